@@ -1,0 +1,62 @@
+"""Group notes the ways readers browse them: by tag, and by day, month and year."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Mapping
+
+from .model import Note, TagRegistry
+
+
+@dataclass(frozen=True, eq=False)
+class SiteIndex:
+    """All notes and their groupings; every list is newest first and deterministic."""
+
+    notes: tuple[Note, ...]
+    """All notes, newest first (ties by slug)."""
+    tags: TagRegistry
+    """The tag registry."""
+    by_tag: Mapping[str, tuple[Note, ...]]
+    """Tag slug -> its notes (every defined tag is present, possibly with no notes)."""
+    by_day: Mapping[dt.date, tuple[Note, ...]]
+    """Day -> that day's notes, for days that have notes."""
+    days: tuple[dt.date, ...]
+    """Days with notes, newest first."""
+
+    def months(self) -> tuple[tuple[int, int], ...]:
+        """(year, month) pairs that have notes, newest first."""
+        return tuple(dict.fromkeys((d.year, d.month) for d in self.days))
+
+    def years(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(d.year for d in self.days))
+
+    def days_in_month(self, year: int, month: int) -> tuple[dt.date, ...]:
+        return tuple(d for d in self.days if d.year == year and d.month == month)
+
+    def neighbours(self, day: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        """The previous (older) and next (newer) days that have notes."""
+        i = self.days.index(day)
+        older = self.days[i + 1] if i + 1 < len(self.days) else None
+        newer = self.days[i - 1] if i > 0 else None
+        return older, newer
+
+    def count_in(self, year: int, month: int | None = None) -> int:
+        return sum(len(self.by_day[d]) for d in self.days if d.year == year and (month is None or d.month == month))
+
+
+def build_index(notes: tuple[Note, ...], tags: TagRegistry) -> SiteIndex:
+    ordered = tuple(sorted(notes, key=lambda n: (-n.date.toordinal(), n.slug)))
+    by_tag: dict[str, list[Note]] = {t.slug: [] for t in tags.tags}
+    by_day: dict[dt.date, list[Note]] = {}
+    for note in ordered:
+        for slug in note.tags:
+            by_tag.setdefault(slug, []).append(note)
+        by_day.setdefault(note.date, []).append(note)
+    return SiteIndex(
+        notes=ordered,
+        tags=tags,
+        by_tag={k: tuple(v) for k, v in by_tag.items()},
+        by_day={k: tuple(v) for k, v in by_day.items()},
+        days=tuple(sorted(by_day, reverse=True)),
+    )

@@ -1,0 +1,105 @@
+"""The records every other module passes around: tags, notes and problems.
+
+They are frozen so that a build can share them freely, and they are built in one place
+each (`tags.load_tag_registry`, `notes.parse_note`): raw YAML never leaves the loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal, Mapping
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One located finding about an input file, printed as `path:line:col: level: field: message`."""
+
+    path: str
+    """File path as the user should see it (relative to the project root when possible)."""
+    line: int
+    """1-based line number (0 when the problem concerns the file as a whole)."""
+    column: int
+    """1-based column number (0 when unknown)."""
+    field: str
+    """The front-matter field or body part concerned, e.g. `tags[1]`, `date`, `body`."""
+    message: str
+    """What is wrong and, where possible, how to fix it."""
+    rule: str = "invalid"
+    """A short stable identifier of the check, e.g. `unknown-tag`."""
+    severity: Severity = "error"
+    """`error` stops the build; `warning` only fails `mkdocs build --strict`."""
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.field}: {self.message}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass(frozen=True, order=True)
+class Tag:
+    """A tag defined in `data/tags.yml`; ordered and hashed by slug."""
+
+    slug: str
+    """Canonical lowercase ASCII kebab-case name, e.g. `reward-model`; also its URL part."""
+    ko: str = field(compare=False)
+    """Korean label."""
+    en: str = field(compare=False)
+    """English label."""
+    description: str = field(default="", compare=False)
+    """Optional one-line description shown on the tag page."""
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+    """Old names accepted in notes and normalised to `slug`."""
+
+
+@dataclass(frozen=True, eq=False)
+class TagRegistry:
+    """Every defined tag, plus the alias table used to normalise note tags."""
+
+    tags: tuple[Tag, ...]
+    """All tags, sorted by slug."""
+    lookup: Mapping[str, str]
+    """Slug or alias -> canonical slug."""
+    by_slug: Mapping[str, Tag]
+    """Canonical slug -> tag."""
+
+    def get(self, slug: str) -> Tag:
+        return self.by_slug[slug]
+
+
+@dataclass(frozen=True)
+class Note:
+    """One validated note about one paper."""
+
+    slug: str
+    """File stem; unique across `data/notes/`, and the note's URL part (`notes/<slug>/`)."""
+    source: str
+    """Path of the note file as shown in messages, e.g. `data/notes/2025/adv-rm.md`."""
+    title: str
+    """Paper title."""
+    authors: tuple[str, ...]
+    """Author names, in order."""
+    date: dt.date
+    """The day of the note; decides its day page."""
+    tags: tuple[str, ...]
+    """Canonical tag slugs, in the order written, without duplicates."""
+    arxiv: str | None = None
+    """arXiv identifier without version (`2504.06141`, `cs/0112017`)."""
+    url: str | None = None
+    """Link to the paper when there is no arXiv id (or in addition to it)."""
+    code: str | None = None
+    """Link to the code."""
+    org: str | None = None
+    """Organisation behind the paper."""
+    published: dt.date | None = None
+    """The paper's own date (e.g. arXiv v1)."""
+    abstract: str = ""
+    """The `## Abstract` section, Markdown."""
+    ko: str = ""
+    """The `## 한국어` commentary, Markdown (may be empty when `en` is not)."""
+    en: str = ""
+    """The `## English` commentary, Markdown (may be empty when `ko` is not)."""

@@ -1,0 +1,83 @@
+"""MkDocs hook: the only MkDocs-aware module. Loads and validates notes, adds generated pages.
+
+Under `mkdocs serve` this module is not reloaded between builds, so every build recomputes
+everything from `data/` and the only state kept is the current build's page table.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from papernotes.index import build_index
+from papernotes.load import load_site
+from papernotes.pages import GeneratedPage, Settings, plan_pages
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.papernotes")
+
+_pages: dict[str, GeneratedPage] = {}
+_settings = Settings()
+_root = Path(".")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    global _settings, _root
+    options = dict((config.extra or {}).get("papernotes") or {})
+    lang = options.get("default_lang", "ko")
+    if lang not in ("ko", "en"):
+        raise PluginError(f"mkdocs.yml: extra.papernotes.default_lang must be 'ko' or 'en', not {lang!r}")
+    if not config.use_directory_urls:
+        raise PluginError("mkdocs.yml: papernotes needs use_directory_urls: true (its links are directory URLs)")
+    _root = Path(config.config_file_path).parent
+    _settings = Settings(
+        site_name=config.site_name,
+        default_lang=lang,
+        home_days=int(options.get("home_days", Settings.home_days)),
+        tag_page_size=int(options.get("tag_page_size", Settings.tag_page_size)),
+    )
+    return None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files | None:
+    _pages.clear()
+    result = load_site(_root, "data")
+    for problem in result.warnings:
+        log.warning(problem.format())
+    if result.errors:
+        listed = "\n".join(p.format() for p in result.errors)
+        raise PluginError(f"{len(result.errors)} error(s) in the notes; nothing was built:\n{listed}")
+    if len(result.notes) != result.files:
+        raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes loaded")
+
+    for page in plan_pages(build_index(result.notes, result.tags), _settings):
+        clash = files.get_file_from_path(page.src_uri)
+        if clash is not None:
+            raise PluginError(f"docs/{clash.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
+        meta = {"title": str(escape(page.title))}
+        if not page.search:
+            meta["search"] = {"exclude": True}
+        files.append(File.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"))
+        _pages[page.src_uri] = page
+    log.info("papernotes: %d notes, %d generated pages", len(result.notes), len(_pages))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
+    # Generated pages carry no Markdown: their HTML comes from the templates below.
+    return "" if page.file.src_uri in _pages else None
+
+
+def on_page_content(html: str, page: Page, **kwargs: object) -> str | None:
+    generated = _pages.get(page.file.src_uri)
+    return generated.render() if generated is not None else None
