@@ -1,0 +1,125 @@
+"""Shared test helpers: fixture sites built with the real MkDocs, and a real Chromium.
+
+Browser tests use Debian's Chromium (/usr/bin/chromium) through Playwright. Locally they
+skip when it is missing; with CI=true they fail instead, so CI never silently skips them.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+def make_site(dest: Path, data: Path | None = None, notes: dict[str, str] | None = None,
+              tags_yml: str | None = None, extra: dict | None = None) -> Path:
+    """Create a buildable site in `dest`: the project's mkdocs.yml, docs/ and theme, plus data.
+
+    `data` is a data folder to copy (default: the fixture site's); `notes` adds or replaces
+    files relative to `data/notes/`; `tags_yml` replaces `data/tags.yml`.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "docs", dest / "docs", dirs_exist_ok=True)
+    shutil.copytree(data or FIXTURE_SITE / "data", dest / "data", dirs_exist_ok=True)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["watch"] = []
+    if extra:
+        config.setdefault("extra", {}).setdefault("papernotes", {}).update(extra)
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for rel, text in (notes or {}).items():
+        path = dest / "data" / "notes" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    if tags_yml is not None:
+        (dest / "data" / "tags.yml").write_text(tags_yml, encoding="utf-8")
+    return dest
+
+
+def build(site: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build` of `site` into `site/site`."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")]
+    if strict:
+        cmd.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=site)
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site, built once with --strict; returns the output folder."""
+    site = make_site(tmp_path_factory.mktemp("fixture-site"))
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site / "site"
+
+
+@pytest.fixture(scope="session")
+def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's own bundled notes, built once with --strict."""
+    site = make_site(tmp_path_factory.mktemp("bundled-site"), data=ROOT / "data")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator:
+    """`serve(folder) -> base_url`: serve a built site over HTTP on localhost."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: CI must install it (apt-get install chromium)")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()
