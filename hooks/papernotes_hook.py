@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,9 +17,11 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from papernotes import urls
 from papernotes.index import build_index
 from papernotes.load import load_site
-from papernotes.pages import GeneratedPage, Settings, plan_pages
+from papernotes.outputs import plan_files
+from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,6 +49,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         default_lang=lang,
         home_days=int(options.get("home_days", Settings.home_days)),
         tag_page_size=int(options.get("tag_page_size", Settings.tag_page_size)),
+        site_url=config.site_url or None,
     )
     return None
 
@@ -60,7 +65,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if len(result.notes) != result.files:
         raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes loaded")
 
-    for page in plan_pages(build_index(result.notes, result.tags), _settings):
+    index = build_index(result.notes, result.tags)
+    renderer = Pages(index, _settings)
+    for page in plan_pages(index, _settings, renderer):
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:
             raise PluginError(f"docs/{clash.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
@@ -69,11 +76,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             meta["search"] = {"exclude": True}
         files.append(File.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"))
         _pages[page.src_uri] = page
+    for path, content in plan_files(index, _settings, renderer.html_of):
+        clash = files.get_file_from_path(path)
+        if clash is not None:
+            raise PluginError(f"docs/{clash.src_uri} collides with the generated file {path}; rename or remove it")
+        files.append(File.generated(config, path, content=content))
+    if not _settings.site_url:
+        log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
+                 "to the file; set site_url for absolute links")
     log.info("papernotes: %d notes, %d generated pages", len(result.notes), len(_pages))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
+    page.meta["pn_alternates"] = _alternates(page.file.src_uri)
     # Generated pages carry no Markdown: their HTML comes from the templates below.
     return "" if page.file.src_uri in _pages else None
 
@@ -81,3 +97,21 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
 def on_page_content(html: str, page: Page, **kwargs: object) -> str | None:
     generated = _pages.get(page.file.src_uri)
     return generated.render() if generated is not None else None
+
+
+def _alternates(src_uri: str) -> list[dict[str, str]]:
+    """The feeds a page advertises in its head: the site's, and its tag's on tag pages."""
+    feeds = [{"title": f"{_settings.site_name} (Atom)", "href": urls.relative(src_uri, urls.feed())}]
+    generated = _pages.get(src_uri)
+    if generated is not None and generated.feed:
+        feeds.append({"title": f"{_settings.site_name}: {generated.title} (Atom)", "href": urls.relative(src_uri, generated.feed)})
+    return feeds
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the note pages (marked data-pagefind-body) with Pagefind, from the pagefind wheel."""
+    cmd = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", urls.pagefind_dir()]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PluginError(f"pagefind failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
+    log.info("papernotes: search index written by pagefind")

@@ -16,12 +16,13 @@ from typing import Callable, Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import urls
+from . import bibtex, stats, urls
 from .index import SiteIndex
 from .markup import Renderer
 from .model import Note
+from .related import Related
 
-PAGE_KINDS = ("home", "note", "tag_index", "tag", "archive", "year", "month", "day")
+PAGE_KINDS = ("home", "note", "tag_index", "tag", "archive", "year", "month", "day", "browse", "stats")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Settings:
     """How many of the most recent days the home page shows in full."""
     tag_page_size: int = 100
     """Notes per tag page; bigger tags are split into numbered pages."""
+    site_url: str | None = None
+    """`site_url` from mkdocs.yml (absolute links in BibTeX notes), or None."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class GeneratedPage:
     """Produces the page's HTML content when called."""
     search: bool = False
     """Whether the page goes into the search index (only note pages do)."""
+    feed: str | None = None
+    """The tag's Atom feed (`urls.feed`) on tag pages, advertised in the page head."""
 
 
 class Pages:
@@ -71,6 +76,7 @@ class Pages:
         self.settings = settings
         self._renderer = Renderer()
         self._html: dict[str, NoteHtml] = {}
+        self._related: Related | None = None
         self._env = jinja2.Environment(
             loader=jinja2.PackageLoader("papernotes", "templates"),
             autoescape=True,
@@ -94,8 +100,27 @@ class Pages:
 
     # One render function per page kind.
 
+    def related_to(self, note: Note) -> tuple[Note, ...]:
+        if self._related is None:
+            self._related = Related(self.index)
+        return self._related.for_note(note)
+
     def render_note_page(self, note: Note) -> str:
-        return self._render("note.html", urls.note(note.slug), note=note, html=self.html_of(note))
+        page_url = urls.absolute(self.settings.site_url, urls.note(note.slug)) if self.settings.site_url else None
+        return self._render("note.html", urls.note(note.slug), note=note, html=self.html_of(note),
+                            related=self.related_to(note), bibtex=bibtex.entry(note, page_url))
+
+    def render_browse_page(self) -> str:
+        rows = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
+        return self._render("browse.html", urls.browse(), rows=[r for r in rows if r[1]], total=len(self.index.notes))
+
+    def render_stats_page(self) -> str:
+        here = urls.stats()
+        href = partial(urls.relative, here)
+        return self._render("stats.html", here, total=len(self.index.notes), days=len(self.index.days),
+                            chart=stats.month_chart(stats.month_counts(self.index), href),
+                            heatmaps=[(y, stats.heatmap(self.index, y, href)) for y in self.index.years()],
+                            top=[(self.index.tags.get(s), n) for s, n in stats.top_tags(self.index)])
 
     def render_tag_page(self, slug: str, page: int) -> str:
         notes = self.index.by_tag.get(slug, ())
@@ -144,9 +169,10 @@ class Pages:
                             total=len(self.index.notes), tag_count=len(self.index.tags.tags), top_tags=[r for r in top[:12] if r[1]])
 
 
-def plan_pages(index: SiteIndex, settings: Settings) -> list[GeneratedPage]:
-    """Every generated page, in a fixed order: home, notes, tags, archive, years, months, days."""
-    return list(_iter_pages(Pages(index, settings)))
+def plan_pages(index: SiteIndex, settings: Settings, pages: Pages | None = None) -> list[GeneratedPage]:
+    """Every generated page, in a fixed order: home, notes, tags, archive, years, months, days, browse, stats.
+    Pass `pages` to share its Markdown cache with other outputs (feeds)."""
+    return list(_iter_pages(pages or Pages(index, settings)))
 
 
 def _iter_pages(p: Pages) -> Iterator[GeneratedPage]:
@@ -159,7 +185,8 @@ def _iter_pages(p: Pages) -> Iterator[GeneratedPage]:
         count = len(idx.by_tag.get(tag.slug, ()))
         for page in range(1, max(1, -(-count // p.settings.tag_page_size)) + 1):
             suffix = f" ({page})" if page > 1 else ""
-            yield GeneratedPage(urls.tag(tag.slug, page), f"#{tag.slug}{suffix}", "tag", partial(p.render_tag_page, tag.slug, page))
+            yield GeneratedPage(urls.tag(tag.slug, page), f"#{tag.slug}{suffix}", "tag", partial(p.render_tag_page, tag.slug, page),
+                                feed=urls.feed(tag.slug))
     yield GeneratedPage(urls.archive(), "Archive · 보관함", "archive", p.render_archive_page)
     for year in idx.years():
         yield GeneratedPage(urls.year(year), str(year), "year", partial(p.render_year_page, year))
@@ -167,3 +194,5 @@ def _iter_pages(p: Pages) -> Iterator[GeneratedPage]:
         yield GeneratedPage(urls.month(year, month), f"{year:04d}-{month:02d}", "month", partial(p.render_month_page, year, month))
     for day in idx.days:
         yield GeneratedPage(urls.day(day), day.isoformat(), "day", partial(p.render_day_page, day))
+    yield GeneratedPage(urls.browse(), "Browse · 둘러보기", "browse", p.render_browse_page)
+    yield GeneratedPage(urls.stats(), "Statistics · 통계", "stats", p.render_stats_page)

@@ -14,6 +14,20 @@ GitHub Pages' `/<repo>/`.
 | year            | `archive/<yyyy>/index.md`        | `archive/<yyyy>/`          |
 | month           | `archive/<yyyy>/<mm>/index.md`   | `archive/<yyyy>/<mm>/`     |
 | day             | `archive/<yyyy>/<mm>/<dd>.md`    | `archive/<yyyy>/<mm>/<dd>/`|
+| browse (filter) | `browse/index.md`                | `browse/`                  |
+| statistics      | `stats/index.md`                 | `stats/`                   |
+
+Files that are not pages (written by the hook; paths relative to the site root):
+
+| file                          | what                                             |
+|-------------------------------|--------------------------------------------------|
+| `feed.xml`                    | Atom feed of the newest notes                    |
+| `tags/<tag>/feed.xml`         | Atom feed of one tag                             |
+| `papernotes.bib`              | BibTeX of every note                             |
+| `tags/<tag>/papernotes.bib`   | BibTeX of one tag's notes                        |
+| `notes.json`                  | every note's fields and URLs (see README)        |
+| `browse/index.json`           | the compact index the browse page filters        |
+| `pagefind/`                   | the search index (Pagefind, after the build)     |
 """
 
 from __future__ import annotations
@@ -63,6 +77,52 @@ def month(y: int, m: int) -> str:
 
 def day(d: dt.date) -> str:
     return f"archive/{d.year:04d}/{d.month:02d}/{d.day:02d}.md"
+
+
+def browse() -> str:
+    return "browse/index.md"
+
+
+def stats() -> str:
+    return "stats/index.md"
+
+
+def feed(tag_slug: str | None = None) -> str:
+    return f"tags/{tag_slug}/feed.xml" if tag_slug else "feed.xml"
+
+
+def bibtex(tag_slug: str | None = None) -> str:
+    return f"tags/{tag_slug}/papernotes.bib" if tag_slug else "papernotes.bib"
+
+
+def notes_json() -> str:
+    return "notes.json"
+
+
+def browse_index() -> str:
+    return "browse/index.json"
+
+
+def pagefind_dir() -> str:
+    return "pagefind"
+
+
+def absolute(site_url: str, path: str) -> str:
+    """`path` (a page source `*.md` or a file path) as an absolute URL under `site_url`."""
+    target = src_to_url(path) if path.endswith(".md") else path
+    return site_url.rstrip("/") + "/" + quote(target, safe="/:#?=&%.-_~")
+
+
+def link(site_url: str | None, from_file: str, to: str) -> str:
+    """A link written into a non-page file (feed, JSON): absolute under `site_url` when it is set,
+    else relative to the folder of `from_file` (readers resolve it against the file's own URL)."""
+    if site_url:
+        return absolute(site_url, to)
+    target = src_to_url(to) if to.endswith(".md") else to
+    rel = posixpath.relpath("/" + target, "/" + posixpath.dirname(from_file))
+    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+        rel += "/"
+    return quote(rel, safe="/:#?=&%.-_~")
 
 
 def relative(from_src: str, to: str) -> str:

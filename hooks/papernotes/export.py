@@ -1,0 +1,77 @@
+"""Machine-readable exports: `notes.json` (every field, documented in README "notes.json") and the
+compact index the browse page filters (`browse/index.json`, only what a result row shows).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Callable
+
+from markupsafe import Markup
+
+from . import urls
+from .index import SiteIndex
+from .model import Note
+
+SCHEMA = "papernotes.notes/1"
+"""Bumped when a field of `notes.json` changes meaning or disappears (adding fields keeps it)."""
+SNIPPET_CHARS = 140
+"""Length of the commentary excerpt in the browse index, per language."""
+
+
+def snippet(html: str, limit: int = SNIPPET_CHARS) -> str:
+    """Plain text of sanitised HTML, cut at a word boundary near `limit` characters."""
+    text = " ".join(Markup(html).striptags().split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,.;:") + "…"
+
+
+def _note_record(note: Note, index: SiteIndex, site_url: str | None) -> dict[str, object]:
+    link = lambda to: urls.link(site_url, urls.notes_json(), to)  # noqa: E731
+    links: dict[str, str | None] = {"page": link(urls.note(note.slug))}
+    if note.arxiv:
+        links.update(arxiv_abs=urls.arxiv_abs(note.arxiv), arxiv_pdf=urls.arxiv_pdf(note.arxiv),
+                     huggingface=urls.hf_paper(note.arxiv))
+    return {
+        "slug": note.slug, "title": note.title, "authors": list(note.authors),
+        "date": note.date.isoformat(), "published": note.published.isoformat() if note.published else None,
+        "tags": list(note.tags), "arxiv": note.arxiv, "paper_url": note.url, "code": note.code, "org": note.org,
+        "abstract": note.abstract, "ko": note.ko, "en": note.en, "links": links,
+    }
+
+
+def notes_json(index: SiteIndex, site_name: str, site_url: str | None) -> str:
+    """The `notes.json` document: notes newest first, tags by slug."""
+    link = lambda to: urls.link(site_url, urls.notes_json(), to)  # noqa: E731
+    doc = {
+        "schema": SCHEMA,
+        "site_name": site_name,
+        "site_url": site_url,
+        "count": len(index.notes),
+        "tags": [{"slug": t.slug, "ko": t.ko, "en": t.en, "description": t.description,
+                  "count": len(index.by_tag.get(t.slug, ())), "page": link(urls.tag(t.slug)),
+                  "feed": link(urls.feed(t.slug)), "bibtex": link(urls.bibtex(t.slug))} for t in index.tags.tags],
+        "notes": [_note_record(n, index, site_url) for n in index.notes],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def browse_index(index: SiteIndex, commentary: Callable[[Note], tuple[str, str]]) -> str:
+    """The filter's index: `{"note": url template, "tags": [[slug, ko, en]], "notes": [[slug, title,
+    date, [tag numbers], ko, en]]}`, URLs relative to the site root; `commentary(note)` gives the
+    (ko, en) HTML whose excerpts are shown."""
+    numbers = {t.slug: i for i, t in enumerate(index.tags.tags)}
+    rows = []
+    for note in index.notes:
+        ko, en = commentary(note)
+        rows.append([note.slug, note.title, note.date.isoformat(), [numbers[t] for t in note.tags], snippet(ko), snippet(en)])
+    doc = {
+        "note": urls.src_to_url(urls.note("{slug}")),
+        "tag": urls.src_to_url(urls.tag("{slug}")),
+        "tags": [[t.slug, t.ko, t.en] for t in index.tags.tags],
+        "notes": rows,
+    }
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,82 @@
+"""Write a synthetic papernotes data folder with N notes, to measure search and the filter at scale.
+
+    python scripts/synth_notes.py DEST N [--seed S]
+
+DEST gets `data/tags.yml` (the bundled vocabulary) and `data/notes/<year>/<slug>.md`.
+Commentary mixes Korean nouns with particles (보상을, 보상은) and English words, like real notes.
+Exit codes: 0 written, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+from pathlib import Path
+from typing import Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+KO_NOUNS = ["보상", "모델", "정책", "추론", "정렬", "데이터", "학습", "평가", "언어", "선호", "안전성", "에이전트", "검색", "증류", "토큰"]
+KO_PARTICLES = ["을", "은", "이", "가", "의", "에", "으로", "과", "도", ""]
+KO_VERBS = ["개선한다", "제안한다", "분석한다", "줄인다", "보여 준다", "측정한다"]
+EN_WORDS = ["reward", "model", "policy", "reasoning", "alignment", "data", "training", "evaluation", "language",
+            "preference", "safety", "agent", "retrieval", "distillation", "token", "scaling", "robust", "benchmark"]
+SURNAMES = ["Kim", "Lee", "Park", "Smith", "Garcia", "Chen", "Wang", "Müller", "Dubois", "Ivanova", "Tanaka", "Nguyen"]
+GIVEN = ["Ada", "Minji", "Jisoo", "John", "Maria", "Wei", "Li", "Hans", "Claire", "Olga", "Yuki", "Anh"]
+
+
+def tag_slugs(tags_yml: str) -> list[str]:
+    return [line.split(":")[0] for line in tags_yml.splitlines() if line and line[0].isalpha() and line.endswith(":")]
+
+
+def ko_sentence(rng: random.Random) -> str:
+    words = [rng.choice(KO_NOUNS) + rng.choice(KO_PARTICLES) for _ in range(rng.randint(3, 6))]
+    return " ".join(words) + " " + rng.choice(KO_VERBS) + "."
+
+
+def en_sentence(rng: random.Random) -> str:
+    return " ".join(rng.choice(EN_WORDS) for _ in range(rng.randint(6, 12))).capitalize() + "."
+
+
+def note_text(i: int, rng: random.Random, slugs: list[str], start: dt.date) -> tuple[str, str]:
+    day = start + dt.timedelta(days=i * 2000 // 10000 + rng.randint(0, 3))
+    title = " ".join(rng.choice(EN_WORDS).capitalize() for _ in range(rng.randint(3, 7))) + f" {i}"
+    authors = "\n".join(f"  - {rng.choice(GIVEN)} {rng.choice(SURNAMES)}" for _ in range(rng.randint(1, 6)))
+    tags = ", ".join(rng.sample(slugs, rng.randint(1, 4)))
+    arxiv = f"{day.year % 100:02d}{day.month:02d}.{i:05d}"
+    text = (f"---\ntitle: \"{title}\"\nauthors:\n{authors}\ndate: {day.isoformat()}\ntags: [{tags}]\n"
+            f"arxiv: \"{arxiv}\"\n---\n\n## Abstract\n\n{' '.join(en_sentence(rng) for _ in range(5))}\n\n"
+            f"## 한국어\n\n{' '.join(ko_sentence(rng) for _ in range(4))}\n\n"
+            f"## English\n\n{' '.join(en_sentence(rng) for _ in range(4))}\n")
+    return f"{day.year}/synth-{i:05d}.md", text
+
+
+def write_notes(dest: Path, count: int, seed: int = 1) -> Path:
+    data = dest / "data"
+    (data / "notes").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "data" / "tags.yml", data / "tags.yml")
+    slugs = tag_slugs((data / "tags.yml").read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    for i in range(count):
+        rel, text = note_text(i, rng, slugs, dt.date(2020, 1, 1))
+        path = data / "notes" / rel
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return data
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dest", type=Path)
+    parser.add_argument("count", type=int)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    if args.count < 1:
+        parser.error("count must be at least 1")
+    write_notes(args.dest, args.count, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
