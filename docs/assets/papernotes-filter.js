@@ -1,0 +1,151 @@
+/* papernotes: the browse page's tag filter. Loads the compact index (browse/index.json, a few
+ * fields per note), keeps the notes having ALL selected tags, and keeps the selection in the
+ * URL (?tags=a,b) with history.pushState, so links can be shared and Back/Forward work. */
+(function () {
+  "use strict";
+  var PAGE = 50;
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function bi(ko, en) {
+    var frag = document.createDocumentFragment();
+    frag.appendChild(el("span", { class: "pn-lang", lang: "ko" }, ko));
+    frag.appendChild(el("span", { class: "pn-lang", lang: "en" }, en));
+    return frag;
+  }
+
+  function readSelection(known) {
+    var raw = new URLSearchParams(location.search).get("tags") || "";
+    var seen = {};
+    return raw.split(",").map(function (s) { return s.trim(); }).filter(function (s) {
+      if (!s || seen[s] || !(s in known)) return false;
+      seen[s] = true;
+      return true;
+    });
+  }
+
+  function init(box) {
+    var chips = Array.prototype.slice.call(box.querySelectorAll(".pn-filter-tag"));
+    var countEl = box.querySelector(".pn-browse__count");
+    var results = box.querySelector(".pn-browse__results");
+    var more = box.querySelector(".pn-browse__more");
+    var clear = box.querySelector(".pn-browse__clear");
+    var root = new URL(box.getAttribute("data-root"), location.href);
+    var index = null, number = {}, selected = [], matches = [], shown = 0;
+
+    function noteHref(slug) { return new URL(index.note.replace("{slug}", slug), root).href; }
+    function tagHref(slug) { return new URL(index.tag.replace("{slug}", slug), root).href; }
+
+    function row(n) {
+      var li = el("li", { class: "pn-item", "data-slug": n[0] });
+      var h = el("h2", { class: "pn-item__title" });
+      h.appendChild(el("a", { href: noteHref(n[0]) }, n[1]));
+      li.appendChild(h);
+      var meta = el("p", { class: "pn-meta" });
+      meta.appendChild(el("time", { datetime: n[2] }, n[2]));
+      meta.appendChild(document.createTextNode(" · "));
+      n[3].forEach(function (t) {
+        var tag = index.tags[t];
+        var a = el("a", { class: "pn-tag", href: tagHref(tag[0]), "data-tag": tag[0] });
+        a.appendChild(bi(tag[1], tag[2]));
+        meta.appendChild(a);
+        meta.appendChild(document.createTextNode(" "));
+      });
+      li.appendChild(meta);
+      var p = el("p", { class: "pn-browse__snippet" });
+      p.appendChild(bi(n[4] || n[5], n[5] || n[4]));
+      li.appendChild(p);
+      return li;
+    }
+
+    function showMore() {
+      var frag = document.createDocumentFragment();
+      matches.slice(shown, shown + PAGE).forEach(function (n) { frag.appendChild(row(n)); });
+      results.appendChild(frag);
+      shown = Math.min(matches.length, shown + PAGE);
+      more.hidden = shown >= matches.length;
+    }
+
+    function render() {
+      var want = selected.map(function (s) { return number[s]; });
+      matches = index.notes.filter(function (n) {
+        for (var i = 0; i < want.length; i++) if (n[3].indexOf(want[i]) < 0) return false;
+        return true;
+      });
+      // How many of the current matches each tag would keep: shown on the chips.
+      var counts = new Array(index.tags.length).fill(0);
+      matches.forEach(function (n) { n[3].forEach(function (t) { counts[t]++; }); });
+      chips.forEach(function (chip) {
+        var slug = chip.getAttribute("data-tag"), on = selected.indexOf(slug) >= 0;
+        var c = counts[number[slug]] || 0;
+        chip.setAttribute("aria-pressed", String(on));
+        chip.classList.toggle("pn-filter-tag--empty", !on && c === 0);
+        var badge = chip.querySelector(".pn-filter-count");
+        badge.textContent = String(c);
+        badge.setAttribute("data-count", String(c));
+      });
+      var total = matches.length;
+      countEl.setAttribute("data-count", String(total));
+      countEl.textContent = "";
+      countEl.appendChild(bi("노트 " + total + "개", total + (total === 1 ? " note" : " notes")));
+      clear.hidden = selected.length === 0;
+      results.textContent = "";
+      shown = 0;
+      showMore();
+      box.setAttribute("data-ready", "true");
+    }
+
+    function commit(next) {
+      selected = next;
+      var url = new URL(location.href);
+      if (selected.length) url.searchParams.set("tags", selected.join(","));
+      else url.searchParams.delete("tags");
+      // Hack: URLSearchParams encodes "," as %2C; tag slugs never need escaping, so keep it readable.
+      history.pushState({ tags: selected }, "", url.href.replace(/%2C/g, ","));
+      render();
+    }
+
+    chips.forEach(function (chip) {
+      chip.addEventListener("click", function (e) {
+        if (!index) return;  // not loaded yet: the link still goes to the tag page
+        e.preventDefault();
+        var slug = chip.getAttribute("data-tag");
+        var i = selected.indexOf(slug);
+        commit(i >= 0 ? selected.filter(function (s) { return s !== slug; }) : selected.concat([slug]));
+      });
+    });
+    clear.addEventListener("click", function () { commit([]); });
+    more.addEventListener("click", showMore);
+    window.addEventListener("popstate", function () {
+      if (!index) return;
+      selected = readSelection(number);
+      render();
+    });
+
+    fetch(box.getAttribute("data-index")).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + r.statusText);
+      return r.json();
+    }).then(function (data) {
+      index = data;
+      data.tags.forEach(function (t, i) { number[t[0]] = i; });
+      selected = readSelection(number);
+      render();
+    }).catch(function (err) {
+      countEl.textContent = "";
+      countEl.appendChild(bi("색인을 불러오지 못했습니다: " + err.message, "Could not load the index: " + err.message));
+    });
+  }
+
+  function start() {
+    var box = document.querySelector(".pn-browse");
+    if (box) init(box);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
