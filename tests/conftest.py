@@ -123,3 +123,67 @@ def page(browser):  # noqa: ANN001, ANN201
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# Notes added to the fixture data for the reader features (search, feeds, BibTeX): Korean nouns
+# with particles only, tricky BibTeX characters, an author and an arXiv id found nowhere else.
+READER_NOTES = {
+    "2025/particle-a.md": """---
+title: "Kappa: Particle Test One"
+authors: [Grace Hopper]
+date: 2025-03-01
+tags: [reward-model]
+arxiv: "2503.01234"
+---
+
+## 한국어
+
+이 방법은 보상을 다시 정의한다.
+
+## English
+
+Redefines the training signal.
+""",
+    "2025/particle-b.md": """---
+title: "Lambda: Humans Rate Outputs"
+authors: [Alan Turing]
+date: 2025-03-02
+tags: [rl]
+url: https://example.org/lambda
+---
+
+## 한국어
+
+여기서 보상은 사람이 매긴다.
+
+## English
+
+Here people score the outputs.
+""",
+    "2025/escape.md": """---
+title: "Braces {x} & 100% Ünïcode: $\\\\alpha$_test #1"
+authors: ["José Müller", "이순신", "O'Brien, Jr."]
+date: 2025-03-03
+tags: [safety]
+org: "R&D Lab"
+url: "https://example.org/escape?a=1&b=2"
+---
+
+## 한국어
+
+안전성 연구.
+
+## English
+
+Safety and robustness at scale.
+""",
+}
+
+
+@pytest.fixture(scope="session")
+def reader_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture site plus READER_NOTES, built once with --strict; returns the output folder."""
+    site = make_site(tmp_path_factory.mktemp("reader-site"), notes=READER_NOTES)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site / "site"

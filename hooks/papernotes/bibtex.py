@@ -56,6 +56,11 @@ def _accented(ch: str) -> str:
     return "{" + inner + "}"
 
 
+def escape_url(url: str) -> str:
+    """URLs are verbatim in biblatex (so `&`, `%` and `_` stay), but a brace would end the field."""
+    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C").replace(" ", "%20")
+
+
 def cite_key(note: Note) -> str:
     """The note's slug (unique on the site), restricted to characters BibTeX keys allow."""
     return _KEY_UNSAFE.sub("-", note.slug)
@@ -78,13 +83,13 @@ def entry(note: Note, page_url: str | None = None) -> str:
     if note.published:
         fields.append(("month", str(note.published.month)))
     if note.arxiv:
-        fields += [("eprint", escape(note.arxiv)), ("archiveprefix", "arXiv"), ("url", urls.arxiv_abs(note.arxiv))]
+        fields += [("eprint", escape(note.arxiv)), ("archiveprefix", "arXiv"), ("url", escape_url(urls.arxiv_abs(note.arxiv)))]
     elif note.url:
-        fields.append(("url", note.url))
+        fields.append(("url", escape_url(note.url)))
     if note.org:
         fields.append(("institution", escape(note.org)))
     if page_url:
-        fields.append(("note", "papernotes: \\url{" + page_url + "}"))
+        fields.append(("note", "papernotes: \\url{" + escape_url(page_url) + "}"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@misc{{{cite_key(note)},\n{body}\n}}\n"
 

@@ -1,0 +1,110 @@
+"""BibTeX escaping, proved by decoding our output with a real BibTeX parser and a LaTeX decoder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import bibtexparser
+import pytest
+from pylatexenc.latex2text import LatexNodes2Text
+
+from papernotes import bibtex
+from papernotes.model import Note
+
+# (text, escaped form) — what each tricky character becomes in a field value.
+ESCAPES = [
+    ("Reward Models", "Reward Models"),
+    ("{x}", r"\{x\}"),
+    ("R&D", r"R\&D"),
+    ("100%", r"100\%"),
+    ("$5 #1 a_b", r"\$5 \#1 a\_b"),
+    ("~^", r"\textasciitilde{}\textasciicircum{}"),
+    ("back\\slash", r"back\textbackslash{}slash"),
+    ("Müller", r'M{\"u}ller'),
+    ("José", r"Jos{\'e}"),
+    ("Ångström", r'{\AA}ngstr{\"o}m'),
+    ("naïve", r'na{\"\i}ve'),
+    ("Łukasz", r"{\L}ukasz"),
+    ("Çelik", r"{\c{C}}elik"),
+    ("보상 모델", "보상 모델"),
+    ("line\nbreak  spaces", "line break spaces"),
+]
+
+# Round trips: after parsing and decoding the LaTeX, the original text comes back.
+ROUND_TRIP = [
+    "Braces {x} & 100% done",
+    "José Müller, Ångström, naïve, Łukasz, Çelik, ß",
+    "보상 모델의 한계: 한국어 제목",
+    "Costs $5 #1 a_b ~ ^",
+    "Unbalanced { brace",
+    "Unbalanced } brace",
+    "中文 and Ελληνικά",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ESCAPES)
+def test_escape(text: str, expected: str) -> None:
+    assert bibtex.escape(text) == expected
+
+
+def _note(title: str, authors: tuple[str, ...] = ("Ada Lovelace",), **kw: object) -> Note:
+    return Note(slug="the-note", source="x.md", title=title, authors=authors, date=dt.date(2025, 3, 1),
+                tags=("rl",), **kw)
+
+
+def _parse(text: str) -> dict[str, str]:
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks, [b.error for b in library.failed_blocks]
+    assert len(library.entries) == 1
+    entry = library.entries[0]
+    return {"key": entry.key, "type": entry.entry_type, **{f.key: f.value for f in entry.fields}}
+
+
+def _decode(value: str) -> str:
+    inner = value[1:-1] if value.startswith("{") and value.endswith("}") else value
+    # pylatexenc spells \textasciicircum as U+02C6 (modifier circumflex); LaTeX prints "^".
+    return LatexNodes2Text().latex_to_text(inner).replace("\u02c6", "^")
+
+
+@pytest.mark.parametrize("title", ROUND_TRIP)
+def test_title_round_trips_through_a_real_parser(title: str) -> None:
+    fields = _parse(bibtex.entry(_note(title)))
+    assert _decode(fields["title"]) == title
+
+
+@pytest.mark.parametrize("name", ["José Müller", "이순신", "O'Brien, Jr.", "R&D Team", "Smith and Sons"])
+def test_author_names_survive(name: str) -> None:
+    fields = _parse(bibtex.entry(_note("T", authors=(name, "Ada Lovelace"))))
+    decoded = _decode("{" + fields["author"] + "}")
+    # Names with a comma or " and " are braced so BibTeX keeps them as one name.
+    assert decoded == f"{name} and Ada Lovelace"
+
+
+def test_entry_fields() -> None:
+    note = _note("Adversarial Training", authors=("A B", "C D"), arxiv="2504.06141",
+                 published=dt.date(2025, 4, 8), org="R&D Lab", url="https://x.org/a?b=1&c={2}")
+    fields = _parse(bibtex.entry(note, page_url="https://site.example/notes/the-note/"))
+    assert fields["key"] == "the-note"
+    assert fields["type"] == "misc"
+    assert fields["year"] == "2025"
+    assert fields["month"] == "4"
+    assert fields["eprint"] == "2504.06141"
+    assert fields["archiveprefix"] == "arXiv"
+    assert fields["url"] == "https://arxiv.org/abs/2504.06141"
+    assert fields["institution"] == r"R\&D Lab"
+    assert "https://site.example/notes/the-note/" in fields["note"]
+
+
+def test_url_braces_are_percent_encoded() -> None:
+    fields = _parse(bibtex.entry(_note("T", url="https://x.org/a?b=1&c={2}")))
+    assert fields["url"] == "https://x.org/a?b=1&c=%7B2%7D"
+
+
+def test_year_falls_back_to_note_date() -> None:
+    assert _parse(bibtex.entry(_note("T")))["year"] == "2025"
+
+
+def test_bibliography_has_one_entry_per_note() -> None:
+    notes = [_note("One"), Note(slug="other", source="y.md", title="Two", authors=("X",), date=dt.date(2024, 1, 1), tags=())]
+    library = bibtexparser.parse_string(bibtex.bibliography(notes))
+    assert [e.key for e in library.entries] == ["the-note", "other"]

@@ -1,0 +1,171 @@
+"""Feeds, BibTeX files, notes.json and the browse index of a real build, checked against the notes."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import bibtexparser
+import feedparser
+import pytest
+import yaml
+
+from conftest import FIXTURE_SITE, READER_NOTES, build, make_site
+from papernotes import urls
+from papernotes.index import build_index
+from papernotes.load import load_site
+
+SITE_URL = "https://example.org/papers/"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    root = make_site(tmp_path_factory.mktemp("reader-data"), notes=READER_NOTES)
+    result = load_site(root, "data")
+    assert not result.errors
+    return build_index(result.notes, result.tags)
+
+
+@pytest.fixture(scope="module")
+def absolute_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = make_site(tmp_path_factory.mktemp("reader-abs"), notes=READER_NOTES)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_url"] = SITE_URL
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site / "site"
+
+
+def page_file(site: Path, url: str) -> Path:
+    """The built file behind a site-root-relative URL such as `notes/x/`."""
+    return site / url / "index.html" if url.endswith("/") or url == "" else site / url
+
+
+def test_site_feed_lists_newest_notes(reader_build: Path, index) -> None:  # noqa: ANN001
+    feed = feedparser.parse((reader_build / urls.feed()).read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    assert [e.title for e in feed.entries] == [n.title for n in index.notes]
+    base = "http://host/" + urls.feed()
+    for entry, note in zip(feed.entries, index.notes):
+        target = urljoin(base, entry.link)
+        assert target == "http://host/" + urls.src_to_url(urls.note(note.slug))
+        assert page_file(reader_build, target.removeprefix("http://host/")).is_file()
+        assert [t.term for t in entry.tags] == list(note.tags)
+        assert entry.published.startswith(note.date.isoformat())
+        assert [a.name for a in entry.authors] == list(note.authors)
+        text = entry.content[0].value
+        first_words = (note.ko or note.en).split()[0]
+        assert first_words in text
+
+
+@pytest.mark.parametrize("tag", ["reward-model", "rl", "safety", "unused-tag"])
+def test_tag_feeds(reader_build: Path, index, tag: str) -> None:  # noqa: ANN001
+    feed = feedparser.parse((reader_build / urls.feed(tag)).read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert [e.title for e in feed.entries] == [n.title for n in index.by_tag[tag]]
+    assert all(tag in [t.term for t in e.tags] for e in feed.entries)
+
+
+def test_feeds_use_site_url_when_set(absolute_build: Path) -> None:
+    feed = feedparser.parse((absolute_build / urls.feed("rl")).read_bytes())
+    assert not feed.bozo
+    assert feed.entries and all(e.link.startswith(SITE_URL + "notes/") for e in feed.entries)
+    assert feed.feed.link == SITE_URL + "tags/rl/"
+
+
+class _Heads(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.alternates: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") == "alternate" and a.get("type") == "application/atom+xml":
+            self.alternates.append(a)
+
+
+@pytest.mark.parametrize(("page", "feeds"), [
+    ("index.html", [urls.feed()]),
+    ("notes/zeta/index.html", [urls.feed()]),
+    ("about/index.html", [urls.feed()]),
+    ("tags/rl/index.html", [urls.feed(), urls.feed("rl")]),
+])
+def test_pages_link_their_feeds(reader_build: Path, page: str, feeds: list[str]) -> None:
+    parser = _Heads()
+    parser.feed((reader_build / page).read_text(encoding="utf-8"))
+    base = "http://host/" + page.removesuffix("index.html")
+    assert [urljoin(base, a["href"]) for a in parser.alternates] == ["http://host/" + f for f in feeds]
+
+
+@pytest.mark.parametrize("tag", [None, "reward-model", "safety"])
+def test_bib_files(reader_build: Path, index, tag: str | None) -> None:  # noqa: ANN001
+    library = bibtexparser.parse_string((reader_build / urls.bibtex(tag)).read_text(encoding="utf-8"))
+    assert not library.failed_blocks
+    notes = index.by_tag[tag] if tag else index.notes
+    assert [e.key for e in library.entries] == [n.slug for n in notes]
+    for entry, note in zip(library.entries, notes):
+        if note.arxiv:
+            assert entry["eprint"] == note.arxiv
+
+
+def test_notes_json(reader_build: Path, index) -> None:  # noqa: ANN001
+    doc = json.loads((reader_build / urls.notes_json()).read_text(encoding="utf-8"))
+    assert doc["schema"] == "papernotes.notes/1"
+    assert doc["count"] == len(index.notes) == len(doc["notes"])
+    for record, note in zip(doc["notes"], index.notes):
+        assert record["slug"] == note.slug
+        assert record["title"] == note.title
+        assert record["authors"] == list(note.authors)
+        assert record["date"] == note.date.isoformat()
+        assert record["tags"] == list(note.tags)
+        assert record["arxiv"] == note.arxiv
+        assert (record["ko"], record["en"], record["abstract"]) == (note.ko, note.en, note.abstract)
+        assert page_file(reader_build, record["links"]["page"]).is_file()
+        if note.arxiv:
+            assert record["links"]["arxiv_pdf"] == urls.arxiv_pdf(note.arxiv)
+    counts = {t["slug"]: t["count"] for t in doc["tags"]}
+    assert counts == {slug: len(notes) for slug, notes in index.by_tag.items()}
+    for tag in doc["tags"]:
+        assert (reader_build / tag["feed"]).is_file() and (reader_build / tag["bibtex"]).is_file()
+
+
+def test_notes_json_absolute_links(absolute_build: Path) -> None:
+    doc = json.loads((absolute_build / urls.notes_json()).read_text(encoding="utf-8"))
+    assert doc["site_url"] == SITE_URL
+    assert all(r["links"]["page"] == SITE_URL + f"notes/{r['slug']}/" for r in doc["notes"])
+
+
+def test_browse_index(reader_build: Path, index) -> None:  # noqa: ANN001
+    doc = json.loads((reader_build / urls.browse_index()).read_text(encoding="utf-8"))
+    slugs = [t[0] for t in doc["tags"]]
+    assert slugs == [t.slug for t in index.tags.tags]
+    rows = {r[0]: r for r in doc["notes"]}
+    assert list(rows) == [n.slug for n in index.notes]
+    for note in index.notes:
+        slug, title, date, tags, ko, en = rows[note.slug]
+        assert (title, date) == (note.title, note.date.isoformat())
+        assert [slugs[i] for i in tags] == list(note.tags)
+        assert page_file(reader_build, doc["note"].replace("{slug}", slug)).is_file()
+    assert rows["particle-a"][4] == "이 방법은 보상을 다시 정의한다."
+    assert rows["particle-a"][5] == "Redefines the training signal."
+
+
+def test_note_page_has_related_notes_and_bibtex(reader_build: Path) -> None:
+    html = (reader_build / "notes" / "zeta" / "index.html").read_text(encoding="utf-8")
+    related = html.split('class="pn-related"', 1)[1].split("</section>", 1)[0]
+    # zeta has reward-model (4 notes), rl (4) and safety (3). gamma shares two tags; escape shares
+    # the rarer safety; then reward-model/rl notes, newest first: alpha (2024) does not make the five.
+    found = [part.split('"', 1)[0] for part in related.split('<li data-slug="')[1:]]
+    assert found == ["gamma", "escape", "epsilon", "particle-b", "particle-a"]
+    assert "@misc{zeta," in html
+
+
+def test_stats_page_links_day_pages(reader_build: Path, index) -> None:  # noqa: ANN001
+    html = (reader_build / "stats" / "index.html").read_text(encoding="utf-8")
+    for day in index.days:
+        assert f'data-day="{day.isoformat()}"' in html
+        assert page_file(reader_build, urls.src_to_url(urls.day(day))).is_file()
