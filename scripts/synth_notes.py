@@ -3,7 +3,10 @@
     python scripts/synth_notes.py DEST N [--seed S]
 
 DEST gets `data/tags.yml` (the bundled vocabulary) and `data/notes/<year>/<slug>.md`.
-Commentary mixes Korean nouns with particles (보상을, 보상은) and English words, like real notes.
+Abstracts and commentary are sentences drawn from the bundled notes (so word frequencies and
+lengths are those of real notes: 보상 with its particles in about 40% of them); with
+`--vocabulary` they are made of a tiny vocabulary instead (15 Korean nouns with particles, 18
+English words), a worst case where every query word is in most notes.
 Exit codes: 0 written, 2 bad usage.
 """
 
@@ -39,27 +42,43 @@ def en_sentence(rng: random.Random) -> str:
     return " ".join(rng.choice(EN_WORDS) for _ in range(rng.randint(6, 12))).capitalize() + "."
 
 
-def note_text(i: int, rng: random.Random, slugs: list[str], start: dt.date) -> tuple[str, str]:
+def real_sentences() -> dict[str, list[str]]:
+    """Sentences of the bundled notes' abstracts and commentaries, by part."""
+    import sys
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from papernotes.load import load_site
+
+    notes = load_site(ROOT, "data").notes
+    split = lambda text: [s.strip() + "." for s in " ".join(text.split()).split(". ") if s.strip()]  # noqa: E731
+    return {part: [s for n in notes for s in split(getattr(n, part))] for part in ("abstract", "ko", "en")}
+
+
+def note_text(i: int, rng: random.Random, slugs: list[str], start: dt.date,
+              real: dict[str, list[str]] | None = None) -> tuple[str, str]:
     day = start + dt.timedelta(days=i * 2000 // 10000 + rng.randint(0, 3))
     title = " ".join(rng.choice(EN_WORDS).capitalize() for _ in range(rng.randint(3, 7))) + f" {i}"
     authors = "\n".join(f"  - {rng.choice(GIVEN)} {rng.choice(SURNAMES)}" for _ in range(rng.randint(1, 6)))
     tags = ", ".join(rng.sample(slugs, rng.randint(1, 4)))
     arxiv = f"{day.year % 100:02d}{day.month:02d}.{i:05d}"
+    if real:
+        abstract, ko, en = (" ".join(rng.sample(real[p], n)) for p, n in (("abstract", 8), ("ko", 3), ("en", 4)))
+    else:
+        abstract = " ".join(en_sentence(rng) for _ in range(5))
+        ko, en = " ".join(ko_sentence(rng) for _ in range(4)), " ".join(en_sentence(rng) for _ in range(4))
     text = (f"---\ntitle: \"{title}\"\nauthors:\n{authors}\ndate: {day.isoformat()}\ntags: [{tags}]\n"
-            f"arxiv: \"{arxiv}\"\n---\n\n## Abstract\n\n{' '.join(en_sentence(rng) for _ in range(5))}\n\n"
-            f"## 한국어\n\n{' '.join(ko_sentence(rng) for _ in range(4))}\n\n"
-            f"## English\n\n{' '.join(en_sentence(rng) for _ in range(4))}\n")
+            f"arxiv: \"{arxiv}\"\n---\n\n## Abstract\n\n{abstract}\n\n## 한국어\n\n{ko}\n\n## English\n\n{en}\n")
     return f"{day.year}/synth-{i:05d}.md", text
 
 
-def write_notes(dest: Path, count: int, seed: int = 1) -> Path:
+def write_notes(dest: Path, count: int, seed: int = 1, vocabulary: bool = False) -> Path:
     data = dest / "data"
     (data / "notes").mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "data" / "tags.yml", data / "tags.yml")
     slugs = tag_slugs((data / "tags.yml").read_text(encoding="utf-8"))
     rng = random.Random(seed)
+    real = None if vocabulary else real_sentences()
     for i in range(count):
-        rel, text = note_text(i, rng, slugs, dt.date(2020, 1, 1))
+        rel, text = note_text(i, rng, slugs, dt.date(2020, 1, 1), real)
         path = data / "notes" / rel
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -71,10 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("dest", type=Path)
     parser.add_argument("count", type=int)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--vocabulary", action="store_true", help="tiny-vocabulary worst case instead of real sentences")
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("count must be at least 1")
-    write_notes(args.dest, args.count, args.seed)
+    write_notes(args.dest, args.count, args.seed, args.vocabulary)
     return 0
 
 

@@ -1,0 +1,80 @@
+"""Measure what a reader downloads for search and for the browse filter on a built site.
+
+    python scripts/measure_search.py SITE_DIR [QUERY ...]
+
+Serves SITE_DIR on localhost, opens the home page in Chromium (/usr/bin/chromium), types each
+query into the search box in a fresh browser (cold cache), and prints the bytes transferred by
+the search (everything under pagefind/), plus the size of the browse index and, if present,
+mkdocs-material's search_index.json (raw and gzip). Exit codes: 0 done, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import threading
+from pathlib import Path
+from typing import Sequence
+
+DEFAULT_QUERIES = ["보상", "reward model", "2001.00003", "Kim"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def file_sizes(path: Path) -> str:
+    raw = path.read_bytes()
+    return f"{len(raw) / 1024:.0f} kB raw, {len(gzip.compress(raw)) / 1024:.0f} kB gzip"
+
+
+def measure_query(browser, base: str, query: str) -> tuple[int, int, int]:  # noqa: ANN001
+    """(bytes, requests, results) for one query typed into a fresh page."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    sizes: list[int] = []
+    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "/pagefind/" in r.url else None)
+    page.fill(".pn-search__input", query)
+    page.press(".pn-search__input", "Enter")
+    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined", timeout=60000)
+    page.wait_for_load_state("networkidle")
+    results = int(page.get_attribute(".pn-search__results", "data-count"))
+    context.close()
+    return sum(sizes), len(sizes), results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("queries", nargs="*", default=DEFAULT_QUERIES)
+    args = parser.parse_args(argv)
+    if not (args.site / "pagefind").is_dir():
+        parser.error(f"{args.site} has no pagefind/ folder: build the site first")
+    from playwright.sync_api import sync_playwright
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    notes = sum(1 for _ in (args.site / "notes").glob("*/index.html"))
+    print(f"site: {args.site} ({notes} note pages)")
+    print(f"browse/index.json: {file_sizes(args.site / 'browse' / 'index.json')}")
+    material = args.site / "search" / "search_index.json"
+    if material.exists():
+        print(f"mkdocs-material search_index.json: {file_sizes(material)}")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+        for query in args.queries:
+            size, count, results = measure_query(browser, base, query)
+            print(f"first query {query!r}: {size / 1024:.0f} kB in {count} requests, {results} results")
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
