@@ -10,6 +10,7 @@ import json
 import logging
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from papernotes.index import build_index
 from papernotes.load import load_site
 from papernotes.outputs import plan_files
 from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
+from papernotes.search import plan_documents
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
 _pages: dict[str, GeneratedPage] = {}
+_search_docs: list = []  # (path, render) of the documents Pagefind indexes
 _settings = Settings()
 _root = Path(".")
 
@@ -56,6 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _pages.clear()
+    _search_docs.clear()
     result = load_site(_root, "data")
     for problem in result.warnings:
         log.warning(problem.format())
@@ -76,6 +80,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             meta["search"] = {"exclude": True}
         files.append(File.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"))
         _pages[page.src_uri] = page
+    _search_docs.extend(plan_documents(index, renderer.html_of))
     for path, content in plan_files(index, _settings, renderer.html_of):
         clash = files.get_file_from_path(path)
         if clash is not None:
@@ -109,9 +114,21 @@ def _alternates(src_uri: str) -> list[dict[str, str]]:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the note pages (marked data-pagefind-body) with Pagefind, from the pagefind wheel."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--output-subdir", urls.pagefind_dir()]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    """Index the notes with Pagefind (the binary from the pagefind wheel) into site/pagefind/.
+
+    Pagefind reads our own search documents (papernotes.search explains why), written to a
+    temporary folder that mirrors the note URLs."""
+    if not _search_docs:
+        log.info("papernotes: no notes, so no search index")
+        return
+    output = Path(config.site_dir).resolve() / urls.pagefind_dir()
+    with tempfile.TemporaryDirectory(prefix="papernotes-search-") as tmp:
+        for path, render in _search_docs:
+            target = Path(tmp) / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(render(), encoding="utf-8")
+        cmd = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output)]
+        done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise PluginError(f"pagefind failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    log.info("papernotes: search index written by pagefind")
+    log.info("papernotes: search index of %d notes written by pagefind", len(_search_docs))

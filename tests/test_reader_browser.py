@@ -80,7 +80,7 @@ def test_filter_narrows_widens_and_round_trips(page, base: str, index) -> None: 
 
 def test_filter_results_follow_language(page, base: str) -> None:  # noqa: ANN001
     page.goto(base + "browse/?tags=reward-model")
-    page.wait_for_selector('.pn-browse[data-ready="true"]')
+    page.wait_for_selector('.pn-browse[data-snippets-ready="true"]')
     row = '.pn-browse__results li[data-slug="particle-a"] .pn-browse__snippet'
     page.click('.pn-toggle__button[data-lang="ko"]')
     assert page.is_visible(f'{row} [lang="ko"]') and not page.is_visible(f'{row} [lang="en"]')

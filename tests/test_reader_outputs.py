@@ -143,7 +143,9 @@ def test_browse_index(reader_build: Path, index) -> None:  # noqa: ANN001
     doc = json.loads((reader_build / urls.browse_index()).read_text(encoding="utf-8"))
     slugs = [t[0] for t in doc["tags"]]
     assert slugs == [t.slug for t in index.tags.tags]
-    rows = {r[0]: r for r in doc["notes"]}
+    snippets = json.loads((reader_build / urls.browse_snippets()).read_text(encoding="utf-8"))
+    assert len(snippets) == len(doc["notes"])
+    rows = {r[0]: r + s for r, s in zip(doc["notes"], snippets)}
     assert list(rows) == [n.slug for n in index.notes]
     for note in index.notes:
         slug, title, date, tags, ko, en = rows[note.slug]

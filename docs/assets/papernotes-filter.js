@@ -1,6 +1,8 @@
-/* papernotes: the browse page's tag filter. Loads the compact index (browse/index.json, a few
- * fields per note), keeps the notes having ALL selected tags, and keeps the selection in the
- * URL (?tags=a,b) with history.pushState, so links can be shared and Back/Forward work. */
+/* papernotes: the browse page's tag filter. Loads the compact index (browse/index.json: slug,
+ * title, date and tag numbers per note), keeps the notes having ALL selected tags, and keeps the
+ * selection in the URL (?tags=a,b) with history.pushState, so links can be shared and
+ * Back/Forward work. Commentary excerpts (browse/snippets.json, most of the bytes) load after
+ * the first render and fill in the rows. */
 (function () {
   "use strict";
   var PAGE = 50;
@@ -36,7 +38,7 @@
     var more = box.querySelector(".pn-browse__more");
     var clear = box.querySelector(".pn-browse__clear");
     var root = new URL(box.getAttribute("data-root"), location.href);
-    var index = null, number = {}, selected = [], matches = [], shown = 0;
+    var index = null, snippets = null, number = {}, selected = [], matches = [], shown = 0;
 
     function noteHref(slug) { return new URL(index.note.replace("{slug}", slug), root).href; }
     function tagHref(slug) { return new URL(index.tag.replace("{slug}", slug), root).href; }
@@ -58,9 +60,16 @@
       });
       li.appendChild(meta);
       var p = el("p", { class: "pn-browse__snippet" });
-      p.appendChild(bi(n[4] || n[5], n[5] || n[4]));
+      fillSnippet(p, n[4]);
       li.appendChild(p);
       return li;
+    }
+
+    function fillSnippet(p, position) {
+      var s = snippets && snippets[position];
+      if (!s) return;
+      p.textContent = "";
+      p.appendChild(bi(s[0] || s[1], s[1] || s[0]));
     }
 
     function showMore() {
@@ -133,8 +142,17 @@
     }).then(function (data) {
       index = data;
       data.tags.forEach(function (t, i) { number[t[0]] = i; });
+      data.notes.forEach(function (n, i) { n.push(i); });  // n[4]: position in snippets.json
       selected = readSelection(number);
       render();
+      return fetch(box.getAttribute("data-snippets")).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + r.statusText);
+        return r.json();
+      }).then(function (rows) {
+        snippets = rows;
+        results.querySelectorAll(".pn-browse__snippet").forEach(function (p, i) { fillSnippet(p, matches[i][4]); });
+        box.setAttribute("data-snippets-ready", "true");
+      });
     }).catch(function (err) {
       countEl.textContent = "";
       countEl.appendChild(bi("색인을 불러오지 못했습니다: " + err.message, "Could not load the index: " + err.message));

@@ -37,11 +37,15 @@
     return frag;
   }
 
+  // The index holds Hangul decomposed (see hooks/papernotes/search.py): recompose for display.
+  function nfc(text) { return (text || "").normalize("NFC"); }
+
   function renderResult(data) {
     var li = el("li", { class: "pn-search__result" });
-    var a = el("a", { href: data.url, class: "pn-search__title" }, (data.meta && data.meta.title) || data.url);
+    var meta = {};
+    Object.keys(data.meta || {}).forEach(function (k) { meta[k] = nfc(data.meta[k]); });
+    var a = el("a", { href: data.url, class: "pn-search__title" }, meta.title || data.url);
     li.appendChild(a);
-    var meta = data.meta || {};
     if (meta.date) li.appendChild(el("span", { class: "pn-search__date" }, " " + meta.date));
     var ko = meta.ko || meta.en || "", en = meta.en || meta.ko || "";
     var summary = el("p", { class: "pn-search__summary" });
@@ -49,7 +53,7 @@
     li.appendChild(summary);
     // Pagefind's excerpt marks the matched words; it is built from our own sanitised pages.
     var excerpt = el("p", { class: "pn-search__excerpt" });
-    excerpt.innerHTML = data.excerpt;
+    excerpt.innerHTML = nfc(data.excerpt);
     li.appendChild(excerpt);
     return li;
   }
@@ -78,7 +82,7 @@
       if (!q) { panel.hidden = true; list.textContent = ""; return; }
       panel.hidden = false;
       setStatus("검색 중…", "Searching…");
-      load().then(function (pf) { return pf.search(q); }).then(function (search) {
+      load().then(function (pf) { return pf.search(q.normalize("NFD")); }).then(function (search) {
         if (mine !== seq) return null;
         return Promise.all(search.results.slice(0, LIMIT).map(function (r) { return r.data(); })).then(function (items) {
           if (mine !== seq) return;

@@ -1,5 +1,6 @@
 """Machine-readable exports: `notes.json` (every field, documented in README "notes.json") and the
-compact index the browse page filters (`browse/index.json`, only what a result row shows).
+compact index the browse page filters (`browse/index.json`) and its commentary excerpts
+(`browse/snippets.json`).
 """
 
 from __future__ import annotations
@@ -59,19 +60,21 @@ def notes_json(index: SiteIndex, site_name: str, site_url: str | None) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
-def browse_index(index: SiteIndex, commentary: Callable[[Note], tuple[str, str]]) -> str:
-    """The filter's index: `{"note": url template, "tags": [[slug, ko, en]], "notes": [[slug, title,
-    date, [tag numbers], ko, en]]}`, URLs relative to the site root; `commentary(note)` gives the
-    (ko, en) HTML whose excerpts are shown."""
+def browse_index(index: SiteIndex) -> str:
+    """The filter's index: `{"note": url template, "tag": url template, "tags": [[slug, ko, en]],
+    "notes": [[slug, title, date, [tag numbers]]]}`, notes newest first, URLs relative to the site root."""
     numbers = {t.slug: i for i, t in enumerate(index.tags.tags)}
-    rows = []
-    for note in index.notes:
-        ko, en = commentary(note)
-        rows.append([note.slug, note.title, note.date.isoformat(), [numbers[t] for t in note.tags], snippet(ko), snippet(en)])
     doc = {
         "note": urls.src_to_url(urls.note("{slug}")),
         "tag": urls.src_to_url(urls.tag("{slug}")),
         "tags": [[t.slug, t.ko, t.en] for t in index.tags.tags],
-        "notes": rows,
+        "notes": [[n.slug, n.title, n.date.isoformat(), [numbers[t] for t in n.tags]] for n in index.notes],
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def browse_snippets(index: SiteIndex, commentary: Callable[[Note], tuple[str, str]]) -> str:
+    """Commentary excerpts for the browse page, `[[ko, en]]` in the order of `browse_index`'s notes;
+    a separate file so the filter works before these (the bulk of the bytes) arrive."""
+    rows = [[snippet(ko), snippet(en)] for ko, en in map(commentary, index.notes)]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))

@@ -45,4 +45,5 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
         yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
         yield urls.bibtex(tag.slug), bibtex.bibliography(notes, page_url)
     yield urls.notes_json(), export.notes_json(index, settings.site_name, site_url)
-    yield urls.browse_index(), export.browse_index(index, lambda n: (html_of(n).ko, html_of(n).en))
+    yield urls.browse_index(), export.browse_index(index)
+    yield urls.browse_snippets(), export.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))

@@ -16,7 +16,7 @@ from typing import Callable, Iterator
 import jinja2
 from markupsafe import Markup
 
-from . import bibtex, export, stats, urls
+from . import bibtex, stats, urls
 from .index import SiteIndex
 from .markup import Renderer
 from .model import Note
@@ -85,7 +85,6 @@ class Pages:
             undefined=jinja2.StrictUndefined,
         )
         self._env.globals["urls"] = urls
-        self._env.globals["snippet"] = export.snippet
 
     def html_of(self, note: Note) -> NoteHtml:
         cached = self._html.get(note.slug)
