@@ -171,3 +171,33 @@ def test_stats_page_links_day_pages(reader_build: Path, index) -> None:  # noqa:
     for day in index.days:
         assert f'data-day="{day.isoformat()}"' in html
         assert page_file(reader_build, urls.src_to_url(urls.day(day))).is_file()
+
+
+class _Links(HTMLParser):
+    def __init__(self, css_class: str) -> None:
+        super().__init__()
+        self.css_class, self.inside, self.hrefs = css_class, 0, []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = dict(attrs)
+        if self.css_class in (a.get("class") or "").split():
+            self.inside += 1
+        elif tag == "a" and self.inside:
+            self.hrefs.append(a["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self.inside:
+            self.inside -= 1
+
+
+@pytest.mark.parametrize(("page", "targets"), [
+    ("index.html", [urls.feed(), urls.bibtex(), urls.notes_json(), "stats/"]),
+    ("tags/safety/index.html", [urls.feed("safety"), urls.bibtex("safety")]),
+])
+def test_download_links(reader_build: Path, page: str, targets: list[str]) -> None:
+    parser = _Links("pn-downloads")
+    parser.feed((reader_build / page).read_text(encoding="utf-8"))
+    base = "http://host/" + page.removesuffix("index.html")
+    found = [urljoin(base, h).removeprefix("http://host/") for h in parser.hrefs]
+    assert found == targets
+    assert all(page_file(reader_build, t).is_file() for t in found)
