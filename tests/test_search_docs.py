@@ -10,7 +10,7 @@ import pytest
 from markupsafe import Markup
 
 from papernotes.model import Note, Tag, TagRegistry
-from papernotes.search import decompose_hangul, search_document
+from papernotes.search import decompose_hangul, korean_stems, search_document
 
 # (text, what NFC of the decomposition gives back, whether it changed)
 HANGUL = [
@@ -27,6 +27,21 @@ def test_decompose_hangul(text: str, back: str, changed: bool) -> None:
     assert unicodedata.normalize("NFC", out) == back
     assert (out != text) == changed
     assert not any("\uac00" <= ch <= "\ud7a3" for ch in out)
+
+
+# (commentary, stems indexed besides the words themselves)
+STEMS = [
+    ("보상을 정의하고 보상은 사람이 준다", ["보상", "사람"]),
+    ("모델에서는 모델의 모델이", ["모델"]),
+    ("RL 기반의 학습", ["기반"]),
+    ("가 이 을", []),  # a particle alone is not a word with a particle
+    ("no korean here", []),
+]
+
+
+@pytest.mark.parametrize(("text", "stems"), STEMS)
+def test_korean_stems(text: str, stems: list[str]) -> None:
+    assert korean_stems(text) == stems
 
 
 class _Blocks(HTMLParser):
@@ -72,5 +87,5 @@ def test_search_document_fields() -> None:
         "Defines the reward.",
         "Abstract text.",
     ]
-    assert parser.meta == {"date": "2025-03-01", "ko": "보상을 정의한다.", "en": "Defines the reward."}
+    assert parser.meta == {"date": "2025-03-01", "ko": "보상을 정의한다.", "en": "Defines the reward.", "stems": "보상"}
     assert '<h1 data-pagefind-meta="title">' in doc and '<html lang="ko">' in doc

@@ -26,6 +26,11 @@ from .model import Note, TagRegistry
 from .pages import NoteHtml
 
 _HANGUL = re.compile("[\uac00-\ud7a3]+")
+# Particles (josa) that follow a Korean noun, longest first. Conservative: a wrong cut only adds
+# a search term, never hides a note.
+PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "으로써", "에서", "에게", "으로", "로서", "로써",
+             "까지", "부터", "보다", "처럼", "마다", "조차", "과", "와", "을", "를", "은", "는", "이", "가",
+             "의", "에", "로", "도", "만")
 
 
 def decompose_hangul(text: str) -> str:
@@ -33,10 +38,26 @@ def decompose_hangul(text: str) -> str:
     return _HANGUL.sub(lambda m: unicodedata.normalize("NFD", m.group()), text)
 
 
+def korean_stems(text: str) -> list[str]:
+    """Korean words of `text` with a trailing particle removed (보상을 -> 보상), unique, in order.
+
+    Pagefind matches a query word as a prefix only inside the index chunk where the query word
+    itself falls: with thousands of notes, 보상을 and 보상은 sit in other chunks than 보상 and
+    would be missed. Indexing the bare noun as well makes 보상 an exact match everywhere."""
+    stems: dict[str, None] = {}
+    for word in _HANGUL.findall(text):
+        for particle in PARTICLES:
+            if word.endswith(particle) and len(word) > len(particle):
+                stems[word[: -len(particle)]] = None
+                break
+    return list(stems)
+
+
 def search_document(note: Note, abstract: Markup, ko: Markup, en: Markup, tags: TagRegistry) -> str:
     """The page Pagefind indexes for `note`: title, authors, organisation, arXiv id, tags (slug and
     both labels), commentary and abstract, each in its own block so no words run together.
-    Metadata `ko`/`en` (commentary excerpts) and `date` are shown in results."""
+    Metadata `ko`/`en` (commentary excerpts) and `date` are shown in results; `stems` (Korean
+    nouns without their particles) is searched but not shown."""
     labels = " · ".join(f"#{t} {tags.get(t).ko} / {tags.get(t).en}" for t in note.tags)
     facts = [", ".join(note.authors)] + ([note.org] if note.org else []) + ([f"arXiv {note.arxiv}"] if note.arxiv else [])
     body = "".join([
@@ -46,6 +67,7 @@ def search_document(note: Note, abstract: Markup, ko: Markup, en: Markup, tags: 
         f'<span data-pagefind-meta="date:{note.date.isoformat()}"></span>',
         f'<span data-pagefind-meta="ko[data-text]" data-text="{escape(snippet(ko))}"></span>',
         f'<span data-pagefind-meta="en[data-text]" data-text="{escape(snippet(en))}"></span>',
+        f'<span data-pagefind-meta="stems[data-text]" data-text="{escape(" ".join(korean_stems(Markup(ko).striptags())))}"></span>',
         f"<p>{escape(' · '.join(facts))}</p>",
         f"<p>{escape(labels)}</p>",
         f'<div lang="ko">{ko}</div>' if ko else "",
