@@ -4,7 +4,8 @@
 
 Serves SITE_DIR on localhost, opens the home page in Chromium (/usr/bin/chromium), types each
 query into the search box in a fresh browser (cold cache), and prints the bytes transferred by
-the search (everything under pagefind/), plus the size of the browse index and, if present,
+the search (everything under pagefind/), what the browse page loads as tags are picked, the
+size of the browse index and, if present,
 mkdocs-material's search_index.json (raw and gzip). Exit codes: 0 done, 2 bad usage.
 """
 
@@ -48,6 +49,24 @@ def measure_query(browser, base: str, query: str) -> tuple[int, int, int]:  # no
     return sum(sizes), len(sizes), results
 
 
+def measure_browse(browser, base: str, tags: list[str]) -> list[tuple[str, int, int]]:  # noqa: ANN001
+    """(step, bytes of browse/ JSON so far, notes listed) opening the browse page, then adding tags."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: list[int] = []
+    page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]) if "/browse/" in r.url and r.url.endswith(".json") else None)
+    ready = "document.querySelector('.pn-browse').dataset.snippetsReady === 'true'"
+    page.goto(base + "browse/")
+    page.wait_for_function(ready, timeout=60000)
+    steps = [("open", sum(sizes), int(page.get_attribute(".pn-browse__count", "data-count")))]
+    for tag in tags:
+        page.click(f'.pn-filter-tag[data-tag="{tag}"]')
+        page.wait_for_function(ready, timeout=60000)
+        steps.append((f"+{tag}", sum(sizes), int(page.get_attribute(".pn-browse__count", "data-count"))))
+    context.close()
+    return steps
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
@@ -68,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mkdocs-material search_index.json: {file_sizes(material)}")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+        for step, size, listed in measure_browse(browser, base, ["reasoning", "rl", "reward-model"]):
+            print(f"browse {step}: {size / 1024:.0f} kB of browse/*.json so far, {listed} notes listed")
         for query in args.queries:
             size, count, results = measure_query(browser, base, query)
             print(f"first query {query!r}: {size / 1024:.0f} kB in {count} requests, {results} results")

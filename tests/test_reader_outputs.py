@@ -143,7 +143,10 @@ def test_browse_index(reader_build: Path, index) -> None:  # noqa: ANN001
     doc = json.loads((reader_build / urls.browse_index()).read_text(encoding="utf-8"))
     slugs = [t[0] for t in doc["tags"]]
     assert slugs == [t.slug for t in index.tags.tags]
-    snippets = json.loads((reader_build / urls.browse_snippets()).read_text(encoding="utf-8"))
+    size = doc["shard"]
+    files = -(-len(doc["notes"]) // size)
+    snippets = [row for k in range(files)
+                for row in json.loads((reader_build / doc["snippets"].replace("{n}", str(k))).read_text(encoding="utf-8"))]
     assert len(snippets) == len(doc["notes"])
     rows = {r[0]: r + s for r, s in zip(doc["notes"], snippets)}
     assert list(rows) == [n.slug for n in index.notes]

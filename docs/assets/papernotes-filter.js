@@ -1,8 +1,8 @@
 /* papernotes: the browse page's tag filter. Loads the compact index (browse/index.json: slug,
  * title, date and tag numbers per note), keeps the notes having ALL selected tags, and keeps the
  * selection in the URL (?tags=a,b) with history.pushState, so links can be shared and
- * Back/Forward work. Commentary excerpts (browse/snippets.json, most of the bytes) load after
- * the first render and fill in the rows. */
+ * Back/Forward work. Commentary excerpts (most of the bytes) live in small files of a few
+ * hundred notes each (browse/snippets/<n>.json); only those the shown rows need are loaded. */
 (function () {
   "use strict";
   var PAGE = 50;
@@ -38,7 +38,7 @@
     var more = box.querySelector(".pn-browse__more");
     var clear = box.querySelector(".pn-browse__clear");
     var root = new URL(box.getAttribute("data-root"), location.href);
-    var index = null, snippets = null, number = {}, selected = [], matches = [], shown = 0;
+    var index = null, shards = {}, number = {}, selected = [], matches = [], shown = 0;
 
     function noteHref(slug) { return new URL(index.note.replace("{slug}", slug), root).href; }
     function tagHref(slug) { return new URL(index.tag.replace("{slug}", slug), root).href; }
@@ -59,23 +59,48 @@
         meta.appendChild(document.createTextNode(" "));
       });
       li.appendChild(meta);
-      var p = el("p", { class: "pn-browse__snippet" });
-      fillSnippet(p, n[4]);
-      li.appendChild(p);
+      li.appendChild(el("p", { class: "pn-browse__snippet", "data-position": String(n[4]) }));
       return li;
     }
 
-    function fillSnippet(p, position) {
-      var s = snippets && snippets[position];
-      if (!s) return;
-      p.textContent = "";
-      p.appendChild(bi(s[0] || s[1], s[1] || s[0]));
+    function shard(k) {
+      if (!shards[k]) {
+        shards[k] = fetch(new URL(index.snippets.replace("{n}", k), root).href).then(function (r) {
+          if (!r.ok) throw new Error(r.status + " " + r.statusText);
+          return r.json();
+        });
+      }
+      return shards[k];
     }
+
+    // Fill the excerpts of the rows shown, loading the snippet files they need.
+    function fillSnippets(paragraphs) {
+      var need = {};
+      paragraphs.forEach(function (p) { need[Math.floor(Number(p.getAttribute("data-position")) / index.shard)] = true; });
+      box.removeAttribute("data-snippets-ready");
+      var mine = ++fillSnippets.seq;
+      Promise.all(Object.keys(need).map(function (k) {
+        return shard(k).then(function (rows) { return [Number(k), rows]; });
+      })).then(function (loaded) {
+        var byShard = {};
+        loaded.forEach(function (pair) { byShard[pair[0]] = pair[1]; });
+        paragraphs.forEach(function (p) {
+          var pos = Number(p.getAttribute("data-position"));
+          var s = byShard[Math.floor(pos / index.shard)][pos % index.shard];
+          p.textContent = "";
+          p.appendChild(bi(s[0] || s[1], s[1] || s[0]));
+        });
+        if (mine === fillSnippets.seq) box.setAttribute("data-snippets-ready", "true");
+      }).catch(function () { /* rows keep their titles and tags; excerpts are a bonus */ });
+    }
+    fillSnippets.seq = 0;
 
     function showMore() {
       var frag = document.createDocumentFragment();
-      matches.slice(shown, shown + PAGE).forEach(function (n) { frag.appendChild(row(n)); });
+      var rows = matches.slice(shown, shown + PAGE).map(row);
+      rows.forEach(function (li) { frag.appendChild(li); });
       results.appendChild(frag);
+      fillSnippets(rows.map(function (li) { return li.querySelector(".pn-browse__snippet"); }));
       shown = Math.min(matches.length, shown + PAGE);
       more.hidden = shown >= matches.length;
     }
@@ -142,17 +167,9 @@
     }).then(function (data) {
       index = data;
       data.tags.forEach(function (t, i) { number[t[0]] = i; });
-      data.notes.forEach(function (n, i) { n.push(i); });  // n[4]: position in snippets.json
+      data.notes.forEach(function (n, i) { n.push(i); });  // n[4]: position in the snippet files
       selected = readSelection(number);
       render();
-      return fetch(box.getAttribute("data-snippets")).then(function (r) {
-        if (!r.ok) throw new Error(r.status + " " + r.statusText);
-        return r.json();
-      }).then(function (rows) {
-        snippets = rows;
-        results.querySelectorAll(".pn-browse__snippet").forEach(function (p, i) { fillSnippet(p, matches[i][4]); });
-        box.setAttribute("data-snippets-ready", "true");
-      });
     }).catch(function (err) {
       countEl.textContent = "";
       countEl.appendChild(bi("색인을 불러오지 못했습니다: " + err.message, "Could not load the index: " + err.message));

@@ -46,4 +46,4 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
         yield urls.bibtex(tag.slug), bibtex.bibliography(notes, page_url)
     yield urls.notes_json(), export.notes_json(index, settings.site_name, site_url)
     yield urls.browse_index(), export.browse_index(index)
-    yield urls.browse_snippets(), export.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
+    yield from export.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))

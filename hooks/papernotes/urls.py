@@ -27,7 +27,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `tags/<tag>/papernotes.bib`   | BibTeX of one tag's notes                        |
 | `notes.json`                  | every note's fields and URLs (see README)        |
 | `browse/index.json`           | the compact index the browse page filters        |
-| `browse/snippets.json`        | commentary excerpts for the browse page's rows   |
+| `browse/snippets/<n>.json`    | commentary excerpts for the browse page's rows   |
 | `pagefind/`                   | the search index (Pagefind, after the build)     |
 """
 
@@ -104,8 +104,8 @@ def browse_index() -> str:
     return "browse/index.json"
 
 
-def browse_snippets() -> str:
-    return "browse/snippets.json"
+def browse_snippets(shard: int | str) -> str:
+    return f"browse/snippets/{shard}.json"
 
 
 def pagefind_dir() -> str:

@@ -1,0 +1,41 @@
+"""The browse index and its snippet files, as pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from papernotes import export
+from papernotes.index import build_index
+from papernotes.model import Note, Tag, TagRegistry
+
+# (html, limit, expected plain-text excerpt)
+SNIPPETS = [
+    ("<p>짧은 글.</p>", 140, "짧은 글."),
+    ("<p>one two three four five six</p>", 14, "one two three…"),
+    ("<p>a <em>b</em></p>\n<p>c</p>", 140, "a b c"),
+    ("<p>" + "가" * 30 + "</p>", 10, "가" * 10 + "…"),  # no space to cut at
+]
+
+
+@pytest.mark.parametrize(("html", "limit", "expected"), SNIPPETS)
+def test_snippet(html: str, limit: int, expected: str) -> None:
+    assert export.snippet(html, limit) == expected
+
+
+def test_snippet_files_cover_every_note_in_index_order() -> None:
+    tags = (Tag("rl", "강화학습", "RL"),)
+    reg = TagRegistry(tags=tags, lookup={"rl": "rl"}, by_slug={"rl": tags[0]})
+    count = 2 * export.SNIPPET_SHARD + 50
+    notes = tuple(Note(slug=f"n{i:04d}", source="x", title=f"T{i}", authors=("A",),
+                       date=dt.date(2020, 1, 1) + dt.timedelta(days=i), tags=("rl",)) for i in range(count))
+    index = build_index(notes, reg)
+    doc = json.loads(export.browse_index(index))
+    files = export.browse_snippets(index, lambda n: (f"<p>{n.slug} 한</p>", f"<p>{n.slug} en</p>"))
+    assert [path for path, _ in files] == [doc["snippets"].replace("{n}", str(k)) for k in range(3)]
+    rows = [row for _, text in files for row in json.loads(text)]
+    assert len(rows) == len(doc["notes"]) == count
+    for note, row in zip(doc["notes"], rows):
+        assert row == [f"{note[0]} 한", f"{note[0]} en"]
