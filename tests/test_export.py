@@ -28,7 +28,7 @@ def test_snippet(html: str, limit: int, expected: str) -> None:
 def test_snippet_files_cover_every_note_in_index_order() -> None:
     tags = (Tag("rl", "강화학습", "RL"),)
     reg = TagRegistry(tags=tags, lookup={"rl": "rl"}, by_slug={"rl": tags[0]})
-    count = 2 * export.SNIPPET_SHARD + 50
+    count = 2 * export.SNIPPET_SHARD + export.SNIPPET_SHARD // 2
     notes = tuple(Note(slug=f"n{i:04d}", source="x", title=f"T{i}", authors=("A",),
                        date=dt.date(2020, 1, 1) + dt.timedelta(days=i), tags=("rl",)) for i in range(count))
     index = build_index(notes, reg)
