@@ -154,3 +154,26 @@ def test_copy_button_puts_bibtex_on_clipboard(browser, base: str) -> None:  # no
         assert "이순신" in copied
     finally:
         context.close()
+
+
+def test_search_and_filter_work_under_a_sub_path(page, reader_build: Path, serve, tmp_path: Path) -> None:  # noqa: ANN001
+    """GitHub Pages serves a project at /<repo>/: result links must keep that prefix."""
+    (tmp_path / "repo").symlink_to(reader_build, target_is_directory=True)
+    base = serve(tmp_path) + "repo/"
+    page.goto(base)
+    page.fill(".pn-search__input", "Hopper")
+    page.press(".pn-search__input", "Enter")
+    page.wait_for_selector(".pn-search__results a.pn-search__title")
+    assert page.get_attribute(".pn-search__results a.pn-search__title", "href") == "/repo/notes/particle-a/"
+    page.goto(base + "browse/?tags=safety")
+    page.wait_for_selector('.pn-browse[data-snippets-ready="true"]')
+    href = page.get_attribute('.pn-browse__results li[data-slug="escape"] a', "href")
+    assert href.endswith("/repo/notes/escape/")
+
+
+def test_heatmap_cell_opens_its_day(page, base: str, index) -> None:  # noqa: ANN001
+    day = index.days[0]
+    page.goto(base + "stats/")
+    page.click(f'a[data-day="{day.isoformat()}"]')
+    page.wait_for_url(f"**/archive/{day.year:04d}/{day.month:02d}/{day.day:02d}/")
+    assert page.locator("h1 time").get_attribute("datetime") == day.isoformat()
