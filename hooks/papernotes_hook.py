@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
 _pages: dict[str, GeneratedPage] = {}
+_note_dests: list[str] = []
 _settings = Settings()
 _root = Path(".")
 
@@ -51,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _pages.clear()
+    _note_dests.clear()
     result = load_site(_root, "data")
     for problem in result.warnings:
         log.warning(problem.format())
@@ -60,7 +62,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if len(result.notes) != result.files:
         raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes loaded")
 
-    for page in plan_pages(build_index(result.notes, result.tags), _settings):
+    planned = plan_pages(build_index(result.notes, result.tags), _settings)
+    check_planned(planned, result.files)
+    for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:
             raise PluginError(f"docs/{clash.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
@@ -69,8 +73,35 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             meta["search"] = {"exclude": True}
         files.append(File.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"))
         _pages[page.src_uri] = page
+    in_notes = [f for f in files.documentation_pages() if f.dest_uri.startswith("notes/")]
+    strays = [f.src_uri for f in in_notes if f.src_uri not in _pages]
+    if strays or len(in_notes) != result.files:
+        raise PluginError(f"{len(in_notes)} pages under notes/ but {result.files} note files; only notes may publish "
+                          f"pages there (remove {', '.join('docs/' + s for s in strays) or 'nothing'})")
+    _note_dests.extend(f.abs_dest_path for f in in_notes)
     log.info("papernotes: %d notes, %d generated pages", len(result.notes), len(_pages))
     return files
+
+
+def check_planned(planned: list[GeneratedPage], note_files: int) -> None:
+    """Invariants: one note page per note file, and no two generated pages on one URL."""
+    note_pages = sum(1 for page in planned if page.kind == "note")
+    if note_pages != note_files:
+        raise PluginError(f"internal error: {note_files} note files but {note_pages} note pages planned")
+    seen: dict[str, GeneratedPage] = {}
+    for page in planned:
+        # casefold: on macOS and Windows file systems `notes/a/` and `notes/A/` are one folder.
+        first = seen.setdefault(page.src_uri.casefold(), page)
+        if first is not page:
+            raise PluginError(f"internal error: the {first.kind} page {first.title!r} and the {page.kind} page "
+                              f"{page.title!r} would both be written to {page.src_uri}")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Invariant: every note page was written (a theme or plugin error cannot lose one silently)."""
+    missing = [dest for dest in _note_dests if not Path(dest).is_file()]
+    if missing:
+        raise PluginError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:

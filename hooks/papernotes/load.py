@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .characters import find_invisible, invisible_message
 from .model import Note, Problem, TagRegistry
 from .notes import parse_note
 from .tags import load_tag_registry
@@ -19,6 +20,8 @@ MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
 NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
 IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
+"""Slugs that are valid names but would not give the page `notes/<slug>/`."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,8 @@ class LoadResult:
 
 def display_path(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # Resolve the folder only: a symlink must be shown by its own name, not its target's.
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -59,7 +63,9 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
     notes_dir = data / "notes"
-    files = sorted(p for p in notes_dir.rglob("*") if p.is_file() and p.name not in IGNORED_NAMES) if notes_dir.is_dir() else []
+    # Symlinks are listed (and refused in load_note), never followed: a link in a pull
+    # request could otherwise publish any file of the machine that builds the site.
+    files = sorted(p for p in notes_dir.rglob("*") if (p.is_file() or p.is_symlink()) and p.name not in IGNORED_NAMES) if notes_dir.is_dir() else []
     if not notes_dir.is_dir():
         problems.append(Problem(display_path(notes_dir, root), 0, 0, "folder", "the notes folder is missing", "missing-folder"))
 
@@ -72,7 +78,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
             loaded.append(note)
         if wanted is None or path.resolve() in wanted:
             problems.extend(found)
-    clashes = _identity_problems(loaded)
+    clashes = _slug_problems(files, root) + _identity_problems(loaded)
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
@@ -84,9 +90,16 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
 
 def load_note(path: Path, shown: str, registry: TagRegistry) -> tuple[Note | None, list[Problem]]:
     """Read one file from disk and parse it; file-level problems are located at line 0."""
+    if path.is_symlink():
+        return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
     if path.suffix != ".md":
         return None, [Problem(shown, 0, 0, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
     slug = unicodedata.normalize("NFC", path.stem)
+    hidden = find_invisible(slug)
+    if hidden is not None:
+        return None, [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
+    if slug in RESERVED_SLUGS:
+        return None, [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
     if not NOTE_SLUG.match(slug):
         return None, [Problem(shown, 0, 0, "file name",
                               f"the file name {path.stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
@@ -103,21 +116,39 @@ def load_note(path: Path, shown: str, registry: TagRegistry) -> tuple[Note | Non
     return parse_note(text, slug=slug, source=shown, tags=registry)
 
 
-def _identity_problems(notes: list[Note]) -> list[Problem]:
-    """Two notes may not share a slug (also by case) or a paper; each is told about the other."""
+def slug_key(stem: str) -> str:
+    """What two file names must not share: their stems ignoring case and Unicode normalisation."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFC", stem).casefold())
+
+
+def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
+    """Two files whose names give one note URL, compared over every `.md` file (valid or not)
+    so that a clash is reported with its broken half too; each file names the others."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        if path.suffix == ".md" and not path.is_symlink():
+            groups.setdefault(slug_key(path.stem), []).append(path)
     found = []
-    groups: dict[tuple[str, str], list[Note]] = {}
+    for members in groups.values():
+        for path in members if len(members) > 1 else ():
+            others = ", ".join(display_path(m, root) for m in members if m is not path)
+            found.append(Problem(display_path(path, root), 0, 0, "file name",
+                                 f"the slug {unicodedata.normalize('NFC', path.stem)!r} is also used by {others} "
+                                 f"(slugs are compared ignoring case and Unicode normalisation); rename one of them", "duplicate-slug"))
+    return found
+
+
+def _identity_problems(notes: list[Note]) -> list[Problem]:
+    """Two notes may not be about one paper; each is told about the other."""
+    found = []
+    groups: dict[str, list[Note]] = {}
     for note in notes:
-        groups.setdefault(("slug", note.slug.casefold()), []).append(note)
         if note.arxiv:
-            groups.setdefault(("arxiv", note.arxiv), []).append(note)
-    for (kind, value), members in groups.items():
+            groups.setdefault(note.arxiv, []).append(note)
+    for value, members in groups.items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            if kind == "slug":
-                found.append(Problem(note.source, 0, 0, "file name", f"the slug {note.slug!r} is also used by {others}; rename one of them", "duplicate-slug"))
-            else:
-                found.append(Problem(note.source, 1, 1, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
+            found.append(Problem(note.source, 1, 1, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
 
 

@@ -7,8 +7,14 @@ it. Every fragment goes through nh3 with an allow-list last, so whatever a note 
 
 from __future__ import annotations
 
+import functools
 import re
+import signal
+import threading
+import time
 import xml.etree.ElementTree as etree
+from typing import Iterator
+from contextlib import contextmanager
 
 import markdown
 import nh3
@@ -57,6 +63,30 @@ _SANITISER = nh3.Cleaner(
 )
 
 
+RENDER_BUDGET = 2.0
+"""Seconds one section's Markdown may take to render; real notes take milliseconds."""
+EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+"""Markdown extensions for notes. None of them reads files: never add `snippets`,
+`include` or similar here, or a note could publish any file of the repository."""
+
+
+class RenderTimeout(BaseException):
+    """Raised inside a render that ran over its budget.
+
+    A BaseException on purpose: the Markdown library and our math code catch `Exception`,
+    and must not swallow it.
+    """
+
+
+class SlowMarkdown(Exception):
+    """A section's Markdown took longer than the budget; `seconds` is what it had used."""
+
+    def __init__(self, seconds: float, stopped: bool) -> None:
+        super().__init__(f"rendering took {seconds:.1f} s")
+        self.seconds = seconds
+        self.stopped = stopped
+
+
 class _MathInline(InlineProcessor):
     def __init__(self, pattern: str, md: markdown.Markdown, display: str) -> None:
         super().__init__(pattern, md)
@@ -84,13 +114,72 @@ class Renderer:
     """Converts note Markdown to sanitised HTML; one per build (the Markdown object is reused)."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists", MathExtension()])
+        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension()])
 
     def render(self, text: str) -> Markup:
         if not text.strip():
             return Markup("")
+        cached = _checked.get(text)
+        if cached is not None:
+            return cached
         self._md.reset()
         return Markup(_SANITISER.clean(self._md.convert(text)))
+
+
+_checked: dict[str, Markup] = {}
+"""HTML of texts that `render_within_budget` has just rendered, so a build renders them once."""
+_CHECKED_MAX = 4096
+
+
+def render_within_budget(text: str, budget: float = RENDER_BUDGET) -> Markup:
+    """Render like `Renderer.render`, but raise `SlowMarkdown` instead of running long.
+
+    python-markdown has quadratic corners (long runs of `[`, `![`, `a<`, ...) that can take
+    minutes on a 256 KiB note, so validation renders every section under this budget.
+    """
+    started = time.perf_counter()
+    try:
+        with _deadline(budget):
+            html = _budget_renderer().render(text)
+    except RenderTimeout:
+        raise SlowMarkdown(time.perf_counter() - started, stopped=True) from None
+    elapsed = time.perf_counter() - started
+    if elapsed > budget:  # no timer was available (not the main thread, or no SIGALRM)
+        raise SlowMarkdown(elapsed, stopped=False)
+    if len(_checked) >= _CHECKED_MAX:
+        _checked.clear()
+    _checked[text] = html
+    return html
+
+
+@functools.lru_cache(maxsize=1)
+def _budget_renderer() -> Renderer:
+    return Renderer()
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block with `RenderTimeout` after `seconds`.
+
+    Hack: Python can only interrupt running code with a signal, and signals work on the main
+    thread of Unix processes only (`mkdocs build`, `papernotes check`). Elsewhere (`mkdocs
+    serve` rebuilds in a thread, Windows) the block runs to the end and is reported after.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise RenderTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def sanitise(html: str) -> str:

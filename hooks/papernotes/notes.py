@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
+from .markup import RENDER_BUDGET, SlowMarkdown, render_within_budget
 from .model import Note, Problem, TagRegistry
 from .tags import normalise_tag, suggest
 from .yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
@@ -75,12 +76,31 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
                     f"the {SECTION_NAMES[key]} commentary is missing; readers who choose it see the {other} text with a marker",
                     "missing-language", "warning")
 
-    if fields is not None and "arxiv" not in fields and "url" not in fields:
+    link_reported = any(p.field in ("arxiv", "url") for p in problems)
+    if fields is not None and "arxiv" not in fields and "url" not in fields and not link_reported:
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
     if any(p.is_error for p in problems) or fields is None:
         return None, problems
+    for key, section in (("abstract", abstract), ("ko", ko), ("en", en)):
+        _check_renders(section, f"## {SECTION_NAMES[key]}", add)
+    if any(p.is_error for p in problems):
+        return None, problems
     note = Note(slug=slug, source=source, abstract=abstract.text, ko=ko.text, en=en.text, **fields)  # type: ignore[arg-type]
     return note, problems
+
+
+def _check_renders(section: Section, field: str, add: Callable[..., None]) -> None:
+    """Render the section under a time budget, so a hostile note is reported, not a hang."""
+    if not section.text.strip():
+        return
+    try:
+        render_within_budget(section.text)
+    except SlowMarkdown as slow:
+        what = f"was stopped at the limit of {RENDER_BUDGET:g} s" if slow.stopped else f"took {slow.seconds:.1f} s (limit {RENDER_BUDGET:g} s)"
+        add(section.line, 1, field, f"rendering this section's Markdown {what}; "
+            "break up very long lines and long runs of `[`, `<`, `*` or `_`", "slow-markdown")
+    except RecursionError:
+        add(section.line, 1, field, "the Markdown is nested too deeply to render; flatten the nested lists or quotes", "slow-markdown")
 
 
 def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
