@@ -103,6 +103,17 @@ Display math: $$\\sum_{i=1}^n i$$
 }
 
 
+BODY = "\n## 한국어\n\n본문.\n\n## English\n\nBody.\n"
+
+
+def note(title: str | None = '"A hostile note"', authors: str | None = "[Kim Minji]", date: str | None = "2024-06-01",
+         tags: str | None = "[rl]", arxiv: str | None = '"2406.00001"', extra: str = "", body: str = BODY) -> str:
+    """A note whose front-matter lines are fixed: title 2, authors 3, date 4, tags 5, arxiv 6,
+    then `extra`. Passing None leaves a line out (and shifts the lines below it)."""
+    lines = [f"{k}: {v}" for k, v in (("title", title), ("authors", authors), ("date", date), ("tags", tags), ("arxiv", arxiv)) if v is not None]
+    return "---\n" + "\n".join(lines) + "\n" + extra + "---\n" + body
+
+
 def write_site(root: Path, files: dict[str, str | bytes], *, good: bool = True) -> Path:
     """Write `data/tags.yml`, the good notes (unless `good=False`) and `files` under `data/notes/`."""
     notes = root / "data" / "notes"

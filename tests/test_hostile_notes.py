@@ -9,24 +9,14 @@ and every good note of `hostile_base` not named in the expectations still loads 
 from __future__ import annotations
 
 import os
+import unicodedata
 import time
 from pathlib import Path
 
 import pytest
 
-from hostile_base import assert_good_notes_survive, good_baseline, write_site
+from hostile_base import BODY, assert_good_notes_survive, good_baseline, note, write_site
 from papernotes.load import MAX_NOTE_BYTES, load_site
-
-BODY = "\n## 한국어\n\n본문.\n\n## English\n\nBody.\n"
-
-
-def note(title: str | None = '"A hostile note"', authors: str | None = "[Kim Minji]", date: str | None = "2024-06-01",
-         tags: str | None = "[rl]", arxiv: str | None = '"2406.00001"', extra: str = "", body: str = BODY) -> str:
-    """A note whose front-matter lines are fixed: title 2, authors 3, date 4, tags 5, arxiv 6,
-    then `extra`. Passing None leaves a line out (and shifts the lines below it)."""
-    lines = [f"{k}: {v}" for k, v in (("title", title), ("authors", authors), ("date", date), ("tags", tags), ("arxiv", arxiv)) if v is not None]
-    return "---\n" + "\n".join(lines) + "\n" + extra + "---\n" + body
-
 
 H = "data/notes/2024/hostile.md"
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
@@ -271,3 +261,32 @@ def test_symlinked_folder_is_refused(tmp_path: Path, baseline: dict) -> None:
     assert [p.format() for p in result.errors] == [
         "data/notes/2025:0:0: error: file: symbolic links are not allowed under data/notes/; commit the note itself"]
     assert_good_notes_survive(result, baseline, set())
+
+
+# Input that is handled without loss instead of refused: what Windows editors and macOS file
+# systems produce. (id, bytes of the note) -> the same Note as the plain UTF-8/LF original.
+CANONICAL = note(title='"정렬된 보상 모델: Café"', authors="[김민지]", body="\n## 한국어\n\n첫 줄\n둘째 줄\n\n## English\n\nText.\n")
+LOSSLESS_CASES = [
+    ("utf8-bom", b"\xef\xbb\xbf" + CANONICAL.encode()),
+    ("crlf", CANONICAL.replace("\n", "\r\n").encode()),
+    ("bom-and-crlf", b"\xef\xbb\xbf" + CANONICAL.replace("\n", "\r\n").encode()),
+    ("old-mac-cr", CANONICAL.replace("\n", "\r").encode()),
+    ("mixed-line-ends", CANONICAL.replace("\n", "\r\n", 3).encode()),
+    ("nfd-hangul-and-accents", unicodedata.normalize("NFD", CANONICAL).encode()),
+]
+
+
+@pytest.mark.parametrize("content", [pytest.param(c, id=i) for i, c in LOSSLESS_CASES])
+def test_bom_crlf_and_nfd_are_read_without_loss(tmp_path: Path, content: bytes) -> None:
+    expected = load_site(write_site(tmp_path / "plain", {"2024/same.md": CANONICAL}, good=False), "data")
+    result = load_site(write_site(tmp_path / "variant", {"2024/same.md": content}, good=False), "data")
+    assert [p.format() for p in result.problems] == [p.format() for p in expected.problems] == []
+    assert result.notes == expected.notes
+    assert result.notes[0].title == "정렬된 보상 모델: Café" and unicodedata.is_normalized("NFC", result.notes[0].ko)
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_errors_in_crlf_files_keep_their_line_and_column(tmp_path: Path, line_end: str) -> None:
+    text = note(date="2024-02-30").replace("\n", line_end)
+    result = load_site(write_site(tmp_path, {"2024/hostile.md": b"\xef\xbb\xbf" + text.encode()}, good=False), "data")
+    assert [p.format() for p in result.errors] == [f"{H}:4:7: error: date: '2024-02-30' is not a real calendar date"]

@@ -114,7 +114,9 @@ class Renderer:
     """Converts note Markdown to sanitised HTML; one per build (the Markdown object is reused)."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension()])
+        # `align` attributes instead of inline styles, which the sanitiser removes.
+        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension()],
+                                     extension_configs={"tables": {"use_align_attribute": True}})
 
     def render(self, text: str) -> Markup:
         if not text.strip():

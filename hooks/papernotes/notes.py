@@ -46,7 +46,10 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
     def add(line: int, column: int, field: str, message: str, rule: str, severity: str = "error") -> None:
         problems.append(Problem(source, line, column, field, message, rule, severity))  # type: ignore[arg-type]
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Handled without loss rather than refused (what Windows editors and macOS file names
+    # produce): CRLF/CR line ends become LF, a leading byte-order mark is dropped, and the
+    # text is NFC-normalised so that decomposed Hangul or accents match composed ones.
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
