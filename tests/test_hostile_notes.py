@@ -73,9 +73,9 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:1:1: error: url: a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`",)),
     # --- anchors, aliases, tags, nesting ---
     ("billion-laughs", {"2024/hostile.md": note(extra=BILLION_LAUGHS)},
-     (f"{H}:7:4: error: front matter: YAML anchors and aliases (&, *) are not allowed in notes",)),
+     (f"{H}:7:4: error: front matter: YAML anchors and aliases (&, *) are not allowed here",)),
     ("simple-anchor", {"2024/hostile.md": note(authors="&who [Kim]", extra="org: *who\n")},
-     (f"{H}:3:10: error: front matter: YAML anchors and aliases (&, *) are not allowed in notes",)),
+     (f"{H}:3:10: error: front matter: YAML anchors and aliases (&, *) are not allowed here",)),
     ("python-tag", {"2024/hostile.md": note(title='!!python/object/apply:os.system ["touch /tmp/pwned"]')},
      (f"{H}:2:8: error: front matter: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",)),
     ("custom-tag", {"2024/hostile.md": note(title="!include /etc/passwd")},
@@ -192,8 +192,12 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      ("data/notes/2023/good-old.md:0:0: error: file name: the slug 'good-old' is also used by data/notes/2025/good-old.md",
       "data/notes/2025/good-old.md:0:0: error: file name: the slug 'good-old' is also used by data/notes/2023/good-old.md")),
     ("duplicate-arxiv", {"2024/hostile.md": note(arxiv='"2405.00010"')},
-     ("data/notes/2024/good-korean.md:1:1: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/hostile.md",
-      f"{H}:1:1: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/good-korean.md")),
+     ("data/notes/2024/good-korean.md:6:8: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/hostile.md; keep one note per paper",
+      f"{H}:6:8: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/good-korean.md; keep one note per paper")),
+    ("duplicate-arxiv-three-notes", {"2023/a.md": note(arxiv='"cs/0112017"'), "2024/b.md": note(extra="org: Lab\n", arxiv='"cs/0112017"')},
+     ("data/notes/2023/good-old.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2023/a.md, data/notes/2024/b.md",
+      "data/notes/2023/a.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2023/good-old.md, data/notes/2024/b.md",
+      "data/notes/2024/b.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2023/a.md, data/notes/2023/good-old.md")),
     # --- body ---
     ("no-commentary", {"2024/hostile.md": note(body="\n## Abstract\n\nOnly an abstract.\n")},
      (f"{H}:8:1: error: body: write the commentary in a `## 한국어` or `## English` section",)),
@@ -290,3 +294,37 @@ def test_errors_in_crlf_files_keep_their_line_and_column(tmp_path: Path, line_en
     text = note(date="2024-02-30").replace("\n", line_end)
     result = load_site(write_site(tmp_path, {"2024/hostile.md": b"\xef\xbb\xbf" + text.encode()}, good=False), "data")
     assert [p.format() for p in result.errors] == [f"{H}:4:7: error: date: '2024-02-30' is not a real calendar date"]
+
+
+# Hostile additions to data/tags.yml (appended after line 10): (id, YAML, expected error-line prefixes).
+# The good notes use other tags, so they must all still load.
+T = "data/tags.yml"
+TAG_CASES = [
+    ("label-zero-width", "extra:\n  ko: 추\u200b가\n  en: Extra\n", (f"{T}:12:8: error: extra: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("label-bidi", "extra:\n  ko: 추가\n  en: \u202eartxE\n", (f"{T}:13:7: error: extra: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE",)),
+    ("alias-zero-width", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [ex\u200btra]\n", (f"{T}:14:15: error: extra: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("slug-not-kebab", "Extra Tag:\n  ko: 추가\n  en: Extra\n", (f"{T}:11:1: error: Extra Tag: tag 'Extra Tag' must be lowercase ASCII kebab-case",)),
+    ("slug-hangul", "추가:\n  ko: 추가\n  en: Extra\n", (f"{T}:11:1: error: 추가: tag '추가' must be lowercase ASCII kebab-case",)),
+    ("duplicate-tag-key", "rl:\n  ko: 다시\n  en: Again\n",
+     (f"{T}:11:1: error: file: duplicate key 'rl' (first defined on line 1); YAML would silently keep the last one",)),
+    ("label-number", "extra:\n  ko: 2024\n  en: Extra\n", (f"{T}:12:7: error: extra: expected text, but YAML reads `2024` as a number",)),
+    ("alias-bomb", "extra: &x\n  ko: a\n  en: b\nmore: *x\n", (f"{T}:11:8: error: file: YAML anchors and aliases (&, *) are not allowed here",)),
+    ("alias-taken", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [reasoning]\n", (f"{T}:11:1: error: extra: 'reasoning' is already used by tag 'reasoning'",)),
+]
+
+
+@pytest.mark.parametrize("addition, expected", [pytest.param(a, e, id=i) for i, a, e in TAG_CASES])
+def test_hostile_tag_registry_entry_is_located(tmp_path: Path, baseline: dict, addition: str, expected: tuple[str, ...]) -> None:
+    root = write_site(tmp_path, {})
+    with (root / "data" / "tags.yml").open("a", encoding="utf-8") as f:
+        f.write(addition)
+    result = load_site(root, "data")
+    errors = [p.format() for p in result.errors]
+    for prefix in expected:
+        assert len([e for e in errors if e.startswith(prefix)]) == 1, f"{prefix}\n got {errors}"
+    if "anchors and aliases" in expected[0]:
+        # An unreadable registry (YAML-level problem) leaves every note's tags unknown: each says so.
+        assert len(errors) == 1 + sum(len(n.tags) for n in baseline.values())
+        return
+    assert len(errors) == len(expected), errors
+    assert_good_notes_survive(result, baseline, set())

@@ -73,12 +73,15 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     loaded: list[Note] = []
     for path in files:
         shown = display_path(path, root)
-        note, found = load_note(path, shown, registry)
+        try:
+            note, found = load_note(path, shown, registry)
+        except Exception as exc:  # a bug must cost this note only, and still be reported
+            note, found = None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
         if note is not None:
             loaded.append(note)
         if wanted is None or path.resolve() in wanted:
             problems.extend(found)
-    clashes = _slug_problems(files, root) + _identity_problems(loaded)
+    clashes = _slug_problems(files, root) + _identity_problems(loaded, root)
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
@@ -138,7 +141,7 @@ def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
     return found
 
 
-def _identity_problems(notes: list[Note]) -> list[Problem]:
+def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
     """Two notes may not be about one paper; each is told about the other."""
     found = []
     groups: dict[str, list[Note]] = {}
@@ -148,8 +151,24 @@ def _identity_problems(notes: list[Note]) -> list[Problem]:
     for value, members in groups.items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            found.append(Problem(note.source, 1, 1, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
+            line, column = _key_position(root / note.source, "arxiv")
+            found.append(Problem(note.source, line, column, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
+
+
+def _key_position(path: Path, key: str) -> tuple[int, int]:
+    """Line and column of `key:`'s value in a valid note's front matter (1, 1 if not found).
+
+    Notes do not carry positions, and only clashing notes need one, so the file is read again.
+    """
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == "---":
+            break
+        match = re.match(rf"{key}\s*:\s*", line)
+        if match:
+            return number, match.end() + 1
+    return 1, 1
 
 
 def _suggest_slug(stem: str) -> str:

@@ -104,6 +104,8 @@ def _check_renders(section: Section, field: str, add: Callable[..., None]) -> No
             "break up very long lines and long runs of `[`, `<`, `*` or `_`", "slow-markdown")
     except RecursionError:
         add(section.line, 1, field, "the Markdown is nested too deeply to render; flatten the nested lists or quotes", "slow-markdown")
+    except Exception as exc:  # a Markdown bug must cost this note only, and be reported
+        add(section.line, 1, field, f"the Markdown could not be rendered ({type(exc).__name__}: {exc})", "render-error")
 
 
 def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,

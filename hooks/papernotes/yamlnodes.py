@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import yaml
 
@@ -99,7 +99,7 @@ def compose(text: str, offset: int = 0) -> yaml.Node | None:
             line = event.start_mark.line + 1 + offset
             column = event.start_mark.column + 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise NodeError("YAML anchors and aliases (&, *) are not allowed in notes", line, column, "yaml-alias")
+                raise NodeError("YAML anchors and aliases (&, *) are not allowed here", line, column, "yaml-alias")
             tag = getattr(event, "tag", None)
             implicit = getattr(event, "implicit", True)  # a pair for scalars, a bool for collections
             if tag and not (implicit[0] if isinstance(implicit, tuple) else implicit) and tag != "!":
@@ -131,8 +131,12 @@ def compose(text: str, offset: int = 0) -> yaml.Node | None:
         raise NodeError(f"YAML error: {exc}", offset + 1, 1, "yaml-syntax") from None
 
 
-def mapping_items(loc: Located) -> Iterator[tuple[str, Located, Located]]:
-    """Yield `(key, key_node, value_node)`; raises on non-text keys and duplicate keys."""
+def mapping_items(loc: Located, on_duplicate: Callable[[NodeError], None] | None = None) -> Iterator[tuple[str, Located, Located]]:
+    """Yield `(key, key_node, value_node)`; raises on non-text keys and duplicate keys.
+
+    With `on_duplicate`, a repeated key is passed to it and skipped instead (the first wins),
+    so one bad entry in a registry does not cost the others.
+    """
     if not isinstance(loc.node, yaml.MappingNode):
         raise loc.error(f"expected a mapping of `key: value` lines, got {loc.describe()}", "not-a-mapping")
     seen: dict[str, int] = {}
@@ -145,10 +149,14 @@ def mapping_items(loc: Located) -> Iterator[tuple[str, Located, Located]]:
         if hidden is not None:
             raise key.error_at(hidden, f"the key {name!r} {invisible_message(name, hidden)}", "invisible-character")
         if name in seen:
-            raise key.error(
+            error = key.error(
                 f"duplicate key {name!r} (first defined on line {seen[name]}); YAML would silently keep the last one",
                 "duplicate-key",
             )
+            if on_duplicate is None:
+                raise error
+            on_duplicate(error)
+            continue
         seen[name] = key.line
         yield name, key, Located(value_node, loc.offset)
 
