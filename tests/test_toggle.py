@@ -105,3 +105,14 @@ def test_one_language_note_shows_its_text_with_a_marker(browser, serve, tmp_path
     page.goto(page.url.replace("lang=en", "lang=ko"))
     assert not commentary.locator(".pn-missing").first.is_visible()
     page.close()
+
+
+def test_tag_index_sorts_by_count_and_by_name(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base + "tags/")
+    order = lambda: page.eval_on_selector_all(".pn-tag-index li", "els => els.map(e => e.dataset.tag)")  # noqa: E731
+    by_count = ["reasoning", "reward-model", "rl", "safety", "unused-tag"]
+    assert order() == by_count
+    page.get_by_role("button", name="이름").click()
+    assert order() == sorted(by_count)
+    page.get_by_role("button", name="노트 수").click()
+    assert order() == by_count
