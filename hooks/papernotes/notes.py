@@ -69,11 +69,11 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
     if not ko.text and not en.text:
         add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)", "no-commentary")
     else:
-        for key, section, present in (("ko", ko, en), ("en", en, ko)):
+        for key, section, there in (("ko", ko, en), ("en", en, ko)):
             if not section.text:
                 # Point at the section that is there: the missing one goes next to it.
                 other = SECTION_NAMES["en" if key == "ko" else "ko"]
-                add(section.line or present.line, 1, f"## {SECTION_NAMES[key]}",
+                add(section.line or there.line, 1, f"## {SECTION_NAMES[key]}",
                     f"the {SECTION_NAMES[key]} commentary is missing (add a `## {SECTION_NAMES[key]}` section); "
                     f"readers who choose it see the {other} text with a marker", "missing-language", "warning")
 
