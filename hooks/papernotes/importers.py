@@ -1,0 +1,224 @@
+"""`papernotes import-feed` and `papernotes import-hf`: many notes at once, safely.
+
+Both are idempotent (a paper that already has a note, by arXiv id or title, is skipped),
+show a progress bar on long runs, end with a created/skipped/failed summary, and validate
+every note before writing it, so what they write always passes `papernotes check`.
+Exit codes: 0 nothing failed, 1 something failed (the rest was still imported), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, TypeVar
+
+import yaml
+from tqdm import tqdm
+
+from . import feed as feed_format
+from . import hfdaily
+from .load import display_path
+from .model import TagRegistry
+from .tags import TAG_SLUG, load_tag_registry
+from .template import read_guidance
+from .writer import ExistingNotes, check_text, render_note, slugify
+
+PROGRESS_MIN_ITEMS = 10
+"""Runs with fewer items finish at once; a bar would only flicker."""
+T = TypeVar("T")
+
+
+@dataclass
+class Summary:
+    """What an import run did; printed at the end."""
+
+    created: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def line(self, command: str) -> str:
+        return f"{command}: {len(self.created)} created, {len(self.skipped)} skipped (already have a note), {len(self.failed)} failed"
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help=f"show a progress bar (default: on a terminal, for {PROGRESS_MIN_ITEMS}+ papers)")
+
+
+def add_feed_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a text file of daily bilingual posts")
+    parser.add_argument("--add-tags", action="store_true",
+                        help="add unknown hashtags to data/tags.yml (review their labels afterwards)")
+    add_common(parser)
+
+
+def add_hf_arguments(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", type=Path, nargs="?", help="a saved /api/daily_papers JSON file")
+    source.add_argument("--date", type=dt.date.fromisoformat, help="fetch the listing of this day (YYYY-MM-DD)")
+    parser.add_argument("--tag", action="append", default=[], help="a tag for every imported note (repeatable)")
+    parser.add_argument("--min-upvotes", type=int, default=0, help="import only papers with at least this many upvotes")
+    parser.add_argument("--timeout", type=float, default=hfdaily.TIMEOUT, help="seconds to wait for huggingface.co")
+    add_common(parser)
+
+
+class Writer:
+    """Writes validated notes into one project and keeps the run's summary."""
+
+    def __init__(self, root: Path, registry: TagRegistry, bar: tqdm | None = None) -> None:
+        self.root, self.registry, self.bar = root, registry, bar
+        self.notes_dir = root / "data" / "notes"
+        self.existing = ExistingNotes.scan(self.notes_dir)
+        self.guidance = read_guidance(root / "data" / "note-template.md")
+        self.summary = Summary()
+
+    def say(self, text: str) -> None:
+        tqdm.write(text, file=sys.stdout) if self.bar is not None else print(text)
+
+    def fail(self, label: str, message: str) -> None:
+        self.summary.failed.append(label)
+        self.say(f"{label}: error: {message}")
+
+    def write(self, label: str, front: dict[str, object], abstract: str, ko: str, en: str) -> None:
+        title, date = str(front["title"]), front["date"]
+        assert isinstance(date, dt.date)
+        found = self.existing.find(front.get("arxiv"), title)  # type: ignore[arg-type]
+        if found is not None:
+            self.summary.skipped.append(label)
+            self.say(f"{label}: skipped {title!r}: already in {display_path(found, self.root)}")
+            return
+        path = self.existing.free_path(self.notes_dir, date, slugify(title))
+        shown = display_path(path, self.root)
+        text = render_note(front, abstract=abstract, ko=ko, en=en)
+        # Warnings count too: they would fail `mkdocs build --strict`.
+        errors = check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
+        if errors:
+            self.fail(label, f"{title!r} would not pass the checker, not written: "
+                             + "; ".join(f"{p.field}: {p.message}" for p in errors))
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        self.existing.add(path, text)
+        self.summary.created.append(shown)
+        self.say(f"{label}: created {shown}")
+
+
+def run_feed(args: argparse.Namespace, root: Path) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"papernotes import-feed: cannot read {args.file}: {err}", file=sys.stderr)
+        return 2
+    entries, problems = feed_format.parse_feed(text)
+    tags_file = root / "data" / "tags.yml"
+    registry, _ = load_tag_registry(tags_file, "data/tags.yml")
+    unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
+    if unknown and args.add_tags:
+        addable = [t for t in unknown if TAG_SLUG.match(t)]
+        append_tags(tags_file, addable)
+        registry, _ = load_tag_registry(tags_file, "data/tags.yml")
+        if addable:
+            print(f"added {len(addable)} tag(s) to data/tags.yml: {', '.join(addable)}; review their Korean and English labels")
+    elif unknown:
+        print(f"unknown tag(s): {', '.join(unknown)}; papers using them are not imported. "
+              f"Add them to data/tags.yml, or rerun with --add-tags", file=sys.stderr)
+    with _progress(entries, args.progress, "import-feed") as (items, bar):
+        writer = Writer(root, registry, bar)
+        for problem in problems:
+            writer.fail(f"{args.file}:{problem.line}", problem.message)
+        for entry in items:
+            label = f"{args.file}:{entry.line}"
+            missing = [t for t in entry.tags if t not in registry.lookup]
+            if missing:
+                writer.fail(label, f"unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
+                                   f"or rerun with --add-tags")
+                continue
+            front = {"title": entry.title, "authors": entry.authors, "date": entry.date,
+                     "tags": list(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
+                     "arxiv": entry.arxiv, "url": None if entry.arxiv else search_url(entry.title)}
+            writer.write(label, front, entry.abstract, entry.ko, entry.en)
+    print(writer.summary.line("import-feed"))
+    return 1 if writer.summary.failed else 0
+
+
+def run_hf(args: argparse.Namespace, root: Path) -> int:
+    try:
+        body = hfdaily.fetch_listing(args.date, args.timeout) if args.date else args.file.read_bytes()
+        papers, problems = hfdaily.parse_listing(body)
+    except (OSError, hfdaily.HfError) as err:
+        print(f"papernotes import-hf: {err}", file=sys.stderr)
+        return 1 if args.date else 2
+    registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
+    bad = [t for t in args.tag if t not in registry.lookup]
+    if bad:
+        print(f"papernotes import-hf: --tag {', '.join(bad)} is not in data/tags.yml", file=sys.stderr)
+        return 2
+    source = str(args.file) if args.file else f"daily_papers?date={args.date}"
+    kept = [p for p in papers if p.upvotes >= args.min_upvotes]
+    with _progress(kept, args.progress, "import-hf") as (items, bar):
+        writer = Writer(root, registry, bar)
+        for index, message in problems:
+            writer.fail(f"{source}[{index}]", message)
+        for paper in items:
+            label = f"{source}[{paper.index}]"
+            from_keywords = [registry.lookup[k] for k in map(keyword_slug, paper.keywords) if k in registry.lookup]
+            tags = list(dict.fromkeys([registry.lookup[t] for t in args.tag] + from_keywords))
+            if not tags:
+                writer.fail(label, f"arXiv {paper.arxiv}: none of its keywords is a tag in data/tags.yml; pass --tag SLUG")
+                continue
+            front = {"title": paper.title, "authors": paper.authors, "date": args.date or paper.listed or paper.published,
+                     "tags": tags, "arxiv": paper.arxiv, "code": paper.code, "org": paper.org,
+                     "published": paper.published, "draft": True}
+            if front["date"] is None:
+                writer.fail(label, f"arXiv {paper.arxiv}: no date in the item; pass --date")
+                continue
+            writer.write(label, front, paper.abstract, "", "")
+    if len(kept) < len(papers):
+        print(f"{len(papers) - len(kept)} paper(s) below --min-upvotes {args.min_upvotes} were left out")
+    print(writer.summary.line("import-hf"))
+    if writer.summary.created:
+        print("The new notes are drafts (draft: true): write the commentary, then delete the draft line to publish them.")
+    return 1 if writer.summary.failed else 0
+
+
+def keyword_slug(keyword: str) -> str:
+    """`Reinforcement Learning` -> `reinforcement-learning`, to look a keyword up as a tag."""
+    return "-".join(keyword.lower().replace("_", " ").replace("-", " ").split())
+
+
+def search_url(title: str) -> str:
+    """An arXiv title search: the link of a note whose block named no arXiv id."""
+    return "https://arxiv.org/search/?" + urllib.parse.urlencode({"query": title, "searchtype": "title"})
+
+
+def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:
+    """Append new tags to `tags.yml` as text, keeping its comments; labels start from the slug."""
+    blocks = []
+    for slug in slugs:
+        label = slug.replace("-", " ").capitalize()
+        entry = {slug: {"ko": label, "en": label, "description": "Added by papernotes import-feed; review the labels."}}
+        blocks.append(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False))
+    if blocks:
+        text = tags_file.read_text(encoding="utf-8")
+        tags_file.write_text(text + ("" if text.endswith("\n") else "\n") + "".join(blocks), encoding="utf-8")
+
+
+class _progress:
+    """`with _progress(items, wanted, name) as (iterable, bar)`: a tqdm bar on stderr, or none."""
+
+    def __init__(self, items: list[T], wanted: bool | None, name: str) -> None:
+        show = wanted if wanted is not None else (sys.stderr.isatty() and len(items) >= PROGRESS_MIN_ITEMS)
+        self.bar = tqdm(items, desc=name, unit="paper", file=sys.stderr) if show else None
+        self.items = items
+
+    def __enter__(self) -> tuple[Iterator[T], tqdm | None]:
+        return (iter(self.bar) if self.bar is not None else iter(self.items)), self.bar
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
