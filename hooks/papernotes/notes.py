@@ -71,12 +71,13 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
             add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)",
                 "no-commentary")
     elif not is_draft:
-        for key, section in (("ko", ko), ("en", en)):
+        for key, section, present in (("ko", ko, en), ("en", en, ko)):
             if not section.text:
-                other = "English" if key == "ko" else "한국어"
-                add(section.line or closing + 2, 1, f"## {SECTION_NAMES[key]}",
-                    f"the {SECTION_NAMES[key]} commentary is missing; readers who choose it see the {other} text with a marker",
-                    "missing-language", "warning")
+                # Point at the section that is there: the missing one goes next to it.
+                other = SECTION_NAMES["en" if key == "ko" else "ko"]
+                add(section.line or present.line, 1, f"## {SECTION_NAMES[key]}",
+                    f"the {SECTION_NAMES[key]} commentary is missing (add a `## {SECTION_NAMES[key]}` section); "
+                    f"readers who choose it see the {other} text with a marker", "missing-language", "warning")
 
     if fields is not None and "arxiv" not in fields and "url" not in fields:
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
