@@ -83,13 +83,18 @@ class Writer:
         self.summary.failed.append(label)
         self.say(f"{label}: error: {message}")
 
-    def write(self, label: str, front: dict[str, object], abstract: str, ko: str, en: str) -> None:
-        title, date = str(front["title"]), front["date"]
-        assert isinstance(date, dt.date)
-        found = self.existing.find(front.get("arxiv"), title)  # type: ignore[arg-type]
+    def exists(self, label: str, arxiv: str | None, title: str) -> bool:
+        """True (and counted as skipped) when the paper already has a note."""
+        found = self.existing.find(arxiv, title)
         if found is not None:
             self.summary.skipped.append(label)
             self.say(f"{label}: skipped {title!r}: already in {display_path(found, self.root)}")
+        return found is not None
+
+    def write(self, label: str, front: dict[str, object], abstract: str, ko: str, en: str) -> None:
+        title, date = str(front["title"]), front["date"]
+        assert isinstance(date, dt.date)
+        if self.exists(label, front.get("arxiv"), title):  # type: ignore[arg-type]
             return
         path = self.existing.free_path(self.notes_dir, date, slugify(title))
         shown = display_path(path, self.root)
@@ -133,6 +138,8 @@ def run_feed(args: argparse.Namespace, root: Path) -> int:
             writer.fail(f"{args.file}:{problem.line}", problem.message)
         for entry in items:
             label = f"{args.file}:{entry.line}"
+            if writer.exists(label, entry.arxiv, entry.title):
+                continue
             missing = [t for t in entry.tags if t not in registry.lookup]
             if missing:
                 writer.fail(label, f"unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
@@ -166,6 +173,8 @@ def run_hf(args: argparse.Namespace, root: Path) -> int:
             writer.fail(f"{source}[{index}]", message)
         for paper in items:
             label = f"{source}[{paper.index}]"
+            if writer.exists(label, paper.arxiv, paper.title):
+                continue
             from_keywords = [registry.lookup[k] for k in map(keyword_slug, paper.keywords) if k in registry.lookup]
             tags = list(dict.fromkeys([registry.lookup[t] for t in args.tag] + from_keywords))
             if not tags:

@@ -46,7 +46,12 @@ def render_note(front: dict[str, object], *, abstract: str = "", ko: str = "", e
             ordered[key] = list(ordered[key])  # type: ignore[call-overload]
     if "arxiv" in ordered:
         ordered["arxiv"] = str(ordered["arxiv"])
-    head = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=None)
+    head = ""
+    for key, value in ordered.items():
+        # Block style (like the template), except the tag list, which reads best on one line.
+        dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10_000,
+                                default_flow_style=key == "tags")
+        head += dumped[1:-2] + "\n" if key == "tags" else dumped
     parts = [f"---\n{head}---\n"]
     for heading, text in (("Abstract", abstract), ("한국어", ko), ("English", en)):
         if heading == "Abstract" and not text:
