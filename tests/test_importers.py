@@ -4,6 +4,7 @@ idempotent second runs, and everything they write builds with `mkdocs build --st
 from __future__ import annotations
 
 import http.server
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -173,8 +174,16 @@ def test_imported_notes_build_strict_and_drafts_stay_unpublished(imported_build:
                  "verifier-games-with-unlisted-tags", "existing-paper"):
         assert (out / "notes" / slug / "index.html").is_file()
     drafts = ("adversarial-training-of-reward-models", "chains-of-thought-that-count", "a-paper-with-unmapped-keywords")
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "notes/existing-paper/" in locations
     for slug in drafts:
         assert not (out / "notes" / slug).exists()
-        assert slug not in (out / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert not any(location.startswith(f"notes/{slug}/") for location in locations)
     assert "papernotes: 3 draft(s) not published: " in log
     assert all(f"data/notes/2025/{slug}.md" in log for slug in drafts)
+    # No generated page (home, tags, days, archive) mentions a draft.
+    pages = [p for p in out.rglob("*.html")]
+    for title in ("Chains of Thought That Count", "A Paper With Unmapped Keywords"):
+        assert not [p for p in pages if title in p.read_text(encoding="utf-8")]
+    assert any("Refusal Directions in Small Models" in p.read_text(encoding="utf-8") for p in pages)

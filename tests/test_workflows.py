@@ -131,3 +131,19 @@ def test_outside_data_step_warns_about_code_changes(tmp_path: Path) -> None:
         "::warning file=hooks/x.py,title=Outside data/::This pull request changes hooks/x.py, outside data/; "
         "it needs a maintainer's review."]
     assert "- `hooks/x.py`" in summary.read_text() and "data/c.md" not in summary.read_text()
+
+
+def test_contributing_guide_names_only_real_commands_and_options() -> None:
+    from papernotes.cli import build_parser
+
+    guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")  # argparse keeps subparsers here
+    used = re.findall(r"papernotes ([a-z][a-z-]+)((?: [^\n`#]*)?)", guide)
+    assert {name for name, _ in used} >= {"new", "check", "import-feed", "import-hf"}
+    for name, rest in used:
+        assert name in sub.choices, name
+        options = {o for a in sub.choices[name]._actions for o in a.option_strings}
+        for option in re.findall(r"(--[a-z-]+)", rest):
+            assert option in options, f"papernotes {name} has no {option}"
+    assert "## Step by step · 단계별 안내" in guide
