@@ -187,3 +187,42 @@ def test_imported_notes_build_strict_and_drafts_stay_unpublished(imported_build:
     for title in ("Chains of Thought That Count", "A Paper With Unmapped Keywords"):
         assert not [p for p in pages if title in p.read_text(encoding="utf-8")]
     assert any("Refusal Directions in Small Models" in p.read_text(encoding="utf-8") for p in pages)
+
+
+@pytest.mark.parametrize(("flag", "shown"), [("--progress", True), ("--no-progress", False), (None, False)])
+def test_progress_bar_on_request(project: Path, flag: str | None, shown: bool,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # Without a flag the bar appears only on a terminal for long runs; captured output is no terminal.
+    argv = ["import-hf", str(HF), "--root", str(project), "--tag", "safety"] + ([flag] if flag else [])
+    main(argv)
+    err = capsys.readouterr().err
+    assert ("import-hf: 100%" in err and "4/4" in err) is shown
+
+
+# (feed text, the (line, message start) problems expected); every text also holds one good block.
+GOOD_BLOCK = "Good Paper\n(Ann Lee)\nAn abstract.\n한국어 코멘트.\nEnglish commentary.\n#rl\n"
+MALFORMED = [
+    ("Orphan Paper\n(Ann Lee)\nAbstract.\n코멘트.\nCommentary.\n#rl\n2025-04-09\n" + GOOD_BLOCK,
+     [(1, "the paper block starting here is skipped: there is no date header")]),
+    ("2025-04-09\n#rl\n" + GOOD_BLOCK, [(2, "a hashtag line with no paper above it")]),
+    ("2025-04-09\nNo Abstract\n(Ann Lee)\n코멘트.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(4, "the paper block 'No Abstract' has no abstract")]),
+    ("2025-04-09\nNo English\n(Ann Lee)\nAbstract.\n코멘트.\n#rl\n" + GOOD_BLOCK,
+     [(6, "the paper block 'No English' has no English commentary")]),
+    ("2025-04-09\nNo Korean\n(Ann Lee)\nAbstract.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(2, "the paper block 'No Korean' has no Korean commentary")]),
+    ("2025-04-09\nMixed\n(Ann Lee)\nAbstract.\n코멘트.\nCommentary.\n또 코멘트.\n#rl\n" + GOOD_BLOCK,
+     [(6, "the paper block 'Mixed' mixes Korean and English commentary lines")]),
+    ("2025-04-09\n(Ann Lee)\nAbstract.\n코멘트.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(2, "the paper block starts with the authors")]),
+    ("2025년 13월 1일\n" + GOOD_BLOCK,
+     [(1, "'2025년 13월 1일' is not a real date"), (2, "the paper block starting here is skipped: its day header")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MALFORMED, ids=[str(i) for i in range(len(MALFORMED))])
+def test_malformed_blocks_are_reported_by_line(text: str, expected: list[tuple[int, str]]) -> None:
+    entries, problems = parse_feed(text)
+    assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, expected)] == expected
+    assert len(problems) == len(expected)
+    assert [e.title for e in entries] == ([] if "13월" in text else ["Good Paper"])

@@ -70,6 +70,8 @@ def parse_feed(text: str) -> tuple[list[FeedEntry], list[FeedProblem]]:
     block: list[tuple[int, str]] = []
 
     def close(tags_line: tuple[int, str] | None) -> None:
+        if not block and tags_line is not None:
+            problems.append(FeedProblem(tags_line[0], "a hashtag line with no paper above it"))
         for part, ends_with_tags in _split_runs(block, tags_line is not None):
             result = _parse_block(part, tags_line if ends_with_tags else None, day, seen_header)
             (entries if isinstance(result, FeedEntry) else problems).append(result)  # type: ignore[arg-type]
@@ -112,10 +114,8 @@ def _split_runs(block: list[tuple[int, str]], has_tags: bool) -> list[tuple[list
 
 def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None,
                  day: dt.date | None, seen_header: bool) -> FeedEntry | FeedProblem:
-    start = block[0][0] if block else (tags_line or (0, ""))[0]
+    start = block[0][0]
     lines = [text for _, text in block]
-    if not block:
-        return FeedProblem(start, "a hashtag line with no paper above it")
     if day is None:
         why = "its day header is not a valid date" if seen_header else "there is no date header (e.g. `2025년 4월 9일` or `2025-04-09`) above it"
         return FeedProblem(start, f"the paper block starting here is skipped: {why}")
