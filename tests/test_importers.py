@@ -226,3 +226,15 @@ def test_malformed_blocks_are_reported_by_line(text: str, expected: list[tuple[i
     assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, expected)] == expected
     assert len(problems) == len(expected)
     assert [e.title for e in entries] == ([] if "13월" in text else ["Good Paper"])
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{not json", "papernotes import-hf: not valid JSON: "),
+    ('{"paper": {}}', "papernotes import-hf: expected a JSON list of papers, got dict"),
+])
+def test_hf_import_refuses_a_file_that_is_not_a_listing(project: Path, tmp_path: Path, content: str, message: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    listing = tmp_path / "listing.json"
+    listing.write_text(content, encoding="utf-8")
+    assert main(["import-hf", str(listing), "--root", str(project)]) == 2
+    assert capsys.readouterr().err.startswith(message)

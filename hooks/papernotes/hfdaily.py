@@ -72,6 +72,8 @@ def fetch_listing(day: dt.date, timeout: float = TIMEOUT) -> bytes:
         raise HfError(f"{host} did not answer within {timeout:g} s") from None
     except urllib.error.URLError as err:
         raise HfError(f"could not reach {host}: {err.reason}; are you offline? Save the listing to a file and import that") from None
+    except OSError as err:
+        raise HfError(f"could not read the answer of {host}: {err}") from None
     if len(body) > MAX_RESPONSE_BYTES:
         raise HfError(f"the listing is larger than {MAX_RESPONSE_BYTES // 2**20} MiB; refusing to read it")
     return body

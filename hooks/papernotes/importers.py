@@ -77,7 +77,10 @@ class Writer:
         self.summary = Summary()
 
     def say(self, text: str) -> None:
-        tqdm.write(text, file=sys.stdout) if self.bar is not None else print(text)
+        if self.bar is not None:
+            tqdm.write(text, file=sys.stdout)  # keeps the bar on stderr intact
+        else:
+            print(text)
 
     def fail(self, label: str, message: str) -> None:
         self.summary.failed.append(label)
@@ -132,7 +135,7 @@ def run_feed(args: argparse.Namespace, root: Path) -> int:
     elif unknown:
         print(f"unknown tag(s): {', '.join(unknown)}; papers using them are not imported. "
               f"Add them to data/tags.yml, or rerun with --add-tags", file=sys.stderr)
-    with _progress(entries, args.progress, "import-feed") as (items, bar):
+    with Progress(entries, args.progress, "import-feed") as (items, bar):
         writer = Writer(root, registry, bar)
         for problem in problems:
             writer.fail(f"{args.file}:{problem.line}", problem.message)
@@ -167,7 +170,7 @@ def run_hf(args: argparse.Namespace, root: Path) -> int:
         return 2
     source = str(args.file) if args.file else f"daily_papers?date={args.date}"
     kept = [p for p in papers if p.upvotes >= args.min_upvotes]
-    with _progress(kept, args.progress, "import-hf") as (items, bar):
+    with Progress(kept, args.progress, "import-hf") as (items, bar):
         writer = Writer(root, registry, bar)
         for index, message in problems:
             writer.fail(f"{source}[{index}]", message)
@@ -217,8 +220,8 @@ def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:
         tags_file.write_text(text + ("" if text.endswith("\n") else "\n") + "".join(blocks), encoding="utf-8")
 
 
-class _progress:
-    """`with _progress(items, wanted, name) as (iterable, bar)`: a tqdm bar on stderr, or none."""
+class Progress:
+    """`with Progress(items, wanted, name) as (iterable, bar)`: a tqdm bar on stderr, or none."""
 
     def __init__(self, items: list[T], wanted: bool | None, name: str) -> None:
         show = wanted if wanted is not None else (sys.stderr.isatty() and len(items) >= PROGRESS_MIN_ITEMS)
