@@ -238,3 +238,46 @@ def test_hf_import_refuses_a_file_that_is_not_a_listing(project: Path, tmp_path:
     listing.write_text(content, encoding="utf-8")
     assert main(["import-hf", str(listing), "--root", str(project)]) == 2
     assert capsys.readouterr().err.startswith(message)
+
+
+class _ArxivSearch(http.server.BaseHTTPRequestHandler):
+    """Answers title searches: the recorded answer for one title, 503 for another, none otherwise."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        from urllib.parse import parse_qs, urlsplit
+
+        query = parse_qs(urlsplit(self.path).query).get("search_query", [""])[0]
+        status, body = 200, (FIXTURES / "arxiv" / "unknown-no-entry.xml").read_bytes()
+        if query == 'ti:"Refusal Directions in Small Models"':
+            body = (FIXTURES / "arxiv" / "search-refusal-directions.xml").read_bytes()
+        elif query.startswith('ti:"Step Counting'):
+            status, body = 503, b"busy"
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_feed_import_can_look_up_arxiv_ids_by_title(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from papernotes import importers
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ArxivSearch)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PAPERNOTES_ARXIV_API", f"http://127.0.0.1:{server.server_address[1]}/api/query")
+    monkeypatch.setattr(importers, "LOOKUP_INTERVAL", 0.0)
+    try:
+        assert main(["import-feed", str(FEED), "--root", str(project), "--lookup-arxiv", "--timeout", "5"]) == 1
+    finally:
+        server.shutdown()
+    out = capsys.readouterr().out
+    refusal = (project / "data/notes/2025/refusal-directions-in-small-models.md").read_text(encoding="utf-8")
+    assert "arxiv: '2504.02222'" in refusal and "published: 2025-04-03" in refusal and "url:" not in refusal
+    assert (f"{FEED}:9: note: arXiv lookup failed (the arXiv API (127.0.0.1:"
+            in out and "answered HTTP 503 Service Unavailable; try again later); linking an arXiv title search instead" in out)
+    assert f"{FEED}:40: note: no arXiv paper is titled 'Preference Data From Debates'; linking an arXiv title search" in out
+    assert "url: https://arxiv.org/search/" in (project / "data/notes/2025/preference-data-from-debates.md").read_text(encoding="utf-8")
+    assert out.splitlines()[-1] == "import-feed: 4 created, 1 skipped (already have a note), 5 failed"

@@ -66,14 +66,24 @@ def parse_arxiv_id(text: str) -> str | None:
     return found if "/" in found else found.lower()
 
 
-def query_url(arxiv_id: str) -> str:
+def query_url(params: dict[str, str | int]) -> str:
     base = os.environ.get("PAPERNOTES_ARXIV_API") or API_URL
-    return f"{base}?{urllib.parse.urlencode({'id_list': arxiv_id, 'max_results': 1})}"
+    return f"{base}?{urllib.parse.urlencode(params)}"
 
 
 def fetch_paper(arxiv_id: str, timeout: float = TIMEOUT) -> Paper:
     """Ask the arXiv API for one paper. Raises `ArxivError` (or `ArxivNotFound`)."""
-    url = query_url(arxiv_id)
+    return parse_feed(_get({"id_list": arxiv_id, "max_results": 1}, timeout), arxiv_id)
+
+
+def search_title(title: str, timeout: float = TIMEOUT) -> list[Paper]:
+    """Papers whose title contains the words of `title` (at most 5). Raises `ArxivError`."""
+    words = " ".join(re.findall(r"\w+", title))  # the query syntax has no escaping: keep words only
+    return parse_entries(_get({"search_query": f'ti:"{words}"', "max_results": 5}, timeout))
+
+
+def _get(params: dict[str, str | int], timeout: float) -> bytes:
+    url = query_url(params)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     host = urllib.parse.urlsplit(url).netloc
     try:
@@ -92,11 +102,19 @@ def fetch_paper(arxiv_id: str, timeout: float = TIMEOUT) -> Paper:
         raise ArxivError(f"could not read the answer of the arXiv API ({host}): {err}") from None
     if len(body) > MAX_RESPONSE_BYTES:
         raise ArxivError(f"the arXiv API answer is larger than {MAX_RESPONSE_BYTES // 1024} KiB; refusing to read it")
-    return parse_feed(body, arxiv_id)
+    return body
 
 
 def parse_feed(body: bytes, arxiv_id: str) -> Paper:
-    """Read the Atom answer for `arxiv_id`. Raises `ArxivError` on malformed or foreign content."""
+    """The paper `arxiv_id` from an Atom answer. Raises `ArxivError` on malformed content."""
+    for paper in parse_entries(body, arxiv_id):
+        if paper.arxiv == arxiv_id:
+            return paper
+    raise ArxivNotFound(f"arXiv has no paper {arxiv_id}")
+
+
+def parse_entries(body: bytes, asked: str = "") -> list[Paper]:
+    """Every paper of an Atom answer; an arXiv error entry raises `ArxivNotFound`."""
     try:
         root = ET.fromstring(body)
     except ET.ParseError as err:
@@ -104,21 +122,20 @@ def parse_feed(body: bytes, arxiv_id: str) -> Paper:
         raise ArxivError(f"the arXiv API returned malformed XML (line {line}, column {column + 1})") from None
     if root.tag != f"{_ATOM}feed":
         raise ArxivError(f"the arXiv API returned {root.tag!r} instead of an Atom feed")
+    papers = []
     for entry in root.iter(f"{_ATOM}entry"):
         entry_id = _text(entry, "id")
         title = _text(entry, "title")
         if "/api/errors" in entry_id or title == "Error":
             detail = _text(entry, "summary") or "unknown error"
-            raise ArxivNotFound(f"arXiv has no paper {arxiv_id} ({detail})")
+            raise ArxivNotFound(f"arXiv has no paper {asked} ({detail})" if asked else f"arXiv answered: {detail}")
         found = _VERSION.sub("", entry_id.rsplit("/abs/", 1)[-1])
-        if found != arxiv_id:
-            continue
         authors = tuple(n for a in entry.iter(f"{_ATOM}author") if (n := _text(a, "name")))
         if not title or not authors:
-            raise ArxivError(f"the arXiv answer for {arxiv_id} lacks a title or authors")
-        return Paper(arxiv=arxiv_id, title=title, authors=authors,
-                     abstract=_text(entry, "summary"), published=_date(_text(entry, "published")))
-    raise ArxivNotFound(f"arXiv has no paper {arxiv_id}")
+            raise ArxivError(f"the arXiv answer for {found or asked} lacks a title or authors")
+        papers.append(Paper(arxiv=found, title=title, authors=authors,
+                            abstract=_text(entry, "summary"), published=_date(_text(entry, "published"))))
+    return papers
 
 
 def _text(element: ET.Element, name: str) -> str:

@@ -11,37 +11,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 import urllib.parse
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, TypeVar
+from typing import Iterable
 
 import yaml
-from tqdm import tqdm
 
+from . import arxiv
 from . import feed as feed_format
 from . import hfdaily
-from .load import display_path
-from .model import TagRegistry
+from .batch import PROGRESS_MIN_ITEMS, Progress, Writer
 from .tags import TAG_SLUG, load_tag_registry
-from .template import read_guidance
-from .writer import ExistingNotes, check_text, render_note, slugify
+from .writer import title_key
 
-PROGRESS_MIN_ITEMS = 10
-"""Runs with fewer items finish at once; a bar would only flicker."""
-T = TypeVar("T")
-
-
-@dataclass
-class Summary:
-    """What an import run did; printed at the end."""
-
-    created: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-
-    def line(self, command: str) -> str:
-        return f"{command}: {len(self.created)} created, {len(self.skipped)} skipped (already have a note), {len(self.failed)} failed"
+LOOKUP_INTERVAL = 3.0
+"""Seconds between two arXiv API requests (the API's terms of use ask for 3)."""
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
@@ -53,6 +38,10 @@ def add_feed_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, help="a text file of daily bilingual posts")
     parser.add_argument("--add-tags", action="store_true",
                         help="add unknown hashtags to data/tags.yml (review their labels afterwards)")
+    parser.add_argument("--lookup-arxiv", action="store_true",
+                        help="find the arXiv id of papers given without one, by exact title (one request per "
+                             f"{LOOKUP_INTERVAL:g} s, as arXiv asks); otherwise they link an arXiv title search")
+    parser.add_argument("--timeout", type=float, default=arxiv.TIMEOUT, help="seconds to wait for arXiv")
     add_common(parser)
 
 
@@ -64,56 +53,6 @@ def add_hf_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-upvotes", type=int, default=0, help="import only papers with at least this many upvotes")
     parser.add_argument("--timeout", type=float, default=hfdaily.TIMEOUT, help="seconds to wait for huggingface.co")
     add_common(parser)
-
-
-class Writer:
-    """Writes validated notes into one project and keeps the run's summary."""
-
-    def __init__(self, root: Path, registry: TagRegistry, bar: tqdm | None = None) -> None:
-        self.root, self.registry, self.bar = root, registry, bar
-        self.notes_dir = root / "data" / "notes"
-        self.existing = ExistingNotes.scan(self.notes_dir)
-        self.guidance = read_guidance(root / "data" / "note-template.md")
-        self.summary = Summary()
-
-    def say(self, text: str) -> None:
-        if self.bar is not None:
-            tqdm.write(text, file=sys.stdout)  # keeps the bar on stderr intact
-        else:
-            print(text)
-
-    def fail(self, label: str, message: str) -> None:
-        self.summary.failed.append(label)
-        self.say(f"{label}: error: {message}")
-
-    def exists(self, label: str, arxiv: str | None, title: str) -> bool:
-        """True (and counted as skipped) when the paper already has a note."""
-        found = self.existing.find(arxiv, title)
-        if found is not None:
-            self.summary.skipped.append(label)
-            self.say(f"{label}: skipped {title!r}: already in {display_path(found, self.root)}")
-        return found is not None
-
-    def write(self, label: str, front: dict[str, object], abstract: str, ko: str, en: str) -> None:
-        title, date = str(front["title"]), front["date"]
-        assert isinstance(date, dt.date)
-        if self.exists(label, front.get("arxiv"), title):  # type: ignore[arg-type]
-            return
-        path = self.existing.free_path(self.notes_dir, date, slugify(title))
-        shown = display_path(path, self.root)
-        text = render_note(front, abstract=abstract, ko=ko, en=en)
-        # Warnings count too: they would fail `mkdocs build --strict`.
-        errors = check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
-        if errors:
-            self.fail(label, f"{title!r} would not pass the checker, not written: "
-                             + "; ".join(f"{p.field}: {p.message}" for p in errors))
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(text)
-        self.existing.add(path, text)
-        self.summary.created.append(shown)
-        self.say(f"{label}: created {shown}")
 
 
 def run_feed(args: argparse.Namespace, root: Path) -> int:
@@ -135,6 +74,7 @@ def run_feed(args: argparse.Namespace, root: Path) -> int:
     elif unknown:
         print(f"unknown tag(s): {', '.join(unknown)}; papers using them are not imported. "
               f"Add them to data/tags.yml, or rerun with --add-tags", file=sys.stderr)
+    last_request = [0.0]
     with Progress(entries, args.progress, "import-feed") as (items, bar):
         writer = Writer(root, registry, bar)
         for problem in problems:
@@ -148,9 +88,13 @@ def run_feed(args: argparse.Namespace, root: Path) -> int:
                 writer.fail(label, f"unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
                                    f"or rerun with --add-tags")
                 continue
+            found = lookup_arxiv(entry.title, writer, label, args.timeout, last_request) \
+                if args.lookup_arxiv and not entry.arxiv else None
+            arxiv_id = entry.arxiv or (found.arxiv if found else None)
             front = {"title": entry.title, "authors": entry.authors, "date": entry.date,
                      "tags": list(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
-                     "arxiv": entry.arxiv, "url": None if entry.arxiv else search_url(entry.title)}
+                     "arxiv": arxiv_id, "url": None if arxiv_id else search_url(entry.title),
+                     "published": found.published if found else None}
             writer.write(label, front, entry.abstract, entry.ko, entry.en)
     print(writer.summary.line("import-feed"))
     return 1 if writer.summary.failed else 0
@@ -198,6 +142,24 @@ def run_hf(args: argparse.Namespace, root: Path) -> int:
     return 1 if writer.summary.failed else 0
 
 
+def lookup_arxiv(title: str, writer: Writer, label: str, timeout: float, last: list[float]) -> arxiv.Paper | None:
+    """The arXiv paper with exactly this title, or None (said why); `last` paces the requests."""
+    wait = last[0] + LOOKUP_INTERVAL - time.monotonic()
+    if wait > 0:
+        time.sleep(wait)
+    try:
+        papers = arxiv.search_title(title, timeout)
+    except arxiv.ArxivError as err:
+        writer.say(f"{label}: note: arXiv lookup failed ({err}); linking an arXiv title search instead")
+        return None
+    finally:
+        last[0] = time.monotonic()
+    match = next((p for p in papers if title_key(p.title) == title_key(title)), None)
+    if match is None:
+        writer.say(f"{label}: note: no arXiv paper is titled {title!r}; linking an arXiv title search instead")
+    return match
+
+
 def keyword_slug(keyword: str) -> str:
     """`Reinforcement Learning` -> `reinforcement-learning`, to look a keyword up as a tag."""
     return "-".join(keyword.lower().replace("_", " ").replace("-", " ").split())
@@ -218,19 +180,3 @@ def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:
     if blocks:
         text = tags_file.read_text(encoding="utf-8")
         tags_file.write_text(text + ("" if text.endswith("\n") else "\n") + "".join(blocks), encoding="utf-8")
-
-
-class Progress:
-    """`with Progress(items, wanted, name) as (iterable, bar)`: a tqdm bar on stderr, or none."""
-
-    def __init__(self, items: list[T], wanted: bool | None, name: str) -> None:
-        show = wanted if wanted is not None else (sys.stderr.isatty() and len(items) >= PROGRESS_MIN_ITEMS)
-        self.bar = tqdm(items, desc=name, unit="paper", file=sys.stderr) if show else None
-        self.items = items
-
-    def __enter__(self) -> tuple[Iterator[T], tqdm | None]:
-        return (iter(self.bar) if self.bar is not None else iter(self.items)), self.bar
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.close()
