@@ -131,6 +131,7 @@ def test_annotation_escaping(problem: Problem, expected: str) -> None:
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["check", "data/notes/2025/missing.md"], "no such file: data/notes/2025/missing.md"),
+    (["check", "data/note-template.md"], "not a note under "),
 ])
 def test_bad_usage_exits_2(project: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str],
                            monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,3 +141,36 @@ def test_bad_usage_exits_2(project: Path, argv: list[str], message: str, capsys:
     with pytest.raises(SystemExit) as usage:
         main(["check", "--format", "xml"])
     assert usage.value.code == 2
+
+
+def test_the_template_itself_is_refused_until_filled_in(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = (Path(__file__).resolve().parents[1] / "data" / "note-template.md").read_text(encoding="utf-8")
+    write(project, "copied.md", template)
+    assert main(["check", "--root", str(project)]) == 1
+    rules = [line.split(": error: ", 1)[1].split(":", 1)[0] for line in capsys.readouterr().out.splitlines()]
+    assert rules == ["tags", "## Abstract", "## 한국어", "## English"]
+
+
+def test_guidance_comes_from_the_project_template(tmp_path: Path) -> None:
+    from papernotes.template import DEFAULT_GUIDANCE, read_guidance
+
+    root = Path(__file__).resolve().parents[1]
+    # The built-in fallback is the bundled template's own text, so the two cannot drift apart.
+    assert read_guidance(root / "data" / "note-template.md").sections == DEFAULT_GUIDANCE
+    assert read_guidance(tmp_path / "missing.md").sections == DEFAULT_GUIDANCE
+    custom = tmp_path / "note-template.md"
+    custom.write_text("---\ntitle: x\n---\n\n## 한국어\n\n직접 쓰세요.\n\n## English\n\nWrite it.\n", encoding="utf-8")
+    assert read_guidance(custom).sections == {"ko": "직접 쓰세요.", "en": "Write it."}
+
+
+def test_the_build_refuses_template_text_too(tmp_path: Path) -> None:
+    from conftest import build, make_site
+
+    site = make_site(tmp_path / "site-with-template-text", data=CONTRIB / "data",
+                     notes={"2025/paper.md": GOOD.replace("A good commentary.", "Write the English commentary here: "
+                                                          "what the paper does and why it matters, in two or three "
+                                                          "sentences, then delete this line.")})
+    result = build(site)
+    assert result.returncode == 1
+    assert ("data/notes/2025/paper.md:15:1: error: ## English: this is the template's guidance text; "
+            "replace it with your own text") in result.stderr

@@ -35,6 +35,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if missing:
             print(f"papernotes check: no such file: {', '.join(missing)}", file=sys.stderr)
             return 2
+        notes_dir = (root / "data" / "notes").resolve()
+        outside = [str(f) for f in only if not f.resolve().is_relative_to(notes_dir)]
+        if outside:
+            # Only files under data/notes/ are notes; checking anything else would silently pass.
+            print(f"papernotes check: not a note under {notes_dir}: {', '.join(outside)}", file=sys.stderr)
+            return 2
     result = load_site(root, "data", only=only)
     for line in format_problems(result.problems, args.format):
         print(line)
