@@ -28,8 +28,9 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    root = _root(args)
     only = [Path(f) for f in args.files] if args.files else None
+    # Given files, the project is the one they live in, wherever the command is run from.
+    root = find_root(only[0].resolve().parent) if only and not args.root and only[0].exists() else _root(args)
     if only:
         missing = [str(f) for f in only if not f.is_file()]
         if missing:
