@@ -61,7 +61,8 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
         add(1, 1, "front matter", "the front matter opened on line 1 is never closed: add a `---` line after it", "unclosed-front-matter")
         return None, problems
 
-    fields = _read_front_matter("\n".join(lines[1:closing]), offset=1, tags=tags, add=add)
+    present: set[str] = set()
+    fields = _read_front_matter("\n".join(lines[1:closing]), offset=1, tags=tags, add=add, present=present)
     sections = _read_sections(lines, start=closing + 1, add=add)
 
     abstract, ko, en = (sections.get(k, Section("", 0)) for k in ("abstract", "ko", "en"))
@@ -71,15 +72,15 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
             add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)",
                 "no-commentary")
     elif not is_draft:
-        for key, section, present in (("ko", ko, en), ("en", en, ko)):
+        for key, section, there in (("ko", ko, en), ("en", en, ko)):
             if not section.text:
                 # Point at the section that is there: the missing one goes next to it.
                 other = SECTION_NAMES["en" if key == "ko" else "ko"]
-                add(section.line or present.line, 1, f"## {SECTION_NAMES[key]}",
+                add(section.line or there.line, 1, f"## {SECTION_NAMES[key]}",
                     f"the {SECTION_NAMES[key]} commentary is missing (add a `## {SECTION_NAMES[key]}` section); "
                     f"readers who choose it see the {other} text with a marker", "missing-language", "warning")
 
-    if fields is not None and "arxiv" not in fields and "url" not in fields:
+    if fields is not None and not present & {"arxiv", "url"}:
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
     if any(p.is_error for p in problems) or fields is None:
         return None, problems
@@ -88,7 +89,8 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
 
 
 def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
-                       add: Callable[..., None]) -> dict[str, object] | None:
+                       add: Callable[..., None], present: set[str]) -> dict[str, object] | None:
+    """Read the front matter into note fields; `present` receives every key written."""
     try:
         root = compose(yaml_text, offset=offset)
     except NodeError as err:
@@ -103,6 +105,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     except NodeError as err:
         add(err.line, err.column, "front matter", err.message, err.rule)
         return None
+    present.update(name for name, _, _ in items)
     for name, key, value in items:
         reader = _READERS.get(name)
         if reader is None:
@@ -113,7 +116,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         except NodeError as err:
             add(err.line, err.column, name, err.message, err.rule)
     for name in REQUIRED_KEYS:
-        if name not in fields and name not in {n for n, _, _ in items}:
+        if name not in present:
             add(offset, 1, name, f"required field `{name}:` is missing", "missing-field")
     return fields
 
