@@ -94,6 +94,10 @@ def test_feed_import_can_add_unknown_tags(project: Path, capsys: pytest.CaptureF
     assert "verifier-games:\n  ko: Verifier games\n  en: Verifier games\n" in (project / "data/tags.yml").read_text(encoding="utf-8")
     assert "# Tags of the small project" in (project / "data/tags.yml").read_text(encoding="utf-8")  # comments kept
     assert main(["check", "--root", str(project)]) == 0
+    tags_after = (project / "data/tags.yml").read_text(encoding="utf-8")
+    assert main(["import-feed", str(FEED), "--root", str(project), "--add-tags"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == "import-feed: 0 created, 6 skipped (already have a note), 4 failed"
+    assert (project / "data/tags.yml").read_text(encoding="utf-8") == tags_after
 
 
 def test_hf_import_writes_drafts_idempotently(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
