@@ -46,8 +46,16 @@ CASES = [
       "1:1: error: title: required field `title:` is missing"]),
     ("template text", ("좋은 코멘트.", "여기에 한국어 코멘트를 씁니다: 논문이 무엇을 했고 왜 흥미로운지 두세 문장으로 적고, 이 줄은 지워 주세요."),
      ["11:1: error: ## 한국어: this is the template's guidance text; replace it with your own text"]),
+    ("template text, wrapped", ("A good commentary.", "Write the English commentary here: what the paper does\nand why "
+                                "it matters, in two or three sentences, then delete this line."),
+     ["15:1: error: ## English: this is the template's guidance text; replace it with your own text"]),
+    ("template text and more", ("A good commentary.", "My own words.\nWrite the English commentary here: what the "
+                                "paper does and why it matters, in two or three sentences, then delete this line."),
+     ["16:1: error: ## English: this is the template's guidance text; replace it with your own text"]),
     ("placeholder tag", ("[reward-model]", "[replace-me]"),
      ["5:8: error: tags: replace the placeholder tag 'replace-me' with tags from data/tags.yml (or add a new tag there)"]),
+    ("a tag that only starts like the placeholder", ("[reward-model]", "[replace-me-later]"),
+     ["5:8: error: tags[0]: unknown tag 'replace-me-later'; add the tag to data/tags.yml"]),
     ("draft: not a boolean", ("---\n\n##", "draft: soon\n---\n\n##"),
      ["7:8: error: draft: `draft:` is `true` or `false`, got text; delete the line to publish the note"]),
 ]

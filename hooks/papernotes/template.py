@@ -27,7 +27,7 @@ DEFAULT_GUIDANCE = {
 _HEADINGS = {"abstract": "abstract", "한국어": "ko", "english": "en"}
 _SECTION_TITLES = {"abstract": "Abstract", "ko": "한국어", "en": "English"}
 _H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(.*?)[ \t#]*$")
-_PLACEHOLDER_IN_TAGS = re.compile(rf"^tags:.*\b{PLACEHOLDER_TAG}\b|^\s*-\s*['\"]?{PLACEHOLDER_TAG}['\"]?\s*$")
+_PLACEHOLDER_IN_TAGS = re.compile(rf"^tags:.*(?<![\w-]){PLACEHOLDER_TAG}(?![\w-])|^\s*-\s*['\"]?{PLACEHOLDER_TAG}['\"]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -75,14 +75,33 @@ def find_template_text(text: str, source: str, guidance: Guidance) -> list[Probl
                                     f"(or add a new tag there)", "template-text"))
     paragraphs = guidance.paragraphs
     section = "body"
+    start, run = 0, []  # the paragraph being read: its first line number and its lines
+
+    def report(number: int) -> None:
+        problems.append(Problem(source, number, 1, section,
+                                "this is the template's guidance text; replace it with your own text", "template-text"))
+
+    def close_paragraph() -> None:
+        # A guidance paragraph may be wrapped over lines, or be one line of a longer paragraph.
+        if run and _squash(" ".join(run)) in paragraphs:
+            report(start)
+        else:
+            for offset, line in enumerate(run):
+                if _squash(line) in paragraphs:
+                    report(start + offset)
+        run.clear()
+
     for number, line in enumerate(lines[body_start:], start=body_start + 1):
         heading = _H2.match(line)
+        if heading or not line.strip():
+            close_paragraph()
         if heading:
             key = _HEADINGS.get(heading.group(1).strip().lower())
             section = f"## {_SECTION_TITLES[key]}" if key else "body"
-        elif line.strip() and _squash(line) in paragraphs:
-            problems.append(Problem(source, number, 1, section,
-                                    "this is the template's guidance text; replace it with your own text", "template-text"))
+        elif line.strip():
+            start = start if run else number
+            run.append(line)
+    close_paragraph()
     return problems
 
 
