@@ -134,6 +134,7 @@ def test_new_scaffolds_a_note_the_checker_rejects_until_finished(api: str, proje
     out = capsys.readouterr().out
     path = project / "data" / "notes" / "2025" / "adversarial-training-of-reward-models.md"
     assert code == 0 and f"created {path.relative_to(project).as_posix()}" in out
+    assert "tags that may fit: alignment, reward-model" in out  # words of the title and abstract
     text = path.read_text(encoding="utf-8")
     for expected in ("title: Adversarial Training of Reward Models", "- Alexander Bukharin", "- Tuo Zhao",
                      "date: 2025-04-09", "tags: [replace-me]", "arxiv: '2504.06141'", "published: 2025-04-08",

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import shlex
 import sys
 from pathlib import Path
 
 from .arxiv import TIMEOUT, ArxivError, Paper, fetch_paper, parse_arxiv_id
 from .load import display_path
+from .tags import load_tag_registry
 from .template import PLACEHOLDER_TAG, read_guidance
 from .writer import ExistingNotes, render_note, slugify
 
@@ -66,9 +68,24 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     path = write_scaffold(root, paper, args.date or dt.date.today(), existing)
     shown = display_path(path, root)
     print(f"created {shown}")
-    print(f"next: replace the tag {PLACEHOLDER_TAG!r} (see data/tags.yml), write the 한국어 and English commentary, "
-          f"then run: papernotes check {shown}")
+    hints = suggest_tags(root, f"{paper.title} {paper.abstract}")
+    print(f"next: replace the tag {PLACEHOLDER_TAG!r} (see data/tags.yml"
+          + (f"; tags that may fit: {', '.join(hints)}" if hints else "") + "), write the 한국어 and English "
+          f"commentary, then run: papernotes check {shown}")
     return 0
+
+
+def suggest_tags(root: Path, text: str, limit: int = 5) -> list[str]:
+    """Tags whose English label or slug words all occur in `text` (a hint, never written for you)."""
+    registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
+    words = _stems(text)
+    found = [tag.slug for tag in registry.tags if any(names and names <= words for names in (_stems(tag.en), _stems(tag.slug)))]
+    return found[:limit]
+
+
+def _stems(text: str) -> set[str]:
+    # Crude plural folding is enough for a hint: "models" matches the label "Reward model".
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", text.lower())}
 
 
 def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingNotes) -> Path:
