@@ -57,8 +57,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if result.errors:
         listed = "\n".join(p.format() for p in result.errors)
         raise PluginError(f"{len(result.errors)} error(s) in the notes; nothing was built:\n{listed}")
-    if len(result.notes) != result.files:
-        raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes loaded")
+    if result.drafts:
+        log.info("papernotes: %d draft(s) not published: %s", len(result.drafts), ", ".join(n.source for n in result.drafts))
+    if len(result.notes) + len(result.drafts) != result.files:
+        raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes "
+                          f"and {len(result.drafts)} drafts loaded")
 
     for page in plan_pages(build_index(result.notes, result.tags), _settings):
         clash = files.get_file_from_path(page.src_uri)

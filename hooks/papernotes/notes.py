@@ -17,7 +17,7 @@ from .tags import normalise_tag, suggest
 from .yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
 
 REQUIRED_KEYS = ("title", "authors", "date", "tags")
-OPTIONAL_KEYS = ("arxiv", "url", "code", "org", "published")
+OPTIONAL_KEYS = ("arxiv", "url", "code", "org", "published", "draft")
 ALL_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 
 SECTION_NAMES = {"abstract": "Abstract", "ko": "한국어", "en": "English"}
@@ -66,9 +66,12 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
     sections = _read_sections(lines, start=closing + 1, add=add)
 
     abstract, ko, en = (sections.get(k, Section("", 0)) for k in ("abstract", "ko", "en"))
+    is_draft = bool(fields and fields.get("draft"))
     if not ko.text and not en.text:
-        add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)", "no-commentary")
-    else:
+        if not is_draft:  # a draft is not published, so it may wait for its commentary
+            add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)",
+                "no-commentary")
+    elif not is_draft:
         for key, section, there in (("ko", ko, en), ("en", en, ko)):
             if not section.text:
                 # Point at the section that is there: the missing one goes next to it.
@@ -179,6 +182,13 @@ def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     return value
 
 
+def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
+    node = loc.node
+    if node.tag != "tag:yaml.org,2002:bool":
+        raise loc.error(f"`draft:` is `true` or `false`, got {loc.describe()}; delete the line to publish the note", "bad-draft")
+    return node.value.lower() in ("true", "yes", "on")
+
+
 def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     value = read_text(loc)
     parts = urlsplit(value)
@@ -193,7 +203,7 @@ def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 
 _READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {
     "title": _title, "authors": _authors, "date": _date, "tags": _tags, "arxiv": _arxiv,
-    "url": _link, "code": _link, "org": _org, "published": _date,
+    "url": _link, "code": _link, "org": _org, "published": _date, "draft": _draft,
 }
 
 
