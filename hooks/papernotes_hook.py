@@ -59,11 +59,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if result.errors:
         listed = "\n".join(p.format() for p in result.errors)
         raise PluginError(f"{len(result.errors)} error(s) in the notes; nothing was built:\n{listed}")
-    if len(result.notes) != result.files:
-        raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes loaded")
+    if result.drafts:
+        log.info("papernotes: %d draft(s) not published: %s", len(result.drafts), ", ".join(n.source for n in result.drafts))
+    if len(result.notes) + len(result.drafts) != result.files:
+        raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes "
+                          f"and {len(result.drafts)} drafts loaded")
 
+    published = result.files - len(result.drafts)  # drafts are note files without a page
     planned = plan_pages(build_index(result.notes, result.tags), _settings)
-    check_planned(planned, result.files)
+    check_planned(planned, published)
     for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:
@@ -75,8 +79,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         _pages[page.src_uri] = page
     in_notes = [f for f in files.documentation_pages() if f.dest_uri.startswith("notes/")]
     strays = [f.src_uri for f in in_notes if f.src_uri not in _pages]
-    if strays or len(in_notes) != result.files:
-        raise PluginError(f"{len(in_notes)} pages under notes/ but {result.files} note files; only notes may publish "
+    if strays or len(in_notes) != published:
+        raise PluginError(f"{len(in_notes)} pages under notes/ but {published} published note files; only notes may publish "
                           f"pages there (remove {', '.join('docs/' + s for s in strays) or 'nothing'})")
     _note_dests.extend(f.abs_dest_path for f in in_notes)
     log.info("papernotes: %d notes, %d generated pages", len(result.notes), len(_pages))
@@ -84,7 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 
 def check_planned(planned: list[GeneratedPage], note_files: int) -> None:
-    """Invariants: one note page per note file, and no two generated pages on one URL."""
+    """Invariants: one note page per published note file, and no two generated pages on one URL."""
     note_pages = sum(1 for page in planned if page.kind == "note")
     if note_pages != note_files:
         raise PluginError(f"internal error: {note_files} note files but {note_pages} note pages planned")

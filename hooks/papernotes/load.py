@@ -15,6 +15,7 @@ from .characters import find_invisible, invisible_message
 from .model import Note, Problem, TagRegistry
 from .notes import parse_note
 from .tags import load_tag_registry
+from .template import Guidance, find_template_text, read_guidance
 
 MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
@@ -29,13 +30,15 @@ class LoadResult:
     """Every valid note, newest first, and every problem found on the way."""
 
     notes: tuple[Note, ...]
-    """Valid notes, sorted by date (newest first) then slug."""
+    """Valid published notes, sorted by date (newest first) then slug; drafts are not among them."""
     problems: tuple[Problem, ...]
     """Errors and warnings, sorted by file and line."""
     tags: "TagRegistry"
     """The tag registry the notes were checked against."""
     files: int
-    """How many files were found under the notes folder (each is a note or a problem)."""
+    """How many files were found under the notes folder (each is a note, a draft or a problem)."""
+    drafts: tuple[Note, ...] = ()
+    """Valid notes marked `draft: true`: checked like the others but not published."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -70,11 +73,12 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
         problems.append(Problem(display_path(notes_dir, root), 0, 0, "folder", "the notes folder is missing", "missing-folder"))
 
     wanted = {p.resolve() for p in only} if only is not None else None
+    guidance = read_guidance(data / "note-template.md")
     loaded: list[Note] = []
     for path in files:
         shown = display_path(path, root)
         try:
-            note, found = load_note(path, shown, registry)
+            note, found = load_note(path, shown, registry, guidance)
         except Exception as exc:  # a bug must cost this note only, and still be reported
             note, found = None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
         if note is not None:
@@ -88,10 +92,13 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
-    return LoadResult(tuple(notes), tuple(sorted(problems)), registry, len(files))
+    drafts = tuple(n for n in notes if n.draft)
+    published = tuple(n for n in notes if not n.draft)
+    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
 
 
-def load_note(path: Path, shown: str, registry: TagRegistry) -> tuple[Note | None, list[Problem]]:
+def load_note(path: Path, shown: str, registry: TagRegistry,
+              guidance: Guidance | None = None) -> tuple[Note | None, list[Problem]]:
     """Read one file from disk and parse it; file-level problems are located at line 0."""
     if path.is_symlink():
         return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
@@ -116,7 +123,14 @@ def load_note(path: Path, shown: str, registry: TagRegistry) -> tuple[Note | Non
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(shown, line, 1, "file", "the file is not valid UTF-8; save it as UTF-8", "encoding")]
-    return parse_note(text, slug=slug, source=shown, tags=registry)
+    note, problems = parse_note(text, slug=slug, source=shown, tags=registry)
+    leftovers = find_template_text(text, shown, guidance) if guidance is not None else []
+    if leftovers:
+        # The placeholder tag is reported as template text, not as a tag to add to tags.yml.
+        spots = {(p.line, p.column) for p in leftovers}
+        problems = [p for p in problems if not (p.rule == "unknown-tag" and (p.line, p.column) in spots)]
+        return None, sorted(problems + leftovers)
+    return note, problems
 
 
 def slug_key(stem: str) -> str:

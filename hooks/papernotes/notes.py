@@ -18,7 +18,7 @@ from .tags import normalise_tag, suggest
 from .yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
 
 REQUIRED_KEYS = ("title", "authors", "date", "tags")
-OPTIONAL_KEYS = ("arxiv", "url", "code", "org", "published")
+OPTIONAL_KEYS = ("arxiv", "url", "code", "org", "published", "draft")
 ALL_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 
 SECTION_NAMES = {"abstract": "Abstract", "ko": "한국어", "en": "English"}
@@ -65,22 +65,26 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
         add(1, 1, "front matter", "the front matter opened on line 1 is never closed: add a `---` line after it", "unclosed-front-matter")
         return None, problems
 
-    fields = _read_front_matter("\n".join(lines[1:closing]), offset=1, tags=tags, add=add)
+    present: set[str] = set()
+    fields = _read_front_matter("\n".join(lines[1:closing]), offset=1, tags=tags, add=add, present=present)
     sections = _read_sections(lines, start=closing + 1, add=add)
 
     abstract, ko, en = (sections.get(k, Section("", 0)) for k in ("abstract", "ko", "en"))
+    is_draft = bool(fields and fields.get("draft"))
     if not ko.text and not en.text:
-        add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)", "no-commentary")
-    else:
-        for key, section in (("ko", ko), ("en", en)):
+        if not is_draft:  # a draft is not published, so it may wait for its commentary
+            add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)",
+                "no-commentary")
+    elif not is_draft:
+        for key, section, there in (("ko", ko, en), ("en", en, ko)):
             if not section.text:
-                other = "English" if key == "ko" else "한국어"
-                add(section.line or closing + 2, 1, f"## {SECTION_NAMES[key]}",
-                    f"the {SECTION_NAMES[key]} commentary is missing; readers who choose it see the {other} text with a marker",
-                    "missing-language", "warning")
+                # Point at the section that is there: the missing one goes next to it.
+                other = SECTION_NAMES["en" if key == "ko" else "ko"]
+                add(section.line or there.line, 1, f"## {SECTION_NAMES[key]}",
+                    f"the {SECTION_NAMES[key]} commentary is missing (add a `## {SECTION_NAMES[key]}` section); "
+                    f"readers who choose it see the {other} text with a marker", "missing-language", "warning")
 
-    link_reported = any(p.field in ("arxiv", "url") for p in problems)
-    if fields is not None and "arxiv" not in fields and "url" not in fields and not link_reported:
+    if fields is not None and not present & {"arxiv", "url"}:
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
     if any(p.is_error for p in problems) or fields is None:
         return None, problems
@@ -109,7 +113,8 @@ def _check_renders(section: Section, field: str, add: Callable[..., None]) -> No
 
 
 def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
-                       add: Callable[..., None]) -> dict[str, object] | None:
+                       add: Callable[..., None], present: set[str]) -> dict[str, object] | None:
+    """Read the front matter into note fields; `present` receives every key written."""
     try:
         root = compose(yaml_text, offset=offset)
     except NodeError as err:
@@ -124,6 +129,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     except NodeError as err:
         add(err.line, err.column, "front matter", err.message, err.rule)
         return None
+    present.update(name for name, _, _ in items)
     for name, key, value in items:
         reader = _READERS.get(name)
         if reader is None:
@@ -134,7 +140,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         except NodeError as err:
             add(err.line, err.column, name, err.message, err.rule)
     for name in REQUIRED_KEYS:
-        if name not in fields and name not in {n for n, _, _ in items}:
+        if name not in present:
             add(offset, 1, name, f"required field `{name}:` is missing", "missing-field")
     return fields
 
@@ -200,6 +206,13 @@ def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     return value
 
 
+def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
+    node = loc.node
+    if node.tag != "tag:yaml.org,2002:bool":
+        raise loc.error(f"`draft:` is `true` or `false`, got {loc.describe()}; delete the line to publish the note", "bad-draft")
+    return node.value.lower() in ("true", "yes", "on")
+
+
 def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     value = read_text(loc)
     parts = urlsplit(value)
@@ -214,7 +227,7 @@ def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 
 _READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {
     "title": _title, "authors": _authors, "date": _date, "tags": _tags, "arxiv": _arxiv,
-    "url": _link, "code": _link, "org": _org, "published": _date,
+    "url": _link, "code": _link, "org": _org, "published": _date, "draft": _draft,
 }
 
 
