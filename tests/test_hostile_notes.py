@@ -9,6 +9,8 @@ and every good note of `hostile_base` not named in the expectations still loads 
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import unicodedata
 import time
 from pathlib import Path
@@ -17,6 +19,7 @@ import pytest
 
 from hostile_base import BODY, assert_good_notes_survive, good_baseline, note, write_site
 from papernotes.load import MAX_NOTE_BYTES, load_site
+from papernotes.markup import SlowMarkdown, render_within_budget
 
 H = "data/notes/2024/hostile.md"
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
@@ -328,3 +331,46 @@ def test_hostile_tag_registry_entry_is_located(tmp_path: Path, baseline: dict, a
         return
     assert len(errors) == len(expected), errors
     assert_good_notes_survive(result, baseline, set())
+
+
+SLOW = "[" * 30000  # python-markdown is quadratic on unclosed brackets: minutes, not milliseconds
+SLOWISH = "[" * 1500  # a few tenths of a second
+
+
+def test_render_budget_stops_a_slow_render_on_the_main_thread() -> None:
+    started = time.perf_counter()
+    with pytest.raises(SlowMarkdown) as caught:
+        render_within_budget(SLOW, budget=0.2)
+    assert caught.value.stopped and time.perf_counter() - started < 2
+
+
+def test_render_budget_reports_after_the_fact_off_the_main_thread() -> None:
+    # `mkdocs serve` rebuilds in a thread, where no signal can interrupt: the render
+    # finishes, and is still reported.
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            render_within_budget(SLOWISH, budget=0.01)
+            outcome.append(None)
+        except SlowMarkdown as slow:
+            outcome.append(slow)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(120)
+    assert isinstance(outcome[0], SlowMarkdown) and not outcome[0].stopped
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="Unix timers only")
+def test_render_budget_puts_back_an_outer_timer() -> None:
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(1))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        render_within_budget("*fine*", budget=1)
+        remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+        assert 25 < remaining <= 30 and fired == []
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

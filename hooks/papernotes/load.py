@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .characters import find_invisible, invisible_message
+from .markup import forget_rendered
 from .model import Note, Problem, TagRegistry
 from .notes import parse_note
 from .tags import load_tag_registry
@@ -63,6 +64,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     Identity checks (duplicate slugs and arXiv ids) always look at the whole tree, so a
     new note that collides with an existing one is caught even when only it is checked.
     """
+    forget_rendered()
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
     notes_dir = data / "notes"

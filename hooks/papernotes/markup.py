@@ -13,8 +13,8 @@ import signal
 import threading
 import time
 import xml.etree.ElementTree as etree
-from typing import Iterator
 from contextlib import contextmanager
+from typing import Iterator
 
 import markdown
 import nh3
@@ -129,8 +129,13 @@ class Renderer:
 
 
 _checked: dict[str, Markup] = {}
-"""HTML of texts that `render_within_budget` has just rendered, so a build renders them once."""
-_CHECKED_MAX = 4096
+"""HTML of texts that `render_within_budget` has rendered since the last `forget_rendered()`
+(called when a load starts), so a build renders each note once."""
+
+
+def forget_rendered() -> None:
+    """Drop the HTML kept from the previous load, so memory holds one load's notes at most."""
+    _checked.clear()
 
 
 def render_within_budget(text: str, budget: float = RENDER_BUDGET) -> Markup:
@@ -148,8 +153,6 @@ def render_within_budget(text: str, budget: float = RENDER_BUDGET) -> Markup:
     elapsed = time.perf_counter() - started
     if elapsed > budget:  # no timer was available (not the main thread, or no SIGALRM)
         raise SlowMarkdown(elapsed, stopped=False)
-    if len(_checked) >= _CHECKED_MAX:
-        _checked.clear()
     _checked[text] = html
     return html
 
@@ -176,12 +179,15 @@ def _deadline(seconds: float) -> Iterator[None]:
         raise RenderTimeout()
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    started = time.monotonic()
+    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_delay:  # someone else's timer was running (e.g. a test timeout): put it back
+            signal.setitimer(signal.ITIMER_REAL, max(outer_delay - (time.monotonic() - started), 0.001), outer_interval)
 
 
 def sanitise(html: str) -> str:
