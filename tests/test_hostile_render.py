@@ -97,6 +97,23 @@ def test_sanitiser_keeps_what_notes_use(markdown: str, wanted: list) -> None:
         assert any(t == tag and (attribute is None or a.get(attribute) == value) for t, a in elements), (tag, attribute, value, elements)
 
 
+# (id, Markdown, the class attributes the rendered HTML may keep)
+CLASSES = [
+    ("code-language", "```python\nx\n```", ["language-python"]),
+    ("bad-math", "$\\frac{$", ["pn-math-error"]),
+    ("theme-class-on-span", '<span class="md-dialog md-dialog--active">overlay</span>', []),
+    ("theme-class-on-code", '<code class="md-header">x</code>', []),
+    ("class-on-div", '<div class="pn-lang" lang="en">x</div>', []),  # `lang` may stay: our CSS keys on the class
+    ("language-with-space", '<code class="language-python md-dialog">x</code>', []),
+]
+
+
+@pytest.mark.parametrize("markdown, kept", [pytest.param(m, k, id=i) for i, m, k in CLASSES])
+def test_classes_only_name_code_languages(markdown: str, kept: list[str]) -> None:
+    elements = parse(Renderer().render(markdown)).elements
+    assert [a["class"] for _, a in elements if "class" in a] == kept
+
+
 def test_no_markdown_extension_reads_files() -> None:
     md = Renderer()._md
     names = {type(ext).__module__ for ext in md.registeredExtensions}

@@ -50,14 +50,24 @@ ATTRIBUTES = {
     "menclose": {"notation"},
     "annotation": {"encoding"},
     "code": {"class"},
-    "span": {"class"},
 }
+_CODE_CLASS = re.compile(r"^(?:language-[A-Za-z0-9_+#.-]{1,40}|pn-math-error)$")
+
+
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    """Classes only say a code block's language: a note may not borrow the theme's classes
+    (e.g. a fixed-position dialog) to restyle or overlay the page."""
+    if name == "class":
+        return value if tag == "code" and _CODE_CLASS.match(value) else None
+    return value
+
 
 _SANITISER = nh3.Cleaner(
     tags=HTML_TAGS | MATHML_TAGS,
     attributes=ATTRIBUTES,
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer nofollow",
+    attribute_filter=_filter_attribute,
     clean_content_tags={"script", "style"},
     strip_comments=True,
 )
