@@ -118,3 +118,15 @@ def test_pathological_markdown_is_reported_not_left_to_hang_the_build(tmp_path: 
     assert result.returncode != 0
     assert ("data/notes/2024/slow.md:9:1: error: ## English: rendering this section's Markdown was stopped at the limit of 2 s"
             in result.stderr), result.stderr
+
+
+def test_a_note_page_that_was_not_written_fails_the_build(tmp_path: Path) -> None:
+    hook = _hook_module()
+    written = tmp_path / "notes" / "a" / "index.html"
+    written.parent.mkdir(parents=True)
+    written.write_text("<p>a</p>", encoding="utf-8")
+    hook._note_dests[:] = [str(written)]
+    hook.on_post_build(config=None)  # all there: passes
+    hook._note_dests.append(str(tmp_path / "notes" / "b" / "index.html"))
+    with pytest.raises(PluginError, match=r"1 note page\(s\) were not written: .*notes/b/index.html"):
+        hook.on_post_build(config=None)
