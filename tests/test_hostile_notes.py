@@ -374,3 +374,37 @@ def test_render_budget_puts_back_an_outer_timer() -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_markdown_crash_costs_only_its_note(tmp_path: Path, baseline: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    import papernotes.notes
+
+    real = papernotes.notes.render_within_budget
+
+    def fragile(text: str, budget: float = 2.0) -> object:
+        if "boom" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text, budget)
+
+    monkeypatch.setattr(papernotes.notes, "render_within_budget", fragile)
+    result = load_site(write_site(tmp_path, {"2024/hostile.md": note(body="\n## English\n\nboom\n\n## 한국어\n\n본문\n")}), "data")
+    assert [p.format() for p in result.errors] == [
+        f"{H}:9:1: error: ## English: the Markdown could not be rendered (RecursionError: maximum recursion depth exceeded)"]
+    assert_good_notes_survive(result, baseline, set())
+
+
+def test_a_bug_reading_one_note_costs_only_that_note(tmp_path: Path, baseline: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    import papernotes.load
+
+    real = papernotes.load.load_note
+
+    def fragile(path: Path, *args: object) -> object:
+        if path.name == "hostile.md":
+            raise KeyError("surprise")
+        return real(path, *args)
+
+    monkeypatch.setattr(papernotes.load, "load_note", fragile)
+    result = load_site(write_site(tmp_path, {"2024/hostile.md": note()}), "data")
+    assert [p.format() for p in result.errors] == [
+        f"{H}:0:0: error: file: internal error while reading this note (KeyError('surprise')); please report it"]
+    assert_good_notes_survive(result, baseline, set())
