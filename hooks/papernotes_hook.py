@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
 _pages: dict[str, GeneratedPage] = {}
+_note_dests: list[str] = []
 _search_docs: list = []  # (path, render) of the documents Pagefind indexes
 _settings = Settings()
 _root = Path(".")
@@ -59,6 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _pages.clear()
+    _note_dests.clear()
     _search_docs.clear()
     result = load_site(_root, "data")
     for problem in result.warnings:
@@ -66,12 +68,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if result.errors:
         listed = "\n".join(p.format() for p in result.errors)
         raise PluginError(f"{len(result.errors)} error(s) in the notes; nothing was built:\n{listed}")
-    if len(result.notes) != result.files:
-        raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes loaded")
+    if result.drafts:
+        log.info("papernotes: %d draft(s) not published: %s", len(result.drafts), ", ".join(n.source for n in result.drafts))
+    if len(result.notes) + len(result.drafts) != result.files:
+        raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes "
+                          f"and {len(result.drafts)} drafts loaded")
 
+    published = result.files - len(result.drafts)  # drafts are note files without a page
     index = build_index(result.notes, result.tags)
     renderer = Pages(index, _settings)
-    for page in plan_pages(index, _settings, renderer):
+    planned = plan_pages(index, _settings, renderer)
+    check_planned(planned, published)
+    for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:
             raise PluginError(f"docs/{clash.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
@@ -80,6 +88,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             meta["search"] = {"exclude": True}
         files.append(File.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"))
         _pages[page.src_uri] = page
+    in_notes = [f for f in files.documentation_pages() if f.dest_uri.startswith("notes/")]
+    strays = [f.src_uri for f in in_notes if f.src_uri not in _pages]
+    if strays or len(in_notes) != published:
+        raise PluginError(f"{len(in_notes)} pages under notes/ but {published} published note files; only notes may publish "
+                          f"pages there (remove {', '.join('docs/' + s for s in strays) or 'nothing'})")
+    _note_dests.extend(f.abs_dest_path for f in in_notes)
     _search_docs.extend(plan_documents(index, renderer.html_of))
     for path, content in plan_files(index, _settings, renderer.html_of):
         clash = files.get_file_from_path(path)
@@ -91,6 +105,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
                  "to the file; set site_url for absolute links")
     log.info("papernotes: %d notes, %d generated pages", len(result.notes), len(_pages))
     return files
+
+
+def check_planned(planned: list[GeneratedPage], note_files: int) -> None:
+    """Invariants: one note page per published note file, and no two generated pages on one URL."""
+    note_pages = sum(1 for page in planned if page.kind == "note")
+    if note_pages != note_files:
+        raise PluginError(f"internal error: {note_files} note files but {note_pages} note pages planned")
+    seen: dict[str, GeneratedPage] = {}
+    for page in planned:
+        # casefold: on macOS and Windows file systems `notes/a/` and `notes/A/` are one folder.
+        first = seen.setdefault(page.src_uri.casefold(), page)
+        if first is not page:
+            raise PluginError(f"internal error: the {first.kind} page {first.title!r} and the {page.kind} page "
+                              f"{page.title!r} would both be written to {page.src_uri}")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Invariant: every note page was written (a theme or plugin error cannot lose one silently);
+    then the search index."""
+    missing = [dest for dest in _note_dests if not Path(dest).is_file()]
+    if missing:
+        raise PluginError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
+    _write_search_index(config)
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
@@ -113,7 +150,7 @@ def _alternates(src_uri: str) -> list[dict[str, str]]:
     return feeds
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def _write_search_index(config: MkDocsConfig) -> None:
     """Index the notes with Pagefind (the binary from the pagefind wheel) into site/pagefind/.
 
     Pagefind reads our own search documents (papernotes.search explains why), written to a

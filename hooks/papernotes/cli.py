@@ -1,6 +1,10 @@
-"""`papernotes` command line: `papernotes check [FILES...]` validates notes without building.
+"""`papernotes` command line.
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage.
+- `papernotes check [FILES...] [--format text|github]` validates notes without building.
+- `papernotes new <arXiv id or URL>` scaffolds a note from the arXiv API (see scaffold.py).
+- `papernotes import-feed FILE` / `papernotes import-hf FILE|--date D` import notes (see importers).
+
+Exit codes: 0 success (warnings allowed), 1 errors found or the command failed, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from . import importers, scaffold
 from .load import load_site
+from .report import FORMATS, format_problems
 
 
 def find_root(start: Path) -> Path:
@@ -22,20 +28,44 @@ def find_root(start: Path) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
     only = [Path(f) for f in args.files] if args.files else None
+    # Given files, the project is the one they live in, wherever the command is run from.
+    root = find_root(only[0].resolve().parent) if only and not args.root and only[0].exists() else _root(args)
     if only:
         missing = [str(f) for f in only if not f.is_file()]
         if missing:
             print(f"papernotes check: no such file: {', '.join(missing)}", file=sys.stderr)
             return 2
+        notes_dir = (root / "data" / "notes").resolve()
+        outside = [str(f) for f in only if not f.resolve().is_relative_to(notes_dir)]
+        if outside:
+            # Only files under data/notes/ are notes; checking anything else would silently pass.
+            print(f"papernotes check: not a note under {notes_dir}: {', '.join(outside)}", file=sys.stderr)
+            return 2
     result = load_site(root, "data", only=only)
-    for problem in result.problems:
-        print(problem.format())
+    for line in format_problems(result.problems, args.format):
+        print(line)
     errors, warnings = len(result.errors), len(result.warnings)
     checked = len(only) if only else result.files
-    print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    drafts = f", {len(result.drafts)} draft(s) not published" if result.drafts else ""
+    print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s){drafts}", file=sys.stderr)
     return 1 if errors else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    return scaffold.run_new(args, _root(args))
+
+
+def cmd_import_feed(args: argparse.Namespace) -> int:
+    return importers.run_feed(args, _root(args))
+
+
+def cmd_import_hf(args: argparse.Namespace) -> int:
+    return importers.run_hf(args, _root(args))
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,8 +73,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate notes (all, or the given files) without building the site")
     check.add_argument("files", nargs="*", help="note files to check (default: every note under data/notes/)")
-    check.add_argument("--root", help="project folder (default: found from the current folder)")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="text: path:line:col lines; github: workflow annotations on the pull request")
     check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="scaffold a note from an arXiv id or URL")
+    scaffold.add_arguments(new)
+    new.set_defaults(func=cmd_new)
+    feed = sub.add_parser("import-feed", help="import notes from daily bilingual posts (a text file)")
+    importers.add_feed_arguments(feed)
+    feed.set_defaults(func=cmd_import_feed)
+    hf = sub.add_parser("import-hf", help="import Hugging Face Daily Papers as draft notes")
+    importers.add_hf_arguments(hf)
+    hf.set_defaults(func=cmd_import_hf)
+    for command in (check, new, feed, hf):
+        command.add_argument("--root", help="project folder (default: found from the current folder)")
     return parser
 
 

@@ -11,14 +11,19 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .characters import find_invisible, invisible_message
+from .markup import forget_rendered
 from .model import Note, Problem, TagRegistry
 from .notes import parse_note
 from .tags import load_tag_registry
+from .template import Guidance, find_template_text, read_guidance
 
 MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
 NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
 IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
+"""Slugs that are valid names but would not give the page `notes/<slug>/`."""
 
 
 @dataclass(frozen=True)
@@ -26,13 +31,15 @@ class LoadResult:
     """Every valid note, newest first, and every problem found on the way."""
 
     notes: tuple[Note, ...]
-    """Valid notes, sorted by date (newest first) then slug."""
+    """Valid published notes, sorted by date (newest first) then slug; drafts are not among them."""
     problems: tuple[Problem, ...]
     """Errors and warnings, sorted by file and line."""
     tags: "TagRegistry"
     """The tag registry the notes were checked against."""
     files: int
-    """How many files were found under the notes folder (each is a note or a problem)."""
+    """How many files were found under the notes folder (each is a note, a draft or a problem)."""
+    drafts: tuple[Note, ...] = ()
+    """Valid notes marked `draft: true`: checked like the others but not published."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -45,7 +52,8 @@ class LoadResult:
 
 def display_path(path: Path, root: Path) -> str:
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        # Resolve the folder only: a symlink must be shown by its own name, not its target's.
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -56,37 +64,54 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     Identity checks (duplicate slugs and arXiv ids) always look at the whole tree, so a
     new note that collides with an existing one is caught even when only it is checked.
     """
+    forget_rendered()
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
     notes_dir = data / "notes"
-    files = sorted(p for p in notes_dir.rglob("*") if p.is_file() and p.name not in IGNORED_NAMES) if notes_dir.is_dir() else []
+    # Symlinks are listed (and refused in load_note), never followed: a link in a pull
+    # request could otherwise publish any file of the machine that builds the site.
+    files = sorted(p for p in notes_dir.rglob("*") if (p.is_file() or p.is_symlink()) and p.name not in IGNORED_NAMES) if notes_dir.is_dir() else []
     if not notes_dir.is_dir():
         problems.append(Problem(display_path(notes_dir, root), 0, 0, "folder", "the notes folder is missing", "missing-folder"))
 
     wanted = {p.resolve() for p in only} if only is not None else None
+    guidance = read_guidance(data / "note-template.md")
     loaded: list[Note] = []
     for path in files:
         shown = display_path(path, root)
-        note, found = load_note(path, shown, registry)
+        try:
+            note, found = load_note(path, shown, registry, guidance)
+        except Exception as exc:  # a bug must cost this note only, and still be reported
+            note, found = None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
         if note is not None:
             loaded.append(note)
         if wanted is None or path.resolve() in wanted:
             problems.extend(found)
-    clashes = _identity_problems(loaded)
+    clashes = _slug_problems(files, root) + _identity_problems(loaded, root)
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
-    return LoadResult(tuple(notes), tuple(sorted(problems)), registry, len(files))
+    drafts = tuple(n for n in notes if n.draft)
+    published = tuple(n for n in notes if not n.draft)
+    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
 
 
-def load_note(path: Path, shown: str, registry: TagRegistry) -> tuple[Note | None, list[Problem]]:
+def load_note(path: Path, shown: str, registry: TagRegistry,
+              guidance: Guidance | None = None) -> tuple[Note | None, list[Problem]]:
     """Read one file from disk and parse it; file-level problems are located at line 0."""
+    if path.is_symlink():
+        return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
     if path.suffix != ".md":
         return None, [Problem(shown, 0, 0, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
     slug = unicodedata.normalize("NFC", path.stem)
+    hidden = find_invisible(slug)
+    if hidden is not None:
+        return None, [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
+    if slug in RESERVED_SLUGS:
+        return None, [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
     if not NOTE_SLUG.match(slug):
         return None, [Problem(shown, 0, 0, "file name",
                               f"the file name {path.stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
@@ -100,25 +125,66 @@ def load_note(path: Path, shown: str, registry: TagRegistry) -> tuple[Note | Non
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(shown, line, 1, "file", "the file is not valid UTF-8; save it as UTF-8", "encoding")]
-    return parse_note(text, slug=slug, source=shown, tags=registry)
+    note, problems = parse_note(text, slug=slug, source=shown, tags=registry)
+    leftovers = find_template_text(text, shown, guidance) if guidance is not None else []
+    if leftovers:
+        # The placeholder tag is reported as template text, not as a tag to add to tags.yml.
+        spots = {(p.line, p.column) for p in leftovers}
+        problems = [p for p in problems if not (p.rule == "unknown-tag" and (p.line, p.column) in spots)]
+        return None, sorted(problems + leftovers)
+    return note, problems
 
 
-def _identity_problems(notes: list[Note]) -> list[Problem]:
-    """Two notes may not share a slug (also by case) or a paper; each is told about the other."""
+def slug_key(stem: str) -> str:
+    """What two file names must not share: their stems ignoring case and Unicode normalisation."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFC", stem).casefold())
+
+
+def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
+    """Two files whose names give one note URL, compared over every `.md` file (valid or not)
+    so that a clash is reported with its broken half too; each file names the others."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        if path.suffix == ".md" and not path.is_symlink():
+            groups.setdefault(slug_key(path.stem), []).append(path)
     found = []
-    groups: dict[tuple[str, str], list[Note]] = {}
+    for members in groups.values():
+        for path in members if len(members) > 1 else ():
+            others = ", ".join(display_path(m, root) for m in members if m is not path)
+            found.append(Problem(display_path(path, root), 0, 0, "file name",
+                                 f"the slug {unicodedata.normalize('NFC', path.stem)!r} is also used by {others} "
+                                 f"(slugs are compared ignoring case and Unicode normalisation); rename one of them", "duplicate-slug"))
+    return found
+
+
+def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
+    """Two notes may not be about one paper; each is told about the other."""
+    found = []
+    groups: dict[str, list[Note]] = {}
     for note in notes:
-        groups.setdefault(("slug", note.slug.casefold()), []).append(note)
         if note.arxiv:
-            groups.setdefault(("arxiv", note.arxiv), []).append(note)
-    for (kind, value), members in groups.items():
+            groups.setdefault(note.arxiv, []).append(note)
+    for value, members in groups.items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            if kind == "slug":
-                found.append(Problem(note.source, 0, 0, "file name", f"the slug {note.slug!r} is also used by {others}; rename one of them", "duplicate-slug"))
-            else:
-                found.append(Problem(note.source, 1, 1, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
+            line, column = _key_position(root / note.source, "arxiv")
+            found.append(Problem(note.source, line, column, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
+
+
+def _key_position(path: Path, key: str) -> tuple[int, int]:
+    """Line and column of `key:`'s value in a valid note's front matter (1, 1 if not found).
+
+    Notes do not carry positions, and only clashing notes need one, so the file is read again.
+    """
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == "---":
+            break
+        match = re.match(rf"{key}\s*:\s*", line)
+        if match:
+            return number, match.end() + 1
+    return 1, 1
 
 
 def _suggest_slug(stem: str) -> str:

@@ -7,8 +7,14 @@ it. Every fragment goes through nh3 with an allow-list last, so whatever a note 
 
 from __future__ import annotations
 
+import functools
 import re
+import signal
+import threading
+import time
 import xml.etree.ElementTree as etree
+from contextlib import contextmanager
+from typing import Iterator
 
 import markdown
 import nh3
@@ -44,17 +50,51 @@ ATTRIBUTES = {
     "menclose": {"notation"},
     "annotation": {"encoding"},
     "code": {"class"},
-    "span": {"class"},
 }
+_CODE_CLASS = re.compile(r"^(?:language-[A-Za-z0-9_+#.-]{1,40}|pn-math-error)$")
+
+
+def _filter_attribute(tag: str, name: str, value: str) -> str | None:
+    """Classes only say a code block's language: a note may not borrow the theme's classes
+    (e.g. a fixed-position dialog) to restyle or overlay the page."""
+    if name == "class":
+        return value if tag == "code" and _CODE_CLASS.match(value) else None
+    return value
+
 
 _SANITISER = nh3.Cleaner(
     tags=HTML_TAGS | MATHML_TAGS,
     attributes=ATTRIBUTES,
     url_schemes={"http", "https", "mailto"},
     link_rel="noopener noreferrer nofollow",
+    attribute_filter=_filter_attribute,
     clean_content_tags={"script", "style"},
     strip_comments=True,
 )
+
+
+RENDER_BUDGET = 2.0
+"""Seconds one section's Markdown may take to render; real notes take milliseconds."""
+EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+"""Markdown extensions for notes. None of them reads files: never add `snippets`,
+`include` or similar here, or a note could publish any file of the repository."""
+
+
+class RenderTimeout(BaseException):
+    """Raised inside a render that ran over its budget.
+
+    A BaseException on purpose: the Markdown library and our math code catch `Exception`,
+    and must not swallow it.
+    """
+
+
+class SlowMarkdown(Exception):
+    """A section's Markdown took longer than the budget; `seconds` is what it had used."""
+
+    def __init__(self, seconds: float, stopped: bool) -> None:
+        super().__init__(f"rendering took {seconds:.1f} s")
+        self.seconds = seconds
+        self.stopped = stopped
 
 
 class _MathInline(InlineProcessor):
@@ -84,13 +124,80 @@ class Renderer:
     """Converts note Markdown to sanitised HTML; one per build (the Markdown object is reused)."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["tables", "fenced_code", "sane_lists", MathExtension()])
+        # `align` attributes instead of inline styles, which the sanitiser removes.
+        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension()],
+                                     extension_configs={"tables": {"use_align_attribute": True}})
 
     def render(self, text: str) -> Markup:
         if not text.strip():
             return Markup("")
+        cached = _checked.get(text)
+        if cached is not None:
+            return cached
         self._md.reset()
         return Markup(_SANITISER.clean(self._md.convert(text)))
+
+
+_checked: dict[str, Markup] = {}
+"""HTML of texts that `render_within_budget` has rendered since the last `forget_rendered()`
+(called when a load starts), so a build renders each note once."""
+
+
+def forget_rendered() -> None:
+    """Drop the HTML kept from the previous load, so memory holds one load's notes at most."""
+    _checked.clear()
+
+
+def render_within_budget(text: str, budget: float = RENDER_BUDGET) -> Markup:
+    """Render like `Renderer.render`, but raise `SlowMarkdown` instead of running long.
+
+    python-markdown has quadratic corners (long runs of `[`, `![`, `a<`, ...) that can take
+    minutes on a 256 KiB note, so validation renders every section under this budget.
+    """
+    started = time.perf_counter()
+    try:
+        with _deadline(budget):
+            html = _budget_renderer().render(text)
+    except RenderTimeout:
+        raise SlowMarkdown(time.perf_counter() - started, stopped=True) from None
+    elapsed = time.perf_counter() - started
+    if elapsed > budget:  # no timer was available (not the main thread, or no SIGALRM)
+        raise SlowMarkdown(elapsed, stopped=False)
+    _checked[text] = html
+    return html
+
+
+@functools.lru_cache(maxsize=1)
+def _budget_renderer() -> Renderer:
+    return Renderer()
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the block with `RenderTimeout` after `seconds`.
+
+    Hack: Python can only interrupt running code with a signal, and signals work on the main
+    thread of Unix processes only (`mkdocs build`, `papernotes check`). Elsewhere (`mkdocs
+    serve` rebuilds in a thread, Windows) the block runs to the end and is reported after.
+    """
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise RenderTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    started = time.monotonic()
+    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_delay:  # someone else's timer was running (e.g. a test timeout): put it back
+            signal.setitimer(signal.ITIMER_REAL, max(outer_delay - (time.monotonic() - started), 0.001), outer_interval)
 
 
 def sanitise(html: str) -> str:

@@ -103,3 +103,5 @@ class Note:
     """The `## 한국어` commentary, Markdown (may be empty when `en` is not)."""
     en: str = ""
     """The `## English` commentary, Markdown (may be empty when `ko` is not)."""
+    draft: bool = False
+    """`draft: true`: validated but not published; a draft may still lack commentary."""

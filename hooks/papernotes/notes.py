@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
+from .markup import RENDER_BUDGET, SlowMarkdown, render_within_budget
 from .model import Note, Problem, TagRegistry
 from .tags import normalise_tag, suggest
 from .yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
 
 REQUIRED_KEYS = ("title", "authors", "date", "tags")
-OPTIONAL_KEYS = ("arxiv", "url", "code", "org", "published")
+OPTIONAL_KEYS = ("arxiv", "url", "code", "org", "published", "draft")
 ALL_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 
 SECTION_NAMES = {"abstract": "Abstract", "ko": "한국어", "en": "English"}
@@ -45,7 +46,10 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
     def add(line: int, column: int, field: str, message: str, rule: str, severity: str = "error") -> None:
         problems.append(Problem(source, line, column, field, message, rule, severity))  # type: ignore[arg-type]
 
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Handled without loss rather than refused (what Windows editors and macOS file names
+    # produce): CRLF/CR line ends become LF, a leading byte-order mark is dropped, and the
+    # text is NFC-normalised so that decomposed Hangul or accents match composed ones.
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -61,30 +65,54 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
         add(1, 1, "front matter", "the front matter opened on line 1 is never closed: add a `---` line after it", "unclosed-front-matter")
         return None, problems
 
-    fields = _read_front_matter("\n".join(lines[1:closing]), offset=1, tags=tags, add=add)
+    present: set[str] = set()
+    fields = _read_front_matter("\n".join(lines[1:closing]), offset=1, tags=tags, add=add, present=present)
     sections = _read_sections(lines, start=closing + 1, add=add)
 
     abstract, ko, en = (sections.get(k, Section("", 0)) for k in ("abstract", "ko", "en"))
+    is_draft = bool(fields and fields.get("draft"))
     if not ko.text and not en.text:
-        add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)", "no-commentary")
-    else:
-        for key, section in (("ko", ko), ("en", en)):
+        if not is_draft:  # a draft is not published, so it may wait for its commentary
+            add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)",
+                "no-commentary")
+    elif not is_draft:
+        for key, section, there in (("ko", ko, en), ("en", en, ko)):
             if not section.text:
-                other = "English" if key == "ko" else "한국어"
-                add(section.line or closing + 2, 1, f"## {SECTION_NAMES[key]}",
-                    f"the {SECTION_NAMES[key]} commentary is missing; readers who choose it see the {other} text with a marker",
-                    "missing-language", "warning")
+                # Point at the section that is there: the missing one goes next to it.
+                other = SECTION_NAMES["en" if key == "ko" else "ko"]
+                add(section.line or there.line, 1, f"## {SECTION_NAMES[key]}",
+                    f"the {SECTION_NAMES[key]} commentary is missing (add a `## {SECTION_NAMES[key]}` section); "
+                    f"readers who choose it see the {other} text with a marker", "missing-language", "warning")
 
-    if fields is not None and "arxiv" not in fields and "url" not in fields:
+    if fields is not None and not present & {"arxiv", "url"}:
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
     if any(p.is_error for p in problems) or fields is None:
+        return None, problems
+    for key, section in (("abstract", abstract), ("ko", ko), ("en", en)):
+        _check_renders(section, f"## {SECTION_NAMES[key]}", add)
+    if any(p.is_error for p in problems):
         return None, problems
     note = Note(slug=slug, source=source, abstract=abstract.text, ko=ko.text, en=en.text, **fields)  # type: ignore[arg-type]
     return note, problems
 
 
+def _check_renders(section: Section, field: str, add: Callable[..., None]) -> None:
+    """Render the section under a time budget, so a hostile note is reported, not a hang."""
+    if not section.text.strip():
+        return
+    try:
+        render_within_budget(section.text)
+    except SlowMarkdown as slow:
+        what = f"was stopped at the limit of {RENDER_BUDGET:g} s" if slow.stopped else f"took {slow.seconds:.1f} s (limit {RENDER_BUDGET:g} s)"
+        add(section.line, 1, field, f"rendering this section's Markdown {what}; "
+            "break up very long lines and long runs of `[`, `<`, `*` or `_`", "slow-markdown")
+    except Exception as exc:  # a Markdown bug must cost this note only, and be reported
+        add(section.line, 1, field, f"the Markdown could not be rendered ({type(exc).__name__}: {exc})", "render-error")
+
+
 def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
-                       add: Callable[..., None]) -> dict[str, object] | None:
+                       add: Callable[..., None], present: set[str]) -> dict[str, object] | None:
+    """Read the front matter into note fields; `present` receives every key written."""
     try:
         root = compose(yaml_text, offset=offset)
     except NodeError as err:
@@ -99,6 +127,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     except NodeError as err:
         add(err.line, err.column, "front matter", err.message, err.rule)
         return None
+    present.update(name for name, _, _ in items)
     for name, key, value in items:
         reader = _READERS.get(name)
         if reader is None:
@@ -109,7 +138,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         except NodeError as err:
             add(err.line, err.column, name, err.message, err.rule)
     for name in REQUIRED_KEYS:
-        if name not in fields and name not in {n for n, _, _ in items}:
+        if name not in present:
             add(offset, 1, name, f"required field `{name}:` is missing", "missing-field")
     return fields
 
@@ -175,6 +204,13 @@ def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     return value
 
 
+def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
+    node = loc.node
+    if node.tag != "tag:yaml.org,2002:bool":
+        raise loc.error(f"`draft:` is `true` or `false`, got {loc.describe()}; delete the line to publish the note", "bad-draft")
+    return node.value.lower() in ("true", "yes", "on")
+
+
 def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     value = read_text(loc)
     parts = urlsplit(value)
@@ -189,7 +225,7 @@ def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 
 _READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {
     "title": _title, "authors": _authors, "date": _date, "tags": _tags, "arxiv": _arxiv,
-    "url": _link, "code": _link, "org": _org, "published": _date,
+    "url": _link, "code": _link, "org": _org, "published": _date, "draft": _draft,
 }
 
 

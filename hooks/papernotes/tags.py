@@ -58,7 +58,7 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
         if root is None:
             problems.append(Problem(display, 1, 1, "file", "no tags defined", "empty"))
             return TagRegistry((), {}, {}), problems
-        entries = list(mapping_items(Located(root, 0)))
+        entries = list(mapping_items(Located(root, 0), on_duplicate=lambda err: report(err, "file")))
     except NodeError as err:
         report(err, "file")
         return TagRegistry((), {}, {}), problems

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 import yaml
+
+from .characters import describe, find_invisible, invisible_message
 
 MAX_DEPTH = 16
 """Deepest nesting a front-matter document may have; notes need 2."""
@@ -61,6 +64,23 @@ class Located:
     def error(self, message: str, rule: str = "invalid") -> NodeError:
         return NodeError(message, self.line, self.column, rule)
 
+    def error_at(self, index: int, message: str, rule: str = "invalid") -> NodeError:
+        """An error at the character `index` of this scalar's value, located in the file.
+
+        The character is looked up in the node's source text, so the column is exact for
+        plain, quoted and block scalars alike; an escaped one (`"\\u200b"`) points at the node.
+        """
+        char = self.node.value[index]
+        start, end = self.node.start_mark, self.node.end_mark
+        source = start.buffer[start.index:end.index] if start.buffer is not None else ""
+        at = source.find(char)
+        if at < 0:
+            return self.error(message, rule)
+        before = source[:at]
+        line = self.line + before.count("\n")
+        column = at - before.rfind("\n") if "\n" in before else self.column + at
+        return NodeError(message, line, column, rule)
+
     def describe(self) -> str:
         """Say what kind of value this node holds, for messages ('a number', 'a list')."""
         return _KIND_NAMES.get(self.node.tag, "text" if self.node.tag == STR else "a value")
@@ -79,9 +99,10 @@ def compose(text: str, offset: int = 0) -> yaml.Node | None:
             line = event.start_mark.line + 1 + offset
             column = event.start_mark.column + 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise NodeError("YAML anchors and aliases (&, *) are not allowed in notes", line, column, "yaml-alias")
+                raise NodeError("YAML anchors and aliases (&, *) are not allowed here", line, column, "yaml-alias")
             tag = getattr(event, "tag", None)
-            if tag and not getattr(event, "implicit", (True, True))[0] and tag != "!":
+            implicit = getattr(event, "implicit", True)  # a pair for scalars, a bool for collections
+            if tag and not (implicit[0] if isinstance(implicit, tuple) else implicit) and tag != "!":
                 raise NodeError(f"YAML tag {tag!r} is not allowed; write plain values", line, column, "yaml-tag")
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
@@ -95,15 +116,27 @@ def compose(text: str, offset: int = 0) -> yaml.Node | None:
         line = (mark.line + 1 + offset) if mark else offset + 1
         column = (mark.column + 1) if mark else 1
         what = " ".join(p for p in (exc.context, exc.problem) if p)
-        if "\t" in text and "tab" in what.lower():
+        if "\t" in text and ("tab" in what.lower() or "'\\t'" in what):
             what += " (use spaces, not tabs, to indent YAML)"
+        elif exc.context_mark and mark and exc.context_mark.line != mark.line:
+            what += f" (in the part that starts on line {exc.context_mark.line + 1 + offset})"
         raise NodeError(f"YAML syntax error: {what}", line, column, "yaml-syntax") from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1 + offset
+        column = exc.position - before.rfind("\n")
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        raise NodeError(f"YAML syntax error: the character {describe(char)} is not allowed; delete it", line, column, "yaml-syntax") from None
     except yaml.YAMLError as exc:
         raise NodeError(f"YAML error: {exc}", offset + 1, 1, "yaml-syntax") from None
 
 
-def mapping_items(loc: Located) -> Iterator[tuple[str, Located, Located]]:
-    """Yield `(key, key_node, value_node)`; raises on non-text keys and duplicate keys."""
+def mapping_items(loc: Located, on_duplicate: Callable[[NodeError], None] | None = None) -> Iterator[tuple[str, Located, Located]]:
+    """Yield `(key, key_node, value_node)`; raises on non-text keys and duplicate keys.
+
+    With `on_duplicate`, a repeated key is passed to it and skipped instead (the first wins),
+    so one bad entry in a registry does not cost the others.
+    """
     if not isinstance(loc.node, yaml.MappingNode):
         raise loc.error(f"expected a mapping of `key: value` lines, got {loc.describe()}", "not-a-mapping")
     seen: dict[str, int] = {}
@@ -112,20 +145,31 @@ def mapping_items(loc: Located) -> Iterator[tuple[str, Located, Located]]:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
             raise key.error(f"keys must be plain names, got {key.describe()} {key_node.value!r}", "bad-key")
         name = key_node.value
+        hidden = find_invisible(name)
+        if hidden is not None:
+            raise key.error_at(hidden, f"the key {name!r} {invisible_message(name, hidden)}", "invisible-character")
         if name in seen:
-            raise key.error(
+            error = key.error(
                 f"duplicate key {name!r} (first defined on line {seen[name]}); YAML would silently keep the last one",
                 "duplicate-key",
             )
+            if on_duplicate is None:
+                raise error
+            on_duplicate(error)
+            continue
         seen[name] = key.line
         yield name, key, Located(value_node, loc.offset)
 
 
 def read_text(loc: Located, *, allow_empty: bool = False) -> str:
-    """A text value. Numbers, booleans, dates and nulls are refused with a 'quote it' hint."""
+    """A text value, NFC-normalised. Numbers, booleans, dates and nulls are refused with a
+    'quote it' hint; invisible and bidi-control characters are refused where they are."""
     node = loc.node
     if isinstance(node, yaml.ScalarNode) and node.tag == STR:
-        value = node.value.strip()
+        hidden = find_invisible(node.value)
+        if hidden is not None:
+            raise loc.error_at(hidden, invisible_message(node.value, hidden), "invisible-character")
+        value = unicodedata.normalize("NFC", node.value).strip()
         if not value and not allow_empty:
             raise loc.error("must not be empty", "empty")
         return value

@@ -1,0 +1,52 @@
+"""Invisible and direction-changing characters, which have no business in names and titles.
+
+A zero-width space makes `rl` and `rl\u200b` two different tags that look the same; a
+right-to-left override (U+202E) makes a title read differently from what it contains;
+Hangul fillers (U+3164) render as nothing. We refuse them wherever a value names something
+(titles, authors, tags, slugs, labels) instead of silently deleting them, so nothing a
+contributor wrote is changed without their knowing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt), which include
+# every zero-width and bidi-control character and the Hangul fillers, plus a few visible-
+# looking blanks. U+FE0E/U+FE0F (text/emoji presentation selectors) are left out on purpose:
+# they only choose how an emoji is drawn.
+_IGNORABLE_RANGES = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+    (0xFE00, 0xFE0D), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF),
+    (0x2800, 0x2800),  # BRAILLE PATTERN BLANK: looks like a space, is not one
+)
+_BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+_ALLOWED_CONTROLS = {"\t", "\n"}
+
+
+def is_invisible(char: str) -> bool:
+    """True for characters that draw nothing or silently reorder text (tab and newline excepted)."""
+    if char in _ALLOWED_CONTROLS:
+        return False
+    code = ord(char)
+    if any(lo <= code <= hi for lo, hi in _IGNORABLE_RANGES):
+        return True
+    return unicodedata.category(char) in _BAD_CATEGORIES and char not in "\ufe0e\ufe0f"
+
+
+def find_invisible(text: str) -> int | None:
+    """Index of the first invisible character in `text`, or None."""
+    return next((i for i, char in enumerate(text) if is_invisible(char)), None)
+
+
+def describe(char: str) -> str:
+    """`U+200B ZERO WIDTH SPACE`: how messages name a character nobody can see."""
+    fallback = "(a control character)" if unicodedata.category(char) == "Cc" else "(unnamed)"
+    return f"U+{ord(char):04X} {unicodedata.name(char, fallback)}"
+
+
+def invisible_message(text: str, index: int) -> str:
+    """The shared wording for a refused invisible character."""
+    return f"contains the invisible character {describe(text[index])}; delete it (retype the text around it)"

@@ -1,0 +1,187 @@
+"""End-to-end: a real `mkdocs build --strict` of the fixture site, checked with an HTML parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build, make_site
+
+NOTES = {  # slug: (title, day, tags)
+    "alpha": ("Alpha: Reward Models at Scale", "2024-12-30", ["reward-model"]),
+    "beta": ("Beta: RL for Reasoning", "2025-01-05", ["rl", "reasoning"]),
+    "gamma": ("Gamma: Safe Reward Shaping", "2025-01-05", ["reward-model", "safety"]),
+    "delta": ("Delta: A Study of Chains", "2025-01-20", ["reasoning"]),
+    "epsilon": ("Epsilon: Old-Style Identifier", "2025-04-09", ["rl"]),
+    "zeta": ("Zeta: Reward Hacking", "2025-04-09", ["reward-model", "rl", "safety"]),
+    "eta": ("Eta: No arXiv", "2025-04-09", ["reasoning"]),
+}
+TAG_PAGES = {  # newest first, ties by slug
+    "reward-model": ["zeta", "gamma", "alpha"],
+    "rl": ["epsilon", "zeta", "beta"],
+    "reasoning": ["eta", "delta", "beta"],
+    "safety": ["zeta", "gamma"],
+    "unused-tag": [],
+}
+DAY_PAGES = {  # day: (notes, previous day, next day)
+    "2024/12/30": (["alpha"], None, "2025/01/05"),
+    "2025/01/05": (["beta", "gamma"], "2024/12/30", "2025/01/20"),
+    "2025/01/20": (["delta"], "2025/01/05", "2025/04/09"),
+    "2025/04/09": (["epsilon", "eta", "zeta"], "2025/01/20", None),
+}
+MONTH_PAGES = {"2024/12": ["2024-12-30"], "2025/01": ["2025-01-20", "2025-01-05"], "2025/04": ["2025-04-09"]}
+YEAR_PAGES = {"2024": ["2024-12-30"], "2025": ["2025-04-09", "2025-01-20", "2025-01-05"]}
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    path = site / url / "index.html"
+    assert path.is_file(), f"missing page {url}"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(site: Path, page_url: str, href: str) -> str:
+    """The site path a relative link on `page_url` points to."""
+    return urlsplit(urljoin("http://site/" + page_url, href)).path.lstrip("/")
+
+
+@pytest.mark.parametrize("slug", NOTES)
+def test_every_note_has_its_page(fixture_build: Path, slug: str) -> None:
+    title, day, tags = NOTES[slug]
+    page = soup(fixture_build, f"notes/{slug}")
+    article = page.select_one("article.pn-note--page")
+    assert article.h1.get_text() == title
+    assert page.title.get_text().startswith(title)
+    date_link = article.select_one("a.pn-date")
+    assert date_link.get_text() == day
+    assert resolve(fixture_build, f"notes/{slug}/", date_link["href"]) == f"archive/{day.replace('-', '/')}/"
+    tag_links = [resolve(fixture_build, f"notes/{slug}/", a["href"]) for a in article.select(".pn-facts a.pn-tag")]
+    assert tag_links == [f"tags/{t}/" for t in tags]
+    assert article.select_one('.pn-commentary .pn-lang[lang="ko"]') and article.select_one('.pn-commentary .pn-lang[lang="en"]')
+
+
+def test_paper_links_follow_the_identifier(fixture_build: Path) -> None:
+    def links(slug: str) -> list[str]:
+        return [a["href"] for a in soup(fixture_build, f"notes/{slug}").select(".pn-facts .pn-links a")]
+
+    assert links("zeta") == ["https://arxiv.org/abs/2504.00006", "https://arxiv.org/pdf/2504.00006",
+                             "https://huggingface.co/papers/2504.00006", "https://github.com/example/zeta"]
+    assert links("epsilon") == ["https://arxiv.org/abs/cs/0112017", "https://arxiv.org/pdf/cs/0112017"]
+    assert links("eta") == ["https://example.org/eta.pdf"]
+    assert "Example Lab" in soup(fixture_build, "notes/zeta").select_one(".pn-org").get_text()
+
+
+def test_commentary_markdown_renders(fixture_build: Path) -> None:
+    beta = soup(fixture_build, "notes/beta")
+    assert beta.select_one('.pn-lang[lang="en"] math'), "inline $...$ becomes MathML"
+    gamma = soup(fixture_build, "notes/gamma")
+    assert [li.get_text() for li in gamma.select('.pn-lang[lang="en"] ul li')] == ["first", "second"]
+    delta = soup(fixture_build, "notes/delta")
+    assert delta.select_one('.pn-lang[lang="ko"] a')["href"] == "https://github.com/example/delta"
+
+
+@pytest.mark.parametrize("tag", TAG_PAGES)
+def test_each_tag_page_lists_exactly_its_notes(fixture_build: Path, tag: str) -> None:
+    page = soup(fixture_build, f"tags/{tag}")
+    assert [li["data-slug"] for li in page.select("li.pn-item")] == TAG_PAGES[tag]
+    assert page.select_one("p.pn-count")["data-count"] == str(len(TAG_PAGES[tag]))
+
+
+def test_tag_labels_are_bilingual_and_index_counts(fixture_build: Path) -> None:
+    page = soup(fixture_build, "tags/reward-model")
+    assert page.select_one('h1 .pn-lang[lang="ko"]').get_text() == "보상 모델"
+    assert page.select_one('h1 .pn-lang[lang="en"]').get_text() == "Reward model"
+    index = soup(fixture_build, "tags")
+    counts = {li["data-tag"]: int(li["data-count"]) for li in index.select(".pn-tag-index li")}
+    assert counts == {tag: len(notes) for tag, notes in TAG_PAGES.items()}
+    assert list(counts) == ["reasoning", "reward-model", "rl", "safety", "unused-tag"], "by count, then name"
+
+
+@pytest.mark.parametrize("day", DAY_PAGES)
+def test_day_pages_hold_their_notes_and_link_neighbours(fixture_build: Path, day: str) -> None:
+    notes, older, newer = DAY_PAGES[day]
+    url = f"archive/{day}/"
+    page = soup(fixture_build, url)
+    assert [a["data-slug"] for a in page.select("article.pn-note")] == notes
+    prev_link, next_link = page.select_one("a.pn-prev"), page.select_one("a.pn-next")
+    assert (resolve(fixture_build, url, prev_link["href"]) if prev_link else None) == (f"archive/{older}/" if older else None)
+    assert (resolve(fixture_build, url, next_link["href"]) if next_link else None) == (f"archive/{newer}/" if newer else None)
+
+
+@pytest.mark.parametrize("month", MONTH_PAGES)
+def test_month_pages_list_their_days(fixture_build: Path, month: str) -> None:
+    page = soup(fixture_build, f"archive/{month}")
+    assert [li["data-day"] for li in page.select("li.pn-day")] == MONTH_PAGES[month]
+    listed = {li["data-slug"] for li in page.select("li[data-slug]")}
+    assert listed == {s for s, (_, d, _) in NOTES.items() if d.startswith(month.replace("/", "-"))}
+
+
+@pytest.mark.parametrize("year", YEAR_PAGES)
+def test_year_pages_list_their_days(fixture_build: Path, year: str) -> None:
+    page = soup(fixture_build, f"archive/{year}")
+    assert [li["data-day"] for li in page.select("li[data-day]")] == YEAR_PAGES[year]
+
+
+def test_archive_and_home(fixture_build: Path) -> None:
+    archive = soup(fixture_build, "archive")
+    assert [a.get_text() for a in archive.select("h2 a")] == ["2025", "2024"]
+    home = soup(fixture_build, "")
+    assert [a["data-slug"] for a in home.select("article.pn-note")] == ["epsilon", "eta", "zeta", "delta", "beta", "gamma"]
+
+
+def test_navigation_holds_section_pages_only(fixture_build: Path) -> None:
+    nav = soup(fixture_build, "notes/alpha").select_one("nav.md-nav--primary")
+    targets = {resolve(fixture_build, "notes/alpha/", a["href"]) for a in nav.select("a[href]")}
+    assert targets == {"", "tags/", "archive/", "browse/", "stats/", "about/", "contributing/"}
+
+
+def test_every_internal_link_resolves(fixture_build: Path) -> None:
+    broken = []
+    for html in fixture_build.rglob("*.html"):
+        url = html.relative_to(fixture_build).parent.as_posix() + "/"
+        url = "" if url == "./" else url
+        for a in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select("a[href]"):
+            href = a["href"]
+            if urlsplit(href).scheme or href.startswith("#"):
+                continue
+            target = fixture_build / unquote(resolve(fixture_build, url, href))
+            if not (target.is_file() or (target / "index.html").is_file()):
+                broken.append(f"{url} -> {href}")
+    assert broken == []
+
+
+def test_a_broken_note_stops_the_build_listing_every_problem(tmp_path: Path) -> None:
+    bad_one = "---\ntitle: Bad\nauthors: [A]\ndate: 2025-02-30\ntags: [rl]\narxiv: 2501.12340\n---\n\n## 한국어\n\n코멘트\n"
+    bad_two = "---\ntitle: Worse\nauthors: [A]\ndate: 2025-01-01\ntags: [reward-modle]\nurl: https://example.org\n---\n\n## English\n\nx\n"
+    site = make_site(tmp_path, notes={"2025/bad-one.md": bad_one, "2025/bad-two.md": bad_two})
+    result = build(site)
+    assert result.returncode != 0
+    for expected in (
+        "data/notes/2025/bad-one.md:4:7: error: date: '2025-02-30' is not a real calendar date",
+        'data/notes/2025/bad-one.md:6:8: error: arxiv: YAML reads the unquoted arXiv id 2501.12340',
+        "data/notes/2025/bad-two.md:5:8: error: tags[0]: unknown tag 'reward-modle' (did you mean 'reward-model'?)",
+    ):
+        assert expected in result.stderr, result.stderr
+
+
+def test_a_warning_fails_strict_and_shows_a_marker_otherwise(tmp_path: Path) -> None:
+    korean_only = "---\ntitle: Only Korean\nauthors: [A]\ndate: 2025-05-01\ntags: [rl]\nurl: https://example.org/k\n---\n\n## 한국어\n\n한국어만 있습니다.\n"
+    site = make_site(tmp_path, notes={"2025/korean-only.md": korean_only})
+    strict = build(site)
+    assert strict.returncode != 0
+    assert "data/notes/2025/korean-only.md:9:1: warning: ## English: the English commentary is missing" in strict.stderr
+    assert build(site, strict=False).returncode == 0
+    page = soup(site / "site", "notes/korean-only")
+    block = page.select_one(".pn-commentary.pn-only-ko")
+    assert block.select_one('.pn-missing[lang="en"]').get_text().startswith("No English commentary yet")
+    assert block.select_one('.pn-lang[lang="ko"]').get_text(strip=True) == "한국어만 있습니다."
+
+
+def test_bundled_site_builds_strict_with_a_page_per_note(bundled_build: Path) -> None:
+    notes = sorted(p.stem for p in (ROOT / "data" / "notes").rglob("*.md"))
+    pages = sorted(p.parent.name for p in (bundled_build / "notes").glob("*/index.html"))
+    assert pages == notes and len(notes) >= 30
+    feed_day = soup(bundled_build, "archive/2025/04/09")
+    assert len(feed_day.select("article.pn-note")) == 3

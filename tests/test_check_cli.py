@@ -1,0 +1,184 @@
+"""`papernotes check`: messages with fix hints, exit codes 0/1/2, and GitHub annotations."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from papernotes.cli import main
+from papernotes.model import Problem
+from papernotes.report import github_annotation
+
+CONTRIB = Path(__file__).parent / "fixtures" / "contrib"
+
+GOOD = """\
+---
+title: "A Good Paper"
+authors: [Ada Lovelace]
+date: 2025-04-09
+tags: [reward-model]
+arxiv: "2504.00002"
+---
+
+## 한국어
+
+좋은 코멘트.
+
+## English
+
+A good commentary.
+"""
+
+# (what is wrong, how the file is changed, the report lines expected for it)
+CASES = [
+    ("unquoted arXiv id", ('arxiv: "2504.00002"', "arxiv: 2504.10000\nurl: https://example.org/paper"),
+     ["6:8: error: arxiv: YAML reads the unquoted arXiv id 2504.10000 as a number, which can name the wrong paper; "
+      'quote it: arxiv: "2504.10000"']),
+    ("misspelt tag", ("[reward-model]", "[reward-modle]"),
+     ["5:8: error: tags[0]: unknown tag 'reward-modle' (did you mean 'reward-model'?)"]),
+    ("new tag", ("[reward-model]", "[diffusion]"),
+     ["5:8: error: tags[0]: unknown tag 'diffusion'; add the tag to data/tags.yml"]),
+    ("misspelt key", ("title:", "tittle:"),
+     ["2:1: error: tittle: unknown key 'tittle' (did you mean 'title'?); allowed keys: title, authors, date, tags, "
+      "arxiv, url, code, org, published, draft",
+      "1:1: error: title: required field `title:` is missing"]),
+    ("template text", ("좋은 코멘트.", "여기에 한국어 코멘트를 씁니다: 논문이 무엇을 했고 왜 흥미로운지 두세 문장으로 적고, 이 줄은 지워 주세요."),
+     ["11:1: error: ## 한국어: this is the template's guidance text; replace it with your own text"]),
+    ("template text, wrapped", ("A good commentary.", "Write the English commentary here: what the paper does\nand why "
+                                "it matters, in two or three sentences, then delete this line."),
+     ["15:1: error: ## English: this is the template's guidance text; replace it with your own text"]),
+    ("template text and more", ("A good commentary.", "My own words.\nWrite the English commentary here: what the "
+                                "paper does and why it matters, in two or three sentences, then delete this line."),
+     ["16:1: error: ## English: this is the template's guidance text; replace it with your own text"]),
+    ("placeholder tag", ("[reward-model]", "[replace-me]"),
+     ["5:8: error: tags: replace the placeholder tag 'replace-me' with tags from data/tags.yml (or add a new tag there)"]),
+    ("a tag that only starts like the placeholder", ("[reward-model]", "[replace-me-later]"),
+     ["5:8: error: tags[0]: unknown tag 'replace-me-later'; add the tag to data/tags.yml"]),
+    ("draft: not a boolean", ("---\n\n##", "draft: soon\n---\n\n##"),
+     ["7:8: error: draft: `draft:` is `true` or `false`, got text; delete the line to publish the note"]),
+]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(CONTRIB / "data", tmp_path / "data")
+    return tmp_path
+
+
+def write(project: Path, name: str, text: str) -> Path:
+    path = project / "data" / "notes" / "2025" / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("case", "change", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_each_problem_is_located_with_a_fix_hint(project: Path, case: str, change: tuple[str, str],
+                                                 expected: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert change[0] in GOOD
+    path = write(project, "paper.md", GOOD.replace(change[0], change[1], 1))
+    assert main(["check", "--root", str(project)]) == 1
+    out, err = capsys.readouterr()
+    assert sorted(out.splitlines()) == sorted(f"data/notes/2025/paper.md:{line}" for line in expected)
+    assert f"checked 2 note file(s): {sum(': error:' in e for e in expected)} error(s), 0 warning(s)" in err
+    # Checking just that file reports the same problems (its project is found from the file).
+    assert main(["check", str(path)]) == 1
+    assert sorted(capsys.readouterr().out.splitlines()) == sorted(out.splitlines())
+
+
+def test_a_clean_project_exits_0(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(project, "paper.md", GOOD)
+    assert main(["check", "--root", str(project)]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and "checked 2 note file(s): 0 error(s), 0 warning(s)" in err
+
+
+def test_a_warning_alone_exits_0_and_is_annotated_as_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(project, "paper.md", GOOD.replace("## English\n\nA good commentary.\n", ""))
+    assert main(["check", "--root", str(project), "--format", "github"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "::warning file=data/notes/2025/paper.md,line=9,col=1,title=papernotes missing-language%3A ## English::")
+
+
+def test_drafts_may_lack_commentary_and_are_counted(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    draft = GOOD.replace("---\n\n##", "draft: true\n---\n\n##").split("## 한국어")[0]
+    write(project, "draft.md", draft)
+    assert main(["check", "--root", str(project)]) == 0
+    assert "checked 2 note file(s): 0 error(s), 0 warning(s), 1 draft(s) not published" in capsys.readouterr().err
+    write(project, "draft.md", draft.replace("draft: true", "draft: false"))
+    assert main(["check", "--root", str(project)]) == 1
+    assert capsys.readouterr().out == ("data/notes/2025/draft.md:9:1: error: body: write the commentary in a "
+                                       "`## 한국어` or `## English` section (at least one)\n")
+
+
+def test_github_format_annotates_the_lines(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(project, "paper.md", GOOD.replace("[reward-model]", "[reward-modle]")
+          .replace('"2504.00002"', "2504.10000\nurl: https://example.org/paper"))
+    assert main(["check", "--root", str(project), "--format", "github"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "::error file=data/notes/2025/paper.md,line=5,col=8,title=papernotes unknown-tag%3A tags[0]::"
+        "unknown tag 'reward-modle' (did you mean 'reward-model'?)",
+        "::error file=data/notes/2025/paper.md,line=6,col=8,title=papernotes arxiv-not-quoted%3A arxiv::"
+        "YAML reads the unquoted arXiv id 2504.10000 as a number, which can name the wrong paper; "
+        'quote it: arxiv: "2504.10000"',
+    ]
+
+
+@pytest.mark.parametrize(("problem", "expected"), [
+    (Problem("data/notes/a,b.md", 3, 4, "tags[0]", "50% of\nit", "unknown-tag"),
+     "::error file=data/notes/a%2Cb.md,line=3,col=4,title=papernotes unknown-tag%3A tags[0]::50%25 of%0Ait"),
+    (Problem("data/notes/x.txt", 0, 0, "file", "only .md files", "not-markdown"),
+     "::error file=data/notes/x.txt,title=papernotes not-markdown%3A file::only .md files"),
+    (Problem("data/notes/y.md", 7, 0, "body", "w", "r", "warning"),
+     "::warning file=data/notes/y.md,line=7,title=papernotes r%3A body::w"),
+])
+def test_annotation_escaping(problem: Problem, expected: str) -> None:
+    assert github_annotation(problem) == expected
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["check", "data/notes/2025/missing.md"], "no such file: data/notes/2025/missing.md"),
+    (["check", "data/note-template.md"], "not a note under "),
+])
+def test_bad_usage_exits_2(project: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str],
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["check", "--format", "xml"])
+    assert usage.value.code == 2
+
+
+def test_the_template_itself_is_refused_until_filled_in(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    template = (Path(__file__).resolve().parents[1] / "data" / "note-template.md").read_text(encoding="utf-8")
+    write(project, "copied.md", template)
+    assert main(["check", "--root", str(project)]) == 1
+    rules = [line.split(": error: ", 1)[1].split(":", 1)[0] for line in capsys.readouterr().out.splitlines()]
+    assert rules == ["tags", "## Abstract", "## 한국어", "## English"]
+
+
+def test_guidance_comes_from_the_project_template(tmp_path: Path) -> None:
+    from papernotes.template import DEFAULT_GUIDANCE, read_guidance
+
+    root = Path(__file__).resolve().parents[1]
+    # The built-in fallback is the bundled template's own text, so the two cannot drift apart.
+    assert read_guidance(root / "data" / "note-template.md").sections == DEFAULT_GUIDANCE
+    assert read_guidance(tmp_path / "missing.md").sections == DEFAULT_GUIDANCE
+    custom = tmp_path / "note-template.md"
+    custom.write_text("---\ntitle: x\n---\n\n## 한국어\n\n직접 쓰세요.\n\n## English\n\nWrite it.\n", encoding="utf-8")
+    assert read_guidance(custom).sections == {"ko": "직접 쓰세요.", "en": "Write it."}
+
+
+def test_the_build_refuses_template_text_too(tmp_path: Path) -> None:
+    from conftest import build, make_site
+
+    site = make_site(tmp_path / "site-with-template-text", data=CONTRIB / "data",
+                     notes={"2025/paper.md": GOOD.replace("A good commentary.", "Write the English commentary here: "
+                                                          "what the paper does and why it matters, in two or three "
+                                                          "sentences, then delete this line.")})
+    result = build(site)
+    assert result.returncode == 1
+    assert ("data/notes/2025/paper.md:15:1: error: ## English: this is the template's guidance text; "
+            "replace it with your own text") in result.stderr

@@ -1,0 +1,132 @@
+"""Build-level guarantees: broken notes stop the build with every error located, the
+invariants hold on every build, and two builds of the same input are byte-for-byte equal."""
+
+from __future__ import annotations
+
+import filecmp
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from conftest import ROOT, build, make_site
+from hostile_base import note, write_site
+from papernotes.pages import GeneratedPage
+
+
+def _hook_module():  # noqa: ANN202
+    spec = importlib.util.spec_from_file_location("papernotes_hook_under_test", ROOT / "hooks" / "papernotes_hook.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_broken_notes_stop_the_build_listing_every_error(tmp_path: Path) -> None:
+    data = write_site(tmp_path / "d", {
+        "2024/bad-date.md": note(date="2024-02-30"),
+        "2024/bad-title.md": note(title="yes", arxiv='"2406.00002"'),
+        "2024/bidi.md": note(title="a \u202eb", arxiv='"2406.00003"'),
+    }) / "data"
+    result = build(make_site(tmp_path / "s", data=data))
+    assert result.returncode != 0
+    assert "3 error(s) in the notes; nothing was built" in result.stderr
+    for line in ("data/notes/2024/bad-date.md:4:7: error: date: '2024-02-30' is not a real calendar date",
+                 "data/notes/2024/bad-title.md:2:8: error: title: expected text, but YAML reads `yes` as a boolean",
+                 "data/notes/2024/bidi.md:2:10: error: title: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE"):
+        assert line in result.stderr
+
+
+# (id, docs file, content) -> the build must refuse it: only notes publish pages under notes/.
+DOCS_CLASHES = [
+    ("page-on-a-note-url", "notes/good-old.md", "docs/notes/good-old.md collides with the generated page notes/good-old.md"),
+    ("stray-page-under-notes", "notes/extra.md", "only notes may publish pages there (remove docs/notes/extra.md)"),
+    ("page-on-a-tag-url", "tags/rl.md", "docs/tags/rl.md collides with the generated page tags/rl.md"),
+]
+
+
+@pytest.mark.parametrize("docs_file, message", [pytest.param(f, m, id=i) for i, f, m in DOCS_CLASHES])
+def test_docs_page_may_not_take_a_generated_url(tmp_path: Path, docs_file: str, message: str) -> None:
+    site = make_site(tmp_path / "s", data=write_site(tmp_path / "d", {}) / "data")
+    (site / "docs" / docs_file).parent.mkdir(parents=True, exist_ok=True)
+    (site / "docs" / docs_file).write_text("# Not a note\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def _page(src: str, kind: str = "note") -> GeneratedPage:
+    return GeneratedPage(src, src, kind, lambda: "")
+
+
+# (id, planned pages, note files, message) for the hook's page-plan invariants.
+PLAN_CASES = [
+    ("fewer-note-pages", [_page("notes/a.md")], 2, "2 note files but 1 note pages planned"),
+    ("more-note-pages", [_page("notes/a.md"), _page("notes/b.md")], 1, "1 note files but 2 note pages planned"),
+    ("same-url-twice", [_page("notes/a.md"), _page("tags/a.md", "tag"), _page("tags/a.md", "tag")], 1,
+     "the tag page 'tags/a.md' and the tag page 'tags/a.md' would both be written to tags/a.md"),
+    ("same-url-by-case", [_page("notes/a.md"), _page("tags/A.md", "tag"), _page("tags/a.md", "tag")], 1,
+     "would both be written to tags/a.md"),
+]
+
+
+@pytest.mark.parametrize("planned, files, message", [pytest.param(p, f, m, id=i) for i, p, f, m in PLAN_CASES])
+def test_page_plan_invariants(planned: list, files: int, message: str) -> None:
+    with pytest.raises(PluginError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        _hook_module().check_planned(planned, files)
+
+
+def test_page_plan_invariants_accept_a_good_plan() -> None:
+    _hook_module().check_planned([_page("notes/a.md"), _page("tags/a.md", "tag"), _page("index.md", "home")], 1)
+
+
+def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bundled notes plus the hostile-but-valid ones, built from two copies in different
+    folders with different hash seeds; every output file must be equal, none ignored.
+    SOURCE_DATE_EPOCH fixes the only clock MkDocs reads (sitemap dates, gzip header)."""
+    data = write_site(tmp_path / "d", {}) / "data"
+    shutil.copytree(ROOT / "data" / "notes", data / "notes" / "bundled")
+    shutil.copy(ROOT / "data" / "tags.yml", data / "tags.yml")
+    # The base notes' tags (rl, reasoning, alignment) are all in the bundled registry.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    outputs = []
+    for seed in ("1", "2"):
+        monkeypatch.setenv("PYTHONHASHSEED", seed)
+        site = make_site(tmp_path / f"site-{seed}", data=data)
+        result = build(site)
+        assert result.returncode == 0, result.stderr
+        outputs.append(site / "site")
+    first, second = outputs
+    files_a = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(second).as_posix() for p in second.rglob("*") if p.is_file())
+    assert files_a == files_b
+    assert len([f for f in files_a if f.startswith("notes/")]) == len(list(data.rglob("*.md")))
+    _, mismatch, errors = filecmp.cmpfiles(first, second, files_a, shallow=False)
+    assert mismatch == [] and errors == []
+    assert not any(str(tmp_path) in (first / f).read_text(errors="ignore") for f in files_a if f.endswith((".html", ".json", ".xml")))
+
+
+def test_pathological_markdown_is_reported_not_left_to_hang_the_build(tmp_path: Path) -> None:
+    # Unstopped, this body keeps python-markdown busy for many minutes.
+    data = write_site(tmp_path / "d", {"2024/slow.md": note(body="\n## English\n\n" + "[" * 60000 + "\n\n## 한국어\n\n본문\n")}) / "data"
+    site = make_site(tmp_path / "s", data=data)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
+                            capture_output=True, text=True, cwd=site, timeout=60)
+    assert result.returncode != 0
+    assert ("data/notes/2024/slow.md:9:1: error: ## English: rendering this section's Markdown was stopped at the limit of 2 s"
+            in result.stderr), result.stderr
+
+
+def test_a_note_page_that_was_not_written_fails_the_build(tmp_path: Path) -> None:
+    hook = _hook_module()
+    written = tmp_path / "notes" / "a" / "index.html"
+    written.parent.mkdir(parents=True)
+    written.write_text("<p>a</p>", encoding="utf-8")
+    hook._note_dests[:] = [str(written)]
+    hook.on_post_build(config=None)  # all there: passes
+    hook._note_dests.append(str(tmp_path / "notes" / "b" / "index.html"))
+    with pytest.raises(PluginError, match=r"1 note page\(s\) were not written: .*notes/b/index.html"):
+        hook.on_post_build(config=None)

@@ -1,0 +1,410 @@
+"""Hostile and broken notes: each gets its located error, and costs no other note.
+
+Each case is (id, files written under data/notes/, expected error lines). An expected line is
+the start of a `path:line:col: error: field: message` line; the case passes when each
+expected line matches exactly one reported error and nothing else is reported as an error,
+and every good note of `hostile_base` not named in the expectations still loads unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import unicodedata
+import time
+from pathlib import Path
+
+import pytest
+
+from hostile_base import BODY, assert_good_notes_survive, good_baseline, note, write_site
+from papernotes.load import MAX_NOTE_BYTES, load_site
+from papernotes.markup import SlowMarkdown, render_within_budget
+
+H = "data/notes/2024/hostile.md"
+BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
+
+# (id, {path under data/notes/: content}, expected error-line prefixes)
+CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
+    # --- whole-file problems ---
+    ("empty-file", {"2024/hostile.md": ""}, (f"{H}:1:1: error: file: the file is empty",)),
+    ("blank-file", {"2024/hostile.md": "  \n\n\t\n"}, (f"{H}:1:1: error: file: the file is empty",)),
+    ("no-front-matter", {"2024/hostile.md": "## English\n\nhello\n"},
+     (f"{H}:1:1: error: front matter: a note must start with a `---` line",)),
+    ("front-matter-not-first", {"2024/hostile.md": "\n" + note()},
+     (f"{H}:1:1: error: front matter: a note must start with a `---` line",)),
+    ("unclosed-front-matter", {"2024/hostile.md": note().replace("\n---\n\n## ", "\n\n## ")},
+     (f"{H}:1:1: error: front matter: the front matter opened on line 1 is never closed",)),
+    ("invalid-utf8", {"2024/hostile.md": note().encode() + b"\n\xff\xfe bad bytes\n"},
+     (f"{H}:17:1: error: file: the file is not valid UTF-8; save it as UTF-8",)),
+    ("utf16-file", {"2024/hostile.md": note().encode("utf-16")}, (f"{H}:1:1: error: file: the file is not valid UTF-8",)),
+    ("too-big", {"2024/hostile.md": note(body=BODY + "x" * MAX_NOTE_BYTES)},
+     (f"{H}:0:0: error: file: the note is 256 KiB; the limit is 256 KiB",)),
+    ("not-markdown", {"2024/hostile.txt": note()}, ("data/notes/2024/hostile.txt:0:0: error: file: only .md files belong under data/notes/",)),
+    ("nul-byte", {"2024/hostile.md": note(title='"a\x00b"')},
+     (f"{H}:2:10: error: front matter: YAML syntax error: the character U+0000 (a control character) is not allowed; delete it",)),
+    ("control-char", {"2024/hostile.md": note(title='"bell\x07"')},
+     (f"{H}:2:13: error: front matter: YAML syntax error: the character U+0007 (a control character) is not allowed; delete it",)),
+    # --- YAML syntax ---
+    ("unclosed-quote", {"2024/hostile.md": note(title='"never closed')},
+     (f"{H}:6:9: error: front matter: YAML syntax error: while parsing a block mapping expected <block end>, but found '<scalar>' (in the part that starts on line 2)",)),
+    ("mapping-in-plain-value", {"2024/hostile.md": note(title="Attention: Is All You Need")},
+     (f"{H}:2:17: error: front matter: YAML syntax error: mapping values are not allowed here",)),
+    ("tab-indent", {"2024/hostile.md": note(authors="\n\t- Kim")},
+     (f"{H}:4:1: error: front matter: YAML syntax error: while scanning for the next token found character '\\t' "
+      "that cannot start any token (use spaces, not tabs, to indent YAML)",)),
+    ("bad-indent", {"2024/hostile.md": note(authors="\n  - Kim\n - Lee")},
+     (f"{H}:5:2: error: front matter: YAML syntax error: ",)),
+    ("two-documents", {"2024/hostile.md": note(extra="...\nx: 1\n")},
+     (f"{H}:8:1: error: front matter: YAML syntax error: expected '<document start>', but found '<block mapping start>'",)),
+    # --- structure and keys ---
+    ("front-matter-empty", {"2024/hostile.md": "---\n---\n" + BODY}, (f"{H}:2:1: error: front matter: the front matter is empty",)),
+    ("front-matter-list", {"2024/hostile.md": "---\n- title\n- authors\n---\n" + BODY},
+     (f"{H}:2:1: error: front matter: expected a mapping of `key: value` lines, got a list",)),
+    ("front-matter-scalar", {"2024/hostile.md": "---\njust some text\n---\n" + BODY},
+     (f"{H}:2:1: error: front matter: expected a mapping of `key: value` lines, got text",)),
+    ("number-key", {"2024/hostile.md": note(extra="1: one\n")},
+     (f"{H}:7:1: error: front matter: keys must be plain names, got a number '1'",)),
+    ("complex-key", {"2024/hostile.md": note(extra="? [a, b]\n: c\n")},
+     (f"{H}:7:3: error: front matter: keys must be plain names, got a list",)),
+    ("duplicate-key", {"2024/hostile.md": note(extra='title: "Second title"\n')},
+     (f"{H}:7:1: error: front matter: duplicate key 'title' (first defined on line 2); YAML would silently keep the last one",)),
+    ("unknown-key", {"2024/hostile.md": note(extra="titel: typo\n")},
+     (f"{H}:7:1: error: titel: unknown key 'titel' (did you mean 'title'?)",)),
+    ("missing-required", {"2024/hostile.md": note(date=None)}, (f"{H}:1:1: error: date: required field `date:` is missing",)),
+    ("no-link", {"2024/hostile.md": note(arxiv=None)},
+     (f"{H}:1:1: error: url: a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`",)),
+    # --- anchors, aliases, tags, nesting ---
+    ("billion-laughs", {"2024/hostile.md": note(extra=BILLION_LAUGHS)},
+     (f"{H}:7:4: error: front matter: YAML anchors and aliases (&, *) are not allowed here",)),
+    ("simple-anchor", {"2024/hostile.md": note(authors="&who [Kim]", extra="org: *who\n")},
+     (f"{H}:3:10: error: front matter: YAML anchors and aliases (&, *) are not allowed here",)),
+    ("python-tag", {"2024/hostile.md": note(title='!!python/object/apply:os.system ["touch /tmp/pwned"]')},
+     (f"{H}:2:8: error: front matter: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",)),
+    ("custom-tag", {"2024/hostile.md": note(title="!include /etc/passwd")},
+     (f"{H}:2:8: error: front matter: YAML tag '!include' is not allowed",)),
+    ("str-tag", {"2024/hostile.md": note(title="!!str 2024")},
+     (f"{H}:2:8: error: front matter: YAML tag 'tag:yaml.org,2002:str' is not allowed",)),
+    ("deep-nesting", {"2024/hostile.md": note(extra="x: " + "[" * 5000 + "]" * 5000 + "\n")},
+     (f"{H}:7:{4 + 15}: error: front matter: nesting deeper than 16 levels",)),
+    ("deep-block-nesting", {"2024/hostile.md": note(extra="".join("  " * i + f"k{i}:\n" for i in range(40)))},
+     (f"{H}:{7 + 16}:{2 * 16 + 1}: error: front matter: nesting deeper than 16 levels",)),
+    # --- wrong types: `no`/`yes`/numbers where text is expected ---
+    ("title-yes", {"2024/hostile.md": note(title="yes")},
+     (f"{H}:2:8: error: title: expected text, but YAML reads `yes` as a boolean; quote it: \"yes\"",)),
+    ("title-no", {"2024/hostile.md": note(title="No")},
+     (f"{H}:2:8: error: title: expected text, but YAML reads `No` as a boolean; quote it: \"No\"",)),
+    ("title-number", {"2024/hostile.md": note(title="2024")},
+     (f"{H}:2:8: error: title: expected text, but YAML reads `2024` as a number; quote it: \"2024\"",)),
+    ("title-float", {"2024/hostile.md": note(title="3.14")},
+     (f"{H}:2:8: error: title: expected text, but YAML reads `3.14` as a number; quote it: \"3.14\"",)),
+    ("title-null", {"2024/hostile.md": note(title="")}, (f"{H}:2:7: error: title: expected text, got empty (null)",)),
+    ("title-empty-quoted", {"2024/hostile.md": note(title='"  "')}, (f"{H}:2:8: error: title: must not be empty",)),
+    ("title-list", {"2024/hostile.md": note(title="[a, b]")}, (f"{H}:2:8: error: title: expected text, got a list",)),
+    ("title-mapping", {"2024/hostile.md": note(title="{a: b}")}, (f"{H}:2:8: error: title: expected text, got a mapping",)),
+    ("title-date", {"2024/hostile.md": note(title="2024-01-01")},
+     (f"{H}:2:8: error: title: expected text, but YAML reads `2024-01-01` as a date; quote it",)),
+    ("author-number", {"2024/hostile.md": note(authors="[Kim, 42]")},
+     (f"{H}:3:16: error: authors[1]: expected text, but YAML reads `42` as a number",)),
+    ("author-on", {"2024/hostile.md": note(authors="[Kim, on]")},
+     (f"{H}:3:16: error: authors[1]: expected text, but YAML reads `on` as a boolean",)),
+    ("authors-empty", {"2024/hostile.md": note(authors="[]")}, (f"{H}:3:10: error: authors: list at least one author",)),
+    ("authors-mapping", {"2024/hostile.md": note(authors="{Kim: 1}")}, (f"{H}:3:10: error: authors: expected a list, got a mapping",)),
+    ("org-number", {"2024/hostile.md": note(extra="org: 3M\n")}, ()),  # `3M` is text in YAML: accepted (control case)
+    ("tag-boolean", {"2024/hostile.md": note(tags="[rl, no]")},
+     (f"{H}:5:12: error: tags[1]: expected text, but YAML reads `no` as a boolean",)),
+    ("tag-unknown", {"2024/hostile.md": note(tags="[rl, reasonning]")},
+     (f"{H}:5:12: error: tags[1]: unknown tag 'reasonning' (did you mean 'reasoning'?)",)),
+    ("tags-empty", {"2024/hostile.md": note(tags="[]")}, (f"{H}:5:7: error: tags: list at least one tag",)),
+    # --- dates ---
+    ("date-feb-30", {"2024/hostile.md": note(date="2024-02-30")}, (f"{H}:4:7: error: date: '2024-02-30' is not a real calendar date",)),
+    ("date-month-13", {"2024/hostile.md": note(date="2024-13-01")}, (f"{H}:4:7: error: date: '2024-13-01' is not a real calendar date",)),
+    ("date-non-leap", {"2024/hostile.md": note(extra="published: 2023-02-29\n")},
+     (f"{H}:7:12: error: published: '2023-02-29' is not a real calendar date",)),
+    ("date-slashes", {"2024/hostile.md": note(date='"2024/06/01"')},
+     (f"{H}:4:7: error: date: expected a date written YYYY-MM-DD, got '2024/06/01'",)),
+    ("date-with-time", {"2024/hostile.md": note(date="2024-06-01 10:00:00")},
+     (f"{H}:4:7: error: date: expected a date written YYYY-MM-DD, got '2024-06-01 10:00:00'",)),
+    ("date-boolean", {"2024/hostile.md": note(date="yes")}, (f"{H}:4:7: error: date: expected a date YYYY-MM-DD, got a boolean",)),
+    # --- links and ids ---
+    ("arxiv-unquoted", {"2024/hostile.md": note(arxiv="2406.10010")},
+     (f"{H}:6:8: error: arxiv: YAML reads the unquoted arXiv id 2406.10010 as a number",)),
+    ("arxiv-prefixed", {"2024/hostile.md": note(arxiv='"arXiv:2406.00001"')},
+     (f"{H}:6:8: error: arxiv: write the bare id without 'arXiv:': \"2406.00001\"",)),
+    ("arxiv-version", {"2024/hostile.md": note(arxiv='"2406.00001v3"')}, (f"{H}:6:8: error: arxiv: drop the version suffix: \"2406.00001\"",)),
+    ("arxiv-garbage", {"2024/hostile.md": note(arxiv='"<script>"')},
+     (f"{H}:6:8: error: arxiv: '<script>' is not an arXiv id",)),
+    ("url-javascript", {"2024/hostile.md": note(extra='url: "javascript:alert(1)"\n')},
+     (f"{H}:7:6: error: url: expected an http(s) link, got 'javascript:alert(1)'",)),
+    ("code-data-url", {"2024/hostile.md": note(extra='code: "data:text/html,<script>alert(1)</script>"\n')},
+     (f"{H}:7:7: error: code: expected an http(s) link, got 'data:text/html,<script>alert(1)</script>'",)),
+    ("url-space", {"2024/hostile.md": note(extra='url: "https://exa mple.org/"\n')}, (f"{H}:7:6: error: url: expected an http(s) link",)),
+    ("url-relative", {"2024/hostile.md": note(extra='url: "../../hooks/papernotes_hook.py"\n')}, (f"{H}:7:6: error: url: expected an http(s) link",)),
+    # --- invisible and bidi characters ---
+    ("title-zero-width", {"2024/hostile.md": note(title='"Attention\u200b Is All"')},
+     (f"{H}:2:18: error: title: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("title-bidi-override", {"2024/hostile.md": note(title="Safe \u202egnp.exe")},
+     (f"{H}:2:13: error: title: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE",)),
+    ("title-bidi-isolate", {"2024/hostile.md": note(title='"a \u2067b\u2069"')},
+     (f"{H}:2:11: error: title: contains the invisible character U+2067 RIGHT-TO-LEFT ISOLATE",)),
+    ("title-hangul-filler", {"2024/hostile.md": note(title='"\u3164"')},
+     (f"{H}:2:9: error: title: contains the invisible character U+3164 HANGUL FILLER",)),
+    ("title-bom-inside", {"2024/hostile.md": note(title="a\ufeffb")},
+     (f"{H}:2:9: error: title: contains the invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE",)),
+    ("title-escaped-zwj", {"2024/hostile.md": note(title='"a\\u200db"')},
+     (f"{H}:2:8: error: title: contains the invisible character U+200D ZERO WIDTH JOINER",)),
+    ("title-block-scalar", {"2024/hostile.md": note(title=">\n  first line\n  se\u200bcond")},
+     (f"{H}:4:5: error: title: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("title-line-separator", {"2024/hostile.md": note(title='"one\u2028two"')},
+     (f"{H}:2:12: error: title: contains the invisible character U+2028 LINE SEPARATOR",)),
+    ("author-soft-hyphen", {"2024/hostile.md": note(authors="[Kim, Le\u00ade]")},
+     (f"{H}:3:18: error: authors[1]: contains the invisible character U+00AD SOFT HYPHEN",)),
+    ("tag-zero-width", {"2024/hostile.md": note(tags="[rl\u200b]")},
+     (f"{H}:5:10: error: tags[0]: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("tag-word-joiner", {"2024/hostile.md": note(tags="[\u2060reasoning]")},
+     (f"{H}:5:8: error: tags[0]: contains the invisible character U+2060 WORD JOINER",)),
+    ("key-zero-width", {"2024/hostile.md": note(extra="org\u200b: Lab\n")},
+     (f"{H}:7:4: error: front matter: the key 'org\\u200b' contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    # --- file names (slugs) and identity ---
+    ("slug-spaces", {"2024/My Note.md": note()},
+     ("data/notes/2024/My Note.md:0:0: error: file name: the file name 'My Note' is the note's URL: use lowercase ASCII",)),
+    ("slug-dots", {"2024/..md": note()}, ("data/notes/2024/..md:0:0: error: file name: the file name '.' is the note's URL",)),
+    ("slug-double-dot", {"2024/a..b.md": note()}, ("data/notes/2024/a..b.md:0:0: error: file name: the file name 'a..b' is the note's URL",)),
+    ("slug-zero-width", {"2024/hostile\u200b.md": note()},
+     ("data/notes/2024/hostile\u200b.md:0:0: error: file name: the file name contains the invisible character U+200B",)),
+    ("slug-hangul", {"2024/보상.md": note()}, ("data/notes/2024/보상.md:0:0: error: file name: the file name '보상' is the note's URL",)),
+    ("slug-reserved-index", {"2024/index.md": note()},
+     ("data/notes/2024/index.md:0:0: error: file name: the file name 'index' is reserved: notes/index.md would become the page notes/",)),
+    ("slug-same-in-two-years", {"2023/twin.md": note(), "2024/twin.md": note(arxiv='"2406.00002"')},
+     ("data/notes/2023/twin.md:0:0: error: file name: the slug 'twin' is also used by data/notes/2024/twin.md",
+      "data/notes/2024/twin.md:0:0: error: file name: the slug 'twin' is also used by data/notes/2023/twin.md")),
+    ("slug-case-collision", {"2023/Twin.md": note(), "2024/twin.md": note(arxiv='"2406.00002"')},
+     ("data/notes/2023/Twin.md:0:0: error: file name: the file name 'Twin' is the note's URL",
+      "data/notes/2023/Twin.md:0:0: error: file name: the slug 'Twin' is also used by data/notes/2024/twin.md",
+      "data/notes/2024/twin.md:0:0: error: file name: the slug 'twin' is also used by data/notes/2023/Twin.md")),
+    ("slug-nfc-nfd-collision", {"2023/caf\u00e9.md": note(), "2024/cafe\u0301.md": note(arxiv='"2406.00002"')},
+     ("data/notes/2023/caf\u00e9.md:0:0: error: file name: the file name 'caf\u00e9' is the note's URL",
+      "data/notes/2023/caf\u00e9.md:0:0: error: file name: the slug 'caf\u00e9' is also used by data/notes/2024/cafe\u0301.md",
+      "data/notes/2024/cafe\u0301.md:0:0: error: file name: the file name 'cafe\u0301' is the note's URL",
+      "data/notes/2024/cafe\u0301.md:0:0: error: file name: the slug 'caf\u00e9' is also used by data/notes/2023/caf\u00e9.md")),
+    ("slug-fullwidth-collision", {"2024/\uff54\uff57\uff49\uff4e.md": note(), "2023/twin.md": note(arxiv='"2406.00002"')},
+     ("data/notes/2024/\uff54\uff57\uff49\uff4e.md:0:0: error: file name: the file name",
+      "data/notes/2024/\uff54\uff57\uff49\uff4e.md:0:0: error: file name: the slug '\uff54\uff57\uff49\uff4e' is also used by data/notes/2023/twin.md",
+      "data/notes/2023/twin.md:0:0: error: file name: the slug 'twin' is also used by data/notes/2024/\uff54\uff57\uff49\uff4e.md")),
+    ("slug-collides-with-good-note", {"2025/good-old.md": note()},
+     ("data/notes/2023/good-old.md:0:0: error: file name: the slug 'good-old' is also used by data/notes/2025/good-old.md",
+      "data/notes/2025/good-old.md:0:0: error: file name: the slug 'good-old' is also used by data/notes/2023/good-old.md")),
+    ("duplicate-arxiv", {"2024/hostile.md": note(arxiv='"2405.00010"')},
+     ("data/notes/2024/good-korean.md:6:8: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/hostile.md; keep one note per paper",
+      f"{H}:6:8: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/good-korean.md; keep one note per paper")),
+    ("duplicate-arxiv-three-notes", {"2023/a.md": note(arxiv='"cs/0112017"'), "2024/b.md": note(extra="org: Lab\n", arxiv='"cs/0112017"')},
+     ("data/notes/2023/good-old.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2023/a.md, data/notes/2024/b.md",
+      "data/notes/2023/a.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2023/good-old.md, data/notes/2024/b.md",
+      "data/notes/2024/b.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2023/a.md, data/notes/2023/good-old.md")),
+    # --- body ---
+    ("no-commentary", {"2024/hostile.md": note(body="\n## Abstract\n\nOnly an abstract.\n")},
+     (f"{H}:8:1: error: body: write the commentary in a `## 한국어` or `## English` section",)),
+    ("text-outside-section", {"2024/hostile.md": note(body="\nstray text\n" + BODY)},
+     (f"{H}:9:1: error: body: text outside a section",)),
+    ("unknown-section", {"2024/hostile.md": note(body=BODY + "\n## Notes\n\nmore\n")},
+     (f"{H}:17:1: error: body: unknown section '## Notes'",)),
+    ("duplicate-section", {"2024/hostile.md": note(body=BODY + "\n## English\n\nagain\n")},
+     (f"{H}:17:1: error: body: section '## English' appears twice",)),
+    ("slow-brackets", {"2024/hostile.md": note(body=BODY + "[" * 60000 + "\n")},
+     (f"{H}:13:1: error: ## English: rendering this section's Markdown was stopped at the limit of 2 s",)),
+    ("slow-angle-brackets", {"2024/hostile.md": note(body="\n## 한국어\n\n" + "a<" * 80000 + "\n")},
+     (f"{H}:9:1: error: ## 한국어: rendering this section's Markdown was stopped at the limit of 2 s",)),
+]
+
+
+@pytest.fixture(scope="module")
+def baseline(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return good_baseline(tmp_path_factory.mktemp("baseline"))
+
+
+@pytest.mark.parametrize("files, expected", [pytest.param(f, e, id=i) for i, f, e in CASES])
+def test_hostile_note_is_located_and_costs_no_other_note(tmp_path: Path, baseline: dict, files: dict, expected: tuple[str, ...]) -> None:
+    started = time.perf_counter()
+    result = load_site(write_site(tmp_path, files), "data")
+    elapsed = time.perf_counter() - started
+    errors = [p.format() for p in result.errors]
+    for prefix in expected:
+        matches = [e for e in errors if e.startswith(prefix)]
+        assert len(matches) == 1, f"expected exactly one error starting with\n  {prefix}\ngot:\n  " + "\n  ".join(errors)
+    assert len(errors) == len(expected), "unexpected errors:\n  " + "\n  ".join(errors)
+    named = {line.split(":", 1)[0] for line in expected}
+    assert_good_notes_survive(result, baseline, named)
+    assert result.files == len(files) + 3
+    # Nothing is dropped silently: every file is a note or has an error.
+    sources_with_errors = {p.path for p in result.errors}
+    assert len(result.notes) + len(sources_with_errors) == result.files
+    assert elapsed < 20, f"loading took {elapsed:.1f} s"  # a hang would never get here; this bounds a slow one
+
+
+def test_there_are_at_least_sixty_hostile_cases() -> None:
+    assert len(CASES) >= 60
+    assert len({case_id for case_id, _, _ in CASES}) == len(CASES)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+@pytest.mark.parametrize("target", ["../../../hooks/papernotes_hook.py", "/etc/hostname", "../../tags.yml"])
+def test_symlinked_note_is_refused_not_followed(tmp_path: Path, baseline: dict, target: str) -> None:
+    root = write_site(tmp_path, {})
+    (root / "hooks").mkdir()
+    (root / "hooks" / "papernotes_hook.py").write_text(note(), encoding="utf-8")
+    os.symlink(target, root / "data" / "notes" / "2024" / "leak.md")
+    result = load_site(root, "data")
+    assert [p.format() for p in result.errors] == [
+        "data/notes/2024/leak.md:0:0: error: file: symbolic links are not allowed under data/notes/; commit the note itself"]
+    assert_good_notes_survive(result, baseline, set())
+
+
+def test_symlinked_folder_is_refused(tmp_path: Path, baseline: dict) -> None:
+    root = write_site(tmp_path, {})
+    (root / "elsewhere").mkdir()
+    (root / "elsewhere" / "secret.md").write_text(note(), encoding="utf-8")
+    os.symlink(root / "elsewhere", root / "data" / "notes" / "2025")
+    result = load_site(root, "data")
+    assert [p.format() for p in result.errors] == [
+        "data/notes/2025:0:0: error: file: symbolic links are not allowed under data/notes/; commit the note itself"]
+    assert_good_notes_survive(result, baseline, set())
+
+
+# Input that is handled without loss instead of refused: what Windows editors and macOS file
+# systems produce. (id, bytes of the note) -> the same Note as the plain UTF-8/LF original.
+CANONICAL = note(title='"정렬된 보상 모델: Café"', authors="[김민지]", body="\n## 한국어\n\n첫 줄\n둘째 줄\n\n## English\n\nText.\n")
+LOSSLESS_CASES = [
+    ("utf8-bom", b"\xef\xbb\xbf" + CANONICAL.encode()),
+    ("crlf", CANONICAL.replace("\n", "\r\n").encode()),
+    ("bom-and-crlf", b"\xef\xbb\xbf" + CANONICAL.replace("\n", "\r\n").encode()),
+    ("old-mac-cr", CANONICAL.replace("\n", "\r").encode()),
+    ("mixed-line-ends", CANONICAL.replace("\n", "\r\n", 3).encode()),
+    ("nfd-hangul-and-accents", unicodedata.normalize("NFD", CANONICAL).encode()),
+]
+
+
+@pytest.mark.parametrize("content", [pytest.param(c, id=i) for i, c in LOSSLESS_CASES])
+def test_bom_crlf_and_nfd_are_read_without_loss(tmp_path: Path, content: bytes) -> None:
+    expected = load_site(write_site(tmp_path / "plain", {"2024/same.md": CANONICAL}, good=False), "data")
+    result = load_site(write_site(tmp_path / "variant", {"2024/same.md": content}, good=False), "data")
+    assert [p.format() for p in result.problems] == [p.format() for p in expected.problems] == []
+    assert result.notes == expected.notes
+    assert result.notes[0].title == "정렬된 보상 모델: Café" and unicodedata.is_normalized("NFC", result.notes[0].ko)
+
+
+@pytest.mark.parametrize("line_end", ["\r\n", "\r"])
+def test_errors_in_crlf_files_keep_their_line_and_column(tmp_path: Path, line_end: str) -> None:
+    text = note(date="2024-02-30").replace("\n", line_end)
+    result = load_site(write_site(tmp_path, {"2024/hostile.md": b"\xef\xbb\xbf" + text.encode()}, good=False), "data")
+    assert [p.format() for p in result.errors] == [f"{H}:4:7: error: date: '2024-02-30' is not a real calendar date"]
+
+
+# Hostile additions to data/tags.yml (appended after line 10): (id, YAML, expected error-line prefixes).
+# The good notes use other tags, so they must all still load.
+T = "data/tags.yml"
+TAG_CASES = [
+    ("label-zero-width", "extra:\n  ko: 추\u200b가\n  en: Extra\n", (f"{T}:12:8: error: extra: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("label-bidi", "extra:\n  ko: 추가\n  en: \u202eartxE\n", (f"{T}:13:7: error: extra: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE",)),
+    ("alias-zero-width", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [ex\u200btra]\n", (f"{T}:14:15: error: extra: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("slug-not-kebab", "Extra Tag:\n  ko: 추가\n  en: Extra\n", (f"{T}:11:1: error: Extra Tag: tag 'Extra Tag' must be lowercase ASCII kebab-case",)),
+    ("slug-hangul", "추가:\n  ko: 추가\n  en: Extra\n", (f"{T}:11:1: error: 추가: tag '추가' must be lowercase ASCII kebab-case",)),
+    ("duplicate-tag-key", "rl:\n  ko: 다시\n  en: Again\n",
+     (f"{T}:11:1: error: file: duplicate key 'rl' (first defined on line 1); YAML would silently keep the last one",)),
+    ("label-number", "extra:\n  ko: 2024\n  en: Extra\n", (f"{T}:12:7: error: extra: expected text, but YAML reads `2024` as a number",)),
+    ("alias-bomb", "extra: &x\n  ko: a\n  en: b\nmore: *x\n", (f"{T}:11:8: error: file: YAML anchors and aliases (&, *) are not allowed here",)),
+    ("alias-taken", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [reasoning]\n", (f"{T}:11:1: error: extra: 'reasoning' is already used by tag 'reasoning'",)),
+]
+
+
+@pytest.mark.parametrize("addition, expected", [pytest.param(a, e, id=i) for i, a, e in TAG_CASES])
+def test_hostile_tag_registry_entry_is_located(tmp_path: Path, baseline: dict, addition: str, expected: tuple[str, ...]) -> None:
+    root = write_site(tmp_path, {})
+    with (root / "data" / "tags.yml").open("a", encoding="utf-8") as f:
+        f.write(addition)
+    result = load_site(root, "data")
+    errors = [p.format() for p in result.errors]
+    for prefix in expected:
+        assert len([e for e in errors if e.startswith(prefix)]) == 1, f"{prefix}\n got {errors}"
+    if "anchors and aliases" in expected[0]:
+        # An unreadable registry (YAML-level problem) leaves every note's tags unknown: each says so.
+        assert len(errors) == 1 + sum(len(n.tags) for n in baseline.values())
+        return
+    assert len(errors) == len(expected), errors
+    assert_good_notes_survive(result, baseline, set())
+
+
+SLOW = "[" * 30000  # python-markdown is quadratic on unclosed brackets: minutes, not milliseconds
+SLOWISH = "[" * 1500  # a few tenths of a second
+
+
+def test_render_budget_stops_a_slow_render_on_the_main_thread() -> None:
+    started = time.perf_counter()
+    with pytest.raises(SlowMarkdown) as caught:
+        render_within_budget(SLOW, budget=0.2)
+    assert caught.value.stopped and time.perf_counter() - started < 2
+
+
+def test_render_budget_reports_after_the_fact_off_the_main_thread() -> None:
+    # `mkdocs serve` rebuilds in a thread, where no signal can interrupt: the render
+    # finishes, and is still reported.
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            render_within_budget(SLOWISH, budget=0.01)
+            outcome.append(None)
+        except SlowMarkdown as slow:
+            outcome.append(slow)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join(120)
+    assert isinstance(outcome[0], SlowMarkdown) and not outcome[0].stopped
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="Unix timers only")
+def test_render_budget_puts_back_an_outer_timer() -> None:
+    fired: list[int] = []
+    previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(1))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 30)
+        render_within_budget("*fine*", budget=1)
+        remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
+        assert 25 < remaining <= 30 and fired == []
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_markdown_crash_costs_only_its_note(tmp_path: Path, baseline: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    import papernotes.notes
+
+    real = papernotes.notes.render_within_budget
+
+    def fragile(text: str, budget: float = 2.0) -> object:
+        if "boom" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text, budget)
+
+    monkeypatch.setattr(papernotes.notes, "render_within_budget", fragile)
+    result = load_site(write_site(tmp_path, {"2024/hostile.md": note(body="\n## English\n\nboom\n\n## 한국어\n\n본문\n")}), "data")
+    assert [p.format() for p in result.errors] == [
+        f"{H}:9:1: error: ## English: the Markdown could not be rendered (RecursionError: maximum recursion depth exceeded)"]
+    assert_good_notes_survive(result, baseline, set())
+
+
+def test_a_bug_reading_one_note_costs_only_that_note(tmp_path: Path, baseline: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    import papernotes.load
+
+    real = papernotes.load.load_note
+
+    def fragile(path: Path, *args: object) -> object:
+        if path.name == "hostile.md":
+            raise KeyError("surprise")
+        return real(path, *args)
+
+    monkeypatch.setattr(papernotes.load, "load_note", fragile)
+    result = load_site(write_site(tmp_path, {"2024/hostile.md": note()}), "data")
+    assert [p.format() for p in result.errors] == [
+        f"{H}:0:0: error: file: internal error while reading this note (KeyError('surprise')); please report it"]
+    assert_good_notes_survive(result, baseline, set())

@@ -1,0 +1,286 @@
+"""Both importers on fixtures written for these tests: malformed blocks reported by line,
+idempotent second runs, and everything they write builds with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from conftest import build, make_site
+from pagefind_data import fragments
+
+from papernotes.cli import main
+from papernotes.feed import parse_feed
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FEED = FIXTURES / "feed" / "daily-posts.txt"
+HF = FIXTURES / "hf" / "daily-papers-2025-04-09.json"
+CONTRIB = FIXTURES / "contrib" / "data"
+
+# Every malformed part of the feed fixture: (line, start of the message).
+FEED_PROBLEMS = [
+    (17, "after the title 'This Block Has No Author Line' comes the author list in parentheses"),
+    (35, "the paper block 'A Block Whose Hashtag Line Is Missing' has no hashtag line"),
+    (53, "'2025년 2월 30일' is not a real date; the papers under it are skipped"),
+    (54, "the paper block starting here is skipped: its day header is not a valid date"),
+]
+FEED_CREATED = {
+    "data/notes/2025/calibrated-critics-for-language-model-feedback.md",
+    "data/notes/2025/step-counting-as-a-reasoning-benchmark.md",
+    "data/notes/2025/refusal-directions-in-small-models.md",
+    "data/notes/2025/preference-data-from-debates.md",
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(CONTRIB, tmp_path / "data")
+    return tmp_path
+
+
+def notes_in(project: Path) -> set[str]:
+    return {p.relative_to(project).as_posix() for p in (project / "data" / "notes").rglob("*.md")}
+
+
+def test_feed_parser_reads_blocks_and_reports_malformed_ones() -> None:
+    entries, problems = parse_feed(FEED.read_text(encoding="utf-8"))
+    assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, FEED_PROBLEMS)] == FEED_PROBLEMS
+    assert [(e.line, str(e.date), e.tags, e.arxiv) for e in entries] == [
+        (2, "2025-04-09", ("reward-model", "rl"), "2504.01234"),
+        (9, "2025-04-09", ("reasoning",), None),
+        (21, "2025-04-09", ("verifier-games", "rl"), None),
+        (29, "2025-04-10", ("safety", "rm"), None),          # the ISO day header
+        (40, "2025-04-10", ("reward-model", "alignment"), None),  # found after a block without hashtags
+        (46, "2025-04-10", ("reward-model",), None),
+    ]
+    first, second = entries[0], entries[1]
+    assert first.authors == ("Mina Park", "Jonas Weber", "Li Wei")
+    assert first.ko.startswith("보상 모델의 확신도를") and first.en.startswith("Calibrating the critic's")
+    assert second.abstract.count("\n\n") == 1  # two abstract lines become two paragraphs
+
+
+def test_feed_import_then_second_run_creates_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = notes_in(project)
+    assert main(["import-feed", str(FEED), "--root", str(project)]) == 1
+    out, err = capsys.readouterr()
+    assert notes_in(project) - before == FEED_CREATED
+    for line, message in FEED_PROBLEMS:
+        assert f"{FEED}:{line}: error: {message}" in out
+    assert f"{FEED}:21: error: unknown tag(s) 'verifier-games': add them to data/tags.yml or rerun with --add-tags" in out
+    assert f"{FEED}:46: skipped 'An Existing Paper on Reward Hacking': already in data/notes/2025/existing-paper.md" in out
+    assert out.splitlines()[-1] == "import-feed: 4 created, 1 skipped (already have a note), 5 failed"
+    assert "unknown tag(s): verifier-games" in err
+    refusal = (project / "data/notes/2025/refusal-directions-in-small-models.md").read_text(encoding="utf-8")
+    assert "tags: [safety, reward-model]" in refusal  # the alias `rm` is normalised
+    assert "url: https://arxiv.org/search/?query=Refusal+Directions+in+Small+Models&searchtype=title" in refusal
+    assert "arxiv: '2504.01234'" in (project / "data/notes/2025/calibrated-critics-for-language-model-feedback.md").read_text(encoding="utf-8")
+
+    assert main(["import-feed", str(FEED), "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert notes_in(project) - before == FEED_CREATED
+    assert out.splitlines()[-1] == "import-feed: 0 created, 5 skipped (already have a note), 5 failed"
+    assert main(["check", "--root", str(project)]) == 0
+
+
+def test_feed_import_can_add_unknown_tags(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import-feed", str(FEED), "--root", str(project), "--add-tags"]) == 1  # malformed blocks remain
+    out = capsys.readouterr().out
+    assert "added 1 tag(s) to data/tags.yml: verifier-games; review their Korean and English labels" in out
+    assert out.splitlines()[-1] == "import-feed: 5 created, 1 skipped (already have a note), 4 failed"
+    assert "verifier-games:\n  ko: Verifier games\n  en: Verifier games\n" in (project / "data/tags.yml").read_text(encoding="utf-8")
+    assert "# Tags of the small project" in (project / "data/tags.yml").read_text(encoding="utf-8")  # comments kept
+    assert main(["check", "--root", str(project)]) == 0
+    tags_after = (project / "data/tags.yml").read_text(encoding="utf-8")
+    assert main(["import-feed", str(FEED), "--root", str(project), "--add-tags"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == "import-feed: 0 created, 6 skipped (already have a note), 4 failed"
+    assert (project / "data/tags.yml").read_text(encoding="utf-8") == tags_after
+
+
+def test_hf_import_writes_drafts_idempotently(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = notes_in(project)
+    assert main(["import-hf", str(HF), "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert notes_in(project) - before == {"data/notes/2025/adversarial-training-of-reward-models.md",
+                                          "data/notes/2025/chains-of-thought-that-count.md"}
+    for expected in (
+        f"{HF}[2]: error: arXiv 2504.04444: none of its keywords is a tag in data/tags.yml; pass --tag SLUG",
+        f"{HF}[3]: error: `paper.id` 'not-an-id' is not an arXiv id",
+        f"{HF}[4]: error: the item has no `paper` object",
+        f"{HF}[5]: skipped 'An Existing Paper on Reward Hacking': already in data/notes/2025/existing-paper.md",
+        "import-hf: 2 created, 1 skipped (already have a note), 3 failed",
+    ):
+        assert expected in out
+    text = (project / "data/notes/2025/adversarial-training-of-reward-models.md").read_text(encoding="utf-8")
+    for expected in ("tags: [reward-model, rl]", "arxiv: '2504.06141'", "code: https://github.com/example/adv-rm",
+                     "org: NVIDIA", "published: 2025-04-08", "date: 2025-04-09", "draft: true",
+                     "## 한국어\n\n## English\n"):
+        assert expected in text
+
+    # --tag gives the unmapped paper a tag; everything else is already there.
+    assert main(["import-hf", str(HF), "--root", str(project), "--tag", "safety"]) == 1
+    out = capsys.readouterr().out
+    assert "import-hf: 1 created, 3 skipped (already have a note), 2 failed" in out
+    assert main(["import-hf", str(HF), "--root", str(project), "--tag", "safety"]) == 1
+    assert "import-hf: 0 created, 4 skipped" in capsys.readouterr().out
+    assert main(["check", "--root", str(project)]) == 0
+    assert "3 draft(s) not published" in capsys.readouterr().err
+
+
+class _Listing(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802
+        ok = self.path == "/api/daily_papers?date=2025-04-09"
+        body = HF.read_bytes() if ok else b'{"error": "Not found"}'
+        self.send_response(200 if ok else 404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def hf_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Listing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PAPERNOTES_HF_API", f"http://127.0.0.1:{server.server_address[1]}/api/daily_papers")
+    yield
+    server.shutdown()
+
+
+def test_hf_import_fetches_a_day(project: Path, hf_api: None, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import-hf", "--date", "2025-04-09", "--root", str(project), "--min-upvotes", "5"]) == 1
+    out = capsys.readouterr().out
+    assert "daily_papers?date=2025-04-09[0]: created data/notes/2025/adversarial-training-of-reward-models.md" in out
+    assert "2 paper(s) below --min-upvotes 5 were left out" in out
+    assert main(["import-hf", "--date", "2025-04-10", "--root", str(project)]) == 1
+    assert "answered HTTP 404 Not Found" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def imported_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A site holding everything both importers wrote, built once with --strict."""
+    site = make_site(tmp_path_factory.mktemp("imported"), data=CONTRIB)
+    assert main(["import-feed", str(FEED), "--root", str(site), "--add-tags"]) == 1
+    assert main(["import-hf", str(HF), "--root", str(site), "--tag", "safety"]) == 1
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return site / "site", result.stderr
+
+
+def test_imported_notes_build_strict_and_drafts_stay_unpublished(imported_build: tuple[Path, str]) -> None:
+    out, log = imported_build
+    for slug in ("calibrated-critics-for-language-model-feedback", "refusal-directions-in-small-models",
+                 "verifier-games-with-unlisted-tags", "existing-paper"):
+        assert (out / "notes" / slug / "index.html").is_file()
+    drafts = ("adversarial-training-of-reward-models", "chains-of-thought-that-count", "a-paper-with-unmapped-keywords")
+    locations = {doc["url"].lstrip("/") for doc in fragments(out)}  # what search can find
+    assert "notes/existing-paper/" in locations
+    for slug in drafts:
+        assert not (out / "notes" / slug).exists()
+        assert not any(location.startswith(f"notes/{slug}/") for location in locations)
+    assert "papernotes: 3 draft(s) not published: " in log
+    assert all(f"data/notes/2025/{slug}.md" in log for slug in drafts)
+    # No generated page (home, tags, days, archive) mentions a draft.
+    pages = [p for p in out.rglob("*.html")]
+    for title in ("Chains of Thought That Count", "A Paper With Unmapped Keywords"):
+        assert not [p for p in pages if title in p.read_text(encoding="utf-8")]
+    assert any("Refusal Directions in Small Models" in p.read_text(encoding="utf-8") for p in pages)
+
+
+@pytest.mark.parametrize(("flag", "shown"), [("--progress", True), ("--no-progress", False), (None, False)])
+def test_progress_bar_on_request(project: Path, flag: str | None, shown: bool,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # Without a flag the bar appears only on a terminal for long runs; captured output is no terminal.
+    argv = ["import-hf", str(HF), "--root", str(project), "--tag", "safety"] + ([flag] if flag else [])
+    main(argv)
+    err = capsys.readouterr().err
+    assert ("import-hf: 100%" in err and "4/4" in err) is shown
+
+
+# (feed text, the (line, message start) problems expected); every text also holds one good block.
+GOOD_BLOCK = "Good Paper\n(Ann Lee)\nAn abstract.\n한국어 코멘트.\nEnglish commentary.\n#rl\n"
+MALFORMED = [
+    ("Orphan Paper\n(Ann Lee)\nAbstract.\n코멘트.\nCommentary.\n#rl\n2025-04-09\n" + GOOD_BLOCK,
+     [(1, "the paper block starting here is skipped: there is no date header")]),
+    ("2025-04-09\n#rl\n" + GOOD_BLOCK, [(2, "a hashtag line with no paper above it")]),
+    ("2025-04-09\nNo Abstract\n(Ann Lee)\n코멘트.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(4, "the paper block 'No Abstract' has no abstract")]),
+    ("2025-04-09\nNo English\n(Ann Lee)\nAbstract.\n코멘트.\n#rl\n" + GOOD_BLOCK,
+     [(6, "the paper block 'No English' has no English commentary")]),
+    ("2025-04-09\nNo Korean\n(Ann Lee)\nAbstract.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(2, "the paper block 'No Korean' has no Korean commentary")]),
+    ("2025-04-09\nMixed\n(Ann Lee)\nAbstract.\n코멘트.\nCommentary.\n또 코멘트.\n#rl\n" + GOOD_BLOCK,
+     [(6, "the paper block 'Mixed' mixes Korean and English commentary lines")]),
+    ("2025-04-09\n(Ann Lee)\nAbstract.\n코멘트.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(2, "the paper block starts with the authors")]),
+    ("2025년 13월 1일\n" + GOOD_BLOCK,
+     [(1, "'2025년 13월 1일' is not a real date"), (2, "the paper block starting here is skipped: its day header")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MALFORMED, ids=[str(i) for i in range(len(MALFORMED))])
+def test_malformed_blocks_are_reported_by_line(text: str, expected: list[tuple[int, str]]) -> None:
+    entries, problems = parse_feed(text)
+    assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, expected)] == expected
+    assert len(problems) == len(expected)
+    assert [e.title for e in entries] == ([] if "13월" in text else ["Good Paper"])
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("{not json", "papernotes import-hf: not valid JSON: "),
+    ('{"paper": {}}', "papernotes import-hf: expected a JSON list of papers, got dict"),
+])
+def test_hf_import_refuses_a_file_that_is_not_a_listing(project: Path, tmp_path: Path, content: str, message: str,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    listing = tmp_path / "listing.json"
+    listing.write_text(content, encoding="utf-8")
+    assert main(["import-hf", str(listing), "--root", str(project)]) == 2
+    assert capsys.readouterr().err.startswith(message)
+
+
+class _ArxivSearch(http.server.BaseHTTPRequestHandler):
+    """Answers title searches: the recorded answer for one title, 503 for another, none otherwise."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        from urllib.parse import parse_qs, urlsplit
+
+        query = parse_qs(urlsplit(self.path).query).get("search_query", [""])[0]
+        status, body = 200, (FIXTURES / "arxiv" / "unknown-no-entry.xml").read_bytes()
+        if query == 'ti:"Refusal Directions in Small Models"':
+            body = (FIXTURES / "arxiv" / "search-refusal-directions.xml").read_bytes()
+        elif query.startswith('ti:"Step Counting'):
+            status, body = 503, b"busy"
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_feed_import_can_look_up_arxiv_ids_by_title(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from papernotes import importers
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ArxivSearch)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("PAPERNOTES_ARXIV_API", f"http://127.0.0.1:{server.server_address[1]}/api/query")
+    monkeypatch.setattr(importers, "LOOKUP_INTERVAL", 0.0)
+    try:
+        assert main(["import-feed", str(FEED), "--root", str(project), "--lookup-arxiv", "--timeout", "5"]) == 1
+    finally:
+        server.shutdown()
+    out = capsys.readouterr().out
+    refusal = (project / "data/notes/2025/refusal-directions-in-small-models.md").read_text(encoding="utf-8")
+    assert "arxiv: '2504.02222'" in refusal and "published: 2025-04-03" in refusal and "url:" not in refusal
+    assert (f"{FEED}:9: note: arXiv lookup failed (the arXiv API (127.0.0.1:"
+            in out and "answered HTTP 503 Service Unavailable; try again later); linking an arXiv title search instead" in out)
+    assert f"{FEED}:40: note: no arXiv paper is titled 'Preference Data From Debates'; linking an arXiv title search" in out
+    assert "url: https://arxiv.org/search/" in (project / "data/notes/2025/preference-data-from-debates.md").read_text(encoding="utf-8")
+    assert out.splitlines()[-1] == "import-feed: 4 created, 1 skipped (already have a note), 5 failed"

@@ -1,0 +1,200 @@
+"""The note loader and validator, table-driven: each broken note names file, line, column,
+field and a message that says what to fix, and never costs another note."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from papernotes.load import load_site
+from papernotes.notes import parse_note
+from papernotes.tags import load_tag_registry
+
+FIXTURE = Path(__file__).parent / "fixtures" / "site"
+TAGS, _ = load_tag_registry(FIXTURE / "data" / "tags.yml", "data/tags.yml")
+SOURCE = "data/notes/2025/x.md"
+
+VALID = """\
+---
+title: "A Paper"
+authors:
+  - Ada Lovelace
+date: 2025-04-09
+tags: [reward-model, rl]
+arxiv: "2504.06141"
+---
+
+## Abstract
+
+Text.
+
+## 한국어
+
+한국어 코멘트.
+
+## English
+
+English commentary.
+"""
+
+
+def variant(old: str, new: str) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1)
+
+
+# (case id, note text, expected "line:col: severity: field" prefix, expected message fragment)
+BROKEN = [
+    ("arxiv-unquoted-float", variant('"2504.06141"', "2401.12340"), "7:8: error: arxiv", 'quote it: arxiv: "2401.12340"'),
+    ("arxiv-unquoted-int", variant('"2504.06141"', "2401"), "7:8: error: arxiv", 'quote it: arxiv: "2401"'),
+    ("arxiv-version", variant('"2504.06141"', '"2504.06141v2"'), "7:8: error: arxiv", 'drop the version suffix: "2504.06141"'),
+    ("arxiv-url", variant('"2504.06141"', '"https://arxiv.org/abs/2504.06141"'), "7:8: error: arxiv", 'bare id'),
+    ("arxiv-garbage", variant('"2504.06141"', '"paper-one"'), "7:8: error: arxiv", "is not an arXiv id"),
+    ("tag-typo", variant("[reward-model, rl]", "[reward-modle, rl]"), "6:8: error: tags[0]", "unknown tag 'reward-modle' (did you mean 'reward-model'?)"),
+    ("tag-unknown", variant("[reward-model, rl]", "[reward-model, quantum-gravity]"), "6:22: error: tags[1]", "add the tag to data/tags.yml"),
+    ("tags-empty", variant("[reward-model, rl]", "[]"), "6:7: error: tags", "at least one tag"),
+    ("tags-mapping", variant("[reward-model, rl]", "{a: b}"), "6:7: error: tags", "expected a list"),
+    ("tag-number", variant("[reward-model, rl]", "[reward-model, 42]"), "6:22: error: tags[1]", "quote it"),
+    ("unknown-key", variant("arxiv:", 'arxiv: "2504.06141"\nsumary:'), "8:1: error: sumary", "allowed keys"),
+    ("unknown-key-typo", variant("date:", "dtae:"), "5:1: error: dtae", "(did you mean 'date'?)"),
+    ("missing-title", variant('title: "A Paper"\n', ""), "1:1: error: title", "required field `title:` is missing"),
+    ("missing-authors", variant("authors:\n  - Ada Lovelace\n", ""), "1:1: error: authors", "required field `authors:` is missing"),
+    ("missing-date", variant("date: 2025-04-09\n", ""), "1:1: error: date", "required field `date:` is missing"),
+    ("missing-tags", variant("tags: [reward-model, rl]\n", ""), "1:1: error: tags", "required field `tags:` is missing"),
+    ("authors-empty", variant("authors:\n  - Ada Lovelace", "authors: []"), "3:10: error: authors", "at least one author"),
+    ("author-number", variant("  - Ada Lovelace", "  - 42"), "4:5: error: authors[0]", "quote it"),
+    ("date-slashes", variant("2025-04-09", "2025/4/9"), "5:7: error: date", "expected a date written YYYY-MM-DD, got '2025/4/9'"),
+    ("date-impossible", variant("2025-04-09", "2024-02-30"), "5:7: error: date", "'2024-02-30' is not a real calendar date"),
+    ("date-words", variant("2025-04-09", "yesterday"), "5:7: error: date", "YYYY-MM-DD"),
+    ("published-impossible", variant("arxiv:", "published: 2025-13-01\narxiv:"), "7:12: error: published", "not a real calendar date"),
+    ("title-number", variant('"A Paper"', "2024"), "2:8: error: title", 'quote it: "2024"'),
+    ("title-boolean", variant('"A Paper"', "no"), "2:8: error: title", "as a boolean"),
+    ("title-empty", variant('"A Paper"', '""'), "2:8: error: title", "must not be empty"),
+    ("title-list", variant('"A Paper"', "[a, b]"), "2:8: error: title", "expected text, got a list"),
+    ("duplicate-key", variant("date:", 'title: "Again"\ndate:'), "5:1: error: front matter", "duplicate key 'title' (first defined on line 2)"),
+    ("url-bad-scheme", variant("arxiv:", "url: ftp://example.org/x\narxiv:"), "7:6: error: url", "expected an http(s) link"),
+    ("code-javascript", variant("arxiv:", "code: javascript:alert(1)\narxiv:"), "7:7: error: code", "expected an http(s) link"),
+    ("no-link", variant('arxiv: "2504.06141"\n', ""), "1:1: error: url", "needs `arxiv:`"),
+    ("org-list", variant("arxiv:", "org: [a]\narxiv:"), "7:6: error: org", "expected text, got a list"),
+    ("yaml-syntax", variant('"A Paper"', '"A Paper'), "error: front matter", "YAML syntax error"),
+    ("yaml-tabs", variant("  - Ada Lovelace", "\t- Ada Lovelace"), "error: front matter", "YAML syntax error"),
+    ("yaml-alias", variant("arxiv:", "x: &a [1]\ny: *a\narxiv:"), "7:4: error: front matter", "anchors and aliases"),
+    ("front-matter-list", "---\n- a\n- b\n---\n\n## 한국어\n\n코멘트\n", "2:1: error: front matter", "expected a mapping"),
+    ("front-matter-empty", "---\n---\n\n## 한국어\n\n코멘트\n", "2:1: error: front matter", "the front matter is empty"),
+    ("no-front-matter", "## 한국어\n\n코멘트\n", "1:1: error: front matter", "must start with a `---` line"),
+    ("unclosed-front-matter", VALID.replace("---\n\n## Abstract", "\n## Abstract"), "1:1: error: front matter", "never closed"),
+    ("text-outside-sections", variant("## Abstract", "Stray words.\n\n## Abstract"), "10:1: error: body", "text outside a section"),
+    ("unknown-section", variant("## English", "## Englsh"), "18:1: error: body", "unknown section '## Englsh' (did you mean 'English'?)"),
+    ("duplicate-section", variant("## English", "## 한국어\n\n또.\n\n## English"), "18:1: error: body", "appears twice"),
+    ("no-commentary", VALID[: VALID.index("## 한국어")], "9:1: error: body", "write the commentary"),
+    ("empty-commentary", variant("한국어 코멘트.", "").replace("English commentary.", ""), "9:1: error: body", "write the commentary"),
+    ("empty-file", "", "1:1: error: file", "the file is empty"),
+    ("whitespace-file", "  \n\n", "1:1: error: file", "the file is empty"),
+]
+
+
+@pytest.mark.parametrize("text, prefix, fragment", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
+def test_broken_note_is_reported_with_location(text: str, prefix: str, fragment: str) -> None:
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    formatted = [p.format() for p in problems]
+    assert note is None, formatted
+    matching = [f for f in formatted if f.startswith(SOURCE + ":") and prefix in f and fragment in f]
+    assert matching, f"expected '{prefix}: …{fragment}…' in {formatted}"
+
+
+def test_at_least_25_broken_cases() -> None:
+    assert len(BROKEN) >= 25
+
+
+def test_every_problem_of_a_note_is_listed_not_only_the_first() -> None:
+    text = variant("2025-04-09", "2025-02-30").replace('"2504.06141"', "2504.06141").replace("[reward-model, rl]", "[nope]")
+    _, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert {p.field for p in problems} >= {"date", "arxiv", "tags[0]"}
+
+
+def test_valid_note_is_normalised() -> None:
+    text = variant("[reward-model, rl]", "[rm, rl]").replace("## English\n\nEnglish commentary.\n", "## English\n\nSee $x$.\n")
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert problems == []
+    assert note is not None
+    assert (note.title, note.authors, note.date, note.tags, note.arxiv) == ("A Paper", ("Ada Lovelace",), dt.date(2025, 4, 9), ("reward-model", "rl"), "2504.06141")
+    assert (note.abstract, note.ko, note.en) == ("Text.", "한국어 코멘트.", "See $x$.")
+
+
+WARNINGS = [
+    ("missing-english", VALID[: VALID.index("## English")], "## English", "the English commentary is missing"),
+    ("missing-korean", VALID.replace("## 한국어\n\n한국어 코멘트.\n\n", ""), "## 한국어", "the 한국어 commentary is missing"),
+    ("duplicate-tag-via-alias", variant("[reward-model, rl]", "[reward-model, rm]"), "tags[1]", "listed twice"),
+]
+
+
+@pytest.mark.parametrize("text, field, fragment", [c[1:] for c in WARNINGS], ids=[c[0] for c in WARNINGS])
+def test_warnings_do_not_reject_the_note(text: str, field: str, fragment: str) -> None:
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None
+    assert [(p.severity, p.field) for p in problems] == [("warning", field)]
+    assert fragment in problems[0].message
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\n"])
+def test_crlf_and_bom_are_read_like_plain_files(ending: str) -> None:
+    note, problems = parse_note("\ufeff" + VALID.replace("\n", ending), slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None and note.en == "English commentary."
+
+
+def test_heading_inside_code_fence_is_not_a_section() -> None:
+    text = variant("English commentary.", "```\n## not a section\n```")
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None and "## not a section" in note.en
+
+
+# File-level problems: the whole tree is loaded, bad files are reported, good ones survive.
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    (root / "data" / "notes").mkdir(parents=True)
+    (root / "data" / "tags.yml").write_text((FIXTURE / "data" / "tags.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    for rel, content in files.items():
+        path = root / "data" / "notes" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+TREE_CASES = [
+    ("not-markdown", {"good.md": VALID, "bad.txt": VALID}, "data/notes/bad.txt:0:0: error: file: only .md files"),
+    ("bad-slug-uppercase", {"good.md": VALID.replace("2504.06141", "2504.00001"), "Bad Name.md": VALID}, "data/notes/Bad Name.md:0:0: error: file name: "),
+    ("bad-slug-korean", {"good.md": VALID.replace("2504.06141", "2504.00001"), "보상.md": VALID}, "data/notes/보상.md:0:0: error: file name:"),
+    ("not-utf8", {"good.md": VALID.replace("2504.06141", "2504.00001"), "latin.md": VALID.replace("Ada", "Ad\xe9").encode("utf-8").replace("Ad\xe9".encode("utf-8"), b"Ad\xe9")}, "data/notes/latin.md:4:1: error: file: the file is not valid UTF-8"),
+    ("too-big", {"good.md": VALID.replace("2504.06141", "2504.00001"), "big.md": VALID + "x" * 300_000}, "data/notes/big.md:0:0: error: file: the note is 293 KiB; the limit is 256 KiB"),
+    ("duplicate-slug", {"good.md": VALID.replace("2504.06141", "2504.00001"), "2024/x.md": VALID, "2025/x.md": VALID.replace("2504.06141", "2504.00002")},
+     "data/notes/2024/x.md:0:0: error: file name: the slug 'x' is also used by data/notes/2025/x.md"),
+    ("duplicate-paper", {"good.md": VALID.replace("2504.06141", "2504.00001"), "a.md": VALID, "b.md": VALID},
+     "data/notes/b.md:7:8: error: arxiv: arXiv 2504.06141 also has a note in data/notes/a.md"),
+]
+
+
+@pytest.mark.parametrize("files, expected", [c[1:] for c in TREE_CASES], ids=[c[0] for c in TREE_CASES])
+def test_tree_problems_never_cost_another_note(tmp_path: Path, files: dict[str, str | bytes], expected: str) -> None:
+    write_tree(tmp_path, files)
+    result = load_site(tmp_path)
+    formatted = [p.format() for p in result.problems]
+    assert any(f.startswith(expected) for f in formatted), formatted
+    assert "good" in {n.slug for n in result.notes}, "the valid note must still load"
+    assert result.files == len(files)
+
+
+def test_check_of_one_file_still_sees_collisions_with_the_rest(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.md": VALID, "b.md": VALID})
+    result = load_site(tmp_path, only=[tmp_path / "data" / "notes" / "a.md"])
+    assert [p.format() for p in result.errors] == ["data/notes/a.md:7:8: error: arxiv: arXiv 2504.06141 also has a note in data/notes/b.md; keep one note per paper"]
+
+
+def test_bundled_notes_are_all_valid() -> None:
+    root = Path(__file__).resolve().parents[1]
+    result = load_site(root)
+    assert [p.format() for p in result.problems] == []
+    assert len(result.notes) == result.files >= 30

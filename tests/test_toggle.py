@@ -1,0 +1,118 @@
+"""The 한국어 / English switch, driven in a real Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import build, make_site
+
+pytestmark = pytest.mark.browser
+
+VISIBLE_LANGS = """() => {
+  const seen = {ko: 0, en: 0};
+  for (const el of document.querySelectorAll('.pn-commentary .pn-lang, .pn-tag .pn-lang')) {
+    if (el.offsetParent !== null) seen[el.getAttribute('lang')] += 1;
+  }
+  return seen;
+}"""
+
+
+def visible(page) -> dict[str, int]:  # noqa: ANN001
+    return page.evaluate(VISIBLE_LANGS)
+
+
+@pytest.fixture(scope="module")
+def base(fixture_build: Path, serve) -> str:  # noqa: ANN001
+    return serve(fixture_build)
+
+
+def test_switch_flips_every_note_and_tag_label(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base + "archive/2025/04/09/")
+    first = visible(page)
+    assert first["en"] == 0 and first["ko"] >= 3 + 5, first  # default ko: 3 commentaries + 5 tag chips
+    toggle = page.get_by_role("group", name="Language / 언어")
+    assert toggle.is_visible()
+    toggle.get_by_role("button", name="English").click()
+    after = visible(page)
+    assert after == {"ko": 0, "en": first["ko"]}
+    assert toggle.get_by_role("button", name="English").get_attribute("aria-pressed") == "true"
+
+
+def test_choice_persists_across_navigation_and_reload(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base)
+    page.get_by_role("button", name="English").click()
+    page.locator("article.pn-note h3 a").first.click()
+    page.wait_for_load_state()
+    assert "/notes/" in page.url
+    assert visible(page)["ko"] == 0 and visible(page)["en"] > 0
+    page.reload()
+    assert visible(page)["ko"] == 0 and visible(page)["en"] > 0
+    page.get_by_role("button", name="한국어").click()
+    page.goto(base + "tags/rl/")
+    assert visible(page)["en"] == 0 and visible(page)["ko"] > 0
+
+
+def test_lang_in_the_url_wins_over_the_stored_choice(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base + "tags/reasoning/")
+    page.get_by_role("button", name="한국어").click()
+    page.goto(base + "tags/reasoning/?lang=en")
+    assert visible(page)["ko"] == 0 and visible(page)["en"] > 0
+    page.reload()
+    assert visible(page)["en"] > 0 and visible(page)["ko"] == 0
+
+
+def test_switch_is_usable_by_keyboard(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base + "notes/zeta/")
+    english = page.get_by_role("button", name="English")
+    english.focus()
+    page.keyboard.press("Enter")
+    assert visible(page)["ko"] == 0
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Space")
+    assert visible(page)["en"] == 0 and visible(page)["ko"] > 0
+
+
+def test_without_javascript_both_languages_show(browser, base: str) -> None:  # noqa: ANN001
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "notes/zeta/")
+    assert page.locator('.pn-commentary .pn-lang[lang="ko"]').is_visible()
+    assert page.locator('.pn-commentary .pn-lang[lang="en"]').is_visible()
+    assert page.locator(".pn-toggle").count() == 0
+    context.close()
+
+
+def test_default_language_comes_from_mkdocs_yml(browser, serve, tmp_path: Path) -> None:  # noqa: ANN001
+    site = make_site(tmp_path, extra={"default_lang": "en"})
+    assert build(site).returncode == 0
+    page = browser.new_page()
+    page.goto(serve(site / "site") + "archive/2025/04/09/")
+    assert visible(page)["ko"] == 0 and visible(page)["en"] > 0
+    page.close()
+
+
+def test_one_language_note_shows_its_text_with_a_marker(browser, serve, tmp_path: Path) -> None:  # noqa: ANN001
+    korean_only = "---\ntitle: Only Korean\nauthors: [A]\ndate: 2025-05-01\ntags: [rl]\nurl: https://example.org/k\n---\n\n## 한국어\n\n한국어만 있습니다.\n"
+    site = make_site(tmp_path, notes={"2025/korean-only.md": korean_only})
+    assert build(site, strict=False).returncode == 0
+    page = browser.new_page()
+    page.goto(serve(site / "site") + "notes/korean-only/?lang=en")
+    commentary = page.locator(".pn-commentary")
+    assert commentary.locator('.pn-missing[lang="en"]').is_visible()
+    assert commentary.locator('.pn-lang[lang="ko"]').inner_text() == "한국어만 있습니다."
+    page.goto(page.url.replace("lang=en", "lang=ko"))
+    assert not commentary.locator(".pn-missing").first.is_visible()
+    page.close()
+
+
+def test_tag_index_sorts_by_count_and_by_name(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base + "tags/")
+    order = lambda: page.eval_on_selector_all(".pn-tag-index li", "els => els.map(e => e.dataset.tag)")  # noqa: E731
+    by_count = ["reasoning", "reward-model", "rl", "safety", "unused-tag"]
+    assert order() == by_count
+    page.get_by_role("button", name="이름").click()
+    assert order() == sorted(by_count)
+    page.get_by_role("button", name="노트 수").click()
+    assert order() == by_count

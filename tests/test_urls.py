@@ -1,0 +1,61 @@
+"""Every URL comes from papernotes.urls; these tables pin them down (Korean included)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from papernotes import urls
+
+SOURCES = [
+    (urls.home(), "index.md", ""),
+    (urls.note("adv-rm"), "notes/adv-rm.md", "notes/adv-rm/"),
+    (urls.note("2504.06141"), "notes/2504.06141.md", "notes/2504.06141/"),
+    (urls.tag_index(), "tags/index.md", "tags/"),
+    (urls.tag("reward-model"), "tags/reward-model.md", "tags/reward-model/"),
+    (urls.tag("reward-model", 2), "tags/reward-model/page/2.md", "tags/reward-model/page/2/"),
+    (urls.archive(), "archive/index.md", "archive/"),
+    (urls.year(2025), "archive/2025/index.md", "archive/2025/"),
+    (urls.month(2025, 4), "archive/2025/04/index.md", "archive/2025/04/"),
+    (urls.day(dt.date(2025, 4, 9)), "archive/2025/04/09.md", "archive/2025/04/09/"),
+]
+
+
+@pytest.mark.parametrize("src, expected_src, expected_url", SOURCES)
+def test_sources_and_urls(src: str, expected_src: str, expected_url: str) -> None:
+    assert src == expected_src
+    assert urls.src_to_url(src) == expected_url
+
+
+RELATIVE = [
+    ("index.md", "tags/index.md", "tags/"),
+    ("index.md", "index.md", "./"),
+    ("notes/adv-rm.md", "index.md", "../../"),
+    ("notes/adv-rm.md", "tags/reward-model.md", "../../tags/reward-model/"),
+    ("notes/adv-rm.md", "archive/2025/04/09.md", "../../archive/2025/04/09/"),
+    ("archive/2025/04/09.md", "archive/2025/04/10.md", "../10/"),
+    ("archive/2025/04/index.md", "archive/2025/index.md", "../"),
+    ("tags/reward-model/page/2.md", "tags/reward-model.md", "../../"),
+    ("tags/reward-model.md", "tags/reward-model/page/2.md", "page/2/"),
+    ("archive/2025/04/09.md", "notes/adv-rm.md", "../../../../notes/adv-rm/"),
+    # Korean text in a target is percent-encoded, so the link works on any host.
+    ("index.md", "notes/보상.md", "notes/%EB%B3%B4%EC%83%81/"),
+    ("notes/a.md", "feed.xml", "../../feed.xml"),
+]
+
+
+@pytest.mark.parametrize("here, target, expected", RELATIVE)
+def test_relative_links(here: str, target: str, expected: str) -> None:
+    assert urls.relative(here, target) == expected
+
+
+PAPER_LINKS = [
+    ("2504.06141", "https://arxiv.org/abs/2504.06141", "https://arxiv.org/pdf/2504.06141", "https://huggingface.co/papers/2504.06141"),
+    ("cs/0112017", "https://arxiv.org/abs/cs/0112017", "https://arxiv.org/pdf/cs/0112017", None),
+]
+
+
+@pytest.mark.parametrize("arxiv, abs_url, pdf_url, hf_url", PAPER_LINKS)
+def test_paper_links(arxiv: str, abs_url: str, pdf_url: str, hf_url: str | None) -> None:
+    assert (urls.arxiv_abs(arxiv), urls.arxiv_pdf(arxiv), urls.hf_paper(arxiv)) == (abs_url, pdf_url, hf_url)
