@@ -45,6 +45,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         default_lang=lang,
         home_days=int(options.get("home_days", Settings.home_days)),
         tag_page_size=int(options.get("tag_page_size", Settings.tag_page_size)),
+        day_page_size=int(options.get("day_page_size", Settings.day_page_size)),
+        month_page_size=int(options.get("month_page_size", Settings.month_page_size)),
+        home_notes=int(options.get("home_notes", Settings.home_notes)),
     )
     return None
 
