@@ -44,6 +44,8 @@ class BuildRun:
 
     seconds: float
     """Wall-clock time."""
+    cpu_seconds: float
+    """User + system CPU time of the build process: steadier than wall time on a busy machine."""
     peak_mib: float
     """Peak resident memory of the build process (ru_maxrss from os.wait4)."""
     returncode: int
@@ -125,7 +127,7 @@ def run_build(site: Path, out: Path, *extra: str) -> BuildRun:
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         log = err.read().decode("utf-8", "replace")
-    return BuildRun(seconds, usage.ru_maxrss / 1024, proc.returncode, log)
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, log)
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,9 @@ class Row:
     def ratio(self, other: BuildRun | None) -> float | None:
         return self.build.seconds / other.seconds if other else None
 
+    def cpu_ratio(self, other: BuildRun | None) -> float | None:
+        return self.build.cpu_seconds / other.cpu_seconds if other else None
+
 
 def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
     """(n1, n2, exponent k) with time2/time1 = (n2/n1)^k, for consecutive sizes and first-to-last."""
@@ -152,15 +157,16 @@ def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
 
 
 def format_table(rows: list[Row]) -> str:
-    head = ("notes", "build s", "peak MiB", "pages", "output MB", "largest HTML kB", "search kB (gz)",
-            "floor s", "÷ floor", "blog s", "blog ÷ ours")
+    head = ("notes", "build s", "cpu s", "peak MiB", "pages", "output MB", "largest HTML kB", "search kB (gz)",
+            "floor s", "÷ floor", "cpu ÷ floor", "blog s", "blog ÷ ours")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         blog_ratio = r.blog.seconds / r.build.seconds if r.blog else None
-        cells = (f"{r.notes}", f"{r.build.seconds:.1f}", f"{r.build.peak_mib:.0f}", f"{r.size.pages}",
+        cells = (f"{r.notes}", f"{r.build.seconds:.1f}", f"{r.build.cpu_seconds:.1f}", f"{r.build.peak_mib:.0f}", f"{r.size.pages}",
                  f"{r.size.total_bytes / 1e6:.1f}", f"{r.size.largest_html_bytes / 1e3:.0f} ({r.size.largest_html})",
                  f"{r.size.search_bytes / 1e3:.0f} ({r.size.search_gzip_bytes / 1e3:.0f})",
                  f"{r.floor.seconds:.1f}" if r.floor else "-", f"{r.ratio(r.floor):.2f}" if r.floor else "-",
+                 f"{r.cpu_ratio(r.floor):.2f}" if r.floor else "-",
                  f"{r.blog.seconds:.1f}" if r.blog else "-", f"{blog_ratio:.1f}" if blog_ratio else "-")
         lines.append(" | ".join(cells))
     for n1, n2, k in growth(rows):
@@ -195,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
             for name, make in plans:
                 site = make(work / f"{name}-{n}")
                 run = run_build(site, site / "site")
-                print(f"bench: {name} {n} notes: {run.seconds:.1f} s, {run.peak_mib:.0f} MiB", file=sys.stderr, flush=True)
+                print(f"bench: {name} {n} notes: {run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU), {run.peak_mib:.0f} MiB",
+                      file=sys.stderr, flush=True)
                 if run.returncode != 0:
                     print(f"bench: the {name} build of {n} notes failed:\n{run.stderr[-4000:]}", file=sys.stderr)
                     return 1
@@ -212,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     print(format_table(rows))
     if args.json:
-        data = [dict(asdict(r), floor_ratio=r.ratio(r.floor), blog_ratio=(r.blog.seconds / r.build.seconds if r.blog else None))
+        data = [dict(asdict(r), floor_ratio=r.ratio(r.floor), floor_cpu_ratio=r.cpu_ratio(r.floor),
+                     blog_ratio=(r.blog.seconds / r.build.seconds if r.blog else None))
                 for r in rows]
         for item in data:
             for key in ("build", "floor", "blog"):

@@ -184,9 +184,7 @@ class Pages:
     def render_home_page(self) -> str:
         recent, room = [], self.settings.home_notes
         for d in self.index.days[: self.settings.home_days]:
-            if room <= 0:
-                break
-            shown = self.index.by_day[d][:room]
+            shown = self.index.by_day[d][: max(room, 0)]
             recent.append((d, shown, len(self.index.by_day[d]) - len(shown)))
             room -= len(shown)
         top = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
