@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from mkdocs.structure.files import File
 from papernotes.index import build_index
 from papernotes.load import load_site
 from papernotes.pages import GeneratedPage, Settings, plan_pages
+from papernotes.rebuild import STATE, digest
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +31,21 @@ log = logging.getLogger("mkdocs.plugins.papernotes")
 _pages: dict[str, GeneratedPage] = {}
 _settings = Settings()
 _root = Path(".")
+
+
+class _GeneratedFile(File):
+    """A generated page that, under `--dirty`, reports itself unmodified when its HTML is unchanged."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        if self.unchanged and os.path.isfile(self.abs_dest_path):
+            return False
+        return super().is_modified()
+
+
+def on_startup(command: str, dirty: bool, **kwargs: object) -> None:
+    STATE.start(dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -63,16 +80,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if len(result.notes) != result.files:
         raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes loaded")
 
-    for page in plan_pages(build_index(result.notes, result.tags), _settings):
+    planned = plan_pages(build_index(result.notes, result.tags), _settings)
+    # Under --dirty, render every page now (note Markdown is cached across rebuilds) and let
+    # MkDocs skip the theme and the write for the pages whose HTML did not change.
+    changed = STATE.changed({p.src_uri: digest(p.render()) for p in planned}) if STATE.dirty else None
+    for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:
             raise PluginError(f"docs/{clash.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
         meta = {"title": str(escape(page.title))}
         if not page.search:
             meta["search"] = {"exclude": True}
-        files.append(File.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"))
+        file = _GeneratedFile.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n")
+        file.unchanged = changed is not None and page.src_uri not in changed
+        files.append(file)
         _pages[page.src_uri] = page
-    log.info("papernotes: %d notes, %d generated pages", len(result.notes), len(_pages))
+    log.info("papernotes: %d notes, %d generated pages%s", len(result.notes), len(_pages),
+             f", {len(changed)} changed since the last build" if changed is not None else "")
     return files
 
 

@@ -71,10 +71,18 @@ class GeneratedPage:
     """Whether the page goes into the search index (only note pages do)."""
 
 
+_MARKDOWN_CACHE: dict[tuple[str, str, str], NoteHtml] = {}
+"""(abstract, ko, en) Markdown -> HTML, kept across the rebuilds of one `mkdocs serve` session
+(this module stays imported while MkDocs reloads the hook): a rebuild converts only edited notes."""
+
+
 class Pages:
     """Renders pages for one build; holds the per-build Markdown cache."""
 
     def __init__(self, index: SiteIndex, settings: Settings) -> None:
+        live = {(n.abstract, n.ko, n.en) for n in index.notes}
+        for key in [k for k in _MARKDOWN_CACHE if k not in live]:
+            del _MARKDOWN_CACHE[key]  # bounded by the current notes
         self.index = index
         self.settings = settings
         self._renderer = Renderer()
@@ -85,6 +93,7 @@ class Pages:
             trim_blocks=True,
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # templates cannot change during a build; skips a stat() per render
         )
         self._env.globals["urls"] = urls
         self._env.globals["commentary_of"] = self.commentary_of
@@ -121,8 +130,12 @@ class Pages:
     def html_of(self, note: Note) -> NoteHtml:
         cached = self._html.get(note.slug)
         if cached is None:
-            r = self._renderer.render
-            cached = self._html[note.slug] = NoteHtml(r(note.abstract), r(note.ko), r(note.en))
+            key = (note.abstract, note.ko, note.en)
+            cached = _MARKDOWN_CACHE.get(key)
+            if cached is None:
+                r = self._renderer.render
+                cached = _MARKDOWN_CACHE[key] = NoteHtml(r(note.abstract), r(note.ko), r(note.en))
+            self._html[note.slug] = cached
         return cached
 
     def _render(self, template: str, here: str, **context: object) -> str:
