@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 from papernotes.index import build_index
 from papernotes.load import load_site
 from papernotes.pages import GeneratedPage, Settings, plan_pages
+from papernotes.prerender import Prerenderer
 from papernotes.rebuild import STATE, digest
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ log = logging.getLogger("mkdocs.plugins.papernotes")
 _pages: dict[str, GeneratedPage] = {}
 _settings = Settings()
 _root = Path(".")
+_worker: Prerenderer | None = None
+WORKER_MIN_PAGES = 2000
+"""Below this many generated pages, starting a second process costs more than it saves."""
 
 
 class _GeneratedFile(File):
@@ -84,6 +88,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     # Under --dirty, render every page now (note Markdown is cached across rebuilds) and let
     # MkDocs skip the theme and the write for the pages whose HTML did not change.
     changed = STATE.changed({p.src_uri: digest(p.render()) for p in planned}) if STATE.dirty else None
+    global _worker
+    _stop_worker()
+    if changed is None and _wants_worker(len(planned)):
+        _worker = Prerenderer(planned, result.notes, result.tags, _settings)
     for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:
@@ -107,4 +115,30 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
 
 def on_page_content(html: str, page: Page, **kwargs: object) -> str | None:
     generated = _pages.get(page.file.src_uri)
-    return generated.render() if generated is not None else None
+    if generated is None:
+        return None
+    ahead = _worker.html(generated.src_uri) if _worker is not None else None
+    return ahead if ahead is not None else generated.render()
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _stop_worker()
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_worker()
+
+
+def _wants_worker(pages: int) -> bool:
+    """A second process renders ahead on big sites with a spare core; PAPERNOTES_WORKER=0/1 forces it."""
+    forced = os.environ.get("PAPERNOTES_WORKER")
+    if forced in ("0", "1"):
+        return forced == "1"
+    return pages >= WORKER_MIN_PAGES and (os.cpu_count() or 1) >= 2
+
+
+def _stop_worker() -> None:
+    global _worker
+    if _worker is not None:
+        _worker.close()
+        _worker = None
