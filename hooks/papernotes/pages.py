@@ -18,6 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import urls
+from .fragments import Fragments
 from .index import SiteIndex
 from .markup import Renderer
 from .model import Note
@@ -97,6 +98,7 @@ class Pages:
         )
         self._env.globals["urls"] = urls
         self._env.globals["commentary_of"] = self.commentary_of
+        self._env.globals["fragments"] = Fragments(index.tags)
         self._commentary: dict[str, Markup] = {}
         self._tag_pages: dict[str, tuple[tuple[Note, ...], ...]] = {}
         self._day_pages: dict[dt.date, tuple[tuple[Note, ...], ...]] = {}
