@@ -19,6 +19,7 @@ import argparse
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,15 +49,23 @@ class BuildRun:
     """User + system CPU time of the build process: steadier than wall time on a busy machine."""
     peak_mib: float
     """Peak resident memory of the build process (ru_maxrss from os.wait4)."""
+    worker_mib: float
+    """Peak memory of the hook's rendering worker process, from the build log (0 when none ran)."""
     returncode: int
     """The build's exit status."""
     stderr: str
     """Its log, kept to explain failures."""
 
 
+SEARCH = True
+"""False with --without-search: drop mkdocs-material's search plugin from our build and the floor."""
+
+
 def project_config(hook: bool = True) -> dict:
     """The project's mkdocs.yml made usable from another folder (absolute hook and theme paths)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    if not SEARCH:
+        config["plugins"] = [p for p in config.get("plugins", []) if p != "search" and "search" not in (p if isinstance(p, dict) else {})]
     config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])] if hook else []
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["watch"] = []
@@ -87,8 +96,6 @@ def make_floor_site(dest: Path, n: int) -> Path:
 
 def make_blog_site(dest: Path, n: int, seed: int) -> Path:
     """The same notes as mkdocs-material blog posts with tags (blog + tags plugins)."""
-    import re
-
     generate_notes(n, dest / "gen", seed)
     posts = dest / "docs" / "blog" / "posts"
     posts.mkdir(parents=True, exist_ok=True)
@@ -117,7 +124,7 @@ def make_blog_site(dest: Path, n: int, seed: int) -> Path:
 
 def run_build(site: Path, out: Path, *extra: str) -> BuildRun:
     """Build `site` into `out` in a child process; peak memory is that child's own ru_maxrss."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(out), *extra]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(out), *extra]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
@@ -127,7 +134,9 @@ def run_build(site: Path, out: Path, *extra: str) -> BuildRun:
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         log = err.read().decode("utf-8", "replace")
-    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, proc.returncode, log)
+    worker = re.search(r"second process \(its peak memory: (\d+) MiB\)", log)
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                    float(worker.group(1)) if worker else 0.0, proc.returncode, log)
 
 
 @dataclass(frozen=True)
@@ -157,12 +166,13 @@ def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
 
 
 def format_table(rows: list[Row]) -> str:
-    head = ("notes", "build s", "cpu s", "peak MiB", "pages", "output MB", "largest HTML kB", "search kB (gz)",
+    head = ("notes", "build s", "cpu s", "peak MiB (+worker)", "pages", "output MB", "largest HTML kB", "search kB (gz)",
             "floor s", "÷ floor", "cpu ÷ floor", "blog s", "blog ÷ ours")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         blog_ratio = r.blog.seconds / r.build.seconds if r.blog else None
-        cells = (f"{r.notes}", f"{r.build.seconds:.1f}", f"{r.build.cpu_seconds:.1f}", f"{r.build.peak_mib:.0f}", f"{r.size.pages}",
+        cells = (f"{r.notes}", f"{r.build.seconds:.1f}", f"{r.build.cpu_seconds:.1f}",
+                 f"{r.build.peak_mib:.0f}" + (f" (+{r.build.worker_mib:.0f})" if r.build.worker_mib else ""), f"{r.size.pages}",
                  f"{r.size.total_bytes / 1e6:.1f}", f"{r.size.largest_html_bytes / 1e3:.0f} ({r.size.largest_html})",
                  f"{r.size.search_bytes / 1e3:.0f} ({r.size.search_gzip_bytes / 1e3:.0f})",
                  f"{r.floor.seconds:.1f}" if r.floor else "-", f"{r.ratio(r.floor):.2f}" if r.floor else "-",
@@ -180,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--blog", action="store_true", help="also build the notes with the blog + tags plugins")
     parser.add_argument("--no-floor", action="store_true", help="skip the bare-pages floor build")
+    parser.add_argument("--without-search", action="store_true",
+                        help="drop mkdocs-material's search plugin from our build and the floor (what a site searching with Pagefind costs to build)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
@@ -188,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: sizes must be positive numbers of notes", file=sys.stderr)
         return 2
 
+    global SEARCH
+    SEARCH = not args.without_search
     work = args.keep or Path(tempfile.mkdtemp(prefix="papernotes-bench-"))
     rows: list[Row] = []
     try:

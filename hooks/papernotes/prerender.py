@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import resource
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -35,11 +36,12 @@ def _start_worker(notes: tuple[Note, ...], tags: TagRegistry, settings: Settings
     _worker_pages = plan_pages(build_index(notes, tags), settings)
 
 
-def _render_batch(start: int, stop: int, expected: tuple[str, ...]) -> list[str]:
+def _render_batch(start: int, stop: int, expected: tuple[str, ...]) -> tuple[list[str], int]:
+    """The batch's HTML and the worker's peak memory so far (KiB), which the build reports."""
     pages = _worker_pages[start:stop]
     if tuple(p.src_uri for p in pages) != expected:
         raise RuntimeError("the worker planned different pages")  # never serve a wrong page
-    return [p.render() for p in pages]
+    return [p.render() for p in pages], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 class Prerenderer:
@@ -51,7 +53,8 @@ class Prerenderer:
             sys.path.append(package_root)  # the spawned worker must import this package too
         self._sources = [p.src_uri for p in pages]
         self._position = {src: i for i, src in enumerate(self._sources)}
-        self._batches: dict[int, Future[list[str]]] = {}
+        self._batches: dict[int, Future[tuple[list[str], int]]] = {}
+        self._peak_kib = 0
         self._next = 0
         self._failed = False
         self.served = 0
@@ -78,7 +81,8 @@ class Prerenderer:
         if future is None:
             return None  # already handed out: a page asked for twice is rendered locally
         try:
-            rendered = future.result()
+            rendered, peak = future.result()
+            self._peak_kib = max(self._peak_kib, peak)
         except Exception as exc:  # noqa: BLE001 - any worker failure just means rendering locally
             log.info("papernotes: rendering in a second process failed (%s); rendering here instead", exc)
             self._failed = True
@@ -89,5 +93,6 @@ class Prerenderer:
         return rendered[offset]
 
     def close(self) -> None:
-        log.info("papernotes: %d of %d pages rendered by the second process", self.served, len(self._sources))
+        log.info("papernotes: %d of %d pages rendered by the second process (its peak memory: %d MiB)",
+                 self.served, len(self._sources), self._peak_kib // 1024)
         self._pool.shutdown(wait=False, cancel_futures=True)
