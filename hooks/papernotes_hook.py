@@ -18,10 +18,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from papernotes.index import build_index
-from papernotes.load import load_site
+from papernotes.load import LoadResult, load_site
 from papernotes.pages import GeneratedPage, Settings, plan_pages
 from papernotes.prerender import Prerenderer
-from papernotes.rebuild import STATE, digest
+from papernotes.rebuild import STATE, digest, site_shape
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -86,9 +86,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         raise PluginError(f"internal error: {result.files} note files but {len(result.notes)} notes loaded")
 
     planned = plan_pages(build_index(result.notes, result.tags), _settings)
-    # Under --dirty, render every page now (note Markdown is cached across rebuilds) and let
-    # MkDocs skip the theme and the write for the pages whose HTML did not change.
-    changed = STATE.changed({p.src_uri: digest(p.render()) for p in planned}) if STATE.dirty else None
+    changed = _changed_pages(planned, result) if STATE.dirty else None
     global _worker
     _stop_worker()
     if changed is None and _wants_worker(len(planned)):
@@ -107,6 +105,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     log.info("papernotes: %d notes, %d generated pages%s", len(result.notes), len(_pages),
              f", {len(changed)} changed since the last build" if changed is not None else "")
     return files
+
+
+def _changed_pages(planned: list[GeneratedPage], result: LoadResult) -> set[str]:
+    """Under --dirty: the pages MkDocs must render again; it skips the theme and the write for the rest."""
+    labels = tuple((t.slug, t.ko, t.en, t.description, t.aliases) for t in result.tags.tags)
+    changed = STATE.changed_by_notes(planned, result.notes, site_shape(planned, result.notes, (labels, _settings)))
+    if changed is not None:
+        return changed
+    if not STATE.page_digests:
+        return {p.src_uri for p in planned}  # first build: everything, digests are taken as pages render
+    return STATE.changed({p.src_uri: digest(p.render()) for p in planned})
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
@@ -130,7 +139,10 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str | None:
     if generated is None:
         return None
     ahead = _worker.html(generated.src_uri) if _worker is not None else None
-    return ahead if ahead is not None else generated.render()
+    html = ahead if ahead is not None else generated.render()
+    if STATE.dirty:
+        STATE.record(generated.src_uri, html)
+    return html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -45,3 +45,44 @@ def test_serve_shows_an_edited_note(mode: list[str]) -> None:
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
     assert run.stdout.count("visible") == 2
     assert run.stdout.count("search index holds 30 of 30 notes") == 2
+
+
+def _n(slug: str, **changes: object) -> "Note":
+    import dataclasses
+    import datetime as dt
+
+    from papernotes.model import Note
+    base = Note(slug=slug, source=f"{slug}.md", title=slug.upper(), authors=("A",), date=dt.date(2025, 1, 1), tags=("t",), ko="가", en="a")
+    return dataclasses.replace(base, **changes)
+
+
+class _P:
+    def __init__(self, src_uri: str, shows: tuple[str, ...]) -> None:
+        self.src_uri, self.shows = src_uri, shows
+
+
+PAGES = [_P("notes/a.md", ("a",)), _P("notes/b.md", ("b",)), _P("tags/t.md", ("a", "b")), _P("archive/index.md", ())]
+
+# (this build's notes, pages to re-render; None = the shape changed, compare every page)
+EDITS = [
+    ([_n("a"), _n("b")], set()),
+    ([_n("a", en="edited"), _n("b")], {"notes/a.md", "tags/t.md"}),
+    ([_n("a"), _n("b", authors=("A", "B"))], {"notes/b.md", "tags/t.md"}),
+    ([_n("a", title="New title"), _n("b")], None),   # titles are listed on month and tag pages
+    ([_n("a", tags=("t", "u")), _n("b")], None),
+    ([_n("a")], None),                                # a note removed
+]
+
+
+@pytest.mark.parametrize("notes, expected", EDITS)
+def test_changed_by_notes(notes: list, expected: set[str] | None) -> None:  # noqa: ANN001
+    from papernotes.rebuild import site_shape
+
+    state = RebuildState()
+    state.start(dirty=True)
+    before = [_n("a"), _n("b")]
+    assert state.changed_by_notes(PAGES, before, site_shape(PAGES, before, "x")) is None  # first build
+    state.record("notes/a.md", "old")
+    assert state.changed_by_notes(PAGES, notes, site_shape(PAGES, notes, "x")) == expected
+    if expected:
+        assert "notes/a.md" not in state.page_digests or "notes/a.md" not in expected

@@ -70,6 +70,8 @@ class GeneratedPage:
     """Produces the page's HTML content when called."""
     search: bool = False
     """Whether the page goes into the search index (only note pages do)."""
+    shows: tuple[str, ...] = ()
+    """Slugs of the notes whose details beyond title, date and tags the page shows (for rebuilds)."""
 
 
 _MARKDOWN_CACHE: dict[tuple[str, str, str], NoteHtml] = {}
@@ -196,12 +198,17 @@ class Pages:
                  for y in self.index.years()]
         return self._render("archive.html", urls.archive(), years=years, total=len(self.index.notes), days=len(self.index.days))
 
-    def render_home_page(self) -> str:
+    def home_recent(self) -> list[tuple[dt.date, tuple[Note, ...], int]]:
+        """The home page's days: (day, notes shown in full, how many more that day has)."""
         recent, room = [], self.settings.home_notes
         for d in self.index.days[: self.settings.home_days]:
             shown = self.index.by_day[d][: max(room, 0)]
             recent.append((d, shown, len(self.index.by_day[d]) - len(shown)))
             room -= len(shown)
+        return recent
+
+    def render_home_page(self) -> str:
+        recent = self.home_recent()
         top = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
         return self._render("home.html", urls.home(), site_name=self.settings.site_name, recent=recent,
                             total=len(self.index.notes), tag_count=len(self.index.tags.tags), top_tags=[r for r in top[:12] if r[1]])
@@ -214,14 +221,16 @@ def plan_pages(index: SiteIndex, settings: Settings) -> list[GeneratedPage]:
 
 def _iter_pages(p: Pages) -> Iterator[GeneratedPage]:
     idx = p.index
-    yield GeneratedPage(urls.home(), p.settings.site_name, "home", p.render_home_page)
+    home_shows = tuple(n.slug for _, shown, _ in p.home_recent() for n in shown)
+    yield GeneratedPage(urls.home(), p.settings.site_name, "home", p.render_home_page, shows=home_shows)
     for note in idx.notes:
-        yield GeneratedPage(urls.note(note.slug), note.title, "note", partial(p.render_note_page, note), search=True)
+        yield GeneratedPage(urls.note(note.slug), note.title, "note", partial(p.render_note_page, note), search=True, shows=(note.slug,))
     yield GeneratedPage(urls.tag_index(), "Tags · 태그", "tag_index", p.render_tag_index_page)
     for tag in idx.tags.tags:
-        for page in range(1, len(p.tag_pages(tag.slug)) + 1):
+        for page, notes in enumerate(p.tag_pages(tag.slug), start=1):
             suffix = f" ({page})" if page > 1 else ""
-            yield GeneratedPage(urls.tag(tag.slug, page), f"#{tag.slug}{suffix}", "tag", partial(p.render_tag_page, tag.slug, page))
+            yield GeneratedPage(urls.tag(tag.slug, page), f"#{tag.slug}{suffix}", "tag", partial(p.render_tag_page, tag.slug, page),
+                                shows=tuple(n.slug for n in notes))
     yield GeneratedPage(urls.archive(), "Archive · 보관함", "archive", p.render_archive_page)
     for year in idx.years():
         yield GeneratedPage(urls.year(year), str(year), "year", partial(p.render_year_page, year))
@@ -231,6 +240,7 @@ def _iter_pages(p: Pages) -> Iterator[GeneratedPage]:
             yield GeneratedPage(urls.month(year, month, page), f"{year:04d}-{month:02d}{suffix}", "month",
                                 partial(p.render_month_page, year, month, page))
     for day in idx.days:
-        for page in range(1, len(p.day_pages(day)) + 1):
+        for page, notes in enumerate(p.day_pages(day), start=1):
             suffix = f" ({page})" if page > 1 else ""
-            yield GeneratedPage(urls.day(day, page), f"{day.isoformat()}{suffix}", "day", partial(p.render_day_page, day, page))
+            yield GeneratedPage(urls.day(day, page), f"{day.isoformat()}{suffix}", "day", partial(p.render_day_page, day, page),
+                                shows=tuple(n.slug for n in notes))
