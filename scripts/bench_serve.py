@@ -100,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.notes} notes, serve{' --dirty' if args.dirty else ''}: first build {first:.1f} s "
               f"(server up after {time.monotonic() - start:.1f} s)")
         url = base + f"notes/{note.stem}/"
+        day = re.search(r"^date: (\d{4})-(\d{2})-(\d{2})$", note.read_text(encoding="utf-8"), re.M)
+        day_url = base + f"archive/{day.group(1)}/{day.group(2)}/{day.group(3)}/"  # type: ignore[union-attr]
         for k in range(1, args.edits + 1):
             marker = f"Edited-{k}-{int(time.time())}"
             text = note.read_text(encoding="utf-8").rstrip("\n") + f" {marker}\n"
@@ -112,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
                     return 1
                 time.sleep(0.2)
             shown = time.monotonic() - saved
+            if marker not in _fetch(day_url):
+                print(f"bench_serve: edit {k} shows on the note page but not on its day page {day_url}", file=sys.stderr)
+                return 1
             index = json.loads(_fetch(base + "search/search_index.json") or "{}")
             indexed = len({d["location"].split("#")[0] for d in index.get("docs", []) if d["location"].startswith("notes/")})
             print(f"  edit {k}: visible {shown:.1f} s after saving (MkDocs reports {reported or float('nan'):.1f} s); "
