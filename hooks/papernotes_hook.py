@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
@@ -138,11 +139,23 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str | None:
     generated = _pages.get(page.file.src_uri)
     if generated is None:
         return None
-    ahead = _worker.html(generated.src_uri) if _worker is not None else None
-    html = ahead if ahead is not None else generated.render()
+    if _worker is not None:
+        return ""  # the worker's HTML is put in place in on_page_context, just before the theme
+    html = generated.render()
     if STATE.dirty:
         STATE.record(generated.src_uri, html)
     return html
+
+
+@event_priority(100)  # before the search plugin reads the content
+def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
+    # MkDocs first collects every page's content, then renders the theme page by page. With a
+    # worker, our HTML is taken only now, so the worker renders during both phases, on its own core.
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None and _worker is not None:
+        ahead = _worker.html(generated.src_uri)
+        page.content = ahead if ahead is not None else generated.render()
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -2,8 +2,9 @@
 
 MkDocs builds pages one at a time on one core, and most of each page's time goes to the
 theme and the search plugin. Our part (Markdown to HTML, the page templates) is a pure
-function of the notes, so a worker process on the second core renders the pages ahead of
-MkDocs, in the order MkDocs asks for them, a batch at a time. The worker plans the very same
+function of the notes, so a worker process on the second core renders the pages, in the
+order MkDocs asks for them, a batch at a time; the hook takes each page's HTML just before
+the theme renders it (`on_page_context`), so the worker overlaps the whole build. The worker plans the very same
 pages from the same notes and settings; if anything goes wrong there, the hook renders the
 page itself, so the worker can only ever save time.
 """
@@ -25,8 +26,9 @@ log = logging.getLogger("mkdocs.plugins.papernotes")
 
 BATCH = 200
 """Pages per request to the worker: big enough to amortise the round trip, small enough to start early."""
-AHEAD = 6
-"""Batches requested ahead of the page MkDocs is on; bounds the HTML held in memory."""
+AHEAD = 1_000_000
+"""Batches requested ahead of the page MkDocs is on. MkDocs collects every page's content before
+it renders any theme page, so the worker is given everything at once and works through both phases."""
 
 _worker_pages: list[GeneratedPage] = []
 
