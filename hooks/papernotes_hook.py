@@ -90,7 +90,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     changed = _changed_pages(planned, result) if STATE.dirty else None
     global _worker
     _stop_worker()
-    if changed is None and _wants_worker(len(planned)):
+    if _wants_worker(len(planned) if changed is None else len(changed)):
         _worker = Prerenderer(planned, result.notes, result.tags, _settings)
     for page in planned:
         clash = files.get_file_from_path(page.src_uri)
@@ -155,6 +155,8 @@ def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
     if generated is not None and _worker is not None:
         ahead = _worker.html(generated.src_uri)
         page.content = ahead if ahead is not None else generated.render()
+        if STATE.dirty:
+            STATE.record(generated.src_uri, page.content)
     return context
 
 
