@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import resource
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -43,7 +42,15 @@ def _render_batch(start: int, stop: int, expected: tuple[str, ...]) -> tuple[lis
     pages = _worker_pages[start:stop]
     if tuple(p.src_uri for p in pages) != expected:
         raise RuntimeError("the worker planned different pages")  # never serve a wrong page
-    return [p.render() for p in pages], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return [p.render() for p in pages], _peak_kib()
+
+
+def _peak_kib() -> int:
+    try:
+        import resource  # Unix only; elsewhere the peak is simply not reported
+    except ImportError:
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 class Prerenderer:
