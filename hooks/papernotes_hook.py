@@ -35,7 +35,7 @@ _pages: dict[str, GeneratedPage] = {}
 _settings = Settings()
 _root = Path(".")
 _worker: Prerenderer | None = None
-WORKER_MIN_PAGES = 2000
+WORKER_MIN_PAGES = 500
 """Below this many generated pages, starting a second process costs more than it saves."""
 
 
