@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -16,13 +17,17 @@ from typing import TYPE_CHECKING
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 from papernotes import urls
 from papernotes.index import build_index
-from papernotes.load import load_site
+from papernotes.load import LoadResult, load_site
 from papernotes.outputs import plan_files
 from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
+from papernotes.prerender import Prerenderer
+from papernotes.rebuild import STATE, digest, site_shape
 from papernotes.search import plan_documents
 
 if TYPE_CHECKING:
@@ -37,6 +42,24 @@ _note_dests: list[str] = []
 _search_docs: list = []  # (path, render) of the documents Pagefind indexes
 _settings = Settings()
 _root = Path(".")
+_worker: Prerenderer | None = None
+WORKER_MIN_PAGES = 500
+"""Below this many generated pages, starting a second process costs more than it saves."""
+
+
+class _GeneratedFile(File):
+    """A generated page that, under `--dirty`, reports itself unmodified when its HTML is unchanged."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        if self.unchanged and os.path.isfile(self.abs_dest_path):
+            return False
+        return super().is_modified()
+
+
+def on_startup(command: str, dirty: bool, **kwargs: object) -> None:
+    STATE.start(dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -54,6 +77,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         home_days=int(options.get("home_days", Settings.home_days)),
         tag_page_size=int(options.get("tag_page_size", Settings.tag_page_size)),
         site_url=config.site_url or None,
+        day_page_size=int(options.get("day_page_size", Settings.day_page_size)),
+        month_page_size=int(options.get("month_page_size", Settings.month_page_size)),
+        home_notes=int(options.get("home_notes", Settings.home_notes)),
     )
     return None
 
@@ -79,6 +105,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     renderer = Pages(index, _settings)
     planned = plan_pages(index, _settings, renderer)
     check_planned(planned, published)
+    changed = _changed_pages(planned, result) if STATE.dirty else None
+    global _worker
+    _stop_worker()
+    if _wants_worker(len(planned) if changed is None else len(changed)):
+        _worker = Prerenderer(planned, result.notes, result.tags, _settings)
     for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:
@@ -86,7 +117,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         meta = {"title": str(escape(page.title))}
         if not page.search:
             meta["search"] = {"exclude": True}
-        files.append(File.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n"))
+        file = _GeneratedFile.generated(config, page.src_uri, content=f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n")
+        file.unchanged = changed is not None and page.src_uri not in changed
+        files.append(file)
         _pages[page.src_uri] = page
     in_notes = [f for f in files.documentation_pages() if f.dest_uri.startswith("notes/")]
     strays = [f.src_uri for f in in_notes if f.src_uri not in _pages]
@@ -103,7 +136,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if not _settings.site_url:
         log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
                  "to the file; set site_url for absolute links")
-    log.info("papernotes: %d notes, %d generated pages", len(result.notes), len(_pages))
+    log.info("papernotes: %d notes, %d generated pages%s", len(result.notes), len(_pages),
+             f", {len(changed)} changed since the last build" if changed is not None else "")
     return files
 
 
@@ -124,21 +158,53 @@ def check_planned(planned: list[GeneratedPage], note_files: int) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     """Invariant: every note page was written (a theme or plugin error cannot lose one silently);
     then the search index."""
+    _stop_worker()
     missing = [dest for dest in _note_dests if not Path(dest).is_file()]
     if missing:
         raise PluginError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
     _write_search_index(config)
 
 
+def _changed_pages(planned: list[GeneratedPage], result: LoadResult) -> set[str]:
+    """Under --dirty: the pages MkDocs must render again; it skips the theme and the write for the rest."""
+    labels = tuple((t.slug, t.ko, t.en, t.description, t.aliases) for t in result.tags.tags)
+    changed = STATE.changed_by_notes(planned, result.notes, site_shape(planned, result.notes, (labels, _settings)))
+    if changed is not None:
+        return changed
+    if not STATE.page_digests:
+        return {p.src_uri for p in planned}  # first build: everything, digests are taken as pages render
+    return STATE.changed({p.src_uri: digest(p.render()) for p in planned})
+
+
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
     page.meta["pn_alternates"] = _alternates(page.file.src_uri)
     # Generated pages carry no Markdown: their HTML comes from the templates below.
-    return "" if page.file.src_uri in _pages else None
+    if page.file.src_uri not in _pages:
+        return None
+    # Hack: MkDocs builds a whole Markdown parser for every page, even for empty text (about a
+    # tenth of a big build); give our pages a render that does what it would do with "".
+    page.render = lambda config, files: _render_empty(page)  # type: ignore[method-assign]
+    return ""
+
+
+def _render_empty(page: Page) -> None:
+    page.content = ""
+    page.toc = get_toc([])
+    page.present_anchor_ids = set()
 
 
 def on_page_content(html: str, page: Page, **kwargs: object) -> str | None:
     generated = _pages.get(page.file.src_uri)
-    return generated.render() if generated is not None else None
+    if generated is None:
+        return None
+    if _worker is not None:
+        return ""  # the worker's HTML is put in place in on_page_context, just before the theme
+    html = generated.render()
+    if STATE.dirty:
+        STATE.record(generated.src_uri, html)
+    return html
+
+
 
 
 def _alternates(src_uri: str) -> list[dict[str, str]]:
@@ -169,3 +235,35 @@ def _write_search_index(config: MkDocsConfig) -> None:
     if done.returncode != 0:
         raise PluginError(f"pagefind failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     log.info("papernotes: search index of %d notes written by pagefind", len(_search_docs))
+
+
+@event_priority(100)  # before the search plugin reads the content
+def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
+    # MkDocs first collects every page's content, then renders the theme page by page. With a
+    # worker, our HTML is taken only now, so the worker renders during both phases, on its own core.
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None and _worker is not None:
+        ahead = _worker.html(generated.src_uri)
+        page.content = ahead if ahead is not None else generated.render()
+        if STATE.dirty:
+            STATE.record(generated.src_uri, page.content)
+    return context
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_worker()
+
+
+def _wants_worker(pages: int) -> bool:
+    """A second process renders ahead on big sites with a spare core; PAPERNOTES_WORKER=0/1 forces it."""
+    forced = os.environ.get("PAPERNOTES_WORKER")
+    if forced in ("0", "1"):
+        return forced == "1"
+    return pages >= WORKER_MIN_PAGES and (os.cpu_count() or 1) >= 2
+
+
+def _stop_worker() -> None:
+    global _worker
+    if _worker is not None:
+        _worker.close()
+        _worker = None

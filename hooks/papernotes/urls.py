@@ -13,7 +13,9 @@ GitHub Pages' `/<repo>/`.
 | archive         | `archive/index.md`               | `archive/`                 |
 | year            | `archive/<yyyy>/index.md`        | `archive/<yyyy>/`          |
 | month           | `archive/<yyyy>/<mm>/index.md`   | `archive/<yyyy>/<mm>/`     |
+| month (page n>1)| `archive/<yyyy>/<mm>/page/<n>.md`| `archive/<yyyy>/<mm>/page/<n>/` |
 | day             | `archive/<yyyy>/<mm>/<dd>.md`    | `archive/<yyyy>/<mm>/<dd>/`|
+| day (page n>1)  | `archive/<yyyy>/<mm>/<dd>/page/<n>.md` | `archive/<yyyy>/<mm>/<dd>/page/<n>/` |
 | browse (filter) | `browse/index.md`                | `browse/`                  |
 | statistics      | `stats/index.md`                 | `stats/`                   |
 
@@ -35,6 +37,8 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from functools import lru_cache
+from typing import Callable
 from urllib.parse import quote
 
 
@@ -72,12 +76,13 @@ def year(y: int) -> str:
     return f"archive/{y:04d}/index.md"
 
 
-def month(y: int, m: int) -> str:
-    return f"archive/{y:04d}/{m:02d}/index.md"
+def month(y: int, m: int, page: int = 1) -> str:
+    return f"archive/{y:04d}/{m:02d}/index.md" if page == 1 else f"archive/{y:04d}/{m:02d}/page/{page}.md"
 
 
-def day(d: dt.date) -> str:
-    return f"archive/{d.year:04d}/{d.month:02d}/{d.day:02d}.md"
+def day(d: dt.date, page: int = 1) -> str:
+    stem = f"archive/{d.year:04d}/{d.month:02d}/{d.day:02d}"
+    return f"{stem}.md" if page == 1 else f"{stem}/page/{page}.md"
 
 
 def browse() -> str:
@@ -132,13 +137,31 @@ def link(site_url: str | None, from_file: str, to: str) -> str:
 
 def relative(from_src: str, to: str) -> str:
     """A link from the page built from `from_src` to `to` (a page source `*.md` or a file path)."""
-    here = src_to_url(from_src)
-    target = src_to_url(to) if to.endswith(".md") else to
-    rel = posixpath.relpath("/" + target, "/" + here) if target else posixpath.relpath("/", "/" + here)
-    if rel == ".":
-        rel = ""
-    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
-        rel = (rel + "/") if rel else "./"
+    return linker(from_src)(to)
+
+
+def linker(from_src: str) -> Callable[[str], str]:
+    """`relative` bound to one page, with the page's own path split once (pages make many links)."""
+    here = [p for p in src_to_url(from_src).split("/") if p]
+
+    def link(to: str) -> str:
+        target = src_to_url(to) if to.endswith(".md") else to
+        parts = [p for p in target.split("/") if p]
+        common = 0
+        for a, b in zip(here, parts):
+            if a != b:
+                break
+            common += 1
+        rel = "/".join([".."] * (len(here) - common) + parts[common:])
+        if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+            rel = (rel + "/") if rel else "./"
+        return _quote(rel)
+
+    return link
+
+
+@lru_cache(maxsize=65536)
+def _quote(rel: str) -> str:
     return quote(rel, safe="/:#?=&%.-_~")
 
 

@@ -1,0 +1,107 @@
+"""Render the generated pages in a second process while MkDocs does its own per-page work.
+
+MkDocs builds pages one at a time on one core, and most of each page's time goes to the
+theme and the search plugin. Our part (Markdown to HTML, the page templates) is a pure
+function of the notes, so a worker process on the second core renders the pages, in the
+order MkDocs asks for them, a batch at a time; the hook takes each page's HTML just before
+the theme renders it (`on_page_context`), so the worker overlaps the whole build. The worker plans the very same
+pages from the same notes and settings; if anything goes wrong there, the hook renders the
+page itself, so the worker can only ever save time.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from .index import build_index
+from .model import Note, TagRegistry
+from .pages import GeneratedPage, Settings, plan_pages
+
+log = logging.getLogger("mkdocs.plugins.papernotes")
+
+BATCH = 200
+"""Pages per request to the worker: big enough to amortise the round trip, small enough to start early."""
+AHEAD = 1_000_000
+"""Batches requested ahead of the page MkDocs is on. MkDocs collects every page's content before
+it renders any theme page, so the worker is given everything at once and works through both phases."""
+
+_worker_pages: list[GeneratedPage] = []
+
+
+def _start_worker(notes: tuple[Note, ...], tags: TagRegistry, settings: Settings) -> None:
+    global _worker_pages
+    _worker_pages = plan_pages(build_index(notes, tags), settings)
+
+
+def _render_batch(start: int, stop: int, expected: tuple[str, ...]) -> tuple[list[str], int]:
+    """The batch's HTML and the worker's peak memory so far (KiB), which the build reports."""
+    pages = _worker_pages[start:stop]
+    if tuple(p.src_uri for p in pages) != expected:
+        raise RuntimeError("the worker planned different pages")  # never serve a wrong page
+    return [p.render() for p in pages], _peak_kib()
+
+
+def _peak_kib() -> int:
+    try:
+        import resource  # Unix only; elsewhere the peak is simply not reported
+    except ImportError:
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+class Prerenderer:
+    """Hands out the HTML of planned pages, rendered ahead of time by one worker process."""
+
+    def __init__(self, pages: list[GeneratedPage], notes: tuple[Note, ...], tags: TagRegistry, settings: Settings) -> None:
+        package_root = str(Path(__file__).resolve().parents[1])
+        if package_root not in sys.path:
+            sys.path.append(package_root)  # the spawned worker must import this package too
+        self._sources = [p.src_uri for p in pages]
+        self._position = {src: i for i, src in enumerate(self._sources)}
+        self._batches: dict[int, Future[tuple[list[str], int]]] = {}
+        self._peak_kib = 0
+        self._next = 0
+        self._failed = False
+        self.served = 0
+        """Pages whose HTML came from the worker."""
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_start_worker, initargs=(notes, tags, settings))
+        self._request_up_to(AHEAD)
+
+    def _request_up_to(self, batch: int) -> None:
+        while self._next <= batch and self._next * BATCH < len(self._sources):
+            start = self._next * BATCH
+            stop = start + BATCH
+            self._batches[self._next] = self._pool.submit(_render_batch, start, stop, tuple(self._sources[start:stop]))
+            self._next += 1
+
+    def html(self, src_uri: str) -> str | None:
+        """The page's HTML, or None when the caller should render it itself."""
+        i = self._position.get(src_uri)
+        if i is None or self._failed:
+            return None
+        batch, offset = divmod(i, BATCH)
+        self._request_up_to(batch + AHEAD)
+        future = self._batches.get(batch)
+        if future is None:
+            return None  # already handed out: a page asked for twice is rendered locally
+        try:
+            rendered, peak = future.result()
+            self._peak_kib = max(self._peak_kib, peak)
+        except Exception as exc:  # noqa: BLE001 - any worker failure just means rendering locally
+            log.info("papernotes: rendering in a second process failed (%s); rendering here instead", exc)
+            self._failed = True
+            return None
+        if offset == len(rendered) - 1:
+            del self._batches[batch]  # MkDocs asks in plan order: this batch is done
+        self.served += 1
+        return rendered[offset]
+
+    def close(self) -> None:
+        log.info("papernotes: %d of %d pages rendered by the second process (its peak memory: %d MiB)",
+                 self.served, len(self._sources), self._peak_kib // 1024)
+        self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,248 @@
+"""Benchmark the full site build at N notes against the floor of MkDocs + mkdocs-material.
+
+    python scripts/bench.py 1000 10000            # our build and the floor at each N
+    python scripts/bench.py 500 --blog            # also the mkdocs-material blog + tags plugins
+    python scripts/bench.py 50 --json out.json    # also write the figures as JSON
+
+For each N it generates N notes (`notegen.generate_notes`, deterministic), builds the site
+with the project's own mkdocs.yml, theme and hook, and prints wall time, peak memory (of the
+build process, from os.wait4), pages written, output size, the largest HTML page, and the bytes
+a first search transfers. The floor is N bare pages (out of the navigation) built with the
+same mkdocs.yml minus the hook; `--blog` builds the same notes as blog posts with the blog and
+tags plugins. Timings from one run are comparable with each other, not across machines.
+Exit codes: 0 built, 1 a build failed, 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from notegen import generate_notes, tag_registry  # noqa: E402
+from sitesize import SiteSize, measure_site  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+__all__ = ["generate_notes", "main", "run_build", "BuildRun"]
+
+
+@dataclass(frozen=True)
+class BuildRun:
+    """One `mkdocs build` subprocess: how long it took and how much memory it used."""
+
+    seconds: float
+    """Wall-clock time."""
+    cpu_seconds: float
+    """User + system CPU time of the build process: steadier than wall time on a busy machine."""
+    peak_mib: float
+    """Peak resident memory of the build process (ru_maxrss from os.wait4)."""
+    worker_mib: float
+    """Peak memory of the hook's rendering worker process, from the build log (0 when none ran)."""
+    returncode: int
+    """The build's exit status."""
+    stderr: str
+    """Its log, kept to explain failures."""
+
+
+SEARCH = True
+"""False with --without-search: drop mkdocs-material's search plugin from our build and the floor."""
+
+
+def project_config(hook: bool = True) -> dict:
+    """The project's mkdocs.yml made usable from another folder (absolute hook and theme paths)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    if not SEARCH:
+        config["plugins"] = [p for p in config.get("plugins", []) if p != "search" and "search" not in (p if isinstance(p, dict) else {})]
+    config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])] if hook else []
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    config["watch"] = []
+    return config
+
+
+def write_site(dest: Path, config: dict) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "docs", dest / "docs", dirs_exist_ok=True)
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def make_our_site(dest: Path, n: int, seed: int) -> Path:
+    generate_notes(n, dest, seed)
+    return write_site(dest, project_config())
+
+
+def make_floor_site(dest: Path, n: int) -> Path:
+    """N bare pages under docs/notes/ (out of the navigation), same config without the hook."""
+    write_site(dest, project_config(hook=False))
+    pages = dest / "docs" / "notes"
+    pages.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (pages / f"page-{i}.md").write_text(f"# Page {i}\n\nA bare page.\n", encoding="utf-8")
+    return dest
+
+
+def make_blog_site(dest: Path, n: int, seed: int) -> Path:
+    """The same notes as mkdocs-material blog posts with tags (blog + tags plugins)."""
+    generate_notes(n, dest / "gen", seed)
+    posts = dest / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True, exist_ok=True)
+    (dest / "docs" / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
+    (dest / "docs" / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+    (dest / "docs" / "index.md").write_text("# Notes\n", encoding="utf-8")
+    for path in sorted((dest / "gen" / "data" / "notes").rglob("*.md")):
+        meta_text, body = path.read_text(encoding="utf-8").split("\n---\n", 1)
+        meta = yaml.safe_load(meta_text.removeprefix("---\n"))
+        front = {"date": meta["date"], "tags": meta["tags"]}
+        abstract_end = body.index("## 한국어")
+        text = (f"# {meta['title']}\n\n{', '.join(meta['authors'])}\n\n<!-- more -->\n\n"
+                + re.sub(r"^## ", "### ", body[:abstract_end] + body[abstract_end:], flags=re.M))
+        (posts / path.name).write_text(f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n{text}", encoding="utf-8")
+    shutil.rmtree(dest / "gen")
+    config = {
+        "site_name": "blog benchmark", "docs_dir": "docs", "use_directory_urls": True,
+        "theme": {"name": "material", "language": "ko"},
+        "plugins": ["search", {"blog": {"blog_dir": "blog"}}, {"tags": {}}],
+        "nav": [{"Home": "index.md"}, {"Blog": ["blog/index.md"]}, {"Tags": "tags.md"}],
+        "markdown_extensions": ["tables", "admonition", {"toc": {"permalink": True}}],
+    }
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def run_build(site: Path, out: Path, *extra: str) -> BuildRun:
+    """Build `site` into `out` in a child process; peak memory is that child's own ru_maxrss."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(out), *extra]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        log = err.read().decode("utf-8", "replace")
+    worker = re.search(r"second process \(its peak memory: (\d+) MiB\)", log)
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                    float(worker.group(1)) if worker else 0.0, proc.returncode, log)
+
+
+@dataclass(frozen=True)
+class Row:
+    """Everything printed for one N."""
+
+    notes: int
+    build: BuildRun
+    size: SiteSize
+    floor: BuildRun | None
+    blog: BuildRun | None
+
+    def ratio(self, other: BuildRun | None) -> float | None:
+        return self.build.seconds / other.seconds if other else None
+
+    def cpu_ratio(self, other: BuildRun | None) -> float | None:
+        return self.build.cpu_seconds / other.cpu_seconds if other else None
+
+
+def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
+    """(n1, n2, exponent k) with time2/time1 = (n2/n1)^k, for consecutive sizes and first-to-last."""
+    pairs = list(zip(rows, rows[1:]))
+    if len(rows) > 2:
+        pairs.append((rows[0], rows[-1]))
+    return [(a.notes, b.notes, math.log(b.build.seconds / a.build.seconds) / math.log(b.notes / a.notes))
+            for a, b in pairs if b.notes != a.notes]
+
+
+def format_table(rows: list[Row]) -> str:
+    head = ("notes", "build s", "cpu s", "peak MiB (+worker)", "pages", "output MB", "largest HTML kB", "search kB (gz)",
+            "floor s", "÷ floor", "cpu ÷ floor", "blog s", "blog ÷ ours")
+    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+    for r in rows:
+        blog_ratio = r.blog.seconds / r.build.seconds if r.blog else None
+        cells = (f"{r.notes}", f"{r.build.seconds:.1f}", f"{r.build.cpu_seconds:.1f}",
+                 f"{r.build.peak_mib:.0f}" + (f" (+{r.build.worker_mib:.0f})" if r.build.worker_mib else ""), f"{r.size.pages}",
+                 f"{r.size.total_bytes / 1e6:.1f}", f"{r.size.largest_html_bytes / 1e3:.0f} ({r.size.largest_html})",
+                 f"{r.size.search_bytes / 1e3:.0f} ({r.size.search_gzip_bytes / 1e3:.0f})",
+                 f"{r.floor.seconds:.1f}" if r.floor else "-", f"{r.ratio(r.floor):.2f}" if r.floor else "-",
+                 f"{r.cpu_ratio(r.floor):.2f}" if r.floor else "-",
+                 f"{r.blog.seconds:.1f}" if r.blog else "-", f"{blog_ratio:.1f}" if blog_ratio else "-")
+        lines.append(" | ".join(cells))
+    for n1, n2, k in growth(rows):
+        lines.append(f"growth {n1} -> {n2} notes: time ~ N^{k:.2f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000], help="numbers of notes (default 1000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--blog", action="store_true", help="also build the notes with the blog + tags plugins")
+    parser.add_argument("--no-floor", action="store_true", help="skip the bare-pages floor build")
+    parser.add_argument("--without-search", action="store_true",
+                        help="drop mkdocs-material's search plugin from our build and the floor (what a site searching with Pagefind costs to build)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args(argv)
+    if not args.sizes or min(args.sizes) < 1:
+        parser.print_usage(sys.stderr)
+        print("bench: sizes must be positive numbers of notes", file=sys.stderr)
+        return 2
+
+    global SEARCH
+    SEARCH = not args.without_search
+    work = args.keep or Path(tempfile.mkdtemp(prefix="papernotes-bench-"))
+    rows: list[Row] = []
+    try:
+        for n in sorted(args.sizes):
+            runs: dict[str, BuildRun | None] = {"floor": None, "blog": None}
+            plans = [("ours", lambda d: make_our_site(d, n, args.seed))]
+            if not args.no_floor:
+                plans.append(("floor", lambda d: make_floor_site(d, n)))
+            if args.blog:
+                plans.append(("blog", lambda d: make_blog_site(d, n, args.seed)))
+            for name, make in plans:
+                site = make(work / f"{name}-{n}")
+                run = run_build(site, site / "site")
+                print(f"bench: {name} {n} notes: {run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU), {run.peak_mib:.0f} MiB",
+                      file=sys.stderr, flush=True)
+                if run.returncode != 0:
+                    print(f"bench: the {name} build of {n} notes failed:\n{run.stderr[-4000:]}", file=sys.stderr)
+                    return 1
+                runs[name] = run
+                if name == "ours":
+                    ours, size = run, measure_site(site / "site")
+                if not args.keep and name != "ours":
+                    shutil.rmtree(site, ignore_errors=True)
+            rows.append(Row(n, ours, size, runs["floor"], runs["blog"]))
+            if not args.keep:
+                shutil.rmtree(work / f"ours-{n}", ignore_errors=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(format_table(rows))
+    if args.json:
+        data = [dict(asdict(r), floor_ratio=r.ratio(r.floor), floor_cpu_ratio=r.cpu_ratio(r.floor),
+                     blog_ratio=(r.blog.seconds / r.build.seconds if r.blog else None))
+                for r in rows]
+        for item in data:
+            for key in ("build", "floor", "blog"):
+                if item[key]:
+                    item[key].pop("stderr")
+        args.json.write_text(json.dumps({"rows": data, "growth": growth(rows), "tags": len(tag_registry())}, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""Measure `mkdocs serve` on N generated notes: the first build, then how long after saving a
+note the served page shows the change.
+
+    python scripts/bench_serve.py 10000            # MkDocs' default: every save rebuilds everything
+    python scripts/bench_serve.py 10000 --dirty    # `mkdocs serve --dirty`: only changed pages
+
+It edits one note's English commentary `--edits` times, each time polling the note's URL until
+the new text is served, and prints the seconds from save to visible change together with the
+time MkDocs reports for that rebuild, and how many notes the served search index holds.
+Exit codes: 0 measured, 1 the server failed or a change never showed, 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import queue
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench import make_our_site  # noqa: E402
+
+BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _next_build(lines: queue.Queue[str], timeout: float) -> float | None:
+    """Seconds MkDocs reports for the next finished build (None if none within `timeout`)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        try:
+            line = lines.get(timeout=1)
+        except queue.Empty:
+            continue
+        if (m := BUILT.search(line)):
+            return float(m.group(1))
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("notes", type=int)
+    parser.add_argument("--dirty", action="store_true", help="run `mkdocs serve --dirty`")
+    parser.add_argument("--edits", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=900)
+    args = parser.parse_args(argv)
+    if args.notes < 1 or args.edits < 1:
+        print("bench_serve: notes and edits must be positive", file=sys.stderr)
+        return 2
+
+    work = Path(tempfile.mkdtemp(prefix="papernotes-serve-"))
+    site = make_our_site(work / "site", args.notes, args.seed)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["watch"] = ["data"]  # as in the project's mkdocs.yml
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    note = sorted((site / "data" / "notes").rglob("*.md"))[len(list((site / "data" / "notes").rglob("*.md"))) // 2]
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(site / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    if args.dirty:
+        cmd.append("--dirty")
+    lines: queue.Queue[str] = queue.Queue()
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=site, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+                            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True).start()  # type: ignore[union-attr]
+    try:
+        first = _next_build(lines, args.timeout)
+        if first is None:
+            print("bench_serve: the first build did not finish", file=sys.stderr)
+            return 1
+        while not _fetch(base):
+            time.sleep(0.2)
+        print(f"{args.notes} notes, serve{' --dirty' if args.dirty else ''}: first build {first:.1f} s "
+              f"(server up after {time.monotonic() - start:.1f} s)")
+        url = base + f"notes/{note.stem}/"
+        day = re.search(r"^date: (\d{4})-(\d{2})-(\d{2})$", note.read_text(encoding="utf-8"), re.M)
+        day_url = base + f"archive/{day.group(1)}/{day.group(2)}/{day.group(3)}/"  # type: ignore[union-attr]
+        for k in range(1, args.edits + 1):
+            marker = f"Edited-{k}-{int(time.time())}"
+            text = note.read_text(encoding="utf-8").rstrip("\n") + f" {marker}\n"
+            saved = time.monotonic()
+            note.write_text(text, encoding="utf-8")
+            reported = _next_build(lines, args.timeout)
+            while marker not in _fetch(url):
+                if time.monotonic() - saved > args.timeout:
+                    print(f"bench_serve: edit {k} never showed at {url}", file=sys.stderr)
+                    return 1
+                time.sleep(0.2)
+            shown = time.monotonic() - saved
+            if marker not in _fetch(day_url):
+                print(f"bench_serve: edit {k} shows on the note page but not on its day page {day_url}", file=sys.stderr)
+                return 1
+            # Pagefind's entry file counts the pages it indexed, per language.
+            entry = json.loads(_fetch(base + "pagefind/pagefind-entry.json") or "{}")
+            indexed = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())
+            print(f"  edit {k}: visible {shown:.1f} s after saving (MkDocs reports {reported or float('nan'):.1f} s); "
+                  f"search index holds {indexed} of {args.notes} notes")
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,128 @@
+"""Pagination splits long listings without losing, duplicating or reordering a note."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from papernotes.index import build_index
+from papernotes.load import load_site
+from papernotes.model import Note
+from papernotes.pages import Settings, plan_pages
+from papernotes.paging import paginate
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from notegen import generate_notes  # noqa: E402
+
+
+def _note(i: int, text_bytes: int = 0) -> Note:
+    return Note(slug=f"n{i}", source=f"n{i}.md", title=f"N{i}", authors=("A",), date=dt.date(2025, 1, 1),
+                tags=("t",), ko="가" * (text_bytes // 3))
+
+
+# (number of notes, page size, per-note text bytes, budget) -> notes per page
+PAGINATION = [
+    (0, 10, 0, 1000, [0]),
+    (1, 10, 0, 1000, [1]),
+    (10, 10, 0, 1000, [10]),
+    (11, 10, 0, 1000, [10, 1]),
+    (25, 10, 0, 1000, [10, 10, 5]),
+    (5, 10, 300, 1000, [3, 2]),          # the byte budget closes pages before the count does
+    (3, 10, 3000, 1000, [1, 1, 1]),      # a note heavier than the budget stands alone
+    (7, 2, 300, 1000, [2, 2, 2, 1]),
+]
+
+
+@pytest.mark.parametrize("count, size, weight, budget, expected", PAGINATION)
+def test_paginate_table(count: int, size: int, weight: int, budget: int, expected: list[int]) -> None:
+    notes = [_note(i, weight) for i in range(count)]
+    pages = paginate(notes, size, (lambda n: len(n.ko.encode())), budget)
+    assert [len(p) for p in pages] == expected
+    assert [n for p in pages for n in p] == notes
+
+
+def test_paginate_refuses_a_zero_page_size() -> None:
+    with pytest.raises(ValueError):
+        paginate([], 0)
+
+
+class _Slugs(HTMLParser):
+    """Collects `data-slug` of the listed notes (tag entries, note cards, month titles)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.slugs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("data-slug") and tag in ("li", "article"):
+            self.slugs.append(a["data-slug"] or "")
+
+
+def _slugs(html: str) -> list[str]:
+    parser = _Slugs()
+    parser.feed(html)
+    return parser.slugs
+
+
+SMALL_PAGES = Settings(tag_page_size=7, day_page_size=2, month_page_size=9, home_notes=4, home_days=3)
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    root = tmp_path_factory.mktemp("paging")
+    generate_notes(400, root, seed=7)
+    result = load_site(root, "data")
+    assert not result.problems, result.problems[:3]
+    index = build_index(result.notes, result.tags)
+    return index, plan_pages(index, SMALL_PAGES)
+
+
+def _listed(pages, kind: str, prefix: str) -> list[str]:  # noqa: ANN001
+    """The slugs listed by every page of one listing, in page order."""
+    chosen = [p for p in pages if p.kind == kind and (p.src_uri == prefix + ".md" or p.src_uri.startswith(prefix + "/page/")
+                                                      or (p.src_uri == prefix + "/index.md"))]
+    chosen.sort(key=lambda p: int(p.src_uri.rsplit("/", 1)[-1][:-3]) if "/page/" in p.src_uri else 1)
+    return [slug for p in chosen for slug in _slugs(p.render())]
+
+
+def test_every_tag_lists_each_of_its_notes_exactly_once(planned) -> None:  # noqa: ANN001
+    index, pages = planned
+    split = 0
+    for tag in index.tags.tags:
+        listed = _listed(pages, "tag", f"tags/{tag.slug}")
+        assert listed == [n.slug for n in index.by_tag[tag.slug]], tag.slug
+        split += len(listed) > SMALL_PAGES.tag_page_size
+    assert split > 0, "the fixture must exercise multi-page tags"
+
+
+def test_every_day_and_month_lists_each_of_its_notes_exactly_once(planned) -> None:  # noqa: ANN001
+    index, pages = planned
+    assert any(len(v) > SMALL_PAGES.day_page_size for v in index.by_day.values())
+    for day, notes in index.by_day.items():
+        assert _listed(pages, "day", f"archive/{day:%Y/%m/%d}") == [n.slug for n in notes], day
+    for year, month in index.months():
+        listed = _listed(pages, "month", f"archive/{year:04d}/{month:02d}")
+        assert listed == [n.slug for n in index.notes_in_month(year, month)], (year, month)
+    all_listed = [s for p in pages if p.kind == "day" for s in _slugs(p.render())]
+    assert sorted(all_listed) == sorted(n.slug for n in index.notes)
+
+
+def test_home_page_is_capped_and_links_to_the_rest(planned) -> None:  # noqa: ANN001
+    index, pages = planned
+    home = next(p for p in pages if p.kind == "home").render()
+    assert _slugs(home) == [n.slug for d in index.days[:3] for n in index.by_day[d]][: SMALL_PAGES.home_notes]
+    cut = sum(len(index.by_day[d]) for d in index.days[:3]) - SMALL_PAGES.home_notes
+    assert cut > 0, "the fixture must exercise the cap"
+    assert home.count("more notes from this day") == sum(
+        1 for d in index.days[:3] if any(n.slug not in _slugs(home) for n in index.by_day[d]))
+
+
+def test_page_sources_are_unique(planned) -> None:  # noqa: ANN001
+    _, pages = planned
+    sources = [p.src_uri for p in pages]
+    assert len(sources) == len(set(sources))

@@ -1,0 +1,88 @@
+"""Rebuild bookkeeping under `mkdocs serve --dirty`: a page is re-rendered exactly when its HTML changed."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from papernotes.rebuild import RebuildState, digest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# (previous build's pages, this build's pages, pages MkDocs must re-render)
+CHANGES = [
+    ({}, {"a.md": "A", "b.md": "B"}, {"a.md", "b.md"}),          # first build: everything
+    ({"a.md": "A", "b.md": "B"}, {"a.md": "A", "b.md": "B"}, set()),
+    ({"a.md": "A", "b.md": "B"}, {"a.md": "A2", "b.md": "B"}, {"a.md"}),
+    ({"a.md": "A"}, {"a.md": "A", "c.md": "C"}, {"c.md"}),       # a new page
+    ({"a.md": "A", "b.md": "B"}, {"a.md": "A"}, set()),          # a removed page has nothing to render
+]
+
+
+@pytest.mark.parametrize("before, after, expected", CHANGES)
+def test_changed_pages(before: dict[str, str], after: dict[str, str], expected: set[str]) -> None:
+    state = RebuildState()
+    state.start(dirty=True)
+    state.changed({k: digest(v) for k, v in before.items()})
+    assert state.changed({k: digest(v) for k, v in after.items()}) == expected
+
+
+def test_start_forgets_the_previous_session() -> None:
+    state = RebuildState()
+    state.changed({"a.md": digest("A")})
+    state.start(dirty=False)
+    assert state.changed({"a.md": digest("A")}) == {"a.md"}
+
+
+@pytest.mark.parametrize("mode", [[], ["--dirty"]])
+def test_serve_shows_an_edited_note(mode: list[str]) -> None:
+    """A real `mkdocs serve` on generated notes: saving a note shows the change, search keeps every note."""
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_serve.py"), "30", "--edits", "2",
+                          "--timeout", "120", *mode], capture_output=True, text=True, timeout=400)
+    assert run.returncode == 0, run.stdout + run.stderr[-3000:]
+    assert run.stdout.count("visible") == 2
+    assert run.stdout.count("search index holds 30 of 30 notes") == 2
+
+
+def _n(slug: str, **changes: object) -> "Note":
+    import dataclasses
+    import datetime as dt
+
+    from papernotes.model import Note
+    base = Note(slug=slug, source=f"{slug}.md", title=slug.upper(), authors=("A",), date=dt.date(2025, 1, 1), tags=("t",), ko="가", en="a")
+    return dataclasses.replace(base, **changes)
+
+
+class _P:
+    def __init__(self, src_uri: str, shows: tuple[str, ...]) -> None:
+        self.src_uri, self.shows = src_uri, shows
+
+
+PAGES = [_P("notes/a.md", ("a",)), _P("notes/b.md", ("b",)), _P("tags/t.md", ("a", "b")), _P("archive/index.md", ())]
+
+# (this build's notes, pages to re-render; None = the shape changed, compare every page)
+EDITS = [
+    ([_n("a"), _n("b")], set()),
+    ([_n("a", en="edited"), _n("b")], {"notes/a.md", "tags/t.md"}),
+    ([_n("a"), _n("b", authors=("A", "B"))], {"notes/b.md", "tags/t.md"}),
+    ([_n("a", title="New title"), _n("b")], None),   # titles are listed on month and tag pages
+    ([_n("a", tags=("t", "u")), _n("b")], None),
+    ([_n("a")], None),                                # a note removed
+]
+
+
+@pytest.mark.parametrize("notes, expected", EDITS)
+def test_changed_by_notes(notes: list, expected: set[str] | None) -> None:  # noqa: ANN001
+    from papernotes.rebuild import site_shape
+
+    state = RebuildState()
+    state.start(dirty=True)
+    before = [_n("a"), _n("b")]
+    assert state.changed_by_notes(PAGES, before, site_shape(PAGES, before, "x")) is None  # first build
+    state.record("notes/a.md", "old")
+    assert state.changed_by_notes(PAGES, notes, site_shape(PAGES, notes, "x")) == expected
+    if expected:
+        assert "notes/a.md" not in state.page_digests or "notes/a.md" not in expected
