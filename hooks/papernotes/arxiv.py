@@ -9,12 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import socket
-import urllib.error
 import urllib.parse
-import urllib.request
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+
+from .http import FetchError, fetch
 
 API_URL = "https://export.arxiv.org/api/query"
 """The query endpoint; `PAPERNOTES_ARXIV_API` in the environment points it at a mirror."""
@@ -83,26 +82,11 @@ def search_title(title: str, timeout: float = TIMEOUT) -> list[Paper]:
 
 
 def _get(params: dict[str, str | int], timeout: float) -> bytes:
-    url = query_url(params)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    host = urllib.parse.urlsplit(url).netloc
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (fixed https URL)
-            body = response.read(MAX_RESPONSE_BYTES + 1)
-    except urllib.error.HTTPError as err:
-        raise ArxivError(f"the arXiv API ({host}) answered HTTP {err.code} {err.reason}; try again later") from None
-    except (TimeoutError, socket.timeout):
-        raise ArxivError(f"the arXiv API ({host}) did not answer within {timeout:g} s") from None
-    except urllib.error.URLError as err:
-        reason = err.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise ArxivError(f"the arXiv API ({host}) did not answer within {timeout:g} s") from None
-        raise ArxivError(f"could not reach the arXiv API ({host}): {reason}; are you offline?") from None
-    except OSError as err:
-        raise ArxivError(f"could not read the answer of the arXiv API ({host}): {err}") from None
-    if len(body) > MAX_RESPONSE_BYTES:
-        raise ArxivError(f"the arXiv API answer is larger than {MAX_RESPONSE_BYTES // 1024} KiB; refusing to read it")
-    return body
+        return fetch(query_url(params), timeout=timeout, max_bytes=MAX_RESPONSE_BYTES, label="the arXiv API", user_agent=USER_AGENT)
+    except FetchError as err:
+        hint = "; try again later" if "answered HTTP" in str(err) else ""
+        raise ArxivError(f"{err}{hint}") from None
 
 
 def parse_feed(body: bytes, arxiv_id: str) -> Paper:

@@ -11,13 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import socket
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass
 
 from .arxiv import parse_arxiv_id
+from .http import FetchError, fetch
 
 API_URL = "https://huggingface.co/api/daily_papers"
 """The listing endpoint; `PAPERNOTES_HF_API` in the environment points it elsewhere."""
@@ -61,22 +59,11 @@ def fetch_listing(day: dt.date, timeout: float = TIMEOUT) -> bytes:
     """Download the listing for `day`. Raises `HfError` with a readable reason."""
     base = os.environ.get("PAPERNOTES_HF_API") or API_URL
     url = f"{base}?{urllib.parse.urlencode({'date': day.isoformat()})}"
-    host = urllib.parse.urlsplit(url).netloc
-    request = urllib.request.Request(url, headers={"User-Agent": "papernotes/0.1", "Accept": "application/json"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (fixed https URL)
-            body = response.read(MAX_RESPONSE_BYTES + 1)
-    except urllib.error.HTTPError as err:
-        raise HfError(f"{host} answered HTTP {err.code} {err.reason}") from None
-    except (TimeoutError, socket.timeout):
-        raise HfError(f"{host} did not answer within {timeout:g} s") from None
-    except urllib.error.URLError as err:
-        raise HfError(f"could not reach {host}: {err.reason}; are you offline? Save the listing to a file and import that") from None
-    except OSError as err:
-        raise HfError(f"could not read the answer of {host}: {err}") from None
-    if len(body) > MAX_RESPONSE_BYTES:
-        raise HfError(f"the listing is larger than {MAX_RESPONSE_BYTES // 2**20} MiB; refusing to read it")
-    return body
+        return fetch(url, timeout=timeout, max_bytes=MAX_RESPONSE_BYTES, label="Hugging Face", accept="application/json")
+    except FetchError as err:
+        hint = " Save the listing to a file and import that." if err.offline else ""
+        raise HfError(f"{err}{hint}") from None
 
 
 def parse_listing(body: bytes | str) -> tuple[list[HfPaper], list[tuple[int, str]]]:
