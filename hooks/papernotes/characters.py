@@ -9,6 +9,7 @@ contributor wrote is changed without their knowing.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt), which include
@@ -24,6 +25,12 @@ _IGNORABLE_RANGES = (
 )
 _BAD_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
 _ALLOWED_CONTROLS = {"\t", "\n"}
+SAFE_RANGES = ((0x09, 0x0A), (0x20, 0x7E), (0xA0, 0xAC), (0xAE, 0x02FF), (0x2010, 0x2027), (0x4E00, 0x9FFC),
+               (0xAC00, 0xD7A3))
+"""Ranges with no invisible character (tests/test_characters.py checks every one): tab, newline,
+printable ASCII, Latin-1 and Latin Extended letters, common punctuation, CJK ideographs, Hangul
+syllables. `find_invisible` looks closer only at characters outside them."""
+_SUSPECT = re.compile("[^" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in SAFE_RANGES) + "]")
 
 
 def is_invisible(char: str) -> bool:
@@ -38,7 +45,9 @@ def is_invisible(char: str) -> bool:
 
 def find_invisible(text: str) -> int | None:
     """Index of the first invisible character in `text`, or None."""
-    return next((i for i, char in enumerate(text) if is_invisible(char)), None)
+    # A regex skips the (common) safe characters in C; checking every character in Python
+    # cost a fifth of a 10,000-note build.
+    return next((m.start() for m in _SUSPECT.finditer(text) if is_invisible(m.group())), None)
 
 
 def describe(char: str) -> str:
