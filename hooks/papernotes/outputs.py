@@ -35,15 +35,20 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     def page_url(note: Note) -> str | None:
         return urls.absolute(site_url, urls.note(note.slug)) if site_url else None
 
+    entries: dict[str, str] = {}  # a note's BibTeX entry, made once for all.bib and each of its tags' files
+
+    def bibliography(notes: tuple[Note, ...]) -> str:  # = bibtex.bibliography(notes, page_url)
+        return "\n".join(entries.get(n.slug) or entries.setdefault(n.slug, bibtex.entry(n, page_url(n))) for n in notes)
+
     site_feed = feeds.FeedInfo(urls.feed(), settings.site_name, urls.home(), settings.site_name, site_url)
     yield urls.feed(), feeds.render_feed(site_feed, index.notes, index.tags, content, summary)
-    yield urls.bibtex(), bibtex.bibliography(index.notes, page_url)
+    yield urls.bibtex(), bibliography(index.notes)
     for tag in index.tags.tags:
         notes = index.by_tag.get(tag.slug, ())
         info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
                               settings.site_name, site_url)
         yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
-        yield urls.bibtex(tag.slug), bibtex.bibliography(notes, page_url)
+        yield urls.bibtex(tag.slug), bibliography(notes)
     yield urls.notes_json(), export.notes_json(index, settings.site_name, site_url)
     yield urls.browse_index(), export.browse_index(index)
     yield from export.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
