@@ -9,9 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from papernotes import urls
 from papernotes.index import build_index
+from papernotes.indexer import IndexFailed, SearchIndexer
 from papernotes.load import LoadResult, load_site
 from papernotes.outputs import plan_files
 from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
@@ -39,7 +37,7 @@ log = logging.getLogger("mkdocs.plugins.papernotes")
 
 _pages: dict[str, GeneratedPage] = {}
 _note_dests: list[str] = []
-_search_docs: list = []  # (path, render) of the documents Pagefind indexes
+_indexer: SearchIndexer | None = None  # Pagefind, running while MkDocs builds
 _settings = Settings()
 _root = Path(".")
 _worker: Prerenderer | None = None
@@ -87,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _pages.clear()
     _note_dests.clear()
-    _search_docs.clear()
+    _stop_indexer()
     result = load_site(_root, "data")
     for problem in result.warnings:
         log.warning(problem.format())
@@ -127,7 +125,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         raise PluginError(f"{len(in_notes)} pages under notes/ but {published} published note files; only notes may publish "
                           f"pages there (remove {', '.join('docs/' + s for s in strays) or 'nothing'})")
     _note_dests.extend(f.abs_dest_path for f in in_notes)
-    _search_docs.extend(plan_documents(index, renderer.html_of))
+    _start_indexer(config, plan_documents(index, renderer.html_of))
     for path, content in plan_files(index, _settings, renderer.html_of):
         clash = files.get_file_from_path(path)
         if clash is not None:
@@ -163,6 +161,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if missing:
         raise PluginError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
     _write_search_index(config)
+    try:
+        import resource  # Unix only; elsewhere the peak is simply not reported
+    except ImportError:
+        return
+    log.info("papernotes: this process's peak memory: %d MiB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 
 
 def _changed_pages(planned: list[GeneratedPage], result: LoadResult) -> set[str]:
@@ -216,25 +219,33 @@ def _alternates(src_uri: str) -> list[dict[str, str]]:
     return feeds
 
 
-def _write_search_index(config: MkDocsConfig) -> None:
-    """Index the notes with Pagefind (the binary from the pagefind wheel) into site/pagefind/.
+def _start_indexer(config: MkDocsConfig, documents: list) -> None:
+    """Write our search documents (papernotes.search explains why not the pages) and start
+    Pagefind on them; MkDocs has already cleaned site/, so it can write site/pagefind/ now."""
+    global _indexer
+    if documents:
+        _indexer = SearchIndexer(documents, Path(config.site_dir).resolve() / urls.pagefind_dir())
 
-    Pagefind reads our own search documents (papernotes.search explains why), written to a
-    temporary folder that mirrors the note URLs."""
-    if not _search_docs:
+
+def _write_search_index(config: MkDocsConfig) -> None:
+    """Wait for Pagefind, started in on_files, to finish site/pagefind/."""
+    global _indexer
+    indexer, _indexer = _indexer, None
+    if indexer is None:
         log.info("papernotes: no notes, so no search index")
         return
-    output = Path(config.site_dir).resolve() / urls.pagefind_dir()
-    with tempfile.TemporaryDirectory(prefix="papernotes-search-") as tmp:
-        for path, render in _search_docs:
-            target = Path(tmp) / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(render(), encoding="utf-8")
-        cmd = [sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output)]
-        done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise PluginError(f"pagefind failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
-    log.info("papernotes: search index of %d notes written by pagefind", len(_search_docs))
+    try:
+        peak = indexer.wait()
+    except IndexFailed as err:
+        raise PluginError(str(err)) from None
+    log.info("papernotes: search index of %d notes written by pagefind (its peak memory: %d MiB)", indexer.count, peak // 1024)
+
+
+def _stop_indexer() -> None:
+    global _indexer
+    if _indexer is not None:
+        _indexer.stop()
+        _indexer = None
 
 
 @event_priority(100)  # before the search plugin reads the content
@@ -252,6 +263,7 @@ def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
 
 def on_build_error(error: Exception) -> None:
     _stop_worker()
+    _stop_indexer()
 
 
 def _wants_worker(pages: int) -> bool:

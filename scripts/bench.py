@@ -46,15 +46,19 @@ class BuildRun:
     seconds: float
     """Wall-clock time."""
     cpu_seconds: float
-    """User + system CPU time of the build process: steadier than wall time on a busy machine."""
+    """User + system CPU time of the build process and its children (worker, Pagefind): steadier than wall time."""
     peak_mib: float
-    """Peak resident memory of the build process (ru_maxrss from os.wait4)."""
+    """Peak resident memory of the largest process of the build (ru_maxrss from os.wait4 counts reaped children)."""
     worker_mib: float
     """Peak memory of the hook's rendering worker process, from the build log (0 when none ran)."""
     returncode: int
     """The build's exit status."""
     stderr: str
     """Its log, kept to explain failures."""
+    own_mib: float = 0.0
+    """Peak memory of the MkDocs process itself, from the build log (0 when not reported)."""
+    pagefind_mib: float = 0.0
+    """Peak memory of the Pagefind process, from the build log (0 when none ran)."""
 
 
 SEARCH = True
@@ -135,8 +139,11 @@ def run_build(site: Path, out: Path, *extra: str) -> BuildRun:
         err.seek(0)
         log = err.read().decode("utf-8", "replace")
     worker = re.search(r"second process \(its peak memory: (\d+) MiB\)", log)
+    own = re.search(r"this process's peak memory: (\d+) MiB", log)
+    pagefind = re.search(r"written by pagefind \(its peak memory: (\d+) MiB\)", log)
     return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-                    float(worker.group(1)) if worker else 0.0, proc.returncode, log)
+                    float(worker.group(1)) if worker else 0.0, proc.returncode, log,
+                    float(own.group(1)) if own else 0.0, float(pagefind.group(1)) if pagefind else 0.0)
 
 
 @dataclass(frozen=True)
@@ -166,13 +173,15 @@ def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
 
 
 def format_table(rows: list[Row]) -> str:
-    head = ("notes", "build s", "cpu s", "peak MiB (+worker)", "pages", "output MB", "largest HTML kB", "search kB (gz)",
+    head = ("notes", "build s", "cpu s", "peak MiB (largest process)", "MkDocs / worker / Pagefind MiB", "pages", "output MB", "largest HTML kB", "search kB (gz)",
             "floor s", "÷ floor", "cpu ÷ floor", "blog s", "blog ÷ ours")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         blog_ratio = r.blog.seconds / r.build.seconds if r.blog else None
         cells = (f"{r.notes}", f"{r.build.seconds:.1f}", f"{r.build.cpu_seconds:.1f}",
-                 f"{r.build.peak_mib:.0f}" + (f" (+{r.build.worker_mib:.0f})" if r.build.worker_mib else ""), f"{r.size.pages}",
+                 f"{r.build.peak_mib:.0f}",
+                 " / ".join(f"{m:.0f}" if m else "-" for m in (r.build.own_mib, r.build.worker_mib, r.build.pagefind_mib)),
+                 f"{r.size.pages}",
                  f"{r.size.total_bytes / 1e6:.1f}", f"{r.size.largest_html_bytes / 1e3:.0f} ({r.size.largest_html})",
                  f"{r.size.search_bytes / 1e3:.0f} ({r.size.search_gzip_bytes / 1e3:.0f})",
                  f"{r.floor.seconds:.1f}" if r.floor else "-", f"{r.ratio(r.floor):.2f}" if r.floor else "-",
