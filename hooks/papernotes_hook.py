@@ -107,7 +107,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     global _worker
     _stop_worker()
     if _wants_worker(len(planned) if changed is None else len(changed)):
-        _worker = Prerenderer(planned, result.notes, result.tags, _settings)
+        html = {(n.abstract, n.ko, n.en): renderer.html_of(n) for n in result.notes}
+        _worker = Prerenderer(planned, result.notes, result.tags, _settings, html)
     for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:

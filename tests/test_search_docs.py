@@ -89,3 +89,25 @@ def test_search_document_fields() -> None:
     ]
     assert parser.meta == {"date": "2025-03-01", "ko": "보상을 정의한다.", "en": "Defines the reward.", "stems": "보상"}
     assert '<h1 data-pagefind-meta="title">' in doc and '<html lang="ko">' in doc
+
+
+def test_korean_stems_match_the_longest_particle_rule() -> None:
+    """The regex in korean_stems agrees with the plain rule: cut the first (longest) particle in
+    PARTICLES that ends the word and leaves a stem."""
+    import random
+
+    from papernotes.search import _HANGUL, PARTICLES, korean_stems
+
+    def by_rule(text: str) -> list[str]:
+        stems: dict[str, None] = {}
+        for word in _HANGUL.findall(text):
+            particle = next((p for p in PARTICLES if word.endswith(p) and len(word) > len(p)), None)
+            if particle:
+                stems[word[: -len(particle)]] = None
+        return list(stems)
+
+    rng = random.Random(3)
+    syllables = "보상모델학습에서는으로이가의도만까지게써"
+    for _ in range(3000):
+        text = " ".join("".join(rng.choice(syllables) for _ in range(rng.randint(1, 6))) for _ in range(rng.randint(1, 8)))
+        assert korean_stems(text) == by_rule(text), text

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from .index import build_index
 from .model import Note, TagRegistry
-from .pages import GeneratedPage, Settings, plan_pages
+from . import pages as _pages_module
+from .pages import GeneratedPage, NoteHtml, Settings, plan_pages
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -32,8 +33,10 @@ it renders any theme page, so the worker is given everything at once and works t
 _worker_pages: list[GeneratedPage] = []
 
 
-def _start_worker(notes: tuple[Note, ...], tags: TagRegistry, settings: Settings) -> None:
+def _start_worker(notes: tuple[Note, ...], tags: TagRegistry, settings: Settings,
+                  html: dict[tuple[str, str, str], NoteHtml]) -> None:
     global _worker_pages
+    _pages_module._MARKDOWN_CACHE.update(html)  # the build converted the Markdown already
     _worker_pages = plan_pages(build_index(notes, tags), settings)
 
 
@@ -56,7 +59,10 @@ def _peak_kib() -> int:
 class Prerenderer:
     """Hands out the HTML of planned pages, rendered ahead of time by one worker process."""
 
-    def __init__(self, pages: list[GeneratedPage], notes: tuple[Note, ...], tags: TagRegistry, settings: Settings) -> None:
+    def __init__(self, pages: list[GeneratedPage], notes: tuple[Note, ...], tags: TagRegistry, settings: Settings,
+                 html: dict[tuple[str, str, str], NoteHtml] | None = None) -> None:
+        """`html`: the notes' HTML by (abstract, ko, en) Markdown, when the caller has it (saves
+        the worker converting every note again)."""
         package_root = str(Path(__file__).resolve().parents[1])
         if package_root not in sys.path:
             sys.path.append(package_root)  # the spawned worker must import this package too
@@ -69,7 +75,7 @@ class Prerenderer:
         self.served = 0
         """Pages whose HTML came from the worker."""
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_start_worker, initargs=(notes, tags, settings))
+                                         initializer=_start_worker, initargs=(notes, tags, settings, html or {}))
         self._request_up_to(AHEAD)
 
     def _request_up_to(self, batch: int) -> None:
