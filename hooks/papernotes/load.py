@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .characters import find_invisible, invisible_message
 from .markup import forget_rendered
 from .model import Note, Problem, TagRegistry
 from .notes import parse_note
+from .parload import load_files
 from .tags import load_tag_registry
 from .template import Guidance, find_template_text, read_guidance
 
@@ -77,12 +79,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     wanted = {p.resolve() for p in only} if only is not None else None
     guidance = read_guidance(data / "note-template.md")
     loaded: list[Note] = []
-    for path in files:
-        shown = display_path(path, root)
-        try:
-            note, found = load_note(path, shown, registry, guidance)
-        except Exception as exc:  # a bug must cost this note only, and still be reported
-            note, found = None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
+    for path, (note, found) in zip(files, load_files(files, partial(_load_guarded, root=root, registry=registry, guidance=guidance))):
         if note is not None:
             loaded.append(note)
         if wanted is None or path.resolve() in wanted:
@@ -97,6 +94,14 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
     return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
+
+
+def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guidance | None) -> tuple[Note | None, list[Problem]]:
+    shown = display_path(path, root)
+    try:
+        return load_note(path, shown, registry, guidance)
+    except Exception as exc:  # a bug must cost this note only, and still be reported
+        return None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
 
 
 def load_note(path: Path, shown: str, registry: TagRegistry,

@@ -148,6 +148,16 @@ def forget_rendered() -> None:
     _checked.clear()
 
 
+def rendered() -> dict[str, Markup]:
+    """The HTML `render_within_budget` produced since the last `forget_rendered()`."""
+    return dict(_checked)
+
+
+def remember_rendered(html: dict[str, Markup]) -> None:
+    """Add HTML rendered (and checked) by another process of this build."""
+    _checked.update(html)
+
+
 def render_within_budget(text: str, budget: float = RENDER_BUDGET) -> Markup:
     """Render like `Renderer.render`, but raise `SlowMarkdown` instead of running long.
 
