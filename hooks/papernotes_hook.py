@@ -108,7 +108,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _stop_worker()
     if _wants_worker(len(planned) if changed is None else len(changed)):
         html = {(n.abstract, n.ko, n.en): renderer.html_of(n) for n in result.notes}
-        _worker = Prerenderer(planned, result.notes, result.tags, _settings, html)
+        _worker = Prerenderer(planned, result.notes, result.tags, _settings, html,
+                              wait=os.environ.get("PAPERNOTES_WORKER") == "1")
     for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:

@@ -138,7 +138,7 @@ def run_build(site: Path, out: Path, *extra: str) -> BuildRun:
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         log = err.read().decode("utf-8", "replace")
-    worker = re.search(r"second process \(its peak memory: (\d+) MiB\)", log)
+    worker = re.search(r"rendered by the second process.*?\(its peak memory: (\d+) MiB\)", log)
     own = re.search(r"this process's peak memory: (\d+) MiB", log)
     pagefind = re.search(r"written by pagefind \(its peak memory: (\d+) MiB\)", log)
     return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,

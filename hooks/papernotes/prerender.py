@@ -60,9 +60,11 @@ class Prerenderer:
     """Hands out the HTML of planned pages, rendered ahead of time by one worker process."""
 
     def __init__(self, pages: list[GeneratedPage], notes: tuple[Note, ...], tags: TagRegistry, settings: Settings,
-                 html: dict[tuple[str, str, str], NoteHtml] | None = None) -> None:
+                 html: dict[tuple[str, str, str], NoteHtml] | None = None, wait: bool = False) -> None:
         """`html`: the notes' HTML by (abstract, ko, en) Markdown, when the caller has it (saves
-        the worker converting every note again)."""
+        the worker converting every note again). `wait`: always wait for the worker's HTML (tests
+        use it to compare every page), instead of rendering here the pages it has not reached."""
+        self._wait = wait
         package_root = str(Path(__file__).resolve().parents[1])
         if package_root not in sys.path:
             sys.path.append(package_root)  # the spawned worker must import this package too
@@ -74,6 +76,8 @@ class Prerenderer:
         self._failed = False
         self.served = 0
         """Pages whose HTML came from the worker."""
+        self.behind = 0
+        """Pages rendered here because the worker had not reached them yet."""
         self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_start_worker, initargs=(notes, tags, settings, html or {}))
         self._request_up_to(AHEAD)
@@ -95,6 +99,14 @@ class Prerenderer:
         future = self._batches.get(batch)
         if future is None:
             return None  # already handed out: a page asked for twice is rendered locally
+        if not future.done() and not self._wait:
+            # The worker is behind (Pagefind shares its core): render here rather than wait,
+            # and drop the batches MkDocs has already passed that the worker has not started.
+            for passed in [k for k in self._batches if k < batch]:
+                if self._batches[passed].cancel():
+                    del self._batches[passed]
+            self.behind += 1
+            return None
         try:
             rendered, peak = future.result()
             self._peak_kib = max(self._peak_kib, peak)
@@ -108,6 +120,6 @@ class Prerenderer:
         return rendered[offset]
 
     def close(self) -> None:
-        log.info("papernotes: %d of %d pages rendered by the second process (its peak memory: %d MiB)",
-                 self.served, len(self._sources), self._peak_kib // 1024)
+        log.info("papernotes: %d of %d pages rendered by the second process, %d here while it was behind "
+                 "(its peak memory: %d MiB)", self.served, len(self._sources), self.behind, self._peak_kib // 1024)
         self._pool.shutdown(wait=False, cancel_futures=True)
