@@ -7,19 +7,7 @@
   "use strict";
   var PAGE = 50;
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function bi(ko, en) {
-    var frag = document.createDocumentFragment();
-    frag.appendChild(el("span", { class: "pn-lang", lang: "ko" }, ko));
-    frag.appendChild(el("span", { class: "pn-lang", lang: "en" }, en));
-    return frag;
-  }
+  var el = window.papernotes.el, bi = window.papernotes.bi;
 
   function readSelection(known) {
     var raw = new URLSearchParams(location.search).get("tags") || "";

@@ -23,19 +23,7 @@
     return loading;
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function bi(ko, en) {
-    var frag = document.createDocumentFragment();
-    frag.appendChild(el("span", { class: "pn-lang", lang: "ko" }, ko));
-    frag.appendChild(el("span", { class: "pn-lang", lang: "en" }, en));
-    return frag;
-  }
+  var el = window.papernotes.el, bi = window.papernotes.bi;
 
   // The index holds Hangul decomposed (see hooks/papernotes/search.py): recompose for display.
   function nfc(text) { return (text || "").normalize("NFC"); }

@@ -85,6 +85,23 @@
     });
   }
 
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function bi(ko, en) {
+    var frag = document.createDocumentFragment();
+    frag.appendChild(el("span", { class: "pn-lang", lang: "ko" }, ko));
+    frag.appendChild(el("span", { class: "pn-lang", lang: "en" }, en));
+    return frag;
+  }
+
+  // DOM helpers shared with papernotes-search.js and papernotes-filter.js (loaded after this file).
+  window.papernotes = { el: el, bi: bi };
+
   function init() {
     persistUrlChoice();
     buildToggle();
