@@ -20,13 +20,11 @@ from mkdocs.structure.toc import get_toc
 
 from papernotes import urls
 from papernotes.index import build_index
-from papernotes.indexer import IndexFailed, SearchIndexer
 from papernotes.load import LoadResult, load_site
 from papernotes.outputs import plan_files
 from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
 from papernotes.prerender import Prerenderer
 from papernotes.rebuild import STATE, digest, site_shape
-from papernotes.search import plan_documents
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -37,7 +35,6 @@ log = logging.getLogger("mkdocs.plugins.papernotes")
 
 _pages: dict[str, GeneratedPage] = {}
 _note_dests: list[str] = []
-_indexer: SearchIndexer | None = None  # Pagefind, running while MkDocs builds
 _settings = Settings()
 _root = Path(".")
 _worker: Prerenderer | None = None
@@ -85,7 +82,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _pages.clear()
     _note_dests.clear()
-    _stop_indexer()
     result = load_site(_root, "data")
     for problem in result.warnings:
         log.warning(problem.format())
@@ -127,7 +123,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         raise PluginError(f"{len(in_notes)} pages under notes/ but {published} published note files; only notes may publish "
                           f"pages there (remove {', '.join('docs/' + s for s in strays) or 'nothing'})")
     _note_dests.extend(f.abs_dest_path for f in in_notes)
-    _start_indexer(config, plan_documents(index, renderer.html_of))
     for path, content in plan_files(index, _settings, renderer.html_of):
         clash = files.get_file_from_path(path)
         if clash is not None:
@@ -156,13 +151,11 @@ def check_planned(planned: list[GeneratedPage], note_files: int) -> None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Invariant: every note page was written (a theme or plugin error cannot lose one silently);
-    then the search index."""
+    """Invariant: every note page was written (a theme or plugin error cannot lose one silently)."""
     _stop_worker()
     missing = [dest for dest in _note_dests if not Path(dest).is_file()]
     if missing:
         raise PluginError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
-    _write_search_index(config)
     try:
         import resource  # Unix only; elsewhere the peak is simply not reported
     except ImportError:
@@ -221,35 +214,6 @@ def _alternates(src_uri: str) -> list[dict[str, str]]:
     return feeds
 
 
-def _start_indexer(config: MkDocsConfig, documents: list) -> None:
-    """Write our search documents (papernotes.search explains why not the pages) and start
-    Pagefind on them; MkDocs has already cleaned site/, so it can write site/pagefind/ now."""
-    global _indexer
-    if documents:
-        _indexer = SearchIndexer(documents, Path(config.site_dir).resolve() / urls.pagefind_dir())
-
-
-def _write_search_index(config: MkDocsConfig) -> None:
-    """Wait for Pagefind, started in on_files, to finish site/pagefind/."""
-    global _indexer
-    indexer, _indexer = _indexer, None
-    if indexer is None:
-        log.info("papernotes: no notes, so no search index")
-        return
-    try:
-        peak = indexer.wait()
-    except IndexFailed as err:
-        raise PluginError(str(err)) from None
-    log.info("papernotes: search index of %d notes written by pagefind (its peak memory: %d MiB)", indexer.count, peak // 1024)
-
-
-def _stop_indexer() -> None:
-    global _indexer
-    if _indexer is not None:
-        _indexer.stop()
-        _indexer = None
-
-
 @event_priority(100)  # before the search plugin reads the content
 def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
     # MkDocs first collects every page's content, then renders the theme page by page. With a
@@ -265,7 +229,6 @@ def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
 
 def on_build_error(error: Exception) -> None:
     _stop_worker()
-    _stop_indexer()
 
 
 def _wants_worker(pages: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from . import bibtex, export, feeds, urls
+from .searchindex import build_search_files
 from .index import SiteIndex
 from .model import Note
 from .pages import NoteHtml, Settings
@@ -52,3 +53,5 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     yield urls.notes_json(), export.notes_json(index, settings.site_name, site_url)
     yield urls.browse_index(), export.browse_index(index)
     yield from export.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
+    if index.notes:
+        yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en))

@@ -30,7 +30,9 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `notes.json`                  | every note's fields and URLs (see README)        |
 | `browse/index.json`           | the compact index the browse page filters        |
 | `browse/snippets/<n>.json`    | commentary excerpts for the browse page's rows   |
-| `pagefind/`                   | the search index (Pagefind, after the build)     |
+| `search/meta.json`            | the search index's directory (`searchindex`)     |
+| `search/terms/<hash>.json`    | a run of indexed terms with their notes          |
+| `search/cards/<n>.json`       | what a search result shows, 10 notes a file      |
 """
 
 from __future__ import annotations
@@ -113,8 +115,16 @@ def browse_snippets(shard: int | str) -> str:
     return f"browse/snippets/{shard}.json"
 
 
-def pagefind_dir() -> str:
-    return "pagefind"
+def search_meta() -> str:
+    return "search/meta.json"
+
+
+def search_terms(name: str) -> str:
+    return f"search/terms/{name}.json"
+
+
+def search_cards(shard: int | str) -> str:
+    return f"search/cards/{shard}.json"
 
 
 def absolute(site_url: str, path: str) -> str:
