@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,9 +22,10 @@ from mkdocs.structure.toc import get_toc
 from papernotes import urls
 from papernotes.index import build_index
 from papernotes.load import LoadResult, load_site
-from papernotes.outputs import plan_files
+from papernotes.outputs import FileClash, plan_files, start_writing, write_files
 from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
 from papernotes.prerender import Prerenderer
+from papernotes.resources import describe, own_usage
 from papernotes.rebuild import STATE, digest, site_shape
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ _note_dests: list[str] = []
 _settings = Settings()
 _root = Path(".")
 _worker: Prerenderer | None = None
+_outputs: Future[tuple[object, tuple[float, int]]] | None = None  # feeds, BibTeX, notes.json, browse and search files, being written
 WORKER_MIN_PAGES = 500
 """Below this many generated pages, starting a second process costs more than it saves."""
 
@@ -123,11 +126,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         raise PluginError(f"{len(in_notes)} pages under notes/ but {published} published note files; only notes may publish "
                           f"pages there (remove {', '.join('docs/' + s for s in strays) or 'nothing'})")
     _note_dests.extend(f.abs_dest_path for f in in_notes)
-    for path, content in plan_files(index, _settings, renderer.html_of):
-        clash = files.get_file_from_path(path)
-        if clash is not None:
-            raise PluginError(f"docs/{clash.src_uri} collides with the generated file {path}; rename or remove it")
-        files.append(File.generated(config, path, content=content))
+    _start_outputs(config, files, index, renderer)
     if not _settings.site_url:
         log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
                  "to the file; set site_url for absolute links")
@@ -156,11 +155,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     missing = [dest for dest in _note_dests if not Path(dest).is_file()]
     if missing:
         raise PluginError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
-    try:
-        import resource  # Unix only; elsewhere the peak is simply not reported
-    except ImportError:
-        return
-    log.info("papernotes: this process's peak memory: %d MiB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+    _finish_outputs()
+    log.info("papernotes: the MkDocs process's %s", describe(*own_usage()))
 
 
 def _changed_pages(planned: list[GeneratedPage], result: LoadResult) -> set[str]:
@@ -214,6 +210,36 @@ def _alternates(src_uri: str) -> list[dict[str, str]]:
     return feeds
 
 
+def _start_outputs(config: MkDocsConfig, files: Files, index: object, renderer: Pages) -> None:
+    """Write the files that are not pages straight into site/ (MkDocs has cleaned it): in a
+    forked process on big sites, here otherwise. `on_post_build` waits for them."""
+    global _outputs
+    site_dir = Path(config.site_dir)
+    taken = {f.dest_uri for f in files if not f.is_documentation_page()}
+    job = lambda: write_files(site_dir, plan_files(index, _settings, renderer.html_of), taken)  # noqa: E731
+    if _worker is not None and hasattr(os, "fork"):
+        _outputs = start_writing(job)
+    else:
+        _outputs = Future()
+        try:
+            _outputs.set_result((job(), None))
+        except Exception as exc:  # noqa: BLE001 - reported by _finish_outputs like the forked case
+            _outputs.set_exception(exc)
+
+
+def _finish_outputs() -> None:
+    global _outputs
+    outputs, _outputs = _outputs, None
+    if outputs is None:
+        return
+    try:
+        count, usage = outputs.result()
+    except FileClash as err:
+        raise PluginError(str(err)) from None
+    log.info("papernotes: %d feeds, BibTeX, export and search files written%s", count,
+             f" by a forked process (its {describe(*usage)})" if usage else "")
+
+
 @event_priority(100)  # before the search plugin reads the content
 def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
     # MkDocs first collects every page's content, then renders the theme page by page. With a
@@ -229,6 +255,10 @@ def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
 
 def on_build_error(error: Exception) -> None:
     _stop_worker()
+    global _outputs
+    if _outputs is not None:
+        _outputs.cancel()
+        _outputs = None
 
 
 def _wants_worker(pages: int) -> bool:

@@ -5,8 +5,9 @@
     python scripts/bench.py 50 --json out.json    # also write the figures as JSON
 
 For each N it generates N notes (`notegen.generate_notes`, deterministic), builds the site
-with the project's own mkdocs.yml, theme and hook, and prints wall time, peak memory (of the
-build process, from os.wait4), pages written, output size, the largest HTML page, and the bytes
+with the project's own mkdocs.yml, theme and hook, and prints wall and CPU time, peak memory
+(of all the build's processes together, sampled as PSS, and of the largest one, from os.wait4;
+the hook's log splits it by process), pages written, output size, the largest HTML page, and the bytes
 a first search transfers. The floor is N bare pages (out of the navigation) built with the
 same mkdocs.yml minus the hook; `--blog` builds the same notes as blog posts with the blog and
 tags plugins. Timings from one run are comparable with each other, not across machines.
@@ -24,6 +25,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -46,30 +48,23 @@ class BuildRun:
     seconds: float
     """Wall-clock time."""
     cpu_seconds: float
-    """User + system CPU time of the build process and its children (worker, Pagefind): steadier than wall time."""
+    """User + system CPU time of the build process and the processes it waited for: steadier than wall time."""
     peak_mib: float
-    """Peak resident memory of the largest process of the build (ru_maxrss from os.wait4 counts reaped children)."""
-    worker_mib: float
-    """Peak memory of the hook's rendering worker process, from the build log (0 when none ran)."""
+    """Peak resident memory of the largest single process of the build (ru_maxrss from os.wait4)."""
+    total_mib: float
+    """Peak of the build's processes together: their proportional set sizes (PSS, so pages a
+    forked child shares with its parent count once) summed, sampled every 0.1 s (0 off Linux)."""
     returncode: int
     """The build's exit status."""
     stderr: str
     """Its log, kept to explain failures."""
-    own_mib: float = 0.0
-    """Peak memory of the MkDocs process itself, from the build log (0 when not reported)."""
-    pagefind_mib: float = 0.0
-    """Peak memory of the Pagefind process, from the build log (0 when none ran)."""
-
-
-SEARCH = True
-"""False with --without-search: drop mkdocs-material's search plugin from our build and the floor."""
+    processes: tuple[tuple[str, float, float], ...] = ()
+    """(process, peak MiB, CPU s) as the hook logs them: MkDocs', the page worker's, the exports writer's."""
 
 
 def project_config(hook: bool = True) -> dict:
     """The project's mkdocs.yml made usable from another folder (absolute hook and theme paths)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
-    if not SEARCH:
-        config["plugins"] = [p for p in config.get("plugins", []) if p != "search" and "search" not in (p if isinstance(p, dict) else {})]
     config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])] if hook else []
     config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     config["watch"] = []
@@ -126,24 +121,68 @@ def make_blog_site(dest: Path, n: int, seed: int) -> Path:
     return dest
 
 
+PROCESS_LOG = (
+    ("MkDocs", re.compile(r"the MkDocs process's peak memory (\d+) MiB, CPU ([\d.]+) s")),
+    ("worker", re.compile(r"rendered by the second process.*?\(its peak memory (\d+) MiB, CPU ([\d.]+) s\)")),
+    ("exports", re.compile(r"written by a forked process \(its peak memory (\d+) MiB, CPU ([\d.]+) s\)")),
+)
+
+
+def tree_pss_kib(root: int) -> int:
+    """Summed PSS (KiB) of `root` and its descendants, from /proc; 0 where there is none."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        found = re.search(r"^Pss:\s+(\d+) kB", rollup, re.M)
+        total += int(found.group(1)) if found else 0
+    return total
+
+
 def run_build(site: Path, out: Path, *extra: str) -> BuildRun:
-    """Build `site` into `out` in a child process; peak memory is that child's own ru_maxrss."""
+    """Build `site` into `out` in a child process, sampling the memory of its process tree."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(out), *extra]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    peak_total = 0
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak_total
+            while not done.wait(0.1):
+                peak_total = max(peak_total, tree_pss_kib(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        done.set()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         log = err.read().decode("utf-8", "replace")
-    worker = re.search(r"rendered by the second process.*?\(its peak memory: (\d+) MiB\)", log)
-    own = re.search(r"this process's peak memory: (\d+) MiB", log)
-    pagefind = re.search(r"written by pagefind \(its peak memory: (\d+) MiB\)", log)
-    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-                    float(worker.group(1)) if worker else 0.0, proc.returncode, log,
-                    float(own.group(1)) if own else 0.0, float(pagefind.group(1)) if pagefind else 0.0)
+    processes = tuple((name, float(m.group(1)), float(m.group(2)))
+                      for name, pattern in PROCESS_LOG if (m := pattern.search(log)))
+    return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak_total / 1024,
+                    proc.returncode, log, processes)
 
 
 @dataclass(frozen=True)
@@ -173,14 +212,15 @@ def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
 
 
 def format_table(rows: list[Row]) -> str:
-    head = ("notes", "build s", "cpu s", "peak MiB (largest process)", "MkDocs / worker / Pagefind MiB", "pages", "output MB", "largest HTML kB", "search kB (gz)",
+    head = ("notes", "build s", "cpu s", "peak MiB (all processes)", "largest process MiB",
+            "MkDocs / worker / exports: MiB, CPU s", "pages", "output MB", "largest HTML kB", "search kB (gz)",
             "floor s", "÷ floor", "cpu ÷ floor", "blog s", "blog ÷ ours")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         blog_ratio = r.blog.seconds / r.build.seconds if r.blog else None
         cells = (f"{r.notes}", f"{r.build.seconds:.1f}", f"{r.build.cpu_seconds:.1f}",
-                 f"{r.build.peak_mib:.0f}",
-                 " / ".join(f"{m:.0f}" if m else "-" for m in (r.build.own_mib, r.build.worker_mib, r.build.pagefind_mib)),
+                 f"{r.build.total_mib:.0f}", f"{r.build.peak_mib:.0f}",
+                 " / ".join(f"{name} {mib:.0f}, {cpu:.1f}" for name, mib, cpu in r.build.processes) or "-",
                  f"{r.size.pages}",
                  f"{r.size.total_bytes / 1e6:.1f}", f"{r.size.largest_html_bytes / 1e3:.0f} ({r.size.largest_html})",
                  f"{r.size.search_bytes / 1e3:.0f} ({r.size.search_gzip_bytes / 1e3:.0f})",
@@ -199,8 +239,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--blog", action="store_true", help="also build the notes with the blog + tags plugins")
     parser.add_argument("--no-floor", action="store_true", help="skip the bare-pages floor build")
-    parser.add_argument("--without-search", action="store_true",
-                        help="drop mkdocs-material's search plugin from our build and the floor (what a site searching with Pagefind costs to build)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
@@ -209,8 +247,6 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: sizes must be positive numbers of notes", file=sys.stderr)
         return 2
 
-    global SEARCH
-    SEARCH = not args.without_search
     work = args.keep or Path(tempfile.mkdtemp(prefix="papernotes-bench-"))
     rows: list[Row] = []
     try:
@@ -224,7 +260,8 @@ def main(argv: list[str] | None = None) -> int:
             for name, make in plans:
                 site = make(work / f"{name}-{n}")
                 run = run_build(site, site / "site")
-                print(f"bench: {name} {n} notes: {run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU), {run.peak_mib:.0f} MiB",
+                print(f"bench: {name} {n} notes: {run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU), "
+                      f"{run.total_mib:.0f} MiB all processes, {run.peak_mib:.0f} MiB the largest",
                       file=sys.stderr, flush=True)
                 if run.returncode != 0:
                     print(f"bench: the {name} build of {n} notes failed:\n{run.stderr[-4000:]}", file=sys.stderr)

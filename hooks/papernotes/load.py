@@ -6,6 +6,7 @@ encoding, too big) is itself a problem, and so are two notes claiming one slug o
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -52,10 +53,16 @@ class LoadResult:
         return tuple(p for p in self.problems if not p.is_error)
 
 
+@functools.lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    """A folder's real path; cached, as a tree has few folders and many notes."""
+    return folder.resolve()
+
+
 def display_path(path: Path, root: Path) -> str:
     try:
         # Resolve the folder only: a symlink must be shown by its own name, not its target's.
-        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+        return (_resolved(path.parent) / path.name).relative_to(_resolved(root)).as_posix()
     except ValueError:
         return path.as_posix()
 

@@ -1,18 +1,27 @@
-"""Every generated file that is not a page: feeds, BibTeX files, notes.json, the browse index.
+"""Every generated file that is not a page: feeds, BibTeX files, notes.json, the browse index,
+the search index.
 
-`plan_files` returns (site path, content) pairs in a fixed order; the hook writes each with
-`File.generated`. Paths come from `urls`.
+`plan_files` returns (site path, content) pairs in a fixed order; paths come from `urls`.
+`write_files` writes them straight into the site folder. None of them is a page, so MkDocs
+has nothing to do with them, and on big sites the hook runs `write_files` in a forked process
+(`start_writing`) while MkDocs renders the theme: they are a pure function of the notes, and
+at 10,000 notes they are ~8 s of work and ~100 MB of text the MkDocs process never holds.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from . import bibtex, export, feeds, urls
 from .searchindex import build_search_files
 from .index import SiteIndex
 from .model import Note
 from .pages import NoteHtml, Settings
+from .resources import own_usage
 
 
 def plan_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml]) -> list[tuple[str, str]]:
@@ -55,3 +64,53 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     yield from export.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
     if index.notes:
         yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en))
+
+
+class FileClash(Exception):
+    """A file of docs/ would be overwritten by a generated file."""
+
+
+def write_files(site_dir: Path, files: Iterable[tuple[str, str]], taken: set[str]) -> int:
+    """Write each (path, content) under `site_dir`; `taken` holds the paths docs/ files are
+    copied to, which a generated file must not overwrite (FileClash). Returns the count.
+    Search term files are named by their content, so ones a previous `--dirty` build left are removed."""
+    count = 0
+    terms: set[str] = set()
+    for path, content in files:
+        if path in taken:
+            raise FileClash(f"docs/{path} collides with the generated file {path}; rename or remove it")
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        if path.startswith(urls.search_terms("").rsplit("/", 1)[0] + "/"):
+            terms.add(target.name)
+        count += 1
+    folder = site_dir / urls.search_terms("x").rsplit("/", 1)[0]
+    if folder.is_dir():
+        for stale in folder.iterdir():
+            if stale.name not in terms:
+                stale.unlink()
+    return count
+
+
+_job: Callable[[], object] | None = None
+"""What the forked writer runs: set just before the fork, so the child inherits it (no pickling)."""
+
+
+def _run_job() -> tuple[object, tuple[float, int]]:
+    os.nice(5)  # the MkDocs process and the page worker come first; this only fills idle time
+    assert _job is not None
+    return _job(), own_usage()
+
+
+def start_writing(job: Callable[[], object]) -> Future[tuple[object, tuple[float, int]]]:
+    """Run `job` in a forked process (it sees this process's memory as it is now); a Future of
+    its result and the process's CPU time and peak memory."""
+    global _job
+    _job = job
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        return pool.submit(_run_job)
+    finally:
+        pool.shutdown(wait=False)
+        _job = None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .index import build_index
 from .model import Note, TagRegistry
+from .resources import describe, own_usage
 from . import pages as _pages_module
 from .pages import GeneratedPage, NoteHtml, Settings, plan_pages
 
@@ -40,20 +41,12 @@ def _start_worker(notes: tuple[Note, ...], tags: TagRegistry, settings: Settings
     _worker_pages = plan_pages(build_index(notes, tags), settings)
 
 
-def _render_batch(start: int, stop: int, expected: tuple[str, ...]) -> tuple[list[str], int]:
-    """The batch's HTML and the worker's peak memory so far (KiB), which the build reports."""
+def _render_batch(start: int, stop: int, expected: tuple[str, ...]) -> tuple[list[str], tuple[float, int]]:
+    """The batch's HTML and the worker's CPU time and peak memory so far, which the build reports."""
     pages = _worker_pages[start:stop]
     if tuple(p.src_uri for p in pages) != expected:
         raise RuntimeError("the worker planned different pages")  # never serve a wrong page
-    return [p.render() for p in pages], _peak_kib()
-
-
-def _peak_kib() -> int:
-    try:
-        import resource  # Unix only; elsewhere the peak is simply not reported
-    except ImportError:
-        return 0
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return [p.render() for p in pages], own_usage()
 
 
 class Prerenderer:
@@ -70,8 +63,8 @@ class Prerenderer:
             sys.path.append(package_root)  # the spawned worker must import this package too
         self._sources = [p.src_uri for p in pages]
         self._position = {src: i for i, src in enumerate(self._sources)}
-        self._batches: dict[int, Future[tuple[list[str], int]]] = {}
-        self._peak_kib = 0
+        self._batches: dict[int, Future[tuple[list[str], tuple[float, int]]]] = {}
+        self._usage = (0.0, 0)
         self._next = 0
         self._failed = False
         self.served = 0
@@ -108,8 +101,8 @@ class Prerenderer:
             self.behind += 1
             return None
         try:
-            rendered, peak = future.result()
-            self._peak_kib = max(self._peak_kib, peak)
+            rendered, usage = future.result()
+            self._usage = max(self._usage, usage)
         except Exception as exc:  # noqa: BLE001 - any worker failure just means rendering locally
             log.info("papernotes: rendering in a second process failed (%s); rendering here instead", exc)
             self._failed = True
@@ -121,5 +114,5 @@ class Prerenderer:
 
     def close(self) -> None:
         log.info("papernotes: %d of %d pages rendered by the second process, %d here while it was behind "
-                 "(its peak memory: %d MiB)", self.served, len(self._sources), self.behind, self._peak_kib // 1024)
+                 "(its %s)", self.served, len(self._sources), self.behind, describe(*self._usage))
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,77 @@
+"""The plain-text fast path of the Markdown renderer gives exactly what the full render gives."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from papernotes import markup
+from papernotes.load import load_site
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Characters chosen to sit on both sides of the fast path's rule: Markdown syntax, HTML
+# specials, whitespace of several kinds, digits and list markers, Hangul and accents.
+ALPHABET = list("abc XYZ 012 .,;:()'\"%/?-+=*_`[]!<>&$|#~{}\\\n\n\t") + [
+    "보상", "모델을", "é", "\u00a0", "\u3000", "\u200b", "\u2028", "1. ", "\n- ", "\n\n", "  \n", "=\n", "---",
+]
+
+
+MOSTLY_PLAIN = list("abc XYZ 012 .,;:()'\"%/?\n") + ["보상", "é", "\n\n", "1. ", "\n- ", "  \n", "\u3000", "=\n", "\t"]
+
+
+def _random_text(rng: random.Random) -> str:
+    alphabet = ALPHABET if rng.random() < 0.5 else MOSTLY_PLAIN
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40)))
+
+
+def _full(text: str) -> str:
+    return str(markup.sanitise(markup.Renderer()._full_convert(text)))
+
+
+CASES = [
+    ("One paragraph.", "<p>One paragraph.</p>"),
+    ("Two lines\nin one paragraph.", "<p>Two lines\nin one paragraph.</p>"),
+    ("First.\n\n\nSecond.\n", "<p>First.</p>\n<p>Second.</p>"),
+    ("보상 모델을 다시 본다: \"quotes\" and 'it's' 100% (ok).", "<p>보상 모델을 다시 본다: \"quotes\" and 'it's' 100% (ok).</p>"),
+    ("a *b*", None),
+    ("1. item", None),
+    ("- item", None),
+    ("title\n===", None),
+    ("    code", None),
+    ("line  \nbreak", None),
+    ("x & y", None),
+    ("cost $5", None),
+    ("a\u00a0b", None),
+    ("\u3000indented", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_plain_paragraphs(text: str, expected: str | None) -> None:
+    assert markup.plain_paragraphs(text) == expected
+    if expected is not None:
+        assert expected == _full(text)
+
+
+def test_fast_path_equals_full_render_on_random_text() -> None:
+    rng = random.Random(20261122)
+    taken = 0
+    for _ in range(20_000):
+        text = _random_text(rng)
+        fast = markup.plain_paragraphs(text)
+        if fast is not None and text.strip():
+            taken += 1
+            assert fast == _full(text), repr(text)
+    assert taken > 1_000  # the comparison really ran on many texts the fast path took
+
+
+def test_fast_path_equals_full_render_on_the_bundled_notes() -> None:
+    notes = load_site(ROOT, "data").notes
+    texts = [t for n in notes for t in (n.abstract, n.ko, n.en) if t.strip()]
+    taken = [t for t in texts if markup.plain_paragraphs(t) is not None]
+    assert taken, "no bundled section is plain text"
+    for text in texts:
+        assert markup.Renderer().render(text) == markup.sanitise(markup.Renderer()._full_convert(text))
