@@ -27,9 +27,10 @@ log = logging.getLogger("mkdocs.plugins.papernotes")
 
 BATCH = 200
 """Pages per request to the worker: big enough to amortise the round trip, small enough to start early."""
-AHEAD = 1_000_000
-"""Batches requested ahead of the page MkDocs is on. MkDocs collects every page's content before
-it renders any theme page, so the worker is given everything at once and works through both phases."""
+AHEAD = 12
+"""Batches requested ahead of the page MkDocs is on. The worker renders faster than the theme,
+and finished batches wait in this process's memory until MkDocs reaches them: without a bound,
+every page of the site would (230 MB at 10,000 notes)."""
 
 _worker_pages: list[GeneratedPage] = []
 
