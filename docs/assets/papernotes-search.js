@@ -215,7 +215,7 @@
         shown.count += cards.length;
         var rest = shown.hits.length - shown.count;
         more.textContent = "";
-        more.appendChild(bi("결과 " + Math.min(PAGE, rest) + "개 더 보기", "Show " + Math.min(PAGE, rest) + " more"));
+        more.appendChild(bi(Math.min(PAGE, rest) + "개 더 보기", "Show " + Math.min(PAGE, rest) + " more"));
         more.hidden = rest <= 0;
         more.disabled = false;
       });
