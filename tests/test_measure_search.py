@@ -19,7 +19,7 @@ SCRIPT = ROOT / "scripts" / "measure_search.py"
 def test_measures_a_first_query(reader_build: Path, browser) -> None:  # noqa: ANN001 - browser: skip without Chromium
     run = subprocess.run([sys.executable, str(SCRIPT), str(reader_build), "보상"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
-    found = re.search(r"first query '보상': (\d+) kB \((\d+) kB gzip\) in (\d+) requests, (\d+) results", run.stdout)
+    found = re.search(r"first query '보상': (\d+) kB \((\d+) kB gzip\) in (\d+) requests, (\d+) results, shown in \d+ ms", run.stdout)
     assert found, run.stdout
     expected = {d for term, docs in postings(reader_build).items() if term.startswith("보상") for d in docs}
     assert int(found.group(4)) == len(expected) <= 10  # one page of results: the cards of all of them

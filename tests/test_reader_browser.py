@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from conftest import READER_NOTES, make_site
+import search_data
 from search_data import cards, postings
 from papernotes.searchindex import PARTICLES, tokenize
 from papernotes.index import build_index
@@ -302,3 +303,24 @@ def test_heatmap_cell_opens_its_day(page, base: str, index) -> None:  # noqa: AN
     page.click(f'a[data-day="{day.isoformat()}"]')
     page.wait_for_url(f"**/archive/{day.year:04d}/{day.month:02d}/{day.day:02d}/")
     assert page.locator("h1 time").get_attribute("datetime") == day.isoformat()
+
+
+def test_a_slow_older_query_never_replaces_a_newer_one(page, bundled_build: Path, serve) -> None:  # noqa: ANN001
+    chunks = search_data.meta(bundled_build)["chunks"]
+    slow = [name for first, name in chunks if first <= "reward"][-1]
+    assert slow != [name for first, name in chunks if first <= "보상"][-1]  # the two queries need different files
+    # The terms file of the first query answers 1.5 s late; the second query's answer comes first.
+    page.add_init_script("""{ const fetch0 = window.fetch, slow = %s;
+        window.fetch = (url, ...rest) => String(url).includes(slow)
+            ? new Promise(r => setTimeout(r, 1500)).then(() => fetch0(url, ...rest)) : fetch0(url, ...rest); }""" % json.dumps(slow))
+    page.goto(serve(bundled_build))
+    page.fill(".pn-search__input", "reward")
+    page.press(".pn-search__input", "Enter")
+    page.fill(".pn-search__input", "보상")
+    page.press(".pn-search__input", "Enter")
+    expected = str(len(prefix_docs(bundled_build, "보상")))
+    page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n", arg=expected)
+    page.wait_for_timeout(2000)  # the slow answer arrives meanwhile and must be dropped
+    assert page.get_attribute(".pn-search__results", "data-count") == expected
+    marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
+    assert marks and all(m.startswith("보상") for m in marks), marks

@@ -206,18 +206,22 @@
       if (window.console) console.error(err);
     }
 
-    function showMore(mine) {                     // append the next PAGE results of `shown`
-      var hits = shown.hits.slice(shown.count, shown.count + PAGE);
+    /* The cards of `state`'s next PAGE results, appended once loaded; `fresh` replaces the list
+     * (a new query) in the same step, so the old results stay until the new ones can be shown. */
+    function showMore(state, mine, fresh) {
+      var next = state.hits.slice(state.count, state.count + PAGE);
       more.disabled = true;
-      return loadCards(hits.map(function (h) { return h[0]; })).then(function (cards) {
-        if (mine !== seq) return;
-        cards.forEach(function (card) { list.appendChild(renderCard(card, shown.words)); });
-        shown.count += cards.length;
-        var rest = shown.hits.length - shown.count;
+      return loadCards(next.map(function (h) { return h[0]; })).then(function (cards) {
+        if (mine !== seq) return false;
+        if (fresh) list.textContent = "";
+        cards.forEach(function (card) { list.appendChild(renderCard(card, state.words)); });
+        state.count += cards.length;
+        var rest = Math.min(PAGE, state.hits.length - state.count);
         more.textContent = "";
-        more.appendChild(bi(Math.min(PAGE, rest) + "개 더 보기", "Show " + Math.min(PAGE, rest) + " more"));
+        more.appendChild(bi(rest + "개 더 보기", "Show " + rest + " more"));
         more.hidden = rest <= 0;
         more.disabled = false;
+        return true;
       });
     }
 
@@ -225,32 +229,33 @@
       var q = input.value.trim(), mine = ++seq;
       if (!q) { panel.hidden = true; list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; return; }
       panel.hidden = false;
+      list.removeAttribute("data-count");         // present again once this query's results show
       setStatus("검색 중…", "Searching…");
       loadMeta().then(function () {
         var words = queryWords(q, meta.particles);
         return Promise.all(words.map(lookUp)).then(function (found) {
           if (mine !== seq) return null;
-          var hits = rank(found);
-          list.textContent = "";
-          list.setAttribute("data-count", String(hits.length));
-          shown = { hits: hits, words: words, count: 0 };
-          var n = hits.length;
-          if (!words.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
-          else if (n === 0) setStatus("결과가 없습니다.", "No results.");
-          else setStatus("결과 " + n + "개", n + (n === 1 ? " result" : " results"));
-          if (found.some(function (f) { return f.partial; })) {
-            status.appendChild(bi(" — 너무 많은 단어와 일치해 일부만 찾았습니다. 더 길게 입력하세요.",
-                                  " — the query matches too many words; only some were searched. Type more."));
-          }
-          more.hidden = true;
-          return showMore(mine);
+          var state = { hits: rank(found), words: words, count: 0 };
+          return showMore(state, mine, true).then(function (current) {
+            if (!current) return;
+            shown = state;
+            var n = state.hits.length;
+            list.setAttribute("data-count", String(n));   // set once the first results are on screen
+            if (!words.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
+            else if (n === 0) setStatus("결과가 없습니다.", "No results.");
+            else setStatus("결과 " + n + "개", n + (n === 1 ? " result" : " results"));
+            if (found.some(function (f) { return f.partial; })) {
+              status.appendChild(bi(" — 이 단어로 시작하는 말이 너무 많아 일부만 찾았습니다. 더 입력해 보세요.",
+                                    " — too many words start with this; only some were searched. Type more."));
+            }
+          });
         });
       }).catch(function (err) { if (mine === seq) failed(err); });
     }
 
     more.addEventListener("click", function () {
       var mine = seq;
-      if (shown) showMore(mine).catch(function (err) { if (mine === seq) failed(err); });
+      if (shown) showMore(shown, mine, false).catch(function (err) { if (mine === seq) failed(err); });
     });
 
     var timer = null;
