@@ -121,6 +121,7 @@ QUERIES = [
     ("muller", {"escape"}, set()),                                  # accents folded: José Müller
     ("MÜLLER", {"escape"}, set()),
     ("2503.01234", {"particle-a"}, set()),                          # arXiv id
+    ("2503.01234v3", {"particle-a"}, set()),                        # with a version
     ("강화학습", {"particle-b", "epsilon"}, {"escape"}),             # Korean tag label, not in the commentary
     ("Reinforcement", {"particle-b", "zeta"}, {"escape"}),         # English tag label
     ("reward-model", {"particle-a", "alpha"}, set()),               # tag slug
@@ -226,6 +227,9 @@ QUERY_WORDS = [
     ("을", ["을"]),                       # a particle alone stays: a word keeps at least one letter
     ("Reward reward REWARD models", ["reward", "models"]),
     ("the 는", ["the", "는"]),
+    ("arXiv:2401.12340v2", ["arxiv", "2401.12340"]),   # notes hold arXiv ids without a version
+    ("2401.12340 v2", ["2401.12340"]),
+    ("1.5 v2 llama", ["1.5", "v2", "llama"]),           # not an arXiv id: the v2 stays
 ]
 
 

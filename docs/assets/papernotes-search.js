@@ -29,11 +29,13 @@
   }
 
   /* The words a query looks up, each matched as a prefix: its distinct terms, a Korean word
-   * without one trailing particle (보상을 -> 보상), so it also finds 보상은 and 보상이. */
+   * without one trailing particle (보상을 -> 보상), so it also finds 보상은 and 보상이, and no
+   * version after an arXiv id (2401.12340v2 -> 2401.12340: notes hold ids without one). */
   function queryWords(query, particles) {
     var byLength = (particles || []).slice().sort(function (a, b) { return b.length - a.length; });
     var seen = {}, words = [];
-    tokenize(query).forEach(function (word) {
+    tokenize(query).forEach(function (word, i, all) {
+      if (i > 0 && /^v\d+$/.test(word) && /^\d{4}\.\d{4,5}$/.test(all[i - 1])) return;
       if (HANGUL.test(word)) {
         for (var i = 0; i < byLength.length; i++) {
           var p = byLength[i];
