@@ -330,3 +330,15 @@ def test_a_slow_older_query_never_replaces_a_newer_one(page, bundled_build: Path
     assert page.get_attribute(".pn-search__results", "data-count") == expected
     marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
     assert marks and all(m.startswith("보상") for m in marks), marks
+
+
+def test_slash_focuses_the_box_and_escape_closes_the_panel(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('pn-search__input')")
+    page.keyboard.type("Hopper")  # no Enter: the box searches as one types
+    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count === '1'")
+    assert page.is_visible(".pn-search__panel")
+    page.keyboard.press("Escape")
+    assert not page.is_visible(".pn-search__panel")
+    assert not page.evaluate("document.activeElement.classList.contains('pn-search__input')")
