@@ -49,6 +49,14 @@ def _fetch(url: str) -> str:
         return ""
 
 
+def _searchable(base: str, meta: dict, term: str) -> bool:
+    """Whether the served index holds `term` (ASCII digits here, so str order is the JS order)."""
+    chunks = [name for first, name in meta.get("chunks", []) if first <= term]
+    if not chunks:
+        return False
+    return term in json.loads(_fetch(base + meta["terms"].replace("{name}", chunks[-1])) or "{}")
+
+
 def _next_build(lines: queue.Queue[str], timeout: float) -> float | None:
     """Seconds MkDocs reports for the next finished build (None if none within `timeout`)."""
     end = time.monotonic() + timeout
@@ -117,11 +125,12 @@ def main(argv: list[str] | None = None) -> int:
             if marker not in _fetch(day_url):
                 print(f"bench_serve: edit {k} shows on the note page but not on its day page {day_url}", file=sys.stderr)
                 return 1
-            # Pagefind's entry file counts the pages it indexed, per language.
-            entry = json.loads(_fetch(base + "pagefind/pagefind-entry.json") or "{}")
-            indexed = sum(lang.get("page_count", 0) for lang in entry.get("languages", {}).values())
+            # The search index's directory counts the notes it holds (its documents).
+            meta = json.loads(_fetch(base + "search/meta.json") or "{}")
+            found = _searchable(base, meta, marker.split("-")[-1])
             print(f"  edit {k}: visible {shown:.1f} s after saving (MkDocs reports {reported or float('nan'):.1f} s); "
-                  f"search index holds {indexed} of {args.notes} notes")
+                  f"search index holds {meta.get('docs', 0)} of {args.notes} notes; "
+                  f"the edit is {'' if found else 'NOT '}searchable")
     finally:
         proc.terminate()
         try:

@@ -5,13 +5,11 @@ for a one-word query:
 
 - mkdocs-material's search plugin: `search/search_index.json`, the search worker and the lunr
   language files for the index's languages (all fetched whole, whatever the query);
-- Pagefind (`pagefind/`): `pagefind.js`, `pagefind-entry.json`, the language's WASM, the
-  `.pf_meta`, the largest index chunk, every filter chunk and the five largest fragments (an
-  upper bound: a one-word query loads one index chunk and the fragments of the results shown),
-  plus the Pagefind UI's JS and CSS when present.
+- ours (`search/meta.json`, see hooks/papernotes/searchindex.py): the search box's JS,
+  `meta.json`, the three largest terms files and the ten largest cards files (an upper bound:
+  a one-word query loads at most three terms files and the cards of the ten results shown).
 
-Both raw bytes and gzip bytes (what a static host such as GitHub Pages sends) are reported;
-Pagefind's `.pf_*` files are already compressed.
+Both raw bytes and gzip bytes (what a static host such as GitHub Pages sends) are reported.
 """
 
 from __future__ import annotations
@@ -35,7 +33,7 @@ class SiteSize:
     largest_html_bytes: int
     """Its size."""
     search_kind: str
-    """`mkdocs-search`, `pagefind` or `none`."""
+    """`papernotes` (our index), `mkdocs-search` or `none`."""
     search_files: tuple[str, ...]
     """The files counted for a first search."""
     search_bytes: int
@@ -56,9 +54,8 @@ def measure_site(out: Path) -> SiteSize:
 
 
 def search_files(out: Path) -> tuple[str, list[Path]]:
-    pagefind = out / "pagefind"
-    if (pagefind / "pagefind-entry.json").is_file():
-        return "pagefind", _pagefind_files(pagefind)
+    if (out / "search" / "meta.json").is_file():
+        return "papernotes", _papernotes_files(out)
     index = out / "search" / "search_index.json"
     if index.is_file():
         return "mkdocs-search", _mkdocs_search_files(out, index)
@@ -74,24 +71,22 @@ def _mkdocs_search_files(out: Path, index: Path) -> list[Path]:
     return files + [lunr / name for name in names if (lunr / name).is_file()]
 
 
-def _pagefind_files(pagefind: Path) -> list[Path]:
-    entry = json.loads((pagefind / "pagefind-entry.json").read_text(encoding="utf-8"))
-    files = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json"]
-    for lang in entry.get("languages", {}).values():
-        files += sorted(pagefind.glob(f"pagefind.{lang['hash']}.pf_meta"))
-        wasm = lang.get("wasm")
-        files += sorted(pagefind.glob(f"wasm.{wasm}.pagefind")) if wasm else sorted(pagefind.glob("wasm.*.pagefind"))[:1]
-        break  # a reader's first search uses one language
-    chunks = sorted(pagefind.glob("index/*.pf_index"), key=lambda p: p.stat().st_size)
-    files += chunks[-1:]
-    files += sorted(pagefind.glob("filter/*.pf_filter"))
-    files += sorted(pagefind.glob("fragment/*.pf_fragment"), key=lambda p: p.stat().st_size)[-5:]
-    files += [p for p in (pagefind / "pagefind-ui.js", pagefind / "pagefind-ui.css") if p.is_file()]
+MAX_TERMS_FILES = 3
+"""Terms files one query word may load (MAX_SPAN in docs/assets/papernotes-search.js)."""
+RESULTS_SHOWN = 10
+"""Results the box shows at first (PAGE in the JS): each may need its own cards file."""
+
+
+def _papernotes_files(out: Path) -> list[Path]:
+    search = out / "search"
+    largest = lambda folder, n: sorted(folder.glob("*.json"), key=lambda p: (p.stat().st_size, p.name))[-n:]  # noqa: E731
+    files = [out / "assets" / "papernotes-search.js", search / "meta.json"]
+    files += largest(search / "terms", MAX_TERMS_FILES) + largest(search / "cards", RESULTS_SHOWN)
     return [f for f in files if f.is_file()]
 
 
 def _gzip_size(path: Path) -> int:
     data = path.read_bytes()
-    if path.suffix.startswith(".pf_") or path.suffix == ".pagefind" or data[:2] == b"\x1f\x8b":
+    if data[:2] == b"\x1f\x8b":  # already gzipped
         return len(data)
     return len(gzip.compress(data, 6))

@@ -91,7 +91,7 @@ def test_benchmark_runs_and_prints_sane_figures(tmp_path: Path) -> None:
     assert 10 < row["build"]["peak_mib"] < 4096
     assert row["size"]["pages"] > 40  # notes plus tag, day, month, year pages
     assert 0 < row["size"]["largest_html_bytes"] < 1_000_000
-    assert row["size"]["search_kind"] in ("mkdocs-search", "pagefind")
+    assert row["size"]["search_kind"] == "papernotes"
     assert row["size"]["search_bytes"] > 0 and row["size"]["search_files"]
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import build, make_site
 from hostile_base import GOOD_NOTES, note, write_site
-from pagefind_data import fragments
+from search_data import cards
 from papernotes.index import build_index
 from papernotes.load import load_site
 from papernotes.markup import EXTENSIONS, Renderer
@@ -302,10 +302,10 @@ def test_built_page_shows_hostile_title_as_text(injected_site: Path, case_id: st
 
 
 def test_search_index_holds_titles_as_text(injected_site: Path) -> None:
-    titles = {d["url"].split("/")[2]: d["meta"]["title"] for d in fragments(injected_site) if d["url"].startswith("/notes/")}
+    titles = {card.slug: card.title for card in cards(injected_site)}
     for case_id, title in TITLE_CASES:
-        # The search box inserts titles with textContent, so the index must hold them as plain text.
-        assert titles[case_id] == " ".join(title.split()), titles[case_id]
+        # The search box inserts titles as text nodes, so the index must hold them as plain text.
+        assert titles[case_id] == title, titles[case_id]
 
 
 FLAG_CHECK = """async () => {
@@ -355,6 +355,14 @@ def test_no_payload_runs_in_chromium(injected_site: Path, serve, page) -> None: 
     result.wait_for(timeout=10000)
     assert f'"><img src=x onerror={P}>' in [t for t in page.locator(".pn-search__result a.pn-search__title").all_inner_texts()]
     assert page.locator(".pn-search__panel img").count() == 0
+    # The matched word is highlighted with a <mark> the box built; the rest stays text.
+    assert "onerror" in page.locator(".pn-search__result a.pn-search__title mark").all_inner_texts()
+    # Entities in a title are shown as typed: escaped once by the page, not decoded or escaped twice.
+    page.fill("input.pn-search__input", "amp")
+    page.press("input.pn-search__input", "Enter")
+    titles = page.locator('.pn-search__result a.pn-search__title[href$="/notes/title-entities/"]')
+    titles.wait_for(timeout=10000)
+    assert titles.text_content() == "Q&A &lt;b&gt; &amp;"
     assert page.evaluate("() => window.__pwned") is None
     assert dialogs == []
 

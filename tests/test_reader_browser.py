@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from conftest import READER_NOTES, make_site
+import search_data
+from search_data import cards, postings
+from papernotes.searchindex import PARTICLES, tokenize
 from papernotes.index import build_index
 from papernotes.load import load_site
 
@@ -96,7 +102,8 @@ def search(page, query: str) -> list[str]:  # noqa: ANN001
     page.wait_for_function(
         "q => document.querySelector('.pn-search__results').dataset.count !== undefined"
         " && document.querySelector('.pn-search__input').value === q", arg=query)
-    page.wait_for_timeout(300)  # a superseded query may still be rendering
+    # No settling wait: the box drops data-count when a query starts and sets it only with that
+    # query's results on screen; a superseded query never sets it.
     hrefs = page.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.getAttribute('href'))")
     return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
 
@@ -104,10 +111,17 @@ def search(page, query: str) -> list[str]:  # noqa: ANN001
 # (query, notes that must be found, notes that must not)
 QUERIES = [
     ("보상", {"particle-a", "particle-b", "zeta"}, {"escape"}),     # 보상을, 보상은, 보상 해킹
+    ("보상을", {"particle-a", "particle-b"}, {"escape"}),           # the particle is stripped: also 보상은
+    ("보", {"particle-a", "particle-b", "alpha", "gamma"}, {"escape"}),  # every word is a prefix
+    ("rewa", {"particle-a", "alpha", "gamma", "zeta"}, {"escape"}),
     ("robustness", {"escape"}, {"particle-a"}),
     ("Humans Rate", {"particle-b"}, set()),                         # title words
-    ("Hopper", {"particle-a"}, {"particle-b"}),                     # author
+    ("Grace Hopper", {"particle-a"}, {"particle-b"}),               # author; every word must match
+    ("Hopper Turing", set(), {"particle-a", "particle-b"}),         # no note has both
+    ("muller", {"escape"}, set()),                                  # accents folded: José Müller
+    ("MÜLLER", {"escape"}, set()),
     ("2503.01234", {"particle-a"}, set()),                          # arXiv id
+    ("2503.01234v3", {"particle-a"}, set()),                        # with a version
     ("강화학습", {"particle-b", "epsilon"}, {"escape"}),             # Korean tag label, not in the commentary
     ("Reinforcement", {"particle-b", "zeta"}, {"escape"}),         # English tag label
     ("reward-model", {"particle-a", "alpha"}, set()),               # tag slug
@@ -120,6 +134,26 @@ def test_search_finds(page, base: str, query: str, found: set[str], absent: set[
     slugs = search(page, query)
     assert found <= set(slugs), slugs
     assert not (absent & set(slugs)), slugs
+    assert page.get_attribute(".pn-search__results", "data-count") == str(len(slugs))  # fewer than a page here
+
+
+def test_search_ranks_title_before_commentary(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base)
+    # Alpha has "Scale" in its title; Escape only "at scale" in its commentary.
+    assert search(page, "scale") == ["alpha", "escape"]
+
+
+def test_search_marks_the_matched_words(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base)
+    assert "alpha" in search(page, "rewa")
+    title = '.pn-search__result a.pn-search__title[href$="/notes/alpha/"]'
+    assert page.inner_text(title) == "Alpha: Reward Models at Scale"
+    assert page.eval_on_selector_all(f"{title} mark", "els => els.map(e => e.textContent)") == ["Reward"]
+    page.click('.pn-toggle__button[data-lang="ko"]')
+    assert "particle-b" in search(page, "보상을")
+    summary = '.pn-search__result:has(a[href$="/notes/particle-b/"]) .pn-search__summary [lang="ko"]'
+    assert page.inner_text(summary) == "여기서 보상은 사람이 매긴다."
+    assert page.eval_on_selector_all(f"{summary} mark", "els => els.map(e => e.textContent)") == ["보상은"]
 
 
 def test_search_results_follow_language(page, base: str) -> None:  # noqa: ANN001
@@ -133,12 +167,110 @@ def test_search_results_follow_language(page, base: str) -> None:  # noqa: ANN00
         assert page.inner_text(summary) == text
 
 
-def test_search_downloads_nothing_before_use(page, base: str) -> None:  # noqa: ANN001
+def prefix_docs(site: Path, word: str) -> set[int]:
+    """Documents of `site`'s index holding a term that starts with `word`."""
+    return {d for term, found in postings(site).items() if term.startswith(word) for d in found}
+
+
+def test_search_downloads_nothing_before_use(page, base: str, reader_build: Path) -> None:  # noqa: ANN001
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(base)
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if "/pagefind/" in u]
+    assert not [u for u in requested if "/search/" in u]
+    page.focus(".pn-search__input")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in requested if "/search/" in u] == [base + "search/meta.json"]
+    typed_from = len(requested)
+    page.keyboard.type("보상")
+    page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n",
+                           arg=str(len(prefix_docs(reader_build, "보상"))))
+    page.wait_for_load_state("networkidle")
+    after = [u[len(base):] for u in requested[typed_from:] if u.startswith(base)]  # not the theme's web fonts
+    assert after and all(re.fullmatch(r"search/(terms/[0-9a-f]{12}|cards/\d+)\.json", u) for u in after), after
+    assert len(after) == len(set(after))  # nothing fetched twice
+
+
+# Inputs whose terms the browser and searchindex.tokenize must agree on.
+TOKENIZER_INPUTS = [
+    "이 방법은 보상을 다시 정의한다.", "Bernhard Schölkopf", "Günter Klambauer", "José Müller-Brockmann",
+    "arXiv:2401.12340v2 (cs/0112017)", "1.2.3 and 3.14, v1.0; 10.", "self-supervised pre-training",
+    "snake_case_name __init__", "GPT-4o 에서는 RLHF로 학습", "🤗 Hugging Face 😀 emoji👍🏽", "ΟΔΟΣ Σίσυφος",
+    "İstanbul STRASSE Straße", "ﬁne ＡＢＣ１２３ Ⅻ x² ½", "e\u0301cole \u1100\u1161\u11a8", "١٢٣.٤٥ ๑๒ 日本語のテキスト",
+    "Ǆemal ǅ ǆ", "ʻokina ŉ", "tab\tnew\nline\u00a0nbsp\u200bzero\u2060joiner", "",
+]
+
+
+def test_tokenizer_agrees_with_python(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base)
+    js = page.evaluate("xs => xs.map(x => window.papernotes.searchTokenize(x))", TOKENIZER_INPUTS)
+    assert js == [tokenize(text) for text in TOKENIZER_INPUTS]
+
+
+def test_tokenizer_agrees_with_python_on_every_character(page, base: str) -> None:  # noqa: ANN001
+    """Each assigned code point (as Python's Unicode knows them) inside a word and alone."""
+    page.goto(base)
+    chars = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) not in ("Cn", "Cs", "Co")]
+    texts = [f"a{c}b {c}" for c in chars]
+    # One JSON string each way: Playwright passes a long array element by element, slowly.
+    js = json.loads(page.evaluate("s => JSON.stringify(JSON.parse(s).map(window.papernotes.searchTokenize))", json.dumps(texts)))
+    assert [(f"U+{ord(t[1]):04X}", tokenize(t), j) for t, j in zip(texts, js) if tokenize(t) != j] == []
+
+
+# (query, the words the box looks up): distinct terms, one Korean particle stripped
+QUERY_WORDS = [
+    ("보상을", ["보상"]),
+    ("모델이 보상을 받는다", ["모델", "보상", "받는다"]),
+    ("데이터에서는", ["데이터"]),
+    ("GPT를 RLHF로", ["gpt", "rlhf"]),
+    ("보상을 보상은 보상", ["보상"]),
+    ("을", ["을"]),                       # a particle alone stays: a word keeps at least one letter
+    ("Reward reward REWARD models", ["reward", "models"]),
+    ("the 는", ["the", "는"]),
+    ("arXiv:2401.12340v2", ["arxiv", "2401.12340"]),   # notes hold arXiv ids without a version
+    ("2401.12340 v2", ["2401.12340"]),
+    ("1.5 v2 llama", ["1.5", "v2", "llama"]),           # not an arXiv id: the v2 stays
+]
+
+
+def test_query_words(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base)
+    got = page.evaluate("([qs, particles]) => qs.map(q => window.papernotes.searchQueryWords(q, particles))",
+                        [[q for q, _ in QUERY_WORDS], list(PARTICLES)])
+    assert list(zip([q for q, _ in QUERY_WORDS], got)) == QUERY_WORDS
+
+
+def test_more_results_button(page, bundled_build: Path, serve) -> None:  # noqa: ANN001
+    page.goto(serve(bundled_build))
+    expected = prefix_docs(bundled_build, "model")
+    assert len(expected) > 20  # three pages of results
+    search(page, "model")
+    assert page.get_attribute(".pn-search__results", "data-count") == str(len(expected))
+    links = ".pn-search__results a.pn-search__title"
+    more = page.locator("button.pn-search__more")
+    shown = 10
+    while shown < len(expected):
+        assert page.locator(links).count() == shown and more.is_visible()
+        assert more.inner_text() == f"{min(10, len(expected) - shown)}개 더 보기"  # the default language is Korean
+        more.click()  # the panel stays open
+        shown = min(shown + 10, len(expected))
+        page.wait_for_function(f"document.querySelectorAll('{links}').length === {shown}")
+    assert not more.is_visible() and page.is_visible(".pn-search__panel")
+    slugs = {card.slug: card.doc for card in cards(bundled_build)}
+    shown_docs = [slugs[h.rstrip("/").rsplit("/", 1)[-1]] for h in page.eval_on_selector_all(links, "els => els.map(e => e.getAttribute('href'))")]
+    assert sorted(shown_docs) == sorted(expected) and len(shown_docs) == len(expected)
+
+
+def test_search_says_when_the_index_cannot_load(page, base: str, reader_build: Path) -> None:  # noqa: ANN001
+    page.route("**/search/terms/*", lambda route: route.abort())
+    page.goto(base)
+    page.fill(".pn-search__input", "보상")
+    page.press(".pn-search__input", "Enter")
+    page.wait_for_selector(".pn-search__status:has-text('Could not load the search index')")
+    page.unroute("**/search/terms/*")
+    page.press(".pn-search__input", "Enter")  # as the message says: Enter tries again
+    page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n",
+                           arg=str(len(prefix_docs(reader_build, "보상"))))
 
 
 def test_copy_button_puts_bibtex_on_clipboard(browser, base: str) -> None:  # noqa: ANN001
@@ -177,3 +309,36 @@ def test_heatmap_cell_opens_its_day(page, base: str, index) -> None:  # noqa: AN
     page.click(f'a[data-day="{day.isoformat()}"]')
     page.wait_for_url(f"**/archive/{day.year:04d}/{day.month:02d}/{day.day:02d}/")
     assert page.locator("h1 time").get_attribute("datetime") == day.isoformat()
+
+
+def test_a_slow_older_query_never_replaces_a_newer_one(page, bundled_build: Path, serve) -> None:  # noqa: ANN001
+    chunks = search_data.meta(bundled_build)["chunks"]
+    slow = [name for first, name in chunks if first <= "reward"][-1]
+    assert slow != [name for first, name in chunks if first <= "보상"][-1]  # the two queries need different files
+    # The terms file of the first query answers 1.5 s late; the second query's answer comes first.
+    page.add_init_script("""{ const fetch0 = window.fetch, slow = %s;
+        window.fetch = (url, ...rest) => String(url).includes(slow)
+            ? new Promise(r => setTimeout(r, 1500)).then(() => fetch0(url, ...rest)) : fetch0(url, ...rest); }""" % json.dumps(slow))
+    page.goto(serve(bundled_build))
+    page.fill(".pn-search__input", "reward")
+    page.press(".pn-search__input", "Enter")
+    page.fill(".pn-search__input", "보상")
+    page.press(".pn-search__input", "Enter")
+    expected = str(len(prefix_docs(bundled_build, "보상")))
+    page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n", arg=expected)
+    page.wait_for_timeout(2000)  # the slow answer arrives meanwhile and must be dropped
+    assert page.get_attribute(".pn-search__results", "data-count") == expected
+    marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
+    assert marks and all(m.startswith("보상") for m in marks), marks
+
+
+def test_slash_focuses_the_box_and_escape_closes_the_panel(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('pn-search__input')")
+    page.keyboard.type("Hopper")  # no Enter: the box searches as one types
+    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count === '1'")
+    assert page.is_visible(".pn-search__panel")
+    page.keyboard.press("Escape")
+    assert not page.is_visible(".pn-search__panel")
+    assert not page.evaluate("document.activeElement.classList.contains('pn-search__input')")

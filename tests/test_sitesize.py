@@ -41,18 +41,18 @@ def test_mkdocs_search_counts_the_whole_index_and_its_scripts(tmp_path: Path) ->
     assert size.search_gzip_bytes < size.search_bytes  # JSON and JS compress
 
 
-def test_pagefind_counts_what_a_one_word_query_needs_at_most(tmp_path: Path) -> None:
-    entry = json.dumps({"version": "1.3.0", "languages": {"ko": {"hash": "ko_abc", "wasm": "ko", "page_count": 9}}})
+def test_our_search_counts_what_a_one_word_query_needs_at_most(tmp_path: Path) -> None:
+    meta = json.dumps({"v": 1, "docs": 120, "chunks": [["a", "t1"], ["m", "t2"], ["x", "t3"], ["가", "t4"]]})
     _write(tmp_path, {
-        "pagefind/pagefind-entry.json": entry, "pagefind/pagefind.js": 100,
-        "pagefind/pagefind.ko_abc.pf_meta": 200, "pagefind/wasm.ko.pagefind": 3000, "pagefind/wasm.en.pagefind": 3000,
-        "pagefind/index/a.pf_index": 400, "pagefind/index/b.pf_index": 900,
-        "pagefind/filter/t.pf_filter": 30,
-        **{f"pagefind/fragment/f{i}.pf_fragment": 10 + i for i in range(8)},
+        "assets/papernotes-search.js": 900, "assets/papernotes.js": 5000, "search/meta.json": meta,
+        **{f"search/terms/t{i}.json": 100 * i for i in range(1, 5)},
+        **{f"search/cards/{i}.json": 10 + i for i in range(12)},
+        "search/search_index.json": json.dumps({"config": {"lang": ["en"]}, "docs": []}),  # ignored: ours is used
     })
     size = measure_site(tmp_path)
-    assert size.search_kind == "pagefind"
-    # entry + js + meta + one wasm + the largest index chunk + filters + the five largest fragments
-    assert size.search_bytes == len(entry) + 100 + 200 + 3000 + 900 + 30 + sum(10 + i for i in range(3, 8))
-    assert "pagefind/index/a.pf_index" not in size.search_files
-    assert size.search_gzip_bytes <= size.search_bytes
+    assert size.search_kind == "papernotes"
+    # the box's JS + meta + the three largest terms files + the ten largest cards files
+    assert size.search_bytes == 900 + len(meta) + 200 + 300 + 400 + sum(10 + i for i in range(2, 12))
+    assert "search/terms/t1.json" not in size.search_files and "search/cards/1.json" not in size.search_files
+    assert "search/cards/11.json" in size.search_files and "assets/papernotes.js" not in size.search_files
+    assert 0 < size.search_gzip_bytes < size.search_bytes

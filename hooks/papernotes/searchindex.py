@@ -20,7 +20,7 @@ Files, under `search/` (paths from `urls`):
 
 Documents are the published notes newest first (the site's order), numbered from 0.
 Tokenising is shared with the search box and must stay identical to `tokenize` in the JS:
-lower-case, then runs of letters and digits (`\\d+(\\.\\d+)+` kept whole, so arXiv ids are one
+NFC, lower-case, then runs of letters and digits (`\\d+(\\.\\d+)+` kept whole, so arXiv ids are one
 term), then accents removed (NFD, drop combining marks, NFC; Hangul is unchanged by this).
 The box matches every query word as a prefix of indexed terms, so 보상 finds 보상을 and 보상은,
 and strips a trailing Korean particle from the query word first (보상을 also finds 보상은).
@@ -60,14 +60,17 @@ def fold(token: str) -> str:
     """`token` without accents (é -> e); Hangul and plain ASCII unchanged."""
     if token.isascii():
         return token
-    stripped = "".join(c for c in unicodedata.normalize("NFD", token) if not unicodedata.combining(c))
+    # Nonspacing marks (category Mn, as the JS's \p{Mn}), not combining classes: a few marks
+    # (Tibetan, Myanmar) have class 0 and would otherwise stay here but not in the browser.
+    stripped = "".join(c for c in unicodedata.normalize("NFD", token) if unicodedata.category(c) != "Mn")
     return unicodedata.normalize("NFC", stripped)
 
 
 def tokenize(text: str, _cache: dict[str, str] = {}) -> list[str]:  # noqa: B006 - a deliberate memo
     """The terms of `text`, in order, with repeats: what the index stores and a query looks up."""
     out = []
-    for token in TOKEN.findall(text.lower()):
+    # NFC first, as the JS does: decomposed accents (e + U+0301) would otherwise split a word.
+    for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower()):
         folded = _cache.get(token)
         if folded is None:
             folded = _cache[token] = fold(token)

@@ -1,0 +1,64 @@
+"""Read a built site's search index (`site/search/`, format in papernotes.searchindex) back.
+
+Independent of the writer: it decodes what the search box downloads, so tests can say which
+notes are searchable, by which terms, and what a result card shows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a search result shows for one document."""
+
+    doc: int
+    """Document number (0 = newest note)."""
+    slug: str
+    """The note's slug."""
+    title: str
+    """Its title, plain text."""
+    date: str
+    """Its date, YYYY-MM-DD."""
+    ko: str
+    """Korean commentary excerpt, plain text."""
+    en: str
+    """English commentary excerpt, plain text."""
+
+
+def meta(site: Path) -> dict:
+    return json.loads((site / "search" / "meta.json").read_text(encoding="utf-8"))
+
+
+def decode(postings: list[int]) -> dict[int, int]:
+    """document number -> weight, from `delta * 16 + weight` postings."""
+    out, doc = {}, 0
+    for value in postings:
+        doc += value >> 4
+        out[doc] = value & 15
+    return out
+
+
+def chunks(site: Path) -> list[tuple[str, str, dict[str, list[int]]]]:
+    """(first term in meta, file name, the file's {term: postings}) for each terms file, in order."""
+    m = meta(site)
+    return [(first, name, json.loads((site / m["terms"].replace("{name}", name)).read_text(encoding="utf-8")))
+            for first, name in m["chunks"]]
+
+
+def postings(site: Path) -> dict[str, dict[int, int]]:
+    """term -> {document number: weight} over the whole index."""
+    return {term: decode(p) for _, _, chunk in chunks(site) for term, p in chunk.items()}
+
+
+def cards(site: Path) -> list[Card]:
+    """Every card, by document number."""
+    m = meta(site)
+    out: list[Card] = []
+    for n in range(-(-m["docs"] // m["card_shard"])):
+        rows = json.loads((site / m["cards"].replace("{n}", str(n))).read_text(encoding="utf-8"))
+        out += [Card(len(out) + i, *row) for i, row in enumerate(rows)]
+    return out

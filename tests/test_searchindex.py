@@ -1,0 +1,181 @@
+"""The search index (papernotes.searchindex): terms, weights and the files the search box reads.
+
+Pure Python: the files are written to a temporary folder and read back with tests/search_data.py,
+which decodes them independently of the writer. The browser side is in test_reader_browser.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import search_data
+from conftest import READER_NOTES, make_site
+from papernotes import searchindex
+from papernotes.export import snippet
+from papernotes.index import build_index
+from papernotes.load import load_site
+from papernotes.model import Note, Tag, TagRegistry
+from papernotes.outputs import plan_files
+from papernotes.pages import NoteHtml, Settings
+from papernotes.searchindex import build_search_files, document_terms, tokenize
+
+# (text, terms): lower-cased, accents removed, runs of letters and digits, dotted numbers whole
+TOKENS = [
+    ("Reward Models at Scale", ["reward", "models", "at", "scale"]),
+    ("이 방법은 보상을 다시 정의한다.", ["이", "방법은", "보상을", "다시", "정의한다"]),
+    ("Bernhard Schölkopf, Günter Klambauer", ["bernhard", "scholkopf", "gunter", "klambauer"]),
+    ("arXiv:2401.12340v2", ["arxiv", "2401.12340", "v2"]),
+    ("cs/0112017", ["cs", "0112017"]),
+    ("version 1.2.3, pi 3.14.", ["version", "1.2.3", "pi", "3.14"]),
+    ("self-supervised pre_training", ["self", "supervised", "pre", "training"]),
+    ("GPT-4o로 RLHF를", ["gpt", "4o로", "rlhf를"]),
+    ("🤗 Hugging Face 👍🏽", ["hugging", "face"]),
+    ("e\u0301cole", ["ecole"]),                    # decomposed accent: composed first, then folded
+    ("\u1100\u1161\u11a8", ["각"]),                 # decomposed Hangul is composed
+    ("ΟΔΟΣ", ["οδος"]),                             # Greek final sigma, as JavaScript lower-cases
+    ("Straße ＡＢＣ x²", ["straße", "ａｂｃ", "x²"]),   # no compatibility folding
+    ("", []),
+    ("— … !?", []),
+]
+
+
+@pytest.mark.parametrize(("text", "terms"), TOKENS)
+def test_tokenize(text: str, terms: list[str]) -> None:
+    assert tokenize(text) == terms
+
+
+TAGS = TagRegistry((Tag("rl", "강화학습", "Reinforcement learning"),), {"rl": "rl"},
+                   {"rl": Tag("rl", "강화학습", "Reinforcement learning")})
+BASE = Note(slug="n", source="n.md", title="Plain Title", authors=("Grace Hopper",), date=dt.date(2025, 1, 1),
+            tags=("rl",), arxiv="2401.12340", org="Example Lab", abstract="An abstract sentence.",
+            ko="한국어 해설.", en="English commentary.")
+
+# (note changes, term, weight): the best field's weight, +1 when the term occurs 3+ times
+WEIGHTS = [
+    ({}, "plain", 8),                                              # title
+    ({}, "강화학습", 6), ({}, "reinforcement", 6), ({}, "rl", 6),   # tag labels and slug
+    ({}, "hopper", 4), ({}, "lab", 4), ({}, "2401.12340", 4),      # people: authors, org, arXiv id
+    ({}, "commentary", 2), ({}, "해설", 2),                         # commentary, both languages
+    ({}, "sentence", 1),                                           # abstract
+    ({"abstract": "plain words"}, "plain", 8),                     # the best field counts
+    ({"abstract": "word word word"}, "word", 2),                   # 3 occurrences: +1
+    ({"abstract": "word word"}, "word", 1),
+    ({"title": "Loop Loop Loop"}, "loop", 9),
+    ({"title": "Scale", "en": "scale", "abstract": "scale"}, "scale", 9),   # counted over all fields
+    ({"en": "[code](https://github.com/x/y) \\alpha $x$"}, "github", None),  # link targets are not words
+    ({"en": "[code](https://github.com/x/y) \\alpha $x$"}, "alpha", None),   # nor LaTeX commands
+    ({"en": "[code](https://github.com/x/y) \\alpha $x$"}, "code", 2),
+    ({"en": "see https://somehost.org/page"}, "somehost", None),
+]
+
+
+@pytest.mark.parametrize(("changes", "term", "weight"), WEIGHTS)
+def test_document_terms_weights(changes: dict, term: str, weight: int | None) -> None:
+    assert document_terms(dataclasses.replace(BASE, **changes), TAGS).get(term) == weight
+
+
+def test_weights_fit_in_four_bits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(searchindex.FIELD_WEIGHTS, "title", 15)
+    note = dataclasses.replace(BASE, title="Loop Loop Loop")
+    assert document_terms(note, TAGS)["loop"] == 15  # not 16: a posting keeps 4 bits for it
+
+
+# --- the files ---
+
+def commentary(note: Note) -> tuple[str, str]:
+    return f"<p>{note.ko}</p>", f"<p>{note.en} &amp; more</p>"
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """The fixture site's notes plus READER_NOTES and one with terms that sort differently in
+    UTF-16 (how JavaScript compares) and by code point: 𝒜 (U+1D49C) before ｚ (U+FF5A)."""
+    notes = dict(READER_NOTES)
+    notes["2025/order.md"] = READER_NOTES["2025/particle-b.md"].replace("Lambda: Humans Rate Outputs", "ｚｚ 𝒜𝒜 Order")
+    root = make_site(tmp_path_factory.mktemp("searchindex"), notes=notes)
+    result = load_site(root, "data")
+    assert not [p for p in result.problems if p.severity == "error"]
+    return build_index(result.notes, result.tags)
+
+
+def write(files: list[tuple[str, str]], dest: Path) -> Path:
+    for rel, text in files:
+        path = dest / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return dest
+
+
+@pytest.fixture
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(searchindex, "CHUNK_BYTES", 300)  # many terms files from a few notes
+
+
+def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001
+    site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
+    cards = search_data.cards(site)
+    assert [c.slug for c in cards] == [n.slug for n in loaded.notes]
+    assert search_data.meta(site)["docs"] == len(loaded.notes) > searchindex.CARD_SHARD
+    for card, note in zip(cards, loaded.notes):
+        ko, en = commentary(note)
+        assert (card.title, card.date, card.ko, card.en) == (note.title, note.date.isoformat(), snippet(ko), snippet(en))
+    assert cards[0].en.endswith("& more")  # plain text: entities decoded once, no markup
+    files = sorted((site / "search" / "cards").glob("*.json"))
+    assert [len(json.loads(f.read_text(encoding="utf-8"))) for f in files] == [
+        min(searchindex.CARD_SHARD, len(cards) - i) for i in range(0, len(cards), searchindex.CARD_SHARD)]
+
+
+def test_postings_give_back_every_notes_terms(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001
+    site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
+    by_doc: dict[int, dict[str, int]] = {}
+    for term, docs in search_data.postings(site).items():
+        for doc, weight in docs.items():
+            by_doc.setdefault(doc, {})[term] = weight
+    assert by_doc == {i: document_terms(note, loaded.tags) for i, note in enumerate(loaded.notes)}
+
+
+def test_chunks_are_sorted_as_javascript_compares(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001
+    site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
+    chunks = search_data.chunks(site)
+    assert len(chunks) > 5
+    terms = [term for _, _, chunk in chunks for term in chunk]
+    assert terms == sorted(terms, key=lambda t: t.encode("utf-16-be")) and len(set(terms)) == len(terms)
+    assert terms.index("𝒜𝒜") < terms.index("ｚｚ")  # code-point order would put them the other way
+    for first, name, chunk in chunks:
+        assert next(iter(chunk)) == first
+        assert (site / "search" / "terms" / f"{name}.json").is_file()
+    # Each file stays near the target size (a term's postings are never split).
+    sizes = [len(json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode()) for _, _, chunk in chunks]
+    assert max(sizes[:-1]) < 300 + max(len(json.dumps({t: p}, ensure_ascii=False).encode()) for _, _, c in chunks for t, p in c.items())
+
+
+def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN001
+    files = build_search_files(loaded.notes, loaded.tags, commentary)
+    meta = json.loads(dict(files)["search/meta.json"])
+    assert {k: meta[k] for k in ("v", "docs", "card_shard", "note", "terms", "cards")} == {
+        "v": 1, "docs": len(loaded.notes), "card_shard": 10, "note": "notes/{slug}/",
+        "terms": "search/terms/{name}.json", "cards": "search/cards/{n}.json"}
+    assert meta["particles"] == sorted(meta["particles"], key=len, reverse=True)  # longest first
+    names = {path for path, _ in files}
+    assert len(names) == len(files)
+    assert names == {"search/meta.json"} | {meta["terms"].replace("{name}", n) for _, n in meta["chunks"]} | {
+        meta["cards"].replace("{n}", str(i)) for i in range(-(-len(loaded.notes) // 10))}
+
+
+def test_same_notes_same_bytes(loaded) -> None:  # noqa: ANN001
+    assert build_search_files(loaded.notes, loaded.tags, commentary) == build_search_files(loaded.notes, loaded.tags, commentary)
+
+
+def test_a_site_without_notes_has_no_search_files() -> None:
+    empty = build_index((), TAGS)
+    html = lambda n: NoteHtml("", "", "")  # noqa: E731
+    assert [p for p, _ in plan_files(empty, Settings(), html) if p.startswith("search/")] == []
+    one = build_index((BASE,), TAGS)
+    assert {p for p, _ in plan_files(one, Settings(), html) if p.startswith("search/")} == {
+        "search/meta.json", "search/cards/0.json", *(f"search/terms/{n}.json" for _, n in json.loads(
+            dict(build_search_files((BASE,), TAGS, lambda n: ("", "")))["search/meta.json"])["chunks"])}
