@@ -25,6 +25,7 @@ from papernotes.load import LoadResult, load_site
 from papernotes.outputs import FileClash, plan_files, start_writing, write_files
 from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
 from papernotes.prerender import Prerenderer
+from papernotes.prerender import available as prerender_available
 from papernotes.resources import describe, own_usage
 from papernotes.rebuild import STATE, digest, site_shape
 
@@ -108,9 +109,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     global _worker
     _stop_worker()
     if _wants_worker(len(planned) if changed is None else len(changed)):
-        html = {(n.abstract, n.ko, n.en): renderer.html_of(n) for n in result.notes}
-        _worker = Prerenderer(planned, result.notes, result.tags, _settings, html,
-                              wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+        _worker = Prerenderer(planned, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
     for page in planned:
         clash = files.get_file_from_path(page.src_uri)
         if clash is not None:
@@ -248,7 +247,7 @@ def _start_outputs(config: MkDocsConfig, files: Files, index: object, renderer: 
     site_dir = Path(config.site_dir)
     taken = {f.dest_uri for f in files if not f.is_documentation_page()}
     job = lambda: write_files(site_dir, plan_files(index, _settings, renderer.html_of), taken)  # noqa: E731
-    if _worker is not None and hasattr(os, "fork"):
+    if _worker is not None:  # a big site on Linux with a spare core: fork here too
         _outputs = start_writing(job)
     else:
         _outputs = Future()
@@ -305,8 +304,8 @@ def _wants_worker(pages: int) -> bool:
     """A second process renders ahead on big sites with a spare core; PAPERNOTES_WORKER=0/1 forces it."""
     forced = os.environ.get("PAPERNOTES_WORKER")
     if forced in ("0", "1"):
-        return forced == "1"
-    return pages >= WORKER_MIN_PAGES and (os.cpu_count() or 1) >= 2
+        return forced == "1" and prerender_available()
+    return pages >= WORKER_MIN_PAGES and (os.cpu_count() or 1) >= 2 and prerender_available()
 
 
 def _stop_worker() -> None:

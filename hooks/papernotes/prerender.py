@@ -4,8 +4,9 @@ MkDocs builds pages one at a time on one core, and most of each page's time goes
 theme and the search plugin. Our part (Markdown to HTML, the page templates) is a pure
 function of the notes, so a worker process on the second core renders the pages, in the
 order MkDocs asks for them, a batch at a time; the hook takes each page's HTML just before
-the theme renders it (`on_page_context`), so the worker overlaps the whole build. The worker plans the very same
-pages from the same notes and settings; if anything goes wrong there, the hook renders the
+the theme renders it (`on_page_context`), so the worker overlaps the whole build. The worker
+is forked once the pages are planned, so it renders the very same page objects from the same
+notes and HTML without receiving anything; if anything goes wrong there, the hook renders the
 page itself, so the worker can only ever save time.
 """
 
@@ -13,15 +14,12 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
 
-from .index import build_index
-from .model import Note, TagRegistry
+from .pages import GeneratedPage
 from .resources import describe, own_usage
-from . import pages as _pages_module
-from .pages import GeneratedPage, NoteHtml, Settings, plan_pages
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -33,35 +31,29 @@ and finished batches wait in this process's memory until MkDocs reaches them: wi
 every page of the site would (230 MB at 10,000 notes)."""
 
 _worker_pages: list[GeneratedPage] = []
+"""The pages the worker renders: set just before it is forked, so it inherits them (with the
+notes and their HTML) instead of receiving them pickled or planning them again."""
 
 
-def _start_worker(notes: tuple[Note, ...], tags: TagRegistry, settings: Settings,
-                  html: dict[tuple[str, str, str], NoteHtml]) -> None:
-    global _worker_pages
-    _pages_module._MARKDOWN_CACHE.update(html)  # the build converted the Markdown already
-    _worker_pages = plan_pages(build_index(notes, tags), settings)
-
-
-def _render_batch(start: int, stop: int, expected: tuple[str, ...]) -> tuple[list[str], tuple[float, int]]:
+def _render_batch(start: int, stop: int) -> tuple[list[str], tuple[float, int]]:
     """The batch's HTML and the worker's CPU time and peak memory so far, which the build reports."""
-    pages = _worker_pages[start:stop]
-    if tuple(p.src_uri for p in pages) != expected:
-        raise RuntimeError("the worker planned different pages")  # never serve a wrong page
-    return [p.render() for p in pages], own_usage()
+    return [p.render() for p in _worker_pages[start:stop]], own_usage()
+
+
+def available() -> bool:
+    """Whether a worker can be forked here (Linux; elsewhere `fork` is missing or unsafe)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 class Prerenderer:
-    """Hands out the HTML of planned pages, rendered ahead of time by one worker process."""
+    """Hands out the HTML of planned pages, rendered ahead of time by one forked worker process."""
 
-    def __init__(self, pages: list[GeneratedPage], notes: tuple[Note, ...], tags: TagRegistry, settings: Settings,
-                 html: dict[tuple[str, str, str], NoteHtml] | None = None, wait: bool = False) -> None:
-        """`html`: the notes' HTML by (abstract, ko, en) Markdown, when the caller has it (saves
-        the worker converting every note again). `wait`: always wait for the worker's HTML (tests
-        use it to compare every page), instead of rendering here the pages it has not reached."""
+    def __init__(self, pages: list[GeneratedPage], wait: bool = False) -> None:
+        """`pages`: what MkDocs will ask for, in order; their render functions run in the worker.
+        `wait`: always wait for the worker's HTML (tests use it to compare every page), instead
+        of rendering here the pages it has not reached."""
+        global _worker_pages
         self._wait = wait
-        package_root = str(Path(__file__).resolve().parents[1])
-        if package_root not in sys.path:
-            sys.path.append(package_root)  # the spawned worker must import this package too
         self._sources = [p.src_uri for p in pages]
         self._position = {src: i for i, src in enumerate(self._sources)}
         self._batches: dict[int, Future[tuple[list[str], tuple[float, int]]]] = {}
@@ -72,15 +64,16 @@ class Prerenderer:
         """Pages whose HTML came from the worker."""
         self.behind = 0
         """Pages rendered here because the worker had not reached them yet."""
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_start_worker, initargs=(notes, tags, settings, html or {}))
-        self._request_up_to(AHEAD)
+        _worker_pages = list(pages)
+        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        self._request_up_to(AHEAD)  # forks the worker, which inherits _worker_pages
+        _worker_pages = []
 
     def _request_up_to(self, batch: int) -> None:
         while self._next <= batch and self._next * BATCH < len(self._sources):
             start = self._next * BATCH
             stop = start + BATCH
-            self._batches[self._next] = self._pool.submit(_render_batch, start, stop, tuple(self._sources[start:stop]))
+            self._batches[self._next] = self._pool.submit(_render_batch, start, stop)
             self._next += 1
 
     def html(self, src_uri: str) -> str | None:
