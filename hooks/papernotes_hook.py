@@ -247,7 +247,7 @@ def _start_outputs(config: MkDocsConfig, files: Files, index: object, renderer: 
     site_dir = Path(config.site_dir)
     taken = {f.dest_uri for f in files if not f.is_documentation_page()}
     job = lambda: write_files(site_dir, plan_files(index, _settings, renderer.html_of), taken)  # noqa: E731
-    if _worker is not None:  # a big site on Linux with a spare core: fork here too
+    if _wants_worker(len(_pages)):  # a big site (even when --dirty renders few pages): ~5 s at 10,000 notes
         _outputs = start_writing(job)
     else:
         _outputs = Future()
@@ -301,7 +301,8 @@ def on_build_error(error: Exception) -> None:
 
 
 def _wants_worker(pages: int) -> bool:
-    """A second process renders ahead on big sites with a spare core; PAPERNOTES_WORKER=0/1 forces it."""
+    """Whether a second process takes work on a site of this many pages (to render or to write):
+    on big sites with a spare core; PAPERNOTES_WORKER=0/1 forces it."""
     forced = os.environ.get("PAPERNOTES_WORKER")
     if forced in ("0", "1"):
         return forced == "1" and prerender_available()

@@ -7,17 +7,19 @@ encoding, too big) is itself a problem, and so are two notes claiming one slug o
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
+from typing import Callable
 from pathlib import Path
 
 from .characters import find_invisible, invisible_message
-from .markup import forget_rendered
+from .markup import keep_rendered
 from .model import Note, Problem, TagRegistry
 from .notes import parse_note
-from .parload import load_files
+from .parload import Loaded, load_files
 from .tags import load_tag_registry
 from .template import Guidance, find_template_text, read_guidance
 
@@ -73,7 +75,6 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     Identity checks (duplicate slugs and arXiv ids) always look at the whole tree, so a
     new note that collides with an existing one is caught even when only it is checked.
     """
-    forget_rendered()
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
     notes_dir = data / "notes"
@@ -86,7 +87,9 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     wanted = {p.resolve() for p in only} if only is not None else None
     guidance = read_guidance(data / "note-template.md")
     loaded: list[Note] = []
-    for path, (note, found) in zip(files, load_files(files, partial(_load_guarded, root=root, registry=registry, guidance=guidance))):
+    context = (str(root.resolve()), registry.tags, sorted(registry.lookup.items()), guidance)
+    results = _load_changed(files, context, partial(_load_guarded, root=root, registry=registry, guidance=guidance))
+    for path, (note, found) in zip(files, results):
         if note is not None:
             loaded.append(note)
         if wanted is None or path.resolve() in wanted:
@@ -98,9 +101,41 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
+    keep_rendered({text for n in loaded for text in (n.abstract, n.ko, n.en)})
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
     return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
+
+
+_previous: dict[str, tuple[bytes, Loaded]] = {}
+"""Each note file's last result by path, with a digest of the bytes it was read from. `mkdocs serve` loads
+the tree again after every save in one process: a file whose bytes (and tags.yml and the
+template) are unchanged gives the same result, so only edited files are parsed again."""
+_previous_context: object = None
+
+
+def _load_changed(files: list[Path], context: object, load_one: Callable[[Path], Loaded]) -> list[Loaded]:
+    """`load_one` of every file, reusing the previous load's result for unchanged files."""
+    global _previous, _previous_context
+    previous = _previous if context == _previous_context else {}
+    contents: list[bytes | None] = []
+    for path in files:
+        try:
+            contents.append(hashlib.blake2b(path.read_bytes()).digest() if path.suffix == ".md" and not path.is_symlink() else None)
+        except OSError:
+            contents.append(None)  # load_one reports it
+    results: list[Loaded | None] = []
+    todo = []
+    for i, (path, raw) in enumerate(zip(files, contents)):
+        hit = previous.get(str(path))
+        results.append(hit[1] if raw is not None and hit is not None and hit[0] == raw else None)
+        if results[-1] is None:
+            todo.append(i)
+    for i, result in zip(todo, load_files([files[i] for i in todo], load_one)):
+        results[i] = result
+    _previous = {str(p): (raw, r) for p, raw, r in zip(files, contents, results) if raw is not None and r is not None}
+    _previous_context = context
+    return results  # type: ignore[return-value]
 
 
 def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guidance | None) -> tuple[Note | None, list[Problem]]:

@@ -179,6 +179,13 @@ def forget_rendered() -> None:
     _checked.clear()
 
 
+def keep_rendered(texts: set[str]) -> None:
+    """Drop the HTML of every text not in `texts` (the notes just loaded): memory holds one
+    load's notes at most, and an unchanged note keeps its HTML from the previous load."""
+    for text in [t for t in _checked if t not in texts]:
+        del _checked[text]
+
+
 def rendered() -> dict[str, Markup]:
     """The HTML `render_within_budget` produced since the last `forget_rendered()`."""
     return dict(_checked)
