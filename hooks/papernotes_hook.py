@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from concurrent.futures import Future
+from concurrent.futures import Future, wait
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,7 +58,14 @@ class _GeneratedFile(File):
 
 
 def on_startup(command: str, dirty: bool, **kwargs: object) -> None:
+    global _serving
+    _serving = command == "serve"
     STATE.start(dirty)
+
+
+_serving = False
+"""Under `mkdocs serve` a build does not wait for the files that are not pages (feeds, search):
+the edited page shows as soon as MkDocs has written it, and they follow a few seconds later."""
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -86,6 +93,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _pages.clear()
     _note_dests.clear()
+    _drain_outputs()
     gc.freeze()  # see _freeze_loaded
     result = load_site(_root, "data")
     _freeze_loaded()
@@ -258,14 +266,39 @@ def _start_outputs(config: MkDocsConfig, files: Files, index: object, renderer: 
 
 
 def _finish_outputs() -> None:
+    """Report the written files, a clash as a build error. Under serve, report them when they
+    are done instead, so the build (and the page the author is looking at) ends first."""
     global _outputs
+    if _outputs is None:
+        return
+    if _serving:
+        _outputs.add_done_callback(_report_outputs)  # the next build waits for it (_drain_outputs)
+        return
     outputs, _outputs = _outputs, None
-    if outputs is None:
+    try:
+        _report_outputs(outputs)
+    except FileClash as err:
+        raise PluginError(str(err)) from None
+
+
+def _drain_outputs() -> None:
+    """Wait for the previous serve build's writer, if it still runs: one writer at a time."""
+    global _outputs
+    if _outputs is not None:
+        wait([_outputs])
+        _outputs = None
+
+
+def _report_outputs(outputs: Future) -> None:
+    if outputs.cancelled():
         return
     try:
         count, usage = outputs.result()
-    except FileClash as err:
-        raise PluginError(str(err)) from None
+    except Exception as err:
+        if not _serving:
+            raise
+        log.error("papernotes: writing the feeds, exports and search files failed: %s", err)
+        return
     log.info("papernotes: %d feeds, BibTeX, export and search files written%s", count,
              f" by a forked process (its {describe(*usage)})" if usage else "")
 
@@ -295,9 +328,8 @@ def on_build_error(error: Exception) -> None:
     _thaw()
     _stop_worker()
     global _outputs
-    if _outputs is not None:
-        _outputs.cancel()
-        _outputs = None
+    if _outputs is not None and _outputs.cancel():
+        _outputs = None  # otherwise still writing: the next build waits for it
 
 
 def _wants_worker(pages: int) -> bool:

@@ -125,12 +125,17 @@ def main(argv: list[str] | None = None) -> int:
             if marker not in _fetch(day_url):
                 print(f"bench_serve: edit {k} shows on the note page but not on its day page {day_url}", file=sys.stderr)
                 return 1
-            # The search index's directory counts the notes it holds (its documents).
-            meta = json.loads(_fetch(base + "search/meta.json") or "{}")
-            found = _searchable(base, meta, marker.split("-")[-1])
+            # Under serve the search files follow the page a few seconds later: poll for them too.
+            while True:
+                meta = json.loads(_fetch(base + "search/meta.json") or "{}")  # counts the notes it holds
+                found = _searchable(base, meta, marker.split("-")[-1])
+                if found or time.monotonic() - saved > args.timeout:
+                    break
+                time.sleep(0.2)
+            searchable = time.monotonic() - saved
             print(f"  edit {k}: visible {shown:.1f} s after saving (MkDocs reports {reported or float('nan'):.1f} s); "
                   f"search index holds {meta.get('docs', 0)} of {args.notes} notes; "
-                  f"the edit is {'' if found else 'NOT '}searchable")
+                  + (f"the edit is searchable after {searchable:.1f} s" if found else "the edit is NOT searchable"))
     finally:
         proc.terminate()
         try:

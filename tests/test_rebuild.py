@@ -44,7 +44,7 @@ def test_serve_shows_an_edited_note(mode: list[str]) -> None:
                           "--timeout", "120", *mode], capture_output=True, text=True, timeout=400)
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
     assert run.stdout.count("visible") == 2
-    assert run.stdout.count("search index holds 30 of 30 notes; the edit is searchable") == 2
+    assert run.stdout.count("search index holds 30 of 30 notes; the edit is searchable after") == 2
 
 
 def _n(slug: str, **changes: object) -> "Note":
