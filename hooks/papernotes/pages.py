@@ -66,13 +66,11 @@ class GeneratedPage:
     src_uri: str
     """Virtual source path, e.g. `notes/adv-rm.md` (see `urls`)."""
     title: str
-    """Page title (plain text; the theme escapes it)."""
+    """Page title (plain text; the hook escapes it for the theme, which prints it raw)."""
     kind: str
     """One of `PAGE_KINDS`."""
     render: Callable[[], str]
     """Produces the page's HTML content when called."""
-    search: bool = False
-    """Whether the page goes into the search index (only note pages do)."""
     feed: str | None = None
     """The tag's Atom feed (`urls.feed`) on tag pages, advertised in the page head."""
     shows: tuple[str, ...] = ()
@@ -250,7 +248,7 @@ def _iter_pages(p: Pages) -> Iterator[GeneratedPage]:
     home_shows = tuple(n.slug for _, shown, _ in p.home_recent() for n in shown)
     yield GeneratedPage(urls.home(), p.settings.site_name, "home", p.render_home_page, shows=home_shows)
     for note in idx.notes:
-        yield GeneratedPage(urls.note(note.slug), note.title, "note", partial(p.render_note_page, note), search=True, shows=(note.slug,))
+        yield GeneratedPage(urls.note(note.slug), note.title, "note", partial(p.render_note_page, note), shows=(note.slug,))
     yield GeneratedPage(urls.tag_index(), "Tags · 태그", "tag_index", p.render_tag_index_page)
     for tag in idx.tags.tags:
         for page, notes in enumerate(p.tag_pages(tag.slug), start=1):
