@@ -87,7 +87,7 @@ class Prerenderer:
         if future is None:
             return None  # already handed out: a page asked for twice is rendered locally
         if not future.done() and not self._wait:
-            # The worker is behind (Pagefind shares its core): render here rather than wait,
+            # The worker is behind (it shares its core with the exports writer): render here rather than wait,
             # and drop the batches MkDocs has already passed that the worker has not started.
             for passed in [k for k in self._batches if k < batch]:
                 if self._batches[passed].cancel():
