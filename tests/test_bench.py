@@ -4,8 +4,10 @@ run prints sane figures. Timing itself is never asserted here (that is the bench
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -89,10 +91,31 @@ def test_benchmark_runs_and_prints_sane_figures(tmp_path: Path) -> None:
     assert row["notes"] == 40
     assert row["build"]["seconds"] > 0 and row["floor"]["seconds"] > 0 and row["floor_ratio"] > 0
     assert 10 < row["build"]["peak_mib"] < 4096
+    if sys.platform.startswith("linux"):  # the whole process tree's PSS, sampled from /proc
+        assert 10 < row["build"]["total_mib"] < 4096
+    assert [name for name, _, _ in row["build"]["processes"]] == ["MkDocs"]  # 40 notes: one process
     assert row["size"]["pages"] > 40  # notes plus tag, day, month, year pages
     assert 0 < row["size"]["largest_html_bytes"] < 1_000_000
     assert row["size"]["search_kind"] == "papernotes"
     assert row["size"]["search_bytes"] > 0 and row["size"]["search_files"]
+
+
+def test_tree_memory_counts_a_child_process() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench import tree_pss_kib
+
+    if not Path("/proc/self/smaps_rollup").exists():
+        pytest.skip("no /proc/<pid>/smaps_rollup here")
+    alone = tree_pss_kib(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c", "b = bytearray(200 * 2**20); import time; time.sleep(5)"])
+    try:
+        deadline = time.monotonic() + 5
+        while tree_pss_kib(os.getpid()) < alone + 150 * 1024 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert tree_pss_kib(os.getpid()) >= alone + 150 * 1024  # the child's 200 MiB are counted
+    finally:
+        child.kill()
+        child.wait()
 
 
 def test_benchmark_refuses_bad_sizes() -> None:
