@@ -45,6 +45,9 @@ DOCS_CLASHES = [
     ("page-on-a-note-url", "notes/good-old.md", "docs/notes/good-old.md collides with the generated page notes/good-old.md"),
     ("stray-page-under-notes", "notes/extra.md", "only notes may publish pages there (remove docs/notes/extra.md)"),
     ("page-on-a-tag-url", "tags/rl.md", "docs/tags/rl.md collides with the generated page tags/rl.md"),
+    ("file-on-the-feed", "feed.xml", "docs/feed.xml collides with the generated file feed.xml"),
+    ("file-on-a-tag-bibtex", "tags/rl/papernotes.bib", "docs/tags/rl/papernotes.bib collides with the generated file"),
+    ("file-on-the-search-index", "search/meta.json", "docs/search/meta.json collides with the generated file"),
 ]
 
 
@@ -130,3 +133,14 @@ def test_a_note_page_that_was_not_written_fails_the_build(tmp_path: Path) -> Non
     hook._note_dests.append(str(tmp_path / "notes" / "b" / "index.html"))
     with pytest.raises(PluginError, match=r"1 note page\(s\) were not written: .*notes/b/index.html"):
         hook.on_post_build(config=None)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the forked writer runs on Linux only")
+def test_a_clash_is_reported_when_a_forked_process_writes_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAPERNOTES_WORKER", "1")  # the worker and the exports writer, even on a small site
+    site = make_site(tmp_path / "s", data=write_site(tmp_path / "d", {}) / "data")
+    (site / "docs" / "feed.xml").write_text("<feed/>\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode != 0
+    assert "docs/feed.xml collides with the generated file feed.xml" in result.stderr
+    assert "rendered by the second process" in result.stderr  # so the files were written by the fork too
