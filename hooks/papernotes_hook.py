@@ -6,7 +6,6 @@ everything from `data/` and the only state kept is the current build's page tabl
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 from concurrent.futures import Future, wait
@@ -26,7 +25,7 @@ from papernotes.outputs import FileClash, plan_files, start_writing, write_files
 from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
 from papernotes.prerender import Prerenderer
 from papernotes.prerender import available as prerender_available
-from papernotes.resources import describe, own_usage
+from papernotes.resources import describe, freeze_long_lived, own_usage, thaw
 from papernotes.rebuild import STATE, digest, site_shape
 
 if TYPE_CHECKING:
@@ -90,13 +89,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return None
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    _drain_outputs()  # before MkDocs cleans site/ for this build
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _pages.clear()
     _note_dests.clear()
-    _drain_outputs()
-    gc.freeze()  # see _freeze_loaded
+    freeze_long_lived()  # MkDocs' config and files
     result = load_site(_root, "data")
-    _freeze_loaded()
+    freeze_long_lived()  # the notes
     for problem in result.warnings:
         log.warning(problem.format())
     if result.errors:
@@ -136,7 +138,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if not _settings.site_url:
         log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
                  "to the file; set site_url for absolute links")
-    _freeze_loaded()  # and the pages and files just planned
+    freeze_long_lived()  # the pages and files just planned
     log.info("papernotes: %d notes, %d generated pages%s", len(result.notes), len(_pages),
              f", {len(changed)} changed since the last build" if changed is not None else "")
     return files
@@ -156,36 +158,13 @@ def check_planned(planned: list[GeneratedPage], note_files: int) -> None:
                               f"{page.title!r} would both be written to {page.src_uri}")
 
 
-def _freeze_loaded() -> None:
-    """Move what is alive now (MkDocs' config and files, the notes) out of the garbage collector's
-    sight until the build ends: it lives all build long, and every full collection would walk
-    it again (~7 % of the MkDocs process's time at 10,000 notes). `on_post_build` undoes it, so
-    `mkdocs serve` frees one build's objects before the next."""
-    gc.freeze()
-    global _gc_threshold
-    if _gc_threshold is None:
-        _gc_threshold = gc.get_threshold()
-        gc.set_threshold(50_000, 50, 1_000)  # MkDocs and Jinja make few cycles: collect less often
-
-
-_gc_threshold: tuple[int, int, int] | None = None
-
-
 def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
-    gc.freeze()  # MkDocs has now read every page; those objects live until the end too
-
-
-def _thaw() -> None:
-    global _gc_threshold
-    gc.unfreeze()
-    if _gc_threshold is not None:
-        gc.set_threshold(*_gc_threshold)
-        _gc_threshold = None
+    freeze_long_lived()  # MkDocs has now read every page; those objects live until the end too
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Invariant: every note page was written (a theme or plugin error cannot lose one silently)."""
-    _thaw()
+    thaw()
     _stop_worker()
     missing = [dest for dest in _note_dests if not Path(dest).is_file()]
     if missing:
@@ -235,8 +214,6 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str | None:
     if STATE.dirty:
         STATE.record(generated.src_uri, html)
     return html
-
-
 
 
 def _alternates(src_uri: str) -> list[dict[str, str]]:
@@ -325,7 +302,7 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
 
 
 def on_build_error(error: Exception) -> None:
-    _thaw()
+    thaw()
     _stop_worker()
     global _outputs
     if _outputs is not None and _outputs.cancel():

@@ -1,6 +1,9 @@
-"""How much CPU time and memory this process has used, for the build log and the benchmark."""
+"""How much CPU time and memory this process uses: reporting it (the build log, the benchmark)
+and sparing the garbage collector work during a build."""
 
 from __future__ import annotations
+
+import gc
 
 
 def own_usage() -> tuple[float, int]:
@@ -17,3 +20,28 @@ def own_usage() -> tuple[float, int]:
 def describe(cpu: float, peak_kib: int) -> str:
     """'peak memory 291 MiB, CPU 7.4 s': the form `scripts/bench.py` reads from the log."""
     return f"peak memory {peak_kib // 1024} MiB, CPU {cpu:.1f} s"
+
+
+_threshold: tuple[int, int, int] | None = None
+
+
+def freeze_long_lived() -> None:
+    """Move every object alive now out of the garbage collector's sight until `thaw()`.
+
+    A build's notes, pages and MkDocs' files live all build long, and every full collection
+    would walk them again (~7 % of the MkDocs process's time at 10,000 notes); the first call
+    also makes collections rarer, as MkDocs and Jinja make few reference cycles. `thaw()` (at
+    the end of each build) undoes both, so `mkdocs serve` frees one build before the next."""
+    global _threshold
+    gc.freeze()
+    if _threshold is None:
+        _threshold = gc.get_threshold()
+        gc.set_threshold(50_000, 50, 1_000)
+
+
+def thaw() -> None:
+    global _threshold
+    gc.unfreeze()
+    if _threshold is not None:
+        gc.set_threshold(*_threshold)
+        _threshold = None
