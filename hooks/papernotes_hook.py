@@ -256,6 +256,8 @@ def _finish_outputs() -> None:
         _report_outputs(outputs)
     except FileClash as err:
         raise PluginError(str(err)) from None
+    except Exception as err:  # noqa: BLE001 - e.g. the forked writer was killed: say what failed
+        raise PluginError(f"writing the feeds, exports and search files failed: {err!r}") from err
 
 
 def _drain_outputs() -> None:
