@@ -1,7 +1,11 @@
 """MkDocs hook: the only MkDocs-aware module. Loads and validates notes, adds generated pages.
 
 Under `mkdocs serve` this module is not reloaded between builds, so every build recomputes
-everything from `data/` and the only state kept is the current build's page table.
+everything from `data/`. The state kept here is the current build's: its page table, the page
+worker (`prerender`) and the writer of the files that are not pages (`outputs`), which under
+serve may still be finishing when the next build starts (`on_pre_build` waits for it). What the
+core keeps across serve builds (each unchanged note's result, its HTML) lives in `load`,
+`markup` and `pages`, keyed by content.
 """
 
 from __future__ import annotations
