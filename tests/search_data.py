@@ -27,6 +27,8 @@ class Card:
     """Korean commentary excerpt, plain text."""
     en: str
     """English commentary excerpt, plain text."""
+    authors: str
+    """The authors line: the first names joined by ", ", then "…" if there are more."""
 
 
 def meta(site: Path) -> dict:

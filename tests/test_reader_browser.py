@@ -156,6 +156,14 @@ def test_search_marks_the_matched_words(page, base: str) -> None:  # noqa: ANN00
     assert page.eval_on_selector_all(f"{summary} mark", "els => els.map(e => e.textContent)") == ["보상은"]
 
 
+def test_an_author_search_shows_the_matching_name(page, base: str) -> None:  # noqa: ANN001
+    page.goto(base)
+    assert search(page, "Hopper")[0] == "particle-a"
+    authors = '.pn-search__result:has(a[href$="/notes/particle-a/"]) .pn-search__authors'
+    assert "Grace Hopper" in page.inner_text(authors)
+    assert page.eval_on_selector_all(f"{authors} mark", "els => els.map(e => e.textContent)") == ["Hopper"]
+
+
 def test_search_results_follow_language(page, base: str) -> None:  # noqa: ANN001
     page.goto(base)
     assert search(page, "Hopper")[0] == "particle-a"

@@ -116,6 +116,15 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(searchindex, "CHUNK_BYTES", 300)  # many terms files from a few notes
 
 
+@pytest.mark.parametrize(("authors", "line"), [
+    (("Ada Lovelace",), "Ada Lovelace"),
+    (("A", "B", "C", "D", "E", "F"), "A, B, C, D, E, F"),
+    (("A", "B", "C", "D", "E", "F", "G"), "A, B, C, D, E, F, …"),
+])
+def test_card_authors(authors: tuple[str, ...], line: str) -> None:
+    assert searchindex.card_authors(authors) == line
+
+
 def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     cards = search_data.cards(site)
@@ -124,6 +133,7 @@ def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) ->
     for card, note in zip(cards, loaded.notes):
         ko, en = commentary(note)
         assert (card.title, card.date, card.ko, card.en) == (note.title, note.date.isoformat(), snippet(ko), snippet(en))
+        assert card.authors == searchindex.card_authors(note.authors)
     assert cards[0].en.endswith("& more")  # plain text: entities decoded once, no markup
     files = sorted((site / "search" / "cards").glob("*.json"))
     assert [len(json.loads(f.read_text(encoding="utf-8"))) for f in files] == [

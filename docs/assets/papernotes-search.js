@@ -167,6 +167,11 @@
     a.appendChild(highlight(title, words));
     li.appendChild(a);
     li.appendChild(el("span", { class: "pn-search__date" }, " " + date));
+    if (card[5]) {                                // authors: a search by a name shows it matched
+      var authors = el("p", { class: "pn-search__authors" });
+      authors.appendChild(highlight(card[5], words));
+      li.appendChild(authors);
+    }
     var summary = el("p", { class: "pn-search__summary" });
     summary.appendChild(bi(ko, en));
     Array.prototype.forEach.call(summary.querySelectorAll(".pn-lang"), function (span) {

@@ -15,8 +15,9 @@ Files, under `search/` (paths from `urls`):
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
   `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
   is the number itself), `weight` 1-15 says where the term occurs (see FIELD_WEIGHTS).
-- `cards/<n>.json`: `[[slug, title, date, ko excerpt, en excerpt], ...]` for documents
-  n*S ... n*S+S-1, what a result shows.
+- `cards/<n>.json`: `[[slug, title, date, ko excerpt, en excerpt, authors], ...]` for
+  documents n*S ... n*S+S-1, what a result shows (authors: the first CARD_AUTHORS names joined
+  by ", ", then "…" if there are more).
 
 Documents are the published notes newest first (the site's order), numbered from 0.
 Tokenising is shared with the search box and must stay identical to `tokenize` in the JS:
@@ -44,6 +45,8 @@ CHUNK_BYTES = 24_000
 """Target size of a terms file: a query word usually needs one, at most MAX_SPAN (in the JS)."""
 CARD_SHARD = 10
 """Documents per cards file: the first page of results needs at most 10 small files."""
+CARD_AUTHORS = 6
+"""Authors a result shows, so a search by an author's name shows why the note matched."""
 FIELD_WEIGHTS = {"title": 8, "tags": 6, "people": 4, "commentary": 2, "abstract": 1}
 """Where a term counts most. A posting's weight is its best field's, +1 when it occurs 3+ times."""
 PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "으로써", "에서", "에게", "으로", "로서", "로써",
@@ -98,6 +101,12 @@ def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:
     return {term: min(15, w + (counts[term] >= 3)) for term, w in weights.items()}
 
 
+def card_authors(authors: tuple[str, ...]) -> str:
+    """The authors line of a result: the first CARD_AUTHORS names, then "…" if there are more."""
+    shown = ", ".join(authors[:CARD_AUTHORS])
+    return shown + (", …" if len(authors) > CARD_AUTHORS else "")
+
+
 def _utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be")  # big-endian UTF-16 bytes sort as JavaScript compares strings
 
@@ -149,7 +158,7 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry,
         rows = []
         for note in notes[start:start + CARD_SHARD]:
             ko, en = commentary(note)
-            rows.append([note.slug, note.title, note.date.isoformat(), snippet(ko), snippet(en)])
+            rows.append([note.slug, note.title, note.date.isoformat(), snippet(ko), snippet(en), card_authors(note.authors)])
         files.append((urls.search_cards(start // CARD_SHARD), _dump(rows)))
 
     meta = {
