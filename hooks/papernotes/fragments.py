@@ -43,11 +43,6 @@ class Fragments:
         inner = Markup(" ").join(self.chip(s, href) for s in slugs if s != skip)
         return Markup('<span class="pn-tags">') + inner + Markup("</span>")
 
-    def tag_chips(self, slugs: tuple[str, ...], tags: TagRegistry, href: Callable[[str], str],
-                  skip: str | None = None) -> Markup:
-        """`chips` with the signature the templates use (`tags` is this build's registry)."""
-        return self.chips(slugs, href, skip)
-
     bi = staticmethod(bi)
 
     @staticmethod

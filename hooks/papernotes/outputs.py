@@ -75,6 +75,7 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, str]], taken: set[str
     copied to, which a generated file must not overwrite (FileClash). Returns the count.
     Search term files are named by their content, so ones a previous `--dirty` build left are removed."""
     count = 0
+    terms_dir = urls.search_terms_dir() + "/"
     terms: set[str] = set()
     for path, content in files:
         if path in taken:
@@ -82,10 +83,10 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, str]], taken: set[str
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(content, encoding="utf-8")
-        if path.startswith(urls.search_terms("").rsplit("/", 1)[0] + "/"):
+        if path.startswith(terms_dir):
             terms.add(target.name)
         count += 1
-    folder = site_dir / urls.search_terms("x").rsplit("/", 1)[0]
+    folder = site_dir / terms_dir
     if folder.is_dir():
         for stale in folder.iterdir():
             if stale.name not in terms:

@@ -119,8 +119,12 @@ def search_meta() -> str:
     return "search/meta.json"
 
 
+def search_terms_dir() -> str:
+    return "search/terms"
+
+
 def search_terms(name: str) -> str:
-    return f"search/terms/{name}.json"
+    return f"{search_terms_dir()}/{name}.json"
 
 
 def search_cards(shard: int | str) -> str:
