@@ -22,15 +22,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
-from papernotes import urls
-from papernotes.index import build_index
-from papernotes.load import LoadResult, load_site
-from papernotes.outputs import FileClash, plan_files, start_writing, write_files
-from papernotes.pages import GeneratedPage, Pages, Settings, plan_pages
-from papernotes.prerender import Prerenderer
-from papernotes.prerender import available as prerender_available
-from papernotes.resources import describe, freeze_long_lived, own_usage, thaw
-from papernotes.rebuild import STATE, digest, site_shape
+from papernotes.site import urls
+from papernotes.site.index import build_index
+from papernotes.source.tree import LoadResult, load_site
+from papernotes.outputs.files import FileClash, plan_files, start_writing, write_files
+from papernotes.pages.render import GeneratedPage, Pages, Settings, plan_pages
+from papernotes.build.page_worker import Prerenderer
+from papernotes.build.page_worker import available as prerender_available
+from papernotes.build.resources import describe, freeze_long_lived, own_usage, thaw
+from papernotes.build.dirty import STATE, digest, site_shape
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -5,7 +5,7 @@ for a one-word query:
 
 - mkdocs-material's search plugin: `search/search_index.json`, the search worker and the lunr
   language files for the index's languages (all fetched whole, whatever the query);
-- ours (`search/meta.json`, see hooks/papernotes/searchindex.py): the search box's JS,
+- ours (`search/meta.json`, see hooks/papernotes/outputs/search_index.py): the search box's JS,
   `meta.json`, the three largest terms files and the ten largest cards files (an upper bound:
   a one-word query loads at most three terms files and the cards of the ten results shown).
 

@@ -46,7 +46,7 @@ def real_sentences() -> dict[str, list[str]]:
     """Sentences of the bundled notes' abstracts and commentaries, by part."""
     import sys
     sys.path.insert(0, str(ROOT / "hooks"))
-    from papernotes.load import load_site
+    from papernotes.source.tree import load_site
 
     notes = load_site(ROOT, "data").notes
     split = lambda text: [s.strip() + "." for s in " ".join(text.split()).split(". ") if s.strip()]  # noqa: E731

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from papernotes.load import LoadResult, load_site
+from papernotes.source.tree import LoadResult, load_site
 from papernotes.model import Note
 
 TAGS_YML = """\

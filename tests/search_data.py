@@ -1,4 +1,4 @@
-"""Read a built site's search index (`site/search/`, format in papernotes.searchindex) back.
+"""Read a built site's search index (`site/search/`, format in papernotes.outputs.search_index) back.
 
 Independent of the writer: it decodes what the search box downloads, so tests can say which
 notes are searchable, by which terms, and what a result card shows.

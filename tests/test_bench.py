@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.load import load_site
+from papernotes.source.tree import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -8,7 +8,7 @@ import bibtexparser
 import pytest
 from pylatexenc.latex2text import LatexNodes2Text
 
-from papernotes import bibtex
+from papernotes.outputs import bibtex
 from papernotes.model import Note
 
 # (text, escaped form) — what each tricky character becomes in a field value.

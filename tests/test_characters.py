@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from papernotes.characters import SAFE_RANGES, find_invisible, is_invisible
+from papernotes.source.characters import SAFE_RANGES, find_invisible, is_invisible
 
 
 def _brute_force(text: str) -> int | None:

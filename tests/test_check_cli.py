@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.cli import main
+from papernotes.cli.main import main
 from papernotes.model import Problem
-from papernotes.report import github_annotation
+from papernotes.cli.report import github_annotation
 
 CONTRIB = Path(__file__).parent / "fixtures" / "contrib"
 
@@ -160,7 +160,7 @@ def test_the_template_itself_is_refused_until_filled_in(project: Path, capsys: p
 
 
 def test_guidance_comes_from_the_project_template(tmp_path: Path) -> None:
-    from papernotes.template import DEFAULT_GUIDANCE, read_guidance
+    from papernotes.source.guidance import DEFAULT_GUIDANCE, read_guidance
 
     root = Path(__file__).resolve().parents[1]
     # The built-in fallback is the bundled template's own text, so the two cannot drift apart.

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from papernotes import export
-from papernotes.index import build_index
+from papernotes.outputs import exports as export
+from papernotes.site.index import build_index
 from papernotes.model import Note, Tag, TagRegistry
 
 # (html, limit, expected plain-text excerpt)

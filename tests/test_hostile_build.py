@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build, make_site
 from hostile_base import note, write_site
-from papernotes.pages import GeneratedPage
+from papernotes.pages.render import GeneratedPage
 
 
 def _hook_module():  # noqa: ANN202

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from hostile_base import BODY, assert_good_notes_survive, good_baseline, note, write_site
-from papernotes.load import MAX_NOTE_BYTES, load_site
+from papernotes.source.tree import MAX_NOTE_BYTES, load_site
 from papernotes.markup import SlowMarkdown, render_within_budget
 
 H = "data/notes/2024/hostile.md"
@@ -377,16 +377,16 @@ def test_render_budget_puts_back_an_outer_timer() -> None:
 
 
 def test_a_markdown_crash_costs_only_its_note(tmp_path: Path, baseline: dict, monkeypatch: pytest.MonkeyPatch) -> None:
-    import papernotes.notes
+    import papernotes.source.note
 
-    real = papernotes.notes.render_within_budget
+    real = papernotes.source.note.render_within_budget
 
     def fragile(text: str, budget: float = 2.0) -> object:
         if "boom" in text:
             raise RecursionError("maximum recursion depth exceeded")
         return real(text, budget)
 
-    monkeypatch.setattr(papernotes.notes, "render_within_budget", fragile)
+    monkeypatch.setattr(papernotes.source.note, "render_within_budget", fragile)
     result = load_site(write_site(tmp_path, {"2024/hostile.md": note(body="\n## English\n\nboom\n\n## 한국어\n\n본문\n")}), "data")
     assert [p.format() for p in result.errors] == [
         f"{H}:9:1: error: ## English: the Markdown could not be rendered (RecursionError: maximum recursion depth exceeded)"]
@@ -394,16 +394,16 @@ def test_a_markdown_crash_costs_only_its_note(tmp_path: Path, baseline: dict, mo
 
 
 def test_a_bug_reading_one_note_costs_only_that_note(tmp_path: Path, baseline: dict, monkeypatch: pytest.MonkeyPatch) -> None:
-    import papernotes.load
+    import papernotes.source.tree
 
-    real = papernotes.load.load_note
+    real = papernotes.source.tree.load_note
 
     def fragile(path: Path, *args: object) -> object:
         if path.name == "hostile.md":
             raise KeyError("surprise")
         return real(path, *args)
 
-    monkeypatch.setattr(papernotes.load, "load_note", fragile)
+    monkeypatch.setattr(papernotes.source.tree, "load_note", fragile)
     result = load_site(write_site(tmp_path, {"2024/hostile.md": note()}), "data")
     assert [p.format() for p in result.errors] == [
         f"{H}:0:0: error: file: internal error while reading this note (KeyError('surprise')); please report it"]

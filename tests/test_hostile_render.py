@@ -18,10 +18,10 @@ import pytest
 from conftest import build, make_site
 from hostile_base import GOOD_NOTES, note, write_site
 from search_data import cards
-from papernotes.index import build_index
-from papernotes.load import load_site
+from papernotes.site.index import build_index
+from papernotes.source.tree import load_site
 from papernotes.markup import EXTENSIONS, Renderer
-from papernotes.pages import Pages, Settings
+from papernotes.pages.render import Pages, Settings
 
 FORBIDDEN_TAGS = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",

@@ -13,8 +13,8 @@ import pytest
 from conftest import build, make_site
 from search_data import cards
 
-from papernotes.cli import main
-from papernotes.feed import parse_feed
+from papernotes.cli.main import main
+from papernotes.authoring.sources.daily_posts import parse_feed
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FEED = FIXTURES / "feed" / "daily-posts.txt"
@@ -267,7 +267,7 @@ class _ArxivSearch(http.server.BaseHTTPRequestHandler):
 
 def test_feed_import_can_look_up_arxiv_ids_by_title(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    from papernotes import importers
+    from papernotes.authoring import importers
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _ArxivSearch)
     threading.Thread(target=server.serve_forever, daemon=True).start()

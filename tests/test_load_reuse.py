@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import make_site
-from papernotes import load as load_module
-from papernotes.load import load_site
+from papernotes.source import tree as load_module
+from papernotes.source.tree import load_site
 
 
 @pytest.fixture

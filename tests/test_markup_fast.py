@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from papernotes import markup
-from papernotes.load import load_site
+from papernotes.source.tree import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 

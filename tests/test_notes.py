@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.load import load_site
-from papernotes.notes import parse_note
-from papernotes.tags import load_tag_registry
+from papernotes.source.tree import load_site
+from papernotes.source.note import parse_note
+from papernotes.source.tags import load_tag_registry
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site"
 TAGS, _ = load_tag_registry(FIXTURE / "data" / "tags.yml", "data/tags.yml")
@@ -202,7 +202,8 @@ def test_bundled_notes_are_all_valid() -> None:
 
 def test_reading_on_two_cores_gives_the_same_result(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The forked half (parload) returns the same notes, problems and rendered HTML as a serial read."""
-    from papernotes import markup, parload
+    from papernotes import markup
+    from papernotes.build import split_load as parload
 
     files: dict[str, str | bytes] = {f"n{i}.md": VALID.replace("2504.06141", f"2504.{i:05d}") for i in range(6)}
     files.update(dict(TREE_CASES[0][1], **{"bad.txt": VALID}))

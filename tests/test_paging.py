@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.index import build_index
-from papernotes.load import load_site
+from papernotes.site.index import build_index
+from papernotes.source.tree import load_site
 from papernotes.model import Note
-from papernotes.pages import Settings, plan_pages
-from papernotes.paging import paginate
+from papernotes.pages.render import Settings, plan_pages
+from papernotes.site.paging import paginate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from notegen import generate_notes  # noqa: E402

@@ -13,9 +13,9 @@ import pytest
 from conftest import READER_NOTES, make_site
 import search_data
 from search_data import cards, postings
-from papernotes.searchindex import PARTICLES, tokenize
-from papernotes.index import build_index
-from papernotes.load import load_site
+from papernotes.outputs.search_index import PARTICLES, tokenize
+from papernotes.site.index import build_index
+from papernotes.source.tree import load_site
 
 pytestmark = pytest.mark.browser
 

@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from conftest import FIXTURE_SITE, READER_NOTES, build, make_site
-from papernotes import urls
-from papernotes.index import build_index
-from papernotes.load import load_site
+from papernotes.site import urls
+from papernotes.site.index import build_index
+from papernotes.source.tree import load_site
 
 SITE_URL = "https://example.org/papers/"
 

@@ -7,7 +7,8 @@ import datetime as dt
 import feedparser
 import pytest
 
-from papernotes import feeds, urls
+from papernotes.outputs import atom as feeds
+from papernotes.site import urls
 from papernotes.model import Note, Tag, TagRegistry
 
 # (site_url, from_file, to, expected)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.rebuild import RebuildState, digest
+from papernotes.build.dirty import RebuildState, digest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -76,7 +76,7 @@ EDITS = [
 
 @pytest.mark.parametrize("notes, expected", EDITS)
 def test_changed_by_notes(notes: list, expected: set[str] | None) -> None:  # noqa: ANN001
-    from papernotes.rebuild import site_shape
+    from papernotes.build.dirty import site_shape
 
     state = RebuildState()
     state.start(dirty=True)

@@ -13,8 +13,9 @@ from typing import Iterator
 
 import pytest
 
-from papernotes import arxiv, scaffold
-from papernotes.cli import main
+from papernotes.authoring.sources import arxiv
+from papernotes.authoring import scaffold
+from papernotes.cli.main import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECORDED = FIXTURES / "arxiv"

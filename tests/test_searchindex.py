@@ -1,4 +1,4 @@
-"""The search index (papernotes.searchindex): terms, weights and the files the search box reads.
+"""The search index (papernotes.outputs.search_index): terms, weights and the files the search box reads.
 
 Pure Python: the files are written to a temporary folder and read back with tests/search_data.py,
 which decodes them independently of the writer. The browser side is in test_reader_browser.py.
@@ -15,14 +15,14 @@ import pytest
 
 import search_data
 from conftest import READER_NOTES, make_site
-from papernotes import searchindex
-from papernotes.export import snippet
-from papernotes.index import build_index
-from papernotes.load import load_site
+from papernotes.outputs import search_index as searchindex
+from papernotes.outputs.exports import snippet
+from papernotes.site.index import build_index
+from papernotes.source.tree import load_site
 from papernotes.model import Note, Tag, TagRegistry
-from papernotes.outputs import plan_files
-from papernotes.pages import NoteHtml, Settings
-from papernotes.searchindex import build_search_files, document_terms, tokenize
+from papernotes.outputs.files import plan_files
+from papernotes.pages.render import NoteHtml, Settings
+from papernotes.outputs.search_index import build_search_files, document_terms, tokenize
 
 # (text, terms): lower-cased, accents removed, runs of letters and digits, dotted numbers whole
 TOKENS = [

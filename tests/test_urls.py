@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from papernotes import urls
+from papernotes.site import urls
 
 SOURCES = [
     (urls.home(), "index.md", ""),

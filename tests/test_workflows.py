@@ -134,7 +134,7 @@ def test_outside_data_step_warns_about_code_changes(tmp_path: Path) -> None:
 
 
 def test_contributing_guide_names_only_real_commands_and_options() -> None:
-    from papernotes.cli import build_parser
+    from papernotes.cli.main import build_parser
 
     guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
     parser = build_parser()

@@ -1,5 +1,5 @@
 /* papernotes: search in the header, backed by our own static index (written at build time by
- * hooks/papernotes/searchindex.py into search/; its module docstring is the format).
+ * hooks/papernotes/outputs/search_index.py into search/; its module docstring is the format).
  * Nothing is downloaded until the reader focuses the box. Focus loads search/meta.json (the
  * directory of term files); a query then loads the one to three terms files its words fall in
  * and the cards files of the results shown. Results show each note's commentary in the chosen

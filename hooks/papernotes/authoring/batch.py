@@ -1,0 +1,98 @@
+"""The machinery both importers share: validated writing, a summary, and a progress bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, TypeVar
+
+from tqdm import tqdm
+
+from papernotes.source.tree import display_path
+from papernotes.model import TagRegistry
+from papernotes.source.guidance import read_guidance
+from papernotes.authoring.notefile import ExistingNotes, check_text, render_note, slugify
+
+PROGRESS_MIN_ITEMS = 10
+"""Runs with fewer items finish at once; a bar would only flicker."""
+T = TypeVar("T")
+
+
+@dataclass
+class Summary:
+    """What an import run did; printed at the end."""
+
+    created: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def line(self, command: str) -> str:
+        return f"{command}: {len(self.created)} created, {len(self.skipped)} skipped (already have a note), {len(self.failed)} failed"
+
+
+class Writer:
+    """Writes validated notes into one project and keeps the run's summary."""
+
+    def __init__(self, root: Path, registry: TagRegistry, bar: tqdm | None = None) -> None:
+        self.root, self.registry, self.bar = root, registry, bar
+        self.notes_dir = root / "data" / "notes"
+        self.existing = ExistingNotes.scan(self.notes_dir)
+        self.guidance = read_guidance(root / "data" / "note-template.md")
+        self.summary = Summary()
+
+    def say(self, text: str) -> None:
+        if self.bar is not None:
+            tqdm.write(text, file=sys.stdout)  # keeps the bar on stderr intact
+        else:
+            print(text)
+
+    def fail(self, label: str, message: str) -> None:
+        self.summary.failed.append(label)
+        self.say(f"{label}: error: {message}")
+
+    def exists(self, label: str, arxiv: str | None, title: str) -> bool:
+        """True (and counted as skipped) when the paper already has a note."""
+        found = self.existing.find(arxiv, title)
+        if found is not None:
+            self.summary.skipped.append(label)
+            self.say(f"{label}: skipped {title!r}: already in {display_path(found, self.root)}")
+        return found is not None
+
+    def write(self, label: str, front: dict[str, object], abstract: str, ko: str, en: str) -> None:
+        title, date = str(front["title"]), front["date"]
+        assert isinstance(date, dt.date)
+        if self.exists(label, front.get("arxiv"), title):  # type: ignore[arg-type]
+            return
+        path = self.existing.free_path(self.notes_dir, date, slugify(title))
+        shown = display_path(path, self.root)
+        text = render_note(front, abstract=abstract, ko=ko, en=en)
+        # Warnings count too: they would fail `mkdocs build --strict`.
+        errors = check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
+        if errors:
+            self.fail(label, f"{title!r} would not pass the checker, not written: "
+                             + "; ".join(f"{p.field}: {p.message}" for p in errors))
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        self.existing.add(path, text)
+        self.summary.created.append(shown)
+        self.say(f"{label}: created {shown}")
+
+
+class Progress:
+    """`with Progress(items, wanted, name) as (iterable, bar)`: a tqdm bar on stderr, or none."""
+
+    def __init__(self, items: list[T], wanted: bool | None, name: str) -> None:
+        show = wanted if wanted is not None else (sys.stderr.isatty() and len(items) >= PROGRESS_MIN_ITEMS)
+        self.bar = tqdm(items, desc=name, unit="paper", file=sys.stderr) if show else None
+        self.items = items
+
+    def __enter__(self) -> tuple[Iterator[T], tqdm | None]:
+        return (iter(self.bar) if self.bar is not None else iter(self.items)), self.bar
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()

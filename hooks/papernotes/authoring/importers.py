@@ -1,0 +1,182 @@
+"""`papernotes import-feed` and `papernotes import-hf`: many notes at once, safely.
+
+Both are idempotent (a paper that already has a note, by arXiv id or title, is skipped),
+show a progress bar on long runs, end with a created/skipped/failed summary, and validate
+every note before writing it, so what they write always passes `papernotes check`.
+Exit codes: 0 nothing failed, 1 something failed (the rest was still imported), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from papernotes.authoring.sources import arxiv
+from papernotes.authoring.sources import daily_posts as feed_format
+from papernotes.authoring.sources import hf_daily as hfdaily
+from papernotes.authoring.batch import PROGRESS_MIN_ITEMS, Progress, Writer
+from papernotes.source.tags import TAG_SLUG, load_tag_registry
+from papernotes.authoring.notefile import title_key
+
+LOOKUP_INTERVAL = 3.0
+"""Seconds between two arXiv API requests (the API's terms of use ask for 3)."""
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help=f"show a progress bar (default: on a terminal, for {PROGRESS_MIN_ITEMS}+ papers)")
+
+
+def add_feed_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a text file of daily bilingual posts")
+    parser.add_argument("--add-tags", action="store_true",
+                        help="add unknown hashtags to data/tags.yml (review their labels afterwards)")
+    parser.add_argument("--lookup-arxiv", action="store_true",
+                        help="find the arXiv id of papers given without one, by exact title (one request per "
+                             f"{LOOKUP_INTERVAL:g} s, as arXiv asks); otherwise they link an arXiv title search")
+    parser.add_argument("--timeout", type=float, default=arxiv.TIMEOUT, help="seconds to wait for arXiv")
+    add_common(parser)
+
+
+def add_hf_arguments(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", type=Path, nargs="?", help="a saved /api/daily_papers JSON file")
+    source.add_argument("--date", type=dt.date.fromisoformat, help="fetch the listing of this day (YYYY-MM-DD)")
+    parser.add_argument("--tag", action="append", default=[], help="a tag for every imported note (repeatable)")
+    parser.add_argument("--min-upvotes", type=int, default=0, help="import only papers with at least this many upvotes")
+    parser.add_argument("--timeout", type=float, default=hfdaily.TIMEOUT, help="seconds to wait for huggingface.co")
+    add_common(parser)
+
+
+def run_feed(args: argparse.Namespace, root: Path) -> int:
+    try:
+        text = args.file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"papernotes import-feed: cannot read {args.file}: {err}", file=sys.stderr)
+        return 2
+    entries, problems = feed_format.parse_feed(text)
+    tags_file = root / "data" / "tags.yml"
+    registry, _ = load_tag_registry(tags_file, "data/tags.yml")
+    unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
+    if unknown and args.add_tags:
+        addable = [t for t in unknown if TAG_SLUG.match(t)]
+        append_tags(tags_file, addable)
+        registry, _ = load_tag_registry(tags_file, "data/tags.yml")
+        if addable:
+            print(f"added {len(addable)} tag(s) to data/tags.yml: {', '.join(addable)}; review their Korean and English labels")
+    elif unknown:
+        print(f"unknown tag(s): {', '.join(unknown)}; papers using them are not imported. "
+              f"Add them to data/tags.yml, or rerun with --add-tags", file=sys.stderr)
+    last_request = [0.0]
+    with Progress(entries, args.progress, "import-feed") as (items, bar):
+        writer = Writer(root, registry, bar)
+        for problem in problems:
+            writer.fail(f"{args.file}:{problem.line}", problem.message)
+        for entry in items:
+            label = f"{args.file}:{entry.line}"
+            if writer.exists(label, entry.arxiv, entry.title):
+                continue
+            missing = [t for t in entry.tags if t not in registry.lookup]
+            if missing:
+                writer.fail(label, f"unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
+                                   f"or rerun with --add-tags")
+                continue
+            found = lookup_arxiv(entry.title, writer, label, args.timeout, last_request) \
+                if args.lookup_arxiv and not entry.arxiv else None
+            arxiv_id = entry.arxiv or (found.arxiv if found else None)
+            front = {"title": entry.title, "authors": entry.authors, "date": entry.date,
+                     "tags": list(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
+                     "arxiv": arxiv_id, "url": None if arxiv_id else search_url(entry.title),
+                     "published": found.published if found else None}
+            writer.write(label, front, entry.abstract, entry.ko, entry.en)
+    print(writer.summary.line("import-feed"))
+    return 1 if writer.summary.failed else 0
+
+
+def run_hf(args: argparse.Namespace, root: Path) -> int:
+    try:
+        body = hfdaily.fetch_listing(args.date, args.timeout) if args.date else args.file.read_bytes()
+        papers, problems = hfdaily.parse_listing(body)
+    except (OSError, hfdaily.HfError) as err:
+        print(f"papernotes import-hf: {err}", file=sys.stderr)
+        return 1 if args.date else 2
+    registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
+    bad = [t for t in args.tag if t not in registry.lookup]
+    if bad:
+        print(f"papernotes import-hf: --tag {', '.join(bad)} is not in data/tags.yml", file=sys.stderr)
+        return 2
+    source = str(args.file) if args.file else f"daily_papers?date={args.date}"
+    kept = [p for p in papers if p.upvotes >= args.min_upvotes]
+    with Progress(kept, args.progress, "import-hf") as (items, bar):
+        writer = Writer(root, registry, bar)
+        for index, message in problems:
+            writer.fail(f"{source}[{index}]", message)
+        for paper in items:
+            label = f"{source}[{paper.index}]"
+            if writer.exists(label, paper.arxiv, paper.title):
+                continue
+            from_keywords = [registry.lookup[k] for k in map(keyword_slug, paper.keywords) if k in registry.lookup]
+            tags = list(dict.fromkeys([registry.lookup[t] for t in args.tag] + from_keywords))
+            if not tags:
+                writer.fail(label, f"arXiv {paper.arxiv}: none of its keywords is a tag in data/tags.yml; pass --tag SLUG")
+                continue
+            front = {"title": paper.title, "authors": paper.authors, "date": args.date or paper.listed or paper.published,
+                     "tags": tags, "arxiv": paper.arxiv, "code": paper.code, "org": paper.org,
+                     "published": paper.published, "draft": True}
+            if front["date"] is None:
+                writer.fail(label, f"arXiv {paper.arxiv}: no date in the item; pass --date")
+                continue
+            writer.write(label, front, paper.abstract, "", "")
+    if len(kept) < len(papers):
+        print(f"{len(papers) - len(kept)} paper(s) below --min-upvotes {args.min_upvotes} were left out")
+    print(writer.summary.line("import-hf"))
+    if writer.summary.created:
+        print("The new notes are drafts (draft: true): write the commentary, then delete the draft line to publish them.")
+    return 1 if writer.summary.failed else 0
+
+
+def lookup_arxiv(title: str, writer: Writer, label: str, timeout: float, last: list[float]) -> arxiv.Paper | None:
+    """The arXiv paper with exactly this title, or None (said why); `last` paces the requests."""
+    wait = last[0] + LOOKUP_INTERVAL - time.monotonic()
+    if wait > 0:
+        time.sleep(wait)
+    try:
+        papers = arxiv.search_title(title, timeout)
+    except arxiv.ArxivError as err:
+        writer.say(f"{label}: note: arXiv lookup failed ({err}); linking an arXiv title search instead")
+        return None
+    finally:
+        last[0] = time.monotonic()
+    match = next((p for p in papers if title_key(p.title) == title_key(title)), None)
+    if match is None:
+        writer.say(f"{label}: note: no arXiv paper is titled {title!r}; linking an arXiv title search instead")
+    return match
+
+
+def keyword_slug(keyword: str) -> str:
+    """`Reinforcement Learning` -> `reinforcement-learning`, to look a keyword up as a tag."""
+    return "-".join(keyword.lower().replace("_", " ").replace("-", " ").split())
+
+
+def search_url(title: str) -> str:
+    """An arXiv title search: the link of a note whose block named no arXiv id."""
+    return "https://arxiv.org/search/?" + urllib.parse.urlencode({"query": title, "searchtype": "title"})
+
+
+def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:
+    """Append new tags to `tags.yml` as text, keeping its comments; labels start from the slug."""
+    blocks = []
+    for slug in slugs:
+        label = slug.replace("-", " ").capitalize()
+        entry = {slug: {"ko": label, "en": label, "description": "Added by papernotes import-feed; review the labels."}}
+        blocks.append(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False))
+    if blocks:
+        text = tags_file.read_text(encoding="utf-8")
+        tags_file.write_text(text + ("" if text.endswith("\n") else "\n") + "".join(blocks), encoding="utf-8")

@@ -1,0 +1,111 @@
+"""Write new note files: YAML front matter by `yaml.safe_dump`, slugs, and what already exists.
+
+Shared by the scaffold (`papernotes new`) and the importers. Every note they write is first
+run through the same validation as `papernotes check`, so they cannot write a broken note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from papernotes.model import Problem, TagRegistry
+from papernotes.source.note import parse_note
+from papernotes.source.guidance import Guidance, find_template_text
+
+FRONT_MATTER_ORDER = ("title", "authors", "date", "tags", "arxiv", "url", "code", "org", "published", "draft")
+_ARXIV_LINE = re.compile(r"""^arxiv:\s*["']?([^"'\s#]+)["']?\s*(?:#.*)?$""", re.MULTILINE)
+_TITLE_LINE = re.compile(r"""^title:\s*(.+?)\s*$""", re.MULTILINE)
+MAX_SLUG_WORDS = 6
+
+
+def slugify(title: str) -> str:
+    """A short URL slug: `Think-RM: Enabling ...` -> `think-rm`; otherwise the first few words."""
+    head, sep, _ = title.partition(":")
+    text = head if sep and 1 <= len(head.split()) <= 4 else title
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    return "-".join(words[:MAX_SLUG_WORDS]) or "note"
+
+
+def title_key(title: str) -> str:
+    """Titles compared loosely: case, punctuation and spacing do not matter."""
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold()))
+
+
+def render_note(front: dict[str, object], *, abstract: str = "", ko: str = "", en: str = "") -> str:
+    """The text of a note file. Values are dumped by `yaml.safe_dump`, which quotes an arXiv id."""
+    ordered = {k: front[k] for k in FRONT_MATTER_ORDER if front.get(k) not in (None, "", ())}
+    for key in ("authors", "tags"):
+        if key in ordered:
+            ordered[key] = list(ordered[key])  # type: ignore[call-overload]
+    if "arxiv" in ordered:
+        ordered["arxiv"] = str(ordered["arxiv"])
+    head = ""
+    for key, value in ordered.items():
+        # Block style (like the template), except the tag list, which reads best on one line.
+        dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10_000,
+                                default_flow_style=key == "tags")
+        head += dumped[1:-2] + "\n" if key == "tags" else dumped
+    parts = [f"---\n{head}---\n"]
+    for heading, text in (("Abstract", abstract), ("한국어", ko), ("English", en)):
+        if heading == "Abstract" and not text:
+            continue
+        parts.append(f"## {heading}\n\n{text.strip()}\n" if text.strip() else f"## {heading}\n")
+    return "\n".join(parts)
+
+
+def check_text(text: str, *, slug: str, source: str, registry: TagRegistry, guidance: Guidance) -> list[Problem]:
+    """The problems `papernotes check` would report for `text` (identity clashes aside)."""
+    _, problems = parse_note(text, slug=slug, source=source, tags=registry)
+    return sorted(problems + find_template_text(text, source, guidance))
+
+
+@dataclass
+class ExistingNotes:
+    """What is already under `data/notes/`, read leniently (broken notes still count)."""
+
+    by_arxiv: dict[str, Path] = field(default_factory=dict)
+    """arXiv id -> the note that names it."""
+    by_title: dict[str, Path] = field(default_factory=dict)
+    """`title_key(title)` -> note."""
+    slugs: set[str] = field(default_factory=set)
+    """Every file stem in use."""
+
+    @classmethod
+    def scan(cls, notes_dir: Path) -> ExistingNotes:
+        found = cls()
+        for path in sorted(notes_dir.rglob("*.md")) if notes_dir.is_dir() else ():
+            found.add(path, path.read_text(encoding="utf-8", errors="replace"))
+        return found
+
+    def add(self, path: Path, text: str) -> None:
+        self.slugs.add(path.stem)
+        head = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        if match := _ARXIV_LINE.search(head):
+            self.by_arxiv.setdefault(match.group(1), path)
+        if match := _TITLE_LINE.search(head):
+            try:
+                title = yaml.safe_load(match.group(1))
+            except yaml.YAMLError:
+                title = match.group(1)
+            self.by_title.setdefault(title_key(str(title)), path)
+
+    def find(self, arxiv: str | None, title: str) -> Path | None:
+        """The note already covering this paper (same arXiv id, or the same title), if any."""
+        if arxiv and arxiv in self.by_arxiv:
+            return self.by_arxiv[arxiv]
+        return self.by_title.get(title_key(title))
+
+    def free_path(self, notes_dir: Path, date: dt.date, slug: str) -> Path:
+        """`<notes_dir>/<year>/<slug>.md`, with `-2`, `-3`, ... when the slug is taken."""
+        candidate, n = slug, 1
+        while candidate in self.slugs:
+            n += 1
+            candidate = f"{slug}-{n}"
+        return notes_dir / str(date.year) / f"{candidate}.md"

@@ -1,0 +1,102 @@
+"""`papernotes new <arXiv id or URL>`: write a new note filled from the arXiv API.
+
+The note gets the paper's title, authors, abstract and v1 date, today's date, the placeholder
+tag and the template's guidance in the commentary sections. `papernotes check` rejects the
+placeholder and the guidance until the contributor replaces them, so nothing half-written
+can be published. Offline, `--title`/`--author` (and optionally `--abstract`, `--published`)
+scaffold the note without the API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper, parse_arxiv_id
+from papernotes.source.tree import display_path
+from papernotes.source.tags import load_tag_registry
+from papernotes.source.guidance import PLACEHOLDER_TAG, read_guidance
+from papernotes.authoring.notefile import ExistingNotes, render_note, slugify
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paper", help="arXiv id (2504.06141) or URL (https://arxiv.org/abs/2504.06141v1)")
+    parser.add_argument("--date", type=dt.date.fromisoformat, help="the note's date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help=f"seconds to wait for arXiv (default {TIMEOUT:g})")
+    offline = parser.add_argument_group("without the arXiv API (offline)", "give at least --title and --author")
+    offline.add_argument("--title", help="the paper's title; skips the arXiv API")
+    offline.add_argument("--author", action="append", default=[], help="an author name (repeat for each author)")
+    offline.add_argument("--abstract", default="", help="the abstract")
+    offline.add_argument("--published", type=dt.date.fromisoformat, help="the paper's v1 date, YYYY-MM-DD")
+
+
+def run_new(args: argparse.Namespace, root: Path) -> int:
+    arxiv_id = parse_arxiv_id(args.paper)
+    if arxiv_id is None:
+        print(f"papernotes new: {args.paper!r} is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL",
+              file=sys.stderr)
+        return 2
+    notes_dir = root / "data" / "notes"
+    existing = ExistingNotes.scan(notes_dir)
+    if arxiv_id in existing.by_arxiv:
+        print(f"papernotes new: arXiv {arxiv_id} already has a note: {display_path(existing.by_arxiv[arxiv_id], root)}; "
+              f"edit that file instead", file=sys.stderr)
+        return 1
+    if args.title or args.author:
+        if not (args.title and args.author):
+            print("papernotes new: scaffolding without the API needs both --title and --author", file=sys.stderr)
+            return 2
+        paper = Paper(arxiv_id, " ".join(args.title.split()), tuple(args.author), args.abstract.strip(), args.published)
+    else:
+        try:
+            paper = fetch_paper(arxiv_id, timeout=args.timeout)
+        except ArxivError as err:
+            print(f"papernotes new: {err}", file=sys.stderr)
+            print("You can scaffold the note from the paper's details instead, e.g.:\n"
+                  f"  papernotes new {arxiv_id} --title {shlex.quote('Paper title')} --author {shlex.quote('First Author')} "
+                  f"--author {shlex.quote('Second Author')} [--published YYYY-MM-DD] [--abstract TEXT]", file=sys.stderr)
+            return 1
+    same_title = existing.find(None, paper.title)
+    if same_title is not None:
+        print(f"papernotes new: {display_path(same_title, root)} already has a note titled {paper.title!r}; "
+              f"edit that file instead", file=sys.stderr)
+        return 1
+    path = write_scaffold(root, paper, args.date or dt.date.today(), existing)
+    shown = display_path(path, root)
+    print(f"created {shown}")
+    hints = suggest_tags(root, f"{paper.title} {paper.abstract}")
+    print(f"next: replace the tag {PLACEHOLDER_TAG!r} (see data/tags.yml"
+          + (f"; tags that may fit: {', '.join(hints)}" if hints else "") + "), write the 한국어 and English "
+          f"commentary, then run: papernotes check {shown}")
+    return 0
+
+
+def suggest_tags(root: Path, text: str, limit: int = 5) -> list[str]:
+    """Tags whose English label or slug words all occur in `text` (a hint, never written for you)."""
+    registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
+    words = _stems(text)
+    found = [tag.slug for tag in registry.tags if any(names and names <= words for names in (_stems(tag.en), _stems(tag.slug)))]
+    return found[:limit]
+
+
+def _stems(text: str) -> set[str]:
+    # Crude plural folding is enough for a hint: "models" matches the label "Reward model".
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", text.lower())}
+
+
+def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingNotes) -> Path:
+    """Write the new note and return its path; never overwrites a file."""
+    guidance = read_guidance(root / "data" / "note-template.md").sections
+    front = {"title": paper.title, "authors": paper.authors, "date": today, "tags": [PLACEHOLDER_TAG],
+             "arxiv": paper.arxiv, "published": paper.published}
+    text = render_note(front, abstract=paper.abstract or guidance.get("abstract", ""),
+                       ko=guidance.get("ko", ""), en=guidance.get("en", ""))
+    path = existing.free_path(root / "data" / "notes", today, slugify(paper.title))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
+        handle.write(text)
+    return path

@@ -1,0 +1,80 @@
+"""What one `mkdocs serve` session remembers between rebuilds, so a rebuild redoes little.
+
+MkDocs re-executes the hook module for every rebuild, but this package stays imported, so
+the state here lives as long as the server. Under `mkdocs serve --dirty` MkDocs re-renders
+only pages that report themselves modified. When only the details of some notes changed
+(the usual edit), those are the pages that show them; when the site's shape changed (a note
+added, a title, date or tag changed), every page's HTML is compared with what the previous
+build wrote, and only pages whose HTML differs are written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Hashable, Iterable, Protocol
+
+from papernotes.model import Note
+
+
+class _Page(Protocol):
+    src_uri: str
+    shows: tuple[str, ...]
+
+
+@dataclass
+class RebuildState:
+    """Mutable on purpose: one instance per process, updated by every build."""
+
+    dirty: bool = False
+    """Whether MkDocs runs with `--dirty` (then unchanged generated pages are skipped)."""
+    page_digests: dict[str, bytes] = field(default_factory=dict)
+    """src_uri -> digest of the HTML content the previous build wrote for that page."""
+    notes: dict[str, Note] = field(default_factory=dict)
+    """The previous build's notes by slug."""
+    shape: Hashable = None
+    """The previous build's page plan and everything listing pages show (see `site_shape`)."""
+
+    def start(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.page_digests.clear()
+        self.notes.clear()
+        self.shape = None
+
+    def changed_by_notes(self, pages: Iterable[_Page], notes: Iterable[Note], shape: Hashable) -> set[str] | None:
+        """The pages to re-render when only the details of some notes changed, or None when the
+        shape changed too (then every page's HTML has to be compared with `changed`)."""
+        current = {n.slug: n for n in notes}
+        same_shape = self.shape is not None and shape == self.shape
+        edited = {slug for slug, note in current.items() if self.notes.get(slug) != note} if same_shape else set()
+        self.notes, self.shape = current, shape
+        if not same_shape:
+            return None
+        changed = {p.src_uri for p in pages if edited.intersection(p.shows)}
+        for src in changed:
+            self.page_digests.pop(src, None)  # no longer what is on disk: compare afresh next time
+        return changed
+
+    def changed(self, current: dict[str, bytes]) -> set[str]:
+        """Pages whose HTML differs from the previous build's (or that are new); remembers `current`."""
+        changed = {src for src, d in current.items() if self.page_digests.get(src) != d}
+        self.page_digests = dict(current)
+        return changed
+
+    def record(self, src_uri: str, html: str) -> None:
+        """Remember the HTML a build wrote for a page."""
+        self.page_digests[src_uri] = digest(html)
+
+
+STATE = RebuildState()
+
+
+def site_shape(pages: Iterable[_Page], notes: Iterable[Note], extra: Hashable) -> Hashable:
+    """Everything a page may show about notes it does not detail: the page plan, and each
+    note's title, date and tags (month, year and tag pages list them). `extra` adds the tag
+    labels and settings."""
+    return (tuple((p.src_uri, p.shows) for p in pages), tuple((n.slug, n.title, n.date, n.tags) for n in notes), extra)
+
+
+def digest(html: str) -> bytes:
+    return hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()

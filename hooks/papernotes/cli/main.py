@@ -1,0 +1,101 @@
+"""`papernotes` command line.
+
+- `papernotes check [FILES...] [--format text|github]` validates notes without building.
+- `papernotes new <arXiv id or URL>` scaffolds a note from the arXiv API (see scaffold.py).
+- `papernotes import-feed FILE` / `papernotes import-hf FILE|--date D` import notes (see importers).
+
+Exit codes: 0 success (warnings allowed), 1 errors found or the command failed, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from papernotes.authoring import importers
+
+from papernotes.authoring import scaffold
+from papernotes.source.tree import load_site
+from papernotes.cli.report import FORMATS, format_problems
+
+
+def find_root(start: Path) -> Path:
+    """The project root: the nearest folder (from `start` up) holding `mkdocs.yml` or `data/`."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() or (folder / "data" / "tags.yml").is_file():
+            return folder
+    return start
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    only = [Path(f) for f in args.files] if args.files else None
+    # Given files, the project is the one they live in, wherever the command is run from.
+    root = find_root(only[0].resolve().parent) if only and not args.root and only[0].exists() else _root(args)
+    if only:
+        missing = [str(f) for f in only if not f.is_file()]
+        if missing:
+            print(f"papernotes check: no such file: {', '.join(missing)}", file=sys.stderr)
+            return 2
+        notes_dir = (root / "data" / "notes").resolve()
+        outside = [str(f) for f in only if not f.resolve().is_relative_to(notes_dir)]
+        if outside:
+            # Only files under data/notes/ are notes; checking anything else would silently pass.
+            print(f"papernotes check: not a note under {notes_dir}: {', '.join(outside)}", file=sys.stderr)
+            return 2
+    result = load_site(root, "data", only=only)
+    for line in format_problems(result.problems, args.format):
+        print(line)
+    errors, warnings = len(result.errors), len(result.warnings)
+    checked = len(only) if only else result.files
+    drafts = f", {len(result.drafts)} draft(s) not published" if result.drafts else ""
+    print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s){drafts}", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    return scaffold.run_new(args, _root(args))
+
+
+def cmd_import_feed(args: argparse.Namespace) -> int:
+    return importers.run_feed(args, _root(args))
+
+
+def cmd_import_hf(args: argparse.Namespace) -> int:
+    return importers.run_hf(args, _root(args))
+
+
+def _root(args: argparse.Namespace) -> Path:
+    return Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="papernotes", description="Tools for the papernotes site.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate notes (all, or the given files) without building the site")
+    check.add_argument("files", nargs="*", help="note files to check (default: every note under data/notes/)")
+    check.add_argument("--format", choices=FORMATS, default="text",
+                       help="text: path:line:col lines; github: workflow annotations on the pull request")
+    check.set_defaults(func=cmd_check)
+    new = sub.add_parser("new", help="scaffold a note from an arXiv id or URL")
+    scaffold.add_arguments(new)
+    new.set_defaults(func=cmd_new)
+    feed = sub.add_parser("import-feed", help="import notes from daily bilingual posts (a text file)")
+    importers.add_feed_arguments(feed)
+    feed.set_defaults(func=cmd_import_feed)
+    hf = sub.add_parser("import-hf", help="import Hugging Face Daily Papers as draft notes")
+    importers.add_hf_arguments(hf)
+    hf.set_defaults(func=cmd_import_hf)
+    for command in (check, new, feed, hf):
+        command.add_argument("--root", help="project folder (default: found from the current folder)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""How problems are printed: plain `path:line:col: severity: field: message` lines, or GitHub
+workflow commands that GitHub Actions turns into annotations on the pull request's lines.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from papernotes.model import Problem
+
+FORMATS = ("text", "github")
+
+
+def format_problems(problems: Iterable[Problem], style: str = "text") -> list[str]:
+    """One output line per problem in the chosen `style` (one of `FORMATS`)."""
+    if style == "github":
+        return [github_annotation(p) for p in problems]
+    return [p.format() for p in problems]
+
+
+def github_annotation(problem: Problem) -> str:
+    """`::error file=…,line=…,col=…,title=…::message`; line and col are left out when unknown (0)."""
+    props = [f"file={_escape_property(problem.path)}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+        if problem.column:
+            props.append(f"col={problem.column}")
+    props.append(f"title={_escape_property(f'papernotes {problem.rule}: {problem.field}')}")
+    return f"::{problem.severity} {','.join(props)}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    # The escaping GitHub's runner expects (actions/toolkit `escapeData`).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")

@@ -1,0 +1,88 @@
+"""Atom feeds (RFC 4287): one for the whole site and one per tag.
+
+Links are absolute when `site_url` is set in mkdocs.yml. Without it they are relative to the
+feed's own URL, which Atom allows (IRI references, resolved against the document) and feed
+readers resolve; the hook says so in the build log. Entry ids never depend on the site URL
+(`urn:uuid` from the site name and note slug), so moving the site does not make readers show
+every note again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from papernotes.site import urls
+from papernotes.model import Note, TagRegistry
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_SIZE = 50
+"""Entries per feed: the newest notes."""
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """What a feed is about, besides its notes."""
+
+    path: str
+    """The feed file, e.g. `feed.xml` or `tags/rl/feed.xml` (see `urls.feed`)."""
+    title: str
+    """Feed title."""
+    page: str
+    """Source of the HTML page the feed mirrors (`index.md`, `tags/rl.md`)."""
+    site_name: str
+    """Site name: the feed's author and part of every entry id."""
+    site_url: str | None = None
+    """`site_url` from mkdocs.yml, or None."""
+
+
+def entry_id(site_name: str, slug: str) -> str:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"papernotes:{site_name}:note:{slug}").urn
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    el = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        el.text = text
+    return el
+
+
+def render_feed(info: FeedInfo, notes: Sequence[Note], tags: TagRegistry,
+                content: Callable[[Note], str], summary: Callable[[Note], str], limit: int = FEED_SIZE) -> str:
+    """The Atom document for `notes` (newest first; the first `limit` are included);
+    `content(note)` is the entry's HTML, `summary(note)` its plain-text summary."""
+    ET.register_namespace("", ATOM)
+    link = lambda to: urls.link(info.site_url, info.path, to)  # noqa: E731
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _sub(feed, "title", info.title)
+    _sub(feed, "id", uuid.uuid5(uuid.NAMESPACE_URL, f"papernotes:{info.site_name}:feed:{info.path}").urn)
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=link(info.path))
+    _sub(feed, "link", rel="alternate", type="text/html", href=link(info.page))
+    _sub(feed, "updated", _stamp(notes[0].date) if notes else "1970-01-01T00:00:00Z")
+    _sub(_sub(feed, "author"), "name", info.site_name)
+    _sub(feed, "generator", "papernotes")
+    for note in notes[:limit]:
+        entry = _sub(feed, "entry")
+        _sub(entry, "title", note.title)
+        _sub(entry, "id", entry_id(info.site_name, note.slug))
+        _sub(entry, "link", rel="alternate", type="text/html", href=link(urls.note(note.slug)))
+        if note.arxiv:
+            _sub(entry, "link", rel="related", type="text/html", href=urls.arxiv_abs(note.arxiv))
+        _sub(entry, "updated", _stamp(note.date))
+        _sub(entry, "published", _stamp(note.date))
+        for name in note.authors:
+            _sub(_sub(entry, "author"), "name", name)
+        for slug in note.tags:
+            tag = tags.get(slug)
+            _sub(entry, "category", term=slug, label=f"{tag.en} · {tag.ko}", scheme=link(urls.tag(slug)))
+        _sub(entry, "summary", summary(note))
+        _sub(entry, "content", content(note), type="html")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

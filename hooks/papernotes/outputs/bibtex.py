@@ -1,0 +1,99 @@
+"""BibTeX entries for notes: one `@misc` per paper, escaped for classic BibTeX and biber.
+
+Escaping rules (proved by tests/test_bibtex.py with a real BibTeX parser and a LaTeX decoder):
+- LaTeX specials `\\ { } & % $ # _ ~ ^` become commands, so a stray brace can never end a field;
+- accented Latin letters become `{\\'e}`-style commands, which every BibTeX variant reads;
+- anything else (Hangul, CJK, Greek) stays UTF-8: biber and bibtex8/bibtexu read it, and
+  there is no ASCII spelling of Hangul to fall back on.
+The title is wrapped in an extra pair of braces so styles keep its capitalisation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, Iterable
+
+from papernotes.site import urls
+from papernotes.model import Note
+
+_SPECIALS = {
+    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+}
+_ACCENTS = {  # combining mark -> LaTeX accent command
+    "\u0300": "`", "\u0301": "'", "\u0302": "^", "\u0303": "~", "\u0304": "=", "\u0306": "u",
+    "\u0307": ".", "\u0308": '"', "\u030a": "r", "\u030b": "H", "\u030c": "v", "\u0327": "c", "\u0328": "k",
+}
+_LETTERS = {"ß": r"{\ss}", "æ": r"{\ae}", "Æ": r"{\AE}", "ø": r"{\o}", "Ø": r"{\O}", "œ": r"{\oe}",
+            "Œ": r"{\OE}", "ł": r"{\l}", "Ł": r"{\L}", "ı": r"{\i}", "å": r"{\aa}", "Å": r"{\AA}"}
+_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-]")
+
+
+def escape(text: str) -> str:
+    """`text` as the value of a BibTeX field (to be wrapped in braces)."""
+    out: list[str] = []
+    for ch in text:
+        if ch in _SPECIALS:
+            out.append(_SPECIALS[ch])
+        elif ch in _LETTERS:
+            out.append(_LETTERS[ch])
+        elif ch.isascii():
+            out.append(ch)
+        else:
+            out.append(_accented(ch))
+    return " ".join("".join(out).split())  # newlines and runs of spaces mean nothing in BibTeX
+
+
+def _accented(ch: str) -> str:
+    base, *marks = unicodedata.normalize("NFD", ch)
+    if not base.isascii() or not marks or any(m not in _ACCENTS for m in marks):
+        return ch  # Hangul, CJK and other scripts: UTF-8 as is
+    inner = {"i": r"\i", "j": r"\j"}.get(base, base)  # dotless i/j under accents
+    for mark in marks:
+        cmd = _ACCENTS[mark]
+        inner = f"\\{cmd}{inner}" if not cmd.isalpha() else f"\\{cmd}{{{inner}}}"
+    return "{" + inner + "}"
+
+
+def escape_url(url: str) -> str:
+    """URLs are verbatim in biblatex (so `&`, `%` and `_` stay), but a brace would end the field."""
+    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C").replace(" ", "%20")
+
+
+def cite_key(note: Note) -> str:
+    """The note's slug (unique on the site), restricted to characters BibTeX keys allow."""
+    return _KEY_UNSAFE.sub("-", note.slug)
+
+
+def _author(name: str) -> str:
+    # A comma would make BibTeX read "Last, First"; " and " would split the name in two.
+    value = escape(name)
+    return "{" + value + "}" if ("," in name or " and " in name) else value
+
+
+def entry(note: Note, page_url: str | None = None) -> str:
+    """One `@misc` entry; `page_url` (absolute) is added as a note when known."""
+    year = (note.published or note.date).year
+    fields: list[tuple[str, str]] = [
+        ("title", "{" + escape(note.title) + "}"),
+        ("author", " and ".join(_author(a) for a in note.authors)),
+        ("year", str(year)),
+    ]
+    if note.published:
+        fields.append(("month", str(note.published.month)))
+    if note.arxiv:
+        fields += [("eprint", escape(note.arxiv)), ("archiveprefix", "arXiv"), ("url", escape_url(urls.arxiv_abs(note.arxiv)))]
+    elif note.url:
+        fields.append(("url", escape_url(note.url)))
+    if note.org:
+        fields.append(("institution", escape(note.org)))
+    if page_url:
+        fields.append(("note", "papernotes: \\url{" + escape_url(page_url) + "}"))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{cite_key(note)},\n{body}\n}}\n"
+
+
+def bibliography(notes: Iterable[Note], page_url: Callable[[Note], str | None] | None = None) -> str:
+    """Entries for `notes`, separated by blank lines; `page_url(note)` gives each note's URL."""
+    return "\n".join(entry(n, page_url(n) if page_url else None) for n in notes)

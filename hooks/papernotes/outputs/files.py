@@ -1,0 +1,123 @@
+"""Every generated file that is not a page: feeds, BibTeX files, notes.json, the browse index,
+the search index.
+
+`plan_files` returns (site path, content) pairs in a fixed order; paths come from `urls`.
+`write_files` writes them straight into the site folder. None of them is a page, so MkDocs
+has nothing to do with them, and on big sites the hook runs `write_files` in a forked process
+(`start_writing`) while MkDocs renders the theme: they are a pure function of the notes, and
+at 10,000 notes they are ~8 s of work and ~100 MB of text the MkDocs process never holds.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from papernotes.outputs import bibtex
+
+from papernotes.outputs import exports as export
+
+from papernotes.outputs import atom as feeds
+
+from papernotes.site import urls
+from papernotes.outputs.search_index import build_search_files
+from papernotes.site.index import SiteIndex
+from papernotes.model import Note
+from papernotes.pages.render import NoteHtml, Settings
+from papernotes.build.resources import own_usage
+
+
+def plan_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml]) -> list[tuple[str, str]]:
+    return list(_iter_files(index, settings, html_of))
+
+
+def _commentary_html(html: NoteHtml) -> str:
+    parts = []
+    if html.ko:
+        parts.append(f'<div lang="ko">{html.ko}</div>')
+    if html.en:
+        parts.append(f'<div lang="en">{html.en}</div>')
+    return "\n".join(parts)
+
+
+def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml]) -> Iterator[tuple[str, str]]:
+    site_url = settings.site_url
+    content = lambda n: _commentary_html(html_of(n))  # noqa: E731
+    summary = lambda n: export.snippet(html_of(n).ko or html_of(n).en, 300)  # noqa: E731
+
+    def page_url(note: Note) -> str | None:
+        return urls.absolute(site_url, urls.note(note.slug)) if site_url else None
+
+    entries: dict[str, str] = {}  # a note's BibTeX entry, made once for all.bib and each of its tags' files
+
+    def bibliography(notes: tuple[Note, ...]) -> str:  # = bibtex.bibliography(notes, page_url)
+        return "\n".join(entries.get(n.slug) or entries.setdefault(n.slug, bibtex.entry(n, page_url(n))) for n in notes)
+
+    site_feed = feeds.FeedInfo(urls.feed(), settings.site_name, urls.home(), settings.site_name, site_url)
+    yield urls.feed(), feeds.render_feed(site_feed, index.notes, index.tags, content, summary)
+    yield urls.bibtex(), bibliography(index.notes)
+    for tag in index.tags.tags:
+        notes = index.by_tag.get(tag.slug, ())
+        info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
+                              settings.site_name, site_url)
+        yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
+        yield urls.bibtex(tag.slug), bibliography(notes)
+    yield urls.notes_json(), export.notes_json(index, settings.site_name, site_url)
+    yield urls.browse_index(), export.browse_index(index)
+    yield from export.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
+    if index.notes:
+        yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en))
+
+
+class FileClash(Exception):
+    """A file of docs/ would be overwritten by a generated file."""
+
+
+def write_files(site_dir: Path, files: Iterable[tuple[str, str]], taken: set[str]) -> int:
+    """Write each (path, content) under `site_dir`; `taken` holds the paths docs/ files are
+    copied to, which a generated file must not overwrite (FileClash). Returns the count.
+    Search term files are named by their content, so ones a previous `--dirty` build left are removed."""
+    count = 0
+    terms_dir = urls.search_terms_dir() + "/"
+    terms: set[str] = set()
+    for path, content in files:
+        if path in taken:
+            raise FileClash(f"docs/{path} collides with the generated file {path}; rename or remove it")
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        if path.startswith(terms_dir):
+            terms.add(target.name)
+        count += 1
+    folder = site_dir / terms_dir
+    if folder.is_dir():
+        for stale in folder.iterdir():
+            if stale.name not in terms:
+                stale.unlink()
+    return count
+
+
+_job: Callable[[], object] | None = None
+"""What the forked writer runs: set just before the fork, so the child inherits it (no pickling)."""
+
+
+def _run_job() -> tuple[object, tuple[float, int]]:
+    os.nice(5)  # the MkDocs process and the page worker come first; this only fills idle time
+    assert _job is not None
+    return _job(), own_usage()
+
+
+def start_writing(job: Callable[[], object]) -> Future[tuple[object, tuple[float, int]]]:
+    """Run `job` in a forked process (it sees this process's memory as it is now); a Future of
+    its result and the process's CPU time and peak memory."""
+    global _job
+    _job = job
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        return pool.submit(_run_job)
+    finally:
+        pool.shutdown(wait=False)
+        _job = None

@@ -1,0 +1,175 @@
+"""The full-text search index: small static files the search box loads as a query needs them.
+
+Until this module the site used Pagefind. At 10,000 notes Pagefind 1.5.2 held ~200 kB per
+document while indexing (2 GiB) and took ~20 CPU-seconds, more than the rest of our work put
+together, and it needed two workarounds for Korean (decomposed jamo, particle-stripped stems)
+because it chunks its index by word count. The index below is built from the notes we already
+hold in memory, in a few seconds and a few hundred MiB, and is chunked by bytes, so Korean and
+English words are split alike. The reader's side is `docs/assets/papernotes-search.js`.
+
+Files, under `search/` (paths from `urls`):
+
+- `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
+  template, "card_shard": S, "particles": [...], "note": url template}`. A few kB.
+- `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
+  code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
+  `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
+  is the number itself), `weight` 1-15 says where the term occurs (see FIELD_WEIGHTS).
+- `cards/<n>.json`: `[[slug, title, date, ko excerpt, en excerpt, authors], ...]` for
+  documents n*S ... n*S+S-1, what a result shows (authors: the first CARD_AUTHORS names joined
+  by ", ", then "…" if there are more).
+
+Documents are the published notes newest first (the site's order), numbered from 0.
+Tokenising is shared with the search box and must stay identical to `tokenize` in the JS:
+NFC, lower-case, then runs of letters and digits (`\\d+(\\.\\d+)+` kept whole, so arXiv ids are one
+term), then accents removed (NFD, drop combining marks, NFC; Hangul is unchanged by this).
+The box matches every query word as a prefix of indexed terms, so 보상 finds 보상을 and 보상은,
+and strips a trailing Korean particle from the query word first (보상을 also finds 보상은).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+import json
+import re
+import unicodedata
+from typing import Callable, Iterable
+
+from papernotes.site import urls
+from papernotes.outputs.exports import snippet
+from papernotes.model import Note, TagRegistry
+
+VERSION = 1
+CHUNK_BYTES = 24_000
+"""Target size of a terms file: a query word usually needs one, at most MAX_SPAN (in the JS)."""
+CARD_SHARD = 10
+"""Documents per cards file: the first page of results needs at most 10 small files."""
+CARD_AUTHORS = 6
+"""Authors a result shows, so a search by an author's name shows why the note matched."""
+FIELD_WEIGHTS = {"title": 8, "tags": 6, "people": 4, "commentary": 2, "abstract": 1}
+"""Where a term counts most. A posting's weight is its best field's, +1 when it occurs 3+ times."""
+PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "으로써", "에서", "에게", "으로", "로서", "로써",
+             "까지", "부터", "보다", "처럼", "마다", "조차", "과", "와", "을", "를", "은", "는", "이", "가",
+             "의", "에", "로", "도", "만")
+"""Korean particles the search box strips from the end of a query word (longest first)."""
+
+TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+_MARKUP = re.compile(r"\]\([^)\s]*\)|https?://\S+|\\[A-Za-z]+")
+"""Link targets, bare URLs and LaTeX command names in the Markdown: not words of the note."""
+
+
+def fold(token: str) -> str:
+    """`token` without accents (é -> e); Hangul and plain ASCII unchanged."""
+    if token.isascii():
+        return token
+    # Nonspacing marks (category Mn, as the JS's \p{Mn}), not combining classes: a few marks
+    # (Tibetan, Myanmar) have class 0 and would otherwise stay here but not in the browser.
+    stripped = "".join(c for c in unicodedata.normalize("NFD", token) if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped)
+
+
+def tokenize(text: str, _cache: dict[str, str] = {}) -> list[str]:  # noqa: B006 - a deliberate memo
+    """The terms of `text`, in order, with repeats: what the index stores and a query looks up."""
+    out = []
+    # NFC first, as the JS does: decomposed accents (e + U+0301) would otherwise split a word.
+    for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower()):
+        folded = _cache.get(token)
+        if folded is None:
+            folded = _cache[token] = fold(token)
+        out.append(folded)
+    return out
+
+
+def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:
+    """term -> weight (1-15) for one note."""
+    fields = {
+        "title": note.title,
+        "tags": " ".join(f"{t} {tags.get(t).ko} {tags.get(t).en}" for t in note.tags),
+        "people": " ".join([*note.authors, note.org or "", note.arxiv or ""]),
+        "commentary": _MARKUP.sub(" ", f"{note.ko}\n{note.en}"),
+        "abstract": _MARKUP.sub(" ", note.abstract),
+    }
+    weights: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for field, text in fields.items():
+        weight = FIELD_WEIGHTS[field]
+        for term in tokenize(text):
+            counts[term] = counts.get(term, 0) + 1
+            if weights.get(term, 0) < weight:
+                weights[term] = weight
+    return {term: min(15, w + (counts[term] >= 3)) for term, w in weights.items()}
+
+
+def card_authors(authors: tuple[str, ...]) -> str:
+    """The authors line of a result: the first CARD_AUTHORS names, then "…" if there are more."""
+    shown = ", ".join(authors[:CARD_AUTHORS])
+    return shown + (", …" if len(authors) > CARD_AUTHORS else "")
+
+
+def _utf16_key(term: str) -> bytes:
+    return term.encode("utf-16-be")  # big-endian UTF-16 bytes sort as JavaScript compares strings
+
+
+def _dump(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def build_search_files(notes: Iterable[Note], tags: TagRegistry,
+                       commentary: Callable[[Note], tuple[str, str]]) -> list[tuple[str, str]]:
+    """(site path, content) of every search file; `commentary(note)` gives its (ko, en) HTML for
+    the result excerpts. Deterministic: the same notes give the same bytes."""
+    notes = tuple(notes)
+    postings: dict[str, array[int]] = {}  # machine ints: a tenth of the memory of a list of ints
+    for number, note in enumerate(notes):
+        for term, weight in document_terms(note, tags).items():
+            entry = postings.get(term)
+            if entry is None:
+                postings[term] = entry = array("l")
+            entry.append(number * 16 + weight)  # numbers rise, so deltas come out positive below
+
+    files: list[tuple[str, str]] = []
+    directory: list[list[str]] = []
+    chunk: dict[str, list[int]] = {}
+    size = 0
+
+    def flush() -> None:
+        nonlocal chunk, size
+        if chunk:
+            text = _dump(chunk)
+            name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+            directory.append([next(iter(chunk)), name])
+            files.append((urls.search_terms(name), text))
+        chunk, size = {}, 0
+
+    for term in sorted(postings, key=_utf16_key):
+        encoded, previous = [], 0
+        for posting in postings[term]:
+            number = posting >> 4
+            encoded.append((number - previous) * 16 + (posting & 15))
+            previous = number
+        chunk[term] = encoded
+        size += len(term.encode()) + 6 + sum(map(len, map(str, encoded))) + len(encoded)
+        if size >= CHUNK_BYTES:
+            flush()
+    flush()
+
+    for start in range(0, len(notes), CARD_SHARD):
+        rows = []
+        for note in notes[start:start + CARD_SHARD]:
+            ko, en = commentary(note)
+            rows.append([note.slug, note.title, note.date.isoformat(), snippet(ko), snippet(en), card_authors(note.authors)])
+        files.append((urls.search_cards(start // CARD_SHARD), _dump(rows)))
+
+    meta = {
+        "v": VERSION,
+        "docs": len(notes),
+        "chunks": directory,
+        "terms": urls.search_terms("{name}"),
+        "cards": urls.search_cards("{n}"),
+        "card_shard": CARD_SHARD,
+        "particles": list(PARTICLES),
+        "note": urls.src_to_url(urls.note("{slug}")),
+    }
+    files.append((urls.search_meta(), _dump(meta)))
+    return files

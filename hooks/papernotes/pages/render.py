@@ -1,0 +1,276 @@
+"""Plan and render the generated pages: one `render_<kind>_page` and one template per kind.
+
+`plan_pages` lists every page the site gets, in a deterministic order; each page renders
+lazily (MkDocs asks for the HTML when it writes the page), and each note's Markdown is
+converted once per build however many pages show it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+from itertools import groupby
+from typing import Callable, Iterator
+
+import jinja2
+from markupsafe import Markup
+
+from papernotes.outputs import bibtex
+
+from papernotes.pages import stats
+
+from papernotes.site import urls
+from papernotes.pages.fragments import Fragments
+from papernotes.site.index import SiteIndex
+from papernotes.markup import Renderer
+from papernotes.model import Note
+from papernotes.site.paging import card_weight, commentary_weight, paginate
+from papernotes.site.related import Related
+
+PAGE_KINDS = ("home", "note", "tag_index", "tag", "archive", "year", "month", "day", "browse", "stats")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site options read from `mkdocs.yml` (`extra.papernotes`)."""
+
+    site_name: str = "papernotes"
+    """Shown on the home page."""
+    default_lang: str = "ko"
+    """Language of a first visit: `ko` or `en`."""
+    home_days: int = 3
+    """How many of the most recent days the home page shows in full."""
+    tag_page_size: int = 100
+    """Notes per tag page; bigger tags are split into numbered pages."""
+    site_url: str | None = None
+    """`site_url` from mkdocs.yml (absolute links in BibTeX notes), or None."""
+    day_page_size: int = 50
+    """Notes shown in full per day page; busier days are split into numbered pages."""
+    month_page_size: int = 500
+    """Note titles per month page; busier months are split into numbered pages."""
+    home_notes: int = 30
+    """At most this many notes in full on the home page; the rest of those days are a link away."""
+
+
+@dataclass(frozen=True)
+class NoteHtml:
+    """A note's Markdown parts as sanitised HTML."""
+
+    abstract: Markup
+    ko: Markup
+    en: Markup
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """One page the hook adds to the site."""
+
+    src_uri: str
+    """Virtual source path, e.g. `notes/adv-rm.md` (see `urls`)."""
+    title: str
+    """Page title (plain text; the hook escapes it for the theme, which prints it raw)."""
+    kind: str
+    """One of `PAGE_KINDS`."""
+    render: Callable[[], str]
+    """Produces the page's HTML content when called."""
+    feed: str | None = None
+    """The tag's Atom feed (`urls.feed`) on tag pages, advertised in the page head."""
+    shows: tuple[str, ...] = ()
+    """Slugs of the notes whose details beyond title, date and tags the page shows (for rebuilds)."""
+
+
+_MARKDOWN_CACHE: dict[tuple[str, str, str], NoteHtml] = {}
+"""(abstract, ko, en) Markdown -> HTML, kept across the rebuilds of one `mkdocs serve` session
+(this module stays imported while MkDocs reloads the hook): a rebuild converts only edited notes."""
+
+
+class Pages:
+    """Renders pages for one build; holds the per-build Markdown cache."""
+
+    def __init__(self, index: SiteIndex, settings: Settings) -> None:
+        live = {(n.abstract, n.ko, n.en) for n in index.notes}
+        for key in [k for k in _MARKDOWN_CACHE if k not in live]:
+            del _MARKDOWN_CACHE[key]  # bounded by the current notes
+        self.index = index
+        self.settings = settings
+        self._renderer = Renderer()
+        self._html: dict[str, NoteHtml] = {}
+        self._related: Related | None = None
+        self._env = jinja2.Environment(
+            loader=jinja2.PackageLoader("papernotes.pages", "templates"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+            auto_reload=False,  # templates cannot change during a build; skips a stat() per render
+        )
+        self._env.globals["urls"] = urls
+        self._env.globals["commentary_of"] = self.commentary_of
+        self._env.globals["fragments"] = Fragments(index.tags)
+        self._commentary: dict[str, Markup] = {}
+        self._tag_pages: dict[str, tuple[tuple[Note, ...], ...]] = {}
+        self._day_pages: dict[dt.date, tuple[tuple[Note, ...], ...]] = {}
+        self._month_pages: dict[tuple[int, int], tuple[tuple[Note, ...], ...]] = {}
+
+    # Pagination, computed once per listing; `plan_pages` and the renderers share it.
+
+    def tag_pages(self, slug: str) -> tuple[tuple[Note, ...], ...]:
+        if slug not in self._tag_pages:
+            self._tag_pages[slug] = paginate(self.index.by_tag.get(slug, ()), self.settings.tag_page_size, commentary_weight)
+        return self._tag_pages[slug]
+
+    def day_pages(self, day: dt.date) -> tuple[tuple[Note, ...], ...]:
+        if day not in self._day_pages:
+            self._day_pages[day] = paginate(self.index.by_day[day], self.settings.day_page_size, card_weight)
+        return self._day_pages[day]
+
+    def month_pages(self, year: int, month: int) -> tuple[tuple[Note, ...], ...]:
+        if (year, month) not in self._month_pages:
+            self._month_pages[(year, month)] = paginate(self.index.notes_in_month(year, month), self.settings.month_page_size)
+        return self._month_pages[(year, month)]
+
+    def commentary_of(self, note: Note) -> Markup:
+        """The note's commentary block; it links nowhere, so one rendering serves every page."""
+        cached = self._commentary.get(note.slug)
+        if cached is None:
+            macros = self._env.get_template("_macros.html").module
+            cached = self._commentary[note.slug] = Markup(macros.commentary(note, self.html_of(note)))  # type: ignore[attr-defined]
+        return cached
+
+    def html_of(self, note: Note) -> NoteHtml:
+        cached = self._html.get(note.slug)
+        if cached is None:
+            key = (note.abstract, note.ko, note.en)
+            cached = _MARKDOWN_CACHE.get(key)
+            if cached is None:
+                r = self._renderer.render
+                cached = _MARKDOWN_CACHE[key] = NoteHtml(r(note.abstract), r(note.ko), r(note.en))
+            self._html[note.slug] = cached
+        return cached
+
+    def _render(self, template: str, here: str, **context: object) -> str:
+        href = urls.linker(here)
+        return self._env.get_template(template).render(
+            href=href, tags=self.index.tags, html_of=self.html_of, **context)
+
+    # One render function per page kind.
+
+    def related_to(self, note: Note) -> tuple[Note, ...]:
+        if self._related is None:
+            self._related = Related(self.index)
+        return self._related.for_note(note)
+
+    def render_note_page(self, note: Note) -> str:
+        page_url = urls.absolute(self.settings.site_url, urls.note(note.slug)) if self.settings.site_url else None
+        return self._render("note.html", urls.note(note.slug), note=note, html=self.html_of(note),
+                            related=self.related_to(note), bibtex=bibtex.entry(note, page_url))
+
+    def render_browse_page(self) -> str:
+        rows = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
+        return self._render("browse.html", urls.browse(), rows=[r for r in rows if r[1]], total=len(self.index.notes))
+
+    def render_stats_page(self) -> str:
+        here = urls.stats()
+        href = partial(urls.relative, here)
+        return self._render("stats.html", here, total=len(self.index.notes), days=len(self.index.days),
+                            chart=stats.month_chart(stats.month_counts(self.index), href),
+                            heatmaps=[(y, stats.heatmap(self.index, y, href)) for y in self.index.years()],
+                            top=[(self.index.tags.get(s), n) for s, n in stats.top_tags(self.index)])
+
+    def render_tag_page(self, slug: str, page: int) -> str:
+        chunks = self.tag_pages(slug)
+        pages = len(chunks)
+        here = urls.tag(slug, page)
+        pager = Markup(self._render("pager.html", here, page=page, pages=pages, page_src=partial(urls.tag, slug))) if pages > 1 else ""
+        return self._render("tag.html", here, tag=self.index.tags.get(slug), notes=chunks[page - 1],
+                            total=len(self.index.by_tag.get(slug, ())), page=page, pages=pages, pager=pager)
+
+    def render_tag_index_page(self) -> str:
+        rows = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
+        return self._render("tag_index.html", urls.tag_index(), rows=rows, total=len(self.index.notes))
+
+    def render_day_page(self, day: dt.date, page: int = 1) -> str:
+        here = urls.day(day, page)
+        older, newer = self.index.neighbours(day)
+        chunks = self.day_pages(day)
+        daynav = Markup(self._render("daynav.html", here, older=older, newer=newer))
+        pager = Markup(self._render("pager.html", here, page=page, pages=len(chunks), page_src=partial(urls.day, day))) if len(chunks) > 1 else ""
+        return self._render("day.html", here, day=day, notes=chunks[page - 1], total=len(self.index.by_day[day]),
+                            daynav=daynav, pager=pager)
+
+    def render_month_page(self, year: int, month: int, page: int = 1) -> str:
+        months = self.index.months()
+        i = months.index((year, month))
+        here = urls.month(year, month, page)
+        chunks = self.month_pages(year, month)
+        shown = chunks[page - 1]
+        days = [(d, tuple(group), len(self.index.by_day[d])) for d, group in groupby(shown, key=lambda n: n.date)]
+        pager = Markup(self._render("pager.html", here, page=page, pages=len(chunks), page_src=partial(urls.month, year, month))) if len(chunks) > 1 else ""
+        return self._render("month.html", here, year=year, month=month, month_name=calendar.month_name[month],
+                            days=days, total=self.index.count_in(year, month), day_count=len(self.index.days_in_month(year, month)),
+                            pager=pager, older=months[i + 1] if i + 1 < len(months) else None, newer=months[i - 1] if i > 0 else None)
+
+    def render_year_page(self, year: int) -> str:
+        years = self.index.years()
+        i = years.index(year)
+        months = [(mo, [(d, len(self.index.by_day[d])) for d in self.index.days_in_month(year, mo)], self.index.count_in(year, mo))
+                  for (y, mo) in self.index.months() if y == year]
+        return self._render("year.html", urls.year(year), year=year, months=months, total=self.index.count_in(year),
+                            older=years[i + 1] if i + 1 < len(years) else None, newer=years[i - 1] if i > 0 else None)
+
+    def render_archive_page(self) -> str:
+        years = [(y, [(mo, self.index.count_in(y, mo)) for (yy, mo) in self.index.months() if yy == y], self.index.count_in(y))
+                 for y in self.index.years()]
+        return self._render("archive.html", urls.archive(), years=years, total=len(self.index.notes), days=len(self.index.days))
+
+    def home_recent(self) -> list[tuple[dt.date, tuple[Note, ...], int]]:
+        """The home page's days: (day, notes shown in full, how many more that day has)."""
+        recent, room = [], self.settings.home_notes
+        for d in self.index.days[: self.settings.home_days]:
+            shown = self.index.by_day[d][: max(room, 0)]
+            recent.append((d, shown, len(self.index.by_day[d]) - len(shown)))
+            room -= len(shown)
+        return recent
+
+    def render_home_page(self) -> str:
+        recent = self.home_recent()
+        top = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
+        return self._render("home.html", urls.home(), site_name=self.settings.site_name, recent=recent,
+                            total=len(self.index.notes), tag_count=len(self.index.tags.tags), top_tags=[r for r in top[:12] if r[1]])
+
+
+def plan_pages(index: SiteIndex, settings: Settings, pages: Pages | None = None) -> list[GeneratedPage]:
+    """Every generated page, in a fixed order: home, notes, tags, archive, years, months, days, browse, stats.
+    Pass `pages` to share its Markdown cache with other outputs (feeds)."""
+    return list(_iter_pages(pages or Pages(index, settings)))
+
+
+def _iter_pages(p: Pages) -> Iterator[GeneratedPage]:
+    idx = p.index
+    home_shows = tuple(n.slug for _, shown, _ in p.home_recent() for n in shown)
+    yield GeneratedPage(urls.home(), p.settings.site_name, "home", p.render_home_page, shows=home_shows)
+    for note in idx.notes:
+        yield GeneratedPage(urls.note(note.slug), note.title, "note", partial(p.render_note_page, note), shows=(note.slug,))
+    yield GeneratedPage(urls.tag_index(), "Tags · 태그", "tag_index", p.render_tag_index_page)
+    for tag in idx.tags.tags:
+        for page, notes in enumerate(p.tag_pages(tag.slug), start=1):
+            suffix = f" ({page})" if page > 1 else ""
+            yield GeneratedPage(urls.tag(tag.slug, page), f"#{tag.slug}{suffix}", "tag", partial(p.render_tag_page, tag.slug, page),
+                                feed=urls.feed(tag.slug), shows=tuple(n.slug for n in notes))
+    yield GeneratedPage(urls.archive(), "Archive · 보관함", "archive", p.render_archive_page)
+    for year in idx.years():
+        yield GeneratedPage(urls.year(year), str(year), "year", partial(p.render_year_page, year))
+    for year, month in idx.months():
+        for page in range(1, len(p.month_pages(year, month)) + 1):
+            suffix = f" ({page})" if page > 1 else ""
+            yield GeneratedPage(urls.month(year, month, page), f"{year:04d}-{month:02d}{suffix}", "month",
+                                partial(p.render_month_page, year, month, page))
+    for day in idx.days:
+        for page, notes in enumerate(p.day_pages(day), start=1):
+            suffix = f" ({page})" if page > 1 else ""
+            yield GeneratedPage(urls.day(day, page), f"{day.isoformat()}{suffix}", "day", partial(p.render_day_page, day, page),
+                                shows=tuple(n.slug for n in notes))
+    yield GeneratedPage(urls.browse(), "Browse · 둘러보기", "browse", p.render_browse_page)
+    yield GeneratedPage(urls.stats(), "Statistics · 통계", "stats", p.render_stats_page)

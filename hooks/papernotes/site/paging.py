@@ -1,0 +1,44 @@
+"""Split long listings into numbered pages so that no HTML page grows past about 1 MB.
+
+A page closes when it holds `size` notes or when the note text it shows would pass
+`budget` bytes; every note lands on exactly one page, in order, and a listing always has
+at least one page (an empty tag still gets its page).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from papernotes.model import Note
+
+PAGE_TEXT_BUDGET = 400_000
+"""Bytes of note Markdown one listing page may show: its HTML stays well under 1 MB."""
+
+
+def paginate(notes: Sequence[Note], size: int, weight: Callable[[Note], int] | None = None,
+             budget: int = PAGE_TEXT_BUDGET) -> tuple[tuple[Note, ...], ...]:
+    """Consecutive pages of at most `size` notes and `budget` weight (a heavier note stands alone)."""
+    if size < 1:
+        raise ValueError(f"page size must be at least 1, not {size}")
+    pages: list[tuple[Note, ...]] = []
+    current: list[Note] = []
+    used = 0
+    for note in notes:
+        w = weight(note) if weight else 0
+        if current and (len(current) >= size or used + w > budget):
+            pages.append(tuple(current))
+            current, used = [], 0
+        current.append(note)
+        used += w
+    pages.append(tuple(current))
+    return tuple(pages)
+
+
+def card_weight(note: Note) -> int:
+    """What a full note card shows: abstract and both commentaries."""
+    return len(note.abstract.encode()) + len(note.ko.encode()) + len(note.en.encode())
+
+
+def commentary_weight(note: Note) -> int:
+    """What a tag-page entry shows: both commentaries."""
+    return len(note.ko.encode()) + len(note.en.encode())

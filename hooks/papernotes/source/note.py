@@ -1,0 +1,271 @@
+"""Read one note file into a `Note`, or into located problems that say what to fix.
+
+A note is YAML front matter between `---` lines, then the body in level-2 sections:
+`## Abstract` (optional), `## 한국어` and `## English` (at least one of the two).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlsplit
+
+from papernotes.markup import RENDER_BUDGET, SlowMarkdown, render_within_budget
+from papernotes.model import Note, Problem, TagRegistry
+from papernotes.source.tags import normalise_tag, suggest
+from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
+
+REQUIRED_KEYS = ("title", "authors", "date", "tags")
+OPTIONAL_KEYS = ("arxiv", "url", "code", "org", "published", "draft")
+ALL_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
+
+SECTION_NAMES = {"abstract": "Abstract", "ko": "한국어", "en": "English"}
+_HEADING_TO_SECTION = {"abstract": "abstract", "한국어": "ko", "english": "en"}
+
+NEW_ARXIV = re.compile(r"^\d{4}\.\d{4,5}$")
+OLD_ARXIV = re.compile(r"^[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}$")
+_ARXIV_VERSION = re.compile(r"^(.*?)v\d+$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(.*?)[ \t#]*$")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A body section: its Markdown text and the line of its heading."""
+
+    text: str
+    line: int
+
+
+def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple[Note | None, list[Problem]]:
+    """Validate one note's text. Returns the note (None if any error) and all its problems."""
+    problems: list[Problem] = []
+
+    def add(line: int, column: int, field: str, message: str, rule: str, severity: str = "error") -> None:
+        problems.append(Problem(source, line, column, field, message, rule, severity))  # type: ignore[arg-type]
+
+    # Handled without loss rather than refused (what Windows editors and macOS file names
+    # produce): CRLF/CR line ends become LF, a leading byte-order mark is dropped, and the
+    # text is NFC-normalised so that decomposed Hangul or accents match composed ones.
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        add(1, 1, "file", "the file is empty; start it with a `---` front-matter block (see the note template)", "empty-file")
+        return None, problems
+
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        add(1, 1, "front matter", "a note must start with a `---` line that opens the YAML front matter", "no-front-matter")
+        return None, problems
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if closing is None:
+        add(1, 1, "front matter", "the front matter opened on line 1 is never closed: add a `---` line after it", "unclosed-front-matter")
+        return None, problems
+
+    present: set[str] = set()
+    fields = _read_front_matter("\n".join(lines[1:closing]), offset=1, tags=tags, add=add, present=present)
+    sections = _read_sections(lines, start=closing + 1, add=add)
+
+    abstract, ko, en = (sections.get(k, Section("", 0)) for k in ("abstract", "ko", "en"))
+    is_draft = bool(fields and fields.get("draft"))
+    if not ko.text and not en.text:
+        if not is_draft:  # a draft is not published, so it may wait for its commentary
+            add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)",
+                "no-commentary")
+    elif not is_draft:
+        for key, section, there in (("ko", ko, en), ("en", en, ko)):
+            if not section.text:
+                # Point at the section that is there: the missing one goes next to it.
+                other = SECTION_NAMES["en" if key == "ko" else "ko"]
+                add(section.line or there.line, 1, f"## {SECTION_NAMES[key]}",
+                    f"the {SECTION_NAMES[key]} commentary is missing (add a `## {SECTION_NAMES[key]}` section); "
+                    f"readers who choose it see the {other} text with a marker", "missing-language", "warning")
+
+    if fields is not None and not present & {"arxiv", "url"}:
+        add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
+    if any(p.is_error for p in problems) or fields is None:
+        return None, problems
+    for key, section in (("abstract", abstract), ("ko", ko), ("en", en)):
+        _check_renders(section, f"## {SECTION_NAMES[key]}", add)
+    if any(p.is_error for p in problems):
+        return None, problems
+    note = Note(slug=slug, source=source, abstract=abstract.text, ko=ko.text, en=en.text, **fields)  # type: ignore[arg-type]
+    return note, problems
+
+
+def _check_renders(section: Section, field: str, add: Callable[..., None]) -> None:
+    """Render the section under a time budget, so a hostile note is reported, not a hang."""
+    if not section.text.strip():
+        return
+    try:
+        render_within_budget(section.text)
+    except SlowMarkdown as slow:
+        what = f"was stopped at the limit of {RENDER_BUDGET:g} s" if slow.stopped else f"took {slow.seconds:.1f} s (limit {RENDER_BUDGET:g} s)"
+        add(section.line, 1, field, f"rendering this section's Markdown {what}; "
+            "break up very long lines and long runs of `[`, `<`, `*` or `_`", "slow-markdown")
+    except Exception as exc:  # a Markdown bug must cost this note only, and be reported
+        add(section.line, 1, field, f"the Markdown could not be rendered ({type(exc).__name__}: {exc})", "render-error")
+
+
+def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
+                       add: Callable[..., None], present: set[str]) -> dict[str, object] | None:
+    """Read the front matter into note fields; `present` receives every key written."""
+    try:
+        root = compose(yaml_text, offset=offset)
+    except NodeError as err:
+        add(err.line, err.column, "front matter", err.message, err.rule)
+        return None
+    if root is None:
+        add(offset + 1, 1, "front matter", f"the front matter is empty; it needs {', '.join(REQUIRED_KEYS)}", "missing-field")
+        return None
+    fields: dict[str, object] = {}
+    try:
+        items = list(mapping_items(Located(root, offset)))
+    except NodeError as err:
+        add(err.line, err.column, "front matter", err.message, err.rule)
+        return None
+    present.update(name for name, _, _ in items)
+    for name, key, value in items:
+        reader = _READERS.get(name)
+        if reader is None:
+            add(key.line, key.column, name, f"unknown key {name!r}{suggest(name, ALL_KEYS)}; allowed keys: {', '.join(ALL_KEYS)}", "unknown-key")
+            continue
+        try:
+            fields[name] = reader(value, tags, add)
+        except NodeError as err:
+            add(err.line, err.column, name, err.message, err.rule)
+    for name in REQUIRED_KEYS:
+        if name not in present:
+            add(offset, 1, name, f"required field `{name}:` is missing", "missing-field")
+    return fields
+
+
+def _title(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
+    return " ".join(read_text(loc).split())
+
+
+def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple[str, ...]:
+    items = read_list(loc)
+    if not items:
+        raise loc.error("list at least one author", "empty")
+    names = []
+    for i, item in enumerate(items):
+        try:
+            names.append(" ".join(read_text(item).split()))
+        except NodeError as err:
+            add(err.line, err.column, f"authors[{i}]", err.message, err.rule)
+    return tuple(names)
+
+
+def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tuple[str, ...]:
+    items = read_list(loc)
+    if not items:
+        raise loc.error("list at least one tag defined in data/tags.yml", "empty")
+    slugs: list[str] = []
+    for i, item in enumerate(items):
+        try:
+            written = normalise_tag(read_text(item))
+        except NodeError as err:
+            add(err.line, err.column, f"tags[{i}]", err.message, err.rule)
+            continue
+        slug = registry.lookup.get(written)
+        if slug is None:
+            hint = suggest(written, registry.lookup) or "; add the tag to data/tags.yml"
+            add(item.line, item.column, f"tags[{i}]", f"unknown tag {written!r}{hint}", "unknown-tag")
+        elif slug in slugs:
+            add(item.line, item.column, f"tags[{i}]", f"tag {written!r} is listed twice (as {slug!r})", "duplicate-tag", "warning")
+        else:
+            slugs.append(slug)
+    return tuple(slugs)
+
+
+def _date(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> object:
+    return read_date(loc)
+
+
+def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
+    node = loc.node
+    if node.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int"):
+        raise loc.error(
+            f"YAML reads the unquoted arXiv id {node.value} as a number, which can name the wrong paper; "
+            f"quote it: arxiv: \"{node.value}\"", "arxiv-not-quoted")
+    value = read_text(loc)
+    for prefix in ("https://arxiv.org/abs/", "http://arxiv.org/abs/", "arxiv:", "arXiv:"):
+        if value.startswith(prefix):
+            raise loc.error(f"write the bare id without {prefix!r}: \"{value[len(prefix):]}\"", "bad-arxiv")
+    versioned = _ARXIV_VERSION.match(value)
+    if versioned and (NEW_ARXIV.match(versioned.group(1)) or OLD_ARXIV.match(versioned.group(1))):
+        raise loc.error(f"drop the version suffix: \"{versioned.group(1)}\"", "bad-arxiv")
+    if not (NEW_ARXIV.match(value) or OLD_ARXIV.match(value)):
+        raise loc.error(f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\"", "bad-arxiv")
+    return value
+
+
+def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
+    node = loc.node
+    if node.tag != "tag:yaml.org,2002:bool":
+        raise loc.error(f"`draft:` is `true` or `false`, got {loc.describe()}; delete the line to publish the note", "bad-draft")
+    return node.value.lower() in ("true", "yes", "on")
+
+
+def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
+    value = read_text(loc)
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise loc.error(f"expected an http(s) link, got {value!r}", "bad-url")
+    return value
+
+
+def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
+    return " ".join(read_text(loc).split())
+
+
+_READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {
+    "title": _title, "authors": _authors, "date": _date, "tags": _tags, "arxiv": _arxiv,
+    "url": _link, "code": _link, "org": _org, "published": _date, "draft": _draft,
+}
+
+
+def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) -> dict[str, Section]:
+    """Split the body into its `## ` sections; anything outside them is an error."""
+    sections: dict[str, Section] = {}
+    current: str | None = None
+    heading_line = 0
+    buffer: list[str] = []
+    fence: str | None = None
+    stray_reported = False
+
+    def flush() -> None:
+        if current is not None:
+            sections[current] = Section("\n".join(buffer).strip("\n"), heading_line)
+
+    for index in range(start, len(lines)):
+        line, number = lines[index], index + 1
+        fence_match = _FENCE.match(line)
+        if fence_match and (fence is None or fence_match.group(1).startswith(fence)):
+            fence = fence_match.group(1)[:3] if fence is None else None
+        heading = _H2.match(line) if fence is None else None
+        if heading:
+            name = unicodedata.normalize("NFC", heading.group(1).strip())
+            key = _HEADING_TO_SECTION.get(name.lower())
+            if key is None:
+                known = ", ".join(f"## {v}" for v in SECTION_NAMES.values())
+                add(number, 1, "body", f"unknown section '## {name}'{suggest(name, SECTION_NAMES.values())}; sections are {known}", "unknown-section")
+            elif key in sections or key == current:
+                add(number, 1, "body", f"section '## {SECTION_NAMES[key]}' appears twice", "duplicate-section")
+            flush()
+            current, heading_line, buffer = (key if key and key not in sections else None), number, []
+            if current is None:
+                stray_reported = True  # the problem is already reported; do not also flag its lines
+            continue
+        if current is None:
+            if line.strip() and not stray_reported:
+                add(number, 1, "body", "text outside a section; put it under `## 한국어`, `## English` or `## Abstract`", "text-outside-section")
+                stray_reported = True
+            continue
+        buffer.append(line)
+    flush()
+    return sections

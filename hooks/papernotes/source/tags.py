@@ -1,0 +1,104 @@
+"""The tag registry, `data/tags.yml`: every tag with Korean and English labels and aliases.
+
+```yaml
+reward-model:
+  ko: 보상 모델
+  en: Reward model
+  description: Models that score responses.   # optional
+  aliases: [reward-models, rm]                # optional
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+from papernotes.model import Problem, Tag, TagRegistry
+from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
+
+TAG_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+TAG_KEYS = ("ko", "en", "description", "aliases")
+
+
+def normalise_tag(text: str) -> str:
+    """The form a written tag is looked up under: NFC, trimmed, without a leading `#`."""
+    return unicodedata.normalize("NFC", text).strip().lstrip("#")
+
+
+def suggest(word: str, candidates: Iterable[str]) -> str:
+    """A ` (did you mean 'x'?)` suffix, or '' when nothing is close."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Problem]]:
+    """Read and validate the tag registry; returns the tags that are valid plus every problem."""
+    problems: list[Problem] = []
+
+    def report(err: NodeError, field: str) -> None:
+        problems.append(Problem(display, err.line, err.column, field, err.message, err.rule))
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        problems.append(Problem(display, 0, 0, "file", "the tag registry is missing; create it (see docs/contributing.md)", "missing-file"))
+        return TagRegistry((), {}, {}), problems
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(display, 1, exc.start + 1, "file", "not valid UTF-8 text", "encoding"))
+        return TagRegistry((), {}, {}), problems
+
+    tags: list[Tag] = []
+    lookup: dict[str, str] = {}
+    try:
+        root = compose(text)
+        if root is None:
+            problems.append(Problem(display, 1, 1, "file", "no tags defined", "empty"))
+            return TagRegistry((), {}, {}), problems
+        entries = list(mapping_items(Located(root, 0), on_duplicate=lambda err: report(err, "file")))
+    except NodeError as err:
+        report(err, "file")
+        return TagRegistry((), {}, {}), problems
+
+    for slug, key, value in entries:
+        try:
+            tag = _read_tag(slug, key, value)
+        except NodeError as err:
+            report(err, slug)
+            continue
+        for name in (tag.slug, *tag.aliases):
+            if name in lookup:
+                problems.append(Problem(display, key.line, key.column, slug,
+                                        f"{name!r} is already used by tag {lookup[name]!r}", "duplicate-tag"))
+            else:
+                lookup[name] = tag.slug
+        tags.append(tag)
+    tags.sort()
+    return TagRegistry(tuple(tags), lookup, {t.slug: t for t in tags}), problems
+
+
+def _read_tag(slug: str, key: Located, value: Located) -> Tag:
+    nfc = unicodedata.normalize("NFC", slug)
+    if not TAG_SLUG.match(nfc):
+        raise key.error(f"tag {slug!r} must be lowercase ASCII kebab-case like 'reward-model'", "bad-tag-slug")
+    fields: dict[str, object] = {}
+    for name, name_node, field_value in mapping_items(value):
+        if name not in TAG_KEYS:
+            raise name_node.error(f"unknown key {name!r}{suggest(name, TAG_KEYS)}; allowed: {', '.join(TAG_KEYS)}", "unknown-key")
+        if name == "aliases":
+            aliases = []
+            for item in read_list(field_value):
+                alias = normalise_tag(read_text(item))
+                if not TAG_SLUG.match(alias):
+                    raise item.error(f"alias {alias!r} must be lowercase ASCII kebab-case", "bad-tag-slug")
+                aliases.append(alias)
+            fields[name] = tuple(aliases)
+        else:
+            fields[name] = read_text(field_value, allow_empty=(name == "description"))
+    for required in ("ko", "en"):
+        if required not in fields:
+            raise value.error(f"tag {slug!r} needs a `{required}:` label", "missing-label")
+    return Tag(slug=nfc, **fields)  # type: ignore[arg-type]

@@ -1,0 +1,239 @@
+"""Load every note under `data/notes/`: each file becomes a `Note` or located problems.
+
+Nothing is ever dropped silently: a file that is not a note (wrong extension, bad
+encoding, too big) is itself a problem, and so are two notes claiming one slug or paper.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import partial
+from typing import Callable
+from pathlib import Path
+
+from papernotes.source.characters import find_invisible, invisible_message
+from papernotes.markup import keep_rendered
+from papernotes.model import Note, Problem, TagRegistry
+from papernotes.source.note import parse_note
+from papernotes.build.split_load import Loaded, load_files
+from papernotes.source.tags import load_tag_registry
+from papernotes.source.guidance import Guidance, find_template_text, read_guidance
+
+MAX_NOTE_BYTES = 256 * 1024
+"""A note is a page of commentary; anything bigger is almost surely a mistake."""
+NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
+IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
+"""Slugs that are valid names but would not give the page `notes/<slug>/`."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Every valid note, newest first, and every problem found on the way."""
+
+    notes: tuple[Note, ...]
+    """Valid published notes, sorted by date (newest first) then slug; drafts are not among them."""
+    problems: tuple[Problem, ...]
+    """Errors and warnings, sorted by file and line."""
+    tags: "TagRegistry"
+    """The tag registry the notes were checked against."""
+    files: int
+    """How many files were found under the notes folder (each is a note, a draft or a problem)."""
+    drafts: tuple[Note, ...] = ()
+    """Valid notes marked `draft: true`: checked like the others but not published."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    """A folder's real path; cached, as a tree has few folders and many notes."""
+    return folder.resolve()
+
+
+def display_path(path: Path, root: Path) -> str:
+    try:
+        # Resolve the folder only: a symlink must be shown by its own name, not its target's.
+        return (_resolved(path.parent) / path.name).relative_to(_resolved(root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None) -> LoadResult:
+    """Load `<root>/<data_dir>/tags.yml` and every note; `only` limits which notes are reported on.
+
+    Identity checks (duplicate slugs and arXiv ids) always look at the whole tree, so a
+    new note that collides with an existing one is caught even when only it is checked.
+    """
+    data = root / data_dir
+    registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
+    notes_dir = data / "notes"
+    # Symlinks are listed (and refused in load_note), never followed: a link in a pull
+    # request could otherwise publish any file of the machine that builds the site.
+    files = sorted(p for p in notes_dir.rglob("*") if (p.is_file() or p.is_symlink()) and p.name not in IGNORED_NAMES) if notes_dir.is_dir() else []
+    if not notes_dir.is_dir():
+        problems.append(Problem(display_path(notes_dir, root), 0, 0, "folder", "the notes folder is missing", "missing-folder"))
+
+    wanted = {p.resolve() for p in only} if only is not None else None
+    guidance = read_guidance(data / "note-template.md")
+    loaded: list[Note] = []
+    context = (str(root.resolve()), registry.tags, sorted(registry.lookup.items()), guidance)
+    results = _load_changed(files, context, partial(_load_guarded, root=root, registry=registry, guidance=guidance))
+    for path, (note, found) in zip(files, results):
+        if note is not None:
+            loaded.append(note)
+        if wanted is None or path.resolve() in wanted:
+            problems.extend(found)
+    clashes = _slug_problems(files, root) + _identity_problems(loaded, root)
+    if wanted is not None:
+        clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
+    problems.extend(clashes)
+    clashing = {p.path for p in clashes}
+    notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
+    notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
+    keep_rendered({text for n in loaded for text in (n.abstract, n.ko, n.en)})
+    drafts = tuple(n for n in notes if n.draft)
+    published = tuple(n for n in notes if not n.draft)
+    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
+
+
+_previous: dict[str, tuple[bytes, Loaded]] = {}
+"""Each note file's last result by path, with a digest of the bytes it was read from. `mkdocs serve` loads
+the tree again after every save in one process: a file whose bytes (and tags.yml and the
+template) are unchanged gives the same result, so only edited files are parsed again."""
+_previous_context: object = None
+
+
+def _load_changed(files: list[Path], context: object, load_one: Callable[[Path], Loaded]) -> list[Loaded]:
+    """`load_one` of every file, reusing the previous load's result for unchanged files."""
+    global _previous, _previous_context
+    previous = _previous if context == _previous_context else {}
+    contents: list[bytes | None] = []
+    for path in files:
+        try:
+            contents.append(hashlib.blake2b(path.read_bytes()).digest() if path.suffix == ".md" and not path.is_symlink() else None)
+        except OSError:
+            contents.append(None)  # load_one reports it
+    results: list[Loaded | None] = []
+    todo = []
+    for i, (path, raw) in enumerate(zip(files, contents)):
+        hit = previous.get(str(path))
+        results.append(hit[1] if raw is not None and hit is not None and hit[0] == raw else None)
+        if results[-1] is None:
+            todo.append(i)
+    for i, result in zip(todo, load_files([files[i] for i in todo], load_one)):
+        results[i] = result
+    _previous = {str(p): (raw, r) for p, raw, r in zip(files, contents, results) if raw is not None and r is not None}
+    _previous_context = context
+    return results  # type: ignore[return-value]
+
+
+def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guidance | None) -> tuple[Note | None, list[Problem]]:
+    shown = display_path(path, root)
+    try:
+        return load_note(path, shown, registry, guidance)
+    except Exception as exc:  # a bug must cost this note only, and still be reported
+        return None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
+
+
+def load_note(path: Path, shown: str, registry: TagRegistry,
+              guidance: Guidance | None = None) -> tuple[Note | None, list[Problem]]:
+    """Read one file from disk and parse it; file-level problems are located at line 0."""
+    if path.is_symlink():
+        return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
+    if path.suffix != ".md":
+        return None, [Problem(shown, 0, 0, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
+    slug = unicodedata.normalize("NFC", path.stem)
+    hidden = find_invisible(slug)
+    if hidden is not None:
+        return None, [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
+    if slug in RESERVED_SLUGS:
+        return None, [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
+    if not NOTE_SLUG.match(slug):
+        return None, [Problem(shown, 0, 0, "file name",
+                              f"the file name {path.stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
+                              f"(e.g. {_suggest_slug(path.stem)!r})", "bad-slug")]
+    size = path.stat().st_size
+    if size > MAX_NOTE_BYTES:
+        return None, [Problem(shown, 0, 0, "file", f"the note is {size // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem(shown, line, 1, "file", "the file is not valid UTF-8; save it as UTF-8", "encoding")]
+    note, problems = parse_note(text, slug=slug, source=shown, tags=registry)
+    leftovers = find_template_text(text, shown, guidance) if guidance is not None else []
+    if leftovers:
+        # The placeholder tag is reported as template text, not as a tag to add to tags.yml.
+        spots = {(p.line, p.column) for p in leftovers}
+        problems = [p for p in problems if not (p.rule == "unknown-tag" and (p.line, p.column) in spots)]
+        return None, sorted(problems + leftovers)
+    return note, problems
+
+
+def slug_key(stem: str) -> str:
+    """What two file names must not share: their stems ignoring case and Unicode normalisation."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFC", stem).casefold())
+
+
+def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
+    """Two files whose names give one note URL, compared over every `.md` file (valid or not)
+    so that a clash is reported with its broken half too; each file names the others."""
+    groups: dict[str, list[Path]] = {}
+    for path in files:
+        if path.suffix == ".md" and not path.is_symlink():
+            groups.setdefault(slug_key(path.stem), []).append(path)
+    found = []
+    for members in groups.values():
+        for path in members if len(members) > 1 else ():
+            others = ", ".join(display_path(m, root) for m in members if m is not path)
+            found.append(Problem(display_path(path, root), 0, 0, "file name",
+                                 f"the slug {unicodedata.normalize('NFC', path.stem)!r} is also used by {others} "
+                                 f"(slugs are compared ignoring case and Unicode normalisation); rename one of them", "duplicate-slug"))
+    return found
+
+
+def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
+    """Two notes may not be about one paper; each is told about the other."""
+    found = []
+    groups: dict[str, list[Note]] = {}
+    for note in notes:
+        if note.arxiv:
+            groups.setdefault(note.arxiv, []).append(note)
+    for value, members in groups.items():
+        for note in members if len(members) > 1 else ():
+            others = ", ".join(m.source for m in members if m is not note)
+            line, column = _key_position(root / note.source, "arxiv")
+            found.append(Problem(note.source, line, column, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
+    return found
+
+
+def _key_position(path: Path, key: str) -> tuple[int, int]:
+    """Line and column of `key:`'s value in a valid note's front matter (1, 1 if not found).
+
+    Notes do not carry positions, and only clashing notes need one, so the file is read again.
+    """
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() == "---":
+            break
+        match = re.match(rf"{key}\s*:\s*", line)
+        if match:
+            return number, match.end() + 1
+    return 1, 1
+
+
+def _suggest_slug(stem: str) -> str:
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9.]+", "-", ascii_stem).strip("-.") or "my-note"
