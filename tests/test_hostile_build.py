@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build, make_site
 from hostile_base import note, write_site
-from papernotes.pages.render import GeneratedPage
+from papernotes.build.session import Build, BuildError, check_planned
+from papernotes.pages.plan import PlannedPage
 
 
 def _hook_module():  # noqa: ANN202
@@ -61,8 +62,8 @@ def test_docs_page_may_not_take_a_generated_url(tmp_path: Path, docs_file: str, 
     assert message in result.stderr
 
 
-def _page(src: str, kind: str = "note") -> GeneratedPage:
-    return GeneratedPage(src, src, kind, lambda: "")
+def _page(src: str, kind: str = "note") -> PlannedPage:
+    return PlannedPage(src, src, kind, lambda: "")  # type: ignore[arg-type]
 
 
 # (id, planned pages, note files, message) for the hook's page-plan invariants.
@@ -78,12 +79,12 @@ PLAN_CASES = [
 
 @pytest.mark.parametrize("planned, files, message", [pytest.param(p, f, m, id=i) for i, p, f, m in PLAN_CASES])
 def test_page_plan_invariants(planned: list, files: int, message: str) -> None:
-    with pytest.raises(PluginError, match=message.replace("(", r"\(").replace(")", r"\)")):
-        _hook_module().check_planned(planned, files)
+    with pytest.raises(BuildError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        check_planned(planned, files)
 
 
 def test_page_plan_invariants_accept_a_good_plan() -> None:
-    _hook_module().check_planned([_page("notes/a.md"), _page("tags/a.md", "tag"), _page("index.md", "home")], 1)
+    check_planned([_page("notes/a.md"), _page("tags/a.md", "tag"), _page("index.md", "home")], 1)
 
 
 def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -124,14 +125,27 @@ def test_pathological_markdown_is_reported_not_left_to_hang_the_build(tmp_path: 
 
 
 def test_a_note_page_that_was_not_written_fails_the_build(tmp_path: Path) -> None:
+    build = Build()
+    build._pages = {"notes/a.md": _page("notes/a.md"), "notes/b.md": _page("notes/b.md")}
+    written = {slug: tmp_path / "notes" / slug / "index.html" for slug in "ab"}
+    for path in written.values():
+        path.parent.mkdir(parents=True)
+        path.write_text("<p>a</p>", encoding="utf-8")
+    build.check_notes_folder([(f"notes/{s}.md", f"notes/{s}/index.html", str(p)) for s, p in written.items()])
+    build.finish()  # all there: passes
+    written["b"].unlink()
+    with pytest.raises(BuildError, match=r"1 note page\(s\) were not written: .*notes/b/index.html"):
+        build.finish()
+
+
+def test_the_hook_turns_build_errors_into_plugin_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     hook = _hook_module()
-    written = tmp_path / "notes" / "a" / "index.html"
-    written.parent.mkdir(parents=True)
-    written.write_text("<p>a</p>", encoding="utf-8")
-    hook._note_dests[:] = [str(written)]
-    hook.on_post_build(config=None)  # all there: passes
-    hook._note_dests.append(str(tmp_path / "notes" / "b" / "index.html"))
-    with pytest.raises(PluginError, match=r"1 note page\(s\) were not written: .*notes/b/index.html"):
+
+    def fail() -> None:
+        raise BuildError("1 note page(s) were not written: notes/b/index.html")
+
+    monkeypatch.setattr(hook.build, "finish", fail)
+    with pytest.raises(PluginError, match=r"1 note page\(s\) were not written"):
         hook.on_post_build(config=None)
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from hostile_base import BODY, assert_good_notes_survive, good_baseline, note, write_site
 from papernotes.source.tree import MAX_NOTE_BYTES, load_site
-from papernotes.markup import SlowMarkdown, render_within_budget
+from papernotes.markup import HtmlCache, SlowMarkdown
 
 H = "data/notes/2024/hostile.md"
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
@@ -340,7 +340,7 @@ SLOWISH = "[" * 1500  # a few tenths of a second
 def test_render_budget_stops_a_slow_render_on_the_main_thread() -> None:
     started = time.perf_counter()
     with pytest.raises(SlowMarkdown) as caught:
-        render_within_budget(SLOW, budget=0.2)
+        HtmlCache().check(SLOW, budget=0.2)
     assert caught.value.stopped and time.perf_counter() - started < 2
 
 
@@ -351,7 +351,7 @@ def test_render_budget_reports_after_the_fact_off_the_main_thread() -> None:
 
     def run() -> None:
         try:
-            render_within_budget(SLOWISH, budget=0.01)
+            HtmlCache().check(SLOWISH, budget=0.01)
             outcome.append(None)
         except SlowMarkdown as slow:
             outcome.append(slow)
@@ -368,7 +368,7 @@ def test_render_budget_puts_back_an_outer_timer() -> None:
     previous = signal.signal(signal.SIGALRM, lambda *_: fired.append(1))
     try:
         signal.setitimer(signal.ITIMER_REAL, 30)
-        render_within_budget("*fine*", budget=1)
+        HtmlCache().check("*fine*", budget=1)
         remaining, _ = signal.setitimer(signal.ITIMER_REAL, 0)
         assert 25 < remaining <= 30 and fired == []
     finally:
@@ -377,16 +377,14 @@ def test_render_budget_puts_back_an_outer_timer() -> None:
 
 
 def test_a_markdown_crash_costs_only_its_note(tmp_path: Path, baseline: dict, monkeypatch: pytest.MonkeyPatch) -> None:
-    import papernotes.source.note
+    real = HtmlCache.check
 
-    real = papernotes.source.note.render_within_budget
-
-    def fragile(text: str, budget: float = 2.0) -> object:
+    def fragile(self: HtmlCache, text: str, budget: float = 2.0) -> object:
         if "boom" in text:
             raise RecursionError("maximum recursion depth exceeded")
-        return real(text, budget)
+        return real(self, text, budget)
 
-    monkeypatch.setattr(papernotes.source.note, "render_within_budget", fragile)
+    monkeypatch.setattr(HtmlCache, "check", fragile)
     result = load_site(write_site(tmp_path, {"2024/hostile.md": note(body="\n## English\n\nboom\n\n## 한국어\n\n본문\n")}), "data")
     assert [p.format() for p in result.errors] == [
         f"{H}:9:1: error: ## English: the Markdown could not be rendered (RecursionError: maximum recursion depth exceeded)"]

@@ -20,8 +20,9 @@ from hostile_base import GOOD_NOTES, note, write_site
 from search_data import cards
 from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
-from papernotes.markup import EXTENSIONS, Renderer
-from papernotes.pages.render import Pages, Settings
+from papernotes.config import Settings
+from papernotes.markup import EXTENSIONS, Converter, HtmlCache
+from papernotes.pages.render import PageRenderer
 
 FORBIDDEN_TAGS = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
@@ -91,7 +92,7 @@ KEEPS = [
 
 @pytest.mark.parametrize("markdown, wanted", [pytest.param(m, w, id=i) for i, m, w in KEEPS])
 def test_sanitiser_keeps_what_notes_use(markdown: str, wanted: list) -> None:
-    elements = parse(Renderer().render(markdown)).elements
+    elements = parse(Converter().convert(markdown)).elements
     for tag, attribute, value in wanted:
         assert any(t == tag and (attribute is None or a.get(attribute) == value) for t, a in elements), (tag, attribute, value, elements)
 
@@ -109,17 +110,17 @@ CLASSES = [
 
 @pytest.mark.parametrize("markdown, kept", [pytest.param(m, k, id=i) for i, m, k in CLASSES])
 def test_classes_only_name_code_languages(markdown: str, kept: list[str]) -> None:
-    elements = parse(Renderer().render(markdown)).elements
+    elements = parse(Converter().convert(markdown)).elements
     assert [a["class"] for _, a in elements if "class" in a] == kept
 
 
 def test_no_markdown_extension_reads_files() -> None:
-    md = Renderer()._md
+    md = Converter()._md
     names = {type(ext).__module__ for ext in md.registeredExtensions}
     assert set(EXTENSIONS) == {"tables", "fenced_code", "sane_lists"}
     assert not any(word in name for name in names for word in ("snippets", "include", "macros")), names
     # A snippets-style include line stays plain text.
-    assert text_of(Renderer().render('--8<-- "mkdocs.yml"\n\n{!mkdocs.yml!}')) == '--8<-- "mkdocs.yml" {!mkdocs.yml!}'
+    assert text_of(Converter().convert('--8<-- "mkdocs.yml"\n\n{!mkdocs.yml!}')) == '--8<-- "mkdocs.yml" {!mkdocs.yml!}'
 
 
 P = "top.__pwned=1"
@@ -210,7 +211,7 @@ def injection_notes() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple:
     result = load_site(write_injection_site(tmp_path_factory.mktemp("injected")).parent, "data")
-    return result, Pages(build_index(result.notes, result.tags), Settings())
+    return result, PageRenderer(build_index(result.notes, result.tags), Settings(), HtmlCache())
 
 
 def test_every_injection_loads_as_a_note(injected: tuple) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import make_site
 from papernotes.source import tree as load_module
-from papernotes.source.tree import load_site
+from papernotes.source.tree import NoteCache, load_site
 
 
 @pytest.fixture
@@ -27,8 +27,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _fresh(root: Path):  # noqa: ANN202
-    load_module._previous_context = None  # forget the previous load: a first load
-    return load_site(root, "data")
+    return load_site(root, "data")  # no NoteCache: a first load
 
 
 def _first_note(root: Path) -> Path:
@@ -50,7 +49,8 @@ CASES = [
 @pytest.mark.parametrize(("change", "expected"), CASES)
 def test_second_load_parses_only_what_changed(tmp_path: Path, parsed: list[str], change: str, expected: str) -> None:
     root = make_site(tmp_path / "site")
-    first = _fresh(root)
+    cache = NoteCache()
+    first = load_site(root, "data", reuse=cache)
     note = _first_note(root)
     if change.startswith("a note's text"):
         note.write_text(note.read_text(encoding="utf-8").replace("## English", "## English\n\nOne more line.\n", 1), encoding="utf-8")
@@ -66,11 +66,11 @@ def test_second_load_parses_only_what_changed(tmp_path: Path, parsed: list[str],
         (root / "data" / "notes" / "2025" / "brand-new.md").write_text(
             note.read_text(encoding="utf-8").replace('arxiv: "', 'arxiv: "9', 1), encoding="utf-8")
     parsed.clear()
-    second = load_site(root, "data")
+    second = load_site(root, "data", reuse=cache)
     if change == "a note's text, then back":
         parsed.clear()
         note.write_text(note.read_text(encoding="utf-8").replace("## English\n\nOne more line.\n", "## English", 1), encoding="utf-8")
-        second = load_site(root, "data")
+        second = load_site(root, "data", reuse=cache)
     reparsed = {"none": [], "one": [Path(parsed[0]).name] if parsed else ["?"], "all": parsed}[expected]
     assert parsed == reparsed and (expected != "all" or len(parsed) == first.files)
     if expected == "one":

@@ -28,7 +28,7 @@ def _random_text(rng: random.Random) -> str:
 
 
 def _full(text: str) -> str:
-    return str(markup.sanitise(markup.Renderer()._full_convert(text)))
+    return str(markup.sanitise(markup.Converter()._full_convert(text)))
 
 
 CASES = [
@@ -74,4 +74,4 @@ def test_fast_path_equals_full_render_on_the_bundled_notes() -> None:
     taken = [t for t in texts if markup.plain_paragraphs(t) is not None]
     assert taken, "no bundled section is plain text"
     for text in texts:
-        assert markup.Renderer().render(text) == markup.sanitise(markup.Renderer()._full_convert(text))
+        assert markup.Converter().convert(text) == markup.sanitise(markup.Converter()._full_convert(text))

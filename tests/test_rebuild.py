@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from papernotes.build.dirty import RebuildState, digest
+from papernotes.build.session import Build
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,17 +25,15 @@ CHANGES = [
 
 @pytest.mark.parametrize("before, after, expected", CHANGES)
 def test_changed_pages(before: dict[str, str], after: dict[str, str], expected: set[str]) -> None:
-    state = RebuildState()
-    state.start(dirty=True)
+    state = RebuildState(dirty=True)
     state.changed({k: digest(v) for k, v in before.items()})
     assert state.changed({k: digest(v) for k, v in after.items()}) == expected
 
 
-def test_start_forgets_the_previous_session() -> None:
-    state = RebuildState()
-    state.changed({"a.md": digest("A")})
-    state.start(dirty=False)
-    assert state.changed({"a.md": digest("A")}) == {"a.md"}
+def test_a_new_build_forgets_the_previous_session() -> None:
+    old = Build(dirty=True)
+    old.rebuild.changed({"a.md": digest("A")})
+    assert Build(dirty=True).rebuild.changed({"a.md": digest("A")}) == {"a.md"}
 
 
 @pytest.mark.parametrize("mode", [[], ["--dirty"]])

@@ -21,7 +21,8 @@ from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
 from papernotes.model import Note, Tag, TagRegistry
 from papernotes.outputs.files import plan_files
-from papernotes.pages.render import NoteHtml, Settings
+from papernotes.config import Settings
+from papernotes.markup import NoteHtml
 from papernotes.outputs.search_index import build_search_files, document_terms, tokenize
 
 # (text, terms): lower-cased, accents removed, runs of letters and digits, dotted numbers whole

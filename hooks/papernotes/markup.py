@@ -14,13 +14,16 @@ import threading
 import time
 import xml.etree.ElementTree as etree
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 import markdown
 import nh3
 from latex2mathml.converter import convert as latex_to_mathml
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from papernotes.model import Note
 
 MATHML_TAGS = {
     "math", "mrow", "mi", "mo", "mn", "ms", "mtext", "mspace", "msub", "msup", "msubsup",
@@ -126,20 +129,18 @@ class MathExtension(markdown.Extension):
         md.inlinePatterns.register(_MathInline(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<![\s\\])\$(?!\d)", md, "inline"), "math-inline", 185)
 
 
-class Renderer:
-    """Converts note Markdown to sanitised HTML; one per build (the Markdown object is reused)."""
+class Converter:
+    """Converts note Markdown to sanitised HTML. Holds one python-markdown parser, reset for
+    every text (building one costs more than converting a note)."""
 
     def __init__(self) -> None:
         # `align` attributes instead of inline styles, which the sanitiser removes.
         self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension()],
                                      extension_configs={"tables": {"use_align_attribute": True}})
 
-    def render(self, text: str) -> Markup:
+    def convert(self, text: str) -> Markup:
         if not text.strip():
             return Markup("")
-        cached = _checked.get(text)
-        if cached is not None:
-            return cached
         plain = plain_paragraphs(text)
         if plain is not None:
             return Markup(plain)
@@ -158,70 +159,95 @@ _BLOCK_START = re.compile(r"^(?:[^\S\n]|[-+=]|\d+[.)])|[^\S\n]$", re.M)
 
 
 def plain_paragraphs(text: str) -> str | None:
-    """What `Renderer.render` gives for text without any Markdown (most abstracts), or None.
+    """What `Converter.convert` gives for text without any Markdown (most abstracts), or None.
 
     Python-Markdown turns such text into `<p>` paragraphs split at blank lines and nothing
     else, and the sanitiser leaves that as it is; skipping both is five times faster.
-    `tests/test_markup_fast.py` checks it against the full render on random and real text."""
+    `tests/test_markup.py` checks it against the full render on random and real text."""
     text = text.strip("\n")
     if not _MARKUP_FREE.fullmatch(text) or _BLOCK_START.search(text):
         return None
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in re.split(r"\n\n+", text))
 
 
-_checked: dict[str, Markup] = {}
-"""HTML of texts that `render_within_budget` has rendered since the last `forget_rendered()`
-(called when a load starts), so a build renders each note once."""
+class NoteHtml(NamedTuple):
+    """A note's Markdown parts as sanitised HTML (a tuple: pages ask for it very often)."""
+
+    abstract: Markup
+    ko: Markup
+    en: Markup
 
 
-def forget_rendered() -> None:
-    """Drop the HTML kept from the previous load, so memory holds one load's notes at most."""
-    _checked.clear()
+class HtmlCache:
+    """Markdown text -> sanitised HTML: the one place rendered Markdown is kept.
 
-
-def keep_rendered(texts: set[str]) -> None:
-    """Drop the HTML of every text not in `texts` (the notes just loaded): memory holds one
-    load's notes at most, and an unchanged note keeps its HTML from the previous load."""
-    for text in [t for t in _checked if t not in texts]:
-        del _checked[text]
-
-
-def rendered() -> dict[str, Markup]:
-    """The HTML `render_within_budget` produced since the last `forget_rendered()`."""
-    return dict(_checked)
-
-
-def remember_rendered(html: dict[str, Markup]) -> None:
-    """Add HTML rendered (and checked) by another process of this build."""
-    _checked.update(html)
-
-
-def render_within_budget(text: str, budget: float = RENDER_BUDGET) -> Markup:
-    """Render like `Renderer.render`, but raise `SlowMarkdown` instead of running long.
-
-    python-markdown has quadratic corners (long runs of `[`, `![`, `a<`, ...) that can take
-    minutes on a 256 KiB note, so validation renders every section under this budget.
+    Validation fills it (`check`, under a time budget, so a hostile note is reported instead of
+    hanging the build); pages, feeds and the search index then read it (`html`, `note_html`),
+    so each text is converted once per build however many pages show it. The build that owns
+    it keeps it across the rebuilds of `mkdocs serve` and prunes it after each load
+    (`keep_only`), so an unchanged note is never converted again and memory holds one load's
+    notes at most. Keyed by the text itself: two notes with the same abstract share it.
     """
-    plain = plain_paragraphs(text)
-    if plain is not None:  # no Markdown in it: nothing that could run long
-        html = _checked[text] = Markup(plain)
+
+    def __init__(self) -> None:
+        self._html: dict[str, Markup] = {}
+        self._converter: Converter | None = None
+
+    def _convert(self, text: str) -> Markup:
+        if self._converter is None:
+            self._converter = Converter()
+        return self._converter.convert(text)
+
+    def check(self, text: str, budget: float = RENDER_BUDGET) -> Markup:
+        """Render like `html`, but raise `SlowMarkdown` instead of running long.
+
+        python-markdown has quadratic corners (long runs of `[`, `![`, `a<`, ...) that can take
+        minutes on a 256 KiB note, so validation renders every section under this budget.
+        """
+        cached = self._html.get(text)
+        if cached is not None:
+            return cached
+        plain = plain_paragraphs(text)
+        if plain is not None:  # no Markdown in it: nothing that could run long
+            html = self._html[text] = Markup(plain)
+            return html
+        started = time.perf_counter()
+        try:
+            with _deadline(budget):
+                html = self._convert(text)
+        except RenderTimeout:
+            raise SlowMarkdown(time.perf_counter() - started, stopped=True) from None
+        elapsed = time.perf_counter() - started
+        if elapsed > budget:  # no timer was available (not the main thread, or no SIGALRM)
+            raise SlowMarkdown(elapsed, stopped=False)
+        self._html[text] = html
         return html
-    started = time.perf_counter()
-    try:
-        with _deadline(budget):
-            html = _budget_renderer().render(text)
-    except RenderTimeout:
-        raise SlowMarkdown(time.perf_counter() - started, stopped=True) from None
-    elapsed = time.perf_counter() - started
-    if elapsed > budget:  # no timer was available (not the main thread, or no SIGALRM)
-        raise SlowMarkdown(elapsed, stopped=False)
-    _checked[text] = html
-    return html
 
+    def html(self, text: str) -> Markup:
+        """The text's HTML: as validation left it, or converted now (and kept)."""
+        cached = self._html.get(text)
+        if cached is None:
+            cached = self._html[text] = self._convert(text)
+        return cached
 
-@functools.lru_cache(maxsize=1)
-def _budget_renderer() -> Renderer:
-    return Renderer()
+    def note_html(self, note: Note) -> NoteHtml:
+        return NoteHtml(self.html(note.abstract), self.html(note.ko), self.html(note.en))
+
+    def keep_only(self, texts: set[str]) -> None:
+        """Forget every text not in `texts` (the notes just loaded)."""
+        for text in [t for t in self._html if t not in texts]:
+            del self._html[text]
+
+    def items(self) -> dict[str, Markup]:
+        """Everything kept, to hand to the process that forked this one."""
+        return dict(self._html)
+
+    def update(self, html: dict[str, Markup]) -> None:
+        """Add HTML converted and checked by another process of this build."""
+        self._html.update(html)
+
+    def clear(self) -> None:
+        self._html.clear()
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 """What one `mkdocs serve` session remembers between rebuilds, so a rebuild redoes little.
 
-MkDocs re-executes the hook module for every rebuild, but this package stays imported, so
-the state here lives as long as the server. Under `mkdocs serve --dirty` MkDocs re-renders
+The build (`session.Build`) keeps one `RebuildState` for the whole server session (MkDocs
+imports the hook once per process and calls it for every rebuild). Under `mkdocs serve --dirty` MkDocs re-renders
 only pages that report themselves modified. When only the details of some notes changed
 (the usual edit), those are the pages that show them; when the site's shape changed (a note
 added, a title, date or tag changed), every page's HTML is compared with what the previous
@@ -24,7 +24,7 @@ class _Page(Protocol):
 
 @dataclass
 class RebuildState:
-    """Mutable on purpose: one instance per process, updated by every build."""
+    """Mutable on purpose: one per serve session, owned by the `Build` and updated by every build."""
 
     dirty: bool = False
     """Whether MkDocs runs with `--dirty` (then unchanged generated pages are skipped)."""
@@ -65,8 +65,6 @@ class RebuildState:
         """Remember the HTML a build wrote for a page."""
         self.page_digests[src_uri] = digest(html)
 
-
-STATE = RebuildState()
 
 
 def site_shape(pages: Iterable[_Page], notes: Iterable[Note], extra: Hashable) -> Hashable:

@@ -5,7 +5,7 @@ theme and the search plugin. Our part (Markdown to HTML, the page templates) is 
 function of the notes, so a worker process on the second core renders the pages, in the
 order MkDocs asks for them, a batch at a time; the hook takes each page's HTML just before
 the theme renders it (`on_page_context`), so the worker overlaps the whole build. The worker
-is forked once the pages are planned, so it renders the very same page objects from the same
+is forked (`fork.Child`) once the pages are planned, so it renders the very same page objects from the same
 notes and HTML without receiving anything; if anything goes wrong there, the hook renders the
 page itself, so the worker can only ever save time.
 """
@@ -13,13 +13,14 @@ page itself, so the worker can only ever save time.
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
-import sys
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
-from papernotes.pages.render import GeneratedPage
+from papernotes.build.fork import Child
 from papernotes.build.resources import describe, own_usage
+
+if TYPE_CHECKING:
+    from papernotes.pages.plan import PlannedPage
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -30,29 +31,14 @@ AHEAD = 12
 and finished batches wait in this process's memory until MkDocs reaches them: without a bound,
 every page of the site would (230 MB at 10,000 notes)."""
 
-_worker_pages: list[GeneratedPage] = []
-"""The pages the worker renders: set just before it is forked, so it inherits them (with the
-notes and their HTML) instead of receiving them pickled or planning them again."""
 
-
-def _render_batch(start: int, stop: int) -> tuple[list[str], tuple[float, int]]:
-    """The batch's HTML and the worker's CPU time and peak memory so far, which the build reports."""
-    return [p.render() for p in _worker_pages[start:stop]], own_usage()
-
-
-def available() -> bool:
-    """Whether a worker can be forked here (Linux; elsewhere `fork` is missing or unsafe)."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
-
-
-class Prerenderer:
+class PageWorker:
     """Hands out the HTML of planned pages, rendered ahead of time by one forked worker process."""
 
-    def __init__(self, pages: list[GeneratedPage], wait: bool = False) -> None:
+    def __init__(self, pages: list[PlannedPage], wait: bool = False) -> None:
         """`pages`: what MkDocs will ask for, in order; their render functions run in the worker.
         `wait`: always wait for the worker's HTML (tests use it to compare every page), instead
         of rendering here the pages it has not reached."""
-        global _worker_pages
         self._wait = wait
         self._sources = [p.src_uri for p in pages]
         self._position = {src: i for i, src in enumerate(self._sources)}
@@ -64,18 +50,20 @@ class Prerenderer:
         """Pages whose HTML came from the worker."""
         self.behind = 0
         """Pages rendered here because the worker had not reached them yet."""
-        _worker_pages = list(pages)
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        self._request_up_to(AHEAD)  # forks the worker, which inherits _worker_pages
-        _worker_pages = []
+
+        def render_batch(start: int, stop: int) -> tuple[list[str], tuple[float, int]]:
+            # Runs in the worker, on the pages it inherited at the fork; its CPU time and peak
+            # memory so far come back with each batch, for the build log.
+            return [p.render() for p in pages[start:stop]], own_usage()
+
+        self._child = Child(render_batch)
+        self._request_up_to(AHEAD)
 
     def _request_up_to(self, batch: int) -> None:
         while self._next <= batch and self._next * BATCH < len(self._sources):
             start = self._next * BATCH
-            stop = start + BATCH
-            self._batches[self._next] = self._pool.submit(_render_batch, start, stop)
+            self._batches[self._next] = self._child.submit(start, start + BATCH)
             self._next += 1
-
     def html(self, src_uri: str) -> str | None:
         """The page's HTML, or None when the caller should render it itself."""
         i = self._position.get(src_uri)
@@ -109,4 +97,4 @@ class Prerenderer:
     def close(self) -> None:
         log.info("papernotes: %d of %d pages rendered by the second process, %d here while it was behind "
                  "(its %s)", self.served, len(self._sources), self.behind, describe(*self._usage))
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._child.close()

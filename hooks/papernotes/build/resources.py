@@ -22,26 +22,27 @@ def describe(cpu: float, peak_kib: int) -> str:
     return f"peak memory {peak_kib // 1024} MiB, CPU {cpu:.1f} s"
 
 
-_threshold: tuple[int, int, int] | None = None
+class GcFreeze:
+    """Keeps the garbage collector off the objects that live all build long.
 
+    A build's notes, pages and MkDocs' files live until it ends, and every full collection
+    would walk them again (~7 % of the MkDocs process's time at 10,000 notes); the first
+    `freeze` also makes collections rarer, as MkDocs and Jinja make few reference cycles.
+    `thaw` (at the end of each build) undoes both, so `mkdocs serve` frees one build before
+    the next. One per process, owned by the `Build`."""
 
-def freeze_long_lived() -> None:
-    """Move every object alive now out of the garbage collector's sight until `thaw()`.
+    def __init__(self) -> None:
+        self._threshold: tuple[int, int, int] | None = None
 
-    A build's notes, pages and MkDocs' files live all build long, and every full collection
-    would walk them again (~7 % of the MkDocs process's time at 10,000 notes); the first call
-    also makes collections rarer, as MkDocs and Jinja make few reference cycles. `thaw()` (at
-    the end of each build) undoes both, so `mkdocs serve` frees one build before the next."""
-    global _threshold
-    gc.freeze()
-    if _threshold is None:
-        _threshold = gc.get_threshold()
-        gc.set_threshold(50_000, 50, 1_000)
+    def freeze(self) -> None:
+        """Move every object alive now out of the collector's sight until `thaw()`."""
+        gc.freeze()
+        if self._threshold is None:
+            self._threshold = gc.get_threshold()
+            gc.set_threshold(50_000, 50, 1_000)
 
-
-def thaw() -> None:
-    global _threshold
-    gc.unfreeze()
-    if _threshold is not None:
-        gc.set_threshold(*_threshold)
-        _threshold = None
+    def thaw(self) -> None:
+        gc.unfreeze()
+        if self._threshold is not None:
+            gc.set_threshold(*self._threshold)
+            self._threshold = None

@@ -94,6 +94,7 @@ def entry(note: Note, page_url: str | None = None) -> str:
     return f"@misc{{{cite_key(note)},\n{body}\n}}\n"
 
 
-def bibliography(notes: Iterable[Note], page_url: Callable[[Note], str | None] | None = None) -> str:
-    """Entries for `notes`, separated by blank lines; `page_url(note)` gives each note's URL."""
-    return "\n".join(entry(n, page_url(n) if page_url else None) for n in notes)
+def bibliography(notes: Iterable[Note], entry_of: Callable[[Note], str] = entry) -> str:
+    """Entries for `notes`, one after another; `entry_of` makes each (the site's files share
+    one memo of entries, as a note appears in the whole bibliography and in each of its tags')."""
+    return "\n".join(entry_of(n) for n in notes)

@@ -3,16 +3,13 @@ the search index.
 
 `plan_files` returns (site path, content) pairs in a fixed order; paths come from `urls`.
 `write_files` writes them straight into the site folder. None of them is a page, so MkDocs
-has nothing to do with them, and on big sites the hook runs `write_files` in a forked process
-(`start_writing`) while MkDocs renders the theme: they are a pure function of the notes, and
+has nothing to do with them, and on big sites the build runs `write_files` in a forked process
+(`Build.start_exports`) while MkDocs renders the theme: they are a pure function of the notes, and
 at 10,000 notes they are ~8 s of work and ~100 MB of text the MkDocs process never holds.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -26,8 +23,8 @@ from papernotes.site import urls
 from papernotes.outputs.search_index import build_search_files
 from papernotes.site.index import SiteIndex
 from papernotes.model import Note
-from papernotes.pages.render import NoteHtml, Settings
-from papernotes.build.resources import own_usage
+from papernotes.config import Settings
+from papernotes.markup import NoteHtml
 
 
 def plan_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml]) -> list[tuple[str, str]]:
@@ -53,8 +50,11 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
 
     entries: dict[str, str] = {}  # a note's BibTeX entry, made once for all.bib and each of its tags' files
 
-    def bibliography(notes: tuple[Note, ...]) -> str:  # = bibtex.bibliography(notes, page_url)
-        return "\n".join(entries.get(n.slug) or entries.setdefault(n.slug, bibtex.entry(n, page_url(n))) for n in notes)
+    def entry_of(note: Note) -> str:
+        return entries.get(note.slug) or entries.setdefault(note.slug, bibtex.entry(note, page_url(note)))
+
+    def bibliography(notes: tuple[Note, ...]) -> str:
+        return bibtex.bibliography(notes, entry_of)
 
     site_feed = feeds.FeedInfo(urls.feed(), settings.site_name, urls.home(), settings.site_name, site_url)
     yield urls.feed(), feeds.render_feed(site_feed, index.notes, index.tags, content, summary)
@@ -98,26 +98,3 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, str]], taken: set[str
             if stale.name not in terms:
                 stale.unlink()
     return count
-
-
-_job: Callable[[], object] | None = None
-"""What the forked writer runs: set just before the fork, so the child inherits it (no pickling)."""
-
-
-def _run_job() -> tuple[object, tuple[float, int]]:
-    os.nice(5)  # the MkDocs process and the page worker come first; this only fills idle time
-    assert _job is not None
-    return _job(), own_usage()
-
-
-def start_writing(job: Callable[[], object]) -> Future[tuple[object, tuple[float, int]]]:
-    """Run `job` in a forked process (it sees this process's memory as it is now); a Future of
-    its result and the process's CPU time and peak memory."""
-    global _job
-    _job = job
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-    try:
-        return pool.submit(_run_job)
-    finally:
-        pool.shutdown(wait=False)
-        _job = None

@@ -29,6 +29,7 @@ and strips a trailing Korean particle from the query word first (보상을 also 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from array import array
 import json
@@ -59,8 +60,10 @@ _MARKUP = re.compile(r"\]\([^)\s]*\)|https?://\S+|\\[A-Za-z]+")
 """Link targets, bare URLs and LaTeX command names in the Markdown: not words of the note."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(token: str) -> str:
-    """`token` without accents (é -> e); Hangul and plain ASCII unchanged."""
+    """`token` without accents (é -> e); Hangul and plain ASCII unchanged. Memoised, bounded:
+    a site repeats its words many times."""
     if token.isascii():
         return token
     # Nonspacing marks (category Mn, as the JS's \p{Mn}), not combining classes: a few marks
@@ -69,16 +72,10 @@ def fold(token: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
-def tokenize(text: str, _cache: dict[str, str] = {}) -> list[str]:  # noqa: B006 - a deliberate memo
+def tokenize(text: str) -> list[str]:
     """The terms of `text`, in order, with repeats: what the index stores and a query looks up."""
-    out = []
     # NFC first, as the JS does: decomposed accents (e + U+0301) would otherwise split a word.
-    for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower()):
-        folded = _cache.get(token)
-        if folded is None:
-            folded = _cache[token] = fold(token)
-        out.append(folded)
-    return out
+    return [fold(token) for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower())]
 
 
 def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:

@@ -1,102 +1,39 @@
-"""Plan and render the generated pages: one `render_<kind>_page` and one template per kind.
+"""Render the generated pages: one `render_<kind>_page` and one template per kind.
 
-`plan_pages` lists every page the site gets, in a deterministic order; each page renders
-lazily (MkDocs asks for the HTML when it writes the page), and each note's Markdown is
-converted once per build however many pages show it.
+`plan.plan_pages` lists the pages; each renders lazily (MkDocs asks for the HTML when it
+writes the page). Every note's Markdown comes from the build's `HtmlCache`, converted once
+however many pages show it.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 from functools import partial
 from itertools import groupby
-from typing import Callable, Iterator
 
 import jinja2
 from markupsafe import Markup
 
-from papernotes.outputs import bibtex
-
-from papernotes.pages import stats
-
-from papernotes.site import urls
-from papernotes.pages.fragments import Fragments
-from papernotes.site.index import SiteIndex
-from papernotes.markup import Renderer
+from papernotes.config import Settings
+from papernotes.markup import HtmlCache, NoteHtml
 from papernotes.model import Note
+from papernotes.outputs import bibtex
+from papernotes.pages import stats
+from papernotes.pages.fragments import Fragments
+from papernotes.site import urls
+from papernotes.site.index import SiteIndex
 from papernotes.site.paging import card_weight, commentary_weight, paginate
 from papernotes.site.related import Related
 
-PAGE_KINDS = ("home", "note", "tag_index", "tag", "archive", "year", "month", "day", "browse", "stats")
 
+class PageRenderer:
+    """Renders one build's pages from its index, settings and HTML cache."""
 
-@dataclass(frozen=True)
-class Settings:
-    """Site options read from `mkdocs.yml` (`extra.papernotes`)."""
-
-    site_name: str = "papernotes"
-    """Shown on the home page."""
-    default_lang: str = "ko"
-    """Language of a first visit: `ko` or `en`."""
-    home_days: int = 3
-    """How many of the most recent days the home page shows in full."""
-    tag_page_size: int = 100
-    """Notes per tag page; bigger tags are split into numbered pages."""
-    site_url: str | None = None
-    """`site_url` from mkdocs.yml (absolute links in BibTeX notes), or None."""
-    day_page_size: int = 50
-    """Notes shown in full per day page; busier days are split into numbered pages."""
-    month_page_size: int = 500
-    """Note titles per month page; busier months are split into numbered pages."""
-    home_notes: int = 30
-    """At most this many notes in full on the home page; the rest of those days are a link away."""
-
-
-@dataclass(frozen=True)
-class NoteHtml:
-    """A note's Markdown parts as sanitised HTML."""
-
-    abstract: Markup
-    ko: Markup
-    en: Markup
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """One page the hook adds to the site."""
-
-    src_uri: str
-    """Virtual source path, e.g. `notes/adv-rm.md` (see `urls`)."""
-    title: str
-    """Page title (plain text; the hook escapes it for the theme, which prints it raw)."""
-    kind: str
-    """One of `PAGE_KINDS`."""
-    render: Callable[[], str]
-    """Produces the page's HTML content when called."""
-    feed: str | None = None
-    """The tag's Atom feed (`urls.feed`) on tag pages, advertised in the page head."""
-    shows: tuple[str, ...] = ()
-    """Slugs of the notes whose details beyond title, date and tags the page shows (for rebuilds)."""
-
-
-_MARKDOWN_CACHE: dict[tuple[str, str, str], NoteHtml] = {}
-"""(abstract, ko, en) Markdown -> HTML, kept across the rebuilds of one `mkdocs serve` session
-(this module stays imported while MkDocs reloads the hook): a rebuild converts only edited notes."""
-
-
-class Pages:
-    """Renders pages for one build; holds the per-build Markdown cache."""
-
-    def __init__(self, index: SiteIndex, settings: Settings) -> None:
-        live = {(n.abstract, n.ko, n.en) for n in index.notes}
-        for key in [k for k in _MARKDOWN_CACHE if k not in live]:
-            del _MARKDOWN_CACHE[key]  # bounded by the current notes
+    def __init__(self, index: SiteIndex, settings: Settings, html: HtmlCache) -> None:
         self.index = index
         self.settings = settings
-        self._renderer = Renderer()
-        self._html: dict[str, NoteHtml] = {}
+        self.html = html
         self._related: Related | None = None
         self._env = jinja2.Environment(
             loader=jinja2.PackageLoader("papernotes.pages", "templates"),
@@ -140,15 +77,7 @@ class Pages:
         return cached
 
     def html_of(self, note: Note) -> NoteHtml:
-        cached = self._html.get(note.slug)
-        if cached is None:
-            key = (note.abstract, note.ko, note.en)
-            cached = _MARKDOWN_CACHE.get(key)
-            if cached is None:
-                r = self._renderer.render
-                cached = _MARKDOWN_CACHE[key] = NoteHtml(r(note.abstract), r(note.ko), r(note.en))
-            self._html[note.slug] = cached
-        return cached
+        return self.html.note_html(note)
 
     def _render(self, template: str, here: str, **context: object) -> str:
         href = urls.linker(here)
@@ -239,38 +168,3 @@ class Pages:
         top = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
         return self._render("home.html", urls.home(), site_name=self.settings.site_name, recent=recent,
                             total=len(self.index.notes), tag_count=len(self.index.tags.tags), top_tags=[r for r in top[:12] if r[1]])
-
-
-def plan_pages(index: SiteIndex, settings: Settings, pages: Pages | None = None) -> list[GeneratedPage]:
-    """Every generated page, in a fixed order: home, notes, tags, archive, years, months, days, browse, stats.
-    Pass `pages` to share its Markdown cache with other outputs (feeds)."""
-    return list(_iter_pages(pages or Pages(index, settings)))
-
-
-def _iter_pages(p: Pages) -> Iterator[GeneratedPage]:
-    idx = p.index
-    home_shows = tuple(n.slug for _, shown, _ in p.home_recent() for n in shown)
-    yield GeneratedPage(urls.home(), p.settings.site_name, "home", p.render_home_page, shows=home_shows)
-    for note in idx.notes:
-        yield GeneratedPage(urls.note(note.slug), note.title, "note", partial(p.render_note_page, note), shows=(note.slug,))
-    yield GeneratedPage(urls.tag_index(), "Tags · 태그", "tag_index", p.render_tag_index_page)
-    for tag in idx.tags.tags:
-        for page, notes in enumerate(p.tag_pages(tag.slug), start=1):
-            suffix = f" ({page})" if page > 1 else ""
-            yield GeneratedPage(urls.tag(tag.slug, page), f"#{tag.slug}{suffix}", "tag", partial(p.render_tag_page, tag.slug, page),
-                                feed=urls.feed(tag.slug), shows=tuple(n.slug for n in notes))
-    yield GeneratedPage(urls.archive(), "Archive · 보관함", "archive", p.render_archive_page)
-    for year in idx.years():
-        yield GeneratedPage(urls.year(year), str(year), "year", partial(p.render_year_page, year))
-    for year, month in idx.months():
-        for page in range(1, len(p.month_pages(year, month)) + 1):
-            suffix = f" ({page})" if page > 1 else ""
-            yield GeneratedPage(urls.month(year, month, page), f"{year:04d}-{month:02d}{suffix}", "month",
-                                partial(p.render_month_page, year, month, page))
-    for day in idx.days:
-        for page, notes in enumerate(p.day_pages(day), start=1):
-            suffix = f" ({page})" if page > 1 else ""
-            yield GeneratedPage(urls.day(day, page), f"{day.isoformat()}{suffix}", "day", partial(p.render_day_page, day, page),
-                                shows=tuple(n.slug for n in notes))
-    yield GeneratedPage(urls.browse(), "Browse · 둘러보기", "browse", p.render_browse_page)
-    yield GeneratedPage(urls.stats(), "Statistics · 통계", "stats", p.render_stats_page)

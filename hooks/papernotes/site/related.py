@@ -42,9 +42,6 @@ class Related:
                           for slug, notes in index.by_tag.items()}
         self._by_slug = {n.slug: n for n in index.notes}
 
-    def score(self, a: Note, b: Note) -> float:
-        return sum(self.weights[t] for t in set(a.tags) & set(b.tags))
-
     def for_note(self, note: Note, limit: int = MAX_RELATED) -> tuple[Note, ...]:
         """Up to `limit` other notes sharing a tag with `note`, best first."""
         own = sorted(set(note.tags), key=lambda t: (-self.weights.get(t, 0.0), t))[:_MAX_TAGS_EXACT]

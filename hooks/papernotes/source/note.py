@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit
 
-from papernotes.markup import RENDER_BUDGET, SlowMarkdown, render_within_budget
+from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.tags import normalise_tag, suggest
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
@@ -39,8 +39,11 @@ class Section:
     line: int
 
 
-def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple[Note | None, list[Problem]]:
-    """Validate one note's text. Returns the note (None if any error) and all its problems."""
+def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
+               html: HtmlCache | None = None) -> tuple[Note | None, list[Problem]]:
+    """Validate one note's text. Returns the note (None if any error) and all its problems.
+
+    Validating renders every section (under a time budget) into `html`, where the pages find it."""
     problems: list[Problem] = []
 
     def add(line: int, column: int, field: str, message: str, rule: str, severity: str = "error") -> None:
@@ -88,20 +91,21 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry) -> tuple
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
     if any(p.is_error for p in problems) or fields is None:
         return None, problems
+    cache = html if html is not None else HtmlCache()
     for key, section in (("abstract", abstract), ("ko", ko), ("en", en)):
-        _check_renders(section, f"## {SECTION_NAMES[key]}", add)
+        _check_renders(section, f"## {SECTION_NAMES[key]}", add, cache)
     if any(p.is_error for p in problems):
         return None, problems
     note = Note(slug=slug, source=source, abstract=abstract.text, ko=ko.text, en=en.text, **fields)  # type: ignore[arg-type]
     return note, problems
 
 
-def _check_renders(section: Section, field: str, add: Callable[..., None]) -> None:
+def _check_renders(section: Section, field: str, add: Callable[..., None], html: HtmlCache) -> None:
     """Render the section under a time budget, so a hostile note is reported, not a hang."""
     if not section.text.strip():
         return
     try:
-        render_within_budget(section.text)
+        html.check(section.text)
     except SlowMarkdown as slow:
         what = f"was stopped at the limit of {RENDER_BUDGET:g} s" if slow.stopped else f"took {slow.seconds:.1f} s (limit {RENDER_BUDGET:g} s)"
         add(section.line, 1, field, f"rendering this section's Markdown {what}; "

@@ -16,7 +16,7 @@ from typing import Callable
 from pathlib import Path
 
 from papernotes.source.characters import find_invisible, invisible_message
-from papernotes.markup import keep_rendered
+from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.build.split_load import Loaded, load_files
@@ -69,8 +69,12 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None) -> LoadResult:
+def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None, *,
+              html: HtmlCache | None = None, reuse: NoteCache | None = None) -> LoadResult:
     """Load `<root>/<data_dir>/tags.yml` and every note; `only` limits which notes are reported on.
+
+    Validation renders every note's Markdown into `html` (the build's one HTML cache; a fresh
+    one if not given). `reuse` keeps each file's result between loads of one serve session.
 
     Identity checks (duplicate slugs and arXiv ids) always look at the whole tree, so a
     new note that collides with an existing one is caught even when only it is checked.
@@ -88,7 +92,9 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     guidance = read_guidance(data / "note-template.md")
     loaded: list[Note] = []
     context = (str(root.resolve()), registry.tags, sorted(registry.lookup.items()), guidance)
-    results = _load_changed(files, context, partial(_load_guarded, root=root, registry=registry, guidance=guidance))
+    html = html if html is not None else HtmlCache()
+    load_one = partial(_load_guarded, root=root, registry=registry, guidance=guidance, html=html)
+    results = (reuse or NoteCache()).load(files, context, load_one, html)
     for path, (note, found) in zip(files, results):
         if note is not None:
             loaded.append(note)
@@ -101,53 +107,57 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
-    keep_rendered({text for n in loaded for text in (n.abstract, n.ko, n.en)})
+    html.keep_only({text for n in loaded for text in (n.abstract, n.ko, n.en)})
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
     return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
 
 
-_previous: dict[str, tuple[bytes, Loaded]] = {}
-"""Each note file's last result by path, with a digest of the bytes it was read from. `mkdocs serve` loads
-the tree again after every save in one process: a file whose bytes (and tags.yml and the
-template) are unchanged gives the same result, so only edited files are parsed again."""
-_previous_context: object = None
+class NoteCache:
+    """Each note file's last result by path, with a digest of the bytes it was read from.
+
+    `mkdocs serve` loads the tree again after every save in one process: a file whose bytes
+    (and tags.yml and the template: the `context`) are unchanged gives the same result, so only
+    edited files are parsed again. The build keeps one for its whole session."""
+
+    def __init__(self) -> None:
+        self._results: dict[str, tuple[bytes, Loaded]] = {}
+        self._context: object = None
+
+    def load(self, files: list[Path], context: object, load_one: Callable[[Path], Loaded], html: HtmlCache) -> list[Loaded]:
+        """`load_one` of every file, reusing the previous load's result for unchanged files."""
+        previous = self._results if context == self._context else {}
+        contents: list[bytes | None] = []
+        for path in files:
+            try:
+                contents.append(hashlib.blake2b(path.read_bytes()).digest() if path.suffix == ".md" and not path.is_symlink() else None)
+            except OSError:
+                contents.append(None)  # load_one reports it
+        results: list[Loaded | None] = []
+        todo = []
+        for i, (path, raw) in enumerate(zip(files, contents)):
+            hit = previous.get(str(path))
+            results.append(hit[1] if raw is not None and hit is not None and hit[0] == raw else None)
+            if results[-1] is None:
+                todo.append(i)
+        for i, result in zip(todo, load_files([files[i] for i in todo], load_one, html)):
+            results[i] = result
+        self._results = {str(p): (raw, r) for p, raw, r in zip(files, contents, results) if raw is not None and r is not None}
+        self._context = context
+        return results  # type: ignore[return-value]
 
 
-def _load_changed(files: list[Path], context: object, load_one: Callable[[Path], Loaded]) -> list[Loaded]:
-    """`load_one` of every file, reusing the previous load's result for unchanged files."""
-    global _previous, _previous_context
-    previous = _previous if context == _previous_context else {}
-    contents: list[bytes | None] = []
-    for path in files:
-        try:
-            contents.append(hashlib.blake2b(path.read_bytes()).digest() if path.suffix == ".md" and not path.is_symlink() else None)
-        except OSError:
-            contents.append(None)  # load_one reports it
-    results: list[Loaded | None] = []
-    todo = []
-    for i, (path, raw) in enumerate(zip(files, contents)):
-        hit = previous.get(str(path))
-        results.append(hit[1] if raw is not None and hit is not None and hit[0] == raw else None)
-        if results[-1] is None:
-            todo.append(i)
-    for i, result in zip(todo, load_files([files[i] for i in todo], load_one)):
-        results[i] = result
-    _previous = {str(p): (raw, r) for p, raw, r in zip(files, contents, results) if raw is not None and r is not None}
-    _previous_context = context
-    return results  # type: ignore[return-value]
-
-
-def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guidance | None) -> tuple[Note | None, list[Problem]]:
+def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guidance | None,
+                  html: HtmlCache) -> tuple[Note | None, list[Problem]]:
     shown = display_path(path, root)
     try:
-        return load_note(path, shown, registry, guidance)
+        return load_note(path, shown, registry, guidance, html)
     except Exception as exc:  # a bug must cost this note only, and still be reported
         return None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
 
 
 def load_note(path: Path, shown: str, registry: TagRegistry,
-              guidance: Guidance | None = None) -> tuple[Note | None, list[Problem]]:
+              guidance: Guidance | None = None, html: HtmlCache | None = None) -> tuple[Note | None, list[Problem]]:
     """Read one file from disk and parse it; file-level problems are located at line 0."""
     if path.is_symlink():
         return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
@@ -172,7 +182,7 @@ def load_note(path: Path, shown: str, registry: TagRegistry,
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem(shown, line, 1, "file", "the file is not valid UTF-8; save it as UTF-8", "encoding")]
-    note, problems = parse_note(text, slug=slug, source=shown, tags=registry)
+    note, problems = parse_note(text, slug=slug, source=shown, tags=registry, html=html)
     leftovers = find_template_text(text, shown, guidance) if guidance is not None else []
     if leftovers:
         # The placeholder tag is reported as template text, not as a tag to add to tags.yml.

@@ -1,0 +1,271 @@
+"""`Build`: the one object that owns a build, and every rebuild of a `mkdocs serve` session.
+
+MkDocs imports the hook once per process and calls it for every (re)build, so everything a
+session keeps lives here, made once in `on_startup`: the settings, each note file's last
+result (`NoteCache`), the Markdown-to-HTML cache (`HtmlCache`), the `--dirty` state, the page
+worker and the exports writer. A build runs, in order:
+
+    configure(settings, root)     on_config: settings checked by `config.read_settings`
+    before_build()                on_pre_build: the previous serve build's exports are finished
+    plan(docs_files)              on_files: load and validate every note (all problems at once),
+                                  index, plan the pages, start the page worker
+    check_notes_folder(...)       on_files: only notes publish pages under notes/
+    start_exports(site_dir, ...)  on_files: feeds, BibTeX, notes.json, browse and search files
+    content(page) / late_content  while MkDocs renders each page
+    finish()                      on_post_build: invariants, wait for the exports
+    abort()                       on_build_error
+
+Errors a user can fix are `BuildError`s whose message lists every problem; the hook turns them
+into MkDocs' `PluginError`. This module never imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import Future, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from papernotes.build.dirty import RebuildState, digest, site_shape
+from papernotes.build.fork import MIN_PAGES, Child, should_fork
+from papernotes.build.page_worker import PageWorker
+from papernotes.build.resources import GcFreeze, describe, own_usage
+from papernotes.config import Settings
+from papernotes.markup import HtmlCache
+from papernotes.model import Note
+from papernotes.outputs.files import FileClash, plan_files, write_files
+from papernotes.pages.plan import PlannedPage, plan_pages
+from papernotes.pages.render import PageRenderer
+from papernotes.site import urls
+from papernotes.site.index import build_index
+from papernotes.source.tree import LoadResult, NoteCache, load_site
+
+log = logging.getLogger("mkdocs.plugins.papernotes")
+
+
+class BuildError(Exception):
+    """Something in the notes or the docs folder stops the build; the message says what and where."""
+
+
+@dataclass
+class Plan:
+    """What `Build.plan` hands the hook: the pages to add and what to tell the user."""
+
+    pages: list[PlannedPage]
+    """Every generated page, in the order MkDocs should render them."""
+    unchanged: set[str] = field(default_factory=set)
+    """Under `--dirty`: src_uris of pages whose HTML is what the previous build wrote."""
+
+
+class Build:
+    """One MkDocs process's builds; see the module docstring for the order of calls."""
+
+    def __init__(self, *, serving: bool = False, dirty: bool = False) -> None:
+        self.serving = serving
+        """Under `mkdocs serve` a build does not wait for the files that are not pages (feeds,
+        search): the edited page shows as soon as MkDocs has written it, they follow shortly."""
+        self.settings = Settings()
+        self.root = Path(".")
+        self.notes = NoteCache()
+        self.html = HtmlCache()
+        self.rebuild = RebuildState(dirty=dirty)
+        self.gc = GcFreeze()
+        self._pages: dict[str, PlannedPage] = {}
+        self._note_dests: list[Path] = []
+        self._loaded: LoadResult | None = None
+        self._renderer: PageRenderer | None = None
+        self._worker: PageWorker | None = None
+        self._exports: Future[tuple[int, tuple[float, int] | None]] | None = None
+
+    # -- the steps of a build, in order ------------------------------------------------------
+
+    def configure(self, settings: Settings, root: Path) -> None:
+        self.settings = settings
+        self.root = root
+
+    def before_build(self) -> None:
+        """Wait for the previous serve build's exports writer: one writer at a time, and MkDocs
+        is about to clean site/."""
+        if self._exports is not None:
+            wait([self._exports])
+            self._exports = None
+
+    def plan(self, docs_files: set[str]) -> Plan:
+        """Load and validate every note, plan every page; `docs_files` are the src_uris MkDocs
+        found in docs/, which no generated page may take."""
+        self._pages.clear()
+        self._note_dests.clear()
+        self.gc.freeze()  # MkDocs' config and files
+        result = load_site(self.root, "data", html=self.html, reuse=self.notes)
+        self.gc.freeze()  # the notes
+        for problem in result.warnings:
+            log.warning(problem.format())  # `mkdocs build --strict` fails on these
+        if result.errors:
+            listed = "\n".join(p.format() for p in result.errors)
+            raise BuildError(f"{len(result.errors)} error(s) in the notes; nothing was built:\n{listed}")
+        if result.drafts:
+            log.info("papernotes: %d draft(s) not published: %s", len(result.drafts), ", ".join(n.source for n in result.drafts))
+        if len(result.notes) + len(result.drafts) != result.files:
+            raise BuildError(f"internal error: {result.files} note files but {len(result.notes)} notes "
+                             f"and {len(result.drafts)} drafts loaded")
+        index = build_index(result.notes, result.tags)
+        self._loaded = result
+        self._renderer = PageRenderer(index, self.settings, self.html)
+        pages = plan_pages(self._renderer)
+        check_planned(pages, result.files - len(result.drafts))
+        for page in pages:
+            if page.src_uri in docs_files:
+                raise BuildError(f"docs/{page.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
+        changed = self._changed_pages(pages, result.notes) if self.rebuild.dirty else None
+        self._stop_worker()
+        if should_fork(len(pages) if changed is None else len(changed), MIN_PAGES):
+            self._worker = PageWorker(pages, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+        self._pages = {page.src_uri: page for page in pages}
+        unchanged = {p.src_uri for p in pages} - changed if changed is not None else set()
+        log.info("papernotes: %d notes, %d generated pages%s", len(result.notes), len(pages),
+                 f", {len(changed)} changed since the last build" if changed is not None else "")
+        return Plan(pages, unchanged)
+
+    def check_notes_folder(self, pages: list[tuple[str, str, str]]) -> None:
+        """`pages`: (src_uri, dest_uri, absolute destination) of every page MkDocs will write.
+        Only notes publish pages under notes/, one each."""
+        in_notes = [(src, written) for src, dest_uri, written in pages if dest_uri.startswith("notes/")]
+        strays = [src for src, _ in in_notes if src not in self._pages]
+        published = sum(1 for p in self._pages.values() if p.kind == "note")
+        if strays or len(in_notes) != published:
+            raise BuildError(f"{len(in_notes)} pages under notes/ but {published} published note files; only notes may "
+                             f"publish pages there (remove {', '.join('docs/' + s for s in strays) or 'nothing'})")
+        self._note_dests = [Path(dest) for _, dest in in_notes]
+        self.gc.freeze()  # the pages and files just planned
+
+    def start_exports(self, site_dir: Path, taken: set[str]) -> None:
+        """Write the files that are not pages straight into site/ (MkDocs has cleaned it): in a
+        forked process on big sites, here otherwise. `taken`: where docs/ files are copied."""
+        assert self._renderer is not None
+        index, settings, html = self._renderer.index, self.settings, self.html
+
+        def job() -> tuple[int, tuple[float, int] | None]:
+            return write_files(site_dir, plan_files(index, settings, html.note_html), taken), None
+
+        if not self.settings.site_url:
+            log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
+                     "to the file; set site_url for absolute links")
+        # A big site forks even when --dirty renders few pages: ~5 s of work at 10,000 notes.
+        if should_fork(len(self._pages), MIN_PAGES):
+            def forked_job() -> tuple[int, tuple[float, int] | None]:
+                return job()[0], own_usage()
+
+            writer = Child(forked_job, nice=5)  # MkDocs and the page worker come first
+            self._exports = writer.submit()
+            writer.close(cancel=False)
+            return
+        self._exports = Future()
+        try:
+            self._exports.set_result(job())
+        except Exception as exc:  # noqa: BLE001 - reported by finish() like the forked case
+            self._exports.set_exception(exc)
+
+    def alternates(self, src_uri: str) -> list[dict[str, str]]:
+        """The feeds a page advertises in its head: the site's, and its tag's on tag pages."""
+        name = self.settings.site_name
+        feeds = [{"title": f"{name} (Atom)", "href": urls.relative(src_uri, urls.feed())}]
+        page = self._pages.get(src_uri)
+        if page is not None and page.feed:
+            feeds.append({"title": f"{name}: {page.title} (Atom)", "href": urls.relative(src_uri, page.feed)})
+        return feeds
+
+    def page(self, src_uri: str) -> PlannedPage | None:
+        return self._pages.get(src_uri)
+
+    def content(self, page: PlannedPage) -> str:
+        """The page's HTML when MkDocs converts its Markdown; empty when the worker renders it
+        (then `late_content` gives it, just before the theme)."""
+        if self._worker is not None:
+            return ""
+        return self._rendered(page, page.render())
+
+    def late_content(self, page: PlannedPage) -> str | None:
+        """With a worker: the page's HTML, taken as late as possible (MkDocs first collects every
+        page, then renders the theme page by page), so the worker overlaps both phases."""
+        if self._worker is None:
+            return None
+        ahead = self._worker.html(page.src_uri)
+        return self._rendered(page, ahead if ahead is not None else page.render())
+
+    def finish(self) -> None:
+        """After MkDocs wrote every page: check none was lost, then report the exports (under
+        serve, when they are done, so the build ends first)."""
+        self.gc.thaw()
+        self._stop_worker()
+        missing = [str(dest) for dest in self._note_dests if not dest.is_file()]
+        if missing:
+            raise BuildError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
+        if self._exports is not None:
+            if self.serving:
+                self._exports.add_done_callback(self._report_exports)  # before_build waits for it
+            else:
+                exports, self._exports = self._exports, None
+                try:
+                    self._report_exports(exports)
+                except FileClash as err:
+                    raise BuildError(str(err)) from None
+                except Exception as err:  # noqa: BLE001 - e.g. the forked writer was killed: say what failed
+                    raise BuildError(f"writing the feeds, exports and search files failed: {err!r}") from err
+        log.info("papernotes: the MkDocs process's %s", describe(*own_usage()))
+
+    def abort(self) -> None:
+        self.gc.thaw()
+        self._stop_worker()
+        if self._exports is not None and self._exports.cancel():
+            self._exports = None  # otherwise still writing: the next build waits for it
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _rendered(self, page: PlannedPage, html: str) -> str:
+        if self.rebuild.dirty:
+            self.rebuild.record(page.src_uri, html)
+        return html
+
+    def _changed_pages(self, pages: list[PlannedPage], notes: tuple[Note, ...]) -> set[str]:
+        """Under --dirty: the pages MkDocs must render again; it skips the theme and the write for the rest."""
+        assert self._loaded is not None
+        labels = tuple((t.slug, t.ko, t.en, t.description, t.aliases) for t in self._loaded.tags.tags)
+        changed = self.rebuild.changed_by_notes(pages, notes, site_shape(pages, notes, (labels, self.settings)))
+        if changed is not None:
+            return changed
+        if not self.rebuild.page_digests:
+            return {p.src_uri for p in pages}  # first build: everything, digests are taken as pages render
+        return self.rebuild.changed({p.src_uri: digest(p.render()) for p in pages})
+
+    def _report_exports(self, exports: Future[tuple[int, tuple[float, int] | None]]) -> None:
+        if exports.cancelled():
+            return
+        try:
+            count, usage = exports.result()
+        except Exception as err:
+            if not self.serving:
+                raise
+            log.error("papernotes: writing the feeds, exports and search files failed: %s", err)
+            return
+        log.info("papernotes: %d feeds, BibTeX, export and search files written%s", count,
+                 f" by a forked process (its {describe(*usage)})" if usage else "")
+
+    def _stop_worker(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+
+def check_planned(planned: list[PlannedPage], note_files: int) -> None:
+    """Invariants: one note page per published note file, and no two generated pages on one URL."""
+    note_pages = sum(1 for page in planned if page.kind == "note")
+    if note_pages != note_files:
+        raise BuildError(f"internal error: {note_files} note files but {note_pages} note pages planned")
+    seen: dict[str, PlannedPage] = {}
+    for page in planned:
+        # casefold: on macOS and Windows file systems `notes/a/` and `notes/A/` are one folder.
+        first = seen.setdefault(page.src_uri.casefold(), page)
+        if first is not page:
+            raise BuildError(f"internal error: the {first.kind} page {first.title!r} and the {page.kind} page "
+                             f"{page.title!r} would both be written to {page.src_uri}")

@@ -1,0 +1,81 @@
+"""The site's settings: `extra.papernotes` in `mkdocs.yml`, checked once when a build starts.
+
+A misspelt key or a value of the wrong type would otherwise be ignored or fail deep inside a
+build; here it fails at once with the key, the value and, for a misspelling, the key meant.
+Every setting, its default and its range are in `Settings` (and the README's table).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, fields
+from typing import Mapping
+
+LANGUAGES = ("ko", "en")
+SECTION = "extra.papernotes"
+
+
+class SettingsError(Exception):
+    """A setting in `mkdocs.yml` that cannot be used; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site options: `extra.papernotes` in `mkdocs.yml`, plus the MkDocs settings the core needs."""
+
+    site_name: str = "papernotes"
+    """MkDocs' `site_name`: shown on the home page and in feed titles."""
+    site_url: str | None = None
+    """MkDocs' `site_url` (absolute links in feeds, BibTeX and notes.json), or None."""
+    default_lang: str = "ko"
+    """Language of a first visit: `ko` or `en`."""
+    home_days: int = 3
+    """How many of the most recent days the home page shows in full."""
+    home_notes: int = 30
+    """At most this many notes in full on the home page; the rest of those days are a link away."""
+    tag_page_size: int = 100
+    """Notes per tag page; bigger tags are split into numbered pages."""
+    day_page_size: int = 50
+    """Notes shown in full per day page; busier days are split into numbered pages."""
+    month_page_size: int = 500
+    """Note titles per month page; busier months are split into numbered pages."""
+
+
+SITE_KEYS = ("site_name", "site_url")
+"""Settings that come from MkDocs' own keys, not from `extra.papernotes`."""
+COUNT_LIMIT = 100_000
+"""The largest count a setting accepts: far above any sensible page size."""
+
+
+def read_settings(options: Mapping[str, object] | None, *, site_name: str, site_url: str | None,
+                  use_directory_urls: bool = True) -> Settings:
+    """`extra.papernotes` (None when absent) as `Settings`; `SettingsError` for the first bad key."""
+    if not use_directory_urls:
+        raise SettingsError("mkdocs.yml: papernotes needs use_directory_urls: true (its links are directory URLs)")
+    if options is None:
+        options = {}
+    if not isinstance(options, Mapping):
+        raise SettingsError(f"mkdocs.yml: {SECTION} must be a mapping of settings, not {options!r}")
+    known = [f.name for f in fields(Settings) if f.name not in SITE_KEYS]
+    values: dict[str, object] = {}
+    for key, value in options.items():
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise SettingsError(f"mkdocs.yml: {SECTION}.{key}: unknown setting{hint}; settings are {', '.join(known)}")
+        values[key] = _checked(key, value)
+    return Settings(site_name=site_name, site_url=site_url or None, **values)  # type: ignore[arg-type]
+
+
+def _checked(key: str, value: object) -> object:
+    where = f"mkdocs.yml: {SECTION}.{key}"
+    if key == "default_lang":
+        if value not in LANGUAGES:
+            raise SettingsError(f"{where} must be 'ko' or 'en', not {value!r}")
+        return value
+    # bool is an int in Python, but `tag_page_size: yes` is a mistake.
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SettingsError(f"{where} must be a whole number, not {value!r}")
+    if not 1 <= value <= COUNT_LIMIT:
+        raise SettingsError(f"{where} must be between 1 and {COUNT_LIMIT:,}, not {value!r}")
+    return value
