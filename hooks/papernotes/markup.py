@@ -278,5 +278,15 @@ def _deadline(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, max(outer_delay - (time.monotonic() - started), 0.001), outer_interval)
 
 
+def snippet(html: str, limit: int = 140) -> str:
+    """Plain text of sanitised HTML, cut at a word boundary near `limit` characters."""
+    text = " ".join(Markup(html).striptags().split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,.;:") + "…"
+
+
 def sanitise(html: str) -> str:
     return _SANITISER.clean(html)

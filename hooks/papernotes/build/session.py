@@ -34,7 +34,7 @@ from papernotes.build.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.model import Note
-from papernotes.outputs.files import FileClash, plan_files, write_files
+from papernotes.outputs.plan import FileClash, plan_files, write_files
 from papernotes.pages.plan import PlannedPage, plan_pages
 from papernotes.pages.render import PageRenderer
 from papernotes.site import urls

@@ -1,6 +1,6 @@
 """BibTeX entries for notes: one `@misc` per paper, escaped for classic BibTeX and biber.
 
-Escaping rules (proved by tests/test_bibtex.py with a real BibTeX parser and a LaTeX decoder):
+Escaping rules (proved by tests/test_outputs_bibtex.py with a real BibTeX parser and a LaTeX decoder):
 - LaTeX specials `\\ { } & % $ # _ ~ ^` become commands, so a stray brace can never end a field;
 - accented Latin letters become `{\\'e}`-style commands, which every BibTeX variant reads;
 - anything else (Hangul, CJK, Greek) stays UTF-8: biber and bibtex8/bibtexu read it, and

@@ -38,7 +38,7 @@ import unicodedata
 from typing import Callable, Iterable
 
 from papernotes.site import urls
-from papernotes.outputs.exports import snippet
+from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
 
 VERSION = 1

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from papernotes.outputs import exports as export
+from papernotes.markup import snippet
+from papernotes.outputs import browse
 from papernotes.site.index import build_index
 from papernotes.model import Note, Tag, TagRegistry
 
@@ -22,18 +23,18 @@ SNIPPETS = [
 
 @pytest.mark.parametrize(("html", "limit", "expected"), SNIPPETS)
 def test_snippet(html: str, limit: int, expected: str) -> None:
-    assert export.snippet(html, limit) == expected
+    assert snippet(html, limit) == expected
 
 
 def test_snippet_files_cover_every_note_in_index_order() -> None:
     tags = (Tag("rl", "강화학습", "RL"),)
     reg = TagRegistry(tags=tags, lookup={"rl": "rl"}, by_slug={"rl": tags[0]})
-    count = 2 * export.SNIPPET_SHARD + export.SNIPPET_SHARD // 2
+    count = 2 * browse.SNIPPET_SHARD + browse.SNIPPET_SHARD // 2
     notes = tuple(Note(slug=f"n{i:04d}", source="x", title=f"T{i}", authors=("A",),
                        date=dt.date(2020, 1, 1) + dt.timedelta(days=i), tags=("rl",)) for i in range(count))
     index = build_index(notes, reg)
-    doc = json.loads(export.browse_index(index))
-    files = export.browse_snippets(index, lambda n: (f"<p>{n.slug} 한</p>", f"<p>{n.slug} en</p>"))
+    doc = json.loads(browse.browse_index(index))
+    files = browse.browse_snippets(index, lambda n: (f"<p>{n.slug} 한</p>", f"<p>{n.slug} en</p>"))
     assert [path for path, _ in files] == [doc["snippets"].replace("{n}", str(k)) for k in range(3)]
     rows = [row for _, text in files for row in json.loads(text)]
     assert len(rows) == len(doc["notes"]) == count

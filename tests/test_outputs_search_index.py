@@ -16,11 +16,11 @@ import pytest
 import search_data
 from conftest import READER_NOTES, make_site
 from papernotes.outputs import search_index as searchindex
-from papernotes.outputs.exports import snippet
+from papernotes.markup import snippet
 from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
 from papernotes.model import Note, Tag, TagRegistry
-from papernotes.outputs.files import plan_files
+from papernotes.outputs.plan import plan_files
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 from papernotes.outputs.search_index import build_search_files, document_terms, tokenize

@@ -15,7 +15,8 @@ from typing import Callable, Iterable, Iterator
 
 from papernotes.outputs import bibtex
 
-from papernotes.outputs import exports as export
+from papernotes.markup import snippet
+from papernotes.outputs import browse, notes_json
 
 from papernotes.outputs import atom as feeds
 
@@ -43,7 +44,7 @@ def _commentary_html(html: NoteHtml) -> str:
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml]) -> Iterator[tuple[str, str]]:
     site_url = settings.site_url
     content = lambda n: _commentary_html(html_of(n))  # noqa: E731
-    summary = lambda n: export.snippet(html_of(n).ko or html_of(n).en, 300)  # noqa: E731
+    summary = lambda n: snippet(html_of(n).ko or html_of(n).en, 300)  # noqa: E731
 
     def page_url(note: Note) -> str | None:
         return urls.absolute(site_url, urls.note(note.slug)) if site_url else None
@@ -65,9 +66,9 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
                               settings.site_name, site_url)
         yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
         yield urls.bibtex(tag.slug), bibliography(notes)
-    yield urls.notes_json(), export.notes_json(index, settings.site_name, site_url)
-    yield urls.browse_index(), export.browse_index(index)
-    yield from export.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
+    yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
+    yield urls.browse_index(), browse.browse_index(index)
+    yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
     if index.notes:
         yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en))
 
