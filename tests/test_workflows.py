@@ -88,8 +88,9 @@ def test_workflows_run_the_readme_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split("## Check like CI", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
     documented = commands(block)
-    assert documented == ["python3 -m venv .venv", ".venv/bin/pip install -e .", ".venv/bin/papernotes check",
-                          ".venv/bin/mkdocs build --strict"]
+    assert documented == ["python3 -m venv .venv", ".venv/bin/pip install --require-hashes -r requirements.txt",
+                          ".venv/bin/pip install --no-deps --no-build-isolation -e .", ".venv/bin/pip check",
+                          ".venv/bin/papernotes check", ".venv/bin/mkdocs build --strict"]
     for workflow, job in ((load(CHECK), "check"), (load(DEPLOY), "build")):
         assert commands("\n".join(run_steps(workflow, job))) == documented
     assert any("--format github" in run for run in run_steps(load(CHECK), "check"))
