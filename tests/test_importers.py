@@ -285,3 +285,19 @@ def test_feed_import_can_look_up_arxiv_ids_by_title(project: Path, monkeypatch: 
     assert f"{FEED}:40: note: no arXiv paper is titled 'Preference Data From Debates'; linking an arXiv title search" in out
     assert "url: https://arxiv.org/search/" in (project / "data/notes/2025/preference-data-from-debates.md").read_text(encoding="utf-8")
     assert out.splitlines()[-1] == "import-feed: 4 created, 1 skipped (already have a note), 5 failed"
+
+
+def test_a_draft_that_would_not_pass_the_checker_is_not_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import datetime as dt
+
+    from papernotes.authoring.batch import ImportRun
+    from papernotes.model import NoteDraft
+    from papernotes.source.tags import load_tag_registry
+
+    registry, _ = load_tag_registry(project / "data" / "tags.yml", "data/tags.yml")
+    run = ImportRun(project, registry)
+    run.write("posts.txt:3", NoteDraft(title="Bad Link", authors=("Ann Lee",), date=dt.date(2025, 4, 9), tags=("rl",),
+                                       url="ftp://example.org/x", ko="코멘트.", en="Commentary."))
+    assert ("posts.txt:3: error: 'Bad Link' would not pass the checker, not written: url: expected an http(s) link"
+            in capsys.readouterr().out)
+    assert run.summary.failed == ["posts.txt:3"] and not (project / "data/notes/2025/bad-link.md").exists()

@@ -201,6 +201,7 @@ def test_new_from_given_fields_needs_no_network(project: Path, monkeypatch: pyte
 
 @pytest.mark.parametrize(("argv", "code", "message"), [
     (["new", "not-an-id"], 2, "'not-an-id' is not an arXiv id"),
+    (["new", "https://arxiv.org/abs/2513.01234"], 2, "'2513.01234': 13 is not a month (new-style ids are YYMM.NNNNN)"),
     (["new", "2504.06141", "--title", "Only a title"], 2, "needs both --title and --author"),
 ])
 def test_new_usage_errors(project: Path, argv: list[str], code: int, message: str,

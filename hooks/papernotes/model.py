@@ -1,7 +1,9 @@
-"""The records every other module passes around: tags, notes and problems.
+"""The records every other module passes around: tags, notes, note drafts and problems.
 
 They are frozen so that a build can share them freely, and they are built in one place
-each (`tags.load_tag_registry`, `notes.parse_note`): raw YAML never leaves the loader.
+each (`tags.load_tag_registry`, `note.parse_note`): raw YAML never leaves the loader.
+A `NoteDraft` is what the scaffold and the importers write; its fields are the front-matter
+fields of `schema.FIELDS` and the body sections of `schema.SECTIONS` (a test keeps it so).
 """
 
 from __future__ import annotations
@@ -105,3 +107,39 @@ class Note:
     """The `## English` commentary, Markdown (may be empty when `ko` is not)."""
     draft: bool = False
     """`draft: true`: validated but not published; a draft may still lack commentary."""
+
+
+@dataclass(frozen=True)
+class NoteDraft:
+    """A note about to be written by `papernotes new` or an importer; `notefile.render_note` writes it.
+
+    Not validated: the writer checks the written text like `papernotes check` does.
+    Empty values (None, "", (), False) are left out of the file.
+    """
+
+    title: str
+    """Paper title, whitespace collapsed."""
+    authors: tuple[str, ...]
+    """Author names, in order."""
+    date: dt.date
+    """The day of the note."""
+    tags: tuple[str, ...]
+    """Tag slugs (or the template's placeholder tag)."""
+    arxiv: str | None = None
+    """arXiv identifier without version."""
+    url: str | None = None
+    """Link to the paper when there is no arXiv id."""
+    code: str | None = None
+    """Link to the code."""
+    org: str | None = None
+    """Organisation behind the paper."""
+    published: dt.date | None = None
+    """The paper's own date."""
+    draft: bool = False
+    """Write `draft: true`: the note waits for its commentary."""
+    abstract: str = ""
+    """The `## Abstract` text; the section is left out when empty."""
+    ko: str = ""
+    """The `## 한국어` text; the heading is written even when empty."""
+    en: str = ""
+    """The `## English` text; the heading is written even when empty."""

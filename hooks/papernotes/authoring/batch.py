@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Iterator, TypeVar
 from tqdm import tqdm
 
 from papernotes.source.tree import display_path
-from papernotes.model import TagRegistry
+from papernotes.model import NoteDraft, TagRegistry
 from papernotes.source.guidance import read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, render_note, slugify
 
@@ -32,8 +31,8 @@ class Summary:
         return f"{command}: {len(self.created)} created, {len(self.skipped)} skipped (already have a note), {len(self.failed)} failed"
 
 
-class Writer:
-    """Writes validated notes into one project and keeps the run's summary."""
+class ImportRun:
+    """One import into one project: writes validated notes, says what happened, keeps the summary."""
 
     def __init__(self, root: Path, registry: TagRegistry, bar: tqdm | None = None) -> None:
         self.root, self.registry, self.bar = root, registry, bar
@@ -60,18 +59,17 @@ class Writer:
             self.say(f"{label}: skipped {title!r}: already in {display_path(found, self.root)}")
         return found is not None
 
-    def write(self, label: str, front: dict[str, object], abstract: str, ko: str, en: str) -> None:
-        title, date = str(front["title"]), front["date"]
-        assert isinstance(date, dt.date)
-        if self.exists(label, front.get("arxiv"), title):  # type: ignore[arg-type]
+    def write(self, label: str, draft: NoteDraft) -> None:
+        """Write `draft` as a new note unless the paper has one or the text would not pass the checker."""
+        if self.exists(label, draft.arxiv, draft.title):
             return
-        path = self.existing.free_path(self.notes_dir, date, slugify(title))
+        path = self.existing.free_path(self.notes_dir, draft.date, slugify(draft.title))
         shown = display_path(path, self.root)
-        text = render_note(front, abstract=abstract, ko=ko, en=en)
+        text = render_note(draft)
         # Warnings count too: they would fail `mkdocs build --strict`.
         errors = check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
         if errors:
-            self.fail(label, f"{title!r} would not pass the checker, not written: "
+            self.fail(label, f"{draft.title!r} would not pass the checker, not written: "
                              + "; ".join(f"{p.field}: {p.message}" for p in errors))
             return
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -21,7 +21,8 @@ import yaml
 from papernotes.authoring.sources import arxiv
 from papernotes.authoring.sources import daily_posts as feed_format
 from papernotes.authoring.sources import hf_daily as hfdaily
-from papernotes.authoring.batch import PROGRESS_MIN_ITEMS, Progress, Writer
+from papernotes.authoring.batch import PROGRESS_MIN_ITEMS, ImportRun, Progress
+from papernotes.model import NoteDraft
 from papernotes.source.tags import TAG_SLUG, load_tag_registry
 from papernotes.authoring.notefile import title_key
 
@@ -76,28 +77,29 @@ def run_feed(args: argparse.Namespace, root: Path) -> int:
               f"Add them to data/tags.yml, or rerun with --add-tags", file=sys.stderr)
     last_request = [0.0]
     with Progress(entries, args.progress, "import-feed") as (items, bar):
-        writer = Writer(root, registry, bar)
+        run = ImportRun(root, registry, bar)
         for problem in problems:
-            writer.fail(f"{args.file}:{problem.line}", problem.message)
+            run.fail(f"{args.file}:{problem.line}", problem.message)
         for entry in items:
             label = f"{args.file}:{entry.line}"
-            if writer.exists(label, entry.arxiv, entry.title):
+            if run.exists(label, entry.arxiv, entry.title):
                 continue
             missing = [t for t in entry.tags if t not in registry.lookup]
             if missing:
-                writer.fail(label, f"unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
-                                   f"or rerun with --add-tags")
+                run.fail(label, f"unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
+                                f"or rerun with --add-tags")
                 continue
-            found = lookup_arxiv(entry.title, writer, label, args.timeout, last_request) \
+            found = lookup_arxiv(entry.title, run, label, args.timeout, last_request) \
                 if args.lookup_arxiv and not entry.arxiv else None
             arxiv_id = entry.arxiv or (found.arxiv if found else None)
-            front = {"title": entry.title, "authors": entry.authors, "date": entry.date,
-                     "tags": list(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
-                     "arxiv": arxiv_id, "url": None if arxiv_id else search_url(entry.title),
-                     "published": found.published if found else None}
-            writer.write(label, front, entry.abstract, entry.ko, entry.en)
-    print(writer.summary.line("import-feed"))
-    return 1 if writer.summary.failed else 0
+            run.write(label, NoteDraft(
+                title=entry.title, authors=entry.authors, date=entry.date,
+                tags=tuple(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
+                arxiv=arxiv_id, url=None if arxiv_id else search_url(entry.title),
+                published=found.published if found else None,
+                abstract=entry.abstract, ko=entry.ko, en=entry.en))
+    print(run.summary.line("import-feed"))
+    return 1 if run.summary.failed else 0
 
 
 def run_hf(args: argparse.Namespace, root: Path) -> int:
@@ -115,34 +117,34 @@ def run_hf(args: argparse.Namespace, root: Path) -> int:
     source = str(args.file) if args.file else f"daily_papers?date={args.date}"
     kept = [p for p in papers if p.upvotes >= args.min_upvotes]
     with Progress(kept, args.progress, "import-hf") as (items, bar):
-        writer = Writer(root, registry, bar)
+        run = ImportRun(root, registry, bar)
         for index, message in problems:
-            writer.fail(f"{source}[{index}]", message)
+            run.fail(f"{source}[{index}]", message)
         for paper in items:
             label = f"{source}[{paper.index}]"
-            if writer.exists(label, paper.arxiv, paper.title):
+            if run.exists(label, paper.arxiv, paper.title):
                 continue
             from_keywords = [registry.lookup[k] for k in map(keyword_slug, paper.keywords) if k in registry.lookup]
             tags = list(dict.fromkeys([registry.lookup[t] for t in args.tag] + from_keywords))
             if not tags:
-                writer.fail(label, f"arXiv {paper.arxiv}: none of its keywords is a tag in data/tags.yml; pass --tag SLUG")
+                run.fail(label, f"arXiv {paper.arxiv}: none of its keywords is a tag in data/tags.yml; pass --tag SLUG")
                 continue
-            front = {"title": paper.title, "authors": paper.authors, "date": args.date or paper.listed or paper.published,
-                     "tags": tags, "arxiv": paper.arxiv, "code": paper.code, "org": paper.org,
-                     "published": paper.published, "draft": True}
-            if front["date"] is None:
-                writer.fail(label, f"arXiv {paper.arxiv}: no date in the item; pass --date")
+            date = args.date or paper.listed or paper.published
+            if date is None:
+                run.fail(label, f"arXiv {paper.arxiv}: no date in the item; pass --date")
                 continue
-            writer.write(label, front, paper.abstract, "", "")
+            run.write(label, NoteDraft(
+                title=paper.title, authors=paper.authors, date=date, tags=tuple(tags), arxiv=paper.arxiv,
+                code=paper.code, org=paper.org, published=paper.published, draft=True, abstract=paper.abstract))
     if len(kept) < len(papers):
         print(f"{len(papers) - len(kept)} paper(s) below --min-upvotes {args.min_upvotes} were left out")
-    print(writer.summary.line("import-hf"))
-    if writer.summary.created:
+    print(run.summary.line("import-hf"))
+    if run.summary.created:
         print("The new notes are drafts (draft: true): write the commentary, then delete the draft line to publish them.")
-    return 1 if writer.summary.failed else 0
+    return 1 if run.summary.failed else 0
 
 
-def lookup_arxiv(title: str, writer: Writer, label: str, timeout: float, last: list[float]) -> arxiv.Paper | None:
+def lookup_arxiv(title: str, run: ImportRun, label: str, timeout: float, last: list[float]) -> arxiv.Paper | None:
     """The arXiv paper with exactly this title, or None (said why); `last` paces the requests."""
     wait = last[0] + LOOKUP_INTERVAL - time.monotonic()
     if wait > 0:
@@ -150,13 +152,13 @@ def lookup_arxiv(title: str, writer: Writer, label: str, timeout: float, last: l
     try:
         papers = arxiv.search_title(title, timeout)
     except arxiv.ArxivError as err:
-        writer.say(f"{label}: note: arXiv lookup failed ({err}); linking an arXiv title search instead")
+        run.say(f"{label}: note: arXiv lookup failed ({err}); linking an arXiv title search instead")
         return None
     finally:
         last[0] = time.monotonic()
     match = next((p for p in papers if title_key(p.title) == title_key(title)), None)
     if match is None:
-        writer.say(f"{label}: note: no arXiv paper is titled {title!r}; linking an arXiv title search instead")
+        run.say(f"{label}: note: no arXiv paper is titled {title!r}; linking an arXiv title search instead")
     return match
 
 

@@ -1,7 +1,9 @@
-"""Write new note files: YAML front matter by `yaml.safe_dump`, slugs, and what already exists.
+"""Write new note files: a `NoteDraft` as text in the schema's order, slugs, and what already exists.
 
 Shared by the scaffold (`papernotes new`) and the importers. Every note they write is first
 run through the same validation as `papernotes check`, so they cannot write a broken note.
+The writer walks `schema.FIELDS` and `schema.SECTIONS` rather than a list of its own, so a
+new field cannot be dropped from written notes by forgetting this module.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from papernotes.model import Problem, TagRegistry
+from papernotes.model import NoteDraft, Problem, TagRegistry
+from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, split_front_matter
 from papernotes.source.note import parse_note
 from papernotes.source.guidance import Guidance, find_template_text
 
-FRONT_MATTER_ORDER = ("title", "authors", "date", "tags", "arxiv", "url", "code", "org", "published", "draft")
 _ARXIV_LINE = re.compile(r"""^arxiv:\s*["']?([^"'\s#]+)["']?\s*(?:#.*)?$""", re.MULTILINE)
 _TITLE_LINE = re.compile(r"""^title:\s*(.+?)\s*$""", re.MULTILINE)
 MAX_SLUG_WORDS = 6
@@ -38,25 +40,27 @@ def title_key(title: str) -> str:
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold()))
 
 
-def render_note(front: dict[str, object], *, abstract: str = "", ko: str = "", en: str = "") -> str:
-    """The text of a note file. Values are dumped by `yaml.safe_dump`, which quotes an arXiv id."""
-    ordered = {k: front[k] for k in FRONT_MATTER_ORDER if front.get(k) not in (None, "", ())}
-    for key in ("authors", "tags"):
-        if key in ordered:
-            ordered[key] = list(ordered[key])  # type: ignore[call-overload]
-    if "arxiv" in ordered:
-        ordered["arxiv"] = str(ordered["arxiv"])
+def render_note(draft: NoteDraft) -> str:
+    """The text of a note file: every non-empty field in schema order, then the body sections.
+
+    Values are dumped by `yaml.safe_dump`, which quotes an arXiv id that would read as a number.
+    """
     head = ""
-    for key, value in ordered.items():
-        # Block style (like the template), except the tag list, which reads best on one line.
-        dumped = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=10_000,
-                                default_flow_style=key == "tags")
-        head += dumped[1:-2] + "\n" if key == "tags" else dumped
-    parts = [f"---\n{head}---\n"]
-    for heading, text in (("Abstract", abstract), ("한국어", ko), ("English", en)):
-        if heading == "Abstract" and not text:
+    for spec in FIELDS:
+        value = getattr(draft, spec.name)
+        if not value:  # None, "", () and False are left out, like an unset key
             continue
-        parts.append(f"## {heading}\n\n{text.strip()}\n" if text.strip() else f"## {heading}\n")
+        in_one_line = spec.kind == "tag list"  # block style like the template, but tags read best on one line
+        dumped = yaml.safe_dump({spec.name: list(value) if isinstance(value, tuple) else value}, allow_unicode=True,
+                                sort_keys=False, width=10_000, default_flow_style=in_one_line)
+        head += dumped[1:-2] + "\n" if in_one_line else dumped
+    parts = [f"{FENCE}\n{head}{FENCE}\n"]
+    for section in SECTIONS:
+        text = getattr(draft, section.key).strip()
+        if text:
+            parts.append(f"## {section.heading}\n\n{text}\n")
+        elif section.commentary:
+            parts.append(f"## {section.heading}\n")
     return "\n".join(parts)
 
 
@@ -86,7 +90,12 @@ class ExistingNotes:
 
     def add(self, path: Path, text: str) -> None:
         self.slugs.add(path.stem)
-        head = text.split("\n---", 1)[0] if text.startswith("---") else ""
+        lines = text.removeprefix("\ufeff").split("\n")
+        split = split_front_matter(lines)
+        if isinstance(split, FrontMatter):
+            head = "\n".join(split.yaml_lines)
+        else:  # a note still being written (front matter not closed yet) names its paper all the same
+            head = "\n".join(lines[1:]) if split.rule == "unclosed-front-matter" else ""
         if match := _ARXIV_LINE.search(head):
             self.by_arxiv.setdefault(match.group(1), path)
         if match := _TITLE_LINE.search(head):

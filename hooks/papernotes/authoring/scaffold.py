@@ -16,7 +16,8 @@ import shlex
 import sys
 from pathlib import Path
 
-from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper, parse_arxiv_id
+from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper, read_arxiv_id
+from papernotes.model import NoteDraft
 from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import PLACEHOLDER_TAG, read_guidance
@@ -35,10 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_new(args: argparse.Namespace, root: Path) -> int:
-    arxiv_id = parse_arxiv_id(args.paper)
-    if arxiv_id is None:
-        print(f"papernotes new: {args.paper!r} is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL",
-              file=sys.stderr)
+    try:
+        arxiv_id = read_arxiv_id(args.paper)
+    except ValueError as err:
+        print(f"papernotes new: {err}", file=sys.stderr)
         return 2
     notes_dir = root / "data" / "notes"
     existing = ExistingNotes.scan(notes_dir)
@@ -91,10 +92,10 @@ def _stems(text: str) -> set[str]:
 def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingNotes) -> Path:
     """Write the new note and return its path; never overwrites a file."""
     guidance = read_guidance(root / "data" / "note-template.md").sections
-    front = {"title": paper.title, "authors": paper.authors, "date": today, "tags": [PLACEHOLDER_TAG],
-             "arxiv": paper.arxiv, "published": paper.published}
-    text = render_note(front, abstract=paper.abstract or guidance.get("abstract", ""),
-                       ko=guidance.get("ko", ""), en=guidance.get("en", ""))
+    text = render_note(NoteDraft(
+        title=paper.title, authors=paper.authors, date=today, tags=(PLACEHOLDER_TAG,), arxiv=paper.arxiv,
+        published=paper.published, abstract=paper.abstract or guidance.get("abstract", ""),
+        ko=guidance.get("ko", ""), en=guidance.get("en", "")))
     path = existing.free_path(root / "data" / "notes", today, slugify(paper.title))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from papernotes.model import Problem
+from papernotes.schema import FrontMatter, heading_text, section_for, split_front_matter
 
 PLACEHOLDER_TAG = "replace-me"
 """The tag the template and the scaffold write; the checker asks to replace it."""
@@ -24,9 +25,6 @@ DEFAULT_GUIDANCE = {
 }
 """Guidance used when the project has no `data/note-template.md` (e.g. a minimal test site)."""
 
-_HEADINGS = {"abstract": "abstract", "한국어": "ko", "english": "en"}
-_SECTION_TITLES = {"abstract": "Abstract", "ko": "한국어", "en": "English"}
-_H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(.*?)[ \t#]*$")
 _PLACEHOLDER_IN_TAGS = re.compile(rf"^tags:.*(?<![\w-]){PLACEHOLDER_TAG}(?![\w-])|^\s*-\s*['\"]?{PLACEHOLDER_TAG}['\"]?\s*$")
 
 
@@ -51,9 +49,10 @@ def read_guidance(template: Path) -> Guidance:
     sections: dict[str, list[str]] = {}
     current: str | None = None
     for line in _body_lines(text.replace("\r\n", "\n").split("\n")):
-        heading = _H2.match(line)
-        if heading:
-            current = _HEADINGS.get(heading.group(1).strip().lower())
+        heading = heading_text(line)
+        if heading is not None:
+            spec = section_for(heading)
+            current = spec.key if spec else None
             if current:
                 sections[current] = []
         elif current:
@@ -92,12 +91,12 @@ def find_template_text(text: str, source: str, guidance: Guidance) -> list[Probl
         run.clear()
 
     for number, line in enumerate(lines[body_start:], start=body_start + 1):
-        heading = _H2.match(line)
-        if heading or not line.strip():
+        heading = heading_text(line)
+        if heading is not None or not line.strip():
             close_paragraph()
-        if heading:
-            key = _HEADINGS.get(heading.group(1).strip().lower())
-            section = f"## {_SECTION_TITLES[key]}" if key else "body"
+        if heading is not None:
+            spec = section_for(heading)
+            section = f"## {spec.heading}" if spec else "body"
         elif line.strip():
             start = start if run else number
             run.append(line)
@@ -110,11 +109,9 @@ def _squash(text: str) -> str:
 
 
 def _body_start(lines: list[str]) -> int:
-    """Index of the first body line (after the closing `---`), or 0 without front matter."""
-    if not lines or lines[0].strip() != "---":
-        return 0
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
-    return 0 if closing is None else closing + 1
+    """Index of the first body line, or 0 without (closed) front matter: then all of it is body."""
+    split = split_front_matter(lines)
+    return split.body_start if isinstance(split, FrontMatter) else 0
 
 
 def _body_lines(lines: list[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """Read one note file into a `Note`, or into located problems that say what to fix.
 
-A note is YAML front matter between `---` lines, then the body in level-2 sections:
-`## Abstract` (optional), `## 한국어` and `## English` (at least one of the two).
+The format (fields, sections, fences, arXiv ids) is `papernotes.schema`'s; this module gives
+it meaning: one reader function per front-matter field, and the section rules' messages.
 """
 
 from __future__ import annotations
@@ -14,21 +14,16 @@ from urllib.parse import urlsplit
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
+from papernotes.schema import (FIELD_NAMES, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, arxiv_id_problem,
+                               heading_text, section_for, split_front_matter)
 from papernotes.source.tags import normalise_tag, suggest
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
 
-REQUIRED_KEYS = ("title", "authors", "date", "tags")
-OPTIONAL_KEYS = ("arxiv", "url", "code", "org", "published", "draft")
-ALL_KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
-
-SECTION_NAMES = {"abstract": "Abstract", "ko": "한국어", "en": "English"}
-_HEADING_TO_SECTION = {"abstract": "abstract", "한국어": "ko", "english": "en"}
-
-NEW_ARXIV = re.compile(r"^\d{4}\.\d{4,5}$")
-OLD_ARXIV = re.compile(r"^[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}$")
+_HEADING = {s.key: s.heading for s in SECTIONS}
+_COMMENTARY = tuple(s.key for s in SECTIONS if s.commentary)
+_NON_COMMENTARY = tuple(s.key for s in SECTIONS if not s.commentary)
 _ARXIV_VERSION = re.compile(r"^(.*?)v\d+$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(.*?)[ \t#]*$")
+_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -55,49 +50,50 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if text.startswith("\ufeff"):
         text = text[1:]
-    if not text.strip():
-        add(1, 1, "file", "the file is empty; start it with a `---` front-matter block (see the note template)", "empty-file")
-        return None, problems
-
     lines = text.split("\n")
-    if lines[0].strip() != "---":
-        add(1, 1, "front matter", "a note must start with a `---` line that opens the YAML front matter", "no-front-matter")
-        return None, problems
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
-    if closing is None:
-        add(1, 1, "front matter", "the front matter opened on line 1 is never closed: add a `---` line after it", "unclosed-front-matter")
+    split = split_front_matter(lines)
+    if not isinstance(split, FrontMatter):
+        add(split.line, split.column, split.field, split.message, split.rule)
         return None, problems
 
     present: set[str] = set()
-    fields = _read_front_matter("\n".join(lines[1:closing]), offset=1, tags=tags, add=add, present=present)
-    sections = _read_sections(lines, start=closing + 1, add=add)
+    fields = _read_front_matter("\n".join(split.yaml_lines), offset=1, tags=tags, add=add, present=present)
+    sections = _read_sections(lines, start=split.body_start, add=add)
+    for spec in SECTIONS:
+        sections.setdefault(spec.key, Section("", 0))
 
-    abstract, ko, en = (sections.get(k, Section("", 0)) for k in ("abstract", "ko", "en"))
     is_draft = bool(fields and fields.get("draft"))
-    if not ko.text and not en.text:
+    written = [key for key in _COMMENTARY if sections[key].text]
+    if not written:
         if not is_draft:  # a draft is not published, so it may wait for its commentary
-            add(closing + 2, 1, "body", "write the commentary in a `## 한국어` or `## English` section (at least one)",
+            add(split.body_start + 1, 1, "body", f"write the commentary in a {_headings_phrase(_COMMENTARY)} section (at least one)",
                 "no-commentary")
     elif not is_draft:
-        for key, section, there in (("ko", ko, en), ("en", en, ko)):
-            if not section.text:
+        there = sections[written[0]]
+        for key in _COMMENTARY:
+            if not sections[key].text:
                 # Point at the section that is there: the missing one goes next to it.
-                other = SECTION_NAMES["en" if key == "ko" else "ko"]
-                add(section.line or there.line, 1, f"## {SECTION_NAMES[key]}",
-                    f"the {SECTION_NAMES[key]} commentary is missing (add a `## {SECTION_NAMES[key]}` section); "
-                    f"readers who choose it see the {other} text with a marker", "missing-language", "warning")
+                add(sections[key].line or there.line, 1, f"## {_HEADING[key]}",
+                    f"the {_HEADING[key]} commentary is missing (add a `## {_HEADING[key]}` section); "
+                    f"readers who choose it see the {_HEADING[written[0]]} text with a marker", "missing-language", "warning")
 
-    if fields is not None and not present & {"arxiv", "url"}:
+    if fields is not None and not present & set(LINK_FIELDS):
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
     if any(p.is_error for p in problems) or fields is None:
         return None, problems
     cache = html if html is not None else HtmlCache()
-    for key, section in (("abstract", abstract), ("ko", ko), ("en", en)):
-        _check_renders(section, f"## {SECTION_NAMES[key]}", add, cache)
+    for spec in SECTIONS:
+        _check_renders(sections[spec.key], f"## {spec.heading}", add, cache)
     if any(p.is_error for p in problems):
         return None, problems
-    note = Note(slug=slug, source=source, abstract=abstract.text, ko=ko.text, en=en.text, **fields)  # type: ignore[arg-type]
+    note = Note(slug=slug, source=source, **{key: section.text for key, section in sections.items()}, **fields)  # type: ignore[arg-type]
     return note, problems
+
+
+def _headings_phrase(keys: tuple[str, ...]) -> str:
+    """The sections named in a message: "`## 한국어` or `## English`"."""
+    names = [f"`## {_HEADING[key]}`" for key in keys]
+    return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _check_renders(section: Section, field: str, add: Callable[..., None], html: HtmlCache) -> None:
@@ -123,7 +119,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         add(err.line, err.column, "front matter", err.message, err.rule)
         return None
     if root is None:
-        add(offset + 1, 1, "front matter", f"the front matter is empty; it needs {', '.join(REQUIRED_KEYS)}", "missing-field")
+        add(offset + 1, 1, "front matter", f"the front matter is empty; it needs {', '.join(REQUIRED_FIELDS)}", "missing-field")
         return None
     fields: dict[str, object] = {}
     try:
@@ -133,15 +129,14 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         return None
     present.update(name for name, _, _ in items)
     for name, key, value in items:
-        reader = _READERS.get(name)
-        if reader is None:
-            add(key.line, key.column, name, f"unknown key {name!r}{suggest(name, ALL_KEYS)}; allowed keys: {', '.join(ALL_KEYS)}", "unknown-key")
+        if name not in FIELD_NAMES:
+            add(key.line, key.column, name, f"unknown key {name!r}{suggest(name, FIELD_NAMES)}; allowed keys: {', '.join(FIELD_NAMES)}", "unknown-key")
             continue
         try:
-            fields[name] = reader(value, tags, add)
+            fields[name] = READERS[name](value, tags, add)
         except NodeError as err:
             add(err.line, err.column, name, err.message, err.rule)
-    for name in REQUIRED_KEYS:
+    for name in REQUIRED_FIELDS:
         if name not in present:
             add(offset, 1, name, f"required field `{name}:` is missing", "missing-field")
     return fields
@@ -201,10 +196,11 @@ def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
         if value.startswith(prefix):
             raise loc.error(f"write the bare id without {prefix!r}: \"{value[len(prefix):]}\"", "bad-arxiv")
     versioned = _ARXIV_VERSION.match(value)
-    if versioned and (NEW_ARXIV.match(versioned.group(1)) or OLD_ARXIV.match(versioned.group(1))):
+    if versioned and arxiv_id_problem(versioned.group(1)) is None:
         raise loc.error(f"drop the version suffix: \"{versioned.group(1)}\"", "bad-arxiv")
-    if not (NEW_ARXIV.match(value) or OLD_ARXIV.match(value)):
-        raise loc.error(f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\"", "bad-arxiv")
+    problem = arxiv_id_problem(value)
+    if problem:
+        raise loc.error(problem, "bad-arxiv")
     return value
 
 
@@ -227,10 +223,11 @@ def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     return " ".join(read_text(loc).split())
 
 
-_READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {
+READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {
     "title": _title, "authors": _authors, "date": _date, "tags": _tags, "arxiv": _arxiv,
     "url": _link, "code": _link, "org": _org, "published": _date, "draft": _draft,
 }
+"""Schema field name -> the function that reads and checks its value (a test keeps both in step)."""
 
 
 def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) -> dict[str, Section]:
@@ -248,18 +245,19 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) ->
 
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
-        fence_match = _FENCE.match(line)
+        fence_match = _CODE_FENCE.match(line)
         if fence_match and (fence is None or fence_match.group(1).startswith(fence)):
             fence = fence_match.group(1)[:3] if fence is None else None
-        heading = _H2.match(line) if fence is None else None
-        if heading:
-            name = unicodedata.normalize("NFC", heading.group(1).strip())
-            key = _HEADING_TO_SECTION.get(name.lower())
+        heading = heading_text(line) if fence is None else None
+        if heading is not None:
+            name = unicodedata.normalize("NFC", heading.strip())
+            spec = section_for(name)
+            key = spec.key if spec else None
             if key is None:
-                known = ", ".join(f"## {v}" for v in SECTION_NAMES.values())
-                add(number, 1, "body", f"unknown section '## {name}'{suggest(name, SECTION_NAMES.values())}; sections are {known}", "unknown-section")
+                known = ", ".join(f"## {s.heading}" for s in SECTIONS)
+                add(number, 1, "body", f"unknown section '## {name}'{suggest(name, _HEADING.values())}; sections are {known}", "unknown-section")
             elif key in sections or key == current:
-                add(number, 1, "body", f"section '## {SECTION_NAMES[key]}' appears twice", "duplicate-section")
+                add(number, 1, "body", f"section '## {_HEADING[key]}' appears twice", "duplicate-section")
             flush()
             current, heading_line, buffer = (key if key and key not in sections else None), number, []
             if current is None:
@@ -267,7 +265,7 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) ->
             continue
         if current is None:
             if line.strip() and not stray_reported:
-                add(number, 1, "body", "text outside a section; put it under `## 한국어`, `## English` or `## Abstract`", "text-outside-section")
+                add(number, 1, "body", f"text outside a section; put it under {_headings_phrase(_COMMENTARY + _NON_COMMENTARY)}", "text-outside-section")
                 stray_reported = True
             continue
         buffer.append(line)

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from papernotes.authoring.sources.http import FetchError, fetch
+from papernotes.schema import ARXIV_ID_SHAPE, arxiv_id_problem
 
 API_URL = "https://export.arxiv.org/api/query"
 """The query endpoint; `PAPERNOTES_ARXIV_API` in the environment points it at a mirror."""
@@ -24,11 +25,9 @@ MAX_RESPONSE_BYTES = 2 * 1024 * 1024
 USER_AGENT = "papernotes/0.1 (scaffolds research notes from arXiv metadata)"
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
-_NEW_ID = r"\d{4}\.\d{4,5}"
-_OLD_ID = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
+# The prefix, version and `.pdf` in any case; the id itself exactly as arXiv writes it.
 _ID_IN_TEXT = re.compile(
-    rf"^(?:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({_NEW_ID}|{_OLD_ID})(?:v\d+)?(?:\.pdf)?/?$",
-    re.IGNORECASE)
+    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:v\d+)?(?i:\.pdf)?/?$")
 _VERSION = re.compile(r"v\d+$")
 
 
@@ -56,13 +55,26 @@ class Paper:
     """Date of version 1."""
 
 
-def parse_arxiv_id(text: str) -> str | None:
-    """The bare id in `2504.06141`, `2504.06141v2`, `arXiv:2504.06141` or an arxiv.org URL; None otherwise."""
+def read_arxiv_id(text: str) -> str:
+    """The bare id in `2504.06141`, `2504.06141v2`, `arXiv:2504.06141` or an arxiv.org URL.
+
+    Raises `ValueError` saying why `text` holds no id, or which rule of arXiv's scheme its id breaks.
+    """
     match = _ID_IN_TEXT.match(text.strip())
     if not match:
+        raise ValueError(f"{text!r} is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL")
+    problem = arxiv_id_problem(match.group(1))
+    if problem:
+        raise ValueError(problem)
+    return match.group(1)
+
+
+def parse_arxiv_id(text: str) -> str | None:
+    """`read_arxiv_id`, or None instead of the reason (to tell id lines from other text)."""
+    try:
+        return read_arxiv_id(text)
+    except ValueError:
         return None
-    found = match.group(1)
-    return found if "/" in found else found.lower()
 
 
 def query_url(params: dict[str, str | int]) -> str:

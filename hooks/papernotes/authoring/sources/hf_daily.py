@@ -14,7 +14,7 @@ import os
 import urllib.parse
 from dataclasses import dataclass
 
-from papernotes.authoring.sources.arxiv import parse_arxiv_id
+from papernotes.authoring.sources.arxiv import read_arxiv_id
 from papernotes.authoring.sources.http import FetchError, fetch
 
 API_URL = "https://huggingface.co/api/daily_papers"
@@ -88,9 +88,10 @@ def _read_item(index: int, item: object) -> HfPaper:
     paper = item.get("paper") if isinstance(item, dict) else None
     if not isinstance(paper, dict):
         raise ValueError("the item has no `paper` object")
-    arxiv = parse_arxiv_id(str(paper.get("id", "")))
-    if arxiv is None:
-        raise ValueError(f"`paper.id` {paper.get('id')!r} is not an arXiv id")
+    try:
+        arxiv = read_arxiv_id(str(paper.get("id", "")))
+    except ValueError as err:
+        raise ValueError(f"`paper.id` {err}") from None
     title = " ".join(str(paper.get("title") or "").split())
     authors = tuple(" ".join(str(a.get("name") or "").split()) for a in paper.get("authors") or [] if isinstance(a, dict))
     authors = tuple(a for a in authors if a)

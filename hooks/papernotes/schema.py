@@ -1,0 +1,177 @@
+"""The note format, written down once: front-matter fields, body sections, the fence, arXiv ids.
+
+A note file is YAML front matter between `---` lines, then the body in `## ` sections. The
+reader (`source/note.py`), the writer (`authoring/notefile.py`), the template guidance
+(`source/guidance.py`) and the contributors' guide (`docs/contributing.md`, checked by a
+test) all take the format from here, so adding a field or a section is one edit here plus
+the code that gives it meaning (a reader function, a `Note`/`NoteDraft` field), and the
+tests name whatever was forgotten. Pure: no MkDocs, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal, Sequence
+
+Kind = Literal["text", "text list", "tag list", "date", "arXiv id", "link", "true/false"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key."""
+
+    name: str
+    """The key as written, and the name of the `Note` and `NoteDraft` attribute holding its value."""
+    kind: Kind
+    """What the value is; the writer writes lists as YAML lists, the tag list on one line."""
+    required: bool
+    """Every note must have it (`arxiv`/`url` are instead governed by `LINK_FIELDS`)."""
+    doc: str
+    """One line of Markdown: the `meaning` column of the field table in `docs/contributing.md`."""
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", "text", True, "the paper's title (text)"),
+    Field("authors", "text list", True, "a list of author names (at least one)"),
+    Field("date", "date", True, "the day of the note, `YYYY-MM-DD`; it decides the day page"),
+    Field("tags", "tag list", True,
+          "a list of tags, each defined in `data/tags.yml` (aliases are accepted and normalised)"),
+    Field("arxiv", "arXiv id", False,
+          'the arXiv id **in quotes**, without version: `"2504.06141"` or `"cs/0112017"`'),
+    Field("url", "link", False, "a link to the paper (http/https); *required when there is no `arxiv`"),
+    Field("code", "link", False, "a link to the code"),
+    Field("org", "text", False, "the organisation"),
+    Field("published", "date", False, "the paper's own date, `YYYY-MM-DD`"),
+    Field("draft", "true/false", False, "`true`: checked but not published; a draft may have no commentary yet"),
+)
+"""Every allowed key, in the order the writer puts them (and the guide lists them)."""
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
+REQUIRED_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.required)
+LINK_FIELDS: tuple[str, ...] = ("arxiv", "url")
+"""A note needs at least one of these, so that a reader can reach the paper."""
+
+
+@dataclass(frozen=True)
+class BodySection:
+    """One level-2 section of the body."""
+
+    key: str
+    """The name of the `Note` and `NoteDraft` attribute holding its Markdown."""
+    heading: str
+    """The text after `## ` (matched ignoring case)."""
+    commentary: bool
+    """A commentary language: a published note needs one of them, and a missing one is a warning.
+    The writer always writes a commentary heading, so the contributor sees where to write."""
+
+
+SECTIONS: tuple[BodySection, ...] = (
+    BodySection("abstract", "Abstract", commentary=False),
+    BodySection("ko", "한국어", commentary=True),
+    BodySection("en", "English", commentary=True),
+)
+"""The body sections, in the order the writer puts them; a section outside this list is an error."""
+
+_SECTION_BY_HEADING = {s.heading.lower(): s for s in SECTIONS}
+_H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(.*?)[ \t#]*$")
+
+
+def heading_text(line: str) -> str | None:
+    """The text of a level-2 ATX heading line (`## 한국어 ##` -> `한국어`), or None for any other line."""
+    match = _H2.match(line)
+    return match.group(1) if match else None
+
+
+def section_for(heading: str) -> BodySection | None:
+    """The section a `## ` heading names, ignoring case, surrounding space and Unicode normalisation."""
+    return _SECTION_BY_HEADING.get(unicodedata.normalize("NFC", heading.strip()).lower())
+
+
+FENCE = "---"
+"""The line that opens and closes the front matter."""
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Where a note's front matter and body are, in the note's lines."""
+
+    yaml_lines: tuple[str, ...]
+    """The lines between the two fences (the YAML text)."""
+    body_start: int
+    """0-based index of the first body line, the one after the closing fence."""
+
+
+@dataclass(frozen=True)
+class NoFrontMatter:
+    """Why a text has no usable front matter, located for a `Problem`."""
+
+    line: int
+    """1-based line of the problem (always 1: the first line is where the fence belongs)."""
+    column: int
+    """1-based column."""
+    field: str
+    """What the problem concerns, as `Problem.field` names it: `file` or `front matter`."""
+    message: str
+    """What is wrong and how to fix it."""
+    rule: str
+    """`empty-file`, `no-front-matter` or `unclosed-front-matter`."""
+
+
+def split_front_matter(lines: Sequence[str]) -> FrontMatter | NoFrontMatter:
+    """Split a note's lines (newline-free) at its `---` fences.
+
+    The opening fence must be the first line; the closing fence is the next line that is
+    `---` (trailing spaces allowed), so a `---` in the body is only a Markdown rule.
+    """
+    if not any(line.strip() for line in lines):
+        return NoFrontMatter(1, 1, "file", f"the file is empty; start it with a `{FENCE}` front-matter block "
+                                   "(see the note template)", "empty-file")
+    if lines[0].strip() != FENCE:
+        return NoFrontMatter(1, 1, "front matter", f"a note must start with a `{FENCE}` line that opens the YAML front matter",
+                             "no-front-matter")
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FENCE), None)
+    if closing is None:
+        return NoFrontMatter(1, 1, "front matter", f"the front matter opened on line 1 is never closed: add a `{FENCE}` line after it",
+                             "unclosed-front-matter")
+    return FrontMatter(tuple(lines[1:closing]), closing + 1)
+
+
+# arXiv identifiers (https://info.arxiv.org/help/arxiv_identifier.html). New style since
+# April 2007: YYMM.NNNN, and YYMM.NNNNN from January 2015. Old style from August 1991 to
+# March 2007: archive[.SC]/YYMMNNN, e.g. hep-th/9108001, math.GT/0309136.
+_NEW_STYLE = r"\d{4}\.\d{4,5}"
+_OLD_STYLE = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
+ARXIV_ID_SHAPE = f"{_NEW_STYLE}|{_OLD_STYLE}"
+"""A regex (no groups) for what an id of either style looks like, e.g. to find one in a URL;
+`arxiv_id_problem` then checks its month, era and digits."""
+
+_NEW_STYLE_FIRST = (2007, 4)
+_FIVE_DIGITS_FROM = (2015, 1)
+_OLD_STYLE_FIRST, _OLD_STYLE_LAST = (1991, 8), (2007, 3)
+
+
+def arxiv_id_problem(value: str) -> str | None:
+    """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one."""
+    if re.fullmatch(_NEW_STYLE, value):
+        yymm, number = value.split(".")
+        when = (2000 + int(yymm[:2]), int(yymm[2:]))
+        if not 1 <= when[1] <= 12:
+            return f"{value!r}: {yymm[2:]} is not a month (new-style ids are YYMM.{'N' * len(number)})"
+        if when < _NEW_STYLE_FIRST:
+            return f"{value!r}: new-style ids start in April 2007 (0704); older papers have ids like \"hep-th/9108001\""
+        if when < _FIVE_DIGITS_FROM and len(number) == 5:
+            return f"{value!r} has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"
+        if when >= _FIVE_DIGITS_FROM and len(number) == 4:
+            return f"{value!r} has 4 digits after the dot; ids from 2015 have 5 (YYMM.NNNNN)"
+        return None
+    if re.fullmatch(_OLD_STYLE, value):
+        yymm = value.rsplit("/", 1)[1][:4]
+        when = ((1900 if int(yymm[:2]) >= 91 else 2000) + int(yymm[:2]), int(yymm[2:]))
+        if not 1 <= when[1] <= 12:
+            return f"{value!r}: {yymm[2:]} is not a month (old-style ids are archive/YYMMNNN)"
+        if not _OLD_STYLE_FIRST <= when <= _OLD_STYLE_LAST:
+            return f"{value!r}: old-style ids run from 9108 to 0703; later papers have ids like \"0704.0001\""
+        return None
+    return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""

@@ -1,0 +1,139 @@
+"""The note format is written down once (`papernotes.schema`): the reader, the draft record,
+the contributors' guide and the arXiv-id rule all agree with it, and a test names whichever
+one a new field or section was forgotten in."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from papernotes.authoring.sources.arxiv import parse_arxiv_id
+from papernotes.authoring.sources.hf_daily import parse_listing
+from papernotes.model import Note, NoteDraft
+from papernotes.schema import (FIELD_NAMES, FIELDS, LINK_FIELDS, SECTIONS, FrontMatter, NoFrontMatter, arxiv_id_problem,
+                               split_front_matter)
+from papernotes.source.note import READERS, parse_note
+from papernotes.source.tags import load_tag_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+TAGS, _ = load_tag_registry(ROOT / "tests" / "fixtures" / "site" / "data" / "tags.yml", "data/tags.yml")
+NOTE = """\
+---
+title: "A Paper"
+authors: [Ada Lovelace]
+date: 2025-04-09
+tags: [rl]
+arxiv: "{arxiv}"
+---
+
+## 한국어
+
+코멘트.
+
+## English
+
+Commentary.
+"""
+
+# (id, None when valid, else a fragment of the reason); boundaries of each era first.
+ARXIV_IDS = [
+    ("0704.0001", None),
+    ("0703.1234", "'0703.1234': new-style ids start in April 2007 (0704)"),
+    ("0612.1234", "'0612.1234': new-style ids start in April 2007 (0704)"),
+    ("1412.1234", None),
+    ("1412.12345", "'1412.12345' has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"),
+    ("1501.12345", None),
+    ("1501.1234", "'1501.1234' has 4 digits after the dot; ids from 2015 have 5"),
+    ("2504.1234", "'2504.1234' has 4 digits after the dot; ids from 2015 have 5 (YYMM.NNNNN)"),
+    ("2504.06141", None),
+    ("2513.12345", "'2513.12345': 13 is not a month (new-style ids are YYMM.NNNNN)"),
+    ("2513.01234", "'2513.01234': 13 is not a month (new-style ids are YYMM.NNNNN)"),
+    ("2500.01234", "'2500.01234': 00 is not a month"),
+    ("0813.1234", "'0813.1234': 13 is not a month (new-style ids are YYMM.NNNN)"),
+    ("hep-th/9108001", None),
+    ("hep-th/9107001", "'hep-th/9107001': old-style ids run from 9108 to 0703"),
+    ("math.GT/0309136", None),
+    ("cond-mat/9912345", None),
+    ("cs/0703001", None),
+    ("cs/0704001", "'cs/0704001': old-style ids run from 9108 to 0703"),
+    ("hep-th/9213001", "'hep-th/9213001': 13 is not a month (old-style ids are archive/YYMMNNN)"),
+    ("2504.061", "'2504.061' is not an arXiv id like \"2504.06141\" or \"cs/0112017\""),
+    ("HEP-TH/9108001", "is not an arXiv id"),
+    ("math.gt/0309136", "is not an arXiv id"),
+    ("hep-th/910800", "is not an arXiv id"),
+]
+
+
+@pytest.mark.parametrize(("value", "reason"), ARXIV_IDS)
+def test_arxiv_ids_follow_arxivs_scheme(value: str, reason: str | None) -> None:
+    problem = arxiv_id_problem(value)
+    assert problem is None if reason is None else problem is not None and reason in problem, problem
+
+
+@pytest.mark.parametrize(("value", "reason"), ARXIV_IDS)
+def test_the_note_reader_applies_the_arxiv_rule(value: str, reason: str | None) -> None:
+    note, problems = parse_note(NOTE.format(arxiv=value), slug="x", source="data/notes/x.md", tags=TAGS)
+    if reason is None:
+        assert note is not None and note.arxiv == value and not problems
+    else:
+        assert note is None and [p.rule for p in problems] == ["bad-arxiv"]
+        assert problems[0].format().startswith("data/notes/x.md:6:8: error: arxiv: ") and reason in problems[0].message
+
+
+@pytest.mark.parametrize(("value", "reason"), ARXIV_IDS)
+def test_ids_and_urls_given_to_the_scaffold_follow_the_same_rule(value: str, reason: str | None) -> None:
+    expected = value if reason is None else None
+    for text in (value, f"{value}v2", f"arXiv:{value}", f"https://arxiv.org/abs/{value}v1"):
+        assert parse_arxiv_id(text) == expected, text
+
+
+def test_a_listing_item_with_an_impossible_id_says_which_rule_fails() -> None:
+    item = '{"paper": {"id": "%s", "title": "T", "authors": [{"name": "A"}]}}'
+    papers, problems = parse_listing(f"[{item % '2513.01234'}, {item % '1412.12345v2'}, {item % 'x'}]")
+    assert papers == [] and problems == [
+        (0, "`paper.id` '2513.01234': 13 is not a month (new-style ids are YYMM.NNNNN)"),
+        (1, "`paper.id` '1412.12345' has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"),
+        (2, "`paper.id` 'x' is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL"),
+    ]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["---", "title: x", "---", "", "## English"], FrontMatter(("title: x",), 3)),
+    (["--- ", "a: 1", "---  ", "---"], FrontMatter(("a: 1",), 3)),  # a later `---` is a Markdown rule
+    (["---", "---"], FrontMatter((), 2)),
+    (["", "  "], "empty-file"),
+    (["title: x", "---"], "no-front-matter"),
+    (["---", "title: x", "", "## English"], "unclosed-front-matter"),
+])
+def test_one_fence_splitter(lines: list[str], expected: FrontMatter | str) -> None:
+    split = split_front_matter(lines)
+    if isinstance(expected, str):
+        assert isinstance(split, NoFrontMatter) and split.rule == expected and (split.line, split.column) == (1, 1)
+    else:
+        assert split == expected
+
+
+def test_every_field_has_exactly_one_reader() -> None:
+    assert sorted(READERS) == sorted(FIELD_NAMES), "source/note.py READERS and schema.FIELDS disagree"
+
+
+def test_records_hold_every_field_and_section() -> None:
+    body = tuple(s.key for s in SECTIONS)
+    draft = tuple(f.name for f in dataclasses.fields(NoteDraft))
+    assert draft == FIELD_NAMES + body, "model.NoteDraft must have the schema's fields, then its sections, in order"
+    note = {f.name for f in dataclasses.fields(Note)}
+    assert set(FIELD_NAMES + body) <= note, f"model.Note lacks {set(FIELD_NAMES + body) - note}"
+    assert set(LINK_FIELDS) <= set(FIELD_NAMES)
+
+
+def test_the_contributors_guide_lists_the_schemas_fields() -> None:
+    guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    table = [line for line in guide.splitlines() if re.match(r"\| `[a-z]+` \|", line)]
+    expected = [f"| `{f.name}` | {'yes' if f.required else 'no*' if f.name in LINK_FIELDS else 'no'} | {f.doc} |"
+                for f in FIELDS]
+    assert table == expected, "docs/contributing.md's field table should read:\n" + "\n".join(expected)
+    for section in SECTIONS:
+        assert f"`## {section.heading}`" in guide
