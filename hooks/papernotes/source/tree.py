@@ -17,6 +17,7 @@ from pathlib import Path
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
+from papernotes.schema import FrontMatter, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.build.split_load import Loaded, load_files
@@ -234,13 +235,12 @@ def _key_position(path: Path, key: str) -> tuple[int, int]:
 
     Notes do not carry positions, and only clashing notes need one, so the file is read again.
     """
-    lines = path.read_text(encoding="utf-8-sig").splitlines()
-    for number, line in enumerate(lines[1:], start=2):
-        if line.rstrip() == "---":
-            break
-        match = re.match(rf"{key}\s*:\s*", line)
-        if match:
-            return number, match.end() + 1
+    front = split_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
+    if isinstance(front, FrontMatter):
+        for number, line in enumerate(front.yaml_lines, start=2):
+            match = re.match(rf"{key}\s*:\s*", line)
+            if match:
+                return number, match.end() + 1
     return 1, 1
 
 
