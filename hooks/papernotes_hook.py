@@ -7,6 +7,7 @@ MkDocs imports this module once per process (`mkdocs serve` does not reload it),
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
@@ -18,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from papernotes.build.session import Build, BuildError
-from papernotes.config import SettingsError, read_settings
+from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.plan import PlannedPage
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class StubPage(Page):
     def __init__(self, planned: PlannedPage, file: File, config: MkDocsConfig, nav_title: str | None) -> None:
         super().__init__(nav_title, file, config)  # as MkDocs would make it, had the nav found it first
         self.planned = planned
+        # MkDocs would link docs/<src_uri>, which does not exist: a note's own file, or nothing.
+        self.edit_url = build.edit_url(planned.src_uri)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
@@ -64,12 +67,15 @@ def on_startup(command: str, dirty: bool, **kwargs: object) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    root = Path(config.config_file_path).parent
+    docs_to_root = os.path.relpath(root.resolve(), Path(config.docs_dir).resolve()).replace(os.sep, "/")
     try:
         settings = read_settings((config.extra or {}).get("papernotes"), site_name=config.site_name,
-                                 site_url=config.site_url, use_directory_urls=config.use_directory_urls)
+                                 site_url=config.site_url, use_directory_urls=config.use_directory_urls,
+                                 edit_root=edit_root(config.repo_url, config.edit_uri, docs_to_root))
     except SettingsError as err:
         raise PluginError(str(err)) from None
-    build.configure(settings, Path(config.config_file_path).parent)
+    build.configure(settings, root)
     return None
 
 
@@ -110,6 +116,11 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
     page.meta["pn_alternates"] = build.alternates(page.file.src_uri)
+    found = build.page_meta(page.file.src_uri)
+    if found is not None:
+        page.meta["pn_meta"] = found
+        # mkdocs-material prints page.meta.description unescaped, as it does titles (issue 4).
+        page.meta["description"] = str(escape(found["description"]))
     return None
 
 

@@ -8,6 +8,7 @@ Every setting, its default and its range are in `Settings` (and the README's tab
 from __future__ import annotations
 
 import difflib
+import urllib.parse
 from dataclasses import dataclass, fields
 from typing import Mapping
 
@@ -27,6 +28,9 @@ class Settings:
     """MkDocs' `site_name`: shown on the home page and in feed titles."""
     site_url: str | None = None
     """MkDocs' `site_url` (absolute links in feeds, BibTeX and notes.json), or None."""
+    edit_root: str | None = None
+    """From MkDocs' `repo_url` and `edit_uri`: the URL that, followed by a file's path from the
+    project root (`data/notes/...`), edits that file; None when either is unset."""
     default_lang: str = "ko"
     """Language of a first visit: `ko` or `en`."""
     home_days: int = 3
@@ -41,14 +45,14 @@ class Settings:
     """Note titles per month page; busier months are split into numbered pages."""
 
 
-SITE_KEYS = ("site_name", "site_url")
+SITE_KEYS = ("site_name", "site_url", "edit_root")
 """Settings that come from MkDocs' own keys, not from `extra.papernotes`."""
 COUNT_LIMIT = 100_000
 """The largest count a setting accepts: far above any sensible page size."""
 
 
 def read_settings(options: Mapping[str, object] | None, *, site_name: str, site_url: str | None,
-                  use_directory_urls: bool = True) -> Settings:
+                  use_directory_urls: bool = True, edit_root: str | None = None) -> Settings:
     """`extra.papernotes` (None when absent) as `Settings`; `SettingsError` for the first bad key."""
     if not use_directory_urls:
         raise SettingsError("mkdocs.yml: papernotes needs use_directory_urls: true (its links are directory URLs)")
@@ -64,7 +68,17 @@ def read_settings(options: Mapping[str, object] | None, *, site_name: str, site_
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise SettingsError(f"mkdocs.yml: {SECTION}.{key}: unknown setting{hint}; settings are {', '.join(known)}")
         values[key] = _checked(key, value)
-    return Settings(site_name=site_name, site_url=site_url or None, **values)  # type: ignore[arg-type]
+    return Settings(site_name=site_name, site_url=site_url or None, edit_root=edit_root or None, **values)  # type: ignore[arg-type]
+
+
+def edit_root(repo_url: str | None, edit_uri: str | None, docs_to_root: str) -> str | None:
+    """The URL that edits files by their path from the project root: MkDocs' `repo_url` +
+    `edit_uri` edits the docs folder, and `docs_to_root` (e.g. `..`) leads from it to the root."""
+    if not repo_url or not edit_uri or edit_uri.startswith(("?", "#")):
+        return None
+    docs = urllib.parse.urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/")
+    root = urllib.parse.urljoin(docs, docs_to_root.rstrip("/") + "/") if docs_to_root not in ("", ".") else docs
+    return root
 
 
 def _checked(key: str, value: object) -> object:

@@ -151,6 +151,8 @@ class Build:
         if not self.settings.site_url:
             log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
                      "to the file; set site_url for absolute links")
+            log.info("papernotes: site_url also unlocks canonical links, the sitemap's page list and og:url in link "
+                     "previews (absolute page URLs); without it pages carry none of them")
         # A big site forks even when --dirty renders few pages: ~5 s of work at 10,000 notes.
         if should_fork(len(self._pages), MIN_PAGES):
             def forked_job() -> tuple[int, tuple[float, int] | None]:
@@ -174,6 +176,26 @@ class Build:
         if page is not None and page.feed:
             feeds.append({"title": f"{name}: {page.title} (Atom)", "href": urls.relative(src_uri, page.feed)})
         return feeds
+
+    def page_meta(self, src_uri: str) -> dict[str, object] | None:
+        """A generated page's head metadata (`pages.meta`) for the theme, with its absolute URL
+        when `site_url` is set and its edit link when `repo_url` and `edit_uri` are; None for
+        pages the build did not generate."""
+        page = self._pages.get(src_uri)
+        if page is None or page.meta is None:
+            return None
+        found = page.meta()
+        url = urls.absolute(self.settings.site_url, src_uri) if self.settings.site_url else None
+        values = found.as_dict(self.settings, url)
+        values["edit_url"] = self.edit_url(src_uri)
+        return values
+
+    def edit_url(self, src_uri: str) -> str | None:
+        """Where to edit the file that holds a generated page's text: a note's own file."""
+        page = self._pages.get(src_uri)
+        if page is None or page.source is None or not self.settings.edit_root:
+            return None
+        return self.settings.edit_root + urls.quote_path(page.source)
 
     def page(self, src_uri: str) -> PlannedPage | None:
         return self._pages.get(src_uri)

@@ -3,6 +3,7 @@
 - `papernotes check [FILES...] [--format text|github]` validates notes without building.
 - `papernotes new <arXiv id or URL>` scaffolds a note from the arXiv API (see scaffold.py).
 - `papernotes import-feed FILE` / `papernotes import-hf FILE|--date D` import notes (see importers).
+- `papernotes post YYYY-MM-DD [--lang ko|en] [--no-abstract]` prints a day's notes as a daily post (see post.py).
 
 Exit codes: 0 success (warnings allowed), 1 errors found or the command failed, 2 bad usage.
 """
@@ -18,6 +19,7 @@ from papernotes.authoring import importers
 
 from papernotes.authoring import scaffold
 from papernotes.source.tree import load_site
+from papernotes.cli import post
 from papernotes.cli.report import FORMATS, format_problems
 
 
@@ -66,6 +68,10 @@ def cmd_import_hf(args: argparse.Namespace) -> int:
     return importers.run_hf(args, _root(args))
 
 
+def cmd_post(args: argparse.Namespace) -> int:
+    return post.run(args, _root(args))
+
+
 def _root(args: argparse.Namespace) -> Path:
     return Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
 
@@ -87,7 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     hf = sub.add_parser("import-hf", help="import Hugging Face Daily Papers as draft notes")
     importers.add_hf_arguments(hf)
     hf.set_defaults(func=cmd_import_hf)
-    for command in (check, new, feed, hf):
+    day_post = sub.add_parser("post", help="print a day's notes as a daily bilingual post (what import-feed reads)")
+    post.add_arguments(day_post)
+    day_post.set_defaults(func=cmd_post)
+    for command in (check, new, feed, hf, day_post):
         command.add_argument("--root", help="project folder (default: found from the current folder)")
     return parser
 

@@ -15,6 +15,7 @@ from itertools import groupby
 import jinja2
 from markupsafe import Markup
 
+from papernotes.authoring.daily_post import day_post
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache, NoteHtml
 from papernotes.model import Note
@@ -126,8 +127,9 @@ class PageRenderer:
         chunks = self.day_pages(day)
         daynav = Markup(self._render("daynav.html", here, older=older, newer=newer))
         pager = Markup(self._render("pager.html", here, page=page, pages=len(chunks), page_src=partial(urls.day, day))) if len(chunks) > 1 else ""
+        post = day_post(day, self.index.by_day[day]) if page == 1 else None  # what `papernotes post` prints
         return self._render("day.html", here, day=day, notes=chunks[page - 1], total=len(self.index.by_day[day]),
-                            daynav=daynav, pager=pager)
+                            daynav=daynav, pager=pager, post=post)
 
     def render_month_page(self, year: int, month: int, page: int = 1) -> str:
         months = self.index.months()

@@ -137,6 +137,11 @@ def absolute(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + quote(target, safe="/:#?=&%.-_~")
 
 
+def quote_path(path: str) -> str:
+    """A file path (e.g. `data/notes/2025/x.md`) quoted for a URL."""
+    return quote(path, safe="/")
+
+
 def link(site_url: str | None, from_file: str, to: str) -> str:
     """A link written into a non-page file (feed, JSON): absolute under `site_url` when it is set,
     else relative to the folder of `from_file` (readers resolve it against the file's own URL)."""

@@ -9,7 +9,8 @@
     #tag-one #tag-two                  <- and a hashtag line that ends the block.
 
 An optional line holding only an arXiv id or URL may follow the authors. Blank lines are
-ignored. A bad block is reported with its line number and never stops the others.
+ignored. Every other line is a Markdown paragraph, except that consecutive list items
+(`- item`, `1. item`) stay one list; `authoring/daily_post.py` writes this format. A bad block is reported with its line number and never stops the others.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from papernotes.source.tags import normalise_tag
 _KO_DATE = re.compile(r"^(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s+\S")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 
 
@@ -105,6 +107,34 @@ def _is_authors(line: str) -> bool:
     return line.startswith("(") and line.endswith(")") and "http" not in line
 
 
+# What the reader takes a line for; `authoring.daily_post` asks the same when it writes a post.
+
+def is_day_header(line: str) -> bool:
+    """The line reads as a day header (`2025년 4월 9일` or `2025-04-09`), real date or not."""
+    line = line.strip()
+    return bool(_KO_DATE.match(line) or _ISO_DATE.match(line))
+
+
+def is_hashtag_line(line: str) -> bool:
+    """The line reads as the hashtag line that ends a paper block."""
+    return bool(_HASHTAGS.match(line.strip()))
+
+
+def is_authors_line(line: str) -> bool:
+    """The line reads as an author list."""
+    return _is_authors(line.strip())
+
+
+def is_list_item(line: str) -> bool:
+    """The line is a Markdown list item (`- `, `* `, `+ `, `1. `, `1) `)."""
+    return bool(_LIST_ITEM.match(line))
+
+
+def has_hangul(text: str) -> bool:
+    """The reader takes a line with Hangul for Korean commentary."""
+    return bool(_HANGUL.search(text))
+
+
 def _split_runs(block: list[tuple[int, str]], has_tags: bool) -> list[tuple[list[tuple[int, str]], bool]]:
     """Split a block where a new `title` + `(authors)` pair starts: the part before lacks its hashtag line."""
     starts = [0] + [i - 1 for i in range(4, len(block)) if _is_authors(block[i][1]) and not _HANGUL.search(block[i - 1][1])]
@@ -149,4 +179,10 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
 
 
 def _join(lines: list[tuple[int, str]]) -> str:
-    return "\n\n".join(text for _, text in lines)
+    """Lines as Markdown paragraphs; consecutive list items stay one list (`- a\n- b`)."""
+    out: list[str] = []
+    for k, (_, text) in enumerate(lines):
+        if k:
+            out.append("\n" if is_list_item(text) and is_list_item(lines[k - 1][1]) else "\n\n")
+        out.append(text)
+    return "".join(out)

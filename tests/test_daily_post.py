@@ -1,0 +1,170 @@
+"""`papernotes post`: a day's notes in the daily post format, and back through `import-feed`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from papernotes.authoring.daily_post import normalised, round_trip_problems
+from papernotes.authoring.sources.daily_posts import parse_feed
+from papernotes.cli.main import main
+from papernotes.model import Note
+from papernotes.source.tree import load_site
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def empty_tree(dest: Path, data: Path) -> Path:
+    """A project with `data`'s tags and template but no notes."""
+    (dest / "data" / "notes").mkdir(parents=True)
+    for name in ("tags.yml", "note-template.md"):
+        if (data / name).is_file():
+            shutil.copy(data / name, dest / "data" / name)
+    return dest
+
+
+def post(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["post", *args, "--root", str(root)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_same(got: Note, want: Note) -> None:
+    assert got.title == " ".join(want.title.split())
+    assert (got.authors, got.tags, got.date, got.arxiv) == (want.authors, want.tags, want.date, want.arxiv)
+    assert got.abstract.strip() == normalised(want.abstract)
+    assert got.ko.strip() == normalised(want.ko)
+    assert got.en.strip() == normalised(want.en)
+
+
+def round_trip(capsys: pytest.CaptureFixture[str], source: Path, dest: Path) -> tuple[list[Note], dict[str, Note]]:
+    notes = load_site(source).notes
+    days = sorted({n.date for n in notes})
+    posts = []
+    for day in days:
+        code, out, err = post(capsys, source, day.isoformat())
+        assert code == 0, err
+        assert "warning" not in err, err  # every note of the tree can be carried
+        posts.append(out)
+    dest.mkdir(parents=True, exist_ok=True)
+    feed = dest / "posts.txt"
+    feed.write_text("\n".join(posts), encoding="utf-8")
+    target = empty_tree(dest / "tree", source / "data")
+    assert main(["import-feed", str(feed), "--root", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert f"{len(notes)} created" in out, out
+    imported = load_site(target)
+    assert imported.errors == () and imported.warnings == ()
+    return list(notes), {n.title: n for n in imported.notes}
+
+
+def test_the_bundled_notes_round_trip_through_a_post(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    notes, back = round_trip(capsys, ROOT, tmp_path)
+    assert len(notes) == len(back) > 30
+    for note in notes:
+        assert_same(back[" ".join(note.title.split())], note)
+    lists = [n for n in notes if "\n- " in n.ko]
+    assert lists and all("\n- " in back[n.title].ko for n in lists)  # lists stay lists
+
+
+NOTE = """---
+title: "Links, Math and Lists   in One Note"
+authors: [Ada Example, Grace Sample]
+date: 2025-05-02
+tags: [rl, reasoning]
+arxiv: "2505.00001"
+---
+
+## Abstract
+
+First abstract paragraph with $x^2$ and a
+soft line break.
+
+Second abstract paragraph.
+
+## 한국어
+
+첫 문단은 [링크](https://example.org/a_b?c=1) 와 수식 $\\sum_k r_k$ 를 씁니다.
+
+둘째 문단:
+
+- 첫째 항목 $a$
+- 둘째 항목은
+  이어지는 줄이 있습니다
+
+셋째 문단은 $$\\frac{1}{2}$$ 로 끝납니다.
+
+## English
+
+The first paragraph links [a page](https://example.org/x) and uses $\\pi$.
+
+The second paragraph is *emphasised* and has `code`.
+"""
+
+
+def test_several_paragraphs_links_math_and_lists_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = empty_tree(tmp_path / "source", ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(NOTE, encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    assert code == 0 and err == ""
+    assert "- 둘째 항목은 이어지는 줄이 있습니다\n" in out
+    assert "첫 문단은 [링크](https://example.org/a_b?c=1) 와 수식 $\\sum_k r_k$ 를 씁니다.\n" in out
+    notes, back = round_trip(capsys, source, tmp_path / "out")
+    got = back["Links, Math and Lists in One Note"]
+    assert_same(got, notes[0])
+    assert got.ko.count("\n\n") == 3 and "$$\\frac{1}{2}$$" in got.ko
+    assert got.abstract.strip() == "First abstract paragraph with $x^2$ and a soft line break.\n\nSecond abstract paragraph."
+
+
+def test_post_layout_and_options(capsys: pytest.CaptureFixture[str]) -> None:
+    site = ROOT / "tests" / "fixtures" / "site"
+    day = next(n for n in load_site(site).notes if n.abstract.strip() and n.ko.strip() and n.en.strip())
+    code, full, _ = post(capsys, site, day.date.isoformat())
+    assert code == 0
+    lines = full.splitlines()
+    assert lines[0] == f"{day.date.year}년 {day.date.month}월 {day.date.day}일"
+    entries, problems = parse_feed(full)
+    assert [e.title for e in entries if e.title == " ".join(day.title.split())]
+    assert "(" + ", ".join(day.authors) + ")" in lines
+    assert " ".join(f"#{t}" for t in day.tags) in lines
+    code, ko_only, _ = post(capsys, site, day.date.isoformat(), "--lang", "ko")
+    assert code == 0 and normalised(day.ko).split("\n")[0] in ko_only
+    assert normalised(day.en).split("\n")[0] not in ko_only
+    code, en_short, _ = post(capsys, site, day.date.isoformat(), "--lang", "en", "--no-abstract")
+    assert code == 0 and normalised(day.en).split("\n")[0] in en_short
+    assert normalised(day.abstract).split("\n")[0] not in en_short and normalised(day.ko).split("\n")[0] not in en_short
+
+
+def test_clear_messages_for_bad_dates_empty_days_and_drafts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = post(capsys, ROOT, "2025-02-30")
+    assert (code, out) == (2, "") and "'2025-02-30' is not a date; write the day as YYYY-MM-DD" in err
+    code, out, err = post(capsys, ROOT, "yesterday")
+    assert code == 2 and "'yesterday' is not a date" in err
+    code, out, err = post(capsys, ROOT, "2023-12-01")
+    assert (code, out) == (1, "") and "no notes on 2023-12-01; the nearest days with notes are 2023-10-31 before it and 2023-12-26 after it" in err
+    source = empty_tree(tmp_path, ROOT / "data")
+    code, out, err = post(capsys, source, "2025-05-02")
+    assert code == 1 and "no notes on 2025-05-02 (there are no published notes yet)" in err
+    (source / "data" / "notes" / "2025").mkdir()
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(NOTE.replace("tags:", "draft: true\ntags:"), encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    assert (code, out) == (1, "")
+    assert "2025-05-02 has only draft notes (1): data/notes/2025/mixed.md; drafts are not published" in err
+
+
+def test_what_a_post_cannot_carry_is_named_with_its_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = empty_tree(tmp_path, ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    bad = NOTE.replace("The second paragraph is", "두 번째 paragraph is").replace("셋째 문단은 $$\\frac{1}{2}$$ 로 끝납니다.", "$$\\frac{1}{2}$$")
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(bad, encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    assert code == 0 and out.startswith("2025년 5월 2일\n")  # printed all the same
+    line_ko = bad.splitlines().index("$$\\frac{1}{2}$$") + 1
+    line_en = next(i for i, x in enumerate(bad.splitlines(), 1) if x.startswith("두 번째"))
+    assert f"data/notes/2025/mixed.md:{line_ko}: warning: ## 한국어 paragraph 4: a Korean line without Hangul" in err
+    assert f"data/notes/2025/mixed.md:{line_en}: warning: ## English paragraph 2: Hangul in this line" in err
+    note = load_site(source).notes[0]
+    assert [p.field for p in round_trip_problems(note)] == ["## 한국어 paragraph 4", "## English paragraph 2"]

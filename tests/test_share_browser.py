@@ -1,0 +1,36 @@
+"""The "copy this day as a post" button, in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from papernotes.cli.main import main
+from papernotes.source.tree import load_site
+
+pytestmark = pytest.mark.browser
+
+
+def test_copy_button_puts_the_days_post_on_the_clipboard(browser, bundled_build: Path, serve, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    day = load_site(ROOT).notes[0].date
+    assert main(["post", day.isoformat(), "--root", str(ROOT)]) == 0
+    printed = capsys.readouterr().out
+    base = serve(bundled_build)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base + f"archive/{day:%Y/%m/%d}/")
+        button = page.locator(".pn-post-copy")
+        assert button.is_visible()  # shown once the script runs; the post itself stays folded
+        assert not page.locator(".pn-post").is_visible()
+        page.screenshot(path=str(tmp_path / "day.png"))
+        button.click()
+        page.wait_for_selector('.pn-post-copy[data-state="copied"]')
+        assert page.evaluate("navigator.clipboard.readText()") == printed
+        page.click(".pn-post-wrap summary")
+        assert page.locator(".pn-post").is_visible()
+    finally:
+        context.close()

@@ -1,0 +1,124 @@
+"""Link previews and edit links: the head of every page kind, checked against the notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from markupsafe import Markup
+
+from conftest import ROOT, build, make_site
+from papernotes.markup import HtmlCache
+from papernotes.source.tree import load_site
+
+
+def head(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def prop(soup: BeautifulSoup, name: str) -> list[str]:
+    return [m["content"] for m in soup.find_all("meta", attrs={"property": name})] + \
+           [m["content"] for m in soup.find_all("meta", attrs={"name": name})]
+
+
+def plain(html: str) -> str:
+    return " ".join(Markup(html).striptags().split())
+
+
+@pytest.fixture(scope="module")
+def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled notes built with site_url, repo_url and edit_uri set."""
+    site = make_site(tmp_path_factory.mktemp("deployed"), data=ROOT / "data")
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(site_url="https://example.org/notes-site/", repo_url="https://github.com/someone/papernotes",
+                  edit_uri="edit/main/docs/")
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    assert "site_url also unlocks" not in result.stderr
+    return site / "site"
+
+
+def test_every_note_page_describes_its_note(bundled_build: Path) -> None:
+    notes = load_site(ROOT).notes
+    html = HtmlCache()
+    for note in notes:
+        soup = head(bundled_build, f"notes/{note.slug}")
+        (description,) = prop(soup, "description")
+        assert prop(soup, "og:description") == prop(soup, "twitter:description") == [description]
+        assert len(description) <= 161 and not re.search(r"</?(?:p|a|em|strong|code|math|mi|mo|mn|span)\b", description)  # plain text, no markup
+        ko = plain(html.note_html(note).ko)
+        assert ko.startswith(description.rstrip("…").rstrip())  # the Korean commentary, cut at a word
+        if description.endswith("…"):
+            assert ko[len(description) - 1:][:1] in (" ", ",", ".", ";", ":")
+        assert prop(soup, "og:title") == prop(soup, "twitter:title") == [" ".join(note.title.split())]
+        assert soup.title.string == f"{' '.join(note.title.split())} - papernotes"  # escaped once: parsed back as written
+        assert prop(soup, "og:type") == ["article"]
+        assert prop(soup, "article:published_time") == [note.date.isoformat()]
+        assert prop(soup, "article:tag") == list(note.tags)
+        assert prop(soup, "og:locale") == ["ko_KR"] and prop(soup, "og:locale:alternate") == ["en_US"]
+        assert prop(soup, "twitter:card") == ["summary"]
+        assert prop(soup, "og:url") == [] and soup.find("link", rel="canonical") is None  # no site_url
+        assert soup.find("a", class_="pn-edit-link") is None  # no repo_url
+        assert soup.find("a", class_="pn-contributing-link")["href"] == "../../contributing/"
+
+
+def test_tag_day_month_and_home_pages(bundled_build: Path) -> None:
+    result = load_site(ROOT)
+    notes, tags = result.notes, result.tags
+    home = head(bundled_build, ".")
+    assert home.title.string == "papernotes"
+    (description,) = prop(home, "description")
+    assert f"{len(notes)}개" in description and notes[0].date.isoformat() in description
+    assert prop(home, "og:type") == ["website"] and prop(home, "article:published_time") == []
+    tag = tags.get("rl")
+    tagged = [n for n in notes if "rl" in n.tags]
+    soup = head(bundled_build, "tags/rl")
+    (description,) = prop(soup, "description")
+    assert description.startswith(f"#rl ({tag.ko}) 태그의 논문 노트 {len(tagged)}개")
+    assert prop(soup, "og:title") == ["#rl"]
+    day = notes[0].date
+    on_day = [n for n in notes if n.date == day]
+    soup = head(bundled_build, f"archive/{day:%Y/%m/%d}")
+    (description,) = prop(soup, "description")
+    assert description.startswith(f"{day.year}년 {day.month}월 {day.day}일의 논문 노트 {len(on_day)}개: ")
+    assert " ".join(on_day[0].title.split())[:40] in description
+    in_month = [n for n in notes if (n.date.year, n.date.month) == (day.year, day.month)]
+    soup = head(bundled_build, f"archive/{day:%Y/%m}")
+    assert prop(soup, "description")[0].startswith(f"{day.year}년 {day.month}월의 논문 노트 {len(in_month)}개")
+    descriptions = {prop(head(bundled_build, u), "description")[0] for u in (".", "tags", "archive", "browse", "stats", "tags/rl")}
+    assert len(descriptions) == 6  # no more one site-wide description
+    about = head(bundled_build, "about")
+    assert prop(about, "og:title") and prop(about, "twitter:card") == ["summary"]
+    assert about.find("a", class_="pn-contributing-link") is not None
+
+
+def test_site_url_and_edit_links(deployed: Path) -> None:
+    note = next(n for n in load_site(ROOT).notes if n.slug == "olagpt")
+    soup = head(deployed, "notes/olagpt")
+    assert prop(soup, "og:url") == ["https://example.org/notes-site/notes/olagpt/"]
+    assert soup.find("link", rel="canonical")["href"] == "https://example.org/notes-site/notes/olagpt/"
+    link = soup.find("a", class_="pn-edit-link")
+    assert link.get_text() == "이 노트 고치기 / Edit this note"
+    assert link["href"] == f"https://github.com/someone/papernotes/edit/main/{note.source}"
+    assert (ROOT / note.source).is_file()
+    day = head(deployed, f"archive/{note.date:%Y/%m/%d}")
+    assert prop(day, "og:url") == [f"https://example.org/notes-site/archive/{note.date:%Y/%m/%d}/"]
+    assert day.find("a", class_="pn-edit-link") is None and day.find("a", class_="pn-contributing-link")
+    sitemap = (deployed / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://example.org/notes-site/notes/olagpt/" in sitemap
+    assert f"https://example.org/notes-site/archive/{note.date:%Y/%m/%d}/" in sitemap
+
+
+def test_a_day_page_carries_the_post_papernotes_post_prints(bundled_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from papernotes.cli.main import main
+    day = load_site(ROOT).notes[0].date
+    assert main(["post", day.isoformat(), "--root", str(ROOT)]) == 0
+    printed = capsys.readouterr().out
+    soup = head(bundled_build, f"archive/{day:%Y/%m/%d}")
+    assert soup.find("code", id=f"pn-post-{day.isoformat()}").get_text() == printed
+    assert isinstance(day, dt.date)
