@@ -110,6 +110,8 @@ def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
     page.meta["pn_alternates"] = build.alternates(page.file.src_uri)
+    planned = build.page(page.file.src_uri)
+    page.meta["pn_kind"] = planned.kind if planned is not None else None
     return None
 
 

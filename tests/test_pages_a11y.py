@@ -173,3 +173,38 @@ def test_no_page_asks_another_origin(browser, base: str) -> None:  # noqa: ANN00
     finally:
         context.close()
     assert foreign == []
+
+
+LAYOUT_SHIFT = """window.__pnShift = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__pnShift += e.value; })
+  .observe({type: "layout-shift", buffered: true});"""
+
+# The browse page still fills its list after load (its first rows are not in the HTML yet).
+SHIFT_FREE = [kind for kind in PAGE_KINDS if kind != "browse"]
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])
+def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(LAYOUT_SHIFT)
+    shifts = {}
+    try:
+        for kind in SHIFT_FREE:
+            pg = context.new_page()
+            pg.goto(f"{base}{PAGE_KINDS[kind]}")
+            pg.wait_for_load_state("networkidle")
+            shifts[kind] = pg.evaluate("window.__pnShift")
+            pg.close()
+    finally:
+        context.close()
+    assert {k: v for k, v in shifts.items() if v > 0.02} == {}
+
+
+def test_page_scripts_load_only_where_used(page, base: str) -> None:  # noqa: ANN001
+    def scripts(kind: str) -> set[str]:
+        page.goto(f"{base}{PAGE_KINDS[kind]}")
+        return {s.rsplit("/", 1)[-1] for s in page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")}
+
+    assert {"papernotes-filter.js", "papernotes-cite.js"} & scripts("home") == set()
+    assert "papernotes-filter.js" in scripts("browse") and "papernotes-cite.js" not in scripts("browse")
+    assert "papernotes-cite.js" in scripts("note") and "papernotes-filter.js" not in scripts("note")
