@@ -121,6 +121,8 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
         page.meta["pn_meta"] = found
         # mkdocs-material prints page.meta.description unescaped, as it does titles (issue 4).
         page.meta["description"] = str(escape(found["description"]))
+    planned = build.page(page.file.src_uri)
+    page.meta["pn_kind"] = planned.kind if planned is not None else None
     return None
 
 

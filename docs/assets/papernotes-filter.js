@@ -33,7 +33,7 @@
 
     function row(n) {
       var li = el("li", { class: "pn-item", "data-slug": n[0] });
-      var h = el("h2", { class: "pn-item__title" });
+      var h = el("h2", { class: "pn-item__title", lang: "en" });
       h.appendChild(el("a", { href: noteHref(n[0]) }, n[1]));
       li.appendChild(h);
       var meta = el("p", { class: "pn-meta" });

@@ -163,7 +163,7 @@
     var ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
     var href = new URL(meta.note.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname;
     var li = el("li", { class: "pn-search__result" });
-    var a = el("a", { href: href, class: "pn-search__title" });
+    var a = el("a", { href: href, class: "pn-search__title", lang: "en" });
     a.appendChild(highlight(title, words));
     li.appendChild(a);
     li.appendChild(el("span", { class: "pn-search__date" }, " " + date));

@@ -14,6 +14,7 @@
 
   function apply(lang, buttons) {
     root.setAttribute("data-pn-lang", lang);
+    root.setAttribute("lang", lang);  // screen readers and hyphenation follow the switch
     buttons.forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang));
     });

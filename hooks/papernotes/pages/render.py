@@ -113,7 +113,7 @@ class PageRenderer:
         chunks = self.tag_pages(slug)
         pages = len(chunks)
         here = urls.tag(slug, page)
-        pager = Markup(self._render("pager.html", here, page=page, pages=pages, page_src=partial(urls.tag, slug))) if pages > 1 else ""
+        pager = self._navs("pager.html", here, page=page, pages=pages, page_src=partial(urls.tag, slug)) if pages > 1 else ("", "")
         return self._render("tag.html", here, tag=self.index.tags.get(slug), notes=chunks[page - 1],
                             total=len(self.index.by_tag.get(slug, ())), page=page, pages=pages, pager=pager)
 
@@ -121,12 +121,16 @@ class PageRenderer:
         rows = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
         return self._render("tag_index.html", urls.tag_index(), rows=rows, total=len(self.index.notes))
 
+    def _navs(self, template: str, here: str, **context: object) -> tuple[Markup, Markup]:
+        """A navigation block for the top and the bottom of a page: two landmarks, two labels."""
+        return tuple(Markup(self._render(template, here, end=end, **context)) for end in (False, True))  # type: ignore[return-value]
+
     def render_day_page(self, day: dt.date, page: int = 1) -> str:
         here = urls.day(day, page)
         older, newer = self.index.neighbours(day)
         chunks = self.day_pages(day)
-        daynav = Markup(self._render("daynav.html", here, older=older, newer=newer))
-        pager = Markup(self._render("pager.html", here, page=page, pages=len(chunks), page_src=partial(urls.day, day))) if len(chunks) > 1 else ""
+        daynav = self._navs("daynav.html", here, older=older, newer=newer)
+        pager = self._navs("pager.html", here, page=page, pages=len(chunks), page_src=partial(urls.day, day)) if len(chunks) > 1 else ("", "")
         post = day_post(day, self.index.by_day[day]) if page == 1 else None  # what `papernotes post` prints
         return self._render("day.html", here, day=day, notes=chunks[page - 1], total=len(self.index.by_day[day]),
                             daynav=daynav, pager=pager, post=post)
@@ -138,7 +142,7 @@ class PageRenderer:
         chunks = self.month_pages(year, month)
         shown = chunks[page - 1]
         days = [(d, tuple(group), len(self.index.by_day[d])) for d, group in groupby(shown, key=lambda n: n.date)]
-        pager = Markup(self._render("pager.html", here, page=page, pages=len(chunks), page_src=partial(urls.month, year, month))) if len(chunks) > 1 else ""
+        pager = self._navs("pager.html", here, page=page, pages=len(chunks), page_src=partial(urls.month, year, month)) if len(chunks) > 1 else ("", "")
         return self._render("month.html", here, year=year, month=month, month_name=calendar.month_name[month],
                             days=days, total=self.index.count_in(year, month), day_count=len(self.index.days_in_month(year, month)),
                             pager=pager, older=months[i + 1] if i + 1 < len(months) else None, newer=months[i - 1] if i > 0 else None)

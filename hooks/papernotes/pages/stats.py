@@ -2,7 +2,8 @@
 
 Colours come from CSS (`currentColor` and classes styled in papernotes.css with the theme's
 variables), so the same SVG reads well in the light and the dark palette. Every number is
-also in a `<title>` tooltip and the figures have text alternatives (`role="img"`, labels).
+also in a `<title>` tooltip; a figure is a labelled group (`role="group"`, not `role="img"`: an image
+cannot hold links) whose links are named by what they open.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def month_chart(months: list[MonthCount], href: Href) -> Markup:
     bar, height, top = 12, 120, max(m.count for m in months)
     width = len(months) * bar + 40
     parts = [f'<svg class="pn-chart" viewBox="0 0 {width} {height + 30}" width="{width}" height="{height + 30}" '
-             f'role="img" aria-label="Notes per month">']
+             f'role="group" aria-label="Notes per month">']
     parts.append(f'<text class="pn-axis" x="0" y="10">{top}</text><line class="pn-axis-line" x1="30" y1="{height}" x2="{width}" y2="{height}"/>')
     for i, m in enumerate(months):
         x = 34 + i * bar
@@ -64,7 +65,7 @@ def month_chart(months: list[MonthCount], href: Href) -> Markup:
         label = f"{m.year:04d}-{m.month:02d}: {m.count}"
         rect = f'<rect class="pn-bar" x="{x}" y="{height - h}" width="{bar - 3}" height="{h}"><title>{label}</title></rect>'
         if m.count:
-            rect = f'<a href="{escape(href(urls.month(m.year, m.month)))}">{rect}</a>'
+            rect = f'<a href="{escape(href(urls.month(m.year, m.month)))}" aria-label="{label}">{rect}</a>'
         parts.append(rect)
         if m.month == 1 or i == 0:
             parts.append(f'<text class="pn-axis" x="{x}" y="{height + 14}">{m.year}</text>')
@@ -81,7 +82,7 @@ def heatmap(index: SiteIndex, year: int, href: Href) -> Markup:
     peak = max((len(v) for v in index.by_day.values()), default=1)
     width, height = weeks * (CELL + GAP) + 30, 7 * (CELL + GAP) + 18
     parts = [f'<svg class="pn-heatmap" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'role="img" aria-label="Notes per day in {year}">']
+             f'role="group" aria-label="Notes per day in {year}">']
     for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
         parts.append(f'<text class="pn-axis" x="0" y="{18 + row * (CELL + GAP) + CELL - 2}">{name}</text>')
     day = start
@@ -94,7 +95,7 @@ def heatmap(index: SiteIndex, year: int, href: Href) -> Markup:
         cell = (f'<rect class="pn-heat pn-heat-{heat_level(count, peak)}" x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="2">'
                 f"<title>{day.isoformat()}: {count}</title></rect>")
         if count:
-            cell = f'<a href="{escape(href(urls.day(day)))}" data-day="{day.isoformat()}">{cell}</a>'
+            cell = f'<a href="{escape(href(urls.day(day)))}" data-day="{day.isoformat()}" aria-label="{day.isoformat()}: {count}">{cell}</a>'
         parts.append(cell)
         day += dt.timedelta(days=1)
     parts.append("</svg>")

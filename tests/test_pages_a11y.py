@@ -1,0 +1,212 @@
+"""Every page kind as a reader's browser sees it: axe-core finds no serious or critical problem in
+either palette or language, the language attribute follows the switch, the keyboard reaches the
+content quickly, no page asks another origin for anything, and nothing shifts after load.
+
+axe-core comes from npm (pinned in tests/axe/package-lock.json) and is installed on demand into
+.cache/test-tools/ (gitignored); locally the tests skip when npm cannot install it, in CI they fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import ROOT
+from papernotes.site import urls
+
+pytestmark = pytest.mark.browser
+
+TOOLS = ROOT / "tests" / "axe"
+CACHE = ROOT / ".cache" / "test-tools"
+
+# One page of each kind in the reader fixture site (tests/conftest.py READER_NOTES).
+PAGE_KINDS = {kind: urls.src_to_url(src) for kind, src in {
+    "home": urls.home(),
+    "note": urls.note("particle-a"),
+    "tag": urls.tag("reward-model"),
+    "tag index": urls.tag_index(),
+    "day": urls.day(dt.date(2025, 3, 1)),
+    "month": urls.month(2025, 3),
+    "year": urls.year(2025),
+    "archive": urls.archive(),
+    "browse": urls.browse(),
+    "statistics": urls.stats(),
+    "about": "about.md",
+    "contributing": "contributing.md",
+}.items()}
+
+
+def _fail_or_skip(message: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe.min.js, installed from the lock file into the cache folder when missing or stale."""
+    script = CACHE / "node_modules" / "axe-core" / "axe.min.js"
+    lock = (TOOLS / "package-lock.json").read_text(encoding="utf-8")
+    stamp = CACHE / "package-lock.json"
+    if not script.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != lock:
+        npm = shutil.which("npm")
+        if npm is None:
+            _fail_or_skip("npm is missing: it installs axe-core for the accessibility tests (apt-get install npm)")
+        CACHE.mkdir(parents=True, exist_ok=True)
+        shutil.copy(TOOLS / "package.json", CACHE / "package.json")
+        shutil.copy(TOOLS / "package-lock.json", CACHE / "package-lock.json")
+        result = subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=CACHE,
+                                capture_output=True, text=True, timeout=300)
+        if result.returncode != 0 or not script.exists():
+            stamp.unlink(missing_ok=True)
+            _fail_or_skip(f"npm could not install axe-core into {CACHE}:\n{result.stderr[-2000:]}")
+    return script.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def base(reader_build: Path, serve) -> str:  # noqa: ANN001
+    return serve(reader_build)
+
+
+@pytest.fixture(scope="module", params=["light", "dark"])
+def scheme_context(request, browser):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
+    yield context
+    context.close()
+
+
+def serious(page, axe_source: str) -> list[str]:  # noqa: ANN001
+    """axe-core's serious and critical violations on the page as it is now, one line per node."""
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ["violations"]});
+        return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+          .flatMap(v => v.nodes.map(n => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${n.failureSummary}`));
+    }""")
+    return result
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source: str, kind: str, lang: str) -> None:  # noqa: ANN001
+    page = scheme_context.new_page()
+    try:
+        page.goto(f"{base}{PAGE_KINDS[kind]}?lang={lang}")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert serious(page, axe_source) == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_serious_accessibility_problem_with_search_results_open(scheme_context, base: str, axe_source: str, lang: str) -> None:  # noqa: ANN001
+    page = scheme_context.new_page()
+    try:
+        page.goto(f"{base}?lang={lang}")
+        page.fill(".pn-search__input", "particle")
+        page.wait_for_selector(".pn-search__results > li")
+        assert page.is_visible(".pn-search__panel")
+        assert serious(page, axe_source) == []
+    finally:
+        page.close()
+
+
+def test_html_lang_follows_the_switch(page, base: str) -> None:  # noqa: ANN001
+    page.goto(f"{base}{PAGE_KINDS['note']}?lang=ko")
+    assert page.evaluate("document.documentElement.lang") == "ko"
+    page.click(".pn-toggle__button[data-lang=en]")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.reload()
+    assert page.evaluate("document.documentElement.lang") == "en"
+    # The paper's title and abstract are English whatever the page's language.
+    page.click(".pn-toggle__button[data-lang=ko]")
+    assert page.evaluate("document.documentElement.lang") == "ko"
+    assert page.get_attribute("article.pn-note h1", "lang") == "en"
+
+
+def test_a_note_is_reached_in_three_tab_presses(page, base: str) -> None:  # noqa: ANN001
+    page.goto(f"{base}{PAGE_KINDS['note']}")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('pn-skip')")
+    assert page.is_visible(".pn-skip")  # visible while focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('article.md-content__inner')")
+
+
+def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str) -> None:  # noqa: ANN001
+    page.goto(f"{base}{PAGE_KINDS['browse']}")
+    page.wait_for_selector(".pn-filter-tag")
+    seen: dict[str, str] = {}
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+            return {cls: e.className && e.className.baseVal === undefined ? e.className : "",
+                    outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 ? "yes" : "no"}; }""")
+        for control in ("pn-toggle__button", "pn-filter-tag"):
+            if control in info["cls"].split():
+                seen.setdefault(control, info["outline"])
+        if len(seen) == 2:
+            break
+    assert seen == {"pn-toggle__button": "yes", "pn-filter-tag": "yes"}
+
+
+def test_no_page_asks_another_origin(browser, base: str) -> None:  # noqa: ANN001
+    context = browser.new_context()
+    foreign: list[str] = []
+    context.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).netloc not in ("", urlparse(base).netloc)
+               and not r.url.startswith(("data:", "blob:")) else None)
+    try:
+        for kind, path in PAGE_KINDS.items():
+            pg = context.new_page()
+            pg.goto(f"{base}{path}")
+            pg.wait_for_load_state("networkidle")
+            assert pg.locator("link[rel=preconnect]").count() == 0, kind
+            pg.close()
+    finally:
+        context.close()
+    assert foreign == []
+
+
+LAYOUT_SHIFT = """window.__pnShift = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__pnShift += e.value; })
+  .observe({type: "layout-shift", buffered: true});"""
+
+# The browse page still fills its list after load (its first rows are not in the HTML yet).
+SHIFT_FREE = [kind for kind in PAGE_KINDS if kind != "browse"]
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])
+def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(LAYOUT_SHIFT)
+    shifts = {}
+    try:
+        for kind in SHIFT_FREE:
+            pg = context.new_page()
+            pg.goto(f"{base}{PAGE_KINDS[kind]}")
+            pg.wait_for_load_state("networkidle")
+            shifts[kind] = pg.evaluate("window.__pnShift")
+            pg.close()
+    finally:
+        context.close()
+    assert {k: v for k, v in shifts.items() if v > 0.02} == {}
+
+
+def test_page_scripts_load_only_where_used(page, base: str) -> None:  # noqa: ANN001
+    def scripts(kind: str) -> set[str]:
+        page.goto(f"{base}{PAGE_KINDS[kind]}")
+        return {s.rsplit("/", 1)[-1] for s in page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")}
+
+    assert {"papernotes-filter.js", "papernotes-cite.js"} & scripts("home") == set()
+    assert "papernotes-filter.js" in scripts("browse") and "papernotes-cite.js" not in scripts("browse")
+    assert "papernotes-cite.js" in scripts("note") and "papernotes-filter.js" not in scripts("note")
+    # A day's first page has the "copy this day as a post" button, which the copy script drives.
+    assert "papernotes-cite.js" in scripts("day") and "papernotes-filter.js" not in scripts("day")
