@@ -10,7 +10,8 @@ English words are split alike. The reader's side is `docs/assets/papernotes-sear
 Files, under `search/` (paths from `urls`):
 
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
-  template, "card_shard": S, "particles": [...], "note": url template}`. A few kB.
+  template, "card_shard": S, "particles": [...], "note": url template, "tags": [[slug, ko, en,
+  [aliases]], ...], "tag": tag page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX}`.
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
   `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
@@ -18,6 +19,10 @@ Files, under `search/` (paths from `urls`):
 - `cards/<n>.json`: `[[slug, title, date, ko excerpt, en excerpt, authors], ...]` for
   documents n*S ... n*S+S-1, what a result shows (authors: the first CARD_AUTHORS names joined
   by ", ", then "…" if there are more).
+
+Besides the words, the terms hold each word's `variants` (Porter stem; Korean word without its
+particle and its inner sub-words), `#<slug>` per tag of the note, and spelling entries
+`~<English word backwards>` with no postings (for typo correction; see `correct` in the JS).
 
 Documents are the published notes newest first (the site's order), numbered from 0.
 Tokenising is shared with the search box and must stay identical to `tokenize` in the JS:
