@@ -190,3 +190,42 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     assert {p for p, _ in plan_files(one, Settings(), html) if p.startswith("search/")} == {
         "search/meta.json", "search/cards/0.json", *(f"search/terms/{n}.json" for _, n in json.loads(
             dict(build_search_files((BASE,), TAGS, lambda n: ("", "")))["search/meta.json"])["chunks"])}
+
+
+# --- variants: stems, Korean sub-words, tags ---
+
+@pytest.mark.parametrize(("changes", "term", "weight"), [
+    ({"en": "two surveys"}, "survei", 2),                  # Porter stem, weighted as the word
+    ({"en": "two surveys"}, "surveys", 2),                 # the word itself stays
+    ({"title": "Distilling"}, "distil", 8),
+    ({"ko": "보상모델을 쓴다"}, "보상모델", 2),               # without its particle, as the word
+    ({"ko": "보상모델을 쓴다"}, "모델", 1),                   # an inner sub-word: one less
+    ({"ko": "보상모델을 쓴다"}, "상모델", 1),
+    ({"ko": "보상모델을 쓴다"}, "델", None),                  # shorter than MIN_PART syllables
+    ({"ko": "모델 보상모델"}, "모델", 2),                     # the word written alone counts fully
+    ({"ko": "rlhf를"}, "hf", None),                        # only words of Hangul syllables are split
+    ({}, "#rl", 6),                                        # a tag term per tag
+])
+def test_document_terms_variants(changes: dict, term: str, weight: int | None) -> None:
+    assert document_terms(dataclasses.replace(BASE, **changes), TAGS).get(term) == weight
+
+
+@pytest.mark.parametrize(("word", "root"), [
+    ("surveys", "survei"), ("survey", "survei"), ("distilling", "distil"), ("distillation", "distil"),
+    ("caresses", "caress"), ("ponies", "poni"), ("agreed", "agre"), ("hopping", "hop"), ("filing", "file"),
+    ("relational", "relat"), ("generalizations", "gener"), ("oscillators", "oscil"), ("adoption", "adopt"),
+    ("controll", "control"), ("sky", "sky"), ("is", "is"), ("naïve", "naïve"), ("gpt4", "gpt4"),
+])
+def test_porter_stem(word: str, root: str) -> None:
+    """Examples from Porter's paper and its reference vocabulary."""
+    assert searchindex.stem(word) == root
+
+
+def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001
+    files = dict(build_search_files(loaded.notes, loaded.tags, commentary))
+    meta = json.loads(files["search/meta.json"])
+    terms = {t: p for path, text in files.items() if path.startswith("search/terms/") for t, p in json.loads(text).items()}
+    words = [t for t in terms if t.isascii() and t.isalpha() and t.islower() and len(t) >= 4]
+    assert words and all(terms[meta["spell"] + w[::-1]] == [] for w in words)
+    assert meta["tags"] == [[t.slug, t.ko, t.en, list(t.aliases)] for t in loaded.tags.tags]
+    assert meta["tag"] == "tags/{slug}/"

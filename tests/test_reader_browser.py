@@ -9,11 +9,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+import yaml
 
-from conftest import READER_NOTES, make_site
+from conftest import READER_NOTES, ROOT, make_site
 import search_data
 from search_data import cards, postings
 from papernotes.outputs.search_index import PARTICLES, tokenize
+from papernotes.outputs.stemmer import stem
 from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
 
@@ -350,3 +352,78 @@ def test_slash_focuses_the_box_and_escape_closes_the_panel(page, base: str) -> N
     page.keyboard.press("Escape")
     assert not page.is_visible(".pn-search__panel")
     assert not page.evaluate("document.activeElement.classList.contains('pn-search__input')")
+
+
+# --- word forms, Korean compounds, typos and tags (the issue's examples, on the bundled notes) ---
+
+TRICKY_FORMS = ["caresses", "ponies", "ties", "caress", "cats", "feed", "agreed", "plastered", "motoring", "sing",
+                "conflated", "troubled", "sized", "hopping", "tanned", "falling", "hissing", "fizzed", "failing",
+                "filing", "happy", "sky", "relational", "conditional", "valenci", "digitizer", "conformabli",
+                "radicalli", "differentli", "vileli", "analogousli", "vietnamization", "predication", "operator",
+                "feudalism", "decisiveness", "hopefulness", "callousness", "formaliti", "sensitiviti", "sensibiliti",
+                "triplicate", "formative", "formalize", "electriciti", "electrical", "hopeful", "goodness", "revival",
+                "allowance", "inference", "airliner", "gyroscopic", "adjustable", "defensible", "irritant",
+                "replacement", "adjustment", "dependent", "adoption", "homologou", "communism", "activate",
+                "angulariti", "homologous", "effective", "bowdlerize", "probate", "rate", "cease", "controll", "roll",
+                "yyy", "ayay", "syzygy", "queueing", "ies", "sses", "eed", "ing", "ed", "s", "", "x", "by", "abc1",
+                "Capital", "naïve", "generalizations", "oscillators", "distilling", "distillation", "surveys"]
+
+
+def test_stemmer_agrees_with_python(page, base: str) -> None:  # noqa: ANN001
+    """Every English word of the bundled notes, plus forms that exercise each step of the stemmer."""
+    page.goto(base)
+    words = sorted({t for path in (ROOT / "data" / "notes").rglob("*.md")
+                    for t in tokenize(path.read_text(encoding="utf-8")) if t.isascii()} | set(TRICKY_FORMS))
+    assert len(words) > 3000
+    js = json.loads(page.evaluate("s => JSON.stringify(window.papernotes.searchStem(JSON.parse(s)))", json.dumps(words)))
+    assert [(w, stem(w), j) for w, j in zip(words, js) if stem(w) != j] == []
+
+
+def tagged(root: Path, slug: str) -> set[str]:
+    """The bundled notes carrying tag `slug` (read from their front matter)."""
+    out = set()
+    for path in (root / "data" / "notes").rglob("*.md"):
+        front = yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
+        if slug in front.get("tags", []):
+            out.add(path.stem)
+    return out
+
+
+@pytest.mark.parametrize(("query", "tag"), [
+    ("보상모델", "reward-model"),          # the tag is written 보상 모델
+    ("보상 모델을", "reward-model"),       # with a particle
+    ("적대적학습", "adversarial-training"),
+    ("인지 과학", "cognitive-science"),   # the tag is written 인지과학
+])
+def test_korean_spacing_finds_the_tag_notes(page, bundled_build: Path, serve, query: str, tag: str) -> None:  # noqa: ANN001
+    page.goto(serve(bundled_build))
+    want = tagged(ROOT, tag)
+    assert want and want <= set(search(page, query)[:10])
+
+
+@pytest.mark.parametrize(("query", "word"), [("surveys", "survey"), ("distilling", "distillation")])
+def test_english_word_forms(page, bundled_build: Path, serve, query: str, word: str) -> None:  # noqa: ANN001
+    page.goto(serve(bundled_build))
+    want = {p.stem for p in (ROOT / "data" / "notes").rglob("*.md")
+            if re.search(rf"\b{word}\b", p.read_text(encoding="utf-8"), re.I)}
+    assert want and want <= set(search(page, query))
+
+
+@pytest.mark.parametrize(("typo", "word"), [("hallucinaton", "hallucination"), ("interpretabilty", "interpretability"),
+                                            ("xallucination", "hallucination")])
+def test_a_typo_says_did_you_mean_and_shows_the_results(page, bundled_build: Path, serve, typo: str, word: str) -> None:  # noqa: ANN001
+    page.goto(serve(bundled_build))
+    right = search(page, word)
+    assert right and search(page, typo) == right
+    assert page.inner_text(".pn-search__correction") == word
+
+
+def test_a_hash_tag_puts_the_tag_notes_first_and_links_the_tag(page, bundled_build: Path, serve) -> None:  # noqa: ANN001
+    page.goto(serve(bundled_build))
+    want = tagged(ROOT, "rl")
+    slugs = search(page, "#rl")
+    assert page.get_attribute(".pn-search__results", "data-count") == str(len(want)) and set(slugs) <= want
+    assert page.get_attribute(".pn-search__tags a", "href").endswith("/tags/rl/")
+    # The Korean label (with the same spacing or none) ranks them first too, then the other matches.
+    slugs = search(page, "강화 학습")
+    assert len(want) >= 10 and set(slugs) <= want   # the first page: all tagged rl

@@ -13,6 +13,10 @@
   var PAGE = 10;                                    // results shown at first and per "more"
   var MAX_SPAN = 3;                                 // terms files one prefix may load
   var PARTIAL = 0.7;                                // weight of a prefix match against an exact one
+  var STEMMED = 0.9;                                // an English word found by its stem only
+  var SPLIT = 0.8;                                  // a Korean compound found by its two parts
+  var HANGUL_ONLY = /^[\uac00-\ud7a3]+$/;
+  var SPELLABLE = /^[a-z]+$/;
 
   // --- the tokenizer: must give exactly what searchindex.tokenize gives (tested against it) ---
   var WORD = /\p{Nd}+(?:\.\p{Nd}+)+|[\p{L}\p{N}]+/gu;
@@ -26,6 +30,91 @@
 
   function tokenize(text) {
     return (String(text).normalize("NFC").toLowerCase().match(WORD) || []).map(fold);
+  }
+
+  // --- the Porter stemmer: must give exactly what papernotes.outputs.stemmer.stem gives (tested) ---
+  var STEP2 = [["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["izer", "ize"],
+    ["bli", "ble"], ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"], ["ization", "ize"],
+    ["ation", "ate"], ["ator", "ate"], ["alism", "al"], ["iveness", "ive"], ["fulness", "ful"],
+    ["ousness", "ous"], ["aliti", "al"], ["iviti", "ive"], ["biliti", "ble"], ["logi", "log"]];
+  var STEP3 = [["icate", "ic"], ["ative", ""], ["alize", "al"], ["iciti", "ic"], ["ical", "ic"], ["ful", ""],
+    ["ness", ""]];
+  var STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
+    "ism", "ate", "iti", "ous", "ive", "ize"].sort(function (a, b) { return b.length - a.length; });
+  var STEMMABLE = /^[a-z]{3,}$/;
+
+  function cons(w, i) {
+    var c = w.charAt(i);
+    if ("aeiou".indexOf(c) >= 0) return false;
+    if (c === "y") return i === 0 || !cons(w, i - 1);
+    return true;
+  }
+  function measure(w) {                           // m in [C](VC)^m[V]
+    var m = 0, i = 0, n = w.length;
+    while (i < n && cons(w, i)) i++;
+    while (i < n) {
+      while (i < n && !cons(w, i)) i++;
+      if (i >= n) break;
+      while (i < n && cons(w, i)) i++;
+      m++;
+    }
+    return m;
+  }
+  function vowelIn(w) { for (var i = 0; i < w.length; i++) if (!cons(w, i)) return true; return false; }
+  function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+  function doubleC(w) { var n = w.length; return n >= 2 && w[n - 1] === w[n - 2] && cons(w, n - 1); }
+  function cvc(w) {
+    var n = w.length;
+    return n >= 3 && cons(w, n - 1) && !cons(w, n - 2) && cons(w, n - 3) && "wxy".indexOf(w[n - 1]) < 0;
+  }
+  var stems = {};
+  function stem(word) {
+    if (!STEMMABLE.test(word)) return word;
+    if (Object.prototype.hasOwnProperty.call(stems, word)) return stems[word];
+    var w = word, i, s;
+    if (ends(w, "sses")) w = w.slice(0, -2);
+    else if (ends(w, "ies")) w = w.slice(0, -2);
+    else if (ends(w, "s") && !ends(w, "ss")) w = w.slice(0, -1);
+    if (ends(w, "eed")) {
+      if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
+    } else {
+      var sufs = ["ed", "ing"];
+      for (i = 0; i < sufs.length; i++) {
+        s = sufs[i];
+        if (ends(w, s) && vowelIn(w.slice(0, -s.length))) {
+          w = w.slice(0, -s.length);
+          if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) w += "e";
+          else if (doubleC(w) && "lsz".indexOf(w[w.length - 1]) < 0) w = w.slice(0, -1);
+          else if (measure(w) === 1 && cvc(w)) w += "e";
+          break;
+        }
+      }
+    }
+    if (ends(w, "y") && vowelIn(w.slice(0, -1))) w = w.slice(0, -1) + "i";
+    [STEP2, STEP3].forEach(function (table) {
+      for (var t = 0; t < table.length; t++) {
+        if (ends(w, table[t][0])) {
+          var base = w.slice(0, -table[t][0].length);
+          if (measure(base) > 0) w = base + table[t][1];
+          break;
+        }
+      }
+    });
+    for (i = 0; i < STEP4.length; i++) {
+      s = STEP4[i];
+      if (ends(w, s)) {
+        var rest = w.slice(0, -s.length);
+        if (measure(rest) > 1 && (s !== "ion" || ends(rest, "s") || ends(rest, "t"))) w = rest;
+        break;
+      }
+    }
+    if (ends(w, "e")) {
+      var m = measure(w.slice(0, -1));
+      if (m > 1 || (m === 1 && !cvc(w.slice(0, -1)))) w = w.slice(0, -1);
+    }
+    if (ends(w, "ll") && measure(w) > 1) w = w.slice(0, -1);
+    stems[word] = w;
+    return w;
   }
 
   /* The words a query looks up, each matched as a prefix: its distinct terms, a Korean word
@@ -84,21 +173,33 @@
     return lo - 1;
   }
 
-  /* { scores: {doc: score}, partial: whether the word's terms spanned more than MAX_SPAN files }. */
-  function lookUp(word) {
-    var chunks = meta.chunks;
-    var start = Math.max(0, lastChunk(chunks, word, false));
-    var end = lastChunk(chunks, word + "\uffff", true);
-    if (end < start) return Promise.resolve({ scores: {}, partial: false });
-    var last = Math.min(end, start + MAX_SPAN - 1);
+  /* The files of `dir` (meta.chunks), start..last, to load for the terms starting with `word`
+   * (`prefix`) or equal to it; null if none can hold it. */
+  function span(dir, word, prefix) {
+    var start = Math.max(0, lastChunk(dir, word, false));
+    var end = prefix ? lastChunk(dir, word + "\uffff", true) : start;
+    return end < start ? null : { start: start, end: end, last: Math.min(end, start + MAX_SPAN - 1) };
+  }
+
+  function loadSpan(dir, template, s) {
     var loads = [];
-    for (var i = start; i <= last; i++) loads.push(loadFile(meta.terms.replace("{name}", chunks[i][1])));
-    return Promise.all(loads).then(function (parts) {
-      var scores = {};
+    for (var i = s.start; i <= s.last; i++) loads.push(loadFile(template.replace("{name}", dir[i][1])));
+    return Promise.all(loads);
+  }
+
+  /* { scores: {doc: score}, partial: whether the word's terms spanned more than MAX_SPAN files }:
+   * the documents holding a term that starts with `word` (or equals it when `exact`), scored by
+   * the term's rarity times the posting's weight, a prefix match at PARTIAL. */
+  function lookUp(word, exact) {
+    var s = span(meta.chunks, word, !exact);
+    if (!s) return Promise.resolve({ scores: {}, partial: false, terms: 0 });
+    return loadSpan(meta.chunks, meta.terms, s).then(function (parts) {
+      var scores = {}, terms = 0;
       parts.forEach(function (part) {
         Object.keys(part).forEach(function (term) {
-          if (term.slice(0, word.length) !== word) return;
+          if (exact ? term !== word : term.slice(0, word.length) !== word) return;
           var postings = part[term];
+          terms += postings.length;
           var base = Math.log(1 + meta.docs / postings.length) * (term === word ? 1 : PARTIAL);
           var doc = 0;
           for (var j = 0; j < postings.length; j++) {
@@ -109,7 +210,40 @@
           }
         });
       });
-      return { scores: scores, partial: end > last };
+      return { scores: scores, partial: s.end > s.last, terms: terms };
+    });
+  }
+
+  /* Scores of one query word: the best of its alternatives per document. An alternative is the
+   * word as a prefix; an English word's Porter stem, exactly (surveys finds survey); a Korean
+   * word of 2*min_part+ syllables split in two, each part a prefix (보상모델 finds 보상 모델). */
+  function lookUpWord(word) {
+    var alts = [lookUp(word, false).then(function (f) { return [f, 1]; })];
+    var root = stem(word);
+    if (root !== word) alts.push(lookUp(root, true).then(function (f) { return [f, STEMMED]; }));
+    var min = meta.min_part || 2;
+    if (HANGUL_ONLY.test(word) && word.length >= 2 * min) {
+      for (var i = min; i <= word.length - min; i++) {
+        alts.push(Promise.all([lookUp(word.slice(0, i), false), lookUp(word.slice(i), false)]).then(function (two) {
+          var both = {};
+          Object.keys(two[0].scores).forEach(function (d) {
+            if (two[1].scores[d] !== undefined) both[d] = (two[0].scores[d] + two[1].scores[d]) / 2;
+          });
+          return [{ scores: both, partial: two[0].partial || two[1].partial }, SPLIT];
+        }));
+      }
+    }
+    return Promise.all(alts).then(function (found) {
+      var scores = {}, partial = false;
+      found.forEach(function (pair) {
+        var f = pair[0], factor = pair[1];
+        partial = partial || f.partial;
+        Object.keys(f.scores).forEach(function (d) {
+          var s = f.scores[d] * factor;
+          if (!(scores[d] >= s)) scores[d] = s;
+        });
+      });
+      return { scores: scores, partial: partial };
     });
   }
 
@@ -131,6 +265,127 @@
     return hits;
   }
 
+  /* Words one letter away from `word`: one deleted, swapped with the next, replaced or inserted,
+   * each with the position of the first letter it changes. */
+  function edits(word) {
+    var out = [], n = word.length, abc = "abcdefghijklmnopqrstuvwxyz", i, c;
+    for (i = 0; i < n; i++) out.push([word.slice(0, i) + word.slice(i + 1), i]);
+    for (i = 0; i + 1 < n; i++) if (word[i] !== word[i + 1]) out.push([word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), i]);
+    for (i = 0; i <= n; i++) {
+      for (c = 0; c < abc.length; c++) {
+        if (i < n && abc[c] !== word[i]) out.push([word.slice(0, i) + abc[c] + word.slice(i + 1), i]);
+        out.push([word.slice(0, i) + abc[c] + word.slice(i), i]);
+      }
+    }
+    return out;
+  }
+
+  function reverse(s) { return s.split("").reverse().join(""); }
+
+  /* The indexed word one letter away from `word` (5+ English letters) that most notes hold, or
+   * null. A change in the second half is checked against the terms (the candidates share the
+   * first half, so one or two files); one in the first half against the spelling entries (each
+   * word backwards after meta.spell), where the candidates share the last half. */
+  function correct(word) {
+    if (!SPELLABLE.test(word) || word.length < 5 || !meta.spell) return Promise.resolve(null);
+    var half = Math.floor(word.length / 2), forward = {}, backward = {};
+    edits(word).forEach(function (e) {
+      if (e[0].length < 4) return;
+      if (e[1] >= half) forward[e[0]] = true; else backward[reverse(e[0])] = true;
+    });
+    var head = span(meta.chunks, word.slice(0, half), true);
+    var tail = span(meta.chunks, meta.spell + reverse(word).slice(0, word.length - half - 1), true);
+    var known = {};
+    var checks = [];
+    if (head) checks.push(loadSpan(meta.chunks, meta.terms, head).then(function (parts) {
+      parts.forEach(function (part) { Object.keys(forward).forEach(function (w) { if (part[w]) known[w] = true; }); });
+    }));
+    if (tail) checks.push(loadSpan(meta.chunks, meta.terms, tail).then(function (parts) {
+      parts.forEach(function (part) {
+        Object.keys(backward).forEach(function (r) { if (part[meta.spell + r]) known[reverse(r)] = true; });
+      });
+    }));
+    return Promise.all(checks).then(function () {
+      var words = Object.keys(known).sort();
+      if (!words.length) return null;
+      return Promise.all(words.map(function (w) { return lookUpWord(w); })).then(function (found) {
+        var best = null, most = 0;
+        found.forEach(function (f, i) {
+          var n = Object.keys(f.scores).length;
+          if (n > most) { best = words[i]; most = n; }
+        });
+        return best;
+      });
+    });
+  }
+
+  /* The tags a query names: `#slug` (or an alias) words, else the tag whose Korean or English
+   * label, slug or alias is the whole query (compared without spaces, case or accents). */
+  function tagKey(text) { return tokenize(String(text).replace(/-/g, " ")).join(""); }
+
+  function findTags(query) {
+    var byKey = {}, bySlug = {};
+    (meta.tags || []).forEach(function (t) {
+      bySlug[t[0]] = t;
+      t[3].forEach(function (a) { bySlug[a] = t; });
+      [t[0], t[1], t[2]].concat(t[3]).forEach(function (label) { byKey[tagKey(label)] = byKey[tagKey(label)] || t; });
+    });
+    var named = [], rest = query.replace(/#([^\s#]+)/g, function (all, slug) {
+      var t = bySlug[slug.toLowerCase()];
+      if (!t) return all;
+      if (named.indexOf(t) < 0) named.push(t);
+      return " ";
+    });
+    if (named.length) return { tags: named, rest: rest, hash: true };
+    var whole = byKey[tagKey(query)];
+    return { tags: whole ? [whole] : [], rest: query, hash: false };
+  }
+
+  /* Every step of a query: { hits, words (to mark), tags (named), partial, corrected: {typed: fix} }. */
+  function search(q) {
+    var named = findTags(q);
+    var words = queryWords(named.rest, meta.particles);
+    var tagDocs = Promise.all(named.tags.map(function (t) { return lookUp("#" + t[0], true); }));
+    function textHits(ws) {
+      return Promise.all(ws.map(lookUpWord)).then(function (found) { return { found: found, hits: rank(found) }; });
+    }
+    return Promise.all([tagDocs, textHits(words)]).then(function (both) {
+      var text = both[1];
+      if (text.hits.length || !words.length) return [both[0], text, words, {}];
+      // Nothing found: correct the words (5+ letters) that found nothing on their own.
+      return Promise.all(words.map(function (w, i) {
+        return Object.keys(text.found[i].scores).length ? null : correct(w);
+      })).then(function (fixes) {
+        var corrected = {}, fixed = words.map(function (w, i) {
+          if (fixes[i]) { corrected[w] = fixes[i]; return fixes[i]; }
+          return w;
+        });
+        if (!Object.keys(corrected).length) return [both[0], text, words, {}];
+        return textHits(fixed).then(function (again) { return [both[0], again, fixed, corrected]; });
+      });
+    }).then(function (r) {
+      var tagged = {}, order = [];
+      r[0].forEach(function (f) {
+        Object.keys(f.scores).forEach(function (d) { if (!tagged[d]) { tagged[d] = true; order.push(Number(d)); } });
+      });
+      var hits = r[1].hits;
+      if (named.tags.length) {
+        var score = {};
+        hits.forEach(function (h) { score[h[0]] = h[1]; });
+        if (named.hash && r[2].length) {
+          hits = hits.filter(function (h) { return tagged[h[0]]; });       // #tag words: within the tag
+        } else {
+          // The tag's notes first (best text match first, then newest), then the other matches.
+          var first = order.map(function (d) { return [d, score[d] || 0]; });
+          first.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+          hits = first.concat(hits.filter(function (h) { return !tagged[h[0]]; }));
+        }
+      }
+      return { hits: hits, words: r[2], tags: named.tags, corrected: r[3],
+               partial: r[1].found.some(function (f) { return f.partial; }) };
+    });
+  }
+
   function loadCards(docs) {                      // the [slug, title, date, ko, en] rows of `docs`
     var shard = meta.card_shard;
     return Promise.all(docs.map(function (d) {
@@ -149,7 +404,10 @@
     var re = new RegExp(WORD.source, "gu");
     while ((m = re.exec(text)) !== null) {
       var term = fold(m[0].normalize("NFC").toLowerCase());
-      if (!words.some(function (w) { return term.slice(0, w.length) === w; })) continue;
+      if (!words.some(function (w) {
+        return term.slice(0, w.length) === w || (stem(w) !== w && stem(term) === stem(w)) ||
+          (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
+      })) continue;
       if (m.index > at) frag.appendChild(document.createTextNode(text.slice(at, m.index)));
       frag.appendChild(el("mark", {}, m[0]));
       at = m.index + m[0].length;
@@ -193,7 +451,9 @@
     var status = el("p", { class: "pn-search__status", "aria-live": "polite" });
     var list = el("ol", { class: "pn-search__results" });
     var more = el("button", { type: "button", class: "pn-search__more md-button", hidden: "" });
+    var tagline = el("p", { class: "pn-search__tags", hidden: "" });
     panel.appendChild(status);
+    panel.appendChild(tagline);
     panel.appendChild(list);
     panel.appendChild(more);
     box.appendChild(input);
@@ -239,22 +499,35 @@
       list.removeAttribute("data-count");         // present again once this query's results show
       setStatus("검색 중…", "Searching…");
       loadMeta().then(function () {
-        var words = queryWords(q, meta.particles);
-        return Promise.all(words.map(lookUp)).then(function (found) {
+        return search(q).then(function (result) {
           if (mine !== seq) return null;
-          var state = { hits: rank(found), words: words, count: 0 };
+          var state = { hits: result.hits, words: result.words, count: 0 };
           return showMore(state, mine, true).then(function (current) {
             if (!current) return;
             shown = state;
             var n = state.hits.length;
             list.setAttribute("data-count", String(n));   // set once the first results are on screen
-            if (!words.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
+            if (!result.words.length && !result.tags.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
             else if (n === 0) setStatus("결과가 없습니다.", "No results.");
             else setStatus("결과 " + n + "개", n + (n === 1 ? " result" : " results"));
-            if (found.some(function (f) { return f.partial; })) {
+            var typed = Object.keys(result.corrected);
+            if (typed.length) {
+              var fixes = typed.map(function (w) { return result.corrected[w]; }).join(" ");
+              status.appendChild(bi(" — 혹시 이것을 찾으셨나요: ", " — did you mean: "));
+              status.appendChild(el("strong", { class: "pn-search__correction" }, fixes));
+            }
+            if (result.partial) {
               status.appendChild(bi(" — 이 단어로 시작하는 말이 너무 많아 일부만 찾았습니다. 더 입력해 보세요.",
                                     " — too many words start with this; only some were searched. Type more."));
             }
+            tagline.textContent = "";
+            tagline.hidden = !result.tags.length;
+            result.tags.forEach(function (t) {
+              var a = el("a", { class: "pn-search__tag", href: new URL(meta.tag.replace("{slug}", t[0]), ROOT).pathname });
+              a.appendChild(bi("태그: " + t[1], "Tag: " + t[2]));
+              tagline.appendChild(a);
+              tagline.appendChild(document.createTextNode(" "));
+            });
           });
         });
       }).catch(function (err) { if (mine === seq) failed(err); });
@@ -289,6 +562,7 @@
   // Exposed so the tests can compare the tokenizer with the Python one.
   window.papernotes.searchTokenize = tokenize;
   window.papernotes.searchQueryWords = queryWords;
+  window.papernotes.searchStem = function (words) { return words.map(stem); };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build);
   else build();

@@ -10,7 +10,8 @@ English words are split alike. The reader's side is `docs/assets/papernotes-sear
 Files, under `search/` (paths from `urls`):
 
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
-  template, "card_shard": S, "particles": [...], "note": url template}`. A few kB.
+  template, "card_shard": S, "particles": [...], "note": url template, "tags": [[slug, ko, en,
+  [aliases]], ...], "tag": tag page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX}`.
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
   `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
@@ -18,6 +19,10 @@ Files, under `search/` (paths from `urls`):
 - `cards/<n>.json`: `[[slug, title, date, ko excerpt, en excerpt, authors], ...]` for
   documents n*S ... n*S+S-1, what a result shows (authors: the first CARD_AUTHORS names joined
   by ", ", then "…" if there are more).
+
+Besides the words, the terms hold each word's `variants` (Porter stem; Korean word without its
+particle and its inner sub-words), `#<slug>` per tag of the note, and spelling entries
+`~<English word backwards>` with no postings (for typo correction; see `correct` in the JS).
 
 Documents are the published notes newest first (the site's order), numbered from 0.
 Tokenising is shared with the search box and must stay identical to `tokenize` in the JS:
@@ -40,6 +45,7 @@ from typing import Callable, Iterable
 from papernotes.site import urls
 from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
+from papernotes.outputs.stemmer import stem
 
 VERSION = 1
 CHUNK_BYTES = 24_000
@@ -54,6 +60,20 @@ PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "�
              "까지", "부터", "보다", "처럼", "마다", "조차", "과", "와", "을", "를", "은", "는", "이", "가",
              "의", "에", "로", "도", "만")
 """Korean particles the search box strips from the end of a query word (longest first)."""
+
+HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+"""A word of Hangul syllables only: indexed also without its particle and by its inner sub-words."""
+MIN_PART = 2
+"""Syllables of the shortest sub-word a Korean compound is indexed (and a query split) by."""
+TAG_PREFIX = "#"
+"""Tag terms are `#<slug>` (no token holds a #): the notes carrying that tag, for `#slug` queries."""
+
+SPELL_MIN = 4
+"""Shortest word a typo can be corrected to (a query word of 5+ letters, one letter missing)."""
+SPELLABLE = re.compile(r"[a-z]+")
+"""Words the box corrects typos in: plain lower-case English letters."""
+SPELL_PREFIX = "~"
+"""Spelling entries are `~<word backwards>` in the terms files (no token holds a ~)."""
 
 TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 _MARKUP = re.compile(r"\]\([^)\s]*\)|https?://\S+|\\[A-Za-z]+")
@@ -78,8 +98,34 @@ def tokenize(text: str) -> list[str]:
     return [fold(token) for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower())]
 
 
+def strip_particle(word: str) -> str:
+    """`word` without one trailing Korean particle (longest first), keeping at least one syllable;
+    the box does the same to a query word."""
+    for particle in PARTICLES:
+        if len(word) > len(particle) and word.endswith(particle):
+            return word[:-len(particle)]
+    return word
+
+
+def variants(term: str) -> list[tuple[str, bool]]:
+    """The extra terms a word is indexed by: an English word's Porter stem; a Korean word (Hangul
+    syllables only) without its particle and every inner sub-word of MIN_PART+ syllables from
+    there to its end, so 모델 finds 보상모델을 and 보상 모델 (two query words) finds it too.
+    Each as (term, whether it is an inner sub-word)."""
+    if term.isascii():
+        root = stem(term)
+        return [(root, False)] if root != term else []
+    if not HANGUL_WORD.fullmatch(term):
+        return []
+    base = strip_particle(term)
+    out = [(base, False)] if base != term else []
+    out += [(base[i:], True) for i in range(1, len(base) - MIN_PART + 1)]
+    return out
+
+
 def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:
-    """term -> weight (1-15) for one note."""
+    """term -> weight (1-15) for one note. Besides its words: their `variants` (weighted as the
+    word, one less for a Korean sub-word) and `#<slug>` for each of its tags."""
     fields = {
         "title": note.title,
         "tags": " ".join(f"{t} {tags.get(t).ko} {tags.get(t).en}" for t in note.tags),
@@ -95,7 +141,19 @@ def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:
             counts[term] = counts.get(term, 0) + 1
             if weights.get(term, 0) < weight:
                 weights[term] = weight
-    return {term: min(15, w + (counts[term] >= 3)) for term, w in weights.items()}
+    out = {term: min(15, w + (counts[term] >= 3)) for term, w in weights.items()}
+    extra: dict[str, int] = {}
+    for term, weight in out.items():
+        for variant, inner in variants(term):
+            w = max(1, weight - 1) if inner else weight
+            if extra.get(variant, 0) < w:
+                extra[variant] = w
+    for variant, weight in extra.items():
+        if out.get(variant, 0) < weight:
+            out[variant] = weight
+    for slug in note.tags:
+        out[TAG_PREFIX + slug] = FIELD_WEIGHTS["tags"]
+    return out
 
 
 def card_authors(authors: tuple[str, ...]) -> str:
@@ -139,6 +197,10 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry,
             files.append((urls.search_terms(name), text))
         chunk, size = {}, 0
 
+    # Spelling entries: every English word of SPELL_MIN+ letters backwards after SPELL_PREFIX, with
+    # no postings, so the box can check a correction whose first half differs from the typed word.
+    for term in [t for t in postings if len(t) >= SPELL_MIN and SPELLABLE.fullmatch(t)]:
+        postings[SPELL_PREFIX + term[::-1]] = array("l")
     for term in sorted(postings, key=_utf16_key):
         encoded, previous = [], 0
         for posting in postings[term]:
@@ -167,6 +229,10 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry,
         "card_shard": CARD_SHARD,
         "particles": list(PARTICLES),
         "note": urls.src_to_url(urls.note("{slug}")),
+        "tags": [[t.slug, t.ko, t.en, list(t.aliases)] for t in tags.tags],
+        "tag": urls.src_to_url(urls.tag("{slug}")),
+        "min_part": MIN_PART,
+        "spell": SPELL_PREFIX,
     }
     files.append((urls.search_meta(), _dump(meta)))
     return files

@@ -1,0 +1,247 @@
+"""Recall of the search box, per class of query, on a built site; optionally Pagefind's on the same site.
+
+    python scripts/search_eval.py SITE_DIR DATA_DIR [--pagefind] [--only CLASS ...] [--limit N]
+
+SITE_DIR is a built site (`mkdocs build`), DATA_DIR the data folder it was built from (its notes
+and tags.yml label the queries). For each query of QUERIES the page is opened in Chromium
+(/usr/bin/chromium), the query typed into the search box and the first ten results read;
+recall@10 is the share of the expected notes among them (of at most ten expected). With
+--pagefind, Pagefind (npm `pagefind`, PAGEFIND_VERSION, fetched by `npx` on demand: never a
+dependency of the site) indexes a copy of the site with `--force-language en` and with its
+default settings, and the same queries go to its JavaScript API; the best configuration per
+class is printed beside ours. Exit codes: 0 done, 2 bad usage.
+
+A query's expected notes, written from the bundled notes:
+- `tag:<slug>`: the notes carrying that tag (a tag query expects the tag's notes);
+- `re:<pattern>`: the notes whose file matches the pattern (case-insensitive), i.e. that write
+  the word in some form or spacing;
+- `<slug> <slug> ...`: those notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Callable, Sequence
+
+import yaml
+
+PAGEFIND_VERSION = "1.5.2"
+CLASSES = ("korean", "forms", "typos", "tags")
+
+# (class, query, expected)
+QUERIES: list[tuple[str, str, str]] = [
+    # Korean spacing: compounds typed with or without spaces; particles; a part inside a compound
+    ("korean", "보상모델", "tag:reward-model"),
+    ("korean", "보상 모델을", "tag:reward-model"),
+    ("korean", "추론모델", r"re:추론 ?모델"),
+    ("korean", "추론 모델", r"re:추론 ?모델"),
+    ("korean", "적대적학습", "tag:adversarial-training"),
+    ("korean", "인지 과학", "tag:cognitive-science"),
+    ("korean", "인지과학", "tag:cognitive-science"),
+    ("korean", "강화 학습", "tag:rl"),
+    ("korean", "선호최적화", "tag:preference-optimization"),
+    ("korean", "과정감독", "tag:process-supervision"),
+    ("korean", "자기개선", "tag:self-improvement"),
+    ("korean", "자기 검증", "tag:self-verification"),
+    ("korean", "해석가능성", "tag:interpretability"),
+    ("korean", "지식증류", "tag:distillation"),
+    ("korean", "정렬실패", "tag:misalignment"),
+    ("korean", "마음이론", "tag:theory-of-mind"),
+    ("korean", "사전 학습", r"re:사전 ?학습"),
+    ("korean", "선호데이터", r"re:선호 ?데이터"),
+    ("korean", "추론능력", r"re:추론 ?능력"),
+    ("korean", "문제해결", r"re:문제 ?해결"),
+    ("korean", "엔트로피를", r"re:엔트로피"),
+    # English word forms
+    ("forms", "surveys", r"re:\bsurvey"),
+    ("forms", "distilling", r"re:\bdistill"),
+    ("forms", "hallucinations", r"re:\bhallucinat"),
+    ("forms", "rewarded", r"re:\breward"),
+    ("forms", "aligning", r"re:\balign"),
+    ("forms", "generalizes", r"re:\bgenerali[sz]"),
+    ("forms", "preferences", r"re:\bpreferen"),
+    ("forms", "benchmarking", r"re:\bbenchmark"),
+    ("forms", "imitating", r"re:\bimitat"),
+    ("forms", "monitored", r"re:\bmonitor"),
+    ("forms", "verifying", r"re:\bverif(y|i)"),
+    ("forms", "optimizes", r"re:\boptimi[sz]"),
+    ("forms", "thinkers", r"re:\bthinker"),
+    ("forms", "refusals", r"re:\brefus"),
+    ("forms", "simulations", r"re:\bsimulat"),
+    ("forms", "exploring", r"re:\bexplor"),
+    # Typos: one letter wrong, missing, extra or swapped
+    ("typos", "hallucinaton", r"re:\bhallucinat"),
+    ("typos", "interpretabilty", r"re:\binterpretab"),
+    ("typos", "reinforcment", r"re:\breinforcement"),
+    ("typos", "alignmnet", r"re:\balignment"),
+    ("typos", "curriculum", r"re:\bcurriculum"),
+    ("typos", "curiculum", r"re:\bcurriculum"),
+    ("typos", "benchmrk", r"re:\bbenchmark"),
+    ("typos", "distilation", r"re:\bdistillation"),
+    ("typos", "preferance", r"re:\bpreference"),
+    ("typos", "monitorring", r"re:\bmonitoring"),
+    ("typos", "suprevision", r"re:\bsupervision"),
+    ("typos", "multimodla", r"re:\bmultimodal"),
+    ("typos", "uncertainity", r"re:\buncertainty"),
+    ("typos", "markovain", r"re:\bmarkovian"),
+    ("typos", "xdversarial", r"re:\badversarial"),
+    # Tags: #slug, or a label in either language
+    ("tags", "#rl", "tag:rl"),
+    ("tags", "#reward-model", "tag:reward-model"),
+    ("tags", "#alignment", "tag:alignment"),
+    ("tags", "#math", "tag:math"),
+    ("tags", "#safety", "tag:safety"),
+    ("tags", "#agents", "tag:agents"),
+    ("tags", "#efficiency", "tag:efficiency"),
+    ("tags", "Reinforcement learning", "tag:rl"),
+    ("tags", "강화학습", "tag:rl"),
+    ("tags", "Chain-of-thought", "tag:chain-of-thought"),
+    ("tags", "사고의 사슬", "tag:chain-of-thought"),
+    ("tags", "Test-time scaling", "tag:test-time-scaling"),
+    ("tags", "RLHF", "tag:rlhf"),
+    ("tags", "정렬", "tag:alignment"),
+    ("tags", "Self-verification", "tag:self-verification"),
+]
+
+
+def note_files(data: Path) -> dict[str, str]:
+    """slug -> the note file's text (published notes only: `draft: true` ones are skipped)."""
+    out = {}
+    for path in sorted((data / "notes").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"^draft:\s*true\s*$", text, re.M):
+            continue
+        out[path.stem] = text
+    return out
+
+
+def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
+    front = yaml.safe_load(text.split("---", 2)[1]) or {}
+    return {aliases.get(str(t), str(t)) for t in front.get("tags") or []}
+
+
+def expected(spec: str, notes: dict[str, str], aliases: dict[str, str]) -> set[str]:
+    if spec.startswith("tag:"):
+        return {slug for slug, text in notes.items() if spec[4:] in note_tags(text, aliases)}
+    if spec.startswith("re:"):
+        pattern = re.compile(spec[3:], re.I)
+        return {slug for slug, text in notes.items() if pattern.search(text)}
+    return set(spec.split())
+
+
+def recall(found: list[str], want: set[str]) -> float:
+    return len(set(found[:10]) & want) / min(10, len(want)) if want else 1.0
+
+
+def our_search(page, base: str) -> Callable[[str], list[str]]:  # noqa: ANN001
+    page.goto(base)
+
+    def run(query: str) -> list[str]:
+        page.fill(".pn-search__input", query)
+        page.press(".pn-search__input", "Enter")
+        page.wait_for_function("q => document.querySelector('.pn-search__results').dataset.count !== undefined"
+                               " && document.querySelector('.pn-search__input').value === q", arg=query)
+        hrefs = page.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.getAttribute('href'))")
+        return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
+    return run
+
+
+def pagefind_search(page, base: str, bundle: str) -> Callable[[str], list[str]]:  # noqa: ANN001
+    page.goto(base)
+    page.evaluate("async url => { window.__pf = await import(url); await window.__pf.init(); }", base + bundle + "/pagefind.js")
+
+    def run(query: str) -> list[str]:
+        urls = page.evaluate("async q => { const r = await window.__pf.search(q);"
+                             " const d = await Promise.all(r.results.slice(0, 40).map(x => x.data()));"
+                             " return d.map(x => x.url); }", query)
+        slugs = [m.group(1) for u in urls if (m := re.search(r"/notes/([^/]+)/", u))]
+        return list(dict.fromkeys(slugs))[:10]  # only note pages count, as in our box
+    return run
+
+
+def build_pagefind(site: Path, bundle: str, *flags: str) -> None:
+    cmd = ["npx", "--yes", f"pagefind@{PAGEFIND_VERSION}", "--site", str(site), "--output-subdir", bundle, *flags]
+    result = subprocess.run(cmd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"pagefind failed ({' '.join(cmd)}):\n{result.stderr[-2000:]}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("data", type=Path)
+    parser.add_argument("--pagefind", action="store_true", help="also measure Pagefind (npx, on demand)")
+    parser.add_argument("--only", nargs="*", choices=CLASSES, help="only these classes")
+    parser.add_argument("--limit", type=int, help="at most N queries per class")
+    parser.add_argument("--misses", action="store_true", help="print the queries our box misses")
+    args = parser.parse_args(argv)
+    if not (args.site / "search" / "meta.json").is_file():
+        parser.error(f"{args.site} has no search/meta.json: build the site first")
+    if not (args.data / "tags.yml").is_file():
+        parser.error(f"{args.data} has no tags.yml")
+    tags = yaml.safe_load((args.data / "tags.yml").read_text(encoding="utf-8")) or {}
+    aliases = {a: slug for slug, t in tags.items() for a in (t or {}).get("aliases", [])}
+    notes = note_files(args.data)
+    classes = args.only or list(CLASSES)
+    queries = [q for q in QUERIES if q[0] in classes]
+    if args.limit:
+        queries = [q for c in classes for q in [q for q in queries if q[0] == c][:args.limit]]
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site
+        engines: dict[str, str | None] = {"ours": None}
+        if args.pagefind:
+            site = Path(tmp) / "site"
+            shutil.copytree(args.site, site)
+            for name, flags in (("pagefind-en", ("--force-language", "en")), ("pagefind", ())):
+                build_pagefind(site, f"_{name}", *flags)
+                engines[name] = f"_{name}"
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        scores: dict[str, dict[str, list[float]]] = {}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+            for engine, bundle in engines.items():
+                page = browser.new_page()
+                run = our_search(page, base) if bundle is None else pagefind_search(page, base, bundle)
+                for cls, query, spec in queries:
+                    want = expected(spec, notes, aliases)
+                    found = run(query)
+                    r = recall(found, want)
+                    scores.setdefault(engine, {}).setdefault(cls, []).append(r)
+                    if args.misses and engine == "ours" and r < 1:
+                        print(f"miss {cls} {query!r}: {r:.2f} want {sorted(want - set(found))} got {found}")
+                page.close()
+            browser.close()
+        server.shutdown()
+    print(f"recall@10 on {len(queries)} queries ({len(notes)} notes)")
+    header = f"{'engine':<14}" + "".join(f"{c:>9}" for c in classes) + f"{'all':>9}"
+    print(header)
+    for engine, by_class in scores.items():
+        every = [r for c in classes for r in by_class.get(c, [])]
+        print(f"{engine:<14}" + "".join(f"{sum(by_class[c]) / len(by_class[c]):>9.2f}" for c in classes)
+              + f"{sum(every) / len(every):>9.2f}")
+    if args.pagefind:
+        best = {c: max(sum(scores[e][c]) / len(scores[e][c]) for e in engines if e != "ours") for c in classes}
+        print(f"{'pagefind best':<14}" + "".join(f"{best[c]:>9.2f}" for c in classes))
+    return 0
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())

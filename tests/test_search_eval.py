@@ -1,0 +1,44 @@
+"""scripts/search_eval.py runs on the bundled notes (a few queries per class), so it cannot rot."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def load_eval():  # noqa: ANN201
+    spec = importlib.util.spec_from_file_location("search_eval", ROOT / "scripts" / "search_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_query_set_covers_every_class_with_60_queries() -> None:
+    module = load_eval()
+    assert len(module.QUERIES) >= 60
+    assert {c for c, _, _ in module.QUERIES} == set(module.CLASSES)
+    tags = {"reward-model", "rl", "cognitive-science"}
+    notes = module.note_files(ROOT / "data")
+    for _, query, spec in module.QUERIES:
+        assert module.expected(spec, notes, {}), f"{query!r} expects no note"
+    assert tags <= {s[4:] for _, _, s in module.QUERIES if s.startswith("tag:")}
+
+
+def test_eval_prints_recall_per_class(bundled_build: Path) -> None:
+    # A process of its own: the browser tests' Playwright already runs an event loop in this one.
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "search_eval.py"), str(bundled_build),
+                             str(ROOT / "data"), "--limit", "3"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    row = re.search(r"^ours\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$", out, re.M)
+    assert row, out
+    assert all(0.85 <= float(x) <= 1.0 for x in row.groups()), out  # most of the first queries of each class are found
