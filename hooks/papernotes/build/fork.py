@@ -77,8 +77,10 @@ class Child:
             self._send_queued()
         return future
 
-    def _send_queued(self) -> None:
-        while self._queued and len(self._sent) < self.IN_FLIGHT:
+    def _send_queued(self, limit: int | None = None) -> None:
+        """Send waiting requests while fewer than `limit` (default `IN_FLIGHT`) are at the child."""
+        limit = self.IN_FLIGHT if limit is None else limit
+        while self._queued and len(self._sent) < limit:
             future, args = self._queued.popleft()
             if not future.set_running_or_notify_cancel():
                 continue  # cancelled while it waited here
@@ -127,8 +129,7 @@ class Child:
                     future.cancel()
                 self._queued.clear()
             else:
-                self.IN_FLIGHT = len(self._queued) + len(self._sent)
-                self._send_queued()
+                self._send_queued(limit=len(self._queued) + len(self._sent))
             try:
                 self._conn.send(None)
             except OSError:

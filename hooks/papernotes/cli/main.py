@@ -56,22 +56,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def cmd_new(args: argparse.Namespace) -> int:
-    return scaffold.run_new(args, _root(args))
-
-
-def cmd_import_feed(args: argparse.Namespace) -> int:
-    return importers.run_feed(args, _root(args))
-
-
-def cmd_import_hf(args: argparse.Namespace) -> int:
-    return importers.run_hf(args, _root(args))
-
-
-def cmd_post(args: argparse.Namespace) -> int:
-    return post.run(args, _root(args))
-
-
 def _root(args: argparse.Namespace) -> Path:
     return Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
 
@@ -84,19 +68,20 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text: path:line:col lines; github: workflow annotations on the pull request")
     check.set_defaults(func=cmd_check)
-    new = sub.add_parser("new", help="scaffold a note from an arXiv id or URL")
-    scaffold.add_arguments(new)
-    new.set_defaults(func=cmd_new)
-    feed = sub.add_parser("import-feed", help="import notes from daily bilingual posts (a text file)")
-    importers.add_feed_arguments(feed)
-    feed.set_defaults(func=cmd_import_feed)
-    hf = sub.add_parser("import-hf", help="import Hugging Face Daily Papers as draft notes")
-    importers.add_hf_arguments(hf)
-    hf.set_defaults(func=cmd_import_hf)
-    day_post = sub.add_parser("post", help="print a day's notes as a daily bilingual post (what import-feed reads)")
-    post.add_arguments(day_post)
-    day_post.set_defaults(func=cmd_post)
-    for command in (check, new, feed, hf, day_post):
+    # (name, help, what adds its arguments, what runs it with the parsed arguments and the project root)
+    commands = [
+        ("new", "scaffold a note from an arXiv id or URL", scaffold.add_arguments, scaffold.run_new),
+        ("import-feed", "import notes from daily bilingual posts (a text file)", importers.add_feed_arguments, importers.run_feed),
+        ("import-hf", "import Hugging Face Daily Papers as draft notes", importers.add_hf_arguments, importers.run_hf),
+        ("post", "print a day's notes as a daily bilingual post (what import-feed reads)", post.add_arguments, post.run),
+    ]
+    subparsers = [check]
+    for name, help_text, add_arguments, run in commands:
+        command = sub.add_parser(name, help=help_text)
+        add_arguments(command)
+        command.set_defaults(func=lambda args, run=run: run(args, _root(args)))
+        subparsers.append(command)
+    for command in subparsers:
         command.add_argument("--root", help="project folder (default: found from the current folder)")
     return parser
 
