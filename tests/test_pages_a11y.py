@@ -158,11 +158,15 @@ def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str) -> 
     assert seen == {"pn-toggle__button": "yes", "pn-filter-tag": "yes"}
 
 
-def test_no_page_asks_another_origin(browser, base: str) -> None:  # noqa: ANN001
+def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str) -> None:  # noqa: ANN001
     context = browser.new_context()
     foreign: list[str] = []
+    missing: list[str] = []
     context.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).netloc not in ("", urlparse(base).netloc)
                and not r.url.startswith(("data:", "blob:")) else None)
+    # A 404 costs a request and logs a console error (mkdocs-material fetches a sitemap.xml
+    # next to every <link rel=alternate>: a tag feed's directory has none).
+    context.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     try:
         for kind, path in PAGE_KINDS.items():
             pg = context.new_page()
@@ -173,6 +177,7 @@ def test_no_page_asks_another_origin(browser, base: str) -> None:  # noqa: ANN00
     finally:
         context.close()
     assert foreign == []
+    assert missing == []
 
 
 LAYOUT_SHIFT = """window.__pnShift = 0;

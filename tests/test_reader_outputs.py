@@ -84,7 +84,8 @@ class _Heads(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         a = dict(attrs)
-        if tag == "link" and a.get("rel") == "alternate" and a.get("type") == "application/atom+xml":
+        # Feed readers match the rel token, not the whole value (tag feeds say "alternate feed").
+        if tag == "link" and "alternate" in (a.get("rel") or "").split() and a.get("type") == "application/atom+xml":
             self.alternates.append(a)
 
 

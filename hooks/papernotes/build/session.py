@@ -169,12 +169,19 @@ class Build:
             self._exports.set_exception(exc)
 
     def alternates(self, src_uri: str) -> list[dict[str, str]]:
-        """The feeds a page advertises in its head: the site's, and its tag's on tag pages."""
+        """The feeds a page advertises in its head: the site's, and its tag's on tag pages.
+
+        A tag feed's `rel` is "alternate feed", not just "alternate": feed readers match the
+        `alternate` token, while mkdocs-material fetches a sitemap.xml next to every element
+        matching exactly `link[rel=alternate]` (meant for language versions), which for
+        tags/<tag>/feed.xml is a 404 on every tag page. The site feed sits beside the real
+        sitemap.xml, so it keeps the plain form."""
         name = self.settings.site_name
-        feeds = [{"title": f"{name} (Atom)", "href": urls.relative(src_uri, urls.feed())}]
+        feeds = [{"rel": "alternate", "title": f"{name} (Atom)", "href": urls.relative(src_uri, urls.feed())}]
         page = self._pages.get(src_uri)
         if page is not None and page.feed:
-            feeds.append({"title": f"{name}: {page.title} (Atom)", "href": urls.relative(src_uri, page.feed)})
+            feeds.append({"rel": "alternate feed", "title": f"{name}: {page.title} (Atom)",
+                          "href": urls.relative(src_uri, page.feed)})
         return feeds
 
     def page_meta(self, src_uri: str) -> dict[str, object] | None:
