@@ -32,87 +32,115 @@
     return (String(text).normalize("NFC").toLowerCase().match(WORD) || []).map(fold);
   }
 
-  // --- the Porter stemmer: must give exactly what papernotes.outputs.stemmer.stem gives (tested) ---
-  var STEP2 = [["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["izer", "ize"],
-    ["bli", "ble"], ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"], ["ization", "ize"],
-    ["ation", "ate"], ["ator", "ate"], ["alism", "al"], ["iveness", "ive"], ["fulness", "ful"],
-    ["ousness", "ous"], ["aliti", "al"], ["iviti", "ive"], ["biliti", "ble"], ["logi", "log"]];
-  var STEP3 = [["icate", "ic"], ["ative", ""], ["alize", "al"], ["iciti", "ic"], ["ical", "ic"], ["ful", ""],
-    ["ness", ""]];
-  var STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
-    "ism", "ate", "iti", "ous", "ive", "ize"].sort(function (a, b) { return b.length - a.length; });
+  // --- the Snowball English (Porter2) stemmer: must give exactly what papernotes.outputs.stemmer.stem
+  // gives (the snowballstemmer package; compared in Chromium over a large word list). Written from
+  // the algorithm's description at snowballstem.org (English, Snowball 3). Letters are vowels when
+  // in "aeiouy"; a y after a vowel or at the start is written Y (a consonant) while stemming. ---
   var STEMMABLE = /^[a-z]{3,}$/;
+  var WHOLE = { skis: "ski", skies: "sky", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli",
+    singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias",
+    andes: "andes" };                             // words stemmed as a whole (or left alone)
+  var R1_PREFIXES = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"];
+  var ING_WHOLE = { even: 1, cann: 1, inn: 1, earr: 1, herr: 1, out: 1 };   // evening, canning... stay
+  var EED_WHOLE = { succ: 1, proc: 1, exc: 1 };   // succeed, proceed, exceed stay
+  var DOUBLES = { bb: 1, dd: 1, ff: 1, gg: 1, mm: 1, nn: 1, pp: 1, rr: 1, tt: 1 };
+  // [suffix, replacement], longest first; the longest suffix that ends the word decides.
+  var P2_STEP2 = [["ational", "ate"], ["ization", "ize"], ["iveness", "ive"], ["fulness", "ful"], ["ousness", "ous"],
+    ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"], ["ation", "ate"], ["alism", "al"],
+    ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"], ["ogist", "og"], ["enci", "ence"],
+    ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"], ["bli", "ble"],
+    ["ogi", "og"], ["li", ""]];
+  var P2_STEP3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
+    ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
+  var P2_STEP4 = ["ement", "ment", "ance", "ence", "able", "ible", "ant", "ent", "ism", "ate", "iti", "ous", "ive",
+    "ize", "ion", "al", "er", "ic"];
 
-  function cons(w, i) {
-    var c = w.charAt(i);
-    if ("aeiou".indexOf(c) >= 0) return false;
-    if (c === "y") return i === 0 || !cons(w, i - 1);
-    return true;
-  }
-  function measure(w) {                           // m in [C](VC)^m[V]
-    var m = 0, i = 0, n = w.length;
-    while (i < n && cons(w, i)) i++;
-    while (i < n) {
-      while (i < n && !cons(w, i)) i++;
-      if (i >= n) break;
-      while (i < n && cons(w, i)) i++;
-      m++;
-    }
-    return m;
-  }
-  function vowelIn(w) { for (var i = 0; i < w.length; i++) if (!cons(w, i)) return true; return false; }
+  function vowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y"; }
   function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
-  function doubleC(w) { var n = w.length; return n >= 2 && w[n - 1] === w[n - 2] && cons(w, n - 1); }
-  function cvc(w) {
-    var n = w.length;
-    return n >= 3 && cons(w, n - 1) && !cons(w, n - 2) && cons(w, n - 3) && "wxy".indexOf(w[n - 1]) < 0;
+  function hasVowel(w) { for (var i = 0; i < w.length; i++) if (vowel(w[i])) return true; return false; }
+  /* The position after the first non-vowel that follows a vowel, from `from` on; w.length if none. */
+  function afterVC(w, from) {
+    var i = from;
+    while (i < w.length && !vowel(w[i])) i++;
+    while (i < w.length && vowel(w[i])) i++;
+    return i < w.length ? i + 1 : w.length;
   }
+  /* Whether w (its first `end` letters) ends in a short syllable. */
+  function shortSyllable(w, end) {
+    var last = w[end - 1];
+    if (end >= 3 && !vowel(w[end - 3]) && vowel(w[end - 2]) && !vowel(last) && last !== "w" && last !== "x" && last !== "Y") return true;
+    if (end === 2 && vowel(w[0]) && !vowel(w[1])) return true;
+    return end >= 4 && w.slice(end - 4, end) === "past";
+  }
+  function longest(w, table) {                     // the first entry of `table` (longest first) ending w
+    for (var i = 0; i < table.length; i++) if (ends(w, table[i][0])) return table[i];
+    return null;
+  }
+
   var stems = {};
   function stem(word) {
     if (!STEMMABLE.test(word)) return word;
     if (Object.prototype.hasOwnProperty.call(stems, word)) return stems[word];
-    var w = word, i, s;
+    if (Object.prototype.hasOwnProperty.call(WHOLE, word)) return (stems[word] = WHOLE[word]);
+    // y at the start or after a vowel is a consonant: Y
+    var w = "", i;
+    for (i = 0; i < word.length; i++) w += word[i] === "y" && (i === 0 || vowel(w[i - 1])) ? "Y" : word[i];
+    // R1: after the first non-vowel that follows a vowel (or after one of R1_PREFIXES); R2: the same from R1
+    var p1 = -1;
+    for (i = 0; i < R1_PREFIXES.length; i++) if (w.slice(0, R1_PREFIXES[i].length) === R1_PREFIXES[i]) p1 = R1_PREFIXES[i].length;
+    if (p1 < 0) p1 = afterVC(w, 0);
+    var p2 = afterVC(w, p1);
+    var n, pre, hit;
+    // Step 1a: plurals
     if (ends(w, "sses")) w = w.slice(0, -2);
-    else if (ends(w, "ies")) w = w.slice(0, -2);
-    else if (ends(w, "s") && !ends(w, "ss")) w = w.slice(0, -1);
-    if (ends(w, "eed")) {
-      if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
-    } else {
-      var sufs = ["ed", "ing"];
-      for (i = 0; i < sufs.length; i++) {
-        s = sufs[i];
-        if (ends(w, s) && vowelIn(w.slice(0, -s.length))) {
-          w = w.slice(0, -s.length);
-          if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) w += "e";
-          else if (doubleC(w) && "lsz".indexOf(w[w.length - 1]) < 0) w = w.slice(0, -1);
-          else if (measure(w) === 1 && cvc(w)) w += "e";
-          break;
-        }
+    else if (ends(w, "ied") || ends(w, "ies")) w = w.slice(0, -3) + (w.length - 3 >= 2 ? "i" : "ie");
+    else if (ends(w, "us") || ends(w, "ss")) { /* kept */ }
+    else if (ends(w, "s") && hasVowel(w.slice(0, -2))) w = w.slice(0, -1);
+    // Step 1b: -eed, -ed, -ing and their -ly forms
+    var sufs = ["eedly", "ingly", "edly", "eed", "ing", "ed"], suf = null;
+    for (i = 0; i < sufs.length && suf === null; i++) if (ends(w, sufs[i])) suf = sufs[i];
+    if (suf === "eed" || suf === "eedly") {
+      pre = w.slice(0, -suf.length);
+      if (pre.length >= p1 && !EED_WHOLE.hasOwnProperty(pre)) w = pre + "ee";
+    } else if (suf !== null) {
+      pre = w.slice(0, -suf.length);
+      if (suf === "ing" && ING_WHOLE.hasOwnProperty(pre)) { /* kept */ }
+      else if (suf === "ing" && pre.length === 2 && pre[1] === "y" && !vowel(pre[0])) w = pre[0] + "ie";   // dying, lying
+      else if (hasVowel(pre)) {
+        w = pre;
+        n = w.length;
+        if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) w += "e";
+        else if (n >= 2 && DOUBLES.hasOwnProperty(w.slice(-2))) {
+          if (!(n === 3 && "aeo".indexOf(w[0]) >= 0)) w = w.slice(0, -1);
+        } else if (n === p1 && shortSyllable(w, n)) w += "e";
       }
     }
-    if (ends(w, "y") && vowelIn(w.slice(0, -1))) w = w.slice(0, -1) + "i";
-    [STEP2, STEP3].forEach(function (table) {
-      for (var t = 0; t < table.length; t++) {
-        if (ends(w, table[t][0])) {
-          var base = w.slice(0, -table[t][0].length);
-          if (measure(base) > 0) w = base + table[t][1];
-          break;
-        }
-      }
-    });
-    for (i = 0; i < STEP4.length; i++) {
-      s = STEP4[i];
-      if (ends(w, s)) {
-        var rest = w.slice(0, -s.length);
-        if (measure(rest) > 1 && (s !== "ion" || ends(rest, "s") || ends(rest, "t"))) w = rest;
-        break;
-      }
+    // Step 1c: a final y or Y after a non-vowel that is not the first letter
+    n = w.length;
+    if (n >= 3 && (w[n - 1] === "y" || w[n - 1] === "Y") && !vowel(w[n - 2])) w = w.slice(0, -1) + "i";
+    // Steps 2 and 3: the longest listed suffix, replaced when it lies in R1
+    hit = longest(w, P2_STEP2);
+    if (hit && w.length - hit[0].length >= p1) {
+      pre = w.slice(0, -hit[0].length);
+      if (hit[0] === "ogi") { if (ends(pre, "l")) w = pre + "og"; }
+      else if (hit[0] === "li") { if (pre.length && "cdeghkmnrt".indexOf(pre[pre.length - 1]) >= 0) w = pre; }
+      else w = pre + hit[1];
     }
-    if (ends(w, "e")) {
-      var m = measure(w.slice(0, -1));
-      if (m > 1 || (m === 1 && !cvc(w.slice(0, -1)))) w = w.slice(0, -1);
+    hit = longest(w, P2_STEP3);
+    if (hit && w.length - hit[0].length >= p1 && (hit[0] !== "ative" || w.length - 5 >= p2)) w = w.slice(0, -hit[0].length) + hit[1];
+    // Step 4: the longest listed suffix, deleted when it lies in R2 (-ion only after s or t)
+    for (i = 0; i < P2_STEP4.length; i++) {
+      suf = P2_STEP4[i];
+      if (!ends(w, suf)) continue;
+      pre = w.slice(0, -suf.length);
+      if (pre.length >= p2 && (suf !== "ion" || ends(pre, "s") || ends(pre, "t"))) w = pre;
+      break;
     }
-    if (ends(w, "ll") && measure(w) > 1) w = w.slice(0, -1);
+    // Step 5: a final e in R2, or in R1 after no short syllable; a final l in R2 after an l
+    n = w.length;
+    if (w[n - 1] === "e" && (n - 1 >= p2 || (n - 1 >= p1 && !shortSyllable(w, n - 1)))) w = w.slice(0, -1);
+    else if (w[n - 1] === "l" && n - 1 >= p2 && w[n - 2] === "l") w = w.slice(0, -1);
+    w = w.replace(/Y/g, "y");
     stems[word] = w;
     return w;
   }
@@ -215,7 +243,7 @@
   }
 
   /* Scores of one query word: the best of its alternatives per document. An alternative is the
-   * word as a prefix; an English word's Porter stem, exactly (surveys finds survey); a Korean
+   * word as a prefix; an English word's Snowball stem, exactly (surveys finds survey); a Korean
    * word of 2*min_part+ syllables split in two, each part a prefix (보상모델 finds 보상 모델). */
   function lookUpWord(word) {
     var alts = [lookUp(word, false).then(function (f) { return [f, 1]; })];

@@ -20,7 +20,7 @@ Files, under `search/` (paths from `urls`):
   documents n*S ... n*S+S-1, what a result shows (authors: the first CARD_AUTHORS names joined
   by ", ", then "…" if there are more).
 
-Besides the words, the terms hold each word's `variants` (Porter stem; Korean word without its
+Besides the words, the terms hold each word's `variants` (Snowball English stem; Korean word without its
 particle and its inner sub-words), `#<slug>` per tag of the note, and spelling entries
 `~<English word backwards>` with no postings (for typo correction; see `correct` in the JS).
 
@@ -108,7 +108,7 @@ def strip_particle(word: str) -> str:
 
 
 def variants(term: str) -> list[tuple[str, bool]]:
-    """The extra terms a word is indexed by: an English word's Porter stem; a Korean word (Hangul
+    """The extra terms a word is indexed by: an English word's Snowball stem; a Korean word (Hangul
     syllables only) without its particle and every inner sub-word of MIN_PART+ syllables from
     there to its end, so 모델 finds 보상모델을 and 보상 모델 (two query words) finds it too.
     Each as (term, whether it is an inner sub-word)."""
