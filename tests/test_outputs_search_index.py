@@ -204,6 +204,13 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"ko": "보상모델을 쓴다"}, "델", None),                  # shorter than MIN_PART syllables
     ({"ko": "모델 보상모델"}, "모델", 2),                     # the word written alone counts fully
     ({"ko": "rlhf를"}, "hf", None),                        # only words of Hangul syllables are split
+    ({"ko": "추론 모델을 쓴다"}, "_추론모델", 2),              # adjacent Korean words: a pair term
+    ({"title": "추론 모델"}, "_추론모델", 8),                  # weighted as a word of its field
+    ({"ko": "추론을 모델로"}, "_추론을모델", None),             # the first has a particle: not a compound
+    ({"ko": "추론. 모델"}, "_추론모델", None),                 # a sentence ends between them
+    ({"ko": "추론\n\n모델"}, "_추론모델", None),              # a paragraph break
+    ({"ko": "추론\n모델"}, "_추론모델", 2),                   # one line break is a space
+    ({"ko": "더 모델"}, "_더모델", None),                      # parts shorter than MIN_PART
     ({}, "#rl", 6),                                        # a tag term per tag
 ])
 def test_document_terms_variants(changes: dict, term: str, weight: int | None) -> None:

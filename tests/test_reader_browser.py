@@ -429,12 +429,53 @@ def test_korean_spacing_finds_the_tag_notes(page, bundled_build: Path, serve, qu
     assert want and want <= set(search(page, query)[:10])
 
 
-@pytest.mark.parametrize(("query", "word"), [("surveys", "survey"), ("distilling", "distillation")])
+def holding(pattern: str) -> set[str]:
+    """The bundled notes whose file matches `pattern` (case-insensitive)."""
+    return {p.stem for p in (ROOT / "data" / "notes").rglob("*.md") if re.search(pattern, p.read_text(encoding="utf-8"), re.I)}
+
+
+@pytest.mark.parametrize(("query", "word"), [
+    ("surveys", "survey"), ("distilling", "distillation"),
+    ("generalizes", "generalization"), ("generalizes", "generalize"),   # one stem, general (Snowball)
+    ("verifying", "verification"), ("verification", "verifying"),       # -ify and -ification meet
+    ("judges", "judgment"),                                             # a word built on the query word
+])
 def test_english_word_forms(page, bundled_build: Path, serve, query: str, word: str) -> None:  # noqa: ANN001
     page.goto(serve(bundled_build))
-    want = {p.stem for p in (ROOT / "data" / "notes").rglob("*.md")
-            if re.search(rf"\b{word}\b", p.read_text(encoding="utf-8"), re.I)}
+    want = holding(rf"\b{word}\b")
     assert want and want <= set(search(page, query))
+
+
+def test_notes_holding_the_word_come_before_notes_holding_only_its_stem(page, bundled_build: Path, serve) -> None:  # noqa: ANN001
+    """generalizes and general share Snowball's stem (general): the notes that write generalize,
+    generalizes, generalization... come first, the ones that only say general (or generally) after."""
+    page.goto(serve(bundled_build))
+    close = holding(r"\bgenerali[sz]")
+    loose = holding(r"\bgeneral(ly)?\b") - close
+    assert len(close) >= 10 and loose
+    page.fill(".pn-search__input", "generalizes")
+    page.press(".pn-search__input", "Enter")
+    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined")
+    assert int(page.get_attribute(".pn-search__results", "data-count")) >= len(close | loose)
+    assert set(search(page, "generalizes")) <= close   # the first page: all close ones
+
+
+@pytest.mark.parametrize("query", ["추론모델", "추론 모델", "추론 모델을"])
+def test_a_korean_compound_ranks_the_notes_writing_it_first(page, bundled_build: Path, serve, query: str) -> None:  # noqa: ANN001
+    """Written together or apart (추론 모델), the notes holding the compound come before those that
+    hold 추론 and 모델 apart (many: 추론 is a tag label)."""
+    page.goto(serve(bundled_build))
+    want = holding(r"추론 ?모델")
+    slugs = search(page, query)
+    assert len(want) < len(slugs) and set(slugs[:len(want)]) == want
+
+
+@pytest.mark.parametrize("query", ["추론경로", "추론 경로", "추론경로를"])
+def test_a_compound_ending_like_a_particle(page, bundled_build: Path, serve, query: str) -> None:  # noqa: ANN001
+    """추론경로 ends in 로, a particle: searched as typed too, it finds the notes writing 추론 경로."""
+    page.goto(serve(bundled_build))
+    want = holding(r"추론 ?경로")
+    assert want and set(search(page, query)[:len(want)]) == want
 
 
 @pytest.mark.parametrize(("typo", "word"), [("hallucinaton", "hallucination"), ("interpretabilty", "interpretability"),
@@ -444,6 +485,15 @@ def test_a_typo_says_did_you_mean_and_shows_the_results(page, bundled_build: Pat
     right = search(page, word)
     assert right and search(page, typo) == right
     assert page.inner_text(".pn-search__correction") == word
+
+
+def test_a_typo_in_a_suffix_finds_the_notes_through_the_stem(page, bundled_build: Path, serve) -> None:  # noqa: ANN001
+    """reinforcment stems like reinforcement (reinforc): it finds the same notes in the same order
+    without a correction (one is offered only when a word finds nothing)."""
+    page.goto(serve(bundled_build))
+    right = search(page, "reinforcement")
+    assert len(right) == 10 and search(page, "reinforcment") == right
+    assert page.query_selector(".pn-search__correction") is None
 
 
 def test_a_hash_tag_puts_the_tag_notes_first_and_links_the_tag(page, bundled_build: Path, serve) -> None:  # noqa: ANN001
