@@ -136,7 +136,7 @@ def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) ->
         assert (card.title, card.date, card.ko, card.en) == (note.title, note.date.isoformat(), snippet(ko), snippet(en))
         assert card.authors == searchindex.card_authors(note.authors)
     assert cards[0].en.endswith("& more")  # plain text: entities decoded once, no markup
-    files = sorted((site / "search" / "cards").glob("*.json"))
+    files = sorted((site / "search" / "cards").glob("*.json"), key=lambda f: int(f.stem))
     assert [len(json.loads(f.read_text(encoding="utf-8"))) for f in files] == [
         min(searchindex.CARD_SHARD, len(cards) - i) for i in range(0, len(cards), searchindex.CARD_SHARD)]
 
@@ -169,13 +169,13 @@ def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN0
     files = build_search_files(loaded.notes, loaded.tags, commentary)
     meta = json.loads(dict(files)["search/meta.json"])
     assert {k: meta[k] for k in ("v", "docs", "card_shard", "note", "terms", "cards")} == {
-        "v": 1, "docs": len(loaded.notes), "card_shard": 10, "note": "notes/{slug}/",
+        "v": 1, "docs": len(loaded.notes), "card_shard": searchindex.CARD_SHARD, "note": "notes/{slug}/",
         "terms": "search/terms/{name}.json", "cards": "search/cards/{n}.json"}
     assert meta["particles"] == sorted(meta["particles"], key=len, reverse=True)  # longest first
     names = {path for path, _ in files}
     assert len(names) == len(files)
     assert names == {"search/meta.json"} | {meta["terms"].replace("{name}", n) for _, n in meta["chunks"]} | {
-        meta["cards"].replace("{n}", str(i)) for i in range(-(-len(loaded.notes) // 10))}
+        meta["cards"].replace("{n}", str(i)) for i in range(-(-len(loaded.notes) // searchindex.CARD_SHARD))}
 
 
 def test_same_notes_same_bytes(loaded) -> None:  # noqa: ANN001

@@ -52,8 +52,10 @@ from papernotes.outputs.stemmer import stem
 VERSION = 1
 CHUNK_BYTES = 24_000
 """Target size of a terms file: a query word usually needs one, at most MAX_SPAN (in the JS)."""
-CARD_SHARD = 10
-"""Documents per cards file: the first page of results needs at most 10 small files."""
+CARD_SHARD = 4
+"""Documents per cards file. The ten results of a page usually sit in ten different files, so a file
+holds few cards: 4 sends about 25 kB of cards for a page of results (10 sent about 65 kB), with
+2,500 files at 10,000 notes."""
 CARD_AUTHORS = 6
 """Authors a result shows, so a search by an author's name shows why the note matched."""
 FIELD_WEIGHTS = {"title": 8, "tags": 6, "people": 4, "commentary": 2, "abstract": 1}
@@ -104,29 +106,32 @@ def tokenize(text: str) -> list[str]:
     return [fold(token) for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower())]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_particle(word: str) -> str:
     """`word` without one trailing Korean particle (longest first), keeping at least one syllable;
-    the box does the same to a query word."""
+    the box does the same to a query word. Memoised, bounded: called for every Korean word of
+    every note."""
     for particle in PARTICLES:
         if len(word) > len(particle) and word.endswith(particle):
             return word[:-len(particle)]
     return word
 
 
-def variants(term: str) -> list[tuple[str, bool]]:
+@functools.lru_cache(maxsize=1 << 16)
+def variants(term: str) -> tuple[tuple[str, bool], ...]:
     """The extra terms a word is indexed by: an English word's Snowball stem; a Korean word (Hangul
     syllables only) without its particle and every inner sub-word of MIN_PART+ syllables from
     there to its end, so 모델 finds 보상모델을 and 보상 모델 (two query words) finds it too.
-    Each as (term, whether it is an inner sub-word)."""
+    Each as (term, whether it is an inner sub-word). Memoised, bounded (a site repeats its words)."""
     if term.isascii():
         root = stem(term)
-        return [(root, False)] if root != term else []
+        return ((root, False),) if root != term else ()
     if not HANGUL_WORD.fullmatch(term):
-        return []
+        return ()
     base = strip_particle(term)
     out = [(base, False)] if base != term else []
     out += [(base[i:], True) for i in range(1, len(base) - MIN_PART + 1)]
-    return out
+    return tuple(out)
 
 
 _ADJACENT = re.compile(r"(?<![^\W_])([\uac00-\ud7a3]+)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?=([\uac00-\ud7a3]+)(?![^\W_]))")
