@@ -439,11 +439,20 @@ def holding(pattern: str) -> set[str]:
     ("generalizes", "generalization"), ("generalizes", "generalize"),   # one stem, general (Snowball)
     ("verifying", "verification"), ("verification", "verifying"),       # -ify and -ification meet
     ("judges", "judgment"),                                             # a word built on the query word
+    ("analysed", "analyze"),                                            # either spelling, -ise or -ize
 ])
 def test_english_word_forms(page, bundled_build: Path, serve, query: str, word: str) -> None:  # noqa: ANN001
     page.goto(serve(bundled_build))
     want = holding(rf"\b{word}\b")
     assert want and want <= set(search(page, query))
+
+
+@pytest.mark.parametrize(("british", "american"), [("optimisation", "optimization"), ("generalised", "generalized")])
+def test_either_spelling_finds_the_same_notes(page, bundled_build: Path, serve, british: str, american: str) -> None:  # noqa: ANN001
+    """The notes write -ize; a query in -ise finds what the -ize one finds, in the same order."""
+    page.goto(serve(bundled_build))
+    right = search(page, american)
+    assert right and search(page, british) == right
 
 
 def test_notes_holding_the_word_come_before_notes_holding_only_its_stem(page, bundled_build: Path, serve) -> None:  # noqa: ANN001

@@ -293,6 +293,15 @@
     });
   }
 
+  /* The other spelling of an English word in -ise/-ize or -yse/-yze and their forms (optimised
+   * <-> optimized, organisation <-> organization, analysed <-> analyzed), or null. Snowball stems
+   * the two apart (optimis, optim). */
+  var SPELLING = /^([a-z]{4,}[iy])([sz])(e|es|ed|ing|ation|ations|er|ers|able)$/;
+  function otherSpelling(word) {
+    var m = SPELLING.exec(word);
+    return m ? m[1] + (m[2] === "s" ? "z" : "s") + m[3] : null;
+  }
+
   /* Scores of one query word: the best of its alternatives per document, and which documents hold
    * it closely (`tight`): as typed (a prefix; its inflections count fully), as a word that starts
    * with its light form and whose stem starts with its stem (generalizes finds generalized,
@@ -300,8 +309,9 @@
    * compound, written together or as two adjacent words (also as typed, particle-like ending
    * kept). Loosely: by its Snowball stem only (generalizes finds general; a stem in -ifi also as
    * -if and back; STEMMED), or a Korean word of 2*min_part+ syllables split in two, each part a
-   * prefix anywhere in the note (보상모델 finds 보상 ... 모델; SPLIT). Ranking puts close first. */
-  function lookUpWord(word, typed) {
+   * prefix anywhere in the note (보상모델 finds 보상 ... 모델; SPLIT). An English word in -ise or
+   * -ize is also looked up in the other spelling, alike. Ranking puts close first. */
+  function lookUpWord(word, typed, spelt) {
     var min = meta.min_part || 2, alts = [];
     function tight(f) { return [f, 1, true]; }
     function compound(w) { return HANGUL_ONLY.test(w) && w.length >= 2 * min; }
@@ -335,6 +345,8 @@
       }
       if (root !== word) alts.push(lookUp(root, true).then(function (f) { return [f, STEMMED, false]; }));
       if (kin) alts.push(lookUp(kin, true).then(function (f) { return [f, STEMMED, false]; }));
+      var other = spelt ? null : otherSpelling(word);   // optimised finds optimized and its words
+      if (other) alts.push(lookUpWord(other, undefined, true).then(function (f) { return [f, 1, f.tight]; }));
     }
     if (typed !== undefined && typed !== word && compound(typed)) {   // 추론경로 (not 추론경 + 로)
       alts.push(lookUpCompound(typed).then(tight));
@@ -348,7 +360,7 @@
         Object.keys(f.scores).forEach(function (d) {
           var s = f.scores[d] * factor;
           if (!(scores[d] >= s)) scores[d] = s;
-          if (alt[2]) tight[d] = true;
+          if (alt[2] === true || (alt[2] && alt[2][d])) tight[d] = true;
         });
       });
       return { scores: scores, tight: tight, partial: partial };
@@ -531,20 +543,24 @@
   // --- rendering ---
   var el = window.papernotes.el, bi = window.papernotes.bi;
 
-  /* `text` as nodes, each word that starts with one of `words` (compared as the index compares
-   * terms: lower-cased, accents removed) inside a <mark>. */
+  /* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
+   * or its light form, shares its stem, or holds a Korean w inside. */
+  function marks(term, w) {
+    var lw = light(w);
+    return term.slice(0, w.length) === w || (stem(w) !== w && stem(term) === stem(w)) ||
+      (lw !== w && lw.length >= LIGHT_MIN && term.slice(0, lw.length) === lw) ||
+      (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
+  }
+
+  /* `text` as nodes, each word that `marks` one of `words` (compared as the index compares
+   * terms: lower-cased, accents removed; either spelling of -ise/-ize) inside a <mark>. */
   function highlight(text, words) {
     var frag = document.createDocumentFragment();
     var at = 0, m;
     var re = new RegExp(WORD.source, "gu");
     while ((m = re.exec(text)) !== null) {
       var term = fold(m[0].normalize("NFC").toLowerCase());
-      if (!words.some(function (w) {
-        var lw = light(w);
-        return term.slice(0, w.length) === w || (stem(w) !== w && stem(term) === stem(w)) ||
-          (lw !== w && lw.length >= LIGHT_MIN && term.slice(0, lw.length) === lw) ||
-          (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
-      })) continue;
+      if (!words.some(function (w) { return marks(term, w) || (otherSpelling(w) !== null && marks(term, otherSpelling(w))); })) continue;
       if (m.index > at) frag.appendChild(document.createTextNode(text.slice(at, m.index)));
       frag.appendChild(el("mark", {}, m[0]));
       at = m.index + m[0].length;
