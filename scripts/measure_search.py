@@ -1,14 +1,17 @@
 """Measure what a reader downloads for search and for the browse filter on a built site.
 
-    python scripts/measure_search.py SITE_DIR [QUERY ...]
+    python scripts/measure_search.py SITE_DIR [QUERY ...] [--index-build DATA_DIR]
 
 Serves SITE_DIR on localhost, opens the home page in Chromium (/usr/bin/chromium) and, for each
 query in a fresh browser context (cold cache), focuses the search box, types the query and
 waits for the results. It prints the bytes transferred under search/ (meta.json on focus, then
 the terms and cards files the query needed), the number of requests and results, the time from
-Enter to the first results (localhost, so mostly our JS and the browser), what the
+Enter to the first results (localhost, so mostly our JS and the browser), from the last file's
+arrival to the results, and the same query again once the box holds its files (all of its own
+work without waiting: what "results appear within 150 ms of the files arriving" asks), what the
 browse page loads as tags are picked, the size of the browse index and, if present,
-mkdocs-material's search_index.json (raw and gzip). Bytes are the response bodies as served:
+mkdocs-material's search_index.json (raw and gzip). With --index-build, also the CPU time and
+peak memory of building the index alone from DATA_DIR. Bytes are the response bodies as served:
 this server does not gzip, so they are raw sizes; the gzip
 figure is what a compressing host such as GitHub Pages would send for the same files. Exit codes: 0 done, 2 bad usage.
 """
@@ -52,10 +55,36 @@ class Query:
     """The result count the box shows."""
     seconds: float
     """From Enter (meta.json already loaded on focus) to the first results on screen."""
+    after_files: float
+    """From the end of the last search/ response to the first results on screen (the page's own
+    clock): the box's last step, once the cards of the results have arrived."""
+    warm: float
+    """The same query again in the same page, its files already in the box's memory: from Enter to
+    the results on screen, all of the box's own work (matching, ranking, rendering) without waiting."""
+
+
+_CLOCK = """() => { window.__pnEnter = null; window.__pnShown = null;
+    const input = document.querySelector('.pn-search__input'), list = document.querySelector('.pn-search__results');
+    input.addEventListener('keydown', e => { if (e.key === 'Enter') window.__pnEnter = performance.now(); }, { capture: true, once: true });
+    const seen = new MutationObserver(() => {
+      if (list.dataset.count !== undefined) { window.__pnShown = performance.now(); seen.disconnect(); } });
+    seen.observe(list, { attributes: true, attributeFilter: ['data-count'] }); }"""
+"""The page's clock when Enter is pressed and when the results list next gets its count (the box
+sets it once that query's results are on screen)."""
+
+
+def _run(page, query: str) -> tuple[float, float]:  # noqa: ANN001
+    """Type `query`, press Enter, wait for its results: (Enter, results shown) on the page's clock, ms."""
+    page.fill(".pn-search__input", query)
+    page.evaluate(_CLOCK)
+    page.press(".pn-search__input", "Enter")
+    page.wait_for_function("window.__pnShown !== null", timeout=60000)
+    return page.evaluate("() => [window.__pnEnter, window.__pnShown]")
 
 
 def measure_query(browser, base: str, site: Path, query: str) -> Query:  # noqa: ANN001
-    """What one query typed into a fresh page (cold cache) costs."""
+    """What one query typed into a fresh page (cold cache) costs, and the same query again once the
+    box holds its files."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(base)
@@ -64,18 +93,19 @@ def measure_query(browser, base: str, site: Path, query: str) -> Query:  # noqa:
     page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"])) if r.url.startswith(base + "search/") else None)
     with page.expect_response(lambda r: r.url == base + "search/meta.json"):
         page.focus(".pn-search__input")  # focus loads meta.json
-    page.fill(".pn-search__input", query)
-    start = time.monotonic()
-    page.press(".pn-search__input", "Enter")
-    page.wait_for_function("document.querySelector('.pn-search__results a') || document.querySelector('.pn-search__results').dataset.count === '0'",
-                           timeout=60000)
-    seconds = time.monotonic() - start
+    enter, shown = _run(page, query)
     page.wait_for_load_state("networkidle")
     results = int(page.get_attribute(".pn-search__results", "data-count"))
+    arrived = page.evaluate("""shown => Math.max(0, ...performance.getEntriesByType('resource')
+        .filter(e => e.name.includes('/search/') && e.responseEnd <= shown).map(e => e.responseEnd))""", shown)
+    requests = list(sizes)
+    page.fill(".pn-search__input", "")
+    again = _run(page, query)                       # every file already in the box's memory
     context.close()
     # What a gzipping host (GitHub Pages) would send for the same files.
-    gz = sum(len(gzip.compress((site / url[len(base):]).read_bytes())) for url, _ in sizes)
-    return Query(sum(size for _, size in sizes), gz, len(sizes), results, seconds)
+    gz = sum(len(gzip.compress((site / url[len(base):]).read_bytes())) for url, _ in requests)
+    return Query(sum(size for _, size in requests), gz, len(requests), results, (shown - enter) / 1000,
+                 (shown - arrived) / 1000, (again[1] - again[0]) / 1000)
 
 
 def measure_browse(browser, base: str, tags: list[str]) -> list[tuple[str, int, int]]:  # noqa: ANN001
@@ -96,10 +126,44 @@ def measure_browse(browser, base: str, tags: list[str]) -> list[tuple[str, int, 
     return steps
 
 
+def _rss_kib(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise OSError(f"no {field} in /proc/self/status")
+
+
+def measure_index_build(data: Path) -> str:
+    """What building the search index costs on the notes of `data` (a data folder), on its own:
+    the notes are loaded and their commentary rendered first (the build has both anyway), then
+    `build_search_files` runs alone. CPU seconds of this process, and its peak resident memory
+    above what it held before (Linux: the peak is reset through /proc/self/clear_refs)."""
+    from papernotes.markup import HtmlCache
+    from papernotes.outputs.search_index import build_search_files
+    from papernotes.site.index import build_index
+    from papernotes.source.tree import load_site
+
+    loaded = load_site(data.parent, data.name)
+    index = build_index(loaded.notes, loaded.tags)
+    cache = HtmlCache()
+    html = {n.slug: (cache.html(n.ko), cache.html(n.en)) for n in index.notes}
+    before = _rss_kib("VmRSS")
+    Path("/proc/self/clear_refs").write_text("5")   # VmHWM := VmRSS
+    cpu = time.process_time()
+    files = build_search_files(index.notes, index.tags, lambda n: html[n.slug])
+    cpu = time.process_time() - cpu
+    peak = _rss_kib("VmHWM")
+    size = sum(len(text.encode()) for _, text in files)
+    return (f"index build ({len(index.notes)} notes): {cpu:.1f} CPU-s, peak +{(peak - before) / 1024:.0f} MiB; "
+            f"{len(files)} files, {size / 1e6:.1f} MB")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
     parser.add_argument("queries", nargs="*", default=DEFAULT_QUERIES)
+    parser.add_argument("--index-build", type=Path, metavar="DATA_DIR",
+                        help="also time building the index alone from this data folder (the site's notes)")
     args = parser.parse_args(argv)
     meta = args.site / "search" / "meta.json"
     if not meta.is_file():
@@ -118,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     material = args.site / "search" / "search_index.json"
     if material.exists():
         print(f"mkdocs-material search_index.json: {file_sizes(material)}")
+    if args.index_build:
+        print(measure_index_build(args.index_build))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
         for step, size, listed in measure_browse(browser, base, ["reasoning", "rl", "reward-model"]):
@@ -125,7 +191,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for query in args.queries:
             q = measure_query(browser, base, args.site, query)
             print(f"first query {query!r}: {q.bytes / 1024:.0f} kB ({q.gzip_bytes / 1024:.0f} kB gzip) in {q.requests} requests, "
-                  f"{q.results} results, shown in {q.seconds * 1000:.0f} ms")
+                  f"{q.results} results, shown in {q.seconds * 1000:.0f} ms ({q.after_files * 1000:.0f} ms after the last file "
+                  f"arrived; {q.warm * 1000:.0f} ms again with the files in memory)")
         browser.close()
     server.shutdown()
     return 0

@@ -1,6 +1,7 @@
 """Recall of the search box, per class of query, on a built site; optionally Pagefind's on the same site.
 
     python scripts/search_eval.py SITE_DIR DATA_DIR [--pagefind] [--only CLASS ...] [--limit N]
+                                  [--queries FILE] [--misses]
 
 SITE_DIR is a built site (`mkdocs build`), DATA_DIR the data folder it was built from (its notes
 and tags.yml label the queries). For each query of QUERIES the page is opened in Chromium
@@ -13,8 +14,9 @@ class is printed beside ours. Exit codes: 0 done, 2 bad usage.
 
 A query's expected notes, written from the bundled notes:
 - `tag:<slug>`: the notes carrying that tag (a tag query expects the tag's notes);
-- `re:<pattern>`: the notes whose file matches the pattern (case-insensitive), i.e. that write
-  the word in some form or spacing;
+- `re:<pattern>`: the notes whose file or tag labels match the pattern (case-insensitive), i.e.
+  that write the word in some form or spacing or show it on their page as a tag (a note tagged
+  `rl` shows "강화학습" and "Reinforcement learning", and the index holds both);
 - `<slug> <slug> ...`: those notes.
 """
 
@@ -129,12 +131,15 @@ def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
     return {aliases.get(str(t), str(t)) for t in front.get("tags") or []}
 
 
-def expected(spec: str, notes: dict[str, str], aliases: dict[str, str]) -> set[str]:
+def expected(spec: str, notes: dict[str, str], aliases: dict[str, str], labels: dict[str, str] | None = None) -> set[str]:
+    """The notes `spec` expects; `labels`: tag slug -> its labels (what a note page shows for it)."""
     if spec.startswith("tag:"):
         return {slug for slug, text in notes.items() if spec[4:] in note_tags(text, aliases)}
     if spec.startswith("re:"):
         pattern = re.compile(spec[3:], re.I)
-        return {slug for slug, text in notes.items() if pattern.search(text)}
+        labels = labels or {}
+        return {slug for slug, text in notes.items()
+                if pattern.search(text) or any(pattern.search(labels.get(t, "")) for t in note_tags(text, aliases))}
     return set(spec.split())
 
 
@@ -183,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", choices=CLASSES, help="only these classes")
     parser.add_argument("--limit", type=int, help="at most N queries per class")
     parser.add_argument("--misses", action="store_true", help="print the queries our box misses")
+    parser.add_argument("--queries", type=Path, help="ask these queries (class<TAB>query<TAB>expected per line)")
     args = parser.parse_args(argv)
     if not (args.site / "search" / "meta.json").is_file():
         parser.error(f"{args.site} has no search/meta.json: build the site first")
@@ -190,9 +196,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"{args.data} has no tags.yml")
     tags = yaml.safe_load((args.data / "tags.yml").read_text(encoding="utf-8")) or {}
     aliases = {a: slug for slug, t in tags.items() for a in (t or {}).get("aliases", [])}
+    labels = {slug: f"{(t or {}).get('ko', '')}\n{(t or {}).get('en', '')}" for slug, t in tags.items()}
     notes = note_files(args.data)
     classes = args.only or list(CLASSES)
-    queries = [q for q in QUERIES if q[0] in classes]
+    asked = QUERIES
+    if args.queries:
+        asked = [tuple(line.split("\t")) for line in args.queries.read_text(encoding="utf-8").splitlines()
+                 if line.strip() and not line.startswith("#")]
+        bad = [q for q in asked if len(q) != 3 or q[0] not in CLASSES]
+        if bad:
+            parser.error(f"{args.queries}: not class<TAB>query<TAB>expected with a class of {CLASSES}: {bad[0]}")
+    queries = [q for q in asked if q[0] in classes]
+    classes = [c for c in classes if any(q[0] == c for q in queries)]
     if args.limit:
         queries = [q for c in classes for q in [q for q in queries if q[0] == c][:args.limit]]
     from playwright.sync_api import sync_playwright
@@ -216,7 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 page = browser.new_page()
                 run = our_search(page, base) if bundle is None else pagefind_search(page, base, bundle)
                 for cls, query, spec in queries:
-                    want = expected(spec, notes, aliases)
+                    want = expected(spec, notes, aliases, labels)
                     found = run(query)
                     r = recall(found, want)
                     scores.setdefault(engine, {}).setdefault(cls, []).append(r)

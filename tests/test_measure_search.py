@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import subprocess
 import sys
@@ -25,7 +27,8 @@ def test_measures_a_first_query(reader_build: Path, browser) -> None:  # noqa: A
     assert int(found.group(4)) == len(expected) <= 10  # one page of results: the cards of all of them
     terms = sorted((reader_build / "search" / "terms").glob("*.json"))
     assert len(terms) == 1  # a small index: the query needs its only terms file
-    files = [reader_build / "search" / "meta.json", *terms, *{reader_build / "search" / "cards" / f"{d // 10}.json" for d in expected}]
+    shard = json.loads((reader_build / "search" / "meta.json").read_text(encoding="utf-8"))["card_shard"]
+    files = [reader_build / "search" / "meta.json", *terms, *{reader_build / "search" / "cards" / f"{d // shard}.json" for d in expected}]
     assert int(found.group(3)) == len(files)
     assert int(found.group(1)) == round(sum(f.stat().st_size for f in files) / 1024)
 
@@ -33,3 +36,14 @@ def test_measures_a_first_query(reader_build: Path, browser) -> None:  # noqa: A
 def test_refuses_a_folder_without_an_index(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, str(SCRIPT), str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and "has no search/meta.json" in run.stderr
+
+
+def test_measures_building_the_index_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = importlib.util.spec_from_file_location("measure_search", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "measure_search", module)   # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    line = module.measure_index_build(ROOT / "data")
+    found = re.fullmatch(r"index build \((\d+) notes\): ([\d.]+) CPU-s, peak \+(-?\d+) MiB; (\d+) files, ([\d.]+) MB", line)
+    assert found, line
+    assert int(found.group(1)) > 40 and float(found.group(2)) < 30 and int(found.group(4)) > 3

@@ -33,6 +33,19 @@ def test_query_set_covers_every_class_with_60_queries() -> None:
     assert tags <= {s[4:] for _, _, s in module.QUERIES if s.startswith("tag:")}
 
 
+def test_the_held_out_queries_parse_and_expect_notes() -> None:
+    module = load_eval()
+    lines = [line for line in (ROOT / "scripts" / "search_eval_holdout.tsv").read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("#")]
+    rows = [line.split("\t") for line in lines]
+    assert len(rows) >= 60 and all(len(r) == 3 for r in rows)
+    assert {c for c, _, _ in rows} == set(module.CLASSES)
+    assert not {q for _, q, _ in rows} & {q for _, q, _ in module.QUERIES}, "held-out queries must differ from QUERIES"
+    notes = module.note_files(ROOT / "data")
+    for _, query, spec in rows:
+        assert module.expected(spec, notes, {}), f"{query!r} expects no note"
+
+
 def test_eval_prints_recall_per_class(bundled_build: Path) -> None:
     # A process of its own: the browser tests' Playwright already runs an event loop in this one.
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "search_eval.py"), str(bundled_build),

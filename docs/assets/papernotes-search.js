@@ -15,6 +15,7 @@
   var PARTIAL = 0.7;                                // weight of a prefix match against an exact one
   var STEMMED = 0.9;                                // an English word found by its stem only
   var SPLIT = 0.8;                                  // a Korean compound found by its two parts
+  var LIGHT_MIN = 4;                                // shortest light form looked up (see light)
   var HANGUL_ONLY = /^[\uac00-\ud7a3]+$/;
   var SPELLABLE = /^[a-z]+$/;
 
@@ -32,109 +33,167 @@
     return (String(text).normalize("NFC").toLowerCase().match(WORD) || []).map(fold);
   }
 
-  // --- the Porter stemmer: must give exactly what papernotes.outputs.stemmer.stem gives (tested) ---
-  var STEP2 = [["ational", "ate"], ["tional", "tion"], ["enci", "ence"], ["anci", "ance"], ["izer", "ize"],
-    ["bli", "ble"], ["alli", "al"], ["entli", "ent"], ["eli", "e"], ["ousli", "ous"], ["ization", "ize"],
-    ["ation", "ate"], ["ator", "ate"], ["alism", "al"], ["iveness", "ive"], ["fulness", "ful"],
-    ["ousness", "ous"], ["aliti", "al"], ["iviti", "ive"], ["biliti", "ble"], ["logi", "log"]];
-  var STEP3 = [["icate", "ic"], ["ative", ""], ["alize", "al"], ["iciti", "ic"], ["ical", "ic"], ["ful", ""],
-    ["ness", ""]];
-  var STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou",
-    "ism", "ate", "iti", "ous", "ive", "ize"].sort(function (a, b) { return b.length - a.length; });
+  // --- the Snowball English (Porter2) stemmer: must give exactly what papernotes.outputs.stemmer.stem
+  // gives (the snowballstemmer package; compared in Chromium over a large word list). Written from
+  // the algorithm's description at snowballstem.org (English, Snowball 3). Letters are vowels when
+  // in "aeiouy"; a y after a vowel or at the start is written Y (a consonant) while stemming. ---
   var STEMMABLE = /^[a-z]{3,}$/;
+  var WHOLE = { skis: "ski", skies: "sky", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli", only: "onli",
+    singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos", bias: "bias",
+    andes: "andes" };                             // words stemmed as a whole (or left alone)
+  var R1_PREFIXES = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"];
+  var ING_WHOLE = { even: 1, cann: 1, inn: 1, earr: 1, herr: 1, out: 1 };   // evening, canning... stay
+  var EED_WHOLE = { succ: 1, proc: 1, exc: 1 };   // succeed, proceed, exceed stay
+  var DOUBLES = { bb: 1, dd: 1, ff: 1, gg: 1, mm: 1, nn: 1, pp: 1, rr: 1, tt: 1 };
+  // [suffix, replacement], longest first; the longest suffix that ends the word decides.
+  var P2_STEP2 = [["ational", "ate"], ["ization", "ize"], ["iveness", "ive"], ["fulness", "ful"], ["ousness", "ous"],
+    ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"], ["ation", "ate"], ["alism", "al"],
+    ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"], ["ogist", "og"], ["enci", "ence"],
+    ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"], ["bli", "ble"],
+    ["ogi", "og"], ["li", ""]];
+  var P2_STEP3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
+    ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
+  var P2_STEP4 = ["ement", "ment", "ance", "ence", "able", "ible", "ant", "ent", "ism", "ate", "iti", "ous", "ive",
+    "ize", "ion", "al", "er", "ic"];
 
-  function cons(w, i) {
-    var c = w.charAt(i);
-    if ("aeiou".indexOf(c) >= 0) return false;
-    if (c === "y") return i === 0 || !cons(w, i - 1);
-    return true;
-  }
-  function measure(w) {                           // m in [C](VC)^m[V]
-    var m = 0, i = 0, n = w.length;
-    while (i < n && cons(w, i)) i++;
-    while (i < n) {
-      while (i < n && !cons(w, i)) i++;
-      if (i >= n) break;
-      while (i < n && cons(w, i)) i++;
-      m++;
-    }
-    return m;
-  }
-  function vowelIn(w) { for (var i = 0; i < w.length; i++) if (!cons(w, i)) return true; return false; }
+  function vowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y"; }
   function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
-  function doubleC(w) { var n = w.length; return n >= 2 && w[n - 1] === w[n - 2] && cons(w, n - 1); }
-  function cvc(w) {
-    var n = w.length;
-    return n >= 3 && cons(w, n - 1) && !cons(w, n - 2) && cons(w, n - 3) && "wxy".indexOf(w[n - 1]) < 0;
+  function hasVowel(w) { for (var i = 0; i < w.length; i++) if (vowel(w[i])) return true; return false; }
+  /* The position after the first non-vowel that follows a vowel, from `from` on; w.length if none. */
+  function afterVC(w, from) {
+    var i = from;
+    while (i < w.length && !vowel(w[i])) i++;
+    while (i < w.length && vowel(w[i])) i++;
+    return i < w.length ? i + 1 : w.length;
   }
+  /* Whether w (its first `end` letters) ends in a short syllable. */
+  function shortSyllable(w, end) {
+    var last = w[end - 1];
+    if (end >= 3 && !vowel(w[end - 3]) && vowel(w[end - 2]) && !vowel(last) && last !== "w" && last !== "x" && last !== "Y") return true;
+    if (end === 2 && vowel(w[0]) && !vowel(w[1])) return true;
+    return end >= 4 && w.slice(end - 4, end) === "past";
+  }
+  function longest(w, table) {                     // the first entry of `table` (longest first) ending w
+    for (var i = 0; i < table.length; i++) if (ends(w, table[i][0])) return table[i];
+    return null;
+  }
+
+  /* The word as the steps see it: { w: with Y for a consonant y, p1, p2: where R1 and R2 start }. */
+  function prepare(word) {
+    var w = "", i;
+    for (i = 0; i < word.length; i++) w += word[i] === "y" && (i === 0 || vowel(w[i - 1])) ? "Y" : word[i];
+    // R1: after the first non-vowel that follows a vowel (or after one of R1_PREFIXES); R2: the same from R1
+    var p1 = -1;
+    for (i = 0; i < R1_PREFIXES.length; i++) if (w.slice(0, R1_PREFIXES[i].length) === R1_PREFIXES[i]) p1 = R1_PREFIXES[i].length;
+    if (p1 < 0) p1 = afterVC(w, 0);
+    return { w: w, p1: p1, p2: afterVC(w, p1) };
+  }
+
+  /* Steps 1a-1c (plurals, -ed, -ing, y): the word without its inflection, in `state`. */
+  function step1(state) {
+    var w = state.w, p1 = state.p1, n, pre, i;
+    // Step 1a: plurals
+    if (ends(w, "sses")) w = w.slice(0, -2);
+    else if (ends(w, "ied") || ends(w, "ies")) w = w.slice(0, -3) + (w.length - 3 >= 2 ? "i" : "ie");
+    else if (ends(w, "us") || ends(w, "ss")) { /* kept */ }
+    else if (ends(w, "s") && hasVowel(w.slice(0, -2))) w = w.slice(0, -1);
+    // Step 1b: -eed, -ed, -ing and their -ly forms
+    var sufs = ["eedly", "ingly", "edly", "eed", "ing", "ed"], suf = null;
+    for (i = 0; i < sufs.length && suf === null; i++) if (ends(w, sufs[i])) suf = sufs[i];
+    if (suf === "eed" || suf === "eedly") {
+      pre = w.slice(0, -suf.length);
+      if (pre.length >= p1 && !EED_WHOLE.hasOwnProperty(pre)) w = pre + "ee";
+    } else if (suf !== null) {
+      pre = w.slice(0, -suf.length);
+      if (suf === "ing" && ING_WHOLE.hasOwnProperty(pre)) { /* kept */ }
+      else if (suf === "ing" && pre.length === 2 && pre[1] === "y" && !vowel(pre[0])) w = pre[0] + "ie";   // dying, lying
+      else if (hasVowel(pre)) {
+        w = pre;
+        n = w.length;
+        if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) w += "e";
+        else if (n >= 2 && DOUBLES.hasOwnProperty(w.slice(-2))) {
+          if (!(n === 3 && "aeo".indexOf(w[0]) >= 0)) w = w.slice(0, -1);
+        } else if (n === p1 && shortSyllable(w, n)) w += "e";
+      }
+    }
+    // Step 1c: a final y or Y after a non-vowel that is not the first letter
+    n = w.length;
+    if (n >= 3 && (w[n - 1] === "y" || w[n - 1] === "Y") && !vowel(w[n - 2])) w = w.slice(0, -1) + "i";
+    state.w = w;
+    return state;
+  }
+
   var stems = {};
   function stem(word) {
     if (!STEMMABLE.test(word)) return word;
     if (Object.prototype.hasOwnProperty.call(stems, word)) return stems[word];
-    var w = word, i, s;
-    if (ends(w, "sses")) w = w.slice(0, -2);
-    else if (ends(w, "ies")) w = w.slice(0, -2);
-    else if (ends(w, "s") && !ends(w, "ss")) w = w.slice(0, -1);
-    if (ends(w, "eed")) {
-      if (measure(w.slice(0, -3)) > 0) w = w.slice(0, -1);
-    } else {
-      var sufs = ["ed", "ing"];
-      for (i = 0; i < sufs.length; i++) {
-        s = sufs[i];
-        if (ends(w, s) && vowelIn(w.slice(0, -s.length))) {
-          w = w.slice(0, -s.length);
-          if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) w += "e";
-          else if (doubleC(w) && "lsz".indexOf(w[w.length - 1]) < 0) w = w.slice(0, -1);
-          else if (measure(w) === 1 && cvc(w)) w += "e";
-          break;
-        }
-      }
+    if (Object.prototype.hasOwnProperty.call(WHOLE, word)) return (stems[word] = WHOLE[word]);
+    var state = step1(prepare(word)), w = state.w, p1 = state.p1, p2 = state.p2, n, pre, hit, suf, i;
+    // Steps 2 and 3: the longest listed suffix, replaced when it lies in R1
+    hit = longest(w, P2_STEP2);
+    if (hit && w.length - hit[0].length >= p1) {
+      pre = w.slice(0, -hit[0].length);
+      if (hit[0] === "ogi") { if (ends(pre, "l")) w = pre + "og"; }
+      else if (hit[0] === "li") { if (pre.length && "cdeghkmnrt".indexOf(pre[pre.length - 1]) >= 0) w = pre; }
+      else w = pre + hit[1];
     }
-    if (ends(w, "y") && vowelIn(w.slice(0, -1))) w = w.slice(0, -1) + "i";
-    [STEP2, STEP3].forEach(function (table) {
-      for (var t = 0; t < table.length; t++) {
-        if (ends(w, table[t][0])) {
-          var base = w.slice(0, -table[t][0].length);
-          if (measure(base) > 0) w = base + table[t][1];
-          break;
-        }
-      }
-    });
-    for (i = 0; i < STEP4.length; i++) {
-      s = STEP4[i];
-      if (ends(w, s)) {
-        var rest = w.slice(0, -s.length);
-        if (measure(rest) > 1 && (s !== "ion" || ends(rest, "s") || ends(rest, "t"))) w = rest;
-        break;
-      }
+    hit = longest(w, P2_STEP3);
+    if (hit && w.length - hit[0].length >= p1 && (hit[0] !== "ative" || w.length - 5 >= p2)) w = w.slice(0, -hit[0].length) + hit[1];
+    // Step 4: the longest listed suffix, deleted when it lies in R2 (-ion only after s or t)
+    for (i = 0; i < P2_STEP4.length; i++) {
+      suf = P2_STEP4[i];
+      if (!ends(w, suf)) continue;
+      pre = w.slice(0, -suf.length);
+      if (pre.length >= p2 && (suf !== "ion" || ends(pre, "s") || ends(pre, "t"))) w = pre;
+      break;
     }
-    if (ends(w, "e")) {
-      var m = measure(w.slice(0, -1));
-      if (m > 1 || (m === 1 && !cvc(w.slice(0, -1)))) w = w.slice(0, -1);
-    }
-    if (ends(w, "ll") && measure(w) > 1) w = w.slice(0, -1);
+    // Step 5: a final e in R2, or in R1 after no short syllable; a final l in R2 after an l
+    n = w.length;
+    if (w[n - 1] === "e" && (n - 1 >= p2 || (n - 1 >= p1 && !shortSyllable(w, n - 1)))) w = w.slice(0, -1);
+    else if (w[n - 1] === "l" && n - 1 >= p2 && w[n - 2] === "l") w = w.slice(0, -1);
+    w = w.replace(/Y/g, "y");
     stems[word] = w;
+    return w;
+  }
+
+  /* A query word's light form: without its inflection (Snowball's steps 1a-1c) and a final e, so
+   * that it starts its other inflections and the words made from it: generalizes -> generaliz
+   * (generalize, generalized, generalization), verifying -> verifi (verified, verification).
+   * Words that are not stemmed are their own light form. Computed in the box only (on the query
+   * word and on the terms its prefixes load), never stored in the index. */
+  var lights = {};
+  function light(word) {
+    if (!STEMMABLE.test(word) || Object.prototype.hasOwnProperty.call(WHOLE, word)) return word;
+    if (Object.prototype.hasOwnProperty.call(lights, word)) return lights[word];
+    var w = step1(prepare(word)).w.replace(/Y/g, "y");
+    if (ends(w, "e")) w = w.slice(0, -1);
+    lights[word] = w;
     return w;
   }
 
   /* The words a query looks up, each matched as a prefix: its distinct terms, a Korean word
    * without one trailing particle (보상을 -> 보상), so it also finds 보상은 and 보상이, and no
-   * version after an arXiv id (2401.12340v2 -> 2401.12340: notes hold ids without one). */
-  function queryWords(query, particles) {
+   * version after an arXiv id (2401.12340v2 -> 2401.12340: notes hold ids without one). Each as
+   * [word, as typed]: a Korean word is also looked up as typed, since a last syllable that looks
+   * like a particle may be part of the word (추론경로 is not 추론경 + 로). */
+  function queryTerms(query, particles) {
     var byLength = (particles || []).slice().sort(function (a, b) { return b.length - a.length; });
-    var seen = {}, words = [];
-    tokenize(query).forEach(function (word, i, all) {
-      if (i > 0 && /^v\d+$/.test(word) && /^\d{4}\.\d{4,5}$/.test(all[i - 1])) return;
+    var seen = {}, terms = [];
+    tokenize(query).forEach(function (typed, i, all) {
+      if (i > 0 && /^v\d+$/.test(typed) && /^\d{4}\.\d{4,5}$/.test(all[i - 1])) return;
+      var word = typed;
       if (HANGUL.test(word)) {
-        for (var i = 0; i < byLength.length; i++) {
-          var p = byLength[i];
+        for (var j = 0; j < byLength.length; j++) {
+          var p = byLength[j];
           if (word.length > p.length && word.slice(-p.length) === p) { word = word.slice(0, -p.length); break; }
         }
       }
-      if (!Object.prototype.hasOwnProperty.call(seen, word)) { seen[word] = true; words.push(word); }
+      if (!Object.prototype.hasOwnProperty.call(seen, word)) { seen[word] = true; terms.push([word, typed]); }
     });
-    return words;
+    return terms;
   }
+
+  function queryWords(query, particles) { return queryTerms(query, particles).map(function (t) { return t[0]; }); }
 
   // --- the index ---
   var meta = null, metaLoading = null, files = {};
@@ -189,8 +248,10 @@
 
   /* { scores: {doc: score}, partial: whether the word's terms spanned more than MAX_SPAN files }:
    * the documents holding a term that starts with `word` (or equals it when `exact`), scored by
-   * the term's rarity times the posting's weight, a prefix match at PARTIAL. */
-  function lookUp(word, exact) {
+   * the term's rarity times the posting's weight; a term that is not the word itself nor one of
+   * its `forms` (when given: a function of the term) counts PARTIAL. `keep` (a function of the
+   * term), when given, says which terms count at all. */
+  function lookUp(word, exact, forms, keep) {
     var s = span(meta.chunks, word, !exact);
     if (!s) return Promise.resolve({ scores: {}, partial: false, terms: 0 });
     return loadSpan(meta.chunks, meta.terms, s).then(function (parts) {
@@ -198,9 +259,11 @@
       parts.forEach(function (part) {
         Object.keys(part).forEach(function (term) {
           if (exact ? term !== word : term.slice(0, word.length) !== word) return;
+          if (keep !== undefined && !keep(term)) return;
           var postings = part[term];
           terms += postings.length;
-          var base = Math.log(1 + meta.docs / postings.length) * (term === word ? 1 : PARTIAL);
+          var whole = term === word || (forms !== undefined && forms(term));
+          var base = Math.log(1 + meta.docs / postings.length) * (whole ? 1 : PARTIAL);
           var doc = 0;
           for (var j = 0; j < postings.length; j++) {
             var value = postings[j];
@@ -214,56 +277,136 @@
     });
   }
 
-  /* Scores of one query word: the best of its alternatives per document. An alternative is the
-   * word as a prefix; an English word's Porter stem, exactly (surveys finds survey); a Korean
-   * word of 2*min_part+ syllables split in two, each part a prefix (보상모델 finds 보상 모델). */
-  function lookUpWord(word) {
-    var alts = [lookUp(word, false).then(function (f) { return [f, 1]; })];
-    var root = stem(word);
-    if (root !== word) alts.push(lookUp(root, true).then(function (f) { return [f, STEMMED]; }));
-    var min = meta.min_part || 2;
-    if (HANGUL_ONLY.test(word) && word.length >= 2 * min) {
-      for (var i = min; i <= word.length - min; i++) {
-        alts.push(Promise.all([lookUp(word.slice(0, i), false), lookUp(word.slice(i), false)]).then(function (two) {
-          var both = {};
-          Object.keys(two[0].scores).forEach(function (d) {
-            if (two[1].scores[d] !== undefined) both[d] = (two[0].scores[d] + two[1].scores[d]) / 2;
-          });
-          return [{ scores: both, partial: two[0].partial || two[1].partial }, SPLIT];
-        }));
-      }
-    }
-    return Promise.all(alts).then(function (found) {
+  /* The documents holding Korean `word` (Hangul only) as written together (a prefix of a term,
+   * 추론모델을, or of an inner sub-word, 대형추론모델) or as two adjacent words (the index's pair
+   * terms: 추론 모델을 -> _추론모델), best score of the two. */
+  function lookUpCompound(word) {
+    var looks = [lookUp(word, false)];
+    if (meta.pair) looks.push(lookUp(meta.pair + word, false));
+    return Promise.all(looks).then(function (found) {
       var scores = {}, partial = false;
-      found.forEach(function (pair) {
-        var f = pair[0], factor = pair[1];
+      found.forEach(function (f) {
         partial = partial || f.partial;
-        Object.keys(f.scores).forEach(function (d) {
-          var s = f.scores[d] * factor;
-          if (!(scores[d] >= s)) scores[d] = s;
-        });
+        Object.keys(f.scores).forEach(function (d) { if (!(scores[d] >= f.scores[d])) scores[d] = f.scores[d]; });
       });
       return { scores: scores, partial: partial };
     });
   }
 
-  /* [[doc, score], ...] of the documents holding every word, best first, then newest first. */
-  function rank(found) {
+  /* The other spelling of an English word in -ise/-ize or -yse/-yze and their forms (optimised
+   * <-> optimized, organisation <-> organization, analysed <-> analyzed), or null. Snowball stems
+   * the two apart (optimis, optim). */
+  var SPELLING = /^([a-z]{4,}[iy])([sz])(e|es|ed|ing|ation|ations|er|ers|able)$/;
+  function otherSpelling(word) {
+    var m = SPELLING.exec(word);
+    return m ? m[1] + (m[2] === "s" ? "z" : "s") + m[3] : null;
+  }
+
+  /* Scores of one query word: the best of its alternatives per document, and which documents hold
+   * it closely (`tight`): as typed (a prefix; its inflections count fully), as a word that starts
+   * with its light form and whose stem starts with its stem (generalizes finds generalized,
+   * generalization; judges finds judgment; scaled does not find scalar), or, a Korean
+   * compound, written together or as two adjacent words (also as typed, particle-like ending
+   * kept). Loosely: by its Snowball stem only (generalizes finds general; a stem in -ifi also as
+   * -if and back; STEMMED), or a Korean word of 2*min_part+ syllables split in two, each part a
+   * prefix anywhere in the note (보상모델 finds 보상 ... 모델; SPLIT). An English word in -ise or
+   * -ize is also looked up in the other spelling, alike. Ranking puts close first. */
+  function lookUpWord(word, typed, spelt) {
+    var min = meta.min_part || 2, alts = [];
+    function tight(f) { return [f, 1, true]; }
+    function compound(w) { return HANGUL_ONLY.test(w) && w.length >= 2 * min; }
+    function split(w) {                            // w in two parts, each a prefix anywhere in the note
+      for (var i = min; i <= w.length - min; i++) {
+        alts.push(Promise.all([lookUp(w.slice(0, i), false), lookUp(w.slice(i), false)]).then(function (two) {
+          var both = {};
+          Object.keys(two[0].scores).forEach(function (d) {
+            if (two[1].scores[d] !== undefined) both[d] = (two[0].scores[d] + two[1].scores[d]) / 2;
+          });
+          return [{ scores: both, partial: two[0].partial || two[1].partial }, SPLIT, false];
+        }));
+      }
+    }
+    if (compound(word)) {
+      alts.push(lookUpCompound(word).then(tight));
+      split(word);
+    } else {
+      // An English word: as typed (its inflections count fully), then its light form among the words
+      // of its stem, then its stem alone (loosely).
+      var lw = light(word), root = stem(word);
+      // -ify and -ification: Snowball stems verify to verifi but verification to verif; each finds the other.
+      var kin = ends(root, "ifi") ? root.slice(0, -1) : ends(root, "if") && root !== word ? root + "i" : null;
+      var forms = lw === word ? undefined : function (term) { return light(term) === lw; };
+      alts.push(lookUp(word, false, forms).then(tight));
+      if (lw !== word && lw.length >= LIGHT_MIN) {
+        alts.push(lookUp(lw, false, forms, function (term) {   // built on the word: judgment for judges, not scalar for scaled
+          var r = stem(term);
+          return r.slice(0, root.length) === root || (kin !== null && r.slice(0, kin.length) === kin);
+        }).then(tight));
+      }
+      if (root !== word) alts.push(lookUp(root, true).then(function (f) { return [f, STEMMED, false]; }));
+      if (kin) alts.push(lookUp(kin, true).then(function (f) { return [f, STEMMED, false]; }));
+      var other = spelt ? null : otherSpelling(word);   // optimised finds optimized and its words
+      if (other) alts.push(lookUpWord(other, undefined, true).then(function (f) { return [f, 1, f.tight]; }));
+    }
+    if (typed !== undefined && typed !== word && compound(typed)) {   // 추론경로 (not 추론경 + 로)
+      alts.push(lookUpCompound(typed).then(tight));
+      split(typed);
+    }
+    return Promise.all(alts).then(function (found) {
+      var scores = {}, tight = {}, partial = false;
+      found.forEach(function (alt) {
+        var f = alt[0], factor = alt[1];
+        partial = partial || f.partial;
+        Object.keys(f.scores).forEach(function (d) {
+          var s = f.scores[d] * factor;
+          if (!(scores[d] >= s)) scores[d] = s;
+          if (alt[2] === true || (alt[2] && alt[2][d])) tight[d] = true;
+        });
+      });
+      return { scores: scores, tight: tight, partial: partial };
+    });
+  }
+
+  /* For each two adjacent Korean query words (each min_part+ syllables), the documents that hold
+   * them as one compound, written together or one after the other: {doc: true} per pair. */
+  function lookUpAdjacent(words, typedOf) {
+    var min = meta.min_part || 2, pairs = [];
+    for (var i = 0; i + 1 < words.length; i++) {
+      var a = typedOf[words[i]] || words[i], b = words[i + 1];   // as the index pairs them: 추론 경로를 -> 추론경로
+      if (HANGUL_ONLY.test(a) && HANGUL_ONLY.test(b) && a.length >= min && b.length >= min) {
+        pairs.push(lookUpCompound(a + b).then(function (f) {
+          var docs = {};
+          Object.keys(f.scores).forEach(function (d) { docs[d] = true; });
+          return docs;
+        }));
+      }
+    }
+    return Promise.all(pairs);
+  }
+
+  /* [[doc, score, closeness], ...] of the documents holding every word: closest first (the number
+   * of words a document holds closely plus the adjacent Korean query words it holds as one
+   * compound), then best score, then newest. */
+  function rank(found, adjacent) {
     var hits = [];
     if (!found.length) return hits;
     var smallest = found.reduce(function (a, b) { return Object.keys(a.scores).length <= Object.keys(b.scores).length ? a : b; });
     Object.keys(smallest.scores).forEach(function (key) {
-      var total = 0;
-      for (var i = 0; i < found.length; i++) {
+      var total = 0, close = 0, i;
+      for (i = 0; i < found.length; i++) {
         var s = found[i].scores[key];
         if (s === undefined) return;
         total += s;
+        if (found[i].tight[key]) close++;
       }
-      hits.push([Number(key), total]);
+      for (i = 0; i < adjacent.length; i++) if (adjacent[i][key]) close++;
+      hits.push([Number(key), total, close]);
     });
-    hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    hits.sort(byRank);
     return hits;
   }
+
+  function byRank(a, b) { return b[2] - a[2] || b[1] - a[1] || a[0] - b[0]; }
 
   /* Words one letter away from `word`: one deleted, swapped with the next, replaced or inserted,
    * each with the position of the first letter it changes. */
@@ -344,10 +487,14 @@
   /* Every step of a query: { hits, words (to mark), tags (named), partial, corrected: {typed: fix} }. */
   function search(q) {
     var named = findTags(q);
-    var words = queryWords(named.rest, meta.particles);
+    var terms = queryTerms(named.rest, meta.particles), typedOf = {};
+    var words = terms.map(function (t) { typedOf[t[0]] = t[1]; return t[0]; });
     var tagDocs = Promise.all(named.tags.map(function (t) { return lookUp("#" + t[0], true); }));
     function textHits(ws) {
-      return Promise.all(ws.map(lookUpWord)).then(function (found) { return { found: found, hits: rank(found) }; });
+      var looks = ws.map(function (w) { return lookUpWord(w, typedOf[w]); });
+      return Promise.all([Promise.all(looks), lookUpAdjacent(ws, typedOf)]).then(function (both) {
+        return { found: both[0], hits: rank(both[0], both[1]) };
+      });
     }
     return Promise.all([tagDocs, textHits(words)]).then(function (both) {
       var text = both[1];
@@ -370,14 +517,14 @@
       });
       var hits = r[1].hits;
       if (named.tags.length) {
-        var score = {};
-        hits.forEach(function (h) { score[h[0]] = h[1]; });
+        var hit = {};
+        hits.forEach(function (h) { hit[h[0]] = h; });
         if (named.hash && r[2].length) {
           hits = hits.filter(function (h) { return tagged[h[0]]; });       // #tag words: within the tag
         } else {
           // The tag's notes first (best text match first, then newest), then the other matches.
-          var first = order.map(function (d) { return [d, score[d] || 0]; });
-          first.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+          var first = order.map(function (d) { return hit[d] || [d, 0, 0]; });
+          first.sort(byRank);
           hits = first.concat(hits.filter(function (h) { return !tagged[h[0]]; }));
         }
       }
@@ -396,18 +543,24 @@
   // --- rendering ---
   var el = window.papernotes.el, bi = window.papernotes.bi;
 
-  /* `text` as nodes, each word that starts with one of `words` (compared as the index compares
-   * terms: lower-cased, accents removed) inside a <mark>. */
+  /* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
+   * or its light form, shares its stem, or holds a Korean w inside. */
+  function marks(term, w) {
+    var lw = light(w);
+    return term.slice(0, w.length) === w || (stem(w) !== w && stem(term) === stem(w)) ||
+      (lw !== w && lw.length >= LIGHT_MIN && term.slice(0, lw.length) === lw) ||
+      (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
+  }
+
+  /* `text` as nodes, each word that `marks` one of `words` (compared as the index compares
+   * terms: lower-cased, accents removed; either spelling of -ise/-ize) inside a <mark>. */
   function highlight(text, words) {
     var frag = document.createDocumentFragment();
     var at = 0, m;
     var re = new RegExp(WORD.source, "gu");
     while ((m = re.exec(text)) !== null) {
       var term = fold(m[0].normalize("NFC").toLowerCase());
-      if (!words.some(function (w) {
-        return term.slice(0, w.length) === w || (stem(w) !== w && stem(term) === stem(w)) ||
-          (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
-      })) continue;
+      if (!words.some(function (w) { return marks(term, w) || (otherSpelling(w) !== null && marks(term, otherSpelling(w))); })) continue;
       if (m.index > at) frag.appendChild(document.createTextNode(text.slice(at, m.index)));
       frag.appendChild(el("mark", {}, m[0]));
       at = m.index + m[0].length;

@@ -11,7 +11,8 @@ Files, under `search/` (paths from `urls`):
 
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
   template, "card_shard": S, "particles": [...], "note": url template, "tags": [[slug, ko, en,
-  [aliases]], ...], "tag": tag page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX}`.
+  [aliases]], ...], "tag": tag page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX,
+  "pair": PAIR_PREFIX}`.
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
   `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
@@ -20,9 +21,10 @@ Files, under `search/` (paths from `urls`):
   documents n*S ... n*S+S-1, what a result shows (authors: the first CARD_AUTHORS names joined
   by ", ", then "…" if there are more).
 
-Besides the words, the terms hold each word's `variants` (Porter stem; Korean word without its
-particle and its inner sub-words), `#<slug>` per tag of the note, and spelling entries
-`~<English word backwards>` with no postings (for typo correction; see `correct` in the JS).
+Besides the words, the terms hold each word's `variants` (Snowball English stem; Korean word
+without its particle and its inner sub-words), `_<word><next word>` for adjacent Korean words
+(see `pairs`), `#<slug>` per tag of the note, and spelling entries `~<English word backwards>`
+with no postings (for typo correction; see `correct` in the JS).
 
 Documents are the published notes newest first (the site's order), numbered from 0.
 Tokenising is shared with the search box and must stay identical to `tokenize` in the JS:
@@ -50,8 +52,10 @@ from papernotes.outputs.stemmer import stem
 VERSION = 1
 CHUNK_BYTES = 24_000
 """Target size of a terms file: a query word usually needs one, at most MAX_SPAN (in the JS)."""
-CARD_SHARD = 10
-"""Documents per cards file: the first page of results needs at most 10 small files."""
+CARD_SHARD = 4
+"""Documents per cards file. The ten results of a page usually sit in ten different files, so a file
+holds few cards: 4 sends about 25 kB of cards for a page of results (10 sent about 65 kB), with
+2,500 files at 10,000 notes."""
 CARD_AUTHORS = 6
 """Authors a result shows, so a search by an author's name shows why the note matched."""
 FIELD_WEIGHTS = {"title": 8, "tags": 6, "people": 4, "commentary": 2, "abstract": 1}
@@ -67,6 +71,10 @@ MIN_PART = 2
 """Syllables of the shortest sub-word a Korean compound is indexed (and a query split) by."""
 TAG_PREFIX = "#"
 """Tag terms are `#<slug>` (no token holds a #): the notes carrying that tag, for `#slug` queries."""
+PAIR_PREFIX = "_"
+"""Pair terms are `_<word><next word>` (no token holds a _): two Korean words written one after the
+other, so a compound typed either way ranks the notes that write it (with or without the space)
+above those holding its parts apart."""
 
 SPELL_MIN = 4
 """Shortest word a typo can be corrected to (a query word of 5+ letters, one letter missing)."""
@@ -98,34 +106,55 @@ def tokenize(text: str) -> list[str]:
     return [fold(token) for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower())]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def strip_particle(word: str) -> str:
     """`word` without one trailing Korean particle (longest first), keeping at least one syllable;
-    the box does the same to a query word."""
+    the box does the same to a query word. Memoised, bounded: called for every Korean word of
+    every note."""
     for particle in PARTICLES:
         if len(word) > len(particle) and word.endswith(particle):
             return word[:-len(particle)]
     return word
 
 
-def variants(term: str) -> list[tuple[str, bool]]:
-    """The extra terms a word is indexed by: an English word's Porter stem; a Korean word (Hangul
+@functools.lru_cache(maxsize=1 << 16)
+def variants(term: str) -> tuple[tuple[str, bool], ...]:
+    """The extra terms a word is indexed by: an English word's Snowball stem; a Korean word (Hangul
     syllables only) without its particle and every inner sub-word of MIN_PART+ syllables from
     there to its end, so 모델 finds 보상모델을 and 보상 모델 (two query words) finds it too.
-    Each as (term, whether it is an inner sub-word)."""
+    Each as (term, whether it is an inner sub-word). Memoised, bounded (a site repeats its words)."""
     if term.isascii():
         root = stem(term)
-        return [(root, False)] if root != term else []
+        return ((root, False),) if root != term else ()
     if not HANGUL_WORD.fullmatch(term):
-        return []
+        return ()
     base = strip_particle(term)
     out = [(base, False)] if base != term else []
     out += [(base[i:], True) for i in range(1, len(base) - MIN_PART + 1)]
+    return tuple(out)
+
+
+_ADJACENT = re.compile(r"(?<![^\W_])([\uac00-\ud7a3]+)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?=([\uac00-\ud7a3]+)(?![^\W_]))")
+"""Two words of Hangul syllables with only spaces (at most one line break) between them."""
+
+
+def pairs(text: str) -> list[str]:
+    """The pair terms of `text`: PAIR_PREFIX + a Korean word + the next Korean word without its
+    particle, when only spaces part them (not a sentence's end or a paragraph break), the first
+    has no particle (추론 모델을 -> _추론모델; 추론을 모델 -> none) and both have MIN_PART+
+    syllables (a query word is split into parts that long)."""
+    out = []
+    for match in _ADJACENT.finditer(unicodedata.normalize("NFC", text)):
+        first, second = match[1], strip_particle(match[2])
+        if len(first) >= MIN_PART and len(second) >= MIN_PART and strip_particle(first) == first:
+            out.append(PAIR_PREFIX + first + second)
     return out
 
 
 def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:
     """term -> weight (1-15) for one note. Besides its words: their `variants` (weighted as the
-    word, one less for a Korean sub-word) and `#<slug>` for each of its tags."""
+    word, one less for a Korean sub-word), the `pairs` of adjacent Korean words (weighted as a
+    word of that field) and `#<slug>` for each of its tags."""
     fields = {
         "title": note.title,
         "tags": " ".join(f"{t} {tags.get(t).ko} {tags.get(t).en}" for t in note.tags),
@@ -137,7 +166,7 @@ def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:
     counts: dict[str, int] = {}
     for field, text in fields.items():
         weight = FIELD_WEIGHTS[field]
-        for term in tokenize(text):
+        for term in tokenize(text) + pairs(text):
             counts[term] = counts.get(term, 0) + 1
             if weights.get(term, 0) < weight:
                 weights[term] = weight
@@ -233,6 +262,7 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry,
         "tag": urls.src_to_url(urls.tag("{slug}")),
         "min_part": MIN_PART,
         "spell": SPELL_PREFIX,
+        "pair": PAIR_PREFIX,
     }
     files.append((urls.search_meta(), _dump(meta)))
     return files

@@ -32,7 +32,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `browse/snippets/<n>.json`    | commentary excerpts for the browse page's rows   |
 | `search/meta.json`            | the search index's directory (`searchindex`)     |
 | `search/terms/<hash>.json`    | a run of indexed terms with their notes          |
-| `search/cards/<n>.json`       | what a search result shows, 10 notes a file      |
+| `search/cards/<n>.json`       | what a search result shows, 4 notes a file       |
 """
 
 from __future__ import annotations
