@@ -196,6 +196,8 @@ def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict) -> No
 def test_page_scripts_load_only_where_used(page, base: str) -> None:  # noqa: ANN001
     def scripts(kind: str) -> set[str]:
         page.goto(f"{base}{PAGE_KINDS[kind]}")
+        # None holds the parser up: every script file is deferred (they run in order after parsing).
+        assert page.eval_on_selector_all("script[src]", "els => els.filter(e => !e.defer).map(e => e.src)") == [], kind
         return {s.rsplit("/", 1)[-1] for s in page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")}
 
     assert {"papernotes-filter.js", "papernotes-cite.js"} & scripts("home") == set()

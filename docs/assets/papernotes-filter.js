@@ -196,6 +196,7 @@
       if (firstRowsFit()) render(true);
       else renderWithExcerpts();
     }).catch(function (err) {
+      box.removeAttribute("data-filtered");  // unfiltered rows are better than none
       countEl.textContent = "";
       countEl.appendChild(bi("색인을 불러오지 못했습니다: " + err.message, "Could not load the index: " + err.message));
     });
