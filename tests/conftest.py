@@ -103,6 +103,12 @@ def serve() -> Iterator:
         server.shutdown()
 
 
+# An init script that sums the page's layout shifts (those not caused by input) in window.__pnShift.
+LAYOUT_SHIFT = """window.__pnShift = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__pnShift += e.value; })
+  .observe({type: "layout-shift", buffered: true});"""
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     if not Path(CHROMIUM).exists():

@@ -40,3 +40,21 @@ def test_snippet_files_cover_every_note_in_index_order() -> None:
     assert len(rows) == len(doc["notes"]) == count
     for note, row in zip(doc["notes"], rows):
         assert row == [f"{note[0]} 한", f"{note[0]} en"]
+
+
+def test_first_rows_are_the_first_page_of_the_index_with_the_same_excerpts() -> None:
+    tags = (Tag("rl", "강화학습", "RL"),)
+    reg = TagRegistry(tags=tags, lookup={"rl": "rl"}, by_slug={"rl": tags[0]})
+    notes = tuple(Note(slug=f"n{i:03d}", source="x", title=f"T{i}", authors=("A",),
+                       date=dt.date(2020, 1, 1) + dt.timedelta(days=i), tags=("rl",)) for i in range(browse.PAGE_ROWS + 7))
+    index = build_index(notes, reg)
+    # One note in Korean only, one in English only: each language falls back to the other.
+    commentary = {"n055": ("<p>한국어만</p>", ""), "n054": ("", "<p>English only</p>")}
+    text = lambda n: commentary.get(n.slug, (f"<p>{n.slug} 한</p>", f"<p>{n.slug} en</p>"))  # noqa: E731
+    rows = browse.first_rows(index, text)
+    doc = json.loads(browse.browse_index(index))
+    shards = [row for _, t in browse.browse_snippets(index, text) for row in json.loads(t)]
+    assert [n.slug for n, _, _ in rows] == [n[0] for n in doc["notes"][: browse.PAGE_ROWS]]
+    for (note, ko, en), (sko, sen) in zip(rows, shards):
+        assert (ko, en) == (sko or sen, sen or sko)  # what papernotes-filter.js shows from the snippet files
+    assert rows[0][1:] == ("n056 한", "n056 en") and rows[1][1:] == ("한국어만", "한국어만") and rows[2][1:] == ("English only", "English only")

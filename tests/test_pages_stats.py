@@ -38,16 +38,48 @@ def _svg(markup: str) -> ET.Element:
 
 
 def test_heatmap_links_exactly_the_days_with_notes() -> None:
-    days = [dt.date(2025, 1, 1), dt.date(2025, 3, 15), dt.date(2025, 3, 15), dt.date(2025, 12, 31)]
+    days = [dt.date(2025, 1, 1), dt.date(2025, 3, 15), dt.date(2025, 3, 15), dt.date(2025, 12, 31), dt.date(2024, 6, 1)]
     index = site(days)
     here = urls.stats()
     svg = _svg(str(stats.heatmap(index, 2025, lambda to: urls.relative(here, to))))
+    in_2025 = {d for d in days if d.year == 2025}
     links = {a.get("data-day"): a.get("href") for a in svg.iter(f"{SVG}a")}
-    assert links == {d.isoformat(): urls.relative(here, urls.day(d)) for d in set(days)}
-    cells = list(svg.iter(f"{SVG}rect"))
-    assert len(cells) == 365
-    titles = {r.find(f"{SVG}title").text for r in cells}
-    assert "2025-03-15: 2" in titles and "2025-03-16: 0" in titles
+    assert links == {d.isoformat(): urls.relative(here, urls.day(d)) for d in in_2025}
+    # Each link is named by its day and count, and so is its cell's tooltip.
+    names = {a.get("data-day"): (a.get("aria-label"), a.find(f"{SVG}rect/{SVG}title").text) for a in svg.iter(f"{SVG}a")}
+    assert names["2025-03-15"] == ("2025-03-15: 2", "2025-03-15: 2") and names["2025-01-01"][0] == "2025-01-01: 1"
+    # A day's cell sits in its week's column and its weekday's row (Monday first).
+    cell = svg.find(f"{SVG}a[@data-day='2025-12-31']/{SVG}rect")
+    first_monday = dt.date(2024, 12, 30)
+    step = stats.CELL + stats.GAP
+    assert (float(cell.get("x")), float(cell.get("y"))) == (30 + (dt.date(2025, 12, 31) - first_monday).days // 7 * step, 18 + 2 * step)
+
+
+def test_heatmap_draws_empty_days_without_an_element_each() -> None:
+    """Elements grow with the days that have notes, not with the days of the year."""
+    def elements(days: list[dt.date]) -> int:
+        return sum(1 for _ in _svg(str(stats.heatmap(site(days), 2025, lambda to: to))).iter())
+
+    few = elements([dt.date(2025, 5, 5)])
+    many = elements([dt.date(2025, 1, 1) + dt.timedelta(days=3 * i) for i in range(100)])
+    assert few <= 30
+    assert many - few == 3 * 99  # a link, a cell and a tooltip per further day
+
+
+@pytest.mark.parametrize("year", [2023, 2024, 2025, 2012])  # 1 January on a Sunday, Monday, Wednesday; 2012 spans 54 weeks
+def test_heatmap_empty_pattern_covers_exactly_the_year(year: int) -> None:
+    svg = _svg(str(stats.heatmap(site([dt.date(year, 7, 1)]), year, lambda to: to)))
+    step = stats.CELL + stats.GAP
+    first_monday = dt.date(year, 1, 1) - dt.timedelta(days=dt.date(year, 1, 1).weekday())
+    painted = set()
+    for r in svg.iter(f"{SVG}rect"):
+        if r.get("fill", "").startswith("url(#"):
+            x, y, w, h = (float(r.get(k)) for k in ("x", "y", "width", "height"))
+            painted |= {(c, row) for c in range(int((x - 30) // step), int((x - 30 + w + stats.GAP) // step))
+                        for row in range(int((y - 18) // step), int((y - 18 + h + stats.GAP) // step))}
+    year_cells = {((d - first_monday).days // 7, d.weekday())
+                  for d in (dt.date(year, 1, 1) + dt.timedelta(days=i) for i in range((dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days))}
+    assert painted == year_cells
 
 
 def test_month_chart_bars() -> None:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import READER_NOTES, ROOT, make_site
+from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, build, make_site
 import search_data
 from search_data import cards, postings
 from papernotes.outputs.search_index import PARTICLES, tokenize
@@ -97,6 +97,104 @@ def test_filter_results_follow_language(page, base: str) -> None:  # noqa: ANN00
     page.click('.pn-toggle__button[data-lang="en"]')
     assert page.inner_text(row) == "Redefines the training signal."
     assert page.inner_text(".pn-browse__count") == f"{len(page.query_selector_all('.pn-browse__results > li'))} notes"
+
+
+# Each row of the browse list as markup with every link made absolute (the page's own rows link
+# relatively, the script's absolutely), so rows from the HTML and from the script compare equal.
+ROWS = """() => [...document.querySelectorAll(".pn-browse__results > li")].map(li => {
+    const copy = li.cloneNode(true);
+    copy.querySelectorAll("[href]").forEach(a => a.setAttribute("href", new URL(a.getAttribute("href"), location.href).href));
+    return copy.outerHTML;
+})"""
+FROM_HTML = """document.addEventListener("DOMContentLoaded", () =>
+    document.querySelectorAll(".pn-browse__results > li").forEach(li => { li.dataset.fromHtml = "1"; }));"""
+
+
+def test_browse_rows_in_the_html_are_the_scripts_rows_and_are_kept(browser, base: str, index) -> None:  # noqa: ANN001
+    context = browser.new_context()
+    context.add_init_script(FROM_HTML)
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    try:
+        page.goto(base + "browse/")
+        page.wait_for_selector('.pn-browse[data-ready="true"][data-snippets-ready="true"]')
+        assert shown_slugs(page) == expect(index, [])
+        # Kept, not drawn again: the same elements, and no excerpt file asked for.
+        assert page.eval_on_selector_all(".pn-browse__results > li", "els => els.every(li => li.dataset.fromHtml)")
+        assert not [u for u in fetched if "/snippets/" in u]
+        from_html = [row.replace(' data-from-html="1"', "") for row in page.evaluate(ROWS)]
+        click_tag(page, "rl")
+        page.click(".pn-browse__clear")
+        page.wait_for_selector('.pn-browse[data-snippets-ready="true"]')
+        assert not page.eval_on_selector_all(".pn-browse__results > li", "els => els.some(li => li.dataset.fromHtml)")
+        assert page.evaluate(ROWS) == from_html
+    finally:
+        context.close()
+
+
+def test_browse_rows_without_javascript(browser, base: str, index) -> None:  # noqa: ANN001
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(base + "browse/")
+        assert shown_slugs(page) == expect(index, [])
+        row = '.pn-browse__results li[data-slug="particle-a"]'
+        assert page.inner_text(f"{row} .pn-browse__snippet [lang=ko]") == "이 방법은 보상을 다시 정의한다."
+        assert page.inner_text(f"{row} .pn-browse__snippet [lang=en]") == "Redefines the training signal."
+        page.click(f"{row} h2 a")
+        page.wait_for_url("**/notes/particle-a/")
+        page.go_back()
+        assert not page.is_visible(".pn-browse__more") and not page.is_visible(".pn-browse__clear")
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def long_browse(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    """A site with more notes than the browse page's first rows (browse.PAGE_ROWS)."""
+    from papernotes.outputs.browse import PAGE_ROWS
+
+    notes = {f"2024/many-{i:03d}.md": f"---\ntitle: Many {i}\nauthors: [A]\ndate: 2024-{1 + i // 28:02d}-{1 + i % 28:02d}\n"
+                                      f"tags: [{'rl' if i % 2 else 'safety'}]\nurl: https://example.org/{i}\n---\n\n## 한국어\n\n발췌 {i}.\n\n## English\n\nExcerpt {i}.\n"
+             for i in range(PAGE_ROWS + 15)}
+    site = make_site(tmp_path_factory.mktemp("long-browse"), notes=notes)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return serve(site / "site")
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])
+def test_browse_shows_more_after_its_first_rows_without_shifting(browser, long_browse: str, viewport: dict) -> None:  # noqa: ANN001
+    from papernotes.outputs.browse import PAGE_ROWS
+
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(FROM_HTML + "\n" + LAYOUT_SHIFT)
+    page = context.new_page()
+    try:
+        page.goto(long_browse + "browse/")
+        page.wait_for_selector('.pn-browse[data-ready="true"]')
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__pnShift") <= 0.02
+        total = count(page)
+        assert len(shown_slugs(page)) == PAGE_ROWS < total and page.is_visible(".pn-browse__more")
+        page.click(".pn-browse__more")
+        page.wait_for_selector('.pn-browse[data-snippets-ready="true"]')
+        assert len(shown_slugs(page)) == total and not page.is_visible(".pn-browse__more")
+        marks = page.eval_on_selector_all(".pn-browse__results > li", "els => els.map(li => !!li.dataset.fromHtml)")
+        assert marks == [True] * PAGE_ROWS + [False] * (total - PAGE_ROWS)
+        assert page.text_content(".pn-browse__results > li:last-child .pn-browse__snippet [lang=en]").startswith("Excerpt ")
+    finally:
+        context.close()
+    # Without JavaScript: the first rows, and a way to all notes instead of a button that does nothing.
+    context = browser.new_context(java_script_enabled=False, viewport=viewport)
+    page = context.new_page()
+    try:
+        page.goto(long_browse + "browse/")
+        assert len(shown_slugs(page)) == PAGE_ROWS and not page.is_visible(".pn-browse__more")
+        assert page.get_attribute("noscript a", "href") == "../archive/"
+    finally:
+        context.close()
 
 
 def search(page, query: str) -> list[str]:  # noqa: ANN001

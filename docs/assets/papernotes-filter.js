@@ -2,10 +2,11 @@
  * title, date and tag numbers per note), keeps the notes having ALL selected tags, and keeps the
  * selection in the URL (?tags=a,b) with history.pushState, so links can be shared and
  * Back/Forward work. Commentary excerpts (most of the bytes) live in small files of a few
- * hundred notes each (browse/snippets/<n>.json); only those the shown rows need are loaded. */
+ * dozen notes each (browse/snippets/<n>.json); only those the shown rows need are loaded.
+ * The page's HTML already lists the first rows (newest notes, no tag selected: what this script
+ * would draw); while no tag is selected they are kept, not drawn again, so nothing moves. */
 (function () {
   "use strict";
-  var PAGE = 50;
 
   var el = window.papernotes.el, bi = window.papernotes.bi;
 
@@ -26,6 +27,7 @@
     var more = box.querySelector(".pn-browse__more");
     var clear = box.querySelector(".pn-browse__clear");
     var root = new URL(box.getAttribute("data-root"), location.href);
+    var PAGE = Number(box.getAttribute("data-page")) || 50;
     var index = null, shards = {}, number = {}, selected = [], matches = [], shown = 0;
 
     function noteHref(slug) { return new URL(index.note.replace("{slug}", slug), root).href; }
@@ -93,12 +95,33 @@
       more.hidden = shown >= matches.length;
     }
 
-    function render() {
+    // Whether the rows in the page's HTML are those an unfiltered render would draw.
+    function firstRowsFit() {
+      var lis = results.children;
+      if (selected.length || lis.length !== Math.min(PAGE, index.notes.length)) return false;
+      for (var i = 0; i < lis.length; i++) if (lis[i].getAttribute("data-slug") !== index.notes[i][0]) return false;
+      return true;
+    }
+
+    function matching() {
       var want = selected.map(function (s) { return number[s]; });
-      matches = index.notes.filter(function (n) {
+      return index.notes.filter(function (n) {
         for (var i = 0; i < want.length; i++) if (n[3].indexOf(want[i]) < 0) return false;
         return true;
       });
+    }
+
+    // Render once the excerpts of the first rows are at hand (or failed to load), so that rows
+    // drawn without a reader's click (a shared ?tags= URL, Back/Forward) do not grow under them.
+    function renderWithExcerpts() {
+      var need = {};
+      matching().slice(0, PAGE).forEach(function (n) { need[Math.floor(n[4] / index.shard)] = true; });
+      var draw = function () { render(false, !box.hasAttribute("data-ready")); };
+      Promise.all(Object.keys(need).map(shard)).then(draw, draw);
+    }
+
+    function render(keepRows, reserve) {
+      matches = matching();
       // How many of the current matches each tag would keep: shown on the chips.
       var counts = new Array(index.tags.length).fill(0);
       matches.forEach(function (n) { n[3].forEach(function (t) { counts[t]++; }); });
@@ -112,13 +135,26 @@
         badge.setAttribute("data-count", String(c));
       });
       var total = matches.length;
-      countEl.setAttribute("data-count", String(total));
-      countEl.textContent = "";
-      countEl.appendChild(bi("노트 " + total + "개", total + (total === 1 ? " note" : " notes")));
+      if (countEl.getAttribute("data-count") !== String(total) || !keepRows) {  // unchanged: not announced again
+        countEl.setAttribute("data-count", String(total));
+        countEl.textContent = "";
+        countEl.appendChild(bi("노트 " + total + "개", total + (total === 1 ? " note" : " notes")));
+      }
       clear.hidden = selected.length === 0;
-      results.textContent = "";
-      shown = 0;
-      showMore();
+      if (keepRows) {
+        shown = results.children.length;
+        more.hidden = shown >= matches.length;
+        box.setAttribute("data-snippets-ready", "true");  // the HTML has their excerpts
+      } else {
+        // The first rows drawn without a click (a shared ?tags= URL) may be far fewer than the
+        // unfiltered rows they replace: keep the list's room down to the window's bottom, so
+        // what follows does not jump up into view. The reader's next click lets it go.
+        var room = reserve ? Math.min(results.offsetHeight, window.innerHeight - results.getBoundingClientRect().top) : 0;
+        results.style.minHeight = room > 0 ? room + "px" : "";
+        results.textContent = "";
+        shown = 0;
+        showMore();
+      }
       box.setAttribute("data-ready", "true");
     }
 
@@ -146,7 +182,7 @@
     window.addEventListener("popstate", function () {
       if (!index) return;
       selected = readSelection(number);
-      render();
+      renderWithExcerpts();
     });
 
     fetch(box.getAttribute("data-index")).then(function (r) {
@@ -157,8 +193,10 @@
       data.tags.forEach(function (t, i) { number[t[0]] = i; });
       data.notes.forEach(function (n, i) { n.push(i); });  // n[4]: position in the snippet files
       selected = readSelection(number);
-      render();
+      if (firstRowsFit()) render(true);
+      else renderWithExcerpts();
     }).catch(function (err) {
+      box.removeAttribute("data-filtered");  // unfiltered rows are better than none
       countEl.textContent = "";
       countEl.appendChild(bi("색인을 불러오지 못했습니다: " + err.message, "Could not load the index: " + err.message));
     });

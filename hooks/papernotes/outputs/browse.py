@@ -1,5 +1,6 @@
 """The browse page's files: the compact index its tag filter reads (`browse/index.json`) and
-the commentary excerpts of its rows (`browse/snippets/<n>.json`)."""
+the commentary excerpts of its rows (`browse/snippets/<n>.json`); and the rows its HTML starts
+with (`first_rows`), so the list is there before any script runs."""
 
 from __future__ import annotations
 
@@ -15,6 +16,26 @@ SNIPPET_CHARS = 140
 """Length of the commentary excerpt in the browse index, per language."""
 SNIPPET_SHARD = 25
 """Notes per `browse/snippets/<n>.json` file; the browse page loads only the files its rows need."""
+PAGE_ROWS = 50
+"""Rows the browse page lists at first and adds per "Show more". The first ones (newest notes,
+no tag selected) are in its HTML; the filter script keeps them while no tag is selected."""
+
+
+def excerpts(commentary: tuple[str, str]) -> tuple[str, str]:
+    """(ko, en) excerpts of a note's commentary HTML; the page shows `ko or en` and `en or ko`."""
+    ko, en = commentary
+    return snippet(ko, SNIPPET_CHARS), snippet(en, SNIPPET_CHARS)
+
+
+def first_rows(index: SiteIndex, commentary: Callable[[Note], tuple[str, str]]) -> list[tuple[Note, str, str]]:
+    """(note, ko excerpt, en excerpt) of the rows the browse page shows before a tag is picked:
+    the first PAGE_ROWS notes of `browse_index`'s order, each excerpt falling back to the other
+    language as the filter script does."""
+    rows = []
+    for note in index.notes[:PAGE_ROWS]:
+        ko, en = excerpts(commentary(note))
+        rows.append((note, ko or en, en or ko))
+    return rows
 
 
 def browse_index(index: SiteIndex) -> str:
@@ -39,6 +60,6 @@ def browse_snippets(index: SiteIndex, commentary: Callable[[Note], tuple[str, st
     any arrive, and a page of results needs one or a few."""
     files = []
     for start in range(0, len(index.notes), SNIPPET_SHARD):
-        rows = [[snippet(ko, SNIPPET_CHARS), snippet(en, SNIPPET_CHARS)] for ko, en in map(commentary, index.notes[start: start + SNIPPET_SHARD])]
+        rows = [list(excerpts(commentary(note))) for note in index.notes[start: start + SNIPPET_SHARD]]
         files.append((urls.browse_snippets(start // SNIPPET_SHARD), json.dumps(rows, ensure_ascii=False, separators=(",", ":"))))
     return files

@@ -19,7 +19,7 @@ from papernotes.authoring.daily_post import day_post
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache, NoteHtml
 from papernotes.model import Note
-from papernotes.outputs import bibtex
+from papernotes.outputs import bibtex, browse
 from papernotes.pages import stats
 from papernotes.pages.fragments import Fragments
 from papernotes.site import urls
@@ -99,7 +99,9 @@ class PageRenderer:
 
     def render_browse_page(self) -> str:
         rows = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
-        return self._render("browse.html", urls.browse(), rows=[r for r in rows if r[1]], total=len(self.index.notes))
+        first = browse.first_rows(self.index, lambda n: (self.html_of(n).ko, self.html_of(n).en))
+        return self._render("browse.html", urls.browse(), rows=[r for r in rows if r[1]], total=len(self.index.notes),
+                            first=first, page_rows=browse.PAGE_ROWS)
 
     def render_stats_page(self) -> str:
         here = urls.stats()

@@ -1,9 +1,10 @@
 """The statistics page's figures, drawn at build time as inline SVG.
 
-Colours come from CSS (`currentColor` and classes styled in papernotes.css with the theme's
-variables), so the same SVG reads well in the light and the dark palette. Every number is
-also in a `<title>` tooltip; a figure is a labelled group (`role="group"`, not `role="img"`: an image
-cannot hold links) whose links are named by what they open.
+Colours come from CSS (`currentColor` and classes styled in papernotes-reader.css with the
+theme's variables), so the same SVG reads well in the light and the dark palette. Every bar and
+every day with notes has its number in a `<title>` tooltip (an empty day is a cell of a
+background pattern, not an element: see `heatmap`); a figure is a labelled group
+(`role="group"`, not `role="img"`: an image cannot hold links) whose links are named by what they open.
 """
 
 from __future__ import annotations
@@ -74,30 +75,44 @@ def month_chart(months: list[MonthCount], href: Href) -> Markup:
 
 
 def heatmap(index: SiteIndex, year: int, href: Href) -> Markup:
-    """A year as weeks (columns) x weekdays (rows, Monday first); days with notes link to their page."""
-    start = dt.date(year, 1, 1)
+    """A year as weeks (columns) x weekdays (rows, Monday first); days with notes link to their page.
+
+    Only the days with notes are elements (a link, named by the day and its count, around a
+    cell with a tooltip). The empty days are one pattern of cells painted over the year's shape
+    (at most three rectangles: the first week, the whole weeks, the last week), so a year costs
+    a few dozen elements plus three per day with notes, not two per day of the year.
+    """
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     first_monday = start - dt.timedelta(days=start.weekday())
-    end = dt.date(year, 12, 31)
     weeks = (end - first_monday).days // 7 + 1
+    step = CELL + GAP
     peak = max((len(v) for v in index.by_day.values()), default=1)
-    width, height = weeks * (CELL + GAP) + 30, 7 * (CELL + GAP) + 18
+    width, height = weeks * step + 30, 7 * step + 18
+    x0, y0 = 30, 18
     parts = [f'<svg class="pn-heatmap" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              f'role="group" aria-label="Notes per day in {year}">']
     for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
-        parts.append(f'<text class="pn-axis" x="0" y="{18 + row * (CELL + GAP) + CELL - 2}">{name}</text>')
-    day = start
-    while day <= end:
-        col = (day - first_monday).days // 7
-        x, y = 30 + col * (CELL + GAP), 18 + day.weekday() * (CELL + GAP)
-        if day.day == 1:
-            parts.append(f'<text class="pn-axis" x="{x}" y="10">{day.strftime("%b")}</text>')
-        count = len(index.by_day.get(day, ()))
-        cell = (f'<rect class="pn-heat pn-heat-{heat_level(count, peak)}" x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="2">'
-                f"<title>{day.isoformat()}: {count}</title></rect>")
-        if count:
-            cell = f'<a href="{escape(href(urls.day(day)))}" data-day="{day.isoformat()}" aria-label="{day.isoformat()}: {count}">{cell}</a>'
-        parts.append(cell)
-        day += dt.timedelta(days=1)
+        parts.append(f'<text class="pn-axis" x="0" y="{y0 + row * step + CELL - 2}">{name}</text>')
+    for month in range(1, 13):
+        col = (dt.date(year, month, 1) - first_monday).days // 7
+        parts.append(f'<text class="pn-axis" x="{x0 + col * step}" y="10">{dt.date(year, month, 1).strftime("%b")}</text>')
+    # The empty cells: a tile of one cell, painted over the first week from 1 January's weekday,
+    # the whole weeks between, and the last week up to 31 December's weekday.
+    pattern = f"pn-empty-{year}"
+    parts.append(f'<defs><pattern id="{pattern}" patternUnits="userSpaceOnUse" x="{x0}" y="{y0}" width="{step}" height="{step}">'
+                 f'<rect class="pn-heat pn-heat-0" width="{CELL}" height="{CELL}" rx="2"/></pattern></defs>')
+    # (first column, columns, first row, end row); a year spans 53 or 54 weeks.
+    spans = [(0, 1, start.weekday(), 7), (1, weeks - 2, 0, 7), (weeks - 1, 1, 0, end.weekday() + 1)]
+    for col, cols, top, bottom in spans:
+        parts.append(f'<rect fill="url(#{pattern})" x="{x0 + col * step}" y="{y0 + top * step}" '
+                     f'width="{cols * step - GAP}" height="{(bottom - top) * step - GAP}"/>')
+    for day in sorted(d for d in index.by_day if d.year == year):
+        count = len(index.by_day[day])
+        x, y = x0 + (day - first_monday).days // 7 * step, y0 + day.weekday() * step
+        label = f"{day.isoformat()}: {count}"
+        parts.append(f'<a href="{escape(href(urls.day(day)))}" data-day="{day.isoformat()}" aria-label="{label}">'
+                     f'<rect class="pn-heat pn-heat-{heat_level(count, peak)}" x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="2">'
+                     f"<title>{label}</title></rect></a>")
     parts.append("</svg>")
     return Markup("".join(parts))
 
