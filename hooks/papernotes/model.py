@@ -73,14 +73,12 @@ class TagRegistry:
         return self.by_slug[slug]
 
 
-@dataclass(frozen=True)
-class Note:
-    """One validated note about one paper."""
+@dataclass(frozen=True, kw_only=True)
+class NoteText:
+    """What a note file says about its paper: the fields of `schema.FIELDS`, then the body
+    sections of `schema.SECTIONS`, in that order (a test keeps it so). Shared by the note
+    read from a file (`Note`) and the note about to be written (`NoteDraft`)."""
 
-    slug: str
-    """File stem; unique across `data/notes/`, and the note's URL part (`notes/<slug>/`)."""
-    source: str
-    """Path of the note file as shown in messages, e.g. `data/notes/2025/adv-rm.md`."""
     title: str
     """Paper title."""
     authors: tuple[str, ...]
@@ -88,7 +86,7 @@ class Note:
     date: dt.date
     """The day of the note; decides its day page."""
     tags: tuple[str, ...]
-    """Canonical tag slugs, in the order written, without duplicates."""
+    """Tag slugs, in the order written, without duplicates (canonical in a `Note`)."""
     arxiv: str | None = None
     """arXiv identifier without version (`2504.06141`, `cs/0112017`)."""
     url: str | None = None
@@ -99,47 +97,31 @@ class Note:
     """Organisation behind the paper."""
     published: dt.date | None = None
     """The paper's own date (e.g. arXiv v1)."""
+    draft: bool = False
+    """`draft: true`: validated but not published; a draft may still lack commentary."""
     abstract: str = ""
     """The `## Abstract` section, Markdown."""
     ko: str = ""
     """The `## 한국어` commentary, Markdown (may be empty when `en` is not)."""
     en: str = ""
     """The `## English` commentary, Markdown (may be empty when `ko` is not)."""
-    draft: bool = False
-    """`draft: true`: validated but not published; a draft may still lack commentary."""
 
 
-@dataclass(frozen=True)
-class NoteDraft:
+@dataclass(frozen=True, kw_only=True)
+class Note(NoteText):
+    """One validated note about one paper."""
+
+    slug: str
+    """File stem; unique across `data/notes/`, and the note's URL part (`notes/<slug>/`)."""
+    source: str
+    """Path of the note file as shown in messages, e.g. `data/notes/2025/adv-rm.md`."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoteDraft(NoteText):
     """A note about to be written by `papernotes new` or an importer; `notefile.render_note` writes it.
 
-    Not validated: the writer checks the written text like `papernotes check` does.
-    Empty values (None, "", (), False) are left out of the file.
+    Not validated: the writer checks the written text like `papernotes check` does. Empty
+    values (None, "", (), False) are left out of the file, except the `## 한국어` and
+    `## English` headings, which are written even when empty.
     """
-
-    title: str
-    """Paper title, whitespace collapsed."""
-    authors: tuple[str, ...]
-    """Author names, in order."""
-    date: dt.date
-    """The day of the note."""
-    tags: tuple[str, ...]
-    """Tag slugs (or the template's placeholder tag)."""
-    arxiv: str | None = None
-    """arXiv identifier without version."""
-    url: str | None = None
-    """Link to the paper when there is no arXiv id."""
-    code: str | None = None
-    """Link to the code."""
-    org: str | None = None
-    """Organisation behind the paper."""
-    published: dt.date | None = None
-    """The paper's own date."""
-    draft: bool = False
-    """Write `draft: true`: the note waits for its commentary."""
-    abstract: str = ""
-    """The `## Abstract` text; the section is left out when empty."""
-    ko: str = ""
-    """The `## 한국어` text; the heading is written even when empty."""
-    en: str = ""
-    """The `## English` text; the heading is written even when empty."""
