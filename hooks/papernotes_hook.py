@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from papernotes.build.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
-from papernotes.pages.plan import PlannedPage
+from papernotes.pages.context import PlannedPage
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -123,6 +123,8 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
         page.meta["description"] = str(escape(found["description"]))
     planned = build.page(page.file.src_uri)
     page.meta["pn_kind"] = planned.kind if planned is not None else None
+    page.meta["pn_scripts"] = list(planned.scripts) if planned is not None else []
+    page.meta["pn_head"] = list(planned.head) if planned is not None else []
     return None
 
 

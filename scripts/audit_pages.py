@@ -7,8 +7,8 @@
 It builds the project's own notes with this checkout's hook (or takes `--site`), serves the
 folder from a local static server that gzips text files (as GitHub Pages does; without it every
 page would lose points for uncompressed text), and runs Lighthouse from npm on one page of each
-kind: home, note (the newest), tag (the most used), tag index, day, month and year (of the newest
-note), archive, browse, statistics, about and contributing. It prints the four category scores
+kind the page families plan (`pages.registry`: home, note (the newest), tag (the most used), tag
+index, day, month and year (of the newest note), archive, browse, statistics, ...), about and contributing. It prints the four category scores
 (performance, accessibility, best practices, SEO) with cumulative layout shift and total blocking
 time, one table per form factor, then what Lighthouse flags on any page under the bar (mobile
 performance 98, accessibility 100). With `--runs N` each figure is the median of N runs.
@@ -25,7 +25,6 @@ Exit codes: 0 reported (whatever the scores), 1 the build, npm or Lighthouse fai
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import email.utils
 import functools
 import gzip
@@ -45,6 +44,8 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))  # this checkout's papernotes, for its URL scheme
+from papernotes.outputs.notes_json import read_index  # noqa: E402
+from papernotes.pages import registry  # noqa: E402
 from papernotes.site import urls  # noqa: E402
 
 TOOLS = ROOT / "scripts" / "audit"
@@ -54,7 +55,9 @@ CHROME_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-KINDS = ("home", "note", "tag", "tag index", "day", "month", "year", "archive", "browse", "statistics", "about", "contributing")
+DOCS_PAGES = {"about": "about.md", "contributing": "contributing.md"}
+KINDS = (*registry.kinds(), *DOCS_PAGES)
+"""Every page kind of the page families (`pages.registry`), then two pages of docs/."""
 FORM_FACTORS = ("mobile", "desktop")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BAR = {"performance": 98, "accessibility": 100}
@@ -126,16 +129,11 @@ def pages_of(site: Path) -> dict[str, str]:
     doc = json.loads(listing.read_text(encoding="utf-8"))
     if not doc.get("notes"):
         raise UsageError(f"{listing} lists no notes: the note, tag and date pages have nothing to show")
-    newest = doc["notes"][0]
-    busiest = max(doc["tags"], key=lambda t: t["count"])["slug"]  # the longest tag page; the first of equals
-    day = dt.date.fromisoformat(newest["date"])
-    pages = {
-        "home": urls.home(), "note": urls.note(newest["slug"]), "tag": urls.tag(busiest), "tag index": urls.tag_index(),
-        "day": urls.day(day), "month": urls.month(day.year, day.month), "year": urls.year(day.year),
-        "archive": urls.archive(), "browse": urls.browse(), "statistics": urls.stats(),
-        "about": "about.md", "contributing": "contributing.md",
-    }
+    pages = {**registry.examples(read_index(doc)), **DOCS_PAGES}
     found = {kind: urls.src_to_url(src) for kind, src in pages.items()}
+    absent = [kind for kind in KINDS if kind not in found]
+    if absent:
+        raise UsageError(f"{site} has no page of kind {', '.join(absent)} (its notes do not make one)")
     missing = [f"{kind} ({url or '/'})" for kind, url in found.items() if not (site / url / "index.html").is_file()]
     if missing:
         raise UsageError(f"{site} lacks pages: {', '.join(missing)}")

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from conftest import ROOT, build, make_site
 from hostile_base import note, write_site
 from papernotes.build.session import Build, BuildError, check_planned
-from papernotes.pages.plan import PlannedPage
+from papernotes.pages.context import PlannedPage
 
 
 def _hook_module():  # noqa: ANN202

@@ -22,7 +22,12 @@ from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
 from papernotes.config import Settings
 from papernotes.markup import EXTENSIONS, Converter, HtmlCache
-from papernotes.pages.render import PageRenderer
+from papernotes.pages.context import PageContext
+from papernotes.pages.families.archive import render_day_page
+from papernotes.pages.families.home import render_home_page
+from papernotes.pages.families.note import render_note_page
+from papernotes.pages.families.tag import render_tag_page
+from papernotes.pages.families.tag_index import render_tag_index_page
 
 FORBIDDEN_TAGS = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
@@ -211,7 +216,7 @@ def injection_notes() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple:
     result = load_site(write_injection_site(tmp_path_factory.mktemp("injected")).parent, "data")
-    return result, PageRenderer(build_index(result.notes, result.tags), Settings(), HtmlCache())
+    return result, PageContext(build_index(result.notes, result.tags), Settings(), HtmlCache())
 
 
 def test_every_injection_loads_as_a_note(injected: tuple) -> None:
@@ -224,7 +229,7 @@ def test_every_injection_loads_as_a_note(injected: tuple) -> None:
 def test_injection_renders_safely(injected: tuple, case_id: str, shows: str) -> None:
     result, pages = injected
     (hostile,) = [n for n in result.notes if n.slug == case_id]
-    fragment = pages.render_note_page(hostile)
+    fragment = render_note_page(pages, hostile)
     assert unsafe_parts(fragment) == []
     assert shows in text_of(fragment)
     assert "__pwned" not in "".join(v for _, attrs in parse(fragment).elements for k, v in attrs.items() if k != "href"), \
@@ -234,16 +239,16 @@ def test_injection_renders_safely(injected: tuple, case_id: str, shows: str) -> 
 def test_pages_listing_every_injection_are_safe(injected: tuple) -> None:
     _, pages = injected
     day = pages.index.days[0]
-    for fragment in (pages.render_day_page(day), pages.render_home_page(), pages.render_tag_page("rl", 1)):
+    for fragment in (render_day_page(pages, day), render_home_page(pages), render_tag_page(pages, "rl", 1)):
         assert unsafe_parts(fragment) == []
 
 
 def test_hostile_tag_labels_render_as_text(injected: tuple) -> None:
     result, pages = injected
     (tagged,) = [n for n in result.notes if n.slug == "tag-labels"]
-    for fragment in (pages.render_tag_page("hostile-tag", 1), pages.render_tag_index_page(), pages.render_note_page(tagged)):
+    for fragment in (render_tag_page(pages, "hostile-tag", 1), render_tag_index_page(pages), render_note_page(pages, tagged)):
         assert unsafe_parts(fragment) == []
-    tag_page = text_of(pages.render_tag_page("hostile-tag", 1))
+    tag_page = text_of(render_tag_page(pages, "hostile-tag", 1))
     assert all(text in tag_page for text in HOSTILE_TAG_TEXTS), tag_page
 
 

@@ -8,7 +8,6 @@ axe-core comes from npm (pinned in tests/axe/package-lock.json) and is installed
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import subprocess
@@ -18,28 +17,27 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import LAYOUT_SHIFT, ROOT
+from papernotes.pages import registry
 from papernotes.site import urls
+from papernotes.site.index import build_index
+from papernotes.source.tree import load_site
 
 pytestmark = pytest.mark.browser
 
 TOOLS = ROOT / "tests" / "axe"
 CACHE = ROOT / ".cache" / "test-tools"
 
-# One page of each kind in the reader fixture site (tests/conftest.py READER_NOTES).
-PAGE_KINDS = {kind: urls.src_to_url(src) for kind, src in {
-    "home": urls.home(),
-    "note": urls.note("particle-a"),
-    "tag": urls.tag("reward-model"),
-    "tag index": urls.tag_index(),
-    "day": urls.day(dt.date(2025, 3, 1)),
-    "month": urls.month(2025, 3),
-    "year": urls.year(2025),
-    "archive": urls.archive(),
-    "browse": urls.browse(),
-    "statistics": urls.stats(),
-    "about": "about.md",
-    "contributing": "contributing.md",
-}.items()}
+# One page of each kind the page families plan (`pages.registry`), plus two pages of docs/.
+PAGE_KINDS = [*registry.kinds(), "about", "contributing"]
+
+
+@pytest.fixture(scope="module")
+def kind_urls(reader_build: Path) -> dict[str, str]:
+    """Each page kind's example page in the reader fixture site (tests/conftest.py READER_NOTES)."""
+    loaded = load_site(reader_build.parent, "data")
+    found = registry.examples(build_index(loaded.notes, loaded.tags)) | {"about": "about.md", "contributing": "contributing.md"}
+    assert list(found) == PAGE_KINDS, "the fixture must have a page of every kind"
+    return {kind: urls.src_to_url(src) for kind, src in found.items()}
 
 
 def _fail_or_skip(message: str) -> None:
@@ -93,11 +91,11 @@ def serious(page, axe_source: str) -> list[str]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-@pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source: str, kind: str, lang: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source: str, kind: str, lang: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
     page = scheme_context.new_page()
     try:
-        page.goto(f"{base}{PAGE_KINDS[kind]}?lang={lang}")
+        page.goto(f"{base}{kind_urls[kind]}?lang={lang}")
         page.wait_for_load_state("networkidle")
         assert page.evaluate("document.documentElement.lang") == lang
         assert serious(page, axe_source) == []
@@ -118,8 +116,8 @@ def test_no_serious_accessibility_problem_with_search_results_open(scheme_contex
         page.close()
 
 
-def test_html_lang_follows_the_switch(page, base: str) -> None:  # noqa: ANN001
-    page.goto(f"{base}{PAGE_KINDS['note']}?lang=ko")
+def test_html_lang_follows_the_switch(page, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+    page.goto(f"{base}{kind_urls['note']}?lang=ko")
     assert page.evaluate("document.documentElement.lang") == "ko"
     page.click(".pn-toggle__button[data-lang=en]")
     assert page.evaluate("document.documentElement.lang") == "en"
@@ -131,8 +129,8 @@ def test_html_lang_follows_the_switch(page, base: str) -> None:  # noqa: ANN001
     assert page.get_attribute("article.pn-note h1", "lang") == "en"
 
 
-def test_a_note_is_reached_in_three_tab_presses(page, base: str) -> None:  # noqa: ANN001
-    page.goto(f"{base}{PAGE_KINDS['note']}")
+def test_a_note_is_reached_in_three_tab_presses(page, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+    page.goto(f"{base}{kind_urls['note']}")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('pn-skip')")
     assert page.is_visible(".pn-skip")  # visible while focused
@@ -141,8 +139,8 @@ def test_a_note_is_reached_in_three_tab_presses(page, base: str) -> None:  # noq
     assert page.evaluate("!!document.activeElement.closest('article.md-content__inner')")
 
 
-def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str) -> None:  # noqa: ANN001
-    page.goto(f"{base}{PAGE_KINDS['browse']}")
+def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+    page.goto(f"{base}{kind_urls['browse']}")
     page.wait_for_selector(".pn-filter-tag")
     seen: dict[str, str] = {}
     for _ in range(200):
@@ -158,7 +156,7 @@ def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str) -> 
     assert seen == {"pn-toggle__button": "yes", "pn-filter-tag": "yes"}
 
 
-def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str) -> None:  # noqa: ANN001
+def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
     context = browser.new_context()
     foreign: list[str] = []
     missing: list[str] = []
@@ -168,7 +166,7 @@ def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str) -> No
     # next to every <link rel=alternate>: a tag feed's directory has none).
     context.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     try:
-        for kind, path in PAGE_KINDS.items():
+        for kind, path in kind_urls.items():
             pg = context.new_page()
             pg.goto(f"{base}{path}")
             pg.wait_for_load_state("networkidle")
@@ -181,13 +179,13 @@ def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str) -> No
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])
-def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict) -> None:  # noqa: ANN001
+def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
     context = browser.new_context(viewport=viewport)
     context.add_init_script(LAYOUT_SHIFT)
     shifts = {}
     try:
         # The browse page once with a shared selection too: its first rows are unfiltered.
-        for kind, path in [*PAGE_KINDS.items(), ("browse ?tags=", f"{PAGE_KINDS['browse']}?tags=safety,rl")]:
+        for kind, path in [*kind_urls.items(), ("browse ?tags=", f"{kind_urls['browse']}?tags=safety,rl")]:
             pg = context.new_page()
             pg.goto(f"{base}{path}")
             pg.wait_for_load_state("networkidle")
@@ -198,9 +196,9 @@ def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict) -> No
     assert {k: v for k, v in shifts.items() if v > 0.02} == {}
 
 
-def test_page_scripts_load_only_where_used(page, base: str) -> None:  # noqa: ANN001
+def test_page_scripts_load_only_where_used(page, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
     def scripts(kind: str) -> set[str]:
-        page.goto(f"{base}{PAGE_KINDS[kind]}")
+        page.goto(f"{base}{kind_urls[kind]}")
         # None holds the parser up: every script file is deferred (they run in order after parsing).
         assert page.eval_on_selector_all("script[src]", "els => els.filter(e => !e.defer).map(e => e.src)") == [], kind
         return {s.rsplit("/", 1)[-1] for s in page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")}

@@ -14,8 +14,8 @@ from papernotes.source.tree import load_site
 from papernotes.model import Note
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
-from papernotes.pages.plan import plan_pages
-from papernotes.pages.render import PageRenderer
+from papernotes.pages.context import PageContext
+from papernotes.pages.registry import plan_pages
 from papernotes.site.paging import paginate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -82,7 +82,7 @@ def planned(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     result = load_site(root, "data")
     assert not result.problems, result.problems[:3]
     index = build_index(result.notes, result.tags)
-    return index, plan_pages(PageRenderer(index, SMALL_PAGES, HtmlCache()))
+    return index, plan_pages(PageContext(index, SMALL_PAGES, HtmlCache()))
 
 
 def _listed(pages, kind: str, prefix: str) -> list[str]:  # noqa: ANN001

@@ -20,7 +20,7 @@ from papernotes.build.fork import Child
 from papernotes.build.resources import describe, own_usage
 
 if TYPE_CHECKING:
-    from papernotes.pages.plan import PlannedPage
+    from papernotes.pages.context import PlannedPage
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 

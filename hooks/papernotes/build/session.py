@@ -35,8 +35,8 @@ from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.model import Note
 from papernotes.outputs.plan import FileClash, plan_files, write_files
-from papernotes.pages.plan import PlannedPage, plan_pages
-from papernotes.pages.render import PageRenderer
+from papernotes.pages.context import PageContext, PlannedPage
+from papernotes.pages.registry import plan_pages
 from papernotes.site import urls
 from papernotes.site.index import build_index
 from papernotes.source.tree import LoadResult, NoteCache, load_site
@@ -74,7 +74,7 @@ class Build:
         self._pages: dict[str, PlannedPage] = {}
         self._note_dests: list[Path] = []
         self._loaded: LoadResult | None = None
-        self._renderer: PageRenderer | None = None
+        self._pages_context: PageContext | None = None
         self._worker: PageWorker | None = None
         self._exports: Future[tuple[int, tuple[float, int] | None]] | None = None
 
@@ -111,8 +111,8 @@ class Build:
                              f"and {len(result.drafts)} drafts loaded")
         index = build_index(result.notes, result.tags)
         self._loaded = result
-        self._renderer = PageRenderer(index, self.settings, self.html)
-        pages = plan_pages(self._renderer)
+        self._pages_context = PageContext(index, self.settings, self.html)
+        pages = plan_pages(self._pages_context)
         check_planned(pages, result.files - len(result.drafts))
         for page in pages:
             if page.src_uri in docs_files:
@@ -142,8 +142,8 @@ class Build:
     def start_exports(self, site_dir: Path, taken: set[str]) -> None:
         """Write the files that are not pages straight into site/ (MkDocs has cleaned it): in a
         forked process on big sites, here otherwise. `taken`: where docs/ files are copied."""
-        assert self._renderer is not None
-        index, settings, html = self._renderer.index, self.settings, self.html
+        assert self._pages_context is not None
+        index, settings, html = self._pages_context.index, self.settings, self.html
 
         def job() -> tuple[int, tuple[float, int] | None]:
             return write_files(site_dir, plan_files(index, settings, html.note_html), taken), None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from papernotes.model import Note
+from papernotes.model import Note, Tag, TagRegistry
 from papernotes.site import urls
-from papernotes.site.index import SiteIndex
+from papernotes.site.index import SiteIndex, build_index
 
 SCHEMA = "papernotes.notes/1"
 """Bumped when a field of `notes.json` changes meaning or disappears (adding fields keeps it)."""
@@ -40,3 +41,18 @@ def notes_json(index: SiteIndex, site_name: str, site_url: str | None) -> str:
         "notes": [_note_record(n, index, site_url) for n in index.notes],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def read_index(doc: dict) -> SiteIndex:
+    """A `SiteIndex` back from a parsed `notes.json` (the page audit picks its example pages
+    with it from a built site, through `pages.registry.examples`). Notes carry `notes.json` as
+    their source; their commentaries and abstracts are the Markdown the site published."""
+    tags = tuple(Tag(slug=t["slug"], ko=t["ko"], en=t["en"], description=t.get("description") or "") for t in doc["tags"])
+    registry = TagRegistry(tags=tags, lookup={t.slug: t.slug for t in tags}, by_slug={t.slug: t for t in tags})
+    day = dt.date.fromisoformat
+    notes = tuple(Note(title=n["title"], authors=tuple(n["authors"]), date=day(n["date"]), tags=tuple(n["tags"]),
+                       arxiv=n.get("arxiv"), url=n.get("paper_url"), code=n.get("code"), org=n.get("org"),
+                       published=day(n["published"]) if n.get("published") else None, abstract=n.get("abstract") or "",
+                       ko=n.get("ko") or "", en=n.get("en") or "", slug=n["slug"], source=urls.notes_json())
+                  for n in doc["notes"])
+    return build_index(notes, registry)

@@ -1,0 +1,139 @@
+"""What every page family shares: the planned-page record, the family record, and the
+`PageContext` of one build (index, settings, HTML cache, listing pagination, Jinja environment).
+
+A family (`pages/families/<name>.py`) plans its pages from the context and renders them with
+it; `pages/registry.py` names the families. Planning never needs the Jinja environment: it is
+made on the first render, so counting or listing pages (the audit, the tests, `--dirty`) loads
+no template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+import jinja2
+from markupsafe import Markup
+
+from papernotes.config import Settings
+from papernotes.markup import HtmlCache, NoteHtml
+from papernotes.model import Note
+from papernotes.pages.fragments import Fragments
+from papernotes.pages.meta import PageMeta
+from papernotes.site import urls
+from papernotes.site.index import SiteIndex
+from papernotes.site.paging import paginate
+from papernotes.site.related import Related
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One page the build adds to the site."""
+
+    src_uri: str
+    """Virtual source path, e.g. `notes/adv-rm.md` (see `urls`)."""
+    title: str
+    """Page title (plain text; the hook escapes it for the theme, which prints it raw)."""
+    kind: str
+    """What sort of page it is: one of its family's `kinds` (e.g. `tag index`)."""
+    render: Callable[[], str]
+    """Produces the page's HTML content when called."""
+    feed: str | None = None
+    """The page's own Atom feed (a tag's or an author's, `urls.feed`), advertised in the page head."""
+    shows: tuple[str, ...] = ()
+    """Slugs of the notes whose details beyond title, date and tags the page shows (for rebuilds)."""
+    source: str | None = None
+    """The file that holds the page's text (a note's `data/notes/...` path), for its edit link."""
+    meta: Callable[[], PageMeta] | None = None
+    """The page's head metadata (description, Open Graph), computed when MkDocs reaches the page."""
+    scripts: tuple[str, ...] = ()
+    """Page scripts (paths under the docs folder, e.g. `assets/papernotes-cite.js`) the theme loads on this page."""
+    head: tuple[dict[str, str], ...] = ()
+    """Extra `<link>` / `<meta>` elements for the page head, as attribute maps (e.g. the Markdown copy)."""
+
+
+@dataclass(frozen=True)
+class Family:
+    """A family of pages: it plans them (and, through the functions it plans, renders them)."""
+
+    name: str
+    """The family's name, e.g. `tag`."""
+    kinds: tuple[str, ...]
+    """The `PlannedPage.kind`s it plans."""
+    plan: Callable[[PageContext], Iterable[PlannedPage]]
+    """Every page of the family, in a fixed order."""
+    examples: Callable[[SiteIndex], Mapping[str, str]]
+    """One page of each kind a site has, as `{kind: src_uri}`: what the accessibility tests and
+    the page audit visit (`scripts/audit_pages.py --kinds` takes these kinds)."""
+
+
+class PageContext:
+    """One build's pages share this: its index, settings and HTML cache, the listings' pagination
+    (computed once; planning and rendering read the same), and a Jinja environment made on first use."""
+
+    def __init__(self, index: SiteIndex, settings: Settings, html: HtmlCache) -> None:
+        self.index = index
+        self.settings = settings
+        self.html = html
+        self._env: jinja2.Environment | None = None
+        self._related: Related | None = None
+        self._commentary: dict[str, Markup] = {}
+        self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
+        self.shared: dict[str, object] = {}
+        """Per-build values a family computes once (e.g. the author directory); keyed by family name."""
+
+    @property
+    def env(self) -> jinja2.Environment:
+        if self._env is None:
+            env = jinja2.Environment(
+                loader=jinja2.PackageLoader("papernotes.pages", "templates"),
+                autoescape=True,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                undefined=jinja2.StrictUndefined,
+                auto_reload=False,  # templates cannot change during a build; skips a stat() per render
+            )
+            env.globals["urls"] = urls
+            env.globals["commentary_of"] = self.commentary_of
+            env.globals["fragments"] = Fragments(self.index.tags)
+            self._env = env
+        return self._env
+
+    def paged(self, key: object, notes: tuple[Note, ...], size: int, weight: Callable[[Note], int] | None = None) -> tuple[tuple[Note, ...], ...]:
+        """`notes` cut into pages of `size` (see `paging.paginate`), once per `key`."""
+        if key not in self._paged:
+            self._paged[key] = paginate(notes, size, weight)
+        return self._paged[key]
+
+    def commentary_of(self, note: Note) -> Markup:
+        """The note's commentary block; it links nowhere, so one rendering serves every page."""
+        cached = self._commentary.get(note.slug)
+        if cached is None:
+            macros = self.env.get_template("_macros.html").module
+            cached = self._commentary[note.slug] = Markup(macros.commentary(note, self.html_of(note)))  # type: ignore[attr-defined]
+        return cached
+
+    def html_of(self, note: Note) -> NoteHtml:
+        return self.html.note_html(note)
+
+    def related_to(self, note: Note) -> tuple[Note, ...]:
+        if self._related is None:
+            self._related = Related(self.index)
+        return self._related.for_note(note)
+
+    def render(self, template: str, here: str, **context: object) -> str:
+        href = urls.linker(here)
+        return self.env.get_template(template).render(
+            href=href, tags=self.index.tags, html_of=self.html_of, **context)
+
+    def navs(self, template: str, here: str, **context: object) -> tuple[Markup, Markup]:
+        """A navigation block for the top and the bottom of a page: two landmarks, two labels."""
+        return tuple(Markup(self.render(template, here, end=end, **context)) for end in (False, True))  # type: ignore[return-value]
+
+    def tag_rows(self) -> list[tuple[object, int]]:
+        """Every tag with its note count, most notes first (ties by slug)."""
+        return sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
+
+    def page_url(self, src_uri: str) -> str | None:
+        """The page's absolute URL, when `site_url` is set."""
+        return urls.absolute(self.settings.site_url, src_uri) if self.settings.site_url else None

@@ -1,0 +1,1 @@
+"""One module per page family; `papernotes.pages.registry.FAMILIES` names them in site order."""

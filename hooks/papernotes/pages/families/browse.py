@@ -1,0 +1,31 @@
+"""The browse page: every note as a row, filtered by tags in the reader's browser."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Iterator
+
+from papernotes.outputs import browse
+from papernotes.pages import meta
+from papernotes.pages.context import Family, PageContext, PlannedPage
+from papernotes.site import urls
+
+TITLE = "Browse · 둘러보기"
+SCRIPTS = ("assets/papernotes-filter.js",)
+
+
+def render_browse_page(ctx: PageContext) -> str:
+    rows = ctx.tag_rows()
+    first = browse.first_rows(ctx.index, lambda n: (ctx.html_of(n).ko, ctx.html_of(n).en))
+    return ctx.render("browse.html", urls.browse(), rows=[r for r in rows if r[1]], total=len(ctx.index.notes),
+                      first=first, page_rows=browse.PAGE_ROWS)
+
+
+def plan(ctx: PageContext) -> Iterator[PlannedPage]:
+    n = len(ctx.index.notes)
+    yield PlannedPage(urls.browse(), TITLE, "browse", partial(render_browse_page, ctx),
+                      meta=partial(meta.listing, TITLE, ctx.settings, f"태그로 논문 노트 {n}개를 걸러 보기", f"Filter {n} paper notes by tag"),
+                      scripts=SCRIPTS)
+
+
+FAMILY = Family("browse", ("browse",), plan, lambda index: {"browse": urls.browse()})

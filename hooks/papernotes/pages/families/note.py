@@ -1,0 +1,48 @@
+"""Note pages: one per published note, with its paper's links, commentary, related notes and
+BibTeX; the head carries the paper's Highwire `citation_*` tags (`outputs.citation`)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Iterator
+
+from papernotes.markup import snippet
+from papernotes.model import Note
+from papernotes.outputs import bibtex
+from papernotes.pages import meta
+from papernotes.pages.context import Family, PageContext, PlannedPage
+from papernotes.pages.meta import PageMeta
+from papernotes.site import urls
+from papernotes.site.index import SiteIndex
+
+SCRIPTS = ("assets/papernotes-cite.js",)
+
+
+def render_note_page(ctx: PageContext, note: Note) -> str:
+    return ctx.render("note.html", urls.note(note.slug), note=note, html=ctx.html_of(note),
+                      related=ctx.related_to(note), bibtex=bibtex.entry(note, ctx.page_url(urls.note(note.slug))))
+
+
+def note_meta(ctx: PageContext, note: Note) -> PageMeta:
+    parts = ctx.html.note_html(note)
+    first, second = ("ko", "en") if ctx.settings.default_lang == "ko" else ("en", "ko")
+    text = ""
+    for field in (first, second, "abstract"):
+        text = snippet(str(getattr(parts, field)), meta.DESCRIPTION_LIMIT)
+        if text:
+            break
+    return PageMeta(title=meta.plain(note.title), description=text or meta.plain(note.title), type="article",
+                    published=note.date.isoformat(), tags=note.tags)
+
+
+def plan(ctx: PageContext) -> Iterator[PlannedPage]:
+    for note in ctx.index.notes:
+        yield PlannedPage(urls.note(note.slug), note.title, "note", partial(render_note_page, ctx, note), shows=(note.slug,),
+                          source=note.source, meta=partial(note_meta, ctx, note), scripts=SCRIPTS)
+
+
+def examples(index: SiteIndex) -> dict[str, str]:
+    return {"note": urls.note(index.notes[0].slug)} if index.notes else {}
+
+
+FAMILY = Family("note", ("note",), plan, examples)

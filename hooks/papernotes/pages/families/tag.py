@@ -1,0 +1,57 @@
+"""Tag pages: a tag's notes, paged, with its Atom feed and BibTeX file."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Iterator
+
+from papernotes.model import Note, Tag
+from papernotes.pages import meta
+from papernotes.pages.context import Family, PageContext, PlannedPage
+from papernotes.pages.meta import PageMeta
+from papernotes.site import urls
+from papernotes.site.index import SiteIndex
+from papernotes.site.paging import commentary_weight
+
+
+def tag_pages(ctx: PageContext, slug: str) -> tuple[tuple[Note, ...], ...]:
+    return ctx.paged(("tag", slug), ctx.index.by_tag.get(slug, ()), ctx.settings.tag_page_size, commentary_weight)
+
+
+def render_tag_page(ctx: PageContext, slug: str, page: int) -> str:
+    chunks = tag_pages(ctx, slug)
+    pages = len(chunks)
+    here = urls.tag(slug, page)
+    pager = ctx.navs("pager.html", here, page=page, pages=pages, page_src=partial(urls.tag, slug)) if pages > 1 else ("", "")
+    return ctx.render("tag.html", here, tag=ctx.index.tags.get(slug), notes=chunks[page - 1],
+                      total=len(ctx.index.by_tag.get(slug, ())), page=page, pages=pages, pager=pager)
+
+
+def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, ctx: PageContext) -> PageMeta:
+    settings = ctx.settings
+    label = meta.bi(settings, tag.ko, tag.en)
+    lead = meta.bi(settings, f"#{tag.slug} ({label}) 태그의 논문 노트 {total}개", f"{total} paper notes tagged #{tag.slug} ({label})")
+    if tag.description:
+        lead += ". " + meta.plain(tag.description)
+    return PageMeta(title=title, description=meta.titles(notes, lead) if not tag.description else meta.cut(lead))
+
+
+def plan(ctx: PageContext) -> Iterator[PlannedPage]:
+    idx = ctx.index
+    for tag in idx.tags.tags:
+        for page, notes in enumerate(tag_pages(ctx, tag.slug), start=1):
+            suffix = f" ({page})" if page > 1 else ""
+            title = f"#{tag.slug}{suffix}"
+            yield PlannedPage(urls.tag(tag.slug, page), title, "tag", partial(render_tag_page, ctx, tag.slug, page),
+                              feed=urls.feed(tag.slug), shows=tuple(n.slug for n in notes),
+                              meta=partial(tag_meta, tag, notes, len(idx.by_tag.get(tag.slug, ())), title, ctx))
+
+
+def examples(index: SiteIndex) -> dict[str, str]:
+    """The busiest tag (the first of equals by slug): the longest tag page."""
+    counted = [(len(index.by_tag.get(t.slug, ())), t.slug) for t in index.tags.tags]
+    busiest = max(counted, key=lambda c: c[0], default=None)
+    return {"tag": urls.tag(busiest[1])} if busiest and busiest[0] else {}
+
+
+FAMILY = Family("tag", ("tag",), plan, examples)

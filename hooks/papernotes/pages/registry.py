@@ -1,0 +1,41 @@
+"""The page families, in the order the site's pages are planned: the one list that names them.
+
+Each family (`pages/families/<name>.py`) owns its pages' planning, rendering and head
+metadata, and names one example page per kind; the build plans `FAMILIES` in order, and the
+accessibility tests, the page audit and the theme's page scripts read them from here.
+
+Adding a family: write `pages/families/<name>.py` (its `FAMILY`), its template under
+`pages/templates/`, its URL rule in `site/urls.py`, and add it below.
+"""
+
+from __future__ import annotations
+
+from papernotes.pages.context import Family, PageContext, PlannedPage
+from papernotes.pages.families import archive, browse, home, note, stats, tag, tag_index
+from papernotes.site.index import SiteIndex
+
+FAMILIES: tuple[Family, ...] = (
+    home.FAMILY,
+    note.FAMILY,
+    tag_index.FAMILY,
+    tag.FAMILY,
+    archive.FAMILY,
+    browse.FAMILY,
+    stats.FAMILY,
+)
+
+
+def plan_pages(ctx: PageContext) -> list[PlannedPage]:
+    """Every generated page, family by family, in a fixed order."""
+    return [page for family in FAMILIES for page in family.plan(ctx)]
+
+
+def kinds() -> tuple[str, ...]:
+    """Every page kind the families plan."""
+    return tuple(kind for family in FAMILIES for kind in family.kinds)
+
+
+def examples(index: SiteIndex) -> dict[str, str]:
+    """One page source of each kind the site has, `{kind: src_uri}`, in the order of `kinds()`."""
+    found = {kind: src for family in FAMILIES for kind, src in family.examples(index).items()}
+    return {kind: found[kind] for kind in kinds() if kind in found}
