@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "notice"]
 
 
 @dataclass(frozen=True, order=True)
@@ -32,7 +32,8 @@ class Problem:
     rule: str = "invalid"
     """A short stable identifier of the check, e.g. `unknown-tag`."""
     severity: Severity = "error"
-    """`error` stops the build; `warning` only fails `mkdocs build --strict`."""
+    """`error` stops the build; `warning` only fails `mkdocs build --strict`; `notice` is advice
+    that fails nothing (e.g. two notes writing one person's name two ways)."""
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.field}: {self.message}"

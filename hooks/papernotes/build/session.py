@@ -101,6 +101,8 @@ class Build:
         self.gc.freeze()  # the notes
         for problem in result.warnings:
             log.warning(problem.format())  # `mkdocs build --strict` fails on these
+        for problem in result.notices:
+            log.info(problem.format())  # advice: fails nothing
         if result.errors:
             listed = "\n".join(p.format() for p in result.errors)
             raise BuildError(f"{len(result.errors)} error(s) in the notes; nothing was built:\n{listed}")
@@ -111,7 +113,7 @@ class Build:
                              f"and {len(result.drafts)} drafts loaded")
         index = build_index(result.notes, result.tags)
         self._loaded = result
-        self._pages_context = PageContext(index, self.settings, self.html)
+        self._pages_context = PageContext(index, self.settings, self.html, result.authors)
         pages = plan_pages(self._pages_context)
         check_planned(pages, result.files - len(result.drafts))
         for page in pages:
@@ -143,10 +145,10 @@ class Build:
         """Write the files that are not pages straight into site/ (MkDocs has cleaned it): in a
         forked process on big sites, here otherwise. `taken`: where docs/ files are copied."""
         assert self._pages_context is not None
-        index, settings, html = self._pages_context.index, self.settings, self.html
+        index, settings, html, people = self._pages_context.index, self.settings, self.html, self._pages_context.people
 
         def job() -> tuple[int, tuple[float, int] | None]:
-            return write_files(site_dir, plan_files(index, settings, html.note_html), taken), None
+            return write_files(site_dir, plan_files(index, settings, html.note_html, people), taken), None
 
         if not self.settings.site_url:
             log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "

@@ -52,7 +52,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors, warnings = len(result.errors), len(result.warnings)
     checked = len(only) if only else result.files
     drafts = f", {len(result.drafts)} draft(s) not published" if result.drafts else ""
-    print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s){drafts}", file=sys.stderr)
+    notices = f", {len(result.notices)} notice(s)" if result.notices else ""
+    print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s){notices}{drafts}", file=sys.stderr)
     return 1 if errors else 0
 
 

@@ -55,9 +55,10 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def render_feed(info: FeedInfo, notes: Sequence[Note], tags: TagRegistry,
-                content: Callable[[Note], str], summary: Callable[[Note], str], limit: int = FEED_SIZE) -> str:
+                content: Callable[[Note], str] | None, summary: Callable[[Note], str], limit: int = FEED_SIZE) -> str:
     """The Atom document for `notes` (newest first; the first `limit` are included);
-    `content(note)` is the entry's HTML, `summary(note)` its plain-text summary."""
+    `content(note)` is the entry's HTML (None: summaries only, as author feeds are, since a
+    note appears in every one of its authors' feeds), `summary(note)` its plain-text summary."""
     ET.register_namespace("", ATOM)
     link = lambda to: urls.link(info.site_url, info.path, to)  # noqa: E731
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -83,6 +84,7 @@ def render_feed(info: FeedInfo, notes: Sequence[Note], tags: TagRegistry,
             tag = tags.get(slug)
             _sub(entry, "category", term=slug, label=f"{tag.en} · {tag.ko}", scheme=link(urls.tag(slug)))
         _sub(entry, "summary", summary(note))
-        _sub(entry, "content", content(note), type="html")
+        if content is not None:
+            _sub(entry, "content", content(note), type="html")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -23,13 +23,19 @@ from papernotes.outputs import atom as feeds
 from papernotes.site import urls
 from papernotes.outputs.search_index import build_search_files
 from papernotes.site.index import SiteIndex
+from papernotes.site.people import People
 from papernotes.model import Note
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 
 
-def plan_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml]) -> list[tuple[str, str]]:
-    return list(_iter_files(index, settings, html_of))
+AUTHOR_FEED_SIZE = 20
+"""Entries in an author's feed (summaries only: a note is in each of its authors' feeds)."""
+
+
+def plan_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
+               people: People | None = None) -> list[tuple[str, str]]:
+    return list(_iter_files(index, settings, html_of, people))
 
 
 def _commentary_html(html: NoteHtml) -> str:
@@ -41,7 +47,8 @@ def _commentary_html(html: NoteHtml) -> str:
     return "\n".join(parts)
 
 
-def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml]) -> Iterator[tuple[str, str]]:
+def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
+                people: People | None) -> Iterator[tuple[str, str]]:
     site_url = settings.site_url
     content = lambda n: _commentary_html(html_of(n))  # noqa: E731
     summary = lambda n: snippet(html_of(n).ko or html_of(n).en, 300)  # noqa: E731
@@ -66,6 +73,11 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
                               settings.site_name, site_url)
         yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
         yield urls.bibtex(tag.slug), bibliography(notes)
+    for author in people.authors if people is not None else ():
+        info = feeds.FeedInfo(urls.author_feed(author.slug), f"{settings.site_name}: {author.name}", urls.author(author.slug),
+                              settings.site_name, site_url)
+        yield urls.author_feed(author.slug), feeds.render_feed(info, author.notes, index.tags, None, summary, AUTHOR_FEED_SIZE)
+        yield urls.author_bibtex(author.slug), bibliography(author.notes)
     yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))

@@ -22,6 +22,8 @@ from papernotes.pages.fragments import Fragments
 from papernotes.pages.meta import PageMeta
 from papernotes.site import urls
 from papernotes.site.index import SiteIndex
+from papernotes.site.people import People
+from papernotes.source.authors import AuthorsFile
 from papernotes.site.paging import paginate
 from papernotes.site.related import Related
 
@@ -71,16 +73,16 @@ class PageContext:
     """One build's pages share this: its index, settings and HTML cache, the listings' pagination
     (computed once; planning and rendering read the same), and a Jinja environment made on first use."""
 
-    def __init__(self, index: SiteIndex, settings: Settings, html: HtmlCache) -> None:
+    def __init__(self, index: SiteIndex, settings: Settings, html: HtmlCache, authors: AuthorsFile | None = None) -> None:
         self.index = index
+        self.authors_file = authors or AuthorsFile()
+        self._people: People | None = None
         self.settings = settings
         self.html = html
         self._env: jinja2.Environment | None = None
         self._related: Related | None = None
         self._commentary: dict[str, Markup] = {}
         self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
-        self.shared: dict[str, object] = {}
-        """Per-build values a family computes once (e.g. the author directory); keyed by family name."""
 
     @property
     def env(self) -> jinja2.Environment:
@@ -96,8 +98,30 @@ class PageContext:
             env.globals["urls"] = urls
             env.globals["commentary_of"] = self.commentary_of
             env.globals["fragments"] = Fragments(self.index.tags)
+            env.globals["author_link"] = self.author_link
+            env.globals["org_link"] = self.org_link
             self._env = env
         return self._env
+
+    @property
+    def people(self) -> People:
+        """The site's authors and organisations (made once, on first use)."""
+        if self._people is None:
+            self._people = People(self.index.notes, self.authors_file)
+        return self._people
+
+    def author_link(self, name: str, href: Callable[[str], str]) -> Markup:
+        """The name as written, linked to its author page when it has one."""
+        page = self.people.author(name)
+        if page is None:
+            return Markup("%s") % name
+        return Markup('<a class="pn-author" href="%s">%s</a>') % (href(urls.author(page.slug)), name)
+
+    def org_link(self, name: str, href: Callable[[str], str]) -> Markup:
+        page = self.people.org(name)
+        if page is None:
+            return Markup('<span class="pn-org">%s</span>') % name
+        return Markup('<a class="pn-org" href="%s">%s</a>') % (href(urls.lab(page.slug)), name)
 
     def paged(self, key: object, notes: tuple[Note, ...], size: int, weight: Callable[[Note], int] | None = None) -> tuple[tuple[Note, ...], ...]:
         """`notes` cut into pages of `size` (see `paging.paginate`), once per `key`."""

@@ -18,6 +18,10 @@ GitHub Pages' `/<repo>/`.
 | day (page n>1)  | `archive/<yyyy>/<mm>/<dd>/page/<n>.md` | `archive/<yyyy>/<mm>/<dd>/page/<n>/` |
 | browse (filter) | `browse/index.md`                | `browse/`                  |
 | statistics      | `stats/index.md`                 | `stats/`                   |
+| authors index   | `authors/index.md`               | `authors/`                 |
+| author          | `authors/<slug>.md`              | `authors/<slug>/`          |
+| labs index      | `labs/index.md`                  | `labs/`                    |
+| lab (org)       | `labs/<slug>.md`                 | `labs/<slug>/`             |
 
 Files that are not pages (written by the hook; paths relative to the site root):
 
@@ -27,6 +31,8 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `tags/<tag>/feed.xml`         | Atom feed of one tag                             |
 | `papernotes.bib`              | BibTeX of every note                             |
 | `tags/<tag>/papernotes.bib`   | BibTeX of one tag's notes                        |
+| `authors/<slug>/feed.xml`     | Atom feed of one author's notes                  |
+| `authors/<slug>/papernotes.bib` | BibTeX of one author's notes                   |
 | `notes.json`                  | every note's fields and URLs (see README)        |
 | `browse/index.json`           | the compact index the browse page filters        |
 | `browse/snippets/<n>.json`    | commentary excerpts for the browse page's rows   |
@@ -93,6 +99,30 @@ def browse() -> str:
 
 def stats() -> str:
     return "stats/index.md"
+
+
+def authors_index() -> str:
+    return "authors/index.md"
+
+
+def author(slug: str) -> str:
+    return f"authors/{slug}.md"
+
+
+def author_feed(slug: str) -> str:
+    return f"authors/{slug}/feed.xml"
+
+
+def author_bibtex(slug: str) -> str:
+    return f"authors/{slug}/papernotes.bib"
+
+
+def labs_index() -> str:
+    return "labs/index.md"
+
+
+def lab(slug: str) -> str:
+    return f"labs/{slug}.md"
 
 
 def feed(tag_slug: str | None = None) -> str:

@@ -21,6 +21,7 @@ from papernotes.schema import FrontMatter, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.build.split_load import Loaded, load_files
+from papernotes.source.authors import AuthorsFile, load_authors, lookalike_notices
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import Guidance, find_template_text, read_guidance
 
@@ -46,6 +47,8 @@ class LoadResult:
     """How many files were found under the notes folder (each is a note, a draft or a problem)."""
     drafts: tuple[Note, ...] = ()
     """Valid notes marked `draft: true`: checked like the others but not published."""
+    authors: AuthorsFile = AuthorsFile()
+    """What `data/authors.yml` says about people and organisations (empty without the file)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -53,7 +56,12 @@ class LoadResult:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if not p.is_error)
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def notices(self) -> tuple[Problem, ...]:
+        """Advice that fails neither the check nor a strict build."""
+        return tuple(p for p in self.problems if p.severity == "notice")
 
 
 @functools.lru_cache(maxsize=256)
@@ -82,6 +90,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     """
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
+    authors, found = load_authors(data / "authors.yml", display_path(data / "authors.yml", root))
+    problems.extend(found)
     notes_dir = data / "notes"
     # Symlinks are listed (and refused in load_note), never followed: a link in a pull
     # request could otherwise publish any file of the machine that builds the site.
@@ -105,13 +115,15 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
+    advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name))
+    problems.extend(p for p in advice if wanted is None or any((root / f).resolve() in wanted for f in (p.path, _other_file(p))))
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
     html.keep_only({text for n in loaded for text in (n.abstract, n.ko, n.en)})
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
-    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
+    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts, authors)
 
 
 class NoteCache:
@@ -242,6 +254,23 @@ def _key_position(path: Path, key: str) -> tuple[int, int]:
             if match:
                 return number, match.end() + 1
     return 1, 1
+
+
+def _value_position(path: Path, value: str) -> tuple[int, int]:
+    """Line and column of a front-matter line holding `value` (an author's name), else of `authors:`."""
+    front = split_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
+    if isinstance(front, FrontMatter):
+        for number, line in enumerate(front.yaml_lines, start=2):
+            at = unicodedata.normalize("NFC", line).find(value)
+            if at >= 0:
+                return number, at + 1
+    return _key_position(path, "authors")
+
+
+def _other_file(problem: Problem) -> str:
+    """The other note a lookalike notice names (`... in data/notes/x.md:4 ...`)."""
+    found = re.search(r" in (\S+\.md):\d+ ", problem.message)
+    return found.group(1) if found else problem.path
 
 
 def _suggest_slug(stem: str) -> str:

@@ -1,0 +1,38 @@
+"""How people's and organisations' names are compared: one normalised form for matching, while
+pages always show the name as written.
+
+`match_key` folds what does not distinguish two written names: Unicode compatibility forms
+(NFKC: full-width letters, ligatures), letter case, runs of whitespace, and diacritics
+(`Stéphane` and `Stephane` match; Hangul is recomposed, so it survives). `lookalike_keys` is
+looser and only *advises*: names that share one may be one person (`Minji Kim`, `Min-Ji Kim`,
+`Kim Minji`), which `papernotes check` points out unless `data/authors.yml` joins or separates them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[-‐‑–.'’`·]")
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+def match_key(name: str) -> str:
+    """The form two names must share to be the same name: NFKC, no diacritics, casefolded, one space."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def lookalike_keys(name: str) -> set[str]:
+    """Looser forms: names sharing one look like one person written two ways (hyphens, dots and
+    apostrophes dropped; the family name first or last; spaces inside a Hangul name ignored)."""
+    tokens = [t for t in (_SEPARATORS.sub("", t) for t in match_key(name).split()) if t]
+    if not tokens:
+        return set()
+    return {" ".join(sorted(tokens)), "".join(tokens)}
+
+
+def name_slug(name: str) -> str:
+    """A URL part for a name: lowercase words joined by `-`, diacritics dropped, Hangul kept."""
+    return _NOT_WORD.sub("-", match_key(name).replace("_", "-")).strip("-") or "x"

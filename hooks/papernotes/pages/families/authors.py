@@ -1,0 +1,90 @@
+"""Author pages (`authors/<slug>/`: the author's notes newest first, co-authors with counts, an
+Atom feed and a BibTeX file) and the authors index (by name, with a letter / 가나다 jump).
+
+Who gets a page, and how authors of a single note are reached, is `site.people`'s rule.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import partial
+from itertools import groupby
+from typing import Iterator
+
+from papernotes.names import match_key
+from papernotes.pages import meta
+from papernotes.pages.context import Family, PageContext, PlannedPage
+from papernotes.pages.meta import PageMeta
+from papernotes.site import urls
+from papernotes.site.index import SiteIndex
+from papernotes.site.people import People, Party
+from papernotes.source.authors import AuthorsFile
+
+INDEX_TITLE = "Authors · 저자"
+CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_BASE = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+
+
+def initial(name: str) -> str:
+    """The jump group of a name: its first letter (A-Z, accents dropped), the initial consonant of
+    a Hangul name (ㄲ under ㄱ, as in a Korean dictionary), else `#`."""
+    key = match_key(name)
+    first = key[:1]
+    if "가" <= first <= "힣":
+        jamo = CHOSEONG[(ord(first) - 0xAC00) // 588]
+        return _BASE.get(jamo, jamo)
+    if first.isascii() and first.isalpha():
+        return first.upper()
+    decomposed = unicodedata.normalize("NFKD", first)[:1]
+    return decomposed.upper() if decomposed.isascii() and decomposed.isalpha() else "#"
+
+
+def render_author_page(ctx: PageContext, party: Party) -> str:
+    return ctx.render("author.html", urls.author(party.slug), party=party, coauthors=ctx.people.coauthors(party),
+                      orgs=_orgs(ctx.people, party))
+
+
+def _orgs(people: People, party: Party) -> list[tuple[str, Party | None]]:
+    seen: dict[str, tuple[str, Party | None]] = {}
+    for note in party.notes:
+        if note.org:
+            page = people.org(note.org)
+            seen.setdefault(page.slug if page else match_key(note.org), (page.name if page else note.org, page))
+    return list(seen.values())
+
+
+def render_authors_index(ctx: PageContext) -> str:
+    people = ctx.people
+    groups = [(letter, list(parties)) for letter, parties in groupby(people.authors, key=lambda p: initial(p.name))]
+    return ctx.render("authors.html", urls.authors_index(), groups=groups, total=len(people.authors),
+                      single=len(people.single))
+
+
+def author_meta(ctx: PageContext, party: Party) -> PageMeta:
+    n = len(party.notes)
+    lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} by {party.name}")
+    return PageMeta(title=party.name, description=meta.titles(party.notes, lead))
+
+
+def plan(ctx: PageContext) -> Iterator[PlannedPage]:
+    people = ctx.people
+    n = len(people.authors)
+    yield PlannedPage(urls.authors_index(), INDEX_TITLE, "authors index", partial(render_authors_index, ctx),
+                      meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트가 둘 이상인 저자 {n}명, 이름순",
+                                   f"{n} authors with two notes or more, by name"))
+    for party in people.authors:
+        yield PlannedPage(urls.author(party.slug), party.name, "author", partial(render_author_page, ctx, party),
+                          feed=urls.author_feed(party.slug), meta=partial(author_meta, ctx, party))
+
+
+def examples(index: SiteIndex) -> dict[str, str]:
+    """The authors index, and the author with the most notes."""
+    people = People(index.notes, AuthorsFile())
+    found = {"authors index": urls.authors_index()}
+    if people.authors:
+        busiest = max(people.authors, key=lambda p: len(p.notes))
+        found["author"] = urls.author(busiest.slug)
+    return found
+
+
+FAMILY = Family("authors", ("authors index", "author"), plan, examples)

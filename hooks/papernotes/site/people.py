@@ -1,0 +1,132 @@
+"""Who wrote what, and which lab: the site's authors and organisations, from the notes' `authors`
+and `org` fields joined by `data/authors.yml` (`source.authors`).
+
+Names are matched on `names.match_key` and joined through the file's entries; a page shows the
+declared name, else the form most notes write (the newest note's on a tie).
+
+Which authors get a page: everyone named in `data/authors.yml` and everyone with two notes or
+more. An author of a single note gets no page of their own (at 10,000 notes, one page per name
+would be most of the site, each listing one note): the authors index lists them with a link to
+their one note, so they are found there (by name, under their initial) and by the site search.
+Every organisation a note names gets a page (there are few).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from papernotes.model import Note
+from papernotes.names import match_key, name_slug
+from papernotes.source.authors import AuthorsFile, Entity
+
+MIN_NOTES = 2
+"""Notes an author needs for a page of their own, unless `data/authors.yml` names them."""
+
+
+@dataclass(frozen=True)
+class Party:
+    """An author or an organisation: the notes that name it, newest first."""
+
+    slug: str
+    """Its URL part, unique among its kind."""
+    name: str
+    """The name its page shows."""
+    notes: tuple[Note, ...]
+    """Its notes, newest first."""
+    entity: Entity | None = None
+    """Its `data/authors.yml` entry, if any (ORCID, homepage)."""
+    written: tuple[str, ...] = field(default=(), compare=False)
+    """Every form the notes write its name in, most written first."""
+
+
+class People:
+    """The authors and organisations of one build's notes (`notes` newest first)."""
+
+    def __init__(self, notes: tuple[Note, ...], authors: AuthorsFile) -> None:
+        self.file = authors
+        by_author = _group(((match_key(a), a) for n in notes for a in n.authors), notes, authors.person_of,
+                           lambda n: n.authors)
+        by_org = _group(((match_key(n.org), n.org) for n in notes if n.org), notes, authors.org_of,
+                        lambda n: (n.org,) if n.org else ())
+        declared = {e.slug for e in authors.people}
+        everyone = _parties(by_author, authors.people)
+        self.authors: tuple[Party, ...] = tuple(p for p in everyone if len(p.notes) >= MIN_NOTES or p.slug in declared)
+        """Authors with a page, sorted by name (`match_key`)."""
+        self.single: tuple[Party, ...] = tuple(p for p in everyone if p not in self.authors and p.notes)
+        """Authors of one note without an entry: listed on the index, linked to their note."""
+        self.orgs: tuple[Party, ...] = tuple(p for p in _parties(by_org, authors.orgs) if p.notes)
+        """Organisations named by at least one note, sorted by name."""
+        self._author_page = {k: p for p in self.authors for k in _keys(p)}
+        self._org_page = {k: p for p in self.orgs for k in _keys(p)}
+
+    def author(self, written: str) -> Party | None:
+        """The author page a written name links to, if it has one."""
+        return self._author_page.get(match_key(written))
+
+    def org(self, written: str) -> Party | None:
+        return self._org_page.get(match_key(written))
+
+    def coauthors(self, party: Party) -> list[tuple[str, Party | None, int]]:
+        """(name, their page or None, notes together), most notes together first, then by name."""
+        mine = set(_keys(party))
+        counts: Counter[str] = Counter()
+        shown: dict[str, tuple[str, Party | None]] = {}
+        for note in party.notes:
+            seen = set()
+            for written in note.authors:
+                key = match_key(written)
+                page = self.author(written)
+                ident = page.slug if page is not None else key
+                if key in mine or ident in seen:
+                    continue
+                seen.add(ident)
+                counts[ident] += 1
+                shown.setdefault(ident, (page.name if page is not None else written, page))
+        return sorted(((shown[i][0], shown[i][1], c) for i, c in counts.items()), key=lambda r: (-r[2], match_key(r[0])))
+
+
+def _keys(party: Party) -> list[str]:
+    keys = [match_key(w) for w in party.written]
+    if party.entity is not None:
+        keys += [match_key(n) for n in (party.entity.name, *party.entity.aliases)]
+    return keys
+
+
+_Group = dict[str, tuple[list[Note], Counter[str], Entity | None]]
+
+
+def _group(names, notes, declared, names_of) -> _Group:  # noqa: ANN001 - private helper of People
+    """Identity -> (notes newest first, written forms counted, entry); identity is the entry's
+    slug when `data/authors.yml` joins the name, else its `match_key`."""
+    groups: _Group = {}
+    for note in notes:
+        for written in dict.fromkeys(names_of(note)):
+            key = match_key(written)
+            entity = declared.get(key)
+            ident = "\0" + entity.slug if entity is not None else key
+            group = groups.setdefault(ident, ([], Counter(), entity))
+            if not group[0] or group[0][-1] is not note:
+                group[0].append(note)
+            group[1][written] += 1
+    return groups
+
+
+def _parties(groups: _Group, declared: tuple[Entity, ...]) -> list[Party]:
+    for entity in declared:
+        groups.setdefault("\0" + entity.slug, ([], Counter(), entity))
+    taken = {e.slug for e in declared}
+    parties = []
+    for ident, (notes, written, entity) in sorted(groups.items(), key=lambda g: g[0].lstrip("\0")):
+        forms = tuple(w for w, _ in written.most_common())
+        name = entity.name if entity is not None else forms[0]
+        if entity is not None:
+            slug = entity.slug
+        else:
+            base = slug = name_slug(name)
+            n = 2
+            while slug in taken:
+                slug, n = f"{base}-{n}", n + 1
+            taken.add(slug)
+        parties.append(Party(slug, name, tuple(notes), entity, forms))
+    return sorted(parties, key=lambda p: (match_key(p.name), p.slug))
