@@ -1,0 +1,181 @@
+"""Authors and labs: names matched on a normalised form, `data/authors.yml` validated with
+located errors, advice about lookalike names, and the author, authors-index and lab pages of a
+real build (with their feeds and BibTeX read back by real parsers)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build, make_site
+from papernotes.cli.main import main as cli
+from papernotes.names import lookalike_keys, match_key
+from papernotes.pages.families.authors import initial
+from papernotes.source.authors import load_authors, orcid_checksum_ok
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Stéphane Hatgis-Kessell", "Stephane Hatgis-Kessell", True),
+    ("Ａｄａ  Lovelace", "ada lovelace", True),
+    ("김민지", "김민지", True),
+    ("Minji Kim", "Min-Ji Kim", False),  # different names; they only look alike
+])
+def test_names_match_on_a_normalised_form(a: str, b: str, same: bool) -> None:
+    assert (match_key(a) == match_key(b)) is same
+
+
+@pytest.mark.parametrize("a, b, alike", [
+    ("Minji Kim", "Min-Ji Kim", True),
+    ("Minji Kim", "Kim Minji", True),
+    ("Jose Muller", "José Müller", True),
+    ("Minji Kim", "Minjun Kim", False),
+    ("Minji Kim", "Minji Park", False),
+])
+def test_lookalike_names(a: str, b: str, alike: bool) -> None:
+    assert bool(lookalike_keys(a) & lookalike_keys(b)) is alike
+
+
+@pytest.mark.parametrize("orcid, ok", [("0000-0002-1825-0097", True), ("0000-0001-5109-3700", True),
+                                       ("0000-0002-1694-233X", True), ("0000-0002-1825-0098", False)])
+def test_orcid_check_digit(orcid: str, ok: bool) -> None:
+    assert orcid_checksum_ok(orcid) is ok
+
+
+@pytest.mark.parametrize("text, line, column, field, says", [
+    ("people:\n  - name: A\n    orcid: 0000-0002-1825-0098\n", 3, 12, "people[0]", "wrong check digit"),
+    ("people:\n  - name: A\n    orcid: 1234-5678\n", 3, 12, "people[0]", "0000-0002-1825-0097"),
+    ("people:\n  - name: A\n    homepage: ftp://x\n", 3, 15, "people[0]", "http(s) link"),
+    ("people:\n  - name: A\n    alias: [B]\n", 3, 5, "people[0]", "did you mean 'aliases'"),
+    ("people:\n  - aliases: [B]\n", 2, 5, "people[0]", "needs a `name:`"),
+    ("people:\n  - name: A\n  - name: B\n    aliases: [a]\n", 3, 1, "people[1]", "already a name of 'A' (line 2)"),
+    ("distinct:\n  - [A]\n", 2, 5, "distinct[0]", "two different names"),
+    ("peeple: []\n", 1, 1, "peeple", "did you mean 'people'"),
+])
+def test_authors_file_errors_are_located(tmp_path: Path, text: str, line: int, column: int, field: str, says: str) -> None:
+    (tmp_path / "authors.yml").write_text(text, encoding="utf-8")
+    _, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    assert [(p.path, p.line, p.column, p.field) for p in problems] == [("data/authors.yml", line, column, field)]
+    assert says in problems[0].message
+
+
+@pytest.mark.parametrize("name, group", [("Ada Lovelace", "A"), ("Émile Borel", "E"), ("김민지", "ㄱ"), ("꽃님", "ㄱ"),
+                                         ("이순신", "ㅇ"), ("42 Lab", "#")])
+def test_index_initials(name: str, group: str) -> None:
+    assert initial(name) == group
+
+
+AUTHORS_YML = """\
+people:
+  - name: Minji Kim
+    aliases: [김민지, Kim Min-ji]
+    orcid: 0000-0002-1825-0097
+    homepage: https://example.org/minji
+  - name: Grace Hopper
+distinct:
+  - [Jae Lee, Jae-Won Lee]
+orgs:
+  - name: Google DeepMind
+    aliases: [DeepMind]
+"""
+
+
+def _note(title: str, authors: list[str], day: str, arxiv: str, org: str | None = None) -> str:
+    org_line = f"org: {org}\n" if org else ""
+    names = "".join(f"  - {a}\n" for a in authors)
+    return (f"---\ntitle: \"{title}\"\nauthors:\n{names}date: {day}\ntags: [rl]\narxiv: \"{arxiv}\"\n{org_line}---\n\n"
+            "## 한국어\n\n코멘트.\n\n## English\n\nCommentary.\n")
+
+
+PEOPLE_NOTES = {
+    "2025/p1.md": _note("Paper One", ["Minji Kim", "Jae Lee", "Sora Park"], "2025-04-01", "2512.90001", "Google DeepMind"),
+    "2025/p2.md": _note("Paper Two", ["김민지", "Sora Park"], "2025-04-02", "2512.90002", "DeepMind"),
+    "2025/p3.md": _note("Paper Three", ["Kim Min-ji", "Jae-Won Lee", "Hyun Choi"], "2025-04-03", "2512.90003"),
+    "2025/p4.md": _note("Paper Four", ["Hyun Choi", "Jose Muller"], "2025-04-04", "2512.90004"),
+    "2025/p5.md": _note("Paper Five", ["José Müller", "Hyun-Woo Choi"], "2025-04-05", "2512.90005"),
+    "2025/p6.md": _note("Paper Six", ["HyunWoo Choi"], "2025-04-06", "2512.90006"),
+}
+
+
+@pytest.fixture(scope="module")
+def people_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = make_site(tmp_path_factory.mktemp("people"), notes=PEOPLE_NOTES)
+    (site / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
+    result = build(site)  # --strict: the lookalike advice must not fail it
+    assert result.returncode == 0, result.stderr
+    assert "look like one person" in result.stderr  # said, as information
+    return site
+
+
+def _page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / "site" / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_joined_spellings_make_one_author_page(people_site: Path) -> None:
+    page = _page(people_site, "authors/minji-kim")
+    content = page.select_one("article.md-content__inner")
+    assert content.h1.get_text() == "Minji Kim"
+    assert [li["data-slug"] for li in content.select(".pn-author-notes li")] == ["p3", "p2", "p1"]  # newest first
+    assert "김민지" in content.select_one(".pn-also").get_text() and "Kim Min-ji" in content.select_one(".pn-also").get_text()
+    assert content.select_one('a[href="https://orcid.org/0000-0002-1825-0097"]') is not None
+    coauthors = {li.a.get_text() if li.a else li.contents[0].strip(): li.select_one(".pn-count").get_text()
+                 for li in content.select(".pn-coauthors li")}
+    assert coauthors == {"Sora Park": "2", "Hyun Choi": "1", "Jae Lee": "1", "Jae-Won Lee": "1"}
+    assert content.select_one(".pn-coauthors a").get("href") == "../sora-park/"
+
+
+def test_author_feed_and_bibtex(people_site: Path) -> None:
+    feed = ET.parse(people_site / "site" / "authors" / "minji-kim" / "feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)] == ["Paper Three", "Paper Two", "Paper One"]
+    bib = (people_site / "site" / "authors" / "minji-kim" / "papernotes.bib").read_text(encoding="utf-8")
+    assert bib.count("@article{") + bib.count("@misc{") == 3
+    head = _page(people_site, "authors/minji-kim").select('link[type="application/atom+xml"]')
+    assert any(link["href"].endswith("feed.xml") and "minji" not in link["href"] for link in head)
+    assert any(link["href"] == "feed.xml" for link in head)
+
+
+def test_authors_index_lists_pages_by_name_with_a_jump(people_site: Path) -> None:
+    content = _page(people_site, "authors").select_one("article.md-content__inner")
+    names = [a.get_text() for a in content.select(".pn-people a")]
+    # Two notes or more, or named in the file (Grace Hopper has none here); a tie in spelling shows the newest note's.
+    assert "Minji Kim" in names and "Sora Park" in names and "José Müller" in names and "Grace Hopper" in names
+    assert "Jae Lee" not in names  # one note: found by search instead
+    assert names == sorted(names, key=match_key)
+    jumps = [a.get_text() for a in content.select("nav.pn-jump a")]
+    assert jumps == [h.get_text() for h in content.select("h2")]
+    assert all(content.select_one(a["href"]) is not None for a in content.select("nav.pn-jump a"))
+
+
+def test_lab_aliases_make_one_lab_page(people_site: Path) -> None:
+    content = _page(people_site, "labs/google-deepmind").select_one("article.md-content__inner")
+    assert [li["data-slug"] for li in content.select(".pn-lab-notes li")] == ["p2", "p1"]
+    labs = _page(people_site, "labs").select_one("article.md-content__inner")
+    assert "Google DeepMind" in [a.get_text() for a in labs.select(".pn-labs a")]
+    assert "DeepMind" not in [a.get_text() for a in labs.select(".pn-labs a")]
+
+
+def test_note_pages_link_names_that_have_a_page(people_site: Path) -> None:
+    facts = _page(people_site, "notes/p2").select_one(".pn-facts")
+    links = {a.get_text(): a["href"] for a in facts.select("a.pn-author")}
+    assert links == {"김민지": "../../authors/minji-kim/", "Sora Park": "../../authors/sora-park/"}
+    assert facts.select_one("a.pn-org")["href"] == "../../labs/google-deepmind/"
+    day = _page(people_site, "archive/2025/04/01")
+    assert day.select_one('.pn-authors a[href="../../../../authors/minji-kim/"]') is not None
+
+
+def test_check_advises_on_lookalike_names_without_failing(people_site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["check", "--root", str(people_site)]) == 0
+    out = capsys.readouterr()
+    notices = [line for line in out.out.splitlines() if ": notice: " in line]
+    # Hyun Choi / Hyun-Woo Choi? no: different given names. HyunWoo Choi / Hyun-Woo Choi: yes.
+    # Jose Muller / José Müller match outright (one author); Jae Lee / Jae-Won Lee are declared distinct.
+    assert len(notices) == 1, notices
+    assert re.match(r"data/notes/2025/p6\.md:\d+:\d+: notice: authors: 'HyunWoo Choi' here and 'Hyun-Woo Choi' in "
+                    r"data/notes/2025/p5\.md:\d+ look like one person", notices[0]), notices[0]
+    line = int(notices[0].split(":")[1])
+    assert "HyunWoo Choi" in (people_site / "data/notes/2025/p6.md").read_text(encoding="utf-8").splitlines()[line - 1]
+    assert "1 notice(s)" in out.err
