@@ -179,3 +179,29 @@ def test_check_advises_on_lookalike_names_without_failing(people_site: Path, cap
     line = int(notices[0].split(":")[1])
     assert "HyunWoo Choi" in (people_site / "data/notes/2025/p6.md").read_text(encoding="utf-8").splitlines()[line - 1]
     assert "1 notice(s)" in out.err
+
+
+def test_note_pages_describe_the_paper_in_highwire_tags(people_site: Path) -> None:
+    """Google Scholar's inclusion guidelines: one citation_author per author in order, the title,
+    a publication date written YYYY/MM/DD (or YYYY/MM), the PDF URL; plus arXiv's DOI."""
+    head = _page(people_site, "notes/p2").head
+    tags = [(m["name"], m["content"]) for m in head.select('meta[name^="citation_"]')]
+    assert tags == [("citation_title", "Paper Two"), ("citation_author", "김민지"), ("citation_author", "Sora Park"),
+                    ("citation_publication_date", "2025/12"), ("citation_arxiv_id", "2512.90002"),
+                    ("citation_technical_report_institution", "arXiv"),
+                    ("citation_abstract_html_url", "https://arxiv.org/abs/2512.90002"),
+                    ("citation_pdf_url", "https://arxiv.org/pdf/2512.90002"), ("citation_doi", "10.48550/arXiv.2512.90002")]
+
+
+def test_list_pages_carry_one_coins_span_per_paper(people_site: Path) -> None:
+    """COinS: a span of class Z3988 whose title is an OpenURL 1.0 ContextObject in KEV format."""
+    from urllib.parse import parse_qs
+
+    for url, slugs in (("authors/minji-kim", ["p3", "p2", "p1"]), ("archive/2025/04/01", ["p1"])):
+        page = _page(people_site, url)
+        spans = page.select("span.Z3988")
+        assert len(spans) == len(slugs), url
+        kev = parse_qs(spans[-1]["title"], strict_parsing=True)
+        assert kev["ctx_ver"] == ["Z39.88-2004"] and kev["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:journal"]
+        assert kev["rft.atitle"] == ["Paper One"] and kev["rft.au"] == ["Minji Kim", "Jae Lee", "Sora Park"]
+        assert "info:doi/10.48550/arXiv.2512.90001" in kev["rft_id"]

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache, NoteHtml
 from papernotes.model import Note
+from papernotes.outputs import citation
 from papernotes.pages.fragments import Fragments
 from papernotes.pages.meta import PageMeta
 from papernotes.site import urls
@@ -26,6 +27,11 @@ from papernotes.site.people import People
 from papernotes.source.authors import AuthorsFile
 from papernotes.site.paging import paginate
 from papernotes.site.related import Related
+
+
+def _coins(note: Note) -> Markup:
+    """One COinS span (OpenURL in a `Z3988` span) for Zotero on list pages."""
+    return Markup('<span class="Z3988" title="%s"></span>') % citation.coins(note)
 
 
 @dataclass(frozen=True)
@@ -100,6 +106,7 @@ class PageContext:
             env.globals["fragments"] = Fragments(self.index.tags)
             env.globals["author_link"] = self.author_link
             env.globals["org_link"] = self.org_link
+            env.globals["coins"] = _coins
             self._env = env
         return self._env
 

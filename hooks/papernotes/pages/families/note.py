@@ -8,7 +8,7 @@ from typing import Iterator
 
 from papernotes.markup import snippet
 from papernotes.model import Note
-from papernotes.outputs import bibtex
+from papernotes.outputs import bibtex, citation
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
@@ -32,7 +32,7 @@ def note_meta(ctx: PageContext, note: Note) -> PageMeta:
         if text:
             break
     return PageMeta(title=meta.plain(note.title), description=text or meta.plain(note.title), type="article",
-                    published=note.date.isoformat(), tags=note.tags)
+                    published=note.date.isoformat(), tags=note.tags, citation=citation.highwire(note))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:

@@ -1,0 +1,63 @@
+"""What reference managers read from a note page: Highwire Press `citation_*` meta tags describing
+the *paper* (never the note), as Google Scholar's inclusion guidelines and Zotero's embedded-
+metadata translator expect them.
+
+Dates are written `YYYY/MM/DD` (Scholar's form); a paper without `published:` gets the month of
+its new-style arXiv id (`2504.06141` -> 2025/04), else no date. The DOI is arXiv's own
+(`10.48550/arXiv.<id>`), registered by arXiv for every paper.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlencode
+
+from papernotes.model import Note
+from papernotes.site import urls
+
+_NEW_STYLE = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+
+
+def paper_date(note: Note) -> str | None:
+    """The paper's date for `citation_publication_date`."""
+    if note.published:
+        return f"{note.published.year:04d}/{note.published.month:02d}/{note.published.day:02d}"
+    found = _NEW_STYLE.match(note.arxiv or "")
+    return f"20{found.group(1)}/{found.group(2)}" if found else None
+
+
+def arxiv_doi(arxiv_id: str) -> str:
+    return f"10.48550/arXiv.{arxiv_id}"
+
+
+def highwire(note: Note) -> tuple[tuple[str, str], ...]:
+    """(name, content) pairs, in the order Scholar's examples give them."""
+    tags: list[tuple[str, str]] = [("citation_title", " ".join(note.title.split()))]
+    tags += [("citation_author", " ".join(name.split())) for name in note.authors]
+    date = paper_date(note)
+    if date:
+        tags.append(("citation_publication_date", date))
+    if note.arxiv:
+        tags += [("citation_arxiv_id", note.arxiv), ("citation_technical_report_institution", "arXiv"),
+                 ("citation_abstract_html_url", urls.arxiv_abs(note.arxiv)), ("citation_pdf_url", urls.arxiv_pdf(note.arxiv)),
+                 ("citation_doi", arxiv_doi(note.arxiv))]
+    elif note.url:
+        tags.append(("citation_abstract_html_url", note.url))
+    return tuple(tags)
+
+
+def coins(note: Note) -> str:
+    """The note's paper as a COinS `title`: an OpenURL 1.0 ContextObject in KEV format (Z39.88-2004,
+    journal format, genre `preprint`), keys and values percent-encoded as UTF-8."""
+    pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
+                                    ("rft.genre", "preprint"), ("rft.atitle", " ".join(note.title.split()))]
+    pairs += [("rft.au", " ".join(name.split())) for name in note.authors]
+    date = paper_date(note)
+    if date:
+        pairs.append(("rft.date", date.replace("/", "-")))
+    if note.arxiv:
+        pairs += [("rft.jtitle", "arXiv"), ("rft_id", f"info:doi/{arxiv_doi(note.arxiv)}"),
+                  ("rft_id", f"info:arxiv/{note.arxiv}"), ("rft_id", urls.arxiv_abs(note.arxiv))]
+    elif note.url:
+        pairs.append(("rft_id", note.url))
+    return urlencode(pairs, quote_via=quote)
