@@ -205,3 +205,22 @@ def test_list_pages_carry_one_coins_span_per_paper(people_site: Path) -> None:
         assert kev["ctx_ver"] == ["Z39.88-2004"] and kev["rft_val_fmt"] == ["info:ofi/fmt:kev:mtx:journal"]
         assert kev["rft.atitle"] == ["Paper One"] and kev["rft.au"] == ["Minji Kim", "Jae Lee", "Sora Park"]
         assert "info:doi/10.48550/arXiv.2512.90001" in kev["rft_id"]
+
+
+def test_ris_and_csl_json_beside_each_bibtex_file(people_site: Path) -> None:
+    import json
+
+    import rispy
+
+    out = people_site / "site"
+    for folder, slugs in (("authors/minji-kim", ["p3", "p2", "p1"]), ("notes/p2", ["p2"]), ("tags/rl", None), ("", None)):
+        base = out / folder if folder else out
+        records = rispy.loads((base / "papernotes.ris").read_text(encoding="utf-8"))
+        items = json.loads((base / "papernotes.csl.json").read_text(encoding="utf-8"))
+        assert [r["id"] for r in records] == [i["id"] for i in items]
+        if slugs is not None:
+            assert [r["id"] for r in records] == slugs
+    links = [a["href"] for a in _page(people_site, "authors/minji-kim").select(".pn-downloads a")]
+    assert links == ["feed.xml", "papernotes.bib", "papernotes.ris", "papernotes.csl.json"]
+    note_links = [a["href"] for a in _page(people_site, "notes/p2").select(".pn-cite .pn-downloads a")]
+    assert note_links == ["papernotes.ris", "papernotes.csl.json"]

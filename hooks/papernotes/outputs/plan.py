@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from papernotes.outputs import bibtex
 
 from papernotes.markup import snippet
-from papernotes.outputs import browse, notes_json
+from papernotes.outputs import browse, csl_json, notes_json, ris
 
 from papernotes.outputs import atom as feeds
 
@@ -64,20 +64,39 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     def bibliography(notes: tuple[Note, ...]) -> str:
         return bibtex.bibliography(notes, entry_of)
 
+    records: dict[str, str] = {}  # the same memo for RIS records and CSL items
+    csl_items: dict[str, dict[str, object]] = {}
+
+    def record_of(note: Note) -> str:
+        return records.get(note.slug) or records.setdefault(note.slug, ris.record(note, page_url(note)))
+
+    def item_of(note: Note) -> dict[str, object]:
+        return csl_items.get(note.slug) or csl_items.setdefault(note.slug, csl_json.item(note, page_url(note)))
+
+    def other_formats(owner: str, notes: tuple[Note, ...]) -> Iterator[tuple[str, str]]:
+        """RIS and CSL-JSON beside each BibTeX file."""
+        yield urls.references("ris", owner), ris.bibliography(notes, record_of)
+        yield urls.references("csl", owner), csl_json.items(notes, item_of)
+
     site_feed = feeds.FeedInfo(urls.feed(), settings.site_name, urls.home(), settings.site_name, site_url)
     yield urls.feed(), feeds.render_feed(site_feed, index.notes, index.tags, content, summary)
     yield urls.bibtex(), bibliography(index.notes)
+    yield from other_formats("", index.notes)
+    for note in index.notes:
+        yield from other_formats(urls.note_folder(note.slug), (note,))
     for tag in index.tags.tags:
         notes = index.by_tag.get(tag.slug, ())
         info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
                               settings.site_name, site_url)
         yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
         yield urls.bibtex(tag.slug), bibliography(notes)
+        yield from other_formats(urls.tag_folder(tag.slug), notes)
     for author in people.authors if people is not None else ():
         info = feeds.FeedInfo(urls.author_feed(author.slug), f"{settings.site_name}: {author.name}", urls.author(author.slug),
                               settings.site_name, site_url)
         yield urls.author_feed(author.slug), feeds.render_feed(info, author.notes, index.tags, None, summary, AUTHOR_FEED_SIZE)
         yield urls.author_bibtex(author.slug), bibliography(author.notes)
+        yield from other_formats(urls.author_folder(author.slug), author.notes)
     yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))

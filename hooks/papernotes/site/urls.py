@@ -33,6 +33,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `tags/<tag>/papernotes.bib`   | BibTeX of one tag's notes                        |
 | `authors/<slug>/feed.xml`     | Atom feed of one author's notes                  |
 | `authors/<slug>/papernotes.bib` | BibTeX of one author's notes                   |
+| `[<folder>/]papernotes.ris`, `[<folder>/]papernotes.csl.json` | RIS and CSL-JSON beside each BibTeX file, and in `notes/<slug>/` for one note (`references`) |
 | `notes.json`                  | every note's fields and URLs (see README)        |
 | `browse/index.json`           | the compact index the browse page filters        |
 | `browse/snippets/<n>.json`    | commentary excerpts for the browse page's rows   |
@@ -131,6 +132,29 @@ def feed(tag_slug: str | None = None) -> str:
 
 def bibtex(tag_slug: str | None = None) -> str:
     return f"tags/{tag_slug}/papernotes.bib" if tag_slug else "papernotes.bib"
+
+
+REFERENCE_FORMATS = {"bibtex": "bib", "ris": "ris", "csl": "csl.json"}
+"""Bibliography files, by format: BibTeX, RIS, CSL-JSON."""
+
+
+def references(fmt: str, owner: str = "") -> str:
+    """A bibliography file (`fmt`: a key of `REFERENCE_FORMATS`) of the whole site (`owner` ""),
+    or of the notes of a tag, author or note page folder (`tags/rl`, `authors/<slug>`, `notes/<slug>`)."""
+    name = f"papernotes.{REFERENCE_FORMATS[fmt]}"
+    return f"{owner}/{name}" if owner else name
+
+
+def note_folder(slug: str) -> str:
+    return f"notes/{slug}"
+
+
+def tag_folder(slug: str) -> str:
+    return f"tags/{slug}"
+
+
+def author_folder(slug: str) -> str:
+    return f"authors/{slug}"
 
 
 def notes_json() -> str:

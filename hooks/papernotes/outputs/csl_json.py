@@ -1,0 +1,49 @@
+"""CSL-JSON items of notes' papers: the input format of citeproc (Zotero, Pandoc, Quarto, and
+citeproc-py, which renders a bibliography from these files in the tests).
+
+Names are given as written: a Latin-script name with a space is split into `given` and `family`
+at its last space (what citeproc needs to sort and abbreviate), anything else (a Hangul or a
+one-word name, a name with a comma) is a `literal`. JSON escaping makes any text safe; control
+characters are dropped and whitespace runs become one space, as in the RIS export.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from papernotes.model import Note
+from papernotes.outputs.citation import arxiv_doi
+from papernotes.outputs.ris import clean
+from papernotes.site import urls
+
+
+def _name(written: str) -> dict[str, str]:
+    name = clean(written)
+    given, _, family = name.rpartition(" ")
+    if given and "," not in name and all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in name):
+        return {"given": given, "family": family}
+    return {"literal": name}
+
+
+def item(note: Note, page_url: str | None = None) -> dict[str, object]:
+    """One CSL item (type `article`: CSL 1.0.2's type for preprints)."""
+    found: dict[str, object] = {"id": note.slug, "type": "article", "title": clean(note.title),
+                                "author": [_name(a) for a in note.authors]}
+    day = note.published
+    found["issued"] = {"date-parts": [[day.year, day.month, day.day]]} if day else {"date-parts": [[note.date.year]]}
+    if note.arxiv:
+        found.update({"publisher": "arXiv", "number": f"arXiv:{note.arxiv}", "DOI": arxiv_doi(note.arxiv),
+                      "URL": urls.arxiv_abs(note.arxiv)})
+    elif note.url:
+        found["URL"] = clean(note.url)
+    if note.org:
+        found["authority"] = clean(note.org)
+    if page_url:
+        found["note"] = f"papernotes: {page_url}"
+    return found
+
+
+def items(notes: Iterable[Note], item_of=item) -> str:  # noqa: ANN001 - item_of: Note -> dict
+    """A CSL-JSON document (an array of items)."""
+    return json.dumps([item_of(n) for n in notes], ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,49 @@
+"""RIS records of notes' papers (the format EndNote, Zotero, Mendeley and RefWorks all import).
+
+A RIS record is a run of `XX  - value` lines ended by `ER  - `, so a value must stay on its one
+line: every run of whitespace, line and paragraph separators included, becomes one space, and
+control characters are dropped. Then nothing a note writes can start a line of its own, so no
+title can end a record early or add tags to it (tests/test_outputs_references.py reads hostile
+notes back with `rispy`). The record describes the paper; the note's page is its `N1` note.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Callable, Iterable
+
+from papernotes.model import Note
+from papernotes.outputs.citation import arxiv_doi
+from papernotes.site import urls
+
+
+def clean(text: str) -> str:
+    """`text` on one line, without control characters."""
+    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cc" or c.isspace()).split())
+
+
+def record(note: Note, page_url: str | None = None) -> str:
+    """One `TY  - RPRT` record (arXiv papers are reports of arXiv, as in the Highwire tags)."""
+    lines: list[tuple[str, str]] = [("TY", "RPRT"), ("ID", note.slug), ("TI", note.title)]
+    lines += [("AU", name) for name in note.authors]
+    day = note.published
+    lines.append(("PY", str((day or note.date).year)))
+    if day:
+        lines.append(("DA", f"{day.year:04d}/{day.month:02d}/{day.day:02d}/"))
+    if note.arxiv:
+        lines += [("PB", "arXiv"), ("SN", f"arXiv:{note.arxiv}"), ("DO", arxiv_doi(note.arxiv)),
+                  ("UR", urls.arxiv_abs(note.arxiv)), ("L1", urls.arxiv_pdf(note.arxiv))]
+    elif note.url:
+        lines.append(("UR", note.url))
+    if note.org:
+        lines.append(("AD", note.org))
+    lines += [("KW", tag) for tag in note.tags]
+    if page_url:
+        lines.append(("N1", f"papernotes: {page_url}"))
+    body = "".join(f"{tag}  - {clean(value)}\n" for tag, value in lines if clean(value))
+    return body + "ER  - \n"
+
+
+def bibliography(notes: Iterable[Note], record_of: Callable[[Note], str] = record) -> str:
+    """Records for `notes`, separated by blank lines."""
+    return "\n".join(record_of(n) for n in notes)

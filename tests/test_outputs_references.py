@@ -1,0 +1,81 @@
+"""RIS and CSL-JSON, proved by real libraries: `rispy` reads our RIS back field for field, and
+`citeproc-py` renders a bibliography from our CSL-JSON. Hostile text (newlines, control
+characters, RIS tags inside a value) must stay inside its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+import rispy
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+
+from papernotes.model import Note
+from papernotes.outputs import csl_json, ris
+
+HOSTILE_TITLES = [
+    "Plain Title",
+    "Two\nlines\r\nand ER  - early end",
+    "Injected\nAU  - Mallory\nER  - \nTY  - JOUR\nTI  - Fake",
+    "Tab\there\u2028line separator\u2029paragraph\x85next line",
+    "Control \x00\x07\x1b[31m characters",
+    "보상 모델의 한계: 한국어 제목 & {braces} 100%",
+]
+
+
+def _note(title: str, slug: str = "the-note", authors: tuple[str, ...] = ("Ada Lovelace", "이순신", "O'Brien, Jr."),
+          **kw: object) -> Note:
+    return Note(slug=slug, source="x.md", title=title, authors=authors, date=dt.date(2025, 3, 1), tags=("rl", "safety"),
+                arxiv="2503.01234", published=dt.date(2025, 2, 27), org="R&D\nLab", **kw)
+
+
+def _one_line(text: str) -> str:
+    return " ".join("".join(c for c in text if c.isprintable() or c.isspace()).split())
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_rispy_reads_back_one_record_with_the_papers_fields(title: str) -> None:
+    text = ris.record(_note(title), "https://example.org/notes/the-note/")
+    (entry,) = rispy.loads(text)
+    assert entry["type_of_reference"] == "RPRT"
+    assert entry["title"] == _one_line(title)
+    assert entry["authors"] == ["Ada Lovelace", "이순신", "O'Brien, Jr."]
+    assert entry["doi"] == "10.48550/arXiv.2503.01234"
+    assert entry["urls"] == ["https://arxiv.org/abs/2503.01234"]
+    assert entry["file_attachments1"] == "https://arxiv.org/pdf/2503.01234"
+    assert entry["keywords"] == ["rl", "safety"] and entry["date"] == "2025/02/27/"
+    assert entry["notes"] == ["papernotes: https://example.org/notes/the-note/"]
+
+
+def test_a_bibliography_of_several_notes_is_several_records() -> None:
+    notes = [_note(t, slug=f"n{i}") for i, t in enumerate(HOSTILE_TITLES)]
+    entries = rispy.loads(ris.bibliography(notes))
+    assert [e["id"] for e in entries] == [f"n{i}" for i in range(len(HOSTILE_TITLES))]
+    assert all("Mallory" not in e["authors"] for e in entries)
+
+
+def _render(document: str) -> list[str]:
+    source = CiteProcJSON(json.loads(document))
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    for key in source:
+        bibliography.register(Citation([CitationItem(key)]))
+    return [str(item) for item in bibliography.bibliography()]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_citeproc_renders_a_bibliography_from_the_csl_json(title: str) -> None:
+    (line,) = _render(csl_json.items([_note(title)]))
+    assert f"“{_one_line(title)}”" in line
+    assert line.startswith("Lovelace, A., 이순신 and O'Brien, Jr. (2025)")
+    assert line.endswith("arXiv. Available at: https://doi.org/10.48550/arXiv.2503.01234.")
+
+
+def test_csl_items_split_latin_names_and_keep_others_literal() -> None:
+    (item,) = json.loads(csl_json.items([_note("T", authors=("José Müller", "이순신", "Plato", "Kim, Minji"))]))
+    assert item["author"] == [{"given": "José", "family": "Müller"}, {"literal": "이순신"}, {"literal": "Plato"},
+                              {"literal": "Kim, Minji"}]
+    assert item["issued"] == {"date-parts": [[2025, 2, 27]]} and item["DOI"] == "10.48550/arXiv.2503.01234"
+    assert item["authority"] == "R&D Lab"
