@@ -79,3 +79,19 @@ def test_csl_items_split_latin_names_and_keep_others_literal() -> None:
                               {"literal": "Kim, Minji"}]
     assert item["issued"] == {"date-parts": [[2025, 2, 27]]} and item["DOI"] == "10.48550/arXiv.2503.01234"
     assert item["authority"] == "R&D Lab"
+
+
+@pytest.mark.parametrize("title", [*HOSTILE_TITLES, "a\n---\nb", "x\n\n---\n\ntitle: fake"])
+def test_markdown_copy_front_matter_reads_back_whatever_the_text(title: str) -> None:
+    import yaml
+
+    from papernotes.outputs.markdown_copy import render_copy
+
+    note = _note(title, authors=("---", "key: value", "- item", '"quoted"'), ko="## 한국어\n\n---\ntitle: fake\n---")
+    text = render_copy(note, "https://example.org/notes/the-note/")
+    assert text.startswith("---\n")
+    front, body = text[4:].split("\n---\n", 1)  # the first line that is `---` closes the front matter
+    facts = yaml.safe_load(front)
+    assert facts["title"] == title and facts["authors"] == ["---", "key: value", "- item", '"quoted"']
+    assert facts["page"] == "https://example.org/notes/the-note/" and facts["published"] == "2025-02-27"
+    assert body.count("\n## ") == 2 and "title: fake" in body  # the commentary, as written, after the title

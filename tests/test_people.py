@@ -224,3 +224,34 @@ def test_ris_and_csl_json_beside_each_bibtex_file(people_site: Path) -> None:
     assert links == ["feed.xml", "papernotes.bib", "papernotes.ris", "papernotes.csl.json"]
     note_links = [a["href"] for a in _page(people_site, "notes/p2").select(".pn-cite .pn-downloads a")]
     assert note_links == ["papernotes.ris", "papernotes.csl.json"]
+
+
+def test_each_note_has_a_markdown_copy_linked_from_its_page(people_site: Path) -> None:
+    import yaml
+
+    page = _page(people_site, "notes/p2")
+    (link,) = page.select('link[rel="alternate"][type="text/markdown"]')
+    copy = (people_site / "site" / "notes" / "p2" / link["href"]).resolve()
+    assert copy == (people_site / "site" / "notes" / "p2.md").resolve()
+    text = copy.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    facts = yaml.safe_load(front)
+    assert facts["title"] == "Paper Two" and facts["authors"] == ["김민지", "Sora Park"]
+    assert facts["arxiv"] == "2512.90002" and facts["doi"] == "10.48550/arXiv.2512.90002" and facts["tags"] == ["rl"]
+    assert [line for line in body.splitlines() if line.startswith("#")] == ["# Paper Two", "## 한국어", "## English"]
+    assert "코멘트." in body and "Commentary." in body
+    assert (people_site / "site" / "notes" / "sitemap.xml").is_file()  # the theme asks for it beside the copy
+
+
+def test_llms_txt_lists_the_site_its_tags_and_its_notes(people_site: Path) -> None:
+    out = people_site / "site"
+    text = (out / "llms.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "# papernotes" and lines[2].startswith("> ")
+    assert "## Tags" in lines and "## Notes" in lines
+    notes = lines[lines.index("## Notes") + 2:]
+    targets = [re.match(r"- \[[^\]]+\]\(([^)]+)\): ", line).group(1) for line in notes]
+    assert "notes/p2.md" in targets
+    assert all((out / t).is_file() for t in targets)
+    tags = lines[lines.index("## Tags") + 2: lines.index("## Notes") - 1]
+    assert any(line.startswith("- [Reinforcement learning · 강화학습](tags/rl/)") for line in tags)

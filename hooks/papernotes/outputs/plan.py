@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from papernotes.outputs import bibtex
 
 from papernotes.markup import snippet
-from papernotes.outputs import browse, csl_json, notes_json, ris
+from papernotes.outputs import browse, csl_json, markdown_copy, notes_json, ris
 
 from papernotes.outputs import atom as feeds
 
@@ -97,6 +97,9 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
         yield urls.author_feed(author.slug), feeds.render_feed(info, author.notes, index.tags, None, summary, AUTHOR_FEED_SIZE)
         yield urls.author_bibtex(author.slug), bibliography(author.notes)
         yield from other_formats(urls.author_folder(author.slug), author.notes)
+    yield from markdown_copy.copies(index.notes, site_url)
+    counts = {slug: len(notes) for slug, notes in index.by_tag.items()}
+    yield urls.llms_txt(), markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags, counts)
     yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))

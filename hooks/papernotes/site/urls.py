@@ -34,6 +34,8 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `authors/<slug>/feed.xml`     | Atom feed of one author's notes                  |
 | `authors/<slug>/papernotes.bib` | BibTeX of one author's notes                   |
 | `[<folder>/]papernotes.ris`, `[<folder>/]papernotes.csl.json` | RIS and CSL-JSON beside each BibTeX file, and in `notes/<slug>/` for one note (`references`) |
+| `notes/<slug>.md`             | a note as Markdown (`outputs.markdown_copy`)     |
+| `llms.txt`                    | the site, its tags and notes for AI tools        |
 | `notes.json`                  | every note's fields and URLs (see README)        |
 | `browse/index.json`           | the compact index the browse page filters        |
 | `browse/snippets/<n>.json`    | commentary excerpts for the browse page's rows   |
@@ -155,6 +157,10 @@ def tag_folder(slug: str) -> str:
 
 def author_folder(slug: str) -> str:
     return f"authors/{slug}"
+
+
+def llms_txt() -> str:
+    return "llms.txt"
 
 
 def notes_json() -> str:

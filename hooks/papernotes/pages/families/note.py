@@ -8,7 +8,7 @@ from typing import Iterator
 
 from papernotes.markup import snippet
 from papernotes.model import Note
-from papernotes.outputs import bibtex, citation
+from papernotes.outputs import bibtex, citation, markdown_copy
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
@@ -37,8 +37,10 @@ def note_meta(ctx: PageContext, note: Note) -> PageMeta:
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     for note in ctx.index.notes:
-        yield PlannedPage(urls.note(note.slug), note.title, "note", partial(render_note_page, ctx, note), shows=(note.slug,),
-                          source=note.source, meta=partial(note_meta, ctx, note), scripts=SCRIPTS)
+        here = urls.note(note.slug)
+        copy = {"rel": "alternate", "type": "text/markdown", "title": "Markdown", "href": markdown_copy.copy_href(here, note.slug)}
+        yield PlannedPage(here, note.title, "note", partial(render_note_page, ctx, note), shows=(note.slug,),
+                          source=note.source, meta=partial(note_meta, ctx, note), scripts=SCRIPTS, head=(copy,))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:

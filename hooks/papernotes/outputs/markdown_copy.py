@@ -1,0 +1,99 @@
+"""Markdown copies of the notes, for people and AI tools (which read Markdown best), and
+`llms.txt` (llmstxt.org): the site, its tags and its notes, each note linked to its copy.
+
+A copy is `notes/<slug>.md` beside the note's folder (the llms.txt convention: the page's URL
+with `.md`): a YAML front matter of the paper's facts (dumped by PyYAML, so any text is quoted
+safely), then the title, the abstract and both commentaries as the note wrote them. The note
+page links it with `<link rel="alternate" type="text/markdown">`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+from urllib.parse import quote
+
+import yaml
+
+from papernotes.model import Note, TagRegistry
+from papernotes.outputs.citation import arxiv_doi
+from papernotes.site import urls
+
+
+def copy_path(slug: str) -> str:
+    """Where a note's Markdown copy is written (site-relative)."""
+    return f"notes/{slug}.md"
+
+
+def copy_href(from_src: str, slug: str) -> str:
+    """A link from a page (or file) to a note's copy: `.md` is a page source for `urls`, so the
+    notes folder is linked and the file name added."""
+    return urls.relative(from_src, "notes/") + quote(slug) + ".md"
+
+
+NOTES_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<!-- Empty on purpose: mkdocs-material fetches a sitemap.xml beside every link[rel=alternate]
+     target (for its language versions), here the notes' Markdown copies; the site's own sitemap
+     is /sitemap.xml. -->
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>
+"""
+"""Hack: written to `notes/sitemap.xml` so the theme's request for it is not a 404 on every note page."""
+
+
+def front_matter(note: Note, page_url: str | None) -> dict[str, object]:
+    facts: dict[str, object] = {"title": note.title, "authors": list(note.authors)}
+    if note.published:
+        facts["published"] = note.published.isoformat()
+    if note.arxiv:
+        facts.update(arxiv=note.arxiv, doi=arxiv_doi(note.arxiv), abstract_url=urls.arxiv_abs(note.arxiv),
+                     pdf_url=urls.arxiv_pdf(note.arxiv))
+    for key in ("url", "code", "org"):
+        if getattr(note, key):
+            facts[key] = getattr(note, key)
+    facts.update(tags=list(note.tags), noted=note.date.isoformat())
+    if page_url:
+        facts["page"] = page_url
+    return facts
+
+
+def render_copy(note: Note, page_url: str | None = None) -> str:
+    head = yaml.safe_dump(front_matter(note, page_url), allow_unicode=True, sort_keys=False, width=1000)
+    parts = [f"---\n{head}---\n", f"# {' '.join(note.title.split())}\n"]
+    for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
+        if text.strip():
+            parts.append(f"## {heading}\n\n{text.strip()}\n")
+    return "\n".join(parts)
+
+
+def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...], tags: TagRegistry,
+                    counts: dict[str, int]) -> str:
+    """The `llms.txt` document: H1 the site, a blockquote summary, then a list of tags and one of notes."""
+    def link(to: str) -> str:
+        return urls.link(site_url, "llms.txt", to)
+
+    def copy_link(slug: str) -> str:
+        return (site_url.rstrip("/") + "/" + quote(copy_path(slug))) if site_url else quote(copy_path(slug))
+
+    def one_line(text: str) -> str:
+        return " ".join(text.split()).replace("[", "(").replace("]", ")")
+
+    lines = [f"# {one_line(site_name)}", "",
+             f"> Bilingual (Korean/English) research notes on {len(notes)} machine-learning papers: each note gives the "
+             "paper's facts, its abstract and a commentary in Korean and in English.", "",
+             "Every note is also published as Markdown (linked below). Site-wide exports: "
+             f"[notes.json]({link(urls.notes_json())}), [BibTeX]({link(urls.bibtex())}), "
+             f"[RIS]({link(urls.references('ris'))}), [CSL-JSON]({link(urls.references('csl'))}), "
+             f"[Atom feed]({link(urls.feed())}).", "", "## Tags", ""]
+    lines += [f"- [{one_line(t.en)} · {one_line(t.ko)}]({link(urls.tag(t.slug))}): {counts.get(t.slug, 0)} notes"
+              + (f"; {one_line(t.description)}" if t.description else "") for t in tags.tags if counts.get(t.slug)]
+    lines += ["", "## Notes", ""]
+    lines += [f"- [{one_line(n.title)}]({copy_link(n.slug)}): {n.date.isoformat()}; "
+              f"{one_line(', '.join(n.authors[:3]))}{' et al.' if len(n.authors) > 3 else ''}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+def copies(notes: tuple[Note, ...], site_url: str | None) -> Iterator[tuple[str, str]]:
+    """Every note's copy, and the notes folder's empty sitemap (see `NOTES_SITEMAP`)."""
+    yield "notes/sitemap.xml", NOTES_SITEMAP
+    for note in notes:
+        page = urls.absolute(site_url, urls.note(note.slug)) if site_url else None
+        yield copy_path(note.slug), render_copy(note, page)
