@@ -2,7 +2,8 @@
 
 `generate_notes(n, dest, seed)` writes `dest/data/tags.yml` and `n` notes under
 `dest/data/notes/<year>/<slug>.md` that look like real ones: titles of 3-20 words (often
-`Name: subtitle`), 3-12 authors, an abstract of ~1,200 characters, Korean and English
+`Name: subtitle`), 3-12 authors drawn from a Zipf-Mandelbrot population (a few prolific
+authors, a long tail of one-paper authors, as on arXiv; `author_population`), an abstract of ~1,200 characters, Korean and English
 commentary of ~300 characters each (some with `$math$`), 1-5 tags drawn from a
 Zipf-distributed registry of 150 tags, dates over up to ~3 years with several notes per day.
 The same (n, seed) always gives byte-identical files.
@@ -11,6 +12,7 @@ The same (n, seed) always gives byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from pathlib import Path
 
@@ -112,11 +114,42 @@ def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str]) -> tuple[str, str]:
+AUTHOR_POPULATION = 300_000
+"""Authors in the field the notes are drawn from (arXiv's ML categories have this order)."""
+AUTHOR_OFFSET = 20
+"""Zipf-Mandelbrot's q: the author of rank r is drawn with weight 1 / (r + q), so the most
+prolific authors are on a few percent of the notes, and most authors on one."""
+
+
+def author_population(seed: int) -> tuple[list[str], list[float]]:
+    """`AUTHOR_POPULATION` distinct names (first, up to two middle initials, last) in a fixed random
+    order, and the cumulative Zipf-Mandelbrot weights `random.choices` takes."""
+    rng = random.Random(f"authors-{seed}")
+    letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    middles = [""] + [f"{a}. " for a in letters] + [f"{a}. {b}. " for a in letters for b in letters]
+    names = [f"{first} {middle}{last}" for middle in middles for first in _FIRST for last in _LAST]
+    rng.shuffle(names)
+    names = names[:AUTHOR_POPULATION]
+    return names, list(itertools.accumulate(1 / (rank + AUTHOR_OFFSET) for rank in range(len(names))))
+
+
+def _authors(rng: random.Random, population: tuple[list[str], list[float]]) -> list[str]:
+    names, cumulative = population
+    wanted = rng.randint(3, 12)
+    chosen: list[str] = []
+    while len(chosen) < wanted:
+        name = rng.choices(names, cum_weights=cumulative)[0]
+        if name not in chosen:
+            chosen.append(name)
+    return chosen
+
+
+def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str],
+              population: tuple[list[str], list[float]] | None = None) -> tuple[str, str]:
     """One note's (slug, file text); `index` makes the slug and the arXiv id unique."""
     title = _title(rng)
     slug = "-".join(title.lower().replace(":", "").split()[:5]) + f"-{index}"
-    authors = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(3, 12))]
+    authors = _authors(rng, population or author_population(1))
     published = day - dt.timedelta(days=rng.randint(0, 20))
     lines = ["---", f"title: {_yaml_str(title)}", "authors:"] + [f"  - {_yaml_str(a)}" for a in authors]
     lines += [f"date: {day.isoformat()}", f"tags: [{', '.join(tags)}]"]
@@ -149,6 +182,7 @@ def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:
     slugs = [slug for slug, _, _ in registry]
     weights = [1 / (rank + 1) for rank in range(len(slugs))]  # Zipf, s = 1
     span = max(1, min(SPAN_DAYS, -(-n // NOTES_PER_DAY)))
+    population = author_population(seed)
     paths = []
     for index in range(n):
         day = LAST_DAY - dt.timedelta(days=rng.randrange(span))
@@ -158,7 +192,7 @@ def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:
             tag = rng.choices(slugs, weights)[0]
             if tag not in chosen:
                 chosen.append(tag)
-        slug, text = note_text(rng, index, day, chosen)
+        slug, text = note_text(rng, index, day, chosen, population)
         path = data / "notes" / f"{day.year}" / f"{slug}.md"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")

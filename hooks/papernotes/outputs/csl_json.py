@@ -45,5 +45,6 @@ def item(note: Note, page_url: str | None = None) -> dict[str, object]:
 
 
 def items(notes: Iterable[Note], item_of=item) -> str:  # noqa: ANN001 - item_of: Note -> dict
-    """A CSL-JSON document (an array of items)."""
-    return json.dumps([item_of(n) for n in notes], ensure_ascii=False, indent=1) + "\n"
+    """A CSL-JSON document: an array of items, one compact item a line (a third of the indented size)."""
+    lines = [json.dumps(item_of(n), ensure_ascii=False, separators=(",", ":")) for n in notes]
+    return "[\n" + ",\n".join(lines) + "\n]\n"

@@ -29,7 +29,7 @@ from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 
 
-AUTHOR_FEED_SIZE = 20
+AUTHOR_FEED_SIZE = 10
 """Entries in an author's feed (summaries only: a note is in each of its authors' feeds)."""
 
 
@@ -51,7 +51,13 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
                 people: People | None) -> Iterator[tuple[str, str]]:
     site_url = settings.site_url
     content = lambda n: _commentary_html(html_of(n))  # noqa: E731
-    summary = lambda n: snippet(html_of(n).ko or html_of(n).en, 300)  # noqa: E731
+    summaries: dict[str, str] = {}  # a note is in the site's, its tags' and its authors' feeds
+
+    def summary(note: Note) -> str:
+        found = summaries.get(note.slug)
+        if found is None:
+            found = summaries[note.slug] = snippet(html_of(note).ko or html_of(note).en, 300)
+        return found
 
     def page_url(note: Note) -> str | None:
         return urls.absolute(site_url, urls.note(note.slug)) if site_url else None

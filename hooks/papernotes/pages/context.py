@@ -114,7 +114,7 @@ class PageContext:
     def people(self) -> People:
         """The site's authors and organisations (made once, on first use)."""
         if self._people is None:
-            self._people = People(self.index.notes, self.authors_file)
+            self._people = People(self.index.notes, self.authors_file, self.settings.author_page_min_notes)
         return self._people
 
     def author_link(self, name: str, href: Callable[[str], str]) -> Markup:

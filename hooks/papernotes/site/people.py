@@ -21,7 +21,8 @@ from papernotes.names import match_key, name_slug
 from papernotes.source.authors import AuthorsFile, Entity
 
 MIN_NOTES = 2
-"""Notes an author needs for a page of their own, unless `data/authors.yml` names them."""
+"""Notes an author needs for a page of their own, unless `data/authors.yml` names them (the
+default of the `author_page_min_notes` setting)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Party:
 class People:
     """The authors and organisations of one build's notes (`notes` newest first)."""
 
-    def __init__(self, notes: tuple[Note, ...], authors: AuthorsFile) -> None:
+    def __init__(self, notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int = MIN_NOTES) -> None:
         self.file = authors
         by_author = _group(((match_key(a), a) for n in notes for a in n.authors), notes, authors.person_of,
                            lambda n: n.authors)
@@ -51,10 +52,10 @@ class People:
                         lambda n: (n.org,) if n.org else ())
         declared = {e.slug for e in authors.people}
         everyone = _parties(by_author, authors.people)
-        self.authors: tuple[Party, ...] = tuple(p for p in everyone if len(p.notes) >= MIN_NOTES or p.slug in declared)
+        self.authors: tuple[Party, ...] = tuple(p for p in everyone if len(p.notes) >= min_notes or p.slug in declared)
         """Authors with a page, sorted by name (`match_key`)."""
         self.single: tuple[Party, ...] = tuple(p for p in everyone if p not in self.authors and p.notes)
-        """Authors of one note without an entry: listed on the index, linked to their note."""
+        """Authors without a page (too few notes, no entry): found by the site search."""
         self.orgs: tuple[Party, ...] = tuple(p for p in _parties(by_org, authors.orgs) if p.notes)
         """Organisations named by at least one note, sorted by name."""
         self._author_page = {k: p for p in self.authors for k in _keys(p)}

@@ -74,7 +74,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
                                    f"{n} authors with two notes or more, by name"))
     for party in people.authors:
         yield PlannedPage(urls.author(party.slug), party.name, "author", partial(render_author_page, ctx, party),
-                          feed=urls.author_feed(party.slug), meta=partial(author_meta, ctx, party))
+                          feed=urls.author_feed(party.slug), shows=tuple(n.slug for n in party.notes),
+                          meta=partial(author_meta, ctx, party))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:
