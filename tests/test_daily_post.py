@@ -1,4 +1,4 @@
-"""`papernotes post`: a day's notes in the daily post format, and back through `import-feed`."""
+"""`papernotes post`: a day's notes in the daily post format, and back through `import-post`."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.authoring.daily_post import normalised, round_trip_problems
-from papernotes.authoring.sources.daily_posts import parse_feed
+from papernotes.outputs.daily_post import normalised, round_trip_problems
+from papernotes.outputs.daily_post import parse_posts
 from papernotes.cli.main import main
 from papernotes.model import Note
 from papernotes.source.tree import load_site
@@ -52,7 +52,7 @@ def round_trip(capsys: pytest.CaptureFixture[str], source: Path, dest: Path) -> 
     feed = dest / "posts.txt"
     feed.write_text("\n".join(posts), encoding="utf-8")
     target = empty_tree(dest / "tree", source / "data")
-    assert main(["import-feed", str(feed), "--root", str(target)]) == 0
+    assert main(["import-post", str(feed), "--root", str(target)]) == 0
     out = capsys.readouterr().out
     assert f"{len(notes)} created" in out, out
     imported = load_site(target)
@@ -126,7 +126,7 @@ def test_post_layout_and_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     lines = full.splitlines()
     assert lines[0] == f"{day.date.year}년 {day.date.month}월 {day.date.day}일"
-    entries, problems = parse_feed(full)
+    entries, problems = parse_posts(full)
     assert [e.title for e in entries if e.title == " ".join(day.title.split())]
     assert "(" + ", ".join(day.authors) + ")" in lines
     assert " ".join(f"#{t}" for t in day.tags) in lines
