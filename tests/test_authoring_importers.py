@@ -22,13 +22,13 @@ HF = FIXTURES / "hf" / "daily-papers-2025-04-09.json"
 CONTRIB = FIXTURES / "contrib" / "data"
 
 # Every malformed part of the daily-post fixture: (line, start of the message).
-FEED_PROBLEMS = [
+POST_PROBLEMS = [
     (17, "after the title 'This Block Has No Author Line' comes the author list in parentheses"),
     (35, "the paper block 'A Block Whose Hashtag Line Is Missing' has no hashtag line"),
     (53, "'2025년 2월 30일' is not a real date; the papers under it are skipped"),
     (54, "the paper block starting here is skipped: its day header is not a valid date"),
 ]
-FEED_CREATED = {
+POST_CREATED = {
     "data/notes/2025/calibrated-critics-for-language-model-feedback.md",
     "data/notes/2025/step-counting-as-a-reasoning-benchmark.md",
     "data/notes/2025/refusal-directions-in-small-models.md",
@@ -48,7 +48,7 @@ def notes_in(project: Path) -> set[str]:
 
 def test_post_parser_reads_blocks_and_reports_malformed_ones() -> None:
     entries, problems = parse_posts(POSTS.read_text(encoding="utf-8"))
-    assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, FEED_PROBLEMS)] == FEED_PROBLEMS
+    assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, POST_PROBLEMS)] == POST_PROBLEMS
     assert [(e.line, str(e.date), e.tags, e.arxiv) for e in entries] == [
         (2, "2025-04-09", ("reward-model", "rl"), "2504.01234"),
         (9, "2025-04-09", ("reasoning",), None),
@@ -67,8 +67,8 @@ def test_post_import_then_second_run_creates_nothing(project: Path, capsys: pyte
     before = notes_in(project)
     assert main(["import-post", str(POSTS), "--root", str(project)]) == 1
     out, err = capsys.readouterr()
-    assert notes_in(project) - before == FEED_CREATED
-    for line, message in FEED_PROBLEMS:
+    assert notes_in(project) - before == POST_CREATED
+    for line, message in POST_PROBLEMS:
         field = "day header" if line == 53 else "block"
         assert f"{POSTS}:{line}: error: {field}: {message}" in out
     assert f"{POSTS}:21: error: tags: unknown tag(s) 'verifier-games': add them to data/tags.yml or rerun with --add-tags" in out
@@ -82,7 +82,7 @@ def test_post_import_then_second_run_creates_nothing(project: Path, capsys: pyte
 
     assert main(["import-post", str(POSTS), "--root", str(project)]) == 1
     out = capsys.readouterr().out
-    assert notes_in(project) - before == FEED_CREATED
+    assert notes_in(project) - before == POST_CREATED
     assert out.splitlines()[-1] == "import-post: 0 created, 5 skipped (already have a note), 5 failed"
     assert main(["check", "--root", str(project)]) == 0
 

@@ -236,3 +236,15 @@ def test_what_a_post_cannot_carry_is_named_with_its_line(capsys: pytest.CaptureF
     assert f"data/notes/2025/mixed.md:{line_en}: warning: ## English paragraph 2: Hangul in this line" in err
     note = load_site(source).notes[0]
     assert [p.field for p in round_trip_problems(note)] == ["## 한국어 paragraph 4", "## English paragraph 2"]
+
+
+def test_the_day_page_gets_the_post_without_the_authoring_package() -> None:
+    """The post's writer is a format module: rendering pages imports no importer or scaffold."""
+    import subprocess
+    import sys
+
+    code = ("import sys, papernotes.pages.render, papernotes.outputs.daily_post\n"
+            "print(sorted(m for m in sys.modules if m.startswith('papernotes.authoring')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

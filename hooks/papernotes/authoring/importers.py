@@ -106,7 +106,11 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
     unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
     if unknown and args.add_tags:
         addable = [t for t in unknown if TAG_SLUG.match(t)]
-        append_tags(tags_file, addable)
+        try:
+            append_tags(tags_file, addable)
+        except (OSError, UnicodeDecodeError) as err:
+            print(f"papernotes {command}: cannot add tags to data/tags.yml: {err}", file=sys.stderr)
+            return 2
         registry, _ = load_tag_registry(tags_file, "data/tags.yml")
         if addable:
             print(f"added {len(addable)} tag(s) to data/tags.yml: {', '.join(addable)}; review their Korean and English labels")
@@ -226,5 +230,5 @@ def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:
         entry = {slug: {"ko": label, "en": label, "description": "Added by papernotes import-post; review the labels."}}
         blocks.append(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False))
     if blocks:
-        text = tags_file.read_text(encoding="utf-8")
+        text = tags_file.read_text(encoding="utf-8") if tags_file.exists() else ""
         tags_file.write_text(text + ("" if text.endswith("\n") else "\n") + "".join(blocks), encoding="utf-8")
