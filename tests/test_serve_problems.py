@@ -158,3 +158,18 @@ def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served
              and "A Note With A Bad Tag" in fetch(base + "notes/bad-tag/")[1], 180, log)
     assert fetch(base + "notes/half-written/")[0] == 404
     assert "pn-problems" not in fetch(base + "about/")[1]
+
+
+def test_the_banner_escapes_every_value_and_lists_at_most_fifty_problems() -> None:
+    from papernotes.model import Problem
+    from papernotes.pages.problems import MAX_LISTED, add_banner, problems_banner
+
+    problems = tuple(Problem("data/notes/<x>.md", n, 1, "title<i>", "write `a<b>` here <script>", "invalid")
+                     for n in range(1, 61))
+    page = add_banner('<body><div id="pn-content" tabindex="-1"></div><p>rest</p></body>', problems_banner(problems))
+    banner = parsed(page)
+    assert len(banner.items) == MAX_LISTED + 1
+    assert banner.items[0] == "data/notes/<x>.md:1 error title<i>: write a<b> here <script>"
+    assert "… and 10 more: run papernotes check to see them all" in banner.items[-1]
+    assert "<script>" not in page and "<x>" not in page and "<code>a&lt;b&gt;</code>" in page
+    assert page.index("pn-problems") < page.index("<p>rest</p>")

@@ -87,6 +87,7 @@ class Build:
         self._exports: Future[tuple[int, tuple[float, int] | None]] | None = None
         self.problems: tuple[Problem, ...] = ()
         """Under serve: every problem of the last load, shown on every page until fixed."""
+        self._banner: str | None = None
 
     # -- the steps of a build, in order ------------------------------------------------------
 
@@ -112,6 +113,7 @@ class Build:
         for problem in result.warnings:
             log.warning(problem.format())  # `mkdocs build --strict` fails on these
         self.problems = result.problems if self.serving else ()
+        self._banner = problems_banner(self.problems) if self.problems else None
         if result.errors and self.serving:
             # The writer looks at the browser: keep serving the notes that load, and show every
             # problem on every page (`on_post_page`) and each broken note as a draft page.
@@ -169,7 +171,7 @@ class Build:
 
     def banner(self) -> str | None:
         """Under serve, while notes have problems: the banner every page shows (None otherwise)."""
-        return problems_banner(self.problems) if self.problems else None
+        return self._banner
 
     def check_notes_folder(self, pages: list[tuple[str, str, str]]) -> None:
         """`pages`: (src_uri, dest_uri, absolute destination) of every page MkDocs will write.
