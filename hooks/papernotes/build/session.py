@@ -160,10 +160,13 @@ class Build:
             if source in loaded or not any(p.is_error for p in found) or path.suffix != ".md" \
                     or not NOTE_SLUG.match(stem) or stem in RESERVED_SLUGS or urls.note(stem).casefold() in taken:
                 continue
-            try:
-                text: str | None = path.read_bytes()[:MAX_NOTE_BYTES].decode("utf-8", errors="replace")
-            except OSError:
-                text = None
+            text: str | None = None
+            if not path.is_symlink() and path.resolve().is_relative_to((self.root / "data" / "notes").resolve()):
+                try:  # a link is never followed: it could show any file of the machine
+                    with path.open("rb") as handle:
+                        text = handle.read(MAX_NOTE_BYTES).decode("utf-8", errors="replace")
+                except OSError:
+                    pass
             taken.add(urls.note(stem).casefold())
             pages.append(PlannedPage(urls.note(stem), f"Draft: {stem}", "note",
                                      partial(broken_note_page, source, tuple(found), text), source=source))
