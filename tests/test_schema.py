@@ -137,3 +137,22 @@ def test_the_contributors_guide_lists_the_schemas_fields() -> None:
     assert table == expected, "docs/contributing.md's field table should read:\n" + "\n".join(expected)
     for section in SECTIONS:
         assert f"`## {section.heading}`" in guide
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Think-RM: Enabling Long-Horizon Reasoning", "think-rm"),
+    ("Adversarial Training of Reward Models", "adversarial-training-of-reward-models"),
+    ("Index", "index-paper"),                          # `index` would be the notes/ page itself
+    ("Index: A Study", "index-paper"),
+    ("보상 모델 연구", "note"),                          # no ASCII word: a placeholder the writer numbers
+    ("Café Über Naïve", "cafe-uber-naive"),
+    ("x" * 300, "x" * 120),                            # one endless word: cut at the byte limit
+    ("a" * 100 + " " + "b" * 100, "a" * 100),          # cut at a word boundary when there is one late enough
+    ("Aa " + "b" * 200, "aa-" + "b" * 117),            # not when it would leave a stub
+])
+def test_slugify_gives_a_valid_unreserved_short_slug(title: str, expected: str) -> None:
+    from papernotes.schema import MAX_SLUG_BYTES, NOTE_SLUG, RESERVED_SLUGS, slugify
+
+    slug = slugify(title)
+    assert slug == expected
+    assert NOTE_SLUG.match(slug) and slug not in RESERVED_SLUGS and len(slug.encode()) <= MAX_SLUG_BYTES

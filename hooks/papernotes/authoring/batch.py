@@ -12,7 +12,8 @@ from tqdm import tqdm
 from papernotes.source.tree import display_path
 from papernotes.model import NoteDraft, TagRegistry
 from papernotes.source.guidance import read_guidance
-from papernotes.authoring.notefile import ExistingNotes, check_text, render_note, slugify
+from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
+from papernotes.schema import slugify
 
 PROGRESS_MIN_ITEMS = 10
 """Runs with fewer items finish at once; a bar would only flicker."""

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from papernotes.model import NoteDraft, Problem, TagRegistry
-from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, slugify, split_front_matter  # noqa: F401 - slugify: the writers' import
+from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, split_front_matter
 from papernotes.source.guidance import Guidance
 from papernotes.source.tree import read_note_file, slug_key
 

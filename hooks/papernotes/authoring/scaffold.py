@@ -17,12 +17,12 @@ import sys
 from pathlib import Path
 
 from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper
-from papernotes.schema import read_arxiv_id
+from papernotes.schema import read_arxiv_id, slugify
 from papernotes.model import NoteDraft, Problem
 from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import PLACEHOLDER_TAG, read_guidance
-from papernotes.authoring.notefile import ExistingNotes, check_text, render_note, slugify
+from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from papernotes.authoring.sources.http import FetchError, fetch
-from papernotes.schema import parse_arxiv_id, read_arxiv_id  # noqa: F401 - read_arxiv_id: the scaffold's import
+from papernotes.schema import parse_arxiv_id, read_arxiv_id  # noqa: F401 - moved to schema; kept importable from here
 
 API_URL = "https://export.arxiv.org/api/query"
 """The query endpoint; `PAPERNOTES_ARXIV_API` in the environment points it at a mirror."""
