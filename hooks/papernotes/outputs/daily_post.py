@@ -199,6 +199,11 @@ def _read_authors(line: str) -> tuple[str, ...]:
     return tuple(a.strip() for a in inner.split(";" if ";" in inner else ",") if a.strip())
 
 
+def _short(value: str, limit: int = 60) -> str:
+    """`value` as a message quotes it: repr'd, and cut when long (a line may be a megabyte)."""
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + f"… ({len(value)} characters)"
+
+
 def _read_optional(number: int, key: str, value: str, found: dict[str, object]) -> PostProblem | None:
     name = OPTIONAL_FIELDS[key.lower()]
     shown = key.capitalize()
@@ -207,7 +212,7 @@ def _read_optional(number: int, key: str, value: str, found: dict[str, object]) 
     if name in ("url", "code"):
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-            return PostProblem(number, f"`{shown}:` takes an http(s) link, got {value!r}", name)
+            return PostProblem(number, f"`{shown}:` takes an http(s) link, got {_short(value)}", name)
     elif name == "published":
         try:
             found[name] = dt.date.fromisoformat(value) if _ISO_DATE.match(value) else None
@@ -215,12 +220,12 @@ def _read_optional(number: int, key: str, value: str, found: dict[str, object]) 
             found[name] = None
         if found[name] is None:
             del found[name]
-            return PostProblem(number, f"`Published:` takes a date written YYYY-MM-DD, got {value!r}", name)
+            return PostProblem(number, f"`Published:` takes a date written YYYY-MM-DD, got {_short(value)}", name)
         return None
     elif name == "slug":
         if not NOTE_SLUG.match(value) or value in RESERVED_SLUGS or len(value) > 200:
             return PostProblem(number, f"`Slug:` takes a note file name of lowercase ASCII letters, digits, '-' and '.' "
-                                       f"(not {sorted(RESERVED_SLUGS)}), got {value!r}", name)
+                                       f"(not {sorted(RESERVED_SLUGS)}), got {_short(value)}", name)
     elif not value:
         return PostProblem(number, f"`{shown}:` is empty; write the value or remove the line", name)
     found[name] = value
@@ -235,12 +240,12 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
         why = "its day header is not a valid date" if seen_header else "there is no date header (e.g. `2025년 4월 9일` or `2025-04-09`) above it"
         return [PostProblem(start, f"the paper block starting here is skipped: {why}")]
     if tags_line is None:
-        return [PostProblem(start, f"the paper block {lines[0]!r} has no hashtag line (e.g. `#reward-model #rl`) at its end")]
+        return [PostProblem(start, f"the paper block {_short(lines[0])} has no hashtag line (e.g. `#reward-model #rl`) at its end")]
     if is_authors_line(lines[0]):
         return [PostProblem(start, "the paper block starts with the authors; put the title on the line above them")]
     if len(lines) < 2 or not is_authors_line(lines[1]):
         return [PostProblem(block[1][0] if len(block) > 1 else start,
-                            f"after the title {lines[0]!r} comes the author list in parentheses, e.g. `(First Author, Second Author)`")]
+                            f"after the title {_short(lines[0])} comes the author list in parentheses, e.g. `(First Author, Second Author)`")]
     authors = _read_authors(lines[1])
     problems: list[PostProblem] = []
     found: dict[str, object] = {}
@@ -258,6 +263,8 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
                 problems.append(problem)
         elif is_arxiv_line(text):
             try:
+                if len(text) > 200:
+                    raise ValueError(f"{_short(text)} is far too long for an id")
                 value = read_arxiv_id(text.split(":", 1)[1] if text.lower().startswith("arxiv") else text)
             except ValueError as err:
                 problems.append(PostProblem(number, f"this line reads as an arXiv id, but {err}; write a valid id "
@@ -270,13 +277,13 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
             body.append((number, text))
     first_ko = next((k for k, (_, text) in enumerate(body) if _HANGUL.search(text)), None)
     if first_ko is None:
-        problems.append(PostProblem(start, f"the paper block {lines[0]!r} has no Korean commentary (a line written in Hangul)"))
+        problems.append(PostProblem(start, f"the paper block {_short(lines[0])} has no Korean commentary (a line written in Hangul)"))
         return problems
     end_ko = next((k for k in range(first_ko, len(body)) if not _HANGUL.search(body[k][1])), len(body))
     if end_ko == len(body):
-        problems.append(PostProblem(tags_line[0], f"the paper block {lines[0]!r} has no English commentary after the Korean one"))
+        problems.append(PostProblem(tags_line[0], f"the paper block {_short(lines[0])} has no English commentary after the Korean one"))
     elif any(_HANGUL.search(text) for _, text in body[end_ko:]):
-        problems.append(PostProblem(body[end_ko][0], f"the paper block {lines[0]!r} mixes Korean and English commentary lines; "
+        problems.append(PostProblem(body[end_ko][0], f"the paper block {_short(lines[0])} mixes Korean and English commentary lines; "
                                                      f"write the Korean lines first, then the English ones"))
     if problems:
         return sorted(problems, key=lambda p: p.line)

@@ -228,7 +228,9 @@ def _read_item(index: int, line: int, item: object) -> HfPaper | list[ItemProble
         return [ItemProblem(index, line, "paper", f"expected an object with a `paper` object, got {got}")]
     paper: dict = item["paper"]
     raw_id = paper.get("id")
-    if not isinstance(raw_id, str):
+    if isinstance(raw_id, str) and len(raw_id) > 200:
+        bad("paper.id", f"expected an arXiv id, got {_describe(raw_id)} ({len(raw_id)} characters)")
+    elif not isinstance(raw_id, str):
         bad("paper.id", f"expected the arXiv id as text (\"2504.06141\"), got {_describe(raw_id)}")
     else:
         try:
