@@ -223,19 +223,36 @@ def test_clear_messages_for_bad_dates_empty_days_and_drafts(capsys: pytest.Captu
     assert "2025-05-02 has only draft notes (1): data/notes/2025/mixed.md; drafts are not published" in err
 
 
+def test_paragraphs_the_hangul_rule_would_misplace_come_back_under_section_markers(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = empty_tree(tmp_path / "source", ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    odd = NOTE.replace("The second paragraph is", "두 번째 paragraph is").replace("셋째 문단은 $$\\frac{1}{2}$$ 로 끝납니다.", "$$\\frac{1}{2}$$")
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(odd, encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    assert code == 0 and err == ""
+    assert "\n## Abstract\nFirst abstract" in out and "\n## 한국어\n첫 문단은" in out and "\n## English\nThe first" in out
+    notes, back = round_trip(capsys, source, tmp_path / "out")
+    assert comparable(back[notes[0].title]) == comparable(notes[0])
+    # A plain note keeps the plain post: no markers.
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(NOTE, encoding="utf-8")
+    assert "## " not in post(capsys, source, "2025-05-02")[1]
+
+
 def test_what_a_post_cannot_carry_is_named_with_its_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     source = empty_tree(tmp_path, ROOT / "data")
     (source / "data" / "notes" / "2025").mkdir()
-    bad = NOTE.replace("The second paragraph is", "두 번째 paragraph is").replace("셋째 문단은 $$\\frac{1}{2}$$ 로 끝납니다.", "$$\\frac{1}{2}$$")
+    bad = NOTE.replace("The second paragraph is *emphasised* and has `code`.", "2025-04-09") \
+              .replace("Second abstract paragraph.", "| a | b |\n|---|---|\n| 1 | 2 |")
     (source / "data" / "notes" / "2025" / "mixed.md").write_text(bad, encoding="utf-8")
     code, out, err = post(capsys, source, "2025-05-02")
     assert code == 0 and out.startswith("2025년 5월 2일\n")  # printed all the same
-    line_ko = bad.splitlines().index("$$\\frac{1}{2}$$") + 1
-    line_en = next(i for i, x in enumerate(bad.splitlines(), 1) if x.startswith("두 번째"))
-    assert f"data/notes/2025/mixed.md:{line_ko}: warning: ## 한국어 paragraph 4: a Korean line without Hangul" in err
-    assert f"data/notes/2025/mixed.md:{line_en}: warning: ## English paragraph 2: Hangul in this line" in err
+    line_table = bad.splitlines().index("| a | b |") + 1
+    line_day = bad.splitlines().index("2025-04-09") + 1
+    assert f"data/notes/2025/mixed.md:{line_table}: warning: ## Abstract paragraph 2: a block of several lines" in err
+    assert f"data/notes/2025/mixed.md:{line_day}: warning: ## English paragraph 2: this line would read as a day header" in err
     note = load_site(source).notes[0]
-    assert [p.field for p in round_trip_problems(note)] == ["## 한국어 paragraph 4", "## English paragraph 2"]
+    assert [p.field for p in round_trip_problems(note)] == ["## Abstract paragraph 2", "## English paragraph 2"]
 
 
 def test_the_day_page_gets_the_post_without_the_authoring_package() -> None:

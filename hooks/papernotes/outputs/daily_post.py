@@ -18,6 +18,12 @@ writer writes and what the reader reads cannot drift apart:
     English commentary ...             <- the English commentary, one line per paragraph,
     #tag-one #tag-two                  <- and the tags as hashtags, which end the block.
 
+Which section a paragraph belongs to is told by Hangul: the Korean commentary is the run of
+lines with Hangul, the abstract comes before it and the English commentary after it. A note
+the rule would misplace (a Korean paragraph that is only a formula, Hangul in the abstract, a
+missing commentary) gets marker lines, its own section headings `## Abstract`, `## 한국어` and
+`## English`, in its block only; every other block stays the plain post.
+
 How the format carries Markdown: every paragraph is one line (a paragraph's soft line breaks
 become spaces, which Markdown renders the same), a tight list one line per item, and
 everything inside a paragraph stays Markdown source (links, `$...$` math, emphasis, code).
@@ -32,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Iterable
 from urllib.parse import urlsplit
@@ -55,6 +62,10 @@ OPTIONAL_FIELDS = {"link": "url", "code": "code", "org": "org", "published": "pu
 _BLOCK_LINE = re.compile(r"^\s*(?:[-*+]\s|[0-9]+[.)]\s|>|\||```|~~~|#{1,6}\s|    )")
 """A line that starts a Markdown block (list item, quote, table row, fence, heading, code)."""
 _SECTIONS = {"abstract": "## Abstract", "ko": "## 한국어", "en": "## English"}
+_MARKERS_BY_KEY = _SECTIONS
+_MARKERS = {heading.casefold(): key for key, heading in _SECTIONS.items()}
+"""Marker lines, written only in a block whose sections the Hangul rule would misplace (a Korean
+paragraph that is only a formula, one commentary missing): the note's own section headings."""
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -275,6 +286,8 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
             arxiv = arxiv or value
         else:
             body.append((number, text))
+    if any(section_marker(text) for _, text in body):
+        return _parse_marked(start, lines[0], body, problems, day, tags_line, authors, arxiv, found)
     first_ko = next((k for k, (_, text) in enumerate(body) if _HANGUL.search(text)), None)
     if first_ko is None:
         problems.append(PostProblem(start, f"the paper block {_short(lines[0])} has no Korean commentary (a line written in Hangul)"))
@@ -291,6 +304,33 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
     return PostEntry(line=start, date=day, title=" ".join(lines[0].split()), authors=authors,
                      abstract=_join(body[:first_ko]), ko=_join(body[first_ko:end_ko]), en=_join(body[end_ko:]),
                      tags=tags, arxiv=arxiv, **found)  # type: ignore[arg-type]
+
+
+def _parse_marked(start: int, title: str, body: list[tuple[int, str]], problems: list[PostProblem], day: dt.date,
+                  tags_line: tuple[int, str], authors: tuple[str, ...], arxiv: str | None,
+                  found: dict[str, object]) -> PostEntry | list[PostProblem]:
+    """A block whose sections are marked (`## 한국어`, ...): each marker's lines are its section."""
+    parts: dict[str, list[tuple[int, str]]] = {"abstract": []}
+    current = "abstract"
+    for number, text in body:
+        key = section_marker(text)
+        if key is None:
+            parts[current].append((number, text))
+        elif key in parts and (parts[key] or key != "abstract" or current != "abstract"):
+            problems.append(PostProblem(number, f"a second `{_MARKERS_BY_KEY[key]}` line in the paper block "
+                                                f"{_short(title)}; keep one", "block"))
+        else:
+            parts[key], current = [], key
+    if problems:
+        return sorted(problems, key=lambda p: p.line)
+    return PostEntry(line=start, date=day, title=" ".join(title.split()), authors=authors,
+                     abstract=_join(parts["abstract"]), ko=_join(parts.get("ko", [])), en=_join(parts.get("en", [])),
+                     tags=tuple(normalise_tag(t) for t in tags_line[1].split()), arxiv=arxiv, **found)  # type: ignore[arg-type]
+
+
+def section_marker(line: str) -> str | None:
+    """The section a marker line opens (`## 한국어` -> `ko`), or None for any other line."""
+    return _MARKERS.get(unicodedata.normalize("NFC", " ".join(line.split())).casefold())
 
 
 def _join(lines: list[tuple[int, str]]) -> str:
@@ -386,13 +426,26 @@ def note_block(note: Note, options: PostOptions = PostOptions()) -> str:
         value = getattr(note, name) if name != "slug" else (note.slug if note.slug != slugify(note.title) else None)
         if value:
             lines.append(f"{key.capitalize()}: {value}")
+    marked = options.importable and needs_markers(note)
     if options.abstracts:
-        lines += paragraphs(note.abstract)
+        lines += ([_SECTIONS["abstract"]] if marked and note.abstract.strip() else []) + paragraphs(note.abstract)
     for lang in LANGS:
         if options.lang in (None, lang):
-            lines += paragraphs(note.ko if lang == "ko" else note.en)
+            text = note.ko if lang == "ko" else note.en
+            lines += ([_SECTIONS[lang]] if marked and text.strip() else []) + paragraphs(text)
     lines.append(" ".join(f"#{tag}" for tag in note.tags))
     return "\n".join(lines)
+
+
+def needs_markers(note: Note) -> bool:
+    """The reader's Hangul rule would misplace a paragraph of this note (a Korean line without
+    Hangul, Hangul outside the Korean commentary, a missing commentary), or its first
+    paragraph reads as an optional line: its post marks the sections."""
+    ko, en, abstract = paragraphs(note.ko), paragraphs(note.en), paragraphs(note.abstract)
+    first = (abstract or ko)[:1]
+    return (not ko or not en or not all(has_hangul(line) for line in ko)
+            or any(has_hangul(line) for line in abstract + en)
+            or bool(first and (is_optional_line(first[0]) or is_arxiv_line(first[0]))))
 
 
 def day_post(day: dt.date, notes: Iterable[Note], options: PostOptions = PostOptions()) -> str:
@@ -415,14 +468,10 @@ def round_trip_problems(note: Note) -> list[CarryProblem]:
                                                        "its edge would be split or misread in the author line", author))
     for lang, label in (("ko", "## 한국어"), ("en", "## English")):
         if not (note.ko if lang == "ko" else note.en).strip():
-            found.append(CarryProblem(label, "the post needs both commentaries; this one is empty"))
+            found.append(CarryProblem(label, "this commentary is empty: the post marks it missing, but `import-post` "
+                                             "writes only notes that pass `papernotes check` without a warning"))
     for part, text in (("abstract", note.abstract), ("ko", note.ko), ("en", note.en)):
         found += _paragraph_problems(part, text)
-    head = paragraphs(note.abstract)[:1] or paragraphs(note.ko)[:1]
-    if head and (is_optional_line(head[0]) or is_arxiv_line(head[0])):
-        found.append(CarryProblem("## Abstract paragraph 1" if note.abstract.strip() else "## 한국어 paragraph 1",
-                                  "the first paragraph after the authors would read as an optional `Key: value` line or "
-                                  "an arXiv id; reword its start", head[0]))
     if not found:
         found += _compare_read_back(note)
     return found
@@ -469,13 +518,9 @@ def _paragraph_problems(part: str, text: str) -> list[CarryProblem]:
 
 
 def _line_problems(part: str, where: str, line: str) -> list[CarryProblem]:
-    if _special(line) or is_authors_line(line):
-        return [CarryProblem(where, "this line would read as a day header, a hashtag line, an arXiv id or an author list", line)]
-    if part == "ko" and not has_hangul(line):
-        return [CarryProblem(where, "a Korean line without Hangul would be read as part of the abstract or the English "
-                                    "commentary; add Korean words to it", line)]
-    if part != "ko" and has_hangul(line):
-        return [CarryProblem(where, "Hangul in this line would make it read as Korean commentary", line)]
+    if _special(line) or is_authors_line(line) or section_marker(line):
+        return [CarryProblem(where, "this line would read as a day header, a hashtag line, an arXiv id, a section "
+                                    "marker or an author list; reword its start", line)]
     return []
 
 
