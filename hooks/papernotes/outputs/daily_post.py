@@ -2,7 +2,9 @@
 
 `papernotes post DAY` writes it (and the day page shows it); `papernotes import-post FILE`
 (also spelled `import-feed`) reads it back into notes. Both sides live here so that what the
-writer writes and what the reader reads cannot drift apart:
+writer writes and what the reader reads cannot drift apart. It sits in `outputs/` because the
+day page shows the post (pages import outputs, never the authoring package) and the importer
+in `authoring/` may import anything below it:
 
     2025년 4월 9일                     <- the day header (the reader also takes 2025-04-09)
     Paper title                        <- per note: the title,
