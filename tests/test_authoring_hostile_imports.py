@@ -164,3 +164,15 @@ def test_new_names_a_reserved_title_safely_and_refuses_what_check_would_refuse(p
     assert main(["check", "--root", str(project)]) == 1
     rules = {line.split(": error: ")[1].split(":")[0] for line in capsys.readouterr().out.splitlines()}
     assert rules <= {"tags", "## Abstract", "## 한국어", "## English"}
+
+
+def test_a_block_with_several_bad_lines_is_one_failed_paper(project: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    posts = tmp_path / "posts.txt"
+    posts.write_text("2025-04-09\nBad Lines\n(Ann Lee)\nCode: github.com/x\nPublished: soon\nAbstract.\n"
+                     "한국어 코멘트.\nEnglish commentary.\n#rl\n", encoding="utf-8")
+    assert main(["import-post", str(posts), "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert f"{posts}:4: error: code: `Code:` takes an http(s) link, got 'github.com/x'" in out
+    assert f"{posts}:5: error: published: `Published:` takes a date written YYYY-MM-DD, got 'soon'" in out
+    assert out.splitlines()[-1] == "import-post: 0 created, 0 skipped (already have a note), 1 failed"

@@ -121,7 +121,8 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
     with Progress(entries, args.progress, command) as (items, bar):
         run = ImportRun(root, registry, bar)
         for problem in problems:
-            run.fail(f"{args.file}:{problem.line}", f"{problem.field}: {problem.message}")
+            run.fail(f"{args.file}:{problem.line}", f"{problem.field}: {problem.message}",
+                     item=("block", problem.block) if problem.block else None)
         for entry in items:
             label = f"{args.file}:{entry.line}"
             if run.exists(label, entry.arxiv, entry.title):

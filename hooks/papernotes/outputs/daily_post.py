@@ -116,6 +116,9 @@ class PostProblem:
     """What is wrong, and how to fix it."""
     field: str = "block"
     """What the line was read as: `block`, `day header`, `arxiv`, `code`, `published`, ..."""
+    block: int = 0
+    """Line of the first line of the paper block it concerns (0: none), so that several
+    problems of one paper count as one failed paper."""
 
 
 def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
@@ -134,7 +137,7 @@ def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
             if isinstance(result, PostEntry):
                 entries.append(result)
             else:
-                problems.extend(result)
+                problems.extend(replace(p, block=part[0][0]) for p in result)
         block.clear()
 
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
