@@ -204,7 +204,7 @@ def arxiv_id_problem(value: str) -> str | None:
 
 # The prefix, version and `.pdf` in any case; the id itself exactly as arXiv writes it.
 _ID_IN_TEXT = re.compile(
-    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:v\d+)?(?i:\.pdf)?/?$")
+    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:v[0-9]+)?(?i:\.pdf)?/?$")
 
 
 def read_arxiv_id(text: str) -> str:
