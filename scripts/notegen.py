@@ -40,7 +40,7 @@ _ASPECTS = [("", "", ""), ("methods", "방법", "methods"), ("analysis", "분석
             ("datasets", "데이터셋", "datasets"), ("systems", "시스템", "systems")]
 
 _FIRST = ["Wei", "Yuxin", "Ji-woo", "Minseo", "Alice", "Rahul", "Sofia", "Hao", "Daniel", "Seung-hyun", "Maria",
-          "Kenji", "Olga", "Tom", "Priya", "Jun", "Elena", "Mateo", "Hyeonwoo", "Chen", "Fatima", "Lukas", "Ana", "Yuki"]
+          "Kenji", "Olga", "Tom", "Priya", "Jun", "Elena", "Mateo", "Hyeonwoo", "Chenxi", "Fatima", "Lukas", "Ana", "Yuki"]
 _LAST = ["Kim", "Lee", "Park", "Zhang", "Wang", "Smith", "Garcia", "Nguyen", "Müller", "Rossi", "Tanaka", "Patel",
          "Choi", "Liu", "Chen", "Ivanova", "Silva", "Johnson", "Jung", "Kang", "Yamamoto", "Dubois", "Novak", "Singh"]
 _ORGS = ["KAIST", "Seoul National University", "NAVER AI Lab", "Google DeepMind", "Meta FAIR", "OpenAI",

@@ -26,11 +26,12 @@ def match_key(name: str) -> str:
 
 def lookalike_keys(name: str) -> set[str]:
     """Looser forms: names sharing one look like one person written two ways (hyphens, dots and
-    apostrophes dropped; the family name first or last; spaces inside a Hangul name ignored)."""
+    apostrophes dropped; the family name first or last; spaces inside a Hangul name ignored).
+    Given names keep their order: `Olga N. B. Park` and `Olga B. N. Park` are two people."""
     tokens = [t for t in (_SEPARATORS.sub("", t) for t in match_key(name).split()) if t]
     if not tokens:
         return set()
-    return {" ".join(sorted(tokens)), "".join(tokens)}
+    return {" ".join(tokens), " ".join([tokens[-1], *tokens[:-1]]), "".join(tokens)}
 
 
 def name_slug(name: str) -> str:

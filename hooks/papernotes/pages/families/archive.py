@@ -9,7 +9,7 @@ from functools import partial
 from itertools import groupby
 from typing import Iterator
 
-from papernotes.authoring.daily_post import day_post
+from papernotes.outputs.daily_post import day_post
 from papernotes.model import Note
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
