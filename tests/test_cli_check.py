@@ -94,9 +94,9 @@ def test_a_clean_project_exits_0(project: Path, capsys: pytest.CaptureFixture[st
     assert out == "" and "checked 2 note file(s): 0 error(s), 0 warning(s)" in err
 
 
-def test_a_warning_alone_exits_0_and_is_annotated_as_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_warning_alone_exits_1_as_the_strict_build_fails_and_is_annotated_as_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(project, "paper.md", GOOD.replace("## English\n\nA good commentary.\n", ""))
-    assert main(["check", "--root", str(project), "--format", "github"]) == 0
+    assert main(["check", "--root", str(project), "--format", "github"]) == 1
     assert capsys.readouterr().out.startswith(
         "::warning file=data/notes/2025/paper.md,line=9,col=1,title=papernotes missing-language%3A ## English::")
 

@@ -10,10 +10,12 @@ tests name whatever was forgotten. Pure: no MkDocs, no I/O.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Sequence
+from urllib.parse import urlsplit
 
 Kind = Literal["text", "text list", "tag list", "date", "arXiv id", "link", "true/false"]
 
@@ -141,19 +143,33 @@ def split_front_matter(lines: Sequence[str]) -> FrontMatter | NoFrontMatter:
 # arXiv identifiers (https://info.arxiv.org/help/arxiv_identifier.html). New style since
 # April 2007: YYMM.NNNN, and YYMM.NNNNN from January 2015. Old style from August 1991 to
 # March 2007: archive[.SC]/YYMMNNN, e.g. hep-th/9108001, math.GT/0309136.
-_NEW_STYLE = r"\d{4}\.\d{4,5}"
-_OLD_STYLE = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
+# Digits are spelled [0-9], never \d: Python's \d (and str.isdigit) also match Arabic-Indic,
+# fullwidth and mathematical digits, which would give one paper a second, bogus id.
+_NEW_STYLE = r"[0-9]{4}\.[0-9]{4,5}"
+_OLD_STYLE = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/[0-9]{7}"
 ARXIV_ID_SHAPE = f"{_NEW_STYLE}|{_OLD_STYLE}"
 """A regex (no groups) for what an id of either style looks like, e.g. to find one in a URL;
 `arxiv_id_problem` then checks its month, era and digits."""
+ARXIV_VERSION = r"v[0-9]+"
+"""A version suffix (`v2`): part of a URL or a citation, never of the id a note names."""
+_ARXIV_IN_URL = re.compile(rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?/?$",
+                           re.IGNORECASE)
 
 _NEW_STYLE_FIRST = (2007, 4)
 _FIVE_DIGITS_FROM = (2015, 1)
 _OLD_STYLE_FIRST, _OLD_STYLE_LAST = (1991, 8), (2007, 3)
 
 
-def arxiv_id_problem(value: str) -> str | None:
-    """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one."""
+def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
+    """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one.
+
+    An id from a month after `today` (the build date; default: now) cannot exist yet: `9912.12345`
+    would be December 2099, not 1999 (new-style ids start in 2007)."""
+    non_ascii = next((c for c in value if c.isdigit() and not c.isascii()), None)
+    if non_ascii is not None:
+        ascii_form = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in value)
+        return (f"{value!r} contains the digit {non_ascii!r} (U+{ord(non_ascii):04X} {unicodedata.name(non_ascii, 'DIGIT')}); "
+                f"arXiv ids use the ASCII digits 0-9: \"{ascii_form}\"")
     if re.fullmatch(_NEW_STYLE, value):
         yymm, number = value.split(".")
         when = (2000 + int(yymm[:2]), int(yymm[2:]))
@@ -161,6 +177,10 @@ def arxiv_id_problem(value: str) -> str | None:
             return f"{value!r}: {yymm[2:]} is not a month (new-style ids are YYMM.{'N' * len(number)})"
         if when < _NEW_STYLE_FIRST:
             return f"{value!r}: new-style ids start in April 2007 (0704); older papers have ids like \"hep-th/9108001\""
+        now = today or dt.date.today()
+        if when > (now.year, now.month):
+            return (f"{value!r} would be from {when[0]}-{when[1]:02d}, after today ({now.year}-{now.month:02d}); "
+                    f"check the id on arxiv.org")
         if when < _FIVE_DIGITS_FROM and len(number) == 5:
             return f"{value!r} has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"
         if when >= _FIVE_DIGITS_FROM and len(number) == 4:
@@ -175,3 +195,20 @@ def arxiv_id_problem(value: str) -> str | None:
             return f"{value!r}: old-style ids run from 9108 to 0703; later papers have ids like \"0704.0001\""
         return None
     return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""
+
+
+def paper_identity(arxiv: str | None, url: str | None) -> str | None:
+    """What two notes about one paper share: the arXiv id, from `arxiv:` or from an arXiv `url:`
+    (abs, pdf or html, any version), else the link itself; None without either.
+
+    Two notes with one identity never both publish (`source/tree.py`)."""
+    if arxiv:
+        return f"arXiv {arxiv}"
+    if not url:
+        return None
+    match = _ARXIV_IN_URL.match(url.strip())
+    if match and arxiv_id_problem(match.group(1)) is None:
+        return f"arXiv {match.group(1)}"
+    parts = urlsplit(url.strip())
+    path = parts.path.rstrip("/") or ""
+    return f"the link {parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")

@@ -66,6 +66,10 @@ def tag_index() -> str:
     return "tags/index.md"
 
 
+RESERVED_TAG_SLUGS = {"index": f"{tag_index()} is the tag index page, so a tag 'index' would have no page of its own"}
+"""Tag slugs whose page (`tags/<slug>.md`) would be another generated page; the tag registry refuses them."""
+
+
 def tag(slug: str, page: int = 1) -> str:
     return f"tags/{slug}.md" if page == 1 else f"tags/{slug}/page/{page}.md"
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
-from papernotes.schema import FrontMatter, split_front_matter
+from papernotes.schema import FrontMatter, paper_identity, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.build.split_load import Loaded, load_files
@@ -216,17 +216,20 @@ def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
 
 
 def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
-    """Two notes may not be about one paper; each is told about the other."""
+    """Two notes may not be about one paper (one arXiv id, however written, or one link);
+    each is told about the other, and none of them is published."""
     found = []
     groups: dict[str, list[Note]] = {}
     for note in notes:
-        if note.arxiv:
-            groups.setdefault(note.arxiv, []).append(note)
+        identity = paper_identity(note.arxiv, note.url)
+        if identity:
+            groups.setdefault(identity, []).append(note)
     for value, members in groups.items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            line, column = _key_position(root / note.source, "arxiv")
-            found.append(Problem(note.source, line, column, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
+            field = "arxiv" if note.arxiv else "url"
+            line, column = _key_position(root / note.source, field)
+            found.append(Problem(note.source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
 
 

@@ -27,8 +27,8 @@ USER_AGENT = "papernotes/0.1 (scaffolds research notes from arXiv metadata)"
 _ATOM = "{http://www.w3.org/2005/Atom}"
 # The prefix, version and `.pdf` in any case; the id itself exactly as arXiv writes it.
 _ID_IN_TEXT = re.compile(
-    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:v\d+)?(?i:\.pdf)?/?$")
-_VERSION = re.compile(r"v\d+$")
+    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:v[0-9]+)?(?i:\.pdf)?/?$")
+_VERSION = re.compile(r"v[0-9]+$")
 
 
 class ArxivError(Exception):
