@@ -161,7 +161,7 @@ def test_a_broken_note_stops_the_build_listing_every_problem(tmp_path: Path) -> 
     for expected in (
         "data/notes/2025/bad-one.md:4:7: error: date: '2025-02-30' is not a real calendar date",
         'data/notes/2025/bad-one.md:6:8: error: arxiv: YAML reads the unquoted arXiv id 2501.12340',
-        "data/notes/2025/bad-two.md:5:8: error: tags[0]: unknown tag 'reward-modle' (did you mean 'reward-model'?)",
+        "data/notes/2025/bad-two.md:5:8: error: tags[0]: unknown tag 'reward-modle' (did you mean 'reward-model': Reward model, 보상 모델?)",
     ):
         assert expected in result.stderr, result.stderr
 

@@ -129,9 +129,9 @@ def _refuse_yaml_only_line_breaks(text: str, offset: int) -> None:
     before = text[: found.start()]
     line = before.count("\n") + 1 + offset
     column = found.start() - before.rfind("\n")
+    key = _KEY_LINE.match(text.split("\n")[before.count("\n")])  # a comment line names no field
     raise NodeError(f"the invisible character {describe(found.group())} is a line break to YAML but not to your editor; "
-                    "delete it (retype the text around it)", line, column, "invisible-character",
-                    _key_above(text.split("\n"), before.count("\n")))
+                    "delete it (retype the text around it)", line, column, "invisible-character", key.group(1) if key else None)
 
 
 _BIG_ESCAPE = re.compile(r"\\U([0-9A-Fa-f]{8})")
