@@ -141,6 +141,7 @@ def _identity_fields(head: list[str], shown: str, problems: list[Problem]) -> di
         return _text_values([(name, value) for name, _, value in mapping_items(Located(root, 1))])
     except NodeError as whole:
         found: dict[str, str] = {}
+        reported = len(problems)
         for index, line in enumerate(head):
             key = line.split(":", 1)[0]
             if key not in _IDENTITY_KEYS or key in found:
@@ -151,7 +152,7 @@ def _identity_fields(head: list[str], shown: str, problems: list[Problem]) -> di
             except NodeError as err:
                 problems.append(Problem(shown, err.line, err.column, key, f"{err.message} (this note's {key} cannot be read, "
                                         "so a second note about its paper would not be noticed)", err.rule))
-        if whole.rule in ("yaml-alias", "yaml-depth", "yaml-tag") and not problems:
+        if whole.rule in ("yaml-alias", "yaml-depth", "yaml-tag") and len(problems) == reported:
             problems.append(Problem(shown, whole.line, whole.column, whole.field or "front matter", whole.message, whole.rule))
         return found
 
