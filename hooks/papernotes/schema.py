@@ -197,6 +197,12 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
     return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""
 
 
+def arxiv_id_in_url(url: str) -> str | None:
+    """The arXiv id an arxiv.org abs/pdf/html link names, without its version; None for other links."""
+    match = _ARXIV_IN_URL.match(url.strip())
+    return match.group(1) if match and arxiv_id_problem(match.group(1)) is None else None
+
+
 def paper_identity(arxiv: str | None, url: str | None) -> str | None:
     """What two notes about one paper share: the arXiv id, from `arxiv:` or from an arXiv `url:`
     (abs, pdf or html, any version), else the link itself; None without either.
@@ -206,9 +212,9 @@ def paper_identity(arxiv: str | None, url: str | None) -> str | None:
         return f"arXiv {arxiv}"
     if not url:
         return None
-    match = _ARXIV_IN_URL.match(url.strip())
-    if match and arxiv_id_problem(match.group(1)) is None:
-        return f"arXiv {match.group(1)}"
+    in_url = arxiv_id_in_url(url)
+    if in_url:
+        return f"arXiv {in_url}"
     parts = urlsplit(url.strip())
     path = parts.path.rstrip("/") or ""
     return f"the link {parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")

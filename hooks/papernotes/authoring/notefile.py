@@ -17,13 +17,13 @@ from pathlib import Path
 import yaml
 
 from papernotes.model import NoteDraft, Problem, TagRegistry
-from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, split_front_matter
+from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, arxiv_id_in_url, split_front_matter
 from papernotes.source.note import parse_note
 from papernotes.source.guidance import Guidance, find_template_text, normalise_text
 from papernotes.source.tree import display_path
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_text
 
-_IDENTITY_KEYS = ("title", "arxiv")
+_IDENTITY_KEYS = ("title", "arxiv", "url")
 MAX_SLUG_WORDS = 6
 
 
@@ -109,8 +109,9 @@ class ExistingNotes:
         else:  # a note still being written (front matter not closed yet) names its paper all the same
             head = lines[1:] if split.rule == "unclosed-front-matter" else []
         values = _identity_fields(head, shown or path.as_posix(), self.problems)
-        if values.get("arxiv"):
-            self.by_arxiv.setdefault(values["arxiv"], path)
+        arxiv = values.get("arxiv") or arxiv_id_in_url(values.get("url", ""))  # one paper, however it is linked
+        if arxiv:
+            self.by_arxiv.setdefault(arxiv, path)
         if values.get("title"):
             self.by_title.setdefault(title_key(values["title"]), path)
 
