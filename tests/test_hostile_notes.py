@@ -161,6 +161,8 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:4:7: error: date: expected a date written YYYY-MM-DD, got '2024/06/01'",)),
     ("date-with-time", {"2024/hostile.md": note(date="2024-06-01 10:00:00")},
      (f"{H}:4:7: error: date: expected a date written YYYY-MM-DD, got '2024-06-01 10:00:00'",)),
+    ("date-arabic-indic-digits", {"2024/hostile.md": note(date='"\u0662\u0660\u0662\u0664-\u0660\u0666-\u0660\u0661"')},
+     (f"{H}:4:7: error: date: expected a date written YYYY-MM-DD, got '\u0662\u0660\u0662\u0664-\u0660\u0666-\u0660\u0661'",)),
     ("date-boolean", {"2024/hostile.md": note(date="yes")}, (f"{H}:4:7: error: date: expected a date YYYY-MM-DD, got a boolean",)),
     # --- links and ids ---
     ("arxiv-unquoted", {"2024/hostile.md": note(arxiv="2406.10010")},

@@ -22,7 +22,7 @@ from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.build.split_load import Loaded, load_files
 from papernotes.source.tags import load_tag_registry
-from papernotes.source.guidance import Guidance, find_template_text, read_guidance
+from papernotes.source.guidance import Guidance, find_template_text, normalise_text, read_guidance
 
 MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
@@ -238,7 +238,7 @@ def _key_position(path: Path, key: str) -> tuple[int, int]:
 
     Notes do not carry positions, and only clashing notes need one, so the file is read again.
     """
-    front = split_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
+    front = split_front_matter(normalise_text(path.read_text(encoding="utf-8")).split("\n"))  # lines as parse_note counts them
     if isinstance(front, FrontMatter):
         for number, line in enumerate(front.yaml_lines, start=2):
             match = re.match(rf"{key}\s*:\s*", line)

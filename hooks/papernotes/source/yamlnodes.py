@@ -32,7 +32,7 @@ _KIND_NAMES = {
     "tag:yaml.org,2002:seq": "a list",
     "tag:yaml.org,2002:map": "a mapping",
 }
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits: \d also matches ٢٠٢٤
 
 
 class NodeError(Exception):
