@@ -15,7 +15,7 @@ import pytest
 from papernotes.authoring.sources.arxiv import parse_arxiv_id
 from papernotes.authoring.sources.hf_daily import parse_listing
 from papernotes.model import Note, NoteDraft
-from papernotes.schema import (FIELD_NAMES, FIELDS, LINK_FIELDS, SECTIONS, FrontMatter, NoFrontMatter, arxiv_id_problem,
+from papernotes.schema import (FIELD_NAMES, FIELDS, LINK_FIELDS, SECTIONS, FrontMatter, NoFrontMatter, arxiv_id_problem, paper_identity,
                                split_front_matter)
 from papernotes.source.note import READERS, parse_note
 from papernotes.source.tags import load_tag_registry
@@ -162,3 +162,24 @@ FUTURE_IDS = [
 def test_arxiv_ids_after_the_build_month_are_refused(value: str, today: dt.date, reason: str | None) -> None:
     problem = arxiv_id_problem(value, today)
     assert problem is None if reason is None else problem is not None and reason in problem, problem
+
+
+# (arxiv field, url field, identity): what two notes about one paper share, however it is linked.
+IDENTITIES = [
+    ("2504.06141", None, "arXiv 2504.06141"),
+    (None, "https://arxiv.org/abs/2504.06141", "arXiv 2504.06141"),
+    (None, "http://www.arxiv.org/abs/2504.06141v3/", "arXiv 2504.06141"),
+    (None, "https://arxiv.org/pdf/2504.06141v2.pdf", "arXiv 2504.06141"),
+    (None, "https://arxiv.org/html/2504.06141v1#S3", "arXiv 2504.06141"),
+    (None, "https://arxiv.org/abs/2504.06141?context=cs", "arXiv 2504.06141"),
+    (None, "https://huggingface.co/papers/2504.06141", "arXiv 2504.06141"),
+    (None, "https://arxiv.org/abs/cs/0112017v1", "arXiv cs/0112017"),
+    (None, "HTTPS://Example.org/Paper/", "the link https://example.org/Paper"),
+    (None, "https://arxiv.org/abs/2504.\u0660\u0666\u0661\u0664\u0661", "the link https://arxiv.org/abs/2504.\u0660\u0666\u0661\u0664\u0661"),
+    (None, None, None),
+]
+
+
+@pytest.mark.parametrize(("arxiv", "url", "identity"), IDENTITIES)
+def test_paper_identity(arxiv: str | None, url: str | None, identity: str | None) -> None:
+    assert paper_identity(arxiv, url) == identity

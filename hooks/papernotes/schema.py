@@ -152,8 +152,9 @@ ARXIV_ID_SHAPE = f"{_NEW_STYLE}|{_OLD_STYLE}"
 `arxiv_id_problem` then checks its month, era and digits."""
 ARXIV_VERSION = r"v[0-9]+"
 """A version suffix (`v2`): part of a URL or a citation, never of the id a note names."""
-_ARXIV_IN_URL = re.compile(rf"^https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?/?$",
-                           re.IGNORECASE)
+_ARXIV_IN_URL = re.compile(rf"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)|(?:www\.)?huggingface\.co/papers)/"
+                           rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
+"""A link to a paper's arXiv or Hugging Face page, any version, query or fragment."""
 
 _NEW_STYLE_FIRST = (2007, 4)
 _FIVE_DIGITS_FROM = (2015, 1)
@@ -198,7 +199,8 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
 
 
 def arxiv_id_in_url(url: str) -> str | None:
-    """The arXiv id an arxiv.org abs/pdf/html link names, without its version; None for other links."""
+    """The arXiv id an arxiv.org abs/pdf/html (or huggingface.co/papers) link names, without its
+    version; None for other links."""
     match = _ARXIV_IN_URL.match(url.strip())
     return match.group(1) if match and arxiv_id_problem(match.group(1)) is None else None
 
