@@ -60,7 +60,7 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("unclosed-list", {"2024/hostile.md": note(tags="[rl, reasoning")},
      (f"{H}:5:7: error: tags: YAML syntax error: the [ that opens the value of 'tags' is not closed: end it with ] on this line",)),
     ("value-starts-with-at", {"2024/hostile.md": note(extra="org: @lab\n")},
-     (f"{H}:7:6: error: org: YAML syntax error: the value of 'org' cannot start with '@' unquoted; put it in quotes: \"@lab\"",)),
+     (f"{H}:7:6: error: org: YAML syntax error: the value of 'org' starts with '@', which YAML reads as syntax; put the whole value in quotes: \"@lab\"",)),
     ("unknown-escape", {"2024/hostile.md": note(title='"C:\\new\\path"')},
      (f"{H}:2:16: error: title: YAML syntax error: unknown escape \\p in the value of 'title': write \\\\ for a backslash",)),
     ("indented-key", {"2024/hostile.md": note(extra="org: Lab\n  code: https://example.org/c\n")},
@@ -74,7 +74,18 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("bad-indent", {"2024/hostile.md": note(authors="\n  - Kim\n - Lee")},
      (f"{H}:5:2: error: authors: YAML syntax error: this list item is not lined up with the items above",)),
     ("two-documents", {"2024/hostile.md": note(extra="...\nx: 1\n")},
-     (f"{H}:8:1: error: x: YAML syntax error: expected '<document start>', but found '<block mapping start>'",)),
+     (f"{H}:7:1: error: front matter: YAML syntax error: this line ends the YAML early (`...` or a `%` directive); delete it",)),
+    ("value-starts-with-bracket", {"2024/hostile.md": note(title="[Draft] A Paper")},
+     (f"{H}:2:8: error: title: YAML syntax error: the value of 'title' starts with '[', which YAML reads as syntax; "
+      "put the whole value in quotes: \"[Draft] A Paper\"",)),
+    ("value-starts-with-star", {"2024/hostile.md": note(title="*Bold* Claims")},
+     (f"{H}:2:8: error: title: YAML syntax error: the value of 'title' starts with '*'",)),
+    ("no-space-after-colon", {"2024/hostile.md": note(extra="org:Lab\n")},
+     (f"{H}:7:5: error: org: YAML syntax error: put a space after the colon: `org: Lab`",)),
+    ("two-commas", {"2024/hostile.md": note(authors="[Kim, Lee,, Park]")},
+     (f"{H}:3:20: error: authors: YAML syntax error: two commas in a row in the value of 'authors': delete one",)),
+    ("unclosed-quote-in-list", {"2024/hostile.md": note(authors='["Kim, Lee]')},
+     (f"{H}:3:11: error: authors: YAML syntax error: unclosed quote in the value of 'authors'",)),
     # --- escapes and YAML-only line breaks (NEL, U+2028, U+2029): refused where they are, so no
     # later line number shifts and a value is never silently folded ---
     ("escape-out-of-range", {"2024/hostile.md": note(title='"\\U00110000"')},

@@ -222,12 +222,28 @@ def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int] | None:
     a valid value may span lines, but after a syntax error this is almost always the cause."""
     for index, line in enumerate(lines[: upto + 1]):
         start = _value_start(line)
-        if start >= len(line) or line[start] not in "\"'":
-            continue
-        end = _quote_end(line, start)
-        if end is None or line[end:].strip() and not line[end:].lstrip().startswith("#"):
-            return index, start
+        if start < len(line) and line[start] in "\"'":
+            end = _quote_end(line, start)
+            if end is None or line[end:].strip() and not line[end:].lstrip().startswith("#"):
+                return index, start
+        elif start < len(line) and line[start] in "[{":  # a flow list: each item may be quoted
+            at = start + 1
+            while at < len(line):
+                quote = re.compile(r"\s*([\"'])").match(line, at)
+                if quote:
+                    end = _quote_end(line, quote.start(1))
+                    if end is None:
+                        return index, quote.start(1)
+                    at = end
+                following = line.find(",", at)
+                if following < 0:
+                    break
+                at = following + 1
     return None
+
+
+_INDICATORS = set("[{|>*&!%@`")
+"""Characters that give a plain value a YAML meaning when they start it."""
 
 
 def _quoted(value: str) -> str:
@@ -248,8 +264,9 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
     mark = exc.problem_mark or exc.context_mark
     problem, context = exc.problem or "", exc.context or ""
 
-    def at(index: int, column: int, message: str) -> NodeError:
-        return NodeError(f"YAML syntax error: {message}", index + 1 + offset, column + 1, "yaml-syntax", _key_above(lines, index))
+    def at(index: int, column: int, message: str, keyed: bool = True) -> NodeError:
+        return NodeError(f"YAML syntax error: {message}", index + 1 + offset, column + 1, "yaml-syntax",
+                         _key_above(lines, index) if keyed else None)
 
     def value_of(index: int) -> str:
         key = _key_above(lines, index)
@@ -259,6 +276,14 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
         return NodeError(f"YAML syntax error: {context} {problem}".strip(), offset + 1, 1, "yaml-syntax")
     if "\t" in text and ("tab" in problem.lower() or "'\\t'" in problem):
         return at(mark.line, mark.column, f"{context} {problem} (use spaces, not tabs, to indent YAML)".strip())
+    if context.startswith("while scanning a quoted scalar") and exc.context_mark is not None:
+        start = exc.context_mark
+        return at(start.line, start.column, f"unclosed quote in {value_of(start.line)}: end the value with {lines[start.line][start.column]} on this line")
+    for index, line in enumerate(lines[: mark.line + 1]):
+        squeezed = re.match(r"^([A-Za-z_][\w-]*):([^\s:].*)$", line)  # `title:x`: YAML needs a space after the colon
+        if squeezed:
+            return NodeError(f"YAML syntax error: put a space after the colon: `{squeezed.group(1)}: {squeezed.group(2)}`",
+                             index + 1 + offset, len(squeezed.group(1)) + 2, "yaml-syntax", squeezed.group(1))
     unclosed = _unclosed_quote(lines, mark.line)
     if unclosed is not None:
         index, column = unclosed
@@ -270,6 +295,17 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
                                  f"e.g. {_quoted(line[column:].strip())}")
     index, column = mark.line, mark.column
     line = lines[index] if index < len(lines) else ""
+    start = _value_start(line)
+    value = line[start:].strip()
+    if value[:1] in _INDICATORS and not ("flow" in context and value[:1] in "[{") and _KEY_LINE.match(line):
+        # `title: [Draft] A paper`, `title: *Bold*`, `title: |x|`: the first character means something to YAML.
+        return at(index, start, f"{value_of(index)} starts with {value[0]!r}, which YAML reads as syntax; "
+                                f"put the whole value in quotes: {_quoted(value)}")
+    if "expected '<document start>'" in problem:
+        end = next((i for i in range(index - 1, -1, -1) if lines[i].strip() == "..." or lines[i].startswith("%")), index)
+        return at(end, 0, "this line ends the YAML early (`...` or a `%` directive); delete it", keyed=False)
+    if "expected the node content, but found ','" in problem:
+        return at(index, column, f"two commas in a row in {value_of(index)}: delete one")
     if "mapping values are not allowed" in problem:
         indent = len(line) - len(line.lstrip())
         above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
