@@ -15,7 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Sequence
-from urllib.parse import urlsplit
 
 Kind = Literal["text", "text list", "tag list", "date", "arXiv id", "link", "true/false"]
 
@@ -206,17 +205,12 @@ def arxiv_id_in_url(url: str) -> str | None:
 
 
 def paper_identity(arxiv: str | None, url: str | None) -> str | None:
-    """What two notes about one paper share: the arXiv id, from `arxiv:` or from an arXiv `url:`
-    (abs, pdf or html, any version), else the link itself; None without either.
+    """What two notes about one paper share: its arXiv id, from `arxiv:` or from an arXiv or
+    Hugging Face paper `url:` (any version); None for a paper known only by another link.
 
-    Two notes with one identity never both publish (`source/tree.py`)."""
+    Two notes with one identity never both publish (`source/tree.py`). Other links are not
+    compared: one page may list many papers (a proceedings page, a lab's site)."""
     if arxiv:
         return f"arXiv {arxiv}"
-    if not url:
-        return None
-    in_url = arxiv_id_in_url(url)
-    if in_url:
-        return f"arXiv {in_url}"
-    parts = urlsplit(url.strip())
-    path = parts.path.rstrip("/") or ""
-    return f"the link {parts.scheme.lower()}://{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
+    in_url = arxiv_id_in_url(url) if url else None
+    return f"arXiv {in_url}" if in_url else None

@@ -216,8 +216,8 @@ def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
 
 
 def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
-    """Two notes may not be about one paper (one arXiv id, however written, or one link);
-    each is told about the other, and none of them is published."""
+    """Two notes may not be about one paper (one arXiv id, in `arxiv:` or an arXiv `url:`, any
+    version); each is told about the other, and none of them is published."""
     found = []
     groups: dict[str, list[Note]] = {}
     for note in notes:
