@@ -84,6 +84,8 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:7:5: error: org: YAML syntax error: put a space after the colon: `org: Lab`",)),
     ("two-commas", {"2024/hostile.md": note(authors="[Kim, Lee,, Park]")},
      (f"{H}:3:20: error: authors: YAML syntax error: two commas in a row in the value of 'authors': delete one",)),
+    ("multi-line-quote-then-open-list", {"2024/hostile.md": note(title='"A long\n  title"', authors="[Kim")},
+     (f"{H}:4:10: error: authors: YAML syntax error: the [ that opens the value of 'authors' is not closed: end it with ] on this line",)),
     ("unclosed-quote-in-list", {"2024/hostile.md": note(authors='["Kim, Lee]')},
      (f"{H}:3:11: error: authors: YAML syntax error: unclosed quote in the value of 'authors'",)),
     # --- escapes and YAML-only line breaks (NEL, U+2028, U+2029): refused where they are, so no

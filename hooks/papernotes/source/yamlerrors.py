@@ -107,15 +107,36 @@ def _quote_end(line: str, start: int) -> int | None:
     return None
 
 
+def _closes_later(lines: list[str], index: int, quote: str, upto: int) -> int | None:
+    """The line after `index` where a quoted value left open closes, if it does before a line
+    that looks like a new `key:` (then the quote was never meant to run on)."""
+    for later in range(index + 1, min(upto, len(lines) - 1) + 1):
+        text = lines[later]
+        if _KEY_LINE.match(text) and not text.startswith((" ", "\t")):
+            return None
+        if _quote_end(quote + text, 0) is not None or text.count(quote) % 2:
+            return later
+    return None
+
+
 def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int] | None:
     """(line index, column index) of the first quoted value up to line `upto` that is not closed
     on its own line, or has text after its closing quote. Only consulted once parsing failed:
-    a valid value may span lines, but after a syntax error this is almost always the cause."""
+    a valid value may span lines, but after a syntax error this is almost always the cause.
+    A quote that closes on a later line before any `key:` line is a valid multi-line value."""
+    continued = -1  # the last line of a valid multi-line quoted value
     for index, line in enumerate(lines[: upto + 1]):
+        if index <= continued:
+            continue
         start = _value_start(line)
         if start < len(line) and line[start] in "\"'":
             end = _quote_end(line, start)
-            if end is None or line[end:].strip() and not line[end:].lstrip().startswith("#"):
+            if end is None:
+                closing = _closes_later(lines, index, line[start], upto)
+                if closing is None:
+                    return index, start
+                continued = closing
+            elif line[end:].strip() and not line[end:].lstrip().startswith("#"):
                 return index, start
         elif start < len(line) and line[start] in "[{":  # a flow list: each item may be quoted
             at = start + 1
