@@ -20,7 +20,7 @@ from papernotes.model import NoteDraft, Problem, TagRegistry
 from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, arxiv_id_in_url, split_front_matter
 from papernotes.source.note import parse_note
 from papernotes.source.guidance import Guidance, find_template_text, normalise_text
-from papernotes.source.tree import display_path
+from papernotes.source.tree import MAX_NOTE_BYTES, display_path
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_text
 
 _IDENTITY_KEYS = ("title", "arxiv", "url")
@@ -94,7 +94,8 @@ class ExistingNotes:
         for path in sorted(notes_dir.rglob("*.md")) if notes_dir.is_dir() else ():
             shown = display_path(path, root) if root is not None else path.as_posix()
             try:
-                found.add(path, path.read_text(encoding="utf-8", errors="replace"), shown)
+                with path.open("rb") as handle:  # the front matter is at the top: a huge file is not read whole
+                    found.add(path, handle.read(MAX_NOTE_BYTES).decode("utf-8", errors="replace"), shown)
             except OSError as err:
                 found.slugs.add(path.stem)
                 found.problems.append(Problem(shown, 0, 0, "file", f"could not be read ({err.strerror})", "unreadable"))
