@@ -57,6 +57,7 @@ LINKS = [
     ("alt-text", '![그림 1: 결과](https://example.org/fig.png "Figure 1")', ("그림 1: 결과", "https://example.org/fig.png")),
     ("no-alt-shows-file-name", "![](https://example.org/plots/loss.svg)", ("loss.svg", "https://example.org/plots/loss.svg")),
     ("protocol-relative", '<img src="//example.org/a.png" alt="a">', ("a", "//example.org/a.png")),
+    ("image-with-query", "![](https://example.org/plots/loss.svg?v=2#top)", ("loss.svg", "https://example.org/plots/loss.svg?v=2#top")),
     ("html-with-hostile-alt", '<img src="https://example.org/a.png" alt="&quot;><b>x</b>">', ('"><b>x</b>', "https://example.org/a.png")),
 ]
 

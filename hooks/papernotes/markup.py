@@ -30,7 +30,6 @@ from latex2mathml.converter import convert as latex_to_mathml
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
 from html import unescape
-from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from papernotes.model import Note
@@ -320,6 +319,11 @@ def same_site_path(url: str) -> bool:
     return not (_SCHEME.match(cleaned) or "\\" in cleaned or cleaned.startswith("//") or not cleaned)
 
 
+def _file_name(url: str) -> str:
+    """The last path segment of a URL (`https://x.org/a/fig.png?s=1` -> `fig.png`), or ''."""
+    return posixpath.basename(re.split(r"[?#]", url, maxsplit=1)[0].rstrip("/")) if "/" in url else ""
+
+
 def _unload_images(html: str) -> str:
     """Every `<img>` whose source is not a same-site path becomes its alt text, linked to the
     image (its file name when it has no alt text, so nothing is silently dropped)."""
@@ -333,10 +337,10 @@ def _unload_images(html: str) -> str:
             return match.group(0)
         # Without alt text, the file name says what the link leads to (and needs no translation).
         # Attribute values are already escaped by nh3; the file name is escaped here.
-        alt = attributes.get("alt", "").strip() or escape(posixpath.basename(urlsplit(unescape(src)).path.rstrip("/"))) or src
+        alt = attributes.get("alt", "").strip() or escape(_file_name(unescape(src))) or src
         title = f' title="{attributes["title"]}"' if attributes.get("title") else ""
-        if not src:
-            return f'<span class="pn-image-link">{alt}</span>'
+        if not src:  # the sanitiser dropped a source it could not read: the alt text is all there is
+            return f'<span class="pn-image-link">{alt}</span>' if alt else ""
         return f'<a class="pn-image-link" href="{src}" rel="noopener noreferrer nofollow"{title}>{alt}</a>'
 
     return _IMG.sub(replace, html)

@@ -212,7 +212,10 @@ def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
 
 def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     value = read_text(loc)
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed `[` in the host ("Invalid IPv6 URL")
+        raise loc.error(f"expected an http(s) link, got {value!r} (its host is not valid)", "bad-url") from None
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise loc.error(f"expected an http(s) link, got {value!r}", "bad-url")
     return value
