@@ -1,6 +1,6 @@
 """The authoring commands read existing notes with the loader's guarded YAML reader.
 
-`papernotes new`, `import-feed` and `import-hf` index the notes already under `data/notes/`
+`papernotes new`, `import-post` (was `import-feed`) and `import-hf` index the notes already under `data/notes/`
 (to skip a paper that has a note). One note with a YAML alias bomb on its `title:` line once
 made them eat memory until they died, while `check` refused it at once: they used a second,
 unguarded reader. Each command now runs, bounded in memory and time, next to hostile notes:
@@ -38,7 +38,7 @@ HOSTILE = [
 COMMANDS = [
     (["new", "2504.06141", "--title", "A New Paper", "--author", "Ada Lovelace", "--date", "2025-04-10"], {},
      "created data/notes/2025/a-new-paper.md"),
-    (["import-feed", "feed.txt"], {"feed.txt": ROOT / "tests" / "fixtures" / "feed" / "daily-posts.txt"}, "import-feed:"),
+    (["import-post", "feed.txt"], {"feed.txt": ROOT / "tests" / "fixtures" / "daily_post" / "daily-posts.txt"}, "import-post:"),
     (["import-hf", "hf.json", "--tag", "rl"], {"hf.json": ROOT / "tests" / "fixtures" / "hf" / "daily-papers-2025-04-09.json"}, "import-hf:"),
 ]
 
