@@ -55,18 +55,20 @@ function matches(entry, q) {
 const rendered = new Map();  // slug -> <li>, kept across renders so focus and open notes survive
 
 function renderItem(entry) {
-  const gone = isGone(entry);
-  const title = gone ? el("span", { lang: "en" }, entry.title) : el("a", { href: noteUrl(entry.slug), lang: "en" }, entry.title);
+  const heading = el("h3", { class: "pn-item__title" });
   const meta = el("p", { class: "pn-meta" });
-  const slot = el("div", { class: "pn-rl" });
-  const li = el("li", { class: "pn-item", "data-slug": entry.slug }, el("h3", { class: "pn-item__title" }, title), meta, slot);
+  const slot = el("div", { class: "pn-rl", "data-rl-slug": entry.slug });
+  const li = el("li", { class: "pn-item", "data-slug": entry.slug }, heading, meta, slot);
   li.pnMeta = meta;
+  li.pnHeading = heading;
   mountControls(slot, entry, store);
   return li;
 }
 
 function fillMeta(li, entry) {
   const gone = isGone(entry);
+  // A note the site no longer has keeps its stored title, without a link to a missing page.
+  li.pnHeading.replaceChildren(gone ? el("span", { lang: "en" }, entry.title) : el("a", { href: noteUrl(entry.slug), lang: "en" }, entry.title));
   const parts = [];
   if (gone) parts.push(el("span", { class: "pn-rl-gone" }, bi(T.gone)), ` (${entry.slug}${entry.arxiv ? `, arXiv ${entry.arxiv}` : ""}) · `);
   if (entry.date) parts.push(el("time", { datetime: entry.date }, entry.date), " · ");
@@ -106,6 +108,7 @@ function render() {
   if (gone) pair[0] += ` · 삭제됨 ${gone}`, pair[1] += ` · ${gone} removed from the site`;
   if (shown.length !== all.length) pair[0] += ` (표시 ${shown.length})`, pair[1] += ` (showing ${shown.length})`;
   counts.replaceChildren(bi(pair));
+  page.removeAttribute("data-rl-pending");
 }
 
 for (const c of Object.values(controls)) c.addEventListener(c === controls.q ? "input" : "change", render);
@@ -162,6 +165,14 @@ $("[data-rl-share]").addEventListener("click", async () => {
 
 /* A shared list: read-only, with "add all". */
 async function showShared() {
+  try {
+    await drawShared();
+  } finally {
+    page.removeAttribute("data-rl-shared");
+  }
+}
+
+async function drawShared() {
   const m = /^#list=(.+)$/.exec(location.hash);
   const box = $(".pn-rl-shared");
   if (!m) { box.hidden = true; return; }
@@ -240,7 +251,7 @@ async function showRecommendations() {
     const card = cards[k];
     const info = { slug: card.slug, title: card.title, date: card.date, published: card.published, arxiv: card.arxiv, tags: site.tagsOf[rec.position].map((t) => site.tags[t][0]) };
     const why = el("ul", { class: "pn-rl-why" }, ...reasonParts(rec).map((p) => el("li", {}, bi(p))));
-    const slot = el("div", { class: "pn-rl" });
+    const slot = el("div", { class: "pn-rl", "data-rl-slug": card.slug });
     const no = el("button", { type: "button", class: "pn-rl__button pn-rl__dismiss" }, el("span", { "aria-hidden": "true", class: "pn-rl__icon" }, "✕"),
       bi(["관심 없음", "Not interested"]), el("span", { class: "pn-rl__hidden", lang: "en" }, `: ${card.title}`));
     no.addEventListener("click", () => {
