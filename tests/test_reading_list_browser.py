@@ -13,6 +13,7 @@ import pytest
 
 from conftest import LAYOUT_SHIFT, READER_NOTES, build, make_site
 from papernotes.outputs.reading_list import slug_hash
+from test_pages_a11y import axe_source, serious  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -373,3 +374,39 @@ def test_removed_note_stays_as_gone_and_new_notes_are_marked_until_seen(browser,
     finally:
         ctx.close()
         shutil.rmtree(root / "site", ignore_errors=True)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_problem_with_the_list_in_use(browser, base: str, axe_source: str, scheme: str) -> None:  # noqa: ANN001
+    """Saved, read, a private note open, a new-note mark, recommendations and a storage message:
+    axe finds nothing serious in either language."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        page.goto(base)
+        for lang in ["ko", "en"]:
+            page.evaluate("""localStorage.setItem('papernotes.reading-list.visits', JSON.stringify(
+                {version: 1, base: '2025-04-09', next: '2025-04-09', seen: {}, at: Date.now()}))""")
+            page.goto(f"{base}?lang={lang}")
+            page.wait_for_selector(".pn-rl-is-new")
+            if not stored(page):
+                save(page, "zeta")
+                page.click(f"{slot(page, 'epsilon')} .pn-rl__read")
+            page.click(f"{slot(page, 'zeta')} .pn-rl__note-toggle")
+            page.fill(f"{slot(page, 'zeta')} textarea", "memo")
+            page.fill(".pn-search__input", "reward")
+            page.wait_for_selector(".pn-search__results .pn-rl__save")
+            assert serious(page, axe_source) == [], lang
+            page.goto(f"{base}list/?lang={lang}")
+            page.wait_for_selector(".pn-rl-recs__items > li")
+            page.click("[data-rl-share]")
+            assert serious(page, axe_source) == [], lang
+        blocked = ctx.browser.new_context(color_scheme=scheme)
+        blocked.add_init_script(STORAGE_THROWS)
+        pg = blocked.new_page()
+        pg.goto(f"{base}list/?lang=en")
+        pg.wait_for_selector(".pn-rl-banner")
+        assert serious(pg, axe_source) == []
+        blocked.close()
+    finally:
+        ctx.close()
