@@ -189,7 +189,7 @@ async function drawShared() {
     el("h3", { class: "pn-item__title" }, isGone(e) ? el("span", { lang: "en" }, e.title) : el("a", { href: noteUrl(e.slug), lang: "en" }, e.title)),
     el("p", { class: "pn-meta" }, e.date ? el("time", { datetime: e.date }, e.date) : "", " · ", bi(e.state === "read" ? T.read : T.toRead),
       isGone(e) ? el("span", { class: "pn-rl-gone" }, " · ", bi(T.gone)) : ""))));
-  const add = el("button", { type: "button", class: "md-button md-button--primary" }, bi(fill(["모두 내 목록에 담기 ({n})", "Add all to my list ({n})"], { n: entries.length })));
+  const add = el("button", { type: "button", class: "md-button" }, bi(fill(["모두 내 목록에 담기 ({n})", "Add all to my list ({n})"], { n: entries.length })));
   const status = el("p", { role: "status" });
   add.addEventListener("click", () => {
     let result = null;
@@ -205,6 +205,7 @@ window.addEventListener("hashchange", showShared);
 const recStatus = $(".pn-rl-recs__status");
 const recItems = $(".pn-rl-recs__items");
 let recTimer = 0;
+let focusAfter = -1;
 function scheduleRecommendations() {
   clearTimeout(recTimer);
   recTimer = setTimeout(showRecommendations, 50);
@@ -255,17 +256,20 @@ async function showRecommendations() {
     const no = el("button", { type: "button", class: "pn-rl__button pn-rl__dismiss" }, el("span", { "aria-hidden": "true", class: "pn-rl__icon" }, "✕"),
       bi(["관심 없음", "Not interested"]), el("span", { class: "pn-rl__hidden", lang: "en" }, `: ${card.title}`));
     no.addEventListener("click", () => {
-      const next = no.closest("li").nextElementSibling || no.closest("li").previousElementSibling;
+      focusAfter = k;  // the list is drawn again: keep the keyboard where it was
       store.dismiss(card.slug);
-      requestAnimationFrame(() => { const b = next && next.querySelector(".pn-rl__dismiss"); if (b) b.focus(); });
     });
     const li = el("li", { class: "pn-item", "data-slug": card.slug },
       el("h3", { class: "pn-item__title" }, el("a", { href: noteUrl(card.slug), lang: "en" }, card.title)),
-      el("p", { class: "pn-meta" }, el("time", { datetime: card.date }, card.date)), why, slot);
+      el("p", { class: "pn-meta" }, el("time", { datetime: card.date }, card.date)), why, slot, el("p", { class: "pn-rl-rec-actions" }, no));
     mountControls(slot, info, store);
-    slot.querySelector(".pn-rl__row").append(no);
     return li;
   }));
+  if (focusAfter >= 0) {
+    const li = recItems.children[Math.min(focusAfter, recItems.children.length - 1)];
+    focusAfter = -1;
+    if (li) li.querySelector(".pn-rl__dismiss").focus();
+  }
 }
 
 fillControls();
