@@ -250,6 +250,24 @@ def test_blocked_storage_says_so_and_the_page_still_works(browser, base: str) ->
         ctx.close()
 
 
+def test_a_full_storage_says_so_and_keeps_every_change_in_the_page(browser, base: str) -> None:  # noqa: ANN001
+    ctx = browser.new_context()
+    ctx.add_init_script("""const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {
+          if (k === "papernotes.reading-list") throw new DOMException("full", "QuotaExceededError");
+          return set.call(this, k, v); };""")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base}?lang=en")
+        save(page, "zeta")
+        save(page, "epsilon")
+        assert "Storage is full" in page.inner_text(".pn-rl-banner")
+        assert pressed(page, "zeta", "save") == "true" and pressed(page, "epsilon", "save") == "true"
+        assert page.inner_text(".pn-rl-news") .startswith("My list (2)")
+    finally:
+        ctx.close()
+
+
 def test_an_unreadable_stored_list_is_set_aside_not_lost(context, base: str) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(f"{base}?lang=en")

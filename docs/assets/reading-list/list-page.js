@@ -1,14 +1,14 @@
 /* The list page (docs/list/index.md): the reader's list with filters, sort, search and counts;
  * export, import and share; a shared list opened from a link (#list=...) read-only with "add all";
  * and recommendations. The page's skeleton is in the Markdown (so nothing moves when this runs);
- * this module fills it. reading-list/index.json is fetched here only: it tells which saved notes
- * the site no longer has (shown as gone, by their stored title and id) and feeds recommend.js. */
+ * this module fills it; transfer.js loads on first use. reading-list/index.json is fetched here
+ * only: it tells which saved notes the site no longer has (shown as gone, by their stored title
+ * and id) and feeds recommend.js. */
 
 import { mountControls } from "./controls.js";
 import { showProblems } from "./notice.js";
 import { loadSiteNotes, recommend } from "./recommend.js";
 import { mergeInto, Store } from "./store.js";
-import { decodeShare, download, encodeShare, exportBibtex, exportJson, exportRis, parseImport } from "./transfer.js";
 import { T, ROOT, bi, el, fill, lang, say } from "./text.js";
 
 const store = new Store();
@@ -20,6 +20,9 @@ const items = $(".pn-rl-items");
 const counts = $(".pn-rl-counts");
 const message = $(".pn-rl-message");
 const controls = { state: $("#pn-rl-state"), tag: $("#pn-rl-tag"), sort: $("#pn-rl-sort"), q: $("#pn-rl-q") };
+
+// Export, import and share load their code when first used (or when a shared link is opened).
+const transfer = () => import("./transfer.js");
 
 let site = null;  // SiteNotes once loaded; null while loading or when it cannot be loaded
 const noteUrl = (slug) => new URL(`notes/${encodeURIComponent(slug)}/`, ROOT).pathname;
@@ -123,6 +126,7 @@ function say2(pair) {
 /* Export, import, share. */
 const stamp = () => new Date().toISOString().slice(0, 10);
 page.querySelectorAll("[data-rl-export]").forEach((button) => button.addEventListener("click", async () => {
+  const { download, exportBibtex, exportJson, exportRis } = await transfer();
   const entries = store.entries();
   const kind = button.dataset.rlExport;
   if (kind === "json") download(`papernotes-list-${stamp()}.json`, "application/json", exportJson(entries));
@@ -137,7 +141,7 @@ $("#pn-rl-import").addEventListener("change", async (event) => {
   if (!file) return;
   let text;
   try { text = await file.text(); } catch (e) { say2([`파일을 읽지 못했습니다: ${e.message}`, `Could not read the file: ${e.message}`]); return; }
-  const parsed = parseImport(text);
+  const parsed = (await transfer()).parseImport(text);
   if (parsed.error) { say2(parsed.error); return; }
   let result = null;
   const ok = store.change((doc) => { result = mergeInto(doc, parsed.entries); });
@@ -149,7 +153,7 @@ $("#pn-rl-import").addEventListener("change", async (event) => {
 });
 
 $("[data-rl-share]").addEventListener("click", async () => {
-  const code = await encodeShare(store.entries());
+  const code = await (await transfer()).encodeShare(store.entries());
   const url = new URL(location.href);
   url.hash = `list=${code}`;
   const box = $(".pn-rl-share");
@@ -180,7 +184,7 @@ async function drawShared() {
   const heading = el("h2", { id: "pn-rl-shared-title" }, bi(["공유받은 목록", "A shared list"]));
   let entries;
   try {
-    entries = await decodeShare(m[1]);
+    entries = await (await transfer()).decodeShare(m[1]);
   } catch (e) {
     box.replaceChildren(heading, el("p", { role: "alert" }, bi(["이 공유 링크를 읽을 수 없습니다 (잘렸거나 잘못된 링크). 내 목록은 그대로입니다.", "This share link cannot be read (cut short or not a list). Your own list is unchanged."])));
     return;

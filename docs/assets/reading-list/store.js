@@ -192,7 +192,8 @@ export class Store {
       this.emit();
       return false;
     }
-    const doc = this.storage ? this.read() : this.doc;
+    // After a failed write the freshest list is the one in memory: build on it, not on storage.
+    const doc = this.storage && this.problem !== "full" ? this.read() : this.doc;
     const result = change(doc);
     this.doc = doc;
     if (this.storage) {
