@@ -199,6 +199,7 @@ def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, 
     page.keyboard.press("Tab")
     page.goto(f"{base}list/?lang=en")
     page.click("[data-rl-share]")
+    page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
     url = page.input_value("#pn-rl-share-url")
     assert "#list=" in url and "?" not in url.split("#")[0].replace("?lang=en", "")
     fresh = browser.new_context()
@@ -341,6 +342,7 @@ def test_controls_do_not_shift_the_page_and_are_big_enough_on_phones(browser, ba
         save(page, "zeta")  # the list page then has items, recommendations and their buttons
         page.click(".pn-rl-news a")
         page.click("[data-rl-share]")
+        page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
         shared = page.input_value("#pn-rl-share-url")
         page.close()
         for path in ["", "notes/zeta/", "tags/reward-model/", "archive/2025/03/01/", "list/", shared.removeprefix(base)]:
@@ -418,6 +420,7 @@ def test_no_serious_accessibility_problem_with_the_list_in_use(browser, base: st
             page.goto(f"{base}list/?lang={lang}")
             page.wait_for_selector(".pn-rl-recs__items > li")
             page.click("[data-rl-share]")
+            page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
             assert serious(page, axe_source) == [], lang
         blocked = ctx.browser.new_context(color_scheme=scheme)
         blocked.add_init_script(STORAGE_THROWS)
