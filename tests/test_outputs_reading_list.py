@@ -116,3 +116,18 @@ def test_the_index_stays_within_the_budget_at_scale() -> None:
     fixed = len(json.dumps([[t.slug, t.ko, t.en] for t in tags], ensure_ascii=False))
     per_note = (len(doc.encode()) - fixed) / len(notes)
     assert per_note * 10_000 + fixed <= 235_000
+
+
+def test_lineage_is_written_when_notes_say_what_they_build_on() -> None:
+    """`builds_on` is not in the schema yet; when it is, a note's parents land in `lineage_of`."""
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True, kw_only=True)
+    class NoteWithLineage(Note):
+        builds_on: tuple[str, ...] = ()
+
+    notes = (NoteWithLineage(slug="child", source="x", title="T", authors=("A",), date=dt.date(2025, 1, 3), tags=("rl",),
+                             builds_on=("parent", "not-on-the-site")),
+             NoteWithLineage(slug="parent", source="x", title="T", authors=("A",), date=dt.date(2025, 1, 2), tags=("rl",)))
+    doc = reading_list.reading_list_index(build_index(notes, REGISTRY))
+    assert rows(doc["lineage_of"]) == [[1], []]

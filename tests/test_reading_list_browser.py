@@ -431,3 +431,35 @@ def test_no_serious_accessibility_problem_with_the_list_in_use(browser, base: st
         blocked.close()
     finally:
         ctx.close()
+
+
+def test_ranking_counts_tags_terms_lineage_and_not_interested(context, base: str) -> None:  # noqa: ANN001
+    """recommend.js on a made-up index: what each signal does to the order and the reasons."""
+    slugs = ["saved", "same-tag-a", "same-tag-b", "shares-term", "builds-on-saved", "unrelated", "disliked"]
+    tags_of = [[0, 1], [0], [1], [2], [3], [3], [0]]
+    terms_of = [[0], [], [], [0], [], [], []]
+    doc = {"schema": "papernotes.reading-list-index/1", "count": len(slugs), "card_shard": 16, "cards": "reading-list/cards/{n}.json",
+           "tags": [["a", "가", "Alpha"], ["b", "나", "Beta"], ["c", "다", "Gamma"], ["d", "라", "Delta"]],
+           "terms": ["autoencoders"], "ids": "".join(slug_hash(s) for s in slugs), "exact": {},
+           "tags_of": ";".join(",".join(map(str, r)) for r in tags_of), "terms_of": ";".join(",".join(map(str, r)) for r in terms_of),
+           "lineage_of": ";".join(["", "", "", "", "0", "", ""])}
+    page = context.new_page()
+    page.goto(f"{base}list/")
+    ranked = page.evaluate("""async ([doc, dismissed]) => {
+        const m = await import('./../assets/reading-list/recommend.js');
+        const site = new m.SiteNotes(doc);
+        const run = (d) => m.recommend(site, [{slug: 'saved', state: 'to-read'}], d).map(r =>
+            ({slug: r.position, score: r.score, tags: r.tags.map(t => doc.tags[t][0]),
+              terms: r.terms.map(t => doc.terms[t]), lineage: r.lineage, like: r.like}));
+        return [run([]), run(dismissed)];
+    }""", [doc, ["disliked"]])
+    before, after = ([dict(r, slug=slugs[r["slug"]]) for r in run] for run in ranked)
+    assert before[0]["slug"] == "builds-on-saved" and before[0]["lineage"] == ["saved"] and before[0]["tags"] == []
+    assert {r["slug"] for r in before} == {"builds-on-saved", "same-tag-a", "same-tag-b", "shares-term", "disliked"}
+    assert next(r for r in before if r["slug"] == "shares-term")["terms"] == ["autoencoders"]
+    assert all(r["like"] == "saved" for r in before if r["slug"] != "builds-on-saved")
+    # "Not interested" in a note tagged "a": it leaves, the other "a" note scores less, a "b" note the same.
+    score = lambda run, slug: next((r["score"] for r in run if r["slug"] == slug), 0.0)  # noqa: E731
+    assert "disliked" not in [r["slug"] for r in after]
+    assert score(after, "same-tag-a") < score(before, "same-tag-a")
+    assert score(after, "same-tag-b") == score(before, "same-tag-b")
