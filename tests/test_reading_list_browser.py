@@ -463,3 +463,24 @@ def test_ranking_counts_tags_terms_lineage_and_not_interested(context, base: str
     assert "disliked" not in [r["slug"] for r in after]
     assert score(after, "same-tag-a") < score(before, "same-tag-a")
     assert score(after, "same-tag-b") == score(before, "same-tag-b")
+
+
+def test_search_results_can_be_saved_and_the_list_page_completes_them(context, base: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}notes/zeta/?lang=en")
+    save(page, "zeta")
+    page.fill(".pn-search__input", "hacking")
+    page.wait_for_selector(".pn-search__results .pn-rl__save")
+    assert page.get_attribute(".pn-search__results li:has(a[href*='notes/zeta']) .pn-rl__save", "aria-pressed") == "true"
+    page.fill(".pn-search__input", "particle")
+    page.wait_for_selector(".pn-search__results li:has(a[href*='notes/particle-a']) .pn-rl__save")
+    page.click(".pn-search__results li:has(a[href*='notes/particle-a']) .pn-rl__save")
+    assert stored(page)["items"]["particle-a"]["tags"] == []  # a result knows only title and date
+    assert stored(page)["items"]["zeta"]["tags"] == ["reward-model", "rl", "safety"]  # untouched by its result
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_function("JSON.parse(localStorage.getItem('papernotes.reading-list')).items['particle-a'].arxiv === '2503.01234'")
+    assert stored(page)["items"]["particle-a"]["tags"] == ["reward-model"]
+    page.goto(f"{base}archive/?lang=en")  # a page without notes: its search results get no buttons
+    page.fill(".pn-search__input", "hacking")
+    page.wait_for_selector(".pn-search__results > li")
+    assert page.locator(".pn-search__results .pn-rl__save").count() == 0

@@ -279,8 +279,28 @@ async function showRecommendations() {
 fillControls();
 render();
 showShared();
+/* Entries saved where the page knew little (a search result has no tags or arXiv id) are completed
+ * from the site's data; only empty fields are filled. */
+async function complete() {
+  const missing = store.entries().filter((e) => !e.tags.length || !e.date).map((e) => [e, site.find(e.slug)]).filter(([, i]) => i >= 0);
+  if (!missing.length) return;
+  const cards = await site.cards(missing.map(([, i]) => i));
+  store.change((doc) => {
+    missing.forEach(([e, i], k) => {
+      const entry = doc.items[e.slug];
+      if (!entry) return;
+      const card = cards[k];
+      if (!entry.tags.length) entry.tags = site.tagsOf[i].map((t) => site.tags[t][0]);
+      entry.date = entry.date || card.date;
+      entry.published = entry.published || card.published;
+      entry.arxiv = entry.arxiv || card.arxiv;
+    });
+  });
+}
+
 loadSiteNotes().then((loaded) => {
   site = loaded;
+  complete().catch(() => { /* the list still shows what it stored */ });
   fillControls();
   render();
   showShared();

@@ -218,10 +218,12 @@ export class Store {
 
   /* Save (or refresh) a note from what a page knows of it, keeping the reader's state and note. */
   save(info, patch = {}) {
+    // What the caller does not know (a search result has no tags or arXiv id) keeps its stored value.
+    const known = Object.fromEntries(Object.entries(info).filter(([, v]) => v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)));
     return this.change((doc) => {
       const now = new Date().toISOString();
       const old = doc.items[info.slug];
-      const entry = normaliseEntry({ ...(old || {}), ...info, ...(old ? { state: old.state, saved: old.saved, read: old.read, note: old.note } : {}), ...patch }, now);
+      const entry = normaliseEntry({ ...(old || {}), ...known, ...(old ? { state: old.state, saved: old.saved, read: old.read, note: old.note } : {}), ...patch }, now);
       if (entry && entry.state === "read" && !entry.read) entry.read = now;
       if (entry) doc.items[entry.slug] = entry;
     });
