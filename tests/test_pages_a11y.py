@@ -27,15 +27,16 @@ pytestmark = pytest.mark.browser
 TOOLS = ROOT / "tests" / "axe"
 CACHE = ROOT / ".cache" / "test-tools"
 
-# One page of each kind the page families plan (`pages.registry`), plus two pages of docs/.
-PAGE_KINDS = [*registry.kinds(), "about", "contributing"]
+# One page of each kind the page families plan (`pages.registry`), plus pages of docs/.
+DOCS_PAGES = {"about": "about.md", "contributing": "contributing.md", "my list": urls.reading_list_page()}
+PAGE_KINDS = [*registry.kinds(), *DOCS_PAGES]
 
 
 @pytest.fixture(scope="module")
 def kind_urls(reader_build: Path) -> dict[str, str]:
     """Each page kind's example page in the reader fixture site (tests/conftest.py READER_NOTES)."""
     loaded = load_site(reader_build.parent, "data")
-    found = registry.examples(build_index(loaded.notes, loaded.tags)) | {"about": "about.md", "contributing": "contributing.md"}
+    found = registry.examples(build_index(loaded.notes, loaded.tags)) | DOCS_PAGES
     assert list(found) == PAGE_KINDS, "the fixture must have a page of every kind"
     return {kind: urls.src_to_url(src) for kind, src in found.items()}
 

@@ -7,7 +7,8 @@
 - `papernotes post YYYY-MM-DD [--lang ko|en] [--no-abstract]` prints a day's notes as a daily post
   (see cli/daily_post.py; the format, both ways, is outputs/daily_post.py).
 
-Exit codes: 0 success (warnings allowed), 1 errors found or the command failed, 2 bad usage.
+Exit codes: 0 success, 1 errors or warnings found (`check`: whatever `mkdocs build --strict` fails)
+or the command failed, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -56,7 +57,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     drafts = f", {len(result.drafts)} draft(s) not published" if result.drafts else ""
     notices = f", {len(result.notices)} notice(s)" if result.notices else ""
     print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s){notices}{drafts}", file=sys.stderr)
-    return 1 if errors else 0
+    if warnings and not errors:
+        print("warnings fail the site's strict build (`mkdocs build --strict`, as CI runs it): fix them too", file=sys.stderr)
+    # The exit code is CI's verdict: `mkdocs build --strict` stops on every warning as on every error.
+    # Notices are advice (e.g. two names that look like one person): they fail nothing.
+    return 1 if errors or warnings else 0
 
 
 def _root(args: argparse.Namespace) -> Path:
