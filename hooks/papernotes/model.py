@@ -97,6 +97,10 @@ class NoteText:
     """Organisation behind the paper."""
     published: dt.date | None = None
     """The paper's own date (e.g. arXiv v1)."""
+    builds_on: tuple[str, ...] = ()
+    """arXiv ids of earlier work this paper extends (`builds_on:`), in the order written."""
+    compares_with: tuple[str, ...] = ()
+    """arXiv ids of the baselines this paper is measured against (`compares_with:`)."""
     draft: bool = False
     """`draft: true`: validated but not published; a draft may still lack commentary."""
     abstract: str = ""

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
-Kind = Literal["text", "text list", "tag list", "date", "arXiv id", "link", "true/false"]
+Kind = Literal["text", "text list", "tag list", "date", "arXiv id", "arXiv id list", "link", "true/false"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,10 @@ FIELDS: tuple[Field, ...] = (
     Field("code", "link", False, "a link to the code"),
     Field("org", "text", False, "the organisation"),
     Field("published", "date", False, "the paper's own date, `YYYY-MM-DD`"),
+    Field("builds_on", "arXiv id list", False,
+          'arXiv ids (in quotes) of earlier work this paper extends: `["1706.03762"]`; shown both ways'),
+    Field("compares_with", "arXiv id list", False,
+          "arXiv ids (in quotes) of the baselines it is measured against; shown both ways"),
     Field("draft", "true/false", False, "`true`: checked but not published; a draft may have no commentary yet"),
 )
 """Every allowed key, in the order the writer puts them (and the guide lists them)."""
@@ -51,6 +55,8 @@ FIELDS: tuple[Field, ...] = (
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 REQUIRED_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.required)
 LINK_FIELDS: tuple[str, ...] = ("arxiv", "url")
+LINEAGE_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.kind == "arXiv id list")
+"""Lists of other papers' arXiv ids; each note page shows them and their inverse."""
 """A note needs at least one of these, so that a reader can reach the paper."""
 
 
@@ -141,8 +147,8 @@ def split_front_matter(lines: Sequence[str]) -> FrontMatter | NoFrontMatter:
 # arXiv identifiers (https://info.arxiv.org/help/arxiv_identifier.html). New style since
 # April 2007: YYMM.NNNN, and YYMM.NNNNN from January 2015. Old style from August 1991 to
 # March 2007: archive[.SC]/YYMMNNN, e.g. hep-th/9108001, math.GT/0309136.
-_NEW_STYLE = r"\d{4}\.\d{4,5}"
-_OLD_STYLE = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
+_NEW_STYLE = r"[0-9]{4}\.[0-9]{4,5}"
+_OLD_STYLE = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/[0-9]{7}"
 ARXIV_ID_SHAPE = f"{_NEW_STYLE}|{_OLD_STYLE}"
 """A regex (no groups) for what an id of either style looks like, e.g. to find one in a URL;
 `arxiv_id_problem` then checks its month, era and digits."""
@@ -154,7 +160,7 @@ _OLD_STYLE_FIRST, _OLD_STYLE_LAST = (1991, 8), (2007, 3)
 
 def arxiv_id_problem(value: str) -> str | None:
     """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one."""
-    if re.fullmatch(_NEW_STYLE, value):
+    if re.fullmatch(_NEW_STYLE, value, re.ASCII):
         yymm, number = value.split(".")
         when = (2000 + int(yymm[:2]), int(yymm[2:]))
         if not 1 <= when[1] <= 12:
@@ -166,7 +172,7 @@ def arxiv_id_problem(value: str) -> str | None:
         if when >= _FIVE_DIGITS_FROM and len(number) == 4:
             return f"{value!r} has 4 digits after the dot; ids from 2015 have 5 (YYMM.NNNNN)"
         return None
-    if re.fullmatch(_OLD_STYLE, value):
+    if re.fullmatch(_OLD_STYLE, value, re.ASCII):
         yymm = value.rsplit("/", 1)[1][:4]
         when = ((1900 if int(yymm[:2]) >= 91 else 2000) + int(yymm[:2]), int(yymm[2:]))
         if not 1 <= when[1] <= 12:
