@@ -22,6 +22,8 @@ from latex2mathml.converter import convert as latex_to_mathml
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
 
+from papernotes.markup_links import MentionExtension, may_mention
+
 if TYPE_CHECKING:
     from papernotes.model import Note
 
@@ -135,7 +137,7 @@ class Converter:
 
     def __init__(self) -> None:
         # `align` attributes instead of inline styles, which the sanitiser removes.
-        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension()],
+        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension(), MentionExtension()],
                                      extension_configs={"tables": {"use_align_attribute": True}})
 
     def convert(self, text: str) -> Markup:
@@ -165,7 +167,7 @@ def plain_paragraphs(text: str) -> str | None:
     else, and the sanitiser leaves that as it is; skipping both is five times faster.
     `tests/test_markup.py` checks it against the full render on random and real text."""
     text = text.strip("\n")
-    if not _MARKUP_FREE.fullmatch(text) or _BLOCK_START.search(text):
+    if not _MARKUP_FREE.fullmatch(text) or _BLOCK_START.search(text) or may_mention(text):
         return None
     return "\n".join(f"<p>{paragraph}</p>" for paragraph in re.split(r"\n\n+", text))
 

@@ -26,6 +26,7 @@ from papernotes.site import urls
 from papernotes.site.index import SiteIndex
 from papernotes.site.paging import card_weight, commentary_weight, paginate
 from papernotes.site.related import Related
+from papernotes.pages import links as link_pages
 
 
 class PageRenderer:
@@ -51,6 +52,7 @@ class PageRenderer:
         self._tag_pages: dict[str, tuple[tuple[Note, ...], ...]] = {}
         self._day_pages: dict[dt.date, tuple[tuple[Note, ...], ...]] = {}
         self._month_pages: dict[tuple[int, int], tuple[tuple[Note, ...], ...]] = {}
+        self.links = link_pages.LinkPages(self)
 
     # Pagination, computed once per listing; `plan_pages` and the renderers share it.
 
@@ -71,19 +73,23 @@ class PageRenderer:
 
     def commentary_of(self, note: Note) -> Markup:
         """The note's commentary block; it links nowhere, so one rendering serves every page."""
-        cached = self._commentary.get(note.slug)
+        key = self.links.cache_key(note)
+        cached = self._commentary.get(key)
         if cached is None:
             macros = self._env.get_template("_macros.html").module
-            cached = self._commentary[note.slug] = Markup(macros.commentary(note, self.html_of(note)))  # type: ignore[attr-defined]
+            cached = self._commentary[key] = Markup(macros.commentary(note, self.html_of(note)))  # type: ignore[attr-defined]
         return cached
 
     def html_of(self, note: Note) -> NoteHtml:
-        return self.html.note_html(note)
+        """The note's HTML with its mentions pointed at the site's notes from the page being rendered."""
+        return self.links.resolved(self.html.note_html(note))
 
     def _render(self, template: str, here: str, **context: object) -> str:
         href = urls.linker(here)
-        return self._env.get_template(template).render(
+        self.links.enter(href)
+        page = self._env.get_template(template).render(
             href=href, tags=self.index.tags, html_of=self.html_of, **context)
+        return self.links.add_preview_script(page, href)
 
     # One render function per page kind.
 
@@ -94,8 +100,11 @@ class PageRenderer:
 
     def render_note_page(self, note: Note) -> str:
         page_url = urls.absolute(self.settings.site_url, urls.note(note.slug)) if self.settings.site_url else None
-        return self._render("note.html", urls.note(note.slug), note=note, html=self.html_of(note),
-                            related=self.related_to(note), bibtex=bibtex.entry(note, page_url))
+        here = urls.note(note.slug)
+        self.links.enter(urls.linker(here))
+        return self._render("note.html", here, note=note, html=self.html_of(note),
+                            related=self.related_to(note), bibtex=bibtex.entry(note, page_url),
+                            neighbourhood=partial(self.links.render_note_links, note))
 
     def render_browse_page(self) -> str:
         rows = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
