@@ -17,6 +17,7 @@ from papernotes.outputs import bibtex
 
 from papernotes.markup import snippet
 from papernotes.outputs import browse, notes_json
+from papernotes.outputs.previews import preview_files
 
 from papernotes.outputs import atom as feeds
 
@@ -69,6 +70,7 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
+    yield from preview_files(index.notes, index.tags, html_of)
     if index.notes:
         yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en))
 

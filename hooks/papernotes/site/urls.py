@@ -34,7 +34,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `search/meta.json`            | the search index's directory (`searchindex`)     |
 | `search/terms/<hash>.json`    | a run of indexed terms with their notes          |
 | `search/cards/<n>.json`       | what a search result shows, 4 notes a file       |
-| `previews/<slug>.json`        | a note's preview card, fetched on demand         |
+| `previews/<slug>.html`        | a note's preview card, fetched on demand         |
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def wanted() -> str:
 
 
 def preview(slug: str) -> str:
-    return f"previews/{slug}.json"
+    return f"previews/{slug}.html"
 
 
 def feed(tag_slug: str | None = None) -> str:
