@@ -18,6 +18,7 @@ from papernotes.outputs import bibtex
 from papernotes.markup import snippet
 from papernotes.outputs import browse, notes_json
 from papernotes.outputs.previews import preview_files
+from papernotes.site.links import build_links
 
 from papernotes.outputs import atom as feeds
 
@@ -67,7 +68,8 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
                               settings.site_name, site_url)
         yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
         yield urls.bibtex(tag.slug), bibliography(notes)
-    yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
+    graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
+    yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url, graph)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
     yield from preview_files(index.notes, index.tags, html_of)

@@ -56,6 +56,8 @@ class LinkGraph:
 
     by_arxiv: dict[str, str] = field(default_factory=dict)
     """arXiv id -> slug of its note."""
+    arxiv_of: dict[str, str] = field(default_factory=dict)
+    """Slug -> its note's arXiv id (notes that have one)."""
     slugs: set[str] = field(default_factory=set)
     outgoing: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Slug -> what its text mentions, in order, without repeats: note slugs, or `arxiv:<id>`."""
@@ -84,6 +86,7 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, 
     graph = LinkGraph()
     graph.slugs = {n.slug for n in index.notes}
     graph.by_arxiv = {n.arxiv: n.slug for n in index.notes if n.arxiv}
+    graph.arxiv_of = {slug: arxiv for arxiv, slug in graph.by_arxiv.items()}
     mentioned_by: dict[str, list[Note]] = {}
     for note in index.notes:  # newest first, so every list below is too
         targets: dict[str, dict[str, str]] = {}
