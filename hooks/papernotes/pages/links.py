@@ -10,6 +10,7 @@ preview module to pages that have links to notes (`add_preview_script`).
 from __future__ import annotations
 
 import math
+import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import quote
@@ -75,16 +76,18 @@ class LinkPages:
 
     def enter(self, href: Callable[[str], str]) -> None:
         """The page about to be rendered (its `urls.linker`)."""
-        self._root = href("")
+        self._root = href("notes/")
 
     def _resolver(self) -> LinkResolver:
-        root = self._root
-        resolver = self._resolvers.get(root)
+        """Links from the current page: every page at the same place relative to `notes/` makes the same ones."""
+        notes = self._root
+        resolver = self._resolvers.get(notes)
         if resolver is None:
-            prefix = "" if root == "./" else root
             graph = self.graph
-            resolver = self._resolvers[root] = LinkResolver(
-                graph.by_arxiv, graph.slugs, lambda s: f"{prefix}notes/{quote(s)}/", lambda s: prefix + urls.preview(quote(s)))
+            up = posixpath.normpath(posixpath.join(notes, ".."))
+            root = "" if up == "." else up + "/"
+            resolver = self._resolvers[notes] = LinkResolver(
+                graph.by_arxiv, graph.slugs, lambda s: f"{notes}{quote(s)}/", lambda s: root + urls.preview(quote(s)))
         return resolver
 
     def resolved(self, html: NoteHtml) -> NoteHtml:
