@@ -274,3 +274,33 @@ def test_post_keeps_the_arxiv_ids_of_the_commentary() -> None:
     entries, feed_problems = parse_feed(post)
     assert feed_problems == [] and entries[0].arxiv == "2502.20002"
     assert entries[0].ko == note.ko and entries[0].en == note.en
+
+
+def test_editing_a_mention_rerenders_the_page_it_points_at(tmp_path: Path) -> None:
+    """Under `mkdocs serve --dirty`: a changed sentence in one note re-renders the backlinks of
+    the note it mentions; a new mention (the site's links change) compares every page."""
+    from papernotes.build.session import Build
+    from papernotes.config import Settings
+
+    root = make_site(tmp_path, notes=LINK_NOTES)
+    session = Build(dirty=True)
+    session.configure(Settings(), root)
+
+    def rebuild() -> set[str]:
+        plan = session.plan(set())
+        for page in plan.pages:
+            if page.src_uri not in plan.unchanged:
+                session.content(page)
+        session.finish()
+        return {p.src_uri for p in plan.pages} - plan.unchanged
+
+    rebuild()
+    third = root / "data" / "notes" / "2025" / "third.md"
+    third.write_text(third.read_text(encoding="utf-8").replace("for the base.", "for the base model."), encoding="utf-8")
+    changed = rebuild()
+    assert {"notes/base-paper.md", "notes/third.md"} <= changed and "notes/old-school.md" not in changed
+    assert "for the base model." in session.page("notes/base-paper.md").render()
+    third.write_text(third.read_text(encoding="utf-8").replace("Math $x", "Old school: hep-th/9108001. Math $x"), encoding="utf-8")
+    changed = rebuild()
+    assert "notes/old-school.md" in changed
+    assert "Old school: hep-th/9108001." in session.page("notes/old-school.md").render()

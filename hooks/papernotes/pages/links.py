@@ -170,12 +170,9 @@ class LinkPages:
                               preview=lambda slug, href: href(urls.preview(slug)))
 
     def shows(self, note: Note) -> tuple[str, ...]:
-        """Notes whose details (backlink sentences, lineage lists) the note's page shows."""
-        graph = self.graph
-        shown = [b.source.slug for b in graph.backlinks.get(note.slug, ())]
-        for inverse in graph.inverse.values():
-            shown.extend(n.slug for n in inverse.get(note.slug, ()))
-        return tuple(dict.fromkeys(shown))
+        """Notes whose text the note's page quotes: the sentences of its backlinks (lineage
+        shows titles only, and is part of `dirty.site_shape`)."""
+        return tuple(b.source.slug for b in self.graph.backlinks.get(note.slug, ()))
 
 
 def _short(text: str, limit: int) -> str:
