@@ -22,7 +22,7 @@ from latex2mathml.converter import convert as latex_to_mathml
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
 
-from papernotes.markup_links import MentionExtension, may_mention
+from papernotes.markup_links import MentionExtension, link_plain
 
 if TYPE_CHECKING:
     from papernotes.model import Note
@@ -167,9 +167,9 @@ def plain_paragraphs(text: str) -> str | None:
     else, and the sanitiser leaves that as it is; skipping both is five times faster.
     `tests/test_markup.py` checks it against the full render on random and real text."""
     text = text.strip("\n")
-    if not _MARKUP_FREE.fullmatch(text) or _BLOCK_START.search(text) or may_mention(text):
+    if not _MARKUP_FREE.fullmatch(text) or _BLOCK_START.search(text):
         return None
-    return "\n".join(f"<p>{paragraph}</p>" for paragraph in re.split(r"\n\n+", text))
+    return link_plain("\n".join(f"<p>{paragraph}</p>" for paragraph in re.split(r"\n\n+", text)))
 
 
 class NoteHtml(NamedTuple):

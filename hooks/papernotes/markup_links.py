@@ -21,6 +21,7 @@ notes a section mentions, and the sentence that does.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import xml.etree.ElementTree as etree
@@ -77,8 +78,23 @@ def iter_mentions(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def may_mention(text: str) -> bool:
-    """Whether Markdown text may hold a mention (then it needs the full Markdown conversion)."""
+    """Whether Markdown text may hold a mention."""
     return MENTION.search(text) is not None
+
+
+_SANITISED_REL = "noopener noreferrer nofollow"
+
+
+def link_plain(html: str) -> str:
+    """`html` (paragraphs of text without any Markdown or HTML in it: `markup.plain_paragraphs`)
+    with its mentions linked exactly as the full conversion and the sanitiser link them."""
+    if not may_mention(html):
+        return html
+    out, last = [], 0
+    for start, end, arxiv_id in iter_mentions(html):
+        out += [html[last:start], f'<a href="https://arxiv.org/abs/{arxiv_id}" rel="{_SANITISED_REL}">{html[start:end]}</a>']
+        last = end
+    return "".join(out) + html[last:]
 
 
 class _MentionLinker(Treeprocessor):
@@ -155,7 +171,9 @@ def note_slug_of(href: str) -> str | None:
     return parts[1] if len(parts) == 2 and parts[0] == "notes" and parts[1] not in ("", ".", "..") else None
 
 
+@functools.lru_cache(maxsize=65536)
 def link_target(href: str, inner: str) -> Target | None:
+    """What a link of a note's HTML points at (cached: pages show the same links many times)."""
     arxiv_id = paper_url_id(href)
     if arxiv_id is not None:
         # A link to the paper's page is a mention whatever its words; a labelled link to the
@@ -171,7 +189,8 @@ def find_links(html: str) -> Iterator[tuple[re.Match[str], Target]]:
     if "<a " not in html:
         return
     for match in _LINK.finditer(html):
-        target = link_target(Markup(match.group(1)).unescape(), match.group(3))
+        href = match.group(1)
+        target = link_target(Markup(href).unescape() if "&" in href else href, match.group(3))
         if target is not None:
             yield match, target
 

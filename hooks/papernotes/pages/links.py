@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import quote
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from papernotes.markup import NoteHtml
 from papernotes.markup_links import LinkResolver
 from papernotes.model import Note
+from papernotes.pages.fragments import Fragments, bi
 from papernotes.site import urls
 from papernotes.site.links import LinkGraph, build_links
 
@@ -27,8 +28,17 @@ if TYPE_CHECKING:
     from papernotes.pages.render import PageRenderer
 
 PREVIEW_SCRIPT = "assets/papernotes-preview.js"
+_NOTES, _ROOT = "\x01", "\x02"
+"""Placeholders in tokenised HTML for the page's relative way to `notes/` and to the site root
+(control characters; one written in a note is replaced by U+FFFD first, so none can collide)."""
 MAP_NODES = 10
 """Most notes drawn around the centre of a note's map (the rest are in the lists)."""
+MAX_BACKLINKS = 200
+"""Most mentioning notes a note page quotes (newest first); the rest are counted."""
+WANTED_PAPERS = 500
+"""Most papers the waiting-for-a-note page lists (most-mentioned first), so it stays small."""
+WANTED_NOTES_EACH = 8
+"""Most mentioning notes named per waiting paper (newest first); the rest are counted."""
 
 LINEAGE_LABELS = {
     "builds_on": (("이 연구의 바탕", "Builds on"), ("이어진 연구", "Built upon by")),
@@ -61,8 +71,9 @@ class LinkPages:
     def __init__(self, renderer: PageRenderer) -> None:
         self.r = renderer
         self._graph: LinkGraph | None = None
-        self._resolvers: dict[str, LinkResolver] = {}
-        self._root = ""
+        self._resolver: LinkResolver | None = None
+        self._notes = "notes/"
+        self._up = ""
         self._by_slug = {n.slug: n for n in renderer.index.notes}
 
     @property
@@ -76,39 +87,40 @@ class LinkPages:
 
     def enter(self, href: Callable[[str], str]) -> None:
         """The page about to be rendered (its `urls.linker`)."""
-        self._root = href("notes/")
+        self._notes = href("notes/")
+        up = posixpath.normpath(posixpath.join(self._notes, ".."))
+        self._up = "" if up == "." else up + "/"
 
-    def _resolver(self) -> LinkResolver:
-        """Links from the current page: every page at the same place relative to `notes/` makes the same ones."""
-        notes = self._root
-        resolver = self._resolvers.get(notes)
-        if resolver is None:
+    @property
+    def _tokens(self) -> LinkResolver:
+        """Resolves links with placeholders for the page's way to `notes/` and to the site root,
+        so a note's resolved HTML is made once and placed on each page by `str.replace`."""
+        if self._resolver is None:
             graph = self.graph
-            up = posixpath.normpath(posixpath.join(notes, ".."))
-            root = "" if up == "." else up + "/"
-            resolver = self._resolvers[notes] = LinkResolver(
-                graph.by_arxiv, graph.slugs, lambda s: f"{notes}{quote(s)}/", lambda s: root + urls.preview(quote(s)))
-        return resolver
+            self._resolver = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: f"{_NOTES}{quote(s)}/",
+                                          lambda s: _ROOT + urls.preview(quote(s)))
+        return self._resolver
+
+    def tokenised(self, html: Markup) -> Markup:
+        """`html` with its links to notes resolved, for `place` to finish on each page."""
+        if _NOTES in html or _ROOT in html:
+            html = Markup(str.replace(str.replace(html, _NOTES, "\ufffd"), _ROOT, "\ufffd"))
+        return self._tokens.resolve(html) if "<a " in html else html
+
+    def place(self, html: Markup) -> Markup:
+        """Tokenised HTML as the page being rendered shows it."""
+        return Markup(str.replace(str.replace(html, _NOTES, self._notes), _ROOT, self._up)) if _NOTES in html else html
 
     def resolved(self, html: NoteHtml) -> NoteHtml:
         if not any("<a " in part for part in html):
             return html
-        resolver = self._resolver()
-        return NoteHtml(*(resolver.resolve(part) for part in html))
-
-    def cache_key(self, note: Note) -> str | tuple[str, str]:
-        """The commentary of a note with links differs by the depth of the page showing it."""
-        html = self.r.html.note_html(note)
-        return (note.slug, self._root) if "<a " in html.ko or "<a " in html.en else note.slug
+        return NoteHtml(*(self.place(self.tokenised(part)) for part in html))
 
     def add_preview_script(self, page: str, href: Callable[[str], str]) -> str:
         """A page with links to notes loads the preview module (an ES module: deferred, no globals)."""
         if "data-pn-preview" not in page or PREVIEW_SCRIPT in page:
             return page
         return page + f'\n<script type="module" src="{href(PREVIEW_SCRIPT)}"></script>\n'
-
-    def preview_of(self, slug: str, href: Callable[[str], str]) -> str:
-        return href(urls.preview(slug))
 
     # -- the note page's sections ------------------------------------------------------------
 
@@ -121,7 +133,7 @@ class LinkPages:
             out.append((field, own, papers, inverse, graph.inverse.get(field, {}).get(note.slug, [])))
         return out
 
-    def neighbourhood(self, note: Note) -> list[MapNode]:
+    def neighbourhood(self, note: Note, related: tuple[Note, ...]) -> list[MapNode]:
         """The notes around `note` on its map: lineage both ways, then mentions both ways, then
         related notes, then (room permitting) notes two links away; at most `MAP_NODES`."""
         graph = self.graph
@@ -143,7 +155,7 @@ class LinkPages:
                 add(target, "mention")
         for back in graph.backlinks.get(note.slug, ()):
             add(back.source.slug, "mention")
-        for other in self.r.related_to(note):
+        for other in related:
             add(other.slug, "related")
         for slug in list(chosen):
             for far in sorted(graph.related_slugs(slug)):
@@ -158,21 +170,98 @@ class LinkPages:
             nodes.append(MapNode(other, relation, round(x, 1), round(y, 1), _short(other.title, 22)))
         return nodes
 
-    def render_note_links(self, note: Note, href: Callable[[str], str]) -> Markup:
+    def render_note_links(self, note: Note, related: tuple[Note, ...], href: Callable[[str], str]) -> Markup:
+        """The note page's lineage, backlinks and map. Built in Python like `fragments`: as a
+        Jinja template it was about half the time of rendering a note page."""
         graph = self.graph
-        template = self.r._env.get_template("links.html")
-        return Markup(template.render(
-            note=note, href=href, lineage=self.lineage(note), backlinks=graph.backlinks.get(note.slug, []),
-            nodes=self.neighbourhood(note), preview=lambda slug: self.preview_of(slug, href), centre=_short(note.title, 26)))
+        link = _NoteLinker(href)
+        parts: list[str] = []
+        lineage = self.lineage(note)
+        if any(papers or listers for _, _, papers, _, listers in lineage):
+            parts.append(f'<section class="pn-lineage">\n<h2 id="lineage">{bi("연구의 계보", "Lineage")}</h2>')
+            for field, own, papers, inverse, listers in lineage:
+                anchor = field.replace("_", "-")
+                if papers:
+                    parts.append(f'<h3 id="{anchor}">{bi(*own)}</h3>\n<ul class="pn-list pn-lineage__list" data-field="{field}">')
+                    for paper in papers:
+                        if paper.note is not None:
+                            parts.append(f'<li>{link(paper.note)} <small class="pn-meta">{escape(paper.arxiv)}</small></li>')
+                        else:
+                            parts.append(f'<li><a class="pn-arxiv-id" href="{escape(urls.arxiv_abs(paper.arxiv or ""))}" rel="noopener">'
+                                         f'{escape(paper.arxiv)}</a> <small class="pn-meta">{_NO_NOTE}</small></li>')
+                    parts.append("</ul>")
+                if listers:
+                    parts.append(f'<h3 id="{anchor}-inverse">{bi(*inverse)}</h3>\n'
+                                 f'<ul class="pn-list pn-lineage__list" data-field="{field}-inverse">')
+                    parts += [f'<li>{link(other)} <small class="pn-meta">{Fragments.day_link(other.date, href)}</small></li>'
+                              for other in listers]
+                    parts.append("</ul>")
+            parts.append("</section>")
+        backlinks = graph.backlinks.get(note.slug, [])
+        if backlinks:
+            parts.append(f'<section class="pn-backlinks">\n<h2 id="mentioned-in">{bi("이 노트를 언급한 노트", "Mentioned in")}</h2>\n<ol class="pn-list">')
+            for back in backlinks[:MAX_BACKLINKS]:
+                ko, en = back.sentences.get("ko"), back.sentences.get("en")
+                only = " pn-only-ko" if ko and not en else (" pn-only-en" if en and not ko else "")
+                quotes = "".join(f'<blockquote class="pn-lang" lang="{lang}">{escape(text)}</blockquote>'
+                                 for lang, text in (("ko", ko), ("en", en)) if text)
+                parts.append(f'<li data-slug="{escape(back.source.slug)}">{link(back.source)} '
+                             f'<small class="pn-meta">{Fragments.day_link(back.source.date, href)}</small>\n'
+                             f'<div class="pn-commentary pn-backlink__context{only}">{quotes}</div></li>')
+            parts.append("</ol>")
+            if len(backlinks) > MAX_BACKLINKS:
+                more = len(backlinks) - MAX_BACKLINKS
+                parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more}개 노트가 더 언급합니다.", f"{more} more notes mention it.")}</p>')
+            parts.append("</section>")
+        nodes = self.neighbourhood(note, related)
+        if nodes:
+            parts.append(_map(note, nodes, href, link))
+        return Markup("\n".join(parts))
 
     def render_wanted_page(self) -> str:
-        return self.r._render("wanted.html", urls.wanted(), papers=self.graph.unnoted,
-                              preview=lambda slug, href: href(urls.preview(slug)))
+        papers = self.graph.unnoted
+        return self.r._render("wanted.html", urls.wanted(), papers=papers[:WANTED_PAPERS], total=len(papers),
+                              each=WANTED_NOTES_EACH, preview=lambda slug, href: href(urls.preview(slug)))
 
     def shows(self, note: Note) -> tuple[str, ...]:
         """Notes whose text the note's page quotes: the sentences of its backlinks (lineage
         shows titles only, and is part of `dirty.site_shape`)."""
         return tuple(b.source.slug for b in self.graph.backlinks.get(note.slug, ()))
+
+
+_NO_NOTE = bi("arXiv, 아직 노트 없음", "arXiv, no note yet")
+_LEGEND = Markup(" ").join(Markup('<span class="pn-map__key pn-map__key--%s"></span>%s') % (key, bi(ko, en)) for key, ko, en in (
+    ("lineage", "계보", "lineage"), ("mention", "언급", "mention"), ("related", "관련", "related"), ("far", "두 단계", "two steps away")))
+
+
+class _NoteLinker:
+    """A link to a note with its preview, from one page."""
+
+    def __init__(self, href: Callable[[str], str]) -> None:
+        self.href = href
+
+    def __call__(self, note: Note) -> str:
+        return (f'<a href="{self.href(urls.note(note.slug))}" data-pn-preview="{self.href(urls.preview(note.slug))}" '
+                f'lang="en">{escape(note.title)}</a>')
+
+
+def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str], link: _NoteLinker) -> str:
+    """The neighbourhood as SVG: the note in the middle, its neighbours around it, real links."""
+    title = escape(note.title)
+    out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
+           '<svg class="pn-map__svg" viewBox="0 0 360 240" role="group" aria-labelledby="pn-map-title" focusable="false">',
+           f'<title id="pn-map-title">Notes linked to “{title}” · “{title}”와 이어진 노트</title>']
+    out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="180" y1="120" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
+    out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="180" cy="120" r="7"/>'
+               f'<text x="180" y="141" text-anchor="middle" lang="en">{escape(_short(note.title, 26))}</text></g>')
+    for n in nodes:
+        anchor = "start" if n.x > 250 else ("end" if n.x < 110 else "middle")
+        y = round(n.y + (15 if n.y >= 120 else -9), 1)
+        out.append(f'<a class="pn-map__node pn-map__node--{n.relation}" href="{href(urls.note(n.note.slug))}" '
+                   f'data-pn-preview="{href(urls.preview(n.note.slug))}">\n<title>{escape(n.note.title)}</title>'
+                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x}" y="{y}" text-anchor="{anchor}" lang="en">{escape(n.label)}</text></a>')
+    out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
+    return "\n".join(out)
 
 
 def _short(text: str, limit: int) -> str:

@@ -72,13 +72,13 @@ class PageRenderer:
         return self._month_pages[(year, month)]
 
     def commentary_of(self, note: Note) -> Markup:
-        """The note's commentary block; it links nowhere, so one rendering serves every page."""
-        key = self.links.cache_key(note)
-        cached = self._commentary.get(key)
+        """The note's commentary block: rendered once, its links to notes pointed from each page."""
+        cached = self._commentary.get(note.slug)
         if cached is None:
             macros = self._env.get_template("_macros.html").module
-            cached = self._commentary[key] = Markup(macros.commentary(note, self.html_of(note)))  # type: ignore[attr-defined]
-        return cached
+            html = self.html.note_html(note)
+            cached = self._commentary[note.slug] = self.links.tokenised(Markup(macros.commentary(note, html)))  # type: ignore[attr-defined]
+        return self.links.place(cached)  # its links to notes, from the page being rendered
 
     def html_of(self, note: Note) -> NoteHtml:
         """The note's HTML with its mentions pointed at the site's notes from the page being rendered."""
@@ -102,9 +102,10 @@ class PageRenderer:
         page_url = urls.absolute(self.settings.site_url, urls.note(note.slug)) if self.settings.site_url else None
         here = urls.note(note.slug)
         self.links.enter(urls.linker(here))
+        related = self.related_to(note)
         return self._render("note.html", here, note=note, html=self.html_of(note),
-                            related=self.related_to(note), bibtex=bibtex.entry(note, page_url),
-                            neighbourhood=partial(self.links.render_note_links, note))
+                            related=related, bibtex=bibtex.entry(note, page_url),
+                            neighbourhood=partial(self.links.render_note_links, note, related))
 
     def render_browse_page(self) -> str:
         rows = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
