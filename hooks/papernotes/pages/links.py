@@ -9,7 +9,6 @@ preview module to pages that have links to notes (`add_preview_script`).
 
 from __future__ import annotations
 
-import math
 import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
@@ -60,8 +59,8 @@ class MapNode:
     note: Note
     relation: str
     """`lineage`, `mention` or `related`: how it is drawn."""
-    x: float
-    y: float
+    x: int
+    y: int
     label: str
 
 
@@ -161,13 +160,10 @@ class LinkPages:
             for far in sorted(graph.related_slugs(slug)):
                 add(far, "far")
         nodes = []
-        count = len(chosen)
         for i, (slug, relation) in enumerate(chosen.items()):
-            angle = -math.pi / 2 + 2 * math.pi * i / max(count, 1)
-            x = 180 + 122 * math.cos(angle)
-            y = 120 + 88 * math.sin(angle)
             other = self._by_slug[slug]
-            nodes.append(MapNode(other, relation, round(x, 1), round(y, 1), _short(other.title, 22)))
+            x = _MAP_FAR_X if relation == "far" else _MAP_NEAR_X
+            nodes.append(MapNode(other, relation, x, _MAP_TOP + _MAP_ROW * (i + 1), _short(other.title, 40 if relation != "far" else 37)))
         return nodes
 
     def render_note_links(self, note: Note, related: tuple[Note, ...], href: Callable[[str], str]) -> Markup:
@@ -245,21 +241,27 @@ class _NoteLinker:
                 f'lang="en">{escape(note.title)}</a>')
 
 
+_MAP_TOP, _MAP_ROW, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE = 16, 26, 34, 58, 10
+"""The map's layout: the note at the top left, its neighbours one per row below it like a
+tree, each joined to the spine by a line whose style says how it is linked (notes two links
+away sit one step further in). Rows keep every label readable at 390 px: nothing overlaps."""
+
+
 def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str], link: _NoteLinker) -> str:
-    """The neighbourhood as SVG: the note in the middle, its neighbours around it, real links."""
+    """The neighbourhood as SVG with real links (no script needed)."""
     title = escape(note.title)
+    height = _MAP_TOP + _MAP_ROW * len(nodes) + 14
     out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
-           '<svg class="pn-map__svg" viewBox="0 0 360 240" role="group" aria-labelledby="pn-map-title" focusable="false">',
-           f'<title id="pn-map-title">Notes linked to “{title}” · “{title}”와 이어진 노트</title>']
-    out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="180" y1="120" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
-    out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="180" cy="120" r="7"/>'
-               f'<text x="180" y="141" text-anchor="middle" lang="en">{escape(_short(note.title, 26))}</text></g>')
+           f'<svg class="pn-map__svg" viewBox="0 0 360 {height}" role="group" aria-labelledby="pn-map-title" focusable="false">',
+           f'<title id="pn-map-title">Notes linked to “{title}” · “{title}”와 이어진 노트</title>',
+           f'<line class="pn-map__spine" x1="{_MAP_SPINE}" y1="{_MAP_TOP}" x2="{_MAP_SPINE}" y2="{nodes[-1].y}"/>']
+    out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="{_MAP_SPINE}" y1="{n.y}" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
+    out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="{_MAP_SPINE}" cy="{_MAP_TOP}" r="6"/>'
+               f'<text x="{_MAP_SPINE + 12}" y="{_MAP_TOP + 4}" lang="en">{escape(_short(note.title, 38))}</text></g>')
     for n in nodes:
-        anchor = "start" if n.x > 250 else ("end" if n.x < 110 else "middle")
-        y = round(n.y + (15 if n.y >= 120 else -9), 1)
         out.append(f'<a class="pn-map__node pn-map__node--{n.relation}" href="{href(urls.note(n.note.slug))}" '
                    f'data-pn-preview="{href(urls.preview(n.note.slug))}">\n<title>{escape(n.note.title)}</title>'
-                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x}" y="{y}" text-anchor="{anchor}" lang="en">{escape(n.label)}</text></a>')
+                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x + 10}" y="{n.y + 4}" lang="en">{escape(n.label)}</text></a>')
     out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
     return "\n".join(out)
 
