@@ -10,8 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build, make_site
-from papernotes.authoring.daily_post import day_post
-from papernotes.authoring.sources.daily_posts import parse_feed
+from papernotes.outputs.daily_post import day_post, parse_posts, round_trip_problems
 from papernotes.markup import Converter
 from papernotes.source.note import parse_note
 from papernotes.source.tags import load_tag_registry
@@ -271,9 +270,11 @@ def test_post_keeps_the_arxiv_ids_of_the_commentary() -> None:
     assert note is not None
     post = day_post(note.date, [note])
     assert "2501.10001 의 보상 모델" in post and "arXiv:2501.10001v2 with" in post and "https://arxiv.org/abs/hep-th/9108001" in post
-    entries, feed_problems = parse_feed(post)
+    entries, feed_problems = parse_posts(post)
     assert feed_problems == [] and entries[0].arxiv == "2502.20002"
     assert entries[0].ko == note.ko and entries[0].en == note.en
+    # The post format has no lines for lineage: said, not dropped silently.
+    assert {p.field for p in round_trip_problems(note)} >= {"builds_on", "compares_with"}
 
 
 def test_editing_a_mention_rerenders_the_page_it_points_at(tmp_path: Path) -> None:
