@@ -249,9 +249,9 @@ def test_the_preview_module_loads_only_on_pages_with_note_links(site: Path) -> N
     def modules(path: str) -> list[str]:
         return [s["src"] for s in soup(site, path).find_all("script", type="module")]
 
-    assert modules("notes/follow-up") == ["../../assets/papernotes-preview.js"]
-    assert modules("archive/2025/03/30") == ["../../../../assets/papernotes-preview.js"]
-    assert modules("stats") == [] and modules("about") == []
+    assert "../../assets/papernotes-preview.js" in modules("notes/follow-up")
+    assert "../../../../assets/papernotes-preview.js" in modules("archive/2025/03/30")
+    assert not any("papernotes-preview.js" in m for m in modules("stats") + modules("about"))
 
 
 def test_notes_json_carries_lineage_and_mentions(site: Path) -> None:
