@@ -10,7 +10,7 @@
   var root = document.documentElement;
   var LABELS = { ko: "한국어", en: "English" };
   var GROUP_LABEL = { ko: "언어", en: "Language" };
-  var ATTRIBUTES = ["aria-label", "title"];
+  var ATTRIBUTES = ["aria-label", "title", "placeholder"];
 
   function localiseAttributes(lang) {
     ATTRIBUTES.forEach(function (name) {
