@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from papernotes.build.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
-from papernotes.pages.fragments import theme_label, theme_text
+from papernotes.pages.fragments import theme_label, theme_lang, theme_text
 from papernotes.pages.plan import PlannedPage
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     # mkdocs.yml become spans the language switch's CSS chooses from.
     env.filters["pn_text"] = theme_text
     env.filters["pn_label"] = theme_label
+    env.filters["pn_lang"] = theme_lang
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
     return env
 

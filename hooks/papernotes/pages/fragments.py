@@ -58,6 +58,11 @@ def theme_text(text: str) -> Markup:
     return Markup('<span lang="%s">%s</span>') % (text_lang(html.striptags()), html)
 
 
+def theme_lang(text: str) -> str:
+    """The `lang` of a theme string, or '' for a pair (whose two spans carry their own)."""
+    return "" if split_pair(str(text)) is not None else text_lang(Markup(str(text)).striptags())
+
+
 def theme_label(text: str, attribute: str = "aria-label") -> Markup:
     """`label()` for a theme string that may be a pair; a plain string is one attribute as is."""
     pair = split_pair(str(text))
