@@ -13,6 +13,7 @@ from papernotes.source.tree import display_path
 from papernotes.model import NoteDraft, TagRegistry
 from papernotes.source.guidance import read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
+from papernotes.cli.report import format_problems
 from papernotes.schema import slugify
 
 PROGRESS_MIN_ITEMS = 10
@@ -38,7 +39,9 @@ class ImportRun:
     def __init__(self, root: Path, registry: TagRegistry, bar: tqdm | None = None) -> None:
         self.root, self.registry, self.bar = root, registry, bar
         self.notes_dir = root / "data" / "notes"
-        self.existing = ExistingNotes.scan(self.notes_dir)
+        self.existing = ExistingNotes.scan(self.notes_dir, root)
+        for line in format_problems(self.existing.problems):  # a broken note is reported, and costs the import nothing
+            print(line, file=sys.stderr)
         self.guidance = read_guidance(root / "data" / "note-template.md")
         self.summary = Summary()
         self._failed: set[object] = set()

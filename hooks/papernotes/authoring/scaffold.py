@@ -23,6 +23,7 @@ from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import PLACEHOLDER_TAG, read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
+from papernotes.cli.report import format_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +44,9 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         print(f"papernotes new: {err}", file=sys.stderr)
         return 2
     notes_dir = root / "data" / "notes"
-    existing = ExistingNotes.scan(notes_dir)
+    existing = ExistingNotes.scan(notes_dir, root)
+    for line in format_problems(existing.problems):  # a broken note is reported, and costs this one nothing
+        print(line, file=sys.stderr)
     if arxiv_id in existing.by_arxiv:
         print(f"papernotes new: arXiv {arxiv_id} already has a note: {display_path(existing.by_arxiv[arxiv_id], root)}; "
               f"edit that file instead", file=sys.stderr)

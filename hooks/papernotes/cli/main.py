@@ -7,7 +7,8 @@
 - `papernotes post YYYY-MM-DD [--lang ko|en] [--no-abstract]` prints a day's notes as a daily post
   (see cli/daily_post.py; the format, both ways, is outputs/daily_post.py).
 
-Exit codes: 0 success (warnings allowed), 1 errors found or the command failed, 2 bad usage.
+Exit codes: 0 success, 1 errors or warnings found (`check`: whatever `mkdocs build --strict` fails)
+or the command failed, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -55,7 +56,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked = len(only) if only else result.files
     drafts = f", {len(result.drafts)} draft(s) not published" if result.drafts else ""
     print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s){drafts}", file=sys.stderr)
-    return 1 if errors else 0
+    if warnings and not errors:
+        print("warnings fail the site's strict build (`mkdocs build --strict`, as CI runs it): fix them too", file=sys.stderr)
+    # The exit code is CI's verdict: `mkdocs build --strict` stops on every warning as on every error.
+    return 1 if errors or warnings else 0
 
 
 def _root(args: argparse.Namespace) -> Path:

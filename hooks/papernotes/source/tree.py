@@ -17,12 +17,12 @@ from pathlib import Path
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
-from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, FrontMatter, split_front_matter
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, FrontMatter, paper_identity, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.build.split_load import Loaded, load_files
 from papernotes.source.tags import load_tag_registry
-from papernotes.source.guidance import Guidance, find_template_text, read_guidance
+from papernotes.source.guidance import Guidance, find_template_text, normalise_text, read_guidance
 
 MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
@@ -237,17 +237,20 @@ def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
 
 
 def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
-    """Two notes may not be about one paper; each is told about the other."""
+    """Two notes may not be about one paper (one arXiv id, in `arxiv:` or an arXiv `url:`, any
+    version); each is told about the other, and none of them is published."""
     found = []
     groups: dict[str, list[Note]] = {}
     for note in notes:
-        if note.arxiv:
-            groups.setdefault(note.arxiv, []).append(note)
+        identity = paper_identity(note.arxiv, note.url)
+        if identity:
+            groups.setdefault(identity, []).append(note)
     for value, members in groups.items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            line, column = _key_position(root / note.source, "arxiv")
-            found.append(Problem(note.source, line, column, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
+            field = "arxiv" if note.arxiv else "url"
+            line, column = _key_position(root / note.source, field)
+            found.append(Problem(note.source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
 
 
@@ -256,7 +259,7 @@ def _key_position(path: Path, key: str) -> tuple[int, int]:
 
     Notes do not carry positions, and only clashing notes need one, so the file is read again.
     """
-    front = split_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
+    front = split_front_matter(normalise_text(path.read_text(encoding="utf-8")).split("\n"))  # lines as parse_note counts them
     if isinstance(front, FrontMatter):
         for number, line in enumerate(front.yaml_lines, start=2):
             match = re.match(rf"{key}\s*:\s*", line)

@@ -25,7 +25,7 @@ MAX_RESPONSE_BYTES = 2 * 1024 * 1024
 USER_AGENT = "papernotes/0.1 (scaffolds research notes from arXiv metadata)"
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
-_VERSION = re.compile(r"v\d+$")
+_VERSION = re.compile(r"v[0-9]+$")  # ASCII digits: \d also matches ٢
 
 
 class ArxivError(Exception):
