@@ -210,3 +210,5 @@ def test_page_scripts_load_only_where_used(page, base: str, kind_urls: dict[str,
     assert "papernotes-cite.js" in scripts("note") and "papernotes-filter.js" not in scripts("note")
     # A day's first page has the "copy this day as a post" button, which the copy script drives.
     assert "papernotes-cite.js" in scripts("day") and "papernotes-filter.js" not in scripts("day")
+    # Previews of linked notes: on pages with links to notes (a note's related notes), not elsewhere.
+    assert "papernotes-preview.js" in scripts("note") and "papernotes-preview.js" not in scripts("statistics")

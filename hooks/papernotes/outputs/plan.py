@@ -17,6 +17,8 @@ from papernotes.outputs import bibtex
 
 from papernotes.markup import snippet
 from papernotes.outputs import browse, csl_json, markdown_copy, notes_json, reading_list, ris
+from papernotes.outputs.previews import preview_files
+from papernotes.site.links import build_links
 
 from papernotes.outputs import atom as feeds
 
@@ -106,9 +108,11 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     yield from markdown_copy.copies(index.notes, site_url)
     counts = {slug: len(notes) for slug, notes in index.by_tag.items()}
     yield urls.llms_txt(), markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags, counts)
-    yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
+    graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
+    yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url, graph)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
+    yield from preview_files(index.notes, index.tags, html_of)
     yield from reading_list.reading_list_files(index)
     if index.notes:
         yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en))

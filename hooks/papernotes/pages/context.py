@@ -19,7 +19,8 @@ from papernotes.config import Settings
 from papernotes.markup import HtmlCache, NoteHtml
 from papernotes.model import Note
 from papernotes.outputs import citation
-from papernotes.pages.fragments import Fragments
+from papernotes.pages.fragments import Fragments, text_lang
+from papernotes.pages.links import LinkPages
 from papernotes.pages.meta import PageMeta
 from papernotes.site import urls
 from papernotes.site.index import SiteIndex
@@ -89,6 +90,8 @@ class PageContext:
         self._related: Related | None = None
         self._commentary: dict[str, Markup] = {}
         self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
+        self.links = LinkPages(self)
+        """Links between notes (`pages/links.py`): resolved mentions, backlinks, the preview script."""
 
     @property
     def env(self) -> jinja2.Environment:
@@ -125,10 +128,12 @@ class PageContext:
         return Markup('<a class="pn-author" href="%s">%s</a>') % (href(urls.author(page.slug)), name)
 
     def org_link(self, name: str, href: Callable[[str], str]) -> Markup:
+        """The organisation as written (its own `lang`), linked to its lab page when it has one."""
         page = self.people.org(name)
+        lang = text_lang(name)
         if page is None:
-            return Markup('<span class="pn-org">%s</span>') % name
-        return Markup('<a class="pn-org" href="%s">%s</a>') % (href(urls.lab(page.slug)), name)
+            return Markup('<span class="pn-org" lang="%s">%s</span>') % (lang, name)
+        return Markup('<a class="pn-org" href="%s" lang="%s">%s</a>') % (href(urls.lab(page.slug)), lang, name)
 
     def paged(self, key: object, notes: tuple[Note, ...], size: int, weight: Callable[[Note], int] | None = None) -> tuple[tuple[Note, ...], ...]:
         """`notes` cut into pages of `size` (see `paging.paginate`), once per `key`."""
@@ -137,15 +142,17 @@ class PageContext:
         return self._paged[key]
 
     def commentary_of(self, note: Note) -> Markup:
-        """The note's commentary block; it links nowhere, so one rendering serves every page."""
+        """The note's commentary block: rendered once, its links to notes pointed from each page."""
         cached = self._commentary.get(note.slug)
         if cached is None:
             macros = self.env.get_template("_macros.html").module
-            cached = self._commentary[note.slug] = Markup(macros.commentary(note, self.html_of(note)))  # type: ignore[attr-defined]
-        return cached
+            html = self.html.note_html(note)
+            cached = self._commentary[note.slug] = self.links.tokenised(Markup(macros.commentary(note, html)))  # type: ignore[attr-defined]
+        return self.links.place(cached)  # its links to notes, from the page being rendered
 
     def html_of(self, note: Note) -> NoteHtml:
-        return self.html.note_html(note)
+        """The note's HTML with its mentions pointed at the site's notes from the page being rendered."""
+        return self.links.resolved(self.html.note_html(note))
 
     def related_to(self, note: Note) -> tuple[Note, ...]:
         if self._related is None:
@@ -154,12 +161,20 @@ class PageContext:
 
     def render(self, template: str, here: str, **context: object) -> str:
         href = urls.linker(here)
-        return self.env.get_template(template).render(
+        self.links.enter(href)
+        page = self.env.get_template(template).render(
             href=href, tags=self.index.tags, html_of=self.html_of, **context)
+        return self.links.add_preview_script(page, href)
 
     def navs(self, template: str, here: str, **context: object) -> tuple[Markup, Markup]:
         """A navigation block for the top and the bottom of a page: two landmarks, two labels."""
-        return tuple(Markup(self.render(template, here, end=end, **context)) for end in (False, True))  # type: ignore[return-value]
+        return tuple(Markup(self._fragment(template, here, end=end, **context)) for end in (False, True))  # type: ignore[return-value]
+
+    def _fragment(self, template: str, here: str, **context: object) -> str:
+        """A part of a page (no preview script of its own; the page adds it)."""
+        href = urls.linker(here)
+        self.links.enter(href)
+        return self.env.get_template(template).render(href=href, tags=self.index.tags, html_of=self.html_of, **context)
 
     def tag_rows(self) -> list[tuple[object, int]]:
         """Every tag with its note count, most notes first (ties by slug)."""

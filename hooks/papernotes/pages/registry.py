@@ -11,7 +11,7 @@ Adding a family: write `pages/families/<name>.py` (its `FAMILY`), its template u
 from __future__ import annotations
 
 from papernotes.pages.context import Family, PageContext, PlannedPage
-from papernotes.pages.families import archive, authors, browse, home, labs, note, stats, tag, tag_index
+from papernotes.pages.families import archive, authors, browse, home, labs, note, stats, tag, tag_index, wanted
 from papernotes.site.index import SiteIndex
 
 FAMILIES: tuple[Family, ...] = (
@@ -22,6 +22,7 @@ FAMILIES: tuple[Family, ...] = (
     archive.FAMILY,
     browse.FAMILY,
     stats.FAMILY,
+    wanted.FAMILY,
     authors.FAMILY,
     labs.FAMILY,
 )

@@ -22,6 +22,7 @@ GitHub Pages' `/<repo>/`.
 | author          | `authors/<slug>.md`              | `authors/<slug>/`          |
 | labs index      | `labs/index.md`                  | `labs/`                    |
 | lab (org)       | `labs/<slug>.md`                 | `labs/<slug>/`             |
+| papers to note  | `wanted/index.md`                | `wanted/`                  |
 
 Files that are not pages (written by the hook; paths relative to the site root):
 
@@ -42,6 +43,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `search/meta.json`            | the search index's directory (`searchindex`)     |
 | `search/terms/<hash>.json`    | a run of indexed terms with their notes          |
 | `search/cards/<n>.json`       | what a search result shows, 4 notes a file       |
+| `previews/<slug>.html`        | a note's preview card, fetched on demand         |
 | `reading-list/index.json`     | what the reading list recommends from            |
 | `reading-list/cards/<n>.json` | a recommended note's title, date and arXiv id    |
 
@@ -134,6 +136,14 @@ def labs_index() -> str:
 
 def lab(slug: str) -> str:
     return f"labs/{slug}.md"
+
+
+def wanted() -> str:
+    return "wanted/index.md"
+
+
+def preview(slug: str) -> str:
+    return f"previews/{slug}.html"
 
 
 def feed(tag_slug: str | None = None) -> str:

@@ -13,6 +13,9 @@ from papernotes.pages.meta import PageMeta
 from papernotes.site import urls
 from papernotes.site.index import SiteIndex
 
+HOME_OLDER_DAYS = 5
+"""Days before the home page's own listed at its end, so the feed goes on in one tap."""
+
 
 def recent(ctx: PageContext) -> list[tuple[dt.date, tuple[Note, ...], int]]:
     """The home page's days: (day, notes shown in full, how many more that day has)."""
@@ -26,7 +29,10 @@ def recent(ctx: PageContext) -> list[tuple[dt.date, tuple[Note, ...], int]]:
 
 def render_home_page(ctx: PageContext) -> str:
     top = ctx.tag_rows()
-    return ctx.render("home.html", urls.home(), site_name=ctx.settings.site_name, recent=recent(ctx),
+    days = recent(ctx)
+    older = ctx.index.days[len(days): len(days) + HOME_OLDER_DAYS]
+    return ctx.render("home.html", urls.home(), site_name=ctx.settings.site_name, recent=days,
+                      older_days=[(d, len(ctx.index.by_day[d])) for d in older],
                       total=len(ctx.index.notes), tag_count=len(ctx.index.tags.tags), top_tags=[r for r in top[:12] if r[1]])
 
 

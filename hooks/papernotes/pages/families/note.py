@@ -1,5 +1,5 @@
-"""Note pages: one per published note, with its paper's links, commentary, related notes and
-BibTeX; the head carries the paper's Highwire `citation_*` tags (`outputs.citation`)."""
+"""Note pages: one per published note, with its paper's links, commentary, related notes, its
+links to and from other notes (`pages/links.py`) and BibTeX; the head carries the paper's Highwire `citation_*` tags (`outputs.citation`)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,12 @@ SCRIPTS = ("assets/papernotes-cite.js",)
 
 
 def render_note_page(ctx: PageContext, note: Note) -> str:
-    return ctx.render("note.html", urls.note(note.slug), note=note, html=ctx.html_of(note),
-                      related=ctx.related_to(note), bibtex=bibtex.entry(note, ctx.page_url(urls.note(note.slug))))
+    here = urls.note(note.slug)
+    ctx.links.enter(urls.linker(here))
+    related = ctx.related_to(note)
+    return ctx.render("note.html", here, note=note, html=ctx.html_of(note),
+                      related=related, bibtex=bibtex.entry(note, ctx.page_url(here)),
+                      neighbourhood=partial(ctx.links.render_note_links, note, related))
 
 
 def note_meta(ctx: PageContext, note: Note) -> PageMeta:
@@ -39,7 +43,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     for note in ctx.index.notes:
         here = urls.note(note.slug)
         copy = {"rel": "alternate", "type": "text/markdown", "title": "Markdown", "href": markdown_copy.copy_href(here, note.slug)}
-        yield PlannedPage(here, note.title, "note", partial(render_note_page, ctx, note), shows=(note.slug,),
+        yield PlannedPage(here, note.title, "note", partial(render_note_page, ctx, note), shows=(note.slug, *ctx.links.shows(note)),
                           source=note.source, meta=partial(note_meta, ctx, note), scripts=SCRIPTS, head=(copy,))
 
 

@@ -31,9 +31,10 @@ def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, ctx: Pag
     settings = ctx.settings
     label = meta.bi(settings, tag.ko, tag.en)
     lead = meta.bi(settings, f"#{tag.slug} ({label}) 태그의 논문 노트 {total}개", f"{total} paper notes tagged #{tag.slug} ({label})")
-    if tag.description:
-        lead += ". " + meta.plain(tag.description)
-    return PageMeta(title=title, description=meta.titles(notes, lead) if not tag.description else meta.cut(lead))
+    description = meta.bi(settings, tag.description_ko, tag.description_en)
+    if description:
+        lead += ". " + meta.plain(description)
+    return PageMeta(title=title, description=meta.titles(notes, lead) if not description else meta.cut(lead))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
