@@ -31,8 +31,10 @@ from papernotes.site.related import Related
 
 
 def _coins(note: Note) -> Markup:
-    """One COinS span (OpenURL in a `Z3988` span) for Zotero on list pages."""
-    return Markup('<span class="Z3988" title="%s"></span>') % citation.coins(note)
+    """One COinS span (OpenURL in a `Z3988` span) for Zotero on list pages. `hidden`: Zotero
+    reads it by class, and its title (machine-readable English metadata) is no tooltip or
+    accessible name for a reader in either language."""
+    return Markup('<span class="Z3988" title="%s" hidden></span>') % citation.coins(note)
 
 
 @dataclass(frozen=True)
