@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from papernotes.build.dirty import RebuildState, digest, site_shape
-from papernotes.build.fork import MIN_PAGES, Child, should_fork
+from papernotes.fork import MIN_PAGES, Child, should_fork
 from papernotes.build.page_worker import PageWorker
 from papernotes.build.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings

@@ -20,7 +20,7 @@ from papernotes.markup import HtmlCache
 from papernotes.schema import FrontMatter, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
-from papernotes.build.split_load import Loaded, load_files
+from papernotes.source.split_load import Loaded, load_files
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import Guidance, find_template_text, read_guidance
 
