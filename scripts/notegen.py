@@ -14,6 +14,9 @@ import datetime as dt
 import random
 from pathlib import Path
 
+from papernotes.authoring.notefile import render_note
+from papernotes.model import NoteDraft
+
 TAG_COUNT = 150
 LAST_DAY = dt.date(2025, 12, 31)
 SPAN_DAYS = 3 * 365
@@ -113,25 +116,27 @@ def _yaml_str(text: str) -> str:
 
 
 def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str]) -> tuple[str, str]:
-    """One note's (slug, file text); `index` makes the slug and the arXiv id unique."""
+    """One note's (slug, file text); `index` makes the slug and the arXiv id unique.
+
+    Written by the project's own writer (`notefile.render_note`), so the notes have every field
+    the schema orders, exactly as `papernotes new` and the importers write them."""
     title = _title(rng)
     slug = "-".join(title.lower().replace(":", "").split()[:5]) + f"-{index}"
-    authors = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(3, 12))]
+    authors = tuple(f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(3, 12)))
     published = day - dt.timedelta(days=rng.randint(0, 20))
-    lines = ["---", f"title: {_yaml_str(title)}", "authors:"] + [f"  - {_yaml_str(a)}" for a in authors]
-    lines += [f"date: {day.isoformat()}", f"tags: [{', '.join(tags)}]"]
+    arxiv = url = code = org = None
     if rng.random() < 0.9:
-        lines.append(f'arxiv: "{published:%y%m}.{index % 100000:05d}"')
+        arxiv = f"{published:%y%m}.{index % 100000:05d}"
     else:
-        lines.append(f"url: https://example.org/papers/{slug}.pdf")
+        url = f"https://example.org/papers/{slug}.pdf"
     if rng.random() < 0.3:
-        lines.append(f"code: https://github.com/example/{slug}")
+        code = f"https://github.com/example/{slug}"
     if rng.random() < 0.5:
-        lines.append(f"org: {_yaml_str(rng.choice(_ORGS))}")
-    lines.append(f"published: {published.isoformat()}")
-    lines += ["---", "", "## Abstract", "", _text(rng, _SENTENCES, 1200), "",
-              "## 한국어", "", _text(rng, _KO, 300), "", "## English", "", _text(rng, _EN, 300), ""]
-    return slug, "\n".join(lines)
+        org = rng.choice(_ORGS)
+    draft = NoteDraft(title=title, authors=authors, date=day, tags=tuple(tags), arxiv=arxiv, url=url, code=code,
+                      org=org, published=published, abstract=_text(rng, _SENTENCES, 1200), ko=_text(rng, _KO, 300),
+                      en=_text(rng, _EN, 300))
+    return slug, render_note(draft)
 
 
 def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:

@@ -134,6 +134,20 @@ def test_notes_json(reader_build: Path, index) -> None:  # noqa: ANN001
         assert (reader_build / tag["feed"]).is_file() and (reader_build / tag["bibtex"]).is_file()
 
 
+def test_notes_json_takes_every_schema_field_and_section(reader_build: Path, index) -> None:  # noqa: ANN001
+    """A field added to `schema.FIELDS` is either in `notes_json.KEYS` or listed here by name."""
+    from papernotes.outputs.notes_json import KEYS
+    from papernotes.schema import FIELD_NAMES, SECTIONS
+
+    assert [name for name in FIELD_NAMES if name not in KEYS] == [], "place these fields in notes_json.KEYS"
+    assert [name for name in KEYS if name not in FIELD_NAMES] == [], "notes_json.KEYS names fields the schema lacks"
+    doc = json.loads((reader_build / urls.notes_json()).read_text(encoding="utf-8"))
+    expected = ["slug"] + [KEYS[n] for n in KEYS if KEYS[n]] + [s.key for s in SECTIONS] + ["links"]
+    assert all(list(record) == expected for record in doc["notes"])
+    with_url = [n for n in index.notes if n.url]
+    assert with_url and all(r["paper_url"] == n.url for r, n in zip(doc["notes"], index.notes))
+
+
 def test_notes_json_absolute_links(absolute_build: Path) -> None:
     doc = json.loads((absolute_build / urls.notes_json()).read_text(encoding="utf-8"))
     assert doc["site_url"] == SITE_URL

@@ -22,6 +22,8 @@ from latex2mathml.converter import convert as latex_to_mathml
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
 
+from papernotes.schema import SECTION_KEYS
+
 if TYPE_CHECKING:
     from papernotes.model import Note
 
@@ -171,7 +173,9 @@ def plain_paragraphs(text: str) -> str | None:
 
 
 class NoteHtml(NamedTuple):
-    """A note's Markdown parts as sanitised HTML (a tuple: pages ask for it very often)."""
+    """A note's Markdown parts as sanitised HTML (a tuple: pages ask for it very often).
+
+    One field per `schema.SECTIONS` entry, in its order (a test keeps them in step)."""
 
     abstract: Markup
     ko: Markup
@@ -231,7 +235,7 @@ class HtmlCache:
         return cached
 
     def note_html(self, note: Note) -> NoteHtml:
-        return NoteHtml(self.html(note.abstract), self.html(note.ko), self.html(note.en))
+        return NoteHtml._make([self.html(getattr(note, key)) for key in SECTION_KEYS])
 
     def keep_only(self, texts: set[str]) -> None:
         """Forget every text not in `texts` (the notes just loaded)."""

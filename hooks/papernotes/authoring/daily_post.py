@@ -31,11 +31,12 @@ from typing import Iterable
 from papernotes.authoring.sources.arxiv import parse_arxiv_id
 from papernotes.authoring.sources.daily_posts import has_hangul, is_authors_line, is_day_header, is_hashtag_line, is_list_item
 from papernotes.model import Note
+from papernotes.schema import SECTIONS
 
-LANGS = ("ko", "en")
+LANGS = tuple(s.key for s in SECTIONS if s.commentary)
 _BLOCK_LINE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|>|\||```|~~~|#{1,6}\s|    )")
 """A line that starts a Markdown block (list item, quote, table row, fence, heading, code)."""
-_SECTIONS = {"abstract": "## Abstract", "ko": "## 한국어", "en": "## English"}
+_SECTIONS = {s.key: f"## {s.heading}" for s in SECTIONS}
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ def note_block(note: Note, options: PostOptions = PostOptions()) -> str:
         lines += paragraphs(note.abstract)
     for lang in LANGS:
         if options.lang in (None, lang):
-            lines += paragraphs(note.ko if lang == "ko" else note.en)
+            lines += paragraphs(getattr(note, lang))
     lines.append(" ".join(f"#{tag}" for tag in note.tags))
     return "\n".join(lines)
 
@@ -140,12 +141,12 @@ def round_trip_problems(note: Note) -> list[CarryProblem]:
             found.append(CarryProblem(f"authors[{i}]", "an author name with a comma, semicolon, parenthesis or link "
                                                        "would be split or misread in the author line", author))
     if not note.abstract.strip():
-        found.append(CarryProblem("## Abstract", "the post needs an abstract between the authors and the commentary"))
-    for lang, label in (("ko", "## 한국어"), ("en", "## English")):
-        if not (note.ko if lang == "ko" else note.en).strip():
-            found.append(CarryProblem(label, "the post needs both commentaries; this one is empty"))
-    for part, text in (("abstract", note.abstract), ("ko", note.ko), ("en", note.en)):
-        found += _paragraph_problems(part, text)
+        found.append(CarryProblem(_SECTIONS["abstract"], "the post needs an abstract between the authors and the commentary"))
+    for section in SECTIONS:
+        if section.commentary and not getattr(note, section.key).strip():
+            found.append(CarryProblem(_SECTIONS[section.key], "the post needs both commentaries; this one is empty"))
+    for section in SECTIONS:
+        found += _paragraph_problems(section.key, getattr(note, section.key))
     return found
 
 
