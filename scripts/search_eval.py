@@ -1,5 +1,8 @@
 """Recall of the search box, per class of query, on a built site; optionally Pagefind's on the same site.
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
     python scripts/search_eval.py SITE_DIR DATA_DIR [--pagefind] [--only CLASS ...] [--limit N]
                                   [--queries FILE] [--misses]
 
@@ -32,9 +35,12 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import yaml
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 PAGEFIND_VERSION = "1.5.2"
 CLASSES = ("korean", "forms", "typos", "tags")
@@ -147,7 +153,7 @@ def recall(found: list[str], want: set[str]) -> float:
     return len(set(found[:10]) & want) / min(10, len(want)) if want else 1.0
 
 
-def our_search(page, base: str) -> Callable[[str], list[str]]:  # noqa: ANN001
+def our_search(page: Page, base: str) -> Callable[[str], list[str]]:
     page.goto(base)
 
     def run(query: str) -> list[str]:
@@ -160,7 +166,7 @@ def our_search(page, base: str) -> Callable[[str], list[str]]:  # noqa: ANN001
     return run
 
 
-def pagefind_search(page, base: str, bundle: str) -> Callable[[str], list[str]]:  # noqa: ANN001
+def pagefind_search(page: Page, base: str, bundle: str) -> Callable[[str], list[str]]:
     page.goto(base)
     page.evaluate("async url => { window.__pf = await import(url); await window.__pf.init(); }", base + bundle + "/pagefind.js")
 

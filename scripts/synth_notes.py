@@ -49,7 +49,7 @@ def real_sentences() -> dict[str, list[str]]:
     from papernotes.source.tree import load_site
 
     notes = load_site(ROOT, "data").notes
-    split = lambda text: [s.strip() + "." for s in " ".join(text.split()).split(". ") if s.strip()]  # noqa: E731
+    split = lambda text: [s.strip() + "." for s in " ".join(text.split()).split(". ") if s.strip()]
     return {part: [s for n in notes for s in split(getattr(n, part))] for part in ("abstract", "ko", "en")}
 
 

@@ -14,14 +14,19 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pytest
 import yaml
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 CHROMIUM = "/usr/bin/chromium"
+Serve = Callable[[Path], str]
+"""The `serve` fixture: serve a built site's folder over HTTP, get its base URL."""
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -124,7 +129,7 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def page(browser):  # noqa: ANN001, ANN201
+def page(browser: Browser):  # noqa: ANN201 - a fixture, typed where it is made
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     yield pg

@@ -11,7 +11,7 @@ import pytest
 from conftest import build, make_site
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from notegen import generate_notes  # noqa: E402
+from notegen import generate_notes
 
 
 def _tree(out: Path) -> dict[str, bytes]:

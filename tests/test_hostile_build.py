@@ -19,7 +19,7 @@ from papernotes.build.session import Build, BuildError, check_planned
 from papernotes.pages.plan import PlannedPage
 
 
-def _hook_module():  # noqa: ANN202
+def _hook_module():  # noqa: ANN202 - a fixture, typed where it is made
     spec = importlib.util.spec_from_file_location("papernotes_hook_under_test", ROOT / "hooks" / "papernotes_hook.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

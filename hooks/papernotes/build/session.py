@@ -239,7 +239,7 @@ class Build:
                     self._report_exports(exports)
                 except FileClash as err:
                     raise BuildError(str(err)) from None
-                except Exception as err:  # noqa: BLE001 - e.g. the forked writer was killed: say what failed
+                except Exception as err:
                     raise BuildError(f"writing the feeds, exports and search files failed: {err!r}") from err
         log.info("papernotes: the MkDocs process's %s", describe(*own_usage()))
 

@@ -37,7 +37,7 @@ def _value(value: object) -> object:
 
 
 def _note_record(note: Note, index: SiteIndex, site_url: str | None) -> dict[str, object]:
-    link = lambda to: urls.link(site_url, urls.notes_json(), to)  # noqa: E731
+    link = lambda to: urls.link(site_url, urls.notes_json(), to)
     links: dict[str, str | None] = {"page": link(urls.note(note.slug))}
     if note.arxiv:
         links.update(arxiv_abs=urls.arxiv_abs(note.arxiv), arxiv_pdf=urls.arxiv_pdf(note.arxiv),
@@ -51,7 +51,7 @@ def _note_record(note: Note, index: SiteIndex, site_url: str | None) -> dict[str
 
 def notes_json(index: SiteIndex, site_name: str, site_url: str | None) -> str:
     """The `notes.json` document: notes newest first, tags by slug."""
-    link = lambda to: urls.link(site_url, urls.notes_json(), to)  # noqa: E731
+    link = lambda to: urls.link(site_url, urls.notes_json(), to)
     doc = {
         "schema": SCHEMA,
         "site_name": site_name,

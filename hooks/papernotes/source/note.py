@@ -107,7 +107,7 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
         what = f"was stopped at the limit of {RENDER_BUDGET:g} s" if slow.stopped else f"took {slow.seconds:.1f} s (limit {RENDER_BUDGET:g} s)"
         add(section.line, 1, field, f"rendering this section's Markdown {what}; "
             "break up very long lines and long runs of `[`, `<`, `*` or `_`", "slow-markdown")
-    except Exception as exc:  # a Markdown bug must cost this note only, and be reported
+    except Exception as exc:  # noqa: BLE001 - a Markdown bug must cost this note only, and be reported
         add(section.line, 1, field, f"the Markdown could not be rendered ({type(exc).__name__}: {exc})", "render-error")
 
 

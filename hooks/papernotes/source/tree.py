@@ -153,7 +153,7 @@ def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guida
     shown = display_path(path, root)
     try:
         return load_note(path, shown, registry, guidance, html)
-    except Exception as exc:  # a bug must cost this note only, and still be reported
+    except Exception as exc:  # noqa: BLE001 - a bug must cost this note only, and still be reported
         return None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
 
 
