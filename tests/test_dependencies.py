@@ -191,6 +191,7 @@ def test_ci_run_runs_the_readme_test_command() -> None:
     assert script.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in script
     lines = [line for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     assert lines[-1] == readme_block("Set up and run the whole test suite").strip()
+    assert lines[-2] == ".venv/bin/python scripts/lint.py"  # the linters run before the tests
 
 
 def load_workflow(name: str) -> dict:
