@@ -132,9 +132,15 @@ def note_files(data: Path) -> dict[str, str]:
     return out
 
 
-def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
+@functools.lru_cache(maxsize=None)
+def _written_tags(text: str) -> tuple[str, ...]:
+    """The tags a note's front matter lists; parsed once per note, not once per query."""
     front = yaml.safe_load(text.split("---", 2)[1]) or {}
-    return {aliases.get(str(t), str(t)) for t in front.get("tags") or []}
+    return tuple(str(t) for t in front.get("tags") or [])
+
+
+def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
+    return {aliases.get(t, t) for t in _written_tags(text)}
 
 
 def expected(spec: str, notes: dict[str, str], aliases: dict[str, str], labels: dict[str, str] | None = None) -> set[str]:

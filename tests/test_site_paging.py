@@ -85,12 +85,26 @@ def planned(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixtu
     return index, plan_pages(PageRenderer(index, SMALL_PAGES, HtmlCache()))
 
 
-def _listed(pages, kind: str, prefix: str) -> list[str]:  # noqa: ANN001 - a fixture, typed where it is made
+def _listing_key(src_uri: str) -> str:
+    """The listing a page belongs to: `tags/rl.md`, `tags/rl/page/2.md` and `tags/rl/index.md` -> `tags/rl`."""
+    if "/page/" in src_uri:
+        return src_uri.split("/page/", 1)[0]
+    return src_uri.removesuffix(".md").removesuffix("/index")
+
+
+def _listed(pages, kind: str, prefix: str) -> list[str]:  # noqa: ANN001 - planned pages, typed where they are made
     """The slugs listed by every page of one listing, in page order."""
-    chosen = [p for p in pages if p.kind == kind and (p.src_uri == prefix + ".md" or p.src_uri.startswith(prefix + "/page/")
-                                                      or (p.src_uri == prefix + "/index.md"))]
+    if id(pages) not in _LISTINGS:  # grouped once: a scan of every page per listing took seconds
+        groups: dict[tuple[str, str], list] = {}
+        for p in pages:
+            groups.setdefault((p.kind, _listing_key(p.src_uri)), []).append(p)
+        _LISTINGS[id(pages)] = groups
+    chosen = list(_LISTINGS[id(pages)].get((kind, prefix), []))
     chosen.sort(key=lambda p: int(p.src_uri.rsplit("/", 1)[-1][:-3]) if "/page/" in p.src_uri else 1)
     return [slug for p in chosen for slug in _slugs(p.render())]
+
+
+_LISTINGS: dict[int, dict[tuple[str, str], list]] = {}
 
 
 def test_every_tag_lists_each_of_its_notes_exactly_once(planned) -> None:  # noqa: ANN001 - a fixture, typed where it is made
