@@ -1,6 +1,6 @@
 """scripts/audit_pages.py without Lighthouse: its GitHub-Pages-like gzip server, the page of each
 kind it picks, and its argument handling. (Running Lighthouse takes minutes: the script is a
-report, run by hand; see README "Accessibility, privacy and weight".)"""
+report, run by hand; see DEVELOPING.md, "Accessibility, privacy and weight".)"""
 
 from __future__ import annotations
 

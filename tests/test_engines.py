@@ -4,7 +4,7 @@ ProperDocs installs as the package `properdocs` beside `mkdocs` in the same envi
 are in the lock). Its command line puts an import alias in place, so every `mkdocs.*` import,
 the hook's and mkdocs-material's, loads the `properdocs.*` module instead. The fixture site built
 with it must equal MkDocs' build byte for byte, except the generator tag in each HTML page.
-See README, "Dependencies and engines".
+See DEVELOPING.md, "Dependencies and engines".
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`notes.json`: every field of every note, for scripts and other sites (fields: docs/contributing.md).
+"""`notes.json`: every field of every note, for scripts and other sites (described in DEVELOPING.md, "notes.json").
 
 The fields come from `schema.FIELDS` and `schema.SECTIONS`: a field added to the schema appears
 here under its own name, after the others, with no edit to this module. `KEYS` only says where
