@@ -81,6 +81,7 @@ def test_generated_tags_follow_a_zipf_law(generated) -> None:  # noqa: ANN001 - 
     assert len(days) < len(generated.notes) / 2  # several notes per day
 
 
+@pytest.mark.slow  # runs scripts/bench.py: two builds in processes
 def test_benchmark_runs_and_prints_sane_figures(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "40", "--json", str(out)],

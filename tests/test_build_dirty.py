@@ -37,6 +37,7 @@ def test_a_new_build_forgets_the_previous_session() -> None:
     assert Build(dirty=True).rebuild.changed({"a.md": digest("A")}) == {"a.md"}
 
 
+@pytest.mark.slow  # a real mkdocs serve
 @pytest.mark.parametrize("mode", [[], ["--dirty"]])
 def test_serve_shows_an_edited_note(mode: list[str]) -> None:
     """A real `mkdocs serve` on generated notes: saving a note shows the change, search keeps every note."""

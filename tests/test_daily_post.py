@@ -60,6 +60,7 @@ def round_trip(capsys: pytest.CaptureFixture[str], source: Path, dest: Path) -> 
     return list(notes), {n.title: n for n in imported.notes}
 
 
+@pytest.mark.slow  # imports every bundled note back
 def test_the_bundled_notes_round_trip_through_a_post(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     notes, back = round_trip(capsys, ROOT, tmp_path)
     assert len(notes) == len(back) > 30

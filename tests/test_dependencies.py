@@ -236,6 +236,7 @@ def test_dependabot_proposes_lock_and_action_updates() -> None:
     assert load_workflow("check.yml")["on"] == {"pull_request": None}
 
 
+@pytest.mark.slow  # a zizmor process
 def test_zizmor_finds_nothing_in_github_folder() -> None:
     """Workflows and dependabot.yml, every severity (tests/test_workflows.py checks the workflows' high ones)."""
     result = subprocess.run([tool("zizmor"), "--offline", "--format", "json", str(ROOT / ".github")],
@@ -268,6 +269,7 @@ def wheel_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return wheel, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # builds a wheel
 def test_the_package_builds_without_a_warning(wheel_build: tuple[Path, str]) -> None:
     # Only distutils' note that pip turned byte-compiling off may say "warning".
     noise = re.compile(r"warning: \w+: byte-compiling is disabled, skipping\.")
@@ -276,6 +278,7 @@ def test_the_package_builds_without_a_warning(wheel_build: tuple[Path, str]) -> 
     assert warnings == []
 
 
+@pytest.mark.slow  # builds a wheel
 def test_the_wheel_holds_every_template(wheel_build: tuple[Path, str]) -> None:
     packaged = set(zipfile.ZipFile(wheel_build[0]).namelist())
     templates = {p.relative_to(HOOKS).as_posix() for p in (HOOKS / "papernotes").rglob("*.html")}

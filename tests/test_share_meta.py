@@ -97,6 +97,7 @@ def test_tag_day_month_and_home_pages(bundled_build: Path) -> None:
     assert about.find("a", class_="pn-contributing-link") is not None
 
 
+@pytest.mark.slow  # its own build of the bundled notes
 def test_site_url_and_edit_links(deployed: Path) -> None:
     note = next(n for n in load_site(ROOT).notes if n.slug == "olagpt")
     soup = head(deployed, "notes/olagpt")
