@@ -29,11 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 """Lowest first: each layer's modules, by name prefix."""
 
-ALLOWED: dict[tuple[str, str], str] = {
-    # Being moved by the daily-post change (issue 20): the day page's "copy as a post" text
-    # will come from a module below pages. Remove this entry when it lands.
-    ("papernotes.pages.render", "papernotes.authoring.daily_post"): "daily-post move in progress",
-}
+ALLOWED: dict[tuple[str, str], str] = {}
 """(importer, imported) pairs that run against the layers, each with the reason it is tolerated."""
 
 

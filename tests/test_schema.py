@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.authoring.sources.arxiv import parse_arxiv_id
+from papernotes.schema import parse_arxiv_id
 from papernotes.authoring.sources.hf_daily import parse_listing
 from papernotes.model import Note, NoteDraft
 from papernotes.schema import (FIELD_NAMES, FIELDS, LINK_FIELDS, SECTIONS, FrontMatter, NoFrontMatter, arxiv_id_problem,
@@ -93,10 +93,10 @@ def test_ids_and_urls_given_to_the_scaffold_follow_the_same_rule(value: str, rea
 def test_a_listing_item_with_an_impossible_id_says_which_rule_fails() -> None:
     item = '{"paper": {"id": "%s", "title": "T", "authors": [{"name": "A"}]}}'
     papers, problems = parse_listing(f"[{item % '2513.01234'}, {item % '1412.12345v2'}, {item % 'x'}]")
-    assert papers == [] and problems == [
-        (0, "`paper.id` '2513.01234': 13 is not a month (new-style ids are YYMM.NNNNN)"),
-        (1, "`paper.id` '1412.12345' has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"),
-        (2, "`paper.id` 'x' is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL"),
+    assert papers == [] and [(p.index, p.field, p.message) for p in problems] == [
+        (0, "paper.id", "'2513.01234': 13 is not a month (new-style ids are YYMM.NNNNN)"),
+        (1, "paper.id", "'1412.12345' has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"),
+        (2, "paper.id", "'x' is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL"),
     ]
 
 
@@ -137,3 +137,22 @@ def test_the_contributors_guide_lists_the_schemas_fields() -> None:
     assert table == expected, "docs/contributing.md's field table should read:\n" + "\n".join(expected)
     for section in SECTIONS:
         assert f"`## {section.heading}`" in guide
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Think-RM: Enabling Long-Horizon Reasoning", "think-rm"),
+    ("Adversarial Training of Reward Models", "adversarial-training-of-reward-models"),
+    ("Index", "index-paper"),                          # `index` would be the notes/ page itself
+    ("Index: A Study", "index-paper"),
+    ("보상 모델 연구", "note"),                          # no ASCII word: a placeholder the writer numbers
+    ("Café Über Naïve", "cafe-uber-naive"),
+    ("x" * 300, "x" * 120),                            # one endless word: cut at the byte limit
+    ("a" * 100 + " " + "b" * 100, "a" * 100),          # cut at a word boundary when there is one late enough
+    ("Aa " + "b" * 200, "aa-" + "b" * 117),            # not when it would leave a stub
+])
+def test_slugify_gives_a_valid_unreserved_short_slug(title: str, expected: str) -> None:
+    from papernotes.schema import MAX_SLUG_BYTES, NOTE_SLUG, RESERVED_SLUGS, slugify
+
+    slug = slugify(title)
+    assert slug == expected
+    assert NOTE_SLUG.match(slug) and slug not in RESERVED_SLUGS and len(slug.encode()) <= MAX_SLUG_BYTES

@@ -90,6 +90,31 @@ def section_for(heading: str) -> BodySection | None:
     return _SECTION_BY_HEADING.get(unicodedata.normalize("NFC", heading.strip()).lower())
 
 
+NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
+"""What a note's file stem (its slug, the URL part `notes/<slug>/`) may be."""
+RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
+"""Slugs that are valid names but would not give the page `notes/<slug>/`."""
+MAX_SLUG_BYTES = 120
+"""The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
+`.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""
+MAX_SLUG_WORDS = 6
+"""A title's first words make its slug; six say what the paper is."""
+
+
+def slugify(title: str) -> str:
+    """The slug a writer gives a note about `title`: `Think-RM: Enabling ...` -> `think-rm`,
+    otherwise the first few words. Always a valid, unreserved slug of at most `MAX_SLUG_BYTES`."""
+    head, sep, _ = title.partition(":")
+    text = head if sep and 1 <= len(head.split()) <= 4 else title
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)[:MAX_SLUG_WORDS]
+    slug = "-".join(words) or "note"
+    if len(slug) > MAX_SLUG_BYTES:  # ASCII: one byte a character
+        cut = slug[:MAX_SLUG_BYTES]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG_BYTES // 2:] else cut
+    return f"{slug}-paper" if slug in RESERVED_SLUGS else slug
+
+
 FENCE = "---"
 """The line that opens and closes the front matter."""
 
@@ -176,3 +201,30 @@ def arxiv_id_problem(value: str) -> str | None:
             return f"{value!r}: old-style ids run from 9108 to 0703; later papers have ids like \"0704.0001\""
         return None
     return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""
+
+
+# The prefix, version and `.pdf` in any case; the id itself exactly as arXiv writes it.
+_ID_IN_TEXT = re.compile(
+    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:v[0-9]+)?(?i:\.pdf)?/?$")
+
+
+def read_arxiv_id(text: str) -> str:
+    """The bare id in `2504.06141`, `2504.06141v2`, `arXiv:2504.06141` or an arxiv.org URL.
+
+    Raises `ValueError` saying why `text` holds no id, or which rule of arXiv's scheme its id breaks.
+    """
+    match = _ID_IN_TEXT.match(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL")
+    problem = arxiv_id_problem(match.group(1))
+    if problem:
+        raise ValueError(problem)
+    return match.group(1)
+
+
+def parse_arxiv_id(text: str) -> str | None:
+    """`read_arxiv_id`, or None instead of the reason (to tell id lines from other text)."""
+    try:
+        return read_arxiv_id(text)
+    except ValueError:
+        return None

@@ -18,21 +18,11 @@ import yaml
 
 from papernotes.model import NoteDraft, Problem, TagRegistry
 from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, split_front_matter
-from papernotes.source.note import parse_note
-from papernotes.source.guidance import Guidance, find_template_text
+from papernotes.source.guidance import Guidance
+from papernotes.source.tree import read_note_file, slug_key
 
 _ARXIV_LINE = re.compile(r"""^arxiv:\s*["']?([^"'\s#]+)["']?\s*(?:#.*)?$""", re.MULTILINE)
 _TITLE_LINE = re.compile(r"""^title:\s*(.+?)\s*$""", re.MULTILINE)
-MAX_SLUG_WORDS = 6
-
-
-def slugify(title: str) -> str:
-    """A short URL slug: `Think-RM: Enabling ...` -> `think-rm`; otherwise the first few words."""
-    head, sep, _ = title.partition(":")
-    text = head if sep and 1 <= len(head.split()) <= 4 else title
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    return "-".join(words[:MAX_SLUG_WORDS]) or "note"
 
 
 def title_key(title: str) -> str:
@@ -65,9 +55,15 @@ def render_note(draft: NoteDraft) -> str:
 
 
 def check_text(text: str, *, slug: str, source: str, registry: TagRegistry, guidance: Guidance) -> list[Problem]:
-    """The problems `papernotes check` would report for `text` (identity clashes aside)."""
-    _, problems = parse_note(text, slug=slug, source=source, tags=registry)
-    return sorted(problems + find_template_text(text, source, guidance))
+    """The problems `papernotes check` would report for `text` written as `<slug>.md`: every rule
+    of the loader's (file name, size, encoding, fields, sections, template text), through the
+    loader's own code. Identity clashes are the caller's (`ExistingNotes`)."""
+    _, problems = read_note_file(slug, text.encode("utf-8"), source, registry, guidance)
+    return sorted(problems)
+
+
+MAX_SCANNED_BYTES = 64 * 1024
+"""How much of each existing note is read to find its title and arXiv id."""
 
 
 @dataclass
@@ -79,17 +75,25 @@ class ExistingNotes:
     by_title: dict[str, Path] = field(default_factory=dict)
     """`title_key(title)` -> note."""
     slugs: set[str] = field(default_factory=set)
-    """Every file stem in use."""
+    """Every file stem in use, as `tree.slug_key` compares them."""
 
     @classmethod
     def scan(cls, notes_dir: Path) -> ExistingNotes:
         found = cls()
-        for path in sorted(notes_dir.rglob("*.md")) if notes_dir.is_dir() else ():
-            found.add(path, path.read_text(encoding="utf-8", errors="replace"))
+        for path in sorted(notes_dir.rglob("*")) if notes_dir.is_dir() else ():
+            if path.suffix != ".md" or path.is_symlink() or not path.is_file():
+                found.slugs.add(slug_key(path.stem))  # a name in use all the same
+                continue
+            try:
+                with path.open("rb") as handle:
+                    raw = handle.read(MAX_SCANNED_BYTES)  # enough for the front matter of any note
+            except OSError:
+                raw = b""
+            found.add(path, raw.decode("utf-8", errors="replace"))
         return found
 
     def add(self, path: Path, text: str) -> None:
-        self.slugs.add(path.stem)
+        self.slugs.add(slug_key(path.stem))
         lines = text.removeprefix("\ufeff").split("\n")
         split = split_front_matter(lines)
         if isinstance(split, FrontMatter):
@@ -114,7 +118,7 @@ class ExistingNotes:
     def free_path(self, notes_dir: Path, date: dt.date, slug: str) -> Path:
         """`<notes_dir>/<year>/<slug>.md`, with `-2`, `-3`, ... when the slug is taken."""
         candidate, n = slug, 1
-        while candidate in self.slugs:
+        while slug_key(candidate) in self.slugs:
             n += 1
             candidate = f"{slug}-{n}"
         return notes_dir / str(date.year) / f"{candidate}.md"

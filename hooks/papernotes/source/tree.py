@@ -17,7 +17,7 @@ from pathlib import Path
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
-from papernotes.schema import SECTION_KEYS, FrontMatter, split_front_matter
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, FrontMatter, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.source.split_load import Loaded, load_files
@@ -26,10 +26,7 @@ from papernotes.source.guidance import Guidance, find_template_text, read_guidan
 
 MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
-NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
 IGNORED_NAMES = {".gitkeep", ".DS_Store"}
-RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
-"""Slugs that are valid names but would not give the page `notes/<slug>/`."""
 
 
 @dataclass(frozen=True)
@@ -164,20 +161,27 @@ def load_note(path: Path, shown: str, registry: TagRegistry,
         return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
     if path.suffix != ".md":
         return None, [Problem(shown, 0, 0, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
-    slug = unicodedata.normalize("NFC", path.stem)
-    hidden = find_invisible(slug)
-    if hidden is not None:
-        return None, [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
-    if slug in RESERVED_SLUGS:
-        return None, [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
-    if not NOTE_SLUG.match(slug):
-        return None, [Problem(shown, 0, 0, "file name",
-                              f"the file name {path.stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
-                              f"(e.g. {_suggest_slug(path.stem)!r})", "bad-slug")]
+    named = _file_name_problems(path.stem, shown)
+    if named:
+        return None, named
     size = path.stat().st_size
-    if size > MAX_NOTE_BYTES:
+    if size > MAX_NOTE_BYTES:  # refused before reading it
         return None, [Problem(shown, 0, 0, "file", f"the note is {size // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
-    raw = path.read_bytes()
+    return read_note_file(path.stem, path.read_bytes(), shown, registry, guidance, html)
+
+
+def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
+                   guidance: Guidance | None = None, html: HtmlCache | None = None) -> tuple[Note | None, list[Problem]]:
+    """Every rule for a note file named `<stem>.md` holding `raw`: its name, size, encoding,
+    text and leftover template text. `papernotes check` and the build read files through it,
+    and the writers (`new`, the importers) check what they are about to write with it, so a
+    writer cannot write a note that `check` refuses."""
+    named = _file_name_problems(stem, shown)
+    if named:
+        return None, named
+    slug = unicodedata.normalize("NFC", stem)
+    if len(raw) > MAX_NOTE_BYTES:
+        return None, [Problem(shown, 0, 0, "file", f"the note is {len(raw) // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -191,6 +195,23 @@ def load_note(path: Path, shown: str, registry: TagRegistry,
         problems = [p for p in problems if not (p.rule == "unknown-tag" and (p.line, p.column) in spots)]
         return None, sorted(problems + leftovers)
     return note, problems
+
+
+def _file_name_problems(stem: str, shown: str) -> list[Problem]:
+    slug = unicodedata.normalize("NFC", stem)
+    hidden = find_invisible(slug)
+    if hidden is not None:
+        return [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
+    if slug in RESERVED_SLUGS:
+        return [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
+    if len(stem.encode("utf-8")) + len(".md") > 255:
+        return [Problem(shown, 0, 0, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long; file systems "
+                        f"allow 255 with `.md`: shorten it (e.g. {_suggest_slug(stem)[:80]!r})", "long-slug")]
+    if not NOTE_SLUG.match(slug):
+        return [Problem(shown, 0, 0, "file name",
+                        f"the file name {stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
+                        f"(e.g. {_suggest_slug(stem)!r})", "bad-slug")]
+    return []
 
 
 def slug_key(stem: str) -> str:
