@@ -1,5 +1,8 @@
 """Recall of the search box, per class of query, on a built site; optionally Pagefind's on the same site.
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
     python scripts/search_eval.py SITE_DIR DATA_DIR [--pagefind] [--only CLASS ...] [--limit N]
                                   [--queries FILE] [--misses]
 
@@ -32,11 +35,14 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from papernotes.schema import FrontMatter, split_front_matter
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 PAGEFIND_VERSION = "1.5.2"
 CLASSES = ("korean", "forms", "typos", "tags")
@@ -128,18 +134,23 @@ def note_files(data: Path) -> dict[str, str]:
     return out
 
 
-def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
-    """The note's tags, read with the loader's guarded YAML reader (notes come from pull requests)."""
+@functools.lru_cache(maxsize=None)
+def _written_tags(text: str) -> tuple[str, ...]:
+    """The note's tags, read with the loader's guarded YAML reader (notes come from pull requests);
+    parsed once per note, not once per query."""
     front = split_front_matter(text.split("\n"))
     if not isinstance(front, FrontMatter):
-        return set()
+        return ()
     try:
         root = compose("\n".join(front.yaml_lines), offset=1)
         fields = {name: value for name, _, value in mapping_items(Located(root, 1))} if root is not None else {}
-        written = [read_text(item) for item in read_list(fields["tags"])] if "tags" in fields else []
+        return tuple(read_text(item) for item in read_list(fields["tags"])) if "tags" in fields else ()
     except NodeError:
-        return set()  # `papernotes check` reports it; the evaluation counts the note as untagged
-    return {aliases.get(t, t) for t in written}
+        return ()  # `papernotes check` reports it; the evaluation counts the note as untagged
+
+
+def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
+    return {aliases.get(t, t) for t in _written_tags(text)}
 
 
 def expected(spec: str, notes: dict[str, str], aliases: dict[str, str], labels: dict[str, str] | None = None) -> set[str]:
@@ -158,7 +169,7 @@ def recall(found: list[str], want: set[str]) -> float:
     return len(set(found[:10]) & want) / min(10, len(want)) if want else 1.0
 
 
-def our_search(page, base: str) -> Callable[[str], list[str]]:  # noqa: ANN001
+def our_search(page: Page, base: str) -> Callable[[str], list[str]]:
     page.goto(base)
 
     def run(query: str) -> list[str]:
@@ -171,7 +182,7 @@ def our_search(page, base: str) -> Callable[[str], list[str]]:  # noqa: ANN001
     return run
 
 
-def pagefind_search(page, base: str, bundle: str) -> Callable[[str], list[str]]:  # noqa: ANN001
+def pagefind_search(page: Page, base: str, bundle: str) -> Callable[[str], list[str]]:
     page.goto(base)
     page.evaluate("async url => { window.__pf = await import(url); await window.__pf.init(); }", base + bundle + "/pagefind.js")
 

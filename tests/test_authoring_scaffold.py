@@ -34,7 +34,7 @@ ANSWERS: dict[str, tuple[int, str, float]] = {
 
 
 class _RecordedArxiv(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         from urllib.parse import parse_qs, urlsplit
 
         query = parse_qs(urlsplit(self.path).query)

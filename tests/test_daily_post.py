@@ -75,6 +75,7 @@ def comparable(note: Note) -> dict[str, object]:
 TREES = [ROOT, ROOT / "tests" / "fixtures" / "site", ROOT / "tests" / "fixtures" / "contrib"]
 
 
+@pytest.mark.slow  # imports every note of three trees back
 @pytest.mark.parametrize("tree", TREES, ids=["bundled", "fixture-site", "fixture-contrib"])
 def test_every_published_note_comes_back_from_its_post_with_every_field_and_its_slug(
         tree: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -128,6 +129,7 @@ def test_optional_fields_a_missing_abstract_and_a_chosen_slug_come_back(capsys: 
         assert comparable(by_slug[note.slug]) == comparable(note)
 
 
+@pytest.mark.slow  # imports every bundled note back
 def test_the_bundled_notes_round_trip_through_a_post(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     notes, back = round_trip(capsys, ROOT, tmp_path)
     assert len(notes) == len(back) > 30

@@ -9,6 +9,7 @@ executable, and still show the text it should). The INJECTIONS are then built wi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +24,10 @@ from papernotes.source.tree import load_site
 from papernotes.config import Settings
 from papernotes.markup import EXTENSIONS, Converter, HtmlCache
 from papernotes.pages.render import PageRenderer
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+    from conftest import Serve
 
 FORBIDDEN_TAGS = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
@@ -350,7 +355,7 @@ FLAG_CHECK = """async () => {
 
 
 @pytest.mark.browser
-def test_no_payload_runs_in_chromium(injected_site: Path, serve, page) -> None:  # noqa: ANN001
+def test_no_payload_runs_in_chromium(injected_site: Path, serve: Serve, page: Page) -> None:
     base = serve(injected_site)
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -392,7 +397,7 @@ def test_no_payload_runs_in_chromium(injected_site: Path, serve, page) -> None: 
 
 
 @pytest.mark.browser
-def test_screenshot_of_a_hostile_title(injected_site: Path, serve, page, tmp_path_factory) -> None:  # noqa: ANN001
+def test_screenshot_of_a_hostile_title(injected_site: Path, serve: Serve, page: Page, tmp_path_factory) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     base = serve(injected_site)
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
     page.goto(base + "notes/title-closes-title/")

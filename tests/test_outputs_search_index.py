@@ -93,7 +93,7 @@ def commentary(note: Note) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def loaded(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture, typed where it is made
     """The fixture site's notes plus READER_NOTES and one with terms that sort differently in
     UTF-16 (how JavaScript compares) and by code point: 𝒜 (U+1D49C) before ｚ (U+FF5A)."""
     notes = dict(READER_NOTES)
@@ -126,7 +126,7 @@ def test_card_authors(authors: tuple[str, ...], line: str) -> None:
     assert searchindex.card_authors(authors) == line
 
 
-def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001
+def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     cards = search_data.cards(site)
     assert [c.slug for c in cards] == [n.slug for n in loaded.notes]
@@ -141,7 +141,7 @@ def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) ->
         min(searchindex.CARD_SHARD, len(cards) - i) for i in range(0, len(cards), searchindex.CARD_SHARD)]
 
 
-def test_postings_give_back_every_notes_terms(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001
+def test_postings_give_back_every_notes_terms(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     by_doc: dict[int, dict[str, int]] = {}
     for term, docs in search_data.postings(site).items():
@@ -150,7 +150,7 @@ def test_postings_give_back_every_notes_terms(loaded, tmp_path: Path, small_chun
     assert by_doc == {i: document_terms(note, loaded.tags) for i, note in enumerate(loaded.notes)}
 
 
-def test_chunks_are_sorted_as_javascript_compares(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001
+def test_chunks_are_sorted_as_javascript_compares(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     chunks = search_data.chunks(site)
     assert len(chunks) > 5
@@ -165,7 +165,7 @@ def test_chunks_are_sorted_as_javascript_compares(loaded, tmp_path: Path, small_
     assert max(sizes[:-1]) < 300 + max(len(json.dumps({t: p}, ensure_ascii=False).encode()) for _, _, c in chunks for t, p in c.items())
 
 
-def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN001
+def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     files = build_search_files(loaded.notes, loaded.tags, commentary)
     meta = json.loads(dict(files)["search/meta.json"])
     assert {k: meta[k] for k in ("v", "docs", "card_shard", "note", "terms", "cards")} == {
@@ -178,13 +178,13 @@ def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN0
         meta["cards"].replace("{n}", str(i)) for i in range(-(-len(loaded.notes) // searchindex.CARD_SHARD))}
 
 
-def test_same_notes_same_bytes(loaded) -> None:  # noqa: ANN001
+def test_same_notes_same_bytes(loaded) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     assert build_search_files(loaded.notes, loaded.tags, commentary) == build_search_files(loaded.notes, loaded.tags, commentary)
 
 
 def test_a_site_without_notes_has_no_search_files() -> None:
     empty = build_index((), TAGS)
-    html = lambda n: NoteHtml("", "", "")  # noqa: E731
+    html = lambda n: NoteHtml("", "", "")
     assert [p for p, _ in plan_files(empty, Settings(), html) if p.startswith("search/")] == []
     one = build_index((BASE,), TAGS)
     assert {p for p, _ in plan_files(one, Settings(), html) if p.startswith("search/")} == {
@@ -234,7 +234,7 @@ def test_stem(word: str, root: str) -> None:
     assert searchindex.stem(word) == root
 
 
-def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001
+def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     files = dict(build_search_files(loaded.notes, loaded.tags, commentary))
     meta = json.loads(files["search/meta.json"])
     terms = {t: p for path, text in files.items() if path.startswith("search/terms/") for t, p in json.loads(text).items()}

@@ -8,6 +8,7 @@ axe-core comes from npm (pinned in tests/axe/package-lock.json) and is installed
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import datetime as dt
 import os
 import shutil
@@ -19,6 +20,10 @@ import pytest
 
 from conftest import LAYOUT_SHIFT, ROOT
 from papernotes.site import urls
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+    from conftest import Serve
 
 pytestmark = pytest.mark.browser
 
@@ -71,18 +76,18 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def base(reader_build: Path, serve) -> str:  # noqa: ANN001
+def base(reader_build: Path, serve: Serve) -> str:
     return serve(reader_build)
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
-def scheme_context(request, browser):  # noqa: ANN001, ANN201
+def scheme_context(request, browser: Browser):  # noqa: ANN001, ANN201 - a fixture, typed where it is made
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
     yield context
     context.close()
 
 
-def serious(page, axe_source: str) -> list[str]:  # noqa: ANN001
+def serious(page: Page, axe_source: str) -> list[str]:
     """axe-core's serious and critical violations on the page as it is now, one line per node."""
     page.add_script_tag(content=axe_source)
     result = page.evaluate("""async () => {
@@ -95,7 +100,7 @@ def serious(page, axe_source: str) -> list[str]:  # noqa: ANN001
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source: str, kind: str, lang: str) -> None:  # noqa: ANN001
+def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source: str, kind: str, lang: str) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     page = scheme_context.new_page()
     try:
         page.goto(f"{base}{PAGE_KINDS[kind]}?lang={lang}")
@@ -107,7 +112,7 @@ def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_no_serious_accessibility_problem_with_search_results_open(scheme_context, base: str, axe_source: str, lang: str) -> None:  # noqa: ANN001
+def test_no_serious_accessibility_problem_with_search_results_open(scheme_context, base: str, axe_source: str, lang: str) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     page = scheme_context.new_page()
     try:
         page.goto(f"{base}?lang={lang}")
@@ -119,7 +124,7 @@ def test_no_serious_accessibility_problem_with_search_results_open(scheme_contex
         page.close()
 
 
-def test_html_lang_follows_the_switch(page, base: str) -> None:  # noqa: ANN001
+def test_html_lang_follows_the_switch(page: Page, base: str) -> None:
     page.goto(f"{base}{PAGE_KINDS['note']}?lang=ko")
     assert page.evaluate("document.documentElement.lang") == "ko"
     page.click(".pn-toggle__button[data-lang=en]")
@@ -132,7 +137,7 @@ def test_html_lang_follows_the_switch(page, base: str) -> None:  # noqa: ANN001
     assert page.get_attribute("article.pn-note h1", "lang") == "en"
 
 
-def test_a_note_is_reached_in_three_tab_presses(page, base: str) -> None:  # noqa: ANN001
+def test_a_note_is_reached_in_three_tab_presses(page: Page, base: str) -> None:
     page.goto(f"{base}{PAGE_KINDS['note']}")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('pn-skip')")
@@ -142,7 +147,7 @@ def test_a_note_is_reached_in_three_tab_presses(page, base: str) -> None:  # noq
     assert page.evaluate("!!document.activeElement.closest('article.md-content__inner')")
 
 
-def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str) -> None:  # noqa: ANN001
+def test_keyboard_reaches_our_controls_with_a_visible_focus(page: Page, base: str) -> None:
     page.goto(f"{base}{PAGE_KINDS['browse']}")
     page.wait_for_selector(".pn-filter-tag")
     seen: dict[str, str] = {}
@@ -159,7 +164,7 @@ def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str) -> 
     assert seen == {"pn-toggle__button": "yes", "pn-filter-tag": "yes"}
 
 
-def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str) -> None:  # noqa: ANN001
+def test_no_page_asks_another_origin_or_a_missing_file(browser: Browser, base: str) -> None:
     context = browser.new_context()
     foreign: list[str] = []
     missing: list[str] = []
@@ -182,7 +187,7 @@ def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str) -> No
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])
-def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict) -> None:  # noqa: ANN001
+def test_pages_do_not_shift_after_load(browser: Browser, base: str, viewport: dict) -> None:
     context = browser.new_context(viewport=viewport)
     context.add_init_script(LAYOUT_SHIFT)
     shifts = {}
@@ -199,7 +204,7 @@ def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict) -> No
     assert {k: v for k, v in shifts.items() if v > 0.02} == {}
 
 
-def test_page_scripts_load_only_where_used(page, base: str) -> None:  # noqa: ANN001
+def test_page_scripts_load_only_where_used(page: Page, base: str) -> None:
     def scripts(kind: str) -> set[str]:
         page.goto(f"{base}{PAGE_KINDS[kind]}")
         # None holds the parser up: every script file is deferred (they run in order after parsing).

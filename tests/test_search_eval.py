@@ -15,7 +15,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 
 
-def load_eval():  # noqa: ANN201
+def load_eval():  # noqa: ANN201 - a fixture, typed where it is made
     spec = importlib.util.spec_from_file_location("search_eval", ROOT / "scripts" / "search_eval.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

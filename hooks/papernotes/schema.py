@@ -80,6 +80,7 @@ SECTIONS: tuple[BodySection, ...] = (
     BodySection("en", "English", commentary=True),
 )
 """The body sections, in the order the writer puts them; a section outside this list is an error."""
+SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
 
 _SECTION_BY_HEADING = {s.heading.lower(): s for s in SECTIONS}
 _H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(.*?)[ \t#]*$")

@@ -75,8 +75,8 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     except ScaffoldRefused as refused:
         for problem in refused.problems:
             print(problem.format(), file=sys.stderr)
-        print(f"papernotes new: the note would not pass `papernotes check` for the reasons above (besides the "
-              f"template text you replace), so it was not written", file=sys.stderr)
+        print("papernotes new: the note would not pass `papernotes check` for the reasons above (besides the "
+              "template text you replace), so it was not written", file=sys.stderr)
         return 1
     except OSError as err:
         print(f"papernotes new: cannot write the note: {err.strerror or err}", file=sys.stderr)

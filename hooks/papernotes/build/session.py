@@ -34,7 +34,7 @@ from functools import partial
 from pathlib import Path
 
 from papernotes.build.dirty import RebuildState, digest, site_shape
-from papernotes.build.fork import MIN_PAGES, Child, should_fork
+from papernotes.fork import MIN_PAGES, Child, should_fork
 from papernotes.build.page_worker import PageWorker
 from papernotes.build.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
@@ -288,7 +288,7 @@ class Build:
                     self._report_exports(exports)
                 except FileClash as err:
                     raise BuildError(str(err)) from None
-                except Exception as err:  # noqa: BLE001 - e.g. the forked writer was killed: say what failed
+                except Exception as err:
                     raise BuildError(f"writing the feeds, exports and search files failed: {err!r}") from err
         log.info("papernotes: the MkDocs process's %s", describe(*own_usage()))
 

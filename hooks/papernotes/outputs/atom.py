@@ -59,7 +59,7 @@ def render_feed(info: FeedInfo, notes: Sequence[Note], tags: TagRegistry,
     """The Atom document for `notes` (newest first; the first `limit` are included);
     `content(note)` is the entry's HTML, `summary(note)` its plain-text summary."""
     ET.register_namespace("", ATOM)
-    link = lambda to: urls.link(info.site_url, info.path, to)  # noqa: E731
+    link = lambda to: urls.link(info.site_url, info.path, to)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "title", info.title)
     _sub(feed, "id", uuid.uuid5(uuid.NAMESPACE_URL, f"papernotes:{info.site_name}:feed:{info.path}").urn)

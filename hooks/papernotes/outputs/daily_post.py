@@ -47,10 +47,10 @@ from urllib.parse import urlsplit
 
 from papernotes.model import Note
 from papernotes.schema import LINEAGE_FIELDS
-from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, parse_arxiv_id, read_arxiv_id, slugify
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, SECTIONS, parse_arxiv_id, read_arxiv_id, slugify
 from papernotes.source.tags import normalise_tag
 
-LANGS = ("ko", "en")
+LANGS = tuple(s.key for s in SECTIONS if s.commentary)
 _KO_DATE = re.compile(r"^([0-9]{4})\s*년\s*([0-9]{1,2})\s*월\s*([0-9]{1,2})\s*일$")
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
@@ -64,7 +64,7 @@ OPTIONAL_FIELDS = {"link": "url", "code": "code", "org": "org", "published": "pu
 """Optional line key (any case) -> the note field it carries."""
 _BLOCK_LINE = re.compile(r"^\s*(?:[-*+]\s|[0-9]+[.)]\s|>|\||```|~~~|#{1,6}\s|    )")
 """A line that starts a Markdown block (list item, quote, table row, fence, heading, code)."""
-_SECTIONS = {"abstract": "## Abstract", "ko": "## 한국어", "en": "## English"}
+_SECTIONS = {s.key: f"## {s.heading}" for s in SECTIONS}
 _MARKERS_BY_KEY = _SECTIONS
 _MARKERS = {heading.casefold(): key for key, heading in _SECTIONS.items()}
 """Marker lines, written only in a block whose sections the Hangul rule would misplace (a Korean

@@ -45,8 +45,8 @@ def _commentary_html(html: NoteHtml) -> str:
 
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml]) -> Iterator[tuple[str, str]]:
     site_url = settings.site_url
-    content = lambda n: _commentary_html(html_of(n))  # noqa: E731
-    summary = lambda n: snippet(html_of(n).ko or html_of(n).en, 300)  # noqa: E731
+    content = lambda n: _commentary_html(html_of(n))
+    summary = lambda n: snippet(html_of(n).ko or html_of(n).en, 300)
 
     def page_url(note: Note) -> str | None:
         return urls.absolute(site_url, urls.note(note.slug)) if site_url else None

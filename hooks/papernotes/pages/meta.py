@@ -82,7 +82,7 @@ def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, settings
 
 def day_meta(day: dt.date, notes: tuple[Note, ...], title: str, settings: Settings) -> PageMeta:
     lead = _bi(settings, f"{day.year}년 {day.month}월 {day.day}일의 논문 노트 {len(notes)}개",
-               f"{len(notes)} paper note{'s' if len(notes) != 1 else ''} of {day.strftime('%B %-d, %Y')}")
+               f"{len(notes)} paper note{'s' if len(notes) != 1 else ''} of {day:%B} {day.day}, {day.year}")
     return PageMeta(title=title, description=_titles(notes, lead))
 
 

@@ -28,7 +28,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `tags/<tag>/feed.xml`         | Atom feed of one tag                             |
 | `papernotes.bib`              | BibTeX of every note                             |
 | `tags/<tag>/papernotes.bib`   | BibTeX of one tag's notes                        |
-| `notes.json`                  | every note's fields and URLs (see README)        |
+| `notes.json`                  | every note's fields and URLs (DEVELOPING.md)     |
 | `browse/index.json`           | the compact index the browse page filters        |
 | `browse/snippets/<n>.json`    | commentary excerpts for the browse page's rows   |
 | `search/meta.json`            | the search index's directory (`searchindex`)     |

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
-from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, FrontMatter, paper_identity, split_front_matter
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, FrontMatter, paper_identity, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
-from papernotes.build.split_load import Loaded, load_files
+from papernotes.source.split_load import Loaded, load_files
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import Guidance, find_template_text, normalise_text, read_guidance
 
@@ -105,7 +105,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
-    html.keep_only({text for n in loaded for text in (n.abstract, n.ko, n.en)})
+    html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
     return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
@@ -150,7 +150,7 @@ def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guida
     shown = display_path(path, root)
     try:
         return load_note(path, shown, registry, guidance, html)
-    except Exception as exc:  # a bug must cost this note only, and still be reported
+    except Exception as exc:  # noqa: BLE001 - a bug must cost this note only, and still be reported
         return None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
 
 
