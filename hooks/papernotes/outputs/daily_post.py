@@ -196,7 +196,10 @@ def is_day_header(line: str) -> bool:
 
 def ascii_digits(text: str) -> str:
     """`text` with every decimal digit (Arabic-Indic `٢`, fullwidth `２`, ...) as its ASCII digit:
-    only to tell what a line was meant to be; the reader itself takes 0-9 only."""
+    only to tell what a line was meant to be; the reader itself takes 0-9 only. A long line (a
+    paragraph: headers and ids are short) is returned as it is, so no paragraph is walked twice."""
+    if text.isascii() or len(text) > 100:
+        return text
     return "".join(str(unicodedata.decimal(c)) if not c.isascii() and unicodedata.decimal(c, None) is not None else c
                    for c in text)
 
