@@ -180,7 +180,8 @@ def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:
     lines = ["# Synthetic tag registry written by scripts/notegen.py"]
     for slug, ko, en in registry:
         lines += [f"{slug}:", f"  ko: {_yaml_str(ko)}", f"  en: {_yaml_str(en)}",
-                  f"  description: {_yaml_str('Papers about ' + en.lower() + '.')}"]
+                  "  description:", f"    ko: {_yaml_str(ko + ' 관련 논문.')}",
+                  f"    en: {_yaml_str('Papers about ' + en.lower() + '.')}"]
     (data / "tags.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     slugs = [slug for slug, _, _ in registry]

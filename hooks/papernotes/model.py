@@ -62,8 +62,10 @@ class Tag:
     """Korean label."""
     en: str = field(compare=False)
     """English label."""
-    description: str = field(default="", compare=False)
-    """Optional one-line description shown on the tag page."""
+    description_ko: str = field(default="", compare=False)
+    """Optional one-line Korean description shown on the tag page (given with `description_en`)."""
+    description_en: str = field(default="", compare=False)
+    """Optional one-line English description shown on the tag page (given with `description_ko`)."""
     aliases: tuple[str, ...] = field(default=(), compare=False)
     """Old names accepted in notes and normalised to `slug`."""
 

@@ -45,7 +45,7 @@ def notes_json(index: SiteIndex, site_name: str, site_url: str | None, graph: Li
         "site_name": site_name,
         "site_url": site_url,
         "count": len(index.notes),
-        "tags": [{"slug": t.slug, "ko": t.ko, "en": t.en, "description": t.description,
+        "tags": [{"slug": t.slug, "ko": t.ko, "en": t.en, "description": t.description_en, "description_ko": t.description_ko,
                   "count": len(index.by_tag.get(t.slug, ())), "page": link(urls.tag(t.slug)),
                   "feed": link(urls.feed(t.slug)), "bibtex": link(urls.bibtex(t.slug))} for t in index.tags.tags],
         "notes": [_note_record(n, index, site_url, graph) for n in index.notes],

@@ -74,9 +74,10 @@ def note_meta(note: Note, settings: Settings, html: HtmlCache) -> PageMeta:
 def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, settings: Settings) -> PageMeta:
     label = _bi(settings, tag.ko, tag.en)
     lead = _bi(settings, f"#{tag.slug} ({label}) 태그의 논문 노트 {total}개", f"{total} paper notes tagged #{tag.slug} ({label})")
-    if tag.description:
-        lead += ". " + _plain(tag.description)
-    return PageMeta(title=title, description=_titles(notes, lead) if not tag.description else _cut(lead))
+    description = _bi(settings, tag.description_ko, tag.description_en)
+    if description:
+        lead += ". " + _plain(description)
+    return PageMeta(title=title, description=_titles(notes, lead) if not description else _cut(lead))
 
 
 def day_meta(day: dt.date, notes: tuple[Note, ...], title: str, settings: Settings) -> PageMeta:

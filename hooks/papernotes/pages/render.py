@@ -28,6 +28,9 @@ from papernotes.site.paging import card_weight, commentary_weight, paginate
 from papernotes.site.related import Related
 from papernotes.pages import links as link_pages
 
+HOME_OLDER_DAYS = 5
+"""Days before the home page's own listed at its end, so the feed goes on in one tap."""
+
 
 class PageRenderer:
     """Renders one build's pages from its index, settings and HTML cache."""
@@ -184,5 +187,7 @@ class PageRenderer:
     def render_home_page(self) -> str:
         recent = self.home_recent()
         top = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
+        older = self.index.days[len(recent): len(recent) + HOME_OLDER_DAYS]
         return self._render("home.html", urls.home(), site_name=self.settings.site_name, recent=recent,
+                            older_days=[(d, len(self.index.by_day[d])) for d in older],
                             total=len(self.index.notes), tag_count=len(self.index.tags.tags), top_tags=[r for r in top[:12] if r[1]])
