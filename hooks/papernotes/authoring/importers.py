@@ -141,6 +141,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
                 tags=tuple(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
                 arxiv=arxiv_id, url=entry.url or (None if arxiv_id else search_url(entry.title)),
                 code=entry.code, org=entry.org, published=entry.published or (found.published if found else None),
+                builds_on=entry.builds_on, compares_with=entry.compares_with,
                 abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
     print(run.summary.line(command))
     return 1 if run.summary.failed else 0

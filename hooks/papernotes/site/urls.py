@@ -72,8 +72,7 @@ def tag_index() -> str:
     return "tags/index.md"
 
 
-RESERVED_TAG_SLUGS = {"index": f"{tag_index()} is the tag index page, so a tag 'index' would have no page of its own"}
-"""Tag slugs whose page (`tags/<slug>.md`) would be another generated page; the tag registry refuses them."""
+from papernotes.schema import RESERVED_TAG_SLUGS  # noqa: E402,F401 (stated with the note format; the URL rules above are why)
 
 
 def tag(slug: str, page: int = 1) -> str:
