@@ -24,6 +24,7 @@ KEYS: dict[str, str | None] = {
     "arxiv": "arxiv",
     "url": "paper_url",  # `url` alone would read as the note page's own address (that is `links.page`)
     "code": "code", "org": "org",
+    "builds_on": "builds_on", "compares_with": "compares_with",
     "draft": None,  # notes.json lists published notes only, so it would always be false
 }
 """Schema field -> its key in a note's record (None: left out), in the order the record lists them."""
