@@ -70,7 +70,7 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
     if index.notes:
-        yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en))
+        yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en), index.glossary)
 
 
 class FileClash(Exception):
