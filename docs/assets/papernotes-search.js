@@ -682,11 +682,12 @@
       return Promise.all(units.map(function (u, i) {
         return u.word !== undefined && !Object.keys(text.found[i].scores).length ? correct(u.word) : null;
       })).then(function (fixes) {
-        var corrected = {}, fixed = units.map(function (u, i) {
-          if (fixes[i]) { corrected[u.word] = fixes[i]; return { word: fixes[i] }; }
-          return u;
-        });
+        var corrected = {}, fixedText = units.map(function (u, i) {
+          if (fixes[i]) { corrected[u.word] = fixes[i]; return fixes[i]; }
+          return u.concept === undefined ? u.typed || u.word : u.words.map(function (w) { return w[1]; }).join(" ");
+        }).join(" ");
         if (!Object.keys(corrected).length) return [both[0], text, units, {}];
+        var fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
         return textHits(fixed).then(function (again) { return [both[0], again, fixed, corrected]; });
       });
     }).then(function (r) {
