@@ -12,7 +12,9 @@ Files, under `search/` (paths from `urls`):
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
   template, "card_shard": S, "particles": [...], "note": url template, "tags": [[slug, ko, en,
   [aliases]], ...], "tag": tag page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX,
-  "pair": PAIR_PREFIX}`.
+  "pair": PAIR_PREFIX, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
+  forms], [Korean forms]], ...]}`: the glossary's concepts that some note names (about 6 kB gzipped
+  for the bundled glossary), concept n's term being `@<n>` (see `concepts`).
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
   `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
@@ -23,8 +25,11 @@ Files, under `search/` (paths from `urls`):
 
 Besides the words, the terms hold each word's `variants` (Snowball English stem; Korean word
 without its particle and its inner sub-words), `_<word><next word>` for adjacent Korean words
-(see `pairs`), `#<slug>` per tag of the note, and spelling entries `~<English word backwards>`
-with no postings (for typo correction; see `correct` in the JS).
+(see `pairs`), `_<stem><next stem>` for adjacent words of a title (see `title_pairs`: a phrase in
+the title ranks first), `@<n>` per glossary concept the note names in any of its forms (see
+`concepts`: 보상 해킹 finds a note that wrote reward hacking), `#<slug>` per tag of the note, and
+spelling entries `~<English word backwards>` with no postings (for typo correction; see `correct`
+in the JS).
 
 Documents are the published notes newest first (the site's order), numbered from 0.
 Tokenising is shared with the search box and must stay identical to `tokenize` in the JS:
