@@ -245,21 +245,23 @@
     return c;
   }
 
-  /* [first word, last word, concept, key] of the longest run of `words` (tokenizeJoined) naming a
-   * concept from each word, or of every such run (`every`); see ConceptMatcher.runs. */
+  /* [first word, last word, concept, key, particle: the letters of a particle after it] of the
+   * longest run of `words` (tokenizeJoined) naming a concept from each word, or of every such run
+   * (`every`); see ConceptMatcher.runs. */
   function conceptRuns(c, words, every) {
     var out = [], tokens = words.tokens, joined = words.joined, has = Object.prototype.hasOwnProperty;
     for (var start = 0; start < tokens.length; start++) {
       var head = "", found = null;
       for (var end = start; end < Math.min(tokens.length, start + MAX_FORM_WORDS); end++) {
-        var token = tokens[end], base = stem(token), key = head + base;
+        var token = tokens[end], base = stem(token), key = head + base, particle = 0;
         if (!has.call(c.keys, key)) {
           var bare = stripParticle(token, c.particles);
           key = bare !== token ? head + stem(bare) : null;
           if (key !== null && !has.call(c.keys, key)) key = null;
+          particle = token.length - bare.length;
         }
         if (key !== null) {
-          found = [start, end, c.keys[key], key];
+          found = [start, end, c.keys[key], key, particle];
           if (every) out.push(found);
         }
         head += base;
@@ -791,7 +793,7 @@
       if (!texts[t]) continue;
       var q = tokenizeJoined(texts[t], true), runs = conceptRuns(concepts, q, true);
       for (var r = 0; r < runs.length; r++) {
-        if (runs[r][2] === n && runs[r][3] !== key) return texts[t].slice(q.at[runs[r][0]][0], q.at[runs[r][1]][1]);
+        if (runs[r][2] === n && runs[r][3] !== key) return texts[t].slice(q.at[runs[r][0]][0], q.at[runs[r][1]][1] - runs[r][4]);
       }
     }
     var concept = concepts.list[n], from = concepts.forms[key] || key;
