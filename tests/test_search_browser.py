@@ -68,7 +68,7 @@ url: https://example.org/sigma
 
 ## 한국어
 
-이 논문은 reward hacking을 다룬다.
+이 논문은 reward hacking을 다룬다. 보상이 문제다.
 
 ## English
 

@@ -664,9 +664,9 @@
     return units;
   }
 
-  /* Every step of a query: { hits, words (to mark), concepts (named, to mark), bridges: {doc:
-   * [[concept, key], ...]} (the concepts that alone found it), tags (named), partial, corrected:
-   * {typed: fix} }. */
+  /* Every step of a query: { hits, words (to mark), concepts (named, to mark), spelt: {concept:
+   * the query's words for it}, bridges: {doc: [[concept, key], ...]} (the concepts that alone found
+   * it), tags (named), partial, corrected: {typed: fix} }. */
   function search(q) {
     var named = findTags(q);
     var units = queryUnits(named.rest);
@@ -697,10 +697,11 @@
       r[0].forEach(function (f) {
         Object.keys(f.scores).forEach(function (d) { if (!tagged[d]) { tagged[d] = true; order.push(Number(d)); } });
       });
-      var hits = r[1].hits, words = [], named_ = [], bridges = {};
+      var hits = r[1].hits, words = [], named_ = [], bridges = {}, spelt = {};
       r[2].forEach(function (u, i) {
         if (u.concept === undefined) { words.push(u.word); return; }
-        u.words.forEach(function (w) { words.push(w[0]); });
+        spelt[u.concept] = u.words.map(function (w) { return w[0]; });
+        words = words.concat(spelt[u.concept]);
         named_.push(u.concept);
         Object.keys(r[1].found[i].bridged).forEach(function (d) { (bridges[d] = bridges[d] || []).push([u.concept, u.key]); });
       });
@@ -716,7 +717,7 @@
           hits = first.concat(hits.filter(function (h) { return !tagged[h[0]]; }));
         }
       }
-      return { hits: hits, words: words, concepts: named_, bridges: bridges, tags: named.tags, corrected: r[3],
+      return { hits: hits, words: words, concepts: named_, spelt: spelt, bridges: bridges, tags: named.tags, corrected: r[3],
                partial: r[1].found.some(function (f) { return f.partial; }) };
     });
   }
@@ -804,7 +805,12 @@
    * authors and excerpt. Only the option is a control; the rest is plain text (div, span), as a
    * listbox may hold nothing else. */
   function renderCard(card, result, doc, id) {
-    var slug = card[0], title = card[1], date = card[2], words = result.words, named = result.concepts;
+    var slug = card[0], title = card[1], date = card[2], named = result.concepts, bridged = result.bridges[doc] || [];
+    // A note the glossary alone found does not hold the query's words for that concept: mark the
+    // concept's forms in it, not those words on their own (보상 해킹 -> reward hacking, not 보상).
+    var words = result.words.filter(function (w) {
+      return !bridged.some(function (b) { return result.spelt[b[0]].indexOf(w) >= 0; });
+    });
     var ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
     var href = new URL(meta.note.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname;
     var li = el("li", { class: "pn-search__result", role: "none" });
@@ -812,7 +818,7 @@
     a.appendChild(highlight(title, words, named));
     li.appendChild(a);
     li.appendChild(el("span", { class: "pn-search__date" }, " " + date));
-    (result.bridges[doc] || []).forEach(function (bridge) {
+    bridged.forEach(function (bridge) {
       var from = concepts.forms[bridge[1]] || bridge[1], to = bridgeTarget(card, bridge[0], bridge[1]);
       var line = el("div", { class: "pn-search__bridge" });
       line.appendChild(bi("용어집: ", "Glossary: "));
