@@ -44,14 +44,24 @@ class ConceptMatcher:
         each word, or of every such run with `every` (`reward model` names reward-model and
         reward); runs from different words may overlap (`process reward model` holds `reward model`)."""
         keys, heads = self.keys, self.heads
-        for start in range(len(tokens)):
+        bases = [stem(token) for token in tokens]
+        count = len(tokens)
+        for start in range(count):
+            if bases[start] not in heads:
+                # Nothing longer starts here: only a one-word form with a particle after it (보상을).
+                token = tokens[start]
+                bare = strip_particle(token)
+                number = keys.get(stem(bare)) if bare != token else None
+                if number is not None:
+                    yield start, start, number
+                continue
             head = ""
             found = None
-            for end in range(start, min(len(tokens), start + MAX_FORM_WORDS)):
-                token = tokens[end]
-                base = stem(token)
+            for end in range(start, min(count, start + MAX_FORM_WORDS)):
+                base = bases[end]
                 number = keys.get(head + base)
                 if number is None:
+                    token = tokens[end]
                     bare = strip_particle(token)
                     if bare != token:
                         number = keys.get(head + stem(bare))

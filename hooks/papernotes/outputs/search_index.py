@@ -154,7 +154,8 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
     counts: dict[str, int] = {}
     for field, text in fields.items():
         weight = FIELD_WEIGHTS[field]
-        tokens, joined = tokenize_joined(text)
+        phrases = field == "title" or (concepts and field != "people")
+        tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
         terms = tokens + pairs(text)
         if field == "title":
             terms += title_pairs(tokens, joined)

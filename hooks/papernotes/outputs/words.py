@@ -22,6 +22,8 @@ PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "�
 TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 """A term: a dotted number (an arXiv id, a version) or a run of letters and digits."""
 
+_SPLIT = re.compile(f"({TOKEN.pattern})")
+
 JOINER = re.compile(r"[ \t\u00a0\-\u2010\u2011]*(?:\n[ \t\u00a0\-\u2010\u2011]*)?")
 """What may part two words of one phrase: spaces and hyphens, at most one line break (not a
 sentence's end, a bracket or a paragraph break). `chain-of-thought` is `chain of thought`."""
@@ -48,18 +50,18 @@ def tokenize(text: str) -> list[str]:
 def tokenize_joined(text: str) -> tuple[list[str], list[bool]]:
     """`tokenize(text)` and, for each term, whether only JOINER stands between it and the next
     (the last is False): which neighbours may be read as one phrase."""
-    lowered = unicodedata.normalize("NFC", text).lower()
-    tokens: list[str] = []
-    joined: list[bool] = []
-    end = None
-    for match in TOKEN.finditer(lowered):
-        if end is not None:
-            joined.append(JOINER.fullmatch(lowered, end, match.start()) is not None)
-        tokens.append(fold(match.group()))
-        end = match.end()
+    parts = _SPLIT.split(unicodedata.normalize("NFC", text).lower())   # gap, term, gap, term, ..., gap
+    tokens = [fold(token) for token in parts[1::2]]
+    joined = [_joins(gap) for gap in parts[2:-1:2]]
     if tokens:
         joined.append(False)
     return tokens, joined
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _joins(gap: str) -> bool:
+    """Whether `gap` is only JOINER. Memoised, bounded: a text has few kinds of gaps."""
+    return JOINER.fullmatch(gap) is not None
 
 
 @functools.lru_cache(maxsize=1 << 16)
