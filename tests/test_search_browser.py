@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT, build, make_site
 from papernotes.outputs.concepts import ConceptMatcher
-from papernotes.outputs.words import PARTICLES, phrase_key, tokenize_joined
+from papernotes.outputs.words import PARTICLES, VERB_ENDINGS, phrase_key, tokenize_joined
 from papernotes.source.tree import load_site
 
 pytestmark = pytest.mark.browser
@@ -339,12 +339,13 @@ def test_the_glossary_matcher_agrees_with_python(browser, bundled: str, bundled_
     glossary = [[list(c.en), list(c.ko)] for c in result.glossary.concepts]
     texts = [t for n in result.notes for t in (n.title, n.abstract, n.ko, n.en)]
     forms = [f for c in result.glossary.concepts for f in (*c.en, *c.ko)]
-    texts += forms + [f + "을" for f in forms] + [f.replace(" ", "") for f in forms]
+    texts += forms + [f + "을" for f in forms] + [f.replace(" ", "") for f in forms] + [f + "된" for f in forms]
+    texts += [f + "하는 " + g for f, g in zip(forms, forms[1:])]
     context, page = open_page(browser, bundled, DESKTOP)
     try:
         for every in (False, True):
-            js = json.loads(page.evaluate("([g, p, t, e]) => JSON.stringify(window.papernotes.searchConceptRuns(g, p, t, e))",
-                                          [glossary, list(PARTICLES), texts, every]))
+            js = json.loads(page.evaluate("([g, p, v, t, e]) => JSON.stringify(window.papernotes.searchConceptRuns(g, p, v, t, e))",
+                                          [glossary, list(PARTICLES), list(VERB_ENDINGS), texts, every]))
             py = [[list(r) for r in matcher.runs(*tokenize_joined(t), every=every)] for t in texts]
             assert [(t, p, j) for t, p, j in zip(texts, py, js) if p != j] == []
         assert sum(map(len, py)) > 1000

@@ -126,6 +126,8 @@ MATCHES = [
     ("리워드 해킹이", ["reward-hacking"]),
     ("Reward-Hacking", ["reward-hacking"]),
     ("reward. Hacking", []),
+    ("정책이 reward hacking한다", ["reward-hacking"]),   # a Korean ending written onto the English word
+    ("보상 해킹된 정책", ["reward-hacking"]),              # a verb ending on the Korean noun
     ("learning from human feedback", ["human-feedback"]),
     ("인간 피드백으로", ["human-feedback"]),
     ("인간피드백", ["human-feedback"]),

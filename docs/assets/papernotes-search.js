@@ -226,6 +226,17 @@
     return word;
   }
 
+  /* `word` without what Korean wrote after it, as words.without_ending: the Korean ending of an
+   * English word (distill된 -> distill), else one of `endings` (보정된 -> 보정), else one particle.
+   * `endings` and `particles`: longest first. */
+  var LATIN_ENDING = /^([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+$/;
+  function withoutEnding(word, endings, particles) {
+    var latin = LATIN_ENDING.exec(word);
+    if (latin) return latin[1];
+    var bare = stripParticle(word, endings);
+    return bare !== word ? bare : stripParticle(word, particles);
+  }
+
   // --- glossary concepts: must find what papernotes.outputs.concepts.ConceptMatcher finds ---
   var MAX_FORM_WORDS = 6;                           // glossary.MAX_FORM_WORDS
 
@@ -233,8 +244,8 @@
 
   /* The glossary of meta.json ([[en forms], [ko forms]] per concept, concept n's term @n) ready to
    * find: { keys: {phrase key: n}, heads: {every beginning of a key}, forms: {key: form} }. */
-  function buildConcepts(glossary, particles) {
-    var c = { keys: {}, heads: {}, forms: {}, list: glossary || [], particles: particles };
+  function buildConcepts(glossary, particles, endings) {
+    var c = { keys: {}, heads: {}, forms: {}, list: glossary || [], particles: particles, endings: endings };
     c.list.forEach(function (concept, n) {
       concept[0].concat(concept[1]).forEach(function (form) {
         var key = phraseKey(form);
@@ -255,7 +266,7 @@
       for (var end = start; end < Math.min(tokens.length, start + MAX_FORM_WORDS); end++) {
         var token = tokens[end], base = stem(token), key = head + base, particle = 0;
         if (!has.call(c.keys, key)) {
-          var bare = stripParticle(token, c.particles);
+          var bare = withoutEnding(token, c.endings, c.particles);
           key = bare !== token ? head + stem(bare) : null;
           if (key !== null && !has.call(c.keys, key)) key = null;
           particle = token.length - bare.length;
@@ -286,7 +297,8 @@
     if (!metaLoading) {
       metaLoading = fetchJson(META).then(function (m) {
         var particles = (m.particles || []).slice().sort(function (a, b) { return b.length - a.length; });
-        concepts = buildConcepts(m.glossary, particles);
+        var endings = (m.endings || []).slice().sort(function (a, b) { return b.length - a.length; });
+        concepts = buildConcepts(m.glossary, particles, endings);
         meta = m;
         return m;
       }, function (err) {
@@ -1055,8 +1067,9 @@
   window.papernotes.searchQueryWords = queryWords;
   window.papernotes.searchStem = function (words) { return words.map(stem); };
   // ... and the glossary's matcher with papernotes.outputs.concepts (glossary and particles as in meta.json).
-  window.papernotes.searchConceptRuns = function (glossary, particles, texts, every) {
-    var c = buildConcepts(glossary, particles.slice().sort(function (a, b) { return b.length - a.length; }));
+  window.papernotes.searchConceptRuns = function (glossary, particles, endings, texts, every) {
+    function longestFirst(list) { return list.slice().sort(function (a, b) { return b.length - a.length; }); }
+    var c = buildConcepts(glossary, longestFirst(particles), longestFirst(endings));
     return texts.map(function (text) { return conceptRuns(c, tokenizeJoined(text), every).map(function (r) { return r.slice(0, 3); }); });
   };
   window.papernotes.searchPhraseKeys = function (texts) { return texts.map(phraseKey); };

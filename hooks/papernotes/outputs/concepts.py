@@ -3,7 +3,8 @@ term in English (and back), and between two transliterations (보상 해킹, 리
 
 A concept is named where a run of adjacent words (only spaces or hyphens between them, see
 `words.JOINER`) has the `phrase_key` of one of its forms: the words' stems written together, the
-last word also without its Korean particle. So `reward hacking을`, `보상해킹은`, `Reward-Hacking`
+last word also without its Korean particle or, an English word, the Korean ending written onto it
+(`words.without_ending`: overthinking한다). So `reward hacking을`, `보상해킹은`, `Reward-Hacking`
 and `리워드 해킹이` all name reward-hacking, whatever their spacing. Runs are whole words: 지도학습
 (supervised learning) is not found inside 자기지도학습. The index files each note under a term
 `@<n>` per concept it names; the search box finds the concepts of a query with the same rules
@@ -16,7 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from papernotes.outputs.stemmer import stem
-from papernotes.outputs.words import phrase_key, strip_particle
+from papernotes.outputs.words import phrase_key, without_ending
 from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
 
 CONCEPT_PREFIX = "@"
@@ -48,9 +49,9 @@ class ConceptMatcher:
         count = len(tokens)
         for start in range(count):
             if bases[start] not in heads:
-                # Nothing longer starts here: only a one-word form with a particle after it (보상을).
+                # Nothing longer starts here: only a one-word form with an ending after it (보상을).
                 token = tokens[start]
-                bare = strip_particle(token)
+                bare = without_ending(token)
                 number = keys.get(stem(bare)) if bare != token else None
                 if number is not None:
                     yield start, start, number
@@ -62,7 +63,7 @@ class ConceptMatcher:
                 number = keys.get(head + base)
                 if number is None:
                     token = tokens[end]
-                    bare = strip_particle(token)
+                    bare = without_ending(token)
                     if bare != token:
                         number = keys.get(head + stem(bare))
                 if number is not None:

@@ -12,7 +12,7 @@ Files, under `search/` (paths from `urls`):
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
   template, "card_shard": S, "particles": [...], "note": url template, "tags": [[slug, ko, en,
   [aliases]], ...], "tag": tag page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX,
-  "pair": PAIR_PREFIX, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
+  "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
   forms], [Korean forms]], ...]}`: the glossary's concepts that some note names (about 6 kB gzipped
   for the bundled glossary), concept n's term being `@<n>` (see `concepts`).
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
@@ -55,7 +55,7 @@ from papernotes.model import Note, TagRegistry
 from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
 from papernotes.source.glossary import Glossary
 from papernotes.outputs.stemmer import stem
-from papernotes.outputs.words import PARTICLES, fold, strip_particle, tokenize, tokenize_joined  # noqa: F401 (re-exported)
+from papernotes.outputs.words import PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize, tokenize_joined  # noqa: F401 (re-exported)
 
 VERSION = 1
 CHUNK_BYTES = 24_000
@@ -261,6 +261,7 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         "cards": urls.search_cards("{n}"),
         "card_shard": CARD_SHARD,
         "particles": list(PARTICLES),
+        "endings": list(VERB_ENDINGS),
         "note": urls.src_to_url(urls.note("{slug}")),
         "tags": [[t.slug, t.ko, t.en, list(t.aliases)] for t in tags.tags],
         "tag": urls.src_to_url(urls.tag("{slug}")),

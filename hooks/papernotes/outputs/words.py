@@ -75,6 +75,29 @@ def strip_particle(word: str) -> str:
     return word
 
 
+_LATIN_ENDING = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+")
+"""An English word with a Korean ending written onto it: distill된, overthinking한다, RLHF를."""
+
+
+VERB_ENDINGS = ("시키는", "되는", "되어", "되고", "하는", "하여", "하고", "했다", "한다", "시킨", "된", "한", "함")
+"""Endings that make a Korean noun a verb or adjective (보정된, 정렬한다), longest first: the glossary's
+forms are nouns, so a run naming a concept may end in one (`without_ending`)."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def without_ending(word: str) -> str:
+    """`word` without what Korean wrote after it: the Korean ending of an English word (distill된 ->
+    distill, reward를 -> reward), else a verb ending (보정된 -> 보정), else one particle
+    (`strip_particle`). Memoised, bounded."""
+    latin = _LATIN_ENDING.fullmatch(word)
+    if latin:
+        return latin.group(1)
+    for ending in VERB_ENDINGS:
+        if len(word) > len(ending) and word.endswith(ending):
+            return word[:-len(ending)]
+    return strip_particle(word)
+
+
 def phrase_key(text: str) -> str:
     """What a phrase is compared by, whatever its spacing, case, accents and inflection: its terms'
     Snowball stems (other terms as they are) written together. `Reward models`, `reward-model` and
