@@ -2,7 +2,9 @@
 and turns the core's errors into `PluginError`s; the work is in `papernotes.build.session`.
 
 MkDocs imports this module once per process (`mkdocs serve` does not reload it), so the one
-`Build`, made in `on_startup`, holds everything a serve session keeps.
+`Build`, made in `on_startup`, holds everything a serve session keeps. It knows whether it
+serves (`on_startup`'s `command`): under `serve` broken notes do not stop the build, and every
+page gets the banner of problems (`on_post_page`); `mkdocs build` refuses them.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from mkdocs.structure.toc import get_toc
 from papernotes.build.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.plan import PlannedPage
+from papernotes.pages.problems import add_banner
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -140,7 +143,8 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
     # reads it again, so let it go (about a third of the process's memory at 10,000 notes).
     if isinstance(page, StubPage):
         page.content = ""
-    return None
+    banner = build.banner()  # only under `mkdocs serve`, while notes have problems
+    return add_banner(output, banner) if banner else None
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -37,7 +37,9 @@ import threading
 from pathlib import Path
 from typing import Callable, Sequence
 
-import yaml
+from papernotes.schema import FrontMatter, split_front_matter
+from papernotes.source.tags import load_tag_registry
+from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
 
 PAGEFIND_VERSION = "1.5.2"
 CLASSES = ("korean", "forms", "typos", "tags", "cross")
@@ -152,8 +154,17 @@ def note_files(data: Path) -> dict[str, str]:
 
 
 def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
-    front = yaml.safe_load(text.split("---", 2)[1]) or {}
-    return {aliases.get(str(t), str(t)) for t in front.get("tags") or []}
+    """The note's tags, read with the loader's guarded YAML reader (notes come from pull requests)."""
+    front = split_front_matter(text.split("\n"))
+    if not isinstance(front, FrontMatter):
+        return set()
+    try:
+        root = compose("\n".join(front.yaml_lines), offset=1)
+        fields = {name: value for name, _, value in mapping_items(Located(root, 1))} if root is not None else {}
+        written = [read_text(item) for item in read_list(fields["tags"])] if "tags" in fields else []
+    except NodeError:
+        return set()  # `papernotes check` reports it; the evaluation counts the note as untagged
+    return {aliases.get(t, t) for t in written}
 
 
 def expected(spec: str, notes: dict[str, str], aliases: dict[str, str], labels: dict[str, str] | None = None) -> set[str]:
@@ -219,9 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"{args.site} has no search/meta.json: build the site first")
     if not (args.data / "tags.yml").is_file():
         parser.error(f"{args.data} has no tags.yml")
-    tags = yaml.safe_load((args.data / "tags.yml").read_text(encoding="utf-8")) or {}
-    aliases = {a: slug for slug, t in tags.items() for a in (t or {}).get("aliases", [])}
-    labels = {slug: f"{(t or {}).get('ko', '')}\n{(t or {}).get('en', '')}" for slug, t in tags.items()}
+    registry, _ = load_tag_registry(args.data / "tags.yml", "tags.yml")
+    aliases = {a: t.slug for t in registry.tags for a in t.aliases}
+    labels = {t.slug: f"{t.ko}\n{t.en}" for t in registry.tags}
     notes = note_files(args.data)
     classes = args.only or list(CLASSES)
     asked = QUERIES

@@ -14,21 +14,21 @@ from conftest import build, make_site
 from search_data import cards
 
 from papernotes.cli.main import main
-from papernotes.authoring.sources.daily_posts import parse_feed
+from papernotes.outputs.daily_post import parse_posts
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FEED = FIXTURES / "feed" / "daily-posts.txt"
+POSTS = FIXTURES / "daily_post" / "daily-posts.txt"
 HF = FIXTURES / "hf" / "daily-papers-2025-04-09.json"
 CONTRIB = FIXTURES / "contrib" / "data"
 
-# Every malformed part of the feed fixture: (line, start of the message).
-FEED_PROBLEMS = [
+# Every malformed part of the daily-post fixture: (line, start of the message).
+POST_PROBLEMS = [
     (17, "after the title 'This Block Has No Author Line' comes the author list in parentheses"),
     (35, "the paper block 'A Block Whose Hashtag Line Is Missing' has no hashtag line"),
     (53, "'2025년 2월 30일' is not a real date; the papers under it are skipped"),
     (54, "the paper block starting here is skipped: its day header is not a valid date"),
 ]
-FEED_CREATED = {
+POST_CREATED = {
     "data/notes/2025/calibrated-critics-for-language-model-feedback.md",
     "data/notes/2025/step-counting-as-a-reasoning-benchmark.md",
     "data/notes/2025/refusal-directions-in-small-models.md",
@@ -46,9 +46,9 @@ def notes_in(project: Path) -> set[str]:
     return {p.relative_to(project).as_posix() for p in (project / "data" / "notes").rglob("*.md")}
 
 
-def test_feed_parser_reads_blocks_and_reports_malformed_ones() -> None:
-    entries, problems = parse_feed(FEED.read_text(encoding="utf-8"))
-    assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, FEED_PROBLEMS)] == FEED_PROBLEMS
+def test_post_parser_reads_blocks_and_reports_malformed_ones() -> None:
+    entries, problems = parse_posts(POSTS.read_text(encoding="utf-8"))
+    assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, POST_PROBLEMS)] == POST_PROBLEMS
     assert [(e.line, str(e.date), e.tags, e.arxiv) for e in entries] == [
         (2, "2025-04-09", ("reward-model", "rl"), "2504.01234"),
         (9, "2025-04-09", ("reasoning",), None),
@@ -63,40 +63,41 @@ def test_feed_parser_reads_blocks_and_reports_malformed_ones() -> None:
     assert second.abstract.count("\n\n") == 1  # two abstract lines become two paragraphs
 
 
-def test_feed_import_then_second_run_creates_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_post_import_then_second_run_creates_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = notes_in(project)
-    assert main(["import-feed", str(FEED), "--root", str(project)]) == 1
+    assert main(["import-post", str(POSTS), "--root", str(project)]) == 1
     out, err = capsys.readouterr()
-    assert notes_in(project) - before == FEED_CREATED
-    for line, message in FEED_PROBLEMS:
-        assert f"{FEED}:{line}: error: {message}" in out
-    assert f"{FEED}:21: error: unknown tag(s) 'verifier-games': add them to data/tags.yml or rerun with --add-tags" in out
-    assert f"{FEED}:46: skipped 'An Existing Paper on Reward Hacking': already in data/notes/2025/existing-paper.md" in out
-    assert out.splitlines()[-1] == "import-feed: 4 created, 1 skipped (already have a note), 5 failed"
+    assert notes_in(project) - before == POST_CREATED
+    for line, message in POST_PROBLEMS:
+        field = "day header" if line == 53 else "block"
+        assert f"{POSTS}:{line}: error: {field}: {message}" in out
+    assert f"{POSTS}:21: error: tags: unknown tag(s) 'verifier-games': add them to data/tags.yml or rerun with --add-tags" in out
+    assert f"{POSTS}:46: skipped 'An Existing Paper on Reward Hacking': already in data/notes/2025/existing-paper.md" in out
+    assert out.splitlines()[-1] == "import-post: 4 created, 1 skipped (already have a note), 5 failed"
     assert "unknown tag(s): verifier-games" in err
     refusal = (project / "data/notes/2025/refusal-directions-in-small-models.md").read_text(encoding="utf-8")
     assert "tags: [safety, reward-model]" in refusal  # the alias `rm` is normalised
     assert "url: https://arxiv.org/search/?query=Refusal+Directions+in+Small+Models&searchtype=title" in refusal
     assert "arxiv: '2504.01234'" in (project / "data/notes/2025/calibrated-critics-for-language-model-feedback.md").read_text(encoding="utf-8")
 
-    assert main(["import-feed", str(FEED), "--root", str(project)]) == 1
+    assert main(["import-post", str(POSTS), "--root", str(project)]) == 1
     out = capsys.readouterr().out
-    assert notes_in(project) - before == FEED_CREATED
-    assert out.splitlines()[-1] == "import-feed: 0 created, 5 skipped (already have a note), 5 failed"
+    assert notes_in(project) - before == POST_CREATED
+    assert out.splitlines()[-1] == "import-post: 0 created, 5 skipped (already have a note), 5 failed"
     assert main(["check", "--root", str(project)]) == 0
 
 
-def test_feed_import_can_add_unknown_tags(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import-feed", str(FEED), "--root", str(project), "--add-tags"]) == 1  # malformed blocks remain
+def test_post_import_can_add_unknown_tags(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import-post", str(POSTS), "--root", str(project), "--add-tags"]) == 1  # malformed blocks remain
     out = capsys.readouterr().out
     assert "added 1 tag(s) to data/tags.yml: verifier-games; review their Korean and English labels" in out
-    assert out.splitlines()[-1] == "import-feed: 5 created, 1 skipped (already have a note), 4 failed"
+    assert out.splitlines()[-1] == "import-post: 5 created, 1 skipped (already have a note), 4 failed"
     assert "verifier-games:\n  ko: Verifier games\n  en: Verifier games\n" in (project / "data/tags.yml").read_text(encoding="utf-8")
     assert "# Tags of the small project" in (project / "data/tags.yml").read_text(encoding="utf-8")  # comments kept
     assert main(["check", "--root", str(project)]) == 0
     tags_after = (project / "data/tags.yml").read_text(encoding="utf-8")
-    assert main(["import-feed", str(FEED), "--root", str(project), "--add-tags"]) == 1
-    assert capsys.readouterr().out.splitlines()[-1] == "import-feed: 0 created, 6 skipped (already have a note), 4 failed"
+    assert main(["import-post", str(POSTS), "--root", str(project), "--add-tags"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == "import-post: 0 created, 6 skipped (already have a note), 4 failed"
     assert (project / "data/tags.yml").read_text(encoding="utf-8") == tags_after
 
 
@@ -107,10 +108,12 @@ def test_hf_import_writes_drafts_idempotently(project: Path, capsys: pytest.Capt
     assert notes_in(project) - before == {"data/notes/2025/adversarial-training-of-reward-models.md",
                                           "data/notes/2025/chains-of-thought-that-count.md"}
     for expected in (
-        f"{HF}[2]: error: arXiv 2504.04444: none of its keywords is a tag in data/tags.yml; pass --tag SLUG",
-        f"{HF}[3]: error: `paper.id` 'not-an-id' is not an arXiv id",
-        f"{HF}[4]: error: the item has no `paper` object",
-        f"{HF}[5]: skipped 'An Existing Paper on Reward Hacking': already in data/notes/2025/existing-paper.md",
+        f"{HF}:30: item [2] (arXiv 2504.04444): error: paper.ai_keywords: none of its keywords is a tag in data/tags.yml; "
+        f"pass --tag SLUG",
+        f"{HF}:42: item [3]: error: paper.id: 'not-an-id' is not an arXiv id",
+        f"{HF}:46: item [4]: error: paper: expected an object with a `paper` object, got `paper` is null",
+        f"{HF}:47: item [5] (arXiv 2503.00001): skipped 'An Existing Paper on Reward Hacking': already in "
+        f"data/notes/2025/existing-paper.md",
         "import-hf: 2 created, 1 skipped (already have a note), 3 failed",
     ):
         assert expected in out
@@ -155,7 +158,7 @@ def hf_api(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_hf_import_fetches_a_day(project: Path, hf_api: None, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import-hf", "--date", "2025-04-09", "--root", str(project), "--min-upvotes", "5"]) == 1
     out = capsys.readouterr().out
-    assert "daily_papers?date=2025-04-09[0]: created data/notes/2025/adversarial-training-of-reward-models.md" in out
+    assert "daily_papers?date=2025-04-09:2: item [0] (arXiv 2504.06141): created data/notes/2025/adversarial-training-of-reward-models.md" in out
     assert "2 paper(s) below --min-upvotes 5 were left out" in out
     assert main(["import-hf", "--date", "2025-04-10", "--root", str(project)]) == 1
     assert "answered HTTP 404 Not Found" in capsys.readouterr().err
@@ -165,7 +168,7 @@ def test_hf_import_fetches_a_day(project: Path, hf_api: None, capsys: pytest.Cap
 def imported_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A site holding everything both importers wrote, built once with --strict."""
     site = make_site(tmp_path_factory.mktemp("imported"), data=CONTRIB)
-    assert main(["import-feed", str(FEED), "--root", str(site), "--add-tags"]) == 1
+    assert main(["import-post", str(POSTS), "--root", str(site), "--add-tags"]) == 1
     assert main(["import-hf", str(HF), "--root", str(site), "--tag", "safety"]) == 1
     result = build(site)
     assert result.returncode == 0, result.stderr
@@ -203,14 +206,21 @@ def test_progress_bar_on_request(project: Path, flag: str | None, shown: bool,
     assert ("import-hf: 100%" in err and "4/4" in err) is shown
 
 
-# (feed text, the (line, message start) problems expected); every text also holds one good block.
+# (post text, the (line, message start) problems expected); every text also holds one good block.
 GOOD_BLOCK = "Good Paper\n(Ann Lee)\nAn abstract.\n한국어 코멘트.\nEnglish commentary.\n#rl\n"
 MALFORMED = [
     ("Orphan Paper\n(Ann Lee)\nAbstract.\n코멘트.\nCommentary.\n#rl\n2025-04-09\n" + GOOD_BLOCK,
      [(1, "the paper block starting here is skipped: there is no date header")]),
     ("2025-04-09\n#rl\n" + GOOD_BLOCK, [(2, "a hashtag line with no paper above it")]),
-    ("2025-04-09\nNo Abstract\n(Ann Lee)\n코멘트.\nCommentary.\n#rl\n" + GOOD_BLOCK,
-     [(4, "the paper block 'No Abstract' has no abstract")]),
+    # A line that reads as an arXiv id or an optional line but is not a valid one is a problem, never abstract text.
+    ("2025-04-09\nBad Id\n(Ann Lee)\narXiv:2513.99999\nAbstract.\n코멘트.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(4, "this line reads as an arXiv id, but '2513.99999': 13 is not a month")]),
+    ("2025-04-09\nBad Id\n(Ann Lee)\nAbstract.\nhttps://arxiv.org/abs/2504.0614\n코멘트.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(5, "this line reads as an arXiv id, but")]),
+    ("2025-04-09\nBad Lines\n(Ann Lee)\nCode: github.com/x\nPublished: 2025-13-01\nSlug: Index\nOrg:\n"
+     "Abstract.\n코멘트.\nCommentary.\n#rl\n" + GOOD_BLOCK,
+     [(4, "`Code:` takes an http(s) link, got 'github.com/x'"), (5, "`Published:` takes a date written YYYY-MM-DD"),
+      (6, "`Slug:` takes a note file name"), (7, "`Org:` is empty")]),
     ("2025-04-09\nNo English\n(Ann Lee)\nAbstract.\n코멘트.\n#rl\n" + GOOD_BLOCK,
      [(6, "the paper block 'No English' has no English commentary")]),
     ("2025-04-09\nNo Korean\n(Ann Lee)\nAbstract.\nCommentary.\n#rl\n" + GOOD_BLOCK,
@@ -226,22 +236,24 @@ MALFORMED = [
 
 @pytest.mark.parametrize(("text", "expected"), MALFORMED, ids=[str(i) for i in range(len(MALFORMED))])
 def test_malformed_blocks_are_reported_by_line(text: str, expected: list[tuple[int, str]]) -> None:
-    entries, problems = parse_feed(text)
+    entries, problems = parse_posts(text)
     assert [(p.line, p.message[:len(m)]) for p, (_, m) in zip(problems, expected)] == expected
     assert len(problems) == len(expected)
     assert [e.title for e in entries] == ([] if "13월" in text else ["Good Paper"])
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "papernotes import-hf: not valid JSON: "),
-    ('{"paper": {}}', "papernotes import-hf: expected a JSON list of papers, got dict"),
+    ("{not json", "error: expected a JSON list of papers (the answer of /api/daily_papers), got an object"),
+    ('{"paper": {}}', "error: expected a JSON list of papers (the answer of /api/daily_papers), got an object"),
+    ("", "error: the file is empty"),
+    ('[{"paper": 1}', "error: the list is never closed with `]`"),
 ])
 def test_hf_import_refuses_a_file_that_is_not_a_listing(project: Path, tmp_path: Path, content: str, message: str,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
     listing = tmp_path / "listing.json"
     listing.write_text(content, encoding="utf-8")
     assert main(["import-hf", str(listing), "--root", str(project)]) == 2
-    assert capsys.readouterr().err.startswith(message)
+    assert capsys.readouterr().err.startswith(f"papernotes import-hf: {listing}: {message}")
 
 
 class _ArxivSearch(http.server.BaseHTTPRequestHandler):
@@ -265,7 +277,7 @@ class _ArxivSearch(http.server.BaseHTTPRequestHandler):
         pass
 
 
-def test_feed_import_can_look_up_arxiv_ids_by_title(project: Path, monkeypatch: pytest.MonkeyPatch,
+def test_post_import_can_look_up_arxiv_ids_by_title(project: Path, monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     from papernotes.authoring import importers
 
@@ -274,17 +286,17 @@ def test_feed_import_can_look_up_arxiv_ids_by_title(project: Path, monkeypatch: 
     monkeypatch.setenv("PAPERNOTES_ARXIV_API", f"http://127.0.0.1:{server.server_address[1]}/api/query")
     monkeypatch.setattr(importers, "LOOKUP_INTERVAL", 0.0)
     try:
-        assert main(["import-feed", str(FEED), "--root", str(project), "--lookup-arxiv", "--timeout", "5"]) == 1
+        assert main(["import-post", str(POSTS), "--root", str(project), "--lookup-arxiv", "--timeout", "5"]) == 1
     finally:
         server.shutdown()
     out = capsys.readouterr().out
     refusal = (project / "data/notes/2025/refusal-directions-in-small-models.md").read_text(encoding="utf-8")
     assert "arxiv: '2504.02222'" in refusal and "published: 2025-04-03" in refusal and "url:" not in refusal
-    assert (f"{FEED}:9: note: arXiv lookup failed (the arXiv API (127.0.0.1:"
+    assert (f"{POSTS}:9: note: arXiv lookup failed (the arXiv API (127.0.0.1:"
             in out and "answered HTTP 503 Service Unavailable; try again later); linking an arXiv title search instead" in out)
-    assert f"{FEED}:40: note: no arXiv paper is titled 'Preference Data From Debates'; linking an arXiv title search" in out
+    assert f"{POSTS}:40: note: no arXiv paper is titled 'Preference Data From Debates'; linking an arXiv title search" in out
     assert "url: https://arxiv.org/search/" in (project / "data/notes/2025/preference-data-from-debates.md").read_text(encoding="utf-8")
-    assert out.splitlines()[-1] == "import-feed: 4 created, 1 skipped (already have a note), 5 failed"
+    assert out.splitlines()[-1] == "import-post: 4 created, 1 skipped (already have a note), 5 failed"
 
 
 def test_a_draft_that_would_not_pass_the_checker_is_not_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

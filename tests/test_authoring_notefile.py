@@ -82,5 +82,6 @@ def test_existing_notes_count_unclosed_and_bom_notes(tmp_path: Path) -> None:
     found.add(tmp_path / "a.md", "---\ntitle: Open Paper\narxiv: \"2504.00001\"\n\n## English\n")
     found.add(tmp_path / "b.md", "\ufeff---\ntitle: Bom Paper\narxiv: '2504.00002'\n---\n\narxiv: '2504.00003'\n")
     found.add(tmp_path / "c.md", "title: No Fence\narxiv: \"2504.00004\"\n")
-    assert found.by_arxiv == {"2504.00001": tmp_path / "a.md", "2504.00002": tmp_path / "b.md"}
+    found.add(tmp_path / "d.md", "---\ntitle: Linked\nurl: https://arxiv.org/pdf/2504.00005v3\n---\n")
+    assert found.by_arxiv == {"2504.00001": tmp_path / "a.md", "2504.00002": tmp_path / "b.md", "2504.00005": tmp_path / "d.md"}
     assert found.find(None, "bom paper") == tmp_path / "b.md" and found.find(None, "No Fence") is None

@@ -134,7 +134,7 @@ def test_archive_and_home(fixture_build: Path) -> None:
 def test_navigation_holds_section_pages_only(fixture_build: Path) -> None:
     nav = soup(fixture_build, "notes/alpha").select_one("nav.md-nav--primary")
     targets = {resolve(fixture_build, "notes/alpha/", a["href"]) for a in nav.select("a[href]")}
-    assert targets == {"", "tags/", "archive/", "browse/", "stats/", "about/", "contributing/"}
+    assert targets == {"", "tags/", "archive/", "browse/", "stats/", "list/", "about/", "contributing/", "security/"}
 
 
 def test_every_internal_link_resolves(fixture_build: Path) -> None:
@@ -161,7 +161,7 @@ def test_a_broken_note_stops_the_build_listing_every_problem(tmp_path: Path) -> 
     for expected in (
         "data/notes/2025/bad-one.md:4:7: error: date: '2025-02-30' is not a real calendar date",
         'data/notes/2025/bad-one.md:6:8: error: arxiv: YAML reads the unquoted arXiv id 2501.12340',
-        "data/notes/2025/bad-two.md:5:8: error: tags[0]: unknown tag 'reward-modle' (did you mean 'reward-model'?)",
+        "data/notes/2025/bad-two.md:5:8: error: tags[0]: unknown tag 'reward-modle' (did you mean 'reward-model': Reward model, 보상 모델?)",
     ):
         assert expected in result.stderr, result.stderr
 

@@ -37,7 +37,7 @@ CASES = [
      ["6:8: error: arxiv: YAML reads the unquoted arXiv id 2504.10000 as a number, which can name the wrong paper; "
       'quote it: arxiv: "2504.10000"']),
     ("misspelt tag", ("[reward-model]", "[reward-modle]"),
-     ["5:8: error: tags[0]: unknown tag 'reward-modle' (did you mean 'reward-model'?)"]),
+     ["5:8: error: tags[0]: unknown tag 'reward-modle' (did you mean 'reward-model': Reward model, 보상 모델?)"]),
     ("new tag", ("[reward-model]", "[diffusion]"),
      ["5:8: error: tags[0]: unknown tag 'diffusion'; add the tag to data/tags.yml"]),
     ("misspelt key", ("title:", "tittle:"),
@@ -94,9 +94,9 @@ def test_a_clean_project_exits_0(project: Path, capsys: pytest.CaptureFixture[st
     assert out == "" and "checked 2 note file(s): 0 error(s), 0 warning(s)" in err
 
 
-def test_a_warning_alone_exits_0_and_is_annotated_as_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_warning_alone_exits_1_as_the_strict_build_fails_and_is_annotated_as_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(project, "paper.md", GOOD.replace("## English\n\nA good commentary.\n", ""))
-    assert main(["check", "--root", str(project), "--format", "github"]) == 0
+    assert main(["check", "--root", str(project), "--format", "github"]) == 1
     assert capsys.readouterr().out.startswith(
         "::warning file=data/notes/2025/paper.md,line=9,col=1,title=papernotes missing-language%3A ## English::")
 
@@ -118,7 +118,7 @@ def test_github_format_annotates_the_lines(project: Path, capsys: pytest.Capture
     assert main(["check", "--root", str(project), "--format", "github"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "::error file=data/notes/2025/paper.md,line=5,col=8,title=papernotes unknown-tag%3A tags[0]::"
-        "unknown tag 'reward-modle' (did you mean 'reward-model'?)",
+        "unknown tag 'reward-modle' (did you mean 'reward-model': Reward model, 보상 모델?)",
         "::error file=data/notes/2025/paper.md,line=6,col=8,title=papernotes arxiv-not-quoted%3A arxiv::"
         "YAML reads the unquoted arXiv id 2504.10000 as a number, which can name the wrong paper; "
         'quote it: arxiv: "2504.10000"',

@@ -1,4 +1,4 @@
-"""`papernotes post`: a day's notes in the daily post format, and back through `import-feed`."""
+"""`papernotes post`: a day's notes in the daily post format, and back through `import-post`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.authoring.daily_post import normalised, round_trip_problems
-from papernotes.authoring.sources.daily_posts import parse_feed
+from papernotes.outputs.daily_post import normalised, round_trip_problems
+from papernotes.outputs.daily_post import parse_posts
 from papernotes.cli.main import main
 from papernotes.model import Note
+from papernotes.schema import FIELDS, SECTIONS
 from papernotes.source.tree import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,12 +53,79 @@ def round_trip(capsys: pytest.CaptureFixture[str], source: Path, dest: Path) -> 
     feed = dest / "posts.txt"
     feed.write_text("\n".join(posts), encoding="utf-8")
     target = empty_tree(dest / "tree", source / "data")
-    assert main(["import-feed", str(feed), "--root", str(target)]) == 0
+    assert main(["import-post", str(feed), "--root", str(target)]) == 0
     out = capsys.readouterr().out
     assert f"{len(notes)} created" in out, out
     imported = load_site(target)
     assert imported.errors == () and imported.warnings == ()
     return list(notes), {n.title: n for n in imported.notes}
+
+
+EVERY_FIELD = tuple(f.name for f in FIELDS) + tuple(s.key for s in SECTIONS) + ("slug",)
+
+
+def comparable(note: Note) -> dict[str, object]:
+    """What a note says, as a post carries it: every schema field and section, and the slug."""
+    values = {name: getattr(note, name) for name in EVERY_FIELD}
+    for section in SECTIONS:
+        values[section.key] = normalised(values[section.key])  # type: ignore[arg-type]
+    return values
+
+
+TREES = [ROOT, ROOT / "tests" / "fixtures" / "site", ROOT / "tests" / "fixtures" / "contrib"]
+
+
+@pytest.mark.parametrize("tree", TREES, ids=["bundled", "fixture-site", "fixture-contrib"])
+def test_every_published_note_comes_back_from_its_post_with_every_field_and_its_slug(
+        tree: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The property: post -> import-post is the identity on what a note says, for every note
+    `check` accepts in these trees (no warning allowed: each would be a field the post loses)."""
+    notes = load_site(tree).notes
+    assert notes
+    back = {n.slug: n for n in round_trip(capsys, tree, tmp_path)[1].values()}
+    assert sorted(back) == sorted(n.slug for n in notes)
+    for note in notes:
+        assert comparable(back[note.slug]) == comparable(note), note.source
+
+
+AWKWARD = """---
+title: "Reward Models: {n}"
+authors: ["Smith, J.", Ada Example]
+date: 2025-05-03
+tags: [rl]
+arxiv: "2505.0000{n}"
+url: https://example.org/paper?id={n}&x=1
+code: https://github.com/example/repo-{n}
+org: Example Lab, Seoul
+published: 2025-04-2{n}
+---
+
+## 한국어
+
+첫 문단입니다 (초록이 없는 노트).
+
+## English
+
+No abstract in this note; the slug is not the title's.
+"""
+
+
+def test_optional_fields_a_missing_abstract_and_a_chosen_slug_come_back(capsys: pytest.CaptureFixture[str],
+                                                                      tmp_path: Path) -> None:
+    source = empty_tree(tmp_path / "source", ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    for n, slug in ((1, "rm-1"), (2, "reward-models")):
+        (source / "data" / "notes" / "2025" / f"{slug}.md").write_text(AWKWARD.format(n=n), encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-03")
+    assert code == 0 and err == ""
+    assert "(Smith, J.; Ada Example)\narXiv:2505.00001\nLink: https://example.org/paper?id=1&x=1\n" in out
+    assert "Org: Example Lab, Seoul\nPublished: 2025-04-21\nSlug: rm-1\n첫 문단입니다" in out
+    assert "Slug: reward-models" not in out  # the title gives that slug already
+    notes, back = round_trip(capsys, source, tmp_path / "out")
+    by_slug = {n.slug: n for n in back.values()}
+    assert sorted(by_slug) == ["reward-models", "rm-1"]
+    for note in notes:
+        assert comparable(by_slug[note.slug]) == comparable(note)
 
 
 def test_the_bundled_notes_round_trip_through_a_post(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -126,7 +194,7 @@ def test_post_layout_and_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     lines = full.splitlines()
     assert lines[0] == f"{day.date.year}년 {day.date.month}월 {day.date.day}일"
-    entries, problems = parse_feed(full)
+    entries, problems = parse_posts(full)
     assert [e.title for e in entries if e.title == " ".join(day.title.split())]
     assert "(" + ", ".join(day.authors) + ")" in lines
     assert " ".join(f"#{t}" for t in day.tags) in lines
@@ -155,16 +223,45 @@ def test_clear_messages_for_bad_dates_empty_days_and_drafts(capsys: pytest.Captu
     assert "2025-05-02 has only draft notes (1): data/notes/2025/mixed.md; drafts are not published" in err
 
 
+def test_paragraphs_the_hangul_rule_would_misplace_come_back_under_section_markers(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = empty_tree(tmp_path / "source", ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    odd = NOTE.replace("The second paragraph is", "두 번째 paragraph is").replace("셋째 문단은 $$\\frac{1}{2}$$ 로 끝납니다.", "$$\\frac{1}{2}$$")
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(odd, encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    assert code == 0 and err == ""
+    assert "\n## Abstract\nFirst abstract" in out and "\n## 한국어\n첫 문단은" in out and "\n## English\nThe first" in out
+    notes, back = round_trip(capsys, source, tmp_path / "out")
+    assert comparable(back[notes[0].title]) == comparable(notes[0])
+    # A plain note keeps the plain post: no markers.
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(NOTE, encoding="utf-8")
+    assert "## " not in post(capsys, source, "2025-05-02")[1]
+
+
 def test_what_a_post_cannot_carry_is_named_with_its_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     source = empty_tree(tmp_path, ROOT / "data")
     (source / "data" / "notes" / "2025").mkdir()
-    bad = NOTE.replace("The second paragraph is", "두 번째 paragraph is").replace("셋째 문단은 $$\\frac{1}{2}$$ 로 끝납니다.", "$$\\frac{1}{2}$$")
+    bad = NOTE.replace("The second paragraph is *emphasised* and has `code`.", "2025-04-09") \
+              .replace("Second abstract paragraph.", "| a | b |\n|---|---|\n| 1 | 2 |")
     (source / "data" / "notes" / "2025" / "mixed.md").write_text(bad, encoding="utf-8")
     code, out, err = post(capsys, source, "2025-05-02")
     assert code == 0 and out.startswith("2025년 5월 2일\n")  # printed all the same
-    line_ko = bad.splitlines().index("$$\\frac{1}{2}$$") + 1
-    line_en = next(i for i, x in enumerate(bad.splitlines(), 1) if x.startswith("두 번째"))
-    assert f"data/notes/2025/mixed.md:{line_ko}: warning: ## 한국어 paragraph 4: a Korean line without Hangul" in err
-    assert f"data/notes/2025/mixed.md:{line_en}: warning: ## English paragraph 2: Hangul in this line" in err
+    line_table = bad.splitlines().index("| a | b |") + 1
+    line_day = bad.splitlines().index("2025-04-09") + 1
+    assert f"data/notes/2025/mixed.md:{line_table}: warning: ## Abstract paragraph 2: a block of several lines" in err
+    assert f"data/notes/2025/mixed.md:{line_day}: warning: ## English paragraph 2: this line would read as a day header" in err
     note = load_site(source).notes[0]
-    assert [p.field for p in round_trip_problems(note)] == ["## 한국어 paragraph 4", "## English paragraph 2"]
+    assert [p.field for p in round_trip_problems(note)] == ["## Abstract paragraph 2", "## English paragraph 2"]
+
+
+def test_the_day_page_gets_the_post_without_the_authoring_package() -> None:
+    """The post's writer is a format module: rendering pages imports no importer or scaffold."""
+    import subprocess
+    import sys
+
+    code = ("import sys, papernotes.pages.render, papernotes.outputs.daily_post\n"
+            "print(sorted(m for m in sys.modules if m.startswith('papernotes.authoring')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -84,7 +84,9 @@ KEEPS = [
     ("links", "[paper](https://arxiv.org/abs/2405.00010) <https://example.org> <me@example.org>",
      [("a", "href", "https://arxiv.org/abs/2405.00010"), ("a", "href", "https://example.org"), ("a", "href", "mailto:me@example.org"),
       ("a", "rel", "noopener noreferrer nofollow")]),
-    ("images", '![그림 1](https://example.org/fig.png "Figure 1")', [("img", "src", "https://example.org/fig.png"), ("img", "alt", "그림 1"), ("img", "title", "Figure 1")]),
+    ("images-on-the-site", '![그림 1](../../assets/fig.png "Figure 1")', [("img", "src", "../../assets/fig.png"), ("img", "alt", "그림 1"), ("img", "title", "Figure 1")]),
+    # An image from another site would load from it (a tracking pixel): it is a link instead (tests/test_hostile_requests.py).
+    ("images-elsewhere", '![그림 1](https://example.org/fig.png "Figure 1")', [("a", "href", "https://example.org/fig.png"), ("a", "title", "Figure 1")]),
     ("emphasis-quote", "> **bold** *it* <sub>2</sub> <sup>3</sup> <kbd>K</kbd>", [("blockquote", None, None), ("strong", None, None), ("em", None, None), ("sub", None, None), ("sup", None, None), ("kbd", None, None)]),
     ("relative-link", "[see the tag](../../tags/rl/)", [("a", "href", "../../tags/rl/")]),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import bibtexparser
+from bibtexparser.middlewares.names import split_multiple_persons_names
 import pytest
 from pylatexenc.latex2text import LatexNodes2Text
 
@@ -72,7 +73,21 @@ def test_title_round_trips_through_a_real_parser(title: str) -> None:
     assert _decode(fields["title"]) == title
 
 
-@pytest.mark.parametrize("name", ["José Müller", "이순신", "O'Brien, Jr.", "R&D Team", "Smith and Sons"])
+# One author each, however `and` is written: BibTeX splits a name list at `and` as a word in
+# any case, so each of these must stay one name (counted by bibtexparser's own splitter).
+AUTHOR_NAMES = ["José Müller", "이순신", "O'Brien, Jr.", "R&D Team", "Smith and Sons", "Foo AND Bar", "Foo And Bar",
+                "Research aNd Development", "Tab\tand\tNewline", "and Co", "Co and", "others", "Others"]
+
+
+@pytest.mark.parametrize("name", AUTHOR_NAMES)
+def test_each_author_stays_one_bibtex_name(name: str) -> None:
+    fields = _parse(bibtex.entry(_note("T", authors=("Ada Lovelace", name))))
+    names = split_multiple_persons_names(fields["author"])
+    assert len(names) == 2 and names[0] == "Ada Lovelace", names
+    assert names[1] != "others", "a last name `others` prints as 'et al.'"
+
+
+@pytest.mark.parametrize("name", ["José Müller", "이순신", "O'Brien, Jr.", "R&D Team", "Smith and Sons", "Foo AND Bar"])
 def test_author_names_survive(name: str) -> None:
     fields = _parse(bibtex.entry(_note("T", authors=(name, "Ada Lovelace"))))
     decoded = _decode("{" + fields["author"] + "}")

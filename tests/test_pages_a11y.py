@@ -39,6 +39,7 @@ PAGE_KINDS = {kind: urls.src_to_url(src) for kind, src in {
     "statistics": urls.stats(),
     "about": "about.md",
     "contributing": "contributing.md",
+    "my list": urls.reading_list_page(),
 }.items()}
 
 

@@ -4,16 +4,18 @@ one a new field or section was forgotten in."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 
-from papernotes.authoring.sources.arxiv import parse_arxiv_id
+from papernotes.schema import parse_arxiv_id
 from papernotes.authoring.sources.hf_daily import parse_listing
 from papernotes.model import Note, NoteDraft
-from papernotes.schema import (FIELD_NAMES, FIELDS, LINK_FIELDS, SECTIONS, FrontMatter, NoFrontMatter, arxiv_id_problem,
+from papernotes.schema import (FIELD_NAMES, FIELDS, LINK_FIELDS, SECTIONS, FrontMatter, NoFrontMatter, arxiv_id_problem, paper_identity,
                                split_front_matter)
 from papernotes.source.note import READERS, parse_note
 from papernotes.source.tags import load_tag_registry
@@ -64,6 +66,15 @@ ARXIV_IDS = [
     ("HEP-TH/9108001", "is not an arXiv id"),
     ("math.gt/0309136", "is not an arXiv id"),
     ("hep-th/910800", "is not an arXiv id"),
+    # Digits are ASCII: Python's \d and str.isdigit also match these, which gave one paper a second id.
+    ("\u0662\u0665\u0660\u0664.\u0660\u0666\u0661\u0664\u0661", "arXiv ids use the ASCII digits 0-9: \"2504.06141\""),
+    ("\uff12\uff15\uff10\uff14.06141", "(U+FF12 FULLWIDTH DIGIT TWO)"),
+    ("2504.0614\U0001d7cf", "(U+1D7CF MATHEMATICAL BOLD DIGIT ONE)"),
+    ("2504.\u09e6\u09ec\u09e7\u09ea\u09e7", "BENGALI DIGIT ZERO"),
+    ("hep-th/\u0669\u0661\u0660\u0668\u0660\u0660\u0661", "\"hep-th/9108001\""),
+    # A month after the build's cannot exist yet; new-style ids do not go back before 0704.
+    ("9912.12345", "would be from 2099-12, after today"),
+    ("0703.1234", "new-style ids start in April 2007"),
 ]
 
 
@@ -93,10 +104,10 @@ def test_ids_and_urls_given_to_the_scaffold_follow_the_same_rule(value: str, rea
 def test_a_listing_item_with_an_impossible_id_says_which_rule_fails() -> None:
     item = '{"paper": {"id": "%s", "title": "T", "authors": [{"name": "A"}]}}'
     papers, problems = parse_listing(f"[{item % '2513.01234'}, {item % '1412.12345v2'}, {item % 'x'}]")
-    assert papers == [] and problems == [
-        (0, "`paper.id` '2513.01234': 13 is not a month (new-style ids are YYMM.NNNNN)"),
-        (1, "`paper.id` '1412.12345' has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"),
-        (2, "`paper.id` 'x' is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL"),
+    assert papers == [] and [(p.index, p.field, p.message) for p in problems] == [
+        (0, "paper.id", "'2513.01234': 13 is not a month (new-style ids are YYMM.NNNNN)"),
+        (1, "paper.id", "'1412.12345' has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"),
+        (2, "paper.id", "'x' is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL"),
     ]
 
 
@@ -137,3 +148,57 @@ def test_the_contributors_guide_lists_the_schemas_fields() -> None:
     assert table == expected, "docs/contributing.md's field table should read:\n" + "\n".join(expected)
     for section in SECTIONS:
         assert f"`## {section.heading}`" in guide
+
+
+# (id, build date, problem or None): the build date's own month is the last possible one.
+FUTURE_IDS = [
+    ("2612.00001", dt.date(2026, 12, 3), None),
+    ("2701.00001", dt.date(2026, 12, 31), "'2701.00001' would be from 2027-01, after today (2026-12)"),
+    ("2701.00001", dt.date(2027, 1, 1), None),
+]
+
+
+@pytest.mark.parametrize(("value", "today", "reason"), FUTURE_IDS)
+def test_arxiv_ids_after_the_build_month_are_refused(value: str, today: dt.date, reason: str | None) -> None:
+    problem = arxiv_id_problem(value, today)
+    assert problem is None if reason is None else problem is not None and reason in problem, problem
+
+
+# (arxiv field, url field, identity): what two notes about one paper share, however it is linked.
+IDENTITIES = [
+    ("2504.06141", None, "arXiv 2504.06141"),
+    (None, "https://arxiv.org/abs/2504.06141", "arXiv 2504.06141"),
+    (None, "http://www.arxiv.org/abs/2504.06141v3/", "arXiv 2504.06141"),
+    (None, "https://arxiv.org/pdf/2504.06141v2.pdf", "arXiv 2504.06141"),
+    (None, "https://arxiv.org/html/2504.06141v1#S3", "arXiv 2504.06141"),
+    (None, "https://arxiv.org/abs/2504.06141?context=cs", "arXiv 2504.06141"),
+    (None, "https://huggingface.co/papers/2504.06141", "arXiv 2504.06141"),
+    (None, "https://arxiv.org/abs/cs/0112017v1", "arXiv cs/0112017"),
+    (None, "https://example.org/paper", None),  # other links are not compared: one page may list many papers
+    (None, "https://arxiv.org/abs/2504.\u0660\u0666\u0661\u0664\u0661", None),
+    (None, None, None),
+]
+
+
+@pytest.mark.parametrize(("arxiv", "url", "identity"), IDENTITIES)
+def test_paper_identity(arxiv: str | None, url: str | None, identity: str | None) -> None:
+    assert paper_identity(arxiv, url) == identity
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Think-RM: Enabling Long-Horizon Reasoning", "think-rm"),
+    ("Adversarial Training of Reward Models", "adversarial-training-of-reward-models"),
+    ("Index", "index-paper"),                          # `index` would be the notes/ page itself
+    ("Index: A Study", "index-paper"),
+    ("보상 모델 연구", "note"),                          # no ASCII word: a placeholder the writer numbers
+    ("Café Über Naïve", "cafe-uber-naive"),
+    ("x" * 300, "x" * 120),                            # one endless word: cut at the byte limit
+    ("a" * 100 + " " + "b" * 100, "a" * 100),          # cut at a word boundary when there is one late enough
+    ("Aa " + "b" * 200, "aa-" + "b" * 117),            # not when it would leave a stub
+])
+def test_slugify_gives_a_valid_unreserved_short_slug(title: str, expected: str) -> None:
+    from papernotes.schema import MAX_SLUG_BYTES, NOTE_SLUG, RESERVED_SLUGS, slugify
+
+    slug = slugify(title)
+    assert slug == expected
+    assert NOTE_SLUG.match(slug) and slug not in RESERVED_SLUGS and len(slug.encode()) <= MAX_SLUG_BYTES

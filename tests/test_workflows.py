@@ -141,7 +141,7 @@ def test_contributing_guide_names_only_real_commands_and_options() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")  # argparse keeps subparsers here
     used = re.findall(r"papernotes ([a-z][a-z-]+)((?: [^\n`#]*)?)", guide)
-    assert {name for name, _ in used} >= {"new", "check", "import-feed", "import-hf"}
+    assert {name for name, _ in used} >= {"new", "check", "post", "import-post", "import-hf"}
     for name, rest in used:
         assert name in sub.choices, name
         options = {o for a in sub.choices[name]._actions for o in a.option_strings}

@@ -3,11 +3,19 @@
 Math is converted at build time (latex2mathml) so pages need no JavaScript or CDN to show
 it. Every fragment goes through nh3 with an allow-list last, so whatever a note contains
 (raw HTML, `javascript:` links, attribute lists), only safe markup reaches the page.
+
+Nothing in a note may make a reader's browser contact another host: an image from another
+site is a tracking pixel (it tells that host who reads which page, when). The allow-list keeps
+no element or attribute that loads by itself except `<img src>` (no `srcset`, `poster`,
+`<video>`, `<audio>`, `<source>`, `<iframe>`, `<svg>`, `style`/CSS `url()`), and
+`_unload_images` then replaces every image that is not a same-site path with its alt text
+as a plain link to it: a click is the reader's choice, a load is not.
 """
 
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 import signal
 import threading
@@ -21,6 +29,7 @@ import nh3
 from latex2mathml.converter import convert as latex_to_mathml
 from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
+from html import unescape
 
 if TYPE_CHECKING:
     from papernotes.model import Note
@@ -144,7 +153,7 @@ class Converter:
         plain = plain_paragraphs(text)
         if plain is not None:
             return Markup(plain)
-        return Markup(_SANITISER.clean(self._full_convert(text)))
+        return Markup(sanitise(self._full_convert(text)))
 
     def _full_convert(self, text: str) -> str:
         """python-markdown's HTML, before sanitising."""
@@ -289,4 +298,49 @@ def snippet(html: str, limit: int = 140) -> str:
 
 
 def sanitise(html: str) -> str:
-    return _SANITISER.clean(html)
+    """`html` as it may appear on a page: allow-listed markup, and no image that loads from elsewhere."""
+    return _unload_images(_SANITISER.clean(html))
+
+
+# nh3 (html5ever) serialises every attribute as name="value" with `"` escaped as &quot;, so a
+# value never holds a `"` and this pattern reads its output exactly.
+_IMG = re.compile(r'<img((?:\s+[^\s=>/]+(?:="[^"]*")?)*)\s*/?>')
+_ATTRIBUTE = re.compile(r'([^\s=>/]+)(?:="([^"]*)")?')
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def same_site_path(url: str) -> bool:
+    """True when a browser resolves `url` on the page's own host, whatever the page's address.
+
+    Browsers drop tabs and newlines inside a URL and read `\\` as `/` in http(s) URLs, so
+    `/\t/evil.example`, `\\evil.example` and `/\\evil.example` all reach another host, like
+    `//evil.example` and `https://evil.example`; each of those is refused here."""
+    cleaned = re.sub(r"[\t\n\r]", "", url).strip("\x00- ")
+    return not (_SCHEME.match(cleaned) or "\\" in cleaned or cleaned.startswith("//") or not cleaned)
+
+
+def _file_name(url: str) -> str:
+    """The last path segment of a URL (`https://x.org/a/fig.png?s=1` -> `fig.png`), or ''."""
+    return posixpath.basename(re.split(r"[?#]", url, maxsplit=1)[0].rstrip("/")) if "/" in url else ""
+
+
+def _unload_images(html: str) -> str:
+    """Every `<img>` whose source is not a same-site path becomes its alt text, linked to the
+    image (its file name when it has no alt text, so nothing is silently dropped)."""
+    if "<img" not in html:
+        return html
+
+    def replace(match: re.Match[str]) -> str:
+        attributes = {name: value or "" for name, value in _ATTRIBUTE.findall(match.group(1))}
+        src = attributes.get("src", "")
+        if src and same_site_path(unescape(src)):
+            return match.group(0)
+        # Without alt text, the file name says what the link leads to (and needs no translation).
+        # Attribute values are already escaped by nh3; the file name is escaped here.
+        alt = attributes.get("alt", "").strip() or escape(_file_name(unescape(src))) or src
+        title = f' title="{attributes["title"]}"' if attributes.get("title") else ""
+        if not src:  # the sanitiser dropped a source it could not read: the alt text is all there is
+            return f'<span class="pn-image-link">{alt}</span>' if alt else ""
+        return f'<a class="pn-image-link" href="{src}" rel="noopener noreferrer nofollow"{title}>{alt}</a>'
+
+    return _IMG.sub(replace, html)

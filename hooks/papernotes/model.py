@@ -9,10 +9,18 @@ fields of `schema.FIELDS` and the body sections of `schema.SECTIONS` (a test kee
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Literal, Mapping
 
 Severity = Literal["error", "warning"]
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with line breaks, control and bidi-control characters written as escapes (`\\n`, `\\x1b`)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -35,7 +43,9 @@ class Problem:
     """`error` stops the build; `warning` only fails `mkdocs build --strict`."""
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.field}: {self.message}"
+        """One line, whatever the path, field or message hold: a file name with a newline or a
+        terminal escape must not split the one-problem-per-line output or recolour the terminal."""
+        return f"{printable(self.path)}:{self.line}:{self.column}: {self.severity}: {printable(self.field)}: {printable(self.message)}"
 
     @property
     def is_error(self) -> bool:

@@ -10,6 +10,7 @@ tests name whatever was forgotten. Pure: no MkDocs, no I/O.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -89,6 +90,31 @@ def section_for(heading: str) -> BodySection | None:
     return _SECTION_BY_HEADING.get(unicodedata.normalize("NFC", heading.strip()).lower())
 
 
+NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
+"""What a note's file stem (its slug, the URL part `notes/<slug>/`) may be."""
+RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
+"""Slugs that are valid names but would not give the page `notes/<slug>/`."""
+MAX_SLUG_BYTES = 120
+"""The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
+`.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""
+MAX_SLUG_WORDS = 6
+"""A title's first words make its slug; six say what the paper is."""
+
+
+def slugify(title: str) -> str:
+    """The slug a writer gives a note about `title`: `Think-RM: Enabling ...` -> `think-rm`,
+    otherwise the first few words. Always a valid, unreserved slug of at most `MAX_SLUG_BYTES`."""
+    head, sep, _ = title.partition(":")
+    text = head if sep and 1 <= len(head.split()) <= 4 else title
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)[:MAX_SLUG_WORDS]
+    slug = "-".join(words) or "note"
+    if len(slug) > MAX_SLUG_BYTES:  # ASCII: one byte a character
+        cut = slug[:MAX_SLUG_BYTES]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG_BYTES // 2:] else cut
+    return f"{slug}-paper" if slug in RESERVED_SLUGS else slug
+
+
 FENCE = "---"
 """The line that opens and closes the front matter."""
 
@@ -141,19 +167,34 @@ def split_front_matter(lines: Sequence[str]) -> FrontMatter | NoFrontMatter:
 # arXiv identifiers (https://info.arxiv.org/help/arxiv_identifier.html). New style since
 # April 2007: YYMM.NNNN, and YYMM.NNNNN from January 2015. Old style from August 1991 to
 # March 2007: archive[.SC]/YYMMNNN, e.g. hep-th/9108001, math.GT/0309136.
-_NEW_STYLE = r"\d{4}\.\d{4,5}"
-_OLD_STYLE = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7}"
+# Digits are spelled [0-9], never \d: Python's \d (and str.isdigit) also match Arabic-Indic,
+# fullwidth and mathematical digits, which would give one paper a second, bogus id.
+_NEW_STYLE = r"[0-9]{4}\.[0-9]{4,5}"
+_OLD_STYLE = r"[a-z][a-z-]*(?:\.[A-Z]{2})?/[0-9]{7}"
 ARXIV_ID_SHAPE = f"{_NEW_STYLE}|{_OLD_STYLE}"
 """A regex (no groups) for what an id of either style looks like, e.g. to find one in a URL;
 `arxiv_id_problem` then checks its month, era and digits."""
+ARXIV_VERSION = r"v[0-9]+"
+"""A version suffix (`v2`): part of a URL or a citation, never of the id a note names."""
+_ARXIV_IN_URL = re.compile(rf"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)|(?:www\.)?huggingface\.co/papers)/"
+                           rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
+"""A link to a paper's arXiv or Hugging Face page, any version, query or fragment."""
 
 _NEW_STYLE_FIRST = (2007, 4)
 _FIVE_DIGITS_FROM = (2015, 1)
 _OLD_STYLE_FIRST, _OLD_STYLE_LAST = (1991, 8), (2007, 3)
 
 
-def arxiv_id_problem(value: str) -> str | None:
-    """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one."""
+def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
+    """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one.
+
+    An id from a month after `today` (the build date; default: now) cannot exist yet: `9912.12345`
+    would be December 2099, not 1999 (new-style ids start in 2007)."""
+    non_ascii = next((c for c in value if c.isdigit() and not c.isascii()), None)
+    if non_ascii is not None:
+        ascii_form = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in value)
+        return (f"{value!r} contains the digit {non_ascii!r} (U+{ord(non_ascii):04X} {unicodedata.name(non_ascii, 'DIGIT')}); "
+                f"arXiv ids use the ASCII digits 0-9: \"{ascii_form}\"")
     if re.fullmatch(_NEW_STYLE, value):
         yymm, number = value.split(".")
         when = (2000 + int(yymm[:2]), int(yymm[2:]))
@@ -161,6 +202,10 @@ def arxiv_id_problem(value: str) -> str | None:
             return f"{value!r}: {yymm[2:]} is not a month (new-style ids are YYMM.{'N' * len(number)})"
         if when < _NEW_STYLE_FIRST:
             return f"{value!r}: new-style ids start in April 2007 (0704); older papers have ids like \"hep-th/9108001\""
+        now = today or dt.date.today()
+        if when > (now.year, now.month):
+            return (f"{value!r} would be from {when[0]}-{when[1]:02d}, after today ({now.year}-{now.month:02d}); "
+                    f"check the id on arxiv.org")
         if when < _FIVE_DIGITS_FROM and len(number) == 5:
             return f"{value!r} has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"
         if when >= _FIVE_DIGITS_FROM and len(number) == 4:
@@ -175,3 +220,51 @@ def arxiv_id_problem(value: str) -> str | None:
             return f"{value!r}: old-style ids run from 9108 to 0703; later papers have ids like \"0704.0001\""
         return None
     return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""
+
+
+def arxiv_id_in_url(url: str) -> str | None:
+    """The arXiv id an arxiv.org abs/pdf/html (or huggingface.co/papers) link names, without its
+    version; None for other links."""
+    match = _ARXIV_IN_URL.match(url.strip())
+    return match.group(1) if match and arxiv_id_problem(match.group(1)) is None else None
+
+
+def paper_identity(arxiv: str | None, url: str | None) -> str | None:
+    """What two notes about one paper share: its arXiv id, from `arxiv:` or from an arXiv or
+    Hugging Face paper `url:` (any version); None for a paper known only by another link.
+
+    Two notes with one identity never both publish (`source/tree.py`). Other links are not
+    compared: one page may list many papers (a proceedings page, a lab's site)."""
+    if arxiv:
+        return f"arXiv {arxiv}"
+    in_url = arxiv_id_in_url(url) if url else None
+    return f"arXiv {in_url}" if in_url else None
+
+
+# The prefix, version and `.pdf` in any case; the id itself exactly as arXiv writes it.
+_ID_IN_TEXT = re.compile(
+    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:{ARXIV_VERSION})?(?i:\.pdf)?/?$")
+
+
+def read_arxiv_id(text: str) -> str:
+    """The bare id in `2504.06141`, `2504.06141v2`, `arXiv:2504.06141` or an arxiv.org URL.
+
+    Raises `ValueError` saying why `text` holds no id, or which rule of arXiv's scheme its id breaks.
+    """
+    match = _ID_IN_TEXT.match(text.strip())
+    if not match and any(c.isdigit() and not c.isascii() for c in text):
+        raise ValueError(arxiv_id_problem(text.strip()))  # says which digit, and the id in ASCII digits
+    if not match:
+        raise ValueError(f"{text!r} is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL")
+    problem = arxiv_id_problem(match.group(1))
+    if problem:
+        raise ValueError(problem)
+    return match.group(1)
+
+
+def parse_arxiv_id(text: str) -> str | None:
+    """`read_arxiv_id`, or None instead of the reason (to tell id lines from other text)."""
+    try:
+        return read_arxiv_id(text)
+    except ValueError:
+        return None

@@ -12,7 +12,9 @@ from tqdm import tqdm
 from papernotes.source.tree import display_path
 from papernotes.model import NoteDraft, TagRegistry
 from papernotes.source.guidance import read_guidance
-from papernotes.authoring.notefile import ExistingNotes, check_text, render_note, slugify
+from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
+from papernotes.cli.report import format_problems
+from papernotes.schema import slugify
 
 PROGRESS_MIN_ITEMS = 10
 """Runs with fewer items finish at once; a bar would only flicker."""
@@ -37,9 +39,12 @@ class ImportRun:
     def __init__(self, root: Path, registry: TagRegistry, bar: tqdm | None = None) -> None:
         self.root, self.registry, self.bar = root, registry, bar
         self.notes_dir = root / "data" / "notes"
-        self.existing = ExistingNotes.scan(self.notes_dir)
+        self.existing = ExistingNotes.scan(self.notes_dir, root)
+        for line in format_problems(self.existing.problems):  # a broken note is reported, and costs the import nothing
+            print(line, file=sys.stderr)
         self.guidance = read_guidance(root / "data" / "note-template.md")
         self.summary = Summary()
+        self._failed: set[object] = set()
 
     def say(self, text: str) -> None:
         if self.bar is not None:
@@ -47,8 +52,12 @@ class ImportRun:
         else:
             print(text)
 
-    def fail(self, label: str, message: str) -> None:
-        self.summary.failed.append(label)
+    def fail(self, label: str, message: str, item: object = None) -> None:
+        """Report a problem; `item` (e.g. a listing index) counts several problems of one item once."""
+        key = label if item is None else item
+        if key not in self._failed:
+            self._failed.add(key)
+            self.summary.failed.append(label)
         self.say(f"{label}: error: {message}")
 
     def exists(self, label: str, arxiv: str | None, title: str) -> bool:
@@ -59,22 +68,27 @@ class ImportRun:
             self.say(f"{label}: skipped {title!r}: already in {display_path(found, self.root)}")
         return found is not None
 
-    def write(self, label: str, draft: NoteDraft) -> None:
-        """Write `draft` as a new note unless the paper has one or the text would not pass the checker."""
+    def write(self, label: str, draft: NoteDraft, slug: str | None = None) -> None:
+        """Write `draft` as a new note (named `slug`, or after its title) unless the paper has one
+        or the file would not pass the checker; then say why, and write nothing."""
         if self.exists(label, draft.arxiv, draft.title):
             return
-        path = self.existing.free_path(self.notes_dir, draft.date, slugify(draft.title))
+        path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title))
         shown = display_path(path, self.root)
         text = render_note(draft)
         # Warnings count too: they would fail `mkdocs build --strict`.
         errors = check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
         if errors:
-            self.fail(label, f"{draft.title!r} would not pass the checker, not written: "
+            self.fail(label, f"{draft.title[:200]!r} would not pass the checker, not written: "
                              + "; ".join(f"{p.field}: {p.message}" for p in errors))
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8") as handle:
-            handle.write(text)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("x", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as err:
+            self.fail(label, f"file: cannot write {shown}: {err.strerror or err}")
+            return
         self.existing.add(path, text)
         self.summary.created.append(shown)
         self.say(f"{label}: created {shown}")

@@ -1,6 +1,7 @@
-"""`papernotes import-feed` and `papernotes import-hf`: many notes at once, safely.
+"""`papernotes import-post` (also `import-feed`) and `papernotes import-hf`: many notes at once, safely.
 
-Both are idempotent (a paper that already has a note, by arXiv id or title, is skipped),
+Each item is on its own: a malformed block or item is reported with its file, line (and item
+index or arXiv id) and field, and costs nothing else; no input gives a traceback. Both are idempotent (a paper that already has a note, by arXiv id or title, is skipped),
 show a progress bar on long runs, end with a created/skipped/failed summary, and validate
 every note before writing it, so what they write always passes `papernotes check`.
 Exit codes: 0 nothing failed, 1 something failed (the rest was still imported), 2 bad input.
@@ -19,12 +20,12 @@ from typing import Iterable
 import yaml
 
 from papernotes.authoring.sources import arxiv
-from papernotes.authoring.sources import daily_posts as feed_format
 from papernotes.authoring.sources import hf_daily as hfdaily
 from papernotes.authoring.batch import PROGRESS_MIN_ITEMS, ImportRun, Progress
 from papernotes.model import NoteDraft
 from papernotes.source.tags import TAG_SLUG, load_tag_registry
 from papernotes.authoring.notefile import title_key
+from papernotes.outputs import daily_post
 
 LOOKUP_INTERVAL = 3.0
 """Seconds between two arXiv API requests (the API's terms of use ask for 3)."""
@@ -35,8 +36,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
                         help=f"show a progress bar (default: on a terminal, for {PROGRESS_MIN_ITEMS}+ papers)")
 
 
-def add_feed_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="a text file of daily bilingual posts")
+def add_post_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a text file of daily bilingual posts (what `papernotes post` prints)")
     parser.add_argument("--add-tags", action="store_true",
                         help="add unknown hashtags to data/tags.yml (review their labels afterwards)")
     parser.add_argument("--lookup-arxiv", action="store_true",
@@ -56,19 +57,60 @@ def add_hf_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
 
 
-def run_feed(args: argparse.Namespace, root: Path) -> int:
+def read_input(path: Path, command: str, limit: int) -> bytes | None:
+    """The bytes of an import file, or None after saying (on stderr) why it cannot be read."""
+    why = None
     try:
-        text = args.file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"papernotes import-feed: cannot read {args.file}: {err}", file=sys.stderr)
+        if path.is_dir():
+            why = "it is a folder; give the file inside it"
+        elif not path.exists():
+            why = "there is no such file"
+        elif path.stat().st_size > limit:
+            why = f"it is {path.stat().st_size // (1024 * 1024)} MiB; the limit is {limit // (1024 * 1024)} MiB (split it)"
+        else:
+            with path.open("rb") as handle:
+                raw = handle.read(limit + 1)  # a file that grows while read is still cut at the limit
+            if len(raw) > limit:
+                why = f"it is over {limit // (1024 * 1024)} MiB; split it"
+            else:
+                return raw
+    except OSError as err:
+        why = err.strerror or str(err)
+    print(f"papernotes {command}: cannot read {path}: {why}", file=sys.stderr)
+    return None
+
+
+MAX_POSTS_BYTES = 8 * 1024 * 1024
+"""A year of daily posts is a few MiB."""
+
+
+def run_posts(args: argparse.Namespace, root: Path) -> int:
+    command = "import-post"
+    raw = read_input(args.file, command, MAX_POSTS_BYTES)
+    if raw is None:
         return 2
-    entries, problems = feed_format.parse_feed(text)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        print(f"papernotes {command}: {args.file}:{line}: error: file: the file is not valid UTF-8 (byte {err.start}); "
+              f"save it as UTF-8", file=sys.stderr)
+        return 2
+    if not text.strip():
+        print(f"papernotes {command}: {args.file}: error: file: the file is empty; it should hold daily posts "
+              f"(what `papernotes post YYYY-MM-DD` prints)", file=sys.stderr)
+        return 2
+    entries, problems = daily_post.parse_posts(text)
     tags_file = root / "data" / "tags.yml"
     registry, _ = load_tag_registry(tags_file, "data/tags.yml")
     unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
     if unknown and args.add_tags:
         addable = [t for t in unknown if TAG_SLUG.match(t)]
-        append_tags(tags_file, addable)
+        try:
+            append_tags(tags_file, addable)
+        except (OSError, UnicodeDecodeError) as err:
+            print(f"papernotes {command}: cannot add tags to data/tags.yml: {err}", file=sys.stderr)
+            return 2
         registry, _ = load_tag_registry(tags_file, "data/tags.yml")
         if addable:
             print(f"added {len(addable)} tag(s) to data/tags.yml: {', '.join(addable)}; review their Korean and English labels")
@@ -76,17 +118,18 @@ def run_feed(args: argparse.Namespace, root: Path) -> int:
         print(f"unknown tag(s): {', '.join(unknown)}; papers using them are not imported. "
               f"Add them to data/tags.yml, or rerun with --add-tags", file=sys.stderr)
     last_request = [0.0]
-    with Progress(entries, args.progress, "import-feed") as (items, bar):
+    with Progress(entries, args.progress, command) as (items, bar):
         run = ImportRun(root, registry, bar)
         for problem in problems:
-            run.fail(f"{args.file}:{problem.line}", problem.message)
+            run.fail(f"{args.file}:{problem.line}", f"{problem.field}: {problem.message}",
+                     item=("block", problem.block) if problem.block else None)
         for entry in items:
             label = f"{args.file}:{entry.line}"
             if run.exists(label, entry.arxiv, entry.title):
                 continue
             missing = [t for t in entry.tags if t not in registry.lookup]
             if missing:
-                run.fail(label, f"unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
+                run.fail(label, f"tags: unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
                                 f"or rerun with --add-tags")
                 continue
             found = lookup_arxiv(entry.title, run, label, args.timeout, last_request) \
@@ -95,43 +138,46 @@ def run_feed(args: argparse.Namespace, root: Path) -> int:
             run.write(label, NoteDraft(
                 title=entry.title, authors=entry.authors, date=entry.date,
                 tags=tuple(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
-                arxiv=arxiv_id, url=None if arxiv_id else search_url(entry.title),
-                published=found.published if found else None,
-                abstract=entry.abstract, ko=entry.ko, en=entry.en))
-    print(run.summary.line("import-feed"))
+                arxiv=arxiv_id, url=entry.url or (None if arxiv_id else search_url(entry.title)),
+                code=entry.code, org=entry.org, published=entry.published or (found.published if found else None),
+                abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
+    print(run.summary.line(command))
     return 1 if run.summary.failed else 0
 
 
 def run_hf(args: argparse.Namespace, root: Path) -> int:
+    source = str(args.file) if args.file else f"daily_papers?date={args.date}"
     try:
-        body = hfdaily.fetch_listing(args.date, args.timeout) if args.date else args.file.read_bytes()
+        body = hfdaily.fetch_listing(args.date, args.timeout) if args.date else read_input(args.file, "import-hf", hfdaily.MAX_RESPONSE_BYTES)
+        if body is None:
+            return 2
         papers, problems = hfdaily.parse_listing(body)
-    except (OSError, hfdaily.HfError) as err:
-        print(f"papernotes import-hf: {err}", file=sys.stderr)
+    except hfdaily.HfError as err:
+        print(f"papernotes import-hf: {source}: error: {err}", file=sys.stderr)
         return 1 if args.date else 2
     registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
     bad = [t for t in args.tag if t not in registry.lookup]
     if bad:
         print(f"papernotes import-hf: --tag {', '.join(bad)} is not in data/tags.yml", file=sys.stderr)
         return 2
-    source = str(args.file) if args.file else f"daily_papers?date={args.date}"
     kept = [p for p in papers if p.upvotes >= args.min_upvotes]
     with Progress(kept, args.progress, "import-hf") as (items, bar):
         run = ImportRun(root, registry, bar)
-        for index, message in problems:
-            run.fail(f"{source}[{index}]", message)
+        for problem in problems:
+            run.fail(_item_label(source, problem.line, problem.index, problem.arxiv), f"{problem.field}: {problem.message}",
+                     item=problem.index)
         for paper in items:
-            label = f"{source}[{paper.index}]"
+            label = _item_label(source, paper.line, paper.index, paper.arxiv)
             if run.exists(label, paper.arxiv, paper.title):
                 continue
             from_keywords = [registry.lookup[k] for k in map(keyword_slug, paper.keywords) if k in registry.lookup]
             tags = list(dict.fromkeys([registry.lookup[t] for t in args.tag] + from_keywords))
             if not tags:
-                run.fail(label, f"arXiv {paper.arxiv}: none of its keywords is a tag in data/tags.yml; pass --tag SLUG")
+                run.fail(label, "paper.ai_keywords: none of its keywords is a tag in data/tags.yml; pass --tag SLUG")
                 continue
             date = args.date or paper.listed or paper.published
             if date is None:
-                run.fail(label, f"arXiv {paper.arxiv}: no date in the item; pass --date")
+                run.fail(label, "publishedAt: no date in the item; pass --date")
                 continue
             run.write(label, NoteDraft(
                 title=paper.title, authors=paper.authors, date=date, tags=tuple(tags), arxiv=paper.arxiv,
@@ -142,6 +188,11 @@ def run_hf(args: argparse.Namespace, root: Path) -> int:
     if run.summary.created:
         print("The new notes are drafts (draft: true): write the commentary, then delete the draft line to publish them.")
     return 1 if run.summary.failed else 0
+
+
+def _item_label(source: str, line: int, index: int, arxiv: str | None) -> str:
+    """`daily.json:42: item [3] (arXiv 2504.06141)`: where an item is, for every message about it."""
+    return f"{source}:{line}: item [{index}]" + (f" (arXiv {arxiv})" if arxiv else "")
 
 
 def lookup_arxiv(title: str, run: ImportRun, label: str, timeout: float, last: list[float]) -> arxiv.Paper | None:
@@ -177,8 +228,8 @@ def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:
     blocks = []
     for slug in slugs:
         label = slug.replace("-", " ").capitalize()
-        entry = {slug: {"ko": label, "en": label, "description": "Added by papernotes import-feed; review the labels."}}
+        entry = {slug: {"ko": label, "en": label, "description": "Added by papernotes import-post; review the labels."}}
         blocks.append(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False))
     if blocks:
-        text = tags_file.read_text(encoding="utf-8")
+        text = tags_file.read_text(encoding="utf-8") if tags_file.exists() else ""
         tags_file.write_text(text + ("" if text.endswith("\n") else "\n") + "".join(blocks), encoding="utf-8")

@@ -17,22 +17,12 @@ from pathlib import Path
 import yaml
 
 from papernotes.model import NoteDraft, Problem, TagRegistry
-from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, split_front_matter
-from papernotes.source.note import parse_note
-from papernotes.source.guidance import Guidance, find_template_text
+from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, arxiv_id_in_url, split_front_matter
+from papernotes.source.guidance import Guidance, normalise_text
+from papernotes.source.tree import display_path, read_note_file, slug_key
+from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_text
 
-_ARXIV_LINE = re.compile(r"""^arxiv:\s*["']?([^"'\s#]+)["']?\s*(?:#.*)?$""", re.MULTILINE)
-_TITLE_LINE = re.compile(r"""^title:\s*(.+?)\s*$""", re.MULTILINE)
-MAX_SLUG_WORDS = 6
-
-
-def slugify(title: str) -> str:
-    """A short URL slug: `Think-RM: Enabling ...` -> `think-rm`; otherwise the first few words."""
-    head, sep, _ = title.partition(":")
-    text = head if sep and 1 <= len(head.split()) <= 4 else title
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)
-    return "-".join(words[:MAX_SLUG_WORDS]) or "note"
+_IDENTITY_KEYS = ("title", "arxiv", "url")
 
 
 def title_key(title: str) -> str:
@@ -65,45 +55,63 @@ def render_note(draft: NoteDraft) -> str:
 
 
 def check_text(text: str, *, slug: str, source: str, registry: TagRegistry, guidance: Guidance) -> list[Problem]:
-    """The problems `papernotes check` would report for `text` (identity clashes aside)."""
-    _, problems = parse_note(text, slug=slug, source=source, tags=registry)
-    return sorted(problems + find_template_text(text, source, guidance))
+    """The problems `papernotes check` would report for `text` written as `<slug>.md`: every rule
+    of the loader's (file name, size, encoding, fields, sections, template text), through the
+    loader's own code. Identity clashes are the caller's (`ExistingNotes`)."""
+    _, problems = read_note_file(slug, text.encode("utf-8"), source, registry, guidance)
+    return sorted(problems)
+
+
+MAX_SCANNED_BYTES = 64 * 1024
+"""How much of each existing note is read to find its title and arXiv id."""
 
 
 @dataclass
 class ExistingNotes:
-    """What is already under `data/notes/`, read leniently (broken notes still count)."""
+    """What is already under `data/notes/`, read leniently (broken notes still count).
+
+    Read with the loader's own guarded YAML reader (`source.yamlnodes.compose`), never a second
+    one: a note with an alias bomb or a deep nesting is refused before it can expand, and
+    becomes a located problem the command prints, instead of eating the machine's memory."""
 
     by_arxiv: dict[str, Path] = field(default_factory=dict)
     """arXiv id -> the note that names it."""
     by_title: dict[str, Path] = field(default_factory=dict)
     """`title_key(title)` -> note."""
     slugs: set[str] = field(default_factory=set)
-    """Every file stem in use."""
+    """Every file stem in use, as `tree.slug_key` compares them."""
+    problems: list[Problem] = field(default_factory=list)
+    """Notes whose title or arXiv id could not be read (so a duplicate of them goes unnoticed)."""
 
     @classmethod
-    def scan(cls, notes_dir: Path) -> ExistingNotes:
+    def scan(cls, notes_dir: Path, root: Path | None = None) -> ExistingNotes:
         found = cls()
-        for path in sorted(notes_dir.rglob("*.md")) if notes_dir.is_dir() else ():
-            found.add(path, path.read_text(encoding="utf-8", errors="replace"))
+        for path in sorted(notes_dir.rglob("*")) if notes_dir.is_dir() else ():
+            if path.suffix != ".md" or path.is_symlink() or not path.is_file():
+                found.slugs.add(slug_key(path.stem))  # a name in use all the same
+                continue
+            try:
+                with path.open("rb") as handle:
+                    raw = handle.read(MAX_SCANNED_BYTES)  # enough for the front matter of any note
+            except OSError:
+                raw = b""
+            found.add(path, raw.decode("utf-8", errors="replace"), display_path(path, root) if root is not None else None)
         return found
 
-    def add(self, path: Path, text: str) -> None:
-        self.slugs.add(path.stem)
-        lines = text.removeprefix("\ufeff").split("\n")
+    def add(self, path: Path, text: str, shown: str | None = None) -> None:
+        self.slugs.add(slug_key(path.stem))
+        lines = normalise_text(text).split("\n")
         split = split_front_matter(lines)
         if isinstance(split, FrontMatter):
-            head = "\n".join(split.yaml_lines)
+            head = list(split.yaml_lines)
         else:  # a note still being written (front matter not closed yet) names its paper all the same
-            head = "\n".join(lines[1:]) if split.rule == "unclosed-front-matter" else ""
-        if match := _ARXIV_LINE.search(head):
-            self.by_arxiv.setdefault(match.group(1), path)
-        if match := _TITLE_LINE.search(head):
-            try:
-                title = yaml.safe_load(match.group(1))
-            except yaml.YAMLError:
-                title = match.group(1)
-            self.by_title.setdefault(title_key(str(title)), path)
+            head = lines[1:] if split.rule == "unclosed-front-matter" else []
+        values = _identity_fields(head, shown or path.as_posix(), self.problems)
+        arxiv = values.get("arxiv") or arxiv_id_in_url(values.get("url", ""))  # one paper, however it is linked
+        if arxiv:
+            self.by_arxiv.setdefault(arxiv, path)
+        if values.get("title"):
+            self.by_title.setdefault(title_key(values["title"]), path)
 
     def find(self, arxiv: str | None, title: str) -> Path | None:
         """The note already covering this paper (same arXiv id, or the same title), if any."""
@@ -114,7 +122,46 @@ class ExistingNotes:
     def free_path(self, notes_dir: Path, date: dt.date, slug: str) -> Path:
         """`<notes_dir>/<year>/<slug>.md`, with `-2`, `-3`, ... when the slug is taken."""
         candidate, n = slug, 1
-        while candidate in self.slugs:
+        while slug_key(candidate) in self.slugs:
             n += 1
             candidate = f"{slug}-{n}"
         return notes_dir / str(date.year) / f"{candidate}.md"
+
+
+def _identity_fields(head: list[str], shown: str, problems: list[Problem]) -> dict[str, str]:
+    """`title` and `arxiv` of a note's front-matter lines, as text; a refusal is added to `problems`.
+
+    The whole front matter is read first. When it does not parse (a note being written), each
+    `title:` / `arxiv:` line is read alone, so a half-written note still names its paper."""
+    try:
+        root = compose("\n".join(head), offset=1)
+        if root is None:
+            return {}
+        return _text_values([(name, value) for name, _, value in mapping_items(Located(root, 1))])
+    except NodeError as whole:
+        found: dict[str, str] = {}
+        reported = len(problems)
+        for index, line in enumerate(head):
+            key = line.split(":", 1)[0]
+            if key not in _IDENTITY_KEYS or key in found:
+                continue
+            try:
+                root = compose(line, offset=1 + index)
+                found.update(_text_values([(name, value) for name, _, value in mapping_items(Located(root, 1 + index))]))
+            except NodeError as err:
+                problems.append(Problem(shown, err.line, err.column, key, f"{err.message} (this note's {key} cannot be read, "
+                                        "so a second note about its paper would not be noticed)", err.rule))
+        if whole.rule in ("yaml-alias", "yaml-depth", "yaml-tag") and len(problems) == reported:
+            problems.append(Problem(shown, whole.line, whole.column, whole.field or "front matter", whole.message, whole.rule))
+        return found
+
+
+def _text_values(items: list[tuple[str, Located]]) -> dict[str, str]:
+    found = {}
+    for name, value in items:
+        if name in _IDENTITY_KEYS:
+            try:
+                found[name] = read_text(value)
+            except NodeError:
+                continue  # not text: `check` reports it; here it names no paper
+    return found

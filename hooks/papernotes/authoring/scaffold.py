@@ -16,12 +16,14 @@ import shlex
 import sys
 from pathlib import Path
 
-from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper, read_arxiv_id
-from papernotes.model import NoteDraft
+from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper
+from papernotes.schema import read_arxiv_id, slugify
+from papernotes.model import NoteDraft, Problem
 from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import PLACEHOLDER_TAG, read_guidance
-from papernotes.authoring.notefile import ExistingNotes, render_note, slugify
+from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
+from papernotes.cli.report import format_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +44,9 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         print(f"papernotes new: {err}", file=sys.stderr)
         return 2
     notes_dir = root / "data" / "notes"
-    existing = ExistingNotes.scan(notes_dir)
+    existing = ExistingNotes.scan(notes_dir, root)
+    for line in format_problems(existing.problems):  # a broken note is reported, and costs this one nothing
+        print(line, file=sys.stderr)
     if arxiv_id in existing.by_arxiv:
         print(f"papernotes new: arXiv {arxiv_id} already has a note: {display_path(existing.by_arxiv[arxiv_id], root)}; "
               f"edit that file instead", file=sys.stderr)
@@ -66,7 +70,17 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         print(f"papernotes new: {display_path(same_title, root)} already has a note titled {paper.title!r}; "
               f"edit that file instead", file=sys.stderr)
         return 1
-    path = write_scaffold(root, paper, args.date or dt.date.today(), existing)
+    try:
+        path = write_scaffold(root, paper, args.date or dt.date.today(), existing)
+    except ScaffoldRefused as refused:
+        for problem in refused.problems:
+            print(problem.format(), file=sys.stderr)
+        print(f"papernotes new: the note would not pass `papernotes check` for the reasons above (besides the "
+              f"template text you replace), so it was not written", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"papernotes new: cannot write the note: {err.strerror or err}", file=sys.stderr)
+        return 1
     shown = display_path(path, root)
     print(f"created {shown}")
     hints = suggest_tags(root, f"{paper.title} {paper.abstract}")
@@ -89,14 +103,37 @@ def _stems(text: str) -> set[str]:
     return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in re.findall(r"[a-z0-9]+", text.lower())}
 
 
+class ScaffoldRefused(Exception):
+    """The scaffold would fail `papernotes check` for more than its template text."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def _meant(problem: Problem) -> bool:
+    """What `check` refuses in a fresh scaffold on purpose, until the contributor writes the note:
+    the template's guidance, the placeholder tag, the commentary not written yet."""
+    return problem.rule in ("template-text", "no-commentary") or (problem.rule == "unknown-tag" and PLACEHOLDER_TAG in problem.message)
+
+
 def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingNotes) -> Path:
-    """Write the new note and return its path; never overwrites a file."""
-    guidance = read_guidance(root / "data" / "note-template.md").sections
+    """Write the new note and return its path; never overwrites a file.
+
+    The text is checked like `papernotes check` checks a note (`notefile.check_text`); only the
+    template's guidance and placeholder tag may fail it, as they are there to be replaced.
+    Raises `ScaffoldRefused` with the other problems otherwise."""
+    template = read_guidance(root / "data" / "note-template.md")
+    guidance = template.sections
     text = render_note(NoteDraft(
         title=paper.title, authors=paper.authors, date=today, tags=(PLACEHOLDER_TAG,), arxiv=paper.arxiv,
         published=paper.published, abstract=paper.abstract or guidance.get("abstract", ""),
         ko=guidance.get("ko", ""), en=guidance.get("en", "")))
     path = existing.free_path(root / "data" / "notes", today, slugify(paper.title))
+    registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
+    problems = check_text(text, slug=path.stem, source=display_path(path, root), registry=registry, guidance=template)
+    if not all(_meant(p) for p in problems):
+        raise ScaffoldRefused([p for p in problems if not _meant(p)])
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
         handle.write(text)

@@ -16,15 +16,21 @@ worker and the exports writer. A build runs, in order:
     abort()                       on_build_error
 
 Errors a user can fix are `BuildError`s whose message lists every problem; the hook turns them
-into MkDocs' `PluginError`. This module never imports MkDocs.
+into MkDocs' `PluginError`. Except under `mkdocs serve`: there the writer looks at the browser,
+and a `PluginError` would leave the server with no site to serve ("the server will appear
+stuck"). So a serve build keeps the notes that load, plans a draft page (`pages.problems`) at
+the URL of each note that does not, and keeps the problems in `problems` for the banner the
+hook puts on every page. `mkdocs build` (and `--strict`, and CI) still refuses them. This module never imports MkDocs.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import unicodedata
 from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from papernotes.build.dirty import RebuildState, digest, site_shape
@@ -33,13 +39,15 @@ from papernotes.build.page_worker import PageWorker
 from papernotes.build.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
-from papernotes.model import Note
+from papernotes.model import Note, Problem
 from papernotes.outputs.plan import FileClash, plan_files, write_files
 from papernotes.pages.plan import PlannedPage, plan_pages
+from papernotes.pages.problems import broken_note_page, problems_banner
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
 from papernotes.pages.render import PageRenderer
 from papernotes.site import urls
 from papernotes.site.index import build_index
-from papernotes.source.tree import LoadResult, NoteCache, load_site
+from papernotes.source.tree import MAX_NOTE_BYTES, LoadResult, NoteCache, load_site
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -77,6 +85,9 @@ class Build:
         self._renderer: PageRenderer | None = None
         self._worker: PageWorker | None = None
         self._exports: Future[tuple[int, tuple[float, int] | None]] | None = None
+        self.problems: tuple[Problem, ...] = ()
+        """Under serve: every problem of the last load, shown on every page until fixed."""
+        self._banner: str | None = None
 
     # -- the steps of a build, in order ------------------------------------------------------
 
@@ -101,19 +112,28 @@ class Build:
         self.gc.freeze()  # the notes
         for problem in result.warnings:
             log.warning(problem.format())  # `mkdocs build --strict` fails on these
-        if result.errors:
+        self.problems = result.problems if self.serving else ()
+        self._banner = problems_banner(self.problems) if self.problems else None
+        if result.errors and self.serving:
+            # The writer looks at the browser: keep serving the notes that load, and show every
+            # problem on every page (`on_post_page`) and each broken note as a draft page.
+            for problem in result.errors:
+                log.error(problem.format())
+        elif result.errors:
             listed = "\n".join(p.format() for p in result.errors)
             raise BuildError(f"{len(result.errors)} error(s) in the notes; nothing was built:\n{listed}")
         if result.drafts:
             log.info("papernotes: %d draft(s) not published: %s", len(result.drafts), ", ".join(n.source for n in result.drafts))
-        if len(result.notes) + len(result.drafts) != result.files:
+        if not result.errors and len(result.notes) + len(result.drafts) != result.files:
             raise BuildError(f"internal error: {result.files} note files but {len(result.notes)} notes "
                              f"and {len(result.drafts)} drafts loaded")
         index = build_index(result.notes, result.tags, result.glossary)
         self._loaded = result
         self._renderer = PageRenderer(index, self.settings, self.html)
         pages = plan_pages(self._renderer)
-        check_planned(pages, result.files - len(result.drafts))
+        if result.errors:  # only under serve
+            pages += self._broken_note_pages(result, {p.src_uri.casefold() for p in pages})
+        check_planned(pages, len(result.notes) + sum(1 for p in pages if p.kind == "note" and p.meta is None))
         for page in pages:
             if page.src_uri in docs_files:
                 raise BuildError(f"docs/{page.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
@@ -126,6 +146,35 @@ class Build:
         log.info("papernotes: %d notes, %d generated pages%s", len(result.notes), len(pages),
                  f", {len(changed)} changed since the last build" if changed is not None else "")
         return Plan(pages, unchanged)
+
+    def _broken_note_pages(self, result: LoadResult, taken: set[str]) -> list[PlannedPage]:
+        """Under serve: a draft page, at its URL, for each note file that does not load."""
+        loaded = {n.source for n in result.notes + result.drafts}
+        by_file: dict[str, list[Problem]] = {}
+        for problem in result.problems:
+            by_file.setdefault(problem.path, []).append(problem)
+        pages = []
+        for source, found in sorted(by_file.items()):
+            path = self.root / source
+            stem = unicodedata.normalize("NFC", path.stem)
+            if source in loaded or not any(p.is_error for p in found) or path.suffix != ".md" \
+                    or not NOTE_SLUG.match(stem) or stem in RESERVED_SLUGS or urls.note(stem).casefold() in taken:
+                continue
+            text: str | None = None
+            if not path.is_symlink() and path.resolve().is_relative_to((self.root / "data" / "notes").resolve()):
+                try:  # a link is never followed: it could show any file of the machine
+                    with path.open("rb") as handle:
+                        text = handle.read(MAX_NOTE_BYTES).decode("utf-8", errors="replace")
+                except OSError:
+                    pass
+            taken.add(urls.note(stem).casefold())
+            pages.append(PlannedPage(urls.note(stem), f"Draft: {stem}", "note",
+                                     partial(broken_note_page, source, tuple(found), text), source=source))
+        return pages
+
+    def banner(self) -> str | None:
+        """Under serve, while notes have problems: the banner every page shows (None otherwise)."""
+        return self._banner
 
     def check_notes_folder(self, pages: list[tuple[str, str, str]]) -> None:
         """`pages`: (src_uri, dest_uri, absolute destination) of every page MkDocs will write.

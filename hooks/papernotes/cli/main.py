@@ -2,10 +2,13 @@
 
 - `papernotes check [FILES...] [--format text|github]` validates notes without building.
 - `papernotes new <arXiv id or URL>` scaffolds a note from the arXiv API (see scaffold.py).
-- `papernotes import-feed FILE` / `papernotes import-hf FILE|--date D` import notes (see importers).
-- `papernotes post YYYY-MM-DD [--lang ko|en] [--no-abstract]` prints a day's notes as a daily post (see post.py).
+- `papernotes import-post FILE` (alias `import-feed`) / `papernotes import-hf FILE|--date D` import notes
+  (see authoring/importers.py).
+- `papernotes post YYYY-MM-DD [--lang ko|en] [--no-abstract]` prints a day's notes as a daily post
+  (see cli/daily_post.py; the format, both ways, is outputs/daily_post.py).
 
-Exit codes: 0 success (warnings allowed), 1 errors found or the command failed, 2 bad usage.
+Exit codes: 0 success, 1 errors or warnings found (`check`: whatever `mkdocs build --strict` fails)
+or the command failed, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from papernotes.authoring import importers
 
 from papernotes.authoring import scaffold
 from papernotes.source.tree import load_site
-from papernotes.cli import post
+from papernotes.cli import daily_post
 from papernotes.cli.report import FORMATS, format_problems
 
 
@@ -53,7 +56,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked = len(only) if only else result.files
     drafts = f", {len(result.drafts)} draft(s) not published" if result.drafts else ""
     print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s){drafts}", file=sys.stderr)
-    return 1 if errors else 0
+    if warnings and not errors:
+        print("warnings fail the site's strict build (`mkdocs build --strict`, as CI runs it): fix them too", file=sys.stderr)
+    # The exit code is CI's verdict: `mkdocs build --strict` stops on every warning as on every error.
+    return 1 if errors or warnings else 0
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -68,16 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text: path:line:col lines; github: workflow annotations on the pull request")
     check.set_defaults(func=cmd_check)
-    # (name, help, what adds its arguments, what runs it with the parsed arguments and the project root)
+    # (name, other names, help, what adds its arguments, what runs it with the parsed arguments and the project root)
     commands = [
-        ("new", "scaffold a note from an arXiv id or URL", scaffold.add_arguments, scaffold.run_new),
-        ("import-feed", "import notes from daily bilingual posts (a text file)", importers.add_feed_arguments, importers.run_feed),
-        ("import-hf", "import Hugging Face Daily Papers as draft notes", importers.add_hf_arguments, importers.run_hf),
-        ("post", "print a day's notes as a daily bilingual post (what import-feed reads)", post.add_arguments, post.run),
+        ("new", [], "scaffold a note from an arXiv id or URL", scaffold.add_arguments, scaffold.run_new),
+        ("import-post", ["import-feed"], "import notes from daily bilingual posts (a text file `papernotes post` writes)",
+         importers.add_post_arguments, importers.run_posts),
+        ("import-hf", [], "import Hugging Face Daily Papers as draft notes", importers.add_hf_arguments, importers.run_hf),
+        ("post", [], "print a day's notes as a daily bilingual post (what import-post reads)",
+         daily_post.add_arguments, daily_post.run),
     ]
     subparsers = [check]
-    for name, help_text, add_arguments, run in commands:
-        command = sub.add_parser(name, help=help_text)
+    for name, aliases, help_text, add_arguments, run in commands:
+        command = sub.add_parser(name, aliases=aliases, help=help_text)
         add_arguments(command)
         command.set_defaults(func=lambda args, run=run: run(args, _root(args)))
         subparsers.append(command)

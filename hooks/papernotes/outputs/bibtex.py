@@ -66,10 +66,16 @@ def cite_key(note: Note) -> str:
     return _KEY_UNSAFE.sub("-", note.slug)
 
 
+_AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
+"""BibTeX splits a name list at `and` as a whole word in any case (`Foo AND Bar` is two authors)."""
+
+
 def _author(name: str) -> str:
-    # A comma would make BibTeX read "Last, First"; " and " would split the name in two.
+    # A comma would make BibTeX read "Last, First"; `and` as a word would split the name in two;
+    # a name that is just `others` would print as "et al.". Braces keep each one whole.
     value = escape(name)
-    return "{" + value + "}" if ("," in name or " and " in name) else value
+    whole = "," in name or _AND_WORD.search(value) is not None or value.strip().lower() == "others"
+    return "{" + value + "}" if whole else value
 
 
 def entry(note: Note, page_url: str | None = None) -> str:

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator
 from papernotes.outputs import bibtex
 
 from papernotes.markup import snippet
-from papernotes.outputs import browse, notes_json
+from papernotes.outputs import browse, notes_json, reading_list
 
 from papernotes.outputs import atom as feeds
 
@@ -69,6 +69,7 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
+    yield from reading_list.reading_list_files(index)
     if index.notes:
         yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en), index.glossary)
 

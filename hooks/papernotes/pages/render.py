@@ -15,7 +15,7 @@ from itertools import groupby
 import jinja2
 from markupsafe import Markup
 
-from papernotes.authoring.daily_post import day_post
+from papernotes.outputs.daily_post import day_post
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache, NoteHtml
 from papernotes.model import Note

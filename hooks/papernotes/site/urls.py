@@ -33,6 +33,10 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `search/meta.json`            | the search index's directory (`searchindex`)     |
 | `search/terms/<hash>.json`    | a run of indexed terms with their notes          |
 | `search/cards/<n>.json`       | what a search result shows, 4 notes a file       |
+| `reading-list/index.json`     | what the reading list recommends from            |
+| `reading-list/cards/<n>.json` | a recommended note's title, date and arXiv id    |
+
+The reading list's page is a docs page, `list/index.md` (URL `list/`).
 """
 
 from __future__ import annotations
@@ -64,6 +68,10 @@ def note(slug: str) -> str:
 
 def tag_index() -> str:
     return "tags/index.md"
+
+
+RESERVED_TAG_SLUGS = {"index": f"{tag_index()} is the tag index page, so a tag 'index' would have no page of its own"}
+"""Tag slugs whose page (`tags/<slug>.md`) would be another generated page; the tag registry refuses them."""
 
 
 def tag(slug: str, page: int = 1) -> str:
@@ -129,6 +137,18 @@ def search_terms(name: str) -> str:
 
 def search_cards(shard: int | str) -> str:
     return f"search/cards/{shard}.json"
+
+
+def reading_list_page() -> str:
+    return "list/index.md"
+
+
+def reading_list_index() -> str:
+    return "reading-list/index.json"
+
+
+def reading_list_cards(shard: int | str) -> str:
+    return f"reading-list/cards/{shard}.json"
 
 
 def absolute(site_url: str, path: str) -> str:

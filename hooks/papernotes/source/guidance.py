@@ -8,6 +8,7 @@ cannot publish the guidance by accident. Both read the same file, so they never 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def read_guidance(template: Path) -> Guidance:
         return Guidance(dict(DEFAULT_GUIDANCE))
     sections: dict[str, list[str]] = {}
     current: str | None = None
-    for line in _body_lines(text.replace("\r\n", "\n").split("\n")):
+    for line in _body_lines(normalise_text(text).split("\n")):
         heading = heading_text(line)
         if heading is not None:
             spec = section_for(heading)
@@ -64,7 +65,7 @@ def read_guidance(template: Path) -> Guidance:
 def find_template_text(text: str, source: str, guidance: Guidance) -> list[Problem]:
     """Errors for every line of `text` that is still the template's guidance or placeholder tag."""
     problems: list[Problem] = []
-    lines = text.replace("\r\n", "\n").split("\n")
+    lines = normalise_text(text).split("\n")
     body_start = _body_start(lines)
     for number, line in enumerate(lines[:body_start], start=1):
         if _PLACEHOLDER_IN_TAGS.search(line):
@@ -102,6 +103,14 @@ def find_template_text(text: str, source: str, guidance: Guidance) -> list[Probl
             run.append(line)
     close_paragraph()
     return problems
+
+
+def normalise_text(text: str) -> str:
+    """A note's text as the checker reads it (`parse_note` does the same): CRLF and CR line ends
+    as LF, no byte-order mark, NFC. Guidance saved by a Windows editor or with decomposed Hangul
+    (macOS) is the same guidance, and line numbers agree with every other problem's."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def _squash(text: str) -> str:

@@ -14,15 +14,16 @@ from urllib.parse import urlsplit
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (FIELD_NAMES, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, arxiv_id_problem,
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, arxiv_id_problem,
                                heading_text, section_for, split_front_matter)
-from papernotes.source.tags import normalise_tag, suggest
+from papernotes.source.guidance import normalise_text
+from papernotes.source.tags import normalise_tag, suggest, suggest_tag
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
 
 _HEADING = {s.key: s.heading for s in SECTIONS}
 _COMMENTARY = tuple(s.key for s in SECTIONS if s.commentary)
 _NON_COMMENTARY = tuple(s.key for s in SECTIONS if not s.commentary)
-_ARXIV_VERSION = re.compile(r"^(.*?)v\d+$")
+_ARXIV_VERSION = re.compile(rf"^(.*?){ARXIV_VERSION}$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -47,9 +48,7 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
     # Handled without loss rather than refused (what Windows editors and macOS file names
     # produce): CRLF/CR line ends become LF, a leading byte-order mark is dropped, and the
     # text is NFC-normalised so that decomposed Hangul or accents match composed ones.
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = normalise_text(text)
     lines = text.split("\n")
     split = split_front_matter(lines)
     if not isinstance(split, FrontMatter):
@@ -116,7 +115,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     try:
         root = compose(yaml_text, offset=offset)
     except NodeError as err:
-        add(err.line, err.column, "front matter", err.message, err.rule)
+        add(err.line, err.column, err.field or "front matter", err.message, err.rule)
         return None
     if root is None:
         add(offset + 1, 1, "front matter", f"the front matter is empty; it needs {', '.join(REQUIRED_FIELDS)}", "missing-field")
@@ -172,7 +171,7 @@ def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tupl
             continue
         slug = registry.lookup.get(written)
         if slug is None:
-            hint = suggest(written, registry.lookup) or "; add the tag to data/tags.yml"
+            hint = suggest_tag(written, registry) or "; add the tag to data/tags.yml"
             add(item.line, item.column, f"tags[{i}]", f"unknown tag {written!r}{hint}", "unknown-tag")
         elif slug in slugs:
             add(item.line, item.column, f"tags[{i}]", f"tag {written!r} is listed twice (as {slug!r})", "duplicate-tag", "warning")
@@ -213,7 +212,10 @@ def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
 
 def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     value = read_text(loc)
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed `[` in the host ("Invalid IPv6 URL")
+        raise loc.error(f"expected an http(s) link, got {value!r} (its host is not valid)", "bad-url") from None
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         raise loc.error(f"expected an http(s) link, got {value!r}", "bad-url")
     return value

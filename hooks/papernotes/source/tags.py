@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from papernotes.model import Problem, Tag, TagRegistry
+from papernotes.site import urls
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
 
 TAG_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -33,6 +34,57 @@ def suggest(word: str, candidates: Iterable[str]) -> str:
     """A ` (did you mean 'x'?)` suffix, or '' when nothing is close."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def suggest_tag(written: str, registry: TagRegistry) -> str:
+    """A ` (did you mean 'rl': Reinforcement learning, 강화학습?)` suffix for an unknown tag, or ''.
+
+    By meaning first, then by spelling, and never by a near-miss acronym:
+    1. a tag's label written as a tag (`강화학습`, `Reward Model`, `chain_of_thought`);
+    2. every word of the written tag is a word of one tag's slug or English label
+       (`preference` -> `preference-optimization`; words of 4+ letters, plurals folded);
+    3. spelling: close to a slug, an alias or a label (`reasonning` -> `reasoning`). A short
+       acronym only matches with its letters swapped (`rlfh` -> `rlhf`): one letter more, less or
+       different is another acronym (`llm` is not `mllm`, a multimodal alias; `rm` is not `rl`).
+    The labels are shown so the writer sees what the suggestion means."""
+    tag = _tag_for(written, registry)
+    if tag is None:
+        return ""
+    labels = tag.en if tag.ko == tag.en else f"{tag.en}, {tag.ko}"
+    return f" (did you mean {tag.slug!r}: {labels}?)"
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"[\s_-]+", "", unicodedata.normalize("NFC", text).casefold())
+
+
+def _label_words(text: str) -> set[str]:
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", text).casefold())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words}
+
+
+def _tag_for(written: str, registry: TagRegistry) -> Tag | None:
+    key = _squashed(written)
+    if not key:
+        return None
+    singular = key[:-1] if len(key) > 2 and key.endswith("s") else key
+    for tag in registry.tags:
+        if {key, singular} & {_squashed(tag.slug), _squashed(tag.en), _squashed(tag.ko), *map(_squashed, tag.aliases)}:
+            return tag
+    words = {w for w in _label_words(written) if len(w) >= 4}
+    if words and len(words) == len(_label_words(written)):
+        matches = [t for t in registry.tags if words <= _label_words(t.en) | _label_words(t.slug)]
+        if len(matches) == 1:
+            return matches[0]
+    if len(key) <= 4:
+        swapped = [t for t in registry.tags for name in (t.slug, *t.aliases) if len(name) == len(written) and sorted(name) == sorted(written)]
+        return swapped[0] if swapped else None
+    names: dict[str, Tag] = {}
+    for tag in registry.tags:
+        for name in (tag.slug, _squashed(tag.en), *(a for a in tag.aliases if len(a) > 4)):
+            names.setdefault(name, tag)
+    close = difflib.get_close_matches(written.casefold(), list(names), n=1, cutoff=0.75)
+    return names[close[0]] if close else None
 
 
 def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Problem]]:
@@ -84,6 +136,9 @@ def _read_tag(slug: str, key: Located, value: Located) -> Tag:
     nfc = unicodedata.normalize("NFC", slug)
     if not TAG_SLUG.match(nfc):
         raise key.error(f"tag {slug!r} must be lowercase ASCII kebab-case like 'reward-model'", "bad-tag-slug")
+    if nfc in urls.RESERVED_TAG_SLUGS:
+        raise key.error(f"the tag slug {slug!r} is reserved: {urls.RESERVED_TAG_SLUGS[nfc]}; rename the tag "
+                        f"(e.g. '{nfc}-tag') and the notes that use it", "reserved-slug")
     fields: dict[str, object] = {}
     for name, name_node, field_value in mapping_items(value):
         if name not in TAG_KEYS:

@@ -17,20 +17,17 @@ from pathlib import Path
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
-from papernotes.schema import FrontMatter, split_front_matter
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, FrontMatter, paper_identity, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.build.split_load import Loaded, load_files
 from papernotes.source.glossary import Glossary, load_glossary
 from papernotes.source.tags import load_tag_registry
-from papernotes.source.guidance import Guidance, find_template_text, read_guidance
+from papernotes.source.guidance import Guidance, find_template_text, normalise_text, read_guidance
 
 MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
-NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
 IGNORED_NAMES = {".gitkeep", ".DS_Store"}
-RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
-"""Slugs that are valid names but would not give the page `notes/<slug>/`."""
 
 
 @dataclass(frozen=True)
@@ -170,20 +167,27 @@ def load_note(path: Path, shown: str, registry: TagRegistry,
         return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
     if path.suffix != ".md":
         return None, [Problem(shown, 0, 0, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
-    slug = unicodedata.normalize("NFC", path.stem)
-    hidden = find_invisible(slug)
-    if hidden is not None:
-        return None, [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
-    if slug in RESERVED_SLUGS:
-        return None, [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
-    if not NOTE_SLUG.match(slug):
-        return None, [Problem(shown, 0, 0, "file name",
-                              f"the file name {path.stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
-                              f"(e.g. {_suggest_slug(path.stem)!r})", "bad-slug")]
+    named = _file_name_problems(path.stem, shown)
+    if named:
+        return None, named
     size = path.stat().st_size
-    if size > MAX_NOTE_BYTES:
+    if size > MAX_NOTE_BYTES:  # refused before reading it
         return None, [Problem(shown, 0, 0, "file", f"the note is {size // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
-    raw = path.read_bytes()
+    return read_note_file(path.stem, path.read_bytes(), shown, registry, guidance, html)
+
+
+def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
+                   guidance: Guidance | None = None, html: HtmlCache | None = None) -> tuple[Note | None, list[Problem]]:
+    """Every rule for a note file named `<stem>.md` holding `raw`: its name, size, encoding,
+    text and leftover template text. `papernotes check` and the build read files through it,
+    and the writers (`new`, the importers) check what they are about to write with it, so a
+    writer cannot write a note that `check` refuses."""
+    named = _file_name_problems(stem, shown)
+    if named:
+        return None, named
+    slug = unicodedata.normalize("NFC", stem)
+    if len(raw) > MAX_NOTE_BYTES:
+        return None, [Problem(shown, 0, 0, "file", f"the note is {len(raw) // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -197,6 +201,23 @@ def load_note(path: Path, shown: str, registry: TagRegistry,
         problems = [p for p in problems if not (p.rule == "unknown-tag" and (p.line, p.column) in spots)]
         return None, sorted(problems + leftovers)
     return note, problems
+
+
+def _file_name_problems(stem: str, shown: str) -> list[Problem]:
+    slug = unicodedata.normalize("NFC", stem)
+    hidden = find_invisible(slug)
+    if hidden is not None:
+        return [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
+    if slug in RESERVED_SLUGS:
+        return [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
+    if len(stem.encode("utf-8")) + len(".md") > 255:
+        return [Problem(shown, 0, 0, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long; file systems "
+                        f"allow 255 with `.md`: shorten it (e.g. {_suggest_slug(stem)[:80]!r})", "long-slug")]
+    if not NOTE_SLUG.match(slug):
+        return [Problem(shown, 0, 0, "file name",
+                        f"the file name {stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
+                        f"(e.g. {_suggest_slug(stem)!r})", "bad-slug")]
+    return []
 
 
 def slug_key(stem: str) -> str:
@@ -222,17 +243,20 @@ def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
 
 
 def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
-    """Two notes may not be about one paper; each is told about the other."""
+    """Two notes may not be about one paper (one arXiv id, in `arxiv:` or an arXiv `url:`, any
+    version); each is told about the other, and none of them is published."""
     found = []
     groups: dict[str, list[Note]] = {}
     for note in notes:
-        if note.arxiv:
-            groups.setdefault(note.arxiv, []).append(note)
+        identity = paper_identity(note.arxiv, note.url)
+        if identity:
+            groups.setdefault(identity, []).append(note)
     for value, members in groups.items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            line, column = _key_position(root / note.source, "arxiv")
-            found.append(Problem(note.source, line, column, "arxiv", f"arXiv {value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
+            field = "arxiv" if note.arxiv else "url"
+            line, column = _key_position(root / note.source, field)
+            found.append(Problem(note.source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
 
 
@@ -241,7 +265,7 @@ def _key_position(path: Path, key: str) -> tuple[int, int]:
 
     Notes do not carry positions, and only clashing notes need one, so the file is read again.
     """
-    front = split_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
+    front = split_front_matter(normalise_text(path.read_text(encoding="utf-8")).split("\n"))  # lines as parse_note counts them
     if isinstance(front, FrontMatter):
         for number, line in enumerate(front.yaml_lines, start=2):
             match = re.match(rf"{key}\s*:\s*", line)

@@ -4,7 +4,8 @@ We work on `yaml.compose` nodes rather than `yaml.safe_load` results because nod
 each value's line and column and its *original text*: an unquoted `2401.12340` is a float
 node whose text is still `2401.12340`, so the message can say exactly what to quote.
 PyYAML's own pitfalls are handled here once: duplicate keys (silently last-wins in PyYAML),
-anchors and aliases (alias bombs), pathological nesting (recursion in the composer).
+anchors and aliases (alias bombs), pathological nesting (recursion in the composer). What a
+syntax error means, in the writer's words and at the line to fix, is `yamlerrors`' job.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from typing import Callable, Iterator
 import yaml
 
 from papernotes.source.characters import describe, find_invisible, invisible_message
+from papernotes.source.yamlerrors import NodeError, escape_out_of_range, explain_syntax_error, refuse_yaml_only_line_breaks
+
+__all__ = ["NodeError", "Located", "compose", "mapping_items", "read_text", "read_list", "read_date"]
 
 MAX_DEPTH = 16
 """Deepest nesting a front-matter document may have; notes need 2."""
@@ -32,18 +36,7 @@ _KIND_NAMES = {
     "tag:yaml.org,2002:seq": "a list",
     "tag:yaml.org,2002:map": "a mapping",
 }
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class NodeError(Exception):
-    """A problem with one node: `line`/`column` are 1-based and absolute in the file."""
-
-    def __init__(self, message: str, line: int, column: int, rule: str = "invalid") -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-        self.rule = rule
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")  # ASCII digits: \d also matches ٢٠٢٤
 
 
 @dataclass(frozen=True)
@@ -95,6 +88,7 @@ def compose(text: str, offset: int = 0) -> yaml.Node | None:
 
     `offset` is the number of file lines before the document, so errors point into the file.
     """
+    refuse_yaml_only_line_breaks(text, offset)
     # libyaml's marks do not carry the source buffer, so a document that will be refused for an
     # invisible character goes to the pure-Python loader, which locates it exactly.
     if _FAST_LOADER is not None and find_invisible(text) is None:
@@ -129,21 +123,15 @@ def _compose(text: str, offset: int, loader: type) -> yaml.Node | None:
                 depth -= 1
         return yaml.compose(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else offset + 1
-        column = (mark.column + 1) if mark else 1
-        what = " ".join(p for p in (exc.context, exc.problem) if p)
-        if "\t" in text and ("tab" in what.lower() or "'\\t'" in what):
-            what += " (use spaces, not tabs, to indent YAML)"
-        elif exc.context_mark and mark and exc.context_mark.line != mark.line:
-            what += f" (in the part that starts on line {exc.context_mark.line + 1 + offset})"
-        raise NodeError(f"YAML syntax error: {what}", line, column, "yaml-syntax") from None
+        raise explain_syntax_error(exc, text, offset) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line = before.count("\n") + 1 + offset
         column = exc.position - before.rfind("\n")
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         raise NodeError(f"YAML syntax error: the character {describe(char)} is not allowed; delete it", line, column, "yaml-syntax") from None
+    except (ValueError, OverflowError):  # PyYAML's scanner calls chr() on a `\UXXXXXXXX` escape unchecked
+        raise escape_out_of_range(text, offset) from None
     except yaml.YAMLError as exc:
         raise NodeError(f"YAML error: {exc}", offset + 1, 1, "yaml-syntax") from None
 

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from papernotes.authoring.sources.http import FetchError, fetch
-from papernotes.schema import ARXIV_ID_SHAPE, arxiv_id_problem
+from papernotes.schema import parse_arxiv_id, read_arxiv_id  # noqa: F401 - moved to schema; kept importable from here
 
 API_URL = "https://export.arxiv.org/api/query"
 """The query endpoint; `PAPERNOTES_ARXIV_API` in the environment points it at a mirror."""
@@ -25,10 +25,7 @@ MAX_RESPONSE_BYTES = 2 * 1024 * 1024
 USER_AGENT = "papernotes/0.1 (scaffolds research notes from arXiv metadata)"
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
-# The prefix, version and `.pdf` in any case; the id itself exactly as arXiv writes it.
-_ID_IN_TEXT = re.compile(
-    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:v\d+)?(?i:\.pdf)?/?$")
-_VERSION = re.compile(r"v\d+$")
+_VERSION = re.compile(r"v[0-9]+$")  # ASCII digits: \d also matches ٢
 
 
 class ArxivError(Exception):
@@ -53,28 +50,6 @@ class Paper:
     """The abstract, whitespace collapsed to one paragraph."""
     published: dt.date | None
     """Date of version 1."""
-
-
-def read_arxiv_id(text: str) -> str:
-    """The bare id in `2504.06141`, `2504.06141v2`, `arXiv:2504.06141` or an arxiv.org URL.
-
-    Raises `ValueError` saying why `text` holds no id, or which rule of arXiv's scheme its id breaks.
-    """
-    match = _ID_IN_TEXT.match(text.strip())
-    if not match:
-        raise ValueError(f"{text!r} is not an arXiv id like 2504.06141 or an arxiv.org/abs/ URL")
-    problem = arxiv_id_problem(match.group(1))
-    if problem:
-        raise ValueError(problem)
-    return match.group(1)
-
-
-def parse_arxiv_id(text: str) -> str | None:
-    """`read_arxiv_id`, or None instead of the reason (to tell id lines from other text)."""
-    try:
-        return read_arxiv_id(text)
-    except ValueError:
-        return None
 
 
 def query_url(params: dict[str, str | int]) -> str:

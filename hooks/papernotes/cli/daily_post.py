@@ -1,7 +1,7 @@
 """`papernotes post YYYY-MM-DD`: print a day's notes as a daily bilingual post.
 
-The output is the format `papernotes import-feed` reads (see `authoring/daily_post.py`), so
-whoever keeps notes here writes the daily digest once. `--lang ko|en` keeps one commentary and
+The output is the format `papernotes import-post` (also `import-feed`) reads back; both sides
+are `outputs/daily_post.py`. Whoever keeps notes here writes the daily digest once. `--lang ko|en` keeps one commentary and
 `--no-abstract` leaves the abstracts out; those shorter posts are for reading, not importing.
 Exit codes: 0 printed, 1 nothing to print (no notes that day, drafts only, broken notes),
 2 bad usage (a date that is not a date).
@@ -14,7 +14,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from papernotes.authoring.daily_post import LANGS, PostOptions, day_post, round_trip_problems
+from papernotes.outputs.daily_post import LANGS, PostOptions, day_post, round_trip_problems
 from papernotes.model import Note
 from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         for note in notes:
             for problem in round_trip_problems(note):
                 print(f"{note.source}:{_line_of(root, note, problem.snippet)}: warning: {problem.field}: {problem.message} "
-                      f"(import-feed would not read it back as written)", file=sys.stderr)
+                      f"(import-post would not read it back as written)", file=sys.stderr)
     return 0
 
 

@@ -1,0 +1,72 @@
+/* The reading list on pages that show notes (home, day, tag and note pages; see
+ * overrides/partials/pn-reading-list.html): Save / Read / private-note controls in every `.pn-rl`
+ * slot, the same for search results as they appear, and on home and day pages the notes new
+ * since the reader's previous visit. Loaded as a module (deferred, no globals); the list page has
+ * its own entry module, list-page.js. */
+
+import { mountControls, slotInfo } from "./controls.js";
+import { showProblems } from "./notice.js";
+import { Store } from "./store.js";
+import { T, ROOT, bi, el, fill } from "./text.js";
+import { trackVisits } from "./visits.js";
+
+const store = new Store();
+showProblems(store);
+
+const slots = Array.from(document.querySelectorAll(".pn-rl[data-rl-slug]"));
+for (const slot of slots) {
+  const info = slotInfo(slot);
+  mountControls(slot, info, store);
+  // What the page says about a saved note is the freshest: keep the stored title and tags up to date.
+  const entry = store.get(info.slug);
+  if (entry && (entry.title !== info.title || entry.tags.join(" ") !== info.tags.join(" ") || entry.arxiv !== info.arxiv)) {
+    store.save(info);
+  }
+}
+
+/* Search results: the search box is on every page, but only pages that load this module give its
+ * results a Save button (a page without notes loads no reading-list code). */
+function enhanceResult(li) {
+  if (li.querySelector(".pn-rl")) return;
+  const link = li.querySelector("a.pn-search__title");
+  if (!link) return;
+  const match = /\/notes\/([^/]+)\/?$/.exec(new URL(link.href, location.href).pathname);
+  if (!match) return;
+  const date = (li.querySelector(".pn-search__date") || { textContent: "" }).textContent.trim();
+  const slot = el("div", { class: "pn-rl pn-rl--compact" });
+  li.append(slot);
+  mountControls(slot, { slug: decodeURIComponent(match[1]), title: link.textContent, date, published: null, arxiv: null, tags: [] }, store);
+}
+new MutationObserver((records) => {
+  for (const r of records) {
+    for (const node of r.addedNodes) {
+      if (node.nodeType === 1 && node.matches("li.pn-search__result")) enhanceResult(node);
+    }
+  }
+}).observe(document.body, { childList: true, subtree: true });
+document.querySelectorAll("li.pn-search__result").forEach(enhanceResult);
+
+/* New since the last visit (home and day pages have the `.pn-rl-news` line). */
+const news = document.querySelector(".pn-rl-news");
+if (news) {
+  const cards = slots.filter((s) => s.closest("article.pn-note:not(.pn-note--page)"))
+    .map((s) => ({ slug: s.dataset.rlSlug, date: s.dataset.rlDate || "", element: s.closest("article") }));
+  const fresh = trackVisits(cards, () => {});
+  for (const card of fresh) {
+    card.element.classList.add("pn-rl-is-new");
+    card.element.querySelector(".pn-rl__row").append(el("span", { class: "pn-rl__new" }, bi(T.isNew)));
+  }
+  const listLink = el("a", { href: new URL("list/", ROOT).pathname }, bi(T.myList));
+  const count = el("span", { class: "pn-rl-news__count" });
+  const renderNews = () => {
+    const n = store.entries().length;
+    count.replaceChildren(` (${n})`);
+  };
+  news.replaceChildren(listLink, count);
+  if (fresh.length) {
+    news.append(" · ", el("strong", { class: "pn-rl-news__new" },
+      bi(fill(["지난 방문 이후 새 노트 {n}개", "{n} new since your last visit"], { n: fresh.length }))));
+  }
+  store.subscribe(renderNews);
+  renderNews();
+}

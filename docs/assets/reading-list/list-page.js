@@ -1,0 +1,311 @@
+/* The list page (docs/list/index.md): the reader's list with filters, sort, search and counts;
+ * export, import and share; a shared list opened from a link (#list=...) read-only with "add all";
+ * and recommendations. The page's skeleton is in the Markdown (so nothing moves when this runs);
+ * this module fills it; transfer.js loads on first use. reading-list/index.json is fetched here
+ * only: it tells which saved notes the site no longer has (shown as gone, by their stored title
+ * and id) and feeds recommend.js. */
+
+import { mountControls } from "./controls.js";
+import { showProblems } from "./notice.js";
+import { loadSiteNotes, recommend } from "./recommend.js";
+import { mergeInto, Store } from "./store.js";
+import { T, ROOT, bi, el, fill, lang, say } from "./text.js";
+
+const store = new Store();
+showProblems(store, { now: true });
+
+const page = document.querySelector("[data-rl-page]");
+const $ = (sel) => page.querySelector(sel);
+const items = $(".pn-rl-items");
+const counts = $(".pn-rl-counts");
+const message = $(".pn-rl-message");
+const controls = { state: $("#pn-rl-state"), tag: $("#pn-rl-tag"), sort: $("#pn-rl-sort"), q: $("#pn-rl-q") };
+
+// Export, import and share load their code when first used (or when a shared link is opened).
+const transfer = () => import("./transfer.js");
+
+let site = null;  // SiteNotes once loaded; null while loading or when it cannot be loaded
+const noteUrl = (slug) => new URL(`notes/${encodeURIComponent(slug)}/`, ROOT).pathname;
+const isGone = (entry) => site !== null && site.find(entry.slug) < 0;
+
+function tagName(slug) {
+  const row = site && site.tags.find((t) => t[0] === slug);
+  return row ? row[lang() === "en" ? 2 : 1] : slug;
+}
+
+/* Options of a <select> hold text only, so they are written in the current language. */
+function fillSelect(select, options) {
+  const value = select.value;
+  select.replaceChildren(...options.map(([v, pair]) => el("option", { value: v }, typeof pair === "string" ? pair : say(pair))));
+  if (options.some(([v]) => v === value)) select.value = value;
+}
+
+function fillControls() {
+  const entries = store.entries();
+  fillSelect(controls.state, [["all", ["전체", "All"]], ["to-read", T.toRead], ["read", T.read], ["gone", T.gone]]);
+  const tags = [...new Set(entries.flatMap((e) => e.tags))].sort((a, b) => tagName(a).localeCompare(tagName(b)));
+  fillSelect(controls.tag, [["", ["모든 태그", "All tags"]], ...tags.map((t) => [t, tagName(t)])]);
+  fillSelect(controls.sort, [["saved", ["저장한 날 (최근 순)", "Date saved (newest)"]], ["paper", ["논문 날짜 (최근 순)", "Paper date (newest)"]]]);
+  controls.q.setAttribute("placeholder", say(["제목, 태그, 메모", "Title, tag, note"]));
+}
+
+function matches(entry, q) {
+  if (!q) return true;
+  const hay = [entry.title, entry.slug, entry.arxiv || "", entry.note, ...entry.tags, ...entry.tags.map(tagName)].join(" ").normalize("NFC").toLowerCase();
+  return q.split(/\s+/).every((w) => hay.includes(w));
+}
+
+const rendered = new Map();  // slug -> <li>, kept across renders so focus and open notes survive
+
+function renderItem(entry) {
+  const heading = el("h3", { class: "pn-item__title" });
+  const meta = el("p", { class: "pn-meta" });
+  const slot = el("div", { class: "pn-rl", "data-rl-slug": entry.slug });
+  const li = el("li", { class: "pn-item", "data-slug": entry.slug }, heading, meta, slot);
+  li.pnMeta = meta;
+  li.pnHeading = heading;
+  mountControls(slot, entry, store);
+  return li;
+}
+
+function fillMeta(li, entry) {
+  const gone = isGone(entry);
+  // A note the site no longer has keeps its stored title, without a link to a missing page.
+  li.pnHeading.replaceChildren(gone ? el("span", { lang: "en" }, entry.title) : el("a", { href: noteUrl(entry.slug), lang: "en" }, entry.title));
+  const parts = [];
+  if (gone) parts.push(el("span", { class: "pn-rl-gone" }, bi(T.gone)), ` (${entry.slug}${entry.arxiv ? `, arXiv ${entry.arxiv}` : ""}) · `);
+  if (entry.date) parts.push(el("time", { datetime: entry.date }, entry.date), " · ");
+  if (entry.published) parts.push(bi(fill(["논문 {d}", "paper {d}"], { d: entry.published })), " · ");
+  for (const t of entry.tags) parts.push(el("span", { class: "pn-tag" }, tagName(t)), " ");
+  parts.push(" · ", bi(fill(["저장 {d}", "saved {d}"], { d: entry.saved.slice(0, 10) })));
+  li.pnMeta.replaceChildren(...parts);
+  li.classList.toggle("pn-rl-item--gone", gone);
+}
+
+function render() {
+  const all = store.entries();
+  const state = controls.state.value || "all";
+  const tag = controls.tag.value;
+  const q = controls.q.value.normalize("NFC").toLowerCase().trim();
+  const shown = all.filter((e) => (state === "all" || (state === "gone" ? isGone(e) : e.state === state))
+    && (!tag || e.tags.includes(tag)) && matches(e, q));
+  const key = controls.sort.value === "paper" ? (e) => e.published || e.date : (e) => e.saved;
+  shown.sort((a, b) => key(b).localeCompare(key(a)) || a.title.localeCompare(b.title));
+  const visible = new Set(shown.map((e) => e.slug));
+  for (const [slug, li] of rendered) {
+    if (!visible.has(slug)) { li.remove(); rendered.delete(slug); }
+  }
+  const nodes = shown.map((e) => {
+    let li = rendered.get(e.slug);
+    if (!li) rendered.set(e.slug, (li = renderItem(e)));
+    fillMeta(li, e);
+    return li;
+  });
+  // Move only what is out of place, so the focused button is not detached.
+  nodes.forEach((li, i) => { if (items.children[i] !== li) items.insertBefore(li, items.children[i] || null); });
+  while (items.children.length > nodes.length) items.lastElementChild.remove();
+  if (!all.length) items.replaceChildren(el("li", { class: "pn-rl-empty" }, bi(["아직 저장한 노트가 없습니다. 노트마다 있는 ☆ 저장 버튼으로 목록에 담으세요.", "Nothing saved yet. Use the ☆ Save button on any note to add it here."])));
+  const toRead = all.filter((e) => e.state === "to-read").length;
+  const gone = all.filter(isGone).length;
+  const pair = fill(["전체 {n} · 읽을 것 {a} · 읽음 {b}", "{n} saved · {a} to read · {b} read"], { n: all.length, a: toRead, b: all.length - toRead });
+  if (gone) pair[0] += ` · 삭제됨 ${gone}`, pair[1] += ` · ${gone} removed from the site`;
+  if (shown.length !== all.length) pair[0] += ` (표시 ${shown.length})`, pair[1] += ` (showing ${shown.length})`;
+  counts.replaceChildren(bi(pair));
+  page.removeAttribute("data-rl-pending");
+}
+
+for (const c of Object.values(controls)) c.addEventListener(c === controls.q ? "input" : "change", render);
+document.addEventListener("papernotes:lang", () => { fillControls(); render(); });
+store.subscribe(() => { fillControls(); render(); scheduleRecommendations(); });
+let recSignature = "";
+
+function say2(pair) {
+  message.replaceChildren(bi(pair));
+}
+
+/* Export, import, share. */
+const stamp = () => new Date().toISOString().slice(0, 10);
+page.querySelectorAll("[data-rl-export]").forEach((button) => button.addEventListener("click", async () => {
+  const { download, exportBibtex, exportJson, exportRis } = await transfer();
+  const entries = store.entries();
+  const kind = button.dataset.rlExport;
+  if (kind === "json") download(`papernotes-list-${stamp()}.json`, "application/json", exportJson(entries));
+  else if (kind === "bib") download(`papernotes-list-${stamp()}.bib`, "application/x-bibtex", await exportBibtex(entries));
+  else download(`papernotes-list-${stamp()}.ris`, "application/x-research-info-systems", await exportRis(entries));
+  say2(fill(["노트 {n}개를 내보냈습니다.", "Exported {n} notes."], { n: entries.length }));
+}));
+
+$("#pn-rl-import").addEventListener("change", async (event) => {
+  const file = event.target.files[0];
+  event.target.value = "";
+  if (!file) return;
+  let text;
+  try { text = await file.text(); } catch (e) { say2([`파일을 읽지 못했습니다: ${e.message}`, `Could not read the file: ${e.message}`]); return; }
+  const parsed = (await transfer()).parseImport(text);
+  if (parsed.error) { say2(parsed.error); return; }
+  let result = null;
+  const ok = store.change((doc) => { result = mergeInto(doc, parsed.entries); });
+  if (!ok) { say2(T.storageNewer); return; }
+  const pair = fill(["{file}: 새로 {a}개, 합침 {u}개, 이미 있음 {s}개.", "{file}: {a} added, {u} merged, {s} already there."],
+    { file: file.name, a: result.added, u: result.updated, s: result.unchanged });
+  if (parsed.skipped) pair[0] += ` 알아볼 수 없는 항목 ${parsed.skipped}개는 건너뛰었습니다.`, pair[1] += ` ${parsed.skipped} unreadable entries skipped.`;
+  say2(pair);
+});
+
+$("[data-rl-share]").addEventListener("click", async () => {
+  const code = await (await transfer()).encodeShare(store.entries());
+  const url = new URL(location.href);
+  url.hash = `list=${code}`;
+  const box = $(".pn-rl-share");
+  box.hidden = false;
+  const input = $("#pn-rl-share-url");
+  input.value = url.href;
+  input.focus();
+  input.select();
+  let copied = false;
+  try { await navigator.clipboard.writeText(url.href); copied = true; } catch (e) { /* selected for copying by hand */ }
+  say2(copied ? ["공유 링크를 복사했습니다.", "Share link copied."] : ["공유 링크를 선택해 두었습니다. 복사해서 보내세요.", "The share link is selected: copy it to send it."]);
+});
+
+/* A shared list: read-only, with "add all". */
+async function showShared() {
+  try {
+    await drawShared();
+  } finally {
+    page.removeAttribute("data-rl-shared");
+  }
+}
+
+async function drawShared() {
+  const m = /^#list=(.+)$/.exec(location.hash);
+  const box = $(".pn-rl-shared");
+  if (!m) { box.hidden = true; return; }
+  box.hidden = false;
+  const heading = el("h2", { id: "pn-rl-shared-title" }, bi(["공유받은 목록", "A shared list"]));
+  let entries;
+  try {
+    entries = await (await transfer()).decodeShare(m[1]);
+  } catch (e) {
+    box.replaceChildren(heading, el("p", { role: "alert" }, bi(["이 공유 링크를 읽을 수 없습니다 (잘렸거나 잘못된 링크). 내 목록은 그대로입니다.", "This share link cannot be read (cut short or not a list). Your own list is unchanged."])));
+    return;
+  }
+  const list = el("ol", { class: "pn-list" }, ...entries.map((e) => el("li", { class: "pn-item" },
+    el("h3", { class: "pn-item__title" }, isGone(e) ? el("span", { lang: "en" }, e.title) : el("a", { href: noteUrl(e.slug), lang: "en" }, e.title)),
+    el("p", { class: "pn-meta" }, e.date ? el("time", { datetime: e.date }, e.date) : "", " · ", bi(e.state === "read" ? T.read : T.toRead),
+      isGone(e) ? el("span", { class: "pn-rl-gone" }, " · ", bi(T.gone)) : ""))));
+  const add = el("button", { type: "button", class: "md-button" }, bi(fill(["모두 내 목록에 담기 ({n})", "Add all to my list ({n})"], { n: entries.length })));
+  const status = el("p", { role: "status" });
+  add.addEventListener("click", () => {
+    let result = null;
+    // Shared states are the sender's: the notes arrive as "to read" unless already in the list.
+    const ok = store.change((doc) => { result = mergeInto(doc, entries.map((e) => ({ ...e, state: "to-read", read: null, saved: new Date().toISOString() }))); });
+    status.replaceChildren(bi(ok ? fill(["새로 {a}개를 담았습니다 (이미 있던 것 {s}개).", "Added {a} (already there: {s})."], { a: result.added, s: result.unchanged + result.updated }) : T.storageNewer));
+  });
+  box.replaceChildren(heading, el("p", {}, bi(fill(["노트 {n}개. 읽기 전용입니다: 담기 전에는 내 목록이 바뀌지 않습니다.", "{n} notes, read-only: your own list changes only if you add them."], { n: entries.length }))), list, add, status);
+}
+window.addEventListener("hashchange", showShared);
+
+/* Recommendations. */
+const recStatus = $(".pn-rl-recs__status");
+const recItems = $(".pn-rl-recs__items");
+let recTimer = 0;
+let focusAfter = -1;
+function scheduleRecommendations() {
+  clearTimeout(recTimer);
+  recTimer = setTimeout(showRecommendations, 50);
+}
+
+function reasonParts(rec) {
+  const parts = [];
+  if (rec.lineage.length) {
+    const names = rec.lineage.map((s) => (store.get(s) || { title: s }).title).join(", ");
+    parts.push(fill(["계보: 목록의 ‘{t}’와 이어짐", "Lineage: connected to ‘{t}’ in your list"], { t: names }));
+  }
+  if (rec.tags.length) {
+    const ko = rec.tags.map((t) => site.tags[t][1]).join(", ");
+    const en = rec.tags.map((t) => site.tags[t][2]).join(", ");
+    parts.push([`같은 태그: ${ko}`, `Shared tags: ${en}`]);
+  }
+  if (rec.terms.length) {
+    const words = rec.terms.map((t) => site.terms[t]).join(", ");
+    parts.push([`같은 용어: ${words}`, `Shared terms: ${words}`]);
+  }
+  if (rec.like && store.get(rec.like)) parts.push(fill(["저장한 ‘{t}’와 비슷함", "Like ‘{t}’, which you saved"], { t: store.get(rec.like).title }));
+  return parts;
+}
+
+async function showRecommendations() {
+  if (!site) return;
+  // Only a change of what is listed, read or dismissed changes the suggestions (not typing a note).
+  const signature = JSON.stringify([store.entries().map((e) => [e.slug, e.state]).sort(), Object.keys(store.doc.dismissed).sort(), lang()]);
+  if (signature === recSignature) return;
+  recSignature = signature;
+  const recs = recommend(site, store.entries(), Object.keys(store.doc.dismissed));
+  if (!recs.length) {
+    recItems.replaceChildren();
+    recStatus.replaceChildren(bi(store.entries().length ? ["더 추천할 노트가 없습니다.", "Nothing more to recommend."] : ["노트를 저장하면 비슷한 노트를 이유와 함께 추천합니다.", "Save notes and similar ones will be suggested here, with the reason."]));
+    return;
+  }
+  let cards;
+  try { cards = await site.cards(recs.map((r) => r.position)); } catch (e) {
+    recStatus.replaceChildren(bi(["추천 노트를 불러오지 못했습니다.", "Could not load the recommended notes."]));
+    return;
+  }
+  recStatus.replaceChildren(bi(["목록의 노트와 태그·용어·계보가 겹치는 노트입니다. 계산은 이 브라우저 안에서만 합니다.", "Notes that share tags, terms or lineage with your list, worked out in this browser only."]));
+  recItems.replaceChildren(...recs.map((rec, k) => {
+    const card = cards[k];
+    const info = { slug: card.slug, title: card.title, date: card.date, published: card.published, arxiv: card.arxiv, tags: site.tagsOf[rec.position].map((t) => site.tags[t][0]) };
+    const why = el("ul", { class: "pn-rl-why" }, ...reasonParts(rec).map((p) => el("li", {}, bi(p))));
+    const slot = el("div", { class: "pn-rl", "data-rl-slug": card.slug });
+    const no = el("button", { type: "button", class: "pn-rl__button pn-rl__dismiss" }, el("span", { "aria-hidden": "true", class: "pn-rl__icon" }, "✕"),
+      bi(["관심 없음", "Not interested"]), el("span", { class: "pn-rl__hidden", lang: "en" }, `: ${card.title}`));
+    no.addEventListener("click", () => {
+      focusAfter = k;  // the list is drawn again: keep the keyboard where it was
+      store.dismiss(card.slug);
+    });
+    const li = el("li", { class: "pn-item", "data-slug": card.slug },
+      el("h3", { class: "pn-item__title" }, el("a", { href: noteUrl(card.slug), lang: "en" }, card.title)),
+      el("p", { class: "pn-meta" }, el("time", { datetime: card.date }, card.date)), why, slot, el("p", { class: "pn-rl-rec-actions" }, no));
+    mountControls(slot, info, store);
+    return li;
+  }));
+  if (focusAfter >= 0) {
+    const li = recItems.children[Math.min(focusAfter, recItems.children.length - 1)];
+    focusAfter = -1;
+    if (li) li.querySelector(".pn-rl__dismiss").focus();
+  }
+}
+
+fillControls();
+render();
+showShared();
+/* Entries saved where the page knew little (a search result has no tags or arXiv id) are completed
+ * from the site's data; only empty fields are filled. */
+async function complete() {
+  const missing = store.entries().filter((e) => !e.tags.length || !e.date).map((e) => [e, site.find(e.slug)]).filter(([, i]) => i >= 0);
+  if (!missing.length) return;
+  const cards = await site.cards(missing.map(([, i]) => i));
+  store.change((doc) => {
+    missing.forEach(([e, i], k) => {
+      const entry = doc.items[e.slug];
+      if (!entry) return;
+      const card = cards[k];
+      if (!entry.tags.length) entry.tags = site.tagsOf[i].map((t) => site.tags[t][0]);
+      entry.date = entry.date || card.date;
+      entry.published = entry.published || card.published;
+      entry.arxiv = entry.arxiv || card.arxiv;
+    });
+  });
+}
+
+loadSiteNotes().then((loaded) => {
+  site = loaded;
+  complete().catch(() => { /* the list still shows what it stored */ });
+  fillControls();
+  render();
+  showShared();
+  showRecommendations();
+}).catch((e) => {
+  recStatus.replaceChildren(bi(["추천에 쓸 데이터를 불러오지 못했습니다.", "Could not load the data for recommendations."]));
+  if (window.console) console.error(e);
+});

@@ -1,0 +1,252 @@
+/* The reading list's storage: one versioned JSON document in localStorage, shared by every tab.
+ *
+ * Document (version 1), under KEY:
+ *   {version: 1, items: {<slug>: Entry}, dismissed: {<slug>: <ISO time>}}
+ *   Entry: {slug, title, date, published, arxiv, tags: [...], state: "to-read" | "read",
+ *           saved: <ISO time>, read: <ISO time> | null, note: <the reader's private text>}
+ * An entry keeps the note's title, dates and id, so a note later removed from the site still
+ * shows in the list by name (the list page marks it as gone).
+ *
+ * Nothing is lost:
+ * - every change re-reads the stored document, applies itself and writes back, so two tabs never
+ *   overwrite each other's changes; the other tabs hear of it through the `storage` event;
+ * - storage unavailable (private browsing, blocked, throwing): the list lives in memory for the
+ *   page and `problem` says so ("off"); a full quota keeps the change in memory ("full");
+ * - a stored document that does not parse is copied aside to KEY + ".broken" before a new list
+ *   starts ("broken"); one written by a newer version of the site is shown but never written
+ *   ("newer");
+ * - older versions are migrated by MIGRATIONS, one step per version. Version 0 is a bare array of
+ *   entries (or of slugs): what a hand-made list or an early export looks like.
+ */
+
+export const KEY = "papernotes.reading-list";
+export const VERSION = 1;
+const STATES = new Set(["to-read", "read"]);
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const MIGRATIONS = {
+  0: (doc) => {
+    const items = {};
+    for (const raw of doc.items || []) {
+      const entry = normaliseEntry(typeof raw === "string" ? { slug: raw } : raw);
+      if (entry) items[entry.slug] = entry;
+    }
+    return { version: 1, items, dismissed: {} };
+  },
+};
+
+export class NewerVersion extends Error {}
+
+function text(value, max) {
+  return typeof value === "string" ? value.slice(0, max) : "";
+}
+
+/* A clean entry from anything shaped like one, or null when it has no usable slug. */
+export function normaliseEntry(raw, now = new Date().toISOString()) {
+  if (!raw || typeof raw !== "object") return null;
+  const slug = text(raw.slug, 200).trim();
+  if (!slug || /[\s/\\?#]/.test(slug)) return null;
+  const state = STATES.has(raw.state) ? raw.state : "to-read";
+  const iso = (v) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? v : null);
+  return {
+    slug,
+    title: text(raw.title, 500) || slug,
+    date: DAY.test(raw.date) ? raw.date : "",
+    published: DAY.test(raw.published) ? raw.published : null,
+    arxiv: text(raw.arxiv, 40).trim() || null,
+    tags: Array.isArray(raw.tags) ? raw.tags.filter((t) => typeof t === "string" && t).slice(0, 50) : [],
+    state,
+    saved: iso(raw.saved) || now,
+    read: state === "read" ? iso(raw.read) || iso(raw.saved) || now : null,
+    note: text(raw.note, 20000),
+  };
+}
+
+/* A stored or imported document at the current version; throws NewerVersion or Error. */
+export function migrate(value) {
+  if (Array.isArray(value)) value = { version: 0, items: value };
+  if (!value || typeof value !== "object") throw new Error("not a reading list");
+  let doc = value;
+  let version = Number.isInteger(doc.version) ? doc.version : 0;
+  if (version > VERSION) throw new NewerVersion(String(version));
+  while (version < VERSION) {
+    doc = MIGRATIONS[version](doc);
+    version = doc.version;
+  }
+  const items = {};
+  for (const raw of Object.values(doc.items && typeof doc.items === "object" ? doc.items : {})) {
+    const entry = normaliseEntry(raw);
+    if (entry) items[entry.slug] = entry;
+  }
+  const dismissed = {};
+  for (const [slug, at] of Object.entries(doc.dismissed && typeof doc.dismissed === "object" ? doc.dismissed : {})) {
+    if (typeof at === "string") dismissed[slug] = at;
+  }
+  return { version: VERSION, items, dismissed };
+}
+
+function emptyDoc() {
+  return { version: VERSION, items: {}, dismissed: {} };
+}
+
+function combineNotes(a, b) {
+  if (!b || a.includes(b)) return a;
+  if (!a || b.includes(a)) return b;
+  return `${a}\n\n${b}`;
+}
+
+/* `incoming` merged into `existing`: the earlier save, read if either was, both notes. */
+function mergeOne(existing, incoming) {
+  const read = existing.state === "read" || incoming.state === "read";
+  const times = [existing.read, incoming.read].filter(Boolean).sort();
+  return {
+    ...existing,
+    title: existing.title && existing.title !== existing.slug ? existing.title : incoming.title,
+    date: existing.date || incoming.date,
+    published: existing.published || incoming.published,
+    arxiv: existing.arxiv || incoming.arxiv,
+    tags: existing.tags.length ? existing.tags : incoming.tags,
+    state: read ? "read" : "to-read",
+    saved: [existing.saved, incoming.saved].sort()[0],
+    read: read ? times[0] || existing.saved : null,
+    note: combineNotes(existing.note, incoming.note),
+  };
+}
+
+/* Merge entries into `doc` by arXiv id (by slug when an entry has none). Idempotent: merging the
+ * same entries again changes nothing. Returns {added, updated, unchanged}. */
+export function mergeInto(doc, entries) {
+  const counts = { added: 0, updated: 0, unchanged: 0 };
+  for (const incoming of entries) {
+    let existing = incoming.arxiv ? Object.values(doc.items).find((e) => e.arxiv === incoming.arxiv) : undefined;
+    existing = existing || doc.items[incoming.slug];
+    if (!existing) {
+      doc.items[incoming.slug] = incoming;
+      counts.added += 1;
+      continue;
+    }
+    const merged = mergeOne(existing, incoming);
+    if (JSON.stringify(merged) === JSON.stringify(existing)) counts.unchanged += 1;
+    else {
+      doc.items[existing.slug] = merged;
+      counts.updated += 1;
+    }
+  }
+  return counts;
+}
+
+function openStorage() {
+  try {
+    const storage = window.localStorage;
+    const probe = `${KEY}.probe`;
+    storage.setItem(probe, "1");
+    storage.removeItem(probe);
+    return storage;
+  } catch (e) {
+    return null;
+  }
+}
+
+export class Store {
+  constructor() {
+    this.storage = openStorage();
+    this.problem = this.storage ? null : "off";
+    this.listeners = new Set();
+    this.doc = this.read();
+    window.addEventListener("storage", (event) => {
+      if (event.key !== KEY && event.key !== null) return;
+      this.doc = this.read();
+      this.emit();
+    });
+  }
+
+  read() {
+    if (!this.storage) return this.doc || emptyDoc();
+    let raw;
+    try {
+      raw = this.storage.getItem(KEY);
+    } catch (e) {
+      this.problem = "off";
+      return this.doc || emptyDoc();
+    }
+    if (raw === null) return emptyDoc();
+    try {
+      const doc = migrate(JSON.parse(raw));
+      if (this.problem === "newer") this.problem = null;
+      return doc;
+    } catch (e) {
+      if (e instanceof NewerVersion) {
+        this.problem = "newer";
+        try { return migrate({ ...JSON.parse(raw), version: VERSION }); } catch (e2) { return emptyDoc(); }
+      }
+      try { this.storage.setItem(`${KEY}.broken`, raw); this.storage.removeItem(KEY); } catch (e2) { /* kept as is */ }
+      this.problem = "broken";
+      return emptyDoc();
+    }
+  }
+
+  /* Apply `change(doc)` to the freshest stored document and store it. Returns false when the
+   * list is read-only (written by a newer site). */
+  change(change) {
+    if (this.problem === "newer") {
+      this.emit();
+      return false;
+    }
+    // After a failed write the freshest list is the one in memory: build on it, not on storage.
+    const doc = this.storage && this.problem !== "full" ? this.read() : this.doc;
+    const result = change(doc);
+    this.doc = doc;
+    if (this.storage) {
+      try {
+        this.storage.setItem(KEY, JSON.stringify(doc));
+        if (this.problem === "full") this.problem = null;
+      } catch (e) {
+        this.problem = "full";
+      }
+    }
+    this.emit();
+    return result === undefined ? true : result;
+  }
+
+  get(slug) {
+    return this.doc.items[slug] || null;
+  }
+
+  entries() {
+    return Object.values(this.doc.items);
+  }
+
+  /* Save (or refresh) a note from what a page knows of it, keeping the reader's state and note. */
+  save(info, patch = {}) {
+    // What the caller does not know (a search result has no tags or arXiv id) keeps its stored value.
+    const known = Object.fromEntries(Object.entries(info).filter(([, v]) => v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)));
+    return this.change((doc) => {
+      const now = new Date().toISOString();
+      const old = doc.items[info.slug];
+      const entry = normaliseEntry({ ...(old || {}), ...known, ...(old ? { state: old.state, saved: old.saved, read: old.read, note: old.note } : {}), ...patch }, now);
+      if (entry && entry.state === "read" && !entry.read) entry.read = now;
+      if (entry) doc.items[entry.slug] = entry;
+    });
+  }
+
+  remove(slug) {
+    return this.change((doc) => { delete doc.items[slug]; });
+  }
+
+  dismiss(slug) {
+    return this.change((doc) => { doc.dismissed[slug] = new Date().toISOString(); });
+  }
+
+  undismiss(slug) {
+    return this.change((doc) => { delete doc.dismissed[slug]; });
+  }
+
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit() {
+    for (const listener of this.listeners) listener(this);
+  }
+}

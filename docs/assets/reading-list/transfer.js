@@ -1,0 +1,175 @@
+/* The list leaving the browser, only when the reader asks: export (JSON, BibTeX, RIS), import
+ * (JSON), and share (the list in the URL's fragment, which browsers never send to a server).
+ *
+ * Export JSON (SCHEMA): {schema, version, exported, items: [Entry...]} with the reader's private
+ * notes; store.js describes an Entry. Import accepts that, or any older version store.js migrates,
+ * and merges by arXiv id (idempotent: importing the same file twice adds nothing the second time).
+ * A file that is not such a list is refused with a message and the list is left as it was; single
+ * entries without a usable id are skipped and counted.
+ *
+ * BibTeX reuses the site's own entries (papernotes.bib, written by hooks/papernotes/outputs/
+ * bibtex.py; cite keys are slugs); a note no longer on the site gets a minimal entry from what the
+ * list stored. RIS is made here from the stored title and dates and the authors of the site's
+ * BibTeX entry (the site writes no RIS files yet).
+ *
+ * Share: "z" + base64url(deflate-raw(JSON)) where the browser can compress, else "j" +
+ * base64url(JSON); the JSON is [[slug, title, date, state (0 to read, 1 read), arXiv id], ...].
+ * Private notes are never shared.
+ */
+
+import { migrate, NewerVersion } from "./store.js";
+import { ROOT } from "./text.js";
+
+export const SCHEMA = "papernotes.reading-list/1";
+
+export function exportJson(entries) {
+  return JSON.stringify({ schema: SCHEMA, version: 1, exported: new Date().toISOString(), items: entries }, null, 1) + "\n";
+}
+
+/* {entries, skipped} from an imported file's text, or {error: [ko, en]}. */
+export function parseImport(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { error: [`JSON 파일이 아닙니다 (${e.message}). 목록은 그대로입니다.`, `This is not a JSON file (${e.message}). Your list is unchanged.`] };
+  }
+  const looksLikeOurs = Array.isArray(value) || (value && typeof value === "object" &&
+    (typeof value.schema === "string" ? value.schema.startsWith("papernotes.reading-list/") : "items" in value));
+  if (!looksLikeOurs) {
+    return { error: ["papernotes 목록 파일이 아닙니다 (\"schema\": \"papernotes.reading-list/1\"이 없음). 목록은 그대로입니다.",
+      "This is not a papernotes list file (no \"schema\": \"papernotes.reading-list/1\"). Your list is unchanged."] };
+  }
+  const raw = Array.isArray(value) ? value : value.items;
+  const total = Array.isArray(raw) ? raw.length : raw && typeof raw === "object" ? Object.keys(raw).length : 0;
+  try {
+    const doc = migrate(Array.isArray(value) ? value : { version: value.version, items: raw });
+    const entries = Object.values(doc.items);
+    return { entries, skipped: total - entries.length };
+  } catch (e) {
+    if (e instanceof NewerVersion) {
+      return { error: [`더 새 버전(${e.message})의 목록 파일이라 읽을 수 없습니다. 목록은 그대로입니다.`, `This list file is from a newer version (${e.message}) and cannot be read. Your list is unchanged.`] };
+    }
+    return { error: [`목록 파일을 읽을 수 없습니다: ${e.message}. 목록은 그대로입니다.`, `The list file cannot be read: ${e.message}. Your list is unchanged.`] };
+  }
+}
+
+function toBase64Url(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+async function pipe(bytes, stream) {
+  const out = new Response(new Blob([bytes]).stream().pipeThrough(stream));
+  return new Uint8Array(await out.arrayBuffer());
+}
+
+export async function encodeShare(entries) {
+  const rows = entries.map((e) => [e.slug, e.title, e.date, e.state === "read" ? 1 : 0, e.arxiv || ""]);
+  const bytes = new TextEncoder().encode(JSON.stringify(rows));
+  if (typeof CompressionStream === "function") {
+    try { return "z" + toBase64Url(await pipe(bytes, new CompressionStream("deflate-raw"))); } catch (e) { /* plain below */ }
+  }
+  return "j" + toBase64Url(bytes);
+}
+
+/* Entries from a share fragment (without "#list="); throws on anything malformed. */
+export async function decodeShare(text) {
+  let bytes = fromBase64Url(text.slice(1));
+  if (text[0] === "z") bytes = await pipe(bytes, new DecompressionStream("deflate-raw"));
+  else if (text[0] !== "j") throw new Error("unknown share format");
+  const rows = JSON.parse(new TextDecoder().decode(bytes));
+  if (!Array.isArray(rows)) throw new Error("not a list");
+  const doc = migrate(rows.filter(Array.isArray).map((r) => ({
+    slug: r[0], title: r[1], date: r[2], state: r[3] === 1 ? "read" : "to-read", arxiv: r[4] || null,
+  })));
+  return Object.values(doc.items);
+}
+
+export function citeKey(slug) {
+  return slug.replace(/[^A-Za-z0-9_:.\-]/g, "-");
+}
+
+/* The site's BibTeX entries by cite key (fetched once per page, on the first export). */
+let siteBib = null;
+async function siteEntries() {
+  if (!siteBib) {
+    siteBib = fetch(new URL("papernotes.bib", ROOT)).then((r) => (r.ok ? r.text() : "")).catch(() => "").then((text) => {
+      const byKey = new Map();
+      for (const chunk of text.split(/\n(?=@)/)) {
+        const m = /^@\w+\{([^,\s]+),/.exec(chunk.trim());
+        if (m) byKey.set(m[1], chunk.trim() + "\n");
+      }
+      return byKey;
+    });
+  }
+  return siteBib;
+}
+
+function bibEscape(text) {
+  return text.replace(/[\\{}&%$#_~^]/g, (c) => ({ "\\": "\\textbackslash{}", "~": "\\textasciitilde{}", "^": "\\textasciicircum{}" }[c] || "\\" + c));
+}
+
+export async function exportBibtex(entries) {
+  const site = await siteEntries();
+  return entries.map((e) => {
+    const found = site.get(citeKey(e.slug));
+    if (found) return found;
+    const year = (e.published || e.date || "").slice(0, 4);
+    const fields = [["title", `{${bibEscape(e.title)}}`]];
+    if (year) fields.push(["year", year]);
+    if (e.arxiv) fields.push(["eprint", bibEscape(e.arxiv)], ["archiveprefix", "arXiv"], ["url", `https://arxiv.org/abs/${e.arxiv}`]);
+    return `@misc{${citeKey(e.slug)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(",\n")}\n}\n`;
+  }).join("\n");
+}
+
+const ACCENTS = { "`": "\u0300", "'": "\u0301", "^": "\u0302", "~": "\u0303", "=": "\u0304", u: "\u0306", ".": "\u0307",
+  '"': "\u0308", r: "\u030a", H: "\u030b", v: "\u030c", c: "\u0327", k: "\u0328" };
+const LETTERS = { ss: "ß", ae: "æ", AE: "Æ", o: "ø", O: "Ø", oe: "œ", OE: "Œ", l: "ł", L: "Ł", i: "ı", aa: "å", AA: "Å" };
+
+/* BibTeX field text (as bibtex.py escapes it) back to plain Unicode. */
+export function unescapeBib(text) {
+  return text
+    .replace(/\{\\([`'^~=u."rHvck])\{?\\?([A-Za-z])\}?\}/g, (_, cmd, base) => (base + ACCENTS[cmd]).normalize("NFC"))
+    .replace(/\{\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i)\}/g, (_, name) => LETTERS[name])
+    .replace(/\\textbackslash\{\}/g, "\\").replace(/\\textasciitilde\{\}/g, "~").replace(/\\textasciicircum\{\}/g, "^")
+    .replace(/\\([{}&%$#_])/g, "$1")
+    .replace(/^\{(.*)\}$/, "$1");
+}
+
+function authorsOf(bib) {
+  const m = /\n\s*author = \{(.*)\},?\n/.exec(bib || "");
+  if (!m) return [];
+  return m[1].split(" and ").map((a) => unescapeBib(a.trim()));
+}
+
+export async function exportRis(entries) {
+  const site = await siteEntries();
+  return entries.map((e) => {
+    const lines = [["TY", "UNPB"], ["TI", e.title]];
+    for (const a of authorsOf(site.get(citeKey(e.slug)))) lines.push(["AU", a]);
+    const day = e.published || e.date;
+    if (day) lines.push(["PY", day.slice(0, 4)], ["DA", day.replace(/-/g, "/")]);
+    if (e.arxiv) lines.push(["AN", `arXiv:${e.arxiv}`], ["UR", `https://arxiv.org/abs/${e.arxiv}`]);
+    lines.push(["UR", new URL(`notes/${encodeURIComponent(e.slug)}/`, ROOT).href], ["ID", e.slug]);
+    for (const t of e.tags) lines.push(["KW", t]);
+    if (e.note) lines.push(["N1", e.note.replace(/\r?\n/g, " ")]);
+    lines.push(["ER", ""]);
+    return lines.map(([k, v]) => `${k}  - ${v}`).join("\r\n");
+  }).join("\r\n") + "\r\n";
+}
+
+export function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,80 @@
+"""What `mkdocs serve` shows while notes have problems: a banner on every page, and a draft page
+in place of each note that does not load.
+
+A writer looks at the browser, not the terminal: under `serve` the build keeps going with the
+notes that load (`build.session.Build.plan`), and these pieces put every problem (file:line,
+field, what to do) where the writer looks. `mkdocs build` never uses them: it refuses the
+notes. Pure HTML strings, every value escaped; the note's own text is shown as text, never as
+Markdown or HTML.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from papernotes.model import Problem
+
+BANNER_CLASS = "pn-problems"
+"""The class of the banner's element (tests find it by it)."""
+MAX_LISTED = 50
+"""The banner lists this many problems; the rest are counted (every page carries the banner)."""
+
+
+def _bi(ko: str, en: str) -> Markup:
+    return Markup('<span class="pn-lang" lang="ko">{}</span><span class="pn-lang" lang="en">{}</span>').format(ko, en)
+
+
+def _message(text: str) -> Markup:
+    """A problem's message, its `quoted` parts as code (what to type), all of it escaped."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an odd number of backticks: show them as written
+        return Markup("{}").format(text)
+    return Markup("").join(Markup("<code>{}</code>").format(part) if k % 2 else Markup("{}").format(part)
+                           for k, part in enumerate(parts))
+
+
+def _items(problems: tuple[Problem, ...]) -> Markup:
+    rows = [Markup('<li data-severity="{}"><code>{}:{}</code> <strong>{}</strong> <em>{}</em>: {}</li>').format(
+        p.severity, p.path, p.line, p.severity, p.field, _message(p.message)) for p in problems]
+    return Markup("").join(rows)
+
+
+def problems_banner(problems: tuple[Problem, ...]) -> str:
+    """The banner every page shows under `serve`: each problem with its file:line, field and fix."""
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    title = _bi(f"노트 문제 {len(problems)}건 (오류 {errors}, 경고 {warnings}): `mkdocs build`는 고칠 때까지 실패합니다",
+                f"{len(problems)} problem(s) in the notes ({errors} error(s), {warnings} warning(s)): "
+                f"`mkdocs build` fails until they are fixed")
+    note = _bi("미리보기 서버에서만 보입니다. 문제가 있는 노트는 초안 페이지로 보입니다.",
+               "Shown by the preview server only; a note with errors is shown as a draft page.")
+    more = len(problems) - MAX_LISTED
+    rest = Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `papernotes check`로 모두 보세요"),
+                                             _message(f"… and {more} more: run `papernotes check` to see them all"))) \
+        if more > 0 else ""
+    return str(Markup('<div class="admonition failure {}" role="alert"><p class="admonition-title">{}</p>'
+                      '<ul>{}{}</ul><p>{}</p></div>').format(BANNER_CLASS, title, _items(problems[:MAX_LISTED]), rest, note))
+
+
+def broken_note_page(source: str, problems: tuple[Problem, ...], text: str | None) -> str:
+    """The draft page `serve` shows at a note's URL while the note does not load: its problems,
+    then the file as written."""
+    heading = Markup('<h1>{}</h1>').format(_bi(f"초안: {source}", f"Draft: {source}"))
+    intro = _bi("이 노트는 아직 게시되지 않습니다. 아래 문제를 고치면 노트 페이지가 됩니다.",
+                "This note is not published yet: fix the problems below and this becomes its page.")
+    shown = Markup('<details open><summary>{}</summary><pre><code>{}</code></pre></details>').format(
+        _bi("파일 내용", "The file as written"), text) if text is not None else Markup("")
+    return str(Markup('{}<p>{}</p><ul class="pn-draft-problems">{}</ul>{}').format(heading, intro, _items(problems), shown))
+
+
+def add_banner(html: str, banner: str) -> str:
+    """`html` (a whole page) with `banner` at the start of its content."""
+    for marker in ('<div id="pn-content" tabindex="-1"></div>', "<article"):
+        at = html.find(marker)
+        if at >= 0:
+            at += len(marker) if marker.endswith(">") else 0
+            return html[:at] + banner + html[at:]
+    body = html.find("<body")
+    end = html.find(">", body) + 1 if body >= 0 else 0
+    return html[:end] + banner + html[end:]
+

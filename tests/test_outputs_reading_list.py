@@ -1,0 +1,133 @@
+"""The reading list's data files (hooks/papernotes/outputs/reading_list.py), as pure functions:
+every note is found again from its slug, terms say what notes share, cards line up with the
+index, the files are in the site's outputs plan, and the index stays small at scale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import random
+
+from markupsafe import Markup
+
+from papernotes.config import read_settings
+from papernotes.markup import NoteHtml
+from papernotes.model import Note, Tag, TagRegistry
+from papernotes.outputs import reading_list
+from papernotes.outputs.plan import plan_files
+from papernotes.site.index import build_index
+
+TAGS = (Tag("rl", "강화학습", "Reinforcement learning"), Tag("safety", "안전성", "Safety"), Tag("rm", "보상 모델", "Reward model"))
+REGISTRY = TagRegistry(tags=TAGS, lookup={t.slug: t.slug for t in TAGS}, by_slug={t.slug: t for t in TAGS})
+
+
+def note(slug: str, day: int = 1, tags: tuple[str, ...] = ("rl",), title: str = "A Title", abstract: str = "", **kw: object) -> Note:
+    return Note(slug=slug, source=f"data/notes/{slug}.md", title=title, authors=("A",), date=dt.date(2025, 1, day),
+                tags=tags, abstract=abstract, **kw)  # type: ignore[arg-type]
+
+
+def rows(packed: str) -> list[list[int]]:
+    return [[int(x, 36) for x in part.split(",") if x] for part in packed.split(";")]
+
+
+def find(doc: dict, slug: str) -> int:
+    """What recommend.js does: the exact table first, else the hash's position."""
+    if slug in doc["exact"]:
+        return doc["exact"][slug]
+    ids = doc["ids"]
+    hits = [i for i in range(doc["count"]) if ids[6 * i: 6 * i + 6] == reading_list.slug_hash(slug)]
+    return hits[0] if len(hits) == 1 else -1
+
+
+def test_every_note_is_found_from_its_slug_and_a_removed_one_is_not() -> None:
+    notes = (note("zeta", 9), note("보상-모델", 8), note("x" * 150, 7), note("2503.01234-a", 6))
+    index = build_index(notes, REGISTRY)
+    doc = reading_list.reading_list_index(index)
+    assert [find(doc, n.slug) for n in index.notes] == list(range(len(notes)))
+    assert find(doc, "removed-from-the-site") == -1
+
+
+def test_slugs_whose_hashes_clash_are_listed_in_full() -> None:
+    seen: dict[str, str] = {}
+    for i in itertools.count():  # a clash of 30-bit hashes turns up within ~100,000 slugs
+        slug = f"s{i}"
+        h = reading_list.slug_hash(slug)
+        if h in seen:
+            pair = (seen[h], slug)
+            break
+        seen[h] = slug
+    index = build_index((note(pair[0], 2), note(pair[1], 1), note("other", 3)), REGISTRY)
+    doc = reading_list.reading_list_index(index)
+    assert set(doc["exact"]) == set(pair)
+    assert [find(doc, n.slug) for n in index.notes] == [0, 1, 2]
+
+
+def test_terms_are_shared_distinctive_words_not_stop_words_or_one_offs() -> None:
+    filler = [note(f"f{i}", 1, title=f"Filler {i}", abstract="policy gradient baseline") for i in range(40)]
+    notes = (note("a", 3, title="Sparse Autoencoders for Circuits", abstract="We study sparse autoencoders with this method."),
+             note("b", 2, title="Circuits in Sparse Autoencoders", abstract="Another method with uniqueword."), *filler)
+    index = build_index(tuple(notes), REGISTRY)
+    doc = reading_list.reading_list_index(index)
+    terms = [[doc["terms"][t] for t in r] for r in rows(doc["terms_of"])]
+    by_slug = dict(zip((n.slug for n in index.notes), terms))
+    assert set(by_slug["a"]) == set(by_slug["b"]) == {"sparse", "autoencoders", "circuits"}
+    assert "uniqueword" not in doc["terms"] and "with" not in doc["terms"] and "method" not in doc["terms"]
+    assert "policy" not in doc["terms"]  # in nearly every note: says nothing
+
+
+def test_tags_and_cards_line_up_with_the_positions() -> None:
+    notes = tuple(note(f"n{i:02d}", 1 + i % 28, tags=(("rl",), ("safety", "rm"))[i % 2], arxiv=f"2501.{i:05d}",
+                       published=dt.date(2024, 12, 1) if i == 3 else None) for i in range(40))
+    index = build_index(notes, REGISTRY)
+    files = dict(reading_list.reading_list_files(index))
+    doc = json.loads(files["reading-list/index.json"])
+    tags = [[doc["tags"][t][0] for t in r] for r in rows(doc["tags_of"])]
+    assert tags == [list(n.tags) for n in index.notes]
+    cards = [row for k in range(3) for row in json.loads(files[doc["cards"].replace("{n}", str(k))])]
+    assert [c[0] for c in cards] == [n.slug for n in index.notes]
+    n3 = next(c for c in cards if c[0] == "n03")
+    assert n3 == ["n03", "A Title", "2025-01-04", "2024-12-01", "2501.00003"]
+    assert "lineage_of" not in doc  # no note names what it builds on
+
+
+def test_the_files_are_in_the_sites_outputs_plan() -> None:
+    index = build_index((note("a"), note("b", 2)), REGISTRY)
+    settings = read_settings(None, site_name="t", site_url=None)
+    paths = [p for p, _ in plan_files(index, settings, lambda n: NoteHtml(Markup(""), Markup(""), Markup("")))]
+    assert "reading-list/index.json" in paths and "reading-list/cards/0.json" in paths
+
+
+def test_the_index_stays_within_the_budget_at_scale() -> None:
+    """At 10,000 notes the list page's first view of recommendations must transfer at most
+    300 kB; the index is most of it (the rest: the list page's modules, ~50 kB, and the cards of
+    the notes shown, ~1.6 kB a file). Measured per note on 3,000 notes with realistic titles,
+    abstracts and 1-4 tags of 60, so the budget per note is what 10,000 notes may spend."""
+    rng = random.Random(7)
+    words = [f"{a}{b}" for a, b in itertools.product(["sparse", "reward", "token", "vision", "graph", "policy", "agent", "scale"],
+                                                     ["", "ing", "ers", "ness", "ion", "ity", "al", "ive"])]
+    tags = tuple(Tag(f"tag-{i:02d}", f"태그{i}", f"Tag {i}") for i in range(60))
+    registry = TagRegistry(tags=tags, lookup={t.slug: t.slug for t in tags}, by_slug={t.slug: t for t in tags})
+    notes = tuple(Note(slug=f"synthetic-paper-{i:05d}", source="x", authors=("A",), date=dt.date(2020, 1, 1) + dt.timedelta(days=i // 5),
+                       title=" ".join(rng.choice(words).capitalize() for _ in range(rng.randint(3, 8))),
+                       abstract=" ".join(rng.choice(words) for _ in range(150)),
+                       tags=tuple(t.slug for t in rng.sample(tags, rng.randint(1, 4)))) for i in range(3000))
+    doc = json.dumps(reading_list.reading_list_index(build_index(notes, registry)), ensure_ascii=False, separators=(",", ":"))
+    fixed = len(json.dumps([[t.slug, t.ko, t.en] for t in tags], ensure_ascii=False))
+    per_note = (len(doc.encode()) - fixed) / len(notes)
+    assert per_note * 10_000 + fixed <= 235_000
+
+
+def test_lineage_is_written_when_notes_say_what_they_build_on() -> None:
+    """`builds_on` is not in the schema yet; when it is, a note's parents land in `lineage_of`."""
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True, kw_only=True)
+    class NoteWithLineage(Note):
+        builds_on: tuple[str, ...] = ()
+
+    notes = (NoteWithLineage(slug="child", source="x", title="T", authors=("A",), date=dt.date(2025, 1, 3), tags=("rl",),
+                             builds_on=("parent", "not-on-the-site")),
+             NoteWithLineage(slug="parent", source="x", title="T", authors=("A",), date=dt.date(2025, 1, 2), tags=("rl",)))
+    doc = reading_list.reading_list_index(build_index(notes, REGISTRY))
+    assert rows(doc["lineage_of"]) == [[1], []]

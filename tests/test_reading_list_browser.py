@@ -1,0 +1,486 @@
+"""The reading list in real Chromium: save and mark on several page kinds, reload, a second tab,
+export and import (twice), a shared link in a fresh profile, storage that throws, a saved note
+removed from the site, notes new since the last visit, recommendations and their reasons, and
+pages without notes loading none of its code."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import LAYOUT_SHIFT, READER_NOTES, build, make_site
+from papernotes.outputs.reading_list import slug_hash
+from test_pages_a11y import axe_source, serious  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.browser
+
+STORAGE_THROWS = """Object.defineProperty(window, "localStorage", {get() { throw new DOMException("blocked", "SecurityError"); }});"""
+
+
+@pytest.fixture(scope="module")
+def base(reader_build: Path, serve) -> str:  # noqa: ANN001
+    return serve(reader_build)
+
+
+@pytest.fixture
+def context(browser):  # noqa: ANN001, ANN201
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+def stored(page) -> dict:  # noqa: ANN001
+    return json.loads(page.evaluate("localStorage.getItem('papernotes.reading-list')") or "null")
+
+
+def slot(page, slug: str) -> str:  # noqa: ANN001
+    return f'.pn-rl[data-rl-slug="{slug}"]'
+
+
+def save(page, slug: str) -> None:  # noqa: ANN001
+    page.click(f"{slot(page, slug)} .pn-rl__save")
+
+
+def pressed(page, slug: str, button: str) -> str:  # noqa: ANN001
+    return page.get_attribute(f"{slot(page, slug)} .pn-rl__{button}", "aria-pressed")
+
+
+def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list(context, base: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    page.wait_for_selector(f"{slot(page, 'zeta')} .pn-rl__save")
+    save(page, "zeta")
+    assert pressed(page, "zeta", "save") == "true"
+    assert page.get_attribute(slot(page, "zeta"), "data-rl-state") == "to-read"
+    assert page.inner_text(f"{slot(page, 'zeta')} .pn-rl__state") == "To read"
+    # The note page: Read saves and marks at once; a private note is kept.
+    page.goto(f"{base}notes/particle-a/?lang=en")
+    page.click(f"{slot(page, 'particle-a')} .pn-rl__read")
+    assert pressed(page, "particle-a", "save") == "true"
+    page.click(f"{slot(page, 'particle-a')} .pn-rl__note-toggle")
+    page.fill(f"{slot(page, 'particle-a')} textarea", "check the ablation in §4")
+    page.keyboard.press("Tab")
+    page.goto(f"{base}tags/safety/?lang=ko")
+    save(page, "escape")
+    assert page.inner_text(f"{slot(page, 'escape')} .pn-rl__save") .startswith("★")
+    page.goto(f"{base}archive/2025/03/02/")
+    save(page, "particle-b")
+    page.reload()
+    assert pressed(page, "particle-b", "save") == "true"
+    doc = stored(page)
+    assert doc["version"] == 1
+    assert sorted(doc["items"]) == ["escape", "particle-a", "particle-b", "zeta"]
+    assert doc["items"]["particle-a"]["state"] == "read"
+    assert doc["items"]["particle-a"]["note"] == "check the ablation in §4"
+    assert doc["items"]["escape"]["title"].startswith("Braces {x} & 100%")
+
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+    assert page.inner_text(".pn-rl-counts") == "4 saved · 3 to read · 1 read"
+    page.select_option("#pn-rl-state", "read")
+    assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["particle-a"]
+    page.select_option("#pn-rl-state", "all")
+    page.select_option("#pn-rl-tag", "safety")
+    assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["escape", "zeta"]  # newest saved first
+    page.select_option("#pn-rl-tag", "")
+    page.fill("#pn-rl-q", "ablation")  # the private note is searched too
+    assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["particle-a"]
+    assert "(showing 1)" in page.inner_text(".pn-rl-counts")
+    page.fill("#pn-rl-q", "")
+    page.select_option("#pn-rl-sort", "paper")
+    # Paper date (published, else the note's date), newest first: zeta 2025-04-09 before the March notes.
+    assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["zeta", "escape", "particle-b", "particle-a"]
+
+
+def test_two_tabs_stay_consistent(context, base: str) -> None:  # noqa: ANN001
+    one, two = context.new_page(), context.new_page()
+    one.goto(f"{base}?lang=en")
+    two.goto(f"{base}list/?lang=en")
+    two.wait_for_selector(".pn-rl-counts:has-text('0 saved')")
+    save(one, "zeta")
+    two.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+    assert two.inner_text(".pn-rl-counts").startswith("1 saved")
+    # Marked read in the list tab: the first tab's button follows, and neither change is lost.
+    two.click(f"{slot(two, 'zeta')} .pn-rl__read")
+    one.wait_for_selector(f"{slot(one, 'zeta')}[data-rl-state='read']")
+    save(one, "epsilon")
+    two.wait_for_selector(".pn-rl-items li[data-slug='epsilon']")
+    assert {k: v["state"] for k, v in stored(two)["items"].items()} == {"zeta": "read", "epsilon": "to-read"}
+
+
+def _export(page) -> str:  # noqa: ANN001
+    with page.expect_download() as info:
+        page.click("[data-rl-export='json']")
+    return Path(info.value.path()).read_text(encoding="utf-8")
+
+
+def test_export_and_import_twice_is_idempotent_and_keeps_private_notes(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}notes/particle-a/?lang=en")
+    page.click(f"{slot(page, 'particle-a')} .pn-rl__read")
+    page.click(f"{slot(page, 'particle-a')} .pn-rl__note-toggle")
+    page.fill(f"{slot(page, 'particle-a')} textarea", "mine")
+    page.keyboard.press("Tab")
+    page.goto(f"{base}?lang=en")
+    save(page, "zeta")
+    page.goto(f"{base}list/?lang=en")
+    exported = json.loads(_export(page))
+    assert exported["schema"] == "papernotes.reading-list/1"
+    assert {e["slug"]: e["note"] for e in exported["items"]} == {"particle-a": "mine", "zeta": ""}
+    file = tmp_path / "list.json"
+    file.write_text(json.dumps(exported), encoding="utf-8")
+
+    # A second profile imports it twice: everything arrives once, the second import adds nothing.
+    other = context.browser.new_context(accept_downloads=True)
+    try:
+        pg = other.new_page()
+        pg.goto(f"{base}list/?lang=en")
+        pg.set_input_files("#pn-rl-import", str(file))
+        pg.wait_for_selector(".pn-rl-message:has-text('2 added')")
+        first = stored(pg)["items"]
+        pg.set_input_files("#pn-rl-import", str(file))
+        pg.wait_for_selector(".pn-rl-message:has-text('0 added, 0 merged, 2 already there')")
+        assert stored(pg)["items"] == first
+        assert first["particle-a"]["note"] == "mine" and first["particle-a"]["state"] == "read"
+        # The same paper under another slug (same arXiv id) merges instead of doubling.
+        renamed = dict(exported, items=[dict(exported["items"][0], slug="renamed", note="theirs")] if exported["items"][0]["slug"] == "particle-a"
+                       else [dict(exported["items"][1], slug="renamed", note="theirs")])
+        file.write_text(json.dumps(renamed), encoding="utf-8")
+        pg.set_input_files("#pn-rl-import", str(file))
+        pg.wait_for_selector(".pn-rl-message:has-text('1 merged')")
+        items = stored(pg)["items"]
+        assert sorted(items) == ["particle-a", "zeta"]
+        assert items["particle-a"]["note"] == "mine\n\ntheirs"
+        # Bad files: a clear message, and the list is as it was.
+        before = stored(pg)
+        for name, content, says in [("broken.json", "{not json", "not a JSON file"),
+                                    ("other.json", '{"schema": "something-else/1", "rows": []}', "not a papernotes list file"),
+                                    ("future.json", '{"schema": "papernotes.reading-list/9", "version": 9, "items": []}', "newer version")]:
+            (tmp_path / name).write_text(content, encoding="utf-8")
+            pg.set_input_files("#pn-rl-import", str(tmp_path / name))
+            pg.wait_for_selector(f".pn-rl-message:has-text('{says}')")
+            assert "Your list is unchanged" in pg.inner_text(".pn-rl-message")
+            assert stored(pg) == before
+        assert pg.inner_text(".pn-rl-counts").startswith("2 saved")
+    finally:
+        other.close()
+
+
+def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, reader_build: Path) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}tags/safety/")
+    save(page, "escape")
+    page.goto(f"{base}list/?lang=en")
+    with page.expect_download() as info:
+        page.click("[data-rl-export='bib']")
+    bib = Path(info.value.path()).read_text(encoding="utf-8")
+    site_bib = (reader_build / "papernotes.bib").read_text(encoding="utf-8")
+    entry = next(e for e in site_bib.split("\n@") if "{escape," in e)
+    assert bib.strip() == ("@" + entry.lstrip("@")).strip()
+    with page.expect_download() as info:
+        page.click("[data-rl-export='ris']")
+    ris = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert ris[0] == "TY  - UNPB" and ris[-1] == "ER  - "
+    assert "TI  - Braces {x} & 100% Ünïcode: $\\alpha$_test #1" in ris
+    assert [line for line in ris if line.startswith("AU")] == ["AU  - José Müller", "AU  - 이순신", "AU  - O'Brien, Jr."]
+
+
+def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, browser, base: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    save(page, "zeta")
+    save(page, "epsilon")
+    page.goto(f"{base}notes/particle-a/")
+    page.click(f"{slot(page, 'particle-a')} .pn-rl__note-toggle")
+    page.fill(f"{slot(page, 'particle-a')} textarea", "secret thought")
+    page.keyboard.press("Tab")
+    page.goto(f"{base}list/?lang=en")
+    page.click("[data-rl-share]")
+    page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
+    url = page.input_value("#pn-rl-share-url")
+    assert "#list=" in url and "?" not in url.split("#")[0].replace("?lang=en", "")
+    fresh = browser.new_context()
+    requests: list[str] = []
+    fresh.on("request", lambda r: requests.append(r.url))
+    try:
+        pg = fresh.new_page()
+        pg.goto(url)
+        pg.wait_for_selector(".pn-rl-shared li")
+        shared = pg.eval_on_selector_all(".pn-rl-shared li h3", "els => els.map(e => e.textContent)")
+        assert sorted(shared) == ["Epsilon: Old-Style Identifier", "Kappa: Particle Test One", "Zeta: Reward Hacking"]
+        assert "secret thought" not in pg.content()
+        assert stored(pg) is None  # read-only: opening it stored nothing
+        pg.click(".pn-rl-shared button")
+        pg.wait_for_selector(".pn-rl-shared [role=status]:has-text('Added 3')")
+        assert sorted(stored(pg)["items"]) == ["epsilon", "particle-a", "zeta"]
+        pg.click(".pn-rl-shared button")
+        pg.wait_for_selector(".pn-rl-shared [role=status]:has-text('Added 0')")
+    finally:
+        fresh.close()
+    assert all("#list=" not in r and "list=" not in r.split("#")[0] for r in requests)
+
+
+def test_blocked_storage_says_so_and_the_page_still_works(browser, base: str) -> None:  # noqa: ANN001
+    ctx = browser.new_context()
+    ctx.add_init_script(STORAGE_THROWS)
+    errors: list[str] = []
+    try:
+        page = ctx.new_page()
+        page.on("pageerror", lambda e: errors.append(page.url))
+        # The theme's own scripts throw on such a page too; ours must add no error of their own.
+        page.goto(f"{base}archive/?lang=en")
+        page.wait_for_load_state("networkidle")
+        baseline = len(errors)
+        page.goto(f"{base}?lang=en")
+        page.wait_for_load_state("networkidle")
+        assert len(errors) == 2 * baseline
+        save(page, "zeta")
+        assert pressed(page, "zeta", "save") == "true"  # kept for this page view
+        assert "cannot be stored in this browser" in page.inner_text(".pn-rl-banner")
+        page.goto(f"{base}list/?lang=en")
+        page.wait_for_selector(".pn-rl-banner")
+        assert "cannot be stored" in page.inner_text(".pn-rl-banner")
+        page.wait_for_selector(".pn-rl-recs__status:not(:empty)")
+        page.fill(".pn-search__input", "reward")  # the rest of the site still works
+        page.wait_for_selector(".pn-search__results > li")
+        assert len(errors) == 3 * baseline
+    finally:
+        ctx.close()
+
+
+def test_a_full_storage_says_so_and_keeps_every_change_in_the_page(browser, base: str) -> None:  # noqa: ANN001
+    ctx = browser.new_context()
+    ctx.add_init_script("""const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {
+          if (k === "papernotes.reading-list") throw new DOMException("full", "QuotaExceededError");
+          return set.call(this, k, v); };""")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base}?lang=en")
+        save(page, "zeta")
+        save(page, "epsilon")
+        assert "Storage is full" in page.inner_text(".pn-rl-banner")
+        assert pressed(page, "zeta", "save") == "true" and pressed(page, "epsilon", "save") == "true"
+        assert page.inner_text(".pn-rl-news") .startswith("My list (2)")
+    finally:
+        ctx.close()
+
+
+def test_an_unreadable_stored_list_is_set_aside_not_lost(context, base: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    page.evaluate("localStorage.setItem('papernotes.reading-list', '{oops')")
+    page.reload()
+    assert "set aside" in page.inner_text(".pn-rl-banner")
+    assert page.evaluate("localStorage.getItem('papernotes.reading-list.broken')") == "{oops"
+    # A list from a newer site is shown, never overwritten.
+    newer = json.dumps({"version": 7, "items": {"zeta": {"slug": "zeta", "title": "Zeta", "state": "read"}}})
+    page.evaluate(f"localStorage.setItem('papernotes.reading-list', {json.dumps(newer)})")
+    page.reload()
+    assert pressed(page, "zeta", "save") == "true"
+    save(page, "epsilon")
+    assert "newer version" in page.inner_text(".pn-rl-banner")
+    assert page.evaluate("localStorage.getItem('papernotes.reading-list')") == newer
+
+
+def test_slug_hashes_agree_with_python(context, base: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}list/")
+    slugs = ["zeta", "a", "2503.01234-kappa", "보상-모델", "über-ß", "x" * 120]
+    got = page.evaluate("async (slugs) => { const m = await import('./../assets/reading-list/recommend.js'); return slugs.map(m.slugHash); }", slugs)
+    assert got == [slug_hash(s) for s in slugs]
+
+
+def test_recommendations_say_why_and_not_interested_counts_against_similar(context, base: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}notes/zeta/?lang=en")
+    save(page, "zeta")  # reward-model
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_selector(".pn-rl-recs__items > li")
+    recs = page.eval_on_selector_all(".pn-rl-recs__items > li", "els => els.map(e => e.dataset.slug)")
+    assert "zeta" not in recs
+    reasons = page.inner_text(f".pn-rl-recs__items > li[data-slug='{recs[0]}'] .pn-rl-why")
+    assert "Reward model" in next(line for line in reasons.splitlines() if line.startswith("Shared tags: "))
+    assert "Like ‘Zeta: Reward Hacking’, which you saved" in reasons
+    page.click(".pn-toggle__button[data-lang=ko]")
+    assert "보상 모델" in next(line for line in page.inner_text(f".pn-rl-recs__items > li[data-slug='{recs[0]}'] .pn-rl-why").splitlines()
+                           if line.startswith("같은 태그: "))
+    # Not interested: the note leaves, and notes sharing only its other tags rank lower.
+    first = recs[0]
+    page.click(f".pn-rl-recs__items > li[data-slug='{first}'] .pn-rl__dismiss")
+    page.wait_for_selector(f".pn-rl-recs__items > li[data-slug='{first}']", state="detached")
+    assert first in stored(page)["dismissed"]
+    # Saving a recommendation from the list page moves it into the list.
+    second = page.eval_on_selector_all(".pn-rl-recs__items > li", "els => els.map(e => e.dataset.slug)")[0]
+    page.click(f".pn-rl-recs__items > li[data-slug='{second}'] .pn-rl__save")
+    page.wait_for_selector(f".pn-rl-items > li[data-slug='{second}']")
+
+
+def test_pages_without_notes_load_none_of_the_list(context, base: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    for path in ["archive/", "stats/", "browse/", "tags/", "about/"]:
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+    assert [u for u in seen if "reading-list" in u] == []
+    page.goto(f"{base}notes/zeta/")
+    page.wait_for_load_state("networkidle")
+    assert any("assets/reading-list/cards.js" in u for u in seen)
+    assert not any("reading-list/index.json" in u for u in seen)  # recommendations' data: the list page only
+
+
+def test_controls_do_not_shift_the_page_and_are_big_enough_on_phones(browser, base: str) -> None:  # noqa: ANN001
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    ctx.add_init_script(LAYOUT_SHIFT)
+    try:
+        page = ctx.new_page()
+        page.goto(base)
+        save(page, "zeta")  # the list page then has items, recommendations and their buttons
+        page.click(".pn-rl-news a")
+        page.click("[data-rl-share]")
+        page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
+        shared = page.input_value("#pn-rl-share-url")
+        page.close()
+        for path in ["", "notes/zeta/", "tags/reward-model/", "archive/2025/03/01/", "list/", shared.removeprefix(base)]:
+            page = ctx.new_page()
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            assert page.evaluate("window.__pnShift") <= 0.02, path
+            sizes = page.eval_on_selector_all(".pn-rl__button", "els => els.map(e => [e.offsetWidth, e.offsetHeight])")
+            assert sizes and all(w >= 44 and h >= 44 for w, h in sizes), path
+            page.close()
+    finally:
+        ctx.close()
+
+
+def test_removed_note_stays_as_gone_and_new_notes_are_marked_until_seen(browser, serve, tmp_path: Path) -> None:  # noqa: ANN001
+    root = make_site(tmp_path / "site", notes=READER_NOTES)
+    assert build(root).returncode == 0
+    base = serve(root / "site")
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base}?lang=en")
+        assert page.locator(".pn-rl-is-new").count() == 0  # first visit: nothing is new
+        page.goto(f"{base}notes/particle-b/")
+        save(page, "particle-b")
+        # The note leaves the site, and a new one arrives on the newest day.
+        (root / "data" / "notes" / "2025" / "particle-b.md").unlink()
+        (root / "data" / "notes" / "2025" / "fresh.md").write_text(
+            READER_NOTES["2025/particle-a.md"].replace("Kappa: Particle Test One", "Omega: Freshly Added")
+            .replace("2025-03-01", "2025-04-09").replace("2503.01234", "2504.99999"), encoding="utf-8")
+        result = build(root)
+        assert result.returncode == 0, result.stderr
+        page.goto(f"{base}?lang=en")
+        page.wait_for_selector(".pn-rl-is-new")
+        assert page.eval_on_selector_all(".pn-rl-is-new", "els => els.map(e => e.dataset.slug)") == ["fresh"]
+        assert "1 new since your last visit" in page.inner_text(".pn-rl-news")
+        page.locator("article#fresh").scroll_into_view_if_needed()
+        page.wait_for_function("JSON.parse(localStorage.getItem('papernotes.reading-list.visits')).seen.fresh === '2025-04-09'")
+        page.reload()
+        assert page.locator(".pn-rl-is-new").count() == 0  # seen: no longer marked
+        page.goto(f"{base}archive/2025/04/09/?lang=en")
+        assert page.locator(".pn-rl-is-new").count() == 0  # seen on the home page
+        page.goto(f"{base}list/?lang=en")
+        page.wait_for_selector(".pn-rl-items .pn-rl-gone")
+        item = page.inner_text(".pn-rl-items > li[data-slug='particle-b']")
+        assert "Lambda: Humans Rate Outputs" in item and "Removed from the site" in item and "particle-b" in item
+        assert page.locator(".pn-rl-items > li[data-slug='particle-b'] a[href*='notes/particle-b']").count() == 0
+        assert "1 removed from the site" in page.inner_text(".pn-rl-counts")
+    finally:
+        ctx.close()
+        shutil.rmtree(root / "site", ignore_errors=True)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_problem_with_the_list_in_use(browser, base: str, axe_source: str, scheme: str) -> None:  # noqa: ANN001
+    """Saved, read, a private note open, a new-note mark, recommendations and a storage message:
+    axe finds nothing serious in either language."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        page.goto(base)
+        for lang in ["ko", "en"]:
+            page.evaluate("""localStorage.setItem('papernotes.reading-list.visits', JSON.stringify(
+                {version: 1, base: '2025-04-09', next: '2025-04-09', seen: {}, at: Date.now()}))""")
+            page.goto(f"{base}?lang={lang}")
+            page.wait_for_selector(".pn-rl-is-new")
+            if not stored(page):
+                save(page, "zeta")
+                page.click(f"{slot(page, 'epsilon')} .pn-rl__read")
+            page.click(f"{slot(page, 'zeta')} .pn-rl__note-toggle")
+            page.fill(f"{slot(page, 'zeta')} textarea", "memo")
+            page.fill(".pn-search__input", "reward")
+            page.wait_for_selector(".pn-search__results .pn-rl__save")
+            assert serious(page, axe_source) == [], lang
+            page.goto(f"{base}list/?lang={lang}")
+            page.wait_for_selector(".pn-rl-recs__items > li")
+            page.click("[data-rl-share]")
+            page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
+            assert serious(page, axe_source) == [], lang
+        blocked = ctx.browser.new_context(color_scheme=scheme)
+        blocked.add_init_script(STORAGE_THROWS)
+        pg = blocked.new_page()
+        pg.goto(f"{base}list/?lang=en")
+        pg.wait_for_selector(".pn-rl-banner")
+        assert serious(pg, axe_source) == []
+        blocked.close()
+    finally:
+        ctx.close()
+
+
+def test_ranking_counts_tags_terms_lineage_and_not_interested(context, base: str) -> None:  # noqa: ANN001
+    """recommend.js on a made-up index: what each signal does to the order and the reasons."""
+    slugs = ["saved", "same-tag-a", "same-tag-b", "shares-term", "builds-on-saved", "unrelated", "disliked"]
+    tags_of = [[0, 1], [0], [1], [2], [3], [3], [0]]
+    terms_of = [[0], [], [], [0], [], [], []]
+    doc = {"schema": "papernotes.reading-list-index/1", "count": len(slugs), "card_shard": 16, "cards": "reading-list/cards/{n}.json",
+           "tags": [["a", "가", "Alpha"], ["b", "나", "Beta"], ["c", "다", "Gamma"], ["d", "라", "Delta"]],
+           "terms": ["autoencoders"], "ids": "".join(slug_hash(s) for s in slugs), "exact": {},
+           "tags_of": ";".join(",".join(map(str, r)) for r in tags_of), "terms_of": ";".join(",".join(map(str, r)) for r in terms_of),
+           "lineage_of": ";".join(["", "", "", "", "0", "", ""])}
+    page = context.new_page()
+    page.goto(f"{base}list/")
+    ranked = page.evaluate("""async ([doc, dismissed]) => {
+        const m = await import('./../assets/reading-list/recommend.js');
+        const site = new m.SiteNotes(doc);
+        const run = (d) => m.recommend(site, [{slug: 'saved', state: 'to-read'}], d).map(r =>
+            ({slug: r.position, score: r.score, tags: r.tags.map(t => doc.tags[t][0]),
+              terms: r.terms.map(t => doc.terms[t]), lineage: r.lineage, like: r.like}));
+        return [run([]), run(dismissed)];
+    }""", [doc, ["disliked"]])
+    before, after = ([dict(r, slug=slugs[r["slug"]]) for r in run] for run in ranked)
+    assert before[0]["slug"] == "builds-on-saved" and before[0]["lineage"] == ["saved"] and before[0]["tags"] == []
+    assert {r["slug"] for r in before} == {"builds-on-saved", "same-tag-a", "same-tag-b", "shares-term", "disliked"}
+    assert next(r for r in before if r["slug"] == "shares-term")["terms"] == ["autoencoders"]
+    assert all(r["like"] == "saved" for r in before if r["slug"] != "builds-on-saved")
+    # "Not interested" in a note tagged "a": it leaves, the other "a" note scores less, a "b" note the same.
+    score = lambda run, slug: next((r["score"] for r in run if r["slug"] == slug), 0.0)  # noqa: E731
+    assert "disliked" not in [r["slug"] for r in after]
+    assert score(after, "same-tag-a") < score(before, "same-tag-a")
+    assert score(after, "same-tag-b") == score(before, "same-tag-b")
+
+
+def test_search_results_can_be_saved_and_the_list_page_completes_them(context, base: str) -> None:  # noqa: ANN001
+    page = context.new_page()
+    page.goto(f"{base}notes/zeta/?lang=en")
+    save(page, "zeta")
+    page.fill(".pn-search__input", "hacking")
+    page.wait_for_selector(".pn-search__results .pn-rl__save")
+    assert page.get_attribute(".pn-search__results li:has(a[href*='notes/zeta']) .pn-rl__save", "aria-pressed") == "true"
+    page.fill(".pn-search__input", "particle")
+    page.wait_for_selector(".pn-search__results li:has(a[href*='notes/particle-a']) .pn-rl__save")
+    page.click(".pn-search__results li:has(a[href*='notes/particle-a']) .pn-rl__save")
+    assert stored(page)["items"]["particle-a"]["tags"] == []  # a result knows only title and date
+    assert stored(page)["items"]["zeta"]["tags"] == ["reward-model", "rl", "safety"]  # untouched by its result
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_function("JSON.parse(localStorage.getItem('papernotes.reading-list')).items['particle-a'].arxiv === '2503.01234'")
+    assert stored(page)["items"]["particle-a"]["tags"] == ["reward-model"]
+    page.goto(f"{base}archive/?lang=en")  # a page without notes: its search results get no buttons
+    page.fill(".pn-search__input", "hacking")
+    page.wait_for_selector(".pn-search__results > li")
+    assert page.locator(".pn-search__results .pn-rl__save").count() == 0

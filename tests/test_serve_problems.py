@@ -1,0 +1,175 @@
+"""`mkdocs serve` while notes are broken: it keeps serving, every page shows each problem
+(file:line, field, fix), a broken note is a draft page at its URL, and fixing the note takes
+the banner away; `mkdocs build --strict` still refuses the same tree. A real server on
+127.0.0.1, fetched over HTTP with bounded waits."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+import yaml
+from conftest import build, make_site
+
+HALF_WRITTEN = "---\ntitle: Half Written <script>x</script>\nauthors: [Ann Lee]\n"
+BAD_TAG = """---
+title: A Note With A Bad Tag
+authors: [Ann Lee]
+date: 2025-04-09
+tags: [no-such-tag]
+arxiv: "2504.09999"
+---
+
+## 한국어
+
+한국어 코멘트.
+
+## English
+
+English commentary.
+"""
+
+
+class _Banner(HTMLParser):
+    """The text of the problems banner's list items, and the page's <h1>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[str] = []
+        self.h1 = ""
+        self._in: str | None = None
+        self._depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if "pn-problems" in classes:
+            self._depth = 1
+        elif self._depth and tag == "div":
+            self._depth += 1
+        if self._depth and tag == "li":
+            self.items.append("")
+            self._in = "li"
+        if tag == "h1":
+            self._in = "h1"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("li", "h1"):
+            self._in = None
+        if self._depth and tag == "div":
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "li":
+            self.items[-1] += data
+        elif self._in == "h1":
+            self.h1 += data
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return answer.status, answer.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, ""
+
+
+def parsed(html: str) -> _Banner:
+    found = _Banner()
+    found.feed(html)
+    return found
+
+
+def wait_for(what: Callable[[], bool], seconds: float, log: Path) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        try:
+            if what():
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    pytest.fail(f"gave up after {seconds:g} s; the server said:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    site = make_site(tmp_path / "site", notes={"2025/half-written.md": HALF_WRITTEN, "2025/bad-tag.md": BAD_TAG})
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["watch"] = ["data"]  # what the project's own mkdocs.yml watches
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(site / "mkdocs.yml"),
+                                   "-a", f"127.0.0.1:{port}"], cwd=site, stdout=out, stderr=subprocess.STDOUT,
+                                  env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        wait_for(lambda: fetch(base)[0] == 200, 180, log)
+        yield site, base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=20)
+
+
+def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served: tuple[Path, str]) -> None:
+    site, base = served
+    expected = [
+        "data/notes/2025/bad-tag.md:5 error tags[0]: unknown tag 'no-such-tag'",
+        "data/notes/2025/half-written.md:1 error front matter: the front matter opened on line 1 is never closed: "
+        "add a --- line after it",
+    ]
+    for path in ("", "notes/alpha/", "tags/", "archive/", "about/"):  # generated pages and a docs/ page
+        status, html = fetch(base + path)
+        assert status == 200, path
+        items = parsed(html).items
+        assert [item[:len(want)] for item, want in zip(items, expected)] == expected, (path, items)
+    # The half-written note is a draft page at its own URL, its text shown as text.
+    status, html = fetch(base + "notes/half-written/")
+    assert status == 200
+    assert "Draft: data/notes/2025/half-written.md" in parsed(html).h1
+    assert "Half Written &lt;script&gt;x&lt;/script&gt;" in html and "<script>x</script>" not in html
+    status, html = fetch(base + "notes/bad-tag/")
+    assert status == 200 and "Draft: data/notes/2025/bad-tag.md" in parsed(html).h1
+    # `mkdocs build` refuses what `serve` shows.
+    refused = build(site)
+    assert refused.returncode != 0 and "half-written.md:1:1: error: front matter" in refused.stderr
+
+    notes = site / "data" / "notes" / "2025"
+    (notes / "half-written.md").unlink()
+    (notes / "bad-tag.md").write_text(BAD_TAG.replace("no-such-tag", "rl"), encoding="utf-8")
+    log = site.parent / "serve.log"
+    wait_for(lambda: "pn-problems" not in fetch(base)[1] and fetch(base + "notes/bad-tag/")[0] == 200
+             and "A Note With A Bad Tag" in fetch(base + "notes/bad-tag/")[1], 180, log)
+    assert fetch(base + "notes/half-written/")[0] == 404
+    assert "pn-problems" not in fetch(base + "about/")[1]
+
+
+def test_the_banner_escapes_every_value_and_lists_at_most_fifty_problems() -> None:
+    from papernotes.model import Problem
+    from papernotes.pages.problems import MAX_LISTED, add_banner, problems_banner
+
+    problems = tuple(Problem("data/notes/<x>.md", n, 1, "title<i>", "write `a<b>` here <script>", "invalid")
+                     for n in range(1, 61))
+    page = add_banner('<body><div id="pn-content" tabindex="-1"></div><p>rest</p></body>', problems_banner(problems))
+    banner = parsed(page)
+    assert len(banner.items) == MAX_LISTED + 1
+    assert banner.items[0] == "data/notes/<x>.md:1 error title<i>: write a<b> here <script>"
+    assert "… and 10 more: run papernotes check to see them all" in banner.items[-1]
+    assert "<script>" not in page and "<x>" not in page and "<code>a&lt;b&gt;</code>" in page
+    assert page.index("pn-problems") < page.index("<p>rest</p>")
