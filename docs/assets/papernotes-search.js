@@ -813,9 +813,8 @@
     return HANGUL.test(from) ? concept[0][0] : concept[1][0];
   }
 
-  /* One result: its title (the listbox's option: `id`), date, the glossary bridges that found it,
-   * authors and excerpt. Only the option is a control; the rest is plain text (div, span), as a
-   * listbox may hold nothing else. */
+  /* One result: its title (a link, `id`), date, the glossary bridges that found it, authors and
+   * excerpt (other scripts may add controls: the reading list's Save). */
   function renderCard(card, result, doc, id) {
     var slug = card[0], title = card[1], date = card[2], named = result.concepts, bridged = result.bridges[doc] || [];
     // A note the glossary alone found does not hold the query's words for that concept: mark the
@@ -825,8 +824,8 @@
     });
     var ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
     var href = new URL(meta.note.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname;
-    var li = el("li", { class: "pn-search__result", role: "none" });
-    var a = el("a", { href: href, class: "pn-search__title", lang: "en", role: "option", id: id, "aria-selected": "false" });
+    var li = el("li", { class: "pn-search__result" });
+    var a = el("a", { href: href, class: "pn-search__title", lang: "en", id: id });
     a.appendChild(highlight(title, words, named));
     li.appendChild(a);
     li.appendChild(el("span", { class: "pn-search__date" }, " " + date));
@@ -866,9 +865,11 @@
 
   /* The box in the header. On a wide screen the field sits in the header; on a phone a 44 px
    * button opens it across the top of the screen (CSS: .pn-search[data-open]). The field is a
-   * combobox (ARIA 1.2 pattern) over a listbox of results: ArrowDown/ArrowUp move the active
-   * result (aria-activedescendant, drawn as focused, read out by screen readers), Enter opens
-   * it (or searches now when none is active), Escape closes. */
+   * combobox whose popup is a dialog of results (ARIA 1.2; not a listbox: a result holds more
+   * than one control, e.g. the reading list's Save). ArrowDown/ArrowUp move the focus through
+   * the results' links (so the browser draws and screen readers announce it), ArrowUp from the
+   * first returns to the field, Enter opens the focused result (in the field: searches now),
+   * Escape closes. */
   function build() {
     var header = document.querySelector(".md-header__inner");
     if (!header) return;
@@ -877,13 +878,13 @@
     opener.innerHTML = ICON_SEARCH;              // a constant: no text from anywhere else
     var field = el("div", { class: "pn-search__field", id: "pn-search-field" });
     var input = el("input", { type: "search", class: "pn-search__input", autocomplete: "off", spellcheck: "false",
-      enterkeyhint: "search", role: "combobox", "aria-autocomplete": "list", "aria-expanded": "false",
-      "aria-controls": "pn-search-list" });
+      enterkeyhint: "search", role: "combobox", "aria-haspopup": "dialog", "aria-expanded": "false",
+      "aria-controls": "pn-search-results" });
     var closer = el("button", { type: "button", class: "pn-search__close" });
     closer.innerHTML = ICON_CLOSE;
-    var panel = el("div", { class: "pn-search__panel md-typeset", id: "pn-search-results", hidden: "" });
+    var panel = el("div", { class: "pn-search__panel md-typeset", id: "pn-search-results", role: "dialog", hidden: "" });
     var status = el("p", { class: "pn-search__status", "aria-live": "polite" });
-    var list = el("ol", { class: "pn-search__results", id: "pn-search-list", role: "listbox" });
+    var list = el("ol", { class: "pn-search__results", id: "pn-search-list" });
     var more = el("button", { type: "button", class: "pn-search__more md-button", hidden: "" });
     var tagline = el("p", { class: "pn-search__tags", hidden: "" });
     field.appendChild(input);
@@ -905,29 +906,25 @@
       input.setAttribute("aria-label", t.label);
       opener.setAttribute("aria-label", t.open);
       closer.setAttribute("aria-label", t.close);
-      list.setAttribute("aria-label", t.results);
+      panel.setAttribute("aria-label", t.results);
     }
     label();
     document.addEventListener("papernotes:lang", label);
 
     var seq = 0;                                  // the newest query; older answers are dropped
     var shown = null;                             // {hits, result, count} of the list on screen
-    var active = -1;                              // the active result (aria-activedescendant), -1: none
-
-    function options() { return list.querySelectorAll("[role=option]"); }
-    function setActive(index) {
+    function options() { return list.querySelectorAll("a.pn-search__title"); }
+    /* Focus the index-th result's link (scrolled into view), or the field for -1. */
+    function focusResult(index) {
       var all = options();
-      if (all[active]) all[active].setAttribute("aria-selected", "false");
-      active = index >= 0 && index < all.length ? index : -1;
-      if (active < 0) { input.removeAttribute("aria-activedescendant"); return; }
-      all[active].setAttribute("aria-selected", "true");
-      input.setAttribute("aria-activedescendant", all[active].id);
-      all[active].parentNode.scrollIntoView({ block: "nearest" });
+      if (index < 0 || !all.length) { input.focus(); return; }
+      var link = all[Math.min(index, all.length - 1)];
+      link.focus();
+      link.parentNode.scrollIntoView({ block: "nearest" });
     }
     function showPanel(on) {
       panel.hidden = !on;
       input.setAttribute("aria-expanded", String(on && options().length > 0));
-      if (!on) setActive(-1);
     }
     function openBox() {
       box.setAttribute("data-open", "");
@@ -959,7 +956,7 @@
       more.disabled = true;
       return loadCards(next.map(function (h) { return h[0]; })).then(function (cards) {
         if (mine !== seq) return false;
-        if (fresh) { setActive(-1); list.textContent = ""; }
+        if (fresh) list.textContent = "";
         cards.forEach(function (card, i) {
           var n = state.count + i;
           list.appendChild(renderCard(card, state.result, next[i][0], "pn-search-option-" + n));
@@ -1032,19 +1029,29 @@
     });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     input.addEventListener("keydown", function (e) {
-      var count = options().length;
-      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-        if (!count) return;
+      if (e.key === "ArrowDown") {
+        if (!options().length) return;
         e.preventDefault();                       // the caret stays where it is
-        if (panel.hidden) { showPanel(true); return; }
-        setActive(e.key === "ArrowDown" ? Math.min(active + 1, count - 1) : active - 1);
+        if (panel.hidden) showPanel(true); else focusResult(0);
       } else if (e.key === "Escape") {
         e.preventDefault();
         closeBox(true);
       } else if (e.key === "Enter") {
         clearTimeout(timer);
-        var chosen = active >= 0 && !panel.hidden ? options()[active] : null;
-        if (chosen) { e.preventDefault(); window.location.assign(chosen.href); } else run();
+        run();
+      }
+    });
+    // In the results: the arrows go from link to link, Escape goes back to the field and closes.
+    panel.addEventListener("keydown", function (e) {
+      var at = Array.prototype.indexOf.call(options(), e.target);
+      if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();                      // the field stays open (on a phone, a second Escape closes it)
+        input.focus();                            // first: focusing the field shows the results
+        showPanel(false);
+      } else if (at >= 0 && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
+        e.preventDefault();                       // not the page's scrolling
+        focusResult(e.key === "ArrowDown" ? Math.min(at + 1, options().length - 1) : at - 1);
       }
     });
     document.addEventListener("keydown", function (e) {
