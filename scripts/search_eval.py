@@ -122,7 +122,7 @@ QUERIES: list[tuple[str, str, str]] = [
     ("cross", "보상 해킹", r"re:\breward hacking"),
     ("cross", "리워드 해킹을", r"re:\breward hacking"),
     ("cross", "인간 피드백", r"re:\bhuman feedback"),
-    ("cross", "환각", r"re:\bhallucinat"),
+    ("cross", "환각을", r"re:\bhallucinat"),
     ("cross", "과잉 사고", r"re:\boverthink"),
     ("cross", "커리큘럼", r"re:\bcurricul"),
     ("cross", "자기개선", r"re:\bself-improv"),

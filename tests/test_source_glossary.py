@@ -75,7 +75,7 @@ BROKEN = [
     # YAML the located reader refuses: aliases (alias bombs), tags, bad syntax, invisible characters
     ("a: &x\n  en: [reward]\n  ko: [보상]\nb: *x\n", [(1, 4, "file", "yaml-alias", "anchors and aliases")]),
     ("a:\n  en: !!python/name:os.system [x]\n  ko: [가나]\n", [(2, 7, "file", "yaml-tag", "not allowed")]),
-    ("a:\n  en: [reward\n  ko: [보상]\n", [(3, 5, "file", "yaml-syntax", "YAML syntax error")]),
+    ("a:\n  en: [reward\n  ko: [보상]\n", [(2, 7, "file", "yaml-syntax", "is not closed")]),
     ("a:\n  en: [re\u200bward]\n  ko: [보상]\n", [(2, 10, "a.en[0]", "invisible-character", "U+200B")]),
 ]
 
