@@ -22,10 +22,12 @@ from mkdocs.structure.toc import get_toc
 
 from papernotes.build.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
+from papernotes.pages.fragments import theme_label, theme_lang, theme_text
 from papernotes.pages.plan import PlannedPage
 from papernotes.pages.problems import add_banner
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
@@ -113,8 +115,14 @@ def _nav_titles(items: list) -> Iterator[tuple[str, str]]:
                     yield from _nav_titles(value)
 
 
-def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+    # The theme's own strings in both languages (overrides/partials/): `English · 한국어` pairs from
+    # mkdocs.yml become spans the language switch's CSS chooses from.
+    env.filters["pn_text"] = theme_text
+    env.filters["pn_label"] = theme_label
+    env.filters["pn_lang"] = theme_lang
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:

@@ -5,13 +5,18 @@
 `Name: subtitle`), 3-12 authors, an abstract of ~1,200 characters, Korean and English
 commentary of ~300 characters each (some with `$math$`), 1-5 tags drawn from a
 Zipf-distributed registry of 150 tags, dates over up to ~3 years with several notes per day.
-The same (n, seed) always gives byte-identical files.
+Notes know each other like real ones: the commentary mentions 2-4 papers (earlier notes' arXiv
+ids and, about a third of the time, papers without a note, written as bare ids, `arXiv:` ids
+and arxiv.org/Hugging Face URLs), and `builds_on:` / `compares_with:` name earlier notes'
+papers and un-noted ones. These come from a second random stream, so the rest of each note is
+what it was before they were added. The same (n, seed) always gives byte-identical files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from pathlib import Path
 
 TAG_COUNT = 150
@@ -112,16 +117,42 @@ def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str]) -> tuple[str, str]:
-    """One note's (slug, file text); `index` makes the slug and the arXiv id unique."""
+_UNNOTED = [f"2{y}{m:02d}.{k:05d}" for y in range(3, 5) for m in range(1, 13) for k in range(90000, 90010)]
+"""Papers no synthetic note has (ids 9xxxx): mentions of them fill the un-noted papers page."""
+_MENTION_KO = ["이 방법은 {id} 의 아이디어를 잇는다.", "비교 대상으로 arXiv:{id} 를 쓴다.", "관련 연구는 https://arxiv.org/abs/{id} 를 보라."]
+_MENTION_EN = ["It builds on {id} directly.", "The main baseline is arXiv:{id}v2.", "See https://huggingface.co/papers/{id} for context."]
+
+
+def _paper(links: random.Random, known: list[str]) -> str:
+    """An earlier note's arXiv id, or (a third of the time, or when there is none) an un-noted paper."""
+    if known and links.random() < 0.67:
+        return known[-1 - min(int(links.expovariate(1 / 40)), len(known) - 1)]  # recent notes more often
+    return _UNNOTED[min(int(links.expovariate(1 / 30)), len(_UNNOTED) - 1)]  # a few papers very often
+
+
+def _links(links: random.Random, known: list[str]) -> tuple[list[str], list[str], str, str]:
+    """(builds_on, compares_with, a Korean and an English sentence with mentions)."""
+    builds = list(dict.fromkeys(_paper(links, known) for _ in range(links.randint(0, 2))))
+    compares = list(dict.fromkeys(_paper(links, known) for _ in range(links.randint(0, 2))))
+    ko = " ".join(links.choice(_MENTION_KO).format(id=_paper(links, known)) for _ in range(links.randint(1, 2)))
+    en = " ".join(links.choice(_MENTION_EN).format(id=_paper(links, known)) for _ in range(links.randint(1, 2)))
+    return builds, compares, ko, en
+
+
+def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str],
+              links: random.Random | None = None, known: list[str] | None = None) -> tuple[str, str]:
+    """One note's (slug, file text); `index` makes the slug and the arXiv id unique. With `links`,
+    the note mentions and lists papers: `known` holds the earlier notes' arXiv ids."""
     title = _title(rng)
     slug = "-".join(title.lower().replace(":", "").split()[:5]) + f"-{index}"
     authors = [f"{rng.choice(_FIRST)} {rng.choice(_LAST)}" for _ in range(rng.randint(3, 12))]
     published = day - dt.timedelta(days=rng.randint(0, 20))
     lines = ["---", f"title: {_yaml_str(title)}", "authors:"] + [f"  - {_yaml_str(a)}" for a in authors]
     lines += [f"date: {day.isoformat()}", f"tags: [{', '.join(tags)}]"]
+    own = None
     if rng.random() < 0.9:
-        lines.append(f'arxiv: "{published:%y%m}.{index % 100000:05d}"')
+        own = f"{published:%y%m}.{index % 100000:05d}"
+        lines.append(f'arxiv: "{own}"')
     else:
         lines.append(f"url: https://example.org/papers/{slug}.pdf")
     if rng.random() < 0.3:
@@ -129,8 +160,14 @@ def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str]) -> 
     if rng.random() < 0.5:
         lines.append(f"org: {_yaml_str(rng.choice(_ORGS))}")
     lines.append(f"published: {published.isoformat()}")
+    mention_ko = mention_en = ""
+    if links is not None:
+        builds, compares, mention_ko, mention_en = _links(links, [k for k in known or [] if k != own])
+        lines += [f"{name}: [{', '.join(_yaml_str(i) for i in ids)}]" for name, ids in
+                  (("builds_on", builds), ("compares_with", compares)) if ids]
+    ko, en = _text(rng, _KO, 300), _text(rng, _EN, 300)
     lines += ["---", "", "## Abstract", "", _text(rng, _SENTENCES, 1200), "",
-              "## 한국어", "", _text(rng, _KO, 300), "", "## English", "", _text(rng, _EN, 300), ""]
+              "## 한국어", "", f"{ko} {mention_ko}".rstrip(), "", "## English", "", f"{en} {mention_en}".rstrip(), ""]
     return slug, "\n".join(lines)
 
 
@@ -143,13 +180,16 @@ def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:
     lines = ["# Synthetic tag registry written by scripts/notegen.py"]
     for slug, ko, en in registry:
         lines += [f"{slug}:", f"  ko: {_yaml_str(ko)}", f"  en: {_yaml_str(en)}",
-                  f"  description: {_yaml_str('Papers about ' + en.lower() + '.')}"]
+                  "  description:", f"    ko: {_yaml_str(ko + ' 관련 논문.')}",
+                  f"    en: {_yaml_str('Papers about ' + en.lower() + '.')}"]
     (data / "tags.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     slugs = [slug for slug, _, _ in registry]
     weights = [1 / (rank + 1) for rank in range(len(slugs))]  # Zipf, s = 1
     span = max(1, min(SPAN_DAYS, -(-n // NOTES_PER_DAY)))
     paths = []
+    links = random.Random(seed * 7919 + 1)
+    known: list[str] = []
     for index in range(n):
         day = LAST_DAY - dt.timedelta(days=rng.randrange(span))
         wanted = rng.randint(1, 5)
@@ -158,7 +198,10 @@ def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:
             tag = rng.choices(slugs, weights)[0]
             if tag not in chosen:
                 chosen.append(tag)
-        slug, text = note_text(rng, index, day, chosen)
+        slug, text = note_text(rng, index, day, chosen, links, known)
+        own = re.search(r'^arxiv: "([^"]+)"', text, re.M)
+        if own:
+            known.append(own.group(1))
         path = data / "notes" / f"{day.year}" / f"{slug}.md"
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")

@@ -57,6 +57,7 @@ BARE_TEXT = "---\ntitle: Old Paper\nauthors:\n- Ada\ndate: 2025-04-10\ntags: [rl
 SAMPLE: dict[Kind, object] = {
     "text": "Some Text", "text list": ("Ada Lovelace", "Bo Kim"), "tag list": ("reward-model", "rl"),
     "date": dt.date(2025, 4, 9), "arXiv id": "2504.06141", "link": "https://example.org/x", "true/false": True,
+    "arXiv id list": ("1706.03762", "hep-th/9108001"),
 }
 
 

@@ -70,6 +70,8 @@ EDITS = [
     ([_n("a", title="New title"), _n("b")], None),   # titles are listed on month and tag pages
     ([_n("a", tags=("t", "u")), _n("b")], None),
     ([_n("a")], None),                                # a note removed
+    ([_n("a", arxiv="2501.00001"), _n("b")], None),   # mentions of that id elsewhere now link to a
+    ([_n("a", builds_on=("2501.00001",)), _n("b")], None),  # that paper's note lists a as built upon
 ]
 
 

@@ -185,9 +185,12 @@ HOSTILE_TAG = f"""\
 hostile-tag:
   ko: '<script>{P}</script> 태그'
   en: '"><img src=x onerror={P}>'
-  description: '<iframe src="javascript:{P}"></iframe> {{{{ 7*7 }}}}'
+  description:
+    ko: '<iframe src="javascript:{P}"></iframe> {{{{ 7*7 }}}}'
+    en: '<svg onload={P}> {{% raw %}}'
 """
-HOSTILE_TAG_TEXTS = (f"<script>{P}</script> 태그", f'"><img src=x onerror={P}>', f'<iframe src="javascript:{P}"></iframe> {{{{ 7*7 }}}}')
+HOSTILE_TAG_TEXTS = (f"<script>{P}</script> 태그", f'"><img src=x onerror={P}>', f'<iframe src="javascript:{P}"></iframe> {{{{ 7*7 }}}}',
+                     f"<svg onload={P}> {{% raw %}}")
 
 
 def write_injection_site(root: Path) -> Path:

@@ -46,6 +46,13 @@ CASES = [
     ("cost $5", None),
     ("a\u00a0b", None),
     ("\u3000indented", None),
+    # Mentions of papers are linked on the fast path exactly as the full render links them.
+    ("extends 2504.06141v2, see arXiv:cs/0112017.",
+     '<p>extends <a href="https://arxiv.org/abs/2504.06141" rel="noopener noreferrer nofollow">2504.06141v2</a>, '
+     'see <a href="https://arxiv.org/abs/cs/0112017" rel="noopener noreferrer nofollow">arXiv:cs/0112017</a>.</p>'),
+    ("보라 https://huggingface.co/papers/2504.06141 를.\n\nNo id: 2504.0614.",
+     '<p>보라 <a href="https://arxiv.org/abs/2504.06141" rel="noopener noreferrer nofollow">https://huggingface.co/papers/2504.06141</a> 를.</p>\n'
+     "<p>No id: 2504.0614.</p>"),
 ]
 
 

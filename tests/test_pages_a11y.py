@@ -229,7 +229,8 @@ def test_page_scripts_load_only_where_used(page, base: str) -> None:  # noqa: AN
     def scripts(kind: str) -> set[str]:
         page.goto(f"{base}{PAGE_KINDS[kind]}")
         # None holds the parser up: every script file is deferred (they run in order after parsing).
-        assert page.eval_on_selector_all("script[src]", "els => els.filter(e => !e.defer).map(e => e.src)") == [], kind
+        # (ES modules are deferred by definition.)
+        assert page.eval_on_selector_all("script[src]", "els => els.filter(e => !e.defer && e.type !== 'module').map(e => e.src)") == [], kind
         return {s.rsplit("/", 1)[-1] for s in page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")}
 
     assert {"papernotes-filter.js", "papernotes-cite.js"} & scripts("home") == set()
@@ -237,3 +238,5 @@ def test_page_scripts_load_only_where_used(page, base: str) -> None:  # noqa: AN
     assert "papernotes-cite.js" in scripts("note") and "papernotes-filter.js" not in scripts("note")
     # A day's first page has the "copy this day as a post" button, which the copy script drives.
     assert "papernotes-cite.js" in scripts("day") and "papernotes-filter.js" not in scripts("day")
+    # Previews of linked notes: on pages with links to notes (a note's related notes), not elsewhere.
+    assert "papernotes-preview.js" in scripts("note") and "papernotes-preview.js" not in scripts("statistics")

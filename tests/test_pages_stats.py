@@ -62,7 +62,7 @@ def test_heatmap_draws_empty_days_without_an_element_each() -> None:
 
     few = elements([dt.date(2025, 5, 5)])
     many = elements([dt.date(2025, 1, 1) + dt.timedelta(days=3 * i) for i in range(100)])
-    assert few <= 30
+    assert few <= 45  # 15 axis labels, each in Korean and English, and the pattern's few shapes
     assert many - few == 3 * 99  # a link, a cell and a tooltip per further day
 
 
@@ -89,3 +89,15 @@ def test_month_chart_bars() -> None:
     assert [b.find(f"{SVG}title").text for b in bars] == ["2025-01: 1", "2025-02: 0", "2025-03: 2"]
     assert float(bars[2].get("height")) == 2 * float(bars[0].get("height"))
     assert [a.get("href") for a in svg.iter(f"{SVG}a")] == [urls.month(2025, 1), urls.month(2025, 3)]
+
+
+def test_heatmap_labels_months_and_weekdays_in_both_languages() -> None:
+    """Each axis label exists once per language, so the language switch shows Korean or English."""
+    svg = _svg(str(stats.heatmap(site([dt.date(2025, 5, 5)]), 2025, lambda to: to)))
+    texts = [(t.get("lang"), t.text) for t in svg.iter(f"{SVG}text")]
+    ko = [text for lang, text in texts if lang == "ko"]
+    en = [text for lang, text in texts if lang == "en"]
+    assert ko == ["월", "수", "금"] + [f"{m}월" for m in range(1, 13)]
+    assert en == ["Mon", "Wed", "Fri", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    assert all("pn-lang" in t.get("class", "").split() for t in svg.iter(f"{SVG}text"))
+    assert svg.get("aria-labelledby") == "calendar y2025" and svg.get("aria-label") is None

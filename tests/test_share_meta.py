@@ -103,7 +103,7 @@ def test_site_url_and_edit_links(deployed: Path) -> None:
     assert prop(soup, "og:url") == ["https://example.org/notes-site/notes/olagpt/"]
     assert soup.find("link", rel="canonical")["href"] == "https://example.org/notes-site/notes/olagpt/"
     link = soup.find("a", class_="pn-edit-link")
-    assert link.get_text() == "이 노트 고치기 / Edit this note"
+    assert [(s["lang"], s.get_text()) for s in link.find_all("span", class_="pn-lang")] == [("ko", "이 노트 고치기"), ("en", "Edit this note")]
     assert link["href"] == f"https://github.com/someone/papernotes/edit/main/{note.source}"
     assert (ROOT / note.source).is_file()
     day = head(deployed, f"archive/{note.date:%Y/%m/%d}")

@@ -32,11 +32,12 @@ def test_switch_flips_every_note_and_tag_label(page, base: str) -> None:  # noqa
     page.goto(base + "archive/2025/04/09/")
     first = visible(page)
     assert first["en"] == 0 and first["ko"] >= 3 + 5, first  # default ko: 3 commentaries + 5 tag chips
-    toggle = page.get_by_role("group", name="Language / 언어")
+    toggle = page.get_by_role("group", name="언어")  # the switch is named in the page's language
     assert toggle.is_visible()
     toggle.get_by_role("button", name="English").click()
     after = visible(page)
     assert after == {"ko": 0, "en": first["ko"]}
+    toggle = page.get_by_role("group", name="Language")
     assert toggle.get_by_role("button", name="English").get_attribute("aria-pressed") == "true"
 
 

@@ -1,20 +1,36 @@
 /* papernotes: the Korean/English switch and small page enhancements.
  * The language is applied before first paint by an inline script in overrides/main.html;
- * this file adds the visible control and keeps the choice (localStorage + ?lang=). */
+ * this file adds the visible control and keeps the choice (localStorage + ?lang=).
+ * Text in both languages is switched by CSS (html[data-pn-lang] and .pn-lang[lang]); attributes
+ * cannot be, so an element whose aria-label or title exists in both languages carries them as
+ * data-pn-ko-<attribute> / data-pn-en-<attribute>, and apply() sets the reader's. */
 (function () {
   "use strict";
   var KEY = "papernotes.lang";
   var root = document.documentElement;
   var LABELS = { ko: "한국어", en: "English" };
+  var GROUP_LABEL = { ko: "언어", en: "Language" };
+  var ATTRIBUTES = ["aria-label", "title", "placeholder"];
+
+  function localiseAttributes(lang) {
+    ATTRIBUTES.forEach(function (name) {
+      var key = "data-pn-" + lang + "-" + name;
+      document.querySelectorAll("[" + key + "]").forEach(function (node) {
+        node.setAttribute(name, node.getAttribute(key));
+      });
+    });
+  }
 
   function current() {
     var lang = root.getAttribute("data-pn-lang");
     return lang === "en" || lang === "ko" ? lang : root.getAttribute("data-pn-default") || "ko";
   }
 
-  function apply(lang, buttons) {
+  function apply(lang, buttons, group) {
     root.setAttribute("data-pn-lang", lang);
     root.setAttribute("lang", lang);  // screen readers and hyphenation follow the switch
+    group.setAttribute("aria-label", GROUP_LABEL[lang]);
+    localiseAttributes(lang);
     buttons.forEach(function (b) {
       b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang));
     });
@@ -35,7 +51,6 @@
     var group = document.createElement("div");
     group.className = "pn-toggle";
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Language / 언어");
     var buttons = ["ko", "en"].map(function (lang) {
       var b = document.createElement("button");
       b.type = "button";
@@ -44,7 +59,7 @@
       b.setAttribute("lang", lang);
       b.textContent = LABELS[lang];
       b.addEventListener("click", function () {
-        apply(lang, buttons);
+        apply(lang, buttons, group);
         remember(lang);
       });
       group.appendChild(b);
@@ -55,7 +70,7 @@
     if (header && anchor) header.insertBefore(group, anchor);
     else if (header) header.appendChild(group);
     else document.body.insertBefore(group, document.body.firstChild);
-    apply(current(), buttons);
+    apply(current(), buttons, group);
   }
 
   function persistUrlChoice() {
@@ -86,6 +101,28 @@
     });
   }
 
+  // Figures wider than the screen (the statistics on a phone) open at their newest data, the
+  // end of the row, and say that they scroll (papernotes-reader.css draws the fade and the hint).
+  function scrollFiguresToNewest() {
+    document.querySelectorAll(".pn-figure").forEach(function (figure) {
+      var update = function () {
+        var room = figure.scrollWidth - figure.clientWidth;
+        figure.toggleAttribute("data-pn-scrolls", room > 1);
+        figure.toggleAttribute("data-pn-more-before", room > 1 && figure.scrollLeft > 1);
+      };
+      if (figure.scrollWidth - figure.clientWidth > 1) {
+        var marks = figure.querySelectorAll("a");
+        var newest = marks.length ? marks[marks.length - 1] : null;
+        var box = figure.getBoundingClientRect();
+        var end = newest ? newest.getBoundingClientRect().right - box.left + figure.scrollLeft + 24 : figure.scrollWidth;
+        figure.scrollLeft = Math.max(0, Math.min(figure.scrollWidth, end) - figure.clientWidth);
+      }
+      update();
+      figure.addEventListener("scroll", update, { passive: true });
+      window.addEventListener("resize", update);
+    });
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -107,6 +144,7 @@
     persistUrlChoice();
     buildToggle();
     enableTagSorting();
+    scrollFiguresToNewest();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -31,6 +31,8 @@ from markdown.inlinepatterns import InlineProcessor
 from markupsafe import Markup, escape
 from html import unescape
 
+from papernotes.markup_links import MentionExtension, link_plain
+
 if TYPE_CHECKING:
     from papernotes.model import Note
 
@@ -144,7 +146,7 @@ class Converter:
 
     def __init__(self) -> None:
         # `align` attributes instead of inline styles, which the sanitiser removes.
-        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension()],
+        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension(), MentionExtension()],
                                      extension_configs={"tables": {"use_align_attribute": True}})
 
     def convert(self, text: str) -> Markup:
@@ -176,7 +178,7 @@ def plain_paragraphs(text: str) -> str | None:
     text = text.strip("\n")
     if not _MARKUP_FREE.fullmatch(text) or _BLOCK_START.search(text):
         return None
-    return "\n".join(f"<p>{paragraph}</p>" for paragraph in re.split(r"\n\n+", text))
+    return link_plain("\n".join(f"<p>{paragraph}</p>" for paragraph in re.split(r"\n\n+", text)))
 
 
 class NoteHtml(NamedTuple):

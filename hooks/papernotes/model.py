@@ -62,8 +62,10 @@ class Tag:
     """Korean label."""
     en: str = field(compare=False)
     """English label."""
-    description: str = field(default="", compare=False)
-    """Optional one-line description shown on the tag page."""
+    description_ko: str = field(default="", compare=False)
+    """Optional one-line Korean description shown on the tag page (given with `description_en`)."""
+    description_en: str = field(default="", compare=False)
+    """Optional one-line English description shown on the tag page (given with `description_ko`)."""
     aliases: tuple[str, ...] = field(default=(), compare=False)
     """Old names accepted in notes and normalised to `slug`."""
 
@@ -107,6 +109,10 @@ class NoteText:
     """Organisation behind the paper."""
     published: dt.date | None = None
     """The paper's own date (e.g. arXiv v1)."""
+    builds_on: tuple[str, ...] = ()
+    """arXiv ids of earlier work this paper extends (`builds_on:`), in the order written."""
+    compares_with: tuple[str, ...] = ()
+    """arXiv ids of the baselines this paper is measured against (`compares_with:`)."""
     draft: bool = False
     """`draft: true`: validated but not published; a draft may still lack commentary."""
     abstract: str = ""

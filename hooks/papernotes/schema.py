@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Sequence
 
-Kind = Literal["text", "text list", "tag list", "date", "arXiv id", "link", "true/false"]
+Kind = Literal["text", "text list", "tag list", "date", "arXiv id", "arXiv id list", "link", "true/false"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,10 @@ FIELDS: tuple[Field, ...] = (
     Field("code", "link", False, "a link to the code"),
     Field("org", "text", False, "the organisation"),
     Field("published", "date", False, "the paper's own date, `YYYY-MM-DD`"),
+    Field("builds_on", "arXiv id list", False,
+          'arXiv ids (in quotes) of earlier work this paper extends: `["1706.03762"]`; shown both ways'),
+    Field("compares_with", "arXiv id list", False,
+          "arXiv ids (in quotes) of the baselines it is measured against; shown both ways"),
     Field("draft", "true/false", False, "`true`: checked but not published; a draft may have no commentary yet"),
 )
 """Every allowed key, in the order the writer puts them (and the guide lists them)."""
@@ -52,6 +56,8 @@ FIELDS: tuple[Field, ...] = (
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
 REQUIRED_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.required)
 LINK_FIELDS: tuple[str, ...] = ("arxiv", "url")
+LINEAGE_FIELDS: tuple[str, ...] = tuple(f.name for f in FIELDS if f.kind == "arXiv id list")
+"""Lists of other papers' arXiv ids; each note page shows them and their inverse."""
 """A note needs at least one of these, so that a reader can reach the paper."""
 
 
@@ -211,7 +217,7 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
         if when >= _FIVE_DIGITS_FROM and len(number) == 4:
             return f"{value!r} has 4 digits after the dot; ids from 2015 have 5 (YYMM.NNNNN)"
         return None
-    if re.fullmatch(_OLD_STYLE, value):
+    if re.fullmatch(_OLD_STYLE, value, re.ASCII):
         yymm = value.rsplit("/", 1)[1][:4]
         when = ((1900 if int(yymm[:2]) >= 91 else 2000) + int(yymm[:2]), int(yymm[2:]))
         if not 1 <= when[1] <= 12:

@@ -228,7 +228,8 @@ def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:
     blocks = []
     for slug in slugs:
         label = slug.replace("-", " ").capitalize()
-        entry = {slug: {"ko": label, "en": label, "description": "Added by papernotes import-post; review the labels."}}
+        entry = {slug: {"ko": label, "en": label, "description": {"ko": "papernotes import-post가 추가한 태그입니다. 이름과 설명을 검토하세요.",
+                                                            "en": "Added by papernotes import-post; review the labels."}}}
         blocks.append(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False))
     if blocks:
         text = tags_file.read_text(encoding="utf-8") if tags_file.exists() else ""

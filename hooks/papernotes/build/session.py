@@ -308,7 +308,7 @@ class Build:
     def _changed_pages(self, pages: list[PlannedPage], notes: tuple[Note, ...]) -> set[str]:
         """Under --dirty: the pages MkDocs must render again; it skips the theme and the write for the rest."""
         assert self._loaded is not None
-        labels = tuple((t.slug, t.ko, t.en, t.description, t.aliases) for t in self._loaded.tags.tags)
+        labels = tuple((t.slug, t.ko, t.en, t.description_ko, t.description_en, t.aliases) for t in self._loaded.tags.tags)
         changed = self.rebuild.changed_by_notes(pages, notes, site_shape(pages, notes, (labels, self.settings)))
         if changed is not None:
             return changed

@@ -46,6 +46,7 @@ from typing import Iterable
 from urllib.parse import urlsplit
 
 from papernotes.model import Note
+from papernotes.schema import LINEAGE_FIELDS
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, parse_arxiv_id, read_arxiv_id, slugify
 from papernotes.source.tags import normalise_tag
 
@@ -479,6 +480,8 @@ def round_trip_problems(note: Note) -> list[CarryProblem]:
         found += _paragraph_problems(part, text)
     if not found:
         found += _compare_read_back(note)
+    found += [CarryProblem(name, f"the post has no line for `{name}:`; importing it gives a note without it")
+              for name in LINEAGE_FIELDS if getattr(note, name)]
     return found
 
 

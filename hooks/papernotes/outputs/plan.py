@@ -16,6 +16,8 @@ from typing import Callable, Iterable, Iterator
 from papernotes.outputs import bibtex
 
 from papernotes.markup import snippet
+from papernotes.outputs.previews import preview_files
+from papernotes.site.links import build_links
 from papernotes.outputs import browse, notes_json, reading_list
 
 from papernotes.outputs import atom as feeds
@@ -66,9 +68,11 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
                               settings.site_name, site_url)
         yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
         yield urls.bibtex(tag.slug), bibliography(notes)
-    yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url)
+    graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
+    yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url, graph)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
+    yield from preview_files(index.notes, index.tags, html_of)
     yield from reading_list.reading_list_files(index)
     if index.notes:
         yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en), index.glossary)

@@ -7,6 +7,7 @@ the rest of the page. The output is exactly what the `_macros.html` versions pro
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Callable
 
 from markupsafe import Markup
@@ -17,11 +18,92 @@ from papernotes.model import TagRegistry
 _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lang="en">%s</span>')
 _CHIP = Markup('<a class="pn-tag" href="%s" data-tag="%s" title="#%s">%s</a>')
 _DAY = Markup('<a class="pn-date" href="%s"><time datetime="%s">%s</time></a>')
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+# Interface text that is neither language's own: names of things (arXiv, BibTeX) and tag slugs.
+_NAME = Markup('<span lang="en">%s</span>')
+_HASHTAG = Markup('<span class="pn-hashtag" lang="en">#%s</span>')
 
 
 def bi(ko: str, en: str) -> Markup:
     """The same text in both languages; CSS shows the reader's."""
     return _BI % (ko, en)
+
+
+def label(ko: str, en: str, attribute: str = "aria-label") -> Markup:
+    """An attribute (an accessible name, a tooltip) in both languages: the Korean value, and both
+    values in `data-pn-ko-*` / `data-pn-en-*` for papernotes.js to swap when the language changes
+    (CSS cannot switch an attribute's text)."""
+    return Markup('%s="%s" data-pn-ko-%s="%s" data-pn-en-%s="%s"') % (attribute, ko, attribute, ko, attribute, en)
+
+
+def split_pair(text: str) -> tuple[str, str] | None:
+    """(Korean, English) of a theme string written `English · 한국어` (or the other way round) in
+    mkdocs.yml (navigation titles, the palette switch's names); None when it is not such a pair."""
+    parts = [p.strip() for p in text.split(" · ")]
+    if len(parts) != 2 or not all(parts):
+        return None
+    ko = [p for p in parts if _HANGUL.search(p)]
+    en = [p for p in parts if not _HANGUL.search(p)]
+    return (ko[0], en[0]) if len(ko) == 1 and len(en) == 1 else None
+
+
+def theme_text(text: str) -> Markup:
+    """A title printed by the theme (which prints titles as HTML, see the hook): a pair becomes
+    the two languages' spans; anything else (a paper's title, `#tag`, a date) is marked with the
+    language it is written in."""
+    html = Markup(str(text))  # already HTML: mkdocs.yml text, or a title the hook escaped
+    pair = split_pair(str(text))
+    if pair is not None:
+        return _BI % (Markup(pair[0]), Markup(pair[1]))
+    return Markup('<span lang="%s">%s</span>') % (text_lang(html.striptags()), html)
+
+
+def theme_lang(text: str) -> str:
+    """The `lang` of a theme string, or '' for a pair (whose two spans carry their own)."""
+    return "" if split_pair(str(text)) is not None else text_lang(Markup(str(text)).striptags())
+
+
+def theme_label(text: str, attribute: str = "aria-label") -> Markup:
+    """`label()` for a theme string that may be a pair; a plain string is one attribute as is."""
+    pair = split_pair(str(text))
+    if pair is None:
+        return Markup('%s="%s"') % (attribute, str(text))
+    return label(pair[0], pair[1], attribute)
+
+
+def text_lang(text: str) -> str:
+    """The `lang` of paper metadata as written: `ko` when it holds Hangul, else `en`.
+
+    Titles, authors and organisations are shown as written in either interface language;
+    marking them keeps screen readers' pronunciation right and tells them apart from the
+    interface text, which follows the switch.
+    """
+    return "ko" if _HANGUL.search(text) else "en"
+
+
+def name(text: str) -> Markup:
+    """A proper name in Latin letters (arXiv, BibTeX, Hugging Face) inside interface text."""
+    return _NAME % text
+
+
+def hashtags(slugs: tuple[str, ...] | list[str]) -> Markup:
+    """Tag slugs as `#slug` words that never break inside (`#reward-model` stays whole)."""
+    return Markup(" ").join(_HASHTAG % s for s in slugs)
+
+
+def authors(names: tuple[str, ...], limit: int | None = None) -> Markup:
+    """The author list as written, each name marked with its own language when the list mixes them."""
+    shown = names if limit is None else names[:limit]
+    langs = {text_lang(n) for n in shown}
+    if len(langs) == 1:
+        inner = Markup(", ").join(shown)
+        outer = langs.pop()
+    else:
+        inner = Markup(", ").join(Markup('<span lang="%s">%s</span>') % (text_lang(n), n) for n in shown)
+        outer = "en"
+    if limit is not None and len(names) > limit:
+        inner += Markup(", … (+%d)") % (len(names) - limit)
+    return Markup('<span class="pn-authors" lang="%s">%s</span>') % (outer, inner)
 
 
 class Fragments:
@@ -44,6 +126,11 @@ class Fragments:
         return Markup('<span class="pn-tags">') + inner + Markup("</span>")
 
     bi = staticmethod(bi)
+    label = staticmethod(label)
+    text_lang = staticmethod(text_lang)
+    name = staticmethod(name)
+    hashtags = staticmethod(hashtags)
+    authors = staticmethod(authors)
 
     @staticmethod
     def day_link(day: dt.date, href: Callable[[str], str]) -> Markup:

@@ -74,9 +74,10 @@ def note_meta(note: Note, settings: Settings, html: HtmlCache) -> PageMeta:
 def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, settings: Settings) -> PageMeta:
     label = _bi(settings, tag.ko, tag.en)
     lead = _bi(settings, f"#{tag.slug} ({label}) 태그의 논문 노트 {total}개", f"{total} paper notes tagged #{tag.slug} ({label})")
-    if tag.description:
-        lead += ". " + _plain(tag.description)
-    return PageMeta(title=title, description=_titles(notes, lead) if not tag.description else _cut(lead))
+    description = _bi(settings, tag.description_ko, tag.description_en)
+    if description:
+        lead += ". " + _plain(description)
+    return PageMeta(title=title, description=_titles(notes, lead) if not description else _cut(lead))
 
 
 def day_meta(day: dt.date, notes: tuple[Note, ...], title: str, settings: Settings) -> PageMeta:
@@ -110,6 +111,7 @@ def listing_meta(kind: str, title: str, index: SiteIndex, settings: Settings, ye
         "year": (f"{year}년의 논문 노트 {n}개, 월별", f"{n} paper notes of {year}, by month"),
         "browse": (f"태그로 논문 노트 {n}개를 걸러 보기", f"Filter {n} paper notes by tag"),
         "stats": (f"논문 노트 {n}개의 월별·태그별 통계", f"Statistics of {n} paper notes by month and tag"),
+        "wanted": ("노트에서 언급됐지만 아직 노트가 없는 논문", "Papers the notes mention that have no note yet"),
     }
     ko, en = texts[kind]
     return PageMeta(title=title, description=_cut(_bi(settings, ko, en)))

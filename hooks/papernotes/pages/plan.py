@@ -15,7 +15,7 @@ from papernotes.pages.meta import PageMeta
 from papernotes.pages.render import PageRenderer
 from papernotes.site import urls
 
-PageKind = Literal["home", "note", "tag_index", "tag", "archive", "year", "month", "day", "browse", "stats"]
+PageKind = Literal["home", "note", "tag_index", "tag", "archive", "year", "month", "day", "browse", "stats", "wanted"]
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,8 @@ def _iter_pages(p: PageRenderer) -> Iterator[PlannedPage]:
     yield PlannedPage(urls.home(), settings.site_name, "home", p.render_home_page, shows=home_shows,
                       meta=partial(meta.home_meta, idx, settings))
     for note in idx.notes:
-        yield PlannedPage(urls.note(note.slug), note.title, "note", partial(p.render_note_page, note), shows=(note.slug,),
+        yield PlannedPage(urls.note(note.slug), note.title, "note", partial(p.render_note_page, note),
+                          shows=(note.slug, *p.links.shows(note)),
                           source=note.source, meta=partial(meta.note_meta, note, settings, p.html))
     title = "Tags · 태그"
     yield PlannedPage(urls.tag_index(), title, "tag_index", p.render_tag_index_page,
@@ -89,3 +90,11 @@ def _iter_pages(p: PageRenderer) -> Iterator[PlannedPage]:
     title = "Statistics · 통계"
     yield PlannedPage(urls.stats(), title, "stats", p.render_stats_page,
                       meta=partial(meta.listing_meta, "stats", title, idx, settings))
+    yield from _link_pages(p)
+
+
+def _link_pages(p: PageRenderer) -> Iterator[PlannedPage]:
+    """The papers that notes mention without a note of their own (`pages/links.py`)."""
+    title = "Papers waiting for a note · 노트를 기다리는 논문"
+    yield PlannedPage(urls.wanted(), title, "wanted", p.links.render_wanted_page,
+                      meta=partial(meta.listing_meta, "wanted", title, p.index, p.settings))

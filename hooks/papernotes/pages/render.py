@@ -26,6 +26,10 @@ from papernotes.site import urls
 from papernotes.site.index import SiteIndex
 from papernotes.site.paging import card_weight, commentary_weight, paginate
 from papernotes.site.related import Related
+from papernotes.pages import links as link_pages
+
+HOME_OLDER_DAYS = 5
+"""Days before the home page's own listed at its end, so the feed goes on in one tap."""
 
 
 class PageRenderer:
@@ -51,6 +55,7 @@ class PageRenderer:
         self._tag_pages: dict[str, tuple[tuple[Note, ...], ...]] = {}
         self._day_pages: dict[dt.date, tuple[tuple[Note, ...], ...]] = {}
         self._month_pages: dict[tuple[int, int], tuple[tuple[Note, ...], ...]] = {}
+        self.links = link_pages.LinkPages(self)
 
     # Pagination, computed once per listing; `plan_pages` and the renderers share it.
 
@@ -70,20 +75,24 @@ class PageRenderer:
         return self._month_pages[(year, month)]
 
     def commentary_of(self, note: Note) -> Markup:
-        """The note's commentary block; it links nowhere, so one rendering serves every page."""
+        """The note's commentary block: rendered once, its links to notes pointed from each page."""
         cached = self._commentary.get(note.slug)
         if cached is None:
             macros = self._env.get_template("_macros.html").module
-            cached = self._commentary[note.slug] = Markup(macros.commentary(note, self.html_of(note)))  # type: ignore[attr-defined]
-        return cached
+            html = self.html.note_html(note)
+            cached = self._commentary[note.slug] = self.links.tokenised(Markup(macros.commentary(note, html)))  # type: ignore[attr-defined]
+        return self.links.place(cached)  # its links to notes, from the page being rendered
 
     def html_of(self, note: Note) -> NoteHtml:
-        return self.html.note_html(note)
+        """The note's HTML with its mentions pointed at the site's notes from the page being rendered."""
+        return self.links.resolved(self.html.note_html(note))
 
     def _render(self, template: str, here: str, **context: object) -> str:
         href = urls.linker(here)
-        return self._env.get_template(template).render(
+        self.links.enter(href)
+        page = self._env.get_template(template).render(
             href=href, tags=self.index.tags, html_of=self.html_of, **context)
+        return self.links.add_preview_script(page, href)
 
     # One render function per page kind.
 
@@ -94,8 +103,12 @@ class PageRenderer:
 
     def render_note_page(self, note: Note) -> str:
         page_url = urls.absolute(self.settings.site_url, urls.note(note.slug)) if self.settings.site_url else None
-        return self._render("note.html", urls.note(note.slug), note=note, html=self.html_of(note),
-                            related=self.related_to(note), bibtex=bibtex.entry(note, page_url))
+        here = urls.note(note.slug)
+        self.links.enter(urls.linker(here))
+        related = self.related_to(note)
+        return self._render("note.html", here, note=note, html=self.html_of(note),
+                            related=related, bibtex=bibtex.entry(note, page_url),
+                            neighbourhood=partial(self.links.render_note_links, note, related))
 
     def render_browse_page(self) -> str:
         rows = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
@@ -174,5 +187,7 @@ class PageRenderer:
     def render_home_page(self) -> str:
         recent = self.home_recent()
         top = sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
+        older = self.index.days[len(recent): len(recent) + HOME_OLDER_DAYS]
         return self._render("home.html", urls.home(), site_name=self.settings.site_name, recent=recent,
+                            older_days=[(d, len(self.index.by_day[d])) for d in older],
                             total=len(self.index.notes), tag_count=len(self.index.tags.tags), top_tags=[r for r in top[:12] if r[1]])

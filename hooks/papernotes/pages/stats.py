@@ -5,6 +5,10 @@ theme's variables), so the same SVG reads well in the light and the dark palette
 every day with notes has its number in a `<title>` tooltip (an empty day is a cell of a
 background pattern, not an element: see `heatmap`); a figure is a labelled group
 (`role="group"`, not `role="img"`: an image cannot hold links) whose links are named by what they open.
+
+Text drawn in a figure (month and weekday names) is written in both languages, as `<text>`
+elements with `class="pn-lang"` and a `lang`, so the language switch's CSS shows one; a
+figure's name is the heading above it (`aria-labelledby`), which switches the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +24,14 @@ from papernotes.site.index import SiteIndex
 
 Href = Callable[[str], str]
 CELL, GAP = 11, 2  # heatmap cell size and gap, px
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ((0, "월", "Mon"), (2, "수", "Wed"), (4, "금", "Fri"))
+
+
+def svg_bi(x: int, y: int, ko: str, en: str) -> str:
+    """A label in both languages at one place; CSS shows the reader's (see the module docstring)."""
+    return (f'<text class="pn-axis pn-lang" lang="ko" x="{x}" y="{y}">{escape(ko)}</text>'
+            f'<text class="pn-axis pn-lang" lang="en" x="{x}" y="{y}">{escape(en)}</text>')
 
 
 @dataclass(frozen=True)
@@ -51,14 +63,16 @@ def heat_level(count: int, peak: int) -> int:
     return min(4, 1 + (4 * (count - 1)) // max(peak, 1))
 
 
-def month_chart(months: list[MonthCount], href: Href) -> Markup:
-    """Bar chart of notes per month; bars of months with notes link to the month page."""
+def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-month") -> Markup:
+    """Bar chart of notes per month; bars of months with notes link to the month page.
+
+    `labelledby` is the id of the heading that names the chart."""
     if not months:
         return Markup("")
     bar, height, top = 12, 120, max(m.count for m in months)
     width = len(months) * bar + 40
     parts = [f'<svg class="pn-chart" viewBox="0 0 {width} {height + 30}" width="{width}" height="{height + 30}" '
-             f'role="group" aria-label="Notes per month">']
+             f'role="group" aria-labelledby="{labelledby}">']
     parts.append(f'<text class="pn-axis" x="0" y="10">{top}</text><line class="pn-axis-line" x1="30" y1="{height}" x2="{width}" y2="{height}"/>')
     for i, m in enumerate(months):
         x = 34 + i * bar
@@ -74,7 +88,7 @@ def month_chart(months: list[MonthCount], href: Href) -> Markup:
     return Markup("".join(parts))
 
 
-def heatmap(index: SiteIndex, year: int, href: Href) -> Markup:
+def heatmap(index: SiteIndex, year: int, href: Href, labelledby: str | None = None) -> Markup:
     """A year as weeks (columns) x weekdays (rows, Monday first); days with notes link to their page.
 
     Only the days with notes are elements (a link, named by the day and its count, around a
@@ -90,12 +104,12 @@ def heatmap(index: SiteIndex, year: int, href: Href) -> Markup:
     width, height = weeks * step + 30, 7 * step + 18
     x0, y0 = 30, 18
     parts = [f'<svg class="pn-heatmap" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-             f'role="group" aria-label="Notes per day in {year}">']
-    for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
-        parts.append(f'<text class="pn-axis" x="0" y="{y0 + row * step + CELL - 2}">{name}</text>')
+             f'role="group" aria-labelledby="{labelledby or f"calendar y{year}"}">']
+    for row, ko, en in WEEKDAYS:
+        parts.append(svg_bi(0, y0 + row * step + CELL - 2, ko, en))
     for month in range(1, 13):
         col = (dt.date(year, month, 1) - first_monday).days // 7
-        parts.append(f'<text class="pn-axis" x="{x0 + col * step}" y="10">{dt.date(year, month, 1).strftime("%b")}</text>')
+        parts.append(svg_bi(x0 + col * step, 10, f"{month}월", MONTHS_EN[month - 1]))
     # The empty cells: a tile of one cell, painted over the first week from 1 January's weekday,
     # the whole weeks between, and the last week up to 31 December's weekday.
     pattern = f"pn-empty-{year}"

@@ -18,6 +18,7 @@ GitHub Pages' `/<repo>/`.
 | day (page n>1)  | `archive/<yyyy>/<mm>/<dd>/page/<n>.md` | `archive/<yyyy>/<mm>/<dd>/page/<n>/` |
 | browse (filter) | `browse/index.md`                | `browse/`                  |
 | statistics      | `stats/index.md`                 | `stats/`                   |
+| papers to note  | `wanted/index.md`                | `wanted/`                  |
 
 Files that are not pages (written by the hook; paths relative to the site root):
 
@@ -33,6 +34,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `search/meta.json`            | the search index's directory (`searchindex`)     |
 | `search/terms/<hash>.json`    | a run of indexed terms with their notes          |
 | `search/cards/<n>.json`       | what a search result shows, 4 notes a file       |
+| `previews/<slug>.html`        | a note's preview card, fetched on demand         |
 | `reading-list/index.json`     | what the reading list recommends from            |
 | `reading-list/cards/<n>.json` | a recommended note's title, date and arXiv id    |
 
@@ -101,6 +103,14 @@ def browse() -> str:
 
 def stats() -> str:
     return "stats/index.md"
+
+
+def wanted() -> str:
+    return "wanted/index.md"
+
+
+def preview(slug: str) -> str:
+    return f"previews/{slug}.html"
 
 
 def feed(tag_slug: str | None = None) -> str:

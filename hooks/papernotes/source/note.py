@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from typing import Callable
 from urllib.parse import urlsplit
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, arxiv_id_problem,
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, arxiv_id_problem,
                                heading_text, section_for, split_front_matter)
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import normalise_tag, suggest, suggest_tag
@@ -135,6 +136,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
             fields[name] = READERS[name](value, tags, add)
         except NodeError as err:
             add(err.line, err.column, name, err.message, err.rule)
+    _check_not_self(items, fields, add)
     for name in REQUIRED_FIELDS:
         if name not in present:
             add(offset, 1, name, f"required field `{name}:` is missing", "missing-field")
@@ -203,6 +205,40 @@ def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     return value
 
 
+def _arxiv_list(loc: Located, tags: TagRegistry, add: Callable[..., None], *, name: str) -> tuple[str, ...]:
+    """`builds_on:` / `compares_with:`: a list of bare arXiv ids, each checked like `arxiv:`,
+    none twice (a paper cannot list itself: `_check_not_self`, once `arxiv:` is known)."""
+    ids: list[str] = []
+    for i, item in enumerate(read_list(loc)):
+        try:
+            value = _arxiv(item, tags, add)
+        except NodeError as err:
+            message = err.message
+            if err.rule == "arxiv-not-quoted":
+                message = message.replace("quote it: arxiv: ", "quote it: - ")
+            add(err.line, err.column, f"{name}[{i}]", message, err.rule)
+            continue
+        if value in ids:
+            add(item.line, item.column, f"{name}[{i}]", f"{value!r} is listed twice in `{name}:`; delete this line",
+                "duplicate-id")
+        else:
+            ids.append(value)
+    return tuple(ids)
+
+
+def _check_not_self(items: list[tuple[str, Located, Located]], fields: dict[str, object], add: Callable[..., None]) -> None:
+    """A note naming its own paper in `builds_on:` or `compares_with:` is an error at that item."""
+    own = fields.get("arxiv")
+    if not own:
+        return
+    for name, _, value in items:
+        if name in LINEAGE_FIELDS and name in fields:
+            for i, item in enumerate(read_list(value)):
+                if item.node.tag == "tag:yaml.org,2002:str" and str(item.node.value).strip() == own:
+                    add(item.line, item.column, f"{name}[{i}]", f"{own!r} is this note's own paper (`arxiv:`); "
+                        f"`{name}:` lists other papers: delete this line", "lineage-self")
+
+
 def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
     node = loc.node
     if node.tag != "tag:yaml.org,2002:bool":
@@ -228,6 +264,7 @@ def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {
     "title": _title, "authors": _authors, "date": _date, "tags": _tags, "arxiv": _arxiv,
     "url": _link, "code": _link, "org": _org, "published": _date, "draft": _draft,
+    **{name: partial(_arxiv_list, name=name) for name in LINEAGE_FIELDS},
 }
 """Schema field name -> the function that reads and checks its value (a test keeps both in step)."""
 

@@ -4,9 +4,16 @@
 reward-model:
   ko: 보상 모델
   en: Reward model
-  description: Models that score responses.   # optional
+  description:                                # optional, but then in both languages
+    ko: 응답에 점수를 매기는 모델.
+    en: Models that score responses.
   aliases: [reward-models, rm]                # optional
 ```
+
+The site shows one language at a time, so a description in one language only would leave the
+other language's readers with foreign text: it is refused, at the description's line. That
+problem does not drop the tag (notes using it still build their pages once it is fixed, and
+are not reported as using an unknown tag).
 """
 
 from __future__ import annotations
@@ -15,7 +22,9 @@ import difflib
 import re
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
+
+import yaml
 
 from papernotes.model import Problem, Tag, TagRegistry
 from papernotes.site import urls
@@ -23,6 +32,7 @@ from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_ite
 
 TAG_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_KEYS = ("ko", "en", "description", "aliases")
+LANGUAGES = ("ko", "en")
 
 
 def normalise_tag(text: str) -> str:
@@ -117,7 +127,7 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
 
     for slug, key, value in entries:
         try:
-            tag = _read_tag(slug, key, value)
+            tag = _read_tag(slug, key, value, lambda err, slug=slug: report(err, f"{slug}.description"))
         except NodeError as err:
             report(err, slug)
             continue
@@ -132,7 +142,7 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
     return TagRegistry(tuple(tags), lookup, {t.slug: t for t in tags}), problems
 
 
-def _read_tag(slug: str, key: Located, value: Located) -> Tag:
+def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeError], None]) -> Tag:
     nfc = unicodedata.normalize("NFC", slug)
     if not TAG_SLUG.match(nfc):
         raise key.error(f"tag {slug!r} must be lowercase ASCII kebab-case like 'reward-model'", "bad-tag-slug")
@@ -151,9 +161,32 @@ def _read_tag(slug: str, key: Located, value: Located) -> Tag:
                     raise item.error(f"alias {alias!r} must be lowercase ASCII kebab-case", "bad-tag-slug")
                 aliases.append(alias)
             fields[name] = tuple(aliases)
+        elif name == "description":
+            try:
+                fields["description_ko"], fields["description_en"] = _read_description(slug, name_node, field_value)
+            except NodeError as err:
+                report(err)  # the tag stays usable; only its description is left out
         else:
-            fields[name] = read_text(field_value, allow_empty=(name == "description"))
+            fields[name] = read_text(field_value)
     for required in ("ko", "en"):
         if required not in fields:
             raise value.error(f"tag {slug!r} needs a `{required}:` label", "missing-label")
     return Tag(slug=nfc, **fields)  # type: ignore[arg-type]
+
+
+def _read_description(slug: str, key: Located, value: Located) -> tuple[str, str]:
+    """A tag's `description:` as (Korean, English); both are required, each one line of text."""
+    if not isinstance(value.node, yaml.MappingNode):
+        raise value.error(f"tag {slug!r}: the description needs both languages; write it as two lines "
+                          "under `description:`, `ko: <Korean text>` and `en: <English text>`", "description-language")
+    texts: dict[str, str] = {}
+    for lang, lang_node, text in mapping_items(value):
+        if lang not in LANGUAGES:
+            raise lang_node.error(f"unknown key {lang!r} in the description{suggest(lang, LANGUAGES)}; allowed: ko, en", "unknown-key")
+        texts[lang] = read_text(text)
+    for lang in LANGUAGES:
+        if lang not in texts:
+            name = "Korean" if lang == "ko" else "English"
+            raise key.error(f"tag {slug!r}: the description has no {name} text; add `{lang}:` under `description:`",
+                            "description-language")
+    return texts["ko"], texts["en"]

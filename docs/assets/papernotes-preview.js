@@ -1,0 +1,167 @@
+// papernotes: previews of linked notes. An ES module, loaded only by pages that have links to
+// notes (a[data-pn-preview]); it defines no globals.
+//
+// Pointing at a link (mouse), focusing it from the keyboard (Tab), or pressing it for half a
+// second (touch) shows a card with the note's title, authors, date, tags and the first lines
+// of its commentary in the reader's language: a small same-origin HTML fragment
+// (previews/<slug>.html, written by the build), fetched once per note when first needed.
+// The card is a role=tooltip element the link points at with aria-describedby while it is
+// shown; it is placed below the link (above when there is no room), never over it; Esc,
+// moving away, blur or a tap elsewhere closes it. A short tap still follows the link.
+
+const SHOW_DELAY = 250; // ms a mouse rests on a link before the card shows
+const HIDE_DELAY = 200; // ms to move from the link into the card
+const LONG_PRESS = 500; // ms a finger rests on a link for the card
+const GAP = 6;
+
+const cache = new Map();
+let card = null;
+let current = null; // the link whose card is shown (or about to be)
+let showTimer = 0;
+let hideTimer = 0;
+let pressTimer = 0;
+let pressed = null; // link under a finger, and whether its long press opened the card
+let swallowClick = null;
+
+function linkOf(target) {
+  return target instanceof Element ? target.closest("a[data-pn-preview]") : null;
+}
+
+function sameOrigin(link) {
+  try {
+    const url = new URL(link.getAttribute("data-pn-preview"), location.href);
+    return url.origin === location.origin ? url.href : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function load(url) {
+  if (!cache.has(url)) {
+    cache.set(url, fetch(url, { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
+      .catch((err) => { cache.delete(url); throw err; }));
+  }
+  return cache.get(url);
+}
+
+function ensureCard() {
+  if (card) return card;
+  card = document.createElement("div");
+  card.id = "pn-preview";
+  card.className = "pn-preview md-typeset";
+  card.setAttribute("role", "tooltip");
+  card.hidden = true;
+  card.addEventListener("pointerenter", () => clearTimeout(hideTimer));
+  card.addEventListener("pointerleave", (e) => { if (e.pointerType === "mouse") hideSoon(); });
+  document.body.appendChild(card);
+  return card;
+}
+
+function place(link) {
+  const rect = link.getClientRects()[0] || link.getBoundingClientRect();
+  const width = Math.min(360, document.documentElement.clientWidth - 16);
+  card.style.width = width + "px";
+  const height = card.offsetHeight;
+  const below = rect.bottom + GAP;
+  const fitsBelow = below + height <= window.innerHeight || rect.top - GAP - height < 0;
+  const top = fitsBelow ? below : rect.top - GAP - height;
+  let left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+  card.style.top = Math.round(top + window.scrollY) + "px";
+  card.style.left = Math.round(left + window.scrollX) + "px";
+  card.dataset.side = fitsBelow ? "below" : "above";
+}
+
+function show(link) {
+  const url = sameOrigin(link);
+  if (!url) return;
+  clearTimeout(hideTimer);
+  current = link;
+  load(url).then((html) => {
+    if (current !== link) return;
+    const el = ensureCard();
+    el.innerHTML = html;
+    el.hidden = false;
+    place(link);
+    link.setAttribute("aria-describedby", el.id);
+  }).catch(() => {});
+}
+
+function hide() {
+  clearTimeout(showTimer);
+  clearTimeout(hideTimer);
+  if (current) current.removeAttribute("aria-describedby");
+  current = null;
+  if (card) card.hidden = true;
+}
+
+function hideSoon() {
+  clearTimeout(showTimer);
+  clearTimeout(hideTimer);
+  hideTimer = setTimeout(hide, HIDE_DELAY);
+}
+
+document.addEventListener("pointerover", (e) => {
+  if (e.pointerType !== "mouse") return;
+  const link = linkOf(e.target);
+  if (!link) return;
+  if (link === current) { clearTimeout(hideTimer); return; }
+  clearTimeout(showTimer);
+  showTimer = setTimeout(() => show(link), SHOW_DELAY);
+});
+
+document.addEventListener("pointerout", (e) => {
+  if (e.pointerType !== "mouse") return;
+  const link = linkOf(e.target);
+  if (!link || link.contains(e.relatedTarget)) return;
+  if (link === current) hideSoon(); else clearTimeout(showTimer);
+});
+
+document.addEventListener("focusin", (e) => {
+  const link = linkOf(e.target);
+  if (link && link.matches(":focus-visible")) show(link);
+});
+
+document.addEventListener("focusout", (e) => {
+  if (linkOf(e.target) === current) hide();
+});
+
+document.addEventListener("keydown", (e) => {
+  if (e.key === "Escape" && current) hide();
+});
+
+// Touch: a long press shows the card; the tap that follows (or any short tap) follows the link.
+document.addEventListener("pointerdown", (e) => {
+  const link = linkOf(e.target);
+  if (e.pointerType === "mouse") return;
+  if (card && !card.hidden && !link && !card.contains(e.target)) hide();
+  if (!link) return;
+  pressed = { link, opened: false };
+  clearTimeout(pressTimer);
+  pressTimer = setTimeout(() => {
+    if (pressed && pressed.link === link) {
+      pressed.opened = true;
+      show(link);
+    }
+  }, LONG_PRESS);
+});
+
+function endPress() {
+  clearTimeout(pressTimer);
+  if (pressed && pressed.opened) {
+    // The release of the long press is not a tap; a later tap on the link is.
+    swallowClick = pressed.link;
+    setTimeout(() => { swallowClick = null; }, 400);
+  }
+  pressed = null;
+}
+document.addEventListener("pointerup", endPress);
+document.addEventListener("pointercancel", endPress);
+
+document.addEventListener("click", (e) => {
+  const link = linkOf(e.target);
+  if (link && link === swallowClick) e.preventDefault();
+  swallowClick = null;
+}, true);
+
+window.addEventListener("resize", () => { if (current) hide(); });

@@ -1,0 +1,231 @@
+"""Papers a note mentions become links: arXiv ids and URLs in the text, and links to other notes.
+
+Two steps, because a note's HTML is rendered once per build and cached by its text
+(`markup.HtmlCache`), while where a mention should point depends on the whole site (is there a
+note for that paper?) and on the page showing it (links between pages are relative):
+
+1. While the Markdown is converted, `MentionExtension` wraps every arXiv id or arXiv/Hugging
+   Face paper URL written in the text (`2504.06141`, `arXiv:2504.06141v2`, `cs/0112017`,
+   `https://arxiv.org/abs/...`, `huggingface.co/papers/...`) in a plain link to
+   `https://arxiv.org/abs/<id>`. Code spans, code blocks, math and existing links are left as
+   they are. That HTML is correct on its own (a link to arXiv, no request made on load).
+2. When a page shows the HTML, `LinkResolver.resolve` turns each such mention link, and each
+   relative Markdown link to another note (`../other-slug/`, `other-slug.md`), into a link to
+   that note's page, relative to the page, marked for previews; so does a Markdown link to
+   the paper's arXiv or Hugging Face page (`[Adv-RM](https://arxiv.org/abs/2504.06141)`),
+   since the note page links to both. Only a labelled link to the PDF keeps its target.
+
+`find_links` reads the same HTML back for the link graph (`site/links.py`): which papers and
+notes a section mentions, and the sentence that does.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import Callable, Iterator
+from urllib.parse import unquote
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+from papernotes.schema import arxiv_id_problem
+
+# arXiv's old-style archives (https://arxiv.org/archive): naming them keeps `and/or/1234567`
+# or a file path from reading as a paper.
+_ARCHIVES = ("acc-phys|adap-org|alg-geom|ao-sci|astro-ph|atom-ph|bayes-an|chao-dyn|chem-ph|cmp-lg|comp-gas|"
+             "cond-mat|cs|dg-ga|funct-an|gr-qc|hep-ex|hep-lat|hep-ph|hep-th|math|math-ph|mtrl-th|nlin|"
+             "nucl-ex|nucl-th|patt-sol|physics|plasm-ph|q-alg|q-bio|quant-ph|solv-int|supr-con")
+def _id(name: str) -> str:
+    return rf"(?P<{name}>[0-9]{{4}}\.[0-9]{{4,5}}|(?:{_ARCHIVES})(?:\.[A-Z]{{2}})?/[0-9]{{7}})(?:v[0-9]+)?"
+
+
+
+_URL_HEAD = r"(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/)"
+MENTION = re.compile(
+    rf"(?<![\w./:-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/-]|\.[0-9])",
+    re.ASCII)
+"""An arXiv id as a note may write it (ASCII digits only); `arxiv_id_problem` then checks it."""
+_PAPER_URL = re.compile(rf"^{_URL_HEAD}{_id('url')}(?:\.pdf)?/?$", re.ASCII)
+
+
+def mention_id(text: str) -> str | None:
+    """The arXiv id (without version) if `text` is one mention and nothing else, else None."""
+    match = MENTION.fullmatch(text.strip())
+    return _valid(match.group("url") or match.group("bare")) if match else None
+
+
+def paper_url_id(href: str) -> str | None:
+    """The arXiv id of an arxiv.org/abs, arxiv.org/pdf or huggingface.co/papers URL, else None."""
+    match = _PAPER_URL.match(href)
+    return _valid(match.group("url")) if match else None
+
+
+def _valid(arxiv_id: str | None) -> str | None:
+    return arxiv_id if arxiv_id and arxiv_id_problem(arxiv_id) is None else None
+
+
+def iter_mentions(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, arXiv id) of every valid mention in plain text."""
+    for match in MENTION.finditer(text):
+        found = _valid(match.group("url") or match.group("bare"))
+        if found:
+            yield match.start(), match.end(), found
+
+
+def may_mention(text: str) -> bool:
+    """Whether Markdown text may hold a mention."""
+    return MENTION.search(text) is not None
+
+
+_SANITISED_REL = "noopener noreferrer nofollow"
+
+
+def link_plain(html: str) -> str:
+    """`html` (paragraphs of text without any Markdown or HTML in it: `markup.plain_paragraphs`)
+    with its mentions linked exactly as the full conversion and the sanitiser link them."""
+    if not may_mention(html):
+        return html
+    out, last = [], 0
+    for start, end, arxiv_id in iter_mentions(html):
+        out += [html[last:start], f'<a href="https://arxiv.org/abs/{arxiv_id}" rel="{_SANITISED_REL}">{html[start:end]}</a>']
+        last = end
+    return "".join(out) + html[last:]
+
+
+class _MentionLinker(Treeprocessor):
+    """Wraps mentions in text nodes in `<a href="https://arxiv.org/abs/<id>">`."""
+
+    _SKIP = {"a", "code", "pre", "math", "script", "style"}
+
+    def run(self, root: etree.Element) -> None:
+        self._walk(root)
+
+    def _walk(self, parent: etree.Element) -> None:
+        if parent.tag in self._SKIP:
+            return
+        if parent.text and not isinstance(parent.text, markdown.util.AtomicString):
+            parent.text, links = self._split(parent.text)
+            for i, link in enumerate(links):
+                parent.insert(i, link)
+        for child in list(parent):
+            self._walk(child)
+            if child.tail and not isinstance(child.tail, markdown.util.AtomicString):
+                child.tail, links = self._split(child.tail)
+                at = list(parent).index(child) + 1
+                for i, link in enumerate(links):
+                    parent.insert(at + i, link)
+
+    @staticmethod
+    def _split(text: str) -> tuple[str, list[etree.Element]]:
+        """The text before the first mention, and the links (each with the text after it as tail)."""
+        found = list(iter_mentions(text))
+        if not found:
+            return text, []
+        head = text[: found[0][0]]
+        links = []
+        for n, (start, end, arxiv_id) in enumerate(found):
+            link = etree.Element("a", {"href": f"https://arxiv.org/abs/{arxiv_id}"})
+            link.text = markdown.util.AtomicString(text[start:end])
+            link.tail = text[end: found[n + 1][0] if n + 1 < len(found) else len(text)]
+            links.append(link)
+        return head, links
+
+
+class MentionExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        md.treeprocessors.register(_MentionLinker(md), "papernotes-mentions", 5)  # after inline (20)
+
+
+# -- reading the HTML back: which links point at papers or notes ------------------------------
+
+_LINK = re.compile(r'<a href="([^"]*)"([^>]*)>(.*?)</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one link in a note's HTML points at: a paper by arXiv id, or a note by slug."""
+
+    arxiv: str | None = None
+    slug: str | None = None
+    mention: bool = False
+    """The link goes to the paper's note when there is one (all but a labelled link to the PDF)."""
+
+
+def note_slug_of(href: str) -> str | None:
+    """The slug a relative link to another note names (`../slug/`, `../../notes/slug/`,
+    `slug.md`, `../2024/slug.md`), without checking that the note exists; else None."""
+    if not href or href.startswith(("/", "#", "?")) or ":" in href.split("/", 1)[0]:
+        return None
+    path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+    if path.endswith(".md"):
+        stem = posixpath.basename(path)[: -len(".md")]
+        return stem or None
+    resolved = posixpath.normpath(posixpath.join("notes/this-note", path))
+    parts = resolved.split("/")
+    return parts[1] if len(parts) == 2 and parts[0] == "notes" and parts[1] not in ("", ".", "..") else None
+
+
+@functools.lru_cache(maxsize=65536)
+def link_target(href: str, inner: str) -> Target | None:
+    """What a link of a note's HTML points at (cached: pages show the same links many times)."""
+    arxiv_id = paper_url_id(href)
+    if arxiv_id is not None:
+        # A link to the paper's page is a mention whatever its words; a labelled link to the
+        # PDF (`[PDF](https://arxiv.org/pdf/...)`) is the author asking for the PDF.
+        words = Markup(_TAG.sub("", inner)).unescape()
+        return Target(arxiv=arxiv_id, mention="/pdf/" not in href or mention_id(words) is not None)
+    slug = note_slug_of(href)
+    return Target(slug=slug) if slug else None
+
+
+def find_links(html: str) -> Iterator[tuple[re.Match[str], Target]]:
+    """Every link of a note's HTML that points at a paper or possibly a note, in order."""
+    if "<a " not in html:
+        return
+    for match in _LINK.finditer(html):
+        href = match.group(1)
+        target = link_target(Markup(href).unescape() if "&" in href else href, match.group(3))
+        if target is not None:
+            yield match, target
+
+
+class LinkResolver:
+    """Points a note's mention links at the site's notes, relative to the page showing them."""
+
+    def __init__(self, by_arxiv: dict[str, str], slugs: set[str], to_note: Callable[[str], str],
+                 to_preview: Callable[[str], str]) -> None:
+        self.by_arxiv = by_arxiv
+        self.slugs = slugs
+        self.to_note = to_note
+        self.to_preview = to_preview
+
+    def slug_for(self, target: Target) -> str | None:
+        if target.slug is not None:
+            return target.slug if target.slug in self.slugs else None
+        return self.by_arxiv.get(target.arxiv or "") if target.mention else None
+
+    def resolve(self, html: Markup) -> Markup:
+        if "<a " not in html:
+            return html
+        out, last = [], 0
+        for match, target in find_links(html):
+            slug = self.slug_for(target)
+            if slug is None:
+                continue
+            fragment = ""
+            if target.slug is not None and "#" in match.group(1):
+                fragment = "#" + match.group(1).split("#", 1)[1]
+            out.append(html[last:match.start()])
+            out.append(f'<a class="pn-mention" href="{escape(self.to_note(slug))}{fragment}" '
+                       f'data-pn-preview="{escape(self.to_preview(slug))}">{match.group(3)}</a>')
+            last = match.end()
+        if not out:
+            return html
+        out.append(html[last:])
+        return Markup("".join(out))

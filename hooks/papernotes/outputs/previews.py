@@ -1,0 +1,89 @@
+"""`previews/<slug>.html`: the small card a link to a note shows on hover, focus or long press.
+
+One file per note, fetched only when a reader points at a link to it, so the first preview on
+any page costs one small file (about 1-2 kB) however many notes the site has. The card is a
+fragment of the site's own sanitised HTML: title, authors, date, tags, and the first lines of
+each commentary with its math (MathML), marked with `lang` like the pages so that the
+language switch shows the reader's language (and falls back like the commentary does). Links
+are unwrapped: a tooltip holds no controls.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterator
+
+from markupsafe import Markup, escape
+
+from papernotes.markup import NoteHtml
+from papernotes.model import Note, TagRegistry
+from papernotes.site import urls
+
+TEXT_LIMIT = 200
+"""Characters of commentary text a card shows per language (math counts as its text)."""
+_FIRST_BLOCK = re.compile(r"<(p|li|blockquote)\b[^>]*>(.*?)</\1>", re.S)
+_TOKEN = re.compile(r"<math\b.*?</math>|<[^>]+>|[^<]+", re.S)
+_LINK_TAG = re.compile(r"</?a\b[^>]*>")
+_VOID = {"br", "img", "hr"}
+
+
+def clip_html(html: str, limit: int = TEXT_LIMIT) -> str:
+    """The first paragraph of sanitised HTML, cut after about `limit` characters of text at a
+    word, with its open tags closed and its links unwrapped; math is kept whole."""
+    match = _FIRST_BLOCK.search(html)
+    if match is None:
+        return ""
+    inner = _LINK_TAG.sub("", match.group(2))
+    out: list[str] = []
+    open_tags: list[str] = []
+    used = 0
+    for token in _TOKEN.findall(inner):
+        if token.startswith("<math"):
+            out.append(token)
+            used += len(re.sub(r"<[^>]+>", "", token))
+        elif token.startswith("</"):
+            if open_tags:
+                open_tags.pop()
+            out.append(token)
+        elif token.startswith("<"):
+            name = re.match(r"<([a-zA-Z0-9]+)", token)
+            if name and name.group(1).lower() not in _VOID and not token.endswith("/>"):
+                open_tags.append(name.group(1))
+            out.append(token)
+        else:
+            room = limit - used
+            if len(token) > room:
+                piece = token[:room]
+                space = piece.rfind(" ")
+                out.append((piece[:space] if space > room // 2 else piece).rstrip(" ,.;:") + "…")
+                break
+            out.append(token)
+            used += len(token)
+        if used >= limit:
+            break
+    out.extend(f"</{tag}>" for tag in reversed(open_tags))
+    return "".join(out)
+
+
+def preview_card(note: Note, html: NoteHtml, tags: TagRegistry) -> str:
+    ko, en = clip_html(html.ko), clip_html(html.en)
+    only = "ko" if ko and not en else ("en" if en and not ko else "")
+    authors = ", ".join(note.authors[:4]) + (f", … (+{len(note.authors) - 4})" if len(note.authors) > 4 else "")
+    chips = " ".join(f'<span class="pn-tag"><span class="pn-lang" lang="ko">{escape(tags.get(t).ko)}</span>'
+                     f'<span class="pn-lang" lang="en">{escape(tags.get(t).en)}</span></span>' for t in note.tags)
+    parts = [f'<p class="pn-preview__title" lang="en">{escape(note.title)}</p>',
+             f'<p class="pn-preview__meta"><span lang="en">{escape(authors)}</span> · '
+             f'<time datetime="{note.date.isoformat()}">{note.date.isoformat()}</time></p>',
+             f'<p class="pn-preview__tags">{chips}</p>',
+             f'<div class="pn-commentary pn-preview__text{" pn-only-" + only if only else ""}">']
+    if ko:
+        parts.append(f'<div class="pn-lang" lang="ko"><p>{ko}</p></div>')
+    if en:
+        parts.append(f'<div class="pn-lang" lang="en"><p>{en}</p></div>')
+    parts.append("</div>")
+    return str(Markup("\n".join(parts))) + "\n"
+
+
+def preview_files(notes: tuple[Note, ...], tags: TagRegistry, html_of: Callable[[Note], NoteHtml]) -> Iterator[tuple[str, str]]:
+    for note in notes:
+        yield urls.preview(note.slug), preview_card(note, html_of(note), tags)

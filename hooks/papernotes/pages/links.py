@@ -1,0 +1,270 @@
+"""The pages' side of links between notes: resolved mentions, a note's lineage and backlinks
+and its neighbourhood map, the page of papers waiting for a note, and the preview script.
+
+Kept apart from `render.py` (one renderer for every page kind): the renderer asks this module
+to point a note's HTML at the site's notes from the page it is rendering (`enter`,
+`resolved`), to add the note page's link sections (`render_note_links`), and to add the
+preview module to pages that have links to notes (`add_preview_script`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+from papernotes.markup import NoteHtml
+from papernotes.markup_links import LinkResolver
+from papernotes.model import Note
+from papernotes.pages.fragments import Fragments, bi
+from papernotes.site import urls
+from papernotes.site.links import LinkGraph, build_links
+
+if TYPE_CHECKING:
+    from papernotes.pages.render import PageRenderer
+
+PREVIEW_SCRIPT = "assets/papernotes-preview.js"
+_NOTES, _ROOT = "\x01", "\x02"
+"""Placeholders in tokenised HTML for the page's relative way to `notes/` and to the site root
+(control characters; one written in a note is replaced by U+FFFD first, so none can collide)."""
+MAP_NODES = 10
+"""Most notes drawn around the centre of a note's map (the rest are in the lists)."""
+MAX_BACKLINKS = 200
+"""Most mentioning notes a note page quotes (newest first); the rest are counted."""
+WANTED_PAPERS = 500
+"""Most papers the waiting-for-a-note page lists (most-mentioned first), so it stays small."""
+WANTED_NOTES_EACH = 8
+"""Most mentioning notes named per waiting paper (newest first); the rest are counted."""
+
+LINEAGE_LABELS = {
+    "builds_on": (("이 연구의 바탕", "Builds on"), ("이어진 연구", "Built upon by")),
+    "compares_with": (("비교 대상", "Compared with"), ("이 연구와 비교한 연구", "Used as a baseline by")),
+}
+"""Lineage field -> (its own heading, the inverse heading), each (Korean, English)."""
+
+
+@dataclass(frozen=True)
+class Paper:
+    """An entry of a lineage list: a note of the site, or only an arXiv id."""
+
+    arxiv: str | None
+    note: Note | None
+
+
+@dataclass(frozen=True)
+class MapNode:
+    note: Note
+    relation: str
+    """`lineage`, `mention` or `related`: how it is drawn."""
+    x: int
+    y: int
+    label: str
+
+
+class LinkPages:
+    """One renderer's links: the graph (made on first use) and resolvers per page depth."""
+
+    def __init__(self, renderer: PageRenderer) -> None:
+        self.r = renderer
+        self._graph: LinkGraph | None = None
+        self._resolver: LinkResolver | None = None
+        self._notes = "notes/"
+        self._up = ""
+        self._by_slug = {n.slug: n for n in renderer.index.notes}
+
+    @property
+    def graph(self) -> LinkGraph:
+        if self._graph is None:
+            html = self.r.html
+            self._graph = build_links(self.r.index, lambda n: zip(NoteHtml._fields, html.note_html(n)))
+        return self._graph
+
+    # -- resolving a note's HTML for the page being rendered ---------------------------------
+
+    def enter(self, href: Callable[[str], str]) -> None:
+        """The page about to be rendered (its `urls.linker`)."""
+        self._notes = href("notes/")
+        up = posixpath.normpath(posixpath.join(self._notes, ".."))
+        self._up = "" if up == "." else up + "/"
+
+    @property
+    def _tokens(self) -> LinkResolver:
+        """Resolves links with placeholders for the page's way to `notes/` and to the site root,
+        so a note's resolved HTML is made once and placed on each page by `str.replace`."""
+        if self._resolver is None:
+            graph = self.graph
+            self._resolver = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: f"{_NOTES}{quote(s)}/",
+                                          lambda s: _ROOT + urls.preview(quote(s)))
+        return self._resolver
+
+    def tokenised(self, html: Markup) -> Markup:
+        """`html` with its links to notes resolved, for `place` to finish on each page."""
+        if _NOTES in html or _ROOT in html:
+            html = Markup(str.replace(str.replace(html, _NOTES, "\ufffd"), _ROOT, "\ufffd"))
+        return self._tokens.resolve(html) if "<a " in html else html
+
+    def place(self, html: Markup) -> Markup:
+        """Tokenised HTML as the page being rendered shows it."""
+        return Markup(str.replace(str.replace(html, _NOTES, self._notes), _ROOT, self._up)) if _NOTES in html else html
+
+    def resolved(self, html: NoteHtml) -> NoteHtml:
+        if not any("<a " in part for part in html):
+            return html
+        return NoteHtml(*(self.place(self.tokenised(part)) for part in html))
+
+    def add_preview_script(self, page: str, href: Callable[[str], str]) -> str:
+        """A page with links to notes loads the preview module (an ES module: deferred, no globals)."""
+        if "data-pn-preview" not in page or PREVIEW_SCRIPT in page:
+            return page
+        return page + f'\n<script type="module" src="{href(PREVIEW_SCRIPT)}"></script>\n'
+
+    # -- the note page's sections ------------------------------------------------------------
+
+    def lineage(self, note: Note) -> list[tuple[str, tuple[str, str], list[Paper], tuple[str, str], list[Note]]]:
+        """Per lineage field: (field, heading, papers listed, inverse heading, notes listing this one)."""
+        graph = self.graph
+        out = []
+        for field, (own, inverse) in LINEAGE_LABELS.items():
+            papers = [Paper(a, self._by_slug.get(graph.by_arxiv.get(a, ""))) for a in getattr(note, field)]
+            out.append((field, own, papers, inverse, graph.inverse.get(field, {}).get(note.slug, [])))
+        return out
+
+    def neighbourhood(self, note: Note, related: tuple[Note, ...]) -> list[MapNode]:
+        """The notes around `note` on its map: lineage both ways, then mentions both ways, then
+        related notes, then (room permitting) notes two links away; at most `MAP_NODES`."""
+        graph = self.graph
+        chosen: dict[str, str] = {}
+
+        def add(slug: str, relation: str) -> None:
+            if slug != note.slug and slug in self._by_slug and slug not in chosen and len(chosen) < MAP_NODES:
+                chosen[slug] = relation
+
+        for field in LINEAGE_LABELS:
+            for arxiv_id in getattr(note, field):
+                slug = graph.by_arxiv.get(arxiv_id)
+                if slug:
+                    add(slug, "lineage")
+            for other in graph.inverse.get(field, {}).get(note.slug, []):
+                add(other.slug, "lineage")
+        for target in graph.outgoing.get(note.slug, ()):
+            if not target.startswith("arxiv:"):
+                add(target, "mention")
+        for back in graph.backlinks.get(note.slug, ()):
+            add(back.source.slug, "mention")
+        for other in related:
+            add(other.slug, "related")
+        for slug in list(chosen):
+            for far in sorted(graph.related_slugs(slug)):
+                add(far, "far")
+        nodes = []
+        for i, (slug, relation) in enumerate(chosen.items()):
+            other = self._by_slug[slug]
+            x = _MAP_FAR_X if relation == "far" else _MAP_NEAR_X
+            nodes.append(MapNode(other, relation, x, _MAP_TOP + _MAP_ROW * (i + 1), _short(other.title, 40 if relation != "far" else 37)))
+        return nodes
+
+    def render_note_links(self, note: Note, related: tuple[Note, ...], href: Callable[[str], str]) -> Markup:
+        """The note page's lineage, backlinks and map. Built in Python like `fragments`: as a
+        Jinja template it was about half the time of rendering a note page."""
+        graph = self.graph
+        link = _NoteLinker(href)
+        parts: list[str] = []
+        lineage = self.lineage(note)
+        if any(papers or listers for _, _, papers, _, listers in lineage):
+            parts.append(f'<section class="pn-lineage">\n<h2 id="lineage">{bi("연구의 계보", "Lineage")}</h2>')
+            for field, own, papers, inverse, listers in lineage:
+                anchor = field.replace("_", "-")
+                if papers:
+                    parts.append(f'<h3 id="{anchor}">{bi(*own)}</h3>\n<ul class="pn-list pn-lineage__list" data-field="{field}">')
+                    for paper in papers:
+                        if paper.note is not None:
+                            parts.append(f'<li>{link(paper.note)} <small class="pn-meta">{escape(paper.arxiv)}</small></li>')
+                        else:
+                            parts.append(f'<li><a class="pn-arxiv-id" href="{escape(urls.arxiv_abs(paper.arxiv or ""))}" rel="noopener">'
+                                         f'{escape(paper.arxiv)}</a> <small class="pn-meta">{_NO_NOTE}</small></li>')
+                    parts.append("</ul>")
+                if listers:
+                    parts.append(f'<h3 id="{anchor}-inverse">{bi(*inverse)}</h3>\n'
+                                 f'<ul class="pn-list pn-lineage__list" data-field="{field}-inverse">')
+                    parts += [f'<li>{link(other)} <small class="pn-meta">{Fragments.day_link(other.date, href)}</small></li>'
+                              for other in listers]
+                    parts.append("</ul>")
+            parts.append("</section>")
+        backlinks = graph.backlinks.get(note.slug, [])
+        if backlinks:
+            parts.append(f'<section class="pn-backlinks">\n<h2 id="mentioned-in">{bi("이 노트를 언급한 노트", "Mentioned in")}</h2>\n<ol class="pn-list">')
+            for back in backlinks[:MAX_BACKLINKS]:
+                ko, en = back.sentences.get("ko"), back.sentences.get("en")
+                only = " pn-only-ko" if ko and not en else (" pn-only-en" if en and not ko else "")
+                quotes = "".join(f'<blockquote class="pn-lang" lang="{lang}">{escape(text)}</blockquote>'
+                                 for lang, text in (("ko", ko), ("en", en)) if text)
+                parts.append(f'<li data-slug="{escape(back.source.slug)}">{link(back.source)} '
+                             f'<small class="pn-meta">{Fragments.day_link(back.source.date, href)}</small>\n'
+                             f'<div class="pn-commentary pn-backlink__context{only}">{quotes}</div></li>')
+            parts.append("</ol>")
+            if len(backlinks) > MAX_BACKLINKS:
+                more = len(backlinks) - MAX_BACKLINKS
+                parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more}개 노트가 더 언급합니다.", f"{more} more notes mention it.")}</p>')
+            parts.append("</section>")
+        nodes = self.neighbourhood(note, related)
+        if nodes:
+            parts.append(_map(note, nodes, href, link))
+        return Markup("\n".join(parts))
+
+    def render_wanted_page(self) -> str:
+        papers = self.graph.unnoted
+        return self.r._render("wanted.html", urls.wanted(), papers=papers[:WANTED_PAPERS], total=len(papers),
+                              each=WANTED_NOTES_EACH, preview=lambda slug, href: href(urls.preview(slug)))
+
+    def shows(self, note: Note) -> tuple[str, ...]:
+        """Notes whose text the note's page quotes: the sentences of its backlinks (lineage
+        shows titles only, and is part of `dirty.site_shape`)."""
+        return tuple(b.source.slug for b in self.graph.backlinks.get(note.slug, ()))
+
+
+_NO_NOTE = bi("arXiv, 아직 노트 없음", "arXiv, no note yet")
+_LEGEND = Markup(" ").join(Markup('<span class="pn-map__key pn-map__key--%s"></span>%s') % (key, bi(ko, en)) for key, ko, en in (
+    ("lineage", "계보", "lineage"), ("mention", "언급", "mention"), ("related", "관련", "related"), ("far", "두 단계", "two steps away")))
+
+
+class _NoteLinker:
+    """A link to a note with its preview, from one page."""
+
+    def __init__(self, href: Callable[[str], str]) -> None:
+        self.href = href
+
+    def __call__(self, note: Note) -> str:
+        return (f'<a href="{self.href(urls.note(note.slug))}" data-pn-preview="{self.href(urls.preview(note.slug))}" '
+                f'lang="en">{escape(note.title)}</a>')
+
+
+_MAP_TOP, _MAP_ROW, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE = 16, 26, 34, 58, 10
+"""The map's layout: the note at the top left, its neighbours one per row below it like a
+tree, each joined to the spine by a line whose style says how it is linked (notes two links
+away sit one step further in). Rows keep every label readable at 390 px: nothing overlaps."""
+
+
+def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str], link: _NoteLinker) -> str:
+    """The neighbourhood as SVG with real links (no script needed)."""
+    title = escape(note.title)
+    height = _MAP_TOP + _MAP_ROW * len(nodes) + 14
+    out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
+           f'<svg class="pn-map__svg" viewBox="0 0 360 {height}" role="group" aria-labelledby="pn-map-title" focusable="false">',
+           f'<title id="pn-map-title">Notes linked to “{title}” · “{title}”와 이어진 노트</title>',
+           f'<line class="pn-map__spine" x1="{_MAP_SPINE}" y1="{_MAP_TOP}" x2="{_MAP_SPINE}" y2="{nodes[-1].y}"/>']
+    out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="{_MAP_SPINE}" y1="{n.y}" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
+    out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="{_MAP_SPINE}" cy="{_MAP_TOP}" r="6"/>'
+               f'<text x="{_MAP_SPINE + 12}" y="{_MAP_TOP + 4}" lang="en">{escape(_short(note.title, 38))}</text></g>')
+    for n in nodes:
+        out.append(f'<a class="pn-map__node pn-map__node--{n.relation}" href="{href(urls.note(n.note.slug))}" '
+                   f'data-pn-preview="{href(urls.preview(n.note.slug))}">\n<title>{escape(n.note.title)}</title>'
+                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x + 10}" y="{n.y + 4}" lang="en">{escape(n.label)}</text></a>')
+    out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
+    return "\n".join(out)
+
+
+def _short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" :,-") + "…"

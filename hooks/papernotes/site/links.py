@@ -1,0 +1,163 @@
+"""How notes point at each other: mentions in the text, lineage in the front matter, and the inverse.
+
+Built once per build from the index and the notes' HTML (`markup_links` marks the mentions
+while the Markdown is converted; this reads them back), so a note's page can list what it
+mentions, which notes mention it (each with the sentence that does, per language), its
+`builds_on:` / `compares_with:` papers and the notes that list it there, and the site can list
+the papers many notes mention that have no note yet.
+
+A paper is named by its arXiv id; a note that has that id stands for it. A mention of a paper
+without a note keeps the id (it links to arXiv and counts on the un-noted papers page).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
+
+from papernotes.markup_links import find_links
+from papernotes.model import Note
+from papernotes.schema import LINEAGE_FIELDS
+from papernotes.site.index import SiteIndex
+
+SENTENCE_LIMIT = 240
+"""Characters of context kept around a mention; longer sentences are cut at word boundaries."""
+_BLOCK = re.compile(r"</?(?:p|li|h[1-6]|td|th|dt|dd|blockquote|pre|ul|ol|table|thead|tbody|tr|div|br|hr)\b[^>]*>")
+_TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"(?<=[.!?。？！])\s+(?=\S)")
+LANG_OF_SECTION = {"ko": "ko", "en": "en", "abstract": "en"}
+"""The language of each section's text (the abstract is quoted from the paper, in English)."""
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """One note mentioning another: the sentence that does, in each language it does."""
+
+    source: Note
+    """The mentioning note."""
+    sentences: Mapping[str, str]
+    """`ko` / `en` -> the first sentence of that language's text that mentions the note."""
+
+
+@dataclass(frozen=True)
+class Unnoted:
+    """A paper mentioned or named in lineage by notes, with no note of its own."""
+
+    arxiv: str
+    by: tuple[Note, ...]
+    """The notes that mention it or list it, newest first."""
+
+
+@dataclass
+class LinkGraph:
+    """Every link between notes and papers of one build (see the module docstring)."""
+
+    by_arxiv: dict[str, str] = field(default_factory=dict)
+    """arXiv id -> slug of its note."""
+    arxiv_of: dict[str, str] = field(default_factory=dict)
+    """Slug -> its note's arXiv id (notes that have one)."""
+    slugs: set[str] = field(default_factory=set)
+    outgoing: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Slug -> what its text mentions, in order, without repeats: note slugs, or `arxiv:<id>`."""
+    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    """Slug -> the notes that mention it, newest first."""
+    inverse: dict[str, dict[str, list[Note]]] = field(default_factory=dict)
+    """Lineage field -> slug -> the notes that list that note's paper there, newest first."""
+    unnoted: tuple[Unnoted, ...] = ()
+    """Papers without a note, most-mentioned first (ties: newest mention, then id)."""
+
+    def slug_of(self, arxiv_id: str) -> str | None:
+        return self.by_arxiv.get(arxiv_id)
+
+    def related_slugs(self, slug: str) -> set[str]:
+        """Notes one link away: mentioned, mentioning, or in lineage either way."""
+        near = {t for t in self.outgoing.get(slug, ()) if not t.startswith("arxiv:")}
+        near.update(b.source.slug for b in self.backlinks.get(slug, ()))
+        for inverse in self.inverse.values():
+            near.update(n.slug for n in inverse.get(slug, ()))
+        near.discard(slug)
+        return near
+
+
+def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, str]]]) -> LinkGraph:
+    """The link graph of `index`; `html_of(note)` gives (section key, sanitised HTML) pairs."""
+    graph = LinkGraph()
+    graph.slugs = {n.slug for n in index.notes}
+    graph.by_arxiv = {n.arxiv: n.slug for n in index.notes if n.arxiv}
+    graph.arxiv_of = {slug: arxiv for arxiv, slug in graph.by_arxiv.items()}
+    mentioned_by: dict[str, list[Note]] = {}
+    for note in index.notes:  # newest first, so every list below is too
+        targets: dict[str, dict[str, str]] = {}
+        for key, html in html_of(note):
+            lang = LANG_OF_SECTION.get(key, "en")
+            for target, sentence in _mentions(html):
+                slug = target[1] if target[0] == "slug" else graph.by_arxiv.get(target[1])
+                if target[0] == "slug" and slug not in graph.slugs:
+                    continue  # a relative link to no note: not a mention
+                name = slug if slug else f"arxiv:{target[1]}"
+                if name == note.slug:
+                    continue
+                targets.setdefault(name, {}).setdefault(lang, sentence)
+        graph.outgoing[note.slug] = tuple(targets)
+        for name, sentences in targets.items():
+            if name.startswith("arxiv:"):
+                mentioned_by.setdefault(name[len("arxiv:"):], []).append(note)
+            else:
+                graph.backlinks.setdefault(name, []).append(Backlink(note, sentences))
+        for field_name in LINEAGE_FIELDS:
+            inverse = graph.inverse.setdefault(field_name, {})
+            for arxiv_id in getattr(note, field_name):
+                slug = graph.by_arxiv.get(arxiv_id)
+                if slug is None:
+                    if note not in mentioned_by.get(arxiv_id, ()):
+                        mentioned_by.setdefault(arxiv_id, []).append(note)
+                elif slug != note.slug:
+                    inverse.setdefault(slug, []).append(note)
+    order = {n.slug: i for i, n in enumerate(index.notes)}
+    graph.unnoted = tuple(sorted((Unnoted(a, tuple(by)) for a, by in mentioned_by.items()),
+                                 key=lambda u: (-len(u.by), order[u.by[0].slug], u.arxiv)))
+    return graph
+
+
+def _mentions(html: str) -> Iterable[tuple[tuple[str, str], str]]:
+    """((kind, id or slug), sentence) for each paper or note link in the HTML, in order."""
+    if "<a " not in html:
+        return
+    for block in _BLOCK.split(html):
+        if "<a " not in block:
+            continue
+        for match, target in find_links(block):
+            key = ("slug", target.slug) if target.slug else ("arxiv", target.arxiv or "")
+            yield key, _sentence_at(block, match.start(), match.end())
+
+
+def _plain(html: str) -> str:
+    return htmllib.unescape(_TAG.sub("", html))
+
+
+def _sentence_at(block: str, start: int, end: int) -> str:
+    """The sentence of the block's plain text that holds the characters `start:end` of its HTML."""
+    before, link = _plain(block[:start]), _plain(block[start:end])
+    text = " ".join((before + link + _plain(block[end:])).split())
+    at = len(" ".join(before.split())) + (1 if before[-1:].isspace() else 0)
+    sentence_start, sentence_end = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= at:
+            sentence_start = m.end()
+        elif m.start() >= at + len(link.strip()):
+            sentence_end = m.start()
+            break
+    sentence = text[sentence_start:sentence_end].strip()
+    if len(sentence) > SENTENCE_LIMIT:
+        centre = max(at - sentence_start, 0)
+        lo = max(centre - SENTENCE_LIMIT // 2, 0)
+        cut = sentence[lo:lo + SENTENCE_LIMIT]
+        if lo > 0:
+            cut = "…" + cut.split(" ", 1)[-1]
+        if lo + SENTENCE_LIMIT < len(sentence):
+            cut = cut.rsplit(" ", 1)[0] + "…"
+        sentence = cut
+    return sentence
+

@@ -1,0 +1,307 @@
+"""Notes that know each other: mentions become links, lineage both ways, backlinks with their
+sentence, the papers waiting for a note, the map, previews' files and notes.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build, make_site
+from papernotes.outputs.daily_post import day_post, parse_posts, round_trip_problems
+from papernotes.markup import Converter
+from papernotes.source.note import parse_note
+from papernotes.source.tags import load_tag_registry
+
+FIXTURE_TAGS = Path(__file__).parent / "fixtures" / "site" / "data" / "tags.yml"
+
+LINK_NOTES = {
+    "2025/base-paper.md": """---
+title: "Base Paper: Reward Models"
+authors: [Ada Lovelace]
+date: 2025-01-10
+tags: [reward-model]
+arxiv: "2501.10001"
+---
+
+## 한국어
+
+기초가 되는 보상 모델 논문.
+
+## English
+
+The reward model everyone builds on.
+""",
+    "2025/follow-up.md": """---
+title: "Follow-up: Better Rewards"
+authors: [Grace Hopper]
+date: 2025-02-20
+tags: [reward-model, rl]
+arxiv: "2502.20002"
+builds_on:
+  - "2501.10001"
+  - "1706.03762"
+compares_with: ["hep-th/9108001"]
+---
+
+## 한국어
+
+서론이다. 이 연구는 2501.10001 의 보상 모델을 확장한다. 코드 `2501.10001` 는 그대로 둔다.
+
+## English
+
+Intro. It extends arXiv:2501.10001v2 with a new loss. Compare https://arxiv.org/abs/hep-th/9108001 and the unnoted 2310.12345.
+""",
+    "2025/third.md": """---
+title: "Third: Safety Later"
+authors: [Alan Turing]
+date: 2025-03-30
+tags: [safety]
+arxiv: "2503.30003"
+---
+
+## 한국어
+
+[후속 연구](../follow-up/)를 참고하라. 2310.12345 도 아직 노트가 없다.
+
+## English
+
+See huggingface.co/papers/2501.10001 for the base. Math $x_{2501.10001}$ stays math.
+""",
+    "2024/old-school.md": """---
+title: "Old School Parsing"
+authors: [Noam Chomsky]
+date: 2024-12-01
+tags: [rl]
+arxiv: "hep-th/9108001"
+---
+
+## 한국어
+
+오래된 논문.
+
+## English
+
+An old paper.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_site(tmp_path_factory.mktemp("links-site"), notes=LINK_NOTES)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def links_in(el) -> list[tuple[str, str]]:  # noqa: ANN001
+    return [(a.get_text(), a["href"]) for a in el.find_all("a")]
+
+
+# -- mentions in Markdown ---------------------------------------------------------------------
+
+MENTIONS = [
+    ("see 2504.06141.", ["2504.06141"]),
+    ("see 2504.06141v2 and arXiv:2504.06141", ["2504.06141v2", "arXiv:2504.06141"]),
+    ("old cs/0112017 and hep-th/9108001, math.GT/0309136", ["cs/0112017", "hep-th/9108001", "math.GT/0309136"]),
+    ("https://arxiv.org/abs/2504.06141v1 and arxiv.org/pdf/2504.06141", ["https://arxiv.org/abs/2504.06141v1", "arxiv.org/pdf/2504.06141"]),
+    ("https://huggingface.co/papers/2504.06141", ["https://huggingface.co/papers/2504.06141"]),
+    ("`2504.06141` and $x_{2504.06141}$", []),
+    ("```\n2504.06141\n```", []),
+    ("    2504.06141 indented code", []),
+    ("not ids: 2504.1234, 1.23456, 2013.12345, 2504.061412, x2504.06141, v1.2504.06141", []),
+    ("Arabic-Indic digits: ٢٥٠٤.٠٦١٤١", []),
+    ("month 13: 2513.06141, before 2007: 0612.0001", []),
+    ("path and/1234567 or foo/0112017", []),
+]
+
+
+@pytest.mark.parametrize("text, linked", MENTIONS)
+def test_arxiv_mentions_become_links_outside_code_and_math(text: str, linked: list[str]) -> None:
+    html = BeautifulSoup(Converter().convert(text), "html.parser")
+    assert [a.get_text() for a in html.find_all("a")] == linked
+    for a in html.find_all("a"):
+        assert a["href"].startswith("https://arxiv.org/abs/") and "v" not in a["href"].rsplit("/", 1)[1]
+
+
+# -- lineage in the front matter --------------------------------------------------------------
+
+NOTE_HEAD = '---\ntitle: "X"\nauthors: [A]\ndate: 2025-04-09\ntags: [rl]\narxiv: "2504.06141"\n'
+NOTE_BODY = "---\n\n## 한국어\n\n가.\n\n## English\n\na.\n"
+LINEAGE_PROBLEMS = [
+    ('builds_on:\n  - "1706.03762"\n  - "1706.03762"\n', (9, 5, "builds_on[1]", "duplicate-id", "listed twice")),
+    ('builds_on: ["2504.06141"]\n', (7, 13, "builds_on[0]", "lineage-self", "own paper")),
+    ("compares_with:\n  - 2203.02155\n", (8, 5, "compares_with[0]", "arxiv-not-quoted", 'quote it: - "2203.02155"')),
+    ('compares_with: ["arXiv:2203.02155"]\n', (7, 17, "compares_with[0]", "bad-arxiv", 'without \'arXiv:\'')),
+    ('compares_with: ["2203.02155v2"]\n', (7, 17, "compares_with[0]", "bad-arxiv", "drop the version")),
+    ('builds_on: ["2203.0215"]\n', (7, 13, "builds_on[0]", "bad-arxiv", "4 digits after the dot")),
+    ("builds_on:\n", (7, 11, "builds_on", "wrong-type", "expected a list")),
+]
+
+
+@pytest.mark.parametrize("lines, expected", LINEAGE_PROBLEMS)
+def test_bad_lineage_is_a_located_error(lines: str, expected: tuple) -> None:
+    tags, _ = load_tag_registry(FIXTURE_TAGS, "data/tags.yml")
+    note, problems = parse_note(NOTE_HEAD + lines + NOTE_BODY, slug="x", source="data/notes/x.md", tags=tags)
+    line, column, field, rule, words = expected
+    assert note is None
+    found = [(p.line, p.column, p.field, p.rule) for p in problems]
+    assert (line, column, field, rule) in found, problems
+    assert any(words in p.message for p in problems)
+
+
+def test_lineage_is_read_in_order() -> None:
+    tags, _ = load_tag_registry(FIXTURE_TAGS, "data/tags.yml")
+    text = NOTE_HEAD + 'builds_on:\n  - "1706.03762"\n  - "hep-th/9108001"\ncompares_with: ["2203.02155"]\n' + NOTE_BODY
+    note, problems = parse_note(text, slug="x", source="x.md", tags=tags)
+    assert problems == [] and note is not None
+    assert note.builds_on == ("1706.03762", "hep-th/9108001") and note.compares_with == ("2203.02155",)
+
+
+# -- the built site ---------------------------------------------------------------------------
+
+def test_mentions_link_to_notes_or_arxiv(site: Path) -> None:
+    page = soup(site, "notes/follow-up")
+    commentary = page.select_one(".pn-commentary")
+    assert links_in(commentary) == [
+        ("2501.10001", "../base-paper/"),
+        ("arXiv:2501.10001v2", "../base-paper/"),
+        ("https://arxiv.org/abs/hep-th/9108001", "../old-school/"),
+        ("2310.12345", "https://arxiv.org/abs/2310.12345"),
+    ]
+    assert commentary.find("code").get_text() == "2501.10001"
+    assert all(a.get("data-pn-preview") == f"../../previews/{a['href'].split('/')[1]}.html"
+               for a in commentary.select("a.pn-mention"))
+
+
+def test_a_relative_link_to_a_note_works_on_every_page(site: Path) -> None:
+    for path, expected in (("notes/third", "../follow-up/"), ("archive/2025/03/30", "../../../../notes/follow-up/"),
+                           ("tags/safety", "../../notes/follow-up/")):
+        ko = soup(site, path).select_one('[data-slug="third"] .pn-commentary .pn-lang[lang="ko"]')
+        assert ("후속 연구", expected) in links_in(ko), path
+    third = soup(site, "notes/third").select_one(".pn-commentary")
+    assert ("huggingface.co/papers/2501.10001", "../base-paper/") in links_in(third)
+    assert third.find("math") is not None and "2501.10001" not in [a.get_text() for a in third.find_all("a") if a.find_parent("math")]
+
+
+def test_lineage_shows_both_ways(site: Path) -> None:
+    follow = soup(site, "notes/follow-up")
+    builds = follow.select_one('[data-field="builds_on"]')
+    assert links_in(builds) == [("Base Paper: Reward Models", "../base-paper/"), ("1706.03762", "https://arxiv.org/abs/1706.03762")]
+    assert "Builds on" in follow.find(id="builds-on").get_text() and "이 연구의 바탕" in follow.find(id="builds-on").get_text()
+    assert links_in(follow.select_one('[data-field="compares_with"]')) == [("Old School Parsing", "../old-school/")]
+    base = soup(site, "notes/base-paper")
+    assert "이어진 연구" in base.find(id="builds-on-inverse").get_text() and "Built upon by" in base.find(id="builds-on-inverse").get_text()
+    assert [t for t, _ in links_in(base.select_one('[data-field="builds_on-inverse"]'))][0] == "Follow-up: Better Rewards"
+    old = soup(site, "notes/old-school")
+    assert [t for t, _ in links_in(old.select_one('[data-field="compares_with-inverse"]'))][0] == "Follow-up: Better Rewards"
+
+
+def test_backlinks_newest_first_with_the_sentence_per_language(site: Path) -> None:
+    items = soup(site, "notes/base-paper").select(".pn-backlinks li")
+    assert [li["data-slug"] for li in items] == ["third", "follow-up"]
+    third, follow = items
+    assert follow.select_one('blockquote[lang="ko"]').get_text() == "이 연구는 2501.10001 의 보상 모델을 확장한다."
+    assert follow.select_one('blockquote[lang="en"]').get_text() == "It extends arXiv:2501.10001v2 with a new loss."
+    # Third mentions the base in English only: shown under both languages, like the commentary.
+    assert "pn-only-en" in third.select_one(".pn-backlink__context")["class"]
+    assert third.select_one('blockquote[lang="en"]').get_text() == "See huggingface.co/papers/2501.10001 for the base."
+    assert third.select_one('blockquote[lang="ko"]') is None
+
+
+def test_papers_waiting_for_a_note(site: Path) -> None:
+    page = soup(site, "wanted")
+    rows = page.select(".pn-wanted > li")
+    assert [r.select_one(".pn-arxiv-id").get_text() for r in rows] == ["2310.12345", "1706.03762"]
+    assert rows[0].select_one(".pn-wanted__command").get_text() == "papernotes new 2310.12345"
+    assert [t for t, _ in links_in(rows[0].select_one(".pn-wanted__by"))] == ["Third: Safety Later", "Follow-up: Better Rewards"]
+    guide = soup(site, "contributing")
+    assert any(a["href"].rstrip("/").endswith("wanted") for a in guide.find_all("a", href=True))
+
+
+def test_the_map_is_svg_with_real_links(site: Path) -> None:
+    svg = soup(site, "notes/base-paper").select_one(".pn-map svg")
+    assert svg.find("title").get_text()
+    hrefs = {a["href"] for a in svg.find_all("a")}
+    assert {"../follow-up/", "../third/"} <= hrefs
+    assert all(a.find("title").get_text() for a in svg.find_all("a"))
+
+
+def test_previews_are_small_same_origin_fragments(site: Path) -> None:
+    card = (site / "previews" / "base-paper.html").read_text(encoding="utf-8")
+    assert len(card.encode()) < 4096
+    html = BeautifulSoup(card, "html.parser")
+    assert html.select_one(".pn-preview__title").get_text() == "Base Paper: Reward Models"
+    assert html.select_one('[lang="ko"] p').get_text() == "기초가 되는 보상 모델 논문."
+    assert html.find("a") is None and html.find("script") is None
+    third = BeautifulSoup((site / "previews" / "third.html").read_text(encoding="utf-8"), "html.parser")
+    assert third.find("math") is not None
+
+
+def test_the_preview_module_loads_only_on_pages_with_note_links(site: Path) -> None:
+    def modules(path: str) -> list[str]:
+        return [s["src"] for s in soup(site, path).find_all("script", type="module")]
+
+    assert "../../assets/papernotes-preview.js" in modules("notes/follow-up")
+    assert "../../../../assets/papernotes-preview.js" in modules("archive/2025/03/30")
+    assert not any("papernotes-preview.js" in m for m in modules("stats") + modules("about"))
+
+
+def test_notes_json_carries_lineage_and_mentions(site: Path) -> None:
+    notes = {n["slug"]: n for n in json.loads((site / "notes.json").read_text(encoding="utf-8"))["notes"]}
+    follow = notes["follow-up"]
+    assert follow["builds_on"] == ["2501.10001", "1706.03762"] and follow["compares_with"] == ["hep-th/9108001"]
+    assert follow["mentions"] == [{"arxiv": "2501.10001", "note": "base-paper"}, {"arxiv": "hep-th/9108001", "note": "old-school"},
+                                  {"arxiv": "2310.12345", "note": None}]
+    assert notes["third"]["mentions"][0] == {"arxiv": "2502.20002", "note": "follow-up"}
+
+
+def test_post_keeps_the_arxiv_ids_of_the_commentary() -> None:
+    tags, _ = load_tag_registry(FIXTURE_TAGS, "data/tags.yml")
+    note, problems = parse_note(LINK_NOTES["2025/follow-up.md"].replace("## 한국어", "## Abstract\n\nAn abstract.\n\n## 한국어"),
+                                slug="follow-up", source="x.md", tags=tags)
+    assert note is not None
+    post = day_post(note.date, [note])
+    assert "2501.10001 의 보상 모델" in post and "arXiv:2501.10001v2 with" in post and "https://arxiv.org/abs/hep-th/9108001" in post
+    entries, feed_problems = parse_posts(post)
+    assert feed_problems == [] and entries[0].arxiv == "2502.20002"
+    assert entries[0].ko == note.ko and entries[0].en == note.en
+    # The post format has no lines for lineage: said, not dropped silently.
+    assert {p.field for p in round_trip_problems(note)} >= {"builds_on", "compares_with"}
+
+
+def test_editing_a_mention_rerenders_the_page_it_points_at(tmp_path: Path) -> None:
+    """Under `mkdocs serve --dirty`: a changed sentence in one note re-renders the backlinks of
+    the note it mentions; a new mention (the site's links change) compares every page."""
+    from papernotes.build.session import Build
+    from papernotes.config import Settings
+
+    root = make_site(tmp_path, notes=LINK_NOTES)
+    session = Build(dirty=True)
+    session.configure(Settings(), root)
+
+    def rebuild() -> set[str]:
+        plan = session.plan(set())
+        for page in plan.pages:
+            if page.src_uri not in plan.unchanged:
+                session.content(page)
+        session.finish()
+        return {p.src_uri for p in plan.pages} - plan.unchanged
+
+    rebuild()
+    third = root / "data" / "notes" / "2025" / "third.md"
+    third.write_text(third.read_text(encoding="utf-8").replace("for the base.", "for the base model."), encoding="utf-8")
+    changed = rebuild()
+    assert {"notes/base-paper.md", "notes/third.md"} <= changed and "notes/old-school.md" not in changed
+    assert "for the base model." in session.page("notes/base-paper.md").render()
+    third.write_text(third.read_text(encoding="utf-8").replace("Math $x", "Old school: hep-th/9108001. Math $x"), encoding="utf-8")
+    changed = rebuild()
+    assert "notes/old-school.md" in changed
+    assert "Old school: hep-th/9108001." in session.page("notes/old-school.md").render()

@@ -1,0 +1,346 @@
+"""A reader on a phone (390×844) and on a laptop (1366×900), in each language (issue 18).
+
+The project's own notes, built once, in real Chromium: one language of interface text at a time
+on every page kind (paper metadata excepted: it is marked with the language it is written in),
+Korean words kept whole, the commentary before the abstract and on a phone's first screen, the
+statistics opened at their newest data, the home page ending with the way on, browse results on
+the first screen after choosing a tag, tap targets of 44×44 px, and the stylesheets' order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from conftest import LAYOUT_SHIFT
+from papernotes.site import urls
+from papernotes.site.index import build_index
+from papernotes.source.tree import load_site
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 900}
+SIZES = [PHONE, LAPTOP]
+SIZE_IDS = ["phone", "laptop"]
+
+
+@pytest.fixture(scope="module")
+def index():  # noqa: ANN201
+    result = load_site(ROOT, "data")
+    return build_index(result.notes, result.tags)
+
+
+@pytest.fixture(scope="module")
+def base(bundled_build: Path, serve) -> str:  # noqa: ANN001
+    return serve(bundled_build)
+
+
+def page_kinds(index) -> dict[str, str]:  # noqa: ANN001
+    """One page of each kind, as a path under the site's root."""
+    day = index.days[0]
+    return {kind: urls.src_to_url(src) for kind, src in {
+        "home": urls.home(),
+        "note": urls.note(index.notes[0].slug),
+        "tag": urls.tag("reward-model"),
+        "tag index": urls.tag_index(),
+        "day": urls.day(day),
+        "month": urls.month(day.year, day.month),
+        "year": urls.year(day.year),
+        "archive": urls.archive(),
+        "browse": urls.browse(),
+        "statistics": urls.stats(),
+        "about": "about.md",
+        "contributing": "contributing.md",
+    }.items()}
+
+
+@pytest.fixture(scope="module")
+def contexts(browser) -> Iterator[dict]:  # noqa: ANN001
+    """A page per viewport, reused across the module's tests."""
+    made = {}
+    for size, name in zip(SIZES, SIZE_IDS):
+        context = browser.new_context(viewport=size)
+        context.add_init_script(LAYOUT_SHIFT)
+        made[name] = (context, context.new_page())
+    yield {name: pg for name, (_, pg) in made.items()}
+    for context, _ in made.values():
+        context.close()
+
+
+def open_page(pg, url: str, lang: str) -> None:  # noqa: ANN001
+    pg.goto(url + ("&" if "?" in url else "?") + "lang=" + lang)
+    pg.wait_for_load_state("load")
+
+
+# Visible text of the other language that is not marked with a `lang` of its own. In Korean, any
+# Latin word outside an element marked `lang` (paper metadata is `lang="en"`; a Korean commentary
+# is `lang="ko"` and may keep English terms); in English, any Hangul outside `lang="ko"`.
+OTHER_LANGUAGE_TEXT = """(lang) => {
+  const hangul = /[\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7a3]/, latin = /[A-Za-z]{2,}/;
+  const found = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    const text = node.textContent.trim(), el = node.parentElement;
+    if (!text || !el || el.closest("script, style, noscript, template")) continue;
+    if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) continue;
+    const marked = el.closest("[lang]"), own = marked && marked !== document.documentElement ? marked.lang : null;
+    if (lang === "ko" ? latin.test(text) && own === null : hangul.test(text) && own !== "ko") found.push(text.slice(0, 80));
+  }
+  return found;
+}"""
+
+# Accessible names and tooltips of rendered elements in the other language (the search box is
+# left to its own tests).
+OTHER_LANGUAGE_LABELS = """(lang) => {
+  const hangul = /[\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7a3]/, latin = /[A-Za-z]{3,}/;
+  const found = [];
+  for (const el of document.body.querySelectorAll("[aria-label], [title]")) {
+    if (el.closest(".pn-search") || !el.checkVisibility()) continue;
+    const marked = el.closest("[lang]"), own = marked && marked !== document.documentElement ? marked.lang : null;
+    for (const name of ["aria-label", "title"]) {
+      const value = el.getAttribute(name);
+      if (!value || /^[#\\d]/.test(value)) continue;
+      if (lang === "ko" ? latin.test(value) && own === null : hangul.test(value) && own !== "ko") found.push(name + "=" + value);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_interface_text_is_in_one_language(contexts, base: str, index, size: str, lang: str) -> None:  # noqa: ANN001
+    pg = contexts[size]
+    found = {}
+    for kind, path in page_kinds(index).items():
+        open_page(pg, base + path, lang)
+        texts = pg.evaluate(OTHER_LANGUAGE_TEXT, lang) + pg.evaluate(OTHER_LANGUAGE_LABELS, lang)
+        if texts:
+            found[kind] = sorted(set(texts))
+    assert found == {}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_theme_strings_follow_the_switch(contexts, base: str, lang: str) -> None:  # noqa: ANN001
+    pg = contexts["laptop"]
+    open_page(pg, base, lang)
+    expect = {"ko": ("맨 위로", "어두운 화면", "Material for MkDocs로 만들었습니다", "소개"),
+              "en": ("Back to top", "Dark mode", "Made with Material for MkDocs", "About")}[lang]
+    top = pg.evaluate("() => [...document.querySelectorAll('.md-top .pn-lang')]"
+                      ".filter(s => getComputedStyle(s).display !== 'none').map(s => s.textContent).join('')")
+    palette = pg.get_attribute('label[for="__palette_1"]', "title")
+    footer = pg.inner_text(".md-copyright").strip()
+    nav = [t.strip() for t in pg.locator(".md-sidebar--primary .md-nav__link .md-ellipsis").all_inner_texts()]
+    assert (top, palette, footer) == expect[:3]
+    assert expect[3] in nav
+    # Switching at once changes them all, without a reload.
+    other = "en" if lang == "ko" else "ko"
+    pg.click(f'.pn-toggle__button[data-lang="{other}"]')
+    assert pg.get_attribute('label[for="__palette_1"]', "title") != palette
+    assert pg.inner_text(".md-copyright").strip() != footer
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_about_and_contributing_show_one_language(contexts, base: str, lang: str) -> None:  # noqa: ANN001
+    pg = contexts["laptop"]
+    for path in ("about/", "contributing/"):
+        open_page(pg, base + path, lang)
+        headings = pg.locator("article h1").evaluate_all("hs => hs.filter(h => h.checkVisibility()).map(h => h.textContent)")
+        assert len(headings) == 1
+        toc = pg.locator(".md-nav--secondary .md-nav__link").evaluate_all(
+            "as => as.filter(a => a.checkVisibility()).map(a => a.getAttribute('href'))")
+        if path == "contributing/":
+            assert toc and all(h.startswith("#ko-") == (lang == "ko") for h in toc)
+
+
+def test_tag_descriptions_are_in_the_chosen_language(contexts, base: str, index) -> None:  # noqa: ANN001
+    pg = contexts["phone"]
+    tag = index.tags.get("reward-model")
+    for lang, expected in (("ko", tag.description_ko), ("en", tag.description_en)):
+        open_page(pg, base + "tags/reward-model/", lang)
+        assert pg.inner_text(".pn-description").strip() == expected
+        open_page(pg, base + "tags/", lang)
+        assert pg.inner_text('li[data-tag="reward-model"] .pn-description').strip() == expected
+
+
+# Where a Korean text wraps: the characters on each side of every line break.
+LINE_BREAKS = """(el) => {
+  const pairs = [], walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), range = document.createRange();
+  for (let node; (node = walker.nextNode());) {
+    let last = null;
+    for (let i = 0; i < node.length; i++) {
+      range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      if (last && box.top > last.top + 2) pairs.push(node.data[last.i] + node.data[i]);
+      last = {top: box.top, i};
+    }
+  }
+  return pairs;
+}"""
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_korean_words_never_break_inside(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    pg = contexts[size]
+    syllable = lambda c: "\uac00" <= c <= "\ud7a3"  # noqa: E731
+    for path in (urls.src_to_url(urls.note(index.notes[0].slug)), "", "contributing/"):
+        open_page(pg, base + path, "ko")
+        blocks = pg.locator(".pn-commentary .pn-lang[lang=ko] p, .pn-lang[lang=ko] > p, .pn-intro .pn-lang[lang=ko]")
+        assert blocks.count() > 0
+        assert set(blocks.evaluate_all("els => els.map(e => getComputedStyle(e).wordBreak)")) == {"keep-all"}
+        for i in range(min(blocks.count(), 8)):
+            inside = [p for p in blocks.nth(i).evaluate(LINE_BREAKS) if syllable(p[0]) and syllable(p[1])]
+            assert inside == [], f"{path}: a line breaks inside a Korean word at {inside}"
+
+
+def test_hashtags_and_chips_stay_whole(contexts, base: str, index) -> None:  # noqa: ANN001
+    pg = contexts["phone"]
+    note = next(n for n in index.notes if any("-" in t for t in n.tags))
+    open_page(pg, base + urls.src_to_url(urls.note(note.slug)), "en")
+    for selector in (".pn-hashtag", ".pn-facts .pn-tag"):
+        heights = pg.locator(selector).evaluate_all("els => els.map(e => [e.textContent, e.getClientRects().length])")
+        assert heights and all(lines == 1 for _, lines in heights), heights
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_titles_are_as_readable_as_body_text(browser, base: str, index, scheme: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    pg = context.new_page()
+    open_page(pg, base + urls.src_to_url(urls.note(index.notes[0].slug)), "ko")
+    title, body = pg.evaluate("""() => [document.querySelector('article h1'), document.querySelector('.pn-commentary p')]
+      .map(e => { const s = getComputedStyle(e); return [s.color, Number(s.fontWeight)]; })""")
+    context.close()
+    assert title[0] == body[0]  # the body text's colour, not the theme's light grey
+    assert title[1] >= 600 and title[1] >= body[1]
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_commentary_comes_before_the_abstract(contexts, base: str, index, size: str, lang: str) -> None:  # noqa: ANN001
+    pg = contexts[size]
+    notes = [n for n in index.notes if n.abstract][:6]
+    for note in notes:
+        open_page(pg, base + urls.src_to_url(urls.note(note.slug)), lang)
+        commentary = pg.locator(f".pn-commentary > .pn-lang[lang={lang}]").first
+        if commentary.count() == 0 or not commentary.is_visible():
+            commentary = pg.locator(".pn-commentary > .pn-lang:visible").first
+        top = commentary.bounding_box()["y"]
+        assert top < pg.locator(".pn-abstract-text").bounding_box()["y"]
+        assert top + 40 < pg.viewport_size["height"], f"{note.slug}: the commentary starts below the first screen"
+
+
+def test_statistics_open_at_the_newest_data_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(LAYOUT_SHIFT)
+    pg = context.new_page()
+    open_page(pg, base + "stats/", "ko")
+    pg.wait_for_timeout(300)
+    figures = pg.locator(".pn-figure")
+    assert figures.count() >= 2
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        state = figure.evaluate("""f => { const links = f.querySelectorAll('a'), box = f.getBoundingClientRect();
+          const last = links[links.length - 1].getBoundingClientRect();
+          return {scrolls: f.scrollWidth > f.clientWidth, left: f.scrollLeft,
+                  newest: [last.left >= box.left, last.right <= box.right],
+                  hint: f.nextElementSibling.checkVisibility({visibilityProperty: true})}; }""")
+        assert state["scrolls"] and state["left"] > 0, state  # wider than a phone, and not at its oldest end
+        assert state["newest"] == [True, True], state
+        assert state["hint"], state  # "swipe for earlier data"
+    assert pg.evaluate("window.__pnShift") <= 0.02
+    # The oldest data is a swipe away, and the hint goes with the fade at the start.
+    figures.first.evaluate("f => { f.scrollLeft = 0; f.dispatchEvent(new Event('scroll')); }")
+    assert figures.first.get_attribute("data-pn-more-before") is None
+    context.close()
+
+
+def test_statistics_need_no_hint_where_they_fit(contexts, base: str) -> None:  # noqa: ANN001
+    pg = contexts["laptop"]
+    open_page(pg, base + "stats/", "en")
+    assert not pg.locator(".pn-scroll-hint").first.is_visible()
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_home_ends_with_earlier_days_and_the_archive(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    pg = contexts[size]
+    open_page(pg, base, "ko")
+    hrefs = pg.locator("article a").evaluate_all("as => as.map(a => new URL(a.href).pathname)")
+    shown = {d.isoformat() for d in index.days[:3]}
+    earlier = [f"/archive/{d.year:04d}/{d.month:02d}/{d.day:02d}/" for d in index.days[3:8]]
+    assert hrefs[-6:] == earlier + ["/archive/"]
+    assert not shown & {h.strip("/").replace("archive/", "").replace("/", "-") for h in earlier}
+    for link in pg.locator(".pn-feed-more a").all():
+        box = link.bounding_box()
+        assert box["height"] >= 44
+    pg.click(".pn-feed-more__day >> nth=0")
+    assert pg.url.split("?")[0].endswith(earlier[0])
+    assert dt.date.fromisoformat(pg.locator("h1 time").get_attribute("datetime")) == index.days[3]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_browse_shows_the_count_and_first_results_on_the_first_screen(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    context = browser.new_context(viewport=PHONE)
+    context.add_init_script(LAYOUT_SHIFT)
+    pg = context.new_page()
+    open_page(pg, base + "browse/", lang)
+    pg.wait_for_selector('.pn-browse[data-ready="true"]')
+    chips = pg.locator(".pn-browse__tags")
+    assert chips.bounding_box()["height"] < 80  # one row that scrolls sideways, not 27 chips stacked
+    assert chips.evaluate("c => c.scrollWidth > c.clientWidth")
+    pg.click('.pn-filter-tag[data-tag="reward-model"]')
+    pg.wait_for_function("document.querySelector('.pn-browse__count').dataset.count !== document.querySelector('.pn-browse').dataset.total")
+    assert pg.evaluate("window.scrollY") == 0
+    assert pg.locator(".pn-browse__count").bounding_box()["y"] + 30 < PHONE["height"]
+    first = pg.locator(".pn-browse__results > li .pn-item__title").first.bounding_box()
+    assert first["y"] + first["height"] <= PHONE["height"]
+    assert pg.evaluate("window.__pnShift") <= 0.02
+    context.close()
+
+
+def test_tap_targets_are_at_least_44_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
+    pg = contexts["phone"]
+    small = {}
+
+    def measure(selector: str) -> None:
+        for i, box in enumerate(pg.locator(selector).evaluate_all(
+                "els => els.filter(e => e.checkVisibility()).map(e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; })")):
+            if box[0] < 44 or box[1] < 44:
+                small[f"{selector}[{i}]"] = box
+
+    open_page(pg, base + urls.src_to_url(urls.note(index.notes[0].slug)), "ko")
+    pg.wait_for_selector(".pn-copy:not([hidden])")
+    for selector in (".pn-toggle__button", ".md-header__option label.md-header__button", ".pn-facts .pn-tag", ".pn-copy"):
+        measure(selector)
+    open_page(pg, base + urls.src_to_url(urls.day(index.days[1])), "ko")
+    measure(".pn-daynav a")
+    open_page(pg, base + "browse/", "en")
+    measure(".pn-filter-tag")
+    assert pg.locator(".pn-filter-tag").count() > 0 and small == {}
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_copy_does_not_cover_the_bibtex_entry(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    pg = contexts[size]
+    open_page(pg, base + urls.src_to_url(urls.note(index.notes[0].slug)), "en")
+    pg.wait_for_selector(".pn-copy:not([hidden])")
+    button = pg.locator(".pn-bibtex-wrap .pn-copy").bounding_box()
+    code = pg.locator(".pn-bibtex code").bounding_box()
+    assert button["y"] + button["height"] <= code["y"]
+
+
+def test_muted_text_keeps_its_contrast_colour(contexts, base: str) -> None:  # noqa: ANN001
+    """papernotes-reader.css loads after papernotes.css: it must not undo the contrast colours."""
+    pg = contexts["laptop"]
+    open_page(pg, base + "browse/", "en")
+    muted, count = pg.evaluate("""() => { const probe = document.createElement('span');
+      probe.style.color = 'var(--pn-muted)'; document.querySelector('.md-typeset').appendChild(probe);
+      const c = document.querySelector('.pn-filter-count'), s = getComputedStyle(c);
+      return [getComputedStyle(probe).color, [s.color, s.opacity]]; }""")
+    assert count == [muted, "1"]
