@@ -21,6 +21,9 @@ A query's expected notes, written from the bundled notes:
   that write the word in some form or spacing or show it on their page as a tag (a note tagged
   `rl` shows "강화학습" and "Reinforcement learning", and the index holds both);
 - `<slug> <slug> ...`: those notes.
+
+The `cross` class asks in one language for notes that wrote the concept in the other (through
+data/glossary.yml), and expects only those: `환각` expects the notes that write `hallucination`.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 PAGEFIND_VERSION = "1.5.2"
-CLASSES = ("korean", "forms", "typos", "tags")
+CLASSES = ("korean", "forms", "typos", "tags", "cross")
 
 # (class, query, expected)
 QUERIES: list[tuple[str, str, str]] = [
@@ -120,6 +123,28 @@ QUERIES: list[tuple[str, str, str]] = [
     ("tags", "RLHF", "tag:rlhf"),
     ("tags", "정렬", "tag:alignment"),
     ("tags", "Self-verification", "tag:self-verification"),
+    # Across languages (data/glossary.yml): a Korean query finds the notes that wrote the term in
+    # English, an English one those that wrote it in Korean; expected: only the other language's notes
+    ("cross", "보상 해킹", r"re:\breward hacking"),
+    ("cross", "리워드 해킹을", r"re:\breward hacking"),
+    ("cross", "인간 피드백", r"re:\bhuman feedback"),
+    ("cross", "환각을", r"re:\bhallucinat"),
+    ("cross", "과잉 사고", r"re:\boverthink"),
+    ("cross", "커리큘럼", r"re:\bcurricul"),
+    ("cross", "자기개선", r"re:\bself-improv"),
+    ("cross", "기계적 해석 가능성", r"re:\bmechanistic interpretability"),
+    ("cross", "창발적 정렬 실패", r"re:\bemergent misalignment"),
+    ("cross", "행동 복제", r"re:\bbehaviou?ral cloning"),
+    ("cross", "모방학습", r"re:\bimitation learning"),
+    ("cross", "콜드 스타트", r"re:\bcold[ -]start"),
+    ("cross", "병렬 사고", r"re:\bparallel thinking"),
+    ("cross", "은닉 상태", r"re:\bhidden states?\b"),
+    ("cross", "다수결", r"re:\bmajority vot"),
+    ("cross", "sycophancy", r"re:아첨"),
+    ("cross", "belief tracking", r"re:믿음 ?추적"),
+    ("cross", "expected value", r"re:기댓값"),
+    ("cross", "deception", r"re:(?<![가-힣])기만"),
+    ("cross", "uncertainty", r"re:불확실성"),
 ]
 
 

@@ -24,6 +24,8 @@ from papernotes.outputs.plan import plan_files
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 from papernotes.outputs.search_index import build_search_files, document_terms, tokenize
+from papernotes.outputs.concepts import ConceptMatcher
+from papernotes.source.glossary import Concept, Glossary
 
 # (text, terms): lower-cased, accents removed, runs of letters and digits, dotted numbers whole
 TOKENS = [
@@ -242,3 +244,44 @@ def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001 - a 
     assert words and all(terms[meta["spell"] + w[::-1]] == [] for w in words)
     assert meta["tags"] == [[t.slug, t.ko, t.en, list(t.aliases)] for t in loaded.tags.tags]
     assert meta["tag"] == "tags/{slug}/"
+
+
+# --- glossary concepts and title phrases ---
+
+GLOSSARY = Glossary((Concept("reward-hacking", ("reward hacking",), ("보상 해킹", "리워드 해킹")),
+                     Concept("unused", ("zebra term",), ("없는 용어",)),
+                     Concept("human-feedback", ("human feedback",), ("인간 피드백",))))
+
+
+@pytest.mark.parametrize(("changes", "term", "weight"), [
+    ({"ko": "reward hacking을 줄인다"}, "@0", 2),          # a concept the note names: @<its number>
+    ({"ko": "리워드 해킹이 줄어든다"}, "@0", 2),            # in any form, with a particle
+    ({"title": "Less Reward-Hacking"}, "@0", 8),            # weighted as its field
+    ({"abstract": "보상해킹"}, "@0", 1),                    # whatever its spacing
+    ({"en": "a reward. Hacking"}, "@0", None),              # not across a sentence's end
+    ({"en": "from human feedback"}, "@2", 2),
+    ({"title": "Reasoning Models Are Prone"}, "_reasonmodel", 8),   # a title's adjacent words
+    ({"title": "Reasons to Use Models"}, "_reasonmodel", None),
+    ({"en": "reasoning models"}, "_reasonmodel", None),              # titles only
+    ({"title": "Self-Taught Reasoners"}, "_selftaught", 8),         # a hyphen joins too
+    ({"title": "추론 모델"}, "_추론모델", 8),                          # Korean pairs as before
+])
+def test_document_terms_concepts_and_title_pairs(changes: dict, term: str, weight: int | None) -> None:
+    matcher = ConceptMatcher(GLOSSARY)
+    assert document_terms(dataclasses.replace(BASE, **changes), TAGS, matcher).get(term) == weight
+
+
+def test_only_the_concepts_notes_name_go_to_the_browser(tmp_path: Path) -> None:
+    notes = [dataclasses.replace(BASE, slug="a", en="Learning from human feedback."),
+             dataclasses.replace(BASE, slug="b", ko="보상 해킹과 인간 피드백.", date=dt.date(2024, 1, 1)),
+             dataclasses.replace(BASE, slug="c", ko="관련 없음.", date=dt.date(2023, 1, 1))]
+    site = write(build_search_files(notes, TAGS, commentary, GLOSSARY), tmp_path)
+    meta = search_data.meta(site)
+    # Renumbered in glossary order: reward-hacking @0, human-feedback @1; "unused" is not sent.
+    assert meta["glossary"] == [[["reward hacking"], ["보상 해킹", "리워드 해킹"]], [["human feedback"], ["인간 피드백"]]]
+    assert meta["concept"] == "@" and meta["title"] == searchindex.FIELD_WEIGHTS["title"]
+    found = search_data.postings(site)
+    assert set(found["@0"]) == {1} and set(found["@1"]) == {0, 1} and "@2" not in found
+    # Without a glossary: no concept terms, an empty list.
+    site = write(build_search_files(notes, TAGS, commentary), tmp_path / "none")
+    assert search_data.meta(site)["glossary"] == [] and not [t for t in search_data.postings(site) if t.startswith("@")]

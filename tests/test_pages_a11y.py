@@ -124,6 +124,32 @@ def test_no_serious_accessibility_problem_with_search_results_open(scheme_contex
         page.close()
 
 
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_problem_in_the_open_search_box(browser: Browser, bundled_build: Path, serve: Serve, axe_source: str,
+                                                                 viewport: dict, lang: str, scheme: str) -> None:
+    """The bundled notes: a Korean query that the glossary bridges to English, the first result
+    focused (ArrowDown), on a phone (the field across the screen) and a wide screen; the home page
+    also gives each result the reading list's Save button."""
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{serve(bundled_build)}?lang={lang}")
+        if page.is_visible(".pn-search__open"):
+            page.click(".pn-search__open")
+        else:
+            page.click(".pn-search__input")
+        page.keyboard.type("보상 해킹")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".pn-search__results[data-count] .pn-search__bridge")
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("!!document.activeElement.closest('.pn-search__results')")
+        assert serious(page, axe_source) == []
+    finally:
+        context.close()
+
+
 def test_html_lang_follows_the_switch(page: Page, base: str) -> None:
     page.goto(f"{base}{PAGE_KINDS['note']}?lang=ko")
     assert page.evaluate("document.documentElement.lang") == "ko"

@@ -127,7 +127,7 @@ class Build:
         if not result.errors and len(result.notes) + len(result.drafts) != result.files:
             raise BuildError(f"internal error: {result.files} note files but {len(result.notes)} notes "
                              f"and {len(result.drafts)} drafts loaded")
-        index = build_index(result.notes, result.tags)
+        index = build_index(result.notes, result.tags, result.glossary)
         self._loaded = result
         self._renderer = PageRenderer(index, self.settings, self.html)
         pages = plan_pages(self._renderer)

@@ -21,6 +21,7 @@ from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, FrontMatt
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.source.split_load import Loaded, load_files
+from papernotes.source.glossary import Glossary, load_glossary
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import Guidance, find_template_text, normalise_text, read_guidance
 
@@ -43,6 +44,8 @@ class LoadResult:
     """How many files were found under the notes folder (each is a note, a draft or a problem)."""
     drafts: tuple[Note, ...] = ()
     """Valid notes marked `draft: true`: checked like the others but not published."""
+    glossary: Glossary = Glossary()
+    """The glossary's valid concepts (`data/glossary.yml`; empty without one)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -69,7 +72,8 @@ def display_path(path: Path, root: Path) -> str:
 
 def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None, *,
               html: HtmlCache | None = None, reuse: NoteCache | None = None) -> LoadResult:
-    """Load `<root>/<data_dir>/tags.yml` and every note; `only` limits which notes are reported on.
+    """Load `<root>/<data_dir>/tags.yml`, its glossary.yml and every note; `only` limits which notes
+    are reported on (problems of tags.yml and glossary.yml are always reported).
 
     Validation renders every note's Markdown into `html` (the build's one HTML cache; a fresh
     one if not given). `reuse` keeps each file's result between loads of one serve session.
@@ -79,6 +83,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     """
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
+    glossary, glossary_problems = load_glossary(data / "glossary.yml", display_path(data / "glossary.yml", root))
+    problems += glossary_problems
     notes_dir = data / "notes"
     # Symlinks are listed (and refused in load_note), never followed: a link in a pull
     # request could otherwise publish any file of the machine that builds the site.
@@ -108,7 +114,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
-    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts)
+    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts, glossary)
 
 
 class NoteCache:
