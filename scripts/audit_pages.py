@@ -44,7 +44,7 @@ from typing import Iterator
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))  # this checkout's papernotes, for its URL scheme
-from papernotes.outputs.notes_json import read_index  # noqa: E402
+from papernotes.outputs.notes_json import read_index  # noqa: E402 - after the sys.path line above
 from papernotes.pages import registry  # noqa: E402
 from papernotes.site import urls  # noqa: E402
 
@@ -103,7 +103,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def _not_found(self):  # noqa: ANN202
+    def _not_found(self) -> io.BytesIO:
         page = Path(self.directory) / "404.html"
         body = page.read_bytes() if page.is_file() else b"Not found"
         self.send_response(404)
@@ -151,7 +151,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
-        raise UsageError("see the usage above") if exit_.code else exit_
+        raise (UsageError("see the usage above") if exit_.code else exit_) from None
     args.kinds = [k.strip() for k in args.kinds.split(",") if k.strip()]
     unknown = [k for k in args.kinds if k not in KINDS]
     if unknown or not args.kinds:

@@ -33,8 +33,8 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from notegen import generate_notes, tag_registry  # noqa: E402
-from sitesize import SiteSize, measure_site  # noqa: E402
+from notegen import generate_notes, tag_registry
+from sitesize import SiteSize, measure_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -252,11 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in sorted(args.sizes):
             runs: dict[str, BuildRun | None] = {"floor": None, "blog": None}
-            plans = [("ours", lambda d: make_our_site(d, n, args.seed))]
+            plans = [("ours", lambda d, n=n: make_our_site(d, n, args.seed))]
             if not args.no_floor:
-                plans.append(("floor", lambda d: make_floor_site(d, n)))
+                plans.append(("floor", lambda d, n=n: make_floor_site(d, n)))
             if args.blog:
-                plans.append(("blog", lambda d: make_blog_site(d, n, args.seed)))
+                plans.append(("blog", lambda d, n=n: make_blog_site(d, n, args.seed)))
             for name, make in plans:
                 site = make(work / f"{name}-{n}")
                 run = run_build(site, site / "site")

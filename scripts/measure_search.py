@@ -26,7 +26,10 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Sequence, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 DEFAULT_QUERIES = ["보상", "reward model", "2001.00003", "Kim"]
 
@@ -73,7 +76,7 @@ _CLOCK = """() => { window.__pnEnter = null; window.__pnShown = null;
 sets it once that query's results are on screen)."""
 
 
-def _run(page, query: str) -> tuple[float, float]:  # noqa: ANN001
+def _run(page: Page, query: str) -> tuple[float, float]:
     """Type `query`, press Enter, wait for its results: (Enter, results shown) on the page's clock, ms."""
     page.fill(".pn-search__input", query)
     page.evaluate(_CLOCK)
@@ -82,7 +85,7 @@ def _run(page, query: str) -> tuple[float, float]:  # noqa: ANN001
     return page.evaluate("() => [window.__pnEnter, window.__pnShown]")
 
 
-def measure_query(browser, base: str, site: Path, query: str) -> Query:  # noqa: ANN001
+def measure_query(browser: Browser, base: str, site: Path, query: str) -> Query:
     """What one query typed into a fresh page (cold cache) costs, and the same query again once the
     box holds its files."""
     context = browser.new_context()
@@ -108,7 +111,7 @@ def measure_query(browser, base: str, site: Path, query: str) -> Query:  # noqa:
                  (shown - arrived) / 1000, (again[1] - again[0]) / 1000)
 
 
-def measure_browse(browser, base: str, tags: list[str]) -> list[tuple[str, int, int]]:  # noqa: ANN001
+def measure_browse(browser: Browser, base: str, tags: list[str]) -> list[tuple[str, int, int]]:
     """(step, bytes of browse/ JSON so far, notes listed) opening the browse page, then adding tags."""
     context = browser.new_context()
     page = context.new_page()

@@ -21,6 +21,9 @@ import random
 import re
 from pathlib import Path
 
+from papernotes.authoring.notefile import render_note
+from papernotes.model import NoteDraft
+
 TAG_COUNT = 150
 LAST_DAY = dt.date(2025, 12, 31)
 SPAN_DAYS = 3 * 365
@@ -175,33 +178,34 @@ def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str],
               population: tuple[list[str], list[float]] | None = None,
               links: random.Random | None = None, known: list[str] | None = None) -> tuple[str, str]:
     """One note's (slug, file text); `index` makes the slug and the arXiv id unique. With `links`,
-    the note mentions and lists papers: `known` holds the earlier notes' arXiv ids."""
+    the note mentions and lists papers: `known` holds the earlier notes' arXiv ids.
+
+    Written by the project's own writer (`notefile.render_note`), so the notes have every field
+    the schema orders, exactly as `papernotes new` and the importers write them."""
     title = _title(rng)
     slug = "-".join(title.lower().replace(":", "").split()[:5]) + f"-{index}"
-    authors = _authors(rng, population or author_population(1))
+    authors = tuple(_authors(rng, population or author_population(1)))
     published = day - dt.timedelta(days=rng.randint(0, 20))
-    lines = ["---", f"title: {_yaml_str(title)}", "authors:"] + [f"  - {_yaml_str(a)}" for a in authors]
-    lines += [f"date: {day.isoformat()}", f"tags: [{', '.join(tags)}]"]
-    own = None
+    arxiv = url = code = org = None
     if rng.random() < 0.9:
-        own = f"{published:%y%m}.{index % 100000:05d}"
-        lines.append(f'arxiv: "{own}"')
+        arxiv = f"{published:%y%m}.{index % 100000:05d}"
     else:
-        lines.append(f"url: https://example.org/papers/{slug}.pdf")
+        url = f"https://example.org/papers/{slug}.pdf"
     if rng.random() < 0.3:
-        lines.append(f"code: https://github.com/example/{slug}")
+        code = f"https://github.com/example/{slug}"
     if rng.random() < 0.5:
-        lines.append(f"org: {_yaml_str(rng.choice(_ORGS))}")
-    lines.append(f"published: {published.isoformat()}")
+        org = rng.choice(_ORGS)
+    builds: list[str] = []
+    compares: list[str] = []
     mention_ko = mention_en = ""
     if links is not None:
-        builds, compares, mention_ko, mention_en = _links(links, [k for k in known or [] if k != own])
-        lines += [f"{name}: [{', '.join(_yaml_str(i) for i in ids)}]" for name, ids in
-                  (("builds_on", builds), ("compares_with", compares)) if ids]
+        builds, compares, mention_ko, mention_en = _links(links, [k for k in known or [] if k != arxiv])
     ko, en = _text(rng, _KO, 300), _text(rng, _EN, 300)
-    lines += ["---", "", "## Abstract", "", _text(rng, _SENTENCES, 1200), "",
-              "## 한국어", "", f"{ko} {mention_ko}".rstrip(), "", "## English", "", f"{en} {mention_en}".rstrip(), ""]
-    return slug, "\n".join(lines)
+    draft = NoteDraft(title=title, authors=authors, date=day, tags=tuple(tags), arxiv=arxiv, url=url, code=code,
+                      org=org, published=published, builds_on=tuple(builds), compares_with=tuple(compares),
+                      abstract=_text(rng, _SENTENCES, 1200), ko=f"{ko} {mention_ko}".rstrip(),
+                      en=f"{en} {mention_en}".rstrip())
+    return slug, render_note(draft)
 
 
 def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:

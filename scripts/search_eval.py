@@ -1,5 +1,8 @@
 """Recall of the search box, per class of query, on a built site; optionally Pagefind's on the same site.
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
     python scripts/search_eval.py SITE_DIR DATA_DIR [--pagefind] [--only CLASS ...] [--limit N]
                                   [--queries FILE] [--misses]
 
@@ -18,6 +21,9 @@ A query's expected notes, written from the bundled notes:
   that write the word in some form or spacing or show it on their page as a tag (a note tagged
   `rl` shows "강화학습" and "Reinforcement learning", and the index holds both);
 - `<slug> <slug> ...`: those notes.
+
+The `cross` class asks in one language for notes that wrote the concept in the other (through
+data/glossary.yml), and expects only those: `환각` expects the notes that write `hallucination`.
 """
 
 from __future__ import annotations
@@ -32,14 +38,17 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from papernotes.schema import FrontMatter, split_front_matter
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 PAGEFIND_VERSION = "1.5.2"
-CLASSES = ("korean", "forms", "typos", "tags")
+CLASSES = ("korean", "forms", "typos", "tags", "cross")
 
 # (class, query, expected)
 QUERIES: list[tuple[str, str, str]] = [
@@ -114,6 +123,28 @@ QUERIES: list[tuple[str, str, str]] = [
     ("tags", "RLHF", "tag:rlhf"),
     ("tags", "정렬", "tag:alignment"),
     ("tags", "Self-verification", "tag:self-verification"),
+    # Across languages (data/glossary.yml): a Korean query finds the notes that wrote the term in
+    # English, an English one those that wrote it in Korean; expected: only the other language's notes
+    ("cross", "보상 해킹", r"re:\breward hacking"),
+    ("cross", "리워드 해킹을", r"re:\breward hacking"),
+    ("cross", "인간 피드백", r"re:\bhuman feedback"),
+    ("cross", "환각을", r"re:\bhallucinat"),
+    ("cross", "과잉 사고", r"re:\boverthink"),
+    ("cross", "커리큘럼", r"re:\bcurricul"),
+    ("cross", "자기개선", r"re:\bself-improv"),
+    ("cross", "기계적 해석 가능성", r"re:\bmechanistic interpretability"),
+    ("cross", "창발적 정렬 실패", r"re:\bemergent misalignment"),
+    ("cross", "행동 복제", r"re:\bbehaviou?ral cloning"),
+    ("cross", "모방학습", r"re:\bimitation learning"),
+    ("cross", "콜드 스타트", r"re:\bcold[ -]start"),
+    ("cross", "병렬 사고", r"re:\bparallel thinking"),
+    ("cross", "은닉 상태", r"re:\bhidden states?\b"),
+    ("cross", "다수결", r"re:\bmajority vot"),
+    ("cross", "sycophancy", r"re:아첨"),
+    ("cross", "belief tracking", r"re:믿음 ?추적"),
+    ("cross", "expected value", r"re:기댓값"),
+    ("cross", "deception", r"re:(?<![가-힣])기만"),
+    ("cross", "uncertainty", r"re:불확실성"),
 ]
 
 
@@ -128,18 +159,23 @@ def note_files(data: Path) -> dict[str, str]:
     return out
 
 
-def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
-    """The note's tags, read with the loader's guarded YAML reader (notes come from pull requests)."""
+@functools.lru_cache(maxsize=None)
+def _written_tags(text: str) -> tuple[str, ...]:
+    """The note's tags, read with the loader's guarded YAML reader (notes come from pull requests);
+    parsed once per note, not once per query."""
     front = split_front_matter(text.split("\n"))
     if not isinstance(front, FrontMatter):
-        return set()
+        return ()
     try:
         root = compose("\n".join(front.yaml_lines), offset=1)
         fields = {name: value for name, _, value in mapping_items(Located(root, 1))} if root is not None else {}
-        written = [read_text(item) for item in read_list(fields["tags"])] if "tags" in fields else []
+        return tuple(read_text(item) for item in read_list(fields["tags"])) if "tags" in fields else ()
     except NodeError:
-        return set()  # `papernotes check` reports it; the evaluation counts the note as untagged
-    return {aliases.get(t, t) for t in written}
+        return ()  # `papernotes check` reports it; the evaluation counts the note as untagged
+
+
+def note_tags(text: str, aliases: dict[str, str]) -> set[str]:
+    return {aliases.get(t, t) for t in _written_tags(text)}
 
 
 def expected(spec: str, notes: dict[str, str], aliases: dict[str, str], labels: dict[str, str] | None = None) -> set[str]:
@@ -158,7 +194,7 @@ def recall(found: list[str], want: set[str]) -> float:
     return len(set(found[:10]) & want) / min(10, len(want)) if want else 1.0
 
 
-def our_search(page, base: str) -> Callable[[str], list[str]]:  # noqa: ANN001
+def our_search(page: Page, base: str) -> Callable[[str], list[str]]:
     page.goto(base)
 
     def run(query: str) -> list[str]:
@@ -171,7 +207,7 @@ def our_search(page, base: str) -> Callable[[str], list[str]]:  # noqa: ANN001
     return run
 
 
-def pagefind_search(page, base: str, bundle: str) -> Callable[[str], list[str]]:  # noqa: ANN001
+def pagefind_search(page: Page, base: str, bundle: str) -> Callable[[str], list[str]]:
     page.goto(base)
     page.evaluate("async url => { window.__pf = await import(url); await window.__pf.init(); }", base + bundle + "/pagefind.js")
 

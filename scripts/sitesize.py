@@ -79,7 +79,7 @@ RESULTS_SHOWN = 10
 
 def _papernotes_files(out: Path) -> list[Path]:
     search = out / "search"
-    largest = lambda folder, n: sorted(folder.glob("*.json"), key=lambda p: (p.stat().st_size, p.name))[-n:]  # noqa: E731
+    largest = lambda folder, n: sorted(folder.glob("*.json"), key=lambda p: (p.stat().st_size, p.name))[-n:]
     files = [out / "assets" / "papernotes-search.js", search / "meta.json"]
     files += largest(search / "terms", MAX_TERMS_FILES) + largest(search / "cards", RESULTS_SHOWN)
     return [f for f in files if f.is_file()]

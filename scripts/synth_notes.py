@@ -16,10 +16,12 @@ import argparse
 import datetime as dt
 import random
 import shutil
+import sys
 from pathlib import Path
 from typing import Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))  # the package, also when run without installing it
 KO_NOUNS = ["보상", "모델", "정책", "추론", "정렬", "데이터", "학습", "평가", "언어", "선호", "안전성", "에이전트", "검색", "증류", "토큰"]
 KO_PARTICLES = ["을", "은", "이", "가", "의", "에", "으로", "과", "도", ""]
 KO_VERBS = ["개선한다", "제안한다", "분석한다", "줄인다", "보여 준다", "측정한다"]
@@ -44,30 +46,31 @@ def en_sentence(rng: random.Random) -> str:
 
 def real_sentences() -> dict[str, list[str]]:
     """Sentences of the bundled notes' abstracts and commentaries, by part."""
-    import sys
-    sys.path.insert(0, str(ROOT / "hooks"))
     from papernotes.source.tree import load_site
 
     notes = load_site(ROOT, "data").notes
-    split = lambda text: [s.strip() + "." for s in " ".join(text.split()).split(". ") if s.strip()]  # noqa: E731
+    split = lambda text: [s.strip() + "." for s in " ".join(text.split()).split(". ") if s.strip()]
     return {part: [s for n in notes for s in split(getattr(n, part))] for part in ("abstract", "ko", "en")}
 
 
 def note_text(i: int, rng: random.Random, slugs: list[str], start: dt.date,
               real: dict[str, list[str]] | None = None) -> tuple[str, str]:
+    """One note's (path under data/notes/, file text), written by the project's note writer."""
+    from papernotes.authoring.notefile import render_note
+    from papernotes.model import NoteDraft
+
     day = start + dt.timedelta(days=i * 2000 // 10000 + rng.randint(0, 3))
     title = " ".join(rng.choice(EN_WORDS).capitalize() for _ in range(rng.randint(3, 7))) + f" {i}"
-    authors = "\n".join(f"  - {rng.choice(GIVEN)} {rng.choice(SURNAMES)}" for _ in range(rng.randint(1, 6)))
-    tags = ", ".join(rng.sample(slugs, rng.randint(1, 4)))
+    authors = tuple(f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}" for _ in range(rng.randint(1, 6)))
+    tags = tuple(rng.sample(slugs, rng.randint(1, 4)))
     arxiv = f"{day.year % 100:02d}{day.month:02d}.{i:05d}"
     if real:
         abstract, ko, en = (" ".join(rng.sample(real[p], n)) for p, n in (("abstract", 8), ("ko", 3), ("en", 4)))
     else:
         abstract = " ".join(en_sentence(rng) for _ in range(5))
         ko, en = " ".join(ko_sentence(rng) for _ in range(4)), " ".join(en_sentence(rng) for _ in range(4))
-    text = (f"---\ntitle: \"{title}\"\nauthors:\n{authors}\ndate: {day.isoformat()}\ntags: [{tags}]\n"
-            f"arxiv: \"{arxiv}\"\n---\n\n## Abstract\n\n{abstract}\n\n## 한국어\n\n{ko}\n\n## English\n\n{en}\n")
-    return f"{day.year}/synth-{i:05d}.md", text
+    draft = NoteDraft(title=title, authors=authors, date=day, tags=tags, arxiv=arxiv, abstract=abstract, ko=ko, en=en)
+    return f"{day.year}/synth-{i:05d}.md", render_note(draft)
 
 
 def write_notes(dest: Path, count: int, seed: int = 1, vocabulary: bool = False) -> Path:

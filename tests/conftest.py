@@ -6,22 +6,31 @@ skip when it is missing; with CI=true they fail instead, so CI never silently sk
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pytest
 import yaml
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
 CHROMIUM = "/usr/bin/chromium"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # mkdocs-material's notice, for builds in this process too
+Serve = Callable[[Path], str]
+"""The `serve` fixture: serve a built site's folder over HTTP, get its base URL."""
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -54,13 +63,49 @@ def make_site(dest: Path, data: Path | None = None, notes: dict[str, str] | None
     return dest
 
 
-def build(site: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build` of `site` into `site/site`."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")]
-    if strict:
-        cmd.append("--strict")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=site)
+def build(site: Path, strict: bool = True, *, process: bool = False) -> subprocess.CompletedProcess[str]:
+    """A real MkDocs build of `site` into `site/site`: the log is `stderr`, 1 is a failed build.
+
+    In this process unless `process` is set, the way `mkdocs build` runs it (load the config,
+    `on_startup`, build, `on_shutdown`) without paying a Python start and MkDocs' imports per
+    build. MkDocs imports the hook module once per process and the hook makes a fresh `Build`
+    in `on_startup`, so builds in one process share nothing, as under `mkdocs serve`.
+    """
+    if process:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")]
+        if strict:
+            cmd.append("--strict")
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=site)
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)  # as the command line sets it
+    logger.propagate = False  # the log is the result; pytest's capture would only repeat it
+    code = 0
+    try:
+        with contextlib.chdir(site):
+            config = load_config(str(site / "mkdocs.yml"), site_dir=str(site / "site"), strict=strict)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except MkDocsException as error:  # what `mkdocs build` prints as its last line before exiting with 1
+        log.write(f"Error: {error}\n")
+        code = 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+    return subprocess.CompletedProcess(["mkdocs", "build", str(site)], code, "", log.getvalue())
 
 
 @pytest.fixture(scope="session")
@@ -124,7 +169,7 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def page(browser):  # noqa: ANN001, ANN201
+def page(browser: Browser):  # noqa: ANN201 - a fixture, typed where it is made
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     yield pg

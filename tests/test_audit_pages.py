@@ -1,6 +1,6 @@
 """scripts/audit_pages.py without Lighthouse: its GitHub-Pages-like gzip server, the page of each
 kind it picks, and its argument handling. (Running Lighthouse takes minutes: the script is a
-report, run by hand; see README "Accessibility, privacy and weight".)"""
+report, run by hand; see DEVELOPING.md, "Accessibility, privacy and weight".)"""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-import audit_pages  # noqa: E402
+import audit_pages  # noqa: E402 - after the sys.path line above
 
 
 @pytest.fixture
-def served(tmp_path: Path):  # noqa: ANN201
+def served(tmp_path: Path):  # noqa: ANN201 - a fixture, typed where it is made
     (tmp_path / "notes" / "a").mkdir(parents=True)
     (tmp_path / "index.html").write_text("<!doctype html><p>home " + "x" * 2000, encoding="utf-8")
     (tmp_path / "notes" / "a" / "index.html").write_text("<p>note a</p>", encoding="utf-8")
@@ -40,7 +40,7 @@ def get(url: str, gzip_ok: bool = True) -> tuple[int, dict[str, str], bytes]:
         return err.code, {k.lower(): v for k, v in err.headers.items()}, err.read()
 
 
-def test_text_is_gzipped_for_clients_that_accept_it(served) -> None:  # noqa: ANN001
+def test_text_is_gzipped_for_clients_that_accept_it(served: str) -> None:
     root, base = served
     for path, file in [("", "index.html"), ("notes/a/", "notes/a/index.html"), ("site.css", "site.css")]:
         status, headers, body = get(base + path)
@@ -52,14 +52,14 @@ def test_text_is_gzipped_for_clients_that_accept_it(served) -> None:  # noqa: AN
     assert headers["content-type"].startswith("text/css")
 
 
-def test_images_go_as_they_are(served) -> None:  # noqa: ANN001
+def test_images_go_as_they_are(served: str) -> None:
     root, base = served
     status, headers, body = get(base + "logo.png")
     assert status == 200 and "content-encoding" not in headers and body == (root / "logo.png").read_bytes()
     assert headers["content-type"] == "image/png" and headers["cache-control"] == "max-age=600"
 
 
-def test_missing_pages_get_the_sites_404_page_and_folders_their_slash(served) -> None:  # noqa: ANN001
+def test_missing_pages_get_the_sites_404_page_and_folders_their_slash(served: str) -> None:
     root, base = served
     status, _, body = get(base + "notes/nothing/", gzip_ok=False)
     assert status == 404 and body == (root / "404.html").read_bytes()

@@ -68,7 +68,7 @@ def test_bad_listing_items_are_located_and_the_good_ones_still_imported(project:
         ("2504.10004", 3, "paper.ai_keywords", "expected a list of keywords, got the text 'rl'"),
     ):
         assert f"{listing}:{line_of(arxiv)}: item [{index}] (arXiv {arxiv}): error: {field}: {message}" in out
-    assert f": item [6] (arXiv 2504.10007): error: 'Too Big' would not pass the checker, not written: file: the note is" in out
+    assert ": item [6] (arXiv 2504.10007): error: 'Too Big' would not pass the checker, not written: file: the note is" in out
     assert ": item [8] (arXiv 2504.10009): error: paper.upvotes: expected a count, got a number of more than 20 digits" in out
     assert ": item [9]: error: item: nested 100000 levels deep" in out
     assert "import-hf: 4 created, 0 skipped (already have a note), 6 failed" in out.splitlines()

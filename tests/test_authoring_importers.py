@@ -134,7 +134,7 @@ def test_hf_import_writes_drafts_idempotently(project: Path, capsys: pytest.Capt
 
 
 class _Listing(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         ok = self.path == "/api/daily_papers?date=2025-04-09"
         body = HF.read_bytes() if ok else b'{"error": "Not found"}'
         self.send_response(200 if ok else 404)
@@ -259,7 +259,7 @@ def test_hf_import_refuses_a_file_that_is_not_a_listing(project: Path, tmp_path:
 class _ArxivSearch(http.server.BaseHTTPRequestHandler):
     """Answers title searches: the recorded answer for one title, 503 for another, none otherwise."""
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         from urllib.parse import parse_qs, urlsplit
 
         query = parse_qs(urlsplit(self.path).query).get("search_query", [""])[0]

@@ -16,6 +16,7 @@ import pytest
 from papernotes.authoring.sources import arxiv
 from papernotes.authoring import scaffold
 from papernotes.cli.main import main
+from papernotes.source.tree import load_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RECORDED = FIXTURES / "arxiv"
@@ -34,7 +35,7 @@ ANSWERS: dict[str, tuple[int, str, float]] = {
 
 
 class _RecordedArxiv(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+    def do_GET(self) -> None:
         from urllib.parse import parse_qs, urlsplit
 
         query = parse_qs(urlsplit(self.path).query)
@@ -208,3 +209,33 @@ def test_new_usage_errors(project: Path, argv: list[str], code: int, message: st
                           capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*argv, "--root", str(project)]) == code
     assert message in capsys.readouterr().err
+
+
+def test_new_shows_the_templates_lineage_lines_commented_and_still_passes_check_once_finished(
+        project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`builds_on:` / `compares_with:` cannot come from arXiv: the scaffold shows the template's
+    commented lines for them where they go, and they change nothing `check` reads."""
+    template = (Path(__file__).resolve().parents[1] / "data" / "note-template.md").read_text(encoding="utf-8")
+    (project / "data" / "note-template.md").write_text(template, encoding="utf-8")
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the offline scaffold must not call the API")
+
+    monkeypatch.setattr(scaffold, "fetch_paper", no_network)
+    assert main(["new", "2504.06141", "--root", str(project), "--title", "Lineage Scaffold", "--author", "Ada Lovelace",
+                 "--abstract", "An abstract.", "--date", "2025-04-10"]) == 0
+    path = project / "data" / "notes" / "2025" / "lineage-scaffold.md"
+    text = path.read_text(encoding="utf-8")
+    head = text.split("\n---\n", 1)[0]
+    assert head.endswith('\n# builds_on: ["2203.02155"]        # arXiv ids of earlier work this paper extends (shown both ways)\n'
+                         '# compares_with: ["2505.16265"]    # arXiv ids of the baselines it is measured against')
+    capsys.readouterr()
+    finished = (text.replace("[replace-me]", "[reward-model, rl]")
+                .replace(_guidance_line(text, "## 한국어"), "계보 줄은 주석입니다.")
+                .replace(_guidance_line(text, "## English"), "The lineage lines are comments."))
+    path.write_text(finished, encoding="utf-8")
+    assert main(["check", str(path), "--root", str(project)]) == 0, capsys.readouterr().out
+    # Uncommented, the template's example lines are what `check` reads.
+    path.write_text(finished.replace("# builds_on:", "builds_on:"), encoding="utf-8")
+    assert main(["check", str(path), "--root", str(project)]) == 0, capsys.readouterr().out
+    note = next(n for n in load_site(project).notes if n.slug == "lineage-scaffold")
+    assert (note.builds_on, note.compares_with) == (("2203.02155",), ())

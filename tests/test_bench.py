@@ -16,7 +16,7 @@ from papernotes.source.tree import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from notegen import generate_notes  # noqa: E402
+from notegen import generate_notes  # noqa: E402 - after the sys.path line above
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -44,20 +44,20 @@ SHAPE = [
 
 
 @pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def generated(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture, typed where it is made
     root = tmp_path_factory.mktemp("gen")
     generate_notes(300, root, seed=1)
     return load_site(root, "data")
 
 
-def test_generated_notes_are_valid(generated) -> None:  # noqa: ANN001
+def test_generated_notes_are_valid(generated) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     assert generated.files == 300
     assert len(generated.notes) == 300
     assert generated.problems == ()
 
 
 @pytest.mark.parametrize("figure, low, high", SHAPE)
-def test_generated_notes_look_real(generated, figure: str, low: int, high: int) -> None:  # noqa: ANN001
+def test_generated_notes_look_real(generated, figure: str, low: int, high: int) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     measure = {
         "authors per note": lambda n: len(n.authors),
         "tags per note": lambda n: len(n.tags),
@@ -69,7 +69,7 @@ def test_generated_notes_look_real(generated, figure: str, low: int, high: int) 
     assert low <= min(values) and max(values) <= high, (min(values), max(values))
 
 
-def test_generated_tags_follow_a_zipf_law(generated) -> None:  # noqa: ANN001
+def test_generated_tags_follow_a_zipf_law(generated) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     counts: dict[str, int] = {}
     for note in generated.notes:
         for tag in note.tags:
@@ -81,6 +81,7 @@ def test_generated_tags_follow_a_zipf_law(generated) -> None:  # noqa: ANN001
     assert len(days) < len(generated.notes) / 2  # several notes per day
 
 
+@pytest.mark.slow  # runs scripts/bench.py: two builds in processes
 def test_benchmark_runs_and_prints_sane_figures(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "40", "--json", str(out)],

@@ -134,7 +134,7 @@ def test_archive_and_home(fixture_build: Path) -> None:
 def test_navigation_holds_section_pages_only(fixture_build: Path) -> None:
     nav = soup(fixture_build, "notes/alpha").select_one("nav.md-nav--primary")
     targets = {resolve(fixture_build, "notes/alpha/", a["href"]) for a in nav.select("a[href]")}
-    assert targets == {"", "tags/", "archive/", "browse/", "stats/", "authors/", "labs/", "list/", "about/", "contributing/", "security/"}
+    assert targets == {"", "tags/", "archive/", "browse/", "stats/", "authors/", "labs/", "list/", "about/", "contributing/", "security/", "benchmarks/"}
 
 
 def test_every_internal_link_resolves(fixture_build: Path) -> None:

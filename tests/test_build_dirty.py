@@ -10,6 +10,7 @@ import pytest
 
 from papernotes.build.dirty import RebuildState, digest
 from papernotes.build.session import Build
+from papernotes.model import Note
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,6 +37,7 @@ def test_a_new_build_forgets_the_previous_session() -> None:
     assert Build(dirty=True).rebuild.changed({"a.md": digest("A")}) == {"a.md"}
 
 
+@pytest.mark.slow  # a real mkdocs serve
 @pytest.mark.parametrize("mode", [[], ["--dirty"]])
 def test_serve_shows_an_edited_note(mode: list[str]) -> None:
     """A real `mkdocs serve` on generated notes: saving a note shows the change, search keeps every note."""
@@ -46,7 +48,7 @@ def test_serve_shows_an_edited_note(mode: list[str]) -> None:
     assert run.stdout.count("search index holds 30 of 30 notes; the edit is searchable after") == 2
 
 
-def _n(slug: str, **changes: object) -> "Note":
+def _n(slug: str, **changes: object) -> Note:
     import dataclasses
     import datetime as dt
 
@@ -76,7 +78,7 @@ EDITS = [
 
 
 @pytest.mark.parametrize("notes, expected", EDITS)
-def test_changed_by_notes(notes: list, expected: set[str] | None) -> None:  # noqa: ANN001
+def test_changed_by_notes(notes: list, expected: set[str] | None) -> None:
     from papernotes.build.dirty import site_shape
 
     state = RebuildState()

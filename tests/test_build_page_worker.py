@@ -11,7 +11,7 @@ import pytest
 from conftest import build, make_site
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from notegen import generate_notes  # noqa: E402
+from notegen import generate_notes
 
 
 def _tree(out: Path) -> dict[str, bytes]:
@@ -19,6 +19,7 @@ def _tree(out: Path) -> dict[str, bytes]:
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file() and p.suffix != ".gz"}
 
 
+@pytest.mark.slow  # builds an 80-note site twice
 def test_worker_output_is_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     generate_notes(80, tmp_path / "gen", seed=3)
     trees = []

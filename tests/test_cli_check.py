@@ -9,7 +9,7 @@ import pytest
 
 from papernotes.cli.main import main
 from papernotes.model import Problem
-from papernotes.cli.report import github_annotation
+from papernotes.report import github_annotation
 
 CONTRIB = Path(__file__).parent / "fixtures" / "contrib"
 

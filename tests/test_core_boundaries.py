@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import papernotes
 
 CORE = Path(papernotes.__file__).parent
@@ -20,6 +22,7 @@ def core_modules() -> list[str]:
     return names
 
 
+@pytest.mark.slow  # a fresh interpreter imports every module
 def test_importing_every_core_module_never_imports_mkdocs() -> None:
     modules = core_modules()
     assert len(modules) > 30 and "papernotes.build.session" in modules

@@ -35,6 +35,7 @@ HOOKS = ROOT / "hooks"
 LOCK = ROOT / "requirements.txt"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+DEVELOPING = (ROOT / "DEVELOPING.md").read_text(encoding="utf-8")
 BIN = Path(sys.executable).parent
 THEME = "mkdocs-material"
 """Used by mkdocs.yml (`theme: name: material`), never imported."""
@@ -154,7 +155,7 @@ def test_the_lock_agrees_with_pyproject() -> None:
             problems.append(f"{where}: {req} is not in requirements.txt")
         elif not req.specifier.contains(entries[name][0], prereleases=True):
             problems.append(f"{where}: {req} does not allow the locked {name}=={entries[name][0]}")
-    assert problems == [], "regenerate the lock: pip-compile pyproject.toml (README)\n" + "\n".join(problems)
+    assert problems == [], "regenerate the lock: pip-compile pyproject.toml (DEVELOPING.md)\n" + "\n".join(problems)
 
 
 def test_this_run_uses_the_locked_versions() -> None:
@@ -171,26 +172,32 @@ def test_this_run_uses_the_locked_versions() -> None:
 
 # --- where the lock is used ---------------------------------------------------------------------
 
-def readme_block(after: str) -> str:
-    return README.split(after, 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
+def bash_blocks(text: str) -> list[str]:
+    """The ```bash blocks of a Markdown text, each stripped."""
+    return [block.strip() for block in re.findall(r"```bash\n(.*?)```", text, re.S)]
+
+
+SERVE_COMMAND = INSTALL + " && .venv/bin/mkdocs serve"
+TEST_COMMAND = INSTALL + " && .venv/bin/pytest"
 
 
 def test_the_readme_commands_install_from_the_lock() -> None:
-    serve = readme_block("## Two commands").strip()
-    tests = readme_block("Set up and run the whole test suite").strip()
-    assert serve == INSTALL + " && .venv/bin/mkdocs serve"
-    assert tests == INSTALL + " && .venv/bin/pytest"
-    assert readme_block("## Check like CI").splitlines()[0] == INSTALL
-    section = README.split("## Dependencies and engines", 1)[1].split("\n## ", 1)[0]
-    assert "pip-compile pyproject.toml" in section and "pip-compile --upgrade pyproject.toml" in section
-    assert ".venv/bin/properdocs serve -f mkdocs.yml" in section
+    assert SERVE_COMMAND in bash_blocks(README) and TEST_COMMAND in bash_blocks(README)
+    check = next(b for b in bash_blocks(DEVELOPING) if ".venv/bin/papernotes check" in b)
+    assert check.splitlines()[0] == INSTALL
+    documented = [line.split("  #")[0].strip() for block in bash_blocks(DEVELOPING) for line in block.splitlines()]
+    for command in (".venv/bin/pip install pip-tools && .venv/bin/pip-compile pyproject.toml",
+                    ".venv/bin/pip install pip-tools && .venv/bin/pip-compile --upgrade pyproject.toml",
+                    ".venv/bin/properdocs serve -f mkdocs.yml", ".venv/bin/python scripts/lint.py"):
+        assert command in documented, command
 
 
 def test_ci_run_runs_the_readme_test_command() -> None:
     script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert script.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in script
     lines = [line for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    assert lines[-1] == readme_block("Set up and run the whole test suite").strip()
+    assert lines[-1] == TEST_COMMAND
+    assert lines[-2] == ".venv/bin/python scripts/lint.py"  # the linters run before the tests
 
 
 def load_workflow(name: str) -> dict:
@@ -229,6 +236,7 @@ def test_dependabot_proposes_lock_and_action_updates() -> None:
     assert load_workflow("check.yml")["on"] == {"pull_request": None}
 
 
+@pytest.mark.slow  # a zizmor process
 def test_zizmor_finds_nothing_in_github_folder() -> None:
     """Workflows and dependabot.yml, every severity (tests/test_workflows.py checks the workflows' high ones)."""
     result = subprocess.run([tool("zizmor"), "--offline", "--format", "json", str(ROOT / ".github")],
@@ -261,6 +269,7 @@ def wheel_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     return wheel, result.stdout + result.stderr
 
 
+@pytest.mark.slow  # builds a wheel
 def test_the_package_builds_without_a_warning(wheel_build: tuple[Path, str]) -> None:
     # Only distutils' note that pip turned byte-compiling off may say "warning".
     noise = re.compile(r"warning: \w+: byte-compiling is disabled, skipping\.")
@@ -269,6 +278,7 @@ def test_the_package_builds_without_a_warning(wheel_build: tuple[Path, str]) -> 
     assert warnings == []
 
 
+@pytest.mark.slow  # builds a wheel
 def test_the_wheel_holds_every_template(wheel_build: tuple[Path, str]) -> None:
     packaged = set(zipfile.ZipFile(wheel_build[0]).namelist())
     templates = {p.relative_to(HOOKS).as_posix() for p in (HOOKS / "papernotes").rglob("*.html")}

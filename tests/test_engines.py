@@ -4,7 +4,7 @@ ProperDocs installs as the package `properdocs` beside `mkdocs` in the same envi
 are in the lock). Its command line puts an import alias in place, so every `mkdocs.*` import,
 the hook's and mkdocs-material's, loads the `properdocs.*` module instead. The fixture site built
 with it must equal MkDocs' build byte for byte, except the generator tag in each HTML page.
-See README, "Dependencies and engines".
+See DEVELOPING.md, "Dependencies and engines".
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import tomllib
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 
 from conftest import ROOT, make_site
@@ -38,6 +39,7 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.slow  # a ProperDocs process
 def test_properdocs_builds_the_same_site_as_mkdocs(fixture_build: Path, tmp_path: Path) -> None:
     site = make_site(tmp_path / "site")
     result = properdocs_build(site)
@@ -58,6 +60,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(fixture_build: Path, tmp_path
     assert {g.split(b",")[0] for g in generators["properdocs"]} == {b"mkdocs-ProperDocs " + version("properdocs").encode()}
 
 
+@pytest.mark.slow  # a ProperDocs process
 def test_the_hooks_mkdocs_imports_resolve_to_properdocs_under_it() -> None:
     """Every `from mkdocs.X import Y` under hooks/ gives ProperDocs' own object when ProperDocs runs."""
     wanted: set[tuple[str, str]] = set()

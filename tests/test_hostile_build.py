@@ -19,7 +19,7 @@ from papernotes.build.session import Build, BuildError, check_planned
 from papernotes.pages.context import PlannedPage
 
 
-def _hook_module():  # noqa: ANN202
+def _hook_module():  # noqa: ANN202 - a fixture, typed where it is made
     spec = importlib.util.spec_from_file_location("papernotes_hook_under_test", ROOT / "hooks" / "papernotes_hook.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -87,6 +87,7 @@ def test_page_plan_invariants_accept_a_good_plan() -> None:
     check_planned([_page("notes/a.md"), _page("tags/a.md", "tag"), _page("index.md", "home")], 1)
 
 
+@pytest.mark.slow  # builds two generated sites twice
 def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Bundled notes plus the hostile-but-valid ones, built from two copies in different
     folders with different hash seeds; every output file must be equal, none ignored.
@@ -113,6 +114,7 @@ def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, monkeypatch:
     assert not any(str(tmp_path) in (first / f).read_text(errors="ignore") for f in files_a if f.endswith((".html", ".json", ".xml")))
 
 
+@pytest.mark.slow  # a build process that must not hang
 def test_pathological_markdown_is_reported_not_left_to_hang_the_build(tmp_path: Path) -> None:
     # Unstopped, this body keeps python-markdown busy for many minutes.
     data = write_site(tmp_path / "d", {"2024/slow.md": note(body="\n## English\n\n" + "[" * 60000 + "\n\n## 한국어\n\n본문\n")}) / "data"
@@ -149,6 +151,7 @@ def test_the_hook_turns_build_errors_into_plugin_errors(monkeypatch: pytest.Monk
         hook.on_post_build(config=None)
 
 
+@pytest.mark.slow  # a forced fork
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the forked writer runs on Linux only")
 def test_a_clash_is_reported_when_a_forked_process_writes_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAPERNOTES_WORKER", "1")  # the worker and the exports writer, even on a small site

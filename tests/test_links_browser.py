@@ -3,7 +3,6 @@ phone and desktop sizes; axe finds no serious problem with a card open; nothing 
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

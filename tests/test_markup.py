@@ -82,3 +82,11 @@ def test_fast_path_equals_full_render_on_the_bundled_notes() -> None:
     assert taken, "no bundled section is plain text"
     for text in texts:
         assert markup.Converter().convert(text) == markup.sanitise(markup.Converter()._full_convert(text))
+
+
+def test_note_html_has_one_field_per_schema_section() -> None:
+    """`HtmlCache.note_html` fills NoteHtml from `schema.SECTIONS` by position: a new section needs its field."""
+    from papernotes.markup import NoteHtml
+    from papernotes.schema import SECTION_KEYS
+
+    assert NoteHtml._fields == SECTION_KEYS

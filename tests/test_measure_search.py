@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import importlib.util
 import json
 import re
@@ -13,12 +14,15 @@ import pytest
 
 from search_data import postings
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "measure_search.py"
 
 
 @pytest.mark.browser
-def test_measures_a_first_query(reader_build: Path, browser) -> None:  # noqa: ANN001 - browser: skip without Chromium
+def test_measures_a_first_query(reader_build: Path, browser: Browser) -> None:
     run = subprocess.run([sys.executable, str(SCRIPT), str(reader_build), "보상"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     found = re.search(r"first query '보상': (\d+) kB \((\d+) kB gzip\) in (\d+) requests, (\d+) results, shown in \d+ ms", run.stdout)

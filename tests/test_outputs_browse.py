@@ -50,11 +50,11 @@ def test_first_rows_are_the_first_page_of_the_index_with_the_same_excerpts() -> 
     index = build_index(notes, reg)
     # One note in Korean only, one in English only: each language falls back to the other.
     commentary = {"n055": ("<p>한국어만</p>", ""), "n054": ("", "<p>English only</p>")}
-    text = lambda n: commentary.get(n.slug, (f"<p>{n.slug} 한</p>", f"<p>{n.slug} en</p>"))  # noqa: E731
+    text = lambda n: commentary.get(n.slug, (f"<p>{n.slug} 한</p>", f"<p>{n.slug} en</p>"))
     rows = browse.first_rows(index, text)
     doc = json.loads(browse.browse_index(index))
     shards = [row for _, t in browse.browse_snippets(index, text) for row in json.loads(t)]
     assert [n.slug for n, _, _ in rows] == [n[0] for n in doc["notes"][: browse.PAGE_ROWS]]
-    for (note, ko, en), (sko, sen) in zip(rows, shards):
+    for (_, ko, en), (sko, sen) in zip(rows, shards):
         assert (ko, en) == (sko or sen, sen or sko)  # what papernotes-filter.js shows from the snippet files
     assert rows[0][1:] == ("n056 한", "n056 en") and rows[1][1:] == ("한국어만", "한국어만") and rows[2][1:] == ("English only", "English only")

@@ -24,6 +24,8 @@ from papernotes.outputs.plan import plan_files
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 from papernotes.outputs.search_index import build_search_files, document_terms, tokenize
+from papernotes.outputs.concepts import ConceptMatcher
+from papernotes.source.glossary import Concept, Glossary
 
 # (text, terms): lower-cased, accents removed, runs of letters and digits, dotted numbers whole
 TOKENS = [
@@ -93,7 +95,7 @@ def commentary(note: Note) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def loaded(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture, typed where it is made
     """The fixture site's notes plus READER_NOTES and one with terms that sort differently in
     UTF-16 (how JavaScript compares) and by code point: 𝒜 (U+1D49C) before ｚ (U+FF5A)."""
     notes = dict(READER_NOTES)
@@ -126,7 +128,7 @@ def test_card_authors(authors: tuple[str, ...], line: str) -> None:
     assert searchindex.card_authors(authors) == line
 
 
-def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001
+def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     cards = search_data.cards(site)
     assert [c.slug for c in cards] == [n.slug for n in loaded.notes]
@@ -141,7 +143,7 @@ def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) ->
         min(searchindex.CARD_SHARD, len(cards) - i) for i in range(0, len(cards), searchindex.CARD_SHARD)]
 
 
-def test_postings_give_back_every_notes_terms(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001
+def test_postings_give_back_every_notes_terms(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     by_doc: dict[int, dict[str, int]] = {}
     for term, docs in search_data.postings(site).items():
@@ -150,7 +152,7 @@ def test_postings_give_back_every_notes_terms(loaded, tmp_path: Path, small_chun
     assert by_doc == {i: document_terms(note, loaded.tags) for i, note in enumerate(loaded.notes)}
 
 
-def test_chunks_are_sorted_as_javascript_compares(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001
+def test_chunks_are_sorted_as_javascript_compares(loaded, tmp_path: Path, small_chunks: None) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     chunks = search_data.chunks(site)
     assert len(chunks) > 5
@@ -165,7 +167,7 @@ def test_chunks_are_sorted_as_javascript_compares(loaded, tmp_path: Path, small_
     assert max(sizes[:-1]) < 300 + max(len(json.dumps({t: p}, ensure_ascii=False).encode()) for _, _, c in chunks for t, p in c.items())
 
 
-def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN001
+def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     files = build_search_files(loaded.notes, loaded.tags, commentary)
     meta = json.loads(dict(files)["search/meta.json"])
     assert {k: meta[k] for k in ("v", "docs", "card_shard", "note", "terms", "cards")} == {
@@ -178,13 +180,13 @@ def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN0
         meta["cards"].replace("{n}", str(i)) for i in range(-(-len(loaded.notes) // searchindex.CARD_SHARD))}
 
 
-def test_same_notes_same_bytes(loaded) -> None:  # noqa: ANN001
+def test_same_notes_same_bytes(loaded) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     assert build_search_files(loaded.notes, loaded.tags, commentary) == build_search_files(loaded.notes, loaded.tags, commentary)
 
 
 def test_a_site_without_notes_has_no_search_files() -> None:
     empty = build_index((), TAGS)
-    html = lambda n: NoteHtml("", "", "")  # noqa: E731
+    html = lambda n: NoteHtml("", "", "")
     assert [p for p, _ in plan_files(empty, Settings(), html) if p.startswith("search/")] == []
     one = build_index((BASE,), TAGS)
     assert {p for p, _ in plan_files(one, Settings(), html) if p.startswith("search/")} == {
@@ -234,7 +236,7 @@ def test_stem(word: str, root: str) -> None:
     assert searchindex.stem(word) == root
 
 
-def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001
+def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     files = dict(build_search_files(loaded.notes, loaded.tags, commentary))
     meta = json.loads(files["search/meta.json"])
     terms = {t: p for path, text in files.items() if path.startswith("search/terms/") for t, p in json.loads(text).items()}
@@ -242,3 +244,44 @@ def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001
     assert words and all(terms[meta["spell"] + w[::-1]] == [] for w in words)
     assert meta["tags"] == [[t.slug, t.ko, t.en, list(t.aliases)] for t in loaded.tags.tags]
     assert meta["tag"] == "tags/{slug}/"
+
+
+# --- glossary concepts and title phrases ---
+
+GLOSSARY = Glossary((Concept("reward-hacking", ("reward hacking",), ("보상 해킹", "리워드 해킹")),
+                     Concept("unused", ("zebra term",), ("없는 용어",)),
+                     Concept("human-feedback", ("human feedback",), ("인간 피드백",))))
+
+
+@pytest.mark.parametrize(("changes", "term", "weight"), [
+    ({"ko": "reward hacking을 줄인다"}, "@0", 2),          # a concept the note names: @<its number>
+    ({"ko": "리워드 해킹이 줄어든다"}, "@0", 2),            # in any form, with a particle
+    ({"title": "Less Reward-Hacking"}, "@0", 8),            # weighted as its field
+    ({"abstract": "보상해킹"}, "@0", 1),                    # whatever its spacing
+    ({"en": "a reward. Hacking"}, "@0", None),              # not across a sentence's end
+    ({"en": "from human feedback"}, "@2", 2),
+    ({"title": "Reasoning Models Are Prone"}, "_reasonmodel", 8),   # a title's adjacent words
+    ({"title": "Reasons to Use Models"}, "_reasonmodel", None),
+    ({"en": "reasoning models"}, "_reasonmodel", None),              # titles only
+    ({"title": "Self-Taught Reasoners"}, "_selftaught", 8),         # a hyphen joins too
+    ({"title": "추론 모델"}, "_추론모델", 8),                          # Korean pairs as before
+])
+def test_document_terms_concepts_and_title_pairs(changes: dict, term: str, weight: int | None) -> None:
+    matcher = ConceptMatcher(GLOSSARY)
+    assert document_terms(dataclasses.replace(BASE, **changes), TAGS, matcher).get(term) == weight
+
+
+def test_only_the_concepts_notes_name_go_to_the_browser(tmp_path: Path) -> None:
+    notes = [dataclasses.replace(BASE, slug="a", en="Learning from human feedback."),
+             dataclasses.replace(BASE, slug="b", ko="보상 해킹과 인간 피드백.", date=dt.date(2024, 1, 1)),
+             dataclasses.replace(BASE, slug="c", ko="관련 없음.", date=dt.date(2023, 1, 1))]
+    site = write(build_search_files(notes, TAGS, commentary, GLOSSARY), tmp_path)
+    meta = search_data.meta(site)
+    # Renumbered in glossary order: reward-hacking @0, human-feedback @1; "unused" is not sent.
+    assert meta["glossary"] == [[["reward hacking"], ["보상 해킹", "리워드 해킹"]], [["human feedback"], ["인간 피드백"]]]
+    assert meta["concept"] == "@" and meta["title"] == searchindex.FIELD_WEIGHTS["title"]
+    found = search_data.postings(site)
+    assert set(found["@0"]) == {1} and set(found["@1"]) == {0, 1} and "@2" not in found
+    # Without a glossary: no concept terms, an empty list.
+    site = write(build_search_files(notes, TAGS, commentary), tmp_path / "none")
+    assert search_data.meta(site)["glossary"] == [] and not [t for t in search_data.postings(site) if t.startswith("@")]

@@ -8,6 +8,7 @@ axe-core comes from npm (pinned in tests/axe/package-lock.json) and is installed
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import os
 import shutil
 import subprocess
@@ -21,6 +22,10 @@ from papernotes.pages import registry
 from papernotes.site import urls
 from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+    from conftest import Serve
 
 pytestmark = pytest.mark.browser
 
@@ -69,18 +74,18 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def base(reader_build: Path, serve) -> str:  # noqa: ANN001
+def base(reader_build: Path, serve: Serve) -> str:
     return serve(reader_build)
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
-def scheme_context(request, browser):  # noqa: ANN001, ANN201
+def scheme_context(request, browser: Browser):  # noqa: ANN001, ANN201 - a fixture, typed where it is made
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
     yield context
     context.close()
 
 
-def serious(page, axe_source: str) -> list[str]:  # noqa: ANN001
+def serious(page: Page, axe_source: str) -> list[str]:
     """axe-core's serious and critical violations on the page as it is now, one line per node."""
     page.add_script_tag(content=axe_source)
     result = page.evaluate("""async () => {
@@ -93,7 +98,7 @@ def serious(page, axe_source: str) -> list[str]:  # noqa: ANN001
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source: str, kind: str, lang: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source: str, kind: str, lang: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     page = scheme_context.new_page()
     try:
         page.goto(f"{base}{kind_urls[kind]}?lang={lang}")
@@ -105,7 +110,7 @@ def test_no_serious_accessibility_problem(scheme_context, base: str, axe_source:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_no_serious_accessibility_problem_with_search_results_open(scheme_context, base: str, axe_source: str, lang: str) -> None:  # noqa: ANN001
+def test_no_serious_accessibility_problem_with_search_results_open(scheme_context, base: str, axe_source: str, lang: str) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     page = scheme_context.new_page()
     try:
         page.goto(f"{base}?lang={lang}")
@@ -117,7 +122,33 @@ def test_no_serious_accessibility_problem_with_search_results_open(scheme_contex
         page.close()
 
 
-def test_html_lang_follows_the_switch(page, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_problem_in_the_open_search_box(browser: Browser, bundled_build: Path, serve: Serve, axe_source: str,
+                                                                 viewport: dict, lang: str, scheme: str) -> None:
+    """The bundled notes: a Korean query that the glossary bridges to English, the first result
+    focused (ArrowDown), on a phone (the field across the screen) and a wide screen; the home page
+    also gives each result the reading list's Save button."""
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{serve(bundled_build)}?lang={lang}")
+        if page.is_visible(".pn-search__open"):
+            page.click(".pn-search__open")
+        else:
+            page.click(".pn-search__input")
+        page.keyboard.type("보상 해킹")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(".pn-search__results[data-count] .pn-search__bridge")
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate("!!document.activeElement.closest('.pn-search__results')")
+        assert serious(page, axe_source) == []
+    finally:
+        context.close()
+
+
+def test_html_lang_follows_the_switch(page: Page, base: str, kind_urls: dict[str, str]) -> None:
     page.goto(f"{base}{kind_urls['note']}?lang=ko")
     assert page.evaluate("document.documentElement.lang") == "ko"
     page.click(".pn-toggle__button[data-lang=en]")
@@ -130,7 +161,7 @@ def test_html_lang_follows_the_switch(page, base: str, kind_urls: dict[str, str]
     assert page.get_attribute("article.pn-note h1", "lang") == "en"
 
 
-def test_a_note_is_reached_in_three_tab_presses(page, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+def test_a_note_is_reached_in_three_tab_presses(page: Page, base: str, kind_urls: dict[str, str]) -> None:
     page.goto(f"{base}{kind_urls['note']}")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('pn-skip')")
@@ -140,7 +171,7 @@ def test_a_note_is_reached_in_three_tab_presses(page, base: str, kind_urls: dict
     assert page.evaluate("!!document.activeElement.closest('article.md-content__inner')")
 
 
-def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+def test_keyboard_reaches_our_controls_with_a_visible_focus(page: Page, base: str, kind_urls: dict[str, str]) -> None:
     page.goto(f"{base}{kind_urls['browse']}")
     page.wait_for_selector(".pn-filter-tag")
     seen: dict[str, str] = {}
@@ -157,7 +188,7 @@ def test_keyboard_reaches_our_controls_with_a_visible_focus(page, base: str, kin
     assert seen == {"pn-toggle__button": "yes", "pn-filter-tag": "yes"}
 
 
-def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+def test_no_page_asks_another_origin_or_a_missing_file(browser: Browser, base: str, kind_urls: dict[str, str]) -> None:
     context = browser.new_context()
     foreign: list[str] = []
     missing: list[str] = []
@@ -180,7 +211,7 @@ def test_no_page_asks_another_origin_or_a_missing_file(browser, base: str, kind_
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])
-def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+def test_pages_do_not_shift_after_load(browser: Browser, base: str, viewport: dict, kind_urls: dict[str, str]) -> None:
     context = browser.new_context(viewport=viewport)
     context.add_init_script(LAYOUT_SHIFT)
     shifts = {}
@@ -197,7 +228,7 @@ def test_pages_do_not_shift_after_load(browser, base: str, viewport: dict, kind_
     assert {k: v for k, v in shifts.items() if v > 0.02} == {}
 
 
-def test_page_scripts_load_only_where_used(page, base: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001
+def test_page_scripts_load_only_where_used(page: Page, base: str, kind_urls: dict[str, str]) -> None:
     def scripts(kind: str) -> set[str]:
         page.goto(f"{base}{kind_urls[kind]}")
         # None holds the parser up: every script file is deferred (they run in order after parsing).

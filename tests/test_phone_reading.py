@@ -189,7 +189,7 @@ LINE_BREAKS = """(el) => {
 @pytest.mark.parametrize("size", SIZE_IDS)
 def test_korean_words_never_break_inside(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
     pg = contexts[size]
-    syllable = lambda c: "\uac00" <= c <= "\ud7a3"  # noqa: E731
+    syllable = lambda c: "\uac00" <= c <= "\ud7a3"
     for path in (urls.src_to_url(urls.note(index.notes[0].slug)), "", "contributing/"):
         open_page(pg, base + path, "ko")
         blocks = pg.locator(".pn-commentary .pn-lang[lang=ko] p, .pn-lang[lang=ko] > p, .pn-intro .pn-lang[lang=ko]")

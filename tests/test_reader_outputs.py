@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,16 +13,19 @@ import feedparser
 import pytest
 import yaml
 
-from conftest import FIXTURE_SITE, READER_NOTES, build, make_site
+from conftest import READER_NOTES, build, make_site
 from papernotes.site import urls
 from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
+
+if TYPE_CHECKING:
+    from papernotes.site.index import SiteIndex
 
 SITE_URL = "https://example.org/papers/"
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture, typed where it is made
     root = make_site(tmp_path_factory.mktemp("reader-data"), notes=READER_NOTES)
     result = load_site(root, "data")
     assert not result.errors
@@ -44,7 +48,7 @@ def page_file(site: Path, url: str) -> Path:
     return site / url / "index.html" if url.endswith("/") or url == "" else site / url
 
 
-def test_site_feed_lists_newest_notes(reader_build: Path, index) -> None:  # noqa: ANN001
+def test_site_feed_lists_newest_notes(reader_build: Path, index: SiteIndex) -> None:
     feed = feedparser.parse((reader_build / urls.feed()).read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == "atom10"
@@ -63,7 +67,7 @@ def test_site_feed_lists_newest_notes(reader_build: Path, index) -> None:  # noq
 
 
 @pytest.mark.parametrize("tag", ["reward-model", "rl", "safety", "unused-tag"])
-def test_tag_feeds(reader_build: Path, index, tag: str) -> None:  # noqa: ANN001
+def test_tag_feeds(reader_build: Path, index: SiteIndex, tag: str) -> None:
     feed = feedparser.parse((reader_build / urls.feed(tag)).read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert [e.title for e in feed.entries] == [n.title for n in index.by_tag[tag]]
@@ -103,7 +107,7 @@ def test_pages_link_their_feeds(reader_build: Path, page: str, feeds: list[str])
 
 
 @pytest.mark.parametrize("tag", [None, "reward-model", "safety"])
-def test_bib_files(reader_build: Path, index, tag: str | None) -> None:  # noqa: ANN001
+def test_bib_files(reader_build: Path, index: SiteIndex, tag: str | None) -> None:
     library = bibtexparser.parse_string((reader_build / urls.bibtex(tag)).read_text(encoding="utf-8"))
     assert not library.failed_blocks
     notes = index.by_tag[tag] if tag else index.notes
@@ -113,7 +117,7 @@ def test_bib_files(reader_build: Path, index, tag: str | None) -> None:  # noqa:
             assert entry["eprint"] == note.arxiv
 
 
-def test_notes_json(reader_build: Path, index) -> None:  # noqa: ANN001
+def test_notes_json(reader_build: Path, index: SiteIndex) -> None:
     doc = json.loads((reader_build / urls.notes_json()).read_text(encoding="utf-8"))
     assert doc["schema"] == "papernotes.notes/1"
     assert doc["count"] == len(index.notes) == len(doc["notes"])
@@ -134,13 +138,27 @@ def test_notes_json(reader_build: Path, index) -> None:  # noqa: ANN001
         assert (reader_build / tag["feed"]).is_file() and (reader_build / tag["bibtex"]).is_file()
 
 
+def test_notes_json_takes_every_schema_field_and_section(reader_build: Path, index: SiteIndex) -> None:
+    """A field added to `schema.FIELDS` is either in `notes_json.KEYS` or listed here by name."""
+    from papernotes.outputs.notes_json import KEYS
+    from papernotes.schema import FIELD_NAMES, SECTIONS
+
+    assert [name for name in FIELD_NAMES if name not in KEYS] == [], "place these fields in notes_json.KEYS"
+    assert [name for name in KEYS if name not in FIELD_NAMES] == [], "notes_json.KEYS names fields the schema lacks"
+    doc = json.loads((reader_build / urls.notes_json()).read_text(encoding="utf-8"))
+    expected = ["slug"] + [KEYS[n] for n in KEYS if KEYS[n]] + [s.key for s in SECTIONS] + ["links"]
+    assert all(list(record) == expected for record in doc["notes"])
+    with_url = [n for n in index.notes if n.url]
+    assert with_url and all(r["paper_url"] == n.url for r, n in zip(doc["notes"], index.notes))
+
+
 def test_notes_json_absolute_links(absolute_build: Path) -> None:
     doc = json.loads((absolute_build / urls.notes_json()).read_text(encoding="utf-8"))
     assert doc["site_url"] == SITE_URL
     assert all(r["links"]["page"] == SITE_URL + f"notes/{r['slug']}/" for r in doc["notes"])
 
 
-def test_browse_index(reader_build: Path, index) -> None:  # noqa: ANN001
+def test_browse_index(reader_build: Path, index: SiteIndex) -> None:
     doc = json.loads((reader_build / urls.browse_index()).read_text(encoding="utf-8"))
     slugs = [t[0] for t in doc["tags"]]
     assert slugs == [t.slug for t in index.tags.tags]
@@ -170,7 +188,7 @@ def test_note_page_has_related_notes_and_bibtex(reader_build: Path) -> None:
     assert "@misc{zeta," in html
 
 
-def test_stats_page_links_day_pages(reader_build: Path, index) -> None:  # noqa: ANN001
+def test_stats_page_links_day_pages(reader_build: Path, index: SiteIndex) -> None:
     html = (reader_build / "stats" / "index.html").read_text(encoding="utf-8")
     for day in index.days:
         assert f'data-day="{day.isoformat()}"' in html

@@ -459,7 +459,7 @@ def test_ranking_counts_tags_terms_lineage_and_not_interested(context, base: str
     assert next(r for r in before if r["slug"] == "shares-term")["terms"] == ["autoencoders"]
     assert all(r["like"] == "saved" for r in before if r["slug"] != "builds-on-saved")
     # "Not interested" in a note tagged "a": it leaves, the other "a" note scores less, a "b" note the same.
-    score = lambda run, slug: next((r["score"] for r in run if r["slug"] == slug), 0.0)  # noqa: E731
+    score = lambda run, slug: next((r["score"] for r in run if r["slug"] == slug), 0.0)
     assert "disliked" not in [r["slug"] for r in after]
     assert score(after, "same-tag-a") < score(before, "same-tag-a")
     assert score(after, "same-tag-b") == score(before, "same-tag-b")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,15 @@ from conftest import ROOT
 from papernotes.cli.main import main
 from papernotes.source.tree import load_site
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+    from conftest import Serve
+
 pytestmark = pytest.mark.browser
 
 
-def test_copy_button_puts_the_days_post_on_the_clipboard(browser, bundled_build: Path, serve, tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+def test_copy_button_puts_the_days_post_on_the_clipboard(browser: Browser, bundled_build: Path, serve: Serve, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
     day = load_site(ROOT).notes[0].date
     assert main(["post", day.isoformat(), "--root", str(ROOT)]) == 0
     printed = capsys.readouterr().out

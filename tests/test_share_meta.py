@@ -97,6 +97,7 @@ def test_tag_day_month_and_home_pages(bundled_build: Path) -> None:
     assert about.find("a", class_="pn-contributing-link") is not None
 
 
+@pytest.mark.slow  # its own build of the bundled notes
 def test_site_url_and_edit_links(deployed: Path) -> None:
     note = next(n for n in load_site(ROOT).notes if n.slug == "olagpt")
     soup = head(deployed, "notes/olagpt")
@@ -122,3 +123,20 @@ def test_a_day_page_carries_the_post_papernotes_post_prints(bundled_build: Path,
     soup = head(bundled_build, f"archive/{day:%Y/%m/%d}")
     assert soup.find("code", id=f"pn-post-{day.isoformat()}").get_text() == printed
     assert isinstance(day, dt.date)
+
+
+@pytest.mark.parametrize("day, english", [(dt.date(2025, 4, 9), "April 9, 2025"), (dt.date(2024, 12, 30), "December 30, 2024")])
+def test_english_dates_have_no_leading_zero_on_any_platform(day: dt.date, english: str) -> None:
+    """Written without strftime's `%-d`, which only glibc knows (Windows and macOS builds failed or printed it)."""
+    from papernotes.config import read_settings
+    from papernotes.pages.meta import day_meta
+
+    settings = read_settings({"default_lang": "en"}, site_name="s", site_url=None)
+    assert f"paper notes of {english}" in day_meta(day, (), "t", settings).description
+    template = (ROOT / "hooks" / "papernotes" / "pages" / "templates" / "day.html").read_text(encoding="utf-8")
+    assert "%-" not in template and "%#" not in template
+
+
+def test_a_day_page_heading_gives_the_english_date(fixture_build: Path) -> None:
+    soup = head(fixture_build, "archive/2025/04/09")
+    assert "April 9, 2025" in soup.h1.get_text(" ")

@@ -19,7 +19,7 @@ from papernotes.pages.registry import plan_pages
 from papernotes.site.paging import paginate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-from notegen import generate_notes  # noqa: E402
+from notegen import generate_notes
 
 
 def _note(i: int, text_bytes: int = 0) -> Note:
@@ -76,7 +76,7 @@ SMALL_PAGES = Settings(tag_page_size=7, day_page_size=2, month_page_size=9, home
 
 
 @pytest.fixture(scope="module")
-def planned(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def planned(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture, typed where it is made
     root = tmp_path_factory.mktemp("paging")
     generate_notes(400, root, seed=7)
     result = load_site(root, "data")
@@ -85,15 +85,29 @@ def planned(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     return index, plan_pages(PageContext(index, SMALL_PAGES, HtmlCache()))
 
 
-def _listed(pages, kind: str, prefix: str) -> list[str]:  # noqa: ANN001
+def _listing_key(src_uri: str) -> str:
+    """The listing a page belongs to: `tags/rl.md`, `tags/rl/page/2.md` and `tags/rl/index.md` -> `tags/rl`."""
+    if "/page/" in src_uri:
+        return src_uri.split("/page/", 1)[0]
+    return src_uri.removesuffix(".md").removesuffix("/index")
+
+
+def _listed(pages, kind: str, prefix: str) -> list[str]:  # noqa: ANN001 - planned pages, typed where they are made
     """The slugs listed by every page of one listing, in page order."""
-    chosen = [p for p in pages if p.kind == kind and (p.src_uri == prefix + ".md" or p.src_uri.startswith(prefix + "/page/")
-                                                      or (p.src_uri == prefix + "/index.md"))]
+    if id(pages) not in _LISTINGS:  # grouped once: a scan of every page per listing took seconds
+        groups: dict[tuple[str, str], list] = {}
+        for p in pages:
+            groups.setdefault((p.kind, _listing_key(p.src_uri)), []).append(p)
+        _LISTINGS[id(pages)] = groups
+    chosen = list(_LISTINGS[id(pages)].get((kind, prefix), []))
     chosen.sort(key=lambda p: int(p.src_uri.rsplit("/", 1)[-1][:-3]) if "/page/" in p.src_uri else 1)
     return [slug for p in chosen for slug in _slugs(p.render())]
 
 
-def test_every_tag_lists_each_of_its_notes_exactly_once(planned) -> None:  # noqa: ANN001
+_LISTINGS: dict[int, dict[tuple[str, str], list]] = {}
+
+
+def test_every_tag_lists_each_of_its_notes_exactly_once(planned) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     index, pages = planned
     split = 0
     for tag in index.tags.tags:
@@ -103,7 +117,7 @@ def test_every_tag_lists_each_of_its_notes_exactly_once(planned) -> None:  # noq
     assert split > 0, "the fixture must exercise multi-page tags"
 
 
-def test_every_day_and_month_lists_each_of_its_notes_exactly_once(planned) -> None:  # noqa: ANN001
+def test_every_day_and_month_lists_each_of_its_notes_exactly_once(planned) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     index, pages = planned
     assert any(len(v) > SMALL_PAGES.day_page_size for v in index.by_day.values())
     for day, notes in index.by_day.items():
@@ -115,7 +129,7 @@ def test_every_day_and_month_lists_each_of_its_notes_exactly_once(planned) -> No
     assert sorted(all_listed) == sorted(n.slug for n in index.notes)
 
 
-def test_home_page_is_capped_and_links_to_the_rest(planned) -> None:  # noqa: ANN001
+def test_home_page_is_capped_and_links_to_the_rest(planned) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     index, pages = planned
     home = next(p for p in pages if p.kind == "home").render()
     assert _slugs(home) == [n.slug for d in index.days[:3] for n in index.by_day[d]][: SMALL_PAGES.home_notes]
@@ -125,7 +139,7 @@ def test_home_page_is_capped_and_links_to_the_rest(planned) -> None:  # noqa: AN
         1 for d in index.days[:3] if any(n.slug not in _slugs(home) for n in index.by_day[d]))
 
 
-def test_page_sources_are_unique(planned) -> None:  # noqa: ANN001
+def test_page_sources_are_unique(planned) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     _, pages = planned
     sources = [p.src_uri for p in pages]
     assert len(sources) == len(set(sources))

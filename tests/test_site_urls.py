@@ -59,3 +59,10 @@ PAPER_LINKS = [
 @pytest.mark.parametrize("arxiv, abs_url, pdf_url, hf_url", PAPER_LINKS)
 def test_paper_links(arxiv: str, abs_url: str, pdf_url: str, hf_url: str | None) -> None:
     assert (urls.arxiv_abs(arxiv), urls.arxiv_pdf(arxiv), urls.hf_paper(arxiv)) == (abs_url, pdf_url, hf_url)
+
+
+def test_reserved_tag_slugs_are_the_generated_pages_a_tag_page_would_overwrite() -> None:
+    from papernotes.schema import RESERVED_TAG_SLUGS
+    assert RESERVED_TAG_SLUGS, "the tag index needs a reserved slug"
+    for slug in RESERVED_TAG_SLUGS:
+        assert urls.tag(slug) == urls.tag_index(), slug

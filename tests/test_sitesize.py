@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from sitesize import measure_site  # noqa: E402
+from sitesize import measure_site  # noqa: E402 - after the sys.path line above
 
 
 def _write(root: Path, files: dict[str, int | str]) -> None:

@@ -150,6 +150,28 @@ def test_heading_inside_code_fence_is_not_a_section() -> None:
     assert problems == [] and note is not None and "## not a section" in note.en
 
 
+# (case id, the Abstract section's body) where every `## 한국어` line is code: a fence closes only at
+# a line of the same character, at least as long, with nothing after it (CommonMark 4.5).
+CODE_KEEPS_HEADING = [
+    ("three-inside-four", "````markdown\n```\n## 한국어\n````"),
+    ("tildes-inside-backticks", "```\n~~~\n## 한국어\n```"),
+    ("info-string-does-not-close", "```\n``` python\n## 한국어\n```"),
+    ("tilde-three-inside-five", "~~~~~\n~~~\n## 한국어\n~~~~~"),
+]
+
+
+@pytest.mark.parametrize("body", [b for _, b in CODE_KEEPS_HEADING], ids=[c for c, _ in CODE_KEEPS_HEADING])
+def test_a_fence_closes_only_with_its_own_kind_at_least_as_long(body: str) -> None:
+    note, problems = parse_note(variant("Text.", body), slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None
+    assert note.abstract == body and note.ko == "한국어 코멘트."
+
+
+def test_a_longer_fence_closes_and_the_next_heading_counts() -> None:
+    note, problems = parse_note(variant("Text.", "````\ncode\n`````"), slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None and note.abstract == "````\ncode\n`````" and note.ko == "한국어 코멘트."
+
+
 # File-level problems: the whole tree is loaded, bad files are reported, good ones survive.
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:

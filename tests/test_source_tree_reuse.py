@@ -18,7 +18,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = load_module.parse_note
 
-    def counting(text: str, **kwargs: object):  # noqa: ANN202
+    def counting(text: str, **kwargs: object):  # noqa: ANN202 - a fixture, typed where it is made
         calls.append(str(kwargs["slug"]))
         return real(text, **kwargs)
 
@@ -26,7 +26,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
-def _fresh(root: Path):  # noqa: ANN202
+def _fresh(root: Path):  # noqa: ANN202 - a fixture, typed where it is made
     return load_site(root, "data")  # no NoteCache: a first load
 
 

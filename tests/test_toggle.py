@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import pytest
 
 from conftest import build, make_site
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+    from conftest import Serve
 
 pytestmark = pytest.mark.browser
 
@@ -19,16 +24,16 @@ VISIBLE_LANGS = """() => {
 }"""
 
 
-def visible(page) -> dict[str, int]:  # noqa: ANN001
+def visible(page: Page) -> dict[str, int]:
     return page.evaluate(VISIBLE_LANGS)
 
 
 @pytest.fixture(scope="module")
-def base(fixture_build: Path, serve) -> str:  # noqa: ANN001
+def base(fixture_build: Path, serve: Serve) -> str:
     return serve(fixture_build)
 
 
-def test_switch_flips_every_note_and_tag_label(page, base: str) -> None:  # noqa: ANN001
+def test_switch_flips_every_note_and_tag_label(page: Page, base: str) -> None:
     page.goto(base + "archive/2025/04/09/")
     first = visible(page)
     assert first["en"] == 0 and first["ko"] >= 3 + 5, first  # default ko: 3 commentaries + 5 tag chips
@@ -41,7 +46,7 @@ def test_switch_flips_every_note_and_tag_label(page, base: str) -> None:  # noqa
     assert toggle.get_by_role("button", name="English").get_attribute("aria-pressed") == "true"
 
 
-def test_choice_persists_across_navigation_and_reload(page, base: str) -> None:  # noqa: ANN001
+def test_choice_persists_across_navigation_and_reload(page: Page, base: str) -> None:
     page.goto(base)
     page.get_by_role("button", name="English").click()
     page.locator("article.pn-note h3 a").first.click()
@@ -55,7 +60,7 @@ def test_choice_persists_across_navigation_and_reload(page, base: str) -> None: 
     assert visible(page)["en"] == 0 and visible(page)["ko"] > 0
 
 
-def test_lang_in_the_url_wins_over_the_stored_choice(page, base: str) -> None:  # noqa: ANN001
+def test_lang_in_the_url_wins_over_the_stored_choice(page: Page, base: str) -> None:
     page.goto(base + "tags/reasoning/")
     page.get_by_role("button", name="한국어").click()
     page.goto(base + "tags/reasoning/?lang=en")
@@ -64,7 +69,7 @@ def test_lang_in_the_url_wins_over_the_stored_choice(page, base: str) -> None:  
     assert visible(page)["en"] > 0 and visible(page)["ko"] == 0
 
 
-def test_switch_is_usable_by_keyboard(page, base: str) -> None:  # noqa: ANN001
+def test_switch_is_usable_by_keyboard(page: Page, base: str) -> None:
     page.goto(base + "notes/zeta/")
     english = page.get_by_role("button", name="English")
     english.focus()
@@ -75,7 +80,7 @@ def test_switch_is_usable_by_keyboard(page, base: str) -> None:  # noqa: ANN001
     assert visible(page)["en"] == 0 and visible(page)["ko"] > 0
 
 
-def test_without_javascript_both_languages_show(browser, base: str) -> None:  # noqa: ANN001
+def test_without_javascript_both_languages_show(browser: Browser, base: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(base + "notes/zeta/")
@@ -85,7 +90,7 @@ def test_without_javascript_both_languages_show(browser, base: str) -> None:  # 
     context.close()
 
 
-def test_default_language_comes_from_mkdocs_yml(browser, serve, tmp_path: Path) -> None:  # noqa: ANN001
+def test_default_language_comes_from_mkdocs_yml(browser: Browser, serve: Serve, tmp_path: Path) -> None:
     site = make_site(tmp_path, extra={"default_lang": "en"})
     assert build(site).returncode == 0
     page = browser.new_page()
@@ -94,7 +99,7 @@ def test_default_language_comes_from_mkdocs_yml(browser, serve, tmp_path: Path) 
     page.close()
 
 
-def test_one_language_note_shows_its_text_with_a_marker(browser, serve, tmp_path: Path) -> None:  # noqa: ANN001
+def test_one_language_note_shows_its_text_with_a_marker(browser: Browser, serve: Serve, tmp_path: Path) -> None:
     korean_only = "---\ntitle: Only Korean\nauthors: [A]\ndate: 2025-05-01\ntags: [rl]\nurl: https://example.org/k\n---\n\n## 한국어\n\n한국어만 있습니다.\n"
     site = make_site(tmp_path, notes={"2025/korean-only.md": korean_only})
     assert build(site, strict=False).returncode == 0
@@ -108,9 +113,9 @@ def test_one_language_note_shows_its_text_with_a_marker(browser, serve, tmp_path
     page.close()
 
 
-def test_tag_index_sorts_by_count_and_by_name(page, base: str) -> None:  # noqa: ANN001
+def test_tag_index_sorts_by_count_and_by_name(page: Page, base: str) -> None:
     page.goto(base + "tags/")
-    order = lambda: page.eval_on_selector_all(".pn-tag-index li", "els => els.map(e => e.dataset.tag)")  # noqa: E731
+    order = lambda: page.eval_on_selector_all(".pn-tag-index li", "els => els.map(e => e.dataset.tag)")
     by_count = ["reasoning", "reward-model", "rl", "safety", "unused-tag"]
     assert order() == by_count
     page.get_by_role("button", name="이름").click()

@@ -1,5 +1,5 @@
 """The GitHub workflows: valid against GitHub's schema, clean under zizmor, least privilege,
-`pull_request` only, and running the same commands the README tells people to run."""
+`pull_request` only, and running the same commands the README and DEVELOPING.md tell people to run."""
 
 from __future__ import annotations
 
@@ -86,8 +86,9 @@ def test_deploy_publishes_main_with_the_least_permissions() -> None:
 
 def test_workflows_run_the_readme_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("## Check like CI", 1)[1].split("```bash\n", 1)[1].split("```", 1)[0]
-    documented = commands(block)
+    developing = (ROOT / "DEVELOPING.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", developing, re.S)
+    documented = commands(next(b for b in blocks if ".venv/bin/papernotes check" in b))
     assert documented == ["python3 -m venv .venv", ".venv/bin/pip install --require-hashes -r requirements.txt",
                           ".venv/bin/pip install --no-deps --no-build-isolation -e .", ".venv/bin/pip check",
                           ".venv/bin/papernotes check", ".venv/bin/mkdocs build --strict"]
@@ -95,7 +96,7 @@ def test_workflows_run_the_readme_commands() -> None:
         assert commands("\n".join(run_steps(workflow, job))) == documented
     assert any("--format github" in run for run in run_steps(load(CHECK), "check"))
     # The test job runs the README's test command.
-    test_command = commands(readme.split("Set up and run the whole test suite", 1)[1].split("```bash\n", 1)[1].split("```")[0])
+    test_command = commands(next(b for b in re.findall(r"```bash\n(.*?)```", readme, re.S) if b.strip().endswith(".venv/bin/pytest")))
     assert commands("\n".join(run_steps(load(CHECK), "tests"))) == test_command
 
 

@@ -33,6 +33,26 @@
     return (String(text).normalize("NFC").toLowerCase().match(WORD) || []).map(fold);
   }
 
+  // What may part two words of one phrase (words.JOINER): spaces and hyphens, at most one line break.
+  var JOINER = /^[ \t\u00a0\-\u2010\u2011]*(?:\n[ \t\u00a0\-\u2010\u2011]*)?$/;
+
+  /* The words of `text` as { tokens (as tokenize gives them), joined (whether only JOINER parts a
+   * word from the next), at (each word's [start, end] in `text` itself, for marking) }: must
+   * give what words.tokenize_joined gives. `raw`: the offsets are those of `text` as given (its
+   * case and normalisation kept), for marking an excerpt; otherwise of its NFC lower-case form. */
+  function tokenizeJoined(text, raw) {
+    var source = raw ? String(text) : String(text).normalize("NFC").toLowerCase();
+    var re = new RegExp(WORD.source, "gu"), m, end = -1, out = { tokens: [], joined: [], at: [] };
+    while ((m = re.exec(source)) !== null) {
+      if (end >= 0) out.joined.push(JOINER.test(source.slice(end, m.index)));
+      out.tokens.push(fold(raw ? m[0].normalize("NFC").toLowerCase() : m[0]));
+      out.at.push([m.index, m.index + m[0].length]);
+      end = m.index + m[0].length;
+    }
+    if (out.tokens.length) out.joined.push(false);
+    return out;
+  }
+
   // --- the Snowball English (Porter2) stemmer: must give exactly what papernotes.outputs.stemmer.stem
   // gives (the snowballstemmer package; compared in Chromium over a large word list). Written from
   // the algorithm's description at snowballstem.org (English, Snowball 3). Letters are vowels when
@@ -178,25 +198,93 @@
    * like a particle may be part of the word (추론경로 is not 추론경 + 로). */
   function queryTerms(query, particles) {
     var byLength = (particles || []).slice().sort(function (a, b) { return b.length - a.length; });
-    var seen = {}, terms = [];
-    tokenize(query).forEach(function (typed, i, all) {
-      if (i > 0 && /^v\d+$/.test(typed) && /^\d{4}\.\d{4,5}$/.test(all[i - 1])) return;
-      var word = typed;
-      if (HANGUL.test(word)) {
-        for (var j = 0; j < byLength.length; j++) {
-          var p = byLength[j];
-          if (word.length > p.length && word.slice(-p.length) === p) { word = word.slice(0, -p.length); break; }
-        }
-      }
-      if (!Object.prototype.hasOwnProperty.call(seen, word)) { seen[word] = true; terms.push([word, typed]); }
+    var seen = {}, terms = [], tokens = tokenize(query);
+    tokens.forEach(function (typed, i) {
+      var w = queryWord(tokens, i, byLength);
+      if (w && !Object.prototype.hasOwnProperty.call(seen, w[0])) { seen[w[0]] = true; terms.push(w); }
     });
     return terms;
   }
 
+  /* [word, as typed] of the i-th of a query's `tokens` (see queryTerms), or null for the version
+   * after an arXiv id. `particles`: longest first. */
+  function queryWord(tokens, i, particles) {
+    var typed = tokens[i];
+    if (i > 0 && /^v\d+$/.test(typed) && /^\d{4}\.\d{4,5}$/.test(tokens[i - 1])) return null;
+    return [HANGUL.test(typed) ? stripParticle(typed, particles) : typed, typed];
+  }
+
   function queryWords(query, particles) { return queryTerms(query, particles).map(function (t) { return t[0]; }); }
 
+  /* `word` without one trailing Korean particle of `particles` (longest first), as
+   * words.strip_particle; at least one syllable stays. */
+  function stripParticle(word, particles) {
+    for (var j = 0; j < particles.length; j++) {
+      var p = particles[j];
+      if (word.length > p.length && word.slice(-p.length) === p) return word.slice(0, -p.length);
+    }
+    return word;
+  }
+
+  /* `word` without what Korean wrote after it, as words.without_ending: the Korean ending of an
+   * English word (distill된 -> distill), else one of `endings` (보정된 -> 보정), else one particle.
+   * `endings` and `particles`: longest first. */
+  var LATIN_ENDING = /^([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+$/;
+  function withoutEnding(word, endings, particles) {
+    var latin = LATIN_ENDING.exec(word);
+    if (latin) return latin[1];
+    var bare = stripParticle(word, endings);
+    return bare !== word ? bare : stripParticle(word, particles);
+  }
+
+  // --- glossary concepts: must find what papernotes.outputs.concepts.ConceptMatcher finds ---
+  var MAX_FORM_WORDS = 6;                           // glossary.MAX_FORM_WORDS
+
+  function phraseKey(text) { return tokenize(text).map(stem).join(""); }
+
+  /* The glossary of meta.json ([[en forms], [ko forms]] per concept, concept n's term @n) ready to
+   * find: { keys: {phrase key: n}, heads: {every beginning of a key}, forms: {key: form} }. */
+  function buildConcepts(glossary, particles, endings) {
+    var c = { keys: {}, heads: {}, forms: {}, list: glossary || [], particles: particles, endings: endings };
+    c.list.forEach(function (concept, n) {
+      concept[0].concat(concept[1]).forEach(function (form) {
+        var key = phraseKey(form);
+        if (!Object.prototype.hasOwnProperty.call(c.keys, key)) { c.keys[key] = n; c.forms[key] = form; }
+        for (var i = 1; i <= key.length; i++) c.heads[key.slice(0, i)] = true;
+      });
+    });
+    return c;
+  }
+
+  /* [first word, last word, concept, key, particle: the letters of a particle after it] of the
+   * longest run of `words` (tokenizeJoined) naming a concept from each word, or of every such run
+   * (`every`); see ConceptMatcher.runs. */
+  function conceptRuns(c, words, every) {
+    var out = [], tokens = words.tokens, joined = words.joined, has = Object.prototype.hasOwnProperty;
+    for (var start = 0; start < tokens.length; start++) {
+      var head = "", found = null;
+      for (var end = start; end < Math.min(tokens.length, start + MAX_FORM_WORDS); end++) {
+        var token = tokens[end], base = stem(token), key = head + base, particle = 0;
+        if (!has.call(c.keys, key)) {
+          var bare = withoutEnding(token, c.endings, c.particles);
+          key = bare !== token ? head + stem(bare) : null;
+          if (key !== null && !has.call(c.keys, key)) key = null;
+          particle = token.length - bare.length;
+        }
+        if (key !== null) {
+          found = [start, end, c.keys[key], key, particle];
+          if (every) out.push(found);
+        }
+        head += base;
+        if (!joined[end] || !has.call(c.heads, head)) break;
+      }
+      if (found !== null && !every) out.push(found);
+    }
+    return out;
+  }
+
   // --- the index ---
-  var meta = null, metaLoading = null, files = {};
+  var meta = null, metaLoading = null, files = {}, concepts = null;
 
   function fetchJson(url) {
     return fetch(url.href).then(function (r) {
@@ -207,7 +295,13 @@
 
   function loadMeta() {
     if (!metaLoading) {
-      metaLoading = fetchJson(META).then(function (m) { meta = m; return m; }, function (err) {
+      metaLoading = fetchJson(META).then(function (m) {
+        var particles = (m.particles || []).slice().sort(function (a, b) { return b.length - a.length; });
+        var endings = (m.endings || []).slice().sort(function (a, b) { return b.length - a.length; });
+        concepts = buildConcepts(m.glossary, particles, endings);
+        meta = m;
+        return m;
+      }, function (err) {
         metaLoading = null;                       // a later query tries again
         throw err;
       });
@@ -246,16 +340,17 @@
     return Promise.all(loads);
   }
 
-  /* { scores: {doc: score}, partial: whether the word's terms spanned more than MAX_SPAN files }:
-   * the documents holding a term that starts with `word` (or equals it when `exact`), scored by
-   * the term's rarity times the posting's weight; a term that is not the word itself nor one of
-   * its `forms` (when given: a function of the term) counts PARTIAL. `keep` (a function of the
-   * term), when given, says which terms count at all. */
+  /* { scores: {doc: score}, top: {doc: best weight}, partial: whether the word's terms spanned
+   * more than MAX_SPAN files }: the documents holding a term that starts with `word` (or equals it
+   * when `exact`), scored by the term's rarity times the posting's weight; a term that is not the
+   * word itself nor one of its `forms` (when given: a function of the term) counts PARTIAL. `keep`
+   * (a function of the term), when given, says which terms count at all. A weight of meta.title or
+   * more says the title holds the term. */
   function lookUp(word, exact, forms, keep) {
     var s = span(meta.chunks, word, !exact);
-    if (!s) return Promise.resolve({ scores: {}, partial: false, terms: 0 });
+    if (!s) return Promise.resolve({ scores: {}, top: {}, partial: false, terms: 0 });
     return loadSpan(meta.chunks, meta.terms, s).then(function (parts) {
-      var scores = {}, terms = 0;
+      var scores = {}, top = {}, terms = 0;
       parts.forEach(function (part) {
         Object.keys(part).forEach(function (term) {
           if (exact ? term !== word : term.slice(0, word.length) !== word) return;
@@ -270,10 +365,11 @@
             doc += Math.floor(value / 16);
             var score = base * (value % 16);
             if (!(scores[doc] >= score)) scores[doc] = score;
+            if (!(top[doc] >= value % 16)) top[doc] = value % 16;
           }
         });
       });
-      return { scores: scores, partial: s.end > s.last, terms: terms };
+      return { scores: scores, top: top, partial: s.end > s.last, terms: terms };
     });
   }
 
@@ -284,12 +380,15 @@
     var looks = [lookUp(word, false)];
     if (meta.pair) looks.push(lookUp(meta.pair + word, false));
     return Promise.all(looks).then(function (found) {
-      var scores = {}, partial = false;
+      var scores = {}, top = {}, partial = false;
       found.forEach(function (f) {
         partial = partial || f.partial;
-        Object.keys(f.scores).forEach(function (d) { if (!(scores[d] >= f.scores[d])) scores[d] = f.scores[d]; });
+        Object.keys(f.scores).forEach(function (d) {
+          if (!(scores[d] >= f.scores[d])) scores[d] = f.scores[d];
+          if (!(top[d] >= f.top[d])) top[d] = f.top[d];
+        });
       });
-      return { scores: scores, partial: partial };
+      return { scores: scores, top: top, partial: partial };
     });
   }
 
@@ -353,60 +452,127 @@
       split(typed);
     }
     return Promise.all(alts).then(function (found) {
-      var scores = {}, tight = {}, partial = false;
+      var scores = {}, tight = {}, title = {}, partial = false;
       found.forEach(function (alt) {
         var f = alt[0], factor = alt[1];
         partial = partial || f.partial;
         Object.keys(f.scores).forEach(function (d) {
-          var s = f.scores[d] * factor;
+          var s = f.scores[d] * factor, close = alt[2] === true || (alt[2] && alt[2][d]);
           if (!(scores[d] >= s)) scores[d] = s;
-          if (alt[2] === true || (alt[2] && alt[2][d])) tight[d] = true;
+          if (close) tight[d] = true;
+          if (close && (f.title ? f.title[d] : f.top[d] >= meta.title)) title[d] = true;
         });
       });
-      return { scores: scores, tight: tight, partial: partial };
+      return { scores: scores, tight: tight, title: title, partial: partial };
     });
   }
 
-  /* For each two adjacent Korean query words (each min_part+ syllables), the documents that hold
-   * them as one compound, written together or one after the other: {doc: true} per pair. */
-  function lookUpAdjacent(words, typedOf) {
+  /* A word's scores as a unit of the query (see rank): close when held closely, its phrase is itself. */
+  function wordUnit(f) {
+    var close = {};
+    Object.keys(f.tight).forEach(function (d) { close[d] = 1; });
+    return { scores: f.scores, close: close, title: f.title, phrase: f.title, partial: f.partial, bridged: {} };
+  }
+
+  /* A glossary concept the query names (see queryUnits) as a unit: the documents naming it in any
+   * form (its term @n) or holding every word the query wrote it with. Naming it counts as holding
+   * those words closely and adjacent (2k-1 for k words, as k adjacent Korean words count); in the
+   * title, as the title holding the query's phrase. `bridged`: the documents found only through
+   * the glossary (another form: 보상 해킹 -> reward hacking). */
+  function lookUpConcept(unit) {
+    var k = unit.words.length;
+    var literal = Promise.all(unit.words.map(function (w) { return lookUpWord(w[0], w[1]); }));
+    return Promise.all([lookUp(meta.concept + unit.concept, true), literal]).then(function (both) {
+      var named = both[0], words = both[1];
+      var r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {},
+                partial: named.partial || words.some(function (f) { return f.partial; }) };
+      Object.keys(words[0].scores).forEach(function (d) {
+        var total = 0, close = 0, title = true;
+        for (var i = 0; i < words.length; i++) {
+          if (words[i].scores[d] === undefined) return;
+          total += words[i].scores[d];
+          if (words[i].tight[d]) close++;
+          if (!words[i].title[d]) title = false;
+        }
+        r.scores[d] = total;
+        r.close[d] = close;
+        if (title) r.title[d] = true;
+      });
+      Object.keys(named.scores).forEach(function (d) {
+        if (r.scores[d] === undefined) r.bridged[d] = true;
+        if (!(r.scores[d] >= named.scores[d] * k)) r.scores[d] = named.scores[d] * k;
+        r.close[d] = 2 * k - 1;
+        if (named.top[d] >= meta.title) { r.title[d] = true; r.phrase[d] = true; }
+      });
+      return r;
+    });
+  }
+
+  /* For each two adjacent word units: {close: {doc: true}, title: {doc: true}}, or null when the
+   * index cannot tell. Two Korean words (min_part+ syllables): the documents holding them as one
+   * compound, written together or one after the other (close), in the title (title). Two other
+   * words: the documents whose title holds them one after the other (the index's title pairs,
+   * _<stem><stem>; the second word as a prefix, as it may still be being typed). */
+  function lookUpAdjacent(units) {
     var min = meta.min_part || 2, pairs = [];
-    for (var i = 0; i + 1 < words.length; i++) {
-      var a = typedOf[words[i]] || words[i], b = words[i + 1];   // as the index pairs them: 추론 경로를 -> 추론경로
-      if (HANGUL_ONLY.test(a) && HANGUL_ONLY.test(b) && a.length >= min && b.length >= min) {
+    function titled(f) {
+      var title = {};
+      Object.keys(f.top).forEach(function (d) { if (f.top[d] >= meta.title) title[d] = true; });
+      return title;
+    }
+    for (var i = 0; i + 1 < units.length; i++) {
+      var u = units[i], v = units[i + 1];
+      if (u.word === undefined || v.word === undefined) { pairs.push(null); continue; }
+      var a = u.typed || u.word, b = v.word;   // as the index pairs them: 추론 경로를 -> 추론경로
+      if (HANGUL_ONLY.test(a) && HANGUL_ONLY.test(b)) {
+        if (a.length < min || b.length < min) { pairs.push(null); continue; }
         pairs.push(lookUpCompound(a + b).then(function (f) {
           var docs = {};
           Object.keys(f.scores).forEach(function (d) { docs[d] = true; });
-          return docs;
+          return { close: docs, title: titled(f) };
         }));
+      } else if (!HANGUL_ONLY.test(a) && !HANGUL_ONLY.test(b) && meta.pair) {
+        pairs.push(lookUp(meta.pair + stem(u.word) + stem(b), false).then(function (f) {
+          return { close: {}, title: titled(f) };
+        }));
+      } else {
+        pairs.push(null);
       }
     }
     return Promise.all(pairs);
   }
 
-  /* [[doc, score, closeness], ...] of the documents holding every word: closest first (the number
-   * of words a document holds closely plus the adjacent Korean query words it holds as one
-   * compound), then best score, then newest. */
+  /* [[doc, score, closeness, tier], ...] of the documents holding every unit of the query. Tier 2:
+   * the title holds the query as a phrase (each unit in the title, adjacent words one after the
+   * other); 1: the title holds every unit; 0: the rest. Within a tier, closest first (the words
+   * held closely plus the adjacent Korean words held as one compound), then best score, then
+   * newest: notes holding a word only by its stem elsewhere come last. */
   function rank(found, adjacent) {
     var hits = [];
     if (!found.length) return hits;
     var smallest = found.reduce(function (a, b) { return Object.keys(a.scores).length <= Object.keys(b.scores).length ? a : b; });
     Object.keys(smallest.scores).forEach(function (key) {
-      var total = 0, close = 0, i;
+      var total = 0, close = 0, title = true, phrase = true, i;
       for (i = 0; i < found.length; i++) {
         var s = found[i].scores[key];
         if (s === undefined) return;
         total += s;
-        if (found[i].tight[key]) close++;
+        close += found[i].close[key] || 0;
+        if (!found[i].title[key]) title = false;
+        if (!found[i].phrase[key]) phrase = false;
       }
-      for (i = 0; i < adjacent.length; i++) if (adjacent[i][key]) close++;
-      hits.push([Number(key), total, close]);
+      for (i = 0; i < adjacent.length; i++) {
+        if (!adjacent[i]) continue;
+        if (adjacent[i].close[key]) close++;
+        if (!adjacent[i].title[key]) phrase = false;
+      }
+      hits.push([Number(key), total, close, title ? (phrase ? 2 : 1) : 0]);
     });
     hits.sort(byRank);
     return hits;
   }
 
-  function byRank(a, b) { return b[2] - a[2] || b[1] - a[1] || a[0] - b[0]; }
+  function byRank(a, b) { return (b[3] || 0) - (a[3] || 0) || b[2] - a[2] || b[1] - a[1] || a[0] - b[0]; }
 
   /* Words one letter away from `word`: one deleted, swapped with the next, replaced or inserted,
    * each with the position of the first letter it changes. */
@@ -484,30 +650,58 @@
     return { tags: whole ? [whole] : [], rest: query, hash: false };
   }
 
-  /* Every step of a query: { hits, words (to mark), tags (named), partial, corrected: {typed: fix} }. */
+  /* The units of a query: each glossary concept it names ({concept: n, key: the phrase key it was
+   * named by, words: [[word, as typed], ...]}; the leftmost, longest run first), and each other
+   * word ({word, typed}), as queryTerms gives them, without repeats. */
+  function queryUnits(text) {
+    var q = tokenizeJoined(text), starts = {}, units = [], seen = {}, i = 0, j;
+    conceptRuns(concepts, q, false).forEach(function (run) { starts[run[0]] = run; });
+    while (i < q.tokens.length) {
+      var run = starts[i], w;
+      if (run && !seen["@" + run[2]]) {
+        seen["@" + run[2]] = true;
+        var words = [], mine = {};
+        for (j = run[0]; j <= run[1]; j++) {
+          w = queryWord(q.tokens, j, concepts.particles);
+          if (w && !mine[w[0]]) { mine[w[0]] = true; words.push(w); }
+        }
+        units.push({ concept: run[2], key: run[3], words: words });
+        i = run[1] + 1;
+        continue;
+      }
+      w = queryWord(q.tokens, i, concepts.particles);
+      if (w && !seen[w[0]]) { seen[w[0]] = true; units.push({ word: w[0], typed: w[1] }); }
+      i = run ? run[1] + 1 : i + 1;
+    }
+    return units;
+  }
+
+  /* Every step of a query: { hits, words (to mark), concepts (named, to mark), spelt: {concept:
+   * the query's words for it}, bridges: {doc: [[concept, key], ...]} (the concepts that alone found
+   * it), tags (named), partial, corrected: {typed: fix} }. */
   function search(q) {
     var named = findTags(q);
-    var terms = queryTerms(named.rest, meta.particles), typedOf = {};
-    var words = terms.map(function (t) { typedOf[t[0]] = t[1]; return t[0]; });
+    var units = queryUnits(named.rest);
     var tagDocs = Promise.all(named.tags.map(function (t) { return lookUp("#" + t[0], true); }));
-    function textHits(ws) {
-      var looks = ws.map(function (w) { return lookUpWord(w, typedOf[w]); });
-      return Promise.all([Promise.all(looks), lookUpAdjacent(ws, typedOf)]).then(function (both) {
+    function lookUpUnit(u) { return u.concept !== undefined ? lookUpConcept(u) : lookUpWord(u.word, u.typed).then(wordUnit); }
+    function textHits(us) {
+      return Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us)]).then(function (both) {
         return { found: both[0], hits: rank(both[0], both[1]) };
       });
     }
-    return Promise.all([tagDocs, textHits(words)]).then(function (both) {
+    return Promise.all([tagDocs, textHits(units)]).then(function (both) {
       var text = both[1];
-      if (text.hits.length || !words.length) return [both[0], text, words, {}];
+      if (text.hits.length || !units.length) return [both[0], text, units, {}];
       // Nothing found: correct the words (5+ letters) that found nothing on their own.
-      return Promise.all(words.map(function (w, i) {
-        return Object.keys(text.found[i].scores).length ? null : correct(w);
+      return Promise.all(units.map(function (u, i) {
+        return u.word !== undefined && !Object.keys(text.found[i].scores).length ? correct(u.word) : null;
       })).then(function (fixes) {
-        var corrected = {}, fixed = words.map(function (w, i) {
-          if (fixes[i]) { corrected[w] = fixes[i]; return fixes[i]; }
-          return w;
-        });
-        if (!Object.keys(corrected).length) return [both[0], text, words, {}];
+        var corrected = {}, fixedText = units.map(function (u, i) {
+          if (fixes[i]) { corrected[u.word] = fixes[i]; return fixes[i]; }
+          return u.concept === undefined ? u.typed || u.word : u.words.map(function (w) { return w[1]; }).join(" ");
+        }).join(" ");
+        if (!Object.keys(corrected).length) return [both[0], text, units, {}];
+        var fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
         return textHits(fixed).then(function (again) { return [both[0], again, fixed, corrected]; });
       });
     }).then(function (r) {
@@ -515,7 +709,14 @@
       r[0].forEach(function (f) {
         Object.keys(f.scores).forEach(function (d) { if (!tagged[d]) { tagged[d] = true; order.push(Number(d)); } });
       });
-      var hits = r[1].hits;
+      var hits = r[1].hits, words = [], named_ = [], bridges = {}, spelt = {};
+      r[2].forEach(function (u, i) {
+        if (u.concept === undefined) { words.push(u.word); return; }
+        spelt[u.concept] = u.words.map(function (w) { return w[0]; });
+        words = words.concat(spelt[u.concept]);
+        named_.push(u.concept);
+        Object.keys(r[1].found[i].bridged).forEach(function (d) { (bridges[d] = bridges[d] || []).push([u.concept, u.key]); });
+      });
       if (named.tags.length) {
         var hit = {};
         hits.forEach(function (h) { hit[h[0]] = h; });
@@ -528,7 +729,7 @@
           hits = first.concat(hits.filter(function (h) { return !tagged[h[0]]; }));
         }
       }
-      return { hits: hits, words: r[2], tags: named.tags, corrected: r[3],
+      return { hits: hits, words: words, concepts: named_, spelt: spelt, bridges: bridges, tags: named.tags, corrected: r[3],
                partial: r[1].found.some(function (f) { return f.partial; }) };
     });
   }
@@ -552,70 +753,192 @@
       (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
   }
 
-  /* `text` as nodes, each word that `marks` one of `words` (compared as the index compares
-   * terms: lower-cased, accents removed; either spelling of -ise/-ize) inside a <mark>. */
-  function highlight(text, words) {
+  /* `text` as nodes, the words that made the note match inside <mark>s (compared as the index
+   * compares terms: lower-cased, accents removed): each word that `marks` one of `words` (or its
+   * other -ise/-ize spelling); a Korean query word this text writes in two or more words (보상모델:
+   * 보상 모델을, one <mark>); and any form of the glossary concepts `named` (보상 해킹: reward
+   * hacking, 리워드 해킹은), one <mark> per phrase. */
+  function highlight(text, words, named) {
     var frag = document.createDocumentFragment();
-    var at = 0, m;
-    var re = new RegExp(WORD.source, "gu");
-    while ((m = re.exec(text)) !== null) {
-      var term = fold(m[0].normalize("NFC").toLowerCase());
-      if (!words.some(function (w) { return marks(term, w) || (otherSpelling(w) !== null && marks(term, otherSpelling(w))); })) continue;
-      if (m.index > at) frag.appendChild(document.createTextNode(text.slice(at, m.index)));
-      frag.appendChild(el("mark", {}, m[0]));
-      at = m.index + m[0].length;
+    var q = tokenizeJoined(text, true), n = q.tokens.length, marked = [], linked = [], i, j;
+    var spellings = words.map(otherSpelling).filter(function (w) { return w !== null; });
+    function markRun(first, last) { for (var k = first; k <= last; k++) { marked[k] = true; if (k < last) linked[k] = true; } }
+    for (i = 0; i < n; i++) {
+      var term = q.tokens[i];
+      if (words.some(function (w) { return marks(term, w); }) || spellings.some(function (w) { return marks(term, w); })) marked[i] = true;
+    }
+    words.forEach(function (w) {
+      if (!HANGUL_ONLY.test(w) || w.length < 2) return;
+      for (i = 0; i < n; i++) {
+        var joined = q.tokens[i];
+        if (joined.length >= w.length || w.slice(0, joined.length) !== joined) continue;
+        for (j = i + 1; j < n && q.joined[j - 1]; j++) {
+          joined += q.tokens[j];
+          if (joined.slice(0, w.length) === w) { markRun(i, j); break; }
+          if (w.slice(0, joined.length) !== joined) break;
+        }
+      }
+    });
+    if (named && named.length) {
+      conceptRuns(concepts, q, true).forEach(function (run) { if (named.indexOf(run[2]) >= 0) markRun(run[0], run[1]); });
+    }
+    var at = 0;
+    for (i = 0; i < n; i++) {
+      if (!marked[i]) continue;
+      for (j = i; linked[j]; j++) { /* to the end of the phrase */ }
+      var start = q.at[i][0], end = q.at[j][1];
+      if (start > at) frag.appendChild(document.createTextNode(text.slice(at, start)));
+      frag.appendChild(el("mark", {}, text.slice(start, end)));
+      at = end;
+      i = j;
     }
     if (at < text.length) frag.appendChild(document.createTextNode(text.slice(at)));
     return frag;
   }
 
-  function renderCard(card, words) {
-    var slug = card[0], title = card[1], date = card[2];
+  function langOf(text) { return HANGUL.test(text) ? "ko" : "en"; }
+
+  /* The form of concept `n` a result writes that is not the query's (`key`): as the card writes
+   * it (title, then excerpts), else the concept's first form in the other language. */
+  function bridgeTarget(card, n, key) {
+    var texts = [card[1], card[3], card[4]];
+    for (var t = 0; t < texts.length; t++) {
+      if (!texts[t]) continue;
+      var q = tokenizeJoined(texts[t], true), runs = conceptRuns(concepts, q, true);
+      for (var r = 0; r < runs.length; r++) {
+        if (runs[r][2] === n && runs[r][3] !== key) return texts[t].slice(q.at[runs[r][0]][0], q.at[runs[r][1]][1] - runs[r][4]);
+      }
+    }
+    var concept = concepts.list[n], from = concepts.forms[key] || key;
+    return HANGUL.test(from) ? concept[0][0] : concept[1][0];
+  }
+
+  /* One result: its title (a link, `id`), date, the glossary bridges that found it, authors and
+   * excerpt (other scripts may add controls: the reading list's Save). */
+  function renderCard(card, result, doc, id) {
+    var slug = card[0], title = card[1], date = card[2], named = result.concepts, bridged = result.bridges[doc] || [];
+    // A note the glossary alone found does not hold the query's words for that concept: mark the
+    // concept's forms in it, not those words on their own (보상 해킹 -> reward hacking, not 보상).
+    var words = result.words.filter(function (w) {
+      return !bridged.some(function (b) { return result.spelt[b[0]].indexOf(w) >= 0; });
+    });
     var ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
     var href = new URL(meta.note.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname;
     var li = el("li", { class: "pn-search__result" });
-    var a = el("a", { href: href, class: "pn-search__title", lang: "en" });
-    a.appendChild(highlight(title, words));
+    var a = el("a", { href: href, class: "pn-search__title", lang: "en", id: id });
+    a.appendChild(highlight(title, words, named));
     li.appendChild(a);
     li.appendChild(el("span", { class: "pn-search__date" }, " " + date));
+    bridged.forEach(function (bridge) {
+      var from = concepts.forms[bridge[1]] || bridge[1], to = bridgeTarget(card, bridge[0], bridge[1]);
+      var line = el("div", { class: "pn-search__bridge" });
+      line.appendChild(bi("용어집: ", "Glossary: "));
+      line.appendChild(el("span", { lang: langOf(from) }, from));
+      line.appendChild(document.createTextNode(" → "));
+      line.appendChild(el("span", { lang: langOf(to) }, to));
+      li.appendChild(line);
+    });
     if (card[5]) {                                // authors: a search by a name shows it matched
-      var authors = el("p", { class: "pn-search__authors" });
-      authors.appendChild(highlight(card[5], words));
+      var authors = el("div", { class: "pn-search__authors" });
+      authors.appendChild(highlight(card[5], words, null));
       li.appendChild(authors);
     }
-    var summary = el("p", { class: "pn-search__summary" });
+    var summary = el("div", { class: "pn-search__summary" });
     summary.appendChild(bi(ko, en));
     Array.prototype.forEach.call(summary.querySelectorAll(".pn-lang"), function (span) {
       var text = span.textContent;
       span.textContent = "";
-      span.appendChild(highlight(text, words));
+      span.appendChild(highlight(text, words, named));
     });
     li.appendChild(summary);
     return li;
   }
 
+  // Interface text by language; the box follows the switch (papernotes:lang).
+  var TEXT = {
+    ko: { placeholder: "노트 검색", label: "노트 검색", open: "검색", close: "검색 닫기", results: "검색 결과" },
+    en: { placeholder: "Search notes", label: "Search notes", open: "Search", close: "Close search", results: "Search results" }
+  };
+  var SVG = 'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"';
+  var ICON_SEARCH = '<svg ' + SVG + '><path fill="currentColor" d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5Z"/></svg>';
+  var ICON_CLOSE = '<svg ' + SVG + '><path fill="currentColor" d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/></svg>';
+
+  /* The box in the header. On a wide screen the field sits in the header; on a phone a 44 px
+   * button opens it across the top of the screen (CSS: .pn-search[data-open]). The field is a
+   * combobox whose popup is a dialog of results (ARIA 1.2; not a listbox: a result holds more
+   * than one control, e.g. the reading list's Save). ArrowDown/ArrowUp move the focus through
+   * the results' links (so the browser draws and screen readers announce it), ArrowUp from the
+   * first returns to the field, Enter opens the focused result (in the field: searches now),
+   * Escape closes. */
   function build() {
     var header = document.querySelector(".md-header__inner");
     if (!header) return;
     var box = el("div", { class: "pn-search", role: "search" });
+    var opener = el("button", { type: "button", class: "pn-search__open", "aria-expanded": "false", "aria-controls": "pn-search-field" });
+    opener.innerHTML = ICON_SEARCH;              // a constant: no text from anywhere else
+    var field = el("div", { class: "pn-search__field", id: "pn-search-field" });
     var input = el("input", { type: "search", class: "pn-search__input", autocomplete: "off", spellcheck: "false",
-      "aria-label": "검색 / Search", placeholder: "검색 · Search", "aria-controls": "pn-search-results" });
-    var panel = el("div", { class: "pn-search__panel md-typeset", id: "pn-search-results", hidden: "" });
+      enterkeyhint: "search", role: "combobox", "aria-haspopup": "dialog", "aria-expanded": "false",
+      "aria-controls": "pn-search-results" });
+    var closer = el("button", { type: "button", class: "pn-search__close" });
+    closer.innerHTML = ICON_CLOSE;
+    var panel = el("div", { class: "pn-search__panel md-typeset", id: "pn-search-results", role: "dialog", hidden: "" });
     var status = el("p", { class: "pn-search__status", "aria-live": "polite" });
-    var list = el("ol", { class: "pn-search__results" });
+    var list = el("ol", { class: "pn-search__results", id: "pn-search-list" });
     var more = el("button", { type: "button", class: "pn-search__more md-button", hidden: "" });
     var tagline = el("p", { class: "pn-search__tags", hidden: "" });
+    field.appendChild(input);
+    field.appendChild(closer);
     panel.appendChild(status);
     panel.appendChild(tagline);
     panel.appendChild(list);
     panel.appendChild(more);
-    box.appendChild(input);
+    box.appendChild(opener);
+    box.appendChild(field);
     box.appendChild(panel);
     var anchor = header.querySelector(".pn-toggle, .md-header__source");
     if (anchor) header.insertBefore(box, anchor); else header.appendChild(box);
 
+    function language() { return document.documentElement.getAttribute("data-pn-lang") === "en" ? "en" : "ko"; }
+    function label() {
+      var t = TEXT[language()];
+      input.setAttribute("placeholder", t.placeholder);
+      input.setAttribute("aria-label", t.label);
+      opener.setAttribute("aria-label", t.open);
+      closer.setAttribute("aria-label", t.close);
+      panel.setAttribute("aria-label", t.results);
+    }
+    label();
+    document.addEventListener("papernotes:lang", label);
+
     var seq = 0;                                  // the newest query; older answers are dropped
-    var shown = null;                             // {hits, words, count} of the list on screen
+    var shown = null;                             // {hits, result, count} of the list on screen
+    function options() { return list.querySelectorAll("a.pn-search__title"); }
+    /* Focus the index-th result's link (scrolled into view), or the field for -1. */
+    function focusResult(index) {
+      var all = options();
+      if (index < 0 || !all.length) { input.focus(); return; }
+      var link = all[Math.min(index, all.length - 1)];
+      link.focus();
+      link.parentNode.scrollIntoView({ block: "nearest" });
+    }
+    function showPanel(on) {
+      panel.hidden = !on;
+      input.setAttribute("aria-expanded", String(on && options().length > 0));
+    }
+    function openBox() {
+      box.setAttribute("data-open", "");
+      opener.setAttribute("aria-expanded", "true");
+      input.focus();
+    }
+    function closeBox(refocus) {
+      showPanel(false);
+      var wasOpen = box.hasAttribute("data-open");
+      box.removeAttribute("data-open");
+      opener.setAttribute("aria-expanded", "false");
+      if (refocus && wasOpen && getComputedStyle(opener).display !== "none") opener.focus();
+      else if (document.activeElement === input) input.blur();
+    }
 
     function setStatus(ko, en) { status.textContent = ""; status.appendChild(bi(ko, en)); }
 
@@ -634,8 +957,12 @@
       return loadCards(next.map(function (h) { return h[0]; })).then(function (cards) {
         if (mine !== seq) return false;
         if (fresh) list.textContent = "";
-        cards.forEach(function (card) { list.appendChild(renderCard(card, state.words)); });
+        cards.forEach(function (card, i) {
+          var n = state.count + i;
+          list.appendChild(renderCard(card, state.result, next[i][0], "pn-search-option-" + n));
+        });
         state.count += cards.length;
+        input.setAttribute("aria-expanded", String(!panel.hidden && state.count > 0));
         var rest = Math.min(PAGE, state.hits.length - state.count);
         more.textContent = "";
         more.appendChild(bi(rest + "개 더 보기", "Show " + rest + " more"));
@@ -647,14 +974,14 @@
 
     function run() {
       var q = input.value.trim(), mine = ++seq;
-      if (!q) { panel.hidden = true; list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; return; }
-      panel.hidden = false;
+      if (!q) { showPanel(false); list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; return; }
+      showPanel(true);
       list.removeAttribute("data-count");         // present again once this query's results show
       setStatus("검색 중…", "Searching…");
       loadMeta().then(function () {
         return search(q).then(function (result) {
           if (mine !== seq) return null;
-          var state = { hits: result.hits, words: result.words, count: 0 };
+          var state = { hits: result.hits, result: result, count: 0 };
           return showMore(state, mine, true).then(function (current) {
             if (!current) return;
             shown = state;
@@ -692,23 +1019,53 @@
     });
 
     var timer = null;
-    input.addEventListener("focus", function () { loadMeta().catch(function () {}); if (input.value.trim()) panel.hidden = false; });
+    opener.addEventListener("click", openBox);
+    closer.addEventListener("click", function () { closeBox(true); });
+    input.addEventListener("focus", function () {
+      loadMeta().catch(function () {});
+      box.setAttribute("data-open", "");
+      opener.setAttribute("aria-expanded", "true");
+      if (input.value.trim()) showPanel(true);
+    });
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     input.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { panel.hidden = true; input.blur(); }
-      if (e.key === "Enter") { clearTimeout(timer); run(); }
+      if (e.key === "ArrowDown") {
+        if (!options().length) return;
+        e.preventDefault();                       // the caret stays where it is
+        if (panel.hidden) showPanel(true); else focusResult(0);
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        closeBox(true);
+      } else if (e.key === "Enter") {
+        clearTimeout(timer);
+        run();
+      }
+    });
+    // In the results: the arrows go from link to link, Escape goes back to the field and closes.
+    panel.addEventListener("keydown", function (e) {
+      var at = Array.prototype.indexOf.call(options(), e.target);
+      if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();                      // the field stays open (on a phone, a second Escape closes it)
+        input.focus();                            // first: focusing the field shows the results
+        showPanel(false);
+      } else if (at >= 0 && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
+        e.preventDefault();                       // not the page's scrolling
+        focusResult(e.key === "ArrowDown" ? Math.min(at + 1, options().length - 1) : at - 1);
+      }
     });
     document.addEventListener("keydown", function (e) {
       var t = e.target;
       if (e.key === "/" && !(t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) {
         e.preventDefault();
-        input.focus();
+        openBox();
       }
+      if (e.key === "Escape" && box.hasAttribute("data-open") && box.contains(t) && t !== input) closeBox(true);
     });
     document.addEventListener("click", function (e) {
       // The path as dispatched: "more" may have replaced the clicked label before this runs.
       var path = e.composedPath ? e.composedPath() : [e.target];
-      if (path.indexOf(box) < 0) panel.hidden = true;
+      if (path.indexOf(box) < 0) closeBox(false);
     });
   }
 
@@ -716,6 +1073,13 @@
   window.papernotes.searchTokenize = tokenize;
   window.papernotes.searchQueryWords = queryWords;
   window.papernotes.searchStem = function (words) { return words.map(stem); };
+  // ... and the glossary's matcher with papernotes.outputs.concepts (glossary and particles as in meta.json).
+  window.papernotes.searchConceptRuns = function (glossary, particles, endings, texts, every) {
+    function longestFirst(list) { return list.slice().sort(function (a, b) { return b.length - a.length; }); }
+    var c = buildConcepts(glossary, longestFirst(particles), longestFirst(endings));
+    return texts.map(function (text) { return conceptRuns(c, tokenizeJoined(text), every).map(function (r) { return r.slice(0, 3); }); });
+  };
+  window.papernotes.searchPhraseKeys = function (texts) { return texts.map(phraseKey); };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", build);
   else build();

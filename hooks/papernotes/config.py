@@ -2,7 +2,7 @@
 
 A misspelt key or a value of the wrong type would otherwise be ignored or fail deep inside a
 build; here it fails at once with the key, the value and, for a misspelling, the key meant.
-Every setting, its default and its range are in `Settings` (and the README's table).
+Every setting, its default and its range are in `Settings` (and the table in DEVELOPING.md, "Settings").
 """
 
 from __future__ import annotations

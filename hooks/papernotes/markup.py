@@ -20,7 +20,7 @@ import re
 import signal
 import threading
 import time
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - the name Python-Markdown's own extensions use
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator, NamedTuple
 
@@ -32,6 +32,8 @@ from markupsafe import Markup, escape
 from html import unescape
 
 from papernotes.markup_links import MentionExtension, link_plain
+
+from papernotes.schema import SECTION_KEYS
 
 if TYPE_CHECKING:
     from papernotes.model import Note
@@ -116,11 +118,11 @@ class _MathInline(InlineProcessor):
         super().__init__(pattern, md)
         self.display = display
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 - the name Python-Markdown calls
         tex = m.group(1).strip()
         try:
             mathml = _mathml(tex, self.display)
-        except Exception:  # latex2mathml raises many kinds on bad TeX; show the source instead
+        except Exception:  # noqa: BLE001 - latex2mathml raises many kinds on bad TeX; show the source instead
             mathml = f'<code class="pn-math-error">{escape(tex)}</code>'
         return self.md.htmlStash.store(mathml), m.start(0), m.end(0)  # type: ignore[return-value]
 
@@ -134,7 +136,7 @@ def _mathml(tex: str, display: str) -> str:
 class MathExtension(markdown.Extension):
     """`$inline$` and `$$display$$` TeX; `\\$` is a literal dollar; `$5 and $10` stays text."""
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - the name Python-Markdown calls
         md.ESCAPED_CHARS.append("$")
         md.inlinePatterns.register(_MathInline(r"(?<!\\)\$\$(.+?)\$\$", md, "block"), "math-display", 186)
         md.inlinePatterns.register(_MathInline(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<![\s\\])\$(?!\d)", md, "inline"), "math-inline", 185)
@@ -182,7 +184,9 @@ def plain_paragraphs(text: str) -> str | None:
 
 
 class NoteHtml(NamedTuple):
-    """A note's Markdown parts as sanitised HTML (a tuple: pages ask for it very often)."""
+    """A note's Markdown parts as sanitised HTML (a tuple: pages ask for it very often).
+
+    One field per `schema.SECTIONS` entry, in its order (a test keeps them in step)."""
 
     abstract: Markup
     ko: Markup
@@ -242,7 +246,7 @@ class HtmlCache:
         return cached
 
     def note_html(self, note: Note) -> NoteHtml:
-        return NoteHtml(self.html(note.abstract), self.html(note.ko), self.html(note.en))
+        return NoteHtml._make([self.html(getattr(note, key)) for key in SECTION_KEYS])
 
     def keep_only(self, texts: set[str]) -> None:
         """Forget every text not in `texts` (the notes just loaded)."""

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 (the name Python-Markdown and its extensions use)
 from dataclasses import dataclass
 from typing import Callable, Iterator
 from urllib.parse import unquote

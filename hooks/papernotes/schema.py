@@ -80,6 +80,7 @@ SECTIONS: tuple[BodySection, ...] = (
     BodySection("en", "English", commentary=True),
 )
 """The body sections, in the order the writer puts them; a section outside this list is an error."""
+SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
 
 _SECTION_BY_HEADING = {s.heading.lower(): s for s in SECTIONS}
 _H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(.*?)[ \t#]*$")
@@ -100,6 +101,9 @@ NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
 """What a note's file stem (its slug, the URL part `notes/<slug>/`) may be."""
 RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
 """Slugs that are valid names but would not give the page `notes/<slug>/`."""
+RESERVED_TAG_SLUGS = {"index": "tags/index.md is the tag index page, so a tag 'index' would have no page of its own"}
+"""Tag slugs whose page (`tags/<slug>.md`, see `site.urls.tag`) would be another generated page;
+the tag registry refuses them (a test holds this table against `site.urls`)."""
 MAX_SLUG_BYTES = 120
 """The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
 `.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""

@@ -93,7 +93,7 @@ export async function decodeShare(text) {
 }
 
 export function citeKey(slug) {
-  return slug.replace(/[^A-Za-z0-9_:.\-]/g, "-");
+  return slug.replace(/[^A-Za-z0-9_:.-]/g, "-");
 }
 
 /* The site's BibTeX entries by cite key (fetched once per page, on the first export). */

@@ -13,7 +13,7 @@ from papernotes.source.tree import display_path
 from papernotes.model import NoteDraft, TagRegistry
 from papernotes.source.guidance import read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
-from papernotes.cli.report import format_problems
+from papernotes.report import format_problems
 from papernotes.schema import slugify
 
 PROGRESS_MIN_ITEMS = 10

@@ -1,9 +1,10 @@
 """`papernotes import-post` (also `import-feed`) and `papernotes import-hf`: many notes at once, safely.
 
 Each item is on its own: a malformed block or item is reported with its file, line (and item
-index or arXiv id) and field, and costs nothing else; no input gives a traceback. Both are idempotent (a paper that already has a note, by arXiv id or title, is skipped),
-show a progress bar on long runs, end with a created/skipped/failed summary, and validate
-every note before writing it, so what they write always passes `papernotes check`.
+index or arXiv id) and field, and costs nothing else; no input gives a traceback. Both are
+idempotent (a paper that already has a note, by arXiv id or title, is skipped), show a progress
+bar on long runs, end with a created/skipped/failed summary, and validate every note before
+writing it, so what they write always passes `papernotes check`.
 Exit codes: 0 nothing failed, 1 something failed (the rest was still imported), 2 bad input.
 """
 
@@ -140,6 +141,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
                 tags=tuple(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
                 arxiv=arxiv_id, url=entry.url or (None if arxiv_id else search_url(entry.title)),
                 code=entry.code, org=entry.org, published=entry.published or (found.published if found else None),
+                builds_on=entry.builds_on, compares_with=entry.compares_with,
                 abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
     print(run.summary.line(command))
     return 1 if run.summary.failed else 0

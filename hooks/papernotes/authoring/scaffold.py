@@ -5,6 +5,11 @@ tag and the template's guidance in the commentary sections. `papernotes check` r
 placeholder and the guidance until the contributor replaces them, so nothing half-written
 can be published. Offline, `--title`/`--author` (and optionally `--abstract`, `--published`)
 scaffold the note without the API.
+
+The lineage fields (`builds_on:`, `compares_with:`) cannot be filled from arXiv, so the note gets
+the template's own commented lines for them (`# builds_on: [...]  # ...`), when the template has
+them, just before the closing `---`: the writer sees the fields where they go, and a YAML comment
+changes nothing `check` reads.
 """
 
 from __future__ import annotations
@@ -17,13 +22,13 @@ import sys
 from pathlib import Path
 
 from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper
-from papernotes.schema import read_arxiv_id, slugify
+from papernotes.schema import FENCE, LINEAGE_FIELDS, FrontMatter, read_arxiv_id, slugify, split_front_matter
 from papernotes.model import NoteDraft, Problem
 from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
-from papernotes.source.guidance import PLACEHOLDER_TAG, read_guidance
+from papernotes.source.guidance import PLACEHOLDER_TAG, normalise_text, read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
-from papernotes.cli.report import format_problems
+from papernotes.report import format_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -75,8 +80,8 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     except ScaffoldRefused as refused:
         for problem in refused.problems:
             print(problem.format(), file=sys.stderr)
-        print(f"papernotes new: the note would not pass `papernotes check` for the reasons above (besides the "
-              f"template text you replace), so it was not written", file=sys.stderr)
+        print("papernotes new: the note would not pass `papernotes check` for the reasons above (besides the "
+              "template text you replace), so it was not written", file=sys.stderr)
         return 1
     except OSError as err:
         print(f"papernotes new: cannot write the note: {err.strerror or err}", file=sys.stderr)
@@ -117,6 +122,33 @@ def _meant(problem: Problem) -> bool:
     return problem.rule in ("template-text", "no-commentary") or (problem.rule == "unknown-tag" and PLACEHOLDER_TAG in problem.message)
 
 
+_COMMENTED_FIELD = re.compile(r"^#[ \t]*([a-z_]+)[ \t]*:")
+
+
+def commented_fields(template: Path, names: tuple[str, ...] = LINEAGE_FIELDS) -> list[str]:
+    """The template's commented front-matter lines for `names` (`# builds_on: [...]  # ...`), as
+    written there; none when the template is missing, unreadable or has no such line. Read as
+    text only (never parsed as YAML), so a hostile template cannot expand."""
+    try:
+        text = template.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    split = split_front_matter(normalise_text(text).split("\n"))
+    if not isinstance(split, FrontMatter):
+        return []
+    return [line.rstrip() for line in split.yaml_lines
+            if (m := _COMMENTED_FIELD.match(line)) and m.group(1) in names and len(line) <= 200]
+
+
+def with_front_matter_lines(text: str, lines: list[str]) -> str:
+    """`text` (a rendered note) with `lines` added at the end of its front matter."""
+    if not lines:
+        return text
+    all_lines = text.split("\n")
+    closing = all_lines.index(FENCE, 1)
+    return "\n".join(all_lines[:closing] + lines + all_lines[closing:])
+
+
 def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingNotes) -> Path:
     """Write the new note and return its path; never overwrites a file.
 
@@ -129,6 +161,7 @@ def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingN
         title=paper.title, authors=paper.authors, date=today, tags=(PLACEHOLDER_TAG,), arxiv=paper.arxiv,
         published=paper.published, abstract=paper.abstract or guidance.get("abstract", ""),
         ko=guidance.get("ko", ""), en=guidance.get("en", "")))
+    text = with_front_matter_lines(text, commented_fields(root / "data" / "note-template.md"))
     path = existing.free_path(root / "data" / "notes", today, slugify(paper.title))
     registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
     problems = check_text(text, slug=path.stem, source=display_path(path, root), registry=registry, guidance=template)

@@ -16,7 +16,7 @@ import logging
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
-from papernotes.build.fork import Child
+from papernotes.fork import Child
 from papernotes.build.resources import describe, own_usage
 
 if TYPE_CHECKING:

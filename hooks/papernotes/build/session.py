@@ -34,7 +34,7 @@ from functools import partial
 from pathlib import Path
 
 from papernotes.build.dirty import RebuildState, digest, site_shape
-from papernotes.build.fork import MIN_PAGES, Child, should_fork
+from papernotes.fork import MIN_PAGES, Child, should_fork
 from papernotes.build.page_worker import PageWorker
 from papernotes.build.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
@@ -130,7 +130,7 @@ class Build:
         if not result.errors and len(result.notes) + len(result.drafts) != result.files:
             raise BuildError(f"internal error: {result.files} note files but {len(result.notes)} notes "
                              f"and {len(result.drafts)} drafts loaded")
-        index = build_index(result.notes, result.tags)
+        index = build_index(result.notes, result.tags, result.glossary)
         self._loaded = result
         self._pages_context = PageContext(index, self.settings, self.html, result.authors)
         pages = plan_pages(self._pages_context)
@@ -291,7 +291,7 @@ class Build:
                     self._report_exports(exports)
                 except FileClash as err:
                     raise BuildError(str(err)) from None
-                except Exception as err:  # noqa: BLE001 - e.g. the forked writer was killed: say what failed
+                except Exception as err:
                     raise BuildError(f"writing the feeds, exports and search files failed: {err!r}") from err
         log.info("papernotes: the MkDocs process's %s", describe(*own_usage()))
 

@@ -23,7 +23,7 @@ from papernotes.authoring import importers
 from papernotes.authoring import scaffold
 from papernotes.source.tree import load_site
 from papernotes.cli import daily_post
-from papernotes.cli.report import FORMATS, format_problems
+from papernotes.report import FORMATS, format_problems
 
 
 def find_root(start: Path) -> Path:

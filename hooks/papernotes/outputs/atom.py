@@ -60,7 +60,7 @@ def render_feed(info: FeedInfo, notes: Sequence[Note], tags: TagRegistry,
     `content(note)` is the entry's HTML (None: summaries only, as author feeds are, since a
     note appears in every one of its authors' feeds), `summary(note)` its plain-text summary."""
     ET.register_namespace("", ATOM)
-    link = lambda to: urls.link(info.site_url, info.path, to)  # noqa: E731
+    link = lambda to: urls.link(info.site_url, info.path, to)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "title", info.title)
     _sub(feed, "id", uuid.uuid5(uuid.NAMESPACE_URL, f"papernotes:{info.site_name}:feed:{info.path}").urn)

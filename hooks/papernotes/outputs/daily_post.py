@@ -14,7 +14,8 @@ in `authoring/` may import anything below it:
     Code: https://github.com/...          the paper's link, the code, the organisation,
     Org: Example Lab                      the paper's own date, and the note's slug when
     Published: 2025-04-08                 it is not the one its title gives
-    Slug: adv-rm
+    Slug: adv-rm                          (`Builds on:` / `Compares with:` list the note's
+    Builds on: 2203.02155, 2305.18290     `builds_on` / `compares_with` arXiv ids, `, ` between)
     The abstract ...                   <- the abstract, one line per paragraph (may be absent),
     한국어 코멘트 ...                   <- the Korean commentary, one line per paragraph,
     English commentary ...             <- the English commentary, one line per paragraph,
@@ -32,7 +33,10 @@ everything inside a paragraph stays Markdown source (links, `$...$` math, emphas
 
 The reader reports a malformed block by its line and never lets it stop the others; a line
 that looks like an arXiv id or an optional line but is not a valid one is a problem, never
-text. The writer reports (`round_trip_problems`) whatever in a note the post cannot carry
+text. Ids and dates are read with the ASCII digits 0-9 only: a day header, `Published:` date or
+id written with other digits (Arabic-Indic `٢٠٢٥`, fullwidth `２０２５`) is a problem at its line
+naming the digit, and the papers under such a header are skipped, never filed under the day
+before. The writer reports (`round_trip_problems`) whatever in a note the post cannot carry
 so that reading it back gives the note again; it never changes it silently.
 """
 
@@ -41,16 +45,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Iterable
 from urllib.parse import urlsplit
 
 from papernotes.model import Note
-from papernotes.schema import LINEAGE_FIELDS
+from papernotes.model import NoteText
+from papernotes.schema import FIELD_NAMES, LINEAGE_FIELDS, SECTIONS
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, parse_arxiv_id, read_arxiv_id, slugify
 from papernotes.source.tags import normalise_tag
 
-LANGS = ("ko", "en")
+LANGS = tuple(s.key for s in SECTIONS if s.commentary)
 _KO_DATE = re.compile(r"^([0-9]{4})\s*년\s*([0-9]{1,2})\s*월\s*([0-9]{1,2})\s*일$")
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
@@ -58,13 +63,17 @@ _LIST_ITEM = re.compile(r"^(?:[-*+]|[0-9]{1,9}[.)])\s+\S")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _ARXIV_LIKE = re.compile(r"^(?:(?i:arxiv)\s*:.*|(?i:https?://(?:www\.|export\.)?arxiv\.org/)\S*|[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)$")
 """A line the reader takes for an arXiv id line: checked, and reported when it is not a valid id."""
-_OPTIONAL = re.compile(r"^(Link|Code|Org|Published|Slug):\s*(.*)$", re.IGNORECASE)
+_OPTIONAL = re.compile(r"^(Link|Code|Org|Published|Slug|Builds[ \t]+on|Compares[ \t]+with):[ \t]*(.*)$", re.IGNORECASE)
 """An optional line after the authors: `Key: value`."""
-OPTIONAL_FIELDS = {"link": "url", "code": "code", "org": "org", "published": "published", "slug": "slug"}
-"""Optional line key (any case) -> the note field it carries."""
+OPTIONAL_FIELDS = {"link": "url", "code": "code", "org": "org", "published": "published", "slug": "slug",
+                   "builds on": "builds_on", "compares with": "compares_with"}
+"""Optional line key (any case, one space) -> the note field it carries. The lineage lines
+(`Builds on:`, `Compares with:`) hold arXiv ids separated by commas."""
+NOT_CARRIED = ("draft",)
+"""Schema fields a post does not carry: `post` prints published notes only."""
 _BLOCK_LINE = re.compile(r"^\s*(?:[-*+]\s|[0-9]+[.)]\s|>|\||```|~~~|#{1,6}\s|    )")
 """A line that starts a Markdown block (list item, quote, table row, fence, heading, code)."""
-_SECTIONS = {"abstract": "## Abstract", "ko": "## 한국어", "en": "## English"}
+_SECTIONS = {s.key: f"## {s.heading}" for s in SECTIONS}
 _MARKERS_BY_KEY = _SECTIONS
 _MARKERS = {heading.casefold(): key for key, heading in _SECTIONS.items()}
 """Marker lines, written only in a block whose sections the Hangul rule would misplace (a Korean
@@ -105,6 +114,10 @@ class PostEntry:
     """The `Published:` line."""
     slug: str | None = None
     """The `Slug:` line: the note's file name; None means the one its title gives (`slugify`)."""
+    builds_on: tuple[str, ...] = ()
+    """The `Builds on:` line: arXiv ids of earlier work, in the order written."""
+    compares_with: tuple[str, ...] = ()
+    """The `Compares with:` line: arXiv ids of the baselines."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +159,13 @@ def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
         if not line:
             continue
         header = _KO_DATE.match(line) or _ISO_DATE.match(line)
+        if header is None and is_day_header(line):  # a date header written with other digits than 0-9
+            if block:
+                close(None)
+            seen_header, day = True, None
+            problems.append(PostProblem(number, f"the day header {_short(line)} {_digit_problem(line)}; the papers "
+                                                "under it are skipped", "day header"))
+            continue
         if header:
             if block:
                 close(None)
@@ -168,9 +188,27 @@ def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
 # What the reader takes a line for; the writer asks the same before it writes a post.
 
 def is_day_header(line: str) -> bool:
-    """The line reads as a day header (`2025년 4월 9일` or `2025-04-09`), real date or not."""
-    line = line.strip()
+    """The line reads as a day header (`2025년 4월 9일` or `2025-04-09`), real date or not, and
+    whatever its digits (the reader refuses a header written with other digits than 0-9)."""
+    line = ascii_digits(line.strip())
     return bool(_KO_DATE.match(line) or _ISO_DATE.match(line))
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with every decimal digit (Arabic-Indic `٢`, fullwidth `２`, ...) as its ASCII digit:
+    only to tell what a line was meant to be; the reader itself takes 0-9 only. A long line (a
+    paragraph: headers and ids are short) is returned as it is, so no paragraph is walked twice."""
+    if text.isascii() or len(text) > 100:
+        return text
+    return "".join(str(unicodedata.decimal(c)) if not c.isascii() and unicodedata.decimal(c, None) is not None else c
+                   for c in text)
+
+
+def _digit_problem(text: str) -> str:
+    """What to say about the first non-ASCII digit in `text`."""
+    digit = next(c for c in text if not c.isascii() and unicodedata.decimal(c, None) is not None)
+    return (f"is written with the digit {digit!r} (U+{ord(digit):04X} {unicodedata.name(digit, 'DIGIT')}); "
+            f"dates and ids use the ASCII digits 0-9: {_short(ascii_digits(text))}")
 
 
 def is_hashtag_line(line: str) -> bool:
@@ -185,8 +223,8 @@ def is_authors_line(line: str) -> bool:
 
 
 def is_arxiv_line(line: str) -> bool:
-    """The line reads as an arXiv id line (valid or not)."""
-    return bool(_ARXIV_LIKE.match(line.strip()))
+    """The line reads as an arXiv id line (valid or not, whatever its digits)."""
+    return bool(_ARXIV_LIKE.match(ascii_digits(line.strip())))
 
 
 def is_optional_line(line: str) -> bool:
@@ -222,8 +260,8 @@ def _short(value: str, limit: int = 60) -> str:
 
 
 def _read_optional(number: int, key: str, value: str, found: dict[str, object]) -> PostProblem | None:
-    name = OPTIONAL_FIELDS[key.lower()]
-    shown = key.capitalize()
+    name = OPTIONAL_FIELDS[" ".join(key.lower().split())]
+    shown = " ".join(key.split()).capitalize()
     if name in found:
         return PostProblem(number, f"a second `{shown}:` line; keep one", name)
     if name in ("url", "code"):
@@ -237,8 +275,12 @@ def _read_optional(number: int, key: str, value: str, found: dict[str, object]) 
             found[name] = None
         if found[name] is None:
             del found[name]
+            if ascii_digits(value) != value:
+                return PostProblem(number, f"`Published:` {_short(value)} {_digit_problem(value)}", name)
             return PostProblem(number, f"`Published:` takes a date written YYYY-MM-DD, got {_short(value)}", name)
         return None
+    elif name in LINEAGE_FIELDS:
+        return _read_ids(number, shown, name, value, found)
     elif name == "slug":
         if not NOTE_SLUG.match(value) or value in RESERVED_SLUGS or len(value) > 200:
             return PostProblem(number, f"`Slug:` takes a note file name of lowercase ASCII letters, digits, '-' and '.' "
@@ -246,6 +288,38 @@ def _read_optional(number: int, key: str, value: str, found: dict[str, object]) 
     elif not value:
         return PostProblem(number, f"`{shown}:` is empty; write the value or remove the line", name)
     found[name] = value
+    return None
+
+
+def _read_ids(number: int, shown: str, name: str, value: str, found: dict[str, object]) -> PostProblem | None:
+    """A lineage line: arXiv ids separated by commas, each read by the schema's one id rule
+    (`read_arxiv_id`: ASCII digits, a real month, not from the future), none twice."""
+    items = [item.strip() for item in value.split(",")]
+    if not any(items):
+        return PostProblem(number, f"`{shown}:` is empty; write arXiv ids (e.g. `{shown}: 2203.02155, 2305.18290`) "
+                                   f"or remove the line", name)
+    ids: list[str] = []
+    why: list[str] = []
+    for k, item in enumerate(items, start=1):
+        if not item:
+            why.append(f"item {k} is empty (two commas in a row)")
+        else:
+            try:
+                if len(item) > 200:
+                    raise ValueError(f"{_short(item)} is far too long for an id")
+                read = read_arxiv_id(item)
+            except ValueError as err:
+                why.append(f"item {k}: {err}")
+            else:
+                if read in ids:
+                    why.append(f"item {k}: {read!r} is listed twice; keep it once")
+                ids.append(read)
+        if len(why) >= 3:  # a line may be a megabyte of commas: three reasons are enough to act on
+            break
+    if why:
+        return PostProblem(number, f"`{shown}:` takes arXiv ids separated by commas (e.g. 2203.02155, 2305.18290): "
+                                   + "; ".join(why), name)
+    found[name] = tuple(ids)
     return None
 
 
@@ -292,6 +366,12 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
             arxiv = arxiv or value
         else:
             body.append((number, text))
+    for name in LINEAGE_FIELDS:
+        if arxiv is not None and arxiv in found.get(name, ()):  # type: ignore[operator]
+            number = next(n for n, text in rest[:head] if (m := _OPTIONAL.match(text))
+                          and OPTIONAL_FIELDS[" ".join(m.group(1).lower().split())] == name)
+            problems.append(PostProblem(number, f"{arxiv} is this paper's own id (its arXiv line); this line lists "
+                                                f"other papers: take it out", name))
     if any(section_marker(text) for _, text in body):
         return _parse_marked(start, lines[0], body, problems, day, tags_line, authors, arxiv, found)
     first_ko = next((k for k, (_, text) in enumerate(body) if _HANGUL.search(text)), None)
@@ -431,7 +511,7 @@ def note_block(note: Note, options: PostOptions = PostOptions()) -> str:
     for key, name in OPTIONAL_FIELDS.items():
         value = getattr(note, name) if name != "slug" else (note.slug if note.slug != slugify(note.title) else None)
         if value:
-            lines.append(f"{key.capitalize()}: {value}")
+            lines.append(f"{key.capitalize()}: {', '.join(value) if isinstance(value, tuple) else value}")
     marked = options.importable and needs_markers(note)
     if options.abstracts:
         lines += ([_SECTIONS["abstract"]] if marked and note.abstract.strip() else []) + paragraphs(note.abstract)
@@ -480,8 +560,6 @@ def round_trip_problems(note: Note) -> list[CarryProblem]:
         found += _paragraph_problems(part, text)
     if not found:
         found += _compare_read_back(note)
-    found += [CarryProblem(name, f"the post has no line for `{name}:`; importing it gives a note without it")
-              for name in LINEAGE_FIELDS if getattr(note, name)]
     return found
 
 
@@ -492,14 +570,18 @@ def _compare_read_back(note: Note) -> list[CarryProblem]:
         why = "; ".join(p.message for p in problems) or "it reads as several papers"
         return [CarryProblem("note", f"its post block would not be read back: {why}")]
     entry = entries[0]
-    back = replace(note, title=entry.title, authors=entry.authors, date=entry.date, tags=entry.tags, arxiv=entry.arxiv,
-                   url=entry.url, code=entry.code, org=entry.org, published=entry.published,
-                   slug=entry.slug or slugify(entry.title), abstract=entry.abstract, ko=entry.ko, en=entry.en)
+    # Every schema field and section, and the slug: a field the post has no line for reads back
+    # as its default, so a new field in `schema.FIELDS` is named here until the post carries it.
+    names = [n for n in FIELD_NAMES if n not in NOT_CARRIED] + [s.key for s in SECTIONS] + ["slug"]
+    defaults = {f.name: f.default for f in fields(NoteText)}
+    back = replace(note, **{n: getattr(entry, n, defaults.get(n)) for n in names if n != "slug"},
+                   slug=entry.slug or slugify(entry.title))
     want = replace(note, title=" ".join(note.title.split()), abstract=normalised(note.abstract),
                    ko=normalised(note.ko), en=normalised(note.en))
-    return [CarryProblem(name, f"reading the post back would change it ({getattr(want, name)!r} -> {getattr(back, name)!r})")
-            for name in ("title", "authors", "date", "tags", "arxiv", "url", "code", "org", "published", "slug",
-                         "abstract", "ko", "en") if getattr(back, name) != getattr(want, name)]
+    return [CarryProblem(name, f"reading the post back would change it ({getattr(want, name)!r} -> {getattr(back, name)!r})"
+                         if hasattr(entry, name) else f"the post has no line for `{name}:`; importing it gives a note "
+                                                      f"without it")
+            for name in names if getattr(back, name) != getattr(want, name)]
 
 
 def _paragraph_problems(part: str, text: str) -> list[CarryProblem]:

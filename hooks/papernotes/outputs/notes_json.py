@@ -1,4 +1,9 @@
-"""`notes.json`: every field of every note, documented in the README ("notes.json")."""
+"""`notes.json`: every field of every note, for scripts and other sites (described in DEVELOPING.md, "notes.json").
+
+The fields come from `schema.FIELDS` and `schema.SECTIONS`: a field added to the schema appears
+here under its own name, after the others, with no edit to this module. `KEYS` only says where
+a field is placed, renamed or left out, and a test fails naming any field it does not mention.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,31 @@ import datetime as dt
 import json
 
 from papernotes.model import Note, Tag, TagRegistry
+from papernotes.schema import FIELDS, SECTIONS
 from papernotes.site import urls
 from papernotes.site.index import SiteIndex, build_index
 from papernotes.site.links import LinkGraph
 
 SCHEMA = "papernotes.notes/1"
 """Bumped when a field of `notes.json` changes meaning or disappears (adding fields keeps it)."""
+
+KEYS: dict[str, str | None] = {
+    "title": "title", "authors": "authors", "date": "date", "published": "published", "tags": "tags",
+    "arxiv": "arxiv",
+    "url": "paper_url",  # `url` alone would read as the note page's own address (that is `links.page`)
+    "code": "code", "org": "org",
+    "builds_on": "builds_on", "compares_with": "compares_with",
+    "draft": None,  # notes.json lists published notes only, so it would always be false
+}
+"""Schema field -> its key in a note's record (None: left out), in the order the record lists them."""
+
+_ORDER = [name for name in KEYS if KEYS[name]] + [f.name for f in FIELDS if f.name not in KEYS]
+
+
+def _value(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return list(value) if isinstance(value, tuple) else value  # type: ignore[arg-type]
 
 
 def _mentions(note: Note, graph: LinkGraph | None) -> list[dict[str, str | None]]:
@@ -23,24 +47,22 @@ def _mentions(note: Note, graph: LinkGraph | None) -> list[dict[str, str | None]
 
 
 def _note_record(note: Note, index: SiteIndex, site_url: str | None, graph: LinkGraph | None = None) -> dict[str, object]:
-    link = lambda to: urls.link(site_url, urls.notes_json(), to)  # noqa: E731
+    link = lambda to: urls.link(site_url, urls.notes_json(), to)
     links: dict[str, str | None] = {"page": link(urls.note(note.slug))}
     if note.arxiv:
         links.update(arxiv_abs=urls.arxiv_abs(note.arxiv), arxiv_pdf=urls.arxiv_pdf(note.arxiv),
                      huggingface=urls.hf_paper(note.arxiv))
-    return {
-        "slug": note.slug, "title": note.title, "authors": list(note.authors),
-        "date": note.date.isoformat(), "published": note.published.isoformat() if note.published else None,
-        "tags": list(note.tags), "arxiv": note.arxiv, "paper_url": note.url, "code": note.code, "org": note.org,
-        "builds_on": list(note.builds_on), "compares_with": list(note.compares_with),
-        "mentions": _mentions(note, graph),
-        "abstract": note.abstract, "ko": note.ko, "en": note.en, "links": links,
-    }
+    record: dict[str, object] = {"slug": note.slug}
+    record.update((KEYS.get(name) or name, _value(getattr(note, name))) for name in _ORDER)
+    record["mentions"] = _mentions(note, graph)
+    record.update((s.key, getattr(note, s.key)) for s in SECTIONS)
+    record["links"] = links
+    return record
 
 
 def notes_json(index: SiteIndex, site_name: str, site_url: str | None, graph: LinkGraph | None = None) -> str:
     """The `notes.json` document: notes newest first, tags by slug; `graph` gives each note's mentions."""
-    link = lambda to: urls.link(site_url, urls.notes_json(), to)  # noqa: E731
+    link = lambda to: urls.link(site_url, urls.notes_json(), to)
     doc = {
         "schema": SCHEMA,
         "site_name": site_name,

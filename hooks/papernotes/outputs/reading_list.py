@@ -130,7 +130,7 @@ def reading_list_index(index: SiteIndex) -> dict[str, object]:
 
 def reading_list_files(index: SiteIndex) -> Iterator[tuple[str, str]]:
     """`reading-list/index.json`, then the card files: [slug, title, date, published, arXiv id]."""
-    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     yield urls.reading_list_index(), dump(reading_list_index(index))
     notes = index.notes
     for shard, start in enumerate(range(0, len(notes), CARD_SHARD)):

@@ -12,7 +12,9 @@ Files, under `search/` (paths from `urls`):
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
   template, "card_shard": S, "particles": [...], "note": url template, "tags": [[slug, ko, en,
   [aliases]], ...], "tag": tag page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX,
-  "pair": PAIR_PREFIX}`.
+  "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
+  forms], [Korean forms]], ...]}`: the glossary's concepts that some note names (about 6 kB gzipped
+  for the bundled glossary), concept n's term being `@<n>` (see `concepts`).
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
   `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
@@ -23,8 +25,11 @@ Files, under `search/` (paths from `urls`):
 
 Besides the words, the terms hold each word's `variants` (Snowball English stem; Korean word
 without its particle and its inner sub-words), `_<word><next word>` for adjacent Korean words
-(see `pairs`), `#<slug>` per tag of the note, and spelling entries `~<English word backwards>`
-with no postings (for typo correction; see `correct` in the JS).
+(see `pairs`), `_<stem><next stem>` for adjacent words of a title (see `title_pairs`: a phrase in
+the title ranks first), `@<n>` per glossary concept the note names in any of its forms (see
+`concepts`: 보상 해킹 finds a note that wrote reward hacking), `#<slug>` per tag of the note, and
+spelling entries `~<English word backwards>` with no postings (for typo correction; see `correct`
+in the JS).
 
 Documents are the published notes newest first (the site's order), numbered from 0.
 Tokenising is shared with the search box and must stay identical to `tokenize` in the JS:
@@ -47,7 +52,10 @@ from typing import Callable, Iterable
 from papernotes.site import urls
 from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
+from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
+from papernotes.source.glossary import Glossary
 from papernotes.outputs.stemmer import stem
+from papernotes.outputs.words import PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize, tokenize_joined  # noqa: F401 (re-exported)
 
 VERSION = 1
 CHUNK_BYTES = 24_000
@@ -60,10 +68,6 @@ CARD_AUTHORS = 6
 """Authors a result shows, so a search by an author's name shows why the note matched."""
 FIELD_WEIGHTS = {"title": 8, "tags": 6, "people": 4, "commentary": 2, "abstract": 1}
 """Where a term counts most. A posting's weight is its best field's, +1 when it occurs 3+ times."""
-PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "으로써", "에서", "에게", "으로", "로서", "로써",
-             "까지", "부터", "보다", "처럼", "마다", "조차", "과", "와", "을", "를", "은", "는", "이", "가",
-             "의", "에", "로", "도", "만")
-"""Korean particles the search box strips from the end of a query word (longest first)."""
 
 HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 """A word of Hangul syllables only: indexed also without its particle and by its inner sub-words."""
@@ -83,38 +87,8 @@ SPELLABLE = re.compile(r"[a-z]+")
 SPELL_PREFIX = "~"
 """Spelling entries are `~<word backwards>` in the terms files (no token holds a ~)."""
 
-TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 _MARKUP = re.compile(r"\]\([^)\s]*\)|https?://\S+|\\[A-Za-z]+")
 """Link targets, bare URLs and LaTeX command names in the Markdown: not words of the note."""
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(token: str) -> str:
-    """`token` without accents (é -> e); Hangul and plain ASCII unchanged. Memoised, bounded:
-    a site repeats its words many times."""
-    if token.isascii():
-        return token
-    # Nonspacing marks (category Mn, as the JS's \p{Mn}), not combining classes: a few marks
-    # (Tibetan, Myanmar) have class 0 and would otherwise stay here but not in the browser.
-    stripped = "".join(c for c in unicodedata.normalize("NFD", token) if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFC", stripped)
-
-
-def tokenize(text: str) -> list[str]:
-    """The terms of `text`, in order, with repeats: what the index stores and a query looks up."""
-    # NFC first, as the JS does: decomposed accents (e + U+0301) would otherwise split a word.
-    return [fold(token) for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower())]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def strip_particle(word: str) -> str:
-    """`word` without one trailing Korean particle (longest first), keeping at least one syllable;
-    the box does the same to a query word. Memoised, bounded: called for every Korean word of
-    every note."""
-    for particle in PARTICLES:
-        if len(word) > len(particle) and word.endswith(particle):
-            return word[:-len(particle)]
-    return word
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -151,10 +125,24 @@ def pairs(text: str) -> list[str]:
     return out
 
 
-def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:
+def title_pairs(tokens: list[str], joined: list[bool]) -> list[str]:
+    """The phrase terms of a title: PAIR_PREFIX + the stems of two adjacent words (parted by spaces
+    or a hyphen) written together, unless both are Korean words (`pairs` has those), so the box
+    can tell a title holding `reasoning models` from one holding `reasons` and `models` apart."""
+    out = []
+    for i in range(len(tokens) - 1):
+        first, second = tokens[i], tokens[i + 1]
+        if joined[i] and not (HANGUL_WORD.fullmatch(first) and HANGUL_WORD.fullmatch(second)):
+            out.append(PAIR_PREFIX + stem(first) + stem(second))
+    return out
+
+
+def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | None = None) -> dict[str, int]:
     """term -> weight (1-15) for one note. Besides its words: their `variants` (weighted as the
     word, one less for a Korean sub-word), the `pairs` of adjacent Korean words (weighted as a
-    word of that field) and `#<slug>` for each of its tags."""
+    word of that field), the `title_pairs` of its title, `@<n>` for each glossary concept n it
+    names (`concepts`; n its number in the glossary, see `build_search_files`) and `#<slug>` for
+    each of its tags."""
     fields = {
         "title": note.title,
         "tags": " ".join(f"{t} {tags.get(t).ko} {tags.get(t).en}" for t in note.tags),
@@ -166,7 +154,14 @@ def document_terms(note: Note, tags: TagRegistry) -> dict[str, int]:
     counts: dict[str, int] = {}
     for field, text in fields.items():
         weight = FIELD_WEIGHTS[field]
-        for term in tokenize(text) + pairs(text):
+        phrases = field == "title" or (concepts and field != "people")
+        tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
+        terms = tokens + pairs(text)
+        if field == "title":
+            terms += title_pairs(tokens, joined)
+        if concepts and field != "people":
+            terms += [CONCEPT_PREFIX + str(number) for _, _, number in concepts.runs(tokens, joined, every=True)]
+        for term in terms:
             counts[term] = counts.get(term, 0) + 1
             if weights.get(term, 0) < weight:
                 weights[term] = weight
@@ -199,18 +194,27 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def build_search_files(notes: Iterable[Note], tags: TagRegistry,
-                       commentary: Callable[[Note], tuple[str, str]]) -> list[tuple[str, str]]:
+def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Callable[[Note], tuple[str, str]],
+                       glossary: Glossary | None = None) -> list[tuple[str, str]]:
     """(site path, content) of every search file; `commentary(note)` gives its (ko, en) HTML for
     the result excerpts. Deterministic: the same notes give the same bytes."""
     notes = tuple(notes)
+    matcher = ConceptMatcher(glossary) if glossary is not None else None
     postings: dict[str, array[int]] = {}  # machine ints: a tenth of the memory of a list of ints
     for number, note in enumerate(notes):
-        for term, weight in document_terms(note, tags).items():
+        for term, weight in document_terms(note, tags, matcher).items():
             entry = postings.get(term)
             if entry is None:
                 postings[term] = entry = array("l")
             entry.append(number * 16 + weight)  # numbers rise, so deltas come out positive below
+    # Only the concepts some note names go to the browser (a query's other concepts could find
+    # nothing through them), numbered again in glossary order: @<n> is the n-th of meta's glossary.
+    used = sorted(int(term[len(CONCEPT_PREFIX):]) for term in postings if term.startswith(CONCEPT_PREFIX))
+    for new, old in enumerate(used):
+        postings[f"{CONCEPT_PREFIX}{new}x"] = postings.pop(f"{CONCEPT_PREFIX}{old}")
+    for new in range(len(used)):
+        postings[f"{CONCEPT_PREFIX}{new}"] = postings.pop(f"{CONCEPT_PREFIX}{new}x")
+    shipped = [glossary.concepts[old] for old in used] if glossary is not None else []
 
     files: list[tuple[str, str]] = []
     directory: list[list[str]] = []
@@ -257,12 +261,16 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry,
         "cards": urls.search_cards("{n}"),
         "card_shard": CARD_SHARD,
         "particles": list(PARTICLES),
+        "endings": list(VERB_ENDINGS),
         "note": urls.src_to_url(urls.note("{slug}")),
         "tags": [[t.slug, t.ko, t.en, list(t.aliases)] for t in tags.tags],
         "tag": urls.src_to_url(urls.tag("{slug}")),
         "min_part": MIN_PART,
         "spell": SPELL_PREFIX,
         "pair": PAIR_PREFIX,
+        "title": FIELD_WEIGHTS["title"],
+        "concept": CONCEPT_PREFIX,
+        "glossary": [[list(c.en), list(c.ko)] for c in shipped],
     }
     files.append((urls.search_meta(), _dump(meta)))
     return files

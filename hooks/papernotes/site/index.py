@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from papernotes.model import Note, TagRegistry
+from papernotes.source.glossary import Glossary
 
 
 @dataclass(frozen=True, eq=False)
@@ -23,6 +24,8 @@ class SiteIndex:
     """Day -> that day's notes, for days that have notes."""
     days: tuple[dt.date, ...]
     """Days with notes, newest first."""
+    glossary: Glossary = Glossary()
+    """The glossary's concepts, which search uses to bridge Korean and English terms."""
 
     def __post_init__(self) -> None:
         # Every grouping below is computed once, in one pass over the days, so that rendering
@@ -63,7 +66,7 @@ class SiteIndex:
         return tuple(n for d in self.days_in_month(year, month) for n in self.by_day[d])
 
 
-def build_index(notes: tuple[Note, ...], tags: TagRegistry) -> SiteIndex:
+def build_index(notes: tuple[Note, ...], tags: TagRegistry, glossary: Glossary = Glossary()) -> SiteIndex:
     ordered = tuple(sorted(notes, key=lambda n: (-n.date.toordinal(), n.slug)))
     by_tag: dict[str, list[Note]] = {t.slug: [] for t in tags.tags}
     by_day: dict[dt.date, list[Note]] = {}
@@ -77,4 +80,5 @@ def build_index(notes: tuple[Note, ...], tags: TagRegistry) -> SiteIndex:
         by_tag={k: tuple(v) for k, v in by_tag.items()},
         by_day={k: tuple(v) for k, v in by_day.items()},
         days=tuple(sorted(by_day, reverse=True)),
+        glossary=glossary,
     )

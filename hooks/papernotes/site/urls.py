@@ -37,7 +37,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `[<folder>/]papernotes.ris`, `[<folder>/]papernotes.csl.json` | RIS and CSL-JSON beside each BibTeX file, and in `notes/<slug>/` for one note (`references`) |
 | `notes/<slug>.md`             | a note as Markdown (`outputs.markdown_copy`)     |
 | `llms.txt`                    | the site, its tags and notes for AI tools        |
-| `notes.json`                  | every note's fields and URLs (see README)        |
+| `notes.json`                  | every note's fields and URLs (DEVELOPING.md)        |
 | `browse/index.json`           | the compact index the browse page filters        |
 | `browse/snippets/<n>.json`    | commentary excerpts for the browse page's rows   |
 | `search/meta.json`            | the search index's directory (`searchindex`)     |
@@ -81,8 +81,7 @@ def tag_index() -> str:
     return "tags/index.md"
 
 
-RESERVED_TAG_SLUGS = {"index": f"{tag_index()} is the tag index page, so a tag 'index' would have no page of its own"}
-"""Tag slugs whose page (`tags/<slug>.md`) would be another generated page; the tag registry refuses them."""
+from papernotes.schema import RESERVED_TAG_SLUGS  # noqa: E402,F401 (stated with the note format; the URL rules above are why)
 
 
 def tag(slug: str, page: int = 1) -> str:

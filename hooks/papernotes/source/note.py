@@ -25,7 +25,8 @@ _HEADING = {s.key: s.heading for s in SECTIONS}
 _COMMENTARY = tuple(s.key for s in SECTIONS if s.commentary)
 _NON_COMMENTARY = tuple(s.key for s in SECTIONS if not s.commentary)
 _ARXIV_VERSION = re.compile(rf"^(.*?){ARXIV_VERSION}$")
-_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+"""A fenced code block's opening or closing line: the fence, then its info string (CommonMark 4.5)."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
         what = f"was stopped at the limit of {RENDER_BUDGET:g} s" if slow.stopped else f"took {slow.seconds:.1f} s (limit {RENDER_BUDGET:g} s)"
         add(section.line, 1, field, f"rendering this section's Markdown {what}; "
             "break up very long lines and long runs of `[`, `<`, `*` or `_`", "slow-markdown")
-    except Exception as exc:  # a Markdown bug must cost this note only, and be reported
+    except Exception as exc:  # noqa: BLE001 - a Markdown bug must cost this note only, and be reported
         add(section.line, 1, field, f"the Markdown could not be rendered ({type(exc).__name__}: {exc})", "render-error")
 
 
@@ -269,6 +270,23 @@ READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]
 """Schema field name -> the function that reads and checks its value (a test keeps both in step)."""
 
 
+def _next_fence(fence: str | None, line: str) -> str | None:
+    """The open code fence after `line` (None outside code), given the one open before it.
+
+    As CommonMark says (and Python-Markdown does): a block opened by N backticks or tildes
+    closes only at a line of the same character, at least N long, with nothing after it, so
+    a ``` line inside a ```` block is code, and so is a `## ` line after it.
+    """
+    match = _CODE_FENCE.match(line)
+    if match is None:
+        return fence
+    marker, rest = match.groups()
+    if fence is None:
+        return None if marker[0] == "`" and "`" in rest else marker  # a backtick info string may not hold a backtick
+    closes = marker[0] == fence[0] and len(marker) >= len(fence) and not rest.strip()
+    return None if closes else fence
+
+
 def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) -> dict[str, Section]:
     """Split the body into its `## ` sections; anything outside them is an error."""
     sections: dict[str, Section] = {}
@@ -284,9 +302,7 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) ->
 
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
-        fence_match = _CODE_FENCE.match(line)
-        if fence_match and (fence is None or fence_match.group(1).startswith(fence)):
-            fence = fence_match.group(1)[:3] if fence is None else None
+        fence = _next_fence(fence, line)
         heading = heading_text(line) if fence is None else None
         if heading is not None:
             name = unicodedata.normalize("NFC", heading.strip())

@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 import yaml
 
 from papernotes.model import Problem, Tag, TagRegistry
-from papernotes.site import urls
+from papernotes.schema import RESERVED_TAG_SLUGS
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
 
 TAG_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -146,8 +146,8 @@ def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeErr
     nfc = unicodedata.normalize("NFC", slug)
     if not TAG_SLUG.match(nfc):
         raise key.error(f"tag {slug!r} must be lowercase ASCII kebab-case like 'reward-model'", "bad-tag-slug")
-    if nfc in urls.RESERVED_TAG_SLUGS:
-        raise key.error(f"the tag slug {slug!r} is reserved: {urls.RESERVED_TAG_SLUGS[nfc]}; rename the tag "
+    if nfc in RESERVED_TAG_SLUGS:
+        raise key.error(f"the tag slug {slug!r} is reserved: {RESERVED_TAG_SLUGS[nfc]}; rename the tag "
                         f"(e.g. '{nfc}-tag') and the notes that use it", "reserved-slug")
     fields: dict[str, object] = {}
     for name, name_node, field_value in mapping_items(value):

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
-from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, FrontMatter, paper_identity, split_front_matter
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, FrontMatter, paper_identity, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
-from papernotes.build.split_load import Loaded, load_files
+from papernotes.source.split_load import Loaded, load_files
 from papernotes.source.authors import AuthorsFile, load_authors, lookalike_notices
+from papernotes.source.glossary import Glossary, load_glossary
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import Guidance, find_template_text, normalise_text, read_guidance
 
@@ -46,6 +47,8 @@ class LoadResult:
     """Valid notes marked `draft: true`: checked like the others but not published."""
     authors: AuthorsFile = AuthorsFile()
     """What `data/authors.yml` says about people and organisations (empty without the file)."""
+    glossary: Glossary = Glossary()
+    """The glossary's valid concepts (`data/glossary.yml`; empty without one)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -77,7 +80,8 @@ def display_path(path: Path, root: Path) -> str:
 
 def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None, *,
               html: HtmlCache | None = None, reuse: NoteCache | None = None) -> LoadResult:
-    """Load `<root>/<data_dir>/tags.yml` and every note; `only` limits which notes are reported on.
+    """Load `<root>/<data_dir>/tags.yml`, its glossary.yml and every note; `only` limits which notes
+    are reported on (problems of tags.yml and glossary.yml are always reported).
 
     Validation renders every note's Markdown into `html` (the build's one HTML cache; a fresh
     one if not given). `reuse` keeps each file's result between loads of one serve session.
@@ -89,6 +93,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
     authors, found = load_authors(data / "authors.yml", display_path(data / "authors.yml", root))
     problems.extend(found)
+    glossary, glossary_problems = load_glossary(data / "glossary.yml", display_path(data / "glossary.yml", root))
+    problems += glossary_problems
     notes_dir = data / "notes"
     # Symlinks are listed (and refused in load_note), never followed: a link in a pull
     # request could otherwise publish any file of the machine that builds the site.
@@ -117,10 +123,10 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
-    html.keep_only({text for n in loaded for text in (n.abstract, n.ko, n.en)})
+    html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
-    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts, authors)
+    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts, authors=authors, glossary=glossary)
 
 
 class NoteCache:
@@ -162,7 +168,7 @@ def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guida
     shown = display_path(path, root)
     try:
         return load_note(path, shown, registry, guidance, html)
-    except Exception as exc:  # a bug must cost this note only, and still be reported
+    except Exception as exc:  # noqa: BLE001 - a bug must cost this note only, and still be reported
         return None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
 
 

@@ -75,7 +75,7 @@ def render_archive_page(ctx: PageContext) -> str:
 
 def day_meta(day: dt.date, notes: tuple[Note, ...], title: str, ctx: PageContext) -> PageMeta:
     lead = meta.bi(ctx.settings, f"{day.year}년 {day.month}월 {day.day}일의 논문 노트 {len(notes)}개",
-                   f"{len(notes)} paper note{'s' if len(notes) != 1 else ''} of {day.strftime('%B %-d, %Y')}")
+                   f"{len(notes)} paper note{'s' if len(notes) != 1 else ''} of {day:%B} {day.day}, {day.year}")
     return PageMeta(title=title, description=meta.titles(notes, lead))
 
 

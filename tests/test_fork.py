@@ -1,4 +1,4 @@
-"""`build.fork`: the one fork policy, and `Child`, the forked process every second-core job uses."""
+"""`fork`: the one fork policy, and `Child`, the forked process every second-core job uses."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from papernotes.build.fork import Child, ChildFailed, should_fork
+from papernotes.fork import Child, ChildFailed, should_fork
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is used on Linux only")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from papernotes.build.fork import MIN_FILES, Child, should_fork
+from papernotes.fork import MIN_FILES, Child, should_fork
 from papernotes.markup import HtmlCache, Markup
 from papernotes.model import Note, Problem
 

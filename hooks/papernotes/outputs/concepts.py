@@ -1,0 +1,77 @@
+"""Where a text names a glossary concept: the bridge between a Korean query and a note that wrote the
+term in English (and back), and between two transliterations (보상 해킹, 리워드 해킹).
+
+A concept is named where a run of adjacent words (only spaces or hyphens between them, see
+`words.JOINER`) has the `phrase_key` of one of its forms: the words' stems written together, the
+last word also without its Korean particle or, an English word, the Korean ending written onto it
+(`words.without_ending`: overthinking한다). So `reward hacking을`, `보상해킹은`, `Reward-Hacking`
+and `리워드 해킹이` all name reward-hacking, whatever their spacing. Runs are whole words: 지도학습
+(supervised learning) is not found inside 자기지도학습. The index files each note under a term
+`@<n>` per concept it names; the search box finds the concepts of a query with the same rules
+(`conceptRuns` in docs/assets/papernotes-search.js, compared with `ConceptMatcher.runs` in the
+browser tests), looks up their terms, and marks the runs in the excerpts.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from papernotes.outputs.stemmer import stem
+from papernotes.outputs.words import phrase_key, without_ending
+from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
+
+CONCEPT_PREFIX = "@"
+"""Concept terms are `@<n>` (no token holds an @), n the concept's number in meta.json's glossary."""
+
+
+class ConceptMatcher:
+    """The forms of a glossary by phrase key, ready to find them in tokenized text."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.keys: dict[str, int] = {}
+        """Phrase key of every form -> its concept's number in `glossary.concepts`."""
+        for number, concept in enumerate(glossary.concepts):
+            for form in (*concept.en, *concept.ko):
+                self.keys.setdefault(phrase_key(form), number)
+        self.heads = {key[:end] for key in self.keys for end in range(1, len(key) + 1)}
+        """Every beginning of a key: how far a run of words may still grow into one."""
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def runs(self, tokens: list[str], joined: list[bool], every: bool = False) -> Iterator[tuple[int, int, int]]:
+        """(first word, last word, concept number) of the longest run naming a concept that starts at
+        each word, or of every such run with `every` (`reward model` names reward-model and
+        reward); runs from different words may overlap (`process reward model` holds `reward model`)."""
+        keys, heads = self.keys, self.heads
+        bases = [stem(token) for token in tokens]
+        count = len(tokens)
+        for start in range(count):
+            if bases[start] not in heads:
+                # Nothing longer starts here: only a one-word form with an ending after it (보상을).
+                token = tokens[start]
+                bare = without_ending(token)
+                number = keys.get(stem(bare)) if bare != token else None
+                if number is not None:
+                    yield start, start, number
+                continue
+            head = ""
+            found = None
+            for end in range(start, min(count, start + MAX_FORM_WORDS)):
+                base = bases[end]
+                number = keys.get(head + base)
+                if number is None:
+                    token = tokens[end]
+                    bare = without_ending(token)
+                    if bare != token:
+                        number = keys.get(head + stem(bare))
+                if number is not None:
+                    if every:
+                        yield start, end, number
+                    found = (end, number)
+                head += base
+                if not joined[end] or head not in heads:
+                    break
+            if found is not None and not every:
+                yield start, found[0], found[1]

@@ -1,0 +1,105 @@
+"""Words as search sees them: the tokenizer, Korean particles, and the spacing-free key of a phrase.
+
+Shared by the search index (`search_index`), the glossary's concepts (`concepts`) and the glossary's
+checker (`source.glossary`, which calls two forms the same when their `phrase_key`s are). Every
+function here has a twin in docs/assets/papernotes-search.js that must give the same answer; the
+browser tests compare them (tests/test_reader_browser.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from papernotes.outputs.stemmer import stem
+
+PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "으로써", "에서", "에게", "으로", "로서", "로써",
+             "까지", "부터", "보다", "처럼", "마다", "조차", "과", "와", "을", "를", "은", "는", "이", "가",
+             "의", "에", "로", "도", "만")
+"""Korean particles the search box strips from the end of a query word (longest first)."""
+
+TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
+"""A term: a dotted number (an arXiv id, a version) or a run of letters and digits."""
+
+_SPLIT = re.compile(f"({TOKEN.pattern})")
+
+JOINER = re.compile(r"[ \t\u00a0\-\u2010\u2011]*(?:\n[ \t\u00a0\-\u2010\u2011]*)?")
+"""What may part two words of one phrase: spaces and hyphens, at most one line break (not a
+sentence's end, a bracket or a paragraph break). `chain-of-thought` is `chain of thought`."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def fold(token: str) -> str:
+    """`token` without accents (é -> e); Hangul and plain ASCII unchanged. Memoised, bounded:
+    a site repeats its words many times."""
+    if token.isascii():
+        return token
+    # Nonspacing marks (category Mn, as the JS's \p{Mn}), not combining classes: a few marks
+    # (Tibetan, Myanmar) have class 0 and would otherwise stay here but not in the browser.
+    stripped = "".join(c for c in unicodedata.normalize("NFD", token) if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped)
+
+
+def tokenize(text: str) -> list[str]:
+    """The terms of `text`, in order, with repeats: what the index stores and a query looks up."""
+    # NFC first, as the JS does: decomposed accents (e + U+0301) would otherwise split a word.
+    return [fold(token) for token in TOKEN.findall(unicodedata.normalize("NFC", text).lower())]
+
+
+def tokenize_joined(text: str) -> tuple[list[str], list[bool]]:
+    """`tokenize(text)` and, for each term, whether only JOINER stands between it and the next
+    (the last is False): which neighbours may be read as one phrase."""
+    parts = _SPLIT.split(unicodedata.normalize("NFC", text).lower())   # gap, term, gap, term, ..., gap
+    tokens = [fold(token) for token in parts[1::2]]
+    joined = [_joins(gap) for gap in parts[2:-1:2]]
+    if tokens:
+        joined.append(False)
+    return tokens, joined
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _joins(gap: str) -> bool:
+    """Whether `gap` is only JOINER. Memoised, bounded: a text has few kinds of gaps."""
+    return JOINER.fullmatch(gap) is not None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def strip_particle(word: str) -> str:
+    """`word` without one trailing Korean particle (longest first), keeping at least one syllable;
+    the box does the same to a query word. Memoised, bounded: called for every Korean word of
+    every note."""
+    for particle in PARTICLES:
+        if len(word) > len(particle) and word.endswith(particle):
+            return word[:-len(particle)]
+    return word
+
+
+_LATIN_ENDING = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+")
+"""An English word with a Korean ending written onto it: distill된, overthinking한다, RLHF를."""
+
+
+VERB_ENDINGS = ("시키는", "되는", "되어", "되고", "하는", "하여", "하고", "했다", "한다", "시킨", "된", "한", "함")
+"""Endings that make a Korean noun a verb or adjective (보정된, 정렬한다), longest first: the glossary's
+forms are nouns, so a run naming a concept may end in one (`without_ending`)."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def without_ending(word: str) -> str:
+    """`word` without what Korean wrote after it: the Korean ending of an English word (distill된 ->
+    distill, reward를 -> reward), else a verb ending (보정된 -> 보정), else one particle
+    (`strip_particle`). Memoised, bounded."""
+    latin = _LATIN_ENDING.fullmatch(word)
+    if latin:
+        return latin.group(1)
+    for ending in VERB_ENDINGS:
+        if len(word) > len(ending) and word.endswith(ending):
+            return word[:-len(ending)]
+    return strip_particle(word)
+
+
+def phrase_key(text: str) -> str:
+    """What a phrase is compared by, whatever its spacing, case, accents and inflection: its terms'
+    Snowball stems (other terms as they are) written together. `Reward models`, `reward-model` and
+    `rewardmodel`... : `rewardmodel`; `보상 모델` and `보상모델`: `보상모델`."""
+    return "".join(stem(token) for token in tokenize(text))

@@ -1,0 +1,351 @@
+"""The search box as a reader uses it in Chromium (issue 18): on a phone and a wide screen, with the
+keyboard, marking what matched whatever its spacing, across the two languages through the glossary,
+and ranking title phrases first.
+
+A small site (the fixture notes plus SEARCH_NOTES and a two-concept glossary) pins each behaviour
+down; the bundled notes and data/glossary.yml check it on real text. Tokenizer and stemmer parity
+with Python is in test_reader_browser.py; the glossary's matcher is compared here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, build, make_site
+from papernotes.outputs.concepts import ConceptMatcher
+from papernotes.outputs.words import PARTICLES, VERB_ENDINGS, phrase_key, tokenize_joined
+from papernotes.source.tree import load_site
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+SEARCH_NOTES = {
+    "2025/spaced.md": """---
+title: "Omega: Spacing Test"
+authors: [Ada Lovelace]
+date: 2025-04-01
+tags: [reward-model]
+url: https://example.org/omega
+---
+
+## 한국어
+
+이 논문은 보상 모델을 다시 학습한다.
+
+## English
+
+Retrains the scorer.
+""",
+    "2025/joined.md": """---
+title: "Psi: Joined Test"
+authors: [Ada Lovelace]
+date: 2025-04-02
+tags: [reward-model]
+url: https://example.org/psi
+---
+
+## 한국어
+
+보상모델을 고친다.
+
+## English
+
+Fixes the scorer.
+""",
+    "2025/english-term.md": """---
+title: "Sigma: Gaming the Scorer"
+authors: [Ada Lovelace]
+date: 2025-04-03
+tags: [safety]
+url: https://example.org/sigma
+---
+
+## 한국어
+
+이 논문은 reward hacking을 다룬다. 보상이 문제다.
+
+## English
+
+Policies that game their scorer.
+""",
+    "2025/korean-term.md": """---
+title: "Tau: Fewer Exploits"
+authors: [Ada Lovelace]
+date: 2025-04-04
+tags: [safety]
+url: https://example.org/tau
+---
+
+## 한국어
+
+리워드 해킹을 줄이는 방법.
+
+## English
+
+A way for policies to exploit their scorer less.
+""",
+}
+GLOSSARY = """\
+reward-hacking:
+  en: [reward hacking]
+  ko: [보상 해킹, 리워드 해킹]
+reward-model:
+  en: [reward model]
+  ko: [보상 모델]
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    site = make_site(tmp_path_factory.mktemp("search-site"), notes=SEARCH_NOTES)
+    (site / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    return serve(site / "site")
+
+
+@pytest.fixture(scope="module")
+def bundled(bundled_build: Path, serve) -> str:  # noqa: ANN001
+    return serve(bundled_build)
+
+
+def open_page(browser, base: str, viewport: dict, lang: str = "ko"):  # noqa: ANN001, ANN201
+    context = browser.new_context(viewport=viewport)
+    context.add_init_script(f"localStorage.setItem('papernotes.lang', '{lang}')")
+    page = context.new_page()
+    page.goto(base)
+    return context, page
+
+
+def type_query(page, query: str) -> list[str]:  # noqa: ANN001
+    """Open the box as a reader would (the button on a phone, a click on a wide screen), type
+    `query`, press Enter and wait for its results; the notes shown, in order."""
+    if page.is_visible(".pn-search__input"):
+        page.click(".pn-search__input")
+    else:
+        page.click(".pn-search__open")
+    page.fill(".pn-search__input", "")
+    page.keyboard.type(query)
+    # Enter searches at once (the box would after a pause): the old results' count goes now.
+    page.keyboard.press("Enter")
+    page.wait_for_function("q => document.querySelector('.pn-search__results').dataset.count !== undefined"
+                           " && document.querySelector('.pn-search__input').value === q", arg=query)
+    hrefs = page.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.getAttribute('href'))")
+    return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
+
+
+def box(page, selector: str) -> dict:  # noqa: ANN001
+    return page.locator(selector).bounding_box()
+
+
+FITS = """el => { const s = getComputedStyle(el), ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = s.font;
+    const room = el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+    return {room, placeholder: ctx.measureText(el.placeholder).width, text: ctx.measureText(el.value).width,
+            scroll: el.scrollWidth, client: el.clientWidth, fontSize: parseFloat(s.fontSize)}; }"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_on_a_phone_a_button_opens_a_field_across_the_screen(browser, small: str, lang: str) -> None:  # noqa: ANN001
+    context, page = open_page(browser, small, PHONE, lang)
+    try:
+        opener = box(page, ".pn-search__open")
+        assert opener["width"] >= 44 and opener["height"] >= 44
+        assert not page.is_visible(".pn-search__input")             # the header keeps its room
+        page.click(".pn-search__open")
+        assert page.evaluate("document.activeElement.classList.contains('pn-search__input')")
+        field = box(page, ".pn-search__input")
+        assert field["width"] >= 0.9 * PHONE["width"] and field["height"] >= 44
+        fit = page.eval_on_selector(".pn-search__input", FITS)
+        assert fit["placeholder"] <= fit["room"] and fit["fontSize"] >= 16   # no iOS zoom, no clipped placeholder
+        slugs = type_query(page, "reinforcement learning from scores")
+        fit = page.eval_on_selector(".pn-search__input", FITS)
+        assert fit["text"] <= fit["room"] and fit["scroll"] <= fit["client"], fit   # the whole query shows
+        assert slugs is not None and box(page, ".pn-search__panel")["y"] >= field["y"] + field["height"]
+        close = box(page, ".pn-search__close")
+        assert close["width"] >= 44 and close["height"] >= 44
+        page.click(".pn-search__close")
+        assert not page.is_visible(".pn-search__input") and not page.is_visible(".pn-search__panel")
+        assert page.evaluate("document.activeElement.classList.contains('pn-search__open')")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_on_a_wide_screen_the_field_is_in_the_header(browser, small: str, lang: str) -> None:  # noqa: ANN001
+    context, page = open_page(browser, small, DESKTOP, lang)
+    try:
+        assert not page.is_visible(".pn-search__open")
+        field = box(page, ".pn-search__input")
+        assert field["height"] >= 44 and field["width"] >= 44
+        placeholder = page.get_attribute(".pn-search__input", "placeholder")
+        assert placeholder == {"ko": "노트 검색", "en": "Search notes"}[lang]
+        type_query(page, "reinforcement learning from scores")
+        fit = page.eval_on_selector(".pn-search__input", FITS)
+        assert fit["text"] <= fit["room"] and fit["scroll"] <= fit["client"], fit
+        # The switch relabels the box.
+        other = "en" if lang == "ko" else "ko"
+        page.click(f'.pn-toggle__button[data-lang="{other}"]')
+        assert page.get_attribute(".pn-search__input", "placeholder") == {"ko": "노트 검색", "en": "Search notes"}[other]
+    finally:
+        context.close()
+
+
+FOCUSED = """() => { const el = document.activeElement, s = getComputedStyle(el);
+    const links = [...document.querySelectorAll(".pn-search__results a.pn-search__title")];
+    return {href: el.getAttribute("href"), index: links.indexOf(el), field: el.classList.contains("pn-search__input"),
+            outline: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2,
+            marked: getComputedStyle(el.parentNode).boxShadow !== "none",
+            inView: (r => r.top >= 0 && r.bottom <= innerHeight)(el.getBoundingClientRect())}; }"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_arrows_move_through_results_and_enter_opens_one(browser, small: str, viewport: dict) -> None:  # noqa: ANN001
+    context, page = open_page(browser, small, viewport)
+    try:
+        slugs = type_query(page, "scorer")
+        assert len(slugs) >= 3
+        combobox = {k: page.get_attribute(".pn-search__input", k) for k in ("role", "aria-expanded", "aria-controls", "aria-haspopup")}
+        assert combobox == {"role": "combobox", "aria-expanded": "true", "aria-controls": "pn-search-results", "aria-haspopup": "dialog"}
+        assert page.get_attribute("#pn-search-results", "role") == "dialog" and page.get_attribute("#pn-search-results", "aria-label")
+        assert page.evaluate(FOCUSED)["field"]
+        page.keyboard.press("ArrowDown")
+        first = page.evaluate(FOCUSED)
+        assert first["index"] == 0 and first["outline"] and first["marked"]   # focus drawn on the link and its result
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate(FOCUSED)["index"] == 2
+        page.keyboard.press("ArrowUp")
+        second = page.evaluate(FOCUSED)
+        assert second["index"] == 1 and second["inView"]
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**{second['href']}")
+        assert second["href"].rstrip("/").endswith(slugs[1])
+        # Back on the page: ArrowUp from the first result returns to the field, Escape closes.
+        page.go_back()
+        type_query(page, "scorer")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowUp")
+        assert page.evaluate(FOCUSED)["field"]
+        page.keyboard.press("Enter")                    # in the field: Enter searches, the page stays
+        page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined")
+        assert "/notes/" not in page.url
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Escape")                   # from a result: back to the field, results closed
+        assert not page.is_visible(".pn-search__panel") and page.evaluate(FOCUSED)["field"]
+    finally:
+        context.close()
+
+
+def marks(page, slug: str, lang: str = "ko") -> list[str]:  # noqa: ANN001
+    summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary [lang="{lang}"] mark'
+    return page.eval_on_selector_all(summary, "els => els.map(e => e.textContent)")
+
+
+def test_the_words_that_matched_are_marked_whatever_their_spacing(browser, small: str) -> None:  # noqa: ANN001
+    context, page = open_page(browser, small, DESKTOP)
+    try:
+        assert {"spaced", "joined"} <= set(type_query(page, "보상모델"))
+        assert marks(page, "spaced") == ["보상 모델을"] and marks(page, "joined") == ["보상모델을"]
+        assert {"spaced", "joined"} <= set(type_query(page, "보상 모델"))
+        assert marks(page, "spaced") == ["보상 모델을"] and marks(page, "joined") == ["보상모델을"]
+        # Without the glossary too: a compound typed together marks the words written apart.
+        assert "spaced" in type_query(page, "다시학습")
+        assert marks(page, "spaced") == ["다시 학습한다"]
+    finally:
+        context.close()
+
+
+def bridges(page, slug: str) -> list[str]:  # noqa: ANN001
+    line = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__bridge'
+    return page.eval_on_selector_all(line, "els => els.map(e => e.innerText)")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_korean_query_finds_the_english_term_and_back(browser, small: str, lang: str) -> None:  # noqa: ANN001
+    context, page = open_page(browser, small, DESKTOP, lang)
+    label = {"ko": "용어집: ", "en": "Glossary: "}[lang]
+    try:
+        # Korean query, a note that wrote the English term: found, the bridge said, the term marked.
+        slugs = type_query(page, "보상 해킹")
+        assert {"english-term", "korean-term"} <= set(slugs)
+        assert bridges(page, "english-term") == [label + "보상 해킹 → reward hacking"]
+        assert bridges(page, "korean-term") == [label + "보상 해킹 → 리워드 해킹"]   # another Korean form
+        assert marks(page, "english-term") == ["reward hacking을"] and marks(page, "korean-term") == ["리워드 해킹을"]
+        # A particle, no spacing: the same.
+        assert {"english-term", "korean-term"} <= set(type_query(page, "보상해킹을"))
+        # English query, a note that wrote the term in Korean only.
+        slugs = type_query(page, "reward hacking")
+        assert slugs[0] == "zeta" and {"english-term", "korean-term"} <= set(slugs)   # Zeta: Reward Hacking (title)
+        assert bridges(page, "english-term") == [] and bridges(page, "korean-term") == [label + "reward hacking → 리워드 해킹"]
+        assert marks(page, "korean-term") == ["리워드 해킹을"]
+    finally:
+        context.close()
+
+
+def holding(pattern: str) -> set[str]:
+    return {p.stem for p in (ROOT / "data" / "notes").rglob("*.md") if re.search(pattern, p.read_text(encoding="utf-8"), re.I)}
+
+
+@pytest.mark.parametrize(("query", "written"), [
+    ("보상 해킹", r"\breward hacking"),            # the issue's examples
+    ("리워드 해킹", r"\breward hacking"),
+    ("인간 피드백", r"\bhuman feedback"),
+    ("할루시네이션을", r"\bhallucinat"),           # others, a transliteration, a particle
+    ("과도한 사고", r"\boverthink"),
+    ("기계적 해석가능성", r"\bmechanistic interpretability"),
+    ("창발적 오정렬", r"\bemergent misalignment"),
+    ("선형프로브", r"\blinear probe"),
+])
+def test_korean_queries_find_the_bundled_notes_that_wrote_english(browser, bundled: str, query: str, written: str) -> None:  # noqa: ANN001
+    context, page = open_page(browser, bundled, DESKTOP)
+    try:
+        want = holding(written)
+        assert want and want <= set(type_query(page, query))
+    finally:
+        context.close()
+
+
+def test_a_phrase_in_the_title_ranks_first(browser, bundled: str) -> None:  # noqa: ANN001
+    """reasoning model: the note titled "Are Reasoning Models More Prone to Hallucination?" before
+    "Reasons to Reject?" (reasons ... models) and B-STaR (reasoners) and every note holding a stem elsewhere."""
+    context, page = open_page(browser, bundled, DESKTOP, "en")
+    try:
+        slugs = type_query(page, "reasoning model")
+        phrase = slugs.index("are-reasoning-models-more-prone-to-hallucination")
+        assert phrase < slugs.index("reasons-to-reject")
+        assert "b-star" not in slugs[:phrase + 1]
+        titles = page.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.textContent)")
+        first = [t for t in titles if re.search(r"\breasoning models?\b", t, re.I)]
+        assert titles[:len(first)] == first and len(first) >= 3     # every title with the phrase comes first
+    finally:
+        context.close()
+
+
+def test_the_glossary_matcher_agrees_with_python(browser, bundled: str, bundled_build: Path) -> None:  # noqa: ANN001
+    """Over every bundled note's title, abstract and commentary, and every form of the glossary."""
+    result = load_site(ROOT, "data")
+    matcher = ConceptMatcher(result.glossary)
+    glossary = [[list(c.en), list(c.ko)] for c in result.glossary.concepts]
+    texts = [t for n in result.notes for t in (n.title, n.abstract, n.ko, n.en)]
+    forms = [f for c in result.glossary.concepts for f in (*c.en, *c.ko)]
+    texts += forms + [f + "을" for f in forms] + [f.replace(" ", "") for f in forms] + [f + "된" for f in forms]
+    texts += [f + "하는 " + g for f, g in zip(forms, forms[1:])]
+    context, page = open_page(browser, bundled, DESKTOP)
+    try:
+        for every in (False, True):
+            js = json.loads(page.evaluate("([g, p, v, t, e]) => JSON.stringify(window.papernotes.searchConceptRuns(g, p, v, t, e))",
+                                          [glossary, list(PARTICLES), list(VERB_ENDINGS), texts, every]))
+            py = [[list(r) for r in matcher.runs(*tokenize_joined(t), every=every)] for t in texts]
+            assert [(t, p, j) for t, p, j in zip(texts, py, js) if p != j] == []
+        assert sum(map(len, py)) > 1000
+        keys = page.evaluate("f => window.papernotes.searchPhraseKeys(f)", forms)
+        assert keys == [phrase_key(f) for f in forms]
+    finally:
+        context.close()
