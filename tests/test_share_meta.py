@@ -128,11 +128,13 @@ def test_a_day_page_carries_the_post_papernotes_post_prints(bundled_build: Path,
 @pytest.mark.parametrize("day, english", [(dt.date(2025, 4, 9), "April 9, 2025"), (dt.date(2024, 12, 30), "December 30, 2024")])
 def test_english_dates_have_no_leading_zero_on_any_platform(day: dt.date, english: str) -> None:
     """Written without strftime's `%-d`, which only glibc knows (Windows and macOS builds failed or printed it)."""
+    from types import SimpleNamespace
+
     from papernotes.config import read_settings
-    from papernotes.pages.meta import day_meta
+    from papernotes.pages.families.archive import day_meta
 
     settings = read_settings({"default_lang": "en"}, site_name="s", site_url=None)
-    assert f"paper notes of {english}" in day_meta(day, (), "t", settings).description
+    assert f"paper notes of {english}" in day_meta(day, (), "t", SimpleNamespace(settings=settings)).description  # type: ignore[arg-type]
     template = (ROOT / "hooks" / "papernotes" / "pages" / "templates" / "day.html").read_text(encoding="utf-8")
     assert "%-" not in template and "%#" not in template
 
