@@ -20,7 +20,7 @@ HOOK = CORE.parent / "papernotes_hook.py"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("records", ("papernotes.model", "papernotes.schema", "papernotes.config", "papernotes.report")),
     # Markdown -> safe HTML, and the one fork policy: tools the loader already needs.
-    ("tools", ("papernotes.markup", "papernotes.markup_links", "papernotes.names", "papernotes.fork")),
+    ("tools", ("papernotes.markup", "papernotes.markup_links", "papernotes.names", "papernotes.fork", "papernotes.text")),
     ("source", ("papernotes.source",)),
     ("site", ("papernotes.site",)),
     ("pages/outputs/authoring", ("papernotes.pages", "papernotes.outputs", "papernotes.authoring")),

@@ -17,7 +17,7 @@ from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, build, make_site
 import search_data
 from search_data import cards, postings
 from papernotes.outputs.search_index import PARTICLES, tokenize
-from papernotes.outputs.stemmer import stem
+from papernotes.text.stemmer import stem
 from papernotes.site.index import build_index
 from papernotes.source.tree import load_site
 

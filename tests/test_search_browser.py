@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ROOT, build, make_site
 from papernotes.outputs.concepts import ConceptMatcher
-from papernotes.outputs.words import PARTICLES, VERB_ENDINGS, phrase_key, tokenize_joined
+from papernotes.text.words import PARTICLES, VERB_ENDINGS, phrase_key, tokenize_joined
 from papernotes.source.tree import load_site
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT, make_site
 from papernotes.cli.main import main
 from papernotes.outputs.concepts import ConceptMatcher
-from papernotes.outputs.words import tokenize_joined
+from papernotes.text.words import tokenize_joined
 from papernotes.source.glossary import Concept, load_glossary
 from papernotes.source.tree import load_site
 

@@ -53,7 +53,7 @@
     return out;
   }
 
-  // --- the Snowball English (Porter2) stemmer: must give exactly what papernotes.outputs.stemmer.stem
+  // --- the Snowball English (Porter2) stemmer: must give exactly what papernotes.text.stemmer.stem
   // gives (the snowballstemmer package; compared in Chromium over a large word list). Written from
   // the algorithm's description at snowballstem.org (English, Snowball 3). Letters are vowels when
   // in "aeiouy"; a y after a vowel or at the start is written Y (a consonant) while stemming. ---

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from papernotes.outputs.stemmer import stem
-from papernotes.outputs.words import phrase_key, without_ending
+from papernotes.text.stemmer import stem
+from papernotes.text.words import phrase_key, without_ending
 from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
 
 CONCEPT_PREFIX = "@"

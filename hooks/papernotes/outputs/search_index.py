@@ -54,8 +54,8 @@ from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
 from papernotes.source.glossary import Glossary
-from papernotes.outputs.stemmer import stem
-from papernotes.outputs.words import PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize, tokenize_joined  # noqa: F401 (re-exported)
+from papernotes.text.stemmer import stem
+from papernotes.text.words import PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize, tokenize_joined  # noqa: F401 (re-exported)
 
 VERSION = 1
 CHUNK_BYTES = 24_000

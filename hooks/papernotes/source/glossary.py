@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from papernotes.model import Problem
-from papernotes.outputs.words import phrase_key, tokenize
+from papernotes.text.words import phrase_key, tokenize
 from papernotes.source.tags import suggest
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
 

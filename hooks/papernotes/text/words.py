@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-from papernotes.outputs.stemmer import stem
+from papernotes.text.stemmer import stem
 
 PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "으로써", "에서", "에게", "으로", "로서", "로써",
              "까지", "부터", "보다", "처럼", "마다", "조차", "과", "와", "을", "를", "은", "는", "이", "가",
