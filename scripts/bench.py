@@ -3,6 +3,7 @@
     python scripts/bench.py 1000 10000            # our build and the floor at each N
     python scripts/bench.py 500 --blog            # also the mkdocs-material blog + tags plugins
     python scripts/bench.py 50 --json out.json    # also write the figures as JSON
+    python scripts/bench.py 2000 --hugo           # also Hugo on the same notes (hugo_site.py)
 
 For each N it generates N notes (`notegen.generate_notes`, deterministic), builds the site
 with the project's own mkdocs.yml, theme and hook, and prints wall and CPU time, peak memory
@@ -10,7 +11,9 @@ with the project's own mkdocs.yml, theme and hook, and prints wall and CPU time,
 the hook's log splits it by process), pages written, output size, the largest HTML page, and the bytes
 a first search transfers. The floor is N bare pages (out of the navigation) built with the
 same mkdocs.yml minus the hook; `--blog` builds the same notes as blog posts with the blog and
-tags plugins. Timings from one run are comparable with each other, not across machines.
+tags plugins; `--hugo` builds them with Hugo (Debian's `hugo`, installed with apt-get when
+missing and the bench runs as root) with tag and day/month/year taxonomies and lean templates,
+and prints our time ÷ Hugo's. Timings from one run are comparable with each other, not across machines.
 Exit codes: 0 built, 1 a build failed, 2 bad arguments.
 """
 
@@ -35,6 +38,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notegen import generate_notes, tag_registry
 from sitesize import SiteSize, measure_site
+from hugo_site import write_hugo_site
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,7 +70,10 @@ def project_config(hook: bool = True) -> dict:
     """The project's mkdocs.yml made usable from another folder (absolute hook and theme paths)."""
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
     config["hooks"] = [str(ROOT / h) for h in config.get("hooks", [])] if hook else []
-    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    if hook:
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
+    else:  # the overrides use the hook's Jinja filters (pn_label...): the floor is the bare theme
+        config["theme"].pop("custom_dir", None)
     config["watch"] = []
     return config
 
@@ -84,7 +91,8 @@ def make_our_site(dest: Path, n: int, seed: int) -> Path:
 
 
 def make_floor_site(dest: Path, n: int) -> Path:
-    """N bare pages under docs/notes/ (out of the navigation), same config without the hook."""
+    """N bare pages under docs/notes/ (out of the navigation), same config without the hook
+    (and without the theme overrides, which need the hook)."""
     write_site(dest, project_config(hook=False))
     pages = dest / "docs" / "notes"
     pages.mkdir(parents=True, exist_ok=True)
@@ -155,9 +163,38 @@ def tree_pss_kib(root: int) -> int:
     return total
 
 
+def make_hugo_site(dest: Path, n: int, seed: int) -> Path:
+    """The same notes as a Hugo site (see hugo_site.py)."""
+    generate_notes(n, dest / "gen", seed)
+    write_hugo_site(dest / "gen" / "data", dest)
+    shutil.rmtree(dest / "gen")
+    return dest
+
+
+def find_hugo(install: bool = True) -> str | None:
+    """The `hugo` program; when it is missing and we are root, install Debian's with apt-get."""
+    found = shutil.which("hugo")
+    if found or not install or not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return found
+    print("bench: installing Debian's hugo (apt-get install -y hugo)", file=sys.stderr, flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "install", "-y", "-qq", "hugo"], env=env, stdout=subprocess.DEVNULL, check=False)
+    return shutil.which("hugo")
+
+
+def run_hugo(site: Path, out: Path, hugo: str = "hugo") -> BuildRun:
+    """Build the Hugo site `site` into `out`, measured as `run_build` measures ours."""
+    return run_command([hugo, "--quiet", "-s", str(site), "-d", str(out)], site)
+
+
 def run_build(site: Path, out: Path, *extra: str) -> BuildRun:
     """Build `site` into `out` in a child process, sampling the memory of its process tree."""
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(site / "mkdocs.yml"), "-d", str(out), *extra]
+    return run_command(cmd, site)
+
+
+def run_command(cmd: list[str], site: Path) -> BuildRun:
+    """Run `cmd` in `site`, timing it and sampling the memory of its process tree."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     peak_total = 0
     with tempfile.TemporaryFile() as err:
@@ -194,6 +231,8 @@ class Row:
     size: SiteSize
     floor: BuildRun | None
     blog: BuildRun | None
+    hugo: BuildRun | None = None
+    hugo_size: SiteSize | None = None
 
     def ratio(self, other: BuildRun | None) -> float | None:
         return self.build.seconds / other.seconds if other else None
@@ -214,7 +253,8 @@ def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
 def format_table(rows: list[Row]) -> str:
     head = ("notes", "build s", "cpu s", "peak MiB (all processes)", "largest process MiB",
             "MkDocs / worker / exports: MiB, CPU s", "pages", "output MB", "largest HTML kB", "search kB (gz)",
-            "floor s", "÷ floor", "cpu ÷ floor", "blog s", "blog ÷ ours")
+            "floor s", "÷ floor", "cpu ÷ floor", "blog s", "blog ÷ ours", "hugo s", "ours ÷ hugo",
+            "hugo cpu s", "hugo MiB", "hugo output MB")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
         blog_ratio = r.blog.seconds / r.build.seconds if r.blog else None
@@ -226,7 +266,10 @@ def format_table(rows: list[Row]) -> str:
                  f"{r.size.search_bytes / 1e3:.0f} ({r.size.search_gzip_bytes / 1e3:.0f})",
                  f"{r.floor.seconds:.1f}" if r.floor else "-", f"{r.ratio(r.floor):.2f}" if r.floor else "-",
                  f"{r.cpu_ratio(r.floor):.2f}" if r.floor else "-",
-                 f"{r.blog.seconds:.1f}" if r.blog else "-", f"{blog_ratio:.1f}" if blog_ratio else "-")
+                 f"{r.blog.seconds:.1f}" if r.blog else "-", f"{blog_ratio:.1f}" if blog_ratio else "-",
+                 f"{r.hugo.seconds:.1f}" if r.hugo else "-", f"{r.ratio(r.hugo):.2f}" if r.hugo else "-",
+                 f"{r.hugo.cpu_seconds:.1f}" if r.hugo else "-", f"{r.hugo.total_mib:.0f}" if r.hugo else "-",
+                 f"{r.hugo_size.total_bytes / 1e6:.1f}" if r.hugo_size else "-")
         lines.append(" | ".join(cells))
     for n1, n2, k in growth(rows):
         lines.append(f"growth {n1} -> {n2} notes: time ~ N^{k:.2f}")
@@ -238,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("sizes", nargs="*", type=int, default=[1000], help="numbers of notes (default 1000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--blog", action="store_true", help="also build the notes with the blog + tags plugins")
+    parser.add_argument("--hugo", action="store_true", help="also build the notes with Hugo (tags and date taxonomies)")
     parser.add_argument("--no-floor", action="store_true", help="skip the bare-pages floor build")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
@@ -247,19 +291,26 @@ def main(argv: list[str] | None = None) -> int:
         print("bench: sizes must be positive numbers of notes", file=sys.stderr)
         return 2
 
+    hugo = find_hugo() if args.hugo else None
+    if args.hugo and hugo is None:
+        print("bench: --hugo needs the `hugo` program (apt-get install -y hugo)", file=sys.stderr)
+        return 1
     work = args.keep or Path(tempfile.mkdtemp(prefix="papernotes-bench-"))
     rows: list[Row] = []
     try:
         for n in sorted(args.sizes):
-            runs: dict[str, BuildRun | None] = {"floor": None, "blog": None}
+            runs: dict[str, BuildRun | None] = {"floor": None, "blog": None, "hugo": None}
+            hugo_size = None
             plans = [("ours", lambda d, n=n: make_our_site(d, n, args.seed))]
             if not args.no_floor:
                 plans.append(("floor", lambda d, n=n: make_floor_site(d, n)))
             if args.blog:
                 plans.append(("blog", lambda d, n=n: make_blog_site(d, n, args.seed)))
+            if hugo:
+                plans.append(("hugo", lambda d, n=n: make_hugo_site(d, n, args.seed)))
             for name, make in plans:
                 site = make(work / f"{name}-{n}")
-                run = run_build(site, site / "site")
+                run = run_hugo(site, site / "site", hugo) if name == "hugo" else run_build(site, site / "site")
                 print(f"bench: {name} {n} notes: {run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU), "
                       f"{run.total_mib:.0f} MiB all processes, {run.peak_mib:.0f} MiB the largest",
                       file=sys.stderr, flush=True)
@@ -269,9 +320,15 @@ def main(argv: list[str] | None = None) -> int:
                 runs[name] = run
                 if name == "ours":
                     ours, size = run, measure_site(site / "site")
+                if name == "hugo":
+                    hugo_size = measure_site(site / "site")
                 if not args.keep and name != "ours":
                     shutil.rmtree(site, ignore_errors=True)
-            rows.append(Row(n, ours, size, runs["floor"], runs["blog"]))
+            rows.append(Row(n, ours, size, runs["floor"], runs["blog"], runs["hugo"], hugo_size))
+            if runs["hugo"]:
+                print(f"bench: {n} notes: ours {ours.seconds:.1f} s, Hugo {runs['hugo'].seconds:.1f} s: "
+                      f"ours ÷ Hugo = {ours.seconds / runs['hugo'].seconds:.2f} (CPU {ours.cpu_seconds / runs['hugo'].cpu_seconds:.2f})",
+                      file=sys.stderr, flush=True)
             if not args.keep:
                 shutil.rmtree(work / f"ours-{n}", ignore_errors=True)
     finally:
@@ -280,10 +337,11 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table(rows))
     if args.json:
         data = [dict(asdict(r), floor_ratio=r.ratio(r.floor), floor_cpu_ratio=r.cpu_ratio(r.floor),
-                     blog_ratio=(r.blog.seconds / r.build.seconds if r.blog else None))
+                     blog_ratio=(r.blog.seconds / r.build.seconds if r.blog else None),
+                     hugo_ratio=r.ratio(r.hugo))
                 for r in rows]
         for item in data:
-            for key in ("build", "floor", "blog"):
+            for key in ("build", "floor", "blog", "hugo"):
                 if item[key]:
                     item[key].pop("stderr")
         args.json.write_text(json.dumps({"rows": data, "growth": growth(rows), "tags": len(tag_registry())}, indent=2), encoding="utf-8")

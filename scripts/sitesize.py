@@ -10,12 +10,20 @@ for a one-word query:
   a one-word query loads at most three terms files and the cards of the ten results shown).
 
 Both raw bytes and gzip bytes (what a static host such as GitHub Pages sends) are reported.
+
+Where the bytes go (`breakdown`, or `python scripts/sitesize.py SITE_DIR --notes N`): every file
+is put in a kind named by its top folder and its extension (`notes .html`, `tags .xml`,
+`archive .html`, `search .json`, ...) and each kind is printed with its files, bytes and bytes
+per note; HTML pages are also split into the `<head>`, the theme's shell (header, navigation,
+footer: everything outside the `<article>`) and the article itself, the part a reader came for.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,3 +98,81 @@ def _gzip_size(path: Path) -> int:
     if data[:2] == b"\x1f\x8b":  # already gzipped
         return len(data)
     return len(gzip.compress(data, 6))
+
+
+@dataclass(frozen=True)
+class Kind:
+    """The files of one kind (top folder and extension) of a built site."""
+
+    name: str
+    """`<top folder> <extension>`, e.g. `tags .html`; `(root)` for files at the top."""
+    files: int
+    bytes: int
+    head_bytes: int = 0
+    """HTML only: bytes of the `<head>` elements."""
+    shell_bytes: int = 0
+    """HTML only: bytes of the body outside the `<article>` (header, navigation, footer, scripts)."""
+
+
+def kind_of(rel: str) -> str:
+    parts = rel.split("/")
+    top = parts[0] if len(parts) > 1 else "(root)"
+    suffix = Path(rel).suffix or "(none)"
+    return f"{top} {suffix}"
+
+
+def _html_split(data: bytes) -> tuple[int, int]:
+    """(head bytes, shell bytes) of one HTML page; the rest is its article."""
+    head_end = data.find(b"</head>")
+    head = head_end + 7 if head_end >= 0 else 0
+    start, end = data.find(b"<article"), data.rfind(b"</article>")
+    article = end + 10 - start if 0 <= start < end else 0
+    return head, len(data) - head - article
+
+
+def breakdown(out: Path) -> list[Kind]:
+    """Every kind of file of the built site `out`, largest first."""
+    totals: dict[str, list[int]] = {}
+    for path in out.rglob("*"):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(out).as_posix()
+        row = totals.setdefault(kind_of(rel), [0, 0, 0, 0])
+        size = path.stat().st_size
+        row[0] += 1
+        row[1] += size
+        if path.suffix == ".html":
+            head, shell = _html_split(path.read_bytes())
+            row[2] += head
+            row[3] += shell
+    kinds = [Kind(name, *row) for name, row in totals.items()]
+    return sorted(kinds, key=lambda k: (-k.bytes, k.name))
+
+
+def format_breakdown(kinds: list[Kind], notes: int) -> str:
+    total = sum(k.bytes for k in kinds)
+    lines = ["kind | files | MB | bytes per note | share | of HTML: head / shell (outside <article>)",
+             "--- | --- | --- | --- | --- | ---"]
+    for k in kinds:
+        split = f"{k.head_bytes / max(k.bytes, 1):.0%} / {k.shell_bytes / max(k.bytes, 1):.0%}" if k.name.endswith(".html") else "-"
+        lines.append(f"{k.name} | {k.files} | {k.bytes / 1e6:.2f} | {k.bytes / notes:,.0f} | {k.bytes / max(total, 1):.1%} | {split}")
+    lines.append(f"all | {sum(k.files for k in kinds)} | {total / 1e6:.2f} | {total / notes:,.0f} | 100% | -")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Where the bytes of a built site go, per kind of file and per note.")
+    parser.add_argument("site", type=Path, help="the built site folder (mkdocs build -d ...)")
+    parser.add_argument("--notes", type=int, help="notes the site holds (default: the pages under notes/)")
+    args = parser.parse_args(argv)
+    if not args.site.is_dir():
+        print(f"sitesize: {args.site} is not a folder", file=sys.stderr)
+        return 2
+    notes = args.notes or sum(1 for _ in (args.site / "notes").glob("*/index.html")) or 1
+    print(f"{notes} notes")
+    print(format_breakdown(breakdown(args.site), notes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -56,3 +56,20 @@ def test_our_search_counts_what_a_one_word_query_needs_at_most(tmp_path: Path) -
     assert "search/terms/t1.json" not in size.search_files and "search/cards/1.json" not in size.search_files
     assert "search/cards/11.json" in size.search_files and "assets/papernotes.js" not in size.search_files
     assert 0 < size.search_gzip_bytes < size.search_bytes
+
+
+def test_breakdown_puts_every_byte_in_one_kind_and_splits_html(tmp_path: Path) -> None:
+    from sitesize import breakdown, format_breakdown
+
+    page = "<html><head><title>t</title></head><body><nav>menu</nav><article>text</article></body></html>"
+    _write(tmp_path, {"notes/a/index.html": page, "notes/b/index.html": page, "tags/x/feed.xml": 40,
+                      "tags/x/index.html": page, "notes.json": 100})
+    kinds = {k.name: k for k in breakdown(tmp_path)}
+    assert set(kinds) == {"notes .html", "tags .xml", "tags .html", "(root) .json"}
+    assert (kinds["notes .html"].files, kinds["notes .html"].bytes) == (2, 2 * len(page))
+    head = len("<html><head><title>t</title></head>")
+    assert kinds["notes .html"].head_bytes == 2 * head
+    assert kinds["notes .html"].shell_bytes == 2 * (len(page) - head - len("<article>text</article>"))
+    assert sum(k.bytes for k in kinds.values()) == sum(p.stat().st_size for p in tmp_path.rglob("*") if p.is_file())
+    table = format_breakdown(list(kinds.values()), notes=2)
+    assert "notes .html | 2 |" in table and table.splitlines()[-1].startswith("all | 5 |")

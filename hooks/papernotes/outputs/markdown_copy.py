@@ -88,7 +88,8 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
              f"[RIS]({link(urls.references('ris'))}), [CSL-JSON]({link(urls.references('csl'))}), "
              f"[Atom feed]({link(urls.feed())}).", "", "## Tags", ""]
     lines += [f"- [{one_line(t.en)} · {one_line(t.ko)}]({link(urls.tag(t.slug))}): {counts.get(t.slug, 0)} notes"
-              + (f"; {one_line(t.description_en or t.description_ko)}" if t.description_en or t.description_ko else "") for t in tags.tags if counts.get(t.slug)]
+              + (f"; {one_line(t.description_en or t.description_ko)}" if t.description_en or t.description_ko else "")
+              for t in tags.tags if counts.get(t.slug)]
     lines += ["", "## Notes", ""]
     lines += [f"- [{one_line(n.title)}]({copy_link(n.slug)}): {n.date.isoformat()}; "
               f"{one_line(', '.join(n.authors[:3]))}{' et al.' if len(n.authors) > 3 else ''}" for n in notes]

@@ -52,7 +52,7 @@ def _commentary_html(html: NoteHtml) -> str:
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
                 people: People | None) -> Iterator[tuple[str, str]]:
     site_url = settings.site_url
-    content = lambda n: _commentary_html(html_of(n))  # noqa: E731
+    content = lambda n: _commentary_html(html_of(n))
     summaries: dict[str, str] = {}  # a note is in the site's, its tags' and its authors' feeds
 
     def summary(note: Note) -> str:

@@ -11,7 +11,6 @@ from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
 from papernotes.site import urls
-from papernotes.site.index import SiteIndex
 
 HOME_OLDER_DAYS = 5
 """Days before the home page's own listed at its end, so the feed goes on in one tap."""
