@@ -103,7 +103,9 @@ HOSTILE_TAG = f"""\
 pixel-tag:
   ko: '<img src="https://{EVIL}/tag-ko.png"> 태그'
   en: '![x](https://{EVIL}/tag-en.png)'
-  description: '<img src=//{EVIL}/tag-desc.png> <style>@import "https://{EVIL}/d.css"</style>'
+  description:
+    ko: '<img src=//{EVIL}/tag-desc-ko.png> <style>@import "https://{EVIL}/d.css"</style> 설명'
+    en: '<img src=//{EVIL}/tag-desc.png> <style>@import "https://{EVIL}/d.css"</style>'
 """
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,7 +16,16 @@ from conftest import LAYOUT_SHIFT, READER_NOTES, build, make_site
 from papernotes.outputs.reading_list import slug_hash
 from test_pages_a11y import axe_source, serious  # noqa: F401 (a fixture)
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
 pytestmark = pytest.mark.browser
+
+
+def open_search(page: Page) -> None:
+    """On a narrow screen the field opens from the header's search button (issue 18)."""
+    if page.is_visible(".pn-search__open"):
+        page.click(".pn-search__open")
 
 STORAGE_THROWS = """Object.defineProperty(window, "localStorage", {get() { throw new DOMException("blocked", "SecurityError"); }});"""
 
@@ -244,6 +254,7 @@ def test_blocked_storage_says_so_and_the_page_still_works(browser, base: str) ->
         page.wait_for_selector(".pn-rl-banner")
         assert "cannot be stored" in page.inner_text(".pn-rl-banner")
         page.wait_for_selector(".pn-rl-recs__status:not(:empty)")
+        open_search(page)
         page.fill(".pn-search__input", "reward")  # the rest of the site still works
         page.wait_for_selector(".pn-search__results > li")
         assert len(errors) == 3 * baseline
@@ -414,6 +425,7 @@ def test_no_serious_accessibility_problem_with_the_list_in_use(browser, base: st
                 page.click(f"{slot(page, 'epsilon')} .pn-rl__read")
             page.click(f"{slot(page, 'zeta')} .pn-rl__note-toggle")
             page.fill(f"{slot(page, 'zeta')} textarea", "memo")
+            open_search(page)
             page.fill(".pn-search__input", "reward")
             page.wait_for_selector(".pn-search__results .pn-rl__save")
             assert serious(page, axe_source) == [], lang
@@ -469,9 +481,11 @@ def test_search_results_can_be_saved_and_the_list_page_completes_them(context, b
     page = context.new_page()
     page.goto(f"{base}notes/zeta/?lang=en")
     save(page, "zeta")
+    open_search(page)
     page.fill(".pn-search__input", "hacking")
     page.wait_for_selector(".pn-search__results .pn-rl__save")
     assert page.get_attribute(".pn-search__results li:has(a[href*='notes/zeta']) .pn-rl__save", "aria-pressed") == "true"
+    open_search(page)
     page.fill(".pn-search__input", "particle")
     page.wait_for_selector(".pn-search__results li:has(a[href*='notes/particle-a']) .pn-rl__save")
     page.click(".pn-search__results li:has(a[href*='notes/particle-a']) .pn-rl__save")
@@ -481,6 +495,7 @@ def test_search_results_can_be_saved_and_the_list_page_completes_them(context, b
     page.wait_for_function("JSON.parse(localStorage.getItem('papernotes.reading-list')).items['particle-a'].arxiv === '2503.01234'")
     assert stored(page)["items"]["particle-a"]["tags"] == ["reward-model"]
     page.goto(f"{base}archive/?lang=en")  # a page without notes: its search results get no buttons
+    open_search(page)
     page.fill(".pn-search__input", "hacking")
     page.wait_for_selector(".pn-search__results > li")
     assert page.locator(".pn-search__results .pn-rl__save").count() == 0
