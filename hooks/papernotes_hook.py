@@ -1,5 +1,5 @@
 """MkDocs hook: the only MkDocs-aware module. It hands MkDocs' objects to the core's `Build`
-and turns the core's errors into `PluginError`s; the work is in `papernotes.build.session`.
+and turns the core's errors into `PluginError`s; the work is in `papernotes.session.session`.
 
 MkDocs imports this module once per process (`mkdocs serve` does not reload it), so the one
 `Build`, made in `on_startup`, holds everything a serve session keeps. It knows whether it
@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from papernotes.build.session import Build, BuildError
+from papernotes.session.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.context import PlannedPage
 from papernotes.pages.fragments import theme_label, theme_lang, theme_text

@@ -46,7 +46,7 @@ if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))  # this checkout's papernotes, for its URL scheme
 from papernotes.outputs.notes_json import read_index  # noqa: E402 - after the sys.path line above
 from papernotes.pages import registry  # noqa: E402
-from papernotes.site import urls  # noqa: E402
+from papernotes.catalog import urls  # noqa: E402
 
 TOOLS = ROOT / "scripts" / "audit"
 CACHE = ROOT / ".cache" / "test-tools" / "lighthouse"

@@ -4,7 +4,7 @@
     python scripts/lint.py --python    # ruff only (needs no npm)
 
 ruff is pinned in the lock (requirements.txt, from the `test` extra) and configured in
-pyproject.toml, where `exclude` is spelled out so that hooks/papernotes/build/ is read. ESLint,
+pyproject.toml, where `exclude` is spelled out so that hooks/papernotes/session/ is read. ESLint,
 its recommended rules and the browser globals are pinned in scripts/lint/package-lock.json and
 installed on demand with `npm ci` into the gitignored .cache/test-tools/eslint/ (again whenever
 the lock changes); scripts/lint/eslint.config.mjs says what it checks.

@@ -143,7 +143,7 @@ def measure_index_build(data: Path) -> str:
     above what it held before (Linux: the peak is reset through /proc/self/clear_refs)."""
     from papernotes.markup import HtmlCache
     from papernotes.outputs.search_index import build_search_files
-    from papernotes.site.index import build_index
+    from papernotes.catalog.index import build_index
     from papernotes.source.tree import load_site
 
     loaded = load_site(data.parent, data.name)

@@ -25,7 +25,7 @@ def core_modules() -> list[str]:
 @pytest.mark.slow  # a fresh interpreter imports every module
 def test_importing_every_core_module_never_imports_mkdocs() -> None:
     modules = core_modules()
-    assert len(modules) > 30 and "papernotes.build.session" in modules
+    assert len(modules) > 30 and "papernotes.session.session" in modules
     code = ("import importlib, sys\n"
             f"for name in {modules!r}:\n"
             "    if name != 'papernotes.__main__':\n"
@@ -37,7 +37,7 @@ def test_importing_every_core_module_never_imports_mkdocs() -> None:
 
 
 def test_the_core_has_no_global_statement() -> None:
-    """Build state has one owner (`build.session.Build`); a `global` would give it another."""
+    """Build state has one owner (`session.session.Build`); a `global` would give it another."""
     found = [f"{path.relative_to(CORE)}:{node.lineno}"
              for path in sorted(CORE.rglob("*.py"))
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))

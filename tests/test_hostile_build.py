@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 
 from conftest import ROOT, build, make_site
 from hostile_base import note, write_site
-from papernotes.build.session import Build, BuildError, check_planned
+from papernotes.session.session import Build, BuildError, check_planned
 from papernotes.pages.context import PlannedPage
 
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import build, make_site
 from hostile_base import GOOD_NOTES, note, write_site
 from search_data import cards
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 from papernotes.config import Settings
 from papernotes.markup import EXTENSIONS, Converter, HtmlCache

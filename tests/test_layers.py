@@ -1,4 +1,4 @@
-"""Imports flow one way: records -> source -> site -> pages/outputs/authoring -> build session -> CLI/hook.
+"""Imports flow one way: records -> source -> catalog -> pages/outputs/authoring -> build session -> CLI/hook.
 
 Read from every module's own `import` statements (with `ast`, nothing is imported), so a new
 module or a new import is checked the day it is written. A module may import its own layer and
@@ -22,9 +22,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Markdown -> safe HTML, and the one fork policy: tools the loader already needs.
     ("tools", ("papernotes.markup", "papernotes.markup_links", "papernotes.names", "papernotes.fork", "papernotes.text")),
     ("source", ("papernotes.source",)),
-    ("site", ("papernotes.site",)),
+    ("catalog", ("papernotes.catalog",)),
     ("pages/outputs/authoring", ("papernotes.pages", "papernotes.outputs", "papernotes.authoring")),
-    ("build session", ("papernotes.build",)),
+    ("build session", ("papernotes.session",)),
     ("CLI/hook", ("papernotes.cli", "papernotes.__main__", "papernotes_hook")),
 )
 """Lowest first: each layer's modules, by name prefix."""
@@ -67,7 +67,7 @@ def imports_of(path: Path, module: str) -> list[tuple[int, str]]:
             base = node.module or ""
             if node.level:
                 base = ".".join(package.split(".")[: len(package.split(".")) - node.level + 1] + ([base] if base else []))
-            # `from papernotes.site import urls` imports the module papernotes.site.urls.
+            # `from papernotes.catalog import urls` imports the module papernotes.catalog.urls.
             found += [(node.lineno, f"{base}.{alias.name}" if layer_of(f"{base}.{alias.name}") is not None
                        and f"{base}.{alias.name}" in MODULES else base) for alias in node.names]
     return list(dict.fromkeys(found))
@@ -104,9 +104,9 @@ def test_an_upward_import_is_named(tmp_path: Path) -> None:
     """The import this test was written for: the loader reaching up into the build session."""
     tree = tmp_path / "papernotes" / "source"
     tree.mkdir(parents=True)
-    (tree / "tree.py").write_text("import re\n\nfrom papernotes.build.split_load import load_files\n", encoding="utf-8")
+    (tree / "tree.py").write_text("import re\n\nfrom papernotes.session.split_load import load_files\n", encoding="utf-8")
     found = upward_imports({"papernotes.source.tree": tree / "tree.py"})
-    assert found == ["papernotes/source/tree.py:3: papernotes.source.tree (source) imports papernotes.build.split_load (build session)"]
+    assert found == ["papernotes/source/tree.py:3: papernotes.source.tree (source) imports papernotes.session.split_load (build session)"]
 
 
 def test_every_allowance_is_still_needed() -> None:
@@ -115,8 +115,8 @@ def test_every_allowance_is_still_needed() -> None:
 
 
 @pytest.mark.parametrize(("module", "source", "expected"), [
-    ("papernotes.source.tree", "from papernotes.build.split_load import load_files\n", ["papernotes.build.split_load"]),
-    ("papernotes.source.tree", "from papernotes.site import urls\n", ["papernotes.site.urls"]),
+    ("papernotes.source.tree", "from papernotes.session.split_load import load_files\n", ["papernotes.session.split_load"]),
+    ("papernotes.source.tree", "from papernotes.catalog import urls\n", ["papernotes.catalog.urls"]),
     ("papernotes.pages.plan", "from . import meta\n", ["papernotes.pages.meta"]),
     ("papernotes.pages.plan", "from ..outputs.bibtex import x\n", ["papernotes.outputs.bibtex"]),
 ])

@@ -282,7 +282,7 @@ def test_post_keeps_the_arxiv_ids_of_the_commentary() -> None:
 def test_editing_a_mention_rerenders_the_page_it_points_at(tmp_path: Path) -> None:
     """Under `mkdocs serve --dirty`: a changed sentence in one note re-renders the backlinks of
     the note it mentions; a new mention (the site's links change) compares every page."""
-    from papernotes.build.session import Build
+    from papernotes.session.session import Build
     from papernotes.config import Settings
 
     root = make_site(tmp_path, notes=LINK_NOTES)

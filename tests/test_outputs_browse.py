@@ -9,7 +9,7 @@ import pytest
 
 from papernotes.markup import snippet
 from papernotes.outputs import browse
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 from papernotes.model import Note, Tag, TagRegistry
 
 # (html, limit, expected plain-text excerpt)

@@ -16,7 +16,7 @@ from papernotes.markup import NoteHtml
 from papernotes.model import Note, Tag, TagRegistry
 from papernotes.outputs import reading_list
 from papernotes.outputs.plan import plan_files
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 
 TAGS = (Tag("rl", "강화학습", "Reinforcement learning"), Tag("safety", "안전성", "Safety"), Tag("rm", "보상 모델", "Reward model"))
 REGISTRY = TagRegistry(tags=TAGS, lookup={t.slug: t.slug for t in TAGS}, by_slug={t.slug: t for t in TAGS})

@@ -17,7 +17,7 @@ import search_data
 from conftest import READER_NOTES, make_site
 from papernotes.outputs import search_index as searchindex
 from papernotes.markup import snippet
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 from papernotes.model import Note, Tag, TagRegistry
 from papernotes.outputs.plan import plan_files

@@ -19,8 +19,8 @@ import pytest
 
 from conftest import LAYOUT_SHIFT, ROOT
 from papernotes.pages import registry
-from papernotes.site import urls
-from papernotes.site.index import build_index
+from papernotes.catalog import urls
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
 if TYPE_CHECKING:

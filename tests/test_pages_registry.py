@@ -12,7 +12,7 @@ from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.pages import registry
 from papernotes.pages.context import PageContext
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
 

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from papernotes.pages import stats
-from papernotes.site import urls
-from papernotes.site.index import build_index
+from papernotes.catalog import urls
+from papernotes.catalog.index import build_index
 from papernotes.model import Note, Tag, TagRegistry
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -16,8 +16,8 @@ from typing import Iterator
 import pytest
 
 from conftest import LAYOUT_SHIFT
-from papernotes.site import urls
-from papernotes.site.index import build_index
+from papernotes.catalog import urls
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
 pytestmark = pytest.mark.browser

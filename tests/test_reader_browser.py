@@ -18,12 +18,12 @@ import search_data
 from search_data import cards, postings
 from papernotes.outputs.search_index import PARTICLES, tokenize
 from papernotes.text.stemmer import stem
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-    from papernotes.site.index import SiteIndex
+    from papernotes.catalog.index import SiteIndex
     from conftest import Serve
 
 pytestmark = pytest.mark.browser

@@ -14,12 +14,12 @@ import pytest
 import yaml
 
 from conftest import READER_NOTES, build, make_site
-from papernotes.site import urls
-from papernotes.site.index import build_index
+from papernotes.catalog import urls
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
 if TYPE_CHECKING:
-    from papernotes.site.index import SiteIndex
+    from papernotes.catalog.index import SiteIndex
 
 SITE_URL = "https://example.org/papers/"
 

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 
 from papernotes.outputs import atom as feeds
-from papernotes.site import urls
+from papernotes.catalog import urls
 from papernotes.model import Note, Tag, TagRegistry
 
 # (site_url, from_file, to, expected)

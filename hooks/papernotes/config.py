@@ -45,7 +45,7 @@ class Settings:
     """Note titles per month page; busier months are split into numbered pages."""
     author_page_min_notes: int = 2
     """Notes an author needs for a page of their own (people named in `data/authors.yml` always
-    get one). At 10,000 notes most names are on one note: see `site.people`."""
+    get one). At 10,000 notes most names are on one note: see `catalog.people`."""
 
 
 SITE_KEYS = ("site_name", "site_url", "edit_root")

@@ -1,7 +1,7 @@
 """The one place that decides whether a build uses a second process, and the one way it does.
 
 A build has three jobs that can run beside MkDocs on the second core: reading half of a big
-note tree (`source.split_load`), rendering our HTML of the generated pages (`build.page_worker`) and writing
+note tree (`source.split_load`), rendering our HTML of the generated pages (`session.page_worker`) and writing
 the files that are not pages (`Build.start_exports`). Each runs in a `Child`: a process forked
 from this one, so it inherits the notes, their HTML and the planned pages as they are at the
 fork, and nothing but each request's arguments and result crosses the pipe.

@@ -102,8 +102,8 @@ NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
 RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
 """Slugs that are valid names but would not give the page `notes/<slug>/`."""
 RESERVED_TAG_SLUGS = {"index": "tags/index.md is the tag index page, so a tag 'index' would have no page of its own"}
-"""Tag slugs whose page (`tags/<slug>.md`, see `site.urls.tag`) would be another generated page;
-the tag registry refuses them (a test holds this table against `site.urls`)."""
+"""Tag slugs whose page (`tags/<slug>.md`, see `catalog.urls.tag`) would be another generated page;
+the tag registry refuses them (a test holds this table against `catalog.urls`)."""
 MAX_SLUG_BYTES = 120
 """The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
 `.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""

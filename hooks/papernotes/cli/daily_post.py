@@ -16,7 +16,7 @@ from pathlib import Path
 
 from papernotes.outputs.daily_post import LANGS, PostOptions, day_post, round_trip_problems
 from papernotes.model import Note
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
 

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from papernotes.site import urls
+from papernotes.catalog import urls
 from papernotes.model import Note, TagRegistry
 
 ATOM = "http://www.w3.org/2005/Atom"

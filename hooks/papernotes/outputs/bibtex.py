@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Callable, Iterable
 
-from papernotes.site import urls
+from papernotes.catalog import urls
 from papernotes.model import Note
 
 _SPECIALS = {

@@ -9,8 +9,8 @@ from typing import Callable
 
 from papernotes.markup import snippet
 from papernotes.model import Note
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
 
 SNIPPET_CHARS = 140
 """Length of the commentary excerpt in the browse index, per language."""

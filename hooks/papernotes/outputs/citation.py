@@ -13,7 +13,7 @@ import re
 from urllib.parse import quote, urlencode
 
 from papernotes.model import Note
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 _NEW_STYLE = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 

@@ -15,7 +15,7 @@ from typing import Iterable
 from papernotes.model import Note
 from papernotes.outputs.citation import arxiv_doi
 from papernotes.outputs.ris import clean
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 
 def _name(written: str) -> dict[str, str]:

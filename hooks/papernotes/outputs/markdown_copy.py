@@ -16,7 +16,7 @@ import yaml
 
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.citation import arxiv_doi
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 
 def copy_path(slug: str) -> str:

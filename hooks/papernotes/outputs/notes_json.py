@@ -12,9 +12,9 @@ import json
 
 from papernotes.model import Note, Tag, TagRegistry
 from papernotes.schema import FIELDS, SECTIONS
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex, build_index
-from papernotes.site.links import LinkGraph
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex, build_index
+from papernotes.catalog.links import LinkGraph
 
 SCHEMA = "papernotes.notes/1"
 """Bumped when a field of `notes.json` changes meaning or disappears (adding fields keeps it)."""

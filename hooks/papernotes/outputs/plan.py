@@ -18,14 +18,14 @@ from papernotes.outputs import bibtex
 from papernotes.markup import snippet
 from papernotes.outputs import browse, csl_json, markdown_copy, notes_json, reading_list, ris
 from papernotes.outputs.previews import preview_files
-from papernotes.site.links import build_links
+from papernotes.catalog.links import build_links
 
 from papernotes.outputs import atom as feeds
 
-from papernotes.site import urls
+from papernotes.catalog import urls
 from papernotes.outputs.search_index import build_search_files
-from papernotes.site.index import SiteIndex
-from papernotes.site.people import People
+from papernotes.catalog.index import SiteIndex
+from papernotes.catalog.people import People
 from papernotes.model import Note
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from papernotes.markup import NoteHtml
 from papernotes.model import Note, TagRegistry
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 TEXT_LIMIT = 200
 """Characters of commentary text a card shows per language (math counts as its text)."""

@@ -30,8 +30,8 @@ from collections import Counter
 from typing import Iterator
 
 from papernotes.model import Note
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
 
 SCHEMA = "papernotes.reading-list-index/1"
 CARD_SHARD = 16

@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from papernotes.model import Note
 from papernotes.outputs.citation import arxiv_doi
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 
 def clean(text: str) -> str:

@@ -49,7 +49,7 @@ import re
 import unicodedata
 from typing import Callable, Iterable
 
-from papernotes.site import urls
+from papernotes.catalog import urls
 from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher

@@ -22,12 +22,12 @@ from papernotes.outputs import citation
 from papernotes.pages.fragments import Fragments, text_lang
 from papernotes.pages.links import LinkPages
 from papernotes.pages.meta import PageMeta
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
-from papernotes.site.people import People
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
+from papernotes.catalog.people import People
 from papernotes.source.authors import AuthorsFile
-from papernotes.site.paging import paginate
-from papernotes.site.related import Related
+from papernotes.catalog.paging import paginate
+from papernotes.catalog.related import Related
 
 
 def _coins(note: Note) -> Markup:

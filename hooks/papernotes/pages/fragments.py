@@ -12,7 +12,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from papernotes.site import urls
+from papernotes.catalog import urls
 from papernotes.model import TagRegistry
 
 _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lang="en">%s</span>')

@@ -21,8 +21,8 @@ from papernotes.markup import NoteHtml
 from papernotes.markup_links import LinkResolver
 from papernotes.model import Note
 from papernotes.pages.fragments import Fragments, bi
-from papernotes.site import urls
-from papernotes.site.links import LinkGraph, build_links
+from papernotes.catalog import urls
+from papernotes.catalog.links import LinkGraph, build_links
 
 if TYPE_CHECKING:
     from papernotes.pages.context import PageContext

@@ -2,7 +2,7 @@
 in place of each note that does not load.
 
 A writer looks at the browser, not the terminal: under `serve` the build keeps going with the
-notes that load (`build.session.Build.plan`), and these pieces put every problem (file:line,
+notes that load (`session.session.Build.plan`), and these pieces put every problem (file:line,
 field, what to do) where the writer looks. `mkdocs build` never uses them: it refuses the
 notes. Pure HTML strings, every value escaped; the note's own text is shown as text, never as
 Markdown or HTML.

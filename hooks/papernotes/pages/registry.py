@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.families import archive, authors, browse, home, labs, note, stats, tag, tag_index, wanted
-from papernotes.site.index import SiteIndex
+from papernotes.catalog.index import SiteIndex
 
 FAMILIES: tuple[Family, ...] = (
     home.FAMILY,

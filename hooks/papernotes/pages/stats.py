@@ -19,8 +19,8 @@ from typing import Callable
 
 from markupsafe import Markup, escape
 
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
 
 Href = Callable[[str], str]
 CELL, GAP = 11, 2  # heatmap cell size and gap, px

@@ -14,9 +14,9 @@ from papernotes.model import Note
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
-from papernotes.site.paging import card_weight
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
+from papernotes.catalog.paging import card_weight
 
 ARCHIVE_TITLE = "Archive · 보관함"
 DAY_SCRIPTS = ("assets/papernotes-cite.js",)

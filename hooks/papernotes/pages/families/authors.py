@@ -1,7 +1,7 @@
 """Author pages (`authors/<slug>/`: the author's notes newest first, co-authors with counts, an
 Atom feed and a BibTeX file) and the authors index (by name, with a letter / 가나다 jump).
 
-Who gets a page, and how authors of a single note are reached, is `site.people`'s rule.
+Who gets a page, and how authors of a single note are reached, is `catalog.people`'s rule.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from papernotes.names import match_key
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
-from papernotes.site.people import People, Party
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
+from papernotes.catalog.people import People, Party
 from papernotes.source.authors import AuthorsFile
 
 INDEX_TITLE = "Authors · 저자"

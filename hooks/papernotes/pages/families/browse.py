@@ -8,7 +8,7 @@ from typing import Iterator
 from papernotes.outputs import browse
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 TITLE = "Browse · 둘러보기"
 SCRIPTS = ("assets/papernotes-filter.js",)

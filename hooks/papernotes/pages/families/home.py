@@ -10,7 +10,7 @@ from papernotes.model import Note
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 HOME_OLDER_DAYS = 5
 """Days before the home page's own listed at its end, so the feed goes on in one tap."""

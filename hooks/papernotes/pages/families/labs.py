@@ -9,9 +9,9 @@ from typing import Iterator
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
-from papernotes.site.people import People, Party
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
+from papernotes.catalog.people import People, Party
 from papernotes.source.authors import AuthorsFile
 
 INDEX_TITLE = "Labs · 기관"

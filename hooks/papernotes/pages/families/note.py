@@ -12,8 +12,8 @@ from papernotes.outputs import bibtex, citation, markdown_copy
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
 
 SCRIPTS = ("assets/papernotes-cite.js",)
 

@@ -8,7 +8,7 @@ from typing import Iterator
 from papernotes.pages import meta
 from papernotes.pages import stats as figures
 from papernotes.pages.context import Family, PageContext, PlannedPage
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 TITLE = "Statistics · 통계"
 

@@ -9,9 +9,9 @@ from papernotes.model import Note, Tag
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
-from papernotes.site import urls
-from papernotes.site.index import SiteIndex
-from papernotes.site.paging import commentary_weight
+from papernotes.catalog import urls
+from papernotes.catalog.index import SiteIndex
+from papernotes.catalog.paging import commentary_weight
 
 
 def tag_pages(ctx: PageContext, slug: str) -> tuple[tuple[Note, ...], ...]:

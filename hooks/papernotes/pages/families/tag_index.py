@@ -7,7 +7,7 @@ from typing import Iterator
 
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 TITLE = "Tags · 태그"
 

@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from papernotes.fork import Child
-from papernotes.build.resources import describe, own_usage
+from papernotes.session.resources import describe, own_usage
 
 if TYPE_CHECKING:
     from papernotes.pages.context import PlannedPage

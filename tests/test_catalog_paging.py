@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 from papernotes.model import Note
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.pages.context import PageContext
 from papernotes.pages.registry import plan_pages
-from papernotes.site.paging import paginate
+from papernotes.catalog.paging import paginate
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from notegen import generate_notes

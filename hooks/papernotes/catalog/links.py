@@ -20,7 +20,7 @@ from typing import Callable, Iterable, Mapping
 from papernotes.markup_links import find_links
 from papernotes.model import Note
 from papernotes.schema import LINEAGE_FIELDS
-from papernotes.site.index import SiteIndex
+from papernotes.catalog.index import SiteIndex
 
 SENTENCE_LIMIT = 240
 """Characters of context kept around a mention; longer sentences are cut at word boundaries."""

@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from papernotes.build.dirty import RebuildState, digest, site_shape
+from papernotes.session.dirty import RebuildState, digest, site_shape
 from papernotes.fork import MIN_PAGES, Child, should_fork
-from papernotes.build.page_worker import PageWorker
-from papernotes.build.resources import GcFreeze, describe, own_usage
+from papernotes.session.page_worker import PageWorker
+from papernotes.session.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
@@ -45,8 +45,8 @@ from papernotes.pages.context import PageContext, PlannedPage
 from papernotes.pages.problems import broken_note_page, problems_banner
 from papernotes.pages.registry import plan_pages
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
-from papernotes.site import urls
-from papernotes.site.index import build_index
+from papernotes.catalog import urls
+from papernotes.catalog.index import build_index
 from papernotes.source.tree import MAX_NOTE_BYTES, LoadResult, NoteCache, load_site
 
 log = logging.getLogger("mkdocs.plugins.papernotes")

@@ -8,9 +8,9 @@ import random
 
 import pytest
 
-from papernotes.site.index import build_index
+from papernotes.catalog.index import build_index
 from papernotes.model import Note, Tag, TagRegistry
-from papernotes.site.related import Related, tag_weights
+from papernotes.catalog.related import Related, tag_weights
 
 SLUGS = ("common", "mid", "rare", "other", "x1", "x2", "x3", "x4")
 

@@ -17,7 +17,7 @@ import itertools
 import math
 from typing import Mapping
 
-from papernotes.site.index import SiteIndex
+from papernotes.catalog.index import SiteIndex
 from papernotes.model import Note
 
 MAX_RELATED = 5

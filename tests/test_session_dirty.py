@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from papernotes.build.dirty import RebuildState, digest
-from papernotes.build.session import Build
+from papernotes.session.dirty import RebuildState, digest
+from papernotes.session.session import Build
 from papernotes.model import Note
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,7 +79,7 @@ EDITS = [
 
 @pytest.mark.parametrize("notes, expected", EDITS)
 def test_changed_by_notes(notes: list, expected: set[str] | None) -> None:
-    from papernotes.build.dirty import site_shape
+    from papernotes.session.dirty import site_shape
 
     state = RebuildState()
     state.start(dirty=True)

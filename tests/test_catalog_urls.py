@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from papernotes.site import urls
+from papernotes.catalog import urls
 
 SOURCES = [
     (urls.home(), "index.md", ""),
