@@ -66,7 +66,8 @@ class SiteIndex:
         return tuple(n for d in self.days_in_month(year, month) for n in self.by_day[d])
 
 
-def build_index(notes: tuple[Note, ...], tags: TagRegistry, glossary: Glossary = Glossary()) -> SiteIndex:
+def build_index(notes: tuple[Note, ...], tags: TagRegistry, glossary: Glossary | None = None) -> SiteIndex:
+    glossary = glossary if glossary is not None else Glossary()
     ordered = tuple(sorted(notes, key=lambda n: (-n.date.toordinal(), n.slug)))
     by_tag: dict[str, list[Note]] = {t.slug: [] for t in tags.tags}
     by_day: dict[dt.date, list[Note]] = {}

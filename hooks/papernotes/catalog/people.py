@@ -118,7 +118,7 @@ def _parties(groups: _Group, declared: tuple[Entity, ...]) -> list[Party]:
         groups.setdefault("\0" + entity.slug, ([], Counter(), entity))
     taken = {e.slug for e in declared}
     parties = []
-    for ident, (notes, written, entity) in sorted(groups.items(), key=lambda g: g[0].lstrip("\0")):
+    for _ident, (notes, written, entity) in sorted(groups.items(), key=lambda g: g[0].lstrip("\0")):
         forms = tuple(w for w, _ in written.most_common())
         name = entity.name if entity is not None else forms[0]
         if entity is not None:

@@ -52,7 +52,7 @@ class Related:
         subsets.sort(key=lambda s: -s[0])
         own_set = frozenset(own)
         found: list[str] = []
-        for score, group in itertools.groupby(subsets, key=lambda s: s[0]):
+        for _score, group in itertools.groupby(subsets, key=lambda s: s[0]):
             need = limit - len(found)
             level: list[str] = []
             for _, shared in group:  # the first `need` of each subset hold the first `need` of the level
