@@ -161,19 +161,15 @@ class Build:
         self._loaded = result
         self._pages_context = PageContext(index, self.settings, self.html, result.authors)
         pages = plan_pages(self._pages_context)
-        if result.errors:  # only under serve
-            pages += self._broken_note_pages(result, {p.src_uri.casefold() for p in pages})
+        drafts = self._broken_note_pages(result, {p.src_uri.casefold() for p in pages}) if result.errors else []
+        pages += drafts  # only under serve
         check_planned(pages, len(result.notes) + sum(1 for p in pages if p.kind == "note" and p.meta is None))
         for page in pages:
             if page.src_uri in docs_files:
                 raise BuildError(f"docs/{page.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
-        inputs, self._last_inputs = self._last_inputs, (self._inputs, self._banner)
-        same_inputs = inputs == self._last_inputs
-        if not same_inputs:
-            self.rebuild.page_digests.clear()  # every page is rendered: no need to compare them
-        changed = self._changed_pages(pages, result.notes) if self.rebuild.dirty else None
+        changed = self._changed_pages(pages, result.notes, drafts) if self.rebuild.dirty else None
         keep: set[str] = set()
-        if self.kept is not None and self.kept.ready and same_inputs and changed is not None:
+        if self.kept is not None and self.kept.ready and changed is not None:
             always = set(always)
             keep = {p.src_uri for p in pages if p.src_uri not in changed and p.src_uri not in always}
         self._stop_worker()
@@ -364,8 +360,24 @@ class Build:
             self.rebuild.record(page.src_uri, _page_text(page, html))
         return html
 
-    def _changed_pages(self, pages: list[PlannedPage], notes: tuple[Note, ...]) -> set[str]:
-        """Under --dirty: the pages MkDocs must render again; it skips the theme and the write for the rest."""
+    def _changed_pages(self, pages: list[PlannedPage], notes: tuple[Note, ...], drafts: list[PlannedPage]) -> set[str]:
+        """Under serve: the pages MkDocs must render again; it skips the theme and the write for the
+        rest (`--dirty`), or they are kept from the previous build (plain serve). Every page when
+        what every page shows beyond the notes changed (mkdocs.yml, the theme, docs/, the data
+        files beside the notes, the problems banner); always the draft pages of broken notes
+        (they show the file's text, which no note record holds)."""
+        assert self._loaded is not None
+        inputs, self._last_inputs = self._last_inputs, (self._inputs, self._banner)
+        if inputs != self._last_inputs:
+            self.rebuild.page_digests.clear()  # so every page is rendered, not compared
+        changed = self._changed_by_notes(pages, notes)
+        if inputs != self._last_inputs:
+            return {p.src_uri for p in pages}
+        return changed | {p.src_uri for p in drafts}
+
+    def _changed_by_notes(self, pages: list[PlannedPage], notes: tuple[Note, ...]) -> set[str]:
+        """The pages that show notes whose details changed; when the site's shape changed, those
+        whose HTML differs from what the previous build wrote (each page rendered to compare)."""
         assert self._loaded is not None
         labels = tuple((t.slug, t.ko, t.en, t.description_ko, t.description_en, t.aliases) for t in self._loaded.tags.tags)
         changed = self.rebuild.changed_by_notes(pages, notes, site_shape(pages, notes, (labels, self.settings)))
