@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Hashable, Iterable, Mapping, Sequence
 
 from papernotes.session.dirty import RebuildState, digest, site_shape
-from papernotes.fork import MIN_PAGES, Child, should_fork
+from papernotes.fork import MIN_PAGES, Child, ChildFailed, should_fork
 from papernotes.session.kept import KeptOutput, input_stamp
 from papernotes.session.page_worker import PageWorker
 from papernotes.session.resources import GcFreeze, describe, own_usage
@@ -385,13 +385,34 @@ class Build:
             return changed
         if not self.rebuild.page_digests:
             return {p.src_uri for p in pages}  # first build: everything, digests are taken as pages render
+        return self.rebuild.changed(self._page_digests(pages))
+
+    def _page_digests(self, pages: list[PlannedPage]) -> dict[str, bytes]:
+        """Every page rendered and digested: the second half in a forked process on big sites.
+        The HTML of changed pages rendered here is kept for MkDocs (`_ahead`)."""
+        half, there = len(pages), None
+        if should_fork(len(pages), MIN_PAGES):
+            for kind in {p.kind: p for p in pages}.values():
+                kind.render()  # what a family computes on first use, computed once before the fork
+            half = len(pages) // 2
+            tail = pages[half:]
+            child = Child(lambda: [digest(_page_text(p, p.render())) for p in tail])
+            there = child.submit()
+            child.close(cancel=False)
         current, previous = {}, self.rebuild.page_digests
-        for page in pages:
+        for page in pages[:half]:
             html = page.render()
             current[page.src_uri] = found = digest(_page_text(page, html))
             if previous.get(page.src_uri) != found and len(self._ahead) < AHEAD_LIMIT:
                 self._ahead[page.src_uri] = html  # rendered once: MkDocs takes it from here
-        return self.rebuild.changed(current)
+        if there is not None:
+            try:
+                found_there = there.result()
+            except ChildFailed as err:
+                log.info("papernotes: comparing pages in a second process failed (%s); comparing here", err)
+                found_there = [digest(_page_text(p, p.render())) for p in pages[half:]]
+            current.update(zip((p.src_uri for p in pages[half:]), found_there))
+        return current
 
     def _report_exports(self, exports: Future[tuple[int, tuple[float, int] | None]]) -> None:
         if exports.cancelled():
