@@ -182,6 +182,15 @@ def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSess
     session.rebuild()
     assert differences(out, clean_build(site, tmp_path)) == []
 
+    # A note broken while typing: every page shows the problem; fixed, none does any more.
+    good = (notes / "2025" / "beta.md").read_text(encoding="utf-8")
+    (notes / "2025" / "beta.md").write_text(good.replace("date: 2025-01-05", "date: 2025-01-"), encoding="utf-8")
+    session.rebuild()
+    assert "beta.md" in untouched.read_text(encoding="utf-8")  # the banner names the file
+    (notes / "2025" / "beta.md").write_text(good, encoding="utf-8")
+    session.rebuild()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
 
 @pytest.mark.parametrize("change", ["tags.yml", "mkdocs.yml", "docs page", "nothing"])
 def test_a_change_beside_the_notes_rebuilds_what_it_shows(session: ServeSession, tmp_path: Path, change: str) -> None:
