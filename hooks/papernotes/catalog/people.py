@@ -54,7 +54,8 @@ class People:
         everyone = _parties(by_author, authors.people)
         self.authors: tuple[Party, ...] = tuple(p for p in everyone if len(p.notes) >= min_notes or p.slug in declared)
         """Authors with a page, sorted by name (`match_key`)."""
-        self.single: tuple[Party, ...] = tuple(p for p in everyone if p not in self.authors and p.notes)
+        with_page = {id(p) for p in self.authors}  # `p not in self.authors` compared whole parties: quadratic
+        self.single: tuple[Party, ...] = tuple(p for p in everyone if id(p) not in with_page and p.notes)
         """Authors without a page (too few notes, no entry): found by the site search."""
         self.orgs: tuple[Party, ...] = tuple(p for p in _parties(by_org, authors.orgs) if p.notes)
         """Organisations named by at least one note, sorted by name."""
