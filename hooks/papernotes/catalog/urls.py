@@ -251,8 +251,15 @@ def relative(from_src: str, to: str) -> str:
 def linker(from_src: str) -> Callable[[str], str]:
     """`relative` bound to one page, with the page's own path split once (pages make many links)."""
     here = [p for p in src_to_url(from_src).split("/") if p]
+    made: dict[str, str] = {}  # a list page links to the same tags and days over and over
 
     def link(to: str) -> str:
+        found = made.get(to)
+        if found is None:
+            found = made[to] = _link(to)
+        return found
+
+    def _link(to: str) -> str:
         target = src_to_url(to) if to.endswith(".md") else to
         parts = [p for p in target.split("/") if p]
         common = 0
