@@ -124,6 +124,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     env.filters["pn_label"] = theme_label
     env.filters["pn_lang"] = theme_lang
     env.filters["pn_sidebar_key"] = _sidebar_key
+    env.filters["pn_root_key"] = _root_key
     env.globals["pn_cached"] = _cached
     _theme_parts.clear()  # the nav or the config may have changed since the last build
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
@@ -151,8 +152,19 @@ def _sidebar_key(page: Page | None, nav: Navigation | None) -> tuple[str, ...] |
     return (get_relative_url(".", here), here.split("/", 1)[0], *(get_relative_url(url, here) for url in in_nav.values()))
 
 
-def _cached(name: str, key: tuple[str, ...], caller: Callable[[], str]) -> str:
-    """The block `caller` renders, rendered once per (name, key) in a build."""
+def _root_key(page: Page | None) -> tuple[str, str] | None:
+    """What a part of the theme that links only to the site's root and assets depends on: the
+    way up to the root and the page's top folder (None without a page)."""
+    if page is None:
+        return None
+    return get_relative_url(".", page.url), page.url.split("/", 1)[0]
+
+
+def _cached(name: str, key: tuple[str, ...] | None, caller: Callable[[], str]) -> str:
+    """The block `caller` renders, rendered once per (name, key) in a build; every time when
+    `key` is None (the part depends on more than a key can say)."""
+    if key is None:
+        return caller()
     found = _theme_parts.get((name, key))
     if found is None:
         found = _theme_parts[(name, key)] = caller()
