@@ -38,7 +38,14 @@ AUTHOR_FEED_SIZE = 10
 def plan_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
                people: People | None = None, graph: LinkGraph | None = None) -> list[tuple[str, str]]:
     """`graph`: the build's link graph when the pages have made it already (else made here)."""
-    return list(_iter_files(index, settings, html_of, people, graph))
+    return list(iter_files(index, settings, html_of, people, graph))
+
+
+def iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
+               people: People | None = None, graph: LinkGraph | None = None) -> Iterator[tuple[str, str]]:
+    """`plan_files` one file at a time, for `write_files`: a build never holds every file's text
+    at once (at 10,000 notes that is hundreds of MB in the exports writer)."""
+    return _iter_files(index, settings, html_of, people, graph)
 
 
 def _commentary_html(html: NoteHtml) -> str:
