@@ -42,9 +42,10 @@ export function loadMeta() {
   return metaLoading;
 }
 
-/* The address of a note's or a tag's page. */
+/* The address of a note's, a tag's or an author's page. */
 export function noteHref(slug) { return new URL(meta.note.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname; }
 export function tagHref(slug) { return new URL(meta.tag.replace("{slug}", slug), ROOT).pathname; }
+export function authorHref(slug) { return new URL(meta.author.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname; }
 
 function loadFile(path) {                       // a terms or cards file, fetched once
   if (!files.has(path)) {

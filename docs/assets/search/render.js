@@ -4,7 +4,7 @@
  * the DOM): titles may be hostile. Other modules may add controls (the reading list's Save). */
 
 import { bi, el } from "../dom.js";
-import { concepts, noteHref, otherSpelling, rank } from "./engine.js";
+import { authorHref, concepts, noteHref, otherSpelling, rank } from "./engine.js";
 import { HANGUL, HANGUL_ONLY, conceptRuns, light, stem, tokenizeJoined } from "./words.js";
 
 /* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
@@ -76,6 +76,21 @@ function bridgeTarget(card, n, key) {
   return HANGUL.test(from) ? concept[0][0] : concept[1][0];
 }
 
+/* A result's authors (a search by a name shows it matched), as the cards give them: a name, or
+ * [name, slug] for an author with a page, which becomes a link to it (not a combobox option:
+ * the arrows move between the results' titles only), then "…" if there are more. */
+function authorsLine(authors, words) {
+  const line = el("div", { class: "pn-search__authors" });
+  authors.forEach((author, i) => {
+    if (i) line.append(", ");
+    if (typeof author === "string") { line.append(highlight(author, words, null)); return; }
+    const a = el("a", { class: "pn-search__author", href: authorHref(author[1]) });
+    a.append(highlight(author[0], words, null));
+    line.append(a);
+  });
+  return line;
+}
+
 /* One result (`card`: [slug, title, date, ko, en, authors]) of `result` (engine.search), document
  * `doc`, its title link's id `id`. */
 export function renderCard(card, result, doc, id) {
@@ -94,11 +109,7 @@ export function renderCard(card, result, doc, id) {
     line.append(bi("용어집: ", "Glossary: "), el("span", { lang: langOf(from) }, from), " → ", el("span", { lang: langOf(to) }, to));
     li.append(line);
   }
-  if (card[5]) {                                // authors: a search by a name shows it matched
-    const authors = el("div", { class: "pn-search__authors" });
-    authors.append(highlight(card[5], words, null));
-    li.append(authors);
-  }
+  if (card[5] && card[5].length) li.append(authorsLine(card[5], words));
   const summary = el("div", { class: "pn-search__summary" });
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {
