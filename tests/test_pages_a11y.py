@@ -237,6 +237,7 @@ def test_page_scripts_load_only_where_used(page: Page, base: str, kind_urls: dic
         # Ours are all ES modules: none leans on a global another one defines.
         ours = page.eval_on_selector_all("script[src]", "els => els.filter(e => !e.src.includes('/javascripts/')).map(e => [e.src, e.type])")
         assert ours and [src for src, kind in ours if kind != "module"] == [], kind
+        assert page.evaluate("typeof window.papernotes") == "undefined", kind
         return {s.rsplit("/assets/", 1)[-1] for s in page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")}
 
     everywhere = {"lang.js", "search/box.js"}
