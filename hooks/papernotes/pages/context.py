@@ -37,6 +37,17 @@ def _coins(note: Note) -> Markup:
     return Markup('<span class="Z3988" title="%s" hidden></span>') % citation.coins(note)
 
 
+class _CoinsMemo(dict):
+    """`_coins` once per note and build: a note is on its tag, day, month, year and authors'
+    pages, and percent-encoding its authors is most of a list page's own work."""
+
+    def __call__(self, note: Note) -> Markup:
+        found = self.get(note.slug)
+        if found is None:
+            found = self[note.slug] = _coins(note)
+        return found
+
+
 @dataclass(frozen=True)
 class PlannedPage:
     """One page the build adds to the site."""
@@ -111,7 +122,7 @@ class PageContext:
             env.globals["fragments"] = Fragments(self.index.tags)
             env.globals["author_link"] = self.author_link
             env.globals["org_link"] = self.org_link
-            env.globals["coins"] = _coins
+            env.globals["coins"] = _CoinsMemo()
             self._env = env
         return self._env
 
