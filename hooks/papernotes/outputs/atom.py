@@ -63,7 +63,9 @@ def render_feed(info: FeedInfo, notes: Sequence[Note], tags: TagRegistry,
                 content: Callable[[Note], str] | None, summary: Callable[[Note], str], limit: int = FEED_SIZE) -> str:
     """The Atom document for `notes` (newest first; the first `limit` are included);
     `content(note)` is the entry's HTML (None: summaries only, as author feeds are, since a
-    note appears in every one of its authors' feeds), `summary(note)` its plain-text summary."""
+    note appears in every one of its authors' feeds), `summary(note)` its plain-text summary,
+    written only where there is no content (RFC 4287 asks for a summary only beside content that
+    is not inline; readers make their previews from the content)."""
     ET.register_namespace("", ATOM)
     link = lambda to: urls.link(info.site_url, info.path, to)
     feed = ET.Element(f"{{{ATOM}}}feed")
@@ -88,9 +90,10 @@ def render_feed(info: FeedInfo, notes: Sequence[Note], tags: TagRegistry,
         for slug in note.tags:
             tag = tags.get(slug)
             _sub(entry, "category", term=slug, label=f"{tag.en} · {tag.ko}", scheme=link(urls.tag(slug)))
-        _sub(entry, "summary", summary(note))
-        if content is not None:
+        if content is not None:  # the whole commentary: a summary would repeat its start (issue 24)
             _sub(entry, "content", content(note), type="html")
+        else:
+            _sub(entry, "summary", summary(note))
     # One line per element of the feed (each entry whole on its line) instead of indenting every
     # nested element: a feed reader ignores the whitespace, and the indentation was a sixth of
     # the feeds (issue 24).
