@@ -168,7 +168,7 @@ class PageContext:
         cached = self._excerpt.get(note.slug)
         if cached is None:
             html = self.html.note_html(note)
-            cut = lambda part: Markup("<p>%s</p>") % snippet(part, EXCERPT) if part else part  # noqa: E731
+            cut = lambda part: Markup("<p>%s</p>") % snippet(part, EXCERPT) if part else part
             macros = self.env.get_template("_macros.html").module
             cached = self._excerpt[note.slug] = Markup(macros.commentary(note, html._replace(ko=cut(html.ko), en=cut(html.en))))  # type: ignore[attr-defined]
         return cached
