@@ -25,6 +25,7 @@ from papernotes.session.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.context import PlannedPage
 from papernotes.pages.fragments import theme_label, theme_lang, theme_text
+from papernotes.pages.compact import strip_indentation
 from papernotes.pages.problems import add_banner
 
 if TYPE_CHECKING:
@@ -200,7 +201,8 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
     if isinstance(page, StubPage):
         page.content = ""
     banner = build.banner()  # only under `mkdocs serve`, while notes have problems
-    return add_banner(output, banner) if banner else None
+    output = strip_indentation(output)  # the same page without the theme's indentation (pages/compact.py)
+    return add_banner(output, banner) if banner else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
