@@ -218,8 +218,8 @@ class _Links(HTMLParser):
 
 @pytest.mark.parametrize(("page", "targets"), [
     ("index.html", [urls.feed(), urls.bibtex(), urls.notes_json(), "stats/"]),
-    # A tag's RIS and CSL-JSON links are made in the browser from its BibTeX (assets/papernotes-refs.js)
-    ("tags/safety/index.html", [urls.feed("safety"), urls.bibtex("safety"), urls.bibtex("safety"), urls.bibtex("safety")]),
+    ("tags/safety/index.html", [urls.feed("safety"), urls.bibtex("safety"), urls.references("ris", urls.tag_folder("safety")),
+                                urls.references("csl", urls.tag_folder("safety"))]),
 ])
 def test_download_links(reader_build: Path, page: str, targets: list[str]) -> None:
     parser = _Links("pn-downloads")

@@ -105,15 +105,14 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
         info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
                               settings.site_name, site_url)
         yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary, feeds.TAG_FEED_SIZE)
-        # BibTeX only: a list's RIS and CSL-JSON are made in the browser from this file's keys and
-        # each note's own files (assets/papernotes-refs.js); written out for every tag and author
-        # they were about 8 kB of output per note (issue 24).
         yield urls.bibtex(tag.slug), bibliography(notes)
+        yield from other_formats(urls.tag_folder(tag.slug), notes)  # files, so a reference manager can fetch them by URL
     for author in people.authors if people is not None else ():
         info = feeds.FeedInfo(urls.author_feed(author.slug), f"{settings.site_name}: {author.name}", urls.author(author.slug),
                               settings.site_name, site_url)
         yield urls.author_feed(author.slug), feeds.render_feed(info, author.notes, index.tags, None, summary, AUTHOR_FEED_SIZE)
-        yield urls.author_bibtex(author.slug), bibliography(author.notes)  # BibTeX only, as for tags
+        yield urls.author_bibtex(author.slug), bibliography(author.notes)
+        yield from other_formats(urls.author_folder(author.slug), author.notes)
     yield from markdown_copy.copies(index.notes, site_url)
     counts = {slug: len(notes) for slug, notes in index.by_tag.items()}
     yield urls.llms_txt(), markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags, counts)

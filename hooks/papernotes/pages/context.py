@@ -29,10 +29,6 @@ from papernotes.source.authors import AuthorsFile
 from papernotes.catalog.paging import paginate
 from papernotes.catalog.related import Related
 
-REFS_SCRIPTS = ("assets/papernotes-refs.js",)
-"""The script that makes a tag's or an author's RIS and CSL-JSON from its BibTeX file's keys and
-each note's own files (the `made_refs` macro): the site writes no such file per list (issue 24)."""
-
 EXCERPT = 160
 """Characters of each language's commentary a tag page shows; the note page has the rest."""
 

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from papernotes.names import match_key
 from papernotes.pages import meta
-from papernotes.pages.context import REFS_SCRIPTS, Family, PageContext, PlannedPage
+from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -75,7 +75,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     for party in people.authors:
         yield PlannedPage(urls.author(party.slug), party.name, "author", partial(render_author_page, ctx, party),
                           feed=urls.author_feed(party.slug), shows=tuple(n.slug for n in party.notes),
-                          meta=partial(author_meta, ctx, party), scripts=REFS_SCRIPTS)
+                          meta=partial(author_meta, ctx, party))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from papernotes.model import Note, Tag
 from papernotes.pages import meta
-from papernotes.pages.context import REFS_SCRIPTS, Family, PageContext, PlannedPage
+from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -44,7 +44,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
             suffix = f" ({page})" if page > 1 else ""
             title = f"#{tag.slug}{suffix}"
             yield PlannedPage(urls.tag(tag.slug, page), title, "tag", partial(render_tag_page, ctx, tag.slug, page),
-                              feed=urls.feed(tag.slug), shows=tuple(n.slug for n in notes), scripts=REFS_SCRIPTS,
+                              feed=urls.feed(tag.slug), shows=tuple(n.slug for n in notes),
                               meta=partial(tag_meta, tag, notes, len(idx.by_tag.get(tag.slug, ())), title, ctx))
 
 
