@@ -108,6 +108,21 @@ def build(site: Path, strict: bool = True, *, process: bool = False) -> subproce
     return subprocess.CompletedProcess(["mkdocs", "build", str(site)], code, "", log.getvalue())
 
 
+def run_cli(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`papernotes ARGV` run in this process from `cwd`, as the command runs it: its exit code
+    (argparse's 2 included), stdout and stderr. `tests/test_cli_exit_codes.py` runs the real
+    command in a process once; elsewhere the process is not the point."""
+    from papernotes.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return subprocess.CompletedProcess(["papernotes", *argv], code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site, built once with --strict; returns the output folder."""
@@ -133,19 +148,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def serve() -> Iterator:
-    """`serve(folder) -> base_url`: serve a built site over HTTP on localhost."""
-    servers = []
+    """`serve(folder) -> base_url`: serve a built site over HTTP on localhost.
+
+    One server per folder for the whole session (a second call for the same folder gets the same
+    URL, so tests may call it per test); all stop at the end of the session.
+    """
+    servers: dict[Path, tuple[http.server.ThreadingHTTPServer, str]] = {}
 
     def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        folder = Path(folder).resolve()
+        if folder not in servers:
+            handler = functools.partial(_QuietHandler, directory=str(folder))
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            # A short poll: shutdown() waits for it, once per server at the end of the session.
+            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+            servers[folder] = server, f"http://127.0.0.1:{server.server_address[1]}/"
+        return servers[folder][1]
 
     yield start
-    for server in servers:
+    for server, _ in servers.values():
         server.shutdown()
+        server.server_close()
 
 
 # An init script that sums the page's layout shifts (those not caused by input) in window.__pnShift.
