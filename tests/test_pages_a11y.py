@@ -9,6 +9,7 @@ axe-core comes from npm (pinned in tests/axe/package-lock.json) and is installed
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+import fcntl
 import os
 import shutil
 import subprocess
@@ -58,6 +59,15 @@ def axe_source() -> str:
     script = CACHE / "node_modules" / "axe-core" / "axe.min.js"
     lock = (TOOLS / "package-lock.json").read_text(encoding="utf-8")
     stamp = CACHE / "package-lock.json"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    # One installer at a time: the suite's workers (pytest-xdist) may all get here at once.
+    with (CACHE / ".install-lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        _install_axe(script, lock, stamp)
+    return script.read_text(encoding="utf-8")
+
+
+def _install_axe(script: Path, lock: str, stamp: Path) -> None:
     if not script.exists() or not stamp.exists() or stamp.read_text(encoding="utf-8") != lock:
         npm = shutil.which("npm")
         if npm is None:
@@ -70,7 +80,6 @@ def axe_source() -> str:
         if result.returncode != 0 or not script.exists():
             stamp.unlink(missing_ok=True)
             _fail_or_skip(f"npm could not install axe-core into {CACHE}:\n{result.stderr[-2000:]}")
-    return script.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
