@@ -27,8 +27,9 @@ class Card:
     """Korean commentary excerpt, plain text."""
     en: str
     """English commentary excerpt, plain text."""
-    authors: str
-    """The authors line: the first names joined by ", ", then "…" if there are more."""
+    authors: list
+    """The authors shown: the first names, each a string or [name, author page slug], then "…"
+    if there are more."""
 
 
 def meta(site: Path) -> dict:

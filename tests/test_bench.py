@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from papernotes import schema
 from papernotes.source.tree import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from notegen import generate_notes  # noqa: E402 - after the sys.path line above
+from notegen import NOT_WRITTEN, generate_notes  # noqa: E402 - after the sys.path line above
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -54,6 +55,23 @@ def test_generated_notes_are_valid(generated) -> None:  # noqa: ANN001 - a fixtu
     assert generated.files == 300
     assert len(generated.notes) == 300
     assert generated.problems == ()
+
+
+def never_written(notes) -> list[str]:  # noqa: ANN001 - Note records
+    """The schema's fields and sections that no note holds a value for, but those the generator
+    leaves out on purpose (`notegen.NOT_WRITTEN`)."""
+    names = [f.name for f in schema.FIELDS] + [s.key for s in schema.SECTIONS]
+    return [name for name in names if name not in NOT_WRITTEN and not any(getattr(n, name, None) for n in notes)]
+
+
+def test_generated_notes_hold_every_schema_field(generated) -> None:  # noqa: ANN001 - a fixture, typed where it is made
+    """Issue 20: the schema drives the generator; a field it does not fill is named here."""
+    assert never_written(generated.notes) == [], "scripts/notegen.py fills no note's value for these schema fields"
+
+
+def test_a_field_added_to_the_schema_is_named_until_the_generator_fills_it(generated, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(schema, "FIELDS", (*schema.FIELDS, schema.Field("added_by_this_test", "text", False, "a field no note has")))
+    assert never_written(generated.notes) == ["added_by_this_test"]
 
 
 @pytest.mark.parametrize("figure, low, high", SHAPE)

@@ -119,13 +119,16 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(searchindex, "CHUNK_BYTES", 300)  # many terms files from a few notes
 
 
-@pytest.mark.parametrize(("authors", "line"), [
-    (("Ada Lovelace",), "Ada Lovelace"),
-    (("A", "B", "C", "D", "E", "F"), "A, B, C, D, E, F"),
-    (("A", "B", "C", "D", "E", "F", "G"), "A, B, C, D, E, F, …"),
+@pytest.mark.parametrize(("authors", "shown"), [
+    (("Grace Hopper",), ["Grace Hopper"]),
+    (("A", "B", "C", "D", "E", "F"), ["A", "B", "C", "D", "E", "F"]),
+    (("A", "B", "C", "D", "E", "F", "G"), ["A", "B", "C", "D", "E", "F", "…"]),
+    (("O'Brien, Jr.", "Ada Lovelace", "이순신"), ["O'Brien, Jr.", ["Ada Lovelace", "ada-lovelace"], ["이순신", "yi-sun-sin"]]),
+    (("B", "C", "D", "E", "F", "G", "Ada Lovelace"), ["B", "C", "D", "E", "F", "G", "…"]),  # not shown, not linked
 ])
-def test_card_authors(authors: tuple[str, ...], line: str) -> None:
-    assert searchindex.card_authors(authors) == line
+def test_card_authors_carry_the_slug_of_those_with_a_page(authors: tuple[str, ...], shown: list) -> None:
+    pages = {"Ada Lovelace": "ada-lovelace", "이순신": "yi-sun-sin"}
+    assert searchindex.card_authors(authors, pages.get) == shown
 
 
 def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001 - a fixture, typed where it is made

@@ -344,3 +344,39 @@ def test_muted_text_keeps_its_contrast_colour(contexts, base: str) -> None:  # n
       const c = document.querySelector('.pn-filter-count'), s = getComputedStyle(c);
       return [getComputedStyle(probe).color, [s.color, s.opacity]]; }""")
     assert count == [muted, "1"]
+
+
+HEADER = """() => {
+  const name = document.querySelector(".md-header__topic:first-child .md-ellipsis");
+  const shown = el => el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const controls = [...document.querySelectorAll(".md-header__inner label.md-header__button, .md-header__inner button")]
+    .filter(shown).map(e => { const r = e.getBoundingClientRect(); return [e.className, r.left, r.right, r.width, r.height]; });
+  const box = name.getBoundingClientRect();
+  return {text: name.textContent.trim(), whole: name.scrollWidth <= name.clientWidth, shown: shown(name.parentNode),
+          left: box.left, right: box.left + name.scrollWidth, fontSize: parseFloat(getComputedStyle(name).fontSize),
+          controls: controls, width: innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_header_shows_the_site_name_whole(contexts, base: str, index, size: str, lang: str) -> None:  # noqa: ANN001
+    """Issue 18: on a phone the site name read "p…"; it shows whole, in a readable size, beside
+    controls of 44×44 that neither overlap it nor each other, on the home and a note page, and a
+    phone keeps it when the page scrolls (its title would be a few letters and "…")."""
+    pg = contexts[size]
+    for path in (urls.home(), urls.note(index.notes[0].slug)):
+        open_page(pg, base + urls.src_to_url(path), lang)
+        pg.wait_for_selector(".pn-toggle__button")
+        header = pg.evaluate(HEADER)
+        assert header["text"] == "papernotes" and header["whole"] and header["shown"], header
+        assert header["fontSize"] >= 14, header
+        edges = sorted([(header["left"], header["right"])] + [(c[1], c[2]) for c in header["controls"]])
+        assert all(a[1] <= b[0] + 0.5 for a, b in zip(edges, edges[1:])) and edges[-1][1] <= header["width"], header
+        if size == "phone":
+            assert [c for c in header["controls"] if c[3] < 44 or c[4] < 44] == [], header
+            assert len(header["controls"]) == 5  # menu, search, 한국어, English, palette
+    pg.mouse.wheel(0, 3000)
+    pg.wait_for_function("document.querySelector('.md-header__title--active') !== null")
+    pg.wait_for_timeout(500)  # the theme's fade between the two titles
+    assert pg.evaluate(HEADER)["shown"] == (size == "phone")  # a laptop shows the page's title instead

@@ -90,6 +90,22 @@ url: https://example.org/tau
 
 A way for policies to exploit their scorer less.
 """,
+    "2025/lone.md": """---
+title: "Upsilon: A Lone Scholar"
+authors: [Grace Hopper, Ada Lovelace]
+date: 2025-03-01
+tags: [rl]
+url: https://example.org/upsilon
+---
+
+## 한국어
+
+혼자 쓴 논문.
+
+## English
+
+Written mostly alone.
+""",
 }
 GLOSSARY = """\
 reward-hacking:
@@ -347,5 +363,37 @@ def test_the_glossary_matcher_agrees_with_python(browser, bundled: str, bundled_
         assert sum(map(len, py)) > 1000
         keys = page.evaluate("f => window.papernotes.searchPhraseKeys(f)", forms)
         assert keys == [phrase_key(f) for f in forms]
+    finally:
+        context.close()
+
+
+AUTHORS = """sel => [...document.querySelectorAll(sel + " .pn-search__authors")].map(line => ({
+    text: line.textContent, marked: [...line.querySelectorAll("mark")].map(m => m.textContent),
+    links: [...line.querySelectorAll("a")].map(a => [a.textContent, a.getAttribute("href")])}))"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_an_author_with_a_page_is_a_link_and_the_arrows_still_open_the_note(browser, small: str, viewport: dict) -> None:  # noqa: ANN001
+    """Issue 22: as on note and list pages, a result's author with a page (Ada Lovelace: five
+    notes) links to it; one without (Grace Hopper: one note) is text. The links are not combobox
+    options: ArrowDown still goes to the title and Enter opens the note."""
+    context, page = open_page(browser, small, viewport)
+    try:
+        assert type_query(page, "upsilon hopper") == ["lone"]
+        [line] = page.evaluate(AUTHORS, ".pn-search__result")
+        assert line["text"] == "Grace Hopper, Ada Lovelace"
+        assert line["links"] == [["Ada Lovelace", "/authors/ada-lovelace/"]]
+        assert line["marked"] == ["Hopper"]                   # the name that matched is marked, linked or not
+        page.keyboard.press("ArrowDown")
+        assert page.evaluate(FOCUSED)["index"] == 0
+        page.keyboard.press("ArrowDown")                      # one result: the arrow stays on its title
+        assert page.evaluate(FOCUSED)["index"] == 0
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/notes/lone/")
+        page.go_back()
+        type_query(page, "upsilon")
+        page.click(".pn-search__authors a")                   # the link leads to the author's page
+        page.wait_for_url("**/authors/ada-lovelace/")
+        assert "Ada Lovelace" in page.inner_text("h1")
     finally:
         context.close()

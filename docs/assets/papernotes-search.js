@@ -813,6 +813,21 @@
     return HANGUL.test(from) ? concept[0][0] : concept[1][0];
   }
 
+  /* A result's authors (a search by a name shows it matched), as the cards give them: a name, or
+   * [name, slug] for an author with a page, which becomes a link to it (not a combobox option:
+   * the arrows move between the results' titles only), then "…" if there are more. */
+  function authorsLine(authors, words) {
+    var line = el("div", { class: "pn-search__authors" });
+    authors.forEach(function (author, i) {
+      if (i) line.appendChild(document.createTextNode(", "));
+      if (typeof author === "string") { line.appendChild(highlight(author, words, null)); return; }
+      var a = el("a", { class: "pn-search__author", href: new URL(meta.author.replace("{slug}", encodeURIComponent(author[1])), ROOT).pathname });
+      a.appendChild(highlight(author[0], words, null));
+      line.appendChild(a);
+    });
+    return line;
+  }
+
   /* One result: its title (a link, `id`), date, the glossary bridges that found it, authors and
    * excerpt (other scripts may add controls: the reading list's Save). */
   function renderCard(card, result, doc, id) {
@@ -838,11 +853,7 @@
       line.appendChild(el("span", { lang: langOf(to) }, to));
       li.appendChild(line);
     });
-    if (card[5]) {                                // authors: a search by a name shows it matched
-      var authors = el("div", { class: "pn-search__authors" });
-      authors.appendChild(highlight(card[5], words, null));
-      li.appendChild(authors);
-    }
+    if (card[5] && card[5].length) li.appendChild(authorsLine(card[5], words));
     var summary = el("div", { class: "pn-search__summary" });
     summary.appendChild(bi(ko, en));
     Array.prototype.forEach.call(summary.querySelectorAll(".pn-lang"), function (span) {

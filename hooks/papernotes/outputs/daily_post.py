@@ -84,40 +84,33 @@ paragraph that is only a formula, one commentary missing): the note's own sectio
 
 @dataclass(frozen=True)
 class PostEntry:
-    """One paper of a daily post."""
+    """One paper of a daily post, as the post wrote it. A field named as one of `model.NoteText`'s
+    (title, authors, abstract, ko, en, arxiv, url, code, org, published, builds_on,
+    compares_with) means what `NoteText` says (the one owner of those docs); the module's
+    docstring shows the line that carries each. Only what is the post's own is said here."""
 
     line: int
     """Line of the title in the post file."""
     date: dt.date
-    """The day header above it."""
+    """The day header above it (a note's `date`)."""
     title: str
-    """The title line."""
     authors: tuple[str, ...]
-    """Names from the parenthesised line."""
     abstract: str
-    """The abstract; several lines become paragraphs (empty when the block has none)."""
+    """Empty when the block has none."""
     ko: str
-    """Korean commentary."""
     en: str
-    """English commentary."""
     tags: tuple[str, ...]
-    """Hashtags without `#`, as written (normalised to NFC)."""
+    """Hashtags without `#`, as written (NFC): names the tag registry may still have to resolve,
+    not yet the slugs of a `NoteText`."""
     arxiv: str | None = None
-    """arXiv id, when the block has a line with one."""
     url: str | None = None
-    """The `Link:` line: the paper's link."""
     code: str | None = None
-    """The `Code:` line."""
     org: str | None = None
-    """The `Org:` line."""
     published: dt.date | None = None
-    """The `Published:` line."""
     slug: str | None = None
     """The `Slug:` line: the note's file name; None means the one its title gives (`slugify`)."""
     builds_on: tuple[str, ...] = ()
-    """The `Builds on:` line: arXiv ids of earlier work, in the order written."""
     compares_with: tuple[str, ...] = ()
-    """The `Compares with:` line: arXiv ids of the baselines."""
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,12 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     yield from preview_files(index.notes, index.tags, html_of)
     yield from reading_list.reading_list_files(index)
     if index.notes:
-        yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en), index.glossary)
+        def author_page(name: str) -> str | None:
+            party = people.author(name) if people is not None else None
+            return party.slug if party is not None else None
+
+        yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en), index.glossary,
+                                      author_page)
 
 
 class FileClash(Exception):

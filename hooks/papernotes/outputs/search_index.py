@@ -11,7 +11,7 @@ Files, under `search/` (paths from `urls`):
 
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
   template, "card_shard": S, "particles": [...], "note": url template, "tags": [[slug, ko, en,
-  [aliases]], ...], "tag": tag page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX,
+  [aliases]], ...], "tag": tag page url template, "author": author page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX,
   "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
   forms], [Korean forms]], ...]}`: the glossary's concepts that some note names (about 6 kB gzipped
   for the bundled glossary), concept n's term being `@<n>` (see `concepts`).
@@ -20,8 +20,9 @@ Files, under `search/` (paths from `urls`):
   `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
   is the number itself), `weight` 1-15 says where the term occurs (see FIELD_WEIGHTS).
 - `cards/<n>.json`: `[[slug, title, date, ko excerpt, en excerpt, authors], ...]` for
-  documents n*S ... n*S+S-1, what a result shows (authors: the first CARD_AUTHORS names joined
-  by ", ", then "…" if there are more).
+  documents n*S ... n*S+S-1, what a result shows (authors: a list of the first CARD_AUTHORS
+  names, each a string, or `[name, slug]` for an author with a page at meta's `author` URL, then
+  "…" if there are more; see `card_authors`).
 
 Besides the words, the terms hold each word's `variants` (Snowball English stem; Korean word
 without its particle and its inner sub-words), `_<word><next word>` for adjacent Korean words
@@ -180,10 +181,15 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
     return out
 
 
-def card_authors(authors: tuple[str, ...]) -> str:
-    """The authors line of a result: the first CARD_AUTHORS names, then "…" if there are more."""
-    shown = ", ".join(authors[:CARD_AUTHORS])
-    return shown + (", …" if len(authors) > CARD_AUTHORS else "")
+def card_authors(authors: tuple[str, ...], page_of: Callable[[str], str | None] = lambda name: None) -> list[str | list[str]]:
+    """The authors of a result: the first CARD_AUTHORS names, then "…" if there are more. A name
+    is a string, or `[name, slug]` when `page_of(name)` gives the slug of its author page (only
+    those carry a slug: the box links them, as note and list pages do)."""
+    shown: list[str | list[str]] = []
+    for name in authors[:CARD_AUTHORS]:
+        slug = page_of(name)
+        shown.append([name, slug] if slug else name)
+    return shown + (["…"] if len(authors) > CARD_AUTHORS else [])
 
 
 def _utf16_key(term: str) -> bytes:
@@ -195,9 +201,11 @@ def _dump(value: object) -> str:
 
 
 def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Callable[[Note], tuple[str, str]],
-                       glossary: Glossary | None = None) -> list[tuple[str, str]]:
+                       glossary: Glossary | None = None,
+                       author_page: Callable[[str], str | None] = lambda name: None) -> list[tuple[str, str]]:
     """(site path, content) of every search file; `commentary(note)` gives its (ko, en) HTML for
-    the result excerpts. Deterministic: the same notes give the same bytes."""
+    the result excerpts, `author_page(name)` the slug of a written name's author page (None: no
+    page). Deterministic: the same notes give the same bytes."""
     notes = tuple(notes)
     matcher = ConceptMatcher(glossary) if glossary is not None else None
     postings: dict[str, array[int]] = {}  # machine ints: a tenth of the memory of a list of ints
@@ -250,7 +258,8 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         rows = []
         for note in notes[start:start + CARD_SHARD]:
             ko, en = commentary(note)
-            rows.append([note.slug, note.title, note.date.isoformat(), snippet(ko), snippet(en), card_authors(note.authors)])
+            rows.append([note.slug, note.title, note.date.isoformat(), snippet(ko), snippet(en),
+                         card_authors(note.authors, author_page)])
         files.append((urls.search_cards(start // CARD_SHARD), _dump(rows)))
 
     meta = {
@@ -265,6 +274,7 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         "note": urls.src_to_url(urls.note("{slug}")),
         "tags": [[t.slug, t.ko, t.en, list(t.aliases)] for t in tags.tags],
         "tag": urls.src_to_url(urls.tag("{slug}")),
+        "author": urls.src_to_url(urls.author("{slug}")),
         "min_part": MIN_PART,
         "spell": SPELL_PREFIX,
         "pair": PAIR_PREFIX,

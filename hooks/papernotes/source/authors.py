@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 from papernotes.model import Note, Problem
 from papernotes.names import lookalike_keys, match_key, name_slug
 from papernotes.source.tags import suggest
-from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
+from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
 TOP_KEYS = ("people", "distinct", "orgs")
 PERSON_KEYS = ("name", "aliases", "orcid", "homepage", "slug")
@@ -94,18 +94,12 @@ def load_authors(path: Path, display: str) -> tuple[AuthorsFile, list[Problem]]:
     def report(err: NodeError, where: str) -> None:
         problems.append(Problem(display, err.line, err.column, where, err.message, err.rule))
 
-    if not path.exists():
-        return AuthorsFile(path=display), problems
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(display, 1, exc.start + 1, "file", "not valid UTF-8 text", "encoding"))
+        top, found = read_data_file(path, display)
+    except FileNotFoundError:
         return AuthorsFile(path=display), problems
-    try:
-        root = compose(text)
-        top = list(mapping_items(Located(root, 0), on_duplicate=lambda err: report(err, "file"))) if root is not None else []
-    except NodeError as err:
-        report(err, "file")
+    problems += found
+    if top is None:
         return AuthorsFile(path=display), problems
 
     people: list[Entity] = []

@@ -24,7 +24,7 @@ from pathlib import Path
 from papernotes.model import Problem
 from papernotes.text.words import phrase_key, tokenize
 from papernotes.source.tags import suggest
-from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
+from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
 CONCEPT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGS = ("en", "ko")
@@ -66,19 +66,11 @@ def load_glossary(path: Path, display: str) -> tuple[Glossary, list[Problem]]:
         problems.append(Problem(display, err.line, err.column, field, err.message, err.rule))
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        entries, found = read_data_file(path, display)
     except FileNotFoundError:
         return Glossary(), problems
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(display, 1, exc.start + 1, "file", "not valid UTF-8 text; save it as UTF-8", "encoding"))
-        return Glossary(), problems
-    try:
-        root = compose(text)
-        if root is None:
-            return Glossary(), problems
-        entries = list(mapping_items(Located(root, 0), on_duplicate=lambda err: report(err, "file")))
-    except NodeError as err:
-        report(err, "file")
+    problems += found
+    if not entries:
         return Glossary(), problems
 
     owners: dict[str, tuple[str, str, int]] = {}  # phrase key -> (concept id, form, line)

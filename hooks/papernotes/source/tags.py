@@ -28,7 +28,7 @@ import yaml
 
 from papernotes.model import Problem, Tag, TagRegistry
 from papernotes.schema import RESERVED_TAG_SLUGS
-from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_list, read_text
+from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
 TAG_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TAG_KEYS = ("ko", "en", "description", "aliases")
@@ -105,25 +105,18 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
         problems.append(Problem(display, err.line, err.column, field, err.message, err.rule))
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        entries, found = read_data_file(path, display)
     except FileNotFoundError:
         problems.append(Problem(display, 0, 0, "file", "the tag registry is missing; create it (see docs/contributing.md)", "missing-file"))
         return TagRegistry((), {}, {}), problems
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(display, 1, exc.start + 1, "file", "not valid UTF-8 text", "encoding"))
+    problems += found
+    if entries == []:
+        problems.append(Problem(display, 1, 1, "file", "no tags defined", "empty"))
+    if not entries:
         return TagRegistry((), {}, {}), problems
 
     tags: list[Tag] = []
     lookup: dict[str, str] = {}
-    try:
-        root = compose(text)
-        if root is None:
-            problems.append(Problem(display, 1, 1, "file", "no tags defined", "empty"))
-            return TagRegistry((), {}, {}), problems
-        entries = list(mapping_items(Located(root, 0), on_duplicate=lambda err: report(err, "file")))
-    except NodeError as err:
-        report(err, "file")
-        return TagRegistry((), {}, {}), problems
 
     for slug, key, value in entries:
         try:

@@ -14,14 +14,16 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterator
 
 import yaml
 
+from papernotes.model import Problem
 from papernotes.source.characters import describe, find_invisible, invisible_message
 from papernotes.source.yamlerrors import NodeError, escape_out_of_range, explain_syntax_error, refuse_yaml_only_line_breaks
 
-__all__ = ["NodeError", "Located", "compose", "mapping_items", "read_text", "read_list", "read_date"]
+__all__ = ["NodeError", "Located", "compose", "mapping_items", "read_text", "read_list", "read_date", "read_data_file"]
 
 MAX_DEPTH = 16
 """Deepest nesting a front-matter document may have; notes need 2."""
@@ -164,6 +166,39 @@ def mapping_items(loc: Located, on_duplicate: Callable[[NodeError], None] | None
             continue
         seen[name] = key.line
         yield name, key, Located(value_node, loc.offset)
+
+
+Entries = list[tuple[str, Located, Located]]
+"""A mapping's `(key, key node, value node)` triples, as `mapping_items` yields them."""
+
+
+def read_data_file(path: Path, display: str) -> tuple[Entries | None, list[Problem]]:
+    """The top-level entries of a data file (`data/tags.yml`, `glossary.yml`, `authors.yml`: one
+    mapping each) and the problems met reading them, located in `display`: None and the problem
+    when the file is not UTF-8 (at the line and column of the first bad byte) or not a YAML
+    mapping; no entries when it holds no document
+    (empty, or comments only); a repeated key is reported and skipped (the first wins). A missing
+    file raises FileNotFoundError: whether that is an error is the caller's to say."""
+    problems: list[Problem] = []
+
+    def report(err: NodeError) -> None:
+        problems.append(Problem(display, err.line, err.column, "file", err.message, err.rule))
+
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raw, start = exc.object, exc.start  # the bytes after a BOM, and the first bad one
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        column = len(raw[line_start:start].decode("utf-8")) + 1
+        problems.append(Problem(display, raw.count(b"\n", 0, start) + 1, column, "file",
+                                "not valid UTF-8 text; save it as UTF-8", "encoding"))
+        return None, problems
+    try:
+        root = compose(text)
+        return (list(mapping_items(Located(root, 0), on_duplicate=report)) if root is not None else []), problems
+    except NodeError as err:
+        report(err)
+        return None, problems
 
 
 def read_text(loc: Located, *, allow_empty: bool = False) -> str:
