@@ -7,6 +7,7 @@ skip when it is missing; with CI=true they fail instead, so CI never silently sk
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import io
@@ -123,22 +124,41 @@ def run_cli(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(["papernotes", *argv], code, out.getvalue(), err.getvalue())
 
 
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` (a `make_site` call) built once with --strict for the whole run; the output folder.
+
+    Under pytest-xdist the workers share one build: the first to get here builds into the run's
+    common temporary folder while holding a lock, the others wait and take its output. Tests only
+    read it. In a single process it is simply built once.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site = make(tmp_path_factory.mktemp(name))
+        result = build(site)
+        assert result.returncode == 0, result.stderr
+        return site / "site"
+    common = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    done = common / name / ".built"
+    with (common / f"{name}.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(common / name, ignore_errors=True)  # a build that failed in another worker
+            site = make(common / name)
+            result = build(site)
+            assert result.returncode == 0, result.stderr
+            done.touch()
+    return common / name / "site"
+
+
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site, built once with --strict; returns the output folder."""
-    site = make_site(tmp_path_factory.mktemp("fixture-site"))
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    return shared_build(tmp_path_factory, "fixture-site", lambda folder: make_site(folder))
 
 
 @pytest.fixture(scope="session")
 def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own bundled notes, built once with --strict."""
-    site = make_site(tmp_path_factory.mktemp("bundled-site"), data=ROOT / "data")
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    return shared_build(tmp_path_factory, "bundled-site", lambda folder: make_site(folder, data=ROOT / "data"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -257,7 +277,4 @@ Safety and robustness at scale.
 @pytest.fixture(scope="session")
 def reader_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site plus READER_NOTES, built once with --strict; returns the output folder."""
-    site = make_site(tmp_path_factory.mktemp("reader-site"), notes=READER_NOTES)
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    return shared_build(tmp_path_factory, "reader-site", lambda folder: make_site(folder, notes=READER_NOTES))
