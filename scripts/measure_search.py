@@ -73,8 +73,9 @@ _CLOCK = """() => { window.__pnEnter = null; window.__pnShown = null;
       if (window.__pnEnter !== null && list.dataset.count !== undefined) { window.__pnShown = performance.now(); seen.disconnect(); } });
     seen.observe(list, { attributes: true, attributeFilter: ['data-count'] }); }"""
 """The page's clock when Enter is pressed and when the results list next gets its count (the box
-sets it once that query's results are on screen). Only a count set after Enter counts: typing
-searches too, after a pause, and on a busy machine that search can finish before Enter is pressed."""
+sets it once that query's results are on screen). A count set before Enter is the typing's own
+search (the box searches 120 ms after the last keystroke), which a slow machine may finish before
+Enter is pressed: Enter searches again, and that is the one timed."""
 
 
 def _run(page: Page, query: str) -> tuple[float, float]:

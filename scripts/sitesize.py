@@ -5,9 +5,10 @@ for a one-word query:
 
 - mkdocs-material's search plugin: `search/search_index.json`, the search worker and the lunr
   language files for the index's languages (all fetched whole, whatever the query);
-- ours (`search/meta.json`, see hooks/papernotes/outputs/search_index.py): the search box's JS,
-  `meta.json`, the three largest terms files and the ten largest cards files (an upper bound:
-  a one-word query loads at most three terms files and the cards of the ten results shown).
+- ours (`search/meta.json`, see hooks/papernotes/outputs/search_index.py): the search box's
+  modules (`assets/dom.js` and `assets/search/*.js`: the box, and the engine it imports on first
+  focus), `meta.json`, the three largest terms files and the ten largest cards files (an upper
+  bound: a one-word query loads at most three terms files and the cards of the ten results shown).
 
 Both raw bytes and gzip bytes (what a static host such as GitHub Pages sends) are reported.
 
@@ -80,15 +81,15 @@ def _mkdocs_search_files(out: Path, index: Path) -> list[Path]:
 
 
 MAX_TERMS_FILES = 3
-"""Terms files one query word may load (MAX_SPAN in docs/assets/papernotes-search.js)."""
+"""Terms files one query word may load (MAX_SPAN in hooks/papernotes/outputs/search_index.py)."""
 RESULTS_SHOWN = 10
-"""Results the box shows at first (PAGE in the JS): each may need its own cards file."""
+"""Results the box shows at first (PAGE in docs/assets/search/box.js): each may need its own cards file."""
 
 
 def _papernotes_files(out: Path) -> list[Path]:
     search = out / "search"
     largest = lambda folder, n: sorted(folder.glob("*.json"), key=lambda p: (p.stat().st_size, p.name))[-n:]
-    files = [out / "assets" / "papernotes-search.js", search / "meta.json"]
+    files = [out / "assets" / "dom.js", *sorted((out / "assets" / "search").glob("*.js")), search / "meta.json"]
     files += largest(search / "terms", MAX_TERMS_FILES) + largest(search / "cards", RESULTS_SHOWN)
     return [f for f in files if f.is_file()]
 

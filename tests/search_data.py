@@ -9,6 +9,24 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+LOAD_WORDS = """async () => {
+  const engine = await import(new URL("assets/search/engine.js", location.href));
+  await engine.loadMeta();
+  window.pnWords = await import(new URL("assets/search/words.js", location.href));
+}"""
+"""Imports the box's word functions (docs/assets/search/words.js) into a page opened at a site's
+root, configured from its search/meta.json as the box configures them, as `window.pnWords`."""
+
+
+def load_words(page: Page) -> None:
+    """Make `window.pnWords` the search box's words module (see LOAD_WORDS): the modules define no
+    globals, so a test that compares them with the Python imports them."""
+    page.evaluate(LOAD_WORDS)
 
 
 @dataclass(frozen=True)

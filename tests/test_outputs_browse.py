@@ -56,5 +56,5 @@ def test_first_rows_are_the_first_page_of_the_index_with_the_same_excerpts() -> 
     shards = [row for _, t in browse.browse_snippets(index, text) for row in json.loads(t)]
     assert [n.slug for n, _, _ in rows] == [n[0] for n in doc["notes"][: browse.PAGE_ROWS]]
     for (_, ko, en), (sko, sen) in zip(rows, shards):
-        assert (ko, en) == (sko or sen, sen or sko)  # what papernotes-filter.js shows from the snippet files
+        assert (ko, en) == (sko or sen, sen or sko)  # what browse-filter.js shows from the snippet files
     assert rows[0][1:] == ("n056 한", "n056 en") and rows[1][1:] == ("한국어만", "한국어만") and rows[2][1:] == ("English only", "English only")

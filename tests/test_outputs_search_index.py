@@ -183,6 +183,24 @@ def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN0
         meta["cards"].replace("{n}", str(i)) for i in range(-(-len(loaded.notes) // searchindex.CARD_SHARD))}
 
 
+def test_meta_ships_the_ranking_numbers_and_the_tokenizer_tables(loaded) -> None:  # noqa: ANN001 - a fixture, typed where it is made
+    """The box holds none of them (docs/assets/search/): a weight changed in Python reaches it."""
+    import re
+
+    from papernotes.source.glossary import MAX_FORM_WORDS
+    from papernotes.text.words import JOINER, JOINER_CHARACTERS
+
+    meta = json.loads(dict(build_search_files(loaded.notes, loaded.tags, commentary))["search/meta.json"])
+    assert meta["rank"] == {"partial": 0.7, "stemmed": 0.9, "split": 0.8, "light_min": 4, "max_span": 3} == searchindex.RANK
+    assert meta["words"] == {"joiner": " \t\u00a0-\u2010\u2011", "max_form_words": MAX_FORM_WORDS, "stemmable": "[a-z]{3,}",
+                             "spell_min": searchindex.SPELL_MIN, "tag_prefix": "#"}
+    # The box builds its joiner from the characters as the Python does: a hyphen is one, not a range.
+    assert JOINER_CHARACTERS == meta["words"]["joiner"]
+    assert [g for g in (" - ", "\u2010", " \n ", "\u00a0") if not JOINER.fullmatch(g)] == []
+    assert [g for g in ("\n\n", ", ", ".", "+") if JOINER.fullmatch(g)] == []
+    assert re.fullmatch(meta["words"]["stemmable"], "models") and not re.fullmatch(meta["words"]["stemmable"], "ab")
+
+
 def test_same_notes_same_bytes(loaded) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     assert build_search_files(loaded.notes, loaded.tags, commentary) == build_search_files(loaded.notes, loaded.tags, commentary)
 

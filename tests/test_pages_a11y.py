@@ -239,12 +239,21 @@ def test_page_scripts_load_only_where_used(page: Page, base: str, kind_urls: dic
         # None holds the parser up: every script file is deferred (they run in order after parsing).
         # (ES modules are deferred by definition.)
         assert page.eval_on_selector_all("script[src]", "els => els.filter(e => !e.defer && e.type !== 'module').map(e => e.src)") == [], kind
-        return {s.rsplit("/", 1)[-1] for s in page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")}
+        # Ours are all ES modules: none leans on a global another one defines.
+        ours = page.eval_on_selector_all("script[src]", "els => els.filter(e => !e.src.includes('/javascripts/')).map(e => [e.src, e.type])")
+        assert ours and [src for src, kind in ours if kind != "module"] == [], kind
+        assert page.evaluate("typeof window.papernotes") == "undefined", kind
+        return {s.rsplit("/assets/", 1)[-1] for s in page.eval_on_selector_all("script[src]", "els => els.map(e => e.src)")}
 
-    assert {"papernotes-filter.js", "papernotes-cite.js"} & scripts("home") == set()
-    assert "papernotes-filter.js" in scripts("browse") and "papernotes-cite.js" not in scripts("browse")
-    assert "papernotes-cite.js" in scripts("note") and "papernotes-filter.js" not in scripts("note")
+    everywhere = {"lang.js", "search/box.js"}
+    home = scripts("home")
+    assert everywhere <= home and {"browse-filter.js", "copy.js", "tag-sort.js", "figures.js"} & home == set()
+    # The search engine waits for the box's first focus: a page loads none of it.
+    assert not [s for s in home if s.startswith("search/") and s != "search/box.js"]
+    assert "browse-filter.js" in scripts("browse") and "copy.js" not in scripts("browse")
+    assert "copy.js" in scripts("note") and "browse-filter.js" not in scripts("note")
     # A day's first page has the "copy this day as a post" button, which the copy script drives.
-    assert "papernotes-cite.js" in scripts("day") and "papernotes-filter.js" not in scripts("day")
+    assert "copy.js" in scripts("day") and "browse-filter.js" not in scripts("day")
+    assert "tag-sort.js" in scripts("tag index") and "figures.js" in scripts("statistics")
     # Previews of linked notes: on pages with links to notes (a note's related notes), not elsewhere.
     assert "papernotes-preview.js" in scripts("note") and "papernotes-preview.js" not in scripts("statistics")

@@ -15,8 +15,8 @@ import yaml
 
 from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, build, make_site
 import search_data
-from search_data import cards, postings
-from papernotes.outputs.search_index import PARTICLES, tokenize
+from search_data import cards, load_words, postings
+from papernotes.outputs.search_index import tokenize
 from papernotes.text.stemmer import stem
 from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
@@ -297,10 +297,15 @@ def test_search_downloads_nothing_before_use(page: Page, base: str, reader_build
     page.on("request", lambda r: requested.append(r.url))
     page.goto(base)
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if "/search/" in u]
-    page.focus(".pn-search__input")
+    # Neither the index nor the engine: the page loads the box alone (assets/search/box.js).
+    assert not [u for u in requested if u.startswith(base + "search/")]
+    assert [u for u in requested if u.startswith(base + "assets/search/")] == [base + "assets/search/box.js"]
+    with page.expect_response(base + "search/meta.json"):   # after the engine's modules: wait for it
+        page.focus(".pn-search__input")
     page.wait_for_load_state("networkidle")
-    assert [u for u in requested if "/search/" in u] == [base + "search/meta.json"]
+    assert [u for u in requested if u.startswith(base + "search/")] == [base + "search/meta.json"]
+    engine = {u[len(base):] for u in requested if u.startswith(base + "assets/search/")}
+    assert engine == {f"assets/search/{name}.js" for name in ("box", "engine", "words", "render", "snowball-english")}
     typed_from = len(requested)
     page.keyboard.type("보상")
     page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n",
@@ -323,17 +328,19 @@ TOKENIZER_INPUTS = [
 
 def test_tokenizer_agrees_with_python(page: Page, base: str) -> None:
     page.goto(base)
-    js = page.evaluate("xs => xs.map(x => window.papernotes.searchTokenize(x))", TOKENIZER_INPUTS)
+    load_words(page)
+    js = page.evaluate("xs => xs.map(x => window.pnWords.tokenize(x))", TOKENIZER_INPUTS)
     assert js == [tokenize(text) for text in TOKENIZER_INPUTS]
 
 
 def test_tokenizer_agrees_with_python_on_every_character(page: Page, base: str) -> None:
     """Each assigned code point (as Python's Unicode knows them) inside a word and alone."""
     page.goto(base)
+    load_words(page)
     chars = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) not in ("Cn", "Cs", "Co")]
     texts = [f"a{c}b {c}" for c in chars]
     # One JSON string each way: Playwright passes a long array element by element, slowly.
-    js = json.loads(page.evaluate("s => JSON.stringify(JSON.parse(s).map(window.papernotes.searchTokenize))", json.dumps(texts)))
+    js = json.loads(page.evaluate("s => JSON.stringify(JSON.parse(s).map(t => window.pnWords.tokenize(t)))", json.dumps(texts)))
     assert [(f"U+{ord(t[1]):04X}", tokenize(t), j) for t, j in zip(texts, js) if tokenize(t) != j] == []
 
 
@@ -354,9 +361,10 @@ QUERY_WORDS = [
 
 
 def test_query_words(page: Page, base: str) -> None:
+    """With the particles the site's search/meta.json ships (the Python's)."""
     page.goto(base)
-    got = page.evaluate("([qs, particles]) => qs.map(q => window.papernotes.searchQueryWords(q, particles))",
-                        [[q for q, _ in QUERY_WORDS], list(PARTICLES)])
+    load_words(page)
+    got = page.evaluate("qs => qs.map(q => window.pnWords.queryWords(q))", [q for q, _ in QUERY_WORDS])
     assert list(zip([q for q, _ in QUERY_WORDS], got)) == QUERY_WORDS
 
 
@@ -511,11 +519,13 @@ def stemmer_words() -> list[str]:
 
 
 def test_stemmer_agrees_with_python(page: Page, base: str) -> None:
-    """The box's port of Snowball's English stemmer gives what the snowballstemmer package gives."""
+    """The box's stemmer (Snowball's generated JavaScript, docs/assets/search/snowball-english.js)
+    gives what the snowballstemmer package gives."""
     page.goto(base)
+    load_words(page)
     words = stemmer_words()
     assert len(words) > 50_000
-    js = json.loads(page.evaluate("s => JSON.stringify(window.papernotes.searchStem(JSON.parse(s)))", json.dumps(words)))
+    js = json.loads(page.evaluate("s => JSON.stringify(JSON.parse(s).map(w => window.pnWords.stem(w)))", json.dumps(words)))
     py = [stem.__wrapped__(w) for w in words]   # not through stem's cache: these words are not a site's
     assert len(js) == len(words)
     assert [(w, p, j) for w, p, j in zip(words, py, js) if p != j] == []

@@ -17,7 +17,8 @@ import pytest
 
 from conftest import ROOT, build, make_site
 from papernotes.outputs.concepts import ConceptMatcher
-from papernotes.text.words import PARTICLES, VERB_ENDINGS, phrase_key, tokenize_joined
+from papernotes.text.words import phrase_key, tokenize_joined
+from search_data import load_words
 from papernotes.source.tree import load_site
 
 pytestmark = pytest.mark.browser
@@ -355,13 +356,15 @@ def test_the_glossary_matcher_agrees_with_python(browser, bundled: str, bundled_
     texts += [f + "하는 " + g for f, g in zip(forms, forms[1:])]
     context, page = open_page(browser, bundled, DESKTOP)
     try:
+        load_words(page)   # configured with the particles, endings and form length meta.json ships
+        runs = """([g, t, e]) => { const w = window.pnWords, c = w.buildConcepts(g);
+                  return JSON.stringify(t.map(x => w.conceptRuns(c, w.tokenizeJoined(x), e).map(r => r.slice(0, 3)))); }"""
         for every in (False, True):
-            js = json.loads(page.evaluate("([g, p, v, t, e]) => JSON.stringify(window.papernotes.searchConceptRuns(g, p, v, t, e))",
-                                          [glossary, list(PARTICLES), list(VERB_ENDINGS), texts, every]))
+            js = json.loads(page.evaluate(runs, [glossary, texts, every]))
             py = [[list(r) for r in matcher.runs(*tokenize_joined(t), every=every)] for t in texts]
             assert [(t, p, j) for t, p, j in zip(texts, py, js) if p != j] == []
         assert sum(map(len, py)) > 1000
-        keys = page.evaluate("f => window.papernotes.searchPhraseKeys(f)", forms)
+        keys = page.evaluate("f => f.map(x => window.pnWords.phraseKey(x))", forms)
         assert keys == [phrase_key(f) for f in forms]
     finally:
         context.close()

@@ -44,17 +44,18 @@ def test_mkdocs_search_counts_the_whole_index_and_its_scripts(tmp_path: Path) ->
 def test_our_search_counts_what_a_one_word_query_needs_at_most(tmp_path: Path) -> None:
     meta = json.dumps({"v": 1, "docs": 120, "chunks": [["a", "t1"], ["m", "t2"], ["x", "t3"], ["가", "t4"]]})
     _write(tmp_path, {
-        "assets/papernotes-search.js": 900, "assets/papernotes.js": 5000, "search/meta.json": meta,
+        "assets/search/box.js": 600, "assets/search/engine.js": 250, "assets/dom.js": 50, "assets/lang.js": 5000,
+        "search/meta.json": meta,
         **{f"search/terms/t{i}.json": 100 * i for i in range(1, 5)},
         **{f"search/cards/{i}.json": 10 + i for i in range(12)},
         "search/search_index.json": json.dumps({"config": {"lang": ["en"]}, "docs": []}),  # ignored: ours is used
     })
     size = measure_site(tmp_path)
     assert size.search_kind == "papernotes"
-    # the box's JS + meta + the three largest terms files + the ten largest cards files
+    # the box's modules (not the language switch) + meta + the three largest terms files + the ten largest cards files
     assert size.search_bytes == 900 + len(meta) + 200 + 300 + 400 + sum(10 + i for i in range(2, 12))
     assert "search/terms/t1.json" not in size.search_files and "search/cards/1.json" not in size.search_files
-    assert "search/cards/11.json" in size.search_files and "assets/papernotes.js" not in size.search_files
+    assert "search/cards/11.json" in size.search_files and "assets/lang.js" not in size.search_files
     assert 0 < size.search_gzip_bytes < size.search_bytes
 
 

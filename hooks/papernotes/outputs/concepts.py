@@ -8,7 +8,7 @@ last word also without its Korean particle or, an English word, the Korean endin
 and `리워드 해킹이` all name reward-hacking, whatever their spacing. Runs are whole words: 지도학습
 (supervised learning) is not found inside 자기지도학습. The index files each note under a term
 `@<n>` per concept it names; the search box finds the concepts of a query with the same rules
-(`conceptRuns` in docs/assets/papernotes-search.js, compared with `ConceptMatcher.runs` in the
+(`conceptRuns` in docs/assets/search/words.js, compared with `ConceptMatcher.runs` in the
 browser tests), looks up their terms, and marks the runs in the excerpts.
 """
 

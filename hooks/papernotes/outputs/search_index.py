@@ -5,7 +5,8 @@ document while indexing (2 GiB) and took ~20 CPU-seconds, more than the rest of 
 together, and it needed two workarounds for Korean (decomposed jamo, particle-stripped stems)
 because it chunks its index by word count. The index below is built from the notes we already
 hold in memory, in a few seconds and a few hundred MiB, and is chunked by bytes, so Korean and
-English words are split alike. The reader's side is `docs/assets/papernotes-search.js`.
+English words are split alike. The reader's side is `docs/assets/search/` (`engine.js` reads
+these files; `words.js` is the tokenizer's twin).
 
 Files, under `search/` (paths from `urls`):
 
@@ -13,8 +14,13 @@ Files, under `search/` (paths from `urls`):
   template, "card_shard": S, "particles": [...], "note": url template, "tags": [[slug, ko, en,
   [aliases]], ...], "tag": tag page url template, "author": author page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX,
   "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
-  forms], [Korean forms]], ...]}`: the glossary's concepts that some note names (about 6 kB gzipped
-  for the bundled glossary), concept n's term being `@<n>` (see `concepts`).
+  forms], [Korean forms]], ...], "rank": RANK, "words": {...}}`: the glossary's concepts that some
+  note names (about 6 kB gzipped for the bundled glossary), concept n's term being `@<n>` (see
+  `concepts`); how the box weighs what it finds (`RANK`); and the tokenizer's tables the box
+  needs besides the particles and endings (`words`: the joiner's characters, the longest glossary
+  form in words, the stemmed words' pattern, the shortest word a typo is corrected to, the tag
+  prefix). The box holds none of these numbers or tables itself: this module and
+  `papernotes.text` are their one owner.
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
   `delta * 16 + weight`: `delta` is the document number minus the previous posting's (the first
@@ -54,13 +60,14 @@ from papernotes.catalog import urls
 from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
-from papernotes.source.glossary import Glossary
-from papernotes.text.stemmer import stem
-from papernotes.text.words import PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize, tokenize_joined  # noqa: F401 (re-exported)
+from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
+from papernotes.text.stemmer import STEMMABLE, stem
+from papernotes.text.words import (JOINER_CHARACTERS, PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize,  # noqa: F401 (re-exported)
+                                   tokenize_joined)
 
 VERSION = 1
 CHUNK_BYTES = 24_000
-"""Target size of a terms file: a query word usually needs one, at most MAX_SPAN (in the JS)."""
+"""Target size of a terms file: a query word usually needs one, at most MAX_SPAN."""
 CARD_SHARD = 4
 """Documents per cards file. The ten results of a page usually sit in ten different files, so a file
 holds few cards: 4 sends about 25 kB of cards for a page of results (10 sent about 65 kB), with
@@ -87,6 +94,22 @@ SPELLABLE = re.compile(r"[a-z]+")
 """Words the box corrects typos in: plain lower-case English letters."""
 SPELL_PREFIX = "~"
 """Spelling entries are `~<word backwards>` in the terms files (no token holds a ~)."""
+
+PARTIAL = 0.7
+"""How a term that merely starts with the query word counts (reward -> rewardless), against 1 for
+the word itself or one of its inflections (reward -> rewards, rewarded)."""
+STEMMED = 0.9
+"""How an English word found by its Snowball stem only (generalizes -> general) counts."""
+SPLIT = 0.8
+"""How a Korean compound found by its two parts apart in a note (보상모델: 보상 ... 모델) counts."""
+LIGHT_MIN = 4
+"""Shortest light form (a query word without its inflection) the box looks up as a prefix."""
+MAX_SPAN = 3
+"""Terms files one query word's prefix may load (CHUNK_BYTES each); a word starting more
+terms than that is searched in the first MAX_SPAN and the box says so."""
+RANK = {"partial": PARTIAL, "stemmed": STEMMED, "split": SPLIT, "light_min": LIGHT_MIN, "max_span": MAX_SPAN}
+"""What meta.json tells the box about ranking (`rank`): change a weight here, rebuild, and run
+scripts/search_eval.py (DEVELOPING.md, "Change a ranking weight")."""
 
 _MARKUP = re.compile(r"\]\([^)\s]*\)|https?://\S+|\\[A-Za-z]+")
 """Link targets, bare URLs and LaTeX command names in the Markdown: not words of the note."""
@@ -281,6 +304,9 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         "title": FIELD_WEIGHTS["title"],
         "concept": CONCEPT_PREFIX,
         "glossary": [[list(c.en), list(c.ko)] for c in shipped],
+        "rank": RANK,
+        "words": {"joiner": JOINER_CHARACTERS, "max_form_words": MAX_FORM_WORDS, "stemmable": STEMMABLE.pattern,
+                  "spell_min": SPELL_MIN, "tag_prefix": TAG_PREFIX},
     }
     files.append((urls.search_meta(), _dump(meta)))
     return files

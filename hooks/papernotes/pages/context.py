@@ -58,7 +58,7 @@ class PlannedPage:
     meta: Callable[[], PageMeta] | None = None
     """The page's head metadata (description, Open Graph), computed when MkDocs reaches the page."""
     scripts: tuple[str, ...] = ()
-    """Page scripts (paths under the docs folder, e.g. `assets/papernotes-cite.js`) the theme loads on this page."""
+    """Page scripts (paths under the docs folder, e.g. `assets/copy.js`: ES modules) the theme loads on this page."""
     head: tuple[dict[str, str], ...] = ()
     """Extra `<link>` / `<meta>` elements for the page head, as attribute maps (e.g. the Markdown copy)."""
 

@@ -31,7 +31,7 @@ def bi(ko: str, en: str) -> Markup:
 
 def label(ko: str, en: str, attribute: str = "aria-label") -> Markup:
     """An attribute (an accessible name, a tooltip) in both languages: the Korean value, and both
-    values in `data-pn-ko-*` / `data-pn-en-*` for papernotes.js to swap when the language changes
+    values in `data-pn-ko-*` / `data-pn-en-*` for lang.js to swap when the language changes
     (CSS cannot switch an attribute's text)."""
     return Markup('%s="%s" data-pn-ko-%s="%s" data-pn-en-%s="%s"') % (attribute, ko, attribute, ko, attribute, en)
 

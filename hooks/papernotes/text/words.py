@@ -2,8 +2,10 @@
 
 Shared by the search index (`search_index`), the glossary's concepts (`concepts`) and the glossary's
 checker (`source.glossary`, which calls two forms the same when their `phrase_key`s are). Every
-function here has a twin in docs/assets/papernotes-search.js that must give the same answer; the
-browser tests compare them (tests/test_reader_browser.py).
+function here has a twin in docs/assets/search/words.js that must give the same answer; the
+browser tests compare them (tests/test_reader_browser.py). The tables (particles, endings, the
+joiner's characters) reach the box through search/meta.json (`search_index.build_search_files`),
+so they are written here only.
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
 
 _SPLIT = re.compile(f"({TOKEN.pattern})")
 
-JOINER = re.compile(r"[ \t\u00a0\-\u2010\u2011]*(?:\n[ \t\u00a0\-\u2010\u2011]*)?")
+JOINER_CHARACTERS = " \t\u00a0-\u2010\u2011"
+"""Spaces and hyphens: what may part two words of one phrase, with at most one line break (see JOINER).
+The search box builds its JOINER from these (search/meta.json, `words.joiner`)."""
+
+JOINER = re.compile(f"[{re.escape(JOINER_CHARACTERS)}]*(?:\n[{re.escape(JOINER_CHARACTERS)}]*)?")
 """What may part two words of one phrase: spaces and hyphens, at most one line break (not a
 sentence's end, a bracket or a paragraph break). `chain-of-thought` is `chain of thought`."""
 

@@ -19,7 +19,7 @@ from papernotes.catalog.index import SiteIndex
 from papernotes.catalog.paging import card_weight
 
 ARCHIVE_TITLE = "Archive · 보관함"
-DAY_SCRIPTS = ("assets/papernotes-cite.js",)
+DAY_SCRIPTS = ("assets/copy.js",)
 
 
 def day_pages(ctx: PageContext, day: dt.date) -> tuple[tuple[Note, ...], ...]:

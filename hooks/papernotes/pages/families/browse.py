@@ -11,7 +11,7 @@ from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.catalog import urls
 
 TITLE = "Browse · 둘러보기"
-SCRIPTS = ("assets/papernotes-filter.js",)
+SCRIPTS = ("assets/browse-filter.js",)
 
 
 def render_browse_page(ctx: PageContext) -> str:

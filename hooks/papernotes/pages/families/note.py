@@ -15,7 +15,7 @@ from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
 
-SCRIPTS = ("assets/papernotes-cite.js",)
+SCRIPTS = ("assets/copy.js",)
 
 
 def render_note_page(ctx: PageContext, note: Note) -> str:

@@ -11,6 +11,7 @@ from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.catalog import urls
 
 TITLE = "Statistics · 통계"
+SCRIPTS = ("assets/figures.js",)
 
 
 def render_stats_page(ctx: PageContext) -> str:
@@ -27,7 +28,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     n = len(ctx.index.notes)
     yield PlannedPage(urls.stats(), TITLE, "statistics", partial(render_stats_page, ctx),
                       meta=partial(meta.listing, TITLE, ctx.settings, f"논문 노트 {n}개의 월별·태그별 통계",
-                                   f"Statistics of {n} paper notes by month and tag"))
+                                   f"Statistics of {n} paper notes by month and tag"),
+                      scripts=SCRIPTS)
 
 
 FAMILY = Family("statistics", ("statistics",), plan, lambda index: {"statistics": urls.stats()})

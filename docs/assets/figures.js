@@ -1,0 +1,22 @@
+/* Figures wider than the screen (the statistics on a phone) open at their newest data, the end of
+ * the row, and say that they scroll (papernotes-reader.css draws the fade and the hint from
+ * data-pn-scrolls and data-pn-more-before). Loaded by the statistics page only
+ * (pages/families/stats.py names it). */
+
+for (const figure of document.querySelectorAll(".pn-figure")) {
+  const update = () => {
+    const room = figure.scrollWidth - figure.clientWidth;
+    figure.toggleAttribute("data-pn-scrolls", room > 1);
+    figure.toggleAttribute("data-pn-more-before", room > 1 && figure.scrollLeft > 1);
+  };
+  if (figure.scrollWidth - figure.clientWidth > 1) {
+    const marks = figure.querySelectorAll("a");
+    const newest = marks.length ? marks[marks.length - 1] : null;
+    const box = figure.getBoundingClientRect();
+    const end = newest ? newest.getBoundingClientRect().right - box.left + figure.scrollLeft + 24 : figure.scrollWidth;
+    figure.scrollLeft = Math.max(0, Math.min(figure.scrollWidth, end) - figure.clientWidth);
+  }
+  update();
+  figure.addEventListener("scroll", update, { passive: true });
+  window.addEventListener("resize", update);
+}

@@ -1,0 +1,89 @@
+/* The Korean/English switch, on every page. The language is applied before the first paint by an
+ * inline script in overrides/main.html (from ?lang=, else localStorage `papernotes.lang`, else
+ * the site's default); this module adds the visible control and keeps the choice (localStorage,
+ * and ?lang= when the address has it).
+ * Text in both languages is switched by CSS (html[data-pn-lang] and .pn-lang[lang]); attributes
+ * cannot be, so an element whose aria-label, title or placeholder exists in both languages
+ * carries them as data-pn-ko-<attribute> / data-pn-en-<attribute>, and `apply` sets the reader's.
+ * Other modules follow a switch through the `papernotes:lang` event on document (detail.lang). */
+
+const KEY = "papernotes.lang";
+const root = document.documentElement;
+const LABELS = { ko: "한국어", en: "English" };
+const GROUP_LABEL = { ko: "언어", en: "Language" };
+const ATTRIBUTES = ["aria-label", "title", "placeholder"];
+
+function localiseAttributes(lang) {
+  for (const name of ATTRIBUTES) {
+    const key = "data-pn-" + lang + "-" + name;
+    for (const node of document.querySelectorAll("[" + key + "]")) node.setAttribute(name, node.getAttribute(key));
+  }
+}
+
+function current() {
+  const lang = root.getAttribute("data-pn-lang");
+  return lang === "en" || lang === "ko" ? lang : root.getAttribute("data-pn-default") || "ko";
+}
+
+function apply(lang, buttons, group) {
+  root.setAttribute("data-pn-lang", lang);
+  root.setAttribute("lang", lang);  // screen readers and hyphenation follow the switch
+  group.setAttribute("aria-label", GROUP_LABEL[lang]);
+  localiseAttributes(lang);
+  for (const b of buttons) b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang));
+  document.dispatchEvent(new CustomEvent("papernotes:lang", { detail: { lang } }));
+}
+
+function remember(lang) {
+  try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode: the choice lasts this page */ }
+  const url = new URL(location.href);
+  if (url.searchParams.has("lang")) {
+    // Keep the URL truthful, so a reload shows what was chosen, not the old ?lang=.
+    url.searchParams.set("lang", lang);
+    history.replaceState(history.state, "", url);
+  }
+}
+
+/* Where the switch goes: after the search box (search/box.js puts the box before the switch),
+ * whichever module runs first; else before the palette switch or the repository link. */
+function place(header, group) {
+  const search = header.querySelector(".pn-search");
+  const anchor = search ? search.nextSibling : header.querySelector(".md-header__option, .md-header__source");
+  if (anchor || search) header.insertBefore(group, anchor);
+  else header.append(group);
+}
+
+function buildToggle() {
+  const group = document.createElement("div");
+  group.className = "pn-toggle";
+  group.setAttribute("role", "group");
+  const buttons = ["ko", "en"].map((lang) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = "pn-toggle__button";
+    b.setAttribute("data-lang", lang);
+    b.setAttribute("lang", lang);
+    b.textContent = LABELS[lang];
+    b.addEventListener("click", () => {
+      apply(lang, buttons, group);
+      remember(lang);
+    });
+    group.append(b);
+    return b;
+  });
+  const header = document.querySelector(".md-header__inner");
+  if (header) place(header, group);
+  else document.body.insertBefore(group, document.body.firstChild);
+  apply(current(), buttons, group);
+}
+
+function persistUrlChoice() {
+  const lang = new URLSearchParams(location.search).get("lang");
+  if (lang === "ko" || lang === "en") {
+    try { localStorage.setItem(KEY, lang); } catch (e) { /* ignore */ }
+  }
+}
+
+// A module runs once the page is parsed (it is deferred): the header is there.
+persistUrlChoice();
+buildToggle();

@@ -1,0 +1,231 @@
+/* The search box in the header, on every page. Nothing else is downloaded until the reader
+ * focuses it: focus loads the engine (engine.js, words.js, Snowball's stemmer, render.js) and
+ * search/meta.json; a query then loads the terms files its words fall in and the cards of the
+ * results shown (engine.js). Results show each note's commentary in the chosen language.
+ *
+ * On a wide screen the field sits in the header; on a phone a 44 px button opens it across the
+ * top of the screen (CSS: .pn-search[data-open]). The field is a combobox whose popup is a
+ * dialog of results (ARIA 1.2; not a listbox: a result holds more than one control, e.g. the
+ * reading list's Save). ArrowDown/ArrowUp move the focus through the results' links (so the
+ * browser draws and screen readers announce it), ArrowUp from the first returns to the field,
+ * Enter opens the focused result (in the field: searches now), Escape closes, `/` opens. */
+
+import { bi, el, language } from "../dom.js";
+
+const PAGE = 10;                                  // results shown at first and per "more"
+
+// Interface text by language; the box follows the switch (papernotes:lang, lang.js).
+const TEXT = {
+  ko: { placeholder: "노트 검색", label: "노트 검색", open: "검색", close: "검색 닫기", results: "검색 결과" },
+  en: { placeholder: "Search notes", label: "Search notes", open: "Search", close: "Close search", results: "Search results" },
+};
+const SVG = 'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false"';
+const ICON_SEARCH = "<svg " + SVG + '><path fill="currentColor" d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5Z"/></svg>';
+const ICON_CLOSE = "<svg " + SVG + '><path fill="currentColor" d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12 19 6.41Z"/></svg>';
+
+/* The engine and the result renderer, imported on first need (focus), with search/meta.json. */
+let loading = null;
+function loadEngine() {
+  if (!loading) {
+    loading = Promise.all([import("./engine.js"), import("./render.js")]).then(([engine, render]) =>
+      engine.loadMeta().then(() => ({ engine, render })));
+    loading.catch(() => { loading = null; });   // a later query tries again
+  }
+  return loading;
+}
+
+/* Where the box goes: before the language switch (lang.js puts it after the box), whichever
+ * module runs first; else before the palette switch or the repository link. */
+function place(header, box) {
+  const anchor = header.querySelector(".pn-toggle, .md-header__option, .md-header__source");
+  if (anchor) header.insertBefore(box, anchor); else header.append(box);
+}
+
+function build() {
+  const header = document.querySelector(".md-header__inner");
+  if (!header || header.querySelector(".pn-search")) return;
+  const box = el("div", { class: "pn-search", role: "search" });
+  const opener = el("button", { type: "button", class: "pn-search__open", "aria-expanded": "false", "aria-controls": "pn-search-field" });
+  opener.innerHTML = ICON_SEARCH;                // a constant: no text from anywhere else
+  const field = el("div", { class: "pn-search__field", id: "pn-search-field" });
+  const input = el("input", { type: "search", class: "pn-search__input", autocomplete: "off", spellcheck: "false",
+    enterkeyhint: "search", role: "combobox", "aria-haspopup": "dialog", "aria-expanded": "false",
+    "aria-controls": "pn-search-results" });
+  const closer = el("button", { type: "button", class: "pn-search__close" });
+  closer.innerHTML = ICON_CLOSE;
+  const panel = el("div", { class: "pn-search__panel md-typeset", id: "pn-search-results", role: "dialog", hidden: "" });
+  const status = el("p", { class: "pn-search__status", "aria-live": "polite" });
+  const list = el("ol", { class: "pn-search__results", id: "pn-search-list" });
+  const more = el("button", { type: "button", class: "pn-search__more md-button", hidden: "" });
+  const tagline = el("p", { class: "pn-search__tags", hidden: "" });
+  field.append(input, closer);
+  panel.append(status, tagline, list, more);
+  box.append(opener, field, panel);
+  place(header, box);
+
+  function label() {
+    const t = TEXT[language()];
+    input.setAttribute("placeholder", t.placeholder);
+    input.setAttribute("aria-label", t.label);
+    opener.setAttribute("aria-label", t.open);
+    closer.setAttribute("aria-label", t.close);
+    panel.setAttribute("aria-label", t.results);
+  }
+  label();
+  document.addEventListener("papernotes:lang", label);
+
+  let seq = 0;                                    // the newest query; older answers are dropped
+  let shown = null;                               // {hits, result, count} of the list on screen
+  const options = () => list.querySelectorAll("a.pn-search__title");
+  /* Focus the index-th result's link (scrolled into view), or the field for -1. */
+  function focusResult(index) {
+    const all = options();
+    if (index < 0 || !all.length) { input.focus(); return; }
+    const link = all[Math.min(index, all.length - 1)];
+    link.focus();
+    link.parentNode.scrollIntoView({ block: "nearest" });
+  }
+  function showPanel(on) {
+    panel.hidden = !on;
+    input.setAttribute("aria-expanded", String(on && options().length > 0));
+  }
+  function openBox() {
+    box.setAttribute("data-open", "");
+    opener.setAttribute("aria-expanded", "true");
+    input.focus();
+  }
+  function closeBox(refocus) {
+    showPanel(false);
+    const wasOpen = box.hasAttribute("data-open");
+    box.removeAttribute("data-open");
+    opener.setAttribute("aria-expanded", "false");
+    if (refocus && wasOpen && getComputedStyle(opener).display !== "none") opener.focus();
+    else if (document.activeElement === input) input.blur();
+  }
+
+  function setStatus(ko, en) { status.textContent = ""; status.append(bi(ko, en)); }
+
+  function failed(err) {
+    setStatus("검색 색인을 불러오지 못했습니다. Enter를 눌러 다시 시도하세요.",
+      "Could not load the search index. Press Enter to try again.");
+    more.hidden = true;
+    console.error(err);
+  }
+
+  /* The cards of `state`'s next PAGE results, appended once loaded; `fresh` replaces the list
+   * (a new query) in the same step, so the old results stay until the new ones can be shown. */
+  function showMore(loaded, state, mine, fresh) {
+    const next = state.hits.slice(state.count, state.count + PAGE);
+    more.disabled = true;
+    return loaded.engine.loadCards(next.map((h) => h[0])).then((cards) => {
+      if (mine !== seq) return false;
+      if (fresh) list.textContent = "";
+      cards.forEach((card, i) => {
+        const n = state.count + i;
+        list.append(loaded.render.renderCard(card, state.result, next[i][0], "pn-search-option-" + n));
+      });
+      state.count += cards.length;
+      input.setAttribute("aria-expanded", String(!panel.hidden && state.count > 0));
+      const rest = Math.min(PAGE, state.hits.length - state.count);
+      more.textContent = "";
+      more.append(bi(rest + "개 더 보기", "Show " + rest + " more"));
+      more.hidden = rest <= 0;
+      more.disabled = false;
+      return true;
+    });
+  }
+
+  function run() {
+    const q = input.value.trim(), mine = ++seq;
+    if (!q) { showPanel(false); list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; return; }
+    showPanel(true);
+    list.removeAttribute("data-count");         // present again once this query's results show
+    setStatus("검색 중…", "Searching…");
+    loadEngine().then((loaded) => loaded.engine.search(q).then((result) => {
+      if (mine !== seq) return null;
+      const state = { hits: result.hits, result, count: 0 };
+      return showMore(loaded, state, mine, true).then((current) => {
+        if (!current) return;
+        shown = { loaded, state };
+        const n = state.hits.length;
+        list.setAttribute("data-count", String(n));   // set once the first results are on screen
+        if (!result.words.length && !result.tags.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
+        else if (n === 0) setStatus("결과가 없습니다.", "No results.");
+        else setStatus("결과 " + n + "개", n + (n === 1 ? " result" : " results"));
+        const typed = Object.keys(result.corrected);
+        if (typed.length) {
+          const fixes = typed.map((w) => result.corrected[w]).join(" ");
+          status.append(bi(" — 혹시 이것을 찾으셨나요: ", " — did you mean: "), el("strong", { class: "pn-search__correction" }, fixes));
+        }
+        if (result.partial) {
+          status.append(bi(" — 이 단어로 시작하는 말이 너무 많아 일부만 찾았습니다. 더 입력해 보세요.",
+            " — too many words start with this; only some were searched. Type more."));
+        }
+        tagline.textContent = "";
+        tagline.hidden = !result.tags.length;
+        for (const t of result.tags) {
+          const a = el("a", { class: "pn-search__tag", href: loaded.engine.tagHref(t[0]) });
+          a.append(bi("태그: " + t[1], "Tag: " + t[2]));
+          tagline.append(a, " ");
+        }
+      });
+    })).catch((err) => { if (mine === seq) failed(err); });
+  }
+
+  more.addEventListener("click", () => {
+    const mine = seq;
+    if (shown) showMore(shown.loaded, shown.state, mine, false).catch((err) => { if (mine === seq) failed(err); });
+  });
+
+  let timer = null;
+  opener.addEventListener("click", openBox);
+  closer.addEventListener("click", () => closeBox(true));
+  input.addEventListener("focus", () => {
+    loadEngine().catch(() => {});
+    box.setAttribute("data-open", "");
+    opener.setAttribute("aria-expanded", "true");
+    if (input.value.trim()) showPanel(true);
+  });
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown") {
+      if (!options().length) return;
+      e.preventDefault();                         // the caret stays where it is
+      if (panel.hidden) showPanel(true); else focusResult(0);
+    } else if (e.key === "Escape") {
+      e.preventDefault();
+      closeBox(true);
+    } else if (e.key === "Enter") {
+      clearTimeout(timer);
+      run();
+    }
+  });
+  // In the results: the arrows go from link to link, Escape goes back to the field and closes.
+  panel.addEventListener("keydown", (e) => {
+    const at = Array.prototype.indexOf.call(options(), e.target);
+    if (e.key === "Escape") {
+      e.preventDefault();
+      e.stopPropagation();                        // the field stays open (on a phone, a second Escape closes it)
+      input.focus();                              // first: focusing the field shows the results
+      showPanel(false);
+    } else if (at >= 0 && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
+      e.preventDefault();                         // not the page's scrolling
+      focusResult(e.key === "ArrowDown" ? Math.min(at + 1, options().length - 1) : at - 1);
+    }
+  });
+  document.addEventListener("keydown", (e) => {
+    const t = e.target;
+    if (e.key === "/" && !(t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) {
+      e.preventDefault();
+      openBox();
+    }
+    if (e.key === "Escape" && box.hasAttribute("data-open") && box.contains(t) && t !== input) closeBox(true);
+  });
+  document.addEventListener("click", (e) => {
+    // The path as dispatched: "more" may have replaced the clicked label before this runs.
+    if (!e.composedPath().includes(box)) closeBox(false);
+  });
+}
+
+// A module runs once the page is parsed (it is deferred): the header is there.
+build();

@@ -1,0 +1,477 @@
+/* The search engine: reads our static index (written at build time by
+ * hooks/papernotes/outputs/search_index.py into search/; its module docstring is the format) and
+ * answers a query with ranked documents. No DOM: box.js draws, render.js marks.
+ *
+ * `loadMeta()` loads search/meta.json (the directory of terms files, the tags, the glossary, and
+ * the ranking numbers and tokenizer tables the Python owns); a query then loads the one to
+ * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
+ * (`loadCards`). Every file is fetched once. */
+
+import { HANGUL_ONLY, buildConcepts, conceptRuns, configure, light, queryWord, stem, tokenize, tokenizeJoined } from "./words.js";
+
+const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
+
+/* search/meta.json once loaded (null before), its glossary ready to find (words.buildConcepts)
+ * and its ranking numbers (search_index.RANK). */
+export let meta = null;
+export let concepts = null;
+export let rank = null;
+let metaLoading = null;
+const files = new Map();
+
+function fetchJson(url) {
+  return fetch(url.href).then((r) => {
+    if (!r.ok) throw new Error(url.href + ": HTTP " + r.status);
+    return r.json();
+  });
+}
+
+export function loadMeta() {
+  if (!metaLoading) {
+    metaLoading = fetchJson(new URL("search/meta.json", ROOT)).then((m) => {
+      configure(m);
+      concepts = buildConcepts(m.glossary);
+      rank = m.rank;
+      meta = m;
+      return m;
+    }, (err) => {
+      metaLoading = null;                       // a later query tries again
+      throw err;
+    });
+  }
+  return metaLoading;
+}
+
+/* The address of a note's, a tag's or an author's page. */
+export function noteHref(slug) { return new URL(meta.note.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname; }
+export function tagHref(slug) { return new URL(meta.tag.replace("{slug}", slug), ROOT).pathname; }
+export function authorHref(slug) { return new URL(meta.author.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname; }
+
+function loadFile(path) {                       // a terms or cards file, fetched once
+  if (!files.has(path)) {
+    files.set(path, fetchJson(new URL(path, ROOT)).catch((err) => { files.delete(path); throw err; }));
+  }
+  return files.get(path);
+}
+
+/* Index of the last chunk whose first term is <= key (< key when `strict`), or -1. */
+function lastChunk(chunks, key, strict) {
+  let lo = 0, hi = chunks.length;               // answer is lo - 1 at the end
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1, first = chunks[mid][0];
+    if (first < key || (!strict && first === key)) lo = mid + 1; else hi = mid;
+  }
+  return lo - 1;
+}
+
+/* The files of `dir` (meta.chunks), start..last, to load for the terms starting with `word`
+ * (`prefix`) or equal to it; null if none can hold it. */
+function span(dir, word, prefix) {
+  const start = Math.max(0, lastChunk(dir, word, false));
+  const end = prefix ? lastChunk(dir, word + "\uffff", true) : start;
+  return end < start ? null : { start, end, last: Math.min(end, start + rank.max_span - 1) };
+}
+
+function loadSpan(dir, template, s) {
+  const loads = [];
+  for (let i = s.start; i <= s.last; i++) loads.push(loadFile(template.replace("{name}", dir[i][1])));
+  return Promise.all(loads);
+}
+
+/* { scores: {doc: score}, top: {doc: best weight}, partial: whether the word's terms spanned
+ * more than max_span files }: the documents holding a term that starts with `word` (or equals it
+ * when `exact`), scored by the term's rarity times the posting's weight; a term that is not the
+ * word itself nor one of its `forms` (when given: a function of the term) counts rank.partial.
+ * `keep` (a function of the term), when given, says which terms count at all. A weight of
+ * meta.title or more says the title holds the term. */
+function lookUp(word, exact, forms, keep) {
+  const s = span(meta.chunks, word, !exact);
+  if (!s) return Promise.resolve({ scores: {}, top: {}, partial: false, terms: 0 });
+  return loadSpan(meta.chunks, meta.terms, s).then((parts) => {
+    const scores = {}, top = {};
+    let terms = 0;
+    for (const part of parts) {
+      for (const term of Object.keys(part)) {
+        if (exact ? term !== word : !term.startsWith(word)) continue;
+        if (keep !== undefined && !keep(term)) continue;
+        const postings = part[term];
+        terms += postings.length;
+        const whole = term === word || (forms !== undefined && forms(term));
+        const base = Math.log(1 + meta.docs / postings.length) * (whole ? 1 : rank.partial);
+        let doc = 0;
+        for (const value of postings) {
+          doc += Math.floor(value / 16);
+          const score = base * (value % 16);
+          if (!(scores[doc] >= score)) scores[doc] = score;
+          if (!(top[doc] >= value % 16)) top[doc] = value % 16;
+        }
+      }
+    }
+    return { scores, top, partial: s.end > s.last, terms };
+  });
+}
+
+/* The documents holding Korean `word` (Hangul only) as written together (a prefix of a term,
+ * 추론모델을, or of an inner sub-word, 대형추론모델) or as two adjacent words (the index's pair
+ * terms: 추론 모델을 -> _추론모델), best score of the two. */
+function lookUpCompound(word) {
+  const looks = [lookUp(word, false)];
+  if (meta.pair) looks.push(lookUp(meta.pair + word, false));
+  return Promise.all(looks).then((found) => {
+    const scores = {}, top = {};
+    let partial = false;
+    for (const f of found) {
+      partial = partial || f.partial;
+      for (const d of Object.keys(f.scores)) {
+        if (!(scores[d] >= f.scores[d])) scores[d] = f.scores[d];
+        if (!(top[d] >= f.top[d])) top[d] = f.top[d];
+      }
+    }
+    return { scores, top, partial };
+  });
+}
+
+/* The other spelling of an English word in -ise/-ize or -yse/-yze and their forms (optimised
+ * <-> optimized, organisation <-> organization, analysed <-> analyzed), or null. Snowball stems
+ * the two apart (optimis, optim). */
+const SPELLING = /^([a-z]{4,}[iy])([sz])(e|es|ed|ing|ation|ations|er|ers|able)$/;
+export function otherSpelling(word) {
+  const m = SPELLING.exec(word);
+  return m ? m[1] + (m[2] === "s" ? "z" : "s") + m[3] : null;
+}
+
+/* Scores of one query word: the best of its alternatives per document, and which documents hold
+ * it closely (`tight`): as typed (a prefix; its inflections count fully), as a word that starts
+ * with its light form and whose stem starts with its stem (generalizes finds generalized,
+ * generalization; judges finds judgment; scaled does not find scalar), or, a Korean
+ * compound, written together or as two adjacent words (also as typed, particle-like ending
+ * kept). Loosely: by its Snowball stem only (generalizes finds general; a stem in -ifi also as
+ * -if and back; rank.stemmed), or a Korean word of 2*min_part+ syllables split in two, each part
+ * a prefix anywhere in the note (보상모델 finds 보상 ... 모델; rank.split). An English word in
+ * -ise or -ize is also looked up in the other spelling, alike. Ranking puts close first. */
+function lookUpWord(word, typed, spelt) {
+  const min = meta.min_part || 2, alts = [];
+  const tight = (f) => [f, 1, true];
+  const compound = (w) => HANGUL_ONLY.test(w) && w.length >= 2 * min;
+  function split(w) {                            // w in two parts, each a prefix anywhere in the note
+    for (let i = min; i <= w.length - min; i++) {
+      alts.push(Promise.all([lookUp(w.slice(0, i), false), lookUp(w.slice(i), false)]).then((two) => {
+        const both = {};
+        for (const d of Object.keys(two[0].scores)) {
+          if (two[1].scores[d] !== undefined) both[d] = (two[0].scores[d] + two[1].scores[d]) / 2;
+        }
+        return [{ scores: both, partial: two[0].partial || two[1].partial }, rank.split, false];
+      }));
+    }
+  }
+  if (compound(word)) {
+    alts.push(lookUpCompound(word).then(tight));
+    split(word);
+  } else {
+    // An English word: as typed (its inflections count fully), then its light form among the words
+    // of its stem, then its stem alone (loosely).
+    const lw = light(word), root = stem(word);
+    // -ify and -ification: Snowball stems verify to verifi but verification to verif; each finds the other.
+    const kin = root.endsWith("ifi") ? root.slice(0, -1) : root.endsWith("if") && root !== word ? root + "i" : null;
+    const forms = lw === word ? undefined : (term) => light(term) === lw;
+    alts.push(lookUp(word, false, forms).then(tight));
+    if (lw !== word && lw.length >= rank.light_min) {
+      alts.push(lookUp(lw, false, forms, (term) => {   // built on the word: judgment for judges, not scalar for scaled
+        const r = stem(term);
+        return r.startsWith(root) || (kin !== null && r.startsWith(kin));
+      }).then(tight));
+    }
+    if (root !== word) alts.push(lookUp(root, true).then((f) => [f, rank.stemmed, false]));
+    if (kin) alts.push(lookUp(kin, true).then((f) => [f, rank.stemmed, false]));
+    const other = spelt ? null : otherSpelling(word);   // optimised finds optimized and its words
+    if (other) alts.push(lookUpWord(other, undefined, true).then((f) => [f, 1, f.tight]));
+  }
+  if (typed !== undefined && typed !== word && compound(typed)) {   // 추론경로 (not 추론경 + 로)
+    alts.push(lookUpCompound(typed).then(tight));
+    split(typed);
+  }
+  return Promise.all(alts).then((found) => {
+    const scores = {}, tightly = {}, title = {};
+    let partial = false;
+    for (const [f, factor, close] of found) {
+      partial = partial || f.partial;
+      for (const d of Object.keys(f.scores)) {
+        const s = f.scores[d] * factor, near = close === true || (close && close[d]);
+        if (!(scores[d] >= s)) scores[d] = s;
+        if (near) tightly[d] = true;
+        if (near && (f.title ? f.title[d] : f.top[d] >= meta.title)) title[d] = true;
+      }
+    }
+    return { scores, tight: tightly, title, partial };
+  });
+}
+
+/* A word's scores as a unit of the query (see rank): close when held closely, its phrase is itself. */
+function wordUnit(f) {
+  const close = {};
+  for (const d of Object.keys(f.tight)) close[d] = 1;
+  return { scores: f.scores, close, title: f.title, phrase: f.title, partial: f.partial, bridged: {} };
+}
+
+/* A glossary concept the query names (see queryUnits) as a unit: the documents naming it in any
+ * form (its term @n) or holding every word the query wrote it with. Naming it counts as holding
+ * those words closely and adjacent (2k-1 for k words, as k adjacent Korean words count); in the
+ * title, as the title holding the query's phrase. `bridged`: the documents found only through
+ * the glossary (another form: 보상 해킹 -> reward hacking). */
+function lookUpConcept(unit) {
+  const k = unit.words.length;
+  const literal = Promise.all(unit.words.map((w) => lookUpWord(w[0], w[1])));
+  return Promise.all([lookUp(meta.concept + unit.concept, true), literal]).then(([named, words]) => {
+    const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {},
+      partial: named.partial || words.some((f) => f.partial) };
+    for (const d of Object.keys(words[0].scores)) {
+      let total = 0, close = 0, title = true, all = true;
+      for (const w of words) {
+        if (w.scores[d] === undefined) { all = false; break; }
+        total += w.scores[d];
+        if (w.tight[d]) close++;
+        if (!w.title[d]) title = false;
+      }
+      if (!all) continue;
+      r.scores[d] = total;
+      r.close[d] = close;
+      if (title) r.title[d] = true;
+    }
+    for (const d of Object.keys(named.scores)) {
+      if (r.scores[d] === undefined) r.bridged[d] = true;
+      if (!(r.scores[d] >= named.scores[d] * k)) r.scores[d] = named.scores[d] * k;
+      r.close[d] = 2 * k - 1;
+      if (named.top[d] >= meta.title) { r.title[d] = true; r.phrase[d] = true; }
+    }
+    return r;
+  });
+}
+
+/* For each two adjacent word units: {close: {doc: true}, title: {doc: true}}, or null when the
+ * index cannot tell. Two Korean words (min_part+ syllables): the documents holding them as one
+ * compound, written together or one after the other (close), in the title (title). Two other
+ * words: the documents whose title holds them one after the other (the index's title pairs,
+ * _<stem><stem>; the second word as a prefix, as it may still be being typed). */
+function lookUpAdjacent(units) {
+  const min = meta.min_part || 2, pairs = [];
+  function titled(f) {
+    const title = {};
+    for (const d of Object.keys(f.top)) if (f.top[d] >= meta.title) title[d] = true;
+    return title;
+  }
+  for (let i = 0; i + 1 < units.length; i++) {
+    const u = units[i], v = units[i + 1];
+    if (u.word === undefined || v.word === undefined) { pairs.push(null); continue; }
+    const a = u.typed || u.word, b = v.word;   // as the index pairs them: 추론 경로를 -> 추론경로
+    if (HANGUL_ONLY.test(a) && HANGUL_ONLY.test(b)) {
+      if (a.length < min || b.length < min) { pairs.push(null); continue; }
+      pairs.push(lookUpCompound(a + b).then((f) => {
+        const docs = {};
+        for (const d of Object.keys(f.scores)) docs[d] = true;
+        return { close: docs, title: titled(f) };
+      }));
+    } else if (!HANGUL_ONLY.test(a) && !HANGUL_ONLY.test(b) && meta.pair) {
+      pairs.push(lookUp(meta.pair + stem(u.word) + stem(b), false).then((f) => ({ close: {}, title: titled(f) })));
+    } else {
+      pairs.push(null);
+    }
+  }
+  return Promise.all(pairs);
+}
+
+function byRank(a, b) { return (b[3] || 0) - (a[3] || 0) || b[2] - a[2] || b[1] - a[1] || a[0] - b[0]; }
+
+/* [[doc, score, closeness, tier], ...] of the documents holding every unit of the query. Tier 2:
+ * the title holds the query as a phrase (each unit in the title, adjacent words one after the
+ * other); 1: the title holds every unit; 0: the rest. Within a tier, closest first (the words
+ * held closely plus the adjacent Korean words held as one compound), then best score, then
+ * newest: notes holding a word only by its stem elsewhere come last. */
+function rankHits(found, adjacent) {
+  const hits = [];
+  if (!found.length) return hits;
+  const smallest = found.reduce((a, b) => (Object.keys(a.scores).length <= Object.keys(b.scores).length ? a : b));
+  for (const key of Object.keys(smallest.scores)) {
+    let total = 0, close = 0, title = true, phrase = true, all = true;
+    for (const f of found) {
+      const s = f.scores[key];
+      if (s === undefined) { all = false; break; }
+      total += s;
+      close += f.close[key] || 0;
+      if (!f.title[key]) title = false;
+      if (!f.phrase[key]) phrase = false;
+    }
+    if (!all) continue;
+    for (const a of adjacent) {
+      if (!a) continue;
+      if (a.close[key]) close++;
+      if (!a.title[key]) phrase = false;
+    }
+    hits.push([Number(key), total, close, title ? (phrase ? 2 : 1) : 0]);
+  }
+  hits.sort(byRank);
+  return hits;
+}
+
+/* Words one letter away from `word`: one deleted, swapped with the next, replaced or inserted,
+ * each with the position of the first letter it changes. */
+function edits(word) {
+  const out = [], n = word.length, abc = "abcdefghijklmnopqrstuvwxyz";
+  for (let i = 0; i < n; i++) out.push([word.slice(0, i) + word.slice(i + 1), i]);
+  for (let i = 0; i + 1 < n; i++) if (word[i] !== word[i + 1]) out.push([word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), i]);
+  for (let i = 0; i <= n; i++) {
+    for (const c of abc) {
+      if (i < n && c !== word[i]) out.push([word.slice(0, i) + c + word.slice(i + 1), i]);
+      out.push([word.slice(0, i) + c + word.slice(i), i]);
+    }
+  }
+  return out;
+}
+
+function reverse(s) { return s.split("").reverse().join(""); }
+
+/* The indexed word one letter away from `word` (spell_min+1 English letters) that most notes
+ * hold, or null. A change in the second half is checked against the terms (the candidates share
+ * the first half, so one or two files); one in the first half against the spelling entries (each
+ * word backwards after meta.spell), where the candidates share the last half. */
+function correct(word) {
+  const min = meta.words.spell_min;
+  if (!/^[a-z]+$/.test(word) || word.length <= min || !meta.spell) return Promise.resolve(null);
+  const half = Math.floor(word.length / 2), forward = new Set(), backward = new Set();
+  for (const [w, at] of edits(word)) {
+    if (w.length < min) continue;
+    if (at >= half) forward.add(w); else backward.add(reverse(w));
+  }
+  const head = span(meta.chunks, word.slice(0, half), true);
+  const tail = span(meta.chunks, meta.spell + reverse(word).slice(0, word.length - half - 1), true);
+  const known = new Set(), checks = [];
+  if (head) checks.push(loadSpan(meta.chunks, meta.terms, head).then((parts) => {
+    for (const part of parts) for (const w of forward) if (part[w]) known.add(w);
+  }));
+  if (tail) checks.push(loadSpan(meta.chunks, meta.terms, tail).then((parts) => {
+    for (const part of parts) for (const r of backward) if (part[meta.spell + r]) known.add(reverse(r));
+  }));
+  return Promise.all(checks).then(() => {
+    const words = Array.from(known).sort();
+    if (!words.length) return null;
+    return Promise.all(words.map((w) => lookUpWord(w))).then((found) => {
+      let best = null, most = 0;
+      found.forEach((f, i) => {
+        const n = Object.keys(f.scores).length;
+        if (n > most) { best = words[i]; most = n; }
+      });
+      return best;
+    });
+  });
+}
+
+/* The tags a query names: `#slug` (or an alias) words, else the tag whose Korean or English
+ * label, slug or alias is the whole query (compared without spaces, case or accents). */
+function tagKey(text) { return tokenize(String(text).replace(/-/g, " ")).join(""); }
+
+function findTags(query) {
+  const byKey = new Map(), bySlug = new Map(), prefix = meta.words.tag_prefix;
+  for (const t of meta.tags || []) {
+    bySlug.set(t[0], t);
+    for (const a of t[3]) bySlug.set(a, t);
+    for (const label of [t[0], t[1], t[2]].concat(t[3])) if (!byKey.has(tagKey(label))) byKey.set(tagKey(label), t);
+  }
+  const named = [];
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const rest = query.replace(new RegExp(escaped + "([^\\s" + escaped + "]+)", "g"), (all, slug) => {
+    const t = bySlug.get(slug.toLowerCase());
+    if (!t) return all;
+    if (!named.includes(t)) named.push(t);
+    return " ";
+  });
+  if (named.length) return { tags: named, rest, hash: true };
+  const whole = byKey.get(tagKey(query));
+  return { tags: whole ? [whole] : [], rest: query, hash: false };
+}
+
+/* The units of a query: each glossary concept it names ({concept: n, key: the phrase key it was
+ * named by, words: [[word, as typed], ...]}; the leftmost, longest run first), and each other
+ * word ({word, typed}), as words.queryWord gives them, without repeats. */
+function queryUnits(text) {
+  const q = tokenizeJoined(text), starts = new Map(), units = [], seen = new Set();
+  for (const run of conceptRuns(concepts, q, false)) starts.set(run[0], run);
+  let i = 0;
+  while (i < q.tokens.length) {
+    const run = starts.get(i);
+    if (run && !seen.has("@" + run[2])) {
+      seen.add("@" + run[2]);
+      const words = [], mine = new Set();
+      for (let j = run[0]; j <= run[1]; j++) {
+        const w = queryWord(q.tokens, j);
+        if (w && !mine.has(w[0])) { mine.add(w[0]); words.push(w); }
+      }
+      units.push({ concept: run[2], key: run[3], words });
+      i = run[1] + 1;
+      continue;
+    }
+    const w = queryWord(q.tokens, i);
+    if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1] }); }
+    i = run ? run[1] + 1 : i + 1;
+  }
+  return units;
+}
+
+/* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
+ * mark), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
+ * [[concept, key], ...]} (the concepts that alone found it), tags (named), partial, corrected:
+ * {typed: fix} }. */
+export function search(q) {
+  const named = findTags(q);
+  const units = queryUnits(named.rest);
+  const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
+  const lookUpUnit = (u) => (u.concept !== undefined ? lookUpConcept(u) : lookUpWord(u.word, u.typed).then(wordUnit));
+  const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us)])
+    .then(([found, adjacent]) => ({ found, hits: rankHits(found, adjacent) }));
+  return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => {
+    if (text.hits.length || !units.length) return [tagged, text, units, {}];
+    // Nothing found: correct the words (spell_min+1 letters) that found nothing on their own.
+    return Promise.all(units.map((u, i) => (u.word !== undefined && !Object.keys(text.found[i].scores).length ? correct(u.word) : null)))
+      .then((fixes) => {
+        const corrected = {};
+        const fixedText = units.map((u, i) => {
+          if (fixes[i]) { corrected[u.word] = fixes[i]; return fixes[i]; }
+          return u.concept === undefined ? u.typed || u.word : u.words.map((w) => w[1]).join(" ");
+        }).join(" ");
+        if (!Object.keys(corrected).length) return [tagged, text, units, {}];
+        const fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
+        return textHits(fixed).then((again) => [tagged, again, fixed, corrected]);
+      });
+  }).then(([tagFinds, text, used, corrected]) => {
+    const tagged = new Set(), order = [];
+    for (const f of tagFinds) {
+      for (const d of Object.keys(f.scores)) if (!tagged.has(d)) { tagged.add(d); order.push(Number(d)); }
+    }
+    let hits = text.hits, words = [];
+    const namedConcepts = [], bridges = {}, spelt = {};
+    used.forEach((u, i) => {
+      if (u.concept === undefined) { words.push(u.word); return; }
+      spelt[u.concept] = u.words.map((w) => w[0]);
+      words = words.concat(spelt[u.concept]);
+      namedConcepts.push(u.concept);
+      for (const d of Object.keys(text.found[i].bridged)) (bridges[d] = bridges[d] || []).push([u.concept, u.key]);
+    });
+    if (named.tags.length) {
+      const hit = new Map(hits.map((h) => [h[0], h]));
+      if (named.hash && used.length) {
+        hits = hits.filter((h) => tagged.has(String(h[0])));      // #tag words: within the tag
+      } else {
+        // The tag's notes first (best text match first, then newest), then the other matches.
+        const first = order.map((d) => hit.get(d) || [d, 0, 0]);
+        first.sort(byRank);
+        hits = first.concat(hits.filter((h) => !tagged.has(String(h[0]))));
+      }
+    }
+    return { hits, words, concepts: namedConcepts, spelt, bridges, tags: named.tags, corrected,
+      partial: text.found.some((f) => f.partial) };
+  });
+}
+
+/* The [slug, title, date, ko, en, authors] rows of `docs`. */
+export function loadCards(docs) {
+  const shard = meta.card_shard;
+  return Promise.all(docs.map((d) => loadFile(meta.cards.replace("{n}", String(Math.floor(d / shard)))).then((rows) => rows[d % shard])));
+}

@@ -1,0 +1,122 @@
+/* One search result as the box shows it: its title (a link), date, the glossary bridges that
+ * found it, authors and excerpt in both languages (`.pn-lang`), the words that made it match
+ * inside <mark>s. Everything from the index is inserted as text (textContent, <mark> built with
+ * the DOM): titles may be hostile. Other modules may add controls (the reading list's Save). */
+
+import { bi, el } from "../dom.js";
+import { authorHref, concepts, noteHref, otherSpelling, rank } from "./engine.js";
+import { HANGUL, HANGUL_ONLY, conceptRuns, light, stem, tokenizeJoined } from "./words.js";
+
+/* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
+ * or its light form, shares its stem, or holds a Korean w inside. */
+function marks(term, w) {
+  const lw = light(w);
+  return term.startsWith(w) || (stem(w) !== w && stem(term) === stem(w)) ||
+    (lw !== w && lw.length >= rank.light_min && term.startsWith(lw)) ||
+    (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
+}
+
+/* `text` as nodes, the words that made the note match inside <mark>s (compared as the index
+ * compares terms: lower-cased, accents removed): each word that `marks` one of `words` (or its
+ * other -ise/-ize spelling); a Korean query word this text writes in two or more words (보상모델:
+ * 보상 모델을, one <mark>); and any form of the glossary concepts `named` (보상 해킹: reward
+ * hacking, 리워드 해킹은), one <mark> per phrase. */
+export function highlight(text, words, named) {
+  const frag = document.createDocumentFragment();
+  const q = tokenizeJoined(text, true), n = q.tokens.length, marked = [], linked = [];
+  const spellings = words.map(otherSpelling).filter((w) => w !== null);
+  const markRun = (first, last) => { for (let k = first; k <= last; k++) { marked[k] = true; if (k < last) linked[k] = true; } };
+  for (let i = 0; i < n; i++) {
+    const term = q.tokens[i];
+    if (words.some((w) => marks(term, w)) || spellings.some((w) => marks(term, w))) marked[i] = true;
+  }
+  for (const w of words) {
+    if (!HANGUL_ONLY.test(w) || w.length < 2) continue;
+    for (let i = 0; i < n; i++) {
+      let joined = q.tokens[i];
+      if (joined.length >= w.length || !w.startsWith(joined)) continue;
+      for (let j = i + 1; j < n && q.joined[j - 1]; j++) {
+        joined += q.tokens[j];
+        if (joined.startsWith(w)) { markRun(i, j); break; }
+        if (!w.startsWith(joined)) break;
+      }
+    }
+  }
+  if (named && named.length) {
+    for (const run of conceptRuns(concepts, q, true)) if (named.includes(run[2])) markRun(run[0], run[1]);
+  }
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    if (!marked[i]) continue;
+    let j = i;
+    while (linked[j]) j++;                       // to the end of the phrase
+    const start = q.at[i][0], end = q.at[j][1];
+    if (start > at) frag.append(text.slice(at, start));
+    frag.append(el("mark", {}, text.slice(start, end)));
+    at = end;
+    i = j;
+  }
+  if (at < text.length) frag.append(text.slice(at));
+  return frag;
+}
+
+function langOf(text) { return HANGUL.test(text) ? "ko" : "en"; }
+
+/* The form of concept `n` a result writes that is not the query's (`key`): as the card writes
+ * it (title, then excerpts), else the concept's first form in the other language. */
+function bridgeTarget(card, n, key) {
+  for (const text of [card[1], card[3], card[4]]) {
+    if (!text) continue;
+    const q = tokenizeJoined(text, true);
+    for (const run of conceptRuns(concepts, q, true)) {
+      if (run[2] === n && run[3] !== key) return text.slice(q.at[run[0]][0], q.at[run[1]][1] - run[4]);
+    }
+  }
+  const concept = concepts.list[n], from = concepts.forms.get(key) || key;
+  return HANGUL.test(from) ? concept[0][0] : concept[1][0];
+}
+
+/* A result's authors (a search by a name shows it matched), as the cards give them: a name, or
+ * [name, slug] for an author with a page, which becomes a link to it (not a combobox option:
+ * the arrows move between the results' titles only), then "…" if there are more. */
+function authorsLine(authors, words) {
+  const line = el("div", { class: "pn-search__authors" });
+  authors.forEach((author, i) => {
+    if (i) line.append(", ");
+    if (typeof author === "string") { line.append(highlight(author, words, null)); return; }
+    const a = el("a", { class: "pn-search__author", href: authorHref(author[1]) });
+    a.append(highlight(author[0], words, null));
+    line.append(a);
+  });
+  return line;
+}
+
+/* One result (`card`: [slug, title, date, ko, en, authors]) of `result` (engine.search), document
+ * `doc`, its title link's id `id`. */
+export function renderCard(card, result, doc, id) {
+  const [slug, title, date] = card, named = result.concepts, bridged = result.bridges[doc] || [];
+  // A note the glossary alone found does not hold the query's words for that concept: mark the
+  // concept's forms in it, not those words on their own (보상 해킹 -> reward hacking, not 보상).
+  const words = result.words.filter((w) => !bridged.some((b) => result.spelt[b[0]].includes(w)));
+  const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
+  const li = el("li", { class: "pn-search__result" });
+  const a = el("a", { href: noteHref(slug), class: "pn-search__title", lang: "en", id });
+  a.append(highlight(title, words, named));
+  li.append(a, el("span", { class: "pn-search__date" }, " " + date));
+  for (const bridge of bridged) {
+    const from = concepts.forms.get(bridge[1]) || bridge[1], to = bridgeTarget(card, bridge[0], bridge[1]);
+    const line = el("div", { class: "pn-search__bridge" });
+    line.append(bi("용어집: ", "Glossary: "), el("span", { lang: langOf(from) }, from), " → ", el("span", { lang: langOf(to) }, to));
+    li.append(line);
+  }
+  if (card[5] && card[5].length) li.append(authorsLine(card[5], words));
+  const summary = el("div", { class: "pn-search__summary" });
+  summary.append(bi(ko, en));
+  for (const span of summary.querySelectorAll(".pn-lang")) {
+    const text = span.textContent;
+    span.textContent = "";
+    span.append(highlight(text, words, named));
+  }
+  li.append(summary);
+  return li;
+}

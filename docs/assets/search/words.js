@@ -1,0 +1,244 @@
+/* Words as search sees them: the tokenizer, the English stemmer, Korean particles and endings, and
+ * the glossary's phrases. The twin of hooks/papernotes/text/words.py and outputs/concepts.py: each
+ * function here must give what its Python namesake gives (compared in Chromium by
+ * tests/test_reader_browser.py and tests/test_search_browser.py).
+ *
+ * The tables (particles, endings, the joiner's characters, which words are stemmed, the longest
+ * glossary form) are not written here: the build writes them into search/meta.json from the
+ * Python, and engine.js hands them to `configure` when it loads that file. What stays here is
+ * what cannot travel as data: the regular expressions of a token (JavaScript spells \p{...} what
+ * Python spells [^\W_]), compared with the Python by the tests. */
+
+import { EnglishStemmer } from "./snowball-english.js";
+
+const WORD = /\p{Nd}+(?:\.\p{Nd}+)+|[\p{L}\p{N}]+/gu;   // words.TOKEN
+const MARKS = /\p{Mn}/gu;
+const ASCII = /^[\x00-\x7f]*$/;
+export const HANGUL = /\p{Script=Hangul}/u;
+export const HANGUL_ONLY = /^[\uac00-\ud7a3]+$/;       // search_index.HANGUL_WORD
+const LATIN_ENDING = /^([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+$/;   // words._LATIN_ENDING
+
+/* What meta.json says (see `configure`); null until the engine has loaded it. */
+export let tables = null;
+let joiner = null;
+let stemmable = null;
+
+function longestFirst(list) { return (list || []).slice().sort((a, b) => b.length - a.length); }
+
+function characterClass(chars) { return "[" + chars.replace(/[\\\]^-]/g, "\\$&") + "]*"; }
+
+/* Take the tables of search/meta.json's `words`, `particles` and `endings`. */
+export function configure(meta) {
+  const w = meta.words;
+  joiner = new RegExp("^" + characterClass(w.joiner) + "(?:\\n" + characterClass(w.joiner) + ")?$");
+  stemmable = new RegExp("^(?:" + w.stemmable + ")$");
+  tables = { particles: longestFirst(meta.particles), endings: longestFirst(meta.endings), maxFormWords: w.max_form_words };
+}
+
+/* `token` without accents (é -> e); Hangul and plain ASCII unchanged (words.fold). */
+export function fold(token) {
+  return ASCII.test(token) ? token : token.normalize("NFD").replace(MARKS, "").normalize("NFC");
+}
+
+/* The terms of `text`, in order, with repeats (words.tokenize). */
+export function tokenize(text) {
+  return (String(text).normalize("NFC").toLowerCase().match(WORD) || []).map(fold);
+}
+
+/* The words of `text` as { tokens (as tokenize gives them), joined (whether only the joiner parts a
+ * word from the next), at (each word's [start, end] in `text` itself, for marking) }: what
+ * words.tokenize_joined gives. `raw`: the offsets are those of `text` as given (its case and
+ * normalisation kept), for marking an excerpt; otherwise of its NFC lower-case form. */
+export function tokenizeJoined(text, raw) {
+  const source = raw ? String(text) : String(text).normalize("NFC").toLowerCase();
+  const re = new RegExp(WORD.source, "gu"), out = { tokens: [], joined: [], at: [] };
+  let m, end = -1;
+  while ((m = re.exec(source)) !== null) {
+    if (end >= 0) out.joined.push(joiner.test(source.slice(end, m.index)));
+    out.tokens.push(fold(raw ? m[0].normalize("NFC").toLowerCase() : m[0]));
+    out.at.push([m.index, m.index + m[0].length]);
+    end = m.index + m[0].length;
+  }
+  if (out.tokens.length) out.joined.push(false);
+  return out;
+}
+
+// --- the English stemmer: Snowball's own (snowball-english.js), as papernotes.text.stemmer.stem ---
+const snowball = new EnglishStemmer();
+const stems = new Map();
+
+/* The Snowball English stem of `word`, or `word` itself when it is not stemmable (3+ lower-case
+ * ASCII letters). Memoised: a page of results repeats its words. */
+export function stem(word) {
+  if (!stemmable.test(word)) return word;
+  let s = stems.get(word);
+  if (s === undefined) stems.set(word, (s = snowball.stemWord(word)));
+  return s;
+}
+
+// --- the light form: a query-side heuristic of the box (no Python twin, nothing stored) ---
+// Snowball's steps 1a-1c only (plurals, -ed, -ing, a final y), as the algorithm describes them:
+// Snowball's generated code runs its steps as one, so they are written out here. Letters are
+// vowels when in "aeiouy"; a y after a vowel or at the start is written Y (a consonant) meanwhile.
+const UNCHANGED = new Set(["skis", "skies", "idly", "gently", "ugly", "early", "only", "singly", "sky", "news", "howe",
+  "atlas", "cosmos", "bias", "andes"]);        // Snowball's exceptional words: their own light form
+const R1_PREFIXES = ["gener", "commun", "arsen", "past", "univers", "later", "emerg", "organ", "inter"];
+const ING_WHOLE = new Set(["even", "cann", "inn", "earr", "herr", "out"]);   // evening, canning... stay
+const EED_WHOLE = new Set(["succ", "proc", "exc"]);                          // succeed, proceed, exceed stay
+const DOUBLES = new Set(["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"]);
+
+function vowel(c) { return c === "a" || c === "e" || c === "i" || c === "o" || c === "u" || c === "y"; }
+function hasVowel(w) { for (const c of w) if (vowel(c)) return true; return false; }
+function shortSyllable(w, end) {
+  const last = w[end - 1];
+  if (end >= 3 && !vowel(w[end - 3]) && vowel(w[end - 2]) && !vowel(last) && last !== "w" && last !== "x" && last !== "Y") return true;
+  if (end === 2 && vowel(w[0]) && !vowel(w[1])) return true;
+  return end >= 4 && w.slice(end - 4, end) === "past";
+}
+
+/* `word` without its inflection (steps 1a-1c), Y for a consonant y. */
+function step1(word) {
+  let w = "";
+  for (let i = 0; i < word.length; i++) w += word[i] === "y" && (i === 0 || vowel(w[i - 1])) ? "Y" : word[i];
+  // R1: after the first non-vowel that follows a vowel, or after one of R1_PREFIXES
+  let p1 = -1;
+  for (const prefix of R1_PREFIXES) if (w.startsWith(prefix)) p1 = prefix.length;
+  if (p1 < 0) {
+    let i = 0;
+    while (i < w.length && !vowel(w[i])) i++;
+    while (i < w.length && vowel(w[i])) i++;
+    p1 = i < w.length ? i + 1 : w.length;
+  }
+  // Step 1a: plurals
+  if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("ied") || w.endsWith("ies")) w = w.slice(0, -3) + (w.length - 3 >= 2 ? "i" : "ie");
+  else if (w.endsWith("us") || w.endsWith("ss")) { /* kept */ }
+  else if (w.endsWith("s") && hasVowel(w.slice(0, -2))) w = w.slice(0, -1);
+  // Step 1b: -eed, -ed, -ing and their -ly forms
+  const suffix = ["eedly", "ingly", "edly", "eed", "ing", "ed"].find((s) => w.endsWith(s));
+  if (suffix === "eed" || suffix === "eedly") {
+    const pre = w.slice(0, -suffix.length);
+    if (pre.length >= p1 && !EED_WHOLE.has(pre)) w = pre + "ee";
+  } else if (suffix !== undefined) {
+    const pre = w.slice(0, -suffix.length);
+    if (suffix === "ing" && ING_WHOLE.has(pre)) { /* kept */ }
+    else if (suffix === "ing" && pre.length === 2 && pre[1] === "y" && !vowel(pre[0])) w = pre[0] + "ie";   // dying, lying
+    else if (hasVowel(pre)) {
+      w = pre;
+      const n = w.length;
+      if (w.endsWith("at") || w.endsWith("bl") || w.endsWith("iz")) w += "e";
+      else if (n >= 2 && DOUBLES.has(w.slice(-2))) {
+        if (!(n === 3 && "aeo".includes(w[0]))) w = w.slice(0, -1);
+      } else if (n === p1 && shortSyllable(w, n)) w += "e";
+    }
+  }
+  // Step 1c: a final y or Y after a non-vowel that is not the first letter
+  const n = w.length;
+  if (n >= 3 && (w[n - 1] === "y" || w[n - 1] === "Y") && !vowel(w[n - 2])) w = w.slice(0, -1) + "i";
+  return w;
+}
+
+const lights = new Map();
+
+/* A query word's light form: without its inflection and a final e, so that it starts its other
+ * inflections and the words made from it: generalizes -> generaliz (generalize, generalized,
+ * generalization), verifying -> verifi (verified, verification). Words that are not stemmed are
+ * their own light form. Computed in the box only (on the query word and on the terms its
+ * prefixes load), never stored in the index. */
+export function light(word) {
+  if (!stemmable.test(word) || UNCHANGED.has(word)) return word;
+  let w = lights.get(word);
+  if (w === undefined) {
+    w = step1(word).replace(/Y/g, "y");
+    if (w.endsWith("e")) w = w.slice(0, -1);
+    lights.set(word, w);
+  }
+  return w;
+}
+
+// --- Korean particles and endings ---
+
+/* `word` without one trailing Korean particle of `particles` (longest first), as
+ * words.strip_particle; at least one syllable stays. */
+export function stripParticle(word, particles) {
+  for (const p of particles) {
+    if (word.length > p.length && word.endsWith(p)) return word.slice(0, -p.length);
+  }
+  return word;
+}
+
+/* `word` without what Korean wrote after it, as words.without_ending: the Korean ending of an
+ * English word (distill된 -> distill), else a verb ending (보정된 -> 보정), else one particle. */
+export function withoutEnding(word) {
+  const latin = LATIN_ENDING.exec(word);
+  if (latin) return latin[1];
+  const bare = stripParticle(word, tables.endings);
+  return bare !== word ? bare : stripParticle(word, tables.particles);
+}
+
+/* [word, as typed] of the i-th of a query's `tokens`, or null for the version after an arXiv id
+ * (2401.12340v2 -> 2401.12340: notes hold ids without one). A Korean word loses one trailing
+ * particle (보상을 -> 보상, so it also finds 보상은) but is also looked up as typed, since a last
+ * syllable that looks like a particle may be part of the word (추론경로 is not 추론경 + 로). */
+export function queryWord(tokens, i) {
+  const typed = tokens[i];
+  if (i > 0 && /^v\d+$/.test(typed) && /^\d{4}\.\d{4,5}$/.test(tokens[i - 1])) return null;
+  return [HANGUL.test(typed) ? stripParticle(typed, tables.particles) : typed, typed];
+}
+
+/* The distinct words a query looks up, each matched as a prefix (see queryWord). */
+export function queryWords(query) {
+  const seen = new Set(), out = [], tokens = tokenize(query);
+  tokens.forEach((typed, i) => {
+    const w = queryWord(tokens, i);
+    if (w && !seen.has(w[0])) { seen.add(w[0]); out.push(w[0]); }
+  });
+  return out;
+}
+
+// --- glossary concepts: must find what papernotes.outputs.concepts.ConceptMatcher finds ---
+
+/* What a phrase is compared by, whatever its spacing, case and inflection (words.phrase_key). */
+export function phraseKey(text) { return tokenize(text).map(stem).join(""); }
+
+/* The glossary of meta.json ([[en forms], [ko forms]] per concept, concept n's term @n) ready to
+ * find: { keys: Map(phrase key -> n), heads: Set(every beginning of a key), forms: Map(key -> form), list }. */
+export function buildConcepts(glossary) {
+  const c = { keys: new Map(), heads: new Set(), forms: new Map(), list: glossary || [] };
+  c.list.forEach((concept, n) => {
+    for (const form of concept[0].concat(concept[1])) {
+      const key = phraseKey(form);
+      if (!c.keys.has(key)) { c.keys.set(key, n); c.forms.set(key, form); }
+      for (let i = 1; i <= key.length; i++) c.heads.add(key.slice(0, i));
+    }
+  });
+  return c;
+}
+
+/* [first word, last word, concept, key, particle: the letters of a particle after it] of the
+ * longest run of `words` (tokenizeJoined) naming a concept from each word, or of every such run
+ * (`every`); see ConceptMatcher.runs. */
+export function conceptRuns(c, words, every) {
+  const out = [], tokens = words.tokens, joined = words.joined;
+  for (let start = 0; start < tokens.length; start++) {
+    let head = "", found = null;
+    for (let end = start; end < Math.min(tokens.length, start + tables.maxFormWords); end++) {
+      const token = tokens[end], base = stem(token);
+      let key = head + base, particle = 0;
+      if (!c.keys.has(key)) {
+        const bare = withoutEnding(token);
+        key = bare !== token ? head + stem(bare) : null;
+        if (key !== null && !c.keys.has(key)) key = null;
+        particle = token.length - bare.length;
+      }
+      if (key !== null) {
+        found = [start, end, c.keys.get(key), key, particle];
+        if (every) out.push(found);
+      }
+      head += base;
+      if (!joined[end] || !c.heads.has(head)) break;
+    }
+    if (found !== null && !every) out.push(found);
+  }
+  return out;
+}
