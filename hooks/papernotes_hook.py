@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
@@ -19,17 +19,20 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import get_relative_url
 
 from papernotes.session.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.context import PlannedPage
 from papernotes.pages.fragments import theme_label, theme_lang, theme_text
+from papernotes.pages.compact import strip_indentation
 from papernotes.pages.problems import add_banner
 
 if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
 build = Build()
 
@@ -121,8 +124,52 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     env.filters["pn_text"] = theme_text
     env.filters["pn_label"] = theme_label
     env.filters["pn_lang"] = theme_lang
+    env.filters["pn_sidebar_key"] = _sidebar_key
+    env.filters["pn_root_key"] = _root_key
+    env.globals["pn_cached"] = _cached
+    _theme_parts.clear()  # the nav or the config may have changed since the last build
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
     return env
+
+
+_theme_parts: dict[tuple[str, object], str] = {}
+"""Parts of the theme's page rendered once and reused (`_cached`), for one build."""
+
+
+def _sidebar_key(page: Page | None, nav: Navigation | None) -> tuple[str, ...] | None:
+    """What the theme's sidebars (site navigation, table of contents) depend on for `page`, or
+    None when that is more than its links: a page in the navigation (marked there), with a
+    table of contents, or hiding a sidebar. Otherwise the sidebars differ only in their relative
+    links: to the navigation's pages (in the key) and to the site's assets (the way up to the
+    root, the first key, and the page's top folder, the second)."""
+    if page is None or nav is None or page.toc or (page.meta or {}).get("hide"):
+        return None
+    in_nav = getattr(nav, "_pn_pages", None)
+    if in_nav is None:
+        in_nav = nav._pn_pages = {id(p): p.url for p in nav.pages}  # type: ignore[attr-defined]
+    if page.parent is not None or id(page) in in_nav:
+        return None
+    here = page.url
+    return (get_relative_url(".", here), here.split("/", 1)[0], *(get_relative_url(url, here) for url in in_nav.values()))
+
+
+def _root_key(page: Page | None) -> tuple[str, str] | None:
+    """What a part of the theme that links only to the site's root and assets depends on: the
+    way up to the root and the page's top folder (None without a page)."""
+    if page is None:
+        return None
+    return get_relative_url(".", page.url), page.url.split("/", 1)[0]
+
+
+def _cached(name: str, key: tuple[str, ...] | None, caller: Callable[[], str]) -> str:
+    """The block `caller` renders, rendered once per (name, key) in a build; every time when
+    `key` is None (the part depends on more than a key can say)."""
+    if key is None:
+        return caller()
+    found = _theme_parts.get((name, key))
+    if found is None:
+        found = _theme_parts[(name, key)] = caller()
+    return found
 
 
 def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
@@ -154,7 +201,8 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
     if isinstance(page, StubPage):
         page.content = ""
     banner = build.banner()  # only under `mkdocs serve`, while notes have problems
-    return add_banner(output, banner) if banner else None
+    output = strip_indentation(output)  # the same page without the theme's indentation (pages/compact.py)
+    return add_banner(output, banner) if banner else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -137,6 +137,25 @@ def test_navigation_holds_section_pages_only(fixture_build: Path) -> None:
     assert targets == {"", "tags/", "archive/", "browse/", "stats/", "authors/", "labs/", "list/", "about/", "contributing/", "security/", "benchmarks/"}
 
 
+def test_navigation_is_right_on_every_page(fixture_build: Path) -> None:
+    """The sidebars are rendered once per way up to the root for pages outside the navigation
+    (the hook's `pn_cached`): every page, at every depth and in every folder, still links each
+    navigation entry, and marks as current the page itself only when it is in the navigation."""
+    sections = {"", "tags/", "archive/", "browse/", "stats/", "authors/", "labs/", "list/", "about/", "contributing/",
+                "security/", "benchmarks/"}
+    checked = set()
+    for html in sorted(fixture_build.rglob("index.html")):
+        url = html.relative_to(fixture_build).parent.as_posix() + "/"
+        url = "" if url == "./" else url
+        nav = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary")
+        targets = {resolve(fixture_build, url, a["href"]) for a in nav.select("a.md-nav__link[href]")}
+        active = {resolve(fixture_build, url, a["href"]) for a in nav.select("a.md-nav__link--active[href]")}
+        assert targets == sections, url
+        assert active == ({url} & sections), url
+        checked.add((url.count("/"), url.split("/")[0]))
+    assert len(checked) > 8  # pages of several depths and folders
+
+
 def test_every_internal_link_resolves(fixture_build: Path) -> None:
     broken = []
     for html in fixture_build.rglob("*.html"):

@@ -182,10 +182,15 @@ def test_mentions_link_to_notes_or_arxiv(site: Path) -> None:
 
 
 def test_a_relative_link_to_a_note_works_on_every_page(site: Path) -> None:
-    for path, expected in (("notes/third", "../follow-up/"), ("archive/2025/03/30", "../../../../notes/follow-up/"),
-                           ("tags/safety", "../../notes/follow-up/")):
+    for path, expected in (("notes/third", "../follow-up/"), ("archive/2025/03/30", "../../../../notes/follow-up/")):
         ko = soup(site, path).select_one('[data-slug="third"] .pn-commentary .pn-lang[lang="ko"]')
         assert ("후속 연구", expected) in links_in(ko), path
+    # A tag page shows the start of each commentary as plain text, and its title leads to the
+    # note, whose commentary has the links (issue 24: whole commentaries were a tenth of the site).
+    entry = soup(site, "tags/safety").select_one('[data-slug="third"]')
+    assert entry.select_one(".pn-commentary .pn-lang[lang='ko']").get_text(strip=True).startswith("후속 연구를 참고하라.")
+    assert entry.select_one(".pn-commentary a") is None
+    assert entry.select_one(".pn-item__title a")["href"] == "../../notes/third/"
     third = soup(site, "notes/third").select_one(".pn-commentary")
     assert ("huggingface.co/papers/2501.10001", "../base-paper/") in links_in(third)
     assert third.find("math") is not None and "2501.10001" not in [a.get_text() for a in third.find_all("a") if a.find_parent("math")]

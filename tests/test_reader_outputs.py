@@ -15,6 +15,7 @@ import yaml
 
 from conftest import READER_NOTES, build, make_site
 from papernotes.catalog import urls
+from papernotes.outputs import atom
 from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
@@ -70,7 +71,9 @@ def test_site_feed_lists_newest_notes(reader_build: Path, index: SiteIndex) -> N
 def test_tag_feeds(reader_build: Path, index: SiteIndex, tag: str) -> None:
     feed = feedparser.parse((reader_build / urls.feed(tag)).read_bytes())
     assert not feed.bozo, feed.bozo_exception
-    assert [e.title for e in feed.entries] == [n.title for n in index.by_tag[tag]]
+    assert [e.title for e in feed.entries] == [n.title for n in index.by_tag[tag][:atom.TAG_FEED_SIZE]]
+    assert all(e.content[0].value for e in feed.entries)
+    assert "<summary" not in (reader_build / urls.feed(tag)).read_text(encoding="utf-8")  # the content is not repeated as a summary
     assert all(tag in [t.term for t in e.tags] for e in feed.entries)
 
 

@@ -90,7 +90,9 @@ _SANITISER = nh3.Cleaner(
 
 
 RENDER_BUDGET = 2.0
-"""Seconds one section's Markdown may take to render; real notes take milliseconds."""
+"""CPU seconds one section's Markdown may take to render; real notes take milliseconds. CPU time,
+not wall time: on a loaded machine (a shared CI runner) a normal note can wait seconds for a core,
+and that must not fail a build."""
 EXTENSIONS = ("tables", "fenced_code", "sane_lists")
 """Markdown extensions for notes. None of them reads files: never add `snippets`,
 `include` or similar here, or a note could publish any file of the repository."""
@@ -226,13 +228,13 @@ class HtmlCache:
         if plain is not None:  # no Markdown in it: nothing that could run long
             html = self._html[text] = Markup(plain)
             return html
-        started = time.perf_counter()
+        started = time.thread_time()
         try:
             with _deadline(budget):
                 html = self._convert(text)
         except RenderTimeout:
-            raise SlowMarkdown(time.perf_counter() - started, stopped=True) from None
-        elapsed = time.perf_counter() - started
+            raise SlowMarkdown(time.thread_time() - started, stopped=True) from None
+        elapsed = time.thread_time() - started
         if elapsed > budget:  # no timer was available (not the main thread, or no SIGALRM)
             raise SlowMarkdown(elapsed, stopped=False)
         self._html[text] = html
@@ -267,7 +269,8 @@ class HtmlCache:
 
 @contextmanager
 def _deadline(seconds: float) -> Iterator[None]:
-    """Interrupt the block with `RenderTimeout` after `seconds`.
+    """Interrupt the block with `RenderTimeout` after `seconds` of the process's CPU time
+    (`ITIMER_PROF`: a build's other work runs in forked processes, so this is the render's).
 
     Hack: Python can only interrupt running code with a signal, and signals work on the main
     thread of Unix processes only (`mkdocs build`, `papernotes check`). Elsewhere (`mkdocs
@@ -281,16 +284,16 @@ def _deadline(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: object) -> None:
         raise RenderTimeout()
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    started = time.monotonic()
-    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    started = time.process_time()
+    outer_delay, outer_interval = signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer_delay:  # someone else's timer was running (e.g. a test timeout): put it back
-            signal.setitimer(signal.ITIMER_REAL, max(outer_delay - (time.monotonic() - started), 0.001), outer_interval)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+        if outer_delay:  # someone else's profiling timer was running: put it back
+            signal.setitimer(signal.ITIMER_PROF, max(outer_delay - (time.process_time() - started), 0.001), outer_interval)
 
 
 def snippet(html: str, limit: int = 140) -> str:

@@ -111,8 +111,9 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, 
             for arxiv_id in getattr(note, field_name):
                 slug = graph.by_arxiv.get(arxiv_id)
                 if slug is None:
-                    if note not in mentioned_by.get(arxiv_id, ()):
-                        mentioned_by.setdefault(arxiv_id, []).append(note)
+                    by = mentioned_by.setdefault(arxiv_id, [])
+                    if not by or by[-1] is not note:  # notes come in order: if listed, it is last
+                        by.append(note)
                 elif slug != note.slug:
                     inverse.setdefault(slug, []).append(note)
     order = {n.slug: i for i, n in enumerate(index.notes)}

@@ -251,21 +251,36 @@ def relative(from_src: str, to: str) -> str:
 def linker(from_src: str) -> Callable[[str], str]:
     """`relative` bound to one page, with the page's own path split once (pages make many links)."""
     here = [p for p in src_to_url(from_src).split("/") if p]
+    made: dict[str, str] = {}  # a list page links to the same tags and days over and over
 
     def link(to: str) -> str:
-        target = src_to_url(to) if to.endswith(".md") else to
-        parts = [p for p in target.split("/") if p]
+        found = made.get(to)
+        if found is None:
+            found = made[to] = _link(to)
+        return found
+
+    def _link(to: str) -> str:
+        parts, quoted, folder = _target(to)
         common = 0
         for a, b in zip(here, parts):
             if a != b:
                 break
             common += 1
-        rel = "/".join([".."] * (len(here) - common) + parts[common:])
-        if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+        rel = "/".join([".."] * (len(here) - common) + quoted[common:])
+        if folder and not rel.endswith("/"):
             rel = (rel + "/") if rel else "./"
-        return _quote(rel)
+        return rel
 
     return link
+
+
+@lru_cache(maxsize=1 << 17)
+def _target(to: str) -> tuple[list[str], list[str], bool]:
+    """A link target's URL parts, the same quoted (quoting works character by character, so a
+    quoted path is its quoted parts joined), and whether it is a folder. Callers do not change them."""
+    target = src_to_url(to) if to.endswith(".md") else to
+    parts = [p for p in target.split("/") if p]
+    return parts, [_quote(p) for p in parts], target == "" or target.endswith("/")
 
 
 @lru_cache(maxsize=65536)

@@ -73,7 +73,8 @@ def notes_json(index: SiteIndex, site_name: str, site_url: str | None, graph: Li
                   "feed": link(urls.feed(t.slug)), "bibtex": link(urls.bibtex(t.slug))} for t in index.tags.tags],
         "notes": [_note_record(n, index, site_url, graph) for n in index.notes],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    # Compact: the indentation was a sixth of the file, which a reader's script downloads whole.
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def read_index(doc: dict) -> SiteIndex:

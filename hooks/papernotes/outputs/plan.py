@@ -18,7 +18,7 @@ from papernotes.outputs import bibtex
 from papernotes.markup import snippet
 from papernotes.outputs import browse, csl_json, markdown_copy, notes_json, reading_list, ris
 from papernotes.outputs.previews import preview_files
-from papernotes.catalog.links import build_links
+from papernotes.catalog.links import LinkGraph, build_links
 
 from papernotes.outputs import atom as feeds
 
@@ -36,8 +36,16 @@ AUTHOR_FEED_SIZE = 10
 
 
 def plan_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
-               people: People | None = None) -> list[tuple[str, str]]:
-    return list(_iter_files(index, settings, html_of, people))
+               people: People | None = None, graph: LinkGraph | None = None) -> list[tuple[str, str]]:
+    """`graph`: the build's link graph when the pages have made it already (else made here)."""
+    return list(iter_files(index, settings, html_of, people, graph))
+
+
+def iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
+               people: People | None = None, graph: LinkGraph | None = None) -> Iterator[tuple[str, str]]:
+    """`plan_files` one file at a time, for `write_files`: a build never holds every file's text
+    at once (at 10,000 notes that is hundreds of MB in the exports writer)."""
+    return _iter_files(index, settings, html_of, people, graph)
 
 
 def _commentary_html(html: NoteHtml) -> str:
@@ -50,7 +58,7 @@ def _commentary_html(html: NoteHtml) -> str:
 
 
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
-                people: People | None) -> Iterator[tuple[str, str]]:
+                people: People | None, graph: LinkGraph | None = None) -> Iterator[tuple[str, str]]:
     site_url = settings.site_url
     content = lambda n: _commentary_html(html_of(n))
     summaries: dict[str, str] = {}  # a note is in the site's, its tags' and its authors' feeds
@@ -82,7 +90,7 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
         return csl_items.get(note.slug) or csl_items.setdefault(note.slug, csl_json.item(note, page_url(note)))
 
     def other_formats(owner: str, notes: tuple[Note, ...]) -> Iterator[tuple[str, str]]:
-        """RIS and CSL-JSON beside each BibTeX file."""
+        """RIS and CSL-JSON beside the site's and each note's BibTeX."""
         yield urls.references("ris", owner), ris.bibliography(notes, record_of)
         yield urls.references("csl", owner), csl_json.items(notes, item_of)
 
@@ -96,9 +104,9 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
         notes = index.by_tag.get(tag.slug, ())
         info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
                               settings.site_name, site_url)
-        yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary)
+        yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary, feeds.TAG_FEED_SIZE)
         yield urls.bibtex(tag.slug), bibliography(notes)
-        yield from other_formats(urls.tag_folder(tag.slug), notes)
+        yield from other_formats(urls.tag_folder(tag.slug), notes)  # files, so a reference manager can fetch them by URL
     for author in people.authors if people is not None else ():
         info = feeds.FeedInfo(urls.author_feed(author.slug), f"{settings.site_name}: {author.name}", urls.author(author.slug),
                               settings.site_name, site_url)
@@ -108,7 +116,8 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     yield from markdown_copy.copies(index.notes, site_url)
     counts = {slug: len(notes) for slug, notes in index.by_tag.items()}
     yield urls.llms_txt(), markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags, counts)
-    graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
+    if graph is None:
+        graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
     yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url, graph)
     yield urls.browse_index(), browse.browse_index(index)
     yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))

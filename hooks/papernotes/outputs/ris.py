@@ -9,6 +9,7 @@ notes back with `rispy`). The record describes the paper; the note's page is its
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Callable, Iterable
 
@@ -17,9 +18,13 @@ from papernotes.outputs.citation import arxiv_doi
 from papernotes.catalog import urls
 
 
+_CONTROL = re.compile("[" + "".join(c for c in map(chr, range(0xA0)) if unicodedata.category(c) == "Cc" and not c.isspace()) + "]")
+"""The control characters (category Cc, all below U+00A0) that are not whitespace."""
+
+
 def clean(text: str) -> str:
     """`text` on one line, without control characters."""
-    return " ".join("".join(c for c in text if unicodedata.category(c) != "Cc" or c.isspace()).split())
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def record(note: Note, page_url: str | None = None) -> str:

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from papernotes.config import Settings
-from papernotes.markup import HtmlCache, NoteHtml
+from papernotes.markup import HtmlCache, NoteHtml, snippet
 from papernotes.model import Note
 from papernotes.outputs import citation
 from papernotes.pages.fragments import Fragments, text_lang
@@ -29,12 +29,26 @@ from papernotes.source.authors import AuthorsFile
 from papernotes.catalog.paging import paginate
 from papernotes.catalog.related import Related
 
+EXCERPT = 160
+"""Characters of each language's commentary a tag page shows; the note page has the rest."""
+
 
 def _coins(note: Note) -> Markup:
     """One COinS span (OpenURL in a `Z3988` span) for Zotero on list pages. `hidden`: Zotero
     reads it by class, and its title (machine-readable English metadata) is no tooltip or
     accessible name for a reader in either language."""
     return Markup('<span class="Z3988" title="%s" hidden></span>') % citation.coins(note)
+
+
+class _CoinsMemo(dict):
+    """`_coins` once per note and build: a note is on its tag, day, month, year and authors'
+    pages, and percent-encoding its authors is most of a list page's own work."""
+
+    def __call__(self, note: Note) -> Markup:
+        found = self.get(note.slug)
+        if found is None:
+            found = self[note.slug] = _coins(note)
+        return found
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,7 @@ class PageContext:
         self._env: jinja2.Environment | None = None
         self._related: Related | None = None
         self._commentary: dict[str, Markup] = {}
+        self._excerpt: dict[str, Markup] = {}
         self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
         self.links = LinkPages(self)
         """Links between notes (`pages/links.py`): resolved mentions, backlinks, the preview script."""
@@ -108,10 +123,11 @@ class PageContext:
             )
             env.globals["urls"] = urls
             env.globals["commentary_of"] = self.commentary_of
+            env.globals["excerpt_of"] = self.excerpt_of
             env.globals["fragments"] = Fragments(self.index.tags)
             env.globals["author_link"] = self.author_link
             env.globals["org_link"] = self.org_link
-            env.globals["coins"] = _coins
+            env.globals["coins"] = _CoinsMemo()
             self._env = env
         return self._env
 
@@ -152,6 +168,18 @@ class PageContext:
             cached = self._commentary[note.slug] = self.links.tokenised(Markup(macros.commentary(note, html)))  # type: ignore[attr-defined]
         return self.links.place(cached)  # its links to notes, from the page being rendered
 
+    def excerpt_of(self, note: Note) -> Markup:
+        """The start of the note's commentary (`EXCERPT` characters of each language, plain text)
+        for tag pages. A tag lists hundreds of notes: repeating every whole commentary there made
+        tag pages a tenth of the site (issue 24). The title links to the note for the rest."""
+        cached = self._excerpt.get(note.slug)
+        if cached is None:
+            html = self.html.note_html(note)
+            cut = lambda part: Markup("<p>%s</p>") % snippet(part, EXCERPT) if part else part
+            macros = self.env.get_template("_macros.html").module
+            cached = self._excerpt[note.slug] = Markup(macros.commentary(note, html._replace(ko=cut(html.ko), en=cut(html.en))))  # type: ignore[attr-defined]
+        return cached
+
     def html_of(self, note: Note) -> NoteHtml:
         """The note's HTML with its mentions pointed at the site's notes from the page being rendered."""
         return self.links.resolved(self.html.note_html(note))
@@ -165,7 +193,7 @@ class PageContext:
         href = urls.linker(here)
         self.links.enter(href)
         page = self.env.get_template(template).render(
-            href=href, tags=self.index.tags, html_of=self.html_of, **context)
+            {"href": href, "tags": self.index.tags, "html_of": self.html_of, **context})  # a page may pass its own html_of
         return self.links.add_preview_script(page, href)
 
     def navs(self, template: str, here: str, **context: object) -> tuple[Markup, Markup]:

@@ -16,7 +16,8 @@ from papernotes.catalog import urls
 from papernotes.model import TagRegistry
 
 _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lang="en">%s</span>')
-_CHIP = Markup('<a class="pn-tag" href="%s" data-tag="%s" title="#%s">%s</a>')
+# No data-tag: the href names the tag, and no script reads it (the browse filter's chips are its own).
+_CHIP = Markup('<a class="pn-tag" href="%s" title="#%s">%s</a>')
 _DAY = Markup('<a class="pn-date" href="%s"><time datetime="%s">%s</time></a>')
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 # Interface text that is neither language's own: names of things (arXiv, BibTeX) and tag slugs.
@@ -122,7 +123,7 @@ class Fragments:
         html = self._chips.get((slug, link))
         if html is None:
             tag = self._tags.get(slug)
-            html = self._chips[(slug, link)] = _CHIP % (link, slug, slug, bi(tag.ko, tag.en))
+            html = self._chips[(slug, link)] = _CHIP % (link, slug, bi(tag.ko, tag.en))
         return html
 
     def chips(self, slugs: tuple[str, ...], href: Callable[[str], str], skip: str | None = None) -> Markup:

@@ -40,7 +40,7 @@ from papernotes.session.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
-from papernotes.outputs.plan import FileClash, plan_files, write_files
+from papernotes.outputs.plan import FileClash, iter_files, write_files
 from papernotes.pages.context import PageContext, PlannedPage
 from papernotes.pages.problems import broken_note_page, problems_banner
 from papernotes.pages.registry import plan_pages
@@ -196,9 +196,10 @@ class Build:
         forked process on big sites, here otherwise. `taken`: where docs/ files are copied."""
         assert self._pages_context is not None
         index, settings, html, people = self._pages_context.index, self.settings, self.html, self._pages_context.people
+        graph = self._pages_context.links.graph  # made once, here, so the forked writer inherits it
 
         def job() -> tuple[int, tuple[float, int] | None]:
-            return write_files(site_dir, plan_files(index, settings, html.note_html, people), taken), None
+            return write_files(site_dir, iter_files(index, settings, html.note_html, people, graph), taken), None
 
         if not self.settings.site_url:
             log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
