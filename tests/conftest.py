@@ -7,6 +7,7 @@ skip when it is missing; with CI=true they fail instead, so CI never silently sk
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import io
@@ -108,22 +109,56 @@ def build(site: Path, strict: bool = True, *, process: bool = False) -> subproce
     return subprocess.CompletedProcess(["mkdocs", "build", str(site)], code, "", log.getvalue())
 
 
+def run_cli(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`papernotes ARGV` run in this process from `cwd`, as the command runs it: its exit code
+    (argparse's 2 included), stdout and stderr. `tests/test_cli_exit_codes.py` runs the real
+    command in a process once; elsewhere the process is not the point."""
+    from papernotes.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(argv)
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else 1
+    return subprocess.CompletedProcess(["papernotes", *argv], code, out.getvalue(), err.getvalue())
+
+
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` (a `make_site` call) built once with --strict for the whole run; the output folder.
+
+    Under pytest-xdist the workers share one build: the first to get here builds into the run's
+    common temporary folder while holding a lock, the others wait and take its output. Tests only
+    read it. In a single process it is simply built once.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        site = make(tmp_path_factory.mktemp(name))
+        result = build(site)
+        assert result.returncode == 0, result.stderr
+        return site / "site"
+    common = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    done = common / name / ".built"
+    with (common / f"{name}.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(common / name, ignore_errors=True)  # a build that failed in another worker
+            site = make(common / name)
+            result = build(site)
+            assert result.returncode == 0, result.stderr
+            done.touch()
+    return common / name / "site"
+
+
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site, built once with --strict; returns the output folder."""
-    site = make_site(tmp_path_factory.mktemp("fixture-site"))
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    return shared_build(tmp_path_factory, "fixture-site", lambda folder: make_site(folder))
 
 
 @pytest.fixture(scope="session")
 def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own bundled notes, built once with --strict."""
-    site = make_site(tmp_path_factory.mktemp("bundled-site"), data=ROOT / "data")
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    return shared_build(tmp_path_factory, "bundled-site", lambda folder: make_site(folder, data=ROOT / "data"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -133,19 +168,27 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def serve() -> Iterator:
-    """`serve(folder) -> base_url`: serve a built site over HTTP on localhost."""
-    servers = []
+    """`serve(folder) -> base_url`: serve a built site over HTTP on localhost.
+
+    One server per folder for the whole session (a second call for the same folder gets the same
+    URL, so tests may call it per test); all stop at the end of the session.
+    """
+    servers: dict[Path, tuple[http.server.ThreadingHTTPServer, str]] = {}
 
     def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        folder = Path(folder).resolve()
+        if folder not in servers:
+            handler = functools.partial(_QuietHandler, directory=str(folder))
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            # A short poll: shutdown() waits for it, once per server at the end of the session.
+            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+            servers[folder] = server, f"http://127.0.0.1:{server.server_address[1]}/"
+        return servers[folder][1]
 
     yield start
-    for server in servers:
+    for server, _ in servers.values():
         server.shutdown()
+        server.server_close()
 
 
 # An init script that sums the page's layout shifts (those not caused by input) in window.__pnShift.
@@ -234,7 +277,4 @@ Safety and robustness at scale.
 @pytest.fixture(scope="session")
 def reader_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site plus READER_NOTES, built once with --strict; returns the output folder."""
-    site = make_site(tmp_path_factory.mktemp("reader-site"), notes=READER_NOTES)
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    return shared_build(tmp_path_factory, "reader-site", lambda folder: make_site(folder, notes=READER_NOTES))

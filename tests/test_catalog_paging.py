@@ -78,7 +78,7 @@ SMALL_PAGES = Settings(tag_page_size=7, day_page_size=2, month_page_size=9, home
 @pytest.fixture(scope="module")
 def planned(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture, typed where it is made
     root = tmp_path_factory.mktemp("paging")
-    generate_notes(400, root, seed=7)
+    generate_notes(150, root, seed=7)  # enough for tags, days and months over several pages (the tests check they are)
     result = load_site(root, "data")
     assert not result.problems, result.problems[:3]
     index = build_index(result.notes, result.tags)
@@ -120,6 +120,7 @@ def test_every_tag_lists_each_of_its_notes_exactly_once(planned) -> None:  # noq
 def test_every_day_and_month_lists_each_of_its_notes_exactly_once(planned) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     index, pages = planned
     assert any(len(v) > SMALL_PAGES.day_page_size for v in index.by_day.values())
+    assert any(len(index.notes_in_month(y, m)) > SMALL_PAGES.month_page_size for y, m in index.months()), "the fixture must exercise multi-page months"
     for day, notes in index.by_day.items():
         assert _listed(pages, "day", f"archive/{day:%Y/%m/%d}") == [n.slug for n in notes], day
     for year, month in index.months():

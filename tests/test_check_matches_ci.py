@@ -7,13 +7,11 @@ pull request), and neither may print a traceback or an internal error.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import build, make_site
+from conftest import build, make_site, run_cli
 from hostile_base import note, write_site
 
 ONLY_KOREAN = "\n## 한국어\n\n한국어 코멘트만 있습니다.\n"
@@ -38,7 +36,7 @@ def test_check_and_the_strict_build_agree(tmp_path: Path, notes: dict[str, str],
     with (data / "tags.yml").open("a", encoding="utf-8") as f:
         f.write(tags)
     site = make_site(tmp_path / "s", data=data)
-    check = subprocess.run([sys.executable, "-m", "papernotes", "check", "--root", str(site)], capture_output=True, text=True, cwd=site)
+    check = run_cli(["check", "--root", str(site)], cwd=site)
     strict = build(site)
     assert (check.returncode != 0, strict.returncode != 0) == (fails, fails), (check.stdout + check.stderr, strict.stderr[-2000:])
     for output in (check.stdout + check.stderr, strict.stderr):

@@ -15,6 +15,7 @@ hooks/ may change freely.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 import shutil
@@ -73,9 +74,15 @@ def third_party_imports() -> dict[str, set[str]]:
     return {name: where for name, where in imported_top_level().items() if name not in skip}
 
 
+@functools.cache
+def _installed() -> dict[str, list[str]]:
+    """Top-level module -> distributions providing it (a scan of every installed package: once)."""
+    return packages_distributions()
+
+
 def distributions(module: str) -> set[str]:
     """Canonical names of the installed distributions that provide a top-level module."""
-    return {canonicalize_name(d) for d in packages_distributions().get(module, [])}
+    return {canonicalize_name(d) for d in _installed().get(module, [])}
 
 
 def declared_runtime() -> dict[str, Requirement]:

@@ -127,6 +127,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
             server.wait(timeout=20)
 
 
+@pytest.mark.slow  # `mkdocs serve` in a process, the point here: it must not stop on a bad note
 def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served: tuple[Path, str]) -> None:
     site, base = served
     expected = [
