@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
@@ -83,28 +83,54 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
                                  edit_root=edit_root(config.repo_url, config.edit_uri, docs_to_root))
     except SettingsError as err:
         raise PluginError(str(err)) from None
-    build.configure(settings, root)
+    # What every page's shell depends on: a change there makes a serve rebuild render every page.
+    inputs = [Path(config.config_file_path), Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        inputs.append(Path(config.theme.custom_dir))
+    build.configure(settings, root, inputs)
     return None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    build.before_build()  # before MkDocs cleans site/ for this build
+    build.before_build(Path(config.site_dir))  # before MkDocs cleans site/ for this build
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     try:
-        plan = build.plan({f.src_uri for f in files})
         titles = dict(_nav_titles(config.nav or []))
+        plan = build.plan({f.src_uri for f in files}, always=titles)
+        kept = []
         for planned in plan.pages:
             file = GeneratedFile.generated(config, planned.src_uri, content="")
             file.unchanged = planned.src_uri in plan.unchanged
             StubPage(planned, file, config, titles.get(planned.src_uri))
             files.append(file)
+            if planned.src_uri in plan.keep:
+                kept.append(file)
         build.check_notes_folder([(f.src_uri, f.dest_uri, f.abs_dest_path) for f in files.documentation_pages()])
+        # Plain serve: the unchanged pages' files come back from the previous output, and MkDocs
+        # leaves them out of this build (links to them still resolve); see session/kept.py.
+        taken = build.keep({f.src_uri: Path(f.abs_dest_path) for f in kept}, Path(config.site_dir))
+        for file in kept:
+            if file.src_uri in taken:
+                file.inclusion = InclusionLevel.EXCLUDED
+        # The sitemap lists them still (on_template_context).
+        _pages[:] = [f for f in files.documentation_pages(inclusion=lambda _: True)
+                     if f.inclusion.is_included() or f.src_uri in taken] if taken else []
         build.start_exports(Path(config.site_dir), {f.dest_uri for f in files if not f.is_documentation_page()})
     except BuildError as err:
         raise PluginError(str(err)) from None
     return files
+
+
+_pages: list[File] = []
+"""This build's pages, the kept ones included: what MkDocs' sitemap.xml lists after a clean build."""
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict | None:
+    if template_name == "sitemap.xml" and _pages:
+        context["pages"] = list(_pages)
+    return None
 
 
 def _nav_titles(items: list) -> Iterator[tuple[str, str]]:
@@ -207,10 +233,12 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        build.finish()
+        _pages.clear()
+        build.finish(Path(config.site_dir))
     except BuildError as err:
         raise PluginError(str(err)) from None
 
 
 def on_build_error(error: Exception) -> None:
+    _pages.clear()
     build.abort()

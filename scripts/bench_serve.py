@@ -2,11 +2,15 @@
 note the served page shows the change.
 
     python scripts/bench_serve.py 10000            # MkDocs' default: every save rebuilds everything
-    python scripts/bench_serve.py 10000 --dirty    # `mkdocs serve --dirty`: only changed pages
+    python scripts/bench_serve.py 10000 --dirty    # `mkdocs serve --dirty`
 
 It edits one note's English commentary `--edits` times, each time polling the note's URL until
 the new text is served, and prints the seconds from save to visible change together with the
-time MkDocs reports for that rebuild, and how many notes the served search index holds.
+time MkDocs reports for that rebuild, and how many notes the served search index holds, then
+the median. Then it adds a note, renames one and deletes one, each time polling until the
+served site shows it: the new page served (and listed on its day page), the renamed note at
+its new URL and gone from the old one, the deleted note's page gone (404) and no longer listed
+on its day page.
 Exit codes: 0 measured, 1 the server failed or a change never showed, 2 bad arguments.
 """
 
@@ -24,6 +28,8 @@ import sys
 import tempfile
 import threading
 import time
+import statistics
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -33,6 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import make_our_site
 
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+CPU = re.compile(r"the MkDocs process's peak memory (\d+) MiB, CPU ([\d.]+) s")
+_cpu = [0.0, 0.0]
+"""The MkDocs process's CPU seconds so far, as its log last said, and at the previous build."""
 
 
 def _free_port() -> int:
@@ -47,6 +56,61 @@ def _fetch(url: str) -> str:
             return response.read().decode("utf-8", "replace")
     except OSError:
         return ""
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - the local serve URL this script started
+            return response.status
+    except urllib.error.HTTPError as err:
+        return err.code
+    except OSError:
+        return 0
+
+
+def _wait(check, timeout: float) -> float | None:  # noqa: ANN001
+    """Seconds until `check()` holds (None if it never did within `timeout`)."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if check():
+            return time.monotonic() - start
+        time.sleep(0.1)
+    return None
+
+
+def _day_url(base: str, note: Path) -> str:
+    day = re.search(r"^date: (\d{4})-(\d{2})-(\d{2})$", note.read_text(encoding="utf-8"), re.M)
+    return base + f"archive/{day.group(1)}/{day.group(2)}/{day.group(3)}/"  # type: ignore[union-attr]
+
+
+def _changes(base: str, notes: list[Path], timeout: float) -> list[str]:
+    """Add, rename and delete a note; each returns a line, or raises RuntimeError naming what failed."""
+    lines = []
+    first, second, third = notes[1], notes[2], notes[3]
+    new = first.with_name(f"added-note-{int(time.time())}.md")
+    title = f"Added note {int(time.time())}"
+    text = re.sub(r"^title: .*$", f'title: "{title}"', first.read_text(encoding="utf-8"), count=1, flags=re.M)
+    text = re.sub(r"^arxiv: .*$", f'arxiv: "2512.9{int(time.time()) % 10000:04d}"', text, count=1, flags=re.M)  # one note per paper
+    new.write_text(text, encoding="utf-8")
+    took = _wait(lambda: title in _fetch(base + f"notes/{new.stem}/") and f"notes/{new.stem}/" in _fetch(_day_url(base, new)),
+                 timeout)
+    if took is None:
+        raise RuntimeError(f"the added note {new.name} never showed (or its day page does not list it)")
+    lines.append(f"  add: the new note is served and listed on its day page {took:.1f} s after saving")
+    renamed = second.with_name(second.stem + "-renamed.md")
+    second.rename(renamed)
+    took = _wait(lambda: _status(base + f"notes/{renamed.stem}/") == 200 and _status(base + f"notes/{second.stem}/") == 404,
+                 timeout)
+    if took is None:
+        raise RuntimeError(f"the renamed note {renamed.name} is not served at its new URL only")
+    lines.append(f"  rename: served at the new URL, 404 at the old one {took:.1f} s after renaming")
+    day = _day_url(base, third)
+    third.unlink()
+    took = _wait(lambda: _status(base + f"notes/{third.stem}/") == 404 and f"notes/{third.stem}/" not in _fetch(day), timeout)
+    if took is None:
+        raise RuntimeError(f"the deleted note {third.name} is still served or listed on {day}")
+    lines.append(f"  delete: the page is gone (404) and its day page no longer lists it {took:.1f} s after deleting")
+    return lines
 
 
 def _searchable(base: str, meta: dict, term: str) -> bool:
@@ -65,6 +129,8 @@ def _next_build(lines: queue.Queue[str], timeout: float) -> float | None:
             line = lines.get(timeout=1)
         except queue.Empty:
             continue
+        if (c := CPU.search(line)):
+            _cpu[:] = [float(c.group(2)), _cpu[0]]
         if (m := BUILT.search(line)):
             return float(m.group(1))
     return None
@@ -74,9 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("notes", type=int)
     parser.add_argument("--dirty", action="store_true", help="run `mkdocs serve --dirty`")
-    parser.add_argument("--edits", type=int, default=2)
+    parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=900)
+    parser.add_argument("--log", type=Path, help="also write MkDocs' log to this file")
+    parser.add_argument("--no-changes", action="store_true", help="only edits: no note added, renamed or deleted")
     args = parser.parse_args(argv)
     if args.notes < 1 or args.edits < 1:
         print("bench_serve: notes and edits must be positive", file=sys.stderr)
@@ -97,7 +165,16 @@ def main(argv: list[str] | None = None) -> int:
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=site, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-    threading.Thread(target=lambda: [lines.put(line) for line in proc.stderr], daemon=True).start()  # type: ignore[union-attr]
+    log = args.log.open("w", encoding="utf-8") if args.log else None
+
+    def read_log() -> None:
+        for line in proc.stderr:  # type: ignore[union-attr]
+            lines.put(line)
+            if log:
+                log.write(line)
+                log.flush()
+
+    threading.Thread(target=read_log, daemon=True).start()
     try:
         first = _next_build(lines, args.timeout)
         if first is None:
@@ -105,11 +182,12 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         while not _fetch(base):
             time.sleep(0.2)
-        print(f"{args.notes} notes, serve{' --dirty' if args.dirty else ''}: first build {first:.1f} s "
+        print(f"{args.notes} notes, serve{' --dirty' if args.dirty else ''}: first build {first:.1f} s ({_cpu[0]:.1f} CPU-s) "
               f"(server up after {time.monotonic() - start:.1f} s)")
         url = base + f"notes/{note.stem}/"
         day = re.search(r"^date: (\d{4})-(\d{2})-(\d{2})$", note.read_text(encoding="utf-8"), re.M)
         day_url = base + f"archive/{day.group(1)}/{day.group(2)}/{day.group(3)}/"  # type: ignore[union-attr]
+        shown_all: list[float] = []
         for k in range(1, args.edits + 1):
             marker = f"Edited-{k}-{int(time.time())}"
             text = note.read_text(encoding="utf-8").rstrip("\n") + f" {marker}\n"
@@ -122,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                     return 1
                 time.sleep(0.2)
             shown = time.monotonic() - saved
+            shown_all.append(shown)
             if marker not in _fetch(day_url):
                 print(f"bench_serve: edit {k} shows on the note page but not on its day page {day_url}", file=sys.stderr)
                 return 1
@@ -133,9 +212,19 @@ def main(argv: list[str] | None = None) -> int:
                     break
                 time.sleep(0.2)
             searchable = time.monotonic() - saved
-            print(f"  edit {k}: visible {shown:.1f} s after saving (MkDocs reports {reported or float('nan'):.1f} s); "
+            print(f"  edit {k}: visible {shown:.1f} s after saving (MkDocs reports {reported or float('nan'):.1f} s, "
+                  f"{_cpu[0] - _cpu[1]:.1f} CPU-s in its process); "
                   f"search index holds {meta.get('docs', 0)} of {args.notes} notes; "
-                  + (f"the edit is searchable after {searchable:.1f} s" if found else "the edit is NOT searchable"))
+                  + (f"the edit is searchable after {searchable:.1f} s" if found else "the edit is NOT searchable"), flush=True)
+        print(f"  median of {len(shown_all)} edits: visible {statistics.median(shown_all):.1f} s after saving", flush=True)
+        if not args.no_changes:
+            notes = sorted((site / "data" / "notes").rglob("*.md"))
+            try:
+                for line in _changes(base, [n for n in notes if n != note], args.timeout):
+                    print(line, flush=True)
+            except RuntimeError as err:
+                print(f"bench_serve: {err}", file=sys.stderr)
+                return 1
     finally:
         proc.terminate()
         try:

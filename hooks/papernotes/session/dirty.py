@@ -1,11 +1,12 @@
 """What one `mkdocs serve` session remembers between rebuilds, so a rebuild redoes little.
 
 The build (`session.Build`) keeps one `RebuildState` for the whole server session (MkDocs
-imports the hook once per process and calls it for every rebuild). Under `mkdocs serve --dirty` MkDocs re-renders
-only pages that report themselves modified. When only the details of some notes changed
-(the usual edit), those are the pages that show them; when the site's shape changed (a note
-added, a title, date or tag changed), every page's HTML is compared with what the previous
-build wrote, and only pages whose HTML differs are written.
+imports the hook once per process and calls it for every rebuild). It says which generated
+pages a rebuild must render: under `mkdocs serve --dirty` MkDocs re-renders only those, under
+plain `mkdocs serve` the others are kept from the previous build (`kept.py`). When only the
+details of some notes changed (the usual edit), those are the pages that show them; when the
+site's shape changed (a note added, a title, date or tag changed), every page's HTML is
+compared with what the previous build wrote, and only pages whose HTML differs count.
 """
 
 from __future__ import annotations

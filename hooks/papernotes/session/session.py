@@ -5,11 +5,13 @@ session keeps lives here, made once in `on_startup`: the settings, each note fil
 result (`NoteCache`), the Markdown-to-HTML cache (`HtmlCache`), the `--dirty` state, the page
 worker and the exports writer. A build runs, in order:
 
-    configure(settings, root)     on_config: settings checked by `config.read_settings`
-    before_build()                on_pre_build: the previous serve build's exports are finished
-    plan(docs_files)              on_files: load and validate every note (all problems at once),
+    configure(settings, root, inputs)  on_config: settings checked by `config.read_settings`
+    before_build(site_dir)        on_pre_build: the previous serve build's exports are finished,
+                                  and under plain serve its output set aside (`kept.py`)
+    plan(docs_files, always)      on_files: load and validate every note (all problems at once),
                                   index, plan the pages, start the page worker
     check_notes_folder(...)       on_files: only notes publish pages under notes/
+    keep(dests)                   on_files, plain serve: take back the unchanged pages' files
     start_exports(site_dir, ...)  on_files: feeds, BibTeX, notes.json, browse and search files
     content(page) / late_content  while MkDocs renders each page
     finish()                      on_post_build: invariants, wait for the exports
@@ -32,9 +34,11 @@ from concurrent.futures import Future, wait
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Hashable, Iterable, Mapping, Sequence
 
 from papernotes.session.dirty import RebuildState, digest, site_shape
-from papernotes.fork import MIN_PAGES, Child, should_fork
+from papernotes.fork import MIN_PAGES, Child, ChildFailed, should_fork
+from papernotes.session.kept import KeptOutput, input_stamp
 from papernotes.session.page_worker import PageWorker
 from papernotes.session.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
@@ -64,6 +68,9 @@ class Plan:
     """Every generated page, in the order MkDocs should render them."""
     unchanged: set[str] = field(default_factory=set)
     """Under `--dirty`: src_uris of pages whose HTML is what the previous build wrote."""
+    keep: set[str] = field(default_factory=set)
+    """Under plain serve: the same, for pages whose file the previous build's output has
+    (`Build.keep` takes them back; MkDocs then neither renders nor writes them)."""
 
 
 class Build:
@@ -77,13 +84,22 @@ class Build:
         self.root = Path(".")
         self.notes = NoteCache()
         self.html = HtmlCache()
-        self.rebuild = RebuildState(dirty=dirty)
+        # Plain serve keeps the --dirty bookkeeping too: it keeps the unchanged pages' files.
+        self.rebuild = RebuildState(dirty=dirty or serving)
+        self.kept = KeptOutput() if serving and not dirty else None
+        """Under plain serve: the previous build's output, while MkDocs cleans the site folder."""
+        self._inputs: Hashable = None
+        """Under serve: what every page's shell depends on beyond the notes (`kept.input_stamp`)."""
+        self._last_inputs: Hashable = None
+        """The previous build's `_inputs` and banner (None after a failed build)."""
         self.gc = GcFreeze()
         self._pages: dict[str, PlannedPage] = {}
         self._note_dests: list[Path] = []
         self._loaded: LoadResult | None = None
         self._pages_context: PageContext | None = None
         self._worker: PageWorker | None = None
+        self._ahead: dict[str, str] = {}
+        """HTML of changed pages, rendered while comparing them with the previous build's."""
         self._exports: Future[tuple[int, tuple[float, int] | None]] | None = None
         self.problems: tuple[Problem, ...] = ()
         """Under serve: every problem of the last load, shown on every page until fixed."""
@@ -91,22 +107,33 @@ class Build:
 
     # -- the steps of a build, in order ------------------------------------------------------
 
-    def configure(self, settings: Settings, root: Path) -> None:
+    def configure(self, settings: Settings, root: Path, inputs: Sequence[Path] = ()) -> None:
+        """`inputs`: the files and folders every page's shell depends on (mkdocs.yml, the theme
+        overrides, `docs/`); with the data files beside the notes, a change there makes a serve
+        rebuild render every page."""
         self.settings = settings
         self.root = root
+        if self.serving:
+            data = root / "data"
+            beside = [p for p in data.iterdir() if p.name != "notes"] if data.is_dir() else []
+            self._inputs = (input_stamp([*inputs, *beside]), settings)
 
-    def before_build(self) -> None:
+    def before_build(self, site_dir: Path | None = None) -> None:
         """Wait for the previous serve build's exports writer: one writer at a time, and MkDocs
-        is about to clean site/."""
+        is about to clean site/. Under plain serve, set the previous output aside (`kept.py`)."""
         if self._exports is not None:
             wait([self._exports])
             self._exports = None
+        if self.kept is not None and site_dir is not None:
+            self.kept.set_aside(site_dir)
 
-    def plan(self, docs_files: set[str]) -> Plan:
+    def plan(self, docs_files: set[str], always: Iterable[str] = ()) -> Plan:
         """Load and validate every note, plan every page; `docs_files` are the src_uris MkDocs
-        found in docs/, which no generated page may take."""
+        found in docs/, which no generated page may take. `always`: pages MkDocs must build
+        even when unchanged (those in the navigation: MkDocs' nav needs their files)."""
         self._pages.clear()
         self._note_dests.clear()
+        self._ahead.clear()
         self.gc.freeze()  # MkDocs' config and files
         result = load_site(self.root, "data", html=self.html, reuse=self.notes)
         self.gc.freeze()  # the notes
@@ -134,21 +161,30 @@ class Build:
         self._loaded = result
         self._pages_context = PageContext(index, self.settings, self.html, result.authors)
         pages = plan_pages(self._pages_context)
-        if result.errors:  # only under serve
-            pages += self._broken_note_pages(result, {p.src_uri.casefold() for p in pages})
+        drafts = self._broken_note_pages(result, {p.src_uri.casefold() for p in pages}) if result.errors else []
+        pages += drafts  # only under serve
         check_planned(pages, len(result.notes) + sum(1 for p in pages if p.kind == "note" and p.meta is None))
         for page in pages:
             if page.src_uri in docs_files:
                 raise BuildError(f"docs/{page.src_uri} collides with the generated page {page.src_uri}; rename or remove it")
-        changed = self._changed_pages(pages, result.notes) if self.rebuild.dirty else None
+        changed = self._changed_pages(pages, result.notes, drafts) if self.rebuild.dirty else None
+        keep: set[str] = set()
+        if self.kept is not None and self.kept.ready and changed is not None:
+            always = set(always)
+            keep = {p.src_uri for p in pages if p.src_uri not in changed and p.src_uri not in always}
         self._stop_worker()
-        if should_fork(len(pages) if changed is None else len(changed), MIN_PAGES):
+        if self.kept is not None:  # plain serve: MkDocs builds what is not kept
+            rendered = [p for p in pages if p.src_uri not in keep and p.src_uri not in self._ahead]
+            if should_fork(len(rendered), MIN_PAGES):
+                self._worker = PageWorker(rendered, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+        elif should_fork(len(pages) if changed is None else len(changed), MIN_PAGES):
             self._worker = PageWorker(pages, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
         self._pages = {page.src_uri: page for page in pages}
-        unchanged = {p.src_uri for p in pages} - changed if changed is not None else set()
+        unchanged = {p.src_uri for p in pages} - changed if changed is not None and self.kept is None else set()
+        shown = len(unchanged) if self.kept is None else len(keep)
         log.info("papernotes: %d notes, %d generated pages%s", len(result.notes), len(pages),
-                 f", {len(changed)} changed since the last build" if changed is not None else "")
-        return Plan(pages, unchanged)
+                 f", {len(pages) - shown} to render, {shown} unchanged since the last build" if changed is not None else "")
+        return Plan(pages, unchanged, keep)
 
     def _broken_note_pages(self, result: LoadResult, taken: set[str]) -> list[PlannedPage]:
         """Under serve: a draft page, at its URL, for each note file that does not load."""
@@ -174,6 +210,14 @@ class Build:
             pages.append(PlannedPage(urls.note(stem), f"Draft: {stem}", "note",
                                      partial(broken_note_page, source, tuple(found), text), source=source))
         return pages
+
+    def keep(self, dests: Mapping[str, Path], site_dir: Path) -> set[str]:
+        """Plain serve, after MkDocs' clean: move the files of `Plan.keep`'s pages (src_uri ->
+        absolute destination) back from the previous output; returns those moved, which MkDocs
+        must not build. The others MkDocs renders as usual."""
+        if self.kept is None:
+            return set()
+        return self.kept.take_back(dests, site_dir)
 
     def banner(self) -> str | None:
         """Under serve, while notes have problems: the banner every page shows (None otherwise)."""
@@ -265,17 +309,20 @@ class Build:
         (then `late_content` gives it, just before the theme)."""
         if self._worker is not None:
             return ""
-        return self._rendered(page, page.render())
+        ahead = self._ahead.pop(page.src_uri, None)
+        return self._rendered(page, ahead if ahead is not None else page.render())
 
     def late_content(self, page: PlannedPage) -> str | None:
         """With a worker: the page's HTML, taken as late as possible (MkDocs first collects every
         page, then renders the theme page by page), so the worker overlaps both phases."""
         if self._worker is None:
             return None
-        ahead = self._worker.html(page.src_uri)
+        ahead = self._ahead.pop(page.src_uri, None)
+        if ahead is None:
+            ahead = self._worker.html(page.src_uri)
         return self._rendered(page, ahead if ahead is not None else page.render())
 
-    def finish(self) -> None:
+    def finish(self, site_dir: Path | None = None) -> None:
         """After MkDocs wrote every page: check none was lost, then report the exports (under
         serve, when they are done, so the build ends first)."""
         self.gc.thaw()
@@ -283,6 +330,8 @@ class Build:
         missing = [str(dest) for dest in self._note_dests if not dest.is_file()]
         if missing:
             raise BuildError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
+        if self.kept is not None and site_dir is not None:
+            self.kept.completed(site_dir)
         if self._exports is not None:
             if self.serving:
                 self._exports.add_done_callback(self._report_exports)  # before_build waits for it
@@ -297,6 +346,9 @@ class Build:
         log.info("papernotes: the MkDocs process's %s", describe(*own_usage()))
 
     def abort(self) -> None:
+        if self.kept is not None:
+            self.kept.failed()
+        self._last_inputs = None  # the next build renders every page
         self.gc.thaw()
         self._stop_worker()
         if self._exports is not None and self._exports.cancel():
@@ -306,11 +358,27 @@ class Build:
 
     def _rendered(self, page: PlannedPage, html: str) -> str:
         if self.rebuild.dirty:
-            self.rebuild.record(page.src_uri, html)
+            self.rebuild.record(page.src_uri, _page_text(page, html))
         return html
 
-    def _changed_pages(self, pages: list[PlannedPage], notes: tuple[Note, ...]) -> set[str]:
-        """Under --dirty: the pages MkDocs must render again; it skips the theme and the write for the rest."""
+    def _changed_pages(self, pages: list[PlannedPage], notes: tuple[Note, ...], drafts: list[PlannedPage]) -> set[str]:
+        """Under serve: the pages MkDocs must render again; it skips the theme and the write for the
+        rest (`--dirty`), or they are kept from the previous build (plain serve). Every page when
+        what every page shows beyond the notes changed (mkdocs.yml, the theme, docs/, the data
+        files beside the notes, the problems banner); always the draft pages of broken notes
+        (they show the file's text, which no note record holds)."""
+        assert self._loaded is not None
+        inputs, self._last_inputs = self._last_inputs, (self._inputs, self._banner)
+        if inputs != self._last_inputs:
+            self.rebuild.page_digests.clear()  # so every page is rendered, not compared
+        changed = self._changed_by_notes(pages, notes)
+        if inputs != self._last_inputs:
+            return {p.src_uri for p in pages}
+        return changed | {p.src_uri for p in drafts}
+
+    def _changed_by_notes(self, pages: list[PlannedPage], notes: tuple[Note, ...]) -> set[str]:
+        """The pages that show notes whose details changed; when the site's shape changed, those
+        whose HTML differs from what the previous build wrote (each page rendered to compare)."""
         assert self._loaded is not None
         labels = tuple((t.slug, t.ko, t.en, t.description_ko, t.description_en, t.aliases) for t in self._loaded.tags.tags)
         changed = self.rebuild.changed_by_notes(pages, notes, site_shape(pages, notes, (labels, self.settings)))
@@ -318,7 +386,34 @@ class Build:
             return changed
         if not self.rebuild.page_digests:
             return {p.src_uri for p in pages}  # first build: everything, digests are taken as pages render
-        return self.rebuild.changed({p.src_uri: digest(p.render()) for p in pages})
+        return self.rebuild.changed(self._page_digests(pages))
+
+    def _page_digests(self, pages: list[PlannedPage]) -> dict[str, bytes]:
+        """Every page rendered and digested: the second half in a forked process on big sites.
+        The HTML of changed pages rendered here is kept for MkDocs (`_ahead`)."""
+        half, there = len(pages), None
+        if should_fork(len(pages), MIN_PAGES):
+            for kind in {p.kind: p for p in pages}.values():
+                kind.render()  # what a family computes on first use, computed once before the fork
+            half = len(pages) // 2
+            tail = pages[half:]
+            child = Child(lambda: [digest(_page_text(p, p.render())) for p in tail])
+            there = child.submit()
+            child.close(cancel=False)
+        current, previous = {}, self.rebuild.page_digests
+        for page in pages[:half]:
+            html = page.render()
+            current[page.src_uri] = found = digest(_page_text(page, html))
+            if previous.get(page.src_uri) != found and len(self._ahead) < AHEAD_LIMIT:
+                self._ahead[page.src_uri] = html  # rendered once: MkDocs takes it from here
+        if there is not None:
+            try:
+                found_there = there.result()
+            except ChildFailed as err:
+                log.info("papernotes: comparing pages in a second process failed (%s); comparing here", err)
+                found_there = [digest(_page_text(p, p.render())) for p in pages[half:]]
+            current.update(zip((p.src_uri for p in pages[half:]), found_there))
+        return current
 
     def _report_exports(self, exports: Future[tuple[int, tuple[float, int] | None]]) -> None:
         if exports.cancelled():
@@ -337,6 +432,16 @@ class Build:
         if self._worker is not None:
             self._worker.close()
             self._worker = None
+
+
+AHEAD_LIMIT = 1_000
+"""Changed pages whose HTML, rendered to compare it, is kept for MkDocs (more are rendered again)."""
+
+
+def _page_text(page: PlannedPage, html: str) -> str:
+    """What a rebuild compares of a generated page: its HTML and what the theme prints around it."""
+    meta = page.meta() if page.meta is not None else None
+    return f"{html}\0{(page.title, page.feed, page.scripts, page.head, page.source, meta)!r}"
 
 
 def check_planned(planned: list[PlannedPage], note_files: int) -> None:

@@ -1,0 +1,213 @@
+"""Plain `mkdocs serve` keeps the unchanged pages of the previous build (session/kept.py): after
+every rebuild the served folder must hold exactly what a clean `mkdocs build` of the same data
+writes, file for file and byte for byte, whatever the writer did: edit, add, rename or delete a
+note, edit tags.yml, mkdocs.yml or a docs page.
+
+The serve session runs here as `mkdocs serve` runs it (one `on_startup("serve")`, then for each
+change a freshly loaded config built into the same folder with the serve URL as site_url); each
+clean build runs in its own process with that site_url, as `mkdocs build` would.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import filecmp
+import io
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import yaml
+from conftest import ROOT, build, make_site
+
+SERVE_URL = "http://127.0.0.1:8000/"
+HOOK = str(ROOT / "hooks" / "papernotes_hook.py")
+
+pytestmark = pytest.mark.slow  # a dozen site builds
+
+NEW_NOTE = """---
+title: "Theta: A Note Added While Serving"
+authors: [Ann Lee]
+date: 2025-03-03
+tags: [reasoning, safety]
+arxiv: "2503.00042"
+---
+
+## 한국어
+
+새로 추가한 노트.
+
+## English
+
+A note added while the server runs; it builds on [Beta](https://arxiv.org/abs/2501.00002).
+"""
+
+
+class ServeSession:
+    """One `mkdocs serve` session's builds, in this process, into `site/served`."""
+
+    def __init__(self, site: Path) -> None:
+        from mkdocs.config import load_config
+
+        self.site = site
+        self.out = site / "served"
+        self.out.mkdir()
+        self.log = io.StringIO()
+        with self._quiet_log(), contextlib.chdir(site):
+            self.config = load_config(str(site / "mkdocs.yml"), site_dir=str(self.out))
+            self.config.plugins.on_startup(command="serve", dirty=False)
+
+    @contextlib.contextmanager
+    def _quiet_log(self) -> Iterator[None]:
+        handler = logging.StreamHandler(self.log)
+        logger = logging.getLogger("mkdocs")
+        level, propagate = logger.level, logger.propagate
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+        try:
+            yield
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+            logger.propagate = propagate
+
+    def rebuild(self) -> str:
+        """One serve (re)build, as MkDocs' `builder()`; returns its log. Waits for the exports,
+        which a serve build leaves writing (the next build would wait for them too)."""
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+
+        start = self.log.tell()
+        with self._quiet_log(), contextlib.chdir(self.site):
+            config = load_config(str(self.site / "mkdocs.yml"), site_dir=str(self.out))
+            config.site_url = SERVE_URL
+            mkdocs_build(config, serve_url=SERVE_URL, dirty=False)
+            hook = sys.modules[HOOK]
+            hook.build.before_build()  # waits for the exports writer
+            hook.build.kept.wait()  # and for the previous output's leftovers to go
+        return self.log.getvalue()[start:]
+
+    def close(self) -> None:
+        self.config.plugins.on_shutdown()
+
+
+def clean_build(site: Path, into: Path) -> Path:
+    """A clean `mkdocs build` of `site`'s data, in its own process, with the serve URL as site_url."""
+    copy = into / "clean"
+    shutil.rmtree(copy, ignore_errors=True)
+    copy.mkdir(parents=True)
+    for name in ("data", "docs"):
+        shutil.copytree(site / name, copy / name)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_url"] = SERVE_URL
+    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build(copy, strict=False, process=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return copy / "site"
+
+
+def differences(served: Path, clean: Path) -> list[str]:
+    """Files only in one of the two folders, and files whose bytes differ."""
+    def files(root: Path) -> set[str]:
+        return {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+
+    ours, theirs = files(served), files(clean)
+    found = [f"only served: {f}" for f in sorted(ours - theirs)] + [f"only in a clean build: {f}" for f in sorted(theirs - ours)]
+    found += [f"differs: {f}" for f in sorted(ours & theirs) if not filecmp.cmp(served / f, clean / f, shallow=False)]
+    return found
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[ServeSession]:
+    site = make_site(tmp_path / "site")
+    serve = ServeSession(site)
+    try:
+        yield serve
+    finally:
+        serve.close()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _mtime(path: Path) -> int:
+    return path.stat().st_mtime_ns
+
+
+def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSession, tmp_path: Path) -> None:
+    site, out = session.site, session.out
+    notes = site / "data" / "notes"
+
+    session.rebuild()
+    assert differences(out, clean_build(site, tmp_path)) == []
+    untouched = out / "notes" / "alpha" / "index.html"
+    before = _mtime(untouched)
+
+    # The usual save: one note's commentary. Its page changes; a page that does not show it is kept.
+    _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "Edited while serving: RL for reasoning with policy")
+    log = session.rebuild()
+    assert "unchanged since the last build" in log, log
+    assert "Edited while serving" in (out / "notes" / "beta" / "index.html").read_text(encoding="utf-8")
+    assert _mtime(untouched) == before, "a page the edit does not touch was written again"
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # A note added, with new tags on its day: its page, its day, tag and month pages, the home page.
+    (notes / "2025" / "theta.md").write_text(NEW_NOTE, encoding="utf-8")
+    session.rebuild()
+    assert (out / "notes" / "theta" / "index.html").is_file()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # A note renamed: served at its new URL only, and every listing links there.
+    (notes / "2025" / "gamma.md").rename(notes / "2025" / "gamma-renamed.md")
+    session.rebuild()
+    assert not (out / "notes" / "gamma").exists()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # A note deleted: no page of it is left, and no listing or backlink names it.
+    (notes / "2025" / "delta.md").unlink()
+    session.rebuild()
+    assert not (out / "notes" / "delta").exists()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # The title of a note others link to (backlinks and listings show it).
+    _edit(notes / "2025" / "beta.md", 'title: "Beta: RL for Reasoning"', 'title: "Beta: RL for Reasoning, Retitled"')
+    session.rebuild()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # A note broken while typing: every page shows the problem; fixed, none does any more.
+    good = (notes / "2025" / "beta.md").read_text(encoding="utf-8")
+    (notes / "2025" / "beta.md").write_text(good.replace("date: 2025-01-05", "date: 2025-01-"), encoding="utf-8")
+    session.rebuild()
+    assert "beta.md" in untouched.read_text(encoding="utf-8")  # the banner names the file
+    (notes / "2025" / "beta.md").write_text(good, encoding="utf-8")
+    session.rebuild()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+
+@pytest.mark.parametrize("change", ["tags.yml", "mkdocs.yml", "docs page", "nothing"])
+def test_a_change_beside_the_notes_rebuilds_what_it_shows(session: ServeSession, tmp_path: Path, change: str) -> None:
+    """Files every page depends on (mkdocs.yml, docs/, the data files beside the notes): the
+    rebuild matches a clean build; with nothing changed, every generated page is kept."""
+    site, out = session.site, session.out
+    session.rebuild()
+    note_page = out / "notes" / "beta" / "index.html"
+    before = _mtime(note_page)
+    if change == "tags.yml":
+        _edit(site / "data" / "tags.yml", "en: Reasoning", "en: Reasoning, relabelled")
+    elif change == "mkdocs.yml":
+        _edit(site / "mkdocs.yml", "site_name: papernotes", "site_name: renamed notes")
+    elif change == "docs page":
+        _edit(site / "docs" / "about.md", "\n", "\nA line added while serving.\n")
+        os.utime(site / "docs" / "about.md")
+    session.rebuild()
+    # Kept (the same file, not written again) exactly when nothing it shows changed.
+    assert (_mtime(note_page) == before) == (change == "nothing")
+    assert differences(out, clean_build(site, tmp_path)) == []
