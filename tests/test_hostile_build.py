@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -140,15 +141,15 @@ def test_a_note_page_that_was_not_written_fails_the_build(tmp_path: Path) -> Non
         build.finish()
 
 
-def test_the_hook_turns_build_errors_into_plugin_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_hook_turns_build_errors_into_plugin_errors(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     hook = _hook_module()
 
-    def fail() -> None:
+    def fail(site_dir: Path) -> None:
         raise BuildError("1 note page(s) were not written: notes/b/index.html")
 
     monkeypatch.setattr(hook.build, "finish", fail)
     with pytest.raises(PluginError, match=r"1 note page\(s\) were not written"):
-        hook.on_post_build(config=None)
+        hook.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
 
 
 @pytest.mark.slow  # a forced fork
