@@ -211,3 +211,54 @@ def test_a_change_beside_the_notes_rebuilds_what_it_shows(session: ServeSession,
     # Kept (the same file, not written again) exactly when nothing it shows changed.
     assert (_mtime(note_page) == before) == (change == "nothing")
     assert differences(out, clean_build(site, tmp_path)) == []
+
+
+def test_exports_of_unchanged_notes_are_kept_and_every_change_matches_a_clean_build(
+        session: ServeSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the second process doing the work it does on big sites (the page worker and the
+    exports writer, forced here on a small site): a save writes again only the exports of what
+    it changed (an unrelated note's BibTeX/RIS/CSL, Markdown copy and preview card are the
+    previous build's files), and after every kind of change, a note's tags, authors or lineage
+    included, the served folder equals a clean build."""
+    monkeypatch.setenv("PAPERNOTES_WORKER", "1")
+    site, out = session.site, session.out
+    notes = site / "data" / "notes"
+    session.rebuild()
+    alpha = [out / "notes" / "alpha" / "papernotes.ris", out / "notes" / "alpha.md", out / "previews" / "alpha.html"]
+    before = [_mtime(p) for p in alpha]
+
+    _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "Saved while serving: RL for reasoning with policy")
+    session.rebuild()
+    assert "Saved while serving" in (out / "notes" / "beta.md").read_text(encoding="utf-8")
+    assert "Saved while serving" in (out / "previews" / "beta.html").read_text(encoding="utf-8")
+    assert [_mtime(p) for p in alpha] == before, "an unchanged note's exports were written again"
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # Its tags change: the tags' pages, feeds and bibliographies, the search index.
+    _edit(notes / "2025" / "beta.md", "tags: [rl, reasoning]", "tags: [rl, safety]")
+    session.rebuild()
+    assert "2501.00002" in (out / "tags" / "safety" / "papernotes.bib").read_text(encoding="utf-8")
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # Its authors change: an author's page and files appear and go.
+    _edit(notes / "2025" / "beta.md", "  - Ada Lovelace\n", "  - Grace Hopper\n")
+    session.rebuild()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # Its lineage changes: the note it now builds on lists it the other way.
+    _edit(notes / "2025" / "beta.md", 'arxiv: "2501.00002"\n', 'arxiv: "2501.00002"\nbuilds_on: ["2501.00003"]\n')
+    session.rebuild()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    # Added, renamed, deleted.
+    (notes / "2025" / "theta.md").write_text(NEW_NOTE, encoding="utf-8")
+    session.rebuild()
+    assert differences(out, clean_build(site, tmp_path)) == []
+    (notes / "2025" / "gamma.md").rename(notes / "2025" / "gamma-renamed.md")
+    session.rebuild()
+    assert not (out / "notes" / "gamma").exists() and not (out / "previews" / "gamma.html").exists()
+    assert differences(out, clean_build(site, tmp_path)) == []
+    (notes / "2025" / "delta.md").unlink()
+    session.rebuild()
+    assert not (out / "notes" / "delta.md").exists()
+    assert differences(out, clean_build(site, tmp_path)) == []

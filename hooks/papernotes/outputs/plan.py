@@ -11,13 +11,14 @@ at 10,000 notes they are ~8 s of work and ~100 MB of text the MkDocs process nev
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from functools import partial
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from papernotes.outputs import bibtex
 
 from papernotes.markup import snippet
 from papernotes.outputs import browse, csl_json, markdown_copy, notes_json, reading_list, ris
-from papernotes.outputs.previews import preview_files
+from papernotes.outputs.previews import preview_card
 from papernotes.catalog.links import LinkGraph, build_links
 
 from papernotes.outputs import atom as feeds
@@ -48,6 +49,26 @@ def iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], N
     return _iter_files(index, settings, html_of, people, graph)
 
 
+class ExportGroup(NamedTuple):
+    """Files that depend on the same inputs: one note's, one tag's or one author's, or one
+    whole-site file. A serve rebuild writes a group again only when its `key` changed."""
+
+    paths: tuple[str, ...]
+    """Where its files go (site-relative), in the order `make` yields them."""
+    key: object
+    """What its files show, beyond the settings and data files every file depends on (equal
+    keys: the same files); None for whole-site files, which every build writes."""
+    make: Callable[[], Iterator[tuple[str, str]]]
+    """Its (path, content) pairs, computed when called."""
+
+
+def iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
+                people: People | None = None, graph: LinkGraph | None = None) -> Iterator[ExportGroup]:
+    """Every file of `iter_files`, in the same order, grouped by what they depend on. Nothing is
+    rendered until a group's `make` is called, so listing the groups costs little."""
+    return _iter_groups(index, settings, html_of, people, graph)
+
+
 def _commentary_html(html: NoteHtml) -> str:
     parts = []
     if html.ko:
@@ -59,6 +80,16 @@ def _commentary_html(html: NoteHtml) -> str:
 
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
                 people: People | None, graph: LinkGraph | None = None) -> Iterator[tuple[str, str]]:
+    for group in _iter_groups(index, settings, html_of, people, graph):
+        yield from group.make()
+
+
+def _one(path: str, make: Callable[[], str], key: object = None) -> ExportGroup:
+    return ExportGroup((path,), key, lambda: iter(((path, make()),)))
+
+
+def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
+                 people: People | None, graph: LinkGraph | None = None) -> Iterator[ExportGroup]:
     site_url = settings.site_url
     content = lambda n: _commentary_html(html_of(n))
     summaries: dict[str, str] = {}  # a note is in the site's, its tags' and its authors' feeds
@@ -89,47 +120,82 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     def item_of(note: Note) -> dict[str, object]:
         return csl_items.get(note.slug) or csl_items.setdefault(note.slug, csl_json.item(note, page_url(note)))
 
+    def other_paths(owner: str) -> tuple[str, str]:
+        return urls.references("ris", owner), urls.references("csl", owner)
+
     def other_formats(owner: str, notes: tuple[Note, ...]) -> Iterator[tuple[str, str]]:
         """RIS and CSL-JSON beside the site's and each note's BibTeX."""
         yield urls.references("ris", owner), ris.bibliography(notes, record_of)
         yield urls.references("csl", owner), csl_json.items(notes, item_of)
 
+    def formats(owner: str, notes: tuple[Note, ...], key: object) -> ExportGroup:
+        return ExportGroup(other_paths(owner), key, lambda: other_formats(owner, notes))
+
     site_feed = feeds.FeedInfo(urls.feed(), settings.site_name, urls.home(), settings.site_name, site_url)
-    yield urls.feed(), feeds.render_feed(site_feed, index.notes, index.tags, content, summary)
-    yield urls.bibtex(), bibliography(index.notes)
-    yield from other_formats("", index.notes)
+    yield _one(urls.feed(), lambda: feeds.render_feed(site_feed, index.notes, index.tags, content, summary))
+    yield _one(urls.bibtex(), lambda: bibliography(index.notes))
+    yield formats("", index.notes, None)
     for note in index.notes:
-        yield from other_formats(urls.note_folder(note.slug), (note,))
+        yield formats(urls.note_folder(note.slug), (note,), ("note", note))
     for tag in index.tags.tags:
-        notes = index.by_tag.get(tag.slug, ())
-        info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
-                              settings.site_name, site_url)
-        yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary, feeds.TAG_FEED_SIZE)
-        yield urls.bibtex(tag.slug), bibliography(notes)
-        yield from other_formats(urls.tag_folder(tag.slug), notes)  # files, so a reference manager can fetch them by URL
+        yield _tag_group(tag, index.by_tag.get(tag.slug, ()), settings, content, summary, bibliography, other_paths,
+                         other_formats, index)
     for author in people.authors if people is not None else ():
-        info = feeds.FeedInfo(urls.author_feed(author.slug), f"{settings.site_name}: {author.name}", urls.author(author.slug),
-                              settings.site_name, site_url)
-        yield urls.author_feed(author.slug), feeds.render_feed(info, author.notes, index.tags, None, summary, AUTHOR_FEED_SIZE)
-        yield urls.author_bibtex(author.slug), bibliography(author.notes)
-        yield from other_formats(urls.author_folder(author.slug), author.notes)
-    yield from markdown_copy.copies(index.notes, site_url)
+        yield _author_group(author, settings, summary, bibliography, other_paths, other_formats, index)
+    yield _one("notes/sitemap.xml", lambda: markdown_copy.NOTES_SITEMAP, "sitemap")
+    for note in index.notes:
+        yield _one(markdown_copy.copy_path(note.slug),
+                   partial(markdown_copy.render_copy, note, page_url(note)), ("copy", note))
     counts = {slug: len(notes) for slug, notes in index.by_tag.items()}
-    yield urls.llms_txt(), markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags, counts)
+    yield _one(urls.llms_txt(), lambda: markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags,
+                                                                       counts))
     if graph is None:
         graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
-    yield urls.notes_json(), notes_json.notes_json(index, settings.site_name, site_url, graph)
-    yield urls.browse_index(), browse.browse_index(index)
-    yield from browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en))
-    yield from preview_files(index.notes, index.tags, html_of)
-    yield from reading_list.reading_list_files(index)
+    yield _one(urls.notes_json(), lambda: notes_json.notes_json(index, settings.site_name, site_url, graph))
+    yield _one(urls.browse_index(), lambda: browse.browse_index(index))
+    yield ExportGroup((), None, lambda: browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en)))
+    for note in index.notes:
+        yield _one(urls.preview(note.slug), partial(lambda n: preview_card(n, html_of(n), index.tags), note),
+                   ("preview", note))
+    yield ExportGroup((), None, lambda: reading_list.reading_list_files(index))
     if index.notes:
         def author_page(name: str) -> str | None:
             party = people.author(name) if people is not None else None
             return party.slug if party is not None else None
 
-        yield from build_search_files(index.notes, index.tags, lambda n: (html_of(n).ko, html_of(n).en), index.glossary,
-                                      author_page)
+        yield ExportGroup((), None, lambda: build_search_files(index.notes, index.tags,
+                                                               lambda n: (html_of(n).ko, html_of(n).en),
+                                                               index.glossary, author_page))
+
+
+def _tag_group(tag, notes, settings, content, summary, bibliography, other_paths, other_formats, index) -> ExportGroup:  # noqa: ANN001
+    """A tag's feed and bibliography files: they show its newest notes."""
+    info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
+                          settings.site_name, settings.site_url)
+    owner = urls.tag_folder(tag.slug)
+
+    def make() -> Iterator[tuple[str, str]]:
+        yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary, feeds.TAG_FEED_SIZE)
+        yield urls.bibtex(tag.slug), bibliography(notes)
+        yield from other_formats(owner, notes)  # files, so a reference manager can fetch them by URL
+
+    return ExportGroup((urls.feed(tag.slug), urls.bibtex(tag.slug), *other_paths(owner)), ("tag", tag, notes), make)
+
+
+def _author_group(author, settings, summary, bibliography, other_paths, other_formats, index) -> ExportGroup:  # noqa: ANN001
+    """An author's feed and bibliography files: they show the author's notes."""
+    info = feeds.FeedInfo(urls.author_feed(author.slug), f"{settings.site_name}: {author.name}", urls.author(author.slug),
+                          settings.site_name, settings.site_url)
+    owner = urls.author_folder(author.slug)
+
+    def make() -> Iterator[tuple[str, str]]:
+        yield urls.author_feed(author.slug), feeds.render_feed(info, author.notes, index.tags, None, summary,
+                                                                AUTHOR_FEED_SIZE)
+        yield urls.author_bibtex(author.slug), bibliography(author.notes)
+        yield from other_formats(owner, author.notes)
+
+    paths = (urls.author_feed(author.slug), urls.author_bibtex(author.slug), *other_paths(owner))
+    return ExportGroup(paths, ("author", author.name, author.notes), make)
 
 
 class FileClash(Exception):
@@ -140,18 +206,33 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, str]], taken: set[str
     """Write each (path, content) under `site_dir`; `taken` holds the paths docs/ files are
     copied to, which a generated file must not overwrite (FileClash). Returns the count.
     Search term files are named by their content, so ones a previous `--dirty` build left are removed."""
+    return write_groups(site_dir, [ExportGroup((), None, lambda: iter(files))], taken)
+
+
+def write_groups(site_dir: Path, groups: Iterable[ExportGroup], taken: set[str],
+                 kept: Callable[[ExportGroup], bool] = lambda _: False) -> int:
+    """`write_files` for `iter_groups`' groups. `kept(group)` says whether the group's files are
+    already in place, unchanged (a serve rebuild moved them back from the previous output);
+    then its files are not rendered."""
     count = 0
     terms_dir = urls.search_terms_dir() + "/"
     terms: set[str] = set()
-    for path, content in files:
-        if path in taken:
-            raise FileClash(f"docs/{path} collides with the generated file {path}; rename or remove it")
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-        if path.startswith(terms_dir):
-            terms.add(target.name)
-        count += 1
+    for group in groups:
+        clash = next((path for path in group.paths if path in taken), None)
+        if clash is not None:
+            raise FileClash(f"docs/{clash} collides with the generated file {clash}; rename or remove it")
+        if group.paths and kept(group):
+            count += len(group.paths)
+            continue
+        for path, content in group.make():
+            if path in taken:
+                raise FileClash(f"docs/{path} collides with the generated file {path}; rename or remove it")
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+            if path.startswith(terms_dir):
+                terms.add(target.name)
+            count += 1
     folder = site_dir / terms_dir
     if folder.is_dir():
         for stale in folder.iterdir():

@@ -21,8 +21,9 @@ import os
 import shutil
 import tempfile
 import threading
+from concurrent.futures import Future, wait
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 
 class KeptOutput:
@@ -76,11 +77,29 @@ class KeptOutput:
             taken.add(key)
         return taken
 
-    def completed(self, site_dir: Path) -> None:
+    def take_back_files(self, paths: Sequence[str], site_dir: Path) -> bool:
+        """Move each of `paths` (relative to `site_dir`) back from the previous output; False when
+        one of them is missing there (then the caller writes them all). Safe in a forked process:
+        it only renames within the site folder's file system."""
+        if self._aside is None:
+            return False
+        for path in paths:
+            source, dest = self._aside / path, site_dir / path
+            try:
+                os.rename(source, dest)
+            except FileNotFoundError:
+                if not source.is_file():
+                    return False
+                dest.parent.mkdir(parents=True, exist_ok=True)  # its page may not be written yet
+                os.rename(source, dest)
+        return True
+
+    def completed(self, site_dir: Path, after: Future[object] | None = None) -> None:
         """The build finished in `site_dir`: the next one may keep its pages. What this build did
-        not take back is deleted in a thread, after the pages are written."""
+        not take back is deleted in a thread, after the pages are written, and after `after` (the
+        exports writer, which takes its unchanged files back too) is done."""
         self._site_dir = site_dir.resolve()
-        self._sweep()
+        self._sweep(after)
 
     def failed(self) -> None:
         """The build failed: the folder's state is unknown, so the next build writes everything."""
@@ -93,13 +112,18 @@ class KeptOutput:
             self._sweeper.join()
             self._sweeper = None
 
-    def _sweep(self) -> None:
+    def _sweep(self, after: Future[object] | None = None) -> None:
         if self._aside is None:
             return
         aside, self._aside = self._aside, None
         self.wait()
-        self._sweeper = threading.Thread(target=shutil.rmtree, args=(aside,), kwargs={"ignore_errors": True},
-                                         name="papernotes-sweep")
+
+        def sweep() -> None:
+            if after is not None:
+                wait([after])
+            shutil.rmtree(aside, ignore_errors=True)
+
+        self._sweeper = threading.Thread(target=sweep, name="papernotes-sweep")
         self._sweeper.start()
 
     def _discard(self) -> None:

@@ -44,7 +44,7 @@ from papernotes.session.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
-from papernotes.outputs.plan import FileClash, iter_files, write_files
+from papernotes.outputs.plan import ExportGroup, FileClash, iter_groups, write_groups
 from papernotes.pages.context import PageContext, PlannedPage
 from papernotes.pages.problems import broken_note_page, problems_banner
 from papernotes.pages.registry import plan_pages
@@ -101,6 +101,9 @@ class Build:
         self._ahead: dict[str, str] = {}
         """HTML of changed pages, rendered while comparing them with the previous build's."""
         self._exports: Future[tuple[int, tuple[float, int] | None]] | None = None
+        self._export_keys: dict[tuple[str, ...], object] = {}
+        """Under plain serve: the key (`ExportGroup.key`) of every export group the previous
+        build wrote, by its paths, with `_inputs` under the key `()`; empty when unknown."""
         self.problems: tuple[Problem, ...] = ()
         """Under serve: every problem of the last load, shown on every page until fixed."""
         self._banner: str | None = None
@@ -123,6 +126,8 @@ class Build:
         is about to clean site/. Under plain serve, set the previous output aside (`kept.py`)."""
         if self._exports is not None:
             wait([self._exports])
+            if self._exports.cancelled() or self._exports.exception() is not None:
+                self._export_keys.clear()  # what the folder holds is unknown: write every file
             self._exports = None
         if self.kept is not None and site_dir is not None:
             self.kept.set_aside(site_dir)
@@ -241,9 +246,15 @@ class Build:
         assert self._pages_context is not None
         index, settings, html, people = self._pages_context.index, self.settings, self.html, self._pages_context.people
         graph = self._pages_context.links.graph  # made once, here, so the forked writer inherits it
+        groups = list(iter_groups(index, settings, html.note_html, people, graph))
+        unchanged = self._unchanged_exports(groups)
+        kept = self.kept
+
+        def in_place(group: ExportGroup) -> bool:
+            return kept is not None and group.paths in unchanged and kept.take_back_files(group.paths, site_dir)
 
         def job() -> tuple[int, tuple[float, int] | None]:
-            return write_files(site_dir, iter_files(index, settings, html.note_html, people, graph), taken), None
+            return write_groups(site_dir, groups, taken, in_place), None
 
         if not self.settings.site_url:
             log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
@@ -331,7 +342,7 @@ class Build:
         if missing:
             raise BuildError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
         if self.kept is not None and site_dir is not None:
-            self.kept.completed(site_dir)
+            self.kept.completed(site_dir, self._exports)  # the exports writer takes files back from it too
         if self._exports is not None:
             if self.serving:
                 self._exports.add_done_callback(self._report_exports)  # before_build waits for it
@@ -349,12 +360,33 @@ class Build:
         if self.kept is not None:
             self.kept.failed()
         self._last_inputs = None  # the next build renders every page
+        self._export_keys.clear()  # and writes every export
         self.gc.thaw()
         self._stop_worker()
         if self._exports is not None and self._exports.cancel():
             self._exports = None  # otherwise still writing: the next build waits for it
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _unchanged_exports(self, groups: list[ExportGroup]) -> set[tuple[str, ...]]:
+        """Under plain serve: the paths of the export groups whose files the previous build wrote
+        from the same inputs (same key, same settings and data files), which the writer moves
+        back instead of rendering them again; remembers this build's keys."""
+        if self.kept is None:
+            return set()
+        previous = self._export_keys if self.kept.ready else {}
+        current: dict[tuple[str, ...], object] = {(): self._inputs}
+        unchanged = set()
+        same_inputs = previous.get(()) == self._inputs
+        for group in groups:
+            if not group.paths or group.key is None:
+                continue
+            current[group.paths] = group.key
+            if same_inputs and group.paths in previous and previous[group.paths] == group.key:
+                unchanged.add(group.paths)
+        self._export_keys = current
+        return unchanged
+
 
     def _rendered(self, page: PlannedPage, html: str) -> str:
         if self.rebuild.dirty:
