@@ -27,6 +27,7 @@ from papernotes.pages.context import PlannedPage
 from papernotes.pages.fragments import theme_label, theme_lang, theme_text
 from papernotes.pages.compact import strip_indentation
 from papernotes.pages.problems import add_banner
+from papernotes.pages.template_code import TEMPLATE_CODE
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -153,6 +154,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     env.filters["pn_sidebar_key"] = _sidebar_key
     env.filters["pn_root_key"] = _root_key
     env.globals["pn_cached"] = _cached
+    # A serve rebuild makes a new environment: the theme's templates compiled once per process.
+    env.bytecode_cache = TEMPLATE_CODE
     _theme_parts.clear()  # the nav or the config may have changed since the last build
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
     return env

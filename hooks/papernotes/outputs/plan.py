@@ -6,6 +6,12 @@ the search index.
 has nothing to do with them, and on big sites the build runs `write_files` in a forked process
 (`Build.start_exports`) while MkDocs renders the theme: they are a pure function of the notes, and
 at 10,000 notes they are ~8 s of work and ~100 MB of text the MkDocs process never holds.
+
+`iter_groups` gives the same files grouped by what they show (`ExportGroup`): one note's
+(its RIS/CSL files, Markdown copy, preview card), one tag's or one author's (feed and
+bibliographies), or one whole-site file. A plain `mkdocs serve` rebuild renders only the groups
+whose key changed and moves the others back from the previous output (`session.Build`), so
+a save costs its note's files plus the whole-site ones (feeds, `notes.json`, search index).
 """
 
 from __future__ import annotations

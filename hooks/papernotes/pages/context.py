@@ -22,6 +22,7 @@ from papernotes.outputs import citation
 from papernotes.pages.fragments import Fragments, text_lang
 from papernotes.pages.links import LinkPages
 from papernotes.pages.meta import PageMeta
+from papernotes.pages.template_code import TEMPLATE_CODE
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
 from papernotes.catalog.people import People
@@ -120,6 +121,7 @@ class PageContext:
                 lstrip_blocks=True,
                 undefined=jinja2.StrictUndefined,
                 auto_reload=False,  # templates cannot change during a build; skips a stat() per render
+                bytecode_cache=TEMPLATE_CODE,  # compiled once per process (template_code.py)
             )
             env.globals["urls"] = urls
             env.globals["commentary_of"] = self.commentary_of
