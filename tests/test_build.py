@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -204,3 +205,28 @@ def test_bundled_site_builds_strict_with_a_page_per_note(bundled_build: Path) ->
     assert pages == notes and len(notes) >= 30
     feed_day = soup(bundled_build, "archive/2025/04/09")
     assert len(feed_day.select("article.pn-note")) == 3
+
+
+FIRST_PAINT_PAGES = ["", "notes/zeta", "tags", "tags/rl", "archive/2025/04/09", "browse", "stats", "list", "about"]
+
+
+@pytest.mark.parametrize("url", FIRST_PAINT_PAGES)
+def test_the_first_paint_waits_for_one_stylesheet_of_ours_and_no_script(fixture_build: Path, url: str) -> None:
+    """Issue 18: a phone's first paint waits for every stylesheet in the head, so the site has
+    one (after the theme's two); the modules run after it (deferred) and are fetched at low
+    priority, each module they import named at once (`modulepreload`), not found one import
+    level at a time."""
+    page = soup(fixture_build, url)
+    sheets = [resolve(fixture_build, url + "/", link["href"]) for link in page.select('link[rel="stylesheet"]')]
+    assert [s.rsplit("/", 1)[-1].split(".")[0] for s in sheets] == ["main", "palette", "papernotes"], sheets
+    assert page.select("style") == [] or all(s.find_parent("noscript") for s in page.select("style"))
+    scripts = page.select("script[src]")
+    assert scripts and all(s.has_attr("defer") or s.get("type") == "module" for s in scripts)
+    modules = [resolve(fixture_build, url + "/", s["src"]) for s in scripts if s.get("type") == "module"]
+    assert all(s.get("fetchpriority") == "low" for s in scripts if s.get("type") == "module")
+    preloads = [link for link in page.select('link[rel="modulepreload"]')]
+    assert all(link.get("fetchpriority") == "low" for link in preloads)
+    named = set(modules) | {resolve(fixture_build, url + "/", link["href"]) for link in preloads}
+    imported = {resolve(fixture_build, module, spec) for module in named
+                for spec in re.findall(r'^import [^;]*?from "(\.[^"]+)"', (fixture_build / module).read_text(encoding="utf-8"), re.M)}
+    assert imported <= named, f"{url or 'home'}: imported but not preloaded: {sorted(imported - named)}"
