@@ -31,6 +31,10 @@ from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 
 
+SUMMARY = 160
+"""Characters of commentary in a tag's or an author's feed entry (as on tag pages): a note is in
+the feeds of all its tags and authors, so each copy is kept short; the link has the rest."""
+
 AUTHOR_FEED_SIZE = 10
 """Entries in an author's feed (summaries only: a note is in each of its authors' feeds)."""
 
@@ -66,7 +70,7 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     def summary(note: Note) -> str:
         found = summaries.get(note.slug)
         if found is None:
-            found = summaries[note.slug] = snippet(html_of(note).ko or html_of(note).en, 300)
+            found = summaries[note.slug] = snippet(html_of(note).ko or html_of(note).en, SUMMARY)
         return found
 
     def page_url(note: Note) -> str | None:
