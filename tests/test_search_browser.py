@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -320,13 +321,18 @@ def holding(pattern: str) -> set[str]:
     ("창발적 오정렬", r"\bemergent misalignment"),
     ("선형프로브", r"\blinear probe"),
 ])
-def test_korean_queries_find_the_bundled_notes_that_wrote_english(browser, bundled: str, query: str, written: str) -> None:  # noqa: ANN001
+def test_korean_queries_find_the_bundled_notes_that_wrote_english(bundled_box, query: str, written: str) -> None:  # noqa: ANN001
+    want = holding(written)
+    assert want and want <= set(type_query(bundled_box, query))
+
+
+@pytest.fixture(scope="module")
+def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
+    """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases
+    above (type_query clears the box and waits for each query's own results)."""
     context, page = open_page(browser, bundled, DESKTOP)
-    try:
-        want = holding(written)
-        assert want and want <= set(type_query(page, query))
-    finally:
-        context.close()
+    yield page
+    context.close()
 
 
 def test_a_phrase_in_the_title_ranks_first(browser, bundled: str) -> None:  # noqa: ANN001
