@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, build, make_site
+from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build
 import search_data
 from search_data import cards, load_words, postings
 from papernotes.outputs.search_index import tokenize
@@ -185,10 +185,7 @@ def long_browse(tmp_path_factory: pytest.TempPathFactory, serve: Serve) -> str:
     notes = {f"2024/many-{i:03d}.md": f"---\ntitle: Many {i}\nauthors: [A]\ndate: 2024-{1 + i // 28:02d}-{1 + i % 28:02d}\n"
                                       f"tags: [{'rl' if i % 2 else 'safety'}]\nurl: https://example.org/{i}\n---\n\n## 한국어\n\n발췌 {i}.\n\n## English\n\nExcerpt {i}.\n"
              for i in range(PAGE_ROWS + 15)}
-    site = make_site(tmp_path_factory.mktemp("long-browse"), notes=notes)
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return serve(site / "site")
+    return serve(shared_build(tmp_path_factory, "long-browse-site", lambda folder: make_site(folder, notes=notes)))
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import ROOT, build, make_site
+from conftest import ROOT, make_site, shared_build
 from papernotes.outputs.concepts import ConceptMatcher
 from papernotes.text.words import phrase_key, tokenize_joined
 from search_data import load_words
@@ -121,11 +121,12 @@ reward-model:
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
-    site = make_site(tmp_path_factory.mktemp("search-site"), notes=SEARCH_NOTES)
-    (site / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return serve(site / "site")
+    def make(folder: Path) -> Path:
+        site = make_site(folder, notes=SEARCH_NOTES)
+        (site / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+        return site
+
+    return serve(shared_build(tmp_path_factory, "search-site", make))
 
 
 @pytest.fixture(scope="module")
