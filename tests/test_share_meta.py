@@ -29,11 +29,18 @@ def plain(html: str) -> str:
     return " ".join(Markup(html).striptags().split())
 
 
+OLAGPT = "2023/olagpt.md"
+"""The bundled note the deployed site carries, under data/notes/ as in the repository."""
+
+
 @pytest.fixture(scope="module")
 def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled notes built with site_url, repo_url and edit_uri set."""
+    """The fixture site plus one bundled note (olagpt, at its own path, with the bundled tags)
+    built with site_url, repo_url and edit_uri set. (It was all the bundled notes: a build ten
+    times bigger in the fast part, for links that only depend on the note's own path and date.)"""
     def make(folder: Path) -> Path:
-        site = make_site(folder, data=ROOT / "data")
+        site = make_site(folder, tags_yml=(ROOT / "data" / "tags.yml").read_text(encoding="utf-8"),
+                         notes={OLAGPT: (ROOT / "data" / "notes" / OLAGPT).read_text(encoding="utf-8")})
         config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
         config.update(site_url="https://example.org/notes-site/", repo_url="https://github.com/someone/papernotes",
                       edit_uri="edit/main/docs/")
