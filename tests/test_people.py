@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build, make_site
+from conftest import make_site, build_log, shared_build
 from papernotes.cli.main import main as cli
 from papernotes.names import lookalike_keys, match_key
 from papernotes.pages.families.authors import initial
@@ -104,12 +104,14 @@ PEOPLE_NOTES = {
 
 @pytest.fixture(scope="module")
 def people_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = make_site(tmp_path_factory.mktemp("people"), notes=PEOPLE_NOTES)
-    (site / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
-    result = build(site)  # --strict: the lookalike advice must not fail it
-    assert result.returncode == 0, result.stderr
-    assert "look like one person" in result.stderr  # said, as information
-    return site
+    def make(folder: Path) -> Path:
+        site = make_site(folder, notes=PEOPLE_NOTES)
+        (site / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
+        return site
+
+    out = shared_build(tmp_path_factory, "people-site", make)  # --strict: the lookalike advice must not fail it
+    assert "look like one person" in build_log(out)  # said, as information
+    return out.parent
 
 
 def _page(site: Path, url: str) -> BeautifulSoup:

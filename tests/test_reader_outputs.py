@@ -13,7 +13,7 @@ import feedparser
 import pytest
 import yaml
 
-from conftest import READER_NOTES, build, make_site
+from conftest import READER_NOTES, make_site, shared_build
 from papernotes.catalog import urls
 from papernotes.outputs import atom
 from papernotes.catalog.index import build_index
@@ -35,13 +35,14 @@ def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture
 
 @pytest.fixture(scope="module")
 def absolute_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = make_site(tmp_path_factory.mktemp("reader-abs"), notes=READER_NOTES)
-    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["site_url"] = SITE_URL
-    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    def make(folder: Path) -> Path:
+        site = make_site(folder, notes=READER_NOTES)
+        config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["site_url"] = SITE_URL
+        (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return site
+
+    return shared_build(tmp_path_factory, "reader-abs-site", make)
 
 
 def page_file(site: Path, url: str) -> Path:
