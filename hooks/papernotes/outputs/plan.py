@@ -143,11 +143,14 @@ def write_files(site_dir: Path, files: Iterable[tuple[str, str]], taken: set[str
     count = 0
     terms_dir = urls.search_terms_dir() + "/"
     terms: set[str] = set()
+    folders: set[Path] = set()  # made already: most files share a folder with others (a tag's feed and references)
     for path, content in files:
         if path in taken:
             raise FileClash(f"docs/{path} collides with the generated file {path}; rename or remove it")
         target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
         target.write_text(content, encoding="utf-8")
         if path.startswith(terms_dir):
             terms.add(target.name)
