@@ -24,7 +24,9 @@ from mkdocs.utils import get_relative_url
 from papernotes.session.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.context import PlannedPage
+from papernotes.pages.registry import LEAN_KINDS
 from papernotes.pages.fragments import theme_label, theme_lang, theme_text
+from papernotes.pages.modules import ModuleGraph
 from papernotes.pages.compact import strip_indentation
 from papernotes.pages.problems import add_banner
 
@@ -153,6 +155,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     env.filters["pn_sidebar_key"] = _sidebar_key
     env.filters["pn_root_key"] = _root_key
     env.globals["pn_cached"] = _cached
+    # The modules a page's modules import, for its `modulepreload` links (overrides/main.html).
+    env.filters["pn_imports"] = ModuleGraph(Path(config.docs_dir)).imports
+    env.globals["pn_lean_kinds"] = LEAN_KINDS
     _theme_parts.clear()  # the nav or the config may have changed since the last build
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
     return env

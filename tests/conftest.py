@@ -128,25 +128,32 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
     """`make(folder)` (a `make_site` call) built once with --strict for the whole run; the output folder.
 
     Under pytest-xdist the workers share one build: the first to get here builds into the run's
-    common temporary folder while holding a lock, the others wait and take its output. Tests only
-    read it. In a single process it is simply built once.
+    common temporary folder while holding a lock, the others wait and take its output. In a single
+    process the same folder (the run's temporary folder) makes it one build per run too. So a
+    module's own site (`name` unique to it) is built once even when `--dist=worksteal` spreads the
+    module's tests over several workers, and two modules that read the same site share it by name.
+    Tests only read it. The build's log is `build_log(output folder)`.
     """
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        site = make(tmp_path_factory.mktemp(name))
-        result = build(site)
-        assert result.returncode == 0, result.stderr
-        return site / "site"
-    common = tmp_path_factory.getbasetemp().parent  # the same folder for every worker of this run
+    common = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        common = common.parent  # the same folder for every worker of this run
     done = common / name / ".built"
     with (common / f"{name}.lock").open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         if not done.exists():
             shutil.rmtree(common / name, ignore_errors=True)  # a build that failed in another worker
             site = make(common / name)
+            assert site == common / name, "make(folder) must make the site in that folder"
             result = build(site)
             assert result.returncode == 0, result.stderr
+            (site / "build.log").write_text(result.stderr, encoding="utf-8")
             done.touch()
     return common / name / "site"
+
+
+def build_log(out: Path) -> str:
+    """The log of the `shared_build` whose output folder is `out`."""
+    return (out.parent / "build.log").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from conftest import build, make_site
+from conftest import make_site, build_log, shared_build
 from search_data import cards
 
 from papernotes.cli.main import main
@@ -167,12 +167,14 @@ def test_hf_import_fetches_a_day(project: Path, hf_api: None, capsys: pytest.Cap
 @pytest.fixture(scope="module")
 def imported_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """A site holding everything both importers wrote, built once with --strict."""
-    site = make_site(tmp_path_factory.mktemp("imported"), data=CONTRIB)
-    assert main(["import-post", str(POSTS), "--root", str(site), "--add-tags"]) == 1
-    assert main(["import-hf", str(HF), "--root", str(site), "--tag", "safety"]) == 1
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site", result.stderr
+    def make(folder: Path) -> Path:
+        site = make_site(folder, data=CONTRIB)
+        assert main(["import-post", str(POSTS), "--root", str(site), "--add-tags"]) == 1
+        assert main(["import-hf", str(HF), "--root", str(site), "--tag", "safety"]) == 1
+        return site
+
+    out = shared_build(tmp_path_factory, "imported-site", make)
+    return out, build_log(out)
 
 
 def test_imported_notes_build_strict_and_drafts_stay_unpublished(imported_build: tuple[Path, str]) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, make_site
+from conftest import make_site, shared_build
 from hostile_base import GOOD_NOTES, note, write_site
 from search_data import cards
 from papernotes.catalog.index import build_index
@@ -283,11 +283,9 @@ def test_hostile_tag_labels_render_as_text(injected: tuple) -> None:
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data = write_injection_site(tmp_path_factory.mktemp("injected-data"))
-    site = make_site(tmp_path_factory.mktemp("injected-site"), data=data)
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    """The injection site, built once per run (under xdist, once for every worker)."""
+    return shared_build(tmp_path_factory, "injected-site",
+                        lambda folder: make_site(folder, data=write_injection_site(folder / "injections")))
 
 
 class _Head(HTMLParser):

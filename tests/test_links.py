@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build, make_site
+from conftest import make_site, shared_build
 from papernotes.outputs.daily_post import day_post, parse_posts, round_trip_problems
 from papernotes.markup import Converter
 from papernotes.source.note import parse_note
@@ -91,10 +91,8 @@ An old paper.
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("links-site"), notes=LINK_NOTES)
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    return root / "site"
+    """The fixture site plus LINK_NOTES, built once per run (test_links_browser.py serves the same)."""
+    return shared_build(tmp_path_factory, "links-site", lambda folder: make_site(folder, notes=LINK_NOTES))
 
 
 def soup(site: Path, path: str) -> BeautifulSoup:

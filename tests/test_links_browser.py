@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LAYOUT_SHIFT, build, make_site
+from conftest import LAYOUT_SHIFT, make_site, shared_build
 from test_links import LINK_NOTES
 from test_pages_a11y import axe_source, serious  # noqa: F401 - axe_source is a fixture
 
@@ -19,10 +19,8 @@ CARD = "#pn-preview"
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
-    root = make_site(tmp_path_factory.mktemp("links-browser"), notes=LINK_NOTES)
-    result = build(root)
-    assert result.returncode == 0, result.stderr
-    return serve(root / "site")
+    """test_links.py's site (the fixture site plus LINK_NOTES), built once per run, served."""
+    return serve(shared_build(tmp_path_factory, "links-site", lambda folder: make_site(folder, notes=LINK_NOTES)))
 
 
 def _mention(page):  # noqa: ANN001, ANN202

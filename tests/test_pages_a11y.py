@@ -96,8 +96,10 @@ def scheme_context(request, browser: Browser):  # noqa: ANN001, ANN201 - a fixtu
 
 
 def serious(page: Page, axe_source: str) -> list[str]:
-    """axe-core's serious and critical violations on the page as it is now, one line per node."""
-    page.add_script_tag(content=axe_source)
+    """axe-core's serious and critical violations on the page as it is now, one line per node.
+    axe is added to the page once (a second check of the same loaded page reuses it)."""
+    if page.evaluate("typeof window.axe === 'undefined'"):
+        page.add_script_tag(content=axe_source)
     result = page.evaluate("""async () => {
         const r = await axe.run(document, {resultTypes: ["violations"]});
         return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")

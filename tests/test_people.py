@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build, make_site
+from conftest import make_site, build_log, shared_build
 from papernotes.cli.main import main as cli
 from papernotes.names import lookalike_keys, match_key
 from papernotes.pages.families.authors import initial
@@ -104,12 +104,14 @@ PEOPLE_NOTES = {
 
 @pytest.fixture(scope="module")
 def people_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = make_site(tmp_path_factory.mktemp("people"), notes=PEOPLE_NOTES)
-    (site / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
-    result = build(site)  # --strict: the lookalike advice must not fail it
-    assert result.returncode == 0, result.stderr
-    assert "look like one person" in result.stderr  # said, as information
-    return site
+    def make(folder: Path) -> Path:
+        site = make_site(folder, notes=PEOPLE_NOTES)
+        (site / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
+        return site
+
+    out = shared_build(tmp_path_factory, "people-site", make)  # --strict: the lookalike advice must not fail it
+    assert "look like one person" in build_log(out)  # said, as information
+    return out.parent
 
 
 def _page(site: Path, url: str) -> BeautifulSoup:
@@ -215,8 +217,8 @@ def test_ris_and_csl_json_beside_each_bibtex_file(people_site: Path) -> None:
     import rispy
 
     out = people_site / "site"
-    for folder, slugs in (("authors/minji-kim", ["p3", "p2", "p1"]), ("notes/p2", ["p2"]), ("tags/rl", None), ("", None)):
-        base = out / folder if folder else out
+    for folder, slugs in (("authors/minji-kim", ["p3", "p2", "p1"]), ("notes/p2", ["p2"]), ("tags/rl", None)):
+        base = out / folder
         records = rispy.loads((base / "papernotes.ris").read_text(encoding="utf-8"))
         items = json.loads((base / "papernotes.csl.json").read_text(encoding="utf-8"))
         assert [r["id"] for r in records] == [i["id"] for i in items]
@@ -226,6 +228,9 @@ def test_ris_and_csl_json_beside_each_bibtex_file(people_site: Path) -> None:
     assert links == ["feed.xml", "papernotes.bib", "papernotes.ris", "papernotes.csl.json"]
     note_links = [a["href"] for a in _page(people_site, "notes/p2").select(".pn-cite .pn-downloads a")]
     assert note_links == ["papernotes.ris", "papernotes.csl.json"]
+    # The whole site comes as BibTeX only (issue 24: the RIS and CSL-JSON copies were 1.2 kB a note).
+    assert (out / "papernotes.bib").is_file()
+    assert not (out / "papernotes.ris").exists() and not (out / "papernotes.csl.json").exists()
 
 
 def test_each_note_has_a_markdown_copy_linked_from_its_page(people_site: Path) -> None:

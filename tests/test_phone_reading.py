@@ -336,7 +336,7 @@ def test_copy_does_not_cover_the_bibtex_entry(contexts, base: str, index, size: 
 
 
 def test_muted_text_keeps_its_contrast_colour(contexts, base: str) -> None:  # noqa: ANN001
-    """papernotes-reader.css loads after papernotes.css: it must not undo the contrast colours."""
+    """The reader features' rules come after the base's in papernotes.css: they must not undo the contrast colours."""
     pg = contexts["laptop"]
     open_page(pg, base + "browse/", "en")
     muted, count = pg.evaluate("""() => { const probe = document.createElement('span');

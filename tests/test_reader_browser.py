@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 import json
 import random
 import re
@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, build, make_site
+from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build
 import search_data
 from search_data import cards, load_words, postings
 from papernotes.outputs.search_index import tokenize
@@ -39,6 +39,27 @@ def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture
 @pytest.fixture(scope="module")
 def base(reader_build: Path, serve: Serve) -> str:
     return serve(reader_build)
+
+
+@pytest.fixture(scope="module")
+def box(browser: Browser, base: str) -> Iterator[Page]:
+    """The reader site's home page, loaded once for the tests that only type queries into its box
+    (each `search` clears the last query's results and waits for its own)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def bundled_box(browser: Browser, bundled_build: Path, serve: Serve) -> Iterator[Page]:
+    """The bundled notes' home page, loaded once for the query tests on them (as `box`)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(serve(bundled_build))
+    yield page
+    context.close()
 
 
 def shown_slugs(page: Page) -> list[str]:
@@ -164,10 +185,7 @@ def long_browse(tmp_path_factory: pytest.TempPathFactory, serve: Serve) -> str:
     notes = {f"2024/many-{i:03d}.md": f"---\ntitle: Many {i}\nauthors: [A]\ndate: 2024-{1 + i // 28:02d}-{1 + i % 28:02d}\n"
                                       f"tags: [{'rl' if i % 2 else 'safety'}]\nurl: https://example.org/{i}\n---\n\n## 한국어\n\n발췌 {i}.\n\n## English\n\nExcerpt {i}.\n"
              for i in range(PAGE_ROWS + 15)}
-    site = make_site(tmp_path_factory.mktemp("long-browse"), notes=notes)
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return serve(site / "site")
+    return serve(shared_build(tmp_path_factory, "long-browse-site", lambda folder: make_site(folder, notes=notes)))
 
 
 @pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])
@@ -204,6 +222,12 @@ def test_browse_shows_more_after_its_first_rows_without_shifting(browser: Browse
 
 
 def search(page: Page, query: str) -> list[str]:
+    submit(page, query)
+    return search_slugs(page)
+
+
+def submit(page: Page, query: str) -> None:
+    """Type `query` into the box, press Enter and wait for its results."""
     page.fill(".pn-search__input", query)
     page.press(".pn-search__input", "Enter")
     page.wait_for_function(
@@ -211,7 +235,6 @@ def search(page: Page, query: str) -> list[str]:
         " && document.querySelector('.pn-search__input').value === q", arg=query)
     # No settling wait: the box drops data-count when a query starts and sets it only with that
     # query's results on screen; a superseded query never sets it.
-    return search_slugs(page)
 
 
 def search_slugs(page) -> list[str]:  # noqa: ANN001
@@ -241,16 +264,16 @@ QUERIES = [
 
 
 @pytest.mark.parametrize(("query", "found", "absent"), QUERIES)
-def test_search_finds(page: Page, base: str, query: str, found: set[str], absent: set[str]) -> None:
-    page.goto(base)
+def test_search_finds(box: Page, query: str, found: set[str], absent: set[str]) -> None:
+    page = box
     slugs = search(page, query)
     assert found <= set(slugs), slugs
     assert not (absent & set(slugs)), slugs
     assert page.get_attribute(".pn-search__results", "data-count") == str(len(slugs))  # fewer than a page here
 
 
-def test_search_ranks_title_before_commentary(page: Page, base: str) -> None:
-    page.goto(base)
+def test_search_ranks_title_before_commentary(box: Page) -> None:
+    page = box
     # Alpha has "Scale" in its title; Escape only "at scale" in its commentary.
     assert search(page, "scale") == ["alpha", "escape"]
 
@@ -548,8 +571,8 @@ def tagged(root: Path, slug: str) -> set[str]:
     ("적대적학습", "adversarial-training"),
     ("인지 과학", "cognitive-science"),   # the tag is written 인지과학
 ])
-def test_korean_spacing_finds_the_tag_notes(page: Page, bundled_build: Path, serve: Serve, query: str, tag: str) -> None:
-    page.goto(serve(bundled_build))
+def test_korean_spacing_finds_the_tag_notes(bundled_box: Page, query: str, tag: str) -> None:
+    page = bundled_box
     want = tagged(ROOT, tag)
     assert want and want <= set(search(page, query)[:10])
 
@@ -566,44 +589,40 @@ def holding(pattern: str) -> set[str]:
     ("judges", "judgment"),                                             # a word built on the query word
     ("analysed", "analyze"),                                            # either spelling, -ise or -ize
 ])
-def test_english_word_forms(page: Page, bundled_build: Path, serve: Serve, query: str, word: str) -> None:
-    page.goto(serve(bundled_build))
+def test_english_word_forms(bundled_box: Page, query: str, word: str) -> None:
+    page = bundled_box
     want = holding(rf"\b{word}\b")
     assert want and want <= set(search(page, query))
 
 
 @pytest.mark.parametrize(("british", "american"), [("optimisation", "optimization"), ("generalised", "generalized")])
-def test_either_spelling_finds_the_same_notes(page: Page, bundled_build: Path, serve: Serve, british: str, american: str) -> None:
+def test_either_spelling_finds_the_same_notes(bundled_box: Page, british: str, american: str) -> None:
     """The notes write -ize; a query in -ise finds what the -ize one finds, in the same order."""
-    page.goto(serve(bundled_build))
+    page = bundled_box
     right = search(page, american)
     assert right and search(page, british) == right
 
 
-def test_notes_holding_the_word_come_before_notes_holding_only_its_stem(page: Page, bundled_build: Path, serve: Serve) -> None:
+def test_notes_holding_the_word_come_before_notes_holding_only_its_stem(bundled_box: Page) -> None:
     """generalizes and general share Snowball's stem (general): the notes that write generalize,
     generalizes, generalization... come first, the ones that only say general (or generally) after."""
-    page.goto(serve(bundled_build))
+    page = bundled_box
     close = holding(r"\bgenerali[sz]")
     loose = holding(r"\bgeneral(ly)?\b") - close
     assert len(close) >= 10 and loose
-    page.fill(".pn-search__input", "generalizes")
-    page.press(".pn-search__input", "Enter")
-    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined")
+    submit(page, "generalizes")
     assert int(page.get_attribute(".pn-search__results", "data-count")) >= len(close | loose)
     assert set(search(page, "generalizes")) <= close   # the first page: all close ones
 
 
 @pytest.mark.parametrize("query", ["추론모델", "추론 모델", "추론 모델을"])
-def test_a_korean_compound_ranks_the_notes_writing_it_first(page: Page, bundled_build: Path, serve: Serve, query: str) -> None:
+def test_a_korean_compound_ranks_the_notes_writing_it_first(bundled_box: Page, query: str) -> None:
     """Written together or apart (추론 모델), the notes holding the compound come before those that
     hold 추론 and 모델 apart (many: 추론 is a tag label); the glossary's English form, reasoning
     model, counts as the compound."""
-    page.goto(serve(bundled_build))
+    page = bundled_box
     want = holding(r"추론 ?모델|\breasoning[ -]models?\b")
-    page.fill(".pn-search__input", query)
-    page.press(".pn-search__input", "Enter")
-    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined")
+    submit(page, query)
     assert int(page.get_attribute(".pn-search__results", "data-count")) > len(want)
     while page.locator("button.pn-search__more").is_visible():   # every note that holds the compound
         shown = page.locator(".pn-search__results a.pn-search__title").count()
@@ -614,33 +633,33 @@ def test_a_korean_compound_ranks_the_notes_writing_it_first(page: Page, bundled_
 
 
 @pytest.mark.parametrize("query", ["추론경로", "추론 경로", "추론경로를"])
-def test_a_compound_ending_like_a_particle(page: Page, bundled_build: Path, serve: Serve, query: str) -> None:
+def test_a_compound_ending_like_a_particle(bundled_box: Page, query: str) -> None:
     """추론경로 ends in 로, a particle: searched as typed too, it finds the notes writing 추론 경로."""
-    page.goto(serve(bundled_build))
+    page = bundled_box
     want = holding(r"추론 ?경로")
     assert want and set(search(page, query)[:len(want)]) == want
 
 
 @pytest.mark.parametrize(("typo", "word"), [("hallucinaton", "hallucination"), ("interpretabilty", "interpretability"),
                                             ("xallucination", "hallucination")])
-def test_a_typo_says_did_you_mean_and_shows_the_results(page: Page, bundled_build: Path, serve: Serve, typo: str, word: str) -> None:
-    page.goto(serve(bundled_build))
+def test_a_typo_says_did_you_mean_and_shows_the_results(bundled_box: Page, typo: str, word: str) -> None:
+    page = bundled_box
     right = search(page, word)
     assert right and search(page, typo) == right
     assert page.inner_text(".pn-search__correction") == word
 
 
-def test_a_typo_in_a_suffix_finds_the_notes_through_the_stem(page: Page, bundled_build: Path, serve: Serve) -> None:
+def test_a_typo_in_a_suffix_finds_the_notes_through_the_stem(bundled_box: Page) -> None:
     """reinforcment stems like reinforcement (reinforc): it finds the same notes in the same order
     without a correction (one is offered only when a word finds nothing)."""
-    page.goto(serve(bundled_build))
+    page = bundled_box
     right = search(page, "reinforcement")
     assert len(right) == 10 and search(page, "reinforcment") == right
     assert page.query_selector(".pn-search__correction") is None
 
 
-def test_a_hash_tag_puts_the_tag_notes_first_and_links_the_tag(page: Page, bundled_build: Path, serve: Serve) -> None:
-    page.goto(serve(bundled_build))
+def test_a_hash_tag_puts_the_tag_notes_first_and_links_the_tag(bundled_box: Page) -> None:
+    page = bundled_box
     want = tagged(ROOT, "rl")
     slugs = search(page, "#rl")
     assert page.get_attribute(".pn-search__results", "data-count") == str(len(want)) and set(slugs) <= want

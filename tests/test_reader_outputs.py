@@ -13,7 +13,7 @@ import feedparser
 import pytest
 import yaml
 
-from conftest import READER_NOTES, build, make_site
+from conftest import READER_NOTES, make_site, shared_build
 from papernotes.catalog import urls
 from papernotes.outputs import atom
 from papernotes.catalog.index import build_index
@@ -35,13 +35,14 @@ def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture
 
 @pytest.fixture(scope="module")
 def absolute_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = make_site(tmp_path_factory.mktemp("reader-abs"), notes=READER_NOTES)
-    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["site_url"] = SITE_URL
-    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return site / "site"
+    def make(folder: Path) -> Path:
+        site = make_site(folder, notes=READER_NOTES)
+        config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["site_url"] = SITE_URL
+        (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        return site
+
+    return shared_build(tmp_path_factory, "reader-abs-site", make)
 
 
 def page_file(site: Path, url: str) -> Path:
@@ -72,8 +73,12 @@ def test_tag_feeds(reader_build: Path, index: SiteIndex, tag: str) -> None:
     feed = feedparser.parse((reader_build / urls.feed(tag)).read_bytes())
     assert not feed.bozo, feed.bozo_exception
     assert [e.title for e in feed.entries] == [n.title for n in index.by_tag[tag][:atom.TAG_FEED_SIZE]]
-    assert all(e.content[0].value for e in feed.entries)
-    assert "<summary" not in (reader_build / urls.feed(tag)).read_text(encoding="utf-8")  # the content is not repeated as a summary
+    # A tag's entries carry a summary (the start of the commentary), not the whole note: a note is
+    # in the feeds of all its tags (issue 24); the site's feed carries the whole commentary.
+    assert all(e.summary for e in feed.entries)
+    assert "<content" not in (reader_build / urls.feed(tag)).read_text(encoding="utf-8")
+    for entry, note in zip(feed.entries, index.by_tag[tag]):
+        assert (note.ko or note.en).split()[0] in entry.summary
     assert all(tag in [t.term for t in e.tags] for e in feed.entries)
 
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from conftest import ROOT, build, make_site
+from conftest import ROOT, make_site, shared_build
 from papernotes.outputs.concepts import ConceptMatcher
 from papernotes.text.words import phrase_key, tokenize_joined
 from search_data import load_words
@@ -120,11 +121,12 @@ reward-model:
 
 @pytest.fixture(scope="module")
 def small(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
-    site = make_site(tmp_path_factory.mktemp("search-site"), notes=SEARCH_NOTES)
-    (site / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
-    result = build(site)
-    assert result.returncode == 0, result.stderr
-    return serve(site / "site")
+    def make(folder: Path) -> Path:
+        site = make_site(folder, notes=SEARCH_NOTES)
+        (site / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+        return site
+
+    return serve(shared_build(tmp_path_factory, "search-site", make))
 
 
 @pytest.fixture(scope="module")
@@ -320,13 +322,18 @@ def holding(pattern: str) -> set[str]:
     ("창발적 오정렬", r"\bemergent misalignment"),
     ("선형프로브", r"\blinear probe"),
 ])
-def test_korean_queries_find_the_bundled_notes_that_wrote_english(browser, bundled: str, query: str, written: str) -> None:  # noqa: ANN001
+def test_korean_queries_find_the_bundled_notes_that_wrote_english(bundled_box, query: str, written: str) -> None:  # noqa: ANN001
+    want = holding(written)
+    assert want and want <= set(type_query(bundled_box, query))
+
+
+@pytest.fixture(scope="module")
+def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
+    """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases
+    above (type_query clears the box and waits for each query's own results)."""
     context, page = open_page(browser, bundled, DESKTOP)
-    try:
-        want = holding(written)
-        assert want and want <= set(type_query(page, query))
-    finally:
-        context.close()
+    yield page
+    context.close()
 
 
 def test_a_phrase_in_the_title_ranks_first(browser, bundled: str) -> None:  # noqa: ANN001

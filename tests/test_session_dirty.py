@@ -39,22 +39,51 @@ def test_a_new_build_forgets_the_previous_session() -> None:
 
 
 @pytest.mark.slow  # a real mkdocs serve
-@pytest.mark.parametrize("mode", [[], ["--dirty", "--no-changes"]])
-def test_serve_shows_an_edited_note(mode: list[str]) -> None:
+def test_serve_shows_an_edited_note() -> None:
     """A real `mkdocs serve` on generated notes: saving a note shows the change, search keeps every
-    note; under plain serve a note added is served and listed on its day page, a renamed note
-    moves, a deleted note's page is gone and no longer listed (bench_serve polls until each holds;
-    `--dirty` leaves a deleted note's page, as MkDocs does)."""
+    note; a note added is served and listed on its day page, a renamed note moves, a deleted
+    note's page is gone and no longer listed (bench_serve polls until each holds). The one real
+    serve process of the suite: `--dirty` runs in this process below (it once ran a second real
+    serve; the watcher and the server it proved are the same)."""
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_serve.py"), "30", "--edits", "2",
-                          "--timeout", "120", *mode], capture_output=True, text=True, timeout=600)
+                          "--timeout", "120"], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr[-3000:]
     assert len(re.findall(r"edit \d: visible", run.stdout)) == 2
-    if not mode:
-        for change in ("add: the new note is served and listed on its day page",
-                       "rename: served at the new URL, 404 at the old one",
-                       "delete: the page is gone (404) and its day page no longer lists it"):
-            assert change in run.stdout, run.stdout
+    for change in ("add: the new note is served and listed on its day page",
+                   "rename: served at the new URL, 404 at the old one",
+                   "delete: the page is gone (404) and its day page no longer lists it"):
+        assert change in run.stdout, run.stdout
     assert run.stdout.count("search index holds 30 of 30 notes; the edit is searchable after") == 2
+
+
+@pytest.mark.slow  # a serve session's builds
+def test_serve_dirty_shows_an_edited_note(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty`, as MkDocs runs its builds (tests/test_session_serve_rebuild.py's
+    ServeSession): each saved edit shows on the note's page and its day page, and the search index
+    still holds every note and finds the edit (what `bench_serve.py --dirty` checked in a real
+    serve process)."""
+    from conftest import make_site
+    from search_data import meta, postings
+    from test_session_serve_rebuild import ServeSession
+
+    site = make_site(tmp_path / "site")
+    notes = sorted((site / "data" / "notes").rglob("*.md"))
+    session = ServeSession(site, dirty=True)
+    try:
+        session.rebuild()
+        out = session.out
+        note = site / "data" / "notes" / "2025" / "beta.md"
+        page, day = out / "notes" / "beta" / "index.html", out / "archive" / "2025" / "01" / "05" / "index.html"
+        for k in (1, 2):
+            marker = f"editmarker{k}x"
+            note.write_text(note.read_text(encoding="utf-8").rstrip("\n") + f" {marker}\n", encoding="utf-8")
+            log = session.rebuild()
+            assert marker in page.read_text(encoding="utf-8"), log
+            assert marker in day.read_text(encoding="utf-8"), log
+            assert meta(out)["docs"] == len(notes)
+            assert any(term.startswith(marker) for term in postings(out)), "the edit is not searchable"
+    finally:
+        session.close()
 
 
 def _n(slug: str, **changes: object) -> Note:

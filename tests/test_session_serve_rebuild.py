@@ -5,7 +5,12 @@ note, edit tags.yml, mkdocs.yml or a docs page.
 
 The serve session runs here as `mkdocs serve` runs it (one `on_startup("serve")`, then for each
 change a freshly loaded config built into the same folder with the serve URL as site_url); each
-clean build runs in its own process with that site_url, as `mkdocs build` would.
+clean build runs in this process too, as `mkdocs build` would (its own `on_startup("build")`, so
+its own `Build`), with the serve session's `Build` set aside meanwhile and put back after: the
+hook keeps one `Build` per process, and the clean build must neither see nor disturb the serve
+session's. (Each clean build once ran in its own process: ten Python starts and MkDocs imports
+per run, for nothing the in-process build does not show. `tests/test_session_dirty.py` runs a
+real `mkdocs serve`.)
 """
 
 from __future__ import annotations
@@ -48,18 +53,20 @@ A note added while the server runs; it builds on [Beta](https://arxiv.org/abs/25
 
 
 class ServeSession:
-    """One `mkdocs serve` session's builds, in this process, into `site/served`."""
+    """One `mkdocs serve` session's builds (`mkdocs serve --dirty`'s with `dirty`), in this
+    process, into `site/served`."""
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, dirty: bool = False) -> None:
         from mkdocs.config import load_config
 
         self.site = site
+        self.dirty = dirty
         self.out = site / "served"
         self.out.mkdir()
         self.log = io.StringIO()
         with self._quiet_log(), contextlib.chdir(site):
             self.config = load_config(str(site / "mkdocs.yml"), site_dir=str(self.out))
-            self.config.plugins.on_startup(command="serve", dirty=False)
+            self.config.plugins.on_startup(command="serve", dirty=dirty)
 
     @contextlib.contextmanager
     def _quiet_log(self) -> Iterator[None]:
@@ -86,10 +93,11 @@ class ServeSession:
         with self._quiet_log(), contextlib.chdir(self.site):
             config = load_config(str(self.site / "mkdocs.yml"), site_dir=str(self.out))
             config.site_url = SERVE_URL
-            mkdocs_build(config, serve_url=SERVE_URL, dirty=False)
+            mkdocs_build(config, serve_url=SERVE_URL, dirty=self.dirty)
             hook = sys.modules[HOOK]
             hook.build.before_build()  # waits for the exports writer
-            hook.build.kept.wait()  # and for the previous output's leftovers to go
+            if hook.build.kept is not None:
+                hook.build.kept.wait()  # and for the previous output's leftovers to go
         return self.log.getvalue()[start:]
 
     def close(self) -> None:
@@ -97,7 +105,8 @@ class ServeSession:
 
 
 def clean_build(site: Path, into: Path) -> Path:
-    """A clean `mkdocs build` of `site`'s data, in its own process, with the serve URL as site_url."""
+    """A clean `mkdocs build` of `site`'s data with the serve URL as site_url, in this process
+    beside the serve session (whose `Build` it sets aside and puts back)."""
     copy = into / "clean"
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir(parents=True)
@@ -106,8 +115,14 @@ def clean_build(site: Path, into: Path) -> Path:
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
     config["site_url"] = SERVE_URL
     (copy / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = build(copy, strict=False, process=True)
+    hook = sys.modules[HOOK]
+    serving = hook.build
+    try:
+        result = build(copy, strict=False)
+    finally:
+        hook.build = serving
     assert result.returncode == 0, result.stderr[-3000:]
+    assert hook.build is serving
     return copy / "site"
 
 

@@ -1,5 +1,5 @@
 /* Figures wider than the screen (the statistics on a phone) open at their newest data, the end of
- * the row, and say that they scroll (papernotes-reader.css draws the fade and the hint from
+ * the row, and say that they scroll (papernotes.css draws the fade and the hint from
  * data-pn-scrolls and data-pn-more-before). Loaded by the statistics page only
  * (pages/families/stats.py names it). */
 

@@ -1,7 +1,7 @@
 /* One note's reading-list controls: Save, Read and a private note, as real toggle buttons.
  *
  * `mountControls(slot, info, store)` fills a `.pn-rl` slot (rendered empty by the build with
- * the note's data-rl-* attributes; its height is reserved by reading-list.css so nothing moves)
+ * the note's data-rl-* attributes; its height is reserved by papernotes.css so nothing moves)
  * and keeps it in step with the store, which other tabs may change too. The state is on the
  * slot (`data-rl-state`: none, to-read, read) for the CSS, and the buttons say it with
  * aria-pressed; their names stay "Save" / "Read" in the chosen language, with the paper's title

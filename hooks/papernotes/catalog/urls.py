@@ -34,7 +34,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `tags/<tag>/papernotes.bib`   | BibTeX of one tag's notes                        |
 | `authors/<slug>/feed.xml`     | Atom feed of one author's notes                  |
 | `authors/<slug>/papernotes.bib` | BibTeX of one author's notes                   |
-| `[<folder>/]papernotes.ris`, `[<folder>/]papernotes.csl.json` | RIS and CSL-JSON beside each BibTeX file, and in `notes/<slug>/` for one note (`references`) |
+| `<folder>/papernotes.ris`, `<folder>/papernotes.csl.json` | RIS and CSL-JSON of one note, tag or author (`references`) |
 | `notes/<slug>.md`             | a note as Markdown (`outputs.markdown_copy`)     |
 | `llms.txt`                    | the site, its tags and notes for AI tools        |
 | `notes.json`                  | every note's fields and URLs (DEVELOPING.md)        |

@@ -26,7 +26,8 @@ TAG_FEED_SIZE = 20
 """Entries of each tag's feed. A feed reader polls a feed and keeps what it saw, so a feed
 needs only what appeared since the last poll; a new subscriber sees the tag's 20 newest notes
 (the tag page lists all of them). 150 tag feeds of 50 whole entries were 6.5 kB of output per
-note at 2,000 notes (issue 24)."""
+note at 2,000 notes (issue 24); their entries are summaries too (the start of the commentary and
+a link): a note is in every one of its tags' feeds, and the site's feed has the whole text."""
 
 
 @dataclass(frozen=True)

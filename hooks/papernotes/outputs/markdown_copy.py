@@ -85,8 +85,8 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
              "paper's facts, its abstract and a commentary in Korean and in English.", "",
              "Every note is also published as Markdown (linked below). Site-wide exports: "
              f"[notes.json]({link(urls.notes_json())}), [BibTeX]({link(urls.bibtex())}), "
-             f"[RIS]({link(urls.references('ris'))}), [CSL-JSON]({link(urls.references('csl'))}), "
-             f"[Atom feed]({link(urls.feed())}).", "", "## Tags", ""]
+             f"[Atom feed]({link(urls.feed())}); RIS and CSL-JSON per note, tag and author "
+             "(`papernotes.ris`, `papernotes.csl.json` beside each page).", "", "## Tags", ""]
     lines += [f"- [{one_line(t.en)} · {one_line(t.ko)}]({link(urls.tag(t.slug))}): {counts.get(t.slug, 0)} notes"
               + (f"; {one_line(t.description_en or t.description_ko)}" if t.description_en or t.description_ko else "")
               for t in tags.tags if counts.get(t.slug)]

@@ -31,6 +31,10 @@ from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 
 
+SUMMARY = 160
+"""Characters of commentary in a tag's or an author's feed entry (as on tag pages): a note is in
+the feeds of all its tags and authors, so each copy is kept short; the link has the rest."""
+
 AUTHOR_FEED_SIZE = 10
 """Entries in an author's feed (summaries only: a note is in each of its authors' feeds)."""
 
@@ -66,7 +70,7 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
     def summary(note: Note) -> str:
         found = summaries.get(note.slug)
         if found is None:
-            found = summaries[note.slug] = snippet(html_of(note).ko or html_of(note).en, 300)
+            found = summaries[note.slug] = snippet(html_of(note).ko or html_of(note).en, SUMMARY)
         return found
 
     def page_url(note: Note) -> str | None:
@@ -90,21 +94,23 @@ def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
         return csl_items.get(note.slug) or csl_items.setdefault(note.slug, csl_json.item(note, page_url(note)))
 
     def other_formats(owner: str, notes: tuple[Note, ...]) -> Iterator[tuple[str, str]]:
-        """RIS and CSL-JSON beside the site's and each note's BibTeX."""
+        """RIS and CSL-JSON for one note, tag or author (beside its BibTeX)."""
         yield urls.references("ris", owner), ris.bibliography(notes, record_of)
         yield urls.references("csl", owner), csl_json.items(notes, item_of)
 
     site_feed = feeds.FeedInfo(urls.feed(), settings.site_name, urls.home(), settings.site_name, site_url)
     yield urls.feed(), feeds.render_feed(site_feed, index.notes, index.tags, content, summary)
+    # The whole site in BibTeX (and in notes.json); RIS and CSL-JSON come per note, tag and
+    # author only: site-wide copies were 1.2 kB per note of output for what the BibTeX file
+    # already gives a reference manager in one download (issue 24).
     yield urls.bibtex(), bibliography(index.notes)
-    yield from other_formats("", index.notes)
     for note in index.notes:
         yield from other_formats(urls.note_folder(note.slug), (note,))
     for tag in index.tags.tags:
         notes = index.by_tag.get(tag.slug, ())
         info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
                               settings.site_name, site_url)
-        yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, content, summary, feeds.TAG_FEED_SIZE)
+        yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, None, summary, feeds.TAG_FEED_SIZE)
         yield urls.bibtex(tag.slug), bibliography(notes)
         yield from other_formats(urls.tag_folder(tag.slug), notes)  # files, so a reference manager can fetch them by URL
     for author in people.authors if people is not None else ():

@@ -120,7 +120,8 @@ class LinkPages:
         """A page with links to notes loads the preview module (an ES module: deferred, no globals)."""
         if "data-pn-preview" not in page or PREVIEW_SCRIPT in page:
             return page
-        return page + f'\n<script type="module" src="{href(PREVIEW_SCRIPT)}"></script>\n'
+        # Low priority like the other page modules (overrides/main.html says why).
+        return page + f'\n<script type="module" fetchpriority="low" src="{href(PREVIEW_SCRIPT)}"></script>\n'
 
     # -- the note page's sections ------------------------------------------------------------
 

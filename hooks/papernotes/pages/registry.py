@@ -27,6 +27,12 @@ FAMILIES: tuple[Family, ...] = (
     labs.FAMILY,
 )
 
+LEAN_KINDS: frozenset[str] = frozenset({"author"})
+"""Kinds whose pages get the lean theme shell (overrides/main.html): no navigation sidebar, no
+drawer button, no empty table of contents. There is one author page per author with two notes
+(7,700 at 10,000 notes), so the shell was a tenth of the site (issue 24); each such page carries
+its own trail back to its index and home instead."""
+
 
 def plan_pages(ctx: PageContext) -> list[PlannedPage]:
     """Every generated page, family by family, in a fixed order."""

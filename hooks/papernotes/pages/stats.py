@@ -1,6 +1,6 @@
 """The statistics page's figures, drawn at build time as inline SVG.
 
-Colours come from CSS (`currentColor` and classes styled in papernotes-reader.css with the
+Colours come from CSS (`currentColor` and classes styled in papernotes.css with the
 theme's variables), so the same SVG reads well in the light and the dark palette. Every bar and
 every day with notes has its number in a `<title>` tooltip (an empty day is a cell of a
 background pattern, not an element: see `heatmap`); a figure is a labelled group
