@@ -229,6 +229,7 @@ def write_groups(site_dir: Path, groups: Iterable[ExportGroup], taken: set[str],
     count = 0
     terms_dir = urls.search_terms_dir() + "/"
     terms: set[str] = set()
+    folders: set[Path] = set()  # made already: most files share a folder with others (a tag's feed and references)
     for group in groups:
         clash = next((path for path in group.paths if path in taken), None)
         if clash is not None:
@@ -240,7 +241,9 @@ def write_groups(site_dir: Path, groups: Iterable[ExportGroup], taken: set[str],
             if path in taken:
                 raise FileClash(f"docs/{path} collides with the generated file {path}; rename or remove it")
             target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             target.write_text(content, encoding="utf-8")
             if path.startswith(terms_dir):
                 terms.add(target.name)

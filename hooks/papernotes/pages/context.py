@@ -108,6 +108,7 @@ class PageContext:
         self._commentary: dict[str, Markup] = {}
         self._excerpt: dict[str, Markup] = {}
         self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
+        self._author_links: dict[tuple[str, str], Markup] = {}
         self.links = LinkPages(self)
         """Links between notes (`pages/links.py`): resolved mentions, backlinks, the preview script."""
 
@@ -141,11 +142,16 @@ class PageContext:
         return self._people
 
     def author_link(self, name: str, href: Callable[[str], str]) -> Markup:
-        """The name as written, linked to its author page when it has one."""
+        """The name as written, linked to its author page when it has one (made once per name
+        and link: an author with a page is on every card of their notes, on many pages)."""
         page = self.people.author(name)
         if page is None:
             return Markup("%s") % name
-        return Markup('<a class="pn-author" href="%s">%s</a>') % (href(urls.author(page.slug)), name)
+        link = href(urls.author(page.slug))
+        found = self._author_links.get((name, link))
+        if found is None:
+            found = self._author_links[(name, link)] = Markup('<a class="pn-author" href="%s">%s</a>') % (link, name)
+        return found
 
     def org_link(self, name: str, href: Callable[[str], str]) -> Markup:
         """The organisation as written (its own `lang`), linked to its lab page when it has one."""
