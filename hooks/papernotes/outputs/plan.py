@@ -149,11 +149,27 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     yield _one(urls.bibtex(), lambda: bibliography(index.notes))
     for note in index.notes:
         yield formats(urls.note_folder(note.slug), (note,), ("note", note))
+    def shelf(feed: str, bib: str, owner: str, title: str, page: str, notes: tuple[Note, ...], limit: int,
+              key: object) -> ExportGroup:
+        """A tag's or an author's feed (summaries: a note is in each of its tags' and authors'
+        feeds) and bibliography files, which show its newest notes."""
+        info = feeds.FeedInfo(feed, f"{settings.site_name}: {title}", page, settings.site_name, site_url)
+
+        def make() -> Iterator[tuple[str, str]]:
+            yield feed, feeds.render_feed(info, notes, index.tags, None, summary, limit)
+            yield bib, bibliography(notes)
+            yield from other_formats(owner, notes)  # files, so a reference manager can fetch them by URL
+
+        return ExportGroup((feed, bib, *other_paths(owner)), key, make)
+
     for tag in index.tags.tags:
-        yield _tag_group(tag, index.by_tag.get(tag.slug, ()), settings, summary, bibliography, other_paths,
-                         other_formats, index)
+        notes = index.by_tag.get(tag.slug, ())
+        yield shelf(urls.feed(tag.slug), urls.bibtex(tag.slug), urls.tag_folder(tag.slug), f"{tag.en} · {tag.ko}",
+                    urls.tag(tag.slug), notes, feeds.TAG_FEED_SIZE, ("tag", tag, notes))
     for author in people.authors if people is not None else ():
-        yield _author_group(author, settings, summary, bibliography, other_paths, other_formats, index)
+        yield shelf(urls.author_feed(author.slug), urls.author_bibtex(author.slug), urls.author_folder(author.slug),
+                    author.name, urls.author(author.slug), author.notes, AUTHOR_FEED_SIZE,
+                    ("author", author.name, author.notes))
     yield _one("notes/sitemap.xml", lambda: markdown_copy.NOTES_SITEMAP, "sitemap")
     for note in index.notes:
         yield _one(markdown_copy.copy_path(note.slug),
@@ -178,36 +194,6 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
         yield ExportGroup((), None, lambda: build_search_files(index.notes, index.tags,
                                                                lambda n: (html_of(n).ko, html_of(n).en),
                                                                index.glossary, author_page))
-
-
-def _tag_group(tag, notes, settings, summary, bibliography, other_paths, other_formats, index) -> ExportGroup:  # noqa: ANN001
-    """A tag's feed and bibliography files: they show its newest notes."""
-    info = feeds.FeedInfo(urls.feed(tag.slug), f"{settings.site_name}: {tag.en} · {tag.ko}", urls.tag(tag.slug),
-                          settings.site_name, settings.site_url)
-    owner = urls.tag_folder(tag.slug)
-
-    def make() -> Iterator[tuple[str, str]]:
-        yield urls.feed(tag.slug), feeds.render_feed(info, notes, index.tags, None, summary, feeds.TAG_FEED_SIZE)
-        yield urls.bibtex(tag.slug), bibliography(notes)
-        yield from other_formats(owner, notes)  # files, so a reference manager can fetch them by URL
-
-    return ExportGroup((urls.feed(tag.slug), urls.bibtex(tag.slug), *other_paths(owner)), ("tag", tag, notes), make)
-
-
-def _author_group(author, settings, summary, bibliography, other_paths, other_formats, index) -> ExportGroup:  # noqa: ANN001
-    """An author's feed and bibliography files: they show the author's notes."""
-    info = feeds.FeedInfo(urls.author_feed(author.slug), f"{settings.site_name}: {author.name}", urls.author(author.slug),
-                          settings.site_name, settings.site_url)
-    owner = urls.author_folder(author.slug)
-
-    def make() -> Iterator[tuple[str, str]]:
-        yield urls.author_feed(author.slug), feeds.render_feed(info, author.notes, index.tags, None, summary,
-                                                                AUTHOR_FEED_SIZE)
-        yield urls.author_bibtex(author.slug), bibliography(author.notes)
-        yield from other_formats(owner, author.notes)
-
-    paths = (urls.author_feed(author.slug), urls.author_bibtex(author.slug), *other_paths(owner))
-    return ExportGroup(paths, ("author", author.name, author.notes), make)
 
 
 class FileClash(Exception):
