@@ -99,6 +99,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
+    _drop_theme_scripts(files, config)
     try:
         titles = dict(_nav_titles(config.nav or []))
         plan = build.plan({f.src_uri for f in files}, always=titles)
@@ -124,6 +125,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     except BuildError as err:
         raise PluginError(str(err)) from None
     return files
+
+
+def _drop_theme_scripts(files: Files, config: MkDocsConfig) -> None:
+    """The theme's script, its search worker and lunr (2.3 MB) are not loaded by any page
+    (docs/assets/theme.js does what the site uses of them): they are not copied to the site."""
+    docs = Path(config.docs_dir).resolve()
+    for file in [f for f in files if f.src_uri.startswith("assets/javascripts/")]:
+        if file.abs_src_path and not Path(file.abs_src_path).resolve().is_relative_to(docs):
+            files.remove(file)
 
 
 _pages: list[File] = []

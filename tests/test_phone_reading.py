@@ -146,6 +146,45 @@ def test_theme_strings_follow_the_switch(contexts, base: str, lang: str) -> None
     assert pg.inner_text(".md-copyright").strip() != footer
 
 
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_palette_switch_back_to_top_without_the_themes_script(browser, base: str, system: str) -> None:  # noqa: ANN001
+    """assets/theme.js in place of the theme's bundle (which no page loads): the system's palette
+    on a first visit, a tap switches it and shows the other switch, the choice survives a reload,
+    Enter on the focused switch works too; back to top shows on scrolling up and goes to the top."""
+    context = browser.new_context(viewport=PHONE, color_scheme=system, has_touch=True)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        pg.goto(base + "contributing/")
+        pg.wait_for_load_state("load")
+        assert pg.locator("script[src*='bundle']").count() == 0
+        shown = "() => [...document.querySelectorAll('[data-md-component=palette] label')].map(l => !l.hidden)"
+        scheme = {"light": "default", "dark": "slate"}
+        other = "dark" if system == "light" else "light"
+        assert pg.get_attribute("body", "data-md-color-scheme") == scheme[system]
+        assert pg.evaluate(shown) == [system == "light", system == "dark"]
+        pg.locator("[data-md-component=palette] label:not([hidden])").tap()
+        assert pg.get_attribute("body", "data-md-color-scheme") == scheme[other]
+        assert pg.evaluate(shown) == [system == "dark", system == "light"]
+        pg.reload()
+        pg.wait_for_load_state("load")
+        assert pg.get_attribute("body", "data-md-color-scheme") == scheme[other]
+        pg.focus("[data-md-component=palette] input:checked")
+        pg.keyboard.press("Enter")
+        assert pg.get_attribute("body", "data-md-color-scheme") == scheme[system]
+        assert pg.get_attribute(".md-top", "hidden") is not None
+        pg.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        pg.wait_for_timeout(100)
+        pg.evaluate("window.scrollBy(0, -300)")
+        pg.wait_for_function("!document.querySelector('.md-top').hidden")
+        pg.click(".md-top")
+        pg.wait_for_function("window.scrollY === 0")
+        assert errors == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_about_and_contributing_show_one_language(contexts, base: str, lang: str) -> None:  # noqa: ANN001
     pg = contexts["laptop"]

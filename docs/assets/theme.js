@@ -1,0 +1,118 @@
+/* What this site uses of mkdocs-material's own script, on every page: the palette switch, the
+ * back-to-top button, the header's page title once the page's heading has scrolled away, and
+ * keyboard access to code that scrolls sideways. The theme's
+ * bundle (114 kB, one 165–340 ms task on a mid-range phone before the page answers a tap: the
+ * largest on every page kind, docs/benchmarks.md) is not loaded (overrides/main.html); its
+ * templates and stylesheets are used as they are. Without JavaScript the theme's `no-js` styles
+ * apply, as they always did.
+ *
+ * The palette is chosen before the first paint by overrides/partials/javascripts/palette.html
+ * (the stored one, the theme's `__palette` in localStorage, else the system's); this module
+ * switches it and stores the choice in the same place, so a reader's earlier choice is kept. */
+
+const body = document.body;
+const COLORS = ["scheme", "primary", "accent"];
+
+function palette(form) {
+  const inputs = [...form.querySelectorAll("input")];
+  function apply(index) {
+    const input = inputs[index];
+    // The theme's stylesheet turns transitions off while this attribute is set.
+    body.setAttribute("data-md-color-switching", "");
+    const color = { media: input.getAttribute("data-md-color-media") };
+    for (const name of COLORS) {
+      color[name] = input.getAttribute("data-md-color-" + name);
+      body.setAttribute("data-md-color-" + name, color[name]);
+    }
+    inputs.forEach((other, i) => {
+      const label = other.nextElementSibling;
+      if (label instanceof HTMLLabelElement) label.hidden = i !== index;
+    });
+    window.__md_set("__palette", { index, color });
+    requestAnimationFrame(() => body.removeAttribute("data-md-color-switching"));
+  }
+  form.addEventListener("change", (event) => {
+    const index = inputs.indexOf(event.target);
+    if (index >= 0) apply(index);
+  });
+  // The inputs are the focusable part (their labels are the visible one): Enter switches too.
+  form.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter") return;
+    const index = inputs.findIndex((input) => input.checked);
+    const next = inputs[(index + 1) % inputs.length];
+    event.preventDefault();
+    next.click();
+    next.focus();
+  });
+}
+
+/* Shown while the reader scrolls back up, away from the top (as the theme does). */
+function backToTop(button) {
+  let last = window.scrollY;
+  let queued = false;
+  function update() {
+    queued = false;
+    const y = window.scrollY;
+    const show = y < last && y > window.innerHeight / 2;
+    last = y;
+    if (button.hidden === !show) return;
+    button.hidden = !show;
+    if (show) button.removeAttribute("tabindex");
+    else {
+      button.setAttribute("tabindex", "-1");
+      button.blur();
+    }
+  }
+  window.addEventListener("scroll", () => {
+    if (!queued) {
+      queued = true;
+      requestAnimationFrame(update);
+    }
+  }, { passive: true });
+  button.addEventListener("click", (event) => {
+    event.preventDefault();
+    window.scrollTo({ top: 0 });
+  });
+}
+
+/* Once the page's heading has scrolled under the header, the header shows the page's title in
+ * place of the site's name (papernotes.css keeps the name on a phone), with its shadow. */
+function headerTitle(header, title) {
+  const heading = document.querySelector(".md-content h1");
+  if (!heading) return;
+  const observer = new IntersectionObserver(([entry]) => {
+    const past = !entry.isIntersecting && entry.boundingClientRect.top < header.offsetHeight;
+    title.classList.toggle("md-header__title--active", past);
+    header.classList.toggle("md-header--shadow", past);
+  }, { rootMargin: "-" + header.offsetHeight + "px 0px 0px 0px" });
+  observer.observe(heading);
+}
+
+/* A code block wider than its box scrolls; the keyboard can reach it only if it is focusable. */
+function scrollableCode() {
+  for (const code of document.querySelectorAll(".md-typeset pre > code")) {
+    if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
+    else code.removeAttribute("tabindex");
+  }
+}
+
+const form = document.querySelector("[data-md-component=palette]");
+if (form) palette(form);
+const header = document.querySelector("[data-md-component=header]");
+const title = document.querySelector("[data-md-component=header-title]");
+if (header && title) headerTitle(header, title);
+const top = document.querySelector("[data-md-component=top]");
+if (top) backToTop(top);
+scrollableCode();
+// Widths change with the window and with the language (the other language's blocks were hidden).
+let queued = false;
+function recheck() {
+  if (queued) return;
+  queued = true;
+  requestAnimationFrame(() => {
+    queued = false;
+    scrollableCode();
+  });
+}
+window.addEventListener("resize", recheck, { passive: true });
+document.addEventListener("papernotes:lang", scrollableCode);
