@@ -150,7 +150,8 @@ def test_theme_strings_follow_the_switch(contexts, base: str, lang: str) -> None
 def test_palette_switch_back_to_top_without_the_themes_script(browser, base: str, system: str) -> None:  # noqa: ANN001
     """assets/theme.js in place of the theme's bundle (which no page loads): the system's palette
     on a first visit, a tap switches it and shows the other switch, the choice survives a reload,
-    Enter on the focused switch works too; back to top shows on scrolling up and goes to the top."""
+    Enter on the focused switch works too; wide code and tables take focus; back to top shows on
+    scrolling up and goes to the top."""
     context = browser.new_context(viewport=PHONE, color_scheme=system, has_touch=True)
     pg = context.new_page()
     errors: list[str] = []
@@ -173,6 +174,10 @@ def test_palette_switch_back_to_top_without_the_themes_script(browser, base: str
         pg.focus("[data-md-component=palette] input:checked")
         pg.keyboard.press("Enter")
         assert pg.get_attribute("body", "data-md-color-scheme") == scheme[system]
+        # Code and tables wider than a phone scroll sideways: the keyboard reaches each one.
+        wide = pg.evaluate("[...document.querySelectorAll('.md-typeset pre > code, .md-typeset table:not([class])')]"
+                           ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.getAttribute('tabindex'))")
+        assert wide and set(wide) == {"0"}, wide
         assert pg.get_attribute(".md-top", "hidden") is not None
         pg.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         pg.wait_for_timeout(100)

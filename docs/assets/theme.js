@@ -1,6 +1,6 @@
 /* What this site uses of mkdocs-material's own script, on every page: the palette switch, the
  * back-to-top button, the header's page title once the page's heading has scrolled away, and
- * keyboard access to code that scrolls sideways. The theme's
+ * keyboard access to code and tables that scroll sideways. The theme's
  * bundle (114 kB, one 165–340 ms task on a mid-range phone before the page answers a tap: the
  * largest on every page kind, docs/benchmarks.md) is not loaded (overrides/main.html); its
  * templates and stylesheets are used as they are. Without JavaScript the theme's `no-js` styles
@@ -88,11 +88,12 @@ function headerTitle(header, title) {
   observer.observe(heading);
 }
 
-/* A code block wider than its box scrolls; the keyboard can reach it only if it is focusable. */
+/* A code block or table wider than its box scrolls (the theme's stylesheet lets a table scroll by
+ * itself); the keyboard can reach it only if it is focusable. */
 function scrollableCode() {
-  for (const code of document.querySelectorAll(".md-typeset pre > code")) {
-    if (code.scrollWidth > code.clientWidth) code.setAttribute("tabindex", "0");
-    else code.removeAttribute("tabindex");
+  for (const block of document.querySelectorAll(".md-typeset pre > code, .md-typeset table:not([class])")) {
+    if (block.scrollWidth > block.clientWidth) block.setAttribute("tabindex", "0");
+    else block.removeAttribute("tabindex");
   }
 }
 
