@@ -242,8 +242,23 @@ def test_exports_of_unchanged_notes_are_kept_and_every_change_matches_a_clean_bu
     alpha = [out / "notes" / "alpha" / "papernotes.ris", out / "notes" / "alpha.md", out / "previews" / "alpha.html"]
     before = [_mtime(p) for p in alpha]
 
+    # While the writer works, the files a save changes are the previous build's, never missing
+    # (search and notes.json once answered 404 for seconds at 10,000 notes); what it writes, it
+    # replaces whole. (The spy runs in the forked writer: it leaves its answer in a file.)
+    from papernotes.session import session as build_session
+    seen = tmp_path / "seen-by-the-writer.txt"
+    write_groups = build_session.write_groups
+
+    def spy(site_dir: Path, *args, **kwargs) -> int:  # noqa: ANN002, ANN003 - passed on as they are
+        seen.write_text(" ".join(p for p in ("notes.json", "search/meta.json", "browse/snippets/0.json", "feed.xml", "notes/beta.md")
+                                 if (site_dir / p).is_file()), encoding="utf-8")
+        return write_groups(site_dir, *args, **kwargs)
+
+    monkeypatch.setattr(build_session, "write_groups", spy)
     _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "Saved while serving: RL for reasoning with policy")
     session.rebuild()
+    assert seen.read_text(encoding="utf-8") == "notes.json search/meta.json browse/snippets/0.json feed.xml notes/beta.md"
+    assert not list(out.rglob(".*.part"))
     assert "Saved while serving" in (out / "notes" / "beta.md").read_text(encoding="utf-8")
     assert "Saved while serving" in (out / "previews" / "beta.html").read_text(encoding="utf-8")
     assert [_mtime(p) for p in alpha] == before, "an unchanged note's exports were written again"

@@ -16,6 +16,8 @@ a save costs its note's files plus the whole-site ones (feeds, `notes.json`, sea
 
 from __future__ import annotations
 
+import os
+import posixpath
 from pathlib import Path
 from functools import partial
 from typing import Callable, Iterable, Iterator, NamedTuple
@@ -70,6 +72,10 @@ class ExportGroup(NamedTuple):
     keys: the same files); None for whole-site files, which every build writes."""
     make: Callable[[], Iterator[tuple[str, str]]]
     """Its (path, content) pairs, computed when called."""
+    folder: str = ""
+    """For a group whose files are named by their content or number (the search index, shards;
+    `paths` is empty): the folder that holds them and nothing else. A serve rebuild serves the
+    previous build's folder until the group is written, then removes what it did not write."""
 
 
 def iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
@@ -181,11 +187,12 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
         graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
     yield _one(urls.notes_json(), lambda: notes_json.notes_json(index, settings.site_name, site_url, graph))
     yield _one(urls.browse_index(), lambda: browse.browse_index(index))
-    yield ExportGroup((), None, lambda: browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en)))
+    yield ExportGroup((), None, lambda: browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en)),
+                      posixpath.dirname(urls.browse_snippets(0)))
     for note in index.notes:
         yield _one(urls.preview(note.slug), partial(lambda n: preview_card(n, html_of(n), index.tags), note),
                    ("preview", note))
-    yield ExportGroup((), None, lambda: reading_list.reading_list_files(index))
+    yield ExportGroup((), None, lambda: reading_list.reading_list_files(index), posixpath.dirname(urls.reading_list_index()))
     if index.notes:
         def author_page(name: str) -> str | None:
             party = people.author(name) if people is not None else None
@@ -193,7 +200,14 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
 
         yield ExportGroup((), None, lambda: build_search_files(index.notes, index.tags,
                                                                lambda n: (html_of(n).ko, html_of(n).en),
-                                                               index.glossary, author_page))
+                                                               index.glossary, author_page),
+                          posixpath.dirname(urls.search_meta()))
+
+
+def _remove_all_but(folder: Path, keep: set[Path]) -> None:
+    """Remove the files under `folder` that are not in `keep` (a previous build's, taken back)."""
+    for stale in [p for p in folder.rglob("*") if p.is_file() and p not in keep]:
+        stale.unlink()
 
 
 class FileClash(Exception):
@@ -223,17 +237,26 @@ def write_groups(site_dir: Path, groups: Iterable[ExportGroup], taken: set[str],
         if group.paths and kept(group):
             count += len(group.paths)
             continue
+        written = []
         for path, content in group.make():
+            written.append(path)
             if path in taken:
                 raise FileClash(f"docs/{path} collides with the generated file {path}; rename or remove it")
             target = site_dir / path
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-            target.write_text(content, encoding="utf-8")
+            if target.exists():  # the previous serve build's, served until replaced whole (session/kept.py)
+                part = target.with_name(f".{target.name}.part")
+                part.write_text(content, encoding="utf-8")
+                os.replace(part, target)
+            else:
+                target.write_text(content, encoding="utf-8")
             if path.startswith(terms_dir):
                 terms.add(target.name)
             count += 1
+        if group.folder:
+            _remove_all_but(site_dir / group.folder, {site_dir / path for path in written})
     folder = site_dir / terms_dir
     if folder.is_dir():
         for stale in folder.iterdir():

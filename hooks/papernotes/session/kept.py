@@ -94,6 +94,34 @@ class KeptOutput:
                 os.rename(source, dest)
         return True
 
+    def take_back_stale(self, paths: Iterable[str], site_dir: Path) -> None:
+        """Move back each of `paths` that the previous output has, to be served as it was until
+        the exports writer replaces it whole (`outputs.plan.write_groups`): a file a save changes
+        (`notes.json`, `search/meta.json`, a tag's feed) is then never missing, only late."""
+        if self._aside is None:
+            return
+        for path in paths:
+            source, dest = self._aside / path, site_dir / path
+            if source.is_file():
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(source, dest)
+
+    def take_back_stale_folder(self, folder: str, site_dir: Path) -> None:
+        """`take_back_stale` for a folder of files named by their content (the search index):
+        the whole folder, or where the new build has made it already, each file it lacks."""
+        if self._aside is None or not (self._aside / folder).is_dir():
+            return
+        source, dest = self._aside / folder, site_dir / folder
+        if not dest.exists():
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(source, dest)
+            return
+        for path in [p for p in source.rglob("*") if p.is_file()]:
+            target = dest / path.relative_to(source)
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.rename(path, target)
+
     def completed(self, site_dir: Path, after: Future[object] | None = None) -> None:
         """The build finished in `site_dir`: the next one may keep its pages. What this build did
         not take back is deleted in a thread, after the pages are written, and after `after` (the

@@ -253,6 +253,13 @@ class Build:
         def in_place(group: ExportGroup) -> bool:
             return kept is not None and group.paths in unchanged and kept.take_back_files(group.paths, site_dir)
 
+        if kept is not None and kept.ready:  # until the writer replaces them, changed files are served as they were
+            for group in groups:
+                if group.folder:
+                    kept.take_back_stale_folder(group.folder, site_dir)
+                elif group.paths not in unchanged:
+                    kept.take_back_stale(group.paths, site_dir)
+
         def job() -> tuple[int, tuple[float, int] | None]:
             return write_groups(site_dir, groups, taken, in_place), None
 
