@@ -10,6 +10,7 @@ the first screen after choosing a tag, tap targets of 44×44 px, and the stylesh
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -333,6 +334,9 @@ def test_browse_shows_the_count_and_first_results_on_the_first_screen(browser, b
     context = browser.new_context(viewport=PHONE)
     context.add_init_script(LAYOUT_SHIFT)
     pg = context.new_page()
+    # A slow phone network: the excerpts arrive well after the tap (a shift then is not excused as
+    # following the reader's input), and the rows must not grow under the reader when they do.
+    pg.route("**/browse/snippets/*", lambda route: (time.sleep(0.8), route.continue_()))
     open_page(pg, base + "browse/", lang)
     pg.wait_for_selector('.pn-browse[data-ready="true"]')
     chips = pg.locator(".pn-browse__tags")

@@ -109,8 +109,8 @@ function init(box) {
     });
   }
 
-  // Render once the excerpts of the first rows are at hand (or failed to load), so that rows
-  // drawn without a reader's click (a shared ?tags= URL, Back/Forward) do not grow under them.
+  // Render once the excerpts of the first rows are at hand (or failed to load), so that rows do
+  // not grow under the reader when they arrive (on a slow phone network, well after the click).
   function renderWithExcerpts() {
     var need = {};
     matching().slice(0, PAGE).forEach(function (n) { need[Math.floor(n[4] / index.shard)] = true; });
@@ -163,7 +163,9 @@ function init(box) {
     else url.searchParams.delete("tags");
     // Hack: URLSearchParams encodes "," as %2C; tag slugs never need escaping, so keep it readable.
     history.pushState({ tags: selected }, "", url.href.replace(/%2C/g, ","));
-    render();
+    // The chips answer at once; the rows and the count follow with their excerpts.
+    chips.forEach(function (chip) { chip.setAttribute("aria-pressed", String(selected.indexOf(chip.getAttribute("data-tag")) >= 0)); });
+    renderWithExcerpts();
   }
 
   chips.forEach(function (chip) {
