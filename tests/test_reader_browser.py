@@ -79,7 +79,10 @@ def expect(index: SiteIndex, tags: list[str]) -> list[str]:
 
 
 def click_tag(page: Page, slug: str) -> None:
+    """Tap a chip and wait for its rows: they are drawn once their excerpts are loaded, and the
+    list is `aria-busy` until then."""
     page.click(f'.pn-filter-tag[data-tag="{slug}"]')
+    page.wait_for_selector('.pn-browse__results:not([aria-busy="true"])', state="attached")
 
 
 def test_filter_narrows_widens_and_round_trips(page: Page, base: str, index: SiteIndex) -> None:
@@ -104,6 +107,7 @@ def test_filter_narrows_widens_and_round_trips(page: Page, base: str, index: Sit
         page.wait_for_function(f"document.querySelector('.pn-browse__count').dataset.count == '{len(expect(index, tags))}'")
         assert selected(page) == tags and shown_slugs(page) == expect(index, tags)
     page.go_forward()
+    page.wait_for_function(f"document.querySelector('.pn-browse__count').dataset.count == '{len(expect(index, ['reward-model']))}'")
     assert selected(page) == ["reward-model"] and shown_slugs(page) == expect(index, ["reward-model"])
 
     # A shared URL reproduces the selection; unknown tags are ignored.

@@ -112,6 +112,7 @@ function init(box) {
   // Render once the excerpts of the first rows are at hand (or failed to load), so that rows do
   // not grow under the reader when they arrive (on a slow phone network, well after the click).
   function renderWithExcerpts() {
+    results.setAttribute("aria-busy", "true");  // until the rows for the selection are drawn
     var need = {};
     matching().slice(0, PAGE).forEach(function (n) { need[Math.floor(n[4] / index.shard)] = true; });
     var draw = function () { render(false, !box.hasAttribute("data-ready")); };
@@ -153,6 +154,7 @@ function init(box) {
       shown = 0;
       showMore();
     }
+    results.removeAttribute("aria-busy");
     box.setAttribute("data-ready", "true");
   }
 
