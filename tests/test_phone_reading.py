@@ -191,6 +191,30 @@ def test_palette_switch_back_to_top_without_the_themes_script(browser, base: str
         context.close()
 
 
+def test_table_of_contents_follows_the_reading_and_keys_turn_pages(contexts, base: str) -> None:  # noqa: ANN001
+    """theme.js, wide screens: the table of contents marks the section scrolled to (in the reader's
+    language); n and p follow <link rel=next/prev>, but not while typing in the search box."""
+    pg = contexts["laptop"]
+    for lang in ("en", "ko"):
+        open_page(pg, base + "contributing/", lang)
+        active = ("() => [...document.querySelectorAll('.md-sidebar--secondary .md-nav__link--active')]"
+                  ".map(a => a.getAttribute('href'))")
+        target = pg.evaluate("() => [...document.querySelectorAll('.md-sidebar--secondary a.md-nav__link[href^=\"#\"]')]"
+                             ".map(a => a.getAttribute('href')).filter(h => document.getElementById(h.slice(1))?.getClientRects().length)[3]")
+        pg.evaluate("id => document.getElementById(id).scrollIntoView()", target[1:])
+        pg.wait_for_function(f"({active})().includes({target!r})")
+        assert pg.evaluate(active) == [target]
+    nxt = pg.get_attribute("link[rel=next]", "href")
+    pg.focus(".pn-search__input")
+    pg.keyboard.press("n")
+    assert pg.url.split("?")[0].endswith("/contributing/")
+    pg.evaluate("document.activeElement.blur()")
+    pg.keyboard.press("n")
+    pg.wait_for_url("**/" + nxt.strip("./") + "/**")
+    pg.keyboard.press("p")
+    pg.wait_for_url("**/contributing/**")
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_about_and_contributing_show_one_language(contexts, base: str, lang: str) -> None:  # noqa: ANN001
     pg = contexts["laptop"]

@@ -1,6 +1,7 @@
 /* What this site uses of mkdocs-material's own script, on every page: the palette switch, the
- * back-to-top button, the header's page title once the page's heading has scrolled away, and
- * keyboard access to code and tables that scroll sideways. The theme's
+ * back-to-top button, the header's page title once the page's heading has scrolled away, the
+ * table of contents' mark on the section being read, the n/p keys for the next and previous
+ * page, and keyboard access to code and tables that scroll sideways. The theme's
  * bundle (114 kB, one 165–340 ms task on a mid-range phone before the page answers a tap: the
  * largest on every page kind, docs/benchmarks.md) is not loaded (overrides/main.html); its
  * templates and stylesheets are used as they are. Without JavaScript the theme's `no-js` styles
@@ -88,6 +89,55 @@ function headerTitle(header, title) {
   observer.observe(heading);
 }
 
+/* The table of contents marks the section being read: the last heading above the header's
+ * bottom (a heading of the other language, hidden, has no box and is passed over). */
+function tableOfContents(header) {
+  const links = new Map();
+  for (const link of document.querySelectorAll(".md-nav--secondary a.md-nav__link[href^='#']")) {
+    const id = decodeURIComponent(link.getAttribute("href").slice(1));
+    links.set(id, [...(links.get(id) || []), link]);
+  }
+  const headings = [...links.keys()].map((id) => document.getElementById(id)).filter(Boolean);
+  if (!headings.length) return;
+  let current = null;
+  let queued = false;
+  function update() {
+    queued = false;
+    const line = header.offsetHeight + 8;
+    let found = null;
+    for (const heading of headings) {
+      if (!heading.getClientRects().length) continue;
+      if (heading.getBoundingClientRect().top > line) break;
+      found = heading;
+    }
+    if (found === current) return;
+    for (const link of current ? links.get(current.id) : []) link.classList.remove("md-nav__link--active");
+    current = found;
+    for (const link of current ? links.get(current.id) : []) link.classList.add("md-nav__link--active");
+  }
+  function queue() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(update);
+  }
+  window.addEventListener("scroll", queue, { passive: true });
+  document.addEventListener("papernotes:lang", queue);
+  queue();
+}
+
+/* The theme's keys: n or . for the next page, p or , for the previous one (<link rel=next/prev>),
+ * unless the reader is typing. */
+function pageKeys() {
+  const rels = { n: "next", ".": "next", p: "prev", ",": "prev" };
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || !(event.key in rels)) return;
+    if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    const link = document.querySelector("link[rel=" + rels[event.key] + "]");
+    if (link) location.href = link.href;
+  });
+}
+
 /* A code block or table wider than its box scrolls (the theme's stylesheet lets a table scroll by
  * itself); the keyboard can reach it only if it is focusable. */
 function scrollableCode() {
@@ -102,6 +152,8 @@ if (form) palette(form);
 const header = document.querySelector("[data-md-component=header]");
 const title = document.querySelector("[data-md-component=header-title]");
 if (header && title) headerTitle(header, title);
+if (header) tableOfContents(header);
+pageKeys();
 const top = document.querySelector("[data-md-component=top]");
 if (top) backToTop(top);
 scrollableCode();
