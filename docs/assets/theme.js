@@ -14,6 +14,19 @@
 const body = document.body;
 const COLORS = ["scheme", "primary", "accent"];
 
+/* `update`, at most once a frame however often the returned function is called (scroll, resize). */
+function perFrame(update) {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      update();
+    });
+  };
+}
+
 function palette(form) {
   const inputs = [...form.querySelectorAll("input")];
   function apply(index) {
@@ -50,9 +63,7 @@ function palette(form) {
 /* Shown while the reader scrolls back up, away from the top (as the theme does). */
 function backToTop(button) {
   let last = window.scrollY;
-  let queued = false;
   function update() {
-    queued = false;
     const y = window.scrollY;
     const show = y < last && y > window.innerHeight / 2;
     last = y;
@@ -64,12 +75,7 @@ function backToTop(button) {
       button.blur();
     }
   }
-  window.addEventListener("scroll", () => {
-    if (!queued) {
-      queued = true;
-      requestAnimationFrame(update);
-    }
-  }, { passive: true });
+  window.addEventListener("scroll", perFrame(update), { passive: true });
   button.addEventListener("click", (event) => {
     event.preventDefault();
     window.scrollTo({ top: 0 });
@@ -100,9 +106,7 @@ function tableOfContents(header) {
   const headings = [...links.keys()].map((id) => document.getElementById(id)).filter(Boolean);
   if (!headings.length) return;
   let current = null;
-  let queued = false;
   function update() {
-    queued = false;
     const line = header.offsetHeight + 8;
     let found = null;
     for (const heading of headings) {
@@ -115,11 +119,7 @@ function tableOfContents(header) {
     current = found;
     for (const link of current ? links.get(current.id) : []) link.classList.add("md-nav__link--active");
   }
-  function queue() {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(update);
-  }
+  const queue = perFrame(update);
   window.addEventListener("scroll", queue, { passive: true });
   document.addEventListener("papernotes:lang", queue);
   queue();
@@ -158,14 +158,5 @@ const top = document.querySelector("[data-md-component=top]");
 if (top) backToTop(top);
 scrollableCode();
 // Widths change with the window and with the language (the other language's blocks were hidden).
-let queued = false;
-function recheck() {
-  if (queued) return;
-  queued = true;
-  requestAnimationFrame(() => {
-    queued = false;
-    scrollableCode();
-  });
-}
-window.addEventListener("resize", recheck, { passive: true });
+window.addEventListener("resize", perFrame(scrollableCode), { passive: true });
 document.addEventListener("papernotes:lang", scrollableCode);
