@@ -2,8 +2,8 @@
 the search index.
 
 `plan_files` returns (site path, content) pairs in a fixed order; paths come from `urls`.
-`write_files` writes them straight into the site folder. None of them is a page, so MkDocs
-has nothing to do with them, and on big sites the build runs `write_files` in a forked process
+`write_groups` writes them straight into the site folder. None of them is a page, so MkDocs
+has nothing to do with them, and on big sites the build runs `write_groups` in a forked process
 (`Build.start_exports`) while MkDocs renders the theme: they are a pure function of the notes, and
 at 10,000 notes they are ~8 s of work and ~100 MB of text the MkDocs process never holds.
 
@@ -56,7 +56,7 @@ def plan_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], N
 
 def iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
                people: People | None = None, graph: LinkGraph | None = None) -> Iterator[tuple[str, str]]:
-    """`plan_files` one file at a time, for `write_files`: a build never holds every file's text
+    """`plan_files` one file at a time: a build never holds every file's text
     at once (at 10,000 notes that is hundreds of MB in the exports writer)."""
     return _iter_files(index, settings, html_of, people, graph)
 
@@ -214,16 +214,12 @@ class FileClash(Exception):
     """A file of docs/ would be overwritten by a generated file."""
 
 
-def write_files(site_dir: Path, files: Iterable[tuple[str, str]], taken: set[str]) -> int:
-    """Write each (path, content) under `site_dir`; `taken` holds the paths docs/ files are
-    copied to, which a generated file must not overwrite (FileClash). Returns the count.
-    Search term files are named by their content, so ones a previous `--dirty` build left are removed."""
-    return write_groups(site_dir, [ExportGroup((), None, lambda: iter(files))], taken)
-
-
 def write_groups(site_dir: Path, groups: Iterable[ExportGroup], taken: set[str],
                  kept: Callable[[ExportGroup], bool] = lambda _: False) -> int:
-    """`write_files` for `iter_groups`' groups. `kept(group)` says whether the group's files are
+    """Write each of `iter_groups`' groups under `site_dir`; `taken` holds the paths docs/ files
+    are copied to, which a generated file must not overwrite (FileClash). Returns the count.
+    Search term files are named by their content, so ones a previous `--dirty` build left are
+    removed. `kept(group)` says whether the group's files are
     already in place, unchanged (a serve rebuild moved them back from the previous output);
     then its files are not rendered."""
     count = 0
