@@ -448,6 +448,10 @@ def test_the_header_shows_the_site_name_whole(contexts, base: str, index, size: 
         if size == "phone":
             assert [c for c in header["controls"] if c[3] < 44 or c[4] < 44] == [], header
             assert len(header["controls"]) == 5  # menu, search, 한국어, English, palette
+    # A page with a heading per language (one hidden) shows the site's name until its heading scrolls away.
+    open_page(pg, base + "contributing/", lang)
+    pg.wait_for_timeout(100)
+    assert pg.locator(".md-header__title--active").count() == 0
     pg.mouse.wheel(0, 3000)
     pg.wait_for_function("document.querySelector('.md-header__title--active') !== null")
     pg.wait_for_timeout(500)  # the theme's fade between the two titles

@@ -83,16 +83,20 @@ function backToTop(button) {
 }
 
 /* Once the page's heading has scrolled under the header, the header shows the page's title in
- * place of the site's name (papernotes.css keeps the name on a phone), with its shadow. */
+ * place of the site's name (papernotes.css keeps the name on a phone), with its shadow. The
+ * heading is the first one shown: a page in both languages has one per language, one hidden. */
 function headerTitle(header, title) {
-  const heading = document.querySelector(".md-content h1");
-  if (!heading) return;
-  const observer = new IntersectionObserver(([entry]) => {
-    const past = !entry.isIntersecting && entry.boundingClientRect.top < header.offsetHeight;
+  const headings = [...document.querySelectorAll(".md-content h1")];
+  if (!headings.length) return;
+  function update() {
+    const shown = headings.find((heading) => heading.getClientRects().length);
+    const past = shown !== undefined && shown.getBoundingClientRect().bottom <= header.offsetHeight;
     title.classList.toggle("md-header__title--active", past);
     header.classList.toggle("md-header--shadow", past);
-  }, { rootMargin: "-" + header.offsetHeight + "px 0px 0px 0px" });
-  observer.observe(heading);
+  }
+  const observer = new IntersectionObserver(update, { rootMargin: "-" + header.offsetHeight + "px 0px 0px 0px" });
+  for (const heading of headings) observer.observe(heading);
+  document.addEventListener("papernotes:lang", update);
 }
 
 /* The table of contents marks the section being read: the last heading above the header's
