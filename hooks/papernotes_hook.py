@@ -112,8 +112,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             if planned.src_uri in plan.keep:
                 kept.append(file)
         build.check_notes_folder([(f.src_uri, f.dest_uri, f.abs_dest_path) for f in files.documentation_pages()])
-        # Plain serve: the unchanged pages' files come back from the previous output, and MkDocs
-        # leaves them out of this build (links to them still resolve); see session/kept.py.
+        # Plain serve: the previous output comes back, and MkDocs leaves the unchanged pages out
+        # of this build (links to them still resolve); see session/kept.py.
         taken = build.keep({f.src_uri: Path(f.abs_dest_path) for f in kept}, Path(config.site_dir))
         for file in kept:
             if file.src_uri in taken:
@@ -121,7 +121,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         # The sitemap lists them still (on_template_context).
         _pages[:] = [f for f in files.documentation_pages(inclusion=lambda _: True)
                      if f.inclusion.is_included() or f.src_uri in taken] if taken else []
-        build.start_exports(Path(config.site_dir), {f.dest_uri for f in files if not f.is_documentation_page()})
+        build.start_exports(Path(config.site_dir), {f.dest_uri for f in files if not f.is_documentation_page()},
+                            [f.dest_uri for f in files if f.inclusion.is_included() or f.src_uri in taken])
     except BuildError as err:
         raise PluginError(str(err)) from None
     return files
