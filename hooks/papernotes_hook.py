@@ -9,6 +9,7 @@ page gets the banner of problems (`on_post_page`); `mkdocs build` refuses them.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -162,9 +163,21 @@ class _KeptEntry:
     def __init__(self, file: File, site_url: str | None, date: str) -> None:
         self.page = self
         base = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-        self.canonical_url = urljoin(base, file.url) if base else None
-        self.abs_url = urlsplit(self.canonical_url).path if self.canonical_url else None
+        url = file.url
+        if not base:
+            self.canonical_url = self.abs_url = None
+        elif url[:1] in ("/", ".") or ":" in url:  # what only urljoin gets right (MkDocs' Page uses it)
+            self.canonical_url = urljoin(base, url)
+            self.abs_url = urlsplit(self.canonical_url).path
+        else:  # a plain relative path, as every generated page's: joined as urljoin does, 20x faster
+            self.canonical_url = base + url
+            self.abs_url = _path_of(base) + url
         self.update_date = date
+
+
+@functools.lru_cache(maxsize=4)
+def _path_of(base: str) -> str:
+    return urlsplit(base).path
 
 
 def _nav_titles(items: list) -> Iterator[tuple[str, str]]:
