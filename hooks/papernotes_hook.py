@@ -291,6 +291,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(err)) from None
 
 
+def on_shutdown() -> None:
+    build.shutdown()
+
+
 def on_build_error(error: Exception) -> None:
     _pages.clear()
     build.abort()

@@ -250,6 +250,13 @@ class Build:
                                      partial(broken_note_page, source, tuple(found), text), source=source))
         return pages
 
+    def shutdown(self) -> None:
+        """The server stops (Ctrl-C): a writer still at work is stopped without an error (the
+        next `mkdocs serve` or `build` writes everything)."""
+        if self._exports is not None and not self._exports.done() and self._writer is not None:
+            self._superseded = self._exports
+            self._writer.kill()
+
     def wait_for_exports(self) -> None:
         """Until the last build's exports writer is done (tests and benchmarks; a serve build
         does not wait, and a newer save stops it)."""
