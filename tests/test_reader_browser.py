@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build
+from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build, visit
 import search_data
 from search_data import cards, load_words, postings
 from papernotes.outputs.search_index import tokenize
@@ -200,9 +200,8 @@ def test_browse_shows_more_after_its_first_rows_without_shifting(browser: Browse
     context.add_init_script(FROM_HTML + "\n" + LAYOUT_SHIFT)
     page = context.new_page()
     try:
-        page.goto(long_browse + "browse/")
+        visit(page, long_browse + "browse/")
         page.wait_for_selector('.pn-browse[data-ready="true"]')
-        page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__pnShift") <= 0.02
         total = count(page)
         assert len(shown_slugs(page)) == PAGE_ROWS < total and page.is_visible(".pn-browse__more")
