@@ -53,6 +53,14 @@ def box(browser: Browser, base: str) -> Iterator[Page]:
 
 
 @pytest.fixture(scope="module")
+def words(box: Page) -> Page:
+    """`box` with the box's word functions as `window.pnWords` (search_data.load_words), for the
+    tests that compare them with the Python: they only call functions, the page stays as it is."""
+    load_words(box)
+    return box
+
+
+@pytest.fixture(scope="module")
 def bundled_box(browser: Browser, bundled_build: Path, serve: Serve) -> Iterator[Page]:
     """The bundled notes' home page, loaded once for the query tests on them (as `box`)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -352,17 +360,15 @@ TOKENIZER_INPUTS = [
 ]
 
 
-def test_tokenizer_agrees_with_python(page: Page, base: str) -> None:
-    page.goto(base)
-    load_words(page)
+def test_tokenizer_agrees_with_python(words: Page) -> None:
+    page = words
     js = page.evaluate("xs => xs.map(x => window.pnWords.tokenize(x))", TOKENIZER_INPUTS)
     assert js == [tokenize(text) for text in TOKENIZER_INPUTS]
 
 
-def test_tokenizer_agrees_with_python_on_every_character(page: Page, base: str) -> None:
+def test_tokenizer_agrees_with_python_on_every_character(words: Page) -> None:
     """Each assigned code point (as Python's Unicode knows them) inside a word and alone."""
-    page.goto(base)
-    load_words(page)
+    page = words
     chars = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) not in ("Cn", "Cs", "Co")]
     texts = [f"a{c}b {c}" for c in chars]
     # One JSON string each way: Playwright passes a long array element by element, slowly.
@@ -386,10 +392,9 @@ QUERY_WORDS = [
 ]
 
 
-def test_query_words(page: Page, base: str) -> None:
+def test_query_words(words: Page) -> None:
     """With the particles the site's search/meta.json ships (the Python's)."""
-    page.goto(base)
-    load_words(page)
+    page = words
     got = page.evaluate("qs => qs.map(q => window.pnWords.queryWords(q))", [q for q, _ in QUERY_WORDS])
     assert list(zip([q for q, _ in QUERY_WORDS], got)) == QUERY_WORDS
 
@@ -544,11 +549,10 @@ def stemmer_words() -> list[str]:
     return sorted(notes | {r + s for r in roots for s in SUFFIXES} | strings | set(TRICKY_FORMS))
 
 
-def test_stemmer_agrees_with_python(page: Page, base: str) -> None:
+def test_stemmer_agrees_with_python(words: Page) -> None:
     """The box's stemmer (Snowball's generated JavaScript, docs/assets/search/snowball-english.js)
     gives what the snowballstemmer package gives."""
-    page.goto(base)
-    load_words(page)
+    page = words
     words = stemmer_words()
     assert len(words) > 50_000
     js = json.loads(page.evaluate("s => JSON.stringify(JSON.parse(s).map(w => window.pnWords.stem(w)))", json.dumps(words)))
