@@ -262,3 +262,29 @@ def test_llms_txt_lists_the_site_its_tags_and_its_notes(people_site: Path) -> No
     assert all((out / t).is_file() for t in targets)
     tags = lines[lines.index("## Tags") + 2: lines.index("## Notes") - 1]
     assert any(line.startswith("- [Reinforcement learning · 강화학습](tags/rl/)") for line in tags)
+
+
+def test_a_serve_session_advises_again_when_the_names_or_the_authors_file_change(tmp_path: Path) -> None:
+    """`mkdocs serve` loads the notes again after every save with one `NoteCache`, which
+    remembers the look-alike pairs: the advice follows a moved line, a joining entry and a
+    changed name, as a fresh load gives it."""
+    from papernotes.source.tree import NoteCache, load_site
+
+    site = make_site(tmp_path / "site", notes={"2025/p5.md": PEOPLE_NOTES["2025/p5.md"], "2025/p6.md": PEOPLE_NOTES["2025/p6.md"]})
+    cache = NoteCache()
+
+    def advice() -> list[str]:
+        found = [p.format() for p in load_site(site, "data", reuse=cache).notices]
+        assert found == [p.format() for p in load_site(site, "data").notices]  # the same as without the cache
+        return found
+
+    assert len(advice()) == 1
+    p6 = site / "data" / "notes" / "2025" / "p6.md"
+    p6.write_text(p6.read_text(encoding="utf-8").replace("---\ntitle:", "---\nurl: https://example.org/six\ntitle:", 1), encoding="utf-8")
+    moved = advice()
+    assert len(moved) == 1 and "HyunWoo Choi" in p6.read_text(encoding="utf-8").splitlines()[int(moved[0].split(":")[1]) - 1]
+    (site / "data" / "authors.yml").write_text("people:\n  - name: Hyun-Woo Choi\n    aliases: [HyunWoo Choi]\n", encoding="utf-8")
+    assert advice() == []
+    (site / "data" / "authors.yml").unlink()
+    p6.write_text(p6.read_text(encoding="utf-8").replace("HyunWoo Choi", "Grace Hopper"), encoding="utf-8")
+    assert advice() == []

@@ -106,7 +106,8 @@ PAGES = [_P("notes/a.md", ("a",)), _P("notes/b.md", ("b",)), _P("tags/t.md", ("a
 EDITS = [
     ([_n("a"), _n("b")], set()),
     ([_n("a", en="edited"), _n("b")], {"notes/a.md", "tags/t.md"}),
-    ([_n("a"), _n("b", authors=("A", "B"))], {"notes/b.md", "tags/t.md"}),
+    ([_n("a"), _n("b", authors=("A", "B"))], None),  # the authors index lists names and counts
+    ([_n("a"), _n("b", org="Lab")], None),           # the labs index likewise
     ([_n("a", title="New title"), _n("b")], None),   # titles are listed on month and tag pages
     ([_n("a", tags=("t", "u")), _n("b")], None),
     ([_n("a")], None),                                # a note removed

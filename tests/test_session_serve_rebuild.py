@@ -22,6 +22,7 @@ import logging
 import os
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Iterator
 
@@ -83,9 +84,10 @@ class ServeSession:
             logger.setLevel(level)
             logger.propagate = propagate
 
-    def rebuild(self) -> str:
+    def rebuild(self, wait: bool = True) -> str:
         """One serve (re)build, as MkDocs' `builder()`; returns its log. Waits for the exports,
-        which a serve build leaves writing (the next build would wait for them too)."""
+        which a serve build leaves writing, unless `wait` is False (a save that comes while
+        they are written)."""
         from mkdocs.commands.build import build as mkdocs_build
         from mkdocs.config import load_config
 
@@ -95,9 +97,8 @@ class ServeSession:
             config.site_url = SERVE_URL
             mkdocs_build(config, serve_url=SERVE_URL, dirty=self.dirty)
             hook = sys.modules[HOOK]
-            hook.build.before_build()  # waits for the exports writer
-            if hook.build.kept is not None:
-                hook.build.kept.wait()  # and for the previous output's leftovers to go
+            if wait:
+                hook.build.wait_for_exports()
         return self.log.getvalue()[start:]
 
     def close(self) -> None:
@@ -291,4 +292,40 @@ def test_exports_of_unchanged_notes_are_kept_and_every_change_matches_a_clean_bu
     (notes / "2025" / "delta.md").unlink()
     session.rebuild()
     assert not (out / "notes" / "delta.md").exists()
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+
+def test_a_save_while_the_exports_are_written_stops_the_writer_and_loses_nothing(
+        session: ServeSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer saves again before the exports writer of the last save is done (it takes 20-30 s
+    at 10,000 notes): the new build does not wait for it, it stops it, and writes what it had not
+    finished; the served folder then equals a clean build."""
+    monkeypatch.setenv("PAPERNOTES_WORKER", "1")
+    site, out = session.site, session.out
+    notes = site / "data" / "notes"
+    session.rebuild()
+
+    from papernotes.session import session as build_session
+    stall = tmp_path / "stall"
+    write_groups = build_session.write_groups
+
+    def stalling(site_dir: Path, groups, *args, **kwargs) -> int:  # noqa: ANN001, ANN002, ANN003 - passed on as they are
+        def some_then_stall():  # noqa: ANN202
+            for number, group in enumerate(groups):
+                if number == 3 and stall.exists():
+                    time.sleep(600)  # in the forked writer: the next build must stop it, not wait
+                yield group
+        return write_groups(site_dir, some_then_stall(), *args, **kwargs)
+
+    monkeypatch.setattr(build_session, "write_groups", stalling)
+    stall.touch()
+    _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "First save: RL for reasoning with policy")
+    session.rebuild(wait=False)
+    stall.unlink()
+    _edit(notes / "2025" / "gamma.md", "\n## English\n", "\n## English\n\nSecond save, soon after.\n")
+    log = session.rebuild()
+    assert "a new save came while the feeds, exports and search files were written" in log, log
+    assert "failed" not in log, log
+    assert "First save" in (out / "notes" / "beta.md").read_text(encoding="utf-8")
+    assert "Second save" in (out / "notes" / "gamma.md").read_text(encoding="utf-8")
     assert differences(out, clean_build(site, tmp_path)) == []

@@ -136,6 +136,18 @@ class Child:
                 pass
 
 
+    def kill(self) -> None:
+        """Stop the child now (a newer build supersedes its work); the requests it had not
+        finished fail with `ChildFailed`."""
+        with self._lock:
+            self._closed = True
+            for future, _ in self._queued:
+                future.cancel()
+            self._queued.clear()
+        self._process.kill()
+        self._process.join()
+
+
 def _serve(work: Callable[..., Any], conn: Any, nice: int) -> None:
     """The child's loop: run each request, send back (True, result) or (False, what failed)."""
     if nice:

@@ -183,11 +183,26 @@ def _lookup(entities: list[Entity], key: str, display: str, problems: list[Probl
     return found
 
 
-def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Callable[[str, str], tuple[int, int]]) -> list[Problem]:
+def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Callable[[str, str], tuple[int, int]],
+                      pairs: Callable[[], list[tuple[tuple[str, str], tuple[str, str]]]] | None = None) -> list[Problem]:
     """Advice (severity `notice`: it fails neither `papernotes check` nor `mkdocs build --strict`)
     where two notes write names that look like one person (`names.lookalike_keys`) and
     `data/authors.yml` neither joins them (one entry's name and aliases) nor separates them
-    (`distinct`, or two entries). `locate(source, name)`: the line and column of a name in a note."""
+    (`distinct`, or two entries). `locate(source, name)`: the line and column of a name in a note.
+    `pairs`: the `lookalike_pairs` of these notes, when the caller remembers them."""
+    found: list[Problem] = []
+    for (sa, wa), (sb, wb) in (pairs() if pairs is not None else lookalike_pairs(notes, authors)):
+        la, _ = locate(sa, wa)
+        lb, cb = locate(sb, wb)
+        found.append(Problem(sb, lb, cb, "authors", f"{wb!r} here and {wa!r} in {sa}:{la} look like one "
+                             f"person; join them in {authors.path} (one entry's `aliases`) or declare them `distinct`",
+                             "lookalike-authors", "notice"))
+    return found
+
+
+def lookalike_pairs(notes: Iterable[Note], authors: AuthorsFile) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """((note file, name as written there), (the other note file, its name)) for each pair of
+    look-alike names that `authors` neither joins nor separates (see `lookalike_notices`)."""
     first: dict[str, tuple[Note, str]] = {}  # match key -> the first note writing it, as written
     for note in notes:
         for written in note.authors:
@@ -196,7 +211,7 @@ def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Calla
     for key, (_, written) in first.items():
         for loose in lookalike_keys(written):
             groups.setdefault(loose, []).append(key)
-    found: list[Problem] = []
+    found: list[tuple[tuple[str, str], tuple[str, str]]] = []
     told: set[frozenset[str]] = set()
     for keys in groups.values():
         for i, a in enumerate(keys):
@@ -207,9 +222,5 @@ def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Calla
                     continue
                 told.add(pair)
                 (na, wa), (nb, wb) = sorted((first[a], first[b]), key=lambda f: (f[0].source, f[1]))
-                la, _ = locate(na.source, wa)
-                lb, cb = locate(nb.source, wb)
-                found.append(Problem(nb.source, lb, cb, "authors", f"{wb!r} here and {wa!r} in {na.source}:{la} look like one "
-                                     f"person; join them in {authors.path} (one entry's `aliases`) or declare them `distinct`",
-                                     "lookalike-authors", "notice"))
+                found.append(((na.source, wa), (nb.source, wb)))
     return found
