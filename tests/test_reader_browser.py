@@ -470,27 +470,32 @@ def test_heatmap_cell_opens_its_day(page: Page, base: str, index: SiteIndex) -> 
     assert page.locator("h1 time").get_attribute("datetime") == day.isoformat()
 
 
-def test_a_slow_older_query_never_replaces_a_newer_one(page: Page, bundled_build: Path, serve: Serve) -> None:
+def test_a_slow_older_query_never_replaces_a_newer_one(browser: Browser, bundled_build: Path, serve: Serve) -> None:
     chunks = search_data.meta(bundled_build)["chunks"]
     # 논문 ("paper") is no glossary form: the box looks up its prefix only, so the expected count is
     # the notes holding a term that starts with it.
     slow = [name for first, name in chunks if first <= "reward"][-1]
     assert slow != [name for first, name in chunks if first <= "논문"][-1]  # the two queries need different files
     # The terms file of the first query answers 1.5 s late; the second query's answer comes first.
-    page.add_init_script("""{ const fetch0 = window.fetch, slow = %s;
-        window.fetch = (url, ...rest) => String(url).includes(slow)
-            ? new Promise(r => setTimeout(r, 1500)).then(() => fetch0(url, ...rest)) : fetch0(url, ...rest); }""" % json.dumps(slow))
-    page.goto(serve(bundled_build))
-    page.fill(".pn-search__input", "reward")
-    page.press(".pn-search__input", "Enter")
-    page.fill(".pn-search__input", "논문")
-    page.press(".pn-search__input", "Enter")
-    expected = str(len(prefix_docs(bundled_build, "논문")))
-    page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n", arg=expected)
-    page.wait_for_timeout(2000)  # the slow answer arrives meanwhile and must be dropped
-    assert page.get_attribute(".pn-search__results", "data-count") == expected
-    marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
-    assert marks and all("논문" in m for m in marks), marks
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # its own: an init script
+    page = context.new_page()
+    try:
+        page.add_init_script("""{ const fetch0 = window.fetch, slow = %s;
+            window.fetch = (url, ...rest) => String(url).includes(slow)
+                ? new Promise(r => setTimeout(r, 1500)).then(() => fetch0(url, ...rest)) : fetch0(url, ...rest); }""" % json.dumps(slow))
+        page.goto(serve(bundled_build))
+        page.fill(".pn-search__input", "reward")
+        page.press(".pn-search__input", "Enter")
+        page.fill(".pn-search__input", "논문")
+        page.press(".pn-search__input", "Enter")
+        expected = str(len(prefix_docs(bundled_build, "논문")))
+        page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n", arg=expected)
+        page.wait_for_timeout(2000)  # the slow answer arrives meanwhile and must be dropped
+        assert page.get_attribute(".pn-search__results", "data-count") == expected
+        marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
+        assert marks and all("논문" in m for m in marks), marks
+    finally:
+        context.close()
 
 
 def test_slash_focuses_the_box_and_escape_closes_the_panel(page: Page, base: str) -> None:
