@@ -2,6 +2,7 @@
 
     python scripts/lint.py             # both
     python scripts/lint.py --python    # ruff only (needs no npm)
+    python3 scripts/lint.py --js       # ESLint only (needs no venv: `.ci/run` runs it while pip installs)
 
 ruff is pinned in the lock (requirements.txt, from the `test` extra) and configured in
 pyproject.toml, where `exclude` is spelled out so that hooks/papernotes/session/ is read. ESLint,
@@ -67,9 +68,11 @@ def run_eslint() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--python", action="store_true", help="run ruff only")
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--python", action="store_true", help="run ruff only")
+    only.add_argument("--js", action="store_true", help="run ESLint only")
     args = parser.parse_args(argv)
-    codes = [run_ruff()] + ([] if args.python else [run_eslint()])
+    codes = ([] if args.js else [run_ruff()]) + ([] if args.python else [run_eslint()])
     return max(codes)
 
 

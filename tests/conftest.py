@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -24,7 +25,7 @@ import pytest
 import yaml
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page, Response
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
@@ -204,6 +205,44 @@ new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadR
   .observe({type: "layout-shift", buffered: true});"""
 
 
+def visit(page: Page, url: str, quiet_ms: int = 200, timeout_ms: int = 15_000) -> Response | None:
+    """`page.goto(url)`, then wait until the page has settled: loaded, and no request of its in
+    flight for `quiet_ms` since the load event or the last request's end (whichever is later).
+
+    What `wait_for_load_state("networkidle")` means, without its fixed 500 ms of idling per visit:
+    a fetch that starts late (the browse page's snippets, a list's recommendations) or answers
+    slowly is waited for because it is in flight; a timer that starts one later than `quiet_ms`
+    after the last request would not be (none of the site's does: its longest is 50 ms).
+    """
+    in_flight: set[object] = set()
+    last = [time.monotonic()]
+
+    def started(request: object) -> None:
+        in_flight.add(request)
+        last[0] = time.monotonic()
+
+    def ended(request: object) -> None:
+        in_flight.discard(request)
+        last[0] = time.monotonic()
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    try:
+        response = page.goto(url)  # returns at the load event
+        last[0] = max(last[0], time.monotonic())
+        deadline = time.monotonic() + timeout_ms / 1000
+        while in_flight or time.monotonic() - last[0] < quiet_ms / 1000:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url}: still loading after {timeout_ms} ms: {[r.url for r in in_flight]}")  # type: ignore[attr-defined]
+            page.wait_for_timeout(20)  # Playwright delivers the page's events meanwhile
+        return response
+    finally:
+        page.remove_listener("request", started)
+        page.remove_listener("requestfinished", ended)
+        page.remove_listener("requestfailed", ended)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     if not Path(CHROMIUM).exists():
@@ -218,12 +257,65 @@ def browser() -> Iterator:
         b.close()
 
 
+PAGE_VIEWPORT = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="session")
+def _kept_page() -> Iterator[dict]:
+    """The `page` fixture's page and the origins it visited since it was last emptied."""
+    kept: dict = {}
+    yield kept
+    if "page" in kept:
+        kept["page"].context.close()
+
+
+def _empty(kept: dict) -> None:
+    """Leave nothing of the last test in the kept page: no routes, no cookies, no local or session
+    storage on any origin it visited, on about:blank at its size. Throws the page away (the next
+    test makes another) when the test closed it or opened another page in its context."""
+    pg = kept["page"]
+    try:
+        if pg.is_closed() or pg.context.pages != [pg]:
+            raise RuntimeError("the test closed its page or opened another one")
+        pg.unroute_all(behavior="ignoreErrors")
+        pg.context.unroute_all(behavior="ignoreErrors")
+        pg.context.clear_cookies()
+        for origin in sorted(kept["origins"]):
+            pg.goto(origin + "/.pn-test-reset")  # a 404 page of that origin: its storage is the site's
+            pg.evaluate("localStorage.clear(); sessionStorage.clear()")
+        pg.goto("about:blank")
+        kept["origins"].clear()
+        pg.set_viewport_size(PAGE_VIEWPORT)
+    except Exception:  # noqa: BLE001 - whatever went wrong, the next test gets a new page
+        del kept["page"]
+        with contextlib.suppress(Exception):
+            pg.context.close()
+
+
 @pytest.fixture
-def page(browser: Browser):  # noqa: ANN201 - a fixture, typed where it is made
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    yield pg
-    context.close()
+def page(browser: Browser, _kept_page: dict):  # noqa: ANN201 - a fixture, typed where it is made
+    """A 1280×900 page with nothing of an earlier test in it: no stored data (cookies, local and
+    session storage of every origin it visited are cleared), no routes, on about:blank.
+
+    One page per worker, emptied after each test, rather than a new context per test: a context
+    and its page cost about a second of CPU to make (DEVELOPING.md, "Tests"). A test that adds an
+    init script, a binding or permissions, or changes the palette, makes its own context
+    (`browser.new_context(...)`) instead. Listeners a test adds stay (they only append to that
+    test's lists).
+    """
+    if "page" not in _kept_page:
+        pg = browser.new_context(viewport=PAGE_VIEWPORT).new_page()
+        origins: set[str] = set()
+
+        def navigated(frame) -> None:  # noqa: ANN001 - Playwright's Frame
+            parts = frame.url.split("/")
+            if frame.url.startswith(("http://", "https://")) and len(parts) > 2:
+                origins.add("/".join(parts[:3]))
+
+        pg.on("framenavigated", navigated)
+        _kept_page.update(page=pg, origins=origins)
+    yield _kept_page["page"]
+    _empty(_kept_page)
 
 
 # Notes added to the fixture data for the reader features (search, feeds, BibTeX): Korean nouns

@@ -204,7 +204,10 @@ def test_ci_run_runs_the_readme_test_command() -> None:
     assert script.startswith("#!/usr/bin/env bash\n") and "set -euo pipefail" in script
     lines = [line for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     assert lines[-1] == TEST_COMMAND
-    assert lines[-2] == ".venv/bin/python scripts/lint.py"  # the linters run before the tests
+    # The linters run before the tests: ESLint (it needs no venv) started while pip installs and
+    # waited for (`set -e` stops on its failure), ruff once the venv is there.
+    assert lines[-3:-1] == [".venv/bin/python scripts/lint.py --python", 'wait "$eslint"']
+    assert lines.index("python3 scripts/lint.py --js &") < lines.index("eslint=$!") < len(lines) - 3
 
 
 def load_workflow(name: str) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LAYOUT_SHIFT, make_site, shared_build
+from conftest import LAYOUT_SHIFT, make_site, shared_build, visit
 from test_links import LINK_NOTES
 from test_pages_a11y import axe_source, serious  # noqa: F401 - axe_source is a fixture
 
@@ -106,12 +106,10 @@ def test_pages_with_links_do_not_shift(browser, base: str) -> None:  # noqa: ANN
         context = browser.new_context(viewport=viewport)
         context.add_init_script(LAYOUT_SHIFT)
         try:
+            page = context.new_page()  # each visit a new document in it, its shifts measured from its start
             for path in ("notes/follow-up/", "notes/base-paper/", "wanted/"):
-                page = context.new_page()
-                page.goto(f"{base}{path}")
-                page.wait_for_load_state("networkidle")
+                visit(page, f"{base}{path}")
                 assert page.evaluate("window.__pnShift") <= 0.02, path
-                page.close()
         finally:
             context.close()
 
@@ -120,12 +118,10 @@ def test_pages_with_links_do_not_shift(browser, base: str) -> None:  # noqa: ANN
 def test_note_and_wanted_pages_pass_axe(browser, base: str, axe_source: str, scheme: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     try:
+        page = context.new_page()
         for path in ("notes/base-paper/", "wanted/"):
-            page = context.new_page()
-            page.goto(f"{base}{path}")
-            page.wait_for_load_state("networkidle")
-            assert serious(page, axe_source) == [], path
-            page.close()
+            visit(page, f"{base}{path}")
+            assert serious(page, axe_source, scheme) == [], path
     finally:
         context.close()
 

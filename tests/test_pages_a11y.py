@@ -2,6 +2,11 @@
 either palette or language, the language attribute follows the switch, the keyboard reaches the
 content quickly, no page asks another origin for anything, and nothing shifts after load.
 
+A browser page costs most of a test's time when it is made (about a second of CPU for each new
+page or context on a 2-core machine, more than loading a page into it), so a palette's visits
+share one page, and a page is waited for with `conftest.visit` (loaded, and no request in flight
+for a moment) rather than Playwright's "networkidle" (half a second idle per visit).
+
 axe-core comes from npm (pinned in tests/axe/package-lock.json) and is installed on demand into
 .cache/test-tools/ (gitignored); locally the tests skip when npm cannot install it, in CI they fail.
 """
@@ -18,7 +23,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import LAYOUT_SHIFT, ROOT
+from conftest import LAYOUT_SHIFT, ROOT, visit
 from papernotes.pages import registry
 from papernotes.catalog import urls
 from papernotes.catalog.index import build_index
@@ -88,94 +93,129 @@ def base(reader_build: Path, serve: Serve) -> str:
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])
-def scheme_context(request, browser: Browser):  # noqa: ANN001, ANN201 - a fixture, typed where it is made
+def scheme_page(request, browser: Browser):  # noqa: ANN001, ANN201 - a fixture, typed where it is made
+    """(page, palette): one page per palette for this module's visits, each visit a navigation of
+    it (a fresh document; the context's storage is shared by the palette's visits, as it was)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
     context.add_init_script(LAYOUT_SHIFT)
-    yield context
+    yield context.new_page(), request.param
     context.close()
 
 
-def serious(page: Page, axe_source: str) -> list[str]:
+# The axe rules whose result can depend on the palette: those tagged "cat.color" that axe runs by
+# default (its AAA contrast rule, color-contrast-enhanced, is off in both palettes).
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+PALETTE_SWITCH = "form[data-md-component=palette]"
+
+
+def serious(page: Page, axe_source: str, palette: str = "light") -> list[str]:
     """axe-core's serious and critical violations on the page as it is now, one line per node.
     axe is added to the page once (a second check of the same loaded page reuses it), with the
     page's transitions turned off: axe scrolls to reach some elements, the header then fades to the
-    page's title, and a colour caught mid-fade is not one a reader reads."""
+    page's title, and a colour caught mid-fade is not one a reader reads.
+
+    In the dark palette (`palette="dark"`, the page already checked with every rule in the light
+    one) only what the palette changes is checked again: the colours (COLOUR_RULES, on the whole
+    page) and the palette switch, which shows its other button (every rule, on the switch). The
+    palettes differ in nothing else: the theme's stylesheets and ours key only colour variables
+    and `color-scheme` on the palette (and the theme's #only-light images, which the site has none of).
+    """
     if page.evaluate("typeof window.axe === 'undefined'"):
         page.add_script_tag(content=axe_source)
         page.add_style_tag(content="*, ::before, ::after { transition: none !important; animation: none !important; }")
-    result = page.evaluate("""async () => {
-        const r = await axe.run(document, {resultTypes: ["violations"]});
-        return r.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+    result = page.evaluate("""async ([dark, colours, palette]) => {
+        const known = axe.getRules(["cat.color"]).map(r => r.ruleId).filter(id => id !== "color-contrast-enhanced");
+        if (known.join() !== [...colours].sort().join()) return [`axe's colour rules are now ${known}: update COLOUR_RULES`];
+        const runs = dark ? [[document, {resultTypes: ["violations"], runOnly: {type: "rule", values: colours}}],
+                             [{include: [[palette]]}, {resultTypes: ["violations"]}]]
+                          : [[document, {resultTypes: ["violations"]}]];
+        const violations = [];
+        for (const [context, options] of runs) violations.push(...(await axe.run(context, options)).violations);  // one at a time
+        return violations.filter(v => v.impact === "serious" || v.impact === "critical")
           .flatMap(v => v.nodes.map(n => `${v.id} (${v.impact}): ${n.target.join(" ")}: ${n.failureSummary}`));
-    }""")
+    }""", [palette == "dark", COLOUR_RULES, PALETTE_SWITCH])
     return result
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
-def test_every_page_kind_is_accessible_self_contained_and_still(scheme_context, base: str, axe_source: str, kind: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001 - a fixture, typed where it is made
+def test_every_page_kind_is_accessible_self_contained_and_still(scheme_page, base: str, axe_source: str, kind: str, kind_urls: dict[str, str]) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     """One visit per page kind and palette, checked in both languages (the switch, as a reader
-    uses it): axe finds no serious or critical problem, the page asks no other origin for anything
+    uses it): axe finds no serious or critical problem (in the dark palette: in what the palette
+    changes, see `serious`), the page asks no other origin for anything
     and no missing file (a 404 costs a request and logs a console error: mkdocs-material fetches a
     sitemap.xml next to every <link rel=alternate>, and a tag feed's directory has none), it
     preconnects nowhere, and nothing shifts after load."""
-    page = scheme_context.new_page()
+    page, palette = scheme_page
     foreign: list[str] = []
     missing: list[str] = []
-    page.on("request", lambda r: foreign.append(r.url) if urlparse(r.url).netloc not in ("", urlparse(base).netloc)
-            and not r.url.startswith(("data:", "blob:")) else None)
-    page.on("response", lambda r: missing.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+
+    def request(r) -> None:  # noqa: ANN001 - Playwright's Request
+        if urlparse(r.url).netloc not in ("", urlparse(base).netloc) and not r.url.startswith(("data:", "blob:")):
+            foreign.append(r.url)
+
+    def response(r) -> None:  # noqa: ANN001 - Playwright's Response
+        if r.status >= 400:
+            missing.append(f"{r.status} {r.url}")
+
+    page.on("request", request)
+    page.on("response", response)
     try:
-        page.goto(f"{base}{kind_urls[kind]}?lang=ko")
-        page.wait_for_load_state("networkidle")
+        visit(page, f"{base}{kind_urls[kind]}?lang=ko")
         assert page.evaluate("window.__pnShift") <= 0.02
         assert page.locator("link[rel=preconnect]").count() == 0
         assert page.evaluate("document.documentElement.lang") == "ko"
-        assert serious(page, axe_source) == []
+        assert serious(page, axe_source, palette) == []
         page.click(".pn-toggle__button[data-lang=en]")
         assert page.evaluate("document.documentElement.lang") == "en"
-        assert serious(page, axe_source) == []
+        assert serious(page, axe_source, palette) == []
         assert (foreign, missing) == ([], [])
     finally:
-        page.close()
+        page.remove_listener("request", request)
+        page.remove_listener("response", response)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_no_serious_accessibility_problem_with_search_results_open(scheme_context, base: str, axe_source: str, lang: str) -> None:  # noqa: ANN001 - a fixture, typed where it is made
-    page = scheme_context.new_page()
-    try:
-        page.goto(f"{base}?lang={lang}")
-        page.fill(".pn-search__input", "particle")
-        page.wait_for_selector(".pn-search__results > li")
-        assert page.is_visible(".pn-search__panel")
-        assert serious(page, axe_source) == []
-    finally:
-        page.close()
+def test_no_serious_accessibility_problem_with_search_results_open(scheme_page, base: str, axe_source: str, lang: str) -> None:  # noqa: ANN001 - a fixture, typed where it is made
+    page, palette = scheme_page
+    page.goto(f"{base}?lang={lang}")
+    page.fill(".pn-search__input", "particle")
+    page.wait_for_selector(".pn-search__results > li")
+    assert page.is_visible(".pn-search__panel")
+    assert serious(page, axe_source, palette) == []
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Browser):  # noqa: ANN201 - a fixture, typed where it is made
+    """One page for the open-search-box visits below; each sets its own size and palette."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
 
 
 @pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1366, "height": 900}], ids=["phone", "desktop"])
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_problem_in_the_open_search_box(browser: Browser, bundled_build: Path, serve: Serve, axe_source: str,
+def test_no_serious_accessibility_problem_in_the_open_search_box(search_page: Page, bundled_build: Path, serve: Serve, axe_source: str,
                                                                  viewport: dict, lang: str, scheme: str) -> None:
     """The bundled notes: a Korean query that the glossary bridges to English, the first result
     focused (ArrowDown), on a phone (the field across the screen) and a wide screen; the home page
-    also gives each result the reading list's Save button."""
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    page = context.new_page()
-    try:
-        page.goto(f"{serve(bundled_build)}?lang={lang}")
-        if page.is_visible(".pn-search__open"):
-            page.click(".pn-search__open")
-        else:
-            page.click(".pn-search__input")
-        page.keyboard.type("보상 해킹")
-        page.keyboard.press("Enter")
-        page.wait_for_selector(".pn-search__results[data-count] .pn-search__bridge")
-        page.keyboard.press("ArrowDown")
-        assert page.evaluate("!!document.activeElement.closest('.pn-search__results')")
-        assert serious(page, axe_source) == []
-    finally:
-        context.close()
+    also gives each result the reading list's Save button. The dark palette checks what it changes
+    (`serious`)."""
+    page = search_page
+    page.set_viewport_size(viewport)
+    page.emulate_media(color_scheme=scheme)
+    page.goto(f"{serve(bundled_build)}?lang={lang}")
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
+    if page.is_visible(".pn-search__open"):
+        page.click(".pn-search__open")
+    else:
+        page.click(".pn-search__input")
+    page.keyboard.type("보상 해킹")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".pn-search__results[data-count] .pn-search__bridge")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("!!document.activeElement.closest('.pn-search__results')")
+    assert serious(page, axe_source, scheme) == []
 
 
 def test_html_lang_follows_the_switch(page: Page, base: str, kind_urls: dict[str, str]) -> None:
@@ -227,12 +267,10 @@ def test_pages_do_not_shift_after_load(browser: Browser, base: str, viewport: di
     shifts = {}
     pages = [*kind_urls.items()] if viewport["width"] < 600 else []
     try:
+        pg = context.new_page()  # each visit is a new document in it, measured from its start
         for kind, path in [*pages, ("browse ?tags=", f"{kind_urls['browse']}?tags=safety,rl")]:
-            pg = context.new_page()
-            pg.goto(f"{base}{path}")
-            pg.wait_for_load_state("networkidle")
+            visit(pg, f"{base}{path}")
             shifts[kind] = pg.evaluate("window.__pnShift")
-            pg.close()
     finally:
         context.close()
     assert {k: v for k, v in shifts.items() if v > 0.02} == {}

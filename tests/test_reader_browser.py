@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build
+from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build, visit
 import search_data
 from search_data import cards, load_words, postings
 from papernotes.outputs.search_index import tokenize
@@ -50,6 +50,14 @@ def box(browser: Browser, base: str) -> Iterator[Page]:
     page.goto(base)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def words(box: Page) -> Page:
+    """`box` with the box's word functions as `window.pnWords` (search_data.load_words), for the
+    tests that compare them with the Python: they only call functions, the page stays as it is."""
+    load_words(box)
+    return box
 
 
 @pytest.fixture(scope="module")
@@ -200,9 +208,8 @@ def test_browse_shows_more_after_its_first_rows_without_shifting(browser: Browse
     context.add_init_script(FROM_HTML + "\n" + LAYOUT_SHIFT)
     page = context.new_page()
     try:
-        page.goto(long_browse + "browse/")
+        visit(page, long_browse + "browse/")
         page.wait_for_selector('.pn-browse[data-ready="true"]')
-        page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__pnShift") <= 0.02
         total = count(page)
         assert len(shown_slugs(page)) == PAGE_ROWS < total and page.is_visible(".pn-browse__more")
@@ -353,17 +360,15 @@ TOKENIZER_INPUTS = [
 ]
 
 
-def test_tokenizer_agrees_with_python(page: Page, base: str) -> None:
-    page.goto(base)
-    load_words(page)
+def test_tokenizer_agrees_with_python(words: Page) -> None:
+    page = words
     js = page.evaluate("xs => xs.map(x => window.pnWords.tokenize(x))", TOKENIZER_INPUTS)
     assert js == [tokenize(text) for text in TOKENIZER_INPUTS]
 
 
-def test_tokenizer_agrees_with_python_on_every_character(page: Page, base: str) -> None:
+def test_tokenizer_agrees_with_python_on_every_character(words: Page) -> None:
     """Each assigned code point (as Python's Unicode knows them) inside a word and alone."""
-    page.goto(base)
-    load_words(page)
+    page = words
     chars = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) not in ("Cn", "Cs", "Co")]
     texts = [f"a{c}b {c}" for c in chars]
     # One JSON string each way: Playwright passes a long array element by element, slowly.
@@ -387,10 +392,9 @@ QUERY_WORDS = [
 ]
 
 
-def test_query_words(page: Page, base: str) -> None:
+def test_query_words(words: Page) -> None:
     """With the particles the site's search/meta.json ships (the Python's)."""
-    page.goto(base)
-    load_words(page)
+    page = words
     got = page.evaluate("qs => qs.map(q => window.pnWords.queryWords(q))", [q for q, _ in QUERY_WORDS])
     assert list(zip([q for q, _ in QUERY_WORDS], got)) == QUERY_WORDS
 
@@ -466,27 +470,32 @@ def test_heatmap_cell_opens_its_day(page: Page, base: str, index: SiteIndex) -> 
     assert page.locator("h1 time").get_attribute("datetime") == day.isoformat()
 
 
-def test_a_slow_older_query_never_replaces_a_newer_one(page: Page, bundled_build: Path, serve: Serve) -> None:
+def test_a_slow_older_query_never_replaces_a_newer_one(browser: Browser, bundled_build: Path, serve: Serve) -> None:
     chunks = search_data.meta(bundled_build)["chunks"]
     # 논문 ("paper") is no glossary form: the box looks up its prefix only, so the expected count is
     # the notes holding a term that starts with it.
     slow = [name for first, name in chunks if first <= "reward"][-1]
     assert slow != [name for first, name in chunks if first <= "논문"][-1]  # the two queries need different files
     # The terms file of the first query answers 1.5 s late; the second query's answer comes first.
-    page.add_init_script("""{ const fetch0 = window.fetch, slow = %s;
-        window.fetch = (url, ...rest) => String(url).includes(slow)
-            ? new Promise(r => setTimeout(r, 1500)).then(() => fetch0(url, ...rest)) : fetch0(url, ...rest); }""" % json.dumps(slow))
-    page.goto(serve(bundled_build))
-    page.fill(".pn-search__input", "reward")
-    page.press(".pn-search__input", "Enter")
-    page.fill(".pn-search__input", "논문")
-    page.press(".pn-search__input", "Enter")
-    expected = str(len(prefix_docs(bundled_build, "논문")))
-    page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n", arg=expected)
-    page.wait_for_timeout(2000)  # the slow answer arrives meanwhile and must be dropped
-    assert page.get_attribute(".pn-search__results", "data-count") == expected
-    marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
-    assert marks and all("논문" in m for m in marks), marks
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # its own: an init script
+    page = context.new_page()
+    try:
+        page.add_init_script("""{ const fetch0 = window.fetch, slow = %s;
+            window.fetch = (url, ...rest) => String(url).includes(slow)
+                ? new Promise(r => setTimeout(r, 1500)).then(() => fetch0(url, ...rest)) : fetch0(url, ...rest); }""" % json.dumps(slow))
+        page.goto(serve(bundled_build))
+        page.fill(".pn-search__input", "reward")
+        page.press(".pn-search__input", "Enter")
+        page.fill(".pn-search__input", "논문")
+        page.press(".pn-search__input", "Enter")
+        expected = str(len(prefix_docs(bundled_build, "논문")))
+        page.wait_for_function("n => document.querySelector('.pn-search__results').dataset.count === n", arg=expected)
+        page.wait_for_timeout(2000)  # the slow answer arrives meanwhile and must be dropped
+        assert page.get_attribute(".pn-search__results", "data-count") == expected
+        marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
+        assert marks and all("논문" in m for m in marks), marks
+    finally:
+        context.close()
 
 
 def test_slash_focuses_the_box_and_escape_closes_the_panel(page: Page, base: str) -> None:
@@ -545,11 +554,10 @@ def stemmer_words() -> list[str]:
     return sorted(notes | {r + s for r in roots for s in SUFFIXES} | strings | set(TRICKY_FORMS))
 
 
-def test_stemmer_agrees_with_python(page: Page, base: str) -> None:
+def test_stemmer_agrees_with_python(words: Page) -> None:
     """The box's stemmer (Snowball's generated JavaScript, docs/assets/search/snowball-english.js)
     gives what the snowballstemmer package gives."""
-    page.goto(base)
-    load_words(page)
+    page = words
     words = stemmer_words()
     assert len(words) > 50_000
     js = json.loads(page.evaluate("s => JSON.stringify(JSON.parse(s).map(w => window.pnWords.stem(w)))", json.dumps(words)))

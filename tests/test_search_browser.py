@@ -134,12 +134,36 @@ def bundled(bundled_build: Path, serve) -> str:  # noqa: ANN001
     return serve(bundled_build)
 
 
-def open_page(browser, base: str, viewport: dict, lang: str = "ko"):  # noqa: ANN001, ANN201
+def new_page(browser, viewport: dict, lang: str):  # noqa: ANN001, ANN201
+    """A page of its own context whose documents start in `lang` (the switch's stored choice)."""
     context = browser.new_context(viewport=viewport)
     context.add_init_script(f"localStorage.setItem('papernotes.lang', '{lang}')")
-    page = context.new_page()
+    return context.new_page()
+
+
+@pytest.fixture(scope="module")
+def pages(browser) -> Iterator:  # noqa: ANN001
+    """`pages(viewport, lang)`: one page per size and language for the module's tests, each test a
+    new visit in it (a new document, started in `lang` again: the switch's choice is reset by the
+    context's init script). A page costs about a second of CPU to make, a visit a fraction."""
+    made: dict[tuple, object] = {}
+
+    def get(viewport: dict, lang: str):  # noqa: ANN202
+        key = (viewport["width"], viewport["height"], lang)
+        if key not in made:
+            made[key] = new_page(browser, viewport, lang)
+        return made[key]
+
+    yield get
+    for page in made.values():
+        page.context.close()  # type: ignore[attr-defined]
+
+
+def open_page(pages, base: str, viewport: dict, lang: str = "ko"):  # noqa: ANN001, ANN201
+    """The module's page for this size and language, on `base` (a new visit)."""
+    page = pages(viewport, lang)
     page.goto(base)
-    return context, page
+    return page
 
 
 def type_query(page, query: str) -> list[str]:  # noqa: ANN001
@@ -171,49 +195,43 @@ FITS = """el => { const s = getComputedStyle(el), ctx = document.createElement("
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_on_a_phone_a_button_opens_a_field_across_the_screen(browser, small: str, lang: str) -> None:  # noqa: ANN001
-    context, page = open_page(browser, small, PHONE, lang)
-    try:
-        opener = box(page, ".pn-search__open")
-        assert opener["width"] >= 44 and opener["height"] >= 44
-        assert not page.is_visible(".pn-search__input")             # the header keeps its room
-        page.click(".pn-search__open")
-        assert page.evaluate("document.activeElement.classList.contains('pn-search__input')")
-        field = box(page, ".pn-search__input")
-        assert field["width"] >= 0.9 * PHONE["width"] and field["height"] >= 44
-        fit = page.eval_on_selector(".pn-search__input", FITS)
-        assert fit["placeholder"] <= fit["room"] and fit["fontSize"] >= 16   # no iOS zoom, no clipped placeholder
-        slugs = type_query(page, "reinforcement learning from scores")
-        fit = page.eval_on_selector(".pn-search__input", FITS)
-        assert fit["text"] <= fit["room"] and fit["scroll"] <= fit["client"], fit   # the whole query shows
-        assert slugs is not None and box(page, ".pn-search__panel")["y"] >= field["y"] + field["height"]
-        close = box(page, ".pn-search__close")
-        assert close["width"] >= 44 and close["height"] >= 44
-        page.click(".pn-search__close")
-        assert not page.is_visible(".pn-search__input") and not page.is_visible(".pn-search__panel")
-        assert page.evaluate("document.activeElement.classList.contains('pn-search__open')")
-    finally:
-        context.close()
+def test_on_a_phone_a_button_opens_a_field_across_the_screen(pages, small: str, lang: str) -> None:  # noqa: ANN001
+    page = open_page(pages, small, PHONE, lang)
+    opener = box(page, ".pn-search__open")
+    assert opener["width"] >= 44 and opener["height"] >= 44
+    assert not page.is_visible(".pn-search__input")             # the header keeps its room
+    page.click(".pn-search__open")
+    assert page.evaluate("document.activeElement.classList.contains('pn-search__input')")
+    field = box(page, ".pn-search__input")
+    assert field["width"] >= 0.9 * PHONE["width"] and field["height"] >= 44
+    fit = page.eval_on_selector(".pn-search__input", FITS)
+    assert fit["placeholder"] <= fit["room"] and fit["fontSize"] >= 16   # no iOS zoom, no clipped placeholder
+    slugs = type_query(page, "reinforcement learning from scores")
+    fit = page.eval_on_selector(".pn-search__input", FITS)
+    assert fit["text"] <= fit["room"] and fit["scroll"] <= fit["client"], fit   # the whole query shows
+    assert slugs is not None and box(page, ".pn-search__panel")["y"] >= field["y"] + field["height"]
+    close = box(page, ".pn-search__close")
+    assert close["width"] >= 44 and close["height"] >= 44
+    page.click(".pn-search__close")
+    assert not page.is_visible(".pn-search__input") and not page.is_visible(".pn-search__panel")
+    assert page.evaluate("document.activeElement.classList.contains('pn-search__open')")
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_on_a_wide_screen_the_field_is_in_the_header(browser, small: str, lang: str) -> None:  # noqa: ANN001
-    context, page = open_page(browser, small, DESKTOP, lang)
-    try:
-        assert not page.is_visible(".pn-search__open")
-        field = box(page, ".pn-search__input")
-        assert field["height"] >= 44 and field["width"] >= 44
-        placeholder = page.get_attribute(".pn-search__input", "placeholder")
-        assert placeholder == {"ko": "노트 검색", "en": "Search notes"}[lang]
-        type_query(page, "reinforcement learning from scores")
-        fit = page.eval_on_selector(".pn-search__input", FITS)
-        assert fit["text"] <= fit["room"] and fit["scroll"] <= fit["client"], fit
-        # The switch relabels the box.
-        other = "en" if lang == "ko" else "ko"
-        page.click(f'.pn-toggle__button[data-lang="{other}"]')
-        assert page.get_attribute(".pn-search__input", "placeholder") == {"ko": "노트 검색", "en": "Search notes"}[other]
-    finally:
-        context.close()
+def test_on_a_wide_screen_the_field_is_in_the_header(pages, small: str, lang: str) -> None:  # noqa: ANN001
+    page = open_page(pages, small, DESKTOP, lang)
+    assert not page.is_visible(".pn-search__open")
+    field = box(page, ".pn-search__input")
+    assert field["height"] >= 44 and field["width"] >= 44
+    placeholder = page.get_attribute(".pn-search__input", "placeholder")
+    assert placeholder == {"ko": "노트 검색", "en": "Search notes"}[lang]
+    type_query(page, "reinforcement learning from scores")
+    fit = page.eval_on_selector(".pn-search__input", FITS)
+    assert fit["text"] <= fit["room"] and fit["scroll"] <= fit["client"], fit
+    # The switch relabels the box.
+    other = "en" if lang == "ko" else "ko"
+    page.click(f'.pn-toggle__button[data-lang="{other}"]')
+    assert page.get_attribute(".pn-search__input", "placeholder") == {"ko": "노트 검색", "en": "Search notes"}[other]
 
 
 FOCUSED = """() => { const el = document.activeElement, s = getComputedStyle(el);
@@ -225,41 +243,38 @@ FOCUSED = """() => { const el = document.activeElement, s = getComputedStyle(el)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_arrows_move_through_results_and_enter_opens_one(browser, small: str, viewport: dict) -> None:  # noqa: ANN001
-    context, page = open_page(browser, small, viewport)
-    try:
-        slugs = type_query(page, "scorer")
-        assert len(slugs) >= 3
-        combobox = {k: page.get_attribute(".pn-search__input", k) for k in ("role", "aria-expanded", "aria-controls", "aria-haspopup")}
-        assert combobox == {"role": "combobox", "aria-expanded": "true", "aria-controls": "pn-search-results", "aria-haspopup": "dialog"}
-        assert page.get_attribute("#pn-search-results", "role") == "dialog" and page.get_attribute("#pn-search-results", "aria-label")
-        assert page.evaluate(FOCUSED)["field"]
-        page.keyboard.press("ArrowDown")
-        first = page.evaluate(FOCUSED)
-        assert first["index"] == 0 and first["outline"] and first["marked"]   # focus drawn on the link and its result
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("ArrowDown")
-        assert page.evaluate(FOCUSED)["index"] == 2
-        page.keyboard.press("ArrowUp")
-        second = page.evaluate(FOCUSED)
-        assert second["index"] == 1 and second["inView"]
-        page.keyboard.press("Enter")
-        page.wait_for_url(f"**{second['href']}")
-        assert second["href"].rstrip("/").endswith(slugs[1])
-        # Back on the page: ArrowUp from the first result returns to the field, Escape closes.
-        page.go_back()
-        type_query(page, "scorer")
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("ArrowUp")
-        assert page.evaluate(FOCUSED)["field"]
-        page.keyboard.press("Enter")                    # in the field: Enter searches, the page stays
-        page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined")
-        assert "/notes/" not in page.url
-        page.keyboard.press("ArrowDown")
-        page.keyboard.press("Escape")                   # from a result: back to the field, results closed
-        assert not page.is_visible(".pn-search__panel") and page.evaluate(FOCUSED)["field"]
-    finally:
-        context.close()
+def test_arrows_move_through_results_and_enter_opens_one(pages, small: str, viewport: dict) -> None:  # noqa: ANN001
+    page = open_page(pages, small, viewport)
+    slugs = type_query(page, "scorer")
+    assert len(slugs) >= 3
+    combobox = {k: page.get_attribute(".pn-search__input", k) for k in ("role", "aria-expanded", "aria-controls", "aria-haspopup")}
+    assert combobox == {"role": "combobox", "aria-expanded": "true", "aria-controls": "pn-search-results", "aria-haspopup": "dialog"}
+    assert page.get_attribute("#pn-search-results", "role") == "dialog" and page.get_attribute("#pn-search-results", "aria-label")
+    assert page.evaluate(FOCUSED)["field"]
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate(FOCUSED)
+    assert first["index"] == 0 and first["outline"] and first["marked"]   # focus drawn on the link and its result
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(FOCUSED)["index"] == 2
+    page.keyboard.press("ArrowUp")
+    second = page.evaluate(FOCUSED)
+    assert second["index"] == 1 and second["inView"]
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{second['href']}")
+    assert second["href"].rstrip("/").endswith(slugs[1])
+    # Back on the page: ArrowUp from the first result returns to the field, Escape closes.
+    page.go_back()
+    type_query(page, "scorer")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(FOCUSED)["field"]
+    page.keyboard.press("Enter")                    # in the field: Enter searches, the page stays
+    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined")
+    assert "/notes/" not in page.url
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Escape")                   # from a result: back to the field, results closed
+    assert not page.is_visible(".pn-search__panel") and page.evaluate(FOCUSED)["field"]
 
 
 def marks(page, slug: str, lang: str = "ko") -> list[str]:  # noqa: ANN001
@@ -267,18 +282,15 @@ def marks(page, slug: str, lang: str = "ko") -> list[str]:  # noqa: ANN001
     return page.eval_on_selector_all(summary, "els => els.map(e => e.textContent)")
 
 
-def test_the_words_that_matched_are_marked_whatever_their_spacing(browser, small: str) -> None:  # noqa: ANN001
-    context, page = open_page(browser, small, DESKTOP)
-    try:
-        assert {"spaced", "joined"} <= set(type_query(page, "보상모델"))
-        assert marks(page, "spaced") == ["보상 모델을"] and marks(page, "joined") == ["보상모델을"]
-        assert {"spaced", "joined"} <= set(type_query(page, "보상 모델"))
-        assert marks(page, "spaced") == ["보상 모델을"] and marks(page, "joined") == ["보상모델을"]
-        # Without the glossary too: a compound typed together marks the words written apart.
-        assert "spaced" in type_query(page, "다시학습")
-        assert marks(page, "spaced") == ["다시 학습한다"]
-    finally:
-        context.close()
+def test_the_words_that_matched_are_marked_whatever_their_spacing(pages, small: str) -> None:  # noqa: ANN001
+    page = open_page(pages, small, DESKTOP)
+    assert {"spaced", "joined"} <= set(type_query(page, "보상모델"))
+    assert marks(page, "spaced") == ["보상 모델을"] and marks(page, "joined") == ["보상모델을"]
+    assert {"spaced", "joined"} <= set(type_query(page, "보상 모델"))
+    assert marks(page, "spaced") == ["보상 모델을"] and marks(page, "joined") == ["보상모델을"]
+    # Without the glossary too: a compound typed together marks the words written apart.
+    assert "spaced" in type_query(page, "다시학습")
+    assert marks(page, "spaced") == ["다시 학습한다"]
 
 
 def bridges(page, slug: str) -> list[str]:  # noqa: ANN001
@@ -287,25 +299,22 @@ def bridges(page, slug: str) -> list[str]:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_a_korean_query_finds_the_english_term_and_back(browser, small: str, lang: str) -> None:  # noqa: ANN001
-    context, page = open_page(browser, small, DESKTOP, lang)
+def test_a_korean_query_finds_the_english_term_and_back(pages, small: str, lang: str) -> None:  # noqa: ANN001
+    page = open_page(pages, small, DESKTOP, lang)
     label = {"ko": "용어집: ", "en": "Glossary: "}[lang]
-    try:
-        # Korean query, a note that wrote the English term: found, the bridge said, the term marked.
-        slugs = type_query(page, "보상 해킹")
-        assert {"english-term", "korean-term"} <= set(slugs)
-        assert bridges(page, "english-term") == [label + "보상 해킹 → reward hacking"]
-        assert bridges(page, "korean-term") == [label + "보상 해킹 → 리워드 해킹"]   # another Korean form
-        assert marks(page, "english-term") == ["reward hacking을"] and marks(page, "korean-term") == ["리워드 해킹을"]
-        # A particle, no spacing: the same.
-        assert {"english-term", "korean-term"} <= set(type_query(page, "보상해킹을"))
-        # English query, a note that wrote the term in Korean only.
-        slugs = type_query(page, "reward hacking")
-        assert slugs[0] == "zeta" and {"english-term", "korean-term"} <= set(slugs)   # Zeta: Reward Hacking (title)
-        assert bridges(page, "english-term") == [] and bridges(page, "korean-term") == [label + "reward hacking → 리워드 해킹"]
-        assert marks(page, "korean-term") == ["리워드 해킹을"]
-    finally:
-        context.close()
+    # Korean query, a note that wrote the English term: found, the bridge said, the term marked.
+    slugs = type_query(page, "보상 해킹")
+    assert {"english-term", "korean-term"} <= set(slugs)
+    assert bridges(page, "english-term") == [label + "보상 해킹 → reward hacking"]
+    assert bridges(page, "korean-term") == [label + "보상 해킹 → 리워드 해킹"]   # another Korean form
+    assert marks(page, "english-term") == ["reward hacking을"] and marks(page, "korean-term") == ["리워드 해킹을"]
+    # A particle, no spacing: the same.
+    assert {"english-term", "korean-term"} <= set(type_query(page, "보상해킹을"))
+    # English query, a note that wrote the term in Korean only.
+    slugs = type_query(page, "reward hacking")
+    assert slugs[0] == "zeta" and {"english-term", "korean-term"} <= set(slugs)   # Zeta: Reward Hacking (title)
+    assert bridges(page, "english-term") == [] and bridges(page, "korean-term") == [label + "reward hacking → 리워드 해킹"]
+    assert marks(page, "korean-term") == ["리워드 해킹을"]
 
 
 def holding(pattern: str) -> set[str]:
@@ -331,28 +340,26 @@ def test_korean_queries_find_the_bundled_notes_that_wrote_english(bundled_box, q
 def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
     """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases
     above (type_query clears the box and waits for each query's own results)."""
-    context, page = open_page(browser, bundled, DESKTOP)
+    page = new_page(browser, DESKTOP, "ko")
+    page.goto(bundled)
     yield page
-    context.close()
+    page.context.close()
 
 
-def test_a_phrase_in_the_title_ranks_first(browser, bundled: str) -> None:  # noqa: ANN001
+def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001
     """reasoning model: the note titled "Are Reasoning Models More Prone to Hallucination?" before
     "Reasons to Reject?" (reasons ... models) and B-STaR (reasoners) and every note holding a stem elsewhere."""
-    context, page = open_page(browser, bundled, DESKTOP, "en")
-    try:
-        slugs = type_query(page, "reasoning model")
-        phrase = slugs.index("are-reasoning-models-more-prone-to-hallucination")
-        assert phrase < slugs.index("reasons-to-reject")
-        assert "b-star" not in slugs[:phrase + 1]
-        titles = page.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.textContent)")
-        first = [t for t in titles if re.search(r"\breasoning models?\b", t, re.I)]
-        assert titles[:len(first)] == first and len(first) >= 3     # every title with the phrase comes first
-    finally:
-        context.close()
+    page = open_page(pages, bundled, DESKTOP, "en")
+    slugs = type_query(page, "reasoning model")
+    phrase = slugs.index("are-reasoning-models-more-prone-to-hallucination")
+    assert phrase < slugs.index("reasons-to-reject")
+    assert "b-star" not in slugs[:phrase + 1]
+    titles = page.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.textContent)")
+    first = [t for t in titles if re.search(r"\breasoning models?\b", t, re.I)]
+    assert titles[:len(first)] == first and len(first) >= 3     # every title with the phrase comes first
 
 
-def test_the_glossary_matcher_agrees_with_python(browser, bundled: str, bundled_build: Path) -> None:  # noqa: ANN001
+def test_the_glossary_matcher_agrees_with_python(pages, bundled: str, bundled_build: Path) -> None:  # noqa: ANN001
     """Over every bundled note's title, abstract and commentary, and every form of the glossary."""
     result = load_site(ROOT, "data")
     matcher = ConceptMatcher(result.glossary)
@@ -361,20 +368,17 @@ def test_the_glossary_matcher_agrees_with_python(browser, bundled: str, bundled_
     forms = [f for c in result.glossary.concepts for f in (*c.en, *c.ko)]
     texts += forms + [f + "을" for f in forms] + [f.replace(" ", "") for f in forms] + [f + "된" for f in forms]
     texts += [f + "하는 " + g for f, g in zip(forms, forms[1:])]
-    context, page = open_page(browser, bundled, DESKTOP)
-    try:
-        load_words(page)   # configured with the particles, endings and form length meta.json ships
-        runs = """([g, t, e]) => { const w = window.pnWords, c = w.buildConcepts(g);
-                  return JSON.stringify(t.map(x => w.conceptRuns(c, w.tokenizeJoined(x), e).map(r => r.slice(0, 3)))); }"""
-        for every in (False, True):
-            js = json.loads(page.evaluate(runs, [glossary, texts, every]))
-            py = [[list(r) for r in matcher.runs(*tokenize_joined(t), every=every)] for t in texts]
-            assert [(t, p, j) for t, p, j in zip(texts, py, js) if p != j] == []
-        assert sum(map(len, py)) > 1000
-        keys = page.evaluate("f => f.map(x => window.pnWords.phraseKey(x))", forms)
-        assert keys == [phrase_key(f) for f in forms]
-    finally:
-        context.close()
+    page = open_page(pages, bundled, DESKTOP)
+    load_words(page)   # configured with the particles, endings and form length meta.json ships
+    runs = """([g, t, e]) => { const w = window.pnWords, c = w.buildConcepts(g);
+              return JSON.stringify(t.map(x => w.conceptRuns(c, w.tokenizeJoined(x), e).map(r => r.slice(0, 3)))); }"""
+    for every in (False, True):
+        js = json.loads(page.evaluate(runs, [glossary, texts, every]))
+        py = [[list(r) for r in matcher.runs(*tokenize_joined(t), every=every)] for t in texts]
+        assert [(t, p, j) for t, p, j in zip(texts, py, js) if p != j] == []
+    assert sum(map(len, py)) > 1000
+    keys = page.evaluate("f => f.map(x => window.pnWords.phraseKey(x))", forms)
+    assert keys == [phrase_key(f) for f in forms]
 
 
 AUTHORS = """sel => [...document.querySelectorAll(sel + " .pn-search__authors")].map(line => ({
@@ -383,27 +387,24 @@ AUTHORS = """sel => [...document.querySelectorAll(sel + " .pn-search__authors")]
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_an_author_with_a_page_is_a_link_and_the_arrows_still_open_the_note(browser, small: str, viewport: dict) -> None:  # noqa: ANN001
+def test_an_author_with_a_page_is_a_link_and_the_arrows_still_open_the_note(pages, small: str, viewport: dict) -> None:  # noqa: ANN001
     """Issue 22: as on note and list pages, a result's author with a page (Ada Lovelace: five
     notes) links to it; one without (Grace Hopper: one note) is text. The links are not combobox
     options: ArrowDown still goes to the title and Enter opens the note."""
-    context, page = open_page(browser, small, viewport)
-    try:
-        assert type_query(page, "upsilon hopper") == ["lone"]
-        [line] = page.evaluate(AUTHORS, ".pn-search__result")
-        assert line["text"] == "Grace Hopper, Ada Lovelace"
-        assert line["links"] == [["Ada Lovelace", "/authors/ada-lovelace/"]]
-        assert line["marked"] == ["Hopper"]                   # the name that matched is marked, linked or not
-        page.keyboard.press("ArrowDown")
-        assert page.evaluate(FOCUSED)["index"] == 0
-        page.keyboard.press("ArrowDown")                      # one result: the arrow stays on its title
-        assert page.evaluate(FOCUSED)["index"] == 0
-        page.keyboard.press("Enter")
-        page.wait_for_url("**/notes/lone/")
-        page.go_back()
-        type_query(page, "upsilon")
-        page.click(".pn-search__authors a")                   # the link leads to the author's page
-        page.wait_for_url("**/authors/ada-lovelace/")
-        assert "Ada Lovelace" in page.inner_text("h1")
-    finally:
-        context.close()
+    page = open_page(pages, small, viewport)
+    assert type_query(page, "upsilon hopper") == ["lone"]
+    [line] = page.evaluate(AUTHORS, ".pn-search__result")
+    assert line["text"] == "Grace Hopper, Ada Lovelace"
+    assert line["links"] == [["Ada Lovelace", "/authors/ada-lovelace/"]]
+    assert line["marked"] == ["Hopper"]                   # the name that matched is marked, linked or not
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(FOCUSED)["index"] == 0
+    page.keyboard.press("ArrowDown")                      # one result: the arrow stays on its title
+    assert page.evaluate(FOCUSED)["index"] == 0
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/notes/lone/")
+    page.go_back()
+    type_query(page, "upsilon")
+    page.click(".pn-search__authors a")                   # the link leads to the author's page
+    page.wait_for_url("**/authors/ada-lovelace/")
+    assert "Ada Lovelace" in page.inner_text("h1")
