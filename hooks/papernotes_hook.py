@@ -34,7 +34,7 @@ from papernotes.pages.problems import add_banner
 from papernotes.pages.template_code import TEMPLATE_CODE
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import Environment, Template
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
@@ -114,12 +114,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             else:
                 StubPage(planned, file, config, titles.get(planned.src_uri))
             files.append(file)
-        build.check_notes_folder([(f.src_uri, f.dest_uri, f.abs_dest_path) for f in files.documentation_pages()])
+        build.check_notes_folder([(f.src_uri, f.dest_uri) for f in files.documentation_pages()], config.site_dir)
         # Plain serve: the previous output comes back, and MkDocs leaves the unchanged pages out
         # of this build (links to them still resolve); see session/kept.py. They get no Page
         # object (19,000 of them cost seconds per save at 10,000 notes); the sitemap still lists
         # them (on_template_context).
-        taken = build.keep({f.src_uri: Path(f.abs_dest_path) for f, _ in kept}, Path(config.site_dir))
+        taken = build.keep({f.src_uri: f.dest_uri for f, _ in kept}, Path(config.site_dir))
         for file, planned in kept:
             if file.src_uri in taken:
                 file.inclusion = InclusionLevel.EXCLUDED
@@ -147,11 +147,37 @@ _pages: list[File] = []
 """This build's pages, the kept ones included: what MkDocs' sitemap.xml lists after a clean build."""
 
 
-def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict | None:
-    if template_name == "sitemap.xml" and _pages:
-        date = get_build_date()
-        context["pages"] = [f if f.page is not None else _KeptEntry(f, config.site_url, date) for f in _pages]
+def on_pre_template(template: Template, template_name: str, config: MkDocsConfig) -> Template | None:
+    if template_name == "sitemap.xml" and build.kept is not None:
+        return _Sitemap(template)  # type: ignore[return-value] - MkDocs only calls its render()
     return None
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict | None:
+    if template_name == "sitemap.xml" and build.kept is not None:  # plain serve
+        date = get_build_date()
+        key, text = build.last_sitemap([f.src_uri for f in _pages or context["pages"]], config.site_url, date)
+        context["pn_sitemap"] = (key, text)
+        if text is None and _pages:
+            context["pages"] = [f if f.page is not None else _KeptEntry(f, config.site_url, date) for f in _pages]
+    return None
+
+
+class _Sitemap:
+    """MkDocs' sitemap.xml template under plain serve: the last build's text when the list of
+    pages, the site URL, the date and the theme are the same (`Build.last_sitemap`)."""
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+
+    def render(self, context: dict) -> str:
+        key, text = context.get("pn_sitemap", (None, None))
+        if text is not None:
+            return text
+        text = self.template.render(context)
+        if key is not None:
+            build.remember_sitemap(key, text)
+        return text
 
 
 class _KeptEntry:

@@ -4,6 +4,8 @@ real build (with their feeds and BibTeX read back by real parsers)."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -13,9 +15,11 @@ from bs4 import BeautifulSoup
 
 from conftest import make_site, build_log, shared_build
 from papernotes.cli.main import main as cli
+from papernotes.catalog.people import People, people_key
+from papernotes.model import Note
 from papernotes.names import lookalike_keys, match_key
 from papernotes.pages.families.authors import initial
-from papernotes.source.authors import load_authors, orcid_checksum_ok
+from papernotes.source.authors import AuthorsFile, Entity, load_authors, orcid_checksum_ok
 
 
 @pytest.mark.parametrize("a, b, same", [
@@ -288,3 +292,29 @@ def test_a_serve_session_advises_again_when_the_names_or_the_authors_file_change
     (site / "data" / "authors.yml").unlink()
     p6.write_text(p6.read_text(encoding="utf-8").replace("HyunWoo Choi", "Grace Hopper"), encoding="utf-8")
     assert advice() == []
+
+
+def test_a_save_that_changes_no_name_renews_the_people_with_the_new_records() -> None:
+    """Under serve, `People.renewed` stands for a fresh `People` when `people_key` is the same:
+    the same parties, page for page, each listing the new records of its notes."""
+    def notes(text: str) -> tuple[Note, ...]:
+        return tuple(Note(slug=f"n{i}", source=f"n{i}.md", title=f"N{i}", authors=names, date=dt.date(2025, 1, 9 - i),
+                          tags=(), org=org, en=text)
+                     for i, (names, org) in enumerate([(("Ann Lee", "Bo Kim"), "DeepMind"), (("ann lee",), None),
+                                                       (("Bo Kim", "Cy Park"), "Google DeepMind"), (("Dee Moss",), None)]))
+    authors = AuthorsFile(orgs=(Entity("Google DeepMind", "google-deepmind", ("DeepMind",)),))
+    authors = AuthorsFile(orgs=authors.orgs, org_of={match_key(n): authors.orgs[0] for n in ("Google DeepMind", "DeepMind")})
+    before, after = notes("first"), notes("edited")
+    last = People(before, authors)
+    assert last.key == people_key(after, authors, 2)
+    renewed, fresh = last.renewed(after), People(after, authors)
+    assert renewed.authors == fresh.authors and renewed.single == fresh.single and renewed.orgs == fresh.orgs
+    assert [p.slug for p in renewed.authors] == ["ann-lee", "bo-kim"] and [p.slug for p in renewed.orgs] == ["google-deepmind"]
+    assert all(n in after for p in (*renewed.authors, *renewed.single, *renewed.orgs) for n in p.notes)
+    assert renewed.author("ANN LEE") is renewed.authors[0] and renewed.org("DeepMind") is renewed.orgs[0]
+    assert renewed.coauthors(renewed.authors[0]) == fresh.coauthors(fresh.authors[0])
+    # Anything People is made from changes the key: an author, a lab, the order, the threshold.
+    moved = (after[1], after[0], *after[2:])
+    for other in (moved, tuple(n if n.slug != "n3" else dataclasses.replace(n, authors=("Ann Lee",)) for n in after)):
+        assert people_key(other, authors, 2) != last.key
+    assert people_key(after, authors, 3) != last.key

@@ -166,11 +166,15 @@ def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSess
     assert differences(out, clean_build(site, tmp_path)) == []
     untouched = out / "notes" / "alpha" / "index.html"
     before = _mtime(untouched)
+    hook = sys.modules[HOOK]
+    sitemap = hook.build._sitemap
+    assert sitemap is not None and "notes/alpha/" in sitemap[1]
 
     # The usual save: one note's commentary. Its page changes; a page that does not show it is kept.
     _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "Edited while serving: RL for reasoning with policy")
     log = session.rebuild()
     assert "unchanged since the last build" in log, log
+    assert hook.build._sitemap is sitemap, "the sitemap was made again though no page's URL changed"
     assert "Edited while serving" in (out / "notes" / "beta" / "index.html").read_text(encoding="utf-8")
     assert _mtime(untouched) == before, "a page the edit does not touch was written again"
     assert differences(out, clean_build(site, tmp_path)) == []
@@ -179,6 +183,7 @@ def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSess
     (notes / "2025" / "theta.md").write_text(NEW_NOTE, encoding="utf-8")
     session.rebuild()
     assert (out / "notes" / "theta" / "index.html").is_file()
+    assert hook.build._sitemap is not sitemap and "notes/theta/" in (out / "sitemap.xml").read_text(encoding="utf-8")
     assert differences(out, clean_build(site, tmp_path)) == []
 
     # A note renamed: served at its new URL only, and every listing links there.

@@ -25,7 +25,7 @@ from papernotes.pages.meta import PageMeta
 from papernotes.pages.template_code import TEMPLATE_CODE
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
-from papernotes.catalog.people import People
+from papernotes.catalog.people import People, people_key
 from papernotes.source.authors import AuthorsFile
 from papernotes.catalog.paging import paginate
 from papernotes.catalog.related import Related
@@ -97,10 +97,13 @@ class PageContext:
     """One build's pages share this: its index, settings and HTML cache, the listings' pagination
     (computed once; planning and rendering read the same), and a Jinja environment made on first use."""
 
-    def __init__(self, index: SiteIndex, settings: Settings, html: HtmlCache, authors: AuthorsFile | None = None) -> None:
+    def __init__(self, index: SiteIndex, settings: Settings, html: HtmlCache, authors: AuthorsFile | None = None,
+                 last_people: People | None = None) -> None:
         self.index = index
         self.authors_file = authors or AuthorsFile()
         self._people: People | None = None
+        self._last_people = last_people
+        """The previous serve build's `people`, renewed when nothing it is made from changed."""
         self.settings = settings
         self.html = html
         self._env: jinja2.Environment | None = None
@@ -138,7 +141,16 @@ class PageContext:
     def people(self) -> People:
         """The site's authors and organisations (made once, on first use)."""
         if self._people is None:
-            self._people = People(self.index.notes, self.authors_file, self.settings.author_page_min_notes)
+            notes, min_notes = self.index.notes, self.settings.author_page_min_notes
+            last, self._last_people = self._last_people, None
+            if last is not None and last.key == people_key(notes, self.authors_file, min_notes):
+                self._people = last.renewed(notes)
+            else:
+                self._people = People(notes, self.authors_file, min_notes)
+        return self._people
+
+    def last_people(self) -> People | None:
+        """`people` if this build made it (for the next serve build to renew)."""
         return self._people
 
     def author_link(self, name: str, href: Callable[[str], str]) -> Markup:

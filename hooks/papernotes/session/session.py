@@ -98,7 +98,8 @@ class Build:
         """The previous build's `_inputs` and banner (None after a failed build)."""
         self.gc = GcFreeze()
         self._pages: dict[str, PlannedPage] = {}
-        self._note_dests: list[Path] = []
+        self._note_dests: dict[str, str] = {}
+        """src_uri -> absolute destination of every note page this build writes (`finish` checks them)."""
         self._loaded: LoadResult | None = None
         self._pages_context: PageContext | None = None
         self._worker: PageWorker | None = None
@@ -107,14 +108,16 @@ class Build:
         """The generated pages MkDocs builds every time (those in the navigation)."""
         self._always_html: dict[str, str] = {}
         """Under serve: the HTML the last build rendered for each of `_always`."""
+        """HTML of changed pages, rendered while comparing them with the previous build's."""
         self._reuse: dict[str, str] = {}
         """This build's `_always` pages whose HTML is the last build's (nothing they show changed)."""
-        """HTML of changed pages, rendered while comparing them with the previous build's."""
+        self._sitemap: tuple[Hashable, str] | None = None
+        """Under plain serve: the last `sitemap.xml` and what it was made from (`last_sitemap`)."""
         self._exports: Future[tuple[int, tuple[float, int] | None]] | None = None
         self._writer: Child | None = None
+        """The forked exports writer of the last build (None when it wrote in this process)."""
         self._superseded: Future[tuple[int, tuple[float, int] | None]] | None = None
         """The writer a newer save stopped: its failure is not an error to report."""
-        """The forked exports writer of the last build (None when it wrote in this process)."""
         self._pending: set[tuple[str, ...]] = set()
         """The export groups the last build's writer was asked to write (not unchanged)."""
         self._outputs: set[str] = set()
@@ -192,7 +195,9 @@ class Build:
                              f"and {len(result.drafts)} drafts loaded")
         index = build_index(result.notes, result.tags, result.glossary)
         self._loaded = result
-        self._pages_context = PageContext(index, self.settings, self.html, result.authors)
+        last = self._pages_context
+        self._pages_context = PageContext(index, self.settings, self.html, result.authors,
+                                          last_people=last.last_people() if last is not None and self.serving else None)
         pages = plan_pages(self._pages_context)
         drafts = self._broken_note_pages(result, {p.src_uri.casefold() for p in pages}) if result.errors else []
         pages += drafts  # only under serve
@@ -263,28 +268,45 @@ class Build:
         if self._exports is not None:
             wait([self._exports])
 
-    def keep(self, dests: Mapping[str, Path], site_dir: Path) -> set[str]:
+    def keep(self, dests: Mapping[str, str], site_dir: Path) -> set[str]:
         """Plain serve, after MkDocs' clean: move the previous output back; returns those of
-        `Plan.keep`'s pages (src_uri -> absolute destination) whose file it holds, which MkDocs
-        must not build. The others MkDocs renders as usual, over their old files."""
+        `Plan.keep`'s pages (src_uri -> dest_uri) whose file it holds, which MkDocs must not
+        build. The others MkDocs renders as usual, over their old files."""
         if self.kept is None or not self.kept.restore(site_dir):
             return set()
-        return {key for key, dest in dests.items() if dest.is_file()}
+        kept = {key for key, dest in dests.items() if os.path.isfile(os.path.join(site_dir, dest))}
+        for key in kept:  # found just now: `finish` need not look for them again
+            self._note_dests.pop(key, None)
+        return kept
+
+    def last_sitemap(self, pages: Sequence[str], site_url: str | None, date: str) -> tuple[Hashable, str | None]:
+        """Under plain serve: the key of the sitemap of `pages` (src_uris, in MkDocs' order) and,
+        when the last build's had the same key (same pages, site URL, date and theme), its text.
+        A save that changes no page's URL needs no new sitemap: rendering it again took a
+        tenth of a save at 10,000 notes."""
+        key = (self._inputs, site_url, date, tuple(pages))
+        if self._inputs is not None and self._sitemap is not None and self._sitemap[0] == key:
+            return key, self._sitemap[1]
+        return key, None
+
+    def remember_sitemap(self, key: Hashable, text: str) -> None:
+        if self._inputs is not None:
+            self._sitemap = (key, text)
 
     def banner(self) -> str | None:
         """Under serve, while notes have problems: the banner every page shows (None otherwise)."""
         return self._banner
 
-    def check_notes_folder(self, pages: list[tuple[str, str, str]]) -> None:
-        """`pages`: (src_uri, dest_uri, absolute destination) of every page MkDocs will write.
-        Only notes publish pages under notes/, one each."""
-        in_notes = [(src, written) for src, dest_uri, written in pages if dest_uri.startswith("notes/")]
+    def check_notes_folder(self, pages: list[tuple[str, str]], site_dir: Path | str) -> None:
+        """`pages`: (src_uri, dest_uri) of every page MkDocs will write into `site_dir`. Only
+        notes publish pages under notes/, one each."""
+        in_notes = [(src, os.path.join(site_dir, dest_uri)) for src, dest_uri in pages if dest_uri.startswith("notes/")]
         strays = [src for src, _ in in_notes if src not in self._pages]
         published = sum(1 for p in self._pages.values() if p.kind == "note")
         if strays or len(in_notes) != published:
             raise BuildError(f"{len(in_notes)} pages under notes/ but {published} published note files; only notes may "
                              f"publish pages there (remove {', '.join('docs/' + s for s in strays) or 'nothing'})")
-        self._note_dests = [Path(dest) for _, dest in in_notes]
+        self._note_dests = dict(in_notes)
         self.gc.freeze()  # the pages and files just planned
 
     def start_exports(self, site_dir: Path, taken: set[str], outputs: Iterable[str] = ()) -> None:
@@ -396,7 +418,7 @@ class Build:
         serve, when they are done, so the build ends first)."""
         self.gc.thaw()
         self._stop_worker()
-        missing = [str(dest) for dest in self._note_dests if not dest.is_file()]
+        missing = [dest for dest in self._note_dests.values() if not os.path.isfile(dest)]
         if missing:
             raise BuildError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
         if self.kept is not None and site_dir is not None:
