@@ -3,6 +3,7 @@ and gives exactly what a first load of the same files gives."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -82,3 +83,41 @@ def test_second_load_parses_only_what_changed(tmp_path: Path, parsed: list[str],
 
 def _fields(result):  # noqa: ANN001, ANN202 - TagRegistry compares by identity
     return result.notes, result.problems, result.files, result.drafts, result.tags.tags
+
+
+def test_an_unchanged_file_is_not_read_again_and_a_same_size_edit_is_seen(tmp_path: Path, parsed: list[str],
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second load reads only files whose status (time, size, inode) changed; an edit of the
+    same size, even with the old modification time put back, changes the status (ctime)."""
+    root = make_site(tmp_path / "site")
+    cache = NoteCache()
+    load_site(root, "data", reuse=cache)
+    reads: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real(self))
+    load_site(root, "data", reuse=cache)
+    assert [r for r in reads if r.endswith(".md") and r != "note-template.md"] == []
+    note = _first_note(root)
+    text = note.read_text(encoding="utf-8")
+    old = note.stat()
+    english = text.index("## English")
+    note.write_text(text[:english] + text[english:].replace("e", "E", 1), encoding="utf-8")  # one letter, same size
+    assert note.stat().st_size == old.st_size
+    os.utime(note, ns=(old.st_atime_ns, old.st_mtime_ns))
+    parsed.clear()
+    second = load_site(root, "data", reuse=cache)
+    assert parsed == [note.stem] and _fields(second) == _fields(_fresh(root))
+
+
+def test_the_listing_takes_files_and_links_never_follows_a_linked_folder(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    (notes / "2025" / "deep").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.md").write_text("x", encoding="utf-8")
+    for name in ("2025/a.md", "2025/deep/b.md", "2025/.DS_Store", "c.txt"):
+        (notes / name).write_text("x", encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere", notes / "linked")
+    os.symlink(tmp_path / "missing.md", notes / "2025" / "dangling.md")
+    expected = sorted(p for p in notes.rglob("*") if (p.is_file() or p.is_symlink()) and p.name not in load_module.IGNORED_NAMES)
+    assert load_module.note_files(notes) == expected
+    assert [p.relative_to(notes).as_posix() for p in expected] == ["2025/a.md", "2025/dangling.md", "2025/deep/b.md", "c.txt", "linked"]

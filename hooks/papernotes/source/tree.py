@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
@@ -96,9 +98,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     glossary, glossary_problems = load_glossary(data / "glossary.yml", display_path(data / "glossary.yml", root))
     problems += glossary_problems
     notes_dir = data / "notes"
-    # Symlinks are listed (and refused in load_note), never followed: a link in a pull
-    # request could otherwise publish any file of the machine that builds the site.
-    files = sorted(p for p in notes_dir.rglob("*") if (p.is_file() or p.is_symlink()) and p.name not in IGNORED_NAMES) if notes_dir.is_dir() else []
+    files = note_files(notes_dir) if notes_dir.is_dir() else []
     if not notes_dir.is_dir():
         problems.append(Problem(display_path(notes_dir, root), 0, 0, "folder", "the notes folder is missing", "missing-folder"))
 
@@ -130,15 +130,40 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts, authors=authors, glossary=glossary)
 
 
-class NoteCache:
-    """Each note file's last result by path, with a digest of the bytes it was read from.
+def note_files(notes_dir: Path) -> list[Path]:
+    """Every file and symbolic link under `notes_dir`, sorted, but `IGNORED_NAMES`. Links are
+    listed (and refused in load_note), never followed: a link in a pull request could otherwise
+    publish any file of the machine that builds the site. What each entry is comes with the
+    folder's listing (no stat per file; a serve rebuild lists 10,000 notes per save); a folder
+    that cannot be read is skipped, as `Path.rglob` skips it."""
+    found: list[Path] = []
+    folders = [str(notes_dir)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as entries:
+                for entry in entries:
+                    if entry.is_symlink() or entry.is_file(follow_symlinks=False):
+                        if entry.name not in IGNORED_NAMES:
+                            found.append(Path(entry.path))
+                    elif entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.path)
+        except PermissionError:
+            continue
+    return sorted(found)
 
-    `mkdocs serve` loads the tree again after every save in one process: a file whose bytes
-    (and tags.yml and the template: the `context`) are unchanged gives the same result, so only
-    edited files are parsed again. The build keeps one for its whole session."""
+
+class NoteCache:
+    """Each note file's last result by path, with a digest of the bytes it was read from and
+    the file's status when it was read.
+
+    `mkdocs serve` loads the tree again after every save in one process: a file whose status
+    (modification time, size, inode: what MkDocs' own watcher compares to start a rebuild) is
+    unchanged is not read again, and one whose bytes (and tags.yml and the template: the
+    `context`) are unchanged gives the same result, so only edited files are parsed again.
+    The build keeps one for its whole session."""
 
     def __init__(self) -> None:
-        self._results: dict[str, tuple[bytes, Loaded]] = {}
+        self._results: dict[str, tuple[bytes, tuple[int, ...], Loaded]] = {}
         self._context: object = None
         self._lookalikes: tuple[object, list[tuple[tuple[str, str], tuple[str, str]]]] | None = None
 
@@ -154,22 +179,30 @@ class NoteCache:
     def load(self, files: list[Path], context: object, load_one: Callable[[Path], Loaded], html: HtmlCache) -> list[Loaded]:
         """`load_one` of every file, reusing the previous load's result for unchanged files."""
         previous = self._results if context == self._context else {}
-        contents: list[bytes | None] = []
+        contents: list[tuple[bytes, tuple[int, ...]] | None] = []
         for path in files:
-            try:
-                contents.append(hashlib.blake2b(path.read_bytes()).digest() if path.suffix == ".md" and not path.is_symlink() else None)
-            except OSError:
-                contents.append(None)  # load_one reports it
+            found = None
+            if path.suffix == ".md":
+                try:
+                    st = os.lstat(path)
+                    if not stat.S_ISLNK(st.st_mode):
+                        status = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+                        hit = previous.get(str(path))
+                        same = hit is not None and hit[1] == status
+                        found = (hit[0] if same else hashlib.blake2b(path.read_bytes()).digest(), status)  # type: ignore[index]
+                except OSError:
+                    pass  # load_one reports it
+            contents.append(found)
         results: list[Loaded | None] = []
         todo = []
         for i, (path, raw) in enumerate(zip(files, contents)):
             hit = previous.get(str(path))
-            results.append(hit[1] if raw is not None and hit is not None and hit[0] == raw else None)
+            results.append(hit[2] if raw is not None and hit is not None and hit[0] == raw[0] else None)
             if results[-1] is None:
                 todo.append(i)
         for i, result in zip(todo, load_files([files[i] for i in todo], load_one, html)):
             results[i] = result
-        self._results = {str(p): (raw, r) for p, raw, r in zip(files, contents, results) if raw is not None and r is not None}
+        self._results = {str(p): (raw[0], raw[1], r) for p, raw, r in zip(files, contents, results) if raw is not None and r is not None}
         self._context = context
         return results  # type: ignore[return-value]
 
