@@ -203,6 +203,12 @@ def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSess
     session.rebuild()
     assert differences(out, clean_build(site, tmp_path)) == []
 
+    # The paper's own date: the COinS spans of its author's page and its lists describe the paper by it.
+    _edit(notes / "2025" / "beta.md", "date: 2025-01-05", "date: 2025-01-05\npublished: 2024-12-30")
+    session.rebuild()
+    assert [p for p in (out / "authors").glob("*/index.html") if "rft.date=2024-12-30" in p.read_text(encoding="utf-8")]
+    assert differences(out, clean_build(site, tmp_path)) == []
+
     # A note broken while typing: every page shows the problem; fixed, none does any more.
     good = (notes / "2025" / "beta.md").read_text(encoding="utf-8")
     (notes / "2025" / "beta.md").write_text(good.replace("date: 2025-01-05", "date: 2025-01-"), encoding="utf-8")

@@ -72,13 +72,15 @@ def site_shape(pages: Iterable[_Page], notes: Iterable[Note], extra: Hashable) -
     """Everything a page may show about notes it does not detail: the page plan, and each
     note's title, date and tags (month, year and tag pages list them), arXiv id (every mention
     of that id elsewhere links to the note) and lineage (the other note lists it the other
-    way), authors and lab (the authors and labs indexes list names and counts). `extra` adds
-    the tag labels and settings. Mentions are in the plan: a note page `shows` the notes that
+    way), authors and lab (the authors and labs indexes list names and counts), and the paper's
+    own date and link (the COinS span of every list page describes the paper by them: so author
+    and lab pages, which show nothing else of their notes, need no `shows`). `extra` adds the
+    tag labels and settings. Mentions are in the plan: a note page `shows` the notes that
     mention it, so editing such a sentence re-renders the page it points at, and adding or
     removing a mention changes the plan."""
     return (tuple((p.src_uri, p.shows) for p in pages),
-            tuple((n.slug, n.title, n.date, n.tags, n.arxiv, n.builds_on, n.compares_with, n.authors, n.org)
-                  for n in notes), extra)
+            tuple((n.slug, n.title, n.date, n.tags, n.arxiv, n.builds_on, n.compares_with, n.authors, n.org,
+                   n.published, n.url) for n in notes), extra)
 
 
 def digest(html: str) -> bytes:

@@ -74,7 +74,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
                                    f"{n} authors with two notes or more, by name"))
     for party in people.authors:
         yield PlannedPage(urls.author(party.slug), party.name, "author", partial(render_author_page, ctx, party),
-                          feed=urls.author_feed(party.slug), shows=tuple(n.slug for n in party.notes),
+                          feed=urls.author_feed(party.slug),  # shows no more than `dirty.site_shape` holds
                           meta=partial(author_meta, ctx, party))
 
 

@@ -38,7 +38,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
                       meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트에 나온 기관 {n}곳", f"The {n} labs the notes name"))
     for party in ctx.people.orgs:
         yield PlannedPage(urls.lab(party.slug), party.name, "lab", partial(render_lab_page, ctx, party),
-                          shows=tuple(n.slug for n in party.notes), meta=partial(lab_meta, ctx, party))
+                          meta=partial(lab_meta, ctx, party))  # shows no more than `dirty.site_shape` holds
 
 
 def examples(index: SiteIndex) -> dict[str, str]:
