@@ -114,7 +114,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             else:
                 StubPage(planned, file, config, titles.get(planned.src_uri))
             files.append(file)
-        build.check_notes_folder([(f.src_uri, f.dest_uri) for f in files.documentation_pages()], config.site_dir)
+        docs = files.documentation_pages(inclusion=lambda _: True)  # one pass over the ~19,000 files at 10,000 notes
+        build.check_notes_folder([(f.src_uri, f.dest_uri) for f in docs if f.inclusion.is_included()], config.site_dir)
         # Plain serve: the previous output comes back, and MkDocs leaves the unchanged pages out
         # of this build (links to them still resolve); see session/kept.py. They get no Page
         # object (19,000 of them cost seconds per save at 10,000 notes); the sitemap still lists
@@ -125,10 +126,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
                 file.inclusion = InclusionLevel.EXCLUDED
             else:
                 StubPage(planned, file, config, titles.get(planned.src_uri))
-        _pages[:] = [f for f in files.documentation_pages(inclusion=lambda _: True)
-                     if f.inclusion.is_included() or f.src_uri in taken] if taken else []
-        build.start_exports(Path(config.site_dir), {f.dest_uri for f in files if not f.is_documentation_page()},
-                            [f.dest_uri for f in files if f.inclusion.is_included() or f.src_uri in taken])
+        _pages[:] = [f for f in docs if f.inclusion.is_included() or f.src_uri in taken] if taken else []
+        copied, outputs = set(), []
+        for f in files:
+            if f.inclusion.is_included() or f.src_uri in taken:
+                outputs.append(f.dest_uri)
+            if not f.is_documentation_page():
+                copied.add(f.dest_uri)
+        build.start_exports(Path(config.site_dir), copied, outputs)
     except BuildError as err:
         raise PluginError(str(err)) from None
     return files

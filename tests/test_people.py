@@ -318,3 +318,11 @@ def test_a_save_that_changes_no_name_renews_the_people_with_the_new_records() ->
     for other in (moved, tuple(n if n.slug != "n3" else dataclasses.replace(n, authors=("Ann Lee",)) for n in after)):
         assert people_key(other, authors, 2) != last.key
     assert people_key(after, authors, 3) != last.key
+    # One note edited: the parties of its names get its new record; every other party is kept.
+    one = (*after[:3], dataclasses.replace(after[3], en="edited again"))
+    again = renewed.renewed(one)
+    dee = next(p for p in again.single if p.slug == "dee-moss")
+    assert dee.notes[0] is one[3] and dee not in renewed.single
+    assert all(a is b for a, b in zip(again.single, renewed.single) if a.slug != "dee-moss")
+    assert all(a is b for a, b in zip(again.authors, renewed.authors)) and again.orgs[0] is renewed.orgs[0]
+    assert again.authors == People(one, authors).authors and again.single == People(one, authors).single
