@@ -7,6 +7,7 @@ at least one page (an empty tag still gets its page).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from papernotes.model import Note
@@ -36,9 +37,16 @@ def paginate(notes: Sequence[Note], size: int, weight: Callable[[Note], int] | N
 
 def card_weight(note: Note) -> int:
     """What a full note card shows: abstract and both commentaries."""
-    return len(note.abstract.encode()) + len(note.ko.encode()) + len(note.en.encode())
+    return _utf8_bytes(note.abstract) + _utf8_bytes(note.ko) + _utf8_bytes(note.en)
 
 
 def commentary_weight(note: Note) -> int:
     """What a tag-page entry shows: both commentaries."""
-    return len(note.ko.encode()) + len(note.en.encode())
+    return _utf8_bytes(note.ko) + _utf8_bytes(note.en)
+
+
+@lru_cache(maxsize=1 << 17)
+def _utf8_bytes(text: str) -> int:
+    """Cached: every tag's pages are cut again on each save under serve, and an unchanged note
+    keeps its text objects (a string caches its hash), so this is a lookup, not an encoding."""
+    return len(text.encode())

@@ -274,7 +274,8 @@ class Build:
         build. The others MkDocs renders as usual, over their old files."""
         if self.kept is None or not self.kept.restore(site_dir):
             return set()
-        kept = {key for key, dest in dests.items() if os.path.isfile(os.path.join(site_dir, dest))}
+        # What the last build wrote came back whole with the folder; anything else is looked for.
+        kept = {key for key, dest in dests.items() if dest in self._outputs or os.path.isfile(os.path.join(site_dir, dest))}
         for key in kept:  # found just now: `finish` need not look for them again
             self._note_dests.pop(key, None)
         return kept
