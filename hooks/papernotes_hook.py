@@ -10,7 +10,9 @@ page gets the banner of problems (`on_post_page`); `mkdocs build` refuses them.
 from __future__ import annotations
 
 import functools
+import logging
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 from urllib.parse import urljoin, urlsplit
@@ -127,6 +129,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             else:
                 StubPage(planned, file, config, titles.get(planned.src_uri))
         _pages[:] = [f for f in docs if f.inclusion.is_included() or f.src_uri in taken] if taken else []
+        _kept_uris.clear()
+        _kept_uris.update(taken)
         copied, outputs = set(), []
         for f in files:
             if f.inclusion.is_included() or f.src_uri in taken:
@@ -137,6 +141,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     except BuildError as err:
         raise PluginError(str(err)) from None
     return files
+
+
+_kept_uris: set[str] = set()
+"""Under plain serve: the pages this build keeps from the last one (marked EXCLUDED for MkDocs)."""
+
+
+class _KeptLinkFilter(logging.Filter):
+    """MkDocs says a `docs/` page "contains a link to 'wanted/index.md' which is excluded from
+    the built site" when the target is a page kept from the last serve build: it is served, and
+    the link works, so the message would be false (and came on every save)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if _kept_uris and "which is excluded from the built site" in str(record.msg):
+            found = _EXCLUDED_TARGET.search(str(record.msg))
+            return found is None or found.group(1) not in _kept_uris
+        return True
+
+
+_EXCLUDED_TARGET = re.compile(r"contains a link to '([^']+)' which is excluded from the built site")
+logging.getLogger("mkdocs.structure.pages").addFilter(_KeptLinkFilter())
 
 
 def _drop_theme_scripts(files: Files, config: MkDocsConfig) -> None:
@@ -317,6 +341,7 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
 def on_post_build(config: MkDocsConfig) -> None:
     try:
         _pages.clear()
+        _kept_uris.clear()
         build.finish(Path(config.site_dir))
     except BuildError as err:
         raise PluginError(str(err)) from None
@@ -328,4 +353,5 @@ def on_shutdown() -> None:
 
 def on_build_error(error: Exception) -> None:
     _pages.clear()
+    _kept_uris.clear()
     build.abort()

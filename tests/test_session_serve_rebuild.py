@@ -174,6 +174,8 @@ def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSess
     _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "Edited while serving: RL for reasoning with policy")
     log = session.rebuild()
     assert "unchanged since the last build" in log, log
+    # A docs page links to a kept page (contributing.md to wanted/): served, so not "excluded".
+    assert "excluded from the built site" not in log, log
     assert hook.build._sitemap is sitemap, "the sitemap was made again though no page's URL changed"
     assert "Edited while serving" in (out / "notes" / "beta" / "index.html").read_text(encoding="utf-8")
     assert _mtime(untouched) == before, "a page the edit does not touch was written again"
