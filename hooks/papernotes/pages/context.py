@@ -10,7 +10,7 @@ no template.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Hashable, Iterable, Mapping
 
 import jinja2
 from markupsafe import Markup
@@ -25,7 +25,7 @@ from papernotes.pages.meta import PageMeta
 from papernotes.pages.template_code import TEMPLATE_CODE
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
-from papernotes.catalog.people import People, people_key
+from papernotes.catalog.people import Party, People, people_key
 from papernotes.source.authors import AuthorsFile
 from papernotes.catalog.paging import paginate
 from papernotes.catalog.related import Related
@@ -76,6 +76,12 @@ class PlannedPage:
     """Page scripts (paths under the docs folder, e.g. `assets/copy.js`: ES modules) the theme loads on this page."""
     head: tuple[dict[str, str], ...] = ()
     """Extra `<link>` / `<meta>` elements for the page head, as attribute maps (e.g. the Markdown copy)."""
+    key: Callable[[], Hashable] | None = None
+    """Everything the page's HTML and metadata are made from beyond its template, the tag labels
+    and the settings (None: not said). Under serve, when the site's shape changes (a note added,
+    renamed or deleted), a page whose key is the last build's is not rendered again to be
+    compared (`session.Build._page_digests`); `tests/test_pages_keys.py` checks that equal keys
+    mean equal pages through random changes to a site."""
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,14 @@ class PageContext:
     def last_people(self) -> People | None:
         """`people` if this build made it (for the next serve build to renew)."""
         return self._people
+
+    def card_key(self, note: Note) -> tuple:
+        """What a note's card or page shows beside the note itself: where its links to other
+        papers lead (`LinkGraph.outgoing`), and which of its authors and its lab have a page."""
+        people = self.people
+        return (note, self.links.graph.outgoing.get(note.slug, ()),
+                tuple(_slug_of(people.author(name)) for name in note.authors),
+                _slug_of(people.org(note.org)) if note.org else None)
 
     def author_link(self, name: str, href: Callable[[str], str]) -> Markup:
         """The name as written, linked to its author page when it has one (made once per name
@@ -233,3 +247,13 @@ class PageContext:
     def page_url(self, src_uri: str) -> str | None:
         """The page's absolute URL, when `site_url` is set."""
         return urls.absolute(self.settings.site_url, src_uri) if self.settings.site_url else None
+
+
+def _slug_of(party: Party | None) -> str | None:
+    return party.slug if party is not None else None
+
+
+def cited(note: Note) -> tuple:
+    """What a list shows of a note it does not detail: title, day, tags, and the paper as its
+    COinS span and reading-list slot describe it."""
+    return (note.slug, note.title, note.date, note.tags, note.authors, note.published, note.arxiv, note.url)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable, Protocol
+from typing import Callable, Hashable, Iterable, Protocol
 
 from papernotes.model import Note
 
@@ -31,6 +31,9 @@ class RebuildState:
     """Whether MkDocs runs with `--dirty` (then unchanged generated pages are skipped)."""
     page_digests: dict[str, bytes] = field(default_factory=dict)
     """src_uri -> digest of the HTML content the previous build wrote for that page."""
+    page_keys: dict[str, bytes] = field(default_factory=dict)
+    """src_uri -> digest of the page's key (`PlannedPage.key`) when its digest above was made,
+    for the pages that have one; dropped whenever the page is rendered from other inputs."""
     notes: dict[str, Note] = field(default_factory=dict)
     """The previous build's notes by slug."""
     shape: Hashable = None
@@ -39,6 +42,7 @@ class RebuildState:
     def start(self, dirty: bool) -> None:
         self.dirty = dirty
         self.page_digests.clear()
+        self.page_keys.clear()
         self.notes.clear()
         self.shape = None
 
@@ -54,6 +58,7 @@ class RebuildState:
         changed = {p.src_uri for p in pages if edited.intersection(p.shows)}
         for src in changed:
             self.page_digests.pop(src, None)  # no longer what is on disk: compare afresh next time
+            self.page_keys.pop(src, None)
         return changed
 
     def changed(self, current: dict[str, bytes]) -> set[str]:
@@ -85,3 +90,9 @@ def site_shape(pages: Iterable[_Page], notes: Iterable[Note], extra: Hashable) -
 
 def digest(html: str) -> bytes:
     return hashlib.blake2b(html.encode("utf-8"), digest_size=16).digest()
+
+
+def key_digest(key: Callable[[], Hashable] | None) -> bytes | None:
+    """A digest of a page's key (None without one): its `repr`, which for the records, tuples,
+    strings and dates keys are made of says every field."""
+    return None if key is None else hashlib.blake2b(repr(key()).encode("utf-8"), digest_size=16).digest()

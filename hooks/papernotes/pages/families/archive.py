@@ -83,6 +83,14 @@ def render_archive_page(ctx: PageContext) -> str:
     return ctx.render("archive.html", urls.archive(), years=years, total=len(index.notes), days=len(index.days))
 
 
+def day_key(ctx: PageContext, day: dt.date, page: int) -> tuple:
+    """What `render_day_page` and `day_meta` read: the day's notes (whole: the post and the
+    cards), each card's links and names, the page's place and the days before and after."""
+    chunks = day_pages(ctx, day)
+    return (day, page, len(chunks), ctx.index.by_day[day], ctx.index.neighbours(day),
+            tuple(ctx.card_key(n) for n in chunks[page - 1]))
+
+
 def day_meta(day: dt.date, notes: tuple[Note, ...], title: str, ctx: PageContext) -> PageMeta:
     lead = meta.bi(ctx.settings, f"{day.year}년 {day.month}월 {day.day}일의 논문 노트 {len(notes)}개",
                    f"{len(notes)} paper note{'s' if len(notes) != 1 else ''} of {day:%B} {day.day}, {day.year}")
@@ -118,7 +126,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
             shown = idx.by_day[day] if page == 1 else notes
             yield PlannedPage(urls.day(day, page), title, "day", partial(render_day_page, ctx, day, page),
                               shows=tuple(n.slug for n in shown), meta=partial(day_meta, day, idx.by_day[day], title, ctx),
-                              scripts=DAY_SCRIPTS)
+                              scripts=DAY_SCRIPTS, key=partial(day_key, ctx, day, page))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:

@@ -10,7 +10,7 @@ from papernotes.markup import snippet
 from papernotes.model import Note
 from papernotes.outputs import bibtex, citation, markdown_copy
 from papernotes.pages import meta
-from papernotes.pages.context import Family, PageContext, PlannedPage
+from papernotes.pages.context import Family, PageContext, PlannedPage, cited
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -25,6 +25,18 @@ def render_note_page(ctx: PageContext, note: Note) -> str:
     return ctx.render("note.html", here, note=note, html=ctx.html_of(note),
                       related=related, bibtex=bibtex.entry(note, ctx.page_url(here)),
                       neighbourhood=partial(ctx.links.render_note_links, note, related))
+
+
+def note_key(ctx: PageContext, note: Note) -> tuple:
+    """What `render_note_page` and `note_meta` read beyond the note: its links, its related
+    notes, its lineage both ways, its backlinks with their sentences and its map's notes."""
+    links = ctx.links
+    related = ctx.related_to(note)
+    lineage = tuple((field, tuple((p.arxiv, cited(p.note) if p.note is not None else None) for p in papers),
+                     tuple(cited(n) for n in listers)) for field, _, papers, _, listers in links.lineage(note))
+    backlinks = tuple((cited(b.source), tuple(sorted(b.sentences.items()))) for b in links.graph.backlinks.get(note.slug, ()))
+    nodes = tuple((n.note.slug, n.relation, n.note.title) for n in links.neighbourhood(note, related))
+    return (ctx.card_key(note), tuple(cited(n) for n in related), lineage, backlinks, nodes)
 
 
 def note_meta(ctx: PageContext, note: Note) -> PageMeta:
@@ -44,7 +56,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
         here = urls.note(note.slug)
         copy = {"rel": "alternate", "type": "text/markdown", "title": "Markdown", "href": markdown_copy.copy_href(here, note.slug)}
         yield PlannedPage(here, note.title, "note", partial(render_note_page, ctx, note), shows=(note.slug, *ctx.links.shows(note)),
-                          source=note.source, meta=partial(note_meta, ctx, note), scripts=SCRIPTS, head=(copy,))
+                          source=note.source, meta=partial(note_meta, ctx, note), scripts=SCRIPTS, head=(copy,),
+                          key=partial(note_key, ctx, note))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:

@@ -27,6 +27,13 @@ def render_tag_page(ctx: PageContext, slug: str, page: int) -> str:
                       total=len(ctx.index.by_tag.get(slug, ())), page=page, pages=pages, pager=pager)
 
 
+def tag_key(ctx: PageContext, slug: str, page: int) -> tuple:
+    """What `render_tag_page` and `tag_meta` read: the page's notes (whole: their excerpts), its
+    place among the tag's pages and the tag's count."""
+    chunks = tag_pages(ctx, slug)
+    return (slug, page, len(chunks), len(ctx.index.by_tag.get(slug, ())), chunks[page - 1])
+
+
 def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, ctx: PageContext) -> PageMeta:
     settings = ctx.settings
     label = meta.bi(settings, tag.ko, tag.en)
@@ -45,7 +52,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
             title = f"#{tag.slug}{suffix}"
             yield PlannedPage(urls.tag(tag.slug, page), title, "tag", partial(render_tag_page, ctx, tag.slug, page),
                               feed=urls.feed(tag.slug), shows=tuple(n.slug for n in notes),
-                              meta=partial(tag_meta, tag, notes, len(idx.by_tag.get(tag.slug, ())), title, ctx))
+                              meta=partial(tag_meta, tag, notes, len(idx.by_tag.get(tag.slug, ())), title, ctx),
+                              key=partial(tag_key, ctx, tag.slug, page))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:
