@@ -9,7 +9,9 @@ no template.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Mapping
 
 import jinja2
@@ -162,9 +164,12 @@ class PageContext:
     def card_key(self, note: Note) -> tuple:
         """What a note's card or page shows beside the note itself: where its links to other
         papers lead (`LinkGraph.outgoing`), and which of its authors and its lab have a page."""
+        return (fingerprint(note), self.links.graph.outgoing.get(note.slug, ()), self.names_key(note))
+
+    def names_key(self, note: Note) -> tuple:
+        """Which of the note's authors, and its lab, have a page (their links on every card)."""
         people = self.people
-        return (note, self.links.graph.outgoing.get(note.slug, ()),
-                tuple(_slug_of(people.author(name)) for name in note.authors),
+        return (tuple(_slug_of(people.author(name)) for name in note.authors),
                 _slug_of(people.org(note.org)) if note.org else None)
 
     def author_link(self, name: str, href: Callable[[str], str]) -> Markup:
@@ -253,7 +258,14 @@ def _slug_of(party: Party | None) -> str | None:
     return party.slug if party is not None else None
 
 
+@lru_cache(maxsize=1 << 16)
+def fingerprint(note: Note) -> bytes:
+    """A digest of every field of the note (for page keys), once per record: a record stands
+    for its file as long as the file is unchanged, so a serve rebuild looks this up."""
+    return hashlib.blake2b(repr(note).encode("utf-8"), digest_size=16).digest()
+
+
 def cited(note: Note) -> tuple:
     """What a list shows of a note it does not detail: title, day, tags, and the paper as its
     COinS span and reading-list slot describe it."""
-    return (note.slug, note.title, note.date, note.tags, note.authors, note.published, note.arxiv, note.url)
+    return (note.slug, note.title, note.date, note.tags, note.authors, note.published, note.arxiv, note.url, note.org)

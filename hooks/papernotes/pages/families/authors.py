@@ -62,11 +62,9 @@ def render_authors_index(ctx: PageContext) -> str:
 
 def author_key(ctx: PageContext, party: Party) -> tuple:
     """What `render_author_page` and `author_meta` read: the party, its notes as lists show
-    them, its co-authors and labs with their pages."""
-    people = ctx.people
-    return (party.slug, party.name, party.written, party.entity, tuple(cited(n) for n in party.notes),
-            tuple((name, page.slug if page else None, count) for name, page, count in people.coauthors(party)),
-            tuple((name, page.slug if page else None) for name, page in _orgs(people, party)))
+    them with their authors' and labs' pages (its co-authors and labs are made from these)."""
+    return (party.slug, party.name, party.written, party.entity,
+            tuple((cited(n), ctx.names_key(n)) for n in party.notes))  # co-authors and labs: from these
 
 
 def author_meta(ctx: PageContext, party: Party) -> PageMeta:
