@@ -158,7 +158,12 @@ def _mtime(path: Path) -> int:
     return path.stat().st_mtime_ns
 
 
-def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSession, tmp_path: Path) -> None:
+@pytest.mark.parametrize("forked", [False, True], ids=["one process", "forked"])
+def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSession, tmp_path: Path, forked: bool,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """`forked`: the second process as on a big site (pages compared by key and rendered there)."""
+    if forked:
+        monkeypatch.setenv("PAPERNOTES_WORKER", "1")
     site, out = session.site, session.out
     notes = site / "data" / "notes"
 

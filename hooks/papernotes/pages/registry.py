@@ -5,7 +5,7 @@ metadata, and names one example page per kind; the build plans `FAMILIES` in ord
 accessibility tests, the page audit and the theme's page scripts read them from here.
 
 Adding a family: write `pages/families/<name>.py` (its `FAMILY`), its template under
-`pages/templates/`, its URL rule in `site/urls.py`, and add it below.
+`pages/templates/`, its URL rule in `catalog/urls.py`, and add it below.
 """
 
 from __future__ import annotations

@@ -528,7 +528,13 @@ class Build:
                 if kind.key is not None:
                     kind.key()
             here, tail = pages[::2], pages[1::2]  # every other page: each process gets every kind
-            child = Child(lambda: [compared(p)[:2] for p in tail])
+
+            def there_job() -> list[tuple[bytes | None, bytes, str | None]]:
+                found = [compared(p) for p in tail]  # the HTML of changed pages comes back for MkDocs
+                return [(k, d, html if html is not None and previous.get(p.src_uri) != d else None)
+                        for p, (k, d, html) in zip(tail, found)]
+
+            child = Child(there_job)
             there = child.submit()
             child.close(cancel=False)
         current: dict[str, bytes] = {}
@@ -544,11 +550,13 @@ class Build:
                 found_there = there.result()
             except ChildFailed as err:
                 log.info("papernotes: comparing pages in a second process failed (%s); comparing here", err)
-                found_there = [compared(p)[:2] for p in tail]
-            for page, (key, found) in zip(tail, found_there):
+                found_there = [(*compared(p)[:2], None) for p in tail]
+            for page, (key, found, html) in zip(tail, found_there):
                 current[page.src_uri] = found
                 if key is not None:
                     new_keys[page.src_uri] = key
+                if html is not None and len(self._ahead) < AHEAD_LIMIT:
+                    self._ahead[page.src_uri] = html
         self.rebuild.page_keys = new_keys
         return current
 
