@@ -120,6 +120,7 @@ class PageContext:
         self._excerpt: dict[str, Markup] = {}
         self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
         self._author_links: dict[tuple[str, str], Markup] = {}
+        self._names_keys: dict[str, tuple] = {}
         self.links = LinkPages(self)
         """Links between notes (`pages/links.py`): resolved mentions, backlinks, the preview script."""
 
@@ -167,10 +168,14 @@ class PageContext:
         return (fingerprint(note), self.links.graph.outgoing.get(note.slug, ()), self.names_key(note))
 
     def names_key(self, note: Note) -> tuple:
-        """Which of the note's authors, and its lab, have a page (their links on every card)."""
-        people = self.people
-        return (tuple(_slug_of(people.author(name)) for name in note.authors),
-                _slug_of(people.org(note.org)) if note.org else None)
+        """Which of the note's authors, and its lab, have a page (their links on every card);
+        once per note and build (a note is on the pages of each of its authors)."""
+        found = self._names_keys.get(note.slug)
+        if found is None:
+            people = self.people
+            found = self._names_keys[note.slug] = (tuple(_slug_of(people.author(name)) for name in note.authors),
+                                                   _slug_of(people.org(note.org)) if note.org else None)
+        return found
 
     def author_link(self, name: str, href: Callable[[str], str]) -> Markup:
         """The name as written, linked to its author page when it has one (made once per name

@@ -15,7 +15,7 @@ from papernotes.markup import NoteHtml
 from papernotes.outputs.daily_post import day_post
 from papernotes.model import Note
 from papernotes.pages import meta
-from papernotes.pages.context import Family, PageContext, PlannedPage
+from papernotes.pages.context import Family, PageContext, PlannedPage, fingerprint
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -87,7 +87,7 @@ def day_key(ctx: PageContext, day: dt.date, page: int) -> tuple:
     """What `render_day_page` and `day_meta` read: the day's notes (whole: the post and the
     cards), each card's links and names, the page's place and the days before and after."""
     chunks = day_pages(ctx, day)
-    return (day, page, len(chunks), ctx.index.by_day[day], ctx.index.neighbours(day),
+    return (day, page, len(chunks), tuple(fingerprint(n) for n in ctx.index.by_day[day]), ctx.index.neighbours(day),
             tuple(ctx.card_key(n) for n in chunks[page - 1]))
 
 

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from papernotes.model import Note, Tag
 from papernotes.pages import meta
-from papernotes.pages.context import Family, PageContext, PlannedPage
+from papernotes.pages.context import Family, PageContext, PlannedPage, fingerprint
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -31,7 +31,7 @@ def tag_key(ctx: PageContext, slug: str, page: int) -> tuple:
     """What `render_tag_page` and `tag_meta` read: the page's notes (whole: their excerpts), its
     place among the tag's pages and the tag's count."""
     chunks = tag_pages(ctx, slug)
-    return (slug, page, len(chunks), len(ctx.index.by_tag.get(slug, ())), chunks[page - 1])
+    return (slug, page, len(chunks), len(ctx.index.by_tag.get(slug, ())), tuple(fingerprint(n) for n in chunks[page - 1]))
 
 
 def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, ctx: PageContext) -> PageMeta:
