@@ -36,7 +36,11 @@ class Related:
     def __init__(self, index: SiteIndex) -> None:
         self.index = index
         self.weights: Mapping[str, float] = tag_weights(index)
-        self._tagsets = {n.slug: frozenset(n.tags) for n in index.notes}
+        bits = {slug: 1 << i for i, slug in enumerate(sorted({t for n in index.notes for t in n.tags}))}
+        self._bits = bits
+        self._masks = {n.slug: sum(bits[t] for t in set(n.tags)) for n in index.notes}
+        """Each note's tags as one integer, a bit per tag: comparing them is an `&` (the scan
+        below does it for every candidate of every note)."""
         self._order = {n.slug: i for i, n in enumerate(index.notes)}  # newest first, ties by slug
         self._postings = {slug: sorted((n.slug for n in notes), key=self._order.__getitem__)
                           for slug, notes in index.by_tag.items()}
@@ -50,24 +54,26 @@ class Related:
             for combo in itertools.combinations(own, size):
                 subsets.append((round(sum(self.weights[t] for t in combo), 9), frozenset(combo)))
         subsets.sort(key=lambda s: -s[0])
-        own_set = frozenset(own)
+        own_mask = sum(self._bits[t] for t in own)
         found: list[str] = []
         for _score, group in itertools.groupby(subsets, key=lambda s: s[0]):
             need = limit - len(found)
             level: list[str] = []
             for _, shared in group:  # the first `need` of each subset hold the first `need` of the level
-                level.extend(self._first(shared, own_set, note.slug, need))
+                level.extend(self._first(shared, own_mask, note.slug, need))
             found.extend(sorted(level, key=self._order.__getitem__)[:need])
             if len(found) >= limit:
                 break
         return tuple(self._by_slug[s] for s in found)
 
-    def _first(self, shared: frozenset[str], own: frozenset[str], exclude: str, count: int) -> list[str]:
-        """The newest `count` notes whose tags among `own` are exactly `shared` (not `exclude`)."""
+    def _first(self, shared: frozenset[str], own: int, exclude: str, count: int) -> list[str]:
+        """The newest `count` notes whose tags among `own` (a mask) are exactly `shared` (not `exclude`)."""
         rarest = min(shared, key=lambda t: (len(self._postings[t]), t))
+        want = sum(self._bits[t] for t in shared)
+        masks = self._masks
         out: list[str] = []
         for slug in self._postings[rarest]:
-            if slug != exclude and self._tagsets[slug] & own == shared:
+            if slug != exclude and masks[slug] & own == want:
                 out.append(slug)
                 if len(out) == count:
                     break
