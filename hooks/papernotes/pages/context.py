@@ -167,6 +167,12 @@ class PageContext:
         papers lead (`LinkGraph.outgoing`), and which of its authors and its lab have a page."""
         return (fingerprint(note), self.links.graph.outgoing.get(note.slug, ()), self.names_key(note))
 
+    def party_key(self, party: Party) -> tuple:
+        """What an author's or a lab's page shows: the party, and its notes as lists show them with
+        their authors' and labs' pages (its co-authors and labs are made from these)."""
+        return (party.slug, party.name, party.written, party.entity,
+                tuple((cited(n), self.names_key(n)) for n in party.notes))
+
     def names_key(self, note: Note) -> tuple:
         """Which of the note's authors, and its lab, have a page (their links on every card);
         once per note and build (a note is on the pages of each of its authors)."""

@@ -104,11 +104,11 @@ class Build:
         self._pages_context: PageContext | None = None
         self._worker: PageWorker | None = None
         self._ahead: dict[str, str] = {}
+        """HTML of changed pages, rendered while comparing them with the previous build's."""
         self._always: set[str] = set()
         """The generated pages MkDocs builds every time (those in the navigation)."""
         self._always_html: dict[str, str] = {}
         """Under serve: the HTML the last build rendered for each of `_always`."""
-        """HTML of changed pages, rendered while comparing them with the previous build's."""
         self._reuse: dict[str, str] = {}
         """This build's `_always` pages whose HTML is the last build's (nothing they show changed)."""
         self._sitemap: tuple[Hashable, str] | None = None
@@ -508,7 +508,7 @@ class Build:
         return self.rebuild.changed(self._page_digests(pages))
 
     def _page_digests(self, pages: list[PlannedPage]) -> dict[str, bytes]:
-        """Every page's digest, the second half in a forked process on big sites: a page whose
+        """Every page's digest, every other page in a forked process on big sites: a page whose
         key (`PlannedPage.key`) is the one its last digest was made with keeps that digest; the
         others are rendered and digested (at 10,000 notes, rendering every page took 11 s of a
         note added). The HTML of changed pages rendered here is kept for MkDocs (`_ahead`)."""

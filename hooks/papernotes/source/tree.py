@@ -180,24 +180,22 @@ class NoteCache:
         """`load_one` of every file, reusing the previous load's result for unchanged files."""
         previous = self._results if context == self._context else {}
         contents: list[tuple[bytes, tuple[int, ...]] | None] = []
-        for path in files:
+        results: list[Loaded | None] = []
+        todo = []
+        for i, path in enumerate(files):
             found = None
+            hit = previous.get(str(path))
             if path.suffix == ".md":
                 try:
                     st = os.lstat(path)
                     if not stat.S_ISLNK(st.st_mode):
                         status = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-                        hit = previous.get(str(path))
                         same = hit is not None and hit[1] == status
                         found = (hit[0] if same else hashlib.blake2b(path.read_bytes()).digest(), status)  # type: ignore[index]
                 except OSError:
                     pass  # load_one reports it
             contents.append(found)
-        results: list[Loaded | None] = []
-        todo = []
-        for i, (path, raw) in enumerate(zip(files, contents)):
-            hit = previous.get(str(path))
-            results.append(hit[2] if raw is not None and hit is not None and hit[0] == raw[0] else None)
+            results.append(hit[2] if found is not None and hit is not None and hit[0] == found[0] else None)
             if results[-1] is None:
                 todo.append(i)
         for i, result in zip(todo, load_files([files[i] for i in todo], load_one, html)):

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from papernotes.names import match_key
 from papernotes.pages import meta
-from papernotes.pages.context import Family, PageContext, PlannedPage, cited
+from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -60,13 +60,6 @@ def render_authors_index(ctx: PageContext) -> str:
                       single=len(people.single))
 
 
-def author_key(ctx: PageContext, party: Party) -> tuple:
-    """What `render_author_page` and `author_meta` read: the party, its notes as lists show
-    them with their authors' and labs' pages (its co-authors and labs are made from these)."""
-    return (party.slug, party.name, party.written, party.entity,
-            tuple((cited(n), ctx.names_key(n)) for n in party.notes))  # co-authors and labs: from these
-
-
 def author_meta(ctx: PageContext, party: Party) -> PageMeta:
     n = len(party.notes)
     lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} by {party.name}")
@@ -82,7 +75,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     for party in people.authors:
         yield PlannedPage(urls.author(party.slug), party.name, "author", partial(render_author_page, ctx, party),
                           feed=urls.author_feed(party.slug),  # shows no more than `dirty.site_shape` holds
-                          meta=partial(author_meta, ctx, party), key=partial(author_key, ctx, party))
+                          meta=partial(author_meta, ctx, party), key=partial(ctx.party_key, party))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:

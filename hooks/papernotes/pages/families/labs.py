@@ -7,7 +7,7 @@ from functools import partial
 from typing import Iterator
 
 from papernotes.pages import meta
-from papernotes.pages.context import Family, PageContext, PlannedPage, cited
+from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -26,12 +26,6 @@ def render_labs_index(ctx: PageContext) -> str:
     return ctx.render("labs.html", urls.labs_index(), orgs=orgs)
 
 
-def lab_key(ctx: PageContext, party: Party) -> tuple:
-    """What `render_lab_page` and `lab_meta` read: the party, its notes as lists show them with
-    their authors' pages."""
-    return (party.slug, party.name, party.written, party.entity, tuple((cited(n), ctx.names_key(n)) for n in party.notes))
-
-
 def lab_meta(ctx: PageContext, party: Party) -> PageMeta:
     n = len(party.notes)
     lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} from {party.name}")
@@ -44,7 +38,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
                       meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트에 나온 기관 {n}곳", f"The {n} labs the notes name"))
     for party in ctx.people.orgs:
         yield PlannedPage(urls.lab(party.slug), party.name, "lab", partial(render_lab_page, ctx, party),
-                          meta=partial(lab_meta, ctx, party), key=partial(lab_key, ctx, party))
+                          meta=partial(lab_meta, ctx, party), key=partial(ctx.party_key, party))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:
