@@ -5,7 +5,7 @@ theme and the search plugin. Our part (Markdown to HTML, the page templates) is 
 function of the notes, so a worker process on the second core renders the pages, in the
 order MkDocs asks for them, a batch at a time; the hook takes each page's HTML just before
 the theme renders it (`on_page_context`), so the worker overlaps the whole build. The worker
-is forked (`fork.Child`) once the pages are planned, so it renders the very same page objects from the same
+is forked (`fork.Child`, by `Build.start_exports`) once the pages are planned, so it renders the very same page objects from the same
 notes and HTML without receiving anything; if anything goes wrong there, the hook renders the
 page itself, so the worker can only ever save time.
 """
@@ -32,13 +32,21 @@ and finished batches wait in this process's memory until MkDocs reaches them: wi
 every page of the site would (230 MB at 10,000 notes)."""
 
 
+def render_batch(pages: list[PlannedPage], start: int, stop: int) -> tuple[list[str], tuple[float, int]]:
+    """In the worker: the HTML of pages[start:stop], from the pages it inherited at the fork, with
+    its CPU time and peak memory so far (for the build log)."""
+    return [p.render() for p in pages[start:stop]], own_usage()
+
+
 class PageWorker:
     """Hands out the HTML of planned pages, rendered ahead of time by one forked worker process."""
 
-    def __init__(self, pages: list[PlannedPage], wait: bool = False) -> None:
-        """`pages`: what MkDocs will ask for, in order; their render functions run in the worker.
-        `wait`: always wait for the worker's HTML (tests use it to compare every page), instead
-        of rendering here the pages it has not reached."""
+    def __init__(self, pages: list[PlannedPage], child: Child, wait: bool = False) -> None:
+        """`pages`: what MkDocs will ask for, in order; `child`: a process forked after they were
+        planned, which runs `render_batch(pages, start, stop)` for each ("pages", start, stop)
+        request (session.py forks it, and gives it the exports to write first). `wait`: always
+        wait for the worker's HTML (tests use it to compare every page), instead of rendering
+        here the pages it has not reached."""
         self._wait = wait
         self._sources = [p.src_uri for p in pages]
         self._position = {src: i for i, src in enumerate(self._sources)}
@@ -50,19 +58,13 @@ class PageWorker:
         """Pages whose HTML came from the worker."""
         self.behind = 0
         """Pages rendered here because the worker had not reached them yet."""
-
-        def render_batch(start: int, stop: int) -> tuple[list[str], tuple[float, int]]:
-            # Runs in the worker, on the pages it inherited at the fork; its CPU time and peak
-            # memory so far come back with each batch, for the build log.
-            return [p.render() for p in pages[start:stop]], own_usage()
-
-        self._child = Child(render_batch)
+        self._child = child
         self._request_up_to(AHEAD)
 
     def _request_up_to(self, batch: int) -> None:
         while self._next <= batch and self._next * BATCH < len(self._sources):
             start = self._next * BATCH
-            self._batches[self._next] = self._child.submit(start, start + BATCH)
+            self._batches[self._next] = self._child.submit("pages", start, start + BATCH)
             self._next += 1
     def html(self, src_uri: str) -> str | None:
         """The page's HTML, or None when the caller should render it itself."""
@@ -97,4 +99,6 @@ class PageWorker:
     def close(self) -> None:
         log.info("papernotes: %d of %d pages rendered by the second process, %d here while it was behind "
                  "(its %s)", self.served, len(self._sources), self.behind, describe(*self._usage))
-        self._child.close()
+        for future in self._batches.values():
+            future.cancel()  # those not sent yet; the child's other requests (the exports) stay
+        self._child.close(cancel=False)

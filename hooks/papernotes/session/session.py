@@ -10,11 +10,12 @@ worker and the exports writer. A build runs, in order:
                                   stopped if a save overtook it, and under plain serve the
                                   output set aside while MkDocs cleans (`kept.py`)
     plan(docs_files, always)      on_files: load and validate every note (all problems at once),
-                                  index, plan the pages, start the page worker
+                                  index, plan the pages
     check_notes_folder(...)       on_files: only notes publish pages under notes/
     keep(dests)                   on_files, plain serve: the previous output back, unchanged
                                   pages kept
-    start_exports(site_dir, ...)  on_files: feeds, BibTeX, notes.json, browse and search files
+    start_exports(site_dir, ...)  on_files: feeds, BibTeX, notes.json, browse and search files,
+                                  in the second process that also renders the pages on big sites
                                   (and, under plain serve, what the previous build wrote and this
                                   one does not is deleted)
     content(page) / late_content  while MkDocs renders each page
@@ -43,7 +44,7 @@ from typing import Hashable, Iterable, Mapping, Sequence
 from papernotes.session.dirty import RebuildState, digest, key_digest, site_shape
 from papernotes.fork import MIN_PAGES, Child, ChildFailed, should_fork
 from papernotes.session.kept import KeptOutput, input_stamp
-from papernotes.session.page_worker import PageWorker
+from papernotes.session.page_worker import PageWorker, render_batch
 from papernotes.session.resources import GcFreeze, describe, own_usage
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
@@ -103,6 +104,8 @@ class Build:
         self._loaded: LoadResult | None = None
         self._pages_context: PageContext | None = None
         self._worker: PageWorker | None = None
+        self._to_render: list[PlannedPage] | None = None
+        """The pages the second process renders (`start_exports` forks it): None for none."""
         self._ahead: dict[str, str] = {}
         """HTML of changed pages, rendered while comparing them with the previous build's."""
         self._always: set[str] = set()
@@ -217,12 +220,13 @@ class Build:
             self._reuse = {src: html for src, html in self._always_html.items() if src not in changed}
         self._always_html = {}
         self._stop_worker()
+        self._to_render = None
         if self.kept is not None:  # plain serve: MkDocs builds what is not kept
             rendered = [p for p in pages if p.src_uri not in keep and p.src_uri not in self._ahead and p.src_uri not in self._reuse]
             if should_fork(len(rendered), MIN_PAGES):
-                self._worker = PageWorker(rendered, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+                self._to_render = rendered
         elif should_fork(len(pages) if changed is None else len(changed), MIN_PAGES):
-            self._worker = PageWorker(pages, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+            self._to_render = pages
         self._pages = {page.src_uri: page for page in pages}
         unchanged = {p.src_uri for p in pages} - changed if changed is not None and self.kept is None else set()
         shown = len(unchanged) if self.kept is None else len(keep)
@@ -340,14 +344,29 @@ class Build:
             log.info("papernotes: site_url also unlocks canonical links, the sitemap's page list and og:url in link "
                      "previews (absolute page URLs); without it pages carry none of them")
         # A big site forks even when --dirty renders few pages: ~5 s of work at 10,000 notes.
-        if should_fork(len(self._pages), MIN_PAGES):
-            def forked_job() -> tuple[int, tuple[float, int] | None]:
+        # One second process does both the exports and (when there are enough) the pages' HTML:
+        # a third would share the same two cores and hold a third copy of what the notes touch
+        # (~300 MiB at 10,000 notes). The exports come after the first batches of pages; while
+        # they are written, MkDocs renders the pages the worker has not reached itself
+        # (`PageWorker.html`), so the two processes share the work whatever its split. Closing
+        # the page worker cancels only its own batches: the exports are always written (under
+        # serve, after the build ends).
+        to_render, self._to_render = self._to_render, None
+        if to_render is not None or should_fork(len(self._pages), MIN_PAGES):
+            def forked_work(kind: str, *args: int) -> object:
+                if kind == "pages":
+                    assert to_render is not None
+                    return render_batch(to_render, *args)
                 return job()[0], own_usage()
 
-            writer = Child(forked_job, nice=5)  # MkDocs and the page worker come first
-            self._exports = writer.submit()
-            writer.close(cancel=False)
+            # Alone, the writer yields to MkDocs; beside the pages, MkDocs waits for its batches.
+            writer = Child(forked_work, nice=0 if to_render is not None else 5)
+            if to_render is not None:  # its first batches, then the exports, then the rest
+                self._worker = PageWorker(to_render, writer, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+            self._exports = writer.submit("exports")
             self._writer = writer
+            if to_render is None:
+                writer.close(cancel=False)
             return
         self._exports = Future()
         try:
