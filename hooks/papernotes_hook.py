@@ -305,7 +305,13 @@ def _cached(name: str, key: tuple[str, ...] | None, caller: Callable[[], str]) -
     return found
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
+_PAGE_META = ("pn_alternates", "pn_meta", "description", "pn_kind", "pn_scripts", "pn_head")
+"""What the hook adds to a page's meta for the theme: set just before the page is rendered and
+dropped once it is written, so one page's worth is alive at a time (set for every page at once,
+they held ~35 MB of the MkDocs process at 10,000 notes)."""
+
+
+def _set_page_meta(page: Page) -> None:
     page.meta["pn_alternates"] = build.alternates(page.file.src_uri)
     found = build.page_meta(page.file.src_uri)
     if found is not None:
@@ -316,11 +322,11 @@ def on_page_markdown(markdown: str, page: Page, **kwargs: object) -> str | None:
     page.meta["pn_kind"] = planned.kind if planned is not None else None
     page.meta["pn_scripts"] = list(planned.scripts) if planned is not None else []
     page.meta["pn_head"] = list(planned.head) if planned is not None else []
-    return None
 
 
-@event_priority(100)  # before other plugins read the content
+@event_priority(100)  # before other plugins read the content or the meta
 def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
+    _set_page_meta(page)
     if isinstance(page, StubPage):
         late = build.late_content(page.planned)
         if late is not None:
@@ -333,6 +339,8 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
     # reads it again, so let it go (about a third of the process's memory at 10,000 notes).
     if isinstance(page, StubPage):
         page.content = ""
+        for key in _PAGE_META:
+            page.meta.pop(key, None)
     banner = build.banner()  # only under `mkdocs serve`, while notes have problems
     output = strip_indentation(output)  # the same page without the theme's indentation (pages/compact.py)
     return add_banner(output, banner) if banner else output
