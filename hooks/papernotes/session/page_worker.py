@@ -72,16 +72,18 @@ class PageWorker:
         if i is None or self._failed:
             return None
         batch, offset = divmod(i, BATCH)
+        # MkDocs asks in plan order: the batches before this one were rendered here while the
+        # worker was behind. Those not sent are cancelled; those it finished late are dropped
+        # (kept, they held their HTML to the end of the build).
+        for passed in [k for k in self._batches if k < batch]:
+            self._batches.pop(passed).cancel()
         self._request_up_to(batch + AHEAD)
         future = self._batches.get(batch)
         if future is None:
             return None  # already handed out: a page asked for twice is rendered locally
         if not future.done() and not self._wait:
-            # The worker is behind (it shares its core with the exports writer): render here rather than wait,
-            # and drop the batches MkDocs has already passed that the worker has not started.
-            for passed in [k for k in self._batches if k < batch]:
-                if self._batches[passed].cancel():
-                    del self._batches[passed]
+            # The worker is behind (it writes the exports, or shares its core with their
+            # writer): render here rather than wait.
             self.behind += 1
             return None
         try:
