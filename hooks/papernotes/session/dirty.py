@@ -95,4 +95,4 @@ def digest(html: str) -> bytes:
 def key_digest(key: Callable[[], Hashable] | None) -> bytes | None:
     """A digest of a page's key (None without one): its `repr`, which for the records, tuples,
     strings and dates keys are made of says every field."""
-    return None if key is None else hashlib.blake2b(repr(key()).encode("utf-8"), digest_size=16).digest()
+    return None if key is None else digest(repr(key()))

@@ -44,7 +44,8 @@ class PageWorker:
     def __init__(self, pages: list[PlannedPage], child: Child, wait: bool = False) -> None:
         """`pages`: what MkDocs will ask for, in order; `child`: a process forked after they were
         planned, which runs `render_batch(pages, start, stop)` for each ("pages", start, stop)
-        request (session.py forks it, and gives it the exports to write first). `wait`: always
+        request (session.py forks it; under `mkdocs build` the same process writes the exports
+        after the first batches). `wait`: always
         wait for the worker's HTML (tests use it to compare every page), instead of rendering
         here the pages it has not reached."""
         self._wait = wait
