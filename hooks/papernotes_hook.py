@@ -254,6 +254,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     env.filters["pn_lang"] = theme_lang
     env.filters["pn_sidebar_key"] = _sidebar_key
     env.filters["pn_root_key"] = _root_key
+    env.filters["pn_shell_key"] = _shell_key
+    env.filters["pn_scripts_key"] = _scripts_key
     env.globals["pn_cached"] = _cached
     # A serve rebuild makes a new environment: the theme's templates compiled once per process.
     env.bytecode_cache = TEMPLATE_CODE
@@ -292,6 +294,25 @@ def _root_key(page: Page | None) -> tuple[str, str] | None:
     if page is None:
         return None
     return get_relative_url(".", page.url), page.url.split("/", 1)[0]
+
+
+def _shell_key(page: Page | None) -> tuple[str, str, bool] | None:
+    """What the theme's header without the page's title depends on: the way up to the root, the
+    page's top folder, and whether the page has the lean shell (no drawer button)."""
+    root = _root_key(page)
+    if root is None:
+        return None
+    return (*root, (page.meta or {}).get("pn_kind") in LEAN_KINDS)
+
+
+def _scripts_key(page: Page | None) -> tuple | None:
+    """What main.html's scripts block depends on: the way up to the root and the page's top folder,
+    its kind and scripts (`_set_page_meta`), and whether it is the reading list's own page."""
+    root = _root_key(page)
+    if root is None:
+        return None
+    meta = page.meta or {}
+    return (*root, meta.get("pn_kind"), tuple(meta.get("pn_scripts") or ()), page.file.src_uri == "list/index.md")
 
 
 def _cached(name: str, key: tuple[str, ...] | None, caller: Callable[[], str]) -> str:
