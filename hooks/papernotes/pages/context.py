@@ -276,7 +276,11 @@ def fingerprint(note: Note) -> bytes:
     return hashlib.blake2b(repr(note).encode("utf-8"), digest_size=16).digest()
 
 
-def cited(note: Note) -> tuple:
-    """What a list shows of a note it does not detail: title, day, tags, and the paper as its
-    COinS span and reading-list slot describe it."""
-    return (note.slug, note.title, note.date, note.tags, note.authors, note.published, note.arxiv, note.url, note.org)
+@lru_cache(maxsize=1 << 16)
+def cited(note: Note) -> bytes:
+    """A digest of what a list shows of a note it does not detail: title, day, tags, and the paper
+    as its COinS span and reading-list slot describe it. Once per record, as `fingerprint`: a
+    note is in the keys of its related notes, its backlinks and its authors' pages, so the fields
+    were written out again for each (about a sixth of comparing every page's key)."""
+    fields = (note.slug, note.title, note.date, note.tags, note.authors, note.published, note.arxiv, note.url, note.org)
+    return hashlib.blake2b(repr(fields).encode("utf-8"), digest_size=16).digest()
