@@ -7,7 +7,7 @@ import datetime as dt
 import bibtexparser
 from bibtexparser.middlewares.names import split_multiple_persons_names
 import pytest
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from papernotes.outputs import bibtex
 from papernotes.model import Note
@@ -15,7 +15,7 @@ from papernotes.model import Note
 # (text, escaped form) — what each tricky character becomes in a field value.
 ESCAPES = [
     ("Reward Models", "Reward Models"),
-    ("{x}", r"\{x\}"),
+    ("{x}", r"\textbraceleft{}x\textbraceright{}"),
     ("R&D", r"R\&D"),
     ("100%", r"100\%"),
     ("$5 #1 a_b", r"\$5 \#1 a\_b"),
@@ -61,10 +61,38 @@ def _parse(text: str) -> dict[str, str]:
     return {"key": entry.key, "type": entry.entry_type, **{f.key: f.value for f in entry.fields}}
 
 
+_LATEX = get_default_latex_context_db()
+# LaTeX's kernel text commands for the two braces, which pylatexenc's default context lacks.
+_LATEX.add_context_category("text-braces", prepend=True,
+                            macros=[MacroTextSpec("textbraceleft", "{"), MacroTextSpec("textbraceright", "}")])
+
+
 def _decode(value: str) -> str:
     inner = value[1:-1] if value.startswith("{") and value.endswith("}") else value
     # pylatexenc spells \textasciicircum as U+02C6 (modifier circumflex); LaTeX prints "^".
-    return LatexNodes2Text().latex_to_text(inner).replace("\u02c6", "^")
+    return LatexNodes2Text(latex_context=_LATEX).latex_to_text(inner).replace("\u02c6", "^")
+
+
+def _braces_balance(value: str) -> bool:
+    """Classic BibTeX's rule for a braced field: every brace counts, a backslash before it or not;
+    the depth never drops below zero and ends at zero."""
+    depth = 0
+    for ch in value:
+        depth += (ch == "{") - (ch == "}")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@pytest.mark.parametrize("text", ["Lone { brace", "Lone } brace", "}{", "{{{", "a \\{ b", "x}"])
+def test_every_field_balances_its_braces_as_classic_bibtex_counts_them(text: str) -> None:
+    """A lone brace in a title or an author's name (escaped as `\\{` it still counts in classic
+    BibTeX, which biber and bibtexparser forgive) leaves every field's braces balanced."""
+    entry = bibtex.entry(_note(text, authors=(text, "Ada Lovelace")))
+    fields = _parse(entry)
+    for name in ("title", "author"):
+        assert _braces_balance(fields[name]), (name, fields[name])
+    assert _decode(fields["title"]) == text
 
 
 @pytest.mark.parametrize("title", ROUND_TRIP)

@@ -1,7 +1,9 @@
 """BibTeX entries for notes: one `@misc` per paper, escaped for classic BibTeX and biber.
 
 Escaping rules (proved by tests/test_outputs_bibtex.py with a real BibTeX parser and a LaTeX decoder):
-- LaTeX specials `\\ { } & % $ # _ ~ ^` become commands, so a stray brace can never end a field;
+- LaTeX specials `\\ { } & % $ # _ ~ ^` become commands, so a stray brace can never end a field
+  (braces as `\\textbraceleft{}` / `\\textbraceright{}`: classic BibTeX counts a brace after a
+  backslash too, so `\\{` alone in a field would leave it unbalanced);
 - accented Latin letters become `{\\'e}`-style commands, which every BibTeX variant reads;
 - anything else (Hangul, CJK, Greek) stays UTF-8: biber and bibtex8/bibtexu read it, and
   there is no ASCII spelling of Hangul to fall back on.
@@ -18,7 +20,7 @@ from papernotes.catalog import urls
 from papernotes.model import Note
 
 _SPECIALS = {
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
+    "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
 _ACCENTS = {  # combining mark -> LaTeX accent command
