@@ -3,6 +3,8 @@ sentence, the papers waiting for a note, the map, previews' files and notes.json
 
 from __future__ import annotations
 
+import re
+
 import json
 from pathlib import Path
 
@@ -192,6 +194,34 @@ def test_a_relative_link_to_a_note_works_on_every_page(site: Path) -> None:
     third = soup(site, "notes/third").select_one(".pn-commentary")
     assert ("huggingface.co/papers/2501.10001", "../base-paper/") in links_in(third)
     assert third.find("math") is not None and "2501.10001" not in [a.get_text() for a in third.find_all("a") if a.find_parent("math")]
+
+
+def test_links_to_notes_lead_there_from_the_feed_and_the_markdown_copy(site: Path) -> None:
+    """The site's feed (/feed.xml) and a note's Markdown copy (/notes/<slug>.md) are not where the
+    note's page is: a link written `../follow-up/` (from the page) and a mention of a noted
+    paper lead to those notes from there too (as written they led to /follow-up/ from the feed)."""
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urljoin, urlsplit
+
+    from bs4 import BeautifulSoup as Soup
+
+    def lands(base: str, href: str) -> str:
+        path = urlsplit(urljoin("http://site.test/" + base, href)).path.lstrip("/")
+        return path if (site / path / "index.html").is_file() else f"missing: {path}"
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = ET.parse(site / "feed.xml").getroot().findall(f"{atom}entry")
+    third = next(e for e in entries if "Third: Safety Later" in e.findtext(f"{atom}title", ""))
+    links = [(a.get_text(), a["href"]) for a in Soup(third.findtext(f"{atom}content"), "html.parser").find_all("a")]
+    base = urlsplit(next(l.get("href") for l in ET.parse(site / "feed.xml").getroot().findall(f"{atom}link") if l.get("rel") == "self")).path
+    base = base.lstrip("/") if base.startswith("/") else "feed.xml"
+    landed = {text: lands(base, href) for text, href in links}
+    assert landed["후속 연구"] == "notes/follow-up/"
+    assert landed["huggingface.co/papers/2501.10001"] == "notes/base-paper/"
+    copy = (site / "notes" / "third.md").read_text(encoding="utf-8")
+    target = re.search(r"\[후속 연구\]\(([^)]+)\)", copy).group(1)
+    assert lands("notes/third.md", target) == "notes/follow-up/"
+    assert "$x_{2501.10001}$" in copy  # math and code stay as written
 
 
 def test_lineage_shows_both_ways(site: Path) -> None:

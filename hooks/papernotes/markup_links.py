@@ -199,7 +199,8 @@ class LinkResolver:
     """Points a note's mention links at the site's notes, relative to the page showing them."""
 
     def __init__(self, by_arxiv: dict[str, str], slugs: set[str], to_note: Callable[[str], str],
-                 to_preview: Callable[[str], str]) -> None:
+                 to_preview: Callable[[str], str] | None = None) -> None:
+        """`to_preview`: the URL of a note's preview card, for pages (None: a plain link, as feeds want)."""
         self.by_arxiv = by_arxiv
         self.slugs = slugs
         self.to_note = to_note
@@ -222,8 +223,11 @@ class LinkResolver:
             if target.slug is not None and "#" in match.group(1):
                 fragment = "#" + match.group(1).split("#", 1)[1]
             out.append(html[last:match.start()])
-            out.append(f'<a class="pn-mention" href="{escape(self.to_note(slug))}{fragment}" '
-                       f'data-pn-preview="{escape(self.to_preview(slug))}">{match.group(3)}</a>')
+            if self.to_preview is None:
+                out.append(f'<a href="{escape(self.to_note(slug))}{fragment}">{match.group(3)}</a>')
+            else:
+                out.append(f'<a class="pn-mention" href="{escape(self.to_note(slug))}{fragment}" '
+                           f'data-pn-preview="{escape(self.to_preview(slug))}">{match.group(3)}</a>')
             last = match.end()
         if not out:
             return html

@@ -9,11 +9,13 @@ page links it with `<link rel="alternate" type="text/markdown">`.
 
 from __future__ import annotations
 
-from typing import Iterator
+import re
+from typing import Callable, Iterator
 from urllib.parse import quote
 
 import yaml
 
+from papernotes.markup_links import note_slug_of
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.citation import arxiv_doi
 from papernotes.catalog import urls
@@ -59,13 +61,40 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's dumper when PyYAML has it: the pure-Python one is most of the exports' time at scale."""
 
 
-def render_copy(note: Note, page_url: str | None = None) -> str:
+def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[str], str | None] = lambda slug: None) -> str:
+    """The note's copy; `note_link(slug)` is where a link to another note leads from the copy
+    (None: no such note, the link is left as written)."""
     head = yaml.dump(front_matter(note, page_url), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     parts = [f"---\n{head}---\n", f"# {' '.join(note.title.split())}\n"]
     for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
         if text.strip():
-            parts.append(f"## {heading}\n\n{text.strip()}\n")
+            parts.append(f"## {heading}\n\n{point_note_links(text.strip(), note_link)}\n")
     return "\n".join(parts)
+
+
+_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
+"""Code blocks and code spans, where a link is text."""
+_TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"\n]*\")?\s*\))|(^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s>]+)", re.M)
+"""An inline link's target (`[text](target "title")`) or a reference definition's (`[ref]: target`)."""
+
+
+def point_note_links(text: str, note_link: Callable[[str], str | None]) -> str:
+    """`text` (a note's Markdown) with each link to another note (`../other/`, `other.md`: written
+    from the note's page) pointing there from the copy, which is one folder up from the page."""
+    pieces = _CODE.split(text)
+    for i in range(0, len(pieces), 2):  # odd pieces are code
+        pieces[i] = _TARGET.sub(lambda m: _pointed(m, note_link), pieces[i])
+    return "".join(pieces)
+
+
+def _pointed(match: re.Match[str], note_link: Callable[[str], str | None]) -> str:
+    before, target, after = (match[1], match[2], match[3]) if match[1] is not None else (match[4], match[5], "")
+    slug = note_slug_of(target)
+    found = note_link(slug) if slug else None
+    if found is None:
+        return match[0]
+    fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
+    return before + found + fragment + after
 
 
 def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...], tags: TagRegistry,
@@ -94,11 +123,3 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
     lines += [f"- [{one_line(n.title)}]({copy_link(n.slug)}): {n.date.isoformat()}; "
               f"{one_line(', '.join(n.authors[:3]))}{' et al.' if len(n.authors) > 3 else ''}" for n in notes]
     return "\n".join(lines) + "\n"
-
-
-def copies(notes: tuple[Note, ...], site_url: str | None) -> Iterator[tuple[str, str]]:
-    """Every note's copy, and the notes folder's empty sitemap (see `NOTES_SITEMAP`)."""
-    yield "notes/sitemap.xml", NOTES_SITEMAP
-    for note in notes:
-        page = urls.absolute(site_url, urls.note(note.slug)) if site_url else None
-        yield copy_path(note.slug), render_copy(note, page)

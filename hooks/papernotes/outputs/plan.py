@@ -38,6 +38,7 @@ from papernotes.catalog.people import People
 from papernotes.model import Note
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml
+from papernotes.markup_links import LinkResolver
 
 
 SUMMARY = 160
@@ -107,7 +108,13 @@ def _one(path: str, make: Callable[[], str], key: object = None) -> ExportGroup:
 def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
                  people: People | None, graph: LinkGraph | None = None) -> Iterator[ExportGroup]:
     site_url = settings.site_url
-    content = lambda n: _commentary_html(html_of(n))
+    if graph is None:
+        graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
+    # In the site's feed a note's links to other notes (`../other/`, `other.md`) and its mentions
+    # of noted papers lead to those notes from the feed's own URL, as on the pages (written as
+    # the note has them, `../other/` led outside the site from /feed.xml).
+    to_note = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: urls.link(site_url, urls.feed(), urls.note(s)))
+    content = lambda n: _commentary_html(NoteHtml(*(to_note.resolve(part) for part in html_of(n))))
     summaries: dict[str, str] = {}  # a note is in the site's, its tags' and its authors' feeds
 
     def summary(note: Note) -> str:
@@ -177,14 +184,23 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
                     author.name, urls.author(author.slug), author.notes, AUTHOR_FEED_SIZE,
                     ("author", author.name, author.notes))
     yield _one("notes/sitemap.xml", lambda: markdown_copy.NOTES_SITEMAP, "sitemap")
+    copy_links: dict[str, str] = {}  # every copy is in notes/: a link to a note is the same from each
+
+    def copy_link(slug: str) -> str | None:
+        if slug not in graph.slugs:
+            return None
+        found = copy_links.get(slug)
+        if found is None:
+            found = copy_links[slug] = urls.link(site_url, markdown_copy.copy_path(slug), urls.note(slug))
+        return found
+
     for note in index.notes:
         yield _one(markdown_copy.copy_path(note.slug),
-                   partial(markdown_copy.render_copy, note, page_url(note)), ("copy", note))
+                   partial(markdown_copy.render_copy, note, page_url(note), copy_link),
+                   ("copy", note, graph.outgoing.get(note.slug, ())))  # and which of the notes it links exist
     counts = {slug: len(notes) for slug, notes in index.by_tag.items()}
     yield _one(urls.llms_txt(), lambda: markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags,
                                                                        counts))
-    if graph is None:
-        graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
     yield _one(urls.notes_json(), lambda: notes_json.notes_json(index, settings.site_name, site_url, graph))
     yield _one(urls.browse_index(), lambda: browse.browse_index(index))
     yield ExportGroup((), None, lambda: browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en)),
