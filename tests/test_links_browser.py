@@ -3,6 +3,7 @@ phone and desktop sizes; axe finds no serious problem with a card open; nothing 
 
 from __future__ import annotations
 
+from pathlib import Path
 
 import pytest
 
@@ -125,3 +126,121 @@ def test_note_and_wanted_pages_pass_axe(browser, base: str, axe_source: str, sch
     finally:
         context.close()
 
+
+
+# A note whose English commentary has links to notes that wrap: the first (QA's report) onto three
+# lines at 390 px, the second onto two or more at 1366 px too. The card must clear every line.
+WRAP_NOTES = {
+    **LINK_NOTES,
+    "2025/probes.md": """---
+title: "Probes: Where To Look"
+authors: [Mary Somerville]
+date: 2025-04-02
+tags: [reward-model]
+url: https://example.org/probes
+---
+
+## 한국어
+
+프로브 위치에 관한 노트.
+
+## English
+
+For where to place probes we follow [the analysis of reasoning reward models by Park and Ortiz in the Reward Lens paper](../base-paper/) closely.
+
+Background: [the long line of work on reward models for reasoning, from outcome supervision through process supervision and step-level verifiers to the learned critics and generative judges that grade each intermediate step of a chain of thought, surveyed at length in the follow-up paper](../follow-up/) is where this starts.
+""",
+}
+WRAPPING = {"phone": ("../base-paper/", PHONE), "desktop": ("../follow-up/", DESKTOP)}
+
+
+@pytest.fixture(scope="module")
+def wrap_base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    """The links site plus a note with links that wrap, built once per run, served."""
+    return serve(shared_build(tmp_path_factory, "links-wrap-site", lambda folder: make_site(folder, notes=WRAP_NOTES)))
+
+
+def _line_boxes(link) -> list[dict]:  # noqa: ANN001
+    """The link's line boxes (one per line it wraps onto), in viewport coordinates."""
+    return link.evaluate("a => Array.from(a.getClientRects()).filter(r => r.width > 0 && r.height > 0)"
+                         ".map(r => ({x: r.x, y: r.y, width: r.width, height: r.height}))")
+
+
+def _clear_of_every_line(page, link, viewport: dict) -> None:  # noqa: ANN001
+    """The card is shown, inside the viewport's width, and covers none of the link's line boxes."""
+    page.wait_for_selector(f"{CARD}:not([hidden])")
+    assert link.get_attribute("aria-describedby") == "pn-preview"
+    c = page.locator(CARD).evaluate("e => { const r = e.getBoundingClientRect(); "
+                                    "return {x: r.x, y: r.y, width: r.width, height: r.height}; }")
+    assert c["x"] >= 0 and c["x"] + c["width"] <= viewport["width"], c
+    for box in _line_boxes(link):
+        apart = (c["y"] >= box["y"] + box["height"] or c["y"] + c["height"] <= box["y"]
+                 or c["x"] >= box["x"] + box["width"] or c["x"] + c["width"] <= box["x"])
+        assert apart, (box, c)
+
+
+def _compact_tags(page) -> None:  # noqa: ANN001
+    """The card's tags are text-height pills, not the page's 44 px tap targets."""
+    tags = page.locator(f"{CARD} .pn-tag").evaluate_all(
+        "ts => ts.map(t => [t.getBoundingClientRect().height, parseFloat(getComputedStyle(t).lineHeight)])")
+    assert tags
+    for height, line in tags:
+        assert abs(height - line) <= 0.25 * line, (height, line)
+
+
+@pytest.mark.parametrize("size", sorted(WRAPPING))
+def test_card_clears_every_line_of_a_wrapped_link_on_hover(browser, wrap_base: str, size: str) -> None:  # noqa: ANN001
+    href, viewport = WRAPPING[size]
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        page.goto(f"{wrap_base}notes/probes/?lang=en")
+        link = page.locator(f'.pn-commentary .pn-lang:visible a.pn-mention[href="{href}"]')
+        link.scroll_into_view_if_needed()
+        boxes = _line_boxes(link)
+        assert len(boxes) >= 2, boxes  # the link wraps at this size, or the test shows nothing
+        for box in (boxes[0], boxes[-1]):  # pointing at its first line, then at its last
+            page.mouse.move(1, 1)
+            page.keyboard.press("Escape")
+            page.mouse.move(box["x"] + min(box["width"] / 2, 20), box["y"] + box["height"] / 2)
+            _clear_of_every_line(page, link, viewport)
+            _compact_tags(page)
+            assert page.locator(CARD).get_attribute("data-side") == "below"
+        # No room below the link (the window ends just under its last line): the card goes above its first.
+        page.mouse.move(1, 1)
+        page.keyboard.press("Escape")
+        page.evaluate("window.scrollTo(0, 0)")
+        page.set_viewport_size({"width": viewport["width"], "height": int(_line_boxes(link)[-1]["y"] + 40)})
+        boxes = _line_boxes(link)
+        page.mouse.move(boxes[-1]["x"] + min(boxes[-1]["width"] / 2, 20), boxes[-1]["y"] + boxes[-1]["height"] / 2)
+        _clear_of_every_line(page, link, viewport)
+        assert page.locator(CARD).get_attribute("data-side") == "above"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("size", sorted(WRAPPING))
+def test_card_clears_every_line_of_a_wrapped_link_on_long_press(browser, wrap_base: str, size: str, tmp_path: Path) -> None:  # noqa: ANN001
+    href, viewport = WRAPPING[size]
+    phone = viewport is PHONE
+    context = browser.new_context(viewport=viewport, has_touch=True, is_mobile=phone)
+    page = context.new_page()
+    try:
+        page.goto(f"{wrap_base}notes/probes/?lang=en")
+        link = page.locator(f'.pn-commentary .pn-lang:visible a.pn-mention[href="{href}"]')
+        link.scroll_into_view_if_needed()
+        boxes = _line_boxes(link)
+        assert len(boxes) >= 2, boxes
+        first = boxes[0]
+        point = [{"x": first["x"] + min(first["width"] / 2, 20), "y": first["y"] + first["height"] / 2}]
+        cdp = context.new_cdp_session(page)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+        page.wait_for_timeout(800)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        _clear_of_every_line(page, link, viewport)
+        _compact_tags(page)
+        assert page.url.endswith("notes/probes/?lang=en")
+        if phone:
+            page.screenshot(path=str(tmp_path / "wrapped-link-card.png"))
+    finally:
+        context.close()

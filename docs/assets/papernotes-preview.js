@@ -6,8 +6,9 @@
 // of its commentary in the reader's language: a small same-origin HTML fragment
 // (previews/<slug>.html, written by the build), fetched once per note when first needed.
 // The card is a role=tooltip element the link points at with aria-describedby while it is
-// shown; it is placed below the link (above when there is no room), never over it; Esc,
-// moving away, blur or a tap elsewhere closes it. A short tap still follows the link.
+// shown; it is placed below the link's last line (above its first when there is no room),
+// never over any line of it; Esc, moving away, blur or a tap elsewhere closes it. A short tap
+// still follows the link.
 
 const SHOW_DELAY = 250; // ms a mouse rests on a link before the card shows
 const HIDE_DELAY = 200; // ms to move from the link into the card
@@ -58,15 +59,27 @@ function ensureCard() {
   return card;
 }
 
+// The link's line boxes: a link that wraps has one per line (a single rect spanning them
+// would cover text beside the link). Empty boxes (a line break's) are left out.
+function lineBoxes(link) {
+  const boxes = Array.from(link.getClientRects()).filter((r) => r.width > 0 && r.height > 0);
+  return boxes.length ? boxes : [link.getBoundingClientRect()];
+}
+
 function place(link) {
-  const rect = link.getClientRects()[0] || link.getBoundingClientRect();
-  const width = Math.min(360, document.documentElement.clientWidth - 16);
+  const boxes = lineBoxes(link);
+  const first = boxes.reduce((a, b) => (b.top < a.top ? b : a));
+  const last = boxes.reduce((a, b) => (b.bottom > a.bottom ? b : a));
+  const viewWidth = document.documentElement.clientWidth;
+  const width = Math.min(360, viewWidth - 16);
   card.style.width = width + "px";
   const height = card.offsetHeight;
-  const below = rect.bottom + GAP;
-  const fitsBelow = below + height <= window.innerHeight || rect.top - GAP - height < 0;
-  const top = fitsBelow ? below : rect.top - GAP - height;
-  let left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - width - 8));
+  // Below the link's last line, or above its first: clear of every line of it.
+  const below = last.bottom + GAP;
+  const fitsBelow = below + height <= window.innerHeight || first.top - GAP - height < 0;
+  const top = fitsBelow ? below : first.top - GAP - height;
+  const anchor = fitsBelow ? last : first;
+  const left = Math.max(8, Math.min(anchor.left, viewWidth - width - 8));
   card.style.top = Math.round(top + window.scrollY) + "px";
   card.style.left = Math.round(left + window.scrollX) + "px";
   card.dataset.side = fitsBelow ? "below" : "above";
