@@ -52,12 +52,12 @@ def test_orcid_check_digit(orcid: str, ok: bool) -> None:
 
 
 @pytest.mark.parametrize("text, line, column, field, says", [
-    ("people:\n  - name: A\n    orcid: 0000-0002-1825-0098\n", 3, 12, "people[0]", "wrong check digit"),
-    ("people:\n  - name: A\n    orcid: 1234-5678\n", 3, 12, "people[0]", "0000-0002-1825-0097"),
-    ("people:\n  - name: A\n    homepage: ftp://x\n", 3, 15, "people[0]", "http(s) link"),
-    ("people:\n  - name: A\n    alias: [B]\n", 3, 5, "people[0]", "did you mean 'aliases'"),
+    ("people:\n  - name: A\n    orcid: 0000-0002-1825-0098\n", 3, 12, "people[0].orcid", "wrong check digit"),
+    ("people:\n  - name: A\n    orcid: 1234-5678\n", 3, 12, "people[0].orcid", "0000-0002-1825-0097"),
+    ("people:\n  - name: A\n    homepage: ftp://x\n", 3, 15, "people[0].homepage", "http(s) link"),
+    ("people:\n  - name: A\n    alias: [B]\n", 3, 5, "people[0].alias", "did you mean 'aliases'"),
     ("people:\n  - aliases: [B]\n", 2, 5, "people[0]", "needs a `name:`"),
-    ("people:\n  - name: A\n  - name: B\n    aliases: [a]\n", 3, 1, "people[1]", "already a name of 'A' (line 2)"),
+    ("people:\n  - name: A\n  - name: B\n    aliases: [a]\n", 4, 15, "people[1].aliases[0]", "already a name of 'A' (line 2)"),
     ("distinct:\n  - [A]\n", 2, 5, "distinct[0]", "two different names"),
     ("peeple: []\n", 1, 1, "peeple", "did you mean 'people'"),
 ])
@@ -188,6 +188,22 @@ def test_check_advises_on_lookalike_names_without_failing(people_site: Path, cap
     assert "HyunWoo Choi" in (people_site / "data/notes/2025/p6.md").read_text(encoding="utf-8").splitlines()[line - 1]
     assert "1 notice(s)" in out.err
 
+
+
+def test_check_advises_once_per_name_and_person_however_many_spellings_the_file_joins(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'Kim Min-ji' looks like 'Minji Kim' and 'Min-Ji Kim', which authors.yml joins as one
+    person: one notice (it gave one per spelling), at the unjoined name, naming the other file."""
+    site = make_site(tmp_path / "site", notes={
+        "2025/p1.md": _note("Paper One", ["Minji Kim"], "2025-04-01", "2512.90001"),
+        "2025/p2.md": _note("Paper Two", ["Min-Ji Kim"], "2025-04-02", "2512.90002"),
+        "2025/p3.md": _note("Paper Three", ["Kim Min-ji"], "2025-04-03", "2512.90003")})
+    (site / "data" / "authors.yml").write_text("people:\n  - name: Minji Kim\n    aliases: [Min-Ji Kim]\n", encoding="utf-8")
+    assert cli(["check", "--root", str(site)]) == 0
+    notices = [line for line in capsys.readouterr().out.splitlines() if ": notice: " in line]
+    assert len(notices) == 1, notices
+    assert re.match(r"data/notes/2025/p3\.md:\d+:\d+: notice: authors: 'Kim Min-ji' here and 'Minji Kim' in "
+                    r"data/notes/2025/p1\.md:\d+ look like one person; join them in data/authors\.yml", notices[0]), notices[0]
 
 def test_note_pages_describe_the_paper_in_highwire_tags(people_site: Path) -> None:
     """Google Scholar's inclusion guidelines: one citation_author per author in order, the title,

@@ -87,8 +87,9 @@ def orcid_checksum_ok(orcid: str) -> bool:
 
 
 def load_authors(path: Path, display: str) -> tuple[AuthorsFile, list[Problem]]:
-    """Read and validate `data/authors.yml`; a missing file is an empty one. Entries with a problem
-    are left out (and reported); the others still count."""
+    """Read and validate `data/authors.yml`; a missing file is an empty one. Every problem is
+    reported at the place and field path of the value it is about (`people[1].aliases[0]`); an
+    entry with a problem is left out, and the others still count."""
     problems: list[Problem] = []
 
     def report(err: NodeError, where: str) -> None:
@@ -102,9 +103,9 @@ def load_authors(path: Path, display: str) -> tuple[AuthorsFile, list[Problem]]:
     if top is None:
         return AuthorsFile(path=display), problems
 
-    people: list[Entity] = []
-    orgs: list[Entity] = []
-    distinct: set[frozenset[str]] = set()
+    people: list[_Entry] = []
+    orgs: list[_Entry] = []
+    pairs: list[tuple[tuple[str, str], Located, str]] = []
     for key, key_node, value in top:
         if key not in TOP_KEYS:
             report(key_node.error(f"unknown key {key!r}{suggest(key, TOP_KEYS)}; allowed: {', '.join(TOP_KEYS)}", "unknown-key"), key)
@@ -116,71 +117,183 @@ def load_authors(path: Path, display: str) -> tuple[AuthorsFile, list[Problem]]:
             continue
         for i, item in enumerate(items):
             where = f"{key}[{i}]"
-            try:
-                if key == "distinct":
-                    names = [read_text(n) for n in read_list(item)]
-                    if len({match_key(n) for n in names}) != 2:
-                        raise item.error("a `distinct` entry lists two different names, e.g. [Minji Kim, Min-Ji Kim]", "bad-distinct")
-                    distinct.add(frozenset(match_key(n) for n in names))
-                else:
-                    entity = _read_entity(item, PERSON_KEYS if key == "people" else ORG_KEYS, where)
-                    (people if key == "people" else orgs).append(entity)
-            except NodeError as err:
-                report(err, where)
-    person_of = _lookup(people, "people", display, problems)
-    org_of = _lookup(orgs, "orgs", display, problems)
-    return AuthorsFile(tuple(people), tuple(orgs), person_of, org_of, frozenset(distinct), display), problems
+            if key == "distinct":
+                pair = _read_distinct(item, where, report)
+                if pair is not None:
+                    pairs.append((pair, item, where))
+                continue
+            entry = _read_entity(item, PERSON_KEYS if key == "people" else ORG_KEYS, where, report)
+            if entry is not None:
+                (people if key == "people" else orgs).append(entry)
+    person_of = _lookup(people, report)
+    org_of = _lookup(orgs, report)
+    _check_orcids(people, report)
+    distinct = _check_distinct(pairs, person_of, report)
+    return AuthorsFile(tuple(e.entity for e in people), tuple(e.entity for e in orgs), person_of, org_of, distinct,
+                       display), problems
 
 
-def _read_entity(item: Located, keys: tuple[str, ...], where: str) -> Entity:
+Report = Callable[[NodeError, str], None]
+"""Records a problem under the field path it is about (`people[1].orcid`)."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A `people` or `orgs` entry as read, with where each of its values is written."""
+
+    entity: Entity
+    where: str
+    """Its field path, `people[1]`."""
+    at: Mapping[str, Located]
+    """Field path (`people[1]`, `people[1].name`, `people[1].aliases[0]`, ...) -> its node."""
+
+    def names(self) -> list[tuple[str, str]]:
+        """Each name it is known by, with its field path: the name, then the aliases."""
+        return [(self.entity.name, f"{self.where}.name"),
+                *((alias, f"{self.where}.aliases[{j}]") for j, alias in enumerate(self.entity.aliases))]
+
+
+def _read_entity(item: Located, keys: tuple[str, ...], where: str, report: Report) -> _Entry | None:
+    """One entry of `people` or `orgs`, every problem in it reported; None when it has any."""
+    failed: list[NodeError] = []
+
+    def fail(err: NodeError, path: str) -> None:
+        failed.append(err)
+        report(err, path)
+
     values: dict[str, object] = {}
-    for name, name_node, value in mapping_items(item):
-        if name not in keys:
-            raise name_node.error(f"unknown key {name!r}{suggest(name, keys)}; allowed: {', '.join(keys)}", "unknown-key")
-        if name == "aliases":
-            values[name] = tuple(read_text(a) for a in read_list(value))
-        elif name == "orcid":
-            found = ORCID.match(read_text(value))
-            if not found:
-                raise value.error("an ORCID iD is written 0000-0002-1825-0097 (four groups of four; the last may be X)", "bad-orcid")
-            if not orcid_checksum_ok(found.group(1)):
-                raise value.error(f"ORCID iD {found.group(1)} has a wrong check digit: copy it again from orcid.org", "bad-orcid")
-            values[name] = found.group(1)
-        elif name == "homepage":
-            link = read_text(value)
-            parts = urlsplit(link)
-            if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in link):
-                raise value.error(f"expected an http(s) link, got {link!r}", "bad-url")
-            values[name] = link
-        elif name == "slug":
-            slug = read_text(value)
-            if not SLUG.match(slug) or slug != slug.lower():
-                raise value.error(f"slug {slug!r} must be lowercase words joined by '-', like 'minji-kim'", "bad-slug")
-            values[name] = slug
-        else:
-            values[name] = read_text(value)
-    if "name" not in values:
-        raise item.error(f"{where} needs a `name:`", "missing-name")
+    at: dict[str, Located] = {where: item}
+    written: set[str] = set()
+    try:
+        for name, name_node, value in mapping_items(item, on_duplicate=lambda err: fail(err, where)):
+            path = f"{where}.{name}"
+            written.add(name)
+            if name not in keys:
+                fail(name_node.error(f"unknown key {name!r}{suggest(name, keys)}; allowed: {', '.join(keys)}", "unknown-key"), path)
+            elif name == "aliases":
+                values[name] = _read_aliases(value, path, at, fail)
+            else:
+                try:
+                    values[name] = _read_value(name, value)
+                    at[path] = value
+                except NodeError as err:
+                    fail(err, path)
+    except NodeError as err:  # not a mapping, or a key that is not a plain name: nothing more to read
+        fail(err, where)
+        return None
+    if "name" not in written:
+        fail(item.error(f"{where} needs a `name:`", "missing-name"), where)
+    if failed:
+        return None
     values.setdefault("slug", name_slug(str(values["name"])))
-    return Entity(line=item.line, **values)  # type: ignore[arg-type]
+    return _Entry(Entity(line=item.line, **values), where, at)  # type: ignore[arg-type]
 
 
-def _lookup(entities: list[Entity], key: str, display: str, problems: list[Problem]) -> dict[str, Entity]:
+def _read_aliases(value: Located, path: str, at: dict[str, Located], fail: Report) -> tuple[str, ...]:
+    """The `aliases` list, each alias checked on its own (`people[1].aliases[0]`) and placed in `at`."""
+    try:
+        nodes = read_list(value)
+    except NodeError as err:
+        fail(err, path)
+        return ()
+    found: list[str] = []
+    for j, node in enumerate(nodes):
+        try:
+            found.append(read_text(node))
+            at[f"{path}[{j}]"] = node
+        except NodeError as err:
+            fail(err, f"{path}[{j}]")
+    return tuple(found)
+
+
+def _read_value(key: str, value: Located) -> str:
+    """The text of an entry's `name`, `orcid` (the bare iD), `homepage` or `slug`; raises if it is wrong."""
+    text = read_text(value)
+    if key == "orcid":
+        found = ORCID.match(text)
+        if not found:
+            raise value.error("an ORCID iD is written 0000-0002-1825-0097 (four groups of four; the last may be X)", "bad-orcid")
+        if not orcid_checksum_ok(found.group(1)):
+            raise value.error(f"ORCID iD {found.group(1)} has a wrong check digit: copy it again from orcid.org", "bad-orcid")
+        return found.group(1)
+    if key == "homepage":
+        parts = urlsplit(text)
+        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+            raise value.error(f"expected an http(s) link, got {text!r}", "bad-url")
+    if key == "slug" and (not SLUG.match(text) or text != text.lower()):
+        raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'", "bad-slug")
+    return text
+
+
+def _read_distinct(item: Located, where: str, report: Report) -> tuple[str, str] | None:
+    """A `distinct` pair as written; None (reported) unless it is two different names."""
+    try:
+        nodes = read_list(item)
+    except NodeError as err:
+        report(err, where)
+        return None
+    names: list[str] = []
+    for k, node in enumerate(nodes):
+        try:
+            names.append(read_text(node))
+        except NodeError as err:
+            report(err, f"{where}[{k}]")
+    if len(names) < len(nodes):
+        return None
+    if len(names) != 2 or match_key(names[0]) == match_key(names[1]):
+        report(item.error("a `distinct` entry lists two different names, e.g. [Minji Kim, Min-Ji Kim]", "bad-distinct"), where)
+        return None
+    return names[0], names[1]
+
+
+def _lookup(entries: list[_Entry], report: Report) -> dict[str, Entity]:
+    """`match_key` of every name and alias -> its entity. A name or a slug that an earlier entry
+    already has is reported where the later entry writes it (a slug made from the name: at the name)."""
     found: dict[str, Entity] = {}
     slugs: dict[str, Entity] = {}
-    for i, entity in enumerate(entities):
-        if entity.slug in slugs:
-            problems.append(Problem(display, entity.line, 1, f"{key}[{i}]", f"slug {entity.slug!r} is already used by "
-                                    f"{slugs[entity.slug].name!r} (line {slugs[entity.slug].line}); give one a `slug:`", "duplicate-slug"))
-        slugs.setdefault(entity.slug, entity)
-        for written in (entity.name, *entity.aliases):
-            other = found.get(match_key(written))
-            if other is not None and other is not entity:
-                problems.append(Problem(display, entity.line, 1, f"{key}[{i}]", f"{written!r} is already a name of "
-                                        f"{other.name!r} (line {other.line}); list it once", "duplicate-name"))
-                continue
-            found[match_key(written)] = entity
+    for entry in entries:
+        entity = entry.entity
+        first = slugs.setdefault(entity.slug, entity)
+        if first is not entity:
+            path = f"{entry.where}.slug" if f"{entry.where}.slug" in entry.at else f"{entry.where}.name"
+            report(entry.at[path].error(f"slug {entity.slug!r} is already used by {first.name!r} (line {first.line}); "
+                                        "give one a `slug:`", "duplicate-slug"), path)
+        for written, path in entry.names():
+            other = found.setdefault(match_key(written), entity)
+            if other is not entity:
+                report(entry.at[path].error(f"{written!r} is already a name of {other.name!r} (line {other.line}); "
+                                            "list it once", "duplicate-name"), path)
     return found
+
+
+def _check_orcids(people: list[_Entry], report: Report) -> None:
+    """One ORCID iD is one person: an iD that an earlier entry already has is reported where the later one writes it."""
+    first: dict[str, Entity] = {}
+    for entry in people:
+        orcid = entry.entity.orcid
+        if orcid is None:
+            continue
+        other = first.setdefault(orcid, entry.entity)
+        if other is not entry.entity:
+            path = f"{entry.where}.orcid"
+            report(entry.at[path].error(f"ORCID iD {orcid} is already the iD of {other.name!r} (line {other.line}); "
+                                        "one iD is one person: join the two entries, or copy the right iD from orcid.org",
+                                        "duplicate-orcid"), path)
+
+
+def _check_distinct(pairs: list[tuple[tuple[str, str], Located, str]], person_of: Mapping[str, Entity],
+                    report: Report) -> frozenset[frozenset[str]]:
+    """The `match_key` pairs of `distinct`, less (and reporting) any whose two names one `people`
+    entry joins: the file cannot say both."""
+    kept: set[frozenset[str]] = set()
+    for (a, b), node, where in pairs:
+        person = person_of.get(match_key(a))
+        if person is not None and person is person_of.get(match_key(b)):
+            report(node.error(f"{a!r} and {b!r} are both names of {person.name!r} (line {person.line}); "
+                              "remove this pair, or split that entry in two", "contradicts-people"), where)
+            continue
+        kept.add(frozenset((match_key(a), match_key(b))))
+    return frozenset(kept)
 
 
 def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Callable[[str, str], tuple[int, int]],
@@ -188,8 +301,9 @@ def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Calla
     """Advice (severity `notice`: it fails neither `papernotes check` nor `mkdocs build --strict`)
     where two notes write names that look like one person (`names.lookalike_keys`) and
     `data/authors.yml` neither joins them (one entry's name and aliases) nor separates them
-    (`distinct`, or two entries). `locate(source, name)`: the line and column of a name in a note.
-    `pairs`: the `lookalike_pairs` of these notes, when the caller remembers them."""
+    (`distinct`, or two entries): one notice per written name and look-alike person, however many
+    spellings the file joins for that person. `locate(source, name)`: the line and column of a
+    name in a note. `pairs`: the `lookalike_pairs` of these notes, when the caller remembers them."""
     found: list[Problem] = []
     for (sa, wa), (sb, wb) in (pairs() if pairs is not None else lookalike_pairs(notes, authors)):
         la, _ = locate(sa, wa)
@@ -202,25 +316,30 @@ def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Calla
 
 def lookalike_pairs(notes: Iterable[Note], authors: AuthorsFile) -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """((note file, name as written there), (the other note file, its name)) for each pair of
-    look-alike names that `authors` neither joins nor separates (see `lookalike_notices`)."""
-    first: dict[str, tuple[Note, str]] = {}  # match key -> the first note writing it, as written
+    look-alike parties that `authors` neither joins nor separates (see `lookalike_notices`). A
+    party is a `people` entry (all the spellings it joins) or a name no entry joins; a pair
+    of parties is told once, by its first spellings in file order."""
+    first: dict[str, tuple[str, str]] = {}  # match key -> (the first note file writing it, as written)
     for note in notes:
         for written in note.authors:
-            first.setdefault(match_key(written), (note, written))
+            first.setdefault(match_key(written), (note.source, written))
     groups: dict[str, list[str]] = {}
     for key, (_, written) in first.items():
         for loose in lookalike_keys(written):
             groups.setdefault(loose, []).append(key)
-    found: list[tuple[tuple[str, str], tuple[str, str]]] = []
-    told: set[frozenset[str]] = set()
+
+    def party(key: str) -> Entity | str:
+        return authors.person_of.get(key, key)
+
+    apart = {frozenset(map(party, pair)) for pair in authors.distinct}
+    told: dict[frozenset[Entity | str], tuple[tuple[str, str], tuple[str, str]]] = {}
     for keys in groups.values():
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                pair = frozenset((a, b))
-                pa, pb = authors.person_of.get(a), authors.person_of.get(b)
-                if pair in told or pair in authors.distinct or (pa is not None and pb is not None):
+                pa, pb = party(a), party(b)
+                both = frozenset((pa, pb))
+                if pa == pb or both in apart or (isinstance(pa, Entity) and isinstance(pb, Entity)):
                     continue
-                told.add(pair)
-                (na, wa), (nb, wb) = sorted((first[a], first[b]), key=lambda f: (f[0].source, f[1]))
-                found.append(((na.source, wa), (nb.source, wb)))
-    return found
+                pair = min((first[a], first[b]), (first[b], first[a]))
+                told[both] = min(told.get(both, pair), pair)
+    return list(told.values())

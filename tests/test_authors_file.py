@@ -1,0 +1,129 @@
+"""`data/authors.yml` validation: every problem of an entry in one run, each at the line, column
+and field path of the value it is about; one ORCID iD or one pair of names cannot be said twice
+in contradiction; look-alike advice counts people, not spellings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from papernotes.model import Note
+from papernotes.source.authors import AuthorsFile, load_authors, lookalike_pairs
+
+
+def _load(tmp_path: Path, text: str) -> tuple[AuthorsFile, list[tuple[int, int, str, str]]]:
+    (tmp_path / "authors.yml").write_text(text, encoding="utf-8")
+    authors, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    return authors, [(p.line, p.column, p.field, p.rule) for p in problems]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("people:\n  - name: A\n    orcid: 0000-0002-1825-0098\n    twitter: x\n",
+                 [(3, 12, "people[0].orcid", "bad-orcid"), (4, 5, "people[0].twitter", "unknown-key")],
+                 id="bad-orcid-and-unknown-key"),
+    pytest.param("people:\n  - name: A\n    orcd: 0000-0002-1825-0097\n    homepage: ftp://x\n",
+                 [(3, 5, "people[0].orcd", "unknown-key"), (4, 15, "people[0].homepage", "bad-url")],
+                 id="typo-key-and-ftp-homepage"),
+    pytest.param("people:\n  - name: A\n    aliases: [B, 42, \"\"]\n    slug: Bad Slug\n",
+                 [(3, 18, "people[0].aliases[1]", "wrong-type"), (3, 22, "people[0].aliases[2]", "empty"),
+                  (4, 11, "people[0].slug", "bad-slug")],
+                 id="each-alias-on-its-own"),
+    pytest.param("people:\n  - aliases: [B]\n    orcid: 12\n",
+                 [(3, 12, "people[0].orcid", "wrong-type"), (2, 5, "people[0]", "missing-name")],
+                 id="missing-name-and-more"),
+    pytest.param("orgs:\n  - name: 7\n    homepage: example.org\n",
+                 [(2, 11, "orgs[0].name", "wrong-type"), (3, 15, "orgs[0].homepage", "bad-url")],
+                 id="orgs-too"),
+    pytest.param("distinct:\n  - [A, 42]\n", [(2, 9, "distinct[0][1]", "wrong-type")], id="distinct-name"),
+])
+def test_every_problem_of_an_entry_is_reported_in_one_run(tmp_path: Path, text: str,
+                                                          expected: list[tuple[int, int, str, str]]) -> None:
+    _, problems = _load(tmp_path, text)
+    assert problems == expected
+
+
+def test_an_entry_with_problems_is_left_out_and_the_others_still_count(tmp_path: Path) -> None:
+    authors, problems = _load(tmp_path, "people:\n  - name: A\n    orcid: 0000-0002-1825-0098\n    twitter: x\n"
+                                        "  - name: B\n    aliases: [b2]\n")
+    assert len(problems) == 2
+    assert [p.name for p in authors.people] == ["B"] and set(authors.person_of) == {"b", "b2"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("people:\n  - name: Minji Kim\n    aliases: [Kim Min-ji]\n  - name: Jae Lee\n    aliases: [김민지, minji kim]\n"
+                 "  - name: 김민지\n",
+                 [(5, 20, "people[1].aliases[1]", "duplicate-name"), (6, 11, "people[2].name", "duplicate-name")],
+                 id="names-where-written"),
+    pytest.param("people:\n  - name: A\n    orcid: 0000-0002-1825-0098\n  - name: B\n  - name: C\n    aliases: [b]\n",
+                 [(3, 12, "people[0].orcid", "bad-orcid"), (6, 15, "people[2].aliases[0]", "duplicate-name")],
+                 id="index-counts-left-out-entries"),
+    pytest.param("people:\n  - name: Ann\n    slug: ann\n  - name: Anne\n    slug: ann\n  - name: ANN\n    aliases: [Other]\n",
+                 [(5, 11, "people[1].slug", "duplicate-slug"), (6, 11, "people[2].name", "duplicate-name"),
+                  (6, 11, "people[2].name", "duplicate-slug")],
+                 id="slugs-where-written-or-made"),
+    pytest.param("orgs:\n  - name: Google DeepMind\n  - name: DeepMind\n    aliases: [google deepmind]\n",
+                 [(4, 15, "orgs[1].aliases[0]", "duplicate-name")], id="orgs"),
+])
+def test_a_name_or_slug_said_twice_is_reported_where_it_is_written(tmp_path: Path, text: str,
+                                                                  expected: list[tuple[int, int, str, str]]) -> None:
+    _, problems = _load(tmp_path, text)
+    assert sorted(problems) == sorted(expected)
+
+
+def test_one_orcid_on_two_people_is_reported_on_the_second_naming_the_first(tmp_path: Path) -> None:
+    (tmp_path / "authors.yml").write_text("people:\n  - name: Minji Kim\n    orcid: 0000-0002-1825-0097\n"
+                                          "  - name: Grace Hopper\n    orcid: https://orcid.org/0000-0002-1825-0097\n",
+                                          encoding="utf-8")
+    _, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    assert [p.format() for p in problems] == [
+        "data/authors.yml:5:12: error: people[1].orcid: ORCID iD 0000-0002-1825-0097 is already the iD of 'Minji Kim' "
+        "(line 2); one iD is one person: join the two entries, or copy the right iD from orcid.org"]
+
+
+@pytest.mark.parametrize("text, line, field", [
+    ("people:\n  - name: Minji Kim\n    aliases: [김민지]\ndistinct:\n  - [Minji Kim, 김민지]\n", 5, "distinct[0]"),
+    ("distinct:\n  - [Jae Lee, Jae-Won Lee]\n  - [김민지, minji kim]\npeople:\n  - name: Minji Kim\n    aliases: [김민지]\n",
+     3, "distinct[1]"),  # `distinct` first: the check waits for the people
+])
+def test_a_distinct_pair_that_an_entry_joins_is_reported_on_the_pair(tmp_path: Path, text: str, line: int, field: str) -> None:
+    authors, problems = _load(tmp_path, text)
+    assert problems == [(line, 5, field, "contradicts-people")]
+    assert frozenset({"minji kim", "김민지"}) not in authors.distinct
+
+
+def test_a_contradicting_distinct_pair_names_the_person_and_both_names(tmp_path: Path) -> None:
+    (tmp_path / "authors.yml").write_text("people:\n  - name: Minji Kim\n    aliases: [김민지]\ndistinct:\n  - [Minji Kim, 김민지]\n",
+                                          encoding="utf-8")
+    _, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    assert [p.format() for p in problems] == [
+        "data/authors.yml:5:5: error: distinct[0]: 'Minji Kim' and '김민지' are both names of 'Minji Kim' (line 2); "
+        "remove this pair, or split that entry in two"]
+
+
+def _notes(*names: str) -> list[Note]:
+    return [Note(slug=f"p{i}", source=f"data/notes/p{i}.md", title=f"P{i}", authors=(name,), date=dt.date(2025, 1, i), tags=())
+            for i, name in enumerate(names, 1)]
+
+
+JOINED = "people:\n  - name: Minji Kim\n    aliases: [Min-Ji Kim]\n"
+
+
+@pytest.mark.parametrize("names, extra, expected", [
+    pytest.param(("Minji Kim", "Min-Ji Kim", "Kim Min-ji"), "",
+                 [(("data/notes/p1.md", "Minji Kim"), ("data/notes/p3.md", "Kim Min-ji"))], id="one-per-person"),
+    pytest.param(("Kim Min-ji", "Min-Ji Kim", "Minji Kim"), "",
+                 [(("data/notes/p1.md", "Kim Min-ji"), ("data/notes/p2.md", "Min-Ji Kim"))], id="first-spelling-told"),
+    pytest.param(("Minji Kim", "Min-Ji Kim", "Kim Min-ji"), "distinct:\n  - [Kim Min-ji, Min-Ji Kim]\n", [],
+                 id="distinct-from-one-spelling-is-distinct-from-the-person"),
+    pytest.param(("Minji Kim", "Kim Min-ji", "Kim Minji"), "", [
+        (("data/notes/p1.md", "Minji Kim"), ("data/notes/p2.md", "Kim Min-ji")),
+        (("data/notes/p1.md", "Minji Kim"), ("data/notes/p3.md", "Kim Minji")),
+        (("data/notes/p2.md", "Kim Min-ji"), ("data/notes/p3.md", "Kim Minji"))], id="unjoined-names-are-each-a-party"),
+])
+def test_lookalike_pairs_count_people_not_spellings(tmp_path: Path, names: tuple[str, ...], extra: str,
+                                                    expected: list[tuple[tuple[str, str], tuple[str, str]]]) -> None:
+    authors, problems = _load(tmp_path, JOINED + extra)
+    assert problems == []
+    assert sorted(lookalike_pairs(_notes(*names), authors)) == expected
