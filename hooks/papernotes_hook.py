@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, get_relative_url
 
+from papernotes.session.resources import return_large_blocks
 from papernotes.session.session import Build, BuildError
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.context import PlannedPage
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
 build = Build()
+return_large_blocks()  # before the build allocates its pages (session/resources.py says why)
 
 
 class GeneratedFile(File):
