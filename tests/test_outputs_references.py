@@ -74,9 +74,11 @@ def test_citeproc_renders_a_bibliography_from_the_csl_json(title: str) -> None:
 
 
 def test_csl_items_split_latin_names_and_keep_others_literal() -> None:
-    (item,) = json.loads(csl_json.items([_note("T", authors=("José Müller", "이순신", "Plato", "Kim, Minji"))]))
+    written = ("José Müller", "이순신", "Plato", "Kim, Minji", "Smith and Wesson", "R & D Team", "Sandy Andersen")
+    (item,) = json.loads(csl_json.items([_note("T", authors=written)]))
     assert item["author"] == [{"given": "José", "family": "Müller"}, {"literal": "이순신"}, {"literal": "Plato"},
-                              {"literal": "Kim, Minji"}]
+                              {"literal": "Kim, Minji"}, {"literal": "Smith and Wesson"}, {"literal": "R & D Team"},
+                              {"given": "Sandy", "family": "Andersen"}]
     assert item["issued"] == {"date-parts": [[2025, 2, 27]]} and item["DOI"] == "10.48550/arXiv.2503.01234"
     assert item["authority"] == "R&D Lab"
 
@@ -95,3 +97,23 @@ def test_markdown_copy_front_matter_reads_back_whatever_the_text(title: str) -> 
     assert facts["title"] == title and facts["authors"] == ["---", "key: value", "- item", '"quoted"']
     assert facts["page"] == "https://example.org/notes/the-note/" and facts["published"] == "2025-02-27"
     assert body.count("\n## ") == 2 and "title: fake" in body  # the commentary, as written, after the title
+
+
+def test_llms_txt_keeps_titles_whole_through_a_markdown_parser() -> None:
+    """A title with Markdown's own characters (`]` would end the link's text) is escaped, so a
+    Markdown reader gets the title back as written and the link to the copy; counts of one are
+    singular."""
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from papernotes.model import Tag, TagRegistry
+    from papernotes.outputs.markdown_copy import render_llms_txt
+
+    tags = (Tag(slug="rl", ko="강화학습", en="Reinforcement learning"),)
+    registry = TagRegistry(tags=tags, lookup={"rl": "rl"}, by_slug={"rl": tags[0]})
+    title = "Lone ] and [x] *bold* `code` a_b \\ end"
+    text = render_llms_txt("papernotes", None, (_note(title),), registry, {"rl": 1})
+    html = BeautifulSoup(markdown.markdown(text), "html.parser")
+    links = {a.get_text(): a["href"] for a in html.find_all("a")}
+    assert links[title] == "notes/the-note.md"
+    assert "1 machine-learning paper:" in text and "): 1 note" in text

@@ -3,13 +3,15 @@ citeproc-py, which renders a bibliography from these files in the tests).
 
 Names are given as written: a Latin-script name with a space is split into `given` and `family`
 at its last space (what citeproc needs to sort and abbreviate), anything else (a Hangul or a
-one-word name, a name with a comma) is a `literal`. JSON escaping makes any text safe; control
+one-word name, a name with a comma, or one that joins words with `and` or `&`, a group such as
+`Smith and Wesson`, which split would print as "Wesson, S. and") is a `literal`. JSON escaping makes any text safe; control
 characters are dropped and whitespace runs become one space, as in the RIS export.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterable
 
 from papernotes.model import Note
@@ -18,10 +20,13 @@ from papernotes.outputs.ris import clean
 from papernotes.catalog import urls
 
 
+_JOINED = re.compile(r"(?<!\S)(?:and|&)(?!\S)", re.IGNORECASE)
+
+
 def _name(written: str) -> dict[str, str]:
     name = clean(written)
     given, _, family = name.rpartition(" ")
-    if given and "," not in name and all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in name):
+    if given and "," not in name and not _JOINED.search(name) and all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in name):
         return {"given": given, "family": family}
     return {"literal": name}
 

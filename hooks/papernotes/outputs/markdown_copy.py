@@ -97,6 +97,11 @@ def _pointed(match: re.Match[str], note_link: Callable[[str], str | None]) -> st
     return before + found + fragment + after
 
 
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]]")
+"""What could start or end Markdown markup inside a link's text, escaped alike by CommonMark and Python-Markdown
+(`<` is left as written: only CommonMark escapes it, and llms.txt is read as text)."""
+
+
 def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...], tags: TagRegistry,
                     counts: dict[str, int]) -> str:
     """The `llms.txt` document: H1 the site, a blockquote summary, then a list of tags and one of notes."""
@@ -107,16 +112,20 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
         return (site_url.rstrip("/") + "/" + quote(copy_path(slug))) if site_url else quote(copy_path(slug))
 
     def one_line(text: str) -> str:
-        return " ".join(text.split()).replace("[", "(").replace("]", ")")
+        """On one line, with Markdown's own characters escaped (a `]` would end a link's text)."""
+        return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split()))
+
+    def count(n: int) -> str:
+        return f"{n} note" if n == 1 else f"{n} notes"
 
     lines = [f"# {one_line(site_name)}", "",
-             f"> Bilingual (Korean/English) research notes on {len(notes)} machine-learning papers: each note gives the "
+             f"> Bilingual (Korean/English) research notes on {len(notes)} machine-learning paper{'' if len(notes) == 1 else 's'}: each note gives the "
              "paper's facts, its abstract and a commentary in Korean and in English.", "",
              "Every note is also published as Markdown (linked below). Site-wide exports: "
              f"[notes.json]({link(urls.notes_json())}), [BibTeX]({link(urls.bibtex())}), "
              f"[Atom feed]({link(urls.feed())}); RIS and CSL-JSON per note, tag and author "
              "(`papernotes.ris`, `papernotes.csl.json` beside each page).", "", "## Tags", ""]
-    lines += [f"- [{one_line(t.en)} · {one_line(t.ko)}]({link(urls.tag(t.slug))}): {counts.get(t.slug, 0)} notes"
+    lines += [f"- [{one_line(t.en)} · {one_line(t.ko)}]({link(urls.tag(t.slug))}): {count(counts.get(t.slug, 0))}"
               + (f"; {one_line(t.description_en or t.description_ko)}" if t.description_en or t.description_ko else "")
               for t in tags.tags if counts.get(t.slug)]
     lines += ["", "## Notes", ""]
