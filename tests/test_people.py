@@ -173,6 +173,10 @@ def test_note_pages_link_names_that_have_a_page(people_site: Path) -> None:
     assert facts.select_one("a.pn-org")["href"] == "../../labs/google-deepmind/"
     day = _page(people_site, "archive/2025/04/01")
     assert day.select_one('.pn-authors a[href="../../../../authors/minji-kim/"]') is not None
+    # A tag page's cards name the authors too (the first three), linked where a page exists.
+    card = _page(people_site, "tags/rl").select_one('.pn-item[data-slug="p2"]')
+    assert {a.get_text(): a["href"] for a in card.select(".pn-authors a")} == {
+        "김민지": "../../authors/minji-kim/", "Sora Park": "../../authors/sora-park/"}
 
 
 def test_check_advises_on_lookalike_names_without_failing(people_site: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,10 +28,13 @@ def render_tag_page(ctx: PageContext, slug: str, page: int) -> str:
 
 
 def tag_key(ctx: PageContext, slug: str, page: int) -> tuple:
-    """What `render_tag_page` and `tag_meta` read: the page's notes (whole: their excerpts), its
-    place among the tag's pages and the tag's count."""
+    """What `render_tag_page` and `tag_meta` read: the page's notes (whole: their excerpts), which
+    of their authors have a page (their names link to it), its place among the tag's pages and
+    the tag's count."""
     chunks = tag_pages(ctx, slug)
-    return (slug, page, len(chunks), len(ctx.index.by_tag.get(slug, ())), tuple(fingerprint(n) for n in chunks[page - 1]))
+    shown = chunks[page - 1]
+    return (slug, page, len(chunks), len(ctx.index.by_tag.get(slug, ())), tuple(fingerprint(n) for n in shown),
+            tuple(ctx.names_key(n) for n in shown))
 
 
 def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, ctx: PageContext) -> PageMeta:
