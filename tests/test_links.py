@@ -340,3 +340,34 @@ def test_editing_a_mention_rerenders_the_page_it_points_at(tmp_path: Path) -> No
     changed = rebuild()
     assert "notes/old-school.md" in changed
     assert "Old school: hep-th/9108001." in session.page("notes/old-school.md").render()
+
+
+def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
+    """The abstract comes first in a note, but the sentence a backlink shows is the commentary's
+    (why the note mentions the paper); the abstract's only when that language's commentary has none."""
+    import datetime as dt
+
+    from markupsafe import Markup
+
+    from papernotes.catalog.index import build_index
+    from papernotes.catalog.links import build_links
+    from papernotes.model import Note, Tag, TagRegistry
+
+    rl = Tag(slug="rl", ko="강화학습", en="RL")
+    tags = TagRegistry(tags=(rl,), lookup={"rl": "rl"}, by_slug={"rl": rl})
+
+    def note(slug: str, arxiv: str, **text: str) -> Note:
+        return Note(slug=slug, source=f"{slug}.md", title=slug, authors=("A",), date=dt.date(2025, 3, 1), tags=("rl",),
+                    arxiv=arxiv, **text)
+
+    base = note("base", "2501.10001")
+    cites = note("cites", "2502.20002")
+    link = '<a href="https://arxiv.org/abs/2501.10001">2501.10001</a>'
+    html = {"base": ("", "", ""),
+            "cites": (f"<p>The abstract names {link} first.</p>", f"<p>한국어 문장 {link} 이다.</p>", f"<p>We build on {link} here.</p>")}
+    graph = build_links(build_index((base, cites), tags), lambda n: zip(("abstract", "ko", "en"), map(Markup, html[n.slug])))
+    (backlink,) = graph.backlinks["base"]
+    assert dict(backlink.sentences) == {"ko": "한국어 문장 2501.10001 이다.", "en": "We build on 2501.10001 here."}
+    html["cites"] = (f"<p>The abstract names {link} first.</p>", f"<p>한국어 문장 {link} 이다.</p>", "<p>No link here.</p>")
+    (backlink,) = build_links(build_index((base, cites), tags), lambda n: zip(("abstract", "ko", "en"), map(Markup, html[n.slug]))).backlinks["base"]
+    assert backlink.sentences["en"] == "The abstract names 2501.10001 first."

@@ -91,6 +91,7 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, 
     mentioned_by: dict[str, list[Note]] = {}
     for note in index.notes:  # newest first, so every list below is too
         targets: dict[str, dict[str, str]] = {}
+        quoted: set[tuple[str, str]] = set()  # (target, language) whose sentence is the abstract's so far
         for key, html in html_of(note):
             lang = LANG_OF_SECTION.get(key, "en")
             for target, sentence in _mentions(html):
@@ -100,7 +101,15 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, 
                 name = slug if slug else f"arxiv:{target[1]}"
                 if name == note.slug:
                     continue
-                targets.setdefault(name, {}).setdefault(lang, sentence)
+                # The commentary's sentence says why the note mentions it; the abstract's is
+                # the paper's, kept only when the commentary (of that language) has none.
+                sentences = targets.setdefault(name, {})
+                if lang not in sentences or (key != "abstract" and (name, lang) in quoted):
+                    sentences[lang] = sentence
+                    if key == "abstract":
+                        quoted.add((name, lang))
+                    else:
+                        quoted.discard((name, lang))
         graph.outgoing[note.slug] = tuple(targets)
         for name, sentences in targets.items():
             if name.startswith("arxiv:"):
