@@ -188,17 +188,24 @@ def _compact_tags(page) -> None:  # noqa: ANN001
         assert abs(height - line) <= 0.25 * line, (height, line)
 
 
+def _wrapped_link(page, base: str, href: str) -> tuple:  # noqa: ANN001
+    """The probes note's link to `href`, scrolled into view, and its line boxes (two or more: the
+    link wraps at this size, or the test shows nothing)."""
+    page.goto(f"{base}notes/probes/?lang=en")
+    link = page.locator(f'.pn-commentary .pn-lang:visible a.pn-mention[href="{href}"]')
+    link.scroll_into_view_if_needed()
+    boxes = _line_boxes(link)
+    assert len(boxes) >= 2, boxes
+    return link, boxes
+
+
 @pytest.mark.parametrize("size", sorted(WRAPPING))
 def test_card_clears_every_line_of_a_wrapped_link_on_hover(browser, wrap_base: str, size: str) -> None:  # noqa: ANN001
     href, viewport = WRAPPING[size]
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     try:
-        page.goto(f"{wrap_base}notes/probes/?lang=en")
-        link = page.locator(f'.pn-commentary .pn-lang:visible a.pn-mention[href="{href}"]')
-        link.scroll_into_view_if_needed()
-        boxes = _line_boxes(link)
-        assert len(boxes) >= 2, boxes  # the link wraps at this size, or the test shows nothing
+        link, boxes = _wrapped_link(page, wrap_base, href)
         for box in (boxes[0], boxes[-1]):  # pointing at its first line, then at its last
             page.mouse.move(1, 1)
             page.keyboard.press("Escape")
@@ -226,11 +233,7 @@ def test_card_clears_every_line_of_a_wrapped_link_on_long_press(browser, wrap_ba
     context = browser.new_context(viewport=viewport, has_touch=True, is_mobile=phone)
     page = context.new_page()
     try:
-        page.goto(f"{wrap_base}notes/probes/?lang=en")
-        link = page.locator(f'.pn-commentary .pn-lang:visible a.pn-mention[href="{href}"]')
-        link.scroll_into_view_if_needed()
-        boxes = _line_boxes(link)
-        assert len(boxes) >= 2, boxes
+        link, boxes = _wrapped_link(page, wrap_base, href)
         first = boxes[0]
         point = [{"x": first["x"] + min(first["width"] / 2, 20), "y": first["y"] + first["height"] / 2}]
         cdp = context.new_cdp_session(page)
