@@ -10,7 +10,7 @@ page links it with `<link rel="alternate" type="text/markdown">`.
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from typing import Callable
 from urllib.parse import quote
 
 import yaml
