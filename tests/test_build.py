@@ -150,7 +150,7 @@ def test_navigation_is_right_on_every_page(fixture_build: Path) -> None:
         url = html.relative_to(fixture_build).parent.as_posix() + "/"
         url = "" if url == "./" else url
         nav = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary")
-        if url.startswith("authors/") and url != "authors/":
+        if url.startswith("authors/") and url != "authors/" and not url.startswith("authors/_/"):  # the initials' pages have it
             assert nav is None, url
             continue
         targets = {resolve(fixture_build, url, a["href"]) for a in nav.select("a.md-nav__link[href]")}

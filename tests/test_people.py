@@ -8,12 +8,13 @@ import dataclasses
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import unquote
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import make_site, build_log, shared_build
+from conftest import build, build_log, make_site, shared_build
 from papernotes.cli.main import main as cli
 from papernotes.catalog.people import People, people_key
 from papernotes.model import Note
@@ -155,7 +156,35 @@ def test_authors_index_lists_pages_by_name_with_a_jump(people_site: Path) -> Non
     assert names == sorted(names, key=match_key)
     jumps = [a.get_text() for a in content.select("nav.pn-jump a")]
     assert jumps == [h.get_text() for h in content.select("h2")]
-    assert all(content.select_one(a["href"]) is not None for a in content.select("nav.pn-jump a"))
+    # Each initial leads to its own page, which lists that initial's authors (and marks itself in the jump).
+    for a, h2 in zip(content.select("nav.pn-jump a"), content.select("h2")):
+        page = _page(people_site, "authors/" + unquote(a["href"]).rstrip("/"))
+        listed = [x.get_text() for x in page.select("article .pn-people a")]
+        assert listed == [x.get_text() for x in h2.find_next_sibling("ul").select("a")], a["href"]
+        assert page.select_one('nav.pn-jump a[aria-current="page"]').get_text() == a.get_text()
+
+
+def test_a_big_authors_index_lists_the_initials_and_their_pages_list_the_authors(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above `INDEX_LIMIT` authors the index lists the initials with their counts (at 30,000
+    notes the whole list was a 2.4 MB page); every author is still one click away."""
+    from papernotes.pages.families import authors as family
+
+    monkeypatch.setattr(family, "INDEX_LIMIT", 2)
+    site = make_site(tmp_path / "site", notes=PEOPLE_NOTES)
+    (site / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
+    assert build(site).returncode == 0
+    index = _page(site, "authors").select_one("article.md-content__inner")
+    assert index.select("h2") == []
+    initials = {a.get_text(): a["href"] for a in index.select(".pn-initials a")}
+    assert list(initials) == [a.get_text() for a in index.select("nav.pn-jump a")]
+    listed = []
+    for letter, href in initials.items():
+        count = index.select_one(f'.pn-initials a[href="{href}"] + .pn-count')["data-count"]
+        names = [a.get_text() for a in _page(site, "authors/" + unquote(href).rstrip("/")).select("article .pn-people a")]
+        assert len(names) == int(count) and names, letter
+        listed += names
+    assert "Minji Kim" in listed and "Grace Hopper" in listed and listed == sorted(listed, key=match_key)
 
 
 def test_lab_aliases_make_one_lab_page(people_site: Path) -> None:

@@ -121,6 +121,13 @@ def author(slug: str) -> str:
     return f"authors/{slug}.md"
 
 
+def authors_initial(key: str) -> str:
+    """The authors whose names start with one initial (`key`: a lowercase letter, a Hangul
+    initial consonant, or `etc`). One folder below the author pages (`authors/<slug>/`, a slug
+    has no `/`), so no author page can take these, whatever its slug."""
+    return f"authors/_/{key}.md"
+
+
 def author_feed(slug: str) -> str:
     return f"authors/{slug}/feed.xml"
 

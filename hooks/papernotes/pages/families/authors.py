@@ -1,5 +1,8 @@
 """Author pages (`authors/<slug>/`: the author's notes newest first, co-authors with counts, an
-Atom feed and a BibTeX file) and the authors index (by name, with a letter / 가나다 jump).
+Atom feed and a BibTeX file), the authors index (by name, with a letter / 가나다 jump) and a
+page per initial (`authors/_/<initial>/`), which the jump leads to. The index lists every
+author itself up to `INDEX_LIMIT` authors; above that it lists the initials with their counts,
+so its size does not grow with the site (2.4 MB at 30,000 notes when it listed all 23,000).
 
 Who gets a page, and how authors of a single note are reached, is `catalog.people`'s rule.
 """
@@ -21,6 +24,8 @@ from papernotes.catalog.people import People, Party
 from papernotes.source.authors import AuthorsFile
 
 INDEX_TITLE = "Authors · 저자"
+INDEX_LIMIT = 1000
+"""Most authors the index lists itself (about 100 kB); beyond, only the initials' pages do."""
 CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 _BASE = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 
@@ -53,11 +58,27 @@ def _orgs(people: People, party: Party) -> list[tuple[str, Party | None]]:
     return list(seen.values())
 
 
+def initial_key(letter: str) -> str:
+    """The URL part of an initial's page: `a` for A, the consonant for ㄱ, `etc` for `#`."""
+    return "etc" if letter == "#" else letter.lower()
+
+
+def initial_groups(people: People) -> list[tuple[str, list[Party]]]:
+    """(initial, its authors) in the index's order (`people.authors` is sorted by name)."""
+    return [(letter, list(parties)) for letter, parties in groupby(people.authors, key=lambda p: initial(p.name))]
+
+
 def render_authors_index(ctx: PageContext) -> str:
     people = ctx.people
-    groups = [(letter, list(parties)) for letter, parties in groupby(people.authors, key=lambda p: initial(p.name))]
-    return ctx.render("authors.html", urls.authors_index(), groups=groups, total=len(people.authors),
-                      single=len(people.single))
+    return ctx.render("authors.html", urls.authors_index(), groups=initial_groups(people), total=len(people.authors),
+                      single=len(people.single), listed=len(people.authors) <= INDEX_LIMIT, key=initial_key)
+
+
+def render_initial_page(ctx: PageContext, letter: str) -> str:
+    groups = initial_groups(ctx.people)
+    parties = next((found for shown, found in groups if shown == letter), [])
+    return ctx.render("authors_initial.html", urls.authors_initial(initial_key(letter)), letter=letter,
+                      parties=parties, groups=groups, key=initial_key)
 
 
 def author_meta(ctx: PageContext, party: Party) -> PageMeta:
@@ -72,6 +93,12 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     yield PlannedPage(urls.authors_index(), INDEX_TITLE, "authors index", partial(render_authors_index, ctx),
                       meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트가 둘 이상인 저자 {n}명, 이름순",
                                    f"{n} authors with two notes or more, by name"))
+    for letter, parties in initial_groups(people):
+        title = f"{INDEX_TITLE}: {letter}"
+        yield PlannedPage(urls.authors_initial(initial_key(letter)), title, "authors initial",
+                          partial(render_initial_page, ctx, letter),
+                          meta=partial(meta.listing, title, ctx.settings, f"{letter}(으)로 시작하는 저자 {len(parties)}명",
+                                       f"{len(parties)} authors under {letter}"))
     for party in people.authors:
         yield PlannedPage(urls.author(party.slug), party.name, "author", partial(render_author_page, ctx, party),
                           feed=urls.author_feed(party.slug),  # shows no more than `dirty.site_shape` holds
@@ -83,9 +110,10 @@ def examples(index: SiteIndex) -> dict[str, str]:
     people = People(index.notes, AuthorsFile())
     found = {"authors index": urls.authors_index()}
     if people.authors:
+        found["authors initial"] = urls.authors_initial(initial_key(initial(people.authors[0].name)))
         busiest = max(people.authors, key=lambda p: len(p.notes))
         found["author"] = urls.author(busiest.slug)
     return found
 
 
-FAMILY = Family("authors", ("authors index", "author"), plan, examples)
+FAMILY = Family("authors", ("authors index", "authors initial", "author"), plan, examples)
