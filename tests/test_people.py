@@ -375,3 +375,25 @@ def test_a_save_that_changes_no_name_renews_the_people_with_the_new_records() ->
     assert all(a is b for a, b in zip(again.single, renewed.single) if a.slug != "dee-moss")
     assert all(a is b for a, b in zip(again.authors, renewed.authors)) and again.orgs[0] is renewed.orgs[0]
     assert again.authors == People(one, authors).authors and again.single == People(one, authors).single
+
+
+def test_a_busy_author_gets_numbered_pages_and_a_capped_coauthor_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An author's notes are cut into pages of `author_page_size` (the busiest author of 10,000
+    generated notes had a 625 kB page); every note is on one page, in order, with a pager; the
+    first page names at most `COAUTHORS_SHOWN` co-authors and counts the rest."""
+    from papernotes.pages.families import authors as family
+
+    monkeypatch.setattr(family, "COAUTHORS_SHOWN", 3)
+    notes = {f"2025/busy-{i}.md": _note(f"Busy Paper {i}", ["Ada Busy", f"Co Author{i}"], f"2025-05-{i + 1:02d}", f"2512.9{i:04d}")
+             for i in range(5)}
+    site = make_site(tmp_path / "site", notes=notes, extra={"author_page_size": 2})
+    assert build(site).returncode == 0
+    pages = [_page(site, "authors/ada-busy"), _page(site, "authors/ada-busy/page/2"), _page(site, "authors/ada-busy/page/3")]
+    assert not (site / "site" / "authors" / "ada-busy" / "page" / "4").exists()
+    slugs = [li["data-slug"] for page in pages for li in page.select(".pn-author-notes li")]
+    assert slugs == [f"busy-{i}" for i in (4, 3, 2, 1, 0)]  # newest first, each once
+    assert [a.get_text() for a in pages[0].select_one("nav.pn-pager").select("a")] == ["2", "3"]
+    assert pages[1].select_one('nav.pn-pager [aria-current="page"]').get_text() == "2"
+    assert len(pages[0].select(".pn-coauthors li")) == 3
+    assert "2 more co-authors" in pages[0].select_one(".pn-more").get_text()
+    assert pages[1].select(".pn-coauthors li") == [] and pages[0].select_one(".pn-count")["data-count"] == "5"

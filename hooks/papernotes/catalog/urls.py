@@ -117,8 +117,8 @@ def authors_index() -> str:
     return "authors/index.md"
 
 
-def author(slug: str) -> str:
-    return f"authors/{slug}.md"
+def author(slug: str, page: int = 1) -> str:
+    return f"authors/{slug}.md" if page == 1 else f"authors/{slug}/page/{page}.md"
 
 
 def authors_initial(key: str) -> str:

@@ -14,6 +14,7 @@ from functools import partial
 from itertools import groupby
 from typing import Iterator
 
+from papernotes.model import Note
 from papernotes.names import match_key
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
@@ -44,9 +45,31 @@ def initial(name: str) -> str:
     return decomposed.upper() if decomposed.isascii() and decomposed.isalpha() else "#"
 
 
-def render_author_page(ctx: PageContext, party: Party) -> str:
-    return ctx.render("author.html", urls.author(party.slug), party=party, coauthors=ctx.people.coauthors(party),
+COAUTHORS_SHOWN = 100
+"""Co-authors an author page names (most notes together first); the rest are counted. The
+busiest author of a big site has thousands, which made the page pass 1 MB on its own."""
+
+
+def author_pages(ctx: PageContext, party: Party) -> tuple[tuple[Note, ...], ...]:
+    """The author's notes, newest first, cut into pages of `author_page_size` (an entry is its
+    title, day and tags: a count is enough, no text budget)."""
+    return ctx.paged(("author", party.slug), party.notes, ctx.settings.author_page_size)
+
+
+def render_author_page(ctx: PageContext, party: Party, page: int = 1) -> str:
+    chunks = author_pages(ctx, party)
+    pages = len(chunks)
+    here = urls.author(party.slug, page)
+    pager = ctx.navs("pager.html", here, page=page, pages=pages, page_src=partial(urls.author, party.slug)) if pages > 1 else ("", "")
+    coauthors = ctx.people.coauthors(party) if page == 1 else []
+    return ctx.render("author.html", here, party=party, notes=chunks[page - 1], page=page, pages=pages, pager=pager,
+                      coauthors=coauthors[:COAUTHORS_SHOWN], more_coauthors=max(0, len(coauthors) - COAUTHORS_SHOWN),
                       orgs=_orgs(ctx.people, party))
+
+
+def author_key(ctx: PageContext, party: Party, page: int) -> tuple:
+    """What one of the author's pages shows: the party (`PageContext.party_key`) and its place among the pages."""
+    return (ctx.party_key(party), page, len(author_pages(ctx, party)))
 
 
 def _orgs(people: People, party: Party) -> list[tuple[str, Party | None]]:
@@ -81,10 +104,11 @@ def render_initial_page(ctx: PageContext, letter: str) -> str:
                       parties=parties, groups=groups, key=initial_key)
 
 
-def author_meta(ctx: PageContext, party: Party) -> PageMeta:
+def author_meta(ctx: PageContext, party: Party, page: int = 1) -> PageMeta:
     n = len(party.notes)
     lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} by {party.name}")
-    return PageMeta(title=party.name, description=meta.titles(party.notes, lead))
+    title = party.name if page == 1 else f"{party.name} ({page})"
+    return PageMeta(title=title, description=meta.titles(author_pages(ctx, party)[page - 1], lead))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
@@ -100,9 +124,11 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
                           meta=partial(meta.listing, title, ctx.settings, f"{letter}(으)로 시작하는 저자 {len(parties)}명",
                                        f"{len(parties)} authors under {letter}"))
     for party in people.authors:
-        yield PlannedPage(urls.author(party.slug), party.name, "author", partial(render_author_page, ctx, party),
-                          feed=urls.author_feed(party.slug),  # shows no more than `dirty.site_shape` holds
-                          meta=partial(author_meta, ctx, party), key=partial(ctx.party_key, party))
+        for page in range(1, len(author_pages(ctx, party)) + 1):
+            yield PlannedPage(urls.author(party.slug, page), party.name if page == 1 else f"{party.name} ({page})", "author",
+                              partial(render_author_page, ctx, party, page),
+                              feed=urls.author_feed(party.slug),  # shows no more than `dirty.site_shape` holds
+                              meta=partial(author_meta, ctx, party, page), key=partial(author_key, ctx, party, page))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:
