@@ -44,7 +44,7 @@ class Settings:
     month_page_size: int = 500
     """Note titles per month page; busier months are split into numbered pages."""
     author_page_size: int = 300
-    """Notes per author page; an author with more gets numbered pages (the first has the co-authors)."""
+    """Notes per author or lab page; more get numbered pages (an author's first page has the co-authors)."""
     author_page_min_notes: int = 2
     """Notes an author needs for a page of their own (people named in `data/authors.yml` always
     get one). At 10,000 notes most names are on one note: see `catalog.people`."""

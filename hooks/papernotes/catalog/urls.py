@@ -140,8 +140,8 @@ def labs_index() -> str:
     return "labs/index.md"
 
 
-def lab(slug: str) -> str:
-    return f"labs/{slug}.md"
+def lab(slug: str, page: int = 1) -> str:
+    return f"labs/{slug}.md" if page == 1 else f"labs/{slug}/page/{page}.md"
 
 
 def wanted() -> str:

@@ -12,13 +12,29 @@ from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
 from papernotes.catalog.people import People, Party
+from papernotes.model import Note
 from papernotes.source.authors import AuthorsFile
 
 INDEX_TITLE = "Labs · 기관"
 
 
-def render_lab_page(ctx: PageContext, party: Party) -> str:
-    return ctx.render("lab.html", urls.lab(party.slug), party=party)
+def lab_pages(ctx: PageContext, party: Party) -> tuple[tuple[Note, ...], ...]:
+    """The lab's notes, newest first, cut into pages of `author_page_size` (an entry is a title,
+    a day and the authors, as on an author page)."""
+    return ctx.paged(("lab", party.slug), party.notes, ctx.settings.author_page_size)
+
+
+def render_lab_page(ctx: PageContext, party: Party, page: int = 1) -> str:
+    chunks = lab_pages(ctx, party)
+    pages = len(chunks)
+    here = urls.lab(party.slug, page)
+    pager = ctx.navs("pager.html", here, page=page, pages=pages, page_src=partial(urls.lab, party.slug)) if pages > 1 else ("", "")
+    return ctx.render("lab.html", here, party=party, notes=chunks[page - 1], page=page, pages=pages, pager=pager)
+
+
+def lab_key(ctx: PageContext, party: Party, page: int) -> tuple:
+    """What one of the lab's pages shows: the party (`PageContext.party_key`) and its place among the pages."""
+    return (ctx.party_key(party), page, len(lab_pages(ctx, party)))
 
 
 def render_labs_index(ctx: PageContext) -> str:
@@ -26,10 +42,11 @@ def render_labs_index(ctx: PageContext) -> str:
     return ctx.render("labs.html", urls.labs_index(), orgs=orgs)
 
 
-def lab_meta(ctx: PageContext, party: Party) -> PageMeta:
+def lab_meta(ctx: PageContext, party: Party, page: int = 1) -> PageMeta:
     n = len(party.notes)
     lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} from {party.name}")
-    return PageMeta(title=party.name, description=meta.titles(party.notes, lead))
+    title = party.name if page == 1 else f"{party.name} ({page})"
+    return PageMeta(title=title, description=meta.titles(lab_pages(ctx, party)[page - 1], lead))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
@@ -37,8 +54,10 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     yield PlannedPage(urls.labs_index(), INDEX_TITLE, "labs index", partial(render_labs_index, ctx),
                       meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트에 나온 기관 {n}곳", f"The {n} labs the notes name"))
     for party in ctx.people.orgs:
-        yield PlannedPage(urls.lab(party.slug), party.name, "lab", partial(render_lab_page, ctx, party),
-                          meta=partial(lab_meta, ctx, party), key=partial(ctx.party_key, party))
+        for page in range(1, len(lab_pages(ctx, party)) + 1):
+            yield PlannedPage(urls.lab(party.slug, page), party.name if page == 1 else f"{party.name} ({page})", "lab",
+                              partial(render_lab_page, ctx, party, page),
+                              meta=partial(lab_meta, ctx, party, page), key=partial(lab_key, ctx, party, page))
 
 
 def examples(index: SiteIndex) -> dict[str, str]:
