@@ -209,6 +209,15 @@ class PageContext:
             self._paged[key] = paginate(notes, size, weight)
         return self._paged[key]
 
+    def listing_page(self, key: object, notes: tuple[Note, ...], size: int, page_src: Callable[[int], str],
+                     page: int) -> tuple[tuple[Note, ...], int, str, tuple[Markup, Markup]]:
+        """Page `page` of a listing cut by count (`paged`): its notes, the number of pages, its
+        source and its pagers (top, bottom; empty when there is one page)."""
+        chunks = self.paged(key, notes, size)
+        here = page_src(page)
+        pager = self.navs("pager.html", here, page=page, pages=len(chunks), page_src=page_src) if len(chunks) > 1 else (Markup(""), Markup(""))
+        return chunks[page - 1], len(chunks), here, pager
+
     def commentary_of(self, note: Note) -> Markup:
         """The note's commentary block: rendered once, its links to notes pointed from each page."""
         cached = self._commentary.get(note.slug)

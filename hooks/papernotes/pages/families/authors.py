@@ -57,12 +57,10 @@ def author_pages(ctx: PageContext, party: Party) -> tuple[tuple[Note, ...], ...]
 
 
 def render_author_page(ctx: PageContext, party: Party, page: int = 1) -> str:
-    chunks = author_pages(ctx, party)
-    pages = len(chunks)
-    here = urls.author(party.slug, page)
-    pager = ctx.navs("pager.html", here, page=page, pages=pages, page_src=partial(urls.author, party.slug)) if pages > 1 else ("", "")
+    notes, pages, here, pager = ctx.listing_page(("author", party.slug), party.notes, ctx.settings.author_page_size,
+                                                 partial(urls.author, party.slug), page)
     coauthors = ctx.people.coauthors(party) if page == 1 else []
-    return ctx.render("author.html", here, party=party, notes=chunks[page - 1], page=page, pages=pages, pager=pager,
+    return ctx.render("author.html", here, party=party, notes=notes, page=page, pages=pages, pager=pager,
                       coauthors=coauthors[:COAUTHORS_SHOWN], more_coauthors=max(0, len(coauthors) - COAUTHORS_SHOWN),
                       orgs=_orgs(ctx.people, party))
 

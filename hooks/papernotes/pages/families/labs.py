@@ -25,11 +25,9 @@ def lab_pages(ctx: PageContext, party: Party) -> tuple[tuple[Note, ...], ...]:
 
 
 def render_lab_page(ctx: PageContext, party: Party, page: int = 1) -> str:
-    chunks = lab_pages(ctx, party)
-    pages = len(chunks)
-    here = urls.lab(party.slug, page)
-    pager = ctx.navs("pager.html", here, page=page, pages=pages, page_src=partial(urls.lab, party.slug)) if pages > 1 else ("", "")
-    return ctx.render("lab.html", here, party=party, notes=chunks[page - 1], page=page, pages=pages, pager=pager)
+    notes, pages, here, pager = ctx.listing_page(("lab", party.slug), party.notes, ctx.settings.author_page_size,
+                                                 partial(urls.lab, party.slug), page)
+    return ctx.render("lab.html", here, party=party, notes=notes, page=page, pages=pages, pager=pager)
 
 
 def lab_key(ctx: PageContext, party: Party, page: int) -> tuple:
