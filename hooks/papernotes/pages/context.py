@@ -209,11 +209,10 @@ class PageContext:
             self._paged[key] = paginate(notes, size, weight)
         return self._paged[key]
 
-    def listing_page(self, key: object, notes: tuple[Note, ...], size: int, page_src: Callable[[int], str],
+    def listing_page(self, chunks: tuple[tuple[Note, ...], ...], page_src: Callable[[int], str],
                      page: int) -> tuple[tuple[Note, ...], int, str, tuple[Markup, Markup]]:
-        """Page `page` of a listing cut by count (`paged`): its notes, the number of pages, its
-        source and its pagers (top, bottom; empty when there is one page)."""
-        chunks = self.paged(key, notes, size)
+        """Page `page` of a listing cut into `chunks` (`paged`): its notes, the number of pages,
+        its source and its pagers (top, bottom; empty when there is one page)."""
         here = page_src(page)
         pager = self.navs("pager.html", here, page=page, pages=len(chunks), page_src=page_src) if len(chunks) > 1 else (Markup(""), Markup(""))
         return chunks[page - 1], len(chunks), here, pager

@@ -62,6 +62,11 @@ def titles(notes: tuple[Note, ...] | list[Note], lead: str) -> str:
     return cut(lead + ": " + " · ".join(plain(n.title) for n in notes)) if notes else cut(lead)
 
 
+def numbered(title: str, page: int) -> str:
+    """A listing page's title: the listing's, with its number from the second page on (`#rl (2)`)."""
+    return title if page == 1 else f"{title} ({page})"
+
+
 def listing(title: str, settings: Settings, ko: str, en: str) -> PageMeta:
     """A listing page's metadata: its title and a one-line description in the default language."""
     return PageMeta(title=title, description=cut(bi(settings, ko, en)))

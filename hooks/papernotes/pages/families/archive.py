@@ -114,14 +114,12 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
                           meta=partial(meta.listing, str(year), settings, f"{year}년의 논문 노트 {n}개, 월별", f"{n} paper notes of {year}, by month"))
     for year, month in idx.months():
         for page in range(1, len(month_pages(ctx, year, month)) + 1):
-            suffix = f" ({page})" if page > 1 else ""
-            title = f"{year:04d}-{month:02d}{suffix}"
+            title = meta.numbered(f"{year:04d}-{month:02d}", page)
             yield PlannedPage(urls.month(year, month, page), title, "month", partial(render_month_page, ctx, year, month, page),
                               meta=partial(month_meta, year, month, idx.notes_in_month(year, month), title, ctx))
     for day in idx.days:
         for page, notes in enumerate(day_pages(ctx, day), start=1):
-            suffix = f" ({page})" if page > 1 else ""
-            title = f"{day.isoformat()}{suffix}"
+            title = meta.numbered(day.isoformat(), page)
             # The first page also carries the whole day as a post (its copy button).
             shown = idx.by_day[day] if page == 1 else notes
             yield PlannedPage(urls.day(day, page), title, "day", partial(render_day_page, ctx, day, page),

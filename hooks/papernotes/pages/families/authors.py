@@ -57,8 +57,7 @@ def author_pages(ctx: PageContext, party: Party) -> tuple[tuple[Note, ...], ...]
 
 
 def render_author_page(ctx: PageContext, party: Party, page: int = 1) -> str:
-    notes, pages, here, pager = ctx.listing_page(("author", party.slug), party.notes, ctx.settings.author_page_size,
-                                                 partial(urls.author, party.slug), page)
+    notes, pages, here, pager = ctx.listing_page(author_pages(ctx, party), partial(urls.author, party.slug), page)
     coauthors = ctx.people.coauthors(party) if page == 1 else []
     return ctx.render("author.html", here, party=party, notes=notes, page=page, pages=pages, pager=pager,
                       coauthors=coauthors[:COAUTHORS_SHOWN], more_coauthors=max(0, len(coauthors) - COAUTHORS_SHOWN),
@@ -89,15 +88,14 @@ def initial_groups(people: People) -> list[tuple[str, list[Party]]]:
     return [(letter, list(parties)) for letter, parties in groupby(people.authors, key=lambda p: initial(p.name))]
 
 
-def render_authors_index(ctx: PageContext) -> str:
+def render_authors_index(ctx: PageContext, groups: list[tuple[str, list[Party]]]) -> str:
     people = ctx.people
-    return ctx.render("authors.html", urls.authors_index(), groups=initial_groups(people), total=len(people.authors),
+    return ctx.render("authors.html", urls.authors_index(), groups=groups, total=len(people.authors),
                       single=len(people.single), listed=len(people.authors) <= INDEX_LIMIT, key=initial_key)
 
 
-def render_initial_page(ctx: PageContext, letter: str) -> str:
-    groups = initial_groups(ctx.people)
-    parties = next((found for shown, found in groups if shown == letter), [])
+def render_initial_page(ctx: PageContext, groups: list[tuple[str, list[Party]]], letter: str,
+                        parties: list[Party]) -> str:
     return ctx.render("authors_initial.html", urls.authors_initial(initial_key(letter)), letter=letter,
                       parties=parties, groups=groups, key=initial_key)
 
@@ -105,25 +103,25 @@ def render_initial_page(ctx: PageContext, letter: str) -> str:
 def author_meta(ctx: PageContext, party: Party, page: int = 1) -> PageMeta:
     n = len(party.notes)
     lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} by {party.name}")
-    title = party.name if page == 1 else f"{party.name} ({page})"
-    return PageMeta(title=title, description=meta.titles(author_pages(ctx, party)[page - 1], lead))
+    return PageMeta(title=meta.numbered(party.name, page), description=meta.titles(author_pages(ctx, party)[page - 1], lead))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     people = ctx.people
     n = len(people.authors)
-    yield PlannedPage(urls.authors_index(), INDEX_TITLE, "authors index", partial(render_authors_index, ctx),
+    groups = initial_groups(people)  # once per plan: the index and every initial's page show them
+    yield PlannedPage(urls.authors_index(), INDEX_TITLE, "authors index", partial(render_authors_index, ctx, groups),
                       meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트가 둘 이상인 저자 {n}명, 이름순",
                                    f"{n} authors with two notes or more, by name"))
-    for letter, parties in initial_groups(people):
+    for letter, parties in groups:
         title = f"{INDEX_TITLE}: {letter}"
         yield PlannedPage(urls.authors_initial(initial_key(letter)), title, "authors initial",
-                          partial(render_initial_page, ctx, letter),
+                          partial(render_initial_page, ctx, groups, letter, parties),
                           meta=partial(meta.listing, title, ctx.settings, f"{letter}(으)로 시작하는 저자 {len(parties)}명",
                                        f"{len(parties)} authors under {letter}"))
     for party in people.authors:
         for page in range(1, len(author_pages(ctx, party)) + 1):
-            yield PlannedPage(urls.author(party.slug, page), party.name if page == 1 else f"{party.name} ({page})", "author",
+            yield PlannedPage(urls.author(party.slug, page), meta.numbered(party.name, page), "author",
                               partial(render_author_page, ctx, party, page),
                               feed=urls.author_feed(party.slug),  # shows no more than `dirty.site_shape` holds
                               meta=partial(author_meta, ctx, party, page), key=partial(author_key, ctx, party, page))

@@ -25,8 +25,7 @@ def lab_pages(ctx: PageContext, party: Party) -> tuple[tuple[Note, ...], ...]:
 
 
 def render_lab_page(ctx: PageContext, party: Party, page: int = 1) -> str:
-    notes, pages, here, pager = ctx.listing_page(("lab", party.slug), party.notes, ctx.settings.author_page_size,
-                                                 partial(urls.lab, party.slug), page)
+    notes, pages, here, pager = ctx.listing_page(lab_pages(ctx, party), partial(urls.lab, party.slug), page)
     return ctx.render("lab.html", here, party=party, notes=notes, page=page, pages=pages, pager=pager)
 
 
@@ -43,8 +42,7 @@ def render_labs_index(ctx: PageContext) -> str:
 def lab_meta(ctx: PageContext, party: Party, page: int = 1) -> PageMeta:
     n = len(party.notes)
     lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} from {party.name}")
-    title = party.name if page == 1 else f"{party.name} ({page})"
-    return PageMeta(title=title, description=meta.titles(lab_pages(ctx, party)[page - 1], lead))
+    return PageMeta(title=meta.numbered(party.name, page), description=meta.titles(lab_pages(ctx, party)[page - 1], lead))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
@@ -53,7 +51,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
                       meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트에 나온 기관 {n}곳", f"The {n} labs the notes name"))
     for party in ctx.people.orgs:
         for page in range(1, len(lab_pages(ctx, party)) + 1):
-            yield PlannedPage(urls.lab(party.slug, page), party.name if page == 1 else f"{party.name} ({page})", "lab",
+            yield PlannedPage(urls.lab(party.slug, page), meta.numbered(party.name, page), "lab",
                               partial(render_lab_page, ctx, party, page),
                               meta=partial(lab_meta, ctx, party, page), key=partial(lab_key, ctx, party, page))
 

@@ -51,8 +51,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     idx = ctx.index
     for tag in idx.tags.tags:
         for page, notes in enumerate(tag_pages(ctx, tag.slug), start=1):
-            suffix = f" ({page})" if page > 1 else ""
-            title = f"#{tag.slug}{suffix}"
+            title = meta.numbered(f"#{tag.slug}", page)
             yield PlannedPage(urls.tag(tag.slug, page), title, "tag", partial(render_tag_page, ctx, tag.slug, page),
                               feed=urls.feed(tag.slug), shows=tuple(n.slug for n in notes),
                               meta=partial(tag_meta, tag, notes, len(idx.by_tag.get(tag.slug, ())), title, ctx),
