@@ -347,3 +347,27 @@ def test_a_save_while_the_exports_are_written_stops_the_writer_and_loses_nothing
     assert "First save" in (out / "notes" / "beta.md").read_text(encoding="utf-8")
     assert "Second save" in (out / "notes" / "gamma.md").read_text(encoding="utf-8")
     assert differences(out, clean_build(site, tmp_path)) == []
+
+
+def test_saves_in_quick_succession_leave_what_a_clean_build_writes(
+        session: ServeSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under serve a save's feeds, exports and search files start only once its pages are served
+    (`Build.finish`); a save that comes sooner takes their place. A note added and deleted
+    again before its exports started must leave nothing behind, and every change must show."""
+    monkeypatch.setenv("PAPERNOTES_WORKER", "0")  # one process: the exports are started after the build
+    site, out = session.site, session.out
+    notes = site / "data" / "notes"
+    session.rebuild()
+    (notes / "2025" / "theta.md").write_text(NEW_NOTE, encoding="utf-8")
+    session.rebuild(wait=False)
+    assert (out / "notes" / "theta" / "index.html").is_file()  # the page is served before its exports
+    (notes / "2025" / "theta.md").unlink()
+    _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "Saved soon after: RL for reasoning with policy")
+    session.rebuild(wait=False)
+    assert not (out / "notes" / "theta" / "index.html").exists(), "the deleted note's page is served after its build"
+    _edit(notes / "2025" / "gamma.md", "\n## English\n", "\n## English\n\nA third save.\n")
+    session.rebuild()
+    assert not (out / "notes" / "theta").exists()
+    assert "Saved soon after" in (out / "notes" / "beta.md").read_text(encoding="utf-8")
+    assert "A third save" in (out / "notes" / "gamma.md").read_text(encoding="utf-8")
+    assert differences(out, clean_build(site, tmp_path)) == []
