@@ -27,7 +27,7 @@ from mkdocs.utils import get_build_date, get_relative_url
 
 from papernotes.session.resources import return_large_blocks
 from papernotes.session.session import Build, BuildError
-from papernotes.session.watch import watch_notes
+from papernotes.session.watch import Watch, watch_notes
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.context import PlannedPage
 from papernotes.pages.registry import LEAN_KINDS
@@ -379,21 +379,21 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(err)) from None
 
 
-_native_watch: Any = None
-"""Under serve: the kernel-events observer of the notes folder (`session/watch.py`), or None."""
+_watch: Watch | None = None
+"""Under serve: the observers of the notes folder (`session/watch.py`), or None."""
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    global _native_watch
+    global _watch
     data = build.root / "data"
     if data.is_dir():
-        _native_watch = watch_notes(server, str(data))
+        _watch = watch_notes(server, str(data))
     return server
 
 
 def on_shutdown() -> None:
-    if _native_watch is not None:
-        _native_watch.stop()
+    if _watch is not None:
+        _watch.stop()
     build.shutdown()
 
 

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from papernotes.session.watch import ChangeFilter, watch_notes
+from papernotes.session.watch import FAST, SLOW, ChangeFilter, watch_notes
 
 
 def _event(path: Path, *, directory: bool = False, dest: Path | None = None) -> SimpleNamespace:
@@ -50,10 +50,12 @@ def test_a_save_rebuilds_once_with_kernel_events_and_polling(tmp_path: Path) -> 
     note = notes / "notes" / "2025" / "a.md"
     note.write_text("one", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    native = watch_notes(server, str(notes))
-    assert native is not None, "kernel events are available on Linux"
-    server.watch(str(notes))  # mkdocs.yml's `watch: [data]` after on_serve: no second handler
-    assert len(server.observer._handlers) == 1  # the one polled watch
+    watch = watch_notes(server, str(notes))
+    assert watch is not None and len(watch.observers) == 2, "polling and kernel events on Linux"
+    server.watch(str(notes))  # mkdocs.yml's `watch: [data]` after on_serve: MkDocs does not poll it too
+    assert not server.observer._handlers
+    changes = watch.observers[0]._handlers  # the paced poll's one handler
+    assert len(changes) == 1
     server.observer.start()
 
     def asked(seconds: float) -> bool:
@@ -77,10 +79,27 @@ def test_a_save_rebuilds_once_with_kernel_events_and_polling(tmp_path: Path) -> 
         for k in range(2):
             note.write_text(f"saved {k} " * (k + 2), encoding="utf-8")
             assert asked(5.0), f"save {k} never asked for a rebuild"
-            assert not asked(1.2), f"save {k} asked for a second rebuild (the poll's report of it)"
+            assert not asked(SLOW + 1.0), f"save {k} asked for a second rebuild (the poll's report of it)"
         (notes / "notes" / "2026").mkdir()
         (notes / "notes" / "2026" / "b.md").write_text("new", encoding="utf-8")
         assert asked(5.0), "an added note in a new folder never asked for a rebuild"
     finally:
-        native.stop()
+        watch.stop()
         server.observer.stop()
+
+
+def test_polling_slows_once_kernel_events_are_seen_and_speeds_up_when_they_miss_one(tmp_path: Path) -> None:
+    calls: list[int] = []
+    changes = ChangeFilter(lambda: calls.append(1))
+    note = tmp_path / "a.md"
+    assert changes.interval() == FAST  # nothing known yet: MkDocs' pace
+    note.write_text("one", encoding="utf-8")
+    changes.from_kernel.dispatch(_event(note))
+    changes.from_poll.dispatch(_event(note))
+    assert calls == [1] and changes.interval() == SLOW
+    note.write_text("two, and longer", encoding="utf-8")  # e.g. saved on the host of a container
+    changes.from_poll.dispatch(_event(note))
+    assert calls == [1, 1] and changes.interval() == FAST
+    note.write_text("three, longer still", encoding="utf-8")
+    changes.from_kernel.dispatch(_event(note))
+    assert calls == [1, 1, 1] and changes.interval() == SLOW
