@@ -336,9 +336,15 @@ def test_a_save_while_the_exports_are_written_stops_the_writer_and_loses_nothing
         return write_groups(site_dir, some_then_stall(), *args, **kwargs)
 
     monkeypatch.setattr(build_session, "write_groups", stalling)
+    monkeypatch.setattr(build_session, "EXPORTS_AFTER", 0.0)
     stall.touch()
     _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "First save: RL for reasoning with policy")
-    session.rebuild(wait=False)
+    hook = sys.modules[HOOK]
+    session.rebuild(wait=False)  # the last build's exports are done: this one's are not started yet
+    deadline = time.monotonic() + 30
+    while hook.build._exports is None and time.monotonic() < deadline:  # the writer starts after the build
+        time.sleep(0.05)
+    assert hook.build._exports is not None and not hook.build._exports.done()
     stall.unlink()
     _edit(notes / "2025" / "gamma.md", "\n## English\n", "\n## English\n\nSecond save, soon after.\n")
     log = session.rebuild()

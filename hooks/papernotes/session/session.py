@@ -335,15 +335,21 @@ class Build:
         MkDocs writes or keeps in this build (pages included), so that under plain serve what
         the previous build wrote and this one does not is deleted from the restored output.
 
-        Under serve, when no page waits for the second process (a save that changes a few
-        pages), this is done after MkDocs has written the pages (`finish`): planning the
-        exports and forking their writer took 0.3 s of each save at 10,000 notes, and the
-        reader waits for the page, not for the feeds."""
-        if self.serving and self._to_render is None:
+        Under serve they are started after MkDocs has written the pages (`finish`): planning
+        them and forking their writer took 0.3 s of each save at 10,000 notes, and the reader
+        waits for the page, not for the feeds. Only the pages' own second process, when a
+        change has many pages to render, starts here."""
+        if self.serving:
             outputs = list(outputs)
             if self.kept is not None and self.kept.restored:
                 # A deleted note's page goes now; the files of its exports with them, later.
                 self.kept.remove(site_dir, self._outputs - set(outputs) - self._exported)
+            to_render, self._to_render = self._to_render, None
+            if to_render is not None:
+                def forked_pages(kind: str, *args: int) -> object:
+                    assert kind == "pages"
+                    return render_batch(to_render, *args)
+                self._worker = PageWorker(to_render, Child(forked_pages), wait=os.environ.get("PAPERNOTES_WORKER") == "1")
             self._later = (site_dir, set(taken), outputs)
             return
         self._start_exports(site_dir, taken, outputs)
@@ -381,9 +387,9 @@ class Build:
         # of pages; while they are written, MkDocs renders the pages the worker has not reached
         # itself (`PageWorker.html`), so the two processes share the work whatever its split.
         # Closing the page worker cancels only its own batches: the exports are always written.
-        # Under serve a build ends when its pages are written and the exports go on after it, so
-        # there the pages keep a process of their own (a note added took 5.1 s instead of 3.9 s
-        # to show at 10,000 notes when they shared one).
+        # Under serve (`start_exports`) the pages have a process of their own, started during
+        # the build, and the writer comes after it (a note added took 5.1 s instead of 3.9 s to
+        # show at 10,000 notes when they shared one).
         to_render, self._to_render = self._to_render, None
         if to_render is not None or should_fork(len(self._pages), MIN_PAGES):
             def forked_work(kind: str, *args: int) -> object:
@@ -392,16 +398,13 @@ class Build:
                     return render_batch(to_render, *args)
                 return job()[0], own_usage()
 
-            shared = to_render is not None and not self.serving
-            pages_only = Child(forked_work) if to_render is not None and not shared else None
             # Alone, the writer yields to MkDocs; beside the pages, MkDocs waits for its batches.
-            writer = Child(forked_work, nice=0 if shared else 5)
+            writer = Child(forked_work, nice=0 if to_render is not None else 5)
             if to_render is not None:  # its first batches, then the exports, then the rest
-                worker = pages_only if pages_only is not None else writer
-                self._worker = PageWorker(to_render, worker, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+                self._worker = PageWorker(to_render, writer, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
             self._exports = writer.submit("exports")
             self._writer = writer
-            if not shared:
+            if to_render is None:
                 writer.close(cancel=False)
             return
         self._exports = Future()
