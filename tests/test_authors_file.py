@@ -4,6 +4,7 @@ in contradiction; look-alike advice counts people, not spellings."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -127,3 +128,23 @@ def test_lookalike_pairs_count_people_not_spellings(tmp_path: Path, names: tuple
     authors, problems = _load(tmp_path, JOINED + extra)
     assert problems == []
     assert sorted(lookalike_pairs(_notes(*names), authors)) == expected
+
+
+def test_the_remembered_lookalike_pairs_follow_the_names_and_their_first_files(tmp_path: Path) -> None:
+    """`NoteCache` finds the pairs again only when what they are made of changed: a serve
+    rebuild after a note is added, renamed or deleted must still tell what a fresh load tells."""
+    from papernotes.source.tree import NoteCache
+
+    authors, _ = _load(tmp_path, JOINED)
+    cache = NoteCache()
+    notes = _notes("Minji Kim", "Ann Lee", "Kim Min-ji")
+    assert cache.lookalike_pairs(notes, authors) == lookalike_pairs(notes, authors) != []
+    renamed = [*notes[:2], dataclasses.replace(notes[2], source="data/notes/renamed.md")]
+    assert cache.lookalike_pairs(renamed, authors) == lookalike_pairs(renamed, authors)
+    assert ("data/notes/renamed.md", "Kim Min-ji") in cache.lookalike_pairs(renamed, authors)[0]
+    fewer = renamed[:2]
+    assert cache.lookalike_pairs(fewer, authors) == lookalike_pairs(fewer, authors) == []
+    more = [*fewer, dataclasses.replace(notes[2], slug="p9", source="data/notes/p9.md", authors=("Kim Minji",))]
+    assert cache.lookalike_pairs(more, authors) == lookalike_pairs(more, authors) != []
+    other, _ = _load(tmp_path, JOINED + "distinct:\n  - [Kim Minji, Minji Kim]\n")
+    assert cache.lookalike_pairs(more, other) == lookalike_pairs(more, other) == []

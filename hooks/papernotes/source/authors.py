@@ -314,15 +314,24 @@ def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Calla
     return found
 
 
-def lookalike_pairs(notes: Iterable[Note], authors: AuthorsFile) -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """((note file, name as written there), (the other note file, its name)) for each pair of
-    look-alike parties that `authors` neither joins nor separates (see `lookalike_notices`). A
-    party is a `people` entry (all the spellings it joins) or a name no entry joins; a pair
-    of parties is told once, by its first spellings in file order."""
-    first: dict[str, tuple[str, str]] = {}  # match key -> (the first note file writing it, as written)
+def first_spellings(notes: Iterable[Note]) -> dict[str, tuple[str, str]]:
+    """Match key -> (the first note file writing that name, the name as written there)."""
+    first: dict[str, tuple[str, str]] = {}
     for note in notes:
         for written in note.authors:
             first.setdefault(match_key(written), (note.source, written))
+    return first
+
+
+def lookalike_pairs(notes: Iterable[Note], authors: AuthorsFile,
+                    first: dict[str, tuple[str, str]] | None = None) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """((note file, name as written there), (the other note file, its name)) for each pair of
+    look-alike parties that `authors` neither joins nor separates (see `lookalike_notices`). A
+    party is a `people` entry (all the spellings it joins) or a name no entry joins; a pair
+    of parties is told once, by its first spellings in file order. `first`: the notes'
+    `first_spellings`, when the caller has them."""
+    if first is None:
+        first = first_spellings(notes)
     groups: dict[str, list[str]] = {}
     for key, (_, written) in first.items():
         for loose in lookalike_keys(written):
