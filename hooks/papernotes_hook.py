@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
+import mkdocs
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -206,10 +207,31 @@ class _Sitemap:
         key, text = context.get("pn_sitemap", (None, None))
         if text is not None:
             return text
-        text = self.template.render(context)
+        text = sitemap_text(context["pages"]) if self.template.filename == MKDOCS_SITEMAP else self.template.render(context)
         if key is not None:
             build.remember_sitemap(key, text)
         return text
+
+
+MKDOCS_SITEMAP = os.path.join(os.path.dirname(mkdocs.__file__), "templates", "sitemap.xml")
+"""MkDocs' own sitemap template; a theme may have its own, which is rendered as it is."""
+
+
+def sitemap_text(pages: list) -> str:
+    """What MkDocs' sitemap.xml template writes for `pages` (its files, or `_KeptEntry`s), 10
+    times faster than the template (0.2-0.5 s per note added or removed under serve at
+    10,000 notes); `test_the_sitemap_is_what_mkdocs_template_writes` compares the two."""
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for file in pages:
+        page = file.page
+        if page.is_link or not (page.abs_url or page.canonical_url):
+            continue
+        loc = escape(page.canonical_url or page.abs_url)
+        date = page.update_date
+        parts.append(f"\n    <url>\n         <loc>{loc}</loc>\n         "
+                     + (f"<lastmod>{date}</lastmod>" if date else "") + "\n    </url>")
+    parts.append("\n</urlset>")
+    return "".join(parts)
 
 
 class _KeptEntry:

@@ -377,3 +377,28 @@ def test_saves_in_quick_succession_leave_what_a_clean_build_writes(
     assert "Saved soon after" in (out / "notes" / "beta.md").read_text(encoding="utf-8")
     assert "A third save" in (out / "notes" / "gamma.md").read_text(encoding="utf-8")
     assert differences(out, clean_build(site, tmp_path)) == []
+
+
+def test_the_sitemap_is_what_mkdocs_template_writes(session: ServeSession) -> None:
+    """Under plain serve the hook writes sitemap.xml itself (`sitemap_text`), for the pages a
+    note added or removed changes; it must be MkDocs' template's text, byte for byte, for
+    every kind of entry: a canonical URL, an absolute URL only, no date, a link, no URL."""
+    import jinja2
+    from types import SimpleNamespace as Entry
+
+    session.rebuild()
+    hook = sys.modules[HOOK]
+    assert session.config.theme.get_env().get_template("sitemap.xml").filename == hook.MKDOCS_SITEMAP
+    with open(hook.MKDOCS_SITEMAP, encoding="utf-8") as f:
+        template = jinja2.Environment(autoescape=False).from_string(f.read())
+    pages = []
+    for page in (
+        Entry(is_link=False, canonical_url="http://127.0.0.1:8000/notes/a&b/", abs_url="/notes/a&b/", update_date="2026-12-04"),
+        Entry(is_link=False, canonical_url=None, abs_url="/tags/<x>/", update_date="2026-12-04"),
+        Entry(is_link=False, canonical_url="http://127.0.0.1:8000/about/", abs_url="/about/", update_date=None),
+        Entry(is_link=True, canonical_url="http://example.org/", abs_url="/", update_date="2026-12-04"),
+        Entry(is_link=False, canonical_url=None, abs_url=None, update_date="2026-12-04"),
+    ):
+        pages.append(Entry(page=page))
+    for chosen in (pages, pages[:1], pages[3:], []):
+        assert hook.sitemap_text(chosen) == template.render(pages=chosen)
