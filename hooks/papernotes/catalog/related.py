@@ -6,9 +6,10 @@ note, then to the smaller slug, so the ranking is deterministic.
 
 Scores depend only on which of the note's tags a candidate shares, so instead of scoring
 every other note we walk the subsets of the note's tags from the highest score down and stop
-once enough notes are found. Within a subset, the rarest tag's notes are scanned newest first
-and the scan stops after `limit` matches, so a note in a tag of thousands costs a few steps,
-not thousands: cheap even with 10,000 notes.
+once enough notes are found. Each tag's notes are one integer used as a set of bits (bit i:
+the note at place i, newest first), so the notes that share exactly a subset are a few `&`
+of 10,000-bit integers, and the newest of them their lowest bits: a note in a tag of
+thousands costs a few machine-word loops, not a scan of thousands.
 """
 
 from __future__ import annotations
@@ -36,15 +37,16 @@ class Related:
     def __init__(self, index: SiteIndex) -> None:
         self.index = index
         self.weights: Mapping[str, float] = tag_weights(index)
-        bits = {slug: 1 << i for i, slug in enumerate(sorted({t for n in index.notes for t in n.tags}))}
-        self._bits = bits
-        self._masks = {n.slug: sum(bits[t] for t in set(n.tags)) for n in index.notes}
-        """Each note's tags as one integer, a bit per tag: comparing them is an `&` (the scan
-        below does it for every candidate of every note)."""
         self._order = {n.slug: i for i, n in enumerate(index.notes)}  # newest first, ties by slug
-        self._postings = {slug: sorted((n.slug for n in notes), key=self._order.__getitem__)
-                          for slug, notes in index.by_tag.items()}
-        self._by_slug = {n.slug: n for n in index.notes}
+        self._by_position = index.notes
+        members: dict[str, list[int]] = {}
+        for i, n in enumerate(index.notes):
+            for t in set(n.tags):
+                members.setdefault(t, []).append(i)
+        self._notes_with = {t: sum(1 << i for i in positions) for t, positions in members.items()}
+        """Tag slug -> the notes that have it, as one integer with bit i for the note at place i
+        in the site's order: the notes with exactly some tags are a few `&` of these, and the
+        newest of them its lowest bits (instead of scanning a tag's notes one by one)."""
 
     def for_note(self, note: Note, limit: int = MAX_RELATED) -> tuple[Note, ...]:
         """Up to `limit` other notes sharing a tag with `note`, best first."""
@@ -54,27 +56,33 @@ class Related:
             for combo in itertools.combinations(own, size):
                 subsets.append((round(sum(self.weights[t] for t in combo), 9), frozenset(combo)))
         subsets.sort(key=lambda s: -s[0])
-        own_mask = sum(self._bits[t] for t in own)
-        found: list[str] = []
+        exclude = 1 << self._order[note.slug] if note.slug in self._order else 0
+        found: list[int] = []
         for _score, group in itertools.groupby(subsets, key=lambda s: s[0]):
             need = limit - len(found)
-            level: list[str] = []
+            level: list[int] = []
             for _, shared in group:  # the first `need` of each subset hold the first `need` of the level
-                level.extend(self._first(shared, own_mask, note.slug, need))
-            found.extend(sorted(level, key=self._order.__getitem__)[:need])
+                level.extend(self._first(shared, own, exclude, need))
+            found.extend(sorted(level)[:need])
             if len(found) >= limit:
                 break
-        return tuple(self._by_slug[s] for s in found)
+        return tuple(self._by_position[i] for i in found)
 
-    def _first(self, shared: frozenset[str], own: int, exclude: str, count: int) -> list[str]:
-        """The newest `count` notes whose tags among `own` (a mask) are exactly `shared` (not `exclude`)."""
-        rarest = min(shared, key=lambda t: (len(self._postings[t]), t))
-        want = sum(self._bits[t] for t in shared)
-        masks = self._masks
-        out: list[str] = []
-        for slug in self._postings[rarest]:
-            if slug != exclude and masks[slug] & own == want:
-                out.append(slug)
-                if len(out) == count:
-                    break
+    def _first(self, shared: frozenset[str], own: list[str], exclude: int, count: int) -> list[int]:
+        """The places of the newest `count` notes whose tags among `own` are exactly `shared`,
+        but for the notes in `exclude` (a mask)."""
+        notes_with = self._notes_with
+        matching = -1
+        for t in shared:
+            matching &= notes_with[t]
+        others = exclude
+        for t in own:
+            if t not in shared:
+                others |= notes_with[t]
+        matching &= ~others
+        out: list[int] = []
+        while matching and len(out) < count:
+            lowest = matching & -matching
+            out.append(lowest.bit_length() - 1)
+            matching ^= lowest
         return out
