@@ -159,6 +159,8 @@ class LinkPages:
         for other in related:
             add(other.slug, "related")
         for slug in list(chosen):
+            if len(chosen) >= MAP_NODES:
+                break  # full: the notes two links away would not be added
             for far in sorted(graph.related_slugs(slug)):
                 add(far, "far")
         nodes = []
