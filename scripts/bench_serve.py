@@ -8,7 +8,7 @@ It edits one note's English commentary `--edits` times, each time polling the no
 the new text is served, and prints the seconds from save to visible change together with the
 time MkDocs reports for that rebuild, and how many notes the served search index holds, then
 the median. Then it adds a note, renames one and deletes one, each time polling until the
-served site shows it: the new page served (and listed on its day page), the renamed note at
+served site shows it: the new page (dated today) served and listed on its day page, the renamed note at
 its new URL and gone from the old one, the deleted note's page gone (404) and no longer listed
 on its day page.
 Exit codes: 0 measured, 1 the server failed or a change never showed, 2 bad arguments.
@@ -91,6 +91,9 @@ def _changes(base: str, notes: list[Path], timeout: float) -> list[str]:
     title = f"Added note {int(time.time())}"
     text = re.sub(r"^title: .*$", f'title: "{title}"', first.read_text(encoding="utf-8"), count=1, flags=re.M)
     text = re.sub(r"^arxiv: .*$", f'arxiv: "2512.9{int(time.time()) % 10000:04d}"', text, count=1, flags=re.M)  # one note per paper
+    # Dated today, as `papernotes new` dates it: the newest note, first on its tags' pages and
+    # among the related notes of every note that shares its tags (ties go to the newer note).
+    text = re.sub(r"^date: .*$", f"date: {time.strftime('%Y-%m-%d')}", text, count=1, flags=re.M)
     new.write_text(text, encoding="utf-8")
     took = _wait(lambda: title in _fetch(base + f"notes/{new.stem}/") and f"notes/{new.stem}/" in _fetch(_day_url(base, new)),
                  timeout)
