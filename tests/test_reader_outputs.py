@@ -233,3 +233,18 @@ def test_download_links(reader_build: Path, page: str, targets: list[str]) -> No
     found = [urljoin(base, h).removeprefix("http://host/") for h in parser.hrefs]
     assert found == targets
     assert all(page_file(reader_build, t).is_file() for t in found)
+
+
+@pytest.mark.parametrize("per_part", [1, 2, 1000])
+def test_notes_json_written_in_parts_is_one_compact_document(reader_build: Path, index: SiteIndex, per_part: int,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """`notes.json` is written a few hundred notes at a time (outputs/notes_json.py): however
+    it is cut, the parts make the built file, which is the compact dump of its own document."""
+    from papernotes.outputs import notes_json as module
+
+    monkeypatch.setattr(module, "NOTES_PER_PART", per_part)
+    parts = list(module.notes_json_parts(index, "papernotes", None))
+    assert len(parts) == 2 + -(-len(index.notes) // per_part)
+    text = "".join(parts)
+    assert text == (reader_build / urls.notes_json()).read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -71,8 +71,9 @@ class ExportGroup(NamedTuple):
     key: object
     """What its files show, beyond the settings and data files every file depends on (equal
     keys: the same files); None for whole-site files, which every build writes."""
-    make: Callable[[], Iterator[tuple[str, str]]]
-    """Its (path, content) pairs, computed when called."""
+    make: Callable[[], Iterator[tuple[str, str | Iterable[str]]]]
+    """Its (path, content) pairs, computed when called; a big file's content may come in parts
+    (`notes.json`), written one after another (`iter_files` joins them)."""
     folder: str = ""
     """For a group whose files are named by their content or number (the search index, shards;
     `paths` is empty): the folder that holds them and nothing else. A serve rebuild serves the
@@ -98,10 +99,11 @@ def _commentary_html(html: NoteHtml) -> str:
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
                 people: People | None, graph: LinkGraph | None = None) -> Iterator[tuple[str, str]]:
     for group in _iter_groups(index, settings, html_of, people, graph):
-        yield from group.make()
+        for path, content in group.make():
+            yield path, content if isinstance(content, str) else "".join(content)
 
 
-def _one(path: str, make: Callable[[], str], key: object = None) -> ExportGroup:
+def _one(path: str, make: Callable[[], str | Iterable[str]], key: object = None) -> ExportGroup:
     return ExportGroup((path,), key, lambda: iter(((path, make()),)))
 
 
@@ -201,7 +203,7 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     counts = {slug: len(notes) for slug, notes in index.by_tag.items()}
     yield _one(urls.llms_txt(), lambda: markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags,
                                                                        counts))
-    yield _one(urls.notes_json(), lambda: notes_json.notes_json(index, settings.site_name, site_url, graph))
+    yield _one(urls.notes_json(), lambda: notes_json.notes_json_parts(index, settings.site_name, site_url, graph))
     yield _one(urls.browse_index(), lambda: browse.browse_index(index))
     yield ExportGroup((), None, lambda: browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en)),
                       posixpath.dirname(urls.browse_snippets(0)))
@@ -228,6 +230,15 @@ def _remove_all_but(folder: Path, keep: set[Path]) -> None:
 
 class FileClash(Exception):
     """A file of docs/ would be overwritten by a generated file."""
+
+
+def _write(target: Path, content: str | Iterable[str]) -> None:
+    if isinstance(content, str):
+        target.write_text(content, encoding="utf-8")
+        return
+    with target.open("w", encoding="utf-8") as out:
+        for part in content:
+            out.write(part)
 
 
 def write_groups(site_dir: Path, groups: Iterable[ExportGroup], taken: set[str],
@@ -260,10 +271,10 @@ def write_groups(site_dir: Path, groups: Iterable[ExportGroup], taken: set[str],
                 folders.add(target.parent)
             if target.exists():  # the previous serve build's, served until replaced whole (session/kept.py)
                 part = target.with_name(f".{target.name}.part")
-                part.write_text(content, encoding="utf-8")
+                _write(part, content)
                 os.replace(part, target)
             else:
-                target.write_text(content, encoding="utf-8")
+                _write(target, content)
             if path.startswith(terms_dir):
                 terms.add(target.name)
             count += 1
