@@ -124,13 +124,13 @@ class Build:
         """Under serve, when no page waits for a second process: `start_exports`' arguments,
         used once the pages are written (`finish`), so that the edited page shows first."""
         self._starter: threading.Thread | None = None
+        """The thread that starts those exports after the build (joined before the next one)."""
         self._hurry = threading.Event()
         """Set to end `_start_later`'s wait at once."""
-        self._exported: set[str] = set()
-        """The files of the export groups of the last exports started (`_start_exports`)."""
         self._superseding = False
         """Whether `_start_later` gives way to a newer build (or the end of the session)."""
-        """The thread that starts those exports after the build (joined before the next one)."""
+        self._exported: set[str] = set()
+        """The files of the export groups of the last exports started (`_start_exports`)."""
         self._superseded: Future[tuple[int, tuple[float, int] | None]] | None = None
         """The writer a newer save stopped: its failure is not an error to report."""
         self._pending: set[tuple[str, ...]] = set()
@@ -349,7 +349,7 @@ class Build:
                 def forked_pages(kind: str, *args: int) -> object:
                     assert kind == "pages"
                     return render_batch(to_render, *args)
-                self._worker = PageWorker(to_render, Child(forked_pages), wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+                self._start_page_worker(to_render, Child(forked_pages))
             self._later = (site_dir, set(taken), outputs)
             return
         self._start_exports(site_dir, taken, outputs)
@@ -401,7 +401,7 @@ class Build:
             # Alone, the writer yields to MkDocs; beside the pages, MkDocs waits for its batches.
             writer = Child(forked_work, nice=0 if to_render is not None else 5)
             if to_render is not None:  # its first batches, then the exports, then the rest
-                self._worker = PageWorker(to_render, writer, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
+                self._start_page_worker(to_render, writer)
             self._exports = writer.submit("exports")
             self._writer = writer
             if to_render is None:
@@ -625,6 +625,10 @@ class Build:
                     self._ahead[page.src_uri] = html
         self.rebuild.page_keys = new_keys
         return current
+
+    def _start_page_worker(self, to_render: list[PlannedPage], child: Child) -> None:
+        """`child` renders `to_render` in batches beside MkDocs (`PageWorker`)."""
+        self._worker = PageWorker(to_render, child, wait=os.environ.get("PAPERNOTES_WORKER") == "1")
 
     def _start_later(self, site_dir: Path, taken: set[str], outputs: list[str], hurry: threading.Event) -> None:
         """`finish`'s thread: start the exports of the build just served, and report them, once

@@ -96,7 +96,7 @@ class Watch:
     """The observers of the notes folder: stop them when the server stops."""
 
     def __init__(self, *observers: Any) -> None:
-        self.observers = [o for o in observers if o is not None]
+        self.observers = observers
 
     def stop(self) -> None:
         for observer in self.observers:
