@@ -30,12 +30,28 @@ AHEAD = 12
 """Batches requested ahead of the page MkDocs is on. The worker renders faster than the theme,
 and finished batches wait in this process's memory until MkDocs reaches them: without a bound,
 every page of the site would (230 MB at 10,000 notes)."""
+HELD = 48 * 2**20
+"""Bytes of finished pages that may wait here before more batches are asked for. A batch of
+tag or month pages is ~40 MB at 30,000 notes (a tag page lists 100 notes), so twelve of them
+waiting made this process's peak; note and author pages are ~30 kB each, and twelve batches
+stay well under it."""
+ENCODING = ("utf-8", "surrogatepass")
+"""Pages cross the pipe and wait here as UTF-8 bytes, decoded when handed out: a Python string
+with any Hangul in it takes two bytes a character, its UTF-8 mostly one (the pipe carried UTF-8
+anyway: pickle writes strings so). `surrogatepass` makes the round trip exact for any text."""
 
 
-def render_batch(pages: list[PlannedPage], start: int, stop: int) -> tuple[list[str], tuple[float, int]]:
-    """In the worker: the HTML of pages[start:stop], from the pages it inherited at the fork, with
-    its CPU time and peak memory so far (for the build log)."""
-    return [p.render() for p in pages[start:stop]], own_usage()
+def render_batch(pages: list[PlannedPage], start: int, stop: int) -> tuple[list[bytes | None], tuple[float, int]]:
+    """In the worker: the HTML of pages[start:stop] as UTF-8, from the pages it inherited at the
+    fork, with its CPU time and peak memory so far (for the build log)."""
+    return [p.render().encode(*ENCODING) for p in pages[start:stop]], own_usage()
+
+
+def _held(future: Future[tuple[list[bytes | None], tuple[float, int]]]) -> int:
+    """Bytes a finished batch holds here (0 while it is not finished, or when it failed)."""
+    if not future.done() or future.cancelled() or future.exception() is not None:
+        return 0
+    return sum(len(page) for page in future.result()[0] if page is not None)
 
 
 class PageWorker:
@@ -51,7 +67,9 @@ class PageWorker:
         self._wait = wait
         self._sources = [p.src_uri for p in pages]
         self._position = {src: i for i, src in enumerate(self._sources)}
-        self._batches: dict[int, Future[tuple[list[str], tuple[float, int]]]] = {}
+        self._batches: dict[int, Future[tuple[list[bytes | None], tuple[float, int]]]] = {}
+        self._sizes: dict[int, int] = {}
+        """Bytes of each finished batch still waiting here (measured once, when first seen done)."""
         self._usage = (0.0, 0)
         self._next = 0
         self._failed = False
@@ -63,10 +81,18 @@ class PageWorker:
         self._request_up_to(AHEAD)
 
     def _request_up_to(self, batch: int) -> None:
-        while self._next <= batch and self._next * BATCH < len(self._sources):
+        while self._next <= batch and self._next * BATCH < len(self._sources) and self._held() <= HELD:
             start = self._next * BATCH
             self._batches[self._next] = self._child.submit("pages", start, start + BATCH)
             self._next += 1
+
+    def _held(self) -> int:
+        """Bytes of finished pages waiting here for MkDocs."""
+        for k, future in self._batches.items():
+            if k not in self._sizes and future.done():
+                self._sizes[k] = _held(future)
+        return sum(self._sizes.values())
+
     def html(self, src_uri: str) -> str | None:
         """The page's HTML, or None when the caller should render it itself."""
         i = self._position.get(src_uri)
@@ -78,6 +104,7 @@ class PageWorker:
         # (kept, they held their HTML to the end of the build).
         for passed in [k for k in self._batches if k < batch]:
             self._batches.pop(passed).cancel()
+            self._sizes.pop(passed, None)
         self._request_up_to(batch + AHEAD)
         future = self._batches.get(batch)
         if future is None:
@@ -94,10 +121,14 @@ class PageWorker:
             log.info("papernotes: rendering in a second process failed (%s); rendering here instead", exc)
             self._failed = True
             return None
+        page, rendered[offset] = rendered[offset], None  # handed out once: its bytes go now
         if offset == len(rendered) - 1:
             del self._batches[batch]  # MkDocs asks in plan order: this batch is done
+            self._sizes.pop(batch, None)
+        if page is None:
+            return None  # asked for twice: rendered here
         self.served += 1
-        return rendered[offset]
+        return page.decode(*ENCODING)
 
     def close(self) -> None:
         log.info("papernotes: %d of %d pages rendered by the second process, %d here while it was behind "
