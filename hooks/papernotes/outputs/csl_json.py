@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from papernotes.model import Note
 from papernotes.outputs.citation import arxiv_doi
@@ -49,7 +49,12 @@ def item(note: Note, page_url: str | None = None) -> dict[str, object]:
     return found
 
 
-def items(notes: Iterable[Note], item_of=item) -> str:  # noqa: ANN001 - item_of: Note -> dict
-    """A CSL-JSON document: an array of items, one compact item a line (a third of the indented size)."""
-    lines = [json.dumps(item_of(n), ensure_ascii=False, separators=(",", ":")) for n in notes]
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+def item_line(note: Note, page_url: str | None = None) -> str:
+    """One item as `items` writes it: compact, on one line."""
+    return json.dumps(item(note, page_url), ensure_ascii=False, separators=(",", ":"))
+
+
+def items(notes: Iterable[Note], line_of: Callable[[Note], str] = item_line) -> str:
+    """A CSL-JSON document: an array of items, one compact item a line (a third of the indented
+    size). `line_of`: a note's line (the exports memoise it: a note is in several files)."""
+    return "[\n" + ",\n".join(line_of(n) for n in notes) + "\n]\n"
