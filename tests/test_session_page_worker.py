@@ -93,7 +93,7 @@ def test_pages_cross_as_utf8_and_big_finished_batches_hold_back_the_next_request
         def render(self) -> str:
             return f"<p>한국어 {self.src_uri} \ud800</p>"  # a lone surrogate survives the trip
 
-    pages = [Page(n) for n in range(page_worker.BATCH * 20)]
+    pages = [Page(n) for n in range(page_worker.BATCH * (page_worker.AHEAD + 8))]
     assert page_worker.render_batch(pages, 0, 2)[0] == [p.render().encode("utf-8", "surrogatepass") for p in pages[:2]]
     child = _FakeChild()
     worker = page_worker.PageWorker(pages, child)  # type: ignore[arg-type]

@@ -24,17 +24,20 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
-BATCH = 200
-"""Pages per request to the worker: big enough to amortise the round trip, small enough to start early."""
-AHEAD = 12
-"""Batches requested ahead of the page MkDocs is on. The worker renders faster than the theme,
-and finished batches wait in this process's memory until MkDocs reaches them: without a bound,
-every page of the site would (230 MB at 10,000 notes)."""
+BATCH = 100
+"""Pages per request to the worker: big enough to amortise the round trip, small enough to start
+early, and to keep a batch of the biggest pages (tag and month pages, ~200 kB each at 30,000
+notes) a passing ~20 MB in each process while it is pickled and read: with 200 pages a batch,
+all processes together peaked ~80 MiB higher at 30,000 notes, at the same build time."""
+AHEAD = 24
+"""Batches requested ahead of the page MkDocs is on (2,400 pages). The worker renders faster than
+the theme, and finished batches wait in this process's memory until MkDocs reaches them: without
+a bound, every page of the site would (230 MB at 10,000 notes); `HELD` bounds their bytes."""
 HELD = 48 * 2**20
-"""Bytes of finished pages that may wait here before more batches are asked for. A batch of
-tag or month pages is ~40 MB at 30,000 notes (a tag page lists 100 notes), so twelve of them
-waiting made this process's peak; note and author pages are ~30 kB each, and twelve batches
-stay well under it."""
+"""Bytes of finished pages that may wait here before more batches are asked for. Tag and month
+pages are ~200 kB each at 30,000 notes (a tag page lists 100 notes): a dozen batches of them
+waiting made this process's peak. Note and author pages are ~30 kB each, and all the batches
+asked for ahead stay under it."""
 ENCODING = ("utf-8", "surrogatepass")
 """Pages cross the pipe and wait here as UTF-8 bytes, decoded when handed out: a Python string
 with any Hangul in it takes two bytes a character, its UTF-8 mostly one (the pipe carried UTF-8
