@@ -50,7 +50,7 @@ def render_batch(pages: list[PlannedPage], start: int, stop: int) -> tuple[list[
     return [p.render().encode(*ENCODING) for p in pages[start:stop]], own_usage()
 
 
-def _held(future: Future[tuple[list[bytes | None], tuple[float, int]]]) -> int:
+def _batch_bytes(future: Future[tuple[list[bytes | None], tuple[float, int]]]) -> int:
     """Bytes a finished batch holds here (0 while it is not finished, or when it failed)."""
     if not future.done() or future.cancelled() or future.exception() is not None:
         return 0
@@ -93,7 +93,7 @@ class PageWorker:
         """Bytes of finished pages waiting here for MkDocs."""
         for k, future in self._batches.items():
             if k not in self._sizes and future.done():
-                self._sizes[k] = _held(future)
+                self._sizes[k] = _batch_bytes(future)
         return sum(self._sizes.values())
 
     def html(self, src_uri: str) -> str | None:
