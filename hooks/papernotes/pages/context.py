@@ -22,6 +22,7 @@ from papernotes.markup import HtmlCache, NoteHtml, snippet
 from papernotes.model import Note
 from papernotes.outputs import citation
 from papernotes.pages.fragments import Fragments, text_lang
+from papernotes.pages.items import Items, slot
 from papernotes.pages.links import LinkPages
 from papernotes.pages.meta import PageMeta
 from papernotes.pages.template_code import TEMPLATE_CODE
@@ -139,10 +140,12 @@ class PageContext:
             env.globals["urls"] = urls
             env.globals["commentary_of"] = self.commentary_of
             env.globals["excerpt_of"] = self.excerpt_of
-            env.globals["fragments"] = Fragments(self.index.tags)
+            env.globals["fragments"] = fragments = Fragments(self.index.tags)
             env.globals["author_link"] = self.author_link
             env.globals["org_link"] = self.org_link
-            env.globals["coins"] = _CoinsMemo()
+            env.globals["coins"] = coins = _CoinsMemo()
+            env.globals["items"] = Items(coins, self.author_link, self.org_link, self.commentary_of, self.excerpt_of, fragments)
+            env.globals["reading_slot"] = slot
             self._env = env
         return self._env
 

@@ -1,0 +1,129 @@
+"""The items of the long lists (tag, author and lab pages), built in Python.
+
+A note is an item on each of its tags', authors' and lab's pages: at 10,000 notes that is about
+ten items a note, and as Jinja loops of macro calls they were a fifth of the whole build's CPU
+(issue 24). The output is exactly what the templates' loops wrote (the same escaping: every
+value goes through `escape`, as Jinja's autoescape did), and nothing is kept between pages, so
+the build's memory does not grow with it.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from markupsafe import Markup, escape
+
+from papernotes.catalog import urls
+from papernotes.markup import NoteHtml
+from papernotes.model import Note
+from papernotes.pages.fragments import Fragments, authors, bi, hashtags, text_lang
+
+
+def slot(note: Note) -> Markup:
+    """The reading list's place for a note (its buttons; `_reading_list.html` says what it carries)."""
+    extra = ""
+    if note.arxiv:
+        extra += f' data-rl-arxiv="{escape(note.arxiv)}"'
+    if note.published:
+        extra += f' data-rl-published="{escape(note.published.isoformat())}"'
+    return Markup(f'<div class="pn-rl" data-rl-slug="{escape(note.slug)}" data-rl-title="{escape(note.title)}"'
+                  f' data-rl-date="{escape(note.date.isoformat())}" data-rl-tags="{escape(" ".join(note.tags))}"{extra}></div>')
+
+
+def paper_links(note: Note) -> Markup:
+    """The paper's links: arXiv, its PDF and Hugging Face page, the paper's own link, the code."""
+    out = '<span class="pn-links">'
+    if note.arxiv:
+        out += (f'<a href="{escape(urls.arxiv_abs(note.arxiv))}" rel="noopener" lang="en">arXiv</a>'
+                f' · <a href="{escape(urls.arxiv_pdf(note.arxiv))}" rel="noopener" lang="en">PDF</a>')
+        hf = urls.hf_paper(note.arxiv)
+        if hf:
+            out += f' · <a href="{escape(hf)}" rel="noopener" lang="en">Hugging Face</a>'
+    if note.url:
+        out += f'{" · " if note.arxiv else ""}<a href="{escape(note.url)}" rel="noopener">{_PAPER}</a>'
+    if note.code:
+        out += f' · <a href="{escape(note.code)}" rel="noopener">{_CODE}</a>'
+    return Markup(out + "</span>")
+
+
+_PAPER = bi("논문 링크", "Paper")
+_CODE = bi("코드", "Code")
+_ABSTRACT = bi("초록 (원문)", "Abstract")
+
+
+class Items:
+    """One build's list items and cards; `coins`, `author_link`, `org_link`, `commentary_of` and
+    `excerpt_of` are the page context's (memoised) pieces, `fragments` its tag chips."""
+
+    def __init__(self, coins: Callable[[Note], Markup], author_link: Callable[[str, Callable[[str], str]], Markup],
+                 org_link: Callable[[str, Callable[[str], str]], Markup], commentary_of: Callable[[Note], Markup],
+                 excerpt_of: Callable[[Note], Markup], fragments: Fragments) -> None:
+        self._coins = coins
+        self._author_link = author_link
+        self._org_link = org_link
+        self._commentary_of = commentary_of
+        self._excerpt_of = excerpt_of
+        self._fragments = fragments
+
+    paper_links = staticmethod(paper_links)
+
+    def cards(self, notes: Iterable[Note], html_of: Callable[[Note], NoteHtml], href: Callable[[str], str],
+              heading: str = "h2") -> Markup:
+        """Notes in full (day and home pages), each followed by a line break: title, authors and
+        lab, tag chips, the paper's links, the reading list's slot, the commentary (its links to
+        notes placed from this page) and the abstract, folded."""
+        out = []
+        for note in notes:
+            html = html_of(note)
+            slug, tags = escape(note.slug), escape(" ".join(note.tags))
+            meta = authors(note.authors, 8, self._author_link, href)
+            if note.org:
+                meta += Markup(" · ") + self._org_link(note.org, href)
+            abstract = ""
+            if html.abstract:
+                abstract = (f'<details class="pn-abstract"><summary>{_ABSTRACT}</summary>'
+                            f'<div class="pn-abstract-text" lang="en">{escape(html.abstract)}</div></details>')
+            out.append(f'<article class="pn-note" id="{slug}" data-slug="{slug}" data-tags="{tags}">{self._coins(note)}\n'
+                       f'<{heading} class="pn-note__title" lang="{text_lang(note.title)}"><a href="{escape(href(urls.note(note.slug)))}">'
+                       f'{escape(note.title)}</a></{heading}>\n'
+                       f'<p class="pn-meta">{meta}<br>\n{self._fragments.chips(note.tags, href)}<br>{paper_links(note)}</p>\n'
+                       f'{slot(note)}\n{self._commentary_of(note)}\n{abstract}\n</article>\n')
+        return Markup("".join(out))
+
+    def _start(self, note: Note, href: Callable[[str], str], coins: bool = True) -> tuple[str, str, str]:
+        """The item's opening tag (with its COinS span), its link to the note, and the title's `lang`."""
+        opening = f'<li class="pn-item" data-slug="{escape(note.slug)}">'
+        if coins:
+            opening += str(self._coins(note))  # str + Markup would escape the opening tag
+        return opening, str(escape(href(urls.note(note.slug)))), text_lang(note.title)
+
+    def tag(self, notes: Iterable[Note], href: Callable[[str], str], tag: str) -> Markup:
+        """A tag page's items: title, first authors, day, the note's other tags, the reading
+        list's slot and the start of the commentary."""
+        out = []
+        for note in notes:
+            opening, link, lang = self._start(note, href)
+            meta = authors(note.authors, 3, self._author_link, href) + Markup("<br>") + Fragments.day_link(note.date, href)
+            if len(note.tags) > 1:
+                meta += Markup(" · ") + hashtags([t for t in note.tags if t != tag])
+            out.append(f'{opening}\n<h2 class="pn-item__title" lang="{lang}"><a href="{link}">{escape(note.title)}</a></h2>\n'
+                       f'<p class="pn-meta">{meta}</p>\n{slot(note)}\n{self._excerpt_of(note)}\n</li>\n')
+        return Markup("".join(out))
+
+    def author(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
+        """An author page's items: title, day and tags."""
+        out = []
+        for note in notes:
+            opening, link, lang = self._start(note, href)
+            out.append(f'{opening}\n<a href="{link}" lang="{lang}">{escape(note.title)}</a>\n'
+                       f'<span class="pn-meta">{Fragments.day_link(note.date, href)} · {hashtags(note.tags)}</span>\n</li>\n')
+        return Markup("".join(out))
+
+    def lab(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
+        """A lab page's items: title, day and first authors (no COinS: the lab page never had them)."""
+        out = []
+        for note in notes:
+            opening, link, lang = self._start(note, href, coins=False)
+            out.append(f'{opening}\n<a href="{link}" lang="{lang}">{escape(note.title)}</a>\n'
+                       f'<span class="pn-meta">{Fragments.day_link(note.date, href)} · {authors(note.authors, 4, self._author_link, href)}</span>\n</li>\n')
+        return Markup("".join(out))
