@@ -61,6 +61,8 @@ def test_orcid_check_digit(orcid: str, ok: bool) -> None:
     ("people:\n  - name: A\n  - name: B\n    aliases: [a]\n", 4, 15, "people[1].aliases[0]", "already a name of 'A' (line 2)"),
     ("distinct:\n  - [A]\n", 2, 5, "distinct[0]", "two different names"),
     ("peeple: []\n", 1, 1, "peeple", "did you mean 'people'"),
+    ("people:\n  - name: A\n    slug: index\n", 3, 11, "people[0].slug", "reserved"),
+    ("orgs:\n  - name: A\n    slug: index\n", 3, 11, "orgs[0].slug", "reserved"),
 ])
 def test_authors_file_errors_are_located(tmp_path: Path, text: str, line: int, column: int, field: str, says: str) -> None:
     (tmp_path / "authors.yml").write_text(text, encoding="utf-8")
@@ -117,6 +119,20 @@ def people_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = shared_build(tmp_path_factory, "people-site", make)  # --strict: the lookalike advice must not fail it
     assert "look like one person" in build_log(out)  # said, as information
     return out.parent
+
+
+def test_a_person_or_lab_named_index_gets_a_page_beside_the_index(tmp_path: Path) -> None:
+    """`authors/index.md` and `labs/index.md` are the indexes: an author or a lab whose name makes
+    the slug `index` (or an authors.yml entry named so) gets `index-2`, and both pages are built."""
+    notes = {f"2025/i{i}.md": _note(f"Paper {i}", ["Index", "Sora Park"], f"2025-04-0{i}", f"2512.9010{i}", "Index")
+             for i in (1, 2)}
+    site = make_site(tmp_path / "site", notes=notes)
+    (site / "data" / "authors.yml").write_text("orgs:\n  - name: Index\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    person, lab = _page(site, "authors/index-2"), _page(site, "labs/index-2")
+    assert person.h1.get_text() == "Index" and lab.h1.get_text() == "Index"
+    assert _page(site, "authors").find("a", href="index-2/") and _page(site, "labs").find("a", href="index-2/")
 
 
 def _page(site: Path, url: str) -> BeautifulSoup:

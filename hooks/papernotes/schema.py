@@ -104,6 +104,9 @@ RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, 
 RESERVED_TAG_SLUGS = {"index": "tags/index.md is the tag index page, so a tag 'index' would have no page of its own"}
 """Tag slugs whose page (`tags/<slug>.md`, see `catalog.urls.tag`) would be another generated page;
 the tag registry refuses them (a test holds this table against `catalog.urls`)."""
+RESERVED_PARTY_SLUGS = {"index": "authors/index.md and labs/index.md are the authors and labs indexes"}
+"""Author and lab slugs whose page (`authors/<slug>.md`, `labs/<slug>.md`) would be an index page:
+a name that makes one gets `-2` (`catalog.people`), and `data/authors.yml` may not write one."""
 MAX_SLUG_BYTES = 120
 """The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
 `.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from papernotes.model import Note
 from papernotes.names import match_key, name_slug
+from papernotes.schema import RESERVED_PARTY_SLUGS
 from papernotes.source.authors import AuthorsFile, Entity
 
 MIN_NOTES = 2
@@ -156,7 +157,7 @@ def _group(names, notes, declared, names_of) -> _Group:  # noqa: ANN001 - privat
 def _parties(groups: _Group, declared: tuple[Entity, ...]) -> list[Party]:
     for entity in declared:
         groups.setdefault("\0" + entity.slug, ([], Counter(), entity))
-    taken = {e.slug for e in declared}
+    taken = {e.slug for e in declared} | set(RESERVED_PARTY_SLUGS)  # an author named "Index" gets index-2
     parties = []
     for _ident, (notes, written, entity) in sorted(groups.items(), key=lambda g: g[0].lstrip("\0")):
         forms = tuple(w for w, _ in written.most_common())

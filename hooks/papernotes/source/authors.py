@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 
 from papernotes.model import Note, Problem
 from papernotes.names import lookalike_keys, match_key, name_slug
+from papernotes.schema import RESERVED_PARTY_SLUGS
 from papernotes.source.tags import suggest
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
@@ -185,7 +186,9 @@ def _read_entity(item: Located, keys: tuple[str, ...], where: str, report: Repor
         fail(item.error(f"{where} needs a `name:`", "missing-name"), where)
     if failed:
         return None
-    values.setdefault("slug", name_slug(str(values["name"])))
+    if "slug" not in values:  # from the name; a reserved one gets -2, as a note's name would (catalog.people)
+        slug = name_slug(str(values["name"]))
+        values["slug"] = f"{slug}-2" if slug in RESERVED_PARTY_SLUGS else slug
     return _Entry(Entity(line=item.line, **values), where, at)  # type: ignore[arg-type]
 
 
@@ -222,6 +225,8 @@ def _read_value(key: str, value: Located) -> str:
             raise value.error(f"expected an http(s) link, got {text!r}", "bad-url")
     if key == "slug" and (not SLUG.match(text) or text != text.lower()):
         raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'", "bad-slug")
+    if key == "slug" and text in RESERVED_PARTY_SLUGS:
+        raise value.error(f"the slug {text!r} is reserved: {RESERVED_PARTY_SLUGS[text]}; write e.g. '{text}-2'", "reserved-slug")
     return text
 
 
