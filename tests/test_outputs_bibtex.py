@@ -143,8 +143,16 @@ def test_url_braces_are_percent_encoded() -> None:
     assert fields["url"] == "https://x.org/a?b=1&c=%7B2%7D"
 
 
-def test_year_falls_back_to_note_date() -> None:
-    assert _parse(bibtex.entry(_note("T")))["year"] == "2025"
+@pytest.mark.parametrize("kw, year, month", [
+    ({"published": dt.date(2019, 6, 30)}, "2019", "6"),
+    ({"arxiv": "2212.09999"}, "2022", "12"),  # the month of its arXiv id
+    ({"arxiv": "hep-th/9108001"}, "1991", "8"),  # old style
+    ({"arxiv": "cs/0112017"}, "2001", "12"),
+    ({"url": "https://example.org/paper.pdf"}, None, None),  # no date known: none, never the note's (2025)
+])
+def test_the_year_is_the_papers_never_the_notes(kw: dict, year: str | None, month: str | None) -> None:
+    fields = _parse(bibtex.entry(_note("T", **kw)))
+    assert (fields.get("year"), fields.get("month")) == (year, month)
 
 
 def test_bibliography_has_one_entry_per_note() -> None:

@@ -117,3 +117,23 @@ def test_llms_txt_keeps_titles_whole_through_a_markdown_parser() -> None:
     links = {a.get_text(): a["href"] for a in html.find_all("a")}
     assert links[title] == "notes/the-note.md"
     assert "1 machine-learning paper:" in text and "): 1 note" in text
+
+
+@pytest.mark.parametrize("arxiv, published, parts, highwire", [
+    ("2503.01234", dt.date(2025, 2, 27), [2025, 2, 27], "2025/02/27"),
+    ("2212.09999", None, [2022, 12], "2022/12"),  # the month of its arXiv id
+    ("hep-th/9108001", None, [1991, 8], "1991/08"),  # old style, before 2000
+    (None, None, None, None),  # no date known: none anywhere, never the note's own date (2025-03-01)
+])
+def test_ris_csl_and_highwire_give_the_papers_date_by_one_rule(arxiv: str | None, published: dt.date | None,
+                                                              parts: list[int] | None, highwire: str | None) -> None:
+    from papernotes.outputs.citation import coins, highwire as tags
+    note = Note(slug="n", source="x.md", title="T", authors=("Ada Lovelace",), date=dt.date(2025, 3, 1), tags=("rl",),
+                arxiv=arxiv, published=published, url=None if arxiv else "https://example.org/p")
+    (record,) = rispy.loads(ris.record(note))
+    (item,) = json.loads(csl_json.items([note]))
+    year = str(parts[0]) if parts else None
+    assert record.get("year") == year
+    assert item.get("issued") == ({"date-parts": [parts]} if parts else None)
+    assert dict(tags(note)).get("citation_publication_date") == highwire
+    assert ("rft.date=" + highwire.replace("/", "-") in coins(note)) if highwire else "rft.date" not in coins(note)

@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 
 from papernotes.catalog import urls
 from papernotes.model import Note
+from papernotes.outputs.citation import paper_day
 
 _SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -82,14 +83,13 @@ def _author(name: str) -> str:
 
 def entry(note: Note, page_url: str | None = None) -> str:
     """One `@misc` entry; `page_url` (absolute) is added as a note when known."""
-    year = (note.published or note.date).year
     fields: list[tuple[str, str]] = [
         ("title", "{" + escape(note.title) + "}"),
         ("author", " and ".join(_author(a) for a in note.authors)),
-        ("year", str(year)),
     ]
-    if note.published:
-        fields.append(("month", str(note.published.month)))
+    day = paper_day(note)  # the paper's, or none: never the day it was noted
+    if day:
+        fields += [("year", str(day[0])), ("month", str(day[1]))]
     if note.arxiv:
         fields += [("eprint", escape(note.arxiv)), ("archiveprefix", "arXiv"), ("url", escape_url(urls.arxiv_abs(note.arxiv)))]
     elif note.url:

@@ -3,7 +3,7 @@ the *paper* (never the note), as Google Scholar's inclusion guidelines and Zoter
 metadata translator expect them.
 
 Dates are written `YYYY/MM/DD` (Scholar's form); a paper without `published:` gets the month of
-its new-style arXiv id (`2504.06141` -> 2025/04), else no date. The DOI is arXiv's own
+its arXiv id (`2504.06141` -> 2025/04, `hep-th/9901001` -> 1999/01), else no date (`paper_day`). The DOI is arXiv's own
 (`10.48550/arXiv.<id>`), registered by arXiv for every paper.
 """
 
@@ -16,14 +16,30 @@ from papernotes.model import Note
 from papernotes.catalog import urls
 
 _NEW_STYLE = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+_OLD_STYLE = re.compile(r"^[a-z-]+(?:\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}$")
+
+
+def paper_day(note: Note) -> tuple[int, ...] | None:
+    """The paper's date as (year, month, day) or (year, month), or None: `published:` when the
+    note gives it, else the month its arXiv id was given (`2504.06141` -> 2025-04; old style
+    `hep-th/9901001` -> 1999-01). Never the note's own `date:` (when it was noted, not
+    published). The one rule for the Highwire tags, COinS, BibTeX, RIS and CSL-JSON."""
+    if note.published:
+        return (note.published.year, note.published.month, note.published.day)
+    found = _NEW_STYLE.match(note.arxiv or "")
+    if found:
+        return (2000 + int(found.group(1)), int(found.group(2)))
+    found = _OLD_STYLE.match(note.arxiv or "")
+    if found:  # old-style ids ran from 1991 to March 2007
+        year = int(found.group(1))
+        return (1900 + year if year >= 91 else 2000 + year, int(found.group(2)))
+    return None
 
 
 def paper_date(note: Note) -> str | None:
-    """The paper's date for `citation_publication_date`."""
-    if note.published:
-        return f"{note.published.year:04d}/{note.published.month:02d}/{note.published.day:02d}"
-    found = _NEW_STYLE.match(note.arxiv or "")
-    return f"20{found.group(1)}/{found.group(2)}" if found else None
+    """The paper's date for `citation_publication_date` (`YYYY/MM/DD` or `YYYY/MM`)."""
+    day = paper_day(note)
+    return "/".join(f"{part:02d}" if i else f"{part:04d}" for i, part in enumerate(day)) if day else None
 
 
 def arxiv_doi(arxiv_id: str) -> str:

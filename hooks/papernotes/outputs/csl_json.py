@@ -15,7 +15,7 @@ import re
 from typing import Callable, Iterable
 
 from papernotes.model import Note
-from papernotes.outputs.citation import arxiv_doi
+from papernotes.outputs.citation import arxiv_doi, paper_day
 from papernotes.outputs.ris import clean
 from papernotes.catalog import urls
 
@@ -35,8 +35,9 @@ def item(note: Note, page_url: str | None = None) -> dict[str, object]:
     """One CSL item (type `article`: CSL 1.0.2's type for preprints)."""
     found: dict[str, object] = {"id": note.slug, "type": "article", "title": clean(note.title),
                                 "author": [_name(a) for a in note.authors]}
-    day = note.published
-    found["issued"] = {"date-parts": [[day.year, day.month, day.day]]} if day else {"date-parts": [[note.date.year]]}
+    day = paper_day(note)  # the paper's, or none: never the day it was noted
+    if day:
+        found["issued"] = {"date-parts": [list(day)]}
     if note.arxiv:
         found.update({"publisher": "arXiv", "number": f"arXiv:{note.arxiv}", "DOI": arxiv_doi(note.arxiv),
                       "URL": urls.arxiv_abs(note.arxiv)})

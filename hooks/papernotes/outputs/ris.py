@@ -14,7 +14,7 @@ import unicodedata
 from typing import Callable, Iterable
 
 from papernotes.model import Note
-from papernotes.outputs.citation import arxiv_doi
+from papernotes.outputs.citation import arxiv_doi, paper_day
 from papernotes.catalog import urls
 
 
@@ -31,10 +31,10 @@ def record(note: Note, page_url: str | None = None) -> str:
     """One `TY  - RPRT` record (arXiv papers are reports of arXiv, as in the Highwire tags)."""
     lines: list[tuple[str, str]] = [("TY", "RPRT"), ("ID", note.slug), ("TI", note.title)]
     lines += [("AU", name) for name in note.authors]
-    day = note.published
-    lines.append(("PY", str((day or note.date).year)))
+    day = paper_day(note)  # the paper's, or none: never the day it was noted
     if day:
-        lines.append(("DA", f"{day.year:04d}/{day.month:02d}/{day.day:02d}/"))
+        lines.append(("PY", str(day[0])))
+        lines.append(("DA", f"{day[0]:04d}/{day[1]:02d}/{day[2]:02d}/" if len(day) == 3 else f"{day[0]:04d}/{day[1]:02d}//"))
     if note.arxiv:
         lines += [("PB", "arXiv"), ("SN", f"arXiv:{note.arxiv}"), ("DO", arxiv_doi(note.arxiv)),
                   ("UR", urls.arxiv_abs(note.arxiv)), ("L1", urls.arxiv_pdf(note.arxiv))]
