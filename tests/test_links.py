@@ -165,6 +165,19 @@ def test_lineage_is_read_in_order() -> None:
     assert note.builds_on == ("1706.03762", "hep-th/9108001") and note.compares_with == ("2203.02155",)
 
 
+@pytest.mark.parametrize("url", ["https://arxiv.org/abs/2504.06141v2", "https://huggingface.co/papers/2504.06141"])
+def test_a_note_whose_url_names_an_arxiv_paper_is_that_papers_note(url: str) -> None:
+    """`url:` naming an arXiv or Hugging Face paper is the paper `arxiv:` would name: mentions of
+    the id and lineage find the note, and listing it in its own lineage is a located error."""
+    tags, _ = load_tag_registry(FIXTURE_TAGS, "data/tags.yml")
+    head = NOTE_HEAD.replace('arxiv: "2504.06141"\n', f"url: {url}\n")
+    note, problems = parse_note(head + NOTE_BODY, slug="x", source="x.md", tags=tags)
+    assert problems == [] and note is not None and note.arxiv == "2504.06141" and note.url == url
+    note, problems = parse_note(head + 'builds_on: ["2504.06141"]\n' + NOTE_BODY, slug="x", source="x.md", tags=tags)
+    assert note is None and [(p.line, p.field, p.rule) for p in problems] == [(7, "builds_on[0]", "lineage-self")]
+    assert "its `url:` names it" in problems[0].message
+
+
 # -- the built site ---------------------------------------------------------------------------
 
 def test_mentions_link_to_notes_or_arxiv(site: Path) -> None:

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, arxiv_id_problem,
-                               heading_text, section_for, split_front_matter)
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, arxiv_id_in_url,
+                               arxiv_id_problem, heading_text, section_for, split_front_matter)
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import normalise_tag, suggest, suggest_tag
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
@@ -137,6 +137,12 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
             fields[name] = READERS[name](value, tags, add)
         except NodeError as err:
             add(err.line, err.column, name, err.message, err.rule)
+    if "arxiv" not in fields and isinstance(fields.get("url"), str):
+        # A `url:` naming an arXiv or Hugging Face paper is that paper, as `arxiv:` would say
+        # (`schema.paper_identity`): mentions of the id, lineage and citations find this note.
+        named = arxiv_id_in_url(str(fields["url"]))
+        if named:
+            fields["arxiv"] = named
     _check_not_self(items, fields, add)
     for name in REQUIRED_FIELDS:
         if name not in present:
@@ -232,11 +238,12 @@ def _check_not_self(items: list[tuple[str, Located, Located]], fields: dict[str,
     own = fields.get("arxiv")
     if not own:
         return
+    where = "`arxiv:`" if any(name == "arxiv" for name, _, _ in items) else "its `url:` names it"
     for name, _, value in items:
         if name in LINEAGE_FIELDS and name in fields:
             for i, item in enumerate(read_list(value)):
                 if item.node.tag == "tag:yaml.org,2002:str" and str(item.node.value).strip() == own:
-                    add(item.line, item.column, f"{name}[{i}]", f"{own!r} is this note's own paper (`arxiv:`); "
+                    add(item.line, item.column, f"{name}[{i}]", f"{own!r} is this note's own paper ({where}); "
                         f"`{name}:` lists other papers: delete this line", "lineage-self")
 
 

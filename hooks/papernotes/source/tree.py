@@ -310,8 +310,11 @@ def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
     for value, members in groups.items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            field = "arxiv" if note.arxiv else "url"
+            field = "arxiv"  # as written: the id may come from an arXiv `url:` (source/note.py)
             line, column = _key_position(root / note.source, field)
+            if (line, column) == (1, 1) and note.url:
+                field = "url"
+                line, column = _key_position(root / note.source, field)
             found.append(Problem(note.source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
 
