@@ -120,6 +120,8 @@ MENTIONS = [
     ("Arabic-Indic digits: ٢٥٠٤.٠٦١٤١", []),
     ("month 13: 2513.06141, before 2007: 0612.0001", []),
     ("path and/1234567 or foo/0112017", []),
+    ("another site's link: https://openreview.net/forum?id=2504.06141 or x.org/?p=1&id=2504.06141#2504.06141", []),
+    ("with a trailing slash: https://arxiv.org/abs/2504.06141/ ok", ["https://arxiv.org/abs/2504.06141/"]),
 ]
 
 
@@ -382,3 +384,29 @@ def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
     html["cites"] = (f"<p>The abstract names {link} first.</p>", f"<p>한국어 문장 {link} 이다.</p>", "<p>No link here.</p>")
     (backlink,) = build_links(build_index((base, cites), tags), lambda n: zip(("abstract", "ko", "en"), map(Markup, html[n.slug]))).backlinks["base"]
     assert backlink.sentences["en"] == "The abstract names 2501.10001 first."
+
+
+@pytest.mark.parametrize("html, sentence", [
+    ("First. It cites <a>2401.01234</a> again, e.g. for the reward. Next.", "It cites 2401.01234 again, e.g. for the reward."),
+    ("Intro. Dr. Smith et al. showed in <a>2402.05678</a> that it works. Done.", "Dr. Smith et al. showed in 2402.05678 that it works."),
+    ("Compared with Alpha, i.e. <a>2401.01234</a>, it is better. Yes.", "Compared with Alpha, i.e. 2401.01234, it is better."),
+    ("See Fig. 3 and <a>2401.01234</a>. New sentence.", "See Fig. 3 and 2401.01234."),
+    ("It ends in 2024. <a>2401.01234</a> starts this one. Next.", "2401.01234 starts this one."),
+    ("앞 문장이다. 이 논문은 <a>2401.01234</a>을 잇는다. 다음 문장.", "이 논문은 2401.01234을 잇는다."),
+])
+def test_a_backlink_sentence_is_not_cut_at_an_abbreviation(html: str, sentence: str) -> None:
+    from papernotes.catalog.links import _sentence_at
+    assert _sentence_at(html, html.index("<a>"), html.index("</a>") + 4) == sentence
+
+
+@pytest.mark.parametrize("href, arxiv_id", [
+    ("https://huggingface.co/papers/2504.06141?x=1", "2504.06141"),
+    ("https://arxiv.org/abs/2504.06141v2?context=cs", "2504.06141"),
+    ("https://arxiv.org/abs/2504.06141/", "2504.06141"),
+    ("https://arxiv.org/abs/2504.06141#S3", "2504.06141"),
+    ("https://arxiv.org/abs/2504.06141x", None),
+    ("https://openreview.net/forum?id=2504.06141", None),
+])
+def test_a_link_to_a_paper_is_known_with_a_query_or_a_slash(href: str, arxiv_id: str | None) -> None:
+    from papernotes.markup_links import paper_url_id
+    assert paper_url_id(href) == arxiv_id

@@ -47,10 +47,11 @@ def _id(name: str) -> str:
 
 _URL_HEAD = r"(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/)"
 MENTION = re.compile(
-    rf"(?<![\w./:-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/-]|\.[0-9])",
+    rf"(?<![\w./:=?#&%+~-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?/?|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/-]|\.[0-9])",
     re.ASCII)
-"""An arXiv id as a note may write it (ASCII digits only); `arxiv_id_problem` then checks it."""
-_PAPER_URL = re.compile(rf"^{_URL_HEAD}{_id('url')}(?:\.pdf)?/?$", re.ASCII)
+"""An arXiv id as a note may write it (ASCII digits only); `arxiv_id_problem` then checks it. Not
+an id inside another link (`openreview.net/forum?id=2401.01234`: after `/ . : = ? # & % + ~ -`)."""
+_PAPER_URL = re.compile(rf"^{_URL_HEAD}{_id('url')}(?:\.pdf)?/?(?:[?#]\S*)?$", re.ASCII)
 
 
 def mention_id(text: str) -> str | None:

@@ -28,6 +28,21 @@ SENTENCE_LIMIT = 240
 _BLOCK = re.compile(r"</?(?:p|li|h[1-6]|td|th|dt|dd|blockquote|pre|ul|ol|table|thead|tbody|tr|div|br|hr)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
 _SENTENCE_END = re.compile(r"(?<=[.!?。？！])\s+(?=\S)")
+_ABBREVIATION = re.compile(r"(?:^|[\s(\[])(?:e\.g|i\.e|cf|vs|al|etc|approx|resp|fig|figs|eq|eqs|sec|secs|tab|no|nos|vol|"
+                           r"ch|dr|mr|mrs|ms|prof|st|jr|sr|inc|ltd|co|[A-Za-z])\.$", re.IGNORECASE)
+"""Words a full stop ends without ending the sentence (`e.g.`, `et al.`, `Dr.`, an initial)."""
+
+
+def _sentence_ends(text: str) -> list[re.Match[str]]:
+    """The breaks between sentences: after `.`, `!`, `?` (or their CJK forms) and a space, unless
+    the full stop ends an abbreviation or an initial, or the next word starts in lowercase."""
+    found = []
+    for m in _SENTENCE_END.finditer(text):
+        before, after = text[max(m.start() - 12, 0):m.start()], text[m.end()]
+        if before.endswith(".") and (_ABBREVIATION.search(before) or after.islower()):
+            continue
+        found.append(m)
+    return found
 LANG_OF_SECTION = {"ko": "ko", "en": "en", "abstract": "en"}
 """The language of each section's text (the abstract is quoted from the paper, in English)."""
 
@@ -162,7 +177,7 @@ def _sentence_at(block: str, start: int, end: int) -> str:
     text = " ".join((before + link + _plain(block[end:])).split())
     at = len(" ".join(before.split())) + (1 if before[-1:].isspace() else 0)
     sentence_start, sentence_end = 0, len(text)
-    for m in _SENTENCE_END.finditer(text):
+    for m in _sentence_ends(text):
         if m.end() <= at:
             sentence_start = m.end()
         elif m.start() >= at + len(link.strip()):
