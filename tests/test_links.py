@@ -3,6 +3,7 @@ sentence, the papers waiting for a note, the map, previews' files and notes.json
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 
 import json
@@ -410,3 +411,25 @@ def test_a_backlink_sentence_is_not_cut_at_an_abbreviation(html: str, sentence: 
 def test_a_link_to_a_paper_is_known_with_a_query_or_a_slash(href: str, arxiv_id: str | None) -> None:
     from papernotes.markup_links import paper_url_id
     assert paper_url_id(href) == arxiv_id
+
+
+def test_a_preview_is_cut_as_the_reader_sees_the_text_never_inside_an_entity() -> None:
+    from papernotes.outputs.previews import TEXT_LIMIT, clip_html
+    html = "<p>" + "a" * (TEXT_LIMIT - 8) + " <code>x</code> R&amp;D &lt;is&gt; good and more</p>"
+    clipped = clip_html(html)
+    assert clipped.endswith("R&amp;D…") or clipped.endswith("R&amp;D &lt;is&gt;…"), clipped
+    text = clipped.replace("<code>", "").replace("</code>", "").replace("</p>", "")
+    assert not re.search(r"&[a-z]*…", text) and len(htmllib.unescape(text)) <= TEXT_LIMIT + 1
+
+
+@pytest.mark.parametrize("title", ["MMMM WWWW: MASSIVE WIDE MODELS FOR EVERYTHING AT ONCE",
+                                   "강화학습 보상 모델을 위한 적대적 학습과 그 너머의 모든 것들에 대하여",
+                                   "Calibration latent preference retrieval diffusion models"])
+def test_map_labels_are_cut_to_the_maps_width_not_a_count_of_characters(title: str) -> None:
+    """On a phone the map is the screen's width and scales with its text: a label wider than its
+    room was cut off at the edge mid-word. Labels are cut by estimated width, with an ellipsis."""
+    from papernotes.pages.links import _FONT, _em, _fit
+    room = 360 - 34 - 16
+    label = _fit(title, room)
+    assert sum(_em(c) for c in label) * _FONT <= room and (label == title or label.endswith("…"))
+    assert len(label) > 10  # not cut to nothing

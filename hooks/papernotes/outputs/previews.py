@@ -10,6 +10,7 @@ are unwrapped: a tooltip holds no controls.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from typing import Callable, Iterator
 
@@ -51,14 +52,15 @@ def clip_html(html: str, limit: int = TEXT_LIMIT) -> str:
                 open_tags.append(name.group(1))
             out.append(token)
         else:
+            text = htmllib.unescape(token)  # counted and cut as the reader sees it: `&amp;` is one character
             room = limit - used
-            if len(token) > room:
-                piece = token[:room]
+            if len(text) > room:
+                piece = text[:room]
                 space = piece.rfind(" ")
-                out.append((piece[:space] if space > room // 2 else piece).rstrip(" ,.;:") + "…")
+                out.append(str(escape((piece[:space] if space > room // 2 else piece).rstrip(" ,.;:"))) + "…")
                 break
             out.append(token)
-            used += len(token)
+            used += len(text)
         if used >= limit:
             break
     out.extend(f"</{tag}>" for tag in reversed(open_tags))

@@ -11,6 +11,7 @@ module to point a note's HTML at the site's notes from the page it is rendering 
 from __future__ import annotations
 
 import posixpath
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import quote
@@ -20,7 +21,7 @@ from markupsafe import Markup, escape
 from papernotes.markup import NoteHtml
 from papernotes.markup_links import LinkResolver
 from papernotes.model import Note
-from papernotes.pages.fragments import Fragments, bi
+from papernotes.pages.fragments import Fragments, bi, text_lang
 from papernotes.catalog import urls
 from papernotes.catalog.links import LinkGraph, build_links
 
@@ -167,7 +168,7 @@ class LinkPages:
         for i, (slug, relation) in enumerate(chosen.items()):
             other = self._by_slug[slug]
             x = _MAP_FAR_X if relation == "far" else _MAP_NEAR_X
-            nodes.append(MapNode(other, relation, x, _MAP_TOP + _MAP_ROW * (i + 1), _short(other.title, 40 if relation != "far" else 37)))
+            nodes.append(MapNode(other, relation, x, _MAP_TOP + _MAP_ROW * (i + 1), _fit(other.title, _MAP_WIDTH - x - 16)))
         return nodes
 
     def render_note_links(self, note: Note, related: tuple[Note, ...], href: Callable[[str], str]) -> Markup:
@@ -242,10 +243,10 @@ class _NoteLinker:
 
     def __call__(self, note: Note) -> str:
         return (f'<a href="{self.href(urls.note(note.slug))}" data-pn-preview="{self.href(urls.preview(note.slug))}" '
-                f'lang="en">{escape(note.title)}</a>')
+                f'lang="{text_lang(note.title)}">{escape(note.title)}</a>')
 
 
-_MAP_TOP, _MAP_ROW, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE = 16, 26, 34, 58, 10
+_MAP_TOP, _MAP_ROW, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH = 16, 26, 34, 58, 10, 360
 """The map's layout: the note at the top left, its neighbours one per row below it like a
 tree, each joined to the spine by a line whose style says how it is linked (notes two links
 away sit one step further in). Rows keep every label readable at 390 px: nothing overlaps."""
@@ -256,19 +257,49 @@ def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str], link: _No
     title = escape(note.title)
     height = _MAP_TOP + _MAP_ROW * len(nodes) + 14
     out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
-           f'<svg class="pn-map__svg" viewBox="0 0 360 {height}" role="group" aria-labelledby="pn-map-title" focusable="false">',
+           f'<svg class="pn-map__svg" viewBox="0 0 {_MAP_WIDTH} {height}" role="group" aria-labelledby="pn-map-title" focusable="false">',
            f'<title id="pn-map-title">Notes linked to “{title}” · “{title}”와 이어진 노트</title>',
            f'<line class="pn-map__spine" x1="{_MAP_SPINE}" y1="{_MAP_TOP}" x2="{_MAP_SPINE}" y2="{nodes[-1].y}"/>']
     out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="{_MAP_SPINE}" y1="{n.y}" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
     out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="{_MAP_SPINE}" cy="{_MAP_TOP}" r="6"/>'
-               f'<text x="{_MAP_SPINE + 12}" y="{_MAP_TOP + 4}" lang="en">{escape(_short(note.title, 38))}</text></g>')
+               f'<text x="{_MAP_SPINE + 12}" y="{_MAP_TOP + 4}" lang="{text_lang(note.title)}">'
+               f'{escape(_fit(note.title, _MAP_WIDTH - _MAP_SPINE - 18, bold=True))}</text></g>')
     for n in nodes:
         out.append(f'<a class="pn-map__node pn-map__node--{n.relation}" href="{href(urls.note(n.note.slug))}" '
                    f'data-pn-preview="{href(urls.preview(n.note.slug))}">\n<title>{escape(n.note.title)}</title>'
-                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x + 10}" y="{n.y + 4}" lang="en">{escape(n.label)}</text></a>')
+                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x + 10}" y="{n.y + 4}" lang="{text_lang(n.note.title)}">{escape(n.label)}</text></a>')
     out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
     return "\n".join(out)
 
 
-def _short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip(" :,-") + "…"
+_FONT = 14
+"""The map's labels' font size in its own units (papernotes.css: `.pn-map__svg text`)."""
+
+
+def _em(char: str) -> float:
+    """A character's width in ems, generously estimated for a sans-serif system font: labels
+    are cut to fit the map's width (on a phone the map is the screen's width and scales down
+    with its text, so a label that overflows its units is cut off at the edge)."""
+    if unicodedata.east_asian_width(char) in "WF":
+        return 1.0  # Hangul, CJK
+    if char in "MWmw@%":
+        return 0.9
+    if char.isupper() or char.isdigit():
+        return 0.7
+    if char in " .,:;'!|()[]ijlIft1-":
+        return 0.35
+    return 0.58
+
+
+def _fit(text: str, width: float, bold: bool = False) -> str:
+    """`text`, or as much of it as fits `width` units with an ellipsis."""
+    scale = _FONT * (1.08 if bold else 1.0)
+    used = 0.0
+    for i, char in enumerate(text):
+        used += _em(char) * scale
+        if used > width:
+            room, j = width - _em("…") * scale, i
+            while j > 0 and sum(_em(c) * scale for c in text[:j]) > room:
+                j -= 1
+            return text[:j].rstrip(" :,-") + "…"
+    return text
