@@ -99,6 +99,29 @@ def test_markdown_copy_front_matter_reads_back_whatever_the_text(title: str) -> 
     assert body.count("\n## ") == 2 and "title: fake" in body  # the commentary, as written, after the title
 
 
+def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:
+    """Rendered by any Markdown viewer, a copy holds no script, no raw HTML, no image from another
+    host and no script link, as the note's page holds none (the page's sanitiser); code stays as
+    written, and the title is a title, not markup."""
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from papernotes.outputs.markdown_copy import render_copy
+
+    en = ("Hi <script>alert('en')</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) "
+          "[d](DATA:text/html,x) ![t](https://tracker.example/p.gif) ![here](fig.png) [ok](https://example.org) "
+          "<https://example.org/auto> `<b>code</b>` [r][ref]\n\n[ref]: javascript:alert(2)\n\n```\n<script>kept</script>\n```")
+    text = render_copy(_note("Lambda [Brackets](x) and *stars* <i>", ko="<iframe src=//evil.example></iframe> 가.", en=en))
+    html = BeautifulSoup(markdown.markdown(text.split("\n---\n", 1)[1], extensions=["fenced_code"]), "html.parser")
+    assert not html.find_all(["script", "iframe", "i"]) and not html.find_all(attrs={"onerror": True})
+    assert [img["src"] for img in html.find_all("img")] == ["fig.png"]  # same-site only
+    hrefs = [a["href"] for a in html.find_all("a")]
+    assert "https://tracker.example/p.gif" in hrefs and "https://example.org" in hrefs
+    assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))]
+    assert html.h1.get_text() == "Lambda [Brackets](x) and *stars* <i>"
+    assert "<b>code</b>" in html.find("code").get_text() and "<script>kept</script>" in html.find("pre").get_text()
+
+
 def test_llms_txt_keeps_titles_whole_through_a_markdown_parser() -> None:
     """A title with Markdown's own characters (`]` would end the link's text) is escaped, so a
     Markdown reader gets the title back as written and the link to the copy; counts of one are

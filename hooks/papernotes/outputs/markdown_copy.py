@@ -3,7 +3,8 @@
 
 A copy is `notes/<slug>.md` beside the note's folder (the llms.txt convention: the page's URL
 with `.md`): a YAML front matter of the paper's facts (dumped by PyYAML, so any text is quoted
-safely), then the title, the abstract and both commentaries as the note wrote them. The note
+safely), then the title, the abstract and both commentaries as the note wrote them, but with raw HTML, images
+from other hosts and script links made inert (`inert`), as the page's sanitiser does. The note
 page links it with `<link rel="alternate" type="text/markdown">`.
 """
 
@@ -15,6 +16,7 @@ from urllib.parse import quote
 
 import yaml
 
+from papernotes.markup import same_site_path
 from papernotes.markup_links import note_slug_of
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.citation import arxiv_doi
@@ -65,11 +67,32 @@ def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[st
     """The note's copy; `note_link(slug)` is where a link to another note leads from the copy
     (None: no such note, the link is left as written)."""
     head = yaml.dump(front_matter(note, page_url), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    parts = [f"---\n{head}---\n", f"# {' '.join(note.title.split())}\n"]
+    title = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(note.title.split())).replace("<", "&lt;")  # a title, not markup
+    parts = [f"---\n{head}---\n", f"# {title}\n"]
     for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
         if text.strip():
-            parts.append(f"## {heading}\n\n{point_note_links(text.strip(), note_link)}\n")
+            parts.append(f"## {heading}\n\n{inert(point_note_links(text.strip(), note_link))}\n")
     return "\n".join(parts)
+
+
+_RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):)")
+"""The start of raw HTML (a tag, a comment, a declaration); not an autolink (`<https://...>`)."""
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
+_UNSAFE = r"<?(?i:javascript|vbscript|data|file):"
+_UNSAFE_LINK = re.compile(rf"\[([^\]\n]*)\]\(\s*{_UNSAFE}(?:[^()\n]|\([^()\n]*\))*\)|^([ ]{{0,3}}\[[^\]\n]+\]:)[ \t]*{_UNSAFE}.*$", re.M)
+
+
+def inert(text: str) -> str:
+    """A note's Markdown as the copy gives it: what the page's sanitiser keeps from running or
+    loading stays inert in any Markdown viewer too. Raw HTML is shown as text (`<` as `&lt;`), an
+    image from another host becomes a link to it (as on the page), and a link to a
+    `javascript:`, `data:`, `vbscript:` or `file:` address keeps only its text. Code is left as written."""
+    pieces = _CODE.split(text)
+    for i in range(0, len(pieces), 2):  # odd pieces are code
+        piece = _RAW_TAG.sub("&lt;", pieces[i])
+        piece = _IMAGE.sub(lambda m: m[0] if same_site_path(m[2]) else m[0][1:], piece)
+        pieces[i] = _UNSAFE_LINK.sub(lambda m: m[1] if m[1] is not None else m[2] + " #", piece)
+    return "".join(pieces)
 
 
 _CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
