@@ -151,6 +151,21 @@ def test_bad_usage_exits_2(project: Path, argv: list[str], message: str, capsys:
     assert usage.value.code == 2
 
 
+def test_naming_the_authors_file_checks_it_with_every_note(project: Path, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """`papernotes check data/authors.yml` is what a writer types after editing it: it checks the
+    file (with its located errors) and every note against it, instead of 'not a note'."""
+    monkeypatch.chdir(project)
+    (project / "data" / "authors.yml").write_text("people:\n  - name: A\n    slug: index\n", encoding="utf-8")
+    assert main(["check", "data/authors.yml"]) == 1
+    out, err = capsys.readouterr()
+    assert "data/authors.yml:3:11: error: people[0].slug:" in out and "not a note" not in err
+    (project / "data" / "authors.yml").write_text("people:\n  - name: A\n", encoding="utf-8")
+    assert main(["check", "data/authors.yml", "data/tags.yml"]) == 0
+    notes = len(list((project / "data" / "notes").rglob("*.md")))
+    assert f"checked {notes} note file(s)" in capsys.readouterr().err
+
+
 def test_the_template_itself_is_refused_until_filled_in(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     template = (Path(__file__).resolve().parents[1] / "data" / "note-template.md").read_text(encoding="utf-8")
     write(project, "copied.md", template)

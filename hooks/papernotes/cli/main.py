@@ -43,6 +43,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         if missing:
             print(f"papernotes check: no such file: {', '.join(missing)}", file=sys.stderr)
             return 2
+        # The data files (tags, glossary, authors) are checked on every run; naming one checks the
+        # site against it (an authors.yml edit can join or split the notes' names).
+        data_files = {(root / "data" / name).resolve() for name in ("tags.yml", "glossary.yml", "authors.yml")}
+        notes_only = [f for f in only if f.resolve() not in data_files]
+        only = notes_only or None
+    if only:
         notes_dir = (root / "data" / "notes").resolve()
         outside = [str(f) for f in only if not f.resolve().is_relative_to(notes_dir)]
         if outside:
@@ -72,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="papernotes", description="Tools for the papernotes site.")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate notes (all, or the given files) without building the site")
-    check.add_argument("files", nargs="*", help="note files to check (default: every note under data/notes/)")
+    check.add_argument("files", nargs="*", help="note files to check (default: every note under data/notes/); "
+                       "naming data/authors.yml, tags.yml or glossary.yml checks every note against it")
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text: path:line:col lines; github: workflow annotations on the pull request")
     check.set_defaults(func=cmd_check)
