@@ -282,18 +282,18 @@ def _em(char: str) -> float:
     with its text, so a label that overflows its units is cut off at the edge)."""
     if unicodedata.east_asian_width(char) in "WF":
         return 1.0  # Hangul, CJK
-    if char in "MWmw@%":
+    if char in "MWmw@%&<>=+~^#*":
         return 0.9
     if char.isupper() or char.isdigit():
-        return 0.7
+        return 0.72
     if char in " .,:;'!|()[]ijlIft1-":
         return 0.35
-    return 0.58
+    return 0.6
 
 
 def _fit(text: str, width: float, bold: bool = False) -> str:
     """`text`, or as much of it as fits `width` units with an ellipsis."""
-    scale = _FONT * (1.08 if bold else 1.0)
+    scale = _FONT * (1.12 if bold else 1.0)
     used = 0.0
     for i, char in enumerate(text):
         used += _em(char) * scale
