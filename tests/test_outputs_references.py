@@ -160,3 +160,12 @@ def test_ris_csl_and_highwire_give_the_papers_date_by_one_rule(arxiv: str | None
     assert item.get("issued") == ({"date-parts": [parts]} if parts else None)
     assert dict(tags(note)).get("citation_publication_date") == highwire
     assert ("rft.date=" + highwire.replace("/", "-") in coins(note)) if highwire else "rft.date" not in coins(note)
+
+
+@pytest.mark.parametrize("url, name", [("https://example.org/paper.pdf", "citation_pdf_url"),
+                                       ("https://example.org/paper.PDF?download=1", "citation_pdf_url"),
+                                       ("https://example.org/paper", "citation_abstract_html_url")])
+def test_a_papers_own_link_to_its_pdf_is_its_pdf_url(url: str, name: str) -> None:
+    from papernotes.outputs.citation import highwire
+    note = Note(slug="n", source="x.md", title="T", authors=("A",), date=dt.date(2025, 3, 1), tags=("rl",), url=url)
+    assert [(k, v) for k, v in highwire(note) if k.endswith("_url")] == [(name, url)]

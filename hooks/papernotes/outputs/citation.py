@@ -57,8 +57,9 @@ def highwire(note: Note) -> tuple[tuple[str, str], ...]:
         tags += [("citation_arxiv_id", note.arxiv), ("citation_technical_report_institution", "arXiv"),
                  ("citation_abstract_html_url", urls.arxiv_abs(note.arxiv)), ("citation_pdf_url", urls.arxiv_pdf(note.arxiv)),
                  ("citation_doi", arxiv_doi(note.arxiv))]
-    elif note.url:
-        tags.append(("citation_abstract_html_url", note.url))
+    elif note.url:  # a link to the PDF itself is the PDF, not the abstract's page
+        pdf = re.split(r"[?#]", note.url, maxsplit=1)[0].lower().endswith(".pdf")
+        tags.append(("citation_pdf_url" if pdf else "citation_abstract_html_url", note.url))
     return tuple(tags)
 
 
