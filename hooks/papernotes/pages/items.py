@@ -112,18 +112,18 @@ class Items:
 
     def author(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """An author page's items: title, day and tags."""
-        out = []
-        for note in notes:
-            opening, link, lang = self._start(note, href)
-            out.append(f'{opening}\n<a href="{link}" lang="{lang}">{escape(note.title)}</a>\n'
-                       f'<span class="pn-meta">{Fragments.day_link(note.date, href)} · {hashtags(note.tags)}</span>\n</li>\n')
-        return Markup("".join(out))
+        return self._short(notes, href, lambda note: hashtags(note.tags))
 
     def lab(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """A lab page's items: title, day and first authors (no COinS: the lab page never had them)."""
+        return self._short(notes, href, lambda note: authors(note.authors, 4, self._author_link, href), coins=False)
+
+    def _short(self, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup],
+               coins: bool = True) -> Markup:
+        """One-line items: the title linked to the note, then its day and `detail(note)`."""
         out = []
         for note in notes:
-            opening, link, lang = self._start(note, href, coins=False)
+            opening, link, lang = self._start(note, href, coins)
             out.append(f'{opening}\n<a href="{link}" lang="{lang}">{escape(note.title)}</a>\n'
-                       f'<span class="pn-meta">{Fragments.day_link(note.date, href)} · {authors(note.authors, 4, self._author_link, href)}</span>\n</li>\n')
+                       f'<span class="pn-meta">{Fragments.day_link(note.date, href)} · {detail(note)}</span>\n</li>\n')
         return Markup("".join(out))
