@@ -417,3 +417,16 @@ def test_a_busy_author_or_lab_gets_numbered_pages_and_a_capped_coauthor_list(tmp
     lab = [_page(site, "labs/busy-lab"), _page(site, "labs/busy-lab/page/2"), _page(site, "labs/busy-lab/page/3")]
     assert [li["data-slug"] for page in lab for li in page.select(".pn-lab-notes li")] == [f"busy-{i}" for i in (4, 3, 2, 1, 0)]
     assert lab[2].select_one('nav.pn-pager [aria-current="page"]').get_text() == "3"
+
+
+@pytest.mark.parametrize("older, newer, shown", [
+    ("Ｍinji Kim", "Minji Kim", "Minji Kim"),  # fullwidth letters lose a tie
+    ("Minji Kim", "Ｍinji Kim", "Minji Kim"),
+    ("Anna Müller", "Anna Muller", "Anna Müller"),  # the accents win a tie
+    ("Anna Muller", "Anna Müller", "Anna Müller"),
+])
+def test_a_tie_between_spellings_shows_the_plain_form_with_its_accents(older: str, newer: str, shown: str) -> None:
+    notes = tuple(Note(slug=s, source=f"{s}.md", title=s, authors=(name,), date=dt.date(2025, 1, d), tags=("rl",))
+                  for s, name, d in (("new", newer, 2), ("old", older, 1)))  # newest first, as the index has them
+    (person,) = People(notes, AuthorsFile()).authors
+    assert person.name == shown

@@ -13,6 +13,7 @@ Every organisation a note names gets a page (there are few).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -154,13 +155,21 @@ def _group(names, notes, declared, names_of) -> _Group:  # noqa: ANN001 - privat
     return groups
 
 
+def _preference(written: str, count: int) -> tuple[int, bool, bool]:
+    """How a spelling ranks as the name shown: the most written first; on a tie, one already in
+    Unicode's compatibility form (`Minji`, not fullwidth `Ｍinji`), then one with its accents
+    (`Anna Müller`, not `Anna Muller`). `sorted` keeps the newest note's first among equals."""
+    accented = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", written))
+    return (-count, unicodedata.normalize("NFKC", written) != written, not accented)
+
+
 def _parties(groups: _Group, declared: tuple[Entity, ...]) -> list[Party]:
     for entity in declared:
         groups.setdefault("\0" + entity.slug, ([], Counter(), entity))
     taken = {e.slug for e in declared} | set(RESERVED_PARTY_SLUGS)  # an author named "Index" gets index-2
     parties = []
     for _ident, (notes, written, entity) in sorted(groups.items(), key=lambda g: g[0].lstrip("\0")):
-        forms = tuple(w for w, _ in written.most_common())
+        forms = tuple(sorted(written, key=lambda w: _preference(w, written[w])))
         name = entity.name if entity is not None else forms[0]
         if entity is not None:
             slug = entity.slug
