@@ -41,6 +41,8 @@ def test_names_match_on_a_normalised_form(a: str, b: str, same: bool) -> None:
     ("Minji Kim", "Minji Park", False),
     ("Olga N. B. Park", "Olga B. N. Park", False),
     ("김 민지", "김민지", True),
+    ("Li, Wei", "Wei Li", True),  # family name first, with a comma
+    ("Li, Wei", "Wei Lin", False),
 ])
 def test_lookalike_names(a: str, b: str, alike: bool) -> None:
     assert bool(lookalike_keys(a) & lookalike_keys(b)) is alike

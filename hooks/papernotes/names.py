@@ -5,7 +5,7 @@ pages always show the name as written.
 (NFKC: full-width letters, ligatures), letter case, runs of whitespace, and diacritics
 (`Stéphane` and `Stephane` match; Hangul is recomposed, so it survives). `lookalike_keys` is
 looser and only *advises*: names that share one may be one person (`Minji Kim`, `Min-Ji Kim`,
-`Kim Minji`), which `papernotes check` points out unless `data/authors.yml` joins or separates them.
+`Kim Minji`, `Kim, Minji`), which `papernotes check` points out unless `data/authors.yml` joins or separates them.
 """
 
 from __future__ import annotations
@@ -32,8 +32,13 @@ def match_key(name: str) -> str:
 def lookalike_keys(name: str) -> set[str]:
     """Looser forms: names sharing one look like one person written two ways (hyphens, dots and
     apostrophes dropped; the family name first or last; spaces inside a Hangul name ignored).
-    Given names keep their order: `Olga N. B. Park` and `Olga B. N. Park` are two people."""
-    tokens = [t for t in (_SEPARATORS.sub("", t) for t in match_key(name).split()) if t]
+    Given names keep their order: `Olga N. B. Park` and `Olga B. N. Park` are two people.
+    A name written `Family, Given` (one comma) is read as `Given Family`: `Li, Wei` is `Wei Li`."""
+    key = match_key(name)
+    if key.count(",") == 1:
+        family, given = (part.strip() for part in key.split(","))
+        key = f"{given} {family}" if family and given else key
+    tokens = [t for t in (_SEPARATORS.sub("", t) for t in key.split()) if t]
     if not tokens:
         return set()
     return {" ".join(tokens), " ".join([tokens[-1], *tokens[:-1]]), "".join(tokens)}
