@@ -76,6 +76,35 @@ def test_mouse_and_keyboard_previews(browser, base: str, axe_source: str, lang: 
         context.close()
 
 
+def test_a_card_that_arrives_after_focus_is_read_out_once(browser, base: str) -> None:  # noqa: ANN001
+    """A screen reader reads the link's description when the link gets focus, before the first
+    card of that link has arrived: that card's text goes to a polite live region once. A card
+    shown again (fetched already) is the link's description at once and is not read out again."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}notes/follow-up/?lang=en")
+        live = page.locator(".pn-visually-hidden[aria-live=polite]")
+        page.evaluate("document.body.focus()")
+        for _ in range(120):
+            page.keyboard.press("Tab")
+            if page.evaluate("!!document.activeElement.closest('a[data-pn-preview]')"):
+                break
+        page.wait_for_selector(f"{CARD}:not([hidden])")
+        page.wait_for_function("document.querySelector('.pn-visually-hidden[aria-live=polite]').textContent.length > 0")
+        title = page.locator(f"{CARD} .pn-preview__title").inner_text()
+        assert title in live.inner_text()
+        page.keyboard.press("Escape")
+        assert live.inner_text() == ""
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")  # the same link again: its card is known
+        assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == "pn-preview"
+        page.wait_for_timeout(150)
+        assert live.inner_text() == ""
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_touch_long_press_previews_and_a_tap_follows_the_link(browser, base: str, lang: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)

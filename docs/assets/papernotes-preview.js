@@ -6,7 +6,7 @@
 // of its commentary in the reader's language: a small same-origin HTML fragment
 // (previews/<slug>.html, written by the build), fetched once per note when first needed.
 // The card is a role=tooltip element the link points at with aria-describedby while it is
-// shown; it is placed below the link's last line (above its first when there is no room),
+// shown (and the first time a focused link's card arrives, a polite live region reads it); it is placed below the link's last line (above its first when there is no room),
 // never over any line of it; Esc, moving away, blur or a tap elsewhere closes it. A short tap
 // still follows the link.
 
@@ -16,7 +16,9 @@ const LONG_PRESS = 500; // ms a finger rests on a link for the card
 const GAP = 6;
 
 const cache = new Map();
+const ready = new Map(); // url -> the card's HTML, once fetched: shown at once, in the focus event itself
 let card = null;
+let said = null; // a polite live region: a card that arrives after its link was focused is read out
 let current = null; // the link whose card is shown (or about to be)
 let showTimer = 0;
 let hideTimer = 0;
@@ -48,6 +50,10 @@ function load(url) {
 
 function ensureCard() {
   if (card) return card;
+  said = document.createElement("div");
+  said.className = "pn-visually-hidden";
+  said.setAttribute("aria-live", "polite");
+  document.body.appendChild(said);
   card = document.createElement("div");
   card.id = "pn-preview";
   card.className = "pn-preview md-typeset";
@@ -90,14 +96,29 @@ function show(link) {
   if (!url) return;
   clearTimeout(hideTimer);
   current = link;
+  if (ready.has(url)) {
+    render(link, ready.get(url), false);
+    return;
+  }
   load(url).then((html) => {
-    if (current !== link) return;
-    const el = ensureCard();
-    el.innerHTML = html;
-    el.hidden = false;
-    place(link);
-    link.setAttribute("aria-describedby", el.id);
+    ready.set(url, html);
+    if (current === link) render(link, html, true);
   }).catch(() => {});
+}
+
+// A screen reader reads a link's description (aria-describedby) when the link gets focus. The
+// first card of a link is fetched after that moment, so when it arrives for a focused or
+// pressed link its text is also given to the live region, which is read out once.
+function render(link, html, late) {
+  const el = ensureCard();
+  el.innerHTML = html;
+  el.hidden = false;
+  place(link);
+  link.setAttribute("aria-describedby", el.id);
+  if (late && (document.activeElement === link || (pressed && pressed.link === link))) {
+    said.textContent = "";
+    setTimeout(() => { if (current === link) said.textContent = el.textContent.replace(/\s+/g, " ").trim(); }, 50);
+  }
 }
 
 function hide() {
@@ -105,6 +126,7 @@ function hide() {
   clearTimeout(hideTimer);
   if (current) current.removeAttribute("aria-describedby");
   current = null;
+  if (said) said.textContent = "";
   if (card) card.hidden = true;
 }
 
