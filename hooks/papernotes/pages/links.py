@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import quote
 
@@ -291,15 +292,17 @@ def _em(char: str) -> float:
     return 0.6
 
 
+@lru_cache(maxsize=1 << 16)
 def _fit(text: str, width: float, bold: bool = False) -> str:
-    """`text`, or as much of it as fits `width` units with an ellipsis."""
+    """`text`, or as much of it as fits `width` units with an ellipsis (once per title and room:
+    a note is on the maps of its neighbours)."""
     scale = _FONT * (1.12 if bold else 1.0)
-    used = 0.0
+    room = width - _em("…") * scale
+    used, fits = 0.0, 0  # `fits`: how many characters fit beside an ellipsis
     for i, char in enumerate(text):
         used += _em(char) * scale
+        if used <= room:
+            fits = i + 1
         if used > width:
-            room, j = width - _em("…") * scale, i
-            while j > 0 and sum(_em(c) * scale for c in text[:j]) > room:
-                j -= 1
-            return text[:j].rstrip(" :,-") + "…"
+            return text[:fits].rstrip(" :,-") + "…"
     return text
