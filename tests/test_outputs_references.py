@@ -110,7 +110,7 @@ def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:
 
     en = ("Hi <script>alert('en')</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) "
           "[d](DATA:text/html,x) ![t](https://tracker.example/p.gif) ![here](fig.png) [ok](https://example.org) "
-          "<https://example.org/auto> `<b>code</b>` [r][ref]\n\n[ref]: javascript:alert(2)\n\n```\n<script>kept</script>\n```")
+          "<https://example.org/auto> `<b>code</b>` $a<b$ $$x<y$$ $<script>x</script>$ [r][ref]\n\n[ref]: javascript:alert(2)\n\n```\n<script>kept</script>\n```")
     text = render_copy(_note("Lambda [Brackets](x) and *stars* <i>", ko="<iframe src=//evil.example></iframe> 가.", en=en))
     html = BeautifulSoup(markdown.markdown(text.split("\n---\n", 1)[1], extensions=["fenced_code"]), "html.parser")
     assert not html.find_all(["script", "iframe", "i"]) and not html.find_all(attrs={"onerror": True})
@@ -120,6 +120,8 @@ def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:
     assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))]
     assert html.h1.get_text() == "Lambda [Brackets](x) and *stars* <i>"
     assert "<b>code</b>" in html.find("code").get_text() and "<script>kept</script>" in html.find("pre").get_text()
+    assert "$a<b$" in text and "$$x<y$$" in text  # math as written
+    assert "$&lt;script>" in text and "<script>" not in text.split("```")[0]  # but no tag hides in it
 
 
 def test_llms_txt_keeps_titles_whole_through_a_markdown_parser() -> None:

@@ -86,9 +86,13 @@ def inert(text: str) -> str:
     """A note's Markdown as the copy gives it: what the page's sanitiser keeps from running or
     loading stays inert in any Markdown viewer too. Raw HTML is shown as text (`<` as `&lt;`), an
     image from another host becomes a link to it (as on the page), and a link to a
-    `javascript:`, `data:`, `vbscript:` or `file:` address keeps only its text. Code is left as written."""
-    pieces = _CODE.split(text)
-    for i in range(0, len(pieces), 2):  # odd pieces are code
+    `javascript:`, `data:`, `vbscript:` or `file:` address keeps only its text. Code and math are
+    left as written."""
+    pieces = _CODE_OR_MATH.split(text)
+    for i in range(1, len(pieces), 2):  # math keeps `$a<b$`, but not a whole tag (`$<script>$`)
+        if pieces[i].startswith("$"):
+            pieces[i] = _WHOLE_TAG.sub("&lt;", pieces[i])
+    for i in range(0, len(pieces), 2):  # the odd pieces are code or math
         piece = _RAW_TAG.sub("&lt;", pieces[i])
         piece = _IMAGE.sub(lambda m: m[0] if same_site_path(m[2]) else m[0][1:], piece)
         pieces[i] = _UNSAFE_LINK.sub(lambda m: m[1] if m[1] is not None else m[2] + " #", piece)
@@ -96,6 +100,9 @@ def inert(text: str) -> str:
 
 
 _CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
+_CODE_OR_MATH = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`|\$\$.+?\$\$|(?<![\\$])\$[^$\n]+\$)", re.S)
+"""Code, and math as the notes write it (`$...$`, `$$...$$`), which `inert` leaves alone."""
+_WHOLE_TAG = re.compile(r"<(?=/|[A-Za-z!?][^<>]*>)")
 """Code blocks and code spans, where a link is text."""
 _TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"\n]*\")?\s*\))|(^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s>]+)", re.M)
 """An inline link's target (`[text](target "title")`) or a reference definition's (`[ref]: target`)."""
