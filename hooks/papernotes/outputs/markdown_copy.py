@@ -100,7 +100,7 @@ def inert(text: str) -> str:
 
 
 _CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
-_CODE_OR_MATH = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`|\$\$.+?\$\$|(?<![\\$])\$[^$\n]+\$)", re.S)
+_CODE_OR_MATH = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`|\$\$[^$]+\$\$|(?<![\\$])\$[^$\n]+\$)", re.S)
 """Code, and math as the notes write it (`$...$`, `$$...$$`), which `inert` leaves alone."""
 _WHOLE_TAG = re.compile(r"<(?=/|[A-Za-z!?][^<>]*>)")
 """Code blocks and code spans, where a link is text."""
