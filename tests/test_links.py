@@ -261,6 +261,9 @@ def test_backlinks_newest_first_with_the_sentence_per_language(site: Path) -> No
     assert "pn-only-en" in third.select_one(".pn-backlink__context")["class"]
     assert third.select_one('blockquote[lang="en"]').get_text() == "See huggingface.co/papers/2501.10001 for the base."
     assert third.select_one('blockquote[lang="ko"]') is None
+    # ... with a marker for Korean readers, as the commentary has (CSS shows it only to them).
+    marker = third.select_one('.pn-backlink__context .pn-missing[lang="ko"]')
+    assert marker and "영어" in marker.get_text() and not follow.select_one(".pn-missing")
 
 
 def test_papers_waiting_for_a_note(site: Path) -> None:

@@ -205,8 +205,8 @@ class LinkPages:
             for back in backlinks[:MAX_BACKLINKS]:
                 ko, en = back.sentences.get("ko"), back.sentences.get("en")
                 only = " pn-only-ko" if ko and not en else (" pn-only-en" if en and not ko else "")
-                quotes = "".join(f'<blockquote class="pn-lang" lang="{lang}">{escape(text)}</blockquote>'
-                                 for lang, text in (("ko", ko), ("en", en)) if text)
+                quotes = _QUOTED_IN[only.strip()] + "".join(f'<blockquote class="pn-lang" lang="{lang}">{escape(text)}</blockquote>'
+                                                            for lang, text in (("ko", ko), ("en", en)) if text)
                 parts.append(f'<li data-slug="{escape(back.source.slug)}">{link(back.source)} '
                              f'<small class="pn-meta">{Fragments.day_link(back.source.date, href)}</small>\n'
                              f'<div class="pn-commentary pn-backlink__context{only}">{quotes}</div></li>')
@@ -273,6 +273,10 @@ def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str], link: _No
     return "\n".join(out)
 
 
+_QUOTED_IN = {"": "", "pn-only-ko": '<p class="pn-missing" lang="en">The note mentions it in Korean only:</p>',
+              "pn-only-en": '<p class="pn-missing" lang="ko">이 노트는 영어 문장에서만 언급합니다:</p>'}
+"""The marker over a backlink's quote in the other language, as the commentary has one (CSS
+shows it only to readers of the missing language)."""
 _FONT = 14
 """The map's labels' font size in its own units (papernotes.css: `.pn-map__svg text`)."""
 
