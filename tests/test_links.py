@@ -73,6 +73,15 @@ arxiv: "2503.30003"
 
 See huggingface.co/papers/2501.10001 for the base. Math $x_{2501.10001}$ stays math.
 """,
+    "2025/draft-attention.md": """---
+title: "Attention Is All You Need"
+authors: [Ashish Vaswani]
+date: 2025-04-01
+tags: [rl]
+arxiv: "1706.03762"
+draft: true
+---
+""",
     "2024/old-school.md": """---
 title: "Old School Parsing"
 authors: [Noam Chomsky]
@@ -271,6 +280,9 @@ def test_papers_waiting_for_a_note(site: Path) -> None:
     rows = page.select(".pn-wanted > li")
     assert [r.select_one(".pn-arxiv-id").get_text() for r in rows] == ["2310.12345", "1706.03762"]
     assert rows[0].select_one(".pn-wanted__command").get_text() == "papernotes new 2310.12345"
+    # 1706.03762 has a draft (draft: true, not published): the row says where, not `papernotes new`.
+    assert rows[1].select_one(".pn-wanted__command") is None
+    assert rows[1].select_one(".pn-wanted__draft code").get_text() == "data/notes/2025/draft-attention.md"
     assert [t for t, _ in links_in(rows[0].select_one(".pn-wanted__by"))] == ["Third: Safety Later", "Follow-up: Better Rewards"]
     guide = soup(site, "contributing")
     assert any(a["href"].rstrip("/").endswith("wanted") for a in guide.find_all("a", href=True))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 from papernotes.model import Note, TagRegistry
@@ -26,6 +26,8 @@ class SiteIndex:
     """Days with notes, newest first."""
     glossary: Glossary = Glossary()
     """The glossary's concepts, which search uses to bridge Korean and English terms."""
+    drafted: Mapping[str, str] = field(default_factory=dict)
+    """arXiv id -> the draft note (`draft: true`, not published) that is about that paper, by its file."""
 
     def __post_init__(self) -> None:
         # Every grouping below is computed once, in one pass over the days, so that rendering
@@ -66,7 +68,8 @@ class SiteIndex:
         return tuple(n for d in self.days_in_month(year, month) for n in self.by_day[d])
 
 
-def build_index(notes: tuple[Note, ...], tags: TagRegistry, glossary: Glossary | None = None) -> SiteIndex:
+def build_index(notes: tuple[Note, ...], tags: TagRegistry, glossary: Glossary | None = None,
+                drafts: tuple[Note, ...] = ()) -> SiteIndex:
     glossary = glossary if glossary is not None else Glossary()
     ordered = tuple(sorted(notes, key=lambda n: (-n.date.toordinal(), n.slug)))
     by_tag: dict[str, list[Note]] = {t.slug: [] for t in tags.tags}
@@ -82,4 +85,5 @@ def build_index(notes: tuple[Note, ...], tags: TagRegistry, glossary: Glossary |
         by_day={k: tuple(v) for k, v in by_day.items()},
         days=tuple(sorted(by_day, reverse=True)),
         glossary=glossary,
+        drafted={d.arxiv: d.source for d in drafts if d.arxiv},
     )

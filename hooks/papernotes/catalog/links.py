@@ -64,6 +64,8 @@ class Unnoted:
     arxiv: str
     by: tuple[Note, ...]
     """The notes that mention it or list it, newest first."""
+    draft: str | None = None
+    """The file of a draft note about it (`draft: true`), which waits to be finished."""
 
 
 @dataclass
@@ -142,7 +144,7 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, 
                 elif slug != note.slug:
                     inverse.setdefault(slug, []).append(note)
     order = {n.slug: i for i, n in enumerate(index.notes)}
-    graph.unnoted = tuple(sorted((Unnoted(a, tuple(by)) for a, by in mentioned_by.items()),
+    graph.unnoted = tuple(sorted((Unnoted(a, tuple(by), index.drafted.get(a)) for a, by in mentioned_by.items()),
                                  key=lambda u: (-len(u.by), order[u.by[0].slug], u.arxiv)))
     return graph
 

@@ -209,7 +209,7 @@ class Build:
         if not result.errors and len(result.notes) + len(result.drafts) != result.files:
             raise BuildError(f"internal error: {result.files} note files but {len(result.notes)} notes "
                              f"and {len(result.drafts)} drafts loaded")
-        index = build_index(result.notes, result.tags, result.glossary)
+        index = build_index(result.notes, result.tags, result.glossary, result.drafts)
         self._loaded = result
         last = self._pages_context
         self._pages_context = PageContext(index, self.settings, self.html, result.authors,
