@@ -315,3 +315,18 @@ def test_a_draft_that_would_not_pass_the_checker_is_not_written(project: Path, c
     assert ("posts.txt:3: error: 'Bad Link' would not pass the checker, not written: url: expected an http(s) link"
             in capsys.readouterr().out)
     assert run.summary.failed == ["posts.txt:3"] and not (project / "data/notes/2025/bad-link.md").exists()
+
+
+@pytest.mark.parametrize("line", ["https://huggingface.co/papers/2503.00001", "Link: https://huggingface.co/papers/2503.00001",
+                                  "https://hf.co/papers/2503.00001v2", "Link: https://doi.org/10.48550/arXiv.2503.00001"])
+def test_a_post_naming_a_noted_paper_by_any_link_is_skipped(project: Path, line: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A paper already noted (arXiv 2503.00001, existing-paper.md) is skipped however the post links
+    it; a Hugging Face link on the id line or in `Link:` wrote a second note for it, which then
+    failed both notes' check ('also has a note') and so the whole build."""
+    post = project / "post.txt"
+    post.write_text(f"2026-12-02\nSome Title X\n(Frank)\n{line}\n한국어.\nEnglish.\n#rl\n", encoding="utf-8")
+    before = notes_in(project)
+    main(["import-post", str(post), "--root", str(project)])
+    out = capsys.readouterr().out
+    assert notes_in(project) == before
+    assert "skipped 'Some Title X': already in data/notes/2025/existing-paper.md" in out

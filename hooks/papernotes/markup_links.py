@@ -45,7 +45,7 @@ def _id(name: str) -> str:
 
 
 
-_URL_HEAD = r"(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|huggingface\.co/papers/)"
+_URL_HEAD = r"(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|(?:huggingface|hf)\.co/papers/)"
 MENTION = re.compile(
     rf"(?<![\w./:=?#&%+~-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?/?|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/-]|\.[0-9])",
     re.ASCII)

@@ -189,9 +189,11 @@ ARXIV_ID_SHAPE = f"{_NEW_STYLE}|{_OLD_STYLE}"
 `arxiv_id_problem` then checks its month, era and digits."""
 ARXIV_VERSION = r"v[0-9]+"
 """A version suffix (`v2`): part of a URL or a citation, never of the id a note names."""
-_ARXIV_IN_URL = re.compile(rf"^https?://(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)|(?:www\.)?huggingface\.co/papers)/"
+_ARXIV_IN_URL = re.compile(rf"^https?://(?:(?:(?:www\.|export\.)?arxiv\.org/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co/+papers)/+"
+                           rf"|(?:dx\.)?doi\.org/+10\.48550/arxiv\.)"
                            rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
-"""A link to a paper's arXiv or Hugging Face page, any version, query or fragment."""
+"""A link to a paper's arXiv or Hugging Face page (`hf.co` too), or its arXiv DOI, any version,
+query or fragment."""
 
 _NEW_STYLE_FIRST = (2007, 4)
 _FIVE_DIGITS_FROM = (2015, 1)
@@ -256,7 +258,8 @@ def paper_identity(arxiv: str | None, url: str | None) -> str | None:
 
 # The prefix, version and `.pdf` in any case; the id itself exactly as arXiv writes it.
 _ID_IN_TEXT = re.compile(
-    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/)?({ARXIV_ID_SHAPE})(?i:{ARXIV_VERSION})?(?i:\.pdf)?/?$")
+    rf"^(?i:arxiv:|https?://(?:www\.|export\.)?arxiv\.org/+(?:abs|pdf|html)/+|https?://(?:www\.)?(?:huggingface|hf)\.co/+papers/+)?"
+    rf"({ARXIV_ID_SHAPE})(?i:{ARXIV_VERSION})?(?i:\.pdf)?/?$")
 
 
 def read_arxiv_id(text: str) -> str:

@@ -61,7 +61,8 @@ _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|[0-9]{1,9}[.)])\s+\S")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_ARXIV_LIKE = re.compile(r"^(?:(?i:arxiv)\s*:.*|(?i:https?://(?:www\.|export\.)?arxiv\.org/)\S*|[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)$")
+_ARXIV_LIKE = re.compile(r"^(?:(?i:arxiv)\s*:.*|(?i:https?://(?:www\.|export\.)?arxiv\.org/)\S*"
+                         r"|(?i:https?://(?:www\.)?(?:huggingface|hf)\.co/+papers/)\S*|[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)$")
 """A line the reader takes for an arXiv id line: checked, and reported when it is not a valid id."""
 _OPTIONAL = re.compile(r"^(Link|Code|Org|Published|Slug|Builds[ \t]+on|Compares[ \t]+with):[ \t]*(.*)$", re.IGNORECASE)
 """An optional line after the authors: `Key: value`."""
