@@ -109,8 +109,10 @@ def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:
     from papernotes.outputs.markdown_copy import render_copy
 
     en = ("Hi <script>alert('en')</script> <img src=x onerror=alert(1)> [x](javascript:alert(1)) "
+          "![ref][r] ![a13] ![e](https&#58;//evil.example/ent.png) [j1](java&#115;cript:alert(1)) [j2](javascript\\:alert(2)) "
+          "[n [e] st](javascript:alert(3)) "
           "[d](DATA:text/html,x) ![t](https://tracker.example/p.gif) ![here](fig.png) [ok](https://example.org) "
-          "<https://example.org/auto> `<b>code</b>` $a<b$ $$x<y$$ $<script>x</script>$ [r][ref]\n\n[ref]: javascript:alert(2)\n\n```\n<script>kept</script>\n```")
+          "<https://example.org/auto> `<b>code</b>` $a<b$ $$x<y$$ $<script>x</script>$ [r][ref]\n\n[ref]: javascript:alert(2)\n[r]: https://evil.example/ref.png\n[a13]: <https://evil.example/collapsed.png> 't'\n[bad]: java&#115;cript:alert(4)\n\n```\n<script>kept</script>\n```")
     text = render_copy(_note("Lambda [Brackets](x) and *stars* <i>", ko="<iframe src=//evil.example></iframe> 가.", en=en))
     html = BeautifulSoup(markdown.markdown(text.split("\n---\n", 1)[1], extensions=["fenced_code"]), "html.parser")
     assert not html.find_all(["script", "iframe", "i"]) and not html.find_all(attrs={"onerror": True})
@@ -142,6 +144,24 @@ def test_llms_txt_keeps_titles_whole_through_a_markdown_parser() -> None:
     links = {a.get_text(): a["href"] for a in html.find_all("a")}
     assert links[title] == "notes/the-note.md"
     assert "1 machine-learning paper:" in text and "): 1 note" in text
+
+
+
+def test_llms_txt_holds_no_html_from_titles_names_or_tag_labels() -> None:
+    """A title, an author or a tag label with HTML in it is text in llms.txt, as on the pages: a
+    Markdown viewer renders no image or script from it."""
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from papernotes.model import Tag, TagRegistry
+    from papernotes.outputs.markdown_copy import render_llms_txt
+
+    tags = (Tag(slug="rl", ko="<img src=https://evil.example/t.png>악", en="<script>alert(1)</script>Evil"),)
+    registry = TagRegistry(tags=tags, lookup={"rl": "rl"}, by_slug={"rl": tags[0]})
+    note = _note("Title <img src=https://evil.example/title.png>", authors=("Auth <img src=https://evil.example/a.png>",))
+    html = BeautifulSoup(markdown.markdown(render_llms_txt("papernotes", None, (note,), registry, {"rl": 1})), "html.parser")
+    assert not html.find_all(["img", "script"])
+    assert "Title <img src=https://evil.example/title.png>" in html.get_text()  # shown as written
 
 
 @pytest.mark.parametrize("arxiv, published, parts, highwire", [

@@ -10,6 +10,7 @@ page links it with `<link rel="alternate" type="text/markdown">`.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from typing import Callable
 from urllib.parse import quote
@@ -77,9 +78,32 @@ def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[st
 
 _RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):)")
 """The start of raw HTML (a tag, a comment, a declaration); not an autolink (`<https://...>`)."""
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
-_UNSAFE = r"<?(?i:javascript|vbscript|data|file):"
-_UNSAFE_LINK = re.compile(rf"\[([^\]\n]*)\]\(\s*{_UNSAFE}(?:[^()\n]|\([^()\n]*\))*\)|^([ ]{{0,3}}\[[^\]\n]+\]:)[ \t]*{_UNSAFE}.*$", re.M)
+_INLINE = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)([^)\n]*)\)")
+"""An inline link or image: `[text](destination "title")` (one level of parentheses in the destination)."""
+_DEFINITION = re.compile(r"^([ ]{0,3}\[[^\]\n]+\]:)[ \t]*(<[^>\n]*>|\S+)(.*)$", re.M)
+"""A reference definition: `[label]: destination "title"`."""
+_ANY_DESTINATION = re.compile(r"(\]\(\s*)(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)")
+"""Any `](destination`, whatever the text before it (nested brackets included)."""
+_REFERENCE_IMAGE = re.compile(r"(?<!\\)!(?=\[[^\]\n]*\](?!\())")
+"""The `!` of a reference image (`![x][r]`, `![x][]`, `![x]`), which loads from its definition."""
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SCRIPT_SCHEME = re.compile(r"(?i)(?:javascript|vbscript|data|file):")
+
+
+def _destination(raw: str) -> str:
+    """A link's destination as a Markdown viewer resolves it: without `<>`, with backslash escapes
+    and character references decoded, and without the spaces and control characters browsers drop."""
+    text = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
+    return re.sub(r"[\x00-\x20\x7f]", "", htmllib.unescape(_ESCAPED.sub(r"\1", text)))
+
+
+def _inert_link(match: re.Match[str]) -> str:
+    destination = _destination(match[3])
+    if _SCRIPT_SCHEME.match(destination):
+        return match[2]  # a script link: its text
+    if match[1] and not same_site_path(destination):
+        return match[0][1:]  # an image from elsewhere: a link to it
+    return match[0]
 
 
 def inert(text: str) -> str:
@@ -94,8 +118,10 @@ def inert(text: str) -> str:
             pieces[i] = _WHOLE_TAG.sub("&lt;", pieces[i])
     for i in range(0, len(pieces), 2):  # the odd pieces are code or math
         piece = _RAW_TAG.sub("&lt;", pieces[i])
-        piece = _IMAGE.sub(lambda m: m[0] if same_site_path(m[2]) else m[0][1:], piece)
-        pieces[i] = _UNSAFE_LINK.sub(lambda m: m[1] if m[1] is not None else m[2] + " #", piece)
+        piece = _DEFINITION.sub(lambda m: m[1] + " #" if _SCRIPT_SCHEME.match(_destination(m[2])) else m[0], piece)
+        piece = _INLINE.sub(_inert_link, piece)
+        piece = _ANY_DESTINATION.sub(lambda m: m[1] + "#" if _SCRIPT_SCHEME.match(_destination(m[2])) else m[0], piece)
+        pieces[i] = _REFERENCE_IMAGE.sub(r"\\!", piece)
     return "".join(pieces)
 
 
@@ -128,8 +154,8 @@ def _pointed(match: re.Match[str], note_link: Callable[[str], str | None]) -> st
 
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]]")
-"""What could start or end Markdown markup inside a link's text, escaped alike by CommonMark and Python-Markdown
-(`<` is left as written: only CommonMark escapes it, and llms.txt is read as text)."""
+"""What could start or end Markdown markup inside a link's text, escaped alike by CommonMark and Python-Markdown.
+`<` is written `&lt;` besides (`one_line`): a title, a name or a tag label is text, never HTML."""
 
 
 def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...], tags: TagRegistry,
@@ -143,7 +169,7 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
 
     def one_line(text: str) -> str:
         """On one line, with Markdown's own characters escaped (a `]` would end a link's text)."""
-        return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split()))
+        return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split())).replace("<", "&lt;")
 
     def count(n: int) -> str:
         return f"{n} note" if n == 1 else f"{n} notes"
