@@ -330,3 +330,20 @@ def test_a_post_naming_a_noted_paper_by_any_link_is_skipped(project: Path, line:
     out = capsys.readouterr().out
     assert notes_in(project) == before
     assert "skipped 'Some Title X': already in data/notes/2025/existing-paper.md" in out
+
+
+def test_add_tags_never_writes_a_tag_that_tags_yml_refuses(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--add-tags` with `#index` (reserved: the tag index's page) or `#Evil` wrote `index` into
+    data/tags.yml, which then failed every check and build. Such tags are not added; the block
+    says why, and the file still loads."""
+    from papernotes.source.tags import load_tag_registry
+
+    post = project / "post.txt"
+    post.write_text("2026-12-02\nA Fresh Title\n(Frank)\n2601.05555\n한국어.\nEnglish.\n#rl #index #Evil\n", encoding="utf-8")
+    before = (project / "data" / "tags.yml").read_text(encoding="utf-8")
+    main(["import-post", str(post), "--root", str(project), "--add-tags"])
+    out = capsys.readouterr().out
+    assert (project / "data" / "tags.yml").read_text(encoding="utf-8") == before
+    _, problems = load_tag_registry(project / "data" / "tags.yml", "data/tags.yml")
+    assert problems == []
+    assert "tags: 'index' is reserved" in out and "use another tag" in out

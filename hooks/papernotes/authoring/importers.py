@@ -24,6 +24,7 @@ from papernotes.authoring.sources import arxiv
 from papernotes.authoring.sources import hf_daily as hfdaily
 from papernotes.authoring.batch import PROGRESS_MIN_ITEMS, ImportRun, Progress
 from papernotes.model import NoteDraft
+from papernotes.schema import RESERVED_TAG_SLUGS
 from papernotes.source.tags import TAG_SLUG, load_tag_registry
 from papernotes.authoring.notefile import title_key
 from papernotes.outputs import daily_post
@@ -106,7 +107,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
     registry, _ = load_tag_registry(tags_file, "data/tags.yml")
     unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
     if unknown and args.add_tags:
-        addable = [t for t in unknown if TAG_SLUG.match(t)]
+        addable = [t for t in unknown if TAG_SLUG.match(t) and t not in RESERVED_TAG_SLUGS]  # tags.yml would refuse the rest
         try:
             append_tags(tags_file, addable)
         except (OSError, UnicodeDecodeError) as err:
@@ -129,6 +130,12 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
             if run.exists(label, entry.arxiv, entry.title):
                 continue
             missing = [t for t in entry.tags if t not in registry.lookup]
+            if missing and args.add_tags:  # what --add-tags could not add: reserved, or not a tag's name
+                run.fail(label, "tags: " + "; ".join(
+                    f"{t!r} is reserved ({RESERVED_TAG_SLUGS[t]})" if t in RESERVED_TAG_SLUGS
+                    else f"{t!r} is not a tag name (lowercase words and digits joined by '-')" for t in missing)
+                    + "; use another tag")
+                continue
             if missing:
                 run.fail(label, f"tags: unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
                                 f"or rerun with --add-tags")
