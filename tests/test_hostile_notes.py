@@ -505,3 +505,19 @@ def test_a_bug_reading_one_note_costs_only_that_note(tmp_path: Path, baseline: d
     assert [p.format() for p in result.errors] == [
         f"{H}:0:0: error: file: internal error while reading this note (KeyError('surprise')); please report it"]
     assert_good_notes_survive(result, baseline, set())
+
+
+@pytest.mark.parametrize("line", ["authors: A Single String, Another Person\n", "authors: Ada Lovelace and Alan Turing\n"])
+def test_several_authors_on_one_line_is_a_located_error(line: str) -> None:
+    """`authors: A, B` read as one author named 'A, B' (found by an acceptance run); one name
+    alone may still be written without brackets."""
+    from papernotes.source.note import parse_note
+    from papernotes.source.tags import load_tag_registry
+
+    tags, _ = load_tag_registry(Path(__file__).parent / "fixtures" / "site" / "data" / "tags.yml", "data/tags.yml")
+    head = '---\ntitle: "X"\n{authors}date: 2025-04-09\ntags: [rl]\narxiv: "2504.06141"\n---\n\n## 한국어\n\n가.\n\n## English\n\na.\n'
+    note, problems = parse_note(head.format(authors=line), slug="x", source="x.md", tags=tags)
+    assert note is None and [(p.line, p.field, p.rule) for p in problems] == [(3, "authors", "wrong-type")]
+    assert "write a list: authors: [" in problems[0].message
+    note, problems = parse_note(head.format(authors="authors: Ada Lovelace\n"), slug="x", source="x.md", tags=tags)
+    assert problems == [] and note is not None and note.authors == ("Ada Lovelace",)

@@ -155,6 +155,10 @@ def _title(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 
 
 def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple[str, ...]:
+    if loc.node.tag == "tag:yaml.org,2002:str" and ("," in str(loc.node.value) or " and " in str(loc.node.value)):
+        # `authors: A, B` would be one author named "A, B" (one name alone may be written so)
+        names = [n.strip() for n in re.split(r",| and ", str(loc.node.value)) if n.strip()]
+        raise loc.error(f"several names on one line make one author; write a list: authors: [{', '.join(names)}]", "wrong-type")
     items = read_list(loc)
     if not items:
         raise loc.error("list at least one author", "empty")
