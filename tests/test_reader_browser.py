@@ -653,7 +653,8 @@ def test_a_compound_ending_like_a_particle(bundled_box: Page, query: str) -> Non
 
 
 @pytest.mark.parametrize(("typo", "word"), [("hallucinaton", "hallucination"), ("interpretabilty", "interpretability"),
-                                            ("xallucination", "hallucination")])
+                                            ("xallucination", "hallucination"),
+                                            ("modle", "model")])  # two letters swapped, not the commoner `mode`
 def test_a_typo_says_did_you_mean_and_shows_the_results(bundled_box: Page, typo: str, word: str) -> None:
     page = bundled_box
     right = search(page, word)

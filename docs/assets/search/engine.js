@@ -353,11 +353,19 @@ function correct(word) {
   return Promise.all(checks).then(() => {
     const words = Array.from(known).sort();
     if (!words.length) return null;
+    // The likeliest typo first: two letters swapped (`modle` -> `model`, not the commoner
+    // `mode`, which a prefix search also finds in every note with `model`), then a word of the
+    // same length, then the word in the most notes.
+    const letters = (w) => w.split("").sort().join("");
+    const rank = (w, n) => [letters(w) === letters(word) ? 1 : 0, w.length === word.length ? 1 : 0, n];
+    const better = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
     return Promise.all(words.map((w) => lookUpWord(w))).then((found) => {
-      let best = null, most = 0;
+      let best = null, top = null;
       found.forEach((f, i) => {
         const n = Object.keys(f.scores).length;
-        if (n > most) { best = words[i]; most = n; }
+        if (!n) return;
+        const r = rank(words[i], n);
+        if (top === null || better(r, top) > 0) { best = words[i]; top = r; }
       });
       return best;
     });
