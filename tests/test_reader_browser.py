@@ -71,7 +71,7 @@ def bundled_box(browser: Browser, bundled_build: Path, serve: Serve) -> Iterator
 
 
 def shown_slugs(page: Page) -> list[str]:
-    return page.eval_on_selector_all(".pn-browse__results > li", "els => els.map(e => e.dataset.slug)")
+    return page.eval_on_selector_all(".pn-browse__results > li[data-slug]", "els => els.map(e => e.dataset.slug)")
 
 
 def count(page: Page) -> int:
@@ -124,6 +124,35 @@ def test_filter_narrows_widens_and_round_trips(page: Page, base: str, index: Sit
     assert shown_slugs(page) == expect(index, ["rl", "reward-model"])
     pressed = page.eval_on_selector_all('.pn-filter-tag[aria-pressed="true"]', "els => els.map(e => e.dataset.tag)")
     assert sorted(pressed) == ["reward-model", "rl"]
+
+
+def test_a_shared_selection_is_in_sight_on_a_phone_and_no_match_is_said(browser: Browser, base: str, index) -> None:  # noqa: ANN001
+    """On a phone the chips are one row that scrolls sideways: a shared link's selected chip far
+    along it is scrolled into the row's view (the page does not move); a selection no note has
+    says so instead of showing an empty list."""
+    from itertools import combinations
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(base + "browse/")
+        last = page.eval_on_selector_all(".pn-filter-tag", "els => els[els.length - 1].dataset.tag")
+        page.goto(base + f"browse/?tags={last}")
+        page.wait_for_selector('.pn-browse[data-ready="true"]')
+        inside = page.evaluate("""(tag) => { const c = document.querySelector(`.pn-filter-tag[data-tag="${tag}"]`).getBoundingClientRect();
+            const r = document.querySelector('.pn-browse__tags').getBoundingClientRect();
+            return c.left >= r.left && c.right <= r.right; }""", last)
+        assert inside and page.evaluate("window.scrollX") == 0
+        tags = [t.slug for t in index.tags.tags if index.by_tag.get(t.slug)]
+        pair = next(p for p in combinations(tags, 2) if not set(index.by_tag[p[0]]) & set(index.by_tag[p[1]]))
+        page.goto(base + f"browse/?tags={','.join(pair)}")
+        page.wait_for_selector('.pn-browse[data-ready="true"]')
+        assert count(page) == 0 and shown_slugs(page) == []
+        assert page.is_visible(".pn-browse__none")
+        assert page.inner_text(".pn-browse__none") in ("No note has all the selected tags. Try removing one.",
+                                                      "고른 태그를 모두 가진 노트가 없습니다. 태그를 하나 빼 보세요.")
+    finally:
+        context.close()
 
 
 def test_filter_results_follow_language(page: Page, base: str) -> None:

@@ -153,9 +153,24 @@ function init(box) {
       results.textContent = "";
       shown = 0;
       showMore();
+      if (!matches.length && selected.length) {  // say so, instead of an empty list
+        var none = el("li", { class: "pn-browse__none" });
+        none.appendChild(bi("고른 태그를 모두 가진 노트가 없습니다. 태그를 하나 빼 보세요.",
+          "No note has all the selected tags. Try removing one."));
+        results.appendChild(none);
+      }
     }
     results.removeAttribute("aria-busy");
     box.setAttribute("data-ready", "true");
+  }
+
+  // A shared link's selection may sit far along the chips' row, out of sight on a phone: the
+  // row is scrolled to its first selected chip (the row scrolls, the page does not move).
+  function showSelected() {
+    var first = chips.filter(function (c) { return selected.indexOf(c.getAttribute("data-tag")) >= 0; })[0];
+    var row = first && first.parentNode;
+    if (!row || row.scrollWidth <= row.clientWidth) return;
+    row.scrollLeft += first.getBoundingClientRect().left - row.getBoundingClientRect().left - 16;
   }
 
   function commit(next) {
@@ -197,6 +212,7 @@ function init(box) {
     selected = readSelection(number);
     if (firstRowsFit()) render(true);
     else renderWithExcerpts();
+    showSelected();
   }).catch(function (err) {
     box.removeAttribute("data-filtered");  // unfiltered rows are better than none
     countEl.textContent = "";
