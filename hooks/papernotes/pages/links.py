@@ -268,6 +268,7 @@ def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str], link: _No
     for n in nodes:
         out.append(f'<a class="pn-map__node pn-map__node--{n.relation}" href="{href(urls.note(n.note.slug))}" '
                    f'data-pn-preview="{href(urls.preview(n.note.slug))}">\n<title>{escape(n.note.title)}</title>'
+                   f'<rect class="pn-map__hit" x="{n.x - 8}" y="{n.y - 12}" width="{_MAP_WIDTH - n.x + 8}" height="24"/>'
                    f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x + 10}" y="{n.y + 4}" lang="{text_lang(n.note.title)}">{escape(n.label)}</text></a>')
     out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
     return "\n".join(out)
