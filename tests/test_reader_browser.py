@@ -709,3 +709,31 @@ def test_a_hash_tag_puts_the_tag_notes_first_and_links_the_tag(bundled_box: Page
     # The Korean label (with the same spacing or none) ranks them first too, then the other matches.
     slugs = search(page, "강화 학습")
     assert len(want) >= 10 and set(slugs) <= want   # the first page: all tagged rl
+
+
+def test_a_syllable_being_composed_keeps_the_results_on_screen(browser: Browser, bundled_build: Path, serve: Serve) -> None:
+    """A Korean keyboard composes each syllable: on the way to 모델 the box holds 몯, which finds
+    nothing. The results on screen stay (no 'no results' flash) and the search runs again once
+    the syllable is composed. Composition is driven as an input method does it (CDP's IME calls)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(serve(bundled_build) + "?lang=ko")
+        submit(page, "보상")
+        before = search_slugs(page)
+        assert before
+        cdp = context.new_cdp_session(page)
+        page.focus(".pn-search__input")
+        page.evaluate("() => { const i = document.querySelector('.pn-search__input'); i.setSelectionRange(i.value.length, i.value.length); }")
+        cdp.send("Input.insertText", {"text": " "})
+        cdp.send("Input.imeSetComposition", {"text": "몯", "selectionStart": 1, "selectionEnd": 1})
+        page.wait_for_function("document.querySelector('.pn-search__input').value === '보상 몯'")
+        page.wait_for_timeout(600)  # the box searches 120 ms after an input
+        assert search_slugs(page) == before  # the results of 보상, not an empty list
+        assert "결과가 없습니다" not in page.inner_text(".pn-search__status")
+        cdp.send("Input.insertText", {"text": "모델"})  # the syllable is done (compositionend)
+        page.wait_for_function("document.querySelector('.pn-search__input').value === '보상 모델'"
+                               " && document.querySelector('.pn-search__results').dataset.count !== undefined")
+        assert search_slugs(page)
+    finally:
+        context.close()

@@ -139,10 +139,18 @@ function build() {
     const q = input.value.trim(), mine = ++seq;
     if (!q) { showPanel(false); list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; return; }
     showPanel(true);
+    const kept = composing ? { nodes: Array.from(status.childNodes), count: list.getAttribute("data-count") } : null;
     list.removeAttribute("data-count");         // present again once this query's results show
     setStatus("검색 중…", "Searching…");
     loadEngine().then((loaded) => loaded.engine.search(q).then((result) => {
       if (mine !== seq) return null;
+      // Mid-syllable (a Korean keyboard composing 몯 on the way to 모델) a query may find nothing
+      // for a moment: the results on screen stay, and the search runs again once it is composed.
+      if (kept && !result.hits.length && list.children.length) {
+        status.replaceChildren(...kept.nodes);
+        if (kept.count !== null) list.setAttribute("data-count", kept.count);
+        return null;
+      }
       const state = { hits: result.hits, result, count: 0 };
       return showMore(loaded, state, mine, true).then((current) => {
         if (!current) return;
@@ -178,6 +186,7 @@ function build() {
   });
 
   let timer = null;
+  let composing = false;  // an input method (a Korean keyboard) is composing a syllable
   opener.addEventListener("click", openBox);
   closer.addEventListener("click", () => closeBox(true));
   input.addEventListener("focus", () => {
@@ -187,6 +196,8 @@ function build() {
     if (input.value.trim()) showPanel(true);
   });
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.addEventListener("compositionstart", () => { composing = true; });
+  input.addEventListener("compositionend", () => { composing = false; clearTimeout(timer); timer = setTimeout(run, 120); });
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown") {
       if (!options().length) return;
