@@ -324,13 +324,14 @@ def test_a_save_while_the_exports_are_written_stops_the_writer_and_loses_nothing
     session.rebuild()
 
     from papernotes.session import session as build_session
-    stall = tmp_path / "stall"
+    stall, stalled = tmp_path / "stall", tmp_path / "stalled"
     write_groups = build_session.write_groups
 
     def stalling(site_dir: Path, groups, *args, **kwargs) -> int:  # noqa: ANN001, ANN002, ANN003 - passed on as they are
         def some_then_stall():  # noqa: ANN202
             for number, group in enumerate(groups):
                 if number == 3 and stall.exists():
+                    stalled.touch()  # tells the test this writer is stuck here
                     time.sleep(600)  # in the forked writer: the next build must stop it, not wait
                 yield group
         return write_groups(site_dir, some_then_stall(), *args, **kwargs)
@@ -345,6 +346,11 @@ def test_a_save_while_the_exports_are_written_stops_the_writer_and_loses_nothing
     while hook.build._exports is None and time.monotonic() < deadline:  # the writer starts after the build
         time.sleep(0.05)
     assert hook.build._exports is not None and not hook.build._exports.done()
+    # The next build's writer must not stall: let it pass only once this one is stuck (on a slow
+    # machine it may not have reached its fourth group yet, and would then finish in time).
+    while not stalled.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert stalled.exists()
     stall.unlink()
     _edit(notes / "2025" / "gamma.md", "\n## English\n", "\n## English\n\nSecond save, soon after.\n")
     log = session.rebuild()
