@@ -200,6 +200,18 @@ _FIVE_DIGITS_FROM = (2015, 1)
 _OLD_STYLE_FIRST, _OLD_STYLE_LAST = (1991, 8), (2007, 3)
 
 
+def arxiv_id_month(value: str) -> tuple[int, int] | None:
+    """The (year, month) an id's digits say, either style (`2504.06141` -> (2025, 4),
+    `hep-th/9108001` -> (1991, 8)), or None for text of neither shape; `arxiv_id_problem` says
+    whether that month is a real one for the style."""
+    if re.fullmatch(_NEW_STYLE, value, re.ASCII):
+        return (2000 + int(value[:2]), int(value[2:4]))
+    if re.fullmatch(_OLD_STYLE, value, re.ASCII):
+        yymm = value.rsplit("/", 1)[1][:4]
+        return ((1900 if int(yymm[:2]) >= 91 else 2000) + int(yymm[:2]), int(yymm[2:]))
+    return None
+
+
 def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
     """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one.
 
@@ -210,9 +222,9 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
         ascii_form = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in value)
         return (f"{value!r} contains the digit {non_ascii!r} (U+{ord(non_ascii):04X} {unicodedata.name(non_ascii, 'DIGIT')}); "
                 f"arXiv ids use the ASCII digits 0-9: \"{ascii_form}\"")
-    if re.fullmatch(_NEW_STYLE, value):
+    when = arxiv_id_month(value)
+    if when is not None and "/" not in value:
         yymm, number = value.split(".")
-        when = (2000 + int(yymm[:2]), int(yymm[2:]))
         if not 1 <= when[1] <= 12:
             return f"{value!r}: {yymm[2:]} is not a month (new-style ids are YYMM.{'N' * len(number)})"
         if when < _NEW_STYLE_FIRST:
@@ -226,9 +238,8 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
         if when >= _FIVE_DIGITS_FROM and len(number) == 4:
             return f"{value!r} has 4 digits after the dot; ids from 2015 have 5 (YYMM.NNNNN)"
         return None
-    if re.fullmatch(_OLD_STYLE, value, re.ASCII):
+    if when is not None:
         yymm = value.rsplit("/", 1)[1][:4]
-        when = ((1900 if int(yymm[:2]) >= 91 else 2000) + int(yymm[:2]), int(yymm[2:]))
         if not 1 <= when[1] <= 12:
             return f"{value!r}: {yymm[2:]} is not a month (old-style ids are archive/YYMMNNN)"
         if not _OLD_STYLE_FIRST <= when <= _OLD_STYLE_LAST:

@@ -13,10 +13,9 @@ import re
 from urllib.parse import quote, urlencode
 
 from papernotes.model import Note
+from papernotes.schema import arxiv_id_month
 from papernotes.catalog import urls
 
-_NEW_STYLE = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
-_OLD_STYLE = re.compile(r"^[a-z-]+(?:\.[A-Z]{2})?/(\d{2})(\d{2})\d{3}$")
 
 
 def paper_day(note: Note) -> tuple[int, ...] | None:
@@ -26,14 +25,7 @@ def paper_day(note: Note) -> tuple[int, ...] | None:
     published). The one rule for the Highwire tags, COinS, BibTeX, RIS and CSL-JSON."""
     if note.published:
         return (note.published.year, note.published.month, note.published.day)
-    found = _NEW_STYLE.match(note.arxiv or "")
-    if found:
-        return (2000 + int(found.group(1)), int(found.group(2)))
-    found = _OLD_STYLE.match(note.arxiv or "")
-    if found:  # old-style ids ran from 1991 to March 2007
-        year = int(found.group(1))
-        return (1900 + year if year >= 91 else 2000 + year, int(found.group(2)))
-    return None
+    return arxiv_id_month(note.arxiv) if note.arxiv else None  # a note's id is checked: a real month
 
 
 def paper_date(note: Note) -> str | None:
