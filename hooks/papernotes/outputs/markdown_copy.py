@@ -68,8 +68,7 @@ def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[st
     """The note's copy; `note_link(slug)` is where a link to another note leads from the copy
     (None: no such note, the link is left as written)."""
     head = yaml.dump(front_matter(note, page_url), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-    title = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(note.title.split())).replace("<", "&lt;")  # a title, not markup
-    parts = [f"---\n{head}---\n", f"# {title}\n"]
+    parts = [f"---\n{head}---\n", f"# {as_text(note.title)}\n"]  # a title, not markup
     for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
         if text.strip():
             parts.append(f"## {heading}\n\n{inert(point_note_links(text.strip(), note_link))}\n")
@@ -126,10 +125,11 @@ def inert(text: str) -> str:
 
 
 _CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
-_CODE_OR_MATH = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`|\$\$[^$]+\$\$|(?<![\\$])\$[^$\n]+\$)", re.S)
+"""Code blocks and code spans, where a link is text."""
+_CODE_OR_MATH = re.compile(_CODE.pattern[:-1] + r"|\$\$[^$]+\$\$|(?<![\\$])\$[^$\n]+\$)", re.S)
 """Code, and math as the notes write it (`$...$`, `$$...$$`), which `inert` leaves alone."""
 _WHOLE_TAG = re.compile(r"<(?=/|[A-Za-z!?][^<>]*>)")
-"""Code blocks and code spans, where a link is text."""
+"""A whole tag's `<` (`<script>`, `</b>`), escaped even in math; `$a<b$` keeps its `<`."""
 _TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"\n]*\")?\s*\))|(^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s>]+)", re.M)
 """An inline link's target (`[text](target "title")`) or a reference definition's (`[ref]: target`)."""
 
@@ -154,8 +154,13 @@ def _pointed(match: re.Match[str], note_link: Callable[[str], str | None]) -> st
 
 
 _MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]]")
-"""What could start or end Markdown markup inside a link's text, escaped alike by CommonMark and Python-Markdown.
-`<` is written `&lt;` besides (`one_line`): a title, a name or a tag label is text, never HTML."""
+"""What could start or end Markdown markup inside a link's text, escaped alike by CommonMark and Python-Markdown."""
+
+
+def as_text(text: str) -> str:
+    """Text (a title, a name, a tag label) as Markdown that shows it as written, on one line:
+    Markdown's own characters escaped (a `]` would end a link's text), and `<` as `&lt;` (never HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split())).replace("<", "&lt;")
 
 
 def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...], tags: TagRegistry,
@@ -167,24 +172,20 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
     def copy_link(slug: str) -> str:
         return (site_url.rstrip("/") + "/" + quote(copy_path(slug))) if site_url else quote(copy_path(slug))
 
-    def one_line(text: str) -> str:
-        """On one line, with Markdown's own characters escaped (a `]` would end a link's text)."""
-        return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split())).replace("<", "&lt;")
-
     def count(n: int) -> str:
         return f"{n} note" if n == 1 else f"{n} notes"
 
-    lines = [f"# {one_line(site_name)}", "",
+    lines = [f"# {as_text(site_name)}", "",
              f"> Bilingual (Korean/English) research notes on {len(notes)} machine-learning paper{'' if len(notes) == 1 else 's'}: each note gives the "
              "paper's facts, its abstract and a commentary in Korean and in English.", "",
              "Every note is also published as Markdown (linked below). Site-wide exports: "
              f"[notes.json]({link(urls.notes_json())}), [BibTeX]({link(urls.bibtex())}), "
              f"[Atom feed]({link(urls.feed())}); RIS and CSL-JSON per note, tag and author "
              "(`papernotes.ris`, `papernotes.csl.json` beside each page).", "", "## Tags", ""]
-    lines += [f"- [{one_line(t.en)} · {one_line(t.ko)}]({link(urls.tag(t.slug))}): {count(counts.get(t.slug, 0))}"
-              + (f"; {one_line(t.description_en or t.description_ko)}" if t.description_en or t.description_ko else "")
+    lines += [f"- [{as_text(t.en)} · {as_text(t.ko)}]({link(urls.tag(t.slug))}): {count(counts.get(t.slug, 0))}"
+              + (f"; {as_text(t.description_en or t.description_ko)}" if t.description_en or t.description_ko else "")
               for t in tags.tags if counts.get(t.slug)]
     lines += ["", "## Notes", ""]
-    lines += [f"- [{one_line(n.title)}]({copy_link(n.slug)}): {n.date.isoformat()}; "
-              f"{one_line(', '.join(n.authors[:3]))}{' et al.' if len(n.authors) > 3 else ''}" for n in notes]
+    lines += [f"- [{as_text(n.title)}]({copy_link(n.slug)}): {n.date.isoformat()}; "
+              f"{as_text(', '.join(n.authors[:3]))}{' et al.' if len(n.authors) > 3 else ''}" for n in notes]
     return "\n".join(lines) + "\n"
