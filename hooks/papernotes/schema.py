@@ -255,16 +255,20 @@ def arxiv_id_in_url(url: str) -> str | None:
     return match.group(1) if match and arxiv_id_problem(match.group(1)) is None else None
 
 
+def paper_arxiv_id(arxiv: str | None, url: str | None) -> str | None:
+    """A paper's arXiv id, from `arxiv:` or from an arXiv or Hugging Face paper `url:` (any
+    version, `schema.arxiv_id_in_url`); None for a paper known only by another link. The one
+    rule for notes (source/note.py reads it into the note), drafts and files being imported."""
+    return arxiv or (arxiv_id_in_url(url) if url else None)
+
+
 def paper_identity(arxiv: str | None, url: str | None) -> str | None:
-    """What two notes about one paper share: its arXiv id, from `arxiv:` or from an arXiv or
-    Hugging Face paper `url:` (any version); None for a paper known only by another link.
+    """What two notes about one paper share: its arXiv id (`paper_arxiv_id`).
 
     Two notes with one identity never both publish (`source/tree.py`). Other links are not
     compared: one page may list many papers (a proceedings page, a lab's site)."""
-    if arxiv:
-        return f"arXiv {arxiv}"
-    in_url = arxiv_id_in_url(url) if url else None
-    return f"arXiv {in_url}" if in_url else None
+    found = paper_arxiv_id(arxiv, url)
+    return f"arXiv {found}" if found else None
 
 
 # The prefix, version and `.pdf` in any case; the id itself exactly as arXiv writes it.

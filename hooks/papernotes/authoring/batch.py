@@ -14,7 +14,7 @@ from papernotes.model import NoteDraft, TagRegistry
 from papernotes.source.guidance import read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
 from papernotes.report import format_problems
-from papernotes.schema import arxiv_id_in_url, slugify
+from papernotes.schema import paper_arxiv_id, slugify
 
 PROGRESS_MIN_ITEMS = 10
 """Runs with fewer items finish at once; a bar would only flicker."""
@@ -71,7 +71,7 @@ class ImportRun:
     def write(self, label: str, draft: NoteDraft, slug: str | None = None) -> None:
         """Write `draft` as a new note (named `slug`, or after its title) unless the paper has one
         or the file would not pass the checker; then say why, and write nothing."""
-        if self.exists(label, draft.arxiv or (arxiv_id_in_url(draft.url) if draft.url else None), draft.title):
+        if self.exists(label, paper_arxiv_id(draft.arxiv, draft.url), draft.title):
             return  # one paper, however it is linked (a Hugging Face `Link:` names its arXiv id)
         path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title))
         shown = display_path(path, self.root)

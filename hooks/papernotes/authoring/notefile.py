@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from papernotes.model import NoteDraft, Problem, TagRegistry
-from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, arxiv_id_in_url, split_front_matter
+from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, paper_arxiv_id, split_front_matter
 from papernotes.source.guidance import Guidance, normalise_text
 from papernotes.source.tree import display_path, read_note_file, slug_key
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_text
@@ -107,7 +107,7 @@ class ExistingNotes:
         else:  # a note still being written (front matter not closed yet) names its paper all the same
             head = lines[1:] if split.rule == "unclosed-front-matter" else []
         values = _identity_fields(head, shown or path.as_posix(), self.problems)
-        arxiv = values.get("arxiv") or arxiv_id_in_url(values.get("url", ""))  # one paper, however it is linked
+        arxiv = paper_arxiv_id(values.get("arxiv"), values.get("url"))  # one paper, however it is linked
         if arxiv:
             self.by_arxiv.setdefault(arxiv, path)
         if values.get("title"):

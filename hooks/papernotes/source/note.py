@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, arxiv_id_in_url,
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
                                arxiv_id_problem, heading_text, section_for, split_front_matter)
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import normalise_tag, suggest, suggest_tag
@@ -138,9 +138,9 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         except NodeError as err:
             add(err.line, err.column, name, err.message, err.rule)
     if "arxiv" not in fields and isinstance(fields.get("url"), str):
-        # A `url:` naming an arXiv or Hugging Face paper is that paper, as `arxiv:` would say
-        # (`schema.paper_identity`): mentions of the id, lineage and citations find this note.
-        named = arxiv_id_in_url(str(fields["url"]))
+        # A `url:` naming an arXiv or Hugging Face paper is that paper, as `arxiv:` would say:
+        # mentions of the id, lineage and citations find this note.
+        named = paper_arxiv_id(None, str(fields["url"]))
         if named:
             fields["arxiv"] = named
     _check_not_self(items, fields, add)
