@@ -155,6 +155,29 @@ def test_a_shared_selection_is_in_sight_on_a_phone_and_no_match_is_said(browser:
         context.close()
 
 
+def test_a_shared_lang_link_shows_its_language_but_keeps_the_readers_choice(browser: Browser, base: str) -> None:
+    """A ?lang= link shows its page in that language. A reader with no choice yet goes on in it;
+    a reader who chose one keeps theirs on the next page (the link was somebody else's choice)."""
+    context = browser.new_context()
+    page = context.new_page()
+    lang = lambda: page.get_attribute("html", "data-pn-lang")  # noqa: E731 - read after each visit
+    try:
+        page.goto(base + "?lang=en")
+        page.wait_for_selector(".pn-toggle__button")
+        page.goto(base + "tags/")
+        assert lang() == "en"  # a first visit from an English link goes on in English
+        page.click('.pn-toggle__button[data-lang="ko"]')
+        page.goto(base + "?lang=en")
+        page.wait_for_selector(".pn-toggle__button")
+        assert lang() == "en"  # the shared link's page is in its language
+        page.goto(base + "tags/")
+        page.wait_for_selector(".pn-toggle__button")
+        assert lang() == "ko"  # and the reader's own choice stays theirs
+        assert page.evaluate("localStorage.getItem('papernotes.lang')") == "ko"
+    finally:
+        context.close()
+
+
 def test_filter_results_follow_language(page: Page, base: str) -> None:
     page.goto(base + "browse/?tags=reward-model")
     page.wait_for_selector('.pn-browse[data-snippets-ready="true"]')

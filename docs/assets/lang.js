@@ -1,7 +1,8 @@
 /* The Korean/English switch, on every page. The language is applied before the first paint by an
  * inline script in overrides/main.html (from ?lang=, else localStorage `papernotes.lang`, else
  * the site's default); this module adds the visible control and keeps the choice (localStorage,
- * and ?lang= when the address has it).
+ * and ?lang= when the address has it; a ?lang= link the reader followed is kept only when they
+ * had not chosen yet: `persistUrlChoice`).
  * Text in both languages is switched by CSS (html[data-pn-lang] and .pn-lang[lang]); attributes
  * cannot be, so an element whose aria-label, title or placeholder exists in both languages
  * carries them as data-pn-ko-<attribute> / data-pn-en-<attribute>, and `apply` sets the reader's.
@@ -77,11 +78,17 @@ function buildToggle() {
   apply(current(), buttons, group);
 }
 
+/* A link with ?lang= shows its page in that language. It becomes the reader's choice only when
+ * they have none yet (a first visit from a shared English link goes on in English); a reader
+ * who chose a language keeps it on the next page, as a link someone else made is not their
+ * choice. The switch itself always keeps what is pressed (`remember`). */
 function persistUrlChoice() {
   const lang = new URLSearchParams(location.search).get("lang");
-  if (lang === "ko" || lang === "en") {
-    try { localStorage.setItem(KEY, lang); } catch (e) { /* ignore */ }
-  }
+  if (lang !== "ko" && lang !== "en") return;
+  try {
+    const saved = localStorage.getItem(KEY);
+    if (saved !== "ko" && saved !== "en") localStorage.setItem(KEY, lang);
+  } catch (e) { /* private mode: nothing is kept */ }
 }
 
 // A module runs once the page is parsed (it is deferred): the header is there.
