@@ -160,7 +160,10 @@ def test_a_shared_lang_link_shows_its_language_but_keeps_the_readers_choice(brow
     a reader who chose one keeps theirs on the next page (the link was somebody else's choice)."""
     context = browser.new_context()
     page = context.new_page()
-    lang = lambda: page.get_attribute("html", "data-pn-lang")  # noqa: E731 - read after each visit
+
+    def lang() -> str | None:
+        return page.get_attribute("html", "data-pn-lang")
+
     try:
         page.goto(base + "?lang=en")
         page.wait_for_selector(".pn-toggle__button")
