@@ -200,6 +200,20 @@ def test_new_from_given_fields_needs_no_network(project: Path, monkeypatch: pyte
     assert "## Abstract\n\nPaste the paper's abstract here" in text
 
 
+@pytest.mark.parametrize(("title", "file"), [
+    ("혼합 전문가 라우팅: Stable Routing for Mixture-of-Experts", "stable-routing-for-mixture-of-experts.md"),
+    ("보상 모델의 안정적인 학습", "arxiv-2504.06141.md"),   # no Latin word at all: named after its arXiv id
+])
+def test_new_names_a_korean_titled_note_after_its_words_or_its_id(project: Path, title: str, file: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A Korean title (with or without an English part after a colon) does not make the file
+    `note.md`: the English words name it, else the paper's arXiv id."""
+    code = main(["new", "2504.06141", "--root", str(project), "--title", title, "--author", "김민지",
+                 "--published", "2025-04-08", "--date", "2025-04-10"])
+    assert code == 0, capsys.readouterr().err
+    assert (project / "data" / "notes" / "2025" / file).is_file()
+
+
 @pytest.mark.parametrize(("argv", "code", "message"), [
     (["new", "not-an-id"], 2, "'not-an-id' is not an arXiv id"),
     (["new", "https://arxiv.org/abs/2513.01234"], 2, "'2513.01234': 13 is not a month (new-style ids are YYMM.NNNNN)"),

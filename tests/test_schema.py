@@ -195,6 +195,7 @@ def test_paper_identity(arxiv: str | None, url: str | None, identity: str | None
     ("Index", "index-paper"),                          # `index` would be the notes/ page itself
     ("Index: A Study", "index-paper"),
     ("보상 모델 연구", "note"),                          # no ASCII word: a placeholder the writer numbers
+    ("보상 모델: Reward Models", "reward-models"),        # a Korean name before the colon: the English words
     ("Café Über Naïve", "cafe-uber-naive"),
     ("x" * 300, "x" * 120),                            # one endless word: cut at the byte limit
     ("a" * 100 + " " + "b" * 100, "a" * 100),          # cut at a word boundary when there is one late enough

@@ -114,18 +114,29 @@ MAX_SLUG_WORDS = 6
 """A title's first words make its slug; six say what the paper is."""
 
 
-def slugify(title: str) -> str:
+def slugify(title: str, fallback: str = "note") -> str:
     """The slug a writer gives a note about `title`: `Think-RM: Enabling ...` -> `think-rm`,
-    otherwise the first few words. Always a valid, unreserved slug of at most `MAX_SLUG_BYTES`."""
+    otherwise the first few words (the words after a colon when the part before it has no Latin
+    word: `보상 모델: Reward Models` -> `reward-models`), else `fallback` (`id_slug`). Always a
+    valid, unreserved slug of at most `MAX_SLUG_BYTES`."""
     head, sep, _ = title.partition(":")
-    text = head if sep and 1 <= len(head.split()) <= 4 else title
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_text)[:MAX_SLUG_WORDS]
-    slug = "-".join(words) or "note"
+    words = _slug_words(head) if sep and 1 <= len(head.split()) <= 4 else []
+    slug = "-".join(words or _slug_words(title)) or fallback
     if len(slug) > MAX_SLUG_BYTES:  # ASCII: one byte a character
         cut = slug[:MAX_SLUG_BYTES]
         slug = cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG_BYTES // 2:] else cut
     return f"{slug}-paper" if slug in RESERVED_SLUGS else slug
+
+
+def _slug_words(text: str) -> list[str]:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.findall(r"[a-z0-9]+", ascii_text)[:MAX_SLUG_WORDS]
+
+
+def id_slug(arxiv: str | None) -> str:
+    """The slug of a note whose title has no Latin word to make one from: its arXiv id
+    (`arxiv-2403.01234`), else `note` (the writer numbers it)."""
+    return "arxiv-" + re.sub(r"[^a-z0-9.]+", "-", arxiv.lower()).strip("-.") if arxiv else "note"
 
 
 FENCE = "---"

@@ -14,7 +14,7 @@ from papernotes.model import NoteDraft, TagRegistry
 from papernotes.source.guidance import read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
 from papernotes.report import format_problems
-from papernotes.schema import paper_arxiv_id, slugify
+from papernotes.schema import id_slug, paper_arxiv_id, slugify
 
 PROGRESS_MIN_ITEMS = 10
 """Runs with fewer items finish at once; a bar would only flicker."""
@@ -73,7 +73,8 @@ class ImportRun:
         or the file would not pass the checker; then say why, and write nothing."""
         if self.exists(label, paper_arxiv_id(draft.arxiv, draft.url), draft.title):
             return  # one paper, however it is linked (a Hugging Face `Link:` names its arXiv id)
-        path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title))
+        arxiv = paper_arxiv_id(draft.arxiv, draft.url)
+        path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title, id_slug(arxiv)))
         shown = display_path(path, self.root)
         text = render_note(draft)
         # Warnings count too: they would fail `mkdocs build --strict`.

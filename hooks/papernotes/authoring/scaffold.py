@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper
-from papernotes.schema import FENCE, LINEAGE_FIELDS, FrontMatter, read_arxiv_id, slugify, split_front_matter
+from papernotes.schema import FENCE, LINEAGE_FIELDS, FrontMatter, id_slug, read_arxiv_id, slugify, split_front_matter
 from papernotes.model import NoteDraft, Problem
 from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
@@ -162,7 +162,7 @@ def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingN
         published=paper.published, abstract=paper.abstract or guidance.get("abstract", ""),
         ko=guidance.get("ko", ""), en=guidance.get("en", "")))
     text = with_front_matter_lines(text, commented_fields(root / "data" / "note-template.md"))
-    path = existing.free_path(root / "data" / "notes", today, slugify(paper.title))
+    path = existing.free_path(root / "data" / "notes", today, slugify(paper.title, id_slug(paper.arxiv)))
     registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
     problems = check_text(text, slug=path.stem, source=display_path(path, root), registry=registry, guidance=template)
     if not all(_meant(p) for p in problems):

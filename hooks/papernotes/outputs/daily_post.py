@@ -52,7 +52,7 @@ from urllib.parse import urlsplit
 from papernotes.model import Note
 from papernotes.model import NoteText
 from papernotes.schema import FIELD_NAMES, LINEAGE_FIELDS, SECTIONS
-from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, parse_arxiv_id, read_arxiv_id, slugify
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, id_slug, paper_arxiv_id, parse_arxiv_id, read_arxiv_id, slugify
 from papernotes.source.tags import normalise_tag
 
 LANGS = tuple(s.key for s in SECTIONS if s.commentary)
@@ -503,7 +503,7 @@ def note_block(note: Note, options: PostOptions = PostOptions()) -> str:
     if note.arxiv:
         lines.append(f"arXiv:{note.arxiv}")
     for key, name in OPTIONAL_FIELDS.items():
-        value = getattr(note, name) if name != "slug" else (note.slug if note.slug != slugify(note.title) else None)
+        value = getattr(note, name) if name != "slug" else (note.slug if note.slug != slugify(note.title, id_slug(note.arxiv)) else None)
         if value:
             lines.append(f"{key.capitalize()}: {', '.join(value) if isinstance(value, tuple) else value}")
     marked = options.importable and needs_markers(note)
@@ -569,7 +569,7 @@ def _compare_read_back(note: Note) -> list[CarryProblem]:
     names = [n for n in FIELD_NAMES if n not in NOT_CARRIED] + [s.key for s in SECTIONS] + ["slug"]
     defaults = {f.name: f.default for f in fields(NoteText)}
     back = replace(note, **{n: getattr(entry, n, defaults.get(n)) for n in names if n != "slug"},
-                   slug=entry.slug or slugify(entry.title))
+                   slug=entry.slug or slugify(entry.title, id_slug(paper_arxiv_id(entry.arxiv, entry.url))))
     want = replace(note, title=" ".join(note.title.split()), abstract=normalised(note.abstract),
                    ko=normalised(note.ko), en=normalised(note.en))
     return [CarryProblem(name, f"reading the post back would change it ({getattr(want, name)!r} -> {getattr(back, name)!r})"
