@@ -432,3 +432,44 @@ def test_a_tie_between_spellings_shows_the_plain_form_with_its_accents(older: st
                   for s, name, d in (("new", newer, 2), ("old", older, 1)))  # newest first, as the index has them
     (person,) = People(notes, AuthorsFile()).authors
     assert person.name == shown
+
+
+def test_a_large_teams_papers_are_listed_with_their_first_authors_and_noted_with_all(tmp_path: Path) -> None:
+    """Two notes by one large team: each of its members' pages and files lists the papers with
+    their first `LISTED_AUTHORS` authors (BibTeX says `and others`), so the site grows with the
+    team, not with its square; the note's page and own files name everyone."""
+    import json
+
+    import bibtexparser
+    import rispy
+
+    from papernotes.outputs.citation import LISTED_AUTHORS
+
+    team = [f"Member{i:03d} Person" for i in range(LISTED_AUTHORS + 30)]
+    notes = {"2025/big1.md": _note("Big One", team, "2025-04-01", "2512.90201"),
+             "2025/big2.md": _note("Big Two", team[:LISTED_AUTHORS + 10], "2025-04-02", "2512.90202")}
+    site = make_site(tmp_path / "site", notes=notes)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    out = site / "site"
+    member = out / "authors" / "member005-person"
+    first = team[:LISTED_AUTHORS]
+    feed = ET.parse(member / "feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    for entry in feed.findall("a:entry", ns):
+        assert [n.text for n in entry.findall("a:author/a:name", ns)] == first
+    library = bibtexparser.parse_string((member / "papernotes.bib").read_text(encoding="utf-8"))
+    assert [e["author"].split(" and ")[-1] for e in library.entries] == ["others", "others"]
+    assert [len(e["author"].split(" and ")) for e in library.entries] == [LISTED_AUTHORS + 1] * 2
+    assert [r["authors"] for r in rispy.loads((member / "papernotes.ris").read_text(encoding="utf-8"))] == [first, first]
+    csl = json.loads((member / "papernotes.csl.json").read_text(encoding="utf-8"))
+    assert [len(item["author"]) for item in csl] == [LISTED_AUTHORS] * 2
+    spans = _page(site, "authors/member005-person").select("span.Z3988")
+    assert [unquote(s["title"]).count("rft.au=") for s in spans] == [LISTED_AUTHORS] * 2
+    # The note itself: every author, in its page's tags, its inline BibTeX and its own files.
+    page = _page(site, "notes/big1")
+    assert [m["content"] for m in page.select('meta[name="citation_author"]')] == team
+    assert "and others" not in page.select_one("pre.pn-bibtex").get_text()
+    assert rispy.loads((out / "notes" / "big1" / "papernotes.ris").read_text(encoding="utf-8"))[0]["authors"] == team
+    own = json.loads((out / "notes" / "big1" / "papernotes.csl.json").read_text(encoding="utf-8"))
+    assert len(own[0]["author"]) == len(team)

@@ -18,6 +18,7 @@ from typing import Callable, Sequence
 
 from papernotes.catalog import urls
 from papernotes.model import Note, TagRegistry
+from papernotes.outputs.citation import listed_authors
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -99,7 +100,7 @@ def render_feed(info: FeedInfo, notes: Sequence[Note], tags: TagRegistry,
         if note.arxiv:
             parts.append(_element("link", rel="related", type="text/html", href=urls.arxiv_abs(note.arxiv)))
         parts += (_element("updated", stamp), _element("published", stamp))
-        parts += ["<author>" + _element("name", name) + "</author>" for name in note.authors]
+        parts += ["<author>" + _element("name", name) + "</author>" for name in listed_authors(note)]
         for slug in note.tags:
             tag = tags.get(slug)
             parts.append(_element("category", term=slug, label=f"{tag.en} · {tag.ko}", scheme=link(urls.tag(slug))))

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from papernotes.catalog import urls
 from papernotes.model import Note
-from papernotes.outputs.citation import paper_day
+from papernotes.outputs.citation import listed_authors, paper_day
 
 _SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -81,11 +81,14 @@ def _author(name: str) -> str:
     return "{" + value + "}" if whole else value
 
 
-def entry(note: Note, page_url: str | None = None) -> str:
-    """One `@misc` entry; `page_url` (absolute) is added as a note when known."""
+def entry(note: Note, page_url: str | None = None, listed: bool = False) -> str:
+    """One `@misc` entry; `page_url` (absolute) is added as a note when known. `listed`: for a
+    file of many papers, with at most `LISTED_AUTHORS` authors and then `and others`."""
+    names = listed_authors(note) if listed else note.authors
+    others = " and others" if len(names) < len(note.authors) else ""
     fields: list[tuple[str, str]] = [
         ("title", "{" + escape(note.title) + "}"),
-        ("author", " and ".join(_author(a) for a in note.authors)),
+        ("author", " and ".join(_author(a) for a in names) + others),
     ]
     day = paper_day(note)  # the paper's, or none: never the day it was noted
     if day:

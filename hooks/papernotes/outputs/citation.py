@@ -16,6 +16,19 @@ from papernotes.model import Note
 from papernotes.schema import arxiv_id_month
 from papernotes.catalog import urls
 
+LISTED_AUTHORS = 50
+"""The authors a paper carries where it is one of many papers: its COinS span on list pages, its
+feed entries, and the tag and author bibliographies (BibTeX, RIS, CSL-JSON; BibTeX ends the list
+with `and others`, its own word for "et al."). A paper by a large team is in each of its authors'
+files, so there its whole list grows with the square of the team: two notes on reports with about
+1,350 and 560 authors (Gemini's and Llama 3's are that size) wrote 170 MB of author pages and files
+(0.3 MB for each shared author). Its note page and the note's own files (`citation_author`,
+BibTeX, RIS, CSL-JSON, the Markdown copy, `notes.json`) name every author."""
+
+
+def listed_authors(note: Note) -> tuple[str, ...]:
+    """The first `LISTED_AUTHORS` of the note's authors: what lists of many papers carry."""
+    return note.authors[:LISTED_AUTHORS]
 
 
 def paper_day(note: Note) -> tuple[int, ...] | None:
@@ -60,7 +73,7 @@ def coins(note: Note) -> str:
     journal format, genre `preprint`), keys and values percent-encoded as UTF-8."""
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
                                     ("rft.genre", "preprint"), ("rft.atitle", " ".join(note.title.split()))]
-    pairs += [("rft.au", " ".join(name.split())) for name in note.authors]
+    pairs += [("rft.au", " ".join(name.split())) for name in listed_authors(note)]  # COinS is for lists
     date = paper_date(note)
     if date:
         pairs.append(("rft.date", date.replace("/", "-")))

@@ -15,7 +15,7 @@ import re
 from typing import Callable, Iterable
 
 from papernotes.model import Note
-from papernotes.outputs.citation import arxiv_doi, paper_day
+from papernotes.outputs.citation import arxiv_doi, listed_authors, paper_day
 from papernotes.outputs.ris import clean
 from papernotes.catalog import urls
 
@@ -31,10 +31,11 @@ def _name(written: str) -> dict[str, str]:
     return {"literal": name}
 
 
-def item(note: Note, page_url: str | None = None) -> dict[str, object]:
-    """One CSL item (type `article`: CSL 1.0.2's type for preprints)."""
+def item(note: Note, page_url: str | None = None, listed: bool = False) -> dict[str, object]:
+    """One CSL item (type `article`: CSL 1.0.2's type for preprints). `listed`: for a file of many
+    papers, with at most `LISTED_AUTHORS` authors."""
     found: dict[str, object] = {"id": note.slug, "type": "article", "title": clean(note.title),
-                                "author": [_name(a) for a in note.authors]}
+                                "author": [_name(a) for a in (listed_authors(note) if listed else note.authors)]}
     day = paper_day(note)  # the paper's, or none: never the day it was noted
     if day:
         found["issued"] = {"date-parts": [list(day)]}
@@ -50,9 +51,9 @@ def item(note: Note, page_url: str | None = None) -> dict[str, object]:
     return found
 
 
-def item_line(note: Note, page_url: str | None = None) -> str:
+def item_line(note: Note, page_url: str | None = None, listed: bool = False) -> str:
     """One item as `items` writes it: compact, on one line."""
-    return json.dumps(item(note, page_url), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(item(note, page_url, listed), ensure_ascii=False, separators=(",", ":"))
 
 
 def items(notes: Iterable[Note], line_of: Callable[[Note], str] = item_line) -> str:

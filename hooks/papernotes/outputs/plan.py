@@ -22,7 +22,7 @@ from pathlib import Path
 from functools import partial
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-from papernotes.outputs import bibtex
+from papernotes.outputs import bibtex, citation
 
 from papernotes.markup import snippet
 from papernotes.outputs import browse, csl_json, markdown_copy, notes_json, reading_list, ris
@@ -128,30 +128,36 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     def page_url(note: Note) -> str | None:
         return urls.absolute(site_url, urls.note(note.slug)) if site_url else None
 
-    entries: dict[str, str] = {}  # a note's BibTeX entry, made once for all.bib and each of its tags' files
+    # A note's BibTeX entry, RIS record and CSL item, each made once (as text: a dict per note
+    # was ~3 kB, ~90 MB at 30,000 notes) for its own files and every tag's and author's file it is
+    # in. Those files list a large team's first authors only (`citation.LISTED_AUTHORS`): such a
+    # note has a second, shorter entry for them, keyed `<slug>\0` (keyed by the slug itself, the
+    # others cost no new string).
+    entries: dict[str, str] = {}
+    records: dict[str, str] = {}
+    csl_items: dict[str, str] = {}
 
-    def entry_of(note: Note) -> str:
-        return entries.get(note.slug) or entries.setdefault(note.slug, bibtex.entry(note, page_url(note)))
+    def memo(found: dict[str, str], make: Callable[[Note, str | None, bool], str], listed: bool) -> Callable[[Note], str]:
+        def of(note: Note) -> str:
+            short = listed and len(note.authors) > citation.LISTED_AUTHORS
+            key = note.slug + "\0" if short else note.slug
+            return found.get(key) or found.setdefault(key, make(note, page_url(note), short))
+        return of
+
+    entry_of, listed_entry_of = memo(entries, bibtex.entry, False), memo(entries, bibtex.entry, True)
+    record_of, listed_record_of = memo(records, ris.record, False), memo(records, ris.record, True)
+    item_of, listed_item_of = memo(csl_items, csl_json.item_line, False), memo(csl_items, csl_json.item_line, True)
 
     def bibliography(notes: tuple[Note, ...]) -> str:
         return bibtex.bibliography(notes, entry_of)
 
-    records: dict[str, str] = {}  # the same memo for RIS records and CSL items (as text: a
-    csl_items: dict[str, str] = {}  # dict per note was ~3 kB, ~90 MB at 30,000 notes)
-
-    def record_of(note: Note) -> str:
-        return records.get(note.slug) or records.setdefault(note.slug, ris.record(note, page_url(note)))
-
-    def item_of(note: Note) -> str:
-        return csl_items.get(note.slug) or csl_items.setdefault(note.slug, csl_json.item_line(note, page_url(note)))
-
     def other_paths(owner: str) -> tuple[str, str]:
         return urls.references("ris", owner), urls.references("csl", owner)
 
-    def other_formats(owner: str, notes: tuple[Note, ...]) -> Iterator[tuple[str, str]]:
-        """RIS and CSL-JSON for one note, tag or author (beside its BibTeX)."""
-        yield urls.references("ris", owner), ris.bibliography(notes, record_of)
-        yield urls.references("csl", owner), csl_json.items(notes, item_of)
+    def other_formats(owner: str, notes: tuple[Note, ...], listed: bool = False) -> Iterator[tuple[str, str]]:
+        """RIS and CSL-JSON for one note (every author), tag or author (`listed`: a large team's first)."""
+        yield urls.references("ris", owner), ris.bibliography(notes, listed_record_of if listed else record_of)
+        yield urls.references("csl", owner), csl_json.items(notes, listed_item_of if listed else item_of)
 
     def formats(owner: str, notes: tuple[Note, ...], key: object) -> ExportGroup:
         return ExportGroup(other_paths(owner), key, lambda: other_formats(owner, notes))
@@ -172,8 +178,8 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
 
         def make() -> Iterator[tuple[str, str]]:
             yield feed, feeds.render_feed(info, notes, index.tags, None, summary, limit)
-            yield bib, bibliography(notes)
-            yield from other_formats(owner, notes)  # files, so a reference manager can fetch them by URL
+            yield bib, bibtex.bibliography(notes, listed_entry_of)
+            yield from other_formats(owner, notes, listed=True)  # files, so a reference manager can fetch them by URL
 
         return ExportGroup((feed, bib, *other_paths(owner)), key, make)
 

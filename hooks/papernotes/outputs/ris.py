@@ -14,7 +14,7 @@ import unicodedata
 from typing import Callable, Iterable
 
 from papernotes.model import Note
-from papernotes.outputs.citation import arxiv_doi, paper_day
+from papernotes.outputs.citation import arxiv_doi, listed_authors, paper_day
 from papernotes.catalog import urls
 
 
@@ -27,10 +27,11 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub("", text).split())
 
 
-def record(note: Note, page_url: str | None = None) -> str:
-    """One `TY  - RPRT` record (arXiv papers are reports of arXiv, as in the Highwire tags)."""
+def record(note: Note, page_url: str | None = None, listed: bool = False) -> str:
+    """One `TY  - RPRT` record (arXiv papers are reports of arXiv, as in the Highwire tags).
+    `listed`: for a file of many papers, with at most `LISTED_AUTHORS` authors."""
     lines: list[tuple[str, str]] = [("TY", "RPRT"), ("ID", note.slug), ("TI", note.title)]
-    lines += [("AU", name) for name in note.authors]
+    lines += [("AU", name) for name in (listed_authors(note) if listed else note.authors)]
     day = paper_day(note)  # the paper's, or none: never the day it was noted
     if day:
         lines.append(("PY", str(day[0])))
