@@ -473,3 +473,17 @@ def test_a_large_teams_papers_are_listed_with_their_first_authors_and_noted_with
     assert rispy.loads((out / "notes" / "big1" / "papernotes.ris").read_text(encoding="utf-8"))[0]["authors"] == team
     own = json.loads((out / "notes" / "big1" / "papernotes.csl.json").read_text(encoding="utf-8"))
     assert len(own[0]["author"]) == len(team)
+
+
+def test_two_names_with_one_slug_the_first_noted_keeps_its_address() -> None:
+    """`Jae-won Park` (noted since 2024) and a newcomer `Jae Won Park` (not joined in
+    data/authors.yml, so two authors) make the same slug: the newcomer gets `-2`, so the older
+    author's page does not move, whatever order the names sort in."""
+    def note(slug: str, day: str, author: str) -> Note:
+        return Note(slug=slug, source=f"{slug}.md", title=slug, authors=(author, "Sora Park"), date=dt.date.fromisoformat(day), tags=("rl",))
+
+    notes = (note("new2", "2025-05-02", "Jae Won Park"), note("new1", "2025-05-01", "Jae Won Park"),
+             note("old2", "2024-01-02", "Jae-won Park"), note("old1", "2024-01-01", "Jae-won Park"))
+    people = People(notes, AuthorsFile(), 2)
+    assert {p.slug: p.name for p in people.authors if "park" in p.slug and p.name != "Sora Park"} == {
+        "jae-won-park": "Jae-won Park", "jae-won-park-2": "Jae Won Park"}

@@ -55,7 +55,8 @@ class People:
         by_org = _group(((match_key(n.org), n.org) for n in notes if n.org), notes, authors.org_of,
                         lambda n: (n.org,) if n.org else ())
         declared = {e.slug for e in authors.people}
-        everyone = _parties(by_author, authors.people)
+        age = {n.slug: i for i, n in enumerate(notes)}  # a larger number, an older note
+        everyone = _parties(by_author, authors.people, age)
         has_page = [len(p.notes) >= min_notes or p.slug in declared for p in everyone]
         self.authors: tuple[Party, ...] = tuple(p for p, page in zip(everyone, has_page) if page)
         """Authors with a page, sorted by name (`match_key`)."""
@@ -63,7 +64,7 @@ class People:
         # field against every author, quadratic (minutes at 10,000 notes).
         self.single: tuple[Party, ...] = tuple(p for p, page in zip(everyone, has_page) if not page and p.notes)
         """Authors without a page (too few notes, no entry): found by the site search."""
-        self.orgs: tuple[Party, ...] = tuple(p for p in _parties(by_org, authors.orgs) if p.notes)
+        self.orgs: tuple[Party, ...] = tuple(p for p in _parties(by_org, authors.orgs, age) if p.notes)
         """Organisations named by at least one note, sorted by name."""
         self._author_page = {k: p for p in self.authors for k in _keys(p)}
         self._org_page = {k: p for p in self.orgs for k in _keys(p)}
@@ -163,12 +164,21 @@ def _preference(written: str, count: int) -> tuple[int, bool, bool]:
     return (-count, unicodedata.normalize("NFKC", written) != written, not accented)
 
 
-def _parties(groups: _Group, declared: tuple[Entity, ...]) -> list[Party]:
+def _parties(groups: _Group, declared: tuple[Entity, ...], age: dict[str, int]) -> list[Party]:
+    """The parties of `groups`. Two names that make one slug (`Jae-won Park`, `Jae Won Park`) are
+    told apart by `-2`, `-3`: the name noted first keeps the plain slug, so a newcomer never takes
+    over an author's address (`age`: each note's place in the build's newest-first order, which
+    `people_key` holds, so serve's renewed parties agree with a fresh build)."""
     for entity in declared:
         groups.setdefault("\0" + entity.slug, ([], Counter(), entity))
     taken = {e.slug for e in declared} | set(RESERVED_PARTY_SLUGS)  # an author named "Index" gets index-2
+
+    def first_noted(group: tuple[str, tuple[list[Note], Counter[str], Entity | None]]) -> tuple[int, str]:
+        notes = group[1][0]
+        return (-age[notes[-1].slug] if notes else 0, group[0].lstrip("\0"))  # notes: newest first
+
     parties = []
-    for _ident, (notes, written, entity) in sorted(groups.items(), key=lambda g: g[0].lstrip("\0")):
+    for _ident, (notes, written, entity) in sorted(groups.items(), key=first_noted):
         forms = tuple(sorted(written, key=lambda w: _preference(w, written[w])))
         name = entity.name if entity is not None else forms[0]
         if entity is not None:
