@@ -141,6 +141,19 @@ def test_classes_only_name_code_languages(markdown: str, kept: list[str]) -> Non
     assert [a["class"] for _, a in elements if "class" in a] == kept
 
 
+# TeX whose MathML output latex2mathml leaves unescaped: a tag or comment the sanitiser's parser
+# would read as markup running to the end of the section, silently dropping the text after it.
+UNESCAPED_MATH = ["$\\unicode{<script>}$", "$\\unicode{<!--}$", "$\\text{x<y}$", "$\\textrm{</math><b>}$", "$\\color{<red>}{x}$"]
+
+
+@pytest.mark.parametrize("math", UNESCAPED_MATH)
+def test_math_with_raw_markup_shows_its_source_and_keeps_the_text_after_it(math: str) -> None:
+    html = Converter().convert(f"Before {math} middle.\n\nThe next paragraph [stays](https://example.org/).")
+    assert "pn-math-error" in html, html
+    assert "middle." in text_of(html) and "The next paragraph stays." in text_of(html), html
+    assert unsafe_parts(html) == []
+
+
 def test_no_markdown_extension_reads_files() -> None:
     md = Converter()._md
     names = {type(ext).__module__ for ext in md.registeredExtensions}

@@ -131,8 +131,15 @@ class _MathInline(InlineProcessor):
 
 @functools.lru_cache(maxsize=4096)
 def _mathml(tex: str, display: str) -> str:
-    """latex2mathml's output, cached: notes repeat their symbols ($r_t$, $\\pi$) many times."""
-    return latex_to_mathml(tex, display=display)
+    """latex2mathml's output, cached: notes repeat their symbols ($r_t$, $\\pi$) many times.
+
+    latex2mathml copies some arguments into its output unescaped (`\\text{a<b}`,
+    `\\unicode{<!--}`); such output is not well-formed XML, and the sanitiser's HTML parser
+    would read it as a tag or comment that swallows the rest of the section. It raises here, so
+    the caller shows the TeX source instead."""
+    mathml = latex_to_mathml(tex, display=display)
+    etree.fromstring(mathml)  # raises ParseError on markup latex2mathml let through
+    return mathml
 
 
 class MathExtension(markdown.Extension):
