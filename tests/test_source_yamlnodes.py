@@ -39,6 +39,17 @@ def test_a_bad_file_gets_the_same_problem_from_every_loader(name: str, content: 
     assert len(found) == 1 and found[0].startswith(expected.format(name=name)), found
 
 
+@pytest.mark.parametrize("name", LOADERS)
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"[a, b]: c\n", "data/{name}:1:1: file: keys must be plain names, got a list (bad-key)"),
+    (b"? {a: b}\n: c\n", "data/{name}:1:3: file: keys must be plain names, got a mapping (bad-key)"),
+    (b"1: c\n", "data/{name}:1:1: file: keys must be plain names, got a number '1' (bad-key)"),
+])
+def test_a_key_that_is_not_a_name_is_described_in_words(name: str, content: bytes, expected: str, tmp_path: Path) -> None:
+    # A list or mapping key was once shown as Python's repr of its parser nodes (`[ScalarNode(tag=...)]`).
+    assert problems(name, content, tmp_path) == [expected.format(name=name)]
+
+
 def test_a_repeated_key_is_reported_and_the_first_kept(tmp_path: Path) -> None:
     (tmp_path / "glossary.yml").write_text("rl:\n  en: [rl]\n  ko: [강화학습]\nrl:\n  en: [x]\n  ko: [엑스]\n", encoding="utf-8")
     glossary, found = load_glossary(tmp_path / "glossary.yml", "data/glossary.yml")

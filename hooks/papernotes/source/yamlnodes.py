@@ -150,7 +150,8 @@ def mapping_items(loc: Located, on_duplicate: Callable[[NodeError], None] | None
     for key_node, value_node in loc.node.value:
         key = Located(key_node, loc.offset)
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
-            raise key.error(f"keys must be plain names, got {key.describe()} {key_node.value!r}", "bad-key")
+            shown = f" {key_node.value!r}" if isinstance(key_node, yaml.ScalarNode) else ""  # a list's value is its nodes
+            raise key.error(f"keys must be plain names, got {key.describe()}{shown}", "bad-key")
         name = key_node.value
         hidden = find_invisible(name)
         if hidden is not None:
