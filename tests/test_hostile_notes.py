@@ -252,6 +252,14 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      ("data/notes/2024/two\\nlines.md:0:0: error: file name: the file name 'two\\nlines' is the note's URL",)),
     ("slug-terminal-escape", {"2024/\x1b[31mred.md": note()},
      ("data/notes/2024/\\x1b[31mred.md:0:0: error: file name: the file name contains the invisible character U+001B",)),
+    # Each would break the build (IsADirectoryError, no file named): the page folder notes/<slug>/
+    # is where the build writes another note's Markdown copy notes/x.md, or the notes' sitemap.
+    ("slug-ends-in-md", {"2024/x.md.md": note()},
+     ("data/notes/2024/x.md.md:0:0: error: file name: the file name 'x.md' ends in '.md': its page folder notes/x.md/ "
+      "would be the path of the Markdown copy of a note 'x'; rename it (e.g. 'x')",)),
+    ("slug-reserved-sitemap", {"2024/sitemap.xml.md": note()},
+     ("data/notes/2024/sitemap.xml.md:0:0: error: file name: the file name 'sitemap.xml' is reserved: its page folder "
+      "notes/sitemap.xml/ would be the path of the notes' sitemap",)),
     ("slug-hangul", {"2024/보상.md": note()}, ("data/notes/2024/보상.md:0:0: error: file name: the file name '보상' is the note's URL",)),
     ("slug-reserved-index", {"2024/index.md": note()},
      ("data/notes/2024/index.md:0:0: error: file name: the file name 'index' is reserved: notes/index.md would become the page notes/",)),

@@ -97,9 +97,11 @@ def section_for(heading: str) -> BodySection | None:
     return _SECTION_BY_HEADING.get(unicodedata.normalize("NFC", heading.strip()).lower())
 
 
-NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*$")
-"""What a note's file stem (its slug, the URL part `notes/<slug>/`) may be."""
-RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/"}
+NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*(?<!\.md)$")
+"""What a note's file stem (its slug, the URL part `notes/<slug>/`) may be. Not ending in `.md`:
+the page folder `notes/x.md/` would be the path of note `x`'s Markdown copy (`notes/x.md`)."""
+RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/",
+                  "sitemap.xml": "its page folder notes/sitemap.xml/ would be the path of the notes' sitemap"}
 """Slugs that are valid names but would not give the page `notes/<slug>/`."""
 RESERVED_TAG_SLUGS = {"index": "tags/index.md is the tag index page, so a tag 'index' would have no page of its own"}
 """Tag slugs whose page (`tags/<slug>.md`, see `catalog.urls.tag`) would be another generated page;

@@ -269,6 +269,9 @@ def _file_name_problems(stem: str, shown: str) -> list[Problem]:
     if len(stem.encode("utf-8")) + len(".md") > 255:
         return [Problem(shown, 0, 0, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long; file systems "
                         f"allow 255 with `.md`: shorten it (e.g. {_suggest_slug(stem)[:80]!r})", "long-slug")]
+    if slug.endswith(".md") and NOTE_SLUG.match(slug[:-3]):
+        return [Problem(shown, 0, 0, "file name", f"the file name {stem!r} ends in '.md': its page folder notes/{slug}/ would "
+                        f"be the path of the Markdown copy of a note {slug[:-3]!r}; rename it (e.g. {_suggest_slug(stem)!r})", "bad-slug")]
     if not NOTE_SLUG.match(slug):
         return [Problem(shown, 0, 0, "file name",
                         f"the file name {stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
@@ -352,4 +355,4 @@ def _other_file(problem: Problem) -> str:
 
 def _suggest_slug(stem: str) -> str:
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9.]+", "-", ascii_stem).strip("-.") or "my-note"
+    return re.sub(r"[^a-z0-9.]+", "-", re.sub(r"(?:\.md)+$", "", ascii_stem)).strip("-.") or "my-note"
