@@ -245,7 +245,8 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("slug-spaces", {"2024/My Note.md": note()},
      ("data/notes/2024/My Note.md:0:0: error: file name: the file name 'My Note' is the note's URL: use lowercase ASCII",)),
     ("slug-dots", {"2024/..md": note()}, ("data/notes/2024/..md:0:0: error: file name: the file name '.' is the note's URL",)),
-    ("slug-double-dot", {"2024/a..b.md": note()}, ("data/notes/2024/a..b.md:0:0: error: file name: the file name 'a..b' is the note's URL",)),
+    ("slug-double-dot", {"2024/a..b.md": note()}, ("data/notes/2024/a..b.md:0:0: error: file name: the file name 'a..b' is the note's URL: use lowercase ASCII "
+                                                       "letters, digits, '-' and '.' (e.g. 'a-b')",)),
     ("slug-zero-width", {"2024/hostile\u200b.md": note()},
      ("data/notes/2024/hostile\u200b.md:0:0: error: file name: the file name contains the invisible character U+200B",)),
     ("slug-newline", {"2024/two\nlines.md": note()},

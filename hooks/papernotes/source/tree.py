@@ -355,4 +355,4 @@ def _other_file(problem: Problem) -> str:
 
 def _suggest_slug(stem: str) -> str:
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9.]+", "-", re.sub(r"(?:\.md)+$", "", ascii_stem)).strip("-.") or "my-note"
+    return re.sub(r"[^a-z0-9.]+|\.\.+", "-", re.sub(r"(?:\.md)+$", "", ascii_stem)).strip("-.") or "my-note"
