@@ -50,6 +50,7 @@ def test_bad_listing_items_are_located_and_the_good_ones_still_imported(project:
         item("2504.10006", "W" * 400 + " Long"),                           # a slug past 255 bytes
         item("2504.10007", "Too Big", summary="word " * 60_000),           # a note over the size limit
         item("2504.10008", "Another Good Paper", organization={"fullname": "Lab"}),
+        item("2504.10010", "No Authors", authors=[]),
     ]
     text = json.dumps(items, indent=1)
     # A 5,000-digit number and JSON nested 100,000 deep, each in an item of its own.
@@ -66,12 +67,13 @@ def test_bad_listing_items_are_located_and_the_good_ones_still_imported(project:
         ("2504.10003", 2, "paper.title", "expected text, got a list"),
         ("2504.10004", 3, "paper.githubRepo", "expected text, got the number 7"),
         ("2504.10004", 3, "paper.ai_keywords", "expected a list of keywords, got the text 'rl'"),
+        ("2504.10010", 8, "paper.authors", 'expected a list of authors ({"name": "..."}), got an empty list'),
     ):
         assert f"{listing}:{line_of(arxiv)}: item [{index}] (arXiv {arxiv}): error: {field}: {message}" in out
     assert ": item [6] (arXiv 2504.10007): error: 'Too Big' would not pass the checker, not written: file: the note is" in out
-    assert ": item [8] (arXiv 2504.10009): error: paper.upvotes: expected a count, got a number of more than 20 digits" in out
-    assert ": item [9]: error: item: nested 100000 levels deep" in out
-    assert "import-hf: 4 created, 0 skipped (already have a note), 6 failed" in out.splitlines()
+    assert ": item [9] (arXiv 2504.10009): error: paper.upvotes: expected a count, got a number of more than 20 digits" in out
+    assert ": item [10]: error: item: nested 100000 levels deep" in out
+    assert "import-hf: 4 created, 0 skipped (already have a note), 7 failed" in out.splitlines()
     created = notes_in(project) - notes_in(CONTRIB.parent)
     assert {"a-good-paper.md", "another-good-paper.md", "index-paper.md"} <= created
     long_name = next(name for name in created if name.startswith("wwww"))

@@ -201,6 +201,8 @@ def _describe(value: object) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         return f"the text {value[:40]!r}" if value.strip() else "empty text"
+    if isinstance(value, (list, dict)) and not value:
+        return "an empty list" if isinstance(value, list) else "an empty object"
     return {list: "a list", dict: "an object"}.get(type(value), type(value).__name__)
 
 
