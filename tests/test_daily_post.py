@@ -258,6 +258,17 @@ def test_malformed_lineage_lines_are_located_problems(tmp_path: Path, capsys: py
     assert (note.title, note.builds_on, note.compares_with) == ("Good Paper", ("2203.02155", "2305.18290"), ("1706.03762",))
 
 
+@pytest.mark.parametrize("tags", ["#rl,#reasoning", "#rl #", "#rl#reasoning"])
+def test_a_malformed_hashtag_line_is_named_at_its_line(tags: str) -> None:
+    """It was reported at the title as a block with no hashtag line, which the writer could see it had."""
+    text = f"2025-05-03\nFirst Paper\n(Ann Lee)\n한국어.\nEnglish.\n{tags}\nSecond Paper\n(Bo Kim)\n한국어.\nEnglish.\n#rl\n"
+    entries, problems = parse_posts(text)
+    assert [e.title for e in entries] == ["Second Paper"]
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (6, "block", f"the paper block 'First Paper' ends with {tags!r}, which is not a hashtag line: write each tag as "
+                     "`#` and its name, the tags separated by spaces (e.g. `#reward-model #rl`)")]
+
+
 def test_dates_and_ids_with_non_ascii_digits_are_located_problems(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     """`\\d` and `int()` take Arabic-Indic and fullwidth digits; the post's reader takes 0-9 only, and

@@ -325,6 +325,10 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
         why = "its day header is not a valid date" if seen_header else "there is no date header (e.g. `2025년 4월 9일` or `2025-04-09`) above it"
         return [PostProblem(start, f"the paper block starting here is skipped: {why}")]
     if tags_line is None:
+        last = lines[-1].strip()
+        if last.startswith("#") and not last.startswith("# "):  # a hashtag line written wrong, not a Markdown heading
+            return [PostProblem(block[-1][0], f"the paper block {_short(lines[0])} ends with {_short(last)}, which is not a hashtag "
+                                              "line: write each tag as `#` and its name, the tags separated by spaces (e.g. `#reward-model #rl`)")]
         return [PostProblem(start, f"the paper block {_short(lines[0])} has no hashtag line (e.g. `#reward-model #rl`) at its end")]
     if is_authors_line(lines[0]):
         return [PostProblem(start, "the paper block starts with the authors; put the title on the line above them")]
