@@ -141,6 +141,13 @@ def test_classes_only_name_code_languages(markdown: str, kept: list[str]) -> Non
     assert [a["class"] for _, a in elements if "class" in a] == kept
 
 
+@pytest.mark.parametrize("markdown", ["# Results\n\nWe win.", "Results\n===\n\nWe win.", "Results\n---\n\nWe win."])
+def test_a_level_one_or_two_heading_in_a_section_is_a_sub_heading(markdown: str) -> None:
+    # The sanitiser drops <h1> and <h2> (the page's own), which left "Results" as bare text glued to the paragraph.
+    html = Converter().convert(markdown)
+    assert html == "<h3>Results</h3>\n<p>We win.</p>", html
+
+
 # TeX whose MathML output latex2mathml leaves unescaped: a tag or comment the sanitiser's parser
 # would read as markup running to the end of the section, silently dropping the text after it.
 UNESCAPED_MATH = ["$\\unicode{<script>}$", "$\\unicode{<!--}$", "$\\text{x<y}$", "$\\textrm{</math><b>}$", "$\\color{<red>}{x}$"]

@@ -28,6 +28,7 @@ import markdown
 import nh3
 from latex2mathml.converter import convert as latex_to_mathml
 from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 from html import unescape
 
@@ -151,13 +152,29 @@ class MathExtension(markdown.Extension):
         md.inlinePatterns.register(_MathInline(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<![\s\\])\$(?!\d)", md, "inline"), "math-inline", 185)
 
 
+class _SubHeadings(Treeprocessor):
+    """`# Title` and setext headings (`Title` over `===` or `---`) as `<h3>`: the page's own `<h1>`
+    and `<h2>` frame a note, so the sanitiser drops those tags, which left their text glued to
+    the next paragraph; a note's headings are sub-headings of its section."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag in ("h1", "h2"):
+                element.tag = "h3"
+
+
+class SubHeadingExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - the name Python-Markdown calls
+        md.treeprocessors.register(_SubHeadings(md), "papernotes-sub-headings", 4)
+
+
 class Converter:
     """Converts note Markdown to sanitised HTML. Holds one python-markdown parser, reset for
     every text (building one costs more than converting a note)."""
 
     def __init__(self) -> None:
         # `align` attributes instead of inline styles, which the sanitiser removes.
-        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension(), MentionExtension()],
+        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension(), MentionExtension(), SubHeadingExtension()],
                                      extension_configs={"tables": {"use_align_attribute": True}})
 
     def convert(self, text: str) -> Markup:
