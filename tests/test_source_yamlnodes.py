@@ -47,7 +47,16 @@ def test_a_bad_file_gets_the_same_problem_from_every_loader(name: str, content: 
 ])
 def test_a_key_that_is_not_a_name_is_described_in_words(name: str, content: bytes, expected: str, tmp_path: Path) -> None:
     # A list or mapping key was once shown as Python's repr of its parser nodes (`[ScalarNode(tag=...)]`).
-    assert problems(name, content, tmp_path) == [expected.format(name=name)]
+    assert problems(name, content, tmp_path)[0] == expected.format(name=name)
+
+
+@pytest.mark.parametrize("key", ["2024", "yes", "[a, b]"])
+def test_a_key_that_is_not_a_name_costs_only_its_entry(key: str, tmp_path: Path) -> None:
+    # It once lost the whole tag registry, so that every note's every tag was an unknown tag.
+    (tmp_path / "tags.yml").write_text(f"rl:\n  ko: 강화학습\n  en: RL\n{key}:\n  ko: 가\n  en: A\n", encoding="utf-8")
+    registry, found = load_tag_registry(tmp_path / "tags.yml", "data/tags.yml")
+    assert [(p.line, p.field, p.rule) for p in found] == [(4, "file", "bad-key")]
+    assert [t.slug for t in registry.tags] == ["rl"]
 
 
 def test_a_repeated_key_is_reported_and_the_first_kept(tmp_path: Path) -> None:

@@ -166,7 +166,7 @@ def _read_entity(item: Located, keys: tuple[str, ...], where: str, report: Repor
     at: dict[str, Located] = {where: item}
     written: set[str] = set()
     try:
-        for name, name_node, value in mapping_items(item, on_duplicate=lambda err: fail(err, where)):
+        for name, name_node, value in mapping_items(item, on_skip=lambda err: fail(err, where)):
             path = f"{where}.{name}"
             written.add(name)
             if name not in keys:

@@ -138,11 +138,11 @@ def _compose(text: str, offset: int, loader: type) -> yaml.Node | None:
         raise NodeError(f"YAML error: {exc}", offset + 1, 1, "yaml-syntax") from None
 
 
-def mapping_items(loc: Located, on_duplicate: Callable[[NodeError], None] | None = None) -> Iterator[tuple[str, Located, Located]]:
+def mapping_items(loc: Located, on_skip: Callable[[NodeError], None] | None = None) -> Iterator[tuple[str, Located, Located]]:
     """Yield `(key, key_node, value_node)`; raises on non-text keys and duplicate keys.
 
-    With `on_duplicate`, a repeated key is passed to it and skipped instead (the first wins),
-    so one bad entry in a registry does not cost the others.
+    With `on_skip`, such a key (a repeated one: the first wins) is passed to it and skipped
+    instead, so one bad entry in a registry does not cost the others.
     """
     if not isinstance(loc.node, yaml.MappingNode):
         raise loc.error(f"expected a mapping of `key: value` lines, got {loc.describe()}", "not-a-mapping")
@@ -151,7 +151,11 @@ def mapping_items(loc: Located, on_duplicate: Callable[[NodeError], None] | None
         key = Located(key_node, loc.offset)
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR:
             shown = f" {key_node.value!r}" if isinstance(key_node, yaml.ScalarNode) else ""  # a list's value is its nodes
-            raise key.error(f"keys must be plain names, got {key.describe()}{shown}", "bad-key")
+            error = key.error(f"keys must be plain names, got {key.describe()}{shown}", "bad-key")
+            if on_skip is None:
+                raise error
+            on_skip(error)
+            continue
         name = key_node.value
         hidden = find_invisible(name)
         if hidden is not None:
@@ -161,9 +165,9 @@ def mapping_items(loc: Located, on_duplicate: Callable[[NodeError], None] | None
                 f"duplicate key {name!r} (first defined on line {seen[name]}); YAML would silently keep the last one",
                 "duplicate-key",
             )
-            if on_duplicate is None:
+            if on_skip is None:
                 raise error
-            on_duplicate(error)
+            on_skip(error)
             continue
         seen[name] = key.line
         yield name, key, Located(value_node, loc.offset)
@@ -178,7 +182,8 @@ def read_data_file(path: Path, display: str) -> tuple[Entries | None, list[Probl
     mapping each) and the problems met reading them, located in `display`: None and the problem
     when the file is not UTF-8 (at the line and column of the first bad byte) or not a YAML
     mapping; no entries when it holds no document
-    (empty, or comments only); a repeated key is reported and skipped (the first wins). A missing
+    (empty, or comments only); a repeated key (the first wins) or one that is not a name is
+    reported and skipped. A missing
     file raises FileNotFoundError: whether that is an error is the caller's to say."""
     problems: list[Problem] = []
 
@@ -196,7 +201,7 @@ def read_data_file(path: Path, display: str) -> tuple[Entries | None, list[Probl
         return None, problems
     try:
         root = compose(text)
-        return (list(mapping_items(Located(root, 0), on_duplicate=report)) if root is not None else []), problems
+        return (list(mapping_items(Located(root, 0), on_skip=report)) if root is not None else []), problems
     except NodeError as err:
         report(err)
         return None, problems
