@@ -441,7 +441,13 @@ QUERY_WORDS = [
     ("을", ["을"]),                       # a particle alone stays: a word keeps at least one letter
     ("Reward reward REWARD models", ["reward", "models"]),
     ("the 는", ["the", "는"]),
-    ("arXiv:2401.12340v2", ["arxiv", "2401.12340"]),   # notes hold arXiv ids without a version
+    ("arXiv:2401.12340v2", ["2401.12340"]),   # notes hold arXiv ids without a version, nor "arxiv"
+    ("https://arxiv.org/abs/2401.12340v2 reward", ["2401.12340", "reward"]),   # a pasted link: its id
+    ("arxiv.org/pdf/2401.12340v1.pdf", ["2401.12340"]),
+    ("https://huggingface.co/papers/2401.12340", ["2401.12340"]),
+    ("https://doi.org/10.48550/arXiv.2401.12340", ["2401.12340"]),
+    ("ARXIV: cs/0112017v3", ["cs", "0112017"]),                          # an old-style id, as notes hold it
+    ("arxiv reward", ["arxiv", "reward"]),                               # no id: the word stays
     ("2401.12340 v2", ["2401.12340"]),
     ("1.5 v2 llama", ["1.5", "v2", "llama"]),           # not an arXiv id: the v2 stays
 ]

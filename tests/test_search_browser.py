@@ -346,6 +346,14 @@ def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
     page.context.close()
 
 
+@pytest.mark.parametrize("query", ["arXiv:2505.16265", "https://arxiv.org/abs/2505.16265v2", "arxiv.org/pdf/2505.16265",
+                                   "https://huggingface.co/papers/2505.16265"])
+def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> None:  # noqa: ANN001
+    """Not "no results" and a "did you mean: arriv": `arxiv`, `https` and `abs` are no note's words."""
+    assert type_query(bundled_box, query) == ["think-rm"]
+    assert bundled_box.inner_text(".pn-search__status") == "결과 1개"
+
+
 def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001
     """reasoning model: the note titled "Are Reasoning Models More Prone to Hallucination?" before
     "Reasons to Reject?" (reasons ... models) and B-STaR (reasoners) and every note holding a stem elsewhere."""

@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { HANGUL_ONLY, buildConcepts, conceptRuns, configure, light, queryWord, stem, tokenize, tokenizeJoined } from "./words.js";
+import { HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, light, queryWord, stem, tokenize, tokenizeJoined } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -398,9 +398,10 @@ function findTags(query) {
 
 /* The units of a query: each glossary concept it names ({concept: n, key: the phrase key it was
  * named by, words: [[word, as typed], ...]}; the leftmost, longest run first), and each other
- * word ({word, typed}), as words.queryWord gives them, without repeats. */
+ * word ({word, typed}), as words.queryWord gives them, without repeats; an arXiv link or
+ * `arXiv:` id as its bare id (words.bareArxivIds). */
 function queryUnits(text) {
-  const q = tokenizeJoined(text), starts = new Map(), units = [], seen = new Set();
+  const q = tokenizeJoined(bareArxivIds(text)), starts = new Map(), units = [], seen = new Set();
   for (const run of conceptRuns(concepts, q, false)) starts.set(run[0], run);
   let i = 0;
   while (i < q.tokens.length) {

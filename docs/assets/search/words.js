@@ -22,6 +22,7 @@ const LATIN_ENDING = /^([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+$/;   // words._
 export let tables = null;
 let joiner = null;
 let stemmable = null;
+let arxivReference = null;
 
 function longestFirst(list) { return (list || []).slice().sort((a, b) => b.length - a.length); }
 
@@ -32,6 +33,7 @@ export function configure(meta) {
   const w = meta.words;
   joiner = new RegExp("^" + characterClass(w.joiner) + "(?:\\n" + characterClass(w.joiner) + ")?$");
   stemmable = new RegExp("^(?:" + w.stemmable + ")$");
+  arxivReference = new RegExp(w.arxiv, "gi");
   tables = { particles: longestFirst(meta.particles), endings: longestFirst(meta.endings), maxFormWords: w.max_form_words };
 }
 
@@ -186,9 +188,16 @@ export function queryWord(tokens, i) {
   return [HANGUL.test(typed) ? stripParticle(typed, tables.particles) : typed, typed];
 }
 
+/* `query` with each arXiv id written as a reader pastes it (arXiv:2401.12340, an arxiv.org or
+ * Hugging Face link, the arXiv DOI; any version) as the bare id, the one form notes are indexed by
+ * (search_index.ARXIV_REFERENCE): `arxiv`, `https` or `abs` would otherwise be words no note holds. */
+export function bareArxivIds(query) {
+  return String(query).replace(arxivReference, " $1 ");
+}
+
 /* The distinct words a query looks up, each matched as a prefix (see queryWord). */
 export function queryWords(query) {
-  const seen = new Set(), out = [], tokens = tokenize(query);
+  const seen = new Set(), out = [], tokens = tokenize(bareArxivIds(query));
   tokens.forEach((typed, i) => {
     const w = queryWord(tokens, i);
     if (w && !seen.has(w[0])) { seen.add(w[0]); out.push(w[0]); }

@@ -19,7 +19,7 @@ Files, under `search/` (paths from `urls`):
   `concepts`); how the box weighs what it finds (`RANK`); and the tokenizer's tables the box
   needs besides the particles and endings (`words`: the joiner's characters, the longest glossary
   form in words, the stemmed words' pattern, the shortest word a typo is corrected to, the tag
-  prefix). The box holds none of these numbers or tables itself: this module and
+  prefix, the pattern of a pasted arXiv id or link). The box holds none of these numbers or tables itself: this module and
   `papernotes.text` are their one owner.
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
@@ -60,6 +60,7 @@ from papernotes.catalog import urls
 from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
+from papernotes.schema import ARXIV_ID_SHAPE, ARXIV_VERSION
 from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
 from papernotes.text.stemmer import STEMMABLE, stem
 from papernotes.text.words import (JOINER_CHARACTERS, PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize,  # noqa: F401 (re-exported)
@@ -94,6 +95,14 @@ SPELLABLE = re.compile(r"[a-z]+")
 """Words the box corrects typos in: plain lower-case English letters."""
 SPELL_PREFIX = "~"
 """Spelling entries are `~<word backwards>` in the terms files (no token holds a ~)."""
+
+ARXIV_REFERENCE = (r"(?:(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co/+papers)/+"
+                   r"|(?:(?:https?://)?(?:dx\.)?doi\.org/+)?10\.48550/arxiv\.|\barxiv\s*:?\s*)"
+                   rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?")
+"""A paper's arXiv id as a reader pastes it into the box: `arXiv:2401.12340`, a link to its arXiv
+or Hugging Face page, its arXiv DOI, any version. The box searches it as the bare id (group 1;
+`words.bareArxivIds`), the only form a note's id is indexed by: `arxiv`, `https`, `org` and `abs`
+are no note's words, and a note must match every word of the query. Matched case-insensitively."""
 
 PARTIAL = 0.7
 """How a term that merely starts with the query word counts (reward -> rewardless), against 1 for
@@ -306,7 +315,7 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         "glossary": [[list(c.en), list(c.ko)] for c in shipped],
         "rank": RANK,
         "words": {"joiner": JOINER_CHARACTERS, "max_form_words": MAX_FORM_WORDS, "stemmable": STEMMABLE.pattern,
-                  "spell_min": SPELL_MIN, "tag_prefix": TAG_PREFIX},
+                  "spell_min": SPELL_MIN, "tag_prefix": TAG_PREFIX, "arxiv": ARXIV_REFERENCE},
     }
     files.append((urls.search_meta(), _dump(meta)))
     return files
