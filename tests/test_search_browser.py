@@ -354,6 +354,20 @@ def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> No
     assert bundled_box.inner_text(".pn-search__status") == "결과 1개"
 
 
+SPLIT_DATES = """() => [...document.querySelectorAll(".pn-search__date")].filter(d => {
+    const r = document.createRange(); r.selectNodeContents(d); return r.getClientRects().length > 1; }).map(d => d.textContent)"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_result_date_stays_on_one_line(pages, bundled: str, viewport: dict) -> None:  # noqa: ANN001
+    """Long titles ended a line with "2025-" and began the next with "05-23"; the line may break
+    before the date, never inside it."""
+    page = open_page(pages, bundled, viewport)
+    assert len(type_query(page, "model")) == 10
+    assert page.evaluate(SPLIT_DATES) == []
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
 def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001
     """reasoning model: the note titled "Are Reasoning Models More Prone to Hallucination?" before
     "Reasons to Reject?" (reasons ... models) and B-STaR (reasoners) and every note holding a stem elsewhere."""

@@ -102,7 +102,7 @@ export function renderCard(card, result, doc, id) {
   const li = el("li", { class: "pn-search__result" });
   const a = el("a", { href: noteHref(slug), class: "pn-search__title", lang: "en", id });
   a.append(highlight(title, words, named));
-  li.append(a, el("span", { class: "pn-search__date" }, " " + date));
+  li.append(a, " ", el("span", { class: "pn-search__date" }, date));   // the line breaks before a date, never inside
   for (const bridge of bridged) {
     const from = concepts.forms.get(bridge[1]) || bridge[1], to = bridgeTarget(card, bridge[0], bridge[1]);
     const line = el("div", { class: "pn-search__bridge" });
