@@ -234,6 +234,19 @@ def test_on_a_wide_screen_the_field_is_in_the_header(pages, small: str, lang: st
     assert page.get_attribute(".pn-search__input", "placeholder") == {"ko": "노트 검색", "en": "Search notes"}[other]
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_results_says_why_in_the_chosen_language(pages, small: str, lang: str) -> None:  # noqa: ANN001
+    """Not a bare "No results.": the words no note holds, else that no note holds them all."""
+    page = open_page(pages, small, PHONE, lang)
+    assert type_query(page, "scorer qwertyzz") == []
+    assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 어느 노트에도 없는 단어: qwertyzz",
+                                                     "en": "No results. No note contains: qwertyzz"}[lang]
+    assert type_query(page, "Omega Tau") == []          # each is a title's word, no note has both
+    assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 이 단어를 모두 담은 노트는 없습니다. 단어를 줄여 보세요.",
+                                                     "en": "No results. No note contains all of these words: try fewer."}[lang]
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
 FOCUSED = """() => { const el = document.activeElement, s = getComputedStyle(el);
     const links = [...document.querySelectorAll(".pn-search__results a.pn-search__title")];
     return {href: el.getAttribute("href"), index: links.indexOf(el), field: el.classList.contains("pn-search__input"),

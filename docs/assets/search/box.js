@@ -158,7 +158,17 @@ function build() {
         const n = state.hits.length;
         list.setAttribute("data-count", String(n));   // set once the first results are on screen
         if (!result.words.length && !result.tags.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
-        else if (n === 0) setStatus("결과가 없습니다.", "No results.");
+        else if (n === 0) {
+          // Say why: a word no note holds (a typo, a word no note uses), or words no note holds together.
+          setStatus("결과가 없습니다.", "No results.");
+          if (result.missing.length) {
+            status.append(bi(" 어느 노트에도 없는 단어: ", " No note contains: "),
+              el("strong", { class: "pn-search__missing" }, result.missing.join(" ")));
+          } else if (result.words.length + result.tags.length > 1) {
+            status.append(bi(" 이 단어를 모두 담은 노트는 없습니다. 단어를 줄여 보세요.",
+              " No note contains all of these words: try fewer."));
+          }
+        }
         else setStatus("결과 " + n + "개", n + (n === 1 ? " result" : " results"));
         const typed = Object.keys(result.corrected);
         if (typed.length) {

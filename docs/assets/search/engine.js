@@ -427,7 +427,7 @@ function queryUnits(text) {
 /* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
  * mark), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), tags (named), partial, corrected:
- * {typed: fix} }. */
+ * {typed: fix}, missing: the query's words (as typed) that no note holds, when nothing is found }. */
 export function search(q) {
   const named = findTags(q);
   const units = queryUnits(named.rest);
@@ -474,7 +474,10 @@ export function search(q) {
         hits = first.concat(hits.filter((h) => !tagged.has(String(h[0]))));
       }
     }
-    return { hits, words, concepts: namedConcepts, spelt, bridges, tags: named.tags, corrected,
+    // Nothing found: the words (as typed) that no note holds, which the box names.
+    const missing = hits.length ? [] : used.filter((u, i) => !Object.keys(text.found[i].scores).length)
+      .map((u) => (u.concept === undefined ? u.typed || u.word : u.words.map((w) => w[1]).join(" ")));
+    return { hits, words, concepts: namedConcepts, spelt, bridges, tags: named.tags, corrected, missing,
       partial: text.found.some((f) => f.partial) };
   });
 }
