@@ -439,6 +439,9 @@ QUERY_WORDS = [
     ("GPT를 RLHF로", ["gpt", "rlhf"]),
     ("보상을 보상은 보상", ["보상"]),
     ("을", ["을"]),                       # a particle alone stays: a word keeps at least one letter
+    ("평가", ["평가"]),                   # nor is 평가 평 + 가: a Korean word keeps two syllables (min_part)
+    ("정의를 온도는", ["정의", "온도"]),
+    ("값이", ["값이"]),
     ("Reward reward REWARD models", ["reward", "models"]),
     ("the 는", ["the", "는"]),
     ("arXiv:2401.12340v2", ["2401.12340"]),   # notes hold arXiv ids without a version, nor "arxiv"

@@ -349,6 +349,14 @@ def test_korean_queries_find_the_bundled_notes_that_wrote_english(bundled_box, q
     assert want and want <= set(type_query(bundled_box, query))
 
 
+@pytest.mark.parametrize("query", ["정도", "차이", "정도를"])
+def test_a_two_syllable_word_ending_like_a_particle_is_not_one_syllable(bundled_box, query: str) -> None:  # noqa: ANN001
+    """정도 and 차이 (도, 이: particles) searched every word starting with 정 or 차: 34 notes for a
+    word one note writes, the note that writes it not first."""
+    word = query[:2]
+    assert set(type_query(bundled_box, query)) == holding(word) and len(holding(word)) == 1
+
+
 @pytest.fixture(scope="module")
 def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
     """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases

@@ -34,7 +34,8 @@ export function configure(meta) {
   joiner = new RegExp("^" + characterClass(w.joiner) + "(?:\\n" + characterClass(w.joiner) + ")?$");
   stemmable = new RegExp("^(?:" + w.stemmable + ")$");
   arxivReference = new RegExp(w.arxiv, "gi");
-  tables = { particles: longestFirst(meta.particles), endings: longestFirst(meta.endings), maxFormWords: w.max_form_words };
+  tables = { particles: longestFirst(meta.particles), endings: longestFirst(meta.endings), maxFormWords: w.max_form_words,
+    minPart: meta.min_part };
 }
 
 /* `token` without accents (é -> e); Hangul and plain ASCII unchanged (words.fold). */
@@ -181,11 +182,15 @@ export function withoutEnding(word) {
 /* [word, as typed] of the i-th of a query's `tokens`, or null for the version after an arXiv id
  * (2401.12340v2 -> 2401.12340: notes hold ids without one). A Korean word loses one trailing
  * particle (보상을 -> 보상, so it also finds 보상은) but is also looked up as typed, since a last
- * syllable that looks like a particle may be part of the word (추론경로 is not 추론경 + 로). */
+ * syllable that looks like a particle may be part of the word (추론경로 is not 추론경 + 로). A word
+ * of Hangul keeps at least min_part syllables: 평가, 정의 and 온도 are nouns, not 평, 정 and 온 (every
+ * word starting with that syllable) with a particle. */
 export function queryWord(tokens, i) {
   const typed = tokens[i];
   if (i > 0 && /^v\d+$/.test(typed) && /^\d{4}\.\d{4,5}$/.test(tokens[i - 1])) return null;
-  return [HANGUL.test(typed) ? stripParticle(typed, tables.particles) : typed, typed];
+  if (!HANGUL.test(typed)) return [typed, typed];
+  const bare = stripParticle(typed, tables.particles);
+  return [HANGUL_ONLY.test(bare) && bare.length < tables.minPart ? typed : bare, typed];
 }
 
 /* `query` with each arXiv id written as a reader pastes it (arXiv:2401.12340, an arxiv.org or

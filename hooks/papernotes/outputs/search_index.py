@@ -81,7 +81,8 @@ FIELD_WEIGHTS = {"title": 8, "tags": 6, "people": 4, "commentary": 2, "abstract"
 HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 """A word of Hangul syllables only: indexed also without its particle and by its inner sub-words."""
 MIN_PART = 2
-"""Syllables of the shortest sub-word a Korean compound is indexed (and a query split) by."""
+"""Syllables of the shortest sub-word a Korean compound is indexed (and a query split) by, and the
+fewest a Korean query word keeps when the box strips its particle (평가, 정도: not 평, 정)."""
 TAG_PREFIX = "#"
 """Tag terms are `#<slug>` (no token holds a #): the notes carrying that tag, for `#slug` queries."""
 PAIR_PREFIX = "_"

@@ -73,8 +73,8 @@ def _joins(gap: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def strip_particle(word: str) -> str:
     """`word` without one trailing Korean particle (longest first), keeping at least one syllable;
-    the box does the same to a query word. Memoised, bounded: called for every Korean word of
-    every note."""
+    the box does the same to a query word, where a word of Hangul keeps MIN_PART syllables (평가 is
+    not 평 + 가). Memoised, bounded: called for every Korean word of every note."""
     for particle in PARTICLES:
         if len(word) > len(particle) and word.endswith(particle):
             return word[:-len(particle)]
