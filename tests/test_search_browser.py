@@ -217,6 +217,14 @@ def test_on_a_phone_a_button_opens_a_field_across_the_screen(pages, small: str, 
     assert page.evaluate("document.activeElement.classList.contains('pn-search__open')")
 
 
+def test_on_a_phone_the_links_to_the_named_tags_are_44_px(pages, small: str) -> None:  # noqa: ANN001
+    """Like the tag chips of every page: they were 16 px tall, side by side."""
+    page = open_page(pages, small, PHONE)
+    type_query(page, "#reward-model #safety")
+    links = page.locator(".pn-search__tag").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(links) == 2 and min(links) >= 44, links
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_on_a_wide_screen_the_field_is_in_the_header(pages, small: str, lang: str) -> None:  # noqa: ANN001
     page = open_page(pages, small, DESKTOP, lang)
