@@ -108,6 +108,22 @@ url: https://example.org/upsilon
 
 Written mostly alone.
 """,
+    "2025/kappa.md": """---
+title: "카파: 한국어 제목 시험"
+authors: [이영희, Alan Turing]
+date: 2025-02-01
+tags: [safety]
+url: https://example.org/kappa
+---
+
+## 한국어
+
+한국어로 제목을 쓴 논문.
+
+## English
+
+A paper titled in Korean.
+""",
 }
 GLOSSARY = """\
 reward-hacking:
@@ -253,6 +269,22 @@ def test_no_results_says_why_in_the_chosen_language(pages, small: str, lang: str
     assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 이 단어를 모두 담은 노트는 없습니다. 단어를 줄여 보세요.",
                                                      "en": "No results. No note contains all of these words: try fewer."}[lang]
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+LANGS = """() => [...document.querySelectorAll(".pn-search__result")].map(li => [
+    li.querySelector(".pn-search__title").lang,
+    [...li.querySelector(".pn-search__authors").childNodes].filter(n => n.nodeType === 1).map(n => [n.textContent, n.lang])])"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_titles_and_names_in_results_are_marked_with_their_own_language(pages, small: str, lang: str) -> None:  # noqa: ANN001
+    """As pages mark them (screen readers' pronunciation): a Korean title was marked `en`, and an
+    English name took the interface's `ko`."""
+    page = open_page(pages, small, DESKTOP, lang)
+    assert type_query(page, "카파") == ["kappa"]
+    assert page.evaluate(LANGS) == [["ko", [["이영희", "ko"], ["Alan Turing", "en"]]]]
+    assert type_query(page, "upsilon hopper") == ["lone"]
+    assert page.evaluate(LANGS) == [["en", [["Grace Hopper", "en"], ["Ada Lovelace", "en"]]]]
 
 
 FOCUSED = """() => { const el = document.activeElement, s = getComputedStyle(el);

@@ -78,13 +78,20 @@ function bridgeTarget(card, n, key) {
 
 /* A result's authors (a search by a name shows it matched), as the cards give them: a name, or
  * [name, slug] for an author with a page, which becomes a link to it (not a combobox option:
- * the arrows move between the results' titles only), then "…" if there are more. */
+ * the arrows move between the results' titles only), then "…" if there are more. Each name is
+ * marked with its own language, as pages mark them (fragments.authors), not the interface's. */
 function authorsLine(authors, words) {
   const line = el("div", { class: "pn-search__authors" });
   authors.forEach((author, i) => {
     if (i) line.append(", ");
-    if (typeof author === "string") { line.append(highlight(author, words, null)); return; }
-    const a = el("a", { class: "pn-search__author", href: authorHref(author[1]) });
+    if (author === "…") { line.append(author); return; }
+    if (typeof author === "string") {
+      const name = el("span", { lang: langOf(author) });
+      name.append(highlight(author, words, null));
+      line.append(name);
+      return;
+    }
+    const a = el("a", { class: "pn-search__author", href: authorHref(author[1]), lang: langOf(author[0]) });
     a.append(highlight(author[0], words, null));
     line.append(a);
   });
@@ -100,7 +107,7 @@ export function renderCard(card, result, doc, id) {
   const words = result.words.filter((w) => !bridged.some((b) => result.spelt[b[0]].includes(w)));
   const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
   const li = el("li", { class: "pn-search__result" });
-  const a = el("a", { href: noteHref(slug), class: "pn-search__title", lang: "en", id });
+  const a = el("a", { href: noteHref(slug), class: "pn-search__title", lang: langOf(title), id });   // as written
   a.append(highlight(title, words, named));
   li.append(a, " ", el("span", { class: "pn-search__date" }, date));   // the line breaks before a date, never inside
   for (const bridge of bridged) {
