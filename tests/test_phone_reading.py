@@ -269,6 +269,28 @@ def test_korean_words_never_break_inside(contexts, base: str, index, size: str) 
             assert inside == [], f"{path}: a line breaks inside a Korean word at {inside}"
 
 
+DATES_SPLIT = """() => [...document.querySelectorAll("time")].filter(t => t.checkVisibility())
+  .filter(t => new Set([...t.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1)
+  .map(t => t.textContent)"""
+
+
+def test_dates_are_never_split_across_lines(contexts, base: str, index) -> None:  # noqa: ANN001
+    """On narrower phones too (360 and 320 px), a date stays one word: Chromium breaks after the
+    hyphen between digits, and a note's byline once ended "… (+4) · 2025-" over "10-09"."""
+    pg = contexts["phone"]
+    split = {}
+    try:
+        for width in (360, 320):
+            pg.set_viewport_size({"width": width, "height": PHONE["height"]})
+            for note in index.notes[:12]:
+                open_page(pg, base + urls.src_to_url(urls.note(note.slug)), "ko")
+                if found := pg.evaluate(DATES_SPLIT):
+                    split[f"{width} {note.slug}"] = found
+    finally:
+        pg.set_viewport_size(PHONE)
+    assert split == {}
+
+
 def test_hashtags_and_chips_stay_whole(contexts, base: str, index) -> None:  # noqa: ANN001
     pg = contexts["phone"]
     note = next(n for n in index.notes if any("-" in t for t in n.tags))
