@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import LAYOUT_SHIFT
+from conftest import CHROMIUM, CHROMIUM_ARGS, LAYOUT_SHIFT
 from papernotes.catalog import urls
 from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
@@ -125,6 +125,29 @@ def test_interface_text_is_in_one_language(contexts, base: str, index, size: str
         if texts:
             found[kind] = sorted(set(texts))
     assert found == {}
+
+
+def test_back_shows_the_language_chosen_on_a_later_page(browser, base: str, index) -> None:  # noqa: ANN001
+    """A phone's Back restores the earlier page from the back/forward cache as it was left: after
+    switching to 한국어 on the next page it showed English until reloaded. Playwright turns that
+    cache off by default; this Chromium has it on."""
+    cached = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                         ignore_default_args=["--disable-back-forward-cache"])
+    try:
+        pg = cached.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+        first, second = (base + urls.src_to_url(urls.note(note.slug)) for note in index.notes[:2])
+        open_page(pg, first, "en")
+        pg.goto(first)  # the stored choice, no ?lang=
+        pg.evaluate("window.__pnKept = true")
+        pg.goto(second)
+        pg.locator(".pn-toggle__button[data-lang=ko]").tap()
+        pg.go_back(wait_until="commit")
+        pg.wait_for_function("document.readyState === 'complete'")
+        assert pg.evaluate("window.__pnKept === true")  # restored from the cache, not loaded again
+        pg.wait_for_function("document.documentElement.getAttribute('data-pn-lang') === 'ko'", timeout=3000)
+        assert pg.locator(".pn-toggle__button[data-lang=ko]").get_attribute("aria-pressed") == "true"
+    finally:
+        cached.close()
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

@@ -35,6 +35,17 @@ function apply(lang, buttons, group) {
   document.dispatchEvent(new CustomEvent("papernotes:lang", { detail: { lang } }));
 }
 
+/* What a fresh load of this address shows (the inline script's order): ?lang=, else the stored
+ * choice, else the site's default. */
+function chosen() {
+  let lang = null;
+  try { lang = new URLSearchParams(location.search).get("lang"); } catch (e) { /* ignore */ }
+  if (lang !== "ko" && lang !== "en") {
+    try { lang = localStorage.getItem(KEY); } catch (e) { /* private mode */ }
+  }
+  return lang === "ko" || lang === "en" ? lang : root.getAttribute("data-pn-default") || "ko";
+}
+
 function remember(lang) {
   try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode: the choice lasts this page */ }
   const url = new URL(location.href);
@@ -76,6 +87,11 @@ function buildToggle() {
   if (header) place(header, group);
   else document.body.insertBefore(group, document.body.firstChild);
   apply(current(), buttons, group);
+  // A page brought back by Back from the back/forward cache is the page as it was left, in the
+  // language it was left in; the reader may have switched on a later page since: show the choice.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted && chosen() !== current()) apply(chosen(), buttons, group);
+  });
 }
 
 /* A link with ?lang= shows its page in that language. It becomes the reader's choice only when
