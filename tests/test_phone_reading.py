@@ -350,6 +350,18 @@ def test_commentary_comes_before_the_abstract(contexts, base: str, index, size: 
         assert top + 40 < pg.viewport_size["height"], f"{note.slug}: the commentary starts below the first screen"
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_statistics_labels_are_at_least_12_px(contexts, base: str, lang: str) -> None:  # noqa: ANN001
+    """The charts' years, months and weekdays are text a reader reads: 12 px or more as drawn
+    (they were 9 px)."""
+    pg = contexts["phone"]
+    open_page(pg, base + "stats/", lang)
+    sizes = pg.evaluate("""() => [...document.querySelectorAll(".pn-figure svg text")].filter(t => t.checkVisibility())
+      .map(t => { const svg = t.ownerSVGElement, scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                  return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale]; })""")
+    assert len(sizes) >= 15 and [s for s in sizes if s[1] < 12] == []
+
+
 def test_statistics_open_at_the_newest_data_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport=PHONE)
     context.add_init_script(LAYOUT_SHIFT)
