@@ -290,7 +290,11 @@ def test_papers_waiting_for_a_note(site: Path) -> None:
 
 def test_the_map_is_svg_with_real_links(site: Path) -> None:
     svg = soup(site, "notes/base-paper").select_one(".pn-map svg")
-    assert svg.find("title").get_text()
+    # Named in the reader's language only (lang.js swaps the aria-label), not by a <title> that
+    # read "Notes linked to … · …와 이어진 노트" to a Korean or an English reader alike.
+    assert svg.find("title", recursive=False) is None and not svg.get("aria-labelledby")
+    assert svg["data-pn-ko-aria-label"] == svg["aria-label"] == "이 노트와 이어진 노트"
+    assert svg["data-pn-en-aria-label"] == "Notes linked to this one"
     hrefs = {a["href"] for a in svg.find_all("a")}
     assert {"../follow-up/", "../third/"} <= hrefs
     assert all(a.find("title").get_text() for a in svg.find_all("a"))

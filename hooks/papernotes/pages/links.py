@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from papernotes.markup import NoteHtml
 from papernotes.markup_links import LinkResolver
 from papernotes.model import Note
-from papernotes.pages.fragments import Fragments, bi, text_lang
+from papernotes.pages.fragments import Fragments, bi, label, text_lang
 from papernotes.catalog import urls
 from papernotes.catalog.links import LinkGraph, build_links
 
@@ -247,6 +247,7 @@ class _NoteLinker:
                 f'lang="{text_lang(note.title)}">{escape(note.title)}</a>')
 
 
+_MAP_NAME = label("이 노트와 이어진 노트", "Notes linked to this one")
 _MAP_TOP, _MAP_ROW, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH = 16, 26, 34, 58, 10, 360
 """The map's layout: the note at the top left, its neighbours one per row below it like a
 tree, each joined to the spine by a line whose style says how it is linked (notes two links
@@ -255,11 +256,10 @@ away sit one step further in). Rows keep every label readable at 390 px: nothing
 
 def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str], link: _NoteLinker) -> str:
     """The neighbourhood as SVG with real links (no script needed)."""
-    title = escape(note.title)
     height = _MAP_TOP + _MAP_ROW * len(nodes) + 14
     out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
-           f'<svg class="pn-map__svg" viewBox="0 0 {_MAP_WIDTH} {height}" role="group" aria-labelledby="pn-map-title" focusable="false">',
-           f'<title id="pn-map-title">Notes linked to “{title}” · “{title}”와 이어진 노트</title>',
+           # Named in the reader's language only (lang.js swaps it): a <title> is one text for both.
+           f'<svg class="pn-map__svg" viewBox="0 0 {_MAP_WIDTH} {height}" role="group" {_MAP_NAME} focusable="false">',
            f'<line class="pn-map__spine" x1="{_MAP_SPINE}" y1="{_MAP_TOP}" x2="{_MAP_SPINE}" y2="{nodes[-1].y}"/>']
     out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="{_MAP_SPINE}" y1="{n.y}" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
     out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="{_MAP_SPINE}" cy="{_MAP_TOP}" r="6"/>'
