@@ -191,3 +191,15 @@ def test_a_papers_own_link_to_its_pdf_is_its_pdf_url(url: str, name: str) -> Non
     from papernotes.outputs.citation import highwire
     note = Note(slug="n", source="x.md", title="T", authors=("A",), date=dt.date(2025, 3, 1), tags=("rl",), url=url)
     assert [(k, v) for k, v in highwire(note) if k.endswith("_url")] == [(name, url)]
+
+
+def test_name_particles_stay_with_the_family_name() -> None:
+    """`van der`, `de la` belong to the family name: split at the last space, citeproc printed
+    "Berg, L. van . der ." (found rendering an author page's CSL-JSON with citeproc-py)."""
+    written = ("Ludo van der Berg", "María de la Cruz", "van der Berg", "danah boyd")
+    (item,) = json.loads(csl_json.items([_note("T", authors=written)]))
+    assert item["author"] == [{"given": "Ludo", "non-dropping-particle": "van der", "family": "Berg"},
+                              {"given": "María", "non-dropping-particle": "de la", "family": "Cruz"},
+                              {"non-dropping-particle": "van der", "family": "Berg"}, {"given": "danah", "family": "boyd"}]
+    (line,) = _render(csl_json.items([_note("T", authors=written[:2])]))
+    assert line.startswith("van der Berg, L. and de la Cruz, M. (2025)")

@@ -2,7 +2,9 @@
 citeproc-py, which renders a bibliography from these files in the tests).
 
 Names are given as written: a Latin-script name with a space is split into `given` and `family`
-at its last space (what citeproc needs to sort and abbreviate), anything else (a Hangul or a
+at its last space (what citeproc needs to sort and abbreviate), the lowercase words just before
+the family name being its `non-dropping-particle` (`Ludo van der Berg` is `van der Berg, L.`, not
+`Berg, L. van der`), anything else (a Hangul or a
 one-word name, a name with a comma, or one that joins words with `and` or `&`, a group such as
 `Smith and Wesson`, which split would print as "Wesson, S. and") is a `literal`. JSON escaping makes any text safe; control
 characters are dropped and whitespace runs become one space, as in the RIS export.
@@ -27,7 +29,13 @@ def _name(written: str) -> dict[str, str]:
     name = clean(written)
     given, _, family = name.rpartition(" ")
     if given and "," not in name and not _JOINED.search(name) and all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in name):
-        return {"given": given, "family": family}
+        words = given.split(" ")
+        cut = len(words)
+        while cut and family[:1].isupper() and words[cut - 1][:1].islower():  # `van der`, `de la` (not `danah boyd`)
+            cut -= 1
+        if cut == len(words):
+            return {"given": given, "family": family}
+        return {**({"given": " ".join(words[:cut])} if cut else {}), "non-dropping-particle": " ".join(words[cut:]), "family": family}
     return {"literal": name}
 
 
