@@ -413,6 +413,9 @@ def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
     ("See Fig. 3 and <a>2401.01234</a>. New sentence.", "See Fig. 3 and 2401.01234."),
     ("It ends in 2024. <a>2401.01234</a> starts this one. Next.", "2401.01234 starts this one."),
     ("앞 문장이다. 이 논문은 <a>2401.01234</a>을 잇는다. 다음 문장.", "이 논문은 2401.01234을 잇는다."),
+    # a Korean sentence may start with a lowercase Latin word (found on a note page's backlinks)
+    ("저자 이름 비교. <a>arXiv:2401.01234</a> 에서 쓴 방법과 같다.", "arXiv:2401.01234 에서 쓴 방법과 같다."),
+    ("선행 연구 <a>2401.01234</a>를 잇는다. arxiv.org/pdf/2601.09999 도 참고.", "선행 연구 2401.01234를 잇는다."),
 ])
 def test_a_backlink_sentence_is_not_cut_at_an_abbreviation(html: str, sentence: str) -> None:
     from papernotes.catalog.links import _sentence_at

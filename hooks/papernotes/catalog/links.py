@@ -31,6 +31,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?。？！])\s+(?=\S)")
 _ABBREVIATION = re.compile(r"(?:^|[\s(\[])(?:e\.g|i\.e|cf|vs|al|etc|approx|resp|fig|figs|eq|eqs|sec|secs|tab|no|nos|vol|"
                            r"ch|dr|mr|mrs|ms|prof|st|jr|sr|inc|ltd|co|[A-Za-z])\.$", re.IGNORECASE)
 """Words a full stop ends without ending the sentence (`e.g.`, `et al.`, `Dr.`, an initial)."""
+_HANGUL_STOP = re.compile(r"[\uac00-\ud7a3]\.$")
+"""A full stop after a Hangul syllable: Korean has no such abbreviation, so it ends the sentence."""
 LANG_OF_SECTION = {"ko": "ko", "en": "en", "abstract": "en"}
 """The language of each section's text (the abstract is quoted from the paper, in English)."""
 
@@ -163,11 +165,12 @@ def _plain(html: str) -> str:
 
 def _sentence_ends(text: str) -> list[re.Match[str]]:
     """The breaks between sentences: after `.`, `!`, `?` (or their CJK forms) and a space, unless
-    the full stop ends an abbreviation or an initial, or the next word starts in lowercase."""
+    the full stop ends an abbreviation or an initial, or the next word starts in lowercase (not
+    after a Hangul word: `다. arXiv:2504.06141 ...` is two sentences)."""
     found = []
     for m in _SENTENCE_END.finditer(text):
         before, after = text[max(m.start() - 12, 0):m.start()], text[m.end()]
-        if before.endswith(".") and (_ABBREVIATION.search(before) or after.islower()):
+        if before.endswith(".") and not _HANGUL_STOP.search(before) and (_ABBREVIATION.search(before) or after.islower()):
             continue
         found.append(m)
     return found
