@@ -203,3 +203,17 @@ def test_name_particles_stay_with_the_family_name() -> None:
                               {"non-dropping-particle": "van der", "family": "Berg"}, {"given": "danah", "family": "boyd"}]
     (line,) = _render(csl_json.items([_note("T", authors=written[:2])]))
     assert line.startswith("van der Berg, L. and de la Cruz, M. (2025)")
+
+
+def test_llms_txt_keeps_names_with_a_comma_whole() -> None:
+    """`Smith, John` and `Henry Ford, Jr.` joined by `, ` read as four people (found reading a
+    built llms.txt); with a comma in a name, `; ` separates them, as in the daily post."""
+    from papernotes.model import Tag, TagRegistry
+    from papernotes.outputs.markdown_copy import render_llms_txt
+
+    tags = (Tag(slug="rl", ko="강화학습", en="Reinforcement learning"),)
+    registry = TagRegistry(tags=tags, lookup={"rl": "rl"}, by_slug={"rl": tags[0]})
+    notes = (_note("A", slug="a", authors=("Smith, John", "Henry Ford, Jr.", "Jae Lee")), _note("B", slug="b", authors=("Ada Lovelace", "이순신")))
+    text = render_llms_txt("papernotes", None, notes, registry, {"rl": 2})
+    assert "2025-03-01; Smith, John; Henry Ford, Jr.; Jae Lee\n" in text
+    assert "2025-03-01; Ada Lovelace, 이순신\n" in text

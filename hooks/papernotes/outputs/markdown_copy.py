@@ -163,6 +163,12 @@ def as_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", " ".join(text.split())).replace("<", "&lt;")
 
 
+def _names(names: tuple[str, ...]) -> str:
+    """Names joined by `, `, or by `; ` when one has a comma (`Smith, John; Henry Ford, Jr.`), as
+    the daily post writes them: with `, ` those would read as four people."""
+    return ("; " if any("," in name for name in names) else ", ").join(names)
+
+
 def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...], tags: TagRegistry,
                     counts: dict[str, int]) -> str:
     """The `llms.txt` document: H1 the site, a blockquote summary, then a list of tags and one of notes."""
@@ -187,5 +193,5 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
               for t in tags.tags if counts.get(t.slug)]
     lines += ["", "## Notes", ""]
     lines += [f"- [{as_text(n.title)}]({copy_link(n.slug)}): {n.date.isoformat()}; "
-              f"{as_text(', '.join(n.authors[:3]))}{' et al.' if len(n.authors) > 3 else ''}" for n in notes]
+              f"{as_text(_names(n.authors[:3]))}{' et al.' if len(n.authors) > 3 else ''}" for n in notes]
     return "\n".join(lines) + "\n"
