@@ -487,3 +487,14 @@ def test_two_names_with_one_slug_the_first_noted_keeps_its_address() -> None:
     people = People(notes, AuthorsFile(), 2)
     assert {p.slug: p.name for p in people.authors if "park" in p.slug and p.name != "Sora Park"} == {
         "jae-won-park": "Jae-won Park", "jae-won-park-2": "Jae Won Park"}
+
+
+def test_names_with_a_comma_are_separated_by_semicolons() -> None:
+    """`Smith, John, Henry Ford, Jr., Jae Lee` reads as five people (found on a built note page's
+    byline): with a comma in a name, names are separated by `; `, as in the daily post."""
+    from papernotes.pages.fragments import authors
+
+    assert str(authors(("Smith, John", "Henry Ford, Jr.", "Jae Lee"))) == (
+        '<span class="pn-authors" lang="en">Smith, John; Henry Ford, Jr.; Jae Lee</span>')
+    assert str(authors(("Smith, John", "Jae Lee", "Ada Lovelace"), 2)).endswith("Smith, John; Jae Lee; … (+1)</span>")
+    assert str(authors(("Ada Lovelace", "Jae Lee"))) == '<span class="pn-authors" lang="en">Ada Lovelace, Jae Lee</span>'

@@ -92,6 +92,22 @@ url: https://example.org/tau
 
 A way for policies to exploit their scorer less.
 """,
+    "2025/comma-names.md": """---
+title: "Omicron: Separators"
+authors: ["Smith, John", "Henry Ford, Jr.", Ada Lovelace]
+date: 2025-03-02
+tags: [rl]
+url: https://example.org/omicron
+---
+
+## 한국어
+
+쉼표가 든 이름.
+
+## English
+
+Names holding commas.
+""",
     "2025/lone.md": """---
 title: "Upsilon: A Lone Scholar"
 authors: [Grace Hopper, Ada Lovelace]
@@ -491,3 +507,12 @@ def test_an_author_with_a_page_is_a_link_and_the_arrows_still_open_the_note(page
     page.click(".pn-search__authors a")                   # the link leads to the author's page
     page.wait_for_url("**/authors/ada-lovelace/")
     assert "Ada Lovelace" in page.inner_text("h1")
+
+
+def test_names_with_a_comma_are_separated_by_semicolons(pages, small: str) -> None:  # noqa: ANN001
+    """`Smith, John, Henry Ford, Jr., Ada Lovelace` reads as five people: as on the pages (and
+    in the daily post), names are separated by `; ` when one has a comma."""
+    page = open_page(pages, small, DESKTOP)
+    assert type_query(page, "omicron") == ["comma-names"]
+    [line] = page.evaluate(AUTHORS, ".pn-search__result")
+    assert line["text"] == "Smith, John; Henry Ford, Jr.; Ada Lovelace"

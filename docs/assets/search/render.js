@@ -79,11 +79,13 @@ function bridgeTarget(card, n, key) {
 /* A result's authors (a search by a name shows it matched), as the cards give them: a name, or
  * [name, slug] for an author with a page, which becomes a link to it (not a combobox option:
  * the arrows move between the results' titles only), then "…" if there are more. Each name is
- * marked with its own language, as pages mark them (fragments.authors), not the interface's. */
+ * marked with its own language, as pages mark them (fragments.authors), not the interface's.
+ * Separated by "; " when a name has a comma ("Smith, John; Henry Ford, Jr."), as the pages do. */
 function authorsLine(authors, words) {
   const line = el("div", { class: "pn-search__authors" });
+  const sep = authors.some((author) => (typeof author === "string" ? author : author[0]).includes(",")) ? "; " : ", ";
   authors.forEach((author, i) => {
-    if (i) line.append(", ");
+    if (i) line.append(sep);
     if (author === "…") { line.append(author); return; }
     if (typeof author === "string") {
       const name = el("span", { lang: langOf(author) });

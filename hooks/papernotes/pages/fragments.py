@@ -96,18 +96,21 @@ def authors(names: tuple[str, ...], limit: int | None = None,
             link: Callable[[str, Callable[[str], str]], Markup] | None = None,
             href: Callable[[str], str] | None = None) -> Markup:
     """The author list as written, each name marked with its own language when the list mixes
-    them; with `link` and `href` (`PageContext.author_link`), names with an author page link to it."""
+    them; with `link` and `href` (`PageContext.author_link`), names with an author page link to it.
+    Names are separated by `, `, or by `; ` when one has a comma (`Smith, John; Henry Ford, Jr.`),
+    as the daily post writes them."""
     shown = names if limit is None else names[:limit]
     show: Callable[[str], object] = (lambda n: link(n, href)) if link is not None and href is not None else (lambda n: n)
+    sep = Markup("; " if any("," in n for n in names) else ", ")
     langs = {text_lang(n) for n in shown}
     if len(langs) == 1:
-        inner = Markup(", ").join(show(n) for n in shown)
+        inner = sep.join(show(n) for n in shown)
         outer = langs.pop()
     else:
-        inner = Markup(", ").join(Markup('<span lang="%s">%s</span>') % (text_lang(n), show(n)) for n in shown)
+        inner = sep.join(Markup('<span lang="%s">%s</span>') % (text_lang(n), show(n)) for n in shown)
         outer = "en"
     if limit is not None and len(names) > limit:
-        inner += Markup(", … (+%d)") % (len(names) - limit)
+        inner += sep + Markup("… (+%d)") % (len(names) - limit)
     return Markup('<span class="pn-authors" lang="%s">%s</span>') % (outer, inner)
 
 
