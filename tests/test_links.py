@@ -455,3 +455,22 @@ def test_map_labels_are_cut_to_the_maps_width_not_a_count_of_characters(title: s
     label = _fit(title, room)
     assert sum(_em(c) for c in label) * _FONT <= room and (label == title or label.endswith("…"))
     assert len(label) > 10  # not cut to nothing
+
+
+def test_a_preview_keeps_names_with_a_comma_whole() -> None:
+    """A preview card joined `Smith, John` and `Henry Ford, Jr.` by `, ` (five people to read);
+    with a comma in a name it separates names by `; `, as the pages do."""
+    import datetime as dt
+
+    from markupsafe import Markup
+
+    from papernotes.markup import NoteHtml
+    from papernotes.model import Note, Tag, TagRegistry
+    from papernotes.outputs.previews import preview_card
+
+    tag = Tag(slug="rl", ko="강화학습", en="RL")
+    note = Note(slug="n", source="n.md", title="T", authors=("Smith, John", "Henry Ford, Jr.", "Jae Lee"),
+                date=dt.date(2025, 3, 1), tags=("rl",))
+    card = preview_card(note, NoteHtml(Markup(""), Markup("가."), Markup("A.")), TagRegistry(tags=(tag,), lookup={"rl": "rl"}, by_slug={"rl": tag}))
+    meta = BeautifulSoup(card, "html.parser").select_one(".pn-preview__meta span").get_text()
+    assert meta == "Smith, John; Henry Ford, Jr.; Jae Lee"

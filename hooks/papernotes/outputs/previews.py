@@ -70,7 +70,8 @@ def clip_html(html: str, limit: int = TEXT_LIMIT) -> str:
 def preview_card(note: Note, html: NoteHtml, tags: TagRegistry) -> str:
     ko, en = clip_html(html.ko), clip_html(html.en)
     only = "ko" if ko and not en else ("en" if en and not ko else "")
-    authors = ", ".join(note.authors[:4]) + (f", … (+{len(note.authors) - 4})" if len(note.authors) > 4 else "")
+    sep = "; " if any("," in a for a in note.authors) else ", "  # `Smith, John; Henry Ford, Jr.`, as on the pages
+    authors = sep.join(note.authors[:4]) + (f"{sep}… (+{len(note.authors) - 4})" if len(note.authors) > 4 else "")
     chips = " ".join(f'<span class="pn-tag"><span class="pn-lang" lang="ko">{escape(tags.get(t).ko)}</span>'
                      f'<span class="pn-lang" lang="en">{escape(tags.get(t).en)}</span></span>' for t in note.tags)
     parts = [f'<p class="pn-preview__title" lang="en">{escape(note.title)}</p>',
