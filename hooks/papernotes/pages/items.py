@@ -115,8 +115,8 @@ class Items:
         return self._short(notes, href, lambda note: hashtags(note.tags))
 
     def lab(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
-        """A lab page's items: title, day and first authors (no COinS: the lab page never had them)."""
-        return self._short(notes, href, lambda note: authors(note.authors, 4, self._author_link, href), coins=False)
+        """A lab page's items: title, day and first authors."""
+        return self._short(notes, href, lambda note: authors(note.authors, 4, self._author_link, href))
 
     def _short(self, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup],
                coins: bool = True) -> Markup:
