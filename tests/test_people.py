@@ -137,6 +137,21 @@ def test_a_person_or_lab_named_index_gets_a_page_beside_the_index(tmp_path: Path
     assert _page(site, "authors").find("a", href="index-2/") and _page(site, "labs").find("a", href="index-2/")
 
 
+def test_the_spellings_the_notes_write_show_when_the_file_names_the_person_otherwise(tmp_path: Path) -> None:
+    """An authors.yml name the notes never write ('Seán O'Brien' for notes that write 'O'Brien,
+    Seán'): the page said nothing of the spelling its notes use (`Also written` needed two
+    spellings). Names with a comma are separated by `; `."""
+    notes = {f"2025/o{i}.md": _note(f"Paper {i}", ["\"O'Brien, Seán\"" if i == 1 else "\"O'Brien, S.\"", "Sora Park"],
+                                    f"2025-04-0{i}", f"2512.9020{i}", "kaist") for i in (1, 2)}
+    site = make_site(tmp_path / "site", notes=notes)
+    (site / "data" / "authors.yml").write_text("people:\n  - name: Seán O'Brien\n    aliases: [\"O'Brien, Seán\", \"O'Brien, S.\"]\n"
+                                               "orgs:\n  - name: KAIST\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    assert _page(site, "authors/sean-o-brien").select_one(".pn-also").get_text() == "다른 표기Also written: O'Brien, Seán; O'Brien, S."
+    assert _page(site, "labs/kaist").select_one(".pn-also").get_text() == "다른 표기Also written: kaist"
+
+
 def _page(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / "site" / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
