@@ -74,7 +74,8 @@ def test_authors_file_errors_are_located(tmp_path: Path, text: str, line: int, c
 
 
 @pytest.mark.parametrize("name, group", [("Ada Lovelace", "A"), ("Émile Borel", "E"), ("김민지", "ㄱ"), ("꽃님", "ㄱ"),
-                                         ("이순신", "ㅇ"), ("42 Lab", "#")])
+                                         ("이순신", "ㅇ"), ("42 Lab", "#"),
+                                         ("Øystein Ore", "O"), ("Łukasz Kaiser", "L"), ("Æsa Berg", "A")])  # were under '#'
 def test_index_initials(name: str, group: str) -> None:
     assert initial(name) == group
 

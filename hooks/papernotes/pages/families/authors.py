@@ -42,7 +42,14 @@ def initial(name: str) -> str:
     if first.isascii() and first.isalpha():
         return first.upper()
     decomposed = unicodedata.normalize("NFKD", first)[:1]
-    return decomposed.upper() if decomposed.isascii() and decomposed.isalpha() else "#"
+    if decomposed.isascii() and decomposed.isalpha():
+        return decomposed.upper()
+    return _UNDECOMPOSED.get(first, "#")
+
+
+_UNDECOMPOSED = {"ø": "O", "ł": "L", "æ": "A", "œ": "O", "đ": "D", "ð": "D", "ı": "I", "þ": "T", "ħ": "H", "ŧ": "T"}
+"""Latin letters with a stroke, and ligatures, which have no decomposition (`Øystein`, `Łukasz`):
+filed under their base letter instead of `#`."""
 
 
 COAUTHORS_SHOWN = 100
