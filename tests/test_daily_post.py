@@ -391,6 +391,20 @@ def test_several_paragraphs_links_math_and_lists_round_trip(capsys: pytest.Captu
     assert got.abstract.strip() == "First abstract paragraph with $x^2$ and a soft line break.\n\nSecond abstract paragraph."
 
 
+def test_a_title_that_starts_and_ends_with_parentheses_comes_back(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`(Mis)alignment: A Survey (Part 1)` read as an author list: `post` warned and import-post
+    refused the block ("the paper block starts with the authors"). Only a line whose first `(`
+    closes at its end is an author list."""
+    source = empty_tree(tmp_path / "source", ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    (source / "data" / "notes" / "2025" / "mis.md").write_text(NOTE.replace("Links, Math and Lists   in One Note",
+                                                                            "(Mis)alignment: A Survey (Part 1)"), encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    assert code == 0 and err == ""
+    notes, back = round_trip(capsys, source, tmp_path / "out")
+    assert_same(back["(Mis)alignment: A Survey (Part 1)"], notes[0])
+
+
 def test_post_layout_and_options(capsys: pytest.CaptureFixture[str]) -> None:
     site = ROOT / "tests" / "fixtures" / "site"
     day = next(n for n in load_site(site).notes if n.abstract.strip() and n.ko.strip() and n.en.strip())

@@ -211,9 +211,19 @@ def is_hashtag_line(line: str) -> bool:
 
 
 def is_authors_line(line: str) -> bool:
-    """The line reads as an author list."""
+    """The line reads as an author list: one pair of parentheses around it all (a title such as
+    `(Mis)alignment: A Survey (Part 1)` starts and ends with one, but its first closes early)."""
     line = line.strip()
-    return line.startswith("(") and line.endswith(")") and "http" not in line
+    return line.startswith("(") and line.endswith(")") and "http" not in line and not _closes_early(line)
+
+
+def _closes_early(line: str) -> bool:
+    """The line's parentheses balance and its first `(` closes before its last character."""
+    depth, early = 0, False
+    for i, ch in enumerate(line):
+        depth += (ch == "(") - (ch == ")")
+        early = early or (depth == 0 and i < len(line) - 1)
+    return early and depth == 0
 
 
 def is_arxiv_line(line: str) -> bool:
