@@ -163,6 +163,8 @@ def test_joined_spellings_make_one_author_page(people_site: Path) -> None:
     assert content.h1.get_text() == "Minji Kim"
     assert [li["data-slug"] for li in content.select(".pn-author-notes li")] == ["p3", "p2", "p1"]  # newest first
     assert "김민지" in content.select_one(".pn-also").get_text() and "Kim Min-ji" in content.select_one(".pn-also").get_text()
+    # each spelling in its own language, for screen readers (the Hangul one was read as the page's)
+    assert {(s.get_text(), s["lang"]) for s in content.select(".pn-also > span[lang]:not(.pn-lang)")} == {("김민지", "ko"), ("Kim Min-ji", "en")}
     assert content.select_one('a[href="https://orcid.org/0000-0002-1825-0097"]') is not None
     coauthors = {li.a.get_text() if li.a else li.contents[0].strip(): li.select_one(".pn-count").get_text()
                  for li in content.select(".pn-coauthors li")}
