@@ -166,10 +166,16 @@ def test_joined_spellings_make_one_author_page(people_site: Path) -> None:
     # each spelling in its own language, for screen readers (the Hangul one was read as the page's)
     assert {(s.get_text(), s["lang"]) for s in content.select(".pn-also > span[lang]:not(.pn-lang)")} == {("김민지", "ko"), ("Kim Min-ji", "en")}
     assert content.select_one('a[href="https://orcid.org/0000-0002-1825-0097"]') is not None
-    coauthors = {li.a.get_text() if li.a else li.contents[0].strip(): li.select_one(".pn-count").get_text()
-                 for li in content.select(".pn-coauthors li")}
+    coauthors = {li.contents[0].get_text(): li.select_one(".pn-count").get_text() for li in content.select(".pn-coauthors li")}
     assert coauthors == {"Sora Park": "2", "Hyun Choi": "1", "Jae Lee": "1", "Jae-Won Lee": "1"}
     assert content.select_one(".pn-coauthors a").get("href") == "../sora-park/"
+    # names carry their language on a Korean page (a screen reader read 'Sora Park' with the Korean voice)
+    assert {li.contents[0]["lang"] for li in content.select(".pn-coauthors li")} == {"en"}
+    assert content.select_one("a.pn-org")["lang"] == "en"
+    index, labs = _page(people_site, "authors"), _page(people_site, "labs")
+    hangul = re.compile("[가-힣]")
+    for a in index.select("article .pn-people a") + labs.select("article .pn-labs a"):
+        assert a["lang"] == ("ko" if hangul.search(a.get_text()) else "en"), a
 
 
 def test_author_feed_and_bibtex(people_site: Path) -> None:
