@@ -280,6 +280,19 @@ def test_check_advises_once_per_name_and_person_however_many_spellings_the_file_
     assert re.match(r"data/notes/2025/p3\.md:\d+:\d+: notice: authors: 'Kim Min-ji' here and 'Minji Kim' in "
                     r"data/notes/2025/p1\.md:\d+ look like one person; join them in data/authors\.yml", notices[0]), notices[0]
 
+def test_a_lookalike_notice_points_at_the_author_not_at_a_title_holding_the_name(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The notice's line and column were the first front-matter line holding the name: the title
+    'Li-Wei Revisited' (line 2), not the author (line 4), in both files it names."""
+    site = make_site(tmp_path / "site", notes={
+        "2025/p1.md": _note("Li Wei Revisited", ["Li Wei"], "2025-04-01", "2512.90001"),
+        "2025/p2.md": _note("Li-Wei Revisited", ["Li-Wei"], "2025-04-02", "2512.90002")})
+    assert cli(["check", "--root", str(site)]) == 0
+    notices = [line for line in capsys.readouterr().out.splitlines() if ": notice: " in line]
+    assert len(notices) == 1, notices
+    assert notices[0].startswith("data/notes/2025/p2.md:4:5: notice: authors: 'Li-Wei' here and 'Li Wei' in data/notes/2025/p1.md:4 "), notices[0]
+
+
 def test_note_pages_describe_the_paper_in_highwire_tags(people_site: Path) -> None:
     """Google Scholar's inclusion guidelines: one citation_author per author in order, the title,
     a publication date written YYYY/MM/DD (or YYYY/MM), the PDF URL; plus arXiv's DOI."""

@@ -337,14 +337,16 @@ def _key_position(path: Path, key: str) -> tuple[int, int]:
 
 
 def _value_position(path: Path, value: str) -> tuple[int, int]:
-    """Line and column of a front-matter line holding `value` (an author's name), else of `authors:`."""
+    """Line and column of a front-matter line holding `value` (an author's name), else of `authors:`.
+    The search starts at `authors:`, so a title that holds the name is not taken for it."""
+    authors = _key_position(path, "authors")
     front = split_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
     if isinstance(front, FrontMatter):
         for number, line in enumerate(front.yaml_lines, start=2):
             at = unicodedata.normalize("NFC", line).find(value)
-            if at >= 0:
+            if at >= 0 and number >= authors[0]:
                 return number, at + 1
-    return _key_position(path, "authors")
+    return authors
 
 
 def _other_file(problem: Problem) -> str:
