@@ -46,8 +46,8 @@ class Settings:
     author_page_size: int = 300
     """Notes per author or lab page; more get numbered pages (an author's first page has the co-authors)."""
     author_page_min_notes: int = 2
-    """Notes an author needs for a page of their own (people named in `data/authors.yml` always
-    get one). At 10,000 notes most names are on one note: see `catalog.people`."""
+    """Notes an author needs for a page of their own (people named in `data/authors.yml` get one
+    from their first note). At 10,000 notes most names are on one note: see `catalog.people`."""
 
 
 SITE_KEYS = ("site_name", "site_url", "edit_root")

@@ -4,8 +4,8 @@ and `org` fields joined by `data/authors.yml` (`source.authors`).
 Names are matched on `names.match_key` and joined through the file's entries; a page shows the
 declared name, else the form most notes write (the newest note's on a tie).
 
-Which authors get a page: everyone named in `data/authors.yml` and everyone with two notes or
-more. An author of a single note gets no page of their own (at 10,000 notes, one page per name
+Which authors get a page: everyone named in `data/authors.yml` who has a note and everyone with
+two notes or more. An author of a single note gets no page of their own (at 10,000 notes, one page per name
 would be most of the site, each listing one note): the authors index lists them with a link to
 their one note, so they are found there (by name, under their initial) and by the site search.
 Every organisation a note names gets a page (there are few).
@@ -57,7 +57,8 @@ class People:
         declared = {e.slug for e in authors.people}
         age = {n.slug: i for i, n in enumerate(notes)}  # a larger number, an older note
         everyone = _parties(by_author, authors.people, age)
-        has_page = [len(p.notes) >= min_notes or p.slug in declared for p in everyone]
+        # Named in data/authors.yml: a page from the first note (not an empty one before it).
+        has_page = [len(p.notes) >= min_notes or p.slug in declared and bool(p.notes) for p in everyone]
         self.authors: tuple[Party, ...] = tuple(p for p, page in zip(everyone, has_page) if page)
         """Authors with a page, sorted by name (`match_key`)."""
         # Decided per party, not by `p not in self.authors`: that compares dataclasses field by
