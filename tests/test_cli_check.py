@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -92,6 +93,18 @@ def test_a_clean_project_exits_0(project: Path, capsys: pytest.CaptureFixture[st
     assert main(["check", "--root", str(project)]) == 0
     out, err = capsys.readouterr()
     assert out == "" and "checked 2 note file(s): 0 error(s), 0 warning(s)" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_a_file_name_that_is_not_utf8_is_reported_printably(project: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # Python reads the Latin-1 byte as a lone surrogate, which a strict UTF-8 stdout (PYTHONIOENCODING=utf-8,
+    # an en_US.UTF-8 terminal) refused to print: a traceback, and a message about an "invisible character U+DCE9".
+    write(project, os.fsdecode(b"caf\xe9.md"), GOOD)
+    assert main(["check", "--root", str(project), "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    out.encode("utf-8")  # printable on a strict UTF-8 stream
+    assert "data/notes/2025/caf\\xe9.md" in out
+    assert "the file name is not valid UTF-8 (e.g. Latin-1); rename it (e.g. 'caf')" in out
 
 
 def test_a_warning_alone_exits_1_as_the_strict_build_fails_and_is_annotated_as_a_warning(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -73,11 +73,14 @@ def _resolved(folder: Path) -> Path:
 
 
 def display_path(path: Path, root: Path) -> str:
+    """`path` relative to `root`, printable: a byte of a file name that is not UTF-8 (which Python
+    reads as a lone surrogate, and a strict UTF-8 stdout cannot print) is shown as `\\xe9`."""
     try:
         # Resolve the folder only: a symlink must be shown by its own name, not its target's.
-        return (_resolved(path.parent) / path.name).relative_to(_resolved(root)).as_posix()
+        shown = (_resolved(path.parent) / path.name).relative_to(_resolved(root)).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None, *,
@@ -260,6 +263,9 @@ def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
 
 
 def _file_name_problems(stem: str, shown: str) -> list[Problem]:
+    if any("\udc80" <= c <= "\udcff" for c in stem):  # a byte that is not UTF-8, as os.fsdecode reads it
+        return [Problem(shown, 0, 0, "file name", f"the file name is not valid UTF-8 (e.g. Latin-1); rename it "
+                        f"(e.g. {_suggest_slug(stem)!r})", "encoding")]
     slug = unicodedata.normalize("NFC", stem)
     hidden = find_invisible(slug)
     if hidden is not None:
