@@ -225,6 +225,20 @@ def test_new_usage_errors(project: Path, argv: list[str], code: int, message: st
     assert message in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("argv", [
+    ["new", "2504.06141", "--title", "T", "--author", "A", "--published", "2025-02-30"],
+    ["new", "2504.06141", "--title", "T", "--author", "A", "--date", "2025-13-01"],
+    ["import-hf", "--date", "2025-02-30"],
+])
+def test_an_impossible_date_option_is_refused_in_words(project: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # argparse said "invalid fromisoformat value: '2025-02-30'", the name of a Python function.
+    with pytest.raises(SystemExit) as exited:
+        main([*argv, "--root", str(project)])
+    err = capsys.readouterr().err
+    assert exited.value.code == 2 and "fromisoformat" not in err
+    assert "is not a date; write the day as YYYY-MM-DD, e.g. 2025-04-09" in err
+
+
 def test_new_shows_the_templates_lineage_lines_commented_and_still_passes_check_once_finished(
         project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """`builds_on:` / `compares_with:` cannot come from arXiv: the scaffold shows the template's

@@ -11,7 +11,6 @@ Exit codes: 0 nothing failed, 1 something failed (the rest was still imported), 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 import urllib.parse
@@ -26,7 +25,7 @@ from papernotes.authoring.batch import PROGRESS_MIN_ITEMS, ImportRun, Progress
 from papernotes.model import NoteDraft
 from papernotes.schema import RESERVED_TAG_SLUGS
 from papernotes.source.tags import TAG_SLUG, load_tag_registry
-from papernotes.authoring.notefile import title_key
+from papernotes.authoring.notefile import date_argument, title_key
 from papernotes.outputs import daily_post
 
 LOOKUP_INTERVAL = 3.0
@@ -52,7 +51,7 @@ def add_post_arguments(parser: argparse.ArgumentParser) -> None:
 def add_hf_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("file", type=Path, nargs="?", help="a saved /api/daily_papers JSON file")
-    source.add_argument("--date", type=dt.date.fromisoformat, help="fetch the listing of this day (YYYY-MM-DD)")
+    source.add_argument("--date", type=date_argument, help="fetch the listing of this day (YYYY-MM-DD)")
     parser.add_argument("--tag", action="append", default=[], help="a tag for every imported note (repeatable)")
     parser.add_argument("--min-upvotes", type=int, default=0, help="import only papers with at least this many upvotes")
     parser.add_argument("--timeout", type=float, default=hfdaily.TIMEOUT, help="seconds to wait for huggingface.co")

@@ -8,6 +8,7 @@ new field cannot be dropped from written notes by forgetting this module.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import re
 import unicodedata
@@ -28,6 +29,15 @@ _IDENTITY_KEYS = ("title", "arxiv", "url")
 def title_key(title: str) -> str:
     """Titles compared loosely: case, punctuation and spacing do not matter."""
     return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", title).casefold()))
+
+
+def date_argument(text: str) -> dt.date:
+    """The `type` of a command-line date option (`--date`, `--published`): a day that exists,
+    written YYYY-MM-DD; otherwise argparse's usage error says so in these words."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write the day as YYYY-MM-DD, e.g. 2025-04-09") from None
 
 
 def render_note(draft: NoteDraft) -> str:

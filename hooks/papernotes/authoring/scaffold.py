@@ -27,19 +27,19 @@ from papernotes.model import NoteDraft, Problem
 from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import PLACEHOLDER_TAG, normalise_text, read_guidance
-from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
+from papernotes.authoring.notefile import ExistingNotes, check_text, date_argument, render_note
 from papernotes.report import format_problems
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paper", help="arXiv id (2504.06141) or URL (https://arxiv.org/abs/2504.06141v1)")
-    parser.add_argument("--date", type=dt.date.fromisoformat, help="the note's date, YYYY-MM-DD (default: today)")
+    parser.add_argument("--date", type=date_argument, help="the note's date, YYYY-MM-DD (default: today)")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help=f"seconds to wait for arXiv (default {TIMEOUT:g})")
     offline = parser.add_argument_group("without the arXiv API (offline)", "give at least --title and --author")
     offline.add_argument("--title", help="the paper's title; skips the arXiv API")
     offline.add_argument("--author", action="append", default=[], help="an author name (repeat for each author)")
     offline.add_argument("--abstract", default="", help="the abstract")
-    offline.add_argument("--published", type=dt.date.fromisoformat, help="the paper's v1 date, YYYY-MM-DD")
+    offline.add_argument("--published", type=date_argument, help="the paper's v1 date, YYYY-MM-DD")
 
 
 def run_new(args: argparse.Namespace, root: Path) -> int:
