@@ -306,6 +306,12 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:17:1: error: body: section '## English' appears twice",)),
     ("slow-brackets", {"2024/hostile.md": note(body=BODY + "[" * 60000 + "\n")},
      (f"{H}:13:1: error: ## English: rendering this section's Markdown was stopped at the limit of 2 s",)),
+    # A form feed pasted from a PDF passed, and made feed.xml not well-formed XML for every reader.
+    ("control-character-in-body", {"2024/hostile.md": note(body="\n## 한국어\n\n보상\x0c 모델\n\n## English\n\nEsc \x1b[31m red\n")},
+     (f"{H}:11:3: error: ## 한국어: contains the control character U+000C (a control character), which no page or feed can carry",
+      f"{H}:15:5: error: ## English: contains the control character U+001B (a control character)")),
+    ("nul-in-body", {"2024/hostile.md": note(body="\n## English\n\nnul \x00 here\n")},
+     (f"{H}:11:5: error: ## English: contains the control character U+0000 (a control character)",)),
     ("slow-angle-brackets", {"2024/hostile.md": note(body="\n## 한국어\n\n" + "a<" * 80000 + "\n")},
      (f"{H}:9:1: error: ## 한국어: rendering this section's Markdown was stopped at the limit of 2 s",)),
 ]

@@ -17,6 +17,7 @@ from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
                                arxiv_id_problem, heading_text, section_for, split_front_matter)
+from papernotes.source.characters import describe
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import normalise_tag, suggest, suggest_tag
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
@@ -27,6 +28,10 @@ _NON_COMMENTARY = tuple(s.key for s in SECTIONS if not s.commentary)
 _ARXIV_VERSION = re.compile(rf"^(.*?){ARXIV_VERSION}$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 """A fenced code block's opening or closing line: the fence, then its info string (CommonMark 4.5)."""
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Control characters (tab and newline excepted) and the two non-characters XML forbids: pasted
+from a PDF (a form feed at a page break) or a terminal (ESC), they would make the Atom feeds, which
+carry the body, not well-formed XML, so a feed reader would refuse every note in them."""
 
 
 @dataclass(frozen=True)
@@ -313,6 +318,11 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) ->
 
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
+        control = _CONTROL.search(line)
+        if control is not None:
+            add(number, control.start() + 1, f"## {_HEADING[current]}" if current else "body",
+                f"contains the control character {describe(control.group())}, which no page or feed can carry; delete it "
+                "(a PDF's page break or a terminal's colour code pastes as one)", "control-character")
         fence = _next_fence(fence, line)
         heading = heading_text(line) if fence is None else None
         if heading is not None:
