@@ -192,7 +192,7 @@ def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str],
     published = day - dt.timedelta(days=rng.randint(0, 20))
     arxiv = url = code = org = None
     if rng.random() < 0.9:
-        arxiv = f"{published:%y%m}.{index % 100000:05d}"
+        arxiv = f"{published:%y%m}.{index % 99999 + 1:05d}"
     else:
         url = f"https://example.org/papers/{slug}.pdf"
     if rng.random() < 0.3:

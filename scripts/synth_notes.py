@@ -63,7 +63,7 @@ def note_text(i: int, rng: random.Random, slugs: list[str], start: dt.date,
     title = " ".join(rng.choice(EN_WORDS).capitalize() for _ in range(rng.randint(3, 7))) + f" {i}"
     authors = tuple(f"{rng.choice(GIVEN)} {rng.choice(SURNAMES)}" for _ in range(rng.randint(1, 6)))
     tags = tuple(rng.sample(slugs, rng.randint(1, 4)))
-    arxiv = f"{day.year % 100:02d}{day.month:02d}.{i:05d}"
+    arxiv = f"{day.year % 100:02d}{day.month:02d}.{i + 1:05d}"
     if real:
         abstract, ko, en = (" ".join(rng.sample(real[p], n)) for p, n in (("abstract", 8), ("ko", 3), ("en", 4)))
     else:

@@ -216,6 +216,11 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:7:6: error: url: expected an http(s) link, got 'https://[example.org/paper' (its host is not valid)",)),
     ("url-space", {"2024/hostile.md": note(extra='url: "https://exa mple.org/"\n')}, (f"{H}:7:6: error: url: expected an http(s) link",)),
     ("url-relative", {"2024/hostile.md": note(extra='url: "../../hooks/papernotes_hook.py"\n')}, (f"{H}:7:6: error: url: expected an http(s) link",)),
+    ("url-userinfo", {"2024/hostile.md": note(extra='url: "https://arxiv.org@evil.example/abs/2301.00001"\n')},
+     (f"{H}:7:6: error: url: 'https://arxiv.org@evil.example/abs/2301.00001' leads to 'evil.example', not to what is "
+      "written before its '@'",)),
+    ("arxiv-number-zero", {"2024/hostile.md": note(arxiv='"2401.00000"')},
+     (f"{H}:6:8: error: arxiv: '2401.00000': a month's papers are numbered from 00001",)),
     # --- invisible and bidi characters ---
     ("title-zero-width", {"2024/hostile.md": note(title='"Attention\u200b Is All"')},
      (f"{H}:2:18: error: title: contains the invisible character U+200B ZERO WIDTH SPACE",)),
@@ -247,6 +252,8 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("slug-dots", {"2024/..md": note()}, ("data/notes/2024/..md:0:0: error: file name: the file name '.' is the note's URL",)),
     ("slug-double-dot", {"2024/a..b.md": note()}, ("data/notes/2024/a..b.md:0:0: error: file name: the file name 'a..b' is the note's URL: use lowercase ASCII "
                                                        "letters, digits, '-' and '.' (e.g. 'a-b')",)),
+    ("slug-trailing-dot", {"2024/a..md": note()}, ("data/notes/2024/a..md:0:0: error: file name: the file name 'a.' is the note's URL: use "
+                                                     "lowercase ASCII letters, digits, '-' and '.' (e.g. 'a')",)),
     ("slug-zero-width", {"2024/hostile\u200b.md": note()},
      ("data/notes/2024/hostile\u200b.md:0:0: error: file name: the file name contains the invisible character U+200B",)),
     ("slug-newline", {"2024/two\nlines.md": note()},

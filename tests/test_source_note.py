@@ -226,7 +226,7 @@ def test_reading_on_two_cores_gives_the_same_result(tmp_path: Path, monkeypatch:
     """The forked half (parload) returns the same notes, problems and rendered HTML as a serial read."""
     from papernotes.markup import HtmlCache
 
-    files: dict[str, str | bytes] = {f"n{i}.md": VALID.replace("2504.06141", f"2504.{i:05d}") for i in range(6)}
+    files: dict[str, str | bytes] = {f"n{i}.md": VALID.replace("2504.06141", f"2504.{i + 1:05d}") for i in range(6)}
     files.update(dict(TREE_CASES[0][1], **{"bad.txt": VALID}))
     files["2024/dup.md"] = VALID
     write_tree(tmp_path, files)

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal, Sequence
+from urllib.parse import urlsplit
 
 Kind = Literal["text", "text list", "tag list", "date", "arXiv id", "arXiv id list", "link", "true/false"]
 
@@ -97,9 +98,10 @@ def section_for(heading: str) -> BodySection | None:
     return _SECTION_BY_HEADING.get(unicodedata.normalize("NFC", heading.strip()).lower())
 
 
-NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?!\.))*(?<!\.md)$")
+NOTE_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]|\.(?![.]|$))*(?<!\.md)$")
 """What a note's file stem (its slug, the URL part `notes/<slug>/`) may be. Not ending in `.md`:
-the page folder `notes/x.md/` would be the path of note `x`'s Markdown copy (`notes/x.md`)."""
+the page folder `notes/x.md/` would be the path of note `x`'s Markdown copy (`notes/x.md`); nor
+in `.`: Windows and some static hosts drop a folder name's last dot (`notes/a./`)."""
 RESERVED_SLUGS = {"index": "notes/index.md would become the page notes/ itself, not notes/index/",
                   "sitemap.xml": "its page folder notes/sitemap.xml/ would be the path of the notes' sitemap"}
 """Slugs that are valid names but would not give the page `notes/<slug>/`."""
@@ -250,6 +252,8 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
             return f"{value!r} has 5 digits after the dot; ids before 2015 have 4 (YYMM.NNNN)"
         if when >= _FIVE_DIGITS_FROM and len(number) == 4:
             return f"{value!r} has 4 digits after the dot; ids from 2015 have 5 (YYMM.NNNNN)"
+        if not int(number):
+            return f"{value!r}: a month's papers are numbered from {'0' * (len(number) - 1)}1; check the id on arxiv.org"
         return None
     if when is not None:
         yymm = value.rsplit("/", 1)[1][:4]
@@ -259,6 +263,23 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
             return f"{value!r}: old-style ids run from 9108 to 0703; later papers have ids like \"0704.0001\""
         return None
     return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""
+
+
+def link_problem(value: str) -> str | None:
+    """Why `value` is not an http(s) link a note or `data/authors.yml` may give; None when it is.
+    A link with a user name before its host (`https://arxiv.org@evil.example/`) is refused: it
+    reads as one site and leads to another."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:  # e.g. an unclosed `[` in the host ("Invalid IPv6 URL")
+        return f"expected an http(s) link, got {value!r} (its host is not valid)"
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        return f"expected an http(s) link, got {value!r}"
+    if "@" in parts.netloc:
+        return (f"{value!r} leads to {parts.hostname!r}, not to what is written before its '@'; "
+                f"write the site's own address")
+    return None
 
 
 def arxiv_id_in_url(url: str) -> str | None:

@@ -26,11 +26,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
-from urllib.parse import urlsplit
 
 from papernotes.model import Note, Problem
 from papernotes.names import lookalike_keys, match_key, name_slug
-from papernotes.schema import RESERVED_PARTY_SLUGS
+from papernotes.schema import RESERVED_PARTY_SLUGS, link_problem
 from papernotes.source.tags import suggest
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
@@ -219,10 +218,8 @@ def _read_value(key: str, value: Located) -> str:
         if not orcid_checksum_ok(found.group(1)):
             raise value.error(f"ORCID iD {found.group(1)} has a wrong check digit: copy it again from orcid.org", "bad-orcid")
         return found.group(1)
-    if key == "homepage":
-        parts = urlsplit(text)
-        if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
-            raise value.error(f"expected an http(s) link, got {text!r}", "bad-url")
+    if key == "homepage" and link_problem(text) is not None:
+        raise value.error(str(link_problem(text)), "bad-url")
     if key == "slug" and (not SLUG.match(text) or text != text.lower()):
         raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'", "bad-slug")
     if key == "slug" and text in RESERVED_PARTY_SLUGS:

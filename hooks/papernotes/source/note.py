@@ -11,12 +11,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable
-from urllib.parse import urlsplit
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
-                               arxiv_id_problem, heading_text, section_for, split_front_matter)
+                               arxiv_id_problem, heading_text, link_problem, section_for, split_front_matter)
 from papernotes.source.characters import describe
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import normalise_tag, suggest, suggest_tag
@@ -265,12 +264,9 @@ def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
 
 def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     value = read_text(loc)
-    try:
-        parts = urlsplit(value)
-    except ValueError:  # e.g. an unclosed `[` in the host ("Invalid IPv6 URL")
-        raise loc.error(f"expected an http(s) link, got {value!r} (its host is not valid)", "bad-url") from None
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
-        raise loc.error(f"expected an http(s) link, got {value!r}", "bad-url")
+    problem = link_problem(value)
+    if problem is not None:
+        raise loc.error(problem, "bad-url")
     return value
 
 
