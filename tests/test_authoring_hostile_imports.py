@@ -111,6 +111,20 @@ English commentary.
 """
 
 
+def test_a_listing_item_with_a_key_twice_is_refused_not_read_as_its_last(project: Path, tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON keeps the last of two equal keys silently: an item with two ids would have become a
+    note on the second paper. It is refused at its line, and the other items are imported."""
+    good = json.dumps(item("2504.10011", "A Good Paper"))
+    twice = '{"paper": {"id": "2504.10012", "id": "2504.10013", "title": "Two Ids", "authors": [{"name": "A B"}]}}'
+    listing = tmp_path / "daily.json"
+    listing.write_text(f"[\n{good},\n{twice}\n]\n", encoding="utf-8")
+    assert main(["import-hf", str(listing), "--root", str(project), "--tag", "rl"]) == 1
+    out, _ = capsys.readouterr()
+    assert f"{listing}:3: item [1]: error: item: not valid JSON (the key 'id' is given twice in one object)" in out
+    assert "a-good-paper.md" in notes_in(project) and "two-ids.md" not in notes_in(project)
+
+
 def test_awkward_posts_are_imported_or_located_and_what_is_written_passes_check(project: Path, tmp_path: Path,
                                                                               capsys: pytest.CaptureFixture[str]) -> None:
     posts = tmp_path / "posts.txt"

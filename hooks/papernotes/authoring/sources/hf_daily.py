@@ -107,6 +107,16 @@ def _parse_float(text: str) -> float:
     return float(text) if len(text) <= 2 * MAX_DIGITS else float("nan")
 
 
+def _object(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """A JSON object; a key given twice is refused (JSON takes the last silently: an item with
+    two `"id"`s would become a note on the second paper)."""
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        twice = next(key for i, (key, _) in enumerate(pairs) if key in dict(pairs[:i]))
+        raise ValueError(f"the key {twice!r} is given twice in one object")
+    return found
+
+
 def parse_listing(body: bytes | str) -> tuple[list[HfPaper], list[ItemProblem]]:
     """Papers, and a located problem for every item that cannot become a note.
 
@@ -125,7 +135,7 @@ def parse_listing(body: bytes | str) -> tuple[list[HfPaper], list[ItemProblem]]:
         raise HfError(problem)
     papers: list[HfPaper] = []
     problems: list[ItemProblem] = []
-    decoder = json.JSONDecoder(parse_int=_parse_int, parse_float=_parse_float)
+    decoder = json.JSONDecoder(parse_int=_parse_int, parse_float=_parse_float, object_pairs_hook=_object)
     line, counted = 1, 0
     for index, (start, end, depth) in enumerate(spans):
         line, counted = line + text.count("\n", counted, start), start
