@@ -249,6 +249,16 @@ def test_on_a_phone_a_button_opens_a_field_across_the_screen(pages, small: str, 
     assert page.evaluate("document.activeElement.classList.contains('pn-search__open')")
 
 
+def test_two_tags_find_the_notes_carrying_both(pages, small: str) -> None:  # noqa: ANN001
+    """As the browse page's filter and the query's words: all of them, not either (#rl #safety
+    listed every note of either tag, 9 here)."""
+    page = open_page(pages, small, DESKTOP)
+    assert type_query(page, "#rl #safety") == ["zeta"]
+    assert type_query(page, "#rl #safety upsilon") == []     # and the words among them (Upsilon: #rl only)
+    assert "lone" in type_query(page, "#rl upsilon")
+    assert len(type_query(page, "#safety")) == 5
+
+
 def test_on_a_phone_the_links_to_the_named_tags_are_44_px(pages, small: str) -> None:  # noqa: ANN001
     """Like the tag chips of every page: they were 16 px tall, side by side."""
     page = open_page(pages, small, PHONE)

@@ -450,9 +450,10 @@ export function search(q) {
         return textHits(fixed).then((again) => [tagged, again, fixed, corrected]);
       });
   }).then(([tagFinds, text, used, corrected]) => {
+    // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
-    for (const f of tagFinds) {
-      for (const d of Object.keys(f.scores)) if (!tagged.has(d)) { tagged.add(d); order.push(Number(d)); }
+    for (const d of Object.keys(tagFinds.length ? tagFinds[0].scores : {})) {
+      if (tagFinds.every((f) => f.scores[d] !== undefined)) { tagged.add(d); order.push(Number(d)); }
     }
     let hits = text.hits, words = [];
     const namedConcepts = [], bridges = {}, spelt = {};
