@@ -313,6 +313,24 @@ def test_titles_and_names_in_results_are_marked_with_their_own_language(pages, s
     assert page.evaluate(LANGS) == [["en", [["Grace Hopper", "en"], ["Ada Lovelace", "en"]]]]
 
 
+def test_the_first_key_of_a_korean_word_shows_no_verdict(pages, small: str) -> None:  # noqa: ANN001
+    """A Korean keyboard sends ㅂ, then 보, then 보ㅅ... (composition, as CDP's IME calls drive it):
+    ㅂ alone said "결과가 없습니다. 어느 노트에도 없는 단어: ㅂ" (and a screen reader announced it)
+    before the reader had typed a letter; nothing shows until the syllable finds something."""
+    page = open_page(pages, small, PHONE)
+    page.click(".pn-search__open")
+    cdp = page.context.new_cdp_session(page)
+    states = []
+    for text in ("ㅂ", "보", "보ㅅ", "보상"):
+        cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
+        page.wait_for_timeout(500)   # the box searches 120 ms after an input
+        states.append((page.is_visible(".pn-search__panel"), page.get_attribute(".pn-search__results", "data-count")))
+    cdp.send("Input.insertText", {"text": "보상"})
+    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count > 0")
+    assert states[0] == (False, None) and all(shown and int(count) > 0 for shown, count in states[1:]), states
+    cdp.detach()
+
+
 FOCUSED = """() => { const el = document.activeElement, s = getComputedStyle(el);
     const links = [...document.querySelectorAll(".pn-search__results a.pn-search__title")];
     return {href: el.getAttribute("href"), index: links.indexOf(el), field: el.classList.contains("pn-search__input"),

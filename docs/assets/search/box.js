@@ -13,6 +13,7 @@
 import { bi, el, language } from "../dom.js";
 
 const PAGE = 10;                                  // results shown at first and per "more"
+const JAMO_END = /[\u1100-\u11ff\u3130-\u318f]$/;   // a Hangul letter not (yet) in a syllable
 
 // Interface text by language; the box follows the switch (papernotes:lang, lang.js).
 const TEXT = {
@@ -151,6 +152,9 @@ function build() {
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
         return null;
       }
+      // Nothing on screen yet and the query ends in a lone consonant or vowel (ㅂ, the first key
+      // of 보상): half a letter gets no "no results"; the panel shows once the syllable has some.
+      if (kept && !result.hits.length && JAMO_END.test(q)) { showPanel(false); return null; }
       const state = { hits: result.hits, result, count: 0 };
       return showMore(loaded, state, mine, true).then((current) => {
         if (!current) return;
