@@ -259,6 +259,17 @@ def test_two_tags_find_the_notes_carrying_both(pages, small: str) -> None:  # no
     assert len(type_query(page, "#safety")) == 5
 
 
+@pytest.mark.parametrize("width", [720, 768, 820, 900, 1024])
+def test_on_a_tablet_the_results_are_on_the_screen(pages, small: str, width: int) -> None:  # noqa: ANN001
+    """Between the phone layout and a wide screen the field sits mid-header: the panel hung from
+    its right edge and began off the screen (at 768 px its left 135 px, the count included)."""
+    page = open_page(pages, small, {"width": width, "height": 1024})
+    assert type_query(page, "scorer")
+    panel = box(page, ".pn-search__panel")
+    assert panel["x"] >= 0 and panel["x"] + panel["width"] <= page.evaluate("document.documentElement.clientWidth"), panel
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
 def test_on_a_phone_the_links_to_the_named_tags_are_44_px(pages, small: str) -> None:  # noqa: ANN001
     """Like the tag chips of every page: they were 16 px tall, side by side."""
     page = open_page(pages, small, PHONE)
