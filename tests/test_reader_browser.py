@@ -447,6 +447,8 @@ QUERY_WORDS = [
     ("arXiv:2401.12340v2", ["2401.12340"]),   # notes hold arXiv ids without a version, nor "arxiv"
     ("https://arxiv.org/abs/2401.12340v2 reward", ["2401.12340", "reward"]),   # a pasted link: its id
     ("arxiv.org/pdf/2401.12340v1.pdf", ["2401.12340"]),
+    ("https://arxiv.org/abs/2401.12340?context=cs.LG #rl", ["2401.12340", "rl"]),   # a listing's link
+    ("https://arxiv.org/abs/2401.12340v2#S3", ["2401.12340"]),
     ("https://huggingface.co/papers/2401.12340", ["2401.12340"]),
     ("https://doi.org/10.48550/arXiv.2401.12340", ["2401.12340"]),
     ("ARXIV: cs/0112017v3", ["cs", "0112017"]),                          # an old-style id, as notes hold it

@@ -99,9 +99,9 @@ SPELL_PREFIX = "~"
 
 ARXIV_REFERENCE = (r"(?:(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co/+papers)/+"
                    r"|(?:(?:https?://)?(?:dx\.)?doi\.org/+)?10\.48550/arxiv\.|\barxiv\s*:?\s*)"
-                   rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?")
+                   rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?(?:/?[?#]\S*)?")
 """A paper's arXiv id as a reader pastes it into the box: `arXiv:2401.12340`, a link to its arXiv
-or Hugging Face page, its arXiv DOI, any version. The box searches it as the bare id (group 1;
+or Hugging Face page (with its query or fragment), its arXiv DOI, any version. The box searches it as the bare id (group 1;
 `words.bareArxivIds`), the only form a note's id is indexed by: `arxiv`, `https`, `org` and `abs`
 are no note's words, and a note must match every word of the query. Matched case-insensitively."""
 
