@@ -254,6 +254,8 @@ def test_two_tags_find_the_notes_carrying_both(pages, small: str) -> None:  # no
     listed every note of either tag, 9 here)."""
     page = open_page(pages, small, DESKTOP)
     assert type_query(page, "#rl #safety") == ["zeta"]
+    assert type_query(page, "#rl, #safety.") == ["zeta"]    # a list of tags, punctuated: both named
+    assert page.locator(".pn-search__tag").all_inner_texts() == ["태그: 강화학습", "태그: 안전성"]
     assert type_query(page, "#rl #safety upsilon") == []     # and the words among them (Upsilon: #rl only)
     assert "lone" in type_query(page, "#rl upsilon")
     assert len(type_query(page, "#safety")) == 5

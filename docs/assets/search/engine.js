@@ -385,8 +385,9 @@ function findTags(query) {
   }
   const named = [];
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const rest = query.replace(new RegExp(escaped + "([^\\s" + escaped + "]+)", "g"), (all, slug) => {
-    const t = bySlug.get(slug.toLowerCase());
+  const rest = query.replace(new RegExp(escaped + "([^\\s" + escaped + "]+)", "g"), (all, written) => {
+    // Punctuation after a slug is not part of it: `#rl, #rlhf` lists two tags.
+    const slug = written.toLowerCase(), t = bySlug.get(slug) || bySlug.get(slug.replace(/[^\p{L}\p{N}]+$/u, ""));
     if (!t) return all;
     if (!named.includes(t)) named.push(t);
     return " ";
