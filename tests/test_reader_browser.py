@@ -452,7 +452,8 @@ QUERY_WORDS = [
     ("https://huggingface.co/papers/2401.12340", ["2401.12340"]),
     ("https://doi.org/10.48550/arXiv.2401.12340", ["2401.12340"]),
     ("ARXIV: cs/0112017v3", ["cs", "0112017"]),                          # an old-style id, as notes hold it
-    ("arxiv reward", ["arxiv", "reward"]),                               # no id: the word stays
+    ("arxiv reward", ["arxiv", "reward"]),
+    ("ＲＬＨＦ　２５０５．１６２６５", ["rlhf", "2505.16265"]),                 # full width (a keyboard's 전각 mode)                               # no id: the word stays
     ("2401.12340 v2", ["2401.12340"]),
     ("1.5 v2 llama", ["1.5", "v2", "llama"]),           # not an arXiv id: the v2 stays
 ]

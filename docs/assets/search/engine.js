@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, light, queryWord, stem, tokenize, tokenizeJoined } from "./words.js";
+import { HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -429,7 +429,8 @@ function queryUnits(text) {
  * mark), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), tags (named), partial, corrected:
  * {typed: fix}, missing: the query's words (as typed) that no note holds, when nothing is found }. */
-export function search(q) {
+export function search(typed) {
+  const q = halfWidth(typed);                   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF
   const named = findTags(q);
   const units = queryUnits(named.rest);
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));

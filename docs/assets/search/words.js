@@ -200,9 +200,15 @@ export function bareArxivIds(query) {
   return String(query).replace(arxivReference, " $1 ");
 }
 
+/* `query` with full-width Latin letters, digits and signs (a Korean keyboard's 전각 mode: ＲＬＨＦ,
+ * ２５０５．１６２６５) and the ideographic space as the ASCII ones notes are written and indexed in. */
+export function halfWidth(query) {
+  return String(query).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
 /* The distinct words a query looks up, each matched as a prefix (see queryWord). */
 export function queryWords(query) {
-  const seen = new Set(), out = [], tokens = tokenize(bareArxivIds(query));
+  const seen = new Set(), out = [], tokens = tokenize(bareArxivIds(halfWidth(query)));
   tokens.forEach((typed, i) => {
     const w = queryWord(tokens, i);
     if (w && !seen.has(w[0])) { seen.add(w[0]); out.push(w[0]); }
