@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -81,7 +82,16 @@ def test_fast_path_equals_full_render_on_the_bundled_notes() -> None:
     taken = [t for t in texts if markup.plain_paragraphs(t) is not None]
     assert taken, "no bundled section is plain text"
     for text in texts:
-        assert markup.Converter().convert(text) == markup.sanitise(markup.Converter()._full_convert(text))
+        assert markup.Converter().convert(text) == markup.glue_math(markup.sanitise(markup.Converter()._full_convert(text)))
+
+
+def test_a_formula_keeps_the_punctuation_or_ending_after_it() -> None:
+    """Inline math and what is written right after it, a "." or a Korean ending, are one
+    unbreakable run (papernotes.css); display math, a space after, and long runs are not."""
+    html = markup.Converter().convert("length $n$. 엔트로피 $H$를 낮춘다, $a$ b, $$x$$. and $y$" + "가" * 12)
+    glued = re.findall(r'<span class="pn-math-glue">(<math[^>]*>.*?</math>)([^<]*)</span>', html)
+    assert [(re.sub(r"<[^>]+>", "", m), after) for m, after in glued] == [("n", "."), ("H", "를"), ("y", "가" * 8)]
+    assert html.count("pn-math-glue") == 3  # not $a$ (a space follows), not $$x$$ (a block)
 
 
 def test_note_html_has_one_field_per_schema_section() -> None:

@@ -314,6 +314,33 @@ def test_dates_are_never_split_across_lines(contexts, base: str, index) -> None:
     assert split == {}
 
 
+# Inline formulas whose next character (a "." or a Korean ending) starts a line below them.
+ORPHANS_AFTER_MATH = """() => [...document.querySelectorAll('math[display="inline"]')].filter(m => m.checkVisibility()).flatMap(m => {
+  const after = m.nextSibling || m.parentElement.nextSibling;
+  if (!after || after.nodeType !== Node.TEXT_NODE || !/^[.,;:!?\u3131-\u318e\uac00-\ud7a3]/.test(after.textContent)) return [];
+  const range = document.createRange(); range.setStart(after, 0); range.setEnd(after, 1);
+  return range.getBoundingClientRect().top >= m.getBoundingClientRect().bottom - 1 ? [after.textContent.slice(0, 10)] : [];
+})"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_line_starts_with_the_punctuation_or_ending_of_a_formula(contexts, base: str, lang: str) -> None:  # noqa: ANN001
+    """Chromium breaks a line after inline math whatever follows: at some phone widths the
+    Markovian Thinker's English ended a line with "length n" and began the next with ".", its
+    Korean one with "에"."""
+    pg = contexts["phone"]
+    orphans = {}
+    try:
+        open_page(pg, base + urls.src_to_url(urls.note("the-markovian-thinker")), lang)
+        for width in range(320, 431, 2):
+            pg.set_viewport_size({"width": width, "height": PHONE["height"]})
+            if found := pg.evaluate(ORPHANS_AFTER_MATH):
+                orphans[width] = found
+    finally:
+        pg.set_viewport_size(PHONE)
+    assert orphans == {}
+
+
 def test_hashtags_and_chips_stay_whole(contexts, base: str, index) -> None:  # noqa: ANN001
     pg = contexts["phone"]
     note = next(n for n in index.notes if any("-" in t for t in n.tags))

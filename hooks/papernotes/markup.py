@@ -183,7 +183,7 @@ class Converter:
         plain = plain_paragraphs(text)
         if plain is not None:
             return Markup(plain)
-        return Markup(sanitise(self._full_convert(text)))
+        return Markup(glue_math(sanitise(self._full_convert(text))))
 
     def _full_convert(self, text: str) -> str:
         """python-markdown's HTML, before sanitising."""
@@ -333,6 +333,18 @@ def snippet(html: str, limit: int = 140) -> str:
 def sanitise(html: str) -> str:
     """`html` as it may appear on a page: allow-listed markup, and no image that loads from elsewhere."""
     return _unload_images(_SANITISER.clean(html))
+
+
+_MATH_AND_AFTER = re.compile(r'(<math\b(?![^>]*display="block")[^>]*>(?:(?!</math>).)*</math>)([.,;:!?%)\]}…’”」』\u3131-\u318e\uac00-\ud7a3]{1,8})', re.S)
+"""Inline math and the punctuation or Korean ending written right after it (`$n$.`, `$H$를`)."""
+
+
+def glue_math(html: str) -> str:
+    """Sanitised `html` with each inline formula and the punctuation or Korean ending that follows
+    it kept on one line (papernotes.css: `.pn-math-glue`): Chromium breaks a line after a <math>
+    whatever follows, so a phone showed a line starting with "." or "를". At most 8 characters
+    are glued, so a long run after a formula cannot push a line past a phone's width."""
+    return _MATH_AND_AFTER.sub(r'<span class="pn-math-glue">\1\2</span>', html) if "<math" in html else html
 
 
 # nh3 (html5ever) serialises every attribute as name="value" with `"` escaped as &quot;, so a
