@@ -3,6 +3,7 @@ phone and desktop sizes; axe finds no serious problem with a card open; nothing 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,9 @@ def test_a_card_that_arrives_after_focus_is_read_out_once(browser, base: str) ->
         page.wait_for_function("document.querySelector('.pn-visually-hidden[aria-live=polite]').textContent.length > 0")
         title = page.locator(f"{CARD} .pn-preview__title").inner_text()
         assert title in live.inner_text()
+        # Read in the reader's language only: not the Korean tags and commentary the card hides.
+        assert "The reward model everyone builds on." in live.inner_text()
+        assert not re.search("[가-힣]", live.inner_text()), live.inner_text()
         page.keyboard.press("Escape")
         assert live.inner_text() == ""
         page.keyboard.press("Shift+Tab")

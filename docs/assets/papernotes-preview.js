@@ -117,7 +117,8 @@ function render(link, html, late) {
   link.setAttribute("aria-describedby", el.id);
   if (late && (document.activeElement === link || (pressed && pressed.link === link))) {
     said.textContent = "";
-    setTimeout(() => { if (current === link) said.textContent = el.textContent.replace(/\s+/g, " ").trim(); }, 50);
+    // innerText, not textContent: the card's text in the reader's language only, as it is shown.
+    setTimeout(() => { if (current === link) said.textContent = el.innerText.replace(/\s+/g, " ").trim(); }, 50);
   }
 }
 
