@@ -151,6 +151,15 @@ def test_back_shows_the_language_chosen_on_a_later_page(browser, base: str, inde
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_missing_page_speaks_the_chosen_language(contexts, base: str, lang: str) -> None:  # noqa: ANN001
+    """The page a mistyped or removed address shows (the theme's said only "404 - Not found")."""
+    pg = contexts["phone"]
+    open_page(pg, base + "404.html", lang)
+    assert pg.evaluate(OTHER_LANGUAGE_TEXT, lang) == []
+    assert pg.locator("article h1").inner_text() == {"ko": "404 - 페이지를 찾을 수 없습니다", "en": "404 - Not found"}[lang]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
 def test_theme_strings_follow_the_switch(contexts, base: str, lang: str) -> None:  # noqa: ANN001
     pg = contexts["laptop"]
     open_page(pg, base, lang)
