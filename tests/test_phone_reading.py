@@ -423,6 +423,27 @@ def test_statistics_open_at_the_newest_data_on_a_phone(browser, base: str) -> No
     context.close()
 
 
+def test_a_calendar_day_is_a_finger_sized_target_on_a_touch_screen(browser, base: str) -> None:  # noqa: ANN001
+    """On a touch screen the calendar's days (links to their day pages) are 24 px apart, the
+    target spacing WCAG 2.5.8 asks for (they were 11 px cells 13 px apart); the calendar scrolls
+    sideways in its figure instead of widening the page."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    open_page(pg, base + "stats/", "ko")
+    days = pg.locator(".pn-figure svg.pn-heatmap a").evaluate_all("""as => as.map(a => {
+      const r = a.getBoundingClientRect(); return [a.dataset.day, r.width, r.height, r.left, r.top]; })""")
+    assert len(days) >= 2
+    assert min(min(d[1], d[2]) for d in days) >= 20, days[:3]
+    by_day = {d[0]: d for d in days}
+    import datetime as dt
+    for day, box in by_day.items():
+        after = by_day.get((dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat())
+        if after is not None and after[3] == box[3]:  # the next day, below in the same week
+            assert after[4] - box[4] >= 24
+    assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
+
+
 def test_statistics_need_no_hint_where_they_fit(contexts, base: str) -> None:  # noqa: ANN001
     pg = contexts["laptop"]
     open_page(pg, base + "stats/", "en")
