@@ -181,6 +181,22 @@ def test_a_shared_lang_link_shows_its_language_but_keeps_the_readers_choice(brow
         context.close()
 
 
+def test_the_tab_shows_the_readers_half_of_a_two_language_title(page: Page, base: str) -> None:
+    """The site's own pages are titled "Tags · 태그" (link previews show both); the tab and a
+    screen reader's announcement get the chosen language's half. A note's title stays whole."""
+    page.goto(base + "tags/?lang=ko")
+    page.wait_for_selector(".pn-toggle__button")
+    assert page.title() == "태그 - papernotes"
+    page.click('.pn-toggle__button[data-lang="en"]')
+    assert page.title() == "Tags - papernotes"
+    page.goto(base + "authors/?lang=ko")
+    page.wait_for_selector(".pn-toggle__button")
+    assert page.title() == "저자 - papernotes"
+    page.goto(base + "notes/alpha/?lang=ko")
+    page.wait_for_selector(".pn-toggle__button")
+    assert page.title() == "Alpha: Reward Models at Scale - papernotes"
+
+
 def test_filter_results_follow_language(page: Page, base: str) -> None:
     page.goto(base + "browse/?tags=reward-model")
     page.wait_for_selector('.pn-browse[data-snippets-ready="true"]')

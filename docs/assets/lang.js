@@ -21,6 +21,21 @@ function localiseAttributes(lang) {
   }
 }
 
+/* The site's own pages are titled in both languages ("Tags · 태그", "Authors · 저자: K"), as link
+ * previews show them; the tab, the history and a screen reader's announcement of the page get
+ * the reader's half. Only a title of an English half, then a Korean one, is split (a note's
+ * title is the paper's, kept whole). */
+const TITLE = document.title;
+
+function titleIn(lang) {
+  const halves = TITLE.split(" · ");
+  if (halves.length !== 2 || /[\uAC00-\uD7A3]/.test(halves[0]) || document.querySelector('meta[name="citation_title"]')) return TITLE;
+  const korean = /^[\uAC00-\uD7A3][\uAC00-\uD7A3 ]*/.exec(halves[1]);
+  if (!korean) return TITLE;
+  const label = korean[0].trimEnd();
+  return (lang === "ko" ? label : halves[0]) + halves[1].slice(label.length);
+}
+
 function current() {
   const lang = root.getAttribute("data-pn-lang");
   return lang === "en" || lang === "ko" ? lang : root.getAttribute("data-pn-default") || "ko";
@@ -29,6 +44,7 @@ function current() {
 function apply(lang, buttons, group) {
   root.setAttribute("data-pn-lang", lang);
   root.setAttribute("lang", lang);  // screen readers and hyphenation follow the switch
+  document.title = titleIn(lang);
   group.setAttribute("aria-label", GROUP_LABEL[lang]);
   localiseAttributes(lang);
   for (const b of buttons) b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang));
