@@ -458,6 +458,9 @@ QUERY_WORDS = [
     ("평가", ["평가"]),                   # nor is 평가 평 + 가: a Korean word keeps two syllables (min_part)
     ("정의를 온도는", ["정의", "온도"]),
     ("값이", ["값이"]),
+    ("설계된 정렬한다 보정하는", ["설계", "정렬", "보정"]),      # a verb ending, as the glossary's forms lose it
+    ("distill된 scale된", ["distill", "scale"]),               # an English word with a Korean ending
+    ("제한 대한", ["제한", "대한"]),                            # 한 would leave one syllable: kept
     ("Reward reward REWARD models", ["reward", "models"]),
     ("the 는", ["the", "는"]),
     ("arXiv:2401.12340v2", ["2401.12340"]),   # notes hold arXiv ids without a version, nor "arxiv"

@@ -181,7 +181,8 @@ export function withoutEnding(word) {
 
 /* [word, as typed] of the i-th of a query's `tokens`, or null for the version after an arXiv id
  * (2401.12340v2 -> 2401.12340: notes hold ids without one). A Korean word loses one trailing
- * particle (보상을 -> 보상, so it also finds 보상은) but is also looked up as typed, since a last
+ * particle (보상을 -> 보상, so it also finds 보상은) or verb ending (설계된 -> 설계, distill된 ->
+ * distill: withoutEnding, as the glossary's matching does) but is also looked up as typed, since a last
  * syllable that looks like a particle may be part of the word (추론경로 is not 추론경 + 로). A word
  * of Hangul keeps at least min_part syllables: 평가, 정의 and 온도 are nouns, not 평, 정 and 온 (every
  * word starting with that syllable) with a particle. */
@@ -189,7 +190,7 @@ export function queryWord(tokens, i) {
   const typed = tokens[i];
   if (i > 0 && /^v\d+$/.test(typed) && /^\d{4}\.\d{4,5}$/.test(tokens[i - 1])) return null;
   if (!HANGUL.test(typed)) return [typed, typed];
-  const bare = stripParticle(typed, tables.particles);
+  const bare = withoutEnding(typed);
   return [HANGUL_ONLY.test(bare) && bare.length < tables.minPart ? typed : bare, typed];
 }
 
