@@ -138,6 +138,16 @@ def test_warnings_do_not_reject_the_note(text: str, field: str, fragment: str) -
     assert fragment in problems[0].message
 
 
+def test_an_author_listed_twice_is_a_notice_that_fails_nothing() -> None:
+    """`Ada Lovelace` and `ada  lovelace` in one list are one name twice: advice (a large team
+    may have two people of one name), located at the second."""
+    text = variant("  - Ada Lovelace\n", "  - Ada Lovelace\n  - Grace Hopper\n  - ada  lovelace\n")
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None and note.authors == ("Ada Lovelace", "Grace Hopper", "ada lovelace")
+    assert [(p.severity, p.line, p.field) for p in problems] == [("notice", 6, "authors[2]")]
+    assert "listed twice (also authors[0])" in problems[0].message
+
+
 @pytest.mark.parametrize("ending", ["\r\n", "\n"])
 def test_crlf_and_bom_are_read_like_plain_files(ending: str) -> None:
     note, problems = parse_note("\ufeff" + VALID.replace("\n", ending), slug="x", source=SOURCE, tags=TAGS)

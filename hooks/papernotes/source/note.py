@@ -16,6 +16,7 @@ from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
                                arxiv_id_problem, heading_text, link_problem, section_for, split_front_matter)
+from papernotes.names import match_key
 from papernotes.source.characters import describe
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import normalise_tag, suggest, suggest_tag
@@ -167,11 +168,20 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
     if not items:
         raise loc.error("list at least one author", "empty")
     names = []
+    seen: dict[str, int] = {}
     for i, item in enumerate(items):
         try:
-            names.append(" ".join(read_text(item).split()))
+            name = " ".join(read_text(item).split())
         except NodeError as err:
             add(err.line, err.column, f"authors[{i}]", err.message, err.rule)
+            continue
+        # The same name twice is a slip more often than two people (a large team may have two
+        # Wei Wangs): advice that fails nothing.
+        first = seen.setdefault(match_key(name), i)
+        if first != i:
+            add(item.line, item.column, f"authors[{i}]", f"{name!r} is listed twice (also authors[{first}]); delete one, "
+                "unless these are two people of one name", "duplicate-author", "notice")
+        names.append(name)
     return tuple(names)
 
 
