@@ -235,6 +235,11 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"ko": "추론\n모델"}, "_추론모델", 2),                   # one line break is a space
     ({"ko": "더 모델"}, "_더모델", None),                      # parts shorter than MIN_PART
     ({}, "#rl", 6),                                        # a tag term per tag
+    ({"title": "GPT-4 Beats Llama-3"}, "gpt4", 8),          # a model's name as readers type it
+    ({"en": "Unlike DeepSeek-R1, it"}, "deepseekr1", 2),
+    ({"en": "a reward-model here"}, "rewardmodel", None),   # no digit: not a model's name
+    ({"en": "since 2024-05"}, "202405", None),             # two numbers: a date
+    ({"en": "Qwen2.5-VL"}, "5vl", None),                   # not from inside a version
 ])
 def test_document_terms_variants(changes: dict, term: str, weight: int | None) -> None:
     assert document_terms(dataclasses.replace(BASE, **changes), TAGS).get(term) == weight

@@ -159,6 +159,24 @@ def pairs(text: str) -> list[str]:
     return out
 
 
+_NAME_PARTS = re.compile(r"(?<![^\W_])(?<!\.)([^\W_]+)[-\u2010\u2011]([^\W_]+)(?![^\W_])")
+"""Two runs of letters and digits joined by a hyphen: `GPT-4`, `DeepSeek-R1`, `Llama-3`."""
+
+
+def model_names(text: str) -> list[str]:
+    """A model's name written with a hyphen and a number (`GPT-4`, `DeepSeek-R1`, `Llama-3`) also as
+    the one word readers type (`gpt4`, `deepseekr1`, `llama3`); its parts are terms already, so
+    `gpt-4` and `gpt 4` find it too. Only where a part holds a digit: `reward-model` is found as
+    `rewardmodel` through the glossary and title pairs, and joining every hyphenated pair would
+    grow the vocabulary every reader downloads."""
+    out = []
+    for match in _NAME_PARTS.finditer(unicodedata.normalize("NFC", text)):
+        first, second = match[1], match[2]
+        if any(c.isdigit() for c in first + second) and not (first.isdigit() and second.isdigit()):
+            out += tokenize(first + second)
+    return out
+
+
 def title_pairs(tokens: list[str], joined: list[bool]) -> list[str]:
     """The phrase terms of a title: PAIR_PREFIX + the stems of two adjacent words (parted by spaces
     or a hyphen) written together, unless both are Korean words (`pairs` has those), so the box
@@ -190,7 +208,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         weight = FIELD_WEIGHTS[field]
         phrases = field == "title" or (concepts and field != "people")
         tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
-        terms = tokens + pairs(text)
+        terms = tokens + pairs(text) + model_names(text)
         if field == "title":
             terms += title_pairs(tokens, joined)
         if concepts and field != "people":
