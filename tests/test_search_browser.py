@@ -249,6 +249,15 @@ def test_on_a_phone_a_button_opens_a_field_across_the_screen(pages, small: str, 
     assert page.evaluate("document.activeElement.classList.contains('pn-search__open')")
 
 
+@pytest.mark.parametrize("query", ["강화학습", "강화학습을", "강화 학습은", "Reinforcement learning"])
+def test_a_tag_named_with_a_particle_is_still_named(pages, small: str, query: str) -> None:  # noqa: ANN001
+    """A query that is a tag's label links to the tag, with a particle after it too (강화학습을
+    showed no link while 강화학습 did)."""
+    page = open_page(pages, small, DESKTOP)
+    type_query(page, query)
+    assert page.locator(".pn-search__tag").all_inner_texts() in (["태그: 강화학습"], ["Tag: Reinforcement learning"])
+
+
 def test_two_tags_find_the_notes_carrying_both(pages, small: str) -> None:  # noqa: ANN001
     """As the browse page's filter and the query's words: all of them, not either (#rl #safety
     listed every note of either tag, 9 here)."""

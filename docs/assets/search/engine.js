@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined } from "./words.js";
+import { HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -373,7 +373,8 @@ function correct(word) {
 }
 
 /* The tags a query names: `#slug` (or an alias) words, else the tag whose Korean or English
- * label, slug or alias is the whole query (compared without spaces, case or accents). */
+ * label, slug or alias is the whole query (compared without spaces, case or accents; a particle
+ * or ending after it allowed: 강화학습을). */
 function tagKey(text) { return tokenize(String(text).replace(/-/g, " ")).join(""); }
 
 function findTags(query) {
@@ -393,7 +394,10 @@ function findTags(query) {
     return " ";
   });
   if (named.length) return { tags: named, rest, hash: true };
-  const whole = byKey.get(tagKey(query));
+  // The whole query, else with what Korean wrote after its last word (강화학습을, RLHF를).
+  const words = tokenize(String(query).replace(/-/g, " "));
+  const bare = words.length ? words.slice(0, -1).concat(withoutEnding(words[words.length - 1])).join("") : "";
+  const whole = byKey.get(tagKey(query)) || byKey.get(bare);
   return { tags: whole ? [whole] : [], rest: query, hash: false };
 }
 
