@@ -18,6 +18,7 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, LAYOUT_SHIFT
 from papernotes.catalog import urls
+from papernotes.pages import registry
 from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
@@ -42,22 +43,10 @@ def base(bundled_build: Path, serve) -> str:  # noqa: ANN001
 
 
 def page_kinds(index) -> dict[str, str]:  # noqa: ANN001
-    """One page of each kind, as a path under the site's root."""
-    day = index.days[0]
-    return {kind: urls.src_to_url(src) for kind, src in {
-        "home": urls.home(),
-        "note": urls.note(index.notes[0].slug),
-        "tag": urls.tag("reward-model"),
-        "tag index": urls.tag_index(),
-        "day": urls.day(day),
-        "month": urls.month(day.year, day.month),
-        "year": urls.year(day.year),
-        "archive": urls.archive(),
-        "browse": urls.browse(),
-        "statistics": urls.stats(),
-        "about": "about.md",
-        "contributing": "contributing.md",
-    }.items()}
+    """One page of each kind the page families plan (`pages.registry`), and two docs pages, as a
+    path under the site's root."""
+    found = {**registry.examples(index), "about": "about.md", "contributing": "contributing.md"}
+    return {kind: urls.src_to_url(src) for kind, src in found.items()}
 
 
 @pytest.fixture(scope="module")
