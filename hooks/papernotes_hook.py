@@ -31,7 +31,7 @@ from papernotes.session.session import Build, BuildError
 from papernotes.session.watch import Watch, watch_notes
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.context import PlannedPage
-from papernotes.pages.registry import LEAN_KINDS
+from papernotes.pages.registry import LEAN_KINDS, READING_LIST_KINDS
 from papernotes.pages.fragments import theme_label, theme_lang, theme_text
 from papernotes.pages.modules import ModuleGraph
 from papernotes.pages.compact import strip_indentation
@@ -287,6 +287,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     # The modules a page's modules import, for its `modulepreload` links (overrides/main.html).
     env.filters["pn_imports"] = ModuleGraph(Path(config.docs_dir)).imports
     env.globals["pn_lean_kinds"] = LEAN_KINDS
+    env.globals["pn_reading_list_kinds"] = READING_LIST_KINDS
     _theme_parts.clear()  # the nav or the config may have changed since the last build
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
     return env

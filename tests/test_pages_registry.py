@@ -12,6 +12,7 @@ from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.pages import registry
 from papernotes.pages.context import PageContext
+from papernotes.catalog import urls
 from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
@@ -46,3 +47,18 @@ def test_kinds_are_unique_across_families() -> None:
     kinds = registry.kinds()
     assert len(kinds) == len(set(kinds)), kinds
     assert all(Path(f.plan.__code__.co_filename).parent.name == "families" for f in registry.FAMILIES)
+
+
+def test_the_reading_list_is_loaded_on_every_kind_that_shows_it(fixture_build: Path, context: PageContext) -> None:
+    """A kind whose pages carry reading-list slots or its news line is in `READING_LIST_KINDS`, so
+    the theme loads the list's code there; a kind left out had slots without buttons."""
+    shows, loads = set(), set()
+    for kind, src in registry.examples(context.index).items():
+        html = (fixture_build / urls.src_to_url(src) / "index.html").read_text(encoding="utf-8")
+        if 'class="pn-rl' in html:  # a slot (`pn-rl`) or the news line (`pn-rl-news`)
+            shows.add(kind)
+        if "assets/reading-list/cards.js" in html:
+            loads.add(kind)
+    assert {"home", "note", "day", "tag"} <= shows
+    assert shows - loads == set(), "add these kinds to registry.READING_LIST_KINDS"
+    assert loads == set(registry.READING_LIST_KINDS)

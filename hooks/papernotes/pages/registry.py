@@ -2,7 +2,7 @@
 
 Each family (`pages/families/<name>.py`) owns its pages' planning, rendering and head
 metadata, and names one example page per kind; the build plans `FAMILIES` in order, and the
-accessibility tests, the page audit and the theme's page scripts read them from here.
+accessibility tests, the page audit and the theme (`LEAN_KINDS`, `READING_LIST_KINDS`) read them from here.
 
 Adding a family: write `pages/families/<name>.py` (its `FAMILY`), its template under
 `pages/templates/`, its URL rule in `catalog/urls.py`, and add it below.
@@ -32,6 +32,12 @@ LEAN_KINDS: frozenset[str] = frozenset({"author"})
 drawer button, no empty table of contents. There is one author page per author with two notes
 (7,700 at 10,000 notes), so the shell was a tenth of the site (issue 24); each such page carries
 its own trail back to its index and home instead."""
+
+READING_LIST_KINDS: frozenset[str] = frozenset({"home", "note", "day", "tag", "author"})
+"""Kinds whose pages show the reading list: its slots on notes (`reading_slot`, the cards) or its
+news line (`_reading_list.html`). The theme loads the reading list's code on these pages and the
+list's own page only (overrides/partials/pn-reading-list.html); a slot on any other kind's page
+stays empty (`tests/test_pages_registry.py` names such a kind)."""
 
 
 def plan_pages(ctx: PageContext) -> list[PlannedPage]:
