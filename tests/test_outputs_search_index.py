@@ -266,8 +266,15 @@ def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001 - a 
     files = dict(build_search_files(loaded.notes, loaded.tags, commentary))
     meta = json.loads(files["search/meta.json"])
     terms = {t: p for path, text in files.items() if path.startswith("search/terms/") for t, p in json.loads(text).items()}
-    words = [t for t in terms if t.isascii() and t.isalpha() and t.islower() and len(t) >= 4]
+    written: set[str] = set()
+    for note in loaded.notes:
+        document_terms(note, loaded.tags, None, written)
+    words = {t for t in written if t.isascii() and t.isalpha() and t.islower() and len(t) >= 4}
     assert words and all(terms[meta["spell"] + w[::-1]] == [] for w in words)
+    # Only words a note writes: a stem that is no word (`arriv`, `convent`) is never suggested.
+    spelled = {t[len(meta["spell"]):][::-1] for t in terms if t.startswith(meta["spell"])}
+    stems_only = {t for t in terms if t.isascii() and t.isalpha() and len(t) >= 4} - written
+    assert spelled == words and stems_only and not spelled & stems_only
     assert meta["tags"] == [[t.slug, t.ko, t.en, list(t.aliases)] for t in loaded.tags.tags]
     assert meta["tag"] == "tags/{slug}/"
 

@@ -189,7 +189,8 @@ def title_pairs(tokens: list[str], joined: list[bool]) -> list[str]:
     return out
 
 
-def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | None = None) -> dict[str, int]:
+def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | None = None,
+                   written: set[str] | None = None) -> dict[str, int]:
     """term -> weight (1-15) for one note. Besides its words: their `variants` (weighted as the
     word, one less for a Korean sub-word), the `pairs` of adjacent Korean words (weighted as a
     word of that field), the `title_pairs` of its title, `@<n>` for each glossary concept n it
@@ -218,6 +219,8 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
             if weights.get(term, 0) < weight:
                 weights[term] = weight
     out = {term: min(15, w + (counts[term] >= 3)) for term, w in weights.items()}
+    if written is not None:  # the terms as written, before their stems and sub-words join them
+        written.update(out)
     extra: dict[str, int] = {}
     for term, weight in out.items():
         for variant, inner in variants(term):
@@ -260,8 +263,9 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
     notes = tuple(notes)
     matcher = ConceptMatcher(glossary) if glossary is not None else None
     postings: dict[str, array[int]] = {}  # machine ints: a tenth of the memory of a list of ints
+    written: set[str] = set()  # every term as a note writes it (`document_terms`): the spelling list
     for number, note in enumerate(notes):
-        for term, weight in document_terms(note, tags, matcher).items():
+        for term, weight in document_terms(note, tags, matcher, written).items():
             entry = postings.get(term)
             if entry is None:
                 postings[term] = entry = array("l")
@@ -289,9 +293,10 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
             files.append((urls.search_terms(name), text))
         chunk, size = {}, 0
 
-    # Spelling entries: every English word of SPELL_MIN+ letters backwards after SPELL_PREFIX, with
-    # no postings, so the box can check a correction whose first half differs from the typed word.
-    for term in [t for t in postings if len(t) >= SPELL_MIN and SPELLABLE.fullmatch(t)]:
+    # Spelling entries: every English word of SPELL_MIN+ letters a note writes, backwards after
+    # SPELL_PREFIX, with no postings, so the box can check a correction whose first half differs
+    # from the typed word. Not the words' stems: `arriv` or `convent` is no word to suggest.
+    for term in sorted(t for t in written if len(t) >= SPELL_MIN and SPELLABLE.fullmatch(t)):
         postings[SPELL_PREFIX + term[::-1]] = array("l")
     for term in sorted(postings, key=_utf16_key):
         encoded, previous = [], 0
