@@ -219,6 +219,10 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("url-userinfo", {"2024/hostile.md": note(extra='url: "https://arxiv.org@evil.example/abs/2301.00001"\n')},
      (f"{H}:7:6: error: url: 'https://arxiv.org@evil.example/abs/2301.00001' leads to 'evil.example', not to what is "
       "written before its '@'",)),
+    ("arxiv-made-up-archive", {"2024/hostile.md": note(arxiv='"foo-bar/9108001"')},
+     (f"{H}:6:8: error: arxiv: 'foo-bar/9108001': 'foo-bar' is not an arXiv archive",)),
+    ("arxiv-old-style-number-zero", {"2024/hostile.md": note(arxiv='"hep-th/9108000"')},
+     (f"{H}:6:8: error: arxiv: 'hep-th/9108000': a month's papers are numbered from 001",)),
     ("arxiv-number-zero", {"2024/hostile.md": note(arxiv='"2401.00000"')},
      (f"{H}:6:8: error: arxiv: '2401.00000': a month's papers are numbered from 00001",)),
     # --- invisible and bidi characters ---

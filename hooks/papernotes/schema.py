@@ -210,6 +210,13 @@ _ARXIV_IN_URL = re.compile(rf"^https?://(?:(?:(?:www\.|export\.)?arxiv\.org/+(?:
 """A link to a paper's arXiv or Hugging Face page (`hf.co` too), or its arXiv DOI, any version,
 query or fragment."""
 
+OLD_STYLE_ARCHIVES = frozenset((
+    "acc-phys", "adap-org", "alg-geom", "ao-sci", "astro-ph", "atom-ph", "bayes-an", "chao-dyn", "chem-ph",
+    "cmp-lg", "comp-gas", "cond-mat", "cs", "dg-ga", "funct-an", "gr-qc", "hep-ex", "hep-lat", "hep-ph", "hep-th",
+    "math", "math-ph", "mtrl-th", "nlin", "nucl-ex", "nucl-th", "patt-sol", "physics", "plasm-ph", "q-alg",
+    "q-bio", "quant-ph", "solv-int", "supr-con"))
+"""The archives an old-style id may name (arXiv's list, August 1991 to March 2007): `foo/9108001`
+is no paper."""
 _NEW_STYLE_FIRST = (2007, 4)
 _FIVE_DIGITS_FROM = (2015, 1)
 _OLD_STYLE_FIRST, _OLD_STYLE_LAST = (1991, 8), (2007, 3)
@@ -261,6 +268,11 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
             return f"{value!r}: {yymm[2:]} is not a month (old-style ids are archive/YYMMNNN)"
         if not _OLD_STYLE_FIRST <= when <= _OLD_STYLE_LAST:
             return f"{value!r}: old-style ids run from 9108 to 0703; later papers have ids like \"0704.0001\""
+        archive = value.split("/", 1)[0].split(".", 1)[0]
+        if archive not in OLD_STYLE_ARCHIVES:
+            return f"{value!r}: {archive!r} is not an arXiv archive (old-style ids name one, as in hep-th/9108001 or cs/0112017)"
+        if not int(value[-3:]):
+            return f"{value!r}: a month's papers are numbered from 001; check the id on arxiv.org"
         return None
     return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""
 
