@@ -144,3 +144,22 @@ def test_page_sources_are_unique(planned) -> None:  # noqa: ANN001 - a fixture, 
     _, pages = planned
     sources = [p.src_uri for p in pages]
     assert len(sources) == len(set(sources))
+
+
+def test_a_long_day_keeps_every_page_under_1_mb_and_posts_each_note_once() -> None:
+    """10,000 notes on 20 days put ~500 notes on a day: its first page carried the whole day's post
+    (1.1 MB). A day whose text is more than a page may show posts each page's notes instead."""
+    from papernotes.model import Tag, TagRegistry
+    from papernotes.pages.families.archive import day_pages, render_day_page
+    tag = Tag(slug="t", ko="티", en="T")
+    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
+                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract text. " * 120, ko="가나다 " * 100,
+                       en="English text. " * 30) for i in range(400))
+    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
+    day = dt.date(2025, 1, 1)
+    posted = []
+    for page in range(1, len(day_pages(ctx, day)) + 1):
+        html = render_day_page(ctx, day, page)
+        assert len(html.encode()) < 1_000_000, (page, len(html.encode()))
+        posted += [line.split("2501.")[1][:5] for line in html.splitlines() if line.startswith("arXiv:2501.")]
+    assert sorted(posted) == sorted(f"{i + 10:05d}" for i in range(400))

@@ -19,7 +19,7 @@ from papernotes.pages.context import Family, PageContext, PlannedPage, fingerpri
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
-from papernotes.catalog.paging import card_weight
+from papernotes.catalog.paging import PAGE_TEXT_BUDGET, card_weight
 
 ARCHIVE_TITLE = "Archive · 보관함"
 DAY_SCRIPTS = ("assets/copy.js",)
@@ -27,6 +27,18 @@ DAY_SCRIPTS = ("assets/copy.js",)
 
 def day_pages(ctx: PageContext, day: dt.date) -> tuple[tuple[Note, ...], ...]:
     return ctx.paged(("day", day), ctx.index.by_day[day], ctx.settings.day_page_size, card_weight)
+
+
+def post_notes(ctx: PageContext, day: dt.date, page: int) -> tuple[Note, ...]:
+    """The notes of the post a day page carries (what `papernotes post` prints for them): the
+    whole day on its first page, unless the day's text is more than one page may show
+    (`PAGE_TEXT_BUDGET`); then each page carries its own notes' post. The whole post of 10,000
+    notes on 20 days made those days' first pages 1.1 MB, over the 1 MB every page keeps to."""
+    whole = ctx.index.by_day[day]
+    chunks = day_pages(ctx, day)
+    if len(chunks) == 1 or sum(card_weight(n) for n in whole) <= PAGE_TEXT_BUDGET:
+        return tuple(whole) if page == 1 else ()
+    return chunks[page - 1]
 
 
 def month_pages(ctx: PageContext, year: int, month: int) -> tuple[tuple[Note, ...], ...]:
@@ -40,11 +52,13 @@ def render_day_page(ctx: PageContext, day: dt.date, page: int = 1) -> str:
     chunks = day_pages(ctx, day)
     daynav = ctx.navs("daynav.html", here, older=older, newer=newer)
     pager = ctx.navs("pager.html", here, page=page, pages=len(chunks), page_src=partial(urls.day, day)) if len(chunks) > 1 else ("", "")
-    post = day_post(day, index.by_day[day]) if page == 1 else None  # what `papernotes post` prints
+    posted = post_notes(ctx, day, page)
+    post = day_post(day, posted) if posted else None  # what `papernotes post` prints
     # The cards leave the abstract to the note page, one link away (and to the daily post above
     # them): a collapsed abstract on every card was a tenth of the day pages' bytes (issue 24).
     return ctx.render("day.html", here, day=day, notes=chunks[page - 1], total=len(index.by_day[day]),
-                      daynav=daynav, pager=pager, post=post, html_of=partial(_card_html, ctx))
+                      daynav=daynav, pager=pager, post=post,
+                      post_count=len(posted) if len(posted) < len(index.by_day[day]) else None, html_of=partial(_card_html, ctx))
 
 
 def _card_html(ctx: PageContext, note: Note) -> NoteHtml:
@@ -120,8 +134,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     for day in idx.days:
         for page, notes in enumerate(day_pages(ctx, day), start=1):
             title = meta.numbered(day.isoformat(), page)
-            # The first page also carries the whole day as a post (its copy button).
-            shown = idx.by_day[day] if page == 1 else notes
+            # The first page also carries the whole day as a post (its copy button), unless too long.
+            shown = tuple(dict.fromkeys((*post_notes(ctx, day, page), *notes)))
             yield PlannedPage(urls.day(day, page), title, "day", partial(render_day_page, ctx, day, page),
                               shows=tuple(n.slug for n in shown), meta=partial(day_meta, day, idx.by_day[day], title, ctx),
                               scripts=DAY_SCRIPTS, key=partial(day_key, ctx, day, page))
