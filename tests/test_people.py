@@ -548,3 +548,20 @@ def test_a_person_named_in_authors_yml_gets_a_page_from_their_first_note() -> No
     assert [p.slug for p in People((note,), authors, 2).authors] == []
     solo = dataclasses.replace(note, slug="n2", source="n2.md", authors=("Solo Person",))
     assert [p.slug for p in People((solo, note), authors, 2).authors] == ["solo-person"]
+
+
+def test_a_large_teams_note_counts_for_the_pages_and_co_authors_of_its_first_authors() -> None:
+    """A member far down a large team's list does not get an author page from its notes (the
+    1,000th author of a lab's report), and a member's co-authors count the first LISTED_AUTHORS
+    of such a note: a build with 200-3,000-author notes took 21 minutes counting every pair."""
+    from papernotes.names import LISTED_AUTHORS
+
+    team = tuple(f"Member{i:03d} Person" for i in range(LISTED_AUTHORS + 30))
+    notes = tuple(Note(slug=f"big{i}", source=f"big{i}.md", title=f"Big {i}", authors=team,
+                       date=dt.date(2025, 1, 1 + i), tags=("rl",)) for i in range(2))
+    people = People(notes, AuthorsFile(), 2)
+    slugs = {p.slug for p in people.authors}
+    assert "member005-person" in slugs and "member070-person" not in slugs
+    assert len(slugs) == LISTED_AUTHORS
+    coauthors = people.coauthors(people.author("Member005 Person"))
+    assert len(coauthors) == LISTED_AUTHORS - 1 and all(count == 2 for _, _, count in coauthors)

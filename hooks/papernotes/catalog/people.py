@@ -5,7 +5,7 @@ Names are matched on `names.match_key` and joined through the file's entries; a 
 declared name, else the form most notes write (the newest note's on a tie).
 
 Which authors get a page: everyone named in `data/authors.yml` who has a note and everyone with
-two notes or more. An author of a single note gets no page of their own (at 10,000 notes, one page per name
+two notes or more (a large team's note counts for its first `names.LISTED_AUTHORS` authors). An author of a single note gets no page of their own (at 10,000 notes, one page per name
 would be most of the site, each listing one note): the authors index lists them with a link to
 their one note, so they are found there (by name, under their initial) and by the site search.
 Every organisation a note names gets a page (there are few).
@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from papernotes.model import Note
-from papernotes.names import match_key, name_slug
+from papernotes.names import LISTED_AUTHORS, match_key, name_slug
 from papernotes.schema import RESERVED_PARTY_SLUGS
 from papernotes.source.authors import AuthorsFile, Entity
 
@@ -58,7 +58,8 @@ class People:
         age = {n.slug: i for i, n in enumerate(notes)}  # a larger number, an older note
         everyone = _parties(by_author, authors.people, age)
         # Named in data/authors.yml: a page from the first note (not an empty one before it).
-        has_page = [len(p.notes) >= min_notes or p.slug in declared and bool(p.notes) for p in everyone]
+        # A note by a large team counts towards a page for its first LISTED_AUTHORS authors only.
+        has_page = [_listed_notes(p, min_notes) >= min_notes or p.slug in declared and bool(p.notes) for p in everyone]
         self.authors: tuple[Party, ...] = tuple(p for p, page in zip(everyone, has_page) if page)
         """Authors with a page, sorted by name (`match_key`)."""
         # Decided per party, not by `p not in self.authors`: that compares dataclasses field by
@@ -107,13 +108,14 @@ class People:
         return self._org_page.get(match_key(written))
 
     def coauthors(self, party: Party) -> list[tuple[str, Party | None, int]]:
-        """(name, their page or None, notes together), most notes together first, then by name."""
+        """(name, their page or None, notes together), most notes together first, then by name.
+        A large team's note counts its first `LISTED_AUTHORS` authors, as lists of papers show it."""
         mine = set(_keys(party))
         counts: Counter[str] = Counter()
         shown: dict[str, tuple[str, Party | None]] = {}
         for note in party.notes:
             seen = set()
-            for written in note.authors:
+            for written in note.authors[:LISTED_AUTHORS]:
                 key = match_key(written)
                 page = self.author(written)
                 ident = page.slug if page is not None else key
@@ -123,6 +125,23 @@ class People:
                 counts[ident] += 1
                 shown.setdefault(ident, (page.name if page is not None else written, page))
         return sorted(((shown[i][0], shown[i][1], c) for i, c in counts.items()), key=lambda r: (-r[2], match_key(r[0])))
+
+
+def _listed_notes(party: Party, enough: int) -> int:
+    """How many of the party's notes name it among their first `LISTED_AUTHORS` authors (every note
+    of a smaller team does), counted up to `enough`: the 1,000th author of a large lab's report
+    does not get a page for it, and is found on the note page and by the search."""
+    found = 0
+    keys: set[str] | None = None
+    for note in party.notes:
+        if len(note.authors) > LISTED_AUTHORS:
+            keys = keys if keys is not None else set(_keys(party))
+            if not any(match_key(a) in keys for a in note.authors[:LISTED_AUTHORS]):
+                continue
+        found += 1
+        if found >= enough:
+            break
+    return found
 
 
 def people_key(notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int) -> tuple:

@@ -13,17 +13,9 @@ import re
 from urllib.parse import quote, urlencode
 
 from papernotes.model import Note
+from papernotes.names import LISTED_AUTHORS
 from papernotes.schema import arxiv_id_month
 from papernotes.catalog import urls
-
-LISTED_AUTHORS = 50
-"""The authors a paper carries where it is one of many papers: its COinS span on list pages, its
-feed entries, and the tag and author bibliographies (BibTeX, RIS, CSL-JSON; BibTeX ends the list
-with `and others`, its own word for "et al."). A paper by a large team is in each of its authors'
-files, so there its whole list grows with the square of the team: two notes on reports with about
-1,350 and 560 authors (Gemini's and Llama 3's are that size) wrote 170 MB of author pages and files
-(0.3 MB for each shared author). Its note page and the note's own files (`citation_author`,
-BibTeX, RIS, CSL-JSON, the Markdown copy, `notes.json`) name every author."""
 
 
 def listed_authors(note: Note) -> tuple[str, ...]:
