@@ -5,8 +5,9 @@ Names are matched on `names.match_key` and joined through the file's entries; a 
 declared name, else the form most notes write (the newest note's on a tie).
 
 Which authors get a page: everyone named in `data/authors.yml` who has a note and everyone with
-two notes or more (a large team's note counts for its first `names.LISTED_AUTHORS` authors). An author of a single note gets no page of their own (at 10,000 notes, one page per name
-would be most of the site, each listing one note): the authors index lists them with a link to
+two notes or more (a large team's note counts for its first `names.LISTED_AUTHORS` authors).
+An author of a single note gets no page of their own (at 10,000 notes, one page per name would
+be most of the site, each listing one note): the authors index lists them with a link to
 their one note, so they are found there (by name, under their initial) and by the site search.
 Every organisation a note names gets a page (there are few).
 """
