@@ -163,3 +163,18 @@ def test_a_long_day_keeps_every_page_under_1_mb_and_posts_each_note_once() -> No
         assert len(html.encode()) < 1_000_000, (page, len(html.encode()))
         posted += [line.split("2501.")[1][:5] for line in html.splitlines() if line.startswith("arXiv:2501.")]
     assert sorted(posted) == sorted(f"{i + 10:05d}" for i in range(400))
+
+
+def test_the_home_page_of_long_notes_stays_under_1_mb() -> None:
+    """30 notes of 10 kB abstracts and commentaries in full made the home page pass 1 MB: it now
+    keeps to the byte budget listing pages have, and counts the notes it leaves to the day page."""
+    from papernotes.model import Tag, TagRegistry
+    from papernotes.pages.families.home import recent, render_home_page
+    tag = Tag(slug="t", ko="티", en="T")
+    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
+                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract text. " * 800, ko="가나다 " * 1000,
+                       en="English text. " * 800) for i in range(40))
+    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
+    assert len(render_home_page(ctx).encode()) < 1_000_000
+    ((_, shown, more),) = recent(ctx)
+    assert 1 <= len(shown) < Settings().home_notes and len(shown) + more == 40

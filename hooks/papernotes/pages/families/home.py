@@ -1,4 +1,5 @@
-"""The home page: the newest days, capped at `home_notes` notes, and the busiest tags."""
+"""The home page: the newest days, capped at `home_notes` notes (and `PAGE_TEXT_BUDGET` bytes of their
+text), and the busiest tags."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
+from papernotes.catalog.paging import PAGE_TEXT_BUDGET, card_weight
 
 HOME_OLDER_DAYS = 5
 """Days before the home page's own listed at its end, so the feed goes on in one tap."""
@@ -18,11 +20,20 @@ HOME_OLDER_DAYS = 5
 
 def recent(ctx: PageContext) -> list[tuple[dt.date, tuple[Note, ...], int]]:
     """The home page's days: (day, notes shown in full, how many more that day has)."""
-    days, room = [], ctx.settings.home_notes
+    days, room, budget = [], ctx.settings.home_notes, PAGE_TEXT_BUDGET
     for d in ctx.index.days[: ctx.settings.home_days]:
-        shown = ctx.index.by_day[d][: max(room, 0)]
-        days.append((d, shown, len(ctx.index.by_day[d]) - len(shown)))
-        room -= len(shown)
+        shown: list[Note] = []
+        for note in ctx.index.by_day[d][: max(room, 0)]:
+            # A byte budget as the listing pages have (`paging.paginate`): 30 notes of 10 kB
+            # abstracts and commentaries made the home page 0.9 MB; heavier ones passed 1 MB.
+            weight = card_weight(note)
+            if weight > budget and room < ctx.settings.home_notes:  # the first note is always shown
+                room = 0
+                break
+            shown.append(note)
+            budget -= weight
+            room -= 1
+        days.append((d, tuple(shown), len(ctx.index.by_day[d]) - len(shown)))
     return days
 
 
