@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 LISTED_AUTHORS = 50
 """The authors a paper carries where it is one of many papers: its COinS span on list pages, its
@@ -24,6 +25,12 @@ are that size) wrote 170 MB of author pages and files, and 2,000 notes of which 
 authors took 21 minutes to build (counting each member's co-authors). Its note page and the
 note's own files (`citation_author`, BibTeX, RIS, CSL-JSON, the Markdown copy, `notes.json`)
 name every author."""
+
+def name_separator(names: Iterable[str]) -> str:
+    """What goes between names in a list: `, `, or `; ` when one has a comma (`Smith, John; Henry
+    Ford, Jr.`), the daily post's rule; with `, ` those would read as four people."""
+    return "; " if any("," in name for name in names) else ", "
+
 
 _SEPARATORS = re.compile(r"[-‐‑–.'’`·]")
 _NOT_WORD = re.compile(r"[^\w]+")

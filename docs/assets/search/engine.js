@@ -394,10 +394,9 @@ function findTags(query) {
     return " ";
   });
   if (named.length) return { tags: named, rest, hash: true };
-  // The whole query, else with what Korean wrote after its last word (강화학습을, RLHF를).
+  // The whole query (its tagKey), else with what Korean wrote after its last word (강화학습을, RLHF를).
   const words = tokenize(String(query).replace(/-/g, " "));
-  const bare = words.length ? words.slice(0, -1).concat(withoutEnding(words[words.length - 1])).join("") : "";
-  const whole = byKey.get(tagKey(query)) || byKey.get(bare);
+  const whole = byKey.get(words.join("")) || (words.length && byKey.get(words.slice(0, -1).concat(withoutEnding(words[words.length - 1])).join("")));
   return { tags: whole ? [whole] : [], rest: query, hash: false };
 }
 

@@ -51,6 +51,7 @@ from urllib.parse import urlsplit
 
 from papernotes.model import Note
 from papernotes.model import NoteText
+from papernotes.names import name_separator
 from papernotes.schema import FIELD_NAMES, LINEAGE_FIELDS, SECTIONS
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, id_slug, paper_arxiv_id, parse_arxiv_id, read_arxiv_id, slugify
 from papernotes.source.tags import normalise_tag
@@ -511,7 +512,7 @@ def _block_lines(lines: list[str]) -> list[str]:
 def note_block(note: Note, options: PostOptions = PostOptions()) -> str:
     """One note as a post block (no trailing newline)."""
     # A name with a comma (`Smith, J.`) is kept whole by `;` between names (and after a lone name).
-    separator = "; " if any("," in a for a in note.authors) else ", "
+    separator = name_separator(note.authors)
     authors = separator.join(note.authors) + (";" if separator == "; " and len(note.authors) == 1 else "")
     lines = [" ".join(note.title.split()), f"({authors})"]
     if note.arxiv:

@@ -20,6 +20,7 @@ import yaml
 from papernotes.markup import same_site_path
 from papernotes.markup_links import note_slug_of
 from papernotes.model import Note, TagRegistry
+from papernotes.names import name_separator
 from papernotes.outputs.citation import arxiv_doi
 from papernotes.catalog import urls
 
@@ -164,9 +165,8 @@ def as_text(text: str) -> str:
 
 
 def _names(names: tuple[str, ...]) -> str:
-    """Names joined by `, `, or by `; ` when one has a comma (`Smith, John; Henry Ford, Jr.`), as
-    the daily post writes them: with `, ` those would read as four people."""
-    return ("; " if any("," in name for name in names) else ", ").join(names)
+    """Names joined as the daily post joins them (`names.name_separator`)."""
+    return name_separator(names).join(names)
 
 
 def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...], tags: TagRegistry,

@@ -18,6 +18,7 @@ from markupsafe import Markup, escape
 
 from papernotes.markup import NoteHtml
 from papernotes.model import Note, TagRegistry
+from papernotes.names import name_separator
 from papernotes.catalog import urls
 
 TEXT_LIMIT = 200
@@ -70,7 +71,7 @@ def clip_html(html: str, limit: int = TEXT_LIMIT) -> str:
 def preview_card(note: Note, html: NoteHtml, tags: TagRegistry) -> str:
     ko, en = clip_html(html.ko), clip_html(html.en)
     only = "ko" if ko and not en else ("en" if en and not ko else "")
-    sep = "; " if any("," in a for a in note.authors) else ", "  # `Smith, John; Henry Ford, Jr.`, as on the pages
+    sep = name_separator(note.authors)  # `Smith, John; Henry Ford, Jr.`, as on the pages
     authors = sep.join(note.authors[:4]) + (f"{sep}… (+{len(note.authors) - 4})" if len(note.authors) > 4 else "")
     chips = " ".join(f'<span class="pn-tag"><span class="pn-lang" lang="ko">{escape(tags.get(t).ko)}</span>'
                      f'<span class="pn-lang" lang="en">{escape(tags.get(t).en)}</span></span>' for t in note.tags)

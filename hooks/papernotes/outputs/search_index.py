@@ -60,7 +60,7 @@ from papernotes.catalog import urls
 from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
-from papernotes.schema import ARXIV_ID_SHAPE, ARXIV_VERSION
+from papernotes.schema import ARXIV_DOI, ARXIV_ID_SHAPE, ARXIV_PAGE, ARXIV_VERSION
 from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
 from papernotes.text.stemmer import STEMMABLE, stem
 from papernotes.text.words import (JOINER_CHARACTERS, PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize,  # noqa: F401 (re-exported)
@@ -97,8 +97,7 @@ SPELLABLE = re.compile(r"[a-z]+")
 SPELL_PREFIX = "~"
 """Spelling entries are `~<word backwards>` in the terms files (no token holds a ~)."""
 
-ARXIV_REFERENCE = (r"(?:(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co/+papers)/+"
-                   r"|(?:(?:https?://)?(?:dx\.)?doi\.org/+)?10\.48550/arxiv\.|\barxiv\s*:?\s*)"
+ARXIV_REFERENCE = (rf"(?:(?:https?://)?{ARXIV_PAGE}|(?:(?:https?://)?(?:dx\.)?doi\.org/+)?{ARXIV_DOI}|\barxiv\s*:?\s*)"
                    rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?(?:/?[?#]\S*)?")
 """A paper's arXiv id as a reader pastes it into the box: `arXiv:2401.12340`, a link to its arXiv
 or Hugging Face page (with its query or fragment), its arXiv DOI, any version. The box searches it as the bare id (group 1;

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from papernotes.catalog import urls
 from papernotes.model import TagRegistry
+from papernotes.names import name_separator
 
 _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lang="en">%s</span>')
 # No data-tag: the href names the tag, and no script reads it (the browse filter's chips are its own).
@@ -101,7 +102,7 @@ def authors(names: tuple[str, ...], limit: int | None = None,
     as the daily post writes them."""
     shown = names if limit is None else names[:limit]
     show: Callable[[str], object] = (lambda n: link(n, href)) if link is not None and href is not None else (lambda n: n)
-    sep = Markup("; " if any("," in n for n in names) else ", ")
+    sep = Markup(name_separator(names))
     langs = {text_lang(n) for n in shown}
     if len(langs) == 1:
         inner = sep.join(show(n) for n in shown)
@@ -136,6 +137,7 @@ class Fragments:
     bi = staticmethod(bi)
     label = staticmethod(label)
     text_lang = staticmethod(text_lang)
+    name_separator = staticmethod(name_separator)
     name = staticmethod(name)
     hashtags = staticmethod(hashtags)
     authors = staticmethod(authors)

@@ -218,8 +218,8 @@ def _read_value(key: str, value: Located) -> str:
         if not orcid_checksum_ok(found.group(1)):
             raise value.error(f"ORCID iD {found.group(1)} has a wrong check digit: copy it again from orcid.org", "bad-orcid")
         return found.group(1)
-    if key == "homepage" and link_problem(text) is not None:
-        raise value.error(str(link_problem(text)), "bad-url")
+    if key == "homepage" and (problem := link_problem(text)) is not None:
+        raise value.error(problem, "bad-url")
     if key == "slug" and (not SLUG.match(text) or text != text.lower()):
         raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'", "bad-slug")
     if key == "slug" and text in RESERVED_PARTY_SLUGS:
