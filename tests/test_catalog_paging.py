@@ -178,3 +178,28 @@ def test_the_home_page_of_long_notes_stays_under_1_mb() -> None:
     assert len(render_home_page(ctx).encode()) < 1_000_000
     ((_, shown, more),) = recent(ctx)
     assert 1 <= len(shown) < Settings().home_notes and len(shown) + more == 40
+
+
+def test_a_day_and_the_home_page_of_formula_heavy_notes_stay_under_1_mb() -> None:
+    """A formula's MathML is many times its TeX: 40 notes of formula-heavy commentary (8 kB of
+    Markdown each) weighed as Markdown made their day page 3 MB and the home page 2.6 MB. The
+    budget weighs the HTML the cards show."""
+    from papernotes.model import Tag, TagRegistry
+    from papernotes.pages.families.archive import day_pages, render_day_page
+    from papernotes.pages.families.home import render_home_page
+    formula = r"$\mathcal{L}_{%d}(\theta) = \mathbb{E}_{x\sim p}\left[\log \frac{\pi_\theta(y|x)}{\pi_{ref}(y|x)}\right]$"
+    ko = " ".join(f"손실은 {formula % i} 이다." for i in range(60))
+    en = " ".join(f"The loss is {formula % i} here." for i in range(60))
+    tag = Tag(slug="t", ko="티", en="T")
+    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
+                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract with $x^2$.", ko=ko, en=en)
+                  for i in range(40))
+    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
+    day = dt.date(2025, 1, 1)
+    listed = []
+    for page in range(1, len(day_pages(ctx, day)) + 1):
+        html = render_day_page(ctx, day, page)
+        assert len(html.encode()) < 1_000_000, (page, len(html.encode()))
+        listed += _slugs(html)
+    assert listed == [n.slug for n in ctx.index.by_day[day]]
+    assert len(render_home_page(ctx).encode()) < 1_000_000

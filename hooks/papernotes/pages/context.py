@@ -30,6 +30,7 @@ from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
 from papernotes.catalog.people import Party, People, people_key
 from papernotes.source.authors import AuthorsFile
+from papernotes.catalog import paging
 from papernotes.catalog.paging import paginate
 from papernotes.catalog.related import Related
 
@@ -219,6 +220,10 @@ class PageContext:
         here = page_src(page)
         pager = self.navs("pager.html", here, page=page, pages=len(chunks), page_src=page_src) if len(chunks) > 1 else (Markup(""), Markup(""))
         return chunks[page - 1], len(chunks), here, pager
+
+    def card_weight(self, note: Note) -> int:
+        """The bytes a day or home page's card of the note weighs (`paging.card_weight`)."""
+        return paging.card_weight(note, self.html.note_html(note))
 
     def commentary_of(self, note: Note) -> Markup:
         """The note's commentary block: rendered once, its links to notes pointed from each page."""

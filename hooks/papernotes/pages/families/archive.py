@@ -19,14 +19,14 @@ from papernotes.pages.context import Family, PageContext, PlannedPage, fingerpri
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
-from papernotes.catalog.paging import PAGE_TEXT_BUDGET, card_weight
+from papernotes.catalog.paging import PAGE_TEXT_BUDGET
 
 ARCHIVE_TITLE = "Archive · 보관함"
 DAY_SCRIPTS = ("assets/copy.js",)
 
 
 def day_pages(ctx: PageContext, day: dt.date) -> tuple[tuple[Note, ...], ...]:
-    return ctx.paged(("day", day), ctx.index.by_day[day], ctx.settings.day_page_size, card_weight)
+    return ctx.paged(("day", day), ctx.index.by_day[day], ctx.settings.day_page_size, ctx.card_weight)
 
 
 def post_notes(ctx: PageContext, day: dt.date, page: int) -> tuple[Note, ...]:
@@ -36,7 +36,7 @@ def post_notes(ctx: PageContext, day: dt.date, page: int) -> tuple[Note, ...]:
     notes on 20 days made those days' first pages 1.1 MB, over the 1 MB every page keeps to."""
     whole = ctx.index.by_day[day]
     chunks = day_pages(ctx, day)
-    if len(chunks) == 1 or sum(card_weight(n) for n in whole) <= PAGE_TEXT_BUDGET:
+    if len(chunks) == 1 or sum(ctx.card_weight(n) for n in whole) <= PAGE_TEXT_BUDGET:
         return tuple(whole) if page == 1 else ()
     return chunks[page - 1]
 

@@ -12,7 +12,7 @@ from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
-from papernotes.catalog.paging import PAGE_TEXT_BUDGET, card_weight
+from papernotes.catalog.paging import PAGE_TEXT_BUDGET
 
 HOME_OLDER_DAYS = 5
 """Days before the home page's own listed at its end, so the feed goes on in one tap."""
@@ -26,7 +26,7 @@ def recent(ctx: PageContext) -> list[tuple[dt.date, tuple[Note, ...], int]]:
         for note in ctx.index.by_day[d][: max(room, 0)]:
             # A byte budget as the listing pages have (`paging.paginate`): 30 notes of 10 kB
             # abstracts and commentaries made the home page 0.9 MB; heavier ones passed 1 MB.
-            weight = card_weight(note)
+            weight = ctx.card_weight(note)
             if weight > budget and room < ctx.settings.home_notes:  # the first note is always shown
                 room = 0
                 break
