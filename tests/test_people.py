@@ -27,6 +27,8 @@ from papernotes.source.authors import AuthorsFile, Entity, load_authors, orcid_c
     ("Stéphane Hatgis-Kessell", "Stephane Hatgis-Kessell", True),
     ("Ａｄａ  Lovelace", "ada lovelace", True),
     ("김민지", "김민지", True),
+    ("Łukasz Kaiser", "Lukasz Kaiser", True),  # a stroke is a diacritic too (arXiv writes both)
+    ("Søren Hauberg", "Soren Hauberg", True),
     ("Minji Kim", "Min-Ji Kim", False),  # different names; they only look alike
 ])
 def test_names_match_on_a_normalised_form(a: str, b: str, same: bool) -> None:

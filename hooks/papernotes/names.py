@@ -3,7 +3,8 @@ pages always show the name as written.
 
 `match_key` folds what does not distinguish two written names: Unicode compatibility forms
 (NFKC: full-width letters, ligatures), letter case, runs of whitespace, and diacritics
-(`Stéphane` and `Stephane` match; Hangul is recomposed, so it survives). `lookalike_keys` is
+(`Stéphane` and `Stephane` match; Hangul is recomposed, so it survives), strokes and Latin
+ligatures included (`Łukasz` and `Lukasz`, `Søren` and `Soren`). `lookalike_keys` is
 looser and only *advises*: names that share one may be one person (`Minji Kim`, `Min-Ji Kim`,
 `Kim Minji`, `Kim, Minji`), which `papernotes check` points out unless `data/authors.yml` joins or separates them.
 """
@@ -32,6 +33,11 @@ def name_separator(names: Iterable[str]) -> str:
     return "; " if any("," in name for name in names) else ", "
 
 
+_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ƀ": "b",
+                                "æ": "ae", "œ": "oe", "þ": "th"})
+"""Latin letters with a stroke, and ligatures, which Unicode does not decompose into a letter and
+a mark: arXiv writes `Lukasz Kaiser` and `Soren` where a note may write `Łukasz` and `Søren`.
+Applied to the casefolded text (the capitals fold to these)."""
 _SEPARATORS = re.compile(r"[-‐‑–.'’`·]")
 _NOT_WORD = re.compile(r"[^\w]+")
 
@@ -44,7 +50,7 @@ def match_key(name: str) -> str:
     author link on every page); the cache holds at most 131,072 names (~20 MB)."""
     text = unicodedata.normalize("NFKC", name)
     text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return " ".join(unicodedata.normalize("NFC", text).casefold().translate(_UNDECOMPOSED).split())
 
 
 def lookalike_keys(name: str) -> set[str]:
