@@ -115,6 +115,20 @@ def test_each_author_stays_one_bibtex_name(name: str) -> None:
     assert names[1] != "others", "a last name `others` prints as 'et al.'"
 
 
+@pytest.mark.parametrize("written, last, jr, first", [("Henry Ford, Jr.", "Ford", "Jr.", "Henry"),
+                                                      ("Robert W. Heath Jr.", "Heath", "Jr.", "Robert W."),
+                                                      ("Ludo van der Berg III", "Berg", "III", "Ludo")])
+def test_a_name_suffix_is_bibtex_s_jr_part(written: str, last: str, jr: str, first: str) -> None:
+    """`{Henry Ford, Jr.}` was one last name (sorted under H, never abbreviated) and `Robert W.
+    Heath Jr.` had the last name `Jr.`: BibTeX's form is `von Last, Jr, First`."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    fields = _parse(bibtex.entry(_note("T", authors=(written, "Ada Lovelace"))))
+    name, _ = split_multiple_persons_names(fields["author"])
+    parts = parse_single_name_into_parts(name)
+    assert (parts.last, parts.jr, parts.first) == ([last], [jr], first.split())
+
+
 @pytest.mark.parametrize("name", ["José Müller", "이순신", "O'Brien, Jr.", "R&D Team", "Smith and Sons", "Foo AND Bar"])
 def test_author_names_survive(name: str) -> None:
     fields = _parse(bibtex.entry(_note("T", authors=(name, "Ada Lovelace"))))

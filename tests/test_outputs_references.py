@@ -41,7 +41,7 @@ def test_rispy_reads_back_one_record_with_the_papers_fields(title: str) -> None:
     (entry,) = rispy.loads(text)
     assert entry["type_of_reference"] == "RPRT"
     assert entry["title"] == _one_line(title)
-    assert entry["authors"] == ["Ada Lovelace", "이순신", "O'Brien, Jr."]
+    assert entry["authors"] == ["Lovelace, Ada", "이순신", "O'Brien, Jr."]
     assert entry["doi"] == "10.48550/arXiv.2503.01234"
     assert entry["urls"] == ["https://arxiv.org/abs/2503.01234"]
     assert entry["file_attachments1"] == "https://arxiv.org/pdf/2503.01234"
@@ -203,6 +203,22 @@ def test_name_particles_stay_with_the_family_name() -> None:
                               {"non-dropping-particle": "van der", "family": "Berg"}, {"given": "danah", "family": "boyd"}]
     (line,) = _render(csl_json.items([_note("T", authors=written[:2])]))
     assert line.startswith("van der Berg, L. and de la Cruz, M. (2025)")
+
+
+def test_a_name_suffix_is_a_suffix_not_a_family_name() -> None:
+    """RIS's `AU` is `Family, Given, Suffix`: Zotero reads the text before the first comma as the
+    family name, so `Henry Ford, Jr.` as written became family "Henry Ford", given "Jr.", and a
+    name without a comma one field it cannot abbreviate. In CSL-JSON, `Jr.` was a literal name or,
+    without the comma, the family name; citeproc sorted and printed them so."""
+    written = ("Henry Ford, Jr.", "Robert W. Heath Jr.", "Ludo van der Berg III", "Ada Lovelace", "O'Brien, Jr.")
+    (entry,) = rispy.loads(ris.record(_note("T", authors=written)))
+    assert entry["authors"] == ["Ford, Henry, Jr.", "Heath, Robert W., Jr.", "van der Berg, Ludo, III", "Lovelace, Ada",
+                                "O'Brien, Jr."]
+    (item,) = json.loads(csl_json.items([_note("T", authors=written)]))
+    assert item["author"][:2] == [{"given": "Henry", "family": "Ford", "suffix": "Jr."},
+                                  {"given": "Robert W.", "family": "Heath", "suffix": "Jr."}]
+    (line,) = _render(csl_json.items([_note("T", authors=written[:2])]))
+    assert line.startswith("Ford, H., Jr. and Heath, R.W., Jr. (2025)")
 
 
 def test_llms_txt_keeps_names_with_a_comma_whole() -> None:

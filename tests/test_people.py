@@ -502,7 +502,8 @@ def test_a_large_teams_papers_are_listed_with_their_first_authors_and_noted_with
     library = bibtexparser.parse_string((member / "papernotes.bib").read_text(encoding="utf-8"))
     assert [e["author"].split(" and ")[-1] for e in library.entries] == ["others", "others"]
     assert [len(e["author"].split(" and ")) for e in library.entries] == [LISTED_AUTHORS + 1] * 2
-    assert [r["authors"] for r in rispy.loads((member / "papernotes.ris").read_text(encoding="utf-8"))] == [first, first]
+    as_ris = [f"Person, {name.split()[0]}" for name in team]  # RIS's `Family, Given`
+    assert [r["authors"] for r in rispy.loads((member / "papernotes.ris").read_text(encoding="utf-8"))] == [as_ris[:LISTED_AUTHORS]] * 2
     csl = json.loads((member / "papernotes.csl.json").read_text(encoding="utf-8"))
     assert [len(item["author"]) for item in csl] == [LISTED_AUTHORS] * 2
     spans = _page(site, "authors/member005-person").select("span.Z3988")
@@ -511,7 +512,7 @@ def test_a_large_teams_papers_are_listed_with_their_first_authors_and_noted_with
     page = _page(site, "notes/big1")
     assert [m["content"] for m in page.select('meta[name="citation_author"]')] == team
     assert "and others" not in page.select_one("pre.pn-bibtex").get_text()
-    assert rispy.loads((out / "notes" / "big1" / "papernotes.ris").read_text(encoding="utf-8"))[0]["authors"] == team
+    assert rispy.loads((out / "notes" / "big1" / "papernotes.ris").read_text(encoding="utf-8"))[0]["authors"] == as_ris
     own = json.loads((out / "notes" / "big1" / "papernotes.csl.json").read_text(encoding="utf-8"))
     assert len(own[0]["author"]) == len(team)
 

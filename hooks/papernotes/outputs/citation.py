@@ -23,6 +23,35 @@ def listed_authors(note: Note) -> tuple[str, ...]:
     return note.authors[:LISTED_AUTHORS]
 
 
+_JOINED = re.compile(r"(?<!\S)(?:and|&)(?!\S)", re.IGNORECASE)
+_SUFFIX = re.compile(r",? ((?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)$")
+
+
+def name_parts(name: str) -> dict[str, str] | None:
+    """A person's name (on one line) in CSL's parts, or None for a name to keep whole. A
+    Latin-script name with a space is split at its last space into `given` and `family`, the
+    lowercase words just before the family name being its `non-dropping-particle` (`Ludo van der
+    Berg` is `van der Berg, L.`, not `Berg, L. van der`), and a generational `suffix` after it
+    (`Henry Ford, Jr.`, `Robert W. Heath Jr.`: not a family name `Ford, Jr.` or `Jr.`). Anything
+    else is kept whole: a Hangul or a one-word name, a name with another comma, one that joins
+    words with `and` or `&` (a group such as `Smith and Wesson`, which split would print as
+    "Wesson, S. and"). CSL-JSON, RIS and BibTeX split names by this one rule."""
+    found = _SUFFIX.search(name)
+    base = name[:found.start()] if found else name
+    given, _, family = base.rpartition(" ")
+    if not given or "," in base or _JOINED.search(base) or not all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in base):
+        return None
+    suffix = {"suffix": found.group(1)} if found else {}
+    words = given.split(" ")
+    cut = len(words)
+    while cut and family[:1].isupper() and words[cut - 1][:1].islower():  # `van der`, `de la` (not `danah boyd`)
+        cut -= 1
+    if cut == len(words):
+        return {"given": given, "family": family, **suffix}
+    return {**({"given": " ".join(words[:cut])} if cut else {}), "non-dropping-particle": " ".join(words[cut:]),
+            "family": family, **suffix}
+
+
 def paper_day(note: Note) -> tuple[int, ...] | None:
     """The paper's date as (year, month, day) or (year, month), or None: `published:` when the
     note gives it, else the month its arXiv id was given (`2504.06141` -> 2025-04; old style

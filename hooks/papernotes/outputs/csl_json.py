@@ -1,42 +1,25 @@
 """CSL-JSON items of notes' papers: the input format of citeproc (Zotero, Pandoc, Quarto, and
 citeproc-py, which renders a bibliography from these files in the tests).
 
-Names are given as written: a Latin-script name with a space is split into `given` and `family`
-at its last space (what citeproc needs to sort and abbreviate), the lowercase words just before
-the family name being its `non-dropping-particle` (`Ludo van der Berg` is `van der Berg, L.`, not
-`Berg, L. van der`), anything else (a Hangul or a
-one-word name, a name with a comma, or one that joins words with `and` or `&`, a group such as
-`Smith and Wesson`, which split would print as "Wesson, S. and") is a `literal`. JSON escaping makes any text safe; control
+Names are given as written, split into parts by `citation.name_parts` (what citeproc needs to
+sort and abbreviate); a name it keeps whole is a `literal`. JSON escaping makes any text safe; control
 characters are dropped and whitespace runs become one space, as in the RIS export.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Callable, Iterable
 
 from papernotes.model import Note
-from papernotes.outputs.citation import arxiv_doi, listed_authors, paper_day
+from papernotes.outputs.citation import arxiv_doi, listed_authors, name_parts, paper_day
 from papernotes.outputs.ris import clean
 from papernotes.catalog import urls
 
 
-_JOINED = re.compile(r"(?<!\S)(?:and|&)(?!\S)", re.IGNORECASE)
-
-
 def _name(written: str) -> dict[str, str]:
     name = clean(written)
-    given, _, family = name.rpartition(" ")
-    if given and "," not in name and not _JOINED.search(name) and all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in name):
-        words = given.split(" ")
-        cut = len(words)
-        while cut and family[:1].isupper() and words[cut - 1][:1].islower():  # `van der`, `de la` (not `danah boyd`)
-            cut -= 1
-        if cut == len(words):
-            return {"given": given, "family": family}
-        return {**({"given": " ".join(words[:cut])} if cut else {}), "non-dropping-particle": " ".join(words[cut:]), "family": family}
-    return {"literal": name}
+    return name_parts(name) or {"literal": name}
 
 
 def item(note: Note, page_url: str | None = None, listed: bool = False) -> dict[str, object]:

@@ -5,6 +5,11 @@ line: every run of whitespace, line and paragraph separators included, becomes o
 control characters are dropped. Then nothing a note writes can start a line of its own, so no
 title can end a record early or add tags to it (tests/test_outputs_references.py reads hostile
 notes back with `rispy`). The record describes the paper; the note's page is its `N1` note.
+
+An author is written in RIS's own form, `Family, Given, Suffix`, when `citation.name_parts` splits
+the name (`Ford, Henry, Jr.`): Zotero's import reads the text before the first comma as the family
+name, and a name without a comma as one field, which styles cannot abbreviate or sort by family
+name. A name kept whole (`이순신`, `OpenAI`, `Kim, Minji`) is written as it is.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import unicodedata
 from typing import Callable, Iterable
 
 from papernotes.model import Note
-from papernotes.outputs.citation import arxiv_doi, listed_authors, paper_day
+from papernotes.outputs.citation import arxiv_doi, listed_authors, name_parts, paper_day
 from papernotes.catalog import urls
 
 
@@ -27,11 +32,21 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub("", text).split())
 
 
+def author(written: str) -> str:
+    """An `AU` value: `Family, Given[, Suffix]`, or the name as written when it is kept whole."""
+    name = clean(written)
+    parts = name_parts(name)
+    if parts is None or "given" not in parts:
+        return name
+    family = " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
+    return ", ".join(p for p in (family, parts["given"], parts.get("suffix")) if p)
+
+
 def record(note: Note, page_url: str | None = None, listed: bool = False) -> str:
     """One `TY  - RPRT` record (arXiv papers are reports of arXiv, as in the Highwire tags).
     `listed`: for a file of many papers, with at most `LISTED_AUTHORS` authors."""
     lines: list[tuple[str, str]] = [("TY", "RPRT"), ("ID", note.slug), ("TI", note.title)]
-    lines += [("AU", name) for name in (listed_authors(note) if listed else note.authors)]
+    lines += [("AU", author(name)) for name in (listed_authors(note) if listed else note.authors)]
     day = paper_day(note)  # the paper's, or none: never the day it was noted
     if day:
         lines.append(("PY", str(day[0])))
