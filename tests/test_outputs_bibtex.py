@@ -129,6 +129,19 @@ def test_a_name_suffix_is_bibtex_s_jr_part(written: str, last: str, jr: str, fir
     assert (parts.last, parts.jr, parts.first) == ([last], [jr], first.split())
 
 
+@pytest.mark.parametrize("name", ["Qwen Team", "ATLAS Collaboration", "Meta AI", "山田 太郎", "김 민지", "Zhang Wei (张伟)",
+                                  "Wei Zhang (Tsinghua)"])
+def test_a_name_without_first_and_last_parts_is_one_last_name(name: str) -> None:
+    """A team, a CJK name with a space, a name with a part in brackets: BibTeX made `Qwen` a first
+    name and `Team` (`太郎`, `(张伟)`) the last name, which styles print as "Q. Team"."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    fields = _parse(bibtex.entry(_note("T", authors=(name, "Ada Lovelace"))))
+    written, _ = split_multiple_persons_names(fields["author"])
+    parts = parse_single_name_into_parts(written)
+    assert (parts.first, parts.von, parts.jr, len(parts.last)) == ([], [], [], 1), parts
+
+
 @pytest.mark.parametrize("name", ["José Müller", "이순신", "O'Brien, Jr.", "R&D Team", "Smith and Sons", "Foo AND Bar"])
 def test_author_names_survive(name: str) -> None:
     fields = _parse(bibtex.entry(_note("T", authors=(name, "Ada Lovelace"))))

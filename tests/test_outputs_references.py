@@ -221,6 +221,18 @@ def test_a_name_suffix_is_a_suffix_not_a_family_name() -> None:
     assert line.startswith("Ford, H., Jr. and Heath, R.W., Jr. (2025)")
 
 
+def test_a_team_or_a_name_with_brackets_is_not_split() -> None:
+    """`Gemini Team` is not family "Team", given "Gemini" (citeproc printed "Team, G."), nor is
+    `(Tsinghua)` a family name; RIS keeps them as written."""
+    written = ("Gemini Team", "ATLAS Collaboration", "Meta AI", "Wei Zhang (Tsinghua)", "Qing Ai")
+    (item,) = json.loads(csl_json.items([_note("T", authors=written)]))
+    assert item["author"] == [{"literal": n} for n in written[:4]] + [{"given": "Qing", "family": "Ai"}]
+    (line,) = _render(csl_json.items([_note("T", authors=written[:2])]))
+    assert line.startswith("Gemini Team and ATLAS Collaboration (2025)")
+    (entry,) = rispy.loads(ris.record(_note("T", authors=written)))
+    assert entry["authors"] == [*written[:4], "Ai, Qing"]
+
+
 def test_llms_txt_keeps_names_with_a_comma_whole() -> None:
     """`Smith, John` and `Henry Ford, Jr.` joined by `, ` read as four people (found reading a
     built llms.txt); with a comma in a name, `; ` separates them, as in the daily post."""

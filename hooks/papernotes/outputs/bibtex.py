@@ -75,13 +75,16 @@ _AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
 
 def _author(name: str) -> str:
     # A comma would make BibTeX read "Last, First"; `and` as a word would split the name in two;
-    # a name that is just `others` would print as "et al.". Braces keep each one whole.
+    # a name that is just `others` would print as "et al."; a name of more than one word that
+    # `name_parts` keeps whole (`山田 太郎`, `Qwen Team`, `Wei Zhang (张伟)`) would get a first and
+    # a last name ("Q. Team"). Braces keep each one whole.
     parts = name_parts(" ".join(name.split()))
     if parts is not None and "suffix" in parts and "given" in parts:  # BibTeX's `von Last, Jr, First`
         family = " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
         return f"{escape(family)}, {escape(parts['suffix'])}, {escape(parts['given'])}"
     value = escape(name)
-    whole = "," in name or _AND_WORD.search(value) is not None or value.strip().lower() == "others"
+    whole = ("," in name or _AND_WORD.search(value) is not None or value.strip().lower() == "others"
+             or (parts is None and len(name.split()) > 1))
     return "{" + value + "}" if whole else value
 
 

@@ -25,6 +25,10 @@ def listed_authors(note: Note) -> tuple[str, ...]:
 
 _JOINED = re.compile(r"(?<!\S)(?:and|&)(?!\S)", re.IGNORECASE)
 _SUFFIX = re.compile(r",? ((?:Jr|Sr|Jnr|Snr)\.?|II|III|IV)$")
+_GROUP = frozenset({"team", "collaboration", "consortium", "group", "lab", "labs", "laboratory", "project", "research",
+                    "institute", "university", "foundation", "inc", "inc.", "ltd", "ltd.", "corp", "corp.", "llc"})
+"""Last words of a team or an organisation written as an author (`Gemini Team`, `ATLAS
+Collaboration`, `Google Research`, and `AI` in capitals: `Meta AI`): not a family name."""
 
 
 def name_parts(name: str) -> dict[str, str] | None:
@@ -35,11 +39,14 @@ def name_parts(name: str) -> dict[str, str] | None:
     (`Henry Ford, Jr.`, `Robert W. Heath Jr.`: not a family name `Ford, Jr.` or `Jr.`). Anything
     else is kept whole: a Hangul or a one-word name, a name with another comma, one that joins
     words with `and` or `&` (a group such as `Smith and Wesson`, which split would print as
-    "Wesson, S. and"). CSL-JSON, RIS and BibTeX split names by this one rule."""
+    "Wesson, S. and") or ends with a group's word (`Qwen Team`: not "Team, Q."), one with a
+    part in brackets (`Wei Zhang (Tsinghua)`). CSL-JSON, RIS and BibTeX split names by this one rule."""
     found = _SUFFIX.search(name)
     base = name[:found.start()] if found else name
     given, _, family = base.rpartition(" ")
     if not given or "," in base or _JOINED.search(base) or not all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in base):
+        return None
+    if family.casefold() in _GROUP or family == "AI" or any(c in "()[]" for c in base):
         return None
     suffix = {"suffix": found.group(1)} if found else {}
     words = given.split(" ")
