@@ -148,6 +148,23 @@ def test_an_author_listed_twice_is_a_notice_that_fails_nothing() -> None:
     assert "listed twice (also authors[0])" in problems[0].message
 
 
+@pytest.mark.parametrize("written", ["et al.", "Et al", "et.al.", "Grace Hopper et al.", "Grace Hopper, et al.", "and others"])
+def test_et_al_is_not_an_author(written: str) -> None:
+    """`et al.` as an author got an author page (with the co-authors of every note that wrote it)
+    and went to every citation file as a name: an error at its line, not a name."""
+    text = variant("  - Ada Lovelace\n", f"  - Ada Lovelace\n  - {written}\n")
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is None
+    assert [(p.severity, p.line, p.field) for p in problems] == [("error", 5, "authors[1]")]
+    assert "is not a name: list every author" in problems[0].message
+
+
+@pytest.mark.parametrize("written", ["Alan Etal", "Petal Al", "Otherson"])
+def test_names_that_only_contain_et_al_are_names(written: str) -> None:
+    note, problems = parse_note(variant("  - Ada Lovelace\n", f"  - {written}\n"), slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None and note.authors == (written,)
+
+
 @pytest.mark.parametrize("ending", ["\r\n", "\n"])
 def test_crlf_and_bom_are_read_like_plain_files(ending: str) -> None:
     note, problems = parse_note("\ufeff" + VALID.replace("\n", ending), slug="x", source=SOURCE, tags=TAGS)

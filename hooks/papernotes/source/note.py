@@ -27,6 +27,10 @@ _COMMENTARY = tuple(s.key for s in SECTIONS if s.commentary)
 _NON_COMMENTARY = tuple(s.key for s in SECTIONS if not s.commentary)
 _ARXIV_VERSION = re.compile(rf"^(.*?){ARXIV_VERSION}$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+_ET_AL = re.compile(r"(?:^|[\s,;])(?:et(?:\.\s*|\s+)al\b\.?|and\s+others)$|^others$", re.IGNORECASE)
+"""`et al.` (alone or after a name) and `and others`: the rest of an author list, not a name; as a
+name it got an author page with the co-authors of every note that wrote it, and went to the
+citation files as an author."""
 """A fenced code block's opening or closing line: the fence, then its info string (CommonMark 4.5)."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Control characters (tab and newline excepted) and the two non-characters XML forbids: pasted
@@ -174,6 +178,10 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
             name = " ".join(read_text(item).split())
         except NodeError as err:
             add(err.line, err.column, f"authors[{i}]", err.message, err.rule)
+            continue
+        if _ET_AL.search(name):
+            add(item.line, item.column, f"authors[{i}]", f"{name!r} is not a name: list every author by name "
+                "(`papernotes new <arXiv id>` fills them in)", "not-a-name")
             continue
         # The same name twice is a slip more often than two people (a large team may have two
         # Wei Wangs): advice that fails nothing.
