@@ -73,6 +73,24 @@ def test_a_name_or_slug_said_twice_is_reported_where_it_is_written(tmp_path: Pat
     assert sorted(problems) == sorted(expected)
 
 
+@pytest.mark.parametrize("text, line, column, field, says", [
+    pytest.param("people:\n  - name: Minji Kim\n    aliases: [김민지, minji  kim]\n", 3, 20, "people[0].aliases[1]",
+                 "'minji  kim' is already the name of this entry (line 2)", id="own-name"),
+    pytest.param("orgs:\n  - name: Google DeepMind\n    aliases: [DeepMind, deepmind]\n", 3, 25, "orgs[0].aliases[1]",
+                 "'deepmind' is already aliases[0] of this entry (line 2)", id="alias-twice"),
+])
+def test_an_entry_naming_itself_twice_is_advice_where_it_is_written(tmp_path: Path, text: str, line: int, column: int,
+                                                                    field: str, says: str) -> None:
+    """An alias equal to its entry's own name, or written twice, was accepted in silence; it
+    contradicts nothing, so it is a notice (failing neither check nor the strict build)."""
+    (tmp_path / "authors.yml").write_text(text, encoding="utf-8")
+    authors, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    assert [(p.path, p.line, p.column, p.field, p.severity) for p in problems] == [
+        ("data/authors.yml", line, column, field, "notice")]
+    assert says in problems[0].message and "list it once" in problems[0].message
+    assert len(authors.people) + len(authors.orgs) == 1
+
+
 def test_one_orcid_on_two_people_is_reported_on_the_second_naming_the_first(tmp_path: Path) -> None:
     (tmp_path / "authors.yml").write_text("people:\n  - name: Minji Kim\n    orcid: 0000-0002-1825-0097\n"
                                           "  - name: Grace Hopper\n    orcid: https://orcid.org/0000-0002-1825-0097\n",

@@ -95,6 +95,9 @@ def load_authors(path: Path, display: str) -> tuple[AuthorsFile, list[Problem]]:
     def report(err: NodeError, where: str) -> None:
         problems.append(Problem(display, err.line, err.column, where, err.message, err.rule))
 
+    def advise(err: NodeError, where: str) -> None:  # advice: fails nothing
+        problems.append(Problem(display, err.line, err.column, where, err.message, err.rule, "notice"))
+
     try:
         top, found = read_data_file(path, display)
     except FileNotFoundError:
@@ -125,8 +128,8 @@ def load_authors(path: Path, display: str) -> tuple[AuthorsFile, list[Problem]]:
             entry = _read_entity(item, PERSON_KEYS if key == "people" else ORG_KEYS, where, report)
             if entry is not None:
                 (people if key == "people" else orgs).append(entry)
-    person_of = _lookup(people, report)
-    org_of = _lookup(orgs, report)
+    person_of = _lookup(people, report, advise)
+    org_of = _lookup(orgs, report, advise)
     _check_orcids(people, report)
     distinct = _check_distinct(pairs, person_of, report)
     return AuthorsFile(tuple(e.entity for e in people), tuple(e.entity for e in orgs), person_of, org_of, distinct,
@@ -248,9 +251,10 @@ def _read_distinct(item: Located, where: str, report: Report) -> tuple[str, str]
     return names[0], names[1]
 
 
-def _lookup(entries: list[_Entry], report: Report) -> dict[str, Entity]:
+def _lookup(entries: list[_Entry], report: Report, advise: Report) -> dict[str, Entity]:
     """`match_key` of every name and alias -> its entity. A name or a slug that an earlier entry
-    already has is reported where the later entry writes it (a slug made from the name: at the name)."""
+    already has is reported where the later entry writes it (a slug made from the name: at the name);
+    an alias the entry itself already has (its own name, or the same alias twice) is advice there."""
     found: dict[str, Entity] = {}
     slugs: dict[str, Entity] = {}
     for entry in entries:
@@ -260,8 +264,15 @@ def _lookup(entries: list[_Entry], report: Report) -> dict[str, Entity]:
             path = f"{entry.where}.slug" if f"{entry.where}.slug" in entry.at else f"{entry.where}.name"
             report(entry.at[path].error(f"slug {entity.slug!r} is already used by {first.name!r} (line {first.line}); "
                                         "give one a `slug:`", "duplicate-slug"), path)
+        own: dict[str, str] = {}
         for written, path in entry.names():
-            other = found.setdefault(match_key(written), entity)
+            key = match_key(written)
+            if key in own:
+                advise(entry.at[path].error(f"{written!r} is already {own[key]} of this entry (line "
+                                            f"{entity.line}); list it once", "duplicate-name"), path)
+                continue
+            own[key] = "the name" if path.endswith(".name") else path.rpartition(".")[2]
+            other = found.setdefault(key, entity)
             if other is not entity:
                 report(entry.at[path].error(f"{written!r} is already a name of {other.name!r} (line {other.line}); "
                                             "list it once", "duplicate-name"), path)
