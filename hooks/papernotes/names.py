@@ -57,8 +57,18 @@ def lookalike_keys(name: str) -> set[str]:
     """Looser forms: names sharing one look like one person written two ways (hyphens, dots and
     apostrophes dropped; the family name first or last; spaces inside a Hangul name ignored).
     Given names keep their order: `Olga N. B. Park` and `Olga B. N. Park` are two people.
-    A name written `Family, Given` (one comma) is read as `Given Family`: `Li, Wei` is `Wei Li`."""
-    key = match_key(name)
+    A name written `Family, Given` (one comma) is read as `Given Family`: `Li, Wei` is `Wei Li`.
+    An umlaut is also read as its German spelling with `e`: `Jürgen Müller` is `Juergen Mueller`."""
+    keys = _loose(match_key(name))
+    spelt = unicodedata.normalize("NFC", name).casefold().translate(_UMLAUTS)
+    return keys | _loose(match_key(spelt)) if spelt != unicodedata.normalize("NFC", name).casefold() else keys
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _loose(key: str) -> set[str]:
+    """`lookalike_keys` of one `match_key`."""
     if key.count(",") == 1:
         family, given = (part.strip() for part in key.split(","))
         key = f"{given} {family}" if family and given else key
