@@ -470,6 +470,7 @@ def test_a_busy_author_or_lab_gets_numbered_pages_and_a_capped_coauthor_list(tmp
     ("Minji Kim", "Ｍinji Kim", "Minji Kim"),
     ("Anna Müller", "Anna Muller", "Anna Müller"),  # the accents win a tie
     ("Anna Muller", "Anna Müller", "Anna Müller"),
+    ("Łukasz Kaiser", "Lukasz Kaiser", "Łukasz Kaiser"),  # a stroke is an accent too
 ])
 def test_a_tie_between_spellings_shows_the_plain_form_with_its_accents(older: str, newer: str, shown: str) -> None:
     notes = tuple(Note(slug=s, source=f"{s}.md", title=s, authors=(name,), date=dt.date(2025, 1, d), tags=("rl",))

@@ -33,7 +33,7 @@ def name_separator(names: Iterable[str]) -> str:
     return "; " if any("," in name for name in names) else ", "
 
 
-_UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ƀ": "b",
+UNDECOMPOSED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ƀ": "b",
                                 "æ": "ae", "œ": "oe", "þ": "th"})
 """Latin letters with a stroke, and ligatures, which Unicode does not decompose into a letter and
 a mark: arXiv writes `Lukasz Kaiser` and `Soren` where a note may write `Łukasz` and `Søren`.
@@ -50,7 +50,7 @@ def match_key(name: str) -> str:
     author link on every page); the cache holds at most 131,072 names (~20 MB)."""
     text = unicodedata.normalize("NFKC", name)
     text = "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-    return " ".join(unicodedata.normalize("NFC", text).casefold().translate(_UNDECOMPOSED).split())
+    return " ".join(unicodedata.normalize("NFC", text).casefold().translate(UNDECOMPOSED).split())
 
 
 def lookalike_keys(name: str) -> set[str]:

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from papernotes.model import Note
-from papernotes.names import LISTED_AUTHORS, match_key, name_slug
+from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, match_key, name_slug
 from papernotes.schema import RESERVED_PARTY_SLUGS
 from papernotes.source.authors import AuthorsFile, Entity
 
@@ -180,8 +180,10 @@ def _group(names, notes, declared, names_of) -> _Group:  # noqa: ANN001 - privat
 def _preference(written: str, count: int) -> tuple[int, bool, bool]:
     """How a spelling ranks as the name shown: the most written first; on a tie, one already in
     Unicode's compatibility form (`Minji`, not fullwidth `Ｍinji`), then one with its accents
-    (`Anna Müller`, not `Anna Muller`). `sorted` keeps the newest note's first among equals."""
-    accented = any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", written))
+    (`Anna Müller`, not `Anna Muller`; a stroke counts: `Łukasz`, not `Lukasz`). `sorted` keeps
+    the newest note's first among equals."""
+    accented = (any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", written))
+                or written.casefold().translate(UNDECOMPOSED) != written.casefold())
     return (-count, unicodedata.normalize("NFKC", written) != written, not accented)
 
 
