@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 import rispy
@@ -219,6 +220,33 @@ def test_a_name_suffix_is_a_suffix_not_a_family_name() -> None:
                                   {"given": "Robert W.", "family": "Heath", "suffix": "Jr."}]
     (line,) = _render(csl_json.items([_note("T", authors=written[:2])]))
     assert line.startswith("Ford, H., Jr. and Heath, R.W., Jr. (2025)")
+
+
+def _zotero_highwire_creators(content: str) -> list[tuple[str, str]]:
+    """(last, first) as Zotero's Embedded Metadata translator reads one `citation_author`: split
+    at `;`, or at commas with words on both sides, then `cleanAuthor` (`Last, First` with a
+    comma, else the last word is the last name)."""
+    names = re.split(r"\s*;\s*", content)
+    by_comma = re.split(r"\s*,\s*", names[0])
+    if len(names) == 1 and len(by_comma) > 1 and " " in by_comma[0] and " " in by_comma[1]:
+        names = by_comma
+    found = []
+    for name in names:
+        if "," in name:
+            last, first, *_ = re.split(r", ?", name)
+        else:
+            first, _, last = name.rpartition(" ")
+        found.append((last, first))
+    return found
+
+
+def test_zotero_reads_a_suffix_in_the_highwire_tags_as_neither_family_nor_given_name() -> None:
+    from papernotes.outputs.citation import highwire
+
+    written = ("Henry Ford, Jr.", "Robert W. Heath Jr.", "Ada Lovelace")
+    contents = [v for k, v in highwire(_note("T", authors=written)) if k == "citation_author"]
+    assert [c for content in contents for c in _zotero_highwire_creators(content)] == [
+        ("Ford", "Henry"), ("Heath", "Robert W."), ("Lovelace", "Ada")]
 
 
 def test_a_team_or_a_name_with_brackets_is_not_split() -> None:

@@ -59,6 +59,26 @@ def name_parts(name: str) -> dict[str, str] | None:
             "family": family, **suffix}
 
 
+def family_first(name: str) -> str:
+    """`Family, Given[, Suffix]` (RIS's form, and Scholar's `Smith, John`) when `name_parts` splits
+    the name (on one line), else the name as written."""
+    parts = name_parts(name)
+    if parts is None or "given" not in parts:
+        return name
+    family = " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
+    return ", ".join(p for p in (family, parts["given"], parts.get("suffix")) if p)
+
+
+def _highwire_author(name: str) -> str:
+    """A `citation_author`: as written, but a name with a suffix family first (`Ford, Henry, Jr.`).
+    Zotero reads a name with a comma as `Family, Given` (`Henry Ford, Jr.` was family "Henry Ford",
+    given "Jr.") and one without as given names and a last word (`Robert W. Heath Jr.`: family
+    "Jr."); other names stay as written, since Zotero would split `van der Berg, Ludo Maria` (words
+    on both sides of the comma) into two authors."""
+    parts = name_parts(name)
+    return family_first(name) if parts is not None and "suffix" in parts else name
+
+
 def paper_day(note: Note) -> tuple[int, ...] | None:
     """The paper's date as (year, month, day) or (year, month), or None: `published:` when the
     note gives it, else the month its arXiv id was given (`2504.06141` -> 2025-04; old style
@@ -82,7 +102,7 @@ def arxiv_doi(arxiv_id: str) -> str:
 def highwire(note: Note) -> tuple[tuple[str, str], ...]:
     """(name, content) pairs, in the order Scholar's examples give them."""
     tags: list[tuple[str, str]] = [("citation_title", " ".join(note.title.split()))]
-    tags += [("citation_author", " ".join(name.split())) for name in note.authors]
+    tags += [("citation_author", _highwire_author(" ".join(name.split()))) for name in note.authors]
     date = paper_date(note)
     if date:
         tags.append(("citation_publication_date", date))

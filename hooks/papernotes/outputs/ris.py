@@ -19,7 +19,7 @@ import unicodedata
 from typing import Callable, Iterable
 
 from papernotes.model import Note
-from papernotes.outputs.citation import arxiv_doi, listed_authors, name_parts, paper_day
+from papernotes.outputs.citation import arxiv_doi, family_first, listed_authors, paper_day
 from papernotes.catalog import urls
 
 
@@ -34,12 +34,7 @@ def clean(text: str) -> str:
 
 def author(written: str) -> str:
     """An `AU` value: `Family, Given[, Suffix]`, or the name as written when it is kept whole."""
-    name = clean(written)
-    parts = name_parts(name)
-    if parts is None or "given" not in parts:
-        return name
-    family = " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
-    return ", ".join(p for p in (family, parts["given"], parts.get("suffix")) if p)
+    return family_first(clean(written))
 
 
 def record(note: Note, page_url: str | None = None, listed: bool = False) -> str:
