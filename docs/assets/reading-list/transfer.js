@@ -9,8 +9,9 @@
  *
  * BibTeX reuses the site's own entries (papernotes.bib, written by hooks/papernotes/outputs/
  * bibtex.py; cite keys are slugs); a note no longer on the site gets a minimal entry from what the
- * list stored. RIS is made here from the stored title and dates and the authors of the site's
- * BibTeX entry (the site writes no RIS files yet).
+ * list stored. RIS is made here from the stored title and the authors of the site's BibTeX entry,
+ * written as the site's RIS files write them (outputs/ris.py: `Family, Given, Suffix`); its date is
+ * the paper's (`published`, else the month of its arXiv id), never the day it was noted.
  *
  * Share: "z" + base64url(deflate-raw(JSON)) where the browser can compress, else "j" +
  * base64url(JSON); the JSON is [[slug, title, date, state (0 to read, 1 read), arXiv id], ...].
@@ -146,7 +147,43 @@ export function unescapeBib(text) {
 function authorsOf(bib) {
   const m = /\n\s*author = \{(.*)\},?\n/.exec(bib || "");
   if (!m) return [];
-  return m[1].split(" and ").map((a) => unescapeBib(a.trim()));
+  return m[1].split(" and ").map((a) => risName(a.trim()));
+}
+
+/* A BibTeX name as bibtex.py writes it, in RIS's form: `{kept whole}` as written, `Last, Jr, First`
+ * as `Last, First, Jr`, `First von Last` as `von Last, First` (citation.family_first's rule). */
+function risName(bibName) {
+  if (bracedWhole(bibName)) return unescapeBib(bibName);
+  const name = unescapeBib(bibName);
+  const parts = name.split(", ");
+  if (parts.length === 3) return `${parts[0]}, ${parts[2]}, ${parts[1]}`;
+  const words = name.split(" ");
+  if (parts.length > 1 || words.length < 2) return name;
+  const family = words.pop();
+  let cut = words.length;
+  while (cut && /^\p{Lu}/u.test(family) && /^\p{Ll}/u.test(words[cut - 1])) cut -= 1;
+  if (!cut) return name;
+  return `${[...words.slice(cut), family].join(" ")}, ${words.slice(0, cut).join(" ")}`;
+}
+
+/* Whether the brace opening `text` closes at its end (`{R\&D Team}`, not `{\'E}mile Bor{\'e}`). */
+function bracedWhole(text) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === "{") depth += 1;
+    else if (text[i] === "}" && --depth === 0) return i === text.length - 1 && text[0] === "{";
+  }
+  return false;
+}
+
+/* The paper's date as RIS's [PY, DA]: `published`, else the month of the arXiv id (2504.06141 is
+ * 2025/04, hep-th/9108001 1991/08), else none (citation.paper_day's rule). */
+function paperDate(e) {
+  if (e.published) return [e.published.slice(0, 4), e.published.replace(/-/g, "/") + "/"];
+  const m = /^(\d\d)(\d\d)\.\d{4,5}$/.exec(e.arxiv || "") || /\/(\d\d)(\d\d)\d{3}$/.exec(e.arxiv || "");
+  if (!m) return [];
+  const year = String((m[0].includes("/") && Number(m[1]) >= 91 ? 1900 : 2000) + Number(m[1]));
+  return [year, `${year}/${m[2]}//`];
 }
 
 export async function exportRis(entries) {
@@ -154,8 +191,8 @@ export async function exportRis(entries) {
   return entries.map((e) => {
     const lines = [["TY", "UNPB"], ["TI", e.title]];
     for (const a of authorsOf(site.get(citeKey(e.slug)))) lines.push(["AU", a]);
-    const day = e.published || e.date;
-    if (day) lines.push(["PY", day.slice(0, 4)], ["DA", day.replace(/-/g, "/")]);
+    const [year, day] = paperDate(e);
+    if (year) lines.push(["PY", year], ["DA", day]);
     if (e.arxiv) lines.push(["AN", `arXiv:${e.arxiv}`], ["UR", `https://arxiv.org/abs/${e.arxiv}`]);
     lines.push(["UR", new URL(`notes/${encodeURIComponent(e.slug)}/`, ROOT).href], ["ID", e.slug]);
     for (const t of e.tags) lines.push(["KW", t]);
