@@ -42,6 +42,10 @@ def test_names_match_on_a_normalised_form(a: str, b: str, same: bool) -> None:
     ("Juergen Mueller", "Jürgen Müller", True),  # the umlaut's German spelling
     ("Jürgen Müller", "Jurgen Muller", True),
     ("Samuel Park", "Samel Park", False),  # no `e` dropped elsewhere
+    ("Minji Kim (김민지)", "Minji Kim", True),  # a form in brackets is the same person
+    ("Minji Kim (김민지)", "김민지", True),
+    ("Zhang Wei (张伟)", "Wei Zhang", True),
+    ("Minji Kim (김민지)", "Minji Park", False),
     ("Minji Kim", "Minjun Kim", False),
     ("Minji Kim", "Minji Park", False),
     ("Olga N. B. Park", "Olga B. N. Park", False),
