@@ -148,6 +148,23 @@ def test_lookalike_pairs_count_people_not_spellings(tmp_path: Path, names: tuple
     assert sorted(lookalike_pairs(_notes(*names), authors)) == expected
 
 
+@pytest.mark.parametrize("names, expected", [
+    pytest.param(("Thomas L. Griffiths", "Thomas Griffiths"), [("Thomas L. Griffiths", "Thomas Griffiths")], id="middle-initial"),
+    pytest.param(("Anna Lindqvist", "Anna K. J. Lindqvist"), [("Anna Lindqvist", "Anna K. J. Lindqvist")], id="two-initials"),
+    pytest.param(("Olga N. B. Park", "Olga B. N. Park"), [], id="other-initials-are-another-person"),
+    pytest.param(("Olga N. B. Park", "Olga B. N. Park", "Olga Park"),
+                 [("Olga N. B. Park", "Olga Park"), ("Olga B. N. Park", "Olga Park")], id="both-look-like-the-plain-name"),
+    pytest.param(("Anna Karin Lindqvist", "Anna Lindqvist"), [], id="a-middle-name-is-not-an-initial"),
+])
+def test_a_name_looks_like_itself_with_middle_initials(tmp_path: Path, names: tuple[str, ...],
+                                                       expected: list[tuple[str, str]]) -> None:
+    """`Thomas L. Griffiths` and `Thomas Griffiths` (arXiv lists many people both ways) got no
+    look-alike notice: the loose keys keep every word, so that two sets of initials stay apart."""
+    authors, _ = _load(tmp_path, "")
+    pairs = lookalike_pairs(_notes(*names), authors)
+    assert sorted((a[1], b[1]) for a, b in pairs) == sorted(expected)
+
+
 def test_the_remembered_lookalike_pairs_follow_the_names_and_their_first_files(tmp_path: Path) -> None:
     """`NoteCache` finds the pairs again only when what they are made of changed: a serve
     rebuild after a note is added, renamed or deleted must still tell what a fresh load tells."""

@@ -85,6 +85,21 @@ def _loose(key: str) -> set[str]:
     return {" ".join(tokens), " ".join([tokens[-1], *tokens[:-1]]), "".join(tokens)}
 
 
+def without_initials(name: str) -> str | None:
+    """The looser form of a name with Latin middle initials, without them (`Thomas L. Griffiths`
+    -> `thomas griffiths`), or None when it has none. Compared only with the `lookalike_keys` of
+    names (whose keys keep every word), so `Anna K. Lindqvist` looks like `Anna Lindqvist` while
+    `Olga N. B. Park` and `Olga B. N. Park` stay two people."""
+    key = match_key(name)
+    if key.count(",") == 1:
+        family, given = (part.strip() for part in key.split(","))
+        key = f"{given} {family}" if family and given else key
+    tokens = [_SEPARATORS.sub("", t) for t in key.split()]
+    if len(tokens) < 3 or not all(len(t) == 1 and t.isascii() and t.isalpha() for t in tokens[1:-1]) or not all(tokens):
+        return None
+    return f"{tokens[0]} {tokens[-1]}"
+
+
 def name_slug(name: str) -> str:
     """A URL part for a name: lowercase words joined by `-`, diacritics dropped, Hangul kept."""
     return _NOT_WORD.sub("-", match_key(name).replace("_", "-")).strip("-") or "x"

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from papernotes.model import Note, Problem
-from papernotes.names import lookalike_keys, match_key, name_slug
+from papernotes.names import lookalike_keys, match_key, name_slug, without_initials
 from papernotes.schema import RESERVED_PARTY_SLUGS, link_problem
 from papernotes.source.tags import suggest
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
@@ -340,7 +341,8 @@ def lookalike_pairs(notes: Iterable[Note], authors: AuthorsFile,
                     first: dict[str, tuple[str, str]] | None = None) -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """((note file, name as written there), (the other note file, its name)) for each pair of
     look-alike parties that `authors` neither joins nor separates (see `lookalike_notices`). A
-    party is a `people` entry (all the spellings it joins) or a name no entry joins; a pair
+    party is a `people` entry (all the spellings it joins) or a name no entry joins (names sharing
+    a `lookalike_keys` key, or one without its middle initials and one written so); a pair
     of parties is told once, by its first spellings in file order. `first`: the notes'
     `first_spellings`, when the caller has them."""
     if first is None:
@@ -353,15 +355,17 @@ def lookalike_pairs(notes: Iterable[Note], authors: AuthorsFile,
     def party(key: str) -> Entity | str:
         return authors.person_of.get(key, key)
 
+    # A name with middle initials and one without them (`names.without_initials`), never two with.
+    candidates = chain(((a, b) for keys in groups.values() for i, a in enumerate(keys) for b in keys[i + 1:]),
+                       ((a, b) for a, (_, written) in first.items() if (plain := without_initials(written)) is not None
+                        for b in groups.get(plain, ())))
     apart = {frozenset(map(party, pair)) for pair in authors.distinct}
     told: dict[frozenset[Entity | str], tuple[tuple[str, str], tuple[str, str]]] = {}
-    for keys in groups.values():
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                pa, pb = party(a), party(b)
-                both = frozenset((pa, pb))
-                if pa == pb or both in apart or (isinstance(pa, Entity) and isinstance(pb, Entity)):
-                    continue
-                pair = min((first[a], first[b]), (first[b], first[a]))
-                told[both] = min(told.get(both, pair), pair)
+    for a, b in candidates:
+        pa, pb = party(a), party(b)
+        both = frozenset((pa, pb))
+        if pa == pb or both in apart or (isinstance(pa, Entity) and isinstance(pb, Entity)):
+            continue
+        pair = min((first[a], first[b]), (first[b], first[a]))
+        told[both] = min(told.get(both, pair), pair)
     return list(told.values())
