@@ -249,6 +249,17 @@ def test_zotero_reads_a_suffix_in_the_highwire_tags_as_neither_family_nor_given_
         ("Ford", "Henry"), ("Heath", "Robert W."), ("Lovelace", "Ada")]
 
 
+def test_zotero_reads_a_suffix_in_a_coins_span_as_neither_family_nor_given_name() -> None:
+    """Zotero's COinS reading (`rft.au`) is `cleanAuthor`, `Last, First` when the value has a comma."""
+    from urllib.parse import parse_qs
+
+    from papernotes.outputs.citation import coins
+
+    written = ("Henry Ford, Jr.", "Robert W. Heath Jr.", "Ada Lovelace")
+    values = parse_qs(coins(_note("T", authors=written)))["rft.au"]
+    assert [_zotero_highwire_creators(v)[0] for v in values] == [("Ford", "Henry"), ("Heath", "Robert W."), ("Lovelace", "Ada")]
+
+
 def test_a_team_or_a_name_with_brackets_is_not_split() -> None:
     """`Gemini Team` is not family "Team", given "Gemini" (citeproc printed "Team, G."), nor is
     `(Tsinghua)` a family name; RIS keeps them as written."""

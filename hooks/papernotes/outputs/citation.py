@@ -69,9 +69,10 @@ def family_first(name: str) -> str:
     return ", ".join(p for p in (family, parts["given"], parts.get("suffix")) if p)
 
 
-def _highwire_author(name: str) -> str:
-    """A `citation_author`: as written, but a name with a suffix family first (`Ford, Henry, Jr.`).
-    Zotero reads a name with a comma as `Family, Given` (`Henry Ford, Jr.` was family "Henry Ford",
+def _scraped_author(name: str) -> str:
+    """A `citation_author` or COinS `rft.au`: as written, but a name with a suffix family first
+    (`Ford, Henry, Jr.`). Zotero (its Embedded Metadata and COinS translators alike) reads a name
+    with a comma as `Family, Given` (`Henry Ford, Jr.` was family "Henry Ford",
     given "Jr.") and one without as given names and a last word (`Robert W. Heath Jr.`: family
     "Jr."); other names stay as written, since Zotero would split `van der Berg, Ludo Maria` (words
     on both sides of the comma) into two authors."""
@@ -102,7 +103,7 @@ def arxiv_doi(arxiv_id: str) -> str:
 def highwire(note: Note) -> tuple[tuple[str, str], ...]:
     """(name, content) pairs, in the order Scholar's examples give them."""
     tags: list[tuple[str, str]] = [("citation_title", " ".join(note.title.split()))]
-    tags += [("citation_author", _highwire_author(" ".join(name.split()))) for name in note.authors]
+    tags += [("citation_author", _scraped_author(" ".join(name.split()))) for name in note.authors]
     date = paper_date(note)
     if date:
         tags.append(("citation_publication_date", date))
@@ -121,7 +122,7 @@ def coins(note: Note) -> str:
     journal format, genre `preprint`), keys and values percent-encoded as UTF-8."""
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
                                     ("rft.genre", "preprint"), ("rft.atitle", " ".join(note.title.split()))]
-    pairs += [("rft.au", " ".join(name.split())) for name in listed_authors(note)]  # COinS is for lists
+    pairs += [("rft.au", _scraped_author(" ".join(name.split()))) for name in listed_authors(note)]  # COinS is for lists
     date = paper_date(note)
     if date:
         pairs.append(("rft.date", date.replace("/", "-")))
