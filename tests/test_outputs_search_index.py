@@ -42,6 +42,7 @@ TOKENS = [
     ("\u1100\u1161\u11a8", ["각"]),                 # decomposed Hangul is composed
     ("ΟΔΟΣ", ["οδος"]),                             # Greek final sigma, as JavaScript lower-cases
     ("Straße ＡＢＣ x²", ["straße", "ａｂｃ", "x²"]),   # no compatibility folding
+    ("Łukasz Søren Æsa Đorđe", ["lukasz", "soren", "aesa", "dorde"]),  # a stroke folds like an accent, as names match
     ("", []),
     ("— … !?", []),
 ]

@@ -427,7 +427,7 @@ TOKENIZER_INPUTS = [
     "arXiv:2401.12340v2 (cs/0112017)", "1.2.3 and 3.14, v1.0; 10.", "self-supervised pre-training",
     "snake_case_name __init__", "GPT-4o 에서는 RLHF로 학습", "🤗 Hugging Face 😀 emoji👍🏽", "ΟΔΟΣ Σίσυφος",
     "İstanbul STRASSE Straße", "ﬁne ＡＢＣ１２３ Ⅻ x² ½", "e\u0301cole \u1100\u1161\u11a8", "١٢٣.٤٥ ๑๒ 日本語のテキスト",
-    "Ǆemal ǅ ǆ", "ʻokina ŉ", "tab\tnew\nline\u00a0nbsp\u200bzero\u2060joiner", "",
+    "Ǆemal ǅ ǆ", "ʻokina ŉ", "Łukasz Søren ÆSA Œuvre Þór ıI İ Đorđe", "tab\tnew\nline\u00a0nbsp\u200bzero\u2060joiner", "",
 ]
 
 

@@ -38,9 +38,13 @@ export function configure(meta) {
     minPart: meta.min_part };
 }
 
-/* `token` without accents (é -> e); Hangul and plain ASCII unchanged (words.fold). */
+/* Letters with a stroke and Latin ligatures, which have no accent to drop (names.UNDECOMPOSED). */
+const UNDECOMPOSED = { "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŧ": "t", "ƀ": "b", "æ": "ae", "œ": "oe", "þ": "th" };
+const STROKED = new RegExp(`[${Object.keys(UNDECOMPOSED).join("")}]`, "g");
+
+/* `token` without accents (é -> e, ł -> l, æ -> ae); Hangul and plain ASCII unchanged (words.fold). */
 export function fold(token) {
-  return ASCII.test(token) ? token : token.normalize("NFD").replace(MARKS, "").normalize("NFC");
+  return ASCII.test(token) ? token : token.normalize("NFD").replace(MARKS, "").normalize("NFC").replace(STROKED, (c) => UNDECOMPOSED[c]);
 }
 
 /* The terms of `text`, in order, with repeats (words.tokenize). */

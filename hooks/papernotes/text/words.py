@@ -14,6 +14,7 @@ import functools
 import re
 import unicodedata
 
+from papernotes.names import UNDECOMPOSED
 from papernotes.text.stemmer import stem
 
 PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "으로써", "에서", "에게", "으로", "로서", "로써",
@@ -37,14 +38,15 @@ sentence's end, a bracket or a paragraph break). `chain-of-thought` is `chain of
 
 @functools.lru_cache(maxsize=1 << 16)
 def fold(token: str) -> str:
-    """`token` without accents (é -> e); Hangul and plain ASCII unchanged. Memoised, bounded:
-    a site repeats its words many times."""
+    """`token` without accents (é -> e), letters with a stroke and Latin ligatures included (ł -> l,
+    ø -> o, æ -> ae: `names.UNDECOMPOSED`, so `Lukasz` finds `Łukasz`, as author names match);
+    Hangul and plain ASCII unchanged. Memoised, bounded: a site repeats its words many times."""
     if token.isascii():
         return token
     # Nonspacing marks (category Mn, as the JS's \p{Mn}), not combining classes: a few marks
     # (Tibetan, Myanmar) have class 0 and would otherwise stay here but not in the browser.
     stripped = "".join(c for c in unicodedata.normalize("NFD", token) if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFC", stripped)
+    return unicodedata.normalize("NFC", stripped).translate(UNDECOMPOSED)
 
 
 def tokenize(text: str) -> list[str]:
