@@ -239,6 +239,20 @@ def test_a_big_authors_index_lists_the_initials_and_their_pages_list_the_authors
     assert "Minji Kim" in listed and "Grace Hopper" not in listed and listed == sorted(listed, key=match_key)
 
 
+def test_names_outside_a_z_before_and_after_the_letters_make_one_initial_page(tmp_path: Path) -> None:
+    """`'t Hooft` and `42 Lab` sort before A, `张伟` and `Σοφία` after Z: all are under `#`, which
+    came out as two groups whose pages both wanted `authors/_/etc/`, and the build stopped."""
+    authors = ["\"'t Hooft\"", "42 Lab", "Ada Lovelace", "张伟", "Σοφία Παππά", "김민지"]  # quoted for YAML
+    notes = {f"2025/n{i}.md": _note(f"N{i}", authors, f"2025-04-0{i}", f"2512.9030{i}") for i in (1, 2)}
+    site = make_site(tmp_path / "site", notes=notes)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    index = _page(site, "authors").select_one("article.md-content__inner")
+    assert [a.get_text() for a in index.select("nav.pn-jump a")] == ["A", "#", "ㄱ"]
+    other = [a.get_text() for a in _page(site, "authors/_/etc").select("article .pn-people a")]
+    assert other == ["'t Hooft", "42 Lab", "Σοφία Παππά", "张伟"]
+
+
 def test_lab_aliases_make_one_lab_page(people_site: Path) -> None:
     content = _page(people_site, "labs/google-deepmind").select_one("article.md-content__inner")
     assert [li["data-slug"] for li in content.select(".pn-lab-notes li")] == ["p2", "p1"]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from functools import partial
-from itertools import groupby
 from typing import Iterator
 
 from papernotes.model import Note
@@ -91,8 +90,14 @@ def initial_key(letter: str) -> str:
 
 
 def initial_groups(people: People) -> list[tuple[str, list[Party]]]:
-    """(initial, its authors) in the index's order (`people.authors` is sorted by name)."""
-    return [(letter, list(parties)) for letter, parties in groupby(people.authors, key=lambda p: initial(p.name))]
+    """(initial, its authors) in the index's order: A-Z, `#`, then ㄱ-ㅎ, each group's authors
+    sorted by name as `people.authors` is. `#` gathers names from both ends of that order (`42
+    Lab`, `'t Hooft` before A; Chinese, Japanese, Greek after Z): grouping only neighbours made
+    two `#` groups, whose two pages both wanted `authors/_/etc/`, and the build stopped."""
+    groups: dict[str, list[Party]] = {}
+    for party in people.authors:
+        groups.setdefault(initial(party.name), []).append(party)
+    return sorted(groups.items(), key=lambda group: (2 if group[0] in CHOSEONG else group[0] == "#", group[0]))
 
 
 def render_authors_index(ctx: PageContext, groups: list[tuple[str, list[Party]]]) -> str:
