@@ -165,14 +165,16 @@ def test_llms_txt_holds_no_html_from_titles_names_or_tag_labels() -> None:
     assert "Title <img src=https://evil.example/title.png>" in html.get_text()  # shown as written
 
 
-@pytest.mark.parametrize("arxiv, published, parts, highwire", [
-    ("2503.01234", dt.date(2025, 2, 27), [2025, 2, 27], "2025/02/27"),
-    ("2212.09999", None, [2022, 12], "2022/12"),  # the month of its arXiv id
-    ("hep-th/9108001", None, [1991, 8], "1991/08"),  # old style, before 2000
-    (None, None, None, None),  # no date known: none anywhere, never the note's own date (2025-03-01)
+@pytest.mark.parametrize("arxiv, published, parts, highwire, kev", [
+    ("2503.01234", dt.date(2025, 2, 27), [2025, 2, 27], "2025/02/27", "2025-02-27"),
+    # The month of its arXiv id; Scholar takes a full date "or a year alone otherwise".
+    ("2212.09999", None, [2022, 12], "2022", "2022-12"),
+    ("hep-th/9108001", None, [1991, 8], "1991", "1991-08"),  # old style, before 2000
+    (None, None, None, None, None),  # no date known: none anywhere, never the note's own date (2025-03-01)
 ])
 def test_ris_csl_and_highwire_give_the_papers_date_by_one_rule(arxiv: str | None, published: dt.date | None,
-                                                              parts: list[int] | None, highwire: str | None) -> None:
+                                                              parts: list[int] | None, highwire: str | None,
+                                                              kev: str | None) -> None:
     from papernotes.outputs.citation import coins, highwire as tags
     note = Note(slug="n", source="x.md", title="T", authors=("Ada Lovelace",), date=dt.date(2025, 3, 1), tags=("rl",),
                 arxiv=arxiv, published=published, url=None if arxiv else "https://example.org/p")
@@ -182,7 +184,7 @@ def test_ris_csl_and_highwire_give_the_papers_date_by_one_rule(arxiv: str | None
     assert record.get("year") == year
     assert item.get("issued") == ({"date-parts": [parts]} if parts else None)
     assert dict(tags(note)).get("citation_publication_date") == highwire
-    assert ("rft.date=" + highwire.replace("/", "-") in coins(note)) if highwire else "rft.date" not in coins(note)
+    assert (f"rft.date={kev}&" in coins(note)) if kev else "rft.date" not in coins(note)
 
 
 @pytest.mark.parametrize("url, name", [("https://example.org/paper.pdf", "citation_pdf_url"),

@@ -319,11 +319,12 @@ def test_a_lookalike_notice_points_at_the_author_not_at_a_title_holding_the_name
 
 def test_note_pages_describe_the_paper_in_highwire_tags(people_site: Path) -> None:
     """Google Scholar's inclusion guidelines: one citation_author per author in order, the title,
-    a publication date written YYYY/MM/DD (or YYYY/MM), the PDF URL; plus arXiv's DOI."""
+    a publication date written YYYY/MM/DD "or a year alone otherwise" (this paper's month is its
+    arXiv id's: no day), the PDF URL; plus arXiv's DOI."""
     head = _page(people_site, "notes/p2").head
     tags = [(m["name"], m["content"]) for m in head.select('meta[name^="citation_"]')]
     assert tags == [("citation_title", "Paper Two"), ("citation_author", "김민지"), ("citation_author", "Sora Park"),
-                    ("citation_publication_date", "2025/12"), ("citation_arxiv_id", "2512.90002"),
+                    ("citation_publication_date", "2025"), ("citation_arxiv_id", "2512.90002"),
                     ("citation_technical_report_institution", "arXiv"),
                     ("citation_abstract_html_url", "https://arxiv.org/abs/2512.90002"),
                     ("citation_pdf_url", "https://arxiv.org/pdf/2512.90002"), ("citation_doi", "10.48550/arXiv.2512.90002")]

@@ -3,7 +3,9 @@ the *paper* (never the note), as Google Scholar's inclusion guidelines and Zoter
 metadata translator expect them.
 
 Dates are written `YYYY/MM/DD` (Scholar's form); a paper without `published:` gets the month of
-its arXiv id (`2504.06141` -> 2025/04, `hep-th/9901001` -> 1999/01), else no date (`paper_day`). The DOI is arXiv's own
+its arXiv id (`2504.06141` -> 2025/04, `hep-th/9901001` -> 1999/01), else no date (`paper_day`);
+Scholar takes a full date "or a year alone otherwise", so its tag then gives the year (COinS and
+the citation files keep the month). The DOI is arXiv's own
 (`10.48550/arXiv.<id>`), registered by arXiv for every paper.
 """
 
@@ -91,7 +93,7 @@ def paper_day(note: Note) -> tuple[int, ...] | None:
 
 
 def paper_date(note: Note) -> str | None:
-    """The paper's date for `citation_publication_date` (`YYYY/MM/DD` or `YYYY/MM`)."""
+    """The paper's date as `YYYY/MM/DD`, or `YYYY/MM` when only its month is known (an arXiv id's)."""
     day = paper_day(note)
     return "/".join(f"{part:02d}" if i else f"{part:04d}" for i, part in enumerate(day)) if day else None
 
@@ -105,8 +107,8 @@ def highwire(note: Note) -> tuple[tuple[str, str], ...]:
     tags: list[tuple[str, str]] = [("citation_title", " ".join(note.title.split()))]
     tags += [("citation_author", _scraped_author(" ".join(name.split()))) for name in note.authors]
     date = paper_date(note)
-    if date:
-        tags.append(("citation_publication_date", date))
+    if date:  # Scholar's rule: the full date "if available; or a year alone otherwise"
+        tags.append(("citation_publication_date", date if date.count("/") == 2 else date[:4]))
     if note.arxiv:
         tags += [("citation_arxiv_id", note.arxiv), ("citation_technical_report_institution", "arXiv"),
                  ("citation_abstract_html_url", urls.arxiv_abs(note.arxiv)), ("citation_pdf_url", urls.arxiv_pdf(note.arxiv)),

@@ -27,11 +27,11 @@ _COMMENTARY = tuple(s.key for s in SECTIONS if s.commentary)
 _NON_COMMENTARY = tuple(s.key for s in SECTIONS if not s.commentary)
 _ARXIV_VERSION = re.compile(rf"^(.*?){ARXIV_VERSION}$")
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
+"""A fenced code block's opening or closing line: the fence, then its info string (CommonMark 4.5)."""
 _ET_AL = re.compile(r"(?:^|[\s,;])(?:et(?:\.\s*|\s+)al\b\.?|and\s+others)$|^others$", re.IGNORECASE)
 """`et al.` (alone or after a name) and `and others`: the rest of an author list, not a name; as a
 name it got an author page with the co-authors of every note that wrote it, and went to the
 citation files as an author."""
-"""A fenced code block's opening or closing line: the fence, then its info string (CommonMark 4.5)."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Control characters (tab and newline excepted) and the two non-characters XML forbids: pasted
 from a PDF (a form feed at a page break) or a terminal (ESC), they would make the Atom feeds, which
