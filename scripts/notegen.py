@@ -134,11 +134,13 @@ prolific authors are on a few percent of the notes, and most authors on one."""
 
 
 def author_population(seed: int) -> tuple[list[str], list[float]]:
-    """`AUTHOR_POPULATION` distinct names (first, up to two middle initials, last) in a fixed random
-    order, and the cumulative Zipf-Mandelbrot weights `random.choices` takes."""
+    """`AUTHOR_POPULATION` distinct names (first, one or two middle initials, last) in a fixed random
+    order, and the cumulative Zipf-Mandelbrot weights `random.choices` takes. Every name has an
+    initial: `Jun Choi` beside `Jun A. E. Choi` is one person written two ways to the checker (a
+    look-alike notice), and these are meant as different people."""
     rng = random.Random(f"authors-{seed}")
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    middles = [""] + [f"{a}. " for a in letters] + [f"{a}. {b}. " for a in letters for b in letters]
+    middles = [f"{a}. " for a in letters] + [f"{a}. {b}. " for a in letters for b in letters]
     names = [f"{first} {middle}{last}" for middle in middles for first in _FIRST for last in _LAST]
     rng.shuffle(names)
     names = names[:AUTHOR_POPULATION]
