@@ -241,6 +241,14 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"en": "a reward-model here"}, "rewardmodel", None),   # no digit: not a model's name
     ({"en": "since 2024-05"}, "202405", None),             # two numbers: a date
     ({"en": "Qwen2.5-VL"}, "5vl", None),                   # not from inside a version
+    ({"title": "The Llama 3 Herd"}, "llama3", 8),            # a name and its version spaced, as readers type it
+    ({"en": "DeepSeek V3 and"}, "deepseekv3", 2),
+    ({"en": "beats Qwen 2.5 at"}, "qwen2", 2),              # `qwen2.5` is read as qwen2 and 5
+    ({"en": "beats Qwen 2.5 at"}, "5", 2),
+    ({"en": "Qwen2.5-Math-7B Base"}, "2.5", 2),             # written together: the version alone (`qwen 2.5`)
+    ({"en": "Llama-3.1 405B"}, "1", 2),                     # `llama3.1` is read as llama3 and 1
+    ({"en": "at step 1 of"}, "step1", None),                # not a capitalised name: a sentence's words
+    ({"en": "OpenAI o1"}, "1", None),                       # a one-letter name's version alone
 ])
 def test_document_terms_variants(changes: dict, term: str, weight: int | None) -> None:
     assert document_terms(dataclasses.replace(BASE, **changes), TAGS).get(term) == weight

@@ -162,17 +162,35 @@ _NAME_PARTS = re.compile(r"(?<![^\W_])(?<!\.)([^\W_]+)[-\u2010\u2011]([^\W_]+)(?
 """Two runs of letters and digits joined by a hyphen: `GPT-4`, `DeepSeek-R1`, `Llama-3`."""
 
 
+_NAME_VERSION = re.compile(r"(?<![^\W_])(?<!\.)([A-Za-z]+)([-\u2010\u2011 ]?)([A-Za-z]?(?:\d+(?:\.\d+)+|\d[^\W_]*))(?![^\W_])")
+"""A name and its version, written together, with a hyphen or with a space: `Qwen2.5`, `Llama-3.1`,
+`Llama 3`, `DeepSeek V3`."""
+
+
 def model_names(text: str) -> list[str]:
     """A model's name written with a hyphen and a number (`GPT-4`, `DeepSeek-R1`, `Llama-3`) also as
     the one word readers type (`gpt4`, `deepseekr1`, `llama3`); its parts are terms already, so
     `gpt-4` and `gpt 4` find it too. Only where a part holds a digit: `reward-model` is found as
     `rewardmodel` through the glossary and title pairs, and joining every hyphenated pair would
-    grow the vocabulary every reader downloads."""
+    grow the vocabulary every reader downloads. A name followed by its version (`_NAME_VERSION`)
+    is also indexed as readers type it the other way: `Llama 3`, `DeepSeek V3` and `Qwen 2.5` (a
+    capitalised name) as one word (`llama3`, `deepseekv3`, and `qwen2` and `5`, as the tokenizer
+    reads `qwen2.5`; `Llama-3.1` adds the `1`), `Qwen2.5` and `Llama3` by the version alone (`2.5`,
+    `3`), so `qwen 2.5` finds Qwen2.5, `qwen2.5` Qwen 2.5, and `llama3` Llama 3."""
     out = []
-    for match in _NAME_PARTS.finditer(unicodedata.normalize("NFC", text)):
+    text = unicodedata.normalize("NFC", text)
+    for match in _NAME_PARTS.finditer(text):
         first, second = match[1], match[2]
         if any(c.isdigit() for c in first + second) and not (first.isdigit() and second.isdigit()):
             out += tokenize(first + second)
+    for match in _NAME_VERSION.finditer(text):
+        name, gap, version = match[1], match[2], match[3]
+        if gap == " " and name[0].isupper():   # a name's, not a sentence's: `Llama 3`, not `step 1`
+            out += tokenize(name + version)
+        elif gap and version[0].isdigit():     # `Llama-3.1`: `llama3` is a _NAME_PARTS term already
+            out += tokenize(name + version)[1:]
+        elif not gap and len(name) > 1:        # `Qwen2.5`, `Llama3` (not `o1`)
+            out += tokenize(version)
     return out
 
 
