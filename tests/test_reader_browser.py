@@ -475,6 +475,8 @@ QUERY_WORDS = [
     ("ＲＬＨＦ　２５０５．１６２６５", ["rlhf", "2505.16265"]),                 # full width (a keyboard's 전각 mode)                               # no id: the word stays
     ("2401.12340 v2", ["2401.12340"]),
     ("1.5 v2 llama", ["1.5", "v2", "llama"]),           # not an arXiv id: the v2 stays
+    ("don't it’s Bayes's we'll", ["don", "it", "bayes", "we"]),   # an apostrophe's clitic is no word of its own
+    ("O'Neil d’Alembert Bayes' rule", ["neil", "alembert", "bayes", "rule"]),   # nor a letter before it
 ]
 
 

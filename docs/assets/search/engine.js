@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutEnding } from "./words.js";
+import { HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -433,7 +433,7 @@ function queryUnits(text) {
  * [[concept, key], ...]} (the concepts that alone found it), tags (named), partial, corrected:
  * {typed: fix}, missing: the query's words (as typed) that no note holds, when nothing is found }. */
 export function search(typed) {
-  const q = halfWidth(typed);                   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF
+  const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
   const units = queryUnits(named.rest);
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));

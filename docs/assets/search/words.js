@@ -211,9 +211,18 @@ export function halfWidth(query) {
   return String(query).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
+/* `query` without what an apostrophe (' ’ ʼ) cuts off a word: an English clitic (don't, it's,
+ * Bayes's, we'll -> don, it, Bayes, we) and a one-letter prefix (O'Neil, d'Alembert -> Neil,
+ * Alembert). Split off, its `t`, `s` or `o` would be a query word of one letter: a prefix of
+ * every word starting with it, required of each note and marked in every result. */
+export function withoutApostrophes(query) {
+  return String(query).replace(/(\p{L})['\u2019\u02bc](?:s|t|d|ll|re|ve|m)(?![\p{L}\p{N}])/giu, "$1")
+    .replace(/(?<![\p{L}\p{N}])\p{L}['\u2019\u02bc](?=\p{L})/gu, "");
+}
+
 /* The distinct words a query looks up, each matched as a prefix (see queryWord). */
 export function queryWords(query) {
-  const seen = new Set(), out = [], tokens = tokenize(bareArxivIds(halfWidth(query)));
+  const seen = new Set(), out = [], tokens = tokenize(bareArxivIds(withoutApostrophes(halfWidth(query))));
   tokens.forEach((typed, i) => {
     const w = queryWord(tokens, i);
     if (w && !seen.has(w[0])) { seen.add(w[0]); out.push(w[0]); }
