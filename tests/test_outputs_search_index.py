@@ -139,7 +139,8 @@ def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) ->
     assert search_data.meta(site)["docs"] == len(loaded.notes) > searchindex.CARD_SHARD
     for card, note in zip(cards, loaded.notes):
         ko, en = commentary(note)
-        assert (card.title, card.date, card.ko, card.en) == (note.title, note.date.isoformat(), snippet(ko), snippet(en))
+        assert (card.title, card.date, card.ko, card.en) == (note.title, note.date.isoformat(),
+                                                             snippet(ko, searchindex.EXCERPT_CHARS), snippet(en, searchindex.EXCERPT_CHARS))
         assert card.authors == searchindex.card_authors(note.authors)
     assert cards[0].en.endswith("& more")  # plain text: entities decoded once, no markup
     files = sorted((site / "search" / "cards").glob("*.json"), key=lambda f: int(f.stem))

@@ -522,6 +522,22 @@ def test_a_result_date_stays_on_one_line(pages, bundled: str, viewport: dict) ->
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
 
+@pytest.mark.parametrize(("viewport", "lang", "query", "word"), [(PHONE, "en", "Dromedary", "Dromedary"), (DESKTOP, "ko", "템플릿", "템플릿과")],
+                         ids=["phone-en", "desktop-ko"])
+def test_a_result_shows_the_passage_that_matched(pages, bundled: str, viewport: dict, lang: str, query: str, word: str) -> None:  # noqa: ANN001
+    """Results showed each commentary's first 140 characters: a word matched further on was
+    neither shown nor marked (SALMON's Dromedary-2, OlaGPT's 템플릿과). The excerpt now starts a
+    little before the first word marked, in the reader's language, its width unchanged."""
+    page = open_page(pages, bundled, viewport, lang)
+    slug = {"Dromedary": "salmon-self-alignment", "템플릿": "olagpt"}[query]
+    assert slug in type_query(page, query)
+    assert word in marks(page, slug, lang)
+    summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary [lang="{lang}"]'
+    text = page.inner_text(summary)
+    assert text.startswith("…") and len(text) <= 160, text
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
 def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001
     """reasoning model: the note titled "Are Reasoning Models More Prone to Hallucination?" before
     "Reasons to Reject?" (reasons ... models) and B-STaR (reasoners) and every note holding a stem elsewhere."""

@@ -4,7 +4,7 @@
  * the DOM): titles may be hostile. Other modules may add controls (the reading list's Save). */
 
 import { bi, el } from "../dom.js";
-import { authorHref, concepts, noteHref, otherSpelling, rank } from "./engine.js";
+import { authorHref, concepts, meta, noteHref, otherSpelling, rank } from "./engine.js";
 import { HANGUL, HANGUL_ONLY, conceptRuns, light, stem, tokenizeJoined } from "./words.js";
 
 /* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
@@ -20,8 +20,10 @@ function marks(term, w) {
  * compares terms: lower-cased, accents removed): each word that `marks` one of `words` (or its
  * other -ise/-ize spelling); a Korean query word this text writes in two or more words (보상모델:
  * 보상 모델을, one <mark>); and any form of the glossary concepts `named` (보상 해킹: reward
- * hacking, 리워드 해킹은), one <mark> per phrase. */
-export function highlight(text, words, named) {
+ * hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer `text` shows about that
+ * many characters of it, cut at words ("…" where cut): from a third of them before the first word
+ * marked, so the result shows the passage that matched (from its start when nothing matched). */
+export function highlight(text, words, named, limit) {
   const frag = document.createDocumentFragment();
   const q = tokenizeJoined(text, true), n = q.tokens.length, marked = [], linked = [];
   const spellings = words.map(otherSpelling).filter((w) => w !== null);
@@ -45,18 +47,36 @@ export function highlight(text, words, named) {
   if (named && named.length) {
     for (const run of conceptRuns(concepts, q, true)) if (named.includes(run[2])) markRun(run[0], run[1]);
   }
-  let at = 0;
+  let from = 0, to = text.length;
+  if (limit && text.length > limit && n) {
+    const first = marked.findIndex(Boolean);
+    let i = Math.max(first, 0), j;
+    while (i > 0 && q.at[i - 1][0] >= q.at[first][0] - Math.floor(limit / 3)) i--;
+    for (j = i; j + 1 < n && q.at[j + 1][1] - q.at[i][0] <= limit;) j++;
+    if (j === n - 1) while (i > 0 && text.length - q.at[i - 1][0] <= limit) i--;   // the end: as much before it as fits
+    // At a space near the word (not inside DeepSeek-V3), without the punctuation before a "…".
+    const before = text.lastIndexOf(" ", q.at[i][0]), after = text.indexOf(" ", q.at[j][1]);
+    if (i > 0) from = before >= 0 && q.at[i][0] - before <= 20 ? before + 1 : q.at[i][0];
+    if (j < n - 1) {
+      to = after >= 0 && after - q.at[j][1] <= 20 ? after : q.at[j][1];
+      while (to > from + 1 && " ,.;:".includes(text[to - 1])) to--;
+    }
+  }
+  let at = from;
+  if (from > 0) frag.append("…");
   for (let i = 0; i < n; i++) {
     if (!marked[i]) continue;
     let j = i;
     while (linked[j]) j++;                       // to the end of the phrase
-    const start = q.at[i][0], end = q.at[j][1];
+    const start = Math.max(q.at[i][0], from), end = Math.min(q.at[j][1], to);
+    i = j;
+    if (end <= start) continue;                  // outside the excerpt shown
     if (start > at) frag.append(text.slice(at, start));
     frag.append(el("mark", {}, text.slice(start, end)));
     at = end;
-    i = j;
   }
-  if (at < text.length) frag.append(text.slice(at));
+  if (at < to) frag.append(text.slice(at, to));
+  if (to < text.length) frag.append("…");
   return frag;
 }
 
@@ -124,7 +144,7 @@ export function renderCard(card, result, doc, id) {
   for (const span of summary.querySelectorAll(".pn-lang")) {
     const text = span.textContent;
     span.textContent = "";
-    span.append(highlight(text, words, named));
+    span.append(highlight(text, words, named, meta.excerpt));
   }
   li.append(summary);
   return li;
