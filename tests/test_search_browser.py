@@ -490,6 +490,16 @@ def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None
     assert "don" in marks and all(m.startswith(("don", "know")) for m in marks), marks
 
 
+@pytest.mark.parametrize(("query", "written"), [("변환된 보상", "변환된 보상"), ("외부 보상", "외부 보상"), ("정책 학습", "정책 학습")])
+def test_a_word_beside_a_glossary_term_ranks_the_notes_writing_them_together_first(bundled_box, query: str, written: str) -> None:  # noqa: ANN001
+    """Two Korean words count as one compound where a note writes them side by side; when one was a
+    glossary term (보상: reward, 정책: policy) that was not asked, so a note holding 변환된 and 보상
+    far apart ranked above the one writing 변환된 보상."""
+    want = holding(written)
+    slugs = type_query(bundled_box, query)
+    assert set(slugs[:len(want)]) == want, slugs
+
+
 @pytest.fixture(scope="module")
 def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
     """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases

@@ -249,7 +249,8 @@ function lookUpConcept(unit) {
 
 /* For each two adjacent word units: {close: {doc: true}, title: {doc: true}}, or null when the
  * index cannot tell. Two Korean words (min_part+ syllables): the documents holding them as one
- * compound, written together or one after the other (close), in the title (title). Two other
+ * compound, written together or one after the other (close), in the title (title); so are a
+ * glossary concept's last or first Korean word and its neighbour (다단계 + 강화학습). Two other
  * words: the documents whose title holds them one after the other (the index's title pairs,
  * _<stem><stem>; the second word as a prefix, as it may still be being typed). */
 function lookUpAdjacent(units) {
@@ -260,9 +261,12 @@ function lookUpAdjacent(units) {
     return title;
   }
   for (let i = 0; i + 1 < units.length; i++) {
-    const u = units[i], v = units[i + 1];
-    if (u.word === undefined || v.word === undefined) { pairs.push(null); continue; }
-    const a = u.typed || u.word, b = v.word;   // as the index pairs them: 추론 경로를 -> 추론경로
+    const u = units[i], v = units[i + 1], concept = u.word === undefined || v.word === undefined;
+    // A glossary concept meets its neighbour by its words, as Korean words do (다단계 강화학습).
+    const last = u.word !== undefined ? [u.word, u.typed] : u.words[u.words.length - 1];
+    const first = v.word !== undefined ? [v.word] : v.words[0];
+    if (!last || !first) { pairs.push(null); continue; }
+    const a = last[1] || last[0], b = first[0];   // as the index pairs them: 추론 경로를 -> 추론경로
     if (HANGUL_ONLY.test(a) && HANGUL_ONLY.test(b)) {
       if (a.length < min || b.length < min) { pairs.push(null); continue; }
       pairs.push(lookUpCompound(a + b).then((f) => {
@@ -270,7 +274,7 @@ function lookUpAdjacent(units) {
         for (const d of Object.keys(f.scores)) docs[d] = true;
         return { close: docs, title: titled(f) };
       }));
-    } else if (!HANGUL_ONLY.test(a) && !HANGUL_ONLY.test(b) && meta.pair) {
+    } else if (!concept && !HANGUL_ONLY.test(a) && !HANGUL_ONLY.test(b) && meta.pair) {
       pairs.push(lookUp(meta.pair + stem(u.word) + stem(b), false).then((f) => ({ close: {}, title: titled(f) })));
     } else {
       pairs.push(null);
