@@ -240,6 +240,9 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"title": "GPT-4 Beats Llama-3"}, "gpt4", 8),          # a model's name as readers type it
     ({"en": "Unlike DeepSeek-R1, it"}, "deepseekr1", 2),
     ({"en": "a reward-model here"}, "rewardmodel", None),   # no digit: not a model's name
+    ({"title": "Think-RM: Long Reasoning"}, "thinkrm", 8),   # capitals: a method's name (Think-RM, S-GRPO)
+    ({"en": "with S-GRPO, it"}, "sgrpo", 2),
+    ({"en": "A Reward-Model here"}, "rewardmodel", None),   # one capital a word: no name
     ({"en": "since 2024-05"}, "202405", None),             # two numbers: a date
     ({"en": "Qwen2.5-VL"}, "5vl", None),                   # not from inside a version
     ({"title": "The Llama 3 Herd"}, "llama3", 8),            # a name and its version spaced, as readers type it

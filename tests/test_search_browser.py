@@ -471,10 +471,11 @@ def test_a_word_with_a_verb_ending_finds_the_noun(bundled_box, query: str, word:
 
 
 @pytest.mark.parametrize(("query", "written"), [("gpt4", r"\bGPT-4"), ("gpt4o", r"\bGPT-4o"), ("deepseekr1", r"\bDeepSeek-R1"),
-                                               ("qwen 2.5", r"\bQwen2\.5")])
+                                               ("qwen 2.5", r"\bQwen2\.5"), ("thinkrm", r"\bThink-RM"), ("autocei", r"\bAuto-CEI")])
 def test_a_model_name_typed_as_one_word_finds_the_notes_that_hyphenate_it(bundled_box, query: str, written: str) -> None:  # noqa: ANN001
     """Readers type `gpt4` and `deepseekr1`; notes write GPT-4 and DeepSeek-R1 (found nothing). And
-    the other way: `qwen 2.5` found no note writing Qwen2.5 (read as qwen2 and 5)."""
+    the other way: `qwen 2.5` found no note writing Qwen2.5 (read as qwen2 and 5). `thinkrm` and
+    `autocei` (Think-RM, Auto-CEI: no digit) found nothing."""
     want = holding(written)
     assert want and want <= set(type_query(bundled_box, query))
 

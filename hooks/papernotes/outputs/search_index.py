@@ -175,10 +175,17 @@ _NAME_VERSION = re.compile(r"(?<![^\W_])(?<!\.)([A-Za-z]+)([-\u2010\u2011 ]?)([A
 `Llama 3`, `DeepSeek V3`."""
 
 
+def _name_like(part: str) -> bool:
+    """Whether one side of a hyphen looks like part of a name: a digit (GPT-4), two capitals (Think-RM,
+    B-STaR) or a capital alone (S-GRPO), not a word (reward-model, Reward-Model)."""
+    return any(c.isdigit() for c in part) or sum(c.isupper() for c in part) >= 2 or (len(part) == 1 and part.isupper())
+
+
 def model_names(text: str) -> list[str]:
-    """A model's name written with a hyphen and a number (`GPT-4`, `DeepSeek-R1`, `Llama-3`) also as
-    the one word readers type (`gpt4`, `deepseekr1`, `llama3`); its parts are terms already, so
-    `gpt-4` and `gpt 4` find it too. Only where a part holds a digit: `reward-model` is found as
+    """A model's or method's name written with a hyphen and a number or capitals (`GPT-4`, `DeepSeek-R1`,
+    `Think-RM`, `S-GRPO`) also as the one word readers type (`gpt4`, `deepseekr1`, `thinkrm`, `sgrpo`);
+    its parts are terms already, so `gpt-4` and `gpt 4` find it too. Only where a part holds a digit
+    or looks like an acronym (`_name_like`): `reward-model` is found as
     `rewardmodel` through the glossary and title pairs, and joining every hyphenated pair would
     grow the vocabulary every reader downloads. A name followed by its version (`_NAME_VERSION`)
     is also indexed as readers type it the other way: `Llama 3`, `DeepSeek V3` and `Qwen 2.5` (a
@@ -189,7 +196,7 @@ def model_names(text: str) -> list[str]:
     text = unicodedata.normalize("NFC", text)
     for match in _NAME_PARTS.finditer(text):
         first, second = match[1], match[2]
-        if any(c.isdigit() for c in first + second) and not (first.isdigit() and second.isdigit()):
+        if (_name_like(first) or _name_like(second)) and not (first.isdigit() and second.isdigit()):
             out += tokenize(first + second)
     for match in _NAME_VERSION.finditer(text):
         name, gap, version = match[1], match[2], match[3]
