@@ -549,6 +549,18 @@ def test_a_result_shows_the_passage_that_matched(pages, bundled: str, viewport: 
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
 
+def test_an_excerpt_shows_the_phrase_that_matched_and_keeps_a_near_start(pages, bundled: str) -> None:  # noqa: ANN001
+    """reward hacking: SophiaVL-R1's excerpt was cut around its first `rewards` and never reached
+    the phrase; 강화학습: Parallel-R1's began "…경로를", dropping two words before a match near the start."""
+    page = open_page(pages, bundled, PHONE, "en")
+    assert "sophiavl-r1" in type_query(page, "reward hacking")
+    assert "reward hacking" in marks(page, "sophiavl-r1", "en")
+    page = open_page(pages, bundled, PHONE, "ko")
+    assert "parallel-r1" in type_query(page, "강화학습")
+    summary = '.pn-search__result:has(a[href$="/notes/parallel-r1/"]) .pn-search__summary [lang="ko"]'
+    assert page.inner_text(summary).startswith("여러 추론")
+
+
 def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001
     """reasoning model: the note titled "Are Reasoning Models More Prone to Hallucination?" before
     "Reasons to Reject?" (reasons ... models) and B-STaR (reasoners) and every note holding a stem elsewhere."""

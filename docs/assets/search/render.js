@@ -21,8 +21,9 @@ function marks(term, w) {
  * other -ise/-ize spelling); a Korean query word this text writes in two or more words (보상모델:
  * 보상 모델을, one <mark>); and any form of the glossary concepts `named` (보상 해킹: reward
  * hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer `text` shows about that
- * many characters of it, cut at words ("…" where cut): from a third of them before the first word
- * marked, so the result shows the passage that matched (from its start when nothing matched). */
+ * many characters of it, cut at words ("…" where cut): from a third of them before the first phrase
+ * or else word marked, so the result shows the passage that matched (from its start when nothing
+ * matched or the match is near it). */
 export function highlight(text, words, named, limit) {
   const frag = document.createDocumentFragment();
   const q = tokenizeJoined(text, true), n = q.tokens.length, marked = [], linked = [];
@@ -49,8 +50,10 @@ export function highlight(text, words, named, limit) {
   }
   let from = 0, to = text.length;
   if (limit && text.length > limit && n) {
-    const first = marked.findIndex(Boolean);
-    let i = Math.max(first, 0), j;
+    // The first phrase marked (reward hacking), else the first word; from the start when that ends
+    // in the first two thirds.
+    const phrase = linked.findIndex(Boolean), first = phrase >= 0 ? phrase : marked.findIndex(Boolean);
+    let i = first > 0 && q.at[first][1] > (2 * limit) / 3 ? first : 0, j;
     while (i > 0 && q.at[i - 1][0] >= q.at[first][0] - Math.floor(limit / 3)) i--;
     for (j = i; j + 1 < n && q.at[j + 1][1] - q.at[i][0] <= limit;) j++;
     if (j === n - 1) while (i > 0 && text.length - q.at[i - 1][0] <= limit) i--;   // the end: as much before it as fits
