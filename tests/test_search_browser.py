@@ -501,6 +501,17 @@ def test_a_word_beside_a_glossary_term_ranks_the_notes_writing_them_together_fir
     assert set(slugs[:len(want)]) == want, slugs
 
 
+def test_a_name_typed_as_one_word_is_marked_where_the_note_hyphenates_it(bundled_box) -> None:  # noqa: ANN001
+    """thinkrm and gpt4o found Think-RM and the notes writing GPT-4o, but marked nothing in them: a
+    result did not show why it matched. Only Korean compounds were marked across a space."""
+    assert type_query(bundled_box, "thinkrm") == ["think-rm"]
+    title = bundled_box.eval_on_selector_all(".pn-search__result a.pn-search__title mark", "els => els.map(e => e.textContent)")
+    assert title == ["Think-RM"]
+    assert type_query(bundled_box, "gpt4o")
+    marked = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert "GPT-4o" in marked and all(m.startswith("GPT-4o") for m in marked), marked
+
+
 @pytest.fixture(scope="module")
 def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
     """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases

@@ -18,8 +18,8 @@ function marks(term, w) {
 
 /* `text` as nodes, the words that made the note match inside <mark>s (compared as the index
  * compares terms: lower-cased, accents removed): each word that `marks` one of `words` (or its
- * other -ise/-ize spelling); a Korean query word this text writes in two or more words (보상모델:
- * 보상 모델을, one <mark>); and any form of the glossary concepts `named` (보상 해킹: reward
+ * other -ise/-ize spelling); a query word this text writes in two or more words (보상모델:
+ * 보상 모델을; gpt4o: GPT-4o; llama3: Llama 3; one <mark>); and any form of the glossary concepts `named` (보상 해킹: reward
  * hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer `text` shows about that
  * many characters of it, cut at words ("…" where cut): from a third of them before the first phrase
  * or else word marked, so the result shows the passage that matched (from its start when nothing
@@ -34,7 +34,7 @@ export function highlight(text, words, named, limit) {
     if (words.some((w) => marks(term, w)) || spellings.some((w) => marks(term, w))) marked[i] = true;
   }
   for (const w of words) {
-    if (!HANGUL_ONLY.test(w) || w.length < 2) continue;
+    if (w.length < 2) continue;
     for (let i = 0; i < n; i++) {
       let joined = q.tokens[i];
       if (joined.length >= w.length || !w.startsWith(joined)) continue;
