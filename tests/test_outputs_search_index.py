@@ -243,6 +243,9 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"title": "Think-RM: Long Reasoning"}, "thinkrm", 8),   # capitals: a method's name (Think-RM, S-GRPO)
     ({"en": "with S-GRPO, it"}, "sgrpo", 2),
     ({"en": "A Reward-Model here"}, "rewardmodel", None),   # one capital a word: no name
+    ({"authors": ("Seo-yeon Park",)}, "seoyeon", 4),        # an author's name in parts, as readers type it
+    ({"authors": ("Jane O'Neil",)}, "oneil", 4),
+    ({"en": "the well-known O'Neil"}, "wellknown", None),   # only names: the people field
     ({"en": "since 2024-05"}, "202405", None),             # two numbers: a date
     ({"en": "Qwen2.5-VL"}, "5vl", None),                   # not from inside a version
     ({"title": "The Llama 3 Herd"}, "llama3", 8),            # a name and its version spaced, as readers type it

@@ -512,6 +512,15 @@ def test_a_name_typed_as_one_word_is_marked_where_the_note_hyphenates_it(bundled
     assert "GPT-4o" in marked and all(m.startswith("GPT-4o") for m in marked), marked
 
 
+@pytest.mark.parametrize(("query", "written"), [("jirong wen", r"\bJi-Rong Wen"), ("damour", r"\bAlex D'Amour"), ("tatseng", r"\bTat-Seng Chua")])
+def test_an_author_name_in_parts_typed_as_one_word_finds_the_note(bundled_box, query: str, written: str) -> None:  # noqa: ANN001
+    """Readers type Ji-Rong Wen as jirong and D'Amour as damour: "No note contains: jirong", and
+    damour was "corrected" to amour."""
+    want = holding(written)
+    assert want and want <= set(type_query(bundled_box, query))
+    assert bundled_box.locator(".pn-search__correction").count() == 0
+
+
 @pytest.fixture(scope="module")
 def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
     """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases

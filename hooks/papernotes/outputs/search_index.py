@@ -209,6 +209,18 @@ def model_names(text: str) -> list[str]:
     return out
 
 
+_PERSON_PARTS = re.compile(r"(?<![^\W_])([^\W_]+)((?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)+)(?![^\W_])")
+"""A name written in parts joined by hyphens or apostrophes: `Seo-yeon`, `O'Neil`, `Jean-Pierre`."""
+
+
+def person_names(text: str) -> list[str]:
+    """Each name of the people field written in parts (`_PERSON_PARTS`) also as one word, as readers
+    type a romanised Korean given name or an Irish surname: `seoyeon` finds Seo-yeon Park, `oneil`
+    finds O'Neil (its parts are terms already: `seo yeon` and `neil` find them too)."""
+    return [term for match in _PERSON_PARTS.finditer(unicodedata.normalize("NFC", text))
+            for term in tokenize(re.sub(r"[^\w]|_", "", match[0]))]
+
+
 def title_pairs(tokens: list[str], joined: list[bool]) -> list[str]:
     """The phrase terms of a title: PAIR_PREFIX + the stems of two adjacent words (parted by spaces
     or a hyphen) written together, unless both are Korean words (`pairs` has those), so the box
@@ -241,7 +253,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         weight = FIELD_WEIGHTS[field]
         phrases = field == "title" or (concepts and field != "people")
         tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
-        terms = tokens + pairs(text) + model_names(text)
+        terms = tokens + pairs(text) + model_names(text) + (person_names(text) if field == "people" else [])
         if field == "title":
             terms += title_pairs(tokens, joined)
         if concepts and field != "people":
