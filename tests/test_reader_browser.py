@@ -477,6 +477,8 @@ QUERY_WORDS = [
     ("1.5 v2 llama", ["1.5", "v2", "llama"]),           # not an arXiv id: the v2 stays
     ("don't it’s Bayes's we'll", ["don", "it", "bayes", "we"]),   # an apostrophe's clitic is no word of its own
     ("O'Neil d’Alembert Bayes' rule", ["neil", "alembert", "bayes", "rule"]),   # nor a letter before it
+    ("Qwen 2.5의 GPT-3.5를 2401.12340에서", ["qwen", "2.5", "gpt", "3.5", "2401.12340"]),   # a particle after a dotted number
+    ("2.5 의미", ["2.5", "의미"]),
 ]
 
 

@@ -521,6 +521,14 @@ def test_an_author_name_in_parts_typed_as_one_word_finds_the_note(bundled_box, q
     assert bundled_box.locator(".pn-search__correction").count() == 0
 
 
+def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001
+    """qwen 2.5의 was searched as qwen, 2.5 and 의 (the tokenizer parts a dotted number from what
+    follows): every result had to hold a word starting with 의, and 의미 was marked."""
+    assert type_query(bundled_box, "qwen 2.5의") == ["right-question-is-already-half-the-answer"]
+    marked = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert marked and not [m for m in marked if m.startswith("의")], marked
+
+
 @pytest.fixture(scope="module")
 def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
     """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases
