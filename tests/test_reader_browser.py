@@ -462,7 +462,7 @@ QUERY_WORDS = [
     ("distill된 scale된", ["distill", "scale"]),               # an English word with a Korean ending
     ("제한 대한", ["제한", "대한"]),                            # 한 would leave one syllable: kept
     ("Reward reward REWARD models", ["reward", "models"]),
-    ("the 는", ["the", "는"]),
+    ("the 는", ["the"]),                 # a particle after a word, on its own: no word (it was every word starting with 는)
     ("arXiv:2401.12340v2", ["2401.12340"]),   # notes hold arXiv ids without a version, nor "arxiv"
     ("https://arxiv.org/abs/2401.12340v2 reward", ["2401.12340", "reward"]),   # a pasted link: its id
     ("arxiv.org/pdf/2401.12340v1.pdf", ["2401.12340"]),
@@ -479,6 +479,8 @@ QUERY_WORDS = [
     ("O'Neil d’Alembert Bayes' rule", ["neil", "alembert", "bayes", "rule"]),   # nor a letter before it
     ("Qwen 2.5의 GPT-3.5를 2401.12340에서", ["qwen", "2.5", "gpt", "3.5", "2401.12340"]),   # a particle after a dotted number
     ("2.5 의미", ["2.5", "의미"]),
+    ("“보상 해킹”을 (GRPO)를 'RLHF'의", ["보상", "해킹", "grpo", "rlhf"]),   # after a quote or a bracket
+    ("보상 모델 을", ["보상", "모델"]),
 ]
 
 

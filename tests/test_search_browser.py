@@ -529,6 +529,14 @@ def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None: 
     assert marked and not [m for m in marked if m.startswith("의")], marked
 
 
+@pytest.mark.parametrize(("query", "plain"), [("“보상 해킹”을", "보상 해킹"), ("(GRPO)를", "GRPO")])
+def test_a_particle_after_a_quote_or_bracket_is_no_word_of_its_own(bundled_box, query: str, plain: str) -> None:  # noqa: ANN001
+    """A Korean reader pasting a quoted term with its particle got "no results": 을 after the quote
+    was a word of its own that every note had to hold."""
+    found = type_query(bundled_box, plain)
+    assert found and type_query(bundled_box, query) == found
+
+
 @pytest.fixture(scope="module")
 def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
     """The bundled notes' home page on a wide screen in Korean, loaded once for the query cases

@@ -184,9 +184,10 @@ export function withoutEnding(word) {
 }
 
 /* [word, as typed] of the i-th of a query's `tokens`, or null for the version after an arXiv id
- * (2401.12340v2 -> 2401.12340: notes hold ids without one) and for a particle or ending after a
- * dotted number (Qwen 2.5의, GPT-3.5를, 2401.12340의: the tokenizer parts 2.5 from 의, which alone
- * would be a prefix of every word starting with it, 의미 or 의사). A Korean word loses one trailing
+ * (2401.12340v2 -> 2401.12340: notes hold ids without one) and for a particle or ending that
+ * follows another word on its own (“보상 해킹”을, (GRPO)를, Qwen 2.5의: the tokenizer parts 2.5
+ * from 의 and a quote or bracket from 을), which would be a prefix of every word starting with it
+ * (의미, 의사), required of every note. A Korean word loses one trailing
  * particle (보상을 -> 보상, so it also finds 보상은) or verb ending (설계된 -> 설계, distill된 ->
  * distill: withoutEnding, as the glossary's matching does) but is also looked up as typed, since a last
  * syllable that looks like a particle may be part of the word (추론경로 is not 추론경 + 로). A word
@@ -195,7 +196,7 @@ export function withoutEnding(word) {
 export function queryWord(tokens, i) {
   const typed = tokens[i];
   if (i > 0 && /^v\d+$/.test(typed) && /^\d{4}\.\d{4,5}$/.test(tokens[i - 1])) return null;
-  if (i > 0 && /^\d+(?:\.\d+)+$/.test(tokens[i - 1]) && (tables.particles.includes(typed) || tables.endings.includes(typed))) return null;
+  if (i > 0 && (tables.particles.includes(typed) || tables.endings.includes(typed))) return null;
   if (!HANGUL.test(typed)) return [typed, typed];
   const bare = withoutEnding(typed);
   return [HANGUL_ONLY.test(bare) && bare.length < tables.minPart ? typed : bare, typed];
