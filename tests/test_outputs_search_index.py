@@ -255,6 +255,7 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"en": "Qwen2.5-Math-7B Base"}, "2.5", 2),             # written together: the version alone (`qwen 2.5`)
     ({"en": "Llama-3.1 405B"}, "1", 2),                     # `llama3.1` is read as llama3 and 1
     ({"en": "at step 1 of"}, "step1", None),                # not a capitalised name: a sentence's words
+    ({"en": "at step 1.5 of"}, "5", None),
     ({"en": "OpenAI o1"}, "1", None),                       # a one-letter name's version alone
 ])
 def test_document_terms_variants(changes: dict, term: str, weight: int | None) -> None:

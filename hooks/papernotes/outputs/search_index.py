@@ -202,7 +202,7 @@ def model_names(text: str) -> list[str]:
         name, gap, version = match[1], match[2], match[3]
         if gap == " " and name[0].isupper():   # a name's, not a sentence's: `Llama 3`, not `step 1`
             out += tokenize(name + version)
-        elif gap and version[0].isdigit():     # `Llama-3.1`: `llama3` is a _NAME_PARTS term already
+        elif gap not in ("", " ") and version[0].isdigit():   # `Llama-3.1`: `llama3` is a _NAME_PARTS term already
             out += tokenize(name + version)[1:]
         elif not gap and len(name) > 1:        # `Qwen2.5`, `Llama3` (not `o1`)
             out += tokenize(version)
