@@ -19,11 +19,11 @@ function marks(term, w) {
 /* `text` as nodes, the words that made the note match inside <mark>s (compared as the index
  * compares terms: lower-cased, accents removed): each word that `marks` one of `words` (or its
  * other -ise/-ize spelling); a query word this text writes in two or more words (보상모델:
- * 보상 모델을; gpt4o: GPT-4o; llama3: Llama 3; one <mark>); and any form of the glossary concepts `named` (보상 해킹: reward
- * hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer `text` shows about that
- * many characters of it, cut at words ("…" where cut): from a third of them before the first phrase
- * or else word marked, so the result shows the passage that matched (from its start when nothing
- * matched or the match is near it). */
+ * 보상 모델을; gpt4o: GPT-4o; llama3: Llama 3; one <mark>); and any form of the glossary concepts
+ * `named` (보상 해킹: reward hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer
+ * `text` shows about that many characters of it, cut at words ("…" where cut): from a third of
+ * them before the first phrase or else word marked, so the result shows the passage that matched
+ * (from its start when nothing matched or the match is near it). */
 export function highlight(text, words, named, limit) {
   const frag = document.createDocumentFragment();
   const q = tokenizeJoined(text, true), n = q.tokens.length, marked = [], linked = [];
