@@ -368,7 +368,7 @@ def test_search_marks_the_matched_words(page: Page, base: str) -> None:
     assert page.eval_on_selector_all(f"{title} mark", "els => els.map(e => e.textContent)") == ["Reward"]
     page.click('.pn-toggle__button[data-lang="ko"]')
     assert "particle-b" in search(page, "보상을")
-    summary = '.pn-search__result:has(a[href$="/notes/particle-b/"]) .pn-search__summary [lang="ko"]'
+    summary = '.pn-search__result:has(a[href$="/notes/particle-b/"]) .pn-search__summary > [lang="ko"]'
     assert page.inner_text(summary) == "여기서 보상은 사람이 매긴다."
     assert page.eval_on_selector_all(f"{summary} mark", "els => els.map(e => e.textContent)") == ["보상은"]
 

@@ -397,7 +397,7 @@ def test_arrows_move_through_results_and_enter_opens_one(pages, small: str, view
 
 
 def marks(page, slug: str, lang: str = "ko") -> list[str]:  # noqa: ANN001
-    summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary [lang="{lang}"] mark'
+    summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary > [lang="{lang}"] mark'
     return page.eval_on_selector_all(summary, "els => els.map(e => e.textContent)")
 
 
@@ -579,7 +579,7 @@ def test_a_result_shows_the_passage_that_matched(pages, bundled: str, viewport: 
     slug = {"Dromedary": "salmon-self-alignment", "템플릿": "olagpt"}[query]
     assert slug in type_query(page, query)
     assert word in marks(page, slug, lang)
-    summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary [lang="{lang}"]'
+    summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary > [lang="{lang}"]'
     text = page.inner_text(summary)
     assert text.startswith("…") and len(text) <= 160, text
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
@@ -593,8 +593,29 @@ def test_an_excerpt_shows_the_phrase_that_matched_and_keeps_a_near_start(pages, 
     assert "reward hacking" in marks(page, "sophiavl-r1", "en")
     page = open_page(pages, bundled, PHONE, "ko")
     assert "parallel-r1" in type_query(page, "강화학습")
-    summary = '.pn-search__result:has(a[href$="/notes/parallel-r1/"]) .pn-search__summary [lang="ko"]'
+    summary = '.pn-search__result:has(a[href$="/notes/parallel-r1/"]) .pn-search__summary > [lang="ko"]'
     assert page.inner_text(summary).startswith("여러 추론")
+
+
+def summary_of(page, slug: str, lang: str) -> tuple[str, list[str], list[str]]:  # noqa: ANN001
+    """A result's summary in `lang`: its text, its marks and the languages its passages are marked with."""
+    summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary > [lang="{lang}"]'
+    return (page.inner_text(summary), page.eval_on_selector_all(summary + " mark", "els => els.map(e => e.textContent)"),
+            page.eval_on_selector_all(summary + " [lang]", "els => els.map(e => e.lang)"))
+
+
+@pytest.mark.parametrize(("lang", "where", "other"), [("ko", "영어 본문에서 일치: ", "en"), ("en", "Matched in the Korean commentary: ", "ko")])
+def test_a_match_in_the_other_languages_commentary_says_where(pages, bundled: str, lang: str, where: str, other: str) -> None:  # noqa: ANN001
+    """`exemplars` read in Korean found SALMON, whose English commentary alone writes it, and showed
+    its Korean excerpt with nothing marked: nothing said why it matched. (`템플릿` read in English:
+    OlaGPT's Korean commentary.) The passage that matched shows, marked with its own language,
+    after a line in the reader's language saying where it is."""
+    page = open_page(pages, bundled, PHONE, lang)
+    query, slug, word = {"ko": ("exemplars", "salmon-self-alignment", "exemplars"), "en": ("템플릿", "olagpt", "템플릿과")}[lang]
+    assert slug in type_query(page, query)
+    text, marked, langs = summary_of(page, slug, lang)
+    assert text.startswith(where.strip()) and word in marked and langs == [other], (text, marked, langs)
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
 
 def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001

@@ -123,13 +123,39 @@ function authorsLine(authors, words) {
   return line;
 }
 
+/* The query's words to mark in document `doc` of `result`. A note the glossary alone found does
+ * not hold the query's words for that concept: mark the concept's forms in it, not those words on
+ * their own (보상 해킹 -> reward hacking, not 보상). */
+function wordsFor(result, doc) {
+  const bridged = result.bridges[doc] || [];
+  return result.words.filter((w) => !bridged.some((b) => result.spelt[b[0]].includes(w)));
+}
+
+/* What a result's summary shows in `lang`: its commentary in that language, the matched words
+ * marked; when that marks none, the other language's passage that matched, after a line saying
+ * where the match is, in `lang` (the passage marked with its own language: one language of
+ * interface text at a time). */
+function summaryIn(lang, own, other, words, named) {
+  const shown = highlight(own, words, named, meta.excerpt);
+  if (shown.querySelector("mark")) return shown;
+  const found = [[other, lang === "ko" ? "영어 본문에서 일치: " : "Matched in the Korean commentary: "]];
+  for (const [text, where] of found) {
+    if (!text) continue;
+    const passage = highlight(text, words, named, meta.excerpt);
+    if (!passage.querySelector("mark")) continue;
+    const frag = document.createDocumentFragment();
+    frag.append(el("span", { class: "pn-search__where" }, where), el("span", { lang: langOf(text) }));
+    frag.lastChild.append(passage);
+    return frag;
+  }
+  return shown;
+}
+
 /* One result (`card`: [slug, title, date, ko, en, authors]) of `result` (engine.search), document
  * `doc`, its title link's id `id`. */
 export function renderCard(card, result, doc, id) {
   const [slug, title, date] = card, named = result.concepts, bridged = result.bridges[doc] || [];
-  // A note the glossary alone found does not hold the query's words for that concept: mark the
-  // concept's forms in it, not those words on their own (보상 해킹 -> reward hacking, not 보상).
-  const words = result.words.filter((w) => !bridged.some((b) => result.spelt[b[0]].includes(w)));
+  const words = wordsFor(result, doc);
   const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
   const li = el("li", { class: "pn-search__result" });
   const a = el("a", { href: noteHref(slug), class: "pn-search__title", lang: langOf(title), id });   // as written
@@ -145,9 +171,9 @@ export function renderCard(card, result, doc, id) {
   const summary = el("div", { class: "pn-search__summary" });
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {
-    const text = span.textContent;
+    const text = span.textContent, lang = span.getAttribute("lang");
     span.textContent = "";
-    span.append(highlight(text, words, named, meta.excerpt));
+    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], words, named));
   }
   li.append(summary);
   return li;
