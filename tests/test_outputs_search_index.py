@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 
 import search_data
 from conftest import READER_NOTES, make_site
@@ -143,6 +144,10 @@ def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) ->
                                                              snippet(ko, searchindex.EXCERPT_CHARS), snippet(en, searchindex.EXCERPT_CHARS))
         assert card.authors == searchindex.card_authors(note.authors)
     assert cards[0].en.endswith("& more")  # plain text: entities decoded once, no markup
+    abstracts = [json.loads((site / "search" / "abstracts" / f"{n}.json").read_text(encoding="utf-8"))
+                 for n in range(-(-len(cards) // searchindex.CARD_SHARD))]
+    assert [a for shard in abstracts for a in shard] == [snippet(str(escape(n.abstract)), searchindex.ABSTRACT_CHARS) for n in loaded.notes]
+    assert search_data.meta(site)["abstracts"] == "search/abstracts/{n}.json"
     files = sorted((site / "search" / "cards").glob("*.json"), key=lambda f: int(f.stem))
     assert [len(json.loads(f.read_text(encoding="utf-8"))) for f in files] == [
         min(searchindex.CARD_SHARD, len(cards) - i) for i in range(0, len(cards), searchindex.CARD_SHARD)]
@@ -182,7 +187,7 @@ def test_meta_describes_the_files(loaded, tmp_path: Path) -> None:  # noqa: ANN0
     names = {path for path, _ in files}
     assert len(names) == len(files)
     assert names == {"search/meta.json"} | {meta["terms"].replace("{name}", n) for _, n in meta["chunks"]} | {
-        meta["cards"].replace("{n}", str(i)) for i in range(-(-len(loaded.notes) // searchindex.CARD_SHARD))}
+        meta[kind].replace("{n}", str(i)) for i in range(-(-len(loaded.notes) // searchindex.CARD_SHARD)) for kind in ("cards", "abstracts")}
 
 
 def test_meta_ships_the_ranking_numbers_and_the_tokenizer_tables(loaded) -> None:  # noqa: ANN001 - a fixture, typed where it is made
@@ -213,7 +218,7 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     assert [p for p, _ in plan_files(empty, Settings(), html) if p.startswith("search/")] == []
     one = build_index((BASE,), TAGS)
     assert {p for p, _ in plan_files(one, Settings(), html) if p.startswith("search/")} == {
-        "search/meta.json", "search/cards/0.json", *(f"search/terms/{n}.json" for _, n in json.loads(
+        "search/meta.json", "search/cards/0.json", "search/abstracts/0.json", *(f"search/terms/{n}.json" for _, n in json.loads(
             dict(build_search_files((BASE,), TAGS, lambda n: ("", "")))["search/meta.json"])["chunks"])}
 
 

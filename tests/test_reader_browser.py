@@ -417,7 +417,7 @@ def test_search_downloads_nothing_before_use(page: Page, base: str, reader_build
                            arg=str(len(prefix_docs(reader_build, "보상"))))
     page.wait_for_load_state("networkidle")
     after = [u[len(base):] for u in requested[typed_from:] if u.startswith(base)]  # not the theme's web fonts
-    assert after and all(re.fullmatch(r"search/(terms/[0-9a-f]{12}|cards/\d+)\.json", u) for u in after), after
+    assert after and all(re.fullmatch(r"search/(terms/[0-9a-f]{12}|cards/\d+|abstracts/\d+)\.json", u) for u in after), after
     assert len(after) == len(set(after))  # nothing fetched twice
 
 

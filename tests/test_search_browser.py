@@ -618,6 +618,23 @@ def test_a_match_in_the_other_languages_commentary_says_where(pages, bundled: st
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
 
+@pytest.mark.parametrize(("viewport", "lang", "where"), [(PHONE, "en", "Matched in the abstract: "), (DESKTOP, "ko", "초록에서 일치: ")],
+                         ids=["phone-en", "desktop-ko"])
+def test_a_match_in_the_abstract_alone_shows_its_passage(pages, bundled: str, viewport: dict, lang: str, where: str) -> None:  # noqa: ANN001
+    """`deepseekr1` found four notes; three write DeepSeek-R1 (or DeepSeek R1) only in their abstract,
+    which cards did not hold: their results showed the commentary's first lines, nothing marked.
+    Such a result now shows the abstract's passage that matched (abstracts/<n>.json, loaded for
+    those results only), after a line saying so in the reader's language."""
+    page = open_page(pages, bundled, viewport, lang)
+    found = type_query(page, "deepseekr1")
+    assert "base-models-know-how-to-reason" in found and len(found) == 4
+    for slug in found:
+        assert summary_of(page, slug, lang)[1], slug          # every result marks why it matched
+    text, marked, langs = summary_of(page, "base-models-know-how-to-reason", lang)
+    assert text.startswith(where.strip()) and marked == ["DeepSeek R1"] and langs == ["en"], (text, marked, langs)
+    assert len(text) <= 180 and page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
 def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001
     """reasoning model: the note titled "Are Reasoning Models More Prone to Hallucination?" before
     "Reasons to Reject?" (reasons ... models) and B-STaR (reasoners) and every note holding a stem elsewhere."""

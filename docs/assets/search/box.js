@@ -118,12 +118,16 @@ function build() {
   function showMore(loaded, state, mine, fresh) {
     const next = state.hits.slice(state.count, state.count + PAGE);
     more.disabled = true;
-    return loaded.engine.loadCards(next.map((h) => h[0])).then((cards) => {
+    const docs = next.map((h) => h[0]);
+    // A result whose commentary marks none of the words shows the abstract's passage that matched:
+    // its abstract is loaded (without it, if that fails, the result shows its commentary).
+    return loaded.engine.loadCards(docs).then((cards) => loaded.engine.loadAbstracts(
+      docs.filter((doc, i) => !loaded.render.explained(cards[i], state.result, doc))).catch(() => new Map()).then((abstracts) => {
       if (mine !== seq) return false;
       if (fresh) list.textContent = "";
       cards.forEach((card, i) => {
         const n = state.count + i;
-        list.append(loaded.render.renderCard(card, state.result, next[i][0], "pn-search-option-" + n));
+        list.append(loaded.render.renderCard(card, state.result, docs[i], "pn-search-option-" + n, abstracts.get(docs[i])));
       });
       state.count += cards.length;
       input.setAttribute("aria-expanded", String(!panel.hidden && state.count > 0));
@@ -133,7 +137,7 @@ function build() {
       more.hidden = rest <= 0;
       more.disabled = false;
       return true;
-    });
+    }));
   }
 
   function run() {

@@ -131,14 +131,23 @@ function wordsFor(result, doc) {
   return result.words.filter((w) => !bridged.some((b) => result.spelt[b[0]].includes(w)));
 }
 
+/* Whether `card` shows why it matched: each word of the query is marked in its title, authors or
+ * commentary (either language). If not, the box loads its abstract (engine.loadAbstracts), whose
+ * passage the result then shows when its commentary marks nothing. */
+export function explained(card, result, doc) {
+  const texts = [card[1], card[3], card[4], ...(card[5] || []).map((a) => (typeof a === "string" ? a : a[0]))].filter(Boolean);
+  return wordsFor(result, doc).every((w) => texts.some((text) => highlight(text, [w], result.concepts).querySelector("mark")));
+}
+
 /* What a result's summary shows in `lang`: its commentary in that language, the matched words
- * marked; when that marks none, the other language's passage that matched, after a line saying
- * where the match is, in `lang` (the passage marked with its own language: one language of
- * interface text at a time). */
-function summaryIn(lang, own, other, words, named) {
+ * marked; when that marks none, the other language's passage that matched, else the abstract's
+ * (`abstract`), after a line saying where the match is, in `lang` (the passage marked with its
+ * own language: one language of interface text at a time). */
+function summaryIn(lang, own, other, abstract, words, named) {
   const shown = highlight(own, words, named, meta.excerpt);
   if (shown.querySelector("mark")) return shown;
-  const found = [[other, lang === "ko" ? "영어 본문에서 일치: " : "Matched in the Korean commentary: "]];
+  const found = [[other, lang === "ko" ? "영어 본문에서 일치: " : "Matched in the Korean commentary: "],
+    [abstract, lang === "ko" ? "초록에서 일치: " : "Matched in the abstract: "]];
   for (const [text, where] of found) {
     if (!text) continue;
     const passage = highlight(text, words, named, meta.excerpt);
@@ -152,8 +161,8 @@ function summaryIn(lang, own, other, words, named) {
 }
 
 /* One result (`card`: [slug, title, date, ko, en, authors]) of `result` (engine.search), document
- * `doc`, its title link's id `id`. */
-export function renderCard(card, result, doc, id) {
+ * `doc`, its title link's id `id`, its abstract's text `abstract` when loaded (explained). */
+export function renderCard(card, result, doc, id, abstract) {
   const [slug, title, date] = card, named = result.concepts, bridged = result.bridges[doc] || [];
   const words = wordsFor(result, doc);
   const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
@@ -173,7 +182,7 @@ export function renderCard(card, result, doc, id) {
   for (const span of summary.querySelectorAll(".pn-lang")) {
     const text = span.textContent, lang = span.getAttribute("lang");
     span.textContent = "";
-    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], words, named));
+    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, words, named));
   }
   li.append(summary);
   return li;

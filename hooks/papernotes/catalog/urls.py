@@ -215,6 +215,10 @@ def search_cards(shard: int | str) -> str:
     return f"search/cards/{shard}.json"
 
 
+def search_abstracts(shard: int | str) -> str:
+    return f"search/abstracts/{shard}.json"
+
+
 def reading_list_page() -> str:
     return "list/index.md"
 

@@ -224,7 +224,7 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
 
         yield ExportGroup((), None, lambda: build_search_files(index.notes, index.tags,
                                                                lambda n: (html_of(n).ko, html_of(n).en),
-                                                               index.glossary, author_page),
+                                                               index.glossary, author_page, lambda n: html_of(n).abstract),
                           posixpath.dirname(urls.search_meta()))
 
 

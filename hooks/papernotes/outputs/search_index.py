@@ -30,6 +30,10 @@ Files, under `search/` (paths from `urls`):
   EXCERPT_CHARS, of which the box shows meta's `excerpt` around the first match; authors: a list of the first CARD_AUTHORS
   names, each a string, or `[name, slug]` for an author with a page at meta's `author` URL, then
   "…" if there are more; see `card_authors`).
+- `abstracts/<n>.json`: `[abstract, ...]` for the same documents as `cards/<n>.json`: each
+  abstract's plain text, up to ABSTRACT_CHARS. The box loads one only for a result whose
+  commentary (either language) marks none of the query's words, to show the passage of the
+  abstract that matched (most results never need it, so the cards stay small).
 
 Besides the words, the terms hold each word's `variants` (Snowball English stem; Korean word
 without its particle and its inner sub-words), `_<word><next word>` for adjacent Korean words
@@ -57,6 +61,8 @@ import re
 import unicodedata
 from typing import Callable, Iterable
 
+from markupsafe import escape
+
 from papernotes.catalog import urls
 from papernotes.markup import snippet
 from papernotes.model import Note, TagRegistry
@@ -81,6 +87,9 @@ EXCERPT_CHARS = 640
 box can show the passage that matched, not only the commentary's beginning. About twice the
 bytes of a 140-character excerpt: the bundled notes' ten largest cards files, what a page of
 results may load, went from 25 to 49 kB (27 kB gzipped)."""
+ABSTRACT_CHARS = 2000
+"""Characters of an abstract its file holds (the whole of nearly all): a note found only through
+its abstract shows the passage that matched (`abstracts/<n>.json`, loaded for such results only)."""
 EXCERPT_SHOWN = 140
 """Characters of it a result shows: around the first word that matched (meta's `excerpt`)."""
 FIELD_WEIGHTS = {"title": 8, "tags": 6, "people": 4, "commentary": 2, "abstract": 1}
@@ -300,10 +309,12 @@ def _dump(value: object) -> str:
 
 def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Callable[[Note], tuple[str, str]],
                        glossary: Glossary | None = None,
-                       author_page: Callable[[str], str | None] = lambda name: None) -> list[tuple[str, str]]:
+                       author_page: Callable[[str], str | None] = lambda name: None,
+                       abstract: Callable[[Note], str] | None = None) -> list[tuple[str, str]]:
     """(site path, content) of every search file; `commentary(note)` gives its (ko, en) HTML for
     the result excerpts, `author_page(name)` the slug of a written name's author page (None: no
-    page). Deterministic: the same notes give the same bytes."""
+    page), `abstract(note)` its abstract's HTML (None: the abstract as written). Deterministic:
+    the same notes give the same bytes."""
     notes = tuple(notes)
     matcher = ConceptMatcher(glossary) if glossary is not None else None
     postings: dict[str, array[int]] = {}  # machine ints: a tenth of the memory of a list of ints
@@ -361,6 +372,9 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
             rows.append([note.slug, note.title, note.date.isoformat(), snippet(ko, EXCERPT_CHARS), snippet(en, EXCERPT_CHARS),
                          card_authors(note.authors, author_page)])
         files.append((urls.search_cards(start // CARD_SHARD), _dump(rows)))
+        abstracts = [snippet(abstract(note) if abstract is not None else str(escape(note.abstract)), ABSTRACT_CHARS)
+                     for note in notes[start:start + CARD_SHARD]]
+        files.append((urls.search_abstracts(start // CARD_SHARD), _dump(abstracts)))
 
     meta = {
         "v": VERSION,
@@ -368,6 +382,7 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         "chunks": directory,
         "terms": urls.search_terms("{name}"),
         "cards": urls.search_cards("{n}"),
+        "abstracts": urls.search_abstracts("{n}"),
         "card_shard": CARD_SHARD,
         "excerpt": EXCERPT_SHOWN,
         "particles": list(PARTICLES),
