@@ -529,6 +529,15 @@ def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None: 
     assert marked and not [m for m in marked if m.startswith("의")], marked
 
 
+@pytest.mark.parametrize(("query", "marked"), [("qwen 2.5", "Qwen2.5"), ("damour", "D'Amour"), ("2.5", "Qwen2.5")])
+def test_a_version_or_a_name_with_an_apostrophe_is_marked_whole(bundled_box, query: str, marked: str) -> None:  # noqa: ANN001
+    """`qwen 2.5` marked Qwen2 in Qwen2.5 but not its .5 (the text reads as qwen2 and 5), and
+    damour (as oneil) found D'Amour without marking it: a name was joined across hyphens only."""
+    assert type_query(bundled_box, query)
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert marked in marks and not {"Qwen2", "5", "Amour"} & set(marks), marks
+
+
 @pytest.mark.parametrize(("query", "plain"), [("“보상 해킹”을", "보상 해킹"), ("(GRPO)를", "GRPO")])
 def test_a_particle_after_a_quote_or_bracket_is_no_word_of_its_own(bundled_box, query: str, plain: str) -> None:  # noqa: ANN001
     """A Korean reader pasting a quoted term with its particle got "no results": 을 after the quote

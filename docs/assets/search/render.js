@@ -7,6 +7,8 @@ import { bi, el } from "../dom.js";
 import { authorHref, concepts, meta, noteHref, otherSpelling, rank } from "./engine.js";
 import { HANGUL, HANGUL_ONLY, conceptRuns, light, stem, tokenizeJoined } from "./words.js";
 
+const APOSTROPHE = /^['\u2019\u02bc]$/;   // between the parts of a name: O'Neil, D’Amour
+
 /* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
  * or its light form, shares its stem, or holds a Korean w inside. */
 function marks(term, w) {
@@ -19,7 +21,7 @@ function marks(term, w) {
 /* `text` as nodes, the words that made the note match inside <mark>s (compared as the index
  * compares terms: lower-cased, accents removed): each word that `marks` one of `words` (or its
  * other -ise/-ize spelling); a query word this text writes in two or more words (보상모델:
- * 보상 모델을; gpt4o: GPT-4o; llama3: Llama 3; one <mark>); and any form of the glossary concepts
+ * 보상 모델을; gpt4o: GPT-4o; llama3: Llama 3; oneil: O'Neil; qwen 2.5's 2.5: Qwen2.5; one <mark>); and any form of the glossary concepts
  * `named` (보상 해킹: reward hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer
  * `text` shows about that many characters of it, cut at words ("…" where cut): from a third of
  * them before the first phrase or else word marked, so the result shows the passage that matched
@@ -38,11 +40,21 @@ export function highlight(text, words, named, limit) {
     for (let i = 0; i < n; i++) {
       let joined = q.tokens[i];
       if (joined.length >= w.length || !w.startsWith(joined)) continue;
-      for (let j = i + 1; j < n && q.joined[j - 1]; j++) {
+      for (let j = i + 1; j < n && (q.joined[j - 1] || APOSTROPHE.test(text.slice(q.at[j - 1][1], q.at[j][0]))); j++) {
         joined += q.tokens[j];
         if (joined.startsWith(w)) { markRun(i, j); break; }
         if (!w.startsWith(joined)) break;
       }
+    }
+    // A dotted version written after its name (qwen 2.5: Qwen2.5, read as qwen2 and 5): the
+    // tokens it spans, where the text writes it (not inside a longer number: 12.5).
+    const low = text.toLowerCase();
+    for (let p = w.includes(".") && low.length === text.length ? low.indexOf(w) : -1; p >= 0; p = low.indexOf(w, p + 1)) {
+      if (p > 0 && /[\d.]/.test(low[p - 1])) continue;
+      const first = q.at.findIndex((at) => at[1] > p);
+      let last = first;
+      while (last + 1 < n && q.at[last + 1][0] < p + w.length) last++;
+      if (first >= 0) markRun(first, last);
     }
   }
   if (named && named.length) {
