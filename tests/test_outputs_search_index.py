@@ -241,6 +241,10 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"ko": "추론\n\n모델"}, "_추론모델", None),              # a paragraph break
     ({"ko": "추론\n모델"}, "_추론모델", 2),                   # one line break is a space
     ({"ko": "더 모델"}, "_더모델", None),                      # parts shorter than MIN_PART
+    ({"ko": "사전학습 데이터로"}, "_학습데이터", 1),            # from the first word's inner sub-words: one less
+    ({"ko": "사전학습 데이터로"}, "_전학습데이터", 1),
+    ({"ko": "사전학습 데이터로"}, "_습데이터", None),            # shorter than MIN_PART syllables
+    ({"title": "사전학습 데이터"}, "_학습데이터", 7),
     ({}, "#rl", 6),                                        # a tag term per tag
     ({"title": "GPT-4 Beats Llama-3"}, "gpt4", 8),          # a model's name as readers type it
     ({"en": "Unlike DeepSeek-R1, it"}, "deepseekr1", 2),

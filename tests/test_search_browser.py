@@ -538,6 +538,17 @@ def test_a_version_or_a_name_with_an_apostrophe_is_marked_whole(bundled_box, que
     assert marked in marks and not {"Qwen2", "5", "Amour"} & set(marks), marks
 
 
+def test_a_compound_typed_together_finds_it_spaced_after_a_longer_first_word(bundled_box) -> None:  # noqa: ANN001
+    """학습데이터 did not count Arithmetic-GPT's "사전학습 데이터" as the compound (pairs were indexed
+    from the first word's start only): it ranked among the loose matches, past the first ten
+    of a larger site, and nothing in it was marked."""
+    found = type_query(bundled_box, "학습데이터")
+    close = ["adversarial-training-of-reward-models", "imitate-explore-self-improve", "insights-into-alignment-dpo-variants",
+             "flow-of-reasoning", "towards-large-reasoning-models-survey", "arithmetic-gpt-predicts-human-choice"]
+    assert set(found[:len(close)]) == set(close), found
+    assert marks(bundled_box, "arithmetic-gpt-predicts-human-choice") == ["사전학습 데이터"]
+
+
 @pytest.mark.parametrize(("query", "plain"), [("“보상 해킹”을", "보상 해킹"), ("(GRPO)를", "GRPO")])
 def test_a_particle_after_a_quote_or_bracket_is_no_word_of_its_own(bundled_box, query: str, plain: str) -> None:  # noqa: ANN001
     """A Korean reader pasting a quoted term with its particle got "no results": 을 after the quote

@@ -39,6 +39,10 @@ export function highlight(text, words, named, limit) {
     if (w.length < 2) continue;
     for (let i = 0; i < n; i++) {
       let joined = q.tokens[i];
+      // A Korean compound may start inside the first word (학습데이터: 사전학습 데이터), as indexed.
+      for (let k = 1; HANGUL_ONLY.test(w) && HANGUL_ONLY.test(joined) && !w.startsWith(joined) && k + (meta.min_part || 2) <= q.tokens[i].length; k++) {
+        if (w.startsWith(q.tokens[i].slice(k))) joined = q.tokens[i].slice(k);
+      }
       if (joined.length >= w.length || !w.startsWith(joined)) continue;
       for (let j = i + 1; j < n && (q.joined[j - 1] || APOSTROPHE.test(text.slice(q.at[j - 1][1], q.at[j][0]))); j++) {
         joined += q.tokens[j];

@@ -162,16 +162,19 @@ _ADJACENT = re.compile(r"(?<![^\W_])([\uac00-\ud7a3]+)(?:[^\S\n]+|[^\S\n]*\n[^\S
 """Two words of Hangul syllables with only spaces (at most one line break) between them."""
 
 
-def pairs(text: str) -> list[str]:
+def pairs(text: str, inner: bool = False) -> list[str]:
     """The pair terms of `text`: PAIR_PREFIX + a Korean word + the next Korean word without its
     particle, when only spaces part them (not a sentence's end or a paragraph break), the first
     has no particle (추론 모델을 -> _추론모델; 추론을 모델 -> none) and both have MIN_PART+
-    syllables (a query word is split into parts that long)."""
+    syllables (a query word is split into parts that long). With `inner`, those pairs from each
+    inner sub-word of the first word instead (사전학습 데이터 -> _전학습데이터, _학습데이터), as
+    `variants` indexes a compound written together, so 학습데이터 finds 사전학습 데이터 too."""
     out = []
     for match in _ADJACENT.finditer(unicodedata.normalize("NFC", text)):
         first, second = match[1], strip_particle(match[2])
         if len(first) >= MIN_PART and len(second) >= MIN_PART and strip_particle(first) == first:
-            out.append(PAIR_PREFIX + first + second)
+            starts = range(1, len(first) - MIN_PART + 1) if inner else (0,)
+            out += [PAIR_PREFIX + first[i:] + second for i in starts]
     return out
 
 
@@ -271,6 +274,10 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
             counts[term] = counts.get(term, 0) + 1
             if weights.get(term, 0) < weight:
                 weights[term] = weight
+        for term in pairs(text, inner=True):   # one weight lower, as a compound's inner sub-words
+            counts[term] = counts.get(term, 0) + 1
+            if weights.get(term, 0) < max(1, weight - 1):
+                weights[term] = max(1, weight - 1)
     out = {term: min(15, w + (counts[term] >= 3)) for term, w in weights.items()}
     if written is not None:  # the terms as written, before their stems and sub-words join them
         written.update(out)
