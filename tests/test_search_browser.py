@@ -655,6 +655,16 @@ def test_a_match_in_the_abstract_alone_shows_its_passage(pages, bundled: str, vi
     assert len(text) <= 180 and page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
 
+def test_a_note_the_glossary_found_in_its_abstract_shows_that_passage(pages, bundled: str) -> None:  # noqa: ANN001
+    """학습 데이터로 found Refusal Falls off a Cliff through the glossary (its abstract alone writes
+    training data): the result showed the Korean commentary's first lines, nothing marked, as
+    the glossary's words counted as shown whatever the card held."""
+    page = open_page(pages, bundled, DESKTOP, "ko")
+    assert "refusal-falls-off-a-cliff" in type_query(page, "학습 데이터로")
+    text, marked, langs = summary_of(page, "refusal-falls-off-a-cliff", "ko")
+    assert text.startswith("초록에서 일치:") and marked == ["training data"] and langs == ["en"], (text, marked, langs)
+
+
 def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001
     """reasoning model: the note titled "Are Reasoning Models More Prone to Hallucination?" before
     "Reasons to Reject?" (reasons ... models) and B-STaR (reasoners) and every note holding a stem elsewhere."""

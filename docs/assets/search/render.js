@@ -148,11 +148,13 @@ function wordsFor(result, doc) {
 }
 
 /* Whether `card` shows why it matched: each word of the query is marked in its title, authors or
- * commentary (either language). If not, the box loads its abstract (engine.loadAbstracts), whose
- * passage the result then shows when its commentary marks nothing. */
+ * commentary (either language), and so is a form of the glossary concept that found it, if one
+ * did (학습 데이터 -> training data). If not, the box loads its abstract (engine.loadAbstracts),
+ * whose passage the result then shows when its commentary marks nothing. */
 export function explained(card, result, doc) {
   const texts = [card[1], card[3], card[4], ...(card[5] || []).map((a) => (typeof a === "string" ? a : a[0]))].filter(Boolean);
-  return wordsFor(result, doc).every((w) => texts.some((text) => highlight(text, [w], result.concepts).querySelector("mark")));
+  const shown = (words) => texts.some((text) => highlight(text, words, result.concepts).querySelector("mark"));
+  return wordsFor(result, doc).every((w) => shown([w])) && (!(result.bridges[doc] || []).length || shown([]));
 }
 
 /* What a result's summary shows in `lang`: its commentary in that language, the matched words
