@@ -538,6 +538,13 @@ def test_a_version_or_a_name_with_an_apostrophe_is_marked_whole(bundled_box, que
     assert marked in marks and not {"Qwen2", "5", "Amour"} & set(marks), marks
 
 
+def test_a_version_typed_together_is_one_mark(bundled_box) -> None:  # noqa: ANN001
+    """`qwen2.5` (read as qwen2 and 5) marked Qwen2 and 5 in Qwen2.5, the dot between them not."""
+    assert type_query(bundled_box, "qwen2.5")
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert "Qwen2.5" in marks and not {"Qwen2", "5"} & set(marks), marks
+
+
 def test_a_compound_typed_together_finds_it_spaced_after_a_longer_first_word(bundled_box) -> None:  # noqa: ANN001
     """학습데이터 did not count Arithmetic-GPT's "사전학습 데이터" as the compound (pairs were indexed
     from the first word's start only): it ranked among the loose matches, past the first ten

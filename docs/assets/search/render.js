@@ -61,6 +61,10 @@ export function highlight(text, words, named, limit) {
       if (first >= 0) markRun(first, last);
     }
   }
+  // A dotted version marked in its two parts (qwen2.5: Qwen2 and 5) is one <mark>: Qwen2.5.
+  for (let i = 0; i + 1 < n; i++) {
+    if (marked[i] && marked[i + 1] && text.slice(q.at[i][1], q.at[i + 1][0]) === "." && /\d$/.test(q.tokens[i]) && /^\d/.test(q.tokens[i + 1])) linked[i] = true;
+  }
   if (named && named.length) {
     for (const run of conceptRuns(concepts, q, true)) if (named.includes(run[2])) markRun(run[0], run[1]);
   }
