@@ -7,8 +7,9 @@ for a one-word query:
   language files for the index's languages (all fetched whole, whatever the query);
 - ours (`search/meta.json`, see hooks/papernotes/outputs/search_index.py): the search box's
   modules (`assets/dom.js` and `assets/search/*.js`: the box, and the engine it imports on first
-  focus), `meta.json`, the three largest terms files and the ten largest cards files (an upper
-  bound: a one-word query loads at most three terms files and the cards of the ten results shown).
+  focus), `meta.json`, the three largest terms files, the ten largest cards files and the ten
+  largest abstracts files (an upper bound: a one-word query loads at most three terms files, the
+  cards of the ten results shown, and the abstracts of those whose card does not show the match).
 
 Both raw bytes and gzip bytes (what a static host such as GitHub Pages sends) are reported.
 
@@ -91,6 +92,8 @@ def _papernotes_files(out: Path) -> list[Path]:
     largest = lambda folder, n: sorted(folder.glob("*.json"), key=lambda p: (p.stat().st_size, p.name))[-n:]
     files = [out / "assets" / "dom.js", *sorted((out / "assets" / "search").glob("*.js")), search / "meta.json"]
     files += largest(search / "terms", MAX_TERMS_FILES) + largest(search / "cards", RESULTS_SHOWN)
+    if (search / "abstracts").is_dir():
+        files += largest(search / "abstracts", RESULTS_SHOWN)
     return [f for f in files if f.is_file()]
 
 
