@@ -180,6 +180,22 @@ def test_note_and_wanted_pages_pass_axe(browser, base: str, axe_source: str, sch
         context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_link_pointed_at_keeps_its_contrast_while_its_card_is_open(browser, base: str, axe_source: str, scheme: str) -> None:  # noqa: ANN001
+    """The mouse stays on the link while its card is open: the theme's hover colour (its accent,
+    4.25:1 on white, 3.78:1 on slate) would fail axe then (found replaying issue 21's check)."""
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        visit(page, f"{base}notes/follow-up/?lang=en")
+        link = _mention(page)
+        link.hover()
+        page.wait_for_selector(f"{CARD}:not([hidden])")
+        assert serious(page, axe_source, scheme) == []
+    finally:
+        context.close()
+
+
 
 # A note whose English commentary has links to notes that wrap: the first (QA's report) onto three
 # lines at 390 px, the second onto two or more at 1366 px too. The card must clear every line.
