@@ -329,6 +329,39 @@ def test_notes_json_carries_lineage_and_mentions(site: Path) -> None:
     assert notes["third"]["mentions"][0] == {"arxiv": "2502.20002", "note": "follow-up"}
 
 
+def test_a_link_to_a_note_that_is_not_published_is_a_located_warning(tmp_path: Path) -> None:
+    """A relative link to no note, or to a draft, is broken on every page showing the commentary
+    (from the home page it even leaves the site): `check` and `--strict` name its line and column."""
+    from papernotes.source.tree import load_site
+
+    notes = {**LINK_NOTES, "2025/linker.md": """---
+title: "Linker"
+authors: [Ada Lovelace]
+date: 2025-05-01
+tags: [rl]
+arxiv: "2505.10001"
+---
+
+## 한국어
+
+[기초](../base-paper/)와 [없는 노트](../no-such-note/)를 보라.
+
+## English
+
+See [the draft](draft-attention.md) and [the base](../base-paper/), not [the broken one](../broken/).
+""", "2025/broken.md": LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.20002").replace("[reward-model]", "[no-such-tag]")}
+    result = load_site(make_site(tmp_path, notes=notes), "data")
+    found = [(p.path, p.line, p.column, p.field, p.rule, p.severity) for p in result.problems if p.rule == "unknown-note-link"]
+    assert found == [("data/notes/2025/linker.md", 11, 31, "## 한국어", "unknown-note-link", "warning"),
+                     ("data/notes/2025/linker.md", 15, 17, "## English", "unknown-note-link", "warning")], result.problems
+    messages = [p.message for p in result.problems if p.rule == "unknown-note-link"]
+    assert "'no-such-note' is no note" in messages[0] and "is a draft" in messages[1]
+    assert any(n.slug == "linker" for n in result.notes)  # a warning: the note is still published
+    # A note file that does not load: its own error is reported, not every link to it.
+    assert [(p.path, p.rule) for p in result.problems if "broken" in p.path or "broken" in p.message] == [
+        ("data/notes/2025/broken.md", "unknown-tag")]
+
+
 def test_post_keeps_the_arxiv_ids_of_the_commentary() -> None:
     tags, _ = load_tag_registry(FIXTURE_TAGS, "data/tags.yml")
     note, problems = parse_note(LINK_NOTES["2025/follow-up.md"].replace("## 한국어", "## Abstract\n\nAn abstract.\n\n## 한국어"),

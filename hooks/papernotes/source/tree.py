@@ -17,9 +17,12 @@ from functools import partial
 from typing import Callable
 from pathlib import Path
 
+from markupsafe import Markup
+
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
-from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, FrontMatter, paper_identity, split_front_matter
+from papernotes.markup_links import find_links
+from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text, paper_identity, split_front_matter
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.source.split_load import Loaded, load_files
@@ -121,6 +124,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
+    links = _note_link_problems(loaded, {path.stem for path in files}, root, html)
+    problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name), lambda: pairs)
     problems.extend(p for p in advice if wanted is None or any((root / f).resolve() in wanted for f in (p.path, _other_file(p))))
@@ -326,6 +331,51 @@ def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
                 line, column = _key_position(root / note.source, field)
             found.append(Problem(note.source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
+
+
+def _note_link_problems(notes: list[Note], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
+    """A relative link to a note that is not published (no note has that file name, or it is a
+    draft) is a broken link on every page that shows the commentary: a warning at the link, so
+    `mkdocs build --strict` stops on it (`markup_links` resolves the links to published notes).
+    A link to a file that does not load (`stems`: every note file's name) is not reported: that
+    file's own problems are, and fixing them mends the link."""
+    published = {n.slug for n in notes if not n.draft}
+    drafts = {n.slug for n in notes if n.draft}
+    found = []
+    for note in notes:
+        if note.draft:
+            continue
+        for section in SECTIONS:
+            section_html = html.html(getattr(note, section.key))
+            if "<a " not in section_html:
+                continue
+            for match, target in find_links(section_html):
+                if target.slug is None or target.slug in published or (target.slug in stems and target.slug not in drafts):
+                    continue
+                href = Markup(match.group(1)).unescape()
+                why = ("is a draft (`draft: true`), which is not published" if target.slug in drafts
+                       else "is no note (no data/notes/**/" + target.slug + ".md)")
+                line, column = _section_text_position(root / note.source, section.heading, href)
+                found.append(Problem(note.source, line, column, f"## {section.heading}",
+                                     f"the link to {href!r} leads nowhere: {target.slug!r} {why}; link a published "
+                                     "note, or write the paper's arXiv id (it links to arXiv until the paper has a note)",
+                                     "unknown-note-link", "warning"))
+    return found
+
+
+def _section_text_position(path: Path, heading: str, text: str) -> tuple[int, int]:
+    """Line and column of `text` in the body section `## heading` (else the heading's line)."""
+    lines = normalise_text(path.read_text(encoding="utf-8")).split("\n")  # as parse_note counts them
+    start = next((n for n, line in enumerate(lines) if (heading_text(line) or "").lower() == heading.lower()), None)
+    if start is None:
+        return 1, 1
+    for number in range(start + 1, len(lines)):
+        if heading_text(lines[number]) is not None:
+            break
+        at = lines[number].find(text)
+        if at >= 0:
+            return number + 1, at + 1
+    return start + 1, 1
 
 
 def _key_position(path: Path, key: str) -> tuple[int, int]:
