@@ -455,6 +455,18 @@ def test_a_backlink_sentence_is_not_cut_at_an_abbreviation(html: str, sentence: 
     assert _sentence_at(html, html.index("<a>"), html.index("</a>") + 4) == sentence
 
 
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_a_long_sentence_is_cut_to_the_limit_around_its_mention(where: str) -> None:
+    """A sentence over SENTENCE_LIMIT characters is cut at words around the mention, to about
+    the limit wherever the mention is (near the end it kept barely half: found replaying issue 21)."""
+    from papernotes.catalog.links import SENTENCE_LIMIT, _sentence_at
+    words = " ".join(f"단어{i}" for i in range(100))
+    at = {"start": 0, "middle": len(words) // 2, "end": len(words)}[where]
+    html = f"앞 문장이다. {words[:at]} <a>2401.01234</a> {words[at:]}를 잇는다. 다음 문장."
+    sentence = _sentence_at(html, html.index("<a>"), html.index("</a>") + 4)
+    assert "2401.01234" in sentence and SENTENCE_LIMIT - 10 <= len(sentence) <= SENTENCE_LIMIT + 2, (len(sentence), sentence)
+
+
 @pytest.mark.parametrize("href, arxiv_id", [
     ("https://huggingface.co/papers/2504.06141?x=1", "2504.06141"),
     ("https://arxiv.org/abs/2504.06141v2?context=cs", "2504.06141"),

@@ -191,7 +191,9 @@ def _sentence_at(block: str, start: int, end: int) -> str:
     sentence = text[sentence_start:sentence_end].strip()
     if len(sentence) > SENTENCE_LIMIT:
         centre = max(at - sentence_start, 0)
-        lo = max(centre - SENTENCE_LIMIT // 2, 0)
+        # Centred on the mention, but never past the sentence's end: a mention near the end
+        # keeps the last SENTENCE_LIMIT characters, not half of them.
+        lo = max(min(centre - SENTENCE_LIMIT // 2, len(sentence) - SENTENCE_LIMIT), 0)
         cut = sentence[lo:lo + SENTENCE_LIMIT]
         if lo > 0:
             cut = "…" + cut.split(" ", 1)[-1]
