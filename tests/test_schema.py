@@ -152,6 +152,11 @@ def test_the_contributors_guide_lists_the_schemas_fields() -> None:
     assert korean_keys == [f.name for f in FIELDS], "the Korean guide's field table lists other fields"
     for section in SECTIONS:
         assert f"`## {section.heading}`" in guide
+    # The example note of each language shows the same fields (the Korean one lacked the lineage).
+    examples = [re.search(r"\n---\n(.*?)\n---\n", half[half.index(heading):], re.S).group(1)
+                for half, heading in ((english, "## The note format"), (korean, "## 노트 형식"))]
+    keys = [[m.group(1) for line in example.splitlines() if (m := re.match(r"([a-z_]+):", line))] for example in examples]
+    assert keys[0] == keys[1], f"the English example note has {keys[0]}, the Korean one {keys[1]}"
 
 
 # (id, build date, problem or None): the build date's own month is the last possible one.
