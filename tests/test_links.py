@@ -132,6 +132,9 @@ MENTIONS = [
     ("path and/1234567 or foo/0112017", []),
     ("another site's link: https://openreview.net/forum?id=2504.06141 or x.org/?p=1&id=2504.06141#2504.06141", []),
     ("with a trailing slash: https://arxiv.org/abs/2504.06141/ ok", ["https://arxiv.org/abs/2504.06141/"]),
+    # arXiv's HTML version and its export mirror name the paper as `url:` does (schema.ARXIV_PAGE)
+    ("https://arxiv.org/html/2504.06141v2 와 http://export.arxiv.org/abs/2504.06141",
+     ["https://arxiv.org/html/2504.06141v2", "http://export.arxiv.org/abs/2504.06141"]),
 ]
 
 
@@ -478,6 +481,27 @@ def test_a_long_sentence_is_cut_to_the_limit_around_its_mention(where: str) -> N
 def test_a_link_to_a_paper_is_known_with_a_query_or_a_slash(href: str, arxiv_id: str | None) -> None:
     from papernotes.markup_links import paper_url_id
     assert paper_url_id(href) == arxiv_id
+
+
+@pytest.mark.parametrize("href, words, mention", [
+    ("https://arxiv.org/abs/2504.06141", "Adv-RM", True),
+    ("https://arxiv.org/html/2504.06141v2", "Adv-RM's HTML version", False),
+    ("https://arxiv.org/html/2504.06141v2#S5.T2", "Table 2", False),
+    ("https://arxiv.org/html/2504.06141v2", "https://arxiv.org/html/2504.06141v2", True),
+    ("https://arxiv.org/pdf/2504.06141", "PDF", False),
+])
+def test_a_link_to_the_papers_html_version_is_its_paper(href: str, words: str, mention: bool) -> None:
+    """A note's `url:` on arXiv's HTML version is that paper's note, so a link to it names the
+    paper too (found replaying issue 21: it stayed a link to arXiv, with no backlink); like the
+    PDF, a labelled link to it keeps its target (a table, a section), a bare URL goes to the note."""
+    from markupsafe import Markup
+
+    from papernotes.markup_links import LinkResolver, link_target
+    target = link_target(href, words)
+    assert target is not None and (target.arxiv, target.mention) == ("2504.06141", mention)
+    resolver = LinkResolver({"2504.06141": "adv-rm"}, {"adv-rm"}, lambda slug: f"../{slug}/")
+    html = resolver.resolve(Markup(f'<p><a href="{href}" rel="nofollow">{words}</a></p>'))
+    assert ('href="../adv-rm/"' in html) == mention
 
 
 def test_a_preview_is_cut_as_the_reader_sees_the_text_never_inside_an_entity() -> None:

@@ -6,14 +6,14 @@ note for that paper?) and on the page showing it (links between pages are relati
 
 1. While the Markdown is converted, `MentionExtension` wraps every arXiv id or arXiv/Hugging
    Face paper URL written in the text (`2504.06141`, `arXiv:2504.06141v2`, `cs/0112017`,
-   `https://arxiv.org/abs/...`, `huggingface.co/papers/...`) in a plain link to
+   `https://arxiv.org/abs/...`, `.../pdf/...`, `.../html/...`, `huggingface.co/papers/...`) in a plain link to
    `https://arxiv.org/abs/<id>`. Code spans, code blocks, math and existing links are left as
    they are. That HTML is correct on its own (a link to arXiv, no request made on load).
 2. When a page shows the HTML, `LinkResolver.resolve` turns each such mention link, and each
    relative Markdown link to another note (`../other-slug/`, `other-slug.md`), into a link to
    that note's page, relative to the page, marked for previews; so does a Markdown link to
    the paper's arXiv or Hugging Face page (`[Adv-RM](https://arxiv.org/abs/2504.06141)`),
-   since the note page links to both. Only a labelled link to the PDF keeps its target.
+   since the note page links to both. Only a labelled link to the PDF or the HTML version keeps its target.
 
 `find_links` reads the same HTML back for the link graph (`site/links.py`): which papers and
 notes a section mentions, and the sentence that does.
@@ -45,7 +45,8 @@ def _id(name: str) -> str:
 
 
 
-_URL_HEAD = r"(?:https?://)?(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|(?:huggingface|hf)\.co/papers/)"
+_URL_HEAD = r"(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|(?:www\.)?(?:huggingface|hf)\.co/papers/)"
+"""A paper's arXiv page (abs, pdf, html; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face page."""
 MENTION = re.compile(
     rf"(?<![\w./:=?#&%+~-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?/?|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/-]|\.[0-9])",
     re.ASCII)
@@ -178,9 +179,10 @@ def link_target(href: str, inner: str) -> Target | None:
     arxiv_id = paper_url_id(href)
     if arxiv_id is not None:
         # A link to the paper's page is a mention whatever its words; a labelled link to the
-        # PDF (`[PDF](https://arxiv.org/pdf/...)`) is the author asking for the PDF.
+        # PDF or the HTML version (`[PDF](https://arxiv.org/pdf/...)`, `[Table 2](https://arxiv.org/html/...#S5.T2)`)
+        # is the author asking for that file.
         words = Markup(_TAG.sub("", inner)).unescape()
-        return Target(arxiv=arxiv_id, mention="/pdf/" not in href or mention_id(words) is not None)
+        return Target(arxiv=arxiv_id, mention=("/pdf/" not in href and "/html/" not in href) or mention_id(words) is not None)
     slug = note_slug_of(href)
     return Target(slug=slug) if slug else None
 
