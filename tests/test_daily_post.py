@@ -483,3 +483,24 @@ def test_the_day_page_gets_the_post_without_the_authoring_package() -> None:
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("ko, en", [
+    ("arXiv:2305.18290 의 후속 연구다. 보상 모델 없이 학습한다.", "It follows arXiv:2305.18290 without a reward model."),
+    ("보상 모델 없이 학습한다.\n\narXiv:2305.18290의 후속 연구다.", "It needs no reward model.\n\narXiv:2305.18290 showed how, and this follows it."),
+])
+def test_a_commentary_line_that_starts_with_an_arxiv_id_comes_back(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                                   ko: str, en: str) -> None:
+    """A commentary paragraph that starts with `arXiv:<id>` and goes on (usual in Korean: "arXiv:…
+    의 후속 연구다") is text: `post` asked to reword it and import-post refused the block ("this
+    line reads as an arXiv id, but …")."""
+    source = empty_tree(tmp_path / "source", ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    text = NOTE.split("## 한국어")[0] + f"## 한국어\n\n{ko}\n\n## English\n\n{en}\n"
+    (source / "data" / "notes" / "2025" / "follow.md").write_text(text, encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    assert code == 0 and err == "", err
+    notes, back = round_trip(capsys, source, tmp_path / "out")
+    got = back["Links, Math and Lists in One Note"]
+    assert_same(got, notes[0])
+    assert got.arxiv == "2505.00001"

@@ -62,9 +62,11 @@ _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|[0-9]{1,9}[.)])\s+\S")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
-_ARXIV_LIKE = re.compile(r"^(?:(?i:arxiv)\s*:.*|(?i:https?://(?:www\.|export\.)?arxiv\.org/)\S*"
+_ARXIV_LIKE = re.compile(r"^(?:(?i:arxiv)\s*:\s*\S*(?:\s+\S+)?|(?i:https?://(?:www\.|export\.)?arxiv\.org/)\S*"
                          r"|(?i:https?://(?:www\.)?(?:huggingface|hf)\.co/+papers/)\S*|[0-9]{4}\.[0-9]{4,5}(?:v[0-9]+)?)$")
-"""A line the reader takes for an arXiv id line: checked, and reported when it is not a valid id."""
+"""A line the reader takes for an arXiv id line: checked, and reported when it is not a valid id.
+After `arXiv:` at most two words (`arXiv:2504.06141 [cs.CL]` is reported, not taken for text), and
+no Hangul: a commentary sentence that starts with an id (`arXiv:2305.18290 의 후속 연구다.`) is text."""
 _OPTIONAL = re.compile(r"^(Link|Code|Org|Published|Slug|Builds[ \t]+on|Compares[ \t]+with):[ \t]*(.*)$", re.IGNORECASE)
 """An optional line after the authors: `Key: value`."""
 OPTIONAL_FIELDS = {"link": "url", "code": "code", "org": "org", "published": "published", "slug": "slug",
@@ -229,7 +231,7 @@ def _closes_early(line: str) -> bool:
 
 def is_arxiv_line(line: str) -> bool:
     """The line reads as an arXiv id line (valid or not, whatever its digits)."""
-    return bool(_ARXIV_LIKE.match(ascii_digits(line.strip())))
+    return bool(_ARXIV_LIKE.match(ascii_digits(line.strip()))) and not _HANGUL.search(line)
 
 
 def is_optional_line(line: str) -> bool:
