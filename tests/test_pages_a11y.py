@@ -184,6 +184,21 @@ def test_no_serious_accessibility_problem_with_search_results_open(scheme_page, 
     assert serious(page, axe_source, palette) == []
 
 
+# What a pointer rests on: a tag chip, the reading list's button, a button in running text. The
+# theme fills them with its accent on hover (#526cfe: white on it is 4.25:1, under 4.5:1).
+HOVERED = ["a.pn-tag", ".pn-rl__save", ".md-typeset .md-button"]
+
+
+@pytest.mark.parametrize("selector", HOVERED)
+def test_what_the_pointer_rests_on_keeps_its_contrast(scheme_page, base: str, axe_source: str, kind_urls: dict[str, str],  # noqa: ANN001 - a fixture, typed where it is made
+                                                      selector: str) -> None:
+    page, palette = scheme_page
+    page.goto(f"{base}{kind_urls['note']}?lang=en")
+    target = page.locator(selector).locator("visible=true").first
+    target.hover()
+    assert serious(page, axe_source, palette) == []
+
+
 @pytest.fixture(scope="module")
 def search_page(browser: Browser):  # noqa: ANN201 - a fixture, typed where it is made
     """One page for the open-search-box visits below; each sets its own size and palette."""
