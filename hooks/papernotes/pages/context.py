@@ -118,7 +118,6 @@ class PageContext:
         self.html = html
         self._env: jinja2.Environment | None = None
         self._related: Related | None = None
-        self._commentary: dict[str, Markup] = {}
         self._excerpt: dict[str, Markup] = {}
         self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
         self._author_links: dict[tuple[str, str], Markup] = {}
@@ -226,13 +225,15 @@ class PageContext:
         return paging.card_weight(note, self.html.note_html(note))
 
     def commentary_of(self, note: Note) -> Markup:
-        """The note's commentary block: rendered once, its links to notes pointed from each page."""
-        cached = self._commentary.get(note.slug)
-        if cached is None:
-            macros = self.env.get_template("_macros.html").module
-            html = self.html.note_html(note)
-            cached = self._commentary[note.slug] = self.links.tokenised(Markup(macros.commentary(note, html)))  # type: ignore[attr-defined]
-        return self.links.place(cached)  # its links to notes, from the page being rendered
+        """The note's commentary block, its links to notes pointed from the page being rendered.
+
+        Not kept: a note's card is on its day page and, for the newest, the home page, so a
+        kept copy saved a few dozen renders and held every note's commentary again until the
+        build ended, in each process that renders day pages (~250 MiB each at 10,000 notes
+        of 5-10 kB commentaries)."""
+        macros = self.env.get_template("_macros.html").module
+        tokenised = self.links.tokenised(Markup(macros.commentary(note, self.html.note_html(note))))  # type: ignore[attr-defined]
+        return self.links.place(tokenised)
 
     def excerpt_of(self, note: Note) -> Markup:
         """The start of the note's commentary (`EXCERPT` characters of each language, plain text)
