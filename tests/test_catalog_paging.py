@@ -203,3 +203,41 @@ def test_a_day_and_the_home_page_of_formula_heavy_notes_stay_under_1_mb() -> Non
         listed += _slugs(html)
     assert listed == [n.slug for n in ctx.index.by_day[day]]
     assert len(render_home_page(ctx).encode()) < 1_000_000
+
+
+def test_day_pages_of_notes_whose_html_outweighs_their_markdown_stay_under_1_mb() -> None:
+    """The day pages were cut by the notes' Markdown alone: 44 notes of lists, links and math
+    (396 kB of Markdown) made a day page of 1.01 MB (a 417 kB post and 494 kB of the cards'
+    HTML). The cards' HTML now counts, so every day page keeps under 1 MB whatever the markup;
+    these notes' commentaries are ~7 times as large as HTML (2.2 MB pages before)."""
+    from papernotes.model import Tag, TagRegistry
+    from papernotes.pages.families.archive import day_pages, render_day_page
+    tag = Tag(slug="t", ko="티", en="T")
+    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
+                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract text.",
+                       ko="\n".join(f"- 항목 $x_{{{j}}}^2$" for j in range(150)),
+                       en="\n".join(f"- item $\\alpha_{{{j}}}$" for j in range(150))) for i in range(40))
+    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
+    day = dt.date(2025, 1, 1)
+    shown = []
+    for page in range(1, len(day_pages(ctx, day)) + 1):
+        html = render_day_page(ctx, day, page)
+        assert len(html.encode()) < 1_000_000, (page, len(html.encode()))
+        shown += [line.split('data-rl-slug="')[1][:4] for line in html.splitlines() if 'data-rl-slug="' in line]
+    assert sorted(shown) == sorted(n.slug for n in notes)
+
+
+def test_the_home_page_of_notes_whose_html_outweighs_their_markdown_stays_under_1_mb() -> None:
+    """The home page kept to a budget of the notes' Markdown: 30 notes whose lists of inline math
+    are ~7 times as large as HTML made it 1.47 MB. A card now weighs its HTML when that is larger."""
+    from papernotes.model import Tag, TagRegistry
+    from papernotes.pages.families.home import recent, render_home_page
+    tag = Tag(slug="t", ko="티", en="T")
+    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
+                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract text.",
+                       ko="\n".join(f"- 항목 $x_{{{j}}}^2$" for j in range(150)),
+                       en="\n".join(f"- item $\\alpha_{{{j}}}$" for j in range(150))) for i in range(40))
+    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
+    assert len(render_home_page(ctx).encode()) < 1_000_000
+    ((_, shown, more),) = recent(ctx)
+    assert 1 <= len(shown) < Settings().home_notes and len(shown) + more == 40
