@@ -325,6 +325,11 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:11:5: error: ## English: contains the control character U+0000 (a control character)",)),
     ("slow-angle-brackets", {"2024/hostile.md": note(body="\n## 한국어\n\n" + "a<" * 80000 + "\n")},
      (f"{H}:9:1: error: ## 한국어: rendering this section's Markdown was stopped at the limit of 2 s",)),
+    # 4,000 formulas (90 kB of Markdown) render to more HTML than a page may show: with both
+    # commentaries so, the note page was 1.6 MB and its day page 1.8 MB.
+    ("formulas-beyond-any-page", {"2024/hostile.md": note(body="\n## 한국어\n\n보상.\n\n## English\n\n"
+                                                          + "".join(f"- item $\\alpha_{{{j}}}^2$\n" for j in range(4000)))},
+     (f"{H}:13:1: error: ## English: this section renders to ",)),
 ]
 
 

@@ -106,12 +106,24 @@ def _headings_phrase(keys: tuple[str, ...]) -> str:
     return " or ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
+SECTION_HTML_LIMIT = 200_000
+"""Bytes of HTML one section may render to. A page shows up to three sections (the note page;
+a day page shows both commentaries and the day's post), and every page keeps under 1 MB: a
+218 KiB note of 5,000 formulas made a 1.6 MB note page and a 1.8 MB day page. Real sections are
+a few kB (a formula-heavy one ~10 kB of Markdown, ~80 kB of MathML)."""
+
+
 def _check_renders(section: Section, field: str, add: Callable[..., None], html: HtmlCache) -> None:
-    """Render the section under a time budget, so a hostile note is reported, not a hang."""
+    """Render the section under a time budget, so a hostile note is reported, not a hang, and
+    within `SECTION_HTML_LIMIT`, so no page showing it passes 1 MB."""
     if not section.text.strip():
         return
     try:
-        html.check(section.text)
+        size = len(html.check(section.text).encode())
+        if size > SECTION_HTML_LIMIT:
+            add(section.line, 1, field, f"this section renders to {size // 1000:,} kB of HTML, more than the "
+                f"{SECTION_HTML_LIMIT // 1000} kB a page may show of one section (formulas render to many times "
+                "their TeX); shorten it or move long derivations and tables to a linked page", "section-too-large")
     except SlowMarkdown as slow:
         what = f"was stopped at the limit of {RENDER_BUDGET:g} s" if slow.stopped else f"took {slow.seconds:.1f} s (limit {RENDER_BUDGET:g} s)"
         add(section.line, 1, field, f"rendering this section's Markdown {what}; "
