@@ -146,63 +146,66 @@ def test_page_sources_are_unique(planned) -> None:  # noqa: ANN001 - a fixture, 
     assert len(sources) == len(set(sources))
 
 
+DAY = dt.date(2025, 1, 1)
+
+
+def _one_day(count: int, abstract: str, ko: str, en: str) -> PageContext:
+    """A site of `count` notes of this text, all on DAY."""
+    from papernotes.model import Tag, TagRegistry
+    tag = Tag(slug="t", ko="티", en="T")
+    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=DAY,
+                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract=abstract, ko=ko, en=en) for i in range(count))
+    return PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
+
+
+def _day_pages_under_1_mb(ctx: PageContext) -> list[str]:
+    """Every page of DAY rendered, each checked to be under 1 MB; the pages' HTML in order."""
+    from papernotes.pages.families.archive import day_pages, render_day_page
+    pages = [render_day_page(ctx, DAY, page) for page in range(1, len(day_pages(ctx, DAY)) + 1)]
+    for number, html in enumerate(pages, start=1):
+        assert len(html.encode()) < 1_000_000, (number, len(html.encode()))
+    return pages
+
+
+def _home_under_1_mb(ctx: PageContext, cut: bool = True) -> None:
+    """The home page is under 1 MB; with `cut`, it shows fewer notes than its cap and counts the rest."""
+    from papernotes.pages.families.home import recent, render_home_page
+    assert len(render_home_page(ctx).encode()) < 1_000_000
+    if cut:
+        ((_, shown, more),) = recent(ctx)
+        assert 1 <= len(shown) < Settings().home_notes and len(shown) + more == len(ctx.index.notes)
+
+
+# Lists of inline math: their HTML is ~7 times their Markdown.
+MATH_LIST_KO = "\n".join(f"- 항목 $x_{{{j}}}^2$" for j in range(150))
+MATH_LIST_EN = "\n".join(f"- item $\\alpha_{{{j}}}$" for j in range(150))
+
+
 def test_a_long_day_keeps_every_page_under_1_mb_and_posts_each_note_once() -> None:
     """10,000 notes on 20 days put ~500 notes on a day: its first page carried the whole day's post
     (1.1 MB). A day whose text is more than a page may show posts each page's notes instead."""
-    from papernotes.model import Tag, TagRegistry
-    from papernotes.pages.families.archive import day_pages, render_day_page
-    tag = Tag(slug="t", ko="티", en="T")
-    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
-                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract text. " * 120, ko="가나다 " * 100,
-                       en="English text. " * 30) for i in range(400))
-    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
-    day = dt.date(2025, 1, 1)
-    posted = []
-    for page in range(1, len(day_pages(ctx, day)) + 1):
-        html = render_day_page(ctx, day, page)
-        assert len(html.encode()) < 1_000_000, (page, len(html.encode()))
-        posted += [line.split("2501.")[1][:5] for line in html.splitlines() if line.startswith("arXiv:2501.")]
+    ctx = _one_day(400, "Abstract text. " * 120, "가나다 " * 100, "English text. " * 30)
+    posted = [line.split("2501.")[1][:5] for html in _day_pages_under_1_mb(ctx)
+              for line in html.splitlines() if line.startswith("arXiv:2501.")]
     assert sorted(posted) == sorted(f"{i + 10:05d}" for i in range(400))
 
 
 def test_the_home_page_of_long_notes_stays_under_1_mb() -> None:
     """30 notes of 10 kB abstracts and commentaries in full made the home page pass 1 MB: it now
     keeps to the byte budget listing pages have, and counts the notes it leaves to the day page."""
-    from papernotes.model import Tag, TagRegistry
-    from papernotes.pages.families.home import recent, render_home_page
-    tag = Tag(slug="t", ko="티", en="T")
-    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
-                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract text. " * 800, ko="가나다 " * 1000,
-                       en="English text. " * 800) for i in range(40))
-    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
-    assert len(render_home_page(ctx).encode()) < 1_000_000
-    ((_, shown, more),) = recent(ctx)
-    assert 1 <= len(shown) < Settings().home_notes and len(shown) + more == 40
+    _home_under_1_mb(_one_day(40, "Abstract text. " * 800, "가나다 " * 1000, "English text. " * 800))
 
 
 def test_a_day_and_the_home_page_of_formula_heavy_notes_stay_under_1_mb() -> None:
     """A formula's MathML is many times its TeX: 40 notes of formula-heavy commentary (8 kB of
     Markdown each) weighed as Markdown made their day page 3 MB and the home page 2.6 MB. The
     budget weighs the HTML the cards show."""
-    from papernotes.model import Tag, TagRegistry
-    from papernotes.pages.families.archive import day_pages, render_day_page
-    from papernotes.pages.families.home import render_home_page
     formula = r"$\mathcal{L}_{%d}(\theta) = \mathbb{E}_{x\sim p}\left[\log \frac{\pi_\theta(y|x)}{\pi_{ref}(y|x)}\right]$"
-    ko = " ".join(f"손실은 {formula % i} 이다." for i in range(60))
-    en = " ".join(f"The loss is {formula % i} here." for i in range(60))
-    tag = Tag(slug="t", ko="티", en="T")
-    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
-                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract with $x^2$.", ko=ko, en=en)
-                  for i in range(40))
-    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
-    day = dt.date(2025, 1, 1)
-    listed = []
-    for page in range(1, len(day_pages(ctx, day)) + 1):
-        html = render_day_page(ctx, day, page)
-        assert len(html.encode()) < 1_000_000, (page, len(html.encode()))
-        listed += _slugs(html)
-    assert listed == [n.slug for n in ctx.index.by_day[day]]
-    assert len(render_home_page(ctx).encode()) < 1_000_000
+    ctx = _one_day(40, "Abstract with $x^2$.", " ".join(f"손실은 {formula % i} 이다." for i in range(60)),
+                   " ".join(f"The loss is {formula % i} here." for i in range(60)))
+    listed = [slug for html in _day_pages_under_1_mb(ctx) for slug in _slugs(html)]
+    assert listed == [n.slug for n in ctx.index.by_day[DAY]]
+    _home_under_1_mb(ctx, cut=False)
 
 
 def test_day_pages_of_notes_whose_html_outweighs_their_markdown_stay_under_1_mb() -> None:
@@ -210,34 +213,12 @@ def test_day_pages_of_notes_whose_html_outweighs_their_markdown_stay_under_1_mb(
     (396 kB of Markdown) made a day page of 1.01 MB (a 417 kB post and 494 kB of the cards'
     HTML). The cards' HTML now counts, so every day page keeps under 1 MB whatever the markup;
     these notes' commentaries are ~7 times as large as HTML (2.2 MB pages before)."""
-    from papernotes.model import Tag, TagRegistry
-    from papernotes.pages.families.archive import day_pages, render_day_page
-    tag = Tag(slug="t", ko="티", en="T")
-    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
-                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract text.",
-                       ko="\n".join(f"- 항목 $x_{{{j}}}^2$" for j in range(150)),
-                       en="\n".join(f"- item $\\alpha_{{{j}}}$" for j in range(150))) for i in range(40))
-    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
-    day = dt.date(2025, 1, 1)
-    shown = []
-    for page in range(1, len(day_pages(ctx, day)) + 1):
-        html = render_day_page(ctx, day, page)
-        assert len(html.encode()) < 1_000_000, (page, len(html.encode()))
-        shown += [line.split('data-rl-slug="')[1][:4] for line in html.splitlines() if 'data-rl-slug="' in line]
-    assert sorted(shown) == sorted(n.slug for n in notes)
+    ctx = _one_day(40, "Abstract text.", MATH_LIST_KO, MATH_LIST_EN)
+    shown = [slug for html in _day_pages_under_1_mb(ctx) for slug in _slugs(html)]
+    assert sorted(shown) == sorted(n.slug for n in ctx.index.notes)
 
 
 def test_the_home_page_of_notes_whose_html_outweighs_their_markdown_stays_under_1_mb() -> None:
     """The home page kept to a budget of the notes' Markdown: 30 notes whose lists of inline math
     are ~7 times as large as HTML made it 1.47 MB. A card now weighs its HTML when that is larger."""
-    from papernotes.model import Tag, TagRegistry
-    from papernotes.pages.families.home import recent, render_home_page
-    tag = Tag(slug="t", ko="티", en="T")
-    notes = tuple(Note(slug=f"n{i:03d}", source=f"n{i}.md", title=f"Note {i}", authors=("A",), date=dt.date(2025, 1, 1),
-                       tags=("t",), arxiv=f"2501.{i + 10:05d}", abstract="Abstract text.",
-                       ko="\n".join(f"- 항목 $x_{{{j}}}^2$" for j in range(150)),
-                       en="\n".join(f"- item $\\alpha_{{{j}}}$" for j in range(150))) for i in range(40))
-    ctx = PageContext(build_index(notes, TagRegistry((tag,), {"t": "t"}, {"t": tag})), Settings(), HtmlCache())
-    assert len(render_home_page(ctx).encode()) < 1_000_000
-    ((_, shown, more),) = recent(ctx)
-    assert 1 <= len(shown) < Settings().home_notes and len(shown) + more == 40
+    _home_under_1_mb(_one_day(40, "Abstract text.", MATH_LIST_KO, MATH_LIST_EN))
