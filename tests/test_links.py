@@ -543,3 +543,24 @@ def test_a_preview_keeps_names_with_a_comma_whole() -> None:
     card = preview_card(note, NoteHtml(Markup(""), Markup("가."), Markup("A.")), TagRegistry(tags=(tag,), lookup={"rl": "rl"}, by_slug={"rl": tag}))
     meta = BeautifulSoup(card, "html.parser").select_one(".pn-preview__meta span").get_text()
     assert meta == "Smith, John; Henry Ford, Jr.; Jae Lee"
+
+
+@pytest.mark.parametrize("href, slug", [
+    ("/notes/adv-rm/", "adv-rm"),
+    ("/notes/adv-rm/#cite", "adv-rm"),
+    ("/notes/adv-rm", "adv-rm"),
+    ("//evil.example/notes/adv-rm/", None),   # another host, not a path
+    ("/tags/rl/", None),
+    ("/notes/", None),
+])
+def test_a_link_from_the_sites_root_to_a_note_is_that_note(href: str, slug: str | None) -> None:
+    """`[Adv-RM](/notes/adv-rm/)` was left as written: a 404 on a site served under a path (a
+    GitHub Pages project site is `user.github.io/papernotes/`), no backlink, no preview. It is that
+    note, pointed at from each page like `../adv-rm/`."""
+    from markupsafe import Markup
+
+    from papernotes.markup_links import LinkResolver, note_slug_of
+    assert note_slug_of(href) == slug
+    resolver = LinkResolver({}, {"adv-rm"}, lambda s: f"../{s}/")
+    html = resolver.resolve(Markup(f'<p><a href="{href}" rel="nofollow">Adv-RM</a></p>'))
+    assert ('href="../adv-rm/' in html) == (slug is not None)

@@ -161,7 +161,12 @@ class Target:
 
 def note_slug_of(href: str) -> str | None:
     """The slug a relative link to another note names (`../slug/`, `../../notes/slug/`,
-    `slug.md`, `../2024/slug.md`), without checking that the note exists; else None."""
+    `slug.md`, `../2024/slug.md`), or a link from the site's root (`/notes/slug/`, which a site
+    served under a path would break: it is pointed from each page like the others), without
+    checking that the note exists; else None."""
+    if href.startswith("/") and not href.startswith("//"):
+        parts = posixpath.normpath(unquote(href.split("#", 1)[0].split("?", 1)[0])).split("/")
+        return parts[2] if len(parts) == 3 and parts[1] == "notes" and parts[2] not in ("", ".", "..") else None
     if not href or href.startswith(("/", "#", "?")) or ":" in href.split("/", 1)[0]:
         return None
     path = unquote(href.split("#", 1)[0].split("?", 1)[0])
