@@ -164,16 +164,14 @@ def note_slug_of(href: str) -> str | None:
     `slug.md`, `../2024/slug.md`), or a link from the site's root (`/notes/slug/`, which a site
     served under a path would break: it is pointed from each page like the others), without
     checking that the note exists; else None."""
-    if href.startswith("/") and not href.startswith("//"):
-        parts = posixpath.normpath(unquote(href.split("#", 1)[0].split("?", 1)[0])).split("/")
-        return parts[2] if len(parts) == 3 and parts[1] == "notes" and parts[2] not in ("", ".", "..") else None
-    if not href or href.startswith(("/", "#", "?")) or ":" in href.split("/", 1)[0]:
+    if not href or href.startswith(("//", "#", "?")) or ":" in href.split("/", 1)[0]:
         return None
     path = unquote(href.split("#", 1)[0].split("?", 1)[0])
-    if path.endswith(".md"):
+    from_root = path.startswith("/")
+    if path.endswith(".md") and not from_root:
         stem = posixpath.basename(path)[: -len(".md")]
         return stem or None
-    resolved = posixpath.normpath(posixpath.join("notes/this-note", path))
+    resolved = posixpath.normpath(path.lstrip("/") if from_root else posixpath.join("notes/this-note", path))
     parts = resolved.split("/")
     return parts[1] if len(parts) == 2 and parts[0] == "notes" and parts[1] not in ("", ".", "..") else None
 
