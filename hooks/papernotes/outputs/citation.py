@@ -95,7 +95,11 @@ def paper_day(note: Note) -> tuple[int, ...] | None:
 def paper_date(note: Note) -> str | None:
     """The paper's date as `YYYY/MM/DD`, or `YYYY/MM` when only its month is known (an arXiv id's)."""
     day = paper_day(note)
-    return "/".join(f"{part:02d}" if i else f"{part:04d}" for i, part in enumerate(day)) if day else None
+    return _slashed(day) if day else None
+
+
+def _slashed(parts: tuple[int, ...]) -> str:
+    return "/".join(f"{part:02d}" if i else f"{part:04d}" for i, part in enumerate(parts))
 
 
 def arxiv_doi(arxiv_id: str) -> str:
@@ -106,9 +110,9 @@ def highwire(note: Note) -> tuple[tuple[str, str], ...]:
     """(name, content) pairs, in the order Scholar's examples give them."""
     tags: list[tuple[str, str]] = [("citation_title", " ".join(note.title.split()))]
     tags += [("citation_author", _scraped_author(" ".join(name.split()))) for name in note.authors]
-    date = paper_date(note)
-    if date:  # Scholar's rule: the full date "if available; or a year alone otherwise"
-        tags.append(("citation_publication_date", date if date.count("/") == 2 else date[:4]))
+    day = paper_day(note)
+    if day:  # Scholar's rule: the full date "if available; or a year alone otherwise"
+        tags.append(("citation_publication_date", _slashed(day if len(day) == 3 else day[:1])))
     if note.arxiv:
         tags += [("citation_arxiv_id", note.arxiv), ("citation_technical_report_institution", "arXiv"),
                  ("citation_abstract_html_url", urls.arxiv_abs(note.arxiv)), ("citation_pdf_url", urls.arxiv_pdf(note.arxiv)),
