@@ -119,7 +119,9 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
     if not section.text.strip():
         return
     try:
-        size = len(html.check(section.text).encode())
+        rendered = html.check(section.text)
+        # A character is 1-4 bytes of UTF-8: encode (each load, every note) only when it may pass.
+        size = len(rendered.encode()) if 4 * len(rendered) > SECTION_HTML_LIMIT else 0
         if size > SECTION_HTML_LIMIT:
             add(section.line, 1, field, f"this section renders to {size // 1000:,} kB of HTML, more than the "
                 f"{SECTION_HTML_LIMIT // 1000} kB a page may show of one section (formulas render to many times "
