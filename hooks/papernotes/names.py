@@ -74,12 +74,17 @@ _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 
 
-def _loose(key: str) -> set[str]:
-    """`lookalike_keys` of one `match_key`."""
+def _given_first(key: str) -> str:
+    """A `match_key` written `Family, Given` (one comma) as `Given Family`: `li, wei` is `wei li`."""
     if key.count(",") == 1:
         family, given = (part.strip() for part in key.split(","))
-        key = f"{given} {family}" if family and given else key
-    tokens = [t for t in (_SEPARATORS.sub("", t) for t in key.split()) if t]
+        return f"{given} {family}" if family and given else key
+    return key
+
+
+def _loose(key: str) -> set[str]:
+    """`lookalike_keys` of one `match_key`."""
+    tokens = [t for t in (_SEPARATORS.sub("", t) for t in _given_first(key).split()) if t]
     if not tokens:
         return set()
     return {" ".join(tokens), " ".join([tokens[-1], *tokens[:-1]]), "".join(tokens)}
@@ -90,11 +95,7 @@ def without_initials(name: str) -> str | None:
     -> `thomas griffiths`), or None when it has none. Compared only with the `lookalike_keys` of
     names (whose keys keep every word), so `Anna K. Lindqvist` looks like `Anna Lindqvist` while
     `Olga N. B. Park` and `Olga B. N. Park` stay two people."""
-    key = match_key(name)
-    if key.count(",") == 1:
-        family, given = (part.strip() for part in key.split(","))
-        key = f"{given} {family}" if family and given else key
-    tokens = [_SEPARATORS.sub("", t) for t in key.split()]
+    tokens = [_SEPARATORS.sub("", t) for t in _given_first(match_key(name)).split()]
     if len(tokens) < 3 or not all(len(t) == 1 and t.isascii() and t.isalpha() for t in tokens[1:-1]) or not all(tokens):
         return None
     return f"{tokens[0]} {tokens[-1]}"
