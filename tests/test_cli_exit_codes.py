@@ -24,3 +24,14 @@ def test_clean_tree_exits_0_and_broken_tree_exits_1(tmp_path: Path) -> None:
     assert broken.returncode == 1
     assert broken.stdout.splitlines()[0].startswith("data/notes/2025/broken.md:6:8: error: arxiv: ")
     assert "1 error(s)" in broken.stderr
+
+
+def test_output_cut_short_by_its_reader_is_no_traceback() -> None:
+    """`papernotes new … | head -1` printed a BrokenPipeError traceback: the reader closing the
+    pipe (head, a pager quit early) is not a crash."""
+    process = subprocess.Popen([sys.executable, "-m", "papernotes", "post", "2025-01-05", "--root", str(FIXTURE_SITE)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process.stdout.close()  # the reader is gone before the first line
+    stderr = process.stderr.read()
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr

@@ -14,6 +14,7 @@ or the command failed, 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -105,7 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        code = int(args.func(args))
+        sys.stdout.flush()  # inside the `try`: a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:  # the reader went away (`papernotes post DAY | head -1`): not a crash
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # as Python's signal docs advise
+        return 1
 
 
 if __name__ == "__main__":
