@@ -430,15 +430,24 @@ def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
                     arxiv=arxiv, **text)
 
     base = note("base", "2501.10001")
-    cites = note("cites", "2502.20002")
     link = '<a href="https://arxiv.org/abs/2501.10001">2501.10001</a>'
-    html = {"base": ("", "", ""),
-            "cites": (f"<p>The abstract names {link} first.</p>", f"<p>한국어 문장 {link} 이다.</p>", f"<p>We build on {link} here.</p>")}
-    graph = build_links(build_index((base, cites), tags), lambda n: zip(("abstract", "ko", "en"), map(Markup, html[n.slug])))
+    html = {"": "",
+            "The abstract names 2501.10001 first.": f"<p>The abstract names {link} first.</p>",
+            "한국어 문장 2501.10001 이다.": f"<p>한국어 문장 {link} 이다.</p>",
+            "We build on 2501.10001 here.": f"<p>We build on {link} here.</p>",
+            "No link here.": "<p>No link here.</p>"}
+
+    def html_of(n: Note) -> list[Markup]:
+        return [Markup(html[text]) for text in (n.abstract, n.ko, n.en)]
+
+    cites = note("cites", "2502.20002", abstract="The abstract names 2501.10001 first.", ko="한국어 문장 2501.10001 이다.",
+                 en="We build on 2501.10001 here.")
+    graph = build_links(build_index((base, cites), tags), html_of)
     (backlink,) = graph.backlinks["base"]
     assert dict(backlink.sentences) == {"ko": "한국어 문장 2501.10001 이다.", "en": "We build on 2501.10001 here."}
-    html["cites"] = (f"<p>The abstract names {link} first.</p>", f"<p>한국어 문장 {link} 이다.</p>", "<p>No link here.</p>")
-    (backlink,) = build_links(build_index((base, cites), tags), lambda n: zip(("abstract", "ko", "en"), map(Markup, html[n.slug]))).backlinks["base"]
+    cites = note("cites", "2502.20002", abstract="The abstract names 2501.10001 first.", ko="한국어 문장 2501.10001 이다.",
+                 en="No link here.")
+    (backlink,) = build_links(build_index((base, cites), tags), html_of).backlinks["base"]
     assert backlink.sentences["en"] == "The abstract names 2501.10001 first."
 
 

@@ -100,3 +100,26 @@ def test_note_html_has_one_field_per_schema_section() -> None:
     from papernotes.schema import SECTION_KEYS
 
     assert NoteHtml._fields == SECTION_KEYS
+
+
+def test_the_html_cache_gives_back_what_it_rendered_after_pruning_and_merging() -> None:
+    """The cache keeps HTML as UTF-8 in one buffer (`HtmlCache`): what it hands out, after
+    `keep_only` rewrote the buffer and after `merge` took another process's, is what the text
+    renders to, and `size` is that HTML's UTF-8 length."""
+    texts = [f"단락 {i}: *강조* $x_{i}$ and [a link](https://example.org/{i})." for i in range(40)]
+    expected = {text: markup.Converter().convert(text) for text in texts}
+    cache = markup.HtmlCache()
+    for text in texts[:30]:
+        cache.check(text)
+    other = markup.HtmlCache()  # another process's half, sent back as `packed()`
+    for text in texts[25:]:
+        other.html(text)
+    cache.merge(other.packed())
+    assert len(cache) == 40
+    cache.keep_only(set(texts[::3]))  # most of the buffer forgotten: it is rewritten
+    assert len(cache) == len(texts[::3])
+    for text in texts:
+        assert cache.html(text) == expected[text]
+        assert isinstance(cache.html(text), markup.Markup)
+        assert cache.size(text) == len(expected[text].encode("utf-8"))
+    assert cache.items() == expected

@@ -228,10 +228,22 @@ class HtmlCache:
     it keeps it across the rebuilds of `mkdocs serve` and prunes it after each load
     (`keep_only`), so an unchanged note is never converted again and memory holds one load's
     notes at most. Keyed by the text itself: two notes with the same abstract share it.
+
+    The HTML is kept as UTF-8 in one buffer, not as a string per text, for the processes a big
+    build forks (`fork.py`): they share the parent's memory page by page until either writes a
+    page, and merely reading a Python string writes its reference count, so a string per text
+    was soon copied into both processes (234 MiB of strings, twice, at 10,000 notes with long
+    commentaries). Nothing writes to the buffer's pages once it is filled, so both processes
+    share them; UTF-8 is also half the size of a Korean text's string. Each read decodes its
+    text (a few microseconds).
     """
 
     def __init__(self) -> None:
-        self._html: dict[str, Markup] = {}
+        self._buffer = bytearray()
+        self._spans: dict[str, tuple[int, int]] = {}
+        """text -> (start, end) of its HTML in `_buffer`."""
+        self._dropped = 0
+        """Bytes of `_buffer` that no text points to any more (`keep_only` compacts)."""
         self._converter: Converter | None = None
 
     def _convert(self, text: str) -> Markup:
@@ -239,18 +251,30 @@ class HtmlCache:
             self._converter = Converter()
         return self._converter.convert(text)
 
+    def _get(self, text: str) -> Markup | None:
+        span = self._spans.get(text)
+        return None if span is None else Markup(self._buffer[span[0]:span[1]], "utf-8")
+
+    def _put(self, text: str, html: str) -> None:
+        if text in self._spans:
+            return
+        start = len(self._buffer)
+        self._buffer += html.encode("utf-8")
+        self._spans[text] = (start, len(self._buffer))
+
     def check(self, text: str, budget: float = RENDER_BUDGET) -> Markup:
         """Render like `html`, but raise `SlowMarkdown` instead of running long.
 
         python-markdown has quadratic corners (long runs of `[`, `![`, `a<`, ...) that can take
         minutes on a 256 KiB note, so validation renders every section under this budget.
         """
-        cached = self._html.get(text)
+        cached = self._get(text)
         if cached is not None:
             return cached
         plain = plain_paragraphs(text)
         if plain is not None:  # no Markdown in it: nothing that could run long
-            html = self._html[text] = Markup(plain)
+            html = Markup(plain)
+            self._put(text, html)
             return html
         started = time.thread_time()
         try:
@@ -261,34 +285,64 @@ class HtmlCache:
         elapsed = time.thread_time() - started
         if elapsed > budget:  # no timer was available (not the main thread, or no SIGALRM)
             raise SlowMarkdown(elapsed, stopped=False)
-        self._html[text] = html
+        self._put(text, html)
         return html
 
     def html(self, text: str) -> Markup:
         """The text's HTML: as validation left it, or converted now (and kept)."""
-        cached = self._html.get(text)
+        cached = self._get(text)
         if cached is None:
-            cached = self._html[text] = self._convert(text)
+            cached = self._convert(text)
+            self._put(text, cached)
         return cached
+
+    def size(self, text: str) -> int:
+        """The UTF-8 bytes of the text's HTML (converted now if it is not kept)."""
+        span = self._spans.get(text)
+        return span[1] - span[0] if span is not None else len(self.html(text).encode("utf-8"))
 
     def note_html(self, note: Note) -> NoteHtml:
         return NoteHtml._make([self.html(getattr(note, key)) for key in SECTION_KEYS])
 
     def keep_only(self, texts: set[str]) -> None:
-        """Forget every text not in `texts` (the notes just loaded)."""
-        for text in [t for t in self._html if t not in texts]:
-            del self._html[text]
+        """Forget every text not in `texts` (the notes just loaded); the buffer is rewritten
+        when more than half of it is forgotten HTML."""
+        for text in [t for t in self._spans if t not in texts]:
+            start, end = self._spans.pop(text)
+            self._dropped += end - start
+        if self._dropped and self._dropped * 2 > len(self._buffer):
+            kept = self.items()
+            self.clear()
+            self.update(kept)
+
+    def __len__(self) -> int:
+        return len(self._spans)
 
     def items(self) -> dict[str, Markup]:
-        """Everything kept, to hand to the process that forked this one."""
-        return dict(self._html)
+        """Every text kept, with its HTML."""
+        return {text: Markup(self._buffer[start:end], "utf-8") for text, (start, end) in self._spans.items()}
 
-    def update(self, html: dict[str, Markup]) -> None:
-        """Add HTML converted and checked by another process of this build."""
-        self._html.update(html)
+    def packed(self) -> tuple[bytes, dict[str, tuple[int, int]]]:
+        """Everything kept, as it is kept, to hand to the process that forked this one (`merge`)."""
+        return bytes(self._buffer), dict(self._spans)
+
+    def merge(self, packed: tuple[bytes, dict[str, tuple[int, int]]]) -> None:
+        """Add HTML converted and checked by another process of this build (its `packed()`)."""
+        buffer, spans = packed
+        offset = len(self._buffer)
+        self._buffer += buffer
+        for text, (start, end) in spans.items():
+            self._spans.setdefault(text, (start + offset, end + offset))
+
+    def update(self, html: dict[str, str]) -> None:
+        """Add these texts' HTML."""
+        for text, markup in html.items():
+            self._put(text, markup)
 
     def clear(self) -> None:
-        self._html.clear()
+        self._buffer = bytearray()
+        self._spans.clear()
+        self._dropped = 0
 
 
 @contextmanager

@@ -15,12 +15,11 @@ from __future__ import annotations
 import html as htmllib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Mapping, Sequence
 
 from papernotes.markup_links import find_links
 from papernotes.model import Note
-from papernotes.schema import LINEAGE_FIELDS
+from papernotes.schema import LINEAGE_FIELDS, SECTION_KEYS
 from papernotes.catalog.index import SiteIndex
 
 SENTENCE_LIMIT = 240
@@ -89,8 +88,8 @@ class LinkGraph:
         return near
 
 
-def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, str]]]) -> LinkGraph:
-    """The link graph of `index`; `html_of(note)` gives (section key, sanitised HTML) pairs."""
+def build_links(index: SiteIndex, html_of: Callable[[Note], Sequence[str]]) -> LinkGraph:
+    """The link graph of `index`; `html_of(note)` gives its sections' sanitised HTML (`NoteHtml`)."""
     graph = LinkGraph()
     graph.slugs = {n.slug for n in index.notes}
     graph.by_arxiv = {n.arxiv: n.slug for n in index.notes if n.arxiv}
@@ -99,9 +98,9 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, 
     for note in index.notes:  # newest first, so every list below is too
         targets: dict[str, dict[str, str]] = {}
         quoted: set[tuple[str, str]] = set()  # (target, language) whose sentence is the abstract's so far
-        for key, html in html_of(note):
+        for key, found in zip(SECTION_KEYS, _note_mentions(note, html_of)):
             lang = LANG_OF_SECTION.get(key, "en")
-            for target, sentence in _mentions(html):
+            for target, sentence in found:
                 slug = target[1] if target[0] == "slug" else graph.by_arxiv.get(target[1])
                 if target[0] == "slug" and slug not in graph.slugs:
                     continue  # a relative link to no note: not a mention
@@ -139,14 +138,33 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Iterable[tuple[str, 
     return graph
 
 
-@lru_cache(maxsize=1 << 17)
-def _mentions(html: str) -> tuple[tuple[tuple[str, str], str], ...]:
-    """((kind, id or slug), sentence) for each paper or note link in the HTML, in order.
+Mentions = tuple[tuple[tuple[str, str], str], ...]
+_FOUND: dict[str, Mentions] = {}
+"""Each section's mentions by its Markdown (its HTML follows from it), oldest first: a `mkdocs
+serve` rebuild reads again only the edited note's sections instead of every note's (4 s at
+10,000 notes). Keyed by the text the note already holds, not by the HTML, which `HtmlCache`
+hands out as a new string on each read (keeping those would keep a copy of every note's HTML)."""
+_FOUND_LIMIT = 1 << 17
+"""Sections remembered: three sections each of 30,000 notes and more."""
 
-    Remembered by the HTML (a section's HTML is one string object for as long as the note is
-    unchanged, `markup.HtmlCache`): a `mkdocs serve` rebuild reads again only the edited note's
-    sections instead of every note's (4 s at 10,000 notes). 2^17 entries hold three sections
-    each of 30,000 notes and more."""
+
+def _note_mentions(note: Note, html_of: Callable[[Note], Sequence[str]]) -> list[Mentions]:
+    """`_mentions` of each of the note's sections (`SECTION_KEYS` order); its HTML is read only
+    when a section is not remembered."""
+    texts = [getattr(note, key) for key in SECTION_KEYS]
+    found = [_FOUND.get(text) for text in texts]
+    if any(f is None for f in found):
+        html = html_of(note)
+        for i, text in enumerate(texts):
+            if found[i] is None:
+                if len(_FOUND) >= _FOUND_LIMIT:
+                    del _FOUND[next(iter(_FOUND))]
+                found[i] = _FOUND[text] = _mentions(html[i])
+    return found  # type: ignore[return-value]
+
+
+def _mentions(html: str) -> Mentions:
+    """((kind, id or slug), sentence) for each paper or note link in the HTML, in order."""
     if "<a " not in html:
         return ()
     found = []

@@ -8,12 +8,9 @@ at least one page (an empty tag still gets its page).
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Callable, Sequence
 
 from papernotes.model import Note
-
-if TYPE_CHECKING:
-    from papernotes.markup import NoteHtml
 
 PAGE_TEXT_BUDGET = 400_000
 """Bytes of note text one listing page may show (`card_weight`): its HTML stays well under 1 MB."""
@@ -38,12 +35,12 @@ def paginate(notes: Sequence[Note], size: int, weight: Callable[[Note], int] | N
     return tuple(pages)
 
 
-def card_weight(note: Note, html: NoteHtml) -> int:
-    """What a day page shows of a note: both commentaries as HTML on its card, and its abstract and
-    commentaries as Markdown in the day's post. Weighed as HTML because a formula's MathML is many
-    times its TeX: 40 notes of formula-heavy commentary weighed as Markdown made a day page 3 MB."""
-    return (_utf8_bytes(html.ko) + _utf8_bytes(html.en)
-            + _utf8_bytes(note.abstract) + _utf8_bytes(note.ko) + _utf8_bytes(note.en))
+def card_weight(note: Note, commentary_html: int) -> int:
+    """What a day page shows of a note: both commentaries as HTML on its card (`commentary_html`
+    bytes, `HtmlCache.size`), and its abstract and commentaries as Markdown in the day's post.
+    Weighed as HTML because a formula's MathML is many times its TeX: 40 notes of formula-heavy
+    commentary weighed as Markdown made a day page 3 MB."""
+    return commentary_html + _utf8_bytes(note.abstract) + _utf8_bytes(note.ko) + _utf8_bytes(note.en)
 
 
 def commentary_weight(note: Note) -> int:

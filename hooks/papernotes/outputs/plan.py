@@ -32,7 +32,7 @@ from papernotes.catalog.links import LinkGraph, build_links
 from papernotes.outputs import atom as feeds
 
 from papernotes.catalog import urls
-from papernotes.outputs.search_index import build_search_files
+from papernotes.outputs.search_index import iter_search_files
 from papernotes.catalog.index import SiteIndex
 from papernotes.catalog.people import People
 from papernotes.model import Note
@@ -111,7 +111,7 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
                  people: People | None, graph: LinkGraph | None = None) -> Iterator[ExportGroup]:
     site_url = settings.site_url
     if graph is None:
-        graph = build_links(index, lambda n: zip(NoteHtml._fields, html_of(n)))
+        graph = build_links(index, html_of)
     # In the site's feed a note's links to other notes (`../other/`, `other.md`) and its mentions
     # of noted papers lead to those notes from the feed's own URL, as on the pages (written as
     # the note has them, `../other/` led outside the site from /feed.xml).
@@ -119,10 +119,15 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     content = lambda n: _commentary_html(NoteHtml(*(to_note.resolve(part) for part in html_of(n))))
     summaries: dict[str, str] = {}  # a note is in the site's, its tags' and its authors' feeds
 
+    def commentary_of(note: Note) -> tuple[str, str]:
+        html = html_of(note)
+        return html.ko, html.en
+
     def summary(note: Note) -> str:
         found = summaries.get(note.slug)
         if found is None:
-            found = summaries[note.slug] = snippet(html_of(note).ko or html_of(note).en, SUMMARY)
+            html = html_of(note)
+            found = summaries[note.slug] = snippet(html.ko or html.en, SUMMARY)
         return found
 
     def page_url(note: Note) -> str | None:
@@ -211,7 +216,7 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
                                                                        counts))
     yield _one(urls.notes_json(), lambda: notes_json.notes_json_parts(index, settings.site_name, site_url, graph))
     yield _one(urls.browse_index(), lambda: browse.browse_index(index))
-    yield ExportGroup((), None, lambda: browse.browse_snippets(index, lambda n: (html_of(n).ko, html_of(n).en)),
+    yield ExportGroup((), None, lambda: browse.browse_snippets(index, commentary_of),
                       posixpath.dirname(urls.browse_snippets(0)))
     for note in index.notes:
         yield _one(urls.preview(note.slug), partial(lambda n: preview_card(n, html_of(n), index.tags), note),
@@ -222,9 +227,8 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
             party = people.author(name) if people is not None else None
             return party.slug if party is not None else None
 
-        yield ExportGroup((), None, lambda: build_search_files(index.notes, index.tags,
-                                                               lambda n: (html_of(n).ko, html_of(n).en),
-                                                               index.glossary, author_page, lambda n: html_of(n).abstract),
+        yield ExportGroup((), None, lambda: iter_search_files(index.notes, index.tags, commentary_of, index.glossary,
+                                                              author_page, lambda n: html_of(n).abstract),
                           posixpath.dirname(urls.search_meta()))
 
 

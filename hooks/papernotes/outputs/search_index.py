@@ -59,7 +59,7 @@ from array import array
 import json
 import re
 import unicodedata
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from markupsafe import escape
 
@@ -318,10 +318,19 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
                        glossary: Glossary | None = None,
                        author_page: Callable[[str], str | None] = lambda name: None,
                        abstract: Callable[[Note], str] | None = None) -> list[tuple[str, str]]:
-    """(site path, content) of every search file; `commentary(note)` gives its (ko, en) HTML for
-    the result excerpts, `author_page(name)` the slug of a written name's author page (None: no
-    page), `abstract(note)` its abstract's HTML (None: the abstract as written). Deterministic:
-    the same notes give the same bytes."""
+    """(site path, content) of every search file (`iter_search_files`, listed)."""
+    return list(iter_search_files(notes, tags, commentary, glossary, author_page, abstract))
+
+
+def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Callable[[Note], tuple[str, str]],
+                      glossary: Glossary | None = None,
+                      author_page: Callable[[str], str | None] = lambda name: None,
+                      abstract: Callable[[Note], str] | None = None) -> Iterator[tuple[str, str]]:
+    """(site path, content) of every search file, each made as it is asked for (a build writes it
+    before the next is made: together they are 40 MB at 10,000 notes); `commentary(note)` gives
+    its (ko, en) HTML for the result excerpts, `author_page(name)` the slug of a written name's
+    author page (None: no page), `abstract(note)` its abstract's HTML (None: the abstract as
+    written). Deterministic: the same notes give the same bytes."""
     notes = tuple(notes)
     matcher = ConceptMatcher(glossary) if glossary is not None else None
     postings: dict[str, array[int]] = {}  # machine ints: a tenth of the memory of a list of ints
@@ -341,18 +350,17 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         postings[f"{CONCEPT_PREFIX}{new}"] = postings.pop(f"{CONCEPT_PREFIX}{new}x")
     shipped = [glossary.concepts[old] for old in used] if glossary is not None else []
 
-    files: list[tuple[str, str]] = []
     directory: list[list[str]] = []
     chunk: dict[str, list[int]] = {}
     size = 0
 
-    def flush() -> None:
+    def flush() -> Iterator[tuple[str, str]]:
         nonlocal chunk, size
         if chunk:
             text = _dump(chunk)
             name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
             directory.append([next(iter(chunk)), name])
-            files.append((urls.search_terms(name), text))
+            yield urls.search_terms(name), text
         chunk, size = {}, 0
 
     # Spelling entries: every English word of SPELL_MIN+ letters a note writes, backwards after
@@ -362,15 +370,15 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         postings[SPELL_PREFIX + term[::-1]] = array("l")
     for term in sorted(postings, key=_utf16_key):
         encoded, previous = [], 0
-        for posting in postings[term]:
+        for posting in postings.pop(term):  # each term's postings go once encoded
             number = posting >> 4
             encoded.append((number - previous) * 16 + (posting & 15))
             previous = number
         chunk[term] = encoded
         size += len(term.encode()) + 6 + sum(map(len, map(str, encoded))) + len(encoded)
         if size >= CHUNK_BYTES:
-            flush()
-    flush()
+            yield from flush()
+    yield from flush()
 
     for start in range(0, len(notes), CARD_SHARD):
         rows = []
@@ -378,10 +386,10 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
             ko, en = commentary(note)
             rows.append([note.slug, note.title, note.date.isoformat(), snippet(ko, EXCERPT_CHARS), snippet(en, EXCERPT_CHARS),
                          card_authors(note.authors, author_page)])
-        files.append((urls.search_cards(start // CARD_SHARD), _dump(rows)))
+        yield urls.search_cards(start // CARD_SHARD), _dump(rows)
         abstracts = [snippet(abstract(note) if abstract is not None else str(escape(note.abstract)), ABSTRACT_CHARS)
                      for note in notes[start:start + CARD_SHARD]]
-        files.append((urls.search_abstracts(start // CARD_SHARD), _dump(abstracts)))
+        yield urls.search_abstracts(start // CARD_SHARD), _dump(abstracts)
 
     meta = {
         "v": VERSION,
@@ -408,5 +416,4 @@ def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Cal
         "words": {"joiner": JOINER_CHARACTERS, "max_form_words": MAX_FORM_WORDS, "stemmable": STEMMABLE.pattern,
                   "spell_min": SPELL_MIN, "tag_prefix": TAG_PREFIX, "arxiv": ARXIV_REFERENCE},
     }
-    files.append((urls.search_meta(), _dump(meta)))
-    return files
+    yield urls.search_meta(), _dump(meta)

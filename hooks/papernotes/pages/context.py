@@ -222,7 +222,7 @@ class PageContext:
 
     def card_weight(self, note: Note) -> int:
         """The bytes a day or home page's card of the note weighs (`paging.card_weight`)."""
-        return paging.card_weight(note, self.html.note_html(note))
+        return paging.card_weight(note, self.html.size(note.ko) + self.html.size(note.en))
 
     def commentary_of(self, note: Note) -> Markup:
         """The note's commentary block, its links to notes pointed from the page being rendered.

@@ -82,7 +82,7 @@ class LinkPages:
     def graph(self) -> LinkGraph:
         if self._graph is None:
             html = self.r.html
-            self._graph = build_links(self.r.index, lambda n: zip(NoteHtml._fields, html.note_html(n)))
+            self._graph = build_links(self.r.index, html.note_html)
         return self._graph
 
     # -- resolving a note's HTML for the page being rendered ---------------------------------

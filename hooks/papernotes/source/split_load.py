@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from papernotes.fork import MIN_FILES, Child, should_fork
-from papernotes.markup import HtmlCache, Markup
+from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
 
 Loaded = tuple[Note | None, list[Problem]]
@@ -25,9 +25,9 @@ def load_files(files: list[Path], load_one: Callable[[Path], Loaded], html: Html
         return [load_one(p) for p in files]
     half = len(files) // 2
 
-    def load_rest() -> tuple[list[Loaded], dict[str, Markup]]:
+    def load_rest() -> tuple[list[Loaded], tuple[bytes, dict[str, tuple[int, int]]]]:
         html.clear()  # in the child: send back only what it rendered
-        return [load_one(p) for p in files[half:]], html.items()
+        return [load_one(p) for p in files[half:]], html.packed()
 
     child = Child(load_rest)
     future = child.submit()
@@ -37,5 +37,5 @@ def load_files(files: list[Path], load_one: Callable[[Path], Loaded], html: Html
         rest, rendered = future.result()
     except Exception:  # noqa: BLE001 - the child failing only means reading its half here
         return first + [load_one(p) for p in files[half:]]
-    html.update(rendered)
+    html.merge(rendered)
     return first + rest

@@ -16,7 +16,7 @@ SCRIPTS = ("assets/browse-filter.js",)
 
 def render_browse_page(ctx: PageContext) -> str:
     rows = ctx.tag_rows()
-    first = browse.first_rows(ctx.index, lambda n: (ctx.html_of(n).ko, ctx.html_of(n).en))
+    first = browse.first_rows(ctx.index, lambda n: (lambda html: (html.ko, html.en))(ctx.html_of(n)))
     return ctx.render("browse.html", urls.browse(), rows=[r for r in rows if r[1]], total=len(ctx.index.notes),
                       first=first, page_rows=browse.PAGE_ROWS)
 
