@@ -461,6 +461,12 @@ def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
     # a Korean sentence may start with a lowercase Latin word (found on a note page's backlinks)
     ("저자 이름 비교. <a>arXiv:2401.01234</a> 에서 쓴 방법과 같다.", "arXiv:2401.01234 에서 쓴 방법과 같다."),
     ("선행 연구 <a>2401.01234</a>를 잇는다. arxiv.org/pdf/2601.09999 도 참고.", "선행 연구 2401.01234를 잇는다."),
+    # a sentence that ends in a closing quote or bracket
+    ('They call it "the best baseline." We build on <a>2401.01234</a> here. Next.', "We build on 2401.01234 here."),
+    ("“보상 모델이 핵심이다.” 우리는 <a>2401.01234</a>을 따른다. 다음.", "우리는 2401.01234을 따른다."),
+    ("It helps (see the appendix.) Then <a>2401.01234</a> follows. Next.", "Then 2401.01234 follows."),
+    ('Quoted: "we follow <a>2401.01234</a>." Next one.', 'Quoted: "we follow 2401.01234."'),
+    ("He said (see Fig. 2.) that <a>2401.01234</a> works! Next.", "He said (see Fig. 2.) that 2401.01234 works!"),
 ])
 def test_a_backlink_sentence_is_not_cut_at_an_abbreviation(html: str, sentence: str) -> None:
     from papernotes.catalog.links import _sentence_at

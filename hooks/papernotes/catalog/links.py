@@ -26,7 +26,9 @@ SENTENCE_LIMIT = 240
 """Characters of context kept around a mention; longer sentences are cut at word boundaries."""
 _BLOCK = re.compile(r"</?(?:p|li|h[1-6]|td|th|dt|dd|blockquote|pre|ul|ol|table|thead|tbody|tr|div|br|hr)\b[^>]*>")
 _TAG = re.compile(r"<[^>]+>")
-_SENTENCE_END = re.compile(r"(?<=[.!?。？！])\s+(?=\S)")
+_CLOSERS = "\"'\u201d\u2019\u00bb\u300d\u300f)]"
+"""Closing quotes and brackets a sentence may end in after its full stop: `"the best one." We ...`."""
+_SENTENCE_END = re.compile(rf"(?:(?<=[.!?。？！])|(?<=[.!?。？！][{re.escape(_CLOSERS)}]))\s+(?=\S)")
 _ABBREVIATION = re.compile(r"(?:^|[\s(\[])(?:e\.g|i\.e|cf|vs|al|etc|approx|resp|fig|figs|eq|eqs|sec|secs|tab|no|nos|vol|"
                            r"ch|dr|mr|mrs|ms|prof|st|jr|sr|inc|ltd|co|[A-Za-z])\.$", re.IGNORECASE)
 """Words a full stop ends without ending the sentence (`e.g.`, `et al.`, `Dr.`, an initial)."""
@@ -182,12 +184,13 @@ def _plain(html: str) -> str:
 
 
 def _sentence_ends(text: str) -> list[re.Match[str]]:
-    """The breaks between sentences: after `.`, `!`, `?` (or their CJK forms) and a space, unless
+    """The breaks between sentences: after `.`, `!`, `?` (or their CJK forms), perhaps a closing
+    quote or bracket, and a space, unless
     the full stop ends an abbreviation or an initial, or the next word starts in lowercase (not
     after a Hangul word: `다. arXiv:2504.06141 ...` is two sentences)."""
     found = []
     for m in _SENTENCE_END.finditer(text):
-        before, after = text[max(m.start() - 12, 0):m.start()], text[m.end()]
+        before, after = text[max(m.start() - 12, 0):m.start()].rstrip(_CLOSERS), text[m.end()]
         if before.endswith(".") and not _HANGUL_STOP.search(before) and (_ABBREVIATION.search(before) or after.islower()):
             continue
         found.append(m)
