@@ -98,6 +98,17 @@ def test_markdown_copy_front_matter_reads_back_whatever_the_text(title: str) -> 
     assert facts["title"] == title and facts["authors"] == ["---", "key: value", "- item", '"quoted"']
     assert facts["page"] == "https://example.org/notes/the-note/" and facts["published"] == "2025-02-27"
     assert body.count("\n## ") == 2 and "title: fake" in body  # the commentary, as written, after the title
+    assert "builds_on" not in facts and "compares_with" not in facts  # no lineage: no empty lists
+
+
+def test_a_markdown_copy_carries_the_notes_lineage() -> None:
+    import yaml
+
+    from papernotes.outputs.markdown_copy import render_copy
+
+    note = _note("Lineage", builds_on=("2305.18290", "2203.02155"), compares_with=("1707.06347",))
+    facts = yaml.safe_load(render_copy(note)[4:].split("\n---\n", 1)[0])
+    assert facts["builds_on"] == ["2305.18290", "2203.02155"] and facts["compares_with"] == ["1707.06347"]
 
 
 def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:

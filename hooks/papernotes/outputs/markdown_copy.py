@@ -2,7 +2,7 @@
 `llms.txt` (llmstxt.org): the site, its tags and its notes, each note linked to its copy.
 
 A copy is `notes/<slug>.md` beside the note's folder (the llms.txt convention: the page's URL
-with `.md`): a YAML front matter of the paper's facts (dumped by PyYAML, so any text is quoted
+with `.md`): a YAML front matter of the paper's facts and its lineage (dumped by PyYAML, so any text is quoted
 safely), then the title, the abstract and both commentaries as the note wrote them, but with raw HTML, images
 from other hosts and script links made inert (`inert`), as the page's sanitiser does. The note
 page links it with `<link rel="alternate" type="text/markdown">`.
@@ -21,6 +21,7 @@ from papernotes.markup import same_site_path
 from papernotes.markup_links import note_slug_of
 from papernotes.model import Note, TagRegistry
 from papernotes.names import name_separator
+from papernotes.schema import LINEAGE_FIELDS
 from papernotes.outputs.citation import arxiv_doi
 from papernotes.catalog import urls
 
@@ -55,6 +56,9 @@ def front_matter(note: Note, page_url: str | None) -> dict[str, object]:
     for key in ("url", "code", "org"):
         if getattr(note, key):
             facts[key] = getattr(note, key)
+    for key in LINEAGE_FIELDS:  # the papers this one builds on and is compared with, as arXiv ids
+        if getattr(note, key):
+            facts[key] = list(getattr(note, key))
     facts.update(tags=list(note.tags), noted=note.date.isoformat())
     if page_url:
         facts["page"] = page_url
