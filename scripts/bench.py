@@ -4,6 +4,7 @@
     python scripts/bench.py 500 --blog            # also the mkdocs-material blog + tags plugins
     python scripts/bench.py 50 --json out.json    # also write the figures as JSON
     python scripts/bench.py 2000 --hugo           # also Hugo on the same notes (hugo_site.py)
+    python scripts/bench.py 10000 --commentary 2500   # notes with long commentaries
 
 For each N it generates N notes (`notegen.generate_notes`, deterministic), builds the site
 with the project's own mkdocs.yml, theme and hook, and prints wall and CPU time, peak memory
@@ -36,7 +37,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from notegen import generate_notes, tag_registry
+from notegen import COMMENTARY, generate_notes, tag_registry
 from sitesize import SiteSize, measure_site
 from hugo_site import write_hugo_site
 
@@ -85,8 +86,8 @@ def write_site(dest: Path, config: dict) -> Path:
     return dest
 
 
-def make_our_site(dest: Path, n: int, seed: int) -> Path:
-    generate_notes(n, dest, seed)
+def make_our_site(dest: Path, n: int, seed: int, commentary: int = COMMENTARY) -> Path:
+    generate_notes(n, dest, seed, commentary)
     return write_site(dest, project_config())
 
 
@@ -280,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000], help="numbers of notes (default 1000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--commentary", type=int, default=COMMENTARY,
+                        help=f"characters of each language's commentary in our notes (default {COMMENTARY}; "
+                             "real daily notes run 1,000-3,000)")
     parser.add_argument("--blog", action="store_true", help="also build the notes with the blog + tags plugins")
     parser.add_argument("--hugo", action="store_true", help="also build the notes with Hugo (tags and date taxonomies)")
     parser.add_argument("--no-floor", action="store_true", help="skip the bare-pages floor build")
@@ -301,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sorted(args.sizes):
             runs: dict[str, BuildRun | None] = {"floor": None, "blog": None, "hugo": None}
             hugo_size = None
-            plans = [("ours", lambda d, n=n: make_our_site(d, n, args.seed))]
+            plans = [("ours", lambda d, n=n: make_our_site(d, n, args.seed, args.commentary))]
             if not args.no_floor:
                 plans.append(("floor", lambda d, n=n: make_floor_site(d, n)))
             if args.blog:

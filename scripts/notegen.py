@@ -4,7 +4,7 @@
 `dest/data/notes/<year>/<slug>.md` that look like real ones: titles of 3-20 words (often
 `Name: subtitle`), 3-12 authors drawn from a Zipf-Mandelbrot population (a few prolific
 authors, a long tail of one-paper authors, as on arXiv; `author_population`), an abstract of ~1,200 characters, Korean and English
-commentary of ~300 characters each (some with `$math$`), 1-5 tags drawn from a
+commentary of ~300 characters each (some with `$math$`; `commentary=` makes it longer, in paragraphs and lists), 1-5 tags drawn from a
 Zipf-distributed registry of 150 tags, dates over up to ~3 years with several notes per day.
 Notes know each other like real ones: the commentary mentions 2-4 papers (earlier notes' arXiv
 ids and, about a third of the time, papers without a note, written as bare ids, `arXiv:` ids
@@ -115,6 +115,20 @@ def _text(rng: random.Random, pool: list[str], target: int) -> str:
     return " ".join(out)
 
 
+def _commentary(rng: random.Random, pool: list[str], length: int) -> str:
+    """`length` characters of commentary: one paragraph at the default `COMMENTARY`; longer, in
+    paragraphs of ~500 characters, every third a bullet list, as real daily notes are written."""
+    if length <= COMMENTARY:
+        return _text(rng, pool, length)
+    blocks: list[str] = []
+    while sum(len(b) + 2 for b in blocks) < length:
+        if len(blocks) % 3 == 2:
+            blocks.append("\n".join(f"- {_text(rng, pool, 120)}" for _ in range(3)))
+        else:
+            blocks.append(_text(rng, pool, 500))
+    return "\n\n".join(blocks)
+
+
 def _title(rng: random.Random) -> str:
     words = [rng.choice(_WORDS) for _ in range(rng.randint(3, 14))]
     words[0] = words[0].capitalize()
@@ -125,6 +139,10 @@ def _title(rng: random.Random) -> str:
 def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
+
+COMMENTARY = 300
+"""Characters of each language's commentary by default (`generate_notes(commentary=...)`, the
+benchmark's `--commentary`, writes longer ones)."""
 
 AUTHOR_POPULATION = 300_000
 """Authors in the field the notes are drawn from (arXiv's ML categories have this order)."""
@@ -182,9 +200,11 @@ def _links(links: random.Random, known: list[str]) -> tuple[list[str], list[str]
 
 def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str],
               population: tuple[list[str], list[float]] | None = None,
-              links: random.Random | None = None, known: list[str] | None = None) -> tuple[str, str]:
+              links: random.Random | None = None, known: list[str] | None = None,
+              commentary: int = COMMENTARY) -> tuple[str, str]:
     """One note's (slug, file text); `index` makes the slug and the arXiv id unique. With `links`,
-    the note mentions and lists papers: `known` holds the earlier notes' arXiv ids.
+    the note mentions and lists papers: `known` holds the earlier notes' arXiv ids. `commentary`:
+    characters of each language's commentary.
 
     Written by the project's own writer (`notefile.render_note`), so the notes have every field
     the schema orders, exactly as `papernotes new` and the importers write them."""
@@ -206,7 +226,7 @@ def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str],
     mention_ko = mention_en = ""
     if links is not None:
         builds, compares, mention_ko, mention_en = _links(links, [k for k in known or [] if k != arxiv])
-    ko, en = _text(rng, _KO, 300), _text(rng, _EN, 300)
+    ko, en = _commentary(rng, _KO, commentary), _commentary(rng, _EN, commentary)
     draft = NoteDraft(title=title, authors=authors, date=day, tags=tuple(tags), arxiv=arxiv, url=url, code=code,
                       org=org, published=published, builds_on=tuple(builds), compares_with=tuple(compares),
                       abstract=_text(rng, _SENTENCES, 1200), ko=f"{ko} {mention_ko}".rstrip(),
@@ -214,8 +234,10 @@ def note_text(rng: random.Random, index: int, day: dt.date, tags: list[str],
     return slug, render_note(draft)
 
 
-def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:
-    """Write the tag registry and `n` notes under `dest/data/`; returns the note paths in order."""
+def generate_notes(n: int, dest: Path, seed: int = 1, commentary: int = COMMENTARY) -> list[Path]:
+    """Write the tag registry and `n` notes under `dest/data/`; returns the note paths in order.
+    `commentary`: characters of each language's commentary (the default keeps the files as they
+    always were for a seed)."""
     rng = random.Random(seed)
     data = dest / "data"
     (data / "notes").mkdir(parents=True, exist_ok=True)
@@ -242,7 +264,7 @@ def generate_notes(n: int, dest: Path, seed: int = 1) -> list[Path]:
             tag = rng.choices(slugs, weights)[0]
             if tag not in chosen:
                 chosen.append(tag)
-        slug, text = note_text(rng, index, day, chosen, population, links, known)
+        slug, text = note_text(rng, index, day, chosen, population, links, known, commentary)
         own = re.search(r'^arxiv: "([^"]+)"', text, re.M)
         if own:
             known.append(own.group(1))

@@ -57,6 +57,17 @@ def test_generated_notes_are_valid(generated) -> None:  # noqa: ANN001 - a fixtu
     assert generated.problems == ()
 
 
+def test_long_commentaries_are_paragraphs_and_lists_and_valid(tmp_path: Path) -> None:
+    """`--commentary` (notes written at length, as real daily notes are) gives commentaries that
+    long, in paragraphs and bullet lists, that the checker accepts."""
+    generate_notes(30, tmp_path, seed=3, commentary=2500)
+    loaded = load_site(tmp_path, "data")
+    assert loaded.problems == () and len(loaded.notes) == 30
+    for note in loaded.notes:
+        for text in (note.ko, note.en):
+            assert len(text) >= 2500 and "\n\n" in text and "\n- " in text
+
+
 def never_written(notes) -> list[str]:  # noqa: ANN001 - Note records
     """The schema's fields and sections that no note holds a value for, but those the generator
     leaves out on purpose (`notegen.NOT_WRITTEN`)."""
