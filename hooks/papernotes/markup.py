@@ -234,8 +234,8 @@ class HtmlCache:
     page, and merely reading a Python string writes its reference count, so a string per text
     was soon copied into both processes (234 MiB of strings, twice, at 10,000 notes with long
     commentaries). Nothing writes to the buffer's pages once it is filled, so both processes
-    share them; UTF-8 is also half the size of a Korean text's string. Each read decodes its
-    text (a few microseconds).
+    share them. It is also half the memory: the markup is ASCII, and a string with any Hangul in
+    it keeps every character in two bytes. Each read decodes its text (a few microseconds).
     """
 
     def __init__(self) -> None:
@@ -311,9 +311,13 @@ class HtmlCache:
             start, end = self._spans.pop(text)
             self._dropped += end - start
         if self._dropped and self._dropped * 2 > len(self._buffer):
-            kept = self.items()
-            self.clear()
-            self.update(kept)
+            old, spans = memoryview(self._buffer), self._spans
+            self._buffer, self._spans, self._dropped = bytearray(), {}, 0
+            for text, (start, end) in spans.items():
+                begin = len(self._buffer)
+                self._buffer += old[start:end]
+                self._spans[text] = (begin, len(self._buffer))
+            old.release()
 
     def __len__(self) -> int:
         return len(self._spans)
@@ -333,11 +337,6 @@ class HtmlCache:
         self._buffer += buffer
         for text, (start, end) in spans.items():
             self._spans.setdefault(text, (start + offset, end + offset))
-
-    def update(self, html: dict[str, str]) -> None:
-        """Add these texts' HTML."""
-        for text, markup in html.items():
-            self._put(text, markup)
 
     def clear(self) -> None:
         self._buffer = bytearray()
