@@ -239,6 +239,36 @@ def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, 
     assert all("#list=" not in r and "list=" not in r.split("#")[0] for r in requests)
 
 
+def test_adding_a_shared_list_before_the_site_notes_load_keeps_its_message(context, browser, base: str) -> None:  # noqa: ANN001
+    """The shared list is drawn again once the site's notes arrive (to mark removed notes); a
+    reader on a slow phone who tapped "Add all" before that still sees "Added 2" (the second
+    draw wiped it, and a full test run on a loaded machine failed on it)."""
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    save(page, "zeta")
+    save(page, "epsilon")
+    page.goto(f"{base}list/?lang=en")
+    page.click("[data-rl-share]")
+    page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
+    url = page.input_value("#pn-rl-share-url")
+    fresh = browser.new_context()
+    held: list = []
+    fresh.route("**/reading-list/index.json", lambda route: held.append(route))  # the site's notes wait until let go
+    try:
+        pg = fresh.new_page()
+        pg.goto(url)
+        pg.wait_for_selector(".pn-rl-shared li")
+        assert held, "the list page asked for the site's notes"
+        pg.click(".pn-rl-shared button")
+        pg.wait_for_selector(".pn-rl-shared [role=status]:has-text('Added 2')")
+        pg.evaluate("window.firstDraw = document.querySelector('.pn-rl-shared ol')")
+        held[0].continue_()
+        pg.wait_for_function("document.querySelector('.pn-rl-shared ol') !== window.firstDraw")  # drawn again
+        assert "Added 2" in pg.inner_text(".pn-rl-shared [role=status]")
+    finally:
+        fresh.close()
+
+
 def test_blocked_storage_says_so_and_the_page_still_works(browser, base: str) -> None:  # noqa: ANN001
     ctx = browser.new_context()
     ctx.add_init_script(STORAGE_THROWS)

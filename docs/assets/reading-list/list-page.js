@@ -167,7 +167,11 @@ $("[data-rl-share]").addEventListener("click", async () => {
   say2(copied ? ["공유 링크를 복사했습니다.", "Share link copied."] : ["공유 링크를 선택해 두었습니다. 복사해서 보내세요.", "The share link is selected: copy it to send it."]);
 });
 
-/* A shared list: read-only, with "add all". */
+/* A shared list: read-only, with "add all". Drawn twice (now, and once the site's notes have
+ * loaded, to mark notes removed from the site): the status line is one element kept across the
+ * redraws, so "Added 3" said after an early click is not wiped by the second draw. */
+const sharedStatus = el("p", { role: "status" });
+let sharedCode = null;
 async function showShared() {
   try {
     await drawShared();
@@ -181,6 +185,7 @@ async function drawShared() {
   const box = $(".pn-rl-shared");
   if (!m) { box.hidden = true; return; }
   box.hidden = false;
+  if (m[1] !== sharedCode) { sharedCode = m[1]; sharedStatus.replaceChildren(); } // another list: nothing said of it yet
   const heading = el("h2", { id: "pn-rl-shared-title" }, bi(["공유받은 목록", "A shared list"]));
   let entries;
   try {
@@ -194,7 +199,7 @@ async function drawShared() {
     el("p", { class: "pn-meta" }, e.date ? el("time", { datetime: e.date }, e.date) : "", " · ", bi(e.state === "read" ? T.read : T.toRead),
       isGone(e) ? el("span", { class: "pn-rl-gone" }, " · ", bi(T.gone)) : ""))));
   const add = el("button", { type: "button", class: "md-button" }, bi(fill(["모두 내 목록에 담기 ({n})", "Add all to my list ({n})"], { n: entries.length })));
-  const status = el("p", { role: "status" });
+  const status = sharedStatus;
   add.addEventListener("click", () => {
     let result = null;
     // Shared states are the sender's: the notes arrive as "to read" unless already in the list.
