@@ -242,7 +242,8 @@ def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, 
 def test_adding_a_shared_list_before_the_site_notes_load_keeps_its_message(context, browser, base: str) -> None:  # noqa: ANN001
     """The shared list is drawn again once the site's notes arrive (to mark removed notes); a
     reader on a slow phone who tapped "Add all" before that still sees "Added 2" (the second
-    draw wiped it, and a full test run on a loaded machine failed on it)."""
+    draw wiped it, and a full test run on a loaded machine failed on it), and a keyboard user
+    stays on the button."""
     page = context.new_page()
     page.goto(f"{base}?lang=en")
     save(page, "zeta")
@@ -259,12 +260,14 @@ def test_adding_a_shared_list_before_the_site_notes_load_keeps_its_message(conte
         pg.goto(url)
         pg.wait_for_selector(".pn-rl-shared li")
         assert held, "the list page asked for the site's notes"
-        pg.click(".pn-rl-shared button")
+        pg.focus(".pn-rl-shared button")
+        pg.keyboard.press("Enter")
         pg.wait_for_selector(".pn-rl-shared [role=status]:has-text('Added 2')")
         pg.evaluate("window.firstDraw = document.querySelector('.pn-rl-shared ol')")
         held[0].continue_()
         pg.wait_for_function("document.querySelector('.pn-rl-shared ol') !== window.firstDraw")  # drawn again
         assert "Added 2" in pg.inner_text(".pn-rl-shared [role=status]")
+        assert pg.evaluate("document.activeElement.matches('.pn-rl-shared button')")  # a keyboard user keeps their place
     finally:
         fresh.close()
 

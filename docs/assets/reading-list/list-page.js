@@ -206,7 +206,9 @@ async function drawShared() {
     const ok = store.change((doc) => { result = mergeInto(doc, entries.map((e) => ({ ...e, state: "to-read", read: null, saved: new Date().toISOString() }))); });
     status.replaceChildren(bi(ok ? fill(["새로 {a}개를 담았습니다 (이미 있던 것 {s}개).", "Added {a} (already there: {s})."], { a: result.added, s: result.unchanged + result.updated }) : T.storageNewer));
   });
+  const focused = document.activeElement && document.activeElement.matches(".pn-rl-shared button");
   box.replaceChildren(heading, el("p", {}, bi(fill(["노트 {n}개. 읽기 전용입니다: 담기 전에는 내 목록이 바뀌지 않습니다.", "{n} notes, read-only: your own list changes only if you add them."], { n: entries.length }))), list, add, status);
+  if (focused) add.focus(); // drawn again under a keyboard user: the focus stays on the button
 }
 window.addEventListener("hashchange", showShared);
 
