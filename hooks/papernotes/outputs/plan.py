@@ -196,6 +196,16 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
         yield shelf(urls.author_feed(author.slug), urls.author_bibtex(author.slug), urls.author_folder(author.slug),
                     author.name, urls.author(author.slug), author.notes, AUTHOR_FEED_SIZE,
                     ("author", author.name, author.notes))
+
+    def forget() -> Iterator[tuple[str, str]]:
+        """The feeds and bibliographies are written: what they shared is no longer needed by
+        the files below, and the search index, the writer's largest, comes last (~150 MB at
+        30,000 notes with long commentaries). A file that asked again would only remake it."""
+        for found in (summaries, entries, records, csl_items):
+            found.clear()
+        return iter(())
+
+    yield ExportGroup((), None, forget)
     yield _one("notes/sitemap.xml", lambda: markdown_copy.NOTES_SITEMAP, "sitemap")
     copy_links: dict[str, str] = {}  # every copy is in notes/: a link to a note is the same from each
 
