@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from papernotes.catalog import urls
 from papernotes.model import Note
-from papernotes.outputs.citation import listed_authors, name_parts, paper_day
+from papernotes.outputs.citation import family_name, listed_authors, name_parts, paper_day
 
 _SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -80,8 +80,7 @@ def _author(name: str) -> str:
     # a last name ("Q. Team"). Braces keep each one whole.
     parts = name_parts(" ".join(name.split()))
     if parts is not None and "suffix" in parts and "given" in parts:  # BibTeX's `von Last, Jr, First`
-        family = " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
-        return f"{escape(family)}, {escape(parts['suffix'])}, {escape(parts['given'])}"
+        return f"{escape(family_name(parts))}, {escape(parts['suffix'])}, {escape(parts['given'])}"
     value = escape(name)
     whole = ("," in name or _AND_WORD.search(value) is not None or value.strip().lower() == "others"
              or (parts is None and len(name.split()) > 1))

@@ -61,14 +61,18 @@ def name_parts(name: str) -> dict[str, str] | None:
             "family": family, **suffix}
 
 
-def family_first(name: str) -> str:
+def family_name(parts: dict[str, str]) -> str:
+    """The family name of `name_parts`' split, with its particle: `van der Berg`."""
+    return " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
+
+
+def family_first(name: str, parts: dict[str, str] | None = None) -> str:
     """`Family, Given[, Suffix]` (RIS's form, and Scholar's `Smith, John`) when `name_parts` splits
-    the name (on one line), else the name as written."""
-    parts = name_parts(name)
+    the name (on one line; `parts`: its split, when already made), else the name as written."""
+    parts = parts if parts is not None else name_parts(name)
     if parts is None or "given" not in parts:
         return name
-    family = " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
-    return ", ".join(p for p in (family, parts["given"], parts.get("suffix")) if p)
+    return ", ".join(p for p in (family_name(parts), parts["given"], parts.get("suffix")) if p)
 
 
 def _scraped_author(name: str) -> str:
@@ -79,7 +83,7 @@ def _scraped_author(name: str) -> str:
     "Jr."); other names stay as written, since Zotero would split `van der Berg, Ludo Maria` (words
     on both sides of the comma) into two authors."""
     parts = name_parts(name)
-    return family_first(name) if parts is not None and "suffix" in parts else name
+    return family_first(name, parts) if parts is not None and "suffix" in parts else name
 
 
 def paper_day(note: Note) -> tuple[int, ...] | None:
