@@ -333,6 +333,12 @@ def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
     return found
 
 
+_MAY_LINK = re.compile(r"\]\(|\]:|<")
+"""What a link to a page needs in the Markdown: `[text](target)`, a `[label]: target` definition
+(for `[text][label]`) or raw HTML (`<a href>`). Bare ids and URLs (autolinked) lead to papers, not
+to pages, so most sections are passed by without decoding their HTML on every load."""
+
+
 def _note_link_problems(notes: list[Note], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
     """A relative link to a note that is not published (no note has that file name, or it is a
     draft) is a broken link on every page that shows the commentary: a warning at the link, so
@@ -346,7 +352,10 @@ def _note_link_problems(notes: list[Note], stems: set[str], root: Path, html: Ht
         if note.draft:
             continue
         for section in SECTIONS:
-            section_html = html.html(getattr(note, section.key))
+            text = getattr(note, section.key)
+            if not _MAY_LINK.search(text):  # no link to a page in the Markdown: its HTML is not read
+                continue
+            section_html = html.html(text)
             if "<a " not in section_html:
                 continue
             for match, target in find_links(section_html):

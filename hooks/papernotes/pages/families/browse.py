@@ -9,6 +9,7 @@ from papernotes.outputs import browse
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.catalog import urls
+from papernotes.model import Note
 
 TITLE = "Browse · 둘러보기"
 SCRIPTS = ("assets/browse-filter.js",)
@@ -16,7 +17,11 @@ SCRIPTS = ("assets/browse-filter.js",)
 
 def render_browse_page(ctx: PageContext) -> str:
     rows = ctx.tag_rows()
-    first = browse.first_rows(ctx.index, lambda n: (lambda html: (html.ko, html.en))(ctx.html_of(n)))
+    def commentary(note: Note) -> tuple[str, str]:
+        html = ctx.html_of(note)
+        return html.ko, html.en
+
+    first = browse.first_rows(ctx.index, commentary)
     return ctx.render("browse.html", urls.browse(), rows=[r for r in rows if r[1]], total=len(ctx.index.notes),
                       first=first, page_rows=browse.PAGE_ROWS)
 
