@@ -38,6 +38,11 @@ def _load(tmp_path: Path, text: str) -> tuple[AuthorsFile, list[tuple[int, int, 
                  [(2, 11, "orgs[0].name", "wrong-type"), (3, 15, "orgs[0].homepage", "bad-url")],
                  id="orgs-too"),
     pytest.param("distinct:\n  - [A, 42]\n", [(2, 9, "distinct[0][1]", "wrong-type")], id="distinct-name"),
+    pytest.param("people:\n  - name: Minji Kim\n    aliases: [김민지]\n    family: Lee\n  - name: Jae Lee\n    family: Jae Lee\n",
+                 [(4, 13, "people[0].family", "bad-family"), (6, 13, "people[1].family", "bad-family")],
+                 id="family-not-in-the-name-or-the-whole-name"),
+    pytest.param("orgs:\n  - name: Hugging Face\n    family: Face\n", [(3, 5, "orgs[0].family", "unknown-key")],
+                 id="family-is-for-people"),
 ])
 def test_every_problem_of_an_entry_is_reported_in_one_run(tmp_path: Path, text: str,
                                                           expected: list[tuple[int, int, str, str]]) -> None:
@@ -183,3 +188,9 @@ def test_the_remembered_lookalike_pairs_follow_the_names_and_their_first_files(t
     assert cache.lookalike_pairs(more, authors) == lookalike_pairs(more, authors) != []
     other, _ = _load(tmp_path, JOINED + "distinct:\n  - [Kim Minji, Minji Kim]\n")
     assert cache.lookalike_pairs(more, other) == lookalike_pairs(more, other) == []
+
+
+def test_a_family_name_may_match_an_alias_and_is_kept(tmp_path: Path) -> None:
+    authors, problems = _load(tmp_path, "people:\n  - name: 김민지\n    aliases: [Kim Min-ji, Minji Kim]\n    family: kim\n")
+    assert problems == []
+    assert authors.people[0].family == "kim"

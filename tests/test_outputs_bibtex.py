@@ -186,3 +186,17 @@ def test_bibliography_has_one_entry_per_note() -> None:
     notes = [_note("One"), Note(slug="other", source="y.md", title="Two", authors=("X",), date=dt.date(2024, 1, 1), tags=())]
     library = bibtexparser.parse_string(bibtex.bibliography(notes))
     assert [e.key for e in library.entries] == ["the-note", "other"]
+
+
+def test_an_organisation_and_a_declared_family_name_are_read_as_written() -> None:
+    """With `names.NameForms`: an organisation written as an author is one last name (not first
+    name `Hugging`, last name `Face`), and a declared family name written first is the last name
+    (`Kim Minji`: last `Kim`, first `Minji`)."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    from papernotes.names import NameForms
+
+    forms = NameForms(["Hugging Face"], [("Kim", ("Kim Minji",))])
+    fields = _parse(bibtex.entry(_note("T", authors=("Hugging Face", "Kim Minji", "Ada Lovelace")), forms=forms))
+    parts = [parse_single_name_into_parts(n) for n in split_multiple_persons_names(fields["author"])]
+    assert [(p.first, p.last) for p in parts] == [([], ["{Hugging Face}"]), (["Minji"], ["Kim"]), (["Ada"], ["Lovelace"])]

@@ -297,3 +297,44 @@ def test_llms_txt_keeps_names_with_a_comma_whole() -> None:
     text = render_llms_txt("papernotes", None, notes, registry, {"rl": 2})
     assert "2025-03-01; Smith, John; Henry Ford, Jr.; Jae Lee\n" in text
     assert "2025-03-01; Ada Lovelace, 이순신\n" in text
+
+
+def test_an_organisation_written_as_an_author_is_one_name_in_every_format() -> None:
+    """An author that is also an organisation (a note's `org:` or `data/authors.yml`'s `orgs`) is
+    kept whole: split by its look, `Hugging Face` was family "Face", given "Hugging" (citeproc
+    printed "Face, H.")."""
+    from papernotes.names import NameForms
+    from papernotes.outputs.citation import highwire
+
+    written = ("Hugging Face", "Ada Lovelace", "google  deepmind")
+    note = _note("T", authors=written)
+    forms = NameForms(["Hugging Face", "Google DeepMind"])
+    assert csl_json.item(note)["author"][0] == {"given": "Hugging", "family": "Face"}  # without: by its look
+    assert csl_json.item(note, forms=forms)["author"] == [{"literal": "Hugging Face"}, {"given": "Ada", "family": "Lovelace"},
+                                                          {"literal": "google deepmind"}]
+    (line,) = _render(csl_json.items([note], lambda n: csl_json.item_line(n, forms=forms)))
+    assert line.startswith("Hugging Face, Lovelace, A. and google deepmind (2025)")
+    (entry,) = rispy.loads(ris.record(note, forms=forms))
+    assert entry["authors"] == ["Hugging Face", "Lovelace, Ada", "google deepmind"]
+    assert [v for k, v in highwire(note, forms) if k == "citation_author"] == ["Hugging Face", "Ada Lovelace", "google deepmind"]
+
+
+def test_a_declared_family_name_splits_each_form_that_starts_or_ends_with_it() -> None:
+    """`family: Kim` in `data/authors.yml` for `Kim Minji` (aliases `Minji Kim`, `김민지`): by its
+    look `Kim Minji` is family "Minji", given "Kim"; declared, every format says family `Kim`, and
+    the citation tag writes it `Kim, Minji`, which Zotero reads as family, given."""
+    from papernotes.names import NameForms
+    from papernotes.outputs.citation import highwire
+
+    forms = NameForms(families=[("Kim", ("Kim Minji", "Minji Kim", "김민지"))])
+    note = _note("T", authors=("Kim Minji", "minji  kim", "Lee Jae", "김민지"))
+    assert csl_json.item(note, forms=forms)["author"] == [
+        {"given": "Minji", "family": "Kim"}, {"given": "minji", "family": "kim"}, {"given": "Lee", "family": "Jae"},
+        {"literal": "김민지"}]
+    (line,) = _render(csl_json.items([_note("T", authors=("Kim Minji",))], lambda n: csl_json.item_line(n, forms=forms)))
+    assert line.startswith("Kim, M. (2025)")
+    (entry,) = rispy.loads(ris.record(note, forms=forms))
+    assert entry["authors"] == ["Kim, Minji", "kim, minji", "Jae, Lee", "김민지"]
+    contents = [v for k, v in highwire(note, forms) if k == "citation_author"]
+    assert contents == ["Kim, Minji", "kim, minji", "Lee Jae", "김민지"]
+    assert [c for content in contents for c in _zotero_highwire_creators(content)][:2] == [("Kim", "Minji"), ("kim", "minji")]

@@ -120,3 +120,28 @@ def test_equal_keys_mean_equal_pages_through_every_kind_of_change(tmp_path: Path
                 changed += 1
         before = after
     assert kept > 1000 and changed > 20  # the keys spare most pages, and pages did change
+
+
+def test_a_note_whose_author_another_note_names_as_its_lab_changes_its_key(tmp_path: Path) -> None:
+    """An author who is also a note's `org:` is an organisation in the citation files and the
+    page's BibTeX (`names.NameForms`): when another note starts naming that lab, this note's
+    page changes, so its key must too (else a serve rebuild kept `Face` as a family name)."""
+    root = tmp_path / "site"
+    generate_notes(12, root, seed=3)
+    shutil.copy(ROOT / "data" / "note-template.md", root / "data" / "note-template.md")
+    first, other = _notes(root)[:2]
+    block = "authors:\n  - Hugging Face\n  - Ada Lovelace\n"
+    first.write_text(re.sub(r"^authors:\n(?:[ ]*- .*\n)+", lambda _: block, first.read_text(encoding="utf-8"), count=1,
+                            flags=re.M), encoding="utf-8")
+
+    def note_page() -> tuple[bytes | None, str]:
+        result = load_site(root, "data")
+        ctx = PageContext(build_index(result.notes, result.tags, result.glossary), Settings(), HtmlCache(), result.authors)
+        (page,) = [p for p in plan_pages(ctx) if p.kind == "note" and p.source == f"data/notes/{first.relative_to(root / 'data' / 'notes').as_posix()}"]
+        return key_digest(page.key), _page_text(page, page.render())
+
+    key, text = note_page()
+    assert "author = {Hugging Face and Ada Lovelace}" in text
+    other.write_text(_set(other.read_text(encoding="utf-8"), "org", "Hugging Face"), encoding="utf-8")
+    new_key, new_text = note_page()
+    assert "author = {{Hugging Face} and Ada Lovelace}" in new_text and new_key != key

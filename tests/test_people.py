@@ -147,6 +147,33 @@ def test_a_person_or_lab_named_index_gets_a_page_beside_the_index(tmp_path: Path
     assert _page(site, "authors").find("a", href="index-2/") and _page(site, "labs").find("a", href="index-2/")
 
 
+def test_a_declared_family_name_and_a_lab_written_as_an_author_reach_the_citation_files(tmp_path: Path) -> None:
+    """`family: Kim` splits `Kim Minji` family first, and `Hugging Face`, which another note names
+    as its lab, stays one name: in the page's citation tags, its RIS and CSL-JSON, and the author's
+    files. By their look alone, `Kim Minji` was family "Minji" and `Hugging Face` family "Face"."""
+    import json
+
+    import rispy
+
+    notes = {"2025/q1.md": _note("Paper Q1", ["Kim Minji", "Hugging Face"], "2025-04-01", "2512.90201", "KAIST"),
+             "2025/q2.md": _note("Paper Q2", ["Minji Kim", "Sora Park"], "2025-04-02", "2512.90202", "Hugging Face")}
+    site = make_site(tmp_path / "site", notes=notes)
+    (site / "data" / "authors.yml").write_text("people:\n  - name: Minji Kim\n    aliases: [Kim Minji]\n    family: Kim\n",
+                                               encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    head = _page(site, "notes/q1").head
+    assert [m["content"] for m in head.select('meta[name="citation_author"]')] == ["Kim, Minji", "Hugging Face"]
+    out = site / "site"
+    (record,) = rispy.loads((out / "notes/q1/papernotes.ris").read_text(encoding="utf-8"))
+    assert record["authors"] == ["Kim, Minji", "Hugging Face"]
+    (item,) = json.loads((out / "notes/q1/papernotes.csl.json").read_text(encoding="utf-8"))
+    assert item["author"] == [{"given": "Minji", "family": "Kim"}, {"literal": "Hugging Face"}]
+    items = json.loads((out / "authors/minji-kim/papernotes.csl.json").read_text(encoding="utf-8"))
+    assert [i["author"][0] for i in items] == [{"given": "Minji", "family": "Kim"}] * 2
+    assert "author = {Kim, Minji and {Hugging Face}}" in (out / "authors/minji-kim/papernotes.bib").read_text(encoding="utf-8")
+
+
 def test_the_spellings_the_notes_write_show_when_the_file_names_the_person_otherwise(tmp_path: Path) -> None:
     """An authors.yml name the notes never write ('Seán O'Brien' for notes that write 'O'Brien,
     Seán'): the page said nothing of the spelling its notes use (`Also written` needed two

@@ -104,3 +104,72 @@ def without_initials(name: str) -> str | None:
 def name_slug(name: str) -> str:
     """A URL part for a name: lowercase words joined by `-`, diacritics dropped, Hangul kept."""
     return _NOT_WORD.sub("-", match_key(name).replace("_", "-")).strip("-") or "x"
+
+
+def family_split(form: str, family: str) -> int | None:
+    """Where `family` (a declared family name, one word or more) sits in `form`, a written name:
+    its number of words when the form starts with it (`Kim Minji`: 1), minus that when the form
+    ends with it (`Minji Kim`: -1), None when it is neither or is the whole form. Compared word
+    by word on `match_key`."""
+    words = [match_key(w) for w in form.split()]
+    family_words = [match_key(w) for w in family.split()]
+    n = len(family_words)
+    if not n or len(words) <= n:
+        return None
+    if words[:n] == family_words:
+        return n
+    if words[-n:] == family_words:
+        return -n
+    return None
+
+
+class NameForms:
+    """What the site knows about how its written names split into family and given names, beyond
+    the names themselves, for reference managers (`outputs.citation.name_parts`):
+
+    - organisations: every note's `org:` and `data/authors.yml`'s `orgs` (names and aliases). Such
+      a name written as an author is kept whole (`Hugging Face`, `Google DeepMind`: not a person
+      whose family name is `Face`).
+    - family names that `data/authors.yml` declares (`family: Kim`) for each of the person's
+      forms that starts or ends with it: `Kim Minji` is family `Kim`, given `Minji`.
+
+    Equal when they say the same; `marks` is what one note's authors get from it (page keys)."""
+
+    __slots__ = ("_orgs", "_splits", "_key")
+
+    def __init__(self, orgs: Iterable[str] = (), families: Iterable[tuple[str, Iterable[str]]] = ()) -> None:
+        """`orgs`: organisation names as written; `families`: (declared family name, the person's
+        written forms)."""
+        self._orgs = frozenset(match_key(o) for o in orgs)
+        splits: dict[str, int] = {}
+        for family, forms in families:
+            for form in forms:
+                at = family_split(form, family)
+                if at is not None:
+                    splits.setdefault(match_key(form), at)
+        self._splits = splits
+        self._key = (self._orgs, tuple(sorted(splits.items())))
+
+    def split(self, name: str) -> int | None:
+        """0 for an organisation's name; the `family_split` of a declared family name; else None."""
+        key = match_key(name)
+        if key in self._orgs:
+            return 0
+        return self._splits.get(key)
+
+    def marks(self, names: Iterable[str]) -> tuple[tuple[int, int], ...]:
+        """(position, `split`) of each name that has one: () for most notes."""
+        return tuple((i, at) for i, name in enumerate(names) if (at := self.split(name)) is not None)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NameForms) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __repr__(self) -> str:
+        return f"NameForms(orgs={sorted(self._orgs)!r}, splits={self._key[1]!r})"
+
+
+NO_FORMS = NameForms()
+"""Nothing known beyond the names: each is split by its own look."""

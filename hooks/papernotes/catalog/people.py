@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from papernotes.model import Note
-from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, match_key, name_slug
+from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, NameForms, match_key, name_slug
 from papernotes.schema import RESERVED_PARTY_SLUGS
 from papernotes.source.authors import AuthorsFile, Entity
 
@@ -69,6 +69,10 @@ class People:
         """Authors without a page (too few notes, no entry): found by the site search."""
         self.orgs: tuple[Party, ...] = tuple(p for p in _parties(by_org, authors.orgs, age) if p.notes)
         """Organisations named by at least one note, sorted by name."""
+        self.forms = NameForms((*(n.org for n in notes if n.org), *(name for e in authors.orgs for name in (e.name, *e.aliases))),
+                               ((e.family, (e.name, *e.aliases)) for e in authors.people if e.family))
+        """Organisations and declared family names, for the citation files and tags (kept by
+        `renewed`: its key holds every `org:` and the file's entries)."""
         self._author_page = {k: p for p in self.authors for k in _keys(p)}
         self._org_page = {k: p for p in self.orgs for k in _keys(p)}
         self._notes = {n.slug: n for n in notes}

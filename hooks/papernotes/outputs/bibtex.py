@@ -18,6 +18,7 @@ from typing import Callable, Iterable
 
 from papernotes.catalog import urls
 from papernotes.model import Note
+from papernotes.names import NO_FORMS, NameForms
 from papernotes.outputs.citation import family_name, listed_authors, name_parts, paper_day
 
 _SPECIALS = {
@@ -73,28 +74,32 @@ _AND_WORD = re.compile(r"(?<!\S)and(?!\S)", re.IGNORECASE)
 """BibTeX splits a name list at `and` as a whole word in any case (`Foo AND Bar` is two authors)."""
 
 
-def _author(name: str) -> str:
+def _author(name: str, forms: NameForms) -> str:
     # A comma would make BibTeX read "Last, First"; `and` as a word would split the name in two;
     # a name that is just `others` would print as "et al."; a name of more than one word that
     # `name_parts` keeps whole (`山田 太郎`, `Qwen Team`, `Wei Zhang (张伟)`) would get a first and
     # a last name ("Q. Team"). Braces keep each one whole.
-    parts = name_parts(" ".join(name.split()))
+    written = " ".join(name.split())
+    parts = name_parts(written, forms)
     if parts is not None and "suffix" in parts and "given" in parts:  # BibTeX's `von Last, Jr, First`
         return f"{escape(family_name(parts))}, {escape(parts['suffix'])}, {escape(parts['given'])}"
+    if parts is not None and forms.split(written) is not None:  # a declared family name: `Kim, Minji`
+        return f"{escape(parts['family'])}, {escape(parts['given'])}"
     value = escape(name)
     whole = ("," in name or _AND_WORD.search(value) is not None or value.strip().lower() == "others"
              or (parts is None and len(name.split()) > 1))
     return "{" + value + "}" if whole else value
 
 
-def entry(note: Note, page_url: str | None = None, listed: bool = False) -> str:
+def entry(note: Note, page_url: str | None = None, listed: bool = False, forms: NameForms = NO_FORMS) -> str:
     """One `@misc` entry; `page_url` (absolute) is added as a note when known. `listed`: for a
-    file of many papers, with at most `LISTED_AUTHORS` authors and then `and others`."""
+    file of many papers, with at most `LISTED_AUTHORS` authors and then `and others`. `forms`:
+    organisations and declared family names."""
     names = listed_authors(note) if listed else note.authors
     others = " and others" if len(names) < len(note.authors) else ""
     fields: list[tuple[str, str]] = [
         ("title", "{" + escape(note.title) + "}"),
-        ("author", " and ".join(_author(a) for a in names) + others),
+        ("author", " and ".join(_author(a, forms) for a in names) + others),
     ]
     day = paper_day(note)  # the paper's, or none: never the day it was noted
     if day:

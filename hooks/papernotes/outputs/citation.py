@@ -15,7 +15,7 @@ import re
 from urllib.parse import quote, urlencode
 
 from papernotes.model import Note
-from papernotes.names import LISTED_AUTHORS
+from papernotes.names import LISTED_AUTHORS, NO_FORMS, NameForms
 from papernotes.schema import arxiv_id_month
 from papernotes.catalog import urls
 
@@ -33,7 +33,7 @@ _GROUP = frozenset({"team", "collaboration", "consortium", "group", "lab", "labs
 Collaboration`, `Google Research`, and `AI` in capitals: `Meta AI`): not a family name."""
 
 
-def name_parts(name: str) -> dict[str, str] | None:
+def name_parts(name: str, forms: NameForms = NO_FORMS) -> dict[str, str] | None:
     """A person's name (on one line) in CSL's parts, or None for a name to keep whole. A
     Latin-script name with a space is split at its last space into `given` and `family`, the
     lowercase words just before the family name being its `non-dropping-particle` (`Ludo van der
@@ -42,7 +42,18 @@ def name_parts(name: str) -> dict[str, str] | None:
     else is kept whole: a Hangul or a one-word name, a name with another comma, one that joins
     words with `and` or `&` (a group such as `Smith and Wesson`, which split would print as
     "Wesson, S. and") or ends with a group's word (`Qwen Team`: not "Team, Q."), one with a
-    part in brackets (`Wei Zhang (Tsinghua)`). CSL-JSON, RIS and BibTeX split names by this one rule."""
+    part in brackets (`Wei Zhang (Tsinghua)`). CSL-JSON, RIS and BibTeX split names by this one rule.
+
+    `forms` knows more than the name's look (`names.NameForms`): an organisation's name is kept
+    whole (`Hugging Face`), and a family name `data/authors.yml` declares splits the name there
+    (`Kim Minji` with `family: Kim`: family `Kim`, given `Minji`)."""
+    at = forms.split(name)
+    if at == 0:
+        return None
+    if at is not None and "," not in name and not _JOINED.search(name):
+        words = name.split(" ")
+        family, given = (words[:at], words[at:]) if at > 0 else (words[at:], words[:at])
+        return {"given": " ".join(given), "family": " ".join(family)}
     found = _SUFFIX.search(name)
     base = name[:found.start()] if found else name
     given, _, family = base.rpartition(" ")
@@ -66,24 +77,26 @@ def family_name(parts: dict[str, str]) -> str:
     return " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
 
 
-def family_first(name: str, parts: dict[str, str] | None = None) -> str:
+def family_first(name: str, parts: dict[str, str] | None = None, forms: NameForms = NO_FORMS) -> str:
     """`Family, Given[, Suffix]` (RIS's form, and Scholar's `Smith, John`) when `name_parts` splits
     the name (on one line; `parts`: its split, when already made), else the name as written."""
-    parts = parts if parts is not None else name_parts(name)
+    parts = parts if parts is not None else name_parts(name, forms)
     if parts is None or "given" not in parts:
         return name
     return ", ".join(p for p in (family_name(parts), parts["given"], parts.get("suffix")) if p)
 
 
-def _scraped_author(name: str) -> str:
-    """A `citation_author` or COinS `rft.au`: as written, but a name with a suffix family first
-    (`Ford, Henry, Jr.`). Zotero (its Embedded Metadata and COinS translators alike) reads a name
-    with a comma as `Family, Given` (`Henry Ford, Jr.` was family "Henry Ford",
-    given "Jr.") and one without as given names and a last word (`Robert W. Heath Jr.`: family
-    "Jr."); other names stay as written, since Zotero would split `van der Berg, Ludo Maria` (words
-    on both sides of the comma) into two authors."""
-    parts = name_parts(name)
-    return family_first(name, parts) if parts is not None and "suffix" in parts else name
+def _scraped_author(name: str, forms: NameForms = NO_FORMS) -> str:
+    """A `citation_author` or COinS `rft.au`: as written, but a name with a suffix or a declared
+    family name family first (`Ford, Henry, Jr.`, `Kim, Minji`). Zotero (its Embedded Metadata and
+    COinS translators alike) reads a name with a comma as `Family, Given` (`Henry Ford, Jr.` was
+    family "Henry Ford", given "Jr."; `Kim Minji` family "Minji") and one without as given names
+    and a last word (`Robert W. Heath Jr.`: family "Jr."); other names stay as written, since
+    Zotero would split `van der Berg, Ludo Maria` (words on both sides of the comma) into two
+    authors."""
+    parts = name_parts(name, forms)
+    declared = parts is not None and forms.split(name) is not None
+    return family_first(name, parts) if parts is not None and ("suffix" in parts or declared) else name
 
 
 def paper_day(note: Note) -> tuple[int, ...] | None:
@@ -110,10 +123,10 @@ def arxiv_doi(arxiv_id: str) -> str:
     return f"10.48550/arXiv.{arxiv_id}"
 
 
-def highwire(note: Note) -> tuple[tuple[str, str], ...]:
+def highwire(note: Note, forms: NameForms = NO_FORMS) -> tuple[tuple[str, str], ...]:
     """(name, content) pairs, in the order Scholar's examples give them."""
     tags: list[tuple[str, str]] = [("citation_title", " ".join(note.title.split()))]
-    tags += [("citation_author", _scraped_author(" ".join(name.split()))) for name in note.authors]
+    tags += [("citation_author", _scraped_author(" ".join(name.split()), forms)) for name in note.authors]
     day = paper_day(note)
     if day:  # Scholar's rule: the full date "if available; or a year alone otherwise"
         tags.append(("citation_publication_date", _slashed(day if len(day) == 3 else day[:1])))

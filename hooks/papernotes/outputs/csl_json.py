@@ -12,21 +12,22 @@ import json
 from typing import Callable, Iterable
 
 from papernotes.model import Note
+from papernotes.names import NO_FORMS, NameForms
 from papernotes.outputs.citation import arxiv_doi, listed_authors, name_parts, paper_day
 from papernotes.outputs.ris import clean
 from papernotes.catalog import urls
 
 
-def _name(written: str) -> dict[str, str]:
+def _name(written: str, forms: NameForms) -> dict[str, str]:
     name = clean(written)
-    return name_parts(name) or {"literal": name}
+    return name_parts(name, forms) or {"literal": name}
 
 
-def item(note: Note, page_url: str | None = None, listed: bool = False) -> dict[str, object]:
+def item(note: Note, page_url: str | None = None, listed: bool = False, forms: NameForms = NO_FORMS) -> dict[str, object]:
     """One CSL item (type `article`: CSL 1.0.2's type for preprints). `listed`: for a file of many
-    papers, with at most `LISTED_AUTHORS` authors."""
+    papers, with at most `LISTED_AUTHORS` authors. `forms`: organisations and declared family names."""
     found: dict[str, object] = {"id": note.slug, "type": "article", "title": clean(note.title),
-                                "author": [_name(a) for a in (listed_authors(note) if listed else note.authors)]}
+                                "author": [_name(a, forms) for a in (listed_authors(note) if listed else note.authors)]}
     day = paper_day(note)  # the paper's, or none: never the day it was noted
     if day:
         found["issued"] = {"date-parts": [list(day)]}
@@ -42,9 +43,9 @@ def item(note: Note, page_url: str | None = None, listed: bool = False) -> dict[
     return found
 
 
-def item_line(note: Note, page_url: str | None = None, listed: bool = False) -> str:
+def item_line(note: Note, page_url: str | None = None, listed: bool = False, forms: NameForms = NO_FORMS) -> str:
     """One item as `items` writes it: compact, on one line."""
-    return json.dumps(item(note, page_url, listed), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(item(note, page_url, listed, forms), ensure_ascii=False, separators=(",", ":"))
 
 
 def items(notes: Iterable[Note], line_of: Callable[[Note], str] = item_line) -> str:

@@ -36,6 +36,7 @@ from papernotes.outputs.search_index import iter_search_files
 from papernotes.catalog.index import SiteIndex
 from papernotes.catalog.people import People
 from papernotes.model import Note
+from papernotes.names import NameForms
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 from papernotes.markup_links import LinkResolver
@@ -149,9 +150,17 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
             return found.get(key) or found.setdefault(key, make(note, page_url(note), short))
         return of
 
-    entry_of, listed_entry_of = memo(entries, bibtex.entry, False), memo(entries, bibtex.entry, True)
-    record_of, listed_record_of = memo(records, ris.record, False), memo(records, ris.record, True)
-    item_of, listed_item_of = memo(csl_items, csl_json.item_line, False), memo(csl_items, csl_json.item_line, True)
+    # Organisations written as authors and declared family names (`names.NameForms`).
+    forms = people.forms if people is not None else NameForms(n.org for n in index.notes if n.org)
+    entry, record, item_line = (partial(make, forms=forms) for make in (bibtex.entry, ris.record, csl_json.item_line))
+    entry_of, listed_entry_of = memo(entries, entry, False), memo(entries, entry, True)
+    record_of, listed_record_of = memo(records, record, False), memo(records, record, True)
+    item_of, listed_item_of = memo(csl_items, item_line, False), memo(csl_items, item_line, True)
+    marks = {n.slug: m for n in index.notes if (m := forms.marks(n.authors))}
+
+    def marked(notes: tuple[Note, ...]) -> tuple:
+        """What `forms` changes in these notes' files (a key's part: usually empty)."""
+        return tuple((n.slug, marks[n.slug]) for n in notes if n.slug in marks) if marks else ()
 
     def bibliography(notes: tuple[Note, ...]) -> str:
         return bibtex.bibliography(notes, entry_of)
@@ -174,7 +183,7 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     # already gives a reference manager in one download (issue 24).
     yield _one(urls.bibtex(), lambda: bibliography(index.notes))
     for note in index.notes:
-        yield formats(urls.note_folder(note.slug), (note,), ("note", note))
+        yield formats(urls.note_folder(note.slug), (note,), ("note", note, marks.get(note.slug)))
     def shelf(feed: str, bib: str, owner: str, title: str, page: str, notes: tuple[Note, ...], limit: int,
               key: object) -> ExportGroup:
         """A tag's or an author's feed (summaries: a note is in each of its tags' and authors'
@@ -191,11 +200,11 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     for tag in index.tags.tags:
         notes = index.by_tag.get(tag.slug, ())
         yield shelf(urls.feed(tag.slug), urls.bibtex(tag.slug), urls.tag_folder(tag.slug), f"{tag.en} · {tag.ko}",
-                    urls.tag(tag.slug), notes, feeds.TAG_FEED_SIZE, ("tag", tag, notes))
+                    urls.tag(tag.slug), notes, feeds.TAG_FEED_SIZE, ("tag", tag, notes, marked(notes)))
     for author in people.authors if people is not None else ():
         yield shelf(urls.author_feed(author.slug), urls.author_bibtex(author.slug), urls.author_folder(author.slug),
                     author.name, urls.author(author.slug), author.notes, AUTHOR_FEED_SIZE,
-                    ("author", author.name, author.notes))
+                    ("author", author.name, author.notes, marked(author.notes)))
 
     def forget() -> Iterator[tuple[str, str]]:
         """The feeds and bibliographies are written: what they shared is no longer needed by

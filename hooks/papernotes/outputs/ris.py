@@ -19,6 +19,7 @@ import unicodedata
 from typing import Callable, Iterable
 
 from papernotes.model import Note
+from papernotes.names import NO_FORMS, NameForms
 from papernotes.outputs.citation import arxiv_doi, family_first, listed_authors, paper_day
 from papernotes.catalog import urls
 
@@ -32,16 +33,17 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub("", text).split())
 
 
-def author(written: str) -> str:
+def author(written: str, forms: NameForms = NO_FORMS) -> str:
     """An `AU` value: `Family, Given[, Suffix]`, or the name as written when it is kept whole."""
-    return family_first(clean(written))
+    return family_first(clean(written), forms=forms)
 
 
-def record(note: Note, page_url: str | None = None, listed: bool = False) -> str:
+def record(note: Note, page_url: str | None = None, listed: bool = False, forms: NameForms = NO_FORMS) -> str:
     """One `TY  - RPRT` record (arXiv papers are reports of arXiv, as in the Highwire tags).
-    `listed`: for a file of many papers, with at most `LISTED_AUTHORS` authors."""
+    `listed`: for a file of many papers, with at most `LISTED_AUTHORS` authors. `forms`:
+    organisations and declared family names."""
     lines: list[tuple[str, str]] = [("TY", "RPRT"), ("ID", note.slug), ("TI", note.title)]
-    lines += [("AU", author(name)) for name in (listed_authors(note) if listed else note.authors)]
+    lines += [("AU", author(name, forms)) for name in (listed_authors(note) if listed else note.authors)]
     day = paper_day(note)  # the paper's, or none: never the day it was noted
     if day:
         lines.append(("PY", str(day[0])))

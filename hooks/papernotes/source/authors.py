@@ -8,6 +8,9 @@ people:
     orcid: 0000-0002-1825-0097       # optional; its check digit is verified
     homepage: https://example.org    # optional
     slug: minji-kim                  # optional URL part (default: from the name)
+  - name: Wei Zhang
+    aliases: [Zhang Wei]             # written family name first
+    family: Zhang                    # optional: the family name, for reference managers
 distinct:
   - [Min-Ji Park, Minji Park]        # two people whose names look alike: no advice about them
 orgs:
@@ -18,6 +21,8 @@ orgs:
 
 Names are matched on `names.match_key` (case, width, whitespace and accents do not matter);
 pages show each name as it is written. Every author named under `people` gets an author page.
+A `family:` name must start or end the name or one of its aliases; the citation files and tags
+split each of those forms there (`names.NameForms`).
 """
 
 from __future__ import annotations
@@ -29,13 +34,13 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from papernotes.model import Note, Problem
-from papernotes.names import lookalike_keys, match_key, name_slug, without_initials
+from papernotes.names import family_split, lookalike_keys, match_key, name_slug, without_initials
 from papernotes.schema import RESERVED_PARTY_SLUGS, link_problem
 from papernotes.source.tags import suggest
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
 TOP_KEYS = ("people", "distinct", "orgs")
-PERSON_KEYS = ("name", "aliases", "orcid", "homepage", "slug")
+PERSON_KEYS = ("name", "aliases", "orcid", "homepage", "slug", "family")
 ORG_KEYS = ("name", "aliases", "homepage", "slug")
 SLUG = re.compile(r"^[\w]+(?:-[\w]+)*$")
 ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
@@ -55,6 +60,8 @@ class Entity:
     """An http(s) link."""
     orcid: str | None = None
     """`0000-0002-1825-0097` (people only), checksum verified."""
+    family: str | None = None
+    """The family name (people only), first or last in the name or an alias: `Kim` of `Kim Minji`."""
     line: int = 0
     """Where the entry starts in `data/authors.yml`."""
 
@@ -187,12 +194,22 @@ def _read_entity(item: Located, keys: tuple[str, ...], where: str, report: Repor
         return None
     if "name" not in written:
         fail(item.error(f"{where} needs a `name:`", "missing-name"), where)
+    if "family" in values:
+        _check_family(str(values["family"]), (str(values["name"]), *values.get("aliases", ())), f"{where}.family", at, fail)
     if failed:
         return None
     if "slug" not in values:  # from the name; a reserved one gets -2, as a note's name would (catalog.people)
         slug = name_slug(str(values["name"]))
         values["slug"] = f"{slug}-2" if slug in RESERVED_PARTY_SLUGS else slug
     return _Entry(Entity(line=item.line, **values), where, at)  # type: ignore[arg-type]
+
+
+def _check_family(family: str, forms: tuple[str, ...], path: str, at: Mapping[str, Located], fail: Report) -> None:
+    """A declared family name must start or end (word by word) a form with a given name beside it."""
+    if not any(family_split(form, family) is not None for form in forms):
+        written = ", ".join(repr(f) for f in forms)
+        fail(at[path].error(f"family name {family!r} is neither the first nor the last word(s) of the name or an "
+                            f"alias ({written}); write it as the name writes it, e.g. 'Zhang' for 'Zhang Wei'", "bad-family"), path)
 
 
 def _read_aliases(value: Located, path: str, at: dict[str, Located], fail: Report) -> tuple[str, ...]:

@@ -23,20 +23,22 @@ def render_note_page(ctx: PageContext, note: Note) -> str:
     ctx.links.enter(urls.linker(here))
     related = ctx.related_to(note)
     return ctx.render("note.html", here, note=note, html=ctx.html_of(note),
-                      related=related, bibtex=bibtex.entry(note, ctx.page_url(here)),
+                      related=related, bibtex=bibtex.entry(note, ctx.page_url(here), forms=ctx.people.forms),
                       neighbourhood=partial(ctx.links.render_note_links, note, related))
 
 
 def note_key(ctx: PageContext, note: Note) -> tuple:
     """What `render_note_page` and `note_meta` read beyond the note: its links, its related
-    notes, its lineage both ways, its backlinks with their sentences and its map's notes."""
+    notes, its lineage both ways, its backlinks with their sentences, its map's notes and which
+    of its authors are organisations or have a declared family name (its citation tags)."""
     links = ctx.links
     related = ctx.related_to(note)
     lineage = tuple((field, tuple((p.arxiv, cited(p.note) if p.note is not None else None) for p in papers),
                      tuple(cited(n) for n in listers)) for field, _, papers, _, listers in links.lineage(note))
     backlinks = tuple((cited(b.source), tuple(sorted(b.sentences.items()))) for b in links.graph.backlinks.get(note.slug, ()))
     nodes = tuple((n.note.slug, n.relation, n.note.title) for n in links.neighbourhood(note, related))
-    return (ctx.card_key(note), tuple(cited(n) for n in related), lineage, backlinks, nodes)
+    return (ctx.card_key(note), tuple(cited(n) for n in related), lineage, backlinks, nodes,
+            ctx.people.forms.marks(note.authors))
 
 
 def note_meta(ctx: PageContext, note: Note) -> PageMeta:
@@ -48,7 +50,7 @@ def note_meta(ctx: PageContext, note: Note) -> PageMeta:
         if text:
             break
     return PageMeta(title=meta.plain(note.title), description=text or meta.plain(note.title), type="article",
-                    published=note.date.isoformat(), tags=note.tags, citation=citation.highwire(note))
+                    published=note.date.isoformat(), tags=note.tags, citation=citation.highwire(note, ctx.people.forms))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
