@@ -158,8 +158,11 @@ def variants(term: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
-_ADJACENT = re.compile(r"(?<![^\W_])([\uac00-\ud7a3]+)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?=([\uac00-\ud7a3]+)(?![^\W_]))")
-"""Two words of Hangul syllables with only spaces (at most one line break) between them."""
+_ADJACENT = re.compile(r"([\uac00-\ud7a3](?<![^\W_][\uac00-\ud7a3])[\uac00-\ud7a3]*+)(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+                       r"(?=([\uac00-\ud7a3]++)(?![^\W_]))")
+"""Two words of Hangul syllables with only spaces (at most one line break) between them. The
+pattern starts with a syllable (its word's start checked just after it) so the engine skips to
+the next syllable instead of trying every character of English text."""
 
 
 def pairs(text: str, inner: bool = False) -> list[str]:
@@ -169,20 +172,30 @@ def pairs(text: str, inner: bool = False) -> list[str]:
     syllables (a query word is split into parts that long). With `inner`, those pairs from each
     inner sub-word of the first word instead (사전학습 데이터 -> _전학습데이터, _학습데이터), as
     `variants` indexes a compound written together, so 학습데이터 finds 사전학습 데이터 too."""
+    return _pairs_of(_adjacent(text), inner)
+
+
+def _adjacent(text: str) -> list[tuple[str, str]]:
+    """The word pairs `pairs` makes terms of: (first word, second word without its particle)."""
     out = []
     for match in _ADJACENT.finditer(unicodedata.normalize("NFC", text)):
         first, second = match[1], strip_particle(match[2])
         if len(first) >= MIN_PART and len(second) >= MIN_PART and strip_particle(first) == first:
-            starts = range(1, len(first) - MIN_PART + 1) if inner else (0,)
-            out += [PAIR_PREFIX + first[i:] + second for i in starts]
+            out.append((first, second))
     return out
 
 
-_NAME_PARTS = re.compile(r"(?<![^\W_])(?<!\.)([^\W_]+)[-\u2010\u2011]([^\W_]+)(?![^\W_])")
+def _pairs_of(adjacent: list[tuple[str, str]], inner: bool) -> list[str]:
+    if not inner:
+        return [PAIR_PREFIX + first + second for first, second in adjacent]
+    return [PAIR_PREFIX + first[i:] + second for first, second in adjacent for i in range(1, len(first) - MIN_PART + 1)]
+
+
+_NAME_PARTS = re.compile(r"(?<![^\W_])(?<!\.)([^\W_]++)[-\u2010\u2011]([^\W_]++)(?![^\W_])")
 """Two runs of letters and digits joined by a hyphen: `GPT-4`, `DeepSeek-R1`, `Llama-3`."""
 
 
-_NAME_VERSION = re.compile(r"(?<![^\W_])(?<!\.)([A-Za-z]+)([-\u2010\u2011 ]?)([A-Za-z]?(?:\d+(?:\.\d+)+|\d[^\W_]*))(?![^\W_])")
+_NAME_VERSION = re.compile(r"(?<![^\W_])(?<!\.)([A-Za-z]++)([-\u2010\u2011 ]?)([A-Za-z]?(?:\d+(?:\.\d+)+|\d[^\W_]*))(?![^\W_])")
 """A name and its version, written together, with a hyphen or with a space: `Qwen2.5`, `Llama-3.1`,
 `Llama 3`, `DeepSeek V3`."""
 
@@ -265,7 +278,8 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         weight = FIELD_WEIGHTS[field]
         phrases = field == "title" or (concepts and field != "people")
         tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
-        terms = tokens + pairs(text) + model_names(text) + (person_names(text) if field == "people" else [])
+        adjacent = _adjacent(text)
+        terms = tokens + _pairs_of(adjacent, False) + model_names(text) + (person_names(text) if field == "people" else [])
         if field == "title":
             terms += title_pairs(tokens, joined)
         if concepts and field != "people":
@@ -274,7 +288,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
             counts[term] = counts.get(term, 0) + 1
             if weights.get(term, 0) < weight:
                 weights[term] = weight
-        for term in pairs(text, inner=True):   # one weight lower, as a compound's inner sub-words
+        for term in _pairs_of(adjacent, True):   # one weight lower, as a compound's inner sub-words
             counts[term] = counts.get(term, 0) + 1
             if weights.get(term, 0) < max(1, weight - 1):
                 weights[term] = max(1, weight - 1)
