@@ -135,7 +135,7 @@ class NameForms:
 
     Equal when they say the same; `marks` is what one note's authors get from it (page keys)."""
 
-    __slots__ = ("_orgs", "_splits", "_key")
+    __slots__ = ("_orgs", "_splits", "_key", "_hash")
 
     def __init__(self, orgs: Iterable[str] = (), families: Iterable[tuple[str, Iterable[str]]] = ()) -> None:
         """`orgs`: organisation names as written; `families`: (declared family name, the person's
@@ -149,6 +149,7 @@ class NameForms:
                     splits.setdefault(match_key(form), at)
         self._splits = splits
         self._key = (self._orgs, tuple(sorted(splits.items())))
+        self._hash = hash(self._key)  # a cache key of every name split (`outputs.citation.name_parts`)
 
     def split(self, name: str) -> int | None:
         """0 for an organisation's name; the `family_split` of a declared family name; else None."""
@@ -165,7 +166,7 @@ class NameForms:
         return isinstance(other, NameForms) and self._key == other._key
 
     def __hash__(self) -> int:
-        return hash(self._key)
+        return self._hash
 
     def __repr__(self) -> str:
         return f"NameForms(orgs={sorted(self._orgs)!r}, splits={self._key[1]!r})"

@@ -12,6 +12,7 @@ the citation files keep the month). The DOI is arXiv's own
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from papernotes.model import Note
@@ -47,6 +48,14 @@ def name_parts(name: str, forms: NameForms = NO_FORMS) -> dict[str, str] | None:
     `forms` knows more than the name's look (`names.NameForms`): an organisation's name is kept
     whole (`Hugging Face`), and a family name `data/authors.yml` declares splits the name there
     (`Kim Minji` with `family: Kim`: family `Kim`, given `Minji`)."""
+    found = _name_parts(name, forms)
+    return dict(found) if found is not None else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
+    """`name_parts`, once per name and site: a name is split for each of the five forms a paper
+    is described in (BibTeX, RIS, CSL-JSON, COinS, `citation_*`), on every list and file it is in."""
     at = forms.split(name)
     if at == 0:
         return None
