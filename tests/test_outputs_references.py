@@ -303,8 +303,10 @@ def test_an_organisation_written_as_an_author_is_one_name_in_every_format() -> N
     """An author that is also an organisation (a note's `org:` or `data/authors.yml`'s `orgs`) is
     kept whole: split by its look, `Hugging Face` was family "Face", given "Hugging" (citeproc
     printed "Face, H.")."""
+    from urllib.parse import parse_qsl
+
     from papernotes.names import NameForms
-    from papernotes.outputs.citation import highwire
+    from papernotes.outputs.citation import coins, highwire
 
     written = ("Hugging Face", "Ada Lovelace", "google  deepmind")
     note = _note("T", authors=written)
@@ -317,14 +319,19 @@ def test_an_organisation_written_as_an_author_is_one_name_in_every_format() -> N
     (entry,) = rispy.loads(ris.record(note, forms=forms))
     assert entry["authors"] == ["Hugging Face", "Lovelace, Ada", "google deepmind"]
     assert [v for k, v in highwire(note, forms) if k == "citation_author"] == ["Hugging Face", "Ada Lovelace", "google deepmind"]
+    # COinS has a key for it: `aucorp`, "organization or corporation that is the author"
+    assert [(k, v) for k, v in parse_qsl(coins(note, forms)) if k.startswith("rft.au")] == [
+        ("rft.aucorp", "Hugging Face"), ("rft.au", "Ada Lovelace"), ("rft.aucorp", "google deepmind")]
 
 
 def test_a_declared_family_name_splits_each_form_that_starts_or_ends_with_it() -> None:
     """`family: Kim` in `data/authors.yml` for `Kim Minji` (aliases `Minji Kim`, `김민지`): by its
     look `Kim Minji` is family "Minji", given "Kim"; declared, every format says family `Kim`, and
     the citation tag writes it `Kim, Minji`, which Zotero reads as family, given."""
+    from urllib.parse import parse_qs
+
     from papernotes.names import NameForms
-    from papernotes.outputs.citation import highwire
+    from papernotes.outputs.citation import coins, highwire
 
     forms = NameForms(families=[("Kim", ("Kim Minji", "Minji Kim", "김민지"))])
     note = _note("T", authors=("Kim Minji", "minji  kim", "Lee Jae", "김민지"))
@@ -338,3 +345,4 @@ def test_a_declared_family_name_splits_each_form_that_starts_or_ends_with_it() -
     contents = [v for k, v in highwire(note, forms) if k == "citation_author"]
     assert contents == ["Kim, Minji", "kim, minji", "Lee Jae", "김민지"]
     assert [c for content in contents for c in _zotero_highwire_creators(content)][:2] == [("Kim", "Minji"), ("kim", "minji")]
+    assert parse_qs(coins(note, forms))["rft.au"] == contents  # the same reading in a COinS span

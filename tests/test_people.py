@@ -152,6 +152,7 @@ def test_a_declared_family_name_and_a_lab_written_as_an_author_reach_the_citatio
     as its lab, stays one name: in the page's citation tags, its RIS and CSL-JSON, and the author's
     files. By their look alone, `Kim Minji` was family "Minji" and `Hugging Face` family "Face"."""
     import json
+    from urllib.parse import parse_qs
 
     import rispy
 
@@ -172,6 +173,9 @@ def test_a_declared_family_name_and_a_lab_written_as_an_author_reach_the_citatio
     items = json.loads((out / "authors/minji-kim/papernotes.csl.json").read_text(encoding="utf-8"))
     assert [i["author"][0] for i in items] == [{"given": "Minji", "family": "Kim"}] * 2
     assert "author = {Kim, Minji and {Hugging Face}}" in (out / "authors/minji-kim/papernotes.bib").read_text(encoding="utf-8")
+    spans = _page(site, "authors/minji-kim").select("span.Z3988")  # newest first: q2, then q1
+    kev = parse_qs(spans[1]["title"], strict_parsing=True)
+    assert kev["rft.au"] == ["Kim, Minji"] and kev["rft.aucorp"] == ["Hugging Face"]
 
 
 def test_the_spellings_the_notes_write_show_when_the_file_names_the_person_otherwise(tmp_path: Path) -> None:

@@ -149,12 +149,16 @@ def highwire(note: Note, forms: NameForms = NO_FORMS) -> tuple[tuple[str, str], 
     return tuple(tags)
 
 
-def coins(note: Note) -> str:
+def coins(note: Note, forms: NameForms = NO_FORMS) -> str:
     """The note's paper as a COinS `title`: an OpenURL 1.0 ContextObject in KEV format (Z39.88-2004,
-    journal format, genre `preprint`), keys and values percent-encoded as UTF-8."""
+    journal format, genre `preprint`), keys and values percent-encoded as UTF-8. An organisation
+    written as an author (`forms`) is the format's `rft.aucorp`, "organization or corporation that
+    is the author", not a person's `rft.au`."""
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
                                     ("rft.genre", "preprint"), ("rft.atitle", " ".join(note.title.split()))]
-    pairs += [("rft.au", _scraped_author(" ".join(name.split()))) for name in listed_authors(note)]  # COinS is for lists
+    for written in listed_authors(note):  # COinS is for lists
+        name = " ".join(written.split())
+        pairs.append(("rft.aucorp", name) if forms.split(name) == 0 else ("rft.au", _scraped_author(name, forms)))
     date = paper_date(note)
     if date:
         pairs.append(("rft.date", date.replace("/", "-")))

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache, NoteHtml, snippet
 from papernotes.model import Note
+from papernotes.names import NameForms
 from papernotes.outputs import citation
 from papernotes.pages.fragments import Fragments, text_lang
 from papernotes.pages.items import Items, slot
@@ -38,21 +39,26 @@ EXCERPT = 160
 """Characters of each language's commentary a tag page shows; the note page has the rest."""
 
 
-def _coins(note: Note) -> Markup:
+def _coins(note: Note, forms: NameForms) -> Markup:
     """One COinS span (OpenURL in a `Z3988` span) for Zotero on list pages. `hidden`: Zotero
     reads it by class, and its title (machine-readable English metadata) is no tooltip or
     accessible name for a reader in either language."""
-    return Markup('<span class="Z3988" title="%s" hidden></span>') % citation.coins(note)
+    return Markup('<span class="Z3988" title="%s" hidden></span>') % citation.coins(note, forms)
 
 
 class _CoinsMemo(dict):
     """`_coins` once per note and build: a note is on its tag, day, month, year and authors'
-    pages, and percent-encoding its authors is most of a list page's own work."""
+    pages, and percent-encoding its authors is most of a list page's own work. `forms`: the
+    site's organisations and declared family names (`People.forms`), asked for on first use."""
+
+    def __init__(self, forms: Callable[[], NameForms]) -> None:
+        super().__init__()
+        self._forms = forms
 
     def __call__(self, note: Note) -> Markup:
         found = self.get(note.slug)
         if found is None:
-            found = self[note.slug] = _coins(note)
+            found = self[note.slug] = _coins(note, self._forms())
         return found
 
 
@@ -143,7 +149,7 @@ class PageContext:
             env.globals["fragments"] = fragments = Fragments(self.index.tags)
             env.globals["author_link"] = self.author_link
             env.globals["org_link"] = self.org_link
-            env.globals["coins"] = coins = _CoinsMemo()
+            env.globals["coins"] = coins = _CoinsMemo(lambda: self.people.forms)
             env.globals["items"] = Items(coins, self.author_link, self.org_link, self.commentary_of, self.excerpt_of, fragments)
             env.globals["reading_slot"] = slot
             self._env = env
@@ -177,13 +183,16 @@ class PageContext:
                 tuple((cited(n), self.names_key(n)) for n in party.notes))
 
     def names_key(self, note: Note) -> tuple:
-        """Which of the note's authors, and its lab, have a page (their links on every card);
-        once per note and build (a note is on the pages of each of its authors)."""
+        """Which of the note's authors, and its lab, have a page (their links on every card), and
+        which of its authors are organisations or have a declared family name (its COinS span,
+        its citation tags and files: `People.forms`); once per note and build (a note is on the
+        pages of each of its authors)."""
         found = self._names_keys.get(note.slug)
         if found is None:
             people = self.people
             found = self._names_keys[note.slug] = (tuple(_slug_of(people.author(name)) for name in note.authors),
-                                                   _slug_of(people.org(note.org)) if note.org else None)
+                                                   _slug_of(people.org(note.org)) if note.org else None,
+                                                   people.forms.marks(note.authors))
         return found
 
     def author_link(self, name: str, href: Callable[[str], str]) -> Markup:

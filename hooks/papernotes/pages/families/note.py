@@ -29,16 +29,16 @@ def render_note_page(ctx: PageContext, note: Note) -> str:
 
 def note_key(ctx: PageContext, note: Note) -> tuple:
     """What `render_note_page` and `note_meta` read beyond the note: its links, its related
-    notes, its lineage both ways, its backlinks with their sentences, its map's notes and which
-    of its authors are organisations or have a declared family name (its citation tags)."""
+    notes, its lineage both ways, its backlinks with their sentences and its map's notes (and,
+    through `card_key`, which of its authors are organisations or have a declared family name:
+    its citation tags and BibTeX)."""
     links = ctx.links
     related = ctx.related_to(note)
     lineage = tuple((field, tuple((p.arxiv, cited(p.note) if p.note is not None else None) for p in papers),
                      tuple(cited(n) for n in listers)) for field, _, papers, _, listers in links.lineage(note))
     backlinks = tuple((cited(b.source), tuple(sorted(b.sentences.items()))) for b in links.graph.backlinks.get(note.slug, ()))
     nodes = tuple((n.note.slug, n.relation, n.note.title) for n in links.neighbourhood(note, related))
-    return (ctx.card_key(note), tuple(cited(n) for n in related), lineage, backlinks, nodes,
-            ctx.people.forms.marks(note.authors))
+    return (ctx.card_key(note), tuple(cited(n) for n in related), lineage, backlinks, nodes)
 
 
 def note_meta(ctx: PageContext, note: Note) -> PageMeta:
