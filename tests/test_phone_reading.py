@@ -521,6 +521,22 @@ def test_tap_targets_are_at_least_44_px_on_a_phone(contexts, base: str, index) -
     assert pg.locator(".pn-filter-tag").count() > 0 and small == {}
 
 
+def test_fields_a_reader_types_in_are_16_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
+    """Text typed on a phone is 16 px or more, as in the search box: iOS zooms the page into a
+    smaller field when it takes focus (the private note under a note and the list page's filters,
+    search and share link were 15 and 14 px)."""
+    pg = contexts["phone"]
+    fields = ("() => [...document.querySelectorAll('main input:not([type=checkbox]):not([type=radio]):not([type=file]), "
+              "main select, main textarea')].map(e => [e.className || e.id || e.tagName, parseFloat(getComputedStyle(e).fontSize)])")
+    open_page(pg, base + urls.src_to_url(urls.note(index.notes[0].slug)), "ko")
+    pg.locator(".pn-rl__note-toggle").first.click()
+    sizes = pg.evaluate(fields)
+    open_page(pg, base + "list/", "en")
+    sizes += pg.evaluate(fields)
+    assert {"pn-rl__text", "pn-rl-share-url"} <= {s[0] for s in sizes}
+    assert len(sizes) >= 6 and [s for s in sizes if s[1] < 16] == []
+
+
 @pytest.mark.parametrize("size", SIZE_IDS)
 def test_copy_does_not_cover_the_bibtex_entry(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
     pg = contexts[size]
