@@ -596,3 +596,39 @@ def test_the_header_shows_the_site_name_whole(contexts, base: str, index, size: 
     pg.wait_for_function("document.querySelector('.md-header__title--active') !== null")
     pg.wait_for_timeout(500)  # the theme's fade between the two titles
     assert pg.evaluate(HEADER)["shown"] == (size == "phone")  # a laptop shows the page's title instead
+
+
+# Where keyboard focus shows on the element focused: its outline, or that of the label standing for
+# it (the palette switch's hidden radio, the list's hidden file input); back to top takes the
+# accent colour instead (the theme's .md-top:focus).
+FOCUS_SHOWN = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const shown = el => { const s = getComputedStyle(el); return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 || el.matches(".md-top"); };
+  const stand = e.matches(".md-option") ? e.nextElementSibling : e.matches(".pn-rl-hidden") ? e.closest("label") : e;
+  return [e.tagName + "." + (e.getAttribute("class") || "").replace(/ /g, ".") + " " + (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 30), shown(stand)];
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "notes/", "list/"])
+def test_keyboard_focus_is_seen_on_every_control_it_reaches(contexts, base: str, index, path: str) -> None:  # noqa: ANN001
+    """Tab through a page: every element focused shows it. The theme hides the outline of a
+    summary (a note's abstract on the home page), of the logo and of the palette switch unless its
+    own script marked them; that script is not loaded (assets/theme.js), so they showed nothing."""
+    pg = contexts["laptop"]
+    if path == "notes/":
+        path = urls.src_to_url(urls.note(index.notes[0].slug))
+    open_page(pg, base + path, "ko")
+    pg.wait_for_timeout(200)
+    pg.evaluate("document.activeElement.blur()")
+    seen, hidden = set(), set()
+    for _ in range(120):
+        pg.keyboard.press("Tab")
+        focused = pg.evaluate(FOCUS_SHOWN)
+        if focused is None:
+            break
+        seen.add(focused[0].split(" ", 2)[0])
+        if not focused[1]:
+            hidden.add(focused[0])
+    assert "A.md-header__button.md-logo" in seen and "INPUT.md-option" in seen
+    assert hidden == set()
