@@ -454,6 +454,27 @@ def test_a_month_of_the_chart_is_a_finger_sized_target_on_a_touch_screen(browser
     context.close()
 
 
+def test_a_calendar_opened_before_its_years_end_fades_out_at_the_right(browser, base: str) -> None:  # noqa: ANN001
+    """The newest year's calendar opens at its newest day, with the rest of the year beyond the right
+    edge: that edge fades (as the left one does over the earlier weeks) instead of a month's name
+    ending cut there ("1" of "11월"); swiped to the year's end it no longer fades."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    open_page(pg, base + "stats/", "ko")
+    pg.wait_for_timeout(300)
+    state = """f => [f.scrollWidth - f.clientWidth - f.scrollLeft > 1, f.hasAttribute('data-pn-more-after'),
+                    getComputedStyle(f).maskImage.includes('to left') || getComputedStyle(f).maskImage.includes('calc')]"""
+    figures = pg.locator(".pn-figure:has(svg.pn-heatmap)")
+    assert figures.count() >= 2
+    seen = [figures.nth(i).evaluate(state) for i in range(figures.count())]
+    assert [True, True, True] in seen, seen  # one opens before its year's end, and fades there
+    assert all(s[0] == s[1] for s in seen), seen
+    newest = figures.first
+    newest.evaluate("f => { f.scrollLeft = f.scrollWidth; f.dispatchEvent(new Event('scroll')); }")
+    assert newest.evaluate(state)[1] is False
+    context.close()
+
+
 def test_statistics_need_no_hint_where_they_fit(contexts, base: str) -> None:  # noqa: ANN001
     pg = contexts["laptop"]
     open_page(pg, base + "stats/", "en")

@@ -1,6 +1,6 @@
 /* Figures wider than the screen (the statistics on a phone) open at their newest data, the end of
- * the row, and say that they scroll (papernotes.css draws the fade and the hint from
- * data-pn-scrolls and data-pn-more-before). Loaded by the statistics page only
+ * the row, and say that they scroll (papernotes.css draws the fades and the hint from
+ * data-pn-scrolls, data-pn-more-before and data-pn-more-after). Loaded by the statistics page only
  * (pages/families/stats.py names it). */
 
 for (const figure of document.querySelectorAll(".pn-figure")) {
@@ -8,6 +8,7 @@ for (const figure of document.querySelectorAll(".pn-figure")) {
     const room = figure.scrollWidth - figure.clientWidth;
     figure.toggleAttribute("data-pn-scrolls", room > 1);
     figure.toggleAttribute("data-pn-more-before", room > 1 && figure.scrollLeft > 1);
+    figure.toggleAttribute("data-pn-more-after", room > 1 && figure.scrollLeft < room - 1);
   };
   if (figure.scrollWidth - figure.clientWidth > 1) {
     const marks = figure.querySelectorAll("a");
