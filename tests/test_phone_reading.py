@@ -533,7 +533,7 @@ def test_tap_targets_are_at_least_44_px_on_a_phone(contexts, base: str, index) -
 
     open_page(pg, base + urls.src_to_url(urls.note(index.notes[0].slug)), "ko")
     pg.wait_for_selector(".pn-copy:not([hidden])")
-    for selector in (".pn-toggle__button", ".md-header__option label.md-header__button", ".pn-facts .pn-tag", ".pn-copy"):
+    for selector in (".pn-toggle__button", ".md-header__option label.md-header__button", ".pn-facts .pn-tag", ".pn-copy", ".md-top"):
         measure(selector)
     open_page(pg, base + urls.src_to_url(urls.day(index.days[1])), "ko")
     measure(".pn-daynav a")
