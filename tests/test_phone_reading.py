@@ -537,6 +537,9 @@ def test_tap_targets_are_at_least_44_px_on_a_phone(contexts, base: str, index) -
         measure(selector)
     open_page(pg, base + urls.src_to_url(urls.day(index.days[1])), "ko")
     measure(".pn-daynav a")
+    measure("details > summary")  # the day's post, a note's abstract
+    open_page(pg, base + "authors/", "ko")
+    measure(".pn-jump a")
     open_page(pg, base + "browse/", "en")
     measure(".pn-filter-tag")
     assert pg.locator(".pn-filter-tag").count() > 0 and small == {}
