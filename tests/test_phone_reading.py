@@ -475,6 +475,19 @@ def test_a_calendar_opened_before_its_years_end_fades_out_at_the_right(browser, 
     context.close()
 
 
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_a_tags_count_and_bar_are_level_with_it(contexts, base: str, size: str) -> None:  # noqa: ANN001
+    """The most used tags: each row's count and bar are level with its tag (on a phone the tag is
+    44 px tall and they stood at its top edge, beside the row above as much as their own)."""
+    pg = contexts[size]
+    open_page(pg, base + "stats/", "en")
+    rows = pg.locator(".pn-top-tags-table tbody tr").evaluate_all("""rs => rs.map(r => {
+      const mid = e => { const b = e.getBoundingClientRect(); return b.top + b.height / 2; };
+      return [r.dataset.tag, mid(r.querySelector('.pn-tag')), mid(r.querySelector('.pn-num')), mid(r.querySelector('.pn-hbar'))]; })""")
+    assert len(rows) >= 5
+    assert [r for r in rows if abs(r[2] - r[1]) > 3 or abs(r[3] - r[1]) > 3] == []
+
+
 def test_statistics_need_no_hint_where_they_fit(contexts, base: str) -> None:  # noqa: ANN001
     pg = contexts["laptop"]
     open_page(pg, base + "stats/", "en")
