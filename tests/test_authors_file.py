@@ -43,6 +43,9 @@ def _load(tmp_path: Path, text: str) -> tuple[AuthorsFile, list[tuple[int, int, 
                  id="family-not-in-the-name-or-the-whole-name"),
     pytest.param("orgs:\n  - name: Hugging Face\n    family: Face\n", [(3, 5, "orgs[0].family", "unknown-key")],
                  id="family-is-for-people"),
+    # A slug names a folder (authors/<slug>/): past 255 bytes the build stopped with "File name too long".
+    pytest.param("people:\n  - name: A\n    slug: " + "-".join(["averylongword"] * 20) + "\n",
+                 [(3, 11, "people[0].slug", "long-slug")], id="slug-too-long-for-a-folder"),
 ])
 def test_every_problem_of_an_entry_is_reported_in_one_run(tmp_path: Path, text: str,
                                                           expected: list[tuple[int, int, str, str]]) -> None:

@@ -272,6 +272,11 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("slug-reserved-sitemap", {"2024/sitemap.xml.md": note()},
      ("data/notes/2024/sitemap.xml.md:0:0: error: file name: the file name 'sitemap.xml' is reserved: its page folder "
       "notes/sitemap.xml/ would be the path of the notes' sitemap",)),
+    # previews/<slug>.html is the longest file named after a note: a 251-byte name passed and stopped the build.
+    ("slug-too-long-for-its-files", {"2024/" + "a" * 251 + ".md": note()},
+     ("data/notes/2024/" + "a" * 251 + ".md:0:0: error: file name: the file name is 251 bytes long without `.md`; the site's files "
+      "named after it (previews/<name>.html) allow 250",)),
+    ("slug-long-but-fits", {"2024/" + "a" * 250 + ".md": note()}, ()),
     ("slug-hangul", {"2024/보상.md": note()}, ("data/notes/2024/보상.md:0:0: error: file name: the file name '보상' is the note's URL",)),
     ("slug-reserved-index", {"2024/index.md": note()},
      ("data/notes/2024/index.md:0:0: error: file name: the file name 'index' is reserved: notes/index.md would become the page notes/",)),
@@ -433,6 +438,10 @@ TAG_CASES = [
      (f"{T}:11:1: error: index: the tag slug 'index' is reserved: tags/index.md is the tag index page",)),
     ("label-escape-out-of-range", 'extra:\n  ko: "\\U00110000"\n  en: Extra\n', (f"{T}:12:8: error: file: YAML syntax error: the escape \\U00110000",)),
     ("line-separator-in-comment", "extra:  # \u2028\n  ko: 추가\n  en: Extra\n", (f"{T}:11:11: error: file: the invisible character U+2028 LINE SEPARATOR is a line break to YAML",)),
+    # A tag names a folder (tags/<tag>/): past 255 bytes the build stopped with "File name too long".
+    ("slug-too-long", "-".join(["averylongword"] * 20) + ":\n  ko: 긴\n  en: Long\n",
+     (f"{T}:11:1: error: {'-'.join(['averylongword'] * 20)}: tag 'averylongword-averylongword-averylongwor'... is 279 characters long; "
+      "a tag is at most 120",)),
     ("alias-taken", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [reasoning]\n", (f"{T}:11:1: error: extra: 'reasoning' is already used by tag 'reasoning'",)),
 ]
 

@@ -585,6 +585,24 @@ def test_two_names_with_one_slug_the_first_noted_keeps_its_address() -> None:
         "jae-won-park": "Jae-won Park", "jae-won-park-2": "Jae Won Park"}
 
 
+def test_a_very_long_name_gets_a_slug_a_folder_can_have() -> None:
+    """An author or lab's slug names a folder (`authors/<slug>/`, `labs/<slug>/`); file systems allow
+    255 bytes a name, and a 300-letter name (or 180 Hangul syllables, 3 bytes each) stopped the build
+    with "File name too long" after `papernotes check` had passed it. Two names cut to one slug
+    are still two pages."""
+    long_a, long_b = "Averylongname " * 20 + "Kim", "Averylongname " * 20 + "Lee"
+    lab = "연구소" * 60
+
+    def note(slug: str, author: str) -> Note:
+        return Note(slug=slug, source=f"{slug}.md", title=slug, authors=(author,), date=dt.date(2025, 1, 1), tags=("rl",), org=lab)
+
+    people = People((note("a1", long_a), note("a2", long_a), note("b1", long_b), note("b2", long_b)), AuthorsFile(), 2)
+    slugs = [p.slug for p in (*people.authors, *people.orgs)]
+    assert len(slugs) == 3 and len(set(slugs)) == 3, slugs
+    assert all(0 < len(slug.encode("utf-8")) <= 120 for slug in slugs), slugs
+    assert people.orgs[0].slug == lab[:40] and people.orgs[0].name == lab  # whole syllables (3 bytes each); the page shows the name
+
+
 def test_names_with_a_comma_are_separated_by_semicolons() -> None:
     """`Smith, John, Henry Ford, Jr., Jae Lee` reads as five people (found on a built note page's
     byline): with a comma in a name, names are separated by `; `, as in the daily post."""

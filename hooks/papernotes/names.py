@@ -16,6 +16,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
+from papernotes.schema import MAX_SLUG_BYTES
+
 LISTED_AUTHORS = 50
 """The authors a paper carries where it is one of many papers: its COinS span on list pages, its
 feed entries, the tag and author bibliographies (`outputs.citation`), and its authors' pages (a
@@ -102,8 +104,15 @@ def without_initials(name: str) -> str | None:
 
 
 def name_slug(name: str) -> str:
-    """A URL part for a name: lowercase words joined by `-`, diacritics dropped, Hangul kept."""
-    return _NOT_WORD.sub("-", match_key(name).replace("_", "-")).strip("-") or "x"
+    """A URL part for a name: lowercase words joined by `-`, diacritics dropped, Hangul kept; at
+    most `schema.MAX_SLUG_BYTES` of UTF-8, cut after a whole word when one ends in its second half
+    (it names a folder, `authors/<slug>/`, and file systems allow 255 bytes a name: a 300-letter
+    name stopped the build). Two names cut to one slug are told apart like any other (`-2`)."""
+    slug = _NOT_WORD.sub("-", match_key(name).replace("_", "-")).strip("-") or "x"
+    if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
+        cut = slug.encode("utf-8")[:MAX_SLUG_BYTES].decode("utf-8", "ignore")
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut[len(cut) // 2:] else cut).strip("-")
+    return slug
 
 
 def family_split(form: str, family: str) -> int | None:

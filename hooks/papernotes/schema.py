@@ -114,6 +114,9 @@ a name that makes one gets `-2` (`catalog.people`), and `data/authors.yml` may n
 MAX_SLUG_BYTES = 120
 """The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
 `.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""
+MAX_NOTE_FILE_BYTES = 255 - len(".html")
+"""The longest note file stem (its slug) in UTF-8 bytes: file systems allow 255 bytes a name, and
+the longest file the build names after a note is its preview card `previews/<slug>.html`."""
 MAX_SLUG_WORDS = 6
 """A title's first words make its slug; six say what the paper is."""
 

@@ -35,7 +35,7 @@ from typing import Callable, Iterable, Mapping
 
 from papernotes.model import Note, Problem
 from papernotes.names import family_split, lookalike_keys, match_key, name_slug, without_initials
-from papernotes.schema import RESERVED_PARTY_SLUGS, link_problem
+from papernotes.schema import MAX_SLUG_BYTES, RESERVED_PARTY_SLUGS, link_problem
 from papernotes.source.tags import suggest
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
@@ -243,6 +243,9 @@ def _read_value(key: str, value: Located) -> str:
         raise value.error(problem, "bad-url")
     if key == "slug" and (not SLUG.match(text) or text != text.lower()):
         raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'", "bad-slug")
+    if key == "slug" and len(text.encode("utf-8")) > MAX_SLUG_BYTES:  # a folder name: authors/<slug>/
+        raise value.error(f"slug {text[:40]!r}... is {len(text.encode('utf-8'))} bytes long; a slug is at most {MAX_SLUG_BYTES} "
+                          "(it is a folder name in the site)", "long-slug")
     if key == "slug" and text in RESERVED_PARTY_SLUGS:
         raise value.error(f"the slug {text!r} is reserved: {RESERVED_PARTY_SLUGS[text]}; write e.g. '{text}-2'", "reserved-slug")
     return text

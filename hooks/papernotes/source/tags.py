@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 import yaml
 
 from papernotes.model import Problem, Tag, TagRegistry
-from papernotes.schema import RESERVED_TAG_SLUGS
+from papernotes.schema import MAX_SLUG_BYTES, RESERVED_TAG_SLUGS
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
 TAG_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -139,6 +139,9 @@ def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeErr
     nfc = unicodedata.normalize("NFC", slug)
     if not TAG_SLUG.match(nfc):
         raise key.error(f"tag {slug!r} must be lowercase ASCII kebab-case like 'reward-model'", "bad-tag-slug")
+    if len(nfc) > MAX_SLUG_BYTES:  # it names a folder (tags/<tag>/): file systems allow 255 bytes a name
+        raise key.error(f"tag {slug[:40]!r}... is {len(nfc)} characters long; a tag is at most {MAX_SLUG_BYTES} "
+                        "(it is a folder name in the site)", "long-slug")
     if nfc in RESERVED_TAG_SLUGS:
         raise key.error(f"the tag slug {slug!r} is reserved: {RESERVED_TAG_SLUGS[nfc]}; rename the tag "
                         f"(e.g. '{nfc}-tag') and the notes that use it", "reserved-slug")

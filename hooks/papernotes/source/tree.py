@@ -22,7 +22,8 @@ from markupsafe import Markup
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
 from papernotes.markup_links import find_links
-from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text, paper_identity, split_front_matter
+from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
+                               paper_identity, split_front_matter)
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import parse_note
 from papernotes.source.split_load import Loaded, load_files
@@ -277,9 +278,10 @@ def _file_name_problems(stem: str, shown: str) -> list[Problem]:
         return [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
     if slug in RESERVED_SLUGS:
         return [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
-    if len(stem.encode("utf-8")) + len(".md") > 255:
-        return [Problem(shown, 0, 0, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long; file systems "
-                        f"allow 255 with `.md`: shorten it (e.g. {_suggest_slug(stem)[:80]!r})", "long-slug")]
+    if len(stem.encode("utf-8")) > MAX_NOTE_FILE_BYTES:
+        return [Problem(shown, 0, 0, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long without `.md`; "
+                        f"the site's files named after it (previews/<name>.html) allow {MAX_NOTE_FILE_BYTES}: shorten it "
+                        f"(e.g. {_suggest_slug(stem)[:80]!r})", "long-slug")]
     if slug.endswith(".md") and NOTE_SLUG.match(slug[:-3]):
         return [Problem(shown, 0, 0, "file name", f"the file name {stem!r} ends in '.md': its page folder notes/{slug}/ would "
                         f"be the path of the Markdown copy of a note {slug[:-3]!r}; rename it (e.g. {_suggest_slug(stem)!r})", "bad-slug")]
