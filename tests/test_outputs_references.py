@@ -138,6 +138,58 @@ def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:
     assert "$&lt;script>" in text and "<script>" not in text.split("```")[0]  # but no tag hides in it
 
 
+# Markdown that the copy passed on with an image from another host or a script link that a
+# Markdown viewer loads or runs: math and code are not markup to a viewer that does not know them,
+# and an image's alt text or a definition may run over two lines.
+COPY_ESCAPES = [
+    ("price-dollars", "It costs $5 ![x](https://evil.example/dollar.png) and $6 a month."),
+    ("image-in-math", "$![x](https://evil.example/math.png)$"),
+    ("script-link-in-math", "$[j](javascript:alert(1))$"),
+    ("tag-in-math-closed-after-it", '$<img src=https://evil.example/m.png alt="$">'),
+    ("tag-in-math-with-a-quoted-lt", '$<img src=https://evil.example/q.png alt="<$">'),
+    ("handler-after-math", "$a<b$ onmouseover=alert(1)>"),
+    ("alt-over-two-lines", "![a\nb](https://evil.example/nl.png)"),
+    ("link-in-alt", "![a [b](fig.png) c](https://evil.example/nested.png)"),
+    ("badge-in-a-link", "[![build](https://evil.example/badge.svg)](https://example.org)"),
+    ("path-then-new-line", "![x](https://evil.example/p.png\n)"),
+    ("escaped-backtick", "\\`![x](https://evil.example/esc.png)`"),
+    ("backtick-in-a-link", "[a](https://x.org/`) ![x](https://evil.example/dest.png) `y`"),
+    ("backtick-in-an-autolink", "<https://example.org/`> ![x](https://evil.example/auto.png) `"),
+    ("fence-mid-line", "x ```\n\n![x](https://evil.example/fence.png)\n\n```"),
+    ("indented-fence", "    ```\n![x](https://evil.example/ind.png)\n```"),
+    ("fence-with-backtick-info", "```a`b\n![x](https://evil.example/info.png)\n```"),
+    ("definition-on-two-lines", "[a][x]\n\n[x]:\n  javascript:alert(1)"),
+    ("label-on-two-lines", "[z][a b]\n\n[a\nb]: javascript:alert(1)"),
+    ("definition-in-a-list", "[a][r]\n\n- [r]: javascript:alert(1)"),
+    ("link-inside-a-destination", "[a](:[](javascript:alert(1)) x"),
+]
+
+
+@pytest.mark.parametrize("en", [pytest.param(t, id=i) for i, t in COPY_ESCAPES])
+def test_a_markdown_copy_loads_nothing_from_math_code_look_alikes_or_split_links(en: str) -> None:
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from papernotes.markup import same_site_path
+    from papernotes.outputs.markdown_copy import render_copy
+
+    text = render_copy(_note("T", en=en)).split("\n---\n", 1)[1]
+    html = BeautifulSoup(markdown.markdown(text, extensions=["fenced_code"]), "html.parser")
+    for code in html.find_all(["code", "pre"]):
+        code.decompose()
+    assert [i["src"] for i in html.find_all("img") if not same_site_path(i.get("src") or "")] == []
+    assert [a["href"] for a in html.find_all("a") if "javascript" in (a.get("href") or "")] == []
+    assert [t.name for t in html.find_all(True) if t.attrs and t.name not in ("a", "img")] == []
+    assert all(url in text for url in re.findall(r"https://evil\.example/[\w.]+", en))  # shown or linked, not dropped
+
+
+def test_a_markdown_copy_keeps_same_site_images_code_and_math_as_written() -> None:
+    from papernotes.outputs.markdown_copy import inert
+
+    kept = "![here](fig.png) `<b>code</b>` ``a ` b`` $a<b$ $$x<y$$ ![t](../a.png 'T')\n\n```\n<script>kept</script> ![x](https://e.org/p.png)\n```"
+    assert inert(kept) == kept
+
+
 def test_llms_txt_keeps_titles_whole_through_a_markdown_parser() -> None:
     """A title with Markdown's own characters (`]` would end the link's text) is escaped, so a
     Markdown reader gets the title back as written and the link to the copy; counts of one are

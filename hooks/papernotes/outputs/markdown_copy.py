@@ -82,14 +82,19 @@ def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[st
 
 _RAW_TAG = re.compile(r"<(?=[A-Za-z/!?])(?!(?:https?|mailto):)")
 """The start of raw HTML (a tag, a comment, a declaration); not an autolink (`<https://...>`)."""
-_INLINE = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)([^)\n]*)\)")
-"""An inline link or image: `[text](destination "title")` (one level of parentheses in the destination)."""
-_DEFINITION = re.compile(r"^([ ]{0,3}\[[^\]\n]+\]:)[ \t]*(<[^>\n]*>|\S+)(.*)$", re.M)
-"""A reference definition: `[label]: destination "title"`."""
-_ANY_DESTINATION = re.compile(r"(\]\(\s*)(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)")
+_INLINE = re.compile(r"""(!?)\[([^\[\]\n]*)\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*+)((?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*)\)""")
+"""An inline link or image: `[text](destination "title")` (one level of parentheses in the destination;
+no bracket in the text, which kept this linear: the link around it is still read by `_inert_destinations`)."""
+_DEFINITION = re.compile(r"^([ \t>*+\-0-9.)]*\[[^\]]{1,999}\]:)([ \t]*\n?[ \t]*)(<[^>\n]*>|\S+)", re.M)
+"""A reference definition: `[label]: destination "title"` (its destination may be on the next line; in a
+list item or a quote too)."""
+_ANY_DESTINATION = re.compile(r"\]\(\s*")
+_DESTINATION = re.compile(r"<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))++")
 """Any `](destination`, whatever the text before it (nested brackets included)."""
-_REFERENCE_IMAGE = re.compile(r"(?<!\\)!(?=\[[^\]\n]*\](?!\())")
-"""The `!` of a reference image (`![x][r]`, `![x][]`, `![x]`), which loads from its definition."""
+_IMAGE_START = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
+"""The `!` of an image (`![`), unless a backslash escapes it (an even run of backslashes is text)."""
+_KEPT_IMAGE = re.compile(r"""!\[[^\[\]\n]*\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)""")
+"""An inline image simple enough to read for sure (`![alt](path "title")`): kept when its path is on the site."""
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SCRIPT_SCHEME = re.compile(r"(?i)(?:javascript|vbscript|data|file):")
 
@@ -110,31 +115,114 @@ def _inert_link(match: re.Match[str]) -> str:
     return match[0]
 
 
+def _inert_image(match: re.Match[str]) -> str:
+    """Every image left is kept only when it surely loads from the site; any other `!` before a `[`
+    is escaped: a reference image (`![x][r]`, `![x]`), and one this module cannot read for sure
+    (alt text over two lines or with brackets, a path followed by a new line), which a viewer may
+    still load from another host."""
+    kept = _KEPT_IMAGE.match(match.string, match.end(1))
+    if kept and same_site_path(kept[1]) and same_site_path(_destination(kept[1])):
+        return match[0]
+    return match[1] + "\\!"
+
+
+def _inert_links(piece: str) -> str:
+    """The link and image rules of `inert`, for text and for math (which a Markdown viewer reads as text)."""
+    piece = _DEFINITION.sub(lambda m: m[1] + m[2] + "#" if _SCRIPT_SCHEME.match(_destination(m[3])) else m[0], piece)
+    piece = _INLINE.sub(_inert_link, piece)
+    return _IMAGE_START.sub(_inert_image, _inert_destinations(piece))
+
+
+def _inert_destinations(piece: str) -> str:
+    """Every `](destination` that is a script link becomes `](#`. Each `](` is read, also one
+    inside another's destination (`[a](:[](javascript:...)`: a viewer may read the second)."""
+    out, last = [], 0
+    for opener in _ANY_DESTINATION.finditer(piece):
+        found = _DESTINATION.match(piece, opener.end())
+        if opener.start() >= last and found and _SCRIPT_SCHEME.match(_destination(found[0])):
+            out += [piece[last:found.start()], "#"]
+            last = found.end()
+    return "".join(out) + piece[last:] if out else piece
+
+
 def inert(text: str) -> str:
     """A note's Markdown as the copy gives it: what the page's sanitiser keeps from running or
     loading stays inert in any Markdown viewer too. Raw HTML is shown as text (`<` as `&lt;`), an
     image from another host becomes a link to it (as on the page), and a link to a
-    `javascript:`, `data:`, `vbscript:` or `file:` address keeps only its text. Code and math are
-    left as written."""
-    pieces = _CODE_OR_MATH.split(text)
-    for i in range(1, len(pieces), 2):  # math keeps `$a<b$`, but not a whole tag (`$<script>$`)
-        if pieces[i].startswith("$"):
-            pieces[i] = _WHOLE_TAG.sub("&lt;", pieces[i])
-    for i in range(0, len(pieces), 2):  # the odd pieces are code or math
-        piece = _RAW_TAG.sub("&lt;", pieces[i])
-        piece = _DEFINITION.sub(lambda m: m[1] + " #" if _SCRIPT_SCHEME.match(_destination(m[2])) else m[0], piece)
-        piece = _INLINE.sub(_inert_link, piece)
-        piece = _ANY_DESTINATION.sub(lambda m: m[1] + "#" if _SCRIPT_SCHEME.match(_destination(m[2])) else m[0], piece)
-        pieces[i] = _REFERENCE_IMAGE.sub(r"\\!", piece)
-    return "".join(pieces)
+    `javascript:`, `data:`, `vbscript:` or `file:` address keeps only its text. Code is left as
+    written, and so is math, but for links and images: a Markdown viewer reads `$...$` as text
+    (`costs $5 ![x](https://...) and $6` is an image to it)."""
+    spans = [span for span in _SPANS.finditer(text) if span["text"] is None]  # an autolink or a link's destination is
+    # text, matched only so that no code span starts in it (a viewer reads the link first)
+    tags = _math_tags(text, spans)
+    out, last = [], 0
+    for span in spans:
+        out.append(_inert_text(text[last:span.start()]))
+        if span["math"] is not None:
+            start = span.start()
+            out.append(_inert_links("".join("&lt;" if start + i in tags else c for i, c in enumerate(span[0]))))
+        else:
+            out.append(span[0])
+        last = span.end()
+    out.append(_inert_text(text[last:]))
+    return "".join(out)
+
+
+def _math_tags(text: str, spans: list[re.Match[str]]) -> set[int]:
+    """Where a `<` in math starts a tag that a Markdown viewer would read as HTML once the copy has
+    escaped the `<` after it (`$a<b$` keeps its `<`; `$<script>$` and `$<img src=... alt="$">`
+    do not). Read right to left on the text's ASCII shape, in which every `<` the copy escapes is
+    no longer one: an escaped `<` can let a tag before it run on to a `>`."""
+    if "<" not in text or not any(span["math"] is not None and "<" in span[0] for span in spans):
+        return set()
+    shape = bytearray(text, "ascii", "replace")  # one byte a character: positions stay the text's
+    last = 0
+    for span in [*spans, None]:
+        end = span.start() if span is not None else len(text)
+        for tag in _RAW_TAG.finditer(text, last, end):
+            shape[tag.start()] = ord("x")
+        last = span.end() if span is not None else end
+    found = set()
+    for span in reversed(spans):
+        if span["math"] is None:
+            continue
+        for i in range(span.end() - 1, span.start() - 1, -1):
+            tag = _TAG_AT.match(shape, i) if shape[i] == ord("<") else None
+            # What could run or load: an element by its name (`<img `, `<b>`), any tag with an attribute
+            # value, a comment or a declaration; not `<b$ $$x<y$$ ...>`, an element named `b$` with no value.
+            if tag and (b"=" in tag[0] or tag[0][1:2] in b"/!?" or _ELEMENT.match(tag[0])):
+                found.add(i)
+                shape[i] = ord("x")
+    return found
+
+
+def _inert_text(piece: str) -> str:
+    return _inert_links(_RAW_TAG.sub("&lt;", piece))
 
 
 _CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]*`)", re.S)
-"""Code blocks and code spans, where a link is text."""
-_CODE_OR_MATH = re.compile(_CODE.pattern[:-1] + r"|\$\$[^$]+\$\$|(?<![\\$])\$[^$\n]+\$)", re.S)
-"""Code, and math as the notes write it (`$...$`, `$$...$$`), which `inert` leaves alone."""
-_WHOLE_TAG = re.compile(r"<(?=/|[A-Za-z!?][^<>]*>)")
-"""A whole tag's `<` (`<script>`, `</b>`), escaped even in math; `$a<b$` keeps its `<`."""
+"""Code blocks and code spans, where a link is text (for `point_note_links`: a link's target only)."""
+_SPANS = re.compile(r"""
+    (?P<fence>^(?P<fence_mark>`{3,}+(?=[^`\n]*$)|~{3,}+)[^\n]*\n(?:(?!^[ ]{0,3}(?:`{3,}|~{3,})[ \t]*$).)*?^(?P=fence_mark)[ \t]*$)
+  | (?P<text><(?:https?|mailto):[^\s<>]*>
+      | \]\(\s*(?:<[^<>\n]*>|(?:[^\s()]|\([^\s()]*\))*+)(?:\s+(?:"[^"]*"|'[^']*'|\([^()]*\)))?\s*\))
+  | (?P<code>(?<![\\`])(?P<ticks>`++)[^\n]*?[^`\n](?P=ticks)(?!`))
+  | (?P<math>\$\$[^$]+\$\$|(?<![\\$])\$[^$\n]+\$)
+""", re.S | re.M | re.X)
+"""What `inert` leaves as written, where every Markdown viewer reads code: a fenced block whose
+fences start their lines and are the same (CommonMark and Python-Markdown differ on the others:
+an unclosed fence, a longer closing fence, an indented one), and a code span on one line (a run
+of backticks to the next run as long, not after a backslash); math, whose links and images are made
+inert all the same. An autolink or a link's destination is matched as text first, so a backtick
+in it starts no code span (a viewer reads the link first). Anything else is text: code this does
+not recognise only shows its `<` as `&lt;` (harmless), text taken for code could load or run."""
+_TAG_AT = re.compile(rb"""<(?:
+    /?[A-Za-z][^<>@ ]*(?:[ ][^<>]*)?>                                               # Python-Markdown's raw HTML
+  | [A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>  # CommonMark's
+  | [/!?])                                                                          # a closing tag, comment, declaration
+""", re.X)
+"""A tag at a `<`, as Python-Markdown or CommonMark reads raw HTML (a quoted attribute may hold a `<`)."""
+_ELEMENT = re.compile(rb"<[A-Za-z][A-Za-z0-9-]*[\s/>]")
 _TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"\n]*\")?\s*\))|(^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?)([^\s>]+)", re.M)
 """An inline link's target (`[text](target "title")`) or a reference definition's (`[ref]: target`)."""
 
