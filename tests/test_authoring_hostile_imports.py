@@ -192,3 +192,25 @@ def test_a_block_with_several_bad_lines_is_one_failed_paper(project: Path, tmp_p
     assert f"{posts}:4: error: code: `Code:` takes an http(s) link, got 'github.com/x'" in out
     assert f"{posts}:5: error: published: `Published:` takes a date written YYYY-MM-DD, got 'soon'" in out
     assert out.splitlines()[-1] == "import-post: 0 created, 0 skipped (already have a note), 1 failed"
+
+
+def test_a_block_that_is_not_utf8_costs_only_its_own_paper(project: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """One block pasted from a Latin-1 file (`Caf\\xe9`) refused the whole post file, every other
+    paper with it: it is that paper that fails, at the line of the byte, and nothing is written
+    with the byte replaced. A header with such a byte skips the papers under it, and says why."""
+    posts = tmp_path / "posts.txt"
+    posts.write_bytes("2025-04-09\n\nGood Paper\n(Ann Lee)\narXiv:2504.40011\nAbstract.\n한국어 코멘트.\nEnglish commentary.\n#rl\n\n"
+                      "Caf\xe9 Paper\n(Ann Lee)\narXiv:2504.40012\nAbstract.\n한국어 코멘트.\nEnglish commentary.\n#rl\n\n"
+                      "2025-04-1\xff\n\nUnder It\n(Ann Lee)\narXiv:2504.40013\nAbstract.\n한국어 코멘트.\nEnglish.\n#rl\n\n"
+                      "2025-04-10\n\nAfter It\n(Ann Lee)\narXiv:2504.40014\nAbstract.\n한국어 코멘트.\nEnglish commentary.\n#rl\n"
+                      .encode("utf-8").replace("\xe9".encode(), b"\xe9").replace("\xff".encode(), b"\xff"))
+    assert main(["import-post", str(posts), "--root", str(project)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert f"{posts}:11: error: file: line 11 is not valid UTF-8 (the byte 0xE9, e.g. Latin-1): save the file as UTF-8; " \
+           "'Caf\\xe9 Paper' is not imported" in out
+    assert "(line 19 is not valid UTF-8: the byte 0xFF; save the file as UTF-8)" in out
+    assert out.splitlines()[-1] == "import-post: 2 created, 0 skipped (already have a note), 2 failed"
+    assert notes_in(project) - notes_in(CONTRIB.parent) == {"good-paper.md", "after-it.md"}
+    check_is_clean(project, capsys)

@@ -11,6 +11,7 @@ Exit codes: 0 nothing failed, 1 something failed (the rest was still imported), 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 import urllib.parse
@@ -90,18 +91,21 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
     raw = read_input(args.file, command, MAX_POSTS_BYTES)
     if raw is None:
         return 2
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        print(f"papernotes {command}: {args.file}:{line}: error: file: the file is not valid UTF-8 (byte {err.start}); "
-              f"save it as UTF-8", file=sys.stderr)
-        return 2
+    # A byte that is not UTF-8 (a block pasted from a Latin-1 file) costs its own paper, not the file's
+    # others: it is read as a lone surrogate, and the paper whose text holds one is reported at its line.
+    text = raw.decode("utf-8-sig", errors="surrogateescape")
     if not text.strip():
         print(f"papernotes {command}: {args.file}: error: file: the file is empty; it should hold daily posts "
               f"(what `papernotes post YYYY-MM-DD` prints)", file=sys.stderr)
         return 2
     entries, problems = daily_post.parse_posts(text)
+    undecodable = [e for e in entries if _UNDECODABLE.search(repr(e))]
+    entries = [e for e in entries if e not in undecodable]
+    if not entries and _UNDECODABLE.search(repr(text)):  # no paper in UTF-8 at all (a Latin-1 or UTF-16 file)
+        line, byte = _first_undecodable(text, 1)
+        print(f"papernotes {command}: {args.file}:{line}: error: file: the file is not valid UTF-8 (the byte 0x{byte:02X}); "
+              f"save it as UTF-8", file=sys.stderr)
+        return 2
     tags_file = root / "data" / "tags.yml"
     registry, _ = load_tag_registry(tags_file, "data/tags.yml")
     unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
@@ -122,8 +126,15 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
     with Progress(entries, args.progress, command) as (items, bar):
         run = ImportRun(root, registry, bar)
         for problem in problems:
-            run.fail(f"{args.file}:{problem.line}", f"{problem.field}: {problem.message}",
+            start = min(problem.block or problem.line, problem.line)
+            line, byte = _first_undecodable(text, start) if _UNDECODABLE.search(repr(problem.message)) else (0, 0)
+            why = f" (line {line} is not valid UTF-8: the byte 0x{byte:02X}; save the file as UTF-8)" if byte else ""
+            run.fail(f"{args.file}:{problem.line}", f"{problem.field}: {_shown(problem.message)}{why}",
                      item=("block", problem.block) if problem.block else None)
+        for entry in undecodable:
+            line, byte = _first_undecodable(text, entry.line)
+            run.fail(f"{args.file}:{entry.line}", f"file: line {line} is not valid UTF-8 (the byte 0x{byte:02X}, e.g. "
+                                                  f"Latin-1): save the file as UTF-8; '{_shown(entry.title)}' is not imported")
         for entry in items:
             label = f"{args.file}:{entry.line}"
             if run.exists(label, entry.arxiv, entry.title):
@@ -151,6 +162,24 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
                 abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
     print(run.summary.line(command))
     return 1 if run.summary.failed else 0
+
+
+_UNDECODABLE = re.compile(r"\\udc[89a-f][0-9a-f]")
+"""A byte that is not UTF-8 as `repr` shows the lone surrogate `surrogateescape` reads it as."""
+
+
+def _first_undecodable(text: str, line: int) -> tuple[int, int]:
+    """The first line from `line` on that holds a byte that is not UTF-8, and that byte."""
+    for number, content in enumerate(text.split("\n")[line - 1:], start=line):
+        bad = next((c for c in content if "\udc80" <= c <= "\udcff"), None)
+        if bad is not None:
+            return number, ord(bad) - 0xDC00
+    return line, 0
+
+
+def _shown(message: str) -> str:
+    """A message as it can be printed: a byte that is not UTF-8 as `\\xe9`."""
+    return message.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def run_hf(args: argparse.Namespace, root: Path) -> int:
