@@ -108,12 +108,43 @@ class RenderTimeout(BaseException):
 
 
 class SlowMarkdown(Exception):
-    """A section's Markdown took longer than the budget; `seconds` is what it had used."""
+    """A section's Markdown took longer than the budget; `seconds` is what it had used. `paragraph`:
+    refused before rendering, as (its first line in the section, its characters, its marks)."""
 
-    def __init__(self, seconds: float, stopped: bool) -> None:
+    def __init__(self, seconds: float, stopped: bool, paragraph: tuple[int, int, int] | None = None) -> None:
         super().__init__(f"rendering took {seconds:.1f} s")
         self.seconds = seconds
         self.stopped = stopped
+        self.paragraph = paragraph
+
+
+INLINE_WORK_LIMIT = 200_000_000
+"""A paragraph's characters times its inline marks, beyond which it is refused unrendered (see
+`inline_work`): Python-Markdown copies a paragraph's whole text for every inline match in it, so
+60,000 backslashes (30,000 escapes) took 0.3 s in `papernotes check` but 5 s, past the budget, in
+`mkdocs build`, whose process's allocator returned each copy's memory to the system and asked for
+it again: one note, two verdicts. This limit gives both one, whatever the process; real
+paragraphs are thousands of times below it (5,000 characters with 1,000 marks: 5,000,000)."""
+_INLINE_MARK = re.compile(r"\\[!-/:-@\[-`{-~]|[`*_&$]")
+"""Where Python-Markdown's inline patterns match cheaply, each match a copy of the paragraph: an
+escape, code, emphasis, an entity, math. (Runs of `[` and `<` are slow in its regexes, the same in
+every process: the time budget stops them.)"""
+_TEXT_NODE_BREAK = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-+*]|\d+[.)]|#|>|\|))")
+"""Where one paragraph's text ends: a blank line, or a line that starts a list item, a heading,
+a quote or a table row (each its own text)."""
+
+
+def inline_work(text: str) -> tuple[int, int, int, int]:
+    """The paragraph of `text` that costs Python-Markdown most: (characters times inline marks,
+    its first line in `text`, characters, marks)."""
+    worst, line = (0, 1, 0, 0), 1
+    for paragraph in _TEXT_NODE_BREAK.split(text):
+        if len(paragraph) * len(paragraph) > worst[0]:  # marks <= characters: only then can it be the worst
+            marks = len(_INLINE_MARK.findall(paragraph))
+            if len(paragraph) * marks > worst[0]:
+                worst = (len(paragraph) * marks, line + (len(paragraph) - len(paragraph.lstrip("\n"))), len(paragraph), marks)
+        line += paragraph.count("\n") + 1
+    return worst
 
 
 class _MathInline(InlineProcessor):
@@ -276,6 +307,9 @@ class HtmlCache:
             html = Markup(plain)
             self._put(text, html)
             return html
+        work, line, characters, marks = inline_work(text)
+        if work > INLINE_WORK_LIMIT:
+            raise SlowMarkdown(0.0, stopped=True, paragraph=(line, characters, marks))
         started = time.thread_time()
         try:
             with _deadline(budget):

@@ -127,6 +127,13 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
                 f"{SECTION_HTML_LIMIT // 1000} kB a page may show of one section (formulas render to many times "
                 "their TeX); shorten it or move long derivations and tables to a linked page", "section-too-large")
     except SlowMarkdown as slow:
+        if slow.paragraph is not None:
+            at, characters, marks = slow.paragraph
+            start = section.text.split("\n")[at - 1].strip()
+            add(section.line, 1, field, f"the paragraph that starts {start[:24]!r} is {characters:,} characters long with "
+                f"{marks:,} Markdown marks (`\\`, `*`, `_`, `&`, `$`, backticks) in it, which no build renders in "
+                "time; break it into paragraphs (a blank line between them)", "slow-markdown")
+            return
         what = f"was stopped at the limit of {RENDER_BUDGET:g} s" if slow.stopped else f"took {slow.seconds:.1f} s (limit {RENDER_BUDGET:g} s)"
         add(section.line, 1, field, f"rendering this section's Markdown {what}; "
             "break up very long lines and long runs of `[`, `<`, `*` or `_`", "slow-markdown")
