@@ -521,6 +521,25 @@ def test_an_author_name_in_parts_typed_as_one_word_finds_the_note(bundled_box, q
     assert bundled_box.locator(".pn-search__correction").count() == 0
 
 
+@pytest.mark.parametrize(("query", "slug"), [("Hyun-woo Kim", "simpletom"), ("kim hyun-woo", "simpletom"), ("jae-hong yoon", "refusal-falls-off-a-cliff")])
+def test_a_name_typed_with_a_hyphen_finds_the_note_writing_it_as_one_word(bundled_box, query: str, slug: str) -> None:  # noqa: ANN001
+    """A romanised Korean given name is written Hyunwoo or Hyun-woo: a reader typing Hyun-woo Kim
+    got "No note contains: woo" for the note by Hyunwoo Kim (the index joins a hyphenated name,
+    the box did not). The name is marked in the authors, whose line shows why it matched."""
+    assert type_query(bundled_box, query) == [slug]
+    if slug == "simpletom":
+        authors = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
+        assert sorted(authors) == ["Hyunwoo", "Kim"], authors
+
+
+@pytest.mark.parametrize("query", ["GPT-4", "gpt 4"])
+def test_a_model_name_ranks_the_notes_writing_it_above_those_holding_its_parts(bundled_box, query: str) -> None:  # noqa: ANN001
+    """GPT-4 (gpt and 4) ranked first a note writing GPT-5 and Claude Opus 4 and never GPT-4."""
+    want = holding(r"\bGPT-4")
+    found = type_query(bundled_box, query)
+    assert set(found[:len(want)]) == want, found
+
+
 def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001
     """qwen 2.5의 was searched as qwen, 2.5 and 의 (the tokenizer parts a dotted number from what
     follows): every result had to hold a word starting with 의, and 의미 was marked."""

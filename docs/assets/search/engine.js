@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
+import { HANGUL, HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -247,12 +247,47 @@ function lookUpConcept(unit) {
   });
 }
 
+/* Two words the query joined by a hyphen (queryUnits) as a unit: the documents holding both (as
+ * two words would be found) or the two written as one word (Hyun-woo finds Hyunwoo Kim, as the
+ * index finds Hyun-woo by hyunwoo: search_index.person_names, model_names). The one word counts as
+ * the two held adjacent (3, as for a glossary concept of two words), so GPT-4 ranks the notes
+ * writing GPT-4 above one holding GPT-5 and Opus 4. `unsaid`: per document, the query's words it
+ * was found without (the parts, found by the one word; the one word, found by its parts). A title
+ * holding the two one after the other (the index's title pair) holds the query's phrase, as for
+ * two words (lookUpAdjacent). */
+function lookUpJoined(unit) {
+  const [a, b] = unit.words.map((w) => w[0]);
+  const looks = [Promise.all(unit.words.map((w) => lookUpWord(w[0], w[1]))), lookUpWord(unit.joined),
+    meta.pair ? lookUp(meta.pair + stem(a) + stem(b), false) : Promise.resolve({ top: {} })];
+  return Promise.all(looks).then(([parts, whole, paired]) => {
+    const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {}, unsaid: {},
+      partial: whole.partial || parts.some((f) => f.partial) };
+    for (const d of Object.keys(parts[0].scores)) {
+      if (parts[1].scores[d] === undefined) continue;
+      r.scores[d] = parts[0].scores[d] + parts[1].scores[d];
+      r.close[d] = (parts[0].tight[d] ? 1 : 0) + (parts[1].tight[d] ? 1 : 0);
+      if (parts[0].title[d] && parts[1].title[d]) r.title[d] = true;
+      if (r.title[d] && paired.top[d] >= meta.title) r.phrase[d] = true;   // the title's pair: Slow-thinking
+      r.unsaid[d] = [unit.joined];
+    }
+    for (const d of Object.keys(whole.scores)) {
+      if (r.scores[d] === undefined) r.unsaid[d] = unit.words.map((w) => w[0]);
+      else delete r.unsaid[d];
+      if (!(r.scores[d] >= whole.scores[d] * 2)) r.scores[d] = whole.scores[d] * 2;
+      if (whole.tight[d]) r.close[d] = 3;
+      if (whole.title[d]) { r.title[d] = true; r.phrase[d] = true; }
+    }
+    return r;
+  });
+}
+
 /* For each two adjacent word units: {close: {doc: true}, title: {doc: true}}, or null when the
  * index cannot tell. Two Korean words (min_part+ syllables): the documents holding them as one
  * compound, written together or one after the other (close), in the title (title); so are a
  * glossary concept's last or first Korean word and its neighbour (다단계 + 강화학습). Two other
  * words: the documents whose title holds them one after the other (the index's title pairs,
- * _<stem><stem>; the second word as a prefix, as it may still be being typed). */
+ * _<stem><stem>; the second word as a prefix, as it may still be being typed), and those holding
+ * them written as one word, closely (gpt 4: gpt4, as model_names indexes GPT-4). */
 function lookUpAdjacent(units) {
   const min = meta.min_part || 2, pairs = [];
   function titled(f) {
@@ -275,7 +310,14 @@ function lookUpAdjacent(units) {
         return { close: docs, title: titled(f) };
       }));
     } else if (!concept && !HANGUL_ONLY.test(a) && !HANGUL_ONLY.test(b) && meta.pair) {
-      pairs.push(lookUp(meta.pair + stem(u.word) + stem(b), false).then((f) => ({ close: {}, title: titled(f) })));
+      // Held closely: a note writing the two as one word, as the index holds a name and its
+      // number (gpt 4: GPT-4 is gpt4, not GPT-5 and Opus 4).
+      pairs.push(Promise.all([lookUp(meta.pair + stem(u.word) + stem(b), false), lookUp(u.word + b, false)])
+        .then(([f, one]) => {
+          const close = {};
+          for (const d of Object.keys(one.scores)) close[d] = true;
+          return { close, title: titled(f) };
+        }));
     } else {
       pairs.push(null);
     }
@@ -404,12 +446,16 @@ function findTags(query) {
   return { tags: whole ? [whole] : [], rest: query, hash: false };
 }
 
+const HYPHEN = /^[-\u2010\u2011]$/;   // as search_index._NAME_PARTS and _PERSON_PARTS join a name's parts
+
 /* The units of a query: each glossary concept it names ({concept: n, key: the phrase key it was
- * named by, words: [[word, as typed], ...]}; the leftmost, longest run first), and each other
- * word ({word, typed}), as words.queryWord gives them, without repeats; an arXiv link or
- * `arXiv:` id as its bare id (words.bareArxivIds). */
+ * named by, words: [[word, as typed], ...]}; the leftmost, longest run first), each two words of
+ * other scripts than Hangul joined by a hyphen ({joined: the two as one word, words: [[word, as
+ * typed], ...]}: Hyun-woo, GPT-4), and each other word ({word, typed}), as words.queryWord gives
+ * them, without repeats; an arXiv link or `arXiv:` id as its bare id (words.bareArxivIds). */
 function queryUnits(text) {
-  const q = tokenizeJoined(bareArxivIds(text)), starts = new Map(), units = [], seen = new Set();
+  const source = bareArxivIds(text), q = tokenizeJoined(source), starts = new Map(), units = [], seen = new Set();
+  const lower = String(source).normalize("NFC").toLowerCase();   // what q.at counts in
   for (const run of conceptRuns(concepts, q, false)) starts.set(run[0], run);
   let i = 0;
   while (i < q.tokens.length) {
@@ -425,6 +471,16 @@ function queryUnits(text) {
       i = run[1] + 1;
       continue;
     }
+    if (!run && i + 1 < q.tokens.length && !starts.has(i + 1) && HYPHEN.test(lower.slice(q.at[i][1], q.at[i + 1][0])) &&
+        !HANGUL.test(q.tokens[i]) && !HANGUL.test(q.tokens[i + 1])) {
+      const a = queryWord(q.tokens, i), b = queryWord(q.tokens, i + 1), joined = q.tokens[i] + q.tokens[i + 1];
+      if (a && b && a[0] !== b[0] && !seen.has("-" + joined)) {
+        seen.add("-" + joined);
+        units.push({ joined, words: [a, b] });
+        i += 2;
+        continue;
+      }
+    }
     const w = queryWord(q.tokens, i);
     if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1] }); }
     i = run ? run[1] + 1 : i + 1;
@@ -432,16 +488,24 @@ function queryUnits(text) {
   return units;
 }
 
+/* A unit as the query wrote it (queryUnits): a word as typed, a glossary concept's words, two joined words. */
+function said(u) {
+  if (u.concept === undefined && u.joined === undefined) return u.typed || u.word;
+  return u.words.map((w) => w[1]).join(u.joined !== undefined ? "-" : " ");
+}
+
 /* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
  * mark), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
- * [[concept, key], ...]} (the concepts that alone found it), tags (named), partial, corrected:
+ * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
+ * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:
  * {typed: fix}, missing: the query's words (as typed) that no note holds, when nothing is found }. */
 export function search(typed) {
   const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
   const units = queryUnits(named.rest);
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
-  const lookUpUnit = (u) => (u.concept !== undefined ? lookUpConcept(u) : lookUpWord(u.word, u.typed).then(wordUnit));
+  const lookUpUnit = (u) => (u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
+    : lookUpWord(u.word, u.typed).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us)])
     .then(([found, adjacent]) => ({ found, hits: rankHits(found, adjacent) }));
   return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => {
@@ -452,7 +516,7 @@ export function search(typed) {
         const corrected = {};
         const fixedText = units.map((u, i) => {
           if (fixes[i]) { corrected[u.word] = fixes[i]; return fixes[i]; }
-          return u.concept === undefined ? u.typed || u.word : u.words.map((w) => w[1]).join(" ");
+          return said(u);
         }).join(" ");
         if (!Object.keys(corrected).length) return [tagged, text, units, {}];
         const fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
@@ -465,8 +529,13 @@ export function search(typed) {
       if (tagFinds.every((f) => f.scores[d] !== undefined)) { tagged.add(d); order.push(Number(d)); }
     }
     let hits = text.hits, words = [];
-    const namedConcepts = [], bridges = {}, spelt = {};
+    const namedConcepts = [], bridges = {}, spelt = {}, unsaid = {};
     used.forEach((u, i) => {
+      if (u.joined !== undefined) {
+        words = words.concat(u.words.map((w) => w[0]), [u.joined]);
+        for (const [d, not] of Object.entries(text.found[i].unsaid)) unsaid[d] = (unsaid[d] || []).concat(not);
+        return;
+      }
       if (u.concept === undefined) { words.push(u.word); return; }
       spelt[u.concept] = u.words.map((w) => w[0]);
       words = words.concat(spelt[u.concept]);
@@ -486,8 +555,8 @@ export function search(typed) {
     }
     // Nothing found: the words (as typed) that no note holds, which the box names.
     const missing = hits.length ? [] : used.filter((u, i) => !Object.keys(text.found[i].scores).length)
-      .map((u) => (u.concept === undefined ? u.typed || u.word : u.words.map((w) => w[1]).join(" ")));
-    return { hits, words, concepts: namedConcepts, spelt, bridges, tags: named.tags, corrected, missing,
+      .map(said);
+    return { hits, words, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, missing,
       partial: text.found.some((f) => f.partial) };
   });
 }
