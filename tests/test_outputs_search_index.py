@@ -133,6 +133,19 @@ def test_card_authors_carry_the_slug_of_those_with_a_page(authors: tuple[str, ..
     assert searchindex.card_authors(authors, pages.get) == shown
 
 
+@pytest.mark.parametrize(("authors", "more"), [
+    (("A", "B", "C", "D", "E", "F"), []),
+    (("A", "B", "C", "D", "E", "F", "G"), ["G"]),
+    (("B", "C", "D", "E", "F", "G", "H", "Ada Lovelace"), ["H", ["Ada Lovelace", "ada-lovelace"]]),
+])
+def test_the_authors_a_card_leaves_out_are_in_the_abstracts_file(authors: tuple[str, ...], more: list) -> None:
+    """A search by a senior author (often last, past the card's six) found the note, and its result
+    showed no name that matched: the abstracts file, loaded for such a result, holds the rest."""
+    pages = {"Ada Lovelace": "ada-lovelace"}
+    assert searchindex.more_authors(authors, pages.get) == more
+    assert [a for a in searchindex.card_authors(authors, pages.get) if a != "…"] + more == [pages.get(n) and [n, pages[n]] or n for n in authors]
+
+
 def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     cards = search_data.cards(site)
@@ -146,7 +159,8 @@ def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) ->
     assert cards[0].en.endswith("& more")  # plain text: entities decoded once, no markup
     abstracts = [json.loads((site / "search" / "abstracts" / f"{n}.json").read_text(encoding="utf-8"))
                  for n in range(-(-len(cards) // searchindex.CARD_SHARD))]
-    assert [a for shard in abstracts for a in shard] == [snippet(str(escape(n.abstract)), searchindex.ABSTRACT_CHARS) for n in loaded.notes]
+    assert [a for shard in abstracts for a in shard] == [[snippet(str(escape(n.abstract)), searchindex.ABSTRACT_CHARS), list(n.authors[6:])]
+                                                         for n in loaded.notes]
     assert search_data.meta(site)["abstracts"] == "search/abstracts/{n}.json"
     files = sorted((site / "search" / "cards").glob("*.json"), key=lambda f: int(f.stem))
     assert [len(json.loads(f.read_text(encoding="utf-8"))) for f in files] == [

@@ -540,6 +540,19 @@ def test_a_model_name_ranks_the_notes_writing_it_above_those_holding_its_parts(b
     assert set(found[:len(want)]) == want, found
 
 
+@pytest.mark.parametrize(("query", "slug", "shown"), [("Jaehong Yoon", "refusal-falls-off-a-cliff", "Jaehong Yoon"), ("yejin choi", "simpletom", "Yejin Choi"),
+                                                      ("jae-hong yoon", "refusal-falls-off-a-cliff", "Jaehong Yoon")])
+def test_an_author_past_the_cards_first_names_is_shown_where_the_query_names_them(bundled_box, query: str, slug: str, shown: str) -> None:  # noqa: ANN001
+    """A search by a senior author (Yejin Choi, often last) found the note, but its result showed
+    the first six authors and "…": nothing said why it matched. The author the query names is
+    shown, marked, after them."""
+    assert type_query(bundled_box, query) == [slug]
+    line = bundled_box.inner_text(".pn-search__result .pn-search__authors")
+    authors = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
+    names = line.split(", ")
+    assert " ".join(authors) == shown and shown not in names[:6] and shown in names[6:], line
+
+
 def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001
     """qwen 2.5의 was searched as qwen, 2.5 and 의 (the tokenizer parts a dotted number from what
     follows): every result had to hold a word starting with 의, and 의미 was marked."""

@@ -567,8 +567,9 @@ export function loadCards(docs) {
   return Promise.all(docs.map((d) => loadFile(meta.cards.replace("{n}", String(Math.floor(d / shard)))).then((rows) => rows[d % shard])));
 }
 
-/* The abstracts (plain text) of `docs`, a Map from each doc; loaded only for results whose
- * card does not show why they matched (render.explained). None from an index without them. */
+/* [abstract (plain text), the authors the card leaves out] of each of `docs`, a Map from each doc;
+ * loaded only for results whose card does not show why they matched (render.explained). None
+ * from an index without them. */
 export function loadAbstracts(docs) {
   const shard = meta.card_shard;
   if (!meta.abstracts) return Promise.resolve(new Map());

@@ -121,11 +121,30 @@ function bridgeTarget(card, n, key) {
 
 /* A result's authors (a search by a name shows it matched), as the cards give them: a name, or
  * [name, slug] for an author with a page, which becomes a link to it (not a combobox option:
- * the arrows move between the results' titles only), then "…" if there are more. Each name is
+ * the arrows move between the results' titles only), then "…" if there are more; with those of
+ * `more` (the authors the card leaves out, from the abstracts file) that the query's words mark. Each name is
  * marked with its own language, as pages mark them (fragments.authors), not the interface's.
  * Separated by "; " when a name has a comma ("Smith, John; Henry Ford, Jr."), as the pages do. */
-function authorsLine(authors, words) {
+function authorsLine(authors, words, more) {
   const line = el("div", { class: "pn-search__authors" });
+  const named = (author) => (typeof author === "string" ? author : author[0]);
+  if (more && more.length) {
+    // The authors past the card's first that the query names (a senior author, often last), in
+    // their place: A, B, … , F, …, Yejin Choi, …
+    const matched = more.map((author) => highlight(named(author), words, null).querySelector("mark") !== null);
+    if (matched.includes(true)) {
+      const list = authors.filter((author) => author !== "…");
+      let last = -1;
+      matched.forEach((hit, i) => {
+        if (!hit) return;
+        if (i > last + 1) list.push("…");
+        list.push(more[i]);
+        last = i;
+      });
+      if (last < more.length - 1) list.push("…");
+      authors = list;
+    }
+  }
   const sep = authors.some((author) => (typeof author === "string" ? author : author[0]).includes(",")) ? "; " : ", ";
   authors.forEach((author, i) => {
     if (i) line.append(sep);
@@ -184,8 +203,10 @@ function summaryIn(lang, own, other, abstract, words, named) {
 }
 
 /* One result (`card`: [slug, title, date, ko, en, authors]) of `result` (engine.search), document
- * `doc`, its title link's id `id`, its abstract's text `abstract` when loaded (explained). */
-export function renderCard(card, result, doc, id, abstract) {
+ * `doc`, its title link's id `id`, [its abstract's text, the authors the card leaves out] when
+ * loaded (`extra`: engine.loadAbstracts, for a card not `explained`). */
+export function renderCard(card, result, doc, id, extra) {
+  const [abstract, more] = extra || [];
   const [slug, title, date] = card, named = result.concepts, bridged = result.bridges[doc] || [];
   const words = wordsFor(result, doc);
   const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
@@ -199,7 +220,7 @@ export function renderCard(card, result, doc, id, abstract) {
     line.append(bi("용어집: ", "Glossary: "), el("span", { lang: langOf(from) }, from), " → ", el("span", { lang: langOf(to) }, to));
     li.append(line);
   }
-  if (card[5] && card[5].length) li.append(authorsLine(card[5], words));
+  if (card[5] && card[5].length) li.append(authorsLine(card[5], words, more));
   const summary = el("div", { class: "pn-search__summary" });
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {

@@ -30,10 +30,13 @@ Files, under `search/` (paths from `urls`):
   EXCERPT_CHARS, of which the box shows meta's `excerpt` around the first match; authors: a list of the first CARD_AUTHORS
   names, each a string, or `[name, slug]` for an author with a page at meta's `author` URL, then
   "…" if there are more; see `card_authors`).
-- `abstracts/<n>.json`: `[abstract, ...]` for the same documents as `cards/<n>.json`: each
-  abstract's plain text, up to ABSTRACT_CHARS. The box loads one only for a result whose
-  commentary (either language) marks none of the query's words, to show the passage of the
-  abstract that matched (most results never need it, so the cards stay small).
+- `abstracts/<n>.json`: `[[abstract, more authors], ...]` for the same documents as
+  `cards/<n>.json`: each abstract's plain text, up to ABSTRACT_CHARS, and the authors its card
+  leaves out (after the first CARD_AUTHORS, as `card_authors` gives a name; `[]` for most). The
+  box loads one only for a result whose card (title, authors, commentary in either language)
+  shows none of some query word, to show the passage of the abstract that matched, or the author
+  past the card's first names that did (a senior author, often last: most results never need
+  it, so the cards stay small).
 
 Besides the words, the terms hold each word's `variants` (Snowball English stem; Korean word
 without its particle and its inner sub-words), `_<word><next word>` for adjacent Korean words
@@ -320,6 +323,12 @@ def card_authors(authors: tuple[str, ...], page_of: Callable[[str], str | None] 
     return shown + (["…"] if len(authors) > CARD_AUTHORS else [])
 
 
+def more_authors(authors: tuple[str, ...], page_of: Callable[[str], str | None] = lambda name: None) -> list[str | list[str]]:
+    """The authors a result's card leaves out (`card_authors` shows the first CARD_AUTHORS), each as
+    it gives a name: what the abstracts file holds, for a search by one of them."""
+    return [[name, slug] if (slug := page_of(name)) else name for name in authors[CARD_AUTHORS:]]
+
+
 def _utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be")  # big-endian UTF-16 bytes sort as JavaScript compares strings
 
@@ -401,8 +410,8 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
             rows.append([note.slug, note.title, note.date.isoformat(), snippet(ko, EXCERPT_CHARS), snippet(en, EXCERPT_CHARS),
                          card_authors(note.authors, author_page)])
         yield urls.search_cards(start // CARD_SHARD), _dump(rows)
-        abstracts = [snippet(abstract(note) if abstract is not None else str(escape(note.abstract)), ABSTRACT_CHARS)
-                     for note in notes[start:start + CARD_SHARD]]
+        abstracts = [[snippet(abstract(note) if abstract is not None else str(escape(note.abstract)), ABSTRACT_CHARS),
+                      more_authors(note.authors, author_page)] for note in notes[start:start + CARD_SHARD]]
         yield urls.search_abstracts(start // CARD_SHARD), _dump(abstracts)
 
     meta = {
