@@ -472,6 +472,12 @@ QUERY_WORDS = [
     ("https://doi.org/10.48550/arXiv.2401.12340", ["2401.12340"]),
     ("ARXIV: cs/0112017v3", ["cs", "0112017"]),                          # an old-style id, as notes hold it
     ("arxiv reward", ["arxiv", "reward"]),
+    ("arXiv:2505.1", ["2505.1"]),                      # an id being typed: every key of it found nothing, "did you mean: arriv"
+    ("arXiv: 2505", ["2505"]),
+    ("arxiv 2505.", ["2505"]),
+    ("arXiv:cs/01", ["cs", "01"]),
+    ("arXiv:", []),
+    ("rlhf arXiv", ["rlhf"]),
     ("ＲＬＨＦ　２５０５．１６２６５", ["rlhf", "2505.16265"]),                 # full width (a keyboard's 전각 mode)                               # no id: the word stays
     ("2401.12340 v2", ["2401.12340"]),
     ("1.5 v2 llama", ["1.5", "v2", "llama"]),           # not an arXiv id: the v2 stays

@@ -614,6 +614,15 @@ def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> No
     assert bundled_box.inner_text(".pn-search__status") == "결과 1개"
 
 
+@pytest.mark.parametrize("query", ["arXiv:2505", "arXiv:2505.1", "arxiv 2505.162", "ARXIV: 2505.16"])
+def test_an_arxiv_id_being_typed_finds_its_notes_at_each_key(bundled_box, query: str) -> None:  # noqa: ANN001
+    """Typing arXiv:2505.16265 key by key said "No note contains all of these words" and "did you
+    mean: arriv" from arXiv:2505 to arXiv:2505.162 (`arxiv` stayed a word until the id was whole)."""
+    found = type_query(bundled_box, query)
+    assert "think-rm" in found
+    assert bundled_box.locator(".pn-search__correction").count() == 0
+
+
 SPLIT_DATES = """() => [...document.querySelectorAll(".pn-search__date")].filter(d => {
     const r = document.createRange(); r.selectNodeContents(d); return r.getClientRects().length > 1; }).map(d => d.textContent)"""
 

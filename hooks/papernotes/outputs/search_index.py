@@ -118,11 +118,14 @@ SPELL_PREFIX = "~"
 """Spelling entries are `~<word backwards>` in the terms files (no token holds a ~)."""
 
 ARXIV_REFERENCE = (rf"(?:(?:https?://)?{ARXIV_PAGE}|(?:(?:https?://)?(?:dx\.)?doi\.org/+)?{ARXIV_DOI}|\barxiv\s*:?\s*)"
-                   rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?(?:/?[?#]\S*)?")
+                   rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?(?:/?[?#]\S*)?"
+                   r"|\barxiv\s*:?\s*(?=\d|[a-z-]+(?:\.[a-z-]+)?/|$)")
 """A paper's arXiv id as a reader pastes it into the box: `arXiv:2401.12340`, a link to its arXiv
 or Hugging Face page (with its query or fragment), its arXiv DOI, any version. The box searches it as the bare id (group 1;
 `words.bareArxivIds`), the only form a note's id is indexed by: `arxiv`, `https`, `org` and `abs`
-are no note's words, and a note must match every word of the query. Matched case-insensitively."""
+are no note's words, and a note must match every word of the query. So is `arXiv:` before an id
+still being typed (`arXiv:2505.1`, `arXiv:cs/01`, `arXiv:` at the query's end; group 1 empty):
+each key of it found nothing and offered "arriv". Matched case-insensitively."""
 
 PARTIAL = 0.7
 """How a term that merely starts with the query word counts (reward -> rewardless), against 1 for
