@@ -323,7 +323,8 @@ def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001 - a 
 
 GLOSSARY = Glossary((Concept("reward-hacking", ("reward hacking",), ("보상 해킹", "리워드 해킹")),
                      Concept("unused", ("zebra term",), ("없는 용어",)),
-                     Concept("human-feedback", ("human feedback",), ("인간 피드백",))))
+                     Concept("human-feedback", ("human feedback",), ("인간 피드백",)),
+                     Concept("prm", ("process reward model", "PRM"), ("과정 보상 모델",))))
 
 
 @pytest.mark.parametrize(("changes", "term", "weight"), [
@@ -333,6 +334,9 @@ GLOSSARY = Glossary((Concept("reward-hacking", ("reward hacking",), ("보상 해
     ({"abstract": "보상해킹"}, "@0", 1),                    # whatever its spacing
     ({"en": "a reward. Hacking"}, "@0", None),              # not across a sentence's end
     ({"en": "from human feedback"}, "@2", 2),
+    ({"en": "trains PRMs"}, "@3", 2),                     # an acronym's plural names its singular
+    ({"ko": "PRMs를 학습한다"}, "@3", 2),
+    ({"en": "on arms"}, "@3", None),
     ({"title": "Reasoning Models Are Prone"}, "_reasonmodel", 8),   # a title's adjacent words
     ({"title": "Reasons to Use Models"}, "_reasonmodel", None),
     ({"en": "reasoning models"}, "_reasonmodel", None),              # titles only

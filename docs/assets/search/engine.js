@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { HANGUL, HANGUL_ONLY, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
+import { HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -143,7 +143,8 @@ export function otherSpelling(word) {
 /* Scores of one query word: the best of its alternatives per document, and which documents hold
  * it closely (`tight`): as typed (a prefix; its inflections count fully), as a word that starts
  * with its light form and whose stem starts with its stem (generalizes finds generalized,
- * generalization; judges finds judgment; scaled does not find scalar), or, a Korean
+ * generalization; judges finds judgment; scaled does not find scalar), an acronym's plural as
+ * its singular (PRMs: PRM; words.acronymSingular), or, a Korean
  * compound, written together or as two adjacent words (also as typed, particle-like ending
  * kept). Loosely: by its Snowball stem only (generalizes finds general; a stem in -ifi also as
  * -if and back; rank.stemmed), or a Korean word of 2*min_part+ syllables split in two, each part
@@ -181,6 +182,8 @@ function lookUpWord(word, typed, spelt) {
         return r.startsWith(root) || (kin !== null && r.startsWith(kin));
       }).then(tight));
     }
+    const one = acronymSingular(word);   // PRMs finds PRM, fully: the plural of the same name
+    if (one) alts.push(lookUp(one, false).then(tight));
     if (root !== word) alts.push(lookUp(root, true).then((f) => [f, rank.stemmed, false]));
     if (kin) alts.push(lookUp(kin, true).then((f) => [f, rank.stemmed, false]));
     const other = spelt ? null : otherSpelling(word);   // optimised finds optimized and its words

@@ -5,15 +5,15 @@
 
 import { bi, el } from "../dom.js";
 import { authorHref, concepts, meta, noteHref, otherSpelling, rank } from "./engine.js";
-import { HANGUL, HANGUL_ONLY, conceptRuns, light, stem, tokenizeJoined } from "./words.js";
+import { HANGUL, HANGUL_ONLY, acronymSingular, conceptRuns, light, stem, tokenizeJoined } from "./words.js";
 
 const APOSTROPHE = /^['\u2019\u02bc]$/;   // between the parts of a name: O'Neil, D’Amour
 
 /* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
  * or its light form, shares its stem, or holds a Korean w inside. */
 function marks(term, w) {
-  const lw = light(w);
-  return term.startsWith(w) || (stem(w) !== w && stem(term) === stem(w)) ||
+  const lw = light(w), one = acronymSingular(w);
+  return term.startsWith(w) || (one !== null && term.startsWith(one)) || (stem(w) !== w && stem(term) === stem(w)) ||
     (lw !== w && lw.length >= rank.light_min && term.startsWith(lw)) ||
     (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
 }

@@ -163,6 +163,16 @@ export function light(word) {
   return w;
 }
 
+const ACRONYM_PLURAL = /^[b-df-hj-np-tv-xz]{2,}s$/;   // words._ACRONYM_PLURAL
+
+/* An acronym's plural without its s (llms -> llm, prms -> prm, vlms -> vlm), or null: a word of
+ * consonants only (no vowel, as acronyms are read) ending in s (words._ACRONYM_PLURAL). Snowball
+ * leaves it whole (no vowel before the s), so `PRMs` found only the notes writing PRMs, not
+ * those writing PRM. */
+export function acronymSingular(word) {
+  return ACRONYM_PLURAL.test(word) ? word.slice(0, -1) : null;
+}
+
 // --- Korean particles and endings ---
 
 /* `word` without one trailing Korean particle of `particles` (longest first), as
@@ -175,9 +185,11 @@ export function stripParticle(word, particles) {
 }
 
 /* `word` without what Korean wrote after it, as words.without_ending: the Korean ending of an
- * English word (distill된 -> distill), else a verb ending (보정된 -> 보정), else one particle. */
+ * English word (distill된 -> distill), else a verb ending (보정된 -> 보정), else one particle; an
+ * acronym's plural without its s (PRMs, PRMs를 -> prm: acronymSingular). */
 export function withoutEnding(word) {
-  const latin = LATIN_ENDING.exec(word);
+  const latin = LATIN_ENDING.exec(word), one = acronymSingular(latin ? latin[1] : word);
+  if (one !== null) return one;
   if (latin) return latin[1];
   const bare = stripParticle(word, tables.endings);
   return bare !== word ? bare : stripParticle(word, tables.particles);

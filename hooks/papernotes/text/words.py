@@ -92,12 +92,21 @@ VERB_ENDINGS = ("시키는", "되는", "되어", "되고", "하는", "하여", "
 forms are nouns, so a run naming a concept may end in one (`without_ending`)."""
 
 
+_ACRONYM_PLURAL = re.compile(r"([b-df-hj-np-tv-xz]{2,})s")
+"""An acronym's plural: consonants only (as acronyms are read), then s: LLMs, PRMs, VLMs. Snowball
+leaves it whole (no vowel before the s), so without this `PRMs` did not name the glossary's PRM."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def without_ending(word: str) -> str:
     """`word` without what Korean wrote after it: the Korean ending of an English word (distill된 ->
     distill, reward를 -> reward), else a verb ending (보정된 -> 보정), else one particle
-    (`strip_particle`). Memoised, bounded."""
+    (`strip_particle`); an acronym's plural without its s (`_ACRONYM_PLURAL`: PRMs, PRMs를 -> prm),
+    as a glossary form is singular. Memoised, bounded."""
     latin = _LATIN_ENDING.fullmatch(word)
+    plural = _ACRONYM_PLURAL.fullmatch(latin.group(1) if latin else word)
+    if plural:
+        return plural.group(1)
     if latin:
         return latin.group(1)
     for ending in VERB_ENDINGS:
