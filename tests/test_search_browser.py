@@ -566,6 +566,17 @@ def test_an_acronyms_plural_finds_what_its_singular_finds(bundled_box, plural: s
     assert singular.lower() in marked, marked
 
 
+@pytest.mark.parametrize(("query", "slug", "marked"), [("os world", "computer-use-agents-blind-goal-directedness", "OSWorld"),
+                                                       ("hyun woo kim", "simpletom", "Hyunwoo"), ("kim hyun woo", "simpletom", "Hyunwoo")])
+def test_two_words_typed_apart_find_the_note_writing_them_as_one(bundled_box, query: str, slug: str, marked: str) -> None:  # noqa: ANN001
+    """os world and hyun woo kim said "No note contains all of these words" for the notes writing
+    OSWorld and Hyunwoo Kim (no note holds world, nor woo, apart). When nothing is found, two
+    adjacent words are tried as one, and the one word is marked."""
+    assert type_query(bundled_box, query) == [slug]
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert marked in marks and bundled_box.locator(".pn-search__correction").count() == 0, marks
+
+
 def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001
     """qwen 2.5의 was searched as qwen, 2.5 and 의 (the tokenizer parts a dotted number from what
     follows): every result had to hold a word starting with 의, and 의미 was marked."""

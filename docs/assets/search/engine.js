@@ -491,6 +491,23 @@ function queryUnits(text) {
   return units;
 }
 
+/* Nothing found for `units`: the first of them with two adjacent words (not Korean: those are
+ * compounds already) written as one (lookUpJoined: either way) that finds something, as
+ * {text (textHits), units}, else null. os world finds OSWorld, hyun woo kim Hyunwoo Kim, as
+ * Hyun-woo Kim does (queryUnits); tried only when nothing was found, so the words typed apart
+ * rank as before everywhere else. */
+function joinedApart(units, textHits) {
+  const tries = [];
+  for (let i = 0; i + 1 < units.length; i++) {
+    const u = units[i], v = units[i + 1];
+    if (u.word === undefined || v.word === undefined || HANGUL.test(u.word) || HANGUL.test(v.word)) continue;
+    const joined = { joined: u.word + v.word, words: [[u.word, u.typed || u.word], [v.word, v.typed || v.word]] };
+    tries.push(units.slice(0, i).concat([joined], units.slice(i + 2)));
+  }
+  return tries.reduce((found, us) => found.then((done) => done ||
+    textHits(us).then((text) => (text.hits.length ? { text, units: us } : null))), Promise.resolve(null));
+}
+
 /* A unit as the query wrote it (queryUnits): a word as typed, a glossary concept's words, two joined words. */
 function said(u) {
   if (u.concept === undefined && u.joined === undefined) return u.typed || u.word;
@@ -511,20 +528,23 @@ export function search(typed) {
     : lookUpWord(u.word, u.typed).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us)])
     .then(([found, adjacent]) => ({ found, hits: rankHits(found, adjacent) }));
+  // Nothing found: correct the words (spell_min+1 letters) that found nothing on their own.
+  const correctAll = (tagged, text) => Promise.all(units.map((u, i) =>
+    (u.word !== undefined && !Object.keys(text.found[i].scores).length ? correct(u.word) : null)))
+    .then((fixes) => {
+      const corrected = {};
+      const fixedText = units.map((u, i) => {
+        if (fixes[i]) { corrected[u.word] = fixes[i]; return fixes[i]; }
+        return said(u);
+      }).join(" ");
+      if (!Object.keys(corrected).length) return [tagged, text, units, {}];
+      const fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
+      return textHits(fixed).then((again) => [tagged, again, fixed, corrected]);
+    });
+  // Nothing found: two words typed apart that notes write as one (os world: OSWorld), else the corrections.
   return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => {
     if (text.hits.length || !units.length) return [tagged, text, units, {}];
-    // Nothing found: correct the words (spell_min+1 letters) that found nothing on their own.
-    return Promise.all(units.map((u, i) => (u.word !== undefined && !Object.keys(text.found[i].scores).length ? correct(u.word) : null)))
-      .then((fixes) => {
-        const corrected = {};
-        const fixedText = units.map((u, i) => {
-          if (fixes[i]) { corrected[u.word] = fixes[i]; return fixes[i]; }
-          return said(u);
-        }).join(" ");
-        if (!Object.keys(corrected).length) return [tagged, text, units, {}];
-        const fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
-        return textHits(fixed).then((again) => [tagged, again, fixed, corrected]);
-      });
+    return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}] : correctAll(tagged, text)));
   }).then(([tagFinds, text, used, corrected]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
