@@ -214,7 +214,7 @@ def test_meta_ships_the_ranking_numbers_and_the_tokenizer_tables(loaded) -> None
     meta = json.loads(dict(build_search_files(loaded.notes, loaded.tags, commentary))["search/meta.json"])
     assert meta["rank"] == {"partial": 0.7, "stemmed": 0.9, "split": 0.8, "light_min": 4, "max_span": 3} == searchindex.RANK
     assert meta["words"] == {"joiner": " \t\u00a0-\u2010\u2011", "max_form_words": MAX_FORM_WORDS, "stemmable": "[a-z]{3,}",
-                             "spell_min": searchindex.SPELL_MIN, "tag_prefix": "#", "arxiv": searchindex.ARXIV_REFERENCE}
+                             "spell_min": searchindex.SPELL_MIN, "tag_prefix": "#", "arxiv": searchindex.ARXIV_REFERENCE, "plural": "들"}
     # The box builds its joiner from the characters as the Python does: a hyphen is one, not a range.
     assert JOINER_CHARACTERS == meta["words"]["joiner"]
     assert [g for g in (" - ", "\u2010", " \n ", "\u00a0") if not JOINER.fullmatch(g)] == []
@@ -335,6 +335,8 @@ GLOSSARY = Glossary((Concept("reward-hacking", ("reward hacking",), ("보상 해
     ({"en": "a reward. Hacking"}, "@0", None),              # not across a sentence's end
     ({"en": "from human feedback"}, "@2", 2),
     ({"en": "trains PRMs"}, "@3", 2),                     # an acronym's plural names its singular
+    ({"ko": "리워드 해킹들이 생긴다"}, "@0", 2),             # so does a Korean plural, with its particle
+    ({"ko": "보상 해킹이라는 문제"}, "@0", 2),               # and a word quoted (이라는)
     ({"ko": "PRMs를 학습한다"}, "@3", 2),
     ({"en": "on arms"}, "@3", None),
     ({"title": "Reasoning Models Are Prone"}, "_reasonmodel", 8),   # a title's adjacent words

@@ -461,6 +461,9 @@ QUERY_WORDS = [
     ("설계된 정렬한다 보정하는", ["설계", "정렬", "보정"]),      # a verb ending, as the glossary's forms lose it
     ("distill된 scale된", ["distill", "scale"]),               # an English word with a Korean ending
     ("제한 대한", ["제한", "대한"]),                            # 한 would leave one syllable: kept
+    ("에이전트들 모델들의 그들", ["에이전트", "모델", "그들"]),  # the plural suffix, after a particle too (two syllables stay)
+    ("추론할 검증하기 학습시켰다 정렬되지", ["추론", "검증", "학습", "정렬"]),   # more verb endings
+    ("보상이라는 환각이란 보상에서의 보상으로부터", ["보상", "환각"]),     # a quoting ending, stacked particles
     ("Reward reward REWARD models", ["reward", "models"]),
     ("the 는", ["the"]),                 # a particle after a word, on its own: no word (it was every word starting with 는)
     ("arXiv:2401.12340v2", ["2401.12340"]),   # notes hold arXiv ids without a version, nor "arxiv"

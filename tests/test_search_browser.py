@@ -577,6 +577,18 @@ def test_two_words_typed_apart_find_the_note_writing_them_as_one(bundled_box, qu
     assert marked in marks and bundled_box.locator(".pn-search__correction").count() == 0, marks
 
 
+@pytest.mark.parametrize(("query", "plain"), [("에이전트들", "에이전트"), ("보상 모델들의", "보상 모델"), ("추론할", "추론"), ("검증하기", "검증"),
+                                              ("학습시켰다", "학습"), ("환각이란", "환각"), ("보상이라는", "보상"), ("보상에서의", "보상"), ("보상으로부터", "보상")])
+def test_a_korean_plural_ending_or_stacked_particle_finds_what_the_word_finds(bundled_box, query: str, plain: str) -> None:  # noqa: ANN001
+    """에이전트들, 추론할, 검증하기, 학습시켰다 and 환각이란 found nothing ("No note contains"); 보상 모델들의,
+    보상이라는, 보상에서의 and 보상으로부터 found only the notes writing those very forms (0 to 4 of 14 to 22)."""
+    count = ".pn-search__results"
+    found = type_query(bundled_box, plain)
+    want = bundled_box.get_attribute(count, "data-count")
+    again = type_query(bundled_box, query)
+    assert found and bundled_box.get_attribute(count, "data-count") == want and (int(want) > len(found) or set(again) == set(found)), again
+
+
 def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001
     """qwen 2.5의 was searched as qwen, 2.5 and 의 (the tokenizer parts a dotted number from what
     follows): every result had to hold a word starting with 의, and 의미 was marked."""

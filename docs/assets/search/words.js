@@ -35,7 +35,7 @@ export function configure(meta) {
   stemmable = new RegExp("^(?:" + w.stemmable + ")$");
   arxivReference = new RegExp(w.arxiv, "gi");
   tables = { particles: longestFirst(meta.particles), endings: longestFirst(meta.endings), maxFormWords: w.max_form_words,
-    minPart: meta.min_part };
+    minPart: meta.min_part, plural: w.plural || "" };
 }
 
 /* Letters with a stroke and Latin ligatures, which have no accent to drop (names.UNDECOMPOSED). */
@@ -185,14 +185,22 @@ export function stripParticle(word, particles) {
 }
 
 /* `word` without what Korean wrote after it, as words.without_ending: the Korean ending of an
- * English word (distill된 -> distill), else a verb ending (보정된 -> 보정), else one particle; an
- * acronym's plural without its s (PRMs, PRMs를 -> prm: acronymSingular). */
+ * English word (distill된 -> distill), else a verb ending (보정된 -> 보정), else one particle, and
+ * then the plural suffix (모델들의 -> 모델); an acronym's plural without its s (PRMs, PRMs를 ->
+ * prm: acronymSingular). */
 export function withoutEnding(word) {
   const latin = LATIN_ENDING.exec(word), one = acronymSingular(latin ? latin[1] : word);
   if (one !== null) return one;
   if (latin) return latin[1];
   const bare = stripParticle(word, tables.endings);
-  return bare !== word ? bare : stripParticle(word, tables.particles);
+  return withoutPlural(bare !== word ? bare : stripParticle(word, tables.particles));
+}
+
+/* `word` without the Korean plural suffix (words._without_plural: 모델들 -> 모델) when min_part
+ * syllables stay (그들 stays). */
+function withoutPlural(word) {
+  const p = tables.plural;
+  return p && word.endsWith(p) && word.length - p.length >= tables.minPart && HANGUL_ONLY.test(word) ? word.slice(0, -p.length) : word;
 }
 
 /* [word, as typed] of the i-th of a query's `tokens`, or null for the version after an arXiv id

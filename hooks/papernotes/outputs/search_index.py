@@ -19,7 +19,7 @@ Files, under `search/` (paths from `urls`):
   `concepts`); how the box weighs what it finds (`RANK`); and the tokenizer's tables the box
   needs besides the particles and endings (`words`: the joiner's characters, the longest glossary
   form in words, the stemmed words' pattern, the shortest word a typo is corrected to, the tag
-  prefix, the pattern of a pasted arXiv id or link). The box holds none of these numbers or tables itself: this module and
+  prefix, the pattern of a pasted arXiv id or link, the Korean plural suffix). The box holds none of these numbers or tables itself: this module and
   `papernotes.text` are their one owner.
 - `terms/<hash>.json`: `{term: [posting, ...], ...}` for a run of terms in sorted order (UTF-16
   code-unit order, as JavaScript compares strings), about CHUNK_BYTES each. A posting is
@@ -73,7 +73,7 @@ from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
 from papernotes.schema import ARXIV_DOI, ARXIV_ID_SHAPE, ARXIV_PAGE, ARXIV_VERSION
 from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
 from papernotes.text.stemmer import STEMMABLE, stem
-from papernotes.text.words import (JOINER_CHARACTERS, PARTICLES, VERB_ENDINGS, fold, strip_particle, tokenize,  # noqa: F401 (re-exported)
+from papernotes.text.words import (JOINER_CHARACTERS, PARTICLES, PLURAL, VERB_ENDINGS, fold, strip_particle, tokenize,  # noqa: F401 (re-exported)
                                    tokenize_joined)
 
 VERSION = 1
@@ -440,6 +440,6 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "glossary": [[list(c.en), list(c.ko)] for c in shipped],
         "rank": RANK,
         "words": {"joiner": JOINER_CHARACTERS, "max_form_words": MAX_FORM_WORDS, "stemmable": STEMMABLE.pattern,
-                  "spell_min": SPELL_MIN, "tag_prefix": TAG_PREFIX, "arxiv": ARXIV_REFERENCE},
+                  "spell_min": SPELL_MIN, "tag_prefix": TAG_PREFIX, "arxiv": ARXIV_REFERENCE, "plural": PLURAL},
     }
     yield urls.search_meta(), _dump(meta)

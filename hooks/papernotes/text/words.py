@@ -17,9 +17,9 @@ import unicodedata
 from papernotes.names import UNDECOMPOSED
 from papernotes.text.stemmer import stem
 
-PARTICLES = ("에서는", "에서도", "에게서", "으로는", "으로서", "으로써", "에서", "에게", "으로", "로서", "로써",
-             "까지", "부터", "보다", "처럼", "마다", "조차", "과", "와", "을", "를", "은", "는", "이", "가",
-             "의", "에", "로", "도", "만")
+PARTICLES = ("으로부터", "에서는", "에서도", "에서의", "에게서", "으로는", "으로서", "으로써", "으로의", "로부터", "에서", "에게",
+             "으로", "로서", "로써", "로의", "과의", "와의", "까지", "부터", "보다", "처럼", "마다", "조차", "과", "와", "을", "를",
+             "은", "는", "이", "가", "의", "에", "로", "도", "만")
 """Korean particles the search box strips from the end of a query word (longest first)."""
 
 TOKEN = re.compile(r"\d+(?:\.\d+)+|[^\W_]+")
@@ -87,9 +87,16 @@ _LATIN_ENDING = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+")
 """An English word with a Korean ending written onto it: distill된, overthinking한다, RLHF를."""
 
 
-VERB_ENDINGS = ("시키는", "되는", "되어", "되고", "하는", "하여", "하고", "했다", "한다", "시킨", "된", "한", "함")
-"""Endings that make a Korean noun a verb or adjective (보정된, 정렬한다), longest first: the glossary's
-forms are nouns, so a run naming a concept may end in one (`without_ending`)."""
+VERB_ENDINGS = ("시켰다", "시키기", "되었다", "이라는", "시키는", "되는", "되어", "되고", "된다", "되지", "됐다", "시켜", "하는", "하여",
+                "하고", "하기", "하지", "하면", "하며", "해서", "했다", "했던", "했고", "한다", "시킨", "라는", "이란", "된", "한", "할", "함")
+"""Endings that make a Korean noun a verb or adjective (보정된, 정렬한다, 추론할, 검증하기, 학습시켰다)
+or quote it (보상이라는, 환각이란), longest first: the glossary's forms are nouns, so a run naming a
+concept may end in one (`without_ending`), and the box looks a query word up without one."""
+
+PLURAL = "들"
+"""The Korean plural suffix, before a particle if any (에이전트들, 모델들의): `without_ending` drops it
+after the particle, when two syllables stay, so 에이전트들 finds 에이전트 (the box shows what a note
+wrote: a prefix finds 에이전트들 too)."""
 
 
 _ACRONYM_PLURAL = re.compile(r"([b-df-hj-np-tv-xz]{2,})s")
@@ -101,8 +108,9 @@ leaves it whole (no vowel before the s), so without this `PRMs` did not name the
 def without_ending(word: str) -> str:
     """`word` without what Korean wrote after it: the Korean ending of an English word (distill된 ->
     distill, reward를 -> reward), else a verb ending (보정된 -> 보정), else one particle
-    (`strip_particle`); an acronym's plural without its s (`_ACRONYM_PLURAL`: PRMs, PRMs를 -> prm),
-    as a glossary form is singular. Memoised, bounded."""
+    (`strip_particle`), and then the plural suffix (PLURAL: 모델들의 -> 모델); an acronym's plural
+    without its s (`_ACRONYM_PLURAL`: PRMs, PRMs를 -> prm), as a glossary form is singular.
+    Memoised, bounded."""
     latin = _LATIN_ENDING.fullmatch(word)
     plural = _ACRONYM_PLURAL.fullmatch(latin.group(1) if latin else word)
     if plural:
@@ -111,8 +119,16 @@ def without_ending(word: str) -> str:
         return latin.group(1)
     for ending in VERB_ENDINGS:
         if len(word) > len(ending) and word.endswith(ending):
-            return word[:-len(ending)]
-    return strip_particle(word)
+            return _without_plural(word[:-len(ending)])
+    return _without_plural(strip_particle(word))
+
+
+_HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
+
+
+def _without_plural(word: str) -> str:
+    """`word` without PLURAL when two syllables stay (search_index.MIN_PART: 그들 stays)."""
+    return word[:-len(PLURAL)] if word.endswith(PLURAL) and len(word) - len(PLURAL) >= 2 and _HANGUL_WORD.fullmatch(word) else word
 
 
 def phrase_key(text: str) -> str:
