@@ -589,6 +589,20 @@ def test_a_korean_plural_ending_or_stacked_particle_finds_what_the_word_finds(bu
     assert found and bundled_box.get_attribute(count, "data-count") == want and (int(want) > len(found) or set(again) == set(found)), again
 
 
+def test_british_and_american_spellings_in_our_find_each_other(bundled_box) -> None:  # noqa: ANN001
+    """Ten notes write behaviour, the others behavior: each spelling found only its own (behaviour
+    alignment did not find Behavior Alignment via Reward Function Optimization)."""
+    want = holding(r"\bbehaviou?r")
+    count = ".pn-search__results"
+    type_query(bundled_box, "behaviour")
+    assert bundled_box.get_attribute(count, "data-count") == str(len(want))
+    type_query(bundled_box, "behavior")
+    assert bundled_box.get_attribute(count, "data-count") == str(len(want))
+    assert type_query(bundled_box, "behaviour alignment")[0] == "behavior-alignment-via-reward-function-optimization"
+    title = bundled_box.eval_on_selector_all(".pn-search__result a.pn-search__title mark", "els => els.map(e => e.textContent)")
+    assert "Behavior" in title, title
+
+
 def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001
     """qwen 2.5의 was searched as qwen, 2.5 and 의 (the tokenizer parts a dotted number from what
     follows): every result had to hold a word starting with 의, and 의미 was marked."""

@@ -132,12 +132,16 @@ function lookUpCompound(word) {
 }
 
 /* The other spelling of an English word in -ise/-ize or -yse/-yze and their forms (optimised
- * <-> optimized, organisation <-> organization, analysed <-> analyzed), or null. Snowball stems
- * the two apart (optimis, optim). */
+ * <-> optimized, organisation <-> organization, analysed <-> analyzed), or of one of the words in
+ * -our/-or (behaviour <-> behavior, behaviours, behavioural; favour, colour...), or null. Snowball
+ * stems the two apart (optimis, optim; behaviour, behavior): notes write both. */
 const SPELLING = /^([a-z]{4,}[iy])([sz])(e|es|ed|ing|ation|ations|er|ers|able)$/;
+const OUR = /^(behavio|colo|favo|flavo|labo|hono|humo|neighbo|rumo|vapo|harbo|endeavo|armo|savio|vigo)(u?)(r[a-z]*)$/;
 export function otherSpelling(word) {
   const m = SPELLING.exec(word);
-  return m ? m[1] + (m[2] === "s" ? "z" : "s") + m[3] : null;
+  if (m) return m[1] + (m[2] === "s" ? "z" : "s") + m[3];
+  const o = OUR.exec(word);
+  return o ? o[1] + (o[2] ? "" : "u") + o[3] : null;
 }
 
 /* Scores of one query word: the best of its alternatives per document, and which documents hold
