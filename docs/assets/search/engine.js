@@ -242,7 +242,10 @@ function lookUpConcept(unit) {
       if (!all) continue;
       r.scores[d] = total;
       r.close[d] = close;
-      if (title) r.title[d] = true;
+      // A phrase's words apart in a title are not the phrase there (pre-training: GTR's title
+      // holds Prevents and Training): the title holds a concept of two or more words when it
+      // names it (below), as the index reads titles with the glossary too.
+      if (title && k === 1) r.title[d] = true;
     }
     for (const d of Object.keys(named.scores)) {
       if (r.scores[d] === undefined) r.bridged[d] = true;
