@@ -146,6 +146,18 @@ def test_the_authors_a_card_leaves_out_are_in_the_abstracts_file(authors: tuple[
     assert [a for a in searchindex.card_authors(authors, pages.get) if a != "…"] + more == [pages.get(n) and [n, pages[n]] or n for n in authors]
 
 
+def test_an_authors_other_names_are_indexed_and_listed_for_the_result() -> None:
+    """data/authors.yml's other names of an author (김민지 for Minji Kim) are words of the note's
+    people, and its abstracts row lists them by the author's place, for the result to show."""
+    other = {"Minji Kim": ("김민지", "Kim Min-ji")}
+    note = dataclasses.replace(BASE, authors=("Ada Lovelace", "Minji Kim"))
+    terms = document_terms(note, TAGS, None, None, lambda name: other.get(name, ()))
+    assert terms["김민지"] == searchindex.FIELD_WEIGHTS["people"] and "minji" in terms
+    assert "김민지" not in document_terms(note, TAGS)
+    assert searchindex.known_as(note.authors, lambda name: other.get(name, ())) == [{"1": ["김민지", "Kim Min-ji"]}]
+    assert searchindex.known_as(("Ada Lovelace",), lambda name: other.get(name, ())) == []
+
+
 def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) -> None:  # noqa: ANN001 - a fixture, typed where it is made
     site = write(build_search_files(loaded.notes, loaded.tags, commentary), tmp_path)
     cards = search_data.cards(site)

@@ -612,6 +612,72 @@ def test_a_phrase_named_in_the_body_ranks_above_its_words_apart_in_a_title(bundl
     assert len(want) == 3 and set(found[:3]) == want, found
 
 
+ALIASED_NOTES = {
+    "2025/aliased-first.md": """---
+title: "Kappa: A Named Author"
+authors: [Minji Kim, Ada Lovelace]
+date: 2025-05-01
+tags: [rl]
+url: https://example.org/kappa
+---
+
+## 한국어
+
+별칭 시험.
+
+## English
+
+An alias test.
+""",
+    "2025/aliased-last.md": """---
+title: "Lambda: A Senior Author"
+authors: [A One, B Two, C Three, D Four, E Five, F Six, G Seven, Wei Zhang]
+date: 2025-05-02
+tags: [rl]
+url: https://example.org/lambda
+---
+
+## 한국어
+
+별칭 시험.
+
+## English
+
+An alias test.
+""",
+}
+
+AUTHORS_YML = """people:
+  - name: Minji Kim
+    aliases: [김민지, Kim Min-ji]
+  - name: Wei Zhang
+    aliases: [张伟, Zhang Wei]
+"""
+
+
+@pytest.fixture(scope="module")
+def aliased(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    def make(folder: Path) -> Path:
+        site = make_site(folder, notes=ALIASED_NOTES)
+        (site / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
+        return site
+
+    return serve(shared_build(tmp_path_factory, "search-aliases", make))
+
+
+@pytest.mark.parametrize(("query", "slug", "shown"), [("김민지", "aliased-first", "Minji Kim (김민지)"), ("kim min-ji", "aliased-first", "Minji Kim, "),
+                                                      ("张伟", "aliased-last", "…, Wei Zhang (张伟)"), ("zhang wei", "aliased-last", "…, Wei Zhang")])
+def test_an_author_is_found_by_another_name_of_theirs_and_shown_with_it(pages, aliased: str, query: str, slug: str, shown: str) -> None:  # noqa: ANN001
+    """data/authors.yml names Minji Kim also 김민지: a search by 김민지 found nothing (the index held
+    the names as the notes write them). The result shows the name the query matched beside the
+    one the note writes, past the card's first six names too."""
+    page = open_page(pages, aliased, DESKTOP)
+    assert type_query(page, query) == [slug]
+    line = page.inner_text(".pn-search__result .pn-search__authors")
+    assert shown in line and line.count("(") == shown.count("("), line   # the other name only when the name did not match
+    assert page.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.length") > 0
+
+
 def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001
     """qwen 2.5의 was searched as qwen, 2.5 and 의 (the tokenizer parts a dotted number from what
     follows): every result had to hold a word starting with 의, and 의미 was marked."""

@@ -122,42 +122,51 @@ function bridgeTarget(card, n, key) {
 /* A result's authors (a search by a name shows it matched), as the cards give them: a name, or
  * [name, slug] for an author with a page, which becomes a link to it (not a combobox option:
  * the arrows move between the results' titles only), then "…" if there are more; with those of
- * `more` (the authors the card leaves out, from the abstracts file) that the query's words mark. Each name is
+ * `more` (the authors the card leaves out, from the abstracts file) that the query's words mark,
+ * and after a name the other name of `aka` ({place: [names]}, the abstracts file's) the words
+ * mark: Minji Kim (김민지). Each name is
  * marked with its own language, as pages mark them (fragments.authors), not the interface's.
  * Separated by "; " when a name has a comma ("Smith, John; Henry Ford, Jr."), as the pages do. */
-function authorsLine(authors, words, more) {
+function authorsLine(authors, words, more, aka) {
   const line = el("div", { class: "pn-search__authors" });
   const named = (author) => (typeof author === "string" ? author : author[0]);
+  const marked = (text) => highlight(text, words, null).querySelector("mark") !== null;
+  // The other name (data/authors.yml's) of the author at `place` that the query names, or null.
+  const alias = (place) => ((aka || {})[place] || []).find(marked) || null;
+  // [author, place among all the note's authors] of the card's, then "…" entries as null.
+  let shown = authors.map((author, i) => (author === "…" ? null : [author, i]));
   if (more && more.length) {
     // The authors past the card's first that the query names (a senior author, often last), in
     // their place: A, B, … , F, …, Yejin Choi, …
-    const matched = more.map((author) => highlight(named(author), words, null).querySelector("mark") !== null);
+    const skipped = authors.length - 1;   // the card's names before its "…": more[i] is author skipped + i
+    const first = shown.filter((entry) => entry !== null), matched = more.map((author, i) => marked(named(author)) || alias(skipped + i) !== null);
     if (matched.includes(true)) {
-      const list = authors.filter((author) => author !== "…");
       let last = -1;
       matched.forEach((hit, i) => {
         if (!hit) return;
-        if (i > last + 1) list.push("…");
-        list.push(more[i]);
+        if (i > last + 1) first.push(null);
+        first.push([more[i], skipped + i]);
         last = i;
       });
-      if (last < more.length - 1) list.push("…");
-      authors = list;
+      if (last < more.length - 1) first.push(null);
+      shown = first;
     }
   }
-  const sep = authors.some((author) => (typeof author === "string" ? author : author[0]).includes(",")) ? "; " : ", ";
-  authors.forEach((author, i) => {
+  const sep = shown.some((entry) => entry !== null && named(entry[0]).includes(",")) ? "; " : ", ";
+  shown.forEach((entry, i) => {
     if (i) line.append(sep);
-    if (author === "…") { line.append(author); return; }
-    if (typeof author === "string") {
-      const name = el("span", { lang: langOf(author) });
-      name.append(highlight(author, words, null));
-      line.append(name);
-      return;
+    if (entry === null) { line.append("…"); return; }
+    const [author, place] = entry;
+    const name = typeof author === "string" ? el("span", { lang: langOf(author) })
+      : el("a", { class: "pn-search__author", href: authorHref(author[1]), lang: langOf(author[0]) });
+    name.append(highlight(named(author), words, null));
+    line.append(name);
+    const other = marked(named(author)) ? null : alias(place);   // found by another name of theirs: Minji Kim (김민지)
+    if (other !== null) {
+      const span = el("span", { lang: langOf(other) });
+      span.append(highlight(other, words, null));
+      line.append(" (", span, ")");
     }
-    const a = el("a", { class: "pn-search__author", href: authorHref(author[1]), lang: langOf(author[0]) });
-    a.append(highlight(author[0], words, null));
-    line.append(a);
   });
   return line;
 }
@@ -203,10 +212,10 @@ function summaryIn(lang, own, other, abstract, words, named) {
 }
 
 /* One result (`card`: [slug, title, date, ko, en, authors]) of `result` (engine.search), document
- * `doc`, its title link's id `id`, [its abstract's text, the authors the card leaves out] when
- * loaded (`extra`: engine.loadAbstracts, for a card not `explained`). */
+ * `doc`, its title link's id `id`, [its abstract's text, the authors the card leaves out, their
+ * other names] when loaded (`extra`: engine.loadAbstracts, for a card not `explained`). */
 export function renderCard(card, result, doc, id, extra) {
-  const [abstract, more] = extra || [];
+  const [abstract, more, aka] = extra || [];
   const [slug, title, date] = card, named = result.concepts, bridged = result.bridges[doc] || [];
   const words = wordsFor(result, doc);
   const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
@@ -220,7 +229,7 @@ export function renderCard(card, result, doc, id, extra) {
     line.append(bi("용어집: ", "Glossary: "), el("span", { lang: langOf(from) }, from), " → ", el("span", { lang: langOf(to) }, to));
     li.append(line);
   }
-  if (card[5] && card[5].length) li.append(authorsLine(card[5], words, more));
+  if (card[5] && card[5].length) li.append(authorsLine(card[5], words, more, aka));
   const summary = el("div", { class: "pn-search__summary" });
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {

@@ -36,7 +36,7 @@ from papernotes.outputs.search_index import iter_search_files
 from papernotes.catalog.index import SiteIndex
 from papernotes.catalog.people import People
 from papernotes.model import Note
-from papernotes.names import NameForms
+from papernotes.names import NameForms, match_key
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 from papernotes.markup_links import LinkResolver
@@ -246,8 +246,18 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
             party = people.author(name) if people is not None else None
             return party.slug if party is not None else None
 
+        def author_aliases(name: str) -> tuple[str, ...]:
+            """The other names of a written name's author (data/authors.yml's, the forms other notes
+            write), so a search by 김민지 finds the notes by Minji Kim."""
+            party = people.author(name) if people is not None else None
+            if party is None:
+                return ()
+            forms = (party.name, *party.written, *((party.entity.name, *party.entity.aliases) if party.entity else ()))
+            seen = {match_key(name)}
+            return tuple(form for form in forms if match_key(form) not in seen and not seen.add(match_key(form)))
+
         yield ExportGroup((), None, lambda: iter_search_files(index.notes, index.tags, commentary_of, index.glossary,
-                                                              author_page, lambda n: html_of(n).abstract),
+                                                              author_page, lambda n: html_of(n).abstract, author_aliases),
                           posixpath.dirname(urls.search_meta()))
 
 

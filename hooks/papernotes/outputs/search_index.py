@@ -30,9 +30,10 @@ Files, under `search/` (paths from `urls`):
   EXCERPT_CHARS, of which the box shows meta's `excerpt` around the first match; authors: a list of the first CARD_AUTHORS
   names, each a string, or `[name, slug]` for an author with a page at meta's `author` URL, then
   "…" if there are more; see `card_authors`).
-- `abstracts/<n>.json`: `[[abstract, more authors], ...]` for the same documents as
-  `cards/<n>.json`: each abstract's plain text, up to ABSTRACT_CHARS, and the authors its card
-  leaves out (after the first CARD_AUTHORS, as `card_authors` gives a name; `[]` for most). The
+- `abstracts/<n>.json`: `[[abstract, more authors(, other names)], ...]` for the same documents as
+  `cards/<n>.json`: each abstract's plain text, up to ABSTRACT_CHARS, the authors its card
+  leaves out (after the first CARD_AUTHORS, as `card_authors` gives a name; `[]` for most), and
+  for a note some of whose authors go by other names (data/authors.yml), those (`known_as`). The
   box loads one only for a result whose card (title, authors, commentary in either language)
   shows none of some query word, to show the passage of the abstract that matched, or the author
   past the card's first names that did (a senior author, often last: most results never need
@@ -265,16 +266,18 @@ def title_pairs(tokens: list[str], joined: list[bool]) -> list[str]:
 
 
 def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | None = None,
-                   written: set[str] | None = None) -> dict[str, int]:
+                   written: set[str] | None = None,
+                   aliases: Callable[[str], tuple[str, ...]] = lambda name: ()) -> dict[str, int]:
     """term -> weight (1-15) for one note. Besides its words: their `variants` (weighted as the
     word, one less for a Korean sub-word), the `pairs` of adjacent Korean words (weighted as a
     word of that field), the `title_pairs` of its title, `@<n>` for each glossary concept n it
     names (`concepts`; n its number in the glossary, see `build_search_files`) and `#<slug>` for
-    each of its tags."""
+    each of its tags. Its authors' other names (`aliases(name)`: data/authors.yml's, 김민지 for
+    Minji Kim) are words of its people, as their names are."""
     fields = {
         "title": note.title,
         "tags": " ".join(f"{t} {tags.get(t).ko} {tags.get(t).en}" for t in note.tags),
-        "people": " ".join([*note.authors, note.org or "", note.arxiv or ""]),
+        "people": " ".join([*note.authors, *(a for name in note.authors for a in aliases(name)), note.org or "", note.arxiv or ""]),
         "commentary": _MARKUP.sub(" ", f"{note.ko}\n{note.en}"),
         "abstract": _MARKUP.sub(" ", note.abstract),
     }
@@ -332,6 +335,14 @@ def more_authors(authors: tuple[str, ...], page_of: Callable[[str], str | None] 
     return [[name, slug] if (slug := page_of(name)) else name for name in authors[CARD_AUTHORS:]]
 
 
+def known_as(authors: tuple[str, ...], aliases: Callable[[str], tuple[str, ...]]) -> list[dict[str, list[str]]]:
+    """`[{author's place: [other names]}]` for a note some of whose authors go by other names
+    (`aliases`), else `[]`: the third item of its abstracts row, so a result found by 김민지 shows
+    "Minji Kim (김민지)". Places count from 0 over all the authors (the card's, then `more_authors`)."""
+    named = {str(i): list(other) for i, name in enumerate(authors) if (other := aliases(name))}
+    return [named] if named else []
+
+
 def _utf16_key(term: str) -> bytes:
     return term.encode("utf-16-be")  # big-endian UTF-16 bytes sort as JavaScript compares strings
 
@@ -343,26 +354,29 @@ def _dump(value: object) -> str:
 def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Callable[[Note], tuple[str, str]],
                        glossary: Glossary | None = None,
                        author_page: Callable[[str], str | None] = lambda name: None,
-                       abstract: Callable[[Note], str] | None = None) -> list[tuple[str, str]]:
+                       abstract: Callable[[Note], str] | None = None,
+                       author_aliases: Callable[[str], tuple[str, ...]] = lambda name: ()) -> list[tuple[str, str]]:
     """(site path, content) of every search file (`iter_search_files`, listed)."""
-    return list(iter_search_files(notes, tags, commentary, glossary, author_page, abstract))
+    return list(iter_search_files(notes, tags, commentary, glossary, author_page, abstract, author_aliases))
 
 
 def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Callable[[Note], tuple[str, str]],
                       glossary: Glossary | None = None,
                       author_page: Callable[[str], str | None] = lambda name: None,
-                      abstract: Callable[[Note], str] | None = None) -> Iterator[tuple[str, str]]:
+                      abstract: Callable[[Note], str] | None = None,
+                      author_aliases: Callable[[str], tuple[str, ...]] = lambda name: ()) -> Iterator[tuple[str, str]]:
     """(site path, content) of every search file, each made as it is asked for (a build writes it
     before the next is made: together they are 40 MB at 10,000 notes); `commentary(note)` gives
     its (ko, en) HTML for the result excerpts, `author_page(name)` the slug of a written name's
     author page (None: no page), `abstract(note)` its abstract's HTML (None: the abstract as
-    written). Deterministic: the same notes give the same bytes."""
+    written), `author_aliases(name)` the other names a written name's author goes by (indexed
+    with the name; `abstracts/<n>.json` holds them). Deterministic: the same notes give the same bytes."""
     notes = tuple(notes)
     matcher = ConceptMatcher(glossary) if glossary is not None else None
     postings: dict[str, array[int]] = {}  # machine ints: a tenth of the memory of a list of ints
     written: set[str] = set()  # every term as a note writes it (`document_terms`): the spelling list
     for number, note in enumerate(notes):
-        for term, weight in document_terms(note, tags, matcher, written).items():
+        for term, weight in document_terms(note, tags, matcher, written, author_aliases).items():
             entry = postings.get(term)
             if entry is None:
                 postings[term] = entry = array("l")
@@ -414,7 +428,8 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
                          card_authors(note.authors, author_page)])
         yield urls.search_cards(start // CARD_SHARD), _dump(rows)
         abstracts = [[snippet(abstract(note) if abstract is not None else str(escape(note.abstract)), ABSTRACT_CHARS),
-                      more_authors(note.authors, author_page)] for note in notes[start:start + CARD_SHARD]]
+                      more_authors(note.authors, author_page), *known_as(note.authors, author_aliases)]
+                     for note in notes[start:start + CARD_SHARD]]
         yield urls.search_abstracts(start // CARD_SHARD), _dump(abstracts)
 
     meta = {
