@@ -480,6 +480,11 @@ QUERY_WORDS = [
     ("arxiv 2505.", ["2505"]),
     ("arXiv:cs/01", ["cs", "01"]),
     ("arXiv:", []),
+    ("https://www.alphaxiv.org/abs/2401.12340v2 reward", ["2401.12340", "reward"]),   # other sites' links to a paper
+    ("alphaxiv.org/overview/2401.12340", ["2401.12340"]),
+    ("https://www.semanticscholar.org/arxiv/2401.12340", ["2401.12340"]),
+    ("https://ar5iv.labs.arxiv.org/html/2401.12340", ["2401.12340"]),
+    ("https://example.org/blog/post", ["https", "example", "org", "blog", "post"]),   # no id: a link stays words
     ("rlhf arXiv", ["rlhf"]),
     ("ＲＬＨＦ　２５０５．１６２６５", ["rlhf", "2505.16265"]),                 # full width (a keyboard's 전각 mode)                               # no id: the word stays
     ("2401.12340 v2", ["2401.12340"]),

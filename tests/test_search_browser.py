@@ -732,7 +732,8 @@ def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("query", ["２５０５．１６２６５", "ａｒＸｉｖ：２５０５．１６２６５", "arXiv:2505.16265", "https://arxiv.org/abs/2505.16265v2", "arxiv.org/pdf/2505.16265",
-                                   "https://huggingface.co/papers/2505.16265"])
+                                   "https://huggingface.co/papers/2505.16265", "https://www.alphaxiv.org/abs/2505.16265",
+                                   "https://www.semanticscholar.org/arxiv/2505.16265"])
 def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> None:  # noqa: ANN001
     """Not "no results" and a "did you mean: arriv": `arxiv`, `https` and `abs` are no note's words."""
     assert type_query(bundled_box, query) == ["think-rm"]

@@ -118,7 +118,8 @@ SPELLABLE = re.compile(r"[a-z]+")
 SPELL_PREFIX = "~"
 """Spelling entries are `~<word backwards>` in the terms files (no token holds a ~)."""
 
-ARXIV_REFERENCE = (rf"(?:(?:https?://)?{ARXIV_PAGE}|(?:(?:https?://)?(?:dx\.)?doi\.org/+)?{ARXIV_DOI}|\barxiv\s*:?\s*)"
+ARXIV_REFERENCE = (rf"(?:(?:https?://)?{ARXIV_PAGE}|(?:(?:https?://)?(?:dx\.)?doi\.org/+)?{ARXIV_DOI}|\barxiv\s*:?\s*"
+                   r"|(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/+(?:[^\s/?#]+/+)*?)"
                    rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?(?:/?[?#]\S*)?"
                    r"|\barxiv\s*:?\s*(?=\d|[a-z-]+(?:\.[a-z-]+)?/|$)")
 """A paper's arXiv id as a reader pastes it into the box: `arXiv:2401.12340`, a link to its arXiv
@@ -126,7 +127,9 @@ or Hugging Face page (with its query or fragment), its arXiv DOI, any version. T
 `words.bareArxivIds`), the only form a note's id is indexed by: `arxiv`, `https`, `org` and `abs`
 are no note's words, and a note must match every word of the query. So is `arXiv:` before an id
 still being typed (`arXiv:2505.1`, `arXiv:cs/01`, `arXiv:` at the query's end; group 1 empty):
-each key of it found nothing and offered "arriv". Matched case-insensitively."""
+each key of it found nothing and offered "arriv". So is any other link whose path holds an id
+(alphaxiv.org/abs/2505.16265, semanticscholar.org/arxiv/2505.16265, ar5iv's pages): its host and
+path were words no note holds. Matched case-insensitively."""
 
 PARTIAL = 0.7
 """How a term that merely starts with the query word counts (reward -> rewardless), against 1 for
