@@ -616,6 +616,7 @@ ALIASED_NOTES = {
     "2025/aliased-first.md": """---
 title: "Kappa: A Named Author"
 authors: [Minji Kim, Ada Lovelace]
+org: Google DeepMind
 date: 2025-05-01
 tags: [rl]
 url: https://example.org/kappa
@@ -652,6 +653,9 @@ AUTHORS_YML = """people:
     aliases: [김민지, Kim Min-ji]
   - name: Wei Zhang
     aliases: [张伟, Zhang Wei]
+orgs:
+  - name: Google DeepMind
+    aliases: [DeepMind, 딥마인드]
 """
 
 
@@ -666,7 +670,9 @@ def aliased(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: AN
 
 
 @pytest.mark.parametrize(("query", "slug", "shown"), [("김민지", "aliased-first", "Minji Kim (김민지)"), ("kim min-ji", "aliased-first", "Minji Kim, "),
-                                                      ("张伟", "aliased-last", "…, Wei Zhang (张伟)"), ("zhang wei", "aliased-last", "…, Wei Zhang")])
+                                                      ("张伟", "aliased-last", "…, Wei Zhang (张伟)"), ("zhang wei", "aliased-last", "…, Wei Zhang"),
+                                                      ("딥마인드", "aliased-first", "Ada Lovelace · Google DeepMind (딥마인드)"),
+                                                      ("deepmind", "aliased-first", "Ada Lovelace · Google DeepMind")])
 def test_an_author_is_found_by_another_name_of_theirs_and_shown_with_it(pages, aliased: str, query: str, slug: str, shown: str) -> None:  # noqa: ANN001
     """data/authors.yml names Minji Kim also 김민지: a search by 김민지 found nothing (the index held
     the names as the notes write them). The result shows the name the query matched beside the
@@ -676,6 +682,17 @@ def test_an_author_is_found_by_another_name_of_theirs_and_shown_with_it(pages, a
     line = page.inner_text(".pn-search__result .pn-search__authors")
     assert shown in line and line.count("(") == shown.count("("), line   # the other name only when the name did not match
     assert page.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.length") > 0
+
+
+@pytest.mark.parametrize(("query", "slug", "lab"), [("Microsoft", "computer-use-agents-blind-goal-directedness", "Microsoft"),
+                                                    ("tencent", "parallel-r1", "Tencent")])
+def test_a_note_found_by_its_lab_shows_the_lab(bundled_box, query: str, slug: str, lab: str) -> None:  # noqa: ANN001
+    """Microsoft found the note whose lab it is, and its result showed authors and commentary
+    without the word: nothing said why it matched (the card holds no lab)."""
+    assert type_query(bundled_box, query) == [slug]
+    line = bundled_box.inner_text(".pn-search__result .pn-search__authors")
+    marks = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
+    assert line.endswith(" · " + lab) and marks == [lab], line
 
 
 def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001

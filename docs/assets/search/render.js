@@ -123,16 +123,17 @@ function bridgeTarget(card, n, key) {
  * [name, slug] for an author with a page, which becomes a link to it (not a combobox option:
  * the arrows move between the results' titles only), then "…" if there are more; with those of
  * `more` (the authors the card leaves out, from the abstracts file) that the query's words mark,
- * and after a name the other name of `aka` ({place: [names]}, the abstracts file's) the words
- * mark: Minji Kim (김민지). Each name is
+ * after a name the other name of `extra.aka` ({place: [names]}, the abstracts file's) the words
+ * mark: Minji Kim (김민지), and the lab (`extra.org`: [lab, its other names]) when they mark it
+ * or another name of it. Each name is
  * marked with its own language, as pages mark them (fragments.authors), not the interface's.
  * Separated by "; " when a name has a comma ("Smith, John; Henry Ford, Jr."), as the pages do. */
-function authorsLine(authors, words, more, aka) {
+function authorsLine(authors, words, more, extra) {
   const line = el("div", { class: "pn-search__authors" });
   const named = (author) => (typeof author === "string" ? author : author[0]);
   const marked = (text) => highlight(text, words, null).querySelector("mark") !== null;
   // The other name (data/authors.yml's) of the author at `place` that the query names, or null.
-  const alias = (place) => ((aka || {})[place] || []).find(marked) || null;
+  const aka = (extra && extra.aka) || {}, alias = (place) => (aka[place] || []).find(marked) || null;
   // [author, place among all the note's authors] of the card's, then "…" entries as null.
   let shown = authors.map((author, i) => (author === "…" ? null : [author, i]));
   if (more && more.length) {
@@ -168,6 +169,18 @@ function authorsLine(authors, words, more, aka) {
       line.append(" (", span, ")");
     }
   });
+  // The lab, when the query names it (the card does not hold it): · Microsoft, · Microsoft (마이크로소프트).
+  const org = (extra && extra.org) || [], found = org.find(marked);
+  if (found !== undefined) {
+    const lab = el("span", { lang: langOf(org[0]) });
+    lab.append(found === org[0] ? highlight(org[0], words, null) : org[0]);
+    line.append(" · ", lab);
+    if (found !== org[0]) {
+      const span = el("span", { lang: langOf(found) });
+      span.append(highlight(found, words, null));
+      line.append(" (", span, ")");
+    }
+  }
   return line;
 }
 
@@ -215,7 +228,7 @@ function summaryIn(lang, own, other, abstract, words, named) {
  * `doc`, its title link's id `id`, [its abstract's text, the authors the card leaves out, their
  * other names] when loaded (`extra`: engine.loadAbstracts, for a card not `explained`). */
 export function renderCard(card, result, doc, id, extra) {
-  const [abstract, more, aka] = extra || [];
+  const [abstract, more, known] = extra || [];
   const [slug, title, date] = card, named = result.concepts, bridged = result.bridges[doc] || [];
   const words = wordsFor(result, doc);
   const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
@@ -229,7 +242,7 @@ export function renderCard(card, result, doc, id, extra) {
     line.append(bi("용어집: ", "Glossary: "), el("span", { lang: langOf(from) }, from), " → ", el("span", { lang: langOf(to) }, to));
     li.append(line);
   }
-  if (card[5] && card[5].length) li.append(authorsLine(card[5], words, more, aka));
+  if (card[5] && card[5].length) li.append(authorsLine(card[5], words, more, known));
   const summary = el("div", { class: "pn-search__summary" });
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {

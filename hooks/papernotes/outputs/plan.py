@@ -247,9 +247,9 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
             return party.slug if party is not None else None
 
         def author_aliases(name: str) -> tuple[str, ...]:
-            """The other names of a written name's author (data/authors.yml's, the forms other notes
-            write), so a search by 김민지 finds the notes by Minji Kim."""
-            party = people.author(name) if people is not None else None
+            """The other names of a written name's author or lab (data/authors.yml's, the forms other
+            notes write), so a search by 김민지 finds the notes by Minji Kim."""
+            party = (people.author(name) or people.org(name)) if people is not None else None
             if party is None:
                 return ()
             forms = (party.name, *party.written, *((party.entity.name, *party.entity.aliases) if party.entity else ()))

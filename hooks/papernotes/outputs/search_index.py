@@ -30,10 +30,11 @@ Files, under `search/` (paths from `urls`):
   EXCERPT_CHARS, of which the box shows meta's `excerpt` around the first match; authors: a list of the first CARD_AUTHORS
   names, each a string, or `[name, slug]` for an author with a page at meta's `author` URL, then
   "…" if there are more; see `card_authors`).
-- `abstracts/<n>.json`: `[[abstract, more authors(, other names)], ...]` for the same documents as
-  `cards/<n>.json`: each abstract's plain text, up to ABSTRACT_CHARS, the authors its card
-  leaves out (after the first CARD_AUTHORS, as `card_authors` gives a name; `[]` for most), and
-  for a note some of whose authors go by other names (data/authors.yml), those (`known_as`). The
+- `abstracts/<n>.json`: `[[abstract, more authors(, {"aka": ..., "org": ...})], ...]` for the same
+  documents as `cards/<n>.json`: each abstract's plain text, up to ABSTRACT_CHARS, the authors its
+  card leaves out (after the first CARD_AUTHORS, as `card_authors` gives a name; `[]` for most),
+  and for a note whose authors go by other names (data/authors.yml) or that names its lab, those
+  and the lab (`known_as`). The
   box loads one only for a result whose card (title, authors, commentary in either language)
   shows none of some query word, to show the passage of the abstract that matched, or the author
   past the card's first names that did (a senior author, often last: most results never need
@@ -275,12 +276,13 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
     word, one less for a Korean sub-word), the `pairs` of adjacent Korean words (weighted as a
     word of that field), the `title_pairs` of its title, `@<n>` for each glossary concept n it
     names (`concepts`; n its number in the glossary, see `build_search_files`) and `#<slug>` for
-    each of its tags. Its authors' other names (`aliases(name)`: data/authors.yml's, 김민지 for
-    Minji Kim) are words of its people, as their names are."""
+    each of its tags. Its authors' and lab's other names (`aliases(name)`: data/authors.yml's,
+    김민지 for Minji Kim) are words of its people, as their names are."""
     fields = {
         "title": note.title,
         "tags": " ".join(f"{t} {tags.get(t).ko} {tags.get(t).en}" for t in note.tags),
-        "people": " ".join([*note.authors, *(a for name in note.authors for a in aliases(name)), note.org or "", note.arxiv or ""]),
+        "people": " ".join([*note.authors, note.org or "", *(a for name in (*note.authors, note.org) if name for a in aliases(name)),
+                            note.arxiv or ""]),
         "commentary": _MARKUP.sub(" ", f"{note.ko}\n{note.en}"),
         "abstract": _MARKUP.sub(" ", note.abstract),
     }
@@ -338,12 +340,19 @@ def more_authors(authors: tuple[str, ...], page_of: Callable[[str], str | None] 
     return [[name, slug] if (slug := page_of(name)) else name for name in authors[CARD_AUTHORS:]]
 
 
-def known_as(authors: tuple[str, ...], aliases: Callable[[str], tuple[str, ...]]) -> list[dict[str, list[str]]]:
-    """`[{author's place: [other names]}]` for a note some of whose authors go by other names
-    (`aliases`), else `[]`: the third item of its abstracts row, so a result found by 김민지 shows
-    "Minji Kim (김민지)". Places count from 0 over all the authors (the card's, then `more_authors`)."""
-    named = {str(i): list(other) for i, name in enumerate(authors) if (other := aliases(name))}
-    return [named] if named else []
+def known_as(note: Note, aliases: Callable[[str], tuple[str, ...]]) -> list[dict[str, object]]:
+    """`[{"aka": {author's place: [other names]}, "org": [lab, its other names...]}]` (each key only
+    when there is something to say) for a note whose authors go by other names (`aliases`) or that
+    names its lab, else `[]`: the third item of its abstracts row, so a result found by 김민지 shows
+    "Minji Kim (김민지)", and one found by its lab shows the lab (the card holds no lab). Places
+    count from 0 over all the authors (the card's, then `more_authors`)."""
+    out: dict[str, object] = {}
+    named = {str(i): list(other) for i, name in enumerate(note.authors) if (other := aliases(name))}
+    if named:
+        out["aka"] = named
+    if note.org:
+        out["org"] = [note.org, *aliases(note.org)]
+    return [out] if out else []
 
 
 def _utf16_key(term: str) -> bytes:
@@ -372,8 +381,8 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
     before the next is made: together they are 40 MB at 10,000 notes); `commentary(note)` gives
     its (ko, en) HTML for the result excerpts, `author_page(name)` the slug of a written name's
     author page (None: no page), `abstract(note)` its abstract's HTML (None: the abstract as
-    written), `author_aliases(name)` the other names a written name's author goes by (indexed
-    with the name; `abstracts/<n>.json` holds them). Deterministic: the same notes give the same bytes."""
+    written), `author_aliases(name)` the other names a written author's or lab's name goes by
+    (indexed with the name; `abstracts/<n>.json` holds them). Deterministic: the same notes give the same bytes."""
     notes = tuple(notes)
     matcher = ConceptMatcher(glossary) if glossary is not None else None
     postings: dict[str, array[int]] = {}  # machine ints: a tenth of the memory of a list of ints
@@ -431,7 +440,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
                          card_authors(note.authors, author_page)])
         yield urls.search_cards(start // CARD_SHARD), _dump(rows)
         abstracts = [[snippet(abstract(note) if abstract is not None else str(escape(note.abstract)), ABSTRACT_CHARS),
-                      more_authors(note.authors, author_page), *known_as(note.authors, author_aliases)]
+                      more_authors(note.authors, author_page), *known_as(note, author_aliases)]
                      for note in notes[start:start + CARD_SHARD]]
         yield urls.search_abstracts(start // CARD_SHARD), _dump(abstracts)
 
