@@ -154,8 +154,9 @@ def test_an_authors_other_names_are_indexed_and_listed_for_the_result() -> None:
     terms = document_terms(note, TAGS, None, None, lambda name: other.get(name, ()))
     assert terms["김민지"] == searchindex.FIELD_WEIGHTS["people"] and "minji" in terms
     assert "김민지" not in document_terms(note, TAGS)
-    assert searchindex.known_as(note, lambda name: other.get(name, ())) == [{"aka": {"1": ["김민지", "Kim Min-ji"]}, "org": ["Example Lab"]}]
-    assert searchindex.known_as(dataclasses.replace(BASE, org=None), lambda name: other.get(name, ())) == []
+    assert searchindex.known_as(note, lambda name: other.get(name, ())) == [{"aka": {"1": ["김민지", "Kim Min-ji"]}, "org": ["Example Lab"],
+                                                                             "arxiv": "2401.12340"}]
+    assert searchindex.known_as(dataclasses.replace(BASE, org=None, arxiv=None), lambda name: other.get(name, ())) == []
     lab = document_terms(note, TAGS, None, None, lambda name: ("예시 연구소",) if name == "Example Lab" else ())
     assert lab["연구소"] == searchindex.FIELD_WEIGHTS["people"]
 
@@ -174,7 +175,8 @@ def test_every_published_note_is_a_card_once_in_order(loaded, tmp_path: Path) ->
     abstracts = [json.loads((site / "search" / "abstracts" / f"{n}.json").read_text(encoding="utf-8"))
                  for n in range(-(-len(cards) // searchindex.CARD_SHARD))]
     assert [a for shard in abstracts for a in shard] == [[snippet(str(escape(n.abstract)), searchindex.ABSTRACT_CHARS), list(n.authors[6:]),
-                                                          *([{"org": [n.org]}] if n.org else [])] for n in loaded.notes]
+                                                          *([{k: v for k, v in (("org", [n.org] if n.org else None), ("arxiv", n.arxiv)) if v}]
+                                                            if n.org or n.arxiv else [])] for n in loaded.notes]
     assert search_data.meta(site)["abstracts"] == "search/abstracts/{n}.json"
     files = sorted((site / "search" / "cards").glob("*.json"), key=lambda f: int(f.stem))
     assert [len(json.loads(f.read_text(encoding="utf-8"))) for f in files] == [

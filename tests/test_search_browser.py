@@ -752,9 +752,13 @@ def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
                                    "https://huggingface.co/papers/2505.16265", "https://www.alphaxiv.org/abs/2505.16265",
                                    "https://www.semanticscholar.org/arxiv/2505.16265"])
 def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> None:  # noqa: ANN001
-    """Not "no results" and a "did you mean: arriv": `arxiv`, `https` and `abs` are no note's words."""
+    """Not "no results" and a "did you mean: arriv": `arxiv`, `https` and `abs` are no note's words.
+    The result shows the id that matched (it showed nothing of it: the card holds no id)."""
     assert type_query(bundled_box, query) == ["think-rm"]
     assert bundled_box.inner_text(".pn-search__status") == "결과 1개"
+    line = bundled_box.inner_text(".pn-search__result .pn-search__authors")
+    marks = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
+    assert line.endswith(" · arXiv 2505.16265") and marks == ["2505.16265"], line
 
 
 @pytest.mark.parametrize("query", ["arXiv:2505", "arXiv:2505.1", "arxiv 2505.162", "ARXIV: 2505.16"])

@@ -124,8 +124,8 @@ function bridgeTarget(card, n, key) {
  * the arrows move between the results' titles only), then "…" if there are more; with those of
  * `more` (the authors the card leaves out, from the abstracts file) that the query's words mark,
  * after a name the other name of `extra.aka` ({place: [names]}, the abstracts file's) the words
- * mark: Minji Kim (김민지), and the lab (`extra.org`: [lab, its other names]) when they mark it
- * or another name of it. Each name is
+ * mark: Minji Kim (김민지), the lab (`extra.org`: [lab, its other names]) when they mark it
+ * or another name of it, and the arXiv id (`extra.arxiv`) when they mark it. Each name is
  * marked with its own language, as pages mark them (fragments.authors), not the interface's.
  * Separated by "; " when a name has a comma ("Smith, John; Henry Ford, Jr."), as the pages do. */
 function authorsLine(authors, words, more, extra) {
@@ -180,6 +180,12 @@ function authorsLine(authors, words, more, extra) {
       span.append(highlight(found, words, null));
       line.append(" (", span, ")");
     }
+  }
+  // The arXiv id, when the query names it (2505.16265, a pasted link): · arXiv 2505.16265.
+  if (extra && extra.arxiv && marked(extra.arxiv)) {
+    const id = el("span", { lang: "en" });
+    id.append("arXiv ", highlight(extra.arxiv, words, null));
+    line.append(" · ", id);
   }
   return line;
 }

@@ -30,11 +30,11 @@ Files, under `search/` (paths from `urls`):
   EXCERPT_CHARS, of which the box shows meta's `excerpt` around the first match; authors: a list of the first CARD_AUTHORS
   names, each a string, or `[name, slug]` for an author with a page at meta's `author` URL, then
   "…" if there are more; see `card_authors`).
-- `abstracts/<n>.json`: `[[abstract, more authors(, {"aka": ..., "org": ...})], ...]` for the same
+- `abstracts/<n>.json`: `[[abstract, more authors(, {"aka": ..., "org": ..., "arxiv": ...})], ...]` for the same
   documents as `cards/<n>.json`: each abstract's plain text, up to ABSTRACT_CHARS, the authors its
   card leaves out (after the first CARD_AUTHORS, as `card_authors` gives a name; `[]` for most),
-  and for a note whose authors go by other names (data/authors.yml) or that names its lab, those
-  and the lab (`known_as`). The
+  and for a note whose authors go by other names (data/authors.yml) or that names its lab or arXiv
+  id, those, the lab and the id (`known_as`). The
   box loads one only for a result whose card (title, authors, commentary in either language)
   shows none of some query word, to show the passage of the abstract that matched, or the author
   past the card's first names that did (a senior author, often last: most results never need
@@ -341,17 +341,20 @@ def more_authors(authors: tuple[str, ...], page_of: Callable[[str], str | None] 
 
 
 def known_as(note: Note, aliases: Callable[[str], tuple[str, ...]]) -> list[dict[str, object]]:
-    """`[{"aka": {author's place: [other names]}, "org": [lab, its other names...]}]` (each key only
-    when there is something to say) for a note whose authors go by other names (`aliases`) or that
-    names its lab, else `[]`: the third item of its abstracts row, so a result found by 김민지 shows
-    "Minji Kim (김민지)", and one found by its lab shows the lab (the card holds no lab). Places
-    count from 0 over all the authors (the card's, then `more_authors`)."""
+    """`[{"aka": {author's place: [other names]}, "org": [lab, its other names...], "arxiv": id}]`
+    (each key only when there is something to say) for a note whose authors go by other names
+    (`aliases`), that names its lab or its arXiv id, else `[]`: the third item of its abstracts row,
+    so a result found by 김민지 shows "Minji Kim (김민지)", and one found by its lab or id shows it
+    (the card holds neither). Places count from 0 over all the authors (the card's, then
+    `more_authors`)."""
     out: dict[str, object] = {}
     named = {str(i): list(other) for i, name in enumerate(note.authors) if (other := aliases(name))}
     if named:
         out["aka"] = named
     if note.org:
         out["org"] = [note.org, *aliases(note.org)]
+    if note.arxiv:
+        out["arxiv"] = note.arxiv
     return [out] if out else []
 
 
