@@ -313,6 +313,10 @@ def test_no_results_says_why_in_the_chosen_language(pages, small: str, lang: str
     assert type_query(page, "scorer qwertyzz") == []
     assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 어느 노트에도 없는 단어: qwertyzz",
                                                      "en": "No results. No note contains: qwertyzz"}[lang]
+    # An arXiv id no note is about (typed or pasted as a link) is a paper without a note, not a missing word.
+    assert type_query(page, "https://arxiv.org/abs/2305.18290v2") == []
+    assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 아직 노트가 없는 arXiv 논문: 2305.18290",
+                                                     "en": "No results. No note yet on arXiv 2305.18290"}[lang]
     assert type_query(page, "Omega Tau") == []          # each is a title's word, no note has both
     assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 이 단어를 모두 담은 노트는 없습니다. 단어를 줄여 보세요.",
                                                      "en": "No results. No note contains all of these words: try fewer."}[lang]

@@ -169,7 +169,11 @@ function build() {
         else if (n === 0) {
           // Say why: a word no note holds (a typo, a word no note uses), or words no note holds together.
           setStatus("결과가 없습니다.", "No results.");
-          if (result.missing.length) {
+          const papers = result.missing.filter((w) => /^\d{4}\.\d{4,5}$/.test(w));   // an arXiv id (as words.queryWord reads one)
+          if (papers.length && papers.length === result.missing.length) {
+            // A paper no note is about: say so, not that a "word" is missing.
+            status.append(bi(" 아직 노트가 없는 arXiv 논문: ", " No note yet on arXiv "), el("strong", { class: "pn-search__missing" }, papers.join(" ")));
+          } else if (result.missing.length) {
             status.append(bi(" 어느 노트에도 없는 단어: ", " No note contains: "),
               el("strong", { class: "pn-search__missing" }, result.missing.join(" ")));
           } else if (result.words.length + result.tags.length > 1) {
