@@ -340,6 +340,12 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("formulas-beyond-any-page", {"2024/hostile.md": note(body="\n## 한국어\n\n보상.\n\n## English\n\n"
                                                           + "".join(f"- item $\\alpha_{{{j}}}^2$\n" for j in range(4000)))},
      (f"{H}:13:1: error: ## English: this section renders to ",)),
+    # One note, one paper: a `url:` that is another arXiv paper's page linked two papers (and the
+    # other one was never checked for a note of its own).
+    ("arxiv-and-url-name-two-papers", {"2024/hostile.md": note(extra="url: https://arxiv.org/abs/2412.17256v2\n")},
+     (f"{H}:7:6: error: url: `url:` is arXiv 2412.17256's page, but `arxiv:` is 2406.00001: a note is about one paper",)),
+    ("title-of-a-lone-accent", {"2024/hostile.md": note(title='"\u0301"')},
+     (f"{H}:2:8: error: title: the title has no letter or digit",)),
 ]
 
 

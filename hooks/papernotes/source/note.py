@@ -173,6 +173,15 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         named = paper_arxiv_id(None, str(fields["url"]))
         if named:
             fields["arxiv"] = named
+    elif isinstance(fields.get("url"), str) and isinstance(fields.get("arxiv"), str):
+        # Both name a paper: they must name the same one (a note about 2506.00001 whose `url:` was
+        # another note's paper linked two papers, and only one of them was checked for a twin).
+        named = paper_arxiv_id(None, str(fields["url"]))
+        if named and named != fields["arxiv"]:
+            where = next(value for name, _, value in items if name == "url")
+            add(where.line, where.column, "url",
+                f"`url:` is arXiv {named}'s page, but `arxiv:` is {fields['arxiv']}: a note is about one paper; "
+                f"fix the one that is wrong, or drop `url:` (the note links its arXiv page already)", "two-papers")
     _check_not_self(items, fields, add)
     for name in REQUIRED_FIELDS:
         if name not in present:
@@ -181,7 +190,10 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
 
 
 def _title(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
-    return " ".join(read_text(loc).split())
+    title = " ".join(read_text(loc).split())
+    if not any(c.isalnum() for c in title):  # `"\u0301"`, `"-"`: nothing a reader could read or a list could show
+        raise loc.error("the title has no letter or digit: write the paper's title", "empty")
+    return title
 
 
 def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple[str, ...]:
