@@ -151,14 +151,21 @@ reward-model:
 """
 
 
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+def _served_site(tmp_path_factory: pytest.TempPathFactory, serve, name: str, notes: dict[str, str],  # noqa: ANN001
+                 data: dict[str, str]) -> str:
+    """A site of `notes` with `data` files (name under data/: text), built once and served."""
     def make(folder: Path) -> Path:
-        site = make_site(folder, notes=SEARCH_NOTES)
-        (site / "data" / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+        site = make_site(folder, notes=notes)
+        for file, text in data.items():
+            (site / "data" / file).write_text(text, encoding="utf-8")
         return site
 
-    return serve(shared_build(tmp_path_factory, "search-site", make))
+    return serve(shared_build(tmp_path_factory, name, make))
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    return _served_site(tmp_path_factory, serve, "search-site", SEARCH_NOTES, {"glossary.yml": GLOSSARY})
 
 
 @pytest.fixture(scope="module")
@@ -665,12 +672,7 @@ orgs:
 
 @pytest.fixture(scope="module")
 def aliased(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
-    def make(folder: Path) -> Path:
-        site = make_site(folder, notes=ALIASED_NOTES)
-        (site / "data" / "authors.yml").write_text(AUTHORS_YML, encoding="utf-8")
-        return site
-
-    return serve(shared_build(tmp_path_factory, "search-aliases", make))
+    return _served_site(tmp_path_factory, serve, "search-aliases", ALIASED_NOTES, {"authors.yml": AUTHORS_YML})
 
 
 @pytest.mark.parametrize(("query", "slug", "shown"), [("김민지", "aliased-first", "Minji Kim (김민지)"), ("kim min-ji", "aliased-first", "Minji Kim, "),
