@@ -99,6 +99,8 @@ def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list
     page.fill("#pn-rl-q", "ablation")  # the private note is searched too
     assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["particle-a"]
     assert "(showing 1)" in page.inner_text(".pn-rl-counts")
+    page.fill("#pn-rl-q", "안전성")  # a tag by its label in the other language: the English page shows "Safety"
+    assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["escape", "zeta"]
     page.fill("#pn-rl-q", "")
     page.select_option("#pn-rl-sort", "paper")
     # Paper date (published, else the note's date), newest first: zeta 2025-04-09 before the March notes.

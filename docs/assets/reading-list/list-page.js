@@ -49,9 +49,16 @@ function fillControls() {
   controls.q.setAttribute("placeholder", say(["제목, 태그, 메모", "Title, tag, note"]));
 }
 
+/* A tag's labels in both languages: the search finds a tag by either, whichever the page shows
+   (in Korean, "safety" found no note tagged 안전성). */
+function tagLabels(slug) {
+  const row = site && site.tags.find((t) => t[0] === slug);
+  return row ? [row[1], row[2]] : [];
+}
+
 function matches(entry, q) {
   if (!q) return true;
-  const hay = [entry.title, entry.slug, entry.arxiv || "", entry.note, ...entry.tags, ...entry.tags.map(tagName)].join(" ").normalize("NFC").toLowerCase();
+  const hay = [entry.title, entry.slug, entry.arxiv || "", entry.note, ...entry.tags, ...entry.tags.flatMap(tagLabels)].join(" ").normalize("NFC").toLowerCase();
   return q.split(/\s+/).every((w) => hay.includes(w));
 }
 
