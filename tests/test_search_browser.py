@@ -939,3 +939,21 @@ def test_names_with_a_comma_are_separated_by_semicolons(pages, small: str) -> No
     assert type_query(page, "omicron") == ["comma-names"]
     [line] = page.evaluate(AUTHORS, ".pn-search__result")
     assert line["text"] == "Smith, John; Henry Ford, Jr.; Ada Lovelace"
+
+
+def test_on_a_phone_the_results_fit_the_part_of_the_screen_the_keyboard_leaves(pages, small: str) -> None:  # noqa: ANN001
+    """An on-screen keyboard covers the bottom of the screen without changing 100vh: the results
+    panel, as tall as the screen, put its last results under the keyboard, where scrolling the
+    panel could not bring them. The panel fits the visual viewport. Headless Chromium has no
+    keyboard, so the visual viewport is made smaller another way a reader can: zoomed in twice."""
+    page = open_page(pages, small, PHONE, "en")
+    page.click(".pn-search__open")
+    type_query(page, "reward")
+    session = page.context.new_cdp_session(page)
+    session.send("Emulation.setPageScaleFactor", {"pageScaleFactor": 2})
+    page.wait_for_function("visualViewport.height < innerHeight * 0.6")
+    page.wait_for_function("""() => { const p = document.querySelector('.pn-search__panel').getBoundingClientRect();
+                                      return p.bottom <= visualViewport.height + 1; }""")
+    session.send("Emulation.setPageScaleFactor", {"pageScaleFactor": 1})
+    page.wait_for_function("""() => document.querySelector('.pn-search__panel').getBoundingClientRect().height
+                                    > visualViewport.height * 0.6""")  # back to the whole screen

@@ -262,3 +262,14 @@ function build() {
 
 // A module runs once the page is parsed (it is deferred): the header is there.
 build();
+
+/* The results fit what the reader sees. On a phone the on-screen keyboard covers the bottom of the
+ * screen without changing 100vh, so the last results of the panel (as tall as the screen) sat
+ * under it, out of reach of scrolling; the visual viewport is the part not covered
+ * (papernotes.css: --pn-visible-height). */
+const visible = window.visualViewport;
+if (visible) {
+  const fit = () => document.documentElement.style.setProperty("--pn-visible-height", `${Math.round(visible.height)}px`);
+  visible.addEventListener("resize", fit);
+  fit();
+}
