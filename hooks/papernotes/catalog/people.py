@@ -69,10 +69,10 @@ class People:
         """Authors without a page (too few notes, no entry): found by the site search."""
         self.orgs: tuple[Party, ...] = tuple(p for p in _parties(by_org, authors.orgs, age) if p.notes)
         """Organisations named by at least one note, sorted by name."""
-        self.forms = NameForms((*(n.org for n in notes if n.org), *(name for e in authors.orgs for name in (e.name, *e.aliases))),
-                               ((e.family, (e.name, *e.aliases)) for e in authors.people if e.family))
+        self.forms = name_forms(notes, authors)
         """Organisations and declared family names, for the citation files and tags (kept by
         `renewed`: its key holds every `org:` and the file's entries)."""
+        self._other_names: dict[str, tuple[str, ...]] = {}
         self._author_page = {k: p for p in self.authors for k in _keys(p)}
         self._org_page = {k: p for p in self.orgs for k in _keys(p)}
         self._notes = {n.slug: n for n in notes}
@@ -87,6 +87,7 @@ class People:
         people = object.__new__(People)
         people.__dict__.update(self.__dict__)
         people._notes = current
+        people._other_names = {}
         if not changed:
             return people
         renew: dict[int, Party] = {}
@@ -111,6 +112,23 @@ class People:
 
     def org(self, written: str) -> Party | None:
         return self._org_page.get(match_key(written))
+
+    def other_names(self, written: str) -> tuple[str, ...]:
+        """The other names of a written name's author or lab, with a page: the declared name and
+        aliases (`data/authors.yml`) and the forms other notes write, one per `match_key` (the
+        search indexes them with the name, so 김민지 finds the notes by Minji Kim). Once per name."""
+        key = match_key(written)
+        found = self._other_names.get(key)
+        if found is None:
+            party = self._author_page.get(key) or self._org_page.get(key)
+            forms = () if party is None else (party.name, *party.written, *((party.entity.name, *party.entity.aliases) if party.entity else ()))
+            seen, other = {key}, []
+            for form in forms:
+                if match_key(form) not in seen:
+                    seen.add(match_key(form))
+                    other.append(form)
+            found = self._other_names[key] = tuple(other)
+        return found
 
     def coauthors(self, party: Party) -> list[tuple[str, Party | None, int]]:
         """(name, their page or None, notes together), most notes together first, then by name.
@@ -147,6 +165,13 @@ def _listed_notes(party: Party, enough: int) -> int:
         if found >= enough:
             break
     return found
+
+
+def name_forms(notes: tuple[Note, ...], authors: AuthorsFile) -> NameForms:
+    """The site's organisations (every note's `org:`, the file's `orgs` and their aliases) and the
+    family names the file declares (`names.NameForms`)."""
+    return NameForms((*(n.org for n in notes if n.org), *(name for e in authors.orgs for name in (e.name, *e.aliases))),
+                     ((e.family, (e.name, *e.aliases)) for e in authors.people if e.family))
 
 
 def people_key(notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int) -> tuple:

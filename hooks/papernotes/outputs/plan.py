@@ -34,9 +34,9 @@ from papernotes.outputs import atom as feeds
 from papernotes.catalog import urls
 from papernotes.outputs.search_index import iter_search_files
 from papernotes.catalog.index import SiteIndex
-from papernotes.catalog.people import People
+from papernotes.catalog.people import People, name_forms
 from papernotes.model import Note
-from papernotes.names import NameForms, match_key
+from papernotes.source.authors import AuthorsFile
 from papernotes.config import Settings
 from papernotes.markup import NoteHtml
 from papernotes.markup_links import LinkResolver
@@ -151,7 +151,7 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
         return of
 
     # Organisations written as authors and declared family names (`names.NameForms`).
-    forms = people.forms if people is not None else NameForms(n.org for n in index.notes if n.org)
+    forms = people.forms if people is not None else name_forms(index.notes, AuthorsFile())
     entry, record, item_line = (partial(make, forms=forms) for make in (bibtex.entry, ris.record, csl_json.item_line))
     entry_of, listed_entry_of = memo(entries, entry, False), memo(entries, entry, True)
     record_of, listed_record_of = memo(records, record, False), memo(records, record, True)
@@ -246,18 +246,9 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
             party = people.author(name) if people is not None else None
             return party.slug if party is not None else None
 
-        def author_aliases(name: str) -> tuple[str, ...]:
-            """The other names of a written name's author or lab (data/authors.yml's, the forms other
-            notes write), so a search by 김민지 finds the notes by Minji Kim."""
-            party = (people.author(name) or people.org(name)) if people is not None else None
-            if party is None:
-                return ()
-            forms = (party.name, *party.written, *((party.entity.name, *party.entity.aliases) if party.entity else ()))
-            seen = {match_key(name)}
-            return tuple(form for form in forms if match_key(form) not in seen and not seen.add(match_key(form)))
-
+        other_names = people.other_names if people is not None else (lambda name: ())
         yield ExportGroup((), None, lambda: iter_search_files(index.notes, index.tags, commentary_of, index.glossary,
-                                                              author_page, lambda n: html_of(n).abstract, author_aliases),
+                                                              author_page, lambda n: html_of(n).abstract, other_names),
                           posixpath.dirname(urls.search_meta()))
 
 
