@@ -67,16 +67,23 @@ def parse(fragment: str) -> _Elements:
 
 
 def _site_owned(tag: str, attrs: dict[str, str]) -> bool:
-    """The page's own map (an SVG the build draws) and its preview module: never from a note.
+    """The page's own map (an SVG the build draws), its preview module and its reference
+    downloads: never from a note.
 
-    The sanitiser drops every <svg> and <script> a note writes, so these two exact shapes can
-    only come from the templates.
+    The sanitiser drops every <svg> and <script> a note writes, and every `data:` link, so these
+    exact shapes can only come from the templates.
     """
     if tag == "svg":
         return attrs.get("class") == "pn-map__svg"
     if tag == "script":
         return attrs.get("type") == "module" and attrs.get("src", "").endswith("assets/papernotes-preview.js")
+    if tag == "a":  # a note's RIS and CSL-JSON: a file to save (`download`), its text in base64, never a page
+        return "download" in attrs and _DOWNLOAD.fullmatch(attrs.get("href", "")) is not None
     return False
+
+
+_DOWNLOAD = re.compile(r"data:(application/x-research-info-systems|application/vnd\.citationstyles\.csl\+json)"
+                       r";charset=utf-8;base64,[A-Za-z0-9+/]*=*")
 
 
 def unsafe_parts(fragment: str) -> list[str]:

@@ -166,11 +166,12 @@ def test_a_declared_family_name_and_a_lab_written_as_an_author_reach_the_citatio
     head = _page(site, "notes/q1").head
     assert [m["content"] for m in head.select('meta[name="citation_author"]')] == ["Kim, Minji", "Hugging Face"]
     out = site / "site"
-    (record,) = rispy.loads((out / "notes/q1/papernotes.ris").read_text(encoding="utf-8"))
+    note_page, author_page = _page(site, "notes/q1"), _page(site, "authors/minji-kim")
+    (record,) = rispy.loads(_download(note_page, "RIS")[1])
     assert record["authors"] == ["Kim, Minji", "Hugging Face"]
-    (item,) = json.loads((out / "notes/q1/papernotes.csl.json").read_text(encoding="utf-8"))
+    (item,) = json.loads(_download(note_page, "CSL-JSON")[1])
     assert item["author"] == [{"given": "Minji", "family": "Kim"}, {"literal": "Hugging Face"}]
-    items = json.loads((out / "authors/minji-kim/papernotes.csl.json").read_text(encoding="utf-8"))
+    items = json.loads(_download(author_page, "CSL-JSON")[1])
     assert [i["author"][0] for i in items] == [{"given": "Minji", "family": "Kim"}] * 2
     assert "author = {Kim, Minji and {Hugging Face}}" in (out / "authors/minji-kim/papernotes.bib").read_text(encoding="utf-8")
     spans = _page(site, "authors/minji-kim").select("span.Z3988")  # newest first: q2, then q1
@@ -195,6 +196,19 @@ def test_the_spellings_the_notes_write_show_when_the_file_names_the_person_other
 
 def _page(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup((site / "site" / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _download(page: BeautifulSoup, fmt: str, scope: str = ".pn-downloads") -> tuple[str, str]:
+    """(file name, text) of a page's `data:` download link in `fmt` (`RIS`, `CSL-JSON`), as a
+    browser saves it: the `download` name, the base64 after the comma decoded as UTF-8."""
+    import base64
+
+    (link,) = [a for a in page.select(f"{scope} a") if a.get_text() == fmt]
+    head, _, data = link["href"].partition(",")
+    assert head in ("data:application/x-research-info-systems;charset=utf-8;base64",
+                    "data:application/vnd.citationstyles.csl+json;charset=utf-8;base64"), head
+    assert re.fullmatch(r"[A-Za-z0-9+/]*=*", data)  # nothing an attribute or a URL parser would read
+    return link["download"], base64.b64decode(data, validate=True).decode("utf-8")
 
 
 def test_joined_spellings_make_one_author_page(people_site: Path) -> None:
@@ -377,22 +391,25 @@ def test_list_pages_carry_one_coins_span_per_paper(people_site: Path) -> None:
 
 
 def test_ris_and_csl_json_beside_each_bibtex_file(people_site: Path) -> None:
+    """A tag's RIS and CSL-JSON are files; a note's, and an author's of at most
+    `urls.INLINE_REFERENCES` notes, are `data:` links in the page, saved under the page's name
+    (files were two of the output's files per note), and what they hold reads back."""
     import json
 
     import rispy
 
     out = people_site / "site"
-    for folder, slugs in (("authors/minji-kim", ["p3", "p2", "p1"]), ("notes/p2", ["p2"]), ("tags/rl", None)):
-        base = out / folder
-        records = rispy.loads((base / "papernotes.ris").read_text(encoding="utf-8"))
-        items = json.loads((base / "papernotes.csl.json").read_text(encoding="utf-8"))
-        assert [r["id"] for r in records] == [i["id"] for i in items]
-        if slugs is not None:
-            assert [r["id"] for r in records] == slugs
-    links = [a["href"] for a in _page(people_site, "authors/minji-kim").select(".pn-downloads a")]
-    assert links == ["feed.xml", "papernotes.bib", "papernotes.ris", "papernotes.csl.json"]
-    note_links = [a["href"] for a in _page(people_site, "notes/p2").select(".pn-cite .pn-downloads a")]
-    assert note_links == ["papernotes.ris", "papernotes.csl.json"]
+    author, note = _page(people_site, "authors/minji-kim"), _page(people_site, "notes/p2")
+    for page, slugs, name in ((author, ["p3", "p2", "p1"], "minji-kim"), (note, ["p2"], "p2")):
+        (ris_name, ris_text), (csl_name, csl_text) = _download(page, "RIS"), _download(page, "CSL-JSON")
+        assert (ris_name, csl_name) == (f"{name}.ris", f"{name}.csl.json")
+        assert [r["id"] for r in rispy.loads(ris_text)] == [i["id"] for i in json.loads(csl_text)] == slugs
+    records = rispy.loads((out / "tags/rl/papernotes.ris").read_text(encoding="utf-8"))
+    items = json.loads((out / "tags/rl/papernotes.csl.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in records] == [i["id"] for i in items] and records
+    links = [a["href"] for a in author.select(".pn-downloads a")]
+    assert links[:2] == ["feed.xml", "papernotes.bib"] and all(h.startswith("data:") for h in links[2:]) and len(links) == 4
+    assert not list(out.glob("notes/**/papernotes.*")) and not list(out.glob("authors/**/papernotes.ris"))
     # The whole site comes as BibTeX only (issue 24: the RIS and CSL-JSON copies were 1.2 kB a note).
     assert (out / "papernotes.bib").is_file()
     assert not (out / "papernotes.ris").exists() and not (out / "papernotes.csl.json").exists()
@@ -557,18 +574,44 @@ def test_a_large_teams_papers_are_listed_with_their_first_authors_and_noted_with
     assert [e["author"].split(" and ")[-1] for e in library.entries] == ["others", "others"]
     assert [len(e["author"].split(" and ")) for e in library.entries] == [LISTED_AUTHORS + 1] * 2
     as_ris = [f"Person, {name.split()[0]}" for name in team]  # RIS's `Family, Given`
-    assert [r["authors"] for r in rispy.loads((member / "papernotes.ris").read_text(encoding="utf-8"))] == [as_ris[:LISTED_AUTHORS]] * 2
-    csl = json.loads((member / "papernotes.csl.json").read_text(encoding="utf-8"))
+    member_page = _page(site, "authors/member005-person")
+    assert [r["authors"] for r in rispy.loads(_download(member_page, "RIS")[1])] == [as_ris[:LISTED_AUTHORS]] * 2
+    csl = json.loads(_download(member_page, "CSL-JSON")[1])
     assert [len(item["author"]) for item in csl] == [LISTED_AUTHORS] * 2
-    spans = _page(site, "authors/member005-person").select("span.Z3988")
+    spans = member_page.select("span.Z3988")
     assert [unquote(s["title"]).count("rft.au=") for s in spans] == [LISTED_AUTHORS] * 2
     # The note itself: every author, in its page's tags, its inline BibTeX and its own files.
     page = _page(site, "notes/big1")
     assert [m["content"] for m in page.select('meta[name="citation_author"]')] == team
     assert "and others" not in page.select_one("pre.pn-bibtex").get_text()
-    assert rispy.loads((out / "notes" / "big1" / "papernotes.ris").read_text(encoding="utf-8"))[0]["authors"] == as_ris
-    own = json.loads((out / "notes" / "big1" / "papernotes.csl.json").read_text(encoding="utf-8"))
+    assert rispy.loads(_download(page, "RIS", ".pn-cite")[1])[0]["authors"] == as_ris
+    own = json.loads(_download(page, "CSL-JSON", ".pn-cite")[1])
     assert len(own[0]["author"]) == len(team)
+
+
+def test_an_author_of_more_notes_than_a_page_carries_gets_reference_files(tmp_path: Path) -> None:
+    """Past `urls.INLINE_REFERENCES` notes an author's RIS and CSL-JSON are files beside the page
+    (inside it they would grow it by ~1.2 kB a note); up to it, `data:` links. Both hold every note."""
+    import json
+
+    import rispy
+
+    from papernotes.catalog.urls import INLINE_REFERENCES
+
+    many = INLINE_REFERENCES + 1
+    notes = {f"2025/m{i}.md": _note(f"Paper M{i}", ["Busy Author", f"Other{i} Person" if i < INLINE_REFERENCES - 1 else "Edge Author"],
+                                    f"2025-04-{i + 1:02d}", f"2512.9{i:04d}") for i in range(many)}
+    site = make_site(tmp_path / "site", notes=notes)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    out = site / "site"
+    busy = [a["href"] for a in _page(site, "authors/busy-author").select(".pn-downloads a")]
+    assert busy == ["feed.xml", "papernotes.bib", "papernotes.ris", "papernotes.csl.json"]
+    assert len(rispy.loads((out / "authors/busy-author/papernotes.ris").read_text(encoding="utf-8"))) == many
+    assert len(json.loads((out / "authors/busy-author/papernotes.csl.json").read_text(encoding="utf-8"))) == many
+    edge = _page(site, "authors/edge-author")  # the last notes' co-author: fewer notes, inline
+    assert len(json.loads(_download(edge, "CSL-JSON")[1])) == many - INLINE_REFERENCES + 1 == 2
+    assert not (out / "authors/edge-author/papernotes.ris").exists()
 
 
 def test_two_names_with_one_slug_the_first_noted_keeps_its_address() -> None:

@@ -200,7 +200,13 @@ def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, read
     # As the site's RIS writes them: family first (Zotero reads `José Müller` as one field), and
     # no date, since the note gives neither `published` nor an arXiv id (its `date` is when it was
     # noted: the export wrote it as the paper's date).
-    site_ris = (reader_build / "notes" / "escape" / "papernotes.ris").read_text(encoding="utf-8").splitlines()
+    # The note page's own RIS link (a `data:` link, urls.INLINE_REFERENCES), saved by a real click.
+    page.goto(f"{base}notes/escape/?lang=en")
+    with page.expect_download() as info:
+        page.click(".pn-cite .pn-downloads a:text-is('RIS')")
+    assert info.value.suggested_filename == "escape.ris"
+    site_ris = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert site_ris[0] == "TY  - RPRT" and "TI  - Braces {x} & 100% Ünïcode: $\\alpha$_test #1" in site_ris
     assert [line for line in ris if line.startswith("AU")] == [line for line in site_ris if line.startswith("AU")] == [
         "AU  - Müller, José", "AU  - 이순신", "AU  - O'Brien, Jr."]
     assert not [line for line in ris if line.startswith(("PY", "DA"))]

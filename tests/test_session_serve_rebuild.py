@@ -251,14 +251,14 @@ def test_exports_of_unchanged_notes_are_kept_and_every_change_matches_a_clean_bu
         session: ServeSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the second process doing the work it does on big sites (the page worker and the
     exports writer, forced here on a small site): a save writes again only the exports of what
-    it changed (an unrelated note's BibTeX/RIS/CSL, Markdown copy and preview card are the
+    it changed (an unrelated note's Markdown copy and preview card are the
     previous build's files), and after every kind of change, a note's tags, authors or lineage
     included, the served folder equals a clean build."""
     monkeypatch.setenv("PAPERNOTES_WORKER", "1")
     site, out = session.site, session.out
     notes = site / "data" / "notes"
     session.rebuild()
-    alpha = [out / "notes" / "alpha" / "papernotes.ris", out / "notes" / "alpha.md", out / "previews" / "alpha.html"]
+    alpha = [out / "notes" / "alpha.md", out / "previews" / "alpha.html"]
     before = [_mtime(p) for p in alpha]
 
     # While the writer works, the files a save changes are the previous build's, never missing

@@ -34,7 +34,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `tags/<tag>/papernotes.bib`   | BibTeX of one tag's notes                        |
 | `authors/<slug>/feed.xml`     | Atom feed of one author's notes                  |
 | `authors/<slug>/papernotes.bib` | BibTeX of one author's notes                   |
-| `<folder>/papernotes.ris`, `<folder>/papernotes.csl.json` | RIS and CSL-JSON of one note, tag or author (`references`) |
+| `<folder>/papernotes.ris`, `<folder>/papernotes.csl.json` | RIS and CSL-JSON of a tag or a big author (`references`) |
 | `notes/<slug>.md`             | a note as Markdown (`outputs.markdown_copy`)     |
 | `llms.txt`                    | the site, its tags and notes for AI tools        |
 | `notes.json`                  | every note's fields and URLs (DEVELOPING.md)        |
@@ -47,11 +47,15 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `reading-list/index.json`     | what the reading list recommends from            |
 | `reading-list/cards/<n>.json` | a recommended note's title, date and arXiv id    |
 
+A note's RIS and CSL-JSON, and those of an author of at most `INLINE_REFERENCES` notes, are
+`data:` links in its page (`data_link`), not files.
+
 The reading list's page is a docs page, `list/index.md` (URL `list/`).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import posixpath
 from functools import lru_cache
@@ -169,6 +173,34 @@ def references(fmt: str, owner: str = "") -> str:
     or of the notes of a tag, author or note page folder (`tags/rl`, `authors/<slug>`, `notes/<slug>`)."""
     name = f"papernotes.{REFERENCE_FORMATS[fmt]}"
     return f"{owner}/{name}" if owner else name
+
+
+INLINE_REFERENCES = 10
+"""Most notes whose RIS and CSL-JSON a page carries itself, as `data:` links (a note page, the
+page of an author of this many notes or fewer), instead of files beside it. Each such file was a
+file to create (at 10,000 notes, 35,000 of the output's 97,000, and creating files is most of
+what the build spends in the kernel) for ~1 kB of text; inside the page it costs that text
+in base64, ~1.2 kB a note, which bounds the page's growth at ~12 kB. A bigger author's
+files stay files: inside the page they would pass 1 MB for the busiest (issue 24)."""
+
+
+def references_inline(notes: int) -> bool:
+    """Whether the RIS and CSL-JSON of a note page or an author's `notes` are `data:` links in
+    the page (`data_link`) rather than files (`references`): the pages and the exports writer
+    both ask here."""
+    return notes <= INLINE_REFERENCES
+
+
+REFERENCE_TYPES = {"ris": "application/x-research-info-systems", "csl": "application/vnd.citationstyles.csl+json"}
+"""Media types of the bibliography formats that can be `data:` links."""
+
+
+def data_link(fmt: str, text: str) -> str:
+    """A `data:` URL holding `text` in `fmt` (a key of `REFERENCE_TYPES`), for an `<a download>`.
+    Base64: a third longer than the text, and only letters, digits and `+/=`, safe in any
+    attribute as it is (percent-encoding made RIS and CSL-JSON, mostly spaces, quotes and
+    punctuation, twice as long)."""
+    return f"data:{REFERENCE_TYPES[fmt]};charset=utf-8;base64,{base64.b64encode(text.encode('utf-8')).decode('ascii')}"
 
 
 def note_folder(slug: str) -> str:

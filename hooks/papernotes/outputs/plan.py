@@ -8,7 +8,7 @@ has nothing to do with them, and on big sites the build runs `write_groups` in a
 at 10,000 notes they are ~8 s of work and ~100 MB of text the MkDocs process never holds.
 
 `iter_groups` gives the same files grouped by what they show (`ExportGroup`): one note's
-(its RIS/CSL files, Markdown copy, preview card), one tag's or one author's (feed and
+(its Markdown copy, preview card), one tag's or one author's (feed and
 bibliographies), or one whole-site file. A plain `mkdocs serve` rebuild renders only the groups
 whose key changed and moves the others back from the previous output (`session.Build`), so
 a save costs its note's files plus the whole-site ones (feeds, `notes.json`, search index).
@@ -154,8 +154,7 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     forms = people.forms if people is not None else name_forms(index.notes, AuthorsFile())
     entry, record, item_line = (partial(make, forms=forms) for make in (bibtex.entry, ris.record, csl_json.item_line))
     entry_of, listed_entry_of = memo(entries, entry, False), memo(entries, entry, True)
-    record_of, listed_record_of = memo(records, record, False), memo(records, record, True)
-    item_of, listed_item_of = memo(csl_items, item_line, False), memo(csl_items, item_line, True)
+    listed_record_of, listed_item_of = memo(records, record, True), memo(csl_items, item_line, True)
     marks = {n.slug: m for n in index.notes if (m := forms.marks(n.authors))}
 
     def marked(notes: tuple[Note, ...]) -> tuple:
@@ -168,13 +167,10 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     def other_paths(owner: str) -> tuple[str, str]:
         return urls.references("ris", owner), urls.references("csl", owner)
 
-    def other_formats(owner: str, notes: tuple[Note, ...], listed: bool = False) -> Iterator[tuple[str, str]]:
-        """RIS and CSL-JSON for one note (every author), tag or author (`listed`: a large team's first)."""
-        yield urls.references("ris", owner), ris.bibliography(notes, listed_record_of if listed else record_of)
-        yield urls.references("csl", owner), csl_json.items(notes, listed_item_of if listed else item_of)
-
-    def formats(owner: str, notes: tuple[Note, ...], key: object) -> ExportGroup:
-        return ExportGroup(other_paths(owner), key, lambda: other_formats(owner, notes))
+    def other_formats(owner: str, notes: tuple[Note, ...]) -> Iterator[tuple[str, str]]:
+        """RIS and CSL-JSON files for a tag or a big author (a large team's first authors)."""
+        yield urls.references("ris", owner), ris.bibliography(notes, listed_record_of)
+        yield urls.references("csl", owner), csl_json.items(notes, listed_item_of)
 
     site_feed = feeds.FeedInfo(urls.feed(), settings.site_name, urls.home(), settings.site_name, site_url)
     yield _one(urls.feed(), lambda: feeds.render_feed(site_feed, index.notes, index.tags, content, summary))
@@ -182,20 +178,23 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     # author only: site-wide copies were 1.2 kB per note of output for what the BibTeX file
     # already gives a reference manager in one download (issue 24).
     yield _one(urls.bibtex(), lambda: bibliography(index.notes))
-    for note in index.notes:
-        yield formats(urls.note_folder(note.slug), (note,), ("note", note, marks.get(note.slug)))
+    # A note's RIS and CSL-JSON, and a small author's, are `data:` links in its page
+    # (`urls.references_inline`): no files here.
+
     def shelf(feed: str, bib: str, owner: str, title: str, page: str, notes: tuple[Note, ...], limit: int,
-              key: object) -> ExportGroup:
+              key: object, references: bool = True) -> ExportGroup:
         """A tag's or an author's feed (summaries: a note is in each of its tags' and authors'
-        feeds) and bibliography files, which show its newest notes."""
+        feeds) and bibliography files, which show its newest notes; `references`: with its RIS
+        and CSL-JSON files."""
         info = feeds.FeedInfo(feed, f"{settings.site_name}: {title}", page, settings.site_name, site_url)
 
         def make() -> Iterator[tuple[str, str]]:
             yield feed, feeds.render_feed(info, notes, index.tags, None, summary, limit)
             yield bib, bibtex.bibliography(notes, listed_entry_of)
-            yield from other_formats(owner, notes, listed=True)  # files, so a reference manager can fetch them by URL
+            if references:
+                yield from other_formats(owner, notes)
 
-        return ExportGroup((feed, bib, *other_paths(owner)), key, make)
+        return ExportGroup((feed, bib, *(other_paths(owner) if references else ())), key, make)
 
     for tag in index.tags.tags:
         notes = index.by_tag.get(tag.slug, ())
@@ -204,7 +203,8 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     for author in people.authors if people is not None else ():
         yield shelf(urls.author_feed(author.slug), urls.author_bibtex(author.slug), urls.author_folder(author.slug),
                     author.name, urls.author(author.slug), author.notes, AUTHOR_FEED_SIZE,
-                    ("author", author.name, author.notes, marked(author.notes)))
+                    ("author", author.name, author.notes, marked(author.notes)),
+                    references=not urls.references_inline(len(author.notes)))
 
     def forget() -> Iterator[tuple[str, str]]:
         """The feeds and bibliographies are written: what they shared is no longer needed by

@@ -21,7 +21,7 @@ from papernotes.config import Settings
 from papernotes.markup import HtmlCache, NoteHtml, snippet
 from papernotes.model import Note
 from papernotes.names import NameForms
-from papernotes.outputs import citation
+from papernotes.outputs import citation, csl_json, ris
 from papernotes.pages.fragments import Fragments, text_lang
 from papernotes.pages.items import Items, slot
 from papernotes.pages.links import LinkPages
@@ -128,6 +128,7 @@ class PageContext:
         self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
         self._author_links: dict[tuple[str, str], Markup] = {}
         self._names_keys: dict[str, tuple] = {}
+        self._listed: dict[str, tuple[str, str]] = {}
         self.links = LinkPages(self)
         """Links between notes (`pages/links.py`): resolved mentions, backlinks, the preview script."""
 
@@ -285,6 +286,22 @@ class PageContext:
     def tag_rows(self) -> list[tuple[object, int]]:
         """Every tag with its note count, most notes first (ties by slug)."""
         return sorted(((t, len(self.index.by_tag.get(t.slug, ()))) for t in self.index.tags.tags), key=lambda r: (-r[1], r[0].slug))
+
+    def references(self, notes: tuple[Note, ...], listed: bool) -> dict[str, str]:
+        """`{"ris": ..., "csl": ...}`: `data:` links (`urls.data_link`) holding the RIS and CSL-JSON
+        of a note page's note (every author, `listed` False) or an author's notes (a large team's
+        first authors, as lists carry them); a note's listed record and item are made once."""
+        forms = self.people.forms
+        if listed:
+            made = self._listed
+        else:
+            made = {}  # a note page's own: every author, made for its page only
+        for note in notes:
+            if note.slug not in made:
+                url = self.page_url(urls.note(note.slug))
+                made[note.slug] = (ris.record(note, url, listed, forms), csl_json.item_line(note, url, listed, forms))
+        return {"ris": urls.data_link("ris", ris.bibliography(notes, lambda n: made[n.slug][0])),
+                "csl": urls.data_link("csl", csl_json.items(notes, lambda n: made[n.slug][1]))}
 
     def page_url(self, src_uri: str) -> str | None:
         """The page's absolute URL, when `site_url` is set."""

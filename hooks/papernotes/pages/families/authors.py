@@ -67,7 +67,8 @@ def render_author_page(ctx: PageContext, party: Party, page: int = 1) -> str:
     coauthors = ctx.people.coauthors(party) if page == 1 else []
     return ctx.render("author.html", here, party=party, notes=notes, page=page, pages=pages, pager=pager,
                       coauthors=coauthors[:COAUTHORS_SHOWN], more_coauthors=max(0, len(coauthors) - COAUTHORS_SHOWN),
-                      orgs=_orgs(ctx.people, party))
+                      orgs=_orgs(ctx.people, party),
+                      references=ctx.references(party.notes, listed=True) if urls.references_inline(len(party.notes)) else None)
 
 
 def author_key(ctx: PageContext, party: Party, page: int) -> tuple:

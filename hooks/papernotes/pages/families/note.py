@@ -24,6 +24,7 @@ def render_note_page(ctx: PageContext, note: Note) -> str:
     related = ctx.related_to(note)
     return ctx.render("note.html", here, note=note, html=ctx.html_of(note),
                       related=related, bibtex=bibtex.entry(note, ctx.page_url(here), forms=ctx.people.forms),
+                      references=ctx.references((note,), listed=False),
                       neighbourhood=partial(ctx.links.render_note_links, note, related))
 
 
