@@ -159,13 +159,23 @@ def inert(text: str) -> str:
     for span in spans:
         out.append(_inert_text(text[last:span.start()]))
         if span["math"] is not None:
-            start = span.start()
-            out.append(_inert_links("".join("&lt;" if start + i in tags else c for i, c in enumerate(span[0]))))
+            out.append(_inert_links(_escape_at(span[0], sorted(t - span.start() for t in tags if span.start() <= t < span.end()))))
         else:
             out.append(span[0])
         last = span.end()
     out.append(_inert_text(text[last:]))
     return "".join(out)
+
+
+def _escape_at(piece: str, at: list[int]) -> str:
+    """`piece` with the `<` at each offset of `at` (ascending) written `&lt;`."""
+    if not at:
+        return piece
+    out, last = [], 0
+    for i in at:
+        out += [piece[last:i], "&lt;"]
+        last = i + 1
+    return "".join(out) + piece[last:]
 
 
 def _math_tags(text: str, spans: list[re.Match[str]]) -> set[int]:
