@@ -296,6 +296,14 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"en": "at step 1 of"}, "step1", None),                # not a capitalised name: a sentence's words
     ({"en": "at step 1.5 of"}, "5", None),
     ({"en": "OpenAI o1"}, "1", None),                       # a one-letter name's version alone
+    ({"en": "on AIME 2024 it"}, "aime24", 2),               # a benchmark's year, typed the other way
+    ({"en": "ICLR 2024 paper"}, "iclr24", 2),
+    ({"en": "at NeurIPS 2024"}, "neurips24", 2),
+    ({"en": "on AIME25 it"}, "aime2025", 2),
+    ({"en": "on AIME25 it"}, "aime", 2),                    # and its name and year apart: `aime 2025`
+    ({"en": "on AIME25 it"}, "2025", 2),
+    ({"en": "Since 2024 it"}, "since24", None),             # one capital: a sentence's words
+    ({"en": "Llama3 here"}, "llama2003", None),             # one digit: a version, not a year
 ])
 def test_document_terms_variants(changes: dict, term: str, weight: int | None) -> None:
     assert document_terms(dataclasses.replace(BASE, **changes), TAGS).get(term) == weight

@@ -491,6 +491,14 @@ def test_a_model_name_typed_as_one_word_finds_the_notes_that_hyphenate_it(bundle
     assert want and want <= set(type_query(bundled_box, query))
 
 
+@pytest.mark.parametrize(("query", "written"), [("aime24", r"\bAIME 2024\b"), ("aime 2025", r"\bAIME25\b"),
+                                               ("aime2025", r"\bAIME25\b")])
+def test_a_benchmarks_year_typed_the_other_way_finds_its_notes(bundled_box, query: str, written: str) -> None:  # noqa: ANN001
+    """Notes write AIME 2024 and AIME25; readers type aime24 and aime 2025: both found nothing."""
+    want = holding(written)
+    assert want and want <= set(type_query(bundled_box, query))
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

@@ -242,7 +242,27 @@ def model_names(text: str) -> list[str]:
             out += tokenize(name + version)[1:]
         elif not gap and len(name) > 1:        # `Qwen2.5`, `Llama3` (not `o1`)
             out += tokenize(version)
+        out += _edition(name, version)
     return out
+
+
+_YEAR = re.compile(r"20([0-4]\d)")
+_SHORT_YEAR = re.compile(r"[1-4]\d")
+
+
+def _edition(name: str, version: str) -> list[str]:
+    """A benchmark's or a venue's year, as readers type it the other way: `AIME 2024` also as
+    `aime24`, `AIME25` also as `aime2025` and as its name and year apart (`aime 2025`), `ICLR 2024`
+    as `iclr24`. Only for a name with two capitals (an acronym: `AIME`, `NeurIPS`), so that a
+    sentence's `Since 2024` stays a sentence's."""
+    if sum(c.isupper() for c in name) < 2:
+        return []
+    year = _YEAR.fullmatch(version)
+    if year:
+        return tokenize(name + year[1])
+    if _SHORT_YEAR.fullmatch(version):
+        return tokenize(name) + tokenize(f"{name}20{version}") + [f"20{version}"]
+    return []
 
 
 _PERSON_PARTS = re.compile(r"(?<![^\W_])([^\W_]+)((?:['\u2019\u02bc\-\u2010\u2011][^\W_]+)+)(?![^\W_])")
