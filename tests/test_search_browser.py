@@ -233,6 +233,24 @@ FITS = """el => { const s = getComputedStyle(el), ctx = document.createElement("
             scroll: el.scrollWidth, client: el.clientWidth, fontSize: parseFloat(s.fontSize)}; }"""
 
 
+@pytest.mark.parametrize(("touch", "lang"), [(True, "ko"), (True, "en"), (False, "ko")])
+def test_a_phones_search_key_hides_the_keyboard_a_keyboards_enter_keeps_the_field(browser, small: str, touch: bool,  # noqa: ANN001
+                                                                                   lang: str) -> None:
+    """The on-screen keyboard's search key (Enter) searched but left the keyboard over half of the
+    results; on a touch screen it now leaves the field (the keyboard goes) with the results shown.
+    With a mouse and a keyboard, Enter keeps the field, to refine the query."""
+    context = browser.new_context(viewport=PHONE if touch else DESKTOP, is_mobile=touch, has_touch=touch)
+    context.add_init_script(f"localStorage.setItem('papernotes.lang', '{lang}')")
+    page = context.new_page()
+    page.goto(small)
+    slugs = type_query(page, "보상 모델")
+    assert slugs and page.is_visible(".pn-search__results")
+    in_field = page.evaluate("document.activeElement.classList.contains('pn-search__input')")
+    assert in_field is not touch
+    assert page.locator(".pn-search__input").input_value() == "보상 모델"
+    context.close()
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_on_a_phone_a_button_opens_a_field_across_the_screen(pages, small: str, lang: str) -> None:  # noqa: ANN001
     page = open_page(pages, small, PHONE, lang)

@@ -8,7 +8,8 @@
  * dialog of results (ARIA 1.2; not a listbox: a result holds more than one control, e.g. the
  * reading list's Save). ArrowDown/ArrowUp move the focus through the results' links (so the
  * browser draws and screen readers announce it), ArrowUp from the first returns to the field,
- * Enter opens the focused result (in the field: searches now), Escape closes, `/` opens. */
+ * Enter opens the focused result (in the field: searches now, and on a touch screen hides the
+ * on-screen keyboard), Escape closes, `/` opens. */
 
 import { bi, el, language } from "../dom.js";
 
@@ -79,6 +80,7 @@ function build() {
   let shown = null;                               // {hits, result, count} of the list on screen
   const options = () => list.querySelectorAll("a.pn-search__title");
   /* Focus the index-th result's link (scrolled into view), or the field for -1. */
+  const touchFirst = matchMedia("(pointer: coarse)");
   function focusResult(index) {
     const all = options();
     if (index < 0 || !all.length) { input.focus(); return; }
@@ -231,6 +233,9 @@ function build() {
     } else if (e.key === "Enter") {
       clearTimeout(timer);
       run();
+      // A phone's search key: the results are what the reader wants now, so the on-screen
+      // keyboard goes (it covered half of them). A physical keyboard's Enter keeps the field.
+      if (touchFirst.matches) input.blur();
     }
   });
   // In the results: the arrows go from link to link, Escape goes back to the field and closes.
