@@ -517,6 +517,23 @@ def test_a_benchmarks_year_typed_the_other_way_finds_its_notes(bundled_box, quer
     assert want and want <= set(type_query(bundled_box, query))
 
 
+@pytest.mark.parametrize(("query", "slug", "spelt"), [("김현우", "simpletom", "kim hyunwoo"), ("최예진", "simpletom", "choi yejin"),
+                                                    ("윤재홍", "refusal-falls-off-a-cliff", "yoon jaehong"),
+                                                    ("홍일기", "think-rm", "hong ilgee"), ("김현우가", "simpletom", "kim hyunwoo")])
+def test_a_korean_name_typed_in_hangul_finds_the_author_written_in_latin_letters(bundled_box, query: str, slug: str,  # noqa: ANN001
+                                                                                spelt: str) -> None:
+    """The notes write Hyunwoo Kim, Yejin Choi, Jaehong Yoon and Ilgee Hong, and no authors.yml
+    joins them to a Hangul spelling: a Korean reader typing the name in Hangul found nothing.
+    The box says which spelling it searched."""
+    assert slug in type_query(bundled_box, query)
+    assert bundled_box.inner_text(".pn-search__correction") == spelt
+
+
+def test_a_hangul_word_that_is_no_name_still_finds_nothing(bundled_box) -> None:  # noqa: ANN001
+    """고양이 (cat) starts like the family name 고 (Ko): no author is Ko Yangi, nothing is shown."""
+    assert type_query(bundled_box, "고양이") == []
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

@@ -515,6 +515,45 @@ function joinedApart(units, textHits) {
     textHits(us).then((text) => (text.hits.length ? { text, units: us } : null))), Promise.resolve(null));
 }
 
+/* A Korean name typed in Hangul that found nothing (김현우): the notes may write it in Latin letters
+ * (Hyunwoo Kim) with no data/authors.yml entry joining the two. Each spelling (hangul-names.js) is
+ * looked up as two whole words; the notes holding both are kept only where one author is that name
+ * (its words in either order, initials aside: Hyun-woo Kim, Kim Hyunwoo), so that 고양이 (a cat, not
+ * Ko Yangi) finds nothing. The most likely spelling that finds notes is shown as a correction. */
+function romanisedName(units) {
+  const u = units.length === 1 && units[0].word !== undefined ? units[0] : null;
+  if (!u || !/^[\uac00-\ud7a3]{2,4}$/.test(u.word)) return Promise.resolve(null);
+  // Loaded on the first such query only (4 kB): most searches never need it.
+  // Not loaded (offline): the query found nothing, as before.
+  return import("./hangul-names.js").then(({ romanisations }) => romanisedSpellings(u, romanisations(u.word)), () => null);
+}
+
+/* The first of `tries` ("family given", most likely first) that is an author of some note. */
+function romanisedSpellings(u, tries) {
+  if (!tries.length) return null;
+  const nameKey = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").toLowerCase()   // [name, slug]: with a page
+    .split(/[^a-z]+/).filter((w) => w.length > 1).join("");
+  const both = tries.map((t) => t.split(" "));
+  return Promise.all(both.map(([f, g]) => Promise.all([lookUp(f, true), lookUp(g, true)]))).then((found) => {
+    const docs = new Set();
+    found.forEach(([a, b]) => { for (const d of Object.keys(a.scores)) if (b.scores[d] !== undefined) docs.add(Number(d)); });
+    const list = Array.from(docs);
+    return Promise.all([loadCards(list), loadAbstracts(list)]).then(([cards, more]) => {
+      const names = new Map(list.map((d, i) => [d, new Set((cards[i][5] || []).concat((more.get(d) || [])[1] || []).map(nameKey))]));
+      for (let i = 0; i < both.length; i++) {
+        const [f, g] = both[i], [a, b] = found[i];
+        const hits = Object.keys(a.scores).filter((d) => b.scores[d] !== undefined && names.get(Number(d)) &&
+          (names.get(Number(d)).has(f + g) || names.get(Number(d)).has(g + f))).map((d) => [Number(d), a.scores[d] + b.scores[d], 0, 0]);
+        if (hits.length) {
+          hits.sort(byRank);
+          return { text: { found: [a, b], hits }, units: queryUnits(tries[i]), corrected: { [said(u)]: tries[i] } };
+        }
+      }
+      return null;
+    });
+  });
+}
+
 /* A unit as the query wrote it (queryUnits): a word as typed, a glossary concept's words, two joined words. */
 function said(u) {
   if (u.concept === undefined && u.joined === undefined) return u.typed || u.word;
@@ -548,10 +587,13 @@ export function search(typed) {
       const fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
       return textHits(fixed).then((again) => [tagged, again, fixed, corrected]);
     });
-  // Nothing found: two words typed apart that notes write as one (os world: OSWorld), else the corrections.
+  // Nothing found: two words typed apart that notes write as one (os world: OSWorld), a Korean name
+  // typed in Hangul that notes write in Latin letters (김현우: Hyunwoo Kim), else the corrections.
   return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => {
     if (text.hits.length || !units.length) return [tagged, text, units, {}];
-    return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}] : correctAll(tagged, text)));
+    return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}]
+      : romanisedName(units).then((named) => (named ? [tagged, named.text, named.units, named.corrected]
+        : correctAll(tagged, text)))));
   }).then(([tagFinds, text, used, corrected]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
