@@ -527,6 +527,7 @@ def test_a_korean_name_typed_in_hangul_finds_the_author_written_in_latin_letters
     The box says which spelling it searched."""
     assert slug in type_query(bundled_box, query)
     assert bundled_box.inner_text(".pn-search__correction") == spelt
+    assert "로마자 이름으로 찾았습니다" in bundled_box.inner_text(".pn-search__status")   # not "did you mean"
 
 
 def test_a_hangul_word_that_is_no_name_still_finds_nothing(bundled_box) -> None:  # noqa: ANN001

@@ -187,7 +187,8 @@ function build() {
         const typed = Object.keys(result.corrected);
         if (typed.length) {
           const fixes = typed.map((w) => result.corrected[w]).join(" ");
-          status.append(bi(" — 혹시 이것을 찾으셨나요: ", " — did you mean: "), el("strong", { class: "pn-search__correction" }, fixes));
+          status.append(result.romanised ? bi(" — 로마자 이름으로 찾았습니다: ", " — found by the name in Latin letters: ")
+            : bi(" — 혹시 이것을 찾으셨나요: ", " — did you mean: "), el("strong", { class: "pn-search__correction" }, fixes));
         }
         if (result.partial) {
           status.append(bi(" — 이 단어로 시작하는 말이 너무 많아 일부만 찾았습니다. 더 입력해 보세요.",

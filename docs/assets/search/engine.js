@@ -564,7 +564,8 @@ function said(u) {
  * mark), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
  * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:
- * {typed: fix}, missing: the query's words (as typed) that no note holds, when nothing is found }. */
+ * {typed: fix}, romanised (the fix is a Hangul name's Latin spelling: romanisedName), missing: the
+ * query's words (as typed) that no note holds, when nothing is found }. */
 export function search(typed) {
   const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
@@ -592,9 +593,9 @@ export function search(typed) {
   return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => {
     if (text.hits.length || !units.length) return [tagged, text, units, {}];
     return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}]
-      : romanisedName(units).then((named) => (named ? [tagged, named.text, named.units, named.corrected]
+      : romanisedName(units).then((named) => (named ? [tagged, named.text, named.units, named.corrected, true]
         : correctAll(tagged, text)))));
-  }).then(([tagFinds, text, used, corrected]) => {
+  }).then(([tagFinds, text, used, corrected, romanised]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
     for (const d of Object.keys(tagFinds.length ? tagFinds[0].scores : {})) {
@@ -628,7 +629,7 @@ export function search(typed) {
     // Nothing found: the words (as typed) that no note holds, which the box names.
     const missing = hits.length ? [] : used.filter((u, i) => !Object.keys(text.found[i].scores).length)
       .map(said);
-    return { hits, words, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, missing,
+    return { hits, words, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
       partial: text.found.some((f) => f.partial) };
   });
 }
