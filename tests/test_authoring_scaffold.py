@@ -196,8 +196,13 @@ def test_new_from_given_fields_needs_no_network(project: Path, monkeypatch: pyte
     assert code == 0, capsys.readouterr().err
     text = (project / "data" / "notes" / "2025" / "yes.md").read_text(encoding="utf-8")
     assert "title: 'Yes: A Paper'" in text and "arxiv: '2504.06141'" in text and "published: 2025-04-08" in text
-    # Without an abstract the template's guidance stands in its place, so the checker flags it too.
+    # Without an abstract the template's guidance stands in its place, so the checker flags it too,
+    # and the next steps say to paste it (they named the tag and the commentary only).
     assert "## Abstract\n\nPaste the paper's abstract here" in text
+    assert "paste the paper's abstract under ## Abstract" in capsys.readouterr().out
+    code = main(["new", "2504.06142", "--root", str(project), "--title", "Another Paper", "--author", "Ada Lovelace",
+                 "--abstract", "We study things.", "--date", "2025-04-10"])
+    assert code == 0 and "abstract" not in capsys.readouterr().out.split("next:")[1]
 
 
 @pytest.mark.parametrize(("title", "file"), [

@@ -89,8 +89,9 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     shown = display_path(path, root)
     print(f"created {shown}")
     hints = suggest_tags(root, f"{paper.title} {paper.abstract}")
+    abstract = "" if paper.abstract else "paste the paper's abstract under ## Abstract, "   # scaffolded offline without --abstract
     print(f"next: replace the tag {PLACEHOLDER_TAG!r} (see data/tags.yml"
-          + (f"; tags that may fit: {', '.join(hints)}" if hints else "") + "), write the 한국어 and English "
+          + (f"; tags that may fit: {', '.join(hints)}" if hints else "") + f"), {abstract}write the 한국어 and English "
           f"commentary, then run: papernotes check {shown}")
     return 0
 
