@@ -517,6 +517,21 @@ def test_a_benchmarks_year_typed_the_other_way_finds_its_notes(bundled_box, quer
     assert want and want <= set(type_query(bundled_box, query))
 
 
+@pytest.mark.parametrize(("query", "other"), [("llama 3", r"\bLLaMA-?2"), ("llama-3", r"\bLLaMA-?2"), ("gpt 4", r"\bGPT-5\b")])
+def test_a_name_and_version_typed_apart_leaves_out_notes_on_another_version(bundled_box, query: str, other: str) -> None:  # noqa: ANN001
+    """`llama 3` found the one note writing LLaMA-2 (its llama, and a 3 elsewhere), on a site with
+    no note on Llama 3; `gpt 4` listed a note on GPT-5 and Claude Opus 4 after the GPT-4 ones. A
+    note writing only another version of the name is left out; one on this version stays."""
+    version = query.replace("-", " ").split()[1]
+    want = holding(rf"\b{query.split()[0].split('-')[0]}[- ]?{version}(?!\d)")
+    found = set(type_query(bundled_box, query))
+    assert found == want and not found & (holding(other) - want), (found, want)
+
+
+def test_the_version_a_note_writes_is_still_found_typed_apart(bundled_box) -> None:  # noqa: ANN001
+    assert set(type_query(bundled_box, "llama 2")) == holding(r"\bLLaMA-?2") != set()
+
+
 @pytest.mark.parametrize(("query", "slug", "spelt"), [("김현우", "simpletom", "kim hyunwoo"), ("최예진", "simpletom", "choi yejin"),
                                                     ("윤재홍", "refusal-falls-off-a-cliff", "yoon jaehong"),
                                                     ("홍일기", "think-rm", "hong ilgee"), ("김현우가", "simpletom", "kim hyunwoo")])

@@ -515,6 +515,34 @@ function joinedApart(units, textHits) {
     textHits(us).then((text) => (text.hits.length ? { text, units: us } : null))), Promise.resolve(null));
 }
 
+/* The documents to leave out for a name and a version typed apart (llama 3, gpt 4): those that
+ * write the name with another version only (LLaMA-2, GPT-5), never this one (the index writes
+ * Llama 3, Llama-3 and Llama3 all as llama3: search_index.model_names). They held the name and
+ * the number apart (LLaMA-2 ... 3 benchmarks): `llama 3` found a LLaMA-2 note, the only
+ * result, on a site with no note on Llama 3. A document holding no version of the name at all
+ * stays (top 10 in a note writing no top-5). */
+function otherVersions(units) {
+  const looks = [], pairs = [];
+  units.forEach((u, i) => {
+    if (u.joined !== undefined) pairs.push(u.words.map((w) => w[0]));             // the query's llama-3 or llama 3
+    else if (i + 1 < units.length) pairs.push([u.word, units[i + 1].word]);
+  });
+  for (const [name, version] of pairs) {
+    if (name === undefined || version === undefined || !/^[a-z]{2,}$/.test(name) || !/^\d{1,2}$/.test(version)) continue;
+    const at = name.length;
+    const number = (term) => { const m = /^\d+/.exec(term.slice(at)); return m ? m[0] : null; };
+    looks.push(Promise.all([lookUp(name, false, undefined, (t) => number(t) === version),
+      lookUp(name, false, undefined, (t) => number(t) !== null && number(t) !== version)]));
+  }
+  return Promise.all(looks).then((found) => {
+    const out = new Set();
+    for (const [same, other] of found) {
+      for (const d of Object.keys(other.scores)) if (same.scores[d] === undefined) out.add(Number(d));
+    }
+    return out;
+  });
+}
+
 /* A Korean name typed in Hangul that found nothing (김현우): the notes may write it in Latin letters
  * (Hyunwoo Kim) with no data/authors.yml entry joining the two. Each spelling (hangul-names.js) is
  * looked up as two whole words; the notes holding both are kept only where one author is that name
@@ -573,8 +601,8 @@ export function search(typed) {
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
   const lookUpUnit = (u) => (u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
     : lookUpWord(u.word, u.typed).then(wordUnit));
-  const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us)])
-    .then(([found, adjacent]) => ({ found, hits: rankHits(found, adjacent) }));
+  const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us), otherVersions(us)])
+    .then(([found, adjacent, other]) => ({ found, hits: rankHits(found, adjacent).filter((h) => !other.has(h[0])) }));
   // Nothing found: correct the words (spell_min+1 letters) that found nothing on their own.
   const correctAll = (tagged, text) => Promise.all(units.map((u, i) =>
     (u.word !== undefined && !Object.keys(text.found[i].scores).length ? correct(u.word) : null)))
