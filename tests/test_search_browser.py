@@ -517,6 +517,14 @@ def test_a_benchmarks_year_typed_the_other_way_finds_its_notes(bundled_box, quer
     assert want and want <= set(type_query(bundled_box, query))
 
 
+@pytest.mark.parametrize(("query", "label"), [("강화학습 태그", "강화학습"), ("태그 강화학습", "강화학습"), ("강화학습 태그로", "강화학습"),
+                                            ("reward model tag", "reward model"), ("태그: 안전성", "안전성")])
+def test_the_word_tag_beside_a_tags_label_names_the_tag(bundled_box, query: str, label: str) -> None:  # noqa: ANN001
+    """Readers type `강화학습 태그` ("the RL tag"): 태그 was searched as a word, which few notes hold,
+    so nothing was found. Beside a tag's label it names the tag: the same results as the label."""
+    assert type_query(bundled_box, query) == type_query(bundled_box, label) != []
+
+
 @pytest.mark.parametrize(("query", "other"), [("llama 3", r"\bLLaMA-?2"), ("llama-3", r"\bLLaMA-?2"), ("gpt 4", r"\bGPT-5\b")])
 def test_a_name_and_version_typed_apart_leaves_out_notes_on_another_version(bundled_box, query: str, other: str) -> None:  # noqa: ANN001
     """`llama 3` found the one note writing LLaMA-2 (its llama, and a 3 elsewhere), on a site with

@@ -451,10 +451,21 @@ function findTags(query) {
   });
   if (named.length) return { tags: named, rest, hash: true };
   // The whole query (its tagKey), else with what Korean wrote after its last word (강화학습을, RLHF를).
+  const label = (words) => byKey.get(words.join("")) ||
+    (words.length && byKey.get(words.slice(0, -1).concat(withoutEnding(words[words.length - 1])).join("")));
   const words = tokenize(String(query).replace(/-/g, " "));
-  const whole = byKey.get(words.join("")) || (words.length && byKey.get(words.slice(0, -1).concat(withoutEnding(words[words.length - 1])).join("")));
-  return { tags: whole ? [whole] : [], rest: query, hash: false };
+  const whole = label(words);
+  if (whole) return { tags: [whole], rest: query, hash: false };
+  // A label with the word "tag" before or after it (강화학습 태그, tag reward model, 태그: 안전성):
+  // that tag, and the label's words as text (태그 itself is in few notes: it found nothing).
+  const tagWord = (w) => TAG_WORDS.has(w) || TAG_WORDS.has(withoutEnding(w));
+  if (words.length > 1 && (tagWord(words[0]) || tagWord(words[words.length - 1]))) {
+    const bare = tagWord(words[0]) ? words.slice(1) : words.slice(0, -1), found = label(bare);
+    if (found) return { tags: [found], rest: bare.join(" "), hash: false };
+  }
+  return { tags: [], rest: query, hash: false };
 }
+const TAG_WORDS = new Set(["태그", "tag", "tags"]);
 
 const HYPHEN = /^[-\u2010\u2011]$/;   // as search_index._NAME_PARTS and _PERSON_PARTS join a name's parts
 
