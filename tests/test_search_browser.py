@@ -517,6 +517,18 @@ def test_a_benchmarks_year_typed_the_other_way_finds_its_notes(bundled_box, quer
     assert want and want <= set(type_query(bundled_box, query))
 
 
+@pytest.mark.parametrize(("query", "meant"), [("강화핛습", "강화학습"), ("강화학즙", "강화학습"), ("보상모댈", "보상모델"),
+                                            ("데이터샛", "데이터셋"), ("벤치마그", "벤치마크"), ("사전핛습을", "사전학습")])
+def test_a_korean_word_one_key_off_is_corrected(bundled_box, query: str, meant: str) -> None:  # noqa: ANN001
+    """A phone keyboard's slip in a Korean word (one jamo: 핛 for 학, 댈 for 델) found nothing, and
+    only English words were corrected. Now the box searches the word one key away that most notes
+    hold, and says so."""
+    found = type_query(bundled_box, query)
+    assert found and found == type_query(bundled_box, meant)
+    type_query(bundled_box, query)
+    assert bundled_box.inner_text(".pn-search__correction") == meant
+
+
 @pytest.mark.parametrize(("query", "label"), [("강화학습 태그", "강화학습"), ("태그 강화학습", "강화학습"), ("강화학습 태그로", "강화학습"),
                                             ("reward model tag", "reward model"), ("태그: 안전성", "안전성")])
 def test_the_word_tag_beside_a_tags_label_names_the_tag(bundled_box, query: str, label: str) -> None:  # noqa: ANN001

@@ -391,6 +391,7 @@ function reverse(s) { return s.split("").reverse().join(""); }
  * word backwards after meta.spell), where the candidates share the last half. */
 function correct(word) {
   const min = meta.words.spell_min;
+  if (HANGUL_ONLY.test(word)) return correctHangul(word);
   if (!/^[a-z]+$/.test(word) || word.length <= min || !meta.spell) return Promise.resolve(null);
   const half = Math.floor(word.length / 2), forward = new Set(), backward = new Set();
   for (const [w, at] of edits(word)) {
@@ -423,6 +424,49 @@ function correct(word) {
         const r = rank(words[i], n);
         if (top === null || better(r, top) > 0) { best = words[i]; top = r; }
       });
+      return best;
+    });
+  });
+}
+
+/* A Korean word of three syllables or more one key away from an indexed word: one jamo of one
+ * syllable after the first changed, added or dropped (강화핛습, 강화학즙, 보상모댈: a phone's
+ * keyboard), or two syllables after the first swapped. The candidates share the first syllables,
+ * so their terms are one or two files. The one in the most notes, or null. (Two-syllable words
+ * are left alone: 모델 and 모텔 are both words.) */
+function correctHangul(word) {
+  if (word.length < 3) return Promise.resolve(null);
+  const byStart = new Map();                       // shared prefix -> candidates
+  const add = (w, at) => { const key = word.slice(0, at); (byStart.get(key) || byStart.set(key, new Set()).get(key)).add(w); };
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i) - 0xac00, lead = Math.floor(code / 588), vowel = Math.floor((code % 588) / 28), tail = code % 28;
+    const swap = (l, v, t) => word.slice(0, i) + String.fromCharCode(0xac00 + l * 588 + v * 28 + t) + word.slice(i + 1);
+    for (let l = 0; l < 19; l++) if (l !== lead) add(swap(l, vowel, tail), i);
+    for (let v = 0; v < 21; v++) if (v !== vowel) add(swap(lead, v, tail), i);
+    for (let t = 0; t < 28; t++) if (t !== tail) add(swap(lead, vowel, t), i);
+    if (i + 1 < word.length && word[i] !== word[i + 1]) add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), i);
+  }
+  // A candidate is known when a term starts with it, written together (보상모델을) or as two words
+  // (the index's pair terms: 보상 모델 -> _보상모델), as lookUpCompound finds words.
+  const known = new Set(), checks = [];
+  for (const [start, candidates] of byStart) {
+    for (const mark of meta.pair ? ["", meta.pair] : [""]) {
+      const s = span(meta.chunks, mark + start, true);
+      if (s) checks.push(loadSpan(meta.chunks, meta.terms, s).then((parts) => {
+        for (const part of parts) {
+          for (const term of Object.keys(part)) {
+            if (!term.startsWith(mark + start)) continue;
+            for (const w of candidates) if (term.startsWith(mark + w)) known.add(w);
+          }
+        }
+      }));
+    }
+  }
+  return Promise.all(checks).then(() => {
+    const words = Array.from(known).sort();
+    return Promise.all(words.map(lookUpCompound)).then((found) => {
+      let best = null, most = 0;
+      found.forEach((f, i) => { const n = Object.keys(f.scores).length; if (n > most) { best = words[i]; most = n; } });
       return best;
     });
   });
