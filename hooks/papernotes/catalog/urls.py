@@ -178,9 +178,9 @@ def references(fmt: str, owner: str = "") -> str:
 INLINE_REFERENCES = 10
 """Most notes whose RIS and CSL-JSON a page carries itself, as `data:` links (a note page, the
 page of an author of this many notes or fewer), instead of files beside it. Each such file was a
-file to create (at 10,000 notes, 35,000 of the output's 97,000, and creating files is most of
-what the build spends in the kernel) for ~1 kB of text; inside the page it costs that text
-in base64, ~1.2 kB a note, which bounds the page's growth at ~12 kB. A bigger author's
+file for the host to hold and the build to create (at 10,000 notes, 34,000 of the output's 97,000)
+for ~1 kB of text; inside the page it costs that text in base64, ~1.2 kB a note, which bounds
+the page's growth at ~12 kB. A bigger author's
 files stay files: inside the page they would pass 1 MB for the busiest (issue 24)."""
 
 

@@ -292,10 +292,7 @@ class PageContext:
         of a note page's note (every author, `listed` False) or an author's notes (a large team's
         first authors, as lists carry them); a note's listed record and item are made once."""
         forms = self.people.forms
-        if listed:
-            made = self._listed
-        else:
-            made = {}  # a note page's own: every author, made for its page only
+        made = self._listed if listed else {}  # a note page's own (every author) is made for its page only
         for note in notes:
             if note.slug not in made:
                 url = self.page_url(urls.note(note.slug))
