@@ -611,29 +611,34 @@ function romanisedName(units) {
   return import("./hangul-names.js").then(({ romanisations }) => romanisedSpellings(u, romanisations(u.word)), () => null);
 }
 
-/* The first of `tries` ("family given", most likely first) that is an author of some note. */
+/* The first of `tries` ("family given", most likely first) that is an author of some note. The
+ * notes holding both words are checked by their cards (and the authors past a card's first), at
+ * most NAME_CHECKS of them a spelling, best first, so that a common pair (kim, min) loads a few
+ * card files, not hundreds. */
+const NAME_CHECKS = 24;
 function romanisedSpellings(u, tries) {
   if (!tries.length) return null;
   const nameKey = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").toLowerCase()   // [name, slug]: with a page
     .split(/[^a-z]+/).filter((w) => w.length > 1).join("");
   const both = tries.map((t) => t.split(" "));
   return Promise.all(both.map(([f, g]) => Promise.all([lookUp(f, true), lookUp(g, true)]))).then((found) => {
-    const docs = new Set();
-    found.forEach(([a, b]) => { for (const d of Object.keys(a.scores)) if (b.scores[d] !== undefined) docs.add(Number(d)); });
-    const list = Array.from(docs);
-    return Promise.all([loadCards(list), loadAbstracts(list)]).then(([cards, more]) => {
-      const names = new Map(list.map((d, i) => [d, new Set((cards[i][5] || []).concat((more.get(d) || [])[1] || []).map(nameKey))]));
-      for (let i = 0; i < both.length; i++) {
-        const [f, g] = both[i], [a, b] = found[i];
-        const hits = Object.keys(a.scores).filter((d) => b.scores[d] !== undefined && names.get(Number(d)) &&
-          (names.get(Number(d)).has(f + g) || names.get(Number(d)).has(g + f))).map((d) => [Number(d), a.scores[d] + b.scores[d], 0, 0]);
-        if (hits.length) {
-          hits.sort(byRank);
-          return { text: { found: [a, b], hits }, units: queryUnits(tries[i]), corrected: { [said(u)]: tries[i] } };
-        }
-      }
-      return null;
-    });
+    const attempt = (i) => {
+      if (i >= both.length) return null;
+      const [f, g] = both[i], [a, b] = found[i];
+      const held = Object.keys(a.scores).filter((d) => b.scores[d] !== undefined)
+        .map((d) => [Number(d), a.scores[d] + b.scores[d], 0, 0]).sort(byRank).slice(0, NAME_CHECKS);
+      if (!held.length) return attempt(i + 1);
+      const docs = held.map((h) => h[0]);
+      return Promise.all([loadCards(docs), loadAbstracts(docs)]).then(([cards, more]) => {
+        const hits = held.filter((h, k) => {
+          const names = (cards[k][5] || []).concat((more.get(h[0]) || [])[1] || []).map(nameKey);
+          return names.includes(f + g) || names.includes(g + f);
+        });
+        if (!hits.length) return attempt(i + 1);
+        return { text: { found: [a, b], hits }, units: queryUnits(tries[i]), corrected: { [said(u)]: tries[i] } };
+      });
+    };
+    return attempt(0);
   });
 }
 
