@@ -530,7 +530,8 @@ def test_a_korean_word_one_key_off_is_corrected(bundled_box, query: str, meant: 
 
 
 @pytest.mark.parametrize(("query", "label"), [("강화학습 태그", "강화학습"), ("태그 강화학습", "강화학습"), ("강화학습 태그로", "강화학습"),
-                                            ("reward model tag", "reward model"), ("태그: 안전성", "안전성")])
+                                            ("reward model tag", "reward model"), ("태그: 안전성", "안전성"), ("#rl 태그", "#rl"),
+                                            ("tag: #safety", "#safety")])
 def test_the_word_tag_beside_a_tags_label_names_the_tag(bundled_box, query: str, label: str) -> None:  # noqa: ANN001
     """Readers type `강화학습 태그` ("the RL tag"): 태그 was searched as a word, which few notes hold,
     so nothing was found. Beside a tag's label it names the tag: the same results as the label."""

@@ -493,7 +493,8 @@ function findTags(query) {
     if (!named.includes(t)) named.push(t);
     return " ";
   });
-  if (named.length) return { tags: named, rest, hash: true };
+  // `#rl 태그`: the word beside the tag names it too, it is no word to look for within the tag.
+  if (named.length) return { tags: named, rest: rest.split(/\s+/).filter((w) => !TAG_WORDS.has(w.replace(/[:：]$/, "").toLowerCase())).join(" "), hash: true };
   // The whole query (its tagKey), else with what Korean wrote after its last word (강화학습을, RLHF를).
   const label = (words) => byKey.get(words.join("")) ||
     (words.length && byKey.get(words.slice(0, -1).concat(withoutEnding(words[words.length - 1])).join("")));
