@@ -518,7 +518,8 @@ def test_a_benchmarks_year_typed_the_other_way_finds_its_notes(bundled_box, quer
 
 
 @pytest.mark.parametrize(("query", "meant"), [("강화핛습", "강화학습"), ("강화학즙", "강화학습"), ("보상모댈", "보상모델"),
-                                            ("데이터샛", "데이터셋"), ("벤치마그", "벤치마크"), ("사전핛습을", "사전학습")])
+                                            ("데이터샛", "데이터셋"), ("벤치마그", "벤치마크"), ("사전핛습을", "사전학습"),
+                                            ("겅화학습", "강화학습"), ("보싱모델", "보상모델"), ("데아터셋", "데이터셋")])
 def test_a_korean_word_one_key_off_is_corrected(bundled_box, query: str, meant: str) -> None:  # noqa: ANN001
     """A phone keyboard's slip in a Korean word (one jamo: 핛 for 학, 댈 for 델) found nothing, and
     only English words were corrected. Now the box searches the word one key away that most notes

@@ -430,21 +430,23 @@ function correct(word) {
 }
 
 /* A Korean word of three syllables or more one key away from an indexed word: one jamo of one
- * syllable after the first changed, added or dropped (강화핛습, 강화학즙, 보상모댈: a phone's
- * keyboard), or two syllables after the first swapped. The candidates share the first syllables,
- * so their terms are one or two files. The one in the most notes, or null. (Two-syllable words
- * are left alone: 모델 and 모텔 are both words.) */
+ * syllable changed, added or dropped (강화핛습, 강화학즙, 보상모댈, 겅화학습: a phone's keyboard; in the
+ * first syllable its vowel or final consonant only), or two syllables after the first swapped.
+ * The candidates share their first syllables, or the first one's initial consonant (a run of the
+ * terms files: Hangul is sorted by it), so their terms are a few files. The one in the most notes,
+ * or null. (Two-syllable words are left alone: 모델 and 모텔 are both words.) */
 function correctHangul(word) {
   if (word.length < 3) return Promise.resolve(null);
-  const byStart = new Map();                       // shared prefix -> candidates
-  const add = (w, at) => { const key = word.slice(0, at); (byStart.get(key) || byStart.set(key, new Set()).get(key)).add(w); };
-  for (let i = 1; i < word.length; i++) {
+  const byStart = new Map();                       // the prefix the candidates' terms start with -> candidates
+  const add = (w, key) => { (byStart.get(key) || byStart.set(key, new Set()).get(key)).add(w); };
+  for (let i = 0; i < word.length; i++) {
     const code = word.charCodeAt(i) - 0xac00, lead = Math.floor(code / 588), vowel = Math.floor((code % 588) / 28), tail = code % 28;
     const swap = (l, v, t) => word.slice(0, i) + String.fromCharCode(0xac00 + l * 588 + v * 28 + t) + word.slice(i + 1);
-    for (let l = 0; l < 19; l++) if (l !== lead) add(swap(l, vowel, tail), i);
-    for (let v = 0; v < 21; v++) if (v !== vowel) add(swap(lead, v, tail), i);
-    for (let t = 0; t < 28; t++) if (t !== tail) add(swap(lead, vowel, t), i);
-    if (i + 1 < word.length && word[i] !== word[i + 1]) add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), i);
+    const key = (w) => (i ? word.slice(0, i) : w[0]);
+    if (i) for (let l = 0; l < 19; l++) if (l !== lead) add(swap(l, vowel, tail), key());
+    for (let v = 0; v < 21; v++) if (v !== vowel) { const w = swap(lead, v, tail); add(w, key(w)); }
+    for (let t = 0; t < 28; t++) if (t !== tail) { const w = swap(lead, vowel, t); add(w, key(w)); }
+    if (i && i + 1 < word.length && word[i] !== word[i + 1]) add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), key());
   }
   // A candidate is known when a term starts with it, written together (보상모델을) or as two words
   // (the index's pair terms: 보상 모델 -> _보상모델), as lookUpCompound finds words.
