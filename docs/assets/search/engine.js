@@ -608,7 +608,7 @@ function otherVersions(units) {
  * Ko Yangi) finds nothing. The most likely spelling that finds notes is shown as a correction. */
 function romanisedName(units) {
   const u = units.length === 1 && units[0].word !== undefined ? units[0] : null;
-  if (!u || !/^[\uac00-\ud7a3]{2,4}$/.test(u.word)) return Promise.resolve(null);
+  if (!u || !HANGUL_ONLY.test(u.word) || u.word.length < 2 || u.word.length > 4) return Promise.resolve(null);
   // Loaded on the first such query only (4 kB): most searches never need it.
   // Not loaded (offline): the query found nothing, as before.
   return import("./hangul-names.js").then(({ romanisations }) => romanisedSpellings(u, romanisations(u.word)), () => null);
