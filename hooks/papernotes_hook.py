@@ -36,6 +36,7 @@ from papernotes.pages.fragments import theme_label, theme_lang, theme_text
 from papernotes.pages.modules import ModuleGraph
 from papernotes.pages.compact import strip_indentation
 from papernotes.pages.problems import add_banner
+from papernotes.pages.shell import TEMPLATE as GENERATED_TEMPLATE, Shells, page_global, title_filters
 from papernotes.pages.template_code import TEMPLATE_CODE
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
+log = logging.getLogger("mkdocs.plugins.papernotes")
 build = Build()
 return_large_blocks()  # before the build allocates its pages (session/resources.py says why)
 
@@ -71,8 +73,9 @@ class StubPage(Page):
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
-        # Escaped here because mkdocs-material prints page titles unescaped (issue 4).
-        self.meta = {"title": str(escape(self.planned.title))}
+        # Escaped here because mkdocs-material prints page titles unescaped (issue 4). The
+        # template draws the theme's page around it once per kind of page (pages/shell.py).
+        self.meta = {"title": str(escape(self.planned.title)), "template": GENERATED_TEMPLATE}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = build.content(self.planned)
@@ -274,9 +277,8 @@ def _nav_titles(items: list) -> Iterator[tuple[str, str]]:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
     # The theme's own strings in both languages (overrides/partials/): `English · 한국어` pairs from
     # mkdocs.yml become spans the language switch's CSS chooses from.
-    env.filters["pn_text"] = theme_text
+    env.filters["pn_text"], env.filters["pn_lang"] = title_filters(theme_text, theme_lang)
     env.filters["pn_label"] = theme_label
-    env.filters["pn_lang"] = theme_lang
     env.filters["pn_sidebar_key"] = _sidebar_key
     env.filters["pn_root_key"] = _root_key
     env.filters["pn_shell_key"] = _shell_key
@@ -289,9 +291,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     env.globals["pn_lean_kinds"] = LEAN_KINDS
     env.globals["pn_reading_list_kinds"] = READING_LIST_KINDS
     _theme_parts.clear()  # the nav or the config may have changed since the last build
+    global _shells
+    _shells = Shells(env, list(config.theme.get("features") or []), "partials/pn-page-head.html", theme_text, theme_lang)
+    env.globals["pn_generated_page"] = page_global(lambda: _shells, _sidebar_key)
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
     return env
 
+
+_shells: Shells | None = None
+"""This build's theme pages around generated pages, by kind of page (pages/shell.py)."""
 
 _theme_parts: dict[tuple[str, object], str] = {}
 """Parts of the theme's page rendered once and reused (`_cached`), for one build."""
@@ -394,6 +402,9 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if _shells is not None:
+        log.debug("papernotes: %d generated pages drawn from their kind's theme page, %d by the theme whole",
+                  _shells.filled, _shells.whole)
     try:
         _pages.clear()
         _kept_uris.clear()
