@@ -272,10 +272,10 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("slug-reserved-sitemap", {"2024/sitemap.xml.md": note()},
      ("data/notes/2024/sitemap.xml.md:0:0: error: file name: the file name 'sitemap.xml' is reserved: its page folder "
       "notes/sitemap.xml/ would be the path of the notes' sitemap",)),
-    # previews/<slug>.html is the longest file named after a note: a 251-byte name passed and stopped the build.
+    # A 251-byte name passed the checker and stopped the build (its preview card was then previews/<slug>.html).
     ("slug-too-long-for-its-files", {"2024/" + "a" * 251 + ".md": note()},
      ("data/notes/2024/" + "a" * 251 + ".md:0:0: error: file name: the file name is 251 bytes long without `.md`; the site's files "
-      "named after it (previews/<name>.html) allow 250",)),
+      "named after it (its page folder notes/<name>/, its Markdown copy notes/<name>.md) allow 250",)),
     ("slug-long-but-fits", {"2024/" + "a" * 250 + ".md": note()}, ()),
     ("slug-hangul", {"2024/보상.md": note()}, ("data/notes/2024/보상.md:0:0: error: file name: the file name '보상' is the note's URL",)),
     ("slug-reserved-index", {"2024/index.md": note()},

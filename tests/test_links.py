@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import make_site, shared_build
+from papernotes.catalog import urls
 from papernotes.outputs.daily_post import day_post, parse_posts, round_trip_problems
 from papernotes.markup import Converter
 from papernotes.source.note import parse_note
@@ -205,8 +206,9 @@ def test_mentions_link_to_notes_or_arxiv(site: Path) -> None:
         ("2310.12345", "https://arxiv.org/abs/2310.12345"),
     ]
     assert commentary.find("code").get_text() == "2501.10001"
-    assert all(a.get("data-pn-preview") == f"../../previews/{a['href'].split('/')[1]}.html"
-               for a in commentary.select("a.pn-mention"))
+    for a in commentary.select("a.pn-mention"):
+        slug = a["href"].split("/")[1]
+        assert a.get("data-pn-preview") == f"../../{urls.preview_file(slug)}#{slug}"
 
 
 def test_a_relative_link_to_a_note_works_on_every_page(site: Path) -> None:
@@ -303,15 +305,35 @@ def test_the_map_is_svg_with_real_links(site: Path) -> None:
     assert all(a.find("title").get_text() for a in svg.find_all("a"))
 
 
+def _card(site: Path, slug: str) -> str:
+    return json.loads((site / urls.preview_file(slug)).read_text(encoding="utf-8"))[slug]
+
+
 def test_previews_are_small_same_origin_fragments(site: Path) -> None:
-    card = (site / "previews" / "base-paper.html").read_text(encoding="utf-8")
+    card = _card(site, "base-paper")
     assert len(card.encode()) < 4096
     html = BeautifulSoup(card, "html.parser")
     assert html.select_one(".pn-preview__title").get_text() == "Base Paper: Reward Models"
     assert html.select_one('[lang="ko"] p').get_text() == "기초가 되는 보상 모델 논문."
     assert html.find("a") is None and html.find("script") is None
-    third = BeautifulSoup((site / "previews" / "third.html").read_text(encoding="utf-8"), "html.parser")
+    third = BeautifulSoup(_card(site, "third"), "html.parser")
     assert third.find("math") is not None
+
+
+def test_every_note_has_its_card_in_the_file_its_links_name(site: Path) -> None:
+    """Each preview file holds exactly the cards of the notes whose slug it is named by, and every
+    link's `data-pn-preview` names a card that is there."""
+    slugs = {p.name for p in (site / "notes").iterdir() if p.is_dir()}
+    files = {p.relative_to(site).as_posix(): json.loads(p.read_text(encoding="utf-8")) for p in (site / "previews").iterdir()}
+    assert files and all(path == urls.preview_file(slug) for path, cards in files.items() for slug in cards)
+    assert sorted(slug for cards in files.values() for slug in cards) == sorted(slugs)
+    named = 0
+    for page in site.rglob("*.html"):
+        for link in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("[data-pn-preview]"):
+            file, _, slug = (page.parent / link["data-pn-preview"]).resolve().relative_to(site.resolve()).as_posix().partition("#")
+            assert slug in files[file], (page, link)
+            named += 1
+    assert named > 20
 
 
 def test_the_preview_module_loads_only_on_pages_with_note_links(site: Path) -> None:

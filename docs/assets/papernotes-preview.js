@@ -3,8 +3,8 @@
 //
 // Pointing at a link (mouse), focusing it from the keyboard (Tab), or pressing it for half a
 // second (touch) shows a card with the note's title, authors, date, tags and the first lines
-// of its commentary in the reader's language: a small same-origin HTML fragment
-// (previews/<slug>.html, written by the build), fetched once per note when first needed.
+// of its commentary in the reader's language: a small same-origin HTML fragment written by the
+// build, a few notes' fragments to a JSON file (previews/<n>.json), fetched once when first needed.
 // The card is a role=tooltip element the link points at with aria-describedby while it is
 // shown (and the first time a focused link's card arrives, a polite live region reads it); it is placed below the link's last line (above its first when there is no room),
 // never over any line of it; Esc, moving away, blur or a tap elsewhere closes it. A short tap
@@ -15,7 +15,7 @@ const HIDE_DELAY = 200; // ms to move from the link into the card
 const LONG_PRESS = 500; // ms a finger rests on a link for the card
 const GAP = 6;
 
-const cache = new Map();
+const cache = new Map(); // file -> the promise of its cards
 const ready = new Map(); // url -> the card's HTML, once fetched: shown at once, in the focus event itself
 let card = null;
 let said = null; // a polite live region: a card that arrives after its link was focused is read out
@@ -39,13 +39,22 @@ function sameOrigin(link) {
   }
 }
 
+// A link names its card as `previews/<n>.json#<slug>`: the file holds the cards of a few notes
+// (hooks/papernotes/outputs/previews.py). Each file is fetched once per page.
 function load(url) {
-  if (!cache.has(url)) {
-    cache.set(url, fetch(url, { credentials: "same-origin" })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
-      .catch((err) => { cache.delete(url); throw err; }));
+  const at = new URL(url);
+  const slug = decodeURIComponent(at.hash.slice(1));
+  at.hash = "";
+  const file = at.href;
+  if (!cache.has(file)) {
+    cache.set(file, fetch(file, { credentials: "same-origin" })
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .catch((err) => { cache.delete(file); throw err; }));
   }
-  return cache.get(url);
+  return cache.get(file).then((cards) => {
+    const html = Object.prototype.hasOwnProperty.call(cards, slug) ? cards[slug] : null;
+    return typeof html === "string" ? html : Promise.reject(new Error("no card for " + slug));
+  });
 }
 
 function ensureCard() {

@@ -116,7 +116,8 @@ MAX_SLUG_BYTES = 120
 `.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""
 MAX_NOTE_FILE_BYTES = 255 - len(".html")
 """The longest note file stem (its slug) in UTF-8 bytes: file systems allow 255 bytes a name, and
-the longest file the build names after a note is its preview card `previews/<slug>.html`."""
+the build names a page folder and a Markdown copy (`notes/<slug>.md`) after a note, and the page's
+downloads (`<slug>.ris`); 250 leaves room for any such suffix."""
 MAX_SLUG_WORDS = 6
 """A title's first words make its slug; six say what the paper is."""
 

@@ -26,7 +26,7 @@ from papernotes.outputs import bibtex, citation
 
 from papernotes.markup import snippet
 from papernotes.outputs import browse, csl_json, markdown_copy, notes_json, reading_list, ris
-from papernotes.outputs.previews import preview_card
+from papernotes.outputs.previews import preview_cards
 from papernotes.catalog.links import LinkGraph, build_links
 
 from papernotes.outputs import atom as feeds
@@ -237,9 +237,11 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     yield _one(urls.browse_index(), lambda: browse.browse_index(index))
     yield ExportGroup((), None, lambda: browse.browse_snippets(index, commentary_of),
                       posixpath.dirname(urls.browse_snippets(0)))
+    shared: dict[str, list[Note]] = {}
     for note in index.notes:
-        yield _one(urls.preview(note.slug), partial(lambda n: preview_card(n, html_of(n), index.tags), note),
-                   ("preview", note))
+        shared.setdefault(urls.preview_file(note.slug), []).append(note)
+    for path, notes in shared.items():
+        yield _one(path, partial(lambda ns: preview_cards(ns, html_of, index.tags), notes), ("previews", tuple(notes)))
     yield ExportGroup((), None, lambda: reading_list.reading_list_files(index), posixpath.dirname(urls.reading_list_index()))
     if index.notes:
         def author_page(name: str) -> str | None:

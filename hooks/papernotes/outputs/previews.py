@@ -1,7 +1,9 @@
-"""`previews/<slug>.html`: the small card a link to a note shows on hover, focus or long press.
+"""`previews/<n>.json`: the small card a link to a note shows on hover, focus or long press.
 
-One file per note, fetched only when a reader points at a link to it, so the first preview on
-any page costs one small file (about 1-2 kB) however many notes the site has. The card is a
+The cards are shared out among `urls.PREVIEW_FILES` files by slug, a few notes' cards a file
+(`urls.preview_file`): a link names its note's file and slug (`previews/1a3.json#<slug>`), fetched
+only when a reader points at it, so the first preview on any page costs one small file (about
+8 kB, 3 kB gzipped, at 10,000 notes), and a file per note would be 10,000 files to write. The card is a
 fragment of the site's own sanitised HTML: title, authors, date, tags, and the first lines of
 each commentary with its math (MathML), marked with `lang` like the pages so that the
 language switch shows the reader's language (and falls back like the commentary does). Links
@@ -11,15 +13,15 @@ are unwrapped: a tooltip holds no controls.
 from __future__ import annotations
 
 import html as htmllib
+import json
 import re
-from typing import Callable, Iterator
+from typing import Callable
 
 from markupsafe import Markup, escape
 
 from papernotes.markup import NoteHtml
 from papernotes.model import Note, TagRegistry
 from papernotes.names import name_separator
-from papernotes.catalog import urls
 
 TEXT_LIMIT = 200
 """Characters of commentary text a card shows per language (math counts as its text)."""
@@ -88,6 +90,7 @@ def preview_card(note: Note, html: NoteHtml, tags: TagRegistry) -> str:
     return str(Markup("\n".join(parts))) + "\n"
 
 
-def preview_files(notes: tuple[Note, ...], tags: TagRegistry, html_of: Callable[[Note], NoteHtml]) -> Iterator[tuple[str, str]]:
-    for note in notes:
-        yield urls.preview(note.slug), preview_card(note, html_of(note), tags)
+def preview_cards(notes: list[Note], html_of: Callable[[Note], NoteHtml], tags: TagRegistry) -> str:
+    """One `urls.preview_file`: the cards of `notes` as a JSON object, slug -> card HTML."""
+    return json.dumps({note.slug: preview_card(note, html_of(note), tags) for note in notes},
+                      ensure_ascii=False, separators=(",", ":"))
