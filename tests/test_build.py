@@ -186,7 +186,7 @@ def test_the_theme_parts_rendered_once_are_the_parts_rendered_on_every_page(tmp_
     monkeypatch.setattr(hook, "_cached", lambda name, key, caller: caller())
     assert build(site).returncode == 0
     pages = sorted(p.relative_to(cached / "site") for p in (cached / "site").rglob("*.html"))
-    assert len(pages) > 40
+    assert len(pages) > 30
     differ = [str(p) for p in pages if (site / "site" / p).read_bytes() != (cached / "site" / p).read_bytes()]
     assert differ == []
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import filecmp
 import io
+import json
 import logging
 import os
 import shutil
@@ -29,6 +30,8 @@ from typing import Iterator
 import pytest
 import yaml
 from conftest import ROOT, build, make_site
+
+from papernotes.catalog import urls
 
 SERVE_URL = "http://127.0.0.1:8000/"
 HOOK = str(ROOT / "hooks" / "papernotes_hook.py")
@@ -258,7 +261,8 @@ def test_exports_of_unchanged_notes_are_kept_and_every_change_matches_a_clean_bu
     site, out = session.site, session.out
     notes = site / "data" / "notes"
     session.rebuild()
-    alpha = [out / "notes" / "alpha.md", out / "previews" / "alpha.html"]
+    assert urls.preview_file("alpha") != urls.preview_file("beta")  # a card file of its own, to watch
+    alpha = [out / "notes" / "alpha.md", out / urls.preview_file("alpha")]
     before = [_mtime(p) for p in alpha]
 
     # While the writer works, the files a save changes are the previous build's, never missing
@@ -279,7 +283,7 @@ def test_exports_of_unchanged_notes_are_kept_and_every_change_matches_a_clean_bu
     assert seen.read_text(encoding="utf-8") == "notes.json search/meta.json browse/snippets/0.json feed.xml notes/beta.md"
     assert not list(out.rglob(".*.part"))
     assert "Saved while serving" in (out / "notes" / "beta.md").read_text(encoding="utf-8")
-    assert "Saved while serving" in (out / "previews" / "beta.html").read_text(encoding="utf-8")
+    assert "Saved while serving" in json.loads((out / urls.preview_file("beta")).read_text(encoding="utf-8"))["beta"]
     assert [_mtime(p) for p in alpha] == before, "an unchanged note's exports were written again"
     assert differences(out, clean_build(site, tmp_path)) == []
 
@@ -305,7 +309,8 @@ def test_exports_of_unchanged_notes_are_kept_and_every_change_matches_a_clean_bu
     assert differences(out, clean_build(site, tmp_path)) == []
     (notes / "2025" / "gamma.md").rename(notes / "2025" / "gamma-renamed.md")
     session.rebuild()
-    assert not (out / "notes" / "gamma").exists() and not (out / "previews" / "gamma.html").exists()
+    cards = out / urls.preview_file("gamma")
+    assert not (out / "notes" / "gamma").exists() and "gamma" not in (json.loads(cards.read_text(encoding="utf-8")) if cards.exists() else {})
     assert differences(out, clean_build(site, tmp_path)) == []
     (notes / "2025" / "delta.md").unlink()
     session.rebuild()

@@ -280,7 +280,8 @@ def _file_name_problems(stem: str, shown: str) -> list[Problem]:
         return [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
     if len(stem.encode("utf-8")) > MAX_NOTE_FILE_BYTES:
         return [Problem(shown, 0, 0, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long without `.md`; "
-                        f"the site's files named after it (its page folder notes/<name>/, its Markdown copy notes/<name>.md) allow {MAX_NOTE_FILE_BYTES}: shorten it "
+                        f"the site's files named after it (its page folder notes/<name>/, its Markdown copy notes/<name>.md) "
+                        f"allow {MAX_NOTE_FILE_BYTES}: shorten it "
                         f"(e.g. {_suggest_slug(stem)[:80]!r})", "long-slug")]
     if slug.endswith(".md") and NOTE_SLUG.match(slug[:-3]):
         return [Problem(shown, 0, 0, "file name", f"the file name {stem!r} ends in '.md': its page folder notes/{slug}/ would "
