@@ -64,6 +64,8 @@ class Items:
         self._commentary_of = commentary_of
         self._excerpt_of = excerpt_of
         self._fragments = fragments
+        self._items: dict[tuple[str, str, str], str] = {}
+        """Author and lab page items by (kind, slug, way to the root): `_shared`."""
 
     paper_links = staticmethod(paper_links)
 
@@ -112,11 +114,26 @@ class Items:
 
     def author(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """An author page's items: title, day and tags."""
-        return self._short(notes, href, lambda note: hashtags(note.tags))
+        return self._shared("author", notes, href, lambda note: hashtags(note.tags))
 
     def lab(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """A lab page's items: title, day and first authors."""
-        return self._short(notes, href, lambda note: authors(note.authors, 4, self._author_link, href))
+        return self._shared("lab", notes, href, lambda note: authors(note.authors, 4, self._author_link, href))
+
+    def _shared(self, kind: str, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup]) -> Markup:
+        """`_short` items of author or lab pages, each made once per note and way to the root: a
+        note is on the page of each of its authors (7,700 author pages at 10,000 notes). Their
+        links lead out of the page's folder (to notes, days and, from a lab, authors), so pages
+        of one family at one depth write them alike."""
+        root = href(urls.home())
+        out = []
+        for note in notes:
+            key = (kind, note.slug, root)
+            item = self._items.get(key)
+            if item is None:
+                item = self._items[key] = str(self._short((note,), href, detail))
+            out.append(item)
+        return Markup("".join(out))
 
     def _short(self, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup],
                coins: bool = True) -> Markup:
