@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import mkdocs
+from jinja2 import TemplateNotFound
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -292,7 +293,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment 
     env.globals["pn_reading_list_kinds"] = READING_LIST_KINDS
     _theme_parts.clear()  # the nav or the config may have changed since the last build
     global _shells
-    _shells = Shells(env, list(config.theme.get("features") or []), "partials/pn-page-head.html", theme_text, theme_lang)
+    try:
+        env.get_template(GENERATED_TEMPLATE)
+        _shells = Shells(env, list(config.theme.get("features") or []), "partials/pn-page-head.html", theme_text, theme_lang)
+    except TemplateNotFound:  # a theme folder without our templates: main.html renders every page
+        _shells = None
+        for file in files:
+            if isinstance(file.page, StubPage):
+                file.page.meta.pop("template", None)
     env.globals["pn_generated_page"] = page_global(lambda: _shells, _sidebar_key)
     build.gc.freeze()  # MkDocs has now read every page; those objects live until the end too
     return env

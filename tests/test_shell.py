@@ -12,6 +12,7 @@ apart: those pages are rendered whole).
 from __future__ import annotations
 
 import filecmp
+import shutil
 import re
 import sys
 from types import ModuleType
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import READER_NOTES, build, make_site
+from conftest import READER_NOTES, ROOT, build, make_site
 from hostile_base import note
 from test_hostile_render import write_injection_site
 
@@ -169,3 +170,20 @@ def test_a_theme_printing_more_renders_every_page_whole(main: str) -> None:
     out = _render(shells, PAGES)
     assert out == _whole(main, PAGES)
     assert shells.filled <= 1 and shells.whole >= len(PAGES) - 1
+
+
+def test_a_theme_folder_without_the_template_renders_every_page_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site whose `custom_dir` is its own copy of the theme overrides, made before
+    `pn-generated.html` existed, still builds: every page rendered by `main.html`, the same pages."""
+    site = make_site(tmp_path / "site", notes=TITLES)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    (site / "site").rename(site / "usual")
+    overrides = site / "my-overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    (overrides / "pn-generated.html").unlink()
+    _config(site, theme={**yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))["theme"], "custom_dir": str(overrides)})
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    assert _hook()._shells is None
+    assert _differing(site / "usual", site / "site") == []
