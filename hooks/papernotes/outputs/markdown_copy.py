@@ -152,6 +152,8 @@ def inert(text: str) -> str:
     `javascript:`, `data:`, `vbscript:` or `file:` address keeps only its text. Code is left as
     written, and so is math, but for links and images: a Markdown viewer reads `$...$` as text
     (`costs $5 ![x](https://...) and $6` is an image to it)."""
+    if _SPAN_START.search(text) is None:  # nothing `_SPANS` could match: all of it is text (most abstracts)
+        return _inert_text(text)
     spans = [span for span in _SPANS.finditer(text) if span["text"] is None]  # an autolink or a link's destination is
     # text, matched only so that no code span starts in it (a viewer reads the link first)
     tags = _math_tags(text, spans)
@@ -226,6 +228,8 @@ of backticks to the next run as long, not after a backslash); math, whose links 
 inert all the same. An autolink or a link's destination is matched as text first, so a backtick
 in it starts no code span (a viewer reads the link first). Anything else is text: code this does
 not recognise only shows its `<` as `&lt;` (harmless), text taken for code could load or run."""
+_SPAN_START = re.compile(r"[`~<$]|\]\(")
+"""What each of `_SPANS`' matches starts with (a fence, an autolink, a link's destination, code, math)."""
 _TAG_AT = re.compile(rb"""<(?:
     /?[A-Za-z][^<>@ ]*(?:[ ][^<>]*)?>                                               # Python-Markdown's raw HTML
   | [A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>  # CommonMark's

@@ -211,6 +211,10 @@ _NAME_VERSION = re.compile(r"(?<![^\W_])(?<!\.)([A-Za-z]++)([-\u2010\u2011 ]?)([
 `Llama 3`, `DeepSeek V3`."""
 
 
+_DIGIT = re.compile(r"\d")
+_HYPHEN = re.compile("[-\u2010\u2011]")
+
+
 def _name_like(part: str) -> bool:
     """Whether one side of a hyphen looks like part of a name: a digit (GPT-4), two capitals (Think-RM,
     B-STaR) or a capital alone (S-GRPO), not a word (reward-model, Reward-Model)."""
@@ -228,13 +232,14 @@ def model_names(text: str) -> list[str]:
     capitalised name) as one word (`llama3`, `deepseekv3`, and `qwen2` and `5`, as the tokenizer
     reads `qwen2.5`; `Llama-3.1` adds the `1`), `Qwen2.5` and `Llama3` by the version alone (`2.5`,
     `3`), so `qwen 2.5` finds Qwen2.5, `qwen2.5` Qwen 2.5, and `llama3` Llama 3."""
-    out = []
+    out: list[str] = []
     text = unicodedata.normalize("NFC", text)
-    for match in _NAME_PARTS.finditer(text):
+    # Each pattern is looked for only where it can match: `_NAME_PARTS` needs a hyphen, `_NAME_VERSION` a digit.
+    for match in _NAME_PARTS.finditer(text) if _HYPHEN.search(text) else ():
         first, second = match[1], match[2]
         if (_name_like(first) or _name_like(second)) and not (first.isdigit() and second.isdigit()):
             out += tokenize(first + second)
-    for match in _NAME_VERSION.finditer(text):
+    for match in _NAME_VERSION.finditer(text) if _DIGIT.search(text) else ():
         name, gap, version = match[1], match[2], match[3]
         if gap == " " and name[0].isupper():   # a name's, not a sentence's: `Llama 3`, not `step 1`
             out += tokenize(name + version)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Callable
 
 from markupsafe import Markup
@@ -26,8 +27,10 @@ _NAME = Markup('<span lang="en">%s</span>')
 _HASHTAG = Markup('<span class="pn-hashtag" lang="en">#%s</span>')
 
 
+@lru_cache(maxsize=8192, typed=True)  # typed: a Markup and a str of the same text escape differently
 def bi(ko: str, en: str) -> Markup:
-    """The same text in both languages; CSS shows the reader's."""
+    """The same text in both languages; CSS shows the reader's. Most calls name interface text (a
+    heading, a label), the same on every page: made once."""
     return _BI % (ko, en)
 
 

@@ -66,6 +66,7 @@ class Items:
         self._fragments = fragments
         self._items: dict[tuple[str, str, str], str] = {}
         """Author and lab page items by (kind, slug, way to the root): `_shared`."""
+        self._bylines: dict[tuple[str, int, str, str], Markup] = {}
 
     paper_links = staticmethod(paper_links)
 
@@ -78,7 +79,7 @@ class Items:
         for note in notes:
             html = html_of(note)
             slug, tags = escape(note.slug), escape(" ".join(note.tags))
-            meta = authors(note.authors, 8, self._author_link, href)
+            meta = self._byline(note, 8, href)
             if note.org:
                 meta += Markup(" · ") + self._org_link(note.org, href)
             abstract = ""
@@ -105,7 +106,7 @@ class Items:
         out = []
         for note in notes:
             opening, link, lang = self._start(note, href)
-            meta = authors(note.authors, 3, self._author_link, href) + Markup("<br>") + Fragments.day_link(note.date, href)
+            meta = self._byline(note, 3, href) + Markup("<br>") + Fragments.day_link(note.date, href)
             if len(note.tags) > 1:
                 meta += Markup(" · ") + hashtags([t for t in note.tags if t != tag])
             out.append(f'{opening}\n<h2 class="pn-item__title" lang="{lang}"><a href="{link}">{escape(note.title)}</a></h2>\n'
@@ -119,6 +120,30 @@ class Items:
     def lab(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """A lab page's items: title, day and first authors."""
         return self._shared("lab", notes, href, lambda note: authors(note.authors, 4, self._author_link, href))
+
+    def _byline(self, note: Note, limit: int, href: Callable[[str], str]) -> Markup:
+        """`authors(...)` of a note with links to its authors' pages, made once per note, limit
+        and page position: a note is listed on each of its tags' pages and on its day's, month's
+        and home pages. The links depend on the way to the root and to the authors' folder."""
+        key = (note.slug, limit, href(urls.home()), href(urls.authors_index()))
+        found = self._bylines.get(key)
+        if found is None:
+            found = self._bylines[key] = authors(note.authors, limit, self._author_link, href)
+        return found
+
+    @staticmethod
+    def coauthors(coauthors: Iterable[tuple[str, object, int]], href: Callable[[str], str]) -> Markup:
+        """An author page's co-authors: each name (linked to its page where it has one) and the
+        notes they share (a busy author has dozens: in Python, not a template loop)."""
+        out = []
+        for name, page, count in coauthors:
+            lang = text_lang(name)
+            if page:
+                shown = f'<a href="{escape(href(urls.author(page.slug)))}" lang="{lang}">{escape(name)}</a>'  # type: ignore[attr-defined]
+            else:
+                shown = f'<span lang="{lang}">{escape(name)}</span>'
+            out.append(f'<li>{shown} <span class="pn-count">{escape(count)}</span></li>\n')
+        return Markup("".join(out))
 
     def _shared(self, kind: str, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup]) -> Markup:
         """`_short` items of author or lab pages, each made once per note and way to the root: a
