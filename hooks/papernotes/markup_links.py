@@ -73,7 +73,7 @@ def _valid(arxiv_id: str | None) -> str | None:
 
 def iter_mentions(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, arXiv id) of every valid mention in plain text."""
-    for match in MENTION.finditer(text):
+    for match in MENTION.finditer(text) if _DIGITS.search(text) else ():
         found = _valid(match.group("url") or match.group("bare"))
         if found:
             yield match.start(), match.end(), found
@@ -81,7 +81,11 @@ def iter_mentions(text: str) -> Iterator[tuple[int, int, str]]:
 
 def may_mention(text: str) -> bool:
     """Whether Markdown text may hold a mention."""
-    return MENTION.search(text) is not None
+    return _DIGITS.search(text) is not None and MENTION.search(text) is not None
+
+
+_DIGITS = re.compile(r"[0-9]{4}")
+"""What every id `MENTION` matches holds (`2401.01234`, `hep-th/9108001`): a cheap first look."""
 
 
 _SANITISED_REL = "noopener noreferrer nofollow"

@@ -132,6 +132,18 @@ class Items:
         return found
 
     @staticmethod
+    def related(note: Note, related: Iterable[Note], href: Callable[[str], str]) -> Markup:
+        """A note page's related notes: each linked (with its preview), its day and the tags it
+        shares with `note`."""
+        out = []
+        for other in related:
+            shared = hashtags([t for t in other.tags if t in note.tags])
+            out.append(f'<li data-slug="{escape(other.slug)}"><a href="{escape(href(urls.note(other.slug)))}" '
+                       f'data-pn-preview="{escape(href(urls.preview(other.slug)))}" lang="{text_lang(other.title)}">'
+                       f'{escape(other.title)}</a>\n<span class="pn-meta">{Fragments.day_link(other.date, href)} · {shared}</span></li>\n')
+        return Markup("".join(out))
+
+    @staticmethod
     def coauthors(coauthors: Iterable[tuple[str, object, int]], href: Callable[[str], str]) -> Markup:
         """An author page's co-authors: each name (linked to its page where it has one) and the
         notes they share (a busy author has dozens: in Python, not a template loop)."""
