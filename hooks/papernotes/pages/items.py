@@ -65,7 +65,7 @@ class Items:
         self._excerpt_of = excerpt_of
         self._fragments = fragments
         self._items: dict[tuple[str, str, str], str] = {}
-        """Author and lab page items by (kind, slug, way to the root): `_shared`."""
+        """Author page items without their COinS span, by (kind, slug, way to the root): `_shared`."""
         self._bylines: dict[tuple[str, int, str, str], Markup] = {}
 
     paper_links = staticmethod(paper_links)
@@ -79,7 +79,7 @@ class Items:
         for note in notes:
             html = html_of(note)
             slug, tags = escape(note.slug), escape(" ".join(note.tags))
-            meta = self._byline(note, 8, href)
+            meta = authors(note.authors, 8, self._author_link, href)
             if note.org:
                 meta += Markup(" · ") + self._org_link(note.org, href)
             abstract = ""
@@ -119,12 +119,12 @@ class Items:
 
     def lab(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """A lab page's items: title, day and first authors."""
-        return self._shared("lab", notes, href, lambda note: authors(note.authors, 4, self._author_link, href))
+        return self._short(notes, href, lambda note: authors(note.authors, 4, self._author_link, href))
 
     def _byline(self, note: Note, limit: int, href: Callable[[str], str]) -> Markup:
         """`authors(...)` of a note with links to its authors' pages, made once per note, limit
-        and page position: a note is listed on each of its tags' pages and on its day's, month's
-        and home pages. The links depend on the way to the root and to the authors' folder."""
+        and page position: a note is listed on each of its tags' pages (a day's cards are made
+        once or twice: not kept). The links depend on the way to the root and to the authors' folder."""
         key = (note.slug, limit, href(urls.home()), href(urls.authors_index()))
         found = self._bylines.get(key)
         if found is None:
@@ -158,18 +158,21 @@ class Items:
         return Markup("".join(out))
 
     def _shared(self, kind: str, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup]) -> Markup:
-        """`_short` items of author or lab pages, each made once per note and way to the root: a
-        note is on the page of each of its authors (7,700 author pages at 10,000 notes). Their
-        links lead out of the page's folder (to notes, days and, from a lab, authors), so pages
-        of one family at one depth write them alike."""
+        """`_short` items of author pages, each made once per note and way to the root: a note is
+        on the page of each of its authors (7,700 author pages at 10,000 notes; a note is on one
+        lab's page, whose items are not kept). Their links lead out of the page's folder (to
+        notes and days), so pages of one family at one depth write them alike."""
         root = href(urls.home())
         out = []
         for note in notes:
             key = (kind, note.slug, root)
             item = self._items.get(key)
             if item is None:
-                item = self._items[key] = str(self._short((note,), href, detail))
-            out.append(item)
+                # Kept without its COinS span (the page context keeps that once per note): the
+                # span goes right after the opening tag, as `_start` puts it.
+                item = self._items[key] = str(self._short((note,), href, detail, coins=False))
+            opening = item.index(">") + 1  # the end of `<li class="pn-item" data-slug="...">` (the slug is escaped)
+            out += (item[:opening], self._coins(note), item[opening:])
         return Markup("".join(out))
 
     def _short(self, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup],
