@@ -7,7 +7,8 @@
     python scripts/bench.py 10000 --commentary 2500   # notes with long commentaries
 
 For each N it generates N notes (`notegen.generate_notes`, deterministic), builds the site
-with the project's own mkdocs.yml, theme and hook, and prints wall and CPU time, peak memory
+with the project's own mkdocs.yml, theme and hook, and prints wall and CPU time (and the user
+part of it, which the disk's state moves least), peak memory
 (of all the build's processes together, sampled as PSS every 0.1 s or less often so that the
 sampler takes at most 5% of a core, and of the largest one, from os.wait4;
 the hook's log splits it by process), pages written, output size, the largest HTML page, and the bytes
@@ -16,6 +17,7 @@ same mkdocs.yml minus the hook; `--blog` builds the same notes as blog posts wit
 tags plugins; `--hugo` builds them with Hugo (Debian's `hugo`, installed with apt-get when
 missing and the bench runs as root) with tag and day/month/year taxonomies and lean templates,
 and prints our time ÷ Hugo's. Timings from one run are comparable with each other, not across machines.
+Every site stays on disk until the run ends: removing one slowed the next build's file creation.
 Exit codes: 0 built, 1 a build failed, 2 bad arguments.
 """
 
@@ -66,6 +68,10 @@ class BuildRun:
     """Its log, kept to explain failures."""
     processes: tuple[tuple[str, float, float], ...] = ()
     """(process, peak MiB, CPU s) as the hook logs them: MkDocs', the page worker's, the exports writer's."""
+    user_seconds: float = 0.0
+    """The user part of `cpu_seconds`: the work the code does. The system part is mostly the kernel
+    creating files, and on this machine it moves with the disk's state (10-30 s for the same
+    build), so user CPU is the steadier figure to compare code by."""
 
 
 def project_config(hook: bool = True) -> dict:
@@ -233,7 +239,7 @@ def run_command(cmd: list[str], site: Path) -> BuildRun:
     processes = tuple((name, float(m.group(1)), float(m.group(2)))
                       for name, pattern in PROCESS_LOG if (m := pattern.search(log)))
     return BuildRun(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, peak_total / 1024,
-                    proc.returncode, log, processes)
+                    proc.returncode, log, processes, usage.ru_utime)
 
 
 @dataclass(frozen=True)
@@ -254,6 +260,9 @@ class Row:
     def cpu_ratio(self, other: BuildRun | None) -> float | None:
         return self.build.cpu_seconds / other.cpu_seconds if other else None
 
+    def user_ratio(self, other: BuildRun | None) -> float | None:
+        return self.build.user_seconds / other.user_seconds if other and other.user_seconds else None
+
 
 def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
     """(n1, n2, exponent k) with time2/time1 = (n2/n1)^k, for consecutive sizes and first-to-last."""
@@ -267,7 +276,7 @@ def growth(rows: list[Row]) -> list[tuple[int, int, float]]:
 def format_table(rows: list[Row]) -> str:
     head = ("notes", "build s", "cpu s", "peak MiB (all processes)", "largest process MiB",
             "MkDocs / worker / exports: MiB, CPU s", "pages", "output MB", "largest HTML kB", "search kB (gz)",
-            "floor s", "÷ floor", "cpu ÷ floor", "blog s", "blog ÷ ours", "hugo s", "ours ÷ hugo",
+            "floor s", "÷ floor", "cpu ÷ floor", "user cpu ÷ floor", "blog s", "blog ÷ ours", "hugo s", "ours ÷ hugo",
             "hugo cpu s", "hugo MiB", "hugo output MB")
     lines = [" | ".join(head), " | ".join("---" for _ in head)]
     for r in rows:
@@ -280,6 +289,7 @@ def format_table(rows: list[Row]) -> str:
                  f"{r.size.search_bytes / 1e3:.0f} ({r.size.search_gzip_bytes / 1e3:.0f})",
                  f"{r.floor.seconds:.1f}" if r.floor else "-", f"{r.ratio(r.floor):.2f}" if r.floor else "-",
                  f"{r.cpu_ratio(r.floor):.2f}" if r.floor else "-",
+                 f"{r.user_ratio(r.floor):.2f}" if r.user_ratio(r.floor) else "-",
                  f"{r.blog.seconds:.1f}" if r.blog else "-", f"{blog_ratio:.1f}" if blog_ratio else "-",
                  f"{r.hugo.seconds:.1f}" if r.hugo else "-", f"{r.ratio(r.hugo):.2f}" if r.hugo else "-",
                  f"{r.hugo.cpu_seconds:.1f}" if r.hugo else "-", f"{r.hugo.total_mib:.0f}" if r.hugo else "-",
@@ -328,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
             for name, make in plans:
                 site = make(work / f"{name}-{n}")
                 run = run_hugo(site, site / "site", hugo) if name == "hugo" else run_build(site, site / "site")
-                print(f"bench: {name} {n} notes: {run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU), "
+                print(f"bench: {name} {n} notes: {run.seconds:.1f} s ({run.cpu_seconds:.1f} s CPU, {run.user_seconds:.1f} of it user), "
                       f"{run.total_mib:.0f} MiB all processes, {run.peak_mib:.0f} MiB the largest",
                       file=sys.stderr, flush=True)
                 if run.returncode != 0:
@@ -339,15 +349,13 @@ def main(argv: list[str] | None = None) -> int:
                     ours, size = run, measure_site(site / "site")
                 if name == "hugo":
                     hugo_size = measure_site(site / "site")
-                if not args.keep and name != "ours":
-                    shutil.rmtree(site, ignore_errors=True)
+                # Sites are removed at the end, not here: deleting a large tree slowed the file
+                # creation of the next build several times over on this machine (docs/benchmarks.md).
             rows.append(Row(n, ours, size, runs["floor"], runs["blog"], runs["hugo"], hugo_size))
             if runs["hugo"]:
                 print(f"bench: {n} notes: ours {ours.seconds:.1f} s, Hugo {runs['hugo'].seconds:.1f} s: "
                       f"ours ÷ Hugo = {ours.seconds / runs['hugo'].seconds:.2f} (CPU {ours.cpu_seconds / runs['hugo'].cpu_seconds:.2f})",
                       file=sys.stderr, flush=True)
-            if not args.keep:
-                shutil.rmtree(work / f"ours-{n}", ignore_errors=True)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

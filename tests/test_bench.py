@@ -120,6 +120,8 @@ def test_benchmark_runs_and_prints_sane_figures(tmp_path: Path) -> None:
     row = json.loads(out.read_text())["rows"][0]
     assert row["notes"] == 40
     assert row["build"]["seconds"] > 0 and row["floor"]["seconds"] > 0 and row["floor_ratio"] > 0
+    assert 0 < row["build"]["user_seconds"] <= row["build"]["cpu_seconds"]
+    assert "| user cpu ÷ floor |" in run.stdout
     assert 10 < row["build"]["peak_mib"] < 4096
     if sys.platform.startswith("linux"):  # the whole process tree's PSS, sampled from /proc
         assert 10 < row["build"]["total_mib"] < 4096
