@@ -429,12 +429,23 @@ function correct(word) {
   });
 }
 
+/* Initial consonants (by their index in a syllable) beside each other on the standard two-set
+ * (두벌식) keyboard, or one Shift away (ㄱ/ㄲ): a slip on the first syllable's initial consonant
+ * looks in those runs of the terms files only, not in all 19. */
+const LEAD_KEYS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+const BESIDE = {
+  ㄱ: "ㄲㄷㅅㅇㄹ", ㄲ: "ㄱ", ㄴ: "ㅁㅇㅈㄷㅋㅌ", ㄷ: "ㄸㅈㄱㄴㅇ", ㄸ: "ㄷ", ㄹ: "ㅇㅎㄱㅅㅊㅍ", ㅁ: "ㅂㅈㄴㅋ",
+  ㅂ: "ㅃㅈㅁ", ㅃ: "ㅂ", ㅅ: "ㅆㄱㄹㅎ", ㅆ: "ㅅ", ㅇ: "ㄴㄹㄷㄱㅌㅊ", ㅈ: "ㅉㅂㄷㅁㄴ", ㅉ: "ㅈ", ㅊ: "ㅌㅍㅇㄹ",
+  ㅋ: "ㅁㄴㅌ", ㅌ: "ㅋㅊㄴㅇ", ㅍ: "ㅊㄹㅎ", ㅎ: "ㄹㅅㅍ",
+};
+
 /* A Korean word of three syllables or more one key away from an indexed word: one jamo of one
- * syllable changed, added or dropped (강화핛습, 강화학즙, 보상모댈, 겅화학습: a phone's keyboard; in the
- * first syllable its vowel or final consonant only), or two syllables after the first swapped.
- * The candidates share their first syllables, or the first one's initial consonant (a run of the
- * terms files: Hangul is sorted by it), so their terms are a few files. The one in the most notes,
- * or null. (Two-syllable words are left alone: 모델 and 모텔 are both words.) */
+ * syllable changed, added or dropped (강화핛습, 강화학즙, 보상모댈, 겅화학습, 당화학습: a phone's
+ * keyboard; in the first syllable an initial consonant only for a key beside it), or two
+ * syllables after the first swapped. The candidates share their first syllables, or the first
+ * one's initial consonant (a run of the terms files: Hangul is sorted by it), so their terms are
+ * a few files. The one in the most notes, or null. (Two-syllable words are left alone: 모델 and
+ * 모텔 are both words.) */
 function correctHangul(word) {
   if (word.length < 3) return Promise.resolve(null);
   const byStart = new Map();                       // the prefix the candidates' terms start with -> candidates
@@ -443,7 +454,11 @@ function correctHangul(word) {
     const code = word.charCodeAt(i) - 0xac00, lead = Math.floor(code / 588), vowel = Math.floor((code % 588) / 28), tail = code % 28;
     const swap = (l, v, t) => word.slice(0, i) + String.fromCharCode(0xac00 + l * 588 + v * 28 + t) + word.slice(i + 1);
     const key = (w) => (i ? word.slice(0, i) : w[0]);
-    if (i) for (let l = 0; l < 19; l++) if (l !== lead) add(swap(l, vowel, tail), key());
+    if (i) {
+      for (let l = 0; l < 19; l++) if (l !== lead) add(swap(l, vowel, tail), key());
+    } else {
+      for (const c of BESIDE[LEAD_KEYS[lead]]) { const w = swap(LEAD_KEYS.indexOf(c), vowel, tail); add(w, w[0]); }
+    }
     for (let v = 0; v < 21; v++) if (v !== vowel) { const w = swap(lead, v, tail); add(w, key(w)); }
     for (let t = 0; t < 28; t++) if (t !== tail) { const w = swap(lead, vowel, t); add(w, key(w)); }
     if (i && i + 1 < word.length && word[i] !== word[i + 1]) add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), key());
