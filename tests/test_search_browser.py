@@ -533,6 +533,18 @@ def test_a_korean_word_one_key_off_is_corrected(bundled_box, query: str, meant: 
     assert bundled_box.inner_text(".pn-search__correction") == meant
 
 
+@pytest.mark.parametrize(("query", "alone"), [("reinforcement learning 강화학습", "reinforcement learning"), ("강화학습 강화학습", "강화학습"),
+                                            ("reward 보상", "reward"), ("강화학습 reinforcement learning", "강화학습")])
+def test_a_term_named_twice_finds_what_it_finds_named_once(bundled_box, query: str, alone: str) -> None:  # noqa: ANN001
+    """Readers name a term in both languages (reinforcement learning 강화학습) or twice: its second
+    naming was read as its first word, asked for literally, and the notes writing the term only in
+    the other language were lost (26 notes -> 13). Now the term's first naming decides."""
+    count = "() => document.querySelector('.pn-search__results').dataset.count"
+    twice = type_query(bundled_box, query), bundled_box.evaluate(count)
+    assert twice == (type_query(bundled_box, alone), bundled_box.evaluate(count))
+    assert twice[0]
+
+
 @pytest.mark.parametrize(("query", "label"), [("강화학습 태그", "강화학습"), ("태그 강화학습", "강화학습"), ("강화학습 태그로", "강화학습"),
                                             ("reward model tag", "reward model"), ("태그: 안전성", "안전성"), ("#rl 태그", "#rl"),
                                             ("tag: #safety", "#safety")])

@@ -543,7 +543,10 @@ function queryUnits(text) {
   let i = 0;
   while (i < q.tokens.length) {
     const run = starts.get(i);
-    if (run && !seen.has("@" + run[2])) {
+    // The same concept named again (강화학습 ... reinforcement learning, 보상 ... reward) is no new
+    // unit: read as its words, it asked for those words literally and lost the notes of the other language.
+    if (run && seen.has("@" + run[2])) { i = run[1] + 1; continue; }
+    if (run) {
       seen.add("@" + run[2]);
       const words = [], mine = new Set();
       for (let j = run[0]; j <= run[1]; j++) {
