@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import mkdocs
 from jinja2 import TemplateNotFound
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -387,6 +387,10 @@ def _set_page_meta(page: Page) -> None:
     page.meta["pn_head"] = list(planned.head) if planned is not None else []
 
 
+_HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
+"""The permanent link beside a heading of a Markdown page (the `toc` extension's `permalink`)."""
+
+
 @event_priority(100)  # before other plugins read the content or the meta
 def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
     _set_page_meta(page)
@@ -394,6 +398,11 @@ def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
         late = build.late_content(page.planned)
         if late is not None:
             page.content = late
+    elif page.content and 'class="headerlink"' in page.content:
+        # `permalink_title` written as a pair (mkdocs.yml) gets the reader's half, as the
+        # theme's own labels do; one string stays as it is.
+        page.content = _HEADERLINK_TITLE.sub(
+            lambda m: f"{m[1]} {theme_label(Markup(m[2]).unescape(), 'title')}", page.content)
     return context
 
 

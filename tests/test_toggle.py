@@ -122,3 +122,14 @@ def test_tag_index_sorts_by_count_and_by_name(page: Page, base: str) -> None:
     assert order() == sorted(by_count)
     page.get_by_role("button", name="노트 수").click()
     assert order() == by_count
+
+
+def test_a_headings_permanent_link_is_named_in_the_chosen_language(page: Page, bundled_build: Path, serve: Serve) -> None:
+    """The ¶ beside each heading of About, Contributing, Security and Benchmarks kept the toc
+    extension's English "Permanent link" in Korean; mkdocs.yml names it as a pair now."""
+    page.goto(serve(bundled_build) + "contributing/")
+    links = page.locator("a.headerlink")
+    assert links.count() > 5
+    assert set(links.evaluate_all("els => els.map(e => e.title)")) == {"고유 링크"}
+    page.get_by_role("button", name="English").click()
+    assert set(links.evaluate_all("els => els.map(e => e.title)")) == {"Permanent link"}
