@@ -135,6 +135,34 @@ def test_touch_long_press_previews_and_a_tap_follows_the_link(browser, base: str
         context.close()
 
 
+CONTEXT_MENU = """link => { const e = new MouseEvent("contextmenu", {bubbles: true, cancelable: true});
+    link.dispatchEvent(e); return e.defaultPrevented; }"""
+
+
+def test_a_phones_link_menu_gives_way_to_the_card(browser, base: str) -> None:  # noqa: ANN001
+    """Chrome on Android opens its own link menu on a long press (a `contextmenu` event while the
+    finger is down), at about the card's delay and over it. A long press on a link with a card shows
+    the card at once and no menu; a right click with a mouse keeps the browser's menu."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}notes/follow-up/")
+        link = _mention(page)
+        box = link.bounding_box()
+        point = [{"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}]
+        cdp = context.new_cdp_session(page)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+        assert link.evaluate(CONTEXT_MENU) is True   # well before the card's own delay
+        page.wait_for_selector(f"{CARD}:not([hidden])", timeout=300)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        page.wait_for_timeout(300)
+        assert page.url.endswith("notes/follow-up/")  # the long press did not follow the link
+        page.keyboard.press("Escape")
+        assert link.evaluate(CONTEXT_MENU) is False   # no finger on it: the browser's menu
+    finally:
+        context.close()
+
+
 def test_pages_with_links_do_not_shift(browser, base: str) -> None:  # noqa: ANN001
     for viewport in (DESKTOP, PHONE):
         context = browser.new_context(viewport=viewport)

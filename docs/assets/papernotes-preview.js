@@ -203,6 +203,19 @@ function endPress() {
 document.addEventListener("pointerup", endPress);
 document.addEventListener("pointercancel", endPress);
 
+// On a phone the browser's own link menu opens on the same long press (Chrome on Android, at about
+// the card's delay), over the card: a long press on a link with a card shows the card instead.
+document.addEventListener("contextmenu", (e) => {
+  const link = linkOf(e.target);
+  if (!link || !pressed || pressed.link !== link) return;
+  e.preventDefault();
+  clearTimeout(pressTimer);
+  if (!pressed.opened) {
+    pressed.opened = true;
+    show(link);
+  }
+});
+
 document.addEventListener("click", (e) => {
   const link = linkOf(e.target);
   if (link && link === swallowClick) e.preventDefault();
