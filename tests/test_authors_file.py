@@ -44,6 +44,10 @@ def _load(tmp_path: Path, text: str) -> tuple[AuthorsFile, list[tuple[int, int, 
     pytest.param("orgs:\n  - name: Hugging Face\n    family: Face\n", [(3, 5, "orgs[0].family", "unknown-key")],
                  id="family-is-for-people"),
     # A slug names a folder (authors/<slug>/): past 255 bytes the build stopped with "File name too long".
+    # A slug that folds to another (straße: strasse, ﬁ: fi) passed the check, then stopped the build:
+    # the build refuses two pages whose folders differ only by case, and made-up slugs are folded.
+    pytest.param("people:\n  - name: Bob\n    slug: straße-x\n", [(3, 11, "people[0].slug", "bad-slug")], id="slug-that-folds"),
+    pytest.param("people:\n  - name: Bob\n    slug: ﬁ\n", [(3, 11, "people[0].slug", "bad-slug")], id="slug-with-a-ligature"),
     pytest.param("people:\n  - name: A\n    slug: " + "-".join(["averylongword"] * 20) + "\n",
                  [(3, 11, "people[0].slug", "long-slug")], id="slug-too-long-for-a-folder"),
 ])

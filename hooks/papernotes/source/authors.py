@@ -28,6 +28,7 @@ split each of those forms there (`names.NameForms`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -241,8 +242,13 @@ def _read_value(key: str, value: Located) -> str:
         return found.group(1)
     if key == "homepage" and (problem := link_problem(text)) is not None:
         raise value.error(problem, "bad-url")
-    if key == "slug" and (not SLUG.match(text) or text != text.lower()):
-        raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'", "bad-slug")
+    # casefold, not lower: the build refuses two pages whose paths differ only by case
+    # (`session.check_planned`, which casefolds: 'straße' and 'strasse', 'ﬁ' and 'fi' are one folder
+    # on macOS and Windows), and made-up slugs (`names.name_slug`) are NFKC-casefolded already.
+    folded = unicodedata.normalize("NFKC", text).casefold() if key == "slug" else text
+    if key == "slug" and (not SLUG.match(text) or text != folded):
+        hint = f" (write {folded!r})" if SLUG.match(text) and SLUG.match(folded) else ""
+        raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'{hint}", "bad-slug")
     if key == "slug" and len(text.encode("utf-8")) > MAX_SLUG_BYTES:  # a folder name: authors/<slug>/
         raise value.error(f"slug {text[:40]!r}... is {len(text.encode('utf-8'))} bytes long; a slug is at most {MAX_SLUG_BYTES} "
                           "(it is a folder name in the site)", "long-slug")
