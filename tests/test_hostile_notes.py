@@ -206,6 +206,10 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("duplicate-paper-by-pdf-url", {"2024/hostile.md": note(arxiv=None, extra="url: http://arxiv.org/pdf/cs/0112017v1.pdf\n")},
      ("data/notes/2023/good-old.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2024/hostile.md",
       f"{H}:6:6: error: url: arXiv cs/0112017 also has a note in data/notes/2023/good-old.md")),
+    # An old-style id's subject class is optional: cs.AI/0112017 is cs/0112017, one paper with two notes.
+    ("duplicate-paper-by-subject-class", {"2024/hostile.md": note(arxiv='"cs.AI/0112017"')},
+     ("data/notes/2023/good-old.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2024/hostile.md",
+      f"{H}:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2023/good-old.md")),
     ("arxiv-garbage", {"2024/hostile.md": note(arxiv='"<script>"')},
      (f"{H}:6:8: error: arxiv: '<script>' is not an arXiv id",)),
     ("url-javascript", {"2024/hostile.md": note(extra='url: "javascript:alert(1)"\n')},

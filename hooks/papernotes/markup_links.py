@@ -33,7 +33,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from papernotes.schema import arxiv_id_problem
+from papernotes.schema import arxiv_id_problem, canonical_arxiv_id
 
 # arXiv's old-style archives (https://arxiv.org/archive): naming them keeps `and/or/1234567`
 # or a file path from reading as a paper.
@@ -68,7 +68,7 @@ def paper_url_id(href: str) -> str | None:
 
 
 def _valid(arxiv_id: str | None) -> str | None:
-    return arxiv_id if arxiv_id and arxiv_id_problem(arxiv_id) is None else None
+    return canonical_arxiv_id(arxiv_id) if arxiv_id and arxiv_id_problem(arxiv_id) is None else None
 
 
 def iter_mentions(text: str) -> Iterator[tuple[int, int, str]]:

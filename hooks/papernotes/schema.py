@@ -241,6 +241,16 @@ def arxiv_id_month(value: str) -> tuple[int, int] | None:
     return None
 
 
+_SUBJECT_CLASS = re.compile(r"^([a-z][a-z-]*)\.[A-Z]{2}/", re.ASCII)
+
+
+def canonical_arxiv_id(value: str) -> str:
+    """The one spelling of a paper's id: an old-style id without its optional subject class
+    (`math.GT/0309136` -> `math/0309136`; arXiv numbers papers per archive, so both name one
+    paper and arxiv.org/abs/math.GT/0309136 is arxiv.org/abs/math/0309136)."""
+    return _SUBJECT_CLASS.sub(r"\1/", value)
+
+
 def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
     """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one.
 
@@ -305,7 +315,7 @@ def arxiv_id_in_url(url: str) -> str | None:
     """The arXiv id an arxiv.org abs/pdf/html (or huggingface.co/papers) link names, without its
     version; None for other links."""
     match = _ARXIV_IN_URL.match(url.strip())
-    return match.group(1) if match and arxiv_id_problem(match.group(1)) is None else None
+    return canonical_arxiv_id(match.group(1)) if match and arxiv_id_problem(match.group(1)) is None else None
 
 
 def paper_arxiv_id(arxiv: str | None, url: str | None) -> str | None:

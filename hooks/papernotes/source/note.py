@@ -14,7 +14,7 @@ from typing import Callable
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id, canonical_arxiv_id,
                                arxiv_id_problem, heading_text, link_problem, section_for, split_front_matter)
 from papernotes.names import match_key
 from papernotes.source.characters import describe
@@ -268,7 +268,7 @@ def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     problem = arxiv_id_problem(value)
     if problem:
         raise loc.error(problem, "bad-arxiv")
-    return value
+    return canonical_arxiv_id(value)
 
 
 def _arxiv_list(loc: Located, tags: TagRegistry, add: Callable[..., None], *, name: str) -> tuple[str, ...]:
@@ -301,7 +301,7 @@ def _check_not_self(items: list[tuple[str, Located, Located]], fields: dict[str,
     for name, _, value in items:
         if name in LINEAGE_FIELDS and name in fields:
             for i, item in enumerate(read_list(value)):
-                if item.node.tag == "tag:yaml.org,2002:str" and str(item.node.value).strip() == own:
+                if item.node.tag == "tag:yaml.org,2002:str" and canonical_arxiv_id(str(item.node.value).strip()) == own:
                     add(item.line, item.column, f"{name}[{i}]", f"{own!r} is this note's own paper ({where}); "
                         f"`{name}:` lists other papers: delete this line", "lineage-self")
 
