@@ -200,3 +200,20 @@ def test_an_organisation_and_a_declared_family_name_are_read_as_written() -> Non
     fields = _parse(bibtex.entry(_note("T", authors=("Hugging Face", "Kim Minji", "Ada Lovelace")), forms=forms))
     parts = [parse_single_name_into_parts(n) for n in split_multiple_persons_names(fields["author"])]
     assert [(p.first, p.last) for p in parts] == [([], ["{Hugging Face}"]), (["Minji"], ["Kim"]), (["Ada"], ["Lovelace"])]
+
+
+@pytest.mark.parametrize("name", ["Guy {Brace} O'Neil", "Li {Wei} Chen", "Maria de Souza Santos", "Ludo van der Berg", "Minji Kim",
+                                  "Robert W. Heath Jr."])
+def test_bibtex_splits_a_name_as_csl_json_does(name: str) -> None:
+    """Written `First Last`, a given-name word not starting with a capital (`de`, `{Brace}`) was
+    BibTeX's `von` part: the same author had another family name in BibTeX than in CSL-JSON, RIS
+    and the citation tags. The family and given names bibtexparser reads are CSL-JSON's."""
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    from papernotes.outputs import csl_json
+
+    note = _note("T", authors=(name,))
+    parts = parse_single_name_into_parts(split_multiple_persons_names(_parse(bibtex.entry(note))["author"])[0])
+    csl = csl_json.item(note)["author"][0]
+    family = " ".join(filter(None, [csl.get("non-dropping-particle", ""), csl["family"]]))
+    assert (_decode("{" + " ".join(parts.von + parts.last) + "}"), _decode("{" + " ".join(parts.first) + "}")) == (family, csl["given"])

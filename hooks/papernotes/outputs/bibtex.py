@@ -85,6 +85,11 @@ def _author(name: str, forms: NameForms) -> str:
         return f"{escape(family_name(parts))}, {escape(parts['suffix'])}, {escape(parts['given'])}"
     if parts is not None and forms.split(written) is not None:  # a declared family name: `Kim, Minji`
         return f"{escape(parts['family'])}, {escape(parts['given'])}"
+    if parts is not None and "given" in parts and any(not word[:1].isupper() for word in parts["given"].split()):
+        # Written `First Last`, BibTeX would read a given-name word that does not start with a capital
+        # letter (`de` of `Maria de Souza Santos`, `{Brace}` of `Guy {Brace} O'Neil`, escaped as
+        # `\textbraceleft{}...`) as a `von` part: `von Last, First` keeps the split CSL-JSON and RIS give.
+        return f"{escape(family_name(parts))}, {escape(parts['given'])}"
     value = escape(name)
     whole = ("," in name or _AND_WORD.search(value) is not None or value.strip().lower() == "others"
              or (parts is None and len(name.split()) > 1))
