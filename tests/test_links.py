@@ -582,6 +582,28 @@ def test_a_preview_keeps_names_with_a_comma_whole() -> None:
     assert meta == "Smith, John; Henry Ford, Jr.; Jae Lee"
 
 
+@pytest.mark.parametrize(("ko", "en", "marker"), [("<p>가.</p>", "", "en"), ("", "<p>A.</p>", "ko"), ("<p>가.</p>", "<p>A.</p>", None)])
+def test_a_preview_of_a_one_language_note_says_so(ko: str, en: str, marker: str | None) -> None:
+    """The card of a note with one commentary showed it to the other language's readers with no
+    word about it (the note page says "No English commentary yet"); now it says so too."""
+    import datetime as dt
+
+    from markupsafe import Markup
+
+    from papernotes.markup import NoteHtml
+    from papernotes.model import Note, Tag, TagRegistry
+    from papernotes.outputs.previews import preview_card
+
+    tag = Tag(slug="rl", ko="강화학습", en="RL")
+    note = Note(slug="n", source="n.md", title="T", authors=("Jae Lee",), date=dt.date(2025, 3, 1), tags=("rl",))
+    card = BeautifulSoup(preview_card(note, NoteHtml(Markup(""), Markup(ko), Markup(en)),
+                                      TagRegistry(tags=(tag,), lookup={"rl": "rl"}, by_slug={"rl": tag})), "html.parser")
+    missing = card.select(".pn-commentary .pn-missing")
+    assert [m["lang"] for m in missing] == ([marker] if marker else [])
+    if marker:
+        assert f"pn-only-{'ko' if marker == 'en' else 'en'}" in card.select_one(".pn-commentary")["class"]
+
+
 @pytest.mark.parametrize("href, slug", [
     ("/notes/adv-rm/", "adv-rm"),
     ("/notes/adv-rm/#cite", "adv-rm"),

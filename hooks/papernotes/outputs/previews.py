@@ -82,6 +82,11 @@ def preview_card(note: Note, html: NoteHtml, tags: TagRegistry) -> str:
              f'<time datetime="{note.date.isoformat()}">{note.date.isoformat()}</time></p>',
              f'<p class="pn-preview__tags">{chips}</p>',
              f'<div class="pn-commentary pn-preview__text{" pn-only-" + only if only else ""}">']
+    # One language only: the other's readers see it with a word saying so, as on the note page.
+    if only == "ko":
+        parts.append('<p class="pn-missing" lang="en">No English commentary yet.</p>')
+    elif only == "en":
+        parts.append('<p class="pn-missing" lang="ko">한국어 코멘트가 아직 없습니다.</p>')
     if ko:
         parts.append(f'<div class="pn-lang" lang="ko"><p>{ko}</p></div>')
     if en:
