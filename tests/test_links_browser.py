@@ -4,7 +4,9 @@ phone and desktop sizes; axe finds no serious problem with a card open; nothing 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -109,17 +111,27 @@ def test_a_card_that_arrives_after_focus_is_read_out_once(browser, base: str) ->
         context.close()
 
 
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_touch_long_press_previews_and_a_tap_follows_the_link(browser, base: str, lang: str) -> None:  # noqa: ANN001
+@contextmanager
+def _finger_on_a_mention(browser, url: str) -> Iterator[tuple]:  # noqa: ANN001
+    """A phone at `url` with a finger put on the middle of its first mention (a CDP touch, held
+    until the test sends touchEnd): (page, the link, the CDP session)."""
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
-        page.goto(f"{base}notes/follow-up/?lang={lang}")
+        page.goto(url)
         link = _mention(page)
         box = link.bounding_box()
         point = [{"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}]
         cdp = context.new_cdp_session(page)
         cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+        yield page, link, cdp
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_touch_long_press_previews_and_a_tap_follows_the_link(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    with _finger_on_a_mention(browser, f"{base}notes/follow-up/?lang={lang}") as (page, link, cdp):
         page.wait_for_timeout(800)
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
         page.wait_for_selector(f"{CARD}:not([hidden])")
@@ -131,8 +143,6 @@ def test_touch_long_press_previews_and_a_tap_follows_the_link(browser, base: str
         with page.expect_navigation():
             link.tap()
         assert page.url.endswith("notes/base-paper/")
-    finally:
-        context.close()
 
 
 CONTEXT_MENU = """link => { const e = new MouseEvent("contextmenu", {bubbles: true, cancelable: true});
@@ -143,15 +153,7 @@ def test_a_phones_link_menu_gives_way_to_the_card(browser, base: str) -> None:  
     """Chrome on Android opens its own link menu on a long press (a `contextmenu` event while the
     finger is down), at about the card's delay and over it. A long press on a link with a card shows
     the card at once and no menu; a right click with a mouse keeps the browser's menu."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
-        page.goto(f"{base}notes/follow-up/")
-        link = _mention(page)
-        box = link.bounding_box()
-        point = [{"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}]
-        cdp = context.new_cdp_session(page)
-        cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+    with _finger_on_a_mention(browser, f"{base}notes/follow-up/") as (page, link, cdp):
         assert link.evaluate(CONTEXT_MENU) is True   # well before the card's own delay
         page.wait_for_selector(f"{CARD}:not([hidden])", timeout=300)
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
@@ -159,8 +161,6 @@ def test_a_phones_link_menu_gives_way_to_the_card(browser, base: str) -> None:  
         assert page.url.endswith("notes/follow-up/")  # the long press did not follow the link
         page.keyboard.press("Escape")
         assert link.evaluate(CONTEXT_MENU) is False   # no finger on it: the browser's menu
-    finally:
-        context.close()
 
 
 def test_pages_with_links_do_not_shift(browser, base: str) -> None:  # noqa: ANN001
