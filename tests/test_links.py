@@ -623,3 +623,26 @@ def test_a_link_from_the_sites_root_to_a_note_is_that_note(href: str, slug: str 
     resolver = LinkResolver({}, {"adv-rm"}, lambda s: f"../{s}/")
     html = resolver.resolve(Markup(f'<p><a href="{href}" rel="nofollow">Adv-RM</a></p>'))
     assert ('href="../adv-rm/' in html) == (slug is not None)
+
+
+def test_long_lineage_and_waiting_lists_are_cut_and_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paper that thousands of notes build on listed every one under "Built upon by" (a 2.4 MB
+    note page at 10,000 notes of another generator), and the waiting page's 500 papers made 1.5 MB.
+    The newest `MAX_LISTED_BY` are named and the rest counted; the waiting page lists `WANTED_PAPERS`.
+    (Limits of 1 here, so that three notes show it.)"""
+    from conftest import build
+    from papernotes.pages import links
+
+    monkeypatch.setattr(links, "MAX_LISTED_BY", 1)
+    monkeypatch.setattr(links, "WANTED_PAPERS", 1)
+    another = LINK_NOTES["2025/follow-up.md"].replace("Follow-up: Better Rewards", "Another Follow-up").replace(
+        '"2502.20002"', '"2504.20004"').replace("2025-02-20", "2025-04-20")
+    site = make_site(tmp_path / "site", notes={**LINK_NOTES, "2025/another.md": another})
+    assert build(site).returncode == 0
+    base = BeautifulSoup((site / "site" / "notes" / "base-paper" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    inverse = base.select_one('[data-field="builds_on-inverse"]')
+    assert [a.get_text() for a in inverse.select("li > a[data-pn-preview]")] == ["Another Follow-up"]  # the newest
+    assert "And 1 more notes." in inverse.find_next_sibling("p").get_text()
+    wanted = BeautifulSoup((site / "site" / "wanted" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(wanted.select("ol.pn-wanted > li")) == 1
+    assert "Showing the 1 most-mentioned of 2 papers." in wanted.get_text()

@@ -37,9 +37,13 @@ MAP_NODES = 10
 """Most notes drawn around the centre of a note's map (the rest are in the lists)."""
 MAX_BACKLINKS = 200
 """Most mentioning notes a note page quotes (newest first); the rest are counted."""
-WANTED_PAPERS = 500
-"""Most papers the waiting-for-a-note page lists (most-mentioned first), so it stays small."""
-WANTED_NOTES_EACH = 8
+MAX_LISTED_BY = 200
+"""Most notes a lineage field's inverse list names ("Built upon by", newest first); the rest are
+counted. A paper everyone builds on (DPO, say) was listed by thousands: a 2.4 MB page."""
+WANTED_PAPERS = 200
+"""Most papers the waiting-for-a-note page lists (most-mentioned first), so it stays small (500
+with long titles made it 1.5 MB)."""
+WANTED_NOTES_EACH = 6
 """Most mentioning notes named per waiting paper (newest first); the rest are counted."""
 
 LINEAGE_LABELS = {
@@ -196,8 +200,11 @@ class LinkPages:
                     parts.append(f'<h3 id="{anchor}-inverse">{bi(*inverse)}</h3>\n'
                                  f'<ul class="pn-list pn-lineage__list" data-field="{field}-inverse">')
                     parts += [f'<li>{link(other)} <small class="pn-meta">{Fragments.day_link(other.date, href)}</small></li>'
-                              for other in listers]
+                              for other in listers[:MAX_LISTED_BY]]
                     parts.append("</ul>")
+                    if len(listers) > MAX_LISTED_BY:
+                        more = len(listers) - MAX_LISTED_BY
+                        parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more}개 노트가 더 있습니다.", f"And {more} more notes.")}</p>')
             parts.append("</section>")
         backlinks = graph.backlinks.get(note.slug, [])
         if backlinks:
