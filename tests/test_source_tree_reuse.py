@@ -121,3 +121,28 @@ def test_the_listing_takes_files_and_links_never_follows_a_linked_folder(tmp_pat
     expected = sorted(p for p in notes.rglob("*") if (p.is_file() or p.is_symlink()) and p.name not in load_module.IGNORED_NAMES)
     assert load_module.note_files(notes) == expected
     assert [p.relative_to(notes).as_posix() for p in expected] == ["2025/a.md", "2025/dangling.md", "2025/deep/b.md", "c.txt", "linked"]
+
+
+def test_a_second_load_reads_no_notes_html_for_links_and_still_sees_a_link_broken_by_a_rename(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each save checked every note's links to other notes by reading every note's HTML again
+    (~2 s at 10,000 notes full of links). The links of an unchanged text are found once; a
+    renamed note still breaks the links to it, with the warning at the link."""
+    from papernotes.markup import HtmlCache
+
+    site = make_site(tmp_path / "site", notes={
+        "2025/linker.md": "---\ntitle: Linker\nauthors: [A]\ndate: 2025-01-02\ntags: [rl]\narxiv: \"2511.90002\"\n---\n\n## 한국어\n\n"
+                          "[대상](../target/)을 보라.\n\n## English\n\nSee [the target](../target/).\n",
+        "2025/target.md": "---\ntitle: Target\nauthors: [B]\ndate: 2025-01-01\ntags: [rl]\narxiv: \"2511.90001\"\n---\n\n## 한국어\n\n대상.\n\n## English\n\nTarget.\n"})
+    cache = NoteCache()
+    first = load_site(site, "data", reuse=cache)
+    assert not first.problems
+    reads: list[str] = []
+    real = HtmlCache.html
+    monkeypatch.setattr(HtmlCache, "html", lambda self, text: reads.append(text) or real(self, text))
+    load_site(site, "data", reuse=cache)
+    assert reads == []
+    (site / "data" / "notes" / "2025" / "target.md").rename(site / "data" / "notes" / "2025" / "renamed.md")
+    third = load_site(site, "data", reuse=cache)
+    broken = [p for p in third.problems if p.rule == "unknown-note-link"]
+    assert [(p.path, p.field) for p in broken] == [("data/notes/2025/linker.md", "## 한국어"), ("data/notes/2025/linker.md", "## English")]

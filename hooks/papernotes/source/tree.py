@@ -133,7 +133,9 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
-    html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
+    texts = {getattr(n, key) for n in loaded for key in SECTION_KEYS}
+    html.keep_only(texts)
+    _forget_note_targets(texts)
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
     return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts, authors=authors, glossary=glossary)
@@ -342,6 +344,31 @@ _MAY_LINK = re.compile(r"\]\(|\]:|<")
 to pages, so most sections are passed by without decoding their HTML on every load."""
 
 
+_NOTE_TARGETS: dict[str, tuple[tuple[str, str], ...]] = {}
+"""Each section text's links to notes, (href as written, slug), found once per text: under serve
+every save checks every note's links against the notes again, and reading each note's HTML for
+them took ~2 s a save at 10,000 notes full of links. A text no note holds any more is forgotten
+(`_forget_note_targets`)."""
+
+
+def _note_targets(text: str, html: HtmlCache) -> tuple[tuple[str, str], ...]:
+    found = _NOTE_TARGETS.get(text)
+    if found is None:
+        found = ()
+        if _MAY_LINK.search(text):  # no link to a page in the Markdown: its HTML is not read
+            section_html = html.html(text)
+            if "<a " in section_html:
+                found = tuple((Markup(match.group(1)).unescape(), target.slug) for match, target in find_links(section_html)
+                              if target.slug is not None)
+        _NOTE_TARGETS[text] = found
+    return found
+
+
+def _forget_note_targets(texts: set[str]) -> None:
+    for text in [t for t in _NOTE_TARGETS if t not in texts]:
+        del _NOTE_TARGETS[text]
+
+
 def _note_link_problems(notes: list[Note], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
     """A relative link to a note that is not published (no note has that file name, or it is a
     draft) is a broken link on every page that shows the commentary: a warning at the link, so
@@ -355,21 +382,14 @@ def _note_link_problems(notes: list[Note], stems: set[str], root: Path, html: Ht
         if note.draft:
             continue
         for section in SECTIONS:
-            text = getattr(note, section.key)
-            if not _MAY_LINK.search(text):  # no link to a page in the Markdown: its HTML is not read
-                continue
-            section_html = html.html(text)
-            if "<a " not in section_html:
-                continue
-            for match, target in find_links(section_html):
-                if target.slug is None or target.slug in published or (target.slug in stems and target.slug not in drafts):
+            for href, slug in _note_targets(getattr(note, section.key), html):
+                if slug in published or (slug in stems and slug not in drafts):
                     continue
-                href = Markup(match.group(1)).unescape()
-                why = ("is a draft (`draft: true`), which is not published" if target.slug in drafts
-                       else "is no note (no data/notes/**/" + target.slug + ".md)")
+                why = ("is a draft (`draft: true`), which is not published" if slug in drafts
+                       else "is no note (no data/notes/**/" + slug + ".md)")
                 line, column = _section_text_position(root / note.source, section.heading, href)
                 found.append(Problem(note.source, line, column, f"## {section.heading}",
-                                     f"the link to {href!r} leads nowhere: {target.slug!r} {why}; link a published "
+                                     f"the link to {href!r} leads nowhere: {slug!r} {why}; link a published "
                                      "note, or write the paper's arXiv id (it links to arXiv until the paper has a note)",
                                      "unknown-note-link", "warning"))
     return found
