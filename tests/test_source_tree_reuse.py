@@ -134,15 +134,15 @@ def test_a_second_load_reads_no_notes_html_for_links_and_still_sees_a_link_broke
         "2025/linker.md": "---\ntitle: Linker\nauthors: [A]\ndate: 2025-01-02\ntags: [rl]\narxiv: \"2511.90002\"\n---\n\n## 한국어\n\n"
                           "[대상](../target/)을 보라.\n\n## English\n\nSee [the target](../target/).\n",
         "2025/target.md": "---\ntitle: Target\nauthors: [B]\ndate: 2025-01-01\ntags: [rl]\narxiv: \"2511.90001\"\n---\n\n## 한국어\n\n대상.\n\n## English\n\nTarget.\n"})
-    cache = NoteCache()
-    first = load_site(site, "data", reuse=cache)
+    cache, html = NoteCache(), HtmlCache()  # kept across rebuilds, as the serve session's Build keeps them
+    first = load_site(site, "data", html=html, reuse=cache)
     assert not first.problems
     reads: list[str] = []
     real = HtmlCache.html
     monkeypatch.setattr(HtmlCache, "html", lambda self, text: reads.append(text) or real(self, text))
-    load_site(site, "data", reuse=cache)
+    load_site(site, "data", html=html, reuse=cache)
     assert reads == []
     (site / "data" / "notes" / "2025" / "target.md").rename(site / "data" / "notes" / "2025" / "renamed.md")
-    third = load_site(site, "data", reuse=cache)
+    third = load_site(site, "data", html=html, reuse=cache)
     broken = [p for p in third.problems if p.rule == "unknown-note-link"]
     assert [(p.path, p.field) for p in broken] == [("data/notes/2025/linker.md", "## 한국어"), ("data/notes/2025/linker.md", "## English")]

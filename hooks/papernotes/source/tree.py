@@ -17,11 +17,9 @@ from functools import partial
 from typing import Callable
 from pathlib import Path
 
-from markupsafe import Markup
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
-from papernotes.markup_links import find_links
 from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
                                paper_identity, split_front_matter)
 from papernotes.model import Note, Problem, TagRegistry
@@ -133,9 +131,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     clashing = {p.path for p in clashes}
     notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
-    texts = {getattr(n, key) for n in loaded for key in SECTION_KEYS}
-    html.keep_only(texts)
-    _forget_note_targets(texts)
+    html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
     return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts, authors=authors, glossary=glossary)
@@ -338,37 +334,6 @@ def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
     return found
 
 
-_MAY_LINK = re.compile(r"\]\(|\]:|<")
-"""What a link to a page needs in the Markdown: `[text](target)`, a `[label]: target` definition
-(for `[text][label]`) or raw HTML (`<a href>`). Bare ids and URLs (autolinked) lead to papers, not
-to pages, so most sections are passed by without decoding their HTML on every load."""
-
-
-_NOTE_TARGETS: dict[str, tuple[tuple[str, str], ...]] = {}
-"""Each section text's links to notes, (href as written, slug), found once per text: under serve
-every save checks every note's links against the notes again, and reading each note's HTML for
-them took ~2 s a save at 10,000 notes full of links. A text no note holds any more is forgotten
-(`_forget_note_targets`)."""
-
-
-def _note_targets(text: str, html: HtmlCache) -> tuple[tuple[str, str], ...]:
-    found = _NOTE_TARGETS.get(text)
-    if found is None:
-        found = ()
-        if _MAY_LINK.search(text):  # no link to a page in the Markdown: its HTML is not read
-            section_html = html.html(text)
-            if "<a " in section_html:
-                found = tuple((Markup(match.group(1)).unescape(), target.slug) for match, target in find_links(section_html)
-                              if target.slug is not None)
-        _NOTE_TARGETS[text] = found
-    return found
-
-
-def _forget_note_targets(texts: set[str]) -> None:
-    for text in [t for t in _NOTE_TARGETS if t not in texts]:
-        del _NOTE_TARGETS[text]
-
-
 def _note_link_problems(notes: list[Note], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
     """A relative link to a note that is not published (no note has that file name, or it is a
     draft) is a broken link on every page that shows the commentary: a warning at the link, so
@@ -382,7 +347,7 @@ def _note_link_problems(notes: list[Note], stems: set[str], root: Path, html: Ht
         if note.draft:
             continue
         for section in SECTIONS:
-            for href, slug in _note_targets(getattr(note, section.key), html):
+            for href, slug in html.note_links(getattr(note, section.key)):
                 if slug in published or (slug in stems and slug not in drafts):
                     continue
                 why = ("is a draft (`draft: true`), which is not published" if slug in drafts
