@@ -11,10 +11,10 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from papernotes.catalog import urls
-from papernotes.model import TagRegistry
+from papernotes.model import Note, TagRegistry
 from papernotes.names import name_separator
 
 _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lang="en">%s</span>')
@@ -32,6 +32,13 @@ def bi(ko: str, en: str) -> Markup:
     """The same text in both languages; CSS shows the reader's. Most calls name interface text (a
     heading, a label), the same on every page: made once."""
     return _BI % (ko, en)
+
+
+def note_link(note: Note, href: Callable[[str], str]) -> str:
+    """A link to a note with its preview card, from the page `href` makes links for: the note's
+    title as written, marked with its language (related notes, lineage, backlinks, the map)."""
+    return (f'<a href="{escape(href(urls.note(note.slug)))}" data-pn-preview="{escape(href(urls.preview(note.slug)))}" '
+            f'lang="{text_lang(note.title)}">{escape(note.title)}</a>')
 
 
 def label(ko: str, en: str, attribute: str = "aria-label") -> Markup:

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from papernotes.catalog import urls
 from papernotes.markup import NoteHtml
 from papernotes.model import Note
-from papernotes.pages.fragments import Fragments, authors, bi, hashtags, text_lang
+from papernotes.pages.fragments import Fragments, authors, bi, hashtags, note_link, text_lang
 
 
 def slot(note: Note) -> Markup:
@@ -138,9 +138,8 @@ class Items:
         out = []
         for other in related:
             shared = hashtags([t for t in other.tags if t in note.tags])
-            out.append(f'<li data-slug="{escape(other.slug)}"><a href="{escape(href(urls.note(other.slug)))}" '
-                       f'data-pn-preview="{escape(href(urls.preview(other.slug)))}" lang="{text_lang(other.title)}">'
-                       f'{escape(other.title)}</a>\n<span class="pn-meta">{Fragments.day_link(other.date, href)} · {shared}</span></li>\n')
+            out.append(f'<li data-slug="{escape(other.slug)}">{note_link(other, href)}\n'
+                       f'<span class="pn-meta">{Fragments.day_link(other.date, href)} · {shared}</span></li>\n')
         return Markup("".join(out))
 
     @staticmethod

@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import quote
 
@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from papernotes.markup import NoteHtml
 from papernotes.markup_links import LinkResolver
 from papernotes.model import Note
-from papernotes.pages.fragments import Fragments, bi, label, text_lang
+from papernotes.pages.fragments import Fragments, bi, label, note_link, text_lang
 from papernotes.catalog import urls
 from papernotes.catalog.links import LinkGraph, build_links
 
@@ -180,7 +180,7 @@ class LinkPages:
         """The note page's lineage, backlinks and map. Built in Python like `fragments`: as a
         Jinja template it was about half the time of rendering a note page."""
         graph = self.graph
-        link = _NoteLinker(href)
+        link = partial(note_link, href=href)
         parts: list[str] = []
         lineage = self.lineage(note)
         if any(papers or listers for _, _, papers, _, listers in lineage):
@@ -224,7 +224,7 @@ class LinkPages:
             parts.append("</section>")
         nodes = self.neighbourhood(note, related)
         if nodes:
-            parts.append(_map(note, nodes, href, link))
+            parts.append(_map(note, nodes, href))
         return Markup("\n".join(parts))
 
     def render_wanted_page(self) -> str:
@@ -243,17 +243,6 @@ _LEGEND = Markup(" ").join(Markup('<span class="pn-map__key pn-map__key--%s"></s
     ("lineage", "계보", "lineage"), ("mention", "언급", "mention"), ("related", "관련", "related"), ("far", "두 단계", "two steps away")))
 
 
-class _NoteLinker:
-    """A link to a note with its preview, from one page."""
-
-    def __init__(self, href: Callable[[str], str]) -> None:
-        self.href = href
-
-    def __call__(self, note: Note) -> str:
-        return (f'<a href="{self.href(urls.note(note.slug))}" data-pn-preview="{self.href(urls.preview(note.slug))}" '
-                f'lang="{text_lang(note.title)}">{escape(note.title)}</a>')
-
-
 _MAP_NAME = label("이 노트와 이어진 노트", "Notes linked to this one")
 _MAP_TOP, _MAP_ROW, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH = 16, 26, 34, 58, 10, 360
 """The map's layout: the note at the top left, its neighbours one per row below it like a
@@ -261,7 +250,7 @@ tree, each joined to the spine by a line whose style says how it is linked (note
 away sit one step further in). Rows keep every label readable at 390 px: nothing overlaps."""
 
 
-def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str], link: _NoteLinker) -> str:
+def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str]) -> str:
     """The neighbourhood as SVG with real links (no script needed)."""
     height = _MAP_TOP + _MAP_ROW * len(nodes) + 14
     out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
