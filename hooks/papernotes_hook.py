@@ -36,7 +36,7 @@ from papernotes.pages.registry import LEAN_KINDS, READING_LIST_KINDS
 from papernotes.pages.fragments import theme_label, theme_lang, theme_text
 from papernotes.pages.modules import ModuleGraph
 from papernotes.pages.compact import strip_indentation
-from papernotes.pages.problems import add_banner
+from papernotes.pages.problems import PROBLEMS_SLOT, add_banner
 from papernotes.pages.shell import TEMPLATE as GENERATED_TEMPLATE, Shells, page_global, title_filters
 from papernotes.pages.template_code import TEMPLATE_CODE
 
@@ -413,9 +413,9 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
         page.content = ""
         for key in _PAGE_META:
             page.meta.pop(key, None)
-    banner = build.banner()  # only under `mkdocs serve`, while notes have problems
     output = strip_indentation(output)  # the same page without the theme's indentation (pages/compact.py)
-    return add_banner(output, banner) if banner else output
+    # Under `mkdocs serve`: the slot that shows the problems banner (the same on every build).
+    return add_banner(output, PROBLEMS_SLOT) if build.serving else output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

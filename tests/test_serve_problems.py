@@ -1,10 +1,12 @@
 """`mkdocs serve` while notes are broken: it keeps serving, every page shows each problem
 (file:line, field, fix), a broken note is a draft page at its URL, and fixing the note takes
 the banner away; `mkdocs build --strict` still refuses the same tree. A real server on
-127.0.0.1, fetched over HTTP with bounded waits."""
+127.0.0.1, fetched over HTTP with bounded waits, and Chromium to see the banner on the page.
+The banner is a file every page shows (pages/problems.py), so a problem changes no page."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -18,7 +20,10 @@ from typing import Callable, Iterator
 
 import pytest
 import yaml
-from conftest import build, make_site
+from conftest import CHROMIUM, CHROMIUM_ARGS, build, make_site
+from playwright.sync_api import sync_playwright
+
+from papernotes.pages.problems import PROBLEMS_FILE, PROBLEMS_SLOT
 
 HALF_WRITTEN = "---\ntitle: Half Written <script>x</script>\nauthors: [Ann Lee]\n"
 BAD_TAG = """---
@@ -135,11 +140,25 @@ def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served
         "data/notes/2025/half-written.md:1 error front matter: the front matter opened on line 1 is never closed: "
         "add a --- line after it",
     ]
+    status, banner = fetch(base + PROBLEMS_FILE)
+    items = parsed(json.loads(banner)["html"]).items
+    assert status == 200 and [item[:len(want)] for item, want in zip(items, expected)] == expected, items
     for path in ("", "notes/alpha/", "tags/", "archive/", "about/"):  # generated pages and a docs/ page
         status, html = fetch(base + path)
-        assert status == 200, path
-        items = parsed(html).items
-        assert [item[:len(want)] for item, want in zip(items, expected)] == expected, (path, items)
+        assert status == 200 and PROBLEMS_SLOT in html, path
+    # In a browser, each page shows the banner where its content starts.
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = chromium.new_page()
+            for path in ("notes/alpha/", "about/"):
+                page.goto(base + path)
+                page.wait_for_selector("article .pn-problems", timeout=15_000)
+                shown = page.locator(".pn-problems li").all_inner_texts()
+                assert [" ".join(item.split())[:len(want)] for item, want in zip(shown, expected)] == expected, shown
+                assert page.evaluate("document.querySelector('.pn-problems').getAttribute('role')") == "alert"
+        finally:
+            chromium.close()
     # The half-written note is a draft page at its own URL, its text shown as text.
     status, html = fetch(base + "notes/half-written/")
     assert status == 200
@@ -155,7 +174,7 @@ def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served
     (notes / "half-written.md").unlink()
     (notes / "bad-tag.md").write_text(BAD_TAG.replace("no-such-tag", "rl"), encoding="utf-8")
     log = site.parent / "serve.log"
-    wait_for(lambda: "pn-problems" not in fetch(base)[1] and fetch(base + "notes/bad-tag/")[0] == 200
+    wait_for(lambda: fetch(base + PROBLEMS_FILE) == (200, '{"html": ""}') and fetch(base + "notes/bad-tag/")[0] == 200
              and "A Note With A Bad Tag" in fetch(base + "notes/bad-tag/")[1], 180, log)
     assert fetch(base + "notes/half-written/")[0] == 404
     assert "pn-problems" not in fetch(base + "about/")[1]

@@ -1,6 +1,12 @@
 """What `mkdocs serve` shows while notes have problems: a banner on every page, and a draft page
 in place of each note that does not load.
 
+The banner is not written into the pages: under serve every page carries the same small slot
+(`PROBLEMS_SLOT`), which shows the banner the build wrote to `PROBLEMS_FILE` at the site's root
+(empty while no note has a problem). So a problem that appears or goes away changes no page:
+a rename or deletion that breaks other notes' links re-renders the few pages it changes, not
+every page of the site (at 10,000 heavily linked notes: 119 s before, every page rendered again).
+
 A writer looks at the browser, not the terminal: under `serve` the build keeps going with the
 notes that load (`session.session.Build.plan`), and these pieces put every problem (file:line,
 field, what to do) where the writer looks. `mkdocs build` never uses them: it refuses the
@@ -16,6 +22,16 @@ from papernotes.model import Problem
 
 BANNER_CLASS = "pn-problems"
 """The class of the banner's element (tests find it by it)."""
+PROBLEMS_FILE = "papernotes-problems.json"
+"""Under serve: `{"html": the banner}` at the site's root ("" while no note has a problem). Not
+an .html file: the serve server adds its reload script to those."""
+PROBLEMS_SLOT = (
+    '<script>(function(s){var u;try{u=new URL("' + PROBLEMS_FILE + '",__md_scope)}catch(e){return}'
+    'fetch(u,{cache:"no-store"}).then(function(r){return r.ok?r.json():{}})'
+    '.then(function(d){if(d.html)s.insertAdjacentHTML("beforebegin",d.html)}).catch(function(){})})'
+    '(document.currentScript)</script>')
+"""Under serve, on every page where the banner goes: shows `PROBLEMS_FILE` there (`__md_scope`,
+the site's root, is the theme's). The same on every build, so it never makes a page change."""
 MAX_LISTED = 50
 """The banner lists this many problems; the rest are counted (every page carries the banner)."""
 

@@ -12,7 +12,8 @@ and this one does not (a deleted or renamed note's page and files, a stale expor
 `docs/` file): the `Build` knows both lists. MkDocs is told not to build the unchanged pages;
 it writes the changed ones over their old files, and the exports writer replaces each changed
 file whole (`outputs.plan.write_groups`), so a file a save changes is never missing, only late.
-The served folder then holds exactly what a clean build writes.
+The served folder then holds exactly what a clean build writes, and the problems banner's
+slot and file (`pages/problems.py`).
 
 This module never imports MkDocs; `session.Build` decides what may be kept.
 """

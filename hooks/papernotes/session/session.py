@@ -32,6 +32,7 @@ hook puts on every page. `mkdocs build` (and `--strict`, and CI) still refuses t
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -52,7 +53,7 @@ from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
 from papernotes.outputs.plan import ExportGroup, FileClash, iter_groups, write_groups
 from papernotes.pages.context import PageContext, PlannedPage
-from papernotes.pages.problems import broken_note_page, problems_banner
+from papernotes.pages.problems import PROBLEMS_FILE, broken_note_page, problems_banner
 from papernotes.pages.registry import plan_pages
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
 from papernotes.catalog import urls
@@ -97,7 +98,7 @@ class Build:
         self._inputs: Hashable = None
         """Under serve: what every page's shell depends on beyond the notes (`kept.input_stamp`)."""
         self._last_inputs: Hashable = None
-        """The previous build's `_inputs` and banner (None after a failed build)."""
+        """The previous build's `_inputs` (None after a failed build)."""
         self.gc = GcFreeze()
         self._pages: dict[str, PlannedPage] = {}
         self._note_dests: dict[str, str] = {}
@@ -313,10 +314,6 @@ class Build:
         if self._inputs is not None:
             self._sitemap = (key, text)
 
-    def banner(self) -> str | None:
-        """Under serve, while notes have problems: the banner every page shows (None otherwise)."""
-        return self._banner
-
     def check_notes_folder(self, pages: list[tuple[str, str]], site_dir: Path | str) -> None:
         """`pages`: (src_uri, dest_uri) of every page MkDocs will write into `site_dir`. Only
         notes publish pages under notes/, one each."""
@@ -486,6 +483,8 @@ class Build:
         missing = [dest for dest in self._note_dests.values() if not os.path.isfile(dest)]
         if missing:
             raise BuildError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
+        if self.serving and site_dir is not None:
+            (site_dir / PROBLEMS_FILE).write_text(json.dumps({"html": self._banner or ""}), encoding="utf-8")  # pages show it
         if self.kept is not None and site_dir is not None:
             self.kept.completed(site_dir)
         if self._later is not None:
@@ -553,10 +552,10 @@ class Build:
         """Under serve: the pages MkDocs must render again; it skips the theme and the write for the
         rest (`--dirty`), or they are kept from the previous build (plain serve). Every page when
         what every page shows beyond the notes changed (mkdocs.yml, the theme, docs/, the data
-        files beside the notes, the problems banner); always the draft pages of broken notes
+        files beside the notes); always the draft pages of broken notes
         (they show the file's text, which no note record holds)."""
         assert self._loaded is not None
-        inputs, self._last_inputs = self._last_inputs, (self._inputs, self._banner)
+        inputs, self._last_inputs = self._last_inputs, self._inputs  # the banner is in no page (pages/problems.py)
         if inputs != self._last_inputs:
             self.rebuild.page_digests.clear()  # so every page is rendered, not compared
         changed = self._changed_by_notes(pages, notes)
