@@ -20,8 +20,8 @@ from typing import Callable, Iterator
 
 import pytest
 import yaml
-from conftest import CHROMIUM, CHROMIUM_ARGS, build, make_site
-from playwright.sync_api import sync_playwright
+from conftest import build, make_site
+from playwright.sync_api import Browser
 
 from papernotes.pages.problems import PROBLEMS_FILE, PROBLEMS_SLOT
 
@@ -133,7 +133,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 
 @pytest.mark.slow  # `mkdocs serve` in a process, the point here: it must not stop on a bad note
-def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served: tuple[Path, str]) -> None:
+def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served: tuple[Path, str], browser: Browser) -> None:
     site, base = served
     expected = [
         "data/notes/2025/bad-tag.md:5 error tags[0]: unknown tag 'no-such-tag'",
@@ -147,18 +147,16 @@ def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served
         status, html = fetch(base + path)
         assert status == 200 and PROBLEMS_SLOT in html, path
     # In a browser, each page shows the banner where its content starts.
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = chromium.new_page()
-            for path in ("notes/alpha/", "about/"):
-                page.goto(base + path)
-                page.wait_for_selector("article .pn-problems", timeout=15_000)
-                shown = page.locator(".pn-problems li").all_inner_texts()
-                assert [" ".join(item.split())[:len(want)] for item, want in zip(shown, expected)] == expected, shown
-                assert page.evaluate("document.querySelector('.pn-problems').getAttribute('role')") == "alert"
-        finally:
-            chromium.close()
+    page = browser.new_page()
+    try:
+        for path in ("notes/alpha/", "about/"):
+            page.goto(base + path)
+            page.wait_for_selector("article .pn-problems", timeout=15_000)
+            shown = page.locator(".pn-problems li").all_inner_texts()
+            assert [" ".join(item.split())[:len(want)] for item, want in zip(shown, expected)] == expected, shown
+            assert page.evaluate("document.querySelector('.pn-problems').getAttribute('role')") == "alert"
+    finally:
+        page.close()
     # The half-written note is a draft page at its own URL, its text shown as text.
     status, html = fetch(base + "notes/half-written/")
     assert status == 200
