@@ -191,3 +191,5 @@ def test_the_banner_escapes_every_value_and_lists_at_most_fifty_problems() -> No
     assert "… and 10 more: run papernotes check to see them all" in banner.items[-1]
     assert "<script>" not in page and "<x>" not in page and "<code>a&lt;b&gt;</code>" in page
     assert page.index("pn-problems") < page.index("<p>rest</p>")
+    # The title's command is code in both languages, not backticks.
+    assert page.count("<code>mkdocs build</code>") == 2 and "`" not in page
