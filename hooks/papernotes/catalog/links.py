@@ -12,6 +12,7 @@ without a note keeps the id (it links to arXiv and counts on the un-noted papers
 
 from __future__ import annotations
 
+import bisect
 import html as htmllib
 import re
 from dataclasses import dataclass, field
@@ -98,26 +99,7 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Sequence[str]]) -> L
     graph.arxiv_of = {slug: arxiv for arxiv, slug in graph.by_arxiv.items()}
     mentioned_by: dict[str, list[Note]] = {}
     for note in index.notes:  # newest first, so every list below is too
-        targets: dict[str, dict[str, str]] = {}
-        quoted: set[tuple[str, str]] = set()  # (target, language) whose sentence is the abstract's so far
-        for key, found in zip(SECTION_KEYS, _note_mentions(note, html_of)):
-            lang = LANG_OF_SECTION.get(key, "en")
-            for target, sentence in found:
-                slug = target[1] if target[0] == "slug" else graph.by_arxiv.get(target[1])
-                if target[0] == "slug" and slug not in graph.slugs:
-                    continue  # a relative link to no note: not a mention
-                name = slug if slug else f"arxiv:{target[1]}"
-                if name == note.slug:
-                    continue
-                # The commentary's sentence says why the note mentions it; the abstract's is
-                # the paper's, kept only when the commentary (of that language) has none.
-                sentences = targets.setdefault(name, {})
-                if lang not in sentences or (key != "abstract" and (name, lang) in quoted):
-                    sentences[lang] = sentence
-                    if key == "abstract":
-                        quoted.add((name, lang))
-                    else:
-                        quoted.discard((name, lang))
+        targets = _targets(note, graph, html_of)
         graph.outgoing[note.slug] = tuple(targets)
         for name, sentences in targets.items():
             if name.startswith("arxiv:"):
@@ -137,6 +119,120 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Sequence[str]]) -> L
     order = {n.slug: i for i, n in enumerate(index.notes)}
     graph.unnoted = tuple(sorted((Unnoted(a, tuple(by), index.drafted.get(a)) for a, by in mentioned_by.items()),
                                  key=lambda u: (-len(u.by), order[u.by[0].slug], u.arxiv)))
+    return graph
+
+
+def _targets(note: Note, graph: LinkGraph, html_of: Callable[[Note], Sequence[str]]) -> dict[str, dict[str, str]]:
+    """What `note` mentions (a note's slug, or `arxiv:<id>`), in order, each with its sentence per language."""
+    targets: dict[str, dict[str, str]] = {}
+    quoted: set[tuple[str, str]] = set()  # (target, language) whose sentence is the abstract's so far
+    for key, found in zip(SECTION_KEYS, _note_mentions(note, html_of)):
+        lang = LANG_OF_SECTION.get(key, "en")
+        for target, sentence in found:
+            slug = target[1] if target[0] == "slug" else graph.by_arxiv.get(target[1])
+            if target[0] == "slug" and slug not in graph.slugs:
+                continue  # a relative link to no note: not a mention
+            name = slug if slug else f"arxiv:{target[1]}"
+            if name == note.slug:
+                continue
+            # The commentary's sentence says why the note mentions it; the abstract's is
+            # the paper's, kept only when the commentary (of that language) has none.
+            sentences = targets.setdefault(name, {})
+            if lang not in sentences or (key != "abstract" and (name, lang) in quoted):
+                sentences[lang] = sentence
+                if key == "abstract":
+                    quoted.add((name, lang))
+                else:
+                    quoted.discard((name, lang))
+    return targets
+
+
+UPDATE_LIMIT = 64
+"""Changed notes `update_links` patches in; more (a bulk edit, a branch switch) build the graph whole."""
+
+
+def update_links(last: tuple[SiteIndex, LinkGraph], index: SiteIndex,
+                 html_of: Callable[[Note], Sequence[str]]) -> LinkGraph | None:
+    """`build_links(index, html_of)` from the previous serve build's index and graph, when the
+    site holds the same papers in the same order and only some notes changed (a save): only
+    those notes' links are read again (rebuilding the whole graph took 1.7 s of a 3.6 s save at
+    10,000 notes with many mentions each). None when more changed: build it whole."""
+    old_index, old = last
+    if len(old_index.notes) != len(index.notes) or old_index.drafted != index.drafted:
+        return None
+    pairs: list[tuple[Note, Note]] = []
+    for was, now in zip(old_index.notes, index.notes):
+        if was is now:
+            continue
+        if was.slug != now.slug or was.arxiv != now.arxiv or len(pairs) >= UPDATE_LIMIT:
+            return None  # a note added, removed, renamed, moved in the order, or too many
+        pairs.append((was, now))
+    if not pairs:
+        return old
+    graph = LinkGraph(by_arxiv=old.by_arxiv, arxiv_of=old.arxiv_of, slugs=old.slugs, outgoing=dict(old.outgoing),
+                      backlinks=dict(old.backlinks), inverse={f: dict(m) for f, m in old.inverse.items()})
+    mentioned_by = {u.arxiv: u.by for u in old.unnoted}
+    order = {n.slug: i for i, n in enumerate(index.notes)}
+    copied: set[int] = set()  # lists copied already: the old graph's lists are never changed
+
+    def own(table: dict, key: str) -> list:
+        found = table.get(key)
+        if found is None or id(found) not in copied:
+            found = table[key] = list(found or ())
+            copied.add(id(found))
+        return found
+
+    def drop(table: dict, key: str, note: Note) -> None:
+        if key in table:
+            kept = [x for x in own(table, key) if (x.source if isinstance(x, Backlink) else x) is not note]
+            if kept:
+                table[key] = kept
+                copied.add(id(kept))
+            else:
+                del table[key]
+
+    def insert(table: dict, key: str, item: Note | Backlink) -> None:
+        found = own(table, key)
+        slug = (item.source if isinstance(item, Backlink) else item).slug
+        found.insert(bisect.bisect(found, order[slug], key=lambda x: order[(x.source if isinstance(x, Backlink) else x).slug]), item)
+
+    touched: set[str] = set()
+    for was, _ in pairs:
+        for name in old.outgoing.get(was.slug, ()):
+            if name.startswith("arxiv:"):
+                drop(mentioned_by, name[len("arxiv:"):], was)
+                touched.add(name[len("arxiv:"):])
+            else:
+                drop(graph.backlinks, name, was)
+        for field_name in LINEAGE_FIELDS:
+            for arxiv_id in getattr(was, field_name):
+                slug = graph.by_arxiv.get(arxiv_id)
+                if slug is None:
+                    drop(mentioned_by, arxiv_id, was)
+                    touched.add(arxiv_id)
+                elif slug != was.slug:
+                    drop(graph.inverse.setdefault(field_name, {}), slug, was)
+    for _, now in pairs:
+        targets = _targets(now, graph, html_of)
+        graph.outgoing[now.slug] = tuple(targets)
+        for name, sentences in targets.items():
+            if name.startswith("arxiv:"):
+                insert(mentioned_by, name[len("arxiv:"):], now)
+                touched.add(name[len("arxiv:"):])
+            else:
+                insert(graph.backlinks, name, Backlink(now, sentences))
+        for field_name in LINEAGE_FIELDS:
+            for arxiv_id in getattr(now, field_name):
+                slug = graph.by_arxiv.get(arxiv_id)
+                if slug is None:
+                    if not any(n is now for n in mentioned_by.get(arxiv_id, ())):
+                        insert(mentioned_by, arxiv_id, now)
+                    touched.add(arxiv_id)
+                elif slug != now.slug:
+                    insert(graph.inverse.setdefault(field_name, {}), slug, now)
+    kept = [u for u in old.unnoted if u.arxiv not in touched]
+    kept += [Unnoted(a, tuple(mentioned_by[a]), index.drafted.get(a)) for a in touched if a in mentioned_by]
+    graph.unnoted = tuple(sorted(kept, key=lambda u: (-len(u.by), order[u.by[0].slug], u.arxiv)))
     return graph
 
 

@@ -29,6 +29,7 @@ from papernotes.pages.meta import PageMeta
 from papernotes.pages.template_code import TEMPLATE_CODE
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
+from papernotes.catalog.links import LinkGraph
 from papernotes.catalog.people import Party, People, people_key
 from papernotes.source.authors import AuthorsFile
 from papernotes.catalog import paging
@@ -114,7 +115,7 @@ class PageContext:
     (computed once; planning and rendering read the same), and a Jinja environment made on first use."""
 
     def __init__(self, index: SiteIndex, settings: Settings, html: HtmlCache, authors: AuthorsFile | None = None,
-                 last_people: People | None = None) -> None:
+                 last_people: People | None = None, last_links: tuple[SiteIndex, LinkGraph] | None = None) -> None:
         self.index = index
         self.authors_file = authors or AuthorsFile()
         self._people: People | None = None
@@ -129,7 +130,7 @@ class PageContext:
         self._author_links: dict[tuple[str, str], Markup] = {}
         self._names_keys: dict[str, tuple] = {}
         self._listed: dict[str, tuple[str, str]] = {}
-        self.links = LinkPages(self)
+        self.links = LinkPages(self, last_links)
         """Links between notes (`pages/links.py`): resolved mentions, backlinks, the preview script."""
 
     @property

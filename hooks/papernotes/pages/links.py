@@ -24,9 +24,10 @@ from papernotes.markup_links import LinkResolver
 from papernotes.model import Note
 from papernotes.pages.fragments import Fragments, bi, label, note_link, text_lang
 from papernotes.catalog import urls
-from papernotes.catalog.links import LinkGraph, build_links
+from papernotes.catalog.links import LinkGraph, build_links, update_links
 
 if TYPE_CHECKING:
+    from papernotes.catalog.index import SiteIndex
     from papernotes.pages.context import PageContext
 
 PREVIEW_SCRIPT = "assets/papernotes-preview.js"
@@ -74,9 +75,11 @@ class MapNode:
 class LinkPages:
     """One build's links: the graph (made on first use) and resolvers per page depth."""
 
-    def __init__(self, renderer: PageContext) -> None:
+    def __init__(self, renderer: PageContext, last: tuple[SiteIndex, LinkGraph] | None = None) -> None:
         self.r = renderer
         self._graph: LinkGraph | None = None
+        self._last = last
+        """The previous serve build's index and graph, which a save patches (`update_links`)."""
         self._resolver: LinkResolver | None = None
         self._notes = "notes/"
         self._up = ""
@@ -86,8 +89,14 @@ class LinkPages:
     def graph(self) -> LinkGraph:
         if self._graph is None:
             html = self.r.html
-            self._graph = build_links(self.r.index, html.note_html)
+            last, self._last = self._last, None
+            updated = update_links(last, self.r.index, html.note_html) if last is not None else None
+            self._graph = updated if updated is not None else build_links(self.r.index, html.note_html)
         return self._graph
+
+    def last_links(self) -> tuple[SiteIndex, LinkGraph] | None:
+        """This build's index and graph, if it made the graph (for the next serve build to patch)."""
+        return (self.r.index, self._graph) if self._graph is not None else None
 
     # -- resolving a note's HTML for the page being rendered ---------------------------------
 
