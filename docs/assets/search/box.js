@@ -119,7 +119,9 @@ function build() {
    * (a new query) in the same step, so the old results stay until the new ones can be shown. */
   function showMore(loaded, state, mine, fresh) {
     const next = state.hits.slice(state.count, state.count + PAGE);
-    more.disabled = true;
+    // Busy, not disabled: a disabled button loses the keyboard's focus (to <body>), and the
+    // next Enter would do nothing.
+    more.setAttribute("aria-disabled", "true");
     const docs = next.map((h) => h[0]);
     // A result whose commentary marks none of the words shows the abstract's passage that matched:
     // its abstract is loaded (without it, if that fails, the result shows its commentary).
@@ -136,8 +138,15 @@ function build() {
       const rest = Math.min(PAGE, state.hits.length - state.count);
       more.textContent = "";
       more.append(bi(rest + "개 더 보기", "Show " + rest + " more"));
+      const focused = document.activeElement === more;
       more.hidden = rest <= 0;
-      more.disabled = false;
+      more.removeAttribute("aria-disabled");
+      // The last results shown: the button goes, so the focus goes to the first of them.
+      if (focused && more.hidden && cards.length) {
+        const first = list.children[list.children.length - cards.length];
+        const link = first && first.querySelector("a[href]");
+        if (link) link.focus();
+      }
       return true;
     }));
   }
@@ -207,6 +216,7 @@ function build() {
 
   more.addEventListener("click", () => {
     const mine = seq;
+    if (more.getAttribute("aria-disabled") === "true") return;  // still loading the last ten
     if (shown) showMore(shown.loaded, shown.state, mine, false).catch((err) => { if (mine === seq) failed(err); });
   });
 
