@@ -809,6 +809,11 @@ def test_a_hash_tag_puts_the_tag_notes_first_and_links_the_tag(bundled_box: Page
     # The Korean label (with the same spacing or none) ranks them first too, then the other matches.
     slugs = search(page, "강화 학습")
     assert len(want) >= 10 and set(slugs) <= want   # the first page: all tagged rl
+    count = page.get_attribute(".pn-search__results", "data-count")
+    assert int(count) > len(want)  # the label alone also finds the notes that only say it
+    # After `#`, the Korean label names the tag as its slug does: its notes only.
+    search(page, "#강화학습")
+    assert page.get_attribute(".pn-search__results", "data-count") == str(len(want))
 
 
 def test_a_syllable_being_composed_keeps_the_results_on_screen(browser: Browser, bundled_build: Path, serve: Serve) -> None:

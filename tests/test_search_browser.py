@@ -293,6 +293,9 @@ def test_two_tags_find_the_notes_carrying_both(pages, small: str) -> None:  # no
     assert type_query(page, "#rl #safety upsilon") == []     # and the words among them (Upsilon: #rl only)
     assert "lone" in type_query(page, "#rl upsilon")
     assert len(type_query(page, "#safety")) == 5
+    # A tag named by its Korean label after `#` is the same tag, not words to look for.
+    assert type_query(page, "#강화학습 #안전성") == ["zeta"]
+    assert sorted(type_query(page, "#강화학습")) == sorted(type_query(page, "#rl"))
 
 
 @pytest.mark.parametrize("width", [720, 768, 820, 900, 1024])

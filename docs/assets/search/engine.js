@@ -505,7 +505,9 @@ function findTags(query) {
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const rest = query.replace(new RegExp(escaped + "([^\\s" + escaped + "]+)", "g"), (all, written) => {
     // Punctuation after a slug is not part of it: `#rl, #rlhf` lists two tags.
-    const slug = written.toLowerCase(), t = bySlug.get(slug) || bySlug.get(slug.replace(/[^\p{L}\p{N}]+$/u, ""));
+    // `#강화학습` names the tag by its Korean label as `#rl` does by its slug.
+    const slug = written.toLowerCase(), bare = slug.replace(/[^\p{L}\p{N}]+$/u, "");
+    const t = bySlug.get(slug) || bySlug.get(bare) || byKey.get(tagKey(written)) || byKey.get(tagKey(bare));
     if (!t) return all;
     if (!named.includes(t)) named.push(t);
     return " ";
