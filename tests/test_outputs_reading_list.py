@@ -131,3 +131,14 @@ def test_lineage_is_written_when_notes_say_what_they_build_on() -> None:
              NoteWithLineage(slug="parent", source="x", title="T", authors=("A",), date=dt.date(2025, 1, 2), tags=("rl",)))
     doc = reading_list.reading_list_index(build_index(notes, REGISTRY))
     assert rows(doc["lineage_of"]) == [[1], []]
+
+
+def test_terms_are_what_notes_are_about_not_the_words_every_abstract_uses() -> None:
+    """Two abstracts that share only connectives and filler ("able", "although", "additionally")
+    share no term; sharing "tokenizer" they do."""
+    filler = "Additionally, although the method is able to easily yield results, it commonly allows "
+    notes = (note("a", 1, abstract=filler + "a tokenizer."), note("b", 2, abstract=filler + "a tokenizer."),
+             note("c", 3, abstract="Speech recognition."), note("d", 4, abstract="Image generation."))
+    vocabulary, chosen = reading_list.note_terms(build_index(notes, REGISTRY).notes)
+    assert vocabulary == ["tokenizer"]
+    assert reading_list.STOP_WORDS.isdisjoint(vocabulary)

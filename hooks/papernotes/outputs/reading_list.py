@@ -46,7 +46,17 @@ during each even every from further have having here into itself just large larg
 make makes many more most much must only other over paper same show shows shown should some such than
 that their them then there these they this those through towards under until using very well were what
 when where which while will with within without would your model models method methods approach results
-via toward new novel study work""".split())
+via toward new novel study work
+able across additionally ahead allow allows almost along already although always another anyone
+because become becomes before behind beyond common commonly could despite different directly easily
+either else enough especially existing fewer first firstly furthermore given gives however instead
+last least less like likely mainly meanwhile moreover mostly namely nearly never next often once
+onto otherwise overall perhaps possible present presents previous previously prior propose proposed
+proposes provide provided provides quite rather recent recently several since still third thus
+together typically upon usually various versus whereas whether whose widely yield yields yet""".split())
+"""Words that say nothing of what a note is about: function words, and the connectives and verbs
+every abstract uses ("additionally", "propose", "allows"). A small site once suggested a note
+because both abstracts said "able"."""
 
 
 def slug_hash(slug: str) -> str:
