@@ -41,6 +41,10 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("utf16-file", {"2024/hostile.md": note().encode("utf-16")}, (f"{H}:1:1: error: file: the file is not valid UTF-8",)),
     ("too-big", {"2024/hostile.md": note(body=BODY + "x" * MAX_NOTE_BYTES)},
      (f"{H}:0:0: error: file: the note is 256 KiB; the limit is 256 KiB",)),
+    ("title-too-long", {"2024/hostile.md": note(title='"' + "A" * 200_000 + '"')},
+     (f"{H}:2:8: error: title: the title is 200,000 characters long; the limit is 1,000",)),
+    ("author-name-too-long", {"2024/hostile.md": note(authors="[Kim Minji, " + "B" * 5000 + "]")},
+     (f"{H}:3:22: error: authors[1]: the name is 5,000 characters long; the limit is 1,000",)),
     ("not-markdown", {"2024/hostile.txt": note()}, ("data/notes/2024/hostile.txt:0:0: error: file: only .md files belong under data/notes/",)),
     ("nul-byte", {"2024/hostile.md": note(title='"a\x00b"')},
      (f"{H}:2:10: error: front matter: YAML syntax error: the character U+0000 (a control character) is not allowed; delete it",)),
@@ -569,3 +573,15 @@ def test_several_authors_on_one_line_is_a_located_error(line: str) -> None:
     assert "write a list: authors: [" in problems[0].message
     note, problems = parse_note(head.format(authors="authors: Ada Lovelace\n"), slug="x", source="x.md", tags=tags)
     assert problems == [] and note is not None and note.authors == ("Ada Lovelace",)
+
+
+def test_a_very_long_word_is_read_in_linear_time() -> None:
+    """One 300,000-letter word (a note may hold one: 256 KiB is the file limit) went through a
+    pattern that backtracked over every split of it (text/words.py `_LATIN_ENDING`): a 100,000-
+    letter word stalled `mkdocs build` for 95 s while `papernotes check` passed the note in under
+    a second, and this one would have taken about ten minutes. Now it is read at once."""
+    from papernotes.text.words import _LATIN_ENDING, without_ending
+
+    word = "a" * 300_000
+    assert without_ending(word) == word
+    assert _LATIN_ENDING.fullmatch(word + "-가") is None and _LATIN_ENDING.fullmatch(word + "가") is not None

@@ -111,6 +111,9 @@ the tag registry refuses them (a test holds this table against `catalog.urls`)."
 RESERVED_PARTY_SLUGS = {"index": "authors/index.md and labs/index.md are the authors and labs indexes"}
 """Author and lab slugs whose page (`authors/<slug>.md`, `labs/<slug>.md`) would be an index page:
 a name that makes one gets `-2` (`catalog.people`), and `data/authors.yml` may not write one."""
+MAX_TEXT_CHARS = 1000
+"""Characters a title, an author's name or an organisation may have. arXiv's longest titles are
+about 300; a 200,000-character title passed the check and made a 2 MB note page."""
 MAX_SLUG_BYTES = 120
 """The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
 `.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""

@@ -14,7 +14,7 @@ from typing import Callable
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
                                arxiv_id_problem, canonical_arxiv_id, heading_text, link_problem, section_for, split_front_matter)
 from papernotes.names import match_key
 from papernotes.source.characters import describe
@@ -189,8 +189,15 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     return fields
 
 
+def _short(loc: Located, text: str, what: str) -> str:
+    """`text`, refused when longer than `MAX_TEXT_CHARS`."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise loc.error(f"{what} is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,}", "too-long")
+    return text
+
+
 def _title(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
-    title = " ".join(read_text(loc).split())
+    title = _short(loc, " ".join(read_text(loc).split()), "the title")
     if not any(c.isalnum() for c in title):  # `"\u0301"`, `"-"`: nothing a reader could read or a list could show
         raise loc.error("the title has no letter or digit: write the paper's title", "empty")
     return title
@@ -208,7 +215,7 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         try:
-            name = " ".join(read_text(item).split())
+            name = _short(item, " ".join(read_text(item).split()), "the name")
         except NodeError as err:
             add(err.line, err.column, f"authors[{i}]", err.message, err.rule)
             continue
@@ -322,7 +329,7 @@ def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 
 
 def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
-    return " ".join(read_text(loc).split())
+    return _short(loc, " ".join(read_text(loc).split()), "the organisation")
 
 
 READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {

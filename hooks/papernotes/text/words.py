@@ -83,7 +83,7 @@ def strip_particle(word: str) -> str:
     return word
 
 
-_LATIN_ENDING = re.compile(r"([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+")
+_LATIN_ENDING = re.compile(r"((?=[0-9]*[a-z])[a-z0-9]++)[\uac00-\ud7a3]+")
 """An English word with a Korean ending written onto it: distill된, overthinking한다, RLHF를."""
 
 
