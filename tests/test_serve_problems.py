@@ -191,5 +191,9 @@ def test_the_banner_escapes_every_value_and_lists_at_most_fifty_problems() -> No
     assert "… and 10 more: run papernotes check to see them all" in banner.items[-1]
     assert "<script>" not in page and "<x>" not in page and "<code>a&lt;b&gt;</code>" in page
     assert page.index("pn-problems") < page.index("<p>rest</p>")
+    # A bidi override or an escape in a file name is written out, as the command line does.
+    odd = problems_banner((Problem("data/notes/evil\u202e.md", 0, 0, "file name", "bad\x1b[31m name", "invalid"),))
+    assert "\u202e" not in odd and "\x1b" not in odd
+    assert "data/notes/evil\\u202e.md:0" in odd and "bad\\x1b[31m name" in odd
     # The title's command is code in both languages, not backticks.
     assert page.count("<code>mkdocs build</code>") == 2 and "`" not in page

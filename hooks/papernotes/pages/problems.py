@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from papernotes.model import Problem
+from papernotes.model import Problem, printable
 
 BANNER_CLASS = "pn-problems"
 """The class of the banner's element (tests find it by it)."""
@@ -50,8 +50,10 @@ def _message(text: str) -> Markup:
 
 
 def _items(problems: tuple[Problem, ...]) -> Markup:
+    # As `Problem.format` prints them: a bidi override or a control character in a file name
+    # must not reverse or hide what the line says.
     rows = [Markup('<li data-severity="{}"><code>{}:{}</code> <strong>{}</strong> <em>{}</em>: {}</li>').format(
-        p.severity, p.path, p.line, p.severity, p.field, _message(p.message)) for p in problems]
+        p.severity, printable(p.path), p.line, p.severity, printable(p.field), _message(printable(p.message))) for p in problems]
     return Markup("").join(rows)
 
 
@@ -75,7 +77,7 @@ def problems_banner(problems: tuple[Problem, ...]) -> str:
 def broken_note_page(source: str, problems: tuple[Problem, ...], text: str | None) -> str:
     """The draft page `serve` shows at a note's URL while the note does not load: its problems,
     then the file as written."""
-    heading = Markup('<h1>{}</h1>').format(_bi(f"초안: {source}", f"Draft: {source}"))
+    heading = Markup('<h1>{}</h1>').format(_bi(f"초안: {printable(source)}", f"Draft: {printable(source)}"))
     intro = _bi("이 노트는 아직 게시되지 않습니다. 아래 문제를 고치면 노트 페이지가 됩니다.",
                 "This note is not published yet: fix the problems below and this becomes its page.")
     shown = Markup('<details open><summary>{}</summary><pre><code>{}</code></pre></details>').format(
