@@ -347,3 +347,16 @@ def test_add_tags_never_writes_a_tag_that_tags_yml_refuses(project: Path, capsys
     _, problems = load_tag_registry(project / "data" / "tags.yml", "data/tags.yml")
     assert problems == []
     assert "tags: 'index' is reserved" in out and "use another tag" in out
+
+
+def test_a_slug_line_naming_a_taken_slug_is_refused_not_renamed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`Slug:` keeps a note's URL, so a slug another note has is an error naming the block (it
+    was written as `existing-paper-2.md` without a word)."""
+    post = project / "post.txt"
+    post.write_text("2026-11-01\nA Different Paper\n(Ada Lovelace)\narXiv:2508.10004\nSlug: existing-paper\n"
+                    "한국어 코멘트.\nEnglish.\n#rl\n", encoding="utf-8")
+    before = notes_in(project)
+    assert main(["import-post", str(post), "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert notes_in(project) == before
+    assert "error: Slug: 'existing-paper' is the file name of another note" in out

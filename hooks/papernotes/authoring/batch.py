@@ -9,7 +9,7 @@ from typing import Iterator, TypeVar
 
 from tqdm import tqdm
 
-from papernotes.source.tree import display_path
+from papernotes.source.tree import display_path, slug_key
 from papernotes.model import NoteDraft, TagRegistry
 from papernotes.source.guidance import read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
@@ -73,6 +73,11 @@ class ImportRun:
         or the file would not pass the checker; then say why, and write nothing."""
         if self.exists(label, paper_arxiv_id(draft.arxiv, draft.url), draft.title):
             return  # one paper, however it is linked (a Hugging Face `Link:` names its arXiv id)
+        if slug is not None and slug_key(slug) in self.existing.slugs:
+            # `Slug:` keeps a note's URL: another name would break the links to it.
+            self.fail(label, f"Slug: {slug!r} is the file name of another note; choose another, or leave the "
+                             "`Slug:` line out to name the note after its title")
+            return
         arxiv = paper_arxiv_id(draft.arxiv, draft.url)
         path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title, id_slug(arxiv)))
         shown = display_path(path, self.root)
