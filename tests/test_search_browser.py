@@ -574,7 +574,9 @@ def test_the_version_a_note_writes_is_still_found_typed_apart(bundled_box) -> No
 
 @pytest.mark.parametrize(("query", "slug", "spelt"), [("김현우", "simpletom", "kim hyunwoo"), ("최예진", "simpletom", "choi yejin"),
                                                     ("윤재홍", "refusal-falls-off-a-cliff", "yoon jaehong"),
-                                                    ("홍일기", "think-rm", "hong ilgee"), ("김현우가", "simpletom", "kim hyunwoo")])
+                                                    ("홍일기", "think-rm", "hong ilgee"), ("김현우가", "simpletom", "kim hyunwoo"),
+                                                    ("현우 김", "simpletom", "kim hyunwoo"), ("김 현우", "simpletom", "kim hyunwoo"),
+                                                    ("예진 최", "simpletom", "choi yejin")])
 def test_a_korean_name_typed_in_hangul_finds_the_author_written_in_latin_letters(bundled_box, query: str, slug: str,  # noqa: ANN001
                                                                                 spelt: str) -> None:
     """The notes write Hyunwoo Kim, Yejin Choi, Jaehong Yoon and Ilgee Hong, and no authors.yml

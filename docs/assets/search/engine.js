@@ -627,11 +627,18 @@ function otherVersions(units) {
  * (its words in either order, initials aside: Hyun-woo Kim, Kim Hyunwoo), so that 고양이 (a cat, not
  * Ko Yangi) finds nothing. The most likely spelling that finds notes is shown as a correction. */
 function romanisedName(units) {
-  const u = units.length === 1 && units[0].word !== undefined ? units[0] : null;
-  if (!u || !HANGUL_ONLY.test(u.word) || u.word.length < 2 || u.word.length > 4) return Promise.resolve(null);
+  const hangul = (x) => x.word !== undefined && x.concept === undefined && x.joined === undefined && HANGUL_ONLY.test(x.word);
+  // One word (김현우), or two: the family name apart (김 현우) or after the given name (현우 김).
+  const names = units.length === 1 && hangul(units[0]) ? [units[0].word]
+    : units.length === 2 && hangul(units[0]) && hangul(units[1]) ? [units[0].word + units[1].word, units[1].word + units[0].word]
+      : [];
+  const typed = units.map(said).join(" ");
+  const tries = names.filter((w) => w.length >= 2 && w.length <= 4).map((w) => ({ word: w, typed }));
+  if (!tries.length) return Promise.resolve(null);
   // Loaded on the first such query only (4 kB): most searches never need it.
   // Not loaded (offline): the query found nothing, as before.
-  return import("./hangul-names.js").then(({ romanisations }) => romanisedSpellings(u, romanisations(u.word)), () => null);
+  return import("./hangul-names.js").then(({ romanisations }) => tries.reduce(
+    (found, u) => found.then((named) => named || romanisedSpellings(u, romanisations(u.word))), Promise.resolve(null)), () => null);
 }
 
 /* The first of `tries` ("family given", most likely first) that is an author of some note. The
