@@ -360,3 +360,21 @@ def test_a_slug_line_naming_a_taken_slug_is_refused_not_renamed(project: Path, c
     out = capsys.readouterr().out
     assert notes_in(project) == before
     assert "error: Slug: 'existing-paper' is the file name of another note" in out
+
+
+def test_add_tags_keeps_only_the_tags_of_notes_written(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A block that fails for another reason (here a taken `Slug:`) adds no tag: its new tag
+    stayed in data/tags.yml with no note, while the block's note was refused."""
+    post = project / "post.txt"
+    post.write_text("2026-11-01\nA Refused Paper\n(Ada Lovelace)\narXiv:2508.10004\nSlug: existing-paper\n"
+                    "한국어 코멘트.\nEnglish.\n#never-used-tag\n\n"
+                    "A Written Paper\n(Ada Lovelace)\narXiv:2508.10005\n한국어 코멘트.\nEnglish.\n#kept-new-tag\n",
+                    encoding="utf-8")
+    before = (project / "data" / "tags.yml").read_text(encoding="utf-8")
+    assert main(["import-post", str(post), "--root", str(project), "--add-tags"]) == 1
+    out = capsys.readouterr().out
+    after = (project / "data" / "tags.yml").read_text(encoding="utf-8")
+    assert after.startswith(before) and "kept-new-tag:" in after and "never-used-tag" not in after
+    assert "added 1 tag(s) to data/tags.yml: kept-new-tag;" in out
+    assert out.splitlines()[-1] == "import-post: 1 created, 0 skipped (already have a note), 1 failed"
+    assert main(["check", "--root", str(project)]) == 0

@@ -109,20 +109,22 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
     tags_file = root / "data" / "tags.yml"
     registry, _ = load_tag_registry(tags_file, "data/tags.yml")
     unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
+    addable: list[str] = []
+    tags_before: str | None = None
     if unknown and args.add_tags:
         addable = [t for t in unknown if TAG_SLUG.match(t) and t not in RESERVED_TAG_SLUGS]  # tags.yml would refuse the rest
         try:
+            tags_before = tags_file.read_text(encoding="utf-8") if tags_file.exists() else ""
             append_tags(tags_file, addable)
         except (OSError, UnicodeDecodeError) as err:
             print(f"papernotes {command}: cannot add tags to data/tags.yml: {err}", file=sys.stderr)
             return 2
         registry, _ = load_tag_registry(tags_file, "data/tags.yml")
-        if addable:
-            print(f"added {len(addable)} tag(s) to data/tags.yml: {', '.join(addable)}; review their Korean and English labels")
     elif unknown:
         print(f"unknown tag(s): {', '.join(unknown)}; papers using them are not imported. "
               f"Add them to data/tags.yml, or rerun with --add-tags", file=sys.stderr)
     last_request = [0.0]
+    used: set[str] = set()  # the tags of the notes written
     with Progress(entries, args.progress, command) as (items, bar):
         run = ImportRun(root, registry, bar)
         for problem in problems:
@@ -153,6 +155,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
             found = lookup_arxiv(entry.title, run, label, args.timeout, last_request) \
                 if args.lookup_arxiv and not entry.arxiv else None
             arxiv_id = entry.arxiv or (found.arxiv if found else None)
+            created = len(run.summary.created)
             run.write(label, NoteDraft(
                 title=entry.title, authors=entry.authors, date=entry.date,
                 tags=tuple(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
@@ -160,6 +163,19 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
                 code=entry.code, org=entry.org, published=entry.published or (found.published if found else None),
                 builds_on=entry.builds_on, compares_with=entry.compares_with,
                 abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
+            if len(run.summary.created) > created:
+                used.update(registry.lookup[t] for t in entry.tags)
+    if addable:
+        # Only the tags of notes written stay: a paper that failed for another reason adds none.
+        kept = [t for t in addable if t in used]
+        try:
+            if len(kept) < len(addable) and tags_before is not None:
+                tags_file.write_text(tags_before, encoding="utf-8")
+                append_tags(tags_file, kept)
+        except OSError as err:
+            print(f"papernotes {command}: cannot write data/tags.yml: {err}", file=sys.stderr)
+        if kept:
+            print(f"added {len(kept)} tag(s) to data/tags.yml: {', '.join(kept)}; review their Korean and English labels")
     print(run.summary.line(command))
     return 1 if run.summary.failed else 0
 
