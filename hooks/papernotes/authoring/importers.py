@@ -110,7 +110,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
     registry, _ = load_tag_registry(tags_file, "data/tags.yml")
     unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
     addable: list[str] = []
-    tags_before: str | None = None
+    tags_before = ""  # data/tags.yml before --add-tags appended to it
     if unknown and args.add_tags:
         addable = [t for t in unknown if TAG_SLUG.match(t) and t not in RESERVED_TAG_SLUGS]  # tags.yml would refuse the rest
         try:
@@ -169,7 +169,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
         # Only the tags of notes written stay: a paper that failed for another reason adds none.
         kept = [t for t in addable if t in used]
         try:
-            if len(kept) < len(addable) and tags_before is not None:
+            if len(kept) < len(addable):
                 tags_file.write_text(tags_before, encoding="utf-8")
                 append_tags(tags_file, kept)
         except OSError as err:

@@ -147,6 +147,11 @@ def _targets(note: Note, graph: LinkGraph, html_of: Callable[[Note], Sequence[st
     return targets
 
 
+def _note_of(item: Note | Backlink) -> Note:
+    """The note an entry of the graph's lists stands for (a backlink's is its source)."""
+    return item.source if isinstance(item, Backlink) else item
+
+
 UPDATE_LIMIT = 64
 """Changed notes `update_links` patches in; more (a bulk edit, a branch switch) build the graph whole."""
 
@@ -183,18 +188,16 @@ def update_links(last: tuple[SiteIndex, LinkGraph], index: SiteIndex,
         return found
 
     def drop(table: dict, key: str, note: Note) -> None:
-        if key in table:
-            kept = [x for x in own(table, key) if (x.source if isinstance(x, Backlink) else x) is not note]
-            if kept:
-                table[key] = kept
-                copied.add(id(kept))
-            else:
-                del table[key]
+        kept = [x for x in table.get(key, ()) if _note_of(x) is not note]  # a new list: the old one stays as it was
+        if kept:
+            table[key] = kept
+            copied.add(id(kept))
+        else:
+            table.pop(key, None)
 
     def insert(table: dict, key: str, item: Note | Backlink) -> None:
         found = own(table, key)
-        slug = (item.source if isinstance(item, Backlink) else item).slug
-        found.insert(bisect.bisect(found, order[slug], key=lambda x: order[(x.source if isinstance(x, Backlink) else x).slug]), item)
+        found.insert(bisect.bisect(found, order[_note_of(item).slug], key=lambda x: order[_note_of(x).slug]), item)
 
     touched: set[str] = set()
     for was, _ in pairs:

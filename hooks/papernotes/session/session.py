@@ -144,7 +144,6 @@ class Build:
         build wrote, by its paths, with `_inputs` under the key `()`; empty when unknown."""
         self.problems: tuple[Problem, ...] = ()
         """Under serve: every problem of the last load, shown on every page until fixed."""
-        self._banner: str | None = None
 
     # -- the steps of a build, in order ------------------------------------------------------
 
@@ -196,7 +195,6 @@ class Build:
             log.info(problem.format())  # advice: fails nothing
         # Advice (notices) stays in the log: the banner is for what stops or fails a build.
         self.problems = tuple(p for p in result.problems if p.severity != "notice") if self.serving else ()
-        self._banner = problems_banner(self.problems) if self.problems else None
         if result.errors and self.serving:
             # The writer looks at the browser: keep serving the notes that load, and show every
             # problem on every page (`on_post_page`) and each broken note as a draft page.
@@ -485,7 +483,8 @@ class Build:
         if missing:
             raise BuildError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
         if self.serving and site_dir is not None:
-            (site_dir / PROBLEMS_FILE).write_text(json.dumps({"html": self._banner or ""}), encoding="utf-8")  # pages show it
+            banner = problems_banner(self.problems) if self.problems else ""  # every page shows it
+            (site_dir / PROBLEMS_FILE).write_text(json.dumps({"html": banner}), encoding="utf-8")
         if self.kept is not None and site_dir is not None:
             self.kept.completed(site_dir)
         if self._later is not None:
