@@ -13,6 +13,8 @@ import functools
 import logging
 import os
 import re
+import threading
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 from urllib.parse import urljoin, urlsplit
@@ -139,6 +141,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         _pages[:] = [f for f in docs if f.inclusion.is_included() or f.src_uri in taken] if taken else []
         _kept_uris.clear()
         _kept_uris.update(taken)
+        _conversions_of(build).files_key = hash(tuple(f.src_uri for f in files))
         copied, outputs = set(), []
         for f in files:
             if f.inclusion.is_included() or f.src_uri in taken:
@@ -153,6 +156,77 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 _kept_uris: set[str] = set()
 """Under plain serve: the pages this build keeps from the last one (marked EXCLUDED for MkDocs)."""
+
+
+class _Conversions:
+    """Under serve: each `docs/` Markdown page's HTML from the last build, used again while its
+    Markdown, its URL, the site's files and the Markdown settings are the same. Saving a note
+    changes none of them, and converting the guide and the benchmarks page (the longest
+    Markdown of the site) was a fifth of a save at 10,000 notes. What the conversion logged
+    (a link to a missing page) is logged again with the HTML, so a save says what a build says."""
+
+    def __init__(self) -> None:
+        self.files_key: int | None = None
+        """The hash of this build's file list (`on_files`): links resolve against it."""
+        self.last: dict[str, tuple[tuple, dict[str, object], list[logging.LogRecord]]] = {}
+
+    def render(self, page: Page, render: Callable[[MkDocsConfig, Files], None], config: MkDocsConfig, files: Files) -> None:
+        key = (page.markdown, page.url, self.files_key, repr(config["markdown_extensions"]),
+               repr(config["mdx_configs"]), repr(config.validation), config.use_directory_urls)
+        found = self.last.get(page.file.src_uri)
+        if found is not None and found[0] == key and self.files_key is not None:
+            _, state, records = found
+            for name, value in state.items():
+                setattr(page, name, value)
+            anchors = state.get("links_to_anchors")
+            if anchors:  # keyed by the last build's File objects: this build's, found by path
+                page.links_to_anchors = {target: links for uri, links in anchors.items()
+                                         if (target := files.get_file_from_path(uri)) is not None}
+            for record in records:
+                logging.getLogger(record.name).handle(record)
+            return
+        records: list[logging.LogRecord] = []
+        catch = _Records(records)
+        logging.getLogger("mkdocs").addHandler(catch)
+        try:
+            render(config, files)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(catch)
+        state = {name: getattr(page, name) for name in _RENDERED if hasattr(page, name)}
+        if state.get("links_to_anchors"):
+            state["links_to_anchors"] = {f.src_uri: links for f, links in page.links_to_anchors.items()}
+        self.last[page.file.src_uri] = (key, state, records)
+
+
+_RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
+"""What MkDocs' `Page.render` sets on the page (mkdocs/structure/pages.py)."""
+
+
+class _Records(logging.Handler):
+    def __init__(self, into: list[logging.LogRecord]) -> None:
+        super().__init__(logging.INFO)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == threading.get_ident():  # not what the exports' thread says meanwhile
+            self.into.append(record)
+
+
+_conversions: weakref.WeakKeyDictionary[Build, _Conversions] = weakref.WeakKeyDictionary()
+"""Each serve session's (one per process, but the tests build beside a session)."""
+
+
+def _conversions_of(session: Build) -> _Conversions:
+    found = _conversions.get(session)
+    if found is None:
+        found = _conversions[session] = _Conversions()
+    return found
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page | None:
+    if build.serving and not isinstance(page, StubPage):
+        page.render = functools.partial(_conversions_of(build).render, page, page.render)  # type: ignore[method-assign]
+    return None
 
 
 class _KeptLinkFilter(logging.Filter):

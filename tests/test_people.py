@@ -444,6 +444,12 @@ def test_llms_txt_lists_the_site_its_tags_and_its_notes(people_site: Path) -> No
     assert all((out / t).is_file() for t in targets)
     tags = lines[lines.index("## Tags") + 2: lines.index("## Notes") - 1]
     assert any(line.startswith("- [Reinforcement learning · 강화학습](tags/rl/)") for line in tags)
+    # Every file it names is there: a tag's exports in its folder, an author's feed and BibTeX.
+    named = re.findall(r"`([^`]+)`", lines[4])
+    assert "tags/<tag>/papernotes.ris" in named
+    assert all((out / "tags" / "rl" / name).is_file() for name in named if "/" not in name), named
+    author = next(p.parent for p in (out / "authors").glob("*/feed.xml"))
+    assert (author / "papernotes.bib").is_file() and "each author's folder" in lines[4]
 
 
 def test_a_serve_session_advises_again_when_the_names_or_the_authors_file_change(tmp_path: Path) -> None:

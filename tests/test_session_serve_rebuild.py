@@ -426,3 +426,50 @@ def test_the_sitemap_is_what_mkdocs_template_writes(session: ServeSession) -> No
         pages.append(Entry(page=page))
     for chosen in (pages, pages[:1], pages[3:], []):
         assert hook.sitemap_text(chosen) == template.render(pages=chosen)
+
+
+def test_a_note_saved_converts_no_docs_page_again_and_says_what_a_build_says(
+        session: ServeSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save of a note leaves docs/ and the site's files as they were: each docs/ page's HTML
+    is the last build's (the guide and the benchmarks page were a fifth of a save at 10,000
+    notes), with what its conversion logged logged again. A docs page edited, or a note
+    added (a page the docs may link to), converts again; each rebuild is a clean build's."""
+    from mkdocs.structure.pages import Page
+
+    site, out = session.site, session.out
+    notes = site / "data" / "notes"
+    (site / "docs" / "about.md").write_text(
+        (site / "docs" / "about.md").read_text(encoding="utf-8") + "\n[a page that is not there](missing.md)\n",
+        encoding="utf-8")
+    converted: list[str] = []
+    render = Page.render
+
+    def counted(page: Page, config: object, files: object) -> None:
+        converted.append(page.file.src_uri)
+        render(page, config, files)
+
+    monkeypatch.setattr(Page, "render", counted)
+    missing = "'about.md' contains a link 'missing.md', but the target is not found"
+    assert missing in session.rebuild()
+    docs_pages = set(converted)
+    assert {"about.md", "contributing.md", "benchmarks.md"} <= docs_pages
+
+    converted.clear()
+    _edit(notes / "2025" / "beta.md", "RL for reasoning with policy", "Edited again: RL for reasoning with policy")
+    log = session.rebuild()
+    assert converted == [], converted
+    assert missing in log, "the conversion's warning was not said again"
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    converted.clear()
+    _edit(site / "docs" / "about.md", "[a page that is not there](missing.md)", "A line edited while serving.")
+    log = session.rebuild()
+    assert converted == ["about.md"] and missing not in log, (converted, log)
+    assert "A line edited while serving." in (out / "about" / "index.html").read_text(encoding="utf-8")
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    converted.clear()
+    (notes / "2025" / "theta.md").write_text(NEW_NOTE, encoding="utf-8")
+    session.rebuild()
+    assert set(converted) == docs_pages
+    assert differences(out, clean_build(site, tmp_path)) == []

@@ -10,6 +10,8 @@ page links it with `<link rel="alternate" type="text/markdown">`.
 
 from __future__ import annotations
 
+import posixpath
+
 import html as htmllib
 import re
 from typing import Callable
@@ -275,6 +277,10 @@ def _names(names: tuple[str, ...]) -> str:
     return name_separator(names).join(names)
 
 
+def _name(fmt: str) -> str:
+    return posixpath.basename(urls.references(fmt))
+
+
 def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...], tags: TagRegistry,
                     counts: dict[str, int]) -> str:
     """The `llms.txt` document: H1 the site, a blockquote summary, then a list of tags and one of notes."""
@@ -292,8 +298,11 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
              "paper's facts, its abstract and a commentary in Korean and in English.", "",
              "Every note is also published as Markdown (linked below). Site-wide exports: "
              f"[notes.json]({link(urls.notes_json())}), [BibTeX]({link(urls.bibtex())}), "
-             f"[Atom feed]({link(urls.feed())}); RIS and CSL-JSON per note, tag and author "
-             "(`papernotes.ris`, `papernotes.csl.json` beside each page).", "", "## Tags", ""]
+             f"[Atom feed]({link(urls.feed())}). Each tag's folder holds its notes as "
+             f"`{_name('bibtex')}`, `{_name('ris')}`, `{_name('csl')}` and `{posixpath.basename(urls.feed('x'))}` "
+             "(for example `" + urls.references("ris", urls.tag_folder("<tag>")) + "`), and each author's folder "
+             f"`{_name('bibtex')}` and `{posixpath.basename(urls.author_feed('x'))}`; the RIS and CSL-JSON of a note, "
+             "or of an author with few notes, are downloads in its page.", "", "## Tags", ""]
     lines += [f"- [{as_text(t.en)} · {as_text(t.ko)}]({link(urls.tag(t.slug))}): {count(counts.get(t.slug, 0))}"
               + (f"; {as_text(t.description_en or t.description_ko)}" if t.description_en or t.description_ko else "")
               for t in tags.tags if counts.get(t.slug)]
