@@ -133,6 +133,9 @@ MENTIONS = [
     ("path and/1234567 or foo/0112017", []),
     ("another site's link: https://openreview.net/forum?id=2504.06141 or x.org/?p=1&id=2504.06141#2504.06141", []),
     ("with a trailing slash: https://arxiv.org/abs/2504.06141/ ok", ["https://arxiv.org/abs/2504.06141/"]),
+    # a URL's fragment or query is the mention's, a sentence's full stop is not
+    ("https://huggingface.co/papers/2504.06141#community. Then https://arxiv.org/pdf/2504.06141.pdf#page=3)",
+     ["https://huggingface.co/papers/2504.06141#community", "https://arxiv.org/pdf/2504.06141.pdf#page=3"]),
     # arXiv's HTML version and its export mirror name the paper as `url:` does (schema.ARXIV_PAGE)
     ("https://arxiv.org/html/2504.06141v2 와 http://export.arxiv.org/abs/2504.06141",
      ["https://arxiv.org/html/2504.06141v2", "http://export.arxiv.org/abs/2504.06141"]),

@@ -161,6 +161,7 @@ def test_entry_fields() -> None:
     assert fields["eprint"] == "2504.06141"
     assert fields["archiveprefix"] == "arXiv"
     assert fields["url"] == "https://arxiv.org/abs/2504.06141"
+    assert fields["doi"] == "10.48550/arXiv.2504.06141"  # as RIS, CSL-JSON and citation_doi give it
     assert fields["institution"] == r"R\&D Lab"
     assert "https://site.example/notes/the-note/" in fields["note"]
 

@@ -370,7 +370,7 @@ def test_note_pages_describe_the_paper_in_highwire_tags(people_site: Path) -> No
     tags = [(m["name"], m["content"]) for m in head.select('meta[name^="citation_"]')]
     assert tags == [("citation_title", "Paper Two"), ("citation_author", "김민지"), ("citation_author", "Sora Park"),
                     ("citation_publication_date", "2025"), ("citation_arxiv_id", "2512.90002"),
-                    ("citation_technical_report_institution", "arXiv"),
+                    ("citation_technical_report_institution", "arXiv"), ("citation_technical_report_number", "arXiv:2512.90002"),
                     ("citation_abstract_html_url", "https://arxiv.org/abs/2512.90002"),
                     ("citation_pdf_url", "https://arxiv.org/pdf/2512.90002"), ("citation_doi", "10.48550/arXiv.2512.90002")]
 

@@ -47,11 +47,14 @@ def _id(name: str) -> str:
 
 _URL_HEAD = r"(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|(?:www\.)?(?:huggingface|hf)\.co/papers/)"
 """A paper's arXiv page (abs, pdf, html; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face page."""
+_URL_TAIL = r"(?:[?#][\w=&%./~+-]*[\w=&%/~+-])?"
 MENTION = re.compile(
-    rf"(?<![\w./:=?#&%+~-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?/?|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/-]|\.[0-9])",
+    rf"(?<![\w./:=?#&%+~-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?/?{_URL_TAIL}|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/-]|\.[0-9])",
     re.ASCII)
 """An arXiv id as a note may write it (ASCII digits only); `arxiv_id_problem` then checks it. Not
-an id inside another link (`openreview.net/forum?id=2401.01234`: after `/ . : = ? # & % + ~ -`)."""
+an id inside another link (`openreview.net/forum?id=2401.01234`: after `/ . : = ? # & % + ~ -`).
+A URL's query or fragment (`…/papers/2404.09876#community`) is part of the mention, not text
+left after its link; a sentence's full stop after it is not."""
 _PAPER_URL = re.compile(rf"^{_URL_HEAD}{_id('url')}(?:\.pdf)?/?(?:[?#]\S*)?$", re.ASCII)
 
 

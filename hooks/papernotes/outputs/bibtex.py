@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 from papernotes.catalog import urls
 from papernotes.model import Note
 from papernotes.names import NO_FORMS, NameForms
-from papernotes.outputs.citation import family_name, listed_authors, name_parts, paper_day
+from papernotes.outputs.citation import arxiv_doi, family_name, listed_authors, name_parts, paper_day
 
 _SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "&": r"\&", "%": r"\%", "$": r"\$",
@@ -110,7 +110,8 @@ def entry(note: Note, page_url: str | None = None, listed: bool = False, forms: 
     if day:
         fields += [("year", str(day[0])), ("month", str(day[1]))]
     if note.arxiv:
-        fields += [("eprint", escape(note.arxiv)), ("archiveprefix", "arXiv"), ("url", escape_url(urls.arxiv_abs(note.arxiv)))]
+        fields += [("eprint", escape(note.arxiv)), ("archiveprefix", "arXiv"), ("url", escape_url(urls.arxiv_abs(note.arxiv))),
+                   ("doi", escape(arxiv_doi(note.arxiv)))]  # as RIS, CSL-JSON and the page's citation_doi
     elif note.url:
         fields.append(("url", escape_url(note.url)))
     if note.org:

@@ -140,7 +140,9 @@ def highwire(note: Note, forms: NameForms = NO_FORMS) -> tuple[tuple[str, str], 
     if day:  # Scholar's rule: the full date "if available; or a year alone otherwise"
         tags.append(("citation_publication_date", _slashed(day if len(day) == 3 else day[:1])))
     if note.arxiv:
+        # Scholar's pair for a technical report: the institution and the report's number.
         tags += [("citation_arxiv_id", note.arxiv), ("citation_technical_report_institution", "arXiv"),
+                 ("citation_technical_report_number", f"arXiv:{note.arxiv}"),
                  ("citation_abstract_html_url", urls.arxiv_abs(note.arxiv)), ("citation_pdf_url", urls.arxiv_pdf(note.arxiv)),
                  ("citation_doi", arxiv_doi(note.arxiv))]
     elif note.url:  # a link to the PDF itself is the PDF, not the abstract's page
