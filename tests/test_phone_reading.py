@@ -135,6 +135,20 @@ def test_back_shows_the_language_chosen_on_a_later_page(browser, base: str, inde
         assert pg.evaluate("window.__pnKept === true")  # restored from the cache, not loaded again
         pg.wait_for_function("document.documentElement.getAttribute('data-pn-lang') === 'ko'", timeout=3000)
         assert pg.locator(".pn-toggle__button[data-lang=ko]").get_attribute("aria-pressed") == "true"
+
+        # A first visit by a shared English link (?lang=en), then 한국어 chosen on the next page:
+        # Back shows 한국어 too, and the address no longer says English.
+        pg = cached.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+        pg.goto(first + "?lang=en")
+        pg.evaluate("window.__pnKept = true")
+        pg.goto(second)
+        assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "en"
+        pg.locator(".pn-toggle__button[data-lang=ko]").tap()
+        pg.go_back(wait_until="commit")
+        pg.wait_for_function("document.readyState === 'complete'")
+        assert pg.evaluate("window.__pnKept === true")
+        pg.wait_for_function("document.documentElement.getAttribute('data-pn-lang') === 'ko'", timeout=3000)
+        assert "lang=en" not in pg.url
     finally:
         cached.close()
 
@@ -146,6 +160,14 @@ def test_the_missing_page_speaks_the_chosen_language(contexts, base: str, lang: 
     open_page(pg, base + "404.html", lang)
     assert pg.evaluate(OTHER_LANGUAGE_TEXT, lang) == []
     assert pg.locator("article h1").inner_text() == {"ko": "404 - 페이지를 찾을 수 없습니다", "en": "404 - Not found"}[lang]
+    # Not a dead end: the skip link lands in it, and its links lead on from any depth (a host
+    # serves this page at the missing address itself).
+    assert pg.locator("#pn-content").count() == 1
+    links = pg.locator("article a:visible")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert len(hrefs) == 3 and all(h.startswith("/") for h in hrefs), hrefs
+    for href in hrefs:
+        assert pg.request.get(base.rstrip("/") + href).status == 200, href
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

@@ -62,6 +62,13 @@ function chosen() {
   return lang === "ko" || lang === "en" ? lang : root.getAttribute("data-pn-default") || "ko";
 }
 
+function stored() {
+  try {
+    const lang = localStorage.getItem(KEY);
+    return lang === "ko" || lang === "en" ? lang : null;
+  } catch (e) { return null; }  // private mode
+}
+
 function remember(lang) {
   try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode: the choice lasts this page */ }
   const url = new URL(location.href);
@@ -104,9 +111,15 @@ function buildToggle() {
   else document.body.insertBefore(group, document.body.firstChild);
   apply(current(), buttons, group);
   // A page brought back by Back from the back/forward cache is the page as it was left, in the
-  // language it was left in; the reader may have switched on a later page since: show the choice.
+  // language it was left in; the reader may have switched on a later page since: show the choice,
+  // over this page's ?lang= too (a shared link's language is not the switch pressed since).
+  const storedAtLoad = stored();
   window.addEventListener("pageshow", (event) => {
-    if (event.persisted && chosen() !== current()) apply(chosen(), buttons, group);
+    if (!event.persisted) return;
+    const now = stored();
+    const lang = now && now !== storedAtLoad ? now : chosen();
+    if (lang !== current()) apply(lang, buttons, group);
+    if (now && now !== storedAtLoad) remember(now);  // this address's ?lang= says it too
   });
 }
 
