@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import posixpath
 import re
 import threading
 import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import mkdocs
 from jinja2 import TemplateNotFound
@@ -62,6 +63,68 @@ class GeneratedFile(File):
         if self.unchanged and Path(self.abs_dest_path).is_file():
             return False
         return super().is_modified()
+
+
+    @property
+    def src_path(self) -> str:
+        return os.path.normpath(self.src_uri)
+
+    @src_path.setter
+    def src_path(self, value: str) -> None:
+        # Our pages' paths are POSIX already (catalog/urls.py): MkDocs' setter makes a PurePath of
+        # each, 19,000 a save at 10,000 notes.
+        self.src_uri = value
+
+    @classmethod
+    def planned(cls, config: MkDocsConfig) -> Callable[[str], GeneratedFile]:
+        """What makes this build's generated files: `File.generated(config, src_uri, content="")`
+        with the page's destination given as MkDocs derives it (`_dest_uri`) and the config read
+        once (it was ~0.3 s of a save for 19,000 files)."""
+        site_dir, directory_urls = config.site_dir, config.use_directory_urls
+        by = config.plugins._current_plugin or "<unknown>"
+
+        def make(src_uri: str) -> GeneratedFile:
+            file = cls(src_uri, src_dir=None, dest_dir=site_dir, use_directory_urls=directory_urls,
+                       dest_uri=_dest_uri(src_uri, directory_urls))
+            file.generated_by = by
+            file.abs_src_path = None
+            file._content = ""
+            return file
+
+        return make
+
+
+def _dest_uri(src_uri: str, directory_urls: bool) -> str:
+    """Where MkDocs writes the Markdown page `src_uri` (`File._get_dest_path`): `a/b.md` to
+    `a/b/index.html` with directory URLs, else `a/b.html`; an index or README to `index.html`."""
+    stem = src_uri[: -len(".md")]
+    name = stem.rpartition("/")[2]
+    if name in ("index", "README"):
+        return stem[: len(stem) - len(name)] + "index.html"
+    return stem + ("/index.html" if directory_urls else ".html")
+
+
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#?]+\.md)(?:[#?][^)\s>]*)?>?(?:\s[^)]*)?\)|^\s*\[[^\]]+\]:\s*<?([^\s>#?]+\.md)", re.M)
+"""A Markdown link or link definition to a `.md` file (its target, without anchor or query)."""
+
+
+def _docs_links(docs: list[File]) -> set[str]:
+    """The pages (`src_uri`) the Markdown of `docs/` links to, as MkDocs resolves a link:
+    relative to the linking page, or to `docs/` when it starts with `/`."""
+    found = set()
+    for file in docs:
+        if not file.abs_src_path:
+            continue
+        try:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
+        except OSError:
+            continue
+        base = posixpath.dirname(file.src_uri)
+        for match in _MD_LINK.finditer(text):
+            target = unquote(match.group(1) or match.group(2))
+            path = target.lstrip("/") if target.startswith("/") else posixpath.join(base, target)
+            found.add(posixpath.normpath(path))
+    return found
 
 
 class StubPage(Page):
@@ -118,8 +181,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         titles = dict(_nav_titles(config.nav or []))
         plan = build.plan({f.src_uri for f in files}, always=titles)
         kept: list[tuple[File, PlannedPage]] = []
+        generated = GeneratedFile.planned(config)
         for planned in plan.pages:
-            file = GeneratedFile.generated(config, planned.src_uri, content="")
+            file = generated(planned.src_uri)
             file.unchanged = planned.src_uri in plan.unchanged
             if planned.src_uri in plan.keep:
                 kept.append((file, planned))  # a page only if its file is not kept after all (below)
@@ -148,6 +212,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
                 outputs.append(f.dest_uri)
             if not f.is_documentation_page():
                 copied.add(f.dest_uri)
+        if taken:
+            # A kept page is already served: MkDocs needs its file only where a docs/ page links
+            # to it (the link resolves). Every other one leaves the list, which MkDocs walks
+            # seven times a build (19,000 files a save at 10,000 notes, ~0.3 s).
+            linked = _docs_links(docs)
+            for file, _ in kept:
+                if file.src_uri in taken and file.src_uri not in linked:
+                    files.remove(file)
         build.start_exports(Path(config.site_dir), copied, outputs)
     except BuildError as err:
         raise PluginError(str(err)) from None

@@ -193,6 +193,7 @@ def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSess
     assert "unchanged since the last build" in log, log
     # A docs page links to a kept page (contributing.md to wanted/): served, so not "excluded".
     assert "excluded from the built site" not in log, log
+    assert "target is not found" not in log, log  # nor left out of the files MkDocs resolves links with
     assert hook.build._sitemap is sitemap, "the sitemap was made again though no page's URL changed"
     assert "Edited while serving" in (out / "notes" / "beta" / "index.html").read_text(encoding="utf-8")
     assert _mtime(untouched) == before, "a page the edit does not touch was written again"

@@ -143,7 +143,7 @@ def note_files(notes_dir: Path) -> list[Path]:
     publish any file of the machine that builds the site. What each entry is comes with the
     folder's listing (no stat per file; a serve rebuild lists 10,000 notes per save); a folder
     that cannot be read is skipped, as `Path.rglob` skips it."""
-    found: list[Path] = []
+    found: list[str] = []
     folders = [str(notes_dir)]
     while folders:
         try:
@@ -151,12 +151,15 @@ def note_files(notes_dir: Path) -> list[Path]:
                 for entry in entries:
                     if entry.is_symlink() or entry.is_file(follow_symlinks=False):
                         if entry.name not in IGNORED_NAMES:
-                            found.append(Path(entry.path))
+                            found.append(entry.path)
                     elif entry.is_dir(follow_symlinks=False):
                         folders.append(entry.path)
         except PermissionError:
             continue
-    return sorted(found)
+    # The order of the paths' parts, as sorting `Path`s gives it (`a/x` before `a-b/x`), at a
+    # fraction of the cost (comparing 10,000 Paths was a tenth of a second per save).
+    found.sort(key=lambda path: path.split(os.sep))
+    return [Path(path) for path in found]
 
 
 class NoteCache:
