@@ -312,6 +312,21 @@ def test_korean_words_never_break_inside(contexts, base: str, index, size: str) 
             assert inside == [], f"{path}: a line breaks inside a Korean word at {inside}"
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_korean_words_in_the_daily_post_never_break_inside(contexts, base: str, index, lang: str) -> None:  # noqa: ANN001
+    """The day page's daily post is Korean and English whatever the switch says, in a code block
+    (the theme breaks code anywhere: "보|상모델")."""
+    pg = contexts["phone"]
+    syllable = lambda c: "\uac00" <= c <= "\ud7a3"
+    open_page(pg, base + urls.src_to_url(urls.day(index.notes[0].date)), lang)
+    pg.locator(".pn-post-wrap summary").click()
+    post = pg.locator(".pn-post code")
+    assert post.is_visible() and any(syllable(c) for c in post.inner_text())
+    inside = [p for p in post.evaluate(LINE_BREAKS) if syllable(p[0]) and syllable(p[1])]
+    assert inside == [], f"a line of the daily post breaks inside a Korean word at {inside}"
+    assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
 DATES_SPLIT = """() => [...document.querySelectorAll("time")].filter(t => t.checkVisibility())
   .filter(t => new Set([...t.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size > 1)
   .map(t => t.textContent)"""
