@@ -243,7 +243,7 @@ def test_every_serve_rebuild_serves_what_a_clean_build_writes(session: ServeSess
     assert differences(out, clean_build(site, tmp_path)) == []
 
 
-@pytest.mark.parametrize("change", ["tags.yml", "mkdocs.yml", "docs page", "nothing"])
+@pytest.mark.parametrize("change", ["tags.yml", "authors.yml", "mkdocs.yml", "docs page", "nothing"])
 def test_a_change_beside_the_notes_rebuilds_what_it_shows(session: ServeSession, tmp_path: Path, change: str) -> None:
     """Files every page depends on (mkdocs.yml, docs/, the data files beside the notes): the
     rebuild matches a clean build; with nothing changed, every generated page is kept."""
@@ -253,6 +253,8 @@ def test_a_change_beside_the_notes_rebuilds_what_it_shows(session: ServeSession,
     before = _mtime(note_page)
     if change == "tags.yml":
         _edit(site / "data" / "tags.yml", "en: Reasoning", "en: Reasoning, relabelled")
+    elif change == "authors.yml":  # Ada Lovelace's family name: every list's COinS spans name her anew
+        (site / "data" / "authors.yml").write_text("people:\n  - name: Ada Lovelace\n    family: Ada\n", encoding="utf-8")
     elif change == "mkdocs.yml":
         _edit(site / "mkdocs.yml", "site_name: papernotes", "site_name: renamed notes")
     elif change == "docs page":

@@ -213,7 +213,8 @@ class Build:
         last = self._pages_context
         self._pages_context = PageContext(index, self.settings, self.html, result.authors,
                                           last_people=last.last_people() if last is not None and self.serving else None,
-                                          last_links=last.links.last_links() if last is not None and self.serving else None)
+                                          last_links=last.links.last_links() if last is not None and self.serving else None,
+                                          last_coins=last.last_coins() if last is not None and self.serving else None)
         pages = plan_pages(self._pages_context)
         drafts = self._broken_note_pages(result, {p.src_uri.casefold() for p in pages}) if result.errors else []
         pages += drafts  # only under serve
