@@ -438,7 +438,9 @@ def test_editing_a_mention_rerenders_the_page_it_points_at(tmp_path: Path) -> No
 
 def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
     """The abstract comes first in a note, but the sentence a backlink shows is the commentary's
-    (why the note mentions the paper); the abstract's only when that language's commentary has none."""
+    (why the note mentions the paper). When only the Korean commentary mentions it, an English
+    reader gets that sentence (marked "in Korean only"), as the commentary falls back, not the
+    abstract's; the abstract's only when no commentary mentions the paper."""
     import datetime as dt
 
     from markupsafe import Markup
@@ -473,7 +475,10 @@ def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
     cites = note("cites", "2502.20002", abstract="The abstract names 2501.10001 first.", ko="한국어 문장 2501.10001 이다.",
                  en="No link here.")
     (backlink,) = build_links(build_index((base, cites), tags), html_of).backlinks["base"]
-    assert backlink.sentences["en"] == "The abstract names 2501.10001 first."
+    assert dict(backlink.sentences) == {"ko": "한국어 문장 2501.10001 이다."}
+    cites = note("cites", "2502.20002", abstract="The abstract names 2501.10001 first.", ko="No link here.", en="No link here.")
+    (backlink,) = build_links(build_index((base, cites), tags), html_of).backlinks["base"]
+    assert dict(backlink.sentences) == {"en": "The abstract names 2501.10001 first."}
 
 
 @pytest.mark.parametrize("html, sentence", [

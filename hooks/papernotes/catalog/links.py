@@ -144,6 +144,13 @@ def _targets(note: Note, graph: LinkGraph, html_of: Callable[[Note], Sequence[st
                     quoted.add((name, lang))
                 else:
                     quoted.discard((name, lang))
+    # A mention the Korean commentary explains and the English one does not: the English reader
+    # gets the Korean sentence (marked "in Korean only"), as the commentary falls back, rather
+    # than the abstract's sentence, which says nothing of why the note mentions it.
+    for name, lang in quoted:
+        sentences = targets[name]
+        if lang == "en" and "ko" in sentences and (name, "ko") not in quoted:
+            del sentences["en"]
     return targets
 
 
