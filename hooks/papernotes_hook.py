@@ -64,7 +64,6 @@ class GeneratedFile(File):
             return False
         return super().is_modified()
 
-
     @property
     def src_path(self) -> str:
         return os.path.normpath(self.src_uri)
