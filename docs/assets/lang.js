@@ -54,14 +54,17 @@ function apply(lang, buttons, group) {
 /* What a fresh load of this address shows (the inline script's order): ?lang=, else the stored
  * choice, else the site's default. */
 function chosen() {
-  let lang = null;
-  try { lang = new URLSearchParams(location.search).get("lang"); } catch (e) { /* ignore */ }
-  if (lang !== "ko" && lang !== "en") {
-    try { lang = localStorage.getItem(KEY); } catch (e) { /* private mode */ }
-  }
-  return lang === "ko" || lang === "en" ? lang : root.getAttribute("data-pn-default") || "ko";
+  return linked() || stored() || root.getAttribute("data-pn-default") || "ko";
 }
 
+/* The language this address's ?lang= names, or null. */
+function linked() {
+  let lang = null;
+  try { lang = new URLSearchParams(location.search).get("lang"); } catch (e) { /* ignore */ }
+  return lang === "ko" || lang === "en" ? lang : null;
+}
+
+/* The reader's stored choice, or null. */
 function stored() {
   try {
     const lang = localStorage.getItem(KEY);
@@ -128,12 +131,9 @@ function buildToggle() {
  * who chose a language keeps it on the next page, as a link someone else made is not their
  * choice. The switch itself always keeps what is pressed (`remember`). */
 function persistUrlChoice() {
-  const lang = new URLSearchParams(location.search).get("lang");
-  if (lang !== "ko" && lang !== "en") return;
-  try {
-    const saved = localStorage.getItem(KEY);
-    if (saved !== "ko" && saved !== "en") localStorage.setItem(KEY, lang);
-  } catch (e) { /* private mode: nothing is kept */ }
+  const lang = linked();
+  if (lang === null || stored() !== null) return;
+  try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode: nothing is kept */ }
 }
 
 // A module runs once the page is parsed (it is deferred): the header is there.

@@ -47,7 +47,7 @@ def _coins(note: Note, forms: NameForms) -> Markup:
     return Markup('<span class="Z3988" title="%s" hidden></span>') % citation.coins(note, forms)
 
 
-class _CoinsMemo(dict):
+class _CoinsMemo:
     """`_coins` once per note and build: a note is on its tag, day, month, year and authors'
     pages, and percent-encoding its authors is most of a list page's own work. `forms`: the
     site's organisations and declared family names (`People.forms`), asked for on first use.
@@ -56,22 +56,20 @@ class _CoinsMemo(dict):
     pages: ~3,500 spans, 0.4 s, at 10,000 notes)."""
 
     def __init__(self, forms: Callable[[], NameForms], last: dict[str, tuple[Note, tuple, Markup]] | None = None) -> None:
-        super().__init__()
         self._forms = forms
         self._last = last or {}
         self.made: dict[str, tuple[Note, tuple, Markup]] = {}
-        """This build's spans with what they were made from (for the next serve build)."""
+        """This build's spans by slug, each with the note and marks it was made from."""
 
     def __call__(self, note: Note) -> Markup:
-        found = self.get(note.slug)
+        found = self.made.get(note.slug)
         if found is None:
             forms = self._forms()
             marks = forms.marks(note.authors)
             old = self._last.get(note.slug)
-            found = old[2] if old is not None and old[1] == marks and old[0] == note else _coins(note, forms)
-            self[note.slug] = found
-            self.made[note.slug] = (note, marks, found)
-        return found
+            span = old[2] if old is not None and old[1] == marks and old[0] == note else _coins(note, forms)
+            found = self.made[note.slug] = (note, marks, span)
+        return found[2]
 
 
 @dataclass(frozen=True)
