@@ -206,7 +206,11 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
        ("data/notes/2024/good-korean.md:6:8: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/hostile.md; keep one note per paper",
         f"{H}:6:6: error: url: arXiv 2405.00010 also has a note in data/notes/2024/good-korean.md; keep one note per paper"))
       for name, url in (("arxiv", "https://arxiv.org/abs/2405.00010v2"), ("doi", "https://doi.org/10.48550/arXiv.2405.00010"),
-                        ("hf-short", "https://hf.co/papers/2405.00010"), ("double-slash", "https://arxiv.org//abs/2405.00010"))),
+                        ("hf-short", "https://hf.co/papers/2405.00010"), ("double-slash", "https://arxiv.org//abs/2405.00010"),
+                        # The same site written with its default port, the root's dot, or the id's prefix:
+                        # each passed as another paper, and both notes were published.
+                        ("port", "https://arxiv.org:443/abs/2405.00010"), ("root-dot", "https://arxiv.org./abs/2405.00010"),
+                        ("id-prefix", "https://arxiv.org/abs/arXiv:2405.00010"), ("hf-port", "https://huggingface.co:443/papers/2405.00010"))),
     ("duplicate-paper-by-pdf-url", {"2024/hostile.md": note(arxiv=None, extra="url: http://arxiv.org/pdf/cs/0112017v1.pdf\n")},
      ("data/notes/2023/good-old.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2024/hostile.md",
       f"{H}:6:6: error: url: arXiv cs/0112017 also has a note in data/notes/2023/good-old.md")),

@@ -139,6 +139,9 @@ MENTIONS = [
     # arXiv's HTML version and its export mirror name the paper as `url:` does (schema.ARXIV_PAGE)
     ("https://arxiv.org/html/2504.06141v2 와 http://export.arxiv.org/abs/2504.06141",
      ["https://arxiv.org/html/2504.06141v2", "http://export.arxiv.org/abs/2504.06141"]),
+    # the same site with its default port or the root's dot, the id with its prefix (as a `url:` is read)
+    ("https://arxiv.org:443/abs/2504.06141, https://arxiv.org./abs/2504.06141 and arxiv.org/abs/arXiv:2504.06141",
+     ["https://arxiv.org:443/abs/2504.06141", "https://arxiv.org./abs/2504.06141", "arxiv.org/abs/arXiv:2504.06141"]),
 ]
 
 

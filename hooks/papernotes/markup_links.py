@@ -45,7 +45,8 @@ def _id(name: str) -> str:
 
 
 
-_URL_HEAD = r"(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org/(?:abs|pdf|html)/|(?:www\.)?(?:huggingface|hf)\.co/papers/)"
+_URL_HEAD = (r"(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org\.?(?::(?:443|80))?/(?:abs|pdf|html)/"
+             r"|(?:www\.)?(?:huggingface|hf)\.co\.?(?::(?:443|80))?/papers/)(?i:arxiv:)?")
 """A paper's arXiv page (abs, pdf, html; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face page."""
 _URL_TAIL = r"(?:[?#][\w=&%./~+-]*[\w=&%/~+-])?"
 MENTION = re.compile(
