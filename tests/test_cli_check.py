@@ -139,8 +139,13 @@ def test_github_format_annotates_the_lines(project: Path, capsys: pytest.Capture
 
 
 @pytest.mark.parametrize(("problem", "expected"), [
-    (Problem("data/notes/a,b.md", 3, 4, "tags[0]", "50% of\nit", "unknown-tag"),
-     "::error file=data/notes/a%2Cb.md,line=3,col=4,title=papernotes unknown-tag%3A tags[0]::50%25 of%0Ait"),
+    (Problem("data/notes/a,b.md", 3, 4, "tags[0]", "50% of it", "unknown-tag"),
+     "::error file=data/notes/a%2Cb.md,line=3,col=4,title=papernotes unknown-tag%3A tags[0]::50%25 of it"),
+    # A file name (or text from a note) with a terminal escape, a line break GitHub does not
+    # escape (NEL, U+2028) or a bidi override: written as escapes, as in the plain format. They
+    # were passed raw: one problem could print as two lines or read backwards.
+    (Problem("data/notes/e\x1b[2J\u202ex\x85y\u2028.md", 1, 1, "t\u2029", "a\nb\x07", "r"),
+     "::error file=data/notes/e\\x1b[2J\\u202ex\\x85y\\u2028.md,line=1,col=1,title=papernotes r%3A t\\u2029::a\\nb\\x07"),
     (Problem("data/notes/x.txt", 0, 0, "file", "only .md files", "not-markdown"),
      "::error file=data/notes/x.txt,title=papernotes not-markdown%3A file::only .md files"),
     (Problem("data/notes/y.md", 7, 0, "body", "w", "r", "warning"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from papernotes.model import Problem
+from papernotes.model import Problem, printable
 
 FORMATS = ("text", "github")
 
@@ -19,14 +19,16 @@ def format_problems(problems: Iterable[Problem], style: str = "text") -> list[st
 
 
 def github_annotation(problem: Problem) -> str:
-    """`::error file=…,line=…,col=…,title=…::message`; line and col are left out when unknown (0)."""
-    props = [f"file={_escape_property(problem.path)}"]
+    """`::error file=…,line=…,col=…,title=…::message`; line and col are left out when unknown (0).
+    Control, line-break and bidi characters of a file name, field or message are written as
+    escapes (`model.printable`), as in the plain format: GitHub's escaping covers only CR and LF."""
+    props = [f"file={_escape_property(printable(problem.path))}"]
     if problem.line:
         props.append(f"line={problem.line}")
         if problem.column:
             props.append(f"col={problem.column}")
-    props.append(f"title={_escape_property(f'papernotes {problem.rule}: {problem.field}')}")
-    return f"::{problem.severity} {','.join(props)}::{_escape_data(problem.message)}"
+    props.append(f"title={_escape_property(printable(f'papernotes {problem.rule}: {problem.field}'))}")
+    return f"::{problem.severity} {','.join(props)}::{_escape_data(printable(problem.message))}"
 
 
 def _escape_data(text: str) -> str:
