@@ -138,6 +138,33 @@ def test_warnings_do_not_reject_the_note(text: str, field: str, fragment: str) -
     assert fragment in problems[0].message
 
 
+BLANK_COMMENTARIES = ["&nbsp;", "<span></span>", "&#8203;", "<br>", "***", "[](https://a.example/)", "\u3000",
+                      "<!-- todo -->", "<script>x</script>", "&nbsp; <b> </b>\n\n---\n\n&#x200B;", "\u3164"]
+
+
+@pytest.mark.parametrize("blank", BLANK_COMMENTARIES)
+def test_a_commentary_that_shows_no_text_is_a_missing_one(blank: str) -> None:
+    """`## 한국어` holding only `&nbsp;`, an empty element, a rule or an invisible character passed
+    `check` and `--strict`, and Korean readers got a blank commentary (no marker, no English):
+    it is the missing-language warning, and the page falls back to the English with its marker."""
+    note, problems = parse_note(variant("한국어 코멘트.", blank), slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None and note.ko == "" and note.en == "English commentary."
+    assert [(p.severity, p.rule, p.field) for p in problems] == [("warning", "missing-language", "## 한국어")], problems
+    assert problems[0].line == VALID.split("\n").index("## 한국어") + 1
+
+
+def test_no_commentary_that_shows_text_is_an_error() -> None:
+    note, problems = parse_note(variant("한국어 코멘트.", "&nbsp;").replace("English commentary.", "<br>"),
+                                slug="x", source=SOURCE, tags=TAGS)
+    assert note is None and [p.rule for p in problems] == ["no-commentary"]
+
+
+@pytest.mark.parametrize("shown", ["$x$", "가", "`code`", "[a link](https://a.example/)", "&amp;", "&#44032;", "🙂", "<b>ok</b>"])
+def test_a_short_commentary_that_shows_text_is_kept(shown: str) -> None:
+    note, problems = parse_note(variant("한국어 코멘트.", shown), slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None and note.ko == shown
+
+
 def test_an_author_listed_twice_is_a_notice_that_fails_nothing() -> None:
     """`Ada Lovelace` and `ada  lovelace` in one list are one name twice: advice (a large team
     may have two people of one name), located at the second."""

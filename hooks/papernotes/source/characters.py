@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 
 # Unicode's Default_Ignorable_Code_Point ranges (DerivedCoreProperties.txt), which include
 # every zero-width and bidi-control character and the Hangul fillers, plus a few visible-
@@ -59,3 +60,20 @@ def describe(char: str) -> str:
 def invisible_message(text: str, index: int) -> str:
     """The shared wording for a refused invisible character."""
     return f"contains the invisible character {describe(text[index])}; delete it (retype the text around it)"
+
+
+_TEXT_IN_HTML = re.compile(r"(?:^|>)([^<]+)")
+"""The text between tags of sanitised HTML (no comments, scripts or styles are left in it)."""
+
+
+def shows_text(html: str) -> bool:
+    """Whether sanitised HTML draws a character: not only spaces (`&nbsp;`, the full-width space),
+    invisible characters (`&#8203;`), empty elements (`<span></span>`, a rule, a link without text).
+    Stops at the first character drawn, usually the first of the first paragraph."""
+    for match in _TEXT_IN_HTML.finditer(html):
+        chunk = match.group(1)
+        if "&" in chunk:
+            chunk = unescape(chunk)
+        if any(not c.isspace() and not is_invisible(c) for c in chunk):
+            return True
+    return False

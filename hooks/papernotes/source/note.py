@@ -17,7 +17,7 @@ from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
                                arxiv_id_problem, canonical_arxiv_id, heading_text, link_problem, section_for, split_front_matter)
 from papernotes.names import match_key
-from papernotes.source.characters import describe
+from papernotes.source.characters import describe, shows_text
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import normalise_tag, suggest, suggest_tag
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
@@ -73,7 +73,9 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
         sections.setdefault(spec.key, Section("", 0))
 
     is_draft = bool(fields and fields.get("draft"))
-    written = [key for key in _COMMENTARY if sections[key].text]
+    cache = _Rendered(html if html is not None else HtmlCache())
+    blank = {key for key in _COMMENTARY if sections[key].text and not _shows_text(sections[key].text, cache)}
+    written = [key for key in _COMMENTARY if sections[key].text and key not in blank]
     if not written:
         if not is_draft:  # a draft is not published, so it may wait for its commentary
             add(split.body_start + 1, 1, "body", f"write the commentary in a {_headings_phrase(_COMMENTARY)} section (at least one)",
@@ -81,7 +83,11 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
     elif not is_draft:
         there = sections[written[0]]
         for key in _COMMENTARY:
-            if not sections[key].text:
+            if key in blank:
+                add(sections[key].line, 1, f"## {_HEADING[key]}",
+                    f"the {_HEADING[key]} commentary shows no text (only spaces, markup or invisible characters); "
+                    f"write it, or readers who choose it see the {_HEADING[written[0]]} text with a marker", "missing-language", "warning")
+            elif not sections[key].text:
                 # Point at the section that is there: the missing one goes next to it.
                 add(sections[key].line or there.line, 1, f"## {_HEADING[key]}",
                     f"the {_HEADING[key]} commentary is missing (add a `## {_HEADING[key]}` section); "
@@ -91,13 +97,42 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
     if any(p.is_error for p in problems) or fields is None:
         return None, problems
-    cache = html if html is not None else HtmlCache()
     for spec in SECTIONS:
         _check_renders(sections[spec.key], f"## {spec.heading}", add, cache)
     if any(p.is_error for p in problems):
         return None, problems
-    note = Note(slug=slug, source=source, **{key: section.text for key, section in sections.items()}, **fields)  # type: ignore[arg-type]
+    # A commentary that shows nothing is a missing one (the page shows the other with its marker).
+    texts = {key: "" if key in blank else section.text for key, section in sections.items()}
+    note = Note(slug=slug, source=source, **texts, **fields)  # type: ignore[arg-type]
     return note, problems
+
+
+class _Rendered:
+    """`HtmlCache.check` for one note, remembering a failure too: a section is rendered once
+    whether it is asked about for its text (`_shows_text`) or for its time and size."""
+
+    def __init__(self, cache: HtmlCache) -> None:
+        self._cache = cache
+        self._failed: dict[str, Exception] = {}
+
+    def check(self, text: str) -> str:
+        failed = self._failed.get(text)
+        if failed is not None:
+            raise failed
+        try:
+            return self._cache.check(text)
+        except Exception as exc:
+            self._failed[text] = exc
+            raise
+
+
+def _shows_text(text: str, cache: _Rendered) -> bool:
+    """Whether a section's Markdown renders to any character a reader sees (`shows_text`); a
+    section that cannot be rendered counts as text: `_check_renders` reports why."""
+    try:
+        return shows_text(cache.check(text))
+    except Exception:  # noqa: BLE001 - reported by _check_renders, with the reason
+        return True
 
 
 def _headings_phrase(keys: tuple[str, ...]) -> str:
@@ -113,7 +148,7 @@ a day page shows both commentaries and the day's post), and every page keeps und
 a few kB (a formula-heavy one ~10 kB of Markdown, ~80 kB of MathML)."""
 
 
-def _check_renders(section: Section, field: str, add: Callable[..., None], html: HtmlCache) -> None:
+def _check_renders(section: Section, field: str, add: Callable[..., None], html: _Rendered) -> None:
     """Render the section under a time budget, so a hostile note is reported, not a hang, and
     within `SECTION_HTML_LIMIT`, so no page showing it passes 1 MB."""
     if not section.text.strip():
