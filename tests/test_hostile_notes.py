@@ -265,6 +265,10 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     # --- file names (slugs) and identity ---
     ("slug-spaces", {"2024/My Note.md": note()},
      ("data/notes/2024/My Note.md:0:0: error: file name: the file name 'My Note' is the note's URL: use lowercase ASCII",)),
+    # The file's text is checked with its name: its impossible date showed only once it was renamed.
+    ("slug-and-date", {"2024/Bad_Date.md": note(date="2025-02-30")},
+     ("data/notes/2024/Bad_Date.md:0:0: error: file name: the file name 'Bad_Date' is the note's URL",
+      "data/notes/2024/Bad_Date.md:4:7: error: date: ")),
     ("slug-dots", {"2024/..md": note()}, ("data/notes/2024/..md:0:0: error: file name: the file name '.' is the note's URL",)),
     ("slug-double-dot", {"2024/a..b.md": note()}, ("data/notes/2024/a..b.md:0:0: error: file name: the file name 'a..b' is the note's URL: use lowercase ASCII "
                                                        "letters, digits, '-' and '.' (e.g. 'a-b')",)),

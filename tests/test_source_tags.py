@@ -60,3 +60,36 @@ def test_a_reserved_slug_is_a_located_error_not_a_build_failure(tmp_path: Path) 
         "data/tags.yml:4:1: error: index: the tag slug 'index' is reserved: tags/index.md is the tag index page, "
         "so a tag 'index' would have no page of its own; rename the tag (e.g. 'index-tag') and the notes that use it"]
     assert [t.slug for t in registry.tags] == ["rl"]
+
+
+def test_a_broken_tags_file_is_the_first_problem_and_notes_are_not_told_to_add_tags(tmp_path: Path) -> None:
+    """`en: "Reasoning"x` in tags.yml made every note's every tag an "unknown tag ...; add the tag
+    to data/tags.yml" error (133 of them, one annotation each on files a pull request did not
+    touch), listed before the one line that said what was wrong. Now the file's error comes
+    first, and each note says once that its tags wait for that file."""
+    from hostile_base import TAGS_YML, write_site
+    from papernotes.source.tree import load_site
+
+    root = write_site(tmp_path, {})
+    (root / "data" / "tags.yml").write_text(TAGS_YML.replace("en: Reasoning", 'en: "Reasoning"x'), encoding="utf-8")
+    result = load_site(root, "data")
+    lines = [p.format() for p in result.errors]
+    assert lines[0].startswith("data/tags.yml:7:7: error: file: YAML syntax error"), lines
+    notes = lines[1:]
+    assert notes and all("the tags cannot be checked: data/tags.yml could not be read" in line for line in notes), notes
+    assert not any("add the tag" in line for line in lines)
+    assert len({line.split(":", 1)[0] for line in notes}) == len(notes)  # one line a note, not one a tag
+
+
+def test_a_tag_whose_entry_is_broken_is_not_called_unknown(tmp_path: Path) -> None:
+    from hostile_base import TAGS_YML, note, write_site
+    from papernotes.source.tree import load_site
+
+    root = write_site(tmp_path, {"2024/uses.md": note(tags="[reasoning, nope]")}, good=False)
+    (root / "data" / "tags.yml").write_text(TAGS_YML.replace("  en: Reasoning\n", ""), encoding="utf-8")
+    lines = [p.format() for p in load_site(root, "data").errors]
+    assert lines[0].startswith("data/tags.yml:") and "needs a `en:` label" in lines[0], lines
+    assert lines[1:] == [
+        "data/notes/2024/uses.md:5:8: error: tags[0]: tag 'reasoning' cannot be checked: its entry in data/tags.yml has an "
+        "error (see its own message); fix data/tags.yml first",
+        "data/notes/2024/uses.md:5:19: error: tags[1]: unknown tag 'nope'; add the tag to data/tags.yml"], lines

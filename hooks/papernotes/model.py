@@ -81,6 +81,11 @@ class TagRegistry:
     """Slug or alias -> canonical slug."""
     by_slug: Mapping[str, Tag]
     """Canonical slug -> tag."""
+    unreadable: frozenset[str] | None = frozenset()
+    """Tags `data/tags.yml` names in entries it could not read (their notes cannot be checked
+    until it is fixed); None when the file itself could not be read (no tag can be checked)."""
+    file: str = "data/tags.yml"
+    """The registry's file as problems name it."""
 
     def get(self, slug: str) -> Tag:
         return self.by_slug[slug]

@@ -272,6 +272,9 @@ def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tupl
     items = read_list(loc)
     if not items:
         raise loc.error("list at least one tag defined in data/tags.yml", "empty")
+    if registry.unreadable is None:  # not this note's mistake: reported at the registry's own error
+        raise loc.error(f"the tags cannot be checked: {registry.file} could not be read (see its own message); "
+                        f"fix {registry.file} first", "tags-file-broken")
     slugs: list[str] = []
     for i, item in enumerate(items):
         try:
@@ -280,7 +283,10 @@ def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tupl
             add(err.line, err.column, f"tags[{i}]", err.message, err.rule)
             continue
         slug = registry.lookup.get(written)
-        if slug is None:
+        if slug is None and written in registry.unreadable:  # the registry's entry has an error, reported there
+            add(item.line, item.column, f"tags[{i}]", f"tag {written!r} cannot be checked: its entry in {registry.file} "
+                f"has an error (see its own message); fix {registry.file} first", "tags-file-broken")
+        elif slug is None:
             hint = suggest_tag(written, registry) or "; add the tag to data/tags.yml"
             add(item.line, item.column, f"tags[{i}]", f"unknown tag {written!r}{hint}", "unknown-tag")
         elif slug in slugs:

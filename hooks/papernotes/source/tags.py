@@ -113,16 +113,18 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
     if entries == []:
         problems.append(Problem(display, 1, 1, "file", "no tags defined", "empty"))
     if not entries:
-        return TagRegistry((), {}, {}), problems
+        return TagRegistry((), {}, {}, None if found else frozenset(), display), problems
 
     tags: list[Tag] = []
     lookup: dict[str, str] = {}
+    unreadable: set[str] = set()
 
     for slug, key, value in entries:
         try:
             tag = _read_tag(slug, key, value, lambda err, slug=slug: report(err, f"{slug}.description"))
         except NodeError as err:
             report(err, slug)
+            unreadable.add(normalise_tag(slug))
             continue
         for name in (tag.slug, *tag.aliases):
             if name in lookup:
@@ -132,7 +134,7 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
                 lookup[name] = tag.slug
         tags.append(tag)
     tags.sort()
-    return TagRegistry(tuple(tags), lookup, {t.slug: t for t in tags}), problems
+    return TagRegistry(tuple(tags), lookup, {t.slug: t for t in tags}, frozenset(unreadable - set(lookup)), display), problems
 
 
 def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeError], None]) -> Tag:

@@ -110,7 +110,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     wanted = {p.resolve() for p in only} if only is not None else None
     guidance = read_guidance(data / "note-template.md")
     loaded: list[Note] = []
-    context = (str(root.resolve()), registry.tags, sorted(registry.lookup.items()), guidance)
+    context = (str(root.resolve()), registry.tags, sorted(registry.lookup.items()), registry.unreadable, guidance)
     html = html if html is not None else HtmlCache()
     load_one = partial(_load_guarded, root=root, registry=registry, guidance=guidance, html=html)
     results = (reuse or NoteCache()).load(files, context, load_one, html)
@@ -134,7 +134,10 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
-    return LoadResult(published, tuple(sorted(problems)), registry, len(files), drafts, authors=authors, glossary=glossary)
+    # The data files' problems first: one in tags.yml may be why notes fail, and is read first.
+    notes_shown = display_path(notes_dir, root) + "/"
+    ordered = tuple(sorted(problems, key=lambda p: (p.path.startswith(notes_shown), p)))
+    return LoadResult(published, ordered, registry, len(files), drafts, authors=authors, glossary=glossary)
 
 
 def note_files(notes_dir: Path) -> list[Path]:
@@ -233,9 +236,6 @@ def load_note(path: Path, shown: str, registry: TagRegistry,
         return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
     if path.suffix != ".md":
         return None, [Problem(shown, 0, 0, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
-    named = _file_name_problems(path.stem, shown)
-    if named:
-        return None, named
     size = path.stat().st_size
     if size > MAX_NOTE_BYTES:  # refused before reading it
         return None, [Problem(shown, 0, 0, "file", f"the note is {size // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
@@ -249,11 +249,21 @@ def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
     and the writers (`new`, the importers) check what they are about to write with it, so a
     writer cannot write a note that `check` refuses."""
     named = _file_name_problems(stem, shown)
-    if named:
-        return None, named
     slug = unicodedata.normalize("NFC", stem)
     if len(raw) > MAX_NOTE_BYTES:
-        return None, [Problem(shown, 0, 0, "file", f"the note is {len(raw) // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
+        return None, named + [Problem(shown, 0, 0, "file", f"the note is {len(raw) // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
+    if named:  # the file's text is checked too: renaming it should not reveal a second round of problems
+        try:
+            _, problems = _read_text(slug, raw, shown, registry, guidance, html)
+        except Exception:  # noqa: BLE001 - a name no note may have (not UTF-8, say): its own problem is enough
+            problems = []
+        return None, sorted(named + problems)
+    return _read_text(slug, raw, shown, registry, guidance, html)
+
+
+def _read_text(slug: str, raw: bytes, shown: str, registry: TagRegistry,
+               guidance: Guidance | None, html: HtmlCache | None) -> tuple[Note | None, list[Problem]]:
+    """`read_note_file` once the name and size are checked: the encoding, the note and leftover template text."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
