@@ -259,7 +259,9 @@ def injection_notes() -> dict[str, str]:
     for i, (case_id, args, _) in enumerate(INJECTIONS):
         args = dict(args)
         if "body" in args:
-            args["body"] = f"\n## 한국어\n\n본문.\n\n## English\n\n{args['body']}\n"
+            # A paragraph a reader sees, then the injection: a commentary of only an injection (all
+            # removed) shows nothing, and would be left out as a missing one (`shows_text`).
+            args["body"] = f"\n## 한국어\n\n본문.\n\n## English\n\nBefore.\n\n{args['body']}\n"
         notes[f"2024/{case_id}.md"] = note(arxiv=f'"2406.{10000 + i}"', **args)
     notes["2024/tag-labels.md"] = note(arxiv='"2406.19999"', tags="[hostile-tag, rl]")
     return notes
