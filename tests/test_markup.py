@@ -123,3 +123,20 @@ def test_the_html_cache_gives_back_what_it_rendered_after_pruning_and_merging() 
         assert isinstance(cache.html(text), markup.Markup)
         assert cache.size(text) == len(expected[text].encode("utf-8"))
     assert cache.items() == expected
+
+
+@pytest.mark.parametrize("tex, text", [
+    ("$O(n^2)$로 커진다", "O(n²)로 커진다"),
+    ("$t_1 < t_2$", "t₁<t₂"),
+    ("$r_1 > r_2$", "r₁>r₂"),
+    ("$n^{2k}$", "n^(2k)"),
+    ("$x_{i,j}^2$", "x_(i,j)²"),
+    ("$\\frac{a}{b}$", "a/b"),
+    ("$\\sqrt{d}$", "√d"),
+    ("$e^{-x^2}$", "e^(−x²)"),
+    ("$a \\& b$ and 5 < 6", "a&b and 5 < 6"),
+])
+def test_excerpts_write_a_formula_out_as_text(tex: str, text: str) -> None:
+    """Tag pages, browse, feeds, search cards and link previews show text only: the scripts ran
+    into their base, so O(n²) read "O(n2)" and t₁ < t₂ read "t1<t2"."""
+    assert markup.snippet(markup.HtmlCache().html(tex), 400) == text

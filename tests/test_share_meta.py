@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from markupsafe import Markup
 
 from conftest import ROOT, make_site, build_log, shared_build
-from papernotes.markup import HtmlCache
+from papernotes.markup import HtmlCache, snippet
 from papernotes.source.tree import load_site
 
 
@@ -26,7 +25,8 @@ def prop(soup: BeautifulSoup, name: str) -> list[str]:
 
 
 def plain(html: str) -> str:
-    return " ".join(Markup(html).striptags().split())
+    """The text a description is cut from: formulas written out (`markup.math_text`), no tags."""
+    return snippet(html, len(html))
 
 
 OLAGPT = "2023/olagpt.md"

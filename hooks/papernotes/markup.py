@@ -433,13 +433,63 @@ def _deadline(seconds: float) -> Iterator[None]:
 
 
 def snippet(html: str, limit: int = 140) -> str:
-    """Plain text of sanitised HTML, cut at a word boundary near `limit` characters."""
+    """Plain text of sanitised HTML, cut at a word boundary near `limit` characters. Formulas are
+    written out as text (`math_text`): `$O(n^2)$` is "O(n²)", not "O(n2)"."""
+    if "<math" in html:
+        html = _MATH.sub(lambda m: str(escape(math_text(m.group()))), html)
     text = " ".join(Markup(html).striptags().split())
     if len(text) <= limit:
         return text
     cut = text[:limit]
     space = cut.rfind(" ")
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,.;:") + "…"
+
+
+_MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.S)
+_SUPERSCRIPT = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
+_SUBSCRIPT = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
+
+
+def math_text(mathml: str) -> str:
+    """A formula's MathML (as the pages carry it) as one line of plain text, for the places that
+    show text only (excerpts, descriptions, feeds, search cards): `n²`, `t₁`, `x_{ij}`, `a/b`,
+    `√d`. Without it the scripts ran into the base: O(n²) read "O(n2)", t₁ < t₂ "t1<t2"."""
+    try:
+        root = etree.fromstring(mathml)
+    except etree.ParseError:
+        return Markup(mathml).striptags()
+    return _math_node_text(root).strip()
+
+
+def _math_node_text(node: etree.Element) -> str:
+    tag = node.tag.rsplit("}", 1)[-1]
+    parts = [_math_node_text(child) for child in node]
+    if tag == "annotation" or tag == "annotation-xml":
+        return ""
+    if tag in ("msup", "msub", "msubsup") and len(parts) >= 2:
+        base, scripts = parts[0], parts[1:]
+        kinds = {"msup": ("sup",), "msub": ("sub",), "msubsup": ("sub", "sup")}[tag]
+        return base + "".join(_script(text, kind) for text, kind in zip(scripts, kinds))
+    if tag == "mfrac" and len(parts) == 2:
+        return f"{_grouped(parts[0])}/{_grouped(parts[1])}"
+    if tag == "msqrt":
+        return "√" + _grouped("".join(parts))
+    if tag == "mroot" and len(parts) == 2:
+        return _script(parts[1], "sup") + "√" + _grouped(parts[0])
+    return (node.text or "").strip() + "".join(parts)
+
+
+def _script(text: str, kind: str) -> str:
+    """A sub- or superscript in Unicode's small letters where every character has one, else `_x` or `^(xy)`."""
+    table = _SUPERSCRIPT if kind == "sup" else _SUBSCRIPT
+    small = text.translate(table)
+    if text and not any(a == b for a, b in zip(text, small) if not a.isspace()):
+        return small
+    return ("^" if kind == "sup" else "_") + _grouped(text)
+
+
+def _grouped(text: str) -> str:
+    return text if len(text) <= 1 else f"({text})"
 
 
 def sanitise(html: str) -> str:
