@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import LAYOUT_SHIFT, READER_NOTES, build, visit
 from papernotes.outputs.reading_list import slug_hash
@@ -101,6 +102,20 @@ def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list
     assert "(showing 1)" in page.inner_text(".pn-rl-counts")
     page.fill("#pn-rl-q", "안전성")  # a tag by its label in the other language: the English page shows "Safety"
     assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["escape", "zeta"]
+    # As the search box reads words: a particle, a compound written without its space, a #tag by
+    # name or label. The list matched text as typed: 보상모델을, 안전성을 and #safety found nothing.
+    page.fill("#pn-rl-q", "보상 모델")
+    spaced = page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)")
+    assert "zeta" in spaced
+    for query, want in (("보상모델을", spaced), ("안전성을", ["escape", "zeta"]), ("#safety", ["escape", "zeta"]),
+                        ("#안전성", ["escape", "zeta"]), ("#보상모델", spaced), ("#safety ablation", [])):
+        page.fill("#pn-rl-q", query)
+        try:  # the word rules load on the first query: the list may be redrawn once they are here
+            page.wait_for_function("want => JSON.stringify([...document.querySelectorAll('.pn-rl-items > li')]"
+                                   ".map(e => e.dataset.slug)) === JSON.stringify(want)", arg=want, timeout=5000)
+        except PlaywrightTimeout:
+            shown = page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)")
+            raise AssertionError(f"{query!r} shows {shown}, not {want}") from None
     page.fill("#pn-rl-q", "")
     page.select_option("#pn-rl-sort", "paper")
     # Paper date (published, else the note's date), newest first: zeta 2025-04-09 before the March notes.

@@ -56,10 +56,35 @@ function tagLabels(slug) {
   return row ? [row[1], row[2]] : [];
 }
 
+/* The search box's word rules (search/words.js with search/meta.json's particles and endings),
+ * loaded on the first query: 보상모델을 is 보상모델, and finds "보상 모델". Until they are here (or
+ * if they cannot load) a word is looked for as typed. */
+let words = null;
+let wordsLoading = null;
+function loadWords() {
+  if (!wordsLoading) {
+    wordsLoading = Promise.all([import("../search/words.js"), fetch(new URL("search/meta.json", ROOT)).then((r) => r.json())])
+      .then(([module, meta]) => { module.configure(meta); words = module; render(); })
+      .catch(() => {});
+  }
+}
+
+/* Whether the entry has every word of `q`: a `#tag` by its name or either label, the other words
+ * (without a Korean particle or ending) in its title, id, memo or tags, spacing aside. */
 function matches(entry, q) {
   if (!q) return true;
-  const hay = [entry.title, entry.slug, entry.arxiv || "", entry.note, ...entry.tags, ...entry.tags.flatMap(tagLabels)].join(" ").normalize("NFC").toLowerCase();
-  return q.split(/\s+/).every((w) => hay.includes(w));
+  const labels = entry.tags.flatMap(tagLabels).map((l) => l.normalize("NFC").toLowerCase());
+  const squash = (text) => text.replace(/[\s\-_]+/g, "");
+  const tagHay = squash([...entry.tags, ...labels].join("|"));
+  const tags = q.match(/#[^\s#]+/g) || [];
+  if (!tags.every((t) => tagHay.includes(squash(t.slice(1))))) return false;
+  const rest = q.replace(/#[^\s#]+/g, " ").trim();
+  if (!rest) return true;
+  const hay = [entry.title, entry.slug, entry.arxiv || "", entry.note, ...entry.tags, ...labels].join(" ").normalize("NFC").toLowerCase();
+  const flat = squash(hay);
+  if (!words) loadWords();
+  const wanted = words ? words.queryWords(rest) : rest.split(/\s+/);
+  return wanted.every((w) => hay.includes(w) || flat.includes(squash(w)));
 }
 
 const rendered = new Map();  // slug -> <li>, kept across renders so focus and open notes survive
