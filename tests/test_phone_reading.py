@@ -153,6 +153,28 @@ def test_back_shows_the_language_chosen_on_a_later_page(browser, base: str, inde
         cached.close()
 
 
+def test_a_shared_link_keeps_its_language_for_the_visit(browser, base: str, index) -> None:  # noqa: ANN001
+    """A reader who chose 한국어 opens a shared `?lang=en` link: English, and on the next page they
+    tap (the page flipped to Korean there, as if the language changed at random). Their choice is
+    not replaced: a new visit (a tab of its own) is in Korean again; the switch changes both."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        pg = context.new_page()
+        first, second = (base + urls.src_to_url(urls.note(note.slug)) for note in index.notes[:2])
+        open_page(pg, first, "ko")
+        pg.goto(second + "?lang=en")
+        pg.goto(first)  # as a tapped link: no ?lang=
+        assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "en"
+        later = context.new_page()  # a later visit
+        later.goto(second)
+        assert later.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "ko"
+        pg.locator(".pn-toggle__button[data-lang=ko]").tap()
+        pg.goto(second)
+        assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "ko"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_missing_page_speaks_the_chosen_language(contexts, base: str, lang: str) -> None:  # noqa: ANN001
     """The page a mistyped or removed address shows (the theme's said only "404 - Not found")."""

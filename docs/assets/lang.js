@@ -1,8 +1,10 @@
 /* The Korean/English switch, on every page. The language is applied before the first paint by an
- * inline script in overrides/main.html (from ?lang=, else localStorage `papernotes.lang`, else
- * the site's default); this module adds the visible control and keeps the choice (localStorage,
- * and ?lang= when the address has it; a ?lang= link the reader followed is kept only when they
- * had not chosen yet: `persistUrlChoice`).
+ * inline script in overrides/main.html (from ?lang=, else this visit's language, sessionStorage
+ * `papernotes.lang`, else the reader's choice, localStorage `papernotes.lang`, else the site's
+ * default); this module adds the visible control and keeps the choice (both stores, and ?lang=
+ * when the address has it). A ?lang= link sets the language of the visit (the tab): a Korean
+ * reader following a shared English link reads on in English, page after page, until they press
+ * the switch; it becomes their choice for later visits only when they had none (`persistUrlChoice`).
  * Text in both languages is switched by CSS (html[data-pn-lang] and .pn-lang[lang]); attributes
  * cannot be, so an element whose aria-label, title or placeholder exists in both languages
  * carries them as data-pn-ko-<attribute> / data-pn-en-<attribute>, and `apply` sets the reader's.
@@ -51,10 +53,10 @@ function apply(lang, buttons, group) {
   document.dispatchEvent(new CustomEvent("papernotes:lang", { detail: { lang } }));
 }
 
-/* What a fresh load of this address shows (the inline script's order): ?lang=, else the stored
- * choice, else the site's default. */
+/* What a fresh load of this address shows (the inline script's order): ?lang=, else the visit's
+ * language, else the stored choice, else the site's default. */
 function chosen() {
-  return linked() || stored() || root.getAttribute("data-pn-default") || "ko";
+  return linked() || preferred() || root.getAttribute("data-pn-default") || "ko";
 }
 
 /* The language this address's ?lang= names, or null. */
@@ -65,15 +67,21 @@ function linked() {
 }
 
 /* The reader's stored choice, or null. */
-function stored() {
+function stored() { return kept(() => localStorage); }
+
+/* This visit's language (a ?lang= link followed in this tab, or the switch pressed), or null. */
+function preferred() { return kept(() => sessionStorage) || stored(); }
+
+function kept(storage) {
   try {
-    const lang = localStorage.getItem(KEY);
+    const lang = storage().getItem(KEY);
     return lang === "ko" || lang === "en" ? lang : null;
   } catch (e) { return null; }  // private mode
 }
 
 function remember(lang) {
   try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode: the choice lasts this page */ }
+  try { sessionStorage.setItem(KEY, lang); } catch (e) { /* ignore */ }
   const url = new URL(location.href);
   if (url.searchParams.has("lang")) {
     // Keep the URL truthful, so a reload shows what was chosen, not the old ?lang=.
@@ -116,20 +124,20 @@ function buildToggle() {
   // A page brought back by Back from the back/forward cache is the page as it was left, in the
   // language it was left in; the reader may have switched on a later page since: show the choice,
   // over this page's ?lang= too (a shared link's language is not the switch pressed since).
-  const storedAtLoad = stored();
+  const storedAtLoad = preferred();
   window.addEventListener("pageshow", (event) => {
     if (!event.persisted) return;
-    const now = stored();
+    const now = preferred();
     const lang = now && now !== storedAtLoad ? now : chosen();
     if (lang !== current()) apply(lang, buttons, group);
     if (now && now !== storedAtLoad) remember(now);  // this address's ?lang= says it too
   });
 }
 
-/* A link with ?lang= shows its page in that language. It becomes the reader's choice only when
- * they have none yet (a first visit from a shared English link goes on in English); a reader
- * who chose a language keeps it on the next page, as a link someone else made is not their
- * choice. The switch itself always keeps what is pressed (`remember`). */
+/* A link with ?lang= shows its page, and the rest of the visit, in that language (the inline
+ * script keeps it in sessionStorage). It becomes the reader's choice for later visits only when
+ * they have none yet: a link someone else made is not their choice. The switch itself always
+ * keeps what is pressed (`remember`). */
 function persistUrlChoice() {
   const lang = linked();
   if (lang === null || stored() !== null) return;
