@@ -162,7 +162,7 @@ def test_a_shared_link_keeps_its_language_for_the_visit(browser, base: str, inde
         pg = context.new_page()
         first, second = (base + urls.src_to_url(urls.note(note.slug)) for note in index.notes[:2])
         open_page(pg, first, "ko")
-        pg.goto(second + "?lang=en")
+        pg.goto(second + "?lang=EN")  # as a person may type it
         pg.goto(first)  # as a tapped link: no ?lang=
         assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "en"
         later = context.new_page()  # a later visit

@@ -62,7 +62,7 @@ function chosen() {
 /* The language this address's ?lang= names, or null. */
 function linked() {
   let lang = null;
-  try { lang = new URLSearchParams(location.search).get("lang"); } catch (e) { /* ignore */ }
+  try { lang = (new URLSearchParams(location.search).get("lang") || "").toLowerCase(); } catch (e) { /* ignore */ }  // ?lang=EN too
   return lang === "ko" || lang === "en" ? lang : null;
 }
 
