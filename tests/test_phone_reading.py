@@ -175,6 +175,16 @@ def test_a_shared_link_keeps_its_language_for_the_visit(browser, base: str, inde
         context.close()
 
 
+def test_korean_text_is_never_set_in_a_fake_italic(contexts, base: str) -> None:  # noqa: ANN001
+    """Hangul has no italic: the empty reading list's message was slanted by the browser."""
+    pg = contexts["phone"]
+    open_page(pg, base + "list/", "ko")
+    pg.evaluate("localStorage.removeItem('papernotes.reading-list')")
+    pg.reload()
+    pg.wait_for_selector(".pn-rl-empty")
+    assert pg.eval_on_selector(".pn-rl-empty [lang=ko]", "e => getComputedStyle(e).fontStyle") == "normal"
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_missing_page_speaks_the_chosen_language(contexts, base: str, lang: str) -> None:  # noqa: ANN001
     """The page a mistyped or removed address shows (the theme's said only "404 - Not found")."""
@@ -182,6 +192,8 @@ def test_the_missing_page_speaks_the_chosen_language(contexts, base: str, lang: 
     open_page(pg, base + "404.html", lang)
     assert pg.evaluate(OTHER_LANGUAGE_TEXT, lang) == []
     assert pg.locator("article h1").inner_text() == {"ko": "404 - 페이지를 찾을 수 없습니다", "en": "404 - Not found"}[lang]
+    # The tab and the history say so too (it said only "papernotes").
+    assert pg.title() == {"ko": "찾을 수 없음 (404) - papernotes", "en": "Not found (404) - papernotes"}[lang]
     # Not a dead end: the skip link lands in it, and its links lead on from any depth (a host
     # serves this page at the missing address itself).
     assert pg.locator("#pn-content").count() == 1
