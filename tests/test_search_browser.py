@@ -490,7 +490,10 @@ def test_korean_queries_find_the_bundled_notes_that_wrote_english(bundled_box, q
 @pytest.mark.parametrize(("korean", "english"), [("모델", "model"), ("훈련", "training"), ("성능", "performance"),
                                                   ("사람", "human"), ("강화", "reinforcement"), ("최적화", "optimization"),
                                                   ("생성", "generation"), ("일반화", "generalization"), ("도구", "tool"),
-                                                  ("질문", "question"), ("한계", "limitation"), ("언어", "language")])
+                                                  ("질문", "question"), ("한계", "limitation"), ("언어", "language"),
+                                                  # model names as Korean readers write them (딥시크 found nothing)
+                                                  ("딥시크", "DeepSeek"), ("큐웬", "Qwen"), ("라마", "Llama"),
+                                                  ("지피티", "GPT")])
 def test_a_common_korean_word_finds_what_its_english_word_finds(bundled_box, korean: str, english: str) -> None:  # noqa: ANN001
     """A reader on a phone types the everyday word in Korean: the glossary bridges it (모델 found
     29 notes where model found 41, 훈련 none where training found 34); the count is the box's own."""
