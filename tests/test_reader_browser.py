@@ -156,8 +156,9 @@ def test_a_shared_selection_is_in_sight_on_a_phone_and_no_match_is_said(browser:
 
 
 def test_a_shared_lang_link_shows_its_language_but_keeps_the_readers_choice(browser: Browser, base: str) -> None:
-    """A ?lang= link shows its page in that language. A reader with no choice yet goes on in it;
-    a reader who chose one keeps theirs on the next page (the link was somebody else's choice)."""
+    """A ?lang= link shows its page, and the rest of the visit, in that language. A reader with no
+    choice yet keeps it for later visits; a reader who chose one keeps theirs for later visits
+    (the link was somebody else's choice), but the visit does not flip language on the next page."""
     context = browser.new_context()
     page = context.new_page()
 
@@ -175,8 +176,12 @@ def test_a_shared_lang_link_shows_its_language_but_keeps_the_readers_choice(brow
         assert lang() == "en"  # the shared link's page is in its language
         page.goto(base + "tags/")
         page.wait_for_selector(".pn-toggle__button")
-        assert lang() == "ko"  # and the reader's own choice stays theirs
-        assert page.evaluate("localStorage.getItem('papernotes.lang')") == "ko"
+        assert lang() == "en"  # the visit goes on in it
+        assert page.evaluate("localStorage.getItem('papernotes.lang')") == "ko"  # the reader's own choice stays theirs
+        page = context.new_page()  # a later visit
+        page.goto(base + "tags/")
+        page.wait_for_selector(".pn-toggle__button")
+        assert lang() == "ko"
     finally:
         context.close()
 
@@ -206,7 +211,10 @@ def test_filter_results_follow_language(page: Page, base: str) -> None:
     assert page.inner_text(row) == "이 방법은 보상을 다시 정의한다."
     page.click('.pn-toggle__button[data-lang="en"]')
     assert page.inner_text(row) == "Redefines the training signal."
-    assert page.inner_text(".pn-browse__count") == f"{len(page.query_selector_all('.pn-browse__results > li'))} notes"
+    # The chosen tags are named: on a phone the chips' row scrolls sideways, and hid them.
+    assert page.inner_text(".pn-browse__count") == f"Reward model: {len(page.query_selector_all('.pn-browse__results > li'))} notes"
+    page.click('.pn-toggle__button[data-lang="ko"]')
+    assert page.inner_text(".pn-browse__count").startswith("보상 모델: 노트 ")
 
 
 # Each row of the browse list as markup with every link made absolute (the page's own rows link

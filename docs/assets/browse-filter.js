@@ -134,10 +134,15 @@ function init(box) {
       badge.setAttribute("data-count", String(c));
     });
     var total = matches.length;
-    if (countEl.getAttribute("data-count") !== String(total) || !keepRows) {  // unchanged: not announced again
+    var named = selected.join(",");
+    if (countEl.getAttribute("data-count") !== String(total) || countEl.getAttribute("data-tags") !== named || !keepRows) {  // unchanged: not announced again
       countEl.setAttribute("data-count", String(total));
+      countEl.setAttribute("data-tags", named);
       countEl.textContent = "";
-      countEl.appendChild(bi("노트 " + total + "개", total + (total === 1 ? " note" : " notes")));
+      // The chosen tags by name: on a phone the chips scroll sideways, and those chosen were out of sight.
+      var labels = selected.map(function (s) { return index.tags[number[s]]; });
+      var ko = labels.map(function (t) { return t[1]; }).join(" + "), en = labels.map(function (t) { return t[2]; }).join(" + ");
+      countEl.appendChild(bi((ko ? ko + ": " : "") + "노트 " + total + "개", (en ? en + ": " : "") + total + (total === 1 ? " note" : " notes")));
     }
     clear.hidden = selected.length === 0;
     if (keepRows) {
