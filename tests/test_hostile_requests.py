@@ -113,7 +113,7 @@ pixel-tag:
 def pixel_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every LOADS case as the English commentary of its own note, one more in an abstract,
     and a note using a tag whose labels try to load from EVIL."""
-    notes = {f"2024/{case_id}.md": note(arxiv=f'"2406.{20000 + i}"', body=f"\n## 한국어\n\n본문.\n\n## English\n\n{markdown}\n")
+    notes = {f"2024/{case_id}.md": note(arxiv=f'"2406.{20000 + i}"', body=f"\n## 한국어\n\n본문.\n\n## English\n\nBefore.\n\n{markdown}\n")
              for i, (case_id, markdown) in enumerate(LOADS)}
     notes["2024/abstract-pixel.md"] = note(arxiv='"2406.29998"', body=f"\n## Abstract\n\n![a](https://{EVIL}/abs.png)\n\n## 한국어\n\n본문.\n\n## English\n\nText.\n")
     notes["2024/tagged-pixel.md"] = note(arxiv='"2406.29999"', tags="[pixel-tag, rl]")

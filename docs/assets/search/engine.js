@@ -601,9 +601,11 @@ function joinedApart(units, textHits) {
  * stays (top 10 in a note writing no top-5). */
 function otherVersions(units) {
   const looks = [], pairs = [];
+  // A name the glossary knows (llama: 라마) is a concept of one word; its version follows it all the same.
+  const wordOf = (u) => (u.word !== undefined ? u.word : u.concept !== undefined && u.words.length === 1 ? u.words[0][0] : undefined);
   units.forEach((u, i) => {
     if (u.joined !== undefined) pairs.push(u.words.map((w) => w[0]));             // the query's llama-3 or llama 3
-    else if (i + 1 < units.length) pairs.push([u.word, units[i + 1].word]);
+    else if (i + 1 < units.length) pairs.push([wordOf(u), wordOf(units[i + 1])]);
   });
   for (const [name, version] of pairs) {
     if (name === undefined || version === undefined || !/^[a-z]{2,}$/.test(name) || !/^\d{1,2}$/.test(version)) continue;
