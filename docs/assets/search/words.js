@@ -230,9 +230,12 @@ export function bareArxivIds(query) {
 }
 
 /* `query` with full-width Latin letters, digits and signs (a Korean keyboard's 전각 mode: ＲＬＨＦ,
- * ２５０５．１６２６５) and the ideographic space as the ASCII ones notes are written and indexed in. */
+ * ２５０５．１６２６５) and the ideographic space as the ASCII ones notes are written and indexed in,
+ * and without the invisible characters a paste may carry (a zero-width space inside 보상 made it
+ * two words, 보 and 상: every note with a word starting with either). */
 export function halfWidth(query) {
-  return String(query).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+  return String(query).replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
 /* `query` without what an apostrophe (' ’ ʼ) cuts off a word: an English clitic (don't, it's,

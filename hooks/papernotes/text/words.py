@@ -88,10 +88,12 @@ _LATIN_ENDING = re.compile(r"((?=[0-9]*[a-z])[a-z0-9]++)[\uac00-\ud7a3]+")
 
 
 VERB_ENDINGS = ("시켰다", "시키기", "되었다", "이라는", "시키는", "되는", "되어", "되고", "된다", "되지", "됐다", "시켜", "하는", "하여",
-                "하고", "하기", "하지", "하면", "하며", "해서", "했다", "했던", "했고", "한다", "시킨", "라는", "이란", "된", "한", "할", "함")
-"""Endings that make a Korean noun a verb or adjective (보정된, 정렬한다, 추론할, 검증하기, 학습시켰다)
-or quote it (보상이라는, 환각이란), longest first: the glossary's forms are nouns, so a run naming a
-concept may end in one (`without_ending`), and the box looks a query word up without one."""
+                "하고", "하기", "하지", "하면", "하며", "해서", "했다", "했던", "했고", "한다", "시킨", "라는", "이란", "받는", "받은",
+                "받을", "적인", "된", "한", "할", "함")
+"""Endings that make a Korean noun a verb or adjective (보정된, 정렬한다, 추론할, 검증하기, 학습시켰다,
+보상받는, 효율적인) or quote it (보상이라는, 환각이란), longest first: the glossary's forms are nouns, so
+a run naming a concept may end in one (`without_ending`), and the box looks a query word up without
+one (효율적인 finds 효율적, 효율성: it found nothing)."""
 
 PLURAL = "들"
 """The Korean plural suffix, before a particle if any (에이전트들, 모델들의): `without_ending` drops it
