@@ -388,3 +388,15 @@ def test_only_the_concepts_notes_name_go_to_the_browser(tmp_path: Path) -> None:
     # Without a glossary: no concept terms, an empty list.
     site = write(build_search_files(notes, TAGS, commentary), tmp_path / "none")
     assert search_data.meta(site)["glossary"] == [] and not [t for t in search_data.postings(site) if t.startswith("@")]
+
+
+@pytest.mark.parametrize(("title", "parts"), [
+    ("ThinkTuning: Instilling Cognitive Reflections", ["think", "tuning"]),
+    ("OlaGPT: Empowering LLMs", ["ola", "gpt"]),
+    ("ChatGPT and SophiaVL-R1", ["chat", "gpt", "sophia", "vl"]),
+    ("LLaMA, MoE, ToM, AlphaGo, GPT-4 and SimpleToM", []),   # parts that are not words: left alone
+])
+def test_a_camel_case_name_in_a_title_is_also_its_words(title: str, parts: list[str]) -> None:
+    from papernotes.outputs.search_index import PAIR_PREFIX, camel_parts
+    found = camel_parts(title)
+    assert [t for t in found if not t.startswith(PAIR_PREFIX)] == parts

@@ -492,7 +492,7 @@ def test_korean_queries_find_the_bundled_notes_that_wrote_english(bundled_box, q
                                                   ("생성", "generation"), ("일반화", "generalization"), ("도구", "tool"),
                                                   ("질문", "question"), ("한계", "limitation"), ("언어", "language"),
                                                   # model names as Korean readers write them (딥시크 found nothing)
-                                                  ("딥시크", "DeepSeek"), ("지피티", "GPT"), ("클로드", "Claude"),
+                                                  ("딥시크", "DeepSeek"), ("챗GPT", "ChatGPT"), ("클로드", "Claude"),
                                                   # an adjective's ending, a passive's, a word pasted with a zero-width space
                                                   ("효율적인", "효율적"), ("보상받는", "보상"), ("보\u200b상", "보상"),
                                                   # forms the stemmer cannot join, an acronym, a lab by its data/authors.yml alias
@@ -505,6 +505,13 @@ def test_a_common_korean_word_finds_what_its_english_word_finds(bundled_box, kor
         type_query(bundled_box, query)
         return int(bundled_box.eval_on_selector(".pn-search__results", "el => el.dataset.count"))
     assert count(korean) == count(english) > 0
+
+
+@pytest.mark.parametrize(("query", "slug"), [("think tuning", "thinktuning"), ("ola gpt", "olagpt")])
+def test_a_name_written_in_camel_case_is_found_typed_apart(bundled_box, query: str, slug: str) -> None:  # noqa: ANN001
+    """`think tuning` listed nine notes holding think... and tuning... and not ThinkTuning; `ola gpt`
+    found nothing: the title's camel-case name is also its words (search_index.camel_parts)."""
+    assert type_query(bundled_box, query)[0] == slug
 
 
 def test_an_acronym_finds_the_notes_writing_its_phrase(bundled_box) -> None:  # noqa: ANN001

@@ -282,6 +282,24 @@ def person_names(text: str) -> list[str]:
             for term in tokenize(re.sub(r"[^\w]|_", "", match[0]))]
 
 
+_CAMEL = re.compile(r"(?<![\w-])((?:[A-Z][a-z]{2,}|[A-Z]{2,}(?![a-z])){2,})(?![\w])")
+"""A name written in camel case: capitalised words (or an acronym) run together, `ThinkTuning`,
+`OlaGPT`, `ChatGPT` (not `LLaMA`, `MoE` or `ToM`, whose parts are not words)."""
+_CAMEL_PART = re.compile(r"[A-Z][a-z]{2,}|[A-Z]{2,}(?![a-z])")
+
+
+def camel_parts(text: str) -> list[str]:
+    """The words of each camel-case name in `text` (`think`, `tuning` for ThinkTuning), and the
+    title pair of each two in a row: readers type the name apart, `think tuning`, which found
+    every note holding think... and tuning... but not ThinkTuning itself."""
+    out: list[str] = []
+    for match in _CAMEL.finditer(text):
+        parts = [part.lower() for part in _CAMEL_PART.findall(match[1])]
+        out += parts
+        out += [PAIR_PREFIX + stem(a) + stem(b) for a, b in zip(parts, parts[1:])]
+    return out
+
+
 def title_pairs(tokens: list[str], joined: list[bool]) -> list[str]:
     """The phrase terms of a title: PAIR_PREFIX + the stems of two adjacent words (parted by spaces
     or a hyphen) written together, unless both are Korean words (`pairs` has those), so the box
@@ -320,7 +338,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         adjacent = _adjacent(text)
         terms = tokens + _pairs_of(adjacent, False) + model_names(text) + (person_names(text) if field == "people" else [])
         if field == "title":
-            terms += title_pairs(tokens, joined)
+            terms += title_pairs(tokens, joined) + camel_parts(text)
         if concepts and field != "people":
             terms += [CONCEPT_PREFIX + str(number) for _, _, number in concepts.runs(tokens, joined, every=True)]
         for term in terms:
