@@ -1104,3 +1104,25 @@ def test_on_a_phone_the_results_fit_the_part_of_the_screen_the_keyboard_leaves(p
     session.send("Emulation.setPageScaleFactor", {"pageScaleFactor": 1})
     page.wait_for_function("""() => document.querySelector('.pn-search__panel').getBoundingClientRect().height
                                     > visualViewport.height * 0.6""")  # back to the whole screen
+
+
+STATUSES = """() => { window.__statuses = []; const s = document.querySelector('.pn-search__status');
+    new MutationObserver(() => window.__statuses.push(s.textContent)).observe(s, {childList: true, subtree: true, characterData: true}); }"""
+
+
+def test_typing_on_into_a_korean_word_without_composition_shows_no_verdict(bundled_box) -> None:  # noqa: ANN001
+    """Text typed without an input method's composition (a paste, voice input, some keyboards;
+    Playwright's keyboard too): at 보상모, on the way to 보상모델, the results went and "결과가
+    없습니다. 어느 노트에도 없는 단어: 보상모" showed. The results on screen stay while the reader types on;
+    a pause after a word that finds nothing ends it, and then the verdict shows."""
+    page = bundled_box
+    page.fill(".pn-search__input", "")
+    page.evaluate(STATUSES)
+    page.click(".pn-search__input")
+    page.keyboard.type("보상모델", delay=250)
+    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count > 0")
+    seen = page.evaluate("window.__statuses")
+    assert seen and not any("결과가 없습니다" in s for s in seen), seen
+    page.fill(".pn-search__input", "")
+    page.keyboard.type("보상모", delay=250)
+    page.wait_for_function("document.querySelector('.pn-search__status').textContent.includes('결과가 없습니다')", timeout=5000)

@@ -15,6 +15,7 @@ import { bi, el, language } from "../dom.js";
 
 const PAGE = 10;                                  // results shown at first and per "more"
 const JAMO_END = /[\u1100-\u11ff\u3130-\u318f]$/;   // a Hangul letter not (yet) in a syllable
+const SETTLE_MS = 700;   // a pause this long after a Korean word that found nothing: the reader stopped there
 
 // Interface text by language; the box follows the switch (papernotes:lang, lang.js).
 const TEXT = {
@@ -151,11 +152,17 @@ function build() {
     }));
   }
 
-  function run() {
+  let shownQuery = "";                            // the query whose results are on screen
+  /* `settled`: the reader stopped typing (a pause after a query kept the last results). */
+  function run(settled) {
     const q = input.value.trim(), mine = ++seq;
-    if (!q) { showPanel(false); list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; return; }
+    if (!q) { showPanel(false); list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; shownQuery = ""; return; }
     showPanel(true);
-    const kept = composing ? { nodes: Array.from(status.childNodes), count: list.getAttribute("data-count") } : null;
+    // Typing on into a Korean word without an input method's composition (a paste, voice input,
+    // some keyboards): 보상모 on the way to 보상모델 finds nothing for a moment, as mid-syllable.
+    const typingOn = settled !== true && !composing && shownQuery !== "" && q.length > shownQuery.length
+      && q.startsWith(shownQuery) && /[\uac00-\ud7a3]$/.test(q);
+    const kept = composing || typingOn ? { nodes: Array.from(status.childNodes), count: list.getAttribute("data-count") } : null;
     list.removeAttribute("data-count");         // present again once this query's results show
     setStatus("검색 중…", "Searching…");
     loadEngine().then((loaded) => loaded.engine.search(q).then((result) => {
@@ -165,6 +172,8 @@ function build() {
       if (kept && !result.hits.length && list.children.length) {
         status.replaceChildren(...kept.nodes);
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
+        // Without a composition to end, a pause ends the word: then its "no results" shows.
+        if (!composing) { clearTimeout(timer); timer = setTimeout(() => run(true), SETTLE_MS); }
         return null;
       }
       // Nothing on screen yet and the query ends in a lone consonant or vowel (ㅂ, the first key
@@ -173,6 +182,7 @@ function build() {
       const state = { hits: result.hits, result, count: 0 };
       return showMore(loaded, state, mine, true).then((current) => {
         if (!current) return;
+        shownQuery = result.hits.length ? q : "";
         shown = { loaded, state };
         const n = state.hits.length;
         list.setAttribute("data-count", String(n));   // set once the first results are on screen
