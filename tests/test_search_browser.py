@@ -1126,3 +1126,10 @@ def test_typing_on_into_a_korean_word_without_composition_shows_no_verdict(bundl
     page.fill(".pn-search__input", "")
     page.keyboard.type("보상모", delay=250)
     page.wait_for_function("document.querySelector('.pn-search__status').textContent.includes('결과가 없습니다')", timeout=5000)
+
+
+@pytest.mark.parametrize("query", ["2504.06141 2510.06557", "arXiv:2504.06141, https://arxiv.org/abs/2510.06557v2"])
+def test_several_pasted_arxiv_ids_find_each_paper(bundled_box, query: str) -> None:  # noqa: ANN001
+    """Pasting two ids (a reading list, a related-work line) said "no note contains all of these
+    words": each id is a paper, and each paper's note is found."""
+    assert set(type_query(bundled_box, query)) == {"adversarial-training-of-reward-models", "the-markovian-thinker"}

@@ -531,6 +531,7 @@ function findTags(query) {
 }
 const TAG_WORDS = new Set(["태그", "tag", "tags"]);
 
+const ARXIV_ID = /^\d{4}\.\d{4,5}$/;   // a new-style arXiv id as words.queryWord reads one
 const HYPHEN = /^[-\u2010\u2011]$/;   // as search_index._NAME_PARTS and _PERSON_PARTS join a name's parts
 
 /* The units of a query: each glossary concept it names ({concept: n, key: the phrase key it was
@@ -712,6 +713,15 @@ export function search(typed) {
   // typed in Hangul that notes write in Latin letters (김현우: Hyunwoo Kim), else the corrections.
   return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => {
     if (text.hits.length || !units.length) return [tagged, text, units, {}];
+    // Several arXiv ids pasted at once (a reading list, a related-work line): each paper, not the
+    // note holding all of them ("no note contains all of these words").
+    if (units.length > 1 && units.every((u) => u.word !== undefined && ARXIV_ID.test(u.word))) {
+      return Promise.all(units.map((u) => textHits([u]))).then((each) => {
+        const seen = new Set(), hits = [];
+        for (const one of each) for (const h of one.hits) if (!seen.has(h[0])) { seen.add(h[0]); hits.push(h); }
+        return [tagged, { found: each.map((one) => one.found[0]), hits }, units, {}];
+      });
+    }
     return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}]
       : romanisedName(units).then((named) => (named ? [tagged, named.text, named.units, named.corrected, true]
         : correctAll(tagged, text)))));
