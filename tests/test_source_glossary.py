@@ -65,6 +65,9 @@ BROKEN = [
     ("a:\n  en: [reward]\n  kor: [보상]\n", [(3, 3, "a", "unknown-key", "did you mean 'ko'?")]),
     ("a:\n  en: [reward]\n", [(2, 3, "a", "missing-forms", "needs `ko:`")]),
     ("Reward_Hacking:\n  en: [reward hacking]\n  ko: [보상 해킹]\n", [(1, 1, "Reward_Hacking", "bad-concept-id", "kebab-case")]),
+    # A bad id and a bad form: both at once (the form showed only once the id was fixed).
+    ("Bad_Concept:\n  en: [reward]\n  ko: [reward]\n", [(1, 1, "Bad_Concept", "bad-concept-id", "kebab-case"),
+                                                       (3, 8, "Bad_Concept.ko[0]", "wrong-language", "belong under `en:`")]),
     ("a:\n  en: [x1]\n  ko: [가나]\na:\n  en: [x2]\n  ko: [다라]\n", [(4, 1, "file", "duplicate-key", "first defined on line 1")]),
     # forms search could not use
     ("a:\n  en: [" + "word " * 7 + "]\n  ko: [가나]\n", [(2, 8, "a.en[0]", "too-long", "at most")]),

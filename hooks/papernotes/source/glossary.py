@@ -76,6 +76,12 @@ def load_glossary(path: Path, display: str) -> tuple[Glossary, list[Problem]]:
     owners: dict[str, tuple[str, str, int]] = {}  # phrase key -> (concept id, form, line)
     concepts: list[Concept] = []
     for concept_id, key, value in entries:
+        # A bad id leaves the concept out, but its forms are still checked: renaming it should not
+        # reveal a second round of problems.
+        named = CONCEPT_ID.match(concept_id) is not None
+        if not named:
+            report(key.error(f"concept {concept_id!r} must be lowercase ASCII kebab-case like 'reward-hacking'", "bad-concept-id"),
+                   concept_id)
         try:
             forms = _read_concept(concept_id, key, value)
         except NodeError as err:
@@ -99,15 +105,13 @@ def load_glossary(path: Path, display: str) -> tuple[Glossary, list[Problem]]:
                 continue
             owners[phrase] = (concept_id, form, loc.line)
             kept[lang].append(form)
-        if kept["en"] and kept["ko"]:
+        if named and kept["en"] and kept["ko"]:
             concepts.append(Concept(concept_id, tuple(kept["en"]), tuple(kept["ko"])))
     return Glossary(tuple(concepts)), problems
 
 
 def _read_concept(concept_id: str, key: Located, value: Located) -> list[tuple[str, int, Located]]:
     """(lang, index, node) of every form a concept lists; raises on a broken concept."""
-    if not CONCEPT_ID.match(concept_id):
-        raise key.error(f"concept {concept_id!r} must be lowercase ASCII kebab-case like 'reward-hacking'", "bad-concept-id")
     found: dict[str, list[tuple[str, int, Located]]] = {}
     for name, name_node, lang_value in mapping_items(value):
         if name not in LANGS:
