@@ -91,6 +91,16 @@ def test_month_chart_bars() -> None:
     assert [a.get("href") for a in svg.iter(f"{SVG}a")] == [urls.month(2025, 1), urls.month(2025, 3)]
 
 
+def test_month_chart_names_each_quarter_in_both_languages() -> None:
+    """A phone shows no tooltip: a year of bars under one year label read as "some month"."""
+    index = site([dt.date(2024, 11, 5), dt.date(2025, 11, 5)])
+    svg = _svg(str(stats.month_chart(stats.month_counts(index), lambda to: to)))
+    texts = [(t.get("lang"), t.text) for t in svg.iter(f"{SVG}text")]
+    assert [text for lang, text in texts if lang is None][1:] == ["2024", "2025"]   # after the scale's top
+    assert [text for lang, text in texts if lang == "ko"] == ["4월", "7월", "10월"]
+    assert [text for lang, text in texts if lang == "en"] == ["Apr", "Jul", "Oct"]
+
+
 def test_heatmap_labels_months_and_weekdays_in_both_languages() -> None:
     """Each axis label exists once per language, so the language switch shows Korean or English."""
     svg = _svg(str(stats.heatmap(site([dt.date(2025, 5, 5)]), 2025, lambda to: to)))

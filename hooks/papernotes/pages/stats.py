@@ -70,7 +70,7 @@ def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-mon
     if not months:
         return Markup("")
     bar, height, top = 12, 120, max(m.count for m in months)
-    width = len(months) * bar + 40
+    width = len(months) * bar + 56  # room after the last bar for its label (10월, Oct)
     parts = [f'<svg class="pn-chart" viewBox="0 0 {width} {height + 30}" width="{width}" height="{height + 30}" '
              f'role="group" aria-labelledby="{labelledby}">']
     parts.append(f'<text class="pn-axis" x="0" y="10">{top}</text><line class="pn-axis-line" x1="30" y1="{height}" x2="{width}" y2="{height}"/>')
@@ -84,6 +84,10 @@ def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-mon
         parts.append(rect)
         if m.month == 1 or i == 0:
             parts.append(f'<text class="pn-axis" x="{x}" y="{height + 14}">{m.year}</text>')
+        elif m.month in (4, 7, 10) and i >= 3:
+            # Each quarter named below its bar: a phone shows no tooltip, and a year of bars
+            # without a month read as "some month" (not beside a year's label: room for it).
+            parts.append(svg_bi(x, height + 14, f"{m.month}월", MONTHS_EN[m.month - 1]))
     parts.append("</svg>")
     return Markup("".join(parts))
 
