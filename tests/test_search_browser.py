@@ -1133,3 +1133,15 @@ def test_several_pasted_arxiv_ids_find_each_paper(bundled_box, query: str) -> No
     """Pasting two ids (a reading list, a related-work line) said "no note contains all of these
     words": each id is a paper, and each paper's note is found."""
     assert set(type_query(bundled_box, query)) == {"adversarial-training-of-reward-models", "the-markovian-thinker"}
+
+
+@pytest.mark.parametrize("query", ["2025", "2025년"])
+def test_a_year_typed_alone_leads_to_its_archive_page(bundled_box, query: str) -> None:  # noqa: ANN001
+    """`2025` listed the two notes whose text holds the number and `2025년` found nothing: a year
+    typed alone also links its archive page, with its number of notes."""
+    type_query(bundled_box, query)
+    link = bundled_box.locator(".pn-search__tag", has_text="2025")
+    assert link.get_attribute("href").endswith("/archive/2025/")
+    count = int(re.search(r"노트 (\d+)개", link.inner_text()).group(1))
+    assert count == sum(1 for p in (ROOT / "data" / "notes").rglob("*.md") if "\ndate: 2025-" in p.read_text(encoding="utf-8"))
+    assert "결과가 없습니다" not in bundled_box.inner_text(".pn-search__status")

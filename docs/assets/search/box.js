@@ -186,7 +186,12 @@ function build() {
         shown = { loaded, state };
         const n = state.hits.length;
         list.setAttribute("data-count", String(n));   // set once the first results are on screen
+        // A year typed alone (2025, 2025년): its notes are the archive's year page, not the notes
+        // whose text holds the number (the link follows, with the tags').
+        const year = /^((?:19|20)\d\d)\s*년?$/.exec(q);
+        const page = year && loaded.engine.yearPage(year[1]);
         if (!result.words.length && !result.tags.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
+        else if (n === 0 && page) setStatus(year[1] + "년의 노트는 보관함에 있습니다.", "The notes of " + year[1] + " are in the archive.");
         else if (n === 0) {
           // Say why: a word no note holds (a typo, a word no note uses), or words no note holds together.
           setStatus("결과가 없습니다.", "No results.");
@@ -219,6 +224,12 @@ function build() {
           const a = el("a", { class: "pn-search__tag", href: loaded.engine.tagHref(t[0]) });
           a.append(bi("태그: " + t[1], "Tag: " + t[2]));
           tagline.append(a, " ");
+        }
+        if (page) {
+          const a = el("a", { class: "pn-search__tag", href: page[0] });
+          a.append(bi("보관함: " + year[1] + "년 (노트 " + page[1] + "개)", "Archive: " + year[1] + " (" + page[1] + (page[1] === 1 ? " note)" : " notes)")));
+          tagline.append(a, " ");
+          tagline.hidden = false;
         }
       });
     })).catch((err) => { if (mine === seq) failed(err); });

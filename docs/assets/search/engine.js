@@ -45,6 +45,11 @@ export function loadMeta() {
 /* The address of a note's, a tag's or an author's page. */
 export function noteHref(slug) { return new URL(meta.note.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname; }
 export function tagHref(slug) { return new URL(meta.tag.replace("{slug}", slug), ROOT).pathname; }
+/* [the year page's path, its notes] for a year with notes (a query of 2025 or 2025년), else null. */
+export function yearPage(year) {
+  const count = meta.years && meta.years[year];
+  return count ? [new URL(meta.year.replace("{year}", year), ROOT).pathname, count] : null;
+}
 export function authorHref(slug) { return new URL(meta.author.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname; }
 
 function loadFile(path) {                       // a terms or cards file, fetched once

@@ -12,7 +12,8 @@ Files, under `search/` (paths from `urls`):
 
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
   template, "card_shard": S, "excerpt": EXCERPT_SHOWN, "particles": [...], "note": url template, "tags": [[slug, ko, en,
-  [aliases]], ...], "tag": tag page url template, "author": author page url template, "min_part": MIN_PART, "spell": SPELL_PREFIX,
+  [aliases]], ...], "tag": tag page url template, "author": author page url template, "year": year page url template, "years": {year: notes},
+  "min_part": MIN_PART, "spell": SPELL_PREFIX,
   "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
   forms], [Korean forms]], ...], "rank": RANK, "words": {...}}`: the glossary's concepts that some
   note names (about 6 kB gzipped for the bundled glossary), concept n's term being `@<n>` (see
@@ -57,6 +58,8 @@ and strips a trailing Korean particle from the query word first (보상을 also 
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 import functools
 import hashlib
@@ -505,6 +508,8 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "tags": [[t.slug, t.ko, t.en, list(t.aliases)] for t in tags.tags],
         "tag": urls.src_to_url(urls.tag("{slug}")),
         "author": urls.src_to_url(urls.author("{slug}")),
+        "year": urls.src_to_url(urls.year(0)).replace("0000", "{year}"),
+        "years": {str(year): count for year, count in sorted(Counter(n.date.year for n in notes).items())},
         "min_part": MIN_PART,
         "spell": SPELL_PREFIX,
         "pair": PAIR_PREFIX,
