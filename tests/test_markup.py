@@ -140,3 +140,16 @@ def test_excerpts_write_a_formula_out_as_text(tex: str, text: str) -> None:
     """Tag pages, browse, feeds, search cards and link previews show text only: the scripts ran
     into their base, so O(n²) read "O(n2)" and t₁ < t₂ read "t1<t2"."""
     assert markup.snippet(markup.HtmlCache().html(tex), 400) == text
+
+
+def test_an_excerpt_of_a_formula_heavy_text_is_the_excerpt_of_all_of_it() -> None:
+    """Only the formulas before the cut are written out (a note of hundreds costs a few): the
+    excerpt is the one every formula written out gives, for texts of formulas, words and markup."""
+    rng = random.Random(7)
+    pieces = ["$a^2$", "$x_{i,j}$", " ", "단어 ", "word ", "\n\n", "$\\frac{a}{b}$", "**b** ", "`c` "]
+    cache = markup.HtmlCache()
+    for _ in range(400):
+        html = cache.html("".join(rng.choice(pieces) for _ in range(rng.randint(1, 200))))
+        whole = markup._MATH.sub(lambda m: str(markup.escape(markup.math_text(m.group()))), html)
+        for limit in (20, 140, 300):
+            assert markup.snippet(html, limit) == markup.snippet(whole, limit)

@@ -436,7 +436,7 @@ def snippet(html: str, limit: int = 140) -> str:
     """Plain text of sanitised HTML, cut at a word boundary near `limit` characters. Formulas are
     written out as text (`math_text`): `$O(n^2)$` is "O(n²)", not "O(n2)"."""
     if "<math" in html:
-        html = _MATH.sub(lambda m: str(escape(math_text(m.group()))), html)
+        html = _formulas_as_text(html, limit)
     text = " ".join(Markup(html).striptags().split())
     if len(text) <= limit:
         return text
@@ -446,6 +446,26 @@ def snippet(html: str, limit: int = 140) -> str:
 
 
 _MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.S)
+
+
+def _formulas_as_text(html: str, limit: int) -> str:
+    """`html` with its formulas as text (`math_text`), up to the first formula past `limit`
+    characters of text: what follows is cut from the snippet anyway (a formula-heavy note has
+    hundreds, and a note's excerpts are made for its cards, feeds and descriptions)."""
+    out: list[str] = []
+    seen = pos = 0  # characters of text so far, at most what the snippet's text holds (spaces between pieces aside)
+    for match in _MATH.finditer(html):
+        before = html[pos:match.start()]
+        seen += len(" ".join(Markup(before).striptags().split()))
+        out.append(before)
+        if seen > limit:
+            return "".join(out)
+        formula = math_text(match.group())
+        seen += len(" ".join(formula.split()))
+        out.append(str(escape(formula)))
+        pos = match.end()
+    out.append(html[pos:])
+    return "".join(out)
 _SUPERSCRIPT = str.maketrans("0123456789+-=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿⁱ")
 _SUBSCRIPT = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
 
