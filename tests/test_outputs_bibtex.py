@@ -218,3 +218,21 @@ def test_bibtex_splits_a_name_as_csl_json_does(name: str) -> None:
     csl = csl_json.item(note)["author"][0]
     family = " ".join(filter(None, [csl.get("non-dropping-particle", ""), csl["family"]]))
     assert (_decode("{" + " ".join(parts.von + parts.last) + "}"), _decode("{" + " ".join(parts.first) + "}")) == (family, csl["given"])
+
+
+def test_the_plain_text_shortcut_escapes_as_the_full_rules_do() -> None:
+    """Text with no character to escape skips the per-character rules: the same output for
+    every text, plain or not (random ASCII, accents, Hangul, odd spaces)."""
+    import random
+
+    from papernotes.outputs import bibtex
+
+    def by_the_rules(text: str) -> str:
+        out = [bibtex._SPECIALS.get(ch) or bibtex._LETTERS.get(ch) or (ch if ch.isascii() else bibtex._accented(ch)) for ch in text]
+        return " ".join("".join(out).split())
+
+    rng = random.Random(3)
+    alphabet = [chr(i) for i in range(128)] + list("éßø한\u00a0\u2028")
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert bibtex.escape(text) == by_the_rules(text), repr(text)

@@ -34,8 +34,14 @@ _LETTERS = {"ß": r"{\ss}", "æ": r"{\ae}", "Æ": r"{\AE}", "ø": r"{\o}", "Ø":
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-]")
 
 
+_NEEDS_ESCAPING = re.compile(r"[\\{}&%$#_~^]|[^\x00-\x7f]")
+"""A character `escape` changes: most titles and names have none, and keep their text."""
+
+
 def escape(text: str) -> str:
     """`text` as the value of a BibTeX field (to be wrapped in braces)."""
+    if not _NEEDS_ESCAPING.search(text):
+        return " ".join(text.split())
     out: list[str] = []
     for ch in text:
         if ch in _SPECIALS:
