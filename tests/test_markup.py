@@ -134,6 +134,7 @@ def test_the_html_cache_gives_back_what_it_rendered_after_pruning_and_merging() 
     ("$\\frac{a}{b}$", "a/b"),
     ("$\\sqrt{d}$", "√d"),
     ("$e^{-x^2}$", "e^(−x²)"),
+    ("$2^{-1}$, $x_{t-1}$", "2⁻¹, xₜ₋₁"),
     ("$a \\& b$ and 5 < 6", "a&b and 5 < 6"),
 ])
 def test_excerpts_write_a_formula_out_as_text(tex: str, text: str) -> None:
