@@ -197,3 +197,15 @@ def test_the_banner_escapes_every_value_and_lists_at_most_fifty_problems() -> No
     assert "data/notes/evil\\u202e.md:0" in odd and "bad\\x1b[31m name" in odd
     # The title's command is code in both languages, not backticks.
     assert page.count("<code>mkdocs build</code>") == 2 and "`" not in page
+
+
+def test_the_banner_says_which_build_fails() -> None:
+    """Warnings only fail `mkdocs build --strict` (as CI builds); the banner said `mkdocs build`
+    fails, which exits 0 with a warning."""
+    from papernotes.model import Problem
+    from papernotes.pages.problems import problems_banner
+
+    warning = Problem("data/notes/2025/a.md", 9, 1, "## English", "missing", "missing-language", "warning")
+    error = Problem("data/notes/2025/b.md", 4, 7, "date", "bad", "invalid")
+    assert "mkdocs build --strict" in problems_banner((warning,))
+    assert "mkdocs build --strict" not in problems_banner((warning, error)) and "mkdocs build" in problems_banner((warning, error))

@@ -126,6 +126,9 @@ def test_valid_note_is_normalised() -> None:
 WARNINGS = [
     ("missing-english", VALID[: VALID.index("## English")], "## English", "the English commentary is missing"),
     ("missing-korean", VALID.replace("## 한국어\n\n한국어 코멘트.\n\n", ""), "## 한국어", "the 한국어 commentary is missing"),
+    # The heading without text: not "add a section" (it is there), but empty.
+    ("empty-english", VALID[: VALID.index("## English")] + "## English\n\n", "## English",
+     "the English commentary is empty (write it under `## English`)"),
     ("duplicate-tag-via-alias", variant("[reward-model, rl]", "[reward-model, rm]"), "tags[1]", "listed twice"),
 ]
 

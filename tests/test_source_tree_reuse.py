@@ -146,3 +146,15 @@ def test_a_second_load_reads_no_notes_html_for_links_and_still_sees_a_link_broke
     third = load_site(site, "data", html=html, reuse=cache)
     broken = [p for p in third.problems if p.rule == "unknown-note-link"]
     assert [(p.path, p.field) for p in broken] == [("data/notes/2025/linker.md", "## 한국어"), ("data/notes/2025/linker.md", "## English")]
+
+
+def test_an_editors_files_beside_a_note_are_not_notes(tmp_path: Path) -> None:
+    """Vim's swap file, Emacs's lock link, auto-save and backup were each an error ("only .md
+    files belong under data/notes/", "symbolic links are not allowed") in the serve banner for
+    as long as the note was open. A file only named like a note is still listed (and refused)."""
+    notes = tmp_path / "notes" / "2025"
+    notes.mkdir(parents=True)
+    for name in ("a.md", ".a.md.swp", ".a.md.swo", "#a.md#", "a.md~", "a.txt", ".hidden.md"):
+        (notes / name).write_text("x", encoding="utf-8")
+    os.symlink("user@host.1234", notes / ".#a.md")
+    assert [p.name for p in load_module.note_files(tmp_path / "notes")] == [".hidden.md", "a.md", "a.txt"]

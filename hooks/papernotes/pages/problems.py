@@ -61,9 +61,11 @@ def problems_banner(problems: tuple[Problem, ...]) -> str:
     """The banner every page shows under `serve`: each problem with its file:line, field and fix."""
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
-    title = _bi(_message(f"노트 문제 {len(problems)}건 (오류 {errors}, 경고 {warnings}): `mkdocs build`는 고칠 때까지 실패합니다"),
+    # An error stops `mkdocs build`; a warning only `mkdocs build --strict` (as CI builds).
+    build = "`mkdocs build`" if errors else "`mkdocs build --strict`"
+    title = _bi(_message(f"노트 문제 {len(problems)}건 (오류 {errors}, 경고 {warnings}): {build}는 고칠 때까지 실패합니다"),
                 _message(f"{len(problems)} problem(s) in the notes ({errors} error(s), {warnings} warning(s)): "
-                         f"`mkdocs build` fails until they are fixed"))
+                         f"{build} fails until they are fixed"))
     note = _bi("미리보기 서버에서만 보입니다. 문제가 있는 노트는 초안 페이지로 보입니다.",
                "Shown by the preview server only; a note with errors is shown as a draft page.")
     more = len(problems) - MAX_LISTED

@@ -87,9 +87,13 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
                 add(sections[key].line, 1, f"## {_HEADING[key]}",
                     f"the {_HEADING[key]} commentary shows no text (only spaces, markup or invisible characters); "
                     f"write it, or readers who choose it see the {_HEADING[written[0]]} text with a marker", "missing-language", "warning")
+            elif not sections[key].text and sections[key].line:  # the heading is there, nothing under it
+                add(sections[key].line, 1, f"## {_HEADING[key]}",
+                    f"the {_HEADING[key]} commentary is empty (write it under `## {_HEADING[key]}`); "
+                    f"readers who choose it see the {_HEADING[written[0]]} text with a marker", "missing-language", "warning")
             elif not sections[key].text:
                 # Point at the section that is there: the missing one goes next to it.
-                add(sections[key].line or there.line, 1, f"## {_HEADING[key]}",
+                add(there.line, 1, f"## {_HEADING[key]}",
                     f"the {_HEADING[key]} commentary is missing (add a `## {_HEADING[key]}` section); "
                     f"readers who choose it see the {_HEADING[written[0]]} text with a marker", "missing-language", "warning")
 

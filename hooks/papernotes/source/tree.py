@@ -33,6 +33,10 @@ from papernotes.source.guidance import Guidance, find_template_text, normalise_t
 MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
 IGNORED_NAMES = {".gitkeep", ".DS_Store"}
+EDITOR_FILES = re.compile(r"^\.#|^#.*#$|~$|^\..*\.sw[a-p]$")
+"""What an editor writes beside the note it has open, never a note: Vim's swap file
+(`.note.md.swp`), Emacs's lock link (`.#note.md`), auto-save (`#note.md#`) and backups
+(`note.md~`). Each was an error in the serve banner for as long as the note was open."""
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
 
 
 def note_files(notes_dir: Path) -> list[Path]:
-    """Every file and symbolic link under `notes_dir`, sorted, but `IGNORED_NAMES`. Links are
+    """Every file and symbolic link under `notes_dir`, sorted, but `IGNORED_NAMES` and `EDITOR_FILES`. Links are
     listed (and refused in load_note), never followed: a link in a pull request could otherwise
     publish any file of the machine that builds the site. What each entry is comes with the
     folder's listing (no stat per file; a serve rebuild lists 10,000 notes per save); a folder
@@ -153,7 +157,7 @@ def note_files(notes_dir: Path) -> list[Path]:
             with os.scandir(folders.pop()) as entries:
                 for entry in entries:
                     if entry.is_symlink() or entry.is_file(follow_symlinks=False):
-                        if entry.name not in IGNORED_NAMES:
+                        if entry.name not in IGNORED_NAMES and not EDITOR_FILES.search(entry.name):
                             found.append(entry.path)
                     elif entry.is_dir(follow_symlinks=False):
                         folders.append(entry.path)
