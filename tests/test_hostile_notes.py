@@ -385,8 +385,9 @@ def test_hostile_note_is_located_and_costs_no_other_note(tmp_path: Path, baselin
     assert_good_notes_survive(result, baseline, named)
     assert result.files == len(files) + 3
     # Nothing is dropped silently: every file is a note or has an error.
+    # (The oldest note of a clash is both: published, and told of the newer one that clashes.)
     sources_with_errors = {p.path for p in result.errors}
-    assert len(result.notes) + len(sources_with_errors) == result.files
+    assert len({n.source for n in result.notes} | sources_with_errors) == result.files
     assert elapsed < 20, f"loading took {elapsed:.1f} s"  # a hang would never get here; this bounds a slow one
 
 
@@ -593,3 +594,21 @@ def test_a_very_long_word_is_read_in_linear_time() -> None:
     word = "a" * 300_000
     assert without_ending(word) == word
     assert _LATIN_ENDING.fullmatch(word + "-가") is None and _LATIN_ENDING.fullmatch(word + "가") is not None
+
+
+@pytest.mark.parametrize("clash", ["paper", "file name"])
+def test_a_new_note_that_clashes_does_not_unpublish_the_note_that_was_there(tmp_path: Path, baseline: dict, clash: str) -> None:
+    """Under serve, a new note about a paper that has a note (or under the file name of one) turned
+    the existing note into a draft: its page, tag pages, feeds and notes.json lost it. Both files
+    are told of the clash (no build publishes either), and the older note keeps its page."""
+    existing = "data/notes/2024/good-korean.md"
+    if clash == "paper":
+        files = {"2026/newcomer.md": note(arxiv='"2405.00010"', date="2026-01-02")}
+        newcomer = "data/notes/2026/newcomer.md"
+    else:
+        files = {"2026/good-korean.md": note(arxiv='"2406.00077"', date="2026-01-02")}
+        newcomer = "data/notes/2026/good-korean.md"
+    result = load_site(write_site(tmp_path, files), "data")
+    published = {n.source for n in result.notes}
+    assert existing in published and newcomer not in published
+    assert {existing, newcomer} <= {p.path for p in result.errors}

@@ -293,5 +293,5 @@ def test_reading_on_two_cores_gives_the_same_result(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("PAPERNOTES_WORKER", "1")  # forks whatever the size
     parallel = load_site(tmp_path, html=parallel_html)
     assert (parallel.notes, parallel.problems, parallel.files, parallel.drafts) == (serial.notes, serial.problems, serial.files, serial.drafts)
-    assert len(serial.notes) == 6 and serial.problems  # good.md and 2024/dup.md share a paper
+    assert len(serial.notes) == 7 and serial.problems  # good.md and 2024/dup.md share a paper: the older is kept
     assert parallel_html.items() == serial_html.items() != {}

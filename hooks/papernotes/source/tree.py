@@ -132,8 +132,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name), lambda: pairs)
     problems.extend(p for p in advice if wanted is None or any((root / f).resolve() in wanted for f in (p.path, _other_file(p))))
-    clashing = {p.path for p in clashes}
-    notes = [n for n in loaded if n.source not in clashing and (wanted is None or (root / n.source).resolve() in wanted)]
+    held = _held_back(loaded)
+    notes = [n for n in loaded if n.source not in held and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
     html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
     drafts = tuple(n for n in notes if n.draft)
@@ -330,9 +330,28 @@ def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
     return found
 
 
+def _held_back(notes: list[Note]) -> set[str]:
+    """The notes (by source) not published because an older note has their URL or their paper:
+    every note of a clash but the oldest (by date, then file). The clash is an error in each of
+    their files (`_slug_problems`, `_identity_problems`), so no build publishes any of them, but
+    under serve the note that was there keeps its page: a new note written about its paper, or
+    under its file name, unpublished it (its page turned into a draft, its links went)."""
+    groups: dict[tuple[str, str], list[Note]] = {}
+    for note in notes:
+        groups.setdefault(("slug", slug_key(note.slug)), []).append(note)
+        identity = paper_identity(note.arxiv, note.url)
+        if identity:
+            groups.setdefault(("paper", identity), []).append(note)
+    held: set[str] = set()
+    for members in groups.values():
+        if len(members) > 1:
+            held.update(n.source for n in sorted(members, key=lambda n: (n.date, n.source))[1:])
+    return held
+
+
 def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
     """Two notes may not be about one paper (one arXiv id, in `arxiv:` or an arXiv `url:`, any
-    version); each is told about the other, and none of them is published."""
+    version); each is told about the other, and only the oldest is published (`_held_back`)."""
     found = []
     groups: dict[str, list[Note]] = {}
     for note in notes:
