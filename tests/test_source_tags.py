@@ -93,3 +93,21 @@ def test_a_tag_whose_entry_is_broken_is_not_called_unknown(tmp_path: Path) -> No
         "data/notes/2024/uses.md:5:8: error: tags[0]: tag 'reasoning' cannot be checked: its entry in data/tags.yml has an "
         "error (see its own message); fix data/tags.yml first",
         "data/notes/2024/uses.md:5:19: error: tags[1]: unknown tag 'nope'; add the tag to data/tags.yml"], lines
+
+
+def test_under_serve_a_tags_file_broken_mid_edit_keeps_the_notes_served(tmp_path: Path) -> None:
+    """One typo in tags.yml while `mkdocs serve` ran left the site with no note (every one a
+    draft: its tags could not be checked) until the file was fixed. A serve session (one
+    NoteCache) checks the notes against the last readable tags meanwhile; the file's error
+    stays, so no build passes with it."""
+    from hostile_base import TAGS_YML, write_site
+    from papernotes.source.tree import NoteCache, load_site
+
+    root = write_site(tmp_path, {})
+    cache = NoteCache()
+    before = load_site(root, "data", reuse=cache)
+    (root / "data" / "tags.yml").write_text(TAGS_YML.replace("en: Reasoning", 'en: "Reasoning"x'), encoding="utf-8")
+    during = load_site(root, "data", reuse=cache)
+    assert [n.source for n in during.notes] == [n.source for n in before.notes] != []
+    assert [p.path for p in during.errors] == ["data/tags.yml"]
+    assert load_site(root, "data").notes == ()   # a build on its own: the file's error, every note held

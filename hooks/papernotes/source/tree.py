@@ -102,6 +102,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     """
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
+    if reuse is not None:  # serve: the last readable tags while tags.yml cannot be read
+        registry = reuse.tags(registry)
     authors, found = load_authors(data / "authors.yml", display_path(data / "authors.yml", root))
     problems.extend(found)
     glossary, glossary_problems = load_glossary(data / "glossary.yml", display_path(data / "glossary.yml", root))
@@ -183,6 +185,18 @@ class NoteCache:
         self._results: dict[str, tuple[bytes, tuple[int, ...], Loaded]] = {}
         self._context: object = None
         self._lookalikes: tuple[object, list[tuple[tuple[str, str], tuple[str, str]]]] | None = None
+        self._tags: TagRegistry | None = None
+
+    def tags(self, registry: TagRegistry) -> TagRegistry:
+        """The registry to check notes against: `registry`, or, while `data/tags.yml` cannot be
+        read at all (a typo mid-edit), the last one that could. Every note failed ("its tags
+        cannot be checked") and the served site had no note left until the file was fixed; its
+        error stays in the banner, and no build passes with it."""
+        if registry.unreadable is None and self._tags is not None:
+            return self._tags
+        if registry.unreadable is not None:
+            self._tags = registry
+        return registry
 
     def lookalike_pairs(self, notes: list[Note], authors: AuthorsFile) -> list[tuple[tuple[str, str], tuple[str, str]]]:
         """`authors.lookalike_pairs`, found again only when the names the notes write, or the
