@@ -3,6 +3,8 @@ idempotent second runs, and everything they write builds with `mkdocs build --st
 
 from __future__ import annotations
 
+import re
+
 import http.server
 import shutil
 import threading
@@ -87,6 +89,13 @@ def test_post_import_then_second_run_creates_nothing(project: Path, capsys: pyte
     assert main(["check", "--root", str(project)]) == 0
 
 
+def review_added_tags(root: Path) -> None:
+    """What a person does after `--add-tags`: the placeholder description is replaced (here removed)."""
+    path = root / "data" / "tags.yml"
+    text = re.sub(r"  description:\n    ko: [^\n]*import-post[^\n]*\n    en: [^\n]*import-post[^\n]*\n", "", path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+
+
 def test_post_import_can_add_unknown_tags(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import-post", str(POSTS), "--root", str(project), "--add-tags"]) == 1  # malformed blocks remain
     out = capsys.readouterr().out
@@ -94,6 +103,11 @@ def test_post_import_can_add_unknown_tags(project: Path, capsys: pytest.CaptureF
     assert out.splitlines()[-1] == "import-post: 5 created, 1 skipped (already have a note), 4 failed"
     assert "verifier-games:\n  ko: Verifier games\n  en: Verifier games\n" in (project / "data/tags.yml").read_text(encoding="utf-8")
     assert "# Tags of the small project" in (project / "data/tags.yml").read_text(encoding="utf-8")  # comments kept
+    # The added tag's placeholder description is refused until a person reviews the tag (it was
+    # published as "Added by papernotes import-post; review the labels.").
+    assert main(["check", "--root", str(project)]) == 1
+    assert "tag 'verifier-games' was added by `papernotes import-post --add-tags`: review" in capsys.readouterr().out
+    review_added_tags(project)
     assert main(["check", "--root", str(project)]) == 0
     tags_after = (project / "data/tags.yml").read_text(encoding="utf-8")
     assert main(["import-post", str(POSTS), "--root", str(project), "--add-tags"]) == 1
@@ -170,6 +184,7 @@ def imported_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
     def make(folder: Path) -> Path:
         site = make_site(folder, data=CONTRIB)
         assert main(["import-post", str(POSTS), "--root", str(site), "--add-tags"]) == 1
+        review_added_tags(site)
         assert main(["import-hf", str(HF), "--root", str(site), "--tag", "safety"]) == 1
         return site
 
@@ -377,4 +392,5 @@ def test_add_tags_keeps_only_the_tags_of_notes_written(project: Path, capsys: py
     assert after.startswith(before) and "kept-new-tag:" in after and "never-used-tag" not in after
     assert "added 1 tag(s) to data/tags.yml: kept-new-tag;" in out
     assert out.splitlines()[-1] == "import-post: 1 created, 0 skipped (already have a note), 1 failed"
+    review_added_tags(project)
     assert main(["check", "--root", str(project)]) == 0

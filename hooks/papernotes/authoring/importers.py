@@ -25,7 +25,7 @@ from papernotes.authoring.sources import hf_daily as hfdaily
 from papernotes.authoring.batch import PROGRESS_MIN_ITEMS, ImportRun, Progress
 from papernotes.model import NoteDraft
 from papernotes.schema import RESERVED_TAG_SLUGS
-from papernotes.source.tags import TAG_SLUG, load_tag_registry
+from papernotes.source.tags import PLACEHOLDER_DESCRIPTION, TAG_SLUG, load_tag_registry
 from papernotes.authoring.notefile import date_argument, title_key
 from papernotes.outputs import daily_post
 
@@ -281,8 +281,7 @@ def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:
     blocks = []
     for slug in slugs:
         label = slug.replace("-", " ").capitalize()
-        entry = {slug: {"ko": label, "en": label, "description": {"ko": "papernotes import-post가 추가한 태그입니다. 이름과 설명을 검토하세요.",
-                                                            "en": "Added by papernotes import-post; review the labels."}}}
+        entry = {slug: {"ko": label, "en": label, "description": dict(PLACEHOLDER_DESCRIPTION)}}
         blocks.append(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False))
     if blocks:
         text = tags_file.read_text(encoding="utf-8") if tags_file.exists() else ""

@@ -172,6 +172,13 @@ def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeErr
     return Tag(slug=nfc, **fields)  # type: ignore[arg-type]
 
 
+PLACEHOLDER_DESCRIPTION = {"ko": "papernotes import-post가 추가한 태그입니다. 이름과 설명을 검토하세요.",
+                           "en": "Added by papernotes import-post; review the labels."}
+"""What `papernotes import-post --add-tags` writes for a tag it adds (with its slug as both
+labels): refused here until a person has reviewed it, as the note template's guidance is, so a
+tag cannot be published with it by accident."""
+
+
 def _read_description(slug: str, key: Located, value: Located) -> tuple[str, str]:
     """A tag's `description:` as (Korean, English); both are required, each one line of text."""
     if not isinstance(value.node, yaml.MappingNode):
@@ -187,4 +194,7 @@ def _read_description(slug: str, key: Located, value: Located) -> tuple[str, str
             name = "Korean" if lang == "ko" else "English"
             raise key.error(f"tag {slug!r}: the description has no {name} text; add `{lang}:` under `description:`",
                             "description-language")
+    if any(texts[lang] == PLACEHOLDER_DESCRIPTION[lang] for lang in LANGUAGES):
+        raise key.error(f"tag {slug!r} was added by `papernotes import-post --add-tags`: review its `ko:` and `en:` "
+                        "labels and write its description in both languages (or remove the description)", "placeholder")
     return texts["ko"], texts["en"]
