@@ -486,9 +486,9 @@ def math_text(mathml: str) -> str:
 
 def _math_node_text(node: etree.Element) -> str:
     tag = node.tag.rsplit("}", 1)[-1]
-    parts = [_math_node_text(child) for child in node]
-    if tag == "annotation" or tag == "annotation-xml":
+    if tag in ("annotation", "annotation-xml"):
         return ""
+    parts = [_math_node_text(child) for child in node]
     if tag in ("msup", "msub", "msubsup") and len(parts) >= 2:
         base, scripts = parts[0], parts[1:]
         kinds = {"msup": ("sup",), "msub": ("sub",), "msubsup": ("sub", "sup")}[tag]

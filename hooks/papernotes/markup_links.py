@@ -33,7 +33,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from papernotes.schema import arxiv_id_problem, canonical_arxiv_id
+from papernotes.schema import HOST_END, arxiv_id_problem, canonical_arxiv_id
 
 # arXiv's old-style archives (https://arxiv.org/archive): naming them keeps `and/or/1234567`
 # or a file path from reading as a paper.
@@ -45,8 +45,8 @@ def _id(name: str) -> str:
 
 
 
-_URL_HEAD = (r"(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org\.?(?::(?:443|80))?/(?:abs|pdf|html)/"
-             r"|(?:www\.)?(?:huggingface|hf)\.co\.?(?::(?:443|80))?/papers/)(?i:arxiv:)?")
+_URL_HEAD = (rf"(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org{HOST_END}/(?:abs|pdf|html)/"
+             rf"|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/papers/)(?i:arxiv:)?")
 """A paper's arXiv page (abs, pdf, html; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face page."""
 _URL_TAIL = r"(?:[?#][\w=&%./~+-]*[\w=&%/~+-])?"
 MENTION = re.compile(

@@ -211,16 +211,16 @@ ARXIV_ID_SHAPE = f"{_NEW_STYLE}|{_OLD_STYLE}"
 `arxiv_id_problem` then checks its month, era and digits."""
 ARXIV_VERSION = r"v[0-9]+"
 """A version suffix (`v2`): part of a URL or a citation, never of the id a note names."""
-_HOST_END = r"\.?(?::(?:443|80))?"
+HOST_END = r"\.?(?::(?:443|80))?"
 """What may follow a host and still name the same site: the root's dot (`arxiv.org.`) and the
 default port (`arxiv.org:443`)."""
-ARXIV_PAGE = (rf"(?:(?:www\.|export\.)?arxiv\.org{_HOST_END}/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co{_HOST_END}/+papers)"
+ARXIV_PAGE = (rf"(?:(?:www\.|export\.)?arxiv\.org{HOST_END}/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/+papers)"
               r"/+(?:arxiv:)?")
 """A regex (case-insensitive) for a paper's arXiv (abs, pdf, html) or Hugging Face page, after
 `https://`, up to its id: `arxiv.org/abs/arXiv:2504.06141` is arXiv's page of 2504.06141 too."""
 ARXIV_DOI = r"10\.48550/arxiv\."
 """A regex for arXiv's DOI prefix, up to the id (`10.48550/arXiv.2504.06141`)."""
-_ARXIV_IN_URL = re.compile(rf"^https?://(?:{ARXIV_PAGE}|(?:dx\.)?doi\.org{_HOST_END}/+{ARXIV_DOI})"
+_ARXIV_IN_URL = re.compile(rf"^https?://(?:{ARXIV_PAGE}|(?:dx\.)?doi\.org{HOST_END}/+{ARXIV_DOI})"
                            rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
 """A link to a paper's arXiv or Hugging Face page (`hf.co` too), or its arXiv DOI, any version,
 query or fragment."""

@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
+import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -536,7 +536,6 @@ function findTags(query) {
 }
 const TAG_WORDS = new Set(["태그", "tag", "tags"]);
 
-const ARXIV_ID = /^\d{4}\.\d{4,5}$/;   // a new-style arXiv id as words.queryWord reads one
 const HYPHEN = /^[-\u2010\u2011]$/;   // as search_index._NAME_PARTS and _PERSON_PARTS join a name's parts
 
 /* The units of a query: each glossary concept it names ({concept: n, key: the phrase key it was

@@ -16,6 +16,7 @@ const MARKS = /\p{Mn}/gu;
 const ASCII = /^[\x00-\x7f]*$/;
 export const HANGUL = /\p{Script=Hangul}/u;
 export const HANGUL_ONLY = /^[\uac00-\ud7a3]+$/;       // search_index.HANGUL_WORD
+export const ARXIV_ID = /^\d{4}\.\d{4,5}$/;            // a new-style arXiv id as a query word (queryWord)
 const LATIN_ENDING = /^([a-z0-9]*[a-z][a-z0-9]*)[\uac00-\ud7a3]+$/;   // words._LATIN_ENDING
 
 /* What meta.json says (see `configure`); null until the engine has loaded it. */
@@ -215,7 +216,7 @@ function withoutPlural(word) {
  * word starting with that syllable) with a particle. */
 export function queryWord(tokens, i) {
   const typed = tokens[i];
-  if (i > 0 && /^v\d+$/.test(typed) && /^\d{4}\.\d{4,5}$/.test(tokens[i - 1])) return null;
+  if (i > 0 && /^v\d+$/.test(typed) && ARXIV_ID.test(tokens[i - 1])) return null;
   if (i > 0 && (tables.particles.includes(typed) || tables.endings.includes(typed))) return null;
   if (!HANGUL.test(typed)) return [typed, typed];
   const bare = withoutEnding(typed);

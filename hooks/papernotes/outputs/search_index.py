@@ -59,11 +59,10 @@ and strips a trailing Korean particle from the query word first (보상을 also 
 
 from __future__ import annotations
 
-from collections import Counter
-
 import functools
 import hashlib
 from array import array
+from collections import Counter
 import json
 import re
 import unicodedata

@@ -82,20 +82,16 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
                 "no-commentary")
     elif not is_draft:
         there = sections[written[0]]
-        for key in _COMMENTARY:
+        for key in (k for k in _COMMENTARY if k not in written):
+            heading, line = _HEADING[key], sections[key].line
             if key in blank:
-                add(sections[key].line, 1, f"## {_HEADING[key]}",
-                    f"the {_HEADING[key]} commentary shows no text (only spaces, markup or invisible characters); "
-                    f"write it, or readers who choose it see the {_HEADING[written[0]]} text with a marker", "missing-language", "warning")
-            elif not sections[key].text and sections[key].line:  # the heading is there, nothing under it
-                add(sections[key].line, 1, f"## {_HEADING[key]}",
-                    f"the {_HEADING[key]} commentary is empty (write it under `## {_HEADING[key]}`); "
-                    f"readers who choose it see the {_HEADING[written[0]]} text with a marker", "missing-language", "warning")
-            elif not sections[key].text:
-                # Point at the section that is there: the missing one goes next to it.
-                add(there.line, 1, f"## {_HEADING[key]}",
-                    f"the {_HEADING[key]} commentary is missing (add a `## {_HEADING[key]}` section); "
-                    f"readers who choose it see the {_HEADING[written[0]]} text with a marker", "missing-language", "warning")
+                why = "shows no text (only spaces, markup or invisible characters); write it, or"
+            elif line:  # the heading is there, nothing under it
+                why = f"is empty (write it under `## {heading}`);"
+            else:  # point at the section that is there: the missing one goes next to it
+                why, line = f"is missing (add a `## {heading}` section);", there.line
+            add(line, 1, f"## {heading}", f"the {heading} commentary {why} readers who choose it see the "
+                f"{_HEADING[written[0]]} text with a marker", "missing-language", "warning")
 
     if fields is not None and not present & set(LINK_FIELDS):
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")

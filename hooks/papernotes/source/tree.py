@@ -350,29 +350,31 @@ def _held_back(notes: list[Note]) -> set[str]:
     their files (`_slug_problems`, `_identity_problems`), so no build publishes any of them, but
     under serve the note that was there keeps its page: a new note written about its paper, or
     under its file name, unpublished it (its page turned into a draft, its links went)."""
-    groups: dict[tuple[str, str], list[Note]] = {}
+    by_slug: dict[str, list[Note]] = {}
     for note in notes:
-        groups.setdefault(("slug", slug_key(note.slug)), []).append(note)
-        identity = paper_identity(note.arxiv, note.url)
-        if identity:
-            groups.setdefault(("paper", identity), []).append(note)
+        by_slug.setdefault(slug_key(note.slug), []).append(note)
     held: set[str] = set()
-    for members in groups.values():
+    for members in (*by_slug.values(), *_by_paper(notes).values()):
         if len(members) > 1:
             held.update(n.source for n in sorted(members, key=lambda n: (n.date, n.source))[1:])
     return held
+
+
+def _by_paper(notes: list[Note]) -> dict[str, list[Note]]:
+    """The notes by the paper they are about (`paper_identity`), for those that name one."""
+    groups: dict[str, list[Note]] = {}
+    for note in notes:
+        identity = paper_identity(note.arxiv, note.url)
+        if identity:
+            groups.setdefault(identity, []).append(note)
+    return groups
 
 
 def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
     """Two notes may not be about one paper (one arXiv id, in `arxiv:` or an arXiv `url:`, any
     version); each is told about the other, and only the oldest is published (`_held_back`)."""
     found = []
-    groups: dict[str, list[Note]] = {}
-    for note in notes:
-        identity = paper_identity(note.arxiv, note.url)
-        if identity:
-            groups.setdefault(identity, []).append(note)
-    for value, members in groups.items():
+    for value, members in _by_paper(notes).items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
             field = "arxiv"  # as written: the id may come from an arXiv `url:` (source/note.py)
