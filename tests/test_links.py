@@ -393,6 +393,37 @@ See [the draft](draft-attention.md) and [the base](../base-paper/), not [the bro
         ("data/notes/2025/broken.md", "unknown-tag")]
 
 
+def test_a_note_with_a_field_error_still_has_its_links_checked(tmp_path: Path) -> None:
+    """Fixing a note's front matter must not reveal a second round of problems: its broken link is
+    told in the same `check` as its date (a draft's links are on no page, so they are not)."""
+    from papernotes.source.tree import load_site
+
+    linker = """---
+title: "Linker"
+authors: [Ada Lovelace]
+date: 2025-13-01
+tags: [rl]
+arxiv: "2505.10001"
+---
+
+## 한국어
+
+[없는 노트](../no-such-note/)를 보라.
+
+## English
+
+See [the base](../base-paper/).
+"""
+    notes = {**LINK_NOTES, "2025/linker.md": linker,
+             "2025/drafted.md": linker.replace("2505.10001", "2505.10002").replace("tags: [rl]", "tags: [rl]\ndraft: true")}
+    result = load_site(make_site(tmp_path, notes=notes), "data")
+    found = [(p.path, p.line, p.column, p.field, p.rule) for p in result.problems if p.path.endswith(("linker.md", "drafted.md"))]
+    assert found == [("data/notes/2025/drafted.md", 4, 7, "date", "bad-date"),
+                     ("data/notes/2025/linker.md", 4, 7, "date", "bad-date"),
+                     ("data/notes/2025/linker.md", 11, 9, "## 한국어", "unknown-note-link")], result.problems
+    assert not any(n.slug == "linker" for n in result.notes)
+
+
 def test_post_keeps_the_arxiv_ids_of_the_commentary() -> None:
     tags, _ = load_tag_registry(FIXTURE_TAGS, "data/tags.yml")
     note, problems = parse_note(LINK_NOTES["2025/follow-up.md"].replace("## 한국어", "## Abstract\n\nAn abstract.\n\n## 한국어"),

@@ -343,11 +343,14 @@ class HtmlCache:
         span = self._spans.get(text)
         return span[1] - span[0] if span is not None else len(self.html(text).encode("utf-8"))
 
-    def note_links(self, text: str) -> tuple[tuple[str, str], ...]:
+    def note_links(self, text: str, *, rendered_only: bool = False) -> tuple[tuple[str, str], ...]:
         """The text's links to note pages, (href as written, slug), found once per text: every
         serve rebuild checks them against the notes (`source.tree`), and reading each note's HTML
-        again for them took ~2 s a save at 10,000 notes full of links."""
+        again for them took ~2 s a save at 10,000 notes full of links. `rendered_only`: none
+        unless validation rendered the text (a note that failed may hold Markdown that runs long)."""
         found = self._note_links.get(text)
+        if found is None and rendered_only and self._get(text) is None:
+            return ()
         if found is None:
             found = ()
             if _MAY_LINK.search(text):  # no link to a page in the Markdown: its HTML is not read

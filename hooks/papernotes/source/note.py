@@ -107,6 +107,20 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
     return note, problems
 
 
+def body_texts(text: str) -> dict[str, str] | None:
+    """The body sections of a note's text by key, read as `parse_note` reads them, or None for a
+    draft or a text with no front matter to split. `source.tree` checks the links of a note that
+    failed to load in them: fixing the note's fields should not reveal a second round of problems."""
+    lines = normalise_text(text).split("\n")
+    split = split_front_matter(lines)
+    if not isinstance(split, FrontMatter):
+        return None
+    if any(re.match(r"draft\s*:\s*(?:true|yes|on)\s*(?:#.*)?$", line.strip(), re.IGNORECASE) for line in split.yaml_lines):
+        return None  # a draft's links are on no page
+    sections = _read_sections(lines, start=split.body_start, add=lambda *_args, **_kw: None)
+    return {key: section.text for key, section in sections.items()}
+
+
 class _Rendered:
     """`HtmlCache.check` for one note, remembering a failure too: a section is rendered once
     whether it is asked about for its text (`_shows_text`) or for its time and size."""

@@ -23,7 +23,7 @@ from papernotes.markup import HtmlCache
 from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
                                paper_identity, split_front_matter)
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.source.note import parse_note
+from papernotes.source.note import body_texts, parse_note
 from papernotes.source.split_load import Loaded, load_files
 from papernotes.source.authors import AuthorsFile, first_spellings, load_authors, lookalike_notices, lookalike_pairs
 from papernotes.source.glossary import Glossary, load_glossary
@@ -129,7 +129,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
-    links = _note_link_problems(loaded, {path.stem for path in files}, root, html)
+    unloaded = [path for path, (note, _) in zip(files, results) if note is None and (wanted is None or path.resolve() in wanted)]
+    links = _note_link_problems(loaded, unloaded, {path.stem for path in files}, root, html)
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name), lambda: pairs)
@@ -386,30 +387,44 @@ def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
     return found
 
 
-def _note_link_problems(notes: list[Note], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
+def _note_link_problems(notes: list[Note], unloaded: list[Path], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
     """A relative link to a note that is not published (no note has that file name, or it is a
     draft) is a broken link on every page that shows the commentary: a warning at the link, so
     `mkdocs build --strict` stops on it (`markup_links` resolves the links to published notes).
     A link to a file that does not load (`stems`: every note file's name) is not reported: that
-    file's own problems are, and fixing them mends the link."""
+    file's own problems are, and fixing them mends the link. The links of a note file that does
+    not load (`unloaded`) are checked too, so that fixing its fields reveals no second round."""
     published = {n.slug for n in notes if not n.draft}
     drafts = {n.slug for n in notes if n.draft}
+    bodies = [(n.source, {s.key: getattr(n, s.key) for s in SECTIONS}, False) for n in notes if not n.draft]
+    for path in unloaded:  # only the texts its validation rendered: one may run long (markup.HtmlCache.check)
+        texts = _body_texts_of(path)
+        if texts:
+            bodies.append((display_path(path, root), texts, True))
     found = []
-    for note in notes:
-        if note.draft:
-            continue
+    for source, texts, rendered_only in bodies:
         for section in SECTIONS:
-            for href, slug in html.note_links(getattr(note, section.key)):
+            for href, slug in html.note_links(texts.get(section.key, ""), rendered_only=rendered_only):
                 if slug in published or (slug in stems and slug not in drafts):
                     continue
                 why = ("is a draft (`draft: true`), which is not published" if slug in drafts
                        else "is no note (no data/notes/**/" + slug + ".md)")
-                line, column = _section_text_position(root / note.source, section.heading, href)
-                found.append(Problem(note.source, line, column, f"## {section.heading}",
+                line, column = _section_text_position(root / source, section.heading, href)
+                found.append(Problem(source, line, column, f"## {section.heading}",
                                      f"the link to {href!r} leads nowhere: {slug!r} {why}; link a published "
                                      "note, or write the paper's arXiv id (it links to arXiv until the paper has a note)",
                                      "unknown-note-link", "warning"))
     return found
+
+
+def _body_texts_of(path: Path) -> dict[str, str] | None:
+    """A note file's body sections (`body_texts`), or None when it cannot be read as a note's text."""
+    try:
+        if path.is_symlink() or path.suffix != ".md" or path.stat().st_size > MAX_NOTE_BYTES:
+            return None
+        return body_texts(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _section_text_position(path: Path, heading: str, text: str) -> tuple[int, int]:
