@@ -228,7 +228,7 @@ def test_meta_ships_the_ranking_numbers_and_the_tokenizer_tables(loaded) -> None
     from papernotes.text.words import JOINER, JOINER_CHARACTERS
 
     meta = json.loads(dict(build_search_files(loaded.notes, loaded.tags, commentary))["search/meta.json"])
-    assert meta["rank"] == {"partial": 0.7, "stemmed": 0.9, "split": 0.8, "light_min": 4, "max_span": 3} == searchindex.RANK
+    assert meta["rank"] == {"partial": 0.7, "beside_whole": 0.3, "stemmed": 0.9, "split": 0.8, "light_min": 4, "max_span": 3} == searchindex.RANK
     assert meta["words"] == {"joiner": " \t\u00a0-\u2010\u2011", "max_form_words": MAX_FORM_WORDS, "stemmable": "[a-z]{3,}",
                              "spell_min": searchindex.SPELL_MIN, "tag_prefix": "#", "arxiv": searchindex.ARXIV_REFERENCE, "plural": "들"}
     # The box builds its joiner from the characters as the Python does: a hyphen is one, not a range.

@@ -685,6 +685,13 @@ def test_a_model_name_ranks_the_notes_writing_it_above_those_holding_its_parts(b
     assert set(found[:len(want)]) == want, found
 
 
+@pytest.mark.parametrize(("query", "first"), [("choi", "simpletom"), ("reason", "reasons-to-reject")])
+def test_a_word_held_whole_ranks_above_longer_words_it_starts(bundled_box, query: str, first: str) -> None:  # noqa: ANN001
+    """`choi` ranked the title "…Intertemporal Choice" above the paper by Yejin Choi: a prefix in a
+    title outweighed a whole name. A word's own inflections still count whole (reasons for reason)."""
+    assert type_query(bundled_box, query)[0] == first
+
+
 @pytest.mark.parametrize(("query", "slug", "shown"), [("Jaehong Yoon", "refusal-falls-off-a-cliff", "Jaehong Yoon"), ("yejin choi", "simpletom", "Yejin Choi"),
                                                       ("jae-hong yoon", "refusal-falls-off-a-cliff", "Jaehong Yoon")])
 def test_an_author_past_the_cards_first_names_is_shown_where_the_query_names_them(bundled_box, query: str, slug: str, shown: str) -> None:  # noqa: ANN001

@@ -86,33 +86,41 @@ function loadSpan(dir, template, s) {
 /* { scores: {doc: score}, top: {doc: best weight}, partial: whether the word's terms spanned
  * more than max_span files }: the documents holding a term that starts with `word` (or equals it
  * when `exact`), scored by the term's rarity times the posting's weight; a term that is not the
- * word itself nor one of its `forms` (when given: a function of the term) counts rank.partial.
- * `keep` (a function of the term), when given, says which terms count at all. A weight of
- * meta.title or more says the title holds the term. */
+ * word itself nor one of its `forms` (when given: a function of the term) counts rank.partial,
+ * or rank.beside_whole when some note holds the word itself: `choi` is then the name Choi
+ * first, and a title's "Choice" after it. `keep` (a function of the term), when given, says
+ * which terms count at all. A weight of meta.title or more says the title holds the term
+ * (`top`); `title`: the documents whose title holds the word, or only starts a word with it
+ * when no note holds the word itself (ranking puts them first). */
 function lookUp(word, exact, forms, keep) {
   const s = span(meta.chunks, word, !exact);
   if (!s) return Promise.resolve({ scores: {}, top: {}, partial: false, terms: 0 });
   return loadSpan(meta.chunks, meta.terms, s).then((parts) => {
-    const scores = {}, top = {};
-    let terms = 0;
+    const scores = {}, top = {}, found = [];
+    let terms = 0, anyWhole = false;
     for (const part of parts) {
       for (const term of Object.keys(part)) {
         if (exact ? term !== word : !term.startsWith(word)) continue;
         if (keep !== undefined && !keep(term)) continue;
-        const postings = part[term];
-        terms += postings.length;
         const whole = term === word || (forms !== undefined && forms(term));
-        const base = Math.log(1 + meta.docs / postings.length) * (whole ? 1 : rank.partial);
-        let doc = 0;
-        for (const value of postings) {
-          doc += Math.floor(value / 16);
-          const score = base * (value % 16);
-          if (!(scores[doc] >= score)) scores[doc] = score;
-          if (!(top[doc] >= value % 16)) top[doc] = value % 16;
-        }
+        anyWhole = anyWhole || whole;
+        found.push([part[term], whole]);
       }
     }
-    return { scores, top, partial: s.end > s.last, terms };
+    const partial = anyWhole ? rank.beside_whole : rank.partial, title = {};
+    for (const [postings, whole] of found) {
+      terms += postings.length;
+      const base = Math.log(1 + meta.docs / postings.length) * (whole ? 1 : partial);
+      let doc = 0;
+      for (const value of postings) {
+        doc += Math.floor(value / 16);
+        const score = base * (value % 16);
+        if (!(scores[doc] >= score)) scores[doc] = score;
+        if (!(top[doc] >= value % 16)) top[doc] = value % 16;
+        if ((whole || !anyWhole) && value % 16 >= meta.title) title[doc] = true;
+      }
+    }
+    return { scores, top, title, partial: s.end > s.last, terms };
   });
 }
 
@@ -183,7 +191,7 @@ function lookUpWord(word, typed, spelt) {
     const lw = light(word), root = stem(word);
     // -ify and -ification: Snowball stems verify to verifi but verification to verif; each finds the other.
     const kin = root.endsWith("ifi") ? root.slice(0, -1) : root.endsWith("if") && root !== word ? root + "i" : null;
-    const forms = lw === word ? undefined : (term) => light(term) === lw;
+    const forms = (term) => light(term) === lw;   // its inflections: reasons and reasoning for reason
     alts.push(lookUp(word, false, forms).then(tight));
     if (lw !== word && lw.length >= rank.light_min) {
       alts.push(lookUp(lw, false, forms, (term) => {   // built on the word: judgment for judges, not scalar for scaled

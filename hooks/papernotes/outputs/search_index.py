@@ -146,7 +146,10 @@ LIGHT_MIN = 4
 MAX_SPAN = 3
 """Terms files one query word's prefix may load (CHUNK_BYTES each); a word starting more
 terms than that is searched in the first MAX_SPAN and the box says so."""
-RANK = {"partial": PARTIAL, "stemmed": STEMMED, "split": SPLIT, "light_min": LIGHT_MIN, "max_span": MAX_SPAN}
+BESIDE_WHOLE = 0.3
+"""How a term that only starts with the query word counts when some note holds the word itself:
+`choi` finds the author Choi before a title's "Choice" (weight 8 against a name's 4)."""
+RANK = {"partial": PARTIAL, "beside_whole": BESIDE_WHOLE, "stemmed": STEMMED, "split": SPLIT, "light_min": LIGHT_MIN, "max_span": MAX_SPAN}
 """What meta.json tells the box about ranking (`rank`): change a weight here, rebuild, and run
 scripts/search_eval.py (DEVELOPING.md, "Change a ranking weight")."""
 
