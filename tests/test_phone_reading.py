@@ -183,6 +183,9 @@ def test_korean_text_is_never_set_in_a_fake_italic(contexts, base: str) -> None:
     pg.reload()
     pg.wait_for_selector(".pn-rl-empty")
     assert pg.eval_on_selector(".pn-rl-empty [lang=ko]", "e => getComputedStyle(e).fontStyle") == "normal"
+    # Nor is the map's legend (a figure's caption, which the theme sets in italic).
+    open_page(pg, base + "notes/the-markovian-thinker/", "ko")
+    assert pg.eval_on_selector(".pn-map__legend [lang=ko]", "e => getComputedStyle(e).fontStyle") == "normal"
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -249,9 +252,16 @@ def test_palette_switch_back_to_top_without_the_themes_script(browser, base: str
         pg.reload()
         pg.wait_for_load_state("load")
         assert pg.get_attribute("body", "data-md-color-scheme") == scheme[other]
-        pg.focus("[data-md-component=palette] input:checked")
+        # The checked radio is named by the palette shown ("dark mode, checked" was said in the light one).
+        named = {"default": "Light mode", "slate": "Dark mode"}
+        checked = "[data-md-component=palette] input:checked"
+        assert pg.get_attribute(checked, "data-pn-en-aria-label") == named[scheme[other]]
+        pg.focus(checked)
         pg.keyboard.press("Enter")
         assert pg.get_attribute("body", "data-md-color-scheme") == scheme[system]
+        assert pg.get_attribute(checked, "data-pn-en-aria-label") == named[scheme[system]]
+        pg.keyboard.press(" ")  # Space switches too (a radio's own Space does nothing on the checked one)
+        assert pg.get_attribute("body", "data-md-color-scheme") == scheme[other]
         # Code and tables wider than a phone scroll sideways: the keyboard reaches each one.
         wide = pg.evaluate("[...document.querySelectorAll('.md-typeset pre > code, .md-typeset table:not([class])')]"
                            ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.getAttribute('tabindex'))")
@@ -704,6 +714,54 @@ def test_the_header_shows_the_site_name_whole(contexts, base: str, index, size: 
     pg.wait_for_function("document.querySelector('.md-header__title--active') !== null")
     pg.wait_for_timeout(500)  # the theme's fade between the two titles
     assert pg.evaluate(HEADER)["shown"] == (size == "phone")  # a laptop shows the page's title instead
+
+
+def test_the_closed_drawer_takes_no_focus_and_the_keyboard_opens_it(browser, base: str, index) -> None:  # noqa: ANN001
+    """Below 1220 px the navigation is a drawer off the screen: Tab walked through its 13 links out
+    of sight (a 1366 px screen zoomed to 200 %), and its button, a label, took no focus. Now the
+    closed drawer's links take none, Enter or Space on the button opens it (focus moves in, and the
+    button says it is open), Esc closes it and returns focus to the button."""
+    context = browser.new_context(viewport={"width": 683, "height": 450})
+    pg = context.new_page()
+    try:
+        open_page(pg, base + urls.src_to_url(urls.note(index.notes[0].slug)), "ko")
+        offscreen = []
+        for _ in range(30):
+            pg.keyboard.press("Tab")
+            box = pg.evaluate("(() => { const r = document.activeElement.getBoundingClientRect(); return [r.right, document.activeElement.textContent.trim().slice(0, 20)]; })()")
+            if box[0] <= 0:
+                offscreen.append(box[1])
+        assert offscreen == []
+        button = pg.locator("label.md-header__button[for=__drawer]")
+        assert button.get_attribute("aria-expanded") == "false" and button.get_attribute("aria-label") == "메뉴"
+        button.focus()
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("document.activeElement.closest('#pn-drawer') !== null")
+        assert button.get_attribute("aria-expanded") == "true" and pg.evaluate("document.getElementById('__drawer').checked")
+        pg.keyboard.press("Escape")
+        assert button.get_attribute("aria-expanded") == "false" and not pg.evaluate("document.getElementById('__drawer').checked")
+        assert pg.evaluate("document.activeElement.matches('label[for=__drawer]')")
+        pg.keyboard.press(" ")
+        pg.wait_for_function("document.activeElement.closest('#pn-drawer') !== null")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_note_page_fits_a_320_px_phone(browser, base: str, index, lang: str) -> None:  # noqa: ANN001
+    """The paper's facts grew past a 320 px screen (a column of tag chips and long author lists:
+    `1fr` never shrinks below its content), and the page scrolled sideways, names cut off."""
+    context = browser.new_context(viewport={"width": 320, "height": 568}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        wide = []
+        for note in index.notes:
+            open_page(pg, base + urls.src_to_url(urls.note(note.slug)), lang)
+            if pg.evaluate("document.documentElement.scrollWidth") > 320:
+                wide.append(note.slug)
+        assert wide == []
+    finally:
+        context.close()
 
 
 # Where keyboard focus shows on the element focused: its outline, or that of the label standing for

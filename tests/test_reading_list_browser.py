@@ -365,6 +365,16 @@ def test_slug_hashes_agree_with_python(context, base: str) -> None:  # noqa: ANN
     assert got == [slug_hash(s) for s in slugs]
 
 
+def test_a_buttons_hidden_title_is_marked_with_the_titles_language(context, base: str) -> None:  # noqa: ANN001
+    """"저장: <title>": a Korean title was marked `lang="en"`, and a screen reader read it in an English voice."""
+    page = context.new_page()
+    page.goto(f"{base}list/")
+    got = page.evaluate("async (titles) => { const m = await import('./../assets/reading-list/text.js'); "
+                        "return titles.map((t) => { const s = m.forTitle(t); return [s.textContent, s.lastElementChild.lang]; }); }",
+                        ["보상 모델 연구", "Reward models"])
+    assert got == [[": 보상 모델 연구", "ko"], [": Reward models", "en"]]
+
+
 def test_recommendations_say_why_and_not_interested_counts_against_similar(context, base: str) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(f"{base}notes/zeta/?lang=en")

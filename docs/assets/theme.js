@@ -49,14 +49,42 @@ function palette(form) {
     const index = inputs.indexOf(event.target);
     if (index >= 0) apply(index);
   });
-  // The inputs are the focusable part (their labels are the visible one): Enter switches too.
+  // The inputs are the focusable part (their labels are the visible one): Enter or Space switches
+  // (a radio's own Space does nothing on the checked one), as the arrow keys do.
   form.addEventListener("keydown", (event) => {
-    if (event.key !== "Enter") return;
+    if (event.key !== "Enter" && event.key !== " ") return;
     const index = inputs.findIndex((input) => input.checked);
     const next = inputs[(index + 1) % inputs.length];
     event.preventDefault();
     next.click();
     next.focus();
+  });
+}
+
+/* The navigation drawer (a phone's or a narrow window's menu) from the keyboard: its button opens
+ * and closes it with Enter or Space and says whether it is open; once open, focus moves into it,
+ * and Esc closes it and returns focus to the button. Closed, its links take no focus
+ * (papernotes.css), so Tab no longer walks through a menu that is off the screen. */
+function drawer(toggle, button) {
+  const panel = document.getElementById("pn-drawer");
+  function set(open, focus) {
+    if (toggle.checked !== open) toggle.checked = open;
+    button.setAttribute("aria-expanded", String(open));
+    if (!focus) return;
+    if (open && panel) {
+      const first = panel.querySelector("a[href]");
+      // After the sidebar is visible again (its visibility changes with the box).
+      if (first) requestAnimationFrame(() => first.focus());
+    } else button.focus();
+  }
+  toggle.addEventListener("change", () => set(toggle.checked, false));
+  button.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    set(!toggle.checked, true);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && toggle.checked) set(false, true);
   });
 }
 
@@ -153,6 +181,9 @@ function scrollableCode() {
 
 const form = document.querySelector("[data-md-component=palette]");
 if (form) palette(form);
+const drawerToggle = document.getElementById("__drawer");
+const drawerButton = document.querySelector("label.md-header__button[for=__drawer]");
+if (drawerToggle && drawerButton) drawer(drawerToggle, drawerButton);
 const header = document.querySelector("[data-md-component=header]");
 const title = document.querySelector("[data-md-component=header-title]");
 if (header && title) headerTitle(header, title);

@@ -8,7 +8,7 @@
  * for screen readers, so a list of buttons is not a column of identical "Save"s.
  */
 
-import { T, bi, el, say } from "./text.js";
+import { T, bi, el, forTitle, say } from "./text.js";
 
 let counter = 0;
 
@@ -28,7 +28,7 @@ export function slotInfo(slot) {
 function toggle(cls, icon, label, title) {
   return el("button", { type: "button", class: `pn-rl__button ${cls}`, "aria-pressed": "false" },
     el("span", { class: "pn-rl__icon", "aria-hidden": "true" }, icon), bi(label),
-    el("span", { class: "pn-rl__hidden", lang: "en" }, `: ${title}`));
+    forTitle(title));
 }
 
 export function mountControls(slot, info, store) {
@@ -37,7 +37,7 @@ export function mountControls(slot, info, store) {
   const read = toggle("pn-rl__read", "○", T.read, info.title);
   const noteButton = el("button", { type: "button", class: "pn-rl__button pn-rl__note-toggle", "aria-expanded": "false", "aria-controls": id },
     el("span", { class: "pn-rl__icon", "aria-hidden": "true" }, "✎"), bi(T.note),
-    el("span", { class: "pn-rl__hidden", lang: "en" }, `: ${info.title}`));
+    forTitle(info.title));
   const state = el("span", { class: "pn-rl__state" });
   const area = el("textarea", { id: `${id}-text`, class: "pn-rl__text", rows: "3", maxlength: "20000" });
   const done = el("span", { class: "pn-rl__done", role: "status" });

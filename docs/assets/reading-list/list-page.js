@@ -9,7 +9,7 @@ import { mountControls } from "./controls.js";
 import { showProblems } from "./notice.js";
 import { loadSiteNotes, recommend } from "./recommend.js";
 import { mergeInto, Store } from "./store.js";
-import { T, ROOT, bi, el, fill, lang, say } from "./text.js";
+import { T, ROOT, bi, el, fill, forTitle, lang, say } from "./text.js";
 
 const store = new Store();
 showProblems(store, { now: true });
@@ -297,7 +297,7 @@ async function showRecommendations() {
     const why = el("ul", { class: "pn-rl-why" }, ...reasonParts(rec).map((p) => el("li", {}, bi(p))));
     const slot = el("div", { class: "pn-rl", "data-rl-slug": card.slug });
     const no = el("button", { type: "button", class: "pn-rl__button pn-rl__dismiss" }, el("span", { "aria-hidden": "true", class: "pn-rl__icon" }, "✕"),
-      bi(["관심 없음", "Not interested"]), el("span", { class: "pn-rl__hidden", lang: "en" }, `: ${card.title}`));
+      bi(["관심 없음", "Not interested"]), forTitle(card.title));
     no.addEventListener("click", () => {
       focusAfter = k;  // the list is drawn again: keep the keyboard where it was
       store.dismiss(card.slug);

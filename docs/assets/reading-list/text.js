@@ -46,6 +46,12 @@ export function el(tag, attrs, ...children) {
   return node;
 }
 
+/* A button's hidden ": <title>" (its name says which note it is for), the title marked with its
+ * own language: a Korean title was marked English, and a screen reader read it with an English voice. */
+export function forTitle(title) {
+  return el("span", { class: "pn-rl__hidden" }, ": ", el("span", { lang: /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(title) ? "ko" : "en" }, title));
+}
+
 export function bi(pair) {
   const frag = document.createDocumentFragment();
   frag.append(el("span", { class: "pn-lang", lang: "ko" }, pair[0]), el("span", { class: "pn-lang", lang: "en" }, pair[1]));

@@ -253,28 +253,29 @@ _LEGEND = Markup(" ").join(Markup('<span class="pn-map__key pn-map__key--%s"></s
 
 
 _MAP_NAME = label("이 노트와 이어진 노트", "Notes linked to this one")
-_MAP_TOP, _MAP_ROW, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH = 16, 26, 34, 58, 10, 360
+_MAP_TOP, _MAP_ROW, _MAP_HIT, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH = 18, 32, 32, 34, 58, 10, 360
 """The map's layout: the note at the top left, its neighbours one per row below it like a
 tree, each joined to the spine by a line whose style says how it is linked (notes two links
-away sit one step further in). Rows keep every label readable at 390 px: nothing overlaps."""
+away sit one step further in). A phone of 320 px shows the map at 0.8 of its size: its labels
+(`_FONT`) are still 12.8 px and its links' rows (`_MAP_HIT` tall, touching) 25.6 px apart and tall."""
 
 
 def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str]) -> str:
     """The neighbourhood as SVG with real links (no script needed)."""
-    height = _MAP_TOP + _MAP_ROW * len(nodes) + 14
+    height = _MAP_TOP + _MAP_ROW * len(nodes) + _MAP_HIT // 2
     out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
            # Named in the reader's language only (lang.js swaps it): a <title> is one text for both.
            f'<svg class="pn-map__svg" viewBox="0 0 {_MAP_WIDTH} {height}" role="group" {_MAP_NAME} focusable="false">',
            f'<line class="pn-map__spine" x1="{_MAP_SPINE}" y1="{_MAP_TOP}" x2="{_MAP_SPINE}" y2="{nodes[-1].y}"/>']
     out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="{_MAP_SPINE}" y1="{n.y}" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
     out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="{_MAP_SPINE}" cy="{_MAP_TOP}" r="6"/>'
-               f'<text x="{_MAP_SPINE + 12}" y="{_MAP_TOP + 4}" lang="{text_lang(note.title)}">'
+               f'<text x="{_MAP_SPINE + 12}" y="{_MAP_TOP + 5}" lang="{text_lang(note.title)}">'
                f'{escape(_fit(note.title, _MAP_WIDTH - _MAP_SPINE - 18, bold=True))}</text></g>')
     for n in nodes:
         out.append(f'<a class="pn-map__node pn-map__node--{n.relation}" href="{href(urls.note(n.note.slug))}" '
                    f'data-pn-preview="{href(urls.preview(n.note.slug))}">\n<title>{escape(n.note.title)}</title>'
-                   f'<rect class="pn-map__hit" x="{n.x - 8}" y="{n.y - 12}" width="{_MAP_WIDTH - n.x + 8}" height="24"/>'
-                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x + 10}" y="{n.y + 4}" lang="{text_lang(n.note.title)}">{escape(n.label)}</text></a>')
+                   f'<rect class="pn-map__hit" x="{n.x - 8}" y="{n.y - _MAP_HIT // 2}" width="{_MAP_WIDTH - n.x + 8}" height="{_MAP_HIT}"/>'
+                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x + 10}" y="{n.y + 5}" lang="{text_lang(n.note.title)}">{escape(n.label)}</text></a>')
     out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
     return "\n".join(out)
 
@@ -283,7 +284,7 @@ _QUOTED_IN = {"": "", "pn-only-ko": '<p class="pn-missing" lang="en">The note me
               "pn-only-en": '<p class="pn-missing" lang="ko">이 노트는 영어 문장에서만 언급합니다:</p>'}
 """The marker over a backlink's quote in the other language, as the commentary has one (CSS
 shows it only to readers of the missing language)."""
-_FONT = 14
+_FONT = 16
 """The map's labels' font size in its own units (papernotes.css: `.pn-map__svg text`)."""
 
 
