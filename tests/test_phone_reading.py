@@ -514,6 +514,33 @@ def test_a_calendar_day_is_a_finger_sized_target_on_a_touch_screen(browser, base
     context.close()
 
 
+# The contrast of two fills as drawn on the page's background (a canvas composites any CSS colour).
+FILL_CONTRAST = """([a, b]) => {
+  const bg = getComputedStyle(document.body).backgroundColor;
+  const drawn = (el) => { const c = document.createElement("canvas").getContext("2d"); c.fillStyle = bg; c.fillRect(0, 0, 1, 1);
+    c.globalAlpha = parseFloat(getComputedStyle(el).fillOpacity); c.fillStyle = getComputedStyle(el).fill; c.fillRect(0, 0, 1, 1);
+    return [...c.getImageData(0, 0, 1, 1).data].slice(0, 3); };
+  const lum = (rgb) => rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const [x, y] = [lum(drawn(document.querySelector(a))), lum(drawn(document.querySelector(b)))];
+  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_calendar_day_with_a_note_stands_out_from_an_empty_one(browser, base: str, scheme: str) -> None:  # noqa: ANN001
+    """A one-note day against an empty one was 1.8:1 in the light palette and 1.4:1 in the dark
+    (graphics need 3:1, WCAG 1.4.11); a reader could not see which days have notes."""
+    context = browser.new_context(viewport=PHONE, color_scheme=scheme)
+    pg = context.new_page()
+    try:
+        open_page(pg, base + "stats/", "ko")
+        assert pg.locator(".pn-heatmap .pn-heat-1").count() > 0
+        assert pg.evaluate(FILL_CONTRAST, [".pn-heatmap a .pn-heat-1", ".pn-heatmap .pn-heat-0"]) >= 3
+    finally:
+        context.close()
+
+
 def test_a_month_of_the_chart_is_a_finger_sized_target_on_a_touch_screen(browser, base: str) -> None:  # noqa: ANN001
     """On a touch screen the months of the chart (links to their month pages) are 24 px apart, the
     spacing WCAG 2.5.8 asks for, as the calendar's days are: they were 9 px bars 12 px apart, so a
