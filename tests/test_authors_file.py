@@ -133,6 +133,17 @@ def test_a_contradicting_distinct_pair_names_the_person_and_both_names(tmp_path:
         "remove this pair, or split that entry in two"]
 
 
+def test_a_distinct_pair_of_one_name_says_why_it_cannot_be_kept_apart(tmp_path: Path) -> None:
+    """`[José García, Jose Garcia]` was refused as "two different names": they are one name to the
+    matching (accents are not compared), and the message said the opposite of what it meant."""
+    (tmp_path / "authors.yml").write_text("distinct:\n  - [José García, Jose Garcia]\n", encoding="utf-8")
+    _, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    assert [p.format() for p in problems] == [
+        "data/authors.yml:2:5: error: distinct[0]: 'José García' and 'Jose Garcia' are one name to papernotes (case, width, "
+        "spacing and accents are not compared), so they are one author and cannot be kept apart; `distinct` is for names "
+        "that differ otherwise, e.g. [Minji Kim, Min-Ji Kim]"]
+
+
 def _notes(*names: str) -> list[Note]:
     return [Note(slug=f"p{i}", source=f"data/notes/p{i}.md", title=f"P{i}", authors=(name,), date=dt.date(2025, 1, i), tags=())
             for i, name in enumerate(names, 1)]

@@ -272,8 +272,13 @@ def _read_distinct(item: Located, where: str, report: Report) -> tuple[str, str]
             report(err, f"{where}[{k}]")
     if len(names) < len(nodes):
         return None
-    if len(names) != 2 or match_key(names[0]) == match_key(names[1]):
+    if len(names) != 2:
         report(item.error("a `distinct` entry lists two different names, e.g. [Minji Kim, Min-Ji Kim]", "bad-distinct"), where)
+        return None
+    if match_key(names[0]) == match_key(names[1]):
+        report(item.error(f"{names[0]!r} and {names[1]!r} are one name to papernotes (case, width, spacing and accents are "
+                          "not compared), so they are one author and cannot be kept apart; `distinct` is for names that "
+                          "differ otherwise, e.g. [Minji Kim, Min-Ji Kim]", "bad-distinct"), where)
         return None
     return names[0], names[1]
 
