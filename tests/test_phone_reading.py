@@ -775,6 +775,22 @@ def test_the_closed_drawer_takes_no_focus_and_the_keyboard_opens_it(browser, bas
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_header_keeps_its_switches_on_the_screen_with_text_at_200_percent(browser, base: str, index, lang: str) -> None:  # noqa: ANN001
+    """A phone set to large text doubles every rem: the header's buttons' padding grew with it and
+    pushed the palette switch past the right edge of a 390 px screen."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        open_page(pg, base + urls.src_to_url(urls.note(index.notes[0].slug)), lang)
+        pg.add_style_tag(content="html { font-size: 250% !important; }")  # the theme's 125 %, doubled
+        rights = pg.evaluate("[...document.querySelectorAll('.md-header__inner > *')].filter(e => e.getClientRects().length)"
+                             ".map(e => e.getBoundingClientRect().right)")
+        assert rights and max(rights) <= PHONE["width"], rights
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
 def test_every_note_page_fits_a_320_px_phone(browser, base: str, index, lang: str) -> None:  # noqa: ANN001
     """The paper's facts grew past a 320 px screen (a column of tag chips and long author lists:
     `1fr` never shrinks below its content), and the page scrolled sideways, names cut off."""
