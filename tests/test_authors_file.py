@@ -38,6 +38,12 @@ def _load(tmp_path: Path, text: str) -> tuple[AuthorsFile, list[tuple[int, int, 
                  [(2, 11, "orgs[0].name", "wrong-type"), (3, 15, "orgs[0].homepage", "bad-url")],
                  id="orgs-too"),
     pytest.param("distinct:\n  - [A, 42]\n", [(2, 9, "distinct[0][1]", "wrong-type")], id="distinct-name"),
+    # Full-width or Arabic-Indic digits passed (\\d) and the page linked a broken iD.
+    pytest.param("people:\n  - name: A\n    orcid: \uff10000-0002-1825-0097\n  - name: B\n    orcid: 000\u0660-0002-1825-0097\n",
+                 [(3, 12, "people[0].orcid", "bad-orcid"), (5, 12, "people[1].orcid", "bad-orcid")], id="orcid-non-ascii-digits"),
+    # A 5,000-character name passed here, while a note's author is limited to 1,000 characters.
+    pytest.param("people:\n  - name: " + "A" * 1001 + "\n    aliases: [" + "B" * 1001 + "]\n",
+                 [(2, 11, "people[0].name", "too-long"), (3, 15, "people[0].aliases[0]", "too-long")], id="names-too-long"),
     pytest.param("people:\n  - name: Minji Kim\n    aliases: [김민지]\n    family: Lee\n  - name: Jae Lee\n    family: Jae Lee\n",
                  [(4, 13, "people[0].family", "bad-family"), (6, 13, "people[1].family", "bad-family")],
                  id="family-not-in-the-name-or-the-whole-name"),

@@ -69,6 +69,8 @@ BROKEN = [
     ("date-impossible", variant("2025-04-09", "2024-02-30"), "5:7: error: date", "'2024-02-30' is not a real calendar date"),
     ("date-words", variant("2025-04-09", "yesterday"), "5:7: error: date", "YYYY-MM-DD"),
     ("published-impossible", variant("arxiv:", "published: 2025-13-01\narxiv:"), "7:12: error: published", "not a real calendar date"),
+    # A paper from the future went to every citation file and tag as written.
+    ("published-future", variant("arxiv:", "published: 2099-01-01\narxiv:"), "7:12: error: published", "2099-01-01 is after today"),
     ("title-number", variant('"A Paper"', "2024"), "2:8: error: title", 'quote it: "2024"'),
     ("title-boolean", variant('"A Paper"', "no"), "2:8: error: title", "as a boolean"),
     ("title-empty", variant('"A Paper"', '""'), "2:8: error: title", "must not be empty"),

@@ -36,7 +36,7 @@ from typing import Callable, Iterable, Mapping
 
 from papernotes.model import Note, Problem
 from papernotes.names import family_split, lookalike_keys, match_key, name_slug, without_initials
-from papernotes.schema import MAX_SLUG_BYTES, RESERVED_PARTY_SLUGS, link_problem
+from papernotes.schema import MAX_SLUG_BYTES, MAX_TEXT_CHARS, RESERVED_PARTY_SLUGS, link_problem
 from papernotes.source.tags import suggest
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
@@ -44,7 +44,8 @@ TOP_KEYS = ("people", "distinct", "orgs")
 PERSON_KEYS = ("name", "aliases", "orcid", "homepage", "slug", "family")
 ORG_KEYS = ("name", "aliases", "homepage", "slug")
 SLUG = re.compile(r"^[\w]+(?:-[\w]+)*$")
-ORCID = re.compile(r"^(?:https?://orcid\.org/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$")
+ORCID = re.compile(r"^(?:https?://orcid\.org/)?([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])$")
+"""ASCII digits only ([0-9], never \\d: `０000-0002-1825-0097` passed, and its page linked a broken iD)."""
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ def _read_aliases(value: Located, path: str, at: dict[str, Located], fail: Repor
     found: list[str] = []
     for j, node in enumerate(nodes):
         try:
-            found.append(read_text(node))
+            found.append(_read_value("name", node))
             at[f"{path}[{j}]"] = node
         except NodeError as err:
             fail(err, f"{path}[{j}]")
@@ -233,8 +234,14 @@ def _read_aliases(value: Located, path: str, at: dict[str, Located], fail: Repor
 def _read_value(key: str, value: Located) -> str:
     """The text of an entry's `name`, `orcid` (the bare iD), `homepage` or `slug`; raises if it is wrong."""
     text = read_text(value)
+    if key in ("name", "homepage") and len(text) > MAX_TEXT_CHARS:  # as a note's author or organisation
+        raise value.error(f"the {key} is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,}", "too-long")
     if key == "orcid":
         found = ORCID.match(text)
+        non_ascii = next((c for c in text if c.isdigit() and not c.isascii()), None)
+        if non_ascii is not None:
+            raise value.error(f"ORCID iD {text!r} contains the digit {non_ascii!r} (U+{ord(non_ascii):04X} "
+                              f"{unicodedata.name(non_ascii, 'DIGIT')}); write the ASCII digits 0-9", "bad-orcid")
         if not found:
             raise value.error("an ORCID iD is written 0000-0002-1825-0097 (four groups of four; the last may be X)", "bad-orcid")
         if not orcid_checksum_ok(found.group(1)):

@@ -6,6 +6,7 @@ it meaning: one reader function per front-matter field, and the section rules' m
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -314,6 +315,17 @@ def _date(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> object:
     return read_date(loc)
 
 
+def _published(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> object:
+    """The paper's own date: not after today (`2099-01-01` went to every citation as given; a day
+    of slack for a writer whose today is ahead of this machine's)."""
+    when = read_date(loc)
+    today = datetime.date.today()
+    if when > today + datetime.timedelta(days=1):
+        raise loc.error(f"{when.isoformat()} is after today ({today.isoformat()}); `published:` is the date the paper "
+                        "came out (leave it out if unknown)", "future-date")
+    return when
+
+
 def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     node = loc.node
     if node.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int"):
@@ -389,7 +401,7 @@ def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 
 READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {
     "title": _title, "authors": _authors, "date": _date, "tags": _tags, "arxiv": _arxiv,
-    "url": _link, "code": _link, "org": _org, "published": _date, "draft": _draft,
+    "url": _link, "code": _link, "org": _org, "published": _published, "draft": _draft,
     **{name: partial(_arxiv_list, name=name) for name in LINEAGE_FIELDS},
 }
 """Schema field name -> the function that reads and checks its value (a test keeps both in step)."""
