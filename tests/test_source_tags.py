@@ -76,9 +76,24 @@ def test_a_broken_tags_file_is_the_first_problem_and_notes_are_not_told_to_add_t
     lines = [p.format() for p in result.errors]
     assert lines[0].startswith("data/tags.yml:7:7: error: file: YAML syntax error"), lines
     notes = lines[1:]
-    assert notes and all("the tags cannot be checked: data/tags.yml could not be read" in line for line in notes), notes
+    assert notes and all("the tags cannot be checked: data/tags.yml has an error" in line for line in notes), notes
     assert not any("add the tag" in line for line in lines)
     assert len({line.split(":", 1)[0] for line in notes}) == len(notes)  # one line a note, not one a tag
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n"])
+def test_an_empty_tags_file_is_one_cause_not_an_unknown_tag_per_tag(tmp_path: Path, text: str) -> None:
+    """An empty (or comment-only) tags.yml gave "no tags defined" and then 131 lines telling notes
+    to add each of their tags: the same cascade as a broken file, in other words."""
+    from hostile_base import write_site
+    from papernotes.source.tree import load_site
+
+    root = write_site(tmp_path, {})
+    (root / "data" / "tags.yml").write_text(text, encoding="utf-8")
+    lines = [p.format() for p in load_site(root, "data").errors]
+    assert lines[0] == "data/tags.yml:1:1: error: file: no tags defined", lines
+    assert len(lines) > 1 and all("the tags cannot be checked: data/tags.yml has an error" in line for line in lines[1:]), lines
+    assert not any("add the tag" in line for line in lines)
 
 
 def test_a_tag_whose_entry_is_broken_is_not_called_unknown(tmp_path: Path) -> None:

@@ -288,7 +288,7 @@ def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tupl
     if not items:
         raise loc.error("list at least one tag defined in data/tags.yml", "empty")
     if registry.unreadable is None:  # not this note's mistake: reported at the registry's own error
-        raise loc.error(f"the tags cannot be checked: {registry.file} could not be read (see its own message); "
+        raise loc.error(f"the tags cannot be checked: {registry.file} has an error (see its own message); "
                         f"fix {registry.file} first", "tags-file-broken")
     slugs: list[str] = []
     for i, item in enumerate(items):

@@ -113,7 +113,8 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
     if entries == []:
         problems.append(Problem(display, 1, 1, "file", "no tags defined", "empty"))
     if not entries:
-        return TagRegistry((), {}, {}, None if found else frozenset(), display), problems
+        # No tag can be checked: each note says so once, not "unknown tag" for each of its tags.
+        return TagRegistry((), {}, {}, None, display), problems
 
     tags: list[Tag] = []
     lookup: dict[str, str] = {}
