@@ -150,6 +150,23 @@ def test_a_distinct_pair_of_one_name_says_why_it_cannot_be_kept_apart(tmp_path: 
         "that differ otherwise, e.g. [Minji Kim, Min-Ji Kim]"]
 
 
+def test_a_slug_that_is_another_authors_page_is_a_warning_at_the_entry(tmp_path: Path) -> None:
+    """`slug: chitta-baral` on Tong Zheng's entry took Chitta Baral's page and moved him to
+    `chitta-baral-2` with no word (and `qualcomm` for Tencent, the lab's). A slug an entry joins
+    to its own names, or its name's own slug, is fine."""
+    from hostile_base import note, write_site
+    from papernotes.source.tree import load_site
+
+    root = write_site(tmp_path, {
+        "2024/a.md": note(authors="[Chitta Baral, Tong Zheng]", arxiv='"2406.00011"', extra="org: Qualcomm\n"),
+        "2024/b.md": note(authors="[Chitta Baral, Minji Kim]", arxiv='"2406.00012"', extra="org: Tencent\n")})
+    (root / "data" / "authors.yml").write_text(
+        "people:\n  - name: Tong Zheng\n    slug: chitta-baral\n  - name: Minji Kim\n    slug: minji-kim\n"
+        "orgs:\n  - name: Tencent\n    slug: qualcomm\n", encoding="utf-8")
+    found = [(p.line, p.field, p.rule, p.severity) for p in load_site(root, "data").problems if p.path == "data/authors.yml"]
+    assert found == [(2, "people[0].slug", "slug-taken", "warning"), (7, "orgs[0].slug", "slug-taken", "warning")]
+
+
 def _notes(*names: str) -> list[Note]:
     return [Note(slug=f"p{i}", source=f"data/notes/p{i}.md", title=f"P{i}", authors=(name,), date=dt.date(2025, 1, i), tags=())
             for i, name in enumerate(names, 1)]

@@ -366,6 +366,31 @@ def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Calla
     return found
 
 
+def slug_clashes(notes: Iterable[Note], authors: AuthorsFile) -> list[Problem]:
+    """A `slug:` of `data/authors.yml` that is the page of another author or lab the notes name
+    (its name makes that slug, and no entry joins it to this one) is a warning at the entry: the
+    entry took that page (`authors/chitta-baral/` showed Tong Zheng) and moved its owner to `-2`,
+    silently, so links others shared led to someone else."""
+    found: list[Problem] = []
+    for kind, entities, written, joined in (
+            ("author", authors.people, {a for n in notes for a in n.authors}, authors.person_of),
+            ("lab", authors.orgs, {n.org for n in notes if n.org}, authors.org_of)):
+        chosen = {e.slug: e for e in entities if e.slug != name_slug(e.name)}
+        taken: dict[str, str] = {}
+        for name in sorted(written):
+            slug = name_slug(name)
+            if slug in chosen and match_key(name) not in joined:
+                taken.setdefault(slug, name)
+        for slug, name in taken.items():
+            entity = chosen[slug]
+            index = entities.index(entity)
+            found.append(Problem(authors.path, entity.line, 1, f"{'people' if kind == 'author' else 'orgs'}[{index}].slug",
+                                 f"slug {slug!r} is the page of the {kind} {name!r}, whom notes name and this entry does not "
+                                 f"join; give {entity.name!r} another slug (or add {name!r} to its aliases if they are one)",
+                                 "slug-taken", "warning"))
+    return found
+
+
 def first_spellings(notes: Iterable[Note]) -> dict[str, tuple[str, str]]:
     """Match key -> (the first note file writing that name, the name as written there)."""
     first: dict[str, tuple[str, str]] = {}
