@@ -52,6 +52,7 @@ def test_names_match_on_a_normalised_form(a: str, b: str, same: bool) -> None:
     ("김 민지", "김민지", True),
     ("Li, Wei", "Wei Li", True),  # family name first, with a comma
     ("Li, Wei", "Wei Lin", False),
+    ("Chitta_Baral", "Chitta Baral", True),  # a handle pasted as a name got a page of its own, with no notice
 ])
 def test_lookalike_names(a: str, b: str, alike: bool) -> None:
     assert bool(lookalike_keys(a) & lookalike_keys(b)) is alike

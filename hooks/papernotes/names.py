@@ -86,7 +86,8 @@ def _given_first(key: str) -> str:
 
 def _loose(key: str) -> set[str]:
     """`lookalike_keys` of one `match_key`."""
-    tokens = [t for t in (_SEPARATORS.sub("", t) for t in _given_first(key).split()) if t]
+    # An underscore parts words as a space does (`Chitta_Baral`, a handle pasted as a name).
+    tokens = [t for t in (_SEPARATORS.sub("", t) for t in _given_first(key).replace("_", " ").split()) if t]
     if not tokens:
         return set()
     return {" ".join(tokens), " ".join([tokens[-1], *tokens[:-1]]), "".join(tokens)}
