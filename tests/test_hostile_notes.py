@@ -453,14 +453,14 @@ def test_errors_in_crlf_files_keep_their_line_and_column(tmp_path: Path, line_en
 # The good notes use other tags, so they must all still load.
 T = "data/tags.yml"
 TAG_CASES = [
-    ("label-zero-width", "extra:\n  ko: 추\u200b가\n  en: Extra\n", (f"{T}:12:8: error: extra: contains the invisible character U+200B ZERO WIDTH SPACE",)),
-    ("label-bidi", "extra:\n  ko: 추가\n  en: \u202eartxE\n", (f"{T}:13:7: error: extra: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE",)),
-    ("alias-zero-width", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [ex\u200btra]\n", (f"{T}:14:15: error: extra: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("label-zero-width", "extra:\n  ko: 추\u200b가\n  en: Extra\n", (f"{T}:12:8: error: extra.ko: contains the invisible character U+200B ZERO WIDTH SPACE",)),
+    ("label-bidi", "extra:\n  ko: 추가\n  en: \u202eartxE\n", (f"{T}:13:7: error: extra.en: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE",)),
+    ("alias-zero-width", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [ex\u200btra]\n", (f"{T}:14:15: error: extra.aliases[0]: contains the invisible character U+200B ZERO WIDTH SPACE",)),
     ("slug-not-kebab", "Extra Tag:\n  ko: 추가\n  en: Extra\n", (f"{T}:11:1: error: Extra Tag: tag 'Extra Tag' must be lowercase ASCII kebab-case",)),
     ("slug-hangul", "추가:\n  ko: 추가\n  en: Extra\n", (f"{T}:11:1: error: 추가: tag '추가' must be lowercase ASCII kebab-case",)),
     ("duplicate-tag-key", "rl:\n  ko: 다시\n  en: Again\n",
      (f"{T}:11:1: error: file: duplicate key 'rl' (first defined on line 1); YAML would silently keep the last one",)),
-    ("label-number", "extra:\n  ko: 2024\n  en: Extra\n", (f"{T}:12:7: error: extra: expected text, but YAML reads `2024` as a number",)),
+    ("label-number", "extra:\n  ko: 2024\n  en: Extra\n", (f"{T}:12:7: error: extra.ko: expected text, but YAML reads `2024` as a number",)),
     ("alias-bomb", "extra: &x\n  ko: a\n  en: b\nmore: *x\n", (f"{T}:11:8: error: file: YAML anchors and aliases (&, *) are not allowed here",)),
     ("slug-index", "index:\n  ko: 색인\n  en: Index\n",
      (f"{T}:11:1: error: index: the tag slug 'index' is reserved: tags/index.md is the tag index page",)),

@@ -96,6 +96,17 @@ def test_an_empty_tags_file_is_one_cause_not_an_unknown_tag_per_tag(tmp_path: Pa
     assert not any("add the tag" in line for line in lines)
 
 
+def test_each_problem_of_a_tag_entry_is_told_at_its_own_field(tmp_path: Path) -> None:
+    """`ko: ''` was reported as "fz-tag: must not be empty" (which field?), and of `ko: 1.5` and
+    `en: no` or of three aliases only the first problem was told: a round of fixing each."""
+    (tmp_path / "tags.yml").write_text("fz-tag:\n  ko: 1.5\n  en: no\n  aliases: [Fz Tag, 2024-01-01, ok-alias]\n"
+                                        "other:\n  ko: ''\n  en: Other\n", encoding="utf-8")
+    registry, problems = load_tag_registry(tmp_path / "tags.yml", "data/tags.yml")
+    assert [(p.line, p.field) for p in problems] == [
+        (2, "fz-tag.ko"), (3, "fz-tag.en"), (4, "fz-tag.aliases[0]"), (4, "fz-tag.aliases[1]"), (6, "other.ko")], problems
+    assert registry.tags == () and registry.unreadable == {"fz-tag", "other"}
+
+
 def test_a_tag_whose_entry_is_broken_is_not_called_unknown(tmp_path: Path) -> None:
     from hostile_base import TAGS_YML, note, write_site
     from papernotes.source.tree import load_site
@@ -103,7 +114,7 @@ def test_a_tag_whose_entry_is_broken_is_not_called_unknown(tmp_path: Path) -> No
     root = write_site(tmp_path, {"2024/uses.md": note(tags="[reasoning, nope]")}, good=False)
     (root / "data" / "tags.yml").write_text(TAGS_YML.replace("  en: Reasoning\n", ""), encoding="utf-8")
     lines = [p.format() for p in load_site(root, "data").errors]
-    assert lines[0].startswith("data/tags.yml:") and "needs a `en:` label" in lines[0], lines
+    assert lines[0].startswith("data/tags.yml:") and "needs an `en:` label" in lines[0], lines
     assert lines[1:] == [
         "data/notes/2024/uses.md:5:8: error: tags[0]: tag 'reasoning' cannot be checked: its entry in data/tags.yml has an "
         "error (see its own message); fix data/tags.yml first",

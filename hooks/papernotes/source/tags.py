@@ -122,9 +122,11 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
 
     for slug, key, value in entries:
         try:
-            tag = _read_tag(slug, key, value, lambda err, slug=slug: report(err, f"{slug}.description"))
+            tag = _read_tag(slug, key, value, report)
         except NodeError as err:
             report(err, slug)
+            tag = None
+        if tag is None:  # its problems are reported, each at its own field
             unreadable.add(normalise_tag(slug))
             continue
         for name in (tag.slug, *tag.aliases):
@@ -138,7 +140,10 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
     return TagRegistry(tuple(tags), lookup, {t.slug: t for t in tags}, frozenset(unreadable - set(lookup)), display), problems
 
 
-def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeError], None]) -> Tag:
+def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeError, str], None]) -> Tag | None:
+    """One entry: raises for a slug that cannot be a tag; reports each problem of its fields at its
+    own field (`reward-model.ko`, `reward-model.aliases[1]`: all of them in one run) and returns None
+    when one makes the tag unusable (a description's problem leaves the tag usable without it)."""
     nfc = unicodedata.normalize("NFC", slug)
     if not TAG_SLUG.match(nfc):
         raise key.error(f"tag {slug!r} must be lowercase ASCII kebab-case like 'reward-model'", "bad-tag-slug")
@@ -149,28 +154,45 @@ def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeErr
         raise key.error(f"the tag slug {slug!r} is reserved: {RESERVED_TAG_SLUGS[nfc]}; rename the tag "
                         f"(e.g. '{nfc}-tag') and the notes that use it", "reserved-slug")
     fields: dict[str, object] = {}
+    failed = False
     for name, name_node, field_value in mapping_items(value):
         if name not in TAG_KEYS:
-            raise name_node.error(f"unknown key {name!r}{suggest(name, TAG_KEYS)}; allowed: {', '.join(TAG_KEYS)}", "unknown-key")
-        if name == "aliases":
+            report(name_node.error(f"unknown key {name!r}{suggest(name, TAG_KEYS)}; allowed: {', '.join(TAG_KEYS)}", "unknown-key"),
+                   f"{slug}.{name}")
+            failed = True
+        elif name == "aliases":
             aliases = []
-            for item in read_list(field_value):
-                alias = normalise_tag(read_text(item))
-                if not TAG_SLUG.match(alias):
-                    raise item.error(f"alias {alias!r} must be lowercase ASCII kebab-case", "bad-tag-slug")
-                aliases.append(alias)
+            try:
+                items = read_list(field_value)
+            except NodeError as err:
+                report(err, f"{slug}.aliases")
+                failed, items = True, []
+            for i, item in enumerate(items):
+                try:
+                    alias = normalise_tag(read_text(item))
+                    if not TAG_SLUG.match(alias):
+                        raise item.error(f"alias {alias!r} must be lowercase ASCII kebab-case", "bad-tag-slug")
+                    aliases.append(alias)
+                except NodeError as err:
+                    report(err, f"{slug}.aliases[{i}]")
+                    failed = True
             fields[name] = tuple(aliases)
         elif name == "description":
             try:
                 fields["description_ko"], fields["description_en"] = _read_description(slug, name_node, field_value)
             except NodeError as err:
-                report(err)  # the tag stays usable; only its description is left out
+                report(err, f"{slug}.description")  # the tag stays usable; only its description is left out
         else:
-            fields[name] = read_text(field_value)
+            try:
+                fields[name] = read_text(field_value)
+            except NodeError as err:
+                report(err, f"{slug}.{name}")
+                failed = True
     for required in ("ko", "en"):
-        if required not in fields:
-            raise value.error(f"tag {slug!r} needs a `{required}:` label", "missing-label")
-    return Tag(slug=nfc, **fields)  # type: ignore[arg-type]
+        if required not in fields and not failed:
+            report(value.error(f"tag {slug!r} needs {'an' if required == 'en' else 'a'} `{required}:` label", "missing-label"), slug)
+            failed = True
+    return None if failed else Tag(slug=nfc, **fields)  # type: ignore[arg-type]
 
 
 PLACEHOLDER_DESCRIPTION = {"ko": "papernotes import-post가 추가한 태그입니다. 이름과 설명을 검토하세요.",
