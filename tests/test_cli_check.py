@@ -95,6 +95,19 @@ def test_a_clean_project_exits_0(project: Path, capsys: pytest.CaptureFixture[st
     assert out == "" and "checked 2 note file(s): 0 error(s), 0 warning(s)" in err
 
 
+def test_a_folder_is_checked_as_the_notes_under_it(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`papernotes check data/notes` said "no such file: data/notes"; a folder is its notes."""
+    write(project, "paper.md", GOOD.replace("date: 2025-04-09", "date: 2025-13-09"))
+    folder = project / "data" / "notes" / "2025"
+    assert main(["check", str(folder)]) == 1
+    out, err = capsys.readouterr()
+    assert "no such file" not in err and f"checked {len(list(folder.glob('*.md')))} note file(s)" in err, err
+    assert "data/notes/2025/paper.md:4:7: error: date:" in out, out
+    (project / "data" / "notes" / "empty").mkdir()
+    assert main(["check", str(project / "data" / "notes" / "empty")]) == 2
+    assert "no note files under" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("fmt", ["text", "github"])
 def test_a_file_name_that_is_not_utf8_is_reported_printably(project: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     # Python reads the Latin-1 byte as a lone surrogate, which a strict UTF-8 stdout (PYTHONIOENCODING=utf-8,

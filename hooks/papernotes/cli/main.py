@@ -22,7 +22,7 @@ from typing import Sequence
 from papernotes.authoring import importers
 
 from papernotes.authoring import scaffold
-from papernotes.source.tree import load_site
+from papernotes.source.tree import load_site, note_files
 from papernotes.cli import daily_post
 from papernotes.report import FORMATS, format_problems
 
@@ -39,6 +39,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     only = [Path(f) for f in args.files] if args.files else None
     # Given files, the project is the one they live in, wherever the command is run from.
     root = find_root(only[0].resolve().parent) if only and not args.root and only[0].exists() else _root(args)
+    if only:
+        # A folder (`papernotes check data/notes/2026`) is the notes under it, as the build lists them.
+        only = [file for f in only for file in (note_files(f) if f.is_dir() else [f])] or None
+    if only is None and args.files:
+        print(f"papernotes check: no note files under: {', '.join(args.files)}", file=sys.stderr)
+        return 2
     if only:
         missing = [str(f) for f in only if not f.is_file()]
         if missing:
@@ -78,7 +84,7 @@ def _root(args: argparse.Namespace) -> Path:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="papernotes", description="Tools for the papernotes site.")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate notes (all, or the given files) without building the site")
+    check = sub.add_parser("check", help="validate notes (all, or the given files or folders) without building the site")
     check.add_argument("files", nargs="*", help="note files to check (default: every note under data/notes/); "
                        "naming data/authors.yml, tags.yml or glossary.yml checks every note against it")
     check.add_argument("--format", choices=FORMATS, default="text",
