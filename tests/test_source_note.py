@@ -78,6 +78,9 @@ BROKEN = [
     ("duplicate-key", variant("date:", 'title: "Again"\ndate:'), "5:1: error: front matter", "duplicate key 'title' (first defined on line 2)"),
     ("url-bad-scheme", variant("arxiv:", "url: ftp://example.org/x\narxiv:"), "7:6: error: url", "expected an http(s) link"),
     ("code-javascript", variant("arxiv:", "code: javascript:alert(1)\narxiv:"), "7:7: error: code", "expected an http(s) link"),
+    # A Cyrillic а in arxiv.org: the paper's link read as arXiv and led to another site.
+    ("url-homograph", variant("arxiv:", "url: https://\u0430rxiv.org/abs/2505.00003\narxiv:"), "7:6: error: url", "mixes Latin letters with Cyrillic ones"),
+    ("code-homograph-punycode", variant("arxiv:", "code: https://xn--gthub-2of.com/x\narxiv:"), "7:7: error: code", "mixes Latin letters"),
     ("no-link", variant('arxiv: "2504.06141"\n', ""), "1:1: error: url", "needs `arxiv:`"),
     ("org-list", variant("arxiv:", "org: [a]\narxiv:"), "7:6: error: org", "expected text, got a list"),
     ("yaml-syntax", variant('"A Paper"', '"A Paper'), "2:8: error: title", "unclosed quote in the value of 'title'"),

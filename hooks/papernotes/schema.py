@@ -317,7 +317,29 @@ def link_problem(value: str) -> str | None:
     if "@" in parts.netloc:
         return (f"{value!r} leads to {parts.hostname!r}, not to what is written before its '@'; "
                 f"write the site's own address")
+    mixed = next((label for label in (parts.hostname or "").split(".") if _mixes_scripts(label)), None)
+    if mixed is not None:
+        shown = mixed.encode("ascii").decode("idna") if mixed.startswith("xn--") else mixed
+        odd = next(c for c in shown if not c.isascii() and c.isalpha())
+        return (f"the host of {value!r} mixes Latin letters with {unicodedata.name(odd, 'another script').split()[0].title()} "
+                f"ones ({odd!r} in {shown!r}): it reads as one site and leads to another; write the site's own address")
     return None
+
+
+_LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "FULLWIDTH")
+
+
+def _mixes_scripts(label: str) -> bool:
+    """Whether a host's label has Latin letters beside letters of a script that looks like Latin
+    (`аrxiv` with a Cyrillic а: a homograph of arxiv.org). A label in one script (a Korean or
+    Cyrillic domain name) is a real name. A label written in punycode (`xn--...`) is read decoded."""
+    if label.startswith("xn--"):
+        try:
+            label = label.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass
+    latin = any(c.isascii() and c.isalpha() for c in label)
+    return latin and any(not c.isascii() and c.isalpha() and unicodedata.name(c, "").startswith(_LOOKALIKE_SCRIPTS) for c in label)
 
 
 def arxiv_id_in_url(url: str) -> str | None:
