@@ -167,6 +167,25 @@ def test_a_slug_that_is_another_authors_page_is_a_warning_at_the_entry(tmp_path:
     assert found == [(2, "people[0].slug", "slug-taken", "warning"), (7, "orgs[0].slug", "slug-taken", "warning")]
 
 
+def test_labs_written_apart_only_by_punctuation_get_a_notice(tmp_path: Path) -> None:
+    """`org: Qualcomm.` and `org: QUALCOMM!` made two lab pages (qualcomm-2, qualcomm-3) with no word.
+    Named in data/authors.yml (an entry and its alias), they are one lab and get none."""
+    from hostile_base import note, write_site
+    from papernotes.source.tree import load_site
+
+    root = write_site(tmp_path, {
+        "2024/a.md": note(arxiv='"2406.00011"', extra="org: Qualcomm\n"),
+        "2024/b.md": note(arxiv='"2406.00012"', extra="org: Qualcomm.\n"),
+        "2024/c.md": note(arxiv='"2406.00013"', extra="org: QUALCOMM!\n")})
+    result = load_site(root, "data")
+    found = [(p.path, p.line, p.field, p.severity) for p in result.problems if p.rule == "lookalike-labs"]
+    assert found == [("data/notes/2024/b.md", 7, "org", "notice"), ("data/notes/2024/c.md", 7, "org", "notice")], result.problems
+    assert "'Qualcomm' in data/notes/2024/a.md:7" in next(p.message for p in result.problems if p.rule == "lookalike-labs")
+    assert not result.errors and not result.warnings  # advice: it fails neither check nor --strict
+    (root / "data" / "authors.yml").write_text("orgs:\n  - name: Qualcomm\n    aliases: [Qualcomm., QUALCOMM!]\n", encoding="utf-8")
+    assert not [p for p in load_site(root, "data").problems if p.rule == "lookalike-labs"]
+
+
 def _notes(*names: str) -> list[Note]:
     return [Note(slug=f"p{i}", source=f"data/notes/p{i}.md", title=f"P{i}", authors=(name,), date=dt.date(2025, 1, i), tags=())
             for i, name in enumerate(names, 1)]

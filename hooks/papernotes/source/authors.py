@@ -391,6 +391,36 @@ def slug_clashes(notes: Iterable[Note], authors: AuthorsFile) -> list[Problem]:
     return found
 
 
+def lab_lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Callable[[str], tuple[int, int]]) -> list[Problem]:
+    """Advice (a notice) where two notes write one lab apart only by punctuation or spacing
+    (`Qualcomm.` and `QUALCOMM!`: two lab pages, `qualcomm-2` and `qualcomm-3`) and `data/authors.yml`
+    does not name both: at the later note's `org:`, naming the first. `locate(source)`: the line
+    and column of a note's `org:`."""
+    first: dict[str, tuple[str, str]] = {}
+    told: set[tuple[str, str]] = set()
+    found: list[Problem] = []
+    for note in notes:
+        if not note.org:
+            continue
+        key = match_key(note.org)
+        loose = _NOT_LETTER.sub("", key)
+        if not loose:
+            continue
+        source, written = first.setdefault(loose, (note.source, note.org))
+        other = match_key(written)
+        if other == key or (key in authors.org_of and other in authors.org_of) or (loose, key) in told:
+            continue
+        told.add((loose, key))
+        line, column = locate(note.source)
+        found.append(Problem(note.source, line, column, "org", f"{note.org!r} here and {written!r} in {source}:{locate(source)[0]} "
+                             f"look like one lab (two lab pages now); write it one way, or join them in {authors.path} "
+                             "(one `orgs` entry with `aliases`)", "lookalike-labs", "notice"))
+    return found
+
+
+_NOT_LETTER = re.compile(r"[\W_]+")
+
+
 def first_spellings(notes: Iterable[Note]) -> dict[str, tuple[str, str]]:
     """Match key -> (the first note file writing that name, the name as written there)."""
     first: dict[str, tuple[str, str]] = {}
