@@ -372,10 +372,12 @@ def slug_clashes(notes: Iterable[Note], authors: AuthorsFile) -> list[Problem]:
     entry took that page (`authors/chitta-baral/` showed Tong Zheng) and moved its owner to `-2`,
     silently, so links others shared led to someone else."""
     found: list[Problem] = []
-    for kind, entities, written, joined in (
-            ("author", authors.people, {a for n in notes for a in n.authors}, authors.person_of),
-            ("lab", authors.orgs, {n.org for n in notes if n.org}, authors.org_of)):
+    notes = list(notes)
+    for kind, entities, joined in (("author", authors.people, authors.person_of), ("lab", authors.orgs, authors.org_of)):
         chosen = {e.slug: e for e in entities if e.slug != name_slug(e.name)}
+        if not chosen:  # most sites: no slug chosen, and no name made into a slug on every serve save
+            continue
+        written = {a for n in notes for a in n.authors} if kind == "author" else {n.org for n in notes if n.org}
         taken: dict[str, str] = {}
         for name in sorted(written):
             slug = name_slug(name)
