@@ -140,6 +140,22 @@ url: https://example.org/kappa
 
 A paper titled in Korean.
 """,
+    "2025/sigma.md": """---
+title: "Sigma: Systems Test"
+authors: [Barbara Liskov]
+date: 2025-01-15
+tags: [safety]
+url: https://example.org/sigma
+---
+
+## 한국어
+
+커널을 C++로 다시 쓴다.
+
+## English
+
+Rewrites the kernel in C++.
+""",
 }
 GLOSSARY = """\
 reward-hacking:
@@ -292,7 +308,7 @@ def test_two_tags_find_the_notes_carrying_both(pages, small: str) -> None:  # no
     assert page.locator(".pn-search__tag").all_inner_texts() == ["태그: 강화학습", "태그: 안전성"]
     assert type_query(page, "#rl #safety upsilon") == []     # and the words among them (Upsilon: #rl only)
     assert "lone" in type_query(page, "#rl upsilon")
-    assert len(type_query(page, "#safety")) == 5
+    assert len(type_query(page, "#safety")) == 6   # sigma too
     # A tag named by its Korean label after `#` is the same tag, not words to look for.
     assert type_query(page, "#강화학습 #안전성") == ["zeta"]
     assert sorted(type_query(page, "#강화학습")) == sorted(type_query(page, "#rl"))
@@ -354,6 +370,14 @@ def test_no_results_says_why_in_the_chosen_language(pages, small: str, lang: str
 LANGS = """() => [...document.querySelectorAll(".pn-search__result")].map(li => [
     li.querySelector(".pn-search__title").lang,
     [...li.querySelector(".pn-search__authors").childNodes].filter(n => n.nodeType === 1).map(n => [n.textContent, n.lang])])"""
+
+
+@pytest.mark.parametrize("query", ["C++", "c++ ", "C#"])
+def test_a_word_a_sign_ends_is_whole_not_the_start_of_every_word(pages, small: str, query: str) -> None:  # noqa: ANN001
+    """C++ was searched as the prefix c: every note holding a word starting with c (Choi,
+    calibration, ...). The sign says the word is whole: only the note writing C++ (or a lone C)."""
+    page = open_page(pages, small, DESKTOP)
+    assert type_query(page, query) == ["sigma"]
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

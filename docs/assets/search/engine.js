@@ -551,6 +551,8 @@ const HYPHEN = /^[-\u2010\u2011]$/;   // as search_index._NAME_PARTS and _PERSON
  * other scripts than Hangul joined by a hyphen ({joined: the two as one word, words: [[word, as
  * typed], ...]}: Hyun-woo, GPT-4), and each other word ({word, typed}), as words.queryWord gives
  * them, without repeats; an arXiv link or `arXiv:` id as its bare id (words.bareArxivIds). */
+const WHOLE_AFTER = /^[+#]/;   // a word a sign ends as a name's part (C++, C#): no prefix of longer words
+
 function queryUnits(text) {
   const source = bareArxivIds(text), q = tokenizeJoined(source), starts = new Map(), units = [], seen = new Set();
   const lower = String(source).normalize("NFC").toLowerCase();   // what q.at counts in
@@ -583,7 +585,8 @@ function queryUnits(text) {
       }
     }
     const w = queryWord(q.tokens, i);
-    if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1] }); }
+    // C++, C#, F#: the signs say the word is whole; as a prefix, c found every note.
+    if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1], whole: WHOLE_AFTER.test(lower.slice(q.at[i][1])) }); }
     i = run ? run[1] + 1 : i + 1;
   }
   return units;
@@ -705,6 +708,7 @@ export function search(typed) {
   const units = queryUnits(named.rest);
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
   const lookUpUnit = (u) => (u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
+    : u.whole ? lookUp(u.word, true).then((f) => wordUnit({ scores: f.scores, tight: f.scores, title: f.title, partial: f.partial }))
     : lookUpWord(u.word, u.typed).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us), otherVersions(us)])
     .then(([found, adjacent, other]) => ({ found, hits: rankHits(found, adjacent).filter((h) => !other.has(h[0])) }));
