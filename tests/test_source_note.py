@@ -271,6 +271,27 @@ def test_tree_problems_never_cost_another_note(tmp_path: Path, files: dict[str, 
     assert result.files == len(files)
 
 
+@pytest.mark.parametrize("broken", [
+    VALID.replace("2025-04-09", "2025-04-32"),                                           # a field fails
+    VALID.replace('title: "A Paper"', "title: [A Paper").replace('arxiv: "2504.06141"', "url: https://arxiv.org/abs/2504.06141v3"),  # the YAML fails
+])
+def test_a_note_that_fails_on_a_field_is_told_its_paper_has_a_note_in_the_same_check(tmp_path: Path, broken: str) -> None:
+    """A second note about a paper, with a wrong date: the check gave the date only; fixed, it
+    gave "also has a note", a second round. Both are told now, at the note that failed."""
+    write_tree(tmp_path, {"a.md": VALID, "b.md": broken})
+    result = load_site(tmp_path, only=[tmp_path / "data" / "notes" / "b.md"])
+    told = [p.format() for p in result.errors if "one note per paper" in p.message]
+    assert len(told) == 1 and told[0].startswith("data/notes/b.md:") and "arXiv 2504.06141 also has a note in data/notes/a.md" in told[0], told
+    assert len(result.errors) == 2
+    assert [n.slug for n in load_site(tmp_path).notes] == ["a"]   # the note that loads is published, and is told nothing
+    assert not [p for p in load_site(tmp_path).errors if p.path == "data/notes/a.md"]
+
+
+def test_a_broken_note_about_another_paper_is_told_no_clash(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"a.md": VALID, "b.md": VALID.replace("2025-04-09", "2025-04-32").replace("2504.06141", "2504.06142")})
+    assert [p.field for p in load_site(tmp_path).errors] == ["date"]
+
+
 def test_check_of_one_file_still_sees_collisions_with_the_rest(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a.md": VALID, "b.md": VALID})
     result = load_site(tmp_path, only=[tmp_path / "data" / "notes" / "a.md"])

@@ -16,7 +16,7 @@ from typing import Callable
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
-                               arxiv_id_problem, canonical_arxiv_id, heading_text, link_problem, section_for, split_front_matter)
+                               paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text, link_problem, section_for, split_front_matter)
 from papernotes.names import match_key
 from papernotes.source.characters import describe, shows_text
 from papernotes.source.guidance import normalise_text
@@ -120,6 +120,30 @@ def body_texts(text: str) -> dict[str, str] | None:
         return None  # a draft's links are on no page
     sections = _read_sections(lines, start=split.body_start, add=lambda *_args, **_kw: None)
     return {key: section.text for key, section in sections.items()}
+
+
+_PAPER_KEY = re.compile(r"(arxiv|url)\s*:\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s#]*))")
+
+
+def paper_of(text: str) -> str | None:
+    """The paper a note's text is about (`paper_identity` of its top-level `arxiv:` and `url:`,
+    read line by line, so a text whose YAML or other fields fail still says it), or None.
+    `source.tree` tells a note that failed to load that its paper already has a note: fixing
+    its fields should not reveal that second problem."""
+    split = split_front_matter(normalise_text(text).split("\n"))
+    if not isinstance(split, FrontMatter):
+        return None
+    found: dict[str, str] = {}
+    for line in split.yaml_lines:
+        match = _PAPER_KEY.fullmatch(line.rstrip()) or _PAPER_KEY.match(line)
+        if match and match.group(1) not in found:
+            found[match.group(1)] = next(g for g in match.groups()[1:] if g is not None).strip()
+    arxiv = found.get("arxiv")
+    try:
+        arxiv = canonical_arxiv_id(read_arxiv_id(arxiv)) if arxiv else None
+    except ValueError:
+        arxiv = None
+    return paper_identity(arxiv, found.get("url") or None)
 
 
 class _Rendered:

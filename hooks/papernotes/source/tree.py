@@ -23,7 +23,7 @@ from papernotes.markup import HtmlCache
 from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
                                paper_identity, split_front_matter)
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.source.note import body_texts, parse_note
+from papernotes.source.note import body_texts, paper_of, parse_note
 from papernotes.source.split_load import Loaded, load_files
 from papernotes.source.authors import AuthorsFile, first_spellings, load_authors, lab_lookalike_notices, lookalike_notices, lookalike_pairs, slug_clashes
 from papernotes.source.glossary import Glossary, load_glossary
@@ -129,7 +129,9 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
-    unloaded = [path for path, (note, _) in zip(files, results) if note is None and (wanted is None or path.resolve() in wanted)]
+    not_loaded = [path for path, (note, _) in zip(files, results) if note is None]
+    unloaded = [path for path in not_loaded if wanted is None or path.resolve() in wanted]
+    problems.extend(_unloaded_identity_problems(loaded, not_loaded, unloaded, root))
     links = _note_link_problems(loaded, unloaded, {path.stem for path in files}, root, html)
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
@@ -388,6 +390,41 @@ def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
                 line, column = _key_position(root / note.source, field)
             found.append(Problem(note.source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
     return found
+
+
+def _unloaded_identity_problems(loaded: list[Note], not_loaded: list[Path], told: list[Path], root: Path) -> list[Problem]:
+    """A note file that fails to load (`not_loaded`) about a paper that another note file is
+    about: told now (each of `told`), so that fixing its fields does not reveal a second problem.
+    The paper is read from its `arxiv:` and `url:` lines (`note.paper_of`)."""
+    papers = {path: _paper_of(path) for path in not_loaded}
+    by_paper = {value: [n.source for n in members] for value, members in _by_paper(loaded).items()}
+    for path, value in papers.items():
+        if value:
+            by_paper.setdefault(value, []).append(display_path(path, root))
+    found = []
+    for path in told:
+        value = papers.get(path)
+        own = display_path(path, root)
+        others = [source for source in by_paper.get(value, ()) if source != own] if value else []
+        if others:
+            field = "arxiv"
+            line, column = _key_position(path, field)
+            if (line, column) == (1, 1):
+                field = "url"
+                line, column = _key_position(path, field)
+            found.append(Problem(own, line, column, field, f"{value} also has a note in {', '.join(others)}; keep one note per paper",
+                                 "duplicate-paper"))
+    return found
+
+
+def _paper_of(path: Path) -> str | None:
+    """The paper of a note file that failed to load (`note.paper_of`), or None when it cannot be read."""
+    try:
+        if path.is_symlink() or path.suffix != ".md" or path.stat().st_size > MAX_NOTE_BYTES:
+            return None
+        return paper_of(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _note_link_problems(notes: list[Note], unloaded: list[Path], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
