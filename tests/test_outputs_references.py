@@ -376,6 +376,19 @@ def test_an_organisation_written_as_an_author_is_one_name_in_every_format() -> N
         ("rft.aucorp", "Hugging Face"), ("rft.au", "Ada Lovelace"), ("rft.aucorp", "google deepmind")]
 
 
+def test_a_team_written_as_an_author_is_a_corporate_author_in_coins() -> None:
+    """`Qwen Team` (written as Hugging Face lists it) was `rft.au`, which Zotero's COinS reader
+    splits into given "Qwen", family "Team"; CSL-JSON and RIS already kept it whole."""
+    from urllib.parse import parse_qsl
+
+    from papernotes.outputs.citation import coins
+
+    note = _note("T", authors=("Qwen Team", "Ada Lovelace", "Meta AI", "Ada Team-Lovelace"))
+    assert [(k, v) for k, v in parse_qsl(coins(note)) if k.startswith("rft.au")] == [
+        ("rft.aucorp", "Qwen Team"), ("rft.au", "Ada Lovelace"), ("rft.aucorp", "Meta AI"), ("rft.au", "Ada Team-Lovelace")]
+    assert csl_json.item(note)["author"][0] == {"literal": "Qwen Team"}
+
+
 def test_a_declared_family_name_splits_each_form_that_starts_or_ends_with_it() -> None:
     """`family: Kim` in `data/authors.yml` for `Kim Minji` (aliases `Minji Kim`, `김민지`): by its
     look `Kim Minji` is family "Minji", given "Kim"; declared, every format says family `Kim`, and

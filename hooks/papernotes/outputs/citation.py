@@ -81,6 +81,14 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
             "family": family, **suffix}
 
 
+def _group_name(name: str) -> bool:
+    """Whether `name` ends with a group's word (`Qwen Team`, `ATLAS Collaboration`, `Meta AI`):
+    an organisation by its look, which `name_parts` keeps whole."""
+    base = _SUFFIX.sub("", name)
+    last = base.rpartition(" ")[2]
+    return bool(base.rpartition(" ")[0]) and (last.casefold() in _GROUP or last == "AI")
+
+
 def family_name(parts: dict[str, str]) -> str:
     """The family name of `name_parts`' split, with its particle: `van der Berg`."""
     return " ".join(p for p in (parts.get("non-dropping-particle"), parts["family"]) if p)
@@ -155,12 +163,13 @@ def coins(note: Note, forms: NameForms = NO_FORMS) -> str:
     """The note's paper as a COinS `title`: an OpenURL 1.0 ContextObject in KEV format (Z39.88-2004,
     journal format, genre `preprint`), keys and values percent-encoded as UTF-8. An organisation
     written as an author (`forms`) is the format's `rft.aucorp`, "organization or corporation that
-    is the author", not a person's `rft.au`."""
+    is the author", not a person's `rft.au`; so is a name ending with a group's word (`Qwen Team`:
+    Zotero read `rft.au=Qwen Team` as a person, family name "Team")."""
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
                                     ("rft.genre", "preprint"), ("rft.atitle", " ".join(note.title.split()))]
     for written in listed_authors(note):  # COinS is for lists
         name = " ".join(written.split())
-        pairs.append(("rft.aucorp", name) if forms.split(name) == 0 else ("rft.au", _scraped_author(name, forms)))
+        pairs.append(("rft.aucorp", name) if forms.split(name) == 0 or _group_name(name) else ("rft.au", _scraped_author(name, forms)))
     date = paper_date(note)
     if date:
         pairs.append(("rft.date", date.replace("/", "-")))
