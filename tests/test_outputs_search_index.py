@@ -90,6 +90,17 @@ def test_weights_fit_in_four_bits(monkeypatch: pytest.MonkeyPatch) -> None:
     assert document_terms(note, TAGS)["loop"] == 15  # not 16: a posting keeps 4 bits for it
 
 
+def test_a_long_run_of_hangul_indexes_a_bounded_number_of_sub_words() -> None:
+    """20,000 syllables with no space (a pasted text, a hostile note) made a 547 MB index: every
+    inner sub-word of a word is a term, n²/2 syllables. Only its last MAX_INNER syllables' are
+    now; a real compound is still found by each of its parts."""
+    run = dataclasses.replace(BASE, ko="가" * 20_000, en="")
+    terms = document_terms(run, TAGS)
+    assert sum(len(t) for t in terms) < 200_000
+    compound = document_terms(dataclasses.replace(BASE, ko="대규모언어모델기반추론을 다룬다", en=""), TAGS)
+    assert {"언어모델기반추론", "모델기반추론", "기반추론", "추론"} <= set(compound)
+
+
 # --- the files ---
 
 def commentary(note: Note) -> tuple[str, str]:

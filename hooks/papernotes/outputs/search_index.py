@@ -107,6 +107,11 @@ HANGUL_WORD = re.compile(r"[\uac00-\ud7a3]+")
 MIN_PART = 2
 """Syllables of the shortest sub-word a Korean compound is indexed (and a query split) by, and the
 fewest a Korean query word keeps when the box strips its particle (평가, 정도: not 평, 정)."""
+MAX_INNER = 24
+"""Syllables of the longest inner sub-word indexed: a Korean word of n syllables has n-2 of them,
+so a run of Hangul with no space (pasted text, a hostile note: 20,000 syllables made a 547 MB
+index) would index n²/2 syllables. A longer word is found by its start and its last MAX_INNER
+syllables' sub-words; real compounds (대규모언어모델기반추론, 11) are far shorter."""
 TAG_PREFIX = "#"
 """Tag terms are `#<slug>` (no token holds a #): the notes carrying that tag, for `#slug` queries."""
 PAIR_PREFIX = "_"
@@ -161,7 +166,7 @@ _MARKUP = re.compile(r"\]\([^)\s]*\)|https?://\S+|\\[A-Za-z]+")
 def variants(term: str) -> tuple[tuple[str, bool], ...]:
     """The extra terms a word is indexed by: an English word's Snowball stem; a Korean word (Hangul
     syllables only) without its particle and every inner sub-word of MIN_PART+ syllables from
-    there to its end, so 모델 finds 보상모델을 and 보상 모델 (two query words) finds it too.
+    there to its end (of at most MAX_INNER syllables), so 모델 finds 보상모델을 and 보상 모델 (two query words) finds it too.
     Each as (term, whether it is an inner sub-word). Memoised, bounded (a site repeats its words)."""
     if term.isascii():
         root = stem(term)
@@ -170,7 +175,7 @@ def variants(term: str) -> tuple[tuple[str, bool], ...]:
         return ()
     base = strip_particle(term)
     out = [(base, False)] if base != term else []
-    out += [(base[i:], True) for i in range(1, len(base) - MIN_PART + 1)]
+    out += [(base[i:], True) for i in range(max(1, len(base) - MAX_INNER), len(base) - MIN_PART + 1)]
     return tuple(out)
 
 
@@ -204,7 +209,8 @@ def _adjacent(text: str) -> list[tuple[str, str]]:
 def _pairs_of(adjacent: list[tuple[str, str]], inner: bool) -> list[str]:
     if not inner:
         return [PAIR_PREFIX + first + second for first, second in adjacent]
-    return [PAIR_PREFIX + first[i:] + second for first, second in adjacent for i in range(1, len(first) - MIN_PART + 1)]
+    return [PAIR_PREFIX + first[i:] + second for first, second in adjacent
+            for i in range(max(1, len(first) - MAX_INNER), len(first) - MIN_PART + 1)]
 
 
 _NAME_PARTS = re.compile(r"(?<![^\W_])(?<!\.)([^\W_]++)[-\u2010\u2011]([^\W_]++)(?![^\W_])")
