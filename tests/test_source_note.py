@@ -292,6 +292,15 @@ def test_a_broken_note_about_another_paper_is_told_no_clash(tmp_path: Path) -> N
     assert [p.field for p in load_site(tmp_path).errors] == ["date"]
 
 
+@pytest.mark.parametrize("date", ["0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31"])
+def test_a_note_date_outside_1900_to_2100_is_refused_at_its_line(tmp_path: Path, date: str) -> None:
+    """`date: 0001-01-01` passed the check and made the statistics page list every month since
+    year 1 (3.2 MB); `9999-12-31` made the note the newest for ever."""
+    write_tree(tmp_path, {"a.md": VALID.replace("2025-04-09", date)})
+    assert [p.format() for p in load_site(tmp_path).errors] == [
+        f"data/notes/a.md:5:7: error: date: {date} is not a year from 1900 to 2100; `date:` is the day the note was written, as YYYY-MM-DD"]
+
+
 def test_check_of_one_file_still_sees_collisions_with_the_rest(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a.md": VALID, "b.md": VALID})
     result = load_site(tmp_path, only=[tmp_path / "data" / "notes" / "a.md"])

@@ -335,8 +335,18 @@ def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tupl
     return tuple(slugs)
 
 
+NOTE_YEARS = (1900, 2100)
+"""The years a note's `date:` may fall in. `0001-01-01` made the statistics page list every month
+since year 1 (3.2 MB) and `9999-12-31` the newest day for ever; the site's date pages and charts
+span from its first note's month to its last's."""
+
+
 def _date(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> object:
-    return read_date(loc)
+    when = read_date(loc)
+    if not NOTE_YEARS[0] <= when.year <= NOTE_YEARS[1]:
+        raise loc.error(f"{when.isoformat()} is not a year from {NOTE_YEARS[0]} to {NOTE_YEARS[1]}; `date:` is the day the note "
+                        "was written, as YYYY-MM-DD", "bad-date")
+    return when
 
 
 def _published(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> object:
