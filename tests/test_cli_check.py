@@ -170,7 +170,10 @@ def test_annotation_escaping(problem: Problem, expected: str) -> None:
 
 @pytest.mark.parametrize(("argv", "message"), [
     (["check", "data/notes/2025/missing.md"], "no such file: data/notes/2025/missing.md"),
-    (["check", "data/note-template.md"], "not a note under "),
+    (["check", "data/note-template.md"], "not a note or folder under "),
+    (["check", "../"], "not a note or folder under "),     # it listed every file of the parent folder as missing
+    (["check", "/etc/passwd"], "/data/notes: /etc/passwd"),  # the project is this one, not /etc's
+    (["check", "--root", "/nonexistent"], "--root /nonexistent: not a papernotes project"),
 ])
 def test_bad_usage_exits_2(project: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str],
                            monkeypatch: pytest.MonkeyPatch) -> None:
@@ -228,3 +231,15 @@ def test_the_build_refuses_template_text_too(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert ("data/notes/2025/paper.md:15:1: error: ## English: this is the template's guidance text; "
             "replace it with your own text") in result.stderr
+
+
+@pytest.mark.parametrize("argv", [["new", "2409.00009", "--title", "T", "--author", "A"], ["check"],
+                                  ["import-post", "post.txt"]])
+def test_a_command_run_outside_a_project_writes_nothing_and_says_so(tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`papernotes new` in a folder that is no project wrote data/notes/2026/t.md there, exit 0."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "post.txt").write_text("", encoding="utf-8")
+    assert main(argv) == 2
+    assert "is not in a papernotes project" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.txt"]

@@ -27,41 +27,50 @@ from papernotes.cli import daily_post
 from papernotes.report import FORMATS, format_problems
 
 
-def find_root(start: Path) -> Path:
-    """The project root: the nearest folder (from `start` up) holding `mkdocs.yml` or `data/`."""
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file() or (folder / "data" / "tags.yml").is_file():
-            return folder
-    return start
+class NoProject(Exception):
+    """No papernotes project where the command looked: said in one line, exit code 2."""
+
+
+def is_project(folder: Path) -> bool:
+    """Whether `folder` is a papernotes project: it holds `mkdocs.yml` or `data/tags.yml`."""
+    return (folder / "mkdocs.yml").is_file() or (folder / "data" / "tags.yml").is_file()
+
+
+def find_root(start: Path) -> Path | None:
+    """The project root: the nearest folder (from `start` up) that `is_project`, or None."""
+    return next((folder for folder in (start, *start.parents) if is_project(folder)), None)
+
+
+def _listed(items: list[str], most: int = 5) -> str:
+    """The first `most` of `items`, and how many more: a folder of thousands is no 19 kB line."""
+    return ", ".join(items[:most]) + (f" and {len(items) - most} more" if len(items) > most else "")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    only = [Path(f) for f in args.files] if args.files else None
+    given = [Path(f) for f in args.files]
     # Given files, the project is the one they live in, wherever the command is run from.
-    root = find_root(only[0].resolve().parent) if only and not args.root and only[0].exists() else _root(args)
-    if only:
-        # A folder (`papernotes check data/notes/2026`) is the notes under it, as the build lists them.
-        only = [file for f in only for file in (note_files(f) if f.is_dir() else [f])] or None
+    root = (find_root(given[0].resolve().parent) if given and not args.root and given[0].exists() else None) or _root(args)
+    notes_dir = (root / "data" / "notes").resolve()
+    data_files = {(root / "data" / name).resolve() for name in ("tags.yml", "glossary.yml", "authors.yml")}
+    # Only files under data/notes/ are notes (and the data files, checked against every note):
+    # anything else would silently pass. Told before a folder is listed: `check ../` listed every file.
+    outside = [f for f, p in zip(args.files, given) if p.exists() and not p.resolve().is_relative_to(notes_dir) and p.resolve() not in data_files]
+    if outside:
+        print(f"papernotes check: not a note or folder under {notes_dir}: {_listed(outside)}", file=sys.stderr)
+        return 2
+    # A folder (`papernotes check data/notes/2026`) is the notes under it, as the build lists them.
+    only = [file for f in given for file in (note_files(f) if f.is_dir() else [f])] or None
     if only is None and args.files:
-        print(f"papernotes check: no note files under: {', '.join(args.files)}", file=sys.stderr)
+        print(f"papernotes check: no note files under: {_listed(args.files)}", file=sys.stderr)
         return 2
     if only:
         missing = [str(f) for f in only if not f.is_file()]
         if missing:
-            print(f"papernotes check: no such file: {', '.join(missing)}", file=sys.stderr)
+            print(f"papernotes check: no such file: {_listed(missing)}", file=sys.stderr)
             return 2
         # The data files (tags, glossary, authors) are checked on every run; naming one checks the
         # site against it (an authors.yml edit can join or split the notes' names).
-        data_files = {(root / "data" / name).resolve() for name in ("tags.yml", "glossary.yml", "authors.yml")}
-        notes_only = [f for f in only if f.resolve() not in data_files]
-        only = notes_only or None
-    if only:
-        notes_dir = (root / "data" / "notes").resolve()
-        outside = [str(f) for f in only if not f.resolve().is_relative_to(notes_dir)]
-        if outside:
-            # Only files under data/notes/ are notes; checking anything else would silently pass.
-            print(f"papernotes check: not a note under {notes_dir}: {', '.join(outside)}", file=sys.stderr)
-            return 2
+        only = [f for f in only if f.resolve() not in data_files] or None
     result = load_site(root, "data", only=only)
     for line in format_problems(result.problems, args.format):
         print(line)
@@ -78,7 +87,19 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _root(args: argparse.Namespace) -> Path:
-    return Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
+    """The project `--root` names, else the one the current folder is in. Raises `NoProject`: a
+    command run elsewhere wrote a note into whatever folder it was run in."""
+    if args.root:
+        root = Path(args.root).resolve()
+        if not is_project(root):
+            raise NoProject(f"--root {args.root}: not a papernotes project (no mkdocs.yml or data/tags.yml in {root})")
+        return root
+    cwd = Path.cwd().resolve()
+    root = find_root(cwd)
+    if root is None:
+        raise NoProject(f"{cwd} is not in a papernotes project (no mkdocs.yml or data/tags.yml in it or above it): "
+                        "run the command in your clone of the site, or pass --root")
+    return root
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,7 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        code = int(args.func(args))
+        try:
+            code = int(args.func(args))
+        except NoProject as exc:
+            print(f"papernotes {args.command}: {exc}", file=sys.stderr)
+            return 2
         sys.stdout.flush()  # inside the `try`: a closed pipe shows here, not at exit
         return code
     except BrokenPipeError:  # the reader went away (`papernotes post DAY | head -1`): not a crash
