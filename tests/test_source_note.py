@@ -234,6 +234,18 @@ def test_a_longer_fence_closes_and_the_next_heading_counts() -> None:
     assert problems == [] and note is not None and note.abstract == "````\ncode\n`````" and note.ko == "한국어 코멘트."
 
 
+def test_a_formula_that_cannot_be_shown_as_math_is_a_warning_at_its_line() -> None:
+    """`$\\text{if x<y}$` is shown as its TeX source in red (latex2mathml's output would be no XML);
+    check and the strict build said nothing, so the writer learnt it from the page."""
+    text = VALID.replace("## English\n", "## English\n\n\nSet $\\text{if x<y}$ and $x^2$.\n", 1)
+    lines = text.split("\n")
+    line = next(n for n, written in enumerate(lines, 1) if written.startswith("Set "))
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None
+    assert [(p.line, p.column, p.field, p.severity, p.rule) for p in problems] == [(line, 6, "## English", "warning", "math-error")]
+    assert "$\\text{if x<y}$" in problems[0].message
+
+
 # File-level problems: the whole tree is loaded, bad files are reported, good ones survive.
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from html import unescape as html_unescape
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
@@ -45,6 +46,8 @@ class Section:
 
     text: str
     line: int
+    first: int = 0
+    """The line of its text's first line (after the heading and any blank lines)."""
 
 
 def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
@@ -187,6 +190,23 @@ a day page shows both commentaries and the day's post), and every page keeps und
 a few kB (a formula-heavy one ~10 kB of Markdown, ~80 kB of MathML)."""
 
 
+_MATH_ERROR_START = '<code class="pn-math-error">'
+_MATH_ERROR = re.compile(re.escape(_MATH_ERROR_START) + r"(.*?)</code>", re.S)
+
+
+def _math_problems(section: Section, field: str, rendered: str, add: Callable[..., None]) -> None:
+    """A warning at each formula that could not be turned into MathML (`markup._MathInline`):
+    readers see its TeX source in red, and the writer saw nothing until they read the page."""
+    lines = section.text.split("\n")
+    for match in _MATH_ERROR.finditer(rendered):
+        tex = html_unescape(match[1])
+        at = next(((n, line.find(tex)) for n, line in enumerate(lines) if tex and tex in line), (0, -1))
+        shown = tex if len(tex) <= 60 else tex[:59] + "…"
+        add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field,
+            f"the formula ${shown}$ cannot be shown as math (unbalanced braces, or `<`, `>` or `&` inside `\\text{{}}`: "
+            "write \\lt, \\gt or \\&); readers see its TeX source instead", "math-error", "warning")
+
+
 def _check_renders(section: Section, field: str, add: Callable[..., None], html: _Rendered) -> None:
     """Render the section under a time budget, so a hostile note is reported, not a hang, and
     within `SECTION_HTML_LIMIT`, so no page showing it passes 1 MB."""
@@ -200,6 +220,8 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
             add(section.line, 1, field, f"this section renders to {size // 1000:,} kB of HTML, more than the "
                 f"{SECTION_HTML_LIMIT // 1000} kB a page may show of one section (formulas render to many times "
                 "their TeX); shorten it or move long derivations and tables to a linked page", "section-too-large")
+        if _MATH_ERROR_START in rendered:
+            _math_problems(section, field, rendered, add)
     except SlowMarkdown as slow:
         if slow.paragraph is not None:
             at, characters, marks = slow.paragraph
@@ -469,7 +491,9 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) ->
 
     def flush() -> None:
         if current is not None:
-            sections[current] = Section("\n".join(buffer).strip("\n"), heading_line)
+            joined = "\n".join(buffer)
+            blank = joined[:len(joined) - len(joined.lstrip("\n"))].count("\n")  # lines before its text
+            sections[current] = Section(joined.strip("\n"), heading_line, heading_line + 1 + blank)
 
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
