@@ -807,6 +807,46 @@ def test_every_note_page_fits_a_320_px_phone(browser, base: str, index, lang: st
         context.close()
 
 
+# The left edge of each list's first item against the content column's, and the size of a day
+# page's card titles against the page's heading.
+LIST_INDENT = """() => {
+  const column = document.querySelector("article.md-content__inner").getBoundingClientRect().left
+    + parseFloat(getComputedStyle(document.querySelector("article.md-content__inner")).paddingLeft);
+  return [...document.querySelectorAll(".pn-list > li, .pn-tag-index > li")].slice(0, 1)
+    .map(li => Math.round(li.getBoundingClientRect().left - column));
+}"""
+
+
+@pytest.mark.parametrize("kind", ["tag", "tag index", "month", "wanted"])
+def test_lists_sit_flush_with_the_text_on_a_phone(contexts, base: str, index, kind: str) -> None:  # noqa: ANN001
+    """The theme's list indent (30 px: `[dir=ltr] .md-typeset ul li`) beat ours on the tag, month
+    and wanted pages and the tag index: a tenth of a 320 px phone, titles wrapping on five lines."""
+    pg = contexts["phone"]
+    open_page(pg, base + page_kinds(index)[kind], "en")
+    assert pg.evaluate(LIST_INDENT) == [0]
+
+
+def test_a_day_pages_card_titles_are_smaller_than_its_heading(contexts, base: str, index) -> None:  # noqa: ANN001
+    pg = contexts["phone"]
+    open_page(pg, base + page_kinds(index)["day"], "ko")
+    h1, card = pg.evaluate("""() => [document.querySelector("h1"), document.querySelector("h2.pn-note__title")]
+      .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+    assert card <= 0.8 * h1, (card, h1)
+
+
+def test_the_chosen_tag_order_stays_readable_under_the_pointer(contexts, base: str, index) -> None:  # noqa: ANN001
+    """The pressed sort button (노트 수, or 이름 once tapped: a phone keeps :hover after a tap) showed
+    white text on a pale tint under the pointer: the pressed rule set the background over the
+    pointed-at button's, not its white text."""
+    pg = contexts["laptop"]
+    open_page(pg, base + page_kinds(index)["tag index"], "ko")
+    button = pg.locator('.pn-sort button[aria-pressed="true"]')
+    button.hover()
+    pg.wait_for_timeout(600)   # the theme's colour transition (.25 s)
+    fg, bg = button.evaluate("""b => { const s = getComputedStyle(b); return [s.color, s.backgroundColor]; }""")
+    assert not (fg == "rgb(255, 255, 255)" and bg.startswith("rgba")), (fg, bg)   # white only on a solid fill
+
+
 # Where keyboard focus shows on the element focused: its outline, or that of the label standing for
 # it (the palette switch's hidden radio, the list's hidden file input); back to top takes the
 # accent colour instead (the theme's .md-top:focus).

@@ -88,10 +88,14 @@ function place(link) {
   const viewWidth = document.documentElement.clientWidth;
   const width = Math.min(360, viewWidth - 16);
   card.style.width = width + "px";
-  const height = card.offsetHeight;
+  card.style.maxHeight = "";
+  let height = card.offsetHeight;
   // Below the link's last line, or above its first: clear of every line of it.
-  const below = last.bottom + GAP;
-  const fitsBelow = below + height <= window.innerHeight || first.top - GAP - height < 0;
+  const below = last.bottom + GAP, roomBelow = window.innerHeight - below, roomAbove = first.top - GAP;
+  const fitsBelow = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove);
+  // A card taller than its side's room (a small phone): as tall as the room, scrolling within.
+  const room = Math.max((fitsBelow ? roomBelow : roomAbove) - 8, 120);
+  if (height > room + 8) { card.style.maxHeight = room + "px"; height = card.offsetHeight; }
   const top = fitsBelow ? below : first.top - GAP - height;
   const anchor = fitsBelow ? last : first;
   const left = Math.max(8, Math.min(anchor.left, viewWidth - width - 8));
