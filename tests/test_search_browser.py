@@ -354,9 +354,15 @@ def test_on_a_wide_screen_the_field_is_in_the_header(pages, small: str, lang: st
 def test_no_results_says_why_in_the_chosen_language(pages, small: str, lang: str) -> None:  # noqa: ANN001
     """Not a bare "No results.": the words no note holds, else that no note holds them all."""
     page = open_page(pages, small, PHONE, lang)
-    assert type_query(page, "scorer qwertyzz") == []
+    assert type_query(page, "qwertyzz") == []
     assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 어느 노트에도 없는 단어: qwertyzz",
                                                      "en": "No results. No note contains: qwertyzz"}[lang]
+    # Beside words that find notes, a word no note holds is left out, and named.
+    found = type_query(page, "scorer qwertyzz")
+    assert found == type_query(page, "scorer") and "spaced" in found
+    type_query(page, "scorer qwertyzz")
+    assert page.inner_text(".pn-search__status") == {"ko": f"결과 {len(found)}개 — 어느 노트에도 없는 단어는 빼고 찾았습니다: qwertyzz",
+                                                     "en": f"{len(found)} results — without the words no note contains: qwertyzz"}[lang]
     # An arXiv id no note is about (typed or pasted as a link) is a paper without a note, not a missing word.
     assert type_query(page, "https://arxiv.org/abs/2305.18290v2") == []
     assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 아직 노트가 없는 arXiv 논문: 2305.18290",
@@ -647,6 +653,19 @@ def test_a_korean_name_typed_in_hangul_finds_the_author_written_in_latin_letters
 def test_a_hangul_word_that_is_no_name_still_finds_nothing(bundled_box) -> None:  # noqa: ANN001
     """고양이 (cat) starts like the family name 고 (Ko): no author is Ko Yangi, nothing is shown."""
     assert type_query(bundled_box, "고양이") == []
+
+
+@pytest.mark.parametrize(("query", "first"), [("강화학습을 이용한 추론", None), ("LLM을 위한 강화학습", None),
+                                              ("thought manipulation qwertyzz", "thought-manipulation")])
+def test_a_word_no_note_holds_is_left_out_beside_words_that_find_notes(bundled_box, query: str, first: str | None) -> None:  # noqa: ANN001
+    """강화학습을 이용한 추론 said "No results. No note contains: 이용한": a reader's filler word
+    (이용한, 위한) cost the whole query. The notes of the other words show, the word named."""
+    slugs = type_query(bundled_box, query)
+    assert slugs and (slugs[0] == first if first else len(slugs) >= 3), slugs
+    dropped = {"강화학습을 이용한 추론": "이용한", "LLM을 위한 강화학습": "위한", "thought manipulation qwertyzz": "qwertyzz"}[query]
+    assert bundled_box.inner_text(".pn-search__status").endswith("어느 노트에도 없는 단어는 빼고 찾았습니다: " + dropped)
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert dropped not in marks
 
 
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])

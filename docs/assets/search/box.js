@@ -169,7 +169,8 @@ function build() {
       if (mine !== seq) return null;
       // Mid-syllable (a Korean keyboard composing 몯 on the way to 모델) a query may find nothing
       // for a moment: the results on screen stay, and the search runs again once it is composed.
-      if (kept && !result.hits.length && list.children.length) {
+      // (A word being typed that no note holds yet is left out of a search by the others: as nothing found.)
+      if (kept && (!result.hits.length || result.dropped.length) && list.children.length) {
         status.replaceChildren(...kept.nodes);
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
         // Without a composition to end, a pause ends the word: then its "no results" shows.
@@ -208,6 +209,10 @@ function build() {
           }
         }
         else setStatus("결과 " + n + "개", n + (n === 1 ? " result" : " results"));
+        if (n && result.dropped.length) {
+          status.append(bi(" — 어느 노트에도 없는 단어는 빼고 찾았습니다: ", " — without the words no note contains: "),
+            el("strong", { class: "pn-search__missing" }, result.dropped.join(" ")));
+        }
         const typed = Object.keys(result.corrected);
         if (typed.length) {
           const fixes = typed.map((w) => result.corrected[w]).join(" ");

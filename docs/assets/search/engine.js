@@ -691,6 +691,21 @@ function romanisedSpellings(u, tries) {
 }
 
 /* A unit as the query wrote it (queryUnits): a word as typed, a glossary concept's words, two joined words. */
+/* Nothing found, even corrected, and some of the query's words are in no note at all while the
+ * others are: the notes of the others, and those words as `dropped` (the box says it searched
+ * without them). 강화학습을 이용한 추론 found nothing for 이용한; a reader's filler word (위한,
+ * 대한, 이용한) or a typo past correcting no longer costs the whole query. An arXiv id no note is
+ * about is never dropped: the box says the paper has no note yet. `found`: correctAll's answer. */
+function withoutMissing(found, textHits) {
+  const [tagged, text, used, corrected] = found;
+  if (text.hits.length || used.length < 2) return found;
+  const none = (i) => !Object.keys(text.found[i].scores).length;
+  const gone = used.filter((u, i) => none(i) && !(u.word !== undefined && ARXIV_ID.test(u.word)));
+  const kept = used.filter((u, i) => !none(i));
+  if (!gone.length || !kept.length || kept.length + gone.length !== used.length) return found;
+  return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, gone.map(said)] : found));
+}
+
 function said(u) {
   if (u.concept === undefined && u.joined === undefined) return u.typed || u.word;
   return u.words.map((w) => w[1]).join(u.joined !== undefined ? "-" : " ");
@@ -701,7 +716,8 @@ function said(u) {
  * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
  * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:
  * {typed: fix}, romanised (the fix is a Hangul name's Latin spelling: romanisedName), missing: the
- * query's words (as typed) that no note holds, when nothing is found }. */
+ * query's words (as typed) that no note holds, when nothing is found, dropped: those words when the
+ * others found notes and those are shown (withoutMissing) }. */
 export function search(typed) {
   const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
@@ -740,8 +756,8 @@ export function search(typed) {
     }
     return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}]
       : romanisedName(units).then((named) => (named ? [tagged, named.text, named.units, named.corrected, true]
-        : correctAll(tagged, text)))));
-  }).then(([tagFinds, text, used, corrected, romanised]) => {
+        : correctAll(tagged, text).then((found) => withoutMissing(found, textHits))))));
+  }).then(([tagFinds, text, used, corrected, romanised, dropped]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
     for (const d of Object.keys(tagFinds.length ? tagFinds[0].scores : {})) {
@@ -776,7 +792,7 @@ export function search(typed) {
     const missing = hits.length ? [] : used.filter((u, i) => !Object.keys(text.found[i].scores).length)
       .map(said);
     return { hits, words, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
-      partial: text.found.some((f) => f.partial) };
+      dropped: dropped || [], partial: text.found.some((f) => f.partial) };
   });
 }
 
