@@ -415,6 +415,25 @@ def test_the_first_key_of_a_korean_word_shows_no_verdict(pages, small: str) -> N
     cdp.detach()
 
 
+def test_a_syllable_being_composed_offers_no_correction(bundled_box) -> None:  # noqa: ANN001
+    """모델으, on the way to 모델을, showed "혹시 이것을 찾으셨나요: 모델이" (a live region: a screen
+    reader said it) while the reader's keyboard was still composing the syllable."""
+    page = bundled_box
+    type_query(page, "보상")
+    page.fill(".pn-search__input", "보상 ")
+    cdp = page.context.new_cdp_session(page)
+    said = []
+    try:
+        for text in ("ㅁ", "모", "몯", "모데", "모델", "모델ㅇ", "모델으", "모델을"):
+            cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
+            page.wait_for_timeout(400)   # the box searches 120 ms after an input
+            said.append(page.inner_text(".pn-search__status"))
+        cdp.send("Input.insertText", {"text": "모델을"})
+    finally:
+        cdp.detach()
+    assert not [s for s in said if "찾으셨나요" in s], said
+
+
 FOCUSED = """() => { const el = document.activeElement, s = getComputedStyle(el);
     const links = [...document.querySelectorAll(".pn-search__results a.pn-search__title")];
     return {href: el.getAttribute("href"), index: links.indexOf(el), field: el.classList.contains("pn-search__input"),

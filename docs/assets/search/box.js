@@ -169,8 +169,9 @@ function build() {
       if (mine !== seq) return null;
       // Mid-syllable (a Korean keyboard composing 몯 on the way to 모델) a query may find nothing
       // for a moment: the results on screen stay, and the search runs again once it is composed.
-      // (A word being typed that no note holds yet is left out of a search by the others: as nothing found.)
-      if (kept && (!result.hits.length || result.dropped.length) && list.children.length) {
+      // (A word being typed that no note holds yet is left out of a search by the others, or
+      // corrected: 모델으 on the way to 모델을 offered "did you mean 모델이": as nothing found.)
+      if (kept && (!result.hits.length || result.dropped.length || Object.keys(result.corrected).length) && list.children.length) {
         status.replaceChildren(...kept.nodes);
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
         // Without a composition to end, a pause ends the word: then its "no results" shows.
