@@ -415,6 +415,13 @@ def test_the_first_key_of_a_korean_word_shows_no_verdict(pages, small: str) -> N
     cdp.detach()
 
 
+@pytest.mark.parametrize("query", ["AIME 2", "AIME 20", "AIME 202", "AIME 2024", "MATH-5", "MATH-50", "MATH-500"])
+def test_a_version_being_typed_keeps_the_note_writing_it(bundled_box, query: str) -> None:  # noqa: ANN001
+    """AIME 2 and AIME 20 (on the way to AIME 2024) left out the one note writing AIME 2024, as a
+    note on another version than 2 or 20; it came back at the last key."""
+    assert "s-grpo" in type_query(bundled_box, query)
+
+
 def test_a_syllable_being_composed_offers_no_correction(bundled_box) -> None:  # noqa: ANN001
     """모델으, on the way to 모델을, showed "혹시 이것을 찾으셨나요: 모델이" (a live region: a screen
     reader said it) while the reader's keyboard was still composing the syllable."""

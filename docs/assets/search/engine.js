@@ -619,16 +619,21 @@ function otherVersions(units) {
   const looks = [], pairs = [];
   // A name the glossary knows (llama: 라마) is a concept of one word; its version follows it all the same.
   const wordOf = (u) => (u.word !== undefined ? u.word : u.concept !== undefined && u.words.length === 1 ? u.words[0][0] : undefined);
+  // The query's last word may be a version still being typed (AIME 2 on the way to AIME 2024):
+  // a version that starts with it is the same one, or the note writing AIME 2024 left at each key.
+  const last = units.length - 1;
   units.forEach((u, i) => {
-    if (u.joined !== undefined) pairs.push(u.words.map((w) => w[0]));             // the query's llama-3 or llama 3
-    else if (i + 1 < units.length) pairs.push([wordOf(u), wordOf(units[i + 1])]);
+    if (u.joined !== undefined) pairs.push([...u.words.map((w) => w[0]), i === last]);   // the query's llama-3 or llama 3
+    else if (i + 1 < units.length) pairs.push([wordOf(u), wordOf(units[i + 1]), i + 1 === last]);
   });
-  for (const [name, version] of pairs) {
-    if (name === undefined || version === undefined || !/^[a-z]{2,}$/.test(name) || !/^\d{1,2}$/.test(version)) continue;
+  for (const [name, version, typing] of pairs) {
+    if (name === undefined || version === undefined || !/^[a-z]{2,}$/.test(name) || !/^\d{1,4}$/.test(version)) continue;
+    if (!typing && version.length > 2) continue;
     const at = name.length;
     const number = (term) => { const m = /^\d+/.exec(term.slice(at)); return m ? m[0] : null; };
-    looks.push(Promise.all([lookUp(name, false, undefined, (t) => number(t) === version),
-      lookUp(name, false, undefined, (t) => number(t) !== null && number(t) !== version)]));
+    const same = (n) => (typing ? n.startsWith(version) : n === version);
+    looks.push(Promise.all([lookUp(name, false, undefined, (t) => number(t) !== null && same(number(t))),
+      lookUp(name, false, undefined, (t) => number(t) !== null && !same(number(t)))]));
   }
   return Promise.all(looks).then((found) => {
     const out = new Set();
