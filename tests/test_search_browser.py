@@ -986,6 +986,15 @@ def test_an_arxiv_id_being_typed_finds_its_notes_at_each_key(bundled_box, query:
     assert bundled_box.locator(".pn-search__correction").count() == 0
 
 
+@pytest.mark.parametrize("query", ["2505.16265 2", "2505.16265 2412", "2505.16265 2412.17", "2505.16265 2412.17256"])
+def test_a_second_arxiv_id_being_typed_keeps_the_first_ones_paper(bundled_box, query: str) -> None:  # noqa: ANN001
+    """From 2505.16265 24 to 2505.16265 2412.17 the box said "No results": the first paper's
+    note went while the second id was typed; both show once it is whole."""
+    found = type_query(bundled_box, query)
+    assert "think-rm" in found
+    assert ("b-star" in found) == query.endswith("17256")
+
+
 SPLIT_DATES = """() => [...document.querySelectorAll(".pn-search__date")].filter(d => {
     const r = document.createRange(); r.selectNodeContents(d); return r.getClientRects().length > 1; }).map(d => d.textContent)"""
 

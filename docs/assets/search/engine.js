@@ -752,11 +752,15 @@ export function search(typed) {
     if (text.hits.length || !units.length) return [tagged, text, units, {}];
     // Several arXiv ids pasted at once (a reading list, a related-work line): each paper, not the
     // note holding all of them ("no note contains all of these words").
-    if (units.length > 1 && units.every((u) => u.word !== undefined && ARXIV_ID.test(u.word))) {
-      return Promise.all(units.map((u) => textHits([u]))).then((each) => {
+    // The last may be an id still being typed (2505.16265 2412.1): the papers of the whole ones meanwhile.
+    const isId = (u) => u.word !== undefined && ARXIV_ID.test(u.word);
+    const typingId = (u) => u.word !== undefined && /^\d{1,4}(?:\.\d{0,5})?$/.test(u.word);
+    if (units.length > 1 && units.slice(0, -1).every(isId) && (isId(units[units.length - 1]) || typingId(units[units.length - 1]))) {
+      const ids = units.filter(isId);
+      return Promise.all(ids.map((u) => textHits([u]))).then((each) => {
         const seen = new Set(), hits = [];
         for (const one of each) for (const h of one.hits) if (!seen.has(h[0])) { seen.add(h[0]); hits.push(h); }
-        return [tagged, { found: each.map((one) => one.found[0]), hits }, units, {}];
+        return [tagged, { found: each.map((one) => one.found[0]), hits }, ids, {}];
       });
     }
     return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}]
