@@ -422,6 +422,15 @@ def test_a_version_being_typed_keeps_the_note_writing_it(bundled_box, query: str
     assert "s-grpo" in type_query(bundled_box, query)
 
 
+@pytest.mark.parametrize(("query", "slug", "most"), [("Adv-RM", "adversarial-training-of-reward-models", 5), ("V-Reason", "video-reasoning-without-training", 5),
+                                                    ("B-STaR", "b-star", 5), ("S-GRPO", "s-grpo", 8)])
+def test_a_hyphenated_name_finds_the_note_writing_it_first(bundled_box, query: str, slug: str, most: int) -> None:  # noqa: ANN001
+    """Adv-RM ranked think-rm (which only links to it) first: RM alone is a glossary term, so the
+    two parts were searched apart. V-Reason listed 29 notes: its V was every word starting with v."""
+    found = type_query(bundled_box, query)
+    assert found[0] == slug and len(found) <= most, found
+
+
 def test_a_syllable_being_composed_offers_no_correction(bundled_box) -> None:  # noqa: ANN001
     """모델으, on the way to 모델을, showed "혹시 이것을 찾으셨나요: 모델이" (a live region: a screen
     reader said it) while the reader's keyboard was still composing the syllable."""

@@ -280,7 +280,10 @@ function lookUpConcept(unit) {
  * two words (lookUpAdjacent). */
 function lookUpJoined(unit) {
   const [a, b] = unit.words.map((w) => w[0]);
-  const looks = [Promise.all(unit.words.map((w) => lookUpWord(w[0], w[1]))), lookUpWord(unit.joined),
+  // A one-letter part (V-Reason, S-GRPO, B-STaR) is that letter alone, not every word it starts.
+  const part = (w) => (w[0].length > 1 ? lookUpWord(w[0], w[1])
+    : lookUp(w[0], true).then((f) => ({ scores: f.scores, tight: f.scores, title: f.title, partial: f.partial })));
+  const looks = [Promise.all(unit.words.map(part)), lookUpWord(unit.joined),
     meta.pair ? lookUp(meta.pair + stem(a) + stem(b), false) : Promise.resolve({ top: {} })];
   return Promise.all(looks).then(([parts, whole, paired]) => {
     const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {}, unsaid: {},
@@ -296,7 +299,9 @@ function lookUpJoined(unit) {
     for (const d of Object.keys(whole.scores)) {
       if (r.scores[d] === undefined) r.unsaid[d] = unit.words.map((w) => w[0]);
       else delete r.unsaid[d];
-      if (!(r.scores[d] >= whole.scores[d] * 2)) r.scores[d] = whole.scores[d] * 2;
+      // Written as one (Adv-RM), the name counts first; its parts only break ties: Think-RM's title
+      // word RM put a note that merely cites Adv-RM above the one about it.
+      r.scores[d] = whole.scores[d] * 2 + (r.scores[d] || 0) * 0.25;
       if (whole.tight[d]) r.close[d] = 3;
       if (whole.title[d]) { r.title[d] = true; r.phrase[d] = true; }
     }
@@ -574,7 +579,9 @@ function queryUnits(text) {
       i = run[1] + 1;
       continue;
     }
-    if (!run && i + 1 < q.tokens.length && !starts.has(i + 1) && HYPHEN.test(lower.slice(q.at[i][1], q.at[i + 1][0])) &&
+    // A hyphen joins two words into a name (Adv-RM) even when the second alone is a glossary term (RM).
+    const next = starts.get(i + 1);
+    if (!run && i + 1 < q.tokens.length && (!next || next[1] === i + 1) && HYPHEN.test(lower.slice(q.at[i][1], q.at[i + 1][0])) &&
         !HANGUL.test(q.tokens[i]) && !HANGUL.test(q.tokens[i + 1])) {
       const a = queryWord(q.tokens, i), b = queryWord(q.tokens, i + 1), joined = q.tokens[i] + q.tokens[i + 1];
       if (a && b && a[0] !== b[0] && !seen.has("-" + joined)) {
