@@ -431,6 +431,13 @@ def test_a_hyphenated_name_finds_the_note_writing_it_first(bundled_box, query: s
     assert found[0] == slug and len(found) <= most, found
 
 
+@pytest.mark.parametrize("query", ["컴퓨터", "컴퓨터 사용", "컴퓨터 사용 에이전", "컴퓨터 사용 에이전트"])
+def test_a_glossary_term_stopped_at_its_first_words_finds_its_notes(bundled_box, query: str) -> None:  # noqa: ANN001
+    """컴퓨터 and 컴퓨터 사용 (on the way to 컴퓨터 사용 에이전트, which the note writes as Computer-Use
+    Agent) said "No note contains: 컴퓨터" at each of eight keys; only the whole term found it."""
+    assert type_query(bundled_box, query)[:1] == ["computer-use-agents-blind-goal-directedness"]
+
+
 def test_a_syllable_being_composed_offers_no_correction(bundled_box) -> None:  # noqa: ANN001
     """모델으, on the way to 모델을, showed "혹시 이것을 찾으셨나요: 모델이" (a live region: a screen
     reader said it) while the reader's keyboard was still composing the syllable."""

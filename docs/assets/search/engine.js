@@ -703,6 +703,32 @@ function romanisedSpellings(u, tries) {
 }
 
 /* A unit as the query wrote it (queryUnits): a word as typed, a glossary concept's words, two joined words. */
+/* Nothing found: the query's last words begin a glossary term (컴퓨터, 컴퓨터 사용 on the way to 컴퓨터
+ * 사용 에이전트, whose notes write Computer-Use Agent): the notes naming the shortest such term,
+ * as {text (textHits), units}, else null. The words of a term are found only once it is whole
+ * (queryUnits); a reader who stops at its first word found nothing. */
+function unfinishedConcept(units, textHits) {
+  for (let k = 0; k < units.length; k++) {
+    const tail = units.slice(k);
+    if (!tail.every((u) => u.word !== undefined && !u.whole)) continue;
+    const head = tail.map((u) => stem(u.word)).join("");
+    if (!concepts.heads.has(head) || concepts.keys.has(head)) continue;
+    // Word by word: each word of the term as typed, the last one begun (a typo is no beginning).
+    const begins = (form) => {
+      const words = tokenize(form);
+      return words.length > tail.length && tail.every((u, i) => (i < tail.length - 1 ? stem(words[i]) === stem(u.word) : words[i].startsWith(u.word)));
+    };
+    let key = null;
+    for (const [candidate, form] of concepts.forms) {
+      if (candidate.startsWith(head) && begins(form) && (key === null || candidate.length < key.length)) key = candidate;
+    }
+    if (key === null) continue;
+    const begun = units.slice(0, k).concat([{ concept: concepts.keys.get(key), key, words: tail.map((u) => [u.word, u.typed || u.word]) }]);
+    return textHits(begun).then((text) => (text.hits.length ? { text, units: begun } : null));
+  }
+  return Promise.resolve(null);
+}
+
 /* Nothing found, even corrected, and some of the query's words are in no note at all while the
  * others are: the notes of the others, and those words as `dropped` (the box says it searched
  * without them). 강화학습을 이용한 추론 found nothing for 이용한; a reader's filler word (위한,
@@ -772,7 +798,8 @@ export function search(typed) {
     }
     return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}]
       : romanisedName(units).then((named) => (named ? [tagged, named.text, named.units, named.corrected, true]
-        : correctAll(tagged, text).then((found) => withoutMissing(found, textHits))))));
+        : unfinishedConcept(units, textHits).then((begun) => (begun ? [tagged, begun.text, begun.units, {}]
+          : correctAll(tagged, text).then((found) => withoutMissing(found, textHits))))))));
   }).then(([tagFinds, text, used, corrected, romanised, dropped]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
