@@ -164,6 +164,22 @@ def test_files_that_cannot_be_read_are_refused_with_a_reason(project: Path, tmp_
     assert notes_in(project) == notes_in(CONTRIB.parent)
 
 
+@pytest.mark.parametrize(("content", "message"), [
+    (b"{not json", "not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2"),
+    (b'{"a": ' * 100_000, "not valid JSON ("),
+    (b'{"papers": []}', "expected a JSON list of papers (the answer of /api/daily_papers), got an object"),
+])
+def test_a_listing_that_is_no_json_list_says_why(project: Path, tmp_path: Path, content: bytes, message: str,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`{not json` was told it was "an object"."""
+    target = tmp_path / "listing.json"
+    target.write_bytes(content)
+    assert main(["import-hf", str(target), "--root", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert notes_in(project) == notes_in(CONTRIB.parent)
+
+
 def test_new_names_a_reserved_title_safely_and_refuses_what_check_would_refuse(project: Path,
                                                                              capsys: pytest.CaptureFixture[str]) -> None:
     args = ["new", "2504.30001", "--root", str(project), "--date", "2025-04-09", "--author", "Ann Lee"]

@@ -260,7 +260,7 @@ def test_malformed_blocks_are_reported_by_line(text: str, expected: list[tuple[i
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "error: expected a JSON list of papers (the answer of /api/daily_papers), got an object"),
+    ("{not json", "error: not valid JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1)); expected a JSON list"),
     ('{"paper": {}}', "error: expected a JSON list of papers (the answer of /api/daily_papers), got an object"),
     ("", "error: the file is empty"),
     ('[{"paper": 1}', "error: the list is never closed with `]`"),

@@ -86,7 +86,7 @@ class ImportRun:
         errors = check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
         if errors:
             self.fail(label, f"{draft.title[:200]!r} would not pass the checker, not written: "
-                             + "; ".join(f"{p.field}: {p.message}" for p in errors))
+                             + "; ".join(f"{p.field}: {_short(p.message)}" for p in errors))
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,3 +114,8 @@ class Progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _short(message: str, most: int = 300) -> str:
+    """A checker's message about a field, cut: one quoting a 5,000-character title repeated it whole."""
+    return message if len(message) <= most else message[:most - 1] + "…"

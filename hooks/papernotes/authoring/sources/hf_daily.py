@@ -168,6 +168,10 @@ def _split_list(text: str) -> tuple[list[tuple[int, int, int]], str | None]:
     brackets outside strings; and why the list itself is broken, if it is."""
     first = re.search(r"\S", text)
     if first is None or text[first.start()] != "[":
+        try:
+            json.loads(text)
+        except (ValueError, RecursionError) as err:  # `{not json`: say where it breaks, not that it is "an object"
+            return [], f"not valid JSON ({err}); expected a JSON list of papers (the answer of /api/daily_papers)"
         kind = {"{": "an object", '"': "a string"}.get(text[first.start()] if first else "", "something else")
         return [], f"expected a JSON list of papers (the answer of /api/daily_papers), got {kind}"
 
