@@ -62,6 +62,16 @@ def test_a_reserved_slug_is_a_located_error_not_a_build_failure(tmp_path: Path) 
     assert [t.slug for t in registry.tags] == ["rl"]
 
 
+def test_a_label_of_thousands_of_characters_is_a_located_error(tmp_path: Path) -> None:
+    """A 5,000-character `ko:` label passed: a chip on every list of the tag's notes."""
+    path = tmp_path / "tags.yml"
+    path.write_text(f"rl:\n  ko: 강화학습\n  en: RL\nlong:\n  ko: {'가' * 5000}\n  en: Long\n", encoding="utf-8")
+    registry, problems = load_tag_registry(path, "data/tags.yml")
+    assert [p.format()[:120] for p in problems] == [
+        "data/tags.yml:5:7: error: long.ko: the label is 5,000 characters long; a tag's label is at most 80 (say more in its `des"]
+    assert [t.slug for t in registry.tags] == ["rl"]
+
+
 def test_a_broken_tags_file_is_the_first_problem_and_notes_are_not_told_to_add_tags(tmp_path: Path) -> None:
     """`en: "Reasoning"x` in tags.yml made every note's every tag an "unknown tag ...; add the tag
     to data/tags.yml" error (133 of them, one annotation each on files a pull request did not

@@ -185,6 +185,9 @@ def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeErr
         else:
             try:
                 fields[name] = read_text(field_value)
+                if len(fields[name]) > MAX_LABEL_CHARS:  # a chip on every note of the tag, in every list
+                    raise field_value.error(f"the label is {len(fields[name]):,} characters long; a tag's label is at most "
+                                            f"{MAX_LABEL_CHARS} (say more in its `description:`)", "label-too-long")
             except NodeError as err:
                 report(err, f"{slug}.{name}")
                 failed = True
@@ -194,6 +197,10 @@ def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeErr
             failed = True
     return None if failed else Tag(slug=nfc, **fields)  # type: ignore[arg-type]
 
+
+MAX_LABEL_CHARS = 80
+"""Characters of a tag's `ko:` or `en:` label (the longest bundled one has 23): a label is a chip
+on every page that lists the tag's notes, and its search terms."""
 
 PLACEHOLDER_DESCRIPTION = {"ko": "papernotes import-post가 추가한 태그입니다. 이름과 설명을 검토하세요.",
                            "en": "Added by papernotes import-post; review the labels."}
