@@ -154,7 +154,7 @@ url: https://example.org/sigma
 
 ## English
 
-Rewrites the kernel in C++.
+Rewrites the compiler kernel in C++.
 """,
 }
 GLOSSARY = """\
@@ -384,6 +384,8 @@ def test_a_word_a_sign_ends_is_whole_not_the_start_of_every_word(pages, small: s
     calibration, ...). The sign says the word is whole: only the note writing C++ (or a lone C)."""
     page = open_page(pages, small, DESKTOP)
     assert type_query(page, query) == ["sigma"]
+    marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert {m.lower() for m in marks} <= {"c"}, marks   # not the c of every word starting with it
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

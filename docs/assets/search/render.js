@@ -10,8 +10,9 @@ import { HANGUL, HANGUL_ONLY, acronymSingular, conceptRuns, light, stem, tokeniz
 const APOSTROPHE = /^['\u2019\u02bc]$/;   // between the parts of a name: O'Neil, D’Amour
 
 /* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
- * or its light form, shares its stem, or holds a Korean w inside. */
+ * or its light form, shares its stem, or holds a Korean w inside; a one-letter w only itself. */
 function marks(term, w) {
+  if (w.length === 1) return term === w;   // C++, V-Reason: the letter alone, not Clark, character, Variants
   const lw = light(w), one = acronymSingular(w);
   return term.startsWith(w) || (one !== null && term.startsWith(one)) || (stem(w) !== w && stem(term) === stem(w)) ||
     (lw !== w && lw.length >= rank.light_min && term.startsWith(lw)) ||
