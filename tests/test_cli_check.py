@@ -243,3 +243,13 @@ def test_a_command_run_outside_a_project_writes_nothing_and_says_so(tmp_path: Pa
     assert main(argv) == 2
     assert "is not in a papernotes project" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["post.txt"]
+
+
+@pytest.mark.parametrize("folder", ["data", "."])
+def test_the_project_or_its_data_folder_checks_every_note(project: Path, folder: str, capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """`papernotes check data` said "not a note under …: data/note-template.md"."""
+    monkeypatch.chdir(project)
+    assert main(["check"]) == main(["check", folder])
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == err[1] and err[0].startswith("checked ") and "not a note" not in " ".join(err)

@@ -52,16 +52,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = (find_root(given[0].resolve().parent) if given and not args.root and given[0].exists() else None) or _root(args)
     notes_dir = (root / "data" / "notes").resolve()
     data_files = {(root / "data" / name).resolve() for name in ("tags.yml", "glossary.yml", "authors.yml")}
+    # The project or its data folder (`papernotes check .`, `check data`): every note, as without arguments.
+    if any(p.is_dir() and notes_dir.is_relative_to(p.resolve()) and p.resolve().is_relative_to(root) for p in given):
+        given = []
     # Only files under data/notes/ are notes (and the data files, checked against every note):
     # anything else would silently pass. Told before a folder is listed: `check ../` listed every file.
-    outside = [f for f, p in zip(args.files, given) if p.exists() and not p.resolve().is_relative_to(notes_dir) and p.resolve() not in data_files]
+    outside = [str(p) for p in given if p.exists() and not p.resolve().is_relative_to(notes_dir) and p.resolve() not in data_files]
     if outside:
         print(f"papernotes check: not a note or folder under {notes_dir}: {_listed(outside)}", file=sys.stderr)
         return 2
     # A folder (`papernotes check data/notes/2026`) is the notes under it, as the build lists them.
     only = [file for f in given for file in (note_files(f) if f.is_dir() else [f])] or None
-    if only is None and args.files:
-        print(f"papernotes check: no note files under: {_listed(args.files)}", file=sys.stderr)
+    if only is None and given:
+        print(f"papernotes check: no note files under: {_listed([str(p) for p in given])}", file=sys.stderr)
         return 2
     if only:
         missing = [str(f) for f in only if not f.is_file()]
