@@ -812,12 +812,12 @@ def test_every_note_page_fits_a_320_px_phone(browser, base: str, index, lang: st
 LIST_INDENT = """() => {
   const column = document.querySelector("article.md-content__inner").getBoundingClientRect().left
     + parseFloat(getComputedStyle(document.querySelector("article.md-content__inner")).paddingLeft);
-  return [...document.querySelectorAll(".pn-list > li, .pn-tag-index > li")].slice(0, 1)
+  return [...document.querySelectorAll(".pn-list > li, .pn-tag-index > li, .pn-days > li")].slice(0, 1)
     .map(li => Math.round(li.getBoundingClientRect().left - column));
 }"""
 
 
-@pytest.mark.parametrize("kind", ["tag", "tag index", "month", "wanted"])
+@pytest.mark.parametrize("kind", ["tag", "tag index", "month", "wanted", "year"])
 def test_lists_sit_flush_with_the_text_on_a_phone(contexts, base: str, index, kind: str) -> None:  # noqa: ANN001
     """The theme's list indent (30 px: `[dir=ltr] .md-typeset ul li`) beat ours on the tag, month
     and wanted pages and the tag index: a tenth of a 320 px phone, titles wrapping on five lines."""
