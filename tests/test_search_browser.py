@@ -358,11 +358,13 @@ def test_no_results_says_why_in_the_chosen_language(pages, small: str, lang: str
     assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 어느 노트에도 없는 단어: qwertyzz",
                                                      "en": "No results. No note contains: qwertyzz"}[lang]
     # Beside words that find notes, a word no note holds is left out, and named.
-    found = type_query(page, "scorer qwertyzz")
-    assert found == type_query(page, "scorer") and "spaced" in found
-    type_query(page, "scorer qwertyzz")
+    found = type_query(page, "retrains the scorer qwertyzz")
+    assert found == type_query(page, "retrains the scorer") and "spaced" in found
+    type_query(page, "retrains the scorer qwertyzz")
     assert page.inner_text(".pn-search__status") == {"ko": f"결과 {len(found)}개 — 어느 노트에도 없는 단어는 빼고 찾았습니다: qwertyzz",
-                                                     "en": f"{len(found)} results — without the words no note contains: qwertyzz"}[lang]
+                                                     "en": f"{len(found)} result{'s' if len(found) > 1 else ''} — without the words no note contains: qwertyzz"}[lang]
+    # Not when as many words would go as stay: "scorer qwertyzz" is no search for scorer.
+    assert type_query(page, "scorer qwertyzz") == []
     # An arXiv id no note is about (typed or pasted as a link) is a paper without a note, not a missing word.
     assert type_query(page, "https://arxiv.org/abs/2305.18290v2") == []
     assert page.inner_text(".pn-search__status") == {"ko": "결과가 없습니다. 아직 노트가 없는 arXiv 논문: 2305.18290",
@@ -431,6 +433,29 @@ def test_a_hyphenated_name_finds_the_note_writing_it_first(bundled_box, query: s
     two parts were searched apart. V-Reason listed 29 notes: its V was every word starting with v."""
     found = type_query(bundled_box, query)
     assert found[0] == slug and len(found) <= most, found
+
+
+@pytest.mark.parametrize(("begun", "whole"), [("그룹 상대 정책", "그룹 상대 정책 최적화"), ("근접 정책", "근접 정책 최적화"),
+                                              ("프로세스 보상", "프로세스 보상 모델")])
+def test_a_term_begun_with_a_word_that_is_a_term_itself_finds_the_longer_terms_notes(bundled_box, begun: str, whole: str) -> None:  # noqa: ANN001
+    """그룹 상대 정책 (on the way to GRPO's 그룹 상대 정책 최적화) listed 16 notes on policies "without
+    그룹 상대": its last word, 정책, is a glossary term of its own."""
+    assert type_query(bundled_box, begun)[:1] == type_query(bundled_box, whole)[:1]
+    assert "빼고" not in bundled_box.inner_text(".pn-search__status")
+
+
+@pytest.mark.parametrize("query", ["Yann LeCun reward", "<script>alert(1)</script>", "hello world"])
+def test_words_are_not_left_out_when_what_stays_is_no_search(bundled_box, query: str) -> None:  # noqa: ANN001
+    """Leaving out the words no note holds listed every note on rewards for Yann LeCun reward, and
+    the notes holding a 1 for <script>alert(1)</script>: at most fewer words than stay go, never
+    all but numbers."""
+    assert type_query(bundled_box, query) == []
+
+
+def test_a_whole_year_after_a_name_is_not_a_version_being_typed(bundled_box) -> None:  # noqa: ANN001
+    """AIME 2023 found nothing once a version being typed (AIME 202) kept the notes whose version
+    starts with it: 2023 was read as the start of a version."""
+    assert "s-grpo" in type_query(bundled_box, "AIME 2023")
 
 
 @pytest.mark.parametrize("query", ["컴퓨터", "컴퓨터 사용", "컴퓨터 사용 에이전", "컴퓨터 사용 에이전트"])
@@ -700,13 +725,13 @@ def test_a_hangul_word_that_is_no_name_still_finds_nothing(bundled_box) -> None:
 
 
 @pytest.mark.parametrize(("query", "first"), [("강화학습을 이용한 추론", None), ("LLM을 위한 강화학습", None),
-                                              ("thought manipulation qwertyzz", "thought-manipulation")])
+                                              ("thought manipulation safety qwertyzz", "thought-manipulation")])
 def test_a_word_no_note_holds_is_left_out_beside_words_that_find_notes(bundled_box, query: str, first: str | None) -> None:  # noqa: ANN001
     """강화학습을 이용한 추론 said "No results. No note contains: 이용한": a reader's filler word
     (이용한, 위한) cost the whole query. The notes of the other words show, the word named."""
     slugs = type_query(bundled_box, query)
     assert slugs and (slugs[0] == first if first else len(slugs) >= 3), slugs
-    dropped = {"강화학습을 이용한 추론": "이용한", "LLM을 위한 강화학습": "위한", "thought manipulation qwertyzz": "qwertyzz"}[query]
+    dropped = {"강화학습을 이용한 추론": "이용한", "LLM을 위한 강화학습": "위한", "thought manipulation safety qwertyzz": "qwertyzz"}[query]
     assert bundled_box.inner_text(".pn-search__status").endswith("어느 노트에도 없는 단어는 빼고 찾았습니다: " + dropped)
     marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
     assert dropped not in marks

@@ -634,7 +634,8 @@ function otherVersions(units) {
     else if (i + 1 < units.length) pairs.push([wordOf(u), wordOf(units[i + 1]), i + 1 === last]);
   });
   for (const [name, version, typing] of pairs) {
-    if (name === undefined || version === undefined || !/^[a-z]{2,}$/.test(name) || !/^\d{1,4}$/.test(version)) continue;
+    // (A whole year, AIME 2023, is compared as before: not at all. 3 digits may still be on their way to one.)
+    if (name === undefined || version === undefined || !/^[a-z]{2,}$/.test(name) || !/^\d{1,3}$/.test(version)) continue;
     if (!typing && version.length > 2) continue;
     const at = name.length;
     const number = (term) => { const m = /^\d+/.exec(term.slice(at)); return m ? m[0] : null; };
@@ -709,8 +710,11 @@ function romanisedSpellings(u, tries) {
  * (queryUnits); a reader who stops at its first word found nothing. */
 function unfinishedConcept(units, textHits) {
   for (let k = 0; k < units.length; k++) {
-    const tail = units.slice(k);
-    if (!tail.every((u) => u.word !== undefined && !u.whole)) continue;
+    // The term's words as the query wrote them: a word of the tail may itself name a shorter term
+    // (그룹 상대 정책: 정책 is policy, on the way to 그룹 상대 정책 최적화).
+    if (!units.slice(k).every((u) => (u.word !== undefined && !u.whole) || u.concept !== undefined)) continue;
+    const tail = units.slice(k).flatMap((u) => (u.word !== undefined ? [{ word: u.word, typed: u.typed }]
+      : u.words.map((w) => ({ word: w[0], typed: w[1] }))));
     const head = tail.map((u) => stem(u.word)).join("");
     if (!concepts.heads.has(head) || concepts.keys.has(head)) continue;
     // Word by word: each word of the term as typed, the last one begun (a typo is no beginning).
@@ -729,9 +733,9 @@ function unfinishedConcept(units, textHits) {
   return Promise.resolve(null);
 }
 
-/* Nothing found, even corrected, and some of the query's words are in no note at all while the
- * others are: the notes of the others, and those words as `dropped` (the box says it searched
- * without them). 강화학습을 이용한 추론 found nothing for 이용한; a reader's filler word (위한,
+/* Nothing found, even corrected, and some of the query's words are in no note at all while more
+ * of the others (not only numbers) are: the notes of the others, and those words as `dropped`
+ * (the box says it searched without them). 강화학습을 이용한 추론 found nothing for 이용한; a reader's filler word (위한,
  * 대한, 이용한) or a typo past correcting no longer costs the whole query. An arXiv id no note is
  * about is never dropped: the box says the paper has no note yet. `found`: correctAll's answer. */
 function withoutMissing(found, textHits) {
@@ -740,7 +744,10 @@ function withoutMissing(found, textHits) {
   const none = (i) => !Object.keys(text.found[i].scores).length;
   const gone = used.filter((u, i) => none(i) && !(u.word !== undefined && ARXIV_ID.test(u.word)));
   const kept = used.filter((u, i) => !none(i));
-  if (!gone.length || !kept.length || kept.length + gone.length !== used.length) return found;
+  // More words kept than left out, and not only numbers: Yann LeCun reward listed every note on
+  // rewards "without yann lecun", <script>alert(1)</script> the notes holding a 1.
+  if (!gone.length || kept.length <= gone.length || kept.length + gone.length !== used.length) return found;
+  if (kept.every((u) => u.word !== undefined && /^[\d.]+$/.test(u.word))) return found;
   return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, gone.map(said)] : found));
 }
 
