@@ -1008,6 +1008,7 @@ def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("query", ["２５０５．１６２６５", "ａｒＸｉｖ：２５０５．１６２６５", "arXiv:2505.16265", "https://arxiv.org/abs/2505.16265v2", "arxiv.org/pdf/2505.16265",
+                                   "https://arxiv.org/abs/2505.16265v",
                                    "https://huggingface.co/papers/2505.16265", "https://www.alphaxiv.org/abs/2505.16265",
                                    "https://www.semanticscholar.org/arxiv/2505.16265"])
 def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> None:  # noqa: ANN001
@@ -1027,6 +1028,12 @@ def test_an_arxiv_id_being_typed_finds_its_notes_at_each_key(bundled_box, query:
     found = type_query(bundled_box, query)
     assert "think-rm" in found
     assert bundled_box.locator(".pn-search__correction").count() == 0
+
+
+@pytest.mark.parametrize("query", ["2412.17256v", "https://arxiv.org/abs/2412.17256v"])
+def test_the_v_of_a_version_being_typed_is_no_word(bundled_box, query: str) -> None:  # noqa: ANN001
+    """…/abs/2412.17256 found B-STaR, …17256v nothing (v was a word to find), …17256v2 B-STaR again."""
+    assert type_query(bundled_box, query) == ["b-star"]
 
 
 @pytest.mark.parametrize("query", ["2505.16265 2", "2505.16265 2412", "2505.16265 2412.17", "2505.16265 2412.17256"])

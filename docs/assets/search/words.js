@@ -216,7 +216,7 @@ function withoutPlural(word) {
  * word starting with that syllable) with a particle. */
 export function queryWord(tokens, i) {
   const typed = tokens[i];
-  if (i > 0 && /^v\d+$/.test(typed) && ARXIV_ID.test(tokens[i - 1])) return null;
+  if (i > 0 && /^v\d*$/.test(typed) && ARXIV_ID.test(tokens[i - 1])) return null;   // its version, or the v of one being typed
   if (i > 0 && (tables.particles.includes(typed) || tables.endings.includes(typed))) return null;
   if (!HANGUL.test(typed)) return [typed, typed];
   const bare = withoutEnding(typed);
