@@ -444,6 +444,28 @@ def test_a_term_begun_with_a_word_that_is_a_term_itself_finds_the_longer_terms_n
     assert "빼고" not in bundled_box.inner_text(".pn-search__status")
 
 
+@pytest.mark.parametrize(("query", "subject", "common"), [("what is GRPO", "GRPO", "what is"),
+                                                          ("papers about reward hacking", "reward hacking", "papers about"),
+                                                          ("환각에 관한 논문", "환각", "관한 논문")])
+def test_a_question_around_a_subject_finds_the_subjects_notes(bundled_box, query: str, subject: str, common: str) -> None:  # noqa: ANN001
+    """what is GRPO, papers about reward hacking and 환각에 관한 논문 found nothing ("No note contains
+    all of these words: try fewer"): every note holds some of the question's words, none all."""
+    wanted = type_query(bundled_box, subject)
+    assert type_query(bundled_box, query)[:3] == wanted[:3]
+    assert bundled_box.inner_text(".pn-search__status").endswith("흔한 단어는 빼고 찾았습니다: " + common)
+
+
+def test_enter_ends_a_korean_word_typed_without_composition(bundled_box) -> None:  # noqa: ANN001
+    """보상뭐 typed key by key (no input method) and Enter kept 보상's results on screen, as for a
+    word still being typed: Enter says the reader is done."""
+    page = bundled_box
+    type_query(page, "보상")
+    page.keyboard.type("뭐")
+    page.wait_for_timeout(300)      # searched: 보상's results stay, as while a word is typed
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('.pn-search__status').textContent.startsWith('결과가 없습니다')", timeout=400)
+
+
 @pytest.mark.parametrize("query", ["Yann LeCun reward", "<script>alert(1)</script>", "hello world"])
 def test_words_are_not_left_out_when_what_stays_is_no_search(bundled_box, query: str) -> None:  # noqa: ANN001
     """Leaving out the words no note holds listed every note on rewards for Yann LeCun reward, and
@@ -732,7 +754,8 @@ def test_a_word_no_note_holds_is_left_out_beside_words_that_find_notes(bundled_b
     slugs = type_query(bundled_box, query)
     assert slugs and (slugs[0] == first if first else len(slugs) >= 3), slugs
     dropped = {"강화학습을 이용한 추론": "이용한", "LLM을 위한 강화학습": "위한", "thought manipulation safety qwertyzz": "qwertyzz"}[query]
-    assert bundled_box.inner_text(".pn-search__status").endswith("어느 노트에도 없는 단어는 빼고 찾았습니다: " + dropped)
+    why = "흔한 단어는" if dropped in ("이용한", "위한") else "어느 노트에도 없는 단어는"   # a question's word, or one no note holds
+    assert bundled_box.inner_text(".pn-search__status").endswith(why + " 빼고 찾았습니다: " + dropped)
     marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
     assert dropped not in marks
 

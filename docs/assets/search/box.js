@@ -171,7 +171,7 @@ function build() {
       // for a moment: the results on screen stay, and the search runs again once it is composed.
       // (A word being typed that no note holds yet is left out of a search by the others, or
       // corrected: 모델으 on the way to 모델을 offered "did you mean 모델이": as nothing found.)
-      if (kept && (!result.hits.length || result.dropped.length || Object.keys(result.corrected).length) && list.children.length) {
+      if (kept && (!result.hits.length || result.dropped.length || result.common.length || Object.keys(result.corrected).length) && list.children.length) {
         status.replaceChildren(...kept.nodes);
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
         // Without a composition to end, a pause ends the word: then its "no results" shows.
@@ -210,6 +210,10 @@ function build() {
           }
         }
         else setStatus("결과 " + n + "개", n + (n === 1 ? " result" : " results"));
+        if (n && result.common.length) {
+          status.append(bi(" — 흔한 단어는 빼고 찾았습니다: ", " — without the common words: "),
+            el("strong", { class: "pn-search__missing" }, result.common.join(" ")));
+        }
         if (n && result.dropped.length) {
           status.append(bi(" — 어느 노트에도 없는 단어는 빼고 찾았습니다: ", " — without the words no note contains: "),
             el("strong", { class: "pn-search__missing" }, result.dropped.join(" ")));
@@ -270,7 +274,7 @@ function build() {
       closeBox(true);
     } else if (e.key === "Enter") {
       clearTimeout(timer);
-      run();
+      run(true);   // Enter ends the word: no results kept on screen as for a word still being typed
       // A phone's search key: the results are what the reader wants now, so the on-screen
       // keyboard goes (it covered half of them). A physical keyboard's Enter keeps the field.
       if (touchFirst.matches) input.blur();

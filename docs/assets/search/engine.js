@@ -751,6 +751,28 @@ function withoutMissing(found, textHits) {
   return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, gone.map(said)] : found));
 }
 
+/* The words a question or a request wraps a search in (what is GRPO, papers about reward hacking,
+ * 환각에 관한 논문): every note holds some of them, so they were never left out as missing, and no
+ * note holds them all beside the subject. */
+const COMMON = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with", "about", "and", "or", "vs", "versus", "via",
+  "what", "which", "who", "how", "why", "is", "are", "was", "were", "be", "do", "does", "can", "me", "show", "find", "any",
+  "paper", "papers", "article", "articles", "study", "studies", "research", "work", "works", "method", "methods", "approach",
+  "approaches", "best", "good", "new", "recent", "latest", "using", "use", "based", "related",
+  "논문", "논문들", "연구", "연구들", "방법", "방법론", "관한", "대한", "위한", "관련", "관련된", "이용한", "사용한", "기반", "기반의",
+  "무엇", "뭐", "어떤", "최신", "좋은", "정리", "소개"]);
+
+/* Nothing found, even corrected: the query without its COMMON words (each as typed or without its
+ * particle), when a word of substance stays, as [tagged, text, units, corrected, false, [], common]
+ * if that finds notes, else null (then withoutMissing). */
+function withoutCommon(found, textHits) {
+  const [tagged, text, used, corrected] = found;
+  if (text.hits.length || used.length < 2) return Promise.resolve(null);
+  const common = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
+  const kept = used.filter((u) => !common(u)), gone = used.filter(common);
+  if (!gone.length || !kept.length) return Promise.resolve(null);
+  return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, [], gone.map(said)] : null));
+}
+
 function said(u) {
   if (u.concept === undefined && u.joined === undefined) return u.typed || u.word;
   return u.words.map((w) => w[1]).join(u.joined !== undefined ? "-" : " ");
@@ -762,7 +784,8 @@ function said(u) {
  * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:
  * {typed: fix}, romanised (the fix is a Hangul name's Latin spelling: romanisedName), missing: the
  * query's words (as typed) that no note holds, when nothing is found, dropped: those words when the
- * others found notes and those are shown (withoutMissing) }. */
+ * others found notes and those are shown (withoutMissing), common: the question's words left out
+ * (withoutCommon) }. */
 export function search(typed) {
   const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
@@ -806,8 +829,8 @@ export function search(typed) {
     return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}]
       : romanisedName(units).then((named) => (named ? [tagged, named.text, named.units, named.corrected, true]
         : unfinishedConcept(units, textHits).then((begun) => (begun ? [tagged, begun.text, begun.units, {}]
-          : correctAll(tagged, text).then((found) => withoutMissing(found, textHits))))))));
-  }).then(([tagFinds, text, used, corrected, romanised, dropped]) => {
+          : correctAll(tagged, text).then((found) => withoutCommon(found, textHits).then((plain) => plain || withoutMissing(found, textHits)))))))));
+  }).then(([tagFinds, text, used, corrected, romanised, dropped, common]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
     for (const d of Object.keys(tagFinds.length ? tagFinds[0].scores : {})) {
@@ -842,7 +865,7 @@ export function search(typed) {
     const missing = hits.length ? [] : used.filter((u, i) => !Object.keys(text.found[i].scores).length)
       .map(said);
     return { hits, words, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
-      dropped: dropped || [], partial: text.found.some((f) => f.partial) };
+      dropped: dropped || [], common: common || [], partial: text.found.some((f) => f.partial) };
   });
 }
 
