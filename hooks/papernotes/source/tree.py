@@ -419,12 +419,8 @@ def _unloaded_identity_problems(loaded: list[Note], not_loaded: list[Path], told
 
 def _paper_of(path: Path) -> str | None:
     """The paper of a note file that failed to load (`note.paper_of`), or None when it cannot be read."""
-    try:
-        if path.is_symlink() or path.suffix != ".md" or path.stat().st_size > MAX_NOTE_BYTES:
-            return None
-        return paper_of(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
+    text = _text_of(path)
+    return paper_of(text) if text is not None else None
 
 
 def _note_link_problems(notes: list[Note], unloaded: list[Path], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
@@ -459,10 +455,17 @@ def _note_link_problems(notes: list[Note], unloaded: list[Path], stems: set[str]
 
 def _body_texts_of(path: Path) -> dict[str, str] | None:
     """A note file's body sections (`body_texts`), or None when it cannot be read as a note's text."""
+    text = _text_of(path)
+    return body_texts(text) if text is not None else None
+
+
+def _text_of(path: Path) -> str | None:
+    """The text of a note file that failed to load, read again for what it still says (its links,
+    its paper), or None when it cannot be read as a note's text (a link, not .md, too big, not UTF-8)."""
     try:
         if path.is_symlink() or path.suffix != ".md" or path.stat().st_size > MAX_NOTE_BYTES:
             return None
-        return body_texts(path.read_bytes().decode("utf-8"))
+        return path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 
