@@ -174,6 +174,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A page that goes on before a file it asked for has come (a test's next step) closes the
+        connection: not an error of the site's, and its traceback buried the test output."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def serve() -> Iterator:
     """`serve(folder) -> base_url`: serve a built site over HTTP on localhost.
@@ -181,13 +189,13 @@ def serve() -> Iterator:
     One server per folder for the whole session (a second call for the same folder gets the same
     URL, so tests may call it per test); all stop at the end of the session.
     """
-    servers: dict[Path, tuple[http.server.ThreadingHTTPServer, str]] = {}
+    servers: dict[Path, tuple[_QuietServer, str]] = {}
 
     def start(folder: Path) -> str:
         folder = Path(folder).resolve()
         if folder not in servers:
             handler = functools.partial(_QuietHandler, directory=str(folder))
-            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            server = _QuietServer(("127.0.0.1", 0), handler)
             # A short poll: shutdown() waits for it, once per server at the end of the session.
             threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
             servers[folder] = server, f"http://127.0.0.1:{server.server_address[1]}/"
