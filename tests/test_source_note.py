@@ -246,6 +246,13 @@ def test_a_formula_that_cannot_be_shown_as_math_is_a_warning_at_its_line() -> No
     assert "$\\text{if x<y}$" in problems[0].message
 
 
+def test_a_note_failing_on_a_field_is_told_about_its_formulas_in_the_same_check() -> None:
+    text = VALID.replace("2025-04-09", "2025-04-32").replace("## English\n", "## English\n\nSet $\\text{if x<y}$.\n", 1)
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is None
+    assert sorted(p.rule for p in problems) == ["bad-date", "math-error"]
+
+
 # File-level problems: the whole tree is loaded, bad files are reported, good ones survive.
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:

@@ -99,11 +99,11 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
 
     if fields is not None and not present & set(LINK_FIELDS):
         add(1, 1, "url", "a note needs `arxiv:` (e.g. \"2504.06141\") or, for papers not on arXiv, `url:`", "no-link")
-    if any(p.is_error for p in problems) or fields is None:
-        return None, problems
+    # Its sections are checked whatever its fields say: a formula or a section too big for a page
+    # was told only once the date or a tag was fixed, a second round.
     for spec in SECTIONS:
         _check_renders(sections[spec.key], f"## {spec.heading}", add, cache)
-    if any(p.is_error for p in problems):
+    if any(p.is_error for p in problems) or fields is None:
         return None, problems
     # A commentary that shows nothing is a missing one (the page shows the other with its marker).
     texts = {key: "" if key in blank else section.text for key, section in sections.items()}
