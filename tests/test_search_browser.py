@@ -480,7 +480,7 @@ def test_a_whole_year_after_a_name_is_not_a_version_being_typed(bundled_box) -> 
     assert "s-grpo" in type_query(bundled_box, "AIME 2023")
 
 
-@pytest.mark.parametrize("query", ["컴퓨터", "컴퓨터 사용", "컴퓨터 사용 에이전", "컴퓨터 사용 에이전트"])
+@pytest.mark.parametrize("query", ["컴퓨터", "컴퓨터 사용", "컴퓨터 사용 에이전", "컴퓨터 사용 에이전트", "컴퓨터사용", "컴퓨터사용에이전트"])
 def test_a_glossary_term_stopped_at_its_first_words_finds_its_notes(bundled_box, query: str) -> None:  # noqa: ANN001
     """컴퓨터 and 컴퓨터 사용 (on the way to 컴퓨터 사용 에이전트, which the note writes as Computer-Use
     Agent) said "No note contains: 컴퓨터" at each of eight keys; only the whole term found it."""
@@ -1282,7 +1282,7 @@ def test_typing_on_into_a_korean_word_without_composition_shows_no_verdict(bundl
     seen = page.evaluate("window.__statuses")
     assert seen and not any("결과가 없습니다" in s for s in seen), seen
     page.fill(".pn-search__input", "")
-    page.keyboard.type("보상모", delay=250)
+    page.keyboard.type("보상뭐", delay=250)   # (보상모 finds the notes on 보상 모델, the glossary term it begins)
     page.wait_for_function("document.querySelector('.pn-search__status').textContent.includes('결과가 없습니다')", timeout=5000)
 
 

@@ -718,8 +718,12 @@ function unfinishedConcept(units, textHits) {
     const head = tail.map((u) => stem(u.word)).join("");
     if (!concepts.heads.has(head) || concepts.keys.has(head)) continue;
     // Word by word: each word of the term as typed, the last one begun (a typo is no beginning).
+    // A Korean compound typed without its spaces begins one too (컴퓨터사용, 보상모), past its first word.
     const begins = (form) => {
-      const words = tokenize(form);
+      const words = tokenize(form), one = tail.length === 1 && HANGUL_ONLY.test(tail[0].word) ? tail[0].word : null;
+      if (one !== null && one.length > words[0].length) {
+        return words.join("").startsWith(one) && words.join("") !== one;
+      }
       return words.length > tail.length && tail.every((u, i) => (i < tail.length - 1 ? stem(words[i]) === stem(u.word) : words[i].startsWith(u.word)));
     };
     let key = null;
