@@ -278,11 +278,16 @@ function lookUpConcept(unit) {
  * was found without (the parts, found by the one word; the one word, found by its parts). A title
  * holding the two one after the other (the index's title pair) holds the query's phrase, as for
  * two words (lookUpAdjacent). */
+/* The documents holding `word` itself, not the words it starts (C++'s c, V-Reason's V), as
+ * lookUpWord gives them: every one held closely. */
+function lookUpWhole(word) {
+  return lookUp(word, true).then((f) => ({ scores: f.scores, tight: f.scores, title: f.title, partial: f.partial }));
+}
+
 function lookUpJoined(unit) {
   const [a, b] = unit.words.map((w) => w[0]);
   // A one-letter part (V-Reason, S-GRPO, B-STaR) is that letter alone, not every word it starts.
-  const part = (w) => (w[0].length > 1 ? lookUpWord(w[0], w[1])
-    : lookUp(w[0], true).then((f) => ({ scores: f.scores, tight: f.scores, title: f.title, partial: f.partial })));
+  const part = (w) => (w[0].length > 1 ? lookUpWord(w[0], w[1]) : lookUpWhole(w[0]));
   const looks = [Promise.all(unit.words.map(part)), lookUpWord(unit.joined),
     meta.pair ? lookUp(meta.pair + stem(a) + stem(b), false) : Promise.resolve({ top: {} })];
   return Promise.all(looks).then(([parts, whole, paired]) => {
@@ -796,8 +801,7 @@ export function search(typed) {
   const units = queryUnits(named.rest);
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
   const lookUpUnit = (u) => (u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
-    : u.whole ? lookUp(u.word, true).then((f) => wordUnit({ scores: f.scores, tight: f.scores, title: f.title, partial: f.partial }))
-    : lookUpWord(u.word, u.typed).then(wordUnit));
+    : (u.whole ? lookUpWhole(u.word) : lookUpWord(u.word, u.typed)).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us), otherVersions(us)])
     .then(([found, adjacent, other]) => ({ found, hits: rankHits(found, adjacent).filter((h) => !other.has(h[0])) }));
   // Nothing found: correct the words (spell_min+1 letters) that found nothing on their own.
@@ -814,7 +818,8 @@ export function search(typed) {
       return textHits(fixed).then((again) => [tagged, again, fixed, corrected]);
     });
   // Nothing found: two words typed apart that notes write as one (os world: OSWorld), a Korean name
-  // typed in Hangul that notes write in Latin letters (김현우: Hyunwoo Kim), else the corrections.
+  // typed in Hangul that notes write in Latin letters (김현우: Hyunwoo Kim), a glossary term begun,
+  // else the corrections, then without common or missing words.
   return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => {
     if (text.hits.length || !units.length) return [tagged, text, units, {}];
     // Several arXiv ids pasted at once (a reading list, a related-work line): each paper, not the
@@ -830,10 +835,14 @@ export function search(typed) {
         return [tagged, { found: each.map((one) => one.found[0]), hits }, ids, {}];
       });
     }
-    return joinedApart(units, textHits).then((joined) => (joined ? [tagged, joined.text, joined.units, {}]
-      : romanisedName(units).then((named) => (named ? [tagged, named.text, named.units, named.corrected, true]
-        : unfinishedConcept(units, textHits).then((begun) => (begun ? [tagged, begun.text, begun.units, {}]
-          : correctAll(tagged, text).then((found) => withoutCommon(found, textHits).then((plain) => plain || withoutMissing(found, textHits)))))))));
+    // Else each way of reading the query again, in order, until one finds notes.
+    const steps = [
+      () => joinedApart(units, textHits).then((j) => j && [tagged, j.text, j.units, {}]),
+      () => romanisedName(units).then((n) => n && [tagged, n.text, n.units, n.corrected, true]),
+      () => unfinishedConcept(units, textHits).then((b) => b && [tagged, b.text, b.units, {}]),
+      () => correctAll(tagged, text).then((found) => withoutCommon(found, textHits).then((plain) => plain || withoutMissing(found, textHits))),
+    ];
+    return steps.reduce((done, step) => done.then((answer) => answer || step()), Promise.resolve(null));
   }).then(([tagFinds, text, used, corrected, romanised, dropped, common]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];

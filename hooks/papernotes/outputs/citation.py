@@ -68,7 +68,7 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
     given, _, family = base.rpartition(" ")
     if not given or "," in base or _JOINED.search(base) or not all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in base):
         return None
-    if family.casefold() in _GROUP or family == "AI" or any(c in "()[]" for c in base):
+    if _group_word(family) or any(c in "()[]" for c in base):
         return None
     suffix = {"suffix": found.group(1)} if found else {}
     words = given.split(" ")
@@ -84,9 +84,13 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
 def _group_name(name: str) -> bool:
     """Whether `name` ends with a group's word (`Qwen Team`, `ATLAS Collaboration`, `Meta AI`):
     an organisation by its look, which `name_parts` keeps whole."""
-    base = _SUFFIX.sub("", name)
-    last = base.rpartition(" ")[2]
-    return bool(base.rpartition(" ")[0]) and (last.casefold() in _GROUP or last == "AI")
+    given, _, last = _SUFFIX.sub("", name).rpartition(" ")
+    return bool(given) and _group_word(last)
+
+
+def _group_word(word: str) -> bool:
+    """Whether `word`, a name's last, is a group's (`_GROUP`, or `AI` in capitals)."""
+    return word.casefold() in _GROUP or word == "AI"
 
 
 def family_name(parts: dict[str, str]) -> str:

@@ -138,7 +138,7 @@ def paper_of(text: str) -> str | None:
         return None
     found: dict[str, str] = {}
     for line in split.yaml_lines:
-        match = _PAPER_KEY.fullmatch(line.rstrip()) or _PAPER_KEY.match(line)
+        match = _PAPER_KEY.match(line)
         if match and match.group(1) not in found:
             found[match.group(1)] = next(g for g in match.groups()[1:] if g is not None).strip()
     arxiv = found.get("arxiv")

@@ -129,10 +129,11 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
-    not_loaded = [path for path, (note, _) in zip(files, results) if note is None]
-    unloaded = [path for path in not_loaded if wanted is None or path.resolve() in wanted]
-    problems.extend(_unloaded_identity_problems(loaded, not_loaded, unloaded, root))
-    links = _note_link_problems(loaded, unloaded, {path.stem for path in files}, root, html)
+    # The files that failed to load, read again once for what they still say (their paper, their links).
+    texts = {path: _text_of(path) for path, (note, _) in zip(files, results) if note is None}
+    unloaded = [path for path in texts if wanted is None or path.resolve() in wanted]
+    problems.extend(_unloaded_identity_problems(loaded, texts, unloaded, root))
+    links = _note_link_problems(loaded, {path: texts[path] for path in unloaded}, {path.stem for path in files}, root, html)
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     problems.extend(slug_clashes(loaded, authors))
@@ -383,58 +384,52 @@ def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
     for value, members in _by_paper(notes).items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            field = "arxiv"  # as written: the id may come from an arXiv `url:` (source/note.py)
-            line, column = _key_position(root / note.source, field)
-            if (line, column) == (1, 1) and note.url:
-                field = "url"
-                line, column = _key_position(root / note.source, field)
-            found.append(Problem(note.source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper"))
+            found.append(_paper_clash(root / note.source, note.source, value, others))
     return found
 
 
-def _unloaded_identity_problems(loaded: list[Note], not_loaded: list[Path], told: list[Path], root: Path) -> list[Problem]:
-    """A note file that fails to load (`not_loaded`) about a paper that another note file is
-    about: told now (each of `told`), so that fixing its fields does not reveal a second problem.
-    The paper is read from its `arxiv:` and `url:` lines (`note.paper_of`)."""
-    papers = {path: _paper_of(path) for path in not_loaded}
+def _paper_clash(path: Path, source: str, value: str, others: str) -> Problem:
+    """"Also has a note in `others`", at the note's `arxiv:` (as written), else its `url:` (the id
+    may come from an arXiv link: source/note.py)."""
+    field = "arxiv"
+    line, column = _key_position(path, field)
+    if (line, column) == (1, 1):
+        field = "url"
+        line, column = _key_position(path, field)
+    return Problem(source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper")
+
+
+def _unloaded_identity_problems(loaded: list[Note], texts: dict[Path, str | None], told: list[Path], root: Path) -> list[Problem]:
+    """A note file that fails to load (`texts`: each one's text, `_text_of`) about a paper that
+    another note file is about: told now (each of `told`), so that fixing its fields does not
+    reveal a second problem. The paper is read from its `arxiv:` and `url:` lines (`note.paper_of`)."""
+    papers = {path: paper_of(text) if text is not None else None for path, text in texts.items()}
     by_paper = {value: [n.source for n in members] for value, members in _by_paper(loaded).items()}
     for path, value in papers.items():
         if value:
             by_paper.setdefault(value, []).append(display_path(path, root))
     found = []
     for path in told:
-        value = papers.get(path)
-        own = display_path(path, root)
+        value, own = papers.get(path), display_path(path, root)
         others = [source for source in by_paper.get(value, ()) if source != own] if value else []
         if others:
-            field = "arxiv"
-            line, column = _key_position(path, field)
-            if (line, column) == (1, 1):
-                field = "url"
-                line, column = _key_position(path, field)
-            found.append(Problem(own, line, column, field, f"{value} also has a note in {', '.join(others)}; keep one note per paper",
-                                 "duplicate-paper"))
+            found.append(_paper_clash(path, own, value, ", ".join(others)))
     return found
 
 
-def _paper_of(path: Path) -> str | None:
-    """The paper of a note file that failed to load (`note.paper_of`), or None when it cannot be read."""
-    text = _text_of(path)
-    return paper_of(text) if text is not None else None
-
-
-def _note_link_problems(notes: list[Note], unloaded: list[Path], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
+def _note_link_problems(notes: list[Note], unloaded: dict[Path, str | None], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
     """A relative link to a note that is not published (no note has that file name, or it is a
     draft) is a broken link on every page that shows the commentary: a warning at the link, so
     `mkdocs build --strict` stops on it (`markup_links` resolves the links to published notes).
     A link to a file that does not load (`stems`: every note file's name) is not reported: that
     file's own problems are, and fixing them mends the link. The links of a note file that does
-    not load (`unloaded`) are checked too, so that fixing its fields reveals no second round."""
+    not load (`unloaded`: its text, `_text_of`) are checked too, so that fixing its fields reveals
+    no second round."""
     published = {n.slug for n in notes if not n.draft}
     drafts = {n.slug for n in notes if n.draft}
     bodies = [(n.source, {s.key: getattr(n, s.key) for s in SECTIONS}, False) for n in notes if not n.draft]
-    for path in unloaded:  # only the texts its validation rendered: one may run long (markup.HtmlCache.check)
-        texts = _body_texts_of(path)
+    for path, text in unloaded.items():  # only the texts its validation rendered: one may run long (markup.HtmlCache.check)
+        texts = body_texts(text) if text is not None else None
         if texts:
             bodies.append((display_path(path, root), texts, True))
     found = []
@@ -451,12 +446,6 @@ def _note_link_problems(notes: list[Note], unloaded: list[Path], stems: set[str]
                                      "note, or write the paper's arXiv id (it links to arXiv until the paper has a note)",
                                      "unknown-note-link", "warning"))
     return found
-
-
-def _body_texts_of(path: Path) -> dict[str, str] | None:
-    """A note file's body sections (`body_texts`), or None when it cannot be read as a note's text."""
-    text = _text_of(path)
-    return body_texts(text) if text is not None else None
 
 
 def _text_of(path: Path) -> str | None:
