@@ -153,16 +153,14 @@ def test_navigation_is_right_on_every_page(fixture_build: Path) -> None:
     """The sidebars are rendered once per way up to the root for pages outside the navigation
     (the hook's `pn_cached`): every page, at every depth and in every folder, still links each
     navigation entry, and marks as current the page itself only when it is in the navigation.
-    Author pages have the lean shell, without it (`test_author_pages_have_the_lean_shell_and_a_way_back`)."""
+    Author pages have the lean shell: the navigation, no table of contents
+    (`test_author_pages_have_the_lean_shell_and_a_way_back`)."""
     sections = nav_sections()
     checked = set()
     for html in sorted(fixture_build.rglob("index.html")):
         url = html.relative_to(fixture_build).parent.as_posix() + "/"
         url = "" if url == "./" else url
         nav = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select_one("nav.md-nav--primary")
-        if url.startswith("authors/") and url != "authors/" and not url.startswith("authors/_/"):  # the initials' pages have it
-            assert nav is None, url
-            continue
         targets = {resolve(fixture_build, url, a["href"]) for a in nav.select("a.md-nav__link[href]")}
         active = {resolve(fixture_build, url, a["href"]) for a in nav.select("a.md-nav__link--active[href]")}
         assert targets == sections, url
@@ -286,12 +284,14 @@ def test_every_icon_a_page_draws_is_in_the_shared_sprite(fixture_build: Path) ->
 
 
 def test_author_pages_have_the_lean_shell_and_a_way_back(fixture_build: Path) -> None:
-    """Author pages carry no navigation sidebar or drawer button (issue 24); a trail leads to the
-    authors index and home, in both languages. Other pages keep the navigation."""
+    """Author pages carry no table-of-contents sidebar (issue 24) but keep the navigation and its
+    drawer button: on a phone the menu is the way to the rest of the site (the theme hides the
+    logo there). A trail leads to the authors index and home, in both languages."""
     authors = sorted(p for p in (fixture_build / "authors").iterdir() if (p / "index.html").is_file())
     assert authors, "the fixture has an author with two notes"
     page = soup(fixture_build, f"authors/{authors[0].name}")
-    assert not page.select(".md-sidebar") and not page.select('.md-header label[for="__drawer"]')
+    assert not page.select(".md-sidebar--secondary")
+    assert page.select(".md-sidebar--primary .md-nav__link") and page.select('.md-header label[for="__drawer"]')
     trail = page.select_one("nav.pn-trail")
     assert [a["href"] for a in trail.select("a")] == ["../../", "../"]
     assert [s.get_text() for s in trail.select('[lang="ko"]')] == ["홈", "저자"]

@@ -743,6 +743,25 @@ def test_the_header_shows_the_site_name_whole(contexts, base: str, index, size: 
     assert pg.evaluate(HEADER)["shown"] == (size == "phone")  # a laptop shows the page's title instead
 
 
+def test_every_page_kind_has_the_menu_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
+    """On a phone the theme hides the logo: the menu is the way from a page to the rest of the
+    site. Author pages (the lean shell) had none, only a trail to their index and home."""
+    pg = contexts["phone"]
+    without = []
+    for kind, url in page_kinds(index).items():
+        open_page(pg, base + url, "ko")
+        button = pg.locator("label.md-header__button[for=__drawer]")
+        if button.count() != 1 or not button.is_visible():
+            without.append(kind)
+            continue
+        button.click()
+        pg.wait_for_function("document.getElementById('__drawer').checked")
+        links = pg.locator("#pn-drawer a.md-nav__link")
+        if links.count() < 10 or not links.nth(1).is_visible():
+            without.append(kind)
+    assert "author" in page_kinds(index) and without == []
+
+
 def test_the_closed_drawer_takes_no_focus_and_the_keyboard_opens_it(browser, base: str, index) -> None:  # noqa: ANN001
     """Below 1220 px the navigation is a drawer off the screen: Tab walked through its 13 links out
     of sight (a 1366 px screen zoomed to 200 %), and its button, a label, took no focus. Now the

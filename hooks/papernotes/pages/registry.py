@@ -28,10 +28,11 @@ FAMILIES: tuple[Family, ...] = (
 )
 
 LEAN_KINDS: frozenset[str] = frozenset({"author"})
-"""Kinds whose pages get the lean theme shell (overrides/main.html): no navigation sidebar, no
-drawer button, no empty table of contents. There is one author page per author with two notes
-(7,700 at 10,000 notes), so the shell was a tenth of the site (issue 24); each such page carries
-its own trail back to its index and home instead."""
+"""Kinds whose pages get the lean theme shell (overrides/main.html): no empty table of contents.
+There is one author page per author with two notes (7,700 at 10,000 notes), so the shell was a
+tenth of the site (issue 24). They keep the navigation: on a phone its drawer is the only way
+from the page to the rest of the site (the theme hides the logo there); each also carries a
+trail back to its index and home."""
 
 READING_LIST_KINDS: frozenset[str] = frozenset({"home", "note", "day", "tag", "author"})
 """Kinds whose pages show the reading list: its slots on notes (`reading_slot`, the cards) or its
