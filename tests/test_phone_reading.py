@@ -420,6 +420,26 @@ def test_no_line_starts_with_the_punctuation_or_ending_of_a_formula(contexts, ba
     assert orphans == {}
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_site_name_shows_whole_on_every_phone(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    """The header holds the menu, the site name, search, the language switch and the palette; at
+    320 px the name showed as "paper…" (it showed whole down to 360 px)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    cut = {}
+    try:
+        open_page(pg, base, lang)
+        for width in range(320, 431, 5):
+            pg.set_viewport_size({"width": width, "height": 640})
+            shown = pg.evaluate("(() => { const e = document.querySelector('.md-header__topic .md-ellipsis');"
+                                " return [e.scrollWidth, e.clientWidth, document.documentElement.scrollWidth]; })()")
+            if shown[0] > shown[1] or shown[2] > width:
+                cut[width] = shown
+    finally:
+        context.close()
+    assert cut == {}
+
+
 def test_hashtags_and_chips_stay_whole(contexts, base: str, index) -> None:  # noqa: ANN001
     pg = contexts["phone"]
     note = next(n for n in index.notes if any("-" in t for t in n.tags))
