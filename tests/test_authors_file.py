@@ -63,11 +63,24 @@ def test_every_problem_of_an_entry_is_reported_in_one_run(tmp_path: Path, text: 
     assert problems == expected
 
 
-def test_an_entry_with_problems_is_left_out_and_the_others_still_count(tmp_path: Path) -> None:
-    authors, problems = _load(tmp_path, "people:\n  - name: A\n    orcid: 0000-0002-1825-0098\n    twitter: x\n"
-                                        "  - name: B\n    aliases: [b2]\n")
-    assert len(problems) == 2
-    assert [p.name for p in authors.people] == ["B"] and set(authors.person_of) == {"b", "b2"}
+def test_a_wrong_value_is_left_out_and_the_rest_of_its_entry_still_counts(tmp_path: Path) -> None:
+    """A wrong ORCID check digit dropped the whole entry: the names it joins were advised to be
+    joined ("look like one person"), and under serve their author page went missing."""
+    authors, problems = _load(tmp_path, "people:\n  - name: A\n    aliases: [a2, 42]\n    orcid: 0000-0002-1825-0098\n"
+                                        "    twitter: x\n    family: Zed\n  - name: B\n    aliases: [b2]\n")
+    assert [p[3] for p in problems] == ["wrong-type", "bad-orcid", "unknown-key", "bad-family"]
+    assert [p.name for p in authors.people] == ["A", "B"] and set(authors.person_of) == {"a", "a2", "b", "b2"}
+    assert authors.people[0].orcid is None and authors.people[0].family is None
+
+
+@pytest.mark.parametrize("name", ["[Wei Zhang]", "123", None])
+def test_an_entry_without_a_right_name_is_left_out_with_its_family_unchecked(tmp_path: Path, name: str | None) -> None:
+    """A wrong or missing name beside a `family:` stopped the check, the build and serve with a
+    KeyError instead of the located error."""
+    line = f"  - name: {name}\n    aliases: [Zhang Wei]\n" if name else "  - aliases: [Zhang Wei]\n"
+    authors, problems = _load(tmp_path, "people:\n" + line + "    family: Zhang\n  - name: B\n")
+    assert [p[2] for p in problems] == ["people[0].name" if name else "people[0]"]
+    assert [p.name for p in authors.people] == ["B"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -150,7 +163,7 @@ def test_a_distinct_pair_of_one_name_says_why_it_cannot_be_kept_apart(tmp_path: 
         "that differ otherwise, e.g. [Minji Kim, Min-Ji Kim]"]
 
 
-def test_a_slug_that_is_another_authors_page_is_a_warning_at_the_entry(tmp_path: Path) -> None:
+def test_a_slug_that_is_another_authors_page_is_a_warning_at_the_slug(tmp_path: Path) -> None:
     """`slug: chitta-baral` on Tong Zheng's entry took Chitta Baral's page and moved him to
     `chitta-baral-2` with no word (and `qualcomm` for Tencent, the lab's). A slug an entry joins
     to its own names, or its name's own slug, is fine."""
@@ -163,8 +176,10 @@ def test_a_slug_that_is_another_authors_page_is_a_warning_at_the_entry(tmp_path:
     (root / "data" / "authors.yml").write_text(
         "people:\n  - name: Tong Zheng\n    slug: chitta-baral\n  - name: Minji Kim\n    slug: minji-kim\n"
         "orgs:\n  - name: Tencent\n    slug: qualcomm\n", encoding="utf-8")
-    found = [(p.line, p.field, p.rule, p.severity) for p in load_site(root, "data").problems if p.path == "data/authors.yml"]
-    assert found == [(2, "people[0].slug", "slug-taken", "warning"), (7, "orgs[0].slug", "slug-taken", "warning")]
+    found = [(p.line, p.column, p.field, p.rule, p.severity) for p in load_site(root, "data").problems
+             if p.path == "data/authors.yml"]
+    # At the slug's value, as every other problem of the file (it was at the entry's line, column 1).
+    assert found == [(3, 11, "people[0].slug", "slug-taken", "warning"), (8, 11, "orgs[0].slug", "slug-taken", "warning")]
 
 
 def test_labs_written_apart_only_by_punctuation_get_a_notice(tmp_path: Path) -> None:

@@ -389,6 +389,22 @@ def test_a_team_written_as_an_author_is_a_corporate_author_in_coins() -> None:
     assert csl_json.item(note)["author"][0] == {"literal": "Qwen Team"}
 
 
+def test_coins_keeps_whole_every_name_the_other_formats_keep_whole_by_its_look() -> None:
+    """`Smith & Wesson` was `rft.au`, which Zotero saved as family "Wesson", given "Smith &",
+    while CSL-JSON gave it as a `literal` and BibTeX in braces; one-word and Hangul names are
+    people all the same."""
+    from urllib.parse import parse_qsl
+
+    from papernotes.outputs.citation import coins
+
+    written = ("Smith & Wesson", "Procter and Gamble", "Wei Zhang (Tsinghua)", "Plato", "김민지", "Ada Lovelace")
+    note = _note("T", authors=written)
+    assert [(k, v) for k, v in parse_qsl(coins(note)) if k.startswith("rft.au")] == [
+        ("rft.aucorp", "Smith & Wesson"), ("rft.aucorp", "Procter and Gamble"), ("rft.aucorp", "Wei Zhang (Tsinghua)"),
+        ("rft.au", "Plato"), ("rft.au", "김민지"), ("rft.au", "Ada Lovelace")]
+    assert [a.get("literal") for a in csl_json.item(note)["author"][:3]] == list(written[:3])
+
+
 def test_a_declared_family_name_splits_each_form_that_starts_or_ends_with_it() -> None:
     """`family: Kim` in `data/authors.yml` for `Kim Minji` (aliases `Minji Kim`, `김민지`): by its
     look `Kim Minji` is family "Minji", given "Kim"; declared, every format says family `Kim`, and

@@ -60,20 +60,27 @@ def lookalike_keys(name: str) -> set[str]:
     apostrophes dropped; the family name first or last; spaces inside a Hangul name ignored).
     Given names keep their order: `Olga N. B. Park` and `Olga B. N. Park` are two people.
     A name written `Family, Given` (one comma) is read as `Given Family`: `Li, Wei` is `Wei Li`.
-    An umlaut is also read as its German spelling with `e`: `Jürgen Müller` is `Juergen Mueller`.
+    An umlaut is also read as its German spelling with `e`: `Jürgen Müller` is `Juergen Mueller`,
+    and that spelling as the name without the umlaut: `Mueller` is `Muller` (as `Müller` is).
     A name with another form in brackets is also each form alone: `Minji Kim (김민지)` looks like
     `Minji Kim` and `김민지`."""
     bracketed = _BRACKETED.search(name)
     if bracketed:
         rest = (name[:bracketed.start()] + " " + name[bracketed.end():]).strip()
         return lookalike_keys(rest) | lookalike_keys(bracketed.group(1)) if rest else lookalike_keys(bracketed.group(1))
-    keys = _loose(match_key(name))
+    plain = match_key(name)
+    keys = _loose(plain)
     spelt = unicodedata.normalize("NFC", name).casefold().translate(_UMLAUTS)
-    return keys | _loose(match_key(spelt)) if spelt != unicodedata.normalize("NFC", name).casefold() else keys
+    if spelt != unicodedata.normalize("NFC", name).casefold():
+        keys |= _loose(match_key(spelt))
+    # ... and that German spelling as a name without its umlaut writes it: `Mueller` is `Muller`.
+    unspelt = _UMLAUT_SPELLINGS.sub(r"\1", plain)
+    return keys | _loose(unspelt) if unspelt != plain else keys
 
 
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+_UMLAUT_SPELLINGS = re.compile(r"([aou])e")
 
 
 def _given_first(key: str) -> str:

@@ -88,6 +88,15 @@ def _group_name(name: str) -> bool:
     return bool(given) and _group_word(last)
 
 
+def _single_field(name: str) -> bool:
+    """Whether COinS gives `name` as one field (`rft.aucorp`) rather than a person's `rft.au`,
+    which Zotero splits at the last space: a group by its look (`_group_name`), names joined
+    by `and` or `&` (`Smith & Wesson` was saved as family "Wesson", given "Smith &") and a name
+    with a part in brackets (`Wei Zhang (Tsinghua)`: family "(Tsinghua)"), which `name_parts`
+    keeps whole too (CSL-JSON's `literal`, BibTeX's braces)."""
+    return _group_name(name) or bool(_JOINED.search(name)) or any(c in "()[]" for c in name)
+
+
 def _group_word(word: str) -> bool:
     """Whether `word`, a name's last, is a group's (`_GROUP`, or `AI` in capitals)."""
     return word.casefold() in _GROUP or word == "AI"
@@ -167,13 +176,13 @@ def coins(note: Note, forms: NameForms = NO_FORMS) -> str:
     """The note's paper as a COinS `title`: an OpenURL 1.0 ContextObject in KEV format (Z39.88-2004,
     journal format, genre `preprint`), keys and values percent-encoded as UTF-8. An organisation
     written as an author (`forms`) is the format's `rft.aucorp`, "organization or corporation that
-    is the author", not a person's `rft.au`; so is a name ending with a group's word (`Qwen Team`:
+    is the author", not a person's `rft.au`; so is a name kept whole by its look (`_single_field`:
     Zotero read `rft.au=Qwen Team` as a person, family name "Team")."""
     pairs: list[tuple[str, str]] = [("ctx_ver", "Z39.88-2004"), ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
                                     ("rft.genre", "preprint"), ("rft.atitle", " ".join(note.title.split()))]
     for written in listed_authors(note):  # COinS is for lists
         name = " ".join(written.split())
-        pairs.append(("rft.aucorp", name) if forms.split(name) == 0 or _group_name(name) else ("rft.au", _scraped_author(name, forms)))
+        pairs.append(("rft.aucorp", name) if forms.split(name) == 0 or _single_field(name) else ("rft.au", _scraped_author(name, forms)))
     date = paper_date(note)
     if date:
         pairs.append(("rft.date", date.replace("/", "-")))

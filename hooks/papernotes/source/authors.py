@@ -66,6 +66,8 @@ class Entity:
     """The family name (people only), first or last in the name or an alias: `Kim` of `Kim Minji`."""
     line: int = 0
     """Where the entry starts in `data/authors.yml`."""
+    slug_at: tuple[int, int] = (0, 0)
+    """Where its `slug:` value is written (line, column), when it chose one."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,8 +100,8 @@ def orcid_checksum_ok(orcid: str) -> bool:
 
 def load_authors(path: Path, display: str) -> tuple[AuthorsFile, list[Problem]]:
     """Read and validate `data/authors.yml`; a missing file is an empty one. Every problem is
-    reported at the place and field path of the value it is about (`people[1].aliases[0]`); an
-    entry with a problem is left out, and the others still count."""
+    reported at the place and field path of the value it is about (`people[1].aliases[0]`); a
+    wrong value is left out (an entry without a right name, all of it), and the rest still counts."""
     problems: list[Problem] = []
 
     def report(err: NodeError, where: str) -> None:
@@ -167,7 +169,11 @@ class _Entry:
 
 
 def _read_entity(item: Located, keys: tuple[str, ...], where: str, report: Report) -> _Entry | None:
-    """One entry of `people` or `orgs`, every problem in it reported; None when it has any."""
+    """One entry of `people` or `orgs`, every problem in it reported; None when its name is
+    missing or wrong. A wrong value of another field (an ORCID's check digit, an unknown key, one
+    alias) leaves that value out and keeps the rest: the check and the strict build still fail on
+    it, but the names the entry joins stay one author meanwhile (under serve, their page stays,
+    and no notice advises joining what the entry joins)."""
     failed: list[NodeError] = []
 
     def fail(err: NodeError, path: str) -> None:
@@ -196,11 +202,16 @@ def _read_entity(item: Located, keys: tuple[str, ...], where: str, report: Repor
         return None
     if "name" not in written:
         fail(item.error(f"{where} needs a `name:`", "missing-name"), where)
-    if "family" in values:
-        _check_family(str(values["family"]), (str(values["name"]), *values.get("aliases", ())), f"{where}.family", at, fail)
-    if failed:
+    if "name" not in values:  # no name (or a wrong one): nothing to join the aliases to
         return None
-    if "slug" not in values:  # from the name; a reserved one gets -2, as a note's name would (catalog.people)
+    if "family" in values:
+        before = len(failed)
+        _check_family(str(values["family"]), (str(values["name"]), *values.get("aliases", ())), f"{where}.family", at, fail)
+        if len(failed) > before:
+            del values["family"]
+    if "slug" in values:
+        values["slug_at"] = (at[f"{where}.slug"].line, at[f"{where}.slug"].column)
+    else:  # from the name; a reserved one gets -2, as a note's name would (catalog.people)
         slug = name_slug(str(values["name"]))
         values["slug"] = f"{slug}-2" if slug in RESERVED_PARTY_SLUGS else slug
     return _Entry(Entity(line=item.line, **values), where, at)  # type: ignore[arg-type]
@@ -386,7 +397,7 @@ def slug_clashes(notes: Iterable[Note], authors: AuthorsFile) -> list[Problem]:
         for slug, name in taken.items():
             entity = chosen[slug]
             index = entities.index(entity)
-            found.append(Problem(authors.path, entity.line, 1, f"{'people' if kind == 'author' else 'orgs'}[{index}].slug",
+            found.append(Problem(authors.path, *entity.slug_at, f"{'people' if kind == 'author' else 'orgs'}[{index}].slug",
                                  f"slug {slug!r} is the page of the {kind} {name!r}, whom notes name and this entry does not "
                                  f"join; give {entity.name!r} another slug (or add {name!r} to its aliases if they are one)",
                                  "slug-taken", "warning"))
