@@ -165,6 +165,10 @@ LINEAGE_PROBLEMS = [
     ('compares_with: ["2203.02155v2"]\n', (7, 17, "compares_with[0]", "bad-arxiv", "drop the version")),
     ('builds_on: ["2203.0215"]\n', (7, 13, "builds_on[0]", "bad-arxiv", "4 digits after the dot")),
     ("builds_on:\n", (7, 11, "builds_on", "wrong-type", "expected a list")),
+    # 16,000 ids passed the check and made a 4 MB note page: at most 100, the error at the 101st.
+    ("builds_on:\n" + "".join(f'  - "2401.{i:05d}"\n' for i in range(1, 102)), (108, 5, "builds_on", "too-many", "the limit is 100")),
+    # A 20,000-character value was quoted whole in its message (a 20 kB line).
+    (f'compares_with: ["{"9" * 20000}"]\n', (7, 17, "compares_with[0]", "bad-arxiv", "(20,000 characters)")),
 ]
 
 
@@ -177,6 +181,7 @@ def test_bad_lineage_is_a_located_error(lines: str, expected: tuple) -> None:
     found = [(p.line, p.column, p.field, p.rule) for p in problems]
     assert (line, column, field, rule) in found, problems
     assert any(words in p.message for p in problems)
+    assert all(len(p.message) < 300 for p in problems)
 
 
 def test_lineage_is_read_in_order() -> None:

@@ -48,9 +48,9 @@ FIELDS: tuple[Field, ...] = (
     Field("published", "date", False, "the paper's own date, `YYYY-MM-DD`; without it, citations give the month of the arXiv id (Google Scholar's "
           "`citation_publication_date` its year: a date there is a whole day or a year), or no date (never `date`)"),
     Field("builds_on", "arXiv id list", False,
-          'arXiv ids (in quotes) of earlier work this paper extends: `["1706.03762"]`; shown both ways'),
+          'arXiv ids (in quotes) of earlier work this paper extends: `["1706.03762"]`; shown both ways; at most 100'),
     Field("compares_with", "arXiv id list", False,
-          "arXiv ids (in quotes) of the baselines it is measured against; shown both ways"),
+          "arXiv ids (in quotes) of the baselines it is measured against; shown both ways; at most 100"),
     Field("draft", "true/false", False, "`true`: checked but not published; a draft may have no commentary yet"),
 )
 """Every allowed key, in the order the writer puts them (and the guide lists them)."""
@@ -115,6 +115,9 @@ a name that makes one gets `-2` (`catalog.people`), and `data/authors.yml` may n
 MAX_TEXT_CHARS = 1000
 """Characters a title, an author's name or an organisation may have. arXiv's longest titles are
 about 300; a 200,000-character title passed the check and made a 2 MB note page."""
+MAX_LINEAGE = 100
+"""Papers `builds_on:` or `compares_with:` may list each. A paper builds on a handful and is
+measured against a few dozen at most; 16,000 ids passed the check and made a 4 MB note page."""
 MAX_SLUG_BYTES = 120
 """The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
 `.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""

@@ -16,7 +16,7 @@ from typing import Callable
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_LINEAGE, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
                                paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text, link_problem, section_for, split_front_matter)
 from papernotes.names import match_key
 from papernotes.source.characters import describe, shows_text
@@ -382,6 +382,11 @@ def _published(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> obj
     return when
 
 
+_LONGEST_ID = 80
+"""Characters of the longest value an arXiv id's message quotes whole (an id written as an
+arXiv link with a version is about 40)."""
+
+
 def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     node = loc.node
     if node.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int"):
@@ -389,6 +394,9 @@ def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
             f"YAML reads the unquoted arXiv id {node.value} as a number, which can name the wrong paper; "
             f"quote it: arxiv: \"{node.value}\"", "arxiv-not-quoted")
     value = read_text(loc)
+    if len(value) > _LONGEST_ID:  # not echoed whole: a 20,000-character value made a 20 kB message
+        raise loc.error(f"{value[:40]!r}... ({len(value):,} characters) is not an arXiv id like \"2504.06141\" or "
+                        "\"cs/0112017\"", "bad-arxiv")
     for prefix in ("https://arxiv.org/abs/", "http://arxiv.org/abs/", "arxiv:", "arXiv:"):
         if value.startswith(prefix):
             raise loc.error(f"write the bare id without {prefix!r}: \"{value[len(prefix):]}\"", "bad-arxiv")
@@ -405,7 +413,11 @@ def _arxiv_list(loc: Located, tags: TagRegistry, add: Callable[..., None], *, na
     """`builds_on:` / `compares_with:`: a list of bare arXiv ids, each checked like `arxiv:`,
     none twice (a paper cannot list itself: `_check_not_self`, once `arxiv:` is known)."""
     ids: list[str] = []
-    for i, item in enumerate(read_list(loc)):
+    items = read_list(loc)
+    if len(items) > MAX_LINEAGE:
+        raise items[MAX_LINEAGE].error(f"`{name}:` lists {len(items):,} papers; the limit is {MAX_LINEAGE} (keep the ones "
+                                       "this paper most directly builds on or is measured against)", "too-many")
+    for i, item in enumerate(items):
         try:
             value = _arxiv(item, tags, add)
         except NodeError as err:
