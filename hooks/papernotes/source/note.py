@@ -16,8 +16,9 @@ from typing import Callable
 
 from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_LINEAGE, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS, FrontMatter, paper_arxiv_id,
-                               paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text, link_problem, section_for, split_front_matter)
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_LINEAGE, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS,
+                               FrontMatter, paper_arxiv_id, paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text,
+                               link_problem, section_for, split_front_matter)
 from papernotes.names import match_key
 from papernotes.source.characters import describe, shows_text
 from papernotes.source.guidance import normalise_text
