@@ -809,6 +809,12 @@ def test_the_closed_drawer_takes_no_focus_and_the_keyboard_opens_it(browser, bas
         assert pg.evaluate("document.activeElement.matches('label[for=__drawer]')")
         pg.keyboard.press(" ")
         pg.wait_for_function("document.activeElement.closest('#pn-drawer') !== null")
+        # Tab past its last link closes it (focus went on behind the overlay, the menu still open).
+        links = pg.locator("#pn-drawer a[href]").count()
+        for _ in range(links + 1):
+            pg.keyboard.press("Tab")
+        assert not pg.evaluate("document.getElementById('__drawer').checked") and button.get_attribute("aria-expanded") == "false"
+        assert pg.evaluate("document.activeElement.closest('#pn-drawer') === null")
     finally:
         context.close()
 

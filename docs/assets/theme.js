@@ -63,7 +63,7 @@ function palette(form) {
 
 /* The navigation drawer (a phone's or a narrow window's menu) from the keyboard: its button opens
  * and closes it with Enter or Space and says whether it is open; once open, focus moves into it,
- * and Esc closes it and returns focus to the button. Closed, its links take no focus
+ * and Esc closes it and returns focus to the button, as focus leaving it does. Closed, its links take no focus
  * (papernotes.css), so Tab no longer walks through a menu that is off the screen. */
 function drawer(toggle, button) {
   const panel = document.getElementById("pn-drawer");
@@ -85,6 +85,12 @@ function drawer(toggle, button) {
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle.checked) set(false, true);
+  });
+  // Tab past its last link (or back before its first) closes it: focus went on to the page
+  // behind the overlay while the menu stayed open, out of sight.
+  const overlay = matchMedia("(max-width: 76.2344em)");
+  document.addEventListener("focusin", (event) => {
+    if (toggle.checked && overlay.matches && panel && !panel.contains(event.target) && event.target !== button) set(false, false);
   });
 }
 
