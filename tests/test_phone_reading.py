@@ -153,6 +153,29 @@ def test_back_shows_the_language_chosen_on_a_later_page(browser, base: str, inde
         cached.close()
 
 
+def test_back_to_a_shared_link_without_the_cache_keeps_the_language_chosen_since(browser, base: str, index) -> None:  # noqa: ANN001
+    """The same steps where Back loads the page again (no back/forward cache: a page the browser
+    did not keep): its `?lang=en` was read as a link followed, so Back showed English again and
+    so did every page after it, for the rest of the visit."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        first, second, third = (base + urls.src_to_url(urls.note(note.slug)) for note in index.notes[:3])
+        open_page(pg, second, "ko")  # the reader's choice: 한국어
+        pg.goto(first + "?lang=en")
+        pg.goto(second)
+        assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "en"
+        pg.locator(".pn-toggle__button[data-lang=ko]").tap()
+        pg.go_back()
+        assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "ko"
+        pg.goto(third)
+        assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "ko"
+        pg.goto(first + "?lang=en")  # a link followed again: English, as before
+        assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "en"
+    finally:
+        context.close()
+
+
 def test_a_shared_link_keeps_its_language_for_the_visit(browser, base: str, index) -> None:  # noqa: ANN001
     """A reader who chose 한국어 opens a shared `?lang=en` link: English, and on the next page they
     tap (the page flipped to Korean there, as if the language changed at random). Their choice is
