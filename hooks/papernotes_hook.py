@@ -38,6 +38,7 @@ from papernotes.pages.context import PlannedPage
 from papernotes.pages.registry import LEAN_KINDS, READING_LIST_KINDS
 from papernotes.pages.fragments import theme_label, theme_lang, theme_text
 from papernotes.pages.modules import ModuleGraph
+from papernotes.markup import glue_endings
 from papernotes.pages.compact import strip_indentation
 from papernotes.pages.problems import PROBLEMS_SLOT, add_banner
 from papernotes.pages.shell import TEMPLATE as GENERATED_TEMPLATE, Shells, page_global, title_filters
@@ -549,6 +550,13 @@ def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
         page.content = _HEADERLINK_TITLE.sub(
             lambda m: f"{m[1]} {theme_label(Markup(m[2]).unescape(), 'title')}", page.content)
     return context
+
+
+def on_page_content(html: str, page: Page, **kwargs: object) -> str | None:
+    """A docs page's content (about, the guides) keeps a Korean ending with the bracket or quote
+    before it, as notes do (`markup.glue_endings`); generated pages are made from notes' HTML
+    that has it already."""
+    return html if isinstance(page, StubPage) else glue_endings(html)
 
 
 def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:

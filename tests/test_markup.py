@@ -82,7 +82,24 @@ def test_fast_path_equals_full_render_on_the_bundled_notes() -> None:
     taken = [t for t in texts if markup.plain_paragraphs(t) is not None]
     assert taken, "no bundled section is plain text"
     for text in texts:
-        assert markup.Converter().convert(text) == markup.glue_math(markup.sanitise(markup.Converter()._full_convert(text)))
+        assert markup.Converter().convert(text) == markup.glue_endings(markup.glue_math(markup.sanitise(markup.Converter()._full_convert(text))))
+
+
+@pytest.mark.parametrize("text, glued", [
+    ("GRPO(보상 모델 RM 포함)에서는 다르다", ["포함)\u2060에서는"]),
+    ("생각(언어)까지, “인용”이라고 [1]은", ["(언어)\u2060까지", "”\u2060이라고", "]\u2060은"]),
+    ("`O(n)`로 줄인다", ["</code>\u2060로"]),
+    ("(a)\n\n가", []),  # two paragraphs: nothing to join
+    ("`f(x)한`", []),  # code is copied as written
+    ("(a) 가, (b)c", []),
+])
+def test_a_korean_ending_stays_with_the_bracket_or_quote_before_it(text: str, glued: list[str]) -> None:
+    """Chromium breaks a line between a closing bracket and a Korean ending even with
+    `word-break: keep-all`: a phone showed a line starting with "에서는" after "…RM 포함)"."""
+    html = markup.Converter().convert(text)
+    for piece in glued:
+        assert piece in html, html
+    assert html.count("\u2060") == len(glued), html
 
 
 def test_a_formula_keeps_the_punctuation_or_ending_after_it() -> None:

@@ -463,6 +463,57 @@ def test_the_site_name_shows_whole_on_every_phone(browser, base: str, lang: str)
     assert cut == {}
 
 
+# Lines broken inside a word: between two letters of a Latin word (not an address, a file name or
+# code, which may break anywhere), or before a Korean ending right after a closing bracket or quote.
+BROKEN_WORDS = r"""() => {
+  const found = [], closers = ")]}\u2019\u201d\u300d\u300f\u3009\u300b", hangul = /[\uac00-\ud7a3]/, letter = /[A-Za-z]/;
+  const walker = document.createTreeWalker(document.querySelector("article") || document.body, NodeFilter.SHOW_TEXT);
+  for (let n; (n = walker.nextNode());) {
+    const t = n.textContent, el = n.parentElement;
+    if (t.trim().length < 2 || !el || !el.checkVisibility() || el.closest("pre, code, math, svg, .pn-hashtag, a[href^=http]")) continue;
+    const r = document.createRange();
+    let prev = null;
+    for (let i = 0; i < t.length; i++) {
+      r.setStart(n, i); r.setEnd(n, i + 1);
+      const rect = r.getClientRects()[0];
+      if (!rect) continue;
+      if (prev !== null && rect.top > prev + 2) {
+        const word = (t.slice(0, i).match(/\S*$/)[0] + t.slice(i).match(/^\S*/)[0]);
+        let j = i - 1;
+        while (j > 0 && t[j] === "\u2060") j--;
+        if (letter.test(t[j]) && letter.test(t[i]) && !/[\/._@:]/.test(word)) found.push(word);
+        // (not after code: `a/long/path.py`(x)에 may be longer than the line, which then breaks anywhere)
+        if (hangul.test(t[i]) && closers.includes(t[j]) && !(t.slice(0, j).trim() === "" && n.previousSibling && n.previousSibling.nodeName === "CODE")) found.push(word);
+      }
+      prev = rect.top;
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_words_break_only_between_words_on_a_phone(browser, base: str, index, lang: str) -> None:  # noqa: ANN001
+    """At 320 and 360 px the statistics' tag labels broke inside English words ("Reinforce|ment",
+    "Benchmar|k": the theme lets a link break anywhere), a note's facts their label
+    ("Organisatio|n"), and Korean lines started with an ending after a bracket ("…RM 포함)" then
+    "에서는")."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    broken = {}
+    try:
+        pages = {**page_kinds(index), "bracket": urls.src_to_url(urls.note("adversarial-training-of-reward-models"))}
+        for width in (320, 360):
+            pg.set_viewport_size({"width": width, "height": 640})
+            for kind, url in pages.items():
+                open_page(pg, base + url, lang)
+                if found := pg.evaluate(BROKEN_WORDS):
+                    broken[(width, kind)] = found
+    finally:
+        context.close()
+    assert broken == {}
+
+
 def test_hashtags_and_chips_stay_whole(contexts, base: str, index) -> None:  # noqa: ANN001
     pg = contexts["phone"]
     note = next(n for n in index.notes if any("-" in t for t in n.tags))

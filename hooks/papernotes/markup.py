@@ -213,8 +213,8 @@ class Converter:
             return Markup("")
         plain = plain_paragraphs(text)
         if plain is not None:
-            return Markup(plain)
-        return Markup(glue_math(sanitise(self._full_convert(text))))
+            return Markup(glue_endings(plain))
+        return Markup(glue_endings(glue_math(sanitise(self._full_convert(text)))))
 
     def _full_convert(self, text: str) -> str:
         """python-markdown's HTML, before sanitising."""
@@ -312,7 +312,7 @@ class HtmlCache:
             return cached
         plain = plain_paragraphs(text)
         if plain is not None:  # no Markdown in it: nothing that could run long
-            html = Markup(plain)
+            html = Markup(glue_endings(plain))
             self._put(text, html)
             return html
         work, line, characters, marks = inline_work(text)
@@ -533,6 +533,47 @@ def glue_math(html: str) -> str:
     whatever follows, so a phone showed a line starting with "." or "를". At most 8 characters
     are glued, so a long run after a formula cannot push a line past a phone's width."""
     return _MATH_AND_AFTER.sub(r'<span class="pn-math-glue">\1\2</span>', html) if "<math" in html else html
+
+
+_CLOSER_THEN_HANGUL = re.compile(r"[)\]}’”」』〉》](?=[\uac00-\ud7a3])")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_HANGUL_START = re.compile(r"[\uac00-\ud7a3]")
+
+
+def glue_endings(html: str) -> str:
+    """Sanitised `html` with a word joiner (U+2060) between a closing bracket or quote and the
+    Korean ending after it (`포함)에서는`, `(언어)까지`, `</code>로` after `O(n)`): Chromium may
+    break a line there even with `word-break: keep-all`, and a phone showed lines starting
+    with "에서는". Not inside code, where the joiner would be copied with it."""
+    if not _HAS_CLOSER.search(html) or not _HANGUL_START.search(html):
+        return html
+    out: list[str] = []
+    code = 0
+    closed = False  # the text so far ends with a closer
+    for piece in _TAG_OR_TEXT.split(html):
+        if not piece:
+            continue
+        if piece.startswith("<"):
+            name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
+            if name in ("code", "pre"):
+                code += 1
+            elif name in ("/code", "/pre"):
+                code = max(0, code - 1)
+            if name.lstrip("/") not in _INLINE:  # a new block, line or cell: nothing to join across
+                closed = False
+            out.append(piece)
+            continue
+        if closed and not code and _HANGUL_START.match(piece):
+            out.append("\u2060")
+        out.append(piece if code else _CLOSER_THEN_HANGUL.sub("\\g<0>\u2060", piece))
+        closed = piece[-1] in _CLOSERS
+    return "".join(out)
+
+
+_CLOSERS = ")]}’”」』〉》"
+_INLINE = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark", "math", "s", "small", "span", "strong",
+                     "sub", "sup", "u"})
+_HAS_CLOSER = re.compile(r"[)\]}’”」』〉》]")
 
 
 # nh3 (html5ever) serialises every attribute as name="value" with `"` escaped as &quot;, so a

@@ -49,7 +49,7 @@ export function parseImport(text) {
     return { entries, skipped: total - entries.length };
   } catch (e) {
     if (e instanceof NewerVersion) {
-      return { error: [`더 새 버전(${e.message})의 목록 파일이라 읽을 수 없습니다. 목록은 그대로입니다.`, `This list file is from a newer version (${e.message}) and cannot be read. Your list is unchanged.`] };
+      return { error: [`더 새 버전(${e.message})\u2060의 목록 파일이라 읽을 수 없습니다. 목록은 그대로입니다.`, `This list file is from a newer version (${e.message}) and cannot be read. Your list is unchanged.`] };
     }
     return { error: [`목록 파일을 읽을 수 없습니다: ${e.message}. 목록은 그대로입니다.`, `The list file cannot be read: ${e.message}. Your list is unchanged.`] };
   }

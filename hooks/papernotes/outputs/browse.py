@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Callable
 
-from papernotes.markup import snippet
+from papernotes.markup import glue_endings, snippet
 from papernotes.model import Note
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -24,7 +24,7 @@ no tag selected) are in its HTML; the filter script keeps them while no tag is s
 def excerpts(commentary: tuple[str, str]) -> tuple[str, str]:
     """(ko, en) excerpts of a note's commentary HTML; the page shows `ko or en` and `en or ko`."""
     ko, en = commentary
-    return snippet(ko, SNIPPET_CHARS), snippet(en, SNIPPET_CHARS)
+    return glue_endings(snippet(ko, SNIPPET_CHARS)), snippet(en, SNIPPET_CHARS)  # a card's Korean, as the page's
 
 
 def first_rows(index: SiteIndex, commentary: Callable[[Note], tuple[str, str]]) -> list[tuple[Note, str, str]]:
