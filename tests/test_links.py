@@ -119,6 +119,7 @@ def links_in(el) -> list[tuple[str, str]]:  # noqa: ANN001
 # -- mentions in Markdown ---------------------------------------------------------------------
 
 MENTIONS = [
+    ("2501.12345-based 방법과 2501.12345-2, data-2501.12345-x.csv", ["2501.12345"]),  # a hyphen before a word (it was not linked)
     ("see 2504.06141.", ["2504.06141"]),
     ("see 2504.06141v2 and arXiv:2504.06141", ["2504.06141v2", "arXiv:2504.06141"]),
     ("old cs/0112017 and hep-th/9108001, math.GT/0309136", ["cs/0112017", "hep-th/9108001", "math.GT/0309136"]),
@@ -151,6 +152,23 @@ def test_arxiv_mentions_become_links_outside_code_and_math(text: str, linked: li
     assert [a.get_text() for a in html.find_all("a")] == linked
     for a in html.find_all("a"):
         assert a["href"].startswith("https://arxiv.org/abs/") and "v" not in a["href"].rsplit("/", 1)[1]
+
+
+@pytest.mark.parametrize("text, links", [
+    # A mention inside the author's own raw link was linked too: a link in a link, which the
+    # sanitiser split, leaving the author's link empty (axe: link-name) or cut short.
+    ('Raw <a href="https://example.org/r">arXiv:2502.23456</a> and 2501.12345.',
+     [("https://example.org/r", "arXiv:2502.23456"), ("https://arxiv.org/abs/2501.12345", "2501.12345")]),
+    ('B <a href="https://example.org/b">see 2501.12345 paper</a>.', [("https://example.org/b", "see 2501.12345 paper")]),
+    ('x <a href="../a/">see *2501.12345* here</a> y', [("../a/", "see 2501.12345 here")]),
+    # An id in raw <code> was linked (and listed on the wanted page), unlike one in backticks.
+    ("raw <code>2508.11112</code> here", []),
+    # A raw element left open ends with its paragraph.
+    ("open <code>x\n\nnext 2502.23456", [("https://arxiv.org/abs/2502.23456", "2502.23456")]),
+])
+def test_mentions_inside_raw_html_links_and_code_stay_as_written(text: str, links: list[tuple[str, str]]) -> None:
+    html = BeautifulSoup(Converter().convert(text), "html.parser")
+    assert [(a["href"], a.get_text()) for a in html.find_all("a")] == links
 
 
 # -- lineage in the front matter --------------------------------------------------------------

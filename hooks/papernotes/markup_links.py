@@ -50,12 +50,13 @@ _URL_HEAD = (rf"(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org{HOST_END}/(?:abs|
 """A paper's arXiv page (abs, pdf, html; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face page."""
 _URL_TAIL = r"(?:[?#][\w=&%./~+-]*[\w=&%/~+-])?"
 MENTION = re.compile(
-    rf"(?<![\w./:=?#&%+~-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?/?{_URL_TAIL}|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/-]|\.[0-9])",
+    rf"(?<![\w./:=?#&%+~-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?/?{_URL_TAIL}|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/]|-[\w-]*[0-9/]|-(?![A-Za-z])|\.[0-9])",
     re.ASCII)
 """An arXiv id as a note may write it (ASCII digits only); `arxiv_id_problem` then checks it. Not
 an id inside another link (`openreview.net/forum?id=2401.01234`: after `/ . : = ? # & % + ~ -`).
 A URL's query or fragment (`…/papers/2404.09876#community`) is part of the mention, not text
-left after its link; a sentence's full stop after it is not."""
+left after its link; a sentence's full stop after it is not, nor a hyphen before a word
+(`2501.12345-based`), but not one before a number or a path (`2501.12345-2`, a file name)."""
 _PAPER_URL = re.compile(rf"^{_URL_HEAD}{_id('url')}(?:\.pdf)?/?(?:[?#]\S*)?$", re.ASCII)
 
 
@@ -113,7 +114,13 @@ class _MentionLinker(Treeprocessor):
     _SKIP = {"a", "code", "pre", "math", "script", "style"}
 
     def run(self, root: etree.Element) -> None:
-        self._walk(root)
+        self._raw_open = 0
+        """Raw HTML elements of `_SKIP` open at this point of the text (`<a href=...>` written in
+        the Markdown: Python-Markdown keeps each raw tag as a placeholder in the text around it).
+        Counted per block: one left open (`<code>` with no `</code>`) ends with its paragraph."""
+        for block in root:
+            self._raw_open = 0
+            self._walk(block)
 
     def _walk(self, parent: etree.Element) -> None:
         if parent.tag in self._SKIP:
@@ -130,9 +137,41 @@ class _MentionLinker(Treeprocessor):
                 for i, link in enumerate(links):
                     parent.insert(at + i, link)
 
+    def _split(self, text: str) -> tuple[str, list[etree.Element]]:
+        """The text before the first mention, and the links (each with the text after it as tail).
+        Text inside a raw `<a>` or `<code>` is left as written: a mention linked there was a link in
+        a link (the sanitiser then emptied the author's link) or a link in code."""
+        if _PLACEHOLDER_START in text or self._raw_open:
+            return self._split_raw(text)
+        return self._split_text(text)
+
+    def _split_raw(self, text: str) -> tuple[str, list[etree.Element]]:
+        pieces = _PLACEHOLDER.split(text)  # text, stash index, text, ...
+        head: str | None = None
+        links: list[etree.Element] = []
+        for k, piece in enumerate(pieces):
+            if k % 2:  # a placeholder: kept as written, and counted if it opens or closes a skipped element
+                raw = self.md.htmlStash.rawHtmlBlocks[int(piece)] if int(piece) < len(self.md.htmlStash.rawHtmlBlocks) else ""
+                tag = _RAW_TAG_NAME.match(raw) if isinstance(raw, str) else None
+                if tag and tag[2].lower() in self._SKIP and not raw.rstrip().endswith("/>"):
+                    self._raw_open = max(0, self._raw_open + (-1 if tag[1] else 1))
+                piece = markdown.util.HTML_PLACEHOLDER % piece
+                found_head, found = piece, []
+            elif self._raw_open:
+                found_head, found = piece, []
+            else:
+                found_head, found = self._split_text(piece)
+            if head is None:
+                head = found_head
+            elif links:
+                links[-1].tail = (links[-1].tail or "") + found_head
+            else:
+                head += found_head
+            links += found
+        return head or "", links
+
     @staticmethod
-    def _split(text: str) -> tuple[str, list[etree.Element]]:
-        """The text before the first mention, and the links (each with the text after it as tail)."""
+    def _split_text(text: str) -> tuple[str, list[etree.Element]]:
         found = list(iter_mentions(text))
         if not found:
             return text, []
@@ -144,6 +183,11 @@ class _MentionLinker(Treeprocessor):
             link.tail = text[end: found[n + 1][0] if n + 1 < len(found) else len(text)]
             links.append(link)
         return head, links
+
+
+_PLACEHOLDER_START = markdown.util.HTML_PLACEHOLDER.split("%s")[0]
+_PLACEHOLDER = re.compile(re.escape(_PLACEHOLDER_START) + r"([0-9]+)" + re.escape(markdown.util.HTML_PLACEHOLDER.split("%s")[1]))
+_RAW_TAG_NAME = re.compile(r"\s*<(/?)([A-Za-z][A-Za-z0-9]*)")
 
 
 class MentionExtension(markdown.Extension):
