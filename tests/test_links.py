@@ -535,7 +535,25 @@ def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
     assert dict(backlink.sentences) == {"ko": "한국어 문장 2501.10001 이다."}
     cites = note("cites", "2502.20002", abstract="The abstract names 2501.10001 first.", ko="No link here.", en="No link here.")
     (backlink,) = build_links(build_index((base, cites), tags), html_of).backlinks["base"]
-    assert dict(backlink.sentences) == {"en": "The abstract names 2501.10001 first."}
+    assert dict(backlink.sentences) == {"abstract": "The abstract names 2501.10001 first."}
+
+
+def test_a_backlink_from_the_abstract_only_says_so(tmp_path: Path) -> None:
+    """A paper mentioned only in another note's abstract: its page quoted the abstract under "this
+    note mentions it only in an English sentence", as if the note had written it."""
+    from conftest import build
+
+    abstract_only = LINK_NOTES["2025/third.md"].replace("title: \"Third: Safety Later\"", "title: \"Fourth\"").replace(
+        '"2503.30003"', '"2504.40004"').replace("See huggingface.co/papers/2501.10001 for the base.", "No mention here.").replace(
+        "---\n\n## 한국어", "---\n\n## Abstract\n\nWe extend 2501.10001 to many tasks.\n\n## 한국어")
+    site = make_site(tmp_path / "site", notes={**LINK_NOTES, "2025/fourth.md": abstract_only})
+    assert build(site).returncode == 0
+    base = BeautifulSoup((site / "site" / "notes" / "base-paper" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    (item,) = [li for li in base.select(".pn-backlinks li") if li["data-slug"] == "fourth"]
+    context = item.select_one(".pn-backlink__context")
+    assert context.select_one("blockquote").get_text() == "We extend 2501.10001 to many tasks."
+    assert "논문 초록에서" in context.get_text() and "From the paper’s abstract" in context.get_text()
+    assert not context.select(".pn-missing") and "pn-only-en" not in context["class"]
 
 
 @pytest.mark.parametrize("html, sentence", [

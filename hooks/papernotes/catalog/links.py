@@ -35,6 +35,8 @@ _ABBREVIATION = re.compile(r"(?:^|[\s(\[])(?:e\.g|i\.e|cf|vs|al|etc|approx|resp|
 """Words a full stop ends without ending the sentence (`e.g.`, `et al.`, `Dr.`, an initial)."""
 _HANGUL_STOP = re.compile(r"[\uac00-\ud7a3]\.$")
 """A full stop after a Hangul syllable: Korean has no such abbreviation, so it ends the sentence."""
+ABSTRACT = "abstract"
+"""The key of a backlink's sentence quoted from the paper's abstract (in English)."""
 LANG_OF_SECTION = {"ko": "ko", "en": "en", "abstract": "en"}
 """The language of each section's text (the abstract is quoted from the paper, in English)."""
 
@@ -46,7 +48,8 @@ class Backlink:
     source: Note
     """The mentioning note."""
     sentences: Mapping[str, str]
-    """`ko` / `en` -> the first sentence of that language's text that mentions the note."""
+    """`ko` / `en` -> the first sentence of that language's commentary that mentions the note;
+    `ABSTRACT` -> the abstract's, when no commentary mentions it."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +154,8 @@ def _targets(note: Note, graph: LinkGraph, html_of: Callable[[Note], Sequence[st
         sentences = targets[name]
         if lang == "en" and "ko" in sentences and (name, "ko") not in quoted:
             del sentences["en"]
+        elif lang in sentences:  # the paper's words, not the note's: said so where it is quoted
+            sentences[ABSTRACT] = sentences.pop(lang)
     return targets
 
 

@@ -24,7 +24,7 @@ from papernotes.markup_links import LinkResolver
 from papernotes.model import Note
 from papernotes.pages.fragments import Fragments, bi, label, note_link, text_lang
 from papernotes.catalog import urls
-from papernotes.catalog.links import LinkGraph, build_links, update_links
+from papernotes.catalog.links import ABSTRACT, LinkGraph, build_links, update_links
 
 if TYPE_CHECKING:
     from papernotes.catalog.index import SiteIndex
@@ -219,10 +219,15 @@ class LinkPages:
         if backlinks:
             parts.append(f'<section class="pn-backlinks">\n<h2 id="mentioned-in">{bi("이 노트를 언급한 노트", "Mentioned in")}</h2>\n<ol class="pn-list">')
             for back in backlinks[:MAX_BACKLINKS]:
-                ko, en = back.sentences.get("ko"), back.sentences.get("en")
-                only = " pn-only-ko" if ko and not en else (" pn-only-en" if en and not ko else "")
-                quotes = _QUOTED_IN[only.strip()] + "".join(f'<blockquote class="pn-lang" lang="{lang}">{escape(text)}</blockquote>'
-                                                            for lang, text in (("ko", ko), ("en", en)) if text)
+                ko, en, abstract = back.sentences.get("ko"), back.sentences.get("en"), back.sentences.get(ABSTRACT)
+                if abstract:  # no commentary mentions it: the paper's words, said to be so in both languages
+                    only = ""
+                    quotes = (f'<p class="pn-meta">{bi("논문 초록에서:", "From the paper’s abstract:")}</p>'
+                              f'<blockquote lang="en">{escape(abstract)}</blockquote>')
+                else:
+                    only = " pn-only-ko" if ko and not en else (" pn-only-en" if en and not ko else "")
+                    quotes = _QUOTED_IN[only.strip()] + "".join(f'<blockquote class="pn-lang" lang="{lang}">{escape(text)}</blockquote>'
+                                                                for lang, text in (("ko", ko), ("en", en)) if text)
                 parts.append(f'<li data-slug="{escape(back.source.slug)}">{link(back.source)} '
                              f'<small class="pn-meta">{Fragments.day_link(back.source.date, href)}</small>\n'
                              f'<div class="pn-commentary pn-backlink__context{only}">{quotes}</div></li>')
