@@ -309,6 +309,27 @@ def test_backlinks_newest_first_with_the_sentence_per_language(site: Path) -> No
     assert marker and "영어" in marker.get_text() and not follow.select_one(".pn-missing")
 
 
+def test_one_note_listing_many_papers_does_not_push_the_others_off_the_waiting_page() -> None:
+    """The waiting page shows the first `WANTED_PAPERS`: a note listing 500 ids in `builds_on:`
+    filled it, and another note's paper (as often mentioned: once) dropped off."""
+    import datetime as dt
+
+    from markupsafe import Markup
+
+    from papernotes.catalog.index import build_index
+    from papernotes.catalog.links import build_links
+    from papernotes.model import Note, Tag, TagRegistry
+
+    rl = Tag(slug="rl", ko="강화학습", en="RL")
+    tags = TagRegistry(tags=(rl,), lookup={"rl": "rl"}, by_slug={"rl": rl})
+    many = Note(slug="many", source="many.md", title="Many", authors=("A",), date=dt.date(2025, 5, 1), tags=("rl",),
+                arxiv="2505.00001", builds_on=tuple(f"2401.{i:05d}" for i in range(1, 101)))
+    one = Note(slug="one", source="one.md", title="One", authors=("A",), date=dt.date(2025, 3, 1), tags=("rl",),
+               arxiv="2503.00001", builds_on=("2302.09664",))
+    graph = build_links(build_index((many, one), tags), lambda n: [Markup("")] * 3)
+    assert [u.arxiv for u in graph.unnoted][:2] == ["2302.09664", "2401.00001"]
+
+
 def test_papers_waiting_for_a_note(site: Path) -> None:
     page = soup(site, "wanted")
     rows = page.select(".pn-wanted > li")

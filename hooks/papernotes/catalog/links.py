@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import html as htmllib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
@@ -120,9 +121,16 @@ def build_links(index: SiteIndex, html_of: Callable[[Note], Sequence[str]]) -> L
                 elif slug != note.slug:
                     inverse.setdefault(slug, []).append(note)
     order = {n.slug: i for i, n in enumerate(index.notes)}
-    graph.unnoted = tuple(sorted((Unnoted(a, tuple(by), index.drafted.get(a)) for a, by in mentioned_by.items()),
-                                 key=lambda u: (-len(u.by), order[u.by[0].slug], u.arxiv)))
+    graph.unnoted = _ranked([Unnoted(a, tuple(by), index.drafted.get(a)) for a, by in mentioned_by.items()], order)
     return graph
+
+
+def _ranked(unnoted: list[Unnoted], order: Mapping[str, int]) -> tuple[Unnoted, ...]:
+    """Papers without a note, most mentioned first; among equals, those of notes naming fewer
+    such papers first (one note listing 500 ids pushed every other note's papers off the
+    waiting page, which shows the first `WANTED_PAPERS`), then the newest note's, then by id."""
+    per_note = Counter(n.slug for u in unnoted for n in u.by)
+    return tuple(sorted(unnoted, key=lambda u: (-len(u.by), min(per_note[n.slug] for n in u.by), order[u.by[0].slug], u.arxiv)))
 
 
 def _targets(note: Note, graph: LinkGraph, html_of: Callable[[Note], Sequence[str]]) -> dict[str, dict[str, str]]:
@@ -247,7 +255,7 @@ def update_links(last: tuple[SiteIndex, LinkGraph], index: SiteIndex,
                     insert(graph.inverse.setdefault(field_name, {}), slug, now)
     kept = [u for u in old.unnoted if u.arxiv not in touched]
     kept += [Unnoted(a, tuple(mentioned_by[a]), index.drafted.get(a)) for a in touched if a in mentioned_by]
-    graph.unnoted = tuple(sorted(kept, key=lambda u: (-len(u.by), order[u.by[0].slug], u.arxiv)))
+    graph.unnoted = _ranked(kept, order)
     return graph
 
 
