@@ -561,14 +561,20 @@ def test_a_backlink_quotes_the_commentary_before_the_abstract() -> None:
 
 def test_a_backlink_from_the_abstract_only_says_so(tmp_path: Path) -> None:
     """A paper mentioned only in another note's abstract: its page quoted the abstract under "this
-    note mentions it only in an English sentence", as if the note had written it."""
+    note mentions it only in an English sentence", as if the note had written it. A note
+    mentioning its own paper linked to its own page, with a preview of itself."""
     from conftest import build
 
     abstract_only = LINK_NOTES["2025/third.md"].replace("title: \"Third: Safety Later\"", "title: \"Fourth\"").replace(
         '"2503.30003"', '"2504.40004"').replace("See huggingface.co/papers/2501.10001 for the base.", "No mention here.").replace(
         "---\n\n## 한국어", "---\n\n## Abstract\n\nWe extend 2501.10001 to many tasks.\n\n## 한국어")
+    # ... and a note mentioning its own paper: on its own page a link to arXiv, not to the page itself.
+    abstract_only = abstract_only.replace("No mention here.", "This paper (2504.40004) in brief.")
     site = make_site(tmp_path / "site", notes={**LINK_NOTES, "2025/fourth.md": abstract_only})
     assert build(site).returncode == 0
+    fourth = BeautifulSoup((site / "site" / "notes" / "fourth" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    (own,) = [a for a in fourth.select(".pn-commentary a") if a.get_text() == "2504.40004"]
+    assert own["href"] == "https://arxiv.org/abs/2504.40004" and not own.get("data-pn-preview")
     base = BeautifulSoup((site / "site" / "notes" / "base-paper" / "index.html").read_text(encoding="utf-8"), "html.parser")
     (item,) = [li for li in base.select(".pn-backlinks li") if li["data-slug"] == "fourth"]
     context = item.select_one(".pn-backlink__context")

@@ -269,13 +269,15 @@ class LinkResolver:
             return target.slug if target.slug in self.slugs else None
         return self.by_arxiv.get(target.arxiv or "") if target.mention else None
 
-    def resolve(self, html: Markup) -> Markup:
+    def resolve(self, html: Markup, own: str | None = None) -> Markup:
+        """`own`: the slug of the note whose page shows `html`: a mention of its own paper keeps
+        its link to arXiv (a link to the page itself, with a preview of it, led nowhere)."""
         if "<a " not in html:
             return html
         out, last = [], 0
         for match, target in find_links(html):
             slug = self.slug_for(target)
-            if slug is None:
+            if slug is None or slug == own:
                 continue
             fragment = ""
             if target.slug is not None and "#" in match.group(1):

@@ -282,9 +282,10 @@ class PageContext:
             cached = self._excerpt[note.slug] = Markup(macros.commentary(note, html._replace(ko=cut(html.ko), en=cut(html.en))))  # type: ignore[attr-defined]
         return cached
 
-    def html_of(self, note: Note) -> NoteHtml:
-        """The note's HTML with its mentions pointed at the site's notes from the page being rendered."""
-        return self.links.resolved(self.html.note_html(note))
+    def html_of(self, note: Note, on_its_page: bool = False) -> NoteHtml:
+        """The note's HTML with its mentions pointed at the site's notes from the page being
+        rendered (on the note's own page, a mention of its own paper stays a link to arXiv)."""
+        return self.links.resolved(self.html.note_html(note), note.slug if on_its_page else None)
 
     def related_to(self, note: Note) -> tuple[Note, ...]:
         if self._related is None:

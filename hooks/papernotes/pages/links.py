@@ -116,20 +116,21 @@ class LinkPages:
                                           lambda s: _ROOT + urls.preview(quote(s)))
         return self._resolver
 
-    def tokenised(self, html: Markup) -> Markup:
-        """`html` with its links to notes resolved, for `place` to finish on each page."""
+    def tokenised(self, html: Markup, own: str | None = None) -> Markup:
+        """`html` with its links to notes resolved, for `place` to finish on each page (`own`: the
+        note whose page shows it, as `LinkResolver.resolve`)."""
         if _NOTES in html or _ROOT in html:
             html = Markup(str.replace(str.replace(html, _NOTES, "\ufffd"), _ROOT, "\ufffd"))
-        return self._tokens.resolve(html) if "<a " in html else html
+        return self._tokens.resolve(html, own) if "<a " in html else html
 
     def place(self, html: Markup) -> Markup:
         """Tokenised HTML as the page being rendered shows it."""
         return Markup(str.replace(str.replace(html, _NOTES, self._notes), _ROOT, self._up)) if _NOTES in html else html
 
-    def resolved(self, html: NoteHtml) -> NoteHtml:
+    def resolved(self, html: NoteHtml, own: str | None = None) -> NoteHtml:
         if not any("<a " in part for part in html):
             return html
-        return NoteHtml(*(self.place(self.tokenised(part)) for part in html))
+        return NoteHtml(*(self.place(self.tokenised(part, own)) for part in html))
 
     def add_preview_script(self, page: str, href: Callable[[str], str]) -> str:
         """A page with links to notes loads the preview module (an ES module: deferred, no globals)."""

@@ -22,7 +22,7 @@ def render_note_page(ctx: PageContext, note: Note) -> str:
     here = urls.note(note.slug)
     ctx.links.enter(urls.linker(here))
     related = ctx.related_to(note)
-    return ctx.render("note.html", here, note=note, html=ctx.html_of(note),
+    return ctx.render("note.html", here, note=note, html=ctx.html_of(note, on_its_page=True),
                       related=related, bibtex=bibtex.entry(note, ctx.page_url(here), forms=ctx.people.forms),
                       references=ctx.references((note,), listed=False),
                       neighbourhood=partial(ctx.links.render_note_links, note, related))
