@@ -163,6 +163,9 @@ def test_arxiv_mentions_become_links_outside_code_and_math(text: str, linked: li
     ('x <a href="../a/">see *2501.12345* here</a> y', [("../a/", "see 2501.12345 here")]),
     # An id in raw <code> was linked (and listed on the wanted page), unlike one in backticks.
     ("raw <code>2508.11112</code> here", []),
+    # A formula is kept whole as raw HTML too: what follows it is still read.
+    ("Math $x_1$ then 2501.12345, <a href=\"../q/\">q</a> $y$ 2502.23456.",
+     [("https://arxiv.org/abs/2501.12345", "2501.12345"), ("../q/", "q"), ("https://arxiv.org/abs/2502.23456", "2502.23456")]),
     # A raw element left open ends with its paragraph.
     ("open <code>x\n\nnext 2502.23456", [("https://arxiv.org/abs/2502.23456", "2502.23456")]),
 ])

@@ -153,7 +153,7 @@ class _MentionLinker(Treeprocessor):
             if k % 2:  # a placeholder: kept as written, and counted if it opens or closes a skipped element
                 raw = self.md.htmlStash.rawHtmlBlocks[int(piece)] if int(piece) < len(self.md.htmlStash.rawHtmlBlocks) else ""
                 tag = _RAW_TAG_NAME.match(raw) if isinstance(raw, str) else None
-                if tag and tag[2].lower() in self._SKIP and not raw.rstrip().endswith("/>"):
+                if tag and tag[2].lower() in self._SKIP and (tag[1] or not _whole_element(raw, tag[2])):
                     self._raw_open = max(0, self._raw_open + (-1 if tag[1] else 1))
                 piece = markdown.util.HTML_PLACEHOLDER % piece
                 found_head, found = piece, []
@@ -188,6 +188,13 @@ class _MentionLinker(Treeprocessor):
 _PLACEHOLDER_START = markdown.util.HTML_PLACEHOLDER.split("%s")[0]
 _PLACEHOLDER = re.compile(re.escape(_PLACEHOLDER_START) + r"([0-9]+)" + re.escape(markdown.util.HTML_PLACEHOLDER.split("%s")[1]))
 _RAW_TAG_NAME = re.compile(r"\s*<(/?)([A-Za-z][A-Za-z0-9]*)")
+
+
+def _whole_element(raw: str, name: str) -> bool:
+    """Whether a stashed piece of HTML is a whole element (a formula's `<math>...</math>`, `<a/>`),
+    which opens nothing that text after it is inside."""
+    text = raw.rstrip()
+    return text.endswith("/>") or re.search(rf"</{re.escape(name)}\s*>$", text, re.I) is not None
 
 
 class MentionExtension(markdown.Extension):
