@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from papernotes import markup
 from papernotes.source.tree import load_site
@@ -100,6 +101,15 @@ def test_a_korean_ending_stays_with_the_bracket_or_quote_before_it(text: str, gl
     for piece in glued:
         assert piece in html, html
     assert html.count("\u2060") == len(glued), html
+
+
+def test_the_joiners_stay_on_pages() -> None:
+    """Feeds, summaries and descriptions are laid out by their readers: no joiner is copied into them."""
+    from papernotes.outputs.plan import _commentary_html
+
+    html = markup.Converter().convert("생각(언어)까지 간다.")
+    assert "\u2060" in html
+    assert "\u2060" not in markup.snippet(html) and "\u2060" not in _commentary_html(markup.NoteHtml(Markup(""), html, Markup("")))
 
 
 def test_a_formula_keeps_the_punctuation_or_ending_after_it() -> None:

@@ -440,7 +440,7 @@ def snippet(html: str, limit: int = 140) -> str:
     written out as text (`math_text`): `$O(n^2)$` is "O(n²)", not "O(n2)"."""
     if "<math" in html:
         html = _formulas_as_text(html, limit)
-    text = " ".join(Markup(html).striptags().split())
+    text = " ".join(Markup(html).striptags().replace("\u2060", "").split())  # a page's joiners (`glue_endings`) are its own
     if len(text) <= limit:
         return text
     cut = text[:limit]

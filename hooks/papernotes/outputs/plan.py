@@ -89,12 +89,15 @@ def iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
 
 
 def _commentary_html(html: NoteHtml) -> str:
+    """A feed entry's content: both commentaries, without the word joiners that keep a Korean
+    ending on a page's line (`markup.glue_endings`): a feed reader lays out the text itself, and
+    the joiner would be copied with it."""
     parts = []
     if html.ko:
         parts.append(f'<div lang="ko">{html.ko}</div>')
     if html.en:
         parts.append(f'<div lang="en">{html.en}</div>')
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u2060", "")
 
 
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
