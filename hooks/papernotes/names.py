@@ -80,7 +80,10 @@ def lookalike_keys(name: str) -> set[str]:
 
 _BRACKETED = re.compile(r"[(（]([^()（）]*)[)）]")
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-_UMLAUT_SPELLINGS = re.compile(r"([aou])e")
+_UMLAUT_SPELLINGS = re.compile(r"(?<=[bcdfghjklmnpqrstvwxyz])([ou])e(?=[a-z])")
+"""`ue` and `oe` inside a word after a consonant, as German spells `ü` and `ö` (Mueller, Boehm,
+Juergen). Not `ae` (Michael is not Michal), nor at a word's end: pinyin's Yue, Xue and Jue are
+no umlauts (`Yue Dong` is not `Dong Yu`). The notice this feeds is advice only."""
 
 
 def _given_first(key: str) -> str:
