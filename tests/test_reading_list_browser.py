@@ -196,6 +196,68 @@ def test_export_and_import_twice_is_idempotent_and_keeps_private_notes(context, 
         other.close()
 
 
+def test_hostile_list_files_change_nothing_or_only_what_they_can(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """From an outside check: `"items": "hello"` added entries h, e, l, o (a text read letter by
+    letter); an export without its `version` line gave a JavaScript error as the message; a 12 MB
+    file was "added" and then lost with every later change of the tab (the browser's storage was
+    full); dates were taken as written (read in 2099, `9999-99-99`)."""
+    page = context.new_page()
+    page.goto(f"{base}list/?lang=en")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    before = stored(page)
+
+    def imported(name: str, content: str, says: str) -> str:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        page.set_input_files("#pn-rl-import", str(tmp_path / name))
+        page.wait_for_selector(f".pn-rl-message:has-text({json.dumps(says)})")
+        return page.inner_text(".pn-rl-message")
+
+    for name, content, says in [
+            ("text-items.json", '{"schema": "papernotes.reading-list/1", "items": "hello"}', "is not a list of notes"),
+            ("huge.json", '{"schema": "papernotes.reading-list/1", "items": [], "pad": "' + "x" * 2_100_000 + '"}', "too large")]:
+        message = imported(name, content, says)
+        assert "Your list is unchanged" in message and "Error" not in message and "iterable" not in message
+        assert stored(page) == before
+    item = {"slug": "gone-note", "title": "Gone", "date": "9999-99-99", "published": "2025-02-30", "state": "read",
+            "saved": "2099-01-01T00:00:00Z", "read": "not a date", "tags": [], "note": ""}
+    # A note the site has: its own title and tags win over the file's.
+    hostile = {"slug": "zeta", "title": "<svg onload=alert(4)>", "tags": ["<b>x</b>"], "note": ""}
+    imported("no-version.json", json.dumps({"schema": "papernotes.reading-list/1", "items": [item, hostile]}), "2 added")
+    entry = stored(page)["items"]["gone-note"]
+    assert entry["date"] == "" and entry["published"] is None
+    now = page.evaluate("new Date().toISOString()")
+    assert entry["saved"] <= now and entry["read"] <= now and entry["saved"][:4] >= "2000"
+    page.reload()
+    page.wait_for_function("!JSON.parse(localStorage.getItem('papernotes.reading-list')).items.zeta.title.includes('<')")
+    zeta = stored(page)["items"]["zeta"]
+    assert zeta["tags"] and "<b>x</b>" not in zeta["tags"] and "<b>x</b>" not in page.inner_text("main")
+
+
+def test_an_import_too_large_for_the_storage_leaves_the_list_as_stored(browser, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    ctx = browser.new_context()
+    ctx.add_init_script("""const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {
+          if (k === "papernotes.reading-list" && v.length > 3000) throw new DOMException("full", "QuotaExceededError");
+          return set.call(this, k, v); };""")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base}list/?lang=en")
+        items = [{"slug": f"n{i}", "title": f"Note {i}", "note": "m" * 200} for i in range(40)]
+        (tmp_path / "big.json").write_text(json.dumps({"schema": "papernotes.reading-list/1", "version": 1, "items": items}),
+                                          encoding="utf-8")
+        page.set_input_files("#pn-rl-import", str(tmp_path / "big.json"))
+        page.wait_for_selector(".pn-rl-message:has-text('storage is full')")
+        assert "Your list is unchanged" in page.inner_text(".pn-rl-message")
+        assert page.inner_text(".pn-rl-counts").startswith("0 saved") or stored(page).get("items", {}) == {}
+        page.goto(f"{base}?lang=en")
+        save(page, "zeta")  # a later change is kept
+        page.reload()
+        assert pressed(page, "zeta", "save") == "true"
+    finally:
+        ctx.close()
+
+
 def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, reader_build: Path) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(f"{base}tags/safety/")

@@ -176,8 +176,13 @@ $("#pn-rl-import").addEventListener("change", async (event) => {
   const parsed = (await transfer()).parseImport(text);
   if (parsed.error) { say2(parsed.error); return; }
   let result = null;
-  const ok = store.change((doc) => { result = mergeInto(doc, parsed.entries); });
-  if (!ok) { say2(T.storageNewer); return; }
+  const stored = store.changeStored((doc) => { result = mergeInto(doc, parsed.entries); });
+  if (stored === "newer") { say2(T.storageNewer); return; }
+  if (stored === "full") {
+    say2(fill(["{file}: 브라우저 저장 공간이 모자라 가져오지 않았습니다. 목록은 그대로입니다.",
+      "{file}: not imported, the browser's storage is full. Your list is unchanged."], { file: file.name }));
+    return;
+  }
   const pair = fill(["{file}: 새로 {a}개, 합침 {u}개, 이미 있음 {s}개.", "{file}: {a} added, {u} merged, {s} already there."],
     { file: file.name, a: result.added, u: result.updated, s: result.unchanged });
   if (parsed.skipped) pair[0] += ` 알아볼 수 없는 항목 ${parsed.skipped}개는 건너뛰었습니다.`, pair[1] += ` ${parsed.skipped} unreadable entries skipped.`;
@@ -318,22 +323,23 @@ async function showRecommendations() {
 fillControls();
 render();
 showShared();
-/* Entries saved where the page knew little (a search result has no tags or arXiv id) are completed
- * from the site's data; only empty fields are filled. */
+/* Entries of notes the site has take its title, tags and dates: an entry saved where the page
+ * knew little (a search result has no tags or arXiv id), a note whose title was corrected since,
+ * or an imported file that said otherwise (its title and tags were shown as the note's). */
 async function complete() {
-  const missing = store.entries().filter((e) => !e.tags.length || !e.date).map((e) => [e, site.find(e.slug)]).filter(([, i]) => i >= 0);
-  if (!missing.length) return;
-  const cards = await site.cards(missing.map(([, i]) => i));
+  const onSite = store.entries().map((e) => [e, site.find(e.slug)]).filter(([, i]) => i >= 0);
+  if (!onSite.length) return;
+  const cards = await site.cards(onSite.map(([, i]) => i));
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const changes = onSite.map(([e, i], k) => {
+    const card = cards[k] || {};
+    const want = { title: card.title || e.title, tags: site.tagsOf[i].map((t) => site.tags[t][0]), date: card.date || e.date,
+      published: card.published || e.published, arxiv: card.arxiv || e.arxiv };
+    return Object.keys(want).every((key) => same(want[key], e[key])) ? null : [e.slug, want];
+  }).filter(Boolean);
+  if (!changes.length) return;
   store.change((doc) => {
-    missing.forEach(([e, i], k) => {
-      const entry = doc.items[e.slug];
-      if (!entry) return;
-      const card = cards[k];
-      if (!entry.tags.length) entry.tags = site.tagsOf[i].map((t) => site.tags[t][0]);
-      entry.date = entry.date || card.date;
-      entry.published = entry.published || card.published;
-      entry.arxiv = entry.arxiv || card.arxiv;
-    });
+    for (const [slug, want] of changes) if (doc.items[slug]) Object.assign(doc.items[slug], want);
   });
 }
 

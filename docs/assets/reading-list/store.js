@@ -26,12 +26,14 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const MIGRATIONS = {
   0: (doc) => {
-    const items = {};
-    for (const raw of doc.items || []) {
+    const found = {};
+    // A bare list, or an export whose `version` was lost (its items a list, or a stored document's object).
+    const items = doc.items && typeof doc.items === "object" ? Object.values(doc.items) : [];
+    for (const raw of items) {
       const entry = normaliseEntry(typeof raw === "string" ? { slug: raw } : raw);
-      if (entry) items[entry.slug] = entry;
+      if (entry) found[entry.slug] = entry;
     }
-    return { version: 1, items, dismissed: {} };
+    return { version: 1, items: found, dismissed: {} };
   },
 };
 
@@ -47,12 +49,18 @@ export function normaliseEntry(raw, now = new Date().toISOString()) {
   const slug = text(raw.slug, 200).trim();
   if (!slug || /[\s/\\?#]/.test(slug)) return null;
   const state = STATES.has(raw.state) ? raw.state : "to-read";
-  const iso = (v) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? v : null);
+  // A time from 2000 to a day past now (a file said 2099-01-01, or "not a date"): else the import's.
+  const latest = Date.parse(now) + 86400000;
+  const iso = (v) => {
+    const at = typeof v === "string" ? Date.parse(v) : NaN;
+    return at >= Date.UTC(2000, 0, 1) && at <= latest ? new Date(at).toISOString() : null;
+  };
+  const day = (v) => (DAY.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v ? v : null);
   return {
     slug,
     title: text(raw.title, 500) || slug,
-    date: DAY.test(raw.date) ? raw.date : "",
-    published: DAY.test(raw.published) ? raw.published : null,
+    date: day(raw.date) || "",
+    published: day(raw.published),
     arxiv: text(raw.arxiv, 40).trim() || null,
     tags: Array.isArray(raw.tags) ? raw.tags.filter((t) => typeof t === "string" && t).slice(0, 50) : [],
     state,
@@ -206,6 +214,19 @@ export class Store {
     }
     this.emit();
     return result === undefined ? true : result;
+  }
+
+  /* Apply `change(doc)` only if it can be stored: when the browser's storage is full, the list
+   * stays as it was stored (an import too large for it was kept in memory, and every later change
+   * in that tab was then lost on reload). Returns "stored", "full" or "newer". */
+  changeStored(change) {
+    const before = this.problem;
+    if (!this.change(change)) return "newer";
+    if (this.problem !== "full" || !this.storage) return "stored";
+    this.doc = this.read();
+    this.problem = before === "full" ? "full" : null;
+    this.emit();
+    return "full";
   }
 
   get(slug) {

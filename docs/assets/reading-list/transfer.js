@@ -27,8 +27,17 @@ export function exportJson(entries) {
   return JSON.stringify({ schema: SCHEMA, version: 1, exported: new Date().toISOString(), items: entries }, null, 1) + "\n";
 }
 
+/* The largest list file imported (a browser keeps about 5 MB for the whole site: a 12 MB file
+ * filled it, and every change after it in that tab was lost). A list of 2,000 notes with their
+ * private notes is well under it. */
+export const MAX_IMPORT_BYTES = 2_000_000;
+
 /* {entries, skipped} from an imported file's text, or {error: [ko, en]}. */
 export function parseImport(text) {
+  if (text.length > MAX_IMPORT_BYTES) {
+    const mb = (text.length / 1e6).toFixed(1);
+    return { error: [`파일이 너무 큽니다 (${mb} MB, 최대 2 MB). 목록은 그대로입니다.`, `The file is too large (${mb} MB; at most 2 MB). Your list is unchanged.`] };
+  }
   let value;
   try {
     value = JSON.parse(text);
@@ -42,6 +51,11 @@ export function parseImport(text) {
       "This is not a papernotes list file (no \"schema\": \"papernotes.reading-list/1\"). Your list is unchanged."] };
   }
   const raw = Array.isArray(value) ? value : value.items;
+  // `items` is a list of entries (what export writes) or, in a stored document, an object of them.
+  if (!raw || typeof raw !== "object") {
+    return { error: ["목록 파일의 \"items\"가 노트 목록이 아닙니다. 목록은 그대로입니다.",
+      "The file's \"items\" is not a list of notes. Your list is unchanged."] };
+  }
   const total = Array.isArray(raw) ? raw.length : raw && typeof raw === "object" ? Object.keys(raw).length : 0;
   try {
     const doc = migrate(Array.isArray(value) ? value : { version: value.version, items: raw });
@@ -51,7 +65,7 @@ export function parseImport(text) {
     if (e instanceof NewerVersion) {
       return { error: [`더 새 버전(${e.message})\u2060의 목록 파일이라 읽을 수 없습니다. 목록은 그대로입니다.`, `This list file is from a newer version (${e.message}) and cannot be read. Your list is unchanged.`] };
     }
-    return { error: [`목록 파일을 읽을 수 없습니다: ${e.message}. 목록은 그대로입니다.`, `The list file cannot be read: ${e.message}. Your list is unchanged.`] };
+    return { error: ["목록 파일을 읽을 수 없습니다. 목록은 그대로입니다.", "The list file cannot be read. Your list is unchanged."] };
   }
 }
 
