@@ -760,6 +760,21 @@ def test_a_word_no_note_holds_is_left_out_beside_words_that_find_notes(bundled_b
     assert dropped not in marks
 
 
+@pytest.mark.parametrize(("query", "first", "left"), [
+    ("환각 줄이기", "are-reasoning-models-more-prone-to-hallucination", "줄이기"),
+    ("DPO와 PPO 비교", "rlhs-hindsight-simulation", "비교"),
+    ("추론 모델이 환각을 더 많이 하나", "are-reasoning-models-more-prone-to-hallucination", "하나"),
+])
+def test_an_everyday_korean_word_beside_the_subject_is_left_out(bundled_box, query: str, first: str, left: str) -> None:  # noqa: ANN001
+    """환각 줄이기, DPO와 PPO 비교 and a question found nothing ("no note contains all of these words:
+    try fewer", without saying which): every note holding 비교 or 줄이기 lacked the subject. English
+    has its common words; a Korean sentence has endless everyday ones. The subject's notes show,
+    and the word left out is named."""
+    slugs = type_query(bundled_box, query)
+    assert slugs and slugs[0] == first, slugs
+    assert bundled_box.inner_text(".pn-search__status").endswith("이 단어는 빼고 찾았습니다: " + left)
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

@@ -782,6 +782,27 @@ function withoutCommon(found, textHits) {
   return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, [], gone.map(said)] : null));
 }
 
+/* Still nothing: a Korean query with everyday words beside its subject (환각 줄이기, DPO와 PPO 비교,
+ * 보상 모델 과최적화, 추론 모델이 환각을 더 많이 하나): the notes of the rest, without one of its
+ * plain Hangul words (not a glossary term; the one in most notes, i.e. saying least, tried first),
+ * else without all of them, when a glossary term or a Latin word stays. English has its COMMON
+ * words; a Korean sentence has endless ones (줄이기, 비교, 많이). As [..., apart] or null. */
+function withoutPlainKorean(found, textHits) {
+  const [tagged, text, used, corrected] = found;
+  if (text.hits.length || used.length < 2) return Promise.resolve(null);
+  const isCommon = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
+  const common = used.filter(isCommon);   // left out as withoutCommon leaves them, and named so
+  const plain = used.map((u, i) => [u, i]).filter(([u]) => u.word !== undefined && HANGUL.test(u.word) && !isCommon(u));
+  const kept = (gone) => used.filter((u) => !gone.includes(u) && !common.includes(u));
+  const subject = (us) => us.some((u) => u.concept !== undefined || u.joined !== undefined || (u.word !== undefined && !HANGUL.test(u.word) && !/^[\d.]+$/.test(u.word)));
+  if (!plain.length || !subject(kept(plain.map(([u]) => u)))) return Promise.resolve(null);
+  const docs = (i) => Object.keys(text.found[i].scores).length;
+  const tries = plain.slice().sort((a, b) => docs(b[1]) - docs(a[1])).map(([u]) => [u]);
+  if (plain.length > 1) tries.push(plain.map(([u]) => u));
+  return tries.reduce((done, gone) => done.then((answer) => answer || (subject(kept(gone)) ? textHits(kept(gone)).then((again) =>
+    (again.hits.length ? [tagged, again, kept(gone), corrected, false, [], common.map(said), gone.map(said)] : null)) : null)), Promise.resolve(null));
+}
+
 function said(u) {
   if (u.concept === undefined && u.joined === undefined) return u.typed || u.word;
   return u.words.map((w) => w[1]).join(u.joined !== undefined ? "-" : " ");
@@ -794,7 +815,7 @@ function said(u) {
  * {typed: fix}, romanised (the fix is a Hangul name's Latin spelling: romanisedName), missing: the
  * query's words (as typed) that no note holds, when nothing is found, dropped: those words when the
  * others found notes and those are shown (withoutMissing), common: the question's words left out
- * (withoutCommon) }. */
+ * (withoutCommon), apart: the everyday Korean words left out (withoutPlainKorean) }. */
 export function search(typed) {
   const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
@@ -840,10 +861,12 @@ export function search(typed) {
       () => joinedApart(units, textHits).then((j) => j && [tagged, j.text, j.units, {}]),
       () => romanisedName(units).then((n) => n && [tagged, n.text, n.units, n.corrected, true]),
       () => unfinishedConcept(units, textHits).then((b) => b && [tagged, b.text, b.units, {}]),
-      () => correctAll(tagged, text).then((found) => withoutCommon(found, textHits).then((plain) => plain || withoutMissing(found, textHits))),
+      () => correctAll(tagged, text).then((found) => withoutCommon(found, textHits).then((plain) => plain || withoutMissing(found, textHits))
+        // Still nothing: without the everyday Korean words too (환각을 줄이는 방법, DPO와 PPO 비교).
+        .then((after) => (after[1].hits.length ? after : withoutPlainKorean(found, textHits).then((k) => k || after)))),
     ];
     return steps.reduce((done, step) => done.then((answer) => answer || step()), Promise.resolve(null));
-  }).then(([tagFinds, text, used, corrected, romanised, dropped, common]) => {
+  }).then(([tagFinds, text, used, corrected, romanised, dropped, common, apart]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
     for (const d of Object.keys(tagFinds.length ? tagFinds[0].scores : {})) {
@@ -878,7 +901,7 @@ export function search(typed) {
     const missing = hits.length ? [] : used.filter((u, i) => !Object.keys(text.found[i].scores).length)
       .map(said);
     return { hits, words, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
-      dropped: dropped || [], common: common || [], partial: text.found.some((f) => f.partial) };
+      dropped: dropped || [], common: common || [], apart: apart || [], partial: text.found.some((f) => f.partial) };
   });
 }
 
