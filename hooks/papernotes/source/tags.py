@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 
 import yaml
 
-from papernotes.model import Problem, Tag, TagRegistry
+from papernotes.model import Note, Problem, Tag, TagRegistry
 from papernotes.schema import MAX_SLUG_BYTES, RESERVED_TAG_SLUGS
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
@@ -140,10 +140,33 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
     return TagRegistry(tuple(tags), lookup, {t.slug: t for t in tags}, frozenset(unreadable - set(lookup)), display), problems
 
 
+class _AnyTag(dict):  # type: ignore[type-arg]
+    """A lookup that takes every well-formed tag a note writes as a tag of its own (`provisional_registry`)."""
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return key if TAG_SLUG.match(key) else default
+
+
+def provisional_registry(file: str) -> TagRegistry:
+    """A registry for notes checked while `data/tags.yml` cannot be read at all (a tab, a YAML
+    mistake): each note keeps the tags it writes, so one mistake in that file does not cost every
+    note (a fresh serve had none left, each failing "the tags cannot be checked"). The file's
+    own error still fails the check and every strict build; `registry_of` gives the site its tags."""
+    return TagRegistry((), _AnyTag(), {}, frozenset(), file)
+
+
+def registry_of(provisional: TagRegistry, notes: Iterable[Note]) -> TagRegistry:
+    """The tags `notes` use, each labelled by its slug, for a site built with `provisional_registry`."""
+    slugs = sorted({t for n in notes for t in n.tags})
+    tags = tuple(Tag(slug=s, ko=s, en=s) for s in slugs)
+    return TagRegistry(tags, {s: s for s in slugs}, {t.slug: t for t in tags}, frozenset(), provisional.file)
+
+
 def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeError, str], None]) -> Tag | None:
     """One entry: raises for a slug that cannot be a tag; reports each problem of its fields at its
     own field (`reward-model.ko`, `reward-model.aliases[1]`: all of them in one run) and returns None
-    when one makes the tag unusable (a description's problem leaves the tag usable without it)."""
+    when one makes the tag unusable: a label's. An unknown key, a wrong alias or description is left
+    out and the tag stays usable (one such mistake failed every note of the tag)."""
     nfc = unicodedata.normalize("NFC", slug)
     if not TAG_SLUG.match(nfc):
         raise key.error(f"tag {slug!r} must be lowercase ASCII kebab-case like 'reward-model'", "bad-tag-slug")
@@ -158,15 +181,14 @@ def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeErr
     for name, name_node, field_value in mapping_items(value):
         if name not in TAG_KEYS:
             report(name_node.error(f"unknown key {name!r}{suggest(name, TAG_KEYS)}; allowed: {', '.join(TAG_KEYS)}", "unknown-key"),
-                   f"{slug}.{name}")
-            failed = True
+                   f"{slug}.{name}")  # the tag stays usable: its notes are not this key's mistake
         elif name == "aliases":
             aliases = []
             try:
                 items = read_list(field_value)
             except NodeError as err:
                 report(err, f"{slug}.aliases")
-                failed, items = True, []
+                items = []
             for i, item in enumerate(items):
                 try:
                     alias = normalise_tag(read_text(item))
@@ -174,8 +196,7 @@ def _read_tag(slug: str, key: Located, value: Located, report: Callable[[NodeErr
                         raise item.error(f"alias {alias!r} must be lowercase ASCII kebab-case", "bad-tag-slug")
                     aliases.append(alias)
                 except NodeError as err:
-                    report(err, f"{slug}.aliases[{i}]")
-                    failed = True
+                    report(err, f"{slug}.aliases[{i}]")  # that alias only is left out
             fields[name] = tuple(aliases)
         elif name == "description":
             try:

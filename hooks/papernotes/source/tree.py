@@ -27,7 +27,7 @@ from papernotes.source.note import body_texts, paper_of, parse_note
 from papernotes.source.split_load import Loaded, load_files
 from papernotes.source.authors import AuthorsFile, first_spellings, load_authors, lab_lookalike_notices, lookalike_notices, lookalike_pairs, slug_clashes
 from papernotes.source.glossary import Glossary, load_glossary
-from papernotes.source.tags import load_tag_registry
+from papernotes.source.tags import load_tag_registry, provisional_registry, registry_of
 from papernotes.source.guidance import Guidance, find_template_text, normalise_text, read_guidance
 
 MAX_NOTE_BYTES = 256 * 1024
@@ -104,6 +104,9 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
     if reuse is not None:  # serve: the last readable tags while tags.yml cannot be read
         registry = reuse.tags(registry)
+    provisional = registry.unreadable is None
+    if provisional:  # no readable tags at all: the notes' own tags, until the file is fixed
+        registry = provisional_registry(registry.file)
     authors, found = load_authors(data / "authors.yml", display_path(data / "authors.yml", root))
     problems.extend(found)
     glossary, glossary_problems = load_glossary(data / "glossary.yml", display_path(data / "glossary.yml", root))
@@ -145,6 +148,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     notes = [n for n in loaded if n.source not in held and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
     html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
+    if provisional:
+        registry = registry_of(registry, loaded)
     drafts = tuple(n for n in notes if n.draft)
     published = tuple(n for n in notes if not n.draft)
     # The data files' problems first: one in tags.yml may be why notes fail, and is read first.
