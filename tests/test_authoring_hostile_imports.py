@@ -190,7 +190,7 @@ def test_new_names_a_reserved_title_safely_and_refuses_what_check_would_refuse(p
     capsys.readouterr()
     assert main([*args[:1], "2504.30003", *args[2:], "--title", "Huge", "--abstract", "word " * 60_000]) == 1
     err = capsys.readouterr().err
-    assert "data/notes/2025/huge.md:0:0: error: file: the note is 293 KiB; the limit is 256 KiB" in err
+    assert "data/notes/2025/huge.md:1:1: error: file: the note is 293 KiB; the limit is 256 KiB" in err
     assert "was not written" in err and "huge.md" not in notes_in(project)
     # What `new` wrote fails `check` only for the template text the contributor replaces.
     assert main(["check", "--root", str(project)]) == 1

@@ -40,12 +40,12 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:17:1: error: file: the file is not valid UTF-8; save it as UTF-8",)),
     ("utf16-file", {"2024/hostile.md": note().encode("utf-16")}, (f"{H}:1:1: error: file: the file is not valid UTF-8",)),
     ("too-big", {"2024/hostile.md": note(body=BODY + "x" * MAX_NOTE_BYTES)},
-     (f"{H}:0:0: error: file: the note is 256 KiB; the limit is 256 KiB",)),
+     (f"{H}:1:1: error: file: the note is 256 KiB; the limit is 256 KiB",)),
     ("title-too-long", {"2024/hostile.md": note(title='"' + "A" * 200_000 + '"')},
      (f"{H}:2:8: error: title: the title is 200,000 characters long; the limit is 1,000",)),
     ("author-name-too-long", {"2024/hostile.md": note(authors="[Kim Minji, " + "B" * 5000 + "]")},
      (f"{H}:3:22: error: authors[1]: the name is 5,000 characters long; the limit is 1,000",)),
-    ("not-markdown", {"2024/hostile.txt": note()}, ("data/notes/2024/hostile.txt:0:0: error: file: only .md files belong under data/notes/",)),
+    ("not-markdown", {"2024/hostile.txt": note()}, ("data/notes/2024/hostile.txt:1:1: error: file: only .md files belong under data/notes/",)),
     ("nul-byte", {"2024/hostile.md": note(title='"a\x00b"')},
      (f"{H}:2:10: error: front matter: YAML syntax error: the character U+0000 (a control character) is not allowed; delete it",)),
     ("control-char", {"2024/hostile.md": note(title='"bell\x07"')},
@@ -264,57 +264,57 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:7:4: error: front matter: the key 'org\\u200b' contains the invisible character U+200B ZERO WIDTH SPACE",)),
     # --- file names (slugs) and identity ---
     ("slug-spaces", {"2024/My Note.md": note()},
-     ("data/notes/2024/My Note.md:0:0: error: file name: the file name 'My Note' is the note's URL: use lowercase ASCII",)),
+     ("data/notes/2024/My Note.md:1:1: error: file name: the file name 'My Note' is the note's URL: use lowercase ASCII",)),
     # The file's text is checked with its name: its impossible date showed only once it was renamed.
     ("slug-and-date", {"2024/Bad_Date.md": note(date="2025-02-30")},
-     ("data/notes/2024/Bad_Date.md:0:0: error: file name: the file name 'Bad_Date' is the note's URL",
+     ("data/notes/2024/Bad_Date.md:1:1: error: file name: the file name 'Bad_Date' is the note's URL",
       "data/notes/2024/Bad_Date.md:4:7: error: date: ")),
-    ("slug-dots", {"2024/..md": note()}, ("data/notes/2024/..md:0:0: error: file name: the file name '.' is the note's URL",)),
-    ("slug-double-dot", {"2024/a..b.md": note()}, ("data/notes/2024/a..b.md:0:0: error: file name: the file name 'a..b' is the note's URL: use lowercase ASCII "
+    ("slug-dots", {"2024/..md": note()}, ("data/notes/2024/..md:1:1: error: file name: the file name '.' is the note's URL",)),
+    ("slug-double-dot", {"2024/a..b.md": note()}, ("data/notes/2024/a..b.md:1:1: error: file name: the file name 'a..b' is the note's URL: use lowercase ASCII "
                                                        "letters, digits, '-' and '.' (e.g. 'a-b')",)),
-    ("slug-trailing-dot", {"2024/a..md": note()}, ("data/notes/2024/a..md:0:0: error: file name: the file name 'a.' is the note's URL: use "
+    ("slug-trailing-dot", {"2024/a..md": note()}, ("data/notes/2024/a..md:1:1: error: file name: the file name 'a.' is the note's URL: use "
                                                      "lowercase ASCII letters, digits, '-' and '.' (e.g. 'a')",)),
     ("slug-zero-width", {"2024/hostile\u200b.md": note()},
-     ("data/notes/2024/hostile\u200b.md:0:0: error: file name: the file name contains the invisible character U+200B",)),
+     ("data/notes/2024/hostile\u200b.md:1:1: error: file name: the file name contains the invisible character U+200B",)),
     ("slug-newline", {"2024/two\nlines.md": note()},
-     ("data/notes/2024/two\\nlines.md:0:0: error: file name: the file name 'two\\nlines' is the note's URL",)),
+     ("data/notes/2024/two\\nlines.md:1:1: error: file name: the file name 'two\\nlines' is the note's URL",)),
     ("slug-terminal-escape", {"2024/\x1b[31mred.md": note()},
-     ("data/notes/2024/\\x1b[31mred.md:0:0: error: file name: the file name contains the invisible character U+001B",)),
+     ("data/notes/2024/\\x1b[31mred.md:1:1: error: file name: the file name contains the invisible character U+001B",)),
     # Each would break the build (IsADirectoryError, no file named): the page folder notes/<slug>/
     # is where the build writes another note's Markdown copy notes/x.md, or the notes' sitemap.
     ("slug-ends-in-md", {"2024/x.md.md": note()},
-     ("data/notes/2024/x.md.md:0:0: error: file name: the file name 'x.md' ends in '.md': its page folder notes/x.md/ "
+     ("data/notes/2024/x.md.md:1:1: error: file name: the file name 'x.md' ends in '.md': its page folder notes/x.md/ "
       "would be the path of the Markdown copy of a note 'x'; rename it (e.g. 'x')",)),
     ("slug-reserved-sitemap", {"2024/sitemap.xml.md": note()},
-     ("data/notes/2024/sitemap.xml.md:0:0: error: file name: the file name 'sitemap.xml' is reserved: its page folder "
+     ("data/notes/2024/sitemap.xml.md:1:1: error: file name: the file name 'sitemap.xml' is reserved: its page folder "
       "notes/sitemap.xml/ would be the path of the notes' sitemap",)),
     # A 251-byte name passed the checker and stopped the build (its preview card was then previews/<slug>.html).
     ("slug-too-long-for-its-files", {"2024/" + "a" * 251 + ".md": note()},
-     ("data/notes/2024/" + "a" * 251 + ".md:0:0: error: file name: the file name is 251 bytes long without `.md`; the site's files "
+     ("data/notes/2024/" + "a" * 251 + ".md:1:1: error: file name: the file name is 251 bytes long without `.md`; the site's files "
       "named after it (its page folder notes/<name>/, its Markdown copy notes/<name>.md) allow 250",)),
     ("slug-long-but-fits", {"2024/" + "a" * 250 + ".md": note()}, ()),
-    ("slug-hangul", {"2024/보상.md": note()}, ("data/notes/2024/보상.md:0:0: error: file name: the file name '보상' is the note's URL",)),
+    ("slug-hangul", {"2024/보상.md": note()}, ("data/notes/2024/보상.md:1:1: error: file name: the file name '보상' is the note's URL",)),
     ("slug-reserved-index", {"2024/index.md": note()},
-     ("data/notes/2024/index.md:0:0: error: file name: the file name 'index' is reserved: notes/index.md would become the page notes/",)),
+     ("data/notes/2024/index.md:1:1: error: file name: the file name 'index' is reserved: notes/index.md would become the page notes/",)),
     ("slug-same-in-two-years", {"2023/twin.md": note(), "2024/twin.md": note(arxiv='"2406.00002"')},
-     ("data/notes/2023/twin.md:0:0: error: file name: the slug 'twin' is also used by data/notes/2024/twin.md",
-      "data/notes/2024/twin.md:0:0: error: file name: the slug 'twin' is also used by data/notes/2023/twin.md")),
+     ("data/notes/2023/twin.md:1:1: error: file name: the slug 'twin' is also used by data/notes/2024/twin.md",
+      "data/notes/2024/twin.md:1:1: error: file name: the slug 'twin' is also used by data/notes/2023/twin.md")),
     ("slug-case-collision", {"2023/Twin.md": note(), "2024/twin.md": note(arxiv='"2406.00002"')},
-     ("data/notes/2023/Twin.md:0:0: error: file name: the file name 'Twin' is the note's URL",
-      "data/notes/2023/Twin.md:0:0: error: file name: the slug 'Twin' is also used by data/notes/2024/twin.md",
-      "data/notes/2024/twin.md:0:0: error: file name: the slug 'twin' is also used by data/notes/2023/Twin.md")),
+     ("data/notes/2023/Twin.md:1:1: error: file name: the file name 'Twin' is the note's URL",
+      "data/notes/2023/Twin.md:1:1: error: file name: the slug 'Twin' is also used by data/notes/2024/twin.md",
+      "data/notes/2024/twin.md:1:1: error: file name: the slug 'twin' is also used by data/notes/2023/Twin.md")),
     ("slug-nfc-nfd-collision", {"2023/caf\u00e9.md": note(), "2024/cafe\u0301.md": note(arxiv='"2406.00002"')},
-     ("data/notes/2023/caf\u00e9.md:0:0: error: file name: the file name 'caf\u00e9' is the note's URL",
-      "data/notes/2023/caf\u00e9.md:0:0: error: file name: the slug 'caf\u00e9' is also used by data/notes/2024/cafe\u0301.md",
-      "data/notes/2024/cafe\u0301.md:0:0: error: file name: the file name 'cafe\u0301' is the note's URL",
-      "data/notes/2024/cafe\u0301.md:0:0: error: file name: the slug 'caf\u00e9' is also used by data/notes/2023/caf\u00e9.md")),
+     ("data/notes/2023/caf\u00e9.md:1:1: error: file name: the file name 'caf\u00e9' is the note's URL",
+      "data/notes/2023/caf\u00e9.md:1:1: error: file name: the slug 'caf\u00e9' is also used by data/notes/2024/cafe\u0301.md",
+      "data/notes/2024/cafe\u0301.md:1:1: error: file name: the file name 'cafe\u0301' is the note's URL",
+      "data/notes/2024/cafe\u0301.md:1:1: error: file name: the slug 'caf\u00e9' is also used by data/notes/2023/caf\u00e9.md")),
     ("slug-fullwidth-collision", {"2024/\uff54\uff57\uff49\uff4e.md": note(), "2023/twin.md": note(arxiv='"2406.00002"')},
-     ("data/notes/2024/\uff54\uff57\uff49\uff4e.md:0:0: error: file name: the file name",
-      "data/notes/2024/\uff54\uff57\uff49\uff4e.md:0:0: error: file name: the slug '\uff54\uff57\uff49\uff4e' is also used by data/notes/2023/twin.md",
-      "data/notes/2023/twin.md:0:0: error: file name: the slug 'twin' is also used by data/notes/2024/\uff54\uff57\uff49\uff4e.md")),
+     ("data/notes/2024/\uff54\uff57\uff49\uff4e.md:1:1: error: file name: the file name",
+      "data/notes/2024/\uff54\uff57\uff49\uff4e.md:1:1: error: file name: the slug '\uff54\uff57\uff49\uff4e' is also used by data/notes/2023/twin.md",
+      "data/notes/2023/twin.md:1:1: error: file name: the slug 'twin' is also used by data/notes/2024/\uff54\uff57\uff49\uff4e.md")),
     ("slug-collides-with-good-note", {"2025/good-old.md": note()},
-     ("data/notes/2023/good-old.md:0:0: error: file name: the slug 'good-old' is also used by data/notes/2025/good-old.md",
-      "data/notes/2025/good-old.md:0:0: error: file name: the slug 'good-old' is also used by data/notes/2023/good-old.md")),
+     ("data/notes/2023/good-old.md:1:1: error: file name: the slug 'good-old' is also used by data/notes/2025/good-old.md",
+      "data/notes/2025/good-old.md:1:1: error: file name: the slug 'good-old' is also used by data/notes/2023/good-old.md")),
     ("duplicate-arxiv", {"2024/hostile.md": note(arxiv='"2405.00010"')},
      ("data/notes/2024/good-korean.md:6:8: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/hostile.md; keep one note per paper",
       f"{H}:6:8: error: arxiv: arXiv 2405.00010 also has a note in data/notes/2024/good-korean.md; keep one note per paper")),
@@ -405,7 +405,7 @@ def test_symlinked_note_is_refused_not_followed(tmp_path: Path, baseline: dict, 
     os.symlink(target, root / "data" / "notes" / "2024" / "leak.md")
     result = load_site(root, "data")
     assert [p.format() for p in result.errors] == [
-        "data/notes/2024/leak.md:0:0: error: file: symbolic links are not allowed under data/notes/; commit the note itself"]
+        "data/notes/2024/leak.md:1:1: error: file: symbolic links are not allowed under data/notes/; commit the note itself"]
     assert_good_notes_survive(result, baseline, set())
 
 
@@ -416,7 +416,7 @@ def test_symlinked_folder_is_refused(tmp_path: Path, baseline: dict) -> None:
     os.symlink(root / "elsewhere", root / "data" / "notes" / "2025")
     result = load_site(root, "data")
     assert [p.format() for p in result.errors] == [
-        "data/notes/2025:0:0: error: file: symbolic links are not allowed under data/notes/; commit the note itself"]
+        "data/notes/2025:1:1: error: file: symbolic links are not allowed under data/notes/; commit the note itself"]
     assert_good_notes_survive(result, baseline, set())
 
 
@@ -564,7 +564,7 @@ def test_a_bug_reading_one_note_costs_only_that_note(tmp_path: Path, baseline: d
     monkeypatch.setattr(papernotes.source.tree, "load_note", fragile)
     result = load_site(write_site(tmp_path, {"2024/hostile.md": note()}), "data")
     assert [p.format() for p in result.errors] == [
-        f"{H}:0:0: error: file: internal error while reading this note (KeyError('surprise')); please report it"]
+        f"{H}:1:1: error: file: internal error while reading this note (KeyError('surprise')); please report it"]
     assert_good_notes_survive(result, baseline, set())
 
 

@@ -154,7 +154,8 @@ def test_an_editors_files_beside_a_note_are_not_notes(tmp_path: Path) -> None:
     as long as the note was open. A file only named like a note is still listed (and refused)."""
     notes = tmp_path / "notes" / "2025"
     notes.mkdir(parents=True)
-    for name in ("a.md", ".a.md.swp", ".a.md.swo", "#a.md#", "a.md~", "a.txt", ".hidden.md"):
+    for name in ("a.md", ".a.md.swp", ".a.md.swo", "#a.md#", "a.md~", "a.txt", ".hidden.md",
+                 ".goutputstream-ABC123", "4913", "a.md.tmp", "a.md.bak", "a.md.orig"):  # gedit, Vim's probe, copies
         (notes / name).write_text("x", encoding="utf-8")
     os.symlink("user@host.1234", notes / ".#a.md")
     assert [p.name for p in load_module.note_files(tmp_path / "notes")] == [".hidden.md", "a.md", "a.txt"]

@@ -107,7 +107,7 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
     try:
         entries, found = read_data_file(path, display)
     except FileNotFoundError:
-        problems.append(Problem(display, 0, 0, "file", "the tag registry is missing; create it (see docs/contributing.md)", "missing-file"))
+        problems.append(Problem(display, 1, 1, "file", "the tag registry is missing; create it (see docs/contributing.md)", "missing-file"))
         return TagRegistry((), {}, {}), problems
     problems += found
     if entries == []:

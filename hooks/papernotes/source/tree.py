@@ -33,10 +33,12 @@ from papernotes.source.guidance import Guidance, find_template_text, normalise_t
 MAX_NOTE_BYTES = 256 * 1024
 """A note is a page of commentary; anything bigger is almost surely a mistake."""
 IGNORED_NAMES = {".gitkeep", ".DS_Store"}
-EDITOR_FILES = re.compile(r"^\.#|^#.*#$|~$|^\..*\.sw[a-p]$")
+EDITOR_FILES = re.compile(r"^\.#|^#.*#$|~$|^\..*\.sw[a-p]$|^\.goutputstream-|^4913$|\.md\.(?:tmp|bak|orig)$")
 """What an editor writes beside the note it has open, never a note: Vim's swap file
-(`.note.md.swp`), Emacs's lock link (`.#note.md`), auto-save (`#note.md#`) and backups
-(`note.md~`). Each was an error in the serve banner for as long as the note was open."""
+(`.note.md.swp`) and its write probe (`4913`), Emacs's lock link (`.#note.md`), auto-save
+(`#note.md#`) and backups (`note.md~`), GNOME's save stream (`.goutputstream-ABC123`) and a
+note's temporary or backup copy (`note.md.tmp`, `.bak`, `.orig`). Each was an error in the serve
+banner while the note was open or being saved."""
 
 
 @dataclass(frozen=True)
@@ -256,19 +258,19 @@ def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guida
     try:
         return load_note(path, shown, registry, guidance, html)
     except Exception as exc:  # noqa: BLE001 - a bug must cost this note only, and still be reported
-        return None, [Problem(shown, 0, 0, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
+        return None, [Problem(shown, 1, 1, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
 
 
 def load_note(path: Path, shown: str, registry: TagRegistry,
               guidance: Guidance | None = None, html: HtmlCache | None = None) -> tuple[Note | None, list[Problem]]:
     """Read one file from disk and parse it; file-level problems are located at line 0."""
     if path.is_symlink():
-        return None, [Problem(shown, 0, 0, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
+        return None, [Problem(shown, 1, 1, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
     if path.suffix != ".md":
-        return None, [Problem(shown, 0, 0, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
+        return None, [Problem(shown, 1, 1, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
     size = path.stat().st_size
     if size > MAX_NOTE_BYTES:  # refused before reading it
-        return None, [Problem(shown, 0, 0, "file", f"the note is {size // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
+        return None, [Problem(shown, 1, 1, "file", f"the note is {size // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
     return read_note_file(path.stem, path.read_bytes(), shown, registry, guidance, html)
 
 
@@ -281,7 +283,7 @@ def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
     named = _file_name_problems(stem, shown)
     slug = unicodedata.normalize("NFC", stem)
     if len(raw) > MAX_NOTE_BYTES:
-        return None, named + [Problem(shown, 0, 0, "file", f"the note is {len(raw) // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
+        return None, named + [Problem(shown, 1, 1, "file", f"the note is {len(raw) // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
     if named:  # the file's text is checked too: renaming it should not reveal a second round of problems
         try:
             _, problems = _read_text(slug, raw, shown, registry, guidance, html)
@@ -311,24 +313,24 @@ def _read_text(slug: str, raw: bytes, shown: str, registry: TagRegistry,
 
 def _file_name_problems(stem: str, shown: str) -> list[Problem]:
     if any("\udc80" <= c <= "\udcff" for c in stem):  # a byte that is not UTF-8, as os.fsdecode reads it
-        return [Problem(shown, 0, 0, "file name", f"the file name is not valid UTF-8 (e.g. Latin-1); rename it "
+        return [Problem(shown, 1, 1, "file name", f"the file name is not valid UTF-8 (e.g. Latin-1); rename it "
                         f"(e.g. {_suggest_slug(stem)!r})", "encoding")]
     slug = unicodedata.normalize("NFC", stem)
     hidden = find_invisible(slug)
     if hidden is not None:
-        return [Problem(shown, 0, 0, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
+        return [Problem(shown, 1, 1, "file name", f"the file name {invisible_message(slug, hidden)}", "invisible-character")]
     if slug in RESERVED_SLUGS:
-        return [Problem(shown, 0, 0, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
+        return [Problem(shown, 1, 1, "file name", f"the file name {slug!r} is reserved: {RESERVED_SLUGS[slug]}; rename the note", "reserved-slug")]
     if len(stem.encode("utf-8")) > MAX_NOTE_FILE_BYTES:
-        return [Problem(shown, 0, 0, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long without `.md`; "
+        return [Problem(shown, 1, 1, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long without `.md`; "
                         f"the site's files named after it (its page folder notes/<name>/, its Markdown copy notes/<name>.md) "
                         f"allow {MAX_NOTE_FILE_BYTES}: shorten it "
                         f"(e.g. {_suggest_slug(stem)[:80]!r})", "long-slug")]
     if slug.endswith(".md") and NOTE_SLUG.match(slug[:-3]):
-        return [Problem(shown, 0, 0, "file name", f"the file name {stem!r} ends in '.md': its page folder notes/{slug}/ would "
+        return [Problem(shown, 1, 1, "file name", f"the file name {stem!r} ends in '.md': its page folder notes/{slug}/ would "
                         f"be the path of the Markdown copy of a note {slug[:-3]!r}; rename it (e.g. {_suggest_slug(stem)!r})", "bad-slug")]
     if not NOTE_SLUG.match(slug):
-        return [Problem(shown, 0, 0, "file name",
+        return [Problem(shown, 1, 1, "file name",
                         f"the file name {stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
                         f"(e.g. {_suggest_slug(stem)!r})", "bad-slug")]
     return []
@@ -350,7 +352,7 @@ def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
     for members in groups.values():
         for path in members if len(members) > 1 else ():
             others = ", ".join(display_path(m, root) for m in members if m is not path)
-            found.append(Problem(display_path(path, root), 0, 0, "file name",
+            found.append(Problem(display_path(path, root), 1, 1, "file name",
                                  f"the slug {unicodedata.normalize('NFC', path.stem)!r} is also used by {others} "
                                  f"(slugs are compared ignoring case and Unicode normalisation); rename one of them", "duplicate-slug"))
     return found
