@@ -77,6 +77,7 @@ BROKEN = [
     ("title-list", variant('"A Paper"', "[a, b]"), "2:8: error: title", "expected text, got a list"),
     ("duplicate-key", variant("date:", 'title: "Again"\ndate:'), "5:1: error: front matter", "duplicate key 'title' (first defined on line 2)"),
     ("url-bad-scheme", variant("arxiv:", "url: ftp://example.org/x\narxiv:"), "7:6: error: url", "expected an http(s) link"),
+    ("code-with-a-quote", variant("arxiv:", "code: 'https://github.com/a/b\"><x'\narxiv:"), "7:7: error: code", "which a link cannot"),
     ("code-javascript", variant("arxiv:", "code: javascript:alert(1)\narxiv:"), "7:7: error: code", "expected an http(s) link"),
     # A Cyrillic а in arxiv.org: the paper's link read as arXiv and led to another site.
     ("url-homograph", variant("arxiv:", "url: https://\u0430rxiv.org/abs/2505.00003\narxiv:"), "7:6: error: url", "mixes Latin letters with Cyrillic ones"),

@@ -317,6 +317,9 @@ def link_problem(value: str) -> str | None:
         return f"expected an http(s) link, got {value!r} (its host is not valid)"
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         return f"expected an http(s) link, got {value!r}"
+    odd = next((c for c in value if c in _NOT_IN_LINKS or unicodedata.category(c) == "Cc"), None)
+    if odd is not None:  # `https://github.com/a/b"><x` passed and made a broken link
+        return f"{value!r} holds {odd!r}, which a link cannot (write it as %{ord(odd):02X} if the address has it)"
     if "@" in parts.netloc:
         return (f"{value!r} leads to {parts.hostname!r}, not to what is written before its '@'; "
                 f"write the site's own address")
@@ -328,6 +331,10 @@ def link_problem(value: str) -> str | None:
                 f"ones ({odd!r} in {shown!r}): it reads as one site and leads to another; write the site's own address")
     return None
 
+
+_NOT_IN_LINKS = frozenset('"<>\\`')
+"""Characters no URL holds as written (RFC 3986), and that end an address in HTML or Markdown.
+(`{`, `|`, `^` are not allowed either, but real links pasted from a browser's bar may hold them.)"""
 
 _LOOKALIKE_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "FULLWIDTH")
 
