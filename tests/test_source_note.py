@@ -321,6 +321,16 @@ def test_a_note_date_outside_1900_to_2100_is_refused_at_its_line(tmp_path: Path,
         f"data/notes/a.md:5:7: error: date: {date} is not a year from 1900 to 2100; `date:` is the day the note was written, as YYYY-MM-DD"]
 
 
+def test_a_note_dated_after_today_is_a_notice_and_still_published(tmp_path: Path) -> None:
+    """`date: 2100-12-31` passed with no word: the note sat first on the home page and in the feeds
+    until 2100. A typo for another year is told (advice: a site may date a post ahead)."""
+    ahead = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+    write_tree(tmp_path, {"a.md": VALID.replace("2025-04-09", ahead)})
+    result = load_site(tmp_path)
+    assert [(p.line, p.column, p.field, p.rule, p.severity) for p in result.problems] == [(5, 7, "date", "future-date", "notice")]
+    assert [n.slug for n in result.notes] == ["a"] and not result.errors
+
+
 def test_check_of_one_file_still_sees_collisions_with_the_rest(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a.md": VALID, "b.md": VALID})
     result = load_site(tmp_path, only=[tmp_path / "data" / "notes" / "a.md"])

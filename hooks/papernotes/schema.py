@@ -37,7 +37,8 @@ class Field:
 FIELDS: tuple[Field, ...] = (
     Field("title", "text", True, "the paper's title (text)"),
     Field("authors", "text list", True, "a list of author names (at least one; every author by name, not `et al.`)"),
-    Field("date", "date", True, "the day of the note, `YYYY-MM-DD` (a year from 1900 to 2100); it decides the day page"),
+    Field("date", "date", True, "the day of the note, `YYYY-MM-DD` (a year from 1900 to 2100; a day after today is a notice); "
+          "it decides the day page"),
     Field("tags", "tag list", True,
           "a list of tags, each defined in `data/tags.yml` (aliases are accepted and normalised)"),
     Field("arxiv", "arXiv id", False,

@@ -369,6 +369,11 @@ def _date(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> object:
     if not NOTE_YEARS[0] <= when.year <= NOTE_YEARS[1]:
         raise loc.error(f"{when.isoformat()} is not a year from {NOTE_YEARS[0]} to {NOTE_YEARS[1]}; `date:` is the day the note "
                         "was written, as YYYY-MM-DD", "bad-date")
+    today = datetime.date.today()
+    if when > today + datetime.timedelta(days=1):  # advice: a site may date notes ahead (a post scheduled)
+        add(loc.line, loc.column, "date", f"{when.isoformat()} is after today ({today.isoformat()}): the note will be the newest on "
+            "the home page and in the feeds until then; `date:` is the day the note was written (a typo for another year?)",
+            "future-date", "notice")
     return when
 
 
