@@ -504,3 +504,15 @@ def test_a_commentary_line_that_starts_with_an_arxiv_id_comes_back(capsys: pytes
     got = back["Links, Math and Lists in One Note"]
     assert_same(got, notes[0])
     assert got.arxiv == "2505.00001"
+
+
+def test_a_date_line_inside_a_papers_block_dates_nothing_after_it() -> None:
+    """A date written alone on a line of a paper's commentary (before its hashtag line) was read
+    as the next day's header: the papers after it were imported under that day, with no word."""
+    text = ("2026-12-05\nFirst Paper\n(Ann First)\narXiv:2409.94001\n첫 논문 한국어 코멘트.\n2025-04-09\n"
+            "First paper English commentary.\n#alignment\n\nSecond Paper\n(Bob Second)\narXiv:2409.94002\n"
+            "둘째 논문 한국어 코멘트.\nSecond paper English commentary.\n#alignment\n")
+    entries, problems = parse_posts(text)
+    assert entries == []
+    inside = [p for p in problems if p.line == 6]
+    assert len(inside) == 1 and inside[0].field == "day header" and "inside a paper's block" in inside[0].message

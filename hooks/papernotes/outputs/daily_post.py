@@ -164,9 +164,19 @@ def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
                                                 "under it are skipped", "day header"))
             continue
         if header:
+            inside = bool(block)  # a paper's block not yet ended by its hashtag line
             if block:
                 close(None)
             seen_header = True
+            if inside:
+                # A date in a paper's commentary read as the next day: the papers after it were
+                # imported under that day, silently.
+                day = None
+                problems.append(PostProblem(number, f"the date line {line!r} comes inside a paper's block, before its hashtag "
+                                                    "line, so it cannot be told from the commentary; the papers under it are "
+                                                    "skipped: end the block with its hashtag line, or write the date in the "
+                                                    "commentary another way (e.g. 'April 9, 2025')", "day header"))
+                continue
             try:
                 day = dt.date(*(int(g) for g in header.groups()))
             except ValueError:
