@@ -547,6 +547,12 @@ def test_arrows_move_through_results_and_enter_opens_one(pages, small: str, view
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Escape")                   # from a result: back to the field, results closed
     assert not page.is_visible(".pn-search__panel") and page.evaluate(FOCUSED)["field"]
+    # Escape in the field of a wide screen (no search button) hides the results and keeps the
+    # field's focus: it went to the page's body, and the keyboard lost its place.
+    if viewport is DESKTOP:
+        type_query(page, "scorer")
+        page.keyboard.press("Escape")
+        assert not page.is_visible(".pn-search__panel") and page.evaluate(FOCUSED)["field"]
 
 
 def marks(page, slug: str, lang: str = "ko") -> list[str]:  # noqa: ANN001
@@ -1237,6 +1243,19 @@ def test_an_author_with_a_page_is_a_link_and_the_arrows_still_open_the_note(page
     page.click(".pn-search__authors a")                   # the link leads to the author's page
     page.wait_for_url("**/authors/ada-lovelace/")
     assert "Ada Lovelace" in page.inner_text("h1")
+
+
+def test_a_results_author_link_is_big_enough_to_tap(browser, small: str) -> None:  # noqa: ANN001
+    """On a phone the author links of a result were 15 px tall, side by side between commas."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(small)
+        type_query(page, "upsilon hopper")
+        height = page.eval_on_selector(".pn-search__authors a", "a => a.getBoundingClientRect().height")
+        assert height >= 24, height
+    finally:
+        context.close()
 
 
 def test_names_with_a_comma_are_separated_by_semicolons(pages, small: str) -> None:  # noqa: ANN001

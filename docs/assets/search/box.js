@@ -275,7 +275,10 @@ function build() {
       if (panel.hidden) showPanel(true); else focusResult(0);
     } else if (e.key === "Escape") {
       e.preventDefault();
-      closeBox(true);
+      // Where the field is always shown (a wide screen, no search button), Escape hides the results
+      // and the field keeps focus: closing moved focus to the page's body (the keyboard lost its place).
+      if (getComputedStyle(opener).display === "none") showPanel(false);
+      else closeBox(true);
     } else if (e.key === "Enter") {
       clearTimeout(timer);
       run(true);   // Enter ends the word: no results kept on screen as for a word still being typed
