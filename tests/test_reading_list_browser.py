@@ -456,6 +456,12 @@ def test_recommendations_say_why_and_not_interested_counts_against_similar(conte
     page.click(f".pn-rl-recs__items > li[data-slug='{first}'] .pn-rl__dismiss")
     page.wait_for_selector(f".pn-rl-recs__items > li[data-slug='{first}']", state="detached")
     assert first in stored(page)["dismissed"]
+    # ... and it can be taken back (there was no way to).
+    page.click(".pn-rl-undismiss")
+    page.wait_for_selector(f".pn-rl-recs__items > li[data-slug='{first}']")
+    assert stored(page)["dismissed"] == {} and not page.is_visible(".pn-rl-undismiss")
+    page.click(f".pn-rl-recs__items > li[data-slug='{first}'] .pn-rl__dismiss")
+    page.wait_for_selector(f".pn-rl-recs__items > li[data-slug='{first}']", state="detached")
     # Saving a recommendation from the list page moves it into the list.
     second = page.eval_on_selector_all(".pn-rl-recs__items > li", "els => els.map(e => e.dataset.slug)")[0]
     page.click(f".pn-rl-recs__items > li[data-slug='{second}'] .pn-rl__save")

@@ -278,6 +278,19 @@ function reasonParts(rec) {
   return parts;
 }
 
+/* "Not interested" can be taken back: a button beside the suggestions' status clears every one
+ * (there was no way to, nor to see what had been dismissed). */
+function undoDismissed() {
+  const n = Object.keys(store.doc.dismissed).length;
+  if (!n) return [];
+  const undo = el("button", { type: "button", class: "md-button pn-rl-undismiss" },
+    bi(fill(["‘관심 없음’ {n}개 되돌리기", "Undo ‘not interested’ ({n})"], { n })));
+  undo.addEventListener("click", () => {
+    store.change((doc) => { doc.dismissed = {}; });
+  });
+  return [" ", undo];
+}
+
 async function showRecommendations() {
   if (!site) return;
   // Only a change of what is listed, read or dismissed changes the suggestions (not typing a note).
@@ -287,7 +300,7 @@ async function showRecommendations() {
   const recs = recommend(site, store.entries(), Object.keys(store.doc.dismissed));
   if (!recs.length) {
     recItems.replaceChildren();
-    recStatus.replaceChildren(bi(store.entries().length ? ["더 추천할 노트가 없습니다.", "Nothing more to recommend."] : ["노트를 저장하면 비슷한 노트를 이유와 함께 추천합니다.", "Save notes and similar ones will be suggested here, with the reason."]));
+    recStatus.replaceChildren(bi(store.entries().length ? ["더 추천할 노트가 없습니다.", "Nothing more to recommend."] : ["노트를 저장하면 비슷한 노트를 이유와 함께 추천합니다.", "Save notes and similar ones will be suggested here, with the reason."]), ...undoDismissed());
     return;
   }
   let cards;
@@ -295,7 +308,7 @@ async function showRecommendations() {
     recStatus.replaceChildren(bi(["추천 노트를 불러오지 못했습니다.", "Could not load the recommended notes."]));
     return;
   }
-  recStatus.replaceChildren(bi(["목록의 노트와 태그·용어·계보가 겹치는 노트입니다. 계산은 이 브라우저 안에서만 합니다.", "Notes that share tags, terms or lineage with your list, worked out in this browser only."]));
+  recStatus.replaceChildren(bi(["목록의 노트와 태그·용어·계보가 겹치는 노트입니다. 계산은 이 브라우저 안에서만 합니다.", "Notes that share tags, terms or lineage with your list, worked out in this browser only."]), ...undoDismissed());
   recItems.replaceChildren(...recs.map((rec, k) => {
     const card = cards[k];
     const info = { slug: card.slug, title: card.title, date: card.date, published: card.published, arxiv: card.arxiv, tags: site.tagsOf[rec.position].map((t) => site.tags[t][0]) };
