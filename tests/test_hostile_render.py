@@ -227,8 +227,8 @@ INJECTIONS: list[tuple[str, dict[str, str], str]] = [
     ("title-hangul-html", {"title": "'<b>한국어</b> 제목'"}, "<b>한국어</b> 제목"),
     ("author-img", {"authors": f"['<img src=x onerror={P}>']"}, f"<img src=x onerror={P}>"),
     ("org-script", {"extra": f"org: '<script>{P}</script>'\n"}, f"<script>{P}</script>"),
-    ("url-quote-break", {"extra": f"url: 'https://example.org/\"onmouseover=\"{P}'\n"}, ""),
-    ("code-angle", {"extra": f"code: 'https://example.org/<script>{P}</script>'\n"}, ""),
+    # A link holding a quote or an angle bracket (`url: 'https://example.org/"onmouseover=...'`,
+    # `code: 'https://example.org/<script>...'`) is refused at check now: tests/test_source_note.py.
 ]
 
 

@@ -67,7 +67,7 @@ def test_a_repeated_key_is_reported_and_the_first_kept(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "missing", "empty"), [
-    ("tags.yml", ["data/tags.yml:0:0: file: the tag registry is missing; create it (see docs/contributing.md) (missing-file)"],
+    ("tags.yml", ["data/tags.yml:1:1: file: the tag registry is missing; create it (see docs/contributing.md) (missing-file)"],
      ["data/tags.yml:1:1: file: no tags defined (empty)"]),
     ("glossary.yml", [], []),
     ("authors.yml", [], []),
