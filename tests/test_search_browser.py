@@ -781,6 +781,12 @@ def test_an_everyday_korean_word_beside_the_subject_is_left_out(bundled_box, que
     assert bundled_box.inner_text(".pn-search__status").endswith("이 단어는 빼고 찾았습니다: " + left)
 
 
+def test_a_given_names_short_form_finds_the_author(bundled_box) -> None:  # noqa: ANN001
+    """`Tom Griffiths` (as the field calls him) found nothing: the notes write Thomas L. Griffiths."""
+    griffiths = type_query(bundled_box, "Griffiths")
+    assert len(griffiths) == 3 and sorted(type_query(bundled_box, "Tom Griffiths")) == sorted(griffiths)
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

@@ -285,6 +285,31 @@ _PERSON_PARTS = re.compile(r"(?<![^\W_])([^\W_]+)((?:['\u2019\u02bc\-\u2010\u201
 """A name written in parts joined by hyphens or apostrophes: `Seo-yeon`, `O'Neil`, `Jean-Pierre`."""
 
 
+_SHORT_NAMES = {
+    "thomas": ("tom",), "william": ("will", "bill"), "robert": ("rob", "bob"), "michael": ("mike",), "daniel": ("dan",),
+    "david": ("dave",), "christopher": ("chris",), "alexander": ("alex",), "alexandra": ("alex",), "james": ("jim",),
+    "joseph": ("joe",), "benjamin": ("ben",), "samuel": ("sam",), "nicholas": ("nick",), "matthew": ("matt",),
+    "anthony": ("tony",), "andrew": ("andy",), "edward": ("ed",), "patrick": ("pat",), "steven": ("steve",),
+    "stephen": ("steve",), "jonathan": ("jon",), "joshua": ("josh",), "katherine": ("kate",), "catherine": ("kate",),
+    "elizabeth": ("liz",), "jennifer": ("jen",), "jeffrey": ("jeff",), "gregory": ("greg",), "timothy": ("tim",),
+    "kenneth": ("ken",), "richard": ("rich", "rick"), "zachary": ("zach",), "nathaniel": ("nate",), "jacob": ("jake",),
+    "frederick": ("fred",), "peter": ("pete",), "raymond": ("ray",), "ronald": ("ron",), "douglas": ("doug",),
+}
+"""Short forms readers type for a given name (`Tom Griffiths` for Thomas L. Griffiths, found
+nothing), and the other way round: a note writing Tom finds Thomas too."""
+_LONG_NAMES = {short: tuple(long for long, shorts in _SHORT_NAMES.items() if short in shorts)
+               for shorts in _SHORT_NAMES.values() for short in shorts}
+
+
+def given_name_forms(authors: tuple[str, ...]) -> list[str]:
+    """The other forms of each author's first given name (`_SHORT_NAMES`), as people words."""
+    out: list[str] = []
+    for name in authors:
+        first = name.split(" ", 1)[0].lower()
+        out += _SHORT_NAMES.get(first, ()) + _LONG_NAMES.get(first, ())
+    return out
+
+
 def person_names(text: str) -> list[str]:
     """Each name of the people field written in parts (`_PERSON_PARTS`) also as one word, as readers
     type a romanised Korean given name or an Irish surname: `seoyeon` finds Seo-yeon Park, `oneil`
@@ -336,7 +361,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         "title": note.title,
         "tags": " ".join(f"{t} {tags.get(t).ko} {tags.get(t).en}" for t in note.tags),
         "people": " ".join([*note.authors, note.org or "", *(a for name in (*note.authors, note.org) if name for a in aliases(name)),
-                            note.arxiv or ""]),
+                            *given_name_forms(note.authors), note.arxiv or ""]),
         "commentary": _MARKUP.sub(" ", f"{note.ko}\n{note.en}"),
         "abstract": _MARKUP.sub(" ", note.abstract),
     }
