@@ -223,7 +223,9 @@ def test_hostile_list_files_change_nothing_or_only_what_they_can(context, base: 
             "saved": "2099-01-01T00:00:00Z", "read": "not a date", "tags": [], "note": ""}
     # A note the site has: its own title and tags win over the file's.
     hostile = {"slug": "zeta", "title": "<svg onload=alert(4)>", "tags": ["<b>x</b>"], "note": ""}
-    imported("no-version.json", json.dumps({"schema": "papernotes.reading-list/1", "items": [item, hostile]}), "2 added")
+    imported("no-version.json", json.dumps({"schema": "papernotes.reading-list/1", "items": [item, hostile],
+                                            "dismissed": {"epsilon": "2025-01-01T00:00:00Z", "bad": 5}}), "2 added")
+    assert stored(page)["dismissed"] == {"epsilon": "2025-01-01T00:00:00Z"}   # an export's dismissals come along
     entry = stored(page)["items"]["gone-note"]
     assert entry["date"] == "" and entry["published"] is None
     now = page.evaluate("new Date().toISOString()")
@@ -462,6 +464,8 @@ def test_recommendations_say_why_and_not_interested_counts_against_similar(conte
     assert stored(page)["dismissed"] == {} and not page.is_visible(".pn-rl-undismiss")
     page.click(f".pn-rl-recs__items > li[data-slug='{first}'] .pn-rl__dismiss")
     page.wait_for_selector(f".pn-rl-recs__items > li[data-slug='{first}']", state="detached")
+    # The export carries the dismissals, so another browser does not suggest them again.
+    assert first in json.loads(_export(page))["dismissed"]
     # Saving a recommendation from the list page moves it into the list.
     second = page.eval_on_selector_all(".pn-rl-recs__items > li", "els => els.map(e => e.dataset.slug)")[0]
     page.click(f".pn-rl-recs__items > li[data-slug='{second}'] .pn-rl__save")

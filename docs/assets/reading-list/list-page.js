@@ -161,7 +161,7 @@ page.querySelectorAll("[data-rl-export]").forEach((button) => button.addEventLis
   const { download, exportBibtex, exportJson, exportRis } = await transfer();
   const entries = store.entries();
   const kind = button.dataset.rlExport;
-  if (kind === "json") download(`papernotes-list-${stamp()}.json`, "application/json", exportJson(entries));
+  if (kind === "json") download(`papernotes-list-${stamp()}.json`, "application/json", exportJson(entries, store.doc.dismissed));
   else if (kind === "bib") download(`papernotes-list-${stamp()}.bib`, "application/x-bibtex", await exportBibtex(entries));
   else download(`papernotes-list-${stamp()}.ris`, "application/x-research-info-systems", await exportRis(entries));
   say2(fill(["노트 {n}개를 내보냈습니다.", "Exported {n} notes."], { n: entries.length }));
@@ -176,7 +176,10 @@ $("#pn-rl-import").addEventListener("change", async (event) => {
   const parsed = (await transfer()).parseImport(text);
   if (parsed.error) { say2(parsed.error); return; }
   let result = null;
-  const stored = store.changeStored((doc) => { result = mergeInto(doc, parsed.entries); });
+  const stored = store.changeStored((doc) => {
+    result = mergeInto(doc, parsed.entries);
+    for (const [slug, at] of Object.entries(parsed.dismissed || {})) if (!doc.dismissed[slug]) doc.dismissed[slug] = at;
+  });
   if (stored === "newer") { say2(T.storageNewer); return; }
   if (stored === "full") {
     say2(fill(["{file}: 브라우저 저장 공간이 모자라 가져오지 않았습니다. 목록은 그대로입니다.",

@@ -23,8 +23,10 @@ import { ROOT } from "./text.js";
 
 export const SCHEMA = "papernotes.reading-list/1";
 
-export function exportJson(entries) {
-  return JSON.stringify({ schema: SCHEMA, version: 1, exported: new Date().toISOString(), items: entries }, null, 1) + "\n";
+/* `dismissed`: the notes marked "not interested" ({slug: time}), so another browser does not
+ * suggest them again (they were left out of the file). */
+export function exportJson(entries, dismissed = {}) {
+  return JSON.stringify({ schema: SCHEMA, version: 1, exported: new Date().toISOString(), items: entries, dismissed }, null, 1) + "\n";
 }
 
 /* The largest list file imported (a browser keeps about 5 MB for the whole site: a 12 MB file
@@ -60,7 +62,8 @@ export function parseImport(text) {
   try {
     const doc = migrate(Array.isArray(value) ? value : { version: value.version, items: raw });
     const entries = Object.values(doc.items);
-    return { entries, skipped: total - entries.length };
+    const dismissed = Array.isArray(value) ? {} : migrate({ version: 1, items: {}, dismissed: value.dismissed }).dismissed;
+    return { entries, skipped: total - entries.length, dismissed };
   } catch (e) {
     if (e instanceof NewerVersion) {
       return { error: [`더 새 버전(${e.message})\u2060의 목록 파일이라 읽을 수 없습니다. 목록은 그대로입니다.`, `This list file is from a newer version (${e.message}) and cannot be read. Your list is unchanged.`] };
