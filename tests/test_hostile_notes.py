@@ -470,7 +470,7 @@ TAG_CASES = [
     ("slug-too-long", "-".join(["averylongword"] * 20) + ":\n  ko: 긴\n  en: Long\n",
      (f"{T}:11:1: error: {'-'.join(['averylongword'] * 20)}: tag 'averylongword-averylongword-averylongwor'... is 279 characters long; "
       "a tag is at most 120",)),
-    ("alias-taken", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [reasoning]\n", (f"{T}:11:1: error: extra: 'reasoning' is already used by tag 'reasoning'",)),
+    ("alias-taken", "extra:\n  ko: 추가\n  en: Extra\n  aliases: [reasoning]\n", (f"{T}:14:13: error: extra.aliases[0]: 'reasoning' is already used by tag 'reasoning'",)),
 ]
 
 

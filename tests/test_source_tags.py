@@ -163,3 +163,20 @@ def test_under_serve_a_tags_file_broken_mid_edit_keeps_the_notes_served(tmp_path
     assert [p.path for p in during.errors] == ["data/tags.yml"]
     alone = load_site(root, "data")   # a build on its own: the file's one error (which fails it), the notes kept
     assert [p.path for p in alone.errors] == ["data/tags.yml"] and len(alone.notes) == len(before.notes)
+
+
+def test_an_alias_naming_another_tag_is_told_at_the_alias_even_when_that_entry_is_broken(tmp_path: Path) -> None:
+    """`aliases: [rl, reasoning]` on another tag was reported at the entry's first line, column 1,
+    once for a tag declared before it and never for one declared after; and when the `rl` entry
+    had a problem of its own the alias took its name over: notes tagged rl were re-tagged, silently."""
+    text = ("rl:\n  ko: 강화학습\n  en: RL\nclash:\n  ko: 충돌\n  en: Clash\n  aliases: [x, rl, reasoning]\n"
+            "reasoning:\n  ko: 추론\n  en: Reasoning\n")
+    (tmp_path / "tags.yml").write_text(text, encoding="utf-8")
+    registry, problems = load_tag_registry(tmp_path / "tags.yml", "data/tags.yml")
+    assert [(p.line, p.column, p.field, p.rule) for p in problems] == [
+        (7, 16, "clash.aliases[1]", "duplicate-tag"), (7, 20, "clash.aliases[2]", "duplicate-tag")]
+    assert registry.lookup["rl"] == "rl" and registry.lookup["reasoning"] == "reasoning" and registry.lookup["x"] == "clash"
+    (tmp_path / "tags.yml").write_text("rl:\n  ko: 강화학습\nclash:\n  ko: 충돌\n  en: Clash\n  aliases: [rl]\n", encoding="utf-8")
+    registry, problems = load_tag_registry(tmp_path / "tags.yml", "data/tags.yml")
+    assert [(p.field, p.rule) for p in problems] == [("rl", "missing-label"), ("clash.aliases[0]", "duplicate-tag")]
+    assert "rl" not in registry.lookup and registry.unreadable == {"rl"}

@@ -119,6 +119,9 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
     tags: list[Tag] = []
     lookup: dict[str, str] = {}
     unreadable: set[str] = set()
+    # Every entry's own name, usable or not: an alias naming another entry is refused even when that
+    # entry has a problem (it took the name over: the other tag's notes were silently re-tagged).
+    written = {normalise_tag(slug) for slug, _, _ in entries}
 
     for slug, key, value in entries:
         try:
@@ -130,14 +133,33 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
             unreadable.add(normalise_tag(slug))
             continue
         for name in (tag.slug, *tag.aliases):
-            if name in lookup:
-                problems.append(Problem(display, key.line, key.column, slug,
-                                        f"{name!r} is already used by tag {lookup[name]!r}", "duplicate-tag"))
+            owner = lookup.get(name) or (name if name != tag.slug and name in written else None)
+            if owner is not None:
+                at, field = _alias_at(value, name) if name != tag.slug else (None, slug)
+                line, column = (at.line, at.column) if at is not None else (key.line, key.column)
+                problems.append(Problem(display, line, column, f"{slug}.{field}" if field else slug,
+                                        f"{name!r} is already used by tag {owner!r}", "duplicate-tag"))
             else:
                 lookup[name] = tag.slug
         tags.append(tag)
     tags.sort()
     return TagRegistry(tuple(tags), lookup, {t.slug: t for t in tags}, frozenset(unreadable - set(lookup)), display), problems
+
+
+def _alias_at(value: Located, alias: str) -> tuple[Located | None, str | None]:
+    """Where an entry writes `alias` in its `aliases:` list, and its field path's tail."""
+    try:
+        for name, _, field_value in mapping_items(value):
+            if name == "aliases":
+                for i, item in enumerate(read_list(field_value)):
+                    try:
+                        if normalise_tag(read_text(item)) == alias:
+                            return item, f"aliases[{i}]"
+                    except NodeError:
+                        continue
+    except NodeError:
+        pass
+    return None, None
 
 
 class _AnyTag(dict):  # type: ignore[type-arg]
