@@ -253,3 +253,14 @@ def test_the_project_or_its_data_folder_checks_every_note(project: Path, folder:
     assert main(["check"]) == main(["check", folder])
     err = capsys.readouterr().err.splitlines()
     assert err[0] == err[1] and err[0].startswith("checked ") and "not a note" not in " ".join(err)
+
+
+def test_a_builds_log_counts_notices_past_a_few_of_each_kind() -> None:
+    """Advice is logged on every build: thousands of notes dated ahead logged a line each per save."""
+    from papernotes.report import LOGGED_NOTICES, notice_lines
+
+    many = [Problem(f"data/notes/{i}.md", 5, 7, "date", "after today", "future-date", "notice") for i in range(40)]
+    other = [Problem("data/notes/a.md", 3, 1, "authors", "look alike", "lookalike-authors", "notice")]
+    lines = notice_lines(many + other)
+    assert len(lines) == LOGGED_NOTICES + 1 + 1
+    assert lines[-1] == "... and 35 more notices like these (future-date); `papernotes check` lists them all"

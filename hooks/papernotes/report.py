@@ -38,3 +38,22 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+LOGGED_NOTICES = 5
+"""Notices of one kind a build's log shows before it counts the rest: advice is logged on every
+build, and a site with thousands of notes dated ahead logged a line for each on every save."""
+
+
+def notice_lines(notices: Iterable[Problem]) -> list[str]:
+    """The build log's lines for `notices` (advice): the first `LOGGED_NOTICES` of each rule, then
+    how many more there are and where `papernotes check` lists them all."""
+    shown: dict[str, int] = {}
+    lines: list[str] = []
+    for problem in notices:
+        count = shown[problem.rule] = shown.get(problem.rule, 0) + 1
+        if count <= LOGGED_NOTICES:
+            lines.append(problem.format())
+    lines += [f"... and {count - LOGGED_NOTICES} more notices like these ({rule}); `papernotes check` lists them all"
+              for rule, count in shown.items() if count > LOGGED_NOTICES]
+    return lines

@@ -48,6 +48,7 @@ from papernotes.fork import MIN_PAGES, Child, ChildFailed, should_fork
 from papernotes.session.kept import KeptOutput, input_stamp
 from papernotes.session.page_worker import PageWorker, render_batch
 from papernotes.session.resources import GcFreeze, describe, own_usage
+from papernotes.report import notice_lines
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
@@ -191,8 +192,8 @@ class Build:
         self.gc.freeze()  # the notes
         for problem in result.warnings:
             log.warning(problem.format())  # `mkdocs build --strict` fails on these
-        for problem in result.notices:
-            log.info(problem.format())  # advice: fails nothing
+        for line in notice_lines(result.notices):
+            log.info(line)  # advice: fails nothing
         # Advice (notices) stays in the log: the banner is for what stops or fails a build.
         self.problems = tuple(p for p in result.problems if p.severity != "notice") if self.serving else ()
         if result.errors and self.serving:
