@@ -440,7 +440,7 @@ def snippet(html: str, limit: int = 140) -> str:
     written out as text (`math_text`): `$O(n^2)$` is "O(n²)", not "O(n2)"."""
     if "<math" in html:
         html = _formulas_as_text(html, limit)
-    text = " ".join(Markup(html).striptags().replace("\u2060", "").split())  # a page's joiners (`glue_endings`) are its own
+    text = " ".join(without_joiners(Markup(html).striptags()).split())  # a page's joiners (`glue_endings`) are its own
     if len(text) <= limit:
         return text
     cut = text[:limit]
@@ -535,9 +535,22 @@ def glue_math(html: str) -> str:
     return _MATH_AND_AFTER.sub(r'<span class="pn-math-glue">\1\2</span>', html) if "<math" in html else html
 
 
-_CLOSER_THEN_HANGUL = re.compile(r"[)\]}’”」』〉》](?=[\uac00-\ud7a3])")
+WORD_JOINER = "\u2060"
+"""What `glue_endings` puts between a closing bracket and a Korean ending; a page's own (feeds and
+excerpts drop it: `without_joiners`)."""
+_CLOSERS = ")]}’”」』〉》"
+_CLOSER = "[" + re.escape(_CLOSERS) + "]"
+_HAS_CLOSER = re.compile(_CLOSER)
+_CLOSER_THEN_HANGUL = re.compile(_CLOSER + r"(?=[\uac00-\ud7a3])")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _HANGUL_START = re.compile(r"[\uac00-\ud7a3]")
+_INLINE = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark", "math", "s", "small", "span", "strong",
+                     "sub", "sup", "u"})
+
+
+def without_joiners(text: str) -> str:
+    """`text` without `glue_endings`' joiners: for readers that lay the text out themselves."""
+    return text.replace(WORD_JOINER, "")
 
 
 def glue_endings(html: str) -> str:
@@ -564,16 +577,10 @@ def glue_endings(html: str) -> str:
             out.append(piece)
             continue
         if closed and not code and _HANGUL_START.match(piece):
-            out.append("\u2060")
-        out.append(piece if code else _CLOSER_THEN_HANGUL.sub("\\g<0>\u2060", piece))
+            out.append(WORD_JOINER)
+        out.append(piece if code else _CLOSER_THEN_HANGUL.sub("\\g<0>" + WORD_JOINER, piece))
         closed = piece[-1] in _CLOSERS
     return "".join(out)
-
-
-_CLOSERS = ")]}’”」』〉》"
-_INLINE = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark", "math", "s", "small", "span", "strong",
-                     "sub", "sup", "u"})
-_HAS_CLOSER = re.compile(r"[)\]}’”」』〉》]")
 
 
 # nh3 (html5ever) serialises every attribute as name="value" with `"` escaped as &quot;, so a

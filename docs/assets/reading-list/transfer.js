@@ -58,7 +58,7 @@ export function parseImport(text) {
     return { error: ["목록 파일의 \"items\"가 노트 목록이 아닙니다. 목록은 그대로입니다.",
       "The file's \"items\" is not a list of notes. Your list is unchanged."] };
   }
-  const total = Array.isArray(raw) ? raw.length : raw && typeof raw === "object" ? Object.keys(raw).length : 0;
+  const total = Array.isArray(raw) ? raw.length : Object.keys(raw).length;
   try {
     const doc = migrate(Array.isArray(value) ? value : { version: value.version, items: raw });
     const entries = Object.values(doc.items);

@@ -746,18 +746,19 @@ function unfinishedConcept(units, textHits) {
  * of the others (not only numbers) are: the notes of the others, and those words as `dropped`
  * (the box says it searched without them). 강화학습을 이용한 추론 found nothing for 이용한; a reader's filler word (위한,
  * 대한, 이용한) or a typo past correcting no longer costs the whole query. An arXiv id no note is
- * about is never dropped: the box says the paper has no note yet. `found`: correctAll's answer. */
+ * about is never dropped: the box says the paper has no note yet. `found`: correctAll's answer;
+ * null when this does not apply or finds nothing. */
 function withoutMissing(found, textHits) {
   const [tagged, text, used, corrected] = found;
-  if (text.hits.length || used.length < 2) return found;
+  if (text.hits.length || used.length < 2) return Promise.resolve(null);
   const none = (i) => !Object.keys(text.found[i].scores).length;
   const gone = used.filter((u, i) => none(i) && !(u.word !== undefined && ARXIV_ID.test(u.word)));
   const kept = used.filter((u, i) => !none(i));
   // More words kept than left out, and not only numbers: Yann LeCun reward listed every note on
   // rewards "without yann lecun", <script>alert(1)</script> the notes holding a 1.
-  if (!gone.length || kept.length <= gone.length || kept.length + gone.length !== used.length) return found;
-  if (kept.every((u) => u.word !== undefined && /^[\d.]+$/.test(u.word))) return found;
-  return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, gone.map(said)] : found));
+  if (!gone.length || kept.length <= gone.length || kept.length + gone.length !== used.length) return Promise.resolve(null);
+  if (kept.every((u) => u.word !== undefined && /^[\d.]+$/.test(u.word))) return Promise.resolve(null);
+  return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, gone.map(said)] : null));
 }
 
 /* The words a question or a request wraps a search in (what is GRPO, papers about reward hacking,
@@ -769,6 +770,7 @@ const COMMON = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with",
   "approaches", "best", "good", "new", "recent", "latest", "using", "use", "based", "related",
   "논문", "논문들", "연구", "연구들", "방법", "방법론", "관한", "대한", "위한", "관련", "관련된", "이용한", "사용한", "기반", "기반의",
   "무엇", "뭐", "어떤", "최신", "좋은", "정리", "소개"]);
+const isCommon = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
 
 /* Nothing found, even corrected: the query without its COMMON words (each as typed or without its
  * particle), when a word of substance stays, as [tagged, text, units, corrected, false, [], common]
@@ -776,8 +778,7 @@ const COMMON = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with",
 function withoutCommon(found, textHits) {
   const [tagged, text, used, corrected] = found;
   if (text.hits.length || used.length < 2) return Promise.resolve(null);
-  const common = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
-  const kept = used.filter((u) => !common(u)), gone = used.filter(common);
+  const kept = used.filter((u) => !isCommon(u)), gone = used.filter(isCommon);
   if (!gone.length || !kept.length) return Promise.resolve(null);
   return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, [], gone.map(said)] : null));
 }
@@ -790,7 +791,6 @@ function withoutCommon(found, textHits) {
 function withoutPlainKorean(found, textHits) {
   const [tagged, text, used, corrected] = found;
   if (text.hits.length || used.length < 2) return Promise.resolve(null);
-  const isCommon = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
   const common = used.filter(isCommon);   // left out as withoutCommon leaves them, and named so
   const plain = used.map((u, i) => [u, i]).filter(([u]) => u.word !== undefined && HANGUL.test(u.word) && !isCommon(u));
   const kept = (gone) => used.filter((u) => !gone.includes(u) && !common.includes(u));
@@ -861,9 +861,10 @@ export function search(typed) {
       () => joinedApart(units, textHits).then((j) => j && [tagged, j.text, j.units, {}]),
       () => romanisedName(units).then((n) => n && [tagged, n.text, n.units, n.corrected, true]),
       () => unfinishedConcept(units, textHits).then((b) => b && [tagged, b.text, b.units, {}]),
-      () => correctAll(tagged, text).then((found) => withoutCommon(found, textHits).then((plain) => plain || withoutMissing(found, textHits))
-        // Still nothing: without the everyday Korean words too (환각을 줄이는 방법, DPO와 PPO 비교).
-        .then((after) => (after[1].hits.length ? after : withoutPlainKorean(found, textHits).then((k) => k || after)))),
+      // The corrections, then without common, missing or everyday Korean words (each null when it finds nothing).
+      () => correctAll(tagged, text).then((found) => [withoutCommon, withoutMissing, withoutPlainKorean]
+        .reduce((done, without) => done.then((answer) => answer || without(found, textHits)), Promise.resolve(null))
+        .then((answer) => answer || found)),
     ];
     return steps.reduce((done, step) => done.then((answer) => answer || step()), Promise.resolve(null));
   }).then(([tagFinds, text, used, corrected, romanised, dropped, common, apart]) => {

@@ -38,7 +38,7 @@ from papernotes.catalog.people import People, name_forms
 from papernotes.model import Note
 from papernotes.source.authors import AuthorsFile
 from papernotes.config import Settings
-from papernotes.markup import NoteHtml
+from papernotes.markup import NoteHtml, without_joiners
 from papernotes.markup_links import LinkResolver
 
 
@@ -97,7 +97,7 @@ def _commentary_html(html: NoteHtml) -> str:
         parts.append(f'<div lang="ko">{html.ko}</div>')
     if html.en:
         parts.append(f'<div lang="en">{html.en}</div>')
-    return "\n".join(parts).replace("\u2060", "")
+    return without_joiners("\n".join(parts))
 
 
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
