@@ -155,8 +155,10 @@ def test_a_phones_link_menu_gives_way_to_the_card(browser, base: str) -> None:  
     the card at once and no menu; a right click with a mouse keeps the browser's menu."""
     with _finger_on_a_mention(browser, f"{base}notes/follow-up/") as (page, link, cdp):
         assert link.evaluate(CONTEXT_MENU) is True   # well before the card's own delay
-        page.wait_for_selector(f"{CARD}:not([hidden])", timeout=300)
+        # The finger lifts at once: had the menu not opened the card, this short press would be a
+        # tap (no card, the link followed). No wall-clock bound (the card's fetch waits on a busy machine).
         cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        page.wait_for_selector(f"{CARD}:not([hidden])")
         page.wait_for_timeout(300)
         assert page.url.endswith("notes/follow-up/")  # the long press did not follow the link
         page.keyboard.press("Escape")
