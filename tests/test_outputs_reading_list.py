@@ -142,3 +142,15 @@ def test_terms_are_what_notes_are_about_not_the_words_every_abstract_uses() -> N
     vocabulary, chosen = reading_list.note_terms(build_index(notes, REGISTRY).notes)
     assert vocabulary == ["tokenizer"]
     assert reading_list.STOP_WORDS.isdisjoint(vocabulary)
+
+
+def test_terms_are_shown_as_the_notes_write_them() -> None:
+    """The list page says "Shared terms: Bradley", not the folded "bradley"; a word a note writes
+    in lower case stays so even where a sentence starts with it."""
+    notes = (note("a", 1, abstract="A Bradley model. Tokenizer choice matters; the tokenizer is small."),
+             note("b", 2, abstract="The Bradley model and its tokenizer."),
+             note("c", 3, abstract="Speech recognition."), note("d", 4, abstract="Image generation."))
+    built = build_index(notes, REGISTRY).notes
+    vocabulary, chosen = reading_list.note_terms(built)
+    terms = {n.slug: {vocabulary[t] for t in c} for n, c in zip(built, chosen)}
+    assert terms["a"] == terms["b"] == {"Bradley", "tokenizer"}

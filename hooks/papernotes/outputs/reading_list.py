@@ -16,6 +16,7 @@ index must stay well under 300 kB uncompressed (the budget of the list page's fi
 Terms are the words that say what a note is about beyond its tags: English words of its title
 (counted three times) and abstract, of four or more ASCII letters, not stop words, found in at least
 two notes and at most TERM_MAX_SHARE of them; each note keeps its TERMS_PER_NOTE best by tf-idf.
+`terms` are written as a note writes them ("Bradley"); notes match on their indices.
 `lineage_of` holds a note's `builds_on` notes when the schema has that field (else it is absent).
 The JavaScript reads this format in docs/assets/reading-list/recommend.js; SCHEMA changes with it.
 """
@@ -105,7 +106,28 @@ def note_terms(notes: tuple[Note, ...]) -> tuple[list[str], list[list[int]]]:
     uses = Counter(t for terms in chosen for t in terms)
     vocabulary = sorted(uses, key=lambda t: (-uses[t], t))
     number = {t: i for i, t in enumerate(vocabulary)}
-    return vocabulary, [[number[t] for t in terms] for terms in chosen]
+    return _as_written(vocabulary, notes, chosen), [[number[t] for t in terms] for terms in chosen]
+
+
+def _as_written(vocabulary: list[str], notes: tuple[Note, ...], chosen: list[list[str]]) -> list[str]:
+    """Each term as an abstract writes it: the list page shows "Shared terms: Bradley, Gaussian",
+    not the folded "bradley". Titles are not read (they are often in title case) nor a word that
+    starts a sentence; a lower-case use wins; without a telling use the term stays folded. Only
+    the first note with the term is read, one search per term."""
+    first: dict[str, Note] = {}
+    for n, terms in zip(notes, chosen):
+        for t in terms:
+            first.setdefault(t, n)
+    written = []
+    for t in vocabulary:
+        text = first[t].abstract
+        forms = Counter(m.group() for m in re.finditer(rf"(?<![A-Za-z0-9]){t}(?![A-Za-z0-9])", text, re.IGNORECASE)
+                        if not _SENTENCE_START.search(text, 0, m.start()))
+        written.append(t if not forms or t in forms else forms.most_common(1)[0][0])
+    return written
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s*|\n\s*)$")
 
 
 def _join(rows: list[list[int]]) -> str:
