@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from papernotes.markup import Converter
 from papernotes.source.tree import load_site
 from papernotes.source.note import parse_note
 from papernotes.source.tags import load_tag_registry
@@ -245,6 +246,20 @@ def test_a_formula_that_cannot_be_shown_as_math_is_a_warning_at_its_line() -> No
     assert note is not None
     assert [(p.line, p.column, p.field, p.severity, p.rule) for p in problems] == [(line, 6, "## English", "warning", "math-error")]
     assert "$\\text{if x<y}$" in problems[0].message
+
+
+@pytest.mark.parametrize(("tex", "why"), [("\\R^d", "`\\R` is not a command the converter knows"),
+                                        ("x}", "a `}` closes no `{`")])
+def test_a_formula_the_converter_would_show_in_part_as_written_is_a_warning(tex: str, why: str) -> None:
+    """latex2mathml turns a command it does not know (a paper's own macro, `\\R`) into the
+    italic letters "\\R", and a stray `}` into a "}", without an error: readers saw a wrong
+    formula and the writer was told nothing. Now its source is shown, and the checker says why."""
+    text = VALID.replace("## English\n", f"## English\n\nLet ${tex}$ hold.\n", 1)
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None
+    assert [p.rule for p in problems] == ["math-error"] and why in problems[0].message, problems
+    html = Converter().convert(f"Let ${tex}$ hold.")
+    assert "pn-math-error" in html and "<math" not in html, html
 
 
 def test_a_note_failing_on_a_field_is_told_about_its_formulas_in_the_same_check() -> None:

@@ -171,7 +171,32 @@ def _mathml(tex: str, display: str) -> str:
     the caller shows the TeX source instead."""
     mathml = latex_to_mathml(tex, display=display)
     etree.fromstring(mathml)  # raises ParseError on markup latex2mathml let through
+    wrong = _MISREAD.search(mathml)
+    if wrong:
+        raise MathMisread(wrong[1])
     return mathml
+
+
+class MathMisread(ValueError):
+    """latex2mathml read the formula without an error but would show part of it as written: a
+    command it does not know (`\\R`, a macro of the writer's paper) as the letters `\\R`, or a
+    `}` that closes nothing. The formula's source is shown instead, and the checker says why."""
+
+
+_MISREAD = re.compile(r"<m[io]>(\\[A-Za-z]+|\})</m[io]>")
+
+
+def math_problem(tex: str) -> str:
+    """Why the formula `tex` is shown as its source (see `_MathInline`), in the checker's words."""
+    try:
+        _mathml(tex, "inline")
+    except MathMisread as misread:
+        if misread.args[0] == "}":
+            return "a `}` closes no `{`"
+        return f"`{misread.args[0]}` is not a command the converter knows (a macro of your own? write it out)"
+    except Exception:  # noqa: BLE001 - as in _MathInline
+        pass
+    return "unbalanced braces, or `<`, `>` or `&` inside `\\text{}`: write \\lt, \\gt or \\&"
 
 
 class MathExtension(markdown.Extension):

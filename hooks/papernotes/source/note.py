@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown
+from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown, math_problem
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_LINEAGE, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS,
                                FrontMatter, paper_arxiv_id, paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text,
@@ -204,8 +204,8 @@ def _math_problems(section: Section, field: str, rendered: str, add: Callable[..
         at = next(((n, line.find(tex)) for n, line in enumerate(lines) if tex and tex in line), (0, -1))
         shown = tex if len(tex) <= 60 else tex[:59] + "…"
         add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field,
-            f"the formula ${shown}$ cannot be shown as math (unbalanced braces, or `<`, `>` or `&` inside `\\text{{}}`: "
-            "write \\lt, \\gt or \\&); readers see its TeX source instead", "math-error", "warning")
+            f"the formula ${shown}$ cannot be shown as math ({math_problem(tex)}); readers see its TeX source instead",
+            "math-error", "warning")
 
 
 def _check_renders(section: Section, field: str, add: Callable[..., None], html: _Rendered) -> None:
