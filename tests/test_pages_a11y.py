@@ -282,6 +282,30 @@ def test_keyboard_reaches_our_controls_with_a_visible_focus(page: Page, base: st
     assert seen == {"pn-toggle__button": "yes", "pn-filter-tag": "yes"}
 
 
+def test_space_toggles_a_tag_chip_as_it_does_any_button(page: Page, base: str, kind_urls: dict[str, str]) -> None:
+    """Browse's chips are toggle buttons to a screen reader (role="button", aria-pressed): Space
+    must press them, as Enter does. It scrolled the page past them instead."""
+    page.goto(f"{base}{kind_urls['browse']}")
+    page.wait_for_selector('.pn-browse[data-ready="true"]')
+    page.locator(".pn-filter-tag").first.focus()
+    before = page.evaluate("window.scrollY")
+    page.keyboard.press(" ")
+    page.wait_for_function("document.querySelector('.pn-filter-tag').getAttribute('aria-pressed') === 'true'")
+    assert "tags=" in page.url and page.evaluate("window.scrollY") == before
+    page.keyboard.press(" ")
+    page.wait_for_function("document.querySelector('.pn-filter-tag').getAttribute('aria-pressed') === 'false'")
+
+
+def test_tab_never_lands_on_the_hidden_back_to_top_button(page: Page, base: str, kind_urls: dict[str, str]) -> None:
+    """Back to top is only transparent while hidden: Tab went to it last on every page, with no
+    focus to be seen. It joins the Tab order when it shows (scrolling back up)."""
+    page.goto(f"{base}{kind_urls['about']}")
+    assert page.evaluate("document.querySelector('.md-top').hidden")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("document.activeElement.classList.contains('md-top')")
+
+
 @pytest.mark.parametrize("viewport", [{"width": 1350, "height": 940}, {"width": 412, "height": 823}], ids=["desktop", "phone"])
 def test_pages_do_not_shift_after_load(browser: Browser, base: str, viewport: dict, kind_urls: dict[str, str]) -> None:
     """Every page kind on a phone (on a wide screen every kind is measured by the visit above), and

@@ -198,6 +198,13 @@ function init(box) {
       var i = selected.indexOf(slug);
       commit(i >= 0 ? selected.filter(function (s) { return s !== slug; }) : selected.concat([slug]));
     });
+    // A toggle button (role="button", aria-pressed) answers Space as well as Enter; a link
+    // answers only Enter, and Space scrolled the page past the chips.
+    chip.addEventListener("keydown", function (e) {
+      if (e.key !== " " || e.altKey || e.ctrlKey || e.metaKey || !index) return;
+      e.preventDefault();
+      chip.click();
+    });
   });
   clear.addEventListener("click", function () { commit([]); });
   more.addEventListener("click", showMore);
