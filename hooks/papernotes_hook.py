@@ -180,6 +180,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     try:
         titles = dict(_nav_titles(config.nav or []))
         plan = build.plan({f.src_uri for f in files}, always=titles)
+        if config.strict and build.warnings and not logging.getLogger("mkdocs").isEnabledFor(logging.WARNING):
+            # `mkdocs build --strict -q`: MkDocs counts the warnings its log lets through, and
+            # -q lets none through, so the strict build passed where `papernotes check` failed.
+            listed = "\n".join(p.format() for p in build.warnings)
+            raise BuildError(f"{len(build.warnings)} warning(s) in the notes fail a strict build:\n{listed}")
         kept: list[tuple[File, PlannedPage]] = []
         generated = GeneratedFile.planned(config)
         for planned in plan.pages:

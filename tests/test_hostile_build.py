@@ -162,3 +162,19 @@ def test_a_clash_is_reported_when_a_forked_process_writes_the_files(tmp_path: Pa
     assert result.returncode != 0
     assert "docs/feed.xml collides with the generated file feed.xml" in result.stderr
     assert "rendered by the second process" in result.stderr  # so the files were written by the fork too
+
+
+@pytest.mark.slow  # a build process: -q is the command line's
+def test_a_quiet_strict_build_fails_on_a_notes_warning_as_check_does(tmp_path: Path) -> None:
+    """`mkdocs build --strict -q` passed a note `papernotes check` failed: MkDocs counts the
+    warnings its log lets through, and -q lets none through. The build now fails, naming them."""
+    data = write_site(tmp_path / "d", {"2024/math.md": note(body="\n## English\n\nSet $\\text{a<b}$.\n\n## 한국어\n\n본문\n")}) / "data"
+    site = make_site(tmp_path / "s", data=data)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
+                            capture_output=True, text=True, cwd=site, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "1 warning(s) in the notes fail a strict build" in result.stderr
+    assert "data/notes/2024/math.md:" in result.stderr and "cannot be shown as math" in result.stderr
+    quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
+                           capture_output=True, text=True, cwd=site, timeout=120)
+    assert quiet.returncode == 0, quiet.stderr  # not strict: warnings fail nothing

@@ -249,7 +249,8 @@ def test_a_formula_that_cannot_be_shown_as_math_is_a_warning_at_its_line() -> No
 
 
 @pytest.mark.parametrize(("tex", "why"), [("\\R^d", "`\\R` is not a command the converter knows"),
-                                        ("x}", "a `}` closes no `{`")])
+                                        ("x}", "a `}` closes no `{`"),
+                                        ("\\frac{a}{" * 300 + "b" + "}" * 300, "nests more than 100 levels deep")])
 def test_a_formula_the_converter_would_show_in_part_as_written_is_a_warning(tex: str, why: str) -> None:
     """latex2mathml turns a command it does not know (a paper's own macro, `\\R`) into the
     italic letters "\\R", and a stray `}` into a "}", without an error: readers saw a wrong

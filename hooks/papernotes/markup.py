@@ -170,11 +170,30 @@ def _mathml(tex: str, display: str) -> str:
     would read it as a tag or comment that swallows the rest of the section. It raises here, so
     the caller shows the TeX source instead."""
     mathml = latex_to_mathml(tex, display=display)
-    etree.fromstring(mathml)  # raises ParseError on markup latex2mathml let through
+    root = etree.fromstring(mathml)  # raises ParseError on markup latex2mathml let through
     wrong = _MISREAD.search(mathml)
     if wrong:
         raise MathMisread(wrong[1])
+    if _depth(root) > MATH_DEPTH_LIMIT:
+        raise MathMisread(MATH_TOO_DEEP)
     return mathml
+
+
+MATH_DEPTH_LIMIT = 100
+"""How deeply a formula's MathML may nest. The plain-text form of a formula (`math_text`, for
+excerpts and feeds) walks it recursively: `\\frac{a}{` 300 times inside each other passed the
+checker, then stopped the whole build with a RecursionError naming no note. Real formulas nest
+a few dozen levels at most (a continued fraction of ten terms: about 30)."""
+MATH_TOO_DEEP = "too deep"
+
+
+def _depth(root: etree.Element) -> int:
+    deepest, todo = 0, [(root, 1)]
+    while todo:
+        node, depth = todo.pop()
+        deepest = max(deepest, depth)
+        todo.extend((child, depth + 1) for child in node)
+    return deepest
 
 
 class MathMisread(ValueError):
@@ -193,7 +212,11 @@ def math_problem(tex: str) -> str:
     except MathMisread as misread:
         if misread.args[0] == "}":
             return "a `}` closes no `{`"
+        if misread.args[0] == MATH_TOO_DEEP:
+            return f"it nests more than {MATH_DEPTH_LIMIT} levels deep; split it into smaller formulas"
         return f"`{misread.args[0]}` is not a command the converter knows (a macro of your own? write it out)"
+    except RecursionError:
+        return f"it nests more than {MATH_DEPTH_LIMIT} levels deep; split it into smaller formulas"
     except Exception:  # noqa: BLE001 - as in _MathInline
         pass
     return "unbalanced braces, or `<`, `>` or `&` inside `\\text{}`: write \\lt, \\gt or \\&"

@@ -144,6 +144,8 @@ class Build:
         """Under plain serve: the key (`ExportGroup.key`) of every export group the previous
         build wrote, by its paths, with `_inputs` under the key `()`; empty when unknown."""
         self.problems: tuple[Problem, ...] = ()
+        self.warnings: Sequence[Problem] = ()
+        """The notes' warnings of the last plan (logged: `mkdocs build --strict` fails on them)."""
         """Under serve: every problem of the last load, shown on every page until fixed."""
 
     # -- the steps of a build, in order ------------------------------------------------------
@@ -192,6 +194,7 @@ class Build:
         self.gc.freeze()  # the notes
         for problem in result.warnings:
             log.warning(problem.format())  # `mkdocs build --strict` fails on these
+        self.warnings = result.warnings
         for line in notice_lines(result.notices):
             log.info(line)  # advice: fails nothing
         # Advice (notices) stays in the log: the banner is for what stops or fails a build.
