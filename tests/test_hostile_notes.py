@@ -70,6 +70,9 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("indented-key", {"2024/hostile.md": note(extra="org: Lab\n  code: https://example.org/c\n")},
      (f"{H}:8:1: error: code: YAML syntax error: this line is indented, so YAML reads it as part of the value above; "
       "remove the spaces before 'code'",)),
+    ("indented-key-after-a-list-item", {"2024/hostile.md": note(authors="\n  - Kim Minji\n   code: https://example.org/c")},
+     (f"{H}:5:1: error: code: YAML syntax error: this line is indented, so YAML reads it as part of the value above; "
+      "remove the spaces before 'code'",)),
     ("line-without-colon", {"2024/hostile.md": note(extra="org Lab\nurl: https://example.org/\n")},
      (f"{H}:7:1: error: front matter: YAML syntax error: this line is not a `key: value` line",)),
     ("tab-indent", {"2024/hostile.md": note(authors="\n\t- Kim")},

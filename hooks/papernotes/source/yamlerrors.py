@@ -221,7 +221,8 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
     if "mapping values are not allowed" in problem:
         indent = len(line) - len(line.lstrip())
         above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
-        if indent and _KEY_LINE.match(line) and _KEY_LINE.match(above) and above[_value_start(above):].strip() \
+        item = re.match(r"^(\s*)-\s+\S", above)  # `  - Author Name` then `   date: ...`: read as the item's text
+        if indent and _KEY_LINE.match(line) and (item or _KEY_LINE.match(above) and above[_value_start(above):].strip()) \
                 and len(above) - len(above.lstrip()) < indent:
             return at(index, 0, f"this line is indented, so YAML reads it as part of the value above; "
                                 f"remove the spaces before {_key_above(lines, index)!r}")
