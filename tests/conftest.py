@@ -6,6 +6,7 @@ skip when it is missing; with CI=true they fail instead, so CI never silently sk
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import functools
@@ -16,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -29,6 +31,33 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+
+def _bundled_copy() -> Path:
+    """A copy of the repository's `data/` holding only the notes the tests were written against
+    (tests/bundled-notes.txt), with its tags, glossary, authors and template as they are.
+
+    Tests that know the bundled notes (which note a search finds first, how many mention a
+    word) read this copy, not `data/`: a contributor's new note, checked by `papernotes check`
+    and the strict build, must not fail the suite on their pull request or on main after it
+    is merged. Removing or renaming a listed note fails here, by name."""
+    listed = (ROOT / "tests" / "bundled-notes.txt").read_text(encoding="utf-8").split()
+    missing = [rel for rel in listed if not (ROOT / "data" / rel).is_file()]
+    if missing:
+        raise RuntimeError(f"tests/bundled-notes.txt lists notes that are no longer in data/: {', '.join(missing)}; "
+                           "take them out of the list (and out of the tests that use them)")
+    root = Path(tempfile.mkdtemp(prefix="papernotes-bundled-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    shutil.copytree(ROOT / "data", root / "data", ignore=lambda folder, names: names if Path(folder).name == "notes" else [])
+    for rel in listed:
+        (root / "data" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / "data" / rel, root / "data" / rel)
+    return root
+
+
+BUNDLED_ROOT = _bundled_copy()
+"""A folder whose `data/` is the bundled notes the tests know (see `_bundled_copy`)."""
+BUNDLED_DATA = BUNDLED_ROOT / "data"
 CHROMIUM = "/usr/bin/chromium"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # mkdocs-material's notice, for builds in this process too
 Serve = Callable[[Path], str]
@@ -166,7 +195,7 @@ def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def bundled_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project's own bundled notes, built once with --strict."""
-    return shared_build(tmp_path_factory, "bundled-site", lambda folder: make_site(folder, data=ROOT / "data"))
+    return shared_build(tmp_path_factory, "bundled-site", lambda folder: make_site(folder, data=BUNDLED_DATA))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

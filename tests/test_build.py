@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, make_site
+from conftest import BUNDLED_DATA, ROOT, build, make_site
 from papernotes.catalog import urls
 
 NOTES = {  # slug: (title, day, tags)
@@ -231,8 +231,19 @@ def test_a_warning_fails_strict_and_shows_a_marker_otherwise(tmp_path: Path) -> 
     assert block.select_one('.pn-lang[lang="ko"]').get_text(strip=True) == "한국어만 있습니다."
 
 
-def test_bundled_site_builds_strict_with_a_page_per_note(bundled_build: Path) -> None:
+@pytest.mark.slow  # a build of every note in data/
+def test_the_repositorys_notes_build_strict(tmp_path: Path) -> None:
+    """data/ as it is, with any note a contributor added (the other tests read the bundled notes
+    they know, conftest.BUNDLED_DATA): the strict build CI runs passes, a page per note."""
+    site = make_site(tmp_path / "site", data=ROOT / "data")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
     notes = sorted(p.stem for p in (ROOT / "data" / "notes").rglob("*.md"))
+    assert sorted(p.parent.name for p in (site / "site" / "notes").glob("*/index.html")) == notes
+
+
+def test_bundled_site_builds_strict_with_a_page_per_note(bundled_build: Path) -> None:
+    notes = sorted(p.stem for p in (BUNDLED_DATA / "notes").rglob("*.md"))
     pages = sorted(p.parent.name for p in (bundled_build / "notes").glob("*/index.html"))
     assert pages == notes and len(notes) >= 30
     feed_day = soup(bundled_build, "archive/2025/04/09")

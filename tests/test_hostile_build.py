@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, build, make_site
+from conftest import BUNDLED_DATA, ROOT, build, make_site
 from hostile_base import note, write_site
 from papernotes.session.session import Build, BuildError, check_planned
 from papernotes.pages.context import PlannedPage
@@ -94,7 +94,7 @@ def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, monkeypatch:
     folders with different hash seeds; every output file must be equal, none ignored.
     SOURCE_DATE_EPOCH fixes the only clock MkDocs reads (sitemap dates, gzip header)."""
     data = write_site(tmp_path / "d", {}) / "data"
-    shutil.copytree(ROOT / "data" / "notes", data / "notes" / "bundled")
+    shutil.copytree(BUNDLED_DATA / "notes", data / "notes" / "bundled")
     shutil.copy(ROOT / "data" / "tags.yml", data / "tags.yml")
     # The base notes' tags (rl, reasoning, alignment) are all in the bundled registry.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
+from conftest import BUNDLED_ROOT
 from papernotes import markup
 from papernotes.source.tree import load_site
 
@@ -78,7 +79,7 @@ def test_fast_path_equals_full_render_on_random_text() -> None:
 
 
 def test_fast_path_equals_full_render_on_the_bundled_notes() -> None:
-    notes = load_site(ROOT, "data").notes
+    notes = load_site(BUNDLED_ROOT, "data").notes
     texts = [t for n in notes for t in (n.abstract, n.ko, n.en) if t.strip()]
     taken = [t for t in texts if markup.plain_paragraphs(t) is not None]
     assert taken, "no bundled section is plain text"

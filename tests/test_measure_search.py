@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BUNDLED_DATA
 from search_data import postings
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def test_measures_building_the_index_alone(monkeypatch: pytest.MonkeyPatch) -> N
     module = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, "measure_search", module)   # its dataclasses look their module up
     spec.loader.exec_module(module)
-    line = module.measure_index_build(ROOT / "data")
+    line = module.measure_index_build(BUNDLED_DATA)
     found = re.fullmatch(r"index build \((\d+) notes\): ([\d.]+) CPU-s, peak \+(-?\d+) MiB; (\d+) files, ([\d.]+) MB", line)
     assert found, line
     assert int(found.group(1)) > 40 and float(found.group(2)) < 30 and int(found.group(4)) > 3

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, LAYOUT_SHIFT
+from conftest import BUNDLED_ROOT, CHROMIUM, CHROMIUM_ARGS, LAYOUT_SHIFT
 from papernotes.catalog import urls
 from papernotes.pages import registry
 from papernotes.catalog.index import build_index
@@ -33,7 +33,7 @@ SIZE_IDS = ["phone", "laptop"]
 
 @pytest.fixture(scope="module")
 def index():  # noqa: ANN201
-    result = load_site(ROOT, "data")
+    result = load_site(BUNDLED_ROOT, "data")
     return build_index(result.notes, result.tags)
 
 

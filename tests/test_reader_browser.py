@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build, visit
+from conftest import BUNDLED_DATA, LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build, visit
 import search_data
 from search_data import cards, load_words, postings
 from papernotes.outputs.search_index import tokenize
@@ -679,7 +679,7 @@ def stemmer_words() -> list[str]:
     the algorithm many times over (every suffix after 600 different stems, ending in every letter).
     (All the notes' words times every suffix, 220,000 words, took the Python stemmer alone 15 CPU-s
     and proved nothing more.)"""
-    notes = {t for path in (ROOT / "data" / "notes").rglob("*.md") for t in tokenize(path.read_text(encoding="utf-8"))
+    notes = {t for path in (BUNDLED_DATA / "notes").rglob("*.md") for t in tokenize(path.read_text(encoding="utf-8"))
              if t.isascii()}
     rng = random.Random(12)
     roots = rng.sample(sorted(w for w in notes if re.fullmatch(r"[a-z]{2,}", w)), 600)
@@ -729,7 +729,7 @@ def test_korean_spacing_finds_the_tag_notes(bundled_box: Page, query: str, tag: 
 
 def holding(pattern: str) -> set[str]:
     """The bundled notes whose file matches `pattern` (case-insensitive)."""
-    return {p.stem for p in (ROOT / "data" / "notes").rglob("*.md") if re.search(pattern, p.read_text(encoding="utf-8"), re.I)}
+    return {p.stem for p in (BUNDLED_DATA / "notes").rglob("*.md") if re.search(pattern, p.read_text(encoding="utf-8"), re.I)}
 
 
 @pytest.mark.parametrize(("query", "word"), [

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import ROOT, make_site, shared_build
+from conftest import BUNDLED_DATA, BUNDLED_ROOT, make_site, shared_build
 from papernotes.outputs.concepts import ConceptMatcher
 from papernotes.text.words import phrase_key, tokenize_joined
 from search_data import load_words
@@ -596,7 +596,7 @@ def test_a_korean_query_finds_the_english_term_and_back(pages, small: str, lang:
 
 
 def holding(pattern: str) -> set[str]:
-    return {p.stem for p in (ROOT / "data" / "notes").rglob("*.md") if re.search(pattern, p.read_text(encoding="utf-8"), re.I)}
+    return {p.stem for p in (BUNDLED_DATA / "notes").rglob("*.md") if re.search(pattern, p.read_text(encoding="utf-8"), re.I)}
 
 
 @pytest.mark.parametrize(("query", "written"), [
@@ -1202,7 +1202,7 @@ def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa
 
 def test_the_glossary_matcher_agrees_with_python(pages, bundled: str, bundled_build: Path) -> None:  # noqa: ANN001
     """Over every bundled note's title, abstract and commentary, and every form of the glossary."""
-    result = load_site(ROOT, "data")
+    result = load_site(BUNDLED_ROOT, "data")
     matcher = ConceptMatcher(result.glossary)
     glossary = [[list(c.en), list(c.ko)] for c in result.glossary.concepts]
     texts = [t for n in result.notes for t in (n.title, n.abstract, n.ko, n.en)]
@@ -1341,5 +1341,5 @@ def test_a_year_typed_alone_leads_to_its_archive_page(bundled_box, query: str) -
     link = bundled_box.locator(".pn-search__tag", has_text="2025")
     assert link.get_attribute("href").endswith("/archive/2025/")
     count = int(re.search(r"노트 (\d+)개", link.inner_text()).group(1))
-    assert count == sum(1 for p in (ROOT / "data" / "notes").rglob("*.md") if "\ndate: 2025-" in p.read_text(encoding="utf-8"))
+    assert count == sum(1 for p in (BUNDLED_DATA / "notes").rglob("*.md") if "\ndate: 2025-" in p.read_text(encoding="utf-8"))
     assert "결과가 없습니다" not in bundled_box.inner_text(".pn-search__status")

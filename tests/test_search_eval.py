@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import BUNDLED_DATA, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,7 @@ def test_query_set_covers_every_class_with_60_queries() -> None:
     assert len(module.QUERIES) >= 60
     assert {c for c, _, _ in module.QUERIES} == set(module.CLASSES)
     tags = {"reward-model", "rl", "cognitive-science"}
-    notes = module.note_files(ROOT / "data")
+    notes = module.note_files(BUNDLED_DATA)
     for _, query, spec in module.QUERIES:
         assert module.expected(spec, notes, {}), f"{query!r} expects no note"
     assert tags <= {s[4:] for _, _, s in module.QUERIES if s.startswith("tag:")}
@@ -41,7 +41,7 @@ def test_the_held_out_queries_parse_and_expect_notes() -> None:
     assert len(rows) >= 60 and all(len(r) == 3 for r in rows)
     assert {c for c, _, _ in rows} == set(module.CLASSES)
     assert not {q for _, q, _ in rows} & {q for _, q, _ in module.QUERIES}, "held-out queries must differ from QUERIES"
-    notes = module.note_files(ROOT / "data")
+    notes = module.note_files(BUNDLED_DATA)
     for _, query, spec in rows:
         assert module.expected(spec, notes, {}), f"{query!r} expects no note"
 
@@ -49,7 +49,7 @@ def test_the_held_out_queries_parse_and_expect_notes() -> None:
 def test_eval_prints_recall_per_class(bundled_build: Path) -> None:
     # A process of its own: the browser tests' Playwright already runs an event loop in this one.
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "search_eval.py"), str(bundled_build),
-                             str(ROOT / "data"), "--limit", "3"], capture_output=True, text=True, timeout=600)
+                             str(BUNDLED_DATA), "--limit", "3"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     classes = load_eval().CLASSES

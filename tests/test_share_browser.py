@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import BUNDLED_ROOT
 from papernotes.cli.main import main
 from papernotes.source.tree import load_site
 
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.browser
 
 def test_copy_button_puts_the_days_post_on_the_clipboard(browser: Browser, bundled_build: Path, serve: Serve, tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    day = load_site(ROOT).notes[0].date
-    assert main(["post", day.isoformat(), "--root", str(ROOT)]) == 0
+    day = load_site(BUNDLED_ROOT).notes[0].date
+    assert main(["post", day.isoformat(), "--root", str(BUNDLED_ROOT)]) == 0
     printed = capsys.readouterr().out
     base = serve(bundled_build)
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], viewport={"width": 1280, "height": 900})

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, make_site, build_log, shared_build
+from conftest import BUNDLED_DATA, ROOT, make_site, build_log, shared_build, BUNDLED_ROOT
 from papernotes.markup import HtmlCache, snippet
 from papernotes.source.tree import load_site
 
@@ -40,7 +40,7 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     times bigger in the fast part, for links that only depend on the note's own path and date.)"""
     def make(folder: Path) -> Path:
         site = make_site(folder, tags_yml=(ROOT / "data" / "tags.yml").read_text(encoding="utf-8"),
-                         notes={OLAGPT: (ROOT / "data" / "notes" / OLAGPT).read_text(encoding="utf-8")})
+                         notes={OLAGPT: (BUNDLED_DATA / "notes" / OLAGPT).read_text(encoding="utf-8")})
         config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
         config.update(site_url="https://example.org/notes-site/", repo_url="https://github.com/someone/papernotes",
                       edit_uri="edit/main/docs/")
@@ -53,7 +53,7 @@ def deployed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_note_page_describes_its_note(bundled_build: Path) -> None:
-    notes = load_site(ROOT).notes
+    notes = load_site(BUNDLED_ROOT).notes
     html = HtmlCache()
     for note in notes:
         soup = head(bundled_build, f"notes/{note.slug}")
@@ -79,7 +79,7 @@ def test_every_note_page_describes_its_note(bundled_build: Path) -> None:
 
 
 def test_tag_day_month_and_home_pages(bundled_build: Path) -> None:
-    result = load_site(ROOT)
+    result = load_site(BUNDLED_ROOT)
     notes, tags = result.notes, result.tags
     home = head(bundled_build, ".")
     assert home.title.string == "papernotes"
@@ -110,7 +110,7 @@ def test_tag_day_month_and_home_pages(bundled_build: Path) -> None:
 
 @pytest.mark.slow  # its own build of the bundled notes
 def test_site_url_and_edit_links(deployed: Path) -> None:
-    note = next(n for n in load_site(ROOT).notes if n.slug == "olagpt")
+    note = next(n for n in load_site(BUNDLED_ROOT).notes if n.slug == "olagpt")
     soup = head(deployed, "notes/olagpt")
     assert prop(soup, "og:url") == ["https://example.org/notes-site/notes/olagpt/"]
     assert soup.find("link", rel="canonical")["href"] == "https://example.org/notes-site/notes/olagpt/"
@@ -128,8 +128,8 @@ def test_site_url_and_edit_links(deployed: Path) -> None:
 
 def test_a_day_page_carries_the_post_papernotes_post_prints(bundled_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from papernotes.cli.main import main
-    day = load_site(ROOT).notes[0].date
-    assert main(["post", day.isoformat(), "--root", str(ROOT)]) == 0
+    day = load_site(BUNDLED_ROOT).notes[0].date
+    assert main(["post", day.isoformat(), "--root", str(BUNDLED_ROOT)]) == 0
     printed = capsys.readouterr().out
     soup = head(bundled_build, f"archive/{day:%Y/%m/%d}")
     assert soup.find("code", id=f"pn-post-{day.isoformat()}").get_text() == printed

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, make_site
+from conftest import BUNDLED_ROOT, make_site
 from papernotes.cli.main import main
 from papernotes.outputs.concepts import ConceptMatcher
 from papernotes.text.words import tokenize_joined
@@ -109,7 +109,7 @@ def test_papernotes_check_reports_the_glossary(tmp_path: Path, capsys: pytest.Ca
 
 def test_the_bundled_glossary_is_valid_and_its_concepts_are_in_the_notes() -> None:
     """At least 150 concepts, each named by some bundled note (title, abstract or commentary)."""
-    result = load_site(ROOT, "data")
+    result = load_site(BUNDLED_ROOT, "data")
     assert [p.format() for p in result.problems if p.path == "data/glossary.yml"] == []
     matcher = ConceptMatcher(result.glossary)
     named = set()

@@ -353,10 +353,12 @@ def test_check_of_one_file_still_sees_collisions_with_the_rest(tmp_path: Path) -
     assert [p.format() for p in result.errors] == ["data/notes/a.md:7:8: error: arxiv: arXiv 2504.06141 also has a note in data/notes/b.md; keep one note per paper"]
 
 
-def test_bundled_notes_are_all_valid() -> None:
+def test_the_repositorys_notes_are_all_valid() -> None:
+    """Every note in data/, the bundled ones and any a contributor adds: no error or warning
+    (as CI's `papernotes check`); advice (notices) fails nothing, here as there."""
     root = Path(__file__).resolve().parents[1]
     result = load_site(root)
-    assert [p.format() for p in result.problems] == []
+    assert [p.format() for p in result.problems if p.severity != "notice"] == []
     assert len(result.notes) == result.files >= 30
 
 
