@@ -378,3 +378,15 @@ def test_reading_on_two_cores_gives_the_same_result(tmp_path: Path, monkeypatch:
     assert (parallel.notes, parallel.problems, parallel.files, parallel.drafts) == (serial.notes, serial.problems, serial.files, serial.drafts)
     assert len(serial.notes) == 7 and serial.problems  # good.md and 2024/dup.md share a paper: the older is kept
     assert parallel_html.items() == serial_html.items() != {}
+
+
+@pytest.mark.parametrize("written", ["# English", "### English ###", "#  english"])
+def test_a_section_heading_of_another_level_is_an_error_at_its_line(written: str) -> None:
+    """`# English` was read as text of the Korean section (the English commentary shown under
+    한국어), and the only message was "English commentary is missing" at the 한국어 heading."""
+    text = VALID.replace("## English", written, 1)
+    line = text.split("\n").index(written) + 1
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    found = [(p.line, p.rule, p.message) for p in problems if p.rule == "section-heading-level"]
+    assert found == [(line, "section-heading-level", f"`{written.strip(' #') and written.split()[0]} {written.split()[1]}` "
+                      "is not a section heading: sections are level 2, write `## English`")], problems

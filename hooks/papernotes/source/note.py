@@ -498,6 +498,11 @@ def _next_fence(fence: str | None, line: str) -> str | None:
     return None if closes else fence
 
 
+_OTHER_LEVEL = re.compile(r"^ {0,3}(#|#{3,6})[ \t]+([^#]+?)[ \t]*#*[ \t]*$")
+"""A heading of another level than a section's (`# English`, `### 한국어`); one naming a section
+is a mistake for it."""
+
+
 def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) -> dict[str, Section]:
     """Split the body into its `## ` sections; anything outside them is an error."""
     sections: dict[str, Section] = {}
@@ -536,6 +541,13 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) ->
             if current is None:
                 stray_reported = True  # the problem is already reported; do not also flag its lines
             continue
+        other = _OTHER_LEVEL.match(line) if fence is None else None
+        if other is not None and section_for(other.group(2)) is not None:
+            # `# English`: read as text of the section above (its words under the wrong language),
+            # and the missing-language warning pointed at another line.
+            name = _HEADING[section_for(other.group(2)).key]  # type: ignore[union-attr]
+            add(number, 1, "body", f"`{other.group(1)} {other.group(2).strip()}` is not a section heading: sections are level 2, "
+                f"write `## {name}`", "section-heading-level")
         if current is None:
             if line.strip() and not stray_reported:
                 add(number, 1, "body", f"text outside a section; put it under {_headings_phrase(_COMMENTARY + _NON_COMMENTARY)}", "text-outside-section")
