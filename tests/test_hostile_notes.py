@@ -73,6 +73,8 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("indented-key-after-a-list-item", {"2024/hostile.md": note(authors="\n  - Kim Minji\n   code: https://example.org/c")},
      (f"{H}:5:1: error: code: YAML syntax error: this line is indented, so YAML reads it as part of the value above; "
       "remove the spaces before 'code'",)),
+    ("tags-on-one-line", {"2024/hostile.md": note(tags="rl, reasoning")},
+     (f"{H}:5:7: error: tags: several tags on one line make one tag; write a list: tags: [rl, reasoning]",)),
     ("line-without-colon", {"2024/hostile.md": note(extra="org Lab\nurl: https://example.org/\n")},
      (f"{H}:7:1: error: front matter: YAML syntax error: this line is not a `key: value` line",)),
     ("tab-indent", {"2024/hostile.md": note(authors="\n\t- Kim")},

@@ -331,6 +331,10 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
 
 
 def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tuple[str, ...]:
+    if loc.node.tag == "tag:yaml.org,2002:str" and "," in str(loc.node.value):
+        # `tags: math, reasoning` is one tag named "math, reasoning" (one tag alone may be written so)
+        written = [t.strip() for t in str(loc.node.value).split(",") if t.strip()]
+        raise loc.error(f"several tags on one line make one tag; write a list: tags: [{', '.join(written)}]", "wrong-type")
     items = read_list(loc)
     if not items:
         raise loc.error("list at least one tag defined in data/tags.yml", "empty")
