@@ -75,6 +75,16 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
       "remove the spaces before 'code'",)),
     ("tags-on-one-line", {"2024/hostile.md": note(tags="rl, reasoning")},
      (f"{H}:5:7: error: tags: several tags on one line make one tag; write a list: tags: [rl, reasoning]",)),
+    # A word processor's quotes: text to YAML, so they reached the page's <h1> and BibTeX.
+    ("curly-quoted-title", {"2024/hostile.md": note(title="“A hostile note”")},
+     (f"{H}:2:8: error: title: the value is wrapped in curly quotes (“…”), which YAML keeps as part of it; "
+      "use straight quotes or none: \"A hostile note\"",)),
+    ("curly-quoted-date", {"2024/hostile.md": note(date="“2024-06-01”")},
+     (f"{H}:4:7: error: date: the date is wrapped in curly quotes (“…”), which YAML keeps as part of it; "
+      "use straight quotes or none: 2024-06-01",)),
+    ("curly-quoted-title-with-colon", {"2024/hostile.md": note(title="“A: hostile note”")},
+     (f"{H}:2:8: error: title: YAML syntax error: the value of 'title' contains ': ', which YAML reads as a new key; "
+      "put the whole value in quotes: \"A: hostile note\"",)),
     ("line-without-colon", {"2024/hostile.md": note(extra="org Lab\nurl: https://example.org/\n")},
      (f"{H}:7:1: error: front matter: YAML syntax error: this line is not a `key: value` line",)),
     ("tab-indent", {"2024/hostile.md": note(authors="\n\t- Kim")},

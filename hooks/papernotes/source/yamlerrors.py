@@ -159,7 +159,10 @@ _INDICATORS = set("[{|>*&!%@`")
 
 
 def _quoted(value: str) -> str:
-    """`value` as a YAML quoted scalar a writer can paste: double quotes unless it holds some."""
+    """`value` as a YAML quoted scalar a writer can paste: double quotes unless it holds some.
+    Curly quotes around the whole value (a word processor's) are taken off: YAML keeps them."""
+    if len(value) > 1 and {"\u201c": "\u201d", "\u2018": "\u2019"}.get(value[0]) == value[-1]:
+        value = value[1:-1].strip()
     if '"' not in value and "\\" not in value:
         return f'"{value}"'
     return "'" + value.replace("'", "''") + "'"

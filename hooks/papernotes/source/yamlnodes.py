@@ -207,6 +207,10 @@ def read_data_file(path: Path, display: str) -> tuple[Entries | None, list[Probl
         return None, problems
 
 
+_CURLY = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c", "\u00ab": "\u00bb", "\u300c": "\u300d", "\u300e": "\u300f"}
+"""Opening quotation marks of prose and their closing ones: “…”, ‘…’, „…“, «…», 「…」, 『…』."""
+
+
 def read_text(loc: Located, *, allow_empty: bool = False) -> str:
     """A text value, NFC-normalised. Numbers, booleans, dates and nulls are refused with a
     'quote it' hint; invisible and bidi-control characters are refused where they are."""
@@ -218,6 +222,11 @@ def read_text(loc: Located, *, allow_empty: bool = False) -> str:
         value = unicodedata.normalize("NFC", node.value).strip()
         if not value and not allow_empty:
             raise loc.error("must not be empty", "empty")
+        if not node.style and len(value) > 1 and _CURLY.get(value[0]) == value[-1]:  # plain: "" (the C loader) or None
+            # A word processor's quotes are text to YAML: the title's <h1> and BibTeX kept them,
+            # and an arXiv id or a date so wrapped was "not an arXiv id" with no word of why.
+            raise loc.error(f"the value is wrapped in curly quotes ({value[0]}…{value[-1]}), which YAML keeps as part of it; "
+                            f"use straight quotes or none: \"{value[1:-1].strip()}\"", "curly-quotes")
         return value
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
         raise loc.error(
@@ -245,6 +254,9 @@ def read_date(loc: Located) -> dt.date:
         raise loc.error(f"expected a date YYYY-MM-DD, got {loc.describe()}", "bad-date")
     text = node.value.strip()
     if not _ISO_DATE.match(text):
+        if not node.style and len(text) > 1 and _CURLY.get(text[0]) == text[-1]:
+            raise loc.error(f"the date is wrapped in curly quotes ({text[0]}…{text[-1]}), which YAML keeps as part of it; "
+                            f"use straight quotes or none: {text[1:-1].strip()}", "bad-date")
         raise loc.error(f"expected a date written YYYY-MM-DD, got {text!r}", "bad-date")
     try:
         return dt.date.fromisoformat(text)
