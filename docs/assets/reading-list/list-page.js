@@ -262,11 +262,13 @@ function scheduleRecommendations() {
   recTimer = setTimeout(showRecommendations, 50);
 }
 
+/* A title is followed by "노트와", not by 와 or 과 alone: which one a title takes depends on how
+ * its last word is read (Training: 과, Video: 와), which no rule of letters gets right. */
 function reasonParts(rec) {
   const parts = [];
   if (rec.lineage.length) {
     const names = rec.lineage.map((s) => (store.get(s) || { title: s }).title).join(", ");
-    parts.push(fill(["계보: 목록의 ‘{t}’\u2060와 이어짐", "Lineage: connected to ‘{t}’ in your list"], { t: names }));
+    parts.push(fill(["계보: 목록의 ‘{t}’ 노트와 이어짐", "Lineage: connected to ‘{t}’ in your list"], { t: names }));
   }
   if (rec.tags.length) {
     const ko = rec.tags.map((t) => site.tags[t][1]).join(", ");
@@ -277,7 +279,7 @@ function reasonParts(rec) {
     const words = rec.terms.map((t) => site.terms[t]).join(", ");
     parts.push([`같은 용어: ${words}`, `Shared terms: ${words}`]);
   }
-  if (rec.like && store.get(rec.like)) parts.push(fill(["저장한 ‘{t}’\u2060와 비슷함", "Like ‘{t}’, which you saved"], { t: store.get(rec.like).title }));
+  if (rec.like && store.get(rec.like)) parts.push(fill(["저장한 ‘{t}’ 노트와 비슷함", "Like ‘{t}’, which you saved"], { t: store.get(rec.like).title }));
   return parts;
 }
 
