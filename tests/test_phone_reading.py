@@ -562,6 +562,16 @@ def test_statistics_labels_are_at_least_12_px(contexts, base: str, lang: str) ->
     assert len(sizes) >= 15 and [s for s in sizes if s[1] < 12] == []
 
 
+def test_code_in_the_guides_tables_is_at_least_12_px(contexts, base: str) -> None:  # noqa: ANN001
+    """The guide's field tables name fields and formats in code (`title`, `YYYY-MM-DD`): the
+    theme drew it at 10.9 px on a phone, under the rest of the table."""
+    pg = contexts["phone"]
+    open_page(pg, base + "contributing/", "en")
+    sizes = pg.evaluate("""() => [...document.querySelectorAll(".md-typeset table:not([class]) code")].filter(c => c.checkVisibility())
+      .map(c => parseFloat(getComputedStyle(c).fontSize))""")
+    assert len(sizes) >= 10 and min(sizes) >= 12, sorted(sizes)[:3]
+
+
 def test_statistics_open_at_the_newest_data_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport=PHONE)
     context.add_init_script(LAYOUT_SHIFT)
@@ -652,6 +662,12 @@ def test_a_month_of_the_chart_is_a_finger_sized_target_on_a_touch_screen(browser
     assert min(step.values()) >= 24, step
     figure = pg.locator(".pn-figure").first.evaluate("f => [f.getBoundingClientRect().right, f.scrollLeft > 0]")
     assert months[-1][3] <= figure[0] + 0.5 and figure[1]  # the newest month in sight, the oldest a swipe away
+    # and every label under the chart that can be seen at all is seen whole (10월 was cut at its end)
+    cut = pg.locator(".pn-figure").first.evaluate("""f => { const box = f.getBoundingClientRect();
+      return [...f.querySelectorAll('svg.pn-chart text')].map((t) => t.getBoundingClientRect())
+        .filter((r) => r.width && r.right > box.left && r.left < box.right && (r.left < box.left - 0.5 || r.right > box.right + 0.5))
+        .map((r) => [r.left, r.right, box.left, box.right]); }""")
+    assert cut == [] or all(c[0] < c[2] for c in cut), cut  # only the oldest side may be cut (it scrolls on)
     assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
 

@@ -14,7 +14,16 @@ for (const figure of document.querySelectorAll(".pn-figure")) {
     const marks = figure.querySelectorAll("a");
     const newest = marks.length ? marks[marks.length - 1] : null;
     const box = figure.getBoundingClientRect();
-    const end = newest ? newest.getBoundingClientRect().right - box.left + figure.scrollLeft + 24 : figure.scrollWidth;
+    // The newest mark and any label under it (the chart's last month, 10월, is wider than its bar).
+    let right = newest ? newest.getBoundingClientRect().right : 0;
+    if (newest) {
+      const left = newest.getBoundingClientRect().left - 1;
+      for (const label of figure.querySelectorAll("text")) {
+        const r = label.getBoundingClientRect();
+        if (r.width && r.left >= left) right = Math.max(right, r.right);
+      }
+    }
+    const end = newest ? right - box.left + figure.scrollLeft + 24 : figure.scrollWidth;
     figure.scrollLeft = Math.max(0, Math.min(figure.scrollWidth, end) - figure.clientWidth);
   }
   update();
