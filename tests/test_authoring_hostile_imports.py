@@ -132,7 +132,7 @@ def test_awkward_posts_are_imported_or_located_and_what_is_written_passes_check(
     assert main(["import-post", str(posts), "--root", str(project)]) == 1
     out, err = capsys.readouterr()
     assert f"{posts}:17: error: arxiv: this line reads as an arXiv id, but '2513.99999': 13 is not a month" in out
-    assert f"{posts}:22: error: 'A Huge Commentary' would not pass the checker, not written: file: the note is 293 KiB" in out
+    assert f"{posts}:22: error: 'A Huge Commentary' would not pass the checker, not written: file: the note is 300," in out
     assert "A Paper With A Bad Id" not in notes_in(project) and "Abstract." not in out
     created = notes_in(project) - notes_in(CONTRIB.parent)
     assert "index-paper.md" in created and len(created) == 2
@@ -190,7 +190,7 @@ def test_new_names_a_reserved_title_safely_and_refuses_what_check_would_refuse(p
     capsys.readouterr()
     assert main([*args[:1], "2504.30003", *args[2:], "--title", "Huge", "--abstract", "word " * 60_000]) == 1
     err = capsys.readouterr().err
-    assert "data/notes/2025/huge.md:1:1: error: file: the note is 293 KiB; the limit is 256 KiB" in err
+    assert "data/notes/2025/huge.md:1:1: error: file: the note is 300," in err and "the limit is 262,144 bytes (256 KiB)" in err
     assert "was not written" in err and "huge.md" not in notes_in(project)
     # What `new` wrote fails `check` only for the template text the contributor replaces.
     assert main(["check", "--root", str(project)]) == 1

@@ -40,7 +40,8 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:17:1: error: file: the file is not valid UTF-8; save it as UTF-8",)),
     ("utf16-file", {"2024/hostile.md": note().encode("utf-16")}, (f"{H}:1:1: error: file: the file is not valid UTF-8",)),
     ("too-big", {"2024/hostile.md": note(body=BODY + "x" * MAX_NOTE_BYTES)},
-     (f"{H}:1:1: error: file: the note is 256 KiB; the limit is 256 KiB",)),
+     (f"{H}:1:1: error: file: the note is {len(note(body=BODY + 'x' * MAX_NOTE_BYTES).encode()):,} bytes; "
+      f"the limit is {MAX_NOTE_BYTES:,} bytes (256 KiB): shorten it",)),
     ("title-too-long", {"2024/hostile.md": note(title='"' + "A" * 200_000 + '"')},
      (f"{H}:2:8: error: title: the title is 200,000 characters long; the limit is 1,000",)),
     ("author-name-too-long", {"2024/hostile.md": note(authors="[Kim Minji, " + "B" * 5000 + "]")},

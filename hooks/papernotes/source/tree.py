@@ -261,16 +261,22 @@ def _load_guarded(path: Path, root: Path, registry: TagRegistry, guidance: Guida
         return None, [Problem(shown, 1, 1, "file", f"internal error while reading this note ({exc!r}); please report it", "internal-error")]
 
 
+def too_big(size: int) -> str:
+    """The message for a note of `size` bytes, over MAX_NOTE_BYTES: in bytes, as a KiB each side
+    of the limit read "the note is 256 KiB; the limit is 256 KiB"."""
+    return f"the note is {size:,} bytes; the limit is {MAX_NOTE_BYTES:,} bytes ({MAX_NOTE_BYTES // 1024} KiB): shorten it"
+
+
 def load_note(path: Path, shown: str, registry: TagRegistry,
               guidance: Guidance | None = None, html: HtmlCache | None = None) -> tuple[Note | None, list[Problem]]:
-    """Read one file from disk and parse it; file-level problems are located at line 0."""
+    """Read one file from disk and parse it; file-level problems are located at line 1, column 1."""
     if path.is_symlink():
         return None, [Problem(shown, 1, 1, "file", "symbolic links are not allowed under data/notes/; commit the note itself", "symlink")]
     if path.suffix != ".md":
         return None, [Problem(shown, 1, 1, "file", "only .md files belong under data/notes/; rename it to .md or move it out", "not-markdown")]
     size = path.stat().st_size
     if size > MAX_NOTE_BYTES:  # refused before reading it
-        return None, [Problem(shown, 1, 1, "file", f"the note is {size // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
+        return None, [Problem(shown, 1, 1, "file", too_big(size), "too-big")]
     return read_note_file(path.stem, path.read_bytes(), shown, registry, guidance, html)
 
 
@@ -283,7 +289,7 @@ def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
     named = _file_name_problems(stem, shown)
     slug = unicodedata.normalize("NFC", stem)
     if len(raw) > MAX_NOTE_BYTES:
-        return None, named + [Problem(shown, 1, 1, "file", f"the note is {len(raw) // 1024} KiB; the limit is {MAX_NOTE_BYTES // 1024} KiB", "too-big")]
+        return None, named + [Problem(shown, 1, 1, "file", too_big(len(raw)), "too-big")]
     if named:  # the file's text is checked too: renaming it should not reveal a second round of problems
         try:
             _, problems = _read_text(slug, raw, shown, registry, guidance, html)
