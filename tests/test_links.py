@@ -337,7 +337,7 @@ def test_papers_waiting_for_a_note(site: Path) -> None:
     page = soup(site, "wanted")
     rows = page.select(".pn-wanted > li")
     assert [r.select_one(".pn-arxiv-id").get_text() for r in rows] == ["2310.12345", "1706.03762"]
-    assert rows[0].select_one(".pn-wanted__command").get_text() == "papernotes new 2310.12345"
+    assert rows[0].select_one(".pn-wanted__command").get_text() == ".venv/bin/papernotes new 2310.12345"  # as the guide runs it
     # 1706.03762 has a draft (draft: true, not published): the row says where, not `papernotes new`.
     assert rows[1].select_one(".pn-wanted__command") is None
     assert rows[1].select_one(".pn-wanted__draft code").get_text() == "data/notes/2025/draft-attention.md"

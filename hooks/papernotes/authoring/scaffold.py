@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import shlex
+import shutil
 import sys
 from pathlib import Path
 
@@ -30,6 +32,20 @@ from papernotes.source.guidance import PLACEHOLDER_TAG, normalise_text, read_gui
 from papernotes.authoring.notefile import ExistingNotes, check_text, date_argument, render_note
 from papernotes.report import format_problems
 
+
+
+def program() -> str:
+    """How to run papernotes again, as the writer ran it: `papernotes` when that is on the PATH,
+    else the path they typed (`.venv/bin/papernotes`, as the README and the guide do). A hint
+    reading "run: papernotes check" answered "command not found" to a writer following them."""
+    script = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if os.path.basename(script) != "papernotes":
+        return "papernotes"  # not the command (a test calling main())
+    on_path = shutil.which("papernotes")
+    if on_path and os.path.abspath(on_path) == script:
+        return "papernotes"
+    relative = os.path.relpath(script)
+    return shlex.quote(script if relative.startswith("..") else relative)
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paper", help="arXiv id (2504.06141) or URL (https://arxiv.org/abs/2504.06141v1)")
@@ -67,7 +83,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         except ArxivError as err:
             print(f"papernotes new: {err}", file=sys.stderr)
             print("You can scaffold the note from the paper's details instead, e.g.:\n"
-                  f"  papernotes new {arxiv_id} --title {shlex.quote('Paper title')} --author {shlex.quote('First Author')} "
+                  f"  {program()} new {arxiv_id} --title {shlex.quote('Paper title')} --author {shlex.quote('First Author')} "
                   f"--author {shlex.quote('Second Author')} [--published YYYY-MM-DD] [--abstract TEXT]", file=sys.stderr)
             return 1
     same_title = existing.find(None, paper.title)
@@ -92,7 +108,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     abstract = "" if paper.abstract else "paste the paper's abstract under ## Abstract, "   # scaffolded offline without --abstract
     print(f"next: replace the tag {PLACEHOLDER_TAG!r} (see data/tags.yml"
           + (f"; tags that may fit: {', '.join(hints)}" if hints else "") + f"), {abstract}write the 한국어 and English "
-          f"commentary, then run: papernotes check {shown}")
+          f"commentary, then run: {program()} check {shown}")
     return 0
 
 

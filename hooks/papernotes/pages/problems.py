@@ -69,8 +69,8 @@ def problems_banner(problems: tuple[Problem, ...]) -> str:
     note = _bi("미리보기 서버에서만 보입니다. 문제가 있는 노트는 초안 페이지로 보입니다.",
                "Shown by the preview server only; a note with errors is shown as a draft page.")
     more = len(problems) - MAX_LISTED
-    rest = Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `papernotes check`로 모두 보세요"),
-                                             _message(f"… and {more} more: run `papernotes check` to see them all"))) \
+    rest = Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `.venv/bin/papernotes check`로 모두 보세요"),
+                                             _message(f"… and {more} more: run `.venv/bin/papernotes check` to see them all"))) \
         if more > 0 else ""
     return str(Markup('<div class="admonition failure {}" role="alert"><p class="admonition-title">{}</p>'
                       '<ul>{}{}</ul><p>{}</p></div>').format(BANNER_CLASS, title, _items(problems[:MAX_LISTED]), rest, note))
