@@ -188,7 +188,7 @@ def test_the_banner_escapes_every_value_and_lists_at_most_fifty_problems() -> No
     banner = parsed(page)
     assert len(banner.items) == MAX_LISTED + 1
     assert banner.items[0] == "data/notes/<x>.md:1 error title<i>: write a<b> here <script>"
-    assert "… and 10 more: run papernotes check to see them all" in banner.items[-1]
+    assert "… and 10 more: run .venv/bin/papernotes check to see them all" in banner.items[-1]
     assert "<script>" not in page and "<x>" not in page and "<code>a&lt;b&gt;</code>" in page
     assert page.index("pn-problems") < page.index("<p>rest</p>")
     # A bidi override or an escape in a file name is written out, as the command line does.
