@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import BUNDLED_DATA, LAYOUT_SHIFT, READER_NOTES, ROOT, make_site, shared_build, visit
+from conftest import BUNDLED_DATA, BUNDLED_ROOT, LAYOUT_SHIFT, READER_NOTES, make_site, shared_build, visit
 import search_data
 from search_data import cards, load_words, postings
 from papernotes.outputs.search_index import tokenize
@@ -723,7 +723,7 @@ def tagged(root: Path, slug: str) -> set[str]:
 ])
 def test_korean_spacing_finds_the_tag_notes(bundled_box: Page, query: str, tag: str) -> None:
     page = bundled_box
-    want = tagged(ROOT, tag)
+    want = tagged(BUNDLED_ROOT, tag)
     assert want and want <= set(search(page, query)[:10])
 
 
@@ -811,7 +811,7 @@ def test_a_typo_in_a_suffix_finds_the_notes_through_the_stem(bundled_box: Page) 
 
 def test_a_hash_tag_puts_the_tag_notes_first_and_links_the_tag(bundled_box: Page) -> None:
     page = bundled_box
-    want = tagged(ROOT, "rl")
+    want = tagged(BUNDLED_ROOT, "rl")
     slugs = search(page, "#rl")
     assert page.get_attribute(".pn-search__results", "data-count") == str(len(want)) and set(slugs) <= want
     assert page.get_attribute(".pn-search__tags a", "href").endswith("/tags/rl/")
