@@ -70,6 +70,9 @@ def test_mouse_and_keyboard_previews(browser, base: str, axe_source: str, lang: 
         page.wait_for_selector(f"{CARD}:not([hidden])")
         _apart(page, focused)
         assert serious(page, axe_source) == []
+        # in the page's landmark, with its live region (axe's "region": content outside every landmark)
+        assert page.evaluate("(c => !!c.closest('main') && c.previousElementSibling.getAttribute('aria-live') === 'polite' "
+                             "&& !!c.previousElementSibling.closest('main'))(document.querySelector('#pn-preview'))")
         page.keyboard.press("Escape")
         assert page.locator(CARD).is_hidden()
         assert all(r.startswith(base) for r in requests), [r for r in requests if not r.startswith(base)]

@@ -62,7 +62,10 @@ function ensureCard() {
   said = document.createElement("div");
   said.className = "pn-visually-hidden";
   said.setAttribute("aria-live", "polite");
-  document.body.appendChild(said);
+  // Inside <main>, the page's landmark (axe: "region"); placed as before, its containing block
+  // is still the body, the first positioned box above it.
+  const home = document.querySelector("main") || document.body;
+  home.appendChild(said);
   card = document.createElement("div");
   card.id = "pn-preview";
   card.className = "pn-preview md-typeset";
@@ -70,7 +73,7 @@ function ensureCard() {
   card.hidden = true;
   card.addEventListener("pointerenter", () => clearTimeout(hideTimer));
   card.addEventListener("pointerleave", (e) => { if (e.pointerType === "mouse") hideSoon(); });
-  document.body.appendChild(card);
+  home.appendChild(card);
   return card;
 }
 
