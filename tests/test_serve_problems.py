@@ -209,3 +209,20 @@ def test_the_banner_says_which_build_fails() -> None:
     error = Problem("data/notes/2025/b.md", 4, 7, "date", "bad", "invalid")
     assert "mkdocs build --strict" in problems_banner((warning,))
     assert "mkdocs build --strict" not in problems_banner((warning, error)) and "mkdocs build" in problems_banner((warning, error))
+
+
+def test_a_note_with_a_bad_file_name_has_its_draft_page_at_the_suggested_name(tmp_path: Path) -> None:
+    """The banner says a note with errors is shown as a draft page; one named `Lets Verify.md`
+    (a file name that is no URL) was shown nowhere: 404 at both names."""
+    from hostile_base import note, write_site
+
+    from papernotes.session.session import Build
+    from papernotes.source.tree import load_site
+
+    root = write_site(tmp_path, {"2024/Lets Verify.md": note(title='"Let\'s Verify"')})
+    result = load_site(root, "data")
+    assert any(p.path == "data/notes/2024/Lets Verify.md" and p.rule == "bad-slug" for p in result.errors)
+    build = Build()
+    build.root = root
+    pages = build._broken_note_pages(result, set())
+    assert [(p.src_uri, p.source) for p in pages] == [("notes/lets-verify.md", "data/notes/2024/Lets Verify.md")]

@@ -57,6 +57,7 @@ from papernotes.pages.context import PageContext, PlannedPage
 from papernotes.pages.problems import PROBLEMS_FILE, broken_note_page, problems_banner
 from papernotes.pages.registry import plan_pages
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
+from papernotes.source.tree import suggest_slug
 from papernotes.catalog import urls
 from papernotes.catalog.index import build_index
 from papernotes.source.tree import MAX_NOTE_BYTES, LoadResult, NoteCache, load_site
@@ -262,6 +263,8 @@ class Build:
         for source, found in sorted(by_file.items()):
             path = self.root / source
             stem = unicodedata.normalize("NFC", path.stem)
+            if not NOTE_SLUG.match(stem):  # `Lets Verify.md`: at the name its error suggests, not nowhere
+                stem = suggest_slug(stem)
             if source in loaded or not any(p.is_error for p in found) or path.suffix != ".md" \
                     or not NOTE_SLUG.match(stem) or stem in RESERVED_SLUGS or urls.note(stem).casefold() in taken:
                 continue

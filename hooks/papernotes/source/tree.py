@@ -320,7 +320,7 @@ def _read_text(slug: str, raw: bytes, shown: str, registry: TagRegistry,
 def _file_name_problems(stem: str, shown: str) -> list[Problem]:
     if any("\udc80" <= c <= "\udcff" for c in stem):  # a byte that is not UTF-8, as os.fsdecode reads it
         return [Problem(shown, 1, 1, "file name", f"the file name is not valid UTF-8 (e.g. Latin-1); rename it "
-                        f"(e.g. {_suggest_slug(stem)!r})", "encoding")]
+                        f"(e.g. {suggest_slug(stem)!r})", "encoding")]
     slug = unicodedata.normalize("NFC", stem)
     hidden = find_invisible(slug)
     if hidden is not None:
@@ -331,14 +331,14 @@ def _file_name_problems(stem: str, shown: str) -> list[Problem]:
         return [Problem(shown, 1, 1, "file name", f"the file name is {len(stem.encode('utf-8'))} bytes long without `.md`; "
                         f"the site's files named after it (its page folder notes/<name>/, its Markdown copy notes/<name>.md) "
                         f"allow {MAX_NOTE_FILE_BYTES}: shorten it "
-                        f"(e.g. {_suggest_slug(stem)[:80]!r})", "long-slug")]
+                        f"(e.g. {suggest_slug(stem)[:80]!r})", "long-slug")]
     if slug.endswith(".md") and NOTE_SLUG.match(slug[:-3]):
         return [Problem(shown, 1, 1, "file name", f"the file name {stem!r} ends in '.md': its page folder notes/{slug}/ would "
-                        f"be the path of the Markdown copy of a note {slug[:-3]!r}; rename it (e.g. {_suggest_slug(stem)!r})", "bad-slug")]
+                        f"be the path of the Markdown copy of a note {slug[:-3]!r}; rename it (e.g. {suggest_slug(stem)!r})", "bad-slug")]
     if not NOTE_SLUG.match(slug):
         return [Problem(shown, 1, 1, "file name",
                         f"the file name {stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
-                        f"(e.g. {_suggest_slug(stem)!r})", "bad-slug")]
+                        f"(e.g. {suggest_slug(stem)!r})", "bad-slug")]
     return []
 
 
@@ -520,6 +520,6 @@ def _other_file(problem: Problem) -> str:
     return found.group(1) if found else problem.path
 
 
-def _suggest_slug(stem: str) -> str:
+def suggest_slug(stem: str) -> str:
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9.]+|\.\.+", "-", re.sub(r"(?:\.md)+$", "", ascii_stem)).strip("-.") or "my-note"
