@@ -74,12 +74,13 @@ def _nearest(days: tuple[dt.date, ...], day: dt.date) -> str:
 
 
 def _line_of(root: Path, note: Note, snippet: str) -> int:
-    """The line of the note file where `snippet` starts (0 when it cannot be found)."""
+    """The line of the note file where `snippet` starts (1, the file's, when it cannot be found:
+    a missing section has no line; `:0:` is no line an editor opens)."""
     if not snippet:
-        return 0
+        return 1
     try:
         text = (root / note.source).read_text(encoding="utf-8")
     except OSError:
-        return 0
+        return 1
     found = text.find(snippet.strip()[:60])
-    return text.count("\n", 0, found) + 1 if found >= 0 else 0
+    return text.count("\n", 0, found) + 1 if found >= 0 else 1

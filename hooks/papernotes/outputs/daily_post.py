@@ -575,7 +575,7 @@ def round_trip_problems(note: Note) -> list[CarryProblem]:
                                                        "its edge would be split or misread in the author line", author))
     for lang, label in (("ko", "## 한국어"), ("en", "## English")):
         if not (note.ko if lang == "ko" else note.en).strip():
-            found.append(CarryProblem(label, "this commentary is empty: the post marks it missing, but `import-post` "
+            found.append(CarryProblem(label, "this commentary is missing or empty: the post marks it missing, but `import-post` "
                                              "writes only notes that pass `papernotes check` without a warning"))
     for part, text in (("abstract", note.abstract), ("ko", note.ko), ("en", note.en)):
         found += _paragraph_problems(part, text)
