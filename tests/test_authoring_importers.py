@@ -394,3 +394,14 @@ def test_add_tags_keeps_only_the_tags_of_notes_written(project: Path, capsys: py
     assert out.splitlines()[-1] == "import-post: 1 created, 0 skipped (already have a note), 1 failed"
     review_added_tags(project)
     assert main(["check", "--root", str(project)]) == 0
+
+
+def test_a_listing_broken_inside_an_item_is_told_where_json_breaks() -> None:
+    """`{"id": "2401.00001",}` (a trailing comma) inside the list was "the list is never closed
+    with `]`", with no line: the list is closed, the item is not valid JSON."""
+    from papernotes.authoring.sources.hf_daily import HfError, parse_listing
+
+    with pytest.raises(HfError, match=r"not valid JSON \(Expecting property name enclosed in double quotes: line 2 column 33"):
+        parse_listing('[\n  {"paper": {"id": "2401.00001",}]\n')
+    with pytest.raises(HfError, match="the list is never closed"):  # cut short: said so
+        parse_listing('[\n  {"paper": {"id": "2401.00001"}},\n')

@@ -180,6 +180,7 @@ def _split_list(text: str) -> tuple[list[tuple[int, int, int]], str | None]:
 
     spans: list[tuple[int, int, int]] = []
     depth = deepest = 0
+    opened: list[int] = []  # where each bracket still open inside the list was opened
     after = first.start() + 1  # where the current item's text starts
     for token in _TOKEN.finditer(text, after):
         c, k = token.group(), token.start()
@@ -190,8 +191,11 @@ def _split_list(text: str) -> tuple[list[tuple[int, int, int]], str | None]:
         if c in "[{":
             depth += 1
             deepest = max(deepest, depth)
+            opened.append(k)
         elif c in "]}" and depth > 0:
             depth -= 1
+            if text[opened.pop()] != {"]": "[", "}": "{"}[c]:  # `{"id": 1]`: say where JSON breaks
+                return spans, _json_error(text) or f"line {line_at(k)}: `{c}` closes nothing opened; not valid JSON"
         elif c in ",]" and depth == 0:
             segment = text[after:k]
             if segment.strip():
@@ -203,7 +207,22 @@ def _split_list(text: str) -> tuple[list[tuple[int, int, int]], str | None]:
                 if text[k + 1:].strip():
                     return spans, f"line {line_at(k)}: text after the end of the list; not valid JSON"
                 return spans, None
-    return spans, "the list is never closed with `]`; the file is cut short or not valid JSON"
+    return spans, _json_error(text) or "the list is never closed with `]`; the file is cut short or not valid JSON"
+
+
+def _json_error(text: str) -> str | None:
+    """Python's JSON reader's word on `text`, with its line and column: where the brackets do
+    not say (`{"id": "1",}` inside the list was "the list is never closed")."""
+    try:
+        json.loads(text)
+    except RecursionError:
+        return None
+    except json.JSONDecodeError as err:
+        # At the end of the text the file is cut short, which the caller says better.
+        return None if err.pos >= len(text.rstrip()) else f"not valid JSON ({err})"
+    except ValueError as err:
+        return f"not valid JSON ({err})"
+    return None
 
 
 def _describe(value: object) -> str:
