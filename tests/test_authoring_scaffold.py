@@ -148,8 +148,8 @@ def test_new_scaffolds_a_note_the_checker_rejects_until_finished(api: str, proje
     shown = path.relative_to(project).as_posix()
     assert report == [
         f"{shown}:8:8: error: tags: replace the placeholder tag 'replace-me' with tags from data/tags.yml (or add a new tag there)",
-        f"{shown}:19:1: error: ## 한국어: this is the template's guidance text; replace it with your own text",
-        f"{shown}:23:1: error: ## English: this is the template's guidance text; replace it with your own text",
+        f"{shown}:21:1: error: ## 한국어: this is the template's guidance text; replace it with your own text",
+        f"{shown}:25:1: error: ## English: this is the template's guidance text; replace it with your own text",
     ]
 
     finished = (text.replace("[replace-me]", "[reward-model, rl]")

@@ -6,9 +6,9 @@ placeholder and the guidance until the contributor replaces them, so nothing hal
 can be published. Offline, `--title`/`--author` (and optionally `--abstract`, `--published`)
 scaffold the note without the API.
 
-The lineage fields (`builds_on:`, `compares_with:`) cannot be filled from arXiv, so the note gets
-the template's own commented lines for them (`# builds_on: [...]  # ...`), when the template has
-them, just before the closing `---`: the writer sees the fields where they go, and a YAML comment
+The lineage fields (`builds_on:`, `compares_with:`) and the optional `code:` and `org:` (the
+guide's step 3) cannot be filled from arXiv, so the note gets the template's own commented lines
+for them (`# builds_on: [...]  # ...`), when the template has them, just before the closing `---`: the writer sees the fields where they go, and a YAML comment
 changes nothing `check` reads.
 """
 
@@ -178,7 +178,8 @@ def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingN
         title=paper.title, authors=paper.authors, date=today, tags=(PLACEHOLDER_TAG,), arxiv=paper.arxiv,
         published=paper.published, abstract=paper.abstract or guidance.get("abstract", ""),
         ko=guidance.get("ko", ""), en=guidance.get("en", "")))
-    text = with_front_matter_lines(text, commented_fields(root / "data" / "note-template.md"))
+    # The optional fields the guide's step 3 names and the lineage: as the template comments them.
+    text = with_front_matter_lines(text, commented_fields(root / "data" / "note-template.md", ("code", "org", *LINEAGE_FIELDS)))
     path = existing.free_path(root / "data" / "notes", today, slugify(paper.title, id_slug(paper.arxiv)))
     registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
     problems = check_text(text, slug=path.stem, source=display_path(path, root), registry=registry, guidance=template)
