@@ -203,6 +203,8 @@ def test_paper_identity(arxiv: str | None, url: str | None, identity: str | None
     ("보상 모델 연구", "note"),                          # no ASCII word: a placeholder the writer numbers
     ("보상 모델: Reward Models", "reward-models"),        # a Korean name before the colon: the English words
     ("Café Über Naïve", "cafe-uber-naive"),
+    ("Let's Verify Step by Step", "lets-verify-step-by-step"),   # an apostrophe joins its word (was let-s-...)
+    ("When They’re Right", "when-theyre-right"),
     ("x" * 300, "x" * 120),                            # one endless word: cut at the byte limit
     ("a" * 100 + " " + "b" * 100, "a" * 100),          # cut at a word boundary when there is one late enough
     ("Aa " + "b" * 200, "aa-" + "b" * 117),            # not when it would leave a stub

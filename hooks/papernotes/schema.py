@@ -145,6 +145,9 @@ def slugify(title: str, fallback: str = "note") -> str:
 
 
 def _slug_words(text: str) -> list[str]:
+    # An apostrophe inside a word joins it (Let's -> lets, They're -> theyre), as notes are named
+    # by hand; split there, "let-s" read as two words.
+    text = re.sub(r"(?<=\w)['\u2019\u02bc](?=\w)", "", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return re.findall(r"[a-z0-9]+", ascii_text)[:MAX_SLUG_WORDS]
 
