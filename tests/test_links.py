@@ -759,3 +759,22 @@ def test_long_lineage_and_waiting_lists_are_cut_and_counted(tmp_path: Path, monk
     wanted = BeautifulSoup((site / "site" / "wanted" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert len(wanted.select("ol.pn-wanted > li")) == 1
     assert "Showing the 1 most-mentioned of 2 papers." in wanted.get_text()
+
+
+def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path: Path) -> None:
+    """`../../tags/no-such-tag/` and `../../nothing/` passed the checker and the strict build, and
+    readers met a 404; a tag that exists, a guide page and the home page are fine."""
+    from papernotes.source.tree import load_site
+
+    links = ["../../tags/no-such-tag/", "../../tags/rl/", "../../nothing/", "../../about/", "../../", "../../archive/2025/"]
+    linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace(
+        "## English\n", "## English\n\n" + " ".join(f"[{i}]({href})" for i, href in enumerate(links)) + "\n", 1)
+    result = load_site(make_site(tmp_path, notes={**LINK_NOTES, "2025/site-linker.md": linker}), "data")
+    found = [(p.field, p.rule, p.severity, p.message) for p in result.problems if p.path.endswith("site-linker.md")]
+    assert found == [
+        ("## English", "unknown-site-link", "warning",
+         "the link to '../../tags/no-such-tag/' leads nowhere: there is no tag 'no-such-tag' in data/tags.yml"),
+        ("## English", "unknown-site-link", "warning", "the link to '../../nothing/' leads nowhere: no page of the site is there"),
+    ], result.problems
+    lines = linker.split("\n")
+    assert {p.line for p in result.problems if p.path.endswith("site-linker.md")} == {lines.index(next(x for x in lines if x.startswith("[0]"))) + 1}

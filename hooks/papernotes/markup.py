@@ -32,7 +32,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 from html import unescape
 
-from papernotes.markup_links import MentionExtension, find_links, link_plain
+from papernotes.markup_links import MentionExtension, find_links, link_plain, note_slug_of
 
 from papernotes.schema import SECTION_KEYS
 
@@ -298,6 +298,14 @@ class NoteHtml(NamedTuple):
     en: Markup
 
 
+_HREF = re.compile(r'<a href="([^"]*)"')
+
+
+def _relative(href: str) -> bool:
+    """A link within the site: no scheme, not protocol-relative, not only a fragment or query."""
+    return bool(href) and not href.startswith(("//", "#", "?")) and ":" not in href.split("/", 1)[0]
+
+
 _MAY_LINK = re.compile(r"\]\(|\]:|<")
 """What a link to a page needs in the Markdown: `[text](target)`, a `[label]: target` definition
 (for `[text][label]`) or raw HTML (`<a href>`). Bare ids and URLs (autolinked) lead to papers, not
@@ -331,6 +339,7 @@ class HtmlCache:
         """Bytes of `_buffer` that no text points to any more (`keep_only` compacts)."""
         self._converter: Converter | None = None
         self._note_links: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._site_links: dict[str, tuple[str, ...]] = {}
         """text -> its links to note pages (`note_links`)."""
 
     def _convert(self, text: str) -> Markup:
@@ -409,6 +418,22 @@ class HtmlCache:
             self._note_links[text] = found
         return found
 
+    def site_links(self, text: str, *, rendered_only: bool = False) -> tuple[str, ...]:
+        """The text's relative links to pages of the site that are not notes (`../../tags/rl/`),
+        as written; found once per text, as `note_links`."""
+        found = self._site_links.get(text)
+        if found is None and rendered_only and self._get(text) is None:
+            return ()
+        if found is None:
+            found = ()
+            if _MAY_LINK.search(text):
+                html = self.html(text)
+                if "<a " in html:
+                    hrefs = (Markup(m.group(1)).unescape() for m in _HREF.finditer(html))
+                    found = tuple(h for h in hrefs if _relative(h) and note_slug_of(h) is None)
+            self._site_links[text] = found
+        return found
+
     def note_html(self, note: Note) -> NoteHtml:
         return NoteHtml._make([self.html(getattr(note, key)) for key in SECTION_KEYS])
 
@@ -420,6 +445,8 @@ class HtmlCache:
             self._dropped += end - start
         for text in [t for t in self._note_links if t not in texts]:
             del self._note_links[text]
+        for text in [t for t in self._site_links if t not in texts]:
+            del self._site_links[text]
         if self._dropped and self._dropped * 2 > len(self._buffer):
             old, spans = memoryview(self._buffer), self._spans
             self._buffer, self._spans, self._dropped = bytearray(), {}, 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import posixpath
 import re
 import stat
 import unicodedata
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 from pathlib import Path
+from urllib.parse import unquote
 
 
 from papernotes.source.characters import find_invisible, invisible_message
@@ -139,6 +141,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     unloaded = [path for path in texts if wanted is None or path.resolve() in wanted]
     problems.extend(_unloaded_identity_problems(loaded, texts, unloaded, root))
     links = _note_link_problems(loaded, {path: texts[path] for path in unloaded}, {path.stem for path in files}, root, html)
+    links += _site_link_problems(loaded, registry, root, html)
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     problems.extend(slug_clashes(loaded, authors))
@@ -458,6 +461,43 @@ def _note_link_problems(notes: list[Note], unloaded: dict[Path, str | None], ste
                                      f"the link to {href!r} leads nowhere: {slug!r} {why}; link a published "
                                      "note, or write the paper's arXiv id (it links to arXiv until the paper has a note)",
                                      "unknown-note-link", "warning"))
+    return found
+
+
+SITE_SECTIONS = frozenset({"", "tags", "archive", "browse", "stats", "authors", "labs", "wanted", "list", "notes",
+                           "previews", "search", "reading-list", "feed.xml", "notes.json", "llms.txt", "papernotes.bib",
+                           "sitemap.xml", "sitemap.xml.gz", "404.html", "index.html"})
+"""The first part of every path the site's generated pages and files take (`catalog.urls`)."""
+
+
+def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, html: HtmlCache) -> list[Problem]:
+    """A relative link from a note to a page of the site that is no note and does not exist: a
+    tag the registry has not (`../../tags/no-such-tag/`), or a path that is no generated page
+    and no file of docs/ (`../../nothing/`). A warning at the link, as a link to a missing note is;
+    both passed the checker and the strict build, and readers met a 404."""
+    docs = root / "docs"
+    found = []
+    for note in notes:
+        if note.draft:
+            continue
+        for section in SECTIONS:
+            for href in html.site_links(getattr(note, section.key)):
+                path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+                resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join("notes/this-note", path))
+                parts = [p for p in resolved.split("/") if p not in ("", ".")]
+                if parts[:1] == [".."]:
+                    why = "it leads above the site's root"
+                elif parts[:1] == ["tags"] and len(parts) >= 2 and parts[1] not in ("index.html",) and \
+                        parts[1].removesuffix(".md") not in registry.lookup.values() and parts[1] not in registry.lookup:
+                    why = f"there is no tag {parts[1].removesuffix('.md')!r} in {registry.file}"
+                elif (parts[0] if parts else "") in SITE_SECTIONS or not parts or any(
+                        (docs / p).exists() for p in (resolved, resolved + ".md", resolved.removesuffix(".html") + ".md")):
+                    continue
+                else:
+                    why = "no page of the site is there"
+                line, column = _section_text_position(root / note.source, section.heading, href)
+                found.append(Problem(note.source, line, column, f"## {section.heading}",
+                                     f"the link to {href!r} leads nowhere: {why}", "unknown-site-link", "warning"))
     return found
 
 
