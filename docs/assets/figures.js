@@ -15,12 +15,13 @@ for (const figure of document.querySelectorAll(".pn-figure")) {
     const newest = marks.length ? marks[marks.length - 1] : null;
     const box = figure.getBoundingClientRect();
     // The newest mark and any label under it (the chart's last month, 10월, is wider than its bar).
+    // (A label that starts under the mark: the calendar's later months, to its right, are not.)
     let right = newest ? newest.getBoundingClientRect().right : 0;
     if (newest) {
-      const left = newest.getBoundingClientRect().left - 1;
+      const mark = newest.getBoundingClientRect();
       for (const label of figure.querySelectorAll("text")) {
         const r = label.getBoundingClientRect();
-        if (r.width && r.left >= left) right = Math.max(right, r.right);
+        if (r.width && r.left >= mark.left - 1 && r.left <= mark.right) right = Math.max(right, r.right);
       }
     }
     const end = newest ? right - box.left + figure.scrollLeft + 24 : figure.scrollWidth;
