@@ -339,8 +339,9 @@ class HtmlCache:
         """Bytes of `_buffer` that no text points to any more (`keep_only` compacts)."""
         self._converter: Converter | None = None
         self._note_links: dict[str, tuple[tuple[str, str], ...]] = {}
-        self._site_links: dict[str, tuple[str, ...]] = {}
         """text -> its links to note pages (`note_links`)."""
+        self._site_links: dict[str, tuple[str, ...]] = {}
+        """text -> its links to the site's other pages (`site_links`)."""
 
     def _convert(self, text: str) -> Markup:
         if self._converter is None:
