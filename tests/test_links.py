@@ -132,7 +132,9 @@ MENTIONS = [
     ("Arabic-Indic digits: ٢٥٠٤.٠٦١٤١", []),
     ("month 13: 2513.06141, before 2007: 0612.0001", []),
     ("path and/1234567 or foo/0112017", []),
-    ("another site's link: https://openreview.net/forum?id=2504.06141 or x.org/?p=1&id=2504.06141#2504.06141", []),
+    # another site's link is no mention: a link to that site as written (a bare address is a link), not to arXiv
+    ("another site's link: https://openreview.net/forum?id=2504.06141 or x.org/?p=1&id=2504.06141#2504.06141",
+     ["https://openreview.net/forum?id=2504.06141"]),
     ("with a trailing slash: https://arxiv.org/abs/2504.06141/ ok", ["https://arxiv.org/abs/2504.06141/"]),
     # a URL's fragment or query is the mention's, a sentence's full stop is not
     ("https://huggingface.co/papers/2504.06141#community. Then https://arxiv.org/pdf/2504.06141.pdf#page=3)",
@@ -151,6 +153,9 @@ def test_arxiv_mentions_become_links_outside_code_and_math(text: str, linked: li
     html = BeautifulSoup(Converter().convert(text), "html.parser")
     assert [a.get_text() for a in html.find_all("a")] == linked
     for a in html.find_all("a"):
+        if "openreview" in a["href"]:
+            assert a["href"] == a.get_text()
+            continue
         assert a["href"].startswith("https://arxiv.org/abs/") and "v" not in a["href"].rsplit("/", 1)[1]
 
 

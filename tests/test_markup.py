@@ -182,3 +182,25 @@ def test_an_excerpt_of_a_formula_heavy_text_is_the_excerpt_of_all_of_it() -> Non
         whole = markup._MATH.sub(lambda m: str(markup.escape(markup.math_text(m.group()))), html)
         for limit in (20, 140, 300):
             assert markup.snippet(html, limit) == markup.snippet(whole, limit)
+
+
+@pytest.mark.parametrize(("text", "links"), [
+    # A daily post writes its links bare: only the arXiv one was a link, the Nature one plain text.
+    ("See (https://arxiv.org/abs/2302.09664, https://www.nature.com/articles/s41586-024-07421-0).",
+     [("https://arxiv.org/abs/2302.09664", "https://arxiv.org/abs/2302.09664"),
+      ("https://www.nature.com/articles/s41586-024-07421-0", "https://www.nature.com/articles/s41586-024-07421-0")]),
+    ("코드는 https://github.com/o/r에서 볼 수 있다.", [("https://github.com/o/r", "https://github.com/o/r")]),  # the particle is text
+    ("Wiki https://en.wikipedia.org/wiki/A_(b) ok.", [("https://en.wikipedia.org/wiki/A_(b)", "https://en.wikipedia.org/wiki/A_(b)")]),
+    ("Query https://example.org/a?b=1&c=2.", [("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2")]),
+    ("Code `https://x.org` stays.", []),
+    ("Not a link where it reads as one site and leads to another: https://arxiv.org@evil.example/ .", []),
+])
+def test_a_bare_address_is_a_link_to_itself(text: str, links: list[tuple[str, str]]) -> None:
+    from bs4 import BeautifulSoup
+
+    for html in (markup.Converter().convert(text), markup.plain_paragraphs(text)):
+        if html is None:  # not plain text: the full render above is the answer
+            continue
+        found = [(a["href"], a.get_text()) for a in BeautifulSoup(html, "html.parser").find_all("a")]
+        assert found == links, html
+        assert all(a["rel"] == ["noopener", "noreferrer", "nofollow"] for a in BeautifulSoup(html, "html.parser").find_all("a"))

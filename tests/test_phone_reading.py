@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import BUNDLED_ROOT, CHROMIUM, CHROMIUM_ARGS, LAYOUT_SHIFT
+from conftest import BUNDLED_ROOT, CHROMIUM, CHROMIUM_ARGS, LAYOUT_SHIFT, make_site, shared_build
 from papernotes.catalog import urls
 from papernotes.pages import registry
 from papernotes.catalog.index import build_index
@@ -1016,3 +1016,48 @@ def test_keyboard_focus_is_seen_on_every_control_it_reaches(contexts, base: str,
             hidden.add(focused[0])
     assert "A.md-header__button.md-logo" in seen and "INPUT.md-option" in seen
     assert hidden == set()
+
+
+WIDE_MATH_NOTE = """---
+title: "Wide Math Probe"
+authors: [Ada Lovelace]
+date: 2025-03-09
+tags: [rl]
+arxiv: "2503.09999"
+---
+
+## 한국어
+
+손실은 다음과 같다.
+
+$$\\mathcal{L}(\\theta)=\\mathbb{E}_{x}\\left[\\min\\left(r_t(\\theta)A_t,\\ \\mathrm{clip}(r_t(\\theta),1-\\epsilon,1+\\epsilon)A_t\\right)\\right]-\\beta\\,\\mathrm{KL}(\\pi_\\theta\\|\\pi_{\\mathrm{ref}})+\\gamma H(\\pi_\\theta)$$
+
+그 뒤의 문장.
+
+## English
+
+The loss is as follows.
+
+$$\\mathcal{L}(\\theta)=\\mathbb{E}_{x}\\left[\\min\\left(r_t(\\theta)A_t,\\ \\mathrm{clip}(r_t(\\theta),1-\\epsilon,1+\\epsilon)A_t\\right)\\right]-\\beta\\,\\mathrm{KL}(\\pi_\\theta\\|\\pi_{\\mathrm{ref}})+\\gamma H(\\pi_\\theta)$$
+"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_wide_display_formula_scrolls_in_its_own_box_on_a_phone(browser, tmp_path_factory, serve, lang: str) -> None:  # noqa: ANN001
+    """A long loss written as display math ran past the screen's edge, cut off, with no way to
+    see the rest (the page itself does not scroll sideways). It scrolls in its own box, which
+    the keyboard can reach, and the page keeps the phone's width."""
+    site = shared_build(tmp_path_factory, "wide-math-site", lambda folder: make_site(folder, notes={"2025/wide-math.md": WIDE_MATH_NOTE}))
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        for path in ("notes/wide-math/", "archive/2025/03/09/"):
+            open_page(pg, serve(site) + path, lang)
+            box = pg.locator('.pn-commentary math[display="block"]:visible').first
+            state = box.evaluate("""m => { const r = m.getBoundingClientRect(), col = m.closest('.pn-commentary').getBoundingClientRect();
+              return {wide: m.scrollWidth > m.clientWidth + 20, scrolls: getComputedStyle(m).overflowX, inside: r.right <= col.right + 0.5,
+                      focusable: m.tabIndex === 0}; }""")
+            assert state == {"wide": True, "scrolls": "auto", "inside": True, "focusable": True}, (path, state)
+            assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    finally:
+        context.close()

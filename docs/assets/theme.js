@@ -176,10 +176,10 @@ function pageKeys() {
   });
 }
 
-/* A code block or table wider than its box scrolls (the theme's stylesheet lets a table scroll by
- * itself); the keyboard can reach it only if it is focusable. */
+/* A code block, table or display formula wider than its box scrolls (the theme's stylesheet lets a
+ * table scroll by itself, ours a formula); the keyboard can reach it only if it is focusable. */
 function scrollableCode() {
-  for (const block of document.querySelectorAll(".md-typeset pre > code, .md-typeset table:not([class])")) {
+  for (const block of document.querySelectorAll('.md-typeset pre > code, .md-typeset table:not([class]), .md-typeset math[display="block"]')) {
     if (block.scrollWidth > block.clientWidth) block.setAttribute("tabindex", "0");
     else block.removeAttribute("tabindex");
   }

@@ -33,7 +33,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from papernotes.schema import HOST_END, arxiv_id_problem, canonical_arxiv_id
+from papernotes.schema import HOST_END, arxiv_id_problem, canonical_arxiv_id, link_problem
 
 # arXiv's old-style archives (https://arxiv.org/archive): naming them keeps `and/or/1234567`
 # or a file path from reading as a paper.
@@ -89,6 +89,39 @@ def may_mention(text: str) -> bool:
     return _DIGITS.search(text) is not None and MENTION.search(text) is not None
 
 
+def iter_links(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, href) of every link plain text makes: its mentions (to arXiv, pointed at the
+    paper's note later) and its other bare http(s) addresses (`https://github.com/o/r`), which
+    stayed text that could not be followed (a daily post writes its links so)."""
+    found = [(start, end, f"https://arxiv.org/abs/{arxiv_id}") for start, end, arxiv_id in iter_mentions(text)]
+    if "://" in text:
+        taken = [(start, end) for start, end, _ in found]
+        for match in _BARE_URL.finditer(text):
+            url = _trimmed(match.group())
+            start, end = match.start(), match.start() + len(url)
+            if any(start < e and s < end for s, e in taken) or link_problem(url) is not None or "://" not in url[:9]:
+                continue
+            found.append((start, end, url))
+        found.sort()
+    yield from found
+
+
+_BARE_URL = re.compile(r"(?<![\w/.@+-])https?://(?:(?![<>\"'`\\])[!-~])+", re.ASCII)
+"""An http(s) address written as text: printable ASCII up to a space, a quote, an angle bracket
+or a letter of another script (a Korean particle after it: `https://github.com/o/r에서`)."""
+
+
+def _trimmed(url: str) -> str:
+    """`url` without what a sentence puts after it: a full stop, a comma, a closing bracket that
+    opens nothing in it (`(see https://x.org/a_(b))` keeps the one that closes its own)."""
+    while url and (url[-1] in ".,;:!?*" or url[-1] in ")]}" and url.count(_OPENS[url[-1]]) < url.count(url[-1])):
+        url = url[:-1]
+    return url
+
+
+_OPENS = {")": "(", "]": "[", "}": "{"}
+
+
 _DIGITS = re.compile(r"[0-9]{4}")
 """What every id `MENTION` matches holds (`2401.01234`, `hep-th/9108001`): a cheap first look."""
 
@@ -99,11 +132,11 @@ _SANITISED_REL = "noopener noreferrer nofollow"
 def link_plain(html: str) -> str:
     """`html` (paragraphs of text without any Markdown or HTML in it: `markup.plain_paragraphs`)
     with its mentions linked exactly as the full conversion and the sanitiser link them."""
-    if not may_mention(html):
+    if "://" not in html and not may_mention(html):
         return html
     out, last = [], 0
-    for start, end, arxiv_id in iter_mentions(html):
-        out += [html[last:start], f'<a href="https://arxiv.org/abs/{arxiv_id}" rel="{_SANITISED_REL}">{html[start:end]}</a>']
+    for start, end, href in iter_links(html):
+        out += [html[last:start], f'<a href="{escape(href)}" rel="{_SANITISED_REL}">{html[start:end]}</a>']
         last = end
     return "".join(out) + html[last:]
 
@@ -172,13 +205,13 @@ class _MentionLinker(Treeprocessor):
 
     @staticmethod
     def _split_text(text: str) -> tuple[str, list[etree.Element]]:
-        found = list(iter_mentions(text))
+        found = list(iter_links(text))
         if not found:
             return text, []
         head = text[: found[0][0]]
         links = []
-        for n, (start, end, arxiv_id) in enumerate(found):
-            link = etree.Element("a", {"href": f"https://arxiv.org/abs/{arxiv_id}"})
+        for n, (start, end, href) in enumerate(found):
+            link = etree.Element("a", {"href": href})
             link.text = markdown.util.AtomicString(text[start:end])
             link.tail = text[end: found[n + 1][0] if n + 1 < len(found) else len(text)]
             links.append(link)
