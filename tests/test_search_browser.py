@@ -856,15 +856,26 @@ def test_a_word_held_whole_ranks_above_longer_words_it_starts(bundled_box, query
 
 @pytest.mark.parametrize(("query", "slug", "shown"), [("Jaehong Yoon", "refusal-falls-off-a-cliff", "Jaehong Yoon"), ("yejin choi", "simpletom", "Yejin Choi"),
                                                       ("jae-hong yoon", "refusal-falls-off-a-cliff", "Jaehong Yoon")])
-def test_an_author_past_the_cards_first_names_is_shown_where_the_query_names_them(bundled_box, query: str, slug: str, shown: str) -> None:  # noqa: ANN001
+def test_an_author_past_the_cards_first_names_is_shown_where_the_query_names_them(browser, bundled: str, query: str, slug: str, shown: str) -> None:  # noqa: ANN001
     """A search by a senior author (Yejin Choi, often last) found the note, but its result showed
-    the first six authors and "…": nothing said why it matched. The author the query names is
-    shown, marked, after them."""
-    assert type_query(bundled_box, query) == [slug]
-    line = bundled_box.inner_text(".pn-search__result .pn-search__authors")
-    authors = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
-    names = line.split(", ")
-    assert " ".join(authors) == shown and shown not in names[:6] and shown in names[6:], line
+    the first six authors and "…": nothing said why it matched. Then the author the query names
+    was shown after those six, which on a phone's one line was cut off at its end. Now the line
+    is the first author, "…", the author named, marked, and "…": seen whole on a phone too."""
+    for size in (DESKTOP, PHONE):
+        page = new_page(browser, size, "ko")
+        try:
+            page.goto(bundled)
+            assert type_query(page, query) == [slug]
+            line = page.inner_text(".pn-search__result .pn-search__authors")
+            authors = page.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
+            names = line.split(", ")
+            assert " ".join(authors) == shown and names[1:3] == ["…", shown], line
+            seen = page.eval_on_selector(".pn-search__result .pn-search__authors", """line => {
+              const box = line.getBoundingClientRect(), mark = line.querySelector('mark').getBoundingClientRect();
+              return mark.left >= box.left && mark.right <= box.right + 0.5; }""")
+            assert seen, (size, line)
+        finally:
+            page.context.close()
 
 
 @pytest.mark.parametrize(("plural", "singular"), [("PRMs", "PRM"), ("VLMs", "VLM"), ("MLLMs를", "MLLM"), ("LLMs", "LLM")])

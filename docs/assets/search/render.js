@@ -154,6 +154,21 @@ function authorsLine(authors, words, more, extra) {
       shown = first;
     }
   }
+  // A name the query marks after the first keeps only the first author before it (A, …, Yatao
+  // Bian, …): the names between pushed it past the line's end, cut off on a phone.
+  const hit = shown.map((entry) => entry !== null && (marked(named(entry[0])) || alias(entry[1]) !== null));
+  if (hit.some((h, i) => h && i > 0)) {
+    const kept = [];
+    let last = -1;
+    shown.forEach((entry, i) => {
+      if (i && !hit[i]) return;
+      if (i > last + 1 && kept[kept.length - 1] !== null) kept.push(null);
+      kept.push(entry);
+      last = i;
+    });
+    if (last < shown.length - 1 && kept[kept.length - 1] !== null) kept.push(null);
+    shown = kept;
+  }
   const sep = shown.some((entry) => entry !== null && named(entry[0]).includes(",")) ? "; " : ", ";
   shown.forEach((entry, i) => {
     if (i) line.append(sep);
