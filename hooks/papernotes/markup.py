@@ -614,14 +614,21 @@ def glue_math(html: str) -> str:
 WORD_JOINER = "\u2060"
 """What `glue_endings` puts between a closing bracket and a Korean ending; a page's own (feeds and
 excerpts drop it: `without_joiners`)."""
-_CLOSERS = ")]}’”」』〉》"
+_CLOSERS = ")]}’”」』〉》%"
 _CLOSER = "[" + re.escape(_CLOSERS) + "]"
-_HAS_CLOSER = re.compile(_CLOSER)
-_CLOSER_THEN_HANGUL = re.compile(_CLOSER + r"(?=[\uac00-\ud7a3])")
+_HAS_CLOSER = re.compile(_CLOSER + "|[\uac00-\ud7a3][(\\[]")
+_CLOSER_THEN_HANGUL = re.compile(_CLOSER + r"(?=[\uac00-\ud7a3])|(?<=[\uac00-\ud7a3])(?=[(\[])")
+"""Where a line may not break in Korean text: after a closing bracket, quote or `%` before a
+Korean ending (`포함)에서는`, `30.7%에서`), and between a Korean word and the bracket it opens
+(`일치(faithfulness)`: the line ended with 일치 and began with the bracket)."""
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _HANGUL_START = re.compile(r"[\uac00-\ud7a3]")
 _INLINE = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "mark", "math", "s", "small", "span", "strong",
                      "sub", "sup", "u"})
+
+
+def _join(match: re.Match[str]) -> str:
+    return match.group() + WORD_JOINER
 
 
 def without_joiners(text: str) -> str:
@@ -630,10 +637,11 @@ def without_joiners(text: str) -> str:
 
 
 def glue_endings(html: str) -> str:
-    """Sanitised `html` with a word joiner (U+2060) between a closing bracket or quote and the
-    Korean ending after it (`포함)에서는`, `(언어)까지`, `</code>로` after `O(n)`): Chromium may
-    break a line there even with `word-break: keep-all`, and a phone showed lines starting
-    with "에서는". Not inside code, where the joiner would be copied with it."""
+    """Sanitised `html` with a word joiner (U+2060) between a closing bracket, quote or `%` and the
+    Korean ending after it (`포함)에서는`, `(언어)까지`, `</code>로` after `O(n)`, `30.7%에서`), and
+    between a Korean word and the bracket it opens (`일치(faithfulness)`): Chromium may break a
+    line there even with `word-break: keep-all`, and a phone showed lines starting with "에서는".
+    Not inside code, where the joiner would be copied with it."""
     if not _HAS_CLOSER.search(html) or not _HANGUL_START.search(html):
         return html
     out: list[str] = []
@@ -654,7 +662,7 @@ def glue_endings(html: str) -> str:
             continue
         if closed and not code and _HANGUL_START.match(piece):
             out.append(WORD_JOINER)
-        out.append(piece if code else _CLOSER_THEN_HANGUL.sub("\\g<0>" + WORD_JOINER, piece))
+        out.append(piece if code else _CLOSER_THEN_HANGUL.sub(_join, piece))
         closed = piece[-1] in _CLOSERS
     return "".join(out)
 
