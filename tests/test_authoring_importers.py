@@ -405,3 +405,16 @@ def test_a_listing_broken_inside_an_item_is_told_where_json_breaks() -> None:
         parse_listing('[\n  {"paper": {"id": "2401.00001",}]\n')
     with pytest.raises(HfError, match="the list is never closed"):  # cut short: said so
         parse_listing('[\n  {"paper": {"id": "2401.00001"}},\n')
+
+
+def test_notes_written_without_an_arxiv_id_are_counted_with_the_fix(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A post without arXiv lines (the real daily format) made notes whose url: is an arXiv search:
+    no PDF link, not found by id, other notes' mentions of the paper not linked to them; the run
+    said only "created"."""
+    post = tmp_path / "post.txt"
+    post.write_text("2025년 4월 9일\nA Paper Without An Id\n(Ada Lovelace)\nAn abstract of the paper.\n한국어 코멘트.\n"
+                    "English commentary.\n#rl\n", encoding="utf-8")
+    assert main(["import-post", str(post), "--root", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "1 note(s) written without an arXiv id" in out and "--lookup-arxiv" in out, out
+    assert out.splitlines()[-1] == "import-post: 1 created, 0 skipped (already have a note), 0 failed"

@@ -125,6 +125,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
               f"Add them to data/tags.yml, or rerun with --add-tags", file=sys.stderr)
     last_request = [0.0]
     used: set[str] = set()  # the tags of the notes written
+    unidentified = 0  # notes written without an arXiv id
     with Progress(entries, args.progress, command) as (items, bar):
         run = ImportRun(root, registry, bar)
         for problem in problems:
@@ -165,6 +166,8 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
                 abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
             if len(run.summary.created) > created:
                 used.update(registry.lookup[t] for t in entry.tags)
+                if not arxiv_id:
+                    unidentified += 1
     if addable:
         # Only the tags of notes written stay: a paper that failed for another reason adds none.
         kept = [t for t in addable if t in used]
@@ -176,6 +179,12 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
             print(f"papernotes {command}: cannot write data/tags.yml: {err}", file=sys.stderr)
         if kept:
             print(f"added {len(kept)} tag(s) to data/tags.yml: {', '.join(kept)}; review their Korean and English labels")
+    if unidentified:
+        # Without an id a note has no PDF or Hugging Face link, is not found by its id, and
+        # another note's mention of the paper links to arXiv, not to it.
+        hint = "" if args.lookup_arxiv else " (or delete them and import again with --lookup-arxiv, which finds ids by title)"
+        print(f"{unidentified} note(s) written without an arXiv id (the post gives none; their url: is an arXiv search): "
+              f"add `arxiv:` to each by hand{hint}")
     print(run.summary.line(command))
     return 1 if run.summary.failed else 0
 
