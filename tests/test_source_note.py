@@ -390,3 +390,4 @@ def test_a_section_heading_of_another_level_is_an_error_at_its_line(written: str
     found = [(p.line, p.rule, p.message) for p in problems if p.rule == "section-heading-level"]
     assert found == [(line, "section-heading-level", f"`{written.strip(' #') and written.split()[0]} {written.split()[1]}` "
                       "is not a section heading: sections are level 2, write `## English`")], problems
+    assert "missing-language" not in {p.rule for p in problems}, problems  # told once, at the heading

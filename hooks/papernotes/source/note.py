@@ -73,7 +73,8 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
 
     present: set[str] = set()
     fields = _read_front_matter("\n".join(split.yaml_lines), offset=1, tags=tags, add=add, present=present)
-    sections = _read_sections(lines, start=split.body_start, add=add)
+    misleveled: set[str] = set()  # sections written with another level (`# English`): told there, not "missing"
+    sections = _read_sections(lines, start=split.body_start, add=add, misleveled=misleveled)
     for spec in SECTIONS:
         sections.setdefault(spec.key, Section("", 0))
 
@@ -87,7 +88,7 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
                 "no-commentary")
     elif not is_draft:
         there = sections[written[0]]
-        for key in (k for k in _COMMENTARY if k not in written):
+        for key in (k for k in _COMMENTARY if k not in written and k not in misleveled):
             heading, line = _HEADING[key], sections[key].line
             if key in blank:
                 why = "shows no text (only spaces, markup or invisible characters); write it, or"
@@ -507,7 +508,7 @@ _OTHER_LEVEL = re.compile(r"^ {0,3}(#|#{3,6})[ \t]+([^#]+?)[ \t]*#*[ \t]*$")
 is a mistake for it."""
 
 
-def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) -> dict[str, Section]:
+def _read_sections(lines: list[str], *, start: int, add: Callable[..., None], misleveled: set[str] | None = None) -> dict[str, Section]:
     """Split the body into its `## ` sections; anything outside them is an error."""
     sections: dict[str, Section] = {}
     current: str | None = None
@@ -549,7 +550,10 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None]) ->
         if other is not None and section_for(other.group(2)) is not None:
             # `# English`: read as text of the section above (its words under the wrong language),
             # and the missing-language warning pointed at another line.
-            name = _HEADING[section_for(other.group(2)).key]  # type: ignore[union-attr]
+            key_named = section_for(other.group(2)).key  # type: ignore[union-attr]
+            name = _HEADING[key_named]
+            if misleveled is not None:
+                misleveled.add(key_named)
             add(number, 1, "body", f"`{other.group(1)} {other.group(2).strip()}` is not a section heading: sections are level 2, "
                 f"write `## {name}`", "section-heading-level")
         if current is None:
