@@ -133,7 +133,9 @@ def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:
     assert "https://tracker.example/p.gif" in hrefs and "https://example.org" in hrefs
     assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))]
     assert html.h1.get_text() == "Lambda [Brackets](x) and *stars* <i>"
-    assert "<b>code</b>" in html.find("code").get_text() and "<script>kept</script>" in html.find("pre").get_text()
+    # Code in a fenced block as written; a tag in an inline code span is written `&lt;` (a viewer may
+    # read the span's edges otherwise and the tag then runs: `hardened`), shown as written.
+    assert "&lt;b>code&lt;/b>" in html.find("code").get_text() and "<script>kept</script>" in html.find("pre").get_text()
     assert "$a<b$" in text and "$$x<y$$" in text  # math as written
     assert "$&lt;script>" in text and "<script>" not in text.split("```")[0]  # but no tag hides in it
 
@@ -181,6 +183,39 @@ def test_a_markdown_copy_loads_nothing_from_math_code_look_alikes_or_split_links
     assert [a["href"] for a in html.find_all("a") if "javascript" in (a.get("href") or "")] == []
     assert [t.name for t in html.find_all(True) if t.attrs and t.name not in ("a", "img")] == []
     assert all(url in text for url in re.findall(r"https://evil\.example/[\w.]+", en))  # shown or linked, not dropped
+
+
+# Where a CommonMark viewer (cmark-gfm, markdown-it) reads a code span's or a label's edges
+# otherwise than the copy did: it found a live tag, a script link or an image from another host.
+VIEWER_DISAGREEMENTS = [
+    ("quote-escaped-in-a-title", 'See [a](x "t\\"`")<img src="https://evil.example/p.png">` here.'),
+    ("nested-parentheses", "See [a](x((`)))<img src=\"https://evil.example/p.png\">` here."),
+    ("escaped-parenthesis", "See [b](x\\(`)<img src=\"https://evil.example/p.png\">` here."),
+    ("autolink-in-math", "Cost $<javascript:alert(document.domain)>$ here."),
+    ("code-across-table-pipes", "| h1 | h2 | h3 |\n|----|----|----|\n| `a | <img src=\"https://evil.example/p.png\"> | b` |"),
+    ("label-with-an-escaped-bracket", "[a\\]b]: javascript:alert(1)\n\n[click][a\\]b]"),
+    ("reference-image-elsewhere", "[a\\]b]: https://evil.example/x.png\n\n![pic][a\\]b]"),
+]
+
+
+@pytest.mark.parametrize("en", [pytest.param(t, id=i) for i, t in VIEWER_DISAGREEMENTS])
+def test_a_markdown_copy_holds_nothing_live_whatever_a_viewer_takes_for_code(en: str) -> None:
+    """Outside fenced code the copy holds no `<` that starts a tag, a comment or an autolink other
+    than http(s) and mailto, no script scheme after `](` or `]:`, and no image but one of this
+    site: so no viewer, whatever it reads as a code span, finds anything that runs or loads."""
+    from papernotes.outputs.markdown_copy import render_copy
+
+    text = render_copy(_note("T", en=en)).split("\n---\n", 1)[1]
+    assert re.search(r"<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|/[A-Za-z]|!|\?|(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)", text) is None, text
+    assert re.search(r"(?i)(?:\]\(|\]:)\s*<?\s*(?:javascript|vbscript|data|file)\s*:", text) is None, text
+    assert re.search(r"(?<!\\)!\[[^\]]*\](?:\[|\(\s*<?(?:https?:)?//)", text) is None, text
+
+
+def test_a_markdown_copy_keeps_fenced_code_and_same_site_images_when_hardened() -> None:
+    from papernotes.outputs.markdown_copy import hardened
+
+    kept = "![here](fig.png) ![t](../a.png 'T') $a<b$ <https://example.org/x>\n\n```\n<script>kept</script> ![x](https://e.org/p.png)\n```"
+    assert hardened(kept) == kept
 
 
 def test_a_markdown_copy_keeps_same_site_images_code_and_math_as_written() -> None:

@@ -78,7 +78,7 @@ def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[st
     parts = [f"---\n{head}---\n", f"# {as_text(note.title)}\n"]  # a title, not markup
     for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
         if text.strip():
-            parts.append(f"## {heading}\n\n{inert(point_note_links(text.strip(), note_link))}\n")
+            parts.append(f"## {heading}\n\n{hardened(inert(point_note_links(text.strip(), note_link)))}\n")
     return "\n".join(parts)
 
 
@@ -310,3 +310,59 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
     lines += [f"- [{as_text(n.title)}]({copy_link(n.slug)}): {n.date.isoformat()}; "
               f"{as_text(_names(n.authors[:3]))}{' et al.' if len(n.authors) > 3 else ''}" for n in notes]
     return "\n".join(lines) + "\n"
+
+
+def hardened(text: str) -> str:
+    """`inert`'s text made safe whatever a viewer takes for code: `inert` leaves code spans and
+    math as written, and a viewer that reads a span's edges otherwise (a backtick in a link's
+    title, a table cell's pipes, an escaped bracket in a label) found live HTML there
+    (`<img src="https://...">`, `<javascript:...>`) or a reference image from another host.
+    Outside fenced code blocks, then: a `<` that starts a tag, a comment or an autolink to anything
+    but http(s) and mailto is written `&lt;`; a script scheme after `](` or `]:` gets a zero-width
+    space before its colon (no longer a scheme); and an image (`![`) is kept only as an inline
+    image of this site (`inert` already made every other one a link), else its `!` is escaped.
+    In code that a viewer does read as code, these show as written (`&lt;img`): rare, and safe."""
+    if "<" not in text and "![" not in text and ":" not in text:
+        return text
+    out: list[str] = []
+    fence: str | None = None
+    chunk: list[str] = []
+    for line in text.split("\n"):
+        marker = _FENCE.match(line)
+        if fence is not None:  # inside a fenced block: as written, up to its closing fence
+            out.append(line)
+            if marker and marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence) and line.strip() == marker.group(1):
+                fence = None
+        elif marker:
+            if chunk:
+                out.append(_harden("\n".join(chunk)))
+            chunk, fence = [], marker.group(1)
+            out.append(line)
+        else:
+            chunk.append(line)
+    if chunk:
+        out.append(_harden("\n".join(chunk)))
+    return "\n".join(out)
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_LIVE_TAG = re.compile(r"<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|/[A-Za-z]|!|\?|(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)")
+_SCRIPT_DESTINATION = re.compile(r"(?i)((?:\]\(|\]:)\s*<?\s*)(javascript|vbscript|data|file)(\s*:)")
+
+
+def _harden(chunk: str) -> str:
+    chunk = _LIVE_TAG.sub("&lt;", chunk)
+    chunk = _SCRIPT_DESTINATION.sub("\\1\\2\u200b\\3", chunk)
+    if "![" not in chunk:
+        return chunk
+    out, last = [], 0
+    for match in _IMAGE_START.finditer(chunk):
+        bang = match.end() - 1
+        kept = _KEPT_IMAGE.match(chunk, bang)
+        where = _destination(kept.group(1)) if kept is not None else ""
+        if kept is not None and not _ANY_SCHEME.match(where) and not where.startswith(("//", "\\", "/\\")):
+            continue
+        out += [chunk[last:bang], "\\!"]
+        last = bang + 1
+    return "".join(out) + chunk[last:]
