@@ -207,3 +207,21 @@ def test_a_bare_address_is_a_link_to_itself(text: str, links: list[tuple[str, st
         found = [(a["href"], a.get_text()) for a in BeautifulSoup(html, "html.parser").find_all("a")]
         assert found == links, html
         assert all(a["rel"] == ["noopener", "noreferrer", "nofollow"] for a in BeautifulSoup(html, "html.parser").find_all("a"))
+
+
+def test_how_deep_a_note_may_nest_does_not_depend_on_who_renders_it() -> None:
+    """A list nested 483 deep passed `papernotes check` and failed every build: the build renders
+    from deeper in the stack, and Python's recursion limit counts from its bottom. The renderer
+    now has the same stack whoever calls it: the same verdict from 1 frame down or from 300."""
+    def verdict(levels: int, frames: int) -> bool:
+        if frames:
+            return verdict(levels, frames - 1)
+        try:
+            markup.Converter().convert("\n".join("  " * i + "- item" for i in range(levels)))
+            return True
+        except RecursionError:
+            return False
+
+    for levels in (100, 300, 400, 500):
+        assert verdict(levels, 0) == verdict(levels, 300), levels
+    assert verdict(100, 300) and not verdict(500, 0)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+import sys
 import signal
 import threading
 import time
@@ -265,9 +266,29 @@ class Converter:
         return Markup(glue_endings(glue_math(sanitise(self._full_convert(text)))))
 
     def _full_convert(self, text: str) -> str:
-        """python-markdown's HTML, before sanitising."""
+        """python-markdown's HTML, before sanitising; with RENDER_FRAMES of stack whatever the
+        caller's depth (see there)."""
         self._md.reset()
-        return self._md.convert(text)
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(_stack_depth() + RENDER_FRAMES)
+        try:
+            return self._md.convert(text)
+        finally:
+            sys.setrecursionlimit(limit)
+
+
+RENDER_FRAMES = 700
+"""The Python stack a note's Markdown may use (Python-Markdown recurses once or more per level of
+a nested list, quote or emphasis). Counted from the converter's caller, not from the bottom of
+the stack: `papernotes check` calls it from fewer frames than `mkdocs build`, so a list nested
+483 deep passed the check and failed every build. Real notes use a few dozen frames."""
+
+
+def _stack_depth() -> int:
+    frame, depth = sys._getframe(), 0  # the cheap way to count the frames above
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth
 
 
 _MARKUP_FREE = re.compile(r"[^\\`*_\[\]!<>&$|#~{}\x00-\x09\x0b-\x1f\x7f-\xa0\u2028\u2029\ufeff]+")
