@@ -118,7 +118,7 @@ def test_two_builds_of_the_same_input_are_identical(tmp_path: Path, monkeypatch:
 @pytest.mark.slow  # a build process that must not hang
 def test_pathological_markdown_is_reported_not_left_to_hang_the_build(tmp_path: Path) -> None:
     # Unstopped, this body keeps python-markdown busy for many minutes.
-    data = write_site(tmp_path / "d", {"2024/slow.md": note(body="\n## English\n\n" + "[" * 60000 + "\n\n## 한국어\n\n본문\n")}) / "data"
+    data = write_site(tmp_path / "d", {"2024/slow.md": note(body="\n## English\n\n" + "a<" * 60000 + "\n\n## 한국어\n\n본문\n")}) / "data"
     site = make_site(tmp_path / "s", data=data)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
                             capture_output=True, text=True, cwd=site, timeout=60)

@@ -353,6 +353,9 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("duplicate-section", {"2024/hostile.md": note(body=BODY + "\n## English\n\nagain\n")},
      (f"{H}:17:1: error: body: section '## English' appears twice",)),
     ("slow-brackets", {"2024/hostile.md": note(body=BODY + "[" * 60000 + "\n")},
+     (f"{H}:13:1: error: ## English: the paragraph that starts 'Body.' holds 60,000 `[`, more than the 1,000",)),
+    # Slow in Python-Markdown too, but not counted: the time budget stops it.
+    ("slow-angles", {"2024/hostile.md": note(body=BODY + "a<" * 60000 + "\n")},
      (f"{H}:13:1: error: ## English: rendering this section's Markdown was stopped at the limit of 2 s",)),
     # A form feed pasted from a PDF passed, and made feed.xml not well-formed XML for every reader.
     ("control-character-in-body", {"2024/hostile.md": note(body="\n## 한국어\n\n보상\x0c 모델\n\n## English\n\nEsc \x1b[31m red\n")},
@@ -508,8 +511,8 @@ def test_hostile_tag_registry_entry_is_located(tmp_path: Path, baseline: dict, a
     assert_good_notes_survive(result, baseline, set())
 
 
-SLOW = "[" * 30000  # python-markdown is quadratic on unclosed brackets: minutes, not milliseconds
-SLOWISH = "[" * 1500  # a few tenths of a second
+SLOW = "a<" * 60000  # python-markdown is quadratic on these: many seconds, not milliseconds
+SLOWISH = "a<" * 5000  # a tenth of a second (runs of `[` are refused by their count first: markup.MAX_BRACKETS)
 
 
 def test_render_budget_stops_a_slow_render_on_the_main_thread() -> None:

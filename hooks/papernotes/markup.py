@@ -112,11 +112,31 @@ class SlowMarkdown(Exception):
     """A section's Markdown took longer than the budget; `seconds` is what it had used. `paragraph`:
     refused before rendering, as (its first line in the section, its characters, its marks)."""
 
-    def __init__(self, seconds: float, stopped: bool, paragraph: tuple[int, int, int] | None = None) -> None:
+    def __init__(self, seconds: float, stopped: bool, paragraph: tuple[int, int, int] | None = None, brackets: bool = False) -> None:
         super().__init__(f"rendering took {seconds:.1f} s")
         self.seconds = seconds
         self.stopped = stopped
         self.paragraph = paragraph
+        self.brackets = brackets
+        """`paragraph`'s third number counts its `[`, over MAX_BRACKETS (else its inline marks)."""
+
+
+MAX_BRACKETS = 1000
+"""How many `[` one paragraph may hold, beyond which it is refused unrendered: Python-Markdown's
+link patterns take time that grows with their square (1,000 take 0.13 s, 3,700 about 2 s), so a
+run of them near the render budget passed `papernotes check` in one run and failed the build in
+the next. A count gives every run one verdict; real paragraphs hold a few dozen."""
+
+
+def most_brackets(text: str) -> tuple[int, int, int]:
+    """The paragraph of `text` with the most `[`: (its `[`, its first line in `text`, its characters)."""
+    worst, line = (0, 1, 0), 1
+    for paragraph in _TEXT_NODE_BREAK.split(text):
+        count = paragraph.count("[")
+        if count > worst[0]:
+            worst = (count, line + (len(paragraph) - len(paragraph.lstrip("\n"))), len(paragraph))
+        line += paragraph.count("\n") + 1
+    return worst
 
 
 INLINE_WORK_LIMIT = 200_000_000
@@ -397,6 +417,10 @@ class HtmlCache:
         work, line, characters, marks = inline_work(text)
         if work > INLINE_WORK_LIMIT:
             raise SlowMarkdown(0.0, stopped=True, paragraph=(line, characters, marks))
+        if text.count("[") > MAX_BRACKETS:
+            brackets, line, characters = most_brackets(text)
+            if brackets > MAX_BRACKETS:
+                raise SlowMarkdown(0.0, stopped=True, paragraph=(line, characters, brackets), brackets=True)
         started = time.thread_time()
         try:
             with _deadline(budget):

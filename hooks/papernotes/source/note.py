@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from papernotes.markup import RENDER_BUDGET, HtmlCache, SlowMarkdown, math_problem
+from papernotes.markup import MAX_BRACKETS, RENDER_BUDGET, HtmlCache, SlowMarkdown, math_problem
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_LINEAGE, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS,
                                FrontMatter, paper_arxiv_id, paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text,
@@ -228,6 +228,11 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
         if slow.paragraph is not None:
             at, characters, marks = slow.paragraph
             start = section.text.split("\n")[at - 1].strip()
+            if slow.brackets:
+                add(section.line, 1, field, f"the paragraph that starts {start[:24]!r} holds {marks:,} `[`, more than the "
+                    f"{MAX_BRACKETS:,} one paragraph may hold (each makes rendering slower); break it up or write "
+                    "fewer brackets", "slow-markdown")
+                return
             add(section.line, 1, field, f"the paragraph that starts {start[:24]!r} is {characters:,} characters long with "
                 f"{marks:,} Markdown marks (`\\`, `*`, `_`, `&`, `$`, backticks) in it, which no build renders in "
                 "time; break it into paragraphs (a blank line between them)", "slow-markdown")
