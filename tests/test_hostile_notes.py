@@ -615,19 +615,24 @@ def test_a_very_long_word_is_read_in_linear_time() -> None:
     assert _LATIN_ENDING.fullmatch(word + "-가") is None and _LATIN_ENDING.fullmatch(word + "가") is not None
 
 
-@pytest.mark.parametrize("clash", ["paper", "file name"])
+@pytest.mark.parametrize("clash", ["paper", "file name", "paper, dated earlier", "draft dated earlier"])
 def test_a_new_note_that_clashes_does_not_unpublish_the_note_that_was_there(tmp_path: Path, baseline: dict, clash: str) -> None:
     """Under serve, a new note about a paper that has a note (or under the file name of one) turned
     the existing note into a draft: its page, tag pages, feeds and notes.json lost it. Both files
-    are told of the clash (no build publishes either), and the older note keeps its page."""
+    are told of the clash (no build publishes either), and the older note keeps its page: the
+    file written first, whatever the newcomer's `date:` says, and never a draft (which is not
+    published: the paper had no page at all)."""
     existing = "data/notes/2024/good-korean.md"
-    if clash == "paper":
-        files = {"2026/newcomer.md": note(arxiv='"2405.00010"', date="2026-01-02")}
-        newcomer = "data/notes/2026/newcomer.md"
-    else:
+    if clash == "file name":
         files = {"2026/good-korean.md": note(arxiv='"2406.00077"', date="2026-01-02")}
         newcomer = "data/notes/2026/good-korean.md"
-    result = load_site(write_site(tmp_path, files), "data")
+    else:
+        date = "2026-01-02" if clash == "paper" else "2001-01-02"
+        files = {"2026/newcomer.md": note(arxiv='"2405.00010"', date=date, extra="draft: true\n" if "draft" in clash else "")}
+        newcomer = "data/notes/2026/newcomer.md"
+    root = write_site(tmp_path, files)
+    os.utime(root / newcomer, (2e9, 2e9))  # written after the notes that were there
+    result = load_site(root, "data")
     published = {n.source for n in result.notes}
     assert existing in published and newcomer not in published
     assert {existing, newcomer} <= {p.path for p in result.errors}

@@ -6,6 +6,7 @@ encoding, too big) is itself a problem, and so are two notes claiming one slug o
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import os
@@ -149,7 +150,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     problems.extend(p for p in labs if wanted is None or (root / p.path).resolve() in wanted)
     advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name), lambda: pairs)
     problems.extend(p for p in advice if wanted is None or any((root / f).resolve() in wanted for f in (p.path, _other_file(p))))
-    held = _held_back(loaded)
+    held = _held_back(loaded, root)
     notes = [n for n in loaded if n.source not in held and (wanted is None or (root / n.source).resolve() in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
     html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
@@ -367,19 +368,29 @@ def _slug_problems(files: list[Path], root: Path) -> list[Problem]:
     return found
 
 
-def _held_back(notes: list[Note]) -> set[str]:
+def _held_back(notes: list[Note], root: Path) -> set[str]:
     """The notes (by source) not published because an older note has their URL or their paper:
-    every note of a clash but the oldest (by date, then file). The clash is an error in each of
+    every note of a clash but the one that was there first: not a draft (a draft is not
+    published, so it must not hide the page of the note it clashes with), then the file written
+    first, then the earlier `date:`, then the file's name. The clash is an error in each of
     their files (`_slug_problems`, `_identity_problems`), so no build publishes any of them, but
     under serve the note that was there keeps its page: a new note written about its paper, or
-    under its file name, unpublished it (its page turned into a draft, its links went)."""
+    under its file name, unpublished it (its page turned into a draft, its links went), and so
+    did a draft, or a newcomer dated earlier."""
+    def first(note: Note) -> tuple[bool, float, dt.date, str]:
+        try:
+            written = (root / note.source).stat().st_mtime
+        except OSError:
+            written = float("inf")
+        return (note.draft, written, note.date, note.source)
+
     by_slug: dict[str, list[Note]] = {}
     for note in notes:
         by_slug.setdefault(slug_key(note.slug), []).append(note)
     held: set[str] = set()
     for members in (*by_slug.values(), *_by_paper(notes).values()):
         if len(members) > 1:
-            held.update(n.source for n in sorted(members, key=lambda n: (n.date, n.source))[1:])
+            held.update(n.source for n in sorted(members, key=first)[1:])
     return held
 
 
