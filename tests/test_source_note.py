@@ -391,3 +391,10 @@ def test_a_section_heading_of_another_level_is_an_error_at_its_line(written: str
     assert found == [(line, "section-heading-level", f"`{written.strip(' #') and written.split()[0]} {written.split()[1]}` "
                       "is not a section heading: sections are level 2, write `## English`")], problems
     assert "missing-language" not in {p.rule for p in problems}, problems  # told once, at the heading
+
+
+def test_a_missing_notes_folder_is_told_at_line_one(tmp_path: Path) -> None:
+    """It was `data/notes:0:0:`: no line an editor or CI annotation opens."""
+    (tmp_path / "data").mkdir()
+    problems = [p.format() for p in load_site(tmp_path).problems if p.rule == "missing-folder"]
+    assert problems == ["data/notes:1:1: error: folder: the notes folder is missing: create data/notes/ and put the notes in it"]
