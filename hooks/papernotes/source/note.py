@@ -395,6 +395,9 @@ def _published(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> obj
     if when > today + datetime.timedelta(days=1):
         raise loc.error(f"{when.isoformat()} is after today ({today.isoformat()}); `published:` is the date the paper "
                         "came out (leave it out if unknown)", "future-date")
+    if when.year < NOTE_YEARS[0]:  # `0001-01-01` went to every citation as given
+        raise loc.error(f"{when.isoformat()} is before {NOTE_YEARS[0]}; `published:` is the date the paper came out "
+                        "(leave it out if unknown)", "bad-date")
     return when
 
 
