@@ -46,7 +46,8 @@ FIELDS: tuple[Field, ...] = (
     Field("url", "link", False, "a link to the paper (http/https); *required when there is no `arxiv`"),
     Field("code", "link", False, "a link to the code"),
     Field("org", "text", False, "the organisation"),
-    Field("published", "date", False, "the paper's own date, `YYYY-MM-DD` (from 1900, not after today); without it, citations give the month of the arXiv id (Google Scholar's "
+    Field("published", "date", False, "the paper's own date, `YYYY-MM-DD` (from 1900, not after today); without it, citations give "
+          "the month of the arXiv id (Google Scholar's "
           "`citation_publication_date` its year: a date there is a whole day or a year), or no date (never `date`)"),
     Field("builds_on", "arXiv id list", False,
           'arXiv ids (in quotes) of earlier work this paper extends: `["1706.03762"]`; shown both ways; at most 100'),

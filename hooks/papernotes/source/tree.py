@@ -119,7 +119,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     notes_dir = data / "notes"
     files = note_files(notes_dir) if notes_dir.is_dir() else []
     if not notes_dir.is_dir():
-        problems.append(Problem(display_path(notes_dir, root), 1, 1, "folder", "the notes folder is missing: create data/notes/ and put the notes in it", "missing-folder"))
+        problems.append(Problem(display_path(notes_dir, root), 1, 1, "folder",
+                                "the notes folder is missing: create data/notes/ and put the notes in it", "missing-folder"))
 
     wanted = {p.resolve() for p in only} if only is not None else None
     guidance = read_guidance(data / "note-template.md")
