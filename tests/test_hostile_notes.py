@@ -243,7 +243,7 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("code-data-url", {"2024/hostile.md": note(extra='code: "data:text/html,<script>alert(1)</script>"\n')},
      (f"{H}:7:7: error: code: expected an http(s) link, got 'data:text/html,<script>alert(1)</script>'",)),
     ("url-bad-host", {"2024/hostile.md": note(extra='url: "https://[example.org/paper"\n')},
-     (f"{H}:7:6: error: url: expected an http(s) link, got 'https://[example.org/paper' (its host is not valid)",)),
+     (f"{H}:7:6: error: url: expected an http(s) link, got 'https://[example.org/paper' (its host or port is not valid)",)),
     ("url-space", {"2024/hostile.md": note(extra='url: "https://exa mple.org/"\n')}, (f"{H}:7:6: error: url: expected an http(s) link",)),
     ("url-relative", {"2024/hostile.md": note(extra='url: "../../hooks/papernotes_hook.py"\n')}, (f"{H}:7:6: error: url: expected an http(s) link",)),
     ("url-userinfo", {"2024/hostile.md": note(extra='url: "https://arxiv.org@evil.example/abs/2301.00001"\n')},

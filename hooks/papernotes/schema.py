@@ -319,7 +319,7 @@ def link_problem(value: str) -> str | None:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - raises on a port that is not a number
     except ValueError:  # e.g. an unclosed `[` in the host ("Invalid IPv6 URL")
-        return f"expected an http(s) link, got {value!r} (its host is not valid)"
+        return f"expected an http(s) link, got {value!r} (its host or port is not valid)"
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
         return f"expected an http(s) link, got {value!r}"
     odd = next((c for c in value if c in _NOT_IN_LINKS or unicodedata.category(c) == "Cc"), None)
