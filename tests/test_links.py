@@ -771,7 +771,8 @@ def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path
     readers met a 404; a tag that exists, a guide page and the home page are fine."""
     from papernotes.source.tree import load_site
 
-    links = ["../../tags/no-such-tag/", "../../tags/rl/", "../../nothing/", "../../about/", "../../", "../../archive/2025/"]
+    links = ["../../tags/no-such-tag/", "../../tags/rl/", "../../nothing/", "../../about/", "../../", "../../archive/2025/",
+             "../../archive/1999/", "../../archive/2025/01/"]
     linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace(
         "## English\n", "## English\n\n" + " ".join(f"[{i}]({href})" for i, href in enumerate(links)) + "\n", 1)
     result = load_site(make_site(tmp_path, notes={**LINK_NOTES, "2025/site-linker.md": linker}), "data")
@@ -780,6 +781,7 @@ def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path
         ("## English", "unknown-site-link", "warning",
          "the link to '../../tags/no-such-tag/' leads nowhere: there is no tag 'no-such-tag' in data/tags.yml"),
         ("## English", "unknown-site-link", "warning", "the link to '../../nothing/' leads nowhere: no page of the site is there"),
+        ("## English", "unknown-site-link", "warning", "the link to '../../archive/1999/' leads nowhere: no note is dated 1999, so it has no page"),
     ], result.problems
     lines = linker.split("\n")
     assert {p.line for p in result.problems if p.path.endswith("site-linker.md")} == {lines.index(next(x for x in lines if x.startswith("[0]"))) + 1}

@@ -488,6 +488,7 @@ def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, ht
     and no file of docs/ (`../../nothing/`). A warning at the link, as a link to a missing note is;
     both passed the checker and the strict build, and readers met a 404."""
     docs = root / "docs"
+    days = {(f"{n.date:%Y}", f"{n.date:%m}", f"{n.date:%d}") for n in notes if not n.draft}  # the date pages there are
     found = []
     for note in notes:
         if note.draft:
@@ -502,6 +503,9 @@ def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, ht
                 elif parts[:1] == ["tags"] and len(parts) >= 2 and parts[1] not in ("index.html",) and \
                         parts[1].removesuffix(".md") not in registry.lookup.values() and parts[1] not in registry.lookup:
                     why = f"there is no tag {parts[1].removesuffix('.md')!r} in {registry.file}"
+                elif parts[:1] == ["archive"] and len(parts) >= 2 and parts[1].isdigit() and \
+                        not any(d[:len(parts[1:4])] == tuple(parts[1:4]) for d in days):
+                    why = f"no note is dated {'-'.join(parts[1:4])}, so it has no page"
                 elif (parts[0] if parts else "") in SITE_SECTIONS or not parts or any(
                         (docs / p).exists() for p in (resolved, resolved + ".md", resolved.removesuffix(".html") + ".md")):
                     continue
