@@ -785,6 +785,13 @@ def test_a_given_names_short_form_finds_the_author(bundled_box) -> None:  # noqa
     """`Tom Griffiths` (as the field calls him) found nothing: the notes write Thomas L. Griffiths."""
     griffiths = type_query(bundled_box, "Griffiths")
     assert len(griffiths) == 3 and sorted(type_query(bundled_box, "Tom Griffiths")) == sorted(griffiths)
+    # and each result says why: "Thomas" is marked in its authors (nothing was, so the box showed
+    # an abstract passage instead, with "to" marked as if it matched)
+    lines = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors",
+                                             "ls => ls.map(l => [...l.querySelectorAll('mark')].map(m => m.textContent))")
+    assert lines == [["Thomas", "Griffiths"]] * 3, lines
+    wheres = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__where", "ws => ws.map(w => w.textContent)")
+    assert not [w for w in wheres if "초록" in w], wheres  # no abstract passage fetched to explain it
 
 
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])

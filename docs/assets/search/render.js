@@ -220,9 +220,18 @@ function wordsFor(result, doc) {
  * did (학습 데이터 -> training data). If not, the box loads its abstract (engine.loadAbstracts),
  * whose passage the result then shows when its commentary marks nothing. */
 export function explained(card, result, doc) {
-  const texts = [card[1], card[3], card[4], ...(card[5] || []).map((a) => (typeof a === "string" ? a : a[0]))].filter(Boolean);
-  const shown = (words) => texts.some((text) => highlight(text, words, result.concepts).querySelector("mark"));
+  const texts = [card[1], card[3], card[4]].filter(Boolean);
+  const names = (card[5] || []).map((a) => (typeof a === "string" ? a : a[0]));
+  const shown = (words) => texts.some((text) => highlight(text, words, result.concepts).querySelector("mark"))
+    || names.some((name) => highlight(name, withNameForms(words), null).querySelector("mark"));
   return wordsFor(result, doc).every((w) => shown([w])) && (!(result.bridges[doc] || []).length || shown([]));
+}
+
+/* `words` and the other forms of any given name among them (tom: thomas, meta.given_names), for
+ * author names: the index finds Thomas L. Griffiths for `Tom Griffiths`, and his name is marked. */
+function withNameForms(words) {
+  const forms = meta.given_names || {};
+  return words.concat(...words.map((w) => (Object.prototype.hasOwnProperty.call(forms, w) ? forms[w] : [])));
 }
 
 /* What a result's summary shows in `lang`: its commentary in that language, the matched words
@@ -264,7 +273,7 @@ export function renderCard(card, result, doc, id, extra) {
     line.append(bi("용어집: ", "Glossary: "), el("span", { lang: langOf(from) }, from), " → ", el("span", { lang: langOf(to) }, to));
     li.append(line);
   }
-  if (card[5] && card[5].length) li.append(authorsLine(card[5], words, more, known));
+  if (card[5] && card[5].length) li.append(authorsLine(card[5], withNameForms(words), more, known));
   const summary = el("div", { class: "pn-search__summary" });
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {

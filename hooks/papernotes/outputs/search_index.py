@@ -535,6 +535,10 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "abstracts": urls.search_abstracts("{n}"),
         "card_shard": CARD_SHARD,
         "excerpt": EXCERPT_SHOWN,
+        # A given name's other forms (tom: thomas), which the index added to each note (given_name_forms):
+        # the box marks "Thomas" for `tom`, or nothing in the result said why it matched.
+        "given_names": {form: sorted(set(_SHORT_NAMES.get(form, ()) + _LONG_NAMES.get(form, ())))
+                        for form in sorted(set(_SHORT_NAMES) | set(_LONG_NAMES))},
         "particles": list(PARTICLES),
         "endings": list(VERB_ENDINGS),
         "note": urls.src_to_url(urls.note("{slug}")),
