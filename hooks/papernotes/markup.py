@@ -33,7 +33,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 from html import unescape
 
-from papernotes.markup_links import MentionExtension, find_links, link_plain, note_slug_of
+from papernotes.markup_links import MentionExtension, find_links, link_plain, note_slug_of, site_path
 
 from papernotes.schema import SECTION_KEYS
 
@@ -130,13 +130,7 @@ the next. A count gives every run one verdict; real paragraphs hold a few dozen.
 
 def most_brackets(text: str) -> tuple[int, int, int]:
     """The paragraph of `text` with the most `[`: (its `[`, its first line in `text`, its characters)."""
-    worst, line = (0, 1, 0), 1
-    for paragraph in _TEXT_NODE_BREAK.split(text):
-        count = paragraph.count("[")
-        if count > worst[0]:
-            worst = (count, line + (len(paragraph) - len(paragraph.lstrip("\n"))), len(paragraph))
-        line += paragraph.count("\n") + 1
-    return worst
+    return max(((p.count("["), line, len(p)) for p, line in _paragraphs(text)), default=(0, 1, 0), key=lambda w: w[0])
 
 
 INLINE_WORK_LIMIT = 200_000_000
@@ -158,14 +152,21 @@ a quote or a table row (each its own text)."""
 def inline_work(text: str) -> tuple[int, int, int, int]:
     """The paragraph of `text` that costs Python-Markdown most: (characters times inline marks,
     its first line in `text`, characters, marks)."""
-    worst, line = (0, 1, 0, 0), 1
-    for paragraph in _TEXT_NODE_BREAK.split(text):
+    worst = (0, 1, 0, 0)
+    for paragraph, line in _paragraphs(text):
         if len(paragraph) * len(paragraph) > worst[0]:  # marks <= characters: only then can it be the worst
             marks = len(_INLINE_MARK.findall(paragraph))
             if len(paragraph) * marks > worst[0]:
-                worst = (len(paragraph) * marks, line + (len(paragraph) - len(paragraph.lstrip("\n"))), len(paragraph), marks)
-        line += paragraph.count("\n") + 1
+                worst = (len(paragraph) * marks, line, len(paragraph), marks)
     return worst
+
+
+def _paragraphs(text: str) -> Iterator[tuple[str, int]]:
+    """Each paragraph's text of `text` (`_TEXT_NODE_BREAK`) and the line in `text` where it starts."""
+    line = 1
+    for paragraph in _TEXT_NODE_BREAK.split(text):
+        yield paragraph, line + (len(paragraph) - len(paragraph.lstrip("\n")))
+        line += paragraph.count("\n") + 1
 
 
 class _MathInline(InlineProcessor):
@@ -342,11 +343,6 @@ class NoteHtml(NamedTuple):
 _HREF = re.compile(r'<a href="([^"]*)"')
 
 
-def _relative(href: str) -> bool:
-    """A link within the site: no scheme, not protocol-relative, not only a fragment or query."""
-    return bool(href) and not href.startswith(("//", "#", "?")) and ":" not in href.split("/", 1)[0]
-
-
 _MAY_LINK = re.compile(r"\]\(|\]:|<")
 """What a link to a page needs in the Markdown: `[text](target)`, a `[label]: target` definition
 (for `[text][label]`) or raw HTML (`<a href>`). Bare ids and URLs (autolinked) lead to papers, not
@@ -476,7 +472,7 @@ class HtmlCache:
                 html = self.html(text)
                 if "<a " in html:
                     hrefs = (Markup(m.group(1)).unescape() for m in _HREF.finditer(html))
-                    found = tuple(h for h in hrefs if _relative(h) and note_slug_of(h) is None)
+                    found = tuple(h for h in hrefs if site_path(h) is not None and note_slug_of(h) is None)
             self._site_links[text] = found
         return found
 
@@ -672,10 +668,6 @@ _INLINE = frozenset({"a", "abbr", "b", "code", "del", "em", "i", "ins", "kbd", "
                      "sub", "sup", "u"})
 
 
-def _join(match: re.Match[str]) -> str:
-    return match.group() + WORD_JOINER
-
-
 def without_joiners(text: str) -> str:
     """`text` without `glue_endings`' joiners: for readers that lay the text out themselves."""
     return text.replace(WORD_JOINER, "")
@@ -707,7 +699,7 @@ def glue_endings(html: str) -> str:
             continue
         if closed and not code and _HANGUL_START.match(piece):
             out.append(WORD_JOINER)
-        out.append(piece if code else _CLOSER_THEN_HANGUL.sub(_join, piece))
+        out.append(piece if code else _CLOSER_THEN_HANGUL.sub("\\g<0>" + WORD_JOINER, piece))
         closed = piece[-1] in _CLOSERS
     return "".join(out)
 

@@ -99,7 +99,7 @@ def iter_links(text: str) -> Iterator[tuple[int, int, str]]:
         for match in _BARE_URL.finditer(text):
             url = _trimmed(match.group())
             start, end = match.start(), match.start() + len(url)
-            if any(start < e and s < end for s, e in taken) or link_problem(url) is not None or "://" not in url[:9]:
+            if any(start < e and s < end for s, e in taken) or link_problem(url) is not None:
                 continue
             found.append((start, end, url))
         found.sort()
@@ -256,16 +256,29 @@ def note_slug_of(href: str) -> str | None:
     `slug.md`, `../2024/slug.md`), or a link from the site's root (`/notes/slug/`, which a site
     served under a path would break: it is pointed from each page like the others), without
     checking that the note exists; else None."""
-    if not href or href.startswith(("//", "#", "?")) or ":" in href.split("/", 1)[0]:
+    resolved = site_path(href)
+    if resolved is None:
         return None
-    path = unquote(href.split("#", 1)[0].split("?", 1)[0])
-    from_root = path.startswith("/")
-    if path.endswith(".md") and not from_root:
+    path = _path_of(href)
+    if path.endswith(".md") and not path.startswith("/"):
         stem = posixpath.basename(path)[: -len(".md")]
         return stem or None
-    resolved = posixpath.normpath(path.lstrip("/") if from_root else posixpath.join("notes/this-note", path))
     parts = resolved.split("/")
     return parts[1] if len(parts) == 2 and parts[0] == "notes" and parts[1] not in ("", ".", "..") else None
+
+
+def site_path(href: str) -> str | None:
+    """Where a relative link written in a note leads, as a path from the site's root, read from a
+    note's page (`../../tags/rl/` -> `tags/rl`, `/about/` -> `about`, `..` parts left where they
+    climb above the root); None for a link to another site, a fragment or a query only."""
+    if not href or href.startswith(("//", "#", "?")) or ":" in href.split("/", 1)[0]:
+        return None
+    path = _path_of(href)
+    return posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join("notes/this-note", path))
+
+
+def _path_of(href: str) -> str:
+    return unquote(href.split("#", 1)[0].split("?", 1)[0])
 
 
 @functools.lru_cache(maxsize=65536)

@@ -98,7 +98,8 @@ _IMAGE_START = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
 _KEPT_IMAGE = re.compile(r"""!\[[^\[\]\n]*\]\(\s*(<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)""")
 """An inline image simple enough to read for sure (`![alt](path "title")`): kept when its path is on the site."""
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
-_SCRIPT_SCHEME = re.compile(r"(?i)(?:javascript|vbscript|data|file):")
+_SCRIPT_SCHEMES = "javascript|vbscript|data|file"
+_SCRIPT_SCHEME = re.compile(rf"(?i)(?:{_SCRIPT_SCHEMES}):")
 
 
 def _destination(raw: str) -> str:
@@ -319,8 +320,8 @@ def hardened(text: str) -> str:
     (`<img src="https://...">`, `<javascript:...>`) or a reference image from another host.
     Outside fenced code blocks, then: a `<` that starts a tag, a comment or an autolink to anything
     but http(s) and mailto is written `&lt;`; a script scheme after `](` or `]:` gets a zero-width
-    space before its colon (no longer a scheme); and an image (`![`) is kept only as an inline
-    image of this site (`inert` already made every other one a link), else its `!` is escaped.
+    space before its colon (no longer a scheme); and an image (`![`) is kept only as `inert`
+    keeps one (`_inert_image`: an inline image of this site), else its `!` is escaped.
     In code that a viewer does read as code, these show as written (`&lt;img`): rare, and safe."""
     if "<" not in text and "![" not in text and ":" not in text:
         return text
@@ -346,23 +347,11 @@ def hardened(text: str) -> str:
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LIVE_TAG = re.compile(r"<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|/[A-Za-z]|!|\?|(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)")
-_SCRIPT_DESTINATION = re.compile(r"(?i)((?:\]\(|\]:)\s*<?\s*)(javascript|vbscript|data|file)(\s*:)")
+_SCRIPT_DESTINATION = re.compile(rf"(?i)((?:\]\(|\]:)\s*<?\s*)({_SCRIPT_SCHEMES})(\s*:)")
 
 
 def _harden(chunk: str) -> str:
     chunk = _LIVE_TAG.sub("&lt;", chunk)
     chunk = _SCRIPT_DESTINATION.sub("\\1\\2\u200b\\3", chunk)
-    if "![" not in chunk:
-        return chunk
-    out, last = [], 0
-    for match in _IMAGE_START.finditer(chunk):
-        bang = match.end() - 1
-        kept = _KEPT_IMAGE.match(chunk, bang)
-        where = _destination(kept.group(1)) if kept is not None else ""
-        if kept is not None and not _ANY_SCHEME.match(where) and not where.startswith(("//", "\\", "/\\")):
-            continue
-        out += [chunk[last:bang], "\\!"]
-        last = bang + 1
-    return "".join(out) + chunk[last:]
+    return _IMAGE_START.sub(_inert_image, chunk) if "![" in chunk else chunk

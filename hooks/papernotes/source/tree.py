@@ -10,7 +10,6 @@ import datetime as dt
 import functools
 import hashlib
 import os
-import posixpath
 import re
 import stat
 import unicodedata
@@ -18,11 +17,11 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 from pathlib import Path
-from urllib.parse import unquote
 
 
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
+from papernotes.markup_links import site_path
 from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
                                paper_identity, split_front_matter)
 from papernotes.model import Note, Problem, TagRegistry
@@ -484,37 +483,38 @@ SITE_SECTIONS = frozenset({"", "tags", "archive", "browse", "stats", "authors", 
 
 def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, html: HtmlCache) -> list[Problem]:
     """A relative link from a note to a page of the site that is no note and does not exist: a
-    tag the registry has not (`../../tags/no-such-tag/`), or a path that is no generated page
-    and no file of docs/ (`../../nothing/`). A warning at the link, as a link to a missing note is;
-    both passed the checker and the strict build, and readers met a 404."""
-    docs = root / "docs"
-    days = {(f"{n.date:%Y}", f"{n.date:%m}", f"{n.date:%d}") for n in notes if not n.draft}  # the date pages there are
+    tag the registry has not (`../../tags/no-such-tag/`), a date page no note has, or a path that
+    is no generated page and no file of docs/ (`../../nothing/`). A warning at the link, as a link
+    to a missing note is; both passed the checker and the strict build, and readers met a 404."""
+    published = [n for n in notes if not n.draft]
+    tags = set(registry.lookup) | set(registry.lookup.values())
+    dated = {part for n in published for part in ((f"{n.date:%Y}",), (f"{n.date:%Y}", f"{n.date:%m}"),
+                                                   (f"{n.date:%Y}", f"{n.date:%m}", f"{n.date:%d}"))}
     found = []
-    for note in notes:
-        if note.draft:
-            continue
+    for note in published:
         for section in SECTIONS:
             for href in html.site_links(getattr(note, section.key)):
-                path = unquote(href.split("#", 1)[0].split("?", 1)[0])
-                resolved = posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join("notes/this-note", path))
-                parts = [p for p in resolved.split("/") if p not in ("", ".")]
-                if parts[:1] == [".."]:
-                    why = "it leads above the site's root"
-                elif parts[:1] == ["tags"] and len(parts) >= 2 and parts[1] not in ("index.html",) and \
-                        parts[1].removesuffix(".md") not in registry.lookup.values() and parts[1] not in registry.lookup:
-                    why = f"there is no tag {parts[1].removesuffix('.md')!r} in {registry.file}"
-                elif parts[:1] == ["archive"] and len(parts) >= 2 and parts[1].isdigit() and \
-                        not any(d[:len(parts[1:4])] == tuple(parts[1:4]) for d in days):
-                    why = f"no note is dated {'-'.join(parts[1:4])}, so it has no page"
-                elif (parts[0] if parts else "") in SITE_SECTIONS or not parts or any(
-                        (docs / p).exists() for p in (resolved, resolved + ".md", resolved.removesuffix(".html") + ".md")):
-                    continue
-                else:
-                    why = "no page of the site is there"
-                line, column = _section_text_position(root / note.source, section.heading, href)
-                found.append(Problem(note.source, line, column, f"## {section.heading}",
-                                     f"the link to {href!r} leads nowhere: {why}", "unknown-site-link", "warning"))
+                why = _site_link_problem(site_path(href) or "", tags, dated, root / "docs", registry.file)
+                if why is not None:
+                    line, column = _section_text_position(root / note.source, section.heading, href)
+                    found.append(Problem(note.source, line, column, f"## {section.heading}",
+                                         f"the link to {href!r} leads nowhere: {why}", "unknown-site-link", "warning"))
     return found
+
+
+def _site_link_problem(resolved: str, tags: set[str], dated: set[tuple[str, ...]], docs: Path, tags_file: str) -> str | None:
+    """Why the site's path `resolved` (`markup_links.site_path`) is no page, or None when it is one."""
+    parts = [p for p in resolved.split("/") if p not in ("", ".")]
+    if parts[:1] == [".."]:
+        return "it leads above the site's root"
+    if parts[:1] == ["tags"] and len(parts) >= 2 and parts[1] != "index.html" and parts[1].removesuffix(".md") not in tags:
+        return f"there is no tag {parts[1].removesuffix('.md')!r} in {tags_file}"
+    if parts[:1] == ["archive"] and len(parts) >= 2 and parts[1].isdigit() and tuple(parts[1:4]) not in dated:
+        return f"no note is dated {'-'.join(parts[1:4])}, so it has no page"
+    if not parts or parts[0] in SITE_SECTIONS or any(
+            (docs / p).exists() for p in (resolved, resolved + ".md", resolved.removesuffix(".html") + ".md")):
+        return None
+    return "no page of the site is there"
 
 
 def _text_of(path: Path) -> str | None:
