@@ -352,3 +352,38 @@ def test_card_clears_every_line_of_a_wrapped_link_on_long_press(browser, wrap_ba
             page.screenshot(path=str(tmp_path / "wrapped-link-card.png"))
     finally:
         context.close()
+
+
+LONG_TITLE = "Easy-to-Hard Generalization: Scalable Alignment Beyond Humans"
+
+
+@pytest.fixture(scope="module")
+def long_base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    """LINK_NOTES and a note with a long title that builds on the base paper."""
+    long_note = LINK_NOTES["2025/base-paper.md"].replace('"Base Paper: Reward Models"', f'"{LONG_TITLE}"').replace(
+        '"2501.10001"', '"2503.31234"\nbuilds_on: ["2501.10001"]').replace("2025-01-10", "2025-03-30")
+    return serve(shared_build(tmp_path_factory, "links-site-long", lambda folder: make_site(
+        folder, notes={**LINK_NOTES, "2025/long-title.md": long_note})))
+
+
+@pytest.mark.parametrize(("viewport", "whole"), [(DESKTOP, True), ({"width": 768, "height": 900}, True), (PHONE, False)])
+def test_the_maps_labels_take_a_wide_screens_room(browser, long_base: str, viewport: dict, whole: bool) -> None:  # noqa: ANN001
+    """On a desktop the map's labels were cut at about 30 characters (the phone's drawing, 360
+    px) beside an empty half of the column; from 48em up a label is cut to 660 px instead, and
+    stays inside the column. A phone shows the short label, and nothing overflows."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        page.goto(f"{long_base}notes/base-paper/?lang=en")
+        shown = page.evaluate("""() => [...document.querySelectorAll('.pn-map__svg text')]
+            .filter(t => getComputedStyle(t).display !== 'none')
+            .map(t => [t.textContent, t.getBoundingClientRect().right, t.closest('a') ? t.closest('a').getAttribute('href') : null])""")
+        column = page.locator(".md-content .md-typeset").evaluate("e => e.getBoundingClientRect().right")
+        label = next(text for text, _, href in shown if href == "../long-title/")
+        assert (label == LONG_TITLE) is whole, label
+        assert whole or label.endswith("…")
+        assert len(shown) == page.locator(".pn-map__svg a").count() + 1  # one label each, and the note's own
+        assert max(right for _, right, _ in shown) <= column
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    finally:
+        context.close()

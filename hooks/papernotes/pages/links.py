@@ -70,6 +70,9 @@ class MapNode:
     x: int
     y: int
     label: str
+    """The title cut to fit a phone's map (`_MAP_WIDTH`)."""
+    wide: str
+    """The title cut to fit a wide screen's (`_MAP_WIDE`)."""
 
 
 class LinkPages:
@@ -183,7 +186,8 @@ class LinkPages:
         for i, (slug, relation) in enumerate(chosen.items()):
             other = self._by_slug[slug]
             x = _MAP_FAR_X if relation == "far" else _MAP_NEAR_X
-            nodes.append(MapNode(other, relation, x, _MAP_TOP + _MAP_ROW * (i + 1), _fit(other.title, _MAP_WIDTH - x - 16)))
+            nodes.append(MapNode(other, relation, x, _MAP_TOP + _MAP_ROW * (i + 1), _fit(other.title, _MAP_WIDTH - x - 16),
+                                 _fit(other.title, _MAP_WIDE - x - 16)))
         return nodes
 
     def render_note_links(self, note: Note, related: tuple[Note, ...], href: Callable[[str], str]) -> Markup:
@@ -259,11 +263,14 @@ _LEGEND = Markup(" ").join(Markup('<span class="pn-map__key pn-map__key--%s"></s
 
 
 _MAP_NAME = label("이 노트와 이어진 노트", "Notes linked to this one")
-_MAP_TOP, _MAP_ROW, _MAP_HIT, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH = 18, 32, 32, 34, 58, 10, 360
+_MAP_TOP, _MAP_ROW, _MAP_HIT, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH, _MAP_WIDE = 18, 32, 32, 34, 58, 10, 360, 660
 """The map's layout: the note at the top left, its neighbours one per row below it like a
 tree, each joined to the spine by a line whose style says how it is linked (notes two links
 away sit one step further in). A phone of 320 px shows the map at 0.8 of its size: its labels
-(`_FONT`) are still 12.8 px and its links' rows (`_MAP_HIT` tall, touching) 25.6 px apart and tall."""
+(`_FONT`) are still 12.8 px and its links' rows (`_MAP_HIT` tall, touching) 25.6 px apart and tall.
+A wider screen (papernotes.css: 48em and up, where the column is 700 px or more) shows it at its
+size with each label cut to `_MAP_WIDE` (660) instead, past the drawing's right edge: on a desktop the
+titles were cut at about 30 characters beside an empty half of the column."""
 
 
 def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str]) -> str:
@@ -274,16 +281,26 @@ def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str]) -> str:
            f'<svg class="pn-map__svg" viewBox="0 0 {_MAP_WIDTH} {height}" role="group" {_MAP_NAME} focusable="false">',
            f'<line class="pn-map__spine" x1="{_MAP_SPINE}" y1="{_MAP_TOP}" x2="{_MAP_SPINE}" y2="{nodes[-1].y}"/>']
     out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="{_MAP_SPINE}" y1="{n.y}" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
+    centre = (_fit(note.title, _MAP_WIDTH - _MAP_SPINE - 18, bold=True), _fit(note.title, _MAP_WIDE - _MAP_SPINE - 18, bold=True))
     out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="{_MAP_SPINE}" cy="{_MAP_TOP}" r="6"/>'
-               f'<text x="{_MAP_SPINE + 12}" y="{_MAP_TOP + 5}" lang="{text_lang(note.title)}">'
-               f'{escape(_fit(note.title, _MAP_WIDTH - _MAP_SPINE - 18, bold=True))}</text></g>')
+               f'{_labels(_MAP_SPINE + 12, _MAP_TOP + 5, text_lang(note.title), *centre)}</g>')
+    wide = any(n.wide != n.label for n in nodes) or centre[0] != centre[1]
     for n in nodes:
         out.append(f'<a class="pn-map__node pn-map__node--{n.relation}" href="{href(urls.note(n.note.slug))}" '
                    f'data-pn-preview="{href(urls.preview(n.note.slug))}">\n<title>{escape(n.note.title)}</title>'
-                   f'<rect class="pn-map__hit" x="{n.x - 8}" y="{n.y - _MAP_HIT // 2}" width="{_MAP_WIDTH - n.x + 8}" height="{_MAP_HIT}"/>'
-                   f'<circle cx="{n.x}" cy="{n.y}" r="5"/><text x="{n.x + 10}" y="{n.y + 5}" lang="{text_lang(n.note.title)}">{escape(n.label)}</text></a>')
+                   f'<rect class="pn-map__hit" x="{n.x - 8}" y="{n.y - _MAP_HIT // 2}" width="{(_MAP_WIDE if wide else _MAP_WIDTH) - n.x + 8}" '
+                   f'height="{_MAP_HIT}"/><circle cx="{n.x}" cy="{n.y}" r="5"/>{_labels(n.x + 10, n.y + 5, text_lang(n.note.title), n.label, n.wide)}</a>')
     out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
     return "\n".join(out)
+
+
+def _labels(x: int, y: int, lang: str, label: str, wide: str) -> str:
+    """A map label: one text, or, when the wide screen's is longer, the phone's and the wide
+    screen's (papernotes.css shows one of them)."""
+    if wide == label:
+        return f'<text x="{x}" y="{y}" lang="{lang}">{escape(label)}</text>'
+    return (f'<text class="pn-map__short" x="{x}" y="{y}" lang="{lang}">{escape(label)}</text>'
+            f'<text class="pn-map__wide" x="{x}" y="{y}" lang="{lang}">{escape(wide)}</text>')
 
 
 _QUOTED_IN = {"": "", "pn-only-ko": '<p class="pn-missing" lang="en">The note mentions it in Korean only:</p>',
