@@ -785,3 +785,26 @@ def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path
     ], result.problems
     lines = linker.split("\n")
     assert {p.line for p in result.problems if p.path.endswith("site-linker.md")} == {lines.index(next(x for x in lines if x.startswith("[0]"))) + 1}
+
+
+def test_right_to_left_names_are_isolated_in_author_lists_and_previews() -> None:
+    """A right-to-left name beside left-to-right text is isolated (<bdi>), others are not."""
+    import datetime as dt
+
+    from markupsafe import Markup
+
+    from papernotes.markup import NoteHtml
+    from papernotes.model import Note, Tag, TagRegistry
+    from papernotes.outputs.previews import preview_card
+    from papernotes.pages.fragments import authors
+
+    names = ("Ada Lovelace", "محمد علي", "דוד כהן", "김민지", "Émile <Durand>")
+    html = BeautifulSoup(authors(names), "html.parser")
+    assert [b.get_text() for b in html.find_all("bdi")] == ["محمد علي", "דוד כהן"]
+    assert "Émile &lt;Durand&gt;" in str(html)
+    tag = Tag(slug="rl", ko="강화학습", en="RL")
+    note = Note(slug="n", source="n.md", title="T", authors=names, date=dt.date(2025, 3, 1), tags=("rl",))
+    card = preview_card(note, NoteHtml(Markup(""), Markup("가."), Markup("A.")), TagRegistry(tags=(tag,), lookup={"rl": "rl"}, by_slug={"rl": tag}))
+    meta = BeautifulSoup(card, "html.parser").select_one(".pn-preview__meta span")
+    assert [b.get_text() for b in meta.find_all("bdi")] == ["محمد علي", "דוד כהן"]
+    assert meta.get_text() == "Ada Lovelace, محمد علي, דוד כהן, 김민지, … (+1)"

@@ -362,8 +362,11 @@ def long_base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: 
     """LINK_NOTES and a note with a long title that builds on the base paper."""
     long_note = LINK_NOTES["2025/base-paper.md"].replace('"Base Paper: Reward Models"', f'"{LONG_TITLE}"').replace(
         '"2501.10001"', '"2503.31234"\nbuilds_on: ["2501.10001"]').replace("2025-01-10", "2025-03-30")
+    rtl_note = LINK_NOTES["2025/base-paper.md"].replace('"Base Paper: Reward Models"', '"Right to Left"').replace(
+        "[Ada Lovelace]", "[Ada Lovelace, محمد علي, Grace Hopper, Alan Turing, Edsger Dijkstra]").replace(
+        '"2501.10001"', '"2503.31235"').replace("2025-01-10", "2025-03-29")
     return serve(shared_build(tmp_path_factory, "links-site-long", lambda folder: make_site(
-        folder, notes={**LINK_NOTES, "2025/long-title.md": long_note})))
+        folder, notes={**LINK_NOTES, "2025/long-title.md": long_note, "2025/right-to-left.md": rtl_note})))
 
 
 @pytest.mark.parametrize(("viewport", "whole"), [(DESKTOP, True), ({"width": 768, "height": 900}, True), (PHONE, False)])
@@ -385,5 +388,30 @@ def test_the_maps_labels_take_a_wide_screens_room(browser, long_base: str, viewp
         assert len(shown) == page.locator(".pn-map__svg a").count() + 1  # one label each, and the note's own
         assert max(right for _, right, _ in shown) <= column
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE])
+def test_a_right_to_left_author_name_keeps_the_byline_in_order(browser, long_base: str, viewport: dict) -> None:  # noqa: ANN001
+    """`authors: [Ada Lovelace, محمد علي, …]`: the byline read "Ada Lovelace, 29-03-2025 · محمد علي"
+    (the date carried into the Arabic name and shown backwards, `(+2)` as `(2+)`). Each such name
+    is isolated, and the list from the date: the date comes last, after every name."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    try:
+        page.goto(f"{long_base}notes/right-to-left/?lang=en")
+        byline = page.locator(".pn-byline")
+        assert byline.locator("bdi").all_inner_texts() == ["محمد علي"]
+        date_left = byline.locator("time").evaluate("t => t.getBoundingClientRect().left")
+        top = byline.locator("time").evaluate("t => t.getBoundingClientRect().top")
+        names = byline.locator(".pn-authors").evaluate("""s => { const r = document.createRange(); r.selectNodeContents(s);
+            return [...r.getClientRects()].map(x => [x.right, x.top]); }""")
+        assert all(right <= date_left for right, t in names if abs(t - top) < 4), (names, date_left)
+        # "(+2)" reads as written: its "(" is left of its "2"
+        text = byline.locator(".pn-authors").evaluate("""s => { const n = [...s.childNodes].reverse().find(c => c.nodeType === 3 && c.data.includes('(+'));
+            const at = n.data.indexOf('(+'), box = i => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); return r.getBoundingClientRect().left; };
+            return [box(at), box(at + 2)]; }""")
+        assert text[0] < text[1], text
     finally:
         context.close()

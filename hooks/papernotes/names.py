@@ -45,6 +45,14 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 
 @lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=1 << 14)
+def right_to_left(name: str) -> bool:
+    """Whether `name` has a letter written right to left (Arabic, Hebrew): shown in a line of
+    left-to-right text, it is isolated (`<bdi>`), or the bidirectional algorithm carried the
+    neighbouring text into it (`Ada Lovelace, محمد علي · 2026-11-29` read `… 29-11-2026 · محمد علي`)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in name)
+
+
 def match_key(name: str) -> str:
     """The form two names must share to be the same name: NFKC, no diacritics, casefolded, one space.
 

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 
 from papernotes.markup import NoteHtml
 from papernotes.model import Note, TagRegistry
-from papernotes.names import name_separator
+from papernotes.names import name_separator, right_to_left
 
 TEXT_LIMIT = 200
 """Characters of commentary text a card shows per language (math counts as its text)."""
@@ -74,11 +74,12 @@ def preview_card(note: Note, html: NoteHtml, tags: TagRegistry) -> str:
     ko, en = clip_html(html.ko), clip_html(html.en)
     only = "ko" if ko and not en else ("en" if en and not ko else "")
     sep = name_separator(note.authors)  # `Smith, John; Henry Ford, Jr.`, as on the pages
-    authors = sep.join(note.authors[:4]) + (f"{sep}… (+{len(note.authors) - 4})" if len(note.authors) > 4 else "")
+    authors = sep.join(f"<bdi>{escape(n)}</bdi>" if right_to_left(n) else str(escape(n)) for n in note.authors[:4]) + (
+        f"{sep}… (+{len(note.authors) - 4})" if len(note.authors) > 4 else "")
     chips = " ".join(f'<span class="pn-tag"><span class="pn-lang" lang="ko">{escape(tags.get(t).ko)}</span>'
                      f'<span class="pn-lang" lang="en">{escape(tags.get(t).en)}</span></span>' for t in note.tags)
     parts = [f'<p class="pn-preview__title" lang="en">{escape(note.title)}</p>',
-             f'<p class="pn-preview__meta"><span lang="en">{escape(authors)}</span> · '
+             f'<p class="pn-preview__meta"><span lang="en">{authors}</span> · '
              f'<time datetime="{note.date.isoformat()}">{note.date.isoformat()}</time></p>',
              f'<p class="pn-preview__tags">{chips}</p>',
              f'<div class="pn-commentary pn-preview__text{" pn-only-" + only if only else ""}">']

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from papernotes.catalog import urls
 from papernotes.model import Note, TagRegistry
-from papernotes.names import name_separator
+from papernotes.names import name_separator, right_to_left
 
 _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lang="en">%s</span>')
 # No data-tag: the href names the tag, and no script reads it (the browse filter's chips are its own).
@@ -24,6 +24,7 @@ _DAY = Markup('<a class="pn-date" href="%s"><time datetime="%s">%s</time></a>')
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 # Interface text that is neither language's own: names of things (arXiv, BibTeX) and tag slugs.
 _NAME = Markup('<span lang="en">%s</span>')
+_ISOLATED = Markup("<bdi>%s</bdi>")
 _HASHTAG = Markup('<span class="pn-hashtag" lang="en">#%s</span>')
 
 
@@ -111,7 +112,10 @@ def authors(names: tuple[str, ...], limit: int | None = None,
     Names are separated by `, `, or by `; ` when one has a comma (`Smith, John; Henry Ford, Jr.`),
     as the daily post writes them."""
     shown = names if limit is None else names[:limit]
-    show: Callable[[str], object] = (lambda n: link(n, href)) if link is not None and href is not None else (lambda n: n)
+    shown_as: Callable[[str], object] = (lambda n: link(n, href)) if link is not None and href is not None else (lambda n: n)
+
+    def show(n: str) -> object:  # a right-to-left name isolated from the commas and the date beside it
+        return _ISOLATED % shown_as(n) if right_to_left(n) else shown_as(n)
     sep = Markup(name_separator(names))
     langs = {text_lang(n) for n in shown}
     if len(langs) == 1:
