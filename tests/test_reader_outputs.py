@@ -105,7 +105,7 @@ class _Heads(HTMLParser):
     ("index.html", [urls.feed()]),
     ("notes/zeta/index.html", [urls.feed()]),
     ("about/index.html", [urls.feed()]),
-    ("tags/rl/index.html", [urls.feed(), urls.feed("rl")]),
+    ("tags/rl/index.html", [urls.feed("rl"), urls.feed()]),   # its own first: a feed reader takes the first
 ])
 def test_pages_link_their_feeds(reader_build: Path, page: str, feeds: list[str]) -> None:
     parser = _Heads()

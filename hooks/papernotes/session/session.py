@@ -424,7 +424,7 @@ class Build:
             self._exports.set_exception(exc)
 
     def alternates(self, src_uri: str) -> list[dict[str, str]]:
-        """The feeds a page advertises in its head: the site's, and its tag's on tag pages.
+        """The feeds a page advertises in its head: its own on tag and author pages, then the site's.
 
         A tag feed's `rel` is "alternate feed", not just "alternate": feed readers match the
         `alternate` token, while mkdocs-material fetches a sitemap.xml next to every element
@@ -435,8 +435,10 @@ class Build:
         feeds = [{"rel": "alternate", "title": f"{name} (Atom)", "href": urls.relative(src_uri, urls.feed())}]
         page = self._pages.get(src_uri)
         if page is not None and page.feed:
-            feeds.append({"rel": "alternate feed", "title": f"{name}: {page.title} (Atom)",
-                          "href": urls.relative(src_uri, page.feed)})
+            # The page's own first: a feed reader given the page subscribes to the first it
+            # finds (an author's or a tag's page gave the whole site's).
+            feeds.insert(0, {"rel": "alternate feed", "title": f"{name}: {page.title} (Atom)",
+                             "href": urls.relative(src_uri, page.feed)})
         return feeds
 
     def page_meta(self, src_uri: str) -> dict[str, object] | None:
