@@ -314,6 +314,30 @@ def test_lab_aliases_make_one_lab_page(people_site: Path) -> None:
     assert "DeepMind" not in [a.get_text() for a in labs.select(".pn-labs a")]
 
 
+def test_a_lab_page_has_its_feed_and_bibliographies(people_site: Path) -> None:
+    """A lab page offers what an author page does: its Atom feed (named first in its head), BibTeX,
+    RIS and CSL-JSON of its notes, newest first (it had only the page)."""
+    import json
+
+    import bibtexparser
+    import rispy
+    from test_outputs_references import _render
+
+    out, page = people_site / "site" / "labs" / "google-deepmind", _page(people_site, "labs/google-deepmind")
+    assert [a["href"] for a in page.select("article .pn-downloads a")] == [
+        "feed.xml", "papernotes.bib", "papernotes.ris", "papernotes.csl.json"]
+    assert page.select('head link[type="application/atom+xml"]')[0]["href"] == "feed.xml"
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(out / "feed.xml").getroot()
+    assert [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)] == ["Paper Two", "Paper One"]
+    assert "Google DeepMind" in feed.findtext("a:title", namespaces=ns)
+    bib = bibtexparser.parse_string((out / "papernotes.bib").read_text(encoding="utf-8"))
+    records = rispy.loads((out / "papernotes.ris").read_text(encoding="utf-8"))
+    items = (out / "papernotes.csl.json").read_text(encoding="utf-8")
+    assert [e.key for e in bib.entries] == [r["id"] for r in records] == [i["id"] for i in json.loads(items)] == ["p2", "p1"]
+    assert len(_render(items)) == 2
+
+
 def test_note_pages_link_names_that_have_a_page(people_site: Path) -> None:
     facts = _page(people_site, "notes/p2").select_one(".pn-facts")
     links = {a.get_text(): a["href"] for a in facts.select("a.pn-author")}

@@ -141,6 +141,14 @@ def author_bibtex(slug: str) -> str:
     return f"authors/{slug}/papernotes.bib"
 
 
+def lab_feed(slug: str) -> str:
+    return f"labs/{slug}/feed.xml"
+
+
+def lab_bibtex(slug: str) -> str:
+    return f"labs/{slug}/papernotes.bib"
+
+
 def labs_index() -> str:
     return "labs/index.md"
 
@@ -228,6 +236,10 @@ def tag_folder(slug: str) -> str:
 
 def author_folder(slug: str) -> str:
     return f"authors/{slug}"
+
+
+def lab_folder(slug: str) -> str:
+    return f"labs/{slug}"
 
 
 def llms_txt() -> str:

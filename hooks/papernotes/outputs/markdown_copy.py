@@ -302,8 +302,8 @@ def render_llms_txt(site_name: str, site_url: str | None, notes: tuple[Note, ...
              f"[Atom feed]({link(urls.feed())}). Each tag's folder holds its notes as "
              f"`{_name('bibtex')}`, `{_name('ris')}`, `{_name('csl')}` and `{posixpath.basename(urls.feed('x'))}` "
              "(for example `" + urls.references("ris", urls.tag_folder("<tag>")) + "`), and each author's folder "
-             f"`{_name('bibtex')}` and `{posixpath.basename(urls.author_feed('x'))}`; the RIS and CSL-JSON of a note, "
-             "or of an author with few notes, are downloads in its page.", "", "## Tags", ""]
+             f"`{_name('bibtex')}` and `{posixpath.basename(urls.author_feed('x'))}`, each lab's (`labs/<lab>/`) all four; "
+             "the RIS and CSL-JSON of a note, or of an author with few notes, are downloads in its page.", "", "## Tags", ""]
     lines += [f"- [{as_text(t.en)} · {as_text(t.ko)}]({link(urls.tag(t.slug))}): {count(counts.get(t.slug, 0))}"
               + (f"; {as_text(t.description_en or t.description_ko)}" if t.description_en or t.description_ko else "")
               for t in tags.tags if counts.get(t.slug)]

@@ -186,7 +186,7 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
 
     def shelf(feed: str, bib: str, owner: str, title: str, page: str, notes: tuple[Note, ...], limit: int,
               key: object, references: bool = True) -> ExportGroup:
-        """A tag's or an author's feed (summaries: a note is in each of its tags' and authors'
+        """A tag's, an author's or a lab's feed (summaries: a note is in each of its tags' and authors'
         feeds) and bibliography files, which show its newest notes; `references`: with its RIS
         and CSL-JSON files."""
         info = feeds.FeedInfo(feed, f"{settings.site_name}: {title}", page, settings.site_name, site_url)
@@ -208,6 +208,10 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
                     author.name, urls.author(author.slug), author.notes, AUTHOR_FEED_SIZE,
                     ("author", author.name, author.notes, marked(author.notes)),
                     references=not urls.references_inline(len(author.notes)))
+    # A lab's: few (one per organisation the notes name), so its RIS and CSL-JSON are files.
+    for lab in people.orgs if people is not None else ():
+        yield shelf(urls.lab_feed(lab.slug), urls.lab_bibtex(lab.slug), urls.lab_folder(lab.slug),
+                    lab.name, urls.lab(lab.slug), lab.notes, AUTHOR_FEED_SIZE, ("lab", lab.name, lab.notes, marked(lab.notes)))
 
     def forget() -> Iterator[tuple[str, str]]:
         """The feeds and bibliographies are written: what they shared is no longer needed by

@@ -1,5 +1,6 @@
 """Organisation pages (`labs/<slug>/`: the notes whose `org` names the lab, aliases joined by
-`data/authors.yml`) and the labs index."""
+`data/authors.yml`, an Atom feed and BibTeX, RIS and CSL-JSON files, as an author's) and the
+labs index."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     for party in ctx.people.orgs:
         for page in range(1, len(lab_pages(ctx, party)) + 1):
             yield PlannedPage(urls.lab(party.slug, page), meta.numbered(party.name, page), "lab",
-                              partial(render_lab_page, ctx, party, page),
+                              partial(render_lab_page, ctx, party, page), feed=urls.lab_feed(party.slug),
                               meta=partial(lab_meta, ctx, party, page), key=partial(lab_key, ctx, party, page))
 
 
