@@ -348,3 +348,23 @@ def test_page_scripts_load_only_where_used(page: Page, base: str, kind_urls: dic
     assert "tag-sort.js" in scripts("tag index") and "figures.js" in scripts("statistics")
     # Previews of linked notes: on pages with links to notes (a note's related notes), not elsewhere.
     assert "papernotes-preview.js" in scripts("note") and "papernotes-preview.js" not in scripts("statistics")
+
+
+def test_on_a_phone_axe_finds_nothing_at_any_impact(browser: Browser, base: str, axe_source: str, kind_urls: dict[str, str]) -> None:
+    """Every page kind on a phone, where the header's menu button shows: axe finds no problem of
+    any impact, minor ones included (the button was a <label role=button>: aria-allowed-role on
+    every page)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        found = {}
+        for kind, url in kind_urls.items():
+            visit(page, f"{base}{url}?lang=ko")
+            page.add_script_tag(content=axe_source)
+            violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                                       ".map(v => `${v.id} (${v.impact}): ${v.nodes[0].target.join(' ')}`)")
+            if violations:
+                found[kind] = violations
+        assert found == {}
+    finally:
+        context.close()

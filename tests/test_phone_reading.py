@@ -860,7 +860,7 @@ def test_every_page_kind_has_the_menu_on_a_phone(contexts, base: str, index) -> 
     without = []
     for kind, url in page_kinds(index).items():
         open_page(pg, base + url, "ko")
-        button = pg.locator("label.md-header__button[for=__drawer]")
+        button = pg.locator("label.md-header__button[for=__drawer] > [role=button]")
         if button.count() != 1 or not button.is_visible():
             without.append(kind)
             continue
@@ -888,7 +888,7 @@ def test_the_closed_drawer_takes_no_focus_and_the_keyboard_opens_it(browser, bas
             if box[0] <= 0:
                 offscreen.append(box[1])
         assert offscreen == []
-        button = pg.locator("label.md-header__button[for=__drawer]")
+        button = pg.locator("label.md-header__button[for=__drawer] > [role=button]")
         assert button.get_attribute("aria-expanded") == "false" and button.get_attribute("aria-label") == "메뉴"
         button.focus()
         pg.keyboard.press("Enter")
@@ -896,7 +896,7 @@ def test_the_closed_drawer_takes_no_focus_and_the_keyboard_opens_it(browser, bas
         assert button.get_attribute("aria-expanded") == "true" and pg.evaluate("document.getElementById('__drawer').checked")
         pg.keyboard.press("Escape")
         assert button.get_attribute("aria-expanded") == "false" and not pg.evaluate("document.getElementById('__drawer').checked")
-        assert pg.evaluate("document.activeElement.matches('label[for=__drawer]')")
+        assert pg.evaluate("document.activeElement.matches('label[for=__drawer] > [role=button]')")
         pg.keyboard.press(" ")
         pg.wait_for_function("document.activeElement.closest('#pn-drawer') !== null")
         # Tab past its last link closes it (focus went on behind the overlay, the menu still open).

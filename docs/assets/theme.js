@@ -188,7 +188,7 @@ function scrollableCode() {
 const form = document.querySelector("[data-md-component=palette]");
 if (form) palette(form);
 const drawerToggle = document.getElementById("__drawer");
-const drawerButton = document.querySelector("label.md-header__button[for=__drawer]");
+const drawerButton = document.querySelector("label.md-header__button[for=__drawer] > [role=button]");
 if (drawerToggle && drawerButton) drawer(drawerToggle, drawerButton);
 const header = document.querySelector("[data-md-component=header]");
 const title = document.querySelector("[data-md-component=header-title]");
