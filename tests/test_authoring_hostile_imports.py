@@ -230,3 +230,29 @@ def test_a_block_that_is_not_utf8_costs_only_its_own_paper(project: Path, tmp_pa
     assert out.splitlines()[-1] == "import-post: 2 created, 0 skipped (already have a note), 2 failed"
     assert notes_in(project) - notes_in(CONTRIB.parent) == {"good-paper.md", "after-it.md"}
     check_is_clean(project, capsys)
+
+
+@pytest.mark.parametrize("where", ["summary", "title"])
+def test_a_lone_surrogate_in_a_listing_costs_only_its_own_paper(project: Path, tmp_path: Path, where: str,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """`"summary": "abc \\ud800 def"` (JSON may write a lone surrogate) crashed import-hf with a
+    UnicodeEncodeError: the papers after it were never imported and no summary was printed."""
+    bad = item("2504.15002", "Surrogate \ud800 Title") if where == "title" else item("2504.15002", "Surrogate", summary="abc \ud800 def")
+    listing = tmp_path / "daily.json"
+    listing.write_text(json.dumps([item("2504.15001", "Good Before"), bad, item("2504.15003", "Good After")]), encoding="utf-8")
+    assert main(["import-hf", str(listing), "--root", str(project), "--tag", "rl"]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "item [1] (arXiv 2504.15002): error:" in out
+    assert "import-hf: 2 created, 0 skipped (already have a note), 1 failed" in out
+    assert notes_in(project) - notes_in(CONTRIB.parent) == {"good-before.md", "good-after.md"}
+
+
+def test_new_refuses_an_abstract_that_is_not_utf8_at_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--abstract "$(printf 'abc\\xffdef')"`: Python reads the byte as a lone surrogate, and
+    `papernotes new` crashed writing it; now it is a located problem and nothing is written."""
+    args = ["new", "2504.15020", "--root", str(project), "--title", "T", "--author", "B C", "--published", "2025-04-01",
+            "--abstract", "abc\udcffdef"]
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "## Abstract: 0xdcff is not a character" in out + err
+    assert notes_in(project) == notes_in(CONTRIB.parent)

@@ -68,8 +68,24 @@ def check_text(text: str, *, slug: str, source: str, registry: TagRegistry, guid
     """The problems `papernotes check` would report for `text` written as `<slug>.md`: every rule
     of the loader's (file name, size, encoding, fields, sections, template text), through the
     loader's own code. Identity clashes are the caller's (`ExistingNotes`)."""
-    _, problems = read_note_file(slug, text.encode("utf-8"), source, registry, guidance)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: no UTF-8 file can hold it
+        return [_surrogate_problem(text, exc.start, source)]
+    _, problems = read_note_file(slug, data, source, registry, guidance)
     return sorted(problems)
+
+
+def _surrogate_problem(text: str, at: int, source: str) -> Problem:
+    """Where `text` holds a lone surrogate (a byte that was not UTF-8 read with `surrogateescape`,
+    or `\\ud800` in JSON), named by the section or field it is in: the note cannot be written."""
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    before = text[:at].split("\n")
+    heading = next((ln.strip() for ln in reversed(before) if ln.startswith("## ")), None)
+    key = heading or next((ln.split(":", 1)[0].strip() for ln in reversed(before) if re.match(r"[a-z_]+:", ln)), "front matter")
+    return Problem(source, line, column, key, f"{ord(text[at]):#06x} is not a character (a byte that was not UTF-8, "
+                   "or a lone surrogate such as \\ud800 in JSON): remove it", "encoding")
 
 
 MAX_SCANNED_BYTES = 64 * 1024
