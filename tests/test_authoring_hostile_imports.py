@@ -256,3 +256,47 @@ def test_new_refuses_an_abstract_that_is_not_utf8_at_its_line(project: Path, cap
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err and "## Abstract: 0xdcff is not a character" in out + err
     assert notes_in(project) == notes_in(CONTRIB.parent)
+
+
+OLD_STYLE_NOTE = """---
+title: "Knot Invariants"
+authors: [Ada Example]
+date: 2025-04-09
+tags: [rl]
+arxiv: "math/0309136"
+---
+
+## 한국어
+
+코멘트.
+
+## English
+
+Commentary.
+"""
+
+
+@pytest.mark.parametrize("command", ["new", "import-hf", "import-post"])
+def test_an_old_style_id_with_its_subject_class_is_the_paper_already_noted(project: Path, tmp_path: Path, command: str,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`math.GT/0309136` is the paper of `math/0309136` (the checker says so: "keep one note per
+    paper"); the writers wrote a second note for it, and then both notes failed the check."""
+    (project / "data" / "notes" / "2025").mkdir(parents=True, exist_ok=True)
+    (project / "data" / "notes" / "2025" / "knot-invariants.md").write_text(OLD_STYLE_NOTE, encoding="utf-8")
+    before = notes_in(project)
+    if command == "new":
+        code = main(["new", "math.GT/0309136", "--root", str(project), "--title", "Another Title", "--author", "Bob Smith"])
+        assert code == 1
+    elif command == "import-hf":
+        listing = tmp_path / "daily.json"
+        listing.write_text(json.dumps([item("math.GT/0309136", "Different Title B")]), encoding="utf-8")
+        main(["import-hf", str(listing), "--root", str(project), "--tag", "rl"])
+    else:
+        posts = tmp_path / "posts.txt"
+        posts.write_text("2025-04-10\n\nDifferent Title C\n(Bob Smith)\narXiv:math.GT/0309136\n한국어 코멘트.\nEnglish commentary.\n#rl\n",
+                         encoding="utf-8")
+        main(["import-post", str(posts), "--root", str(project)])
+    out, err = capsys.readouterr()
+    assert "knot-invariants.md" in out + err
+    assert notes_in(project) == before
+    check_is_clean(project, capsys)

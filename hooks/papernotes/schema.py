@@ -367,8 +367,9 @@ def arxiv_id_in_url(url: str) -> str | None:
 def paper_arxiv_id(arxiv: str | None, url: str | None) -> str | None:
     """A paper's arXiv id, from `arxiv:` or from an arXiv or Hugging Face paper `url:` (any
     version, `schema.arxiv_id_in_url`); None for a paper known only by another link. The one
-    rule for notes (source/note.py reads it into the note), drafts and files being imported."""
-    return arxiv or (arxiv_id_in_url(url) if url else None)
+    rule for notes (source/note.py reads it into the note), drafts and files being imported.
+    Canonical (`canonical_arxiv_id`): `math.GT/0309136` is the paper of `math/0309136`."""
+    return canonical_arxiv_id(arxiv) if arxiv else (arxiv_id_in_url(url) if url else None)
 
 
 def paper_identity(arxiv: str | None, url: str | None) -> str | None:

@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from papernotes.model import NoteDraft, Problem, TagRegistry
-from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, paper_arxiv_id, split_front_matter
+from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, canonical_arxiv_id, paper_arxiv_id, split_front_matter
 from papernotes.source.guidance import Guidance, normalise_text
 from papernotes.source.tree import display_path, read_note_file, slug_key
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_text
@@ -141,6 +141,7 @@ class ExistingNotes:
 
     def find(self, arxiv: str | None, title: str) -> Path | None:
         """The note already covering this paper (same arXiv id, or the same title), if any."""
+        arxiv = canonical_arxiv_id(arxiv) if arxiv else None  # `math.GT/0309136` is `math/0309136`'s paper
         if arxiv and arxiv in self.by_arxiv:
             return self.by_arxiv[arxiv]
         return self.by_title.get(title_key(title))

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper
-from papernotes.schema import FENCE, LINEAGE_FIELDS, FrontMatter, id_slug, read_arxiv_id, slugify, split_front_matter
+from papernotes.schema import FENCE, LINEAGE_FIELDS, FrontMatter, canonical_arxiv_id, id_slug, read_arxiv_id, slugify, split_front_matter
 from papernotes.model import NoteDraft, Problem
 from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
@@ -68,8 +68,9 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     existing = ExistingNotes.scan(notes_dir, root)
     for line in format_problems(existing.problems):  # a broken note is reported, and costs this one nothing
         print(line, file=sys.stderr)
-    if arxiv_id in existing.by_arxiv:
-        print(f"papernotes new: arXiv {arxiv_id} already has a note: {display_path(existing.by_arxiv[arxiv_id], root)}; "
+    noted = existing.by_arxiv.get(canonical_arxiv_id(arxiv_id)) if arxiv_id else None  # `math.GT/0309136` is `math/0309136`
+    if noted is not None:
+        print(f"papernotes new: arXiv {arxiv_id} already has a note: {display_path(noted, root)}; "
               f"edit that file instead", file=sys.stderr)
         return 1
     if args.title or args.author:
