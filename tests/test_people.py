@@ -366,6 +366,22 @@ def test_check_advises_on_lookalike_names_without_failing(people_site: Path, cap
 
 
 
+def test_an_entry_that_joins_two_coauthors_of_one_paper_is_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`Tuo Zhao` with `aliases: [Haifeng Qian]`, both authors of one paper: both names linked to
+    one author page and nothing was said. A warning at the later name (the strict build fails),
+    naming the entry; the same person written once under two joined spellings in two notes is fine."""
+    site = make_site(tmp_path / "site", notes={
+        "2025/p1.md": _note("Paper One", ["Haifeng Qian", "Ann Lee", "Tuo Zhao"], "2025-04-01", "2512.90001"),
+        "2025/p2.md": _note("Paper Two", ["Haifeng Qian"], "2025-04-02", "2512.90002")})
+    (site / "data" / "authors.yml").write_text("people:\n  - name: Tuo Zhao\n    aliases: [Haifeng Qian]\n", encoding="utf-8")
+    assert cli(["check", "--root", str(site)]) == 1
+    out = capsys.readouterr().out
+    (warning,) = [line for line in out.splitlines() if ": warning: " in line]
+    assert warning.startswith("data/notes/2025/p1.md:6:5: warning: authors: 'Haifeng Qian' and 'Tuo Zhao' are two authors of "
+                              "this paper, but data/authors.yml:2 joins them"), warning
+    assert build(site).returncode == 1  # strict
+
+
 def test_check_advises_once_per_name_and_person_however_many_spellings_the_file_joins(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """'Kim Min-ji' looks like 'Minji Kim' and 'Min-Ji Kim', which authors.yml joins as one

@@ -377,6 +377,30 @@ def lookalike_notices(notes: Iterable[Note], authors: AuthorsFile, locate: Calla
     return found
 
 
+def joined_coauthors(notes: Iterable[Note], authors: AuthorsFile, locate: Callable[[str, str], tuple[int, int]]) -> list[Problem]:
+    """A warning where one note names two authors that one entry of `data/authors.yml` joins (an
+    alias that is a co-author: `Tuo Zhao` with `aliases: [Haifeng Qian]`): both names linked to
+    one author page, and the check said nothing. At the later name in the note, naming the entry.
+    `locate(source, name)`: the line and column of a name in a note."""
+    if not authors.person_of:
+        return []
+    found: list[Problem] = []
+    for note in notes:
+        seen: dict[int, str] = {}
+        for name in note.authors:
+            person = authors.person_of.get(match_key(name))
+            if person is None:
+                continue
+            first = seen.setdefault(id(person), name)
+            if first is not name and match_key(first) != match_key(name):
+                line, column = locate(note.source, name)
+                found.append(Problem(note.source, line, column, "authors",
+                                     f"{first!r} and {name!r} are two authors of this paper, but {authors.path}:{person.line} "
+                                     f"joins them as one person ({person.name!r}): take the wrong name out of that entry's "
+                                     "aliases, or, if they are one person, write the name once here", "joined-coauthors", "warning"))
+    return found
+
+
 def slug_clashes(notes: Iterable[Note], authors: AuthorsFile) -> list[Problem]:
     """A `slug:` of `data/authors.yml` that is the page of another author or lab the notes name
     (its name makes that slug, and no entry joins it to this one) is a warning at the entry: the

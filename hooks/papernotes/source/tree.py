@@ -27,7 +27,8 @@ from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, RESERVED_SLUGS, S
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import body_texts, paper_of, parse_note
 from papernotes.source.split_load import Loaded, load_files
-from papernotes.source.authors import AuthorsFile, first_spellings, load_authors, lab_lookalike_notices, lookalike_notices, lookalike_pairs, slug_clashes
+from papernotes.source.authors import (AuthorsFile, first_spellings, joined_coauthors, lab_lookalike_notices, load_authors, lookalike_notices,
+                                      lookalike_pairs, slug_clashes)
 from papernotes.source.glossary import Glossary, load_glossary
 from papernotes.source.tags import load_tag_registry, provisional_registry, registry_of
 from papernotes.source.guidance import Guidance, find_template_text, normalise_text, read_guidance
@@ -146,6 +147,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     problems.extend(slug_clashes(loaded, authors))
+    joined = joined_coauthors(loaded, authors, lambda source, name: _value_position(root / source, name))
+    problems.extend(p for p in joined if wanted is None or (root / p.path).resolve() in wanted)
     labs = lab_lookalike_notices(loaded, authors, lambda source: _key_position(root / source, "org"))
     problems.extend(p for p in labs if wanted is None or (root / p.path).resolve() in wanted)
     advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name), lambda: pairs)
