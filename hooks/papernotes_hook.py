@@ -160,7 +160,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     try:
         settings = read_settings((config.extra or {}).get("papernotes"), site_name=config.site_name,
                                  site_url=config.site_url, use_directory_urls=config.use_directory_urls,
-                                 edit_root=edit_root(config.repo_url, config.edit_uri, docs_to_root))
+                                 edit_root=edit_root(config.repo_url, config.edit_uri, docs_to_root),
+                                 font=config.theme.get("font"))
     except SettingsError as err:
         raise PluginError(str(err)) from None
     # What every page's shell depends on: a change there makes a serve rebuild render every page.

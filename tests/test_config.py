@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from papernotes.config import Settings, SettingsError, read_settings
@@ -44,3 +46,41 @@ def test_bad_settings_are_refused_naming_key_and_value(options: object, message:
 def test_directory_urls_are_required() -> None:
     with pytest.raises(SettingsError, match="use_directory_urls: true"):
         read_settings({}, site_name="s", site_url=None, use_directory_urls=False)
+
+
+def test_a_web_font_is_refused() -> None:
+    """Deleting `font: false` (the theme's default is Roboto) or naming a font made every page
+    load fonts.googleapis.com, and the check and the strict build passed."""
+    for font in ({"text": "Roboto", "code": "Roboto Mono"}, {"text": "Noto Sans KR"}, None):
+        with pytest.raises(SettingsError, match="theme.font must be false") as caught:
+            read_settings({}, site_name="s", site_url=None, font=font)
+        assert caught.value.key == "theme.font"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(("edit", "expected"), [
+    (("    home_days: 3\n", "    home_days: '3'\n"), "mkdocs.yml:33:16: error: extra.papernotes.home_days: must be a whole number, not '3'"),
+    (("    home_days: 3\n", "    home_dayz: 3\n"), "mkdocs.yml:33:5: error: extra.papernotes.home_dayz: unknown setting (did you mean 'home_days'?)"),
+    (("    default_lang: ko\n", "    default_lang: fr\n"), "mkdocs.yml:32:19: error: extra.papernotes.default_lang: must be 'ko' or 'en', not 'fr'"),
+    (("  font: false\n", ""), "mkdocs.yml:6:1: error: theme: theme.font must be false, not {'text': 'Roboto', 'code': 'Roboto Mono'}"),
+    (("  font: false\n", "  font:\n    text: Roboto\n"), "mkdocs.yml:10:3: error: theme.font: must be false, not {'text': 'Roboto'}"),
+    (("use_directory_urls: true", "use_directory_urls: false"), "mkdocs.yml:4:21: error: use_directory_urls: papernotes needs"),
+])
+def test_check_reads_the_settings_as_the_build_does(tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: tuple[str, str],
+                                                    expected: str) -> None:
+    """`papernotes check` passed settings the build refused (`home_days: '3'`), and said nothing
+    of a web font: both now fail it, at the setting's line, as the build does (without a line)."""
+    from conftest import build, make_site
+
+    from papernotes.cli.main import main
+
+    site = make_site(tmp_path / "site")
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert edit[0] in config
+    (site / "mkdocs.yml").write_text(config.replace(edit[0], edit[1], 1), encoding="utf-8")
+    assert main(["check", "--root", str(site)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith(expected), out
+    assert build(site).returncode == 1

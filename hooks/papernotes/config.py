@@ -10,14 +10,24 @@ from __future__ import annotations
 import difflib
 import urllib.parse
 from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Mapping
+
+import yaml
+
+from papernotes.model import Problem
 
 LANGUAGES = ("ko", "en")
 SECTION = "extra.papernotes"
 
 
 class SettingsError(Exception):
-    """A setting in `mkdocs.yml` that cannot be used; the message names it and says why."""
+    """A setting in `mkdocs.yml` that cannot be used; the message names it and says why, and
+    `key` is its dotted path (`extra.papernotes.home_days`), for `papernotes check` to locate."""
+
+    def __init__(self, message: str, key: str = "") -> None:
+        super().__init__(message)
+        self.key = key
 
 
 @dataclass(frozen=True)
@@ -57,21 +67,30 @@ COUNT_LIMIT = 100_000
 
 
 def read_settings(options: Mapping[str, object] | None, *, site_name: str, site_url: str | None,
-                  use_directory_urls: bool = True, edit_root: str | None = None) -> Settings:
-    """`extra.papernotes` (None when absent) as `Settings`; `SettingsError` for the first bad key."""
+                  use_directory_urls: bool = True, edit_root: str | None = None, font: object = False) -> Settings:
+    """`extra.papernotes` (None when absent) as `Settings`; `SettingsError` for the first bad key.
+    `font`: the theme's `font` setting, which must be false (anything else loads web fonts)."""
     if not use_directory_urls:
-        raise SettingsError("mkdocs.yml: papernotes needs use_directory_urls: true (its links are directory URLs)")
+        raise SettingsError("mkdocs.yml: papernotes needs use_directory_urls: true (its links are directory URLs)",
+                            "use_directory_urls")
+    if font is not False:
+        # mkdocs-material's default (Roboto) and any font named here come from fonts.googleapis.com
+        # on every page: a request to another host for every reader (docs/security.md).
+        raise SettingsError(f"mkdocs.yml: theme.font must be false, not {font!r}: a web font makes every page load it from "
+                            "fonts.googleapis.com, another host (papernotes.css sets the system fonts, Hangul included)",
+                            "theme.font")
     if options is None:
         options = {}
     if not isinstance(options, Mapping):
-        raise SettingsError(f"mkdocs.yml: {SECTION} must be a mapping of settings, not {options!r}")
+        raise SettingsError(f"mkdocs.yml: {SECTION} must be a mapping of settings, not {options!r}", SECTION)
     known = [f.name for f in fields(Settings) if f.name not in SITE_KEYS]
     values: dict[str, object] = {}
     for key, value in options.items():
         if key not in known:
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            raise SettingsError(f"mkdocs.yml: {SECTION}.{key}: unknown setting{hint}; settings are {', '.join(known)}")
+            raise SettingsError(f"mkdocs.yml: {SECTION}.{key}: unknown setting{hint}; settings are {', '.join(known)}",
+                                f"{SECTION}.{key}")
         values[key] = _checked(key, value)
     return Settings(site_name=site_name, site_url=site_url or None, edit_root=edit_root or None, **values)  # type: ignore[arg-type]
 
@@ -90,11 +109,74 @@ def _checked(key: str, value: object) -> object:
     where = f"mkdocs.yml: {SECTION}.{key}"
     if key == "default_lang":
         if value not in LANGUAGES:
-            raise SettingsError(f"{where} must be 'ko' or 'en', not {value!r}")
+            raise SettingsError(f"{where} must be 'ko' or 'en', not {value!r}", f"{SECTION}.{key}")
         return value
     # bool is an int in Python, but `tag_page_size: yes` is a mistake.
     if not isinstance(value, int) or isinstance(value, bool):
-        raise SettingsError(f"{where} must be a whole number, not {value!r}")
+        raise SettingsError(f"{where} must be a whole number, not {value!r}", f"{SECTION}.{key}")
     if not 1 <= value <= COUNT_LIMIT:
-        raise SettingsError(f"{where} must be between 1 and {COUNT_LIMIT:,}, not {value!r}")
+        raise SettingsError(f"{where} must be between 1 and {COUNT_LIMIT:,}, not {value!r}", f"{SECTION}.{key}")
     return value
+
+
+_MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
+"""mkdocs-material's `font` when mkdocs.yml names none."""
+
+
+def settings_problem(config_file: Path) -> Problem | None:
+    """What `read_settings` would refuse in `config_file` (mkdocs.yml), located at its key, for
+    `papernotes check` (which builds nothing, so MkDocs never reads the file): the check passed
+    settings the build then refused. None when they are fine, or when the file is not YAML MkDocs
+    would read (the build says why). Tags MkDocs adds (`!ENV`, `!relative`) read as no value."""
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_TaggedLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(root, yaml.MappingNode):
+        return None
+
+    def item(path: str) -> tuple[yaml.Node, yaml.Node] | None:
+        """The key and value nodes of a dotted path, or None when it is not written."""
+        found: tuple[yaml.Node, yaml.Node] | None = (root, root)
+        for part in path.split("."):
+            if found is None or not isinstance(found[1], yaml.MappingNode):
+                return None
+            found = next(((k, v) for k, v in found[1].value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+        return found
+
+    def node(path: str) -> yaml.Node | None:
+        found = item(path)
+        return found[1] if found is not None else None
+
+    def value(path: str, default: object) -> object:
+        found = node(path)
+        return default if found is None else yaml.load(yaml.serialize(found), Loader=_TaggedLoader)
+
+    theme = value("theme", None)
+    font = value("theme.font", _MATERIAL_FONT if isinstance(theme, Mapping) and theme.get("name") == "material" else False)
+    try:
+        read_settings(value(SECTION, None), site_name="", site_url=None, use_directory_urls=value("use_directory_urls", True) is not False,
+                      font=font)
+    except SettingsError as err:
+        key, message = err.key, str(err).removeprefix("mkdocs.yml: ")
+        where = item(key) if key else None
+        while where is None and "." in key:  # a key not written (theme.font): its parent
+            key = key.rsplit(".", 1)[0]
+            where = item(key)
+        # At the value when it is written on its key's line (`home_days: '3'`), else (and for a
+        # key that is not a setting) at the key.
+        at_value = where is not None and where[1].start_mark.line == where[0].start_mark.line and "unknown setting" not in message
+        mark = where[1].start_mark if at_value else (where[0].start_mark if where is not None else None)
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        if key and key == err.key:  # `field: message` says the key once
+            message = message.removeprefix(key).lstrip(": ")
+        return Problem(config_file.name, line, column, key or "mkdocs.yml", message, "setting")
+    return None
+
+
+class _TaggedLoader(yaml.SafeLoader):
+    """YAML as MkDocs writes it: a tag of its own (`!ENV`, `!relative`, `!!python/name`) is no value here."""
+
+
+_TaggedLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TaggedLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)

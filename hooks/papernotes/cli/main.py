@@ -24,6 +24,7 @@ from papernotes.authoring import importers
 from papernotes.authoring import scaffold
 from papernotes.source.tree import load_site, note_files
 from papernotes.cli import daily_post
+from papernotes.config import settings_problem
 from papernotes.report import FORMATS, format_problems
 
 
@@ -75,9 +76,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         # site against it (an authors.yml edit can join or split the notes' names).
         only = [f for f in only if f.resolve() not in data_files] or None
     result = load_site(root, "data", only=only)
-    for line in format_problems(result.problems, args.format):
+    # mkdocs.yml's settings, as the build reads them (the check passed what the build refused).
+    setting = settings_problem(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else None
+    for line in format_problems([*([setting] if setting else []), *result.problems], args.format):
         print(line)
-    errors, warnings = len(result.errors), len(result.warnings)
+    errors, warnings = len(result.errors) + (setting is not None), len(result.warnings)
     checked = len(only) if only else result.files
     drafts = f", {len(result.drafts)} draft(s) not published" if result.drafts else ""
     notices = f", {len(result.notices)} notice(s)" if result.notices else ""
