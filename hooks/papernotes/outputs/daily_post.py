@@ -156,6 +156,12 @@ def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
         if not line:
             continue
         header = _KO_DATE.match(line) or _ISO_DATE.match(line)
+        if header and block:
+            # A date inside a paper's block (before its hashtag line) is its commentary's: read as
+            # the next day's header it moved every paper after it to that day, with no word, and
+            # then, refused, cost them all (12 of 14 papers of a round trip).
+            block.append((number, line))
+            continue
         if header is None and is_day_header(line):  # a date header written with other digits than 0-9
             if block:
                 close(None)
@@ -164,19 +170,7 @@ def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
                                                 "under it are skipped", "day header"))
             continue
         if header:
-            inside = bool(block)  # a paper's block not yet ended by its hashtag line
-            if block:
-                close(None)
             seen_header = True
-            if inside:
-                # A date in a paper's commentary read as the next day: the papers after it were
-                # imported under that day, silently.
-                day = None
-                problems.append(PostProblem(number, f"the date line {line!r} comes inside a paper's block, before its hashtag "
-                                                    "line, so it cannot be told from the commentary; the papers under it are "
-                                                    "skipped: end the block with its hashtag line, or write the date in the "
-                                                    "commentary another way (e.g. 'April 9, 2025')", "day header"))
-                continue
             try:
                 day = dt.date(*(int(g) for g in header.groups()))
             except ValueError:
@@ -354,7 +348,8 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
                                               "line: write each tag as `#` and its name, the tags separated by spaces (e.g. `#reward-model #rl`)")]
         return [PostProblem(start, f"the paper block {_short(lines[0])} has no hashtag line (e.g. `#reward-model #rl`) at its end")]
     if is_authors_line(lines[0]):
-        return [PostProblem(start, "the paper block starts with the authors; put the title on the line above them")]
+        return [PostProblem(start, "the paper block starts with the authors; put the title on the line above them (a title "
+                                   "written as a date reads as a day header, which then dates the papers after it: reword it)")]
     if len(lines) < 2 or not is_authors_line(lines[1]):
         return [PostProblem(block[1][0] if len(block) > 1 else start,
                             f"after the title {_short(lines[0])} comes the author list in parentheses, e.g. `(First Author, Second Author)`")]
@@ -566,7 +561,7 @@ def round_trip_problems(note: Note) -> list[CarryProblem]:
     the slug, the sections as `normalised` Markdown); empty when it would."""
     found: list[CarryProblem] = []
     title = " ".join(note.title.split())
-    if _special(title) or is_authors_line(title):
+    if _special(title) or is_day_header(title) or is_authors_line(title):  # a title starts a block: a date there is a day
         found.append(CarryProblem("title", "the title would read as a day header, a hashtag line, an arXiv id or an "
                                            "author list", title))
     for i, author in enumerate(note.authors):
@@ -630,10 +625,12 @@ def _paragraph_problems(part: str, text: str) -> list[CarryProblem]:
 
 def _line_problems(part: str, where: str, line: str) -> list[CarryProblem]:
     if _special(line) or is_authors_line(line) or section_marker(line):
-        return [CarryProblem(where, "this line would read as a day header, a hashtag line, an arXiv id, a section "
-                                    "marker or an author list; reword its start", line)]
+        return [CarryProblem(where, "this line would read as a hashtag line, an arXiv id, a section marker or an "
+                                    "author list; reword its start", line)]
     return []
 
 
 def _special(line: str) -> bool:
-    return is_day_header(line) or is_hashtag_line(line) or is_arxiv_line(line) or parse_arxiv_id(line) is not None
+    """A line of a paper's block that would be read as something else than the text it is (a
+    date is not: inside a block it is the commentary's, `parse_posts`)."""
+    return is_hashtag_line(line) or is_arxiv_line(line) or parse_arxiv_id(line) is not None
