@@ -178,3 +178,18 @@ def test_a_quiet_strict_build_fails_on_a_notes_warning_as_check_does(tmp_path: P
     quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
                            capture_output=True, text=True, cwd=site, timeout=120)
     assert quiet.returncode == 0, quiet.stderr  # not strict: warnings fail nothing
+
+
+def test_the_site_name_is_text_wherever_it_is_shown(tmp_path: Path) -> None:
+    """`site_name: '<b>x</b> & "q"'` came out as markup in the header and the navigation (the
+    theme's partials printed it unescaped there, escaped elsewhere)."""
+    import yaml
+
+    site = make_site(tmp_path / "site")
+    config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_name"] = '<b>Lab</b> & "Notes"'
+    (site / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert build(site).returncode == 0
+    for page in ("index.html", "about/index.html"):
+        html = (site / "site" / page).read_text(encoding="utf-8")
+        assert "<b>Lab</b>" not in html and "&lt;b&gt;Lab&lt;/b&gt;" in html, page
