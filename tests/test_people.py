@@ -60,7 +60,16 @@ def test_names_match_on_a_normalised_form(a: str, b: str, same: bool) -> None:
     ("Li, Wei", "Wei Li", True),  # family name first, with a comma
     ("Li, Wei", "Wei Lin", False),
     ("Chitta_Baral", "Chitta Baral", True),  # a handle pasted as a name got a page of its own, with no notice
+    ("Li (Lily) Chen", "Lily Chen", True),  # another given name in brackets (there was no notice)
+    ("Li (Lily) Chen", "Li Chen", True),
+    ("Lily (Li) Chen", "Lily Chen", True),
+    ("Li (Lily) Chen", "Lily Park", False),
 ])
+
+
+def test_match_key_is_remembered() -> None:
+    """A build asks for the same names hundreds of thousands of times (every author link)."""
+    assert match_key.cache_info().maxsize == 1 << 17
 def test_lookalike_names(a: str, b: str, alike: bool) -> None:
     assert bool(lookalike_keys(a) & lookalike_keys(b)) is alike
 

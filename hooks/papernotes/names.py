@@ -44,7 +44,6 @@ _SEPARATORS = re.compile(r"[-‐‑–.'’`·]")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=1 << 17)
 @lru_cache(maxsize=1 << 14)
 def right_to_left(name: str) -> bool:
     """Whether `name` has a letter written right to left (Arabic, Hebrew): shown in a line of
@@ -53,6 +52,7 @@ def right_to_left(name: str) -> bool:
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in name)
 
 
+@lru_cache(maxsize=1 << 17)
 def match_key(name: str) -> str:
     """The form two names must share to be the same name: NFKC, no diacritics, casefolded, one space.
 
@@ -71,11 +71,16 @@ def lookalike_keys(name: str) -> set[str]:
     An umlaut is also read as its German spelling with `e`: `Jürgen Müller` is `Juergen Mueller`,
     and that spelling as the name without the umlaut: `Mueller` is `Muller` (as `Müller` is).
     A name with another form in brackets is also each form alone: `Minji Kim (김민지)` looks like
-    `Minji Kim` and `김민지`."""
+    `Minji Kim` and `김민지`; brackets inside a name hold another given name: `Li (Lily) Chen` looks
+    like `Li Chen` and `Lily Chen`."""
     bracketed = _BRACKETED.search(name)
     if bracketed:
-        rest = (name[:bracketed.start()] + " " + name[bracketed.end():]).strip()
-        return lookalike_keys(rest) | lookalike_keys(bracketed.group(1)) if rest else lookalike_keys(bracketed.group(1))
+        before, inside, after = name[:bracketed.start()].strip(), bracketed.group(1).strip(), name[bracketed.end():].strip()
+        rest = f"{before} {after}".strip()
+        keys = lookalike_keys(rest) | lookalike_keys(inside) if rest else lookalike_keys(inside)
+        if before and after and inside:  # a given name's other form: `Li (Lily) Chen` is also `Lily Chen`
+            keys |= lookalike_keys(f"{inside} {after}")
+        return keys
     plain = match_key(name)
     keys = _loose(plain)
     spelt = unicodedata.normalize("NFC", name).casefold().translate(_UMLAUTS)
