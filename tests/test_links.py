@@ -808,3 +808,24 @@ def test_right_to_left_names_are_isolated_in_author_lists_and_previews() -> None
     meta = BeautifulSoup(card, "html.parser").select_one(".pn-preview__meta span")
     assert [b.get_text() for b in meta.find_all("bdi")] == ["محمد علي", "דוד כהן"]
     assert meta.get_text() == "Ada Lovelace, محمد علي, דוד כהן, 김민지, … (+1)"
+
+
+def test_a_note_two_links_away_hangs_under_the_note_it_is_reached_through(bundled_build: Path) -> None:
+    """Notes two links away were drawn at the end of the map, under whichever note came last and
+    joined to the spine: nothing said through which note they are reached. Each now follows its
+    note (or that note's other far notes), its line starting at that note's row."""
+    far_seen = 0
+    for page in (bundled_build / "notes").glob("*/index.html"):
+        svg = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(".pn-map svg")
+        if svg is None:
+            continue
+        rows = [(a["class"][-1].removeprefix("pn-map__node--"), int(a.select_one("circle")["cy"])) for a in svg.select("a.pn-map__node")]
+        elbows = {int(p["points"].split()[-1].split(",")[1]): int(p["points"].split()[0].split(",")[1]) for p in svg.select("polyline")}
+        assert len(elbows) == sum(relation == "far" for relation, _ in rows), page
+        for i, (relation, y) in enumerate(rows):
+            if relation != "far":
+                continue
+            far_seen += 1
+            via = next(prev_y for prev_relation, prev_y in reversed(rows[:i]) if prev_relation != "far")
+            assert elbows[y] == via + 5, page
+    assert far_seen > 0

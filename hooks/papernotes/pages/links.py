@@ -73,6 +73,8 @@ class MapNode:
     """The title cut to fit a phone's map (`_MAP_WIDTH`)."""
     wide: str
     """The title cut to fit a wide screen's (`_MAP_WIDE`)."""
+    via_y: int | None = None
+    """A note two links away: the row of the note it is reached through (its line starts there)."""
 
 
 class LinkPages:
@@ -177,17 +179,28 @@ class LinkPages:
             add(back.source.slug, "mention")
         for other in related:
             add(other.slug, "related")
-        for slug in list(chosen):
+        near = list(chosen)
+        via: dict[str, list[str]] = {}  # a near note -> the notes two links away through it
+        for slug in near:
             if len(chosen) >= MAP_NODES:
                 break  # full: the notes two links away would not be added
             for far in sorted(graph.related_slugs(slug)):
-                add(far, "far")
-        nodes = []
-        for i, (slug, relation) in enumerate(chosen.items()):
-            other = self._by_slug[slug]
+                if far not in chosen and len(chosen) < MAP_NODES:
+                    add(far, "far")
+                    if far in chosen:
+                        via.setdefault(slug, []).append(far)
+        # Each note two links away right under the note it is reached through, joined to it (they
+        # hung at the end of the map, under whichever note came last, joined to the spine).
+        order = [(slug, None) for slug in near]
+        order = [entry for slug, _ in order for entry in ((slug, None), *((far, slug) for far in via.get(slug, ())))]
+        nodes: list[MapNode] = []
+        rows: dict[str, int] = {}
+        for i, (slug, through) in enumerate(order):
+            other, relation = self._by_slug[slug], chosen[slug]
             x = _MAP_FAR_X if relation == "far" else _MAP_NEAR_X
-            nodes.append(MapNode(other, relation, x, _MAP_TOP + _MAP_ROW * (i + 1), _fit(other.title, _MAP_WIDTH - x - 16),
-                                 _fit(other.title, _MAP_WIDE - x - 16)))
+            rows[slug] = y = _MAP_TOP + _MAP_ROW * (i + 1)
+            nodes.append(MapNode(other, relation, x, y, _fit(other.title, _MAP_WIDTH - x - 16), _fit(other.title, _MAP_WIDE - x - 16),
+                                 rows[through] if through else None))
         return nodes
 
     def render_note_links(self, note: Note, related: tuple[Note, ...], href: Callable[[str], str]) -> Markup:
@@ -279,8 +292,11 @@ def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str]) -> str:
     out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
            # Named in the reader's language only (lang.js swaps it): a <title> is one text for both.
            f'<svg class="pn-map__svg" viewBox="0 0 {_MAP_WIDTH} {height}" role="group" {_MAP_NAME} focusable="false">',
-           f'<line class="pn-map__spine" x1="{_MAP_SPINE}" y1="{_MAP_TOP}" x2="{_MAP_SPINE}" y2="{nodes[-1].y}"/>']
-    out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="{_MAP_SPINE}" y1="{n.y}" x2="{n.x}" y2="{n.y}"/>' for n in nodes]
+           f'<line class="pn-map__spine" x1="{_MAP_SPINE}" y1="{_MAP_TOP}" x2="{_MAP_SPINE}" y2="{max(n.y for n in nodes if n.via_y is None)}"/>']
+    out += [f'<line class="pn-map__edge pn-map__edge--{n.relation}" x1="{_MAP_SPINE}" y1="{n.y}" x2="{n.x}" y2="{n.y}"/>'
+            if n.via_y is None else
+            f'<polyline class="pn-map__edge pn-map__edge--{n.relation}" points="{_MAP_NEAR_X},{n.via_y + 5} {_MAP_NEAR_X},{n.y} {n.x},{n.y}"/>'
+            for n in nodes]
     centre = (_fit(note.title, _MAP_WIDTH - _MAP_SPINE - 18, bold=True), _fit(note.title, _MAP_WIDE - _MAP_SPINE - 18, bold=True))
     out.append(f'<g class="pn-map__node pn-map__node--centre"><circle cx="{_MAP_SPINE}" cy="{_MAP_TOP}" r="6"/>'
                f'{_labels(_MAP_SPINE + 12, _MAP_TOP + 5, text_lang(note.title), *centre)}</g>')
