@@ -215,3 +215,20 @@ def test_slugify_gives_a_valid_unreserved_short_slug(title: str, expected: str) 
     slug = slugify(title)
     assert slug == expected
     assert NOTE_SLUG.match(slug) and slug not in RESERVED_SLUGS and len(slug.encode()) <= MAX_SLUG_BYTES
+
+
+@pytest.mark.parametrize("text", ["https://arxiv.org/abs/2504.06141?context=cs", "arxiv.org/pdf/2504.06141.pdf",
+                                  "www.arxiv.org/abs/2504.06141v2#section", "https://huggingface.co/papers/2504.06141?from=daily",
+                                  "https://doi.org/10.48550/arXiv.2504.06141", "arXiv:2504.06141v3", " 2504.06141 "])
+def test_papernotes_new_takes_an_id_as_readers_copy_it(text: str) -> None:
+    """`papernotes new 'https://arxiv.org/abs/2504.06141?context=cs'` (arXiv's listings link so) and
+    `arxiv.org/pdf/2504.06141.pdf` (an address bar's copy, no scheme) were refused as no arXiv URL."""
+    from papernotes.schema import read_arxiv_id
+    assert read_arxiv_id(text) == "2504.06141"
+
+
+@pytest.mark.parametrize("text", ["https://example.org/abs/2504.06141", "arxiv.org/abs/2513.99999", "arxiv.org/list/cs.LG/recent"])
+def test_an_id_from_elsewhere_or_out_of_scheme_is_still_refused(text: str) -> None:
+    from papernotes.schema import read_arxiv_id
+    with pytest.raises(ValueError):
+        read_arxiv_id(text)

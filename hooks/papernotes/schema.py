@@ -392,7 +392,7 @@ def read_arxiv_id(text: str) -> str:
 
     Raises `ValueError` saying why `text` holds no id, or which rule of arXiv's scheme its id breaks.
     """
-    match = _ID_IN_TEXT.match(text.strip())
+    match = _ID_IN_TEXT.match(text.strip()) or _ARXIV_IN_URL.match(_with_scheme(text.strip()))  # a link with ?context=cs too
     if not match and any(c.isdigit() and not c.isascii() for c in text):
         raise ValueError(arxiv_id_problem(text.strip()))  # says which digit, and the id in ASCII digits
     if not match:
@@ -401,6 +401,14 @@ def read_arxiv_id(text: str) -> str:
     if problem:
         raise ValueError(problem)
     return match.group(1)
+
+
+_SCHEMELESS = re.compile(r"(?:(?:www\.|export\.)?arxiv\.org|(?:www\.)?(?:huggingface|hf)\.co|(?:dx\.)?doi\.org)/", re.IGNORECASE)
+
+
+def _with_scheme(text: str) -> str:
+    """`arxiv.org/pdf/2504.06141.pdf` as a browser's address bar copies it without `https://`."""
+    return "https://" + text if _SCHEMELESS.match(text) else text
 
 
 def parse_arxiv_id(text: str) -> str | None:
