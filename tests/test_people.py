@@ -64,6 +64,8 @@ def test_names_match_on_a_normalised_form(a: str, b: str, same: bool) -> None:
     ("Li (Lily) Chen", "Li Chen", True),
     ("Lily (Li) Chen", "Lily Chen", True),
     ("Li (Lily) Chen", "Lily Park", False),
+    ("Wei Zhang (Alibaba)", "Min Zhang (Alibaba)", False),  # a lab in brackets is no name of its own
+    ("Wei Zhang (Alibaba)", "Wei Zhang", True),
 ])
 def test_lookalike_names(a: str, b: str, alike: bool) -> None:
     assert bool(lookalike_keys(a) & lookalike_keys(b)) is alike

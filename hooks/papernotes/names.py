@@ -77,7 +77,11 @@ def lookalike_keys(name: str) -> set[str]:
     if bracketed:
         before, inside, after = name[:bracketed.start()].strip(), bracketed.group(1).strip(), name[bracketed.end():].strip()
         rest = f"{before} {after}".strip()
-        keys = lookalike_keys(rest) | lookalike_keys(inside) if rest else lookalike_keys(inside)
+        # The bracketed form alone when it can be a name alone: two words or more, or a name in
+        # Hangul or Han (`Minji Kim (김민지)`); not one Latin word (`Wei Zhang (Alibaba)` and
+        # `Min Zhang (Alibaba)` looked like one person).
+        alone = len(inside.split()) > 1 or not inside.isascii()
+        keys = (lookalike_keys(rest) | (lookalike_keys(inside) if alone else set())) if rest else lookalike_keys(inside)
         if before and after and inside:  # a given name's other form: `Li (Lily) Chen` is also `Lily Chen`
             keys |= lookalike_keys(f"{inside} {after}")
         return keys
