@@ -455,6 +455,28 @@ def test_a_question_around_a_subject_finds_the_subjects_notes(bundled_box, query
     assert bundled_box.inner_text(".pn-search__status").endswith("흔한 단어는 빼고 찾았습니다: " + common)
 
 
+def shown(page) -> tuple[list[str], str, str]:  # noqa: ANN001
+    """The box's answer to the query typed last: its count, the notes of its first page, and its tag links."""
+    slugs = page.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.getAttribute('href'))")
+    tags = page.inner_text(".pn-search__tags") if page.is_visible(".pn-search__tags") else ""
+    return slugs, page.get_attribute(".pn-search__results", "data-count"), tags
+
+
+@pytest.mark.parametrize(("query", "subject", "generic"), [("RLHF 논문", "RLHF", "논문"), ("보상 모델 논문", "보상 모델", "논문"),
+                                                           ("reward hacking paper", "reward hacking", "paper"),
+                                                           ("RLHF paper", "RLHF", "paper"), ("#rl 논문", "#rl", "논문"),
+                                                           ("보상 모델에 관한 연구", "보상 모델", "관한 연구")])
+def test_a_generic_word_beside_the_subject_does_not_narrow_it(bundled_box, query: str, subject: str, generic: str) -> None:  # noqa: ANN001
+    """RLHF 논문 found 1 note of RLHF's 7 and lost the link to the RLHF tag; 보상 모델 논문 3 of 14,
+    reward hacking paper 2 of 4: every word was required, and few notes happen to write 논문 or
+    paper. Beside a word of substance (or a tag) such a word says only that papers are sought."""
+    type_query(bundled_box, subject)
+    want = shown(bundled_box)
+    type_query(bundled_box, query)
+    assert shown(bundled_box) == want and want[1] != "0"
+    assert bundled_box.inner_text(".pn-search__status").endswith("흔한 단어는 빼고 찾았습니다: " + generic)
+
+
 def test_enter_ends_a_korean_word_typed_without_composition(bundled_box) -> None:  # noqa: ANN001
     """보상뭐 typed key by key (no input method) and Enter kept 보상's results on screen, as for a
     word still being typed: Enter says the reader is done."""

@@ -171,7 +171,7 @@ function build() {
       // for a moment: the results on screen stay, and the search runs again once it is composed.
       // (A word being typed that no note holds yet is left out of a search by the others, or
       // corrected: 모델으 on the way to 모델을 offered "did you mean 모델이": as nothing found.)
-      if (kept && (!result.hits.length || result.dropped.length || result.common.length || result.apart.length || Object.keys(result.corrected).length) && list.children.length) {
+      if (kept && (!result.hits.length || result.dropped.length || result.common.length > result.ignored.length || result.apart.length || Object.keys(result.corrected).length) && list.children.length) {
         status.replaceChildren(...kept.nodes);
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
         // Without a composition to end, a pause ends the word: then its "no results" shows.

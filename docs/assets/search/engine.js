@@ -541,13 +541,15 @@ function findTags(query) {
   const label = (words) => byKey.get(words.join("")) ||
     (words.length && byKey.get(words.slice(0, -1).concat(withoutEnding(words[words.length - 1])).join("")));
   const words = tokenize(String(query).replace(/-/g, " "));
-  const whole = label(words);
+  // Generic words beside the label (RLHF 논문, papers about reward models) name no other tag.
+  const subject = (ws) => { const s = ws.filter((w) => !genericToken(w)); return s.length && s.length < ws.length ? label(s) : undefined; };
+  const whole = label(words) || subject(words);
   if (whole) return { tags: [whole], rest: query, hash: false };
   // A label with the word "tag" before or after it (강화학습 태그, tag reward model, 태그: 안전성):
   // that tag, and the label's words as text (태그 itself is in few notes: it found nothing).
   const tagWord = (w) => TAG_WORDS.has(w) || TAG_WORDS.has(withoutEnding(w));
   if (words.length > 1 && (tagWord(words[0]) || tagWord(words[words.length - 1]))) {
-    const bare = tagWord(words[0]) ? words.slice(1) : words.slice(0, -1), found = label(bare);
+    const bare = tagWord(words[0]) ? words.slice(1) : words.slice(0, -1), found = label(bare) || subject(bare);
     if (found) return { tags: [found], rest: bare.join(" "), hash: false };
   }
   return { tags: [], rest: query, hash: false };
@@ -764,13 +766,21 @@ function withoutMissing(found, textHits) {
 /* The words a question or a request wraps a search in (what is GRPO, papers about reward hacking,
  * 환각에 관한 논문): every note holds some of them, so they were never left out as missing, and no
  * note holds them all beside the subject. */
-const COMMON = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with", "about", "and", "or", "vs", "versus", "via",
+const COMMON = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with", "and", "or", "vs", "versus", "via",
   "what", "which", "who", "how", "why", "is", "are", "was", "were", "be", "do", "does", "can", "me", "show", "find", "any",
-  "paper", "papers", "article", "articles", "study", "studies", "research", "work", "works", "method", "methods", "approach",
-  "approaches", "best", "good", "new", "recent", "latest", "using", "use", "based", "related",
-  "논문", "논문들", "연구", "연구들", "방법", "방법론", "관한", "대한", "위한", "관련", "관련된", "이용한", "사용한", "기반", "기반의",
-  "무엇", "뭐", "어떤", "최신", "좋은", "정리", "소개"]);
+  "work", "works", "method", "methods", "approach", "approaches", "best", "good", "new", "recent", "latest", "using", "use", "based",
+  "논문들", "연구들", "방법", "방법론", "위한", "이용한", "사용한", "기반", "기반의", "무엇", "뭐", "어떤", "최신", "좋은", "정리", "소개"]);
+/* The words that say a query asks for papers, not what they are about (RLHF 논문, reward hacking
+ * paper, 환각에 관한 연구): beside a word of substance or a tag they are left out from the start,
+ * and named. They restricted every query to the notes that happen to write them (RLHF 논문: 1 note
+ * of RLHF's 7). Common words too (COMMON), when a query finds nothing. */
+const GENERIC = new Set(["paper", "papers", "article", "articles", "study", "studies", "research", "about", "related",
+  "논문", "연구", "관한", "대한", "관련", "관련된"]);
+for (const w of GENERIC) COMMON.add(w);
 const isCommon = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
+const isGeneric = (u) => u.word !== undefined && (GENERIC.has(u.word) || GENERIC.has(u.typed));
+/* A token of the query (words.tokenize) that is a GENERIC word, with or without its particle (논문을). */
+const genericToken = (w) => GENERIC.has(w) || GENERIC.has(withoutEnding(w));
 
 /* Nothing found, even corrected: the query without its COMMON words (each as typed or without its
  * particle), when a word of substance stays, as [tagged, text, units, corrected, false, [], common]
@@ -819,7 +829,11 @@ function said(u) {
 export function search(typed) {
   const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
-  const units = queryUnits(named.rest);
+  const all = queryUnits(named.rest);
+  // RLHF 논문, reward hacking paper: the generic words go when a word of substance or a tag stays.
+  const specific = all.filter((u) => !isGeneric(u));
+  const ignored = specific.length < all.length && (specific.length || named.tags.length) ? all.filter(isGeneric) : [];
+  const units = ignored.length ? specific : all;
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
   const lookUpUnit = (u) => (u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
     : (u.whole ? lookUpWhole(u.word) : lookUpWord(u.word, u.typed)).then(wordUnit));
@@ -901,8 +915,11 @@ export function search(typed) {
     // Nothing found: the words (as typed) that no note holds, which the box names.
     const missing = hits.length ? [] : used.filter((u, i) => !Object.keys(text.found[i].scores).length)
       .map(said);
+    // The common words left out, generic ones first left out or not, in the query's order.
+    const left = new Set(common || []), commonWords = all.filter((u) => ignored.includes(u) || left.has(said(u))).map(said);
+    for (const w of left) if (!commonWords.includes(w)) commonWords.push(w);
     return { hits, words, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
-      dropped: dropped || [], common: common || [], apart: apart || [], partial: text.found.some((f) => f.partial) };
+      dropped: dropped || [], common: commonWords, ignored: ignored.map(said), apart: apart || [], partial: text.found.some((f) => f.partial) };
   });
 }
 
