@@ -401,6 +401,20 @@ def test_only_the_concepts_notes_name_go_to_the_browser(tmp_path: Path) -> None:
     assert search_data.meta(site)["glossary"] == [] and not [t for t in search_data.postings(site) if t.startswith("@")]
 
 
+def test_a_concept_a_note_writes_only_with_a_version_goes_to_the_browser(tmp_path: Path) -> None:
+    """The notes write Qwen2.5 and Qwen3, never Qwen alone: the glossary's qwen (큐웬) was not sent,
+    so 큐웬 found nothing where Qwen finds both. A one-word form some note writes with a version
+    sends its concept (without notes of its own: the box finds it by that form, a prefix)."""
+    glossary = Glossary(GLOSSARY.concepts + (Concept("qwen", ("Qwen",), ("큐웬",)), Concept("llama", ("LLaMA",), ("라마",))))
+    notes = [dataclasses.replace(BASE, slug="a", en="We fine-tune Qwen3 and Qwen2.5-7B."),
+             dataclasses.replace(BASE, slug="b", ko="보상 해킹.", date=dt.date(2024, 1, 1))]
+    site = write(build_search_files(notes, TAGS, commentary, glossary), tmp_path)
+    assert search_data.meta(site)["glossary"] == [[["reward hacking"], ["보상 해킹", "리워드 해킹"]], [["Qwen"], ["큐웬"]]]
+    found = search_data.postings(site)
+    assert set(found["@0"]) == {1} and "@1" not in found          # named by no note: no postings of its own
+    assert searchindex.versioned_concepts(glossary, {"qwen3", "llama", "라마2"}) == {4, 5}
+
+
 @pytest.mark.parametrize(("title", "parts"), [
     ("ThinkTuning: Instilling Cognitive Reflections", ["think", "tuning"]),
     ("OlaGPT: Empowering LLMs", ["ola", "gpt"]),

@@ -750,6 +750,18 @@ def test_a_name_and_version_typed_apart_leaves_out_notes_on_another_version(bund
     assert found == want and not found & (holding(other) - want), (found, want)
 
 
+@pytest.mark.parametrize(("korean", "english"), [("라마2", "llama 2"), ("라마2의", "llama 2"), ("큐웬", "Qwen"), ("큐웬3", "qwen 3"),
+                                                  ("지피티4", "gpt 4"), ("라마", "LLaMA"), ("라마 3", "llama 3")])
+def test_a_model_name_in_hangul_with_its_version_finds_what_the_english_finds(bundled_box, korean: str, english: str) -> None:  # noqa: ANN001
+    """라마2 said no note has the word 라마2 (llama2 finds 2 notes), 큐웬 and 큐웬3 found nothing
+    (the notes write Qwen2.5 and Qwen3, never Qwen alone), 라마 missed the note writing LLaMA2-13b,
+    and 라마 3 showed a note on LLaMA-2 (llama 3 rightly shows none): the glossary's Korean form is
+    found as its English form is, a prefix, its version split off and checked alike."""
+    want = sorted(type_query(bundled_box, english)), bundled_box.get_attribute(".pn-search__results", "data-count")
+    assert (sorted(type_query(bundled_box, korean)), bundled_box.get_attribute(".pn-search__results", "data-count")) == want
+    assert want[0] or english == "llama 3"
+
+
 def test_the_version_a_note_writes_is_still_found_typed_apart(bundled_box) -> None:  # noqa: ANN001
     assert set(type_query(bundled_box, "llama 2")) == holding(r"\bLLaMA-?2") != set()
 

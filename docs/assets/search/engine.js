@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
+import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tables, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -241,8 +241,11 @@ function wordUnit(f) {
 function lookUpConcept(unit) {
   const k = unit.words.length;
   const literal = Promise.all(unit.words.map((w) => lookUpWord(w[0], w[1])));
-  return Promise.all([lookUp(meta.concept + unit.concept, true), literal]).then(([named, words]) => {
-    const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {},
+  // A name's other forms with a version (라마: LLaMA2), not every word they start (RL: RLHF).
+  const versioned = (w) => (term) => term.length > w.length && /^\d/.test(term.slice(w.length));
+  const others = Promise.all(k === 1 ? formWords(unit).map((w) => lookUp(w, false, undefined, versioned(w)).then((f) => [w, f])) : []);
+  return Promise.all([lookUp(meta.concept + unit.concept, true), literal, others]).then(([named, words, forms]) => {
+    const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {}, forms: [],
       partial: named.partial || words.some((f) => f.partial) };
     for (const d of Object.keys(words[0].scores)) {
       let total = 0, close = 0, title = true, all = true;
@@ -266,8 +269,32 @@ function lookUpConcept(unit) {
       r.close[d] = 2 * k - 1;
       if (named.top[d] >= meta.title) { r.title[d] = true; r.phrase[d] = true; }
     }
+    // Its other one-word forms with a version, as the English form is found, a prefix (라마:
+    // LLaMA2-13b, 큐웬: Qwen3): the concept's term holds a form written alone only.
+    for (const [w, f] of forms) {
+      if (Object.keys(f.scores).length) r.forms.push(w);
+      for (const d of Object.keys(f.scores)) {
+        if (r.scores[d] === undefined) r.bridged[d] = true;
+        if (!(r.scores[d] >= f.scores[d])) r.scores[d] = f.scores[d];
+        if (!(r.close[d] >= 1)) r.close[d] = 1;
+        if (f.title[d]) r.title[d] = true;
+      }
+    }
     return r;
   });
+}
+
+/* The other forms of a concept the query names in one word (`unit`) that are one word themselves,
+ * as a query would write them (LLaMA: llama, for 라마; 라마, for llama), other than the query's word:
+ * a name's form also starts its versions (LLaMA2-13b, Qwen3), which the concept's own term (a
+ * form written whole) leaves out, and which otherVersions tells apart. */
+function formWords(unit) {
+  const out = [], word = unit.words[0][0], concept = concepts.list[unit.concept] || [[], []];
+  for (const form of concept[0].concat(concept[1])) {
+    const t = tokenize(form);
+    if (t.length === 1 && t[0] !== word && stem(t[0]) !== stem(word) && !out.includes(t[0])) out.push(t[0]);
+  }
+  return out;
 }
 
 /* Two words the query joined by a hyphen (queryUnits) as a unit: the documents holding both (as
@@ -565,8 +592,30 @@ const HYPHEN = /^[-\u2010\u2011]$/;   // as search_index._NAME_PARTS and _PERSON
  * them, without repeats; an arXiv link or `arXiv:` id as its bare id (words.bareArxivIds). */
 const WHOLE_AFTER = /^[+#]/;   // a word a sign ends as a name's part (C++, C#): no prefix of longer words
 
+/* `q` (tokenizeJoined) with each Hangul word that digits end (라마2, 큐웬3의) as the word, then the
+ * number (then the particle, which queryWord drops): the version of a name written in Hangul, as
+ * `llama 2` is typed (otherVersions). 라마2 was one word no note holds. */
+const HANGUL_VERSION = /^([\uac00-\ud7a3]+)(\d+)([\uac00-\ud7a3]*)$/;
+function hangulVersions(q) {
+  const out = { tokens: [], joined: [], at: [] };
+  q.tokens.forEach((token, i) => {
+    const m = HANGUL_VERSION.exec(token);
+    if (!m || (m[3] && !tables.particles.includes(m[3]) && !tables.endings.includes(m[3]))) {
+      out.tokens.push(token); out.joined.push(q.joined[i]); out.at.push(q.at[i]);
+      return;
+    }
+    let at = q.at[i][0];
+    for (const part of m.slice(1).filter(Boolean)) {
+      out.tokens.push(part); out.joined.push(true); out.at.push([at, at + part.length]);
+      at += part.length;
+    }
+    out.joined[out.joined.length - 1] = q.joined[i];
+  });
+  return out;
+}
+
 function queryUnits(text) {
-  const source = bareArxivIds(text), q = tokenizeJoined(source), starts = new Map(), units = [], seen = new Set();
+  const source = bareArxivIds(text), q = hangulVersions(tokenizeJoined(source)), starts = new Map(), units = [], seen = new Set();
   const lower = String(source).normalize("NFC").toLowerCase();   // what q.at counts in
   for (const run of conceptRuns(concepts, q, false)) starts.set(run[0], run);
   let i = 0;
@@ -631,29 +680,35 @@ function joinedApart(units, textHits) {
  * stays (top 10 in a note writing no top-5). */
 function otherVersions(units) {
   const looks = [], pairs = [];
-  // A name the glossary knows (llama: 라마) is a concept of one word; its version follows it all the same.
-  const wordOf = (u) => (u.word !== undefined ? u.word : u.concept !== undefined && u.words.length === 1 ? u.words[0][0] : undefined);
+  // A name the glossary knows (llama: 라마) is a concept of one word; its version follows it all
+  // the same, after any of its one-word forms (라마 3: LLaMA-2 is another version).
+  const wordOf = (u) => (u.word !== undefined ? [u.word] : u.concept !== undefined && u.words.length === 1 ? [u.words[0][0]].concat(formWords(u)) : undefined);
+  const one = (u) => { const w = wordOf(u); return w && w.length === 1 ? w[0] : undefined; };
   // The query's last word may be a version still being typed (AIME 2 on the way to AIME 2024):
   // a version that starts with it is the same one, or the note writing AIME 2024 left at each key.
   const last = units.length - 1;
   units.forEach((u, i) => {
-    if (u.joined !== undefined) pairs.push([...u.words.map((w) => w[0]), i === last]);   // the query's llama-3 or llama 3
-    else if (i + 1 < units.length) pairs.push([wordOf(u), wordOf(units[i + 1]), i + 1 === last]);
+    if (u.joined !== undefined) pairs.push([[u.words[0][0]], u.words[1][0], i === last]);   // the query's llama-3 or llama 3
+    else if (i + 1 < units.length) pairs.push([wordOf(u), one(units[i + 1]), i + 1 === last]);
   });
-  for (const [name, version, typing] of pairs) {
+  for (const [names, version, typing] of pairs) {
     // (A whole year, AIME 2023, is compared as before: not at all. 3 digits may still be on their way to one.)
-    if (name === undefined || version === undefined || !/^[a-z]{2,}$/.test(name) || !/^\d{1,3}$/.test(version)) continue;
+    if (names === undefined || version === undefined || !/^\d{1,3}$/.test(version)) continue;
     if (!typing && version.length > 2) continue;
-    const at = name.length;
-    const number = (term) => { const m = /^\d+/.exec(term.slice(at)); return m ? m[0] : null; };
     const same = (n) => (typing ? n.startsWith(version) : n === version);
-    looks.push(Promise.all([lookUp(name, false, undefined, (t) => number(t) !== null && same(number(t))),
-      lookUp(name, false, undefined, (t) => number(t) !== null && !same(number(t)))]));
+    const look = (name, other) => {
+      const at = name.length, number = (term) => { const m = /^\d+/.exec(term.slice(at)); return m ? m[0] : null; };
+      return lookUp(name, false, undefined, (t) => number(t) !== null && same(number(t)) !== other);
+    };
+    const known = names.filter((name) => /^(?:[a-z]{2,}|[\uac00-\ud7a3]+)$/.test(name));
+    if (known.length) looks.push(Promise.all([Promise.all(known.map((n) => look(n, false))), Promise.all(known.map((n) => look(n, true)))]));
   }
   return Promise.all(looks).then((found) => {
     const out = new Set();
     for (const [same, other] of found) {
-      for (const d of Object.keys(other.scores)) if (same.scores[d] === undefined) out.add(Number(d));
+      for (const o of other) {
+        for (const d of Object.keys(o.scores)) if (same.every((f) => f.scores[d] === undefined)) out.add(Number(d));
+      }
     }
     return out;
   });
@@ -819,7 +874,8 @@ function said(u) {
 }
 
 /* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
- * mark), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
+ * mark), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
+ * where a result holds them, formWords), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
  * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:
  * {typed: fix}, romanised (the fix is a Hangul name's Latin spelling: romanisedName), missing: the
@@ -888,7 +944,7 @@ export function search(typed) {
       if (tagFinds.every((f) => f.scores[d] !== undefined)) { tagged.add(d); order.push(Number(d)); }
     }
     let hits = text.hits, words = [];
-    const namedConcepts = [], bridges = {}, spelt = {}, unsaid = {};
+    const namedConcepts = [], bridges = {}, spelt = {}, unsaid = {}, forms = [];
     used.forEach((u, i) => {
       if (u.joined !== undefined) {
         words = words.concat(u.words.map((w) => w[0]), [u.joined]);
@@ -898,6 +954,7 @@ export function search(typed) {
       if (u.concept === undefined) { words.push(u.word); return; }
       spelt[u.concept] = u.words.map((w) => w[0]);
       words = words.concat(spelt[u.concept]);
+      forms.push(...(text.found[i].forms || []));
       namedConcepts.push(u.concept);
       for (const d of Object.keys(text.found[i].bridged)) (bridges[d] = bridges[d] || []).push([u.concept, u.key]);
     });
@@ -918,7 +975,7 @@ export function search(typed) {
     // The common words left out, generic ones first left out or not, in the query's order.
     const left = new Set(common || []), commonWords = all.filter((u) => ignored.includes(u) || left.has(said(u))).map(said);
     for (const w of left) if (!commonWords.includes(w)) commonWords.push(w);
-    return { hits, words, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
+    return { hits, words, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
       dropped: dropped || [], common: commonWords, ignored: ignored.map(said), apart: apart || [], partial: text.found.some((f) => f.partial) };
   });
 }

@@ -224,7 +224,7 @@ export function explained(card, result, doc) {
   const names = (card[5] || []).map((a) => (typeof a === "string" ? a : a[0]));
   const shown = (words) => texts.some((text) => highlight(text, words, result.concepts).querySelector("mark"))
     || names.some((name) => highlight(name, withNameForms(words), null).querySelector("mark"));
-  return wordsFor(result, doc).every((w) => shown([w])) && (!(result.bridges[doc] || []).length || shown([]));
+  return wordsFor(result, doc).every((w) => shown([w])) && (!(result.bridges[doc] || []).length || shown(result.forms || []));
 }
 
 /* `words` and the other forms of any given name among them (tom: thomas, meta.given_names), for
@@ -261,11 +261,11 @@ function summaryIn(lang, own, other, abstract, words, named) {
 export function renderCard(card, result, doc, id, extra) {
   const [abstract, more, known] = extra || [];
   const [slug, title, date] = card, named = result.concepts, bridged = result.bridges[doc] || [];
-  const words = wordsFor(result, doc);
+  const words = wordsFor(result, doc), marking = words.concat(result.forms || []);   // 큐웬: Qwen3 marked too
   const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
   const li = el("li", { class: "pn-search__result" });
   const a = el("a", { href: noteHref(slug), class: "pn-search__title", lang: langOf(title), id });   // as written
-  a.append(highlight(title, words, named));
+  a.append(highlight(title, marking, named));
   li.append(a, " ", el("span", { class: "pn-search__date" }, date));   // the line breaks before a date, never inside
   for (const bridge of bridged) {
     const from = concepts.forms.get(bridge[1]) || bridge[1], to = bridgeTarget(card, bridge[0], bridge[1]);
@@ -279,7 +279,7 @@ export function renderCard(card, result, doc, id, extra) {
   for (const span of summary.querySelectorAll(".pn-lang")) {
     const text = span.textContent, lang = span.getAttribute("lang");
     span.textContent = "";
-    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, words, named));
+    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, marking, named));
   }
   li.append(summary);
   return li;

@@ -16,7 +16,8 @@ Files, under `search/` (paths from `urls`):
   "min_part": MIN_PART, "spell": SPELL_PREFIX,
   "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
   forms], [Korean forms]], ...], "rank": RANK, "words": {...}}`: the glossary's concepts that some
-  note names (about 6 kB gzipped for the bundled glossary), concept n's term being `@<n>` (see
+  note names, or writes a one-word form of with a version (Qwen3: `versioned_concepts`) (about 6 kB
+  gzipped for the bundled glossary), concept n's term being `@<n>` (see
   `concepts`); how the box weighs what it finds (`RANK`); and the tokenizer's tables the box
   needs besides the particles and endings (`words`: the joiner's characters, the longest glossary
   form in words, the stemmed words' pattern, the shortest word a typo is corrected to, the tag
@@ -445,6 +446,19 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+_VERSIONED = re.compile(r"([^\W\d_]+)\d")
+"""A term that is a name and its version written together: qwen3, llama2, 라마2 (the name is group 1)."""
+
+
+def versioned_concepts(glossary: Glossary, written: set[str]) -> set[int]:
+    """The numbers of the glossary's concepts with a one-word form that some term of `written` is
+    that form with a version after it (Qwen: qwen3; LLaMA: llama2), though no note names the
+    form alone: the box finds the concept's other forms (큐웬, 라마) through it, a prefix."""
+    names = {m.group(1) for term in written if (m := _VERSIONED.match(term))}
+    return {n for n, concept in enumerate(glossary.concepts)
+            if any(len(t := tokenize(form)) == 1 and t[0] in names for form in concept.en + concept.ko)}
+
+
 def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Callable[[Note], tuple[str, str]],
                        glossary: Glossary | None = None,
                        author_page: Callable[[str], str | None] = lambda name: None,
@@ -476,13 +490,17 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
                 postings[term] = entry = array("l")
             entry.append(number * 16 + weight)  # numbers rise, so deltas come out positive below
     # Only the concepts some note names go to the browser (a query's other concepts could find
-    # nothing through them), numbered again in glossary order: @<n> is the n-th of meta's glossary.
+    # nothing through them), and those a note writes a one-word form of with a version (Qwen3,
+    # LLaMA2: the box finds 큐웬 and 라마 by that form as a prefix, `versioned_concepts`), numbered
+    # again in glossary order: @<n> is the n-th of meta's glossary.
     used = sorted(int(term[len(CONCEPT_PREFIX):]) for term in postings if term.startswith(CONCEPT_PREFIX))
-    for new, old in enumerate(used):
-        postings[f"{CONCEPT_PREFIX}{new}x"] = postings.pop(f"{CONCEPT_PREFIX}{old}")
-    for new in range(len(used)):
-        postings[f"{CONCEPT_PREFIX}{new}"] = postings.pop(f"{CONCEPT_PREFIX}{new}x")
-    shipped = [glossary.concepts[old] for old in used] if glossary is not None else []
+    kept = sorted(set(used) | versioned_concepts(glossary, written)) if glossary is not None else []
+    for old in used:
+        postings[f"{CONCEPT_PREFIX}{kept.index(old)}x"] = postings.pop(f"{CONCEPT_PREFIX}{old}")
+    for new in range(len(kept)):
+        if f"{CONCEPT_PREFIX}{new}x" in postings:
+            postings[f"{CONCEPT_PREFIX}{new}"] = postings.pop(f"{CONCEPT_PREFIX}{new}x")
+    shipped = [glossary.concepts[old] for old in kept] if glossary is not None else []
 
     directory: list[list[str]] = []
     chunk: dict[str, list[int]] = {}
