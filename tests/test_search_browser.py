@@ -815,6 +815,18 @@ def test_an_everyday_korean_word_beside_the_subject_is_left_out(bundled_box, que
     assert bundled_box.inner_text(".pn-search__status").endswith("이 단어는 빼고 찾았습니다: " + left)
 
 
+def test_a_long_query_no_note_holds_whole_shows_the_notes_holding_most_of_it(bundled_box) -> None:  # noqa: ANN001
+    """`reward models trained on pairwise comparisons` said "no results, no note contains all of
+    these words" (a long Korean sentence is rescued: withoutPlainKorean). The notes holding most of
+    its words show, those holding more first, and the box says so."""
+    words = [r"\breward models?\b|보상 ?모델", r"\btrain", r"\bpairwise", r"\bcomparison"]
+    found = type_query(bundled_box, "reward models trained on pairwise comparisons")
+    assert found and bundled_box.inner_text(".pn-search__status").endswith(
+        "모든 단어를 담은 노트가 없어 가장 많은 단어를 담은 노트를 보여 줍니다")
+    held = [sum(slug in holding(w) for w in words) for slug in found]
+    assert all(n >= 3 for n in held) and held == sorted(held, reverse=True), held
+
+
 def test_a_given_names_short_form_finds_the_author(bundled_box) -> None:  # noqa: ANN001
     """`Tom Griffiths` (as the field calls him) found nothing: the notes write Thomas L. Griffiths."""
     griffiths = type_query(bundled_box, "Griffiths")

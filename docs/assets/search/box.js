@@ -171,7 +171,7 @@ function build() {
       // for a moment: the results on screen stay, and the search runs again once it is composed.
       // (A word being typed that no note holds yet is left out of a search by the others, or
       // corrected: 모델으 on the way to 모델을 offered "did you mean 모델이": as nothing found.)
-      if (kept && (!result.hits.length || result.dropped.length || result.common.length > result.ignored.length || result.apart.length || Object.keys(result.corrected).length) && list.children.length) {
+      if (kept && (!result.hits.length || result.dropped.length || result.common.length > result.ignored.length || result.apart.length || result.most || Object.keys(result.corrected).length) && list.children.length) {
         status.replaceChildren(...kept.nodes);
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
         // Without a composition to end, a pause ends the word: then its "no results" shows.
@@ -213,6 +213,10 @@ function build() {
         if (n && result.common.length) {
           status.append(bi(" — 흔한 단어는 빼고 찾았습니다: ", " — without the common words: "),
             el("strong", { class: "pn-search__missing" }, result.common.join(" ")));
+        }
+        if (n && result.most) {
+          status.append(bi(" — 모든 단어를 담은 노트가 없어 가장 많은 단어를 담은 노트를 보여 줍니다",
+            " — no note has every word; the notes with most of them are shown"));
         }
         if (n && result.apart.length) {
           status.append(bi(" — 모든 단어를 담은 노트가 없어 이 단어는 빼고 찾았습니다: ", " — no note has every word; found without: "),

@@ -868,6 +868,34 @@ function withoutPlainKorean(found, textHits) {
     (again.hits.length ? [tagged, again, kept(gone), corrected, false, [], common.map(said), gone.map(said)] : null)) : null)), Promise.resolve(null));
 }
 
+/* Still nothing, a long query (three words of substance or more: not COMMON, not numbers):
+ * `reward models trained on pairwise comparisons` found nothing, no note holds every word, though
+ * a Korean sentence was rescued (withoutPlainKorean). The notes holding most of its words: more
+ * than half, and at least all but one of the most any note holds; the more words a note holds,
+ * the higher (the rank's tier is that number), then as rankHits. As [..., most: true] or null. */
+function mostWords(found) {
+  const [tagged, text, used, corrected] = found;
+  if (text.hits.length) return null;
+  const counted = used.map((u, i) => i).filter((i) => !isCommon(used[i]) && !(used[i].word !== undefined && /^[\d.]+$/.test(used[i].word)));
+  const n = counted.length, held = new Map();
+  if (n < 3) return null;
+  for (const i of counted) {
+    const f = text.found[i];
+    for (const d of Object.keys(f.scores)) {
+      const h = held.get(d) || [Number(d), 0, 0, 0];
+      h[1] += f.scores[d];
+      h[2] += f.close[d] || 0;
+      h[3] += 1;
+      held.set(d, h);
+    }
+  }
+  const top = Math.max(0, ...Array.from(held.values(), (h) => h[3]));
+  if (top < 2 || 2 * top <= n) return null;
+  const least = Math.max(top - 1, Math.floor(n / 2) + 1);
+  const hits = Array.from(held.values()).filter((h) => h[3] >= least).sort(byRank);
+  return [tagged, { found: text.found, hits }, used, corrected, false, [], [], [], true];
+}
+
 function said(u) {
   if (u.concept === undefined && u.joined === undefined) return u.typed || u.word;
   return u.words.map((w) => w[1]).join(u.joined !== undefined ? "-" : " ");
@@ -881,7 +909,8 @@ function said(u) {
  * {typed: fix}, romanised (the fix is a Hangul name's Latin spelling: romanisedName), missing: the
  * query's words (as typed) that no note holds, when nothing is found, dropped: those words when the
  * others found notes and those are shown (withoutMissing), common: the question's words left out
- * (withoutCommon), apart: the everyday Korean words left out (withoutPlainKorean) }. */
+ * (withoutCommon), apart: the everyday Korean words left out (withoutPlainKorean), most: no note
+ * holds every word of a long query, the notes holding most of them are shown (mostWords) }. */
 export function search(typed) {
   const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
@@ -934,10 +963,10 @@ export function search(typed) {
       // The corrections, then without common, missing or everyday Korean words (each null when it finds nothing).
       () => correctAll(tagged, text).then((found) => [withoutCommon, withoutMissing, withoutPlainKorean]
         .reduce((done, without) => done.then((answer) => answer || without(found, textHits)), Promise.resolve(null))
-        .then((answer) => answer || found)),
+        .then((answer) => answer || mostWords(found) || found)),
     ];
     return steps.reduce((done, step) => done.then((answer) => answer || step()), Promise.resolve(null));
-  }).then(([tagFinds, text, used, corrected, romanised, dropped, common, apart]) => {
+  }).then(([tagFinds, text, used, corrected, romanised, dropped, common, apart, most]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
     for (const d of Object.keys(tagFinds.length ? tagFinds[0].scores : {})) {
@@ -976,7 +1005,7 @@ export function search(typed) {
     const left = new Set(common || []), commonWords = all.filter((u) => ignored.includes(u) || left.has(said(u))).map(said);
     for (const w of left) if (!commonWords.includes(w)) commonWords.push(w);
     return { hits, words, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
-      dropped: dropped || [], common: commonWords, ignored: ignored.map(said), apart: apart || [], partial: text.found.some((f) => f.partial) };
+      most: Boolean(most), dropped: dropped || [], common: commonWords, ignored: ignored.map(said), apart: apart || [], partial: text.found.some((f) => f.partial) };
   });
 }
 
