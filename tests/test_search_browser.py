@@ -730,6 +730,16 @@ def test_a_term_named_twice_finds_what_it_finds_named_once(bundled_box, query: s
     assert twice[0]
 
 
+@pytest.mark.parametrize(("query", "tag"), [("#보상 모델", "#보상모델"), ("#reward model", "#reward-model"), ("#강화 학습 태그", "#rl")])
+def test_a_hash_before_a_spaced_tag_label_names_the_tag(bundled_box, query: str, tag: str) -> None:  # noqa: ANN001
+    """#보상 모델 (the tag's label as the tag page writes it, a space inside) was read as the word 보상
+    after a sign: 14 notes holding 보상 and 모델 where #보상모델 lists the tag's 9."""
+    type_query(bundled_box, tag)
+    want = shown(bundled_box)
+    type_query(bundled_box, query)
+    assert shown(bundled_box) == want and want[1] not in ("0", None) and want[2]
+
+
 @pytest.mark.parametrize(("query", "label"), [("강화학습 태그", "강화학습"), ("태그 강화학습", "강화학습"), ("강화학습 태그로", "강화학습"),
                                             ("reward model tag", "reward model"), ("태그: 안전성", "안전성"), ("#rl 태그", "#rl"),
                                             ("tag: #safety", "#safety")])

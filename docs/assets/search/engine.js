@@ -553,14 +553,20 @@ function findTags(query) {
   }
   const named = [];
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const rest = query.replace(new RegExp(escaped + "([^\\s" + escaped + "]+)", "g"), (all, written) => {
+  const word = "[^\\s" + escaped + "]+";
+  const rest = query.replace(new RegExp(escaped + "(" + word + ")((?:\\s+" + word + "){0,3})", "g"), (all, written, after) => {
     // Punctuation after a slug is not part of it: `#rl, #rlhf` lists two tags.
-    // `#강화학습` names the tag by its Korean label as `#rl` does by its slug.
-    const slug = written.toLowerCase(), bare = slug.replace(/[^\p{L}\p{N}]+$/u, "");
-    const t = bySlug.get(slug) || bySlug.get(bare) || byKey.get(tagKey(written)) || byKey.get(tagKey(bare));
-    if (!t) return all;
-    if (!named.includes(t)) named.push(t);
-    return " ";
+    // `#강화학습` names the tag by its Korean label as `#rl` does by its slug, and so does a label
+    // of several words (`#보상 모델`, `#reward model`): the most words after the sign that name one.
+    const words = [written].concat(after.split(/\s+/).filter(Boolean));
+    for (let k = words.length; k >= 1; k--) {
+      const label = words.slice(0, k).join(" "), slug = label.toLowerCase(), bare = slug.replace(/[^\p{L}\p{N}]+$/u, "");
+      const t = (k === 1 && (bySlug.get(slug) || bySlug.get(bare))) || byKey.get(tagKey(label)) || byKey.get(tagKey(bare));
+      if (!t) continue;
+      if (!named.includes(t)) named.push(t);
+      return " " + words.slice(k).join(" ") + " ";
+    }
+    return all;
   });
   // `#rl 태그`: the word beside the tag names it too, it is no word to look for within the tag.
   if (named.length) return { tags: named, rest: rest.split(/\s+/).filter((w) => !TAG_WORDS.has(w.replace(/[:：]$/, "").toLowerCase())).join(" "), hash: true };
