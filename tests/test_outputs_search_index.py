@@ -379,6 +379,9 @@ GLOSSARY = Glossary((Concept("reward-hacking", ("reward hacking",), ("보상 해
     ({"en": "reasoning models"}, "_reasonmodel", None),              # titles only
     ({"title": "Self-Taught Reasoners"}, "_selftaught", 8),         # a hyphen joins too
     ({"title": "추론 모델"}, "_추론모델", 8),                          # Korean pairs as before
+    ({"en": "rewritten in C++ and C#."}, "c++", 2),                # a letter a sign ends: one name
+    ({"ko": "커널을 C#로 쓴다"}, "c#", 2),
+    ({"en": "see (c) and ABC++"}, "c++", None),
 ])
 def test_document_terms_concepts_and_title_pairs(changes: dict, term: str, weight: int | None) -> None:
     matcher = ConceptMatcher(GLOSSARY)

@@ -380,14 +380,32 @@ LANGS = """() => [...document.querySelectorAll(".pn-search__result")].map(li => 
     [...li.querySelector(".pn-search__authors").childNodes].filter(n => n.nodeType === 1).map(n => [n.textContent, n.lang])])"""
 
 
-@pytest.mark.parametrize("query", ["C++", "c++ ", "C#"])
-def test_a_word_a_sign_ends_is_whole_not_the_start_of_every_word(pages, small: str, query: str) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("query", "found"), [("C++", ["sigma"]), ("c++ ", ["sigma"]), ("C#", [])])
+def test_a_word_a_sign_ends_is_whole_not_the_start_of_every_word(pages, small: str, query: str, found: list[str]) -> None:  # noqa: ANN001
     """C++ was searched as the prefix c: every note holding a word starting with c (Choi,
-    calibration, ...). The sign says the word is whole: only the note writing C++ (or a lone C)."""
+    calibration, ...). The sign says the word is whole: only the note writing C++ (not a lone C,
+    nor C# for C++)."""
     page = open_page(pages, small, DESKTOP)
-    assert type_query(page, query) == ["sigma"]
+    assert type_query(page, query) == found
     marks = page.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
     assert {m.lower() for m in marks} <= {"c"}, marks   # not the c of every word starting with it
+
+
+@pytest.mark.parametrize(("query", "missing"), [("C++", "C++"), ("a\\b", "a b"), ("x", "x"), ("C#", "C#")])
+def test_a_lone_letter_is_no_search_word(bundled_box, query: str, missing: str) -> None:  # noqa: ANN001
+    """C++ found a note for the c of its "(c)", and a\\b listed all 43 notes, marking every lone a
+    and b: a one-letter word was a prefix, or a whole word every note has. No note writes C++ (the
+    index holds a letter a sign ends as one name) and a letter alone is nothing to search for."""
+    assert type_query(bundled_box, query) == []
+    assert bundled_box.inner_text(".pn-search__missing") == missing
+
+
+@pytest.mark.parametrize(("query", "without"), [("Thomas L. Griffiths", "Thomas Griffiths"), ("reward a", "reward"), ("R1", None), ("o1", None)])
+def test_a_lone_letter_beside_other_words_is_left_out(bundled_box, query: str, without: str | None) -> None:  # noqa: ANN001
+    """A letter alone narrowed a query to the notes holding a word it starts: left out beside other
+    words. Names of a letter and a digit (R1, o1) are words as before."""
+    found = type_query(bundled_box, query)
+    assert found and (without is None or found == type_query(bundled_box, without))
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

@@ -181,6 +181,8 @@ function build() {
       // Nothing on screen yet and the query ends in a lone consonant or vowel (ㅂ, the first key
       // of 보상): half a letter gets no "no results"; the panel shows once the syllable has some.
       if (kept && !result.hits.length && JAMO_END.test(q)) { showPanel(false); return null; }
+      // So with a first Latin letter (r, on the way to reward): no verdict until Enter or a second letter.
+      if (settled !== true && !result.hits.length && /^[a-z]$/i.test(q)) { showPanel(false); return null; }
       const state = { hits: result.hits, result, count: 0 };
       return showMore(loaded, state, mine, true).then((current) => {
         if (!current) return;

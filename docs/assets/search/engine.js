@@ -596,7 +596,7 @@ const HYPHEN = /^[-\u2010\u2011]$/;   // as search_index._NAME_PARTS and _PERSON
  * other scripts than Hangul joined by a hyphen ({joined: the two as one word, words: [[word, as
  * typed], ...]}: Hyun-woo, GPT-4), and each other word ({word, typed}), as words.queryWord gives
  * them, without repeats; an arXiv link or `arXiv:` id as its bare id (words.bareArxivIds). */
-const WHOLE_AFTER = /^[+#]/;   // a word a sign ends as a name's part (C++, C#): no prefix of longer words
+const WHOLE_AFTER = /^(?:\+\+|[+#])/;   // a word a sign ends as a name's part (C++, C#): no prefix of longer words
 
 /* `q` (tokenizeJoined) with each Hangul word that digits end (라마2, 큐웬3의) as the word, then the
  * number (then the particle, which queryWord drops): the version of a name written in Hangul, as
@@ -654,8 +654,13 @@ function queryUnits(text) {
       }
     }
     const w = queryWord(q.tokens, i);
-    // C++, C#, F#: the signs say the word is whole; as a prefix, c found every note.
-    if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1], whole: WHOLE_AFTER.test(lower.slice(q.at[i][1])) }); }
+    // C++, C#, F#: the signs say the word is whole; as a prefix, c found every note. A letter and
+    // its sign are one name, looked up as the index holds it (search_index.signed_names: c++).
+    const sign = WHOLE_AFTER.exec(lower.slice(q.at[i][1]));
+    if (w && sign && /^[a-z]$/.test(w[0])) {
+      const name = w[0] + sign[0], typed = source.length === lower.length ? source.slice(q.at[i][0], q.at[i][1]) + sign[0] : name;
+      if (!seen.has(name)) { seen.add(name); units.push({ word: name, typed, whole: true }); }
+    } else if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1], whole: Boolean(sign) }); }
     i = run ? run[1] + 1 : i + 1;
   }
   return units;
@@ -670,7 +675,7 @@ function joinedApart(units, textHits) {
   const tries = [];
   for (let i = 0; i + 1 < units.length; i++) {
     const u = units[i], v = units[i + 1];
-    if (u.word === undefined || v.word === undefined || HANGUL.test(u.word) || HANGUL.test(v.word)) continue;
+    if (u.word === undefined || v.word === undefined || HANGUL.test(u.word) || HANGUL.test(v.word) || strayLetter(u) || strayLetter(v)) continue;
     const joined = { joined: u.word + v.word, words: [[u.word, u.typed || u.word], [v.word, v.typed || v.word]] };
     tries.push(units.slice(0, i).concat([joined], units.slice(i + 2)));
   }
@@ -780,7 +785,7 @@ function unfinishedConcept(units, textHits) {
   for (let k = 0; k < units.length; k++) {
     // The term's words as the query wrote them: a word of the tail may itself name a shorter term
     // (그룹 상대 정책: 정책 is policy, on the way to 그룹 상대 정책 최적화).
-    if (!units.slice(k).every((u) => (u.word !== undefined && !u.whole) || u.concept !== undefined)) continue;
+    if (!units.slice(k).every((u) => (u.word !== undefined && !u.whole && !strayLetter(u)) || u.concept !== undefined)) continue;
     const tail = units.slice(k).flatMap((u) => (u.word !== undefined ? [{ word: u.word, typed: u.typed }]
       : u.words.map((w) => ({ word: w[0], typed: w[1] }))));
     const head = tail.map((u) => stem(u.word)).join("");
@@ -839,6 +844,7 @@ const GENERIC = new Set(["paper", "papers", "article", "articles", "study", "stu
   "논문", "연구", "관한", "대한", "관련", "관련된"]);
 for (const w of GENERIC) COMMON.add(w);
 const isCommon = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
+const strayLetter = (u) => u.word !== undefined && /^[a-z]$/.test(u.word);
 const isGeneric = (u) => u.word !== undefined && (GENERIC.has(u.word) || GENERIC.has(u.typed));
 /* A token of the query (words.tokenize) that is a GENERIC word, with or without its particle (논문을). */
 const genericToken = (w) => GENERIC.has(w) || GENERIC.has(withoutEnding(w));
@@ -920,13 +926,17 @@ function said(u) {
 export function search(typed) {
   const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
   const named = findTags(q);
-  const all = queryUnits(named.rest);
+  // A Latin letter alone (a\b, Thomas L. Griffiths) is no search word beside others: as a prefix
+  // it matched every note, marking stray letters. A query of such letters only finds nothing.
+  const letters = queryUnits(named.rest), words = letters.filter((u) => !strayLetter(u));
+  const all = words.length ? words : letters;
   // RLHF 논문, reward hacking paper: the generic words go when a word of substance or a tag stays.
   const specific = all.filter((u) => !isGeneric(u));
   const ignored = specific.length < all.length && (specific.length || named.tags.length) ? all.filter(isGeneric) : [];
   const units = ignored.length ? specific : all;
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
-  const lookUpUnit = (u) => (u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
+  const lookUpUnit = (u) => (strayLetter(u) ? Promise.resolve(wordUnit({ scores: {}, tight: {}, title: {}, partial: false }))
+    : u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
     : (u.whole ? lookUpWhole(u.word) : lookUpWord(u.word, u.typed)).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us), otherVersions(us)])
     .then(([found, adjacent, other]) => ({ found, hits: rankHits(found, adjacent).filter((h) => !other.has(h[0])) }));

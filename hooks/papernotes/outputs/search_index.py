@@ -373,7 +373,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         phrases = field == "title" or (concepts and field != "people")
         tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
         adjacent = _adjacent(text)
-        terms = tokens + _pairs_of(adjacent, False) + model_names(text) + (person_names(text) if field == "people" else [])
+        terms = tokens + _pairs_of(adjacent, False) + model_names(text) + signed_names(text) + (person_names(text) if field == "people" else [])
         if field == "title":
             terms += title_pairs(tokens, joined) + camel_parts(text)
         if concepts and field != "people":
@@ -444,6 +444,17 @@ def _utf16_key(term: str) -> bytes:
 
 def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+_SIGNED = re.compile(r"(?<![^\W_])([A-Za-z])(\+\+|#)")
+"""A one-letter name a sign ends: C++, C#, F#."""
+
+
+def signed_names(text: str) -> list[str]:
+    """Each one-letter name a sign ends in `text` as one term, its letter lower-cased and its sign
+    kept (C++ -> `c++`): the letter alone is in every `(c)` and `a`, so the box looks such a name
+    up whole, and a one-letter query word is no search word of its own."""
+    return [m.group(1).lower() + m.group(2) for m in _SIGNED.finditer(text)]
 
 
 _VERSIONED = re.compile(r"([^\W\d_]+)\d")
