@@ -1435,3 +1435,31 @@ def test_a_year_typed_alone_leads_to_its_archive_page(bundled_box, query: str) -
     count = int(re.search(r"노트 (\d+)개", link.inner_text()).group(1))
     assert count == sum(1 for p in (BUNDLED_DATA / "notes").rglob("*.md") if "\ndate: 2025-" in p.read_text(encoding="utf-8"))
     assert "결과가 없습니다" not in bundled_box.inner_text(".pn-search__status")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_back_from_a_result_finds_the_search_as_it_was_left(browser, small: str, lang: str) -> None:  # noqa: ANN001
+    """A reader compares results one after another: Back from a result showed the page with the box
+    closed and empty (the query to type again, on a phone). The query and its results are back,
+    the field not focused (no on-screen keyboard over them); closing the box forgets it."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.add_init_script(f"localStorage.setItem('papernotes.lang', '{lang}')")
+    page = context.new_page()
+    try:
+        page.goto(small)
+        first = type_query(page, "보상 모델")
+        page.click(".pn-search__results a.pn-search__title")
+        page.wait_for_url(f"**/{first[0]}/**")
+        page.go_back()
+        page.wait_for_function("document.querySelector('.pn-search__results') && document.querySelector('.pn-search__results').dataset.count !== undefined")
+        assert page.locator(".pn-search__input").input_value() == "보상 모델"
+        assert page.is_visible(".pn-search__input") and page.is_visible(".pn-search__results a.pn-search__title")
+        assert not page.evaluate("document.activeElement.classList.contains('pn-search__input')")
+        # Closed with its button, then a page left by another link: Back shows no search.
+        page.click(".pn-search__close")
+        page.goto(small + "about/")
+        page.go_back()
+        page.wait_for_load_state()
+        assert page.locator(".pn-search__input").input_value() == ""
+    finally:
+        context.close()

@@ -264,14 +264,40 @@ function build() {
   let timer = null;
   let composing = false;  // an input method (a Korean keyboard) is composing a syllable
   opener.addEventListener("click", openBox);
-  closer.addEventListener("click", () => closeBox(true));
+  closer.addEventListener("click", () => { forget(); closeBox(true); });
+
+  /* Back from a result finds the search as it was left: the query, its results on screen (a
+   * reader compares several results one after another). A page the browser keeps whole (its
+   * back-forward cache) shows it as it was anyway; any other is loaded again, with an empty box.
+   * So following a result keeps the query for this page in the tab's sessionStorage, and a page
+   * reached by Back or Forward with one opens the box with it and searches, without focusing the
+   * field (that would raise a phone's on-screen keyboard over the results). Closing the box or
+   * emptying the field forgets it. */
+  const KEPT = "papernotes.search.back";
+  function forget() { try { sessionStorage.removeItem(KEPT); } catch (e) { /* storage refused: nothing kept */ } }
+  panel.addEventListener("click", (e) => {
+    const link = e.target.closest && e.target.closest("a[href]");
+    if (!link || !input.value.trim()) return;
+    try { sessionStorage.setItem(KEPT, JSON.stringify({ path: location.pathname, query: input.value })); } catch (err) { /* refused */ }
+  });
+  let left = null;                               // the search this page was left with
+  try {
+    const nav = performance.getEntriesByType("navigation")[0];
+    if (nav && nav.type === "back_forward") left = JSON.parse(sessionStorage.getItem(KEPT) || "null");
+  } catch (e) { left = null; }
+  if (left && left.path === location.pathname && typeof left.query === "string" && left.query.trim()) {
+    input.value = left.query;
+    box.setAttribute("data-open", "");
+    opener.setAttribute("aria-expanded", "true");
+    run(true);
+  }
   input.addEventListener("focus", () => {
     loadEngine().catch(() => {});
     box.setAttribute("data-open", "");
     opener.setAttribute("aria-expanded", "true");
     if (input.value.trim()) showPanel(true);
   });
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.addEventListener("input", () => { if (!input.value.trim()) forget(); clearTimeout(timer); timer = setTimeout(run, 120); });
   input.addEventListener("compositionstart", () => { composing = true; });
   input.addEventListener("compositionend", () => { composing = false; clearTimeout(timer); timer = setTimeout(run, 120); });
   input.addEventListener("keydown", (e) => {
@@ -284,7 +310,7 @@ function build() {
       // Where the field is always shown (a wide screen, no search button), Escape hides the results
       // and the field keeps focus: closing moved focus to the page's body (the keyboard lost its place).
       if (getComputedStyle(opener).display === "none") showPanel(false);
-      else closeBox(true);
+      else { forget(); closeBox(true); }
     } else if (e.key === "Enter") {
       clearTimeout(timer);
       run(true);   // Enter ends the word: no results kept on screen as for a word still being typed
