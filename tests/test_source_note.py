@@ -393,6 +393,16 @@ def test_a_section_heading_of_another_level_is_an_error_at_its_line(written: str
     assert "missing-language" not in {p.rule for p in problems}, problems  # told once, at the heading
 
 
+@pytest.mark.parametrize("written", ["# English", "# 한국어"])
+def test_a_note_whose_only_commentary_has_a_heading_of_another_level_is_told_once(written: str) -> None:
+    """A note with only `# English` (a newcomer's first note) got three messages for one mistake:
+    the heading, "write the commentary in a ## 한국어 or ## English section" and "text outside a
+    section". The heading's message says it all."""
+    text = VALID.split("## ")[0] + f"{written}\n\nCommentary.\n"
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert [p.rule for p in problems if p.severity == "error"] == ["section-heading-level"], problems
+
+
 def test_a_missing_notes_folder_is_told_at_line_one(tmp_path: Path) -> None:
     """It was `data/notes:0:0:`: no line an editor or CI annotation opens."""
     (tmp_path / "data").mkdir()

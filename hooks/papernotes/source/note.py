@@ -83,7 +83,7 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
     blank = {key for key in _COMMENTARY if sections[key].text and not _shows_text(sections[key].text, cache)}
     written = [key for key in _COMMENTARY if sections[key].text and key not in blank]
     if not written:
-        if not is_draft:  # a draft is not published, so it may wait for its commentary
+        if not is_draft and not misleveled:  # a draft may wait; `# English` is told at its line
             add(split.body_start + 1, 1, "body", f"write the commentary in a {_headings_phrase(_COMMENTARY)} section (at least one)",
                 "no-commentary")
     elif not is_draft:
@@ -564,6 +564,8 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None], mi
                 misleveled.add(key_named)
             add(number, 1, "body", f"`{other.group(1)} {other.group(2).strip()}` is not a section heading: sections are level 2, "
                 f"write `## {name}`", "section-heading-level")
+            if current is None:
+                stray_reported = True  # its text is that section's: told once, at the heading
         if current is None:
             if line.strip() and not stray_reported:
                 add(number, 1, "body", f"text outside a section; put it under {_headings_phrase(_COMMENTARY + _NON_COMMENTARY)}", "text-outside-section")
