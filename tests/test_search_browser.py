@@ -483,7 +483,9 @@ def shown(page) -> tuple[list[str], str, str]:  # noqa: ANN001
 @pytest.mark.parametrize(("query", "subject", "generic"), [("RLHF 논문", "RLHF", "논문"), ("보상 모델 논문", "보상 모델", "논문"),
                                                            ("reward hacking paper", "reward hacking", "paper"),
                                                            ("RLHF paper", "RLHF", "paper"), ("#rl 논문", "#rl", "논문"),
-                                                           ("보상 모델에 관한 연구", "보상 모델", "관한 연구")])
+                                                           ("보상 모델에 관한 연구", "보상 모델", "관한 연구"),
+                                                           ("reward hacking 문제", "reward hacking", "문제"),
+                                                           ("reward hacking problem", "reward hacking", "problem")])
 def test_a_generic_word_beside_the_subject_does_not_narrow_it(bundled_box, query: str, subject: str, generic: str) -> None:  # noqa: ANN001
     """RLHF 논문 found 1 note of RLHF's 7 and lost the link to the RLHF tag; 보상 모델 논문 3 of 14,
     reward hacking paper 2 of 4: every word was required, and few notes happen to write 논문 or
@@ -1463,3 +1465,12 @@ def test_back_from_a_result_finds_the_search_as_it_was_left(browser, small: str,
         assert page.locator(".pn-search__input").input_value() == ""
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("query", ["보", "모"])
+def test_a_first_syllable_marks_the_words_it_found(bundled_box, query: str) -> None:  # noqa: ANN001
+    """A Korean word's first syllable, as it is typed (보 on the way to 보상), found 31 notes by the
+    words it starts and marked none of them (a one-letter word marked only itself, for C++)."""
+    type_query(bundled_box, query)
+    marked = bundled_box.eval_on_selector_all(".pn-search__results .pn-search__result", "rs => rs.slice(0, 5).map(r => [...r.querySelectorAll('mark')].map(m => m.textContent))")
+    assert marked and all(any(m.startswith(query) for m in marks) for marks in marked), marked

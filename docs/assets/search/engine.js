@@ -841,11 +841,14 @@ const COMMON = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with",
  * and named. They restricted every query to the notes that happen to write them (RLHF 논문: 1 note
  * of RLHF's 7). Common words too (COMMON), when a query finds nothing. */
 const GENERIC = new Set(["paper", "papers", "article", "articles", "study", "studies", "research", "about", "related",
-  "논문", "연구", "관한", "대한", "관련", "관련된"]);
+  "problem", "problems", "issue", "issues", "논문", "연구", "관한", "대한", "관련", "관련된", "문제", "문제점"]);
 for (const w of GENERIC) COMMON.add(w);
 const isCommon = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
 const strayLetter = (u) => u.word !== undefined && /^[a-z]$/.test(u.word);
-const isGeneric = (u) => u.word !== undefined && (GENERIC.has(u.word) || GENERIC.has(u.typed));
+/* A unit of the query (queryUnits) that is a GENERIC word, or a glossary concept named by such words
+ * only (문제 and problem are one concept: reward hacking 문제 found 1 note of 4). */
+const isGeneric = (u) => (u.word !== undefined ? GENERIC.has(u.word) || GENERIC.has(u.typed)
+  : u.concept !== undefined && u.words.length > 0 && u.words.every((w) => GENERIC.has(w[0]) || GENERIC.has(w[1])));
 /* A token of the query (words.tokenize) that is a GENERIC word, with or without its particle (논문을). */
 const genericToken = (w) => GENERIC.has(w) || GENERIC.has(withoutEnding(w));
 

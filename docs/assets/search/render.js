@@ -12,7 +12,9 @@ const APOSTROPHE = /^['\u2019\u02bc]$/;   // between the parts of a name: O'Neil
 /* Whether `term` (a word of a result) is marked as a match of query word `w`: it starts with w
  * or its light form, shares its stem, or holds a Korean w inside; a one-letter w only itself. */
 function marks(term, w) {
-  if (w.length === 1) return term === w;   // C++, V-Reason: the letter alone, not Clark, character, Variants
+  // C++, V-Reason: the letter alone, not Clark, character, Variants. A Hangul syllable is a word's
+  // start as the search reads it (보, the first syllable of 보상 as it is typed: 31 results, none marked).
+  if (w.length === 1 && !HANGUL_ONLY.test(w)) return term === w;
   const lw = light(w), one = acronymSingular(w);
   return term.startsWith(w) || (one !== null && term.startsWith(one)) || (stem(w) !== w && stem(term) === stem(w)) ||
     (lw !== w && lw.length >= rank.light_min && term.startsWith(lw)) ||
