@@ -1474,3 +1474,12 @@ def test_a_first_syllable_marks_the_words_it_found(bundled_box, query: str) -> N
     type_query(bundled_box, query)
     marked = bundled_box.eval_on_selector_all(".pn-search__results .pn-search__result", "rs => rs.slice(0, 5).map(r => [...r.querySelectorAll('mark')].map(m => m.textContent))")
     assert marked and all(any(m.startswith(query) for m in marks) for marks in marked), marked
+
+
+@pytest.mark.parametrize("query", ["2024년 논문", "2024 papers", "2024년 연구"])
+def test_a_year_with_a_generic_word_leads_to_the_archive(bundled_box, query: str) -> None:  # noqa: ANN001
+    """2024년 논문 said "no note contains 2024년" and 2024 papers showed one note mentioning AIME 2024,
+    where 2024 alone leads to the archive's year page: the generic word no longer hides it."""
+    type_query(bundled_box, query)
+    links = bundled_box.eval_on_selector_all(".pn-search__tags a", "els => els.map(e => e.getAttribute('href'))")
+    assert any(h.rstrip("/").endswith("archive/2024") for h in links) or "보관함에 있습니다" in bundled_box.inner_text(".pn-search__status"), links

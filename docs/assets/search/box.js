@@ -192,7 +192,9 @@ function build() {
         list.setAttribute("data-count", String(n));   // set once the first results are on screen
         // A year typed alone (2025, 2025년): its notes are the archive's year page, not the notes
         // whose text holds the number (the link follows, with the tags').
-        const year = /^((?:19|20)\d\d)\s*년?$/.exec(q);
+        // So with the generic words left out (2024년 논문, 2024 papers: "no note contains 2024년").
+        const bare = result.common.reduce((text, w) => text.split(/\s+/).filter((t) => t.toLowerCase() !== w.toLowerCase()).join(" "), q);
+        const year = /^((?:19|20)\d\d)\s*년?$/.exec(bare.trim());
         const page = year && loaded.engine.yearPage(year[1]);
         if (!result.words.length && !result.tags.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
         else if (n === 0 && page) setStatus(year[1] + "년의 노트는 보관함에 있습니다.", "The notes of " + year[1] + " are in the archive.");
