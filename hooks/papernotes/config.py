@@ -144,13 +144,9 @@ def settings_problem(config_file: Path) -> Problem | None:
             found = next(((k, v) for k, v in found[1].value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
         return found
 
-    def node(path: str) -> yaml.Node | None:
-        found = item(path)
-        return found[1] if found is not None else None
-
     def value(path: str, default: object) -> object:
-        found = node(path)
-        return default if found is None else yaml.load(yaml.serialize(found), Loader=_TaggedLoader)
+        found = item(path)
+        return default if found is None else yaml.load(yaml.serialize(found[1]), Loader=_TaggedLoader)
 
     theme = value("theme", None)
     font = value("theme.font", _MATERIAL_FONT if isinstance(theme, Mapping) and theme.get("name") == "material" else False)

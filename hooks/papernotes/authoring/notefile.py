@@ -139,12 +139,13 @@ class ExistingNotes:
         if values.get("title"):
             self.by_title.setdefault(title_key(values["title"]), path)
 
+    def noted(self, arxiv: str) -> Path | None:
+        """The note already naming this arXiv id, if any (`math.GT/0309136` is `math/0309136`'s paper)."""
+        return self.by_arxiv.get(canonical_arxiv_id(arxiv))
+
     def find(self, arxiv: str | None, title: str) -> Path | None:
         """The note already covering this paper (same arXiv id, or the same title), if any."""
-        arxiv = canonical_arxiv_id(arxiv) if arxiv else None  # `math.GT/0309136` is `math/0309136`'s paper
-        if arxiv and arxiv in self.by_arxiv:
-            return self.by_arxiv[arxiv]
-        return self.by_title.get(title_key(title))
+        return (self.noted(arxiv) if arxiv else None) or self.by_title.get(title_key(title))
 
     def free_path(self, notes_dir: Path, date: dt.date, slug: str) -> Path:
         """`<notes_dir>/<year>/<slug>.md`, with `-2`, `-3`, ... when the slug is taken."""

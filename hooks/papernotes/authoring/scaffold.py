@@ -24,14 +24,13 @@ import sys
 from pathlib import Path
 
 from papernotes.authoring.sources.arxiv import TIMEOUT, ArxivError, Paper, fetch_paper
-from papernotes.schema import FENCE, LINEAGE_FIELDS, FrontMatter, canonical_arxiv_id, id_slug, read_arxiv_id, slugify, split_front_matter
+from papernotes.schema import FENCE, LINEAGE_FIELDS, FrontMatter, id_slug, read_arxiv_id, slugify, split_front_matter
 from papernotes.model import NoteDraft, Problem
 from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import PLACEHOLDER_TAG, normalise_text, read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, date_argument, render_note
 from papernotes.report import format_problems
-
 
 
 def program() -> str:
@@ -46,6 +45,7 @@ def program() -> str:
         return "papernotes"
     relative = os.path.relpath(script)
     return shlex.quote(script if relative.startswith("..") else relative)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paper", help="arXiv id (2504.06141) or URL (https://arxiv.org/abs/2504.06141v1)")
@@ -68,7 +68,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     existing = ExistingNotes.scan(notes_dir, root)
     for line in format_problems(existing.problems):  # a broken note is reported, and costs this one nothing
         print(line, file=sys.stderr)
-    noted = existing.by_arxiv.get(canonical_arxiv_id(arxiv_id)) if arxiv_id else None  # `math.GT/0309136` is `math/0309136`
+    noted = existing.noted(arxiv_id) if arxiv_id else None
     if noted is not None:
         print(f"papernotes new: arXiv {arxiv_id} already has a note: {display_path(noted, root)}; "
               f"edit that file instead", file=sys.stderr)

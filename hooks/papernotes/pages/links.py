@@ -185,14 +185,13 @@ class LinkPages:
             if len(chosen) >= MAP_NODES:
                 break  # full: the notes two links away would not be added
             for far in sorted(graph.related_slugs(slug)):
-                if far not in chosen and len(chosen) < MAP_NODES:
-                    add(far, "far")
-                    if far in chosen:
-                        via.setdefault(slug, []).append(far)
+                before = len(chosen)
+                add(far, "far")
+                if len(chosen) > before:
+                    via.setdefault(slug, []).append(far)
         # Each note two links away right under the note it is reached through, joined to it (they
         # hung at the end of the map, under whichever note came last, joined to the spine).
-        order = [(slug, None) for slug in near]
-        order = [entry for slug, _ in order for entry in ((slug, None), *((far, slug) for far in via.get(slug, ())))]
+        order = [entry for slug in near for entry in ((slug, None), *((far, slug) for far in via.get(slug, ())))]
         nodes: list[MapNode] = []
         rows: dict[str, int] = {}
         for i, (slug, through) in enumerate(order):

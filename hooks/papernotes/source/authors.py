@@ -392,7 +392,7 @@ def joined_coauthors(notes: Iterable[Note], authors: AuthorsFile, locate: Callab
             if person is None:
                 continue
             first = seen.setdefault(id(person), name)
-            if first is not name and match_key(first) != match_key(name):
+            if match_key(first) != match_key(name):
                 line, column = locate(note.source, name)
                 found.append(Problem(note.source, line, column, "authors",
                                      f"{first!r} and {name!r} are two authors of this paper, but {authors.path}:{person.line} "
