@@ -101,6 +101,22 @@ def test_markdown_copy_front_matter_reads_back_whatever_the_text(title: str) -> 
     assert "builds_on" not in facts and "compares_with" not in facts  # no lineage: no empty lists
 
 
+@pytest.mark.parametrize(("title", "written"), [
+    ("Smile 😀 and 𝔼[x] 한국어", "Smile 😀 and 𝔼[x] 한국어"),  # emoji and math letters beyond U+FFFF, as written
+    ("a \\U0001F600 b: c", None),  # a backslash and a U written in the title stay text
+    ("tag \U000E0041 bidi \u202e", None),  # a format character beyond U+FFFF stays escaped
+])
+def test_a_markdown_copy_writes_emoji_as_themselves(title: str, written: str | None) -> None:
+    import yaml
+
+    from papernotes.outputs.markdown_copy import render_copy
+
+    front = render_copy(_note(title))[4:].split("\n---\n", 1)[0]
+    assert yaml.safe_load(front)["title"] == title
+    if written:
+        assert f'title: "{written}"' in front or f"title: {written}" in front, front  # libyaml wrote \\U0001F600
+
+
 def test_a_markdown_copy_carries_the_notes_lineage() -> None:
     import yaml
 

@@ -14,6 +14,7 @@ import posixpath
 
 import html as htmllib
 import re
+import unicodedata
 from typing import Callable
 from urllib.parse import quote
 
@@ -69,12 +70,33 @@ def front_matter(note: Note, page_url: str | None) -> dict[str, object]:
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's dumper when PyYAML has it: the pure-Python one is most of the exports' time at scale."""
+_ASTRAL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\U([0-9A-F]{8})")
+"""libyaml's escape of a character beyond U+FFFF in a double-quoted scalar (`\\U0001F600`), after
+an even run of backslashes (an escaped backslash is text)."""
+
+
+def _astral_unescaped(head: str) -> str:
+    """`head` with libyaml's escapes of printable characters beyond U+FFFF written as themselves,
+    when it reads back the same (a `\\U` written in a plain or single-quoted scalar is text)."""
+    written = _ASTRAL_ESCAPE.sub(_astral_written, head)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return written if written != head and yaml.load(written, Loader=loader) == yaml.load(head, Loader=loader) else head
+
+
+def _astral_written(match: re.Match[str]) -> str:
+    """An emoji or other printable character beyond U+FFFF as itself: libyaml escapes them all, so an
+    AI tool or a reader saw `\\U0001F600` where the note has 😀 (PyYAML's own dumper writes them)."""
+    char = chr(int(match[2], 16))
+    printable = 0x10000 <= ord(char) <= 0x10FFFF and not unicodedata.category(char).startswith("C")
+    return match[1] + char if printable else match[0]
 
 
 def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[str], str | None] = lambda slug: None) -> str:
     """The note's copy; `note_link(slug)` is where a link to another note leads from the copy
     (None: no such note, the link is left as written)."""
     head = yaml.dump(front_matter(note, page_url), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    if "\\U" in head:
+        head = _astral_unescaped(head)
     parts = [f"---\n{head}---\n", f"# {as_text(note.title)}\n"]  # a title, not markup
     for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
         if text.strip():
