@@ -982,6 +982,25 @@ def test_the_chosen_tag_order_stays_readable_under_the_pointer(contexts, base: s
     assert not (fg == "rgb(255, 255, 255)" and bg.startswith("rgba")), (fg, bg)   # white only on a solid fill
 
 
+def test_tags_sorted_by_name_follow_the_readers_language(contexts, base: str, index) -> None:  # noqa: ANN001
+    """이름 sorts the tag index by the Korean labels in 가나다 order, Name by the English labels
+    A-Z, and switching the language sorts again. It sorted by the tag ids (`rl` after
+    `reward-model`; the Korean order looked random)."""
+    pg = contexts["phone"]
+    open_page(pg, base + page_kinds(index)["tag index"], "ko")
+    shown = """() => Array.from(document.querySelectorAll(".pn-tag-index > li"))
+      .map(li => li.querySelector(`.pn-tag .pn-lang[lang="${document.documentElement.getAttribute("data-pn-lang")}"]`).textContent.trim())"""
+    pg.locator('.pn-sort button[data-sort="name"]').click()
+    korean = pg.evaluate(shown)
+    hangul = [label for label in korean if "가" <= label[0] <= "힣"]
+    assert len(hangul) > 3 and hangul == sorted(hangul), korean   # 가나다 (Hangul syllables are in that order)
+    assert korean[:len(hangul)] == hangul, korean   # then the Latin labels (RLHF), as Korean dictionaries do
+    pg.locator('button[data-lang="en"]').first.click()   # the header's language switch
+    assert pg.evaluate("document.documentElement.getAttribute('data-pn-lang')") == "en"
+    english = pg.evaluate(shown)
+    assert english == sorted(english, key=str.casefold), english
+
+
 # Where keyboard focus shows on the element focused: its outline, or that of the label standing for
 # it (the palette switch's hidden radio, the list's hidden file input); back to top takes the
 # accent colour instead (the theme's .md-top:focus).
