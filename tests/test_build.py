@@ -251,6 +251,31 @@ def test_bundled_site_builds_strict_with_a_page_per_note(bundled_build: Path) ->
     assert len(feed_day.select("article.pn-note")) == 3
 
 
+def _english_count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def test_english_counts_say_one_note_and_one_day(bundled_build: Path) -> None:
+    """Month and year pages said "1 notes on 1 days" and "1 notes" (day, tag and author pages
+    already said "1 note"). Every archive page of the bundled site, whatever its counts."""
+    months = sorted(bundled_build.glob("archive/[0-9]*/[0-9][0-9]/index.html"))
+    years = sorted(bundled_build.glob("archive/[0-9]*/index.html"))
+    assert months and years
+    singular = 0
+    for page in months:
+        html = soup(bundled_build, str(page.parent.relative_to(bundled_build)))
+        count = html.select_one("p.pn-count")
+        notes, days = int(count["data-count"]), len(html.select("li.pn-day"))
+        english = count.select_one('[lang="en"]').get_text()
+        assert english == f"{_english_count(notes, 'note')} on {_english_count(days, 'day')}", (page, english)
+        singular += notes == 1 or days == 1
+    for page in years:
+        html = soup(bundled_build, str(page.parent.relative_to(bundled_build)))
+        count = html.select_one("p.pn-count")
+        assert count.select_one('[lang="en"]').get_text() == _english_count(int(count["data-count"]), "note"), page
+    assert singular   # the bundled notes have such a month, so the singular was met
+
+
 FIRST_PAINT_PAGES = ["", "notes/zeta", "tags", "tags/rl", "archive/2025/04/09", "browse", "stats", "list", "about"]
 
 

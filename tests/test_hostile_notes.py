@@ -393,9 +393,9 @@ def baseline(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 @pytest.mark.parametrize("files, expected", [pytest.param(f, e, id=i) for i, f, e in CASES])
 def test_hostile_note_is_located_and_costs_no_other_note(tmp_path: Path, baseline: dict, files: dict, expected: tuple[str, ...]) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine's waits do not count (a wall-clock bound failed under load)
     result = load_site(write_site(tmp_path, files), "data")
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     errors = [p.format() for p in result.errors]
     assert not any("\n" in e or "\r" in e for e in errors), "one problem per line, whatever the input"
     for prefix in expected:
@@ -409,7 +409,7 @@ def test_hostile_note_is_located_and_costs_no_other_note(tmp_path: Path, baselin
     # (The oldest note of a clash is both: published, and told of the newer one that clashes.)
     sources_with_errors = {p.path for p in result.errors}
     assert len({n.source for n in result.notes} | sources_with_errors) == result.files
-    assert elapsed < 20, f"loading took {elapsed:.1f} s"  # a hang would never get here; this bounds a slow one
+    assert elapsed < 20, f"loading took {elapsed:.1f} CPU-s"  # a hang would never get here; this bounds a slow one
 
 
 def test_there_are_at_least_sixty_hostile_cases() -> None:

@@ -274,7 +274,7 @@ def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, read
     with page.expect_download() as info:
         page.click("[data-rl-export='ris']")
     ris = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
-    assert ris[0] == "TY  - UNPB" and ris[-1] == "ER  - "
+    assert ris[0] == "TY  - RPRT" and ris[-1] == "ER  - "   # the site's type (it said UNPB: two item types in Zotero)
     assert "TI  - Braces {x} & 100% Ünïcode: $\\alpha$_test #1" in ris
     # As the site's RIS writes them: family first (Zotero reads `José Müller` as one field), and
     # no date, since the note gives neither `published` nor an arXiv id (its `date` is when it was
@@ -289,6 +289,39 @@ def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, read
     assert [line for line in ris if line.startswith("AU")] == [line for line in site_ris if line.startswith("AU")] == [
         "AU  - Müller, José", "AU  - 이순신", "AU  - O'Brien, Jr."]
     assert not [line for line in ris if line.startswith(("PY", "DA"))]
+
+
+def test_the_lists_english_messages_count_one_note(context, base: str) -> None:  # noqa: ANN001
+    """"Exported 1 notes." and "1 notes, read-only" (a one-note list): `fill`'s `{n:one:many}`."""
+    page = context.new_page()
+    page.goto(f"{base}list/?lang=en")
+    said = page.evaluate("""async () => { const { fill } = await import(new URL("../assets/reading-list/text.js", location.href).href);
+      return [1, 3].map(n => fill(["노트 {n}개", "Exported {n:note:notes}."], { n })); }""")
+    assert said == [["노트 1개", "Exported 1 note."], ["노트 3개", "Exported 3 notes."]]
+    page.goto(f"{base}?lang=en")
+    save(page, "zeta")
+    page.goto(f"{base}list/?lang=en")
+    with page.expect_download():
+        page.click("[data-rl-export='json']")
+    page.wait_for_function("document.body.innerText.includes('Exported 1 note.')")
+
+
+def test_the_lists_ris_describes_an_arxiv_paper_as_the_sites_ris_does(context, base: str, reader_build: Path) -> None:  # noqa: ANN001
+    """The list's RIS export gave the paper another type (UNPB, the site's RPRT) and no DOI: one
+    paper became two kinds of item in a reference manager, by where it was exported from."""
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    save(page, "zeta")
+    page.goto(f"{base}list/?lang=en")
+    with page.expect_download() as info:
+        page.click("[data-rl-export='ris']")
+    ris = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    site = (reader_build / "papernotes.bib").read_text(encoding="utf-8")
+    arxiv = next(e for e in site.split("\n@") if "{zeta," in e).split("eprint = {", 1)[1].split("}", 1)[0]
+    assert ris[0] == "TY  - RPRT"
+    for line in ("PB  - arXiv", f"SN  - arXiv:{arxiv}", f"DO  - 10.48550/arXiv.{arxiv}", f"UR  - https://arxiv.org/abs/{arxiv}",
+                 f"L1  - https://arxiv.org/pdf/{arxiv}"):
+        assert line in ris, (line, ris)
 
 
 def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, browser, base: str) -> None:  # noqa: ANN001

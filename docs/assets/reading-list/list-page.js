@@ -164,7 +164,7 @@ page.querySelectorAll("[data-rl-export]").forEach((button) => button.addEventLis
   if (kind === "json") download(`papernotes-list-${stamp()}.json`, "application/json", exportJson(entries, store.doc.dismissed));
   else if (kind === "bib") download(`papernotes-list-${stamp()}.bib`, "application/x-bibtex", await exportBibtex(entries));
   else download(`papernotes-list-${stamp()}.ris`, "application/x-research-info-systems", await exportRis(entries));
-  say2(fill(["노트 {n}개를 내보냈습니다.", "Exported {n} notes."], { n: entries.length }));
+  say2(fill(["노트 {n}개를 내보냈습니다.", "Exported {n:note:notes}."], { n: entries.length }));
 }));
 
 $("#pn-rl-import").addEventListener("change", async (event) => {
@@ -247,7 +247,7 @@ async function drawShared() {
     status.replaceChildren(bi(ok ? fill(["새로 {a}개를 담았습니다 (이미 있던 것 {s}개).", "Added {a} (already there: {s})."], { a: result.added, s: result.unchanged + result.updated }) : T.storageNewer));
   });
   const focused = document.activeElement && document.activeElement.matches(".pn-rl-shared button");
-  box.replaceChildren(heading, el("p", {}, bi(fill(["노트 {n}개. 읽기 전용입니다: 담기 전에는 내 목록이 바뀌지 않습니다.", "{n} notes, read-only: your own list changes only if you add them."], { n: entries.length }))), list, add, status);
+  box.replaceChildren(heading, el("p", {}, bi(fill(["노트 {n}개. 읽기 전용입니다: 담기 전에는 내 목록이 바뀌지 않습니다.", "{n:note:notes}, read-only: your own list changes only if you add them."], { n: entries.length }))), list, add, status);
   if (focused) add.focus(); // drawn again under a keyboard user: the focus stays on the button
 }
 window.addEventListener("hashchange", showShared);

@@ -58,9 +58,11 @@ export function bi(pair) {
   return frag;
 }
 
-/* A Korean/English pair built from a template: `fill(["노트 {n}개", "{n} notes"], {n: 3})`. */
+/* A Korean/English pair built from a template: `fill(["노트 {n}개", "{n:note:notes}"], {n: 3})`;
+ * `{n:one:many}` is the count with its English word ("1 note", "3 notes"). */
 export function fill(pair, values) {
-  return pair.map((s) => s.replace(/\{(\w+)\}/g, (_, k) => String(values[k])));
+  return pair.map((s) => s.replace(/\{(\w+)(?::([^:}]*):([^}]*))?\}/g,
+    (_, k, one, many) => (one === undefined ? String(values[k]) : `${values[k]} ${values[k] === 1 ? one : many}`)));
 }
 
 /* The site root (ends with "/"), from this module's own address: assets/reading-list/x.js. */

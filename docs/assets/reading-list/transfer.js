@@ -206,11 +206,16 @@ function paperDate(e) {
 export async function exportRis(entries) {
   const site = await siteEntries();
   return entries.map((e) => {
-    const lines = [["TY", "UNPB"], ["TI", e.title]];
+    // A report of arXiv, as the site's own RIS says (outputs/ris.py): a Zotero library got one
+    // paper as two item types, by where it was exported from.
+    const lines = [["TY", "RPRT"], ["TI", e.title]];
     for (const a of authorsOf(site.get(citeKey(e.slug)))) lines.push(["AU", a]);
     const [year, day] = paperDate(e);
     if (year) lines.push(["PY", year], ["DA", day]);
-    if (e.arxiv) lines.push(["AN", `arXiv:${e.arxiv}`], ["UR", `https://arxiv.org/abs/${e.arxiv}`]);
+    if (e.arxiv) {
+      lines.push(["PB", "arXiv"], ["SN", `arXiv:${e.arxiv}`], ["DO", `10.48550/arXiv.${e.arxiv}`],
+        ["UR", `https://arxiv.org/abs/${e.arxiv}`], ["L1", `https://arxiv.org/pdf/${e.arxiv}`]);
+    }
     lines.push(["UR", new URL(`notes/${encodeURIComponent(e.slug)}/`, ROOT).href], ["ID", e.slug]);
     for (const t of e.tags) lines.push(["KW", t]);
     if (e.note) lines.push(["N1", e.note.replace(/\r?\n/g, " ")]);
