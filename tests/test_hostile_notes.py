@@ -638,3 +638,27 @@ def test_a_new_note_that_clashes_does_not_unpublish_the_note_that_was_there(tmp_
     published = {n.source for n in result.notes}
     assert existing in published and newcomer not in published
     assert {existing, newcomer} <= {p.path for p in result.errors}
+
+
+def test_a_note_saved_outside_the_notes_folder_is_a_located_error(tmp_path: Path, baseline: dict) -> None:
+    """A note in data/ or a folder of it was never published while the check and the strict build
+    passed; one in docs/ was published as a page of the site, its HTML unchecked. A Markdown file
+    without a note's front matter (a README, a page of docs/ with its own front matter) is no note."""
+    root = write_site(tmp_path, {})
+    strays = {"data/2024/misplaced.md": note(arxiv='"2406.00002"'), "data/loose.md": note(arxiv=None),
+              "docs/paper.md": note(arxiv='"2406.00003"', body=BODY + "<script>alert(1)</script>\n")}
+    fine = {"data/README.md": "# Data\n\nNotes live in notes/.\n", "docs/page.md": "---\ntitle: About\nhide: [toc]\n---\n# About\n",
+            "docs/blog.md": "---\ntitle: A post\nauthors: [me]\n---\nText\n"}
+    for rel, text in {**strays, **fine}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    result = load_site(root, "data")
+    found = {p.path: p for p in result.problems}
+    assert set(found) == set(strays), [p.format() for p in result.problems]
+    assert all(p.severity == "error" and (p.line, p.field) == (1, "file") and "move it to data/notes/<year>/" in p.message
+               for p in found.values())
+    assert "published as a page of the site" in found["docs/paper.md"].message and "not published" in found["data/loose.md"].message
+    assert_good_notes_survive(result, baseline, set())
+    # Checking one note names only its own problems, as for any other check of some files.
+    only = load_site(root, "data", only=[root / "data" / "notes" / next(iter(baseline)).split("data/notes/", 1)[1]])
+    assert not only.problems, [p.format() for p in only.problems]

@@ -22,7 +22,7 @@ from pathlib import Path
 from papernotes.source.characters import find_invisible, invisible_message
 from papernotes.markup import HtmlCache
 from papernotes.markup_links import site_path
-from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
+from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, REQUIRED_FIELDS, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
                                paper_identity, split_front_matter)
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import body_texts, paper_of, parse_note
@@ -134,6 +134,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
             loaded.append(note)
         if wanted is None or path.resolve() in wanted:
             problems.extend(found)
+    problems.extend(p for p in _stray_notes(data, root) if wanted is None or (root / p.path).resolve() in wanted)
     clashes = _slug_problems(files, root) + _identity_problems(loaded, root)
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
@@ -165,6 +166,60 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     notes_shown = display_path(notes_dir, root) + "/"
     ordered = tuple(sorted(problems, key=lambda p: (p.path.startswith(notes_shown), p)))
     return LoadResult(published, ordered, registry, len(files), drafts, authors=authors, glossary=glossary)
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
+
+
+def _front_keys(path: Path) -> set[str]:
+    """The top-level keys of the front matter `path` starts with (none when it has none)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(8192).decode("utf-8", "replace").lstrip("\ufeff")
+    except OSError:
+        return set()
+    lines = head.replace("\r\n", "\n").split("\n")
+    if lines[0].rstrip() != "---":
+        return set()
+    end = next((n for n, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), len(lines))
+    return set(_TOP_KEY.findall("\n".join(lines[1:end])))
+
+
+def _looks_like_a_note(path: Path, in_docs: bool) -> bool:
+    """Whether `path`'s front matter is a note's: it names a paper (`arxiv:`), or has every field a
+    note must have; in data/ (where only notes and data files live) a title or authors is enough."""
+    keys = _front_keys(path)
+    return "arxiv" in keys or set(REQUIRED_FIELDS) <= keys or (not in_docs and bool(keys & {"title", "authors"}))
+
+
+def _stray_notes(data: Path, root: Path) -> list[Problem]:
+    """A note saved outside `data/notes/`: in `data/` or a folder of it (`data/2024/x.md`), or among
+    the site's own pages in `docs/`. The first was never published and the check and the strict
+    build passed; the second was published as a page of the site, its HTML unsanitised (docs/ is
+    the site's own text). An error at the file: move it to `data/notes/<year>/`. A Markdown file
+    there without a note's front matter (a README) is left alone."""
+    found: list[Path] = []
+    folders = [(data, 0), (root / "docs", 0)]
+    while folders:
+        folder, depth = folders.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith(".") or entry.is_symlink():
+                continue
+            if entry.is_dir() and path != data / "notes" and depth < 4:
+                folders.append((path, depth + 1))
+            elif (entry.is_file() and entry.name.endswith(".md") and path != data / "note-template.md"
+                  and _looks_like_a_note(path, path.is_relative_to(root / "docs"))):
+                found.append(path)
+    return [Problem(display_path(path, root), 1, 1, "file",
+                    "this looks like a note (its front matter names a paper) but is outside data/notes/, so it is "
+                    + ("published as a page of the site, unchecked" if path.is_relative_to(root / "docs") else "not published")
+                    + ": move it to data/notes/<year>/ (the year of its date)", "note-outside-notes")
+            for path in sorted(found)]
 
 
 def note_files(notes_dir: Path) -> list[Path]:
