@@ -205,6 +205,16 @@ def test_new_from_given_fields_needs_no_network(project: Path, monkeypatch: pyte
     assert code == 0 and "abstract" not in capsys.readouterr().out.split("next:")[1]
 
 
+def test_new_writes_a_note_dated_after_today_with_checks_notice(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A date after today is a notice in `check` (it fails nothing), but `new` refused the note."""
+    code = main(["new", "2504.06141", "--root", str(project), "--title", "Future Paper", "--author", "Ada Lovelace",
+                 "--date", "2099-01-01"])
+    said = capsys.readouterr()
+    assert code == 0, said.err
+    assert (project / "data" / "notes" / "2099" / "future-paper.md").is_file()
+    assert "notice: date: 2099-01-01 is after today" in said.err and "created data/notes/2099/future-paper.md" in said.out
+
+
 @pytest.mark.parametrize(("title", "file"), [
     ("혼합 전문가 라우팅: Stable Routing for Mixture-of-Experts", "stable-routing-for-mixture-of-experts.md"),
     ("보상 모델의 안정적인 학습", "arxiv-2504.06141.md"),   # no Latin word at all: named after its arXiv id

@@ -93,7 +93,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
               f"edit that file instead", file=sys.stderr)
         return 1
     try:
-        path = write_scaffold(root, paper, args.date or dt.date.today(), existing)
+        path, notices = write_scaffold(root, paper, args.date or dt.date.today(), existing)
     except ScaffoldRefused as refused:
         for problem in refused.problems:
             print(problem.format(), file=sys.stderr)
@@ -104,6 +104,8 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         print(f"papernotes new: cannot write the note: {err.strerror or err}", file=sys.stderr)
         return 1
     shown = display_path(path, root)
+    for problem in notices:  # advice that fails nothing (a date after today), as `check` gives it
+        print(problem.format(), file=sys.stderr)
     print(f"created {shown}")
     hints = suggest_tags(root, f"{paper.title} {paper.abstract}")
     abstract = "" if paper.abstract else "paste the paper's abstract under ## Abstract, "   # scaffolded offline without --abstract
@@ -167,12 +169,14 @@ def with_front_matter_lines(text: str, lines: list[str]) -> str:
     return "\n".join(all_lines[:closing] + lines + all_lines[closing:])
 
 
-def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingNotes) -> Path:
-    """Write the new note and return its path; never overwrites a file.
+def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingNotes) -> tuple[Path, list[Problem]]:
+    """Write the new note and return its path and the checker's notices about it (advice that
+    fails nothing: a date after today); never overwrites a file.
 
     The text is checked like `papernotes check` checks a note (`notefile.check_text`); only the
     template's guidance and placeholder tag may fail it, as they are there to be replaced.
-    Raises `ScaffoldRefused` with the other problems otherwise."""
+    Raises `ScaffoldRefused` with the other problems otherwise (a notice refused the note, which
+    `check` then passed)."""
     template = read_guidance(root / "data" / "note-template.md")
     guidance = template.sections
     text = render_note(NoteDraft(
@@ -184,9 +188,11 @@ def write_scaffold(root: Path, paper: Paper, today: dt.date, existing: ExistingN
     path = existing.free_path(root / "data" / "notes", today, slugify(paper.title, id_slug(paper.arxiv)))
     registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
     problems = check_text(text, slug=path.stem, source=display_path(path, root), registry=registry, guidance=template)
-    if not all(_meant(p) for p in problems):
-        raise ScaffoldRefused([p for p in problems if not _meant(p)])
+    notices = [p for p in problems if p.severity == "notice"]
+    refused = [p for p in problems if not _meant(p) and p.severity != "notice"]
+    if refused:
+        raise ScaffoldRefused(refused)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
         handle.write(text)
-    return path
+    return path, notices
