@@ -263,6 +263,31 @@ def test_a_formula_the_converter_would_show_in_part_as_written_is_a_warning(tex:
     assert "pn-math-error" in html and "<math" not in html, html
 
 
+@pytest.mark.parametrize("tex", ["\\text{<script>alert(1)</script>}", "\\text{a <b>bold</b> word}", "\\mbox{<i>x</i>}"])
+def test_markup_copied_into_a_formula_is_shown_as_its_source_with_a_warning(tex: str) -> None:
+    """latex2mathml copies `\text{}`'s content: well-formed markup there made no error, the
+    sanitiser dropped it, and the formula showed an empty text with no warning."""
+    text = VALID.replace("## English\n", f"## English\n\nSet ${tex}$ here.\n", 1)
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None
+    assert [p.rule for p in problems] == ["math-error"] and "inside `\\text{}`" in problems[0].message, problems
+    html = Converter().convert(f"Set ${tex}$ here.")
+    assert "pn-math-error" in html and "<math" not in html and "&lt;" in html, html
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Use $a `b` c$ here.", "<p>Use $a <code>b</code> c$ here.</p>"),
+    ("Price $x and `code` and y$ here.", "<p>Price $x and <code>code</code> and y$ here.</p>"),
+])
+def test_a_code_span_between_dollars_is_code_and_the_dollars_text(text: str, shown: str) -> None:
+    """A code span inside a `$…$` pair showed Python-Markdown's placeholder (`klzzwxh:0000`, with
+    control characters) as the formula, on the page and in the checker's warning, at column 1.
+    The code span wins, as in CommonMark renderers with math: no formula, no warning."""
+    assert Converter().convert(text) == shown
+    note, problems = parse_note(VALID.replace("## English\n", f"## English\n\n{text}\n", 1), slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None and problems == [], problems
+
+
 def test_a_note_failing_on_a_field_is_told_about_its_formulas_in_the_same_check() -> None:
     text = VALID.replace("2025-04-09", "2025-04-32").replace("## English\n", "## English\n\nSet $\\text{if x<y}$.\n", 1)
     note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)

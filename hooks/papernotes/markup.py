@@ -174,8 +174,10 @@ class _MathInline(InlineProcessor):
         super().__init__(pattern, md)
         self.display = display
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # noqa: N802 - the name Python-Markdown calls
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int | None, int | None]:  # noqa: N802 - the name Python-Markdown calls
         tex = m.group(1).strip()
+        if "\x02" in tex:  # a code span (stashed before math) between the dollars: the code wins, the dollars are text
+            return None, None, None  # (it showed Python-Markdown's placeholder, `klzzwxh:0000`, as the formula)
         try:
             mathml = _mathml(tex, self.display)
         except Exception:  # noqa: BLE001 - latex2mathml raises many kinds on bad TeX; show the source instead
@@ -193,12 +195,21 @@ def _mathml(tex: str, display: str) -> str:
     the caller shows the TeX source instead."""
     mathml = latex_to_mathml(tex, display=display)
     root = etree.fromstring(mathml)  # raises ParseError on markup latex2mathml let through
+    if any(not _MATHML_TAG.match(node.tag.rsplit("}", 1)[-1]) for node in root.iter()):
+        # well-formed markup copied through (`\text{<script>x</script>}`): the sanitiser dropped it,
+        # and the formula showed an empty text with no warning
+        raise ValueError("markup inside the formula")
     wrong = _MISREAD.search(mathml)
     if wrong:
         raise MathMisread(wrong[1])
     if _depth(root) > MATH_DEPTH_LIMIT:
         raise MathMisread(MATH_TOO_DEEP)
     return mathml
+
+
+_MATHML_TAG = re.compile(r"^(?:m[a-z]*|semantics|annotation(?:-xml)?|none)$")
+"""The elements of MathML (all but four begin with `m`): anything else in latex2mathml's output is
+markup it copied from the TeX."""
 
 
 MATH_DEPTH_LIMIT = 100
