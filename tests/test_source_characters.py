@@ -33,3 +33,20 @@ def test_safe_ranges_hold_no_invisible_character() -> None:
 ])
 def test_find_invisible(text: str, expected: int | None) -> None:
     assert find_invisible(text) == expected == _brute_force(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("می\u200cخواهم", None),  # Persian: the non-joiner is spelling (it was refused: "retype the text around it")
+    ("\u0645\u062d\u0645\u062f\u200c\u0631\u0636\u0627", None),  # محمد‌رضا, a Persian given name
+    ("क्\u200dष", None),  # Devanagari: the joiner chooses a conjunct's form
+    ("👨\u200d👩\u200d👧 Family", None),  # an emoji ZWJ sequence is one emoji
+    ("👍\ufe0f\u200d🔥", None),
+    ("r\u200dl", 1),  # between Latin letters it only hides: `rl` and `r‍l` would be two tags
+    ("Kim\u200cMinji", 3),
+    ("보\u200c상", 1),  # Hangul does not use it
+    ("\u200dمحمد", 0),  # at the start it joins nothing
+    ("محمد\u200c", 4),
+    ("a 👍\u200d", 3),
+])
+def test_joiners_are_allowed_where_a_script_spells_with_them(text: str, expected: int | None) -> None:
+    assert find_invisible(text) == expected
