@@ -288,6 +288,29 @@ def test_a_code_span_between_dollars_is_code_and_the_dollars_text(text: str, sho
     assert note is not None and problems == [], problems
 
 
+@pytest.mark.parametrize(("written", "column"), [
+    ("See [\u202emoc.elgoog](https://example.org/).", 6),   # shows "google.com", leads elsewhere
+    ("See &#x202E;txet here.", 1),   # an entity: found in the page, at the line
+    ("See $\\unicode{x202E}x$ here.", 1),
+])
+def test_a_direction_override_in_the_commentary_is_a_warning_at_it(written: str, column: int) -> None:
+    """Front matter refused U+202E, but a section passed check and the strict build with it, so a
+    link's text could read "google.com" and lead to another host."""
+    text = VALID.replace("## English\n", f"## English\n\n{written}\n", 1)
+    line = text.split("\n").index(written) + 1
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None
+    assert [(p.line, p.column, p.field, p.severity, p.rule) for p in problems] == [
+        (line, column, "## English", "warning", "direction-override")], problems
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in problems[0].message
+
+
+def test_right_to_left_words_and_marks_are_no_override() -> None:
+    text = VALID.replace("## English\n", "## English\n\nThe Persian word \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\u200f and \u05e9\u05dc\u05d5\u05dd.\n", 1)
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None and problems == [], problems
+
+
 def test_a_note_failing_on_a_field_is_told_about_its_formulas_in_the_same_check() -> None:
     text = VALID.replace("2025-04-09", "2025-04-32").replace("## English\n", "## English\n\nSet $\\text{if x<y}$.\n", 1)
     note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)

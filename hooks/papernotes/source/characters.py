@@ -58,7 +58,7 @@ def _joins(text: str, at: int) -> bool:
     before, after = text[at - 1], text[at + 1]
     if all(any(lo <= ord(c) <= hi for lo, hi in _JOINED_SCRIPTS) for c in (before, after)):
         return True
-    emoji = lambda c: ord(c) >= 0x2600 and unicodedata.category(c) in ("So", "Sk") or c == "\ufe0f"  # noqa: E731
+    emoji = lambda c: ord(c) >= 0x2600 and unicodedata.category(c) in ("So", "Sk") or c == "\ufe0f"
     return text[at] == "\u200d" and emoji(before) and emoji(after)
 
 

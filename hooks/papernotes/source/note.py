@@ -209,6 +209,23 @@ def _math_problems(section: Section, field: str, rendered: str, add: Callable[..
             "math-error", "warning")
 
 
+_OVERRIDE = re.compile("[\u202a-\u202e]")
+"""Bidi embeddings and overrides: they make text read differently from what it holds."""
+
+
+def _override_problems(section: Section, field: str, rendered: str, add: Callable[..., None]) -> None:
+    """A warning at the first direction override or embedding the section puts on the page, written
+    as a character, an entity or `\\unicode{x202E}`: `[‮moc.elgoog](https://evil.example/)` read
+    "google.com" and led elsewhere, and check said nothing (front matter refuses them). Right-to-
+    left words need none: the page isolates them."""
+    char = _OVERRIDE.search(rendered)[0]
+    lines = section.text.split("\n")
+    at = next(((n, line.find(char)) for n, line in enumerate(lines) if char in line), (0, -1))
+    add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field,
+        f"the text holds {describe(char)}, which makes it read differently from what it holds (a link's text can show "
+        "another address); delete it (right-to-left words need no such character)", "direction-override", "warning")
+
+
 def _check_renders(section: Section, field: str, add: Callable[..., None], html: _Rendered) -> None:
     """Render the section under a time budget, so a hostile note is reported, not a hang, and
     within `SECTION_HTML_LIMIT`, so no page showing it passes 1 MB."""
@@ -224,6 +241,8 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
                 "their TeX); shorten it or move long derivations and tables to a linked page", "section-too-large")
         if _MATH_ERROR_START in rendered:
             _math_problems(section, field, rendered, add)
+        if _OVERRIDE.search(rendered):
+            _override_problems(section, field, rendered, add)
     except SlowMarkdown as slow:
         if slow.paragraph is not None:
             at, characters, marks = slow.paragraph
