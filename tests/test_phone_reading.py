@@ -1080,3 +1080,34 @@ def test_a_wide_display_formula_scrolls_in_its_own_box_on_a_phone(browser, tmp_p
             assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
     finally:
         context.close()
+
+
+def test_small_targets_on_a_touch_screen_are_big_enough(browser, base: str, index) -> None:  # noqa: ANN001
+    """Found by an outside phone check: a tap between two days of the statistics calendar went
+    nowhere (20 px days, 24 px apart); the wanted page's arXiv ids were 13 px of small type; the
+    archive's year headings were links told from their count by colour alone (axe:
+    link-in-text-block, 2:1)."""
+    kinds = page_kinds(index)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        pg = context.new_page()
+        open_page(pg, base + kinds["statistics"], "ko")
+        gaps = pg.evaluate("""() => {
+          const cells = Array.from(document.querySelectorAll("svg.pn-heatmap a"));
+          const a = cells.find(c => { const r = c.getBoundingClientRect(); return r.x > 20 && r.x < 300; }) || cells[0];
+          a.scrollIntoView({ block: "center", inline: "center" });
+          const r = a.querySelector("rect").getBoundingClientRect();
+          return [1, 1.5].map(dx => { const hit = document.elementFromPoint(r.right + dx, r.y + r.height / 2);
+            return !!hit && !!hit.closest("svg.pn-heatmap a"); });
+        }""")
+        assert gaps == [True, True]   # the gap after a day is a day's target, not the page's
+        open_page(pg, base + kinds["wanted"], "ko")
+        if pg.locator(".pn-arxiv-id").count():
+            box = pg.locator(".pn-wanted .pn-arxiv-id").first.bounding_box()
+            assert box["height"] >= 24 and box["width"] >= 24, box
+        open_page(pg, base + kinds["archive"], "ko")
+        underlined = pg.evaluate("""() => Array.from(document.querySelectorAll("article h2 > a"))
+          .map(a => getComputedStyle(a).textDecorationLine)""")
+        assert underlined and set(underlined) == {"underline"}, underlined
+    finally:
+        context.close()
