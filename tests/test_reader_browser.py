@@ -155,6 +155,29 @@ def test_a_shared_selection_is_in_sight_on_a_phone_and_no_match_is_said(browser:
         context.close()
 
 
+def test_a_tag_no_shown_note_has_cannot_be_chosen(browser: Browser, base: str, index) -> None:  # noqa: ANN001
+    """Found by an outside phone check: with tags chosen, a chip counting 0 could still be tapped,
+    and led only to "no note has all the selected tags". It stays in place, marked, and a tap
+    changes nothing; the chosen chips and the others still work."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        tag = max((t.slug for t in index.tags.tags if index.by_tag.get(t.slug)), key=lambda slug: len(index.by_tag[slug]))
+        page.goto(base + f"browse/?tags={tag}")
+        page.wait_for_selector('.pn-browse[data-ready="true"]')
+        empty = page.eval_on_selector_all('.pn-filter-tag[aria-disabled="true"]', "els => els.map(e => e.dataset.tag)")
+        alone = {t.slug for t in index.tags.tags if index.by_tag.get(t.slug) and not set(index.by_tag[t.slug]) & set(index.by_tag[tag])}
+        assert alone and set(empty) == alone, (empty, alone)
+        before = (page.url, count(page))
+        page.tap(f'.pn-filter-tag[data-tag="{empty[0]}"]', force=True)   # a finger taps what Playwright calls disabled
+        page.wait_for_timeout(300)
+        assert (page.url, count(page)) == before and page.get_attribute(f'.pn-filter-tag[data-tag="{empty[0]}"]', "aria-pressed") == "false"
+        page.tap(f'.pn-filter-tag[data-tag="{tag}"]')   # the chosen one is let go: every chip can be chosen again
+        page.wait_for_function("!document.querySelector('.pn-filter-tag[aria-disabled]')")
+    finally:
+        context.close()
+
+
 def test_a_shared_lang_link_shows_its_language_but_keeps_the_readers_choice(browser: Browser, base: str) -> None:
     """A ?lang= link shows its page, and the rest of the visit, in that language. A reader with no
     choice yet keeps it for later visits; a reader who chose one keeps theirs for later visits

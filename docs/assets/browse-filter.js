@@ -129,6 +129,10 @@ function init(box) {
       var c = counts[number[slug]] || 0;
       chip.setAttribute("aria-pressed", String(on));
       chip.classList.toggle("pn-filter-tag--empty", !on && c === 0);
+      // A tag no shown note has would only lead to "no note has all the selected tags": it stays
+      // in its place (the chips do not move under a finger) but cannot be chosen.
+      if (!on && c === 0) chip.setAttribute("aria-disabled", "true");
+      else chip.removeAttribute("aria-disabled");
       var badge = chip.querySelector(".pn-filter-count");
       badge.textContent = String(c);
       badge.setAttribute("data-count", String(c));
@@ -194,6 +198,7 @@ function init(box) {
     chip.addEventListener("click", function (e) {
       if (!index) return;  // not loaded yet: the link still goes to the tag page
       e.preventDefault();
+      if (chip.getAttribute("aria-disabled") === "true") return;
       var slug = chip.getAttribute("data-tag");
       var i = selected.indexOf(slug);
       commit(i >= 0 ? selected.filter(function (s) { return s !== slug; }) : selected.concat([slug]));
