@@ -118,8 +118,9 @@ def test_tag_index_sorts_by_count_and_by_name(page: Page, base: str) -> None:
     order = lambda: page.eval_on_selector_all(".pn-tag-index li", "els => els.map(e => e.dataset.tag)")
     by_count = ["reasoning", "reward-model", "rl", "safety", "unused-tag"]
     assert order() == by_count
-    page.get_by_role("button", name="이름").click()
-    assert order() == sorted(by_count)
+    page.get_by_role("button", name="이름").click()   # by the Korean labels, 가나다 (the slugs' order was no reader's)
+    labels = page.eval_on_selector_all(".pn-tag-index li", "els => els.map(e => e.dataset.nameKo)")
+    assert labels == sorted(labels) and sorted(order()) == sorted(by_count)
     page.get_by_role("button", name="노트 수").click()
     assert order() == by_count
 

@@ -8,15 +8,15 @@ const controls = document.querySelector(".pn-sort");
 if (list && controls) {
   controls.hidden = false;
   const buttons = Array.from(controls.querySelectorAll("button[data-sort]"));
+  const first = new Map(Array.from(list.children, (item, i) => [item, i]));  // the page's order, by count: ties as it has them
   const sort = (button) => {
     const key = button.getAttribute("data-sort");
     const lang = document.documentElement.getAttribute("data-pn-lang") === "en" ? "en" : "ko";
     const name = (item) => item.getAttribute(`data-name-${lang}`) || item.getAttribute("data-tag") || "";
     const items = Array.from(list.children);
     items.sort((a, b) => {
-      const byName = name(a).localeCompare(name(b), lang, { sensitivity: "base", numeric: true });
-      if (key === "name") return byName;
-      return Number(b.getAttribute("data-count")) - Number(a.getAttribute("data-count")) || byName;
+      if (key === "name") return name(a).localeCompare(name(b), lang, { sensitivity: "base", numeric: true });
+      return Number(b.getAttribute("data-count")) - Number(a.getAttribute("data-count")) || first.get(a) - first.get(b);
     });
     list.append(...items);
     for (const b of buttons) b.setAttribute("aria-pressed", String(b === button));
