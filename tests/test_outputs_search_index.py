@@ -296,6 +296,9 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"authors": ("Seo-yeon Park",)}, "seoyeon", 4),        # an author's name in parts, as readers type it
     ({"authors": ("Jane O'Neil",)}, "oneil", 4),
     ({"en": "the well-known O'Neil"}, "wellknown", None),   # only names: the people field
+    ({"authors": ("Thomas L. Griffiths",)}, "=tom", 4),     # a given name's short form, as readers type it (Tom Griffiths)
+    ({"authors": ("Thomas L. Griffiths",)}, "tom", None),   # not the word tom: ToM (theory of mind) found his notes
+    ({"authors": ("Tom Mitchell",)}, "=thomas", 4),
     ({"en": "since 2024-05"}, "202405", None),             # two numbers: a date
     ({"en": "Qwen2.5-VL"}, "5vl", None),                   # not from inside a version
     ({"title": "The Llama 3 Herd"}, "llama3", 8),            # a name and its version spaced, as readers type it

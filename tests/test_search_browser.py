@@ -870,6 +870,30 @@ def test_a_given_names_short_form_finds_the_author(bundled_box) -> None:  # noqa
     assert not [w for w in wheres if "초록" in w], wheres  # no abstract passage fetched to explain it
 
 
+ACRONYMS = [
+    # ToM (theory of mind) found every note by a Thomas (the index held `tom` as his short name)
+    # and marked "to models"; AIME found the notes writing "aim" (its Snowball stem); AI every
+    # word starting with ai (AIME, aim). Typed in capitals, each is the whole word now, with a
+    # version or a Korean ending (AIME25에서) or a plural (LLMs) after it.
+    ("ToM", r"\bToM\b|theory[- ]of[- ]mind", {"thomas", "to models", "tomorrow"}),
+    ("AIME", r"\bAIME", {"aim"}),
+    ("AI", r"\bAIs?\b|\bAI(?=[가-힣\d])", {"aim", "aime"}),
+]
+
+
+@pytest.mark.parametrize(("query", "writes", "unmarked"), ACRONYMS)
+def test_an_acronym_typed_in_capitals_is_that_word_not_a_stem_or_a_name(bundled_box, query: str, writes: str,  # noqa: ANN001
+                                                                          unmarked: set[str]) -> None:
+    found = type_query(bundled_box, query)
+    expected = {slug for slug in holding(writes)}
+    assert found and set(found) <= expected, set(found) - expected
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
+    assert not {m for m in marks if m in unmarked}, marks
+    # Typed in lower case it is any word, as before: tom finds Tom Griffiths' notes (Thomas).
+    if query == "ToM":
+        assert set(type_query(bundled_box, "tom")) > set(found)
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

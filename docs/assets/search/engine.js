@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tables, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
+import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, typedAcronym, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tables, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -166,8 +166,12 @@ export function otherSpelling(word) {
  * kept). Loosely: by its Snowball stem only (generalizes finds general; a stem in -ifi also as
  * -if and back; rank.stemmed), or a Korean word of 2*min_part+ syllables split in two, each part
  * a prefix anywhere in the note (보상모델 finds 보상 ... 모델; rank.split). An English word in
- * -ise or -ize is also looked up in the other spelling, alike. Ranking puts close first. */
-function lookUpWord(word, typed, spelt) {
+ * -ise or -ize is also looked up in the other spelling, alike; a given name's short or long form
+ * (tom: Thomas, meta.given_names) finds the notes by that author, closely. Ranking puts close
+ * first. An `acronym` (typed so: words.typedAcronym) is looked up whole (lookUpAcronym), and as
+ * any word only when that finds nothing (GRP, on the way to GRPO). */
+function lookUpWord(word, typed, spelt, acronym) {
+  if (acronym) return lookUpAcronym(word).then((f) => (Object.keys(f.scores).length ? f : lookUpWord(word, typed, spelt)));
   const min = meta.min_part || 2, alts = [];
   const tight = (f) => [f, 1, true];
   const compound = (w) => HANGUL_ONLY.test(w) && w.length >= 2 * min;
@@ -205,6 +209,8 @@ function lookUpWord(word, typed, spelt) {
     if (kin) alts.push(lookUp(kin, true).then((f) => [f, rank.stemmed, false]));
     const other = spelt ? null : otherSpelling(word);   // optimised finds optimized and its words
     if (other) alts.push(lookUpWord(other, undefined, true).then((f) => [f, 1, f.tight]));
+    // Tom finds Thomas L. Griffiths (the index's `given` + form: search_index.given_name_forms).
+    if (meta.given && meta.given_names && Object.prototype.hasOwnProperty.call(meta.given_names, word)) alts.push(lookUp(meta.given + word, true).then(tight));
   }
   if (typed !== undefined && typed !== word && compound(typed)) {   // 추론경로 (not 추론경 + 로)
     alts.push(lookUpCompound(typed).then(tight));
@@ -226,6 +232,32 @@ function lookUpWord(word, typed, spelt) {
   });
 }
 
+/* An acronym the query typed in capitals (ToM, AIME, LLMs: words.typedAcronym) as a whole word,
+ * with lookUpWord's answer: the terms that are it or its plural, or it followed by a version or a
+ * Korean ending (AIME25, AIME 2024's aime2024, RLHF를), and so for its singular (LLMs: LLM); all
+ * held closely. Not a longer word it starts (ToM: tomorrow), its Snowball stem (AIME: aim) nor a
+ * given name's other form (tom: Thomas): ToM found "Thomas" and "to models", AIME "aim". */
+export function acronymTerm(term, word) {
+  const rest = term.slice(word.length);
+  return term.startsWith(word) && (rest === "" || rest === "s" || !/^[a-z]/.test(rest));
+}
+function lookUpAcronym(word) {
+  const names = [word], one = acronymSingular(word);
+  if (one) names.push(one);
+  return Promise.all(names.map((w) => lookUp(w, false, (t) => acronymTerm(t, w), (t) => acronymTerm(t, w)))).then((found) => {
+    const scores = {}, title = {};
+    let partial = false;
+    for (const f of found) {
+      partial = partial || f.partial;
+      for (const d of Object.keys(f.scores)) {
+        if (!(scores[d] >= f.scores[d])) scores[d] = f.scores[d];
+        if (f.title[d]) title[d] = true;
+      }
+    }
+    return { scores, tight: scores, title, partial };
+  });
+}
+
 /* A word's scores as a unit of the query (see rank): close when held closely, its phrase is itself. */
 function wordUnit(f) {
   const close = {};
@@ -240,7 +272,7 @@ function wordUnit(f) {
  * the glossary (another form: 보상 해킹 -> reward hacking). */
 function lookUpConcept(unit) {
   const k = unit.words.length;
-  const literal = Promise.all(unit.words.map((w) => lookUpWord(w[0], w[1])));
+  const literal = Promise.all(unit.words.map((w) => lookUpWord(w[0], w[1], undefined, w[2])));
   // A name's other forms with a version (라마: LLaMA2), not every word they start (RL: RLHF).
   const versioned = (w) => (term) => term.length > w.length && /^\d/.test(term.slice(w.length));
   const others = Promise.all(k === 1 ? formWords(unit).map((w) => lookUp(w, false, undefined, versioned(w)).then((f) => [w, f])) : []);
@@ -314,7 +346,7 @@ function lookUpWhole(word) {
 function lookUpJoined(unit) {
   const [a, b] = unit.words.map((w) => w[0]);
   // A one-letter part (V-Reason, S-GRPO, B-STaR) is that letter alone, not every word it starts.
-  const part = (w) => (w[0].length > 1 ? lookUpWord(w[0], w[1]) : lookUpWhole(w[0]));
+  const part = (w) => (w[0].length > 1 ? lookUpWord(w[0], w[1], undefined, w[2]) : lookUpWhole(w[0]));
   const looks = [Promise.all(unit.words.map(part)), lookUpWord(unit.joined),
     meta.pair ? lookUp(meta.pair + stem(a) + stem(b), false) : Promise.resolve({ top: {} })];
   return Promise.all(looks).then(([parts, whole, paired]) => {
@@ -622,7 +654,12 @@ function hangulVersions(q) {
 
 function queryUnits(text) {
   const source = bareArxivIds(text), q = hangulVersions(tokenizeJoined(source)), starts = new Map(), units = [], seen = new Set();
-  const lower = String(source).normalize("NFC").toLowerCase();   // what q.at counts in
+  const cased = String(source).normalize("NFC"), lower = cased.toLowerCase();   // what q.at counts in
+  // [word, as typed, whether typed as an acronym] of the j-th token (queryWord; typedAcronym: ToM, AIME, RLHF를).
+  const queryWordAt = (j) => {
+    const w = queryWord(q.tokens, j);
+    return w && [w[0], w[1], cased.length === lower.length && typedAcronym(cased.slice(q.at[j][0], q.at[j][1]), w[0])];
+  };
   for (const run of conceptRuns(concepts, q, false)) starts.set(run[0], run);
   let i = 0;
   while (i < q.tokens.length) {
@@ -634,7 +671,7 @@ function queryUnits(text) {
       seen.add("@" + run[2]);
       const words = [], mine = new Set();
       for (let j = run[0]; j <= run[1]; j++) {
-        const w = queryWord(q.tokens, j);
+        const w = queryWordAt(j);
         if (w && !mine.has(w[0])) { mine.add(w[0]); words.push(w); }
       }
       units.push({ concept: run[2], key: run[3], words });
@@ -645,7 +682,7 @@ function queryUnits(text) {
     const next = starts.get(i + 1);
     if (!run && i + 1 < q.tokens.length && (!next || next[1] === i + 1) && HYPHEN.test(lower.slice(q.at[i][1], q.at[i + 1][0])) &&
         !HANGUL.test(q.tokens[i]) && !HANGUL.test(q.tokens[i + 1])) {
-      const a = queryWord(q.tokens, i), b = queryWord(q.tokens, i + 1), joined = q.tokens[i] + q.tokens[i + 1];
+      const a = queryWordAt(i), b = queryWordAt(i + 1), joined = q.tokens[i] + q.tokens[i + 1];
       if (a && b && a[0] !== b[0] && !seen.has("-" + joined)) {
         seen.add("-" + joined);
         units.push({ joined, words: [a, b] });
@@ -653,14 +690,14 @@ function queryUnits(text) {
         continue;
       }
     }
-    const w = queryWord(q.tokens, i);
+    const w = queryWordAt(i);
     // C++, C#, F#: the signs say the word is whole; as a prefix, c found every note. A letter and
     // its sign are one name, looked up as the index holds it (search_index.signed_names: c++).
     const sign = WHOLE_AFTER.exec(lower.slice(q.at[i][1]));
     if (w && sign && /^[a-z]$/.test(w[0])) {
       const name = w[0] + sign[0], typed = source.length === lower.length ? source.slice(q.at[i][0], q.at[i][1]) + sign[0] : name;
       if (!seen.has(name)) { seen.add(name); units.push({ word: name, typed, whole: true }); }
-    } else if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1], whole: Boolean(sign) }); }
+    } else if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1], whole: Boolean(sign), acronym: w[2] }); }
     i = run ? run[1] + 1 : i + 1;
   }
   return units;
@@ -917,7 +954,7 @@ function said(u) {
 }
 
 /* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
- * mark), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
+ * mark), whole (those of them typed as acronyms, marked only whole: lookUpAcronym), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
  * where a result holds them, formWords), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
  * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:
@@ -940,7 +977,7 @@ export function search(typed) {
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
   const lookUpUnit = (u) => (strayLetter(u) ? Promise.resolve(wordUnit({ scores: {}, tight: {}, title: {}, partial: false }))
     : u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
-    : (u.whole ? lookUpWhole(u.word) : lookUpWord(u.word, u.typed)).then(wordUnit));
+    : (u.whole ? lookUpWhole(u.word) : lookUpWord(u.word, u.typed, undefined, u.acronym)).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us), otherVersions(us)])
     .then(([found, adjacent, other]) => ({ found, hits: rankHits(found, adjacent).filter((h) => !other.has(h[0])) }));
   // Nothing found: correct the words (spell_min+1 letters) that found nothing on their own.
@@ -992,8 +1029,10 @@ export function search(typed) {
       if (tagFinds.every((f) => f.scores[d] !== undefined)) { tagged.add(d); order.push(Number(d)); }
     }
     let hits = text.hits, words = [];
-    const namedConcepts = [], bridges = {}, spelt = {}, unsaid = {}, forms = [];
+    const namedConcepts = [], bridges = {}, spelt = {}, unsaid = {}, forms = [], whole = [];
     used.forEach((u, i) => {
+      // An acronym typed as one is marked only as the whole word it was looked up as (lookUpAcronym).
+      for (const w of u.words || [[u.word, u.typed, u.acronym]]) if (w[2] && !whole.includes(w[0])) whole.push(w[0]);
       if (u.joined !== undefined) {
         words = words.concat(u.words.map((w) => w[0]), [u.joined]);
         for (const [d, not] of Object.entries(text.found[i].unsaid)) unsaid[d] = (unsaid[d] || []).concat(not);
@@ -1023,7 +1062,7 @@ export function search(typed) {
     // The common words left out, generic ones first left out or not, in the query's order.
     const left = new Set(common || []), commonWords = all.filter((u) => ignored.includes(u) || left.has(said(u))).map(said);
     for (const w of left) if (!commonWords.includes(w)) commonWords.push(w);
-    return { hits, words, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
+    return { hits, words, whole, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
       most: Boolean(most), dropped: dropped || [], common: commonWords, ignored: ignored.map(said), apart: apart || [], partial: text.found.some((f) => f.partial) };
   });
 }

@@ -4,7 +4,7 @@
  * the DOM): titles may be hostile. Other modules may add controls (the reading list's Save). */
 
 import { bi, el } from "../dom.js";
-import { authorHref, concepts, meta, noteHref, otherSpelling, rank } from "./engine.js";
+import { acronymTerm, authorHref, concepts, meta, noteHref, otherSpelling, rank } from "./engine.js";
 import { HANGUL, HANGUL_ONLY, acronymSingular, conceptRuns, light, stem, tokenizeJoined } from "./words.js";
 
 const APOSTROPHE = /^['\u2019\u02bc]$/;   // between the parts of a name: O'Neil, D’Amour
@@ -21,25 +21,32 @@ function marks(term, w) {
     (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
 }
 
+/* Whether `term` is marked as acronym `w` (typed so): as engine.lookUpAcronym found it, the word
+ * whole (its plural, version or Korean ending allowed: AIME25, RLHF를), or its singular's (LLMs: LLM). */
+function marksWhole(term, w) {
+  const one = acronymSingular(w);
+  return acronymTerm(term, w) || (one !== null && acronymTerm(term, one));
+}
+
 /* `text` as nodes, the words that made the note match inside <mark>s (compared as the index
  * compares terms: lower-cased, accents removed): each word that `marks` one of `words` (or its
- * other -ise/-ize spelling); a query word this text writes in two or more words (보상모델:
+ * other -ise/-ize spelling; those of `whole`, acronyms the query typed, only as `marksWhole`); a query word this text writes in two or more words (보상모델:
  * 보상 모델을; gpt4o: GPT-4o; llama3: Llama 3; oneil: O'Neil; qwen 2.5's 2.5: Qwen2.5; one <mark>); and any form of the glossary concepts
  * `named` (보상 해킹: reward hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer
  * `text` shows about that many characters of it, cut at words ("…" where cut): from a third of
  * them before the first phrase or else word marked, so the result shows the passage that matched
  * (from its start when nothing matched or the match is near it). */
-export function highlight(text, words, named, limit) {
+export function highlight(text, words, named, limit, whole = []) {
   const frag = document.createDocumentFragment();
   const q = tokenizeJoined(text, true), n = q.tokens.length, marked = [], linked = [];
-  const spellings = words.map(otherSpelling).filter((w) => w !== null);
+  const spellings = words.filter((w) => !whole.includes(w)).map(otherSpelling).filter((w) => w !== null);
   const markRun = (first, last) => { for (let k = first; k <= last; k++) { marked[k] = true; if (k < last) linked[k] = true; } };
   for (let i = 0; i < n; i++) {
     const term = q.tokens[i];
-    if (words.some((w) => marks(term, w)) || spellings.some((w) => marks(term, w))) marked[i] = true;
+    if (words.some((w) => (whole.includes(w) ? marksWhole(term, w) : marks(term, w))) || spellings.some((w) => marks(term, w))) marked[i] = true;
   }
   for (const w of words) {
-    if (w.length < 2) continue;
+    if (w.length < 2 || whole.includes(w)) continue;   // ToM: not "to models"
     for (let i = 0; i < n; i++) {
       let joined = q.tokens[i];
       // A Korean compound may start inside the first word (학습데이터: 사전학습 데이터), as indexed.
@@ -131,10 +138,11 @@ function bridgeTarget(card, n, key) {
  * or another name of it, and the arXiv id (`extra.arxiv`) when they mark it. Each name is
  * marked with its own language, as pages mark them (fragments.authors), not the interface's.
  * Separated by "; " when a name has a comma ("Smith, John; Henry Ford, Jr."), as the pages do. */
-function authorsLine(authors, words, more, extra) {
+function authorsLine(authors, words, more, extra, whole) {
   const line = el("div", { class: "pn-search__authors" });
   const named = (author) => (typeof author === "string" ? author : author[0]);
-  const marked = (text) => highlight(text, words, null).querySelector("mark") !== null;
+  const mark = (text) => highlight(text, words, null, undefined, whole);
+  const marked = (text) => mark(text).querySelector("mark") !== null;
   // The other name (data/authors.yml's) of the author at `place` that the query names, or null.
   const aka = (extra && extra.aka) || {}, alias = (place) => (aka[place] || []).find(marked) || null;
   // [author, place among all the note's authors] of the card's, then "…" entries as null.
@@ -178,12 +186,12 @@ function authorsLine(authors, words, more, extra) {
     const [author, place] = entry;
     const name = typeof author === "string" ? el("span", { lang: langOf(author) })
       : el("a", { class: "pn-search__author", href: authorHref(author[1]), lang: langOf(author[0]) });
-    name.append(highlight(named(author), words, null));
+    name.append(mark(named(author)));
     line.append(name);
     const other = marked(named(author)) ? null : alias(place);   // found by another name of theirs: Minji Kim (김민지)
     if (other !== null) {
       const span = el("span", { lang: langOf(other) });
-      span.append(highlight(other, words, null));
+      span.append(mark(other));
       line.append(" (", span, ")");
     }
   });
@@ -191,18 +199,18 @@ function authorsLine(authors, words, more, extra) {
   const org = (extra && extra.org) || [], found = org.find(marked);
   if (found !== undefined) {
     const lab = el("span", { lang: langOf(org[0]) });
-    lab.append(found === org[0] ? highlight(org[0], words, null) : org[0]);
+    lab.append(found === org[0] ? mark(org[0]) : org[0]);
     line.append(" · ", lab);
     if (found !== org[0]) {
       const span = el("span", { lang: langOf(found) });
-      span.append(highlight(found, words, null));
+      span.append(mark(found));
       line.append(" (", span, ")");
     }
   }
   // The arXiv id, when the query names it (2505.16265, a pasted link): · arXiv 2505.16265.
   if (extra && extra.arxiv && marked(extra.arxiv)) {
     const id = el("span", { lang: "en" });
-    id.append("arXiv ", highlight(extra.arxiv, words, null));
+    id.append("arXiv ", mark(extra.arxiv));
     line.append(" · ", id);
   }
   return line;
@@ -224,30 +232,32 @@ function wordsFor(result, doc) {
 export function explained(card, result, doc) {
   const texts = [card[1], card[3], card[4]].filter(Boolean);
   const names = (card[5] || []).map((a) => (typeof a === "string" ? a : a[0]));
-  const shown = (words) => texts.some((text) => highlight(text, words, result.concepts).querySelector("mark"))
-    || names.some((name) => highlight(name, withNameForms(words), null).querySelector("mark"));
+  const whole = result.whole || [];
+  const shown = (words) => texts.some((text) => highlight(text, words, result.concepts, undefined, whole).querySelector("mark"))
+    || names.some((name) => highlight(name, withNameForms(words, whole), null, undefined, whole).querySelector("mark"));
   return wordsFor(result, doc).every((w) => shown([w])) && (!(result.bridges[doc] || []).length || shown(result.forms || []));
 }
 
 /* `words` and the other forms of any given name among them (tom: thomas, meta.given_names), for
- * author names: the index finds Thomas L. Griffiths for `Tom Griffiths`, and his name is marked. */
-function withNameForms(words) {
+ * author names: the index finds Thomas L. Griffiths for `Tom Griffiths`, and his name is marked.
+ * Not for an acronym the query typed (`whole`: ToM is no Tom). */
+function withNameForms(words, whole = []) {
   const forms = meta.given_names || {};
-  return words.concat(...words.map((w) => (Object.prototype.hasOwnProperty.call(forms, w) ? forms[w] : [])));
+  return words.concat(...words.map((w) => (Object.prototype.hasOwnProperty.call(forms, w) && !whole.includes(w) ? forms[w] : [])));
 }
 
 /* What a result's summary shows in `lang`: its commentary in that language, the matched words
  * marked; when that marks none, the other language's passage that matched, else the abstract's
  * (`abstract`), after a line saying where the match is, in `lang` (the passage marked with its
  * own language: one language of interface text at a time). */
-function summaryIn(lang, own, other, abstract, words, named) {
-  const shown = highlight(own, words, named, meta.excerpt);
+function summaryIn(lang, own, other, abstract, words, named, whole) {
+  const shown = highlight(own, words, named, meta.excerpt, whole);
   if (shown.querySelector("mark")) return shown;
   const found = [[other, lang === "ko" ? "영어 본문에서 일치: " : "Matched in the Korean commentary: "],
     [abstract, lang === "ko" ? "초록에서 일치: " : "Matched in the abstract: "]];
   for (const [text, where] of found) {
     if (!text) continue;
-    const passage = highlight(text, words, named, meta.excerpt);
+    const passage = highlight(text, words, named, meta.excerpt, whole);
     if (!passage.querySelector("mark")) continue;
     const frag = document.createDocumentFragment();
     frag.append(el("span", { class: "pn-search__where" }, where), el("span", { lang: langOf(text) }));
@@ -267,7 +277,8 @@ export function renderCard(card, result, doc, id, extra) {
   const ko = card[3] || card[4] || "", en = card[4] || card[3] || "";
   const li = el("li", { class: "pn-search__result" });
   const a = el("a", { href: noteHref(slug), class: "pn-search__title", lang: langOf(title), id });   // as written
-  a.append(highlight(title, marking, named));
+  const whole = result.whole || [];
+  a.append(highlight(title, marking, named, undefined, whole));
   li.append(a, " ", el("span", { class: "pn-search__date" }, date));   // the line breaks before a date, never inside
   for (const bridge of bridged) {
     const from = concepts.forms.get(bridge[1]) || bridge[1], to = bridgeTarget(card, bridge[0], bridge[1]);
@@ -275,13 +286,13 @@ export function renderCard(card, result, doc, id, extra) {
     line.append(bi("용어집: ", "Glossary: "), el("span", { lang: langOf(from) }, from), " → ", el("span", { lang: langOf(to) }, to));
     li.append(line);
   }
-  if (card[5] && card[5].length) li.append(authorsLine(card[5], withNameForms(words), more, known));
+  if (card[5] && card[5].length) li.append(authorsLine(card[5], withNameForms(words, whole), more, known, whole));
   const summary = el("div", { class: "pn-search__summary" });
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {
     const text = span.textContent, lang = span.getAttribute("lang");
     span.textContent = "";
-    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, marking, named));
+    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, marking, named, whole));
   }
   li.append(summary);
   return li;

@@ -174,6 +174,20 @@ export function acronymSingular(word) {
   return ACRONYM_PLURAL.test(word) ? word.slice(0, -1) : null;
 }
 
+/* Whether `typed` (a query word as the reader typed it, case kept) writes the query word `word`
+ * (its lower-case Latin letters, without a Korean ending: RLHF를 -> rlhf) as an acronym: 2 to 5
+ * letters, two or more of them capitals (ToM, AIME, RLHF, LLaMA, MoE), a plural s allowed after a
+ * capital (LLMs, ToMs). The search looks such a word up whole (ToM is not tomorrow, Thomas or "to
+ * models", AIME not aim); written in lower case (tom, aime), it is any word. Longer names with
+ * capitals (NeurIPS, DeepSeek, OpenAI) are words that start longer ones. Query-side only. */
+export function typedAcronym(typed, word) {
+  const m = /^([A-Za-z]+?)((?<=[A-Z])s)?[\uac00-\ud7a3]*$/.exec(typed);
+  if (!m || !/^[a-z]+$/.test(word)) return false;
+  const letters = m[1], capitals = (letters.match(/[A-Z]/g) || []).length;
+  return (word === letters.toLowerCase() || word === (letters + (m[2] || "")).toLowerCase()) &&
+    letters.length >= 2 && letters.length <= 5 && capitals >= 2;
+}
+
 // --- Korean particles and endings ---
 
 /* `word` without one trailing Korean particle of `particles` (longest first), as

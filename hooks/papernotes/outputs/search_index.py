@@ -46,7 +46,8 @@ Besides the words, the terms hold each word's `variants` (Snowball English stem;
 without its particle and its inner sub-words), `_<word><next word>` for adjacent Korean words
 (see `pairs`), `_<stem><next stem>` for adjacent words of a title (see `title_pairs`: a phrase in
 the title ranks first), `@<n>` per glossary concept the note names in any of its forms (see
-`concepts`: 보상 해킹 finds a note that wrote reward hacking), `#<slug>` per tag of the note, and
+`concepts`: 보상 해킹 finds a note that wrote reward hacking), `#<slug>` per tag of the note,
+`=<form>` per other form of an author's given name (`given_name_forms`: `=tom` for Thomas), and
 spelling entries `~<English word backwards>` with no postings (for typo correction; see `correct`
 in the JS).
 
@@ -119,6 +120,11 @@ PAIR_PREFIX = "_"
 """Pair terms are `_<word><next word>` (no token holds a _): two Korean words written one after the
 other, so a compound typed either way ranks the notes that write it (with or without the space)
 above those holding its parts apart."""
+
+GIVEN_PREFIX = "="
+"""A given name's other form is the term `=<form>` (no token holds a =): `=tom` for a note by Thomas
+L. Griffiths, which the box looks up for a query word `tom` (`Tom Griffiths` finds him). Not `tom`
+itself: a note by a Thomas was then a note holding the word, and `ToM` (theory of mind) found it."""
 
 SPELL_MIN = 4
 """Shortest word a typo can be corrected to (a query word of 5+ letters, one letter missing)."""
@@ -303,7 +309,8 @@ _LONG_NAMES = {short: tuple(long for long, shorts in _SHORT_NAMES.items() if sho
 
 
 def given_name_forms(authors: tuple[str, ...]) -> list[str]:
-    """The other forms of each author's first given name (`_SHORT_NAMES`), as people words."""
+    """The other forms of each author's first given name (`_SHORT_NAMES`), indexed as people terms
+    after GIVEN_PREFIX."""
     out: list[str] = []
     for name in authors:
         first = name.split(" ", 1)[0].lower()
@@ -362,7 +369,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         "title": note.title,
         "tags": " ".join(f"{t} {tags.get(t).ko} {tags.get(t).en}" for t in note.tags),
         "people": " ".join([*note.authors, note.org or "", *(a for name in (*note.authors, note.org) if name for a in aliases(name)),
-                            *given_name_forms(note.authors), note.arxiv or ""]),
+                            note.arxiv or ""]),
         "commentary": _MARKUP.sub(" ", f"{note.ko}\n{note.en}"),
         "abstract": _MARKUP.sub(" ", note.abstract),
     }
@@ -400,6 +407,8 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
             out[variant] = weight
     for slug in note.tags:
         out[TAG_PREFIX + slug] = FIELD_WEIGHTS["tags"]
+    for form in given_name_forms(note.authors):
+        out[GIVEN_PREFIX + form] = FIELD_WEIGHTS["people"]
     return out
 
 
@@ -564,8 +573,9 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "abstracts": urls.search_abstracts("{n}"),
         "card_shard": CARD_SHARD,
         "excerpt": EXCERPT_SHOWN,
-        # A given name's other forms (tom: thomas), which the index added to each note (given_name_forms):
+        # A given name's other forms (tom: thomas), which the index added to each note (given_name_forms, as `given` + form):
         # the box marks "Thomas" for `tom`, or nothing in the result said why it matched.
+        "given": GIVEN_PREFIX,
         "given_names": {form: sorted(set(_SHORT_NAMES.get(form, ()) + _LONG_NAMES.get(form, ())))
                         for form in sorted(set(_SHORT_NAMES) | set(_LONG_NAMES))},
         "particles": list(PARTICLES),
