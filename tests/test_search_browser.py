@@ -656,6 +656,15 @@ def test_korean_queries_find_the_bundled_notes_that_wrote_english(bundled_box, q
     assert want and want <= set(type_query(bundled_box, query))
 
 
+@pytest.mark.parametrize(("query", "written"), [
+    ("트랜스포머", r"\btransformers?\b|트랜스포머"),     # no bundled note: Transforming and Combining Rewards was found
+    ("검증기", r"\bverifiers?\b|검증기|검증자|베리파이어"),   # 6 more notes writing verifiable, verify
+    ("제어기", r"\bcontrollers?\b|컨트롤러|제어기"),       # 5 more writing control
+])
+def test_a_korean_agent_noun_finds_that_noun_not_its_verb(bundled_box, query: str, written: str) -> None:  # noqa: ANN001
+    assert set(type_query(bundled_box, query)) == holding(written)
+
+
 @pytest.mark.parametrize(("korean", "english"), [("모델", "model"), ("훈련", "training"), ("성능", "performance"),
                                                   ("사람", "human"), ("강화", "reinforcement"), ("최적화", "optimization"),
                                                   ("생성", "generation"), ("일반화", "generalization"), ("도구", "tool"),

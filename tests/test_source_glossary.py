@@ -98,6 +98,40 @@ def test_one_bad_form_costs_only_itself(tmp_path: Path) -> None:
     assert [(c.id, c.en) for c in glossary.concepts] == [("a", ("reward",)), ("b", ("hacking",))]
 
 
+AGENTS = """\
+transformer:
+  en: [transformer]
+  ko: [트랜스포머]
+verifier:
+  en: [verifier]
+  ko: [검증기]
+computer-use-agent:
+  en: [computer-use agent]
+  ko: [컴퓨터 사용 에이전트]
+"""
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("Transformers beat RNNs", ["transformer"]),           # the noun and its plural
+    ("a transformer를 쓴다", ["transformer"]),
+    ("Transforming and Combining Rewards", []),            # not the verb it is made from
+    ("how to transform a reward", []),
+    ("the transformation of rewards", []),
+    ("verifiable rewards", []),                            # a verifier is nothing verifiable
+    ("two verifiers disagree", ["verifier"]),
+    ("a computer use agent", ["computer-use-agent"]),
+    ("compute use agent", []),
+])
+def test_an_agent_noun_names_its_concept_not_its_verbs(tmp_path: Path, text: str, ids: list[str]) -> None:
+    """Forms are compared by their words' Snowball stems, which cut an agent noun down to its verb:
+    트랜스포머 (transformer) found a note titled Transforming, 검증기 (verifier) six notes writing
+    verifiable and nothing of verifiers. Such a noun (-er, -or) is its own key (words.key_stem)."""
+    glossary, problems = load(tmp_path, AGENTS)
+    assert problems == []
+    matcher = ConceptMatcher(glossary)
+    assert [glossary.concepts[n].id for _, _, n in matcher.runs(*tokenize_joined(text))] == ids
+
+
 def test_papernotes_check_reports_the_glossary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = make_site(tmp_path / "site")
     (site / "data" / "glossary.yml").write_text("a:\n  en: [reward model]\n  ko: [보상 모델]\nb:\n  en: [reward-models]\n  ko: [보상]\n",

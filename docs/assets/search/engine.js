@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, typedAcronym, buildConcepts, conceptRuns, configure, halfWidth, light, queryWord, stem, tables, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
+import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, typedAcronym, buildConcepts, conceptRuns, configure, halfWidth, keyStem, light, queryWord, stem, tables, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -825,7 +825,7 @@ function unfinishedConcept(units, textHits) {
     if (!units.slice(k).every((u) => (u.word !== undefined && !u.whole && !strayLetter(u)) || u.concept !== undefined)) continue;
     const tail = units.slice(k).flatMap((u) => (u.word !== undefined ? [{ word: u.word, typed: u.typed }]
       : u.words.map((w) => ({ word: w[0], typed: w[1] }))));
-    const head = tail.map((u) => stem(u.word)).join("");
+    const head = tail.map((u) => keyStem(u.word)).join("");
     if (!concepts.heads.has(head) || concepts.keys.has(head)) continue;
     // Word by word: each word of the term as typed, the last one begun (a typo is no beginning).
     // A Korean compound typed without its spaces begins one too (컴퓨터사용, 보상모), past its first word.
@@ -834,7 +834,7 @@ function unfinishedConcept(units, textHits) {
       if (one !== null && one.length > words[0].length) {
         return words.join("").startsWith(one) && words.join("") !== one;
       }
-      return words.length > tail.length && tail.every((u, i) => (i < tail.length - 1 ? stem(words[i]) === stem(u.word) : words[i].startsWith(u.word)));
+      return words.length > tail.length && tail.every((u, i) => (i < tail.length - 1 ? keyStem(words[i]) === keyStem(u.word) : words[i].startsWith(u.word)));
     };
     let key = null;
     for (const [candidate, form] of concepts.forms) {

@@ -275,7 +275,17 @@ export function queryWords(query) {
 // --- glossary concepts: must find what papernotes.outputs.concepts.ConceptMatcher finds ---
 
 /* What a phrase is compared by, whatever its spacing, case and inflection (words.phrase_key). */
-export function phraseKey(text) { return tokenize(text).map(stem).join(""); }
+export function phraseKey(text) { return tokenize(text).map(keyStem).join(""); }
+
+const AGENT = /^[a-z]+(?:er|or)$/;   // words._AGENT
+
+/* What phraseKey writes for one word (words.key_stem): its stem, but an agent noun the stemmer
+ * shortens to its verb (transformer, verifier, generator), or its plural, is the noun itself:
+ * 트랜스포머 found a note titled Transforming. */
+export function keyStem(word) {
+  const root = stem(word), noun = word.endsWith("s") ? word.slice(0, -1) : word;
+  return root !== noun && AGENT.test(noun) && stem(noun) === root ? noun : root;
+}
 
 /* The glossary of meta.json ([[en forms], [ko forms]] per concept, concept n's term @n) ready to
  * find: { keys: Map(phrase key -> n), heads: Set(every beginning of a key), forms: Map(key -> form), list }. */
@@ -299,11 +309,11 @@ export function conceptRuns(c, words, every) {
   for (let start = 0; start < tokens.length; start++) {
     let head = "", found = null;
     for (let end = start; end < Math.min(tokens.length, start + tables.maxFormWords); end++) {
-      const token = tokens[end], base = stem(token);
+      const token = tokens[end], base = keyStem(token);
       let key = head + base, particle = 0;
       if (!c.keys.has(key)) {
         const bare = withoutEnding(token);
-        key = bare !== token ? head + stem(bare) : null;
+        key = bare !== token ? head + keyStem(bare) : null;
         if (key !== null && !c.keys.has(key)) key = null;
         particle = token.length - bare.length;
       }

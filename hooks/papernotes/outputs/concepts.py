@@ -2,7 +2,8 @@
 term in English (and back), and between two transliterations (보상 해킹, 리워드 해킹).
 
 A concept is named where a run of adjacent words (only spaces or hyphens between them, see
-`words.JOINER`) has the `phrase_key` of one of its forms: the words' stems written together, the
+`words.JOINER`) has the `phrase_key` of one of its forms: the words' stems written together (an
+agent noun, transformer, as itself: `words.key_stem`), the
 last word also without its Korean particle or, an English word, the Korean ending written onto it
 (`words.without_ending`: overthinking한다). So `reward hacking을`, `보상해킹은`, `Reward-Hacking`
 and `리워드 해킹이` all name reward-hacking, whatever their spacing. Runs are whole words: 지도학습
@@ -16,8 +17,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from papernotes.text.stemmer import stem
-from papernotes.text.words import phrase_key, without_ending
+from papernotes.text.words import key_stem, phrase_key, without_ending
 from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
 
 CONCEPT_PREFIX = "@"
@@ -45,14 +45,14 @@ class ConceptMatcher:
         each word, or of every such run with `every` (`reward model` names reward-model and
         reward); runs from different words may overlap (`process reward model` holds `reward model`)."""
         keys, heads = self.keys, self.heads
-        bases = [stem(token) for token in tokens]
+        bases = [key_stem(token) for token in tokens]
         count = len(tokens)
         for start in range(count):
             if bases[start] not in heads:
                 # Nothing longer starts here: only a one-word form with an ending after it (보상을).
                 token = tokens[start]
                 bare = without_ending(token)
-                number = keys.get(stem(bare)) if bare != token else None
+                number = keys.get(key_stem(bare)) if bare != token else None
                 if number is not None:
                     yield start, start, number
                 continue
@@ -65,7 +65,7 @@ class ConceptMatcher:
                     token = tokens[end]
                     bare = without_ending(token)
                     if bare != token:
-                        number = keys.get(head + stem(bare))
+                        number = keys.get(head + key_stem(bare))
                 if number is not None:
                     if every:
                         yield start, end, number

@@ -133,8 +133,26 @@ def _without_plural(word: str) -> str:
     return word[:-len(PLURAL)] if word.endswith(PLURAL) and len(word) - len(PLURAL) >= 2 and _HANGUL_WORD.fullmatch(word) else word
 
 
+_AGENT = re.compile(r"[a-z]+(?:er|or)")
+"""A word in -er or -or: an agent noun (transformer, verifier, generator) when Snowball shortens it."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def key_stem(word: str) -> str:
+    """What `phrase_key` writes for one word: its Snowball stem, but an agent noun the stemmer
+    shortens to its verb (transformer -> transform, verifier -> verifi, generator -> generat), or
+    its plural, is the noun itself: a transformer is no transforming, a verifier nothing verifiable.
+    The glossary's 트랜스포머 found a note titled Transforming. Memoised, bounded."""
+    root = stem(word)
+    noun = word[:-1] if word.endswith("s") else word
+    if root != noun and _AGENT.fullmatch(noun) and stem(noun) == root:
+        return noun
+    return root
+
+
 def phrase_key(text: str) -> str:
     """What a phrase is compared by, whatever its spacing, case, accents and inflection: its terms'
-    Snowball stems (other terms as they are) written together. `Reward models`, `reward-model` and
-    `rewardmodel`... : `rewardmodel`; `보상 모델` and `보상모델`: `보상모델`."""
-    return "".join(stem(token) for token in tokenize(text))
+    Snowball stems (other terms as they are; an agent noun itself, `key_stem`) written together.
+    `Reward models`, `reward-model` and `rewardmodel`... : `rewardmodel`; `보상 모델` and
+    `보상모델`: `보상모델`; `Transformers`: `transformer`."""
+    return "".join(key_stem(token) for token in tokenize(text))
