@@ -903,6 +903,16 @@ def test_an_acronym_typed_in_capitals_is_that_word_not_a_stem_or_a_name(bundled_
         assert set(type_query(bundled_box, "tom")) > set(found)
 
 
+@pytest.mark.parametrize(("query", "function"), [("evaluation of reasoning", "of"), ("alignment on preference", "on"),
+                                               ("what is the reward model", "the")])
+def test_a_function_word_beside_others_is_not_marked(bundled_box, query: str, function: str) -> None:  # noqa: ANN001
+    """The of and on of a query were marked wherever a result's excerpt wrote them (a Korean reader
+    was even shown a note's English passage for its "on"); the other words are marked."""
+    assert type_query(bundled_box, query)
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
+    assert marks and function not in marks, marks
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

@@ -866,6 +866,13 @@ function withoutMissing(found, textHits) {
   return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, gone.map(said)] : null));
 }
 
+/* English function words: searched as typed, never marked in a result beside other words (the of
+ * and on of every excerpt were marked for "evaluation of reasoning", "alignment on preference";
+ * a result was even shown by another language's passage for its "on"). */
+const FUNCTION = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with", "and", "or", "nor", "vs", "versus", "via",
+  "by", "from", "at", "as", "into", "onto", "than", "then", "it", "its", "this", "that", "these", "those", "not", "no",
+  "what", "which", "who", "how", "why", "is", "are", "was", "were", "be", "been", "do", "does", "can", "me", "any"]);
+
 /* The words a question or a request wraps a search in (what is GRPO, papers about reward hacking,
  * 환각에 관한 논문): every note holds some of them, so they were never left out as missing, and no
  * note holds them all beside the subject. */
@@ -954,7 +961,7 @@ function said(u) {
 }
 
 /* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
- * mark), whole (those of them typed as acronyms, marked only whole: lookUpAcronym), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
+ * mark), unmarked (its function words, not marked beside others), whole (those of them typed as acronyms, marked only whole: lookUpAcronym), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
  * where a result holds them, formWords), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
  * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:
@@ -1062,7 +1069,10 @@ export function search(typed) {
     // The common words left out, generic ones first left out or not, in the query's order.
     const left = new Set(common || []), commonWords = all.filter((u) => ignored.includes(u) || left.has(said(u))).map(said);
     for (const w of left) if (!commonWords.includes(w)) commonWords.push(w);
-    return { hits, words, whole, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
+    // Function words are not marked when the query has other words to mark (nor a phrase of them:
+    // the glossary's theory of mind is marked whole, its "of" nowhere else).
+    const unmarked = words.some((w) => !FUNCTION.has(w)) ? words.filter((w) => FUNCTION.has(w)) : [];
+    return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
       most: Boolean(most), dropped: dropped || [], common: commonWords, ignored: ignored.map(said), apart: apart || [], partial: text.found.some((f) => f.partial) };
   });
 }

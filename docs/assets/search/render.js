@@ -219,10 +219,10 @@ function authorsLine(authors, words, more, extra, whole) {
 /* The query's words to mark in document `doc` of `result`. A note the glossary alone found does
  * not hold the query's words for that concept: mark the concept's forms in it, not those words on
  * their own (보상 해킹 -> reward hacking, not 보상); nor the words it was found without (`unsaid`:
- * woo in a note found by Hyunwoo for Hyun-woo). */
+ * woo in a note found by Hyunwoo for Hyun-woo); nor function words beside others (`unmarked`: of, on). */
 function wordsFor(result, doc) {
-  const bridged = result.bridges[doc] || [], unsaid = (result.unsaid || {})[doc] || [];
-  return result.words.filter((w) => !bridged.some((b) => result.spelt[b[0]].includes(w)) && !unsaid.includes(w));
+  const bridged = result.bridges[doc] || [], unsaid = (result.unsaid || {})[doc] || [], unmarked = result.unmarked || [];
+  return result.words.filter((w) => !bridged.some((b) => result.spelt[b[0]].includes(w)) && !unsaid.includes(w) && !unmarked.includes(w));
 }
 
 /* Whether `card` shows why it matched: each word of the query is marked in its title, authors or
