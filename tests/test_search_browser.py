@@ -913,6 +913,16 @@ def test_a_function_word_beside_others_is_not_marked(bundled_box, query: str, fu
     assert marks and function not in marks, marks
 
 
+@pytest.mark.parametrize("query", ["GPT-4o", "gpt-4o", "GPT-4o 정확도"])
+def test_a_model_name_the_glossary_knows_is_marked_whole_with_its_version(bundled_box, query: str) -> None:  # noqa: ANN001
+    """GPT is a glossary term: GPT-4o was read as it and the word 4o, and marked in two pieces
+    (GPT, 4o의). A glossary name, a hyphen and a version are one name, as the index holds GPT-4o."""
+    assert set(type_query(bundled_box, query)) == holding(r"\bGPT-4o\b")
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    named = [m for m in marks if re.search(r"gpt|4o", m, re.I)]
+    assert named and all(re.match(r"GPT-4o", m) for m in named), marks
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

@@ -667,7 +667,12 @@ function queryUnits(text) {
     // The same concept named again (강화학습 ... reinforcement learning, 보상 ... reward) is no new
     // unit: read as its words, it asked for those words literally and lost the notes of the other language.
     if (run && seen.has("@" + run[2])) { i = run[1] + 1; continue; }
-    if (run) {
+    // A name the glossary knows, a hyphen and a version (GPT-4o, LLaMA-3) is one name, as the index
+    // holds it (search_index.model_names: gpt4o): GPT and 4o apart were marked apart in a result.
+    const hyphened = i + 1 < q.tokens.length && HYPHEN.test(lower.slice(q.at[i][1], q.at[i + 1][0])) &&
+      !HANGUL.test(q.tokens[i]) && !HANGUL.test(q.tokens[i + 1]);
+    const version = run && run[1] === i && hyphened && /\d/.test(q.tokens[i + 1]) && !starts.has(i + 1);
+    if (run && !version) {
       seen.add("@" + run[2]);
       const words = [], mine = new Set();
       for (let j = run[0]; j <= run[1]; j++) {
@@ -680,8 +685,7 @@ function queryUnits(text) {
     }
     // A hyphen joins two words into a name (Adv-RM) even when the second alone is a glossary term (RM).
     const next = starts.get(i + 1);
-    if (!run && i + 1 < q.tokens.length && (!next || next[1] === i + 1) && HYPHEN.test(lower.slice(q.at[i][1], q.at[i + 1][0])) &&
-        !HANGUL.test(q.tokens[i]) && !HANGUL.test(q.tokens[i + 1])) {
+    if ((!run || version) && (!next || next[1] === i + 1) && hyphened) {
       const a = queryWordAt(i), b = queryWordAt(i + 1), joined = q.tokens[i] + q.tokens[i + 1];
       if (a && b && a[0] !== b[0] && !seen.has("-" + joined)) {
         seen.add("-" + joined);
