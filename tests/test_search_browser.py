@@ -923,6 +923,19 @@ def test_a_model_name_the_glossary_knows_is_marked_whole_with_its_version(bundle
     assert named and all(re.match(r"GPT-4o", m) for m in named), marks
 
 
+@pytest.mark.parametrize("query", ["thought", "Thought", "생각"])
+def test_a_result_its_title_explains_shows_the_readers_language(pages, bundled: str, query: str) -> None:  # noqa: ANN001
+    """An English reader's `thought` found Mind Your Step (by Step), its title's Chain-of-Thought
+    marked, and was shown the Korean commentary's passage marking 생각 ("Matched in the Korean
+    commentary"): the title says why it matched, so the English commentary shows, from its start."""
+    page = open_page(pages, bundled, DESKTOP, "en")
+    assert "mind-your-step-by-step" in type_query(page, query)
+    result = '.pn-search__result:has(a[href$="/notes/mind-your-step-by-step/"])'
+    assert page.locator(f"{result} a.pn-search__title mark").count() == 1
+    shown = page.inner_text(f'{result} .pn-search__summary > [lang="en"]')
+    assert "Korean commentary" not in shown and not re.search("[가-힣]", shown), shown
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

@@ -246,13 +246,28 @@ function withNameForms(words, whole = []) {
   return words.concat(...words.map((w) => (Object.prototype.hasOwnProperty.call(forms, w) && !whole.includes(w) ? forms[w] : [])));
 }
 
+/* Whether the title and authors of `card` (document `doc` of `result`) already show why it
+ * matched: each of `words` (wordsFor) marked in one of them, or the glossary concept the query
+ * named with it named in the title (생각: Chain-of-Thought), and each concept that alone found it
+ * (a bridge) named in the title. */
+function shownAbove(card, result, doc, words, whole) {
+  const names = (card[5] || []).map((a) => (typeof a === "string" ? a : a[0]));
+  const shows = (ws, named) => highlight(card[1], ws, named, undefined, whole).querySelector("mark") !== null ||
+    names.some((name) => highlight(name, withNameForms(ws, whole), null, undefined, whole).querySelector("mark") !== null);
+  const bridged = result.bridges[doc] || [];
+  const conceptsOf = (w) => result.concepts.filter((c) => (result.spelt[c] || []).includes(w));
+  return (words.length > 0 || bridged.length > 0) && words.every((w) => shows([w], conceptsOf(w))) && bridged.every((b) => shows([], [b[0]]));
+}
+
 /* What a result's summary shows in `lang`: its commentary in that language, the matched words
  * marked; when that marks none, the other language's passage that matched, else the abstract's
  * (`abstract`), after a line saying where the match is, in `lang` (the passage marked with its
- * own language: one language of interface text at a time). */
-function summaryIn(lang, own, other, abstract, words, named, whole) {
+ * own language: one language of interface text at a time). Not when the title or authors show
+ * why the note matched (`above`): then its commentary in `lang`, from the start (an English
+ * reader's `thought` showed the Korean passage marking 생각 under a title marking Thought). */
+function summaryIn(lang, own, other, abstract, words, named, whole, above) {
   const shown = highlight(own, words, named, meta.excerpt, whole);
-  if (shown.querySelector("mark")) return shown;
+  if (above || shown.querySelector("mark")) return shown;
   const found = [[other, lang === "ko" ? "영어 본문에서 일치: " : "Matched in the Korean commentary: "],
     [abstract, lang === "ko" ? "초록에서 일치: " : "Matched in the abstract: "]];
   for (const [text, where] of found) {
@@ -287,12 +302,12 @@ export function renderCard(card, result, doc, id, extra) {
     li.append(line);
   }
   if (card[5] && card[5].length) li.append(authorsLine(card[5], withNameForms(words, whole), more, known, whole));
-  const summary = el("div", { class: "pn-search__summary" });
+  const summary = el("div", { class: "pn-search__summary" }), above = shownAbove(card, result, doc, words, whole);
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {
     const text = span.textContent, lang = span.getAttribute("lang");
     span.textContent = "";
-    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, marking, named, whole));
+    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, marking, named, whole, above));
   }
   li.append(summary);
   return li;
