@@ -936,6 +936,18 @@ def test_a_result_its_title_explains_shows_the_readers_language(pages, bundled: 
     assert "Korean commentary" not in shown and not re.search("[가-힣]", shown), shown
 
 
+@pytest.mark.parametrize(("query", "apart"), [("hiddenstates", "hidden states"), ("earlyexit", "early exit"),
+                                             ("mentalstate", "mental state"), ("processreward", "process reward")])
+def test_two_words_typed_without_the_space_are_searched_apart(bundled_box, query: str, apart: str) -> None:  # noqa: ANN001
+    """A phone's keyboard drops a space: hiddenstates found nothing. A long word no note holds
+    that is two words the notes write is searched as those two, and the box offers them."""
+    found = type_query(bundled_box, query)
+    assert found and found == type_query(bundled_box, apart)
+    type_query(bundled_box, query)
+    assert bundled_box.inner_text(".pn-search__correction") == apart
+    assert type_query(bundled_box, "qwertyuiopas") == []      # no two words: nothing, as before
+
+
 @pytest.mark.parametrize("query", ["don't know", "don’t know"])
 def test_an_apostrophe_makes_no_one_letter_word(bundled_box, query: str) -> None:  # noqa: ANN001
     """don't was searched as `don` and `t`: every note holding a word starting with t, its

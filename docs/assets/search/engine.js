@@ -900,6 +900,46 @@ const isGeneric = (u) => (u.word !== undefined ? GENERIC.has(u.word) || GENERIC.
 /* A token of the query (words.tokenize) that is a GENERIC word, with or without its particle (논문을). */
 const genericToken = (w) => GENERIC.has(w) || GENERIC.has(withoutEnding(w));
 
+/* Nothing found, even corrected: a long Latin word no note holds that is two words the notes write,
+ * typed without the space (reinforcementlearning, hiddenstates, earlyexit), as those two words: the
+ * query read again with them (a glossary term they name included: mentalstate is mental state), as
+ * [tagged, text, units, corrected (the word: the two words, which the box offers as "did you
+ * mean")], or null. The first part is a term of the files where words starting with the word's
+ * first three letters are (3+ letters), the second a spelling entry (meta.spell: an English word
+ * of spell_min+ letters a note writes) of those where words ending with its last four are: two
+ * spans of files, as a typo's correction loads. At most SPLIT_TRIES splits are searched, the most
+ * even first. Not beside a tag the query names that has notes: they are its answer. */
+const SPLIT_MIN = 7, SPLIT_TRIES = 3;
+function splitJoined(found, textHits) {
+  const [tagged, text, used, corrected] = found;
+  // A tag's label typed as one word (rewardmodel, reinforcementlearning) lists the tag's notes already.
+  if (text.hits.length || !meta.spell || tagged.some((f) => Object.keys(f.scores).length)) return Promise.resolve(null);
+  const i = used.findIndex((u, k) => u.word !== undefined && !u.whole && /^[a-z]+$/.test(u.word) && u.word.length >= SPLIT_MIN &&
+    !Object.keys(text.found[k].scores).length);
+  if (i < 0) return Promise.resolve(null);
+  const w = used[i].word, min = meta.words.spell_min;
+  const head = span(meta.chunks, w.slice(0, 3), true), tail = span(meta.chunks, meta.spell + reverse(w).slice(0, min), true);
+  if (!head || !tail) return Promise.resolve(null);
+  return Promise.all([loadSpan(meta.chunks, meta.terms, head), loadSpan(meta.chunks, meta.terms, tail)]).then(([heads, tails]) => {
+    const firsts = new Set(), seconds = new Set();
+    for (const part of heads) for (const term of Object.keys(part)) if (w.startsWith(term) && term.length >= 3) firsts.add(term.length);
+    for (const part of tails) {
+      for (const term of Object.keys(part)) {
+        const word = reverse(term.slice(meta.spell.length));
+        if (term.startsWith(meta.spell) && w.endsWith(word) && word.length >= min) seconds.add(w.length - word.length);
+      }
+    }
+    const cuts = Array.from(firsts).filter((n) => seconds.has(n) && /^[a-z]+$/.test(w.slice(0, n)))
+      .sort((a, b) => Math.abs(2 * a - w.length) - Math.abs(2 * b - w.length)).slice(0, SPLIT_TRIES);
+    return cuts.reduce((done, n) => done.then((answer) => {
+      if (answer) return answer;
+      const two = w.slice(0, n) + " " + w.slice(n);
+      const again = queryUnits(used.map((u, k) => (k === i ? two : said(u))).join(" "));
+      return textHits(again).then((t) => (t.hits.length ? [tagged, t, again, Object.assign({}, corrected, { [said(used[i])]: two })] : null));
+    }), Promise.resolve(null));
+  });
+}
+
 /* Nothing found, even corrected: the query without its COMMON words (each as typed or without its
  * particle), when a word of substance stays, as [tagged, text, units, corrected, false, [], common]
  * if that finds notes, else null (then withoutMissing). */
@@ -1027,8 +1067,8 @@ export function search(typed) {
       () => joinedApart(units, textHits).then((j) => j && [tagged, j.text, j.units, {}]),
       () => romanisedName(units).then((n) => n && [tagged, n.text, n.units, n.corrected, true]),
       () => unfinishedConcept(units, textHits).then((b) => b && [tagged, b.text, b.units, {}]),
-      // The corrections, then without common, missing or everyday Korean words (each null when it finds nothing).
-      () => correctAll(tagged, text).then((found) => [withoutCommon, withoutMissing, withoutPlainKorean]
+      // The corrections, then two words typed as one, then without common, missing or everyday Korean words (each null when it finds nothing).
+      () => correctAll(tagged, text).then((found) => [splitJoined, withoutCommon, withoutMissing, withoutPlainKorean]
         .reduce((done, without) => done.then((answer) => answer || without(found, textHits)), Promise.resolve(null))
         .then((answer) => answer || mostWords(found) || found)),
     ];
