@@ -866,6 +866,15 @@ def test_a_long_query_no_note_holds_whole_shows_the_notes_holding_most_of_it(bun
     assert all(n >= 3 for n in held) and held == sorted(held, reverse=True), held
 
 
+def test_a_query_of_generic_words_only_shows_the_notes_holding_most_of_them(bundled_box) -> None:  # noqa: ANN001
+    """논문 연구 (paper research): with nothing else to search, the generic words are searched as
+    words, and no bundled note writes both: "no results". The notes holding either now show, and
+    the box says they hold the most of its words."""
+    found = type_query(bundled_box, "논문 연구")
+    assert found and set(found) == holding("논문") | holding("연구")
+    assert bundled_box.inner_text(".pn-search__status").endswith("모든 단어를 담은 노트가 없어 가장 많은 단어를 담은 노트를 보여 줍니다")
+
+
 def test_a_given_names_short_form_finds_the_author(bundled_box) -> None:  # noqa: ANN001
     """`Tom Griffiths` (as the field calls him) found nothing: the notes write Thomas L. Griffiths."""
     griffiths = type_query(bundled_box, "Griffiths")

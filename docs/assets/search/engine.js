@@ -975,13 +975,17 @@ function withoutPlainKorean(found, textHits) {
  * `reward models trained on pairwise comparisons` found nothing, no note holds every word, though
  * a Korean sentence was rescued (withoutPlainKorean). The notes holding most of its words: more
  * than half, and at least all but one of the most any note holds; the more words a note holds,
- * the higher (the rank's tier is that number), then as rankHits. As [..., most: true] or null. */
+ * the higher (the rank's tier is that number), then as rankHits. As [..., most: true] or null.
+ * So for a query of GENERIC words only (논문 연구, paper research: searched as words, there being
+ * nothing else to search), of two or more: the notes holding the most of them. 논문 연구 found
+ * nothing, no note writing both. */
 function mostWords(found) {
   const [tagged, text, used, corrected] = found;
   if (text.hits.length) return null;
-  const counted = used.map((u, i) => i).filter((i) => !isCommon(used[i]) && !(used[i].word !== undefined && /^[\d.]+$/.test(used[i].word)));
+  const generic = used.length > 1 && used.every(isGeneric);
+  const counted = used.map((u, i) => i).filter((i) => generic || (!isCommon(used[i]) && !(used[i].word !== undefined && /^[\d.]+$/.test(used[i].word))));
   const n = counted.length, held = new Map();
-  if (n < 3) return null;
+  if (n < 3 && !generic) return null;
   for (const i of counted) {
     const f = text.found[i];
     for (const d of Object.keys(f.scores)) {
@@ -993,8 +997,8 @@ function mostWords(found) {
     }
   }
   const top = Math.max(0, ...Array.from(held.values(), (h) => h[3]));
-  if (top < 2 || 2 * top <= n) return null;
-  const least = Math.max(top - 1, Math.floor(n / 2) + 1);
+  if (generic ? top < 1 : (top < 2 || 2 * top <= n)) return null;
+  const least = generic ? top : Math.max(top - 1, Math.floor(n / 2) + 1);
   const hits = Array.from(held.values()).filter((h) => h[3] >= least).sort(byRank);
   return [tagged, { found: text.found, hits }, used, corrected, false, [], [], [], true];
 }
