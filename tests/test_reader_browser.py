@@ -18,6 +18,7 @@ import search_data
 from search_data import cards, load_words, postings
 from papernotes.outputs.search_index import tokenize
 from papernotes.text.stemmer import stem
+from papernotes.text.words import key_stem
 from papernotes.catalog.index import build_index
 from papernotes.source.tree import load_site
 
@@ -726,6 +727,10 @@ def test_stemmer_agrees_with_python(words: Page) -> None:
     assert len(js) == len(words)
     assert [(w, p, j) for w, p, j in zip(words, py, js) if p != j] == []
     assert sum(p != w for w, p in zip(words, py)) > len(words) / 2   # most words are changed: the rules run
+    # and the glossary's key of a word (its stem, an agent noun kept whole: transformer), as words.key_stem
+    keys = json.loads(page.evaluate("s => JSON.stringify(JSON.parse(s).map(w => window.pnWords.keyStem(w)))", json.dumps(words)))
+    assert [(w, k) for w, k in zip(words, keys) if k != key_stem.__wrapped__(w)] == []
+    assert sum(k != p for k, p in zip(keys, py)) > 100   # agent nouns are among them
 
 
 def tagged(root: Path, slug: str) -> set[str]:

@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, typedAcronym, buildConcepts, conceptRuns, configure, halfWidth, keyStem, light, queryWord, stem, tables, tokenize, tokenizeJoined, withoutApostrophes, withoutEnding } from "./words.js";
+import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, keyStem, light, queryWord, stem, tables, tokenize, tokenizeJoined, typedAcronym, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -1009,7 +1009,8 @@ function said(u) {
 }
 
 /* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
- * mark), unmarked (its function words, not marked beside others), whole (those of them typed as acronyms, marked only whole: lookUpAcronym), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
+ * mark), unmarked (its function words, not marked beside others: FUNCTION), whole (those typed
+ * as acronyms, marked only whole: lookUpAcronym), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
  * where a result holds them, formWords), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
  * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:

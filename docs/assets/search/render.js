@@ -30,7 +30,8 @@ function marksWhole(term, w) {
 
 /* `text` as nodes, the words that made the note match inside <mark>s (compared as the index
  * compares terms: lower-cased, accents removed): each word that `marks` one of `words` (or its
- * other -ise/-ize spelling; those of `whole`, acronyms the query typed, only as `marksWhole`); a query word this text writes in two or more words (보상모델:
+ * other -ise/-ize spelling; those of `whole`, acronyms the query typed, only as `marksWhole`); a
+ * query word this text writes in two or more words (보상모델:
  * 보상 모델을; gpt4o: GPT-4o; llama3: Llama 3; oneil: O'Neil; qwen 2.5's 2.5: Qwen2.5; one <mark>); and any form of the glossary concepts
  * `named` (보상 해킹: reward hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer
  * `text` shows about that many characters of it, cut at words ("…" where cut): from a third of
