@@ -130,7 +130,10 @@ function render() {
   const nodes = shown.map((e) => {
     let li = rendered.get(e.slug);
     if (!li) rendered.set(e.slug, (li = renderItem(e)));
-    fillMeta(li, e);
+    // Drawn again only when what it shows changed: every key typed in the filter redrew every
+    // row (0.3-0.7 s a key for 40 notes on a slow phone).
+    const shows = JSON.stringify([e.title, e.date, e.published, e.tags, e.saved, e.arxiv, site !== null, isGone(e), document.documentElement.lang]);
+    if (li.pnShows !== shows) { fillMeta(li, e); li.pnShows = shows; }
     return li;
   });
   // Move only what is out of place, so the focused button is not detached.
