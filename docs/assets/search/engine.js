@@ -131,17 +131,25 @@ function lookUpCompound(word) {
   const looks = [lookUp(word, false)];
   if (meta.pair) looks.push(lookUp(meta.pair + word, false));
   return Promise.all(looks).then((found) => {
-    const scores = {}, top = {};
-    let partial = false;
-    for (const f of found) {
-      partial = partial || f.partial;
-      for (const d of Object.keys(f.scores)) {
-        if (!(scores[d] >= f.scores[d])) scores[d] = f.scores[d];
-        if (!(top[d] >= f.top[d])) top[d] = f.top[d];
-      }
-    }
+    const { scores, top, partial } = bestOf(found);
     return { scores, top, partial };
   });
+}
+
+/* Several look-ups of one word as one: each note's best score and best top score, in the title
+ * if any look-up found it there, partial if any was. */
+function bestOf(found) {
+  const scores = {}, top = {}, title = {};
+  let partial = false;
+  for (const f of found) {
+    partial = partial || f.partial;
+    for (const d of Object.keys(f.scores)) {
+      if (!(scores[d] >= f.scores[d])) scores[d] = f.scores[d];
+      if (!(top[d] >= f.top[d])) top[d] = f.top[d];
+      if (f.title && f.title[d]) title[d] = true;
+    }
+  }
+  return { scores, top, title, partial };
 }
 
 /* The other spelling of an English word in -ise/-ize or -yse/-yze and their forms (optimised
@@ -245,15 +253,7 @@ function lookUpAcronym(word) {
   const names = [word], one = acronymSingular(word);
   if (one) names.push(one);
   return Promise.all(names.map((w) => lookUp(w, false, (t) => acronymTerm(t, w), (t) => acronymTerm(t, w)))).then((found) => {
-    const scores = {}, title = {};
-    let partial = false;
-    for (const f of found) {
-      partial = partial || f.partial;
-      for (const d of Object.keys(f.scores)) {
-        if (!(scores[d] >= f.scores[d])) scores[d] = f.scores[d];
-        if (f.title[d]) title[d] = true;
-      }
-    }
+    const { scores, title, partial } = bestOf(found);
     return { scores, tight: scores, title, partial };
   });
 }
