@@ -1111,3 +1111,17 @@ def test_small_targets_on_a_touch_screen_are_big_enough(browser, base: str, inde
         assert underlined and set(underlined) == {"underline"}, underlined
     finally:
         context.close()
+
+
+def test_the_archives_months_stand_in_columns(contexts, base: str, index) -> None:  # noqa: ANN001
+    """As inline blocks a month stood further right on its line than the one above it ("2025-01
+    (83)" under "2025-02 (102)"): the months are a grid's columns."""
+    pg = contexts["phone"]
+    open_page(pg, base + page_kinds(index)["archive"], "ko")
+    lefts = pg.evaluate("""() => Array.from(document.querySelectorAll("ul.pn-months")).map(ul => {
+      // counts of several widths, as a big site has them (the bundled months hold a few notes each)
+      Array.from(ul.children).forEach((li, i) => { li.lastChild.textContent = i ? " (1)" : " (1,044)"; });
+      const boxes = Array.from(ul.children, li => li.getBoundingClientRect());
+      return [boxes.filter(b => b.top === boxes[0].top).map(b => Math.round(b.left)), boxes.map(b => Math.round(b.left))]; })""")
+    many = [(first, every) for first, every in lefts if len(every) > len(first) > 1]
+    assert many and all(set(every) <= set(first) for first, every in many), lefts   # each month in a column of the first line
