@@ -912,6 +912,17 @@ def test_an_acronym_typed_in_capitals_is_that_word_not_a_stem_or_a_name(bundled_
         assert set(type_query(bundled_box, "tom")) > set(found)
 
 
+@pytest.mark.parametrize(("query", "longer"), [("RLH", r"\bRLH[A-Z]"), ("GRP", r"\bGRPO")])
+def test_an_acronym_being_typed_finds_and_marks_the_longer_ones(bundled_box, query: str, longer: str) -> None:  # noqa: ANN001
+    """On the way to RLHF, RLH found only the note writing RLHS (read as RLH's plural): 26 notes at
+    RL, 1 at RLH, 7 at RLHF. GRP found GRPO's notes with nothing marked. An acronym no note writes
+    is looked up as any word, and marked so."""
+    found = set(type_query(bundled_box, query))
+    assert found == holding(longer), found ^ holding(longer)
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert [m for m in marks if re.match(longer.replace("\\b", ""), m)], marks
+
+
 @pytest.mark.parametrize(("query", "function"), [("evaluation of reasoning", "of"), ("alignment on preference", "on"),
                                                ("what is the reward model", "the")])
 def test_a_function_word_beside_others_is_not_marked(bundled_box, query: str, function: str) -> None:  # noqa: ANN001

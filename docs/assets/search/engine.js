@@ -97,11 +97,12 @@ function lookUp(word, exact, forms, keep) {
   if (!s) return Promise.resolve({ scores: {}, top: {}, partial: false, terms: 0 });
   return loadSpan(meta.chunks, meta.terms, s).then((parts) => {
     const scores = {}, top = {}, found = [];
-    let terms = 0, anyWhole = false;
+    let terms = 0, anyWhole = false, itself = false;
     for (const part of parts) {
       for (const term of Object.keys(part)) {
         if (exact ? term !== word : !term.startsWith(word)) continue;
         if (keep !== undefined && !keep(term)) continue;
+        itself = itself || term === word;
         const whole = term === word || (forms !== undefined && forms(term));
         anyWhole = anyWhole || whole;
         found.push([part[term], whole]);
@@ -120,7 +121,7 @@ function lookUp(word, exact, forms, keep) {
         if ((whole || !anyWhole) && value % 16 >= meta.title) title[doc] = true;
       }
     }
-    return { scores, top, title, partial: s.end > s.last, terms };
+    return { scores, top, title, partial: s.end > s.last, terms, itself };
   });
 }
 
@@ -177,9 +178,10 @@ export function otherSpelling(word) {
  * -ise or -ize is also looked up in the other spelling, alike; a given name's short or long form
  * (tom: Thomas, meta.given_names) finds the notes by that author, closely. Ranking puts close
  * first. An `acronym` (typed so: words.typedAcronym) is looked up whole (lookUpAcronym), and as
- * any word only when that finds nothing (GRP, on the way to GRPO). */
+ * any word when no note writes it (GRP, RLH, on the way to GRPO, RLHF). */
 function lookUpWord(word, typed, spelt, acronym) {
-  if (acronym) return lookUpAcronym(word).then((f) => (Object.keys(f.scores).length ? f : lookUpWord(word, typed, spelt)));
+  // Only when a note writes the acronym itself: RLH (on the way to RLHF) found only RLHS, read as its plural.
+  if (acronym) return lookUpAcronym(word).then((f) => (f.itself ? f : lookUpWord(word, typed, spelt)));
   const min = meta.min_part || 2, alts = [];
   const tight = (f) => [f, 1, true];
   const compound = (w) => HANGUL_ONLY.test(w) && w.length >= 2 * min;
@@ -254,7 +256,7 @@ function lookUpAcronym(word) {
   if (one) names.push(one);
   return Promise.all(names.map((w) => lookUp(w, false, (t) => acronymTerm(t, w), (t) => acronymTerm(t, w)))).then((found) => {
     const { scores, title, partial } = bestOf(found);
-    return { scores, tight: scores, title, partial };
+    return { scores, tight: scores, title, partial, itself: found.some((f) => f.itself), acronym: true };
   });
 }
 
@@ -262,7 +264,7 @@ function lookUpAcronym(word) {
 function wordUnit(f) {
   const close = {};
   for (const d of Object.keys(f.tight)) close[d] = 1;
-  return { scores: f.scores, close, title: f.title, phrase: f.title, partial: f.partial, bridged: {} };
+  return { scores: f.scores, close, title: f.title, phrase: f.title, partial: f.partial, bridged: {}, acronym: f.acronym === true };
 }
 
 /* A glossary concept the query names (see queryUnits) as a unit: the documents naming it in any
@@ -1088,7 +1090,8 @@ export function search(typed) {
     const namedConcepts = [], bridges = {}, spelt = {}, unsaid = {}, forms = [], whole = [];
     used.forEach((u, i) => {
       // An acronym typed as one is marked only as the whole word it was looked up as (lookUpAcronym).
-      for (const w of u.words || [[u.word, u.typed, u.acronym]]) if (w[2] && !whole.includes(w[0])) whole.push(w[0]);
+      // (Not when no note writes it and it was looked up as any word: GRP marks GRPO.)
+      for (const w of u.words || [[u.word, u.typed, u.acronym && text.found[i].acronym]]) if (w[2] && !whole.includes(w[0])) whole.push(w[0]);
       if (u.joined !== undefined) {
         words = words.concat(u.words.map((w) => w[0]), [u.joined]);
         for (const [d, not] of Object.entries(text.found[i].unsaid)) unsaid[d] = (unsaid[d] || []).concat(not);
