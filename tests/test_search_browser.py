@@ -1581,3 +1581,15 @@ def test_a_year_with_a_generic_word_leads_to_the_archive(bundled_box, query: str
     type_query(bundled_box, query)
     links = bundled_box.eval_on_selector_all(".pn-search__tags a", "els => els.map(e => e.getAttribute('href'))")
     assert any(h.rstrip("/").endswith("archive/2024") for h in links) or "보관함에 있습니다" in bundled_box.inner_text(".pn-search__status"), links
+
+
+def test_a_word_left_out_is_named_as_typed_and_not_offered_as_a_correction(bundled_box) -> None:  # noqa: ANN001
+    """A long Korean sentence said it searched without 학습시키 and asked "did you mean 학습시키?":
+    the reader's 학습시킬 was corrected to a word no note holds, then left out, under its correction."""
+    query = "강화학습으로 추론 모델을 학습시킬 때 보상 해킹이 생기는 문제를 다룬 논문을 찾고 싶어요"
+    assert type_query(bundled_box, query)
+    left = bundled_box.eval_on_selector_all(".pn-search__status strong.pn-search__missing", "els => els.map(e => e.textContent)")
+    said = " ".join(left).split()
+    assert "학습시킬" in said and "학습시키" not in said, left
+    status = bundled_box.inner_text(".pn-search__status")
+    assert "찾으셨나요: 학습시키" not in status and "did you mean: 학습시키" not in status, status

@@ -1124,8 +1124,15 @@ export function search(typed) {
     // Function words are not marked when the query has other words to mark (nor a phrase of them:
     // the glossary's theory of mind is marked whole, its "of" nowhere else).
     const unmarked = words.some((w) => !FUNCTION.has(w)) ? words.filter((w) => FUNCTION.has(w)) : [];
-    return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected, romanised: Boolean(romanised), missing,
-      most: Boolean(most), dropped: dropped || [], common: commonWords, ignored: ignored.map(said), apart: apart || [], partial: text.found.some((f) => f.partial) };
+    // A word corrected to one the search then left out is named as the reader typed it, and not
+    // offered as a correction too: a long Korean sentence both left out and suggested 학습시키
+    // (typed 학습시킬, a form of no note's word).
+    const typedAs = new Map(Object.entries(corrected).map(([typed, fix]) => [fix, typed]));
+    const leftOut = new Set([...(dropped || []), ...(apart || [])]);
+    const offered = Object.fromEntries(Object.entries(corrected).filter(([, fix]) => !leftOut.has(fix)));
+    const asTyped = (list) => (list || []).map((w) => typedAs.get(w) || w);
+    return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected: offered, romanised: Boolean(romanised), missing,
+      most: Boolean(most), dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
   });
 }
 
