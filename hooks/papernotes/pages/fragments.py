@@ -35,6 +35,11 @@ def bi(ko: str, en: str) -> Markup:
     return _BI % (ko, en)
 
 
+def en_count(n: int, word: str, words: str | None = None) -> str:
+    """An English count: "1 note", "2 notes" (a Korean count takes its counter word: 개, 명, 일)."""
+    return f"{n} {word if n == 1 else words or word + 's'}"
+
+
 def note_link(note: Note, href: Callable[[str], str]) -> str:
     """A link to a note with its preview card, from the page `href` makes links for: the note's
     title as written, marked with its language (related notes, lineage, backlinks, the map)."""
@@ -149,6 +154,7 @@ class Fragments:
         return Markup('<span class="pn-tags">') + inner + Markup("</span>")
 
     bi = staticmethod(bi)
+    en_count = staticmethod(en_count)
     label = staticmethod(label)
     text_lang = staticmethod(text_lang)
     name_separator = staticmethod(name_separator)

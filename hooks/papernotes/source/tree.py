@@ -168,21 +168,19 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     return LoadResult(published, ordered, registry, len(files), drafts, authors=authors, glossary=glossary)
 
 
-_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:", re.M)
+_TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
 
 
 def _front_keys(path: Path) -> set[str]:
-    """The top-level keys of the front matter `path` starts with (none when it has none)."""
+    """The top-level keys of the front matter `path` starts with, read as a note's (none when it
+    has none, or is not a small UTF-8 text)."""
     try:
         with path.open("rb") as file:
-            head = file.read(8192).decode("utf-8", "replace").lstrip("\ufeff")
-    except OSError:
+            text = normalise_text(file.read(MAX_NOTE_FILE_BYTES + 1).decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
         return set()
-    lines = head.replace("\r\n", "\n").split("\n")
-    if lines[0].rstrip() != "---":
-        return set()
-    end = next((n for n, line in enumerate(lines[1:], start=1) if line.rstrip() in ("---", "...")), len(lines))
-    return set(_TOP_KEY.findall("\n".join(lines[1:end])))
+    front = split_front_matter(text.split("\n"))
+    return {m[1] for line in front.yaml_lines if (m := _TOP_KEY.match(line))} if isinstance(front, FrontMatter) else set()
 
 
 def _looks_like_a_note(path: Path, in_docs: bool) -> bool:
