@@ -138,9 +138,10 @@ def test_two_tabs_stay_consistent(context, base: str) -> None:  # noqa: ANN001
     assert {k: v["state"] for k, v in stored(two)["items"].items()} == {"zeta": "read", "epsilon": "to-read"}
 
 
-def _export(page) -> str:  # noqa: ANN001
+def _export(page, kind: str = "json") -> str:  # noqa: ANN001
+    """What My list's export of `kind` (json, bib, ris) downloads, the list page open."""
     with page.expect_download() as info:
-        page.click("[data-rl-export='json']")
+        page.click(f"[data-rl-export='{kind}']")
     return Path(info.value.path()).read_text(encoding="utf-8")
 
 
@@ -265,15 +266,11 @@ def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, read
     page.goto(f"{base}tags/safety/")
     save(page, "escape")
     page.goto(f"{base}list/?lang=en")
-    with page.expect_download() as info:
-        page.click("[data-rl-export='bib']")
-    bib = Path(info.value.path()).read_text(encoding="utf-8")
+    bib = _export(page, "bib")
     site_bib = (reader_build / "papernotes.bib").read_text(encoding="utf-8")
     entry = next(e for e in site_bib.split("\n@") if "{escape," in e)
     assert bib.strip() == ("@" + entry.lstrip("@")).strip()
-    with page.expect_download() as info:
-        page.click("[data-rl-export='ris']")
-    ris = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    ris = _export(page, "ris").splitlines()
     assert ris[0] == "TY  - RPRT" and ris[-1] == "ER  - "   # the site's type (it said UNPB: two item types in Zotero)
     assert "TI  - Braces {x} & 100% Ünïcode: $\\alpha$_test #1" in ris
     # As the site's RIS writes them: family first (Zotero reads `José Müller` as one field), and
@@ -301,8 +298,7 @@ def test_the_lists_english_messages_count_one_note(context, base: str) -> None: 
     page.goto(f"{base}?lang=en")
     save(page, "zeta")
     page.goto(f"{base}list/?lang=en")
-    with page.expect_download():
-        page.click("[data-rl-export='json']")
+    _export(page)
     page.wait_for_function("document.body.innerText.includes('Exported 1 note.')")
 
 
@@ -313,9 +309,7 @@ def test_the_lists_ris_describes_an_arxiv_paper_as_the_sites_ris_does(context, b
     page.goto(f"{base}?lang=en")
     save(page, "zeta")
     page.goto(f"{base}list/?lang=en")
-    with page.expect_download() as info:
-        page.click("[data-rl-export='ris']")
-    ris = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    ris = _export(page, "ris").splitlines()
     site = (reader_build / "papernotes.bib").read_text(encoding="utf-8")
     arxiv = next(e for e in site.split("\n@") if "{zeta," in e).split("eprint = {", 1)[1].split("}", 1)[0]
     assert ris[0] == "TY  - RPRT"
