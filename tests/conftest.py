@@ -154,8 +154,10 @@ def run_cli(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(["papernotes", *argv], code, out.getvalue(), err.getvalue())
 
 
-def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
-    """`make(folder)` (a `make_site` call) built once with --strict for the whole run; the output folder.
+def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path], *,
+                 strict: bool = True) -> Path:
+    """`make(folder)` (a `make_site` call) built once (with --strict unless `strict` is False: a
+    site of notes that are warned about) for the whole run; the output folder.
 
     Under pytest-xdist the workers share one build: the first to get here builds into the run's
     common temporary folder while holding a lock, the others wait and take its output. In a single
@@ -174,7 +176,7 @@ def shared_build(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
             shutil.rmtree(common / name, ignore_errors=True)  # a build that failed in another worker
             site = make(common / name)
             assert site == common / name, "make(folder) must make the site in that folder"
-            result = build(site)
+            result = build(site, strict)
             assert result.returncode == 0, result.stderr
             (site / "build.log").write_text(result.stderr, encoding="utf-8")
             done.touch()

@@ -772,7 +772,7 @@ def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path
     from papernotes.source.tree import load_site
 
     links = ["../../tags/no-such-tag/", "../../tags/rl/", "../../nothing/", "../../about/", "../../", "../../archive/2025/",
-             "../../archive/1999/", "../../archive/2025/01/"]
+             "../../archive/1999/", "../../archive/2025/01/", "evil.example/x", "../base-paper/index.html"]
     linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace(
         "## English\n", "## English\n\n" + " ".join(f"[{i}]({href})" for i, href in enumerate(links)) + "\n", 1)
     result = load_site(make_site(tmp_path, notes={**LINK_NOTES, "2025/site-linker.md": linker}), "data")
@@ -782,6 +782,9 @@ def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path
          "the link to '../../tags/no-such-tag/' leads nowhere: there is no tag 'no-such-tag' in data/tags.yml"),
         ("## English", "unknown-site-link", "warning", "the link to '../../nothing/' leads nowhere: no page of the site is there"),
         ("## English", "unknown-site-link", "warning", "the link to '../../archive/1999/' leads nowhere: no note is dated 1999, so it has no page"),
+        # An address without its `https://` was read from the note's page, below it, where nothing is.
+        ("## English", "unknown-site-link", "warning",
+         "the link to 'evil.example/x' leads nowhere: no page of the site is there (a web address needs its `https://`)"),
     ], result.problems
     lines = linker.split("\n")
     assert {p.line for p in result.problems if p.path.endswith("site-linker.md")} == {lines.index(next(x for x in lines if x.startswith("[0]"))) + 1}

@@ -225,3 +225,44 @@ def test_how_deep_a_note_may_nest_does_not_depend_on_who_renders_it() -> None:
     for levels in (100, 300, 400, 500):
         assert verdict(levels, 0) == verdict(levels, 300), levels
     assert verdict(100, 300) and not verdict(500, 0)
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("The model reasons inside <think>...</think> and answers in <answer></answer>.",
+     "The model reasons inside &lt;think&gt;...&lt;/think&gt; and answers in &lt;answer&gt;&lt;/answer&gt;."),
+    ("조건 a<b and c>d 가 성립하면", "조건 a&lt;b and c&gt;d 가 성립하면"),
+    ("the <s> token and </s>", "the &lt;s&gt; token and &lt;/s&gt;"),
+    ("<think>\nline\n</think>", "&lt;think&gt;\nline\n&lt;/think&gt;"),
+    ("<eos> and <pad>", "&lt;eos&gt; and &lt;pad&gt;"),
+])
+def test_text_that_looks_like_a_tag_is_shown_as_written(text: str, shown: str) -> None:
+    """`<think>` in a pasted abstract vanished ("reasons inside  and answers in ") and `a<b and c>d`
+    made the rest of the paragraph bold; HTML that is HTML still works."""
+    assert str(markup.Converter().convert(text)) == f"<p>{shown}</p>"
+    assert str(markup.Converter().convert("<b>bold</b> and <sub>2</sub>")) == "<p><b>bold</b> and <sub>2</sub></p>"
+
+
+@pytest.mark.parametrize("text, removed", [
+    ("a <script>alert(1)</script> b <iframe src=//x></iframe> <font color=red>c</font>", ("<script>", "<iframe>", "<font>")),
+    ("[t](tel:123) [f](ftp://x.example/) [j](javascript:alert(1)) [ok](https://x.org) <a href=\"vbscript:x\">v</a>",
+     ("tel:123", "ftp://x.example/", "javascript:alert(1)", "vbscript:x")),
+    ('<a href="data:text/html,<script>x</script>">data</a>', ("data:text/html,<script>x</script>",)),
+    ("`<script>x</script>` and `[j](javascript:x)` in code", ()),
+    ("<b>kept</b> <span>kept</span> [rel](../x/) <https://x.org>", ()),
+])
+def test_what_the_sanitiser_removes_is_known(text: str, removed: tuple[str, ...]) -> None:
+    """The checker warns about it (it said nothing, and readers saw the text without it)."""
+    cache = markup.HtmlCache()
+    cache.check(text)
+    assert cache.removed(text) == removed
+
+
+def test_the_checker_warns_at_what_the_page_leaves_out(tmp_path: Path) -> None:
+    from conftest import make_site
+    note = (BUNDLED_ROOT / "data" / "notes" / "2025" / "thought-manipulation.md").read_text(encoding="utf-8")
+    hostile = note.replace("## English\n", "## English\n\nSee [call](tel:123) and <iframe src=//evil.example/></iframe>.\n", 1)
+    site = make_site(tmp_path, data=BUNDLED_ROOT / "data", notes={"2025/thought-manipulation.md": hostile})
+    found = [(p.line, p.field, p.severity, p.message) for p in load_site(site, "data").problems]
+    line = hostile.split("\n").index("See [call](tel:123) and <iframe src=//evil.example/></iframe>.") + 1
+    assert [(f[0], f[1], f[2]) for f in found] == [(line, "## English", "warning")] * 2, found
+    assert "'tel:123' is removed" in found[0][3] and "<iframe> is removed" in found[1][3]

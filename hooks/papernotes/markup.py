@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Iterator, NamedTuple
 import markdown
 import nh3
 from latex2mathml.converter import convert as latex_to_mathml
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 from html import unescape
@@ -80,10 +80,78 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+HTML_ELEMENTS = frozenset("""
+    a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
+    button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
+    fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img
+    image input ins isindex kbd keygen label legend li link listing main map mark marquee menu menuitem meta meter nav
+    nobr noembed noframes noscript object ol optgroup option output p param picture plaintext portal pre progress q rb
+    rp rt rtc ruby s samp script search section select slot small source span strike strong style sub summary sup svg
+    table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+    """.split()) | MATHML_TAGS
+"""Every element HTML has had: a raw tag of another name (`<think>`, `<eos>`, `<answer>`) is text
+that looks like a tag, and is shown as written (`_RawHtmlInline`)."""
+_HTML_ATTRIBUTES = frozenset("""
+    accept accept-charset accesskey action align alink allow allowfullscreen alt async autocapitalize autocomplete
+    autofocus autoplay background bgcolor border cellpadding cellspacing charset checked cite class clear code codebase
+    color cols colspan compact content contenteditable controls coords crossorigin data datetime decoding default defer
+    dir dirname disabled download draggable enctype enterkeyhint face for form formaction formenctype formmethod
+    formnovalidate formtarget frameborder headers height hidden high href hreflang hspace http-equiv id inert inputmode
+    integrity is ismap itemid itemprop itemref itemscope itemtype kind label lang language list loading longdesc loop
+    low manifest marginheight marginwidth max maxlength media method min minlength multiple muted name nonce noresize
+    noshade novalidate nowrap open optimum pattern ping placeholder playsinline popover popovertarget poster preload
+    readonly referrerpolicy rel required rev reversed role rows rowspan sandbox scope scrolling selected shape size sizes
+    slot span spellcheck src srcdoc srclang srcset start step style summary tabindex target text title translate type
+    usemap valign value vlink vspace width wrap xmlns xlink:href viewbox d fill stroke transform
+    """.split()) | {name for names in ATTRIBUTES.values() for name in names}
+"""Attribute names HTML (and the MathML the allow-list keeps) has: `a<b and c>d` holds the tag name `b`
+with "attributes" `and` and `c`, which no one writes as HTML: it is text."""
+_RAW_TAG = re.compile(r"<\s*/?\s*([a-zA-Z][^\s/>]*)(.*?)/?\s*>\Z", re.S)
+_RAW_ATTRIBUTE = re.compile(r"""([^\s"'=<>/`]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def is_markup(raw: str) -> bool:
+    """Whether a raw tag a note writes (`<span lang="ko">`, `</b>`, `<!-- -->`) is HTML, or text that
+    looks like a tag: an element no HTML has (`<think>`, `<eos>`), or a known name with attributes
+    no element has (`a<b and c>d`). HTML goes to the sanitiser; the text is shown as written (it
+    used to vanish: "reasons inside <think>" read "reasons inside "). `<s>` is text too: in notes
+    on language models it is the start token, and an unclosed one struck out the rest of the section."""
+    match = _RAW_TAG.match(raw)
+    if match is None:
+        return True  # a comment, a processing instruction, CDATA: markup, which the sanitiser removes
+    if match[1].lower() not in HTML_ELEMENTS or match[1].lower() == "s":
+        return False  # `<s>` and `</s>` are a model's start and end tokens far more often than a strike-through
+    for name in _RAW_ATTRIBUTE.findall(match[2]):
+        name = name.lower()
+        if name not in _HTML_ATTRIBUTES and not name.startswith(("data-", "aria-", "on")):
+            return False
+    return True
+
+
+class _RawHtmlInline(HtmlInlineProcessor):
+    """Python-Markdown's raw inline HTML, except text that only looks like a tag (`is_markup`),
+    which is kept as text."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802 - the name Python-Markdown calls
+        if is_markup(m.group(1)):
+            return super().handleMatch(m, data)
+        text = self.backslash_unescape(self.unescape(m.group(1)))
+        return self.md.htmlStash.store(str(escape(text))), m.start(0), m.end(0)
+
+
+class _RawHtmlExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - the name Python-Markdown calls
+        md.inlinePatterns.register(_RawHtmlInline(HTML_RE, md), "html", 90)
+
+
+KEPT_SCHEMES = ("http", "https", "mailto")
+"""The link schemes a note's links keep (the sanitiser's `url_schemes`)."""
+
+
 _SANITISER = nh3.Cleaner(
     tags=HTML_TAGS | MATHML_TAGS,
     attributes=ATTRIBUTES,
-    url_schemes={"http", "https", "mailto"},
+    url_schemes=set(KEPT_SCHEMES),
     link_rel="noopener noreferrer nofollow",
     attribute_filter=_filter_attribute,
     clean_content_tags={"script", "style"},
@@ -286,16 +354,23 @@ class Converter:
 
     def __init__(self) -> None:
         # `align` attributes instead of inline styles, which the sanitiser removes.
-        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension(), MentionExtension(), SubHeadingExtension()],
+        self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension(), MentionExtension(), SubHeadingExtension(),
+                                                                 _RawHtmlExtension()],
                                      extension_configs={"tables": {"use_align_attribute": True}})
 
+    removed: tuple[str, ...] = ()
+    """What the sanitiser removed from the last text converted (`removed_markup`)."""
+
     def convert(self, text: str) -> Markup:
+        self.removed = ()
         if not text.strip():
             return Markup("")
         plain = plain_paragraphs(text)
         if plain is not None:
             return Markup(glue_endings(plain))
-        return Markup(glue_endings(glue_math(sanitise(self._full_convert(text)))))
+        raw = self._full_convert(text)
+        self.removed = removed_markup(raw) if "<" in text or "](" in text or "]:" in text else ()
+        return Markup(glue_endings(glue_math(sanitise(raw))))
 
     def _full_convert(self, text: str) -> str:
         """python-markdown's HTML, before sanitising; with RENDER_FRAMES of stack whatever the
@@ -307,6 +382,29 @@ class Converter:
             return self._md.convert(text)
         finally:
             sys.setrecursionlimit(limit)
+
+
+_OPENING_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>""")
+_URL_VALUE = re.compile(r"""\b(?:href|src)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
+_URL_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def removed_markup(html: str) -> tuple[str, ...]:
+    """What the sanitiser removes from Python-Markdown's `html` of a note, so that the checker can
+    say so (it was silent): each element the allow-list lacks, as `<iframe>`, and each link or
+    image address of a scheme it lacks, as written (`javascript:alert(1)`, `tel:123`). Once each,
+    in order."""
+    found: dict[str, None] = {}
+    for match in _OPENING_TAG.finditer(html):
+        name = match[1].lower()
+        if name not in HTML_TAGS and name not in MATHML_TAGS:
+            found[f"<{name}>"] = None
+        for value in _URL_VALUE.findall(match[2]):
+            url = unescape(value.strip("\"'")).strip()
+            scheme = _URL_SCHEME.match(url)
+            if scheme and scheme[1].lower() not in KEPT_SCHEMES:
+                found[url] = None
+    return tuple(found)
 
 
 RENDER_FRAMES = 700
@@ -390,11 +488,20 @@ class HtmlCache:
         """text -> its links to note pages (`note_links`)."""
         self._site_links: dict[str, tuple[str, ...]] = {}
         """text -> its links to the site's other pages (`site_links`)."""
+        self._removed: dict[str, tuple[str, ...]] = {}
+        """text -> what the sanitiser removed from it (`removed`), for the texts it removed anything from."""
 
     def _convert(self, text: str) -> Markup:
         if self._converter is None:
             self._converter = Converter()
-        return self._converter.convert(text)
+        html = self._converter.convert(text)
+        if self._converter.removed:
+            self._removed[text] = self._converter.removed
+        return html
+
+    def removed(self, text: str) -> tuple[str, ...]:
+        """What the sanitiser removed from the text's HTML (`removed_markup`), once converted here."""
+        return self._removed.get(text, ())
 
     def _get(self, text: str) -> Markup | None:
         span = self._spans.get(text)
@@ -500,6 +607,8 @@ class HtmlCache:
             del self._note_links[text]
         for text in [t for t in self._site_links if t not in texts]:
             del self._site_links[text]
+        for text in [t for t in self._removed if t not in texts]:
+            del self._removed[text]
         if self._dropped and self._dropped * 2 > len(self._buffer):
             old, spans = memoryview(self._buffer), self._spans
             self._buffer, self._spans, self._dropped = bytearray(), {}, 0

@@ -159,6 +159,9 @@ class _Rendered:
         self._cache = cache
         self._failed: dict[str, Exception] = {}
 
+    def removed(self, text: str) -> tuple[str, ...]:
+        return self._cache.removed(text)
+
     def check(self, text: str) -> str:
         failed = self._failed.get(text)
         if failed is not None:
@@ -226,6 +229,32 @@ def _override_problems(section: Section, field: str, rendered: str, add: Callabl
         "another address); delete it (right-to-left words need no such character)", "direction-override", "warning")
 
 
+_REMOVED_SHOWN = 5
+"""Removed elements and links reported per section (a pasted web page can hold hundreds)."""
+
+
+def _removed_problems(section: Section, field: str, removed: tuple[str, ...], add: Callable[..., None]) -> None:
+    """A warning at each element or link address the sanitiser removed (`markup.removed_markup`):
+    readers saw the text without it, and the writer was told nothing."""
+    lines = section.text.split("\n")
+    for what in removed[:_REMOVED_SHOWN]:
+        needle = what[:-1].lower() if what.startswith("<") else what.lower()
+        at = next(((n, line.lower().find(needle)) for n, line in enumerate(lines) if needle in line.lower()), (0, -1))
+        if what in ("<script>", "<style>"):
+            why = (f"the HTML element {what} is removed from the page with what it holds: a note runs no script and "
+                   "sets no style; to show it as written, put it in backticks")
+        elif what.startswith("<"):
+            why = (f"the HTML tag {what} is removed from the page (its text stays): a note keeps simple formatting "
+                   "only (b, i, em, strong, code, sub, sup, lists, tables, links); to show the tag as written, put it in backticks")
+        else:
+            why = (f"the link address {what!r} is removed (its words stay): a note's links keep http:, https: and "
+                   "mailto: addresses only")
+        add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field, why, "removed-html", "warning")
+    if len(removed) > _REMOVED_SHOWN:
+        add(section.line, 1, field, f"{len(removed) - _REMOVED_SHOWN} more HTML tags or link addresses are removed "
+            "from this section's page", "removed-html", "warning")
+
+
 def _check_renders(section: Section, field: str, add: Callable[..., None], html: _Rendered) -> None:
     """Render the section under a time budget, so a hostile note is reported, not a hang, and
     within `SECTION_HTML_LIMIT`, so no page showing it passes 1 MB."""
@@ -243,6 +272,9 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
             _math_problems(section, field, rendered, add)
         if _OVERRIDE.search(rendered):
             _override_problems(section, field, rendered, add)
+        removed = html.removed(section.text)
+        if removed:
+            _removed_problems(section, field, removed, add)
     except SlowMarkdown as slow:
         if slow.paragraph is not None:
             at, characters, marks = slow.paragraph

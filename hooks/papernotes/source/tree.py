@@ -567,6 +567,10 @@ def _site_link_problem(resolved: str, tags: set[str], dated: set[tuple[str, ...]
         return f"there is no tag {parts[1].removesuffix('.md')!r} in {tags_file}"
     if parts[:1] == ["archive"] and len(parts) >= 2 and parts[1].isdigit() and tuple(parts[1:4]) not in dated:
         return f"no note is dated {'-'.join(parts[1:4])}, so it has no page"
+    if parts[:1] == ["notes"] and len(parts) >= 3 and parts[2:] != ["index.html"]:
+        # Nothing lies below a note's page: `[site](evil.example/x)`, an address without its
+        # `https://`, was read from the note's page as `notes/<slug>/evil.example/x`.
+        return "no page of the site is there (a web address needs its `https://`)" if "." in parts[2] else "no page of the site is there"
     if not parts or parts[0] in SITE_SECTIONS or any(
             (docs / p).exists() for p in (resolved, resolved + ".md", resolved.removesuffix(".html") + ".md")):
         return None
