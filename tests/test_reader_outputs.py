@@ -13,7 +13,7 @@ import feedparser
 import pytest
 import yaml
 
-from conftest import READER_NOTES, make_site, shared_build
+from conftest import BUNDLED_DATA, READER_NOTES, make_site, shared_build
 from papernotes.catalog import urls
 from papernotes.outputs import atom
 from papernotes.catalog.index import build_index
@@ -248,3 +248,21 @@ def test_notes_json_written_in_parts_is_one_compact_document(reader_build: Path,
     text = "".join(parts)
     assert text == (reader_build / urls.notes_json()).read_text(encoding="utf-8")
     assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_list_items_name_other_tags_in_the_readers_language(bundled_build: Path) -> None:
+    """Related notes, tag and author pages named a note's other tags by slug (`#reward-model`):
+    English words for a Korean reader, beside chips that said 보상 모델. Each is the tag's name in
+    both languages now (CSS shows the reader's), and no list keeps a slug."""
+    from bs4 import BeautifulSoup
+
+    tags = yaml.safe_load((BUNDLED_DATA / "tags.yml").read_text(encoding="utf-8"))
+    page = BeautifulSoup((bundled_build / "notes" / "think-rm" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    related = page.select_one("#related").find_next("ol")
+    names = related.select(".pn-tagname")
+    assert names and not related.select(".pn-hashtag")
+    assert {n.select_one('[lang="ko"]').get_text() for n in names if n.select_one('[lang="ko"]')} == {tags["reward-model"]["ko"]}
+    tag_page = BeautifulSoup((bundled_build / "tags" / "reward-model" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    items = tag_page.select("li.pn-item .pn-meta")
+    assert items and not [i for i in items if i.select(".pn-hashtag")]
+    assert any(n.get_text() == "RLHF" for i in items for n in i.select(".pn-tagname"))

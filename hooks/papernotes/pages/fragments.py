@@ -140,6 +140,7 @@ class Fragments:
     def __init__(self, tags: TagRegistry) -> None:
         self._tags = tags
         self._chips: dict[tuple[str, str], Markup] = {}
+        self._names: dict[str, Markup] = {}
 
     def chip(self, slug: str, href: Callable[[str], str]) -> Markup:
         link = href(urls.tag(slug))
@@ -147,6 +148,19 @@ class Fragments:
         if html is None:
             tag = self._tags.get(slug)
             html = self._chips[(slug, link)] = _CHIP % (link, slug, bi(tag.ko, tag.en))
+        return html
+
+    def tag_names(self, slugs: tuple[str, ...] | list[str]) -> Markup:
+        """Tags named in the reader's language, unlinked (a list item's other tags: `#reward-model`
+        showed a Korean reader the English slug where the chips beside it said 보상 모델)."""
+        return Markup(", ").join(self._name(s) for s in slugs)
+
+    def _name(self, slug: str) -> Markup:
+        html = self._names.get(slug)
+        if html is None:
+            tag = self._tags.get(slug)
+            shown = bi(tag.ko, tag.en) if tag.ko != tag.en else Markup('<span lang="%s">%s</span>') % (text_lang(tag.en), tag.en)
+            html = self._names[slug] = Markup('<span class="pn-tagname">') + shown + Markup("</span>")
         return html
 
     def chips(self, slugs: tuple[str, ...], href: Callable[[str], str], skip: str | None = None) -> Markup:

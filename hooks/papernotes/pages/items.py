@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from papernotes.catalog import urls
 from papernotes.markup import NoteHtml
 from papernotes.model import Note
-from papernotes.pages.fragments import Fragments, authors, bi, hashtags, note_link, text_lang
+from papernotes.pages.fragments import Fragments, authors, bi, note_link, text_lang
 
 
 def slot(note: Note) -> Markup:
@@ -108,14 +108,14 @@ class Items:
             opening, link, lang = self._start(note, href)
             meta = self._byline(note, 3, href) + Markup("<br>") + Fragments.day_link(note.date, href)
             if len(note.tags) > 1:
-                meta += Markup(" · ") + hashtags([t for t in note.tags if t != tag])
+                meta += Markup(" · ") + self._fragments.tag_names([t for t in note.tags if t != tag])
             out.append(f'{opening}\n<h2 class="pn-item__title" lang="{lang}"><a href="{link}">{escape(note.title)}</a></h2>\n'
                        f'<p class="pn-meta">{meta}</p>\n{slot(note)}\n{self._excerpt_of(note)}\n</li>\n')
         return Markup("".join(out))
 
     def author(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """An author page's items: title, day and tags."""
-        return self._shared("author", notes, href, lambda note: hashtags(note.tags))
+        return self._shared("author", notes, href, lambda note: self._fragments.tag_names(note.tags))
 
     def lab(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """A lab page's items: title, day and first authors."""
@@ -131,13 +131,12 @@ class Items:
             found = self._bylines[key] = authors(note.authors, limit, self._author_link, href)
         return found
 
-    @staticmethod
-    def related(note: Note, related: Iterable[Note], href: Callable[[str], str]) -> Markup:
+    def related(self, note: Note, related: Iterable[Note], href: Callable[[str], str]) -> Markup:
         """A note page's related notes: each linked (with its preview), its day and the tags it
         shares with `note`."""
         out = []
         for other in related:
-            shared = hashtags([t for t in other.tags if t in note.tags])
+            shared = self._fragments.tag_names([t for t in other.tags if t in note.tags])
             out.append(f'<li data-slug="{escape(other.slug)}">{note_link(other, href)}\n'
                        f'<span class="pn-meta">{Fragments.day_link(other.date, href)} · {shared}</span></li>\n')
         return Markup("".join(out))
