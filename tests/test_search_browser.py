@@ -839,6 +839,16 @@ def test_a_word_no_note_holds_is_left_out_beside_words_that_find_notes(bundled_b
     assert dropped not in marks
 
 
+@pytest.mark.parametrize(("query", "named"), [("Qwertyzz", "Qwertyzz"), ("GPT-9z", "GPT-9z"),
+                                            ("Thought Manipulation Safety Qwertyzz", "Qwertyzz")])
+def test_a_word_no_note_holds_is_named_as_the_reader_typed_it(bundled_box, query: str, named: str) -> None:  # noqa: ANN001
+    """"No note contains: gpt-9z" for GPT-9z: the box named the words lower-cased, as the index
+    compares them, not as the reader typed them."""
+    type_query(bundled_box, query)
+    said = bundled_box.eval_on_selector_all(".pn-search__status strong.pn-search__missing", "els => els.map(e => e.textContent)")
+    assert said == [named], said
+
+
 @pytest.mark.parametrize(("query", "first", "left"), [
     ("환각 줄이기", "are-reasoning-models-more-prone-to-hallucination", "줄이기"),
     ("DPO와 PPO 비교", "rlhs-hindsight-simulation", "비교"),

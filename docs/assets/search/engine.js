@@ -657,6 +657,8 @@ function hangulVersions(q) {
 function queryUnits(text) {
   const source = bareArxivIds(text), q = hangulVersions(tokenizeJoined(source)), starts = new Map(), units = [], seen = new Set();
   const cased = String(source).normalize("NFC"), lower = cased.toLowerCase();   // what q.at counts in
+  // The words of tokens first..last as the reader wrote them, case kept (GPT-4o, not gpt-4o), for the box to name.
+  const writtenAt = (first, last) => (cased.length === lower.length ? cased.slice(q.at[first][0], q.at[last][1]) : undefined);
   // [word, as typed, whether typed as an acronym] of the j-th token (queryWord; typedAcronym: ToM, AIME, RLHF를).
   const queryWordAt = (j) => {
     const w = queryWord(q.tokens, j);
@@ -681,7 +683,7 @@ function queryUnits(text) {
         const w = queryWordAt(j);
         if (w && !mine.has(w[0])) { mine.add(w[0]); words.push(w); }
       }
-      units.push({ concept: run[2], key: run[3], words });
+      units.push({ concept: run[2], key: run[3], words, written: writtenAt(run[0], run[1]) });
       i = run[1] + 1;
       continue;
     }
@@ -691,7 +693,7 @@ function queryUnits(text) {
       const a = queryWordAt(i), b = queryWordAt(i + 1), joined = q.tokens[i] + q.tokens[i + 1];
       if (a && b && a[0] !== b[0] && !seen.has("-" + joined)) {
         seen.add("-" + joined);
-        units.push({ joined, words: [a, b] });
+        units.push({ joined, words: [a, b], written: writtenAt(i, i + 1) });
         i += 2;
         continue;
       }
@@ -702,8 +704,8 @@ function queryUnits(text) {
     const sign = WHOLE_AFTER.exec(lower.slice(q.at[i][1]));
     if (w && sign && /^[a-z]$/.test(w[0])) {
       const name = w[0] + sign[0], typed = source.length === lower.length ? source.slice(q.at[i][0], q.at[i][1]) + sign[0] : name;
-      if (!seen.has(name)) { seen.add(name); units.push({ word: name, typed, whole: true }); }
-    } else if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1], whole: Boolean(sign), acronym: w[2] }); }
+      if (!seen.has(name)) { seen.add(name); units.push({ word: name, typed, whole: true, written: typed }); }
+    } else if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1], whole: Boolean(sign), acronym: w[2], written: writtenAt(i, i) }); }
     i = run ? run[1] + 1 : i + 1;
   }
   return units;
@@ -819,7 +821,6 @@ function romanisedSpellings(u, tries) {
   });
 }
 
-/* A unit as the query wrote it (queryUnits): a word as typed, a glossary concept's words, two joined words. */
 /* Nothing found: the query's last words begin a glossary term (컴퓨터, 컴퓨터 사용 on the way to 컴퓨터
  * 사용 에이전트, whose notes write Computer-Use Agent): the notes naming the shortest such term,
  * as {text (textHits), units}, else null. The words of a term are found only once it is whole
@@ -1005,7 +1006,10 @@ function mostWords(found) {
   return [tagged, { found: text.found, hits }, used, corrected, false, [], [], [], true];
 }
 
+/* A unit as the query wrote it, case kept (`written`: queryUnits), for the box to name: "No note
+ * contains: GPT-4o", not gpt-4o. Also how a query is written again with some words changed. */
 function said(u) {
+  if (u.written) return u.written;
   if (u.concept === undefined && u.joined === undefined) return u.typed || u.word;
   return u.words.map((w) => w[1]).join(u.joined !== undefined ? "-" : " ");
 }
@@ -1044,7 +1048,7 @@ export function search(typed) {
     .then((fixes) => {
       const corrected = {};
       const fixedText = units.map((u, i) => {
-        if (fixes[i]) { corrected[u.word] = fixes[i]; return fixes[i]; }
+        if (fixes[i]) { corrected[said(u)] = fixes[i]; return fixes[i]; }
         return said(u);
       }).join(" ");
       if (!Object.keys(corrected).length) return [tagged, text, units, {}];
