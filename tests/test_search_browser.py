@@ -953,6 +953,16 @@ def test_a_model_name_the_glossary_knows_is_marked_whole_with_its_version(bundle
     assert named and all(re.match(r"GPT-4o", m) for m in named), marks
 
 
+@pytest.mark.parametrize("query", ["Think-RM", "think-rm"])
+def test_two_glossary_terms_joined_by_a_hyphen_are_one_name(bundled_box, query: str) -> None:  # noqa: ANN001
+    """Think-RM is a model's name, but thinking and RM (reward model) are each a glossary term: it
+    was read as the two terms, found the notes holding both and marked Reward Model and 보상 모델 in
+    notes that never name it. Like GPT-4o, it is one name."""
+    assert set(type_query(bundled_box, query)) == holding(r"\bThink-RM\b")
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert "Think-RM" in marks and not [m for m in marks if re.search(r"reward|보상|^RM", m, re.I)], marks
+
+
 @pytest.mark.parametrize("query", ["thought", "Thought", "생각"])
 def test_a_result_its_title_explains_shows_the_readers_language(pages, bundled: str, query: str) -> None:  # noqa: ANN001
     """An English reader's `thought` found Mind Your Step (by Step), its title's Chain-of-Thought

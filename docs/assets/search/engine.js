@@ -675,7 +675,11 @@ function queryUnits(text) {
     // holds it (search_index.model_names: gpt4o): GPT and 4o apart were marked apart in a result.
     const hyphened = i + 1 < q.tokens.length && HYPHEN.test(lower.slice(q.at[i][1], q.at[i + 1][0])) &&
       !HANGUL.test(q.tokens[i]) && !HANGUL.test(q.tokens[i + 1]);
-    const version = run && run[1] === i && hyphened && /\d/.test(q.tokens[i + 1]) && !starts.has(i + 1);
+    // So are two one-word glossary terms joined by a hyphen (Think-RM: thinking and reward model),
+    // which read as two terms found every note holding both, and marked them apart.
+    const next = starts.get(i + 1);
+    const version = run && run[1] === i && hyphened &&
+      (/\d/.test(q.tokens[i + 1]) ? !next : next !== undefined && next[1] === i + 1);
     if (run && !version) {
       seen.add("@" + run[2]);
       const words = [], mine = new Set();
@@ -688,7 +692,6 @@ function queryUnits(text) {
       continue;
     }
     // A hyphen joins two words into a name (Adv-RM) even when the second alone is a glossary term (RM).
-    const next = starts.get(i + 1);
     if ((!run || version) && (!next || next[1] === i + 1) && hyphened) {
       const a = queryWordAt(i), b = queryWordAt(i + 1), joined = q.tokens[i] + q.tokens[i + 1];
       if (a && b && a[0] !== b[0] && !seen.has("-" + joined)) {
