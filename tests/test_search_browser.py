@@ -735,12 +735,13 @@ def test_a_benchmarks_year_typed_the_other_way_finds_its_notes(bundled_box, quer
                                             ("데이터샛", "데이터셋"), ("벤치마그", "벤치마크"), ("사전핛습을", "사전학습"),
                                             ("겅화학습", "강화학습"), ("보싱모델", "보상모델"), ("데아터셋", "데이터셋"),
                                             ("당화학습", "강화학습"), ("모상모델", "보상모델"), ("제이터셋", "데이터셋"),
-                                            ("깡화학습", "강화학습")])
+                                            ("깡화학습", "강화학습"), ("학슴", "학습"), ("보샹", "보상")])
 def test_a_korean_word_one_key_off_is_corrected(bundled_box, query: str, meant: str) -> None:  # noqa: ANN001
     """A phone keyboard's slip in a Korean word (one jamo: 핛 for 학, 댈 for 델) found nothing, and
     only English words were corrected. Now the box searches the word one key away that most notes
     hold, and says so. The first syllable's initial consonant is tried only for the keys beside it
-    (당 for 강: ㄷ is beside ㄱ), and one Shift away (ㄲ for ㄱ)."""
+    (당 for 강: ㄷ is beside ㄱ), and one Shift away (ㄲ for ㄱ). A word of two syllables too (학슴:
+    학습): only a word no note holds is corrected."""
     found = type_query(bundled_box, query)
     assert found and found == type_query(bundled_box, meant)
     type_query(bundled_box, query)

@@ -523,15 +523,15 @@ const BESIDE = {
   ㅋ: "ㅁㄴㅌ", ㅌ: "ㅋㅊㄴㅇ", ㅍ: "ㅊㄹㅎ", ㅎ: "ㄹㅅㅍ",
 };
 
-/* A Korean word of three syllables or more one key away from an indexed word: one jamo of one
+/* A Korean word of two syllables or more one key away from an indexed word: one jamo of one
  * syllable changed, added or dropped (강화핛습, 강화학즙, 보상모댈, 겅화학습, 당화학습: a phone's
  * keyboard; in the first syllable an initial consonant only for a key beside it), or two
  * syllables after the first swapped. The candidates share their first syllables, or the first
  * one's initial consonant (a run of the terms files: Hangul is sorted by it), so their terms are
- * a few files. The one in the most notes, or null. (Two-syllable words are left alone: 모델 and
- * 모텔 are both words.) */
+ * a few files. The one in the most notes, or null. Only a word no note holds is corrected (학슴:
+ * 학습), so a word of two syllables too: 모텔 becomes 모델 only where no note writes 모텔. */
 function correctHangul(word) {
-  if (word.length < 3) return Promise.resolve(null);
+  if (word.length < 2) return Promise.resolve(null);
   const byStart = new Map();                       // the prefix the candidates' terms start with -> candidates
   const add = (w, key) => { (byStart.get(key) || byStart.set(key, new Set()).get(key)).add(w); };
   for (let i = 0; i < word.length; i++) {
@@ -1045,9 +1045,10 @@ export function search(typed) {
     : (u.whole ? lookUpWhole(u.word) : lookUpWord(u.word, u.typed, undefined, u.acronym)).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us), otherVersions(us)])
     .then(([found, adjacent, other]) => ({ found, hits: rankHits(found, adjacent).filter((h) => !other.has(h[0])) }));
-  // Nothing found: correct the words (spell_min+1 letters) that found nothing on their own.
+  // Nothing found: correct the words (spell_min+1 letters) that found nothing on their own; not a
+  // common word (이용한 was "corrected" to 유용: withoutCommon leaves it out instead).
   const correctAll = (tagged, text) => Promise.all(units.map((u, i) =>
-    (u.word !== undefined && !Object.keys(text.found[i].scores).length ? correct(u.word) : null)))
+    (u.word !== undefined && !isCommon(u) && !Object.keys(text.found[i].scores).length ? correct(u.word) : null)))
     .then((fixes) => {
       const corrected = {};
       const fixedText = units.map((u, i) => {
