@@ -748,6 +748,17 @@ def test_a_korean_word_one_key_off_is_corrected(bundled_box, query: str, meant: 
     assert bundled_box.inner_text(".pn-search__correction") == meant
 
 
+@pytest.mark.parametrize(("query", "start"), [("추론기", "추론"), ("추론기를", "추론")])
+def test_a_korean_word_that_starts_with_a_word_is_not_corrected_to_it_and_a_particle(bundled_box, query: str, start: str) -> None:  # noqa: ANN001
+    """추론기 (reasoner, which no note writes, or a word still being typed) said "did you mean:
+    추론과", 추론 with a particle: the reader typed 추론 and more. It finds 추론's notes, and no
+    correction is offered."""
+    assert type_query(bundled_box, query)
+    assert bundled_box.locator(".pn-search__correction").count() == 0, bundled_box.inner_text(".pn-search__status")
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert [m for m in marks if m.startswith(start)], marks
+
+
 @pytest.mark.parametrize(("query", "alone"), [("reinforcement learning 강화학습", "reinforcement learning"), ("강화학습 강화학습", "강화학습"),
                                             ("reward 보상", "reward"), ("강화학습 reinforcement learning", "강화학습")])
 def test_a_term_named_twice_finds_what_it_finds_named_once(bundled_box, query: str, alone: str) -> None:  # noqa: ANN001

@@ -1052,10 +1052,16 @@ export function search(typed) {
     .then((fixes) => {
       const corrected = {};
       const fixedText = units.map((u, i) => {
-        if (fixes[i]) { corrected[said(u)] = fixes[i]; return fixes[i]; }
-        return said(u);
+        if (!fixes[i]) return said(u);
+        // A Korean word that starts with a word of the notes, corrected to that word and a particle
+        // (추론기, reasoner, to 추론과): its start is what the reader typed, a word being typed or one
+        // no note writes. It is searched as its start (추론), no correction offered.
+        const head = HANGUL_ONLY.test(u.word) ? withoutEnding(fixes[i]) : fixes[i];
+        if (head !== fixes[i] && head.length >= (meta.min_part || 2) && u.word.startsWith(head)) return head;
+        corrected[said(u)] = fixes[i];
+        return fixes[i];
       }).join(" ");
-      if (!Object.keys(corrected).length) return [tagged, text, units, {}];
+      if (!fixes.some(Boolean)) return [tagged, text, units, {}];
       const fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
       return textHits(fixed).then((again) => [tagged, again, fixed, corrected]);
     });
