@@ -1606,6 +1606,18 @@ def test_a_first_syllable_marks_the_words_it_found(bundled_box, query: str) -> N
     assert marked and all(any(m.startswith(query) for m in marks) for marks in marked), marked
 
 
+@pytest.mark.parametrize(("query", "term"), [("강화학", "강화학습")])
+def test_a_korean_term_being_typed_finds_and_marks_the_terms_notes(bundled_box, query: str, term: str) -> None:  # noqa: ANN001
+    """강화학, on the way to 강화학습, found the 13 notes whose tag label holds 강화학습 and marked
+    nothing in them; at the last key the term found 26, marking RL and reinforcement learning."""
+    found = type_query(bundled_box, query)
+    marked = bundled_box.eval_on_selector_all(".pn-search__results .pn-search__result", "rs => rs.slice(0, 5).map(r => r.querySelectorAll('mark').length)")
+    assert marked and all(marked), marked
+    count = bundled_box.get_attribute(".pn-search__results", "data-count")
+    type_query(bundled_box, term)
+    assert count == bundled_box.get_attribute(".pn-search__results", "data-count") and set(found) <= holding(r"강화학|\bRL\b|[Rr]einforcement")
+
+
 @pytest.mark.parametrize("query", ["2024년 논문", "2024 papers", "2024년 연구"])
 def test_a_year_with_a_generic_word_leads_to_the_archive(bundled_box, query: str) -> None:  # noqa: ANN001
     """2024년 논문 said "no note contains 2024년" and 2024 papers showed one note mentioning AIME 2024,

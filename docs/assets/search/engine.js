@@ -1068,7 +1068,17 @@ export function search(typed) {
   // Nothing found: two words typed apart that notes write as one (os world: OSWorld), a Korean name
   // typed in Hangul that notes write in Latin letters (김현우: Hyunwoo Kim), a glossary term begun,
   // else the corrections, then without common or missing words.
-  return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => {
+  // A Korean word of two syllables or more being typed that begins a glossary term (강화학, on the
+  // way to 강화학습) found the few notes whose tag labels hold it, with nothing in them marked: it
+  // is the term begun, when that finds those notes and more (unfinishedConcept).
+  const last = units[units.length - 1];
+  const begun = (text) => (text.hits.length && last && last.word !== undefined && !last.whole && HANGUL_ONLY.test(last.word) &&
+    last.word.length >= (meta.min_part || 2) ? unfinishedConcept(units, textHits) : Promise.resolve(null)).then((b) => {
+    const more = b && new Set(b.text.hits.map((h) => h[0]));
+    return more && more.size > text.hits.length && text.hits.every((h) => more.has(h[0])) ? b : null;
+  });
+  return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => begun(text).then((b) => {
+    if (b) return [tagged, b.text, b.units, {}];
     if (text.hits.length || !units.length) return [tagged, text, units, {}];
     // Several arXiv ids pasted at once (a reading list, a related-work line): each paper, not the
     // note holding all of them ("no note contains all of these words").
@@ -1094,7 +1104,7 @@ export function search(typed) {
         .then((answer) => answer || mostWords(found) || found)),
     ];
     return steps.reduce((done, step) => done.then((answer) => answer || step()), Promise.resolve(null));
-  }).then(([tagFinds, text, used, corrected, romanised, dropped, common, apart, most]) => {
+  })).then(([tagFinds, text, used, corrected, romanised, dropped, common, apart, most]) => {
     // The notes carrying every tag named (#rl #rlhf: both, as the browse page's filter keeps them).
     const tagged = new Set(), order = [];
     for (const d of Object.keys(tagFinds.length ? tagFinds[0].scores : {})) {
