@@ -299,6 +299,10 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"authors": ("Thomas L. Griffiths",)}, "=tom", 4),     # a given name's short form, as readers type it (Tom Griffiths)
     ({"authors": ("Thomas L. Griffiths",)}, "tom", None),   # not the word tom: ToM (theory of mind) found his notes
     ({"authors": ("Tom Mitchell",)}, "=thomas", 4),
+    ({"authors": ("Hyunwoo Kim",)}, "=김", 4),              # a Korean family name in the other script: 김 finds Hyunwoo Kim
+    ({"authors": ("김민지",)}, "=kim", 4),                   # and Kim finds 김민지
+    ({"authors": ("김 민지",)}, "=gim", 4),
+    ({"authors": ("Alice Kimball",)}, "=김", None),          # a whole last name only
     ({"en": "since 2024-05"}, "202405", None),             # two numbers: a date
     ({"en": "Qwen2.5-VL"}, "5vl", None),                   # not from inside a version
     ({"title": "The Llama 3 Herd"}, "llama3", 8),            # a name and its version spaced, as readers type it

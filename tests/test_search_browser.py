@@ -1184,6 +1184,22 @@ url: https://example.org/lambda
 
 An alias test.
 """,
+    "2025/aliased-hangul.md": """---
+title: "Mu: An Author in Hangul"
+authors: [박서연]
+date: 2025-05-03
+tags: [rl]
+url: https://example.org/mu
+---
+
+## 한국어
+
+한글로 쓴 이름.
+
+## English
+
+A name written in Hangul.
+""",
 }
 
 AUTHORS_YML = """people:
@@ -1215,6 +1231,24 @@ def test_an_author_is_found_by_another_name_of_theirs_and_shown_with_it(pages, a
     line = page.inner_text(".pn-search__result .pn-search__authors")
     assert shown in line and line.count("(") == shown.count("("), line   # the other name only when the name did not match
     assert page.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.length") > 0
+
+
+def test_a_family_name_in_latin_letters_finds_the_author_written_in_hangul(pages, aliased: str) -> None:  # noqa: ANN001
+    """A note writes its author 박서연: a reader typing Park (as papers spell the name) found nothing."""
+    page = open_page(pages, aliased, DESKTOP)
+    assert type_query(page, "Park") == ["aliased-hangul"]
+    assert page.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)") == ["박서연"]
+
+
+@pytest.mark.parametrize(("query", "slug", "name"), [("김", "simpletom", "Kim"), ("최", "simpletom", "Choi"),
+                                                   ("윤", "refusal-falls-off-a-cliff", "Yoon")])
+def test_a_korean_family_name_alone_finds_the_authors_spelt_in_latin_letters(bundled_box, query: str, slug: str, name: str) -> None:  # noqa: ANN001
+    """김 alone found nothing (a name typed in Hangul was tried whole only: 김현우), 최 only the words
+    starting with it: the notes write Hyunwoo Kim and Yejin Choi. The author's name is marked."""
+    found = type_query(bundled_box, query)
+    assert found and found[0] == slug, found
+    first = bundled_box.eval_on_selector_all(".pn-search__result:first-child .pn-search__authors mark", "els => els.map(e => e.textContent)")
+    assert first == [name], first
 
 
 @pytest.mark.parametrize(("query", "slug", "lab"), [("Microsoft", "computer-use-agents-blind-goal-directedness", "Microsoft"),

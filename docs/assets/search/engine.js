@@ -219,7 +219,8 @@ function lookUpWord(word, typed, spelt, acronym) {
     if (kin) alts.push(lookUp(kin, true).then((f) => [f, rank.stemmed, false]));
     const other = spelt ? null : otherSpelling(word);   // optimised finds optimized and its words
     if (other) alts.push(lookUpWord(other, undefined, true).then((f) => [f, 1, f.tight]));
-    // Tom finds Thomas L. Griffiths (the index's `given` + form: search_index.given_name_forms).
+    // Tom finds Thomas L. Griffiths, 김 Hyunwoo Kim (the index's `given` + form: search_index.given_name_forms,
+    // family_name_forms).
     if (meta.given && meta.given_names && Object.prototype.hasOwnProperty.call(meta.given_names, word)) alts.push(lookUp(meta.given + word, true).then(tight));
   }
   if (typed !== undefined && typed !== word && compound(typed)) {   // 추론경로 (not 추론경 + 로)

@@ -47,7 +47,8 @@ without its particle and its inner sub-words), `_<word><next word>` for adjacent
 (see `pairs`), `_<stem><next stem>` for adjacent words of a title (see `title_pairs`: a phrase in
 the title ranks first), `@<n>` per glossary concept the note names in any of its forms (see
 `concepts`: 보상 해킹 finds a note that wrote reward hacking), `#<slug>` per tag of the note,
-`=<form>` per other form of an author's given name (`given_name_forms`: `=tom` for Thomas), and
+`=<form>` per other form of an author's given name (`given_name_forms`: `=tom` for Thomas) or
+Korean family name (`family_name_forms`: `=김` for Hyunwoo Kim, `=kim` for 김민지), and
 spelling entries `~<English word backwards>` with no postings (for typo correction; see `correct`
 in the JS).
 
@@ -123,7 +124,8 @@ above those holding its parts apart."""
 
 GIVEN_PREFIX = "="
 """A given name's other form is the term `=<form>` (no token holds a =): `=tom` for a note by Thomas
-L. Griffiths, which the box looks up for a query word `tom` (`Tom Griffiths` finds him). Not `tom`
+L. Griffiths, which the box looks up for a query word `tom` (`Tom Griffiths` finds him); `=김` for
+Hyunwoo Kim, looked up for `김` (meta's `given_names` lists the query words that have such terms). Not `tom`
 itself: a note by a Thomas was then a note holding the word, and `ToM` (theory of mind) found it."""
 
 SPELL_MIN = 4
@@ -318,6 +320,47 @@ def given_name_forms(authors: tuple[str, ...]) -> list[str]:
     return out
 
 
+_KOREAN_FAMILIES = {
+    "김": ("kim", "gim"), "이": ("lee", "rhee"), "박": ("park", "bak"), "최": ("choi", "choe"),
+    "정": ("jung", "jeong", "chung"), "강": ("kang",), "조": ("cho",), "윤": ("yoon",), "장": ("jang",),
+    "임": ("lim", "yim"), "한": ("han",), "오": ("oh",), "서": ("seo", "suh"), "신": ("shin",), "권": ("kwon",),
+    "황": ("hwang",), "안": ("ahn",), "송": ("song",), "전": ("jeon",), "홍": ("hong",), "유": ("yoo",), "류": ("ryu",),
+    "고": ("ko",), "문": ("moon",), "손": ("sohn", "son"), "배": ("bae",), "백": ("baek", "paik"), "허": ("heo", "huh"),
+    "남": ("nam",), "심": ("shim",), "노": ("noh", "roh"), "곽": ("kwak",), "성": ("sung",), "차": ("cha",),
+    "우": ("woo",), "구": ("koo",), "민": ("min",),
+}
+"""The commonest Korean family names (borne by about nine Koreans in ten) and the spellings papers
+write them in: a reader types 김 for Hyunwoo Kim, or Kim for an author a note writes 김민지. (Whole
+names typed in Hangul are spelt by docs/assets/search/hangul-names.js.)"""
+_KOREAN_SPELLINGS = {spelling: family for family, spellings in _KOREAN_FAMILIES.items() for spelling in spellings}
+
+
+def family_name_forms(authors: tuple[str, ...]) -> list[str]:
+    """The other script's forms of each author's Korean family name, indexed as people terms after
+    GIVEN_PREFIX, as a given name's other forms are: 김 for Hyunwoo Kim (a Latin name's last word),
+    kim and gim for 김민지 or 김 민지 (a name of two to four Hangul syllables, the family name first)."""
+    out: list[str] = []
+    for name in authors:
+        words = tokenize(name)
+        hangul = "".join(words)
+        if HANGUL_WORD.fullmatch(hangul) and 2 <= len(hangul) <= 4:
+            out += _KOREAN_FAMILIES.get(hangul[0], ())
+        elif len(words) >= 2 and words[-1] in _KOREAN_SPELLINGS:
+            out.append(_KOREAN_SPELLINGS[words[-1]])
+    return out
+
+
+def name_forms() -> dict[str, list[str]]:
+    """meta.json's `given_names`: each form a query word may be (tom, 김, kim) -> the names it
+    finds by GIVEN_PREFIX (thomas; kim, gim; 김), which the box marks in a result's authors."""
+    forms = {form: set(_SHORT_NAMES.get(form, ()) + _LONG_NAMES.get(form, ())) for form in set(_SHORT_NAMES) | set(_LONG_NAMES)}
+    for family, spellings in _KOREAN_FAMILIES.items():
+        forms.setdefault(family, set()).update(spellings)
+        for spelling in spellings:
+            forms.setdefault(spelling, set()).add(family)
+    return {form: sorted(names) for form, names in sorted(forms.items())}
+
+
 def person_names(text: str) -> list[str]:
     """Each name of the people field written in parts (`_PERSON_PARTS`) also as one word, as readers
     type a romanised Korean given name or an Irish surname: `seoyeon` finds Seo-yeon Park, `oneil`
@@ -407,7 +450,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
             out[variant] = weight
     for slug in note.tags:
         out[TAG_PREFIX + slug] = FIELD_WEIGHTS["tags"]
-    for form in given_name_forms(note.authors):
+    for form in given_name_forms(note.authors) + family_name_forms(note.authors):
         out[GIVEN_PREFIX + form] = FIELD_WEIGHTS["people"]
     return out
 
@@ -573,11 +616,11 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "abstracts": urls.search_abstracts("{n}"),
         "card_shard": CARD_SHARD,
         "excerpt": EXCERPT_SHOWN,
-        # A given name's other forms (tom: thomas), which the index added to each note (given_name_forms, as `given` + form):
-        # the box marks "Thomas" for `tom`, or nothing in the result said why it matched.
+        # A given name's other forms (tom: thomas) and a Korean family name's (김: kim), which the index added to each note
+        # (given_name_forms, family_name_forms, as `given` + form): the box marks "Thomas" for `tom`, or nothing in the
+        # result said why it matched.
         "given": GIVEN_PREFIX,
-        "given_names": {form: sorted(set(_SHORT_NAMES.get(form, ()) + _LONG_NAMES.get(form, ())))
-                        for form in sorted(set(_SHORT_NAMES) | set(_LONG_NAMES))},
+        "given_names": name_forms(),
         "particles": list(PARTICLES),
         "endings": list(VERB_ENDINGS),
         "note": urls.src_to_url(urls.note("{slug}")),
