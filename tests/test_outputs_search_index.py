@@ -303,6 +303,11 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"authors": ("김민지",)}, "=kim", 4),                   # and Kim finds 김민지
     ({"authors": ("김 민지",)}, "=gim", 4),
     ({"authors": ("Alice Kimball",)}, "=김", None),          # a whole last name only
+    ({"en": "on ToM tasks"}, "^tom", 2),                     # an acronym as a note writes it: `tom` reads ToM first
+    ({"en": "on AIME25 it"}, "^aime", 2),
+    ({"en": "most LLMs do"}, "^llm", 2),
+    ({"en": "Tom said"}, "^tom", None),                      # one capital: a word
+    ({"en": "at NeurIPS it"}, "^neurips", None),             # longer: a name
     ({"en": "since 2024-05"}, "202405", None),             # two numbers: a date
     ({"en": "Qwen2.5-VL"}, "5vl", None),                   # not from inside a version
     ({"title": "The Llama 3 Herd"}, "llama3", 8),            # a name and its version spaced, as readers type it

@@ -934,6 +934,57 @@ def test_an_acronym_typed_in_capitals_is_that_word_not_a_stem_or_a_name(bundled_
         assert set(type_query(bundled_box, "tom")) > set(found)
 
 
+ACRONYM_NOTES = {
+    "2025/aimed.md": """---
+title: "Nu: Aimed at Tomorrow"
+authors: [Ada Lovelace]
+date: 2025-06-01
+tags: [rl]
+url: https://example.org/nu
+---
+
+## 한국어
+
+내일을 위한 방법.
+
+## English
+
+A method aimed at tomorrow's models.
+""",
+    "2025/benchmark.md": """---
+title: "Xi: Scores Reported"
+authors: [Ada Lovelace]
+date: 2025-05-01
+tags: [rl]
+url: https://example.org/xi
+---
+
+## 한국어
+
+AIME 2024와 ToM 과제의 점수.
+
+## English
+
+Scores on AIME 2024 and on ToM tasks.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def acronyms_site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    return _served_site(tmp_path_factory, serve, "search-acronyms", ACRONYM_NOTES, {})
+
+
+@pytest.mark.parametrize("query", ["aime", "Aime", "tom", "Tom"])
+def test_a_word_the_notes_write_only_as_an_acronym_finds_the_acronym_first(pages, acronyms_site: str, query: str) -> None:  # noqa: ANN001
+    """aime, as a phone types it (Aime), listed first the note titled "Aimed at Tomorrow" (aim and
+    aimed are its words), and tom too (tomorrow), above the note on AIME and ToM: the notes write
+    them only in capitals, so that is what the reader means. The other words still follow (tom may
+    be on its way to tomorrow)."""
+    page = open_page(pages, acronyms_site, DESKTOP)
+    assert type_query(page, query) == ["benchmark", "aimed"]
+
+
 @pytest.mark.parametrize(("query", "longer"), [("RLH", r"\bRLH[A-Z]"), ("GRP", r"\bGRPO")])
 def test_an_acronym_being_typed_finds_and_marks_the_longer_ones(bundled_box, query: str, longer: str) -> None:  # noqa: ANN001
     """On the way to RLHF, RLH found only the note writing RLHS (read as RLH's plural): 26 notes at

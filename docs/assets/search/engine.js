@@ -178,10 +178,42 @@ export function otherSpelling(word) {
  * -ise or -ize is also looked up in the other spelling, alike; a given name's short or long form
  * (tom: Thomas, meta.given_names) finds the notes by that author, closely. Ranking puts close
  * first. An `acronym` (typed so: words.typedAcronym) is looked up whole (lookUpAcronym), and as
- * any word when no note writes it (GRP, RLH, on the way to GRPO, RLHF). */
+ * any word when no note writes it (GRP, RLH, on the way to GRPO, RLHF). A word typed otherwise
+ * that every note holding it writes as an acronym holds only the acronym's notes closely
+ * (writtenAcronym). */
 function lookUpWord(word, typed, spelt, acronym) {
   // Only when a note writes the acronym itself: RLH (on the way to RLHF) found only RLHS, read as its plural.
-  if (acronym) return lookUpAcronym(word).then((f) => (f.itself ? f : lookUpWord(word, typed, spelt)));
+  if (acronym) return lookUpAcronym(word).then((f) => (f.itself ? f : lookUpAnyWord(word, typed, spelt)));
+  return Promise.all([writtenAcronym(word, spelt), lookUpAnyWord(word, typed, spelt)]).then(([close, f]) => {
+    if (!close) return f;
+    const tight = {}, title = {};
+    for (const d of Object.keys(f.scores)) {
+      if (!close.has(d)) continue;
+      tight[d] = true;
+      if (f.title[d]) title[d] = true;
+    }
+    return { scores: f.scores, tight, title, partial: f.partial };
+  });
+}
+
+/* The documents to hold closely for a word of 2 to 5 letters not typed as an acronym (aime, a
+ * phone's Aime, tom) that every note holding it writes as one (AIME, ToM: the index's `acronym`
+ * terms, search_index.acronyms): those lookUpAcronym finds, and a given name's other forms' (tom:
+ * Thomas). The other words it starts or stems to count loosely, after them: aime found "aim" and
+ * "aimed" among AIME's notes, tom "tomorrow". Not dropped: pro may be on its way to prompt. Else
+ * (math: notes write MATH and math) null. */
+function writtenAcronym(word, spelt) {
+  if (!meta.acronym || spelt || !/^[a-z]{2,5}$/.test(word)) return Promise.resolve(null);
+  return Promise.all([lookUp(meta.acronym + word, true), lookUp(word, true)]).then(([caps, any]) => {
+    const docs = Object.keys(any.scores);
+    if (!docs.length || !docs.every((d) => caps.scores[d] !== undefined)) return null;
+    const named = meta.given && meta.given_names && Object.prototype.hasOwnProperty.call(meta.given_names, word);
+    return Promise.all([lookUpAcronym(word), named ? lookUp(meta.given + word, true) : { scores: {} }])
+      .then(([f, name]) => new Set(Object.keys(f.scores).concat(Object.keys(name.scores))));
+  });
+}
+
+function lookUpAnyWord(word, typed, spelt) {
   const min = meta.min_part || 2, alts = [];
   const tight = (f) => [f, 1, true];
   const compound = (w) => HANGUL_ONLY.test(w) && w.length >= 2 * min;

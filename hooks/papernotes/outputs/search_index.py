@@ -128,6 +128,11 @@ L. Griffiths, which the box looks up for a query word `tom` (`Tom Griffiths` fin
 Hyunwoo Kim, looked up for `김` (meta's `given_names` lists the query words that have such terms). Not `tom`
 itself: a note by a Thomas was then a note holding the word, and `ToM` (theory of mind) found it."""
 
+ACRONYM_PREFIX = "^"
+"""A word written as an acronym is also the term `^<word>` (no token holds a ^): `^aime` for a note
+writing AIME, `^tom` for ToM (see `acronyms`). A word every note holding it writes so is that
+acronym however a reader types it: `aime` found "aim" and "aimed", `tom` "tomorrow"."""
+
 SPELL_MIN = 4
 """Shortest word a typo can be corrected to (a query word of 5+ letters, one letter missing)."""
 SPELLABLE = re.compile(r"[a-z]+")
@@ -423,7 +428,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         phrases = field == "title" or (concepts and field != "people")
         tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
         adjacent = _adjacent(text)
-        terms = tokens + _pairs_of(adjacent, False) + model_names(text) + signed_names(text) + (person_names(text) if field == "people" else [])
+        terms = tokens + _pairs_of(adjacent, False) + model_names(text) + signed_names(text) + (person_names(text) if field == "people" else acronyms(text))
         if field == "title":
             terms += title_pairs(tokens, joined) + camel_parts(text)
         if concepts and field != "people":
@@ -507,6 +512,16 @@ def signed_names(text: str) -> list[str]:
     kept (C++ -> `c++`): the letter alone is in every `(c)` and `a`, so the box looks such a name
     up whole, and a one-letter query word is no search word of its own."""
     return [m.group(1).lower() + m.group(2) for m in _SIGNED.finditer(text)]
+
+
+_ACRONYM = re.compile(r"(?<![^\W_])([A-Za-z]{2,5}?)((?<=[A-Z])s)?(?![A-Za-z])")
+"""A word of 2 to 5 letters, a plural s after a capital allowed: an acronym when two or more of its
+letters are capitals (ToM, AIME, RLHF, LLaMA, LLMs), as the box's words.typedAcronym reads a query."""
+
+
+def acronyms(text: str) -> list[str]:
+    """ACRONYM_PREFIX and each acronym `text` writes, lower-cased (ToM -> `^tom`, LLMs -> `^llm`, AIME25 -> `^aime`)."""
+    return [ACRONYM_PREFIX + m.group(1).lower() for m in _ACRONYM.finditer(text) if sum(c.isupper() for c in m.group(1)) >= 2]
 
 
 _VERSIONED = re.compile(r"([^\W\d_]+)\d")
@@ -620,6 +635,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         # (given_name_forms, family_name_forms, as `given` + form): the box marks "Thomas" for `tom`, or nothing in the
         # result said why it matched.
         "given": GIVEN_PREFIX,
+        "acronym": ACRONYM_PREFIX,
         "given_names": name_forms(),
         "particles": list(PARTICLES),
         "endings": list(VERB_ENDINGS),
