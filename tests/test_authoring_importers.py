@@ -332,6 +332,25 @@ def test_a_draft_that_would_not_pass_the_checker_is_not_written(project: Path, c
     assert run.summary.failed == ["posts.txt:3"] and not (project / "data/notes/2025/bad-link.md").exists()
 
 
+def test_a_note_written_for_a_day_after_today_is_written_with_the_checkers_notice(project: Path,
+                                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """A listing dated 2099 wrote data/notes/2099/… and said only "created"; `check` then gave the
+    notice (the note waits for its day). The import says it where it makes the note."""
+    import datetime as dt
+
+    from papernotes.authoring.batch import ImportRun
+    from papernotes.model import NoteDraft
+    from papernotes.source.tags import load_tag_registry
+
+    registry, _ = load_tag_registry(project / "data" / "tags.yml", "data/tags.yml")
+    run = ImportRun(project, registry)
+    run.write("hf.json:1", NoteDraft(title="Far Future", authors=("Ann Lee",), date=dt.date(2099, 1, 2), tags=("rl",), arxiv="2504.77777",
+                                     ko="코멘트.", en="Commentary."))
+    out = capsys.readouterr().out
+    assert "hf.json:1: created data/notes/2099/far-future.md" in out
+    assert "hf.json:1: notice: date: 2099-01-02 is after today" in out
+
+
 @pytest.mark.parametrize("line", ["https://huggingface.co/papers/2503.00001", "Link: https://huggingface.co/papers/2503.00001",
                                   "https://hf.co/papers/2503.00001v2", "Link: https://doi.org/10.48550/arXiv.2503.00001"])
 def test_a_post_naming_a_noted_paper_by_any_link_is_skipped(project: Path, line: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -83,8 +83,8 @@ class ImportRun:
         shown = display_path(path, self.root)
         text = render_note(draft)
         # Warnings count too: they would fail `mkdocs build --strict`.
-        errors = [p for p in check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
-                  if p.severity != "notice"]   # advice fails nothing (a date after today), as in `check`
+        found = check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
+        errors = [p for p in found if p.severity != "notice"]   # advice fails nothing (a date after today), as in `check`
         if errors:
             self.fail(label, f"{draft.title[:200]!r} would not pass the checker, not written: "
                              + "; ".join(f"{p.field}: {_short(p.message)}" for p in errors))
@@ -99,6 +99,8 @@ class ImportRun:
         self.existing.add(path, text)
         self.summary.created.append(shown)
         self.say(f"{label}: created {shown}")
+        for notice in found:  # the advice `check` will give (a date after today): said now, where it is made
+            self.say(f"{label}: notice: {notice.field}: {_short(notice.message)}")
 
 
 class Progress:
