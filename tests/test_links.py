@@ -613,6 +613,13 @@ def test_a_backlink_sentence_is_not_cut_at_an_abbreviation(html: str, sentence: 
     assert _sentence_at(html, html.index("<a>"), html.index("</a>") + 4) == sentence
 
 
+def test_a_mention_in_a_table_is_quoted_with_its_row() -> None:
+    """A cell alone quoted the id and nothing else (`2511.01002` under "Mentioned in")."""
+    from papernotes.catalog.links import _mentions
+    html = str(Converter().convert("| model | paper | score |\n|---|---|---|\n| Adv-RM | 2504.06141 | +3.1 |\n| B | x | 1 |"))
+    assert _mentions(html) == ((("arxiv", "2504.06141"), "Adv-RM · 2504.06141 · +3.1"),)
+
+
 @pytest.mark.parametrize("where", ["start", "middle", "end"])
 def test_a_long_sentence_is_cut_to_the_limit_around_its_mention(where: str) -> None:
     """A sentence over SENTENCE_LIMIT characters is cut at words around the mention, to about

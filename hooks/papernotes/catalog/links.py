@@ -26,7 +26,10 @@ from papernotes.catalog.index import SiteIndex
 
 SENTENCE_LIMIT = 240
 """Characters of context kept around a mention; longer sentences are cut at word boundaries."""
-_BLOCK = re.compile(r"</?(?:p|li|h[1-6]|td|th|dt|dd|blockquote|pre|ul|ol|table|thead|tbody|tr|div|br|hr)\b[^>]*>")
+_BLOCK = re.compile(r"</?(?:p|li|h[1-6]|dt|dd|blockquote|pre|ul|ol|table|thead|tbody|tr|div|br|hr)\b[^>]*>")
+_CELL_BREAK = re.compile(r"</t[dh]>\s*<t[dh]\b[^>]*>")
+"""Between two cells of a table's row: a mention in a cell is quoted with its row (`Adv-RM · 2504.06141 ·
++3.1`), the cells apart; a cell alone quoted the id and nothing else."""
 _TAG = re.compile(r"<[^>]+>")
 _CLOSERS = "\"'\u201d\u2019\u00bb\u300d\u300f)]"
 """Closing quotes and brackets a sentence may end in after its full stop: `"the best one." We ...`."""
@@ -289,6 +292,8 @@ def _mentions(html: str) -> Mentions:
     if "<a " not in html:
         return ()
     found = []
+    if "<td" in html or "<th" in html:
+        html = _CELL_BREAK.sub(" · ", html)
     for block in _BLOCK.split(html):
         if "<a " not in block:
             continue
