@@ -290,6 +290,46 @@ def test_on_a_phone_a_button_opens_a_field_across_the_screen(pages, small: str, 
     assert page.evaluate("document.activeElement.classList.contains('pn-search__open')")
 
 
+def test_on_a_phone_a_tap_beside_the_open_search_closes_it_and_nothing_else(browser, small: str) -> None:  # noqa: ANN001
+    """A short list of results left the page below it live: a tap there closed the search and
+    followed the note's link under the finger too; the page also showed in the gap between the
+    field and the panel. The page behind the open search is covered (a scrim)."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(small)
+        assert type_query(page, "#rl #safety") == ["zeta"]   # one result: a short panel
+        panel, field = box(page, ".pn-search__panel"), box(page, ".pn-search__field")
+        # Every point outside the field and the panel is the search's (its scrim), not the page's.
+        for x, y in [(195, (field["y"] + field["height"] + panel["y"]) / 2), (2, 300),
+                     (195, panel["y"] + panel["height"] + 20), (195, PHONE["height"] - 10)]:
+            assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.pn-search')", [x, y]), (x, y)
+        # A link of the page under the scrim: tapping there closes the search, and the page stays.
+        link = page.evaluate("""bottom => { for (const a of document.querySelectorAll('.md-content a[href]')) {
+            const r = a.getBoundingClientRect();
+            if (r.top > bottom + 4 && r.bottom < innerHeight - 4 && r.width > 8) return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+          } return null; }""", panel["y"] + panel["height"])
+        assert link, "a link of the page below the panel"
+        url = page.url
+        page.touchscreen.tap(link["x"], link["y"])
+        page.wait_for_timeout(300)
+        assert page.url == url
+        assert not page.is_visible(".pn-search__panel") and not page.is_visible(".pn-search__input")
+        assert not page.is_visible(".pn-search__scrim")
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_the_page_is_not_covered_by_the_search(pages, small: str) -> None:  # noqa: ANN001
+    """The scrim is the phone's: on a wide screen the results hang from the field in the header
+    and the page beside them stays as it is (a click there closes the results)."""
+    page = open_page(pages, small, DESKTOP)
+    assert type_query(page, "#rl #safety") == ["zeta"]
+    assert not page.is_visible(".pn-search__scrim")
+    page.mouse.click(100, 800)
+    assert not page.is_visible(".pn-search__panel")
+
+
 @pytest.mark.parametrize("query", ["강화학습", "강화학습을", "강화 학습은", "Reinforcement learning"])
 def test_a_tag_named_with_a_particle_is_still_named(pages, small: str, query: str) -> None:  # noqa: ANN001
     """A query that is a tag's label links to the tag, with a particle after it too (강화학습을

@@ -61,9 +61,12 @@ function build() {
   const list = el("ol", { class: "pn-search__results", id: "pn-search-list" });
   const more = el("button", { type: "button", class: "pn-search__more md-button", hidden: "" });
   const tagline = el("p", { class: "pn-search__tags", hidden: "" });
+  // On a phone the open search covers the page with this (CSS): a tap beside the results closes
+  // the search and nothing else (it went on to the link under the tap as well).
+  const scrim = el("div", { class: "pn-search__scrim", "aria-hidden": "true" });
   field.append(input, closer);
   panel.append(status, tagline, list, more);
-  box.append(opener, field, panel);
+  box.append(scrim, opener, field, panel);
   place(header, box);
 
   function label() {
@@ -266,6 +269,7 @@ function build() {
   let timer = null;
   let composing = false;  // an input method (a Korean keyboard) is composing a syllable
   opener.addEventListener("click", openBox);
+  scrim.addEventListener("click", () => closeBox(false));
   closer.addEventListener("click", () => { forget(); closeBox(true); });
 
   /* Back from a result finds the search as it was left: the query, its results on screen (a
