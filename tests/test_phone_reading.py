@@ -1037,6 +1037,52 @@ def test_keyboard_focus_is_seen_on_every_control_it_reaches(contexts, base: str,
     assert hidden == set()
 
 
+# The element focused and where it stands: its top, and the sticky header's bottom (None when
+# the focus is on the body, in the header itself or on the skip link, which shows over it).
+FOCUS_BELOW_HEADER = """() => {
+  const e = document.activeElement;
+  if (!e || e === document.body || e.closest(".md-header, .pn-skip")) return null;
+  const box = (e.matches(".md-option") ? e.nextElementSibling : e).getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return null;
+  return [e.tagName + " " + (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 30), box.top,
+          document.querySelector(".md-header").getBoundingClientRect().bottom];
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "notes/", "list/"])
+def test_keyboard_focus_going_up_a_page_is_not_hidden_under_the_header(contexts, base: str, index, path: str) -> None:  # noqa: ANN001
+    """Shift+Tab from the bottom of a page scrolled each control just into view, at the top of the
+    window: under the 48 px sticky header (focused links at y 18 to 57; WCAG 2.4.11)."""
+    pg = contexts["laptop"]
+    if path == "notes/":
+        path = urls.src_to_url(urls.note(index.notes[0].slug))
+    open_page(pg, base + path, "en")
+    pg.wait_for_timeout(200)
+    pg.evaluate("window.scrollTo(0, document.documentElement.scrollHeight); document.activeElement.blur()")
+    under = []
+    for _ in range(40):
+        pg.keyboard.press("Shift+Tab")
+        focused = pg.evaluate(FOCUS_BELOW_HEADER)
+        if focused and focused[1] < focused[2]:
+            under.append(focused)
+    assert under == []
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_a_link_to_a_part_of_a_note_lands_just_below_the_header(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    """#cite, #related and the headings land below the header, with the theme's small gap and not
+    two (the focus's room under the header and the theme's margin on top of it)."""
+    pg = contexts[size]
+    note = base + urls.src_to_url(urls.note(index.notes[0].slug))
+    for part in ("commentary", "abstract", "related"):
+        open_page(pg, note, "en")
+        pg.goto(note + "?lang=en#" + part)
+        pg.wait_for_timeout(100)
+        top, header = pg.evaluate("id => [document.getElementById(id).getBoundingClientRect().top,"
+                                  " document.querySelector('.md-header').getBoundingClientRect().bottom]", part)
+        assert header <= top <= header + 32, (part, top, header)
+
+
 WIDE_MATH_NOTE = """---
 title: "Wide Math Probe"
 authors: [Ada Lovelace]
