@@ -115,14 +115,18 @@ def test_a_card_that_arrives_after_focus_is_read_out_once(browser, base: str) ->
 
 
 @contextmanager
-def _finger_on_a_mention(browser, url: str) -> Iterator[tuple]:  # noqa: ANN001
+def _finger_on_a_mention(browser, url: str, viewport: dict = PHONE, top: float | None = None) -> Iterator[tuple]:  # noqa: ANN001
     """A phone at `url` with a finger put on the middle of its first mention (a CDP touch, held
-    until the test sends touchEnd): (page, the link, the CDP session)."""
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    until the test sends touchEnd): (page, the link, the CDP session). With `top`, the page is
+    first scrolled to put the mention's top that far down the window (and the mention is any
+    note's, not only the base paper's)."""
+    context = browser.new_context(viewport=viewport, has_touch=True, is_mobile=True)
     page = context.new_page()
     try:
         page.goto(url)
-        link = _mention(page)
+        link = _mention(page) if top is None else page.locator(".pn-commentary .pn-lang:visible a.pn-mention").first
+        if top is not None:
+            link.evaluate("(a, top) => window.scrollBy(0, a.getBoundingClientRect().top - top)", top)
         box = link.bounding_box()
         point = [{"x": box["x"] + box["width"] / 2, "y": box["y"] + box["height"] / 2}]
         cdp = context.new_cdp_session(page)
@@ -146,6 +150,35 @@ def test_touch_long_press_previews_and_a_tap_follows_the_link(browser, base: str
         with page.expect_navigation():
             link.tap()
         assert page.url.endswith("notes/base-paper/")
+
+
+PHONE_SIDEWAYS = {"width": 844, "height": 390}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_card_above_its_link_never_covers_the_header(browser, bundled_build, serve, lang: str) -> None:  # noqa: ANN001
+    """A phone held sideways (844×390), a link below the middle (Think-RM's to Adv-RM, whose card
+    is tall): the card went above it, measured from the window's top (top 8 px), over the sticky
+    header's search box and language switch. The room above ends at the header's bottom."""
+    url = f"{serve(bundled_build)}notes/think-rm/?lang={lang}"
+    with _finger_on_a_mention(browser, url, PHONE_SIDEWAYS, top=250) as (page, link, cdp):
+        page.wait_for_timeout(800)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        page.wait_for_selector(f"{CARD}:not([hidden])")
+        _apart(page, link)
+        header = page.locator(".md-header").bounding_box()
+        card = page.locator(CARD).bounding_box()
+        assert card["y"] >= header["y"] + header["height"], (card, header)
+        for control in (".pn-toggle", ".pn-search__input"):
+            b = page.locator(control).bounding_box()
+            assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.md-header')",
+                                 [b["x"] + b["width"] / 2, b["y"] + b["height"] / 2]), control
+        # Scrolled on with the card open, it goes under the header, not over it.
+        page.mouse.wheel(0, 150)
+        page.wait_for_timeout(200)
+        b = page.locator(".pn-toggle").bounding_box()
+        assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.md-header')",
+                             [b["x"] + b["width"] / 2, b["y"] + b["height"] / 2])
 
 
 CONTEXT_MENU = """link => { const e = new MouseEvent("contextmenu", {bubbles: true, cancelable: true});

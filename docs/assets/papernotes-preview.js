@@ -93,9 +93,15 @@ function place(link) {
   card.style.width = width + "px";
   card.style.maxHeight = "";
   let height = card.offsetHeight;
+  // The room above ends at the sticky header's bottom, not at the window's top: a card above a
+  // link near the top (a phone held sideways) covered the search box and the language switch.
+  const header = document.querySelector(".md-header");
+  const ceiling = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
   // Below the link's last line, or above its first: clear of every line of it.
-  const below = last.bottom + GAP, roomBelow = window.innerHeight - below, roomAbove = first.top - GAP;
-  const fitsBelow = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove);
+  const below = last.bottom + GAP, roomBelow = window.innerHeight - below, roomAbove = first.top - GAP - ceiling;
+  // Where neither side has the smallest card's room, below: it runs past the window's bottom
+  // (the page scrolls to it), where above it would run under the header.
+  const fitsBelow = height <= roomBelow || (height > roomAbove && roomBelow >= roomAbove) || roomAbove < 128;
   // A card taller than its side's room (a small phone): as tall as the room, scrolling within.
   const room = Math.max((fitsBelow ? roomBelow : roomAbove) - 8, 120);
   if (height > room + 8) { card.style.maxHeight = room + "px"; height = card.offsetHeight; }
