@@ -740,8 +740,9 @@ def test_browse_shows_the_count_and_first_results_on_the_first_screen(browser, b
     open_page(pg, base + "browse/", lang)
     pg.wait_for_selector('.pn-browse[data-ready="true"]')
     chips = pg.locator(".pn-browse__tags")
-    assert chips.bounding_box()["height"] < 80  # one row that scrolls sideways, not 27 chips stacked
-    assert chips.evaluate("c => c.scrollWidth > c.clientWidth")
+    # A box of rows that scrolls up and down, not 27 chips stacked down the page
+    assert chips.bounding_box()["height"] < 200
+    assert chips.evaluate("c => c.scrollHeight > c.clientHeight")
     pg.click('.pn-filter-tag[data-tag="reward-model"]')
     pg.wait_for_function("document.querySelector('.pn-browse__count').dataset.count !== document.querySelector('.pn-browse').dataset.total")
     assert pg.evaluate("window.scrollY") == 0
@@ -750,6 +751,32 @@ def test_browse_shows_the_count_and_first_results_on_the_first_screen(browser, b
     assert first["y"] + first["height"] <= PHONE["height"]
     assert pg.evaluate("window.__pnShift") <= 0.02
     context.close()
+
+
+def test_every_tag_of_browse_is_within_reach_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
+    """The chips were one row scrolling sideways: 27 tags 7 screens wide here, 150 tags 46 screens
+    on a 2,000-note site, the last ones out of practical reach. They wrap in a box a few rows high
+    that scrolls up and down: nothing beside the screen, and the box's end a short scroll away."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        open_page(pg, base + "browse/", "ko")
+        pg.wait_for_selector('.pn-browse[data-ready="true"]')
+        chips = pg.locator(".pn-browse__tags")
+        box = chips.bounding_box()
+        assert chips.evaluate("c => c.scrollWidth <= c.clientWidth")
+        beside = chips.evaluate("c => [...c.children].filter(t => { const r = t.getBoundingClientRect(); "
+                                "return r.left < c.getBoundingClientRect().left - 1 || r.right > c.getBoundingClientRect().right + 1; }).length")
+        assert beside == 0
+        rows = chips.evaluate("c => new Set([...c.children].map(t => Math.round(t.offsetTop))).size")
+        assert rows >= 4 and box["height"] < 4 * 56, (rows, box)   # several rows in sight, not the whole list
+        # Scrolled to its end, the last tag is in the box's view, clear of its fading bottom.
+        chips.evaluate("c => { c.scrollTop = c.scrollHeight; }")
+        last = pg.locator(".pn-browse__tags > .pn-filter-tag").last.bounding_box()
+        assert last["y"] >= box["y"] and last["y"] + last["height"] <= box["y"] + box["height"] - 8, (last, box)
+        assert pg.evaluate("window.scrollY") == 0
+    finally:
+        context.close()
 
 
 def test_tap_targets_are_at_least_44_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001

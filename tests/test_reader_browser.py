@@ -128,8 +128,8 @@ def test_filter_narrows_widens_and_round_trips(page: Page, base: str, index: Sit
 
 
 def test_a_shared_selection_is_in_sight_on_a_phone_and_no_match_is_said(browser: Browser, base: str, index) -> None:  # noqa: ANN001
-    """On a phone the chips are one row that scrolls sideways: a shared link's selected chip far
-    along it is scrolled into the row's view (the page does not move); a selection no note has
+    """On a phone the chips wrap in a box that scrolls up and down: a shared link's selected chip
+    far down it is scrolled into the box's view (the page does not move); a selection no note has
     says so instead of showing an empty list."""
     from itertools import combinations
 
@@ -142,8 +142,8 @@ def test_a_shared_selection_is_in_sight_on_a_phone_and_no_match_is_said(browser:
         page.wait_for_selector('.pn-browse[data-ready="true"]')
         inside = page.evaluate("""(tag) => { const c = document.querySelector(`.pn-filter-tag[data-tag="${tag}"]`).getBoundingClientRect();
             const r = document.querySelector('.pn-browse__tags').getBoundingClientRect();
-            return c.left >= r.left && c.right <= r.right; }""", last)
-        assert inside and page.evaluate("window.scrollX") == 0
+            return c.left >= r.left && c.right <= r.right && c.top >= r.top && c.bottom <= r.bottom; }""", last)
+        assert inside and page.evaluate("window.scrollX") == 0 and page.evaluate("window.scrollY") == 0
         tags = [t.slug for t in index.tags.tags if index.by_tag.get(t.slug)]
         pair = next(p for p in combinations(tags, 2) if not set(index.by_tag[p[0]]) & set(index.by_tag[p[1]]))
         page.goto(base + f"browse/?tags={','.join(pair)}")

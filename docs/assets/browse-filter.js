@@ -143,7 +143,7 @@ function init(box) {
       countEl.setAttribute("data-count", String(total));
       countEl.setAttribute("data-tags", named);
       countEl.textContent = "";
-      // The chosen tags by name: on a phone the chips scroll sideways, and those chosen were out of sight.
+      // The chosen tags by name: on a phone the chips scroll in a box of their own, and those chosen may be out of sight.
       var labels = selected.map(function (s) { return index.tags[number[s]]; });
       var ko = labels.map(function (t) { return t[1]; }).join(" + "), en = labels.map(function (t) { return t[2]; }).join(" + ");
       countEl.appendChild(bi((ko ? ko + ": " : "") + "노트 " + total + "개", (en ? en + ": " : "") + total + (total === 1 ? " note" : " notes")));
@@ -173,13 +173,13 @@ function init(box) {
     box.setAttribute("data-ready", "true");
   }
 
-  // A shared link's selection may sit far along the chips' row, out of sight on a phone: the
-  // row is scrolled to its first selected chip (the row scrolls, the page does not move).
+  // A shared link's selection may sit far down the chips' box, out of sight on a phone: the box
+  // is scrolled to its first selected chip (the box scrolls, the page does not move).
   function showSelected() {
     var first = chips.filter(function (c) { return selected.indexOf(c.getAttribute("data-tag")) >= 0; })[0];
-    var row = first && first.parentNode;
-    if (!row || row.scrollWidth <= row.clientWidth) return;
-    row.scrollLeft += first.getBoundingClientRect().left - row.getBoundingClientRect().left - 16;
+    var box = first && first.parentNode;
+    if (!box || box.scrollHeight <= box.clientHeight) return;
+    box.scrollTop += first.getBoundingClientRect().top - box.getBoundingClientRect().top - 4;
   }
 
   function commit(next) {
