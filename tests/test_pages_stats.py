@@ -95,10 +95,30 @@ def test_month_chart_names_each_quarter_in_both_languages() -> None:
     """A phone shows no tooltip: a year of bars under one year label read as "some month"."""
     index = site([dt.date(2024, 11, 5), dt.date(2025, 11, 5)])
     svg = _svg(str(stats.month_chart(stats.month_counts(index), lambda to: to)))
-    texts = [(t.get("lang"), t.text) for t in svg.iter(f"{SVG}text")]
+    texts = [(t.get("lang"), t.text) for t in svg.iter(f"{SVG}text") if "pn-bar-value" not in t.get("class")]
     assert [text for lang, text in texts if lang is None][1:] == ["2024", "2025"]   # after the scale's top
     assert [text for lang, text in texts if lang == "ko"] == ["4월", "7월", "10월"]
     assert [text for lang, text in texts if lang == "en"] == ["Apr", "Jul", "Oct"]
+
+
+@pytest.mark.parametrize(("days", "values"), [
+    # The busiest month (March: 2) and the newest (May: 1), each written over its bar.
+    ([dt.date(2025, 1, 5), dt.date(2025, 3, 5), dt.date(2025, 3, 6), dt.date(2025, 5, 1)], [("2", 2), ("1", 4)]),
+    # The newest month is the busiest: written once.
+    ([dt.date(2025, 1, 5), dt.date(2025, 2, 5), dt.date(2025, 2, 6)], [("2", 1)]),
+    # Two months as busy: the later one.
+    ([dt.date(2025, 1, 5), dt.date(2025, 3, 5), dt.date(2025, 4, 5)], [("1", 3)]),
+])
+def test_month_chart_writes_the_busiest_and_newest_months_counts(days: list[dt.date], values: list[tuple[str, int]]) -> None:
+    """A touch screen shows no tooltip, and on a phone the scale's top is scrolled out of sight:
+    the chart had no number a reader could see. The counts stand over their bars' middles."""
+    svg = _svg(str(stats.month_chart(stats.month_counts(site(days)), lambda to: to)))
+    bars = list(svg.iter(f"{SVG}rect"))
+    written = [t for t in svg.iter(f"{SVG}text") if "pn-bar-value" in t.get("class")]
+    assert [(t.text, next(i for i, b in enumerate(bars) if float(b.get("x")) < float(t.get("x")) < float(b.get("x")) + float(b.get("width"))))
+            for t in written] == values
+    for t, (_, i) in zip(written, values):
+        assert float(t.get("y")) < float(bars[i].get("y")) and t.get("aria-hidden") == "true"   # above the bar; the link names it
 
 
 def test_heatmap_labels_months_and_weekdays_in_both_languages() -> None:

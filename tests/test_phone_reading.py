@@ -597,6 +597,27 @@ def test_statistics_open_at_the_newest_data_on_a_phone(browser, base: str) -> No
     context.close()
 
 
+def test_the_month_chart_shows_a_number_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
+    """The chart opens scrolled to its newest months: its only number (the scale's top) was out of
+    sight at the left end, and the bars' counts were tooltips a touch screen never shows. The
+    newest month's count is written over its bar, in sight, and so is the busiest month's."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        open_page(pg, base + "stats/", "ko")
+        pg.wait_for_timeout(300)
+        seen = pg.locator(".pn-figure").first.evaluate("""f => { const box = f.getBoundingClientRect();
+          return [...f.querySelectorAll('text')].filter(t => /^\\d+$/.test(t.textContent) && t.checkVisibility()).filter(t => {
+            const r = t.getBoundingClientRect(); return r.left >= box.left && r.right <= box.right && r.height >= 12; })
+            .map(t => Number(t.textContent)); }""")
+        assert seen, "no count in sight"
+        newest = pg.locator(".pn-figure").first.evaluate("f => { const bars = f.querySelectorAll('rect.pn-bar'); "
+                                                         "return bars[bars.length - 1].querySelector('title').textContent; }")
+        assert int(newest.rsplit(": ", 1)[1]) in seen
+    finally:
+        context.close()
+
+
 def test_a_calendar_day_is_a_finger_sized_target_on_a_touch_screen(browser, base: str) -> None:  # noqa: ANN001
     """On a touch screen the calendar's days (links to their day pages) are 24 px apart, the
     target spacing WCAG 2.5.8 asks for (they were 11 px cells 13 px apart); the calendar scrolls
