@@ -824,6 +824,21 @@ def test_tap_targets_are_at_least_44_px_on_a_phone(contexts, base: str, index) -
     assert pg.locator(".pn-filter-tag").count() > 0 and small == {}
 
 
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_the_contributing_guides_link_under_every_page_is_24_px(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    """The link to the guide under every page (and a note's edit link) stands on a line of its
+    own in small type: 16 px tall, under WCAG 2.5.8's 24 px target."""
+    pg = contexts[size]
+    found = {}
+    for kind, path in page_kinds(index).items():
+        open_page(pg, base + path, "ko")
+        for box in pg.locator(".pn-page-links a").evaluate_all("as => as.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])"):
+            found.setdefault(kind, []).append(box)
+    assert found  # the home page has its own way on; the others have the guide's link
+    small = {kind: boxes for kind, boxes in found.items() if min(min(b) for b in boxes) < 24}
+    assert small == {}
+
+
 def test_fields_a_reader_types_in_are_16_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
     """Text typed on a phone is 16 px or more, as in the search box: iOS zooms the page into a
     smaller field when it takes focus (the private note under a note and the list page's filters,
