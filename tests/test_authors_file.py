@@ -272,3 +272,24 @@ def test_a_family_name_may_match_an_alias_and_is_kept(tmp_path: Path) -> None:
     authors, problems = _load(tmp_path, "people:\n  - name: 김민지\n    aliases: [Kim Min-ji, Minji Kim]\n    family: kim\n")
     assert problems == []
     assert authors.people[0].family == "kim"
+
+
+@pytest.mark.parametrize("text, field, message", [
+    # Read as one alias '김민지, Min-Ji Kim, Kim Min-ji': nobody was joined, and nothing was said.
+    pytest.param("people:\n  - name: Minji Kim\n    aliases: 김민지, Min-Ji Kim, Kim Min-ji\n", "people[0].aliases",
+                 "several names on one line make one alias; write a list: aliases: [김민지, Min-Ji Kim, Kim Min-ji]",
+                 id="names-with-commas"),
+    pytest.param('people:\n  - name: Minji Kim\n    aliases: "not a list"\n', "people[0].aliases",
+                 "`aliases:` is a list, even of one name; write a list: aliases: [not a list]", id="one-quoted-name"),
+    pytest.param("orgs:\n  - name: Google DeepMind\n    aliases: DeepMind, Google Brain\n", "orgs[0].aliases",
+                 "several names on one line make one alias; write a list: aliases: [DeepMind, Google Brain]",
+                 id="lab-names-with-commas"),
+])
+def test_aliases_written_on_one_line_without_brackets_are_an_error_showing_the_list(
+        tmp_path: Path, text: str, field: str, message: str) -> None:
+    (tmp_path / "authors.yml").write_text(text, encoding="utf-8")
+    authors, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    assert [(p.path, p.line, p.column, p.field, p.message, p.rule, p.severity) for p in problems] == [
+        ("data/authors.yml", 3, 14, field, message, "wrong-type", "error")]
+    entity = (authors.people or authors.orgs)[0]
+    assert entity.aliases == ()  # the entry keeps its name; no wrong alias joins anyone meanwhile

@@ -38,7 +38,7 @@ from papernotes.model import Note, Problem
 from papernotes.names import family_split, lookalike_keys, match_key, name_slug, without_initials
 from papernotes.schema import MAX_SLUG_BYTES, MAX_TEXT_CHARS, RESERVED_PARTY_SLUGS, link_problem
 from papernotes.source.tags import suggest
-from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
+from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text, read_written_list
 
 TOP_KEYS = ("people", "distinct", "orgs")
 PERSON_KEYS = ("name", "aliases", "orcid", "homepage", "slug", "family")
@@ -226,9 +226,10 @@ def _check_family(family: str, forms: tuple[str, ...], path: str, at: Mapping[st
 
 
 def _read_aliases(value: Located, path: str, at: dict[str, Located], fail: Report) -> tuple[str, ...]:
-    """The `aliases` list, each alias checked on its own (`people[1].aliases[0]`) and placed in `at`."""
+    """The `aliases` list, each alias checked on its own (`people[1].aliases[0]`) and placed in `at`.
+    A scalar is refused: `aliases: 김민지, Kim Min-ji` would be one alias."""
     try:
-        nodes = read_list(value)
+        nodes = read_written_list(value, "aliases", entry="name", one="alias")
     except NodeError as err:
         fail(err, path)
         return ()

@@ -23,7 +23,7 @@ from papernotes.model import Problem
 from papernotes.source.characters import describe, find_invisible, invisible_message
 from papernotes.source.yamlerrors import NodeError, escape_out_of_range, explain_syntax_error, refuse_yaml_only_line_breaks
 
-__all__ = ["NodeError", "Located", "compose", "mapping_items", "read_text", "read_list", "read_date", "read_data_file"]
+__all__ = ["NodeError", "Located", "compose", "mapping_items", "read_text", "read_list", "read_written_list", "read_date", "read_data_file"]
 
 MAX_DEPTH = 16
 """Deepest nesting a front-matter document may have; notes need 2."""
@@ -245,6 +245,23 @@ def read_list(loc: Located) -> list[Located]:
     if isinstance(loc.node, yaml.ScalarNode) and loc.node.tag != "tag:yaml.org,2002:null":
         return [loc]
     raise loc.error(f"expected a list, got {loc.describe()}", "wrong-type")
+
+
+def read_written_list(loc: Located, key: str, *, entry: str, one: str) -> list[Located]:
+    """A list written as one (`[a, b]`, or `- a` lines): a scalar is refused, with the list to
+    write. For fields where one value alone is never the likely meaning: `aliases: 김민지, Kim
+    Min-ji` was read as one alias (so nobody was joined), and `aliases: "x"` passed unnoticed.
+    `key` is the field as written, `entry` what one item is ('name'), `one` what a line of them
+    would make ('alias')."""
+    node = loc.node
+    if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+        text = " ".join(str(node.value).split())
+        parts = [part.strip() for part in text.split(",") if part.strip()]
+        if len(parts) > 1:
+            raise loc.error(f"several {entry}s on one line make one {one}; write a list: {key}: [{', '.join(parts)}]",
+                            "wrong-type")
+        raise loc.error(f"`{key}:` is a list, even of one {entry}; write a list: {key}: [{text}]", "wrong-type")
+    return read_list(loc)
 
 
 def read_date(loc: Located) -> dt.date:
