@@ -262,6 +262,49 @@ def test_author_feed_and_bibtex(people_site: Path) -> None:
     assert head[0]["href"] == "feed.xml"  # its own first: a feed reader given the page takes the first
 
 
+def test_right_to_left_names_in_name_lists_are_isolated_and_not_marked_english(tmp_path: Path) -> None:
+    """A co-author list read `<li><span lang="en">محمد علي</span> <span class="pn-count">1</span></li>`:
+    shown as "1 محمد علي" (the count carried into the name) and read by a screen reader as English.
+    Each list of names (co-authors, the authors index and its initial's page, the labs, an author's
+    labs) isolates a right-to-left name (<bdi>, as bylines do) and marks no language it cannot tell."""
+    notes = {f"2025/r{i}.md": _note(f"Paper {i}", ["Ada Lovelace", "محمد علي", *(["Noor Haddad"] if i == 1 else [])],
+                                    f"2025-04-0{i}", f"2512.9020{i}", "جامعة القاهرة") for i in (1, 2)}
+    site = make_site(tmp_path / "site", notes=notes)
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    arabic = "محمد علي"
+
+    def shown(items: list) -> dict[str, tuple[str, str]]:  # name -> (its element's lang, the text of its <li>)
+        found = {}
+        for li in items:
+            bdi = li.find("bdi")
+            if bdi is not None:
+                named = bdi.find(attrs={"lang": True}) or bdi.find_parent(attrs={"lang": True})
+                found[bdi.get_text()] = (named["lang"], li.get_text())
+        return found
+
+    ada = _page(site, "authors/ada-lovelace")
+    assert shown(ada.select(".pn-coauthors li")) == {arabic: ("", f"{arabic} 2")}
+    assert [li.find("bdi") for li in ada.select(".pn-coauthors li") if "Noor" in li.get_text()] == [None]
+    assert [(a["lang"], str(a.find("bdi"))) for a in ada.select("a.pn-org") if a.find("bdi")] == [("", "<bdi>جامعة القاهرة</bdi>")]
+    index = _page(site, "authors")
+    assert shown(index.select("article .pn-people li")) == {arabic: ("", f"{arabic} 2")}
+    assert index.select_one("article .pn-people a")["lang"] == "en"  # Ada Lovelace, first by name
+    labs = _page(site, "labs")
+    assert shown(labs.select("article .pn-labs li")) == {"جامعة القاهرة": ("", "جامعة القاهرة 2")}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Ada Lovelace", "en"), ("José Müller", "en"), ("김민지", "ko"), ("Minji Kim (김민지)", "ko"), ("GPT-4o", "en"),
+    ("محمد علي", ""), ("דוד כהן", ""), ("张伟", ""), ("Ελένη Παππά", ""), ("محمد علي (Mohamed Ali)", "en"), ("2024", "en"),
+])
+def test_names_and_titles_are_marked_english_only_when_written_in_latin_letters(text: str, lang: str) -> None:
+    """`lang=""` (unknown) for a name wholly in another script: `en` had it read as English."""
+    from papernotes.pages.fragments import text_lang
+
+    assert text_lang(text) == lang
+
+
 def test_authors_index_lists_pages_by_name_with_a_jump(people_site: Path) -> None:
     content = _page(people_site, "authors").select_one("article.md-content__inner")
     names = [a.get_text() for a in content.select(".pn-people a")]

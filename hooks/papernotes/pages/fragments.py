@@ -22,6 +22,8 @@ _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lan
 _CHIP = Markup('<a class="pn-tag" href="%s" title="#%s">%s</a>')
 _DAY = Markup('<a class="pn-date" href="%s"><time datetime="%s">%s</time></a>')
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+_LETTER = re.compile(r"[^\W\d_]")
 # Interface text that is neither language's own: names of things (arXiv, BibTeX) and tag slugs.
 _NAME = Markup('<span lang="en">%s</span>')
 _ISOLATED = Markup("<bdi>%s</bdi>")
@@ -90,13 +92,24 @@ def theme_label(text: str, attribute: str = "aria-label") -> Markup:
 
 
 def text_lang(text: str) -> str:
-    """The `lang` of paper metadata as written: `ko` when it holds Hangul, else `en`.
+    """The `lang` of paper metadata as written: `ko` when it holds Hangul; `""` (unknown, in
+    HTML) when its letters are of another script and none is Latin (محمد علي, 张伟, Ελένη),
+    which `en` would have a screen reader read as English; else `en`.
 
     Titles, authors and organisations are shown as written in either interface language;
     marking them keeps screen readers' pronunciation right and tells them apart from the
     interface text, which follows the switch.
     """
-    return "ko" if _HANGUL.search(text) else "en"
+    if _HANGUL.search(text):
+        return "ko"
+    return "" if not _LATIN.search(text) and _LETTER.search(text) else "en"
+
+
+def isolate(shown: object, name: str | None = None) -> Markup:
+    """`shown` (a name, or HTML showing the name `name`), escaped, and isolated (`<bdi>`) when the
+    name is written right to left: beside left-to-right text (a comma, a count, a date) the
+    bidirectional algorithm would carry its neighbours into it (`محمد علي 1` read `1 محمد علي`)."""
+    return _ISOLATED % shown if right_to_left(str(shown) if name is None else name) else escape(shown)
 
 
 def name(text: str) -> Markup:
@@ -120,7 +133,7 @@ def authors(names: tuple[str, ...], limit: int | None = None,
     shown_as: Callable[[str], object] = (lambda n: link(n, href)) if link is not None and href is not None else (lambda n: n)
 
     def show(n: str) -> object:  # a right-to-left name isolated from the commas and the date beside it
-        return _ISOLATED % shown_as(n) if right_to_left(n) else shown_as(n)
+        return isolate(shown_as(n), n)
     sep = Markup(name_separator(names))
     langs = {text_lang(n) for n in shown}
     if len(langs) == 1:
@@ -171,6 +184,7 @@ class Fragments:
     en_count = staticmethod(en_count)
     label = staticmethod(label)
     text_lang = staticmethod(text_lang)
+    isolate = staticmethod(isolate)
     name_separator = staticmethod(name_separator)
     name = staticmethod(name)
     hashtags = staticmethod(hashtags)

@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from papernotes.catalog import urls
 from papernotes.markup import NoteHtml
 from papernotes.model import Note
-from papernotes.pages.fragments import Fragments, authors, bi, note_link, text_lang
+from papernotes.pages.fragments import Fragments, authors, bi, isolate, note_link, text_lang
 
 
 def slot(note: Note) -> Markup:
@@ -152,7 +152,7 @@ class Items:
                 shown = f'<a href="{escape(href(urls.author(page.slug)))}" lang="{lang}">{escape(name)}</a>'  # type: ignore[attr-defined]
             else:
                 shown = f'<span lang="{lang}">{escape(name)}</span>'
-            out.append(f'<li>{shown} <span class="pn-count">{escape(count)}</span></li>\n')
+            out.append(f'<li>{isolate(Markup(shown), name)} <span class="pn-count">{escape(count)}</span></li>\n')
         return Markup("".join(out))
 
     def _shared(self, kind: str, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup]) -> Markup:
