@@ -526,3 +526,31 @@ def test_a_title_that_is_a_date_is_told_so() -> None:
     text = ("2025-07-01\n2025-04-09\n(Ada Lovelace)\narXiv:2507.00001\n한국어 코멘트.\nEnglish commentary.\n#rl\n")
     entries, problems = parse_posts(text)
     assert entries == [] and [p.line for p in problems] == [3] and "a title written as a date reads as a day header" in problems[0].message
+
+
+@pytest.mark.parametrize("broken, written, posted, why", [
+    # An unfinished note of another day stopped every post: "8 error(s) in the notes; fix them first".
+    pytest.param("2026/unfinished.md", "date: 2026-12-06\ntags: []\n", True, None, id="another-days-note"),
+    pytest.param("2026/unfinished.md", "date: '2026-12-06'  # planned\ntitle: [\n", True, None, id="another-day-broken-yaml"),
+    pytest.param("2025/same-day.md", "date: 2025-05-02\ntags: []\n", False, "dated 2025-05-02", id="same-day"),
+    pytest.param("2025/no-date.md", "tags: [rl]\n", False, "its date cannot be read", id="no-date"),
+    pytest.param("2025/bad-date.md", "date: 2025-02-30\n", False, "its date cannot be read", id="impossible-date"),
+    pytest.param("2025/two-dates.md", "date: 2026-12-06\ndate: 2025-05-02\n", False, "its date cannot be read", id="two-dates"),
+])
+def test_a_broken_note_stops_only_the_post_of_its_own_day(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                         broken: str, written: str, posted: bool, why: str | None) -> None:
+    source = empty_tree(tmp_path, ROOT / "data")
+    notes = source / "data" / "notes"
+    (notes / "2025").mkdir()
+    (notes / "2026").mkdir()
+    (notes / "2025" / "good.md").write_text(NOTE, encoding="utf-8")
+    (notes / broken).write_text(f"---\ntitle: Unfinished\n{written}---\n\n## 한국어\n\n쓰는 중.\n", encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    shown = f"data/notes/{broken}"
+    if posted:
+        assert code == 0 and "Links, Math and Lists in One Note" in out, err
+        assert f"error(s) in 1 other file(s) ({shown}), none a note of 2025-05-02; the post is whole" in err
+    else:
+        assert (code, out) == (1, "")
+        assert err.splitlines()[-1].startswith("papernotes post: ") and f"error(s) in {shown} ({why}); fix them first" in err
+        assert all(line.startswith(f"{shown}:") for line in err.splitlines()[:-1]), err  # file:line:column: error: field: ...

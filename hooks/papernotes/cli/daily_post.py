@@ -3,21 +3,31 @@
 The output is the format `papernotes import-post` (also `import-feed`) reads back; both sides
 are `outputs/daily_post.py`. Whoever keeps notes here writes the daily digest once. `--lang ko|en` keeps one commentary and
 `--no-abstract` leaves the abstracts out; those shorter posts are for reading, not importing.
-Exit codes: 0 printed, 1 nothing to print (no notes that day, drafts only, broken notes),
-2 bad usage (a date that is not a date).
+Exit codes: 0 printed, 1 nothing to print (no notes that day, drafts only, a broken note that
+may be of that day), 2 bad usage (a date that is not a date).
+
+A broken note stops the post only when it may be of that day: dated so, or with no `date:` line
+to read. Errors elsewhere (a note of another day, `data/authors.yml`) are counted after the post;
+an error in `data/tags.yml` stops it, as every note's hashtags are read through that file.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
 from papernotes.outputs.daily_post import LANGS, PostOptions, day_post, round_trip_problems
-from papernotes.model import Note
+from papernotes.model import Note, Problem
 from papernotes.catalog.index import build_index
-from papernotes.source.tree import load_site
+from papernotes.schema import FrontMatter, split_front_matter
+from papernotes.source.guidance import normalise_text
+from papernotes.source.tree import LoadResult, display_path, load_site
+
+_DATE_LINE = re.compile(r"""^date[ \t]*:[ \t]*(["']?)([0-9]{4}-[0-9]{2}-[0-9]{2})\1[ \t]*(?:#.*)?$""")
+"""A top-level `date:` line holding a bare or quoted YYYY-MM-DD (a comment may follow)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,11 +44,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
               file=sys.stderr)
         return 2
     result = load_site(root, "data")
-    if result.errors:
-        for problem in result.errors:
+    stopping, why, elsewhere = _errors_about(day, result, root)
+    if stopping:
+        for problem in stopping:
             print(problem.format(), file=sys.stderr)
-        print(f"papernotes post: {len(result.errors)} error(s) in the notes; fix them first (see `papernotes check`), "
-              f"as a broken note of {day} would be missing from the post", file=sys.stderr)
+        files = ", ".join(f"{path} ({reason})" for path, reason in why.items())
+        print(f"papernotes post: {len(stopping)} error(s) in {files}; fix them first "
+              f"(see `papernotes check`), as a broken note of {day} would be missing from the post", file=sys.stderr)
         return 1
     drafts = [n for n in result.drafts if n.date == day]
     index = build_index(result.notes, result.tags)
@@ -61,7 +73,54 @@ def run(args: argparse.Namespace, root: Path) -> int:
             for problem in round_trip_problems(note):
                 print(f"{note.source}:{_line_of(root, note, problem.snippet)}: warning: {problem.field}: {problem.message} "
                       f"(import-post would not read it back as written)", file=sys.stderr)
+    if elsewhere:
+        files = sorted({p.path for p in elsewhere})
+        print(f"papernotes post: {len(elsewhere)} error(s) in {len(files)} other file(s) ({', '.join(files)}), none a note "
+              f"of {day}; the post is whole, but fix them too (see `papernotes check`)", file=sys.stderr)
     return 0
+
+
+def _errors_about(day: dt.date, result: LoadResult, root: Path) -> tuple[list[Problem], dict[str, str], list[Problem]]:
+    """The errors that may leave a note of `day` out of its post, their files with why (a note
+    dated `day`, or one whose date cannot be read; the tags file), and the other errors."""
+    notes_shown = display_path(root / "data" / "notes", root) + "/"
+    dates: dict[str, dt.date | None] = {}
+    stopping: list[Problem] = []
+    why: dict[str, str] = {}
+    elsewhere: list[Problem] = []
+    for problem in result.errors:
+        reason = None
+        if problem.path == result.tags.file:
+            reason = "every note's hashtags are read through it"
+        elif problem.path.startswith(notes_shown):
+            if problem.path not in dates:
+                dates[problem.path] = _written_date(root / problem.path)
+            when = dates[problem.path]
+            reason = "its date cannot be read" if when is None else f"dated {day}" if when == day else None
+        if reason is None:
+            elsewhere.append(problem)
+        else:
+            stopping.append(problem)
+            why[problem.path] = reason
+    return stopping, why, elsewhere
+
+
+def _written_date(path: Path) -> dt.date | None:
+    """The day a note file's front matter says, read line by line so that a note whose YAML or
+    other fields fail still tells it; None when it has no one `date:` line holding a real date."""
+    try:
+        text = normalise_text(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    split = split_front_matter(text.split("\n"))
+    if not isinstance(split, FrontMatter):
+        return None
+    written = [line for line in split.yaml_lines if re.match(r"date[ \t]*:", line)]
+    found = _DATE_LINE.match(written[0].rstrip()) if len(written) == 1 else None
+    try:
+        return dt.date.fromisoformat(found.group(2)) if found else None
+    except ValueError:  # 2025-02-30
+        return None
 
 
 def _nearest(days: tuple[dt.date, ...], day: dt.date) -> str:
