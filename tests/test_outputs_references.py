@@ -4,6 +4,7 @@ characters, RIS tags inside a value) must stay inside its field."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -115,6 +116,33 @@ def test_a_markdown_copy_writes_emoji_as_themselves(title: str, written: str | N
     assert yaml.safe_load(front)["title"] == title
     if written:
         assert f'title: "{written}"' in front or f"title: {written}" in front, front  # libyaml wrote \\U0001F600
+
+
+@pytest.mark.parametrize(("title", "authors", "org"), [
+    pytest.param("Injected <script>alert(1)</script>", ("Eve <img src=x onerror=alert(1)>", "Ada Lovelace"), "<b>Evil</b> Lab",
+                 id="tags-in-title-authors-org"),
+    pytest.param("a<b and \\<i> 😀 \\u003c", ("<!-- x -->", "<https://x.org>"), "Lab\n<iframe src=//e.example>",
+                 id="backslashes-emoji-comment-autolink-new-line"),
+    pytest.param("x" * 1200 + " <svg onload=alert(1)>", ("'<q>'", '"<q>"'), "<", id="long-and-quoted"),
+])
+def test_a_markdown_copys_front_matter_holds_no_raw_html_and_reads_back(title: str, authors: tuple[str, ...], org: str) -> None:
+    """The body was escaped, but the front matter wrote `title: Injected <script>alert(1)</script>`
+    and `- Eve <img src=x onerror=alert(1)>`: a Markdown viewer that does not know front matter
+    ran them. A text holding `<` is now double-quoted with `<` escaped `\\u003c`."""
+    import markdown
+    import yaml
+    from bs4 import BeautifulSoup
+
+    from papernotes.outputs.markdown_copy import render_copy
+
+    note = dataclasses.replace(_note(title, authors=authors), org=org)
+    text = render_copy(note, "https://example.org/notes/the-note/")
+    front = text[4:].split("\n---\n", 1)[0]
+    facts = yaml.safe_load(front)
+    assert (facts["title"], facts["authors"], facts["org"]) == (title, list(authors), org)
+    assert "```" not in text and "~~~" not in text and "<" not in text  # no code here, so nowhere
+    html = BeautifulSoup(markdown.markdown(text), "html.parser")  # the whole file, front matter as Markdown
+    assert not html.find_all(["script", "img", "b", "iframe", "svg", "q"]) and not html.find_all(attrs={"onerror": True})
 
 
 def test_a_markdown_copy_carries_the_notes_lineage() -> None:

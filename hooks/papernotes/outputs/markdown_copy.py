@@ -3,9 +3,11 @@
 
 A copy is `notes/<slug>.md` beside the note's folder (the llms.txt convention: the page's URL
 with `.md`): a YAML front matter of the paper's facts and its lineage (dumped by PyYAML, so any text is quoted
-safely), then the title, the abstract and both commentaries as the note wrote them, but with raw HTML, images
-from other hosts and script links made inert (`inert`), as the page's sanitiser does. The note
-page links it with `<link rel="alternate" type="text/markdown">`.
+safely; a text holding `<` is double-quoted with each `<` escaped `\u003c`, as a viewer that does
+not know front matter shows it as Markdown, where `<script>` ran), then the title, the abstract
+and both commentaries as the note wrote them, but with raw HTML, images from other hosts and
+script links made inert (`inert`), as the page's sanitiser does. The note page links it with
+`<link rel="alternate" type="text/markdown">`.
 """
 
 from __future__ import annotations
@@ -70,6 +72,26 @@ def front_matter(note: Note, page_url: str | None) -> dict[str, object]:
 
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's dumper when PyYAML has it: the pure-Python one is most of the exports' time at scale."""
+
+
+class _CopyDumper(_DUMPER):  # type: ignore[valid-type,misc]
+    """`_DUMPER` writing a text that holds `<` double-quoted (`_lt_escaped` then escapes each `<`)."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"' if "<" in text else None)
+
+
+_CopyDumper.add_representer(str, _represent_text)
+
+
+def _lt_escaped(head: str) -> str:
+    """The front matter with each `<` written `\\u003c`: `_CopyDumper` put every text holding one in
+    double quotes, where that is the escape of `<` (YAML reads the same text back), so the file has
+    no `<` a Markdown viewer could take for the start of raw HTML (`title: Injected <script>...`)."""
+    return head.replace("<", "\\u003c")
+
+
 _ASTRAL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\U([0-9A-F]{8})")
 """libyaml's escape of a character beyond U+FFFF in a double-quoted scalar (`\\U0001F600`), after
 an even run of backslashes (an escaped backslash is text)."""
@@ -94,9 +116,11 @@ def _astral_written(match: re.Match[str]) -> str:
 def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[str], str | None] = lambda slug: None) -> str:
     """The note's copy; `note_link(slug)` is where a link to another note leads from the copy
     (None: no such note, the link is left as written)."""
-    head = yaml.dump(front_matter(note, page_url), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    head = yaml.dump(front_matter(note, page_url), Dumper=_CopyDumper, allow_unicode=True, sort_keys=False, width=1000)
     if "\\U" in head:
         head = _astral_unescaped(head)
+    if "<" in head:
+        head = _lt_escaped(head)
     parts = [f"---\n{head}---\n", f"# {as_text(note.title)}\n"]  # a title, not markup
     for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
         if text.strip():
