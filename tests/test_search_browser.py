@@ -542,7 +542,7 @@ def test_enter_ends_a_korean_word_typed_without_composition(bundled_box) -> None
     word still being typed: Enter says the reader is done."""
     page = bundled_box
     type_query(page, "보상")
-    page.keyboard.type("뭐")
+    page.keyboard.type("뷁")        # (보상뭐 is one key from 보상모델, corrected to it)
     page.wait_for_timeout(300)      # searched: 보상's results stay, as while a word is typed
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelector('.pn-search__status').textContent.startsWith('결과가 없습니다')", timeout=400)
@@ -1671,7 +1671,8 @@ def test_typing_on_into_a_korean_word_without_composition_shows_no_verdict(bundl
     seen = page.evaluate("window.__statuses")
     assert seen and not any("결과가 없습니다" in s for s in seen), seen
     page.fill(".pn-search__input", "")
-    page.keyboard.type("보상뭐", delay=250)   # (보상모 finds the notes on 보상 모델, the glossary term it begins)
+    # (보상모 finds the notes on 보상 모델, the glossary term it begins; 보상뭐 is one key from 보상모델, corrected to it)
+    page.keyboard.type("보상뷁", delay=250)
     page.wait_for_function("document.querySelector('.pn-search__status').textContent.includes('결과가 없습니다')", timeout=5000)
 
 
@@ -1762,3 +1763,14 @@ def test_a_word_left_out_is_named_as_typed_and_not_offered_as_a_correction(bundl
     assert "학습시킬" in said and "학습시키" not in said, left
     status = bundled_box.inner_text(".pn-search__status")
     assert "찾으셨나요: 학습시키" not in status and "did you mean: 학습시키" not in status, status
+
+
+@pytest.mark.parametrize(("query", "marked"), [("학습시킬", "학습시키는"), ("강화학습으로 추론을 학습시킬", "학습시키는"), ("다룰", "다루는"),
+                                               ("줄일", "줄이는")])
+def test_a_verb_form_no_note_writes_finds_its_other_forms_without_a_correction(bundled_box, query: str, marked: str) -> None:  # noqa: ANN001
+    """학습시킬 said "did you mean: 학습시키", a verb's stem (no word), though its notes were found by
+    the form they write (학습시키는, marked): the reader typed that verb, in another form."""
+    assert type_query(bundled_box, query)
+    assert bundled_box.locator(".pn-search__correction").count() == 0, bundled_box.inner_text(".pn-search__status")
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert marked in marks, marks

@@ -556,13 +556,28 @@ const BESIDE = {
   ㅋ: "ㅁㄴㅌ", ㅌ: "ㅋㅊㄴㅇ", ㅍ: "ㅊㄹㅎ", ㅎ: "ㄹㅅㅍ",
 };
 
+/* `word` (Hangul) without the final consonant ㄴ, ㄹ or ㅁ of its last syllable, the endings that
+ * make a verb's stem a form of it (학습시킬, 학습시킨, 학습시킴: 학습시키), or null. */
+export function verbStem(word) {
+  const code = word.charCodeAt(word.length - 1) - 0xac00, tail = code % 28;
+  if (word.length < 2 || code < 0 || code > 11171 || (tail !== 4 && tail !== 8 && tail !== 16)) return null;
+  return word.slice(0, -1) + String.fromCharCode(0xac00 + code - tail);
+}
+
 /* A Korean word of two syllables or more one key away from an indexed word: one jamo of one
  * syllable changed, added or dropped (강화핛습, 강화학즙, 보상모댈, 겅화학습, 당화학습: a phone's
  * keyboard; in the first syllable an initial consonant only for a key beside it), or two
  * syllables after the first swapped. The candidates share their first syllables, or the first
  * one's initial consonant (a run of the terms files: Hangul is sorted by it), so their terms are
  * a few files. The one in the most notes, or null. Only a word no note holds is corrected (학슴:
- * 학습), so a word of two syllables too: 모텔 becomes 모델 only where no note writes 모텔. */
+ * 학습), so a word of two syllables too: 모텔 becomes 모델 only where no note writes 모텔.
+ * A correction is a word the notes write (alone, with a particle or ending, or as two words): a
+ * candidate that only starts their words (학습시키, of 학습시키는) is offered as the word of it
+ * the most notes write. But the word's own verb stem (verbStem: 학습시킬 is 학습시키 + ㄹ, 다룰 다루 + ㄹ)
+ * that notes write as a verb (학습시키는, 다루는: VERB_FORM; 강환 is a typo of 강화, a noun) is what the
+ * reader typed, in another form: it is returned as {word, stem: true}, and correctAll searches it
+ * without offering it. */
+const VERB_FORM = /^(?:는|고|기|면|며|면서|면서도|지|게|도록|려고|려는)$/;
 function correctHangul(word) {
   if (word.length < 2) return Promise.resolve(null);
   const byStart = new Map();                       // the prefix the candidates' terms start with -> candidates
@@ -582,7 +597,8 @@ function correctHangul(word) {
   }
   // A candidate is known when a term starts with it, written together (보상모델을) or as two words
   // (the index's pair terms: 보상 모델 -> _보상모델), as lookUpCompound finds words.
-  const known = new Set(), checks = [];
+  const stemmed = verbStem(word);   // among the candidates: its last syllable's final consonant dropped
+  const known = new Set(), written = new Set(), verbal = new Set(), longest = new Map(), checks = [];   // longest: w -> [the word most notes write, notes]
   for (const [start, candidates] of byStart) {
     for (const mark of meta.pair ? ["", meta.pair] : [""]) {
       const s = span(meta.chunks, mark + start, true);
@@ -590,18 +606,30 @@ function correctHangul(word) {
         for (const part of parts) {
           for (const term of Object.keys(part)) {
             if (!term.startsWith(mark + start)) continue;
-            for (const w of candidates) if (term.startsWith(mark + w)) known.add(w);
+            const bare = term.slice(mark.length), plain = HANGUL_ONLY.test(bare) ? withoutEnding(bare) : bare;
+            for (const w of candidates) {
+              if (!term.startsWith(mark + w)) continue;
+              known.add(w);
+              if (plain === w) written.add(w);
+              if (!mark && VERB_FORM.test(term.slice(w.length))) verbal.add(w);
+              const n = part[term].length, had = longest.get(w), shown = plain.startsWith(w) ? plain : bare;
+              if (HANGUL_ONLY.test(shown) && (!had || n > had[1])) longest.set(w, [shown, n]);
+            }
           }
         }
       }));
     }
   }
   return Promise.all(checks).then(() => {
+    if (stemmed && verbal.has(stemmed)) return { word: stemmed, stem: true };
     const words = Array.from(known).sort();
     return Promise.all(words.map(lookUpCompound)).then((found) => {
-      let best = null, most = 0;
-      found.forEach((f, i) => { const n = Object.keys(f.scores).length; if (n > most) { best = words[i]; most = n; } });
-      return best;
+      let best = null, most = 0, whole = false;
+      found.forEach((f, i) => {
+        const n = Object.keys(f.scores).length, w = written.has(words[i]);
+        if (n && ((w && !whole) || (w === whole && n > most))) { best = words[i]; most = n; whole = w; }
+      });
+      return best === null || whole ? best : (longest.get(best) || [best])[0];
     });
   });
 }
@@ -1083,9 +1111,12 @@ export function search(typed) {
   const correctAll = (tagged, text) => Promise.all(units.map((u, i) =>
     (u.word !== undefined && !isCommon(u) && !Object.keys(text.found[i].scores).length ? correct(u.word) : null)))
     .then((fixes) => {
-      const corrected = {};
+      const corrected = {}, stems = new Map();
       const fixedText = units.map((u, i) => {
         if (!fixes[i]) return said(u);
+        // The word's verb stem (학습시킬: 학습시키, which notes write as 학습시키는): the word as typed, in
+        // another form, and named so if it is left out.
+        if (fixes[i].stem) { stems.set(fixes[i].word, said(u)); return fixes[i].word; }
         // A Korean word that starts with a word of the notes, corrected to that word and a particle
         // (추론기, reasoner, to 추론과): its start is what the reader typed, a word being typed or one
         // no note writes. It is searched as its start (추론), no correction offered.
@@ -1096,6 +1127,7 @@ export function search(typed) {
       }).join(" ");
       if (!fixes.some(Boolean)) return [tagged, text, units, {}];
       const fixed = queryUnits(fixedText);   // the corrected words may name a concept (hallucinaton)
+      for (const u of fixed) if (u.word !== undefined && stems.has(u.word)) u.written = stems.get(u.word);
       return textHits(fixed).then((again) => [tagged, again, fixed, corrected]);
     });
   // Nothing found: two words typed apart that notes write as one (os world: OSWorld), a Korean name
