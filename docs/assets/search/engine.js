@@ -934,7 +934,14 @@ function withoutMissing(found, textHits) {
   // rewards "without yann lecun", <script>alert(1)</script> the notes holding a 1.
   if (!gone.length || kept.length <= gone.length || kept.length + gone.length !== used.length) return Promise.resolve(null);
   if (kept.every((u) => u.word !== undefined && /^[\d.]+$/.test(u.word))) return Promise.resolve(null);
-  return textHits(kept).then((again) => (again.hits.length ? [tagged, again, kept, corrected, false, gone.map(said)] : null));
+  // The common words of substance go too, as withoutCommon leaves them, and are named: 보상 해킹을
+  // 막는 방법 found the 1 note of reward hacking's 4 that writes 방법 (method). (Not the, which
+  // every note holds: nothing to name.)
+  const leave = (u) => isCommon(u) && !(u.word !== undefined && FUNCTION.has(u.word));
+  const common = kept.filter(leave), rest = kept.filter((u) => !leave(u));
+  const plain = rest.length && !rest.every((u) => u.word !== undefined && /^[\d.]+$/.test(u.word)) ? rest : kept;
+  return textHits(plain).then((again) => (again.hits.length
+    ? [tagged, again, plain, corrected, false, gone.map(said), plain === kept ? [] : common.map(said)] : null));
 }
 
 /* English function words: searched as typed, never marked in a result beside other words (the of
@@ -958,7 +965,10 @@ const COMMON = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with",
 const GENERIC = new Set(["paper", "papers", "article", "articles", "study", "studies", "research", "about", "related",
   "problem", "problems", "issue", "issues", "논문", "연구", "관한", "대한", "관련", "관련된", "문제", "문제점"]);
 for (const w of GENERIC) COMMON.add(w);
-const isCommon = (u) => u.word !== undefined && (COMMON.has(u.word) || COMMON.has(u.typed));
+/* A unit of the query that is a COMMON word, or a glossary concept named by such words only (방법 is
+ * method: 환각을 줄이는 방법 found the 1 note of hallucination's 3 writing 방법 too). */
+const isCommon = (u) => (u.word !== undefined ? COMMON.has(u.word) || COMMON.has(u.typed)
+  : u.concept !== undefined && u.words.length > 0 && u.words.every((w) => COMMON.has(w[0]) || COMMON.has(w[1])));
 const strayLetter = (u) => u.word !== undefined && /^[a-z]$/.test(u.word);
 /* A unit of the query (queryUnits) that is a GENERIC word, or a glossary concept named by such words
  * only (문제 and problem are one concept: reward hacking 문제 found 1 note of 4). */
