@@ -1785,3 +1785,13 @@ def test_a_question_for_ways_to_do_something_leaves_out_the_word_method(bundled_
     assert want and set(type_query(bundled_box, query)) == set(want)
     left = bundled_box.eval_on_selector_all(".pn-search__status strong.pn-search__missing", "els => els.map(e => e.textContent)")
     assert common in " ".join(left).split(), left
+
+
+@pytest.mark.parametrize(("query", "meant"), [("hiden states", "hidden"), ("hiden", "hidden")])
+def test_a_letter_left_out_is_corrected_to_the_word_with_it(bundled_box, query: str, meant: str) -> None:  # noqa: ANN001
+    """hiden states said "No results — did you mean: hides": a word of the typed length came first,
+    and hides, in 1 note, is not hidden (3 notes; the note on hidden states was not found)."""
+    found = type_query(bundled_box, query)
+    assert found and found == type_query(bundled_box, query.replace("hiden", meant))
+    type_query(bundled_box, query)
+    assert bundled_box.inner_text(".pn-search__correction") == meant

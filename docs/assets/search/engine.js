@@ -528,10 +528,11 @@ function correct(word) {
     const words = Array.from(known).sort();
     if (!words.length) return null;
     // The likeliest typo first: two letters swapped (`modle` -> `model`, not the commoner
-    // `mode`, which a prefix search also finds in every note with `model`), then a word of the
-    // same length, then the word in the most notes.
+    // `mode`, which a prefix search also finds in every note with `model`), then a word not
+    // shorter (a letter left out or mistyped: `hiden` -> `hidden` or `hides`, not `hide`), then the
+    // word in the most notes (`hidden`: a letter left out is as likely as one mistyped).
     const letters = (w) => w.split("").sort().join("");
-    const rank = (w, n) => [letters(w) === letters(word) ? 1 : 0, w.length === word.length ? 1 : 0, n];
+    const rank = (w, n) => [letters(w) === letters(word) ? 1 : 0, w.length >= word.length ? 1 : 0, n];
     const better = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
     return Promise.all(words.map((w) => lookUpWord(w))).then((found) => {
       let best = null, top = null;
