@@ -1795,3 +1795,15 @@ def test_a_letter_left_out_is_corrected_to_the_word_with_it(bundled_box, query: 
     assert found and found == type_query(bundled_box, query.replace("hiden", meant))
     type_query(bundled_box, query)
     assert bundled_box.inner_text(".pn-search__correction") == meant
+
+
+def test_a_latin_word_is_not_marked_across_the_start_of_another(bundled_box) -> None:  # noqa: ANN001
+    """Tom Griffiths marked "to models" in a result (t-o, then the m of models, read as tom
+    written in two words); a word written apart is marked only as its whole words, or before a
+    version (gpt4o: GPT-4o)."""
+    assert type_query(bundled_box, "Tom Griffiths")
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent.toLowerCase())")
+    assert "griffiths" in marks and "to models" not in marks, marks
+    assert type_query(bundled_box, "gpt4o")
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert "GPT-4o" in marks, marks

@@ -57,7 +57,13 @@ export function highlight(text, words, named, limit, whole = []) {
       if (joined.length >= w.length || !w.startsWith(joined)) continue;
       for (let j = i + 1; j < n && (q.joined[j - 1] || APOSTROPHE.test(text.slice(q.at[j - 1][1], q.at[j][0]))); j++) {
         joined += q.tokens[j];
-        if (joined.startsWith(w)) { markRun(i, j); break; }
+        // A Latin word ends inside the last of them only before a version (gpt4: GPT-4o) or a Korean
+        // ending (think-rm: Think-RM을), not a word's letters: tom is not "to models".
+        const inLast = w.slice(joined.length - q.tokens[j].length);
+        if (joined.startsWith(w)) {
+          if (HANGUL_ONLY.test(w) || !/^[a-z]/.test(joined.slice(w.length)) || !/^[a-z]/.test(inLast)) markRun(i, j);
+          break;
+        }
         if (!w.startsWith(joined)) break;
       }
     }
