@@ -259,10 +259,10 @@ def test_list_items_name_other_tags_in_the_readers_language(bundled_build: Path)
     tags = yaml.safe_load((BUNDLED_DATA / "tags.yml").read_text(encoding="utf-8"))
     page = BeautifulSoup((bundled_build / "notes" / "think-rm" / "index.html").read_text(encoding="utf-8"), "html.parser")
     related = page.select_one("#related").find_next("ol")
-    names = related.select(".pn-tagname")
-    assert names and not related.select(".pn-hashtag")
-    assert {n.select_one('[lang="ko"]').get_text() for n in names if n.select_one('[lang="ko"]')} == {tags["reward-model"]["ko"]}
+    assert related.select(".pn-meta") and not related.select(".pn-hashtag")
+    assert {n.get_text() for n in related.select('.pn-meta .pn-lang[lang="ko"]')} == {tags["reward-model"]["ko"]}
+    assert {n.get_text() for n in related.select('.pn-meta .pn-lang[lang="en"]')} == {tags["reward-model"]["en"]}
     tag_page = BeautifulSoup((bundled_build / "tags" / "reward-model" / "index.html").read_text(encoding="utf-8"), "html.parser")
     items = tag_page.select("li.pn-item .pn-meta")
     assert items and not [i for i in items if i.select(".pn-hashtag")]
-    assert any(n.get_text() == "RLHF" for i in items for n in i.select(".pn-tagname"))
+    assert any(n.get_text() == "RLHF" for i in items for n in i.select('span[lang="en"]'))
