@@ -234,12 +234,20 @@ def test_how_deep_a_note_may_nest_does_not_depend_on_who_renders_it() -> None:
     ("the <s> token and </s>", "the &lt;s&gt; token and &lt;/s&gt;"),
     ("<think>\nline\n</think>", "&lt;think&gt;\nline\n&lt;/think&gt;"),
     ("<eos> and <pad>", "&lt;eos&gt; and &lt;pad&gt;"),
+    # A known element left open in its paragraph is a token too: it took the word away and wrapped
+    # the rest of the section in code or a link, or showed it as source (<title>, <template>).
+    ("We prepend a <code> token to each prompt.", "We prepend a &lt;code&gt; token to each prompt."),
+    ("an <a> token, an <img> token, LLaVA's <image> and <video>", "an &lt;a&gt; token, an &lt;img&gt; token, LLaVA's &lt;image&gt; and &lt;video&gt;"),
+    ("The <title> token and a <template> one.", "The &lt;title&gt; token and a &lt;template&gt; one."),
 ])
 def test_text_that_looks_like_a_tag_is_shown_as_written(text: str, shown: str) -> None:
     """`<think>` in a pasted abstract vanished ("reasons inside  and answers in ") and `a<b and c>d`
     made the rest of the paragraph bold; HTML that is HTML still works."""
     assert str(markup.Converter().convert(text)) == f"<p>{shown}</p>"
     assert str(markup.Converter().convert("<b>bold</b> and <sub>2</sub>")) == "<p><b>bold</b> and <sub>2</sub></p>"
+    assert str(markup.Converter().convert("We prepend a <code> token.\n\nNext paragraph.")) == (
+        "<p>We prepend a &lt;code&gt; token.</p>\n<p>Next paragraph.</p>")
+    assert str(markup.Converter().convert('<code>x</code> <img src="a.png" alt="a">')) == '<p><code>x</code> <img src="a.png" alt="a"></p>'
 
 
 @pytest.mark.parametrize("text, removed", [
@@ -247,6 +255,7 @@ def test_text_that_looks_like_a_tag_is_shown_as_written(text: str, shown: str) -
     ("[t](tel:123) [f](ftp://x.example/) [j](javascript:alert(1)) [ok](https://x.org) <a href=\"vbscript:x\">v</a>",
      ("tel:123", "ftp://x.example/", "javascript:alert(1)", "vbscript:x")),
     ('<a href="data:text/html,<script>x</script>">data</a>', ("data:text/html,<script>x</script>",)),
+    ('<a href="jav&#x09;ascript:alert(1)">tab</a>', ("javascript:alert(1)",)),  # a browser reads it so
     ("`<script>x</script>` and `[j](javascript:x)` in code", ()),
     ("<b>kept</b> <span>kept</span> [rel](../x/) <https://x.org>", ()),
 ])

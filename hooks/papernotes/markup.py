@@ -84,7 +84,7 @@ HTML_ELEMENTS = frozenset("""
     a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
     button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
     fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img
-    image input ins isindex kbd keygen label legend li link listing main map mark marquee menu menuitem meta meter nav
+    input ins isindex kbd keygen label legend li link listing main map mark marquee menu menuitem meta meter nav
     nobr noembed noframes noscript object ol optgroup option output p param picture plaintext portal pre progress q rb
     rp rt rtc ruby s samp script search section select slot small source span strike strong style sub summary sup svg
     table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
@@ -128,12 +128,31 @@ def is_markup(raw: str) -> bool:
     return True
 
 
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_ATTRIBUTE_SRC = re.compile(r"\ssrc\s*=", re.I)
+
+
+def _closed(raw: str, after: str) -> bool:
+    """Whether an opening tag is closed later in its paragraph (`after`), or needs no closing. An
+    unclosed one is a token written as a tag (`We prepend a <code> token`, `an <a> token`, LLaVA's
+    `<video>`): as HTML it took the word away and wrapped the rest of the section in code or a link
+    (or, for `<title>`, `<textarea>`, `<template>`, showed it as source or dropped it). An `<img>`
+    without a `src` is a token too."""
+    match = _RAW_TAG.match(raw)
+    if match is None or raw[1:].lstrip().startswith("/") or raw.rstrip(">").rstrip().endswith("/"):
+        return True
+    name = match[1].lower()
+    if name in _VOID:
+        return name != "img" or _ATTRIBUTE_SRC.search(match[2] or "") is not None
+    return re.search(rf"<\s*/\s*{re.escape(name)}\s*>", after, re.I) is not None
+
+
 class _RawHtmlInline(HtmlInlineProcessor):
     """Python-Markdown's raw inline HTML, except text that only looks like a tag (`is_markup`),
     which is kept as text."""
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # noqa: N802 - the name Python-Markdown calls
-        if is_markup(m.group(1)):
+        if is_markup(m.group(1)) and _closed(m.group(1), data[m.end(0):]):
             return super().handleMatch(m, data)
         text = self.backslash_unescape(self.unescape(m.group(1)))
         return self.md.htmlStash.store(str(escape(text))), m.start(0), m.end(0)
@@ -400,7 +419,7 @@ def removed_markup(html: str) -> tuple[str, ...]:
         if name not in HTML_TAGS and name not in MATHML_TAGS:
             found[f"<{name}>"] = None
         for value in _URL_VALUE.findall(match[2]):
-            url = unescape(value.strip("\"'")).strip()
+            url = re.sub(r"[\x00-\x20]+", "", unescape(value.strip("\"'")))  # `jav&#x09;ascript:` is javascript: to a browser
             scheme = _URL_SCHEME.match(url)
             if scheme and scheme[1].lower() not in KEPT_SCHEMES:
                 found[url] = None

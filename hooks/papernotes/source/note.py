@@ -244,15 +244,15 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
             why = (f"the HTML element {what} is removed from the page with what it holds: a note runs no script and "
                    "sets no style; to show it as written, put it in backticks")
         elif what.startswith("<"):
-            why = (f"the HTML tag {what} is removed from the page (its text stays): a note keeps simple formatting "
-                   "only (b, i, em, strong, code, sub, sup, lists, tables, links); to show the tag as written, put it in backticks")
+            why = (f"the HTML tag {what} is removed from the page: a note keeps simple formatting only (b, i, em, "
+                   "strong, code, sub, sup, lists, tables, links); to show the tag as written, put it in backticks")
         else:
             why = (f"the link address {what!r} is removed (its words stay): a note's links keep http:, https: and "
                    "mailto: addresses only")
         add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field, why, "removed-html", "warning")
     if len(removed) > _REMOVED_SHOWN:
-        add(section.line, 1, field, f"{len(removed) - _REMOVED_SHOWN} more HTML tags or link addresses are removed "
-            "from this section's page", "removed-html", "warning")
+        add(section.line, 1, field, f"{len(removed) - _REMOVED_SHOWN} more kinds of HTML tag or link address are "
+            "removed from this section's page (each kind is named once)", "removed-html", "warning")
 
 
 def _check_renders(section: Section, field: str, add: Callable[..., None], html: _Rendered) -> None:
