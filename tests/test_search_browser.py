@@ -320,6 +320,44 @@ def test_on_a_phone_a_tap_beside_the_open_search_closes_it_and_nothing_else(brow
         context.close()
 
 
+def test_on_a_touch_screen_on_its_side_a_tap_beside_the_results_closes_them_only(browser, small: str) -> None:  # noqa: ANN001
+    """A phone on its side (844 px) shows the field in the header, as a laptop does, and had no
+    scrim: a tap beside the results closed them and pressed the ☆ under the finger too."""
+    context = browser.new_context(viewport={"width": 844, "height": 390}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(small)
+        assert type_query(page, "#rl #safety") == ["zeta"]
+        assert page.is_visible(".pn-search__scrim")
+        panel = box(page, ".pn-search__panel")
+        x, y = max(panel["x"] - 40, 4), panel["y"] + 40
+        assert page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('.pn-search')", [x, y])
+        url = page.url
+        page.touchscreen.tap(x, y)
+        page.wait_for_timeout(300)
+        assert page.url == url and not page.is_visible(".pn-search__panel") and not page.is_visible(".pn-search__scrim")
+        page.tap(".pn-search__input")  # the field stays above the scrim: the results come back
+        page.wait_for_selector(".pn-search__panel", state="visible")
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_search_opened_again_takes_a_new_query(browser, small: str) -> None:  # noqa: ANN001
+    """Closed and opened again, the box added the new query to the end of the last (보상 모델김)."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(small)
+        page.tap(".pn-search__open")
+        page.keyboard.type("reward")
+        page.keyboard.press("Escape")
+        page.tap(".pn-search__open")
+        page.keyboard.type("safety")
+        assert page.input_value(".pn-search__input") == "safety"
+    finally:
+        context.close()
+
+
 def test_on_a_wide_screen_the_page_is_not_covered_by_the_search(pages, small: str) -> None:  # noqa: ANN001
     """The scrim is the phone's: on a wide screen the results hang from the field in the header
     and the page beside them stays as it is (a click there closes the results)."""

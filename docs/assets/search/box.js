@@ -100,6 +100,7 @@ function build() {
     box.setAttribute("data-open", "");
     opener.setAttribute("aria-expanded", "true");
     input.focus();
+    input.select();  // the last query, chosen: typing replaces it (it was added to its end: 보상 모델김)
   }
   function closeBox(refocus) {
     showPanel(false);
