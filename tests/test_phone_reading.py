@@ -1076,16 +1076,22 @@ FOCUS_SHOWN = """() => {
 }"""
 
 
+def _open_on_laptop(contexts, base: str, index, path: str, lang: str):  # noqa: ANN001, ANN202
+    """The laptop's page at `path` ("notes/": the newest note's page) in `lang`, settled."""
+    pg = contexts["laptop"]
+    if path == "notes/":
+        path = urls.src_to_url(urls.note(index.notes[0].slug))
+    open_page(pg, base + path, lang)
+    pg.wait_for_timeout(200)
+    return pg
+
+
 @pytest.mark.parametrize("path", ["", "notes/", "list/"])
 def test_keyboard_focus_is_seen_on_every_control_it_reaches(contexts, base: str, index, path: str) -> None:  # noqa: ANN001
     """Tab through a page: every element focused shows it. The theme hides the outline of a
     summary (a note's abstract on the home page), of the logo and of the palette switch unless its
     own script marked them; that script is not loaded (assets/theme.js), so they showed nothing."""
-    pg = contexts["laptop"]
-    if path == "notes/":
-        path = urls.src_to_url(urls.note(index.notes[0].slug))
-    open_page(pg, base + path, "ko")
-    pg.wait_for_timeout(200)
+    pg = _open_on_laptop(contexts, base, index, path, "ko")
     pg.evaluate("document.activeElement.blur()")
     seen, hidden = set(), set()
     for _ in range(120):
@@ -1116,11 +1122,7 @@ FOCUS_BELOW_HEADER = """() => {
 def test_keyboard_focus_going_up_a_page_is_not_hidden_under_the_header(contexts, base: str, index, path: str) -> None:  # noqa: ANN001
     """Shift+Tab from the bottom of a page scrolled each control just into view, at the top of the
     window: under the 48 px sticky header (focused links at y 18 to 57; WCAG 2.4.11)."""
-    pg = contexts["laptop"]
-    if path == "notes/":
-        path = urls.src_to_url(urls.note(index.notes[0].slug))
-    open_page(pg, base + path, "en")
-    pg.wait_for_timeout(200)
+    pg = _open_on_laptop(contexts, base, index, path, "en")
     pg.evaluate("window.scrollTo(0, document.documentElement.scrollHeight); document.activeElement.blur()")
     under = []
     for _ in range(40):
