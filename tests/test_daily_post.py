@@ -536,6 +536,9 @@ def test_a_title_that_is_a_date_is_told_so() -> None:
     pytest.param("2025/no-date.md", "tags: [rl]\n", False, "its date cannot be read", id="no-date"),
     pytest.param("2025/bad-date.md", "date: 2025-02-30\n", False, "its date cannot be read", id="impossible-date"),
     pytest.param("2025/two-dates.md", "date: 2026-12-06\ndate: 2025-05-02\n", False, "its date cannot be read", id="two-dates"),
+    # A draft of the day is in no post, broken or not; a file that is no note is of no day.
+    pytest.param("2025/draft.md", "date: 2025-05-02\ndraft: true\ntags: []\n", True, None, id="same-day-draft"),
+    pytest.param("2025/notes.txt", "date: 2025-05-02\n", True, None, id="not-a-note-file"),
 ])
 def test_a_broken_note_stops_only_the_post_of_its_own_day(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                                          broken: str, written: str, posted: bool, why: str | None) -> None:

@@ -92,11 +92,13 @@ def _errors_about(day: dt.date, result: LoadResult, root: Path) -> tuple[list[Pr
         reason = None
         if problem.path == result.tags.file:
             reason = "every note's hashtags are read through it"
-        elif problem.path.startswith(notes_shown):
+        elif problem.path.startswith(notes_shown) and problem.path.endswith(".md"):  # another file is no note of any day
             if problem.path not in dates:
                 dates[problem.path] = _written_date(root / problem.path)
             when = dates[problem.path]
             reason = "its date cannot be read" if when is None else f"dated {day}" if when == day else None
+            if reason is not None and _written_draft(root / problem.path):
+                reason = None  # a draft is in no post
         if reason is None:
             elsewhere.append(problem)
         else:
@@ -121,6 +123,16 @@ def _written_date(path: Path) -> dt.date | None:
         return dt.date.fromisoformat(found.group(2)) if found else None
     except ValueError:  # 2025-02-30
         return None
+
+
+def _written_draft(path: Path) -> bool:
+    """Whether a note file's front matter says `draft: true`, read line by line as `_written_date`."""
+    try:
+        split = split_front_matter(normalise_text(path.read_bytes().decode("utf-8")).split("\n"))
+    except (OSError, UnicodeDecodeError):
+        return False
+    return isinstance(split, FrontMatter) and any(re.fullmatch(r"draft[ \t]*:[ \t]*(?:true|True|TRUE|yes)[ \t]*(?:#.*)?", line.rstrip())
+                                                  for line in split.yaml_lines)
 
 
 def _nearest(days: tuple[dt.date, ...], day: dt.date) -> str:
