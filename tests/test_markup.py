@@ -255,7 +255,8 @@ def test_text_that_looks_like_a_tag_is_shown_as_written(text: str, shown: str) -
     ("[t](tel:123) [f](ftp://x.example/) [j](javascript:alert(1)) [ok](https://x.org) <a href=\"vbscript:x\">v</a>",
      ("tel:123", "ftp://x.example/", "javascript:alert(1)", "vbscript:x")),
     ('<a href="data:text/html,<script>x</script>">data</a>', ("data:text/html,<script>x</script>",)),
-    ('<a href="jav&#x09;ascript:alert(1)">tab</a>', ("javascript:alert(1)",)),  # a browser reads it so
+    ('<a href="jav&#x09;ascript:alert(1)">tab</a>', ("jav&#x09;ascript:alert(1)",)),  # javascript: to a browser
+    ("[bad](javascript&#58;alert(1))", ("javascript&#58;alert(1)",)),  # as written: the writer can find it
     ("`<script>x</script>` and `[j](javascript:x)` in code", ()),
     ("<b>kept</b> <span>kept</span> [rel](../x/) <https://x.org>", ()),
 ])
@@ -275,3 +276,9 @@ def test_the_checker_warns_at_what_the_page_leaves_out(tmp_path: Path) -> None:
     line = hostile.split("\n").index("See [call](tel:123) and <iframe src=//evil.example/></iframe>.") + 1
     assert [(f[0], f[1], f[2]) for f in found] == [(line, "## English", "warning")] * 2, found
     assert "'tel:123' is removed" in found[0][3] and "<iframe> is removed" in found[1][3]
+    # An address hidden in an entity is found where the note writes it, and quoted so.
+    hidden = note.replace("## English\n", "## English\n\nA [bad](javascript&#58;alert(1)) link.\n", 1)
+    site = make_site(tmp_path / "hidden", data=BUNDLED_ROOT / "data", notes={"2025/thought-manipulation.md": hidden})
+    found = [(p.line, p.column, p.message) for p in load_site(site, "data").problems]
+    line = hidden.split("\n").index("A [bad](javascript&#58;alert(1)) link.") + 1
+    assert [(f[0], f[1]) for f in found] == [(line, 9)] and "'javascript&#58;alert(1)' is removed" in found[0][2], found

@@ -411,18 +411,19 @@ _URL_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 def removed_markup(html: str) -> tuple[str, ...]:
     """What the sanitiser removes from Python-Markdown's `html` of a note, so that the checker can
     say so (it was silent): each element the allow-list lacks, as `<iframe>`, and each link or
-    image address of a scheme it lacks, as written (`javascript:alert(1)`, `tel:123`). Once each,
-    in order."""
+    image address of a scheme it lacks, as the note writes it (`javascript:alert(1)`, `tel:123`,
+    `javascript&#58;x`, which a browser reads as javascript:). Once each, in order."""
     found: dict[str, None] = {}
     for match in _OPENING_TAG.finditer(html):
         name = match[1].lower()
         if name not in HTML_TAGS and name not in MATHML_TAGS:
             found[f"<{name}>"] = None
         for value in _URL_VALUE.findall(match[2]):
-            url = re.sub(r"[\x00-\x20]+", "", unescape(value.strip("\"'")))  # `jav&#x09;ascript:` is javascript: to a browser
+            written = value.strip("\"'")
+            url = re.sub(r"[\x00-\x20]+", "", unescape(written))  # `jav&#x09;ascript:` is javascript: to a browser
             scheme = _URL_SCHEME.match(url)
             if scheme and scheme[1].lower() not in KEPT_SCHEMES:
-                found[url] = None
+                found[written] = None  # as the note writes it (`javascript&#58;…`): the writer can find it
     return tuple(found)
 
 

@@ -238,8 +238,9 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
     readers saw the text without it, and the writer was told nothing."""
     lines = section.text.split("\n")
     for what in removed[:_REMOVED_SHOWN]:
-        needle = what[:-1].lower() if what.startswith("<") else what.lower()
-        at = next(((n, line.lower().find(needle)) for n, line in enumerate(lines) if needle in line.lower()), (0, -1))
+        needles = [what[:-1].lower()] if what.startswith("<") else [what.lower(), html_unescape(what).lower()]
+        at = next(((n, line.lower().find(needle)) for needle in needles for n, line in enumerate(lines) if needle in line.lower()),
+                  (0, -1))
         if what in ("<script>", "<style>"):
             why = (f"the HTML element {what} is removed from the page with what it holds: a note runs no script and "
                    "sets no style; to show it as written, put it in backticks")
@@ -247,7 +248,8 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
             why = (f"the HTML tag {what} is removed from the page: a note keeps simple formatting only (b, i, em, "
                    "strong, code, sub, sup, lists, tables, links); to show the tag as written, put it in backticks")
         else:
-            why = (f"the link address {what!r} is removed (its words stay): a note's links keep http:, https: and "
+            shown = what if what.lower() in section.text.lower() else html_unescape(what)  # `&amp;` as the note writes it
+            why = (f"the link address {shown!r} is removed (its words stay): a note's links keep http:, https: and "
                    "mailto: addresses only")
         add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field, why, "removed-html", "warning")
     if len(removed) > _REMOVED_SHOWN:
