@@ -28,6 +28,8 @@ from papernotes.source.tree import LoadResult, display_path, load_site
 
 _DATE_LINE = re.compile(r"""^date[ \t]*:[ \t]*(["']?)([0-9]{4}-[0-9]{2}-[0-9]{2})\1[ \t]*(?:#.*)?$""")
 """A top-level `date:` line holding a bare or quoted YYYY-MM-DD (a comment may follow)."""
+_DRAFT_LINE = re.compile(r"draft[ \t]*:[ \t]*(?:true|True|TRUE|yes)[ \t]*(?:#.*)?")
+"""A top-level `draft: true` line."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +86,7 @@ def _errors_about(day: dt.date, result: LoadResult, root: Path) -> tuple[list[Pr
     """The errors that may leave a note of `day` out of its post, their files with why (a note
     dated `day`, or one whose date cannot be read; the tags file), and the other errors."""
     notes_shown = display_path(root / "data" / "notes", root) + "/"
-    dates: dict[str, dt.date | None] = {}
+    written: dict[str, tuple[dt.date | None, bool]] = {}
     stopping: list[Problem] = []
     why: dict[str, str] = {}
     elsewhere: list[Problem] = []
@@ -93,12 +95,11 @@ def _errors_about(day: dt.date, result: LoadResult, root: Path) -> tuple[list[Pr
         if problem.path == result.tags.file:
             reason = "every note's hashtags are read through it"
         elif problem.path.startswith(notes_shown) and problem.path.endswith(".md"):  # another file is no note of any day
-            if problem.path not in dates:
-                dates[problem.path] = _written_date(root / problem.path)
-            when = dates[problem.path]
-            reason = "its date cannot be read" if when is None else f"dated {day}" if when == day else None
-            if reason is not None and _written_draft(root / problem.path):
-                reason = None  # a draft is in no post
+            if problem.path not in written:
+                written[problem.path] = _written(root / problem.path)
+            when, draft = written[problem.path]
+            if not draft:  # a draft is in no post
+                reason = "its date cannot be read" if when is None else f"dated {day}" if when == day else None
         if reason is None:
             elsewhere.append(problem)
         else:
@@ -107,32 +108,23 @@ def _errors_about(day: dt.date, result: LoadResult, root: Path) -> tuple[list[Pr
     return stopping, why, elsewhere
 
 
-def _written_date(path: Path) -> dt.date | None:
-    """The day a note file's front matter says, read line by line so that a note whose YAML or
-    other fields fail still tells it; None when it has no one `date:` line holding a real date."""
-    try:
-        text = normalise_text(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return None
-    split = split_front_matter(text.split("\n"))
-    if not isinstance(split, FrontMatter):
-        return None
-    written = [line for line in split.yaml_lines if re.match(r"date[ \t]*:", line)]
-    found = _DATE_LINE.match(written[0].rstrip()) if len(written) == 1 else None
-    try:
-        return dt.date.fromisoformat(found.group(2)) if found else None
-    except ValueError:  # 2025-02-30
-        return None
-
-
-def _written_draft(path: Path) -> bool:
-    """Whether a note file's front matter says `draft: true`, read line by line as `_written_date`."""
+def _written(path: Path) -> tuple[dt.date | None, bool]:
+    """The day a note file's front matter says and whether it says `draft: true`, read line by
+    line so that a note whose YAML or other fields fail still tells them; the day is None when
+    the file has no one `date:` line holding a real date."""
     try:
         split = split_front_matter(normalise_text(path.read_bytes().decode("utf-8")).split("\n"))
     except (OSError, UnicodeDecodeError):
-        return False
-    return isinstance(split, FrontMatter) and any(re.fullmatch(r"draft[ \t]*:[ \t]*(?:true|True|TRUE|yes)[ \t]*(?:#.*)?", line.rstrip())
-                                                  for line in split.yaml_lines)
+        return None, False
+    if not isinstance(split, FrontMatter):
+        return None, False
+    draft = any(_DRAFT_LINE.fullmatch(line.rstrip()) for line in split.yaml_lines)
+    written = [line for line in split.yaml_lines if re.match(r"date[ \t]*:", line)]
+    found = _DATE_LINE.match(written[0].rstrip()) if len(written) == 1 else None
+    try:
+        return (dt.date.fromisoformat(found.group(2)) if found else None), draft
+    except ValueError:  # 2025-02-30
+        return None, draft
 
 
 def _nearest(days: tuple[dt.date, ...], day: dt.date) -> str:
