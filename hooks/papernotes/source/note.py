@@ -199,15 +199,25 @@ _MATH_ERROR_START = '<code class="pn-math-error">'
 _MATH_ERROR = re.compile(re.escape(_MATH_ERROR_START) + r"(.*?)</code>", re.S)
 
 
+def _where(section: Section, *needles: str, fold: bool = False) -> tuple[int, int]:
+    """The file's line and column of the first of `needles` (tried in order) the section's text
+    holds, case-folded with `fold`; the section's first line when it holds none."""
+    lines = section.text.split("\n")
+    for needle in needles:
+        for n, line in enumerate(lines):
+            column = (line.lower() if fold else line).find(needle) if needle else -1
+            if column >= 0:
+                return section.first + n, column + 1
+    return section.first, 1
+
+
 def _math_problems(section: Section, field: str, rendered: str, add: Callable[..., None]) -> None:
     """A warning at each formula that could not be turned into MathML (`markup._MathInline`):
     readers see its TeX source in red, and the writer saw nothing until they read the page."""
-    lines = section.text.split("\n")
     for match in _MATH_ERROR.finditer(rendered):
         tex = html_unescape(match[1])
-        at = next(((n, line.find(tex)) for n, line in enumerate(lines) if tex and tex in line), (0, -1))
         shown = tex if len(tex) <= 60 else tex[:59] + "…"
-        add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field,
+        add(*_where(section, tex), field,
             f"the formula ${shown}$ cannot be shown as math ({math_problem(tex)}); readers see its TeX source instead",
             "math-error", "warning")
 
@@ -222,9 +232,7 @@ def _override_problems(section: Section, field: str, rendered: str, add: Callabl
     "google.com" and led elsewhere, and check said nothing (front matter refuses them). Right-to-
     left words need none: the page isolates them."""
     char = _OVERRIDE.search(rendered)[0]
-    lines = section.text.split("\n")
-    at = next(((n, line.find(char)) for n, line in enumerate(lines) if char in line), (0, -1))
-    add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field,
+    add(*_where(section, char), field,
         f"the text holds {describe(char)}, which makes it read differently from what it holds (a link's text can show "
         "another address); delete it (right-to-left words need no such character)", "direction-override", "warning")
 
@@ -236,11 +244,8 @@ _REMOVED_SHOWN = 5
 def _removed_problems(section: Section, field: str, removed: tuple[str, ...], add: Callable[..., None]) -> None:
     """A warning at each element or link address the sanitiser removed (`markup.removed_markup`):
     readers saw the text without it, and the writer was told nothing."""
-    lines = section.text.split("\n")
     for what in removed[:_REMOVED_SHOWN]:
         needles = [what[:-1].lower()] if what.startswith("<") else [what.lower(), html_unescape(what).lower()]
-        at = next(((n, line.lower().find(needle)) for needle in needles for n, line in enumerate(lines) if needle in line.lower()),
-                  (0, -1))
         if what in ("<script>", "<style>"):
             why = (f"the HTML element {what} is removed from the page with what it holds: a note runs no script and "
                    "sets no style; to show it as written, put it in backticks")
@@ -251,7 +256,7 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
             shown = what if what.lower() in section.text.lower() else html_unescape(what)  # `&amp;` as the note writes it
             why = (f"the link address {shown!r} is removed (its words stay): a note's links keep http:, https: and "
                    "mailto: addresses only")
-        add(section.first + at[0], at[1] + 1 if at[1] >= 0 else 1, field, why, "removed-html", "warning")
+        add(*_where(section, *needles, fold=True), field, why, "removed-html", "warning")
     if len(removed) > _REMOVED_SHOWN:
         add(section.line, 1, field, f"{len(removed) - _REMOVED_SHOWN} more kinds of HTML tag or link address are "
             "removed from this section's page (each kind is named once)", "removed-html", "warning")
