@@ -74,6 +74,9 @@ QUERIES: list[tuple[str, str, str]] = [
     ("korean", "추론능력", r"re:추론 ?능력"),
     ("korean", "문제해결", r"re:문제 ?해결"),
     ("korean", "엔트로피를", r"re:엔트로피"),
+    # as typed key by key without composition (a lone consonant begins the next syllable); a given name alone
+    ("korean", "강화학ㅅ", "tag:rl"),
+    ("korean", "현우", "simpletom"),
     # English word forms
     ("forms", "surveys", r"re:\bsurvey"),
     ("forms", "distilling", r"re:\bdistill"),
@@ -107,6 +110,7 @@ QUERIES: list[tuple[str, str, str]] = [
     ("typos", "uncertainity", r"re:\buncertainty"),
     ("typos", "markovain", r"re:\bmarkovian"),
     ("typos", "xdversarial", r"re:\badversarial"),
+    ("typos", "reward modle", "tag:reward-model"),
     # Tags: #slug, or a label in either language
     ("tags", "#rl", "tag:rl"),
     ("tags", "#reward-model", "tag:reward-model"),
@@ -145,6 +149,9 @@ QUERIES: list[tuple[str, str, str]] = [
     ("cross", "expected value", r"re:기댓값"),
     ("cross", "deception", r"re:(?<![가-힣])기만"),
     ("cross", "uncertainty", r"re:불확실성"),
+    # acronyms listed or compared: the notes on either (PRM's, ORM's through outcome reward)
+    ("cross", "PRM ORM", r"re:\bPRMs?\b|outcome[ -]reward"),
+    ("cross", "PPO vs GRPO", r"re:\bPPO\b|\bGRPO\b"),
 ]
 
 

@@ -241,7 +241,8 @@ def test_meta_ships_the_ranking_numbers_and_the_tokenizer_tables(loaded) -> None
     meta = json.loads(dict(build_search_files(loaded.notes, loaded.tags, commentary))["search/meta.json"])
     assert meta["rank"] == {"partial": 0.7, "beside_whole": 0.3, "stemmed": 0.9, "split": 0.8, "light_min": 4, "max_span": 3} == searchindex.RANK
     assert meta["words"] == {"joiner": " \t\u00a0-\u2010\u2011", "max_form_words": MAX_FORM_WORDS, "stemmable": "[a-z]{3,}",
-                             "spell_min": searchindex.SPELL_MIN, "tag_prefix": "#", "arxiv": searchindex.ARXIV_REFERENCE, "plural": "들"}
+                             "spell_min": searchindex.SPELL_MIN, "tag_prefix": "#", "arxiv": searchindex.ARXIV_REFERENCE, "plural": "들",
+                             "verb_forms": list(searchindex.VERB_FORMS)}
     # The box builds its joiner from the characters as the Python does: a hyphen is one, not a range.
     assert JOINER_CHARACTERS == meta["words"]["joiner"]
     assert [g for g in (" - ", "\u2010", " \n ", "\u00a0") if not JOINER.fullmatch(g)] == []
@@ -440,3 +441,14 @@ def test_a_camel_case_name_in_a_title_is_also_its_words(title: str, parts: list[
     from papernotes.outputs.search_index import PAIR_PREFIX, camel_parts
     found = camel_parts(title)
     assert [t for t in found if not t.startswith(PAIR_PREFIX)] == parts
+
+
+def test_a_verb_form_is_not_indexed_by_its_inner_sub_words() -> None:
+    """커지도록 (become larger) was indexed by 지도록: 지도 학습 found and marked it. A compound still is."""
+    assert searchindex.variants("커지도록") == ()
+    assert ("모델", True) in searchindex.variants("보상모델을")
+
+
+def test_a_word_in_angle_brackets_is_indexed_as_the_token() -> None:
+    """<think> is a token a model writes: the box looks `<think>` up before the word think."""
+    assert searchindex.angled_names("between `<think>` and `</think>`; a < b > c") == ["<think>", "<think>"]

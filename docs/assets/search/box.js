@@ -226,6 +226,10 @@ function build() {
           status.append(bi(" — 모든 단어를 담은 노트가 없어 가장 많은 단어를 담은 노트를 보여 줍니다",
             " — no note has every word; the notes with most of them are shown"));
         }
+        if (n && result.either) {
+          status.append(bi(" — 모든 단어를 담은 노트 다음에 일부만 담은 노트를 보여 줍니다",
+            " — the notes with every word first, then those with some of them"));
+        }
         if (n && result.apart.length) {
           status.append(bi(" — 모든 단어를 담은 노트가 없어 이 단어는 빼고 찾았습니다: ", " — no note has every word; found without: "),
             el("strong", { class: "pn-search__missing" }, result.apart.join(" ")));
@@ -236,7 +240,11 @@ function build() {
         }
         const typed = Object.keys(result.corrected);
         if (typed.length) {
-          const fixes = typed.map((w) => result.corrected[w]).join(" ");
+          // The whole query corrected (reward modle: "reward model", not "model"), as the reader
+          // would type it again; a word not written apart in it (a name's parts) alone.
+          const parts = q.trim().split(/(\s+)/), whole = typed.every((w) => parts.includes(w));
+          const fixes = whole && !result.romanised ? parts.map((t) => (Object.prototype.hasOwnProperty.call(result.corrected, t) ? result.corrected[t] : t)).join("")
+            : typed.map((w) => result.corrected[w]).join(" ");
           status.append(result.romanised ? bi(" — 로마자 이름으로 찾았습니다: ", " — found by the name in Latin letters: ")
             : bi(" — 혹시 이것을 찾으셨나요: ", " — did you mean: "), el("strong", { class: "pn-search__correction" }, fixes));
         }

@@ -213,7 +213,40 @@ function writtenAcronym(word, spelt) {
   });
 }
 
+/* A Korean word whose last letter is a lone consonant (강ㅎ, 보상모ㄷ): typed without an input
+ * method's composition, or mid-syllable, on the way to 강화, 보상모델. [the syllables before it,
+ * a function of a term saying whether it starts with the word so begun: those syllables, then a
+ * syllable that consonant begins, or their last syllable closed by it (가ㅇ: 강)], else null. */
+const FINALS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ";
+export function begunWord(word) {
+  const m = /^([\uac00-\ud7a3]+)([\u3131-\u314e])$/.exec(word);
+  if (!m) return null;
+  const [, base, letter] = m, lead = LEAD_KEYS.indexOf(letter), tail = FINALS.indexOf(letter);
+  const last = base.charCodeAt(base.length - 1) - 0xac00;
+  const closed = tail > 0 && last % 28 === 0 ? base.slice(0, -1) + String.fromCharCode(0xac00 + last + tail) : null;
+  const syllable = (c) => c >= 0 && c < 11172;
+  const next = (term) => {
+    const c = term.charCodeAt(base.length) - 0xac00;
+    return lead >= 0 && term.startsWith(base) && syllable(c) && Math.floor(c / 588) === lead;
+  };
+  return [base, (term) => next(term) || (closed !== null && term.startsWith(closed)), next, closed];
+}
+
 function lookUpAnyWord(word, typed, spelt) {
+  const begun = begunWord(word);
+  if (begun) {
+    // The syllables typed whole are a prefix of the term, the consonant its next letter's start.
+    // Written together or as two words (보상모ㄷ: 보상 모델, the index's pair terms), as lookUpCompound.
+    const looks = [];
+    for (const mark of meta.pair ? ["", meta.pair] : [""]) {
+      looks.push(lookUp(mark + begun[0], false, undefined, (t) => begun[2](t.slice(mark.length))));
+      if (begun[3] !== null) looks.push(lookUp(mark + begun[3], false));
+    }
+    return Promise.all(looks).then((found) => {
+      const f = bestOf(found);
+      return { scores: f.scores, tight: f.scores, title: f.title, partial: f.partial };
+    });
+  }
   const min = meta.min_part || 2, alts = [];
   const tight = (f) => [f, 1, true];
   const compound = (w) => HANGUL_ONLY.test(w) && w.length >= 2 * min;
@@ -290,6 +323,24 @@ function lookUpAcronym(word) {
   return Promise.all(names.map((w) => lookUp(w, false, (t) => acronymTerm(t, w), (t) => acronymTerm(t, w)))).then((found) => {
     const { scores, title, partial } = bestOf(found);
     return { scores, tight: scores, title, partial, itself: found.some((f) => f.itself), acronym: true };
+  });
+}
+
+/* A word the query writes in angle brackets (<think>): the notes writing that token (the index's
+ * `<think>` terms: search_index.angled_names) hold it closely, first, the others holding the word
+ * only loosely (thinking, Think-RM's title: <think> ranked the note on the token 12th). When no
+ * note writes the token, the word as any other. */
+function angledWord(u) {
+  return Promise.all([lookUp("<" + u.word + ">", true), lookUpWord(u.word, u.typed)]).then(([token, word]) => {
+    if (!Object.keys(token.scores).length) return word;
+    const scores = {}, tight = {}, title = {};
+    for (const d of Object.keys(word.scores)) scores[d] = word.scores[d];
+    for (const d of Object.keys(token.scores)) {
+      scores[d] = Math.max(scores[d] || 0, token.scores[d]) + (word.scores[d] || 0);
+      tight[d] = true;
+      if (token.title[d]) title[d] = true;
+    }
+    return { scores, tight, title, partial: word.partial };
   });
 }
 
@@ -726,7 +777,14 @@ function queryUnits(text) {
     const w = queryWord(q.tokens, j);
     return w && [w[0], w[1], cased.length === lower.length && typedAcronym(cased.slice(q.at[j][0], q.at[j][1]), w[0])];
   };
-  for (const run of conceptRuns(concepts, q, false)) starts.set(run[0], run);
+  // <think>, </think> (or <think being typed): a special token a model writes (angledWord), not the
+  // concept its word names (thinking: every note on thinking came first).
+  const angledAt = (i) => {
+    const from = q.at[i][0], to = q.at[i][1];
+    return /^[a-z][a-z0-9]*$/.test(q.tokens[i]) && (lower[from - 1] === "<" || lower.slice(from - 2, from) === "</") &&
+      (lower[to] === ">" || to === lower.length);
+  };
+  for (const run of conceptRuns(concepts, q, false)) if (!(run[0] === run[1] && angledAt(run[0]))) starts.set(run[0], run);
   let i = 0;
   while (i < q.tokens.length) {
     const run = starts.get(i);
@@ -770,7 +828,10 @@ function queryUnits(text) {
     if (w && sign && /^[a-z]$/.test(w[0])) {
       const name = w[0] + sign[0], typed = source.length === lower.length ? source.slice(q.at[i][0], q.at[i][1]) + sign[0] : name;
       if (!seen.has(name)) { seen.add(name); units.push({ word: name, typed, whole: true, written: typed }); }
-    } else if (w && !seen.has(w[0])) { seen.add(w[0]); units.push({ word: w[0], typed: w[1], whole: Boolean(sign), acronym: w[2], written: writtenAt(i, i) }); }
+    } else if (w && !seen.has(w[0])) {
+      seen.add(w[0]);
+      units.push({ word: w[0], typed: w[1], whole: Boolean(sign), acronym: w[2], written: writtenAt(i, i), angled: angledAt(i) });
+    }
     i = run ? run[1] + 1 : i + 1;
   }
   return units;
@@ -851,8 +912,34 @@ function romanisedName(units) {
   if (!tries.length) return Promise.resolve(null);
   // Loaded on the first such query only (4 kB): most searches never need it.
   // Not loaded (offline): the query found nothing, as before.
-  return import("./hangul-names.js").then(({ romanisations }) => tries.reduce(
-    (found, u) => found.then((named) => named || romanisedSpellings(u, romanisations(u.word))), Promise.resolve(null)), () => null);
+  // Then a given name alone (현우: Hyunwoo Kim), one word of two syllables.
+  return import("./hangul-names.js").then(({ romanisations, givenSpellings }) => tries.reduce(
+    (found, u) => found.then((named) => named || romanisedSpellings(u, romanisations(u.word))), Promise.resolve(null))
+    .then((named) => named || (units.length === 1 ? romanisedGiven(tries[0], givenSpellings(tries[0].word)) : null)), () => null);
+}
+
+/* The first of `tries` (a given name's spellings, most likely first) that is the given name of an
+ * author of some note, as one word of the name (Hyunwoo, Hyun-woo: hyunwoo), checked by the cards
+ * as romanisedSpellings checks a whole name. */
+function romanisedGiven(u, tries) {
+  if (!tries.length) return null;
+  const nameWords = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").toLowerCase()
+    .replace(/[-\u2010\u2011']/g, "").split(/[^a-z]+/);
+  return Promise.all(tries.map((g) => lookUp(g, true))).then((found) => {
+    const attempt = (i) => {
+      if (i >= tries.length) return null;
+      const a = found[i], held = Object.keys(a.scores).map((d) => [Number(d), a.scores[d], 0, 0]).sort(byRank).slice(0, NAME_CHECKS);
+      if (!held.length) return attempt(i + 1);
+      const docs = held.map((h) => h[0]);
+      return Promise.all([loadCards(docs), loadAbstracts(docs)]).then(([cards, more]) => {
+        const hits = held.filter((h, k) => (cards[k][5] || []).concat((more.get(h[0]) || [])[1] || [])
+          .some((name) => { const ws = nameWords(name); return ws.length > 1 && ws.slice(0, -1).includes(tries[i]); }));
+        if (!hits.length) return attempt(i + 1);
+        return { text: { found: [a], hits }, units: queryUnits(tries[i]), corrected: { [said(u)]: tries[i] } };
+      });
+    };
+    return attempt(0);
+  });
 }
 
 /* The first of `tries` ("family given", most likely first) that is an author of some note. The
@@ -1081,6 +1168,46 @@ function mostWords(found) {
   return [tagged, { found: text.found, hits }, used, corrected, false, [], [], [], true];
 }
 
+/* Words that set two things side by side (PPO vs GRPO, DPO 대 PPO, 보상 또는 처벌): not searched
+ * for (vs was a word that few notes hold, so PPO vs GRPO found nothing), and the query is a
+ * comparison: the notes holding both come first, then those holding either (eitherWords). Only
+ * between two other words (대 may begin a word being typed). */
+const VERSUS = new Set(["vs", "versus", "대", "또는", "혹은"]);
+function versusWords(units) {
+  const between = (u, i) => i > 0 && i < units.length - 1 && u.word !== undefined && VERSUS.has(u.word);
+  const kept = units.filter((u, i) => !between(u, i));
+  return { units: kept, versus: kept.length !== units.length && kept.length >= 2 };
+}
+
+/* A query of names typed as acronyms only (PRM ORM, SFT RLHF DPO: two capitals or more each, as
+ * words.typedAcronym reads them, or a glossary term's acronym): a list of methods, whose notes
+ * rarely hold every one. */
+function acronymList(units) {
+  return units.length >= 2 && units.every((u) => {
+    const w = said(u), capitals = (w.match(/[A-Z]/g) || []).length;
+    return /^[A-Za-z0-9]{2,7}$/.test(w) && capitals >= 2 && 2 * capitals >= w.replace(/\d/g, "").length;
+  });
+}
+
+/* The notes holding some of the query's units (`found`: textHits' per unit), as rankHits ranks them
+ * after `first` (those holding every unit, already ranked): more units held first (the rank's
+ * tier), then closeness and score. PPO vs GRPO: the notes on either after those on both; PRM ORM,
+ * which no note holds together: the notes on either. */
+function eitherWords(found, first) {
+  const seen = new Set(first.map((h) => h[0])), held = new Map();
+  found.forEach((f) => {
+    for (const d of Object.keys(f.scores)) {
+      if (seen.has(Number(d))) continue;
+      const h = held.get(d) || [Number(d), 0, 0, 0];
+      h[1] += f.scores[d];
+      h[2] += f.close[d] || 0;
+      h[3] += 1;
+      held.set(d, h);
+    }
+  });
+  return first.concat(Array.from(held.values()).sort(byRank));
+}
+
 /* A unit as the query wrote it, case kept (`written`: queryUnits), for the box to name: "No note
  * contains: GPT-4o", not gpt-4o. Also how a query is written again with some words changed. */
 function said(u) {
@@ -1105,7 +1232,8 @@ export function search(typed) {
   const named = findTags(q);
   // A Latin letter alone (a\b, Thomas L. Griffiths) is no search word beside others: as a prefix
   // it matched every note, marking stray letters. A query of such letters only finds nothing.
-  const letters = queryUnits(named.rest), words = letters.filter((u) => !strayLetter(u));
+  // PPO vs GRPO: the word between two others says the reader compares them (versusWords).
+  const read = versusWords(queryUnits(named.rest)), letters = read.units, words = letters.filter((u) => !strayLetter(u));
   const all = words.length ? words : letters;
   // RLHF 논문, reward hacking paper: the generic words go when a word of substance or a tag stays.
   const specific = all.filter((u) => !isGeneric(u));
@@ -1113,7 +1241,7 @@ export function search(typed) {
   const units = ignored.length ? specific : all;
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
   const lookUpUnit = (u) => (strayLetter(u) ? Promise.resolve(wordUnit({ scores: {}, tight: {}, title: {}, partial: false }))
-    : u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u)
+    : u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u) : u.angled ? angledWord(u).then(wordUnit)
     : (u.whole ? lookUpWhole(u.word) : lookUpWord(u.word, u.typed, undefined, u.acronym)).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us), otherVersions(us)])
     .then(([found, adjacent, other]) => ({ found, hits: rankHits(found, adjacent).filter((h) => !other.has(h[0])) }));
@@ -1186,7 +1314,16 @@ export function search(typed) {
     for (const d of Object.keys(tagFinds.length ? tagFinds[0].scores : {})) {
       if (tagFinds.every((f) => f.scores[d] !== undefined)) { tagged.add(d); order.push(Number(d)); }
     }
-    let hits = text.hits, words = [];
+    let hits = text.hits, words = [], either = false;
+    // PPO vs GRPO: the notes on both, then those on either; PRM ORM, which no note holds together:
+    // the notes on either (eitherWords), said as for a long query (most).
+    if ((read.versus || (!hits.length && acronymList(used))) && text.found && text.found.length === used.length) {
+      const more = eitherWords(text.found, hits);
+      if (more.length > hits.length) {
+        if (hits.length) either = true; else most = true;
+        hits = more;
+      }
+    }
     const namedConcepts = [], bridges = {}, spelt = {}, unsaid = {}, forms = [], whole = [];
     used.forEach((u, i) => {
       // An acronym typed as one is marked only as the whole word it was looked up as (lookUpAcronym).
@@ -1232,7 +1369,7 @@ export function search(typed) {
     const offered = Object.fromEntries(Object.entries(corrected).filter(([, fix]) => !leftOut.has(fix)));
     const asTyped = (list) => (list || []).map((w) => typedAs.get(w) || w);
     return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected: offered, romanised: Boolean(romanised), missing,
-      most: Boolean(most), dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
+      most: Boolean(most), either, dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
   });
 }
 

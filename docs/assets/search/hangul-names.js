@@ -69,3 +69,10 @@ export function romanisations(word) {
   for (const g of given) for (const f of family) if (out.length < MOST) out.push(f + " " + g);
   return out;
 }
+
+/* Spellings of `word` as a given name alone (2 Hangul syllables: 현우 -> hyeonwoo, hyunwoo...), most
+ * likely first, at most MOST; [] for anything else. A reader may type an author's given name only. */
+export function givenSpellings(word) {
+  if (!/^[\uac00-\ud7a3]{2}$/.test(word)) return [];
+  return product(Array.from(word, syllable));
+}

@@ -4,8 +4,8 @@
  * the DOM): titles may be hostile. Other modules may add controls (the reading list's Save). */
 
 import { bi, el } from "../dom.js";
-import { acronymTerm, authorHref, concepts, meta, noteHref, otherSpelling, rank } from "./engine.js";
-import { HANGUL, HANGUL_ONLY, acronymSingular, conceptRuns, light, stem, tokenizeJoined } from "./words.js";
+import { acronymTerm, authorHref, begunWord, concepts, meta, noteHref, otherSpelling, rank } from "./engine.js";
+import { HANGUL, HANGUL_ONLY, acronymSingular, conceptRuns, light, stem, tables, tokenizeJoined } from "./words.js";
 
 const APOSTROPHE = /^['\u2019\u02bc]$/;   // between the parts of a name: O'Neil, D’Amour
 
@@ -15,10 +15,18 @@ function marks(term, w) {
   // C++, V-Reason: the letter alone, not Clark, character, Variants. A Hangul syllable is a word's
   // start as the search reads it (보, the first syllable of 보상 as it is typed: 31 results, none marked).
   if (w.length === 1 && !HANGUL_ONLY.test(w)) return term === w;
+  const begun = begunWord(w);   // 강ㅎ, on its way to 강화
+  if (begun) return begun[1](term);
   const lw = light(w), one = acronymSingular(w);
   return term.startsWith(w) || (one !== null && term.startsWith(one)) || (stem(w) !== w && stem(term) === stem(w)) ||
     (lw !== w && lw.length >= rank.light_min && term.startsWith(lw)) ||
-    (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0);
+    (HANGUL_ONLY.test(w) && w.length >= 2 && term.indexOf(w) > 0 && !verbForm(term));
+}
+
+/* A Korean verb form (커지도록: words.VERB_FORMS), which the index holds by no inner sub-word: 지도
+ * inside it is no word of the note. */
+function verbForm(term) {
+  return tables.verbForms.some((e) => term.length > e.length && term.endsWith(e));
 }
 
 /* Whether `term` is marked as acronym `w` (typed so): as engine.lookUpAcronym found it, the word

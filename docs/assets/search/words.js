@@ -36,7 +36,7 @@ export function configure(meta) {
   stemmable = new RegExp("^(?:" + w.stemmable + ")$");
   arxivReference = new RegExp(w.arxiv, "gi");
   tables = { particles: longestFirst(meta.particles), endings: longestFirst(meta.endings), maxFormWords: w.max_form_words,
-    minPart: meta.min_part, plural: w.plural || "" };
+    minPart: meta.min_part, plural: w.plural || "", verbForms: w.verb_forms || [] };
 }
 
 /* Letters with a stroke and Latin ligatures, which have no accent to drop (names.UNDECOMPOSED). */

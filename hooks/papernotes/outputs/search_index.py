@@ -80,7 +80,7 @@ from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
 from papernotes.schema import ARXIV_DOI, ARXIV_ID_SHAPE, ARXIV_PAGE, ARXIV_VERSION
 from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
 from papernotes.text.stemmer import STEMMABLE, stem
-from papernotes.text.words import (JOINER_CHARACTERS, PARTICLES, PLURAL, VERB_ENDINGS, fold, strip_particle, tokenize,  # noqa: F401 (re-exported)
+from papernotes.text.words import (JOINER_CHARACTERS, PARTICLES, PLURAL, VERB_ENDINGS, VERB_FORMS, fold, strip_particle, tokenize,  # noqa: F401 (re-exported)
                                    tokenize_joined)
 
 VERSION = 1
@@ -189,6 +189,8 @@ def variants(term: str) -> tuple[tuple[str, bool], ...]:
         return ()
     base = strip_particle(term)
     out = [(base, False)] if base != term else []
+    if any(len(base) > len(ending) and base.endswith(ending) for ending in VERB_FORMS):
+        return tuple(out)   # a verb form (커지도록): no compound, its inner 지도록 is no word of it
     out += [(base[i:], True) for i in range(max(1, len(base) - MAX_INNER), len(base) - MIN_PART + 1)]
     return tuple(out)
 
@@ -428,7 +430,8 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         phrases = field == "title" or (concepts and field != "people")
         tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
         adjacent = _adjacent(text)
-        terms = tokens + _pairs_of(adjacent, False) + model_names(text) + signed_names(text) + (person_names(text) if field == "people" else acronyms(text))
+        terms = (tokens + _pairs_of(adjacent, False) + model_names(text) + signed_names(text) + angled_names(text)
+                 + (person_names(text) if field == "people" else acronyms(text)))
         if field == "title":
             terms += title_pairs(tokens, joined) + camel_parts(text)
         if concepts and field != "people":
@@ -512,6 +515,17 @@ def signed_names(text: str) -> list[str]:
     kept (C++ -> `c++`): the letter alone is in every `(c)` and `a`, so the box looks such a name
     up whole, and a one-letter query word is no search word of its own."""
     return [m.group(1).lower() + m.group(2) for m in _SIGNED.finditer(text)]
+
+
+_ANGLED = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,30})>")
+"""A word in angle brackets: a special token a model writes (<think>, </answer>)."""
+
+
+def angled_names(text: str) -> list[str]:
+    """Each word `text` writes in angle brackets as one term, lower-cased and bracketed (<think>, </think>
+    -> `<think>`): a reader searching `<think>` means the token, not every note on thinking, and the
+    box looks such a word up whole (engine.js, `angled`) before the word alone."""
+    return ["<" + m.group(1).lower() + ">" for m in _ANGLED.finditer(text)]
 
 
 _ACRONYM = re.compile(r"(?<![^\W_])([A-Za-z]{2,5}?)((?<=[A-Z])s)?(?![A-Za-z])")
@@ -653,6 +667,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "glossary": [[list(c.en), list(c.ko)] for c in shipped],
         "rank": RANK,
         "words": {"joiner": JOINER_CHARACTERS, "max_form_words": MAX_FORM_WORDS, "stemmable": STEMMABLE.pattern,
-                  "spell_min": SPELL_MIN, "tag_prefix": TAG_PREFIX, "arxiv": ARXIV_REFERENCE, "plural": PLURAL},
+                  "spell_min": SPELL_MIN, "tag_prefix": TAG_PREFIX, "arxiv": ARXIV_REFERENCE, "plural": PLURAL,
+                  "verb_forms": VERB_FORMS},
     }
     yield urls.search_meta(), _dump(meta)

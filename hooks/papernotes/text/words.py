@@ -95,6 +95,11 @@ VERB_ENDINGS = ("시켰다", "시키기", "되었다", "이라는", "시키는",
 a run naming a concept may end in one (`without_ending`), and the box looks a query word up without
 one (효율적인 finds 효율적, 효율성: it found nothing)."""
 
+VERB_FORMS = ("도록", "지만", "면서", "는데", "으며", "거나", "려면", "려고", "니다", "다는", "다고", "으면", "는지", "게끔", "어서", "아서")
+"""Endings of a Korean verb form (커지도록, 늘어나지만, 줄이면서): such a word is no compound, so it is not
+indexed by its inner sub-words (search_index.variants), nor does the box mark a query word inside it:
+지도 학습 found and marked 커지도록 through its inner 지도록."""
+
 PLURAL = "들"
 """The Korean plural suffix, before a particle if any (에이전트들, 모델들의): `without_ending` drops it
 after the particle, when two syllables stay, so 에이전트들 finds 에이전트 (the box shows what a note
