@@ -257,8 +257,12 @@ def test_text_that_looks_like_a_tag_is_shown_as_written(text: str, shown: str) -
     ('<a href="data:text/html,<script>x</script>">data</a>', ("data:text/html,<script>x</script>",)),
     ('<a href="jav&#x09;ascript:alert(1)">tab</a>', ("jav&#x09;ascript:alert(1)",)),  # javascript: to a browser
     ("[bad](javascript&#58;alert(1))", ("javascript&#58;alert(1)",)),  # as written: the writer can find it
+    # A scheme spelt with %-escapes: no browser decodes it (a relative link to nothing), a decoding tool runs it.
+    ("[x](java%73cript:alert(1)) [y](javascript%3Aalert(1)) ![z](data%3Aimage/png;base64,AA)",
+     ("java%73cript:alert(1)", "javascript%3Aalert(1)", "data%3Aimage/png;base64,AA")),
     ("`<script>x</script>` and `[j](javascript:x)` in code", ()),
     ("<b>kept</b> <span>kept</span> [rel](../x/) <https://x.org>", ()),
+    ("[a](../a%20b/) [w](https://en.wikipedia.org/wiki/Help%3AURL) [c](a%20b:c)", ()),  # escapes, but no scheme in them
 ])
 def test_what_the_sanitiser_removes_is_known(text: str, removed: tuple[str, ...]) -> None:
     """The checker warns about it (it said nothing, and readers saw the text without it)."""
@@ -282,3 +286,11 @@ def test_the_checker_warns_at_what_the_page_leaves_out(tmp_path: Path) -> None:
     found = [(p.line, p.column, p.message) for p in load_site(site, "data").problems]
     line = hidden.split("\n").index("A [bad](javascript&#58;alert(1)) link.") + 1
     assert [(f[0], f[1]) for f in found] == [(line, 9)] and "'javascript&#58;alert(1)' is removed" in found[0][2], found
+    # So is a scheme spelt with %-escapes, which the page kept as a link that led nowhere.
+    encoded = note.replace("## English\n", "## English\n\nAn [x](java%73cript:alert(1)) link.\n", 1)
+    site = make_site(tmp_path / "encoded", data=BUNDLED_ROOT / "data", notes={"2025/thought-manipulation.md": encoded})
+    found = [(p.line, p.column, p.rule, p.message) for p in load_site(site, "data").problems]
+    line = encoded.split("\n").index("An [x](java%73cript:alert(1)) link.") + 1
+    assert [f[:3] for f in found] == [(line, 8, "removed-html")], found
+    assert "'java%73cript:alert(1)' is removed" in found[0][3] and "spells javascript:" in found[0][3], found
+    assert 'href="java' not in str(markup.Converter().convert("An [x](java%73cript:alert(1)) link."))

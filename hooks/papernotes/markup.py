@@ -32,6 +32,7 @@ from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor, InlineProcesso
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 from html import unescape
+from urllib.parse import unquote
 
 from papernotes.markup_links import MentionExtension, find_links, link_plain, note_slug_of, site_path
 
@@ -74,9 +75,12 @@ _CODE_CLASS = re.compile(r"^(?:language-[A-Za-z0-9_+#.-]{1,40}|pn-math-error)$")
 
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     """Classes only say a code block's language: a note may not borrow the theme's classes
-    (e.g. a fixed-position dialog) to restyle or overlay the page."""
+    (e.g. a fixed-position dialog) to restyle or overlay the page. An address whose scheme is
+    written with %-escapes (`encoded_scheme`) is removed, as the scheme it spells would be."""
     if name == "class":
         return value if tag == "code" and _CODE_CLASS.match(value) else None
+    if name in ("href", "src") and encoded_scheme(value) is not None:
+        return None
     return value
 
 
@@ -403,6 +407,19 @@ class Converter:
             sys.setrecursionlimit(limit)
 
 
+def encoded_scheme(url: str) -> str | None:
+    """The scheme an address spells with %-escapes before its colon (`java%73cript:alert(1)`,
+    `javascript%3Aalert(1)`), lower-cased; None for an address with a plain scheme or none. No
+    browser decodes a scheme: the address is a relative path that leads nowhere, and a tool that
+    decodes it first (a feed reader, a copy of the Markdown) meets the scheme it spells. The
+    sanitiser removes it and the checker says so, as for the scheme written plainly."""
+    url = re.sub(r"[\x00-\x20]+", "", url)
+    if "%" not in url.split("/", 1)[0] or _URL_SCHEME.match(url):
+        return None
+    scheme = _URL_SCHEME.match(re.sub(r"[\t\n\r]+", "", unquote(url)))  # a browser skips these (`java%09script:`)
+    return scheme[1].lower() if scheme else None
+
+
 _OPENING_TAG = re.compile(r"""<([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>""")
 _URL_VALUE = re.compile(r"""\b(?:href|src)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
 _URL_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -412,7 +429,8 @@ def removed_markup(html: str) -> tuple[str, ...]:
     """What the sanitiser removes from Python-Markdown's `html` of a note, so that the checker can
     say so (it was silent): each element the allow-list lacks, as `<iframe>`, and each link or
     image address of a scheme it lacks, as the note writes it (`javascript:alert(1)`, `tel:123`,
-    `javascript&#58;x`, which a browser reads as javascript:). Once each, in order."""
+    `javascript&#58;x`, which a browser reads as javascript:), or of a scheme written with
+    %-escapes (`java%73cript:x`, `encoded_scheme`). Once each, in order."""
     found: dict[str, None] = {}
     for match in _OPENING_TAG.finditer(html):
         name = match[1].lower()
@@ -422,7 +440,7 @@ def removed_markup(html: str) -> tuple[str, ...]:
             written = value.strip("\"'")
             url = re.sub(r"[\x00-\x20]+", "", unescape(written))  # `jav&#x09;ascript:` is javascript: to a browser
             scheme = _URL_SCHEME.match(url)
-            if scheme and scheme[1].lower() not in KEPT_SCHEMES:
+            if (scheme and scheme[1].lower() not in KEPT_SCHEMES) or encoded_scheme(url) is not None:
                 found[written] = None  # as the note writes it (`javascript&#58;…`): the writer can find it
     return tuple(found)
 

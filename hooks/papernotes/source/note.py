@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
-from papernotes.markup import MAX_BRACKETS, RENDER_BUDGET, HtmlCache, SlowMarkdown, math_problem
+from papernotes.markup import MAX_BRACKETS, RENDER_BUDGET, HtmlCache, SlowMarkdown, encoded_scheme, math_problem
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_LINEAGE, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS,
                                FrontMatter, paper_arxiv_id, paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text,
@@ -254,7 +254,9 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
                    "strong, code, sub, sup, lists, tables, links); to show the tag as written, put it in backticks")
         else:
             shown = what if what.lower() in section.text.lower() else html_unescape(what)  # `&amp;` as the note writes it
-            why = (f"the link address {shown!r} is removed (its words stay): a note's links keep http:, https: and "
+            spelt = encoded_scheme(html_unescape(what))
+            how = f"it spells {spelt}: with %-escapes, which no browser reads as a scheme (the link led nowhere); " if spelt else ""
+            why = (f"the link address {shown!r} is removed (its words stay): {how}a note's links keep http:, https: and "
                    "mailto: addresses only")
         add(*_where(section, *needles, fold=True), field, why, "removed-html", "warning")
     if len(removed) > _REMOVED_SHOWN:
