@@ -145,6 +145,12 @@ MENTIONS = [
     # the same site with its default port or the root's dot, the id with its prefix (as a `url:` is read)
     ("https://arxiv.org:443/abs/2504.06141, https://arxiv.org./abs/2504.06141 and arxiv.org/abs/arXiv:2504.06141",
      ["https://arxiv.org:443/abs/2504.06141", "https://arxiv.org./abs/2504.06141", "arxiv.org/abs/arXiv:2504.06141"]),
+    # arXiv's DOI names the paper too, bare, after `doi:` or as a doi.org address (it linked to doi.org, or was text)
+    ("10.48550/arXiv.2504.06141, https://doi.org/10.48550/arXiv.2504.06141. doi:10.48550/arxiv.2504.06141 http://dx.doi.org/10.48550/ARXIV.2504.06141",
+     ["10.48550/arXiv.2504.06141", "https://doi.org/10.48550/arXiv.2504.06141", "doi:10.48550/arxiv.2504.06141",
+      "http://dx.doi.org/10.48550/ARXIV.2504.06141"]),
+    # not arXiv's DOI prefix, nor an id inside a path
+    ("10.1000/arXiv.2504.06141 and x.org/10.48550/arXiv.2504.06141", []),
 ]
 
 
@@ -639,6 +645,7 @@ def test_a_long_sentence_is_cut_to_the_limit_around_its_mention(where: str) -> N
     ("https://arxiv.org/abs/2504.06141#S3", "2504.06141"),
     ("https://arxiv.org/abs/2504.06141x", None),
     ("https://openreview.net/forum?id=2504.06141", None),
+    ("https://doi.org/10.48550/arXiv.2504.06141", "2504.06141"),   # a labelled link to its DOI goes to the note too
 ])
 def test_a_link_to_a_paper_is_known_with_a_query_or_a_slash(href: str, arxiv_id: str | None) -> None:
     from papernotes.markup_links import paper_url_id
@@ -664,6 +671,17 @@ def test_a_link_to_the_papers_html_version_is_its_paper(href: str, words: str, m
     resolver = LinkResolver({"2504.06141": "adv-rm"}, {"adv-rm"}, lambda slug: f"../{slug}/")
     html = resolver.resolve(Markup(f'<p><a href="{href}" rel="nofollow">{words}</a></p>'))
     assert ('href="../adv-rm/"' in html) == mention
+
+
+@pytest.mark.parametrize("text", ["See 10.48550/arXiv.2504.06141.", "See https://doi.org/10.48550/arXiv.2504.06141.",
+                                  "See [Adv-RM](https://doi.org/10.48550/arXiv.2504.06141)."])
+def test_an_arxiv_doi_leads_to_the_papers_note(text: str) -> None:
+    """arXiv's DOI names the paper as its arXiv page does: the mention goes to the paper's note (it
+    stayed text, or a link to doi.org, and the note had no backlink from it)."""
+    from papernotes.markup_links import LinkResolver
+    resolver = LinkResolver({"2504.06141": "adv-rm"}, {"adv-rm"}, lambda slug: f"../{slug}/")
+    html = resolver.resolve(Converter().convert(text))
+    assert [a["href"] for a in BeautifulSoup(html, "html.parser").find_all("a")] == ["../adv-rm/"], html
 
 
 def test_a_preview_is_cut_as_the_reader_sees_the_text_never_inside_an_entity() -> None:

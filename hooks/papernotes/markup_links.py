@@ -6,7 +6,8 @@ note for that paper?) and on the page showing it (links between pages are relati
 
 1. While the Markdown is converted, `MentionExtension` wraps every arXiv id or arXiv/Hugging
    Face paper URL written in the text (`2504.06141`, `arXiv:2504.06141v2`, `cs/0112017`,
-   `https://arxiv.org/abs/...`, `.../pdf/...`, `.../html/...`, `huggingface.co/papers/...`) in a plain link to
+   `https://arxiv.org/abs/...`, `.../pdf/...`, `.../html/...`, `huggingface.co/papers/...`, the arXiv DOI
+   `10.48550/arXiv.2504.06141`, bare or as a doi.org URL) in a plain link to
    `https://arxiv.org/abs/<id>`. Code spans, code blocks, math and existing links are left as
    they are. That HTML is correct on its own (a link to arXiv, no request made on load).
 2. When a page shows the HTML, `LinkResolver.resolve` turns each such mention link, and each
@@ -33,7 +34,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from papernotes.schema import HOST_END, arxiv_id_problem, canonical_arxiv_id, link_problem
+from papernotes.schema import ARXIV_DOI, HOST_END, arxiv_id_problem, canonical_arxiv_id, link_problem
 
 # arXiv's old-style archives (https://arxiv.org/archive): naming them keeps `and/or/1234567`
 # or a file path from reading as a paper.
@@ -45,9 +46,11 @@ def _id(name: str) -> str:
 
 
 
-_URL_HEAD = (rf"(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org{HOST_END}/(?:abs|pdf|html)/"
-             rf"|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/papers/)(?i:arxiv:)?")
-"""A paper's arXiv page (abs, pdf, html; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face page."""
+_URL_HEAD = (rf"(?:(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org{HOST_END}/(?:abs|pdf|html)/"
+             rf"|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/papers/)(?i:arxiv:)?"
+             rf"|(?:(?:https?://)?(?:dx\.)?doi\.org{HOST_END}/+|(?i:doi):[ ]?)?(?i:{ARXIV_DOI}))")
+"""A paper's arXiv page (abs, pdf, html; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face
+page, or its arXiv DOI (`10.48550/arXiv.2401.12345`, after `https://doi.org/` or `doi:`, as `schema.ARXIV_DOI`)."""
 _URL_TAIL = r"(?:[?#][\w=&%./~+-]*[\w=&%/~+-])?"
 MENTION = re.compile(
     rf"(?<![\w./:=?#&%+~-])(?:{_URL_HEAD}{_id('url')}(?:\.pdf)?/?{_URL_TAIL}|(?:(?i:arxiv):[ ]?)?{_id('bare')})(?![\w/]|-[\w-]*[0-9/]|-(?![A-Za-z])|\.[0-9])",
