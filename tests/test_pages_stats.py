@@ -106,8 +106,14 @@ def test_month_chart_names_each_quarter_in_both_languages() -> None:
     ([dt.date(2025, 1, 5), dt.date(2025, 3, 5), dt.date(2025, 3, 6), dt.date(2025, 5, 1)], [("2", 2), ("1", 4)]),
     # The newest month is the busiest: written once.
     ([dt.date(2025, 1, 5), dt.date(2025, 2, 5), dt.date(2025, 2, 6)], [("2", 1)]),
-    # Two months as busy: the later one.
-    ([dt.date(2025, 1, 5), dt.date(2025, 3, 5), dt.date(2025, 4, 5)], [("1", 3)]),
+    # Two earlier months as busy: the later one, and the newest.
+    ([dt.date(2025, 1, 5), dt.date(2025, 1, 6), dt.date(2025, 3, 5), dt.date(2025, 3, 6), dt.date(2025, 4, 5)],
+     [("2", 2), ("1", 3)]),
+    # The newest as busy as an earlier month: both numbered (only the newest was, and the earlier
+    # bar, as tall, read as another count).
+    ([dt.date(2025, 1, 5), dt.date(2025, 3, 5), dt.date(2025, 4, 5)], [("1", 2), ("1", 3)]),
+    ([dt.date(2025, 1, 5), dt.date(2025, 1, 6), dt.date(2025, 2, 5), dt.date(2025, 3, 5), dt.date(2025, 3, 6)],
+     [("2", 0), ("2", 2)]),
 ])
 def test_month_chart_writes_the_busiest_and_newest_months_counts(days: list[dt.date], values: list[tuple[str, int]]) -> None:
     """A touch screen shows no tooltip, and on a phone the scale's top is scrolled out of sight:

@@ -90,9 +90,14 @@ def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-mon
             parts.append(svg_bi(x, height + 14, f"{m.month}월", MONTHS_EN[m.month - 1]))
     # The busiest month's count and the newest's, written over their bars: on a phone the chart
     # opens at its newest months, the scale's top (at its left end) out of sight, and a touch
-    # screen shows no tooltip, so the bars had no number a reader could see.
-    peak = max(i for i, m in enumerate(months) if m.count == top)
-    for i in sorted({peak, len(months) - 1}):
+    # screen shows no tooltip, so the bars had no number a reader could see. The busiest is the
+    # latest month before the newest that reaches the top, when one does: a newest month as busy
+    # as an earlier one took the only label, and the earlier bar, as tall, stood unnumbered beside
+    # it, read as a different count. (A newest month busier than all the others is written once.)
+    newest = len(months) - 1
+    peaks = [i for i, m in enumerate(months) if m.count == top]
+    peak = max((i for i in peaks if i != newest), default=newest)
+    for i in sorted({peak, newest}):
         h = 0 if top == 0 else round(months[i].count * (height - 14) / top)
         parts.append(f'<text class="pn-axis pn-bar-value" x="{34 + i * bar + (bar - 3) / 2:g}" y="{height - h - 3}" '
                      f'text-anchor="middle" aria-hidden="true">{months[i].count}</text>')
