@@ -825,18 +825,21 @@ def test_tap_targets_are_at_least_44_px_on_a_phone(contexts, base: str, index) -
 
 
 @pytest.mark.parametrize("size", SIZE_IDS)
-def test_the_contributing_guides_link_under_every_page_is_24_px(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+def test_the_contributing_guides_link_under_every_page_is_finger_sized_on_a_phone(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
     """The link to the guide under every page (and a note's edit link) stands on a line of its
-    own in small type: 16 px tall, under WCAG 2.5.8's 24 px target."""
+    own in small type: 16 px tall, under WCAG 2.5.8's 24 px target, then 34 px, under the 44 px a
+    phone's every other control has. A laptop keeps the small line (24 px at least, not a phone's 44)."""
     pg = contexts[size]
+    least, most = (44, None) if size == "phone" else (24, 43)
     found = {}
     for kind, path in page_kinds(index).items():
         open_page(pg, base + path, "ko")
         for box in pg.locator(".pn-page-links a").evaluate_all("as => as.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])"):
             found.setdefault(kind, []).append(box)
     assert found  # the home page has its own way on; the others have the guide's link
-    small = {kind: boxes for kind, boxes in found.items() if min(min(b) for b in boxes) < 24}
-    assert small == {}
+    wrong = {kind: boxes for kind, boxes in found.items()
+             if min(min(b) for b in boxes) < least or (most is not None and max(b[1] for b in boxes) > most)}
+    assert wrong == {}
 
 
 def test_fields_a_reader_types_in_are_16_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
