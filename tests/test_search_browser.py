@@ -1761,6 +1761,67 @@ def test_back_from_a_result_finds_the_search_as_it_was_left(browser, small: str,
         context.close()
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_on_a_phone_back_closes_the_search_and_back_again_leaves(browser, small: str, lang: str) -> None:  # noqa: ANN001
+    """On a phone the open search covers the page, as an app's screen: the phone's Back left the
+    page under it (to the page before). Back now closes the search, and Back again leaves; closing
+    it otherwise (Escape, ×) leaves no step for Back to waste; a result followed still goes to its
+    note, and Back from there returns to the search, which the next Back closes."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.add_init_script(f"localStorage.setItem('papernotes.lang', '{lang}')")
+    page = context.new_page()
+    closed = "!document.querySelector('.pn-search[data-open]')"
+    try:
+        page.goto(small)
+        page.goto(small + "about/")
+        assert type_query(page, "보상 모델")
+        page.go_back()
+        page.wait_for_function(closed)
+        assert page.url == small + "about/" and not page.is_visible(".pn-search__input")
+        page.go_back()
+        page.wait_for_url(small)
+        # Escape or the close button: the next Back leaves the page at once.
+        for close in (lambda: page.keyboard.press("Escape"), lambda: page.tap(".pn-search__close")):
+            page.goto(small + "about/")
+            type_query(page, "보상 모델")
+            page.focus(".pn-search__input")
+            close()
+            page.wait_for_function(closed)
+            page.wait_for_function("!(history.state && history.state.pnSearch)")
+            page.go_back()
+            page.wait_for_url(small)
+        # A result: its note, Back to the search as it was, Back closes it, Back leaves.
+        page.goto(small + "about/")
+        first = type_query(page, "보상 모델")
+        page.tap(".pn-search__results a.pn-search__title")
+        page.wait_for_url(f"**/{first[0]}/**")
+        page.go_back()
+        page.wait_for_selector(".pn-search[data-open] .pn-search__results a.pn-search__title")
+        page.go_back()
+        page.wait_for_function(closed)
+        assert page.url == small + "about/"
+        page.go_back()
+        page.wait_for_url(small)
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_the_search_adds_no_step_to_the_history(browser, small: str) -> None:  # noqa: ANN001
+    """The field sits in the header beside the page (nothing covered): Back leaves the page, as before."""
+    page = new_page(browser, {"width": 1366, "height": 900}, "en")
+    try:
+        page.goto(small)
+        page.goto(small + "about/")
+        steps = page.evaluate("history.length")
+        assert type_query(page, "reward")
+        page.keyboard.press("Escape")
+        assert page.evaluate("history.length") == steps
+        page.go_back()
+        page.wait_for_url(small)
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize("query", ["보", "모"])
 def test_a_first_syllable_marks_the_words_it_found(bundled_box, query: str) -> None:  # noqa: ANN001
     """A Korean word's first syllable, as it is typed (보 on the way to 보상), found 31 notes by the

@@ -215,7 +215,11 @@ function init(box) {
   more.addEventListener("click", showMore);
   window.addEventListener("popstate", function () {
     if (!index) return;
-    selected = readSelection(number);
+    var now = readSelection(number);
+    // The same tags: another script's entry (the search box's, which Back closes on a phone);
+    // drawing the rows again would drop the ones "more" had added.
+    if (now.join(",") === selected.join(",")) return;
+    selected = now;
     renderWithExcerpts();
   });
 

@@ -96,20 +96,42 @@ function build() {
     panel.hidden = !on;
     input.setAttribute("aria-expanded", String(on && options().length > 0));
   }
-  function openBox() {
+  /* Back closes the search where it covers the page (a phone: the search button is shown), as in
+   * an app: opening it adds an entry to the tab's history (same address, state BACK), Back takes
+   * it away and closes the search; closing it otherwise (×, Escape, a tap beside it) takes the
+   * entry back, so the next Back leaves the page. A result followed leaves it: Back from the
+   * result returns to the search as it was (below), and Back again closes it. */
+  const BACK = "pnSearch";
+  const overlay = () => getComputedStyle(opener).display !== "none";
+  const ours = () => !!(history.state && history.state[BACK]);
+  let stepping = false;                          // our own history.back() on its way: its popstate is ours
+  function markOpen() {
     box.setAttribute("data-open", "");
     opener.setAttribute("aria-expanded", "true");
+    if (overlay() && !ours()) history.pushState({ ...(history.state || {}), [BACK]: true }, "");
+  }
+  function openBox() {
+    markOpen();
     input.focus();
     input.select();  // the last query, chosen: typing replaces it (it was added to its end: 보상 모델김)
   }
-  function closeBox(refocus) {
+  /* `leaving`: a link was followed, which makes its own history entry (stepping back as well
+   * could cancel it). */
+  function closeBox(refocus, leaving) {
     showPanel(false);
     const wasOpen = box.hasAttribute("data-open");
     box.removeAttribute("data-open");
     opener.setAttribute("aria-expanded", "false");
-    if (refocus && wasOpen && getComputedStyle(opener).display !== "none") opener.focus();
+    if (wasOpen && ours() && !stepping && !leaving) { stepping = true; history.back(); }
+    if (refocus && wasOpen && overlay()) opener.focus();
     else if (document.activeElement === input) input.blur();
   }
+  window.addEventListener("popstate", () => {
+    if (stepping) { stepping = false; return; }
+    if (!ours() && box.hasAttribute("data-open")) { forget(); closeBox(false); }
+    // Forward to the search's entry: the search again, as it was (without the on-screen keyboard).
+    else if (ours() && !box.hasAttribute("data-open") && overlay()) { markOpen(); if (input.value.trim()) showPanel(true); }
+  });
 
   function setStatus(ko, en) { status.textContent = ""; status.append(bi(ko, en)); }
 
@@ -302,14 +324,12 @@ function build() {
   } catch (e) { left = null; }
   if (left && left.path === location.pathname && typeof left.query === "string" && left.query.trim()) {
     input.value = left.query;
-    box.setAttribute("data-open", "");
-    opener.setAttribute("aria-expanded", "true");
+    markOpen();                                  // its history entry is the one Back came to
     run(true);
   }
   input.addEventListener("focus", () => {
     loadEngine().catch(() => {});
-    box.setAttribute("data-open", "");
-    opener.setAttribute("aria-expanded", "true");
+    markOpen();
     if (input.value.trim()) showPanel(true);
   });
   input.addEventListener("input", () => { if (!input.value.trim()) forget(); clearTimeout(timer); timer = setTimeout(run, 120); });
@@ -357,7 +377,7 @@ function build() {
   });
   document.addEventListener("click", (e) => {
     // The path as dispatched: "more" may have replaced the clicked label before this runs.
-    if (!e.composedPath().includes(box)) closeBox(false);
+    if (!e.composedPath().includes(box)) closeBox(false, !e.defaultPrevented && !!(e.target.closest && e.target.closest("a[href]")));
   });
 }
 
