@@ -22,8 +22,9 @@ TAGS = (Tag("rl", "강화학습", "Reinforcement learning"), Tag("safety", "안�
 REGISTRY = TagRegistry(tags=TAGS, lookup={t.slug: t.slug for t in TAGS}, by_slug={t.slug: t for t in TAGS})
 
 
-def note(slug: str, day: int = 1, tags: tuple[str, ...] = ("rl",), title: str = "A Title", abstract: str = "", **kw: object) -> Note:
-    return Note(slug=slug, source=f"data/notes/{slug}.md", title=title, authors=("A",), date=dt.date(2025, 1, day),
+def note(slug: str, day: int = 1, tags: tuple[str, ...] = ("rl",), title: str = "A Title", abstract: str = "",
+         authors: tuple[str, ...] = ("A",), **kw: object) -> Note:
+    return Note(slug=slug, source=f"data/notes/{slug}.md", title=title, authors=authors, date=dt.date(2025, 1, day),
                 tags=tags, abstract=abstract, **kw)  # type: ignore[arg-type]
 
 
@@ -87,8 +88,21 @@ def test_tags_and_cards_line_up_with_the_positions() -> None:
     cards = [row for k in range(3) for row in json.loads(files[doc["cards"].replace("{n}", str(k))])]
     assert [c[0] for c in cards] == [n.slug for n in index.notes]
     n3 = next(c for c in cards if c[0] == "n03")
-    assert n3 == ["n03", "A Title", "2025-01-04", "2024-12-01", "2501.00003"]
+    assert n3 == ["n03", "A Title", "2025-01-04", "2024-12-01", "2501.00003", ["A"]]
     assert "lineage_of" not in doc  # no note names what it builds on
+
+
+def test_cards_name_the_first_authors_and_their_pages() -> None:
+    """The list page showed saved notes without authors: a card names the first three, as a tag
+    page's item does, each with its author page's slug where it has one, and counts the rest."""
+    pages = {"Ada Lovelace": "ada-lovelace"}
+    notes = (note("many", 2, authors=("Ada Lovelace", "B", "C", "D", "E")), note("two", 1, authors=("김철수", "Ada Lovelace")))
+    files = dict(reading_list.reading_list_files(build_index(notes, REGISTRY), pages.get))
+    doc = json.loads(files["reading-list/index.json"])
+    cards = {c[0]: c for c in json.loads(files[doc["cards"].replace("{n}", "0")])}
+    assert cards["many"][5] == [["Ada Lovelace", "ada-lovelace"], "B", "C", 2]
+    assert cards["two"][5] == ["김철수", ["Ada Lovelace", "ada-lovelace"]]
+    assert doc["author_page"].replace("{slug}", "ada-lovelace") == "authors/ada-lovelace/"
 
 
 def test_the_files_are_in_the_sites_outputs_plan() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 from typing import TYPE_CHECKING
 
 import pytest
@@ -649,6 +650,29 @@ def test_ranking_counts_tags_terms_lineage_and_not_interested(context, base: str
     assert "disliked" not in [r["slug"] for r in after]
     assert score(after, "same-tag-a") < score(before, "same-tag-a")
     assert score(after, "same-tag-b") == score(before, "same-tag-b")
+
+
+def test_the_list_names_each_saved_notes_authors_as_other_lists_do(context, base: str, reader_build: Path) -> None:  # noqa: ANN001
+    """My list showed a saved note's title, dates and tags but no author, where every other list
+    names them: the first authors (the rest counted), linked to their pages where they have one,
+    from the card the list already fetches (no page carries them in its slots)."""
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    save(page, "zeta")
+    page.goto(f"{base}tags/safety/?lang=en")
+    save(page, "escape")
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_selector(".pn-rl-items li[data-slug='escape'] .pn-authors")
+    page.wait_for_selector(".pn-rl-items li[data-slug='zeta'] .pn-authors")
+    names = {slug: page.eval_on_selector(f".pn-rl-items li[data-slug='{slug}'] .pn-authors",
+                                         "s => [s.textContent, [...s.querySelectorAll('a')].map(a => [a.textContent, a.getAttribute('href')])]")
+             for slug in ("zeta", "escape")}
+    assert names["zeta"][0] == "Ada Lovelace, 김철수"
+    assert [n for n, _ in names["zeta"][1]] == ["Ada Lovelace", "김철수"]
+    for _, href in names["zeta"][1]:   # each link leads to a page of the site
+        assert (reader_build / unquote(href).strip("/") / "index.html").is_file(), href
+    assert names["escape"][0] == "José Müller; 이순신; O'Brien, Jr."   # a name with a comma: `; ` between, as on every list
+    assert page.eval_on_selector(".pn-rl-items li[data-slug='zeta'] .pn-authors a", "a => a.lang") == "en"
 
 
 def test_search_results_can_be_saved_and_the_list_page_completes_them(context, base: str) -> None:  # noqa: ANN001

@@ -7,7 +7,7 @@
 
 import { mountControls } from "./controls.js";
 import { showProblems } from "./notice.js";
-import { loadSiteNotes, recommend } from "./recommend.js";
+import { byline, loadSiteNotes, recommend } from "./recommend.js";
 import { mergeInto, Store } from "./store.js";
 import { T, ROOT, bi, el, fill, forTitle, lang, say } from "./text.js";
 
@@ -88,6 +88,9 @@ function matches(entry, q) {
 }
 
 const rendered = new Map();  // slug -> <li>, kept across renders so focus and open notes survive
+/* slug -> the note's authors, from its card (`complete`): not stored with the list, which keeps
+ * what the reader chose, not the site's data. */
+const authorsOf = new Map();
 
 function renderItem(entry) {
   const heading = el("h3", { class: "pn-item__title" });
@@ -105,6 +108,8 @@ function fillMeta(li, entry) {
   // A note the site no longer has keeps its stored title, without a link to a missing page.
   li.pnHeading.replaceChildren(gone ? el("span", { lang: "en" }, entry.title) : el("a", { href: noteUrl(entry.slug), lang: "en" }, entry.title));
   const parts = [];
+  const names = !gone && authorsOf.has(entry.slug) ? byline(site, authorsOf.get(entry.slug)) : null;
+  if (names) parts.push(names, el("br"));
   if (gone) parts.push(el("span", { class: "pn-rl-gone" }, bi(T.gone)), ` (${entry.slug}${entry.arxiv ? `, arXiv ${entry.arxiv}` : ""}) · `);
   if (entry.date) parts.push(el("time", { datetime: entry.date }, entry.date), " · ");
   if (entry.published) parts.push(bi(fill(["논문 {d}", "paper {d}"], { d: entry.published })), " · ");
@@ -132,7 +137,8 @@ function render() {
     if (!li) rendered.set(e.slug, (li = renderItem(e)));
     // Drawn again only when what it shows changed: every key typed in the filter redrew every
     // row (0.3-0.7 s a key for 40 notes on a slow phone).
-    const shows = JSON.stringify([e.title, e.date, e.published, e.tags, e.saved, e.arxiv, site !== null, isGone(e), document.documentElement.lang]);
+    const shows = JSON.stringify([e.title, e.date, e.published, e.tags, e.saved, e.arxiv, site !== null, isGone(e), document.documentElement.lang,
+      authorsOf.get(e.slug)]);
     if (li.pnShows !== shows) { fillMeta(li, e); li.pnShows = shows; }
     return li;
   });
@@ -320,6 +326,7 @@ async function showRecommendations() {
   recItems.replaceChildren(...recs.map((rec, k) => {
     const card = cards[k];
     const info = { slug: card.slug, title: card.title, date: card.date, published: card.published, arxiv: card.arxiv, tags: site.tagsOf[rec.position].map((t) => site.tags[t][0]) };
+    const names = byline(site, card.authors);
     const why = el("ul", { class: "pn-rl-why" }, ...reasonParts(rec).map((p) => el("li", {}, bi(p))));
     const slot = el("div", { class: "pn-rl", "data-rl-slug": card.slug });
     const no = el("button", { type: "button", class: "pn-rl__button pn-rl__dismiss" }, el("span", { "aria-hidden": "true", class: "pn-rl__icon" }, "✕"),
@@ -330,7 +337,8 @@ async function showRecommendations() {
     });
     const li = el("li", { class: "pn-item", "data-slug": card.slug },
       el("h3", { class: "pn-item__title" }, el("a", { href: noteUrl(card.slug), lang: "en" }, card.title)),
-      el("p", { class: "pn-meta" }, el("time", { datetime: card.date }, card.date)), why, slot, el("p", { class: "pn-rl-rec-actions" }, no));
+      el("p", { class: "pn-meta" }, ...(names ? [names, el("br")] : []), el("time", { datetime: card.date }, card.date)),
+      why, slot, el("p", { class: "pn-rl-rec-actions" }, no));
     mountControls(slot, info, store);
     return li;
   }));
@@ -351,6 +359,7 @@ async function complete() {
   const onSite = store.entries().map((e) => [e, site.find(e.slug)]).filter(([, i]) => i >= 0);
   if (!onSite.length) return;
   const cards = await site.cards(onSite.map(([, i]) => i));
+  onSite.forEach(([e], k) => { if (cards[k]) authorsOf.set(e.slug, cards[k].authors); });
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const changes = onSite.map(([e, i], k) => {
     const card = cards[k] || {};
@@ -358,10 +367,12 @@ async function complete() {
       published: card.published || e.published, arxiv: card.arxiv || e.arxiv };
     return Object.keys(want).every((key) => same(want[key], e[key])) ? null : [e.slug, want];
   }).filter(Boolean);
-  if (!changes.length) return;
-  store.change((doc) => {
-    for (const [slug, want] of changes) if (doc.items[slug]) Object.assign(doc.items[slug], want);
-  });
+  if (changes.length) {
+    store.change((doc) => {
+      for (const [slug, want] of changes) if (doc.items[slug]) Object.assign(doc.items[slug], want);
+    });
+  }
+  render();   // the authors, now known
 }
 
 loadSiteNotes().then((loaded) => {

@@ -79,9 +79,38 @@ export class SiteNotes {
     }
     return Promise.all(positions.map(async (p) => {
       const row = (await files.get(Math.floor(p / shard)))[p % shard];
-      return { position: p, slug: row[0], title: row[1], date: row[2], published: row[3], arxiv: row[4] };
+      return { position: p, slug: row[0], title: row[1], date: row[2], published: row[3], arxiv: row[4], authors: row[5] || [] };
     }));
   }
+}
+
+/* A card's byline (reading_list.card_authors: names, [name, author slug] for a name with a page,
+ * then how many more), as the site's lists write it: "A, B, C… (+5)", a name with a page linked
+ * to it, each name in its own language and a right-to-left one isolated from the commas. */
+export function byline(site, authors) {
+  const names = authors.filter((a) => typeof a !== "number").map((a) => (Array.isArray(a) ? a : [a, null]));
+  if (!names.length) return null;
+  const more = authors.find((a) => typeof a === "number");
+  const sep = names.some(([name]) => name.includes(",")) ? "; " : ", ";
+  const span = document.createElement("span");
+  span.className = "pn-authors";
+  names.forEach(([name, slug], i) => {
+    if (i) span.append(sep);
+    const shown = document.createElement(slug ? "a" : "span");
+    if (slug) {
+      shown.className = "pn-author";
+      shown.href = new URL(site.doc.author_page.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname;
+    }
+    shown.lang = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(name) ? "ko" : "en";
+    shown.textContent = name;
+    if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(name)) {
+      const isolated = document.createElement("bdi");
+      isolated.append(shown);
+      span.append(isolated);
+    } else span.append(shown);
+  });
+  if (more) span.append(`${sep}… (+${more})`);
+  return span;
 }
 
 export async function loadSiteNotes() {

@@ -249,12 +249,14 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
         shared.setdefault(urls.preview_file(note.slug), []).append(note)
     for path, notes in shared.items():
         yield _one(path, partial(lambda ns: preview_cards(ns, html_of, index.tags), notes), ("previews", tuple(notes)))
-    yield ExportGroup((), None, lambda: reading_list.reading_list_files(index), posixpath.dirname(urls.reading_list_index()))
-    if index.notes:
-        def author_page(name: str) -> str | None:
-            party = people.author(name) if people is not None else None
-            return party.slug if party is not None else None
 
+    def author_page(name: str) -> str | None:
+        party = people.author(name) if people is not None else None
+        return party.slug if party is not None else None
+
+    yield ExportGroup((), None, lambda: reading_list.reading_list_files(index, author_page),
+                      posixpath.dirname(urls.reading_list_index()))
+    if index.notes:
         other_names = people.other_names if people is not None else (lambda name: ())
         yield ExportGroup((), None, lambda: iter_search_files(index.notes, index.tags, commentary_of, index.glossary,
                                                               author_page, lambda n: html_of(n).abstract, other_names),

@@ -11,7 +11,9 @@ index must stay well under 300 kB uncompressed (the budget of the list page's fi
 - tags and terms are indices into `tags` and `terms` (each ordered most used first, so most
   indices are short), written in base 36 (`tags_of`, `terms_of`:
   one string per kind, notes separated by `;`, indices by `,`);
-- titles, dates and arXiv ids are in the card files, CARD_SHARD notes per file.
+- titles, dates, arXiv ids and first authors are in the card files, CARD_SHARD notes per file
+  (the list page fetches the cards of the notes it lists; `author_page` is where an author's
+  page is, `{slug}` standing for its slug).
 
 Terms are the words that say what a note is about beyond its tags: English words of its title
 (counted three times) and abstract, of four or more ASCII letters, not stop words, found in at least
@@ -28,7 +30,7 @@ import json
 import math
 import re
 from collections import Counter
-from typing import Iterator
+from typing import Callable, Iterator
 
 from papernotes.model import Note
 from papernotes.catalog import urls
@@ -39,6 +41,8 @@ CARD_SHARD = 16
 TERMS_PER_NOTE = 3
 TERM_MAX_SHARE = 0.05
 HASH_WIDTH = 6
+CARD_AUTHORS = 3
+"""Authors a card names, as a tag page's item does; the others are counted."""
 _WORD = re.compile(r"(?<![a-z0-9])[a-z]{4,}(?![a-z0-9])")
 _HASH_BITS = 30
 STOP_WORDS = frozenset("""
@@ -147,6 +151,7 @@ def reading_list_index(index: SiteIndex) -> dict[str, object]:
         "count": len(notes),
         "card_shard": CARD_SHARD,
         "cards": urls.reading_list_cards("{n}"),
+        "author_page": urls.src_to_url(urls.author("{slug}")),
         "tags": [[t.slug, t.ko, t.en] for t in tags],
         "terms": vocabulary,
         "ids": "".join(hashes),
@@ -160,12 +165,27 @@ def reading_list_index(index: SiteIndex) -> dict[str, object]:
     return doc
 
 
-def reading_list_files(index: SiteIndex) -> Iterator[tuple[str, str]]:
-    """`reading-list/index.json`, then the card files: [slug, title, date, published, arXiv id]."""
+def card_authors(names: tuple[str, ...], author_page: Callable[[str], str | None] | None = None) -> list[object]:
+    """A card's byline: its first CARD_AUTHORS names, each `[name, slug]` when it has an author
+    page (`author_page`: the name's page slug, or None), else the name; then, when there are
+    more, how many (`["A", ["B", "b"], "C", 5]`: "A, B, C… (+5)", as `pages.fragments.authors`)."""
+    shown: list[object] = []
+    for name in names[:CARD_AUTHORS]:
+        slug = author_page(name) if author_page is not None else None
+        shown.append([name, slug] if slug else name)
+    if len(names) > CARD_AUTHORS:
+        shown.append(len(names) - CARD_AUTHORS)
+    return shown
+
+
+def reading_list_files(index: SiteIndex, author_page: Callable[[str], str | None] | None = None) -> Iterator[tuple[str, str]]:
+    """`reading-list/index.json`, then the card files: [slug, title, date, published, arXiv id,
+    authors (`card_authors`)]."""
     dump = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     yield urls.reading_list_index(), dump(reading_list_index(index))
     notes = index.notes
     for shard, start in enumerate(range(0, len(notes), CARD_SHARD)):
-        rows = [[n.slug, n.title, n.date.isoformat(), n.published.isoformat() if n.published else None, n.arxiv]
+        rows = [[n.slug, n.title, n.date.isoformat(), n.published.isoformat() if n.published else None, n.arxiv,
+                 card_authors(n.authors, author_page)]
                 for n in notes[start:start + CARD_SHARD]]
         yield urls.reading_list_cards(shard), dump(rows)
