@@ -77,13 +77,13 @@ def _site_owned(tag: str, attrs: dict[str, str]) -> bool:
         return attrs.get("class") == "pn-map__svg"
     if tag == "script":
         return attrs.get("type") == "module" and attrs.get("src", "").endswith("assets/papernotes-preview.js")
-    if tag == "a":  # a note's RIS and CSL-JSON: a file to save (`download`), its text in base64, never a page
+    if tag == "a":  # a note's RIS and CSL-JSON: a file to save (`download`), its text percent-encoded (urls.data_link), never a page
         return "download" in attrs and _DOWNLOAD.fullmatch(attrs.get("href", "")) is not None
     return False
 
 
 _DOWNLOAD = re.compile(r"data:(application/x-research-info-systems|application/vnd\.citationstyles\.csl\+json)"
-                       r";charset=utf-8;base64,[A-Za-z0-9+/]*=*")
+                       r";charset=utf-8,[^#'&<>\t\r\n\x00-\x1f\x7f]*")
 
 
 def unsafe_parts(fragment: str) -> list[str]:

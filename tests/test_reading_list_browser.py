@@ -282,11 +282,23 @@ def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, read
     with page.expect_download() as info:
         page.click(".pn-cite .pn-downloads a:text-is('RIS')")
     assert info.value.suggested_filename == "escape.ris"
-    site_ris = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    saved = Path(info.value.path()).read_bytes()
+    # byte for byte the tag file's record of the note (`%`, `#`, `&`, `'`, `$\alpha$`, UTF-8 and
+    # newlines percent-encoded in the link, urls.data_link; three authors, so listed or not alike)
+    tag_ris = (reader_build / "tags/safety/papernotes.ris").read_text(encoding="utf-8")
+    (record,) = [r for r in tag_ris.split("\n\n") if "ID  - escape\n" in r]
+    assert saved == (record.rstrip("\n") + "\n").encode("utf-8")
+    site_ris = saved.decode("utf-8").splitlines()
     assert site_ris[0] == "TY  - RPRT" and "TI  - Braces {x} & 100% Ünïcode: $\\alpha$_test #1" in site_ris
     assert [line for line in ris if line.startswith("AU")] == [line for line in site_ris if line.startswith("AU")] == [
         "AU  - Müller, José", "AU  - 이순신", "AU  - O'Brien, Jr."]
     assert not [line for line in ris if line.startswith(("PY", "DA"))]
+    with page.expect_download() as info:
+        page.click(".pn-cite .pn-downloads a:text-is('CSL-JSON')")
+    assert info.value.suggested_filename == "escape.csl.json"
+    tag_csl = (reader_build / "tags/safety/papernotes.csl.json").read_text(encoding="utf-8")
+    (line,) = [item for item in tag_csl.split("\n") if '"id": "escape"' in item or '"id":"escape"' in item]
+    assert Path(info.value.path()).read_bytes() == f"[\n{line.rstrip(',')}\n]\n".encode("utf-8")  # its quotes kept as they are
 
 
 def test_the_lists_english_messages_count_one_note(context, base: str) -> None:  # noqa: ANN001

@@ -55,7 +55,6 @@ The reading list's page is a docs page, `list/index.md` (URL `list/`).
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import posixpath
 import zlib
@@ -202,7 +201,7 @@ INLINE_REFERENCES = 10
 """Most notes whose RIS and CSL-JSON a page carries itself, as `data:` links (a note page, the
 page of an author of this many notes or fewer), instead of files beside it. Each such file was a
 file for the host to hold and the build to create (at 10,000 notes, 34,000 of the output's 97,000)
-for ~1 kB of text; inside the page it costs that text in base64, ~1.2 kB a note, which bounds
+for ~1 kB of text; inside the page it costs about that text (`data_link`), which bounds
 the page's growth at ~12 kB. A bigger author's
 files stay files: inside the page they would pass 1 MB for the busiest (issue 24)."""
 
@@ -218,12 +217,27 @@ REFERENCE_TYPES = {"ris": "application/x-research-info-systems", "csl": "applica
 """Media types of the bibliography formats that can be `data:` links."""
 
 
+_DATA_ESCAPES = {c: f"%{c:02X}" for c in (*range(0x20), 0x7F, *b"%#&'<>")}
+"""What `data_link` percent-encodes: what a URL parser drops or reads (tab, CR, LF and the other
+controls; `#` starts a fragment, `%` a percent-encoded byte) and what a single-quoted HTML
+attribute reads (`'` ends it, `&` starts a character reference; `<` and `>`, which it would
+not, so that no page holds a tag-like run of a note's text outside its text)."""
+
+
 def data_link(fmt: str, text: str) -> str:
-    """A `data:` URL holding `text` in `fmt` (a key of `REFERENCE_TYPES`), for an `<a download>`.
-    Base64: a third longer than the text, and only letters, digits and `+/=`, safe in any
-    attribute as it is (percent-encoding made RIS and CSL-JSON, mostly spaces, quotes and
-    punctuation, twice as long)."""
-    return f"data:{REFERENCE_TYPES[fmt]};charset=utf-8;base64,{base64.b64encode(text.encode('utf-8')).decode('ascii')}"
+    """A `data:` URL holding `text` in `fmt` (a key of `REFERENCE_TYPES`), for an `<a download>`
+    whose `href` is written in single quotes: the text as it is, UTF-8 included, but for the
+    characters of `_DATA_ESCAPES` and spaces at either end (which a URL parser strips),
+    percent-encoded. `"` stays, so CSL-JSON's many quotes cost nothing (base64 made every
+    link a third longer than its text; `quote` made it twice as long: spaces, quotes and
+    punctuation). A browser saves the percent-decoded body, byte for byte the text
+    (`tests/test_reading_list_browser.py` saves one)."""
+    body = text.translate(_DATA_ESCAPES)
+    core = body.strip(" ")
+    if core != body:  # a URL parser strips spaces at either end
+        lead = len(body) - len(body.lstrip(" "))
+        body = "%20" * lead + core + "%20" * (len(body) - lead - len(core))
+    return f"data:{REFERENCE_TYPES[fmt]};charset=utf-8,{body}"
 
 
 def note_folder(slug: str) -> str:

@@ -323,8 +323,9 @@ class PageContext:
             if note.slug not in made:
                 url = self.page_url(urls.note(note.slug))
                 made[note.slug] = (ris.record(note, url, listed, forms), csl_json.item_line(note, url, listed, forms))
-        return {"ris": urls.data_link("ris", ris.bibliography(notes, lambda n: made[n.slug][0])),
-                "csl": urls.data_link("csl", csl_json.items(notes, lambda n: made[n.slug][1]))}
+        # written as they are, in single quotes (`urls.data_link`): autoescape would write each `"` as `&#34;`
+        return {"ris": Markup(urls.data_link("ris", ris.bibliography(notes, lambda n: made[n.slug][0]))),
+                "csl": Markup(urls.data_link("csl", csl_json.items(notes, lambda n: made[n.slug][1])))}
 
     def page_url(self, src_uri: str) -> str | None:
         """The page's absolute URL, when `site_url` is set."""
