@@ -337,6 +337,24 @@ def test_author_pages_have_the_lean_shell_and_a_way_back(fixture_build: Path) ->
     assert note.select(".md-sidebar--primary .md-nav__link") and note.select('.md-header label[for="__drawer"]')
 
 
+def test_generated_pages_have_a_compact_shell(fixture_build: Path) -> None:
+    """A page without a table of contents keeps the table-of-contents sidebar as an empty box (its
+    width on a wide screen), without the theme's empty, named <nav> in three wrappers; the
+    navigation's items are one line each, their titles in a bare <span> (issue 24: 12 items on
+    every page). A page with a table of contents keeps the theme's sidebar."""
+    note_html = (fixture_build / "notes" / "zeta" / "index.html").read_text(encoding="utf-8")
+    note = BeautifulSoup(note_html, "html.parser")
+    (box,) = note.select(".md-sidebar--secondary")
+    assert not box.contents and not note.select(".md-nav--secondary")
+    items = note.select(".md-sidebar--primary .md-nav__item")
+    assert len(items) >= 10 and not note.select(".md-sidebar--primary .md-ellipsis")
+    assert all(str(li).count("\n") == 0 and li.a.contents[0].name == "span" and not li.a.contents[0].get("class")
+               for li in items), items[0]
+    assert [s["lang"] for s in items[0].select(".pn-lang")] == ["ko", "en"]
+    guide = soup(fixture_build, "contributing")
+    assert guide.select_one(".md-sidebar--secondary nav.md-nav--secondary .md-nav__link")
+
+
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_generated_files_are_the_files_mkdocs_would_make(directory_urls: bool) -> None:
     """The hook makes its 19,000 page files without MkDocs' path objects (a tenth of a save at

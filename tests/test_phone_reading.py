@@ -240,7 +240,7 @@ def test_theme_strings_follow_the_switch(contexts, base: str, lang: str) -> None
                       ".filter(s => getComputedStyle(s).display !== 'none').map(s => s.textContent).join('')")
     palette = pg.get_attribute('label[for="__palette_1"]', "title")
     footer = pg.inner_text(".md-copyright").strip()
-    nav = [t.strip() for t in pg.locator(".md-sidebar--primary .md-nav__link .md-ellipsis").all_inner_texts()]
+    nav = [t.strip() for t in pg.locator(".md-sidebar--primary .md-nav__link > span").all_inner_texts()]
     assert (top, palette, footer) == expect[:3]
     assert expect[3] in nav
     # Switching at once changes them all, without a reload.
