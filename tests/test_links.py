@@ -369,6 +369,23 @@ def test_the_map_is_svg_with_real_links(site: Path) -> None:
     assert all(a.find("title").get_text() for a in svg.find_all("a"))
 
 
+def test_the_maps_lines_from_the_spine_are_one_path_per_relation(site: Path) -> None:
+    """Each straight line from the spine was a <line> of its own with four coordinates (85 bytes,
+    five or more on every note page; issue 24); now one <path> per kind of link, a subpath a
+    line, joining the spine at each linked note's row."""
+    svg = soup(site, "notes/base-paper").select_one(".pn-map svg")
+    assert not svg.select("line")
+    spine = svg.select_one("path.pn-map__spine")["d"]
+    assert re.fullmatch(r"M10 18V\d+", spine)
+    edges = svg.select("path.pn-map__edge")
+    relations = [e["class"][-1] for e in edges]
+    assert len(relations) == len(set(relations))
+    drawn = sorted(int(y) for e in edges for y, _ in re.findall(r"M10 (\d+)H(\d+)", e["d"]))
+    near = sorted(int(a.select_one("circle")["cy"]) for a in svg.select("a.pn-map__node")
+                  if a["class"][-1] != "pn-map__node--far")
+    assert drawn == near and drawn
+
+
 def _card(site: Path, slug: str) -> str:
     return json.loads((site / urls.preview_file(slug)).read_text(encoding="utf-8"))[slug]
 
