@@ -351,6 +351,8 @@ def test_generated_pages_have_a_compact_shell(fixture_build: Path) -> None:
     assert all(str(li).count("\n") == 0 and li.a.contents[0].name == "span" and not li.a.contents[0].get("class")
                for li in items), items[0]
     assert [s["lang"] for s in items[0].select(".pn-lang")] == ["ko", "en"]
+    # the theme's content-tabs script: this site has no `pymdownx.tabbed`, so no tab to check
+    assert "__tabbed_" not in note_html and "__tabbed_" not in (fixture_build / "index.html").read_text(encoding="utf-8")
     guide = soup(fixture_build, "contributing")
     assert guide.select_one(".md-sidebar--secondary nav.md-nav--secondary .md-nav__link")
 
