@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -69,6 +70,8 @@ def test_every_note_has_its_page(fixture_build: Path, slug: str) -> None:
     assert page.title.get_text().startswith(title)
     date_link = article.select_one("a.pn-date")
     assert date_link.get_text() == day
+    # the date is the <time>'s text, a valid date string, with no `datetime` repeating it (issue 24)
+    assert date_link.time is not None and date_link.time.attrs == {} and dt.date.fromisoformat(date_link.time.get_text())
     assert resolve(fixture_build, f"notes/{slug}/", date_link["href"]) == f"archive/{day.replace('-', '/')}/"
     tag_links = [resolve(fixture_build, f"notes/{slug}/", a["href"]) for a in article.select(".pn-facts a.pn-tag")]
     assert tag_links == [f"tags/{t}/" for t in tags]

@@ -20,7 +20,9 @@ from papernotes.names import name_separator, right_to_left
 _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lang="en">%s</span>')
 # No data-tag: the href names the tag, and no script reads it (the browse filter's chips are its own).
 _CHIP = Markup('<a class="pn-tag" href="%s" title="#%s">%s</a>')
-_DAY = Markup('<a class="pn-date" href="%s"><time datetime="%s">%s</time></a>')
+# No datetime attribute: a <time> whose text is a valid date string is that date (HTML's rule),
+# and a `datetime` repeating it was 23 bytes of every listed note (issue 24).
+_DAY = Markup('<a class="pn-date" href="%s"><time>%s</time></a>')
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -195,4 +197,4 @@ class Fragments:
     @staticmethod
     def day_link(day: dt.date, href: Callable[[str], str]) -> Markup:
         iso = day.isoformat()
-        return _DAY % (href(urls.day(day)), iso, iso)
+        return _DAY % (href(urls.day(day)), iso)
