@@ -49,7 +49,8 @@ def stored(page) -> dict:  # noqa: ANN001
 
 
 def slot(page, slug: str) -> str:  # noqa: ANN001
-    return f'.pn-rl[data-rl-slug="{slug}"]'
+    # The build's slots are in their note's item; the list page's own carry the slug themselves.
+    return f':is([data-slug="{slug}"] > .pn-rl, .pn-rl[data-rl-slug="{slug}"])'
 
 
 def save(page, slug: str) -> None:  # noqa: ANN001

@@ -13,7 +13,8 @@ import { trackVisits } from "./visits.js";
 const store = new Store();
 showProblems(store);
 
-const slots = Array.from(document.querySelectorAll(".pn-rl[data-rl-slug]"));
+// The build's slots, each in its note's item ([data-slug]); search results get theirs below.
+const slots = Array.from(document.querySelectorAll("[data-slug] > .pn-rl"));
 for (const slot of slots) {
   const info = slotInfo(slot);
   mountControls(slot, info, store);
@@ -50,7 +51,7 @@ document.querySelectorAll("li.pn-search__result").forEach(enhanceResult);
 const news = document.querySelector(".pn-rl-news");
 if (news) {
   const cards = slots.filter((s) => s.closest("article.pn-note:not(.pn-note--page)"))
-    .map((s) => ({ slug: s.dataset.rlSlug, date: s.dataset.rlDate || "", element: s.closest("article") }));
+    .map((s) => { const info = slotInfo(s); return { slug: info.slug, date: info.date, element: s.closest("article") }; });
   const fresh = trackVisits(cards, () => {});
   for (const card of fresh) {
     card.element.classList.add("pn-rl-is-new");

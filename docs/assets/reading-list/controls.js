@@ -1,7 +1,7 @@
 /* One note's reading-list controls: Save, Read and a private note, as real toggle buttons.
  *
- * `mountControls(slot, info, store)` fills a `.pn-rl` slot (rendered empty by the build with
- * the note's data-rl-* attributes; its height is reserved by papernotes.css so nothing moves)
+ * `mountControls(slot, info, store)` fills a `.pn-rl` slot (rendered empty by the build inside
+ * its note's item, `slotInfo` below; its height is reserved by papernotes.css so nothing moves)
  * and keeps it in step with the store, which other tabs may change too. The state is on the
  * slot (`data-rl-state`: none, to-read, read) for the CSS, and the buttons say it with
  * aria-pressed; their names stay "Save" / "Read" in the chosen language, with the paper's title
@@ -12,17 +12,33 @@ import { T, bi, el, forTitle, say } from "./text.js";
 
 let counter = 0;
 
-/* What a slot's attributes say about its note. */
+/* What the page says about a slot's note. The slot carries only what its item does not show
+ * (data-rl-arxiv, data-rl-published); the rest is read where the page has it (issue 24):
+ * - slug and tags: the item's `data-slug` and `data-tags` (a card's <article>, a tag page's <li>);
+ * - title: the item's heading (`.pn-note__title`, `.pn-item__title`, a note page's <h1>);
+ * - date: the item's own day link (tag pages, the note page's byline), else the day the card is
+ *   listed under (the home page's day heading, a day page's <h1>). */
 export function slotInfo(slot) {
   const d = slot.dataset;
+  const item = slot.closest("[data-slug]");
+  const slug = item.dataset.slug;
+  const heading = item.querySelector(":scope > :is(.pn-note__title, .pn-item__title, h1)");
+  const title = heading ? heading.textContent : "";
   return {
-    slug: d.rlSlug,
-    title: d.rlTitle || d.rlSlug,
-    date: d.rlDate || "",
+    slug,
+    title: title || slug,
+    date: dayOf(item),
     published: d.rlPublished || null,
     arxiv: d.rlArxiv || null,
-    tags: (d.rlTags || "").split(" ").filter(Boolean),
+    tags: (item.dataset.tags || "").split(" ").filter(Boolean),
   };
+}
+
+function dayOf(item) {
+  const own = item.querySelector(":scope > .pn-meta a.pn-date > time");
+  const section = item.closest(".pn-home-day");
+  const time = own || (section ? section.querySelector(".pn-day-heading time") : document.querySelector("h1 > time"));
+  return time ? (time.getAttribute("datetime") || time.textContent).trim() : "";
 }
 
 function toggle(cls, icon, label, title) {

@@ -20,14 +20,16 @@ from papernotes.pages.fragments import Fragments, authors, bi, isolate, note_lin
 
 
 def slot(note: Note) -> Markup:
-    """The reading list's place for a note (its buttons; `_reading_list.html` says what it carries)."""
+    """The reading list's place for a note (its buttons; `_reading_list.html` says what it carries):
+    only what the item does not show. Its slug and tags are the item's (`data-slug`, `data-tags`),
+    its title the item's heading and its date the item's day link or the day heading above it
+    (`slotInfo` in docs/assets/reading-list/controls.js reads them; issue 24: 1.6 kB a note)."""
     extra = ""
     if note.arxiv:
         extra += f' data-rl-arxiv="{escape(note.arxiv)}"'
     if note.published:
         extra += f' data-rl-published="{escape(note.published.isoformat())}"'
-    return Markup(f'<div class="pn-rl" data-rl-slug="{escape(note.slug)}" data-rl-title="{escape(note.title)}"'
-                  f' data-rl-date="{escape(note.date.isoformat())}" data-rl-tags="{escape(" ".join(note.tags))}"{extra}></div>')
+    return Markup(f'<div class="pn-rl"{extra}></div>')
 
 
 def paper_links(note: Note) -> Markup:
@@ -93,9 +95,11 @@ class Items:
                        f'{slot(note)}\n{self._commentary_of(note)}\n{abstract}\n</article>\n')
         return Markup("".join(out))
 
-    def _start(self, note: Note, href: Callable[[str], str], coins: bool = True) -> tuple[str, str, str]:
-        """The item's opening tag (with its COinS span), its link to the note, and the title's `lang`."""
-        opening = f'<li class="pn-item" data-slug="{escape(note.slug)}">'
+    def _start(self, note: Note, href: Callable[[str], str], coins: bool = True, tags: bool = False) -> tuple[str, str, str]:
+        """The item's opening tag (with its COinS span; `tags`: with the note's tags, for the
+        reading list's slot), its link to the note, and the title's `lang`."""
+        opening = f'<li class="pn-item" data-slug="{escape(note.slug)}"'
+        opening += f' data-tags="{escape(" ".join(note.tags))}">' if tags else ">"
         if coins:
             opening += str(self._coins(note))  # str + Markup would escape the opening tag
         return opening, str(escape(href(urls.note(note.slug)))), text_lang(note.title)
@@ -105,7 +109,7 @@ class Items:
         list's slot and the start of the commentary."""
         out = []
         for note in notes:
-            opening, link, lang = self._start(note, href)
+            opening, link, lang = self._start(note, href, tags=True)
             meta = self._byline(note, 3, href) + Markup("<br>") + Fragments.day_link(note.date, href)
             if len(note.tags) > 1:
                 meta += Markup(" · ") + self._fragments.tag_names([t for t in note.tags if t != tag])
