@@ -1,5 +1,6 @@
 // papernotes: previews of linked notes. An ES module, loaded only by pages that have links to
-// notes (a[data-pn-preview]); it defines no globals.
+// notes (a[data-pn-preview]); it defines no globals (it exports its address rule, previewOf, for
+// the tests).
 //
 // Pointing at a link (mouse), focusing it from the keyboard (Tab), or pressing it for half a
 // second (touch) shows a card with the note's title, authors, date, tags and the first lines
@@ -30,16 +31,50 @@ function linkOf(target) {
   return target instanceof Element ? target.closest("a[data-pn-preview]") : null;
 }
 
-function sameOrigin(link) {
+// The site's root: this module is <root>/assets/papernotes-preview.js.
+const ROOT = new URL("../", import.meta.url);
+// How many files the cards are shared out among (urls.PREVIEW_FILES), written once on the
+// script element by the build (pages/links.py); read when the first card is wanted.
+let files = 0;
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+// CRC-32 of the UTF-8 bytes of `text`: Python's zlib.crc32, as urls.preview_file uses it.
+export function crc32(text) {
+  let c = 0xffffffff;
+  for (const byte of new TextEncoder().encode(text)) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+// The card of a link to a note, as `previews/<n>.json#<slug>` (absolute): the link says only that
+// it has one (data-pn-preview, no value); its href is the note's page, <root>/notes/<slug>/, and
+// n is the slug's CRC-32 modulo the number of files, in hex (urls.preview_file). Null for a link
+// that is not to a note of this site.
+export function previewOf(link) {
+  if (!files) {
+    const script = document.querySelector("script[data-pn-preview-files]");
+    files = script ? Number(script.getAttribute("data-pn-preview-files")) || 0 : 0;
+    if (!files) return null;
+  }
   try {
-    const url = new URL(link.getAttribute("data-pn-preview"), location.href);
-    return url.origin === location.origin ? url.href : null;
+    const page = new URL(link.getAttribute("href"), location.href);
+    const notes = new URL("notes/", ROOT);
+    if (page.origin !== location.origin || !page.pathname.startsWith(notes.pathname)) return null;
+    const match = /^([^/]+)\/?$/.exec(page.pathname.slice(notes.pathname.length));
+    if (!match) return null;
+    const slug = decodeURIComponent(match[1]);
+    const file = (crc32(slug) % files).toString(16).padStart(3, "0");
+    return new URL(`previews/${file}.json#${encodeURIComponent(slug)}`, ROOT).href;
   } catch (e) {
     return null;
   }
 }
 
-// A link names its card as `previews/<n>.json#<slug>`: the file holds the cards of a few notes
+// A link's card is `previews/<n>.json#<slug>`: the file holds the cards of a few notes
 // (hooks/papernotes/outputs/previews.py). Each file is fetched once per page.
 function load(url) {
   const at = new URL(url);
@@ -114,7 +149,7 @@ function place(link) {
 }
 
 function show(link) {
-  const url = sameOrigin(link);
+  const url = previewOf(link);
   if (!url) return;
   clearTimeout(hideTimer);
   current = link;

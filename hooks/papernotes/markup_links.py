@@ -313,12 +313,13 @@ class LinkResolver:
     """Points a note's mention links at the site's notes, relative to the page showing them."""
 
     def __init__(self, by_arxiv: dict[str, str], slugs: set[str], to_note: Callable[[str], str],
-                 to_preview: Callable[[str], str] | None = None) -> None:
-        """`to_preview`: the URL of a note's preview card, for pages (None: a plain link, as feeds want)."""
+                 previews: bool = False) -> None:
+        """`previews`: mark the links as having a preview card, for pages (`data-pn-preview`; the
+        preview module finds the card from the link's address); feeds want plain links."""
         self.by_arxiv = by_arxiv
         self.slugs = slugs
         self.to_note = to_note
-        self.to_preview = to_preview
+        self.previews = previews
 
     def slug_for(self, target: Target) -> str | None:
         if target.slug is not None:
@@ -339,11 +340,11 @@ class LinkResolver:
             if target.slug is not None and "#" in match.group(1):
                 fragment = "#" + match.group(1).split("#", 1)[1]
             out.append(html[last:match.start()])
-            if self.to_preview is None:
+            if not self.previews:
                 out.append(f'<a href="{escape(self.to_note(slug))}{fragment}">{match.group(3)}</a>')
             else:
                 out.append(f'<a class="pn-mention" href="{escape(self.to_note(slug))}{fragment}" '
-                           f'data-pn-preview="{escape(self.to_preview(slug))}">{match.group(3)}</a>')
+                           f'data-pn-preview>{match.group(3)}</a>')
             last = match.end()
         if not out:
             return html

@@ -174,7 +174,9 @@ def preview_file(slug: str) -> str:
 
 
 def preview(slug: str) -> str:
-    """What a link to note `slug` names as its preview: the file, and the slug as the fragment."""
+    """A note's preview card: the file, and the slug as the fragment. Links do not write it (they
+    carry a bare `data-pn-preview`): the preview module computes it from the link's slug and
+    `PREVIEW_FILES` (`previewOf` in docs/assets/papernotes-preview.js; tests compare the two)."""
     return f"{preview_file(slug)}#{slug}"
 
 

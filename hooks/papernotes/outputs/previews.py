@@ -1,9 +1,10 @@
 """`previews/<n>.json`: the small card a link to a note shows on hover, focus or long press.
 
 The cards are shared out among `urls.PREVIEW_FILES` files by slug, a few notes' cards a file
-(`urls.preview_file`): a link names its note's file and slug (`previews/1a3.json#<slug>`), fetched
-only when a reader points at it, so the first preview on any page costs one small file (about
-8 kB, 3 kB gzipped, at 10,000 notes), and a file per note would be 10,000 files to write. The card is a
+(`urls.preview_file`): the preview module finds a link's file from the slug in its address
+(`previews/1a3.json#<slug>`, the link itself says only `data-pn-preview`), fetched only when a
+reader points at it, so the first preview on any page costs one small file (about 8 kB, 3 kB
+gzipped, at 10,000 notes), and a file per note would be 10,000 files to write. The card is a
 fragment of the site's own sanitised HTML: title, authors, date, tags, and the first lines of
 each commentary with its math (MathML), marked with `lang` like the pages so that the
 language switch shows the reader's language (and falls back like the commentary does). Links

@@ -47,7 +47,7 @@ def en_count(n: int, word: str, words: str | None = None) -> str:
 def note_link(note: Note, href: Callable[[str], str]) -> str:
     """A link to a note with its preview card, from the page `href` makes links for: the note's
     title as written, marked with its language (related notes, lineage, backlinks, the map)."""
-    return (f'<a href="{escape(href(urls.note(note.slug)))}" data-pn-preview="{escape(href(urls.preview(note.slug)))}" '
+    return (f'<a href="{escape(href(urls.note(note.slug)))}" data-pn-preview '
             f'lang="{text_lang(note.title)}">{escape(note.title)}</a>')
 
 

@@ -10,7 +10,6 @@ module to point a note's HTML at the site's notes from the page it is rendering 
 
 from __future__ import annotations
 
-import posixpath
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache, partial
@@ -31,9 +30,9 @@ if TYPE_CHECKING:
     from papernotes.pages.context import PageContext
 
 PREVIEW_SCRIPT = "assets/papernotes-preview.js"
-_NOTES, _ROOT = "\x01", "\x02"
-"""Placeholders in tokenised HTML for the page's relative way to `notes/` and to the site root
-(control characters; one written in a note is replaced by U+FFFD first, so none can collide)."""
+_NOTES = "\x01"
+"""The placeholder in tokenised HTML for the page's relative way to `notes/` (a control
+character; one written in a note is replaced by U+FFFD first, so none can collide)."""
 MAP_NODES = 10
 """Most notes drawn around the centre of a note's map (the rest are in the lists)."""
 MAX_BACKLINKS = 200
@@ -87,7 +86,6 @@ class LinkPages:
         """The previous serve build's index and graph, which a save patches (`update_links`)."""
         self._resolver: LinkResolver | None = None
         self._notes = "notes/"
-        self._up = ""
         self._by_slug = {n.slug: n for n in renderer.index.notes}
 
     @property
@@ -108,29 +106,26 @@ class LinkPages:
     def enter(self, href: Callable[[str], str]) -> None:
         """The page about to be rendered (its `urls.linker`)."""
         self._notes = href("notes/")
-        up = posixpath.normpath(posixpath.join(self._notes, ".."))
-        self._up = "" if up == "." else up + "/"
 
     @property
     def _tokens(self) -> LinkResolver:
-        """Resolves links with placeholders for the page's way to `notes/` and to the site root,
-        so a note's resolved HTML is made once and placed on each page by `str.replace`."""
+        """Resolves links with a placeholder for the page's way to `notes/`, so a note's resolved
+        HTML is made once and placed on each page by `str.replace`."""
         if self._resolver is None:
             graph = self.graph
-            self._resolver = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: f"{_NOTES}{quote(s)}/",
-                                          lambda s: _ROOT + urls.preview(quote(s)))
+            self._resolver = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: f"{_NOTES}{quote(s)}/", previews=True)
         return self._resolver
 
     def tokenised(self, html: Markup, own: str | None = None) -> Markup:
         """`html` with its links to notes resolved, for `place` to finish on each page (`own`: the
         note whose page shows it, as `LinkResolver.resolve`)."""
-        if _NOTES in html or _ROOT in html:
-            html = Markup(str.replace(str.replace(html, _NOTES, "\ufffd"), _ROOT, "\ufffd"))
+        if _NOTES in html:
+            html = Markup(str.replace(html, _NOTES, "\ufffd"))
         return self._tokens.resolve(html, own) if "<a " in html else html
 
     def place(self, html: Markup) -> Markup:
         """Tokenised HTML as the page being rendered shows it."""
-        return Markup(str.replace(str.replace(html, _NOTES, self._notes), _ROOT, self._up)) if _NOTES in html else html
+        return Markup(str.replace(html, _NOTES, self._notes)) if _NOTES in html else html
 
     def resolved(self, html: NoteHtml, own: str | None = None) -> NoteHtml:
         if not any("<a " in part for part in html):
@@ -138,11 +133,14 @@ class LinkPages:
         return NoteHtml(*(self.place(self.tokenised(part, own)) for part in html))
 
     def add_preview_script(self, page: str, href: Callable[[str], str]) -> str:
-        """A page with links to notes loads the preview module (an ES module: deferred, no globals)."""
+        """A page with links to notes loads the preview module (an ES module: deferred, no globals).
+        A link only says it has a card (`data-pn-preview`, no value): the module finds the card's
+        file from the link's slug and the number of files, written once here (`urls.preview_file`)."""
         if "data-pn-preview" not in page or PREVIEW_SCRIPT in page:
             return page
         # Low priority like the other page modules (overrides/main.html says why).
-        return page + f'\n<script type="module" fetchpriority="low" src="{href(PREVIEW_SCRIPT)}"></script>\n'
+        return page + (f'\n<script type="module" fetchpriority="low" src="{href(PREVIEW_SCRIPT)}" '
+                       f'data-pn-preview-files="{urls.PREVIEW_FILES}"></script>\n')
 
     # -- the note page's sections ------------------------------------------------------------
 
@@ -261,7 +259,7 @@ class LinkPages:
     def render_wanted_page(self) -> str:
         papers = self.graph.unnoted
         return self.r.render("wanted.html", urls.wanted(), papers=papers[:WANTED_PAPERS], total=len(papers),
-                              each=WANTED_NOTES_EACH, preview=lambda slug, href: href(urls.preview(slug)))
+                              each=WANTED_NOTES_EACH)
 
     def shows(self, note: Note) -> tuple[str, ...]:
         """Notes whose text the note's page quotes: the sentences of its backlinks (lineage
@@ -307,7 +305,7 @@ def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str]) -> str:
     wide = any(n.wide != n.label for n in nodes) or centre[0] != centre[1]
     for n in nodes:
         out.append(f'<a class="pn-map__node pn-map__node--{n.relation}" href="{href(urls.note(n.note.slug))}" '
-                   f'data-pn-preview="{href(urls.preview(n.note.slug))}"><title>{escape(n.note.title)}</title>'
+                   f'data-pn-preview><title>{escape(n.note.title)}</title>'
                    f'<rect class="pn-map__hit" x="{n.x - 8}" y="{n.y - _MAP_HIT // 2}" width="{(_MAP_WIDE if wide else _MAP_WIDTH) - n.x + 8}" '
                    f'height="{_MAP_HIT}"/><circle cx="{n.x}" cy="{n.y}" r="5"/>{_labels(n.x + 10, n.y + 5, text_lang(n.note.title), n.label, n.wide)}</a>')
     out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
