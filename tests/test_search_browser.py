@@ -1822,6 +1822,40 @@ def test_on_a_wide_screen_the_search_adds_no_step_to_the_history(browser, small:
         page.context.close()
 
 
+# A turn of the screen is seen at the next frame (its resize event): a reader's Back comes later
+# than Playwright's.
+NEXT_FRAME = "new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def test_search_opened_on_its_side_then_turned_upright_is_closed_by_back(browser, small: str) -> None:  # noqa: ANN001
+    """A phone on its side (844×390) shows the field in the header, beside the page: opening the
+    search added no step to the history. Turned upright with the search open, it covered the page,
+    and Back left the page under it. The step is added when the search comes to cover the page:
+    Back closes it and stays; turned on its side again, Back still just closes it."""
+    context = browser.new_context(viewport={"width": 844, "height": 390}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    closed = "!document.querySelector('.pn-search[data-open]')"
+    try:
+        for back_on_its_side in (False, True):
+            page.set_viewport_size({"width": 844, "height": 390})
+            page.goto(small)
+            page.goto(small + "about/")
+            assert not page.is_visible(".pn-search__open")   # the field is in the header
+            assert type_query(page, "reward")
+            page.set_viewport_size(PHONE)
+            page.evaluate(NEXT_FRAME)
+            if back_on_its_side:
+                page.set_viewport_size({"width": 844, "height": 390})
+                page.evaluate(NEXT_FRAME)
+            page.go_back()
+            page.wait_for_function(closed)
+            assert page.url == small + "about/"
+            page.go_back()
+            page.wait_for_url(small)
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("query", ["보", "모"])
 def test_a_first_syllable_marks_the_words_it_found(bundled_box, query: str) -> None:  # noqa: ANN001
     """A Korean word's first syllable, as it is typed (보 on the way to 보상), found 31 notes by the

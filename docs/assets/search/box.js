@@ -105,11 +105,18 @@ function build() {
   const overlay = () => getComputedStyle(opener).display !== "none";
   const ours = () => !!(history.state && history.state[BACK]);
   let stepping = false;                          // our own history.back() on its way: its popstate is ours
+  function addStep() {
+    if (overlay() && !ours()) history.pushState({ ...(history.state || {}), [BACK]: true }, "");
+  }
   function markOpen() {
     box.setAttribute("data-open", "");
     opener.setAttribute("aria-expanded", "true");
-    if (overlay() && !ours()) history.pushState({ ...(history.state || {}), [BACK]: true }, "");
+    addStep();
   }
+  // Opened beside the page (a phone on its side), then covering it (turned upright): the step is
+  // added then, or Back left the page under the search. The other way (upright, then on its side)
+  // the step stays: Back then closes the search, as it would have.
+  window.addEventListener("resize", () => { if (box.hasAttribute("data-open")) addStep(); });
   function openBox() {
     markOpen();
     input.focus();
