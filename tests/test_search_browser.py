@@ -1714,6 +1714,39 @@ def test_typing_on_into_a_korean_word_without_composition_shows_no_verdict(bundl
     page.wait_for_function("document.querySelector('.pn-search__status').textContent.includes('결과가 없습니다')", timeout=5000)
 
 
+def compose(page, steps: tuple[str, ...], done: str) -> list[str]:  # noqa: ANN001
+    """A Korean keyboard composing `steps` (CDP's IME calls), then committing `done`; the statuses
+    shown meanwhile (the panel's text at each change while it was shown)."""
+    page.fill(".pn-search__input", "")
+    page.click(".pn-search__input")
+    page.evaluate(STATUSES)
+    cdp = page.context.new_cdp_session(page)
+    try:
+        for text in steps:
+            cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
+            page.wait_for_timeout(400)   # the box searches 120 ms after an input
+        seen = page.evaluate("window.__statuses")
+        cdp.send("Input.insertText", {"text": done})   # the syllable is done (compositionend)
+    finally:
+        cdp.detach()
+    return seen
+
+
+def test_a_syllable_being_composed_that_finds_nothing_shows_no_verdict(bundled_box) -> None:  # noqa: ANN001
+    """ㅎ, 혀, 현, 현ㅇ, 현우 (a Korean keyboard on the way to 현우): at 혀 "결과가 없습니다. 어느 노트에도
+    없는 단어: 혀" flashed (and a screen reader said it) before 현 found the notes again. A syllable
+    still being composed gets no verdict; results that match show as the query grows, and a word
+    that still finds nothing once it is composed says so."""
+    page = bundled_box
+    seen = compose(page, ("ㅎ", "혀", "현", "현ㅇ", "현우"), "현우")
+    assert not any("결과가 없습니다" in s for s in seen), seen
+    assert any(s.startswith("결과 ") for s in seen), seen   # 현 found notes while composing
+    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count > 0")
+    seen = compose(page, ("ㅂ", "뷁"), "뷁")
+    assert not any("결과가 없습니다" in s for s in seen), seen
+    page.wait_for_function("document.querySelector('.pn-search__status').textContent.includes('결과가 없습니다')", timeout=5000)
+
+
 @pytest.mark.parametrize("query", ["2504.06141 2510.06557", "arXiv:2504.06141, https://arxiv.org/abs/2510.06557v2"])
 def test_several_pasted_arxiv_ids_find_each_paper(bundled_box, query: str) -> None:  # noqa: ANN001
     """Pasting two ids (a reading list, a related-work line) said "no note contains all of these

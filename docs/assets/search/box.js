@@ -190,12 +190,13 @@ function build() {
   function run(settled) {
     const q = input.value.trim(), mine = ++seq;
     if (!q) { showPanel(false); list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; shownQuery = ""; return; }
+    const mid = composing, hidden = panel.hidden;   // (as the query was typed, before this search shows)
     showPanel(true);
     // Typing on into a Korean word without an input method's composition (a paste, voice input,
     // some keyboards): 보상모 on the way to 보상모델 finds nothing for a moment, as mid-syllable.
-    const typingOn = settled !== true && !composing && shownQuery !== "" && q.length > shownQuery.length
+    const typingOn = settled !== true && !mid && shownQuery !== "" && q.length > shownQuery.length
       && q.startsWith(shownQuery) && /[\uac00-\ud7a3]$/.test(q);
-    const kept = composing || typingOn ? { nodes: Array.from(status.childNodes), count: list.getAttribute("data-count") } : null;
+    const kept = mid || typingOn ? { nodes: Array.from(status.childNodes), count: list.getAttribute("data-count") } : null;
     list.removeAttribute("data-count");         // present again once this query's results show
     setStatus("검색 중…", "Searching…");
     loadEngine().then((loaded) => loaded.engine.search(q).then((result) => {
@@ -208,12 +209,20 @@ function build() {
         status.replaceChildren(...kept.nodes);
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
         // Without a composition to end, a pause ends the word: then its "no results" shows.
-        if (!composing) { clearTimeout(timer); timer = setTimeout(() => run(true), SETTLE_MS); }
+        if (!mid) { clearTimeout(timer); timer = setTimeout(() => run(true), SETTLE_MS); }
         return null;
       }
       // Nothing on screen yet and the query ends in a lone consonant or vowel (ㅂ, the first key
       // of 보상): half a letter gets no "no results"; the panel shows once the syllable has some.
       if (kept && !result.hits.length && JAMO_END.test(q)) { showPanel(false); return null; }
+      // So with a syllable still being composed (혀, on the way to 현 and 현우): its "no results"
+      // flashed for a key. What was shown stays (nothing, or the last query's verdict); the
+      // composition's end searches again, and says "no results" then if there are still none.
+      if (mid && !result.hits.length) {
+        if (hidden) showPanel(false);
+        else { status.replaceChildren(...kept.nodes); if (kept.count !== null) list.setAttribute("data-count", kept.count); }
+        return null;
+      }
       // So with a first Latin letter (r, on the way to reward): no verdict until Enter or a second letter.
       if (settled !== true && !result.hits.length && /^[a-z]$/i.test(q)) { showPanel(false); return null; }
       const state = { hits: result.hits, result, count: 0 };
@@ -339,7 +348,12 @@ function build() {
     markOpen();
     if (input.value.trim()) showPanel(true);
   });
-  input.addEventListener("input", () => { if (!input.value.trim()) forget(); clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.addEventListener("input", (e) => {
+    if (e.isComposing) composing = true;          // (a composition begun before the page listened)
+    if (!input.value.trim()) forget();
+    clearTimeout(timer);
+    timer = setTimeout(run, 120);
+  });
   input.addEventListener("compositionstart", () => { composing = true; });
   input.addEventListener("compositionend", () => { composing = false; clearTimeout(timer); timer = setTimeout(run, 120); });
   input.addEventListener("keydown", (e) => {
