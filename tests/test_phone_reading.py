@@ -842,6 +842,25 @@ def test_the_contributing_guides_link_under_every_page_is_finger_sized_on_a_phon
     assert wrong == {}
 
 
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_the_download_lines_links_are_finger_sized_on_a_phone(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    """A note's "다른 형식: RIS · CSL-JSON" (and the feed, BibTeX, RIS and CSL-JSON lines of the tag,
+    author, lab and home pages) were 26 px tall links in a line of text on a phone, RIS 26 px wide.
+    They are 44 px square at least there; a laptop keeps its line of text (26 px)."""
+    pg = contexts[size]
+    found = {}
+    for kind, path in page_kinds(index).items():
+        open_page(pg, base + path, "ko")
+        for box in pg.locator(".pn-downloads a").evaluate_all("as => as.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])"):
+            found.setdefault(kind, []).append(box)
+    assert {"note", "tag", "author", "lab", "home"} <= set(found), sorted(found)
+    if size == "phone":
+        wrong = {kind: boxes for kind, boxes in found.items() if min(min(b) for b in boxes) < 44}
+    else:
+        wrong = {kind: boxes for kind, boxes in found.items() if max(b[1] for b in boxes) > 30}
+    assert wrong == {}
+
+
 def test_fields_a_reader_types_in_are_16_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
     """Text typed on a phone is 16 px or more, as in the search box: iOS zooms the page into a
     smaller field when it takes focus (the private note under a note and the list page's filters,
