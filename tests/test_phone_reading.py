@@ -714,6 +714,25 @@ def test_a_calendar_opened_before_its_years_end_fades_out_at_the_right(browser, 
     context.close()
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_calendar_fits_its_column_on_a_laptop(contexts, base: str, lang: str) -> None:  # noqa: ANN001
+    """At 1366×900 each year's calendar was 719 px wide in a 688 px column: it scrolled sideways,
+    and the years whose newest day is in December opened scrolled 31 px right, their weekday names
+    (Mon, Wed, Fri) and "Jan" cut. It fits the column now, opened at its start, every label whole."""
+    pg = contexts["laptop"]
+    open_page(pg, base + "stats/", lang)
+    figures = pg.locator(".pn-figure:has(svg.pn-heatmap)")
+    assert figures.count() >= 2
+    seen = [figures.nth(i).evaluate("""f => { const box = f.getBoundingClientRect();
+      const cut = [...f.querySelectorAll('text')].filter(t => t.checkVisibility()).map(t => [t.textContent, t.getBoundingClientRect()])
+        .filter(([, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5).map(([text]) => text);
+      return [f.scrollWidth - f.clientWidth, f.scrollLeft, cut]; }""") for i in range(figures.count())]
+    assert all(s == [0, 0, []] for s in seen), seen
+    # (scaled by its viewBox, not much: a day is still 10 px or more)
+    sizes = figures.evaluate_all("fs => fs.map(f => f.querySelector('a rect').getBoundingClientRect().width)")
+    assert min(sizes) >= 10, sizes
+
+
 @pytest.mark.parametrize("size", SIZE_IDS)
 def test_a_tags_count_and_bar_are_level_with_it(contexts, base: str, size: str) -> None:  # noqa: ANN001
     """The most used tags: each row's count and bar are level with its tag (on a phone the tag is
