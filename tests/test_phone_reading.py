@@ -793,6 +793,29 @@ def test_browse_shows_the_count_and_first_results_on_the_first_screen(browser, b
     context.close()
 
 
+CHIP_GAPS = """() => [...document.querySelectorAll('.pn-filter-tag')].map(chip => {
+  const label = [...chip.children].find(e => e.checkVisibility() && !e.classList.contains('pn-filter-count'));
+  const number = document.createRange(); number.selectNodeContents(chip.querySelector('.pn-filter-count'));
+  return Math.round((number.getBoundingClientRect().left - label.getBoundingClientRect().right) * 10) / 10; })"""
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_a_browse_chips_count_is_as_far_from_its_tag_on_every_chip(contexts, base: str, size: str) -> None:  # noqa: ANN001
+    """"보상 모델3" touched on a phone (a space in the markup, dropped by the phone's flex chip) while
+    "추론  0" stood apart (the count kept its first number's width, right-aligned, after a tag was
+    chosen). The gap between a chip's tag and its count is the same on every chip, before and
+    after a tag is chosen, and not a touch (4 px at least)."""
+    pg = contexts[size]
+    open_page(pg, base + "browse/", "ko")
+    pg.wait_for_selector('.pn-browse[data-ready="true"]')
+    before = pg.evaluate(CHIP_GAPS)
+    pg.click('.pn-filter-tag[data-tag="reward-model"]')
+    pg.wait_for_function("document.querySelector('.pn-browse__count').dataset.count !== document.querySelector('.pn-browse').dataset.total")
+    after = pg.evaluate(CHIP_GAPS)
+    assert len(before) > 5 and len(set(before + after)) == 1 and before[0] >= 4, (sorted(set(before)), sorted(set(after)))
+    pg.click('.pn-filter-tag[data-tag="reward-model"]')   # let go: the next test's visit starts clear
+
+
 def test_every_tag_of_browse_is_within_reach_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
     """The chips were one row scrolling sideways: 27 tags 7 screens wide here, 150 tags 46 screens
     on a 2,000-note site, the last ones out of practical reach. They wrap in a box a few rows high
