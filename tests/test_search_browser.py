@@ -1830,13 +1830,18 @@ def test_on_a_phone_back_closes_the_search_and_back_again_leaves(browser, small:
         page.wait_for_url(f"**/{first[0]}/**")
         page.go_back()
         page.wait_for_selector(".pn-search[data-open] .pn-search__results a.pn-search__title")
-        page.go_back()
-        page.wait_for_function(closed)
-        assert page.url == small + "about/"
-        page.go_back()
-        page.wait_for_url(small)
+        back_closes_then_leaves(page, small + "about/", small)
     finally:
         context.close()
+
+
+def back_closes_then_leaves(page, here: str, before: str) -> None:  # noqa: ANN001
+    """Back closes the open search and stays on `here`; Back again goes to `before`."""
+    page.go_back()
+    page.wait_for_function("!document.querySelector('.pn-search[data-open]')")
+    assert page.url == here
+    page.go_back()
+    page.wait_for_url(before)
 
 
 def test_on_a_wide_screen_the_search_adds_no_step_to_the_history(browser, small: str) -> None:  # noqa: ANN001
@@ -1867,7 +1872,6 @@ def test_search_opened_on_its_side_then_turned_upright_is_closed_by_back(browser
     Back closes it and stays; turned on its side again, Back still just closes it."""
     context = browser.new_context(viewport={"width": 844, "height": 390}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    closed = "!document.querySelector('.pn-search[data-open]')"
     try:
         for back_on_its_side in (False, True):
             page.set_viewport_size({"width": 844, "height": 390})
@@ -1880,11 +1884,7 @@ def test_search_opened_on_its_side_then_turned_upright_is_closed_by_back(browser
             if back_on_its_side:
                 page.set_viewport_size({"width": 844, "height": 390})
                 page.evaluate(NEXT_FRAME)
-            page.go_back()
-            page.wait_for_function(closed)
-            assert page.url == small + "about/"
-            page.go_back()
-            page.wait_for_url(small)
+            back_closes_then_leaves(page, small + "about/", small)
     finally:
         context.close()
 
