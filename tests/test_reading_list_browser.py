@@ -355,6 +355,9 @@ def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, 
         pg.wait_for_selector(".pn-rl-shared li")
         shared = pg.eval_on_selector_all(".pn-rl-shared li h3", "els => els.map(e => e.textContent)")
         assert sorted(shared) == ["Epsilon: Old-Style Identifier", "Kappa: Particle Test One", "Zeta: Reward Hacking"]
+        # Its authors too, once the site's notes have loaded, as on the reader's own list.
+        pg.wait_for_selector(".pn-rl-shared li[data-slug='zeta'] .pn-authors")
+        assert pg.inner_text(".pn-rl-shared li[data-slug='zeta'] .pn-authors") == "Ada Lovelace, 김철수"
         assert "secret thought" not in pg.content()
         assert stored(pg) is None  # read-only: opening it stored nothing
         pg.click(".pn-rl-shared button")

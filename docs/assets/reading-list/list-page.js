@@ -243,10 +243,23 @@ async function drawShared() {
     box.replaceChildren(heading, el("p", { role: "alert" }, bi(["이 공유 링크를 읽을 수 없습니다 (잘렸거나 잘못된 링크). 내 목록은 그대로입니다.", "This share link cannot be read (cut short or not a list). Your own list is unchanged."])));
     return;
   }
-  const list = el("ol", { class: "pn-list" }, ...entries.map((e) => el("li", { class: "pn-item" },
-    el("h3", { class: "pn-item__title" }, isGone(e) ? el("span", { lang: "en" }, e.title) : el("a", { href: noteUrl(e.slug), lang: "en" }, e.title)),
-    el("p", { class: "pn-meta" }, e.date ? el("time", { datetime: e.date }, e.date) : "", " · ", bi(e.state === "read" ? T.read : T.toRead),
-      isGone(e) ? el("span", { class: "pn-rl-gone" }, " · ", bi(T.gone)) : ""))));
+  // Once the site's notes have loaded (the second draw), each shared note's authors come from its
+  // card, as on the reader's own list; the share link itself carries no names.
+  const authors = new Map();
+  if (site) {
+    const onSite = entries.map((e) => [e.slug, site.find(e.slug)]).filter(([, i]) => i >= 0);
+    try {
+      const cards = onSite.length ? await site.cards(onSite.map(([, i]) => i)) : [];
+      onSite.forEach(([slug], k) => { if (cards[k]) authors.set(slug, cards[k].authors); });
+    } catch (e) { /* the shared list still shows its titles */ }
+  }
+  const list = el("ol", { class: "pn-list" }, ...entries.map((e) => {
+    const names = !isGone(e) && authors.has(e.slug) ? byline(site, authors.get(e.slug)) : null;
+    return el("li", { class: "pn-item", "data-slug": e.slug },
+      el("h3", { class: "pn-item__title" }, isGone(e) ? el("span", { lang: "en" }, e.title) : el("a", { href: noteUrl(e.slug), lang: "en" }, e.title)),
+      el("p", { class: "pn-meta" }, ...(names ? [names, el("br")] : []), e.date ? el("time", { datetime: e.date }, e.date) : "", " · ",
+        bi(e.state === "read" ? T.read : T.toRead), isGone(e) ? el("span", { class: "pn-rl-gone" }, " · ", bi(T.gone)) : ""));
+  }));
   const add = el("button", { type: "button", class: "md-button" }, bi(fill(["모두 내 목록에 담기 ({n})", "Add all to my list ({n})"], { n: entries.length })));
   const status = sharedStatus;
   add.addEventListener("click", () => {
