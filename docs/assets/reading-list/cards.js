@@ -15,8 +15,8 @@ showProblems(store);
 
 // The build's slots, each in its note's item ([data-slug]); search results get theirs below.
 const slots = Array.from(document.querySelectorAll("[data-slug] > .pn-rl"));
-for (const slot of slots) {
-  const info = slotInfo(slot);
+const infos = new Map(slots.map((slot) => [slot, slotInfo(slot)]));
+for (const [slot, info] of infos) {
   mountControls(slot, info, store);
   // What the page says about a saved note is the freshest: keep the stored title and tags up to date.
   const entry = store.get(info.slug);
@@ -51,7 +51,7 @@ document.querySelectorAll("li.pn-search__result").forEach(enhanceResult);
 const news = document.querySelector(".pn-rl-news");
 if (news) {
   const cards = slots.filter((s) => s.closest("article.pn-note:not(.pn-note--page)"))
-    .map((s) => { const info = slotInfo(s); return { slug: info.slug, date: info.date, element: s.closest("article") }; });
+    .map((s) => ({ slug: infos.get(s).slug, date: infos.get(s).date, element: s.closest("article") }));
   const fresh = trackVisits(cards, () => {});
   for (const card of fresh) {
     card.element.classList.add("pn-rl-is-new");

@@ -10,7 +10,7 @@
  * most with. Only the cards of the notes shown are fetched (reading-list/cards/<n>.json).
  */
 
-import { ROOT } from "./text.js";
+import { ROOT, el, langOf } from "./text.js";
 
 const READ_WEIGHT = 1.5;
 const TERM_WEIGHT = 0.7;
@@ -92,22 +92,13 @@ export function byline(site, authors) {
   if (!names.length) return null;
   const more = authors.find((a) => typeof a === "number");
   const sep = names.some(([name]) => name.includes(",")) ? "; " : ", ";
-  const span = document.createElement("span");
-  span.className = "pn-authors";
+  const span = el("span", { class: "pn-authors" });
   names.forEach(([name, slug], i) => {
     if (i) span.append(sep);
-    const shown = document.createElement(slug ? "a" : "span");
-    if (slug) {
-      shown.className = "pn-author";
-      shown.href = new URL(site.doc.author_page.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname;
-    }
-    shown.lang = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(name) ? "ko" : "en";
-    shown.textContent = name;
-    if (/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(name)) {
-      const isolated = document.createElement("bdi");
-      isolated.append(shown);
-      span.append(isolated);
-    } else span.append(shown);
+    const shown = slug
+      ? el("a", { class: "pn-author", href: new URL(site.doc.author_page.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname, lang: langOf(name) }, name)
+      : el("span", { lang: langOf(name) }, name);
+    span.append(/[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(name) ? el("bdi", {}, shown) : shown);
   });
   if (more) span.append(`${sep}… (+${more})`);
   return span;

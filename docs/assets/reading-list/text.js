@@ -46,10 +46,15 @@ export function el(tag, attrs, ...children) {
   return node;
 }
 
+/* The language a title or name is marked with: Korean when it has Hangul, else English. */
+export function langOf(text) {
+  return /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(text) ? "ko" : "en";
+}
+
 /* A button's hidden ": <title>" (its name says which note it is for), the title marked with its
  * own language: a Korean title was marked English, and a screen reader read it with an English voice. */
 export function forTitle(title) {
-  return el("span", { class: "pn-rl__hidden" }, ": ", el("span", { lang: /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(title) ? "ko" : "en" }, title));
+  return el("span", { class: "pn-rl__hidden" }, ": ", el("span", { lang: langOf(title) }, title));
 }
 
 export function bi(pair) {

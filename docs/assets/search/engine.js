@@ -922,51 +922,44 @@ function romanisedName(units) {
  * author of some note, as one word of the name (Hyunwoo, Hyun-woo: hyunwoo), checked by the cards
  * as romanisedSpellings checks a whole name. */
 function romanisedGiven(u, tries) {
-  if (!tries.length) return null;
   const nameWords = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").toLowerCase()
     .replace(/[-\u2010\u2011']/g, "").split(/[^a-z]+/);
-  return Promise.all(tries.map((g) => lookUp(g, true))).then((found) => {
-    const attempt = (i) => {
-      if (i >= tries.length) return null;
-      const a = found[i], held = Object.keys(a.scores).map((d) => [Number(d), a.scores[d], 0, 0]).sort(byRank).slice(0, NAME_CHECKS);
-      if (!held.length) return attempt(i + 1);
-      const docs = held.map((h) => h[0]);
-      return Promise.all([loadCards(docs), loadAbstracts(docs)]).then(([cards, more]) => {
-        const hits = held.filter((h, k) => (cards[k][5] || []).concat((more.get(h[0]) || [])[1] || [])
-          .some((name) => { const ws = nameWords(name); return ws.length > 1 && ws.slice(0, -1).includes(tries[i]); }));
-        if (!hits.length) return attempt(i + 1);
-        return { text: { found: [a], hits }, units: queryUnits(tries[i]), corrected: { [said(u)]: tries[i] } };
-      });
-    };
-    return attempt(0);
+  return authorTry(u, tries, (t) => [t], (t, names) => names.some((name) => {
+    const ws = nameWords(name);
+    return ws.length > 1 && ws.slice(0, -1).includes(t);
+  }));
+}
+
+/* The first of `tries` ("family given", most likely first) that is an author of some note. */
+function romanisedSpellings(u, tries) {
+  const nameKey = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").toLowerCase()   // [name, slug]: with a page
+    .split(/[^a-z]+/).filter((w) => w.length > 1).join("");
+  return authorTry(u, tries, (t) => t.split(" "), (t, names) => {
+    const [f, g] = t.split(" "), keys = names.map(nameKey);
+    return keys.includes(f + g) || keys.includes(g + f);
   });
 }
 
-/* The first of `tries` ("family given", most likely first) that is an author of some note. The
- * notes holding both words are checked by their cards (and the authors past a card's first), at
- * most NAME_CHECKS of them a spelling, best first, so that a common pair (kim, min) loads a few
- * card files, not hundreds. */
+/* The first of `tries` whose words (`words(try)`, each looked up whole) are held by notes that an
+ * author's name confirms (`confirms(try, the note's authors)`), as {text (textHits), units,
+ * corrected}, else null. The notes holding every word are checked by their cards (and the authors
+ * past a card's first), at most NAME_CHECKS of them a try, best first, so that a common pair
+ * (kim, min) loads a few card files, not hundreds. */
 const NAME_CHECKS = 24;
-function romanisedSpellings(u, tries) {
+function authorTry(u, tries, words, confirms) {
   if (!tries.length) return null;
-  const nameKey = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").toLowerCase()   // [name, slug]: with a page
-    .split(/[^a-z]+/).filter((w) => w.length > 1).join("");
-  const both = tries.map((t) => t.split(" "));
-  return Promise.all(both.map(([f, g]) => Promise.all([lookUp(f, true), lookUp(g, true)]))).then((found) => {
+  return Promise.all(tries.map((t) => Promise.all(words(t).map((w) => lookUp(w, true))))).then((found) => {
     const attempt = (i) => {
-      if (i >= both.length) return null;
-      const [f, g] = both[i], [a, b] = found[i];
-      const held = Object.keys(a.scores).filter((d) => b.scores[d] !== undefined)
-        .map((d) => [Number(d), a.scores[d] + b.scores[d], 0, 0]).sort(byRank).slice(0, NAME_CHECKS);
+      if (i >= tries.length) return null;
+      const fs = found[i];
+      const held = Object.keys(fs[0].scores).filter((d) => fs.every((f) => f.scores[d] !== undefined))
+        .map((d) => [Number(d), fs.reduce((sum, f) => sum + f.scores[d], 0), 0, 0]).sort(byRank).slice(0, NAME_CHECKS);
       if (!held.length) return attempt(i + 1);
       const docs = held.map((h) => h[0]);
       return Promise.all([loadCards(docs), loadAbstracts(docs)]).then(([cards, more]) => {
-        const hits = held.filter((h, k) => {
-          const names = (cards[k][5] || []).concat((more.get(h[0]) || [])[1] || []).map(nameKey);
-          return names.includes(f + g) || names.includes(g + f);
-        });
+        const hits = held.filter((h, k) => confirms(tries[i], (cards[k][5] || []).concat((more.get(h[0]) || [])[1] || [])));
         if (!hits.length) return attempt(i + 1);
-        return { text: { found: [a, b], hits }, units: queryUnits(tries[i]), corrected: { [said(u)]: tries[i] } };
+        return { text: { found: fs, hits }, units: queryUnits(tries[i]), corrected: { [said(u)]: tries[i] } };
       });
     };
     return attempt(0);
