@@ -691,6 +691,22 @@ def test_the_list_names_each_saved_notes_authors_as_other_lists_do(context, base
     assert page.eval_on_selector(".pn-rl-items li[data-slug='zeta'] .pn-authors a", "a => a.lang") == "en"
 
 
+def test_the_scripts_mark_a_names_language_as_the_pages_do(context, base: str) -> None:  # noqa: ANN001
+    """The reading list and the search results wrote a name in another script (张伟, محمد علي)
+    lang="en", where the pages write lang="" (unknown): a screen reader read it with an English
+    voice. Both now use dom.js's `langOf`, which agrees with the pages' `text_lang`."""
+    from papernotes.pages.fragments import text_lang
+
+    texts = ["Ada Lovelace", "José Müller", "김민지", "Minji Kim (김민지)", "GPT-4o", "محمد علي", "דוד כהן", "张伟",
+             "Ελένη Παππά", "محمد علي (Mohamed Ali)", "2024", "강"]
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    marked = page.evaluate("async ([url, texts]) => { const m = await import(url); return texts.map(t => m.langOf(t)); }",
+                           [f"{base}assets/dom.js", texts])
+    assert marked == [text_lang(t) for t in texts]
+    assert marked[5:8] == ["", "", ""] and marked[2] == "ko"
+
+
 def test_search_results_can_be_saved_and_the_list_page_completes_them(context, base: str) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(f"{base}notes/zeta/?lang=en")

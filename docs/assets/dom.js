@@ -10,6 +10,17 @@ export function el(tag, attrs, text) {
   return node;
 }
 
+/* The `lang` a title, name or lab is marked with as written (the pages' `text_lang`, in
+ * hooks/papernotes/pages/fragments.py): "ko" when it holds Hangul; "" (unknown) when its letters
+ * are of another script and none is Latin (张伟, محمد علي, Ελένη), which "en" would have a screen
+ * reader read as English; else "en". */
+const HANGUL_LETTER = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
+const LATIN_LETTER = /[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]/;
+export function langOf(text) {
+  if (HANGUL_LETTER.test(text)) return "ko";
+  return !LATIN_LETTER.test(text) && /\p{L}/u.test(text) ? "" : "en";
+}
+
 export function bi(ko, en) {
   const frag = document.createDocumentFragment();
   frag.append(el("span", { class: "pn-lang", lang: "ko" }, ko), el("span", { class: "pn-lang", lang: "en" }, en));

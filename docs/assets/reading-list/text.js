@@ -4,6 +4,10 @@
  * needs no re-rendering. `say` returns the current language's text for attributes and messages
  * that cannot hold markup (aria-label, placeholder, confirm()). */
 
+import { langOf } from "../dom.js";
+
+export { langOf };
+
 export const T = {
   save: ["저장", "Save"],
   read: ["읽음", "Read"],
@@ -44,11 +48,6 @@ export function el(tag, attrs, ...children) {
     node.append(child);
   }
   return node;
-}
-
-/* The language a title or name is marked with: Korean when it has Hangul, else English. */
-export function langOf(text) {
-  return /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(text) ? "ko" : "en";
 }
 
 /* A button's hidden ": <title>" (its name says which note it is for), the title marked with its

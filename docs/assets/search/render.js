@@ -3,7 +3,7 @@
  * inside <mark>s. Everything from the index is inserted as text (textContent, <mark> built with
  * the DOM): titles may be hostile. Other modules may add controls (the reading list's Save). */
 
-import { bi, el } from "../dom.js";
+import { bi, el, langOf } from "../dom.js";
 import { acronymTerm, authorHref, begunWord, concepts, meta, noteHref, otherSpelling, rank } from "./engine.js";
 import { HANGUL, HANGUL_ONLY, acronymSingular, conceptRuns, light, stem, tables, tokenizeJoined } from "./words.js";
 
@@ -127,8 +127,6 @@ export function highlight(text, words, named, limit, whole = []) {
   if (to < text.length) frag.append("…");
   return frag;
 }
-
-function langOf(text) { return HANGUL.test(text) ? "ko" : "en"; }
 
 /* The form of concept `n` a result writes that is not the query's (`key`): as the card writes
  * it (title, then excerpts), else the concept's first form in the other language. */
