@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import make_site, shared_build
+from conftest import make_site, run_cli, shared_build
 from papernotes.catalog import urls
 from papernotes.outputs.daily_post import day_post, parse_posts, round_trip_problems
 from papernotes.markup import Converter
@@ -838,6 +838,37 @@ def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path
     ], result.problems
     lines = linker.split("\n")
     assert {p.line for p in result.problems if p.path.endswith("site-linker.md")} == {lines.index(next(x for x in lines if x.startswith("[0]"))) + 1}
+
+
+def test_a_link_to_an_author_or_lab_without_a_page_is_a_located_warning(tmp_path: Path) -> None:
+    """A link to an author or lab page was not checked: `../../authors/grace-hopper/` (one note, so
+    no page) passed the checker and the strict build, and readers met a 404. Pages are decided by the
+    build's own rule, with mkdocs.yml's author_page_min_notes."""
+    from papernotes.source.tree import load_site
+
+    links = ["../../authors/ada-lovelace/", "../../authors/grace-hopper/", "../../authors/", "../../authors/_/g/",
+             "../../labs/example-lab/", "../../labs/no-lab/", "../../labs/"]
+    linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace(
+        "authors: [Ada Lovelace]\n", "authors: [Ada Lovelace]\norg: Example Lab\n").replace(
+        "## English\n", "## English\n\n" + " ".join(f"[{i}]({href})" for i, href in enumerate(links)) + "\n", 1)
+    site = make_site(tmp_path, notes={**LINK_NOTES, "2025/site-linker.md": linker})
+    found = [(p.line, p.field, p.rule, p.severity, p.message) for p in load_site(site, "data").problems if p.path.endswith("site-linker.md")]
+    line = linker.split("\n").index(next(x for x in linker.split("\n") if x.startswith("[0]"))) + 1
+    assert found == [
+        (line, "## English", "unknown-site-link", "warning",
+         "the link to '../../authors/grace-hopper/' leads nowhere: no author has the page 'grace-hopper': an author has one "
+         "once 2 notes name them (mkdocs.yml's author_page_min_notes) or data/authors.yml has an entry for them"),
+        (line, "## English", "unknown-site-link", "warning",
+         "the link to '../../labs/no-lab/' leads nowhere: no lab has the page 'no-lab': a lab has one once a note names it in `org:`"),
+    ]
+    # With a page for every author, only the lab is missing; the command line reads the setting from mkdocs.yml.
+    found = [p.message for p in load_site(site, "data", author_page_min_notes=1).problems if p.path.endswith("site-linker.md")]
+    assert found == ["the link to '../../labs/no-lab/' leads nowhere: no lab has the page 'no-lab': a lab has one once a note names it in `org:`"]
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    (site / "mkdocs.yml").write_text(config.replace("  papernotes:\n", "  papernotes:\n    author_page_min_notes: 1\n", 1), encoding="utf-8")
+    assert "author_page_min_notes: 1" in (site / "mkdocs.yml").read_text(encoding="utf-8")
+    checked = run_cli(["check"], site)
+    assert "grace-hopper" not in checked.stdout and "'no-lab'" in checked.stdout, checked.stdout + checked.stderr
 
 
 def test_right_to_left_names_are_isolated_in_author_lists_and_previews() -> None:

@@ -123,17 +123,18 @@ _MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 """mkdocs-material's `font` when mkdocs.yml names none."""
 
 
-def settings_problem(config_file: Path) -> Problem | None:
-    """What `read_settings` would refuse in `config_file` (mkdocs.yml), located at its key, for
-    `papernotes check` (which builds nothing, so MkDocs never reads the file): the check passed
-    settings the build then refused. None when they are fine, or when the file is not YAML MkDocs
-    would read (the build says why). Tags MkDocs adds (`!ENV`, `!relative`) read as no value."""
+def file_settings(config_file: Path) -> tuple[Settings | None, Problem | None]:
+    """`config_file`'s (mkdocs.yml's) settings as the build reads them, or what `read_settings`
+    would refuse there, located at its key, for `papernotes check` (which builds nothing, so MkDocs
+    never reads the file): the check passed settings the build then refused. Both None when the
+    file is not YAML MkDocs would read (the build says why). Tags MkDocs adds (`!ENV`,
+    `!relative`) read as no value."""
     try:
         root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_TaggedLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+        return None, None
     if not isinstance(root, yaml.MappingNode):
-        return None
+        return None, None
 
     def item(path: str) -> tuple[yaml.Node, yaml.Node] | None:
         """The key and value nodes of a dotted path, or None when it is not written."""
@@ -151,8 +152,8 @@ def settings_problem(config_file: Path) -> Problem | None:
     theme = value("theme", None)
     font = value("theme.font", _MATERIAL_FONT if isinstance(theme, Mapping) and theme.get("name") == "material" else False)
     try:
-        read_settings(value(SECTION, None), site_name="", site_url=None, use_directory_urls=value("use_directory_urls", True) is not False,
-                      font=font)
+        return read_settings(value(SECTION, None), site_name="", site_url=None,
+                             use_directory_urls=value("use_directory_urls", True) is not False, font=font), None
     except SettingsError as err:
         key, message = err.key, str(err).removeprefix("mkdocs.yml: ")
         where = item(key) if key else None
@@ -166,8 +167,7 @@ def settings_problem(config_file: Path) -> Problem | None:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         if key and key == err.key:  # `field: message` says the key once
             message = message.removeprefix(key).lstrip(": ")
-        return Problem(config_file.name, line, column, key or "mkdocs.yml", message, "setting")
-    return None
+        return None, Problem(config_file.name, line, column, key or "mkdocs.yml", message, "setting")
 
 
 class _TaggedLoader(yaml.SafeLoader):

@@ -24,7 +24,7 @@ from papernotes.authoring import importers
 from papernotes.authoring import scaffold
 from papernotes.source.tree import load_site, note_files
 from papernotes.cli import daily_post
-from papernotes.config import settings_problem
+from papernotes.config import file_settings
 from papernotes.report import FORMATS, format_problems
 
 
@@ -75,9 +75,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         # The data files (tags, glossary, authors) are checked on every run; naming one checks the
         # site against it (an authors.yml edit can join or split the notes' names).
         only = [f for f in only if f.resolve() not in data_files] or None
-    result = load_site(root, "data", only=only)
     # mkdocs.yml's settings, as the build reads them (the check passed what the build refused).
-    setting = settings_problem(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else None
+    settings, setting = file_settings(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else (None, None)
+    result = load_site(root, "data", only=only, author_page_min_notes=settings.author_page_min_notes if settings else None)
     for line in format_problems([*([setting] if setting else []), *result.problems], args.format):
         print(line)
     errors, warnings = len(result.errors) + (setting is not None), len(result.warnings)

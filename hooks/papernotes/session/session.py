@@ -191,7 +191,8 @@ class Build:
         self._note_dests.clear()
         self._ahead.clear()
         self.gc.freeze()  # MkDocs' config and files
-        result = load_site(self.root, "data", html=self.html, reuse=self.notes)
+        result = load_site(self.root, "data", html=self.html, reuse=self.notes,
+                           author_page_min_notes=self.settings.author_page_min_notes)
         self.gc.freeze()  # the notes
         for problem in result.warnings:
             log.warning(problem.format())  # `mkdocs build --strict` fails on these
