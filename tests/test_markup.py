@@ -263,6 +263,10 @@ def test_text_that_looks_like_a_tag_is_shown_as_written(text: str, shown: str) -
     ("`<script>x</script>` and `[j](javascript:x)` in code", ()),
     ("<b>kept</b> <span>kept</span> [rel](../x/) <https://x.org>", ()),
     ("[a](../a%20b/) [w](https://en.wikipedia.org/wiki/Help%3AURL) [c](a%20b:c)", ()),  # escapes, but no scheme in them
+    # An image from another site is shown as a link to it, never loaded: `!` and its address, as written.
+    ('![fig](https://x.org/f.png?a=1&b=2) <img src="//cdn.example/y.png"> <img alt=n src="\\\\evil.example/z.png">',
+     ("!https://x.org/f.png?a=1&amp;b=2", "!//cdn.example/y.png", "!\\\\evil.example/z.png")),
+    ("![here](../../assets/f.png) ![root](/assets/f.png) [link](https://x.org/f.png) <a href=\"//x.org/\">a</a>", ()),
 ])
 def test_what_the_sanitiser_removes_is_known(text: str, removed: tuple[str, ...]) -> None:
     """The checker warns about it (it said nothing, and readers saw the text without it)."""
@@ -294,3 +298,10 @@ def test_the_checker_warns_at_what_the_page_leaves_out(tmp_path: Path) -> None:
     assert [f[:3] for f in found] == [(line, 8, "removed-html")], found
     assert "'java%73cript:alert(1)' is removed" in found[0][3] and "spells javascript:" in found[0][3], found
     assert 'href="java' not in str(markup.Converter().convert("An [x](java%73cript:alert(1)) link."))
+    # An image from another site: the page shows a link, and the writer is told where and why.
+    image = note.replace("## English\n", "## English\n\nThe plot: ![loss curve](https://evil.example/plot.png).\n", 1)
+    site = make_site(tmp_path / "image", data=BUNDLED_ROOT / "data", notes={"2025/thought-manipulation.md": image})
+    found = [(p.line, p.column, p.rule, p.severity, p.message) for p in load_site(site, "data").problems]
+    line = image.split("\n").index("The plot: ![loss curve](https://evil.example/plot.png).") + 1
+    assert [f[:4] for f in found] == [(line, 25, "remote-image", "warning")], found
+    assert "'https://evil.example/plot.png' is from another site" in found[0][4] and "without the `!`" in found[0][4]

@@ -430,18 +430,21 @@ def removed_markup(html: str) -> tuple[str, ...]:
     say so (it was silent): each element the allow-list lacks, as `<iframe>`, and each link or
     image address of a scheme it lacks, as the note writes it (`javascript:alert(1)`, `tel:123`,
     `javascript&#58;x`, which a browser reads as javascript:), or of a scheme written with
-    %-escapes (`java%73cript:x`, `encoded_scheme`). Once each, in order."""
+    %-escapes (`java%73cript:x`, `encoded_scheme`); and each image from another site, as `!` and
+    its address (`!https://x.org/fig.png`: `_unload_images` shows it as a link). Once each, in order."""
     found: dict[str, None] = {}
     for match in _OPENING_TAG.finditer(html):
         name = match[1].lower()
         if name not in HTML_TAGS and name not in MATHML_TAGS:
             found[f"<{name}>"] = None
-        for value in _URL_VALUE.findall(match[2]):
-            written = value.strip("\"'")
+        for value in _URL_VALUE.finditer(match[2]):
+            written = value[1].strip("\"'")
             url = re.sub(r"[\x00-\x20]+", "", unescape(written))  # `jav&#x09;ascript:` is javascript: to a browser
             scheme = _URL_SCHEME.match(url)
             if (scheme and scheme[1].lower() not in KEPT_SCHEMES) or encoded_scheme(url) is not None:
                 found[written] = None  # as the note writes it (`javascript&#58;…`): the writer can find it
+            elif name == "img" and value[0][:3].lower() == "src" and url and not same_site_path(unescape(written)):
+                found["!" + written] = None
     return tuple(found)
 
 

@@ -245,7 +245,15 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
     """A warning at each element or link address the sanitiser removed (`markup.removed_markup`):
     readers saw the text without it, and the writer was told nothing."""
     for what in removed[:_REMOVED_SHOWN]:
-        needles = [what[:-1].lower()] if what.startswith("<") else [what.lower(), html_unescape(what).lower()]
+        address = what.removeprefix("!")
+        needles = [what[:-1].lower()] if what.startswith("<") else [address.lower(), html_unescape(address).lower()]
+        if what.startswith("!"):
+            shown = address if address.lower() in section.text.lower() else html_unescape(address)
+            why = (f"the image {shown!r} is from another site, so the page shows it as a link, not the image: a page "
+                   "loads nothing from other sites (it would tell them who reads it); write it as a link: "
+                   "`[figure](address)`, without the `!`")
+            add(*_where(section, *needles, fold=True), field, why, "remote-image", "warning")
+            continue
         if what in ("<script>", "<style>"):
             why = (f"the HTML element {what} is removed from the page with what it holds: a note runs no script and "
                    "sets no style; to show it as written, put it in backticks")
