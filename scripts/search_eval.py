@@ -77,6 +77,8 @@ QUERIES: list[tuple[str, str, str]] = [
     # as typed key by key without composition (a lone consonant begins the next syllable); a given name alone
     ("korean", "강화학ㅅ", "tag:rl"),
     ("korean", "현우", "simpletom"),
+    # lone letters a keyboard or a paste left uncomposed (compatibility jamo): composed first
+    ("korean", "ㄱㅏㅇㅎㅘㅎㅏㄱㅅㅡㅂ", "tag:rl"),
     # English word forms
     ("forms", "surveys", r"re:\bsurvey"),
     ("forms", "distilling", r"re:\bdistill"),

@@ -2040,3 +2040,16 @@ def test_a_lone_consonant_after_syllables_is_the_next_syllable_begun(bundled_box
     consonant begins the next syllable, as a prefix."""
     found = type_query(bundled_box, query)
     assert found and found[0] in type_query(bundled_box, meant), found
+
+
+@pytest.mark.parametrize(("query", "composed"), [("ㄱㅏㅇㅎㅘ", "강화"), ("ㄱㅏㅇㅎㅗㅏ", "강화"), ("ㄱㅏㅇㅎ", "강ㅎ"),
+                                               ("ㄱㅏㅇㅎㅘㅎㅏㄱㅅㅡㅂ", "강화학스ㅂ"), ("ㅂㅗㅅㅏㅇ ㅁㅗㄷㅔㄹㅇㅡㄹ ㅎㅐㅋㅣㅇ", "보상 모델을 해킹"),
+                                               ("\u1100\u1161\u11bc\u1112\u116a", "강화"), ("\u1100\u1161\u11bc\u1112", "강ㅎ")])
+def test_lone_hangul_letters_are_composed_into_syllables(bundled_box, query: str, composed: str) -> None:  # noqa: ANN001
+    """ㄱㅏㅇㅎㅘ (a keyboard without composition, a paste of lone letters) found nothing: it is 강화.
+    A consonant at the end of the query stays lone, the next syllable begun (ㄱㅏㅇㅎ is 강ㅎ, ㄱㅏㅇㅎㅘㅎㅏㄱㅅㅡㅂ
+    강화학스ㅂ, which finds 강화학습); before another word it ends its syllable."""
+    found = type_query(bundled_box, query)
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.length")
+    assert found and found == type_query(bundled_box, composed), found
+    assert marks == bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.length")

@@ -7,7 +7,7 @@
  * MAX_SPAN terms files its words fall in (`search`), and the results shown their cards
  * (`loadCards`). Every file is fetched once. */
 
-import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, conceptRuns, configure, halfWidth, keyStem, light, queryWord, stem, tables, tokenize, tokenizeJoined, typedAcronym, withoutApostrophes, withoutEnding } from "./words.js";
+import { ARXIV_ID, HANGUL, HANGUL_ONLY, acronymSingular, bareArxivIds, buildConcepts, composeJamo, conceptRuns, configure, halfWidth, keyStem, light, queryWord, stem, tables, tokenize, tokenizeJoined, typedAcronym, withoutApostrophes, withoutEnding } from "./words.js";
 
 const ROOT = new URL("../../", import.meta.url);   // this file lives in <root>/assets/search/
 
@@ -1221,7 +1221,8 @@ function said(u) {
  * (withoutCommon), apart: the everyday Korean words left out (withoutPlainKorean), most: no note
  * holds every word of a long query, the notes holding most of them are shown (mostWords) }. */
 export function search(typed) {
-  const q = withoutApostrophes(halfWidth(typed));   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don
+  // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don; ㄱㅏㅇㅎㅘ (lone letters) is 강화.
+  const q = composeJamo(withoutApostrophes(halfWidth(typed)));
   const named = findTags(q);
   // A Latin letter alone (a\b, Thomas L. Griffiths) is no search word beside others: as a prefix
   // it matched every note, marking stray letters. A query of such letters only finds nothing.

@@ -253,6 +253,65 @@ export function halfWidth(query) {
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
+/* `query` with its runs of lone Hangul letters composed into syllables, as a keyboard's input
+ * method would have: ㄱㅏㅇㅎㅘ (compatibility jamo, U+3131-U+3163: some phone keyboards and input
+ * methods, a paste) is 강화, ㄱㅏㅇㅎㅗㅏ too; conjoining jamo (U+1100-U+11FF: decomposed text) are
+ * composed by NFC, and any left alone read as the compatibility letter. Only a run that holds a
+ * lone vowel is composed (강ㅎ and ㅋㅋ are typed so). A consonant after a vowel closes its
+ * syllable when another consonant or another word follows; at the query's end it stays a lone
+ * consonant, as it may begin the next syllable (ㄱㅏㅇ is 가ㅇ: 강, or 가 and a syllable ㅇ begins,
+ * as engine.begunWord reads it). */
+const LEADS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+const VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+const TAILS = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ";
+const VOWEL_PAIRS = { ㅗㅏ: "ㅘ", ㅗㅐ: "ㅙ", ㅗㅣ: "ㅚ", ㅜㅓ: "ㅝ", ㅜㅔ: "ㅞ", ㅜㅣ: "ㅟ", ㅡㅣ: "ㅢ" };
+const TAIL_PAIRS = { ㄱㅅ: "ㄳ", ㄴㅈ: "ㄵ", ㄴㅎ: "ㄶ", ㄹㄱ: "ㄺ", ㄹㅁ: "ㄻ", ㄹㅂ: "ㄼ", ㄹㅅ: "ㄽ", ㄹㅌ: "ㄾ", ㄹㅍ: "ㄿ", ㄹㅎ: "ㅀ", ㅂㅅ: "ㅄ" };
+// Conjoining jamo NFC leaves alone, as the compatibility letters: leads U+1100-U+1112, vowels U+1161-U+1175, tails U+11A8-U+11C2.
+const CONJOINING = [[0x1100, LEADS], [0x1161, VOWELS], [0x11a8, TAILS.slice(1)]];
+export function composeJamo(query) {
+  const text = String(query).normalize("NFC").replace(/[\u1100-\u11ff]/g, (c) => {
+    for (const [from, letters] of CONJOINING) {
+      const i = c.charCodeAt(0) - from;
+      if (i >= 0 && i < letters.length) return letters[i];
+    }
+    return c;
+  });
+  return text.replace(/[\uac00-\ud7a3\u3131-\u3163]+/g, (run, at) => (/[\u314f-\u3163]/.test(run)
+    ? composeRun(run, /\S/.test(text.slice(at + run.length))) : run));
+}
+
+/* `run` composed; `inner`: more of the query follows it (its last consonant closes a syllable). */
+function composeRun(run, inner) {
+  const out = [], vowel = (c) => c !== undefined && VOWELS.includes(c), lead = (c) => c !== undefined && LEADS.includes(c);
+  const syllable = (l, v, t) => String.fromCharCode(0xac00 + (l * 21 + v) * 28 + t);
+  let i = 0;
+  while (i < run.length) {
+    const c = run[i], code = out.length ? out[out.length - 1].charCodeAt(0) - 0xac00 : -1;
+    // The last syllable so far, open (no final consonant): [lead, vowel], else null.
+    const open = code >= 0 && code < 11172 && code % 28 === 0 ? [Math.floor(code / 588), (code / 28) % 21] : null;
+    const pair = open && VOWEL_PAIRS[VOWELS[open[1]] + c], tails = open && TAIL_PAIRS[c + run[i + 1]];
+    if (lead(c) && vowel(run[i + 1])) {                     // a consonant and a vowel begin a syllable
+      let v = run[i + 1];
+      i += 2;
+      if (VOWEL_PAIRS[v + run[i]]) v = VOWEL_PAIRS[v + run[i++]];
+      out.push(syllable(LEADS.indexOf(c), VOWELS.indexOf(v), 0));
+    } else if (pair) {                                       // 고 + ㅏ: 과
+      out[out.length - 1] = syllable(open[0], VOWELS.indexOf(pair), 0);
+      i++;
+    } else if (tails && (i + 2 < run.length ? !vowel(run[i + 2]) : inner)) {   // 달 + ㄱ before a consonant: 닭
+      out[out.length - 1] = syllable(open[0], open[1], TAILS.indexOf(tails));
+      i += 2;
+    } else if (open && TAILS.indexOf(c) > 0 && (i + 1 < run.length ? !vowel(run[i + 1]) : inner)) {   // 가 + ㅇ before ㅎ: 강
+      out[out.length - 1] = syllable(open[0], open[1], TAILS.indexOf(c));
+      i++;
+    } else {
+      out.push(c);
+      i++;
+    }
+  }
+  return out.join("");
+}
+
 /* `query` without what an apostrophe (' ’ ʼ) cuts off a word: an English clitic (don't, it's,
  * Bayes's, we'll -> don, it, Bayes, we) and a one-letter prefix (O'Neil, d'Alembert -> Neil,
  * Alembert). Split off, its `t`, `s` or `o` would be a query word of one letter: a prefix of
