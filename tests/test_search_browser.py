@@ -2042,6 +2042,17 @@ def test_a_lone_consonant_after_syllables_is_the_next_syllable_begun(bundled_box
     assert found and found[0] in type_query(bundled_box, meant), found
 
 
+@pytest.mark.parametrize("query", ["강ㅎ", "강화학ㅅ"])
+def test_a_word_begun_with_a_lone_consonant_marks_what_it_found(bundled_box, query: str) -> None:  # noqa: ANN001
+    """강ㅎ found the notes whose tag label is 강화학습 and marked nothing in them (the card holds no
+    tags): the glossary term its words name is marked, RL and reinforcement learning, as for 강화학습."""
+    type_query(bundled_box, query)
+    marked = bundled_box.eval_on_selector_all(".pn-search__results .pn-search__result",
+                                              "rs => rs.slice(0, 5).map(r => [...r.querySelectorAll('mark')].map(m => m.textContent))")
+    assert marked and all(marked), marked
+    assert any(re.match(r"(RL|[Rr]einforcement)", m) for marks in marked for m in marks), marked
+
+
 @pytest.mark.parametrize(("query", "composed"), [("ㄱㅏㅇㅎㅘ", "강화"), ("ㄱㅏㅇㅎㅗㅏ", "강화"), ("ㄱㅏㅇㅎ", "강ㅎ"),
                                                ("ㄱㅏㅇㅎㅘㅎㅏㄱㅅㅡㅂ", "강화학스ㅂ"), ("ㅂㅗㅅㅏㅇ ㅁㅗㄷㅔㄹㅇㅡㄹ ㅎㅐㅋㅣㅇ", "보상 모델을 해킹"),
                                                ("\u1100\u1161\u11bc\u1112\u116a", "강화"), ("\u1100\u1161\u11bc\u1112", "강ㅎ")])

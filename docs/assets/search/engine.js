@@ -91,10 +91,10 @@ function loadSpan(dir, template, s) {
  * first, and a title's "Choice" after it. `keep` (a function of the term), when given, says
  * which terms count at all. A weight of meta.title or more says the title holds the term
  * (`top`); `title`: the documents whose title holds the word, or only starts a word with it
- * when no note holds the word itself (ranking puts them first). */
+ * when no note holds the word itself (ranking puts them first). `matched`: the terms found. */
 function lookUp(word, exact, forms, keep) {
   const s = span(meta.chunks, word, !exact);
-  if (!s) return Promise.resolve({ scores: {}, top: {}, partial: false, terms: 0 });
+  if (!s) return Promise.resolve({ scores: {}, top: {}, title: {}, partial: false, terms: 0, matched: [] });
   return loadSpan(meta.chunks, meta.terms, s).then((parts) => {
     const scores = {}, top = {}, found = [];
     let terms = 0, anyWhole = false, itself = false;
@@ -105,7 +105,7 @@ function lookUp(word, exact, forms, keep) {
         itself = itself || term === word;
         const whole = term === word || (forms !== undefined && forms(term));
         anyWhole = anyWhole || whole;
-        found.push([part[term], whole]);
+        found.push([part[term], whole, term]);
       }
     }
     const partial = anyWhole ? rank.beside_whole : rank.partial, title = {};
@@ -121,7 +121,7 @@ function lookUp(word, exact, forms, keep) {
         if ((whole || !anyWhole) && value % 16 >= meta.title) title[doc] = true;
       }
     }
-    return { scores, top, title, partial: s.end > s.last, terms, itself };
+    return { scores, top, title, partial: s.end > s.last, terms, itself, matched: found.map((f) => f[2]) };
   });
 }
 
@@ -237,14 +237,18 @@ function lookUpAnyWord(word, typed, spelt) {
   if (begun) {
     // The syllables typed whole are a prefix of the term, the consonant its next letter's start.
     // Written together or as two words (보상모ㄷ: 보상 모델, the index's pair terms), as lookUpCompound.
-    const looks = [];
+    // `begun`: the words it was found by (the pair terms' as one word), which name the glossary
+    // concepts a result marks (search: begunConcepts).
+    const looks = [], marks = [];
     for (const mark of meta.pair ? ["", meta.pair] : [""]) {
       looks.push(lookUp(mark + begun[0], false, undefined, (t) => begun[2](t.slice(mark.length))));
-      if (begun[3] !== null) looks.push(lookUp(mark + begun[3], false));
+      marks.push(mark);
+      if (begun[3] !== null) { looks.push(lookUp(mark + begun[3], false)); marks.push(mark); }
     }
     return Promise.all(looks).then((found) => {
-      const f = bestOf(found);
-      return { scores: f.scores, tight: f.scores, title: f.title, partial: f.partial };
+      const f = bestOf(found), terms = new Set();
+      found.forEach((one, k) => { for (const t of one.matched) terms.add(t.slice(marks[k].length)); });
+      return { scores: f.scores, tight: f.scores, title: f.title, partial: f.partial, begun: Array.from(terms) };
     });
   }
   const min = meta.min_part || 2, alts = [];
@@ -348,7 +352,7 @@ function angledWord(u) {
 function wordUnit(f) {
   const close = {};
   for (const d of Object.keys(f.tight)) close[d] = 1;
-  return { scores: f.scores, close, title: f.title, phrase: f.title, partial: f.partial, bridged: {}, acronym: f.acronym === true };
+  return { scores: f.scores, close, title: f.title, phrase: f.title, partial: f.partial, bridged: {}, acronym: f.acronym === true, begun: f.begun };
 }
 
 /* A glossary concept the query names (see queryUnits) as a unit: the documents naming it in any
@@ -1201,6 +1205,18 @@ function eitherWords(found, first) {
   return first.concat(Array.from(held.values()).sort(byRank));
 }
 
+/* The glossary concepts the words a word being typed was found by (`terms`: a lone consonant's
+ * begunWord, 강ㅎ: 강화학습, 강한) name whole: a result marks their forms (RL, reinforcement
+ * learning), as it does for the whole word typed. 강ㅎ marked nothing in the notes its tag's label
+ * found. */
+function begunConcepts(terms) {
+  const out = [];
+  for (const term of terms || []) {
+    for (const run of conceptRuns(concepts, { tokens: [term], joined: [false] }, false)) if (!out.includes(run[2])) out.push(run[2]);
+  }
+  return out;
+}
+
 /* A unit as the query wrote it, case kept (`written`: queryUnits), for the box to name: "No note
  * contains: GPT-4o", not gpt-4o. Also how a query is written again with some words changed. */
 function said(u) {
@@ -1328,7 +1344,12 @@ export function search(typed) {
         for (const [d, not] of Object.entries(text.found[i].unsaid)) unsaid[d] = (unsaid[d] || []).concat(not);
         return;
       }
-      if (u.concept === undefined) { words.push(u.word); return; }
+      if (u.concept === undefined) {
+        words.push(u.word);
+        // 강ㅎ, found by 강화학습 (a tag's label): the concepts its words name are marked, as 강화학습's.
+        for (const n of begunConcepts(text.found[i] && text.found[i].begun)) if (!namedConcepts.includes(n)) namedConcepts.push(n);
+        return;
+      }
       spelt[u.concept] = u.words.map((w) => w[0]);
       words = words.concat(spelt[u.concept]);
       forms.push(...(text.found[i].forms || []));
