@@ -96,6 +96,8 @@ QUERIES: list[tuple[str, str, str]] = [
     ("forms", "refusals", r"re:\brefus"),
     ("forms", "simulations", r"re:\bsimulat"),
     ("forms", "exploring", r"re:\bexplor"),
+    # a hyphenated model name no note writes whole (notes write DeepSeek-R1, R1-Distill): its first part's notes
+    ("forms", "R1-Zero", r"re:\bR1\b"),
     # Typos: one letter wrong, missing, extra or swapped
     ("typos", "hallucinaton", r"re:\bhallucinat"),
     ("typos", "interpretabilty", r"re:\binterpretab"),

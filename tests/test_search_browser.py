@@ -929,11 +929,12 @@ def test_a_word_no_note_holds_is_left_out_beside_words_that_find_notes(bundled_b
     assert dropped not in marks
 
 
-@pytest.mark.parametrize(("query", "named"), [("Qwertyzz", "Qwertyzz"), ("GPT-9z", "GPT-9z"),
+@pytest.mark.parametrize(("query", "named"), [("Qwertyzz", "Qwertyzz"), ("Qwertyzz-9Z", "Qwertyzz-9Z"),
                                             ("Thought Manipulation Safety Qwertyzz", "Qwertyzz")])
 def test_a_word_no_note_holds_is_named_as_the_reader_typed_it(bundled_box, query: str, named: str) -> None:  # noqa: ANN001
     """"No note contains: gpt-9z" for GPT-9z: the box named the words lower-cased, as the index
-    compares them, not as the reader typed them."""
+    compares them, not as the reader typed them. (GPT-9z now finds GPT's notes, named without 9z:
+    test_a_hyphenated_name_no_note_writes_finds_its_first_parts_notes.)"""
     type_query(bundled_box, query)
     said = bundled_box.eval_on_selector_all(".pn-search__status strong.pn-search__missing", "els => els.map(e => e.textContent)")
     assert said == [named], said
@@ -2040,6 +2041,28 @@ def test_a_lone_consonant_after_syllables_is_the_next_syllable_begun(bundled_box
     consonant begins the next syllable, as a prefix."""
     found = type_query(bundled_box, query)
     assert found and found[0] in type_query(bundled_box, meant), found
+
+
+@pytest.mark.parametrize(("query", "part", "left", "why"), [("R1-Zero", "R1", "Zero", "이 단어는 빼고 찾았습니다: "), ("r1-zero", "r1", "zero", "이 단어는 빼고 찾았습니다: "),
+                                                            ("GPT-9z", "GPT", "9z", "어느 노트에도 없는 단어는 빼고 찾았습니다: "),
+                                                            ("DeepSeek-R1-Zero", "DeepSeek-R1", "Zero", "이 단어는 빼고 찾았습니다: ")])
+def test_a_hyphenated_name_no_note_writes_finds_its_first_parts_notes(bundled_box, query: str, part: str, left: str, why: str) -> None:  # noqa: ANN001
+    """R1-Zero (the notes write DeepSeek-R1 and R1-Distill, never R1-Zero) found the one note
+    holding R1 and, in its abstract, zero-shot; GPT-9z and DeepSeek-R1-Zero found nothing. The
+    first part's notes are shown (the name's, for a third part), and the box names the part left
+    out as the reader typed it."""
+    found = type_query(bundled_box, query)
+    status = bundled_box.inner_text(".pn-search__status")
+    assert found and found == type_query(bundled_box, part), found
+    assert status.endswith(why + left), status
+
+
+@pytest.mark.parametrize("query", ["GPT-4o", "Think-RM", "S-GRPO", "pre-training", "Qwen2.5-Math", "SophiaVL-R1-7B"])
+def test_a_hyphenated_name_a_note_writes_keeps_its_results(bundled_box, query: str) -> None:  # noqa: ANN001
+    """The fallback to a name's first part is for names no note writes: these leave nothing out
+    (Qwen2.5-Math and SophiaVL-R1-7B, names of more parts, are not held as their last two)."""
+    assert type_query(bundled_box, query)
+    assert "빼고" not in bundled_box.inner_text(".pn-search__status")
 
 
 @pytest.mark.parametrize("query", ["강ㅎ", "강화학ㅅ"])

@@ -440,8 +440,10 @@ function lookUpJoined(unit) {
   const looks = [Promise.all(unit.words.map(part)), lookUpWord(unit.joined),
     meta.pair ? lookUp(meta.pair + stem(a) + stem(b), false) : Promise.resolve({ top: {} })];
   return Promise.all(looks).then(([parts, whole, paired]) => {
+    // held: some note writes the two as one word or one after the other in its title (namePart);
+    // alone: how many notes hold each part.
     const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {}, unsaid: {},
-      partial: whole.partial || parts.some((f) => f.partial) };
+      partial: whole.partial || parts.some((f) => f.partial), alone: parts.map((f) => Object.keys(f.scores).length) };
     for (const d of Object.keys(parts[0].scores)) {
       if (parts[1].scores[d] === undefined) continue;
       r.scores[d] = parts[0].scores[d] + parts[1].scores[d];
@@ -459,6 +461,7 @@ function lookUpJoined(unit) {
       if (whole.tight[d]) r.close[d] = 3;
       if (whole.title[d]) { r.title[d] = true; r.phrase[d] = true; }
     }
+    r.held = Object.keys(whole.scores).length > 0 || Object.keys(r.phrase).length > 0;
     return r;
   });
 }
@@ -742,6 +745,13 @@ const TAG_WORDS = new Set(["태그", "tag", "tags"]);
 
 const HYPHEN = /^[-\u2010\u2011]$/;   // as search_index._NAME_PARTS and _PERSON_PARTS join a name's parts
 
+/* Whether one side of a hyphen, as written (`part`, undefined when its case is unknown) and as a
+ * term (`word`), is a name's, as search_index._name_like reads it: a digit (R1-Zero, GPT-4), two
+ * capitals (Think-RM) or a capital alone (S-GRPO). The index holds such a name as one word too. */
+function nameLike(part, word) {
+  return /\d/.test(word) || (part !== undefined && ((part.match(/\p{Lu}/gu) || []).length >= 2 || /^\p{Lu}$/u.test(part)));
+}
+
 /* The units of a query: each glossary concept it names ({concept: n, key: the phrase key it was
  * named by, words: [[word, as typed], ...]}; the leftmost, longest run first), each two words of
  * other scripts than Hangul joined by a hyphen ({joined: the two as one word, words: [[word, as
@@ -789,7 +799,7 @@ function queryUnits(text) {
       (lower[to] === ">" || to === lower.length);
   };
   for (const run of conceptRuns(concepts, q, false)) if (!(run[0] === run[1] && angledAt(run[0]))) starts.set(run[0], run);
-  let i = 0;
+  let i = 0, named = -2;   // named: the last token of the last two joined by a hyphen
   while (i < q.tokens.length) {
     const run = starts.get(i);
     // The same concept named again (강화학습 ... reinforcement learning, 보상 ... reward) is no new
@@ -820,7 +830,12 @@ function queryUnits(text) {
       const a = queryWordAt(i), b = queryWordAt(i + 1), joined = q.tokens[i] + q.tokens[i + 1];
       if (a && b && a[0] !== b[0] && !seen.has("-" + joined)) {
         seen.add("-" + joined);
-        units.push({ joined, words: [a, b], written: writtenAt(i, i + 1) });
+        const parts = [writtenAt(i, i), writtenAt(i + 1, i + 1)];
+        // A name of these two parts only, not two parts of a longer one (Qwen2.5-Math: 5 and Math).
+        const attached = (k) => k >= 0 && k + 1 < q.tokens.length && !/\s/.test(lower.slice(q.at[k][1], q.at[k + 1][0]));
+        units.push({ joined, words: [a, b], written: writtenAt(i, i + 1), parts,
+          name: parts.some((p, k) => nameLike(p, q.tokens[i + k])) && !attached(i - 1) && !attached(i + 1) });
+        named = i + 1;
         i += 2;
         continue;
       }
@@ -835,6 +850,11 @@ function queryUnits(text) {
     } else if (w && !seen.has(w[0])) {
       seen.add(w[0]);
       units.push({ word: w[0], typed: w[1], whole: Boolean(sign), acronym: w[2], written: writtenAt(i, i), angled: angledAt(i) });
+      // A third part of a name (DeepSeek-R1-Zero: DeepSeek-R1, then Zero): with the part before it,
+      // as the index would hold the two as one word (r1zero), for namePart.
+      if (named === i - 1 && HYPHEN.test(lower.slice(q.at[i - 1][1], q.at[i][0])) && !HANGUL.test(q.tokens[i])) {
+        units[units.length - 1].chain = q.tokens[i - 1] + q.tokens[i];
+      }
     }
     i = run ? run[1] + 1 : i + 1;
   }
@@ -967,6 +987,43 @@ function authorTry(u, tries, words, confirms) {
       });
     };
     return attempt(0);
+  });
+}
+
+/* A name joined by a hyphen that no note writes (R1-Zero: the notes write DeepSeek-R1, and zero only
+ * in zero-shot): the notes of its first part, else of its second, as [tagged, text, units, {},
+ * false, dropped, [], apart], the part left out named (dropped when no note holds it, else apart).
+ * For a name of two parts (nameLike: the index would hold it as one word; not two parts of a
+ * longer name, as Qwen2.5-Math, which the index holds otherwise) its parts apart are not it:
+ * R1-Zero found the one note writing R1-Distill and, in its abstract, zero-shot. Another hyphenated query
+ * that finds nothing (GPT-9z) alike. Not a version after a name (LLaMA-4): the notes on another
+ * version are no answer (otherVersions). Else null. */
+function namePart(units, text, textHits, tagged) {
+  const i = units.findIndex((u, k) => u.joined !== undefined && !/^\d+$/.test(u.words[1][0]) && !text.found[k].held &&
+    (!text.hits.length || u.name));
+  if (i < 0) return nameTail(units, text, textHits, tagged);
+  const u = units[i], alone = text.found[i].alone;
+  const part = (k) => ({ word: u.words[k][0], typed: u.words[k][1], acronym: u.words[k][2], written: u.parts[k] });
+  return [0, 1].reduce((done, k) => done.then((answer) => {
+    if (answer) return answer;
+    const us = units.slice(0, i).concat([part(k)], units.slice(i + 1)), left = u.parts[1 - k] || u.words[1 - k][1];
+    return textHits(us).then((again) => (!again.hits.length ? null
+      : alone[1 - k] ? [tagged, again, us, {}, false, [], [], [left]] : [tagged, again, us, {}, false, [left], [], []]));
+  }), Promise.resolve(null));
+}
+
+/* A name's third part (DeepSeek-R1-Zero: the word Zero after DeepSeek-R1) that no note writes with
+ * the part before it (r1zero), when the query found nothing: the query without it, as namePart,
+ * else null. (Not when it found notes: the index holds a name of three parts by its first two,
+ * SophiaVL-R1-7B by sophiavlr1, not r17b.) */
+function nameTail(units, text, textHits, tagged) {
+  const i = text.hits.length ? -1 : units.findIndex((u) => u.chain !== undefined && !/^\d+$/.test(u.word));
+  if (i < 0) return Promise.resolve(null);
+  return lookUp(units[i].chain, false).then((f) => {
+    if (Object.keys(f.scores).length) return null;
+    const us = units.slice(0, i).concat(units.slice(i + 1)), left = said(units[i]);
+    return textHits(us).then((again) => (!again.hits.length ? null : Object.keys(text.found[i].scores).length
+      ? [tagged, again, us, {}, false, [], [], [left]] : [tagged, again, us, {}, false, [left], [], []]));
   });
 }
 
@@ -1293,7 +1350,8 @@ export function search(typed) {
   });
   return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => begun(text).then((b) => {
     if (b) return [tagged, b.text, b.units, {}];
-    if (text.hits.length || !units.length) return [tagged, text, units, {}];
+    if (!units.length) return [tagged, text, units, {}];
+    if (text.hits.length) return namePart(units, text, textHits, tagged).then((n) => n || [tagged, text, units, {}]);
     // Several arXiv ids pasted at once (a reading list, a related-work line): each paper, not the
     // note holding all of them ("no note contains all of these words").
     // The last may be an id still being typed (2505.16265 2412.1): the papers of the whole ones meanwhile.
@@ -1312,6 +1370,7 @@ export function search(typed) {
       () => joinedApart(units, textHits).then((j) => j && [tagged, j.text, j.units, {}]),
       () => romanisedName(units).then((n) => n && [tagged, n.text, n.units, n.corrected, true]),
       () => unfinishedConcept(units, textHits).then((b) => b && [tagged, b.text, b.units, {}]),
+      () => namePart(units, text, textHits, tagged),
       // The corrections, then two words typed as one, then without common, missing or everyday Korean words (each null when it finds nothing).
       () => correctAll(tagged, text).then((found) => [splitJoined, withoutCommon, withoutMissing, withoutPlainKorean]
         .reduce((done, without) => done.then((answer) => answer || without(found, textHits)), Promise.resolve(null))
