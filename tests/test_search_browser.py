@@ -2087,3 +2087,40 @@ def test_lone_hangul_letters_are_composed_into_syllables(bundled_box, query: str
     marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.length")
     assert found and found == type_query(bundled_box, composed), found
     assert marks == bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.length")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_back_from_a_result_shows_as_many_results_scrolled_as_far(browser, bundled: str, viewport: dict) -> None:  # noqa: ANN001
+    """A reader pressed "10개 더 보기", followed the 15th result and came back: the page, loaded
+    again (no back-forward cache: the pages are sent `no-store`), showed the first 10 results at
+    the top of the list. As many results are shown as were, the list scrolled as it was."""
+    context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE, has_touch=viewport is PHONE)
+    context.add_init_script("localStorage.setItem('papernotes.lang', 'ko')")
+
+    def no_store(route) -> None:  # noqa: ANN001
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "cache-control": "no-store"})
+
+    context.route(re.compile(r".*/$"), no_store)   # the pages: never kept whole for Back
+    page = context.new_page()
+    try:
+        page.goto(bundled)
+        type_query(page, "강화학습")
+        page.click(".pn-search__more")
+        page.wait_for_function("document.querySelectorAll('.pn-search__result').length === 20")
+        result = page.locator(".pn-search__result").nth(14)
+        result.scroll_into_view_if_needed()
+        scrolled = page.evaluate("document.querySelector('.pn-search__panel').scrollTop")
+        assert scrolled > 0
+        href = result.locator("a.pn-search__title").get_attribute("href")
+        page.evaluate("window.__left = true")
+        result.locator("a.pn-search__title").click()
+        page.wait_for_url(f"**{href}")
+        page.go_back()
+        page.wait_for_function("document.querySelector('.pn-search__results') && document.querySelector('.pn-search__results').dataset.count !== undefined")
+        assert page.evaluate("window.__left") is None, "the page was kept whole: nothing to restore"
+        assert page.locator(".pn-search__result").count() == 20
+        assert page.evaluate("document.querySelector('.pn-search__panel').scrollTop") == scrolled
+        assert page.locator(".pn-search__result").nth(14).locator("a.pn-search__title").get_attribute("href") == href
+    finally:
+        context.close()

@@ -149,10 +149,10 @@ function build() {
     console.error(err);
   }
 
-  /* The cards of `state`'s next PAGE results, appended once loaded; `fresh` replaces the list
+  /* The cards of `state`'s next `n` results (PAGE), appended once loaded; `fresh` replaces the list
    * (a new query) in the same step, so the old results stay until the new ones can be shown. */
-  function showMore(loaded, state, mine, fresh) {
-    const next = state.hits.slice(state.count, state.count + PAGE);
+  function showMore(loaded, state, mine, fresh, n = PAGE) {
+    const next = state.hits.slice(state.count, state.count + n);
     // Busy, not disabled: a disabled button loses the keyboard's focus (to <body>), and the
     // next Enter would do nothing.
     more.setAttribute("aria-disabled", "true");
@@ -186,8 +186,9 @@ function build() {
   }
 
   let shownQuery = "";                            // the query whose results are on screen
-  /* `settled`: the reader stopped typing (a pause after a query kept the last results). */
-  function run(settled) {
+  /* `settled`: the reader stopped typing (a pause after a query kept the last results). `restore`:
+   * {count, scroll} of the list as it was left (Back to a search: below), shown so at once. */
+  function run(settled, restore) {
     const q = input.value.trim(), mine = ++seq;
     if (!q) { showPanel(false); list.textContent = ""; list.removeAttribute("data-count"); more.hidden = true; shownQuery = ""; return; }
     const mid = composing, hidden = panel.hidden;   // (as the query was typed, before this search shows)
@@ -226,7 +227,7 @@ function build() {
       // So with a first Latin letter (r, on the way to reward): no verdict until Enter or a second letter.
       if (settled !== true && !result.hits.length && /^[a-z]$/i.test(q)) { showPanel(false); return null; }
       const state = { hits: result.hits, result, count: 0 };
-      return showMore(loaded, state, mine, true).then((current) => {
+      return showMore(loaded, state, mine, true, restore ? Math.max(PAGE, restore.count) : PAGE).then((current) => {
         if (!current) return;
         shownQuery = result.hits.length ? q : "";
         shown = { loaded, state };
@@ -303,6 +304,7 @@ function build() {
           tagline.append(a, " ");
           tagline.hidden = false;
         }
+        if (restore) panel.scrollTop = restore.scroll;   // the status and tags above it are written: the same place
       });
     })).catch((err) => { if (mine === seq) failed(err); });
   }
@@ -322,16 +324,22 @@ function build() {
   /* Back from a result finds the search as it was left: the query, its results on screen (a
    * reader compares several results one after another). A page the browser keeps whole (its
    * back-forward cache) shows it as it was anyway; any other is loaded again, with an empty box.
-   * So following a result keeps the query for this page in the tab's sessionStorage, and a page
-   * reached by Back or Forward with one opens the box with it and searches, without focusing the
-   * field (that would raise a phone's on-screen keyboard over the results). Closing the box or
-   * emptying the field forgets it. */
+   * So following a result keeps the query for this page in the tab's sessionStorage, with how
+   * many of its results were shown ("more" pressed: Back showed the first 10 again) and how far
+   * the list was scrolled, and a page reached by Back or Forward with one opens the box with it
+   * and searches, showing as many results scrolled as far, without focusing the field (that would
+   * raise a phone's on-screen keyboard over the results). Closing the box or emptying the field
+   * forgets it. */
   const KEPT = "papernotes.search.back";
   function forget() { try { sessionStorage.removeItem(KEPT); } catch (e) { /* storage refused: nothing kept */ } }
   panel.addEventListener("click", (e) => {
     const link = e.target.closest && e.target.closest("a[href]");
     if (!link || !input.value.trim()) return;
-    try { sessionStorage.setItem(KEPT, JSON.stringify({ path: location.pathname, query: input.value })); } catch (err) { /* refused */ }
+    // The list on screen is this query's (not the last one's while a new one is searched).
+    const count = shown && shownQuery === input.value.trim() ? shown.state.count : 0;
+    try {
+      sessionStorage.setItem(KEPT, JSON.stringify({ path: location.pathname, query: input.value, count, scroll: panel.scrollTop }));
+    } catch (err) { /* refused */ }
   });
   let left = null;                               // the search this page was left with
   try {
@@ -341,7 +349,8 @@ function build() {
   if (left && left.path === location.pathname && typeof left.query === "string" && left.query.trim()) {
     input.value = left.query;
     markOpen();                                  // its history entry is the one Back came to
-    run(true);
+    const count = Number(left.count), scroll = Number(left.scroll);
+    run(true, { count: Number.isFinite(count) ? count : 0, scroll: Number.isFinite(scroll) ? scroll : 0 });
   }
   input.addEventListener("focus", () => {
     loadEngine().catch(() => {});
