@@ -844,6 +844,9 @@ def test_a_link_to_an_author_or_lab_without_a_page_is_a_located_warning(tmp_path
     """A link to an author or lab page was not checked: `../../authors/grace-hopper/` (one note, so
     no page) passed the checker and the strict build, and readers met a 404. Pages are decided by the
     build's own rule, with mkdocs.yml's author_page_min_notes."""
+    from functools import partial
+
+    from papernotes.catalog.people import party_pages
     from papernotes.source.tree import load_site
 
     links = ["../../authors/ada-lovelace/", "../../authors/grace-hopper/", "../../authors/", "../../authors/_/g/",
@@ -852,7 +855,8 @@ def test_a_link_to_an_author_or_lab_without_a_page_is_a_located_warning(tmp_path
         "authors: [Ada Lovelace]\n", "authors: [Ada Lovelace]\norg: Example Lab\n").replace(
         "## English\n", "## English\n\n" + " ".join(f"[{i}]({href})" for i, href in enumerate(links)) + "\n", 1)
     site = make_site(tmp_path, notes={**LINK_NOTES, "2025/site-linker.md": linker})
-    found = [(p.line, p.field, p.rule, p.severity, p.message) for p in load_site(site, "data").problems if p.path.endswith("site-linker.md")]
+    found = [(p.line, p.field, p.rule, p.severity, p.message) for p in load_site(site, "data", party_pages=party_pages).problems
+             if p.path.endswith("site-linker.md")]
     line = linker.split("\n").index(next(x for x in linker.split("\n") if x.startswith("[0]"))) + 1
     assert found == [
         (line, "## English", "unknown-site-link", "warning",
@@ -862,7 +866,8 @@ def test_a_link_to_an_author_or_lab_without_a_page_is_a_located_warning(tmp_path
          "the link to '../../labs/no-lab/' leads nowhere: no lab has the page 'no-lab': a lab has one once a note names it in `org:`"),
     ]
     # With a page for every author, only the lab is missing; the command line reads the setting from mkdocs.yml.
-    found = [p.message for p in load_site(site, "data", author_page_min_notes=1).problems if p.path.endswith("site-linker.md")]
+    found = [p.message for p in load_site(site, "data", party_pages=partial(party_pages, min_notes=1)).problems
+             if p.path.endswith("site-linker.md")]
     assert found == ["the link to '../../labs/no-lab/' leads nowhere: no lab has the page 'no-lab': a lab has one once a note names it in `org:`"]
     config = (site / "mkdocs.yml").read_text(encoding="utf-8")
     (site / "mkdocs.yml").write_text(config.replace("  papernotes:\n", "  papernotes:\n    author_page_min_notes: 1\n", 1), encoding="utf-8")

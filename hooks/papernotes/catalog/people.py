@@ -22,6 +22,7 @@ from papernotes.model import Note
 from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, NameForms, match_key, name_slug
 from papernotes.schema import RESERVED_PARTY_SLUGS
 from papernotes.source.authors import AuthorsFile, Entity
+from papernotes.source.tree import PartyPages
 
 MIN_NOTES = 2
 """Notes an author needs for a page of their own, unless `data/authors.yml` names them (the
@@ -243,3 +244,10 @@ def _parties(groups: _Group, declared: tuple[Entity, ...], age: dict[str, int]) 
             taken.add(slug)
         parties.append(Party(slug, name, tuple(notes), entity, forms))
     return sorted(parties, key=lambda p: (match_key(p.name), p.slug))
+
+
+def party_pages(notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int = MIN_NOTES) -> PartyPages:
+    """The URL parts of the author and lab pages a build of `notes` (newest first) makes, for
+    checking the notes' links to them (`source.tree.load_site`)."""
+    people = People(notes, authors, min_notes)
+    return PartyPages({p.slug for p in people.authors}, {p.slug for p in people.orgs}, min_notes)

@@ -58,6 +58,7 @@ from papernotes.pages.problems import PROBLEMS_FILE, broken_note_page, problems_
 from papernotes.pages.registry import plan_pages
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
 from papernotes.source.tree import suggest_slug
+from papernotes.catalog.people import party_pages
 from papernotes.catalog import urls
 from papernotes.catalog.index import build_index
 from papernotes.source.tree import MAX_NOTE_BYTES, LoadResult, NoteCache, load_site
@@ -192,7 +193,7 @@ class Build:
         self._ahead.clear()
         self.gc.freeze()  # MkDocs' config and files
         result = load_site(self.root, "data", html=self.html, reuse=self.notes,
-                           author_page_min_notes=self.settings.author_page_min_notes)
+                           party_pages=partial(party_pages, min_notes=self.settings.author_page_min_notes))
         self.gc.freeze()  # the notes
         for problem in result.warnings:
             log.warning(problem.format())  # `mkdocs build --strict` fails on these

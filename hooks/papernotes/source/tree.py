@@ -95,7 +95,8 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None, *,
-              html: HtmlCache | None = None, reuse: NoteCache | None = None, author_page_min_notes: int | None = None) -> LoadResult:
+              html: HtmlCache | None = None, reuse: NoteCache | None = None,
+              party_pages: Callable[[tuple[Note, ...], AuthorsFile], PartyPages] | None = None) -> LoadResult:
     """Load `<root>/<data_dir>/tags.yml`, its glossary.yml and every note; `only` limits which notes
     are reported on (problems of tags.yml and glossary.yml are always reported).
 
@@ -104,8 +105,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
 
     Identity checks (duplicate slugs and arXiv ids) always look at the whole tree, so a
     new note that collides with an existing one is caught even when only it is checked.
-    `author_page_min_notes` (the setting; its default when None) says which authors have a
-    page, for checking the notes' links to author pages.
+    `party_pages` (`catalog.people.party_pages`, with the build's settings) says which authors and
+    labs have a page, for checking the notes' links to them; without it those links are not checked.
     """
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
@@ -146,7 +147,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     unloaded = [path for path in texts if wanted is None or path.resolve() in wanted]
     problems.extend(_unloaded_identity_problems(loaded, texts, unloaded, root))
     links = _note_link_problems(loaded, {path: texts[path] for path in unloaded}, {path.stem for path in files}, root, html)
-    links += _site_link_problems(loaded, registry, root, html, functools.cache(partial(_party_pages, loaded, authors, author_page_min_notes)))
+    links += _site_link_problems(loaded, registry, root, html, _pages_of(loaded, authors, party_pages))
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     problems.extend(slug_clashes(loaded, authors))
@@ -540,7 +541,7 @@ SITE_SECTIONS = frozenset({"", "tags", "archive", "browse", "stats", "authors", 
 
 
 def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, html: HtmlCache,
-                        party_pages: Callable[[], PartyPages]) -> list[Problem]:
+                        party_pages: Callable[[], PartyPages | None]) -> list[Problem]:
     """A relative link from a note to a page of the site that is no note and does not exist: a
     tag the registry has not (`../../tags/no-such-tag/`), a date page no note has, an author or
     lab without a page (`party_pages`, worked out only when a note links to one), or a path that
@@ -563,17 +564,17 @@ def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, ht
 
 
 def _site_link_problem(resolved: str, tags: set[str], dated: set[tuple[str, ...]], docs: Path, tags_file: str,
-                       party_pages: Callable[[], PartyPages]) -> str | None:
+                       party_pages: Callable[[], PartyPages | None]) -> str | None:
     """Why the site's path `resolved` (`markup_links.site_path`) is no page, or None when it is one."""
     parts = [p for p in resolved.split("/") if p not in ("", ".")]
     if parts[:1] == [".."]:
         return "it leads above the site's root"
     if parts[:1] in (["authors"], ["labs"]) and len(parts) >= 2 and parts[1] not in ("index.html", "_"):
         pages = party_pages()
-        if parts[0] == "authors" and parts[1] not in pages.authors:
+        if pages is not None and parts[0] == "authors" and parts[1] not in pages.authors:
             return (f"no author has the page {parts[1]!r}: an author has one once {pages.min_notes} notes name them "
                     "(mkdocs.yml's author_page_min_notes) or data/authors.yml has an entry for them")
-        if parts[0] == "labs" and parts[1] not in pages.labs:
+        if pages is not None and parts[0] == "labs" and parts[1] not in pages.labs:
             return f"no lab has the page {parts[1]!r}: a lab has one once a note names it in `org:`"
     if parts[:1] == ["tags"] and len(parts) >= 2 and parts[1] != "index.html" and parts[1].removesuffix(".md") not in tags:
         return f"there is no tag {parts[1].removesuffix('.md')!r} in {tags_file}"
@@ -598,13 +599,14 @@ class PartyPages(NamedTuple):
     min_notes: int
 
 
-def _party_pages(notes: list[Note], authors: AuthorsFile, min_notes: int | None) -> PartyPages:
-    from papernotes.catalog.people import MIN_NOTES, People  # the build's own rule, not a copy (imported late: people imports source)
-
-    min_notes = MIN_NOTES if min_notes is None else min_notes
+def _pages_of(notes: list[Note], authors: AuthorsFile,
+              party_pages: Callable[[tuple[Note, ...], AuthorsFile], PartyPages] | None) -> Callable[[], PartyPages | None]:
+    """`party_pages` of the published notes, newest first (as the build plans them), worked out
+    once and only when asked (when a note links to an author or lab page); None without it."""
+    if party_pages is None:
+        return lambda: None
     published = tuple(sorted((n for n in notes if not n.draft), key=lambda n: (-n.date.toordinal(), n.slug)))
-    people = People(published, authors, min_notes)
-    return PartyPages({p.slug for p in people.authors}, {p.slug for p in people.orgs}, min_notes)
+    return functools.cache(partial(party_pages, published, authors))
 
 def _text_of(path: Path) -> str | None:
     """The text of a note file that failed to load, read again for what it still says (its links,
