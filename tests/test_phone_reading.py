@@ -903,6 +903,44 @@ def test_the_download_lines_links_are_finger_sized_on_a_phone(contexts, base: st
     assert wrong == {}
 
 
+# Each visible link's box, and whether a finger at its top and bottom edge (3 px in) lands on it:
+# the footer's link is taller by its padding alone, which must take taps too.
+LINK_BOXES = """as => as.filter(a => a.checkVisibility()).map(a => {
+  a.scrollIntoView({block: "center"});
+  const r = a.getBoundingClientRect(), x = r.left + Math.min(r.width / 2, 20);
+  const hits = [r.top + 3, r.bottom - 3].map(y => { const e = document.elementFromPoint(x, y); return !!e && e.closest("a") === a; });
+  return [a.textContent.trim(), r.width, r.height, hits.every(Boolean)];
+})"""
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_the_facts_archive_and_footer_links_are_finger_sized_on_a_phone(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    """Found by a phone check: a note's "arXiv · PDF · Hugging Face" and its author, lab and date
+    links were 19 px tall lines of small type, the archive's months 67×19 (a year's months 29 px,
+    its days 19), the footer's "Material for MkDocs" 15 px. They are 44 px tall at least on a
+    phone, and a finger on their edge still takes them; a laptop keeps its lines of text."""
+    pg = contexts[size]
+    kinds = page_kinds(index)
+    places = {
+        urls.src_to_url(urls.note("adversarial-training-of-reward-models")): ".pn-facts a:not(.pn-tag), .md-copyright a",
+        urls.src_to_url(urls.note("parallel-r1")): ".pn-facts a.pn-org",
+        kinds["archive"]: "ul.pn-months a, h2 > a",
+        kinds["year"]: "h2 > a, .pn-days a",
+        kinds["month"]: ".pn-days > li > a",
+    }
+    found = {}
+    for path, selector in places.items():
+        open_page(pg, base + path, "ko")
+        found[path] = pg.locator(selector).evaluate_all(LINK_BOXES)
+    assert all(found.values()) and sum(len(boxes) for boxes in found.values()) > 20, found
+    assert {"arXiv", "PDF", "Hugging Face", "Tuo Zhao", "Material for MkDocs"} <= {b[0] for b in found[next(iter(places))]}
+    if size == "phone":
+        wrong = {path: [b for b in boxes if min(b[1:3]) < 44 or not b[3]] for path, boxes in found.items()}
+    else:  # lines of text (a heading's link 29 px)
+        wrong = {path: [b for b in boxes if b[2] > 32] for path, boxes in found.items()}
+    assert {path: boxes for path, boxes in wrong.items() if boxes} == {}
+
+
 def test_fields_a_reader_types_in_are_16_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
     """Text typed on a phone is 16 px or more, as in the search box: iOS zooms the page into a
     smaller field when it takes focus (the private note under a note and the list page's filters,
