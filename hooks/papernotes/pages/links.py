@@ -273,11 +273,14 @@ _LEGEND = Markup(" ").join(Markup('<span class="pn-map__key pn-map__key--%s"></s
 
 
 _MAP_NAME = label("이 노트와 이어진 노트", "Notes linked to this one")
-_MAP_TOP, _MAP_ROW, _MAP_HIT, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH, _MAP_WIDE = 18, 32, 32, 34, 58, 10, 360, 660
+_MAP_TOP, _MAP_ROW, _MAP_HIT, _MAP_NEAR_X, _MAP_FAR_X, _MAP_SPINE, _MAP_WIDTH, _MAP_WIDE = 18, 46, 46, 34, 58, 10, 360, 660
 """The map's layout: the note at the top left, its neighbours one per row below it like a
 tree, each joined to the spine by a line whose style says how it is linked (notes two links
-away sit one step further in). A phone of 320 px shows the map at 0.8 of its size: its labels
-(`_FONT`) are still 12.8 px and its links' rows (`_MAP_HIT` tall, touching) 25.6 px apart and tall.
+away sit one step further in). Its links' rows are `_MAP_HIT` tall, touching, `_MAP_ROW` apart: 46
+units, so a 390 px phone (which shows the map at 0.99 of its size) has 45.7 px rows to tap, 44 px
+and more as everywhere on a phone (they were 32: a thumb took the row above or below), and a 375 px
+one 43.8. A phone of 320 px shows it at 0.8 of its size: its labels (`_FONT`) are still 12.8 px
+and its rows 36.8 px. A desktop shows the same rows, a list spaced as a menu.
 A wider screen (papernotes.css: 48em and up, where the column is 700 px or more) shows it at its
 size with each label cut to `_MAP_WIDE` (660) instead, past the drawing's right edge: on a desktop the
 titles were cut at about 30 characters beside an empty half of the column."""
