@@ -244,6 +244,30 @@ new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadR
   .observe({type: "layout-shift", buffered: true});"""
 
 
+# Words broken at a hyphen: the text of `selector`'s visible elements as one run of characters
+# (across links and spans), each word whose hyphen ends a line and the next character starts the
+# next one, with the page's overflow past the screen.
+HYPHEN_BREAKS = """(selector) => {
+  const found = [], range = document.createRange();
+  for (const block of document.querySelectorAll(selector)) {
+    if (!block.checkVisibility()) continue;
+    const chars = [], walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        chars.push([node.data[i], box ? box.top : null]);
+      }
+    }
+    const text = chars.map(c => c[0]).join("");
+    for (let i = 1; i + 1 < chars.length; i++) {
+      if (chars[i][0] !== "-" || chars[i][1] === null || chars[i + 1][1] === null || chars[i + 1][1] <= chars[i][1] + 2) continue;
+      found.push(text.slice(0, i).match(/\\S*$/)[0] + text.slice(i).match(/^\\S*/)[0]);
+    }
+  }
+  return [found, document.documentElement.scrollWidth];
+}"""
+
 def visit(page: Page, url: str, quiet_ms: int = 200, timeout_ms: int = 15_000) -> Response | None:
     """`page.goto(url)`, then wait until the page has settled: loaded, and no request of its in
     flight for `quiet_ms` since the load event or the last request's end (whichever is later).

@@ -84,7 +84,7 @@ def test_fast_path_equals_full_render_on_the_bundled_notes() -> None:
     taken = [t for t in texts if markup.plain_paragraphs(t) is not None]
     assert taken, "no bundled section is plain text"
     for text in texts:
-        assert markup.Converter().convert(text) == markup.glue_endings(markup.glue_math(markup.sanitise(markup.Converter()._full_convert(text))))
+        assert markup.Converter().convert(text) == markup.keep_hyphens(markup.glue_endings(markup.glue_math(markup.sanitise(markup.Converter()._full_convert(text)))))
 
 
 @pytest.mark.parametrize("text, glued", [
@@ -114,6 +114,31 @@ def test_the_joiners_stay_on_pages() -> None:
     html = markup.Converter().convert("생각(언어)까지 간다.")
     assert "\u2060" in html
     assert "\u2060" not in markup.snippet(html) and "\u2060" not in _commentary_html(markup.NoteHtml(Markup(""), html, Markup("")))
+
+
+@pytest.mark.parametrize("text, held", [
+    ("Adv-RM과 같이 읽는다", ["Adv<span class=\"pn-nobreak\">-R</span>M과"]),
+    # a link, then its particle: the hyphen held inside the link, its address as written
+    ("[Adv-RM](https://arxiv.org/abs/2504.06141)과 같이", ['href="https://arxiv.org/abs/2504.06141" rel="noopener noreferrer nofollow">Adv<span class="pn-nobreak">-R</span>M</a>과']),
+    ("**GPT-4o**의 LLaVA-7b가 warm-up한 뒤", ["GPT<span class=\"pn-nobreak\">-4</span>o", "LLaVA<span class=\"pn-nobreak\">-7</span>b가",
+                                           "warm<span class=\"pn-nobreak\">-u</span>p한"]),
+    ("rule-based RL로, Adv-RM 학습", []),  # no Hangul in the word: it breaks as English does
+    ("Reward-model training with Adv-RM.", []),  # English
+    ("`Adv-RM`과 $a-b$를", []),  # code and formulas as written
+    ("LLaVA-OneVision-72B-Instruct를 쓴다", []),  # longer than a line of large text: may break at a hyphen
+    ("[보상](https://x.org/a-b)를", []),  # an address is no text
+])
+def test_a_korean_word_keeps_its_hyphen_on_its_line(text: str, held: list[str]) -> None:
+    """Chromium breaks a line after a hyphen even with `word-break: keep-all`: a phone showed
+    "Adv-" at a line's end and "RM과" on the next. The hyphen of a word with Hangul and the letter
+    after it are held together (papernotes.css: nowrap); what a reader reads and copies is the
+    same text."""
+    html = markup.Converter().convert(text)
+    for piece in held:
+        assert piece in html, html
+    assert html.count("pn-nobreak") == len(held), html
+    plain = lambda h: re.sub(r"<[^>]+>", "", h)
+    assert plain(html) == plain(markup.glue_endings(markup.glue_math(markup.sanitise(markup.Converter()._full_convert(text)))))
 
 
 def test_a_formula_keeps_the_punctuation_or_ending_after_it() -> None:

@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import BUNDLED_ROOT, CHROMIUM, CHROMIUM_ARGS, LAYOUT_SHIFT, make_site, shared_build
+from conftest import BUNDLED_ROOT, CHROMIUM, CHROMIUM_ARGS, HYPHEN_BREAKS, LAYOUT_SHIFT, make_site, shared_build
 from papernotes.catalog import urls
 from papernotes.pages import registry
 from papernotes.catalog.index import build_index
@@ -441,6 +441,35 @@ def test_no_line_starts_with_the_punctuation_or_ending_of_a_formula(contexts, ba
     finally:
         pg.set_viewport_size(PHONE)
     assert orphans == {}
+
+
+def test_a_korean_word_never_breaks_at_its_hyphen(contexts, base: str) -> None:  # noqa: ANN001
+    """On a 390 px phone the Korean "Adv-RM과" (a link, then its particle) showed as "Adv-" at a
+    line's end and "RM과" on the next, in Think-RM's commentary and in the quote of it under
+    Adv-RM's note: with `keep-all` a hyphen is still a place to break. A word with Hangul keeps its
+    hyphen on its line at every phone width, and nothing runs off the screen; the English
+    commentary's words (no Hangul) still break at their hyphens where the line ends there."""
+    pg = contexts["phone"]
+    hangul = lambda word: any("\uac00" <= c <= "\ud7a3" for c in word)
+    broken, wide, english = {}, {}, set()
+    places = (("think-rm", ".pn-commentary p"), ("adversarial-training-of-reward-models", ".pn-backlink__context blockquote"))
+    try:
+        for lang in ("ko", "en"):
+            for slug, selector in places:
+                pg.set_viewport_size(PHONE)
+                open_page(pg, base + urls.src_to_url(urls.note(slug)), lang)
+                for width in range(320, 431, 2):
+                    pg.set_viewport_size({"width": width, "height": PHONE["height"]})
+                    words, scroll = pg.evaluate(HYPHEN_BREAKS, selector)
+                    if found := [w for w in words if hangul(w)]:
+                        broken[(slug, width)] = found
+                    english |= {w for w in words if not hangul(w)}
+                    if scroll > width:
+                        wide[(lang, slug, width)] = scroll
+    finally:
+        pg.set_viewport_size(PHONE)
+    assert broken == {} and wide == {}
+    assert english  # (Think-RM's "rule-based", "RM-Bench"...)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

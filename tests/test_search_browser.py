@@ -16,7 +16,7 @@ from typing import Iterator
 
 import pytest
 
-from conftest import BUNDLED_DATA, BUNDLED_ROOT, make_site, shared_build
+from conftest import BUNDLED_DATA, BUNDLED_ROOT, HYPHEN_BREAKS, make_site, shared_build
 from papernotes.outputs.concepts import ConceptMatcher
 from papernotes.text.words import phrase_key, tokenize_joined
 from search_data import load_words
@@ -1511,6 +1511,27 @@ def test_a_result_shows_the_passage_that_matched(pages, bundled: str, viewport: 
     text = page.inner_text(summary)
     assert text.startswith("…") and len(text) <= 160, text
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+
+
+def test_a_korean_word_in_a_result_never_breaks_at_its_hyphen(pages, bundled: str) -> None:  # noqa: ANN001
+    """As on the pages (test_phone_reading's), a result's Korean excerpt showed "Adv-" at a line's
+    end and "RM과" on the next on a phone: a word with Hangul keeps its hyphen on its line at every
+    phone width, marked or not, and the text is the same."""
+    page = open_page(pages, bundled, PHONE, "ko")
+    assert "think-rm" in type_query(page, "Adv-RM")
+    summary = '.pn-search__result:has(a[href$="/notes/think-rm/"]) .pn-search__summary > [lang="ko"]'
+    assert "Adv-RM과" in page.inner_text(summary) and "Adv-RM과" in marks(page, "think-rm")
+    hangul = lambda word: any("\uac00" <= c <= "\ud7a3" for c in word)
+    broken = {}
+    try:
+        for width in range(320, 431, 2):
+            page.set_viewport_size({"width": width, "height": PHONE["height"]})
+            words, scroll = page.evaluate(HYPHEN_BREAKS, ".pn-search__summary")
+            if (found := [w for w in words if hangul(w)]) or scroll > width:
+                broken[width] = (found, scroll)
+    finally:
+        page.set_viewport_size(PHONE)
+    assert broken == {}
 
 
 def test_an_excerpt_shows_the_phrase_that_matched_and_keeps_a_near_start(pages, bundled: str) -> None:  # noqa: ANN001

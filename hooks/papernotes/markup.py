@@ -390,10 +390,10 @@ class Converter:
             return Markup("")
         plain = plain_paragraphs(text)
         if plain is not None:
-            return Markup(glue_endings(plain))
+            return Markup(keep_hyphens(glue_endings(plain)))
         raw = self._full_convert(text)
         self.removed = removed_markup(raw) if "<" in text or "](" in text or "]:" in text else ()
-        return Markup(glue_endings(glue_math(sanitise(raw))))
+        return Markup(keep_hyphens(glue_endings(glue_math(sanitise(raw)))))
 
     def _full_convert(self, text: str) -> str:
         """python-markdown's HTML, before sanitising; with RENDER_FRAMES of stack whatever the
@@ -566,7 +566,7 @@ class HtmlCache:
             return cached
         plain = plain_paragraphs(text)
         if plain is not None:  # no Markdown in it: nothing that could run long
-            html = Markup(glue_endings(plain))
+            html = Markup(keep_hyphens(glue_endings(plain)))
             self._put(text, html)
             return html
         work, line, characters, marks = inline_work(text)
@@ -863,6 +863,69 @@ def glue_endings(html: str) -> str:
         out.append(piece if code else _CLOSER_THEN_HANGUL.sub("\\g<0>" + WORD_JOINER, piece))
         closed = piece[-1] in _CLOSERS
     return "".join(out)
+
+
+HYPHEN_WORD_MAX = 20
+"""The longest word (in characters) `keep_hyphens` keeps whole: a longer one may break at its hyphen."""
+NO_BREAK = '<span class="pn-nobreak">'
+"""What `keep_hyphens` wraps a hyphen and the letter after it in (papernotes.css: nowrap)."""
+_WORD_OR_SPACE = re.compile(r"\S+|\s+")
+_HYPHEN_BREAK = re.compile(r"[-\u2010](?=\w)")
+_HANGUL = re.compile(r"[\u3131-\u318e\uac00-\ud7a3]")
+
+
+def keep_hyphens(html: str) -> str:
+    """Sanitised `html` with the hyphen of a Korean word (`Adv-RM과`, `GPT-4o의`, `[Adv-RM](…)과`:
+    a space-delimited word with a hyphen and Hangul, up to `HYPHEN_WORD_MAX` characters) and the
+    letter after it in a `white-space: nowrap` span: Chromium breaks a line after a hyphen even
+    with `word-break: keep-all`, and a phone showed "Adv-" at a line's end and "RM과" on the next.
+    Only the two characters are held, so a word wider than the line still wraps (at a letter,
+    `overflow-wrap`) rather than running off the screen. The text is the same (what a reader
+    copies, what an excerpt shows); not in code or formulas, nor in an attribute. English words
+    hold no Hangul, and keep their breaks."""
+    if ("-" not in html and "\u2010" not in html) or not _HANGUL.search(html):
+        return html
+    pieces = _TAG_OR_TEXT.split(html)
+    held: dict[int, list[int]] = {}  # piece -> the offsets of its hyphens to hold
+    word: list[tuple[int, int, str]] = []  # the word so far: (piece, offset, text) of each of its runs outside code
+    letters: list[str] = []  # all its text, code's too
+
+    def end_word() -> None:
+        text = "".join(letters)
+        if word and len(text) <= HYPHEN_WORD_MAX and _HANGUL.search(text):
+            for piece, offset, run in word:
+                held.setdefault(piece, []).extend(offset + m.start() for m in _HYPHEN_BREAK.finditer(run))
+        word.clear()
+        letters.clear()
+
+    code = 0
+    for i, piece in enumerate(pieces):
+        if not piece:
+            continue
+        if piece.startswith("<"):
+            name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
+            if name in ("code", "pre", "math"):
+                code += 1
+            elif name in ("/code", "/pre", "/math"):
+                code = max(0, code - 1)
+            if name.lstrip("/") not in _INLINE:  # a new block, line or cell: the word ends
+                end_word()
+            continue
+        for m in _WORD_OR_SPACE.finditer(piece):
+            if m.group()[0].isspace():
+                end_word()
+                continue
+            letters.append(m.group())
+            if not code:
+                word.append((i, m.start(), m.group()))
+    end_word()
+    for i, offsets in held.items():
+        text, out, at = pieces[i], [], 0
+        for offset in offsets:
+            out += [text[at:offset], NO_BREAK, text[offset:offset + 2], "</span>"]
+            at = offset + 2
+        pieces[i] = "".join(out) + text[at:]
+    return "".join(pieces)
 
 
 # nh3 (html5ever) serialises every attribute as name="value" with `"` escaped as &quot;, so a

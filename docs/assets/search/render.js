@@ -128,6 +128,34 @@ export function highlight(text, words, named, limit, whole = []) {
   return frag;
 }
 
+/* `root`'s text with the hyphen of each Korean word and the letter after it in a nowrap span, as
+ * the pages hold them (markup.keep_hyphens: a word with Hangul of up to meta.hyphen_word
+ * characters, across <mark>s): on a phone "Adv-RM과" showed as "Adv-" over "RM과". The text is
+ * the same. */
+function keepHyphens(root) {
+  const nodes = [], at = [];   // the text nodes, and each character's [node, offset]
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    nodes.push(node);
+    for (let i = 0; i < node.length; i++) at.push([node, i]);
+  }
+  const text = nodes.map((node) => node.data).join(""), held = new Map();
+  for (const word of text.matchAll(/\S+/g)) {
+    if (word[0].length > (meta.hyphen_word || 20) || !HANGUL.test(word[0])) continue;
+    for (const hyphen of word[0].matchAll(/[-\u2010](?=[\p{L}\p{N}_])/gu)) {
+      const [node, offset] = at[word.index + hyphen.index];
+      if (offset + 1 < node.length) held.set(node, [offset, ...(held.get(node) || [])]);   // last first
+    }
+  }
+  for (const [node, offsets] of held) {
+    for (const offset of offsets) {
+      const pair = node.splitText(offset);
+      pair.splitText(2);
+      pair.replaceWith(el("span", { class: "pn-nobreak" }, pair.data));
+    }
+  }
+}
+
 /* The form of concept `n` a result writes that is not the query's (`key`): as the card writes
  * it (title, then excerpts), else the concept's first form in the other language. */
 function bridgeTarget(card, n, key) {
@@ -322,6 +350,7 @@ export function renderCard(card, result, doc, id, extra) {
     span.textContent = "";
     span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, marking, named, whole, above));
   }
+  keepHyphens(summary);
   li.append(summary);
   return li;
 }

@@ -74,7 +74,7 @@ from typing import Callable, Iterable, Iterator
 from markupsafe import escape
 
 from papernotes.catalog import urls
-from papernotes.markup import snippet
+from papernotes.markup import HYPHEN_WORD_MAX, snippet
 from papernotes.model import Note, TagRegistry
 from papernotes.outputs.concepts import CONCEPT_PREFIX, ConceptMatcher
 from papernotes.schema import ARXIV_DOI, ARXIV_ID_SHAPE, ARXIV_PAGE, ARXIV_VERSION
@@ -645,6 +645,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "abstracts": urls.search_abstracts("{n}"),
         "card_shard": CARD_SHARD,
         "excerpt": EXCERPT_SHOWN,
+        "hyphen_word": HYPHEN_WORD_MAX,  # a Korean word's hyphen held on its line, as on the pages (markup.keep_hyphens)
         # A given name's other forms (tom: thomas) and a Korean family name's (김: kim), which the index added to each note
         # (given_name_forms, family_name_forms, as `given` + form): the box marks "Thomas" for `tom`, or nothing in the
         # result said why it matched.

@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from papernotes.config import Settings
-from papernotes.markup import HtmlCache, NoteHtml, glue_endings, snippet
+from papernotes.markup import HtmlCache, NoteHtml, glue_endings, keep_hyphens, snippet
 from papernotes.model import Note
 from papernotes.names import NameForms
 from papernotes.outputs import citation, csl_json, ris
@@ -277,7 +277,7 @@ class PageContext:
         cached = self._excerpt.get(note.slug)
         if cached is None:
             html = self.html.note_html(note)
-            cut = lambda part: Markup(glue_endings(Markup("<p>%s</p>") % snippet(part, EXCERPT))) if part else part
+            cut = lambda part: Markup(keep_hyphens(glue_endings(Markup("<p>%s</p>") % snippet(part, EXCERPT)))) if part else part
             macros = self.env.get_template("_macros.html").module
             cached = self._excerpt[note.slug] = Markup(macros.commentary(note, html._replace(ko=cut(html.ko), en=cut(html.en))))  # type: ignore[attr-defined]
         return cached

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from papernotes.markup import NoteHtml
+from papernotes.markup import NoteHtml, keep_hyphens
 from papernotes.markup_links import LinkResolver
 from papernotes.model import Note
 from papernotes.pages.fragments import Fragments, bi, label, note_link, text_lang
@@ -241,7 +241,7 @@ class LinkPages:
                               f'<blockquote lang="en">{escape(abstract)}</blockquote>')
                 else:
                     only = " pn-only-ko" if ko and not en else (" pn-only-en" if en and not ko else "")
-                    quotes = _QUOTED_IN[only.strip()] + "".join(f'<blockquote class="pn-lang" lang="{lang}">{escape(text)}</blockquote>'
+                    quotes = _QUOTED_IN[only.strip()] + "".join(f'<blockquote class="pn-lang" lang="{lang}">{keep_hyphens(escape(text))}</blockquote>'
                                                                 for lang, text in (("ko", ko), ("en", en)) if text)
                 parts.append(f'<li data-slug="{escape(back.source.slug)}">{link(back.source)} '
                              f'<small class="pn-meta">{Fragments.day_link(back.source.date, href)}</small>\n'
