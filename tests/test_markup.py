@@ -108,12 +108,15 @@ def test_a_korean_ending_stays_with_the_bracket_or_quote_before_it(text: str, gl
 
 
 def test_the_joiners_stay_on_pages() -> None:
-    """Feeds, summaries and descriptions are laid out by their readers: no joiner is copied into them."""
+    """Feeds, summaries and descriptions are laid out by their readers: no joiner is copied into
+    them, nor a span holding a Korean word's hyphen on its line."""
     from papernotes.outputs.plan import _commentary_html
 
     html = markup.Converter().convert("생각(언어)까지 간다.")
     assert "\u2060" in html
     assert "\u2060" not in markup.snippet(html) and "\u2060" not in _commentary_html(markup.NoteHtml(Markup(""), html, Markup("")))
+    held = markup.Converter().convert("Adv-RM과 GPT-4o의")
+    assert "pn-nobreak" in held and "pn-nobreak" not in _commentary_html(markup.NoteHtml(Markup(""), held, Markup("")))
 
 
 @pytest.mark.parametrize("text, held", [
@@ -139,6 +142,7 @@ def test_a_korean_word_keeps_its_hyphen_on_its_line(text: str, held: list[str]) 
     assert html.count("pn-nobreak") == len(held), html
     plain = lambda h: re.sub(r"<[^>]+>", "", h)
     assert plain(html) == plain(markup.glue_endings(markup.glue_math(markup.sanitise(markup.Converter()._full_convert(text)))))
+    assert "pn-nobreak" not in markup.without_nobreaks(html) and plain(markup.without_nobreaks(html)) == plain(html)
 
 
 def test_a_formula_keeps_the_punctuation_or_ending_after_it() -> None:

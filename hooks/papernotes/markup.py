@@ -874,6 +874,14 @@ _HYPHEN_BREAK = re.compile(r"[-\u2010](?=\w)")
 _HANGUL = re.compile(r"[\u3131-\u318e\uac00-\ud7a3]")
 
 
+_NO_BREAK_SPAN = re.compile(re.escape(NO_BREAK) + r"([^<]*)</span>")
+
+
+def without_nobreaks(html: str) -> str:
+    """`html` without `keep_hyphens`' spans: for readers that lay the text out themselves (feeds)."""
+    return _NO_BREAK_SPAN.sub(r"\1", html) if NO_BREAK in html else html
+
+
 def keep_hyphens(html: str) -> str:
     """Sanitised `html` with the hyphen of a Korean word (`Adv-RM과`, `GPT-4o의`, `[Adv-RM](…)과`:
     a space-delimited word with a hyphen and Hangul, up to `HYPHEN_WORD_MAX` characters) and the

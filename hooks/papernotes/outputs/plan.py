@@ -38,7 +38,7 @@ from papernotes.catalog.people import People, name_forms
 from papernotes.model import Note
 from papernotes.source.authors import AuthorsFile
 from papernotes.config import Settings
-from papernotes.markup import NoteHtml, without_joiners
+from papernotes.markup import NoteHtml, without_joiners, without_nobreaks
 from papernotes.markup_links import LinkResolver
 
 
@@ -91,13 +91,14 @@ def iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note], 
 def _commentary_html(html: NoteHtml) -> str:
     """A feed entry's content: both commentaries, without the word joiners that keep a Korean
     ending on a page's line (`markup.glue_endings`): a feed reader lays out the text itself, and
-    the joiner would be copied with it."""
+    the joiner would be copied with it; nor the spans that keep a Korean word's hyphen on its line
+    (`markup.keep_hyphens`), which mean nothing without the site's stylesheet."""
     parts = []
     if html.ko:
         parts.append(f'<div lang="ko">{html.ko}</div>')
     if html.en:
         parts.append(f'<div lang="en">{html.en}</div>')
-    return without_joiners("\n".join(parts))
+    return without_nobreaks(without_joiners("\n".join(parts)))
 
 
 def _iter_files(index: SiteIndex, settings: Settings, html_of: Callable[[Note], NoteHtml],
