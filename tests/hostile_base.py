@@ -76,7 +76,7 @@ print("<b>hi</b>")
 
 ## English
 
-![figure](https://example.org/fig.png "Figure 1")
+![figure](../../assets/fig.png "Figure 1")
 
 ### A sub-heading
 

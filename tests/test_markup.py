@@ -332,5 +332,5 @@ def test_the_checker_warns_at_what_the_page_leaves_out(tmp_path: Path) -> None:
     site = make_site(tmp_path / "image", data=BUNDLED_ROOT / "data", notes={"2025/thought-manipulation.md": image})
     found = [(p.line, p.column, p.rule, p.severity, p.message) for p in load_site(site, "data").problems]
     line = image.split("\n").index("The plot: ![loss curve](https://evil.example/plot.png).") + 1
-    assert [f[:4] for f in found] == [(line, 25, "remote-image", "warning")], found
+    assert [f[:4] for f in found] == [(line, 25, "remote-image", "notice")], found  # advice: the page keeps it as a link
     assert "'https://evil.example/plot.png' is from another site" in found[0][4] and "without the `!`" in found[0][4]

@@ -252,7 +252,8 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
             why = (f"the image {shown!r} is from another site, so the page shows it as a link, not the image: a page "
                    "loads nothing from other sites (it would tell them who reads it); write it as a link: "
                    "`[figure](address)`, without the `!`")
-            add(*_where(section, *needles, fold=True), field, why, "remote-image", "warning")
+            # A notice (advice: it fails nothing): the page keeps what was written, as a link.
+            add(*_where(section, *needles, fold=True), field, why, "remote-image", "notice")
             continue
         if what in ("<script>", "<style>"):
             why = (f"the HTML element {what} is removed from the page with what it holds: a note runs no script and "
