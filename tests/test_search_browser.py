@@ -2041,6 +2041,20 @@ def test_a_typo_offers_the_whole_query_corrected(bundled_box) -> None:  # noqa: 
     assert bundled_box.inner_text(".pn-search__correction") == "reward model"
 
 
+@pytest.mark.parametrize(("query", "offered"), [("뷁뷁 자오", None), ("qwertyzz hallucinaton", None),
+                                              ("reward modle", "reward model"), ("보상모댈", "보상모델")])
+def test_a_correction_is_offered_only_when_it_finds_notes(bundled_box, query: str, offered: str | None) -> None:  # noqa: ANN001
+    """뷁뷁 자오 said "no results — did you mean: 뷁뷁 나오", and qwertyzz hallucinaton "did you mean:
+    qwertyzz hallucination": suggestions that find nothing either. A correction is offered only
+    with the notes it finds; searched as offered, it finds them."""
+    found = type_query(bundled_box, query)
+    shown = bundled_box.query_selector(".pn-search__correction")
+    assert (shown.inner_text() if shown else None) == offered
+    assert bool(found) == bool(offered)
+    if offered:
+        assert type_query(bundled_box, offered) == found
+
+
 def test_a_korean_word_inside_a_verb_form_is_neither_found_nor_marked(bundled_box) -> None:  # noqa: ANN001
     """지도 학습 found S-GRPO and marked 커지도록 (become larger): the index held the verb form by its inner
     sub-word 지도록. A verb form is no compound."""

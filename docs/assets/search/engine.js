@@ -1440,7 +1440,9 @@ export function search(typed) {
     // (typed 학습시킬, a form of no note's word).
     const typedAs = new Map(Object.entries(corrected).map(([typed, fix]) => [fix, typed]));
     const leftOut = new Set([...(dropped || []), ...(apart || [])]);
-    const offered = Object.fromEntries(Object.entries(corrected).filter(([, fix]) => !leftOut.has(fix)));
+    // Nor when nothing is found: a correction that finds nothing is no answer (투오 자오 offered
+    // "did you mean: 투오 나오", which finds nothing too).
+    const offered = hits.length ? Object.fromEntries(Object.entries(corrected).filter(([, fix]) => !leftOut.has(fix))) : {};
     const asTyped = (list) => (list || []).map((w) => typedAs.get(w) || w);
     return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected: offered, romanised: Boolean(romanised), missing,
       most: Boolean(most), either, dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
