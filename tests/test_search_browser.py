@@ -915,6 +915,77 @@ def test_a_hangul_word_that_is_no_name_still_finds_nothing(bundled_box) -> None:
     assert type_query(bundled_box, "고양이") == []
 
 
+TUO_ZHAO = {"think-rm", "adversarial-training-of-reward-models"}
+
+
+@pytest.mark.parametrize(("query", "spelt"), [("퉈 자오", "tuo zhao"), ("투오 자오", "tuo zhao"), ("자오 퉈", "zhao tuo"),
+                                              ("자오퉈", "zhao tuo"), ("퉈자오", "tuo zhao")])
+def test_a_chinese_name_typed_in_hangul_finds_the_author_written_in_pinyin(bundled_box, query: str, spelt: str) -> None:  # noqa: ANN001
+    """Tuo Zhao, written the standard Korean way (퉈 자오: 외래어 표기법's table for Chinese) or
+    informally (투오), given name first or last, apart or together: 퉈 자오 said "no results — did
+    you mean: 퉈 나오". The box says which spelling it searched."""
+    found = type_query(bundled_box, query)
+    assert set(found) == TUO_ZHAO and len(found) == 2, found
+    assert bundled_box.inner_text(".pn-search__correction") == spelt
+    assert "로마자 이름으로 찾았습니다" in bundled_box.inner_text(".pn-search__status")
+
+
+def test_a_chinese_family_name_in_hangul_is_read_as_a_name_before_a_typo(bundled_box) -> None:  # noqa: ANN001
+    """자오 (Zhao) was corrected to 나오 ("comes out"): two notes whose commentary says 나오는, by no
+    Zhao. It finds the notes of every author named Zhao, Tuo Zhao's first, and offers no 나오."""
+    found = type_query(bundled_box, "자오")
+    assert set(found[:2]) == TUO_ZHAO and set(found) == holding(r"\bZhao\b"), found
+    status = bundled_box.inner_text(".pn-search__status")
+    assert "나오" not in status and "로마자 이름으로 찾았습니다" in status, status
+    assert bundled_box.inner_text(".pn-search__correction") == "zhao"
+
+
+@pytest.mark.parametrize(("query", "family"), [("왕", "Wang"), ("류", "Liu"), ("천", "Chen"), ("저우", "Zhou")])
+def test_other_chinese_family_names_in_hangul_find_their_authors(bundled_box, query: str, family: str) -> None:  # noqa: ANN001
+    """왕, 류, 천, 저우 found nothing: the notes write Wang, Liu, Chen, Zhou."""
+    want = holding(rf"\b{family}\b")
+    found = type_query(bundled_box, query)
+    assert set(found) <= want and bundled_box.get_attribute(".pn-search__results", "data-count") == str(len(want)), found
+    assert bundled_box.inner_text(".pn-search__correction") == family.lower()
+
+
+STANDARD_PINYIN = {"자오": "zhao", "퉈": "tuo", "왕": "wang", "장": "zhang", "류": "liu", "천": "chen", "리": "li", "쉬": "xu",
+                   "황": "huang", "저우": "zhou", "우": "wu", "양": "yang", "슝": "xiong", "첸": "qian", "톈": "tian",
+                   "쥐안": "juan", "웨이": "wei", "쑨": "sun", "취": "qu", "뤼": "lu", "즈": "zhi", "쓰": "si", "르": "ri",
+                   "샤오핑": "xiaoping", "쩌둥": "zedong", "진핑": "jinping", "위안": "yuan", "둥": "dong", "궈": "guo",
+                   "제": "jie", "셰": "xie", "주": "zhu", "추": "chu", "녠": "nian", "롄": "lian", "댜오": "diao", "얼": "er"}
+INFORMAL_PINYIN = {"투오": "tuo", "쟈오": "jiao", "지아오": "jiao", "송": "song", "리우": "liu", "조우": "zhou", "첸": "chen",
+                   "시": "shi", "유": "yu", "얀": "yan", "구오": "guo", "지아": "jia"}
+
+
+def test_the_pinyin_table_follows_the_standard_korean_forms(bundled_box) -> None:  # noqa: ANN001
+    """hangul-pinyin.js reads each Hangul form of 외래어 표기법's table as its pinyin, most likely
+    first, and the common informal forms too; a Korean word that is no pinyin reads as nothing."""
+    spell = bundled_box.evaluate("""async (words) => {
+      const m = await import(new URL("assets/search/hangul-pinyin.js", location.href));
+      return Object.fromEntries(words.map((w) => [w, m.pinyinSpellings(w)]));
+    }""", list(STANDARD_PINYIN) + list(INFORMAL_PINYIN) + ["고양이", "강화학습", "모델"])
+    assert {w: spell[w][0] for w in STANDARD_PINYIN} == STANDARD_PINYIN
+    assert all(latin in spell[w] for w, latin in INFORMAL_PINYIN.items()), spell
+    assert spell["고양이"] == spell["강화학습"] == spell["모델"] == []
+
+
+def test_the_pinyin_table_is_loaded_only_for_a_hangul_query_that_finds_no_note_nor_korean_name(browser, bundled: str) -> None:  # noqa: ANN001
+    """A search loads hangul-pinyin.js only when its Hangul found nothing, not even as a Korean name."""
+    page = new_page(browser, DESKTOP, "ko")
+    loaded: list[str] = []
+    page.on("request", lambda r: loaded.append(r.url.rsplit("/", 1)[-1]))
+    try:
+        page.goto(bundled)
+        for query in ("보상 모델", "reward", "김현우", "현우", "나오"):
+            assert type_query(page, query)
+        assert "hangul-names.js" in loaded and "hangul-pinyin.js" not in loaded, loaded
+        assert type_query(page, "자오")
+        assert "hangul-pinyin.js" in loaded
+    finally:
+        page.context.close()
+
+
 @pytest.mark.parametrize(("query", "first"), [("강화학습을 이용한 추론", None), ("LLM을 위한 강화학습", None),
                                               ("thought manipulation safety qwertyzz", "thought-manipulation")])
 def test_a_word_no_note_holds_is_left_out_beside_words_that_find_notes(bundled_box, query: str, first: str | None) -> None:  # noqa: ANN001

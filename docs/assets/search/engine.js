@@ -933,13 +933,50 @@ function romanisedName(units) {
       : [];
   const typed = units.map(said).join(" ");
   const tries = names.filter((w) => w.length >= 2 && w.length <= 4).map((w) => ({ word: w, typed }));
-  if (!tries.length) return Promise.resolve(null);
   // Loaded on the first such query only (4 kB): most searches never need it.
   // Not loaded (offline): the query found nothing, as before.
   // Then a given name alone (현우: Hyunwoo Kim), one word of two syllables.
-  return import("./hangul-names.js").then(({ romanisations, givenSpellings }) => tries.reduce(
+  const korean = !tries.length ? Promise.resolve(null) : import("./hangul-names.js").then(({ romanisations, givenSpellings }) => tries.reduce(
     (found, u) => found.then((named) => named || romanisedSpellings(u, romanisations(u.word))), Promise.resolve(null))
     .then((named) => named || (units.length === 1 ? romanisedGiven(tries[0], givenSpellings(tries[0].word)) : null)), () => null);
+  // Then a Chinese name in its Hangul form (자오, 퉈 자오: Tuo Zhao).
+  return korean.then((named) => named || (names.length ? sinoName(units.map((u) => u.word), typed) : null));
+}
+
+/* A Chinese name typed in Hangul, the standard way (퉈 자오, 자오퉈) or informally (투오 자오), that
+ * found nothing, not even as a Korean name: the notes write it in pinyin (Tuo Zhao). Each word's
+ * spellings (hangul-pinyin.js, 8 kB, 3 kB gzip, loaded on the first such query only) are tried as an author's
+ * name: one word as any word of a name (자오: Zhao) or, cut after its first or before its last
+ * syllable, as two (자오퉈: Zhao Tuo); two words as a name's two words, in either order. Checked
+ * by the cards as romanisedSpellings checks a Korean name, so that a Korean word that reads as
+ * pinyin finds nothing. */
+const SINO_TRIES = 24;
+function sinoName(words, typed) {
+  if (!words.length || words.length > 2 || words.some((w) => w.length > 6)) return Promise.resolve(null);
+  const nameWords = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase().replace(/[-\u2010\u2011']/g, "").split(/[^a-z]+/).filter(Boolean);
+  return import("./hangul-pinyin.js").then(({ pinyinCuts, pinyinSpellings }) => {
+    const tries = [];
+    const add = (t) => { if (tries.length < SINO_TRIES && !tries.includes(t)) tries.push(t); };
+    if (words.length === 1) {
+      const cuts = pinyinCuts(words[0]);
+      for (const w of pinyinSpellings(words[0])) add(w);
+      for (const [s] of cuts) {
+        if (s.length < 2) continue;
+        for (const t of [s[0] + " " + s.slice(1).join(""), s.slice(0, -1).join("") + " " + s[s.length - 1]]) {
+          if (t.split(" ").every((w) => w.length > 1)) add(t);
+        }
+      }
+    } else {
+      const [a, b] = words.map(pinyinSpellings);
+      for (const x of a) for (const y of b) add(x + " " + y);
+    }
+    return authorTry({ word: words.join(""), typed }, tries, (t) => t.split(" "), (t, names) => names.some((name) => {
+      const ws = nameWords(name), [a, b] = t.split(" "), key = ws.join("");
+      if (b === undefined) return ws.length > 1 && ws.includes(a);
+      return key === a + b || key === b + a || (a !== b && ws.includes(a) && ws.includes(b));
+    }));
+  }, () => null);
 }
 
 /* The first of `tries` (a given name's spellings, most likely first) that is the given name of an
