@@ -79,6 +79,11 @@ QUERIES: list[tuple[str, str, str]] = [
     ("korean", "현우", "simpletom"),
     # lone letters a keyboard or a paste left uncomposed (compatibility jamo): composed first
     ("korean", "ㄱㅏㅇㅎㅘㅎㅏㄱㅅㅡㅂ", "tag:rl"),
+    # a Chinese author's name in Hangul (외래어 표기법's forms, or informal ones): the notes write it in pinyin
+    ("korean", "자오", r"re:\bZhao\b"),
+    ("korean", "퉈 자오", "think-rm adversarial-training-of-reward-models"),
+    ("korean", "투오 자오", "think-rm adversarial-training-of-reward-models"),
+    ("korean", "저우", r"re:\bZhou\b"),
     # English word forms
     ("forms", "surveys", r"re:\bsurvey"),
     ("forms", "distilling", r"re:\bdistill"),
