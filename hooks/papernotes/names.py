@@ -63,7 +63,8 @@ def match_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().translate(UNDECOMPOSED).split())
 
 
-def lookalike_keys(name: str) -> set[str]:
+@lru_cache(maxsize=1 << 17)
+def lookalike_keys(name: str) -> frozenset[str]:
     """Looser forms: names sharing one look like one person written two ways (hyphens, dots and
     apostrophes dropped; the family name first or last; spaces inside a Hangul name ignored).
     Given names keep their order: `Olga N. B. Park` and `Olga B. N. Park` are two people.
@@ -72,7 +73,14 @@ def lookalike_keys(name: str) -> set[str]:
     and that spelling as the name without the umlaut: `Mueller` is `Muller` (as `Müller` is).
     A name with another form in brackets is also each form alone: `Minji Kim (김민지)` looks like
     `Minji Kim` and `김민지`; brackets inside a name hold another given name: `Li (Lily) Chen` looks
-    like `Li Chen` and `Lily Chen`."""
+    like `Li Chen` and `Lily Chen`.
+
+    Cached, as `match_key`: under serve a note added or deleted compares every name of the
+    site again (`source.authors.lookalike_pairs`), and the names are the same ones."""
+    return frozenset(_lookalike_keys(name))
+
+
+def _lookalike_keys(name: str) -> set[str] | frozenset[str]:
     bracketed = _BRACKETED.search(name)
     if bracketed:
         before, inside, after = name[:bracketed.start()].strip(), bracketed.group(1).strip(), name[bracketed.end():].strip()
@@ -120,6 +128,7 @@ def _loose(key: str) -> set[str]:
     return {" ".join(tokens), " ".join([tokens[-1], *tokens[:-1]]), "".join(tokens)}
 
 
+@lru_cache(maxsize=1 << 17)
 def without_initials(name: str) -> str | None:
     """The looser form of a name with Latin middle initials, without them (`Thomas L. Griffiths`
     -> `thomas griffiths`), or None when it has none. Compared only with the `lookalike_keys` of
@@ -131,6 +140,7 @@ def without_initials(name: str) -> str | None:
     return f"{tokens[0]} {tokens[-1]}"
 
 
+@lru_cache(maxsize=1 << 17)
 def name_slug(name: str) -> str:
     """A URL part for a name: lowercase words joined by `-`, diacritics dropped, Hangul kept; at
     most `schema.MAX_SLUG_BYTES` of UTF-8, cut after a whole word when one ends in its second half

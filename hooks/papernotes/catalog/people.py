@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from papernotes.model import Note
 from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, NameForms, match_key, name_slug
@@ -212,9 +213,16 @@ def _preference(written: str, count: int) -> tuple[int, bool, bool]:
     Unicode's compatibility form (`Minji`, not fullwidth `Ｍinji`), then one with its accents
     (`Anna Müller`, not `Anna Muller`; a stroke counts: `Łukasz`, not `Lukasz`). `sorted` keeps
     the newest note's first among equals."""
+    return (-count, *_spelling(written))
+
+
+@lru_cache(maxsize=1 << 17)
+def _spelling(written: str) -> tuple[bool, bool]:
+    """`_preference` of a spelling beside its count; once per spelling (under serve a note added
+    or deleted makes the parties again, of the same names)."""
     accented = (any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", written))
                 or written.casefold().translate(UNDECOMPOSED) != written.casefold())
-    return (-count, unicodedata.normalize("NFKC", written) != written, not accented)
+    return (unicodedata.normalize("NFKC", written) != written, not accented)
 
 
 def _parties(groups: _Group, declared: tuple[Entity, ...], age: dict[str, int]) -> list[Party]:
