@@ -87,6 +87,7 @@ class LinkPages:
         self._resolver: LinkResolver | None = None
         self._notes = "notes/"
         self._by_slug = {n.slug: n for n in renderer.index.notes}
+        self._nears: dict[str, list[str]] = {}
 
     @property
     def graph(self) -> LinkGraph:
@@ -153,9 +154,11 @@ class LinkPages:
             out.append((field, own, papers, inverse, graph.inverse.get(field, {}).get(note.slug, [])))
         return out
 
-    def neighbourhood(self, note: Note, related: tuple[Note, ...]) -> list[MapNode]:
-        """The notes around `note` on its map: lineage both ways, then mentions both ways, then
-        related notes, then (room permitting) notes two links away; at most `MAP_NODES`."""
+    def around(self, note: Note, related: tuple[Note, ...]) -> list[tuple[Note, str, str | None]]:
+        """The notes around `note` on its map, in the map's order, each with how it is linked and,
+        for a note two links away, the slug of the note it is reached through: lineage both ways,
+        then mentions both ways, then related notes, then (room permitting) notes two links away;
+        at most `MAP_NODES`. What the map shows beside its layout (the note page's key)."""
         graph = self.graph
         chosen: dict[str, str] = {}
 
@@ -180,9 +183,9 @@ class LinkPages:
         near = list(chosen)
         via: dict[str, list[str]] = {}  # a near note -> the notes two links away through it
         for slug in near:
-            if len(chosen) >= MAP_NODES:
-                break  # full: the notes two links away would not be added
-            for far in sorted(graph.related_slugs(slug)):
+            for far in self._near(slug):
+                if len(chosen) >= MAP_NODES:
+                    break  # full: no more notes two links away are added
                 before = len(chosen)
                 add(far, "far")
                 if len(chosen) > before:
@@ -190,12 +193,24 @@ class LinkPages:
         # Each note two links away right under the note it is reached through, joined to it (they
         # hung at the end of the map, under whichever note came last, joined to the spine).
         order = [entry for slug in near for entry in ((slug, None), *((far, slug) for far in via.get(slug, ())))]
+        return [(self._by_slug[slug], chosen[slug], through) for slug, through in order]
+
+    def _near(self, slug: str) -> list[str]:
+        """`LinkGraph.related_slugs`, sorted, once per note and build: a note is one link away
+        from several notes, and every note page's key draws its map (a note added or deleted
+        under serve compares them all)."""
+        found = self._nears.get(slug)
+        if found is None:
+            found = self._nears[slug] = sorted(self.graph.related_slugs(slug))
+        return found
+
+    def neighbourhood(self, note: Note, related: tuple[Note, ...]) -> list[MapNode]:
+        """The map's nodes (`around`), laid out."""
         nodes: list[MapNode] = []
         rows: dict[str, int] = {}
-        for i, (slug, through) in enumerate(order):
-            other, relation = self._by_slug[slug], chosen[slug]
+        for i, (other, relation, through) in enumerate(self.around(note, related)):
             x = _MAP_FAR_X if relation == "far" else _MAP_NEAR_X
-            rows[slug] = y = _MAP_TOP + _MAP_ROW * (i + 1)
+            rows[other.slug] = y = _MAP_TOP + _MAP_ROW * (i + 1)
             nodes.append(MapNode(other, relation, x, y, _fit(other.title, _MAP_WIDTH - x - 16), _fit(other.title, _MAP_WIDE - x - 16),
                                  rows[through] if through else None))
         return nodes

@@ -38,7 +38,7 @@ def note_key(ctx: PageContext, note: Note) -> tuple:
     lineage = tuple((field, tuple((p.arxiv, cited(p.note) if p.note is not None else None) for p in papers),
                      tuple(cited(n) for n in listers)) for field, _, papers, _, listers in links.lineage(note))
     backlinks = tuple((cited(b.source), tuple(sorted(b.sentences.items()))) for b in links.graph.backlinks.get(note.slug, ()))
-    nodes = tuple((n.note.slug, n.relation, n.note.title) for n in links.neighbourhood(note, related))
+    nodes = tuple((other.slug, relation, other.title) for other, relation, _ in links.around(note, related))
     return (ctx.card_key(note), tuple(cited(n) for n in related), lineage, backlinks, nodes)
 
 
