@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 from notegen import generate_notes  # noqa: E402 - after the sys.path line above
 
-KEYED = {"note", "author", "tag", "day", "lab"}
+KEYED = {"note", "author", "tag", "day", "lab", "month", "authors initial"}
 
 
 def _state(root: Path) -> dict[str, tuple[bytes, str]]:

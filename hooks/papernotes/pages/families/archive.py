@@ -15,7 +15,7 @@ from papernotes.markup import NoteHtml
 from papernotes.outputs.daily_post import day_post
 from papernotes.model import Note
 from papernotes.pages import meta
-from papernotes.pages.context import Family, PageContext, PlannedPage, fingerprint
+from papernotes.pages.context import Family, PageContext, PlannedPage, cited, fingerprint
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
@@ -105,6 +105,17 @@ def day_key(ctx: PageContext, day: dt.date, page: int) -> tuple:
             tuple(ctx.card_key(n) for n in chunks[page - 1]))
 
 
+def month_key(ctx: PageContext, year: int, month: int, page: int) -> tuple:
+    """What `render_month_page` and `month_meta` read: the month's notes (their titles, days and
+    order: the page's days, counts, pagination and description), the page's place and the
+    months before and after. Without it every month page was drawn again to be compared when a
+    note was added or deleted under serve, though one or two differ."""
+    months = ctx.index.months()
+    i = months.index((year, month))
+    return (year, month, page, months[i + 1] if i + 1 < len(months) else None, months[i - 1] if i > 0 else None,
+            tuple(cited(n) for n in ctx.index.notes_in_month(year, month)))
+
+
 def day_meta(day: dt.date, notes: tuple[Note, ...], title: str, ctx: PageContext) -> PageMeta:
     lead = meta.bi(ctx.settings, f"{day.year}년 {day.month}월 {day.day}일의 논문 노트 {len(notes)}개",
                    f"{len(notes)} paper note{'s' if len(notes) != 1 else ''} of {day:%B} {day.day}, {day.year}")
@@ -130,7 +141,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
         for page in range(1, len(month_pages(ctx, year, month)) + 1):
             title = meta.numbered(f"{year:04d}-{month:02d}", page)
             yield PlannedPage(urls.month(year, month, page), title, "month", partial(render_month_page, ctx, year, month, page),
-                              meta=partial(month_meta, year, month, idx.notes_in_month(year, month), title, ctx))
+                              meta=partial(month_meta, year, month, idx.notes_in_month(year, month), title, ctx),
+                              key=partial(month_key, ctx, year, month, page))
     for day in idx.days:
         for page, notes in enumerate(day_pages(ctx, day), start=1):
             title = meta.numbered(day.isoformat(), page)

@@ -113,6 +113,12 @@ def render_initial_page(ctx: PageContext, groups: list[tuple[str, list[Party]]],
                       parties=parties, groups=groups, key=initial_key)
 
 
+def initial_page_key(letter: str, parties: list[Party], groups: list[tuple[str, list[Party]]]) -> tuple:
+    """What `render_initial_page` reads: the initials, and each of its authors' page, name and
+    count of notes (a note added or deleted changes a few of the pages)."""
+    return (letter, tuple(shown for shown, _ in groups), tuple((p.slug, p.name, len(p.notes)) for p in parties))
+
+
 def author_meta(ctx: PageContext, party: Party, page: int = 1) -> PageMeta:
     n = len(party.notes)
     lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} by {party.name}")
@@ -131,7 +137,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
         yield PlannedPage(urls.authors_initial(initial_key(letter)), title, "authors initial",
                           partial(render_initial_page, ctx, groups, letter, parties),
                           meta=partial(meta.listing, title, ctx.settings, f"{letter}(으)로 시작하는 저자 {len(parties)}명",
-                                       f"{len(parties)} authors under {letter}"))
+                                       f"{len(parties)} authors under {letter}"),
+                          key=partial(initial_page_key, letter, parties, groups))
     for party in people.authors:
         for page in range(1, len(author_pages(ctx, party)) + 1):
             yield PlannedPage(urls.author(party.slug, page), meta.numbered(party.name, page), "author",
