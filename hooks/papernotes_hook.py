@@ -211,7 +211,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         _pages[:] = [f for f in docs if f.inclusion.is_included() or f.src_uri in taken] if taken else []
         _kept_uris.clear()
         _kept_uris.update(taken)
-        _conversions_of(build).files_key = hash(tuple(f.src_uri for f in files))
+        _conversions_of(build).planned = True
         copied, outputs = set(), []
         for f in files:
             if f.inclusion.is_included() or f.src_uri in taken:
@@ -238,22 +238,25 @@ _kept_uris: set[str] = set()
 
 class _Conversions:
     """Under serve: each `docs/` Markdown page's HTML from the last build, used again while its
-    Markdown, its URL, the site's files and the Markdown settings are the same. Saving a note
-    changes none of them, and converting the guide and the benchmarks page (the longest
-    Markdown of the site) was a fifth of a save at 10,000 notes. What the conversion logged
+    Markdown, its URL and the Markdown settings are the same, and every file its links looked
+    up is found as it was (`_Lookups`). Saving a note changes none of them, and converting the
+    guide and the benchmarks page (the longest Markdown of the site) was a fifth of a save at
+    10,000 notes; a note added or deleted changes only the pages that link to it (the whole
+    list of files was the key, so every page was converted again). What the conversion logged
     (a link to a missing page) is logged again with the HTML, so a save says what a build says."""
 
     def __init__(self) -> None:
-        self.files_key: int | None = None
-        """The hash of this build's file list (`on_files`): links resolve against it."""
-        self.last: dict[str, tuple[tuple, dict[str, object], list[logging.LogRecord]]] = {}
+        self.planned = False
+        """Whether this session's `on_files` ran (the files the links resolve against are known)."""
+        self.last: dict[str, tuple[tuple, dict[str, tuple[str, bool] | None], dict[str, object], list[logging.LogRecord]]] = {}
 
     def render(self, page: Page, render: Callable[[MkDocsConfig, Files], None], config: MkDocsConfig, files: Files) -> None:
-        key = (page.markdown, page.url, self.files_key, repr(config["markdown_extensions"]),
+        key = (page.markdown, page.url, repr(config["markdown_extensions"]),
                repr(config["mdx_configs"]), repr(config.validation), config.use_directory_urls)
         found = self.last.get(page.file.src_uri)
-        if found is not None and found[0] == key and self.files_key is not None:
-            _, state, records = found
+        if found is not None and found[0] == key and self.planned \
+                and all(_found(files.get_file_from_path(path)) == was for path, was in found[1].items()):
+            _, _, state, records = found
             for name, value in state.items():
                 setattr(page, name, value)
             anchors = state.get("links_to_anchors")
@@ -265,15 +268,40 @@ class _Conversions:
             return
         records: list[logging.LogRecord] = []
         catch = _Records(records)
+        lookups = _Lookups(files)
         logging.getLogger("mkdocs").addHandler(catch)
         try:
-            render(config, files)
+            render(config, lookups)  # type: ignore[arg-type] - MkDocs only looks files up by path
         finally:
             logging.getLogger("mkdocs").removeHandler(catch)
         state = {name: getattr(page, name) for name in _RENDERED if hasattr(page, name)}
         if state.get("links_to_anchors"):
             state["links_to_anchors"] = {f.src_uri: links for f, links in page.links_to_anchors.items()}
-        self.last[page.file.src_uri] = (key, state, records)
+        self.last[page.file.src_uri] = (key, lookups.seen, state, records)
+
+
+class _Lookups:
+    """The build's files as a `docs/` page's conversion sees them: MkDocs resolves each link
+    with `get_file_from_path` (the target, then its guesses for a link that finds nothing), and
+    the HTML and warnings depend on what each lookup found (`_found`), which this records."""
+
+    def __init__(self, files: Files) -> None:
+        self._files = files
+        self.seen: dict[str, tuple[str, bool] | None] = {}
+
+    def get_file_from_path(self, path: str) -> File | None:
+        file = self._files.get_file_from_path(path)
+        self.seen[path] = _found(file)
+        return file
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._files, name)
+
+
+def _found(file: File | None) -> tuple[str, bool] | None:
+    """What a link's conversion reads of the file it finds: its URL, and whether it is excluded
+    from the site (a page kept from the last serve build is served: `_KeptLinkFilter`)."""
+    return None if file is None else (file.url, file.inclusion.is_excluded() and file.src_uri not in _kept_uris)
 
 
 _RENDERED = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")

@@ -435,14 +435,18 @@ def test_a_note_saved_converts_no_docs_page_again_and_says_what_a_build_says(
         session: ServeSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A save of a note leaves docs/ and the site's files as they were: each docs/ page's HTML
     is the last build's (the guide and the benchmarks page were a fifth of a save at 10,000
-    notes), with what its conversion logged logged again. A docs page edited, or a note
-    added (a page the docs may link to), converts again; each rebuild is a clean build's."""
+    notes), with what its conversion logged logged again. A docs page edited converts again;
+    a note added or deleted converts again only the pages that link to it (every page was
+    converted again: its list of files was the key); each rebuild is a clean build's."""
     from mkdocs.structure.pages import Page
 
     site, out = session.site, session.out
     notes = site / "data" / "notes"
     (site / "docs" / "about.md").write_text(
         (site / "docs" / "about.md").read_text(encoding="utf-8") + "\n[a page that is not there](missing.md)\n",
+        encoding="utf-8")
+    (site / "docs" / "contributing.md").write_text(
+        (site / "docs" / "contributing.md").read_text(encoding="utf-8") + "\n[A note to come](notes/theta.md)\n",
         encoding="utf-8")
     converted: list[str] = []
     render = Page.render
@@ -471,10 +475,26 @@ def test_a_note_saved_converts_no_docs_page_again_and_says_what_a_build_says(
     assert "A line edited while serving." in (out / "about" / "index.html").read_text(encoding="utf-8")
     assert differences(out, clean_build(site, tmp_path)) == []
 
+    # A note added that no docs page links to, then one that a page links to, then deleted.
+    to_come = "'contributing.md' contains a link 'notes/theta.md', but the target is not found"
+    converted.clear()
+    (notes / "2025" / "iota.md").write_text(NEW_NOTE.replace("Theta", "Iota").replace("2503.00042", "2503.00043"),
+                                            encoding="utf-8")
+    log = session.rebuild()
+    assert converted == [] and to_come in log, (converted, log)
+    assert differences(out, clean_build(site, tmp_path)) == []
+
     converted.clear()
     (notes / "2025" / "theta.md").write_text(NEW_NOTE, encoding="utf-8")
-    session.rebuild()
-    assert set(converted) == docs_pages
+    log = session.rebuild()
+    assert converted == ["contributing.md"] and to_come not in log, (converted, log)
+    assert 'href="../notes/theta/"' in (out / "contributing" / "index.html").read_text(encoding="utf-8")
+    assert differences(out, clean_build(site, tmp_path)) == []
+
+    converted.clear()
+    (notes / "2025" / "theta.md").unlink()
+    log = session.rebuild()
+    assert converted == ["contributing.md"] and to_come in log, (converted, log)
     assert differences(out, clean_build(site, tmp_path)) == []
 
 
