@@ -69,6 +69,22 @@ def test_lang_in_the_url_wins_over_the_stored_choice(page: Page, base: str) -> N
     assert visible(page)["en"] > 0 and visible(page)["ko"] == 0
 
 
+def test_a_reload_keeps_the_language_chosen_on_a_lang_address(page: Page, base: str) -> None:
+    """`?lang=` says the language a link was shared in, not the reader's later choice: a visit
+    from a `?lang=ko` link, English pressed on the next page, Back (the address says ?lang=ko,
+    the page English), then a reload showed Korean again, and the pages after it."""
+    page.goto(base + "tags/reasoning/?lang=ko")
+    assert visible(page)["en"] == 0 and visible(page)["ko"] > 0
+    page.goto(base + "tags/rl/")
+    page.get_by_role("button", name="English").click()
+    page.go_back()
+    assert "lang=ko" in page.url and visible(page)["ko"] == 0 and visible(page)["en"] > 0
+    page.reload()
+    assert visible(page)["ko"] == 0 and visible(page)["en"] > 0
+    page.goto(base + "tags/rl/")
+    assert visible(page)["ko"] == 0 and visible(page)["en"] > 0
+
+
 def test_switch_is_usable_by_keyboard(page: Page, base: str) -> None:
     page.goto(base + "notes/zeta/")
     english = page.get_by_role("button", name="English")
