@@ -594,6 +594,18 @@ def test_words_are_not_left_out_when_what_stays_is_no_search(bundled_box, query:
     assert type_query(bundled_box, query) == []
 
 
+@pytest.mark.parametrize(("query", "missing"), [("확산 모델", "확산"), ("양자화 모델", "양자화"), ("뷁뷁 모델", "뷁뷁"), ("확산 모델을", "확산"),
+                                              ("검색 증강 생성", "검색 증강"), ("양자화 GRPO", "양자화"), ("diffusion model", "diffusion")])
+def test_a_subject_no_note_holds_is_not_left_out_for_a_generic_word(bundled_box, query: str, missing: str) -> None:  # noqa: ANN001
+    """확산 모델 (diffusion model) said "결과 41개 — 모든 단어를 담은 노트가 없어 이 단어는 빼고
+    찾았습니다: 확산", every note writing 모델; 검색 증강 생성 (retrieval-augmented generation) the
+    21 writing 생성: the everyday Korean words' rescue (withoutPlainKorean) left out the subject, a
+    word no note holds that names it with the next word, as many going as staying. As in English:
+    no results, the word named. (An everyday word after the subject still goes: 환각 줄이기.)"""
+    assert type_query(bundled_box, query) == []
+    assert bundled_box.inner_text(".pn-search__status") == "결과가 없습니다. 어느 노트에도 없는 단어: " + missing
+
+
 def test_a_whole_year_after_a_name_is_not_a_version_being_typed(bundled_box) -> None:  # noqa: ANN001
     """AIME 2023 found nothing once a version being typed (AIME 202) kept the notes whose version
     starts with it: 2023 was read as the start of a version."""
