@@ -825,17 +825,27 @@ def test_a_benchmarks_year_typed_the_other_way_finds_its_notes(bundled_box, quer
                                             ("데이터샛", "데이터셋"), ("벤치마그", "벤치마크"), ("사전핛습을", "사전학습"),
                                             ("겅화학습", "강화학습"), ("보싱모델", "보상모델"), ("데아터셋", "데이터셋"),
                                             ("당화학습", "강화학습"), ("모상모델", "보상모델"), ("제이터셋", "데이터셋"),
-                                            ("깡화학습", "강화학습"), ("학슴", "학습"), ("보샹", "보상")])
+                                            ("깡화학습", "강화학습")])
 def test_a_korean_word_one_key_off_is_corrected(bundled_box, query: str, meant: str) -> None:  # noqa: ANN001
     """A phone keyboard's slip in a Korean word (one jamo: 핛 for 학, 댈 for 델) found nothing, and
     only English words were corrected. Now the box searches the word one key away that most notes
     hold, and says so. The first syllable's initial consonant is tried only for the keys beside it
-    (당 for 강: ㄷ is beside ㄱ), and one Shift away (ㄲ for ㄱ). A word of two syllables too (학슴:
-    학습): only a word no note holds is corrected."""
+    (당 for 강: ㄷ is beside ㄱ), and one Shift away (ㄲ for ㄱ). Only a word no note holds is corrected."""
     found = type_query(bundled_box, query)
     assert found and found == type_query(bundled_box, meant)
     type_query(bundled_box, query)
     assert bundled_box.inner_text(".pn-search__correction") == meant
+
+
+@pytest.mark.parametrize(("query", "missing"), [("영어", "영어"), ("영어 논문", "영어"), ("용어", "용어"), ("모텔", "모텔"), ("학슴", "학슴")])
+def test_a_korean_word_of_two_syllables_is_not_corrected(bundled_box, query: str, missing: str) -> None:  # noqa: ANN001
+    """영어 (English), which no bundled note writes, said "결과 1개 — 혹시 이것을 찾으셨나요: 연어"
+    (salmon: the end of 자연어, the one hit's word), 용어 "용이라": most words of two syllables are a
+    key away from a word the notes write or an inner part of one, so only words of three syllables
+    or more are corrected (학슴, a slip for 학습, is not either). No results, the word named."""
+    assert type_query(bundled_box, query) == []
+    assert bundled_box.locator(".pn-search__correction").count() == 0, bundled_box.inner_text(".pn-search__status")
+    assert bundled_box.inner_text(".pn-search__status") == "결과가 없습니다. 어느 노트에도 없는 단어: " + missing
 
 
 @pytest.mark.parametrize(("query", "start"), [("추론기", "추론"), ("추론기를", "추론")])

@@ -623,13 +623,15 @@ export function verbStem(word) {
   return word.slice(0, -1) + String.fromCharCode(0xac00 + code - tail);
 }
 
-/* A Korean word of two syllables or more one key away from an indexed word: one jamo of one
+/* A Korean word of three syllables or more one key away from an indexed word: one jamo of one
  * syllable changed, added or dropped (강화핛습, 강화학즙, 보상모댈, 겅화학습, 당화학습: a phone's
  * keyboard; in the first syllable an initial consonant only for a key beside it), or two
  * syllables after the first swapped. The candidates share their first syllables, or the first
  * one's initial consonant (a run of the terms files: Hangul is sorted by it), so their terms are
- * a few files. The one in the most notes, or null. Only a word no note holds is corrected (학슴:
- * 학습), so a word of two syllables too: 모텔 becomes 모델 only where no note writes 모텔.
+ * a few files. The one in the most notes, or null. Only a word no note holds is corrected. Not a
+ * word of two syllables: most are a key away from a word the notes write, or from an inner part of
+ * one (영어, English, which no bundled note writes, was corrected to 연어, salmon, the end of 자연어;
+ * 용어 to 용이라), so only its verb stem below is looked for (다룰: 다루).
  * A correction is a word the notes write (alone, with a particle or ending, or as two words): a
  * candidate that only starts their words (학습시키, of 학습시키는) is offered as the word of it
  * the most notes write. But the word's own verb stem (verbStem: 학습시킬 is 학습시키 + ㄹ, 다룰 다루 + ㄹ)
@@ -639,9 +641,12 @@ export function verbStem(word) {
 const VERB_FORM = /^(?:는|고|기|면|며|면서|면서도|지|게|도록|려고|려는)$/;
 function correctHangul(word) {
   if (word.length < 2) return Promise.resolve(null);
+  const short = word.length < 3, stemmed = verbStem(word);   // stemmed: its last syllable's final consonant dropped
+  if (short && !stemmed) return Promise.resolve(null);
   const byStart = new Map();                       // the prefix the candidates' terms start with -> candidates
   const add = (w, key) => { (byStart.get(key) || byStart.set(key, new Set()).get(key)).add(w); };
-  for (let i = 0; i < word.length; i++) {
+  if (short) add(stemmed, word.slice(0, 1));
+  for (let i = 0; i < (short ? 0 : word.length); i++) {
     const code = word.charCodeAt(i) - 0xac00, lead = Math.floor(code / 588), vowel = Math.floor((code % 588) / 28), tail = code % 28;
     const swap = (l, v, t) => word.slice(0, i) + String.fromCharCode(0xac00 + l * 588 + v * 28 + t) + word.slice(i + 1);
     const key = (w) => (i ? word.slice(0, i) : w[0]);
@@ -656,7 +661,6 @@ function correctHangul(word) {
   }
   // A candidate is known when a term starts with it, written together (보상모델을) or as two words
   // (the index's pair terms: 보상 모델 -> _보상모델), as lookUpCompound finds words.
-  const stemmed = verbStem(word);   // among the candidates: its last syllable's final consonant dropped
   const known = new Set(), written = new Set(), verbal = new Set(), longest = new Map(), checks = [];   // longest: w -> [the word most notes write, notes]
   for (const [start, candidates] of byStart) {
     for (const mark of meta.pair ? ["", meta.pair] : [""]) {
@@ -681,6 +685,7 @@ function correctHangul(word) {
   }
   return Promise.all(checks).then(() => {
     if (stemmed && verbal.has(stemmed)) return { word: stemmed, stem: true };
+    if (short) return null;
     const words = Array.from(known).sort();
     return Promise.all(words.map(lookUpCompound)).then((found) => {
       let best = null, most = 0, whole = false;
