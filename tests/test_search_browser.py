@@ -1482,7 +1482,10 @@ def test_a_note_found_by_its_lab_shows_the_lab(bundled_box, query: str, slug: st
     assert type_query(bundled_box, query) == [slug]
     line = bundled_box.inner_text(".pn-search__result .pn-search__authors")
     marks = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
-    assert line.endswith(" · " + lab) and marks == [lab], line
+    # Before the authors: after them, a line cut at its end hid it on a phone.
+    assert line.startswith(lab + " · ") and marks == [lab], line
+    assert bundled_box.eval_on_selector(".pn-search__result .pn-search__authors mark",
+                                        "m => m.getBoundingClientRect().right <= m.parentElement.closest('.pn-search__authors').getBoundingClientRect().right")
 
 
 def test_a_particle_after_a_version_is_no_word_of_its_own(bundled_box) -> None:  # noqa: ANN001
@@ -1549,7 +1552,7 @@ def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> No
     assert bundled_box.inner_text(".pn-search__status") == "결과 1개"
     line = bundled_box.inner_text(".pn-search__result .pn-search__authors")
     marks = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
-    assert line.endswith(" · arXiv 2505.16265") and marks == ["2505.16265"], line
+    assert line.startswith("arXiv 2505.16265 · ") and marks == ["2505.16265"], line   # before the authors: never cut off
 
 
 @pytest.mark.parametrize("query", ["arXiv:2505", "arXiv:2505.1", "arxiv 2505.162", "ARXIV: 2505.16"])

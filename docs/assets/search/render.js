@@ -236,24 +236,28 @@ function authorsLine(authors, words, more, extra, whole) {
       line.append(" (", span, ")");
     }
   });
-  // The lab, when the query names it (the card does not hold it): · Microsoft, · Microsoft (마이크로소프트).
+  // What the query names that the card does not hold, before the authors: the line is cut to
+  // one line (with "…"), and after six names a phone cut it off, so nothing showed why the
+  // result matched. The arXiv id (2505.16265, a pasted link), then the lab: arXiv 2505.16265 ·
+  // Microsoft (마이크로소프트) · A, B, …
+  const lead = [];
+  if (extra && extra.arxiv && marked(extra.arxiv)) {
+    const id = el("span", { lang: "en" });
+    id.append("arXiv ", mark(extra.arxiv));
+    lead.push(id);
+  }
   const org = (extra && extra.org) || [], found = org.find(marked);
   if (found !== undefined) {
     const lab = el("span", { lang: langOf(org[0]) });
     lab.append(found === org[0] ? mark(org[0]) : org[0]);
-    line.append(" · ", lab);
     if (found !== org[0]) {
       const span = el("span", { lang: langOf(found) });
       span.append(mark(found));
-      line.append(" (", span, ")");
+      lab.append(" (", span, ")");
     }
+    lead.push(lab);
   }
-  // The arXiv id, when the query names it (2505.16265, a pasted link): · arXiv 2505.16265.
-  if (extra && extra.arxiv && marked(extra.arxiv)) {
-    const id = el("span", { lang: "en" });
-    id.append("arXiv ", mark(extra.arxiv));
-    line.append(" · ", id);
-  }
+  if (lead.length) line.prepend(...lead.flatMap((part) => [part, " · "]));
   return line;
 }
 
