@@ -834,6 +834,25 @@ def without_joiners(text: str) -> str:
     return text.replace(WORD_JOINER, "")
 
 
+def _walk(pieces: list[str], verbatim: tuple[str, ...]) -> Iterator[tuple[int, str | None, bool]]:
+    """The non-empty pieces of `_TAG_OR_TEXT.split(html)`: each one's index, its tag name when it
+    is a tag (`/code` for a closing one; None for text) and whether it lies inside one of the
+    `verbatim` elements (`code`, `pre`: text copied as written)."""
+    depth = 0
+    for i, piece in enumerate(pieces):
+        if not piece:
+            continue
+        if not piece.startswith("<"):
+            yield i, None, depth > 0
+            continue
+        name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
+        if name in verbatim:
+            depth += 1
+        elif name.startswith("/") and name[1:] in verbatim:
+            depth = max(0, depth - 1)
+        yield i, name, depth > 0
+
+
 def glue_endings(html: str) -> str:
     """Sanitised `html` with a word joiner (U+2060) between a closing bracket, quote or `%` and the
     Korean ending after it (`포함)에서는`, `(언어)까지`, `</code>로` after `O(n)`, `30.7%에서`), and
@@ -843,17 +862,11 @@ def glue_endings(html: str) -> str:
     if not _HAS_CLOSER.search(html) or not _HANGUL_START.search(html):
         return html
     out: list[str] = []
-    code = 0
     closed = False  # the text so far ends with a closer
-    for piece in _TAG_OR_TEXT.split(html):
-        if not piece:
-            continue
-        if piece.startswith("<"):
-            name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
-            if name in ("code", "pre"):
-                code += 1
-            elif name in ("/code", "/pre"):
-                code = max(0, code - 1)
+    pieces = _TAG_OR_TEXT.split(html)
+    for i, name, code in _walk(pieces, ("code", "pre")):
+        piece = pieces[i]
+        if name is not None:
             if name.lstrip("/") not in _INLINE:  # a new block, line or cell: nothing to join across
                 closed = False
             out.append(piece)
@@ -906,20 +919,12 @@ def keep_hyphens(html: str) -> str:
         word.clear()
         letters.clear()
 
-    code = 0
-    for i, piece in enumerate(pieces):
-        if not piece:
-            continue
-        if piece.startswith("<"):
-            name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
-            if name in ("code", "pre", "math"):
-                code += 1
-            elif name in ("/code", "/pre", "/math"):
-                code = max(0, code - 1)
+    for i, name, code in _walk(pieces, ("code", "pre", "math")):
+        if name is not None:
             if name.lstrip("/") not in _INLINE:  # a new block, line or cell: the word ends
                 end_word()
             continue
-        for m in _WORD_OR_SPACE.finditer(piece):
+        for m in _WORD_OR_SPACE.finditer(pieces[i]):
             if m.group()[0].isspace():
                 end_word()
                 continue

@@ -605,8 +605,9 @@ def _pages_of(notes: list[Note], authors: AuthorsFile,
     once and only when asked (when a note links to an author or lab page); None without it."""
     if party_pages is None:
         return lambda: None
-    published = tuple(sorted((n for n in notes if not n.draft), key=lambda n: (-n.date.toordinal(), n.slug)))
-    return functools.cache(partial(party_pages, published, authors))
+    # Sorted only when asked: most builds have no such link, and every serve rebuild loads the notes.
+    return functools.cache(lambda: party_pages(tuple(sorted((n for n in notes if not n.draft),
+                                                            key=lambda n: (-n.date.toordinal(), n.slug))), authors))
 
 def _text_of(path: Path) -> str | None:
     """The text of a note file that failed to load, read again for what it still says (its links,
