@@ -1049,9 +1049,15 @@ function namePart(units, text, textHits, tagged) {
   return [0, 1].reduce((done, k) => done.then((answer) => {
     if (answer) return answer;
     const us = units.slice(0, i).concat([part(k)], units.slice(i + 1)), left = u.parts[1 - k] || u.words[1 - k][1];
-    return textHits(us).then((again) => (!again.hits.length ? null
-      : alone[1 - k] ? [tagged, again, us, {}, false, [], [], [left]] : [tagged, again, us, {}, false, [left], [], []]));
+    return textHits(us).then((again) => withoutPart(tagged, again, us, left, alone[1 - k] > 0));
   }), Promise.resolve(null));
+}
+
+/* The answer of a query searched without a part of a name (`left`, as typed), or null when that
+ * found nothing: the part named as dropped when no note holds it, else as set apart (`held`). */
+function withoutPart(tagged, again, us, left, held) {
+  if (!again.hits.length) return null;
+  return held ? [tagged, again, us, {}, false, [], [], [left]] : [tagged, again, us, {}, false, [left], [], []];
 }
 
 /* A name's third part (DeepSeek-R1-Zero: the word Zero after DeepSeek-R1) that no note writes with
@@ -1064,8 +1070,7 @@ function nameTail(units, text, textHits, tagged) {
   return lookUp(units[i].chain, false).then((f) => {
     if (Object.keys(f.scores).length) return null;
     const us = units.slice(0, i).concat(units.slice(i + 1)), left = said(units[i]);
-    return textHits(us).then((again) => (!again.hits.length ? null : Object.keys(text.found[i].scores).length
-      ? [tagged, again, us, {}, false, [], [], [left]] : [tagged, again, us, {}, false, [left], [], []]));
+    return textHits(us).then((again) => withoutPart(tagged, again, us, left, Object.keys(text.found[i].scores).length > 0));
   });
 }
 
