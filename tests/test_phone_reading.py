@@ -970,6 +970,24 @@ def test_the_facts_archive_and_footer_links_are_finger_sized_on_a_phone(contexts
     assert {path: boxes for path, boxes in wrong.items() if boxes} == {}
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_notes_paper_links_share_one_line_on_a_phone(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    """Found by a phone check: at 390 px in English (a wider label column), "Hugging Face" went
+    to a line of its own under "arXiv · PDF ·", set in from them by its padding. The three
+    links, each 44 px tall, share the facts' line in both languages (a phone's scrollbar takes no
+    width, so this page is the phone's own, not the module's narrow desktop window)."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        pg = context.new_page()
+        open_page(pg, base + urls.src_to_url(urls.note("adversarial-training-of-reward-models")), lang)
+        boxes = pg.locator(".pn-facts .pn-links a").evaluate_all(
+            "els => els.map(a => { const r = a.getBoundingClientRect(); return [a.textContent, Math.round(r.top), r.height]; })")
+    finally:
+        context.close()
+    assert [b[0] for b in boxes] == ["arXiv", "PDF", "Hugging Face"]
+    assert len({b[1] for b in boxes}) == 1 and min(b[2] for b in boxes) >= 44, boxes
+
+
 def test_fields_a_reader_types_in_are_16_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
     """Text typed on a phone is 16 px or more, as in the search box: iOS zooms the page into a
     smaller field when it takes focus (the private note under a note and the list page's filters,
