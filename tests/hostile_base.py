@@ -76,7 +76,7 @@ print("<b>hi</b>")
 
 ## English
 
-![figure](../../assets/fig.png "Figure 1")
+![figure](../../assets/icons.svg "Figure 1")
 
 ### A sub-heading
 
@@ -119,6 +119,9 @@ def write_site(root: Path, files: dict[str, str | bytes], *, good: bool = True) 
     notes = root / "data" / "notes"
     notes.mkdir(parents=True, exist_ok=True)
     (root / "data" / "tags.yml").write_text(TAGS_YML, encoding="utf-8")
+    (root / "docs" / "assets").mkdir(parents=True, exist_ok=True)
+    # The image a good note shows, a file of the project's docs/ (the checker looks it up there).
+    (root / "docs" / "assets" / "icons.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
     for rel, content in {**(GOOD_NOTES if good else {}), **files}.items():
         path = notes / rel
         path.parent.mkdir(parents=True, exist_ok=True)

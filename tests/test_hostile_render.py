@@ -276,10 +276,14 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple:
 def test_every_injection_loads_as_a_note(injected: tuple) -> None:
     """Loaded, and the writer told what the page leaves out: a warning at each element or
     address the sanitiser removes from a section, a notice at each image from another site
-    (shown as a link), nothing else."""
+    (shown as a link), a warning at each image that is no file of the site (`<img src=x>`: a
+    broken image), nothing else."""
     result, _ = injected
-    assert [p.format() for p in result.problems if p.rule not in ("removed-html", "remote-image")] == []
-    assert {(p.rule, p.severity) for p in result.problems} <= {("removed-html", "warning"), ("remote-image", "notice")}
+    allowed = ("removed-html", "remote-image", "unknown-site-image")
+    assert [p.format() for p in result.problems if p.rule not in allowed] == []
+    assert {(p.rule, p.severity) for p in result.problems} <= {("removed-html", "warning"), ("remote-image", "notice"),
+                                                               ("unknown-site-image", "warning")}
+    assert "body-img-onerror" in {Path(p.path).stem for p in result.problems if p.rule == "unknown-site-image"}
     warned = {Path(p.path).stem for p in result.problems}
     bodies = {case_id for case_id, args, _ in INJECTIONS
               if "<script" in dict(args).get("body", "").lower() and "```" not in dict(args)["body"]}

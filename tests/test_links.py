@@ -8,6 +8,7 @@ import re
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
@@ -838,6 +839,66 @@ def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path
     ], result.problems
     lines = linker.split("\n")
     assert {p.line for p in result.problems if p.path.endswith("site-linker.md")} == {lines.index(next(x for x in lines if x.startswith("[0]"))) + 1}
+
+
+def test_a_notes_links_to_site_pages_and_its_images_work_on_every_page_showing_it(tmp_path: Path) -> None:
+    """Found by a contributor check: a note's link to another page of the site (`../../about/`,
+    `/tags/rl/`) and an image of docs/ (`../../assets/fig.svg`), written from the note's page as
+    the guide says, were copied as written onto its day page, the home page and the feed, where
+    they led elsewhere (a 404, a broken image; `/about/` leaves a site served under a path).
+    Each is now pointed from the page that shows it; links to notes and other sites are as before."""
+    from conftest import build
+
+    written = ["../../about/", "/tags/rl/#top", "../../", "https://example.org/x", "../base-paper/"]
+    linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace("2025-01-10", "2025-05-10").replace(
+        "## English\n", "## English\n\n" + " ".join(f"[{i}]({href})" for i, href in enumerate(written))
+        + " ![fig](../../assets/fig.svg)\n", 1)
+    site = make_site(tmp_path / "site", notes={**LINK_NOTES, "2025/site-linker.md": linker})
+    (site / "docs" / "assets" / "fig.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    out = site / "site"
+
+    def targets(page: str) -> dict[str, str]:
+        soup = BeautifulSoup((out / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+        text = soup.select_one('[lang="en"] img[alt="fig"]').find_parent("p")
+        found = {a.get_text(): a["href"] for a in text.select("a")}
+        found["fig"] = text.select_one("img")["src"]
+        return found
+
+    for page in ("notes/site-linker", "archive/2025/05/10", ""):
+        found = targets(page)
+        where = "/" + page + ("/" if page else "")
+        resolved = {key: urljoin("https://h.example/site" + where, href) for key, href in found.items()}
+        assert resolved == {"0": "https://h.example/site/about/", "1": "https://h.example/site/tags/rl/#top",
+                            "2": "https://h.example/site/", "3": "https://example.org/x",
+                            "4": "https://h.example/site/notes/base-paper/", "fig": "https://h.example/site/assets/fig.svg"}, (page, found)
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert 'href="about/"' in htmllib.unescape(feed) and 'src="assets/fig.svg"' in htmllib.unescape(feed)
+
+
+def test_an_image_that_is_no_file_of_the_site_is_a_located_warning(tmp_path: Path) -> None:
+    """`![그림](figure1.png)` passed the checker and the strict build, and readers saw a broken
+    image: a note holds no files. A warning at the image; an image of docs/ is fine, and one
+    from another site keeps its notice."""
+    from papernotes.source.tree import load_site
+
+    linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace(
+        "## English\n", "## English\n\nSee ![그림](figure1.png) and ![ok](../../assets/fig.svg)"
+        " and <img src=\"/nothing.png\"> and ![far](https://x.example/a.png).\n", 1)
+    site = make_site(tmp_path, notes={**LINK_NOTES, "2025/site-linker.md": linker})
+    (site / "docs" / "assets" / "fig.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    found = [(p.line, p.column, p.rule, p.severity, p.message) for p in load_site(site, "data").problems
+             if p.path.endswith("site-linker.md")]
+    line = linker.split("\n").index(next(x for x in linker.split("\n") if x.startswith("See "))) + 1
+    advice = ("so readers see a broken image: a note holds no files; show a figure of docs/ by its path from the note's page "
+              "(`../../assets/…`), or link the figure where it is published: `[Figure 2](https://arxiv.org/html/…)`")
+    text = linker.split("\n")[line - 1]
+    assert [f[:4] for f in found] == [(line, text.index("figure1.png") + 1, "unknown-site-image", "warning"),
+                                      (line, text.index("/nothing.png") + 1, "unknown-site-image", "warning"),
+                                      (line, text.index("https://x.example") + 1, "remote-image", "notice")], found
+    assert [f[4] for f in found[:2]] == [f"the image 'figure1.png' is no file of the site, {advice}",
+                                         f"the image '/nothing.png' is no file of the site, {advice}"]
 
 
 def test_a_link_to_an_author_or_lab_without_a_page_is_a_located_warning(tmp_path: Path) -> None:

@@ -334,3 +334,25 @@ def test_the_checker_warns_at_what_the_page_leaves_out(tmp_path: Path) -> None:
     line = image.split("\n").index("The plot: ![loss curve](https://evil.example/plot.png).") + 1
     assert [f[:4] for f in found] == [(line, 25, "remote-image", "notice")], found  # advice: the page keeps it as a link
     assert "'https://evil.example/plot.png' is from another site" in found[0][4] and "without the `!`" in found[0][4]
+
+
+def test_every_removed_tag_past_the_first_five_is_named_with_its_line(tmp_path: Path) -> None:
+    """Found by a contributor check: a section pasting a dozen kinds of HTML got five located
+    warnings and "10 more kinds of HTML tag or link address are removed" at its heading, naming
+    none. The rest are named in one more warning, each with its line and column, located at the first."""
+    from conftest import make_site
+    note = (BUNDLED_ROOT / "data" / "notes" / "2025" / "thought-manipulation.md").read_text(encoding="utf-8")
+    pasted = ["<script>x</script>", "[a](javascript:x)", "<iframe></iframe>", "<object></object>", "<form></form>",
+              "<video></video>", "<audio></audio>", "[b](data:text/html,x)", "<embed>", "<marquee>m</marquee>"]
+    hostile = note.replace("## English\n", "## English\n\n" + "\n".join(f"Item {i}: {p}" for i, p in enumerate(pasted)) + "\n", 1)
+    site = make_site(tmp_path, data=BUNDLED_ROOT / "data", notes={"2025/thought-manipulation.md": hostile})
+    found = [p for p in load_site(site, "data").problems if p.rule == "removed-html"]
+    lines = hostile.split("\n")
+    at = {p: lines.index(f"Item {i}: {p}") + 1 for i, p in enumerate(pasted)}
+    assert len(found) == 6 and [p.line for p in found[:5]] == [at[p] for p in pasted[:5]], [p.format() for p in found]
+    last = found[5]
+    assert (last.line, last.column) == (at["<video></video>"], len("Item 5: ") + 1), last.format()
+    assert last.message.startswith("5 more HTML tags or link or image addresses are removed"), last.message
+    for what, written in (("<video>", "<video></video>"), ("<audio>", "<audio></audio>"), ("data:text/html,x", "[b](data:text/html,x)"),
+                          ("<embed>", "<embed>"), ("<marquee>", "<marquee>m</marquee>")):
+        assert f"{what} (line {at[written]}:" in last.message, (what, last.message)

@@ -491,6 +491,7 @@ class NoteHtml(NamedTuple):
 
 
 _HREF = re.compile(r'<a href="([^"]*)"')
+_IMG_SRC = re.compile(r'<img\s[^>]*?\bsrc="([^"]*)"')
 
 
 _MAY_LINK = re.compile(r"\]\(|\]:|<")
@@ -621,7 +622,8 @@ class HtmlCache:
 
     def site_links(self, text: str, *, rendered_only: bool = False) -> tuple[str, ...]:
         """The text's relative links to pages of the site that are not notes (`../../tags/rl/`),
-        as written; found once per text, as `note_links`."""
+        as written, and its images from the site, as `!` and their address (`!figure.png`);
+        found once per text, as `note_links`."""
         found = self._site_links.get(text)
         if found is None and rendered_only and self._get(text) is None:
             return ()
@@ -629,9 +631,11 @@ class HtmlCache:
             found = ()
             if _MAY_LINK.search(text):
                 html = self.html(text)
-                if "<a " in html:
+                if "<a " in html or "<img" in html:
                     hrefs = (Markup(m.group(1)).unescape() for m in _HREF.finditer(html))
-                    found = tuple(h for h in hrefs if site_path(h) is not None and note_slug_of(h) is None)
+                    images = (Markup(m.group(1)).unescape() for m in _IMG_SRC.finditer(html))
+                    found = (*(h for h in hrefs if site_path(h) is not None and note_slug_of(h) is None),
+                             *("!" + src for src in images if site_path(src) is not None))
             self._site_links[text] = found
         return found
 

@@ -309,17 +309,57 @@ def find_links(html: str) -> Iterator[tuple[re.Match[str], Target]]:
             yield match, target
 
 
+_SITE_ADDRESS = re.compile(r'(<(?:a|img)\s[^>]*?\b(?:href|src)=")([^"]*)(")')
+"""A link's or an image's address in a note's HTML (nh3 writes every attribute as name="value")."""
+
+
+def site_root_path(href: str) -> str | None:
+    """The path from the site's root that a relative link or image of a note leads to, as written
+    on the note's page (`../../tags/rl/` -> `tags/rl/`, `/about/#x` -> `about/#x`, `../../` ->
+    ``), keeping its trailing `/`, query and fragment and its %-escapes; None for a link to
+    another site, a fragment, a note (`note_slug_of`: placed as a note), or a path above the root."""
+    if site_path(href) is None or note_slug_of(href) is not None:
+        return None
+    cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
+    path, rest = href[:cut], href[cut:]
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join("notes/this-note", path))
+    if joined == ".." or joined.startswith(("../", "notes/this-note/")):
+        return None  # above the root, or below the note's own page, where nothing is (the check says so)
+    joined = "" if joined in (".", "") else joined + ("/" if path.endswith("/") else "")
+    return joined + rest
+
+
+def place_site_links(html: Markup, to_site: Callable[[str], str]) -> Markup:
+    """`html` with each relative link and image that leads to a page or file of the site other
+    than a note (`[About](../../about/)`, `![](../../assets/fig.svg)`) pointed from the page
+    showing it (`to_site`): written relative to the note's page, they led elsewhere from a day,
+    tag or home page and from the feeds, and from the host's root (`/about/`) on a site served
+    under a path."""
+    if "<a " not in html and "<img" not in html:
+        return html
+
+    def place(match: re.Match[str]) -> str:
+        written = match.group(2)
+        path = site_root_path(Markup(written).unescape() if "&" in written else written)
+        return match.group(0) if path is None else match.group(1) + str(escape(to_site(path))) + match.group(3)
+
+    return Markup(_SITE_ADDRESS.sub(place, html))
+
+
 class LinkResolver:
     """Points a note's mention links at the site's notes, relative to the page showing them."""
 
     def __init__(self, by_arxiv: dict[str, str], slugs: set[str], to_note: Callable[[str], str],
-                 previews: bool = False) -> None:
+                 previews: bool = False, to_site: Callable[[str], str] | None = None) -> None:
         """`previews`: mark the links as having a preview card, for pages (`data-pn-preview`; the
-        preview module finds the card from the link's address); feeds want plain links."""
+        preview module finds the card from the link's address); feeds want plain links.
+        `to_site`: the link to a path from the site's root (`about/`, `assets/fig.svg`), for a
+        note's other relative links and images (`place_site_links`)."""
         self.by_arxiv = by_arxiv
         self.slugs = slugs
         self.to_note = to_note
         self.previews = previews
+        self.to_site = to_site
 
     def slug_for(self, target: Target) -> str | None:
         if target.slug is not None:
@@ -329,6 +369,8 @@ class LinkResolver:
     def resolve(self, html: Markup, own: str | None = None) -> Markup:
         """`own`: the slug of the note whose page shows `html`: a mention of its own paper keeps
         its link to arXiv (a link to the page itself, with a preview of it, led nowhere)."""
+        if self.to_site is not None:
+            html = place_site_links(html, self.to_site)
         if "<a " not in html:
             return html
         out, last = [], 0

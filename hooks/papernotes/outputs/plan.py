@@ -120,7 +120,8 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     # In the site's feed a note's links to other notes (`../other/`, `other.md`) and its mentions
     # of noted papers lead to those notes from the feed's own URL, as on the pages (written as
     # the note has them, `../other/` led outside the site from /feed.xml).
-    to_note = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: urls.link(site_url, urls.feed(), urls.note(s)))
+    to_note = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: urls.link(site_url, urls.feed(), urls.note(s)),
+                           to_site=lambda path: urls.link(site_url, urls.feed(), path))
     content = lambda n: _commentary_html(NoteHtml(*(to_note.resolve(part) for part in html_of(n))))
     summaries: dict[str, str] = {}  # a note is in the site's, its tags' and its authors' feeds
 

@@ -33,6 +33,8 @@ PREVIEW_SCRIPT = "assets/papernotes-preview.js"
 _NOTES = "\x01"
 """The placeholder in tokenised HTML for the page's relative way to `notes/` (a control
 character; one written in a note is replaced by U+FFFD first, so none can collide)."""
+_ROOT = "\x02"
+"""The same for the page's way to the site's root (a note's other links to the site, `place_site_links`)."""
 MAP_NODES = 10
 """Most notes drawn around the centre of a note's map (the rest are in the lists)."""
 MAX_BACKLINKS = 200
@@ -86,6 +88,7 @@ class LinkPages:
         """The previous serve build's index and graph, which a save patches (`update_links`)."""
         self._resolver: LinkResolver | None = None
         self._notes = "notes/"
+        self._root = ""
         self._by_slug = {n.slug: n for n in renderer.index.notes}
         self._nears: dict[str, list[str]] = {}
 
@@ -107,6 +110,7 @@ class LinkPages:
     def enter(self, href: Callable[[str], str]) -> None:
         """The page about to be rendered (its `urls.linker`)."""
         self._notes = href("notes/")
+        self._root = href(urls.home())
 
     @property
     def _tokens(self) -> LinkResolver:
@@ -114,22 +118,26 @@ class LinkPages:
         HTML is made once and placed on each page by `str.replace`."""
         if self._resolver is None:
             graph = self.graph
-            self._resolver = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: f"{_NOTES}{quote(s)}/", previews=True)
+            self._resolver = LinkResolver(graph.by_arxiv, graph.slugs, lambda s: f"{_NOTES}{quote(s)}/", previews=True,
+                                          to_site=lambda path: _ROOT + path)
         return self._resolver
 
     def tokenised(self, html: Markup, own: str | None = None) -> Markup:
         """`html` with its links to notes resolved, for `place` to finish on each page (`own`: the
         note whose page shows it, as `LinkResolver.resolve`)."""
-        if _NOTES in html:
-            html = Markup(str.replace(html, _NOTES, "\ufffd"))
-        return self._tokens.resolve(html, own) if "<a " in html else html
+        for placeholder in (_NOTES, _ROOT):
+            if placeholder in html:
+                html = Markup(str.replace(html, placeholder, "\ufffd"))
+        return self._tokens.resolve(html, own) if "<a " in html or "<img" in html else html
 
     def place(self, html: Markup) -> Markup:
         """Tokenised HTML as the page being rendered shows it."""
-        return Markup(str.replace(html, _NOTES, self._notes)) if _NOTES in html else html
+        if _NOTES in html:
+            html = Markup(str.replace(html, _NOTES, self._notes))
+        return Markup(str.replace(html, _ROOT, self._root)) if _ROOT in html else html
 
     def resolved(self, html: NoteHtml, own: str | None = None) -> NoteHtml:
-        if not any("<a " in part for part in html):
+        if not any("<a " in part or "<img" in part for part in html):
             return html
         return NoteHtml(*(self.place(self.tokenised(part, own)) for part in html))
 

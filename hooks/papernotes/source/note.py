@@ -239,21 +239,26 @@ def _override_problems(section: Section, field: str, rendered: str, add: Callabl
 
 _REMOVED_SHOWN = 5
 """Removed elements and links reported per section (a pasted web page can hold hundreds)."""
+_MORE_NAMED = 30
+"""Of the rest, those named (with their lines) in one more warning."""
 
 
 def _removed_problems(section: Section, field: str, removed: tuple[str, ...], add: Callable[..., None]) -> None:
     """A warning at each element or link address the sanitiser removed (`markup.removed_markup`):
     readers saw the text without it, and the writer was told nothing."""
+    def needles(what: str) -> list[str]:
+        address = what.removeprefix("!")
+        return [what[:-1].lower()] if what.startswith("<") else [address.lower(), html_unescape(address).lower()]
+
     for what in removed[:_REMOVED_SHOWN]:
         address = what.removeprefix("!")
-        needles = [what[:-1].lower()] if what.startswith("<") else [address.lower(), html_unescape(address).lower()]
         if what.startswith("!"):
             shown = address if address.lower() in section.text.lower() else html_unescape(address)
             why = (f"the image {shown!r} is from another site, so the page shows it as a link, not the image: a page "
                    "loads nothing from other sites (it would tell them who reads it); write it as a link: "
                    "`[figure](address)`, without the `!`")
             # A notice (advice: it fails nothing): the page keeps what was written, as a link.
-            add(*_where(section, *needles, fold=True), field, why, "remote-image", "notice")
+            add(*_where(section, *needles(what), fold=True), field, why, "remote-image", "notice")
             continue
         if what in ("<script>", "<style>"):
             why = (f"the HTML element {what} is removed from the page with what it holds: a note runs no script and "
@@ -267,10 +272,15 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
             how = f"it spells {spelt}: with %-escapes, which no browser reads as a scheme (the link led nowhere); " if spelt else ""
             why = (f"the link address {shown!r} is removed (its words stay): {how}a note's links keep http:, https: and "
                    "mailto: addresses only")
-        add(*_where(section, *needles, fold=True), field, why, "removed-html", "warning")
-    if len(removed) > _REMOVED_SHOWN:
-        add(section.line, 1, field, f"{len(removed) - _REMOVED_SHOWN} more kinds of HTML tag or link address are "
-            "removed from this section's page (each kind is named once)", "removed-html", "warning")
+        add(*_where(section, *needles(what), fold=True), field, why, "removed-html", "warning")
+    more = removed[_REMOVED_SHOWN:]
+    if more:
+        # Named with their lines (a pasted web page can hold hundreds: the first few dozen).
+        places = [(what.removeprefix("!"), _where(section, *needles(what), fold=True)) for what in more[:_MORE_NAMED]]
+        named = ", ".join(f"{what} (line {line}:{column})" for what, (line, column) in places)
+        rest = f" and {len(more) - _MORE_NAMED} more" if len(more) > _MORE_NAMED else ""
+        add(*places[0][1], field, f"{len(more)} more HTML tags or link or image addresses are removed from this "
+            f"section's page or shown as links (each named once): {named}{rest}", "removed-html", "warning")
 
 
 def _check_renders(section: Section, field: str, add: Callable[..., None], html: _Rendered) -> None:

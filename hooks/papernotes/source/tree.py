@@ -555,12 +555,28 @@ def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, ht
     for note in published:
         for section in SECTIONS:
             for href in html.site_links(getattr(note, section.key)):
-                why = _site_link_problem(site_path(href) or "", tags, dated, root / "docs", registry.file, party_pages)
-                if why is not None:
-                    line, column = _section_text_position(root / note.source, section.heading, href)
-                    found.append(Problem(note.source, line, column, f"## {section.heading}",
-                                         f"the link to {href!r} leads nowhere: {why}", "unknown-site-link", "warning"))
+                if href.startswith("!"):
+                    src = href[1:]
+                    if _site_file(site_path(src) or "", root / "docs"):
+                        continue
+                    message = (f"the image {src!r} is no file of the site, so readers see a broken image: a note holds "
+                               "no files; show a figure of docs/ by its path from the note's page (`../../assets/…`), "
+                               "or link the figure where it is published: `[Figure 2](https://arxiv.org/html/…)`")
+                    rule, href = "unknown-site-image", src
+                else:
+                    why = _site_link_problem(site_path(href) or "", tags, dated, root / "docs", registry.file, party_pages)
+                    if why is None:
+                        continue
+                    message, rule = f"the link to {href!r} leads nowhere: {why}", "unknown-site-link"
+                line, column = _section_text_position(root / note.source, section.heading, href)
+                found.append(Problem(note.source, line, column, f"## {section.heading}", message, rule, "warning"))
     return found
+
+
+def _site_file(resolved: str, docs: Path) -> bool:
+    """Whether the site's path `resolved` is a file of docs/ (an image a page may show)."""
+    parts = [p for p in resolved.split("/") if p not in ("", ".")]
+    return bool(parts) and ".." not in parts and (docs.joinpath(*parts)).is_file()
 
 
 def _site_link_problem(resolved: str, tags: set[str], dated: set[tuple[str, ...]], docs: Path, tags_file: str,
