@@ -84,6 +84,8 @@ QUERIES: list[tuple[str, str, str]] = [
     ("korean", "퉈 자오", "think-rm adversarial-training-of-reward-models"),
     ("korean", "투오 자오", "think-rm adversarial-training-of-reward-models"),
     ("korean", "저우", r"re:\bZhou\b"),
+    # one that also finds a syllable inside a word (황 in 장황한): the author's notes first
+    ("korean", "황", r"re:\bHuang\b"),
     # English word forms
     ("forms", "surveys", r"re:\bsurvey"),
     ("forms", "distilling", r"re:\bdistill"),

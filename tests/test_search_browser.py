@@ -992,20 +992,134 @@ def test_the_pinyin_table_follows_the_standard_korean_forms(bundled_box) -> None
     assert spell["고양이"] == spell["강화학습"] == spell["모델"] == []
 
 
-def test_the_pinyin_table_is_loaded_only_for_a_hangul_query_that_finds_no_note_nor_korean_name(browser, bundled: str) -> None:  # noqa: ANN001
-    """A search loads hangul-pinyin.js only when its Hangul found nothing, not even as a Korean name."""
+STANDARD_HEPBURN = {"다나카": "tanaka", "스즈키": "suzuki", "사토": "sato", "다카하시": "takahashi", "와타나베": "watanabe",
+                    "이토": "ito", "야마모토": "yamamoto", "나카무라": "nakamura", "고바야시": "kobayashi", "가토": "kato",
+                    "요시다": "yoshida", "마쓰오": "matsuo", "료": "ryo", "슌": "shun", "겐지": "kenji", "유키": "yuki",
+                    "핫토리": "hattori", "쓰치야": "tsuchiya", "후지타": "fujita", "지바": "chiba",
+                    "신이치": "shinichi", "홋카이도": "hokkaido", "닛폰": "nippon", "교": "kyo", "쇼": "sho", "오노": "ono"}
+INFORMAL_HEPBURN = {"주조": "chujo", "다나카": "danaka", "타나카": "tanaka", "스즈끼": "suzuki", "사토우": "sato", "사또": "sato", "이또": "ito", "마츠오": "matsuo",
+                    "마쯔오": "matsuo", "켄지": "kenji", "쥰": "jun", "쿄": "kyo", "난바": "namba", "혼마": "homma"}
+LONG_HEPBURN = {"사토": ["satou", "satoh", "satoo"], "오노": ["ohno", "oono"], "유키": ["yuuki"], "료": ["ryou", "ryoh"]}
+
+
+def test_the_hepburn_table_follows_the_korean_rules_for_japanese(bundled_box) -> None:  # noqa: ANN001
+    """hangul-hepburn.js reads a word by 외래어 표기법's rules for Japanese (k, t, ch plain at a word's
+    start and aspirated inside it, 쓰 tsu, syllabic n as ㄴ, the small tsu as ㅅ, long vowels not
+    written), most likely first, a long vowel's spellings with the plain one, and other readings
+    (주조: juzo, chujo...) and informal forms too; a word with a final no kana spell (강화학습, 모델, 황) reads as nothing."""
+    spell = bundled_box.evaluate("""async (words) => {
+      const m = await import(new URL("assets/search/hangul-hepburn.js", location.href));
+      return Object.fromEntries(words.map((w) => [w, m.hepburnSpellings(w).map((r) => r.split("|"))]));
+    }""", list(STANDARD_HEPBURN) + list(INFORMAL_HEPBURN) + ["강화학습", "모델", "황", "고양이", "다카"])
+    assert {w: spell[w][0][0] for w in STANDARD_HEPBURN} == STANDARD_HEPBURN
+    assert all(any(latin in r for r in spell[w]) for w, latin in INFORMAL_HEPBURN.items()), spell
+    assert all(set(more) <= set(spell[w][0]) for w, more in LONG_HEPBURN.items()), spell
+    assert spell["강화학습"] == spell["모델"] == spell["황"] == spell["고양이"] == []
+    assert [r[0] for r in spell["다카"]] == ["taka", "daka"]     # 카 inside is ka only, 가 would be ga
+
+
+def test_the_name_tables_are_loaded_only_for_a_hangul_query_that_may_be_a_chinese_or_japanese_name(browser, bundled: str) -> None:  # noqa: ANN001
+    """A search loads hangul-pinyin.js and hangul-hepburn.js only when its Hangul found nothing, not
+    even as a Korean name, or is one word of one or two syllables that kana or pinyin may spell
+    (nameFirst): not for a glossary term, a longer word, one with another final (환각, 모델), nor a
+    word of two syllables that the notes write as a word (차이, difference, though it reads as Cai)."""
     page = new_page(browser, DESKTOP, "ko")
     loaded: list[str] = []
     page.on("request", lambda r: loaded.append(r.url.rsplit("/", 1)[-1]))
     try:
         page.goto(bundled)
-        for query in ("보상 모델", "reward", "김현우", "현우", "나오"):
+        for query in ("보상 모델", "강화학습", "환각", "보상", "모델", "차이", "reward", "김현우", "현우"):
             assert type_query(page, query)
-        assert "hangul-names.js" in loaded and "hangul-pinyin.js" not in loaded, loaded
-        assert type_query(page, "자오")
-        assert "hangul-pinyin.js" in loaded
+        assert "hangul-names.js" in loaded and not {"hangul-pinyin.js", "hangul-hepburn.js"} & set(loaded), loaded
+        assert type_query(page, "다나카") == []
+        assert {"hangul-pinyin.js", "hangul-hepburn.js"} <= set(loaded)
     finally:
         page.context.close()
+
+
+def test_a_short_hangul_word_that_is_an_authors_name_finds_the_authors_notes_first(bundled_box) -> None:  # noqa: ANN001
+    """황 found only the note writing 장황한 (verbose): as a word that found notes it was never read
+    as a name. A Huang's notes come first now, named, then the note holding the syllable."""
+    found = type_query(bundled_box, "황")
+    huang = holding(r"\bHuang\b")
+    assert set(found[:len(huang)]) == huang and found[len(huang):] == ["video-reasoning-without-training"], found
+    assert bundled_box.inner_text(".pn-search__correction") == "huang"
+    assert "로마자 이름으로 찾았습니다" in bundled_box.inner_text(".pn-search__status")
+    # 나오 reads as pinyin (nao) and as kana (Nao), but no author is named so: the notes writing 나오는, unnamed.
+    assert type_query(bundled_box, "나오")
+    assert "로마자" not in bundled_box.inner_text(".pn-search__status")
+
+
+def _japanese_note(slug: str, day: int, authors: str, ko: str) -> tuple[str, str]:
+    return f"2025/{slug}.md", f"""---
+title: "Note {slug}"
+authors: [{authors}]
+date: 2025-06-{day:02d}
+tags: [rl]
+url: https://example.org/{slug}
+---
+
+## 한국어
+
+{ko}
+
+## English
+
+A note.
+"""
+
+
+JAPANESE_NOTES = dict([
+    _japanese_note("jp-tanaka", 1, "Kenji Tanaka, Wei Liu", "일본 저자의 노트."),
+    _japanese_note("jp-suzuki", 2, "Yuki Suzuki", "일본 저자의 노트."),
+    _japanese_note("jp-sato", 3, "Ryō Satō", "일본 저자의 노트."),
+    _japanese_note("jp-satoh", 4, "Haruka Satoh", "일본 저자의 노트."),
+    _japanese_note("jp-takahashi", 5, "Shun Takahashi, Aiko Watanabe", "일본 저자의 노트."),
+    _japanese_note("jp-ito", 6, "Hiroshi Ito", "일본 저자의 노트."),
+    _japanese_note("jp-hattori", 7, "Daisuke Hattori, Yutaka Matsuo", "일본 저자의 노트."),
+    _japanese_note("jp-mori", 8, "Takeshi Mori", "일본 저자의 노트."),
+    _japanese_note("cn-yi-tuo", 9, "Yi Tuo, Tuo Yi, Jun Kato-Lee", "중국 저자의 노트."),
+    _japanese_note("memory", 10, "Ada Lovelace", "메모리를 줄이는 방법."),
+])
+
+
+@pytest.fixture(scope="module")
+def japanese(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    return _served_site(tmp_path_factory, serve, "search-japanese", JAPANESE_NOTES, {})
+
+
+@pytest.mark.parametrize(("query", "slugs", "spelt"), [
+    ("다나카", ["jp-tanaka"], "tanaka"), ("겐지 다나카", ["jp-tanaka"], "kenji tanaka"),
+    ("다나카 겐지", ["jp-tanaka"], "tanaka kenji"), ("스즈키", ["jp-suzuki"], "suzuki"), ("스즈끼", ["jp-suzuki"], "suzuki"),
+    ("사토", ["jp-sato", "jp-satoh"], "sato"), ("사또", ["jp-sato", "jp-satoh"], "sato"), ("사토우", ["jp-sato", "jp-satoh"], "sato"),
+    ("료", ["jp-sato"], "ryo"), ("다카하시", ["jp-takahashi"], "takahashi"), ("슌", ["jp-takahashi"], "shun"),
+    ("와타나베", ["jp-takahashi"], "watanabe"), ("이토", ["jp-ito"], "ito"), ("이또", ["jp-ito"], "ito"),
+    ("핫토리", ["jp-hattori"], "hattori"), ("마쓰오", ["jp-hattori"], "matsuo"), ("마츠오", ["jp-hattori"], "matsuo")])
+def test_a_japanese_name_typed_in_hangul_finds_the_author_written_in_hepburn(pages, japanese: str, query: str,  # noqa: ANN001
+                                                                             slugs: list[str], spelt: str) -> None:
+    """Tanaka, Suzuki, Satō or Satoh, Takahashi, Watanabe, Ito written the standard Korean way (다나카,
+    사토, 이토: 외래어 표기법's rules for Japanese, long vowels not written) or informally (스즈끼, 사또,
+    사토우, 마츠오) found nothing (타나카 and 유키 did, read as pinyin and as a Korean given name). The notes of that author, and the box says which spelling it searched."""
+    page = open_page(pages, japanese, DESKTOP)
+    assert sorted(type_query(page, query)) == slugs
+    assert page.inner_text(".pn-search__correction") == spelt
+    assert "로마자 이름으로 찾았습니다" in page.inner_text(".pn-search__status")
+
+
+def test_a_japanese_name_in_hangul_is_not_read_as_pinyin(pages, japanese: str) -> None:  # noqa: ANN001
+    """이토 is Ito, not the Chinese Yi Tuo (이 yi, 퉈 or 투오 tuo) nor Kato-Lee; and a Hangul word no
+    kana spell (고양이) is no name."""
+    page = open_page(pages, japanese, DESKTOP)
+    assert type_query(page, "이토") == ["jp-ito"]
+    assert type_query(page, "이 투오") == ["cn-yi-tuo"]
+    assert type_query(page, "고양이") == []
+
+
+def test_a_japanese_name_that_is_also_a_syllable_of_a_word_finds_the_author_first(pages, japanese: str) -> None:  # noqa: ANN001
+    """모리 is inside 메모리 (memory): the note by Takeshi Mori first, then the one writing 메모리."""
+    page = open_page(pages, japanese, DESKTOP)
+    assert type_query(page, "모리") == ["jp-mori", "memory"]
+    assert page.inner_text(".pn-search__correction") == "mori"
 
 
 @pytest.mark.parametrize(("query", "first"), [("강화학습을 이용한 추론", None), ("LLM을 위한 강화학습", None),

@@ -944,52 +944,90 @@ function romanisedName(units) {
   const korean = !tries.length ? Promise.resolve(null) : import("./hangul-names.js").then(({ romanisations, givenSpellings }) => tries.reduce(
     (found, u) => found.then((named) => named || romanisedSpellings(u, romanisations(u.word))), Promise.resolve(null))
     .then((named) => named || (units.length === 1 ? romanisedGiven(tries[0], givenSpellings(tries[0].word)) : null)), () => null);
-  // Then a Chinese name in its Hangul form (자오, 퉈 자오: Tuo Zhao).
-  return korean.then((named) => named || (names.length ? sinoName(units.map((u) => u.word), typed) : null));
+  // Then a Chinese or Japanese name in its Hangul form (자오, 퉈 자오: Tuo Zhao; 다나카: Tanaka).
+  return korean.then((named) => named || (names.length ? foreignName(units.map((u) => u.word), typed) : null));
 }
 
-/* A Chinese name typed in Hangul, the standard way (퉈 자오, 자오퉈) or informally (투오 자오), that
- * found nothing, not even as a Korean name: the notes write it in pinyin (Tuo Zhao). Each word's
- * spellings (hangul-pinyin.js, 8 kB, 3 kB gzip, loaded on the first such query only) are tried as an author's
- * name: one word as any word of a name (자오: Zhao) or, cut after its first or before its last
- * syllable, as two (자오퉈: Zhao Tuo); two words as a name's two words, in either order. Checked
- * by the cards as romanisedSpellings checks a Korean name, so that a Korean word that reads as
- * pinyin finds nothing. */
-const SINO_TRIES = 24;
-function sinoName(words, typed) {
+/* A Chinese or Japanese name typed in Hangul that found nothing, not even as a Korean name, or a
+ * short word that is one (nameFirst): the notes write it in pinyin (퉈 자오, 자오퉈, informally 투오
+ * 자오: Tuo Zhao) or in Hepburn's romanisation (다나카, informally 타나카: Tanaka; 사토: Sato, Satō,
+ * Satoh). Each word's spellings (hangul-pinyin.js, 8 kB, 3 kB gzip, and hangul-hepburn.js, 8 kB,
+ * 3.5 kB gzip, both loaded on the first such query only) are tried as an author's name, the Chinese
+ * readings first: one word as any word of a name (자오: Zhao, 사토: Sato) or, cut after its first
+ * or before its last pinyin syllable, as two (자오퉈: Zhao Tuo); two words as a name's two words, in
+ * either order. Checked by the cards as romanisedSpellings checks a Korean name, so that a Korean
+ * word that reads as pinyin or kana finds nothing. */
+const SINO_TRIES = 24, KANA_TRIES = 24;
+function foreignName(words, typed) {
   if (!words.length || words.length > 2 || words.some((w) => w.length > 6)) return Promise.resolve(null);
   const nameWords = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
     .toLowerCase().replace(/[-\u2010\u2011']/g, "").split(/[^a-z]+/).filter(Boolean);
-  return import("./hangul-pinyin.js").then(({ pinyinCuts, pinyinSpellings }) => {
+  // Either table not loaded (offline): the other's readings alone.
+  const none = () => [];
+  return Promise.all([import("./hangul-pinyin.js").catch(() => ({ pinyinCuts: none, pinyinSpellings: none })),
+    import("./hangul-hepburn.js").catch(() => ({ hepburnSpellings: none }))]).then(([{ pinyinCuts, pinyinSpellings }, { hepburnSpellings }]) => {
     const tries = [];
-    const add = (t) => { if (tries.length < SINO_TRIES && !tries.includes(t)) tries.push(t); };
+    const add = (t, most) => { if (tries.length < most && !tries.includes(t)) tries.push(t); };
     if (words.length === 1) {
       const cuts = pinyinCuts(words[0]);
-      for (const w of pinyinSpellings(words[0])) add(w);
+      for (const w of pinyinSpellings(words[0])) add(w, SINO_TRIES);
       for (const [s] of cuts) {
         if (s.length < 2) continue;
         for (const t of [s[0] + " " + s.slice(1).join(""), s.slice(0, -1).join("") + " " + s[s.length - 1]]) {
-          if (t.split(" ").every((w) => w.length > 1)) add(t);
+          if (t.split(" ").every((w) => w.length > 1)) add(t, SINO_TRIES);
         }
       }
     } else {
       const [a, b] = words.map(pinyinSpellings);
-      for (const x of a) for (const y of b) add(x + " " + y);
+      for (const x of a) for (const y of b) add(x + " " + y, SINO_TRIES);
     }
+    // Then the Japanese readings: a pair's likelier spellings first (겐지 다나카: kenji tanaka).
+    const most = tries.length + KANA_TRIES, kana = words.map(hepburnSpellings);
+    if (words.length === 1) for (const w of kana[0]) add(w, most);
+    else {
+      const pairs = [];
+      kana[0].forEach((x, i) => kana[1].forEach((y, j) => pairs.push([i + j, x + " " + y])));
+      for (const [, t] of pairs.sort((p, q) => p[0] - q[0])) add(t, most);
+    }
+    // A Japanese word is its reading's spellings (sato|satoh|satou): any of them is the name.
     return authorTry({ word: words.join(""), typed }, tries, (t) => t.split(" "), (t, names) => names.some((name) => {
-      const ws = nameWords(name), [a, b] = t.split(" "), key = ws.join("");
-      if (b === undefined) return ws.length > 1 && ws.includes(a);
-      return key === a + b || key === b + a || (a !== b && ws.includes(a) && ws.includes(b));
+      const ws = nameWords(name), [a, b] = t.split(" ").map((w) => w.split("|")), key = ws.join("");
+      const has = (w) => w.some((x) => ws.includes(x));
+      if (b === undefined) return ws.length > 1 && has(a);
+      return a.some((x) => b.some((y) => key === x + y || key === y + x)) || (a.join() !== b.join() && has(a) && has(b));
     }));
   }, () => null);
+}
+
+/* A word of one Hangul syllable that found notes (황 in 장황한, 장 starting 장점), or of two that no
+ * note writes as a word (모리 in 메모리: no term but 모리 itself, a sub-word, starts with it; not
+ * 차이, difference, which reads as Cai: the notes write 차이가, 차이를), and is also the
+ * Korean form of a Chinese or Japanese author's name (황: Huang, 모리: Mori): that author's notes
+ * first, then the others, as [tagged, text, units, corrected, true]; else null. A name is a stronger
+ * match than a syllable inside an unrelated word. Not a glossary term (보상), nor a word whose
+ * syllables no kana or pinyin spell (a final other than ㄴ, ㅇ, or ㅅ before another syllable:
+ * 환각, 모델): those never load the tables. */
+function nameFirst(units, text, tagged) {
+  const u = units.length === 1 ? units[0] : null;
+  const final = (c, i, w) => { const f = (c.charCodeAt(0) - 0xac00) % 28; return f === 0 || f === 4 || f === 21 || (f === 19 && i + 1 < w.length); };
+  if (!u || u.word === undefined || u.concept !== undefined || u.joined !== undefined || !/^[\uac00-\ud7a3]{1,2}$/.test(u.word) ||
+    !Array.from(u.word).every(final)) return Promise.resolve(null);
+  const word = u.word.length === 1 ? Promise.resolve(false) : lookUp(u.word, false).then((f) => f.matched.some((t) => t !== u.word));
+  return word.then((held) => (held ? null : foreignName([u.word], said(u)))).then((n) => {
+    if (!n) return null;
+    const first = new Set(n.text.hits.map((h) => h[0]));
+    const hits = n.text.hits.concat(text.hits.filter((h) => !first.has(h[0])));
+    return [tagged, { found: n.text.found.concat(text.found), hits }, n.units.concat(units), n.corrected, true];
+  });
 }
 
 /* The first of `tries` (a given name's spellings, most likely first) that is the given name of an
  * author of some note, as one word of the name (Hyunwoo, Hyun-woo: hyunwoo), checked by the cards
  * as romanisedSpellings checks a whole name. */
 function romanisedGiven(u, tries) {
-  const nameWords = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").toLowerCase()
-    .replace(/[-\u2010\u2011']/g, "").split(/[^a-z]+/);
+  // (An accent is no word's end: Ryō Satō's last word was the empty one after ō, and 사토 found him as a given name.)
+  const nameWords = (name) => (Array.isArray(name) ? name[0] : String(name)).normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[-\u2010\u2011']/g, "").split(/[^a-z]+/).filter(Boolean);
   return authorTry(u, tries, (t) => [t], (t, names) => names.some((name) => {
     const ws = nameWords(name);
     return ws.length > 1 && ws.slice(0, -1).includes(t);
@@ -1014,10 +1052,13 @@ function romanisedSpellings(u, tries) {
 const NAME_CHECKS = 24;
 function authorTry(u, tries, words, confirms) {
   if (!tries.length) return null;
-  return Promise.all(tries.map((t) => Promise.all(words(t).map((w) => lookUp(w, true))))).then((found) => {
+  // A word may be spellings of one reading (sato|satoh: foreignName), any of which the notes may write.
+  const look = (w) => Promise.all(w.split("|").map((x) => lookUp(x, true)));
+  const either = (fs) => (fs.length === 1 ? fs[0] : Object.assign({}, fs[0], { scores: Object.assign({}, ...fs.map((f) => f.scores).reverse()) }));
+  return Promise.all(tries.map((t) => Promise.all(words(t).map(look)))).then((found) => {
     const attempt = (i) => {
       if (i >= tries.length) return null;
-      const fs = found[i];
+      const fs = found[i].map(either);
       const held = Object.keys(fs[0].scores).filter((d) => fs.every((f) => f.scores[d] !== undefined))
         .map((d) => [Number(d), fs.reduce((sum, f) => sum + f.scores[d], 0), 0, 0]).sort(byRank).slice(0, NAME_CHECKS);
       if (!held.length) return attempt(i + 1);
@@ -1025,7 +1066,9 @@ function authorTry(u, tries, words, confirms) {
       return Promise.all([loadCards(docs), loadAbstracts(docs)]).then(([cards, more]) => {
         const hits = held.filter((h, k) => confirms(tries[i], (cards[k][5] || []).concat((more.get(h[0]) || [])[1] || [])));
         if (!hits.length) return attempt(i + 1);
-        return { text: { found: fs, hits }, units: queryUnits(tries[i]), corrected: { [said(u)]: tries[i] } };
+        // Named by the likeliest spelling a result holds (사토: sato, or satoh when none writes Sato).
+        const spelt = words(tries[i]).map((w, k) => w.split("|")[Math.max(0, found[i][k].findIndex((f) => hits.some((h) => f.scores[h[0]] !== undefined)))]).join(" ");
+        return { text: { found: fs, hits }, units: queryUnits(spelt), corrected: { [said(u)]: spelt } };
       });
     };
     return attempt(0);
@@ -1407,7 +1450,9 @@ export function search(typed) {
   return Promise.all([tagDocs, textHits(units)]).then(([tagged, text]) => begun(text).then((b) => {
     if (b) return [tagged, b.text, b.units, {}];
     if (!units.length) return [tagged, text, units, {}];
-    if (text.hits.length) return namePart(units, text, textHits, tagged).then((n) => n || [tagged, text, units, {}]);
+    if (text.hits.length) {
+      return nameFirst(units, text, tagged).then((first) => first || namePart(units, text, textHits, tagged).then((n) => n || [tagged, text, units, {}]));
+    }
     // Several arXiv ids pasted at once (a reading list, a related-work line): each paper, not the
     // note holding all of them ("no note contains all of these words").
     // The last may be an id still being typed (2505.16265 2412.1): the papers of the whole ones meanwhile.

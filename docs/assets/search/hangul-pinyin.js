@@ -8,8 +8,9 @@
  * (b ㅂ, zh ㅈ, z ㅉ...) on the first Hangul syllable of its final's form (ao 아오, uo 워: 퉈), and
  * after ㅈ, ㅉ, ㅊ the vowels ㅑ ㅖ ㅛ ㅠ written ㅏ ㅔ ㅗ ㅜ (jiao 자오, not 쟈오). Common informal forms
  * come after the standard ones: 투오 (tuo), 쟈오 and 지아오 (jiao), 송 (song), 첸 (chen), 시 (shi),
- * 유 (yu), 조우 (zhou). The engine loads this file only when a Hangul query found no note and no
- * Korean name (engine.js: sinoName). */
+ * 유 (yu), 조우 (zhou). The engine loads this file, with hangul-hepburn.js (Japanese names), when a
+ * Hangul query found no note and no Korean name, or is a short word that may be a name (engine.js:
+ * foreignName, nameFirst). */
 
 // The pinyin syllables, by initial ("" none; v is ü).
 const SYLLABLES = {
