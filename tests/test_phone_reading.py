@@ -1385,3 +1385,121 @@ def test_the_archives_months_stand_in_columns(contexts, base: str, index) -> Non
       return [boxes.filter(b => b.top === boxes[0].top).map(b => Math.round(b.left)), boxes.map(b => Math.round(b.left))]; })""")
     many = [(first, every) for first, every in lefts if len(every) > len(first) > 1]
     assert many and all(set(every) <= set(first) for first, every in many), lefts   # each month in a column of the first line
+
+
+def touch_phone(browser, width: int = 390):  # noqa: ANN001, ANN201
+    """A phone's own context (no scrollbar, a coarse pointer), not the module's narrow desktop window."""
+    return browser.new_context(viewport={"width": width, "height": 844}, is_mobile=True, has_touch=True)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_newest_note_reaches_a_phones_first_screen(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: on a 390×844 phone the home page's intro, counts, "내 목록 (0)", the
+    feeds and downloads line and four to six rows of tag chips filled the first screen, and the
+    first note's title started at y≈714 (852 in English). Its title and authors are on the first
+    screen now, in both languages, and nothing is lost: the six most-used tags with a link to every
+    tag, the others hidden on the phone only, and the feeds and downloads after the notes."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        open_page(pg, base, lang)
+        title = pg.locator(".pn-home-day .pn-note__title").first.bounding_box()
+        byline = pg.locator(".pn-home-day .pn-note > .pn-meta").first.bounding_box()
+        assert title["y"] > 0 and byline["y"] > title["y"] and byline["y"] + 40 < PHONE["height"], (title, byline)
+        tags = pg.locator(".pn-top-tag").evaluate_all("els => els.map(e => e.checkVisibility())")
+        assert len(tags) > 6 and tags[:6] == [True] * 6 and not any(tags[6:]), tags
+        every = pg.locator(".pn-top-tags a.pn-top-tags__all")
+        assert every.is_visible() and every.get_attribute("href").endswith("tags/")
+        assert every.bounding_box()["height"] >= 44
+        downloads = pg.locator("article .pn-downloads")
+        assert downloads.count() == 1 and downloads.locator("a").count() == 4
+        assert downloads.bounding_box()["y"] > pg.locator(".pn-home-day").last.bounding_box()["y"]
+    finally:
+        context.close()
+
+
+def test_the_home_pages_tags_stay_whole_on_a_laptop(contexts, base: str) -> None:  # noqa: ANN001
+    """A laptop keeps its twelve tags in a line of text, without the phone's link to every tag."""
+    pg = contexts["laptop"]
+    open_page(pg, base, "ko")
+    tags = pg.locator(".pn-top-tag").evaluate_all("els => els.map(e => e.checkVisibility())")
+    assert len(tags) > 6 and all(tags)
+    assert not pg.locator(".pn-top-tags__all").is_visible()
+
+
+# Each line of links: the left of each row's first text (a label or a link's own text, not its
+# padding) from its column's content edge, the "·" the page holds as text, and the dots drawn.
+LINK_LINES = """() => [...document.querySelectorAll('.pn-downloads, .pn-facts .pn-links')].filter(l => l.checkVisibility()).map(line => {
+  const host = line.parentElement, style = getComputedStyle(host), left = host.getBoundingClientRect().left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+  const starts = [];
+  let bottom = -Infinity;
+  for (const node of line.childNodes) {
+    if (node.nodeType === 1 && !node.checkVisibility()) continue;
+    const range = document.createRange(); range.selectNodeContents(node);
+    for (const box of [...range.getClientRects()].filter(r => r.width > 0 && node.textContent.trim())) {
+      if (box.top >= bottom - 1) starts.push(Math.round(box.left - left));  // below the row so far: a new row
+      bottom = Math.max(box.top >= bottom - 1 ? -Infinity : bottom, box.bottom);
+    }
+  }
+  const dots = [...line.querySelectorAll('a')].map(a => getComputedStyle(a, '::before').content).filter(c => c.includes('·'));
+  return {line: line.className, starts, text: line.textContent.includes('·'), dots: dots.length};
+})"""
+
+
+@pytest.mark.parametrize("width", [360, 390])
+def test_every_row_of_a_line_of_links_starts_in_line_on_a_phone(browser, base: str, index, width: int) -> None:  # noqa: ANN001
+    """Found by a QA pass: on a phone, "Atom 피드 · 전체 BibTeX · notes.json · 통계" broke with a
+    "·" left at a line's end and the next line's first link set in by its 9 px padding; so did a
+    note's "arXiv · PDF · Hugging Face" at 360 px. Every row of such a line starts at its column's
+    edge, in both languages, with no dot drawn between the phone's link boxes; the page holds no
+    "·" as text in them, so a screen reader reads none."""
+    kinds = page_kinds(index)
+    context = touch_phone(browser, width)
+    found = []
+    try:
+        pg = context.new_page()
+        for lang in ("ko", "en"):
+            for kind in ("home", "note", "tag", "author", "lab"):
+                open_page(pg, base + kinds[kind], lang)
+                found += [(lang, kind, line) for line in pg.evaluate(LINK_LINES)]
+            open_page(pg, base + urls.src_to_url(urls.note("adversarial-training-of-reward-models")), lang)
+            found += [(lang, "facts", line) for line in pg.evaluate(LINK_LINES)]
+    finally:
+        context.close()
+    assert {kind for _, kind, _ in found} == {"home", "note", "tag", "author", "lab", "facts"}
+    assert any(len(line["starts"]) > 1 for _, _, line in found), found  # some line does wrap
+    wrong = [(lang, kind, line) for lang, kind, line in found
+             if any(abs(start) > 1 for start in line["starts"]) or line["text"] or line["dots"]]
+    assert wrong == []
+
+
+def test_a_laptop_draws_the_dots_between_the_links(contexts, base: str) -> None:  # noqa: ANN001
+    """A laptop keeps "arXiv · PDF · Hugging Face" on one line of text, the dots drawn by the
+    stylesheet, outside the links' underline."""
+    pg = contexts["laptop"]
+    open_page(pg, base + urls.src_to_url(urls.note("adversarial-training-of-reward-models")), "en")
+    lines = pg.evaluate(LINK_LINES)
+    facts = next(line for line in lines if line["line"] == "pn-links")
+    assert facts["dots"] == 2 and facts["starts"] == [0] and not facts["text"], lines
+    shown = pg.locator(".pn-facts .pn-links").inner_text()
+    assert shown.replace("\xa0", " ").split() == ["arXiv", "PDF", "Hugging", "Face"]
+    boxes = pg.locator(".pn-facts .pn-links a").evaluate_all("as => as.map(a => Math.round(a.getBoundingClientRect().top))")
+    assert len(set(boxes)) == 1
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_home_pages_day_headings_are_finger_sized_on_a_phone(browser, contexts, base: str, lang: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: the home page's day headings (h2 > a.pn-date, "2025-10-20") were 29 px
+    tall links on a phone, where the archive's month links are 44 px. They are 44 px tall on a
+    phone and a finger on their edge takes them; a laptop keeps its heading (29 px)."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        open_page(pg, base, lang)
+        boxes = pg.locator(".pn-home-day > h2 > a.pn-date").evaluate_all(LINK_BOXES)
+    finally:
+        context.close()
+    assert boxes and all(b[2] >= 44 and b[1] >= 44 and b[3] for b in boxes), boxes
+    laptop = contexts["laptop"]
+    open_page(laptop, base, lang)
+    assert all(b[2] < 32 for b in laptop.locator(".pn-home-day > h2 > a.pn-date").evaluate_all(LINK_BOXES))
