@@ -124,6 +124,37 @@ def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list
     assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["zeta", "escape", "particle-b", "particle-a"]
 
 
+
+def test_the_list_shows_each_saved_notes_memo_as_text(context, base: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: a memo written on a note page ("✎ 메모") did not show on the list
+    page; the reader had to open each item's editor. It shows under its item, in either
+    language, as text (markup typed into it stays characters), its line breaks kept; the list's
+    filter finds it, and an edit in the item's own editor shows at once. An item without one
+    shows nothing."""
+    page = context.new_page()
+    page.goto(f"{base}notes/particle-a/?lang=ko")
+    page.click(f"{slot(page, 'particle-a')} .pn-rl__note-toggle")
+    page.fill(f"{slot(page, 'particle-a')} textarea", "<b>4절</b> ablation 다시 보기\nsecond line")
+    page.keyboard.press("Tab")
+    page.goto(f"{base}notes/zeta/?lang=ko")
+    save(page, "zeta")
+    for lang, label in (("ko", "내 메모"), ("en", "My note")):
+        page.goto(f"{base}list/?lang={lang}")
+        page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+        memo = page.locator("li[data-slug='particle-a'] > .pn-rl-memo")
+        assert memo.is_visible()
+        assert memo.inner_text().replace("\n", " | ") == f"{label}: <b>4절</b> ablation 다시 보기 | second line"
+        assert memo.locator("b").count() == 0
+        assert not page.locator("li[data-slug='zeta'] > .pn-rl-memo").is_visible()
+    page.fill("#pn-rl-q", "다시 보기")
+    page.wait_for_function("[...document.querySelectorAll('.pn-rl-items > li')].map(e => e.dataset.slug).join() === 'particle-a'")
+    assert page.locator("li[data-slug='particle-a'] > .pn-rl-memo").is_visible()
+    page.fill("#pn-rl-q", "")
+    page.click(f"{slot(page, 'zeta')} .pn-rl__note-toggle")
+    page.fill(f"{slot(page, 'zeta')} textarea", "read §2 first")
+    page.keyboard.press("Tab")
+    page.wait_for_function("(document.querySelector(\"li[data-slug='zeta'] > .pn-rl-memo\") || {}).innerText === 'My note: read §2 first'")
+
 def test_two_tabs_stay_consistent(context, base: str) -> None:  # noqa: ANN001
     one, two = context.new_page(), context.new_page()
     one.goto(f"{base}?lang=en")

@@ -9,7 +9,7 @@ import { mountControls } from "./controls.js";
 import { showProblems } from "./notice.js";
 import { byline, loadSiteNotes, recommend } from "./recommend.js";
 import { mergeInto, Store } from "./store.js";
-import { T, ROOT, bi, el, fill, forTitle, lang, say } from "./text.js";
+import { T, ROOT, bi, el, fill, forTitle, lang, langOf, say } from "./text.js";
 
 const store = new Store();
 showProblems(store, { now: true });
@@ -95,12 +95,24 @@ const authorsOf = new Map();
 function renderItem(entry) {
   const heading = el("h3", { class: "pn-item__title" });
   const meta = el("p", { class: "pn-meta" });
+  const memo = el("p", { class: "pn-rl-memo", hidden: true });
   const slot = el("div", { class: "pn-rl", "data-rl-slug": entry.slug });
-  const li = el("li", { class: "pn-item", "data-slug": entry.slug }, heading, meta, slot);
+  const li = el("li", { class: "pn-item", "data-slug": entry.slug }, heading, meta, memo, slot);
   li.pnMeta = meta;
   li.pnHeading = heading;
+  li.pnMemo = memo;
   mountControls(slot, entry, store);
   return li;
+}
+
+/* The reader's own note on it ("✎ 메모"), under the item: what was written shows without opening
+ * each item's editor. Text, never HTML (a memo is whatever was typed or imported); its line
+ * breaks kept by the CSS; its language guessed as a title's is. */
+function fillMemo(li, entry) {
+  const text = (entry.note || "").trim();
+  li.pnMemo.hidden = !text;
+  li.pnMemo.replaceChildren(...(text ? [el("span", { class: "pn-rl-memo__label" }, bi(["내 메모", "My note"]), ": "),
+    el("span", { class: "pn-rl-memo__text", lang: langOf(text) }, text)] : []));
 }
 
 function fillMeta(li, entry) {
@@ -140,6 +152,7 @@ function render() {
     const shows = JSON.stringify([e.title, e.date, e.published, e.tags, e.saved, e.arxiv, site !== null, isGone(e), document.documentElement.lang,
       authorsOf.get(e.slug)]);
     if (li.pnShows !== shows) { fillMeta(li, e); li.pnShows = shows; }
+    if (li.pnMemoShown !== e.note) { fillMemo(li, e); li.pnMemoShown = e.note; }
     return li;
   });
   // Move only what is out of place, so the focused button is not detached.
