@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import FIXTURE_SITE
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
@@ -44,3 +46,29 @@ def test_the_cards_pages_keep_no_note_commentary_after_rendering() -> None:
     held = [s for obj in (ctx, ctx.links) for s in _held_text(vars(obj))]
     kept = [text for text in texts if any(text in s for s in held)]
     assert not kept, f"{len(kept)} of {len(texts)} commentaries kept by the page context"
+
+
+def test_a_serve_build_reuses_the_last_builds_excerpts_and_makes_an_edited_notes_again() -> None:
+    """Under serve a note added or deleted draws every page of its tags again: the excerpts of
+    the notes whose commentary is unchanged come from the last build (`last_excerpts`), an
+    edited note's is made again (a stale one would show its old first sentence), and the pages
+    are those of a fresh build."""
+    loaded = load_site(FIXTURE_SITE, "data")
+    assert not loaded.errors
+    html = HtmlCache()
+
+    def tag_pages(ctx: PageContext) -> dict[str, str]:
+        return {p.src_uri: p.render() for p in plan_pages(ctx) if p.kind == "tag"}
+
+    first = PageContext(build_index(loaded.notes, loaded.tags), Settings(), html)
+    tag_pages(first)
+    by_tag = first.index.by_tag
+    edited, deleted = next((a, b) for notes in by_tag.values() for a in notes for b in notes if a is not b and a.en)
+    notes = tuple(replace(n, en="Rewritten opening words. " + n.en) if n is edited else n
+                  for n in loaded.notes if n is not deleted)
+    index = build_index(notes, loaded.tags)
+    second = PageContext(index, Settings(), html, last_excerpts=first.last_excerpts())
+    assert tag_pages(second) == tag_pages(PageContext(index, Settings(), HtmlCache()))
+    assert set(second.made_excerpts()) == {edited.slug}
+    assert "Rewritten opening words." in second.excerpt_of(next(n for n in notes if n.slug == edited.slug))
+    assert deleted.slug not in second.last_excerpts()

@@ -53,7 +53,7 @@ from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
 from papernotes.outputs.plan import ExportGroup, FileClash, iter_groups, write_groups
-from papernotes.pages.context import PageContext, PlannedPage
+from papernotes.pages.context import Excerpt, PageContext, PlannedPage
 from papernotes.pages.problems import PROBLEMS_FILE, broken_note_page, problems_banner
 from papernotes.pages.registry import plan_pages
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
@@ -221,7 +221,8 @@ class Build:
         self._pages_context = PageContext(index, self.settings, self.html, result.authors,
                                           last_people=last.last_people() if last is not None and self.serving else None,
                                           last_links=last.links.last_links() if last is not None and self.serving else None,
-                                          last_coins=last.last_coins() if last is not None and self.serving else None)
+                                          last_coins=last.last_coins() if last is not None and self.serving else None,
+                                          last_excerpts=last.last_excerpts() if last is not None and self.serving else None)
         pages = plan_pages(self._pages_context)
         drafts = self._broken_note_pages(result, {p.src_uri.casefold() for p in pages}) if result.errors else []
         pages += drafts  # only under serve
@@ -596,6 +597,8 @@ class Build:
         others are rendered and digested (at 10,000 notes, rendering every page took 11 s of a
         note added). The HTML of changed pages rendered here is kept for MkDocs (`_ahead`)."""
         previous, keys = self.rebuild.page_digests, self.rebuild.page_keys
+        context = self._pages_context
+        assert context is not None
 
         def compared(page: PlannedPage) -> tuple[bytes | None, bytes, str | None]:
             key = key_digest(page.key)
@@ -612,10 +615,10 @@ class Build:
                     kind.key()
             here, tail = pages[::2], pages[1::2]  # every other page: each process gets every kind
 
-            def there_job() -> list[tuple[bytes | None, bytes, str | None]]:
+            def there_job() -> tuple[list[tuple[bytes | None, bytes, str | None]], dict[str, Excerpt]]:
                 found = [compared(p) for p in tail]  # the HTML of changed pages comes back for MkDocs
-                return [(k, d, html if html is not None and previous.get(p.src_uri) != d else None)
-                        for p, (k, d, html) in zip(tail, found)]
+                return ([(k, d, html if html is not None and previous.get(p.src_uri) != d else None)
+                         for p, (k, d, html) in zip(tail, found)], context.made_excerpts())  # for the next build
 
             child = Child(there_job)
             there = child.submit()
@@ -630,7 +633,8 @@ class Build:
                 self._ahead[page.src_uri] = html  # rendered once: MkDocs takes it from here
         if there is not None:
             try:
-                found_there = there.result()
+                found_there, excerpts = there.result()
+                context.add_excerpts(excerpts)
             except ChildFailed as err:
                 log.info("papernotes: comparing pages in a second process failed (%s); comparing here", err)
                 found_there = [(*compared(p)[:2], None) for p in tail]
