@@ -979,3 +979,16 @@ def test_a_note_two_links_away_hangs_under_the_note_it_is_reached_through(bundle
             via = next(prev_y for prev_relation, prev_y in reversed(rows[:i]) if prev_relation != "far")
             assert elbows[y] == via + 5, page
     assert far_seen > 0
+
+
+def test_a_note_that_fails_to_load_is_told_about_its_site_links_and_images_at_once(tmp_path: Path) -> None:
+    """A note with a bad date and a link to a missing site page or image was told about the date
+    only; once the date was fixed, a second round of warnings came. Now all at once, as for its
+    links to notes."""
+    from papernotes.source.tree import load_site
+
+    broken = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace("2025-01-10", "2025-13-10").replace(
+        "## English\n", "## English\n\nSee ![fig](figure1.png) and [nothing](../../nothing/).\n", 1)
+    site = make_site(tmp_path, notes={**LINK_NOTES, "2025/broken.md": broken})
+    found = [(p.rule, p.severity) for p in load_site(site, "data").problems if p.path.endswith("broken.md")]
+    assert sorted(found) == sorted([("bad-date", "error"), ("unknown-site-image", "warning"), ("unknown-site-link", "warning")]), found

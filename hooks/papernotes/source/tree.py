@@ -147,7 +147,8 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     unloaded = [path for path in texts if wanted is None or path.resolve() in wanted]
     problems.extend(_unloaded_identity_problems(loaded, texts, unloaded, root))
     links = _note_link_problems(loaded, {path: texts[path] for path in unloaded}, {path.stem for path in files}, root, html)
-    links += _site_link_problems(loaded, registry, root, html, _pages_of(loaded, authors, party_pages))
+    links += _site_link_problems(loaded, {path: texts[path] for path in unloaded}, registry, root, html,
+                                 _pages_of(loaded, authors, party_pages))
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     problems.extend(slug_clashes(loaded, authors))
@@ -540,21 +541,28 @@ SITE_SECTIONS = frozenset({"", "tags", "archive", "browse", "stats", "authors", 
 """The first part of every path the site's generated pages and files take (`catalog.urls`)."""
 
 
-def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, html: HtmlCache,
-                        party_pages: Callable[[], PartyPages | None]) -> list[Problem]:
+def _site_link_problems(notes: list[Note], unloaded: dict[Path, str | None], registry: TagRegistry, root: Path,
+                        html: HtmlCache, party_pages: Callable[[], PartyPages | None]) -> list[Problem]:
     """A relative link from a note to a page of the site that is no note and does not exist: a
     tag the registry has not (`../../tags/no-such-tag/`), a date page no note has, an author or
     lab without a page (`party_pages`, worked out only when a note links to one), or a path that
-    is no generated page and no file of docs/ (`../../nothing/`). A warning at the link, as a link
-    to a missing note is; all passed the checker and the strict build, and readers met a 404."""
+    is no generated page and no file of docs/ (`../../nothing/`); and an image that is no file
+    of the site. A warning at the link, as a link to a missing note is; all passed the checker
+    and the strict build, and readers met a 404. The links of a note file that does not load
+    (`unloaded`, as `_note_link_problems`) are checked too: fixing its fields reveals no second round."""
     published = [n for n in notes if not n.draft]
     tags = set(registry.lookup) | set(registry.lookup.values())
     dated = {part for n in published for part in ((f"{n.date:%Y}",), (f"{n.date:%Y}", f"{n.date:%m}"),
                                                    (f"{n.date:%Y}", f"{n.date:%m}", f"{n.date:%d}"))}
+    bodies = [(n.source, {s.key: getattr(n, s.key) for s in SECTIONS}, False) for n in published]
+    for path, text in unloaded.items():
+        texts = body_texts(text) if text is not None else None
+        if texts:
+            bodies.append((display_path(path, root), texts, True))
     found = []
-    for note in published:
+    for source, texts, rendered_only in bodies:
         for section in SECTIONS:
-            for href in html.site_links(getattr(note, section.key)):
+            for href in html.site_links(texts.get(section.key, ""), rendered_only=rendered_only):
                 if href.startswith("!"):
                     src = href[1:]
                     if _site_file(site_path(src) or "", root / "docs"):
@@ -568,8 +576,8 @@ def _site_link_problems(notes: list[Note], registry: TagRegistry, root: Path, ht
                     if why is None:
                         continue
                     message, rule = f"the link to {href!r} leads nowhere: {why}", "unknown-site-link"
-                line, column = _section_text_position(root / note.source, section.heading, href)
-                found.append(Problem(note.source, line, column, f"## {section.heading}", message, rule, "warning"))
+                line, column = _section_text_position(root / source, section.heading, href)
+                found.append(Problem(source, line, column, f"## {section.heading}", message, rule, "warning"))
     return found
 
 
