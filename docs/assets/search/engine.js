@@ -615,6 +615,15 @@ const BESIDE = {
   ㅋ: "ㅁㄴㅌ", ㅌ: "ㅋㅊㄴㅇ", ㅍ: "ㅊㄹㅎ", ㅎ: "ㄹㅅㅍ",
 };
 
+/* Vowels (VOWELS: in a syllable's order) one key away on the two-set keyboard, or one Shift away
+ * (ㅐ/ㅒ, ㅔ/ㅖ): ㅛㅕㅑㅐㅔ above ㅗㅓㅏㅣ above ㅠㅜㅡ. A two-syllable word's slip (모댈, 보샹, 정럴) is
+ * looked for among these only. */
+const VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+const VOWEL_BESIDE = {
+  ㅛ: "ㅕㅗ", ㅕ: "ㅛㅑㅗㅓ", ㅑ: "ㅕㅐㅓㅏ", ㅐ: "ㅑㅔㅏㅣㅒ", ㅔ: "ㅐㅣㅖ", ㅒ: "ㅐ", ㅖ: "ㅔ",
+  ㅗ: "ㅓㅛㅕㅠㅜ", ㅓ: "ㅗㅏㅕㅑㅜㅡ", ㅏ: "ㅓㅣㅑㅐㅡ", ㅣ: "ㅏㅐㅔ", ㅠ: "ㅜㅗ", ㅜ: "ㅠㅡㅗㅓ", ㅡ: "ㅜㅓㅏ",
+};
+
 /* `word` (Hangul) without the final consonant ㄴ, ㄹ or ㅁ of its last syllable, the endings that
  * make a verb's stem a form of it (학습시킬, 학습시킨, 학습시킴: 학습시키), or null. */
 export function verbStem(word) {
@@ -628,10 +637,13 @@ export function verbStem(word) {
  * keyboard; in the first syllable an initial consonant only for a key beside it), or two
  * syllables after the first swapped. The candidates share their first syllables, or the first
  * one's initial consonant (a run of the terms files: Hangul is sorted by it), so their terms are
- * a few files. The one in the most notes, or null. Only a word no note holds is corrected. Not a
- * word of two syllables: most are a key away from a word the notes write, or from an inner part of
- * one (영어, English, which no bundled note writes, was corrected to 연어, salmon, the end of 자연어;
- * 용어 to 용이라), so only its verb stem below is looked for (다룰: 다루).
+ * a few files. The one in the most notes, or null. Only a word no note holds is corrected. A word
+ * of two syllables narrowly: most are a key away from a word the notes write, or from an inner part
+ * of one (영어, English, which no bundled note writes, was corrected to 연어, salmon, the end of 자연어;
+ * 용어 to 용이라). So only its second syllable's vowel or final consonant, to a key beside it (모댈,
+ * 보샹, 정럴, 학슴, 추롬), and only to a word of its own (written with a particle or a noun's ending
+ * somewhere: `worded`) or a glossary term, in a tenth of the notes or more; and its verb stem below
+ * (다룰: 다루).
  * A correction is a word the notes write (alone, with a particle or ending, or as two words): a
  * candidate that only starts their words (학습시키, of 학습시키는) is offered as the word of it
  * the most notes write. But the word's own verb stem (verbStem: 학습시킬 is 학습시키 + ㄹ, 다룰 다루 + ㄹ)
@@ -642,10 +654,22 @@ const VERB_FORM = /^(?:는|고|기|면|며|면서|면서도|지|게|도록|려�
 function correctHangul(word) {
   if (word.length < 2) return Promise.resolve(null);
   const short = word.length < 3, stemmed = verbStem(word);   // stemmed: its last syllable's final consonant dropped
-  if (short && !stemmed) return Promise.resolve(null);
   const byStart = new Map();                       // the prefix the candidates' terms start with -> candidates
   const add = (w, key) => { (byStart.get(key) || byStart.set(key, new Set()).get(key)).add(w); };
-  if (short) add(stemmed, word.slice(0, 1));
+  if (short && stemmed) add(stemmed, word.slice(0, 1));
+  const slips = new Set();
+  if (short) {
+    // Two syllables: the second's vowel or final consonant one key off (모댈, 학슴, 추롬), no other slip.
+    const code = word.charCodeAt(1) - 0xac00, vowel = Math.floor((code % 588) / 28), tail = code % 28, open = code - (code % 588) + tail;
+    for (const v of VOWEL_BESIDE[VOWELS[vowel]] || "") { const w = word[0] + String.fromCharCode(0xac00 + open + VOWELS.indexOf(v) * 28); slips.add(w); add(w, word[0]); }
+    for (const c of (tail && BESIDE[FINALS[tail]]) || "") {
+      // Not ㄴ for ㅇ or back: the commonest finals, and beside each other, so most such words are
+      // other words (영어: 연어, 생선, fish: 생성, generation).
+      const t = FINALS.indexOf(c);
+      if ((FINALS[tail] === "ㄴ" && c === "ㅇ") || (FINALS[tail] === "ㅇ" && c === "ㄴ")) continue;
+      if (t > 0) { const w = word[0] + String.fromCharCode(0xac00 + code - tail + t); slips.add(w); add(w, word[0]); }
+    }
+  }
   for (let i = 0; i < (short ? 0 : word.length); i++) {
     const code = word.charCodeAt(i) - 0xac00, lead = Math.floor(code / 588), vowel = Math.floor((code % 588) / 28), tail = code % 28;
     const swap = (l, v, t) => word.slice(0, i) + String.fromCharCode(0xac00 + l * 588 + v * 28 + t) + word.slice(i + 1);
@@ -661,7 +685,9 @@ function correctHangul(word) {
   }
   // A candidate is known when a term starts with it, written together (보상모델을) or as two words
   // (the index's pair terms: 보상 모델 -> _보상모델), as lookUpCompound finds words.
-  const known = new Set(), written = new Set(), verbal = new Set(), longest = new Map(), checks = [];   // longest: w -> [the word most notes write, notes]
+  // worded: written with a particle or ending (모델을), so a word of its own, never only the inside of
+  // a compound (연어, of 자연어: the index's inner sub-words have none).
+  const known = new Set(), written = new Set(), worded = new Set(), verbal = new Set(), longest = new Map(), checks = [];   // longest: w -> [the word most notes write, notes]
   for (const [start, candidates] of byStart) {
     for (const mark of meta.pair ? ["", meta.pair] : [""]) {
       const s = span(meta.chunks, mark + start, true);
@@ -674,6 +700,7 @@ function correctHangul(word) {
               if (!term.startsWith(mark + w)) continue;
               known.add(w);
               if (plain === w) written.add(w);
+              if (!mark && plain === w && bare !== w && !VERB_FORM.test(bare.slice(w.length))) worded.add(w);
               if (!mark && VERB_FORM.test(term.slice(w.length))) verbal.add(w);
               const n = part[term].length, had = longest.get(w), shown = plain.startsWith(w) ? plain : bare;
               if (HANGUL_ONLY.test(shown) && (!had || n > had[1])) longest.set(w, [shown, n]);
@@ -685,12 +712,17 @@ function correctHangul(word) {
   }
   return Promise.all(checks).then(() => {
     if (stemmed && verbal.has(stemmed)) return { word: stemmed, stem: true };
-    if (short) return null;
-    const words = Array.from(known).sort();
+    // Two syllables: only a slip above (용어 was 용이라: ㅣ is no key beside ㅓ), to a word of its own in
+    // some notes or a glossary term (보상, 정렬), never only the inside of a compound (영어 was 연어, of 자연어).
+    const term = (w) => { const us = queryUnits(w); return us.length === 1 && us[0].concept !== undefined; };
+    const words = Array.from(known).filter((w) => !short || (slips.has(w) && (worded.has(w) || term(w)))).sort();
     return Promise.all(words.map(lookUpCompound)).then((found) => {
       let best = null, most = 0, whole = false;
       found.forEach((f, i) => {
         const n = Object.keys(f.scores).length, w = written.has(words[i]);
+        // Two syllables: a frequent word only, in a tenth of the notes or more (학습, 모델; not 시작,
+        // start, in one note, for 시장, market).
+        if (short && (n < 2 || n * 10 < meta.docs)) return;
         if (n && ((w && !whole) || (w === whole && n > most))) { best = words[i]; most = n; whole = w; }
       });
       return best === null || whole ? best : (longest.get(best) || [best])[0];
