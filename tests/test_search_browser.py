@@ -885,6 +885,30 @@ def test_everyday_korean_words_of_two_syllables_are_not_corrected(bundled_box) -
     assert not wrong, wrong
 
 
+@pytest.mark.parametrize("query", ["보상 ㅁ", "보상 몯", "보상 모데", "보상 ㅏ", "보상 해킹 ㅎ"])
+def test_a_last_word_still_being_typed_is_not_left_out_and_named(bundled_box, query: str) -> None:  # noqa: ANN001
+    """보상 ㅁ (a pause on the way to 보상 모델) said "결과 22개 — 모든 단어를 담은 노트가 없어 이 단어는 빼고
+    찾았습니다: ㅁ", and so 보상 몯 and 보상 모데 (the keyboard's states between 모 and 모델). The last word
+    begins a word (a lone consonant its first syllable, 몯 모 and a syllable ㄷ begins, 모데 모델): the notes
+    holding the others and such a word; a lone vowel is left out, unnamed."""
+    count = "() => Number(document.querySelector('.pn-search__results').dataset.count)"
+    assert type_query(bundled_box, query.rsplit(" ", 1)[0])
+    most = bundled_box.evaluate(count)
+    assert type_query(bundled_box, query)
+    status = bundled_box.inner_text(".pn-search__status")
+    assert "빼고" not in status and bundled_box.locator(".pn-search__correction").count() == 0, status
+    assert 0 < bundled_box.evaluate(count) <= most, status
+
+
+def test_a_last_syllable_still_being_typed_finds_the_word_it_begins(bundled_box) -> None:  # noqa: ANN001
+    """보상 몯 (on the way to 보상 모델) finds the notes writing 보상 모델 first, and marks the concept found, as 강ㅎ does."""
+    found = type_query(bundled_box, "보상 몯")
+    assert found[0] in set(type_query(bundled_box, "보상모델")), found
+    type_query(bundled_box, "보상 몯")
+    marks = bundled_box.eval_on_selector_all(".pn-search__results mark", "els => els.map(e => e.textContent)")
+    assert any(re.match(r"(?i)models?|모델", m) for m in marks), marks
+
+
 @pytest.mark.parametrize(("query", "start"), [("추론기", "추론"), ("추론기를", "추론")])
 def test_a_korean_word_that_starts_with_a_word_is_not_corrected_to_it_and_a_particle(bundled_box, query: str, start: str) -> None:  # noqa: ANN001
     """추론기 (reasoner, which no note writes, or a word still being typed) said "did you mean:

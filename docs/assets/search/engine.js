@@ -77,6 +77,12 @@ function span(dir, word, prefix) {
   return end < start ? null : { start, end, last: Math.min(end, start + rank.max_span - 1) };
 }
 
+/* The files of `dir` for the terms from `low` to those starting with `high`; null if none. */
+function between(dir, low, high) {
+  const start = Math.max(0, lastChunk(dir, low, false)), end = lastChunk(dir, high + "\uffff", true);
+  return end < start ? null : { start, end, last: Math.min(end, start + rank.max_span - 1) };
+}
+
 function loadSpan(dir, template, s) {
   const loads = [];
   for (let i = s.start; i <= s.last; i++) loads.push(loadFile(template.replace("{name}", dir[i][1])));
@@ -92,8 +98,10 @@ function loadSpan(dir, template, s) {
  * which terms count at all. A weight of meta.title or more says the title holds the term
  * (`top`); `title`: the documents whose title holds the word, or only starts a word with it
  * when no note holds the word itself (ranking puts them first). `matched`: the terms found. */
-function lookUp(word, exact, forms, keep) {
-  const s = span(meta.chunks, word, !exact);
+function lookUp(word, exact, forms, keep, range) {
+  // `range` [low, high]: the terms from low to those starting with high (a run of syllables:
+  // typedOn), which start with `word` and `keep` says which count.
+  const s = range ? between(meta.chunks, range[0], range[1]) : span(meta.chunks, word, !exact);
   if (!s) return Promise.resolve({ scores: {}, top: {}, title: {}, partial: false, terms: 0, matched: [] });
   return loadSpan(meta.chunks, meta.terms, s).then((parts) => {
     const scores = {}, top = {}, found = [];
@@ -230,6 +238,57 @@ export function begunWord(word) {
     return lead >= 0 && term.startsWith(base) && syllable(c) && Math.floor(c / 588) === lead;
   };
   return [base, (term) => next(term) || (closed !== null && term.startsWith(closed)), next, closed];
+}
+
+/* The query's last word as a word still being typed on a phone's two-set keyboard (모, 몯, 모데 on
+ * the way to 모델; 핛 on the way to 학습; a lone ㅁ after a space: the next word's first key), when
+ * it found nothing as typed. [the syllables before its last, the run of syllables its last may
+ * become (low, high: typed on, lookUp's `range`), a function of a term (without those first
+ * syllables) saying whether it is a word so begun], else null: its last syllable open (모데) takes
+ * a final consonant or a vowel's second half (호: 화), one closed by a consonant (몯) may give it to
+ * the next syllable (모데, 모델) or double it (달: 닭), one closed by two (핛) gives the second (학습);
+ * a lone consonant begins a syllable. A lone vowel, or no Hangul: null. */
+const DOUBLE_FINALS = { 3: [1, "ㅅ"], 5: [4, "ㅈ"], 6: [4, "ㅎ"], 9: [8, "ㄱ"], 10: [8, "ㅁ"], 11: [8, "ㅂ"], 12: [8, "ㅅ"], 13: [8, "ㅌ"],
+  14: [8, "ㅍ"], 15: [8, "ㅎ"], 18: [17, "ㅅ"] };
+const VOWEL_ON = { 8: 11, 13: 16, 18: 19 };   // ㅗ may become ㅘ ㅙ ㅚ, ㅜ ㅝ ㅞ ㅟ, ㅡ ㅢ (the next indices)
+export function typedOn(word) {
+  const syl = (c) => String.fromCharCode(0xac00 + c), code = (t, i) => t.charCodeAt(i) - 0xac00, lead = (t, i) => Math.floor(code(t, i) / 588);
+  if (/^[\u3131-\u314e]$/.test(word)) {
+    const l = LEAD_KEYS.indexOf(word);
+    if (l < 0) return null;   // ㄳ, ㄵ...: no syllable starts with it
+    return ["", syl(l * 588), syl(l * 588 + 587), (t) => t.length > 0 && lead(t, 0) === l];
+  }
+  if (!/^[\uac00-\ud7a3]+$/.test(word)) return null;
+  const base = word.slice(0, -1), n = base.length, c = code(word, n), tail = c % 28, open = c - tail;
+  const same = (t) => t.length > n && code(t, n) >= 0 && Math.floor(code(t, n) / 28) === open / 28;
+  const nextLead = (t, letter) => t.length > n + 1 && code(t, n + 1) >= 0 && code(t, n + 1) < 11172 && lead(t, n + 1) === LEAD_KEYS.indexOf(letter);
+  if (!tail) {
+    const v = Math.floor((c % 588) / 28), last = VOWEL_ON[v] || v, l = Math.floor(c / 588);
+    return [base, syl(open), syl(l * 588 + last * 28 + 27), (t) => t.length > n && code(t, n) >= open && code(t, n) <= l * 588 + last * 28 + 27];
+  }
+  const split = DOUBLE_FINALS[tail];
+  return [base, syl(open), syl(open + 27), (t) => {
+    if (!same(t)) return false;
+    const ct = code(t, n) % 28;
+    if (split) return ct === tail || (ct === split[0] && nextLead(t, split[1]));
+    return ct === tail || (DOUBLE_FINALS[ct] && DOUBLE_FINALS[ct][0] === tail) || (ct === 0 && LEAD_KEYS.includes(FINALS[tail]) && nextLead(t, FINALS[tail]));
+  }];
+}
+
+/* The documents holding a word typedOn reads as being typed (or begunWord: 보상ㅁ), written
+ * together or as two words (보상모데: 보상 모델), as lookUpAnyWord's; `begun`: the words found, to mark
+ * the concepts they name, none for a lone consonant (every word it begins). */
+function lookUpTyping(word) {
+  if (begunWord(word)) return lookUpAnyWord(word);
+  const on = typedOn(word);
+  if (!on) return Promise.resolve({ scores: {}, tight: {}, title: {}, partial: false, begun: [] });
+  const [base, low, high, keep] = on, marks = meta.pair && base ? ["", meta.pair] : [""];
+  return Promise.all(marks.map((mark) => lookUp(mark + base, false, undefined, (t) => keep(t.slice(mark.length)), [mark + base + low, mark + base + high])))
+    .then((found) => {
+      const f = bestOf(found), terms = new Set();
+      if (HANGUL_ONLY.test(word)) found.forEach((one, k) => { for (const t of one.matched) terms.add(t.slice(marks[k].length)); });
+      return { scores: f.scores, tight: f.scores, title: f.title, partial: f.partial, begun: Array.from(terms) };
+    });
 }
 
 function lookUpAnyWord(word, typed, spelt) {
@@ -487,7 +546,14 @@ function lookUpAdjacent(units) {
     const first = v.word !== undefined ? [v.word] : v.words[0];
     if (!last || !first) { pairs.push(null); continue; }
     const a = last[1] || last[0], b = first[0];   // as the index pairs them: 추론 경로를 -> 추론경로
-    if (HANGUL_ONLY.test(a) && HANGUL_ONLY.test(b)) {
+    if (v.typing && HANGUL_ONLY.test(a) && a.length >= min) {
+      // The last word still being typed (보상 몯, 보상 ㅁ: typedOn) beside its neighbour: 보상 모델 held closely.
+      pairs.push(lookUpTyping(a + b).then((f) => {
+        const docs = {};
+        for (const d of Object.keys(f.scores)) docs[d] = true;
+        return { close: docs, title: f.title };
+      }));
+    } else if (HANGUL_ONLY.test(a) && HANGUL_ONLY.test(b)) {
       if (a.length < min || b.length < min) { pairs.push(null); continue; }
       pairs.push(lookUpCompound(a + b).then((f) => {
         const docs = {};
@@ -1149,6 +1215,26 @@ function nameTail(units, text, textHits, tagged) {
   });
 }
 
+/* Nothing found, and the query's last word, after words that found notes, found nothing as typed: a
+ * word still being typed (typedOn: 보상 몯, 보상 모데 on the way to 보상 모델; 보상 ㅁ, the next word's first
+ * key, which was left out and named: "이 단어는 빼고 찾았습니다: ㅁ"). {text, units}: the notes holding the
+ * others and a word it begins (보상 모델 adjacent first); else, a lone letter (ㅁ, or a vowel: ㅏ), the
+ * others' notes, the letter neither searched nor named; else null (모댈 is a typo: correctAll). */
+function stillTyping(units, text, textHits) {
+  const n = units.length, u = units[n - 1];
+  if (n < 2 || u.word === undefined || u.concept !== undefined || u.joined !== undefined || u.whole || u.angled ||
+    Object.keys(text.found[n - 1].scores).length || !text.found.slice(0, -1).every((f) => Object.keys(f.scores).length)) return Promise.resolve(null);
+  const lone = /^[\u3131-\u3163]$/.test(u.word);
+  if (!lone && !/^[\uac00-\ud7a3]+$/.test(u.word)) return Promise.resolve(null);
+  const typing = Object.assign({}, u, { typing: true }), rest = units.slice(0, -1);
+  return textHits(rest.concat([typing])).then((on) => {
+    // (Not a lone consonant whose words fill more terms files than a word loads: those of its first
+    // files only would leave out the notes holding the others' words.)
+    if (on.hits.length && !(lone && on.found[n - 1].partial)) return { text: on, units: rest.concat([typing]) };
+    return lone ? textHits(rest).then((again) => (again.hits.length ? { text: again, units: rest } : null)) : null;
+  });
+}
+
 /* Nothing found: the query's last words begin a glossary term (컴퓨터, 컴퓨터 사용 on the way to 컴퓨터
  * 사용 에이전트, whose notes write Computer-Use Agent): the notes naming the shortest such term,
  * as {text (textHits), units}, else null. The words of a term are found only once it is whole
@@ -1439,6 +1525,7 @@ export function search(typed) {
   const units = ignored.length ? specific : all;
   const tagDocs = Promise.all(named.tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true)));
   const lookUpUnit = (u) => (strayLetter(u) ? Promise.resolve(wordUnit({ scores: {}, tight: {}, title: {}, partial: false }))
+    : u.typing ? lookUpTyping(u.word).then(wordUnit)
     : u.concept !== undefined ? lookUpConcept(u) : u.joined !== undefined ? lookUpJoined(u) : u.angled ? angledWord(u).then(wordUnit)
     : (u.whole ? lookUpWhole(u.word) : lookUpWord(u.word, u.typed, undefined, u.acronym)).then(wordUnit));
   const textHits = (us) => Promise.all([Promise.all(us.map(lookUpUnit)), lookUpAdjacent(us), otherVersions(us)])
@@ -1500,6 +1587,7 @@ export function search(typed) {
     }
     // Else each way of reading the query again, in order, until one finds notes.
     const steps = [
+      () => stillTyping(units, text, textHits).then((t) => t && [tagged, t.text, t.units, {}]),
       () => joinedApart(units, textHits).then((j) => j && [tagged, j.text, j.units, {}]),
       () => romanisedName(units).then((n) => n && [tagged, n.text, n.units, n.corrected, true]),
       () => unfinishedConcept(units, textHits).then((b) => b && [tagged, b.text, b.units, {}]),
