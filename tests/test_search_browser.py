@@ -900,6 +900,19 @@ def test_a_last_word_still_being_typed_is_not_left_out_and_named(bundled_box, qu
     assert 0 < bundled_box.evaluate(count) <= most, status
 
 
+@pytest.mark.parametrize(("typed", "term", "begun"), [("ㅁ", "모델", True), ("몯", "모델", True), ("몯", "몯", True), ("모데", "모델", True),
+                                                    ("핛", "학습", True), ("달", "닭", True), ("호", "화장", True), ("강화학스", "강화학습", True),
+                                                    ("몯", "모자", False), ("핛", "학교", False), ("모데", "모든", False), ("ㅁ", "보상", False)])
+def test_a_word_being_typed_begins_the_words_its_keys_may_become(bundled_box, typed: str, term: str, begun: bool) -> None:  # noqa: ANN001
+    """engine.typedOn: the two-set keyboard's states on the way to a word (몯 and 모데 before 모델: the ㄷ
+    is 몯's final until the vowel comes; 핛 before 학습; 달 before 닭; 호 before 화)."""
+    assert bundled_box.evaluate("""async ([typed, term]) => {
+      const m = await import(new URL("assets/search/engine.js", location.href));
+      const on = m.typedOn(typed);
+      return on !== null && term.startsWith(on[0]) && term.slice(on[0].length) >= on[1] && term.slice(on[0].length) <= on[2] + "\uffff" && on[3](term);
+    }""", [typed, term]) is begun
+
+
 def test_a_last_syllable_still_being_typed_finds_the_word_it_begins(bundled_box) -> None:  # noqa: ANN001
     """보상 몯 (on the way to 보상 모델) finds the notes writing 보상 모델 first, and marks the concept found, as 강ㅎ does."""
     found = type_query(bundled_box, "보상 몯")

@@ -243,8 +243,8 @@ export function begunWord(word) {
 /* The query's last word as a word still being typed on a phone's two-set keyboard (모, 몯, 모데 on
  * the way to 모델; 핛 on the way to 학습; a lone ㅁ after a space: the next word's first key), when
  * it found nothing as typed. [the syllables before its last, the run of syllables its last may
- * become (low, high: typed on, lookUp's `range`), a function of a term (without those first
- * syllables) saying whether it is a word so begun], else null: its last syllable open (모데) takes
+ * become (low, high: typed on, lookUp's `range`), a function of a term (whole, without the index's
+ * pair mark) saying whether it is a word so begun], else null: its last syllable open (모데) takes
  * a final consonant or a vowel's second half (호: 화), one closed by a consonant (몯) may give it to
  * the next syllable (모데, 모델) or double it (달: 닭), one closed by two (핛) gives the second (학습);
  * a lone consonant begins a syllable. A lone vowel, or no Hangul: null. */
