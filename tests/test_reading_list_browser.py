@@ -57,6 +57,13 @@ def save(page, slug: str) -> None:  # noqa: ANN001
     page.click(f"{slot(page, slug)} .pn-rl__save")
 
 
+def write_memo(page, slug: str, text: str) -> None:  # noqa: ANN001
+    """Open the slot's memo editor, type `text` and leave the field (which stores it)."""
+    page.click(f"{slot(page, slug)} .pn-rl__note-toggle")
+    page.fill(f"{slot(page, slug)} textarea", text)
+    page.keyboard.press("Tab")
+
+
 def pressed(page, slug: str, button: str) -> str:  # noqa: ANN001
     return page.get_attribute(f"{slot(page, slug)} .pn-rl__{button}", "aria-pressed")
 
@@ -73,9 +80,7 @@ def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list
     page.goto(f"{base}notes/particle-a/?lang=en")
     page.click(f"{slot(page, 'particle-a')} .pn-rl__read")
     assert pressed(page, "particle-a", "save") == "true"
-    page.click(f"{slot(page, 'particle-a')} .pn-rl__note-toggle")
-    page.fill(f"{slot(page, 'particle-a')} textarea", "check the ablation in §4")
-    page.keyboard.press("Tab")
+    write_memo(page, "particle-a", "check the ablation in §4")
     page.goto(f"{base}tags/safety/?lang=ko")
     save(page, "escape")
     assert page.inner_text(f"{slot(page, 'escape')} .pn-rl__save") .startswith("★")
@@ -133,9 +138,7 @@ def test_the_list_shows_each_saved_notes_memo_as_text(context, base: str) -> Non
     shows nothing."""
     page = context.new_page()
     page.goto(f"{base}notes/particle-a/?lang=ko")
-    page.click(f"{slot(page, 'particle-a')} .pn-rl__note-toggle")
-    page.fill(f"{slot(page, 'particle-a')} textarea", "<b>4절</b> ablation 다시 보기\nsecond line")
-    page.keyboard.press("Tab")
+    write_memo(page, "particle-a", "<b>4절</b> ablation 다시 보기\nsecond line")
     page.goto(f"{base}notes/zeta/?lang=ko")
     save(page, "zeta")
     for lang, label in (("ko", "내 메모"), ("en", "My note")):
@@ -150,9 +153,7 @@ def test_the_list_shows_each_saved_notes_memo_as_text(context, base: str) -> Non
     page.wait_for_function("[...document.querySelectorAll('.pn-rl-items > li')].map(e => e.dataset.slug).join() === 'particle-a'")
     assert page.locator("li[data-slug='particle-a'] > .pn-rl-memo").is_visible()
     page.fill("#pn-rl-q", "")
-    page.click(f"{slot(page, 'zeta')} .pn-rl__note-toggle")
-    page.fill(f"{slot(page, 'zeta')} textarea", "read §2 first")
-    page.keyboard.press("Tab")
+    write_memo(page, "zeta", "read §2 first")
     page.wait_for_function("(document.querySelector(\"li[data-slug='zeta'] > .pn-rl-memo\") || {}).innerText === 'My note: read §2 first'")
 
 def test_two_tabs_stay_consistent(context, base: str) -> None:  # noqa: ANN001
@@ -182,9 +183,7 @@ def test_export_and_import_twice_is_idempotent_and_keeps_private_notes(context, 
     page = context.new_page()
     page.goto(f"{base}notes/particle-a/?lang=en")
     page.click(f"{slot(page, 'particle-a')} .pn-rl__read")
-    page.click(f"{slot(page, 'particle-a')} .pn-rl__note-toggle")
-    page.fill(f"{slot(page, 'particle-a')} textarea", "mine")
-    page.keyboard.press("Tab")
+    write_memo(page, "particle-a", "mine")
     page.goto(f"{base}?lang=en")
     save(page, "zeta")
     page.goto(f"{base}list/?lang=en")
@@ -369,9 +368,7 @@ def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, 
     save(page, "zeta")
     save(page, "epsilon")
     page.goto(f"{base}notes/particle-a/")
-    page.click(f"{slot(page, 'particle-a')} .pn-rl__note-toggle")
-    page.fill(f"{slot(page, 'particle-a')} textarea", "secret thought")
-    page.keyboard.press("Tab")
+    write_memo(page, "particle-a", "secret thought")
     page.goto(f"{base}list/?lang=en")
     page.click("[data-rl-share]")
     page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
