@@ -988,6 +988,26 @@ def test_a_notes_paper_links_share_one_line_on_a_phone(browser, base: str, lang:
     assert len({b[1] for b in boxes}) == 1 and min(b[2] for b in boxes) >= 44, boxes
 
 
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_card_and_item_titles_are_finger_sized_on_a_phone(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    """Found by a phone check: a card's title of one line ("The Markovian Thinker" on its day page)
+    was a 254×24 link with its authors' links 6 px below. Card and list-item titles (home, day
+    and tag pages) are 44 px tall at least on a phone, and a finger on their edge still takes
+    them; a laptop keeps its lines of text (a one-line title under 32 px)."""
+    pg = contexts[size]
+    kinds = page_kinds(index)
+    found = {}
+    for path in ("", kinds["day"], kinds["tag"]):
+        open_page(pg, base + path, "ko")
+        found[path] = pg.locator(".pn-note__title > a, .pn-item__title > a").evaluate_all(LINK_BOXES)
+    assert all(found.values()), found
+    if size == "phone":
+        wrong = {path: [b for b in boxes if b[2] < 44 or not b[3]] for path, boxes in found.items()}
+        assert {path: boxes for path, boxes in wrong.items() if boxes} == {}
+    else:  # one-line titles stay lines of text
+        assert any(b[2] < 32 for boxes in found.values() for b in boxes), found
+
+
 def test_fields_a_reader_types_in_are_16_px_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
     """Text typed on a phone is 16 px or more, as in the search box: iOS zooms the page into a
     smaller field when it takes focus (the private note under a note and the list page's filters,
