@@ -875,6 +875,10 @@ def test_a_notes_links_to_site_pages_and_its_images_work_on_every_page_showing_i
                             "4": "https://h.example/site/notes/base-paper/", "fig": "https://h.example/site/assets/fig.svg"}, (page, found)
     feed = (out / "feed.xml").read_text(encoding="utf-8")
     assert 'href="about/"' in htmllib.unescape(feed) and 'src="assets/fig.svg"' in htmllib.unescape(feed)
+    # The note's Markdown copy is in notes/, one folder up from its page.
+    copy = (out / "notes" / "site-linker.md").read_text(encoding="utf-8")
+    assert "[0](../about/) [1](../tags/rl/#top) [2](../)" in copy and "![fig](../assets/fig.svg)" in copy, copy
+    assert "[3](https://example.org/x)" in copy
 
 
 def test_an_image_that_is_no_file_of_the_site_is_a_located_warning(tmp_path: Path) -> None:

@@ -322,7 +322,7 @@ def site_root_path(href: str) -> str | None:
         return None
     cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
     path, rest = href[:cut], href[cut:]
-    joined = path.lstrip("/") if path.startswith("/") else posixpath.normpath(posixpath.join("notes/this-note", path))
+    joined = posixpath.normpath(path.lstrip("/") or ".") if path.startswith("/") else posixpath.normpath(posixpath.join("notes/this-note", path))
     if joined == ".." or joined.startswith(("../", "notes/this-note/")):
         return None  # above the root, or below the note's own page, where nothing is (the check says so)
     joined = "" if joined in (".", "") else joined + ("/" if path.endswith("/") else "")

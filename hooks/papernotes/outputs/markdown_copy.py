@@ -23,7 +23,7 @@ from urllib.parse import quote
 import yaml
 
 from papernotes.markup import same_site_path
-from papernotes.markup_links import note_slug_of
+from papernotes.markup_links import note_slug_of, site_root_path
 from papernotes.model import Note, TagRegistry
 from papernotes.names import name_separator
 from papernotes.schema import LINEAGE_FIELDS
@@ -113,9 +113,11 @@ def _astral_written(match: re.Match[str]) -> str:
     return match[1] + char if printable else match[0]
 
 
-def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[str], str | None] = lambda slug: None) -> str:
+def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[str], str | None] = lambda slug: None,
+                site_link: Callable[[str], str] | None = None) -> str:
     """The note's copy; `note_link(slug)` is where a link to another note leads from the copy
-    (None: no such note, the link is left as written)."""
+    (None: no such note, the link is left as written), `site_link(path)` where a link or image to
+    another page or file of the site does (`path` from the site's root: `markup_links.site_root_path`)."""
     head = yaml.dump(front_matter(note, page_url), Dumper=_CopyDumper, allow_unicode=True, sort_keys=False, width=1000)
     if "\\U" in head:
         head = _astral_unescaped(head)
@@ -124,7 +126,7 @@ def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[st
     parts = [f"---\n{head}---\n", f"# {as_text(note.title)}\n"]  # a title, not markup
     for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
         if text.strip():
-            parts.append(f"## {heading}\n\n{hardened(inert(point_note_links(text.strip(), note_link)))}\n")
+            parts.append(f"## {heading}\n\n{hardened(inert(point_note_links(text.strip(), note_link, site_link)))}\n")
     return "\n".join(parts)
 
 
@@ -290,19 +292,23 @@ _TARGET = re.compile(r"(\]\(\s*<?)([^)\s>]+)(>?(?:\s+\"[^\"\n]*\")?\s*\))|(^[ ]{
 """An inline link's target (`[text](target "title")`) or a reference definition's (`[ref]: target`)."""
 
 
-def point_note_links(text: str, note_link: Callable[[str], str | None]) -> str:
+def point_note_links(text: str, note_link: Callable[[str], str | None], site_link: Callable[[str], str] | None = None) -> str:
     """`text` (a note's Markdown) with each link to another note (`../other/`, `other.md`: written
-    from the note's page) pointing there from the copy, which is one folder up from the page."""
+    from the note's page) pointing there from the copy, which is one folder up from the page; and,
+    with `site_link`, each other relative link or image to the site (`../../about/`) likewise."""
     pieces = _CODE.split(text)
     for i in range(0, len(pieces), 2):  # odd pieces are code
-        pieces[i] = _TARGET.sub(lambda m: _pointed(m, note_link), pieces[i])
+        pieces[i] = _TARGET.sub(lambda m: _pointed(m, note_link, site_link), pieces[i])
     return "".join(pieces)
 
 
-def _pointed(match: re.Match[str], note_link: Callable[[str], str | None]) -> str:
+def _pointed(match: re.Match[str], note_link: Callable[[str], str | None], site_link: Callable[[str], str] | None) -> str:
     before, target, after = (match[1], match[2], match[3]) if match[1] is not None else (match[4], match[5], "")
     slug = note_slug_of(target)
     found = note_link(slug) if slug else None
+    if found is None and slug is None and site_link is not None:
+        path = site_root_path(target)
+        return match[0] if path is None else before + site_link(path) + after
     if found is None:
         return match[0]
     fragment = "#" + target.split("#", 1)[1] if "#" in target else ""

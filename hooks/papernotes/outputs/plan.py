@@ -235,9 +235,12 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
             found = copy_links[slug] = urls.link(site_url, markdown_copy.copy_path(slug), urls.note(slug))
         return found
 
+    def site_link(path: str) -> str:  # every copy is in notes/, one folder below the root
+        return site_url.rstrip("/") + "/" + path if site_url else "../" + path
+
     for note in index.notes:
         yield _one(markdown_copy.copy_path(note.slug),
-                   partial(markdown_copy.render_copy, note, page_url(note), copy_link),
+                   partial(markdown_copy.render_copy, note, page_url(note), copy_link, site_link),
                    ("copy", note, graph.outgoing.get(note.slug, ())))  # and which of the notes it links exist
     counts = {slug: len(notes) for slug, notes in index.by_tag.items()}
     yield _one(urls.llms_txt(), lambda: markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags,
