@@ -276,8 +276,12 @@ def site_path(href: str) -> str | None:
     climb above the root); None for a link to another site, a fragment or a query only."""
     if not href or href.startswith(("//", "#", "?")) or ":" in href.split("/", 1)[0]:
         return None
-    path = _path_of(href)
-    return posixpath.normpath(path.lstrip("/") if path.startswith("/") else posixpath.join("notes/this-note", path))
+    return _from_root(_path_of(href))
+
+
+def _from_root(path: str) -> str:
+    """A path written on a note's page (`notes/this-note/`), normalised from the site's root."""
+    return posixpath.normpath((path.lstrip("/") or ".") if path.startswith("/") else posixpath.join("notes/this-note", path))
 
 
 def _path_of(href: str) -> str:
@@ -322,7 +326,7 @@ def site_root_path(href: str) -> str | None:
         return None
     cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
     path, rest = href[:cut], href[cut:]
-    joined = posixpath.normpath(path.lstrip("/") or ".") if path.startswith("/") else posixpath.normpath(posixpath.join("notes/this-note", path))
+    joined = _from_root(path)  # as written: its %-escapes kept
     if joined == ".." or joined.startswith(("../", "notes/this-note/")):
         return None  # above the root, or below the note's own page, where nothing is (the check says so)
     joined = "" if joined in (".", "") else joined + ("/" if path.endswith("/") else "")

@@ -504,6 +504,18 @@ def _unloaded_identity_problems(loaded: list[Note], texts: dict[Path, str | None
     return found
 
 
+def _bodies(notes: list[Note], unloaded: dict[Path, str | None], root: Path) -> list[tuple[str, dict[str, str], bool]]:
+    """The sections whose links the checks read: each published note's (source, texts by section
+    key, False), then each note file's that does not load (`unloaded`: its text, `_text_of`),
+    True: only the texts its validation rendered are read (one may run long: `HtmlCache.check`)."""
+    bodies = [(n.source, {s.key: getattr(n, s.key) for s in SECTIONS}, False) for n in notes if not n.draft]
+    for path, text in unloaded.items():
+        texts = body_texts(text) if text is not None else None
+        if texts:
+            bodies.append((display_path(path, root), texts, True))
+    return bodies
+
+
 def _note_link_problems(notes: list[Note], unloaded: dict[Path, str | None], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
     """A relative link to a note that is not published (no note has that file name, or it is a
     draft) is a broken link on every page that shows the commentary: a warning at the link, so
@@ -514,13 +526,8 @@ def _note_link_problems(notes: list[Note], unloaded: dict[Path, str | None], ste
     no second round."""
     published = {n.slug for n in notes if not n.draft}
     drafts = {n.slug for n in notes if n.draft}
-    bodies = [(n.source, {s.key: getattr(n, s.key) for s in SECTIONS}, False) for n in notes if not n.draft]
-    for path, text in unloaded.items():  # only the texts its validation rendered: one may run long (markup.HtmlCache.check)
-        texts = body_texts(text) if text is not None else None
-        if texts:
-            bodies.append((display_path(path, root), texts, True))
     found = []
-    for source, texts, rendered_only in bodies:
+    for source, texts, rendered_only in _bodies(notes, unloaded, root):
         for section in SECTIONS:
             for href, slug in html.note_links(texts.get(section.key, ""), rendered_only=rendered_only):
                 if slug in published or (slug in stems and slug not in drafts):
@@ -554,13 +561,8 @@ def _site_link_problems(notes: list[Note], unloaded: dict[Path, str | None], reg
     tags = set(registry.lookup) | set(registry.lookup.values())
     dated = {part for n in published for part in ((f"{n.date:%Y}",), (f"{n.date:%Y}", f"{n.date:%m}"),
                                                    (f"{n.date:%Y}", f"{n.date:%m}", f"{n.date:%d}"))}
-    bodies = [(n.source, {s.key: getattr(n, s.key) for s in SECTIONS}, False) for n in published]
-    for path, text in unloaded.items():
-        texts = body_texts(text) if text is not None else None
-        if texts:
-            bodies.append((display_path(path, root), texts, True))
     found = []
-    for source, texts, rendered_only in bodies:
+    for source, texts, rendered_only in _bodies(notes, unloaded, root):
         for section in SECTIONS:
             for href in html.site_links(texts.get(section.key, ""), rendered_only=rendered_only):
                 if href.startswith("!"):
