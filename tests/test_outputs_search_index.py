@@ -367,6 +367,19 @@ def test_spelling_entries_and_tags_in_meta(loaded) -> None:  # noqa: ANN001 - a 
     assert meta["tag"] == "tags/{slug}/"
 
 
+def test_common_lists_the_frequent_korean_words_of_two_syllables_notes_write_as_words(tmp_path: Path) -> None:
+    """meta.common: the words the box corrects a first-syllable slip to (뵤상: 보상). A word of two
+    syllables written with a particle in some note (보상을) and held by a tenth of the notes or more;
+    not a word only inside others (연어 of 자연어), nor one note's word, nor a particle or verb form."""
+    texts = ["보상을 바꾼다.", "보상 모델.", "보상과 자연어가 있다는 점.", "자연어와 모델의 성능에서."] + ["관련 없음."] * 6
+    notes = [dataclasses.replace(BASE, slug=f"n{i}", ko=text, en="", date=dt.date(2024, 1, 1) - dt.timedelta(days=i))
+             for i, text in enumerate(texts)]
+    meta = search_data.meta(write(build_search_files(notes, TAGS, commentary), tmp_path))
+    # 보상: in 3 of 10 notes, 보상을/보상과 once; 모델 in 2 (모델의); 성능 in one note only; 연어 only
+    # inside 자연어; 있다 (있다는) a verb; 에서 a particle.
+    assert meta["common"] == ["모델", "보상"]
+
+
 # --- glossary concepts and title phrases ---
 
 GLOSSARY = Glossary((Concept("reward-hacking", ("reward hacking",), ("보상 해킹", "리워드 해킹")),

@@ -706,8 +706,9 @@ export function verbStem(word) {
  * a few files. The one in the most notes, or null. Only a word no note holds is corrected. A word
  * of two syllables narrowly: most are a key away from a word the notes write, or from an inner part
  * of one (영어, English, which no bundled note writes, was corrected to 연어, salmon, the end of 자연어;
- * 용어 to 용이라). So only its second syllable's vowel or final consonant, to a key beside it (모댈,
- * 보샹, 정럴, 학슴, 추롬), and only to a word of its own (written with a particle or a noun's ending
+ * 용어 to 용이라). So only one syllable's vowel or final consonant, or the first one's initial
+ * consonant, to a key beside it (모댈, 보샹, 정럴, 학슴, 추롬; 뵤상, 헉습, 핟습, 노델: the first syllable's
+ * only to one of meta.common, which the index lists), and only to a word of its own (written with a particle or a noun's ending
  * somewhere: `worded`) or a glossary term, in a tenth of the notes or more; and its verb stem below
  * (다룰: 다루).
  * A correction is a word the notes write (alone, with a particle or ending, or as two words): a
@@ -723,17 +724,28 @@ function correctHangul(word) {
   const byStart = new Map();                       // the prefix the candidates' terms start with -> candidates
   const add = (w, key) => { (byStart.get(key) || byStart.set(key, new Set()).get(key)).add(w); };
   if (short && stemmed) add(stemmed, word.slice(0, 1));
-  const slips = new Set();
+  const slips = new Set(), firsts = new Set();
   if (short) {
-    // Two syllables: the second's vowel or final consonant one key off (모댈, 학슴, 추롬), no other slip.
-    const code = word.charCodeAt(1) - 0xac00, vowel = Math.floor((code % 588) / 28), tail = code % 28, open = code - (code % 588) + tail;
-    for (const v of VOWEL_BESIDE[VOWELS[vowel]] || "") { const w = word[0] + String.fromCharCode(0xac00 + open + VOWELS.indexOf(v) * 28); slips.add(w); add(w, word[0]); }
-    for (const c of (tail && BESIDE[FINALS[tail]]) || "") {
-      // Not ㄴ for ㅇ or back: the commonest finals, and beside each other, so most such words are
-      // other words (영어: 연어, 생선, fish: 생성, generation).
-      const t = FINALS.indexOf(c);
-      if ((FINALS[tail] === "ㄴ" && c === "ㅇ") || (FINALS[tail] === "ㅇ" && c === "ㄴ")) continue;
-      if (t > 0) { const w = word[0] + String.fromCharCode(0xac00 + code - tail + t); slips.add(w); add(w, word[0]); }
+    // Two syllables: one syllable's vowel or final consonant one key off (모댈, 학슴, 추롬; 뵤상, 헉습,
+    // 핟습), or the first one's initial consonant (노델), no other slip.
+    // The first syllable's only to one of meta.common (the frequent words of their own, from the
+    // index: no terms files for the syllables a key away).
+    const common = new Set(meta.common || []);
+    for (const i of [0, 1]) {
+      const code = word.charCodeAt(i) - 0xac00, lead = Math.floor(code / 588), vowel = Math.floor((code % 588) / 28), tail = code % 28;
+      const slip = (l, v, t) => {
+        const w = word.slice(0, i) + String.fromCharCode(0xac00 + l * 588 + v * 28 + t) + word.slice(i + 1);
+        if (i) { slips.add(w); add(w, w[0]); } else if (common.has(w)) firsts.add(w);
+      };
+      for (const v of VOWEL_BESIDE[VOWELS[vowel]] || "") slip(lead, VOWELS.indexOf(v), tail);
+      for (const c of (tail && BESIDE[FINALS[tail]]) || "") {
+        // Not ㄴ for ㅇ or back: the commonest finals, and beside each other, so most such words are
+        // other words (영어: 연어, 생선, fish: 생성, generation).
+        const t = FINALS.indexOf(c);
+        if ((FINALS[tail] === "ㄴ" && c === "ㅇ") || (FINALS[tail] === "ㅇ" && c === "ㄴ")) continue;
+        if (t > 0) slip(lead, vowel, t);
+      }
+      if (!i) for (const c of BESIDE[LEAD_KEYS[lead]]) slip(LEAD_KEYS.indexOf(c), vowel, tail);
     }
   }
   for (let i = 0; i < (short ? 0 : word.length); i++) {
@@ -781,7 +793,8 @@ function correctHangul(word) {
     // Two syllables: only a slip above (용어 was 용이라: ㅣ is no key beside ㅓ), to a word of its own in
     // some notes or a glossary term (보상, 정렬), never only the inside of a compound (영어 was 연어, of 자연어).
     const term = (w) => { const us = queryUnits(w); return us.length === 1 && us[0].concept !== undefined; };
-    const words = Array.from(known).filter((w) => !short || (slips.has(w) && (worded.has(w) || term(w)))).sort();
+    for (const w of firsts) { known.add(w); written.add(w); }
+    const words = Array.from(known).filter((w) => !short || firsts.has(w) || (slips.has(w) && (worded.has(w) || term(w)))).sort();
     return Promise.all(words.map(lookUpCompound)).then((found) => {
       let best = null, most = 0, whole = false;
       found.forEach((f, i) => {

@@ -463,6 +463,21 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
     return out
 
 
+def common_short_words(written: Iterable[str], postings: dict[str, array[int]], docs: int) -> list[str]:
+    """The Korean words of two syllables that notes write as words of their own (with a particle
+    somewhere: 모델을) and that a tenth of the notes or more hold (at least two): the only words the
+    box corrects a slip in a two-syllable word's first syllable to (뵤상: 보상, 노델: 모델; `correctHangul`
+    in engine.js), without loading the terms of every syllable a key away. A few dozen words."""
+    found = set()
+    for term in written:
+        if len(term) > 2 and HANGUL_WORD.fullmatch(term):
+            word = strip_particle(term)
+            # Not a particle (에서), a verb's ending (한다) or its plain form (있다) itself.
+            if len(word) == 2 and word != term and word not in PARTICLES and word not in VERB_ENDINGS and not word.endswith("다"):
+                found.add(word)
+    return sorted(w for w in found if len(postings.get(w, ())) >= max(2, docs / 10))
+
+
 def card_authors(authors: tuple[str, ...], page_of: Callable[[str], str | None] = lambda name: None) -> list[str | list[str]]:
     """The authors of a result: the first CARD_AUTHORS names, then "…" if there are more. A name
     is a string, or `[name, slug]` when `page_of(name)` gives the slug of its author page (only
@@ -593,6 +608,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         if f"{CONCEPT_PREFIX}{new}x" in postings:
             postings[f"{CONCEPT_PREFIX}{new}"] = postings.pop(f"{CONCEPT_PREFIX}{new}x")
     shipped = [glossary.concepts[old] for old in kept] if glossary is not None else []
+    common = common_short_words(written, postings, len(notes))
 
     directory: list[list[str]] = []
     chunk: dict[str, list[int]] = {}
@@ -663,6 +679,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "min_part": MIN_PART,
         "spell": SPELL_PREFIX,
         "pair": PAIR_PREFIX,
+        "common": common,
         "title": FIELD_WEIGHTS["title"],
         "concept": CONCEPT_PREFIX,
         "glossary": [[list(c.en), list(c.ko)] for c in shipped],
