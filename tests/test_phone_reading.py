@@ -1438,6 +1438,46 @@ def test_the_newest_note_reaches_a_phones_first_screen(browser, base: str, lang:
         context.close()
 
 
+# A card's parts in the page's order, each with the top of its first box drawn (the commentary's
+# block in the chosen language, or its "not yet in English" line and the other's).
+CARD_PARTS = """card => [...card.children].filter(e => e.checkVisibility() && e.getClientRects().length).map(e => {
+  const part = e.matches('.pn-note__title') ? 'title' : e.matches('.pn-note__footer') ? 'chips and links'
+    : e.matches('.pn-meta') ? 'authors' : e.matches('.pn-commentary') ? 'commentary' : e.matches('.pn-rl') ? 'buttons'
+    : e.matches('.pn-abstract') ? 'abstract' : e.className;
+  const shown = e.matches('.pn-commentary') ? [...e.children].find(c => c.checkVisibility()) : e;
+  return [part, Math.round(shown.getBoundingClientRect().top)];
+})"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_cards_commentary_comes_before_its_chips_links_and_buttons(browser, contexts, base: str, index, lang: str) -> None:  # noqa: ANN001
+    """Found by a phone check: a home or day page's card showed its tag chips (two rows of 44 px
+    boxes on a phone), the paper's links and the reading list's buttons before its commentary, so
+    the home page's first commentary began below a 390×844 phone's first screen (y 908 in Korean,
+    937 in English; 753 on a day page). A card reads title, authors, the commentary, then the
+    chips, links and buttons, and the folded abstract: in the page (what a screen reader reads) as
+    on the screen, on a phone and on a laptop; the first commentary is on the phone's first screen."""
+    order = ["title", "authors", "commentary", "chips and links", "buttons", "abstract"]
+    context = touch_phone(browser)
+    try:
+        for pg in (context.new_page(), contexts["laptop"]):
+            for path in ("", urls.src_to_url(urls.day(index.days[0]))):
+                open_page(pg, base + path, lang)
+                pg.wait_for_selector(".pn-note .pn-rl button")
+                cards = pg.locator("article .pn-note").evaluate_all(f"cards => cards.map({CARD_PARTS})")
+                assert cards, path
+                for parts in cards:
+                    assert [p for p, _ in parts] == [p for p in order if p in dict(parts)], parts
+                    assert {"title", "authors", "commentary", "chips and links", "buttons"} <= set(dict(parts)), parts
+                    tops = [top for _, top in parts]
+                    assert tops == sorted(tops), parts  # drawn in the page's order
+                if pg.viewport_size == PHONE:
+                    first = dict(cards[0])["commentary"]
+                    assert first + 40 < PHONE["height"], f"{path or 'home'}: the first commentary starts at y {first}"
+    finally:
+        context.close()
+
+
 def test_the_home_pages_tags_stay_whole_on_a_laptop(contexts, base: str) -> None:  # noqa: ANN001
     """A laptop keeps its twelve tags in a line of text, without the phone's link to every tag."""
     pg = contexts["laptop"]

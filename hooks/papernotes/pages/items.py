@@ -77,8 +77,11 @@ class Items:
     def cards(self, notes: Iterable[Note], html_of: Callable[[Note], NoteHtml], href: Callable[[str], str],
               heading: str = "h2") -> Markup:
         """Notes in full (day and home pages), each followed by a line break: title, authors and
-        lab, tag chips, the paper's links, the reading list's slot, the commentary (its links to
-        notes placed from this page) and the abstract, folded."""
+        lab, the commentary (its links to notes placed from this page), then the tag chips, the
+        paper's links, the reading list's slot and the abstract, folded. The commentary comes
+        before the chips and buttons, in the page as on the screen (a screen reader reads it in
+        that order too): on a 390×844 phone two rows of chips, the links and the buttons had put
+        the home page's first commentary below the first screen."""
         out = []
         for note in notes:
             html = html_of(note)
@@ -93,8 +96,9 @@ class Items:
             out.append(f'<article class="pn-note" id="{slug}" data-slug="{slug}" data-tags="{tags}">{self._coins(note)}\n'
                        f'<{heading} class="pn-note__title" lang="{text_lang(note.title)}"><a href="{escape(href(urls.note(note.slug)))}">'
                        f'{escape(note.title)}</a></{heading}>\n'
-                       f'<p class="pn-meta">{meta}<br>\n{self._fragments.chips(note.tags, href)}<br>{paper_links(note)}</p>\n'
-                       f'{slot(note)}\n{self._commentary_of(note)}\n{abstract}\n</article>\n')
+                       f'<p class="pn-meta">{meta}</p>\n{self._commentary_of(note)}\n'
+                       f'<p class="pn-meta pn-note__footer">{self._fragments.chips(note.tags, href)}<br>{paper_links(note)}</p>\n'
+                       f'{slot(note)}\n{abstract}\n</article>\n')
         return Markup("".join(out))
 
     def _start(self, note: Note, href: Callable[[str], str], coins: bool = True, tags: bool = False) -> tuple[str, str, str]:
