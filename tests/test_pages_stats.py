@@ -85,10 +85,16 @@ def test_heatmap_empty_pattern_covers_exactly_the_year(year: int) -> None:
 def test_month_chart_bars() -> None:
     index = site([dt.date(2025, 1, 5), dt.date(2025, 3, 5), dt.date(2025, 3, 6)])
     svg = _svg(str(stats.month_chart(stats.month_counts(index), lambda to: to)))
-    bars = [r for r in svg.iter(f"{SVG}rect")]
+    bars = [r for r in svg.iter(f"{SVG}rect") if r.get("class") == "pn-bar"]
     assert [b.find(f"{SVG}title").text for b in bars] == ["2025-01: 1", "2025-02: 0", "2025-03: 2"]
     assert float(bars[2].get("height")) == 2 * float(bars[0].get("height"))
     assert [a.get("href") for a in svg.iter(f"{SVG}a")] == [urls.month(2025, 1), urls.month(2025, 3)]
+    # A month's link holds its whole column, gaps included, as tall as the chart: a finger takes
+    # a month of one note (a short bar) as well as the busiest.
+    for link, bar in zip(svg.iter(f"{SVG}a"), (bars[0], bars[2])):
+        hit = link.find(f"{SVG}rect[@class='pn-bar-hit']")
+        assert float(hit.get("x")) < float(bar.get("x")) and float(hit.get("height")) > float(bars[2].get("height"))
+        assert float(hit.get("x")) + float(hit.get("width")) > float(bar.get("x")) + float(bar.get("width"))
 
 
 def test_month_chart_names_each_quarter_in_both_languages() -> None:
@@ -119,7 +125,7 @@ def test_month_chart_writes_the_busiest_and_newest_months_counts(days: list[dt.d
     """A touch screen shows no tooltip, and on a phone the scale's top is scrolled out of sight:
     the chart had no number a reader could see. The counts stand over their bars' middles."""
     svg = _svg(str(stats.month_chart(stats.month_counts(site(days)), lambda to: to)))
-    bars = list(svg.iter(f"{SVG}rect"))
+    bars = [r for r in svg.iter(f"{SVG}rect") if r.get("class") == "pn-bar"]
     written = [t for t in svg.iter(f"{SVG}text") if "pn-bar-value" in t.get("class")]
     assert [(t.text, next(i for i, b in enumerate(bars) if float(b.get("x")) < float(t.get("x")) < float(b.get("x")) + float(b.get("width"))))
             for t in written] == values

@@ -1393,6 +1393,47 @@ def test_small_targets_on_a_touch_screen_are_big_enough(browser, base: str, inde
         context.close()
 
 
+# The area a finger takes a target in: the run of points through the centre of its (first) box,
+# across and down, where the page's hit testing finds it (its padding, a pseudo-element's or an
+# SVG shape's area included), up to 60 px each way.
+HIT_AREA = """e => {
+  e.scrollIntoView({block: "center", inline: "center"});
+  const r = e.getClientRects()[0], cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+  const hits = (x, y) => { const h = document.elementFromPoint(x, y); return !!h && (h === e || e.contains(h)); };
+  const run = (dx, dy) => { let n = 0; while (n < 60 && hits(cx + dx * (n + 1), cy + dy * (n + 1))) n++; return n; };
+  return hits(cx, cy) ? [run(-1, 0) + run(1, 0) + 1, run(0, -1) + run(0, 1) + 1] : [0, 0];
+}"""
+
+
+def test_a_month_of_the_chart_is_its_whole_column_on_a_touch_screen(browser, base: str) -> None:  # noqa: ANN001
+    """Found by a phone check: a month of the chart was as tall a target as its bar, 36 px for a
+    month of one note (a few px on a site whose busiest month has a hundred); the years over the
+    calendars were 55×24 links. A month's target is its column, 44 px tall at least however short
+    its bar, and a tap above the bar or on the count written over it takes the month; the years
+    are 44 px tall. (The columns stay 24 px wide, as the calendar's days: see
+    test_a_month_of_the_chart_is_a_finger_sized_target_on_a_touch_screen.)"""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        open_page(pg, base + "stats/", "ko")
+        pg.wait_for_timeout(300)
+        months = pg.locator(".pn-figure svg.pn-chart a").evaluate_all(f"""as => as.map(a => {{
+          const area = ({HIT_AREA})(a), bar = a.querySelector('.pn-bar').getBoundingClientRect();
+          const x = bar.left + bar.width / 2, above = document.elementFromPoint(x, bar.top - 12);
+          return [a.getAttribute('aria-label'), area, !!above && above.closest('a') === a]; }})""")
+        assert len(months) >= 5
+        assert [m for m in months if min(m[1]) < 24 or m[1][1] < 44 or not m[2]] == [], months
+        written = pg.locator(".pn-figure svg.pn-chart text.pn-bar-value").evaluate_all("""ts => ts.map(t => {
+          t.scrollIntoView({block: "center", inline: "center"});
+          const r = t.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return hit && hit.closest('a') ? hit.closest('a').getAttribute('aria-label') : null; })""")
+        assert written and None not in written, written
+        years = pg.locator("article h3 > a.pn-year").evaluate_all(LINK_BOXES)
+        assert len(years) >= 2 and all(b[2] >= 44 and b[1] >= 44 and b[3] for b in years), years
+    finally:
+        context.close()
+
+
 def test_the_archives_months_stand_in_columns(contexts, base: str, index) -> None:  # noqa: ANN001
     """As inline blocks a month stood further right on its line than the one above it ("2025-01
     (83)" under "2025-02 (102)"): the months are a grid's columns."""
