@@ -1405,6 +1405,32 @@ HIT_AREA = """e => {
 }"""
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_guides_permalinks_are_seen_and_finger_sized_on_a_touch_screen(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    """Found by a phone check: the ¶ after each heading of the guides (the theme's permalink) was a
+    13-16 px wide target, and invisible (the theme shows it to a pointer resting on the heading,
+    which a touch screen has not), so a tap at a heading's end jumped to it unseen. On a touch
+    screen it is shown and a finger takes it in 44×44 px, laid over the heading's end: the ¶'s
+    own box, and so the heading's line, keep their size, and the page does not widen."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        seen = 0
+        for path in ("contributing/", "about/"):
+            open_page(pg, base + path, lang)
+            links = pg.locator("article .headerlink").evaluate_all(f"""ls => ls.filter(l => l.checkVisibility()).map(l => {{
+              const box = l.getBoundingClientRect(), area = ({HIT_AREA})(l);
+              return [l.parentElement.id, Math.round(box.width), Number(getComputedStyle(l).opacity), area]; }})""")
+            seen += len(links)
+            assert links, path
+            wrong = [link for link in links if link[1] > 24 or link[2] < 1 or min(link[3]) < 44]
+            assert wrong == [], (path, wrong)
+            assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+        assert seen >= 5
+    finally:
+        context.close()
+
+
 def test_a_month_of_the_chart_is_its_whole_column_on_a_touch_screen(browser, base: str) -> None:  # noqa: ANN001
     """Found by a phone check: a month of the chart was as tall a target as its bar, 36 px for a
     month of one note (a few px on a site whose busiest month has a hundred); the years over the
