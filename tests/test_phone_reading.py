@@ -989,6 +989,23 @@ def test_a_notes_paper_links_share_one_line_on_a_phone(browser, base: str, lang:
 
 
 @pytest.mark.parametrize("size", SIZE_IDS)
+def test_a_cards_paper_links_are_finger_sized_on_a_phone(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
+    """Found by a phone check: a home or day page card's "arXiv · PDF · Hugging Face" were 39×18
+    px links in a line of small type (a note page's own were made 44 px before). They are 44 px
+    square at least on a phone, and a finger on their edge takes them; a laptop keeps its line."""
+    pg = contexts[size]
+    found = []
+    for path in ("", urls.src_to_url(urls.day(index.days[0]))):
+        open_page(pg, base + path, "en")
+        found += pg.locator(".pn-note .pn-note__footer .pn-links a").evaluate_all(LINK_BOXES)
+    assert {"arXiv", "PDF", "Hugging Face"} <= {b[0] for b in found}, found
+    if size == "phone":
+        assert [b for b in found if min(b[1:3]) < 44 or not b[3]] == []
+    else:
+        assert [b for b in found if b[2] > 30] == []
+
+
+@pytest.mark.parametrize("size", SIZE_IDS)
 def test_card_and_item_titles_are_finger_sized_on_a_phone(contexts, base: str, index, size: str) -> None:  # noqa: ANN001
     """Found by a phone check: a card's title of one line ("The Markovian Thinker" on its day page)
     was a 254×24 link with its authors' links 6 px below. Card and list-item titles (home, day
@@ -1556,7 +1573,7 @@ def test_the_home_pages_tags_stay_whole_on_a_laptop(contexts, base: str) -> None
 
 # Each line of links: the left of each row's first text (a label or a link's own text, not its
 # padding) from its column's content edge, the "·" the page holds as text, and the dots drawn.
-LINK_LINES = """() => [...document.querySelectorAll('.pn-downloads, .pn-facts .pn-links')].filter(l => l.checkVisibility()).map(line => {
+LINK_LINES = """() => [...document.querySelectorAll('.pn-downloads, .pn-facts .pn-links, .pn-note__footer .pn-links')].filter(l => l.checkVisibility()).map(line => {
   const host = line.parentElement, style = getComputedStyle(host), left = host.getBoundingClientRect().left + parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
   const starts = [];
   let bottom = -Infinity;
