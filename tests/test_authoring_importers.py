@@ -437,3 +437,48 @@ def test_notes_written_without_an_arxiv_id_are_counted_with_the_fix(project: Pat
     out = capsys.readouterr().out
     assert "1 note(s) written without an arXiv id" in out and "--lookup-arxiv" in out, out
     assert out.splitlines()[-1] == "import-post: 1 created, 0 skipped (already have a note), 0 failed"
+
+
+JOINED = "people:\n  - name: Minji Kim\n    aliases: [김민지, Min-Ji Kim, Kim Min-ji]\n"
+
+
+@pytest.mark.parametrize("command, content", [
+    ("import-post", "2026-11-21\nPost Twice Paper\n(김민지, Minji Kim)\narXiv:2505.01030\n한국어 코멘트.\nEnglish comment.\n#reasoning\n"),
+    ("import-hf", '[{"paper": {"id": "2505.01030", "title": "Post Twice Paper", "summary": "An abstract.",\n'
+                  '  "authors": [{"name": "김민지"}, {"name": "Min-Ji Kim"}], "publishedAt": "2025-04-08T00:00:00.000Z"},\n'
+                  '  "publishedAt": "2025-04-09T00:00:00.000Z"}]'),
+], ids=["post", "hf"])
+def test_a_paper_whose_two_authors_authors_yml_joins_is_refused(project: Path, command: str, content: str,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Both importers wrote the note and said "1 created"; `papernotes check` then failed on it
+    (data/authors.yml joins the two names as one person). The note is checked in its site, as
+    `check` checks it: refused at its input line, nothing written."""
+    (project / "data" / "authors.yml").write_text(JOINED, encoding="utf-8")
+    source = project / ("posts.txt" if command == "import-post" else "daily.json")
+    source.write_text(content, encoding="utf-8")
+    before = notes_in(project)
+    extra = ["--tag", "reasoning"] if command == "import-hf" else []
+    assert main([command, str(source), "--root", str(project), *extra]) == 1
+    out = capsys.readouterr().out
+    assert notes_in(project) == before
+    label = f"{source}:2" if command == "import-post" else f"{source}:1: item [0] (arXiv 2505.01030)"
+    assert f"{label}: error: 'Post Twice Paper' would not pass the checker, not written: authors: " in out
+    assert "data/authors.yml:2 joins them as one person ('Minji Kim')" in out
+    assert out.splitlines()[-1].endswith("0 created, 0 skipped (already have a note), 1 failed")
+    assert main(["check", "--root", str(project)]) == 0
+
+
+def test_a_commentary_linking_no_note_is_refused_and_a_good_one_checks_clean(project: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A commentary linking a note that does not exist passed the import and then failed `check`
+    (a warning: the link leads nowhere). Every rule `check` applies to a note in its site is the
+    import's, so such a block is refused; one linking the note that is there is written."""
+    post = project / "posts.txt"
+    post.write_text("2026-11-21\nLinks Nowhere\n(Ann Lee)\narXiv:2505.01031\n한국어 [코멘트](../no-such-note/).\nEnglish.\n#rl\n\n"
+                    "Links Somewhere\n(Ann Lee)\narXiv:2505.01032\n한국어 [코멘트](../existing-paper/).\nEnglish.\n#rl\n",
+                    encoding="utf-8")
+    assert main(["import-post", str(post), "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert f"{post}:2: error: 'Links Nowhere' would not pass the checker, not written: ## 한국어: the link to '../no-such-note/'" in out
+    assert notes_in(project) - {"data/notes/2025/existing-paper.md"} == {"data/notes/2026/links-somewhere.md"}
+    assert main(["check", "--root", str(project)]) == 0

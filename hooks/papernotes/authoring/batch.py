@@ -10,9 +10,8 @@ from typing import Iterator, TypeVar
 from tqdm import tqdm
 
 from papernotes.source.tree import display_path, slug_key
-from papernotes.model import NoteDraft, TagRegistry
-from papernotes.source.guidance import read_guidance
-from papernotes.authoring.notefile import ExistingNotes, check_text, render_note
+from papernotes.model import NoteDraft, Problem, TagRegistry
+from papernotes.authoring.notefile import ExistingNotes, SiteCheck, render_note
 from papernotes.report import format_problems
 from papernotes.schema import id_slug, paper_arxiv_id, slugify
 
@@ -42,7 +41,7 @@ class ImportRun:
         self.existing = ExistingNotes.scan(self.notes_dir, root)
         for line in format_problems(self.existing.problems):  # a broken note is reported, and costs the import nothing
             print(line, file=sys.stderr)
-        self.guidance = read_guidance(root / "data" / "note-template.md")
+        self.check = SiteCheck(root)
         self.summary = Summary()
         self._failed: set[object] = set()
 
@@ -82,12 +81,13 @@ class ImportRun:
         path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title, id_slug(arxiv)))
         shown = display_path(path, self.root)
         text = render_note(draft)
-        # Warnings count too: they would fail `mkdocs build --strict`.
-        found = check_text(text, slug=path.stem, source=shown, registry=self.registry, guidance=self.guidance)
+        # Warnings count too: they would fail `mkdocs build --strict`. So does a problem the note
+        # would bring to another file (a `slug:` of data/authors.yml that its author's page makes taken).
+        found = self.check.problems(path, text)
         errors = [p for p in found if p.severity != "notice"]   # advice fails nothing (a date after today), as in `check`
         if errors:
             self.fail(label, f"{draft.title[:200]!r} would not pass the checker, not written: "
-                             + "; ".join(f"{p.field}: {_short(p.message)}" for p in errors))
+                             + "; ".join(_where(p, shown) + f"{p.field}: {_short(p.message)}" for p in errors))
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,10 +97,11 @@ class ImportRun:
             self.fail(label, f"file: cannot write {shown}: {err.strerror or err}")
             return
         self.existing.add(path, text)
+        self.check.written(found)
         self.summary.created.append(shown)
         self.say(f"{label}: created {shown}")
         for notice in found:  # the advice `check` will give (a date after today): said now, where it is made
-            self.say(f"{label}: notice: {notice.field}: {_short(notice.message)}")
+            self.say(f"{label}: notice: {_where(notice, shown)}{notice.field}: {_short(notice.message)}")
 
 
 class Progress:
@@ -117,6 +118,11 @@ class Progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _where(problem: Problem, shown: str) -> str:
+    """`data/authors.yml:3:11: ` before a problem the note would bring to another file; nothing for its own."""
+    return "" if problem.path == shown else f"{problem.path}:{problem.line}:{problem.column}: "
 
 
 def _short(message: str, most: int = 300) -> str:

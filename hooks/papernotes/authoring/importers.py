@@ -4,7 +4,8 @@ Each item is on its own: a malformed block or item is reported with its file, li
 index or arXiv id) and field, and costs nothing else; no input gives a traceback. Both are
 idempotent (a paper that already has a note, by arXiv id or title, is skipped), show a progress
 bar on long runs, end with a created/skipped/failed summary, and validate every note before
-writing it, so what they write always passes `papernotes check`.
+writing it in its site, through the checker's own function (`notefile.SiteCheck`: `data/authors.yml`,
+the tags, links, other notes), so what they write always passes `papernotes check`.
 Exit codes: 0 nothing failed, 1 something failed (the rest was still imported), 2 bad input.
 """
 

@@ -1,7 +1,8 @@
 """Write new note files: a `NoteDraft` as text in the schema's order, slugs, and what already exists.
 
 Shared by the scaffold (`papernotes new`) and the importers. Every note they write is first
-run through the same validation as `papernotes check`, so they cannot write a broken note.
+run through the same validation as `papernotes check` (`check_text`: the note alone; `SiteCheck`:
+the note in its site, as `check` runs it), so they cannot write a broken note.
 The writer walks `schema.FIELDS` and `schema.SECTIONS` rather than a list of its own, so a
 new field cannot be dropped from written notes by forgetting this module.
 """
@@ -17,10 +18,12 @@ from pathlib import Path
 
 import yaml
 
+from papernotes.catalog.people import project_party_pages
+from papernotes.markup import HtmlCache
 from papernotes.model import NoteDraft, Problem, TagRegistry
 from papernotes.schema import FENCE, FIELDS, SECTIONS, FrontMatter, canonical_arxiv_id, paper_arxiv_id, split_front_matter
 from papernotes.source.guidance import Guidance, normalise_text
-from papernotes.source.tree import display_path, read_note_file, slug_key
+from papernotes.source.tree import LoadResult, NoteCache, display_path, load_site, read_note_file, slug_key
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_text
 
 _IDENTITY_KEYS = ("title", "arxiv", "url")
@@ -74,6 +77,40 @@ def check_text(text: str, *, slug: str, source: str, registry: TagRegistry, guid
         return [_surrogate_problem(text, exc.start, source)]
     _, problems = read_note_file(slug, data, source, registry, guidance)
     return sorted(problems)
+
+
+class SiteCheck:
+    """`papernotes check` of notes about to be written into the project at `root`: every rule the
+    check applies to a note, those that read the rest of the site too (`data/authors.yml`, the
+    tags, links to other notes and pages, a paper or file name another note has), by the
+    checker's own function (`source.tree.load_site`, with the note as a pending file), so the
+    writers cannot drift from it. A problem elsewhere counts only when the note brings it: the
+    project's own problems before the run (a broken note, a tag being reviewed) are not the note's."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.cache, self.html = NoteCache(), HtmlCache()  # each existing note is read once per run
+        self.pages = project_party_pages(root / "mkdocs.yml")
+        self.known = set(self._load({}).problems)
+
+    def _load(self, pending: dict[Path, str]) -> LoadResult:
+        return load_site(self.root, "data", only=list(pending), html=self.html, reuse=self.cache,
+                         party_pages=self.pages, pending=pending)
+
+    def problems(self, path: Path, text: str) -> list[Problem]:
+        """What `papernotes check` would report if `text` were written at `path`, and were the
+        project's only change: its problems (notices too) and those it would bring to other files."""
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:  # a lone surrogate: no UTF-8 file can hold it
+            return [_surrogate_problem(text, exc.start, display_path(path, self.root))]
+        shown = display_path(path, self.root)
+        return sorted(p for p in self._load({path: text}).problems if p.path == shown or p not in self.known)
+
+    def written(self, found: list[Problem]) -> None:
+        """The note whose `problems` were `found` was written: what it brought elsewhere (advice) is
+        the project's now."""
+        self.known.update(found)
 
 
 def _surrogate_problem(text: str, at: int, source: str) -> Problem:

@@ -17,8 +17,11 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import Callable
 
+from papernotes.config import file_settings
 from papernotes.model import Note
 from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, NameForms, match_key, name_slug
 from papernotes.schema import RESERVED_PARTY_SLUGS
@@ -252,6 +255,14 @@ def _parties(groups: _Group, declared: tuple[Entity, ...], age: dict[str, int]) 
             taken.add(slug)
         parties.append(Party(slug, name, tuple(notes), entity, forms))
     return sorted(parties, key=lambda p: (match_key(p.name), p.slug))
+
+
+def project_party_pages(config_file: Path) -> Callable[[tuple[Note, ...], AuthorsFile], PartyPages]:
+    """`party_pages` as a build of the project whose `mkdocs.yml` is `config_file` makes them: with
+    its `author_page_min_notes` (the default when the file is missing or its settings are wrong).
+    What `papernotes check` and the note writers hand `source.tree.load_site`."""
+    settings = file_settings(config_file)[0] if config_file.is_file() else None
+    return partial(party_pages, min_notes=settings.author_page_min_notes) if settings else party_pages
 
 
 def party_pages(notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int = MIN_NOTES) -> PartyPages:

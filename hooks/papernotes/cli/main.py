@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from functools import partial
 from pathlib import Path
 from typing import Sequence
 
@@ -25,7 +24,7 @@ from papernotes.authoring import importers
 from papernotes.authoring import scaffold
 from papernotes.source.tree import load_site, note_files
 from papernotes.cli import daily_post
-from papernotes.catalog.people import party_pages
+from papernotes.catalog.people import project_party_pages
 from papernotes.config import file_settings
 from papernotes.report import FORMATS, format_problems
 
@@ -78,9 +77,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         # site against it (an authors.yml edit can join or split the notes' names).
         only = [f for f in only if f.resolve() not in data_files] or None
     # mkdocs.yml's settings, as the build reads them (the check passed what the build refused).
-    settings, setting = file_settings(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else (None, None)
-    pages = partial(party_pages, min_notes=settings.author_page_min_notes) if settings else party_pages
-    result = load_site(root, "data", only=only, party_pages=pages)
+    _, setting = file_settings(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else (None, None)
+    result = load_site(root, "data", only=only, party_pages=project_party_pages(root / "mkdocs.yml"))
     for line in format_problems([*([setting] if setting else []), *result.problems], args.format):
         print(line)
     errors, warnings = len(result.errors) + (setting is not None), len(result.warnings)

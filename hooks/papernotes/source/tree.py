@@ -15,7 +15,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, NamedTuple
+from typing import Callable, Mapping, NamedTuple
 from pathlib import Path
 
 
@@ -96,7 +96,8 @@ def display_path(path: Path, root: Path) -> str:
 
 def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None, *,
               html: HtmlCache | None = None, reuse: NoteCache | None = None,
-              party_pages: Callable[[tuple[Note, ...], AuthorsFile], PartyPages] | None = None) -> LoadResult:
+              party_pages: Callable[[tuple[Note, ...], AuthorsFile], PartyPages] | None = None,
+              pending: Mapping[Path, str] | None = None) -> LoadResult:
     """Load `<root>/<data_dir>/tags.yml`, its glossary.yml and every note; `only` limits which notes
     are reported on (problems of tags.yml and glossary.yml are always reported).
 
@@ -106,8 +107,15 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     Identity checks (duplicate slugs and arXiv ids) always look at the whole tree, so a
     new note that collides with an existing one is caught even when only it is checked.
     `party_pages` (`catalog.people.party_pages`, with the build's settings) says which authors and
-    labs have a page, for checking the notes' links to them; without it those links are not checked.
+    labs have a page, for checking the notes' links to them and `data/authors.yml`'s slugs against
+    them; without it those links are not checked, and every author a note names counts as paged.
+
+    `pending` (path -> text) are note files about to be written, not on disk yet: each is checked
+    as if it were there, against the rest of the site, by every rule above. The writers
+    (`authoring.notefile.SiteCheck`) check through it what they would write, so nothing that
+    `papernotes check` refuses can pass them.
     """
+    pending = dict(pending or {})
     data = root / data_dir
     registry, problems = load_tag_registry(data / "tags.yml", display_path(data / "tags.yml", root))
     if reuse is not None:  # serve: the last readable tags while tags.yml cannot be read
@@ -132,31 +140,39 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     html = html if html is not None else HtmlCache()
     load_one = partial(_load_guarded, root=root, registry=registry, guidance=guidance, html=html)
     results = (reuse or NoteCache()).load(files, context, load_one, html)
+    on_disk = set(files)
+    for path, text in pending.items():
+        if path not in on_disk:
+            files.append(path)
+            results.append(read_note_file(path.stem, text.encode("utf-8", "surrogatepass"), display_path(path, root),
+                                          registry, guidance, html))
     for path, (note, found) in zip(files, results):
         if note is not None:
             loaded.append(note)
         if wanted is None or path.resolve() in wanted:
             problems.extend(found)
     problems.extend(p for p in _stray_notes(data, root) if wanted is None or (root / p.path).resolve() in wanted)
-    clashes = _slug_problems(files, root) + _identity_problems(loaded, root)
+    clashes = _slug_problems(files, root) + _identity_problems(loaded, root, pending)
     if wanted is not None:
         clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
     problems.extend(clashes)
     # The files that failed to load, read again once for what they still say (their paper, their links).
-    texts = {path: _text_of(path) for path, (note, _) in zip(files, results) if note is None}
+    texts = {path: pending[path] if path in pending else _text_of(path) for path, (note, _) in zip(files, results) if note is None}
     unloaded = [path for path in texts if wanted is None or path.resolve() in wanted]
-    problems.extend(_unloaded_identity_problems(loaded, texts, unloaded, root))
-    links = _note_link_problems(loaded, {path: texts[path] for path in unloaded}, {path.stem for path in files}, root, html)
-    links += _site_link_problems(loaded, {path: texts[path] for path in unloaded}, registry, root, html,
-                                 _pages_of(loaded, authors, party_pages))
+    problems.extend(_unloaded_identity_problems(loaded, texts, unloaded, root, pending))
+    links = _note_link_problems(loaded, {path: texts[path] for path in unloaded}, {path.stem for path in files}, root, html,
+                                pending)
+    pages = _pages_of(loaded, authors, party_pages)
+    links += _site_link_problems(loaded, {path: texts[path] for path in unloaded}, registry, root, html, pages, pending)
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     problems.extend(slug_clashes(loaded, authors))
-    joined = joined_coauthors(loaded, authors, lambda source, name: _value_position(root / source, name))
+    joined = joined_coauthors(loaded, authors, lambda source, name: _value_position(root / source, name, pending))
     problems.extend(p for p in joined if wanted is None or (root / p.path).resolve() in wanted)
-    labs = lab_lookalike_notices(loaded, authors, lambda source: _key_position(root / source, "org"))
+    labs = lab_lookalike_notices(loaded, authors, lambda source: _key_position(root / source, "org", pending))
     problems.extend(p for p in labs if wanted is None or (root / p.path).resolve() in wanted)
-    advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name), lambda: pairs)
+    advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name, pending),
+                               lambda: pairs)
     problems.extend(p for p in advice if wanted is None or any((root / f).resolve() in wanted for f in (p.path, _other_file(p))))
     held = _held_back(loaded, root)
     notes = [n for n in loaded if n.source not in held and (wanted is None or (root / n.source).resolve() in wanted)]
@@ -464,29 +480,30 @@ def _by_paper(notes: list[Note]) -> dict[str, list[Note]]:
     return groups
 
 
-def _identity_problems(notes: list[Note], root: Path) -> list[Problem]:
+def _identity_problems(notes: list[Note], root: Path, pending: Mapping[Path, str]) -> list[Problem]:
     """Two notes may not be about one paper (one arXiv id, in `arxiv:` or an arXiv `url:`, any
     version); each is told about the other, and only the oldest is published (`_held_back`)."""
     found = []
     for value, members in _by_paper(notes).items():
         for note in members if len(members) > 1 else ():
             others = ", ".join(m.source for m in members if m is not note)
-            found.append(_paper_clash(root / note.source, note.source, value, others))
+            found.append(_paper_clash(root / note.source, note.source, value, others, pending))
     return found
 
 
-def _paper_clash(path: Path, source: str, value: str, others: str) -> Problem:
+def _paper_clash(path: Path, source: str, value: str, others: str, pending: Mapping[Path, str]) -> Problem:
     """"Also has a note in `others`", at the note's `arxiv:` (as written), else its `url:` (the id
     may come from an arXiv link: source/note.py)."""
     field = "arxiv"
-    line, column = _key_position(path, field)
+    line, column = _key_position(path, field, pending)
     if (line, column) == (1, 1):
         field = "url"
-        line, column = _key_position(path, field)
+        line, column = _key_position(path, field, pending)
     return Problem(source, line, column, field, f"{value} also has a note in {others}; keep one note per paper", "duplicate-paper")
 
 
-def _unloaded_identity_problems(loaded: list[Note], texts: dict[Path, str | None], told: list[Path], root: Path) -> list[Problem]:
+def _unloaded_identity_problems(loaded: list[Note], texts: dict[Path, str | None], told: list[Path], root: Path,
+                                pending: Mapping[Path, str]) -> list[Problem]:
     """A note file that fails to load (`texts`: each one's text, `_text_of`) about a paper that
     another note file is about: told now (each of `told`), so that fixing its fields does not
     reveal a second problem. The paper is read from its `arxiv:` and `url:` lines (`note.paper_of`)."""
@@ -500,7 +517,7 @@ def _unloaded_identity_problems(loaded: list[Note], texts: dict[Path, str | None
         value, own = papers.get(path), display_path(path, root)
         others = [source for source in by_paper.get(value, ()) if source != own] if value else []
         if others:
-            found.append(_paper_clash(path, own, value, ", ".join(others)))
+            found.append(_paper_clash(path, own, value, ", ".join(others), pending))
     return found
 
 
@@ -516,7 +533,8 @@ def _bodies(notes: list[Note], unloaded: dict[Path, str | None], root: Path) -> 
     return bodies
 
 
-def _note_link_problems(notes: list[Note], unloaded: dict[Path, str | None], stems: set[str], root: Path, html: HtmlCache) -> list[Problem]:
+def _note_link_problems(notes: list[Note], unloaded: dict[Path, str | None], stems: set[str], root: Path, html: HtmlCache,
+                        pending: Mapping[Path, str]) -> list[Problem]:
     """A relative link to a note that is not published (no note has that file name, or it is a
     draft) is a broken link on every page that shows the commentary: a warning at the link, so
     `mkdocs build --strict` stops on it (`markup_links` resolves the links to published notes).
@@ -534,7 +552,7 @@ def _note_link_problems(notes: list[Note], unloaded: dict[Path, str | None], ste
                     continue
                 why = ("is a draft (`draft: true`), which is not published" if slug in drafts
                        else "is no note (no data/notes/**/" + slug + ".md)")
-                line, column = _section_text_position(root / source, section.heading, href)
+                line, column = _section_text_position(root / source, section.heading, href, pending)
                 found.append(Problem(source, line, column, f"## {section.heading}",
                                      f"the link to {href!r} leads nowhere: {slug!r} {why}; link a published "
                                      "note, or write the paper's arXiv id (it links to arXiv until the paper has a note)",
@@ -549,7 +567,7 @@ SITE_SECTIONS = frozenset({"", "tags", "archive", "browse", "stats", "authors", 
 
 
 def _site_link_problems(notes: list[Note], unloaded: dict[Path, str | None], registry: TagRegistry, root: Path,
-                        html: HtmlCache, party_pages: Callable[[], PartyPages | None]) -> list[Problem]:
+                        html: HtmlCache, party_pages: Callable[[], PartyPages | None], pending: Mapping[Path, str]) -> list[Problem]:
     """A relative link from a note to a page of the site that is no note and does not exist: a
     tag the registry has not (`../../tags/no-such-tag/`), a date page no note has, an author or
     lab without a page (`party_pages`, worked out only when a note links to one), or a path that
@@ -578,7 +596,7 @@ def _site_link_problems(notes: list[Note], unloaded: dict[Path, str | None], reg
                     if why is None:
                         continue
                     message, rule = f"the link to {href!r} leads nowhere: {why}", "unknown-site-link"
-                line, column = _section_text_position(root / source, section.heading, href)
+                line, column = _section_text_position(root / source, section.heading, href, pending)
                 found.append(Problem(source, line, column, f"## {section.heading}", message, rule, "warning"))
     return found
 
@@ -646,9 +664,14 @@ def _text_of(path: Path) -> str | None:
         return None
 
 
-def _section_text_position(path: Path, heading: str, text: str) -> tuple[int, int]:
+def _file_text(path: Path, pending: Mapping[Path, str], encoding: str = "utf-8") -> str:
+    """A note file's text: a pending one's (`load_site`'s `pending`, not on disk yet), else the file's."""
+    return pending[path] if path in pending else path.read_text(encoding=encoding)
+
+
+def _section_text_position(path: Path, heading: str, text: str, pending: Mapping[Path, str]) -> tuple[int, int]:
     """Line and column of `text` in the body section `## heading` (else the heading's line)."""
-    lines = normalise_text(path.read_text(encoding="utf-8")).split("\n")  # as parse_note counts them
+    lines = normalise_text(_file_text(path, pending)).split("\n")  # as parse_note counts them
     start = next((n for n, line in enumerate(lines) if (heading_text(line) or "").lower() == heading.lower()), None)
     if start is None:
         return 1, 1
@@ -661,12 +684,12 @@ def _section_text_position(path: Path, heading: str, text: str) -> tuple[int, in
     return start + 1, 1
 
 
-def _key_position(path: Path, key: str) -> tuple[int, int]:
+def _key_position(path: Path, key: str, pending: Mapping[Path, str]) -> tuple[int, int]:
     """Line and column of `key:`'s value in a valid note's front matter (1, 1 if not found).
 
     Notes do not carry positions, and only clashing notes need one, so the file is read again.
     """
-    front = split_front_matter(normalise_text(path.read_text(encoding="utf-8")).split("\n"))  # lines as parse_note counts them
+    front = split_front_matter(normalise_text(_file_text(path, pending)).split("\n"))  # lines as parse_note counts them
     if isinstance(front, FrontMatter):
         for number, line in enumerate(front.yaml_lines, start=2):
             match = re.match(rf"{key}\s*:\s*", line)
@@ -675,11 +698,11 @@ def _key_position(path: Path, key: str) -> tuple[int, int]:
     return 1, 1
 
 
-def _value_position(path: Path, value: str) -> tuple[int, int]:
+def _value_position(path: Path, value: str, pending: Mapping[Path, str]) -> tuple[int, int]:
     """Line and column of a front-matter line holding `value` (an author's name), else of `authors:`.
     The search starts at `authors:`, so a title that holds the name is not taken for it."""
-    authors = _key_position(path, "authors")
-    front = split_front_matter(path.read_text(encoding="utf-8-sig").splitlines())
+    authors = _key_position(path, "authors", pending)
+    front = split_front_matter(_file_text(path, pending, "utf-8-sig").splitlines())
     if isinstance(front, FrontMatter):
         for number, line in enumerate(front.yaml_lines, start=2):
             at = unicodedata.normalize("NFC", line).find(value)
