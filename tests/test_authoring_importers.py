@@ -482,3 +482,21 @@ def test_a_commentary_linking_no_note_is_refused_and_a_good_one_checks_clean(pro
     assert f"{post}:2: error: 'Links Nowhere' would not pass the checker, not written: ## 한국어: the link to '../no-such-note/'" in out
     assert notes_in(project) - {"data/notes/2025/existing-paper.md"} == {"data/notes/2026/links-somewhere.md"}
     assert main(["check", "--root", str(project)]) == 0
+
+
+def test_a_note_that_would_make_an_authors_yml_slug_taken_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An entry's `slug: lone-wolf` takes nothing while Lone Wolf has one note (no page): that
+    note is written. A second one would give Lone Wolf a page, which the entry's slug takes: a
+    warning at data/authors.yml that `check` and the strict build fail on, so it is refused,
+    naming that file and line."""
+    (project / "data" / "authors.yml").write_text("people:\n  - name: Tong Zheng\n    slug: lone-wolf\n", encoding="utf-8")
+    post = project / "posts.txt"
+    post.write_text("2026-11-21\nFirst Wolf Paper\n(Lone Wolf)\narXiv:2505.01041\n한국어.\nEnglish.\n#rl\n\n"
+                    "Second Wolf Paper\n(Lone Wolf)\narXiv:2505.01042\n한국어.\nEnglish.\n#rl\n", encoding="utf-8")
+    assert main(["import-post", str(post), "--root", str(project)]) == 1
+    out = capsys.readouterr().out
+    assert f"{post}:2: created data/notes/2026/first-wolf-paper.md" in out
+    assert (f"{post}:9: error: 'Second Wolf Paper' would not pass the checker, not written: data/authors.yml:3:11: "
+            "people[0].slug: slug 'lone-wolf' is the page of the author 'Lone Wolf'") in out
+    assert not (project / "data/notes/2026/second-wolf-paper.md").exists()
+    assert main(["check", "--root", str(project)]) == 0

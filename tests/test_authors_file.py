@@ -185,6 +185,23 @@ def test_a_slug_that_is_another_authors_page_is_a_warning_at_the_slug(tmp_path: 
     assert found == [(3, 11, "people[0].slug", "slug-taken", "warning"), (8, 11, "orgs[0].slug", "slug-taken", "warning")]
 
 
+@pytest.mark.parametrize("notes, warned", [(1, False), (2, True)], ids=["one-note-no-page", "two-notes-a-page"])
+def test_a_slug_is_taken_only_from_an_author_who_has_a_page(tmp_path: Path, notes: int, warned: bool,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """`slug: lone-wolf` on another entry was a warning ("is the page of the author 'Lone Wolf'")
+    that failed the check and the strict build though Lone Wolf, with one note, has no page to
+    take. It is one once a second note gives Lone Wolf a page (moved to `lone-wolf-2`)."""
+    from hostile_base import note, write_site
+    from papernotes.cli.main import main
+
+    root = write_site(tmp_path, {f"2024/w{i}.md": note(authors="[Lone Wolf]", arxiv=f'"2406.0002{i}"') for i in range(notes)},
+                      good=False)
+    (root / "data" / "authors.yml").write_text("people:\n  - name: Tong Zheng\n    slug: lone-wolf\n", encoding="utf-8")
+    assert main(["check", "--root", str(root)]) == (1 if warned else 0)
+    out = capsys.readouterr().out
+    assert ("data/authors.yml:3:11: warning: people[0].slug: slug 'lone-wolf' is the page of the author 'Lone Wolf'" in out) == warned
+
+
 def test_labs_written_apart_only_by_punctuation_get_a_notice(tmp_path: Path) -> None:
     """`org: Qualcomm.` and `org: QUALCOMM!` made two lab pages (qualcomm-2, qualcomm-3) with no word.
     Named in data/authors.yml (an entry and its alias), they are one lab and get none."""

@@ -269,4 +269,5 @@ def party_pages(notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int = 
     """The URL parts of the author and lab pages a build of `notes` (newest first) makes, for
     checking the notes' links to them (`source.tree.load_site`)."""
     people = People(notes, authors, min_notes)
-    return PartyPages({p.slug for p in people.authors}, {p.slug for p in people.orgs}, min_notes)
+    return PartyPages({p.slug for p in people.authors}, {p.slug for p in people.orgs}, min_notes,
+                      {k for p in people.authors for k in _keys(p)})

@@ -402,11 +402,15 @@ def joined_coauthors(notes: Iterable[Note], authors: AuthorsFile, locate: Callab
     return found
 
 
-def slug_clashes(notes: Iterable[Note], authors: AuthorsFile) -> list[Problem]:
+def slug_clashes(notes: Iterable[Note], authors: AuthorsFile, paged: Callable[[], set[str] | None] = lambda: None) -> list[Problem]:
     """A `slug:` of `data/authors.yml` that is the page of another author or lab the notes name
     (its name makes that slug, and no entry joins it to this one) is a warning at the entry: the
     entry took that page (`authors/chitta-baral/` showed Tong Zheng) and moved its owner to `-2`,
-    silently, so links others shared led to someone else."""
+    silently, so links others shared led to someone else. Only an author who has a page counts:
+    `paged()` gives the `match_key` of every name an author page gathers (`tree.PartyPages`), or
+    None when it is not known (then every author the notes name counts). The author of a single
+    note has none, so there is nothing to take (the warning failed the strict build all the same).
+    Every lab a note names has a page."""
     found: list[Problem] = []
     notes = list(notes)
     for kind, entities, joined in (("author", authors.people, authors.person_of), ("lab", authors.orgs, authors.org_of)):
@@ -414,10 +418,12 @@ def slug_clashes(notes: Iterable[Note], authors: AuthorsFile) -> list[Problem]:
         if not chosen:  # most sites: no slug chosen, and no name made into a slug on every serve save
             continue
         written = {a for n in notes for a in n.authors} if kind == "author" else {n.org for n in notes if n.org}
+        with_page = paged() if kind == "author" else None
         taken: dict[str, str] = {}
         for name in sorted(written):
             slug = name_slug(name)
-            if slug in chosen and match_key(name) not in joined:
+            key = match_key(name)
+            if slug in chosen and key not in joined and (with_page is None or key in with_page):
                 taken.setdefault(slug, name)
         for slug, name in taken.items():
             entity = chosen[slug]

@@ -166,7 +166,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     links += _site_link_problems(loaded, {path: texts[path] for path in unloaded}, registry, root, html, pages, pending)
     problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
-    problems.extend(slug_clashes(loaded, authors))
+    problems.extend(slug_clashes(loaded, authors, lambda: None if (p := pages()) is None else p.author_names))
     joined = joined_coauthors(loaded, authors, lambda source, name: _value_position(root / source, name, pending))
     problems.extend(p for p in joined if wanted is None or (root / p.path).resolve() in wanted)
     labs = lab_lookalike_notices(loaded, authors, lambda source: _key_position(root / source, "org", pending))
@@ -641,12 +641,15 @@ class PartyPages(NamedTuple):
     authors: set[str]
     labs: set[str]
     min_notes: int
+    author_names: set[str]
+    """The `match_key` of every name an author page gathers (the notes' spellings, its entry's names)."""
 
 
 def _pages_of(notes: list[Note], authors: AuthorsFile,
               party_pages: Callable[[tuple[Note, ...], AuthorsFile], PartyPages] | None) -> Callable[[], PartyPages | None]:
     """`party_pages` of the published notes, newest first (as the build plans them), worked out
-    once and only when asked (when a note links to an author or lab page); None without it."""
+    once and only when asked (when a note links to an author or lab page, or `data/authors.yml` chooses
+    a slug: `authors.slug_clashes`); None without it."""
     if party_pages is None:
         return lambda: None
     # Sorted only when asked: most builds have no such link, and every serve rebuild loads the notes.
