@@ -57,6 +57,12 @@ def _load(tmp_path: Path, text: str) -> tuple[AuthorsFile, list[tuple[int, int, 
     # the build refuses two pages whose folders differ only by case, and made-up slugs are folded.
     pytest.param("people:\n  - name: Bob\n    slug: straße-x\n", [(3, 11, "people[0].slug", "bad-slug")], id="slug-that-folds"),
     pytest.param("people:\n  - name: Bob\n    slug: ﬁ\n", [(3, 11, "people[0].slug", "bad-slug")], id="slug-with-a-ligature"),
+    # `slug: "_"` built the author's page at authors/_/, the folder of the index's initial pages
+    # (authors/_/a/); `_` is no word of a slug ("lowercase words joined by '-'"), anywhere in it.
+    pytest.param('people:\n  - name: A\n    slug: "_"\n  - name: B\n    slug: __\n  - name: C\n    slug: a_b\n'
+                 'orgs:\n  - name: D\n    slug: _\n',
+                 [(3, 11, "people[0].slug", "bad-slug"), (5, 11, "people[1].slug", "bad-slug"),
+                  (7, 11, "people[2].slug", "bad-slug"), (10, 11, "orgs[0].slug", "bad-slug")], id="slug-with-underscores"),
     pytest.param("people:\n  - name: A\n    slug: " + "-".join(["averylongword"] * 20) + "\n",
                  [(3, 11, "people[0].slug", "long-slug")], id="slug-too-long-for-a-folder"),
 ])
@@ -183,6 +189,16 @@ def test_a_slug_that_is_another_authors_page_is_a_warning_at_the_slug(tmp_path: 
              if p.path == "data/authors.yml"]
     # At the slug's value, as every other problem of the file (it was at the entry's line, column 1).
     assert found == [(3, 11, "people[0].slug", "slug-taken", "warning"), (8, 11, "orgs[0].slug", "slug-taken", "warning")]
+
+
+def test_a_slug_with_an_underscore_says_what_to_write(tmp_path: Path) -> None:
+    (tmp_path / "authors.yml").write_text("people:\n  - name: A\n    slug: a_b\n  - name: B\n    slug: \"_\"\n", encoding="utf-8")
+    _, found = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    assert [(p.line, p.column, p.field, p.message) for p in found] == [
+        (3, 11, "people[0].slug", "slug 'a_b' must be lowercase words joined by '-', like 'minji-kim' (write 'a-b') "
+         "('_' is not one: authors/_/ and labs/_/ hold the indexes' pages by initial)"),
+        (5, 11, "people[1].slug", "slug '_' must be lowercase words joined by '-', like 'minji-kim' "
+         "('_' is not one: authors/_/ and labs/_/ hold the indexes' pages by initial)")]
 
 
 @pytest.mark.parametrize("notes, warned", [(1, False), (2, True)], ids=["one-note-no-page", "two-notes-a-page"])

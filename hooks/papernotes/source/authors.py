@@ -43,7 +43,10 @@ from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_
 TOP_KEYS = ("people", "distinct", "orgs")
 PERSON_KEYS = ("name", "aliases", "orcid", "homepage", "slug", "family")
 ORG_KEYS = ("name", "aliases", "homepage", "slug")
-SLUG = re.compile(r"^[\w]+(?:-[\w]+)*$")
+SLUG = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
+"""Words of letters and digits (any script: Hangul is kept) joined by '-', as `names.name_slug` makes
+them. No '_': `slug: "_"` built the author's page at `authors/_/`, the folder of the index's
+initial pages (`authors/_/a/`), and no made-up slug has one."""
 ORCID = re.compile(r"^(?:https?://orcid\.org/)?([0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{3}[0-9X])$")
 """ASCII digits only ([0-9], never \\d: `０000-0002-1825-0097` passed, and its page linked a broken iD)."""
 
@@ -266,8 +269,10 @@ def _read_value(key: str, value: Located) -> str:
     # on macOS and Windows), and made-up slugs (`names.name_slug`) are NFKC-casefolded already.
     folded = unicodedata.normalize("NFKC", text).casefold() if key == "slug" else text
     if key == "slug" and (not SLUG.match(text) or text != folded):
-        hint = f" (write {folded!r})" if SLUG.match(text) and SLUG.match(folded) else ""
-        raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'{hint}", "bad-slug")
+        dashed = re.sub(r"[-_]+", "-", folded).strip("-")  # `a_b` is written `a-b`
+        hint = f" (write {dashed!r})" if SLUG.match(dashed) and dashed != text else ""
+        why = " ('_' is not one: authors/_/ and labs/_/ hold the indexes' pages by initial)" if "_" in text else ""
+        raise value.error(f"slug {text!r} must be lowercase words joined by '-', like 'minji-kim'{hint}{why}", "bad-slug")
     if key == "slug" and len(text.encode("utf-8")) > MAX_SLUG_BYTES:  # a folder name: authors/<slug>/
         raise value.error(f"slug {text[:40]!r}... is {len(text.encode('utf-8'))} bytes long; a slug is at most {MAX_SLUG_BYTES} "
                           "(it is a folder name in the site)", "long-slug")
