@@ -63,6 +63,12 @@ def _load(tmp_path: Path, text: str) -> tuple[AuthorsFile, list[tuple[int, int, 
                  'orgs:\n  - name: D\n    slug: _\n',
                  [(3, 11, "people[0].slug", "bad-slug"), (5, 11, "people[1].slug", "bad-slug"),
                   (7, 11, "people[2].slug", "bad-slug"), (10, 11, "orgs[0].slug", "bad-slug")], id="slug-with-underscores"),
+    # A line break or tab inside a name passed, as in a note's authors (a name is one line).
+    pytest.param('people:\n  - name: "Evil\\nOne"\n    aliases: ["A\\tB", Fine]\ndistinct:\n  - [Fine, "X\\nY"]\n'
+                 'orgs:\n  - name: "Lab\\nAU  - Injected"\n',
+                 [(2, 11, "people[0].name", "control-character"), (3, 15, "people[0].aliases[0]", "control-character"),
+                  (5, 12, "distinct[0][1]", "control-character"), (7, 11, "orgs[0].name", "control-character")],
+                 id="names-with-line-breaks"),
     pytest.param("people:\n  - name: A\n    slug: " + "-".join(["averylongword"] * 20) + "\n",
                  [(3, 11, "people[0].slug", "long-slug")], id="slug-too-long-for-a-folder"),
 ])

@@ -272,6 +272,19 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:4:5: error: title: contains the invisible character U+200B ZERO WIDTH SPACE",)),
     ("title-line-separator", {"2024/hostile.md": note(title='"one\u2028two"')},
      (f"{H}:2:12: error: title: the invisible character U+2028 LINE SEPARATOR",)),
+    # A line break or tab inside a name passed (other control characters were refused) and the
+    # citation files ran the name into what followed it (`AU  - -, Evil ER`). At the value; the
+    # spaces around a value (the line break a `>` block ends with) are fine.
+    ("title-line-break", {"2024/hostile.md": note(title='"Title\\nTY  - JOUR"')},
+     (f"{H}:2:8: error: title: contains a line break (U+000A): the title is one line of text",)),
+    ("title-literal-block", {"2024/hostile.md": note(title="|\n  first line\n  second line")},
+     (f"{H}:2:8: error: title: contains a line break (U+000A)",)),
+    ("author-line-break", {"2024/hostile.md": note(authors='[Ann Lee, Bob Ray, "Evil\\nER  - "]')},
+     (f"{H}:3:29: error: authors[2]: contains a line break (U+000A): an author's name is one line of text",)),
+    ("author-tab", {"2024/hostile.md": note(authors='["Kim\\tMinji"]')},
+     (f"{H}:3:11: error: authors[0]: contains a tab (U+0009)",)),
+    ("org-line-break", {"2024/hostile.md": note(extra='org: "Lab\\nAU  - Injected, Lab"\n')},
+     (f"{H}:7:6: error: org: contains a line break (U+000A): the organisation is one line of text",)),
     ("author-soft-hyphen", {"2024/hostile.md": note(authors="[Kim, Le\u00ade]")},
      (f"{H}:3:18: error: authors[1]: contains the invisible character U+00AD SOFT HYPHEN",)),
     ("tag-zero-width", {"2024/hostile.md": note(tags="[rl\u200b]")},

@@ -4,6 +4,7 @@ field and a message that says what to fix, and never costs another note."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -459,3 +460,13 @@ def test_a_missing_notes_folder_is_told_at_line_one(tmp_path: Path) -> None:
     (tmp_path / "data").mkdir()
     problems = [p.format() for p in load_site(tmp_path).problems if p.rule == "missing-folder"]
     assert problems == ["data/notes:1:1: error: folder: the notes folder is missing: create data/notes/ and put the notes in it"]
+
+
+@pytest.mark.parametrize("title", ['>\n  Adversarial Training\n  of Reward Models', '"Adversarial Training of Reward Models\\n"'])
+def test_a_title_broken_only_by_yaml_or_around_it_is_one_line(title: str) -> None:
+    """A line break or tab inside a title is refused (tests/test_hostile_notes.py); one that YAML
+    folds away, or one at its end (the break a `>` block ends with), is not inside it."""
+    text = re.sub(r"^title: .*$", lambda _: f"title: {title}", VALID, count=1, flags=re.M)
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert [p for p in problems if p.is_error] == [] and note is not None
+    assert note.title == "Adversarial Training of Reward Models"

@@ -248,7 +248,7 @@ def _read_aliases(value: Located, path: str, at: dict[str, Located], fail: Repor
 
 def _read_value(key: str, value: Located) -> str:
     """The text of an entry's `name`, `orcid` (the bare iD), `homepage` or `slug`; raises if it is wrong."""
-    text = read_text(value)
+    text = read_text(value, one_line="a name" if key == "name" else f"the {key}")
     if key in ("name", "homepage") and len(text) > MAX_TEXT_CHARS:  # as a note's author or organisation
         raise value.error(f"the {key} is {len(text):,} characters long; the limit is {MAX_TEXT_CHARS:,}", "too-long")
     if key == "orcid":
@@ -291,7 +291,7 @@ def _read_distinct(item: Located, where: str, report: Report) -> tuple[str, str]
     names: list[str] = []
     for k, node in enumerate(nodes):
         try:
-            names.append(read_text(node))
+            names.append(read_text(node, one_line="a name"))
         except NodeError as err:
             report(err, f"{where}[{k}]")
     if len(names) < len(nodes):

@@ -379,7 +379,7 @@ def _short(loc: Located, text: str, what: str) -> str:
 
 
 def _title(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
-    title = _short(loc, " ".join(read_text(loc).split()), "the title")
+    title = _short(loc, " ".join(read_text(loc, one_line="the title").split()), "the title")
     if not any(c.isalnum() for c in title):  # `"\u0301"`, `"-"`: nothing a reader could read or a list could show
         raise loc.error("the title has no letter or digit: write the paper's title", "empty")
     return title
@@ -397,7 +397,7 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         try:
-            name = _short(item, " ".join(read_text(item).split()), "the name")
+            name = _short(item, " ".join(read_text(item, one_line="an author's name").split()), "the name")
         except NodeError as err:
             add(err.line, err.column, f"authors[{i}]", err.message, err.rule)
             continue
@@ -562,7 +562,7 @@ def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 
 
 def _org(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
-    return _short(loc, " ".join(read_text(loc).split()), "the organisation")
+    return _short(loc, " ".join(read_text(loc, one_line="the organisation").split()), "the organisation")
 
 
 READERS: dict[str, Callable[[Located, TagRegistry, Callable[..., None]], object]] = {

@@ -211,14 +211,28 @@ _CURLY = {"\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201c", "\u00ab": 
 """Opening quotation marks of prose and their closing ones: “…”, ‘…’, „…“, «…», 「…」, 『…』."""
 
 
-def read_text(loc: Located, *, allow_empty: bool = False) -> str:
+_IN_ONE_LINE = re.compile(r"\S[ \t\n]*?([\t\n])[ \t\n]*\S")
+"""A tab or line break between two characters of a value (not the spaces around it, which are
+stripped: a `>` block ends in one)."""
+
+
+def read_text(loc: Located, *, allow_empty: bool = False, one_line: str | None = None) -> str:
     """A text value, NFC-normalised. Numbers, booleans, dates and nulls are refused with a
-    'quote it' hint; invisible and bidi-control characters are refused where they are."""
+    'quote it' hint; invisible and bidi-control characters are refused where they are, and so,
+    in a value that names something (`one_line`: what it is, "the title"), are the two control
+    characters other text may hold, a line break and a tab: `title: "Title\\nTY  - JOUR"`
+    passed, and its citation files showed the name run together with what followed the break."""
     node = loc.node
     if isinstance(node, yaml.ScalarNode) and node.tag == STR:
         hidden = find_invisible(node.value)
         if hidden is not None:
             raise loc.error_at(hidden, invisible_message(node.value, hidden), "invisible-character")
+        broken = _IN_ONE_LINE.search(node.value) if one_line is not None else None
+        if broken is not None:
+            what = "a line break" if broken.group(1) == "\n" else "a tab"
+            # At the value: libyaml's marks (the usual loader) do not say where in it the break is.
+            raise loc.error(f"contains {what} (U+{ord(broken.group(1)):04X}): {one_line} is one line of text; "
+                            "write it on one line, with spaces", "control-character")
         value = unicodedata.normalize("NFC", node.value).strip()
         if not value and not allow_empty:
             raise loc.error("must not be empty", "empty")
