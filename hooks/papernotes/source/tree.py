@@ -94,6 +94,20 @@ def display_path(path: Path, root: Path) -> str:
     return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+class _WantedFiles:
+    """The files a check of `only` reports on: `path in wanted` when `path` is one of them, the
+    same file by another written path too (resolved). Only a path whose name is one of theirs is
+    resolved: an import checks each new note against every note of the site, and resolving each
+    of 10,000 paths (a system call per folder of it) for each note was most of its time."""
+
+    def __init__(self, only: list[Path]) -> None:
+        self._files = {p.resolve() for p in only}
+        self._names = {p.name for p in only} | {p.name for p in self._files}
+
+    def __contains__(self, path: Path) -> bool:
+        return path.name in self._names and path.resolve() in self._files
+
+
 def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None, *,
               html: HtmlCache | None = None, reuse: NoteCache | None = None,
               party_pages: Callable[[tuple[Note, ...], AuthorsFile], PartyPages] | None = None,
@@ -133,7 +147,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
         problems.append(Problem(display_path(notes_dir, root), 1, 1, "folder",
                                 "the notes folder is missing: create data/notes/ and put the notes in it", "missing-folder"))
 
-    wanted = {p.resolve() for p in only} if only is not None else None
+    wanted = _WantedFiles(only) if only is not None else None
     guidance = read_guidance(data / "note-template.md")
     loaded: list[Note] = []
     context = (str(root.resolve()), registry.tags, sorted(registry.lookup.items()), registry.unreadable, guidance)
@@ -149,33 +163,33 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     for path, (note, found) in zip(files, results):
         if note is not None:
             loaded.append(note)
-        if wanted is None or path.resolve() in wanted:
+        if wanted is None or path in wanted:
             problems.extend(found)
-    problems.extend(p for p in _stray_notes(data, root) if wanted is None or (root / p.path).resolve() in wanted)
+    problems.extend(p for p in _stray_notes(data, root) if wanted is None or root / p.path in wanted)
     clashes = _slug_problems(files, root) + _identity_problems(loaded, root, pending)
     if wanted is not None:
-        clashes = [p for p in clashes if (root / p.path).resolve() in wanted]
+        clashes = [p for p in clashes if root / p.path in wanted]
     problems.extend(clashes)
     # The files that failed to load, read again once for what they still say (their paper, their links).
     texts = {path: pending[path] if path in pending else _text_of(path) for path, (note, _) in zip(files, results) if note is None}
-    unloaded = [path for path in texts if wanted is None or path.resolve() in wanted]
+    unloaded = [path for path in texts if wanted is None or path in wanted]
     problems.extend(_unloaded_identity_problems(loaded, texts, unloaded, root, pending))
     links = _note_link_problems(loaded, {path: texts[path] for path in unloaded}, {path.stem for path in files}, root, html,
                                 pending)
     pages = _pages_of(loaded, authors, party_pages)
     links += _site_link_problems(loaded, {path: texts[path] for path in unloaded}, registry, root, html, pages, pending)
-    problems.extend(p for p in links if wanted is None or (root / p.path).resolve() in wanted)
+    problems.extend(p for p in links if wanted is None or root / p.path in wanted)
     pairs = (reuse or NoteCache()).lookalike_pairs(loaded, authors)
     problems.extend(slug_clashes(loaded, authors, lambda: None if (p := pages()) is None else p.author_names))
     joined = joined_coauthors(loaded, authors, lambda source, name: _value_position(root / source, name, pending))
-    problems.extend(p for p in joined if wanted is None or (root / p.path).resolve() in wanted)
+    problems.extend(p for p in joined if wanted is None or root / p.path in wanted)
     labs = lab_lookalike_notices(loaded, authors, lambda source: _key_position(root / source, "org", pending))
-    problems.extend(p for p in labs if wanted is None or (root / p.path).resolve() in wanted)
+    problems.extend(p for p in labs if wanted is None or root / p.path in wanted)
     advice = lookalike_notices(loaded, authors, lambda source, name: _value_position(root / source, name, pending),
                                lambda: pairs)
-    problems.extend(p for p in advice if wanted is None or any((root / f).resolve() in wanted for f in (p.path, _other_file(p))))
+    problems.extend(p for p in advice if wanted is None or any(root / f in wanted for f in (p.path, _other_file(p))))
     held = _held_back(loaded, root)
-    notes = [n for n in loaded if n.source not in held and (wanted is None or (root / n.source).resolve() in wanted)]
+    notes = [n for n in loaded if n.source not in held and (wanted is None or root / n.source in wanted)]
     notes.sort(key=lambda n: (-n.date.toordinal(), n.slug))
     html.keep_only({getattr(n, key) for n in loaded for key in SECTION_KEYS})
     if provisional:
