@@ -607,7 +607,7 @@ def test_a_backlink_from_the_abstract_only_says_so(tmp_path: Path) -> None:
 
     abstract_only = LINK_NOTES["2025/third.md"].replace("title: \"Third: Safety Later\"", "title: \"Fourth\"").replace(
         '"2503.30003"', '"2504.40004"').replace("See huggingface.co/papers/2501.10001 for the base.", "No mention here.").replace(
-        "---\n\n## 한국어", "---\n\n## Abstract\n\nWe extend 2501.10001 to many tasks.\n\n## 한국어")
+        "---\n\n## 한국어", "---\n\n## Abstract\n\nWe extend 2501.10001 to $n^2$ tasks (a<b).\n\n## 한국어")
     # ... and a note mentioning its own paper: on its own page a link to arXiv, not to the page itself.
     abstract_only = abstract_only.replace("No mention here.", "This paper (2504.40004) in brief.")
     site = make_site(tmp_path / "site", notes={**LINK_NOTES, "2025/fourth.md": abstract_only})
@@ -618,7 +618,9 @@ def test_a_backlink_from_the_abstract_only_says_so(tmp_path: Path) -> None:
     base = BeautifulSoup((site / "site" / "notes" / "base-paper" / "index.html").read_text(encoding="utf-8"), "html.parser")
     (item,) = [li for li in base.select(".pn-backlinks li") if li["data-slug"] == "fourth"]
     context = item.select_one(".pn-backlink__context")
-    assert context.select_one("blockquote").get_text() == "We extend 2501.10001 to many tasks."
+    quote = context.select_one("blockquote")
+    # the formula drawn as on the note's page (it was quoted as "n2"), the text escaped once
+    assert quote.get_text() == "We extend 2501.10001 to n2 tasks (a<b)." and quote.select_one("math msup")
     assert "논문 초록에서" in context.get_text() and "From the paper’s abstract" in context.get_text()
     assert not context.select(".pn-missing") and "pn-only-en" not in context["class"]
 
@@ -642,7 +644,35 @@ def test_a_backlink_from_the_abstract_only_says_so(tmp_path: Path) -> None:
 ])
 def test_a_backlink_sentence_is_not_cut_at_an_abbreviation(html: str, sentence: str) -> None:
     from papernotes.catalog.links import _sentence_at
-    assert _sentence_at(html, html.index("<a>"), html.index("</a>") + 4) == sentence
+    assert htmllib.unescape(_sentence_at(html, html.index("<a>"), html.index("</a>") + 4)) == sentence
+
+
+_FORMULA = re.compile(r"<math\b.*?</math>", re.S)
+
+
+def test_a_backlink_sentence_quotes_its_formulas_as_the_note_draws_them() -> None:
+    """"Mentioned in" quoted `$x^2 + \\frac{a}{b}$` as "x2+ab" (every tag stripped, MathML's too):
+    the quote holds the note's own MathML, and its text stays escaped."""
+    from papernotes.catalog.links import _mentions
+    html = str(Converter().convert("- First item: with $x^2 + \\frac{a}{b}$ the loss of 2611.00006 drops, "
+                                   "$\\beta = 2$ and a<b & c hold.\n- Next item."))
+    ((key, sentence),) = _mentions(html)
+    assert key == ("arxiv", "2611.00006")
+    assert _FORMULA.findall(sentence) == _FORMULA.findall(html) and len(_FORMULA.findall(html)) == 2
+    assert _FORMULA.sub("F", sentence) == "First item: with F the loss of 2611.00006 drops, F and a&lt;b &amp; c hold."
+
+
+def test_a_cut_sentence_keeps_the_formulas_it_shows() -> None:
+    """A long sentence cut around its mention quotes, after each word, that word's own formula."""
+    from papernotes.catalog.links import SENTENCE_LIMIT, _mentions
+    words = " ".join(f"w{i} $v_{{{i}}}$" for i in range(80))
+    html = str(Converter().convert(f"Before. {words} then 2401.01234 and {words} too. After."))
+    ((_, sentence),) = _mentions(html)
+    pairs = re.findall(r"w(\d+) (?:<span[^>]*>)?(<math\b.*?</math>)", sentence)
+    assert len(pairs) > 20 and "2401.01234" in sentence
+    assert len(re.sub(r"<[^>]+>", "", _FORMULA.sub("F", sentence))) <= SENTENCE_LIMIT + 2
+    drawn = {str(Converter().convert(f"$v_{{{i}}}$")).removeprefix("<p>").removesuffix("</p>") for i in range(80)}
+    assert all(formula in drawn and f"<mn>{i}</mn>" in formula for i, formula in pairs)
 
 
 def test_a_mention_in_a_table_is_quoted_with_its_row() -> None:

@@ -19,6 +19,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
+from markupsafe import Markup, escape
+
+from papernotes.markup import glue_math, math_text
 from papernotes.markup_links import find_links
 from papernotes.model import Note
 from papernotes.schema import LINEAGE_FIELDS, SECTION_KEYS
@@ -51,9 +54,10 @@ class Backlink:
 
     source: Note
     """The mentioning note."""
-    sentences: Mapping[str, str]
+    sentences: Mapping[str, Markup]
     """`ko` / `en` -> the first sentence of that language's commentary that mentions the note;
-    `ABSTRACT` -> the abstract's, when no commentary mentions it."""
+    `ABSTRACT` -> the abstract's, when no commentary mentions it. Escaped text with the
+    sentence's formulas as the note's own MathML (`_sentence_at`), safe in an element."""
 
 
 @dataclass(frozen=True)
@@ -303,8 +307,37 @@ def _mentions(html: str) -> Mentions:
     return tuple(found)
 
 
-def _plain(html: str) -> str:
+_FORMULA = re.compile(r"<math\b[^>]*>.*?</math>", re.S)
+_FORMULA_MARK = "\x0e"
+"""Where a formula stood in a sentence's plain text while it is found and cut: one character, so a
+cut never splits a formula (a control character: a note can hold none, `source/characters.py`)."""
+FORMULA_QUOTED_MAX = 2000
+"""Bytes of MathML a quoted sentence keeps of one formula; a longer one (a display equation of a
+page) is quoted as its text (`math_text`), as a sentence is cut to SENTENCE_LIMIT characters."""
+
+
+def _plain(html: str, formulas: list[str]) -> str:
+    """The text of `html`, each formula replaced by `_FORMULA_MARK` and appended to `formulas`."""
+    if "<math" in html:
+        def mark(match: re.Match[str]) -> str:
+            formulas.append(match.group())
+            return _FORMULA_MARK
+        html = _FORMULA.sub(mark, html)
     return htmllib.unescape(_TAG.sub("", html))
+
+
+def _quoted(text: str, formulas: Sequence[str]) -> Markup:
+    """`text` escaped, each `_FORMULA_MARK` in it the next of `formulas` (the MathML the note's
+    page shows, so `$x^2 + \\frac{a}{b}$` is quoted as drawn, not as "x2+ab"), kept on a line with
+    the punctuation after it as on the note's page (`glue_math`)."""
+    if not formulas:
+        return escape(text)
+    pieces = text.split(_FORMULA_MARK)
+    out = [str(escape(pieces[0]))]
+    for formula, piece in zip(formulas, pieces[1:]):
+        out.append(formula if len(formula) <= FORMULA_QUOTED_MAX else str(escape(math_text(formula))))
+        out.append(str(escape(piece)))
+    return Markup(glue_math("".join(out)))
 
 
 def _sentence_ends(text: str) -> list[re.Match[str]]:
@@ -321,10 +354,13 @@ def _sentence_ends(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _sentence_at(block: str, start: int, end: int) -> str:
-    """The sentence of the block's plain text that holds the characters `start:end` of its HTML."""
-    before, link = _plain(block[:start]), _plain(block[start:end])
-    text = " ".join((before + link + _plain(block[end:])).split())
+def _sentence_at(block: str, start: int, end: int) -> Markup:
+    """The sentence of the block's text that holds the characters `start:end` of its HTML, as
+    escaped text with its formulas (`_quoted`): the sentence is found and cut in plain text, where
+    a formula counts as one character."""
+    formulas: list[str] = []
+    before, link = _plain(block[:start], formulas), _plain(block[start:end], formulas)
+    text = " ".join((before + link + _plain(block[end:], formulas)).split())
     at = len(" ".join(before.split())) + (1 if before[-1:].isspace() else 0)
     sentence_start, sentence_end = 0, len(text)
     for m in _sentence_ends(text):
@@ -334,16 +370,19 @@ def _sentence_at(block: str, start: int, end: int) -> str:
             sentence_end = m.start()
             break
     sentence = text[sentence_start:sentence_end].strip()
+    first = text[:sentence_start].count(_FORMULA_MARK)  # formulas of the block before the sentence
     if len(sentence) > SENTENCE_LIMIT:
         centre = max(at - sentence_start, 0)
         # Centred on the mention, but never past the sentence's end: a mention near the end
         # keeps the last SENTENCE_LIMIT characters, not half of them.
         lo = max(min(centre - SENTENCE_LIMIT // 2, len(sentence) - SENTENCE_LIMIT), 0)
         cut = sentence[lo:lo + SENTENCE_LIMIT]
+        first += sentence[:lo].count(_FORMULA_MARK)
         if lo > 0:
+            first += cut.split(" ", 1)[0].count(_FORMULA_MARK) if " " in cut else 0
             cut = "…" + cut.split(" ", 1)[-1]
         if lo + SENTENCE_LIMIT < len(sentence):
             cut = cut.rsplit(" ", 1)[0] + "…"
         sentence = cut
-    return sentence
+    return _quoted(sentence, formulas[first:])
 
