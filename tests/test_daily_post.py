@@ -474,6 +474,20 @@ def test_what_a_post_cannot_carry_is_named_with_its_line(capsys: pytest.CaptureF
     assert [p.field for p in round_trip_problems(note)] == ["## Abstract paragraph 2"]
 
 
+def test_the_same_paragraph_in_two_sections_is_told_at_each_ones_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """`arXiv:…` alone under both `## 한국어` and `## English`: both warnings named the Korean line
+    (the first match in the file), the English one too."""
+    source = empty_tree(tmp_path, ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    text = NOTE.split("## 한국어")[0] + "## 한국어\n\n보상 모델 없이 학습한다.\n\narXiv:2611.00001\n\n## English\n\nIt needs no reward model.\n\narXiv:2611.00001\n"
+    (source / "data" / "notes" / "2025" / "zeta.md").write_text(text, encoding="utf-8")
+    code, _, err = post(capsys, source, "2025-05-02")
+    ko, en = [i + 1 for i, line in enumerate(text.splitlines()) if line == "arXiv:2611.00001"]
+    assert code == 0 and ko < en
+    assert f"data/notes/2025/zeta.md:{ko}: warning: ## 한국어 paragraph 2:" in err
+    assert f"data/notes/2025/zeta.md:{en}: warning: ## English paragraph 2:" in err
+
+
 def test_the_day_page_gets_the_post_without_the_authoring_package() -> None:
     """The post's writer is a format module: rendering pages imports no importer or scaffold."""
     import subprocess

@@ -19,11 +19,12 @@ import re
 import sys
 from pathlib import Path
 
-from papernotes.outputs.daily_post import LANGS, PostOptions, day_post, round_trip_problems
+from papernotes.outputs.daily_post import LANGS, CarryProblem, PostOptions, day_post, round_trip_problems
 from papernotes.model import Note, Problem
 from papernotes.catalog.index import build_index
 from papernotes.schema import FrontMatter, split_front_matter
 from papernotes.source.guidance import normalise_text
+from papernotes.source.note import sections_of
 from papernotes.source.tree import LoadResult, display_path, load_site
 
 _DATE_LINE = re.compile(r"""^date[ \t]*:[ \t]*(["']?)([0-9]{4}-[0-9]{2}-[0-9]{2})\1[ \t]*(?:#.*)?$""")
@@ -73,7 +74,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if options.importable:
         for note in notes:
             for problem in round_trip_problems(note):
-                print(f"{note.source}:{_line_of(root, note, problem.snippet)}: warning: {problem.field}: {problem.message} "
+                print(f"{note.source}:{_line_of(root, note, problem)}: warning: {problem.field}: {problem.message} "
                       f"(import-post would not read it back as written)", file=sys.stderr)
     if elsewhere:
         files = sorted({p.path for p in elsewhere})
@@ -136,14 +137,20 @@ def _nearest(days: tuple[dt.date, ...], day: dt.date) -> str:
     return "; the nearest days with notes are " + " and ".join(parts)
 
 
-def _line_of(root: Path, note: Note, snippet: str) -> int:
-    """The line of the note file where `snippet` starts (1, the file's, when it cannot be found:
-    a missing section has no line; `:0:` is no line an editor opens)."""
+def _line_of(root: Path, note: Note, problem: CarryProblem) -> int:
+    """The line of the note file where the problem's snippet starts, looked for in its own section
+    (`arXiv:…` under both `## 한국어` and `## English` is two lines); 1, the file's, when it cannot
+    be found (a missing section has no line; `:0:` is no line an editor opens)."""
+    snippet = problem.snippet.strip()[:60]
     if not snippet:
         return 1
     try:
         text = (root / note.source).read_text(encoding="utf-8")
     except OSError:
         return 1
-    found = text.find(snippet.strip()[:60])
+    section = sections_of(text).get(problem.section) if problem.section else None
+    if section is not None and (found := section.text.find(snippet)) >= 0:
+        return section.first + section.text.count("\n", 0, found)
+    text = normalise_text(text)
+    found = text.find(snippet)
     return text.count("\n", 0, found) + 1 if found >= 0 else 1

@@ -472,6 +472,9 @@ class CarryProblem:
     """What is wrong and what to do."""
     snippet: str = ""
     """The start of the text concerned (to locate its line in the note file)."""
+    section: str = ""
+    """The key of the body section the snippet is in (`ko`, `en`, `abstract`), or "": the same
+    paragraph in two sections is told at each one's own line."""
 
 
 def day_header(day: dt.date) -> str:
@@ -609,14 +612,14 @@ def _paragraph_problems(part: str, text: str) -> list[CarryProblem]:
         is_list = is_list_item(lines[0])
         if is_list and previous_list:
             found.append(CarryProblem(where, "two lists with only a blank line between them become one list in the post; "
-                                             "put a sentence between them", lines[0]))
+                                             "put a sentence between them", lines[0], part))
         previous_list = is_list
         if len(carried) == 1 and (any(_BLOCK_LINE.match(x) for x in lines[1:]) or (len(lines) > 1 and _BLOCK_LINE.match(lines[0]))) \
                 or any(x.endswith("  ") or x.endswith("\\") for x in lines[:-1]) \
                 or (len(carried) > 1 and any(_BLOCK_LINE.match(x) and not is_list_item(x) for x in lines)):
             found.append(CarryProblem(where, "a block of several lines (a nested list, table, quote, code or hard line "
                                              "break) becomes one line in the post; write it as a paragraph or a simple list",
-                                      lines[0]))
+                                      lines[0], part))
             continue
         for line in carried:
             found += _line_problems(part, where, line)
@@ -626,7 +629,7 @@ def _paragraph_problems(part: str, text: str) -> list[CarryProblem]:
 def _line_problems(part: str, where: str, line: str) -> list[CarryProblem]:
     if _special(line) or is_authors_line(line) or section_marker(line):
         return [CarryProblem(where, "this line would read as a hashtag line, an arXiv id, a section marker or an "
-                                    "author list; reword its start", line)]
+                                    "author list; reword its start", line, part)]
     return []
 
 

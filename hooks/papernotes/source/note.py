@@ -127,6 +127,17 @@ def body_texts(text: str) -> dict[str, str] | None:
     return {key: section.text for key, section in sections.items()}
 
 
+def sections_of(text: str) -> dict[str, Section]:
+    """The body sections of a note's text by key, each with its heading's and first line, as
+    `parse_note` reads them (drafts too); empty when the text has no front matter to split. For
+    telling the line of a section's text (`papernotes post`'s warnings)."""
+    lines = normalise_text(text).split("\n")
+    split = split_front_matter(lines)
+    if not isinstance(split, FrontMatter):
+        return {}
+    return _read_sections(lines, start=split.body_start, add=lambda *_args, **_kw: None)
+
+
 _PAPER_KEY = re.compile(r"(arxiv|url)\s*:\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s#]*))")
 
 
