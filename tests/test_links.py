@@ -197,7 +197,12 @@ LINEAGE_PROBLEMS = [
     ('compares_with: ["arXiv:2203.02155"]\n', (7, 17, "compares_with[0]", "bad-arxiv", 'without \'arXiv:\'')),
     ('compares_with: ["2203.02155v2"]\n', (7, 17, "compares_with[0]", "bad-arxiv", "drop the version")),
     ('builds_on: ["2203.0215"]\n', (7, 13, "builds_on[0]", "bad-arxiv", "4 digits after the dot")),
-    ("builds_on:\n", (7, 11, "builds_on", "wrong-type", "expected a list")),
+    ("builds_on: {a: b}\n", (7, 12, "builds_on", "wrong-type", "expected a list")),
+    # several ids in one string: the list to write, not "not an arXiv id"
+    ('builds_on: "2611.00001, 2611.00002"\n', (7, 12, "builds_on", "wrong-type",
+                                               'write a YAML list: builds_on: ["2611.00001", "2611.00002"]')),
+    ("compares_with: 2203.02155 2305.18290\n", (7, 16, "compares_with", "wrong-type",
+                                                'compares_with: ["2203.02155", "2305.18290"]')),
     # 16,000 ids passed the check and made a 4 MB note page: at most 100, the error at the 101st.
     ("builds_on:\n" + "".join(f'  - "2401.{i:05d}"\n' for i in range(1, 102)), (108, 5, "builds_on", "too-many", "the limit is 100")),
     # A 20,000-character value was quoted whole in its message (a 20 kB line).
@@ -215,6 +220,17 @@ def test_bad_lineage_is_a_located_error(lines: str, expected: tuple) -> None:
     assert (line, column, field, rule) in found, problems
     assert any(words in p.message for p in problems)
     assert all(len(p.message) < 300 for p in problems)
+
+
+@pytest.mark.parametrize("lines", ["builds_on:\ncompares_with:   # none yet\n", "builds_on: []\ncompares_with: []\n",
+                                   "compares_with:\nbuilds_on: ~\n"])
+def test_a_bare_lineage_key_lists_no_paper(lines: str) -> None:
+    """An optional lineage list with nothing after its key lists none, as `[]` does ("expected a
+    list, got empty (null)" refused the template's line uncommented and emptied)."""
+    tags, _ = load_tag_registry(FIXTURE_TAGS, "data/tags.yml")
+    note, problems = parse_note(NOTE_HEAD + lines + NOTE_BODY, slug="x", source="x.md", tags=tags)
+    assert problems == [] and note is not None
+    assert note.builds_on == () and note.compares_with == ()
 
 
 def test_lineage_is_read_in_order() -> None:

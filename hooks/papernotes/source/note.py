@@ -520,7 +520,12 @@ def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
 
 def _arxiv_list(loc: Located, tags: TagRegistry, add: Callable[..., None], *, name: str) -> tuple[str, ...]:
     """`builds_on:` / `compares_with:`: a list of bare arXiv ids, each checked like `arxiv:`,
-    none twice (a paper cannot list itself: `_check_not_self`, once `arxiv:` is known)."""
+    none twice (a paper cannot list itself: `_check_not_self`, once `arxiv:` is known). The key
+    with nothing after it lists none, as `[]` does (the template's commented line uncommented and
+    emptied); a string holding several ids is refused with the list to write."""
+    if _is_null(loc):
+        return ()
+    _several_ids_in_one(loc, name)
     ids: list[str] = []
     items = read_list(loc)
     if len(items) > MAX_LINEAGE:
@@ -543,6 +548,23 @@ def _arxiv_list(loc: Located, tags: TagRegistry, add: Callable[..., None], *, na
     return tuple(ids)
 
 
+def _is_null(loc: Located) -> bool:
+    return loc.node.tag == "tag:yaml.org,2002:null"
+
+
+def _several_ids_in_one(loc: Located, name: str) -> None:
+    """Raises for one string of several arXiv ids (`builds_on: "2611.00001, 2611.00002"`): it read as
+    one id and was refused as "not an arXiv id", without saying that a list is what is meant."""
+    node = loc.node
+    if node.tag != "tag:yaml.org,2002:str" or len(str(node.value)) > _LONGEST_ID:
+        return
+    parts = [part.strip("\"'") for part in re.split(r"[\s,;]+", str(node.value).strip()) if part.strip("\"'")]
+    if len(parts) > 1 and any(arxiv_id_problem(part) is None for part in parts):
+        listed = ", ".join(f'"{part}"' for part in parts)
+        raise loc.error(f"{len(parts)} arXiv ids in one string read as one id; write a YAML list: {name}: [{listed}]",
+                        "wrong-type")
+
+
 def _check_not_self(items: list[tuple[str, Located, Located]], fields: dict[str, object], add: Callable[..., None]) -> None:
     """A note naming its own paper in `builds_on:` or `compares_with:` is an error at that item."""
     own = fields.get("arxiv")
@@ -550,7 +572,7 @@ def _check_not_self(items: list[tuple[str, Located, Located]], fields: dict[str,
         return
     where = "`arxiv:`" if any(name == "arxiv" for name, _, _ in items) else "its `url:` names it"
     for name, _, value in items:
-        if name in LINEAGE_FIELDS and name in fields:
+        if name in LINEAGE_FIELDS and name in fields and not _is_null(value):
             for i, item in enumerate(read_list(value)):
                 if item.node.tag == "tag:yaml.org,2002:str" and canonical_arxiv_id(str(item.node.value).strip()) == own:
                     add(item.line, item.column, f"{name}[{i}]", f"{own!r} is this note's own paper ({where}); "
