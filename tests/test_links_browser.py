@@ -239,6 +239,24 @@ def test_the_map_is_as_wide_as_a_phone_and_its_links_easy_to_tap(browser, base: 
         context.close()
 
 
+def test_a_note_pages_list_links_are_finger_sized_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
+    """A lineage list's links, to a note and to arXiv for a paper with no note yet (that one was
+    68×20 px, a line of small monospace type), and the titles of related and mentioning notes
+    (19 px) are 44 px tall at least on a phone."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        boxes = []
+        for path in ("follow-up", "base-paper"):  # lineage with an id with no note; related and "Mentioned in"
+            visit(page, f"{base}notes/{path}/?lang=en")
+            boxes += page.locator(":is(.pn-lineage__list, .pn-related .pn-list, .pn-backlinks .pn-list) > li > a").evaluate_all(
+                "as => as.map(a => { const r = a.getBoundingClientRect(); return [a.className, r.width, r.height]; })")
+        assert any(kind == "pn-arxiv-id" for kind, _, _ in boxes) and len(boxes) >= 6, boxes
+        assert [b for b in boxes if b[1] < 44 or b[2] < 44] == [], boxes
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_note_and_wanted_pages_pass_axe(browser, base: str, axe_source: str, scheme: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
