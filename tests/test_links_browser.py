@@ -257,6 +257,36 @@ def test_a_note_pages_list_links_are_finger_sized_on_a_phone(browser, base: str)
         context.close()
 
 
+def test_the_maps_links_are_named_with_how_they_are_linked(browser, base: str) -> None:  # noqa: ANN001
+    """The map told a note's relation (lineage, mention, related, two steps away) by its line's
+    style alone, and its figure was named by its legend ("lineage mention related two steps
+    away"), which listed kinds no line had. Each link's name says its relation in the reader's
+    language, the figure is named by its heading, and the legend has the kinds drawn only."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        for path in ("base-paper", "old-school"):
+            visit(page, f"{base}notes/{path}/?lang=ko")
+            nodes = page.locator("a.pn-map__node")
+            kinds = nodes.evaluate_all("as => as.map(a => a.getAttribute('class').split('--')[1])")
+            keys = page.locator(".pn-map__legend .pn-map__key").evaluate_all("ks => ks.map(k => k.className.split('--')[1])")
+            assert kinds and keys == [k for k in ("lineage", "mention", "related", "far") if k in kinds], (path, kinds, keys)
+            assert page.get_by_role("figure", name="이웃 노트 지도", exact=True).count() == 1
+            words = {"lineage": ("계보", "lineage"), "mention": ("언급", "mention"), "related": ("관련", "related"),
+                     "far": ("두 단계", "two steps away")}
+            titles = nodes.evaluate_all("as => as.map(a => a.querySelector('title').getAttribute('data-pn-title'))")
+            for lang in ("ko", "en"):
+                if lang == "en":
+                    page.locator('.pn-toggle__button[data-lang="en"]').click()
+                    assert page.get_by_role("figure", name="Map of nearby notes", exact=True).count() == 1
+                for title, kind in zip(titles, kinds):
+                    name = f"{title}, {words[kind][0 if lang == 'ko' else 1]}"
+                    assert page.get_by_role("link", name=name, exact=True).count() >= 1, (path, lang, name)
+            page.locator('.pn-toggle__button[data-lang="ko"]').click()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_note_and_wanted_pages_pass_axe(browser, base: str, axe_source: str, scheme: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)

@@ -21,6 +21,24 @@ function localiseAttributes(lang) {
     const key = "data-pn-" + lang + "-" + name;
     for (const node of document.querySelectorAll("[" + key + "]")) node.setAttribute(name, node.getAttribute(key));
   }
+  nameMapLinks(lang);
+}
+
+/* A note page's map (pages/links.py `_map`) tells how each note is linked by its line's style
+ * alone. Each link is named (by its <title>) with its note's title and, in the reader's language,
+ * the legend's word for that style (`pn-map__node--<kind>` drawn, `pn-map__key--<kind>` and its
+ * two words in the legend): "Title, lineage". Built here rather than written on every link in both
+ * languages, to keep a 10,000-note site's pages small; in the <title>, not an aria-label, which
+ * axe finds missing the link's visible text (label-content-name-mismatch). */
+function nameMapLinks(lang) {
+  for (const link of document.querySelectorAll("a.pn-map__node")) {
+    const kind = /\bpn-map__node--([a-z]+)/.exec(link.getAttribute("class") || "");
+    const word = kind && document.querySelector(".pn-map__key--" + kind[1] + ' ~ [lang="' + lang + '"]');
+    const title = link.querySelector("title");
+    if (!word || !title) continue;
+    if (!title.hasAttribute("data-pn-title")) title.setAttribute("data-pn-title", title.textContent);
+    title.textContent = title.getAttribute("data-pn-title") + ", " + word.textContent;
+  }
 }
 
 /* The site's own pages are titled in both languages ("Tags · 태그", "Authors · 저자: K"), as link

@@ -291,8 +291,10 @@ class LinkPages:
 
 
 _NO_NOTE = bi("arXiv, 아직 노트 없음", "arXiv, no note yet")
-_LEGEND = Markup(" ").join(Markup('<span class="pn-map__key pn-map__key--%s"></span>%s') % (key, bi(ko, en)) for key, ko, en in (
-    ("lineage", "계보", "lineage"), ("mention", "언급", "mention"), ("related", "관련", "related"), ("far", "두 단계", "two steps away")))
+_LEGEND = {key: Markup('<span class="pn-map__key pn-map__key--%s"></span>%s') % (key, bi(ko, en)) for key, ko, en in (
+    ("lineage", "계보", "lineage"), ("mention", "언급", "mention"), ("related", "관련", "related"), ("far", "두 단계", "two steps away"))}
+"""The map's legend entry of each relation, in its order: a line's style, and the word lang.js adds
+to the accessible name of each link drawn with it (the style alone told nobody who cannot see it)."""
 
 
 _MAP_NAME = label("이 노트와 이어진 노트", "Notes linked to this one")
@@ -312,7 +314,9 @@ titles were cut at about 30 characters beside an empty half of the column."""
 def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str]) -> str:
     """The neighbourhood as SVG with real links (no script needed)."""
     height = _MAP_TOP + _MAP_ROW * len(nodes) + _MAP_HIT // 2
-    out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n<figure class="pn-map__figure">',
+    # The figure is named by the heading (its legend, read as its name, was "lineage mention ...").
+    out = [f'<section class="pn-map">\n<h2 id="map">{bi("이웃 노트 지도", "Map of nearby notes")}</h2>\n'
+           '<figure class="pn-map__figure" aria-labelledby="map">',
            # Named in the reader's language only (lang.js swaps it): a <title> is one text for both.
            f'<svg class="pn-map__svg" viewBox="0 0 {_MAP_WIDTH} {height}" role="group" {_MAP_NAME} focusable="false">',
            f'<path class="pn-map__spine" d="M{_MAP_SPINE} {_MAP_TOP}V{max(n.y for n in nodes if n.via_y is None)}"/>']
@@ -334,7 +338,9 @@ def _map(note: Note, nodes: list[MapNode], href: Callable[[str], str]) -> str:
                    f'data-pn-preview><title>{escape(n.note.title)}</title>'
                    f'<rect class="pn-map__hit" x="{n.x - 8}" y="{n.y - _MAP_HIT // 2}" width="{(_MAP_WIDE if wide else _MAP_WIDTH) - n.x + 8}" '
                    f'height="{_MAP_HIT}"/><circle cx="{n.x}" cy="{n.y}" r="5"/>{_labels(n.x + 10, n.y + 5, text_lang(n.note.title), n.label, n.wide)}</a>')
-    out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{_LEGEND}</figcaption>\n</figure>\n</section>")
+    shown = {n.relation for n in nodes}  # a legend of the lines drawn ("two steps away" with none was noise)
+    legend = Markup(" ").join(entry for key, entry in _LEGEND.items() if key in shown)
+    out.append(f"</svg>\n<figcaption class=\"pn-map__legend\">{legend}</figcaption>\n</figure>\n</section>")
     return "\n".join(out)
 
 
