@@ -69,7 +69,8 @@ def fetch_listing(day: dt.date, timeout: float = TIMEOUT) -> bytes:
     try:
         return fetch(url, timeout=timeout, max_bytes=MAX_RESPONSE_BYTES, label="Hugging Face", accept="application/json")
     except FetchError as err:
-        hint = " Save the listing to a file and import that." if err.offline else ""
+        hint = (f" Save {url} to a file on a machine that is online, and import that file"
+                " (papernotes import-hf FILE).") if err.offline else ""
         raise HfError(f"{err}{hint}") from None
 
 
