@@ -150,3 +150,24 @@ def test_a_headings_permanent_link_is_named_in_the_chosen_language(page: Page, b
     assert set(links.evaluate_all("els => els.map(e => e.title)")) == {"고유 링크"}
     page.get_by_role("button", name="English").click()
     assert set(links.evaluate_all("els => els.map(e => e.title)")) == {"Permanent link"}
+
+
+@pytest.mark.parametrize(("lang", "address", "shown"), [("ko", "security/#reporting", "ko-reporting"), ("ko", "contributing/#tags", "ko-tags"),
+                                                        ("ko", "contributing/#the-note-format", "ko-note-format"),
+                                                        ("en", "contributing/#ko-check", "4-check-it"), ("en", "security/#ko-reporting", "reporting")])
+def test_a_link_to_the_other_languages_section_opens_the_readers(page: Page, bundled_build: Path, serve: Serve,
+                                                                 lang: str, address: str, shown: str) -> None:
+    """Contributing and Security hold each section twice, one half hidden: /security/#reporting (a
+    ¶ link an English reader shared) opened a Korean reader's page at its top. It opens the same
+    section of the reader's half, named in the address; so does a link followed within the page."""
+    base = serve(bundled_build)
+    page.goto(base + f"about/?lang={lang}")
+    page.goto(base + address)
+    page.wait_for_function("shown => location.hash === '#' + shown", arg=shown)
+    top = page.evaluate("shown => document.getElementById(shown).getBoundingClientRect().top", shown)
+    assert page.evaluate("scrollY") > 0 and 48 <= top < page.viewport_size["height"], top
+    page.evaluate("() => { location.hash = '#ko-pages'; location.hash = '#pages-and-urls'; }")
+    if address.startswith("contributing"):
+        twin = "pages-and-urls" if lang == "en" else "ko-pages"
+        page.wait_for_function("twin => location.hash === '#' + twin", arg=twin)
+        assert 48 <= page.evaluate("twin => document.getElementById(twin).getBoundingClientRect().top", twin) < 900

@@ -162,6 +162,35 @@ function persistUrlChoice() {
   try { localStorage.setItem(KEY, lang); } catch (e) { /* private mode: nothing is kept */ }
 }
 
+/* A page written in both languages (About, Contributing, Security) holds each section twice, one
+ * half hidden: a link to the other half's heading (#tags for a Korean reader, #ko-tags for an
+ * English one: a link shared across languages) opened the page at its top. The hidden heading's
+ * twin is the heading at the same place in the shown half (the halves have the same sections in
+ * the same order); it is scrolled to and named in the address. */
+const HEADINGS = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]";
+function showSection() {
+  let id;
+  try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }   // a malformed %-escape
+  const target = id && document.getElementById(id);
+  if (!target || target.getClientRects().length) return;   // none, or shown
+  const half = target.closest("div.pn-lang[lang]");
+  if (!half) return;
+  const same = Array.from(document.querySelectorAll(`div.pn-lang[lang="${half.lang}"]`));
+  const other = Array.from(document.querySelectorAll("div.pn-lang[lang]")).filter((d) => d.lang !== half.lang);
+  const twinHalf = other[same.indexOf(half)];
+  if (!twinHalf || !twinHalf.getClientRects().length) return;
+  const heads = Array.from(half.querySelectorAll(HEADINGS));
+  // The target itself, else the heading of its section (the last one before it).
+  const at = heads.indexOf(target) >= 0 ? heads.indexOf(target)
+    : heads.filter((h) => h.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING).length - 1;
+  const twin = Array.from(twinHalf.querySelectorAll(HEADINGS))[at];
+  if (!twin || twin.tagName !== heads[at].tagName) return;
+  history.replaceState(history.state, "", "#" + encodeURIComponent(twin.id));
+  twin.scrollIntoView();
+}
+
 // A module runs once the page is parsed (it is deferred): the header is there.
 persistUrlChoice();
 buildToggle();
+showSection();
+window.addEventListener("hashchange", showSection);
