@@ -205,6 +205,17 @@ def test_new_from_given_fields_needs_no_network(project: Path, monkeypatch: pyte
     assert code == 0 and "abstract" not in capsys.readouterr().out.split("next:")[1]
 
 
+def test_new_refuses_the_templates_example_values_as_check_does(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check` refuses a note still holding data/note-template.md's example title, names or arXiv id;
+    `new` given them wrote such a note, which could then never pass."""
+    code = main(["new", "2504.06141", "--root", str(project), "--title", "Paper title exactly as on arXiv",
+                 "--author", "Ada Lovelace", "--author", "Second Author", "--date", "2025-04-10"])
+    said = capsys.readouterr()
+    assert code == 1 and not (project / "data" / "notes" / "2025" / "paper-title-exactly-as-on-arxiv.md").exists()
+    assert "2:8: error: title: still the template's example title 'Paper title exactly as on arXiv'" in said.err
+    assert "5:3: error: authors[1]: still the template's example name 'Second Author'" in said.err
+
+
 def test_new_writes_a_note_dated_after_today_with_checks_notice(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A date after today is a notice in `check` (it fails nothing), but `new` refused the note."""
     code = main(["new", "2504.06141", "--root", str(project), "--title", "Future Paper", "--author", "Ada Lovelace",

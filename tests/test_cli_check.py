@@ -57,6 +57,22 @@ CASES = [
      ["5:8: error: tags: replace the placeholder tag 'replace-me' with tags from data/tags.yml (or add a new tag there)"]),
     ("a tag that only starts like the placeholder", ("[reward-model]", "[replace-me-later]"),
      ["5:8: error: tags[0]: unknown tag 'replace-me-later'; add the tag to data/tags.yml"]),
+    # The template's example values (data/note-template.md): a copy of the template with only the
+    # tag and the commentary written passed the check, title "Paper title exactly as on arXiv" and all.
+    ("template's example title", ('"A Good Paper"', '"Paper title exactly as on arXiv"'),
+     ["2:8: error: title: still the template's example title 'Paper title exactly as on arXiv'; write the paper's title"]),
+    ("template's example title, wrapped", ('"A Good Paper"', "Paper title exactly\n  as on arXiv"),
+     ["2:8: error: title: still the template's example title 'Paper title exactly as on arXiv'; write the paper's title"]),
+    ("template's example author", ("[Ada Lovelace]", "[Ada Lovelace, Second Author]"),
+     ["3:25: error: authors[1]: still the template's example name 'Second Author'; list the paper's authors"]),
+    ("template's example author, alone", ("[Ada Lovelace]", "First Author"),
+     ["3:10: error: authors: still the template's example name 'First Author'; list the paper's authors"]),
+    ("template's example arXiv id", ('"2504.00002"', '"2501.00001"'),
+     ["6:8: error: arxiv: still the template's example id '2501.00001'; write this paper's arXiv id, or `url:` for a "
+      "paper not on arXiv (a note about arXiv 2501.00001 itself needs another example id in data/note-template.md)"]),
+    ("values that only resemble the template's", ('title: "A Good Paper"\nauthors: [Ada Lovelace]\n', 'title: "Paper title '
+                                                  'exactly as on arXiv, revisited"\nauthors: [First Authors, Second]\n'),
+     []),
     ("draft: not a boolean", ("---\n\n##", "draft: soon\n---\n\n##"),
      ["7:8: error: draft: `draft:` is `true` or `false`, got text; delete the line to publish the note"]),
 ]
@@ -79,12 +95,12 @@ def test_each_problem_is_located_with_a_fix_hint(project: Path, case: str, chang
                                                  expected: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert change[0] in GOOD
     path = write(project, "paper.md", GOOD.replace(change[0], change[1], 1))
-    assert main(["check", "--root", str(project)]) == 1
+    assert main(["check", "--root", str(project)]) == (1 if expected else 0)
     out, err = capsys.readouterr()
     assert sorted(out.splitlines()) == sorted(f"data/notes/2025/paper.md:{line}" for line in expected)
     assert f"checked 2 note file(s): {sum(': error:' in e for e in expected)} error(s), 0 warning(s)" in err
     # Checking just that file reports the same problems (its project is found from the file).
-    assert main(["check", str(path)]) == 1
+    assert main(["check", str(path)]) == (1 if expected else 0)
     assert sorted(capsys.readouterr().out.splitlines()) == sorted(out.splitlines())
 
 
@@ -205,7 +221,39 @@ def test_the_template_itself_is_refused_until_filled_in(project: Path, capsys: p
     write(project, "copied.md", template)
     assert main(["check", "--root", str(project)]) == 1
     rules = [line.split(": error: ", 1)[1].split(":", 1)[0] for line in capsys.readouterr().out.splitlines()]
-    assert rules == ["tags", "## Abstract", "## 한국어", "## English"]
+    assert rules == ["title", "authors[0]", "authors[1]", "tags", "arxiv", "## Abstract", "## 한국어", "## English"]
+
+
+def test_a_copied_template_with_only_tag_and_commentary_written_is_refused_at_its_example_values(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The guide's promise, "a half-written note cannot be published by accident": the copy passed
+    with exit 0, titled "Paper title exactly as on arXiv", by "First Author" and "Second Author",
+    about arXiv 2501.00001 (an unrelated paper)."""
+    from papernotes.source.guidance import read_guidance
+
+    template = (Path(__file__).resolve().parents[1] / "data" / "note-template.md").read_text(encoding="utf-8")
+    guidance = read_guidance(Path(__file__).resolve().parents[1] / "data" / "note-template.md").sections
+    copied = template.replace("[replace-me]", "[reward-model]")
+    for key, own in (("abstract", "An abstract."), ("ko", "내 코멘트."), ("en", "My commentary.")):
+        copied = copied.replace(guidance[key], own)
+    write(project, "copied.md", copied)
+    assert main(["check", "--root", str(project)]) == 1
+    assert [line.split(": error: ", 1)[0].rsplit(":", 2)[-2:] + [line.split(": error: ", 1)[1].split(":", 1)[0]]
+            for line in capsys.readouterr().out.splitlines()] == [
+        ["2", "8", "title"], ["4", "5", "authors[0]"], ["5", "5", "authors[1]"], ["8", "8", "arxiv"]]
+
+
+def test_the_example_values_are_the_project_templates(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What counts as the template's example is read from data/note-template.md, not written in the
+    code: another template's examples are refused, the bundled template's are a note's own values."""
+    (project / "data" / "note-template.md").write_text(
+        '---\ntitle: "Your title"\nauthors: [Jane Doe]\narxiv: "2412.00002"\n---\n\n## English\n\nWrite it.\n', encoding="utf-8")
+    write(project, "paper.md", GOOD.replace('"A Good Paper"', '"Paper title exactly as on arXiv"'))
+    assert main(["check", "--root", str(project)]) == 0
+    write(project, "paper.md", GOOD.replace("[Ada Lovelace]", "[Ada Lovelace, Jane Doe]").replace('"2504.00002"', '"2412.00002"'))
+    assert main(["check", "--root", str(project)]) == 1
+    assert [line.split(": error: ", 1)[1].split(":", 1)[0] for line in capsys.readouterr().out.splitlines()] == [
+        "authors[1]", "arxiv"]
 
 
 def test_guidance_comes_from_the_project_template(tmp_path: Path) -> None:
@@ -218,6 +266,10 @@ def test_guidance_comes_from_the_project_template(tmp_path: Path) -> None:
     custom = tmp_path / "note-template.md"
     custom.write_text("---\ntitle: x\n---\n\n## 한국어\n\n직접 쓰세요.\n\n## English\n\nWrite it.\n", encoding="utf-8")
     assert read_guidance(custom).sections == {"ko": "직접 쓰세요.", "en": "Write it."}
+    assert read_guidance(root / "data" / "note-template.md").examples == {
+        "title": {"Paper title exactly as on arXiv"}, "authors": {"First Author", "Second Author"}, "arxiv": {"2501.00001"}}
+    assert read_guidance(custom).examples == {"title": {"x"}}
+    assert read_guidance(tmp_path / "missing.md").examples == {}
 
 
 def test_the_build_refuses_template_text_too(tmp_path: Path) -> None:

@@ -1,19 +1,25 @@
-"""The note template, `data/note-template.md`: its guidance text and the placeholder tag.
+"""The note template, `data/note-template.md`: its guidance text, its example values and the
+placeholder tag.
 
 The scaffold (`papernotes new`) fills a new note's sections with the template's guidance
-sentences; the checker refuses any note that still contains one of them, so a contributor
-cannot publish the guidance by accident. Both read the same file, so they never disagree.
+sentences; the checker refuses any note that still contains one of them, or still holds the
+template's example title, author names or arXiv id (a copy of the template with only the tag
+and the commentary written), so a contributor cannot publish them by accident. Both read the
+same file, so they never disagree.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from papernotes.model import Problem
-from papernotes.schema import FrontMatter, heading_text, section_for, split_front_matter
+from papernotes.schema import FrontMatter, canonical_arxiv_id, heading_text, section_for, split_front_matter
+from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items
 
 PLACEHOLDER_TAG = "replace-me"
 """The tag the template and the scaffold write; the checker asks to replace it."""
@@ -28,13 +34,28 @@ DEFAULT_GUIDANCE = {
 
 _PLACEHOLDER_IN_TAGS = re.compile(rf"^tags:.*(?<![\w-]){PLACEHOLDER_TAG}(?![\w-])|^\s*-\s*['\"]?{PLACEHOLDER_TAG}['\"]?\s*$")
 
+EXAMPLE_FIELDS = ("title", "authors", "arxiv")
+"""The front-matter fields whose value in the template is an example that no note may keep: a
+copy of the template with only the tag and the commentary written passed the check with the
+title "Paper title exactly as on arXiv", the authors "First Author" and "Second Author", and
+the id of an unrelated paper. (Its `date:` is a real day a note may have.)"""
+
+_WRITE_INSTEAD = {
+    "title": "write the paper's title",
+    "authors": "list the paper's authors",
+    "arxiv": "write this paper's arXiv id, or `url:` for a paper not on arXiv",
+}
+
 
 @dataclass(frozen=True)
 class Guidance:
-    """The template's guidance paragraph for each body section."""
+    """The template's guidance paragraph for each body section, and its example field values."""
 
     sections: dict[str, str]
     """Section key (`abstract`, `ko`, `en`) -> its guidance text, whitespace-normalised."""
+    examples: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Field (`EXAMPLE_FIELDS`) -> the template's example values for it, in the form a note's values
+    are compared in (spaces squashed; an arXiv id canonical); none without a template."""
 
     @property
     def paragraphs(self) -> frozenset[str]:
@@ -42,7 +63,8 @@ class Guidance:
 
 
 def read_guidance(template: Path) -> Guidance:
-    """The guidance paragraphs of `template`, or the built-in ones when the file is missing."""
+    """The guidance paragraphs of `template`, or the built-in ones when the file is missing, and
+    its example front-matter values (none when it is missing)."""
     try:
         text = template.read_text(encoding="utf-8-sig")
     except (FileNotFoundError, UnicodeDecodeError):
@@ -59,12 +81,78 @@ def read_guidance(template: Path) -> Guidance:
         elif current:
             sections[current].append(line)
     found = {k: "\n".join(v).strip() for k, v in sections.items() if "\n".join(v).strip()}
-    return Guidance(found or dict(DEFAULT_GUIDANCE))
+    return Guidance(found or dict(DEFAULT_GUIDANCE), _template_examples(normalise_text(text).split("\n")))
+
+
+def _template_examples(lines: list[str]) -> dict[str, frozenset[str]]:
+    """The template's values of `EXAMPLE_FIELDS`, read from its front matter (none when it cannot
+    be read: the template's own mistakes are not a note's)."""
+    examples: dict[str, frozenset[str]] = {}
+    for name, _, items in _example_fields(lines):
+        values = frozenset(v for item in items if isinstance(item.node, yaml.ScalarNode)
+                           and (v := _comparable(name, str(item.node.value))))
+        if values:
+            examples[name] = values
+    return examples
+
+
+def _example_fields(lines: list[str]) -> list[tuple[str, bool, list[Located]]]:
+    """Each of `EXAMPLE_FIELDS` the front matter of `lines` writes, whether it is a list, and its
+    values (a list's items, or the one value), located in the file; none when the front matter is
+    not a readable mapping (the note's reader says why)."""
+    split = split_front_matter(lines)
+    if not isinstance(split, FrontMatter):
+        return []
+    try:
+        root = compose("\n".join(split.yaml_lines), offset=1)
+        items = list(mapping_items(Located(root, 1))) if root is not None else []
+    except NodeError:
+        return []
+    found = []
+    for name, _, value in items:
+        if name in EXAMPLE_FIELDS:
+            listed = isinstance(value.node, yaml.SequenceNode)
+            found.append((name, listed, [Located(item, value.offset) for item in value.node.value] if listed else [value]))
+    return found
+
+
+def _comparable(name: str, value: str) -> str:
+    """`value` in the form example values are compared in: NFC, spaces squashed (a title or name
+    over two lines is one), an arXiv id without its optional subject class."""
+    squashed = _squash(unicodedata.normalize("NFC", value))
+    return canonical_arxiv_id(squashed) if name == "arxiv" else squashed
+
+
+def find_template_examples(text: str, source: str, guidance: Guidance) -> list[Problem]:
+    """Errors at every value of `EXAMPLE_FIELDS` in `text`'s front matter that is still the
+    template's example. Equal values only (spaces squashed): a title or name that merely resembles
+    one is the writer's own."""
+    lines = normalise_text(text).split("\n")
+    split = split_front_matter(lines)
+    if not guidance.examples or not isinstance(split, FrontMatter):
+        return []
+    front = _squash(" ".join(split.yaml_lines))
+    if not any(value in front for values in guidance.examples.values() for value in values):
+        return []  # the usual note: its front matter is not composed a second time
+    problems: list[Problem] = []
+    for name, listed, items in _example_fields(lines):
+        for i, item in enumerate(items):
+            value = _comparable(name, str(item.node.value)) if isinstance(item.node, yaml.ScalarNode) else ""
+            if value not in guidance.examples.get(name, ()):
+                continue
+            what = {"title": "title", "authors": "name", "arxiv": "id"}[name]
+            aside = (f" (a note about arXiv {value} itself needs another example id in data/note-template.md)"
+                     if name == "arxiv" else "")
+            problems.append(Problem(source, item.line, item.column, f"{name}[{i}]" if listed else name,
+                                    f"still the template's example {what} {value!r}; {_WRITE_INSTEAD[name]}{aside}",
+                                    "template-example"))
+    return problems
 
 
 def find_template_text(text: str, source: str, guidance: Guidance) -> list[Problem]:
-    """Errors for every line of `text` that is still the template's guidance or placeholder tag."""
-    problems: list[Problem] = []
+    """Errors for every line of `text` that is still the template's guidance or placeholder tag, and
+    for every front-matter value still the template's example (`find_template_examples`)."""
+    problems = find_template_examples(text, source, guidance)
     lines = normalise_text(text).split("\n")
     body_start = _body_start(lines)
     for number, line in enumerate(lines[:body_start], start=1):
