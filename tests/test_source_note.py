@@ -254,6 +254,9 @@ def test_a_formula_that_cannot_be_shown_as_math_is_a_warning_at_its_line() -> No
 
 @pytest.mark.parametrize(("tex", "why"), [("\\R^d", "`\\R` is not a command the converter knows"),
                                         ("x}", "a `}` closes no `{`"),
+                                        ("\\frac{a}{b", "a `{` is never closed"),
+                                        ("{a", "a `{` is never closed"),
+                                        ("\\left\\{ x \\mid \\frac{x}{2 \\right\\}", "a `{` is never closed"),
                                         ("\\frac{a}{" * 300 + "b" + "}" * 300, "nests more than 100 levels deep")])
 def test_a_formula_the_converter_would_show_in_part_as_written_is_a_warning(tex: str, why: str) -> None:
     """latex2mathml turns a command it does not know (a paper's own macro, `\\R`) into the
@@ -265,6 +268,29 @@ def test_a_formula_the_converter_would_show_in_part_as_written_is_a_warning(tex:
     assert [p.rule for p in problems] == ["math-error"] and why in problems[0].message, problems
     html = Converter().convert(f"Let ${tex}$ hold.")
     assert "pn-math-error" in html and "<math" not in html, html
+
+
+def test_a_display_formula_with_an_unclosed_brace_is_shown_as_its_source_with_a_warning() -> None:
+    """The guide: a formula with unbalanced braces is shown as its TeX source, with a warning. Only
+    an extra `}` was; `$$\\frac{a}{b$$` was drawn as a/b, and check said nothing."""
+    text = VALID.replace("## English\n", "## English\n\n$$\\frac{a}{b$$\n", 1)
+    line = text.split("\n").index("$$\\frac{a}{b$$") + 1
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None
+    assert [(p.line, p.column, p.field, p.severity, p.rule) for p in problems] == [(line, 3, "## English", "warning", "math-error")]
+    assert problems[0].message == ("the formula $\\frac{a}{b$ cannot be shown as math (a `{` is never closed); "
+                                   "readers see its TeX source instead")
+    html = Converter().convert("$$\\frac{a}{b$$")
+    assert "pn-math-error" in html and "<math" not in html, html
+
+
+@pytest.mark.parametrize("tex", ["\\{a", "a\\}", "\\{ x \\mid x > 0 \\}", "a \\\\{b}", "\\frac{a}{b}"])
+def test_escaped_braces_are_characters_and_balanced_formulas_pass(tex: str) -> None:
+    """`\\{` and `\\}` draw the braces themselves (a set): they open and close nothing."""
+    note, problems = parse_note(VALID.replace("## English\n", f"## English\n\nLet ${tex}$ hold.\n", 1),
+                                slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None and problems == [], problems
+    assert "<math" in Converter().convert(f"Let ${tex}$ hold.")
 
 
 @pytest.mark.parametrize("tex", ["\\text{<script>alert(1)</script>}", "\\text{a <b>bold</b> word}", "\\mbox{<i>x</i>}"])

@@ -284,6 +284,8 @@ def _mathml(tex: str, display: str) -> str:
     `\\unicode{<!--}`); such output is not well-formed XML, and the sanitiser's HTML parser
     would read it as a tag or comment that swallows the rest of the section. It raises here, so
     the caller shows the TeX source instead."""
+    if _unclosed_brace(tex):
+        raise MathMisread("{")
     mathml = latex_to_mathml(tex, display=display)
     root = etree.fromstring(mathml)  # raises ParseError on markup latex2mathml let through
     if any(not _MATHML_TAG.match(node.tag.rsplit("}", 1)[-1]) for node in root.iter()):
@@ -321,12 +323,31 @@ def _depth(root: etree.Element) -> int:
 
 
 class MathMisread(ValueError):
-    """latex2mathml read the formula without an error but would show part of it as written: a
-    command it does not know (`\\R`, a macro of the writer's paper) as the letters `\\R`, or a
-    `}` that closes nothing. The formula's source is shown instead, and the checker says why."""
+    """latex2mathml read the formula without an error but would show part of it as written or
+    guessed: a command it does not know (`\\R`, a macro of the writer's paper) as the letters `\\R`,
+    a `}` that closes nothing, or a `{` never closed (`\\frac{a}{b` drawn as a/b). The formula's
+    source is shown instead, and the checker says why."""
 
 
 _MISREAD = re.compile(r"<m[io]>(\\[A-Za-z]+|\})</m[io]>")
+
+
+def _unclosed_brace(tex: str) -> bool:
+    """Whether a `{` of `tex` is never closed: latex2mathml closes it at the end without a word, so
+    `\\frac{a}{b` and `{a` were drawn as if whole. `\\{` and `\\}` are characters, not braces (and
+    `\\\\{` a line break, then a brace); a `}` that closes nothing is `_MISREAD`'s to find."""
+    depth, i = 0, 0
+    while i < len(tex):
+        char = tex[i]
+        if char == "\\":
+            i += 2  # the escaped character, or a command's first letter
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(depth - 1, 0)
+        i += 1
+    return depth > 0
 
 
 def math_problem(tex: str) -> str:
@@ -336,6 +357,8 @@ def math_problem(tex: str) -> str:
     except MathMisread as misread:
         if misread.args[0] == "}":
             return "a `}` closes no `{`"
+        if misread.args[0] == "{":
+            return "a `{` is never closed"
         if misread.args[0] == MATH_TOO_DEEP:
             return f"it nests more than {MATH_DEPTH_LIMIT} levels deep; split it into smaller formulas"
         return f"`{misread.args[0]}` is not a command the converter knows (a macro of your own? write it out)"
