@@ -201,6 +201,38 @@ def test_bad_usage_exits_2(project: Path, argv: list[str], message: str, capsys:
     assert usage.value.code == 2
 
 
+@pytest.mark.parametrize(("place", "published"), [("data/stray-note.md", "not published"),
+                                                 ("docs/papers/stray-note.md", "published as a page of the site, unchecked")])
+def test_a_note_outside_the_notes_folder_named_directly_is_an_error_at_the_file(
+        project: Path, place: str, published: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guide: a note outside data/notes/ "is an error at that file". A plain `check` said so,
+    but `check data/stray-note.md` exited 2, "not a note or folder under …/data/notes". A copy of
+    the template (front matter longer than 251 bytes) passed both: its keys were read from the
+    file's first 251 bytes only."""
+    monkeypatch.chdir(project)
+    template = (Path(__file__).resolve().parents[1] / "data" / "note-template.md").read_text(encoding="utf-8")
+    for text in (GOOD, template):
+        (project / place).parent.mkdir(parents=True, exist_ok=True)
+        (project / place).write_text(text, encoding="utf-8")
+        expected = (f"{place}:1:1: error: file: this looks like a note (its front matter names a paper) but is outside "
+                    f"data/notes/, so it is {published}: move it to data/notes/<year>/ (the year of its date)")
+        assert main(["check"]) == 1
+        assert expected in capsys.readouterr().out.splitlines()
+        assert main(["check", place]) == 1
+        out, err = capsys.readouterr()
+        assert out.splitlines() == [expected] and "checked 1 note file(s): 1 error(s)" in err, err
+
+
+def test_a_markdown_file_that_is_no_note_named_outside_the_notes_folder_is_bad_usage(
+        project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A README (no note's front matter) is not a note anywhere: naming it is a wrong command line, as a plain
+    `check` leaves it alone."""
+    monkeypatch.chdir(project)
+    (project / "data" / "README.md").write_text("# The data folder\n\nNotes go in notes/.\n", encoding="utf-8")
+    assert main(["check", "data/README.md"]) == 2
+    assert "not a note or folder under " in capsys.readouterr().err
+
+
 def test_naming_the_authors_file_checks_it_with_every_note(project: Path, capsys: pytest.CaptureFixture[str],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """`papernotes check data/authors.yml` is what a writer types after editing it: it checks the

@@ -22,7 +22,7 @@ from typing import Sequence
 from papernotes.authoring import importers
 
 from papernotes.authoring import scaffold
-from papernotes.source.tree import load_site, note_files
+from papernotes.source.tree import load_site, misplaced_note, note_files
 from papernotes.cli import daily_post
 from papernotes.catalog.people import project_party_pages
 from papernotes.config import file_settings
@@ -59,7 +59,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         given = []
     # Only files under data/notes/ are notes (and the data files, checked against every note):
     # anything else would silently pass. Told before a folder is listed: `check ../` listed every file.
-    outside = [str(p) for p in given if p.exists() and not p.resolve().is_relative_to(notes_dir) and p.resolve() not in data_files]
+    outside = [p for p in given if p.exists() and not p.resolve().is_relative_to(notes_dir) and p.resolve() not in data_files]
+    # A note saved outside data/notes/ is checked for what a plain `check` says of it: an error at the file.
+    outside = [str(p) for p in outside if not misplaced_note(p, root)]
     if outside:
         print(f"papernotes check: not a note or folder under {notes_dir}: {_listed(outside)}", file=sys.stderr)
         return 2

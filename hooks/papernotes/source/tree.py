@@ -15,7 +15,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Mapping, NamedTuple
+from typing import Callable, Iterable, Mapping, NamedTuple
 from pathlib import Path
 
 
@@ -165,7 +165,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
             loaded.append(note)
         if wanted is None or path in wanted:
             problems.extend(found)
-    problems.extend(p for p in _stray_notes(data, root) if wanted is None or root / p.path in wanted)
+    problems.extend(p for p in _stray_notes(data, root, only or ()) if wanted is None or root / p.path in wanted)
     clashes = _slug_problems(files, root) + _identity_problems(loaded, root, pending)
     if wanted is not None:
         clashes = [p for p in clashes if root / p.path in wanted]
@@ -207,11 +207,13 @@ _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
 
 def _front_keys(path: Path) -> set[str]:
     """The top-level keys of the front matter `path` starts with, read as a note's (none when it
-    has none, or is not a small UTF-8 text)."""
+    has none in a note's size, `MAX_NOTE_BYTES`). Read up to that size, not the 251 bytes of a file
+    name's limit it once read: a copy of the note template, whose front matter is longer, had none,
+    and in data/ passed the check unpublished."""
     try:
         with path.open("rb") as file:
-            text = normalise_text(file.read(MAX_NOTE_FILE_BYTES + 1).decode("utf-8"))
-    except (OSError, UnicodeDecodeError):
+            text = normalise_text(file.read(MAX_NOTE_BYTES).decode("utf-8", "replace"))
+    except OSError:
         return set()
     front = split_front_matter(text.split("\n"))
     return {m[1] for line in front.yaml_lines if (m := _TOP_KEY.match(line))} if isinstance(front, FrontMatter) else set()
@@ -224,13 +226,28 @@ def _looks_like_a_note(path: Path, in_docs: bool) -> bool:
     return "arxiv" in keys or set(REQUIRED_FIELDS) <= keys or (not in_docs and bool(keys & {"title", "authors"}))
 
 
-def _stray_notes(data: Path, root: Path) -> list[Problem]:
+def misplaced_note(path: Path, root: Path, data_dir: str = "data") -> bool:
+    """Whether the file `path` is a note saved outside `<data_dir>/notes/`, wherever it is (a file
+    named to `papernotes check` may be anywhere): what `_stray_notes` reports."""
+    return _misplaced(path, root / data_dir, root)
+
+
+def _misplaced(path: Path, data: Path, root: Path) -> bool:
+    """A Markdown file outside `data/notes/` whose front matter is a note's, not a link, not the
+    note template."""
+    path, data = path.parent.resolve() / path.name, data.resolve()  # not `_resolved`: a named path may be relative
+    return (path.suffix == ".md" and path.is_file() and not path.is_symlink() and path != data / "note-template.md"
+            and not path.is_relative_to(data / "notes") and _looks_like_a_note(path, path.is_relative_to(root.resolve() / "docs")))
+
+
+def _stray_notes(data: Path, root: Path, named: Iterable[Path] = ()) -> list[Problem]:
     """A note saved outside `data/notes/`: in `data/` or a folder of it (`data/2024/x.md`), or among
-    the site's own pages in `docs/`. The first was never published and the check and the strict
-    build passed; the second was published as a page of the site, its HTML unsanitised (docs/ is
-    the site's own text). An error at the file: move it to `data/notes/<year>/`. A Markdown file
-    there without a note's front matter (a README) is left alone."""
-    found: list[Path] = []
+    the site's own pages in `docs/`, or anywhere when it is one of the files `named` to the check.
+    The first was never published and the check and the strict build passed; the second was
+    published as a page of the site, its HTML unsanitised (docs/ is the site's own text). An error
+    at the file: move it to `data/notes/<year>/`. A Markdown file there without a note's front
+    matter (a README) is left alone."""
+    found = {path.parent.resolve() / path.name for path in named if _misplaced(path, data, root)}
     folders = [(data, 0), (root / "docs", 0)]
     while folders:
         folder, depth = folders.pop()
@@ -246,10 +263,10 @@ def _stray_notes(data: Path, root: Path) -> list[Problem]:
                 folders.append((path, depth + 1))
             elif (entry.is_file() and entry.name.endswith(".md") and path != data / "note-template.md"
                   and _looks_like_a_note(path, path.is_relative_to(root / "docs"))):
-                found.append(path)
+                found.add(path.parent.resolve() / path.name)
     return [Problem(display_path(path, root), 1, 1, "file",
                     "this looks like a note (its front matter names a paper) but is outside data/notes/, so it is "
-                    + ("published as a page of the site, unchecked" if path.is_relative_to(root / "docs") else "not published")
+                    + ("published as a page of the site, unchecked" if path.is_relative_to(root.resolve() / "docs") else "not published")
                     + ": move it to data/notes/<year>/ (the year of its date)", "note-outside-notes")
             for path in sorted(found)]
 
