@@ -194,6 +194,13 @@ LINEAGE_PROBLEMS = [
     ('builds_on:\n  - "1706.03762"\n  - "1706.03762"\n', (9, 5, "builds_on[1]", "duplicate-id", "listed twice")),
     ('builds_on: ["2504.06141"]\n', (7, 13, "builds_on[0]", "lineage-self", "own paper")),
     ("compares_with:\n  - 2203.02155\n", (8, 5, "compares_with[0]", "arxiv-not-quoted", 'quote it: - "2203.02155"')),
+    # In a one-line list the fix is that list quoted (`- "…"`, a block list's line, was offered).
+    ("builds_on: [2203.02155]\n", (7, 13, "builds_on[0]", "arxiv-not-quoted", 'quote it: builds_on: ["2203.02155"]')),
+    ('compares_with: ["2305.18290", 2203.02155]\n', (7, 31, "compares_with[1]", "arxiv-not-quoted",
+                                                    'quote it: compares_with: ["2305.18290", "2203.02155"]')),
+    ("builds_on: 2203.02155\n", (7, 12, "builds_on[0]", "arxiv-not-quoted", 'quote it: builds_on: ["2203.02155"]')),
+    ("builds_on: [" + ", ".join(f"2401.{i:05d}" for i in range(1, 31)) + "]\n",
+     (7, 13, "builds_on[0]", "arxiv-not-quoted", 'as a number, which can name the wrong paper; quote it: "2401.00001"')),
     ('compares_with: ["arXiv:2203.02155"]\n', (7, 17, "compares_with[0]", "bad-arxiv", 'without \'arXiv:\'')),
     ('compares_with: ["2203.02155v2"]\n', (7, 17, "compares_with[0]", "bad-arxiv", "drop the version")),
     ('builds_on: ["2203.0215"]\n', (7, 13, "builds_on[0]", "bad-arxiv", "4 digits after the dot")),

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Callable
 
+import yaml
+
 from papernotes.markup import MAX_BRACKETS, RENDER_BUDGET, HtmlCache, SlowMarkdown, encoded_scheme, math_problem
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_LINEAGE, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS,
@@ -537,7 +539,7 @@ def _arxiv_list(loc: Located, tags: TagRegistry, add: Callable[..., None], *, na
         except NodeError as err:
             message = err.message
             if err.rule == "arxiv-not-quoted":
-                message = message.replace("quote it: arxiv: ", "quote it: - ")
+                message = message.split("quote it: ", 1)[0] + f"quote it: {_quoted_in_list(loc, item, name)}"
             add(err.line, err.column, f"{name}[{i}]", message, err.rule)
             continue
         if value in ids:
@@ -546,6 +548,25 @@ def _arxiv_list(loc: Located, tags: TagRegistry, add: Callable[..., None], *, na
         else:
             ids.append(value)
     return tuple(ids)
+
+
+_LONGEST_HINT = 160
+"""Characters of the longest list a quoting hint writes out whole."""
+
+
+def _quoted_in_list(loc: Located, item: Located, name: str) -> str:
+    """The fix for `item`, an unquoted id of the list `loc`, written in the list's own form: a line
+    of a block list (`- "2203.02155"`), or the one-line list with its ids quoted
+    (`builds_on: ["2203.02155", "2305.18290"]`: `- "…"` was offered for that too, which is not
+    how a `[...]` list is written); one id alone after the key becomes such a list."""
+    def quoted(node: yaml.Node) -> str:
+        return '"' + str(node.value).replace("\\", "\\\\").replace('"', '\\"') + '"' if isinstance(node, yaml.ScalarNode) else "..."
+
+    if isinstance(loc.node, yaml.SequenceNode) and not loc.node.flow_style:
+        return f"- {quoted(item.node)}"
+    nodes = loc.node.value if isinstance(loc.node, yaml.SequenceNode) else [loc.node]
+    whole = f"{name}: [{', '.join(quoted(node) for node in nodes)}]"
+    return whole if len(whole) <= _LONGEST_HINT else quoted(item.node)
 
 
 def _is_null(loc: Located) -> bool:
