@@ -67,9 +67,13 @@ CASES = [
      ["3:25: error: authors[1]: still the template's example name 'Second Author'; list the paper's authors"]),
     ("template's example author, alone", ("[Ada Lovelace]", "First Author"),
      ["3:10: error: authors: still the template's example name 'First Author'; list the paper's authors"]),
-    ("template's example arXiv id", ('"2504.00002"', '"2501.00001"'),
-     ["6:8: error: arxiv: still the template's example id '2501.00001'; write this paper's arXiv id, or `url:` for a "
-      "paper not on arXiv (a note about arXiv 2501.00001 itself needs another example id in data/note-template.md)"]),
+    # The example id alone is a real paper's note (arXiv 2501.00001 exists); beside the example name, the template's.
+    ("template's example arXiv id alone", ('"2504.00002"', '"2501.00001"'), []),
+    ("template's example arXiv id and name", ('authors: [Ada Lovelace]\ndate: 2025-04-09\ntags: [reward-model]\narxiv: "2504.00002"',
+                                              'authors: First Author\ndate: 2025-04-09\ntags: [reward-model]\narxiv: "2501.00001"'),
+     ["3:10: error: authors: still the template's example name 'First Author'; list the paper's authors",
+      "6:8: error: arxiv: still the template's example id '2501.00001'; write this paper's arXiv id, or `url:` for a "
+      "paper not on arXiv"]),
     ("values that only resemble the template's", ('title: "A Good Paper"\nauthors: [Ada Lovelace]\n', 'title: "Paper title '
                                                   'exactly as on arXiv, revisited"\nauthors: [First Authors, Second]\n'),
      []),
