@@ -221,6 +221,24 @@ def open_page(pages, base: str, viewport: dict, lang: str = "ko"):  # noqa: ANN0
     return page
 
 
+NAME_HINT = " — 저자 이름이면 논문에 적힌 로마자로 찾아 보세요(예: 힌턴 → Hinton)."
+
+
+def no_results(missing: str) -> str:
+    """The status of a query no note answers, naming the words no note holds: with a word of Hangul
+    (그리피스: Griffiths, whose name the notes write in Latin letters), the hint to try a name so."""
+    hangul = any(re.fullmatch("[\uac00-\ud7a3]{2,6}", w) for w in missing.split())
+    return "결과가 없습니다. 어느 노트에도 없는 단어: " + missing + (NAME_HINT if hangul else "")
+
+
+def test_a_western_name_in_hangul_is_told_to_try_latin_letters(bundled_box) -> None:  # noqa: ANN001
+    """그리피스 (Thomas L. Griffiths, 3 notes) said only that no note holds the word: the Hangul name
+    tables read Korean, Chinese and Japanese names. The status suggests the Latin spelling."""
+    assert type_query(bundled_box, "그리피스") == []
+    assert bundled_box.inner_text(".pn-search__status") == no_results("그리피스")
+    assert type_query(bundled_box, "griffiths")
+
+
 def type_query(page, query: str) -> list[str]:  # noqa: ANN001
     """Open the box as a reader would (the button on a phone, a click on a wide screen), type
     `query`, press Enter and wait for its results; the notes shown, in order."""
@@ -603,7 +621,7 @@ def test_a_subject_no_note_holds_is_not_left_out_for_a_generic_word(bundled_box,
     word no note holds that names it with the next word, as many going as staying. As in English:
     no results, the word named. (An everyday word after the subject still goes: 환각 줄이기.)"""
     assert type_query(bundled_box, query) == []
-    assert bundled_box.inner_text(".pn-search__status") == "결과가 없습니다. 어느 노트에도 없는 단어: " + missing
+    assert bundled_box.inner_text(".pn-search__status") == no_results(missing)
 
 
 def test_a_whole_year_after_a_name_is_not_a_version_being_typed(bundled_box) -> None:  # noqa: ANN001
@@ -846,7 +864,7 @@ def test_a_korean_word_of_two_syllables_is_not_corrected_to_a_piece_of_a_word(bu
     No results, the word named."""
     assert type_query(bundled_box, query) == []
     assert bundled_box.locator(".pn-search__correction").count() == 0, bundled_box.inner_text(".pn-search__status")
-    assert bundled_box.inner_text(".pn-search__status") == "결과가 없습니다. 어느 노트에도 없는 단어: " + missing
+    assert bundled_box.inner_text(".pn-search__status") == no_results(missing)
 
 
 @pytest.mark.parametrize(("query", "meant"), [("모댈", "모델"), ("학슴", "학습"), ("보샹", "보상"), ("정럴", "정렬"), ("추롬", "추론"),
@@ -885,7 +903,7 @@ def test_everyday_korean_words_of_two_syllables_are_not_corrected(bundled_box) -
     for word in ORDINARY_WORDS:
         found = type_query(bundled_box, word)
         status = bundled_box.inner_text(".pn-search__status")
-        if found or status != "결과가 없습니다. 어느 노트에도 없는 단어: " + word:
+        if found or status != no_results(word):
             wrong[word] = status
     assert not wrong, wrong
 

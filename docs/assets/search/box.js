@@ -251,6 +251,12 @@ function build() {
           } else if (result.missing.length) {
             status.append(bi(" 어느 노트에도 없는 단어: ", " No note contains: "),
               el("strong", { class: "pn-search__missing" }, result.missing.join(" ")));
+            // A name in Hangul: Korean, Chinese and Japanese ones are read as the notes spell them,
+            // others not (그리피스, Griffiths): the notes write authors' names in Latin letters.
+            if (result.missing.some((w) => /^[\uac00-\ud7a3]{2,6}$/.test(w))) {
+              status.append(bi(" — 저자 이름이면 논문에 적힌 로마자로 찾아 보세요(예: 힌턴 → Hinton).",
+                " — an author's name? Try it in Latin letters, as the paper writes it (Hinton, not 힌턴)."));
+            }
           } else if (result.words.length + result.tags.length > 1) {
             status.append(bi(" 이 단어를 모두 담은 노트는 없습니다. 단어를 줄여 보세요.",
               " No note contains all of these words: try fewer."));
