@@ -1448,6 +1448,27 @@ def test_a_guides_permalinks_are_seen_and_finger_sized_on_a_touch_screen(browser
         context.close()
 
 
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_a_guides_permalink_ends_its_headings_last_line(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    """Found by a phone check: on a touch screen the shown ¶ wrapped alone under long headings
+    ("What a note may contain" / "¶" on Security): the theme's inline-block may start a line. It
+    ends the heading's last line, as a letter would."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        alone = []
+        for path in ("security/", "contributing/", "benchmarks/"):
+            open_page(pg, base + path, lang)
+            alone += pg.locator("article .headerlink").evaluate_all("""ls => ls.filter(l => l.checkVisibility()).filter(l => {
+              const before = document.createRange();
+              before.setStart(l.parentElement, 0); before.setEndBefore(l);
+              const lines = before.getClientRects(), last = lines[lines.length - 1];
+              return last && Math.abs(last.top - l.getBoundingClientRect().top) > 4; }).map(l => l.parentElement.id)""")
+        assert alone == []
+    finally:
+        context.close()
+
+
 def test_a_month_of_the_chart_is_its_whole_column_on_a_touch_screen(browser, base: str) -> None:  # noqa: ANN001
     """Found by a phone check: a month of the chart was as tall a target as its bar, 36 px for a
     month of one note (a few px on a site whose busiest month has a hundred); the years over the
