@@ -1469,6 +1469,33 @@ def test_a_guides_permalink_ends_its_headings_last_line(browser, base: str, lang
         context.close()
 
 
+def test_korean_in_code_breaks_between_words_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
+    """Found by a phone check: Korean in code of an English part (the benchmarks' queries, `강화학습 확산모델`)
+    broke inside its words ("추론경" over "로"): keep-all was set only for code in a Korean part."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        inside = []
+        for lang in ("ko", "en"):
+            open_page(pg, base + "benchmarks/", lang)
+            inside += pg.evaluate("""() => { const out = [];
+              for (const code of document.querySelectorAll('article code')) {
+                if (!code.checkVisibility() || !/[가-힣]/.test(code.textContent)) continue;
+                const walk = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+                for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                  const t = n.textContent, r = document.createRange();
+                  for (let i = 1; i < t.length; i++) {
+                    if (!/[가-힣]/.test(t[i - 1]) || !/[가-힣]/.test(t[i])) continue;
+                    r.setStart(n, i - 1); r.setEnd(n, i); const a = r.getBoundingClientRect().top;
+                    r.setStart(n, i); r.setEnd(n, i + 1);
+                    if (r.getBoundingClientRect().top > a + 4) out.push(t.slice(Math.max(0, i - 4), i + 4));
+                  } } }
+              return out; }""")
+        assert inside == []
+    finally:
+        context.close()
+
+
 def test_a_month_of_the_chart_is_its_whole_column_on_a_touch_screen(browser, base: str) -> None:  # noqa: ANN001
     """Found by a phone check: a month of the chart was as tall a target as its bar, 36 px for a
     month of one note (a few px on a site whose busiest month has a hundred); the years over the
