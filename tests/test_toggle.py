@@ -171,3 +171,20 @@ def test_a_link_to_the_other_languages_section_opens_the_readers(page: Page, bun
         twin = "pages-and-urls" if lang == "en" else "ko-pages"
         page.wait_for_function("twin => location.hash === '#' + twin", arg=twin)
         assert 48 <= page.evaluate("twin => document.getElementById(twin).getBoundingClientRect().top", twin) < 900
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_the_chosen_order_of_the_tag_index_is_filled(browser: Browser, base: str, scheme: str) -> None:
+    """Found by a phone check: in the dark palette the pressed order button (노트 수) was a 10 % tint,
+    hard to tell from the other. It is filled with the chips' colour, its text the page's."""
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        pg = context.new_page()
+        pg.goto(base + "tags/")
+        colours = pg.eval_on_selector_all(".pn-sort button", """bs => bs.map(b => [b.getAttribute('aria-pressed'),
+          getComputedStyle(b).backgroundColor, getComputedStyle(b).color, getComputedStyle(document.body).backgroundColor])""")
+        pressed = [c for c in colours if c[0] == "true"]
+        assert len(pressed) == 1 and pressed[0][2] == pressed[0][3], colours   # the page's colour as its text
+        assert pressed[0][1] not in ("rgba(0, 0, 0, 0)", pressed[0][3]), colours
+    finally:
+        context.close()
