@@ -152,6 +152,21 @@ def test_touch_long_press_previews_and_a_tap_follows_the_link(browser, base: str
         assert page.url.endswith("notes/base-paper/")
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_tap_on_the_card_follows_its_link(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    """Found by a phone check: after a long press, a tap on the card closed it (the link lost its
+    focus) and the reader had to find the link again. The card stands for its link: a tap on it
+    opens the note."""
+    with _finger_on_a_mention(browser, f"{base}notes/follow-up/?lang={lang}") as (page, link, cdp):
+        page.wait_for_timeout(800)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        page.wait_for_selector(f"{CARD}:not([hidden])")
+        page.wait_for_timeout(500)
+        with page.expect_navigation():
+            page.locator(CARD).tap()
+        assert page.url.endswith("notes/base-paper/")
+
+
 PHONE_SIDEWAYS = {"width": 844, "height": 390}
 
 

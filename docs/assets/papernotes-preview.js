@@ -26,6 +26,7 @@ let hideTimer = 0;
 let pressTimer = 0;
 let pressed = null; // link under a finger, and whether its long press opened the card
 let swallowClick = null;
+let inCard = false; // a press on the card: the link's focus moving out of it keeps the card
 
 function linkOf(target) {
   return target instanceof Element ? target.closest("a[data-pn-preview]") : null;
@@ -108,6 +109,13 @@ function ensureCard() {
   card.hidden = true;
   card.addEventListener("pointerenter", () => clearTimeout(hideTimer));
   card.addEventListener("pointerleave", (e) => { if (e.pointerType === "mouse") hideSoon(); });
+  // The card stands for its link: a tap or click on it follows the link (a tap after a long press
+  // closed it: the link lost focus). Its press keeps it open until the click.
+  card.addEventListener("pointerdown", () => { inCard = true; });
+  card.addEventListener("click", () => {
+    inCard = false;
+    if (current) current.click();
+  });
   home.appendChild(card);
   return card;
 }
@@ -216,7 +224,7 @@ document.addEventListener("focusin", (e) => {
 });
 
 document.addEventListener("focusout", (e) => {
-  if (linkOf(e.target) === current) hide();
+  if (linkOf(e.target) === current && !inCard) hide();
 });
 
 document.addEventListener("keydown", (e) => {
@@ -226,6 +234,7 @@ document.addEventListener("keydown", (e) => {
 // Touch: a long press shows the card; the tap that follows (or any short tap) follows the link.
 document.addEventListener("pointerdown", (e) => {
   const link = linkOf(e.target);
+  if (!card || !card.contains(e.target)) inCard = false;
   if (e.pointerType === "mouse") return;
   if (card && !card.hidden && !link && !card.contains(e.target)) hide();
   if (!link) return;
