@@ -27,6 +27,7 @@ date: 2025-05-20
 tags: [safety, reward-model]
 arxiv: "2505.01515"
 published: 2025-05-01
+org: Odd Lab
 ---
 
 ## 한국어
@@ -39,7 +40,7 @@ A note whose name has dots.
 """,
     "2025/points-at-odd.md": f"""---
 title: "Points at the odd one"
-authors: [Grace Hopper]
+authors: [Grace Hopper, Ada Lovelace]
 date: 2025-05-21
 tags: [safety]
 arxiv: "2505.02121"
@@ -71,10 +72,12 @@ def base(built: Path, serve) -> str:  # noqa: ANN001
     return serve(built)
 
 
-@pytest.mark.parametrize("path", ["", "archive/2025/05/20/", "tags/safety/", "tags/reward-model/", f"notes/{ODD}/"])
+@pytest.mark.parametrize("path", ["", "archive/2025/05/20/", "tags/safety/", "tags/reward-model/", f"notes/{ODD}/",
+                                  "authors/ada-lovelace/", "labs/odd-lab/"])
 def test_the_star_saves_what_the_slot_attributes_said(browser, built: Path, base: str, path: str) -> None:  # noqa: ANN001
     """Home and day cards (dated by the heading they are under), tag items (their own day link,
-    tags on the item), the note page (its byline): the same record from each."""
+    tags on the item), the note page (its byline), an author's and a lab's one-line items (titled
+    by their link; a reader found no ☆ there): the same record from each."""
     # As built, the slot repeats nothing its item shows.
     html = BeautifulSoup((built / path / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert html.select_one(f'[data-slug="{ODD}"] > .pn-rl').attrs == {

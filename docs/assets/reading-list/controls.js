@@ -22,7 +22,8 @@ export function slotInfo(slot) {
   const d = slot.dataset;
   const item = slot.closest("[data-slug]");
   const slug = item.dataset.slug;
-  const heading = item.querySelector(":scope > :is(.pn-note__title, .pn-item__title, h1)");
+  // A card's or tag item's heading; an author's or lab's one-line item's link.
+  const heading = item.querySelector(":scope > :is(.pn-note__title, .pn-item__title, h1)") || item.querySelector(":scope > a");
   const title = heading ? heading.textContent : "";
   return {
     slug,

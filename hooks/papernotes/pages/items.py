@@ -124,11 +124,11 @@ class Items:
         return Markup("".join(out))
 
     def author(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
-        """An author page's items: title, day and tags."""
+        """An author page's items: title, day, tags and the reading list's slot."""
         return self._shared("author", notes, href, lambda note: self._fragments.tag_names(note.tags))
 
     def lab(self, notes: Iterable[Note], href: Callable[[str], str]) -> Markup:
-        """A lab page's items: title, day and first authors."""
+        """A lab page's items: title, day, first authors and the reading list's slot."""
         return self._short(notes, href, lambda note: authors(note.authors, 4, self._author_link, href))
 
     def _byline(self, note: Note, limit: int, href: Callable[[str], str]) -> Markup:
@@ -185,10 +185,11 @@ class Items:
 
     def _short(self, notes: Iterable[Note], href: Callable[[str], str], detail: Callable[[Note], Markup],
                coins: bool = True) -> Markup:
-        """One-line items: the title linked to the note, then its day and `detail(note)`."""
+        """One-line items: the title linked to the note, then its day and `detail(note)`, and the
+        reading list's slot (a reader saves a note from an author's or lab's page as from a tag's)."""
         out = []
         for note in notes:
-            opening, link, lang = self._start(note, href, coins)
+            opening, link, lang = self._start(note, href, coins, tags=True)
             out.append(f'{opening}\n<a href="{link}" lang="{lang}">{escape(note.title)}</a>\n'
-                       f'<span class="pn-meta">{Fragments.day_link(note.date, href)} · {detail(note)}</span>\n</li>\n')
+                       f'<span class="pn-meta">{Fragments.day_link(note.date, href)} · {detail(note)}</span>\n{slot(note)}\n</li>\n')
         return Markup("".join(out))

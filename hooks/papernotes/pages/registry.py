@@ -34,7 +34,7 @@ tenth of the site (issue 24). They keep the navigation: on a phone its drawer is
 from the page to the rest of the site (the theme hides the logo there); each also carries a
 trail back to its index and home."""
 
-READING_LIST_KINDS: frozenset[str] = frozenset({"home", "note", "day", "tag", "author"})
+READING_LIST_KINDS: frozenset[str] = frozenset({"home", "note", "day", "tag", "author", "lab"})
 """Kinds whose pages show the reading list: its slots on notes (`reading_slot`, the cards) or its
 news line (`_reading_list.html`). The theme loads the reading list's code on these pages and the
 list's own page only (overrides/partials/pn-reading-list.html); a slot on any other kind's page
