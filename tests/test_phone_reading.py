@@ -1695,3 +1695,46 @@ def test_the_home_pages_day_headings_are_finger_sized_on_a_phone(browser, contex
     laptop = contexts["laptop"]
     open_page(laptop, base, lang)
     assert all(b[2] < 32 for b in laptop.locator(".pn-home-day > h2 > a.pn-date").evaluate_all(LINK_BOXES))
+
+
+def test_back_closes_the_phones_menu_as_it_closes_the_search(browser, base: str, index) -> None:  # noqa: ANN001
+    """Found by a QA pass: with the menu open on a phone, Back left the page (the search box already
+    closed on Back). Back now closes the menu and stays; closed otherwise (a tap beside it), the
+    next Back leaves; a link followed from it, Back returns to the menu as it was, and Back again
+    closes it."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        home, note = base, base + urls.src_to_url(urls.note(index.notes[0].slug))
+        pg.goto(home)
+        pg.goto(note)
+        menu = pg.locator("label.md-header__button[for=__drawer]")
+        is_open = "() => document.getElementById('__drawer').checked"
+        menu.tap()
+        pg.wait_for_function(is_open)
+        pg.go_back()
+        pg.wait_for_function(f"() => !({is_open})()")
+        assert pg.url == note
+        pg.go_back()
+        assert pg.url == home
+        pg.goto(note)
+        pg.locator("label.md-header__button[for=__drawer]").tap()
+        pg.wait_for_function(is_open)
+        pg.mouse.click(380, 500)   # beside the menu: the overlay
+        pg.wait_for_function(f"() => !({is_open})()")
+        pg.wait_for_timeout(200)
+        pg.go_back()
+        assert pg.url == home
+        pg.goto(note)
+        pg.locator("label.md-header__button[for=__drawer]").tap()
+        pg.wait_for_function(is_open)
+        with pg.expect_navigation():
+            pg.locator("#pn-drawer a[href$='tags/']").first.tap()
+        pg.go_back()
+        pg.wait_for_function(is_open)
+        assert pg.url == note
+        pg.go_back()
+        pg.wait_for_function(f"() => !({is_open})()")
+        assert pg.url == note
+    finally:
+        context.close()

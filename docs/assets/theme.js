@@ -67,9 +67,28 @@ function palette(form) {
  * (papernotes.css), so Tab no longer walks through a menu that is off the screen. */
 function drawer(toggle, button) {
   const panel = document.getElementById("pn-drawer");
+  const overlay = matchMedia("(max-width: 76.2344em)");
+  /* Back closes the menu where it covers the page (a phone), as it closes the search there
+   * (search/box.js): opening it adds an entry to the tab's history (same address, state STEP),
+   * Back takes it away and closes the menu; closing it otherwise (its button, a tap beside it,
+   * Esc) takes the entry back, so the next Back leaves the page. A link followed from it leaves
+   * the entry: Back from that page shows the menu as it was, and Back again closes it. */
+  const STEP = "pnDrawer";
+  const ours = () => !!(history.state && history.state[STEP]);
+  let stepping = false;   // our own history.back() on its way: its popstate is ours
+  function step(open) {
+    if (open && overlay.matches && !ours()) history.pushState({ ...(history.state || {}), [STEP]: true }, "");
+    else if (!open && ours() && !stepping) { stepping = true; history.back(); }
+  }
+  window.addEventListener("popstate", () => {
+    if (stepping) { stepping = false; return; }
+    if (!ours() && toggle.checked) set(false, false);
+    else if (ours() && !toggle.checked && overlay.matches) set(true, false);
+  });
   function set(open, focus) {
     if (toggle.checked !== open) toggle.checked = open;
     button.setAttribute("aria-expanded", String(open));
+    step(open);
     if (!focus) return;
     if (open && panel) {
       const first = panel.querySelector("a[href]");
@@ -88,10 +107,11 @@ function drawer(toggle, button) {
   });
   // Tab past its last link (or back before its first) closes it: focus went on to the page
   // behind the overlay while the menu stayed open, out of sight.
-  const overlay = matchMedia("(max-width: 76.2344em)");
   document.addEventListener("focusin", (event) => {
     if (toggle.checked && overlay.matches && panel && !panel.contains(event.target) && event.target !== button) set(false, false);
   });
+  // Loaded again at the menu's entry (Back from a page a link of the menu led to): the menu as it was.
+  if (ours() && overlay.matches && !toggle.checked) set(true, false);
 }
 
 /* Shown while the reader scrolls back up, away from the top (as the theme does). */
