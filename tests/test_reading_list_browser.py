@@ -332,6 +332,48 @@ def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, read
     assert Path(info.value.path()).read_bytes() == f"[\n{line.rstrip(',')}\n]\n".encode("utf-8")  # its quotes kept as they are
 
 
+def test_the_list_exports_csl_json_as_the_site_describes_its_papers(context, base: str, reader_build: Path) -> None:  # noqa: ANN001
+    """Found by a QA pass: tag, author and lab pages offer CSL-JSON, the list only JSON, BibTeX and
+    RIS. The list's CSL-JSON gives each paper the title and authors of the site's own CSL-JSON (the
+    hostile `escape` note: braces, `%`, accents, a Hangul name, a suffix), and citeproc-py renders it."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    page = context.new_page()
+    page.goto(f"{base}tags/safety/")
+    save(page, "escape")
+    page.goto(f"{base}list/?lang=en")
+    (item,) = json.loads(_export(page, "csl"))
+    site = next(i for i in json.loads((reader_build / "tags/safety/papernotes.csl.json").read_text(encoding="utf-8")) if i["id"] == "escape")
+    assert {k: item[k] for k in ("id", "type", "title", "author")} == {k: site[k] for k in ("id", "type", "title", "author")}
+    assert item["note"].endswith("/notes/escape/") and "issued" not in item   # no paper date: none invented
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+    bibliography.register(Citation([CitationItem("escape")]))
+    (rendered,) = [str(entry) for entry in bibliography.bibliography()]
+    assert "Müller" in rendered and "Braces" in rendered, rendered
+
+
+def test_the_list_is_cleared_after_a_question(context, base: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: nothing emptied the list but each note's ☆ in turn. "Clear the list" asks
+    first (a no keeps everything), then removes every saved note and private note."""
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    save(page, "zeta")
+    save(page, "epsilon")
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_selector(".pn-rl-items li[data-slug='epsilon']")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("[data-rl-clear]")
+    assert set(stored(page)["items"]) == {"zeta", "epsilon"}
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
+    page.click("[data-rl-clear]")
+    page.wait_for_selector(".pn-rl-counts:has-text('0 saved')")
+    assert stored(page)["items"] == {} and "2 notes" in questions[0]
+    assert page.inner_text(".pn-rl-message") == "Removed 2 notes from your list."
+
+
 def test_the_lists_english_messages_count_one_note(context, base: str) -> None:  # noqa: ANN001
     """"Exported 1 notes." and "1 notes, read-only" (a one-note list): `fill`'s `{n:one:many}`."""
     page = context.new_page()

@@ -180,14 +180,27 @@ function say2(pair) {
 /* Export, import, share. */
 const stamp = () => new Date().toISOString().slice(0, 10);
 page.querySelectorAll("[data-rl-export]").forEach((button) => button.addEventListener("click", async () => {
-  const { download, exportBibtex, exportJson, exportRis } = await transfer();
+  const { download, exportBibtex, exportCsl, exportJson, exportRis } = await transfer();
   const entries = store.entries();
   const kind = button.dataset.rlExport;
   if (kind === "json") download(`papernotes-list-${stamp()}.json`, "application/json", exportJson(entries, store.doc.dismissed));
   else if (kind === "bib") download(`papernotes-list-${stamp()}.bib`, "application/x-bibtex", await exportBibtex(entries));
+  else if (kind === "csl") download(`papernotes-list-${stamp()}.csl.json`, "application/vnd.citationstyles.csl+json", await exportCsl(entries));
   else download(`papernotes-list-${stamp()}.ris`, "application/x-research-info-systems", await exportRis(entries));
   say2(fill(["노트 {n}개를 내보냈습니다.", "Exported {n:note:notes}."], { n: entries.length }));
 }));
+
+/* Clearing the list: every saved note and private note leaves this browser, after a question
+ * (nothing else asks before it deletes them all; the export above keeps a copy). */
+$("[data-rl-clear]").addEventListener("click", () => {
+  const n = store.entries().length;
+  if (!n) { say2(["목록이 비어 있습니다.", "The list is empty."]); return; }
+  if (!window.confirm(say(fill(["저장한 노트 {n}개와 메모를 이 브라우저에서 모두 지울까요? 먼저 내보내면 사본이 남습니다.",
+    "Delete all {n:note:notes} and your private notes from this browser? Export the list first to keep a copy."], { n })))) return;
+  const stored = store.changeStored((doc) => { doc.items = {}; });
+  if (stored === "newer") { say2(T.storageNewer); return; }
+  say2(fill(["노트 {n}개를 목록에서 지웠습니다.", "Removed {n:note:notes} from your list."], { n }));
+});
 
 $("#pn-rl-import").addEventListener("change", async (event) => {
   const file = event.target.files[0];

@@ -162,9 +162,13 @@ export function unescapeBib(text) {
 }
 
 function authorsOf(bib) {
+  return bibNames(bib).map(risName);
+}
+
+/* The names of a BibTeX entry's `author` field, as written there. */
+function bibNames(bib) {
   const m = /\n\s*author = \{(.*)\},?\n/.exec(bib || "");
-  if (!m) return [];
-  return m[1].split(" and ").map((a) => risName(a.trim()));
+  return m ? m[1].split(" and ").map((a) => a.trim()) : [];
 }
 
 /* A BibTeX name as bibtex.py writes it, in RIS's form: `{kept whole}` as written, `Last, Jr, First`
@@ -222,6 +226,38 @@ export async function exportRis(entries) {
     lines.push(["ER", ""]);
     return lines.map(([k, v]) => `${k}  - ${v}`).join("\r\n");
   }).join("\r\n") + "\r\n";
+}
+
+/* The list as CSL-JSON (citeproc's input: Zotero, Pandoc, Quarto), each paper as the site's own
+ * CSL-JSON describes it (outputs/csl_json.py: type `article`, arXiv's DOI, number and page); its
+ * authors from the site's BibTeX, as the RIS export takes them; private notes stay out, as in BibTeX. */
+export async function exportCsl(entries) {
+  const site = await siteEntries();
+  return JSON.stringify(entries.map((e) => {
+    const item = { id: e.slug, type: "article", title: e.title, author: bibNames(site.get(citeKey(e.slug))).map(cslName) };
+    const day = /^(\d{4})-(\d\d)-(\d\d)$/.exec(e.published || "");
+    const [year, ris] = paperDate(e);
+    if (day) item.issued = { "date-parts": [[Number(day[1]), Number(day[2]), Number(day[3])]] };
+    else if (year) item.issued = { "date-parts": [[Number(year), Number(ris.split("/")[1])].filter(Boolean)] };
+    if (e.arxiv) {
+      Object.assign(item, { publisher: "arXiv", number: `arXiv:${e.arxiv}`, DOI: `10.48550/arXiv.${e.arxiv}`,
+        URL: `https://arxiv.org/abs/${e.arxiv}` });
+    }
+    item.note = `papernotes: ${new URL(`notes/${encodeURIComponent(e.slug)}/`, ROOT).href}`;
+    if (e.tags.length) item.keyword = e.tags.join(", ");
+    return item;
+  }), null, 2) + "\n";
+}
+
+/* A BibTeX name as a CSL name: one kept whole (`{O'Brien, Jr.}`, `{이순신}`) as written, the others
+ * split as the RIS export splits them (`Family, Given[, Suffix]`). */
+function cslName(bibName) {
+  if (bracedWhole(bibName)) return { literal: unescapeBib(bibName) };
+  const parts = risName(bibName).split(", ");
+  if (parts.length === 1) return { literal: parts[0] };
+  const out = { family: parts[0], given: parts[1] };
+  if (parts[2]) out.suffix = parts[2];
+  return out;
 }
 
 export function download(name, type, text) {
