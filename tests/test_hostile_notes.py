@@ -454,6 +454,44 @@ def test_symlinked_folder_is_refused(tmp_path: Path, baseline: dict) -> None:
     assert_good_notes_survive(result, baseline, set())
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+@pytest.mark.parametrize(("name", "target"), [("glossary.yml", "/dev/zero"), ("authors.yml", "/etc/passwd"), ("tags.yml", "/dev/zero")])
+def test_a_symlinked_data_file_is_refused_not_read(tmp_path: Path, name: str, target: str) -> None:
+    """Found by a QA pass: data/glossary.yml as a link to /dev/zero read until memory ran out (a
+    MemoryError naming no file); data/authors.yml as a link to a file of the machine printed that
+    file's keys in the errors. A data file that is a link is refused at its first line, unread."""
+    root = write_site(tmp_path, {"2025/a.md": note()})
+    data = root / "data" / name
+    data.unlink(missing_ok=True)
+    os.symlink(target, data)
+    result = load_site(root, "data")
+    assert [p.format() for p in result.errors] == [
+        f"data/{name}:1:1: error: file: a symbolic link: data files are read only as regular files of the project; "
+        "replace the link with the file itself"]
+
+
+def test_a_data_file_over_its_limit_is_refused(tmp_path: Path) -> None:
+    from papernotes.source.yamlnodes import MAX_DATA_BYTES
+
+    root = write_site(tmp_path, {"2025/a.md": note()})
+    (root / "data" / "glossary.yml").write_text("# padding\n" * (MAX_DATA_BYTES // 10 + 1), encoding="utf-8")
+    result = load_site(root, "data")
+    assert [p.format() for p in result.errors] == [
+        "data/glossary.yml:1:1: error: file: over 2 MiB; the limit keeps every build small: split it, or trim what no note uses"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_symlinked_notes_folder_is_refused(tmp_path: Path) -> None:
+    """data/notes itself a link to another folder was read as the notes (a folder inside it was refused)."""
+    root = write_site(tmp_path, {"2025/a.md": note()})
+    (root / "data" / "notes").rename(root / "elsewhere")
+    os.symlink(root / "elsewhere", root / "data" / "notes")
+    result = load_site(root, "data")
+    assert [p.format() for p in result.errors] == [
+        "data/notes:1:1: error: folder: the notes folder is a symbolic link: notes are read only from data/notes/ "
+        "itself; replace the link with the folder"] and not result.notes
+
+
 # Input that is handled without loss instead of refused: what Windows editors and macOS file
 # systems produce. (id, bytes of the note) -> the same Note as the plain UTF-8/LF original.
 CANONICAL = note(title='"정렬된 보상 모델: Café"', authors="[김민지]", body="\n## 한국어\n\n첫 줄\n둘째 줄\n\n## English\n\nText.\n")

@@ -19,7 +19,7 @@ import yaml
 
 from papernotes.model import Problem
 from papernotes.schema import FrontMatter, canonical_arxiv_id, heading_text, section_for, split_front_matter
-from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items
+from papernotes.source.yamlnodes import DataFileRefused, Located, NodeError, compose, mapping_items, read_capped
 
 PLACEHOLDER_TAG = "replace-me"
 """The tag the template and the scaffold write; the checker asks to replace it."""
@@ -66,8 +66,8 @@ def read_guidance(template: Path) -> Guidance:
     """The guidance paragraphs of `template`, or the built-in ones when the file is missing, and
     its example front-matter values (none when it is missing)."""
     try:
-        text = template.read_text(encoding="utf-8-sig")
-    except (FileNotFoundError, UnicodeDecodeError):
+        text = read_capped(template).decode("utf-8-sig")   # a link to /dev/zero is not read
+    except (FileNotFoundError, UnicodeDecodeError, DataFileRefused):
         return Guidance(dict(DEFAULT_GUIDANCE))
     sections: dict[str, list[str]] = {}
     current: str | None = None

@@ -142,8 +142,12 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
     glossary, glossary_problems = load_glossary(data / "glossary.yml", display_path(data / "glossary.yml", root))
     problems += glossary_problems
     notes_dir = data / "notes"
-    files = note_files(notes_dir) if notes_dir.is_dir() else []
-    if not notes_dir.is_dir():
+    files = note_files(notes_dir) if notes_dir.is_dir() and not notes_dir.is_symlink() else []
+    if notes_dir.is_symlink():  # as a folder inside it is (`note_files`): its notes would be another folder's
+        problems.append(Problem(display_path(notes_dir, root), 1, 1, "folder",
+                                "the notes folder is a symbolic link: notes are read only from data/notes/ itself; "
+                                "replace the link with the folder", "symlink"))
+    elif not notes_dir.is_dir():
         problems.append(Problem(display_path(notes_dir, root), 1, 1, "folder",
                                 "the notes folder is missing: create data/notes/ and put the notes in it", "missing-folder"))
 

@@ -11,7 +11,9 @@ syntax error means, in the writer's words and at the line to fix, is `yamlerrors
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,6 +179,40 @@ Entries = list[tuple[str, Located, Located]]
 """A mapping's `(key, key node, value node)` triples, as `mapping_items` yields them."""
 
 
+MAX_DATA_BYTES = 2 * 1024 * 1024
+"""The most a data file (`data/tags.yml`, `glossary.yml`, `authors.yml`) may hold: ten times a large
+project's, and a bound on what one pull request makes every build read."""
+
+
+class DataFileRefused(Exception):
+    """A data file that is not read: a symbolic link, not a regular file, or too large (the message says which)."""
+
+
+def read_capped(path: Path) -> bytes:
+    """`path`'s bytes, read only when it is a regular file of at most MAX_DATA_BYTES and not a
+    symbolic link: a link in a pull request could name `/dev/zero` (the build read until memory ran
+    out) or a file of the machine outside the project (its keys were printed in the errors), as a
+    note cannot (`tree.note_files`). A missing file raises FileNotFoundError."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as err:
+        if isinstance(err, FileNotFoundError):
+            raise
+        if path.is_symlink():
+            raise DataFileRefused("a symbolic link: data files are read only as regular files of the project; "
+                                  "replace the link with the file itself") from None
+        raise DataFileRefused(f"cannot be read ({err.strerror or err})") from None
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise DataFileRefused("not a regular file; data files are plain text files of the project")
+        data = file.read(MAX_DATA_BYTES + 1)
+    if len(data) > MAX_DATA_BYTES:
+        raise DataFileRefused(f"over {MAX_DATA_BYTES // (1024 * 1024)} MiB; the limit keeps every build small: "
+                              f"split it, or trim what no note uses")
+    return data
+
+
 def read_data_file(path: Path, display: str) -> tuple[Entries | None, list[Problem]]:
     """The top-level entries of a data file (`data/tags.yml`, `glossary.yml`, `authors.yml`: one
     mapping each) and the problems met reading them, located in `display`: None and the problem
@@ -191,7 +227,10 @@ def read_data_file(path: Path, display: str) -> tuple[Entries | None, list[Probl
         problems.append(Problem(display, err.line, err.column, "file", err.message, err.rule))
 
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_capped(path).decode("utf-8-sig")
+    except DataFileRefused as refused:
+        problems.append(Problem(display, 1, 1, "file", str(refused), "file"))
+        return None, problems
     except UnicodeDecodeError as exc:
         raw, start = exc.object, exc.start  # the bytes after a BOM, and the first bad one
         line_start = raw.rfind(b"\n", 0, start) + 1
