@@ -492,6 +492,38 @@ def test_a_symlinked_notes_folder_is_refused(tmp_path: Path) -> None:
         "itself; replace the link with the folder"] and not result.notes
 
 
+def test_a_note_with_too_many_tags_or_authors_is_refused_at_the_first_over(tmp_path: Path, baseline: dict) -> None:
+    """Found by a QA pass: one note listing 3,000 tags and 3,000 authors passed the check and wrote
+    2 GB (each tag page, feed and citation file carrying every author). At most MAX_TAGS tags and
+    MAX_AUTHORS authors, refused at the first one over; the other notes are untouched."""
+    from papernotes.schema import MAX_AUTHORS, MAX_TAGS
+
+    tags = "tags:\n" + "".join("  - rl\n" for _ in range(MAX_TAGS + 1))
+    authors = "authors:\n" + "".join(f"  - Person {i}\n" for i in range(MAX_AUTHORS + 1))
+    root = write_site(tmp_path, {"2024/many-tags.md": note(tags=None, arxiv='"2406.00011"', extra=tags),
+                                 "2024/many-authors.md": note(authors=None, arxiv='"2406.00012"', extra=authors)})
+    result = load_site(root, "data")
+    found = {p.path.rsplit("/", 1)[-1]: (p.field, p.message) for p in result.errors}
+    assert found == {"many-tags.md": ("tags", f"the note lists {MAX_TAGS + 1} tags; the limit is {MAX_TAGS}: keep the topics it is about"),
+                     "many-authors.md": ("authors", f"the note lists {MAX_AUTHORS + 1:,} authors; the limit is {MAX_AUTHORS:,}")}
+    assert_good_notes_survive(result, baseline, {"data/notes/2024/many-tags.md", "data/notes/2024/many-authors.md"})
+
+
+def test_a_tag_registry_over_its_limit_refuses_the_rest(tmp_path: Path) -> None:
+    """10,000 tags no note used took 78 s and wrote 290 MB: tags past MAX_REGISTRY_TAGS are refused
+    at the first one over (the others are read), and a note using one of them is told so."""
+    from papernotes.schema import MAX_REGISTRY_TAGS
+    from papernotes.source.tags import load_tag_registry
+
+    path = tmp_path / "tags.yml"
+    path.write_text("".join(f"t{i}:\n  ko: 태그{i}\n  en: Tag {i}\n" for i in range(MAX_REGISTRY_TAGS + 5)), encoding="utf-8")
+    registry, problems = load_tag_registry(path, "data/tags.yml")
+    assert [p.format() for p in problems] == [
+        f"data/tags.yml:{3 * MAX_REGISTRY_TAGS + 1}:1: error: t{MAX_REGISTRY_TAGS}: data/tags.yml defines "
+        f"{MAX_REGISTRY_TAGS + 5:,} tags; the limit is {MAX_REGISTRY_TAGS:,}: this one and those after it are not read"]
+    assert len(registry.tags) == MAX_REGISTRY_TAGS and f"t{MAX_REGISTRY_TAGS + 1}" in registry.unreadable
+
+
 # Input that is handled without loss instead of refused: what Windows editors and macOS file
 # systems produce. (id, bytes of the note) -> the same Note as the plain UTF-8/LF original.
 CANONICAL = note(title='"정렬된 보상 모델: Café"', authors="[김민지]", body="\n## 한국어\n\n첫 줄\n둘째 줄\n\n## English\n\nText.\n")

@@ -18,7 +18,8 @@ import yaml
 
 from papernotes.markup import MAX_BRACKETS, RENDER_BUDGET, HtmlCache, SlowMarkdown, encoded_scheme, math_problem
 from papernotes.model import Note, Problem, TagRegistry
-from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_LINEAGE, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS, REQUIRED_FIELDS, SECTIONS,
+from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_AUTHORS, MAX_LINEAGE, MAX_TAGS, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS,
+                               REQUIRED_FIELDS, SECTIONS,
                                FrontMatter, paper_arxiv_id, paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text,
                                link_problem, section_for, split_front_matter)
 from papernotes.names import match_key
@@ -406,6 +407,8 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
     items = read_list(loc)
     if not items:
         raise loc.error("list at least one author", "empty")
+    if len(items) > MAX_AUTHORS:
+        raise items[MAX_AUTHORS].error(f"the note lists {len(items):,} authors; the limit is {MAX_AUTHORS:,}", "too-many")
     names = []
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
@@ -436,6 +439,8 @@ def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tupl
     items = read_list(loc)
     if not items:
         raise loc.error("list at least one tag defined in data/tags.yml", "empty")
+    if len(items) > MAX_TAGS:
+        raise items[MAX_TAGS].error(f"the note lists {len(items):,} tags; the limit is {MAX_TAGS}: keep the topics it is about", "too-many")
     if registry.unreadable is None:  # not this note's mistake: reported at the registry's own error
         raise loc.error(f"the tags cannot be checked: {registry.file} has an error (see its own message); "
                         f"fix {registry.file} first", "tags-file-broken")

@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 import yaml
 
 from papernotes.model import Note, Problem, Tag, TagRegistry
-from papernotes.schema import MAX_SLUG_BYTES, RESERVED_TAG_SLUGS
+from papernotes.schema import MAX_REGISTRY_TAGS, MAX_SLUG_BYTES, RESERVED_TAG_SLUGS
 from papernotes.source.yamlnodes import Located, NodeError, mapping_items, read_data_file, read_list, read_text
 
 TAG_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -123,7 +123,13 @@ def load_tag_registry(path: Path, display: str) -> tuple[TagRegistry, list[Probl
     # entry has a problem (it took the name over: the other tag's notes were silently re-tagged).
     written = {normalise_tag(slug) for slug, _, _ in entries}
 
-    for slug, key, value in entries:
+    for number, (slug, key, value) in enumerate(entries):
+        if number >= MAX_REGISTRY_TAGS:  # each tag is a page and its files: the rest are refused where they start
+            if number == MAX_REGISTRY_TAGS:
+                problems.append(Problem(display, key.line, key.column, slug, f"{display} defines {len(entries):,} tags; the "
+                                        f"limit is {MAX_REGISTRY_TAGS:,}: this one and those after it are not read", "too-many"))
+            unreadable.add(normalise_tag(slug))
+            continue
         try:
             tag = _read_tag(slug, key, value, report)
         except NodeError as err:
