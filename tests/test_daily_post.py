@@ -474,6 +474,23 @@ def test_what_a_post_cannot_carry_is_named_with_its_line(capsys: pytest.CaptureF
     assert [p.field for p in round_trip_problems(note)] == ["## Abstract paragraph 2"]
 
 
+def test_reference_style_link_definitions_are_told_not_lost(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Found by a QA pass: `[a]: …` and `[b]: …` on two lines became one line of text in the post,
+    and import-post wrote it so: the note showed "See [one][a] and [two][b]." with both links gone,
+    and no warning. `post` names the block; an inline link is carried as it is."""
+    source = empty_tree(tmp_path, ROOT / "data")
+    (source / "data" / "notes" / "2025").mkdir()
+    refs = NOTE.replace("The second paragraph is *emphasised* and has `code`.",
+                        "See [one][a] and [two][b].\n\n[a]: https://example.org/a\n[b]: https://example.org/b")
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(refs, encoding="utf-8")
+    code, out, err = post(capsys, source, "2025-05-02")
+    line = refs.splitlines().index("[a]: https://example.org/a") + 1
+    assert code == 0 and f"data/notes/2025/mixed.md:{line}: warning: ## English paragraph 3: reference-style link definitions" in err
+    inline = NOTE.replace("The second paragraph is *emphasised* and has `code`.", "See [one](https://example.org/a).")
+    (source / "data" / "notes" / "2025" / "mixed.md").write_text(inline, encoding="utf-8")
+    assert "warning" not in post(capsys, source, "2025-05-02")[2]
+
+
 def test_the_same_paragraph_in_two_sections_is_told_at_each_ones_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     """`arXiv:…` alone under both `## 한국어` and `## English`: both warnings named the Korean line
     (the first match in the file), the English one too."""

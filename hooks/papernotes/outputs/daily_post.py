@@ -603,6 +603,11 @@ def _compare_read_back(note: Note) -> list[CarryProblem]:
             for name in names if getattr(back, name) != getattr(want, name)]
 
 
+_LINK_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s*\S")
+"""A Markdown link reference definition (`[a]: https://example.org`): the post joins a block's
+lines into one, where such a line is text, not a definition."""
+
+
 def _paragraph_problems(part: str, text: str) -> list[CarryProblem]:
     found = []
     previous_list = False
@@ -614,6 +619,11 @@ def _paragraph_problems(part: str, text: str) -> list[CarryProblem]:
             found.append(CarryProblem(where, "two lists with only a blank line between them become one list in the post; "
                                              "put a sentence between them", lines[0], part))
         previous_list = is_list
+        if len(lines) > 1 and any(_LINK_DEFINITION.match(x) for x in lines):
+            found.append(CarryProblem(where, "reference-style link definitions ([a]: https://…) on lines of one block become "
+                                             "one line of text in the post, and the links that use them are lost; write the "
+                                             "links inline, [text](https://…)", lines[0], part))
+            continue
         if len(carried) == 1 and (any(_BLOCK_LINE.match(x) for x in lines[1:]) or (len(lines) > 1 and _BLOCK_LINE.match(lines[0]))) \
                 or any(x.endswith("  ") or x.endswith("\\") for x in lines[:-1]) \
                 or (len(carried) > 1 and any(_BLOCK_LINE.match(x) and not is_list_item(x) for x in lines)):
