@@ -232,3 +232,19 @@ def test_an_id_from_elsewhere_or_out_of_scheme_is_still_refused(text: str) -> No
     from papernotes.schema import read_arxiv_id
     with pytest.raises(ValueError):
         read_arxiv_id(text)
+
+
+@pytest.mark.parametrize("url", ["https://arxiv.org/abs/2406%2E30001", "https://arxiv.org/a%62s/2406.30001",
+                                 "https://browse.arxiv.org/abs/2406.30001", "https://arxiv.org/abs/2406.30001%76",
+                                 "https://arxiv.org/abs/2406.30001v"])
+def test_the_same_arxiv_page_written_otherwise_is_the_same_paper(url: str) -> None:
+    """Found by a QA pass: each of these `url:` beside a note with `arxiv: "2406.30001"` published a
+    second note of the paper (percent-escapes of the same address, RFC 3986; arXiv's browse host;
+    a bare `v`)."""
+    assert paper_identity(None, url) == paper_identity("2406.30001", None) == "arXiv 2406.30001"
+
+
+@pytest.mark.parametrize("url", ["https://example.org/abs/2406.30001", "https://arxiv.org/abs/2406.30001x",
+                                 "https://arxiv.org/list/cs.LG/2406.30001"])
+def test_other_addresses_are_not_an_arxiv_paper(url: str) -> None:
+    assert paper_identity(None, url) is None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass
 from typing import Literal, Sequence
 from urllib.parse import urlsplit
@@ -231,14 +232,14 @@ ARXIV_VERSION = r"v[0-9]+"
 HOST_END = r"\.?(?::(?:443|80))?"
 """What may follow a host and still name the same site: the root's dot (`arxiv.org.`) and the
 default port (`arxiv.org:443`)."""
-ARXIV_PAGE = (rf"(?:(?:www\.|export\.)?arxiv\.org{HOST_END}/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/+papers)"
+ARXIV_PAGE = (rf"(?:(?:www\.|export\.|browse\.)?arxiv\.org{HOST_END}/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/+papers)"
               r"/+(?:arxiv:)?")
 """A regex (case-insensitive) for a paper's arXiv (abs, pdf, html) or Hugging Face page, after
 `https://`, up to its id: `arxiv.org/abs/arXiv:2504.06141` is arXiv's page of 2504.06141 too."""
 ARXIV_DOI = r"10\.48550/arxiv\."
 """A regex for arXiv's DOI prefix, up to the id (`10.48550/arXiv.2504.06141`)."""
 _ARXIV_IN_URL = re.compile(rf"^https?://(?:{ARXIV_PAGE}|(?:dx\.)?doi\.org{HOST_END}/+{ARXIV_DOI})"
-                           rf"({ARXIV_ID_SHAPE})(?:{ARXIV_VERSION})?(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
+                           rf"({ARXIV_ID_SHAPE})(?:v[0-9]*)?(?:\.pdf)?/?(?:[?#].*)?$", re.IGNORECASE)
 """A link to a paper's arXiv or Hugging Face page (`hf.co` too), or its arXiv DOI, any version,
 query or fragment."""
 
@@ -368,7 +369,9 @@ def _mixes_scripts(label: str) -> bool:
 def arxiv_id_in_url(url: str) -> str | None:
     """The arXiv id an arxiv.org abs/pdf/html (or huggingface.co/papers) link names, without its
     version; None for other links."""
-    match = _ARXIV_IN_URL.match(url.strip())
+    # Percent-escapes decoded first: `abs/2406%2E30001` and `a%62s/2406.30001` are the same address
+    # (RFC 3986), and named a second note of one paper; so is a bare `v` after the id.
+    match = _ARXIV_IN_URL.match(urllib.parse.unquote(url.strip()))
     return canonical_arxiv_id(match.group(1)) if match and arxiv_id_problem(match.group(1)) is None else None
 
 
