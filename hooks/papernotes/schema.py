@@ -121,14 +121,14 @@ about 300; a 200,000-character title passed the check and made a 2 MB note page.
 MAX_LINEAGE = 100
 """Papers `builds_on:` or `compares_with:` may list each. A paper builds on a handful and is
 measured against a few dozen at most; 16,000 ids passed the check and made a 4 MB note page."""
-MAX_TAGS = 12
+MAX_TAGS = 20
 """Tags a note may have. A topic is a few tags; a note listing 3,000 was on 3,000 tag pages, each
 carrying its authors in full in the page, feed and citation files (2 GB from one note)."""
 MAX_AUTHORS = 2000
 """Authors a note may list: the largest ML papers (a model's technical report) have about 1,500."""
-MAX_REGISTRY_TAGS = 1000
-"""Tags `data/tags.yml` may define. Every tag has a page and its files: 10,000 tags no note used
-took 78 s and wrote 290 MB."""
+MAX_REGISTRY_TAGS = 5000
+"""Tags `data/tags.yml` may define, thirty times a large site's. Every tag has a page and its files:
+10,000 tags no note used took 78 s and wrote 290 MB."""
 MAX_SLUG_BYTES = 120
 """The longest slug a writer makes: file systems allow 255 bytes a name, and a slug also gets
 `.md` and perhaps `-2`; a URL part this long is already more than anyone reads."""
