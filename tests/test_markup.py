@@ -211,7 +211,7 @@ def test_an_excerpt_of_a_formula_heavy_text_is_the_excerpt_of_all_of_it() -> Non
     cache = markup.HtmlCache()
     for _ in range(400):
         html = cache.html("".join(rng.choice(pieces) for _ in range(rng.randint(1, 200))))
-        whole = markup._MATH.sub(lambda m: str(markup.escape(markup.math_text(m.group()))), html)
+        whole = markup.MATH_ELEMENT.sub(lambda m: str(markup.escape(markup.math_text(m.group()))), html)
         for limit in (20, 140, 300):
             assert markup.snippet(html, limit) == markup.snippet(whole, limit)
 

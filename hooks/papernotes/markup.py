@@ -753,7 +753,8 @@ def snippet(html: str, limit: int = 140) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,.;:") + "…"
 
 
-_MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.S)
+MATH_ELEMENT = re.compile(r"<math\b[^>]*>.*?</math>", re.S)
+"""A formula of a note's HTML, whole (the sanitiser leaves no `<math>` inside another)."""
 
 
 def _formulas_as_text(html: str, limit: int) -> str:
@@ -762,7 +763,7 @@ def _formulas_as_text(html: str, limit: int) -> str:
     hundreds, and a note's excerpts are made for its cards, feeds and descriptions)."""
     out: list[str] = []
     seen = pos = 0  # characters of text so far, at most what the snippet's text holds (spaces between pieces aside)
-    for match in _MATH.finditer(html):
+    for match in MATH_ELEMENT.finditer(html):
         before = html[pos:match.start()]
         seen += len(" ".join(Markup(before).striptags().split()))
         out.append(before)

@@ -21,7 +21,7 @@ from typing import Callable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 
-from papernotes.markup import glue_math, math_text
+from papernotes.markup import MATH_ELEMENT, glue_math, math_text
 from papernotes.markup_links import find_links
 from papernotes.model import Note
 from papernotes.schema import LINEAGE_FIELDS, SECTION_KEYS
@@ -307,7 +307,6 @@ def _mentions(html: str) -> Mentions:
     return tuple(found)
 
 
-_FORMULA = re.compile(r"<math\b[^>]*>.*?</math>", re.S)
 _FORMULA_MARK = "\x0e"
 """Where a formula stood in a sentence's plain text while it is found and cut: one character, so a
 cut never splits a formula (a control character: a note can hold none, `source/characters.py`)."""
@@ -322,7 +321,7 @@ def _plain(html: str, formulas: list[str]) -> str:
         def mark(match: re.Match[str]) -> str:
             formulas.append(match.group())
             return _FORMULA_MARK
-        html = _FORMULA.sub(mark, html)
+        html = MATH_ELEMENT.sub(mark, html)
     return htmllib.unescape(_TAG.sub("", html))
 
 

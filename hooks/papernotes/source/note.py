@@ -120,25 +120,29 @@ def body_texts(text: str) -> dict[str, str] | None:
     """The body sections of a note's text by key, read as `parse_note` reads them, or None for a
     draft or a text with no front matter to split. `source.tree` checks the links of a note that
     failed to load in them: fixing the note's fields should not reveal a second round of problems."""
-    lines = normalise_text(text).split("\n")
-    split = split_front_matter(lines)
-    if not isinstance(split, FrontMatter):
+    found = _front_and_sections(text)
+    if found is None:
         return None
-    if any(re.match(r"draft\s*:\s*(?:true|yes|on)\s*(?:#.*)?$", line.strip(), re.IGNORECASE) for line in split.yaml_lines):
+    if any(re.match(r"draft\s*:\s*(?:true|yes|on)\s*(?:#.*)?$", line.strip(), re.IGNORECASE) for line in found[0].yaml_lines):
         return None  # a draft's links are on no page
-    sections = _read_sections(lines, start=split.body_start, add=lambda *_args, **_kw: None)
-    return {key: section.text for key, section in sections.items()}
+    return {key: section.text for key, section in found[1].items()}
 
 
 def sections_of(text: str) -> dict[str, Section]:
     """The body sections of a note's text by key, each with its heading's and first line, as
     `parse_note` reads them (drafts too); empty when the text has no front matter to split. For
     telling the line of a section's text (`papernotes post`'s warnings)."""
+    found = _front_and_sections(text)
+    return found[1] if found is not None else {}
+
+
+def _front_and_sections(text: str) -> tuple[FrontMatter, dict[str, Section]] | None:
+    """A note text's front matter and body sections (problems unreported), or None without front matter."""
     lines = normalise_text(text).split("\n")
     split = split_front_matter(lines)
     if not isinstance(split, FrontMatter):
-        return {}
-    return _read_sections(lines, start=split.body_start, add=lambda *_args, **_kw: None)
+        return None
+    return split, _read_sections(lines, start=split.body_start, add=lambda *_args, **_kw: None)
 
 
 _PAPER_KEY = re.compile(r"(arxiv|url)\s*:\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s#]*))")
