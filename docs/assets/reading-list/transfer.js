@@ -235,10 +235,8 @@ export async function exportCsl(entries) {
   const site = await siteEntries();
   return JSON.stringify(entries.map((e) => {
     const item = { id: e.slug, type: "article", title: e.title, author: bibNames(site.get(citeKey(e.slug))).map(cslName) };
-    const day = /^(\d{4})-(\d\d)-(\d\d)$/.exec(e.published || "");
-    const [year, ris] = paperDate(e);
-    if (day) item.issued = { "date-parts": [[Number(day[1]), Number(day[2]), Number(day[3])]] };
-    else if (year) item.issued = { "date-parts": [[Number(year), Number(ris.split("/")[1])].filter(Boolean)] };
+    const [, day] = paperDate(e);   // RIS's `YYYY/MM/DD/`, or `YYYY/MM//` from an arXiv id
+    if (day) item.issued = { "date-parts": [day.split("/").filter(Boolean).map(Number)] };
     if (e.arxiv) {
       Object.assign(item, { publisher: "arXiv", number: `arXiv:${e.arxiv}`, DOI: `10.48550/arXiv.${e.arxiv}`,
         URL: `https://arxiv.org/abs/${e.arxiv}` });
