@@ -350,7 +350,7 @@ def main(argv: list[str] | None = None) -> int:
                 if name == "hugo":
                     hugo_size = measure_site(site / "site")
                 # Sites are removed at the end, not here: deleting a large tree slowed the file
-                # creation of the next build several times over on this machine (docs/benchmarks.md).
+                # creation of the next build several times over on this machine (scripts/benchmarks-log.md).
             rows.append(Row(n, ours, size, runs["floor"], runs["blog"], runs["hugo"], hugo_size))
             if runs["hugo"]:
                 print(f"bench: {n} notes: ours {ours.seconds:.1f} s, Hugo {runs['hugo'].seconds:.1f} s: "
