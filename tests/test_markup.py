@@ -154,6 +154,22 @@ def test_a_formula_keeps_the_punctuation_or_ending_after_it() -> None:
     assert html.count("pn-math-glue") == 3  # not $a$ (a space follows), not $$x$$ (a block)
 
 
+@pytest.mark.parametrize(("tex", "shown"), [
+    ("O(n \\log n)", '<mi>n</mi><mo lspace="0.1667em" rspace="0.1667em">log</mo><mi>n</mi>'),
+    ("\\sin x + \\exp(y)", '<mo lspace="0.1667em" rspace="0.1667em">sin</mo>'),
+    ("\\log_2 n", '<msub><mo lspace="0.1667em" rspace="0.1667em">log</mo><mn>2</mn></msub>'),
+    ("(x, y) \\sim \\mathcal{D}", "<mo>∼</mo>"),
+    ("\\arg\\max_x f", "<mo>arg</mo>"),
+])
+def test_function_names_and_sim_read_as_tex_draws_them(tex: str, shown: str) -> None:
+    """Found by a QA pass: `$n \\log n$` showed "nlogn" (latex2mathml writes log as an identifier,
+    without TeX's thin spaces), `\\sim` an ASCII tilde instead of the relation ∼, and `\\arg` its
+    own source (a misread warning). The sanitiser keeps the spacing."""
+    html = markup.Converter().convert(f"a ${tex}$ b")
+    assert shown in html, html
+    assert "~" not in html and "\\arg" not in html
+
+
 def test_note_html_has_one_field_per_schema_section() -> None:
     """`HtmlCache.note_html` fills NoteHtml from `schema.SECTIONS` by position: a new section needs its field."""
     from papernotes.markup import NoteHtml
@@ -192,6 +208,7 @@ def test_the_html_cache_gives_back_what_it_rendered_after_pruning_and_merging() 
     ("$n^{2k}$", "n^(2k)"),
     ("$x_{i,j}^2$", "x_(i,j)²"),
     ("$\\frac{a}{b}$", "a/b"),
+    ("$O(n \\log n)$", "O(n log n)"), ("$\\frac{\\log a}{b}$", "(log a)/b"), ("$\\log_2 n$", "log₂ n"),
     ("$\\sqrt{d}$", "√d"),
     ("$e^{-x^2}$", "e^(−x²)"),
     ("$2^{-1}$, $x_{t-1}$", "2⁻¹, xₜ₋₁"),

@@ -276,6 +276,14 @@ class _MathInline(InlineProcessor):
         return self.md.htmlStash.store(mathml), m.start(0), m.end(0)  # type: ignore[return-value]
 
 
+_TEX_FIXES = ((re.compile(r"\\sim(?![A-Za-z])"), r"\\thicksim"), (re.compile(r"\\arg(?![A-Za-z])"), r"\\operatorname{arg}"))
+"""What latex2mathml reads wrong, written so that it reads it right: `\\sim` came out as an ASCII
+tilde (`x~y`, not the relation x ∼ y), and `\\arg` as its own source."""
+_FUNCTION_NAME = re.compile(r"<mi>(arccos|arcsin|arctan|cosh?|coth?|csc|deg|dim|exp|hom|ker|lg|ln|log|sec|sinh?|tanh?)</mi>")
+"""TeX's function names, which latex2mathml writes as identifiers: `$n \\log n$` showed as
+"nlogn". As operators with TeX's thin space on each side they read "n log n", as `\\max`'s do."""
+
+
 @functools.lru_cache(maxsize=4096)
 def _mathml(tex: str, display: str) -> str:
     """latex2mathml's output, cached: notes repeat their symbols ($r_t$, $\\pi$) many times.
@@ -286,7 +294,9 @@ def _mathml(tex: str, display: str) -> str:
     the caller shows the TeX source instead."""
     if _unclosed_brace(tex):
         raise MathMisread("{")
-    mathml = latex_to_mathml(tex, display=display)
+    for pattern, written in _TEX_FIXES:
+        tex = pattern.sub(written, tex)
+    mathml = _FUNCTION_NAME.sub(r'<mo lspace="0.1667em" rspace="0.1667em">\1</mo>', latex_to_mathml(tex, display=display))
     root = etree.fromstring(mathml)  # raises ParseError on markup latex2mathml let through
     if any(not _MATHML_TAG.match(node.tag.rsplit("}", 1)[-1]) for node in root.iter()):
         # well-formed markup copied through (`\text{<script>x</script>}`): the sanitiser dropped it,
@@ -790,25 +800,29 @@ def math_text(mathml: str) -> str:
         root = etree.fromstring(mathml)
     except etree.ParseError:
         return Markup(mathml).striptags()
-    return _math_node_text(root).strip()
+    return " ".join(_math_node_text(root).split())
 
 
 def _math_node_text(node: etree.Element) -> str:
     tag = node.tag.rsplit("}", 1)[-1]
     if tag in ("annotation", "annotation-xml"):
         return ""
+    text = (node.text or "").strip()
+    if tag == "mo" and len(text) > 1 and text.isalpha():  # log, max: "n log n", not "nlogn"
+        return f" {text} "
     parts = [_math_node_text(child) for child in node]
     if tag in ("msup", "msub", "msubsup") and len(parts) >= 2:
         base, scripts = parts[0], parts[1:]
         kinds = {"msup": ("sup",), "msub": ("sub",), "msubsup": ("sub", "sup")}[tag]
-        return base + "".join(_script(text, kind) for text, kind in zip(scripts, kinds))
+        scripted = base.rstrip() + "".join(_script(text.strip(), kind) for text, kind in zip(scripts, kinds))
+        return scripted + " " if base.endswith(" ") else scripted
     if tag == "mfrac" and len(parts) == 2:
         return f"{_grouped(parts[0])}/{_grouped(parts[1])}"
     if tag == "msqrt":
         return "√" + _grouped("".join(parts))
     if tag == "mroot" and len(parts) == 2:
         return _script(parts[1], "sup") + "√" + _grouped(parts[0])
-    return (node.text or "").strip() + "".join(parts)
+    return text + "".join(parts)
 
 
 def _script(text: str, kind: str) -> str:
@@ -821,6 +835,7 @@ def _script(text: str, kind: str) -> str:
 
 
 def _grouped(text: str) -> str:
+    text = text.strip()
     return text if len(text) <= 1 else f"({text})"
 
 
