@@ -64,7 +64,9 @@ ARXIV_IDS = [
     ("hep-th/9213001", "'hep-th/9213001': 13 is not a month (old-style ids are archive/YYMMNNN)"),
     ("2504.061", "'2504.061' is not an arXiv id like \"2504.06141\" or \"cs/0112017\""),
     ("HEP-TH/9108001", "is not an arXiv id"),
-    ("math.gt/0309136", "is not an arXiv id"),
+    # Found by a QA pass: a subject class arXiv does not write got only "is not an arXiv id".
+    ("math.gt/0309136", "two capital letters (math.GT/0309136), not 'gt'; write the id without it: \"math/0309136\""),
+    ("cond-mat.stat-mech/0112917", "not 'stat-mech'; write the id without it: \"cond-mat/0112917\""),
     ("hep-th/910800", "is not an arXiv id"),
     # Digits are ASCII: Python's \d and str.isdigit also match these, which gave one paper a second id.
     ("\u0662\u0665\u0660\u0664.\u0660\u0666\u0661\u0664\u0661", "arXiv ids use the ASCII digits 0-9: \"2504.06141\""),

@@ -36,7 +36,7 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("title", "text", True, "the paper's title (text)"),
+    Field("title", "text", True, "the paper's title (text on one line, with at least one letter or digit)"),
     Field("authors", "text list", True, "a list of author names (at least one; every author by name, not `et al.`)"),
     Field("date", "date", True, "the day of the note, `YYYY-MM-DD` (a year from 1900 to 2100; a day after today is a notice); "
           "it decides the day page"),
@@ -317,7 +317,17 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
         if not int(value[-3:]):
             return f"{value!r}: a month's papers are numbered from 001; check the id on arxiv.org"
         return None
+    classed = _LOOSE_SUBJECT_CLASS.fullmatch(value)
+    if classed:
+        archive, subject, number = classed.groups()
+        return (f"{value!r}: the subject class after an old-style id's archive is two capital letters "
+                f"(math.GT/0309136), not {subject!r}; write the id without it: \"{archive}/{number}\"")
     return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""
+
+
+_LOOSE_SUBJECT_CLASS = re.compile(r"([a-z][a-z-]*)\.([A-Za-z][A-Za-z-]*)/([0-9]{7})", re.ASCII)
+"""An old-style id with a subject class arXiv does not write (`cond-mat.stat-mech/0112917`,
+`math.gt/0309136`): the checker says which part is wrong and what to write."""
 
 
 def link_problem(value: str) -> str | None:
