@@ -659,9 +659,18 @@ def test_a_slow_older_query_never_replaces_a_newer_one(browser: Browser, bundled
         context.close()
 
 
-def test_slash_focuses_the_box_and_escape_closes_the_panel(page: Page, base: str) -> None:
+def test_no_key_opens_the_box_and_escape_closes_the_panel(page: Page, base: str) -> None:
+    """`/` opened the box from anywhere on the page: a single character without a modifier, which
+    WCAG 2.1.4 allows only if it can be turned off (a speech user dictating "slash" set it off).
+    The box is reached by Tab, as any control."""
     page.goto(base)
     page.keyboard.press("/")
+    assert page.evaluate("document.activeElement === document.body")
+    assert page.get_attribute(".pn-search", "data-open") is None
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('pn-search__input')"):
+            break
     assert page.evaluate("document.activeElement.classList.contains('pn-search__input')")
     page.keyboard.type("Hopper")  # no Enter: the box searches as one types
     page.wait_for_function("document.querySelector('.pn-search__results').dataset.count === '1'")

@@ -1,7 +1,10 @@
 /* What this site uses of mkdocs-material's own script, on every page: the palette switch, the
  * back-to-top button, the header's page title once the page's heading has scrolled away, the
- * table of contents' mark on the section being read, the n/p keys for the next and previous
- * page, and keyboard access to code and tables that scroll sideways. The theme's
+ * table of contents' mark on the section being read, and keyboard access to code and tables that
+ * scroll sideways. Not the theme's single-key shortcuts (n, p, comma and period for the next and
+ * previous page): a key without a modifier that leaves the page fails WCAG 2.1.4 (a speech user
+ * saying a word, a stray key on a link, and no way to turn them off); the navigation and the
+ * archive's own previous/next links reach the same pages (DEVELOPING.md, "Keyboard"). The theme's
  * bundle (114 kB, one 165–340 ms task on a mid-range phone before the page answers a tap: the
  * largest on every page kind, docs/benchmarks.md) is not loaded (overrides/main.html); its
  * templates and stylesheets are used as they are. Without JavaScript the theme's `no-js` styles
@@ -183,19 +186,6 @@ function tableOfContents(header) {
   queue();
 }
 
-/* The theme's keys: n or . for the next page, p or , for the previous one (<link rel=next/prev>),
- * unless the reader is typing. */
-function pageKeys() {
-  const rels = { n: "next", ".": "next", p: "prev", ",": "prev" };
-  document.addEventListener("keydown", (event) => {
-    const target = event.target;
-    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || !(event.key in rels)) return;
-    if (target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
-    const link = document.querySelector("link[rel=" + rels[event.key] + "]");
-    if (link) location.href = link.href;
-  });
-}
-
 /* A code block, table or display formula wider than its box scrolls (the theme's stylesheet lets a
  * table scroll by itself, ours a formula); the keyboard can reach it only if it is focusable. */
 function scrollableCode() {
@@ -214,7 +204,6 @@ const header = document.querySelector("[data-md-component=header]");
 const title = document.querySelector("[data-md-component=header-title]");
 if (header && title) headerTitle(header, title);
 if (header) tableOfContents(header);
-pageKeys();
 const top = document.querySelector("[data-md-component=top]");
 if (top) backToTop(top);
 scrollableCode();

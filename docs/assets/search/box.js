@@ -9,7 +9,10 @@
  * reading list's Save). ArrowDown/ArrowUp move the focus through the results' links (so the
  * browser draws and screen readers announce it), ArrowUp from the first returns to the field,
  * Enter opens the focused result (in the field: searches now, and on a touch screen hides the
- * on-screen keyboard), Escape closes, `/` opens. */
+ * on-screen keyboard), Escape closes. No key outside the box opens it: `/` did, a single
+ * character without a modifier, which WCAG 2.1.4 allows only if it can be turned off or remapped
+ * (a speech user dictating, a stray key): the box is reached by Tab, a few steps from the top of
+ * every page (DEVELOPING.md, "No single-key shortcuts"). */
 
 import { bi, el, language } from "../dom.js";
 
@@ -404,12 +407,7 @@ function build() {
     }
   });
   document.addEventListener("keydown", (e) => {
-    const t = e.target;
-    if (e.key === "/" && !(t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) {
-      e.preventDefault();
-      openBox();
-    }
-    if (e.key === "Escape" && box.hasAttribute("data-open") && box.contains(t) && t !== input) closeBox(true);
+    if (e.key === "Escape" && box.hasAttribute("data-open") && box.contains(e.target) && e.target !== input) closeBox(true);
   });
   document.addEventListener("click", (e) => {
     // The path as dispatched: "more" may have replaced the clicked label before this runs.
