@@ -799,3 +799,29 @@ def test_search_results_can_be_saved_and_the_list_page_completes_them(context, b
     page.fill(".pn-search__input", "hacking")
     page.wait_for_selector(".pn-search__results > li")
     assert page.locator(".pn-search__results .pn-rl__save").count() == 0
+
+
+HEADING_ORDER = """async () => (await axe.run(document, {runOnly: {type: "rule", values: ["heading-order"]}}))
+    .violations.flatMap(v => v.nodes.map(n => n.target.join(" ")))"""
+OUTLINE = """() => [...document.querySelectorAll("article :is(h1, h2, h3)")].filter(h => h.checkVisibility()
+    || h.closest(".pn-rl-hidden")).map(h => h.tagName + " " + h.innerText.trim().split("\\n")[0])"""
+
+
+def test_the_lists_headings_go_down_one_level_at_a_time(context, base: str, axe_source: str) -> None:  # noqa: ANN001
+    """Found by a QA pass (axe's heading-order, WCAG 1.3.1): the saved notes were h3 right under
+    the page's h1, with no h2 of their own (the shared list and the recommendations have theirs).
+    An h2 that only screen readers see names them now, in either language; the page looks the same."""
+    page = context.new_page()
+    page.goto(f"{base}notes/zeta/?lang=ko")
+    save(page, "zeta")
+    page.goto(f"{base}list/?lang=ko")
+    page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+    page.wait_for_selector(".pn-rl-recs__items > li")
+    page.add_script_tag(content=axe_source)
+    for lang, heading in (("ko", "H2 저장한 노트"), ("en", "H2 Saved notes")):
+        page.click(f".pn-toggle__button[data-lang={lang}]")
+        assert page.evaluate(HEADING_ORDER) == [], lang
+        outline = page.evaluate(OUTLINE)
+        assert outline[:3] == ["H1 " + ("내 목록" if lang == "ko" else "My list"), heading, "H3 Zeta: Reward Hacking"], outline
+        # Seen by screen readers only: one pixel, clipped.
+        assert page.locator("#pn-rl-saved-title").bounding_box()["height"] <= 1
