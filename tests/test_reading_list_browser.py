@@ -825,3 +825,40 @@ def test_the_lists_headings_go_down_one_level_at_a_time(context, base: str, axe_
         assert outline[:3] == ["H1 " + ("내 목록" if lang == "ko" else "My list"), heading, "H3 Zeta: Reward Hacking"], outline
         # Seen by screen readers only: one pixel, clipped.
         assert page.locator("#pn-rl-saved-title").bounding_box()["height"] <= 1
+
+
+FOCUSED_ROW = """() => { const a = document.activeElement, li = a.closest('.pn-rl-items > li');
+    return [li ? li.dataset.slug : a.className, a.matches('.pn-rl__save') ? 'save' : a.matches('.pn-rl__read') ? 'read' : a.tagName]; }"""
+
+
+def test_a_row_taken_off_the_list_hands_the_focus_to_its_neighbour(context, base: str) -> None:  # noqa: ANN001
+    """Found by a QA pass (WCAG 2.4.3): Enter on a row's "★ 저장" took the row off the list and the
+    focus fell to <body>, the keyboard back at the top of the page. It goes to the same button of
+    the next row, else of the row before, else to the counts line; so when "○ 읽음" takes a row
+    out of a list showing only the notes to read."""
+    page = context.new_page()
+    page.goto(f"{base}?lang=ko")
+    for slug in ("zeta", "epsilon", "particle-a", "escape"):   # listed newest saved first: escape, particle-a, epsilon, zeta
+        page.goto(f"{base}notes/{slug}/?lang=ko")
+        save(page, slug)
+    page.goto(f"{base}list/?lang=ko")
+    page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+    rows = "() => [...document.querySelectorAll('.pn-rl-items > li')].map(li => li.dataset.slug)"
+    assert page.evaluate(rows) == ["escape", "particle-a", "epsilon", "zeta"]
+    page.focus(f"{slot(page, 'particle-a')} .pn-rl__save")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"!({rows})().includes('particle-a')")
+    assert page.evaluate(FOCUSED_ROW) == ["epsilon", "save"]
+    page.keyboard.press("Enter")   # the last but one: the next is the last
+    page.wait_for_function(f"!({rows})().includes('epsilon')")
+    assert page.evaluate(FOCUSED_ROW) == ["zeta", "save"]
+    # Read, with only the notes to read shown: the row leaves; the last row's focus goes back.
+    page.select_option("#pn-rl-state", "to-read")
+    page.focus(f"{slot(page, 'zeta')} .pn-rl__read")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"({rows})().join() === 'escape'")
+    assert page.evaluate(FOCUSED_ROW) == ["escape", "read"]
+    page.keyboard.press(" ")   # no row left: the counts line, which says so
+    page.wait_for_function(f"({rows})().length === 0")
+    assert page.evaluate("document.activeElement.matches('.pn-rl-counts')")
+    assert page.evaluate("document.activeElement.innerText") == "전체 2 · 읽을 것 0 · 읽음 2 (표시 0)"

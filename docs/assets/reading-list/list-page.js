@@ -131,6 +131,29 @@ function fillMeta(li, entry) {
   li.classList.toggle("pn-rl-item--gone", gone);
 }
 
+/* A row's controls that its neighbours have too: the keyboard moves to the same one of another row. */
+const SAME = [".pn-rl__save", ".pn-rl__read", ".pn-rl__note-toggle", ".pn-item__title a"];
+
+/* Where the focus goes when the row holding it leaves the list (★ pressed: unsaved; or marked
+ * read while only notes to read are shown): the same control of the next row still shown, else
+ * of the one before it, else the counts line. It went to <body>, and the keyboard started again
+ * at the top of the page (WCAG 2.4.3). `before` is the rows' order before the change. */
+function keepFocus(before, visible) {
+  const active = document.activeElement;
+  const row = active ? before.find((li) => li.contains(active)) : null;
+  if (!row || visible.has(row.dataset.slug)) return null;
+  const at = before.indexOf(row);
+  const next = before.slice(at + 1).find((li) => visible.has(li.dataset.slug))
+    || before.slice(0, at).reverse().find((li) => visible.has(li.dataset.slug));
+  const same = SAME.find((selector) => active.matches(selector)) || SAME[0];
+  return () => {
+    const target = next && next.querySelector(same);
+    if (target) { target.focus(); return; }
+    counts.setAttribute("tabindex", "-1");
+    counts.focus();
+  };
+}
+
 function render() {
   const all = store.entries();
   const state = controls.state.value || "all";
@@ -141,6 +164,7 @@ function render() {
   const key = controls.sort.value === "paper" ? (e) => e.published || e.date : (e) => e.saved;
   shown.sort((a, b) => key(b).localeCompare(key(a)) || a.title.localeCompare(b.title));
   const visible = new Set(shown.map((e) => e.slug));
+  const refocus = keepFocus([...items.children].filter((li) => li.dataset.slug), visible);
   for (const [slug, li] of rendered) {
     if (!visible.has(slug)) { li.remove(); rendered.delete(slug); }
   }
@@ -165,6 +189,7 @@ function render() {
   if (gone) pair[0] += ` · 삭제됨 ${gone}`, pair[1] += ` · ${gone} removed from the site`;
   if (shown.length !== all.length) pair[0] += ` (표시 ${shown.length})`, pair[1] += ` (showing ${shown.length})`;
   counts.replaceChildren(bi(pair));
+  if (refocus) refocus();
   page.removeAttribute("data-rl-pending");
 }
 
