@@ -862,3 +862,32 @@ def test_a_row_taken_off_the_list_hands_the_focus_to_its_neighbour(context, base
     page.wait_for_function(f"({rows})().length === 0")
     assert page.evaluate("document.activeElement.matches('.pn-rl-counts')")
     assert page.evaluate("document.activeElement.innerText") == "전체 2 · 읽을 것 0 · 읽음 2 (표시 0)"
+
+
+FOCUSED_REC = """() => { const a = document.activeElement, li = a.closest('.pn-rl-recs__items > li');
+    return li ? [[...li.parentNode.children].indexOf(li), li.dataset.slug, a.className.split(' ').pop()] : [a.className]; }"""
+
+
+def test_a_control_pressed_in_the_recommendations_keeps_the_focus(context, base: str) -> None:  # noqa: ANN001
+    """Found by a QA pass (WCAG 2.4.3): under "이런 노트는 어떨까요", Enter on ☆ 저장 or ○ 읽음 drew
+    the suggestions again without the note, and the focus fell to <body> ("관심 없음" kept it).
+    Each keeps it now on the same button of the suggestion in the note's place; "undo" on the
+    status line, which stays."""
+    page = context.new_page()
+    page.goto(f"{base}notes/zeta/?lang=ko")
+    save(page, "zeta")
+    page.goto(f"{base}list/?lang=ko")
+    page.wait_for_selector(".pn-rl-recs__items > li")
+    recs = "() => [...document.querySelectorAll('.pn-rl-recs__items > li')].map(li => li.dataset.slug)"
+    for button in ("save", "read", "dismiss"):
+        first = page.evaluate(recs)[0]
+        page.focus(f".pn-rl-recs__items > li[data-slug='{first}'] .pn-rl__{button}")
+        page.keyboard.press("Enter")
+        page.wait_for_function(f"!({recs})().includes({first!r})")
+        focused = page.evaluate(FOCUSED_REC)   # [place, note, button], or [the class] outside a suggestion
+        assert focused[0::2] == [0, f"pn-rl__{button}"] and focused[1] != first, (button, focused)
+    assert stored(page)["items"].keys() >= {"zeta"} and len(stored(page)["items"]) == 3
+    page.focus(".pn-rl-undismiss")
+    page.keyboard.press("Enter")
+    page.wait_for_function("!document.querySelector('.pn-rl-undismiss')")
+    assert page.evaluate(FOCUSED_REC) == ["pn-rl-recs__status"]

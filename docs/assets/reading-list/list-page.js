@@ -329,7 +329,6 @@ window.addEventListener("hashchange", showShared);
 const recStatus = $(".pn-rl-recs__status");
 const recItems = $(".pn-rl-recs__items");
 let recTimer = 0;
-let focusAfter = -1;
 function scheduleRecommendations() {
   clearTimeout(recTimer);
   recTimer = setTimeout(showRecommendations, 50);
@@ -369,6 +368,33 @@ function undoDismissed() {
   return [" ", undo];
 }
 
+/* The suggestions are drawn anew whenever the list changes, and a control pressed in them (☆ 저장,
+ * ○ 읽음, 관심 없음, which take its note out of them; "undo") went with the old drawing, the focus
+ * to <body> (WCAG 2.4.3). Before drawing, where the focus is; after, `refocus` puts it on the same
+ * control of the same note if it is still suggested, else of the one now in its place (the next),
+ * else of the last; with no suggestion left, on the status line; so from "undo" once it is gone. */
+const SAME_REC = [...SAME, ".pn-rl__dismiss"];
+
+function recFocus() {
+  const active = document.activeElement;
+  if (!active) return null;
+  if (recStatus.contains(active)) return { at: -1, same: active === recStatus ? null : ".pn-rl-undismiss" };
+  const rows = [...recItems.children];
+  const li = rows.find((item) => item.contains(active));
+  if (!li) return null;
+  return { slug: li.dataset.slug, at: rows.indexOf(li), same: SAME_REC.find((selector) => active.matches(selector)) || SAME_REC[0] };
+}
+
+function refocus(was) {
+  if (!was) return;
+  const rows = [...recItems.children];
+  const li = was.at < 0 ? recStatus : rows.find((item) => item.dataset.slug === was.slug) || rows[Math.min(was.at, rows.length - 1)];
+  const target = li && was.same && li.querySelector(was.same);
+  if (target) { target.focus(); return; }
+  recStatus.setAttribute("tabindex", "-1");
+  recStatus.focus();
+}
+
 async function showRecommendations() {
   if (!site) return;
   // Only a change of what is listed, read or dismissed changes the suggestions (not typing a note).
@@ -377,8 +403,10 @@ async function showRecommendations() {
   recSignature = signature;
   const recs = recommend(site, store.entries(), Object.keys(store.doc.dismissed));
   if (!recs.length) {
+    const was = recFocus();
     recItems.replaceChildren();
     recStatus.replaceChildren(bi(store.entries().length ? ["더 추천할 노트가 없습니다.", "Nothing more to recommend."] : ["노트를 저장하면 비슷한 노트를 이유와 함께 추천합니다.", "Save notes and similar ones will be suggested here, with the reason."]), ...undoDismissed());
+    refocus(was);
     return;
   }
   let cards;
@@ -386,6 +414,7 @@ async function showRecommendations() {
     recStatus.replaceChildren(bi(["추천 노트를 불러오지 못했습니다.", "Could not load the recommended notes."]));
     return;
   }
+  const was = recFocus();
   recStatus.replaceChildren(bi(["목록의 노트와 태그·용어·계보가 겹치는 노트입니다. 계산은 이 브라우저 안에서만 합니다.", "Notes that share tags, terms or lineage with your list, worked out in this browser only."]), ...undoDismissed());
   recItems.replaceChildren(...recs.map((rec, k) => {
     const card = cards[k];
@@ -395,10 +424,7 @@ async function showRecommendations() {
     const slot = el("div", { class: "pn-rl", "data-rl-slug": card.slug });
     const no = el("button", { type: "button", class: "pn-rl__button pn-rl__dismiss" }, el("span", { "aria-hidden": "true", class: "pn-rl__icon" }, "✕"),
       bi(["관심 없음", "Not interested"]), forTitle(card.title));
-    no.addEventListener("click", () => {
-      focusAfter = k;  // the list is drawn again: keep the keyboard where it was
-      store.dismiss(card.slug);
-    });
+    no.addEventListener("click", () => store.dismiss(card.slug));
     const li = el("li", { class: "pn-item", "data-slug": card.slug },
       el("h3", { class: "pn-item__title" }, el("a", { href: noteUrl(card.slug), lang: "en" }, card.title)),
       el("p", { class: "pn-meta" }, ...(names ? [names, el("br")] : []), el("time", { datetime: card.date }, card.date)),
@@ -406,11 +432,7 @@ async function showRecommendations() {
     mountControls(slot, info, store);
     return li;
   }));
-  if (focusAfter >= 0) {
-    const li = recItems.children[Math.min(focusAfter, recItems.children.length - 1)];
-    focusAfter = -1;
-    if (li) li.querySelector(".pn-rl__dismiss").focus();
-  }
+  refocus(was);
 }
 
 fillControls();
