@@ -1707,6 +1707,39 @@ def test_the_home_pages_day_headings_are_finger_sized_on_a_phone(browser, contex
     assert all(b[2] < 32 for b in laptop.locator(".pn-home-day > h2 > a.pn-date").evaluate_all(LINK_BOXES))
 
 
+def test_back_returns_the_focus_to_the_menus_and_the_searchs_button(browser, base: str, index) -> None:  # noqa: ANN001
+    """Found by a QA pass (WCAG 2.4.3): on a phone, the menu or the search opened from the keyboard
+    and closed by Back left the focus on <body> (the keyboard started again at the top of the
+    page); Esc returned it to the button that opened them. Back does the same now."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        note = base + urls.src_to_url(urls.note(index.notes[0].slug))
+        pg.goto(base)
+        pg.goto(note)
+        menu = pg.locator("label.md-header__button[for=__drawer] > [role=button]")
+        menu.focus()
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("document.activeElement.closest('#pn-drawer') !== null")
+        pg.go_back()
+        pg.wait_for_function("!document.getElementById('__drawer').checked")
+        assert pg.url == note
+        assert pg.evaluate("document.activeElement.matches('label[for=__drawer] > [role=button]')")
+        pg.focus(".pn-search__open")
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("document.activeElement.matches('.pn-search__input')")
+        pg.keyboard.type("reward")
+        pg.wait_for_selector(".pn-search__results > li")
+        pg.keyboard.press("ArrowDown")   # in the results
+        pg.wait_for_function("document.activeElement.matches('.pn-search__results a')")
+        pg.go_back()
+        pg.wait_for_function("!document.querySelector('.pn-search').hasAttribute('data-open')")
+        assert pg.url == note
+        assert pg.evaluate("document.activeElement.matches('.pn-search__open')")
+    finally:
+        context.close()
+
+
 def test_back_closes_the_phones_menu_as_it_closes_the_search(browser, base: str, index) -> None:  # noqa: ANN001
     """Found by a QA pass: with the menu open on a phone, Back left the page (the search box already
     closed on Back). Back now closes the menu and stays; closed otherwise (a tap beside it), the

@@ -85,9 +85,12 @@ function drawer(toggle, button) {
   }
   window.addEventListener("popstate", () => {
     if (stepping) { stepping = false; return; }
-    if (!ours() && toggle.checked) set(false, false);
+    // Back closes it as Esc does, focus and all: the focus in the menu fell to <body> as it closed.
+    if (!ours() && toggle.checked) set(false, lost(document.activeElement));
     else if (ours() && !toggle.checked && overlay.matches) set(true, false);
   });
+  /* Whether `focused` goes with the menu as it closes (in it, on its button, or nowhere). */
+  const lost = (focused) => !focused || focused === document.body || focused === button || !!(panel && panel.contains(focused));
   function set(open, focus) {
     if (toggle.checked !== open) toggle.checked = open;
     button.setAttribute("aria-expanded", String(open));

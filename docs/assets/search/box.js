@@ -138,7 +138,12 @@ function build() {
   }
   window.addEventListener("popstate", () => {
     if (stepping) { stepping = false; return; }
-    if (!ours() && box.hasAttribute("data-open")) { forget(); closeBox(false); }
+    // Back closes it as Escape does: the focus in it goes back to the search button (it fell to <body>).
+    if (!ours() && box.hasAttribute("data-open")) {
+      const focused = document.activeElement;
+      forget();
+      closeBox(!focused || focused === document.body || box.contains(focused));
+    }
     // Forward to the search's entry: the search again, as it was (without the on-screen keyboard).
     else if (ours() && !box.hasAttribute("data-open") && overlay()) { markOpen(); if (input.value.trim()) showPanel(true); }
   });
