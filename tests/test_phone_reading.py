@@ -1158,12 +1158,15 @@ def test_the_closed_drawer_takes_no_focus_and_the_keyboard_opens_it(browser, bas
         assert pg.evaluate("document.activeElement.matches('label[for=__drawer] > [role=button]')")
         pg.keyboard.press(" ")
         pg.wait_for_function("document.activeElement.closest('#pn-drawer') !== null")
-        # Tab past its last link closes it (focus went on behind the overlay, the menu still open).
+        # Tab past its last link never reaches the page behind the menu (it went on there, out of
+        # sight, the menu still open; the menu closed on it since, and is modal now: see below).
         links = pg.locator("#pn-drawer a[href]").count()
         for _ in range(links + 1):
             pg.keyboard.press("Tab")
+            assert pg.evaluate("document.activeElement === document.body || !!document.activeElement.closest('#pn-drawer')")
+        assert pg.evaluate("document.getElementById('__drawer').checked")
+        pg.keyboard.press("Escape")
         assert not pg.evaluate("document.getElementById('__drawer').checked") and button.get_attribute("aria-expanded") == "false"
-        assert pg.evaluate("document.activeElement.closest('#pn-drawer') === null")
     finally:
         context.close()
 
@@ -1705,6 +1708,66 @@ def test_the_home_pages_day_headings_are_finger_sized_on_a_phone(browser, contex
     laptop = contexts["laptop"]
     open_page(laptop, base, lang)
     assert all(b[2] < 32 for b in laptop.locator(".pn-home-day > h2 > a.pn-date").evaluate_all(LINK_BOXES))
+
+
+BEHIND_THE_MENU = """() => {
+  const drawer = document.getElementById('pn-drawer'), live = [];
+  for (const el of document.querySelectorAll('a[href], button, input, select, textarea, [tabindex], h1, h2, p')) {
+    if (drawer.contains(el) || el.closest('[inert]') || el.matches('input.md-toggle')) continue;
+    if (el.checkVisibility() || el.matches('[tabindex], a[href], button')) live.push(el.tagName);
+  }
+  return live;
+}"""
+
+
+def test_the_open_menu_on_a_phone_leaves_the_page_behind_it_inert(browser, base: str, index) -> None:  # noqa: ANN001
+    """Found by a QA pass: the open menu covers a phone's page, but the page behind it stayed in the
+    accessibility tree (a screen reader's swipe went on into it) and in the keyboard's reach. While
+    it is open the rest of the page is inert; closed, by Esc, Back, a tap beside it or a link
+    followed in it (one to a section of the same page leaves the page under it), all of it is live
+    again. The tap beside the menu still closes it."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        note = base + urls.src_to_url(urls.note(index.notes[0].slug))
+        pg.goto(base)
+        pg.goto(base + "contributing/?lang=ko")
+        menu = pg.locator("label.md-header__button[for=__drawer]")
+        is_open = "() => document.getElementById('__drawer').checked"
+        inert = "() => document.querySelectorAll('[inert]').length"
+        before = pg.evaluate(BEHIND_THE_MENU)
+        assert before and pg.evaluate(inert) == 0
+
+        def opened() -> None:
+            menu.tap()
+            pg.wait_for_function(is_open)
+            assert pg.evaluate(BEHIND_THE_MENU) == []
+            assert pg.locator("#pn-drawer a[href]").first.evaluate("a => !a.closest('[inert]')")
+
+        def closed() -> None:
+            pg.wait_for_function(f"() => !({is_open})()")
+            assert pg.evaluate(inert) == 0 and pg.evaluate(BEHIND_THE_MENU) == before
+
+        opened()
+        pg.keyboard.press("Escape")
+        closed()
+        opened()
+        pg.go_back()
+        closed()
+        opened()
+        pg.mouse.click(380, 500)   # beside the menu: the overlay
+        closed()
+        opened()
+        pg.locator("#pn-drawer a[href^='#']:visible").nth(1).tap()
+        closed()
+        pg.goto(note)
+        before = pg.evaluate(BEHIND_THE_MENU)
+        opened()
+        with pg.expect_navigation():
+            pg.locator("#pn-drawer a[href$='tags/']").first.tap()
+        assert pg.evaluate(inert) == 0
+    finally:
+        context.close()
 
 
 def test_back_returns_the_focus_to_the_menus_and_the_searchs_button(browser, base: str, index) -> None:  # noqa: ANN001

@@ -66,8 +66,9 @@ function palette(form) {
 
 /* The navigation drawer (a phone's or a narrow window's menu) from the keyboard: its button opens
  * and closes it with Enter or Space and says whether it is open; once open, focus moves into it,
- * and Esc closes it and returns focus to the button, as focus leaving it does. Closed, its links take no focus
- * (papernotes.css), so Tab no longer walks through a menu that is off the screen. */
+ * the page behind it is inert (`modal`), and Esc or Back closes it and returns focus to the
+ * button. Closed, its links take no focus (papernotes.css), so Tab no longer walks through a menu
+ * that is off the screen. */
 function drawer(toggle, button) {
   const panel = document.getElementById("pn-drawer");
   const overlay = matchMedia("(max-width: 76.2344em)");
@@ -89,11 +90,32 @@ function drawer(toggle, button) {
     if (!ours() && toggle.checked) set(false, lost(document.activeElement));
     else if (ours() && !toggle.checked && overlay.matches) set(true, false);
   });
+  /* While the menu covers the page (a phone), it is modal: the rest of the page is `inert`, out of
+   * the keyboard's reach and of the accessibility tree (a screen reader read on into the page
+   * behind it). The toggles and the overlay stay live: a tap beside the menu closes it. What was
+   * made inert here is made live again however the menu closes (Esc, Back, a tap beside it, a link
+   * followed, the window widened). */
+  const sidebar = panel && panel.closest(".md-sidebar");
+  let behind = [];
+  function modal(on) {
+    for (const node of behind) node.inert = false;
+    behind = [];
+    if (!on || !sidebar) return;
+    for (let node = sidebar; node.parentElement && node !== document.body; node = node.parentElement) {
+      for (const other of node.parentElement.children) {
+        if (other === node || other.inert || other.matches("input.md-toggle, label.md-overlay, script, link, style")) continue;
+        other.inert = true;
+        behind.push(other);
+      }
+    }
+  }
+  overlay.addEventListener("change", () => modal(toggle.checked && overlay.matches));
   /* Whether `focused` goes with the menu as it closes (in it, on its button, or nowhere). */
   const lost = (focused) => !focused || focused === document.body || focused === button || !!(panel && panel.contains(focused));
   function set(open, focus) {
     if (toggle.checked !== open) toggle.checked = open;
     button.setAttribute("aria-expanded", String(open));
+    modal(open && overlay.matches);
     step(open);
     if (!focus) return;
     if (open && panel) {
@@ -111,8 +133,8 @@ function drawer(toggle, button) {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle.checked) set(false, true);
   });
-  // Tab past its last link (or back before its first) closes it: focus went on to the page
-  // behind the overlay while the menu stayed open, out of sight.
+  // Focus that reaches the page behind the overlay closes it (Tab past its last link did, out of
+  // sight, before the page was made inert; what is added to the page while it is open is not).
   document.addEventListener("focusin", (event) => {
     if (toggle.checked && overlay.matches && panel && !panel.contains(event.target) && event.target !== button) set(false, false);
   });
