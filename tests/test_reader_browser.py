@@ -608,6 +608,38 @@ def test_copy_button_puts_bibtex_on_clipboard(browser: Browser, base: str) -> No
         context.close()
 
 
+COPY_FAILS = """navigator.clipboard.writeText = () => Promise.reject(new DOMException("denied", "NotAllowedError"));
+document.execCommand = () => false;"""
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["copied", "failed"])
+def test_copy_buttons_say_what_happened_in_a_status_region(browser: Browser, base: str, fails: bool) -> None:
+    """Found by a QA pass (WCAG 4.1.3): the BibTeX "복사/Copy" button and the day page's "이 날을
+    포스트로 복사" changed only their own label for 2 s, which a screen reader does not announce.
+    A polite status region beside each says it, in the reader's language; the label still changes."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    if fails:
+        context.add_init_script(COPY_FAILS)
+    said = {("ko", False): "복사됨", ("en", False): "Copied",
+            ("ko", True): "복사 실패 — 직접 선택하세요", ("en", True): "Copy failed — select the text"}
+    try:
+        page = context.new_page()
+        for path, button in (("notes/escape/", ".pn-bibtex-wrap .pn-copy"), ("archive/2025/03/02/", ".pn-post-copy")):
+            for lang in ("ko", "en"):
+                page.goto(f"{base}{path}?lang={lang}")
+                page.focus(button)
+                page.keyboard.press("Enter")
+                page.get_by_role("status").filter(has_text=said[lang, fails]).wait_for()
+                status = page.locator(f"{button} + [role=status]")   # beside the button, polite (role=status)
+                assert status.inner_text() == said[lang, fails], (path, lang)
+                assert status.get_attribute("aria-live") in (None, "polite")
+                assert page.inner_text(button) == said[lang, fails]   # the button says it too, as before
+                page.wait_for_function(f"!document.querySelector({button!r}).hasAttribute('data-state')")
+                assert status.inner_text() == ""   # back to its label: the region is empty, ready to say it again
+    finally:
+        context.close()
+
+
 def test_search_and_filter_work_under_a_sub_path(page: Page, reader_build: Path, serve: Serve, tmp_path: Path) -> None:
     """GitHub Pages serves a project at /<repo>/: result links must keep that prefix."""
     (tmp_path / "repo").symlink_to(reader_build, target_is_directory=True)

@@ -1,7 +1,9 @@
 /* The copy buttons: a `.pn-copy[data-copy]` button copies the text of the element whose id it
- * names (a note's BibTeX entry, a day's daily post) and says whether that worked. The buttons
- * are rendered hidden and shown here, so a page without scripts shows none. Loaded by the pages
- * that have them (pages/families/note.py and archive.py name it). */
+ * names (a note's BibTeX entry, a day's daily post) and says whether that worked: on itself for
+ * 2 s, and in a polite status region beside it, which a screen reader announces (a button's own
+ * label changing is not announced: WCAG 4.1.3). The buttons are rendered hidden and shown here,
+ * so a page without scripts shows none. Loaded by the pages that have them
+ * (pages/families/note.py and archive.py name it). */
 
 /* Put `text` on the clipboard. */
 export function copyText(text) {
@@ -28,16 +30,23 @@ for (const button of document.querySelectorAll(".pn-copy[data-copy]")) {
   const source = document.getElementById(button.getAttribute("data-copy"));
   if (!source) continue;
   const label = button.innerHTML;
+  // Present (empty) before it says anything: a live region added with its text is not announced.
+  // Out of the layout (pn-visually-hidden): nothing moves.
+  const status = document.createElement("span");
+  status.className = "pn-visually-hidden";
+  status.setAttribute("role", "status");
+  button.after(status);
   button.hidden = false;
+  let restore = 0;
+  function show(state, html) {
+    clearTimeout(restore);
+    button.setAttribute("data-state", state);
+    button.innerHTML = html;                     // constants: no text from anywhere else
+    status.innerHTML = html;                     // in the reader's language: the other's span is display: none
+    restore = setTimeout(() => { button.innerHTML = label; button.removeAttribute("data-state"); status.textContent = ""; }, 2000);
+  }
   button.addEventListener("click", () => {
-    copyText(source.textContent).then(() => {
-      button.setAttribute("data-state", "copied");
-      button.innerHTML = COPIED;                 // constants: no text from anywhere else
-    }, () => {
-      button.setAttribute("data-state", "failed");
-      button.innerHTML = FAILED;
-    }).then(() => {
-      setTimeout(() => { button.innerHTML = label; button.removeAttribute("data-state"); }, 2000);
-    });
+    status.textContent = "";                     // pressed again: said again
+    copyText(source.textContent).then(() => show("copied", COPIED), () => show("failed", FAILED));
   });
 }
