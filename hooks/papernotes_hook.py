@@ -36,7 +36,7 @@ from papernotes.session.watch import Watch, watch_notes
 from papernotes.config import SettingsError, edit_root, read_settings
 from papernotes.pages.context import PlannedPage
 from papernotes.pages.registry import LEAN_KINDS, READING_LIST_KINDS
-from papernotes.pages.fragments import theme_label, theme_lang, theme_text
+from papernotes.pages.fragments import label, theme_label, theme_lang, theme_text
 from papernotes.pages.modules import ModuleGraph
 from papernotes.markup import glue_endings
 from papernotes.pages.compact import strip_indentation
@@ -567,8 +567,19 @@ def _set_page_meta(page: Page) -> None:
     page.meta["pn_head"] = list(planned.head) if planned is not None else []
 
 
-_HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="[^"]*") title="([^"]*)"')
-"""The permanent link beside a heading of a Markdown page (the `toc` extension's `permalink`)."""
+_HEADERLINK = re.compile(r'(<h[1-6][^>]*>)((?:(?!</h[1-6]>).)*?)(<a class="headerlink" href="[^"]*") title="([^"]*)"', re.DOTALL)
+"""A heading of a Markdown page, its text and the permanent link beside it (the `toc` extension's
+`permalink`, which ends the heading)."""
+
+
+def _name_headerlink(m: re.Match[str]) -> str:
+    """The heading's permanent link named by its heading, in the reader's language ("이 절의 링크:
+    <heading>"; lang.js swaps it with the switch): its name was its text, "¶". The visible ¶ stays.
+    `permalink_title` written as a pair (mkdocs.yml) gets the reader's half, as the theme's own
+    labels do; one string stays as it is."""
+    heading = Markup(m[2]).striptags()
+    return (f"{m[1]}{m[2]}{m[3]} {theme_label(Markup(m[4]).unescape(), 'title')} "
+            f"{label(f'이 절의 링크: {heading}', f'Link to this section: {heading}')}")
 
 
 @event_priority(100)  # before other plugins read the content or the meta
@@ -579,10 +590,7 @@ def on_page_context(context: dict, page: Page, **kwargs: object) -> dict | None:
         if late is not None:
             page.content = late
     elif page.content and 'class="headerlink"' in page.content:
-        # `permalink_title` written as a pair (mkdocs.yml) gets the reader's half, as the
-        # theme's own labels do; one string stays as it is.
-        page.content = _HEADERLINK_TITLE.sub(
-            lambda m: f"{m[1]} {theme_label(Markup(m[2]).unescape(), 'title')}", page.content)
+        page.content = _HEADERLINK.sub(_name_headerlink, page.content)
     return context
 
 

@@ -152,6 +152,33 @@ def test_a_headings_permanent_link_is_named_in_the_chosen_language(page: Page, b
     assert set(links.evaluate_all("els => els.map(e => e.title)")) == {"Permanent link"}
 
 
+PERMALINKS = """() => [...document.querySelectorAll('article a.headerlink')].filter(a => a.checkVisibility()).map(a => {
+  const heading = a.parentElement.cloneNode(true);
+  heading.querySelector('.headerlink').remove();
+  return [a.getAttribute('aria-label'), heading.textContent.trim(), a.textContent];
+})"""
+
+
+def test_a_headings_permanent_link_is_named_by_its_heading(page: Page, bundled_build: Path, serve: Serve) -> None:
+    """Found by a QA pass: the ¶ beside each heading of About and Contributing (and Security,
+    Benchmarks) was a link named "¶". It is named "이 절의 링크: <heading>" / "Link to this section:
+    <heading>" in the interface language, following the switch; the ¶ is what it shows."""
+    base = serve(bundled_build)
+    prefix = {"ko": "이 절의 링크: ", "en": "Link to this section: "}
+    for path in ("about/", "contributing/"):
+        page.goto(f"{base}{path}?lang=ko")
+        for lang in ("ko", "en"):
+            if lang == "en":
+                page.get_by_role("button", name="English").click()
+            links = page.evaluate(PERMALINKS)
+            assert len(links) > (5 if path == "contributing/" else 0), path
+            assert [name for name, _, _ in links] == [prefix[lang] + heading for _, heading, _ in links], (path, lang)
+            assert {shown for _, _, shown in links} == {"¶"}
+            # The name a screen reader hears (the accessibility tree's, not only the attribute).
+            name = links[-1][0]
+            assert page.get_by_role("link", name=name, exact=True).count() == 1, name
+
+
 @pytest.mark.parametrize(("lang", "address", "shown"), [("ko", "security/#reporting", "ko-reporting"), ("ko", "contributing/#tags", "ko-tags"),
                                                         ("ko", "contributing/#the-note-format", "ko-note-format"),
                                                         ("en", "contributing/#ko-check", "4-check-it"), ("en", "security/#ko-reporting", "reporting")])
