@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import READER_NOTES, make_site, shared_build, visit
+from papernotes.catalog import urls
+from papernotes.catalog.index import build_index
+from papernotes.pages import registry
+from papernotes.source.tree import load_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
@@ -49,6 +53,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def base(site: Path, serve: Serve) -> str:
     return serve(site)
+
+
+@pytest.fixture(scope="module")
+def kind_urls(site: Path) -> dict[str, str]:
+    """One page of each kind the page families plan, and the docs pages, as paths under the root."""
+    loaded = load_site(site.parent, "data")
+    found = registry.examples(build_index(loaded.notes, loaded.tags))
+    found |= {"about": "about.md", "contributing": "contributing.md", "my list": urls.reading_list_page()}
+    return {kind: urls.src_to_url(src) for kind, src in found.items()}
 
 
 def luminance(rgb: list[float]) -> float:
@@ -141,3 +154,68 @@ def test_chosen_states_edges_and_figures_show_in_forced_colours(browser: Browser
         assert contrast(one, empty) >= 3
     finally:
         context.close()
+
+
+# Each visible link's text whose colour, as it is now, is under 4.5:1 on the background drawn
+# behind it (its own and its ancestors' background colours, composited).
+LOW_CONTRAST_LINKS = """() => {
+  const parse = (s) => { const v = s.match(/rgba?\\(([^)]+)\\)/)[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return v.length > 3 ? v : [...v, 1]; };
+  const over = (top, below) => [0, 1, 2].map((i) => top[i] * top[3] + below[i] * (1 - top[3])).concat(1);
+  const lum = (c) => c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const behind = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] >= 1) break;
+    }
+    return layers.reverse().reduce((bg, layer) => over(layer, bg), [255, 255, 255, 1]);
+  };
+  const low = new Set();
+  for (const a of document.querySelectorAll("a[href]")) {
+    if (a.closest("svg") || !a.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) continue;
+    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+    for (let n; (n = walker.nextNode());) {
+      const holder = n.parentElement;
+      if (!n.data.trim() || !holder.checkVisibility({checkVisibilityCSS: true})) continue;
+      const bg = behind(holder), r = ratio(over(parse(getComputedStyle(holder).color), bg), bg);
+      if (r < 4.5) low.add(`${a.className || a.parentElement.className}: ${n.data.trim().slice(0, 30)} ${r.toFixed(2)}`);
+    }
+  }
+  return [...low];
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_pointed_at_or_focused_link_keeps_its_contrast(browser: Browser, base: str, kind_urls: dict[str, str], scheme: str) -> None:
+    """Found by a QA pass: under the pointer or the keyboard's focus a link took the theme's accent
+    (#526cfe), 4.26:1 on the light background and 3.78:1 on the dark one, under the 4.5:1 of text:
+    the byline's date, arXiv · PDF · Hugging Face, RIS and CSL-JSON, the guide's link, authors,
+    labs, card titles, the navigation, the home page's earlier days. And a browse chip's count
+    stayed grey on the chip's hover fill (2.5:1). Every link of every page kind, and of browse with
+    a chip chosen, is checked as the pointer or the focus draws it: the state is forced on every
+    link at once (DevTools' "force state"), with transitions off."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    found = {}
+    try:
+        for kind, path in [*kind_urls.items(), ("browse, chosen", "browse/?tags=safety")]:
+            visit(page, f"{base}{path}")
+            page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+            cdp.send("DOM.enable")
+            cdp.send("CSS.enable")
+            root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+            links = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "a[href]"})["nodeIds"]
+            for state in (["hover"], ["focus", "focus-visible"]):   # each replaces the last; the next visit drops them
+                for node in links:
+                    cdp.send("CSS.forcePseudoState", {"nodeId": node, "forcedPseudoClasses": state})
+                if low := page.evaluate(LOW_CONTRAST_LINKS):
+                    found[f"{kind} :{state[0]}"] = low
+            cdp.send("CSS.disable")
+            cdp.send("DOM.disable")
+    finally:
+        context.close()
+    assert found == {}
