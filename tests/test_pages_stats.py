@@ -45,9 +45,13 @@ def test_heatmap_links_exactly_the_days_with_notes() -> None:
     in_2025 = {d for d in days if d.year == 2025}
     links = {a.get("data-day"): a.get("href") for a in svg.iter(f"{SVG}a")}
     assert links == {d.isoformat(): urls.relative(here, urls.day(d)) for d in in_2025}
-    # Each link is named by its day and count, and so is its cell's tooltip.
-    names = {a.get("data-day"): (a.get("aria-label"), a.find(f"{SVG}rect/{SVG}title").text) for a in svg.iter(f"{SVG}a")}
-    assert names["2025-03-15"] == ("2025-03-15: 2", "2025-03-15: 2") and names["2025-01-01"][0] == "2025-01-01: 1"
+    # Each link is named by its day and its count with the unit, by its <title>, which is also its
+    # cell's tooltip (a name "2025-03-15: 2" said two of nothing).
+    names = {a.get("data-day"): a.find(f"{SVG}title").text for a in svg.iter(f"{SVG}a")}
+    assert names["2025-03-15"] == "2025-03-15: 노트 2개" and names["2025-01-01"] == "2025-01-01: 노트 1개"
+    assert all(a.get("aria-label") is None for a in svg.iter(f"{SVG}a"))
+    english = _svg(str(stats.heatmap(index, 2025, lambda to: to, lang="en")))
+    assert [a.find(f"{SVG}title").text for a in english.iter(f"{SVG}a")][:2] == ["2025-01-01: 1 note", "2025-03-15: 2 notes"]
     # A day's cell sits in its week's column and its weekday's row (Monday first).
     cell = svg.find(f"{SVG}a[@data-day='2025-12-31']/{SVG}rect")
     first_monday = dt.date(2024, 12, 30)
@@ -86,9 +90,14 @@ def test_month_chart_bars() -> None:
     index = site([dt.date(2025, 1, 5), dt.date(2025, 3, 5), dt.date(2025, 3, 6)])
     svg = _svg(str(stats.month_chart(stats.month_counts(index), lambda to: to)))
     bars = [r for r in svg.iter(f"{SVG}rect") if r.get("class") == "pn-bar"]
-    assert [b.find(f"{SVG}title").text for b in bars] == ["2025-01: 1", "2025-02: 0", "2025-03: 2"]
     assert float(bars[2].get("height")) == 2 * float(bars[0].get("height"))
     assert [a.get("href") for a in svg.iter(f"{SVG}a")] == [urls.month(2025, 1), urls.month(2025, 3)]
+    # A month's link is named by its <title> (its tooltip too), with the unit; a month without
+    # notes, no link, has its count in its bar's.
+    assert [a.find(f"{SVG}title").text for a in svg.iter(f"{SVG}a")] == ["2025-01: 노트 1개", "2025-03: 노트 2개"]
+    assert bars[1].find(f"{SVG}title").text == "2025-02: 노트 0개"
+    english = _svg(str(stats.month_chart(stats.month_counts(index), lambda to: to, lang="en")))
+    assert [a.find(f"{SVG}title").text for a in english.iter(f"{SVG}a")] == ["2025-01: 1 note", "2025-03: 2 notes"]
     # A month's link holds its whole column, gaps included, as tall as the chart: a finger takes
     # a month of one note (a short bar) as well as the busiest.
     for link, bar in zip(svg.iter(f"{SVG}a"), (bars[0], bars[2])):
@@ -143,3 +152,10 @@ def test_heatmap_labels_months_and_weekdays_in_both_languages() -> None:
     assert en == ["Mon", "Wed", "Fri", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     assert all("pn-lang" in t.get("class", "").split() for t in svg.iter(f"{SVG}text"))
     assert svg.get("aria-labelledby") == "calendar y2025" and svg.get("aria-label") is None
+
+
+def test_day_list_reaches_every_month_and_day_with_notes() -> None:
+    """The list under the calendar's legend (a target of 24 px for each of the figures' months and
+    days, which a mouse meets at 10-12 px): newest month first, its days in order."""
+    days = [dt.date(2024, 11, 3), dt.date(2025, 2, 9), dt.date(2025, 2, 1), dt.date(2025, 2, 1)]
+    assert stats.day_list(site(days)) == [((2025, 2), [dt.date(2025, 2, 1), dt.date(2025, 2, 9)]), ((2024, 11), [dt.date(2024, 11, 3)])]

@@ -10,6 +10,7 @@ the first screen after choosing a tag, tap targets of 44×44 px, and the stylesh
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 import time
 from pathlib import Path
@@ -651,8 +652,8 @@ def test_the_month_chart_shows_a_number_on_a_phone(browser, base: str) -> None: 
             .map(t => Number(t.textContent)); }""")
         assert seen, "no count in sight"
         newest = pg.locator(".pn-figure").first.evaluate("f => { const bars = f.querySelectorAll('rect.pn-bar'); "
-                                                         "return bars[bars.length - 1].querySelector('title').textContent; }")
-        assert int(newest.rsplit(": ", 1)[1]) in seen
+                                                         "return bars[bars.length - 1].closest('a').querySelector('title').textContent; }")
+        assert int(re.search(r": \D*(\d+)", newest)[1]) in seen   # its name: "2025-10: 노트 6개"
     finally:
         context.close()
 
@@ -1524,13 +1525,13 @@ def test_a_month_of_the_chart_is_its_whole_column_on_a_touch_screen(browser, bas
         months = pg.locator(".pn-figure svg.pn-chart a").evaluate_all(f"""as => as.map(a => {{
           const area = ({HIT_AREA})(a), bar = a.querySelector('.pn-bar').getBoundingClientRect();
           const x = bar.left + bar.width / 2, above = document.elementFromPoint(x, bar.top - 12);
-          return [a.getAttribute('aria-label'), area, !!above && above.closest('a') === a]; }})""")
+          return [a.querySelector('title').textContent, area, !!above && above.closest('a') === a]; }})""")
         assert len(months) >= 5
         assert [m for m in months if min(m[1]) < 24 or m[1][1] < 44 or not m[2]] == [], months
         written = pg.locator(".pn-figure svg.pn-chart text.pn-bar-value").evaluate_all("""ts => ts.map(t => {
           t.scrollIntoView({block: "center", inline: "center"});
           const r = t.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-          return hit && hit.closest('a') ? hit.closest('a').getAttribute('aria-label') : null; })""")
+          return hit && hit.closest('a') ? hit.closest('a').querySelector('title').textContent : null; })""")
         assert written and None not in written, written
         years = pg.locator("article h3 > a.pn-year").evaluate_all(LINK_BOXES)
         assert len(years) >= 2 and all(b[2] >= 44 and b[1] >= 44 and b[3] for b in years), years

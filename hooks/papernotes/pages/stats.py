@@ -2,9 +2,15 @@
 
 Colours come from CSS (`currentColor` and classes styled in papernotes.css with the
 theme's variables), so the same SVG reads well in the light and the dark palette. Every bar and
-every day with notes has its number in a `<title>` tooltip (an empty day is a cell of a
-background pattern, not an element: see `heatmap`); a figure is a labelled group
-(`role="group"`, not `role="img"`: an image cannot hold links) whose links are named by what they open.
+every day with notes has its count in a `<title>` (an empty day is a cell of a background
+pattern, not an element: see `heatmap`): "2025-01-17: 노트 2개" (`count_label`). A link's
+`<title>` is its tooltip and its name, written in the site's default language; figures.js writes
+it again in the reader's. A figure is a labelled group (`role="group"`, not `role="img"`: an
+image cannot hold links) whose links are named by what they open.
+
+With a mouse the calendar's days and the chart's months are smaller than WCAG 2.5.8's 24 px (a
+year's calendar fits the column); each is also a link of `day_list`'s list on the same page, 24 px
+or more, the criterion's "equivalent" exception.
 
 Text drawn in a figure (month and weekday names) is written in both languages, as `<text>`
 elements with `class="pn-lang"` and a `lang`, so the language switch's CSS shows one; a
@@ -21,6 +27,7 @@ from markupsafe import Markup, escape
 
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
+from papernotes.pages.fragments import en_count
 
 Href = Callable[[str], str]
 CELL, GAP = 11, 2  # heatmap cell size and gap, px
@@ -56,6 +63,22 @@ def month_counts(index: SiteIndex) -> list[MonthCount]:
     return out
 
 
+def count_label(key: str, count: int, lang: str) -> str:
+    """A month's or day's name and tooltip in `lang`, with its unit: "2025-01-17: 노트 2개",
+    "2025-01-17: 2 notes" (a bare "2025-01-17: 2" named no unit). figures.js rewrites it in the
+    reader's language from the key and the count, the only number after the colon."""
+    return f"{key}: 노트 {count}개" if lang == "ko" else f"{key}: {en_count(count, 'note')}"
+
+
+def day_list(index: SiteIndex) -> list[tuple[tuple[int, int], list[dt.date]]]:
+    """The months with notes, newest first, each with its days with notes in order: the list that
+    reaches every month of the chart and every day of the calendars with a target of 24 px."""
+    months: dict[tuple[int, int], list[dt.date]] = {}
+    for day in sorted(index.by_day):
+        months.setdefault((day.year, day.month), []).append(day)
+    return sorted(months.items(), reverse=True)
+
+
 def heat_level(count: int, peak: int) -> int:
     """0 for no notes, else 1..4 relative to the busiest day."""
     if count <= 0:
@@ -63,10 +86,10 @@ def heat_level(count: int, peak: int) -> int:
     return min(4, 1 + (4 * (count - 1)) // max(peak, 1))
 
 
-def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-month") -> Markup:
+def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-month", lang: str = "ko") -> Markup:
     """Bar chart of notes per month; bars of months with notes link to the month page.
 
-    `labelledby` is the id of the heading that names the chart."""
+    `labelledby` is the id of the heading that names the chart; `lang` the language of its names."""
     if not months:
         return Markup("")
     bar, height, top = 12, 120, max(m.count for m in months)
@@ -77,13 +100,14 @@ def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-mon
     for i, m in enumerate(months):
         x = 34 + i * bar
         h = 0 if top == 0 else round(m.count * (height - 14) / top)
-        label = f"{m.year:04d}-{m.month:02d}: {m.count}"
-        rect = f'<rect class="pn-bar" x="{x}" y="{height - h}" width="{bar - 3}" height="{h}"><title>{label}</title></rect>'
+        label = f"<title>{count_label(f'{m.year:04d}-{m.month:02d}', m.count, lang)}</title>"
+        rect = f'<rect class="pn-bar" x="{x}" y="{height - h}" width="{bar - 3}" height="{h}">{label}</rect>'
         if m.count:
             # The month's target is its whole column, gaps included, not the bar alone: a month of
             # one note was a bar 36 px tall on a phone (2 px on a site whose busiest month has 100).
             hit = f'<rect class="pn-bar-hit" x="{x - 1.5:g}" y="0" width="{bar}" height="{height}"/>'
-            rect = f'<a href="{escape(href(urls.month(m.year, m.month)))}" aria-label="{label}">{hit}{rect}</a>'
+            bar_rect = f'<rect class="pn-bar" x="{x}" y="{height - h}" width="{bar - 3}" height="{h}"/>'
+            rect = f'<a href="{escape(href(urls.month(m.year, m.month)))}">{label}{hit}{bar_rect}</a>'
         parts.append(rect)
         if m.month == 1 or i == 0:
             parts.append(f'<text class="pn-axis" x="{x}" y="{height + 14}">{m.year}</text>')
@@ -108,11 +132,11 @@ def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-mon
     return Markup("".join(parts))
 
 
-def heatmap(index: SiteIndex, year: int, href: Href, labelledby: str | None = None) -> Markup:
+def heatmap(index: SiteIndex, year: int, href: Href, labelledby: str | None = None, lang: str = "ko") -> Markup:
     """A year as weeks (columns) x weekdays (rows, Monday first); days with notes link to their page.
 
-    Only the days with notes are elements (a link, named by the day and its count, around a
-    cell with a tooltip). The empty days are one pattern of cells painted over the year's shape
+    Only the days with notes are elements (a link, named by its `<title>`, the day and its count
+    in `lang`, which is also its tooltip, around a cell). The empty days are one pattern of cells painted over the year's shape
     (at most three rectangles: the first week, the whole weeks, the last week), so a year costs
     a few dozen elements plus three per day with notes, not two per day of the year.
     """
@@ -143,10 +167,8 @@ def heatmap(index: SiteIndex, year: int, href: Href, labelledby: str | None = No
     for day in sorted(d for d in index.by_day if d.year == year):
         count = len(index.by_day[day])
         x, y = x0 + (day - first_monday).days // 7 * step, y0 + day.weekday() * step
-        label = f"{day.isoformat()}: {count}"
-        parts.append(f'<a href="{escape(href(urls.day(day)))}" data-day="{day.isoformat()}" aria-label="{label}">'
-                     f'<rect class="pn-heat pn-heat-{heat_level(count, peak)}" x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="2">'
-                     f"<title>{label}</title></rect></a>")
+        parts.append(f'<a href="{escape(href(urls.day(day)))}" data-day="{day.isoformat()}"><title>{count_label(day.isoformat(), count, lang)}</title>'
+                     f'<rect class="pn-heat pn-heat-{heat_level(count, peak)}" x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="2"/></a>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -18,9 +18,11 @@ def render_stats_page(ctx: PageContext) -> str:
     index = ctx.index
     here = urls.stats()
     href = partial(urls.relative, here)
+    lang = ctx.settings.default_lang
     return ctx.render("stats.html", here, total=len(index.notes), days=len(index.days),
-                      chart=figures.month_chart(figures.month_counts(index), href),
-                      heatmaps=[(y, figures.heatmap(index, y, href)) for y in index.years()],
+                      chart=figures.month_chart(figures.month_counts(index), href, lang=lang),
+                      heatmaps=[(y, figures.heatmap(index, y, href, lang=lang)) for y in index.years()],
+                      day_list=figures.day_list(index),
                       top=[(index.tags.get(s), n) for s, n in figures.top_tags(index)])
 
 
