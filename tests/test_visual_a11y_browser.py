@@ -269,3 +269,46 @@ def test_the_statistics_months_and_days_are_reached_by_a_big_enough_target_with_
         assert [re.sub(r"\D+$", "", n) for n in english] == [re.sub(r"개$", "", n).replace("노트 ", "") for n in names]
     finally:
         context.close()
+
+
+# At a phone's width: the reading list's buttons cut off by the screen's edge or by a box that
+# clips them, and anything else past the screen's right edge that no box of its own clips or
+# scrolls (tag chips aside: a long tag label widening the page is another fix).
+CUT_OFF = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipper = (el) => { for (let e = el.parentElement; e && e !== document.body; e = e.parentElement)
+    if (getComputedStyle(e).overflowX !== "visible") return e; return null; };
+  const cut = [];
+  for (const b of document.querySelectorAll(".pn-rl__button")) {
+    if (!b.checkVisibility()) continue;
+    const r = b.getBoundingClientRect(), box = clipper(b), edge = Math.min(width, box ? box.getBoundingClientRect().right : width);
+    if (r.left < -0.5 || r.right > edge + 0.5) cut.push(`button ${b.textContent.trim().slice(0, 12)}: ${Math.round(r.left)}-${Math.round(r.right)} of ${Math.round(edge)}`);
+  }
+  for (const e of document.querySelectorAll("main *")) {
+    const r = e.getBoundingClientRect();
+    if (r.right <= width + 0.5 || r.width <= 1 || e.closest(".pn-tag, .pn-top-tag, .pn-rl__hidden, .pn-visually-hidden") || !e.checkVisibility()) continue;
+    const box = clipper(e);
+    if (!box || box.getBoundingClientRect().right > width + 0.5) cut.push(`${e.tagName.toLowerCase()}.${e.classList[0] || ""} ${Math.round(r.right)}`);
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_reading_list_buttons_wrap_with_text_at_200_percent_on_a_phone(browser: Browser, base: str, kind_urls: dict[str, str], lang: str) -> None:
+    """Found by a QA pass: on a 390 px phone with its text at 200 % the row of ☆ 저장 ○ 읽음 ✎ 메모
+    did not wrap, and its row cut "✎ 메모 / Note" off at the screen's edge (note, home, day and
+    author pages). It wraps now; and nothing else on these pages runs past the screen."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    found = {}
+    try:
+        for kind in ("note", "home", "day", "author"):
+            visit(page, f"{base}{kind_urls[kind]}?lang={lang}")
+            page.add_style_tag(content="html { font-size: 250% !important; }")  # the theme's 125 %, doubled
+            page.wait_for_selector(".pn-rl__note-toggle")
+            if cut := page.evaluate(CUT_OFF):
+                found[kind] = cut
+    finally:
+        context.close()
+    assert found == {}
