@@ -9,6 +9,7 @@ Korean, built once for the module.
 from __future__ import annotations
 
 import base64
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -312,3 +313,47 @@ def test_the_reading_list_buttons_wrap_with_text_at_200_percent_on_a_phone(brows
     finally:
         context.close()
     assert found == {}
+
+
+def test_titles_the_scripts_draw_are_marked_with_their_own_language(browser: Browser, base: str) -> None:
+    """Found by a QA pass: a note with a Korean title was drawn lang="en" by the scripts (browse's
+    filtered rows, My list, its suggestions, a shared list), where the pages built ahead and the
+    search results mark it lang="ko": a screen reader read it with an English voice. They now mark
+    it as the pages do (dom.js `langOf`, the twin of the build's `text_lang`), and so is a title a
+    suggestion's reason names ("Like ‘…’, which you saved"), inside either half of the sentence."""
+    def marked(page: Page, selector: str) -> str | None:
+        page.wait_for_selector(selector)
+        return page.get_attribute(selector, "lang")
+
+    def reasons(page: Page) -> tuple[set, set]:
+        """The titles in the suggestions' reasons with their lang, and the halves holding them."""
+        page.wait_for_selector(".pn-rl-recs__items .pn-rl-why")
+        within = page.eval_on_selector_all(".pn-rl-why span:not(.pn-lang)", "els => els.map(e => [e.textContent, e.lang, e.parentElement.lang])")
+        return {(title, lang) for title, lang, _ in within}, {half for *_, half in within}
+
+    for only in ("zeta", "korean-title"):   # a list of one note: the suggestions are like it
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        try:
+            if only == "zeta":
+                visit(page, f"{base}browse/?tags=safety&lang=en")
+                page.wait_for_selector(".pn-browse[data-ready] .pn-browse__results li[data-slug='korean-title']")
+                assert marked(page, "li[data-slug='korean-title'] .pn-item__title") == "ko"
+                assert marked(page, "li[data-slug='zeta'] .pn-item__title") == "en"
+            visit(page, f"{base}notes/{only}/?lang=en")
+            page.click(f'[data-slug="{only}"] > .pn-rl .pn-rl__save')
+            visit(page, f"{base}list/?lang=en")
+            title, lang = ("Zeta: Reward Hacking", "en") if only == "zeta" else (KOREAN_TITLE, "ko")
+            assert marked(page, f".pn-rl-items li[data-slug='{only}'] .pn-item__title a") == lang
+            assert reasons(page) == ({(title, lang)}, {"ko", "en"})
+            if only == "zeta":
+                assert marked(page, ".pn-rl-recs__items > li[data-slug='korean-title'] .pn-item__title a") == "ko"
+            else:
+                rows = json.dumps([["korean-title", KOREAN_TITLE, "2025-04-10", 0, ""], ["zeta", "Zeta: Reward Hacking", "2025-04-09", 0, ""]])
+                shared = base64.urlsafe_b64encode(rows.encode()).decode().rstrip("=")
+                page = context.new_page()   # a shared link opened afresh
+                visit(page, f"{base}list/?lang=en#list=j{shared}")
+                assert marked(page, ".pn-rl-shared li[data-slug='korean-title'] .pn-item__title a") == "ko"
+                assert marked(page, ".pn-rl-shared li[data-slug='zeta'] .pn-item__title a") == "en"
+        finally:
+            context.close()

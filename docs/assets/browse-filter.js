@@ -6,7 +6,7 @@
  * The page's HTML already lists the first rows (newest notes, no tag selected: what this module
  * would draw); while no tag is selected they are kept, not drawn again, so nothing moves. */
 
-import { bi, el } from "./dom.js";
+import { bi, el, langOf } from "./dom.js";
 
 function readSelection(known) {
   var raw = new URLSearchParams(location.search).get("tags") || "";
@@ -33,7 +33,7 @@ function init(box) {
 
   function row(n) {
     var li = el("li", { class: "pn-item", "data-slug": n[0] });
-    var h = el("h2", { class: "pn-item__title", lang: "en" });
+    var h = el("h2", { class: "pn-item__title", lang: langOf(n[1]) });  // as written, as the page's own rows are
     h.appendChild(el("a", { href: noteHref(n[0]) }, n[1]));
     li.appendChild(h);
     var meta = el("p", { class: "pn-meta" });

@@ -115,10 +115,18 @@ function fillMemo(li, entry) {
     el("span", { class: "pn-rl-memo__text", lang: langOf(text) }, text)] : []));
 }
 
+/* A note's title as a row shows it: a link to its page, or (a note the site no longer has) its
+ * stored title alone; marked with the language it is written in, as the pages mark it (a Korean
+ * title was marked English, and a screen reader read it with an English voice). */
+function titled(note, gone) {
+  const attrs = { lang: langOf(note.title) };
+  return gone ? el("span", attrs, note.title) : el("a", { href: noteUrl(note.slug), ...attrs }, note.title);
+}
+
 function fillMeta(li, entry) {
   const gone = isGone(entry);
   // A note the site no longer has keeps its stored title, without a link to a missing page.
-  li.pnHeading.replaceChildren(gone ? el("span", { lang: "en" }, entry.title) : el("a", { href: noteUrl(entry.slug), lang: "en" }, entry.title));
+  li.pnHeading.replaceChildren(titled(entry, gone));
   const parts = [];
   const names = !gone && authorsOf.has(entry.slug) ? byline(site, authorsOf.get(entry.slug)) : null;
   if (names) parts.push(names, el("br"));
@@ -307,7 +315,7 @@ async function drawShared() {
   const list = el("ol", { class: "pn-list" }, ...entries.map((e) => {
     const names = !isGone(e) && authors.has(e.slug) ? byline(site, authors.get(e.slug)) : null;
     return el("li", { class: "pn-item", "data-slug": e.slug },
-      el("h3", { class: "pn-item__title" }, isGone(e) ? el("span", { lang: "en" }, e.title) : el("a", { href: noteUrl(e.slug), lang: "en" }, e.title)),
+      el("h3", { class: "pn-item__title" }, titled(e, isGone(e))),
       el("p", { class: "pn-meta" }, ...(names ? [names, el("br")] : []), e.date ? el("time", { datetime: e.date }, e.date) : "", " · ",
         bi(e.state === "read" ? T.read : T.toRead), isGone(e) ? el("span", { class: "pn-rl-gone" }, " · ", bi(T.gone)) : ""));
   }));
@@ -334,13 +342,23 @@ function scheduleRecommendations() {
   recTimer = setTimeout(showRecommendations, 50);
 }
 
+/* A sentence of both languages whose {t} is the titles of notes, each title an element marked with
+ * its own language inside the sentence (written into the interface's text, a Korean title was read
+ * as English). */
+function naming(pair, titles) {
+  return pair.map((s) => {
+    const [before, after] = s.split("{t}");
+    return [before, ...titles.flatMap((t, i) => [i ? ", " : "", el("span", { lang: langOf(t) }, t)]), after];
+  });
+}
+
 /* A title is followed by "노트와", not by 와 or 과 alone: which one a title takes depends on how
  * its last word is read (Training: 과, Video: 와), which no rule of letters gets right. */
 function reasonParts(rec) {
   const parts = [];
   if (rec.lineage.length) {
-    const names = rec.lineage.map((s) => (store.get(s) || { title: s }).title).join(", ");
-    parts.push(fill(["계보: 목록의 ‘{t}’ 노트와 이어짐", "Lineage: connected to ‘{t}’ in your list"], { t: names }));
+    const names = rec.lineage.map((s) => (store.get(s) || { title: s }).title);
+    parts.push(naming(["계보: 목록의 ‘{t}’ 노트와 이어짐", "Lineage: connected to ‘{t}’ in your list"], names));
   }
   if (rec.tags.length) {
     const ko = rec.tags.map((t) => site.tags[t][1]).join(", ");
@@ -351,7 +369,7 @@ function reasonParts(rec) {
     const words = rec.terms.map((t) => site.terms[t]).join(", ");
     parts.push([`같은 용어: ${words}`, `Shared terms: ${words}`]);
   }
-  if (rec.like && store.get(rec.like)) parts.push(fill(["저장한 ‘{t}’ 노트와 비슷함", "Like ‘{t}’, which you saved"], { t: store.get(rec.like).title }));
+  if (rec.like && store.get(rec.like)) parts.push(naming(["저장한 ‘{t}’ 노트와 비슷함", "Like ‘{t}’, which you saved"], [store.get(rec.like).title]));
   return parts;
 }
 
@@ -426,7 +444,7 @@ async function showRecommendations() {
       bi(["관심 없음", "Not interested"]), forTitle(card.title));
     no.addEventListener("click", () => store.dismiss(card.slug));
     const li = el("li", { class: "pn-item", "data-slug": card.slug },
-      el("h3", { class: "pn-item__title" }, el("a", { href: noteUrl(card.slug), lang: "en" }, card.title)),
+      el("h3", { class: "pn-item__title" }, titled(card, false)),
       el("p", { class: "pn-meta" }, ...(names ? [names, el("br")] : []), el("time", { datetime: card.date }, card.date)),
       why, slot, el("p", { class: "pn-rl-rec-actions" }, no));
     mountControls(slot, info, store);

@@ -56,9 +56,10 @@ export function forTitle(title) {
   return el("span", { class: "pn-rl__hidden" }, ": ", el("span", { lang: langOf(title) }, title));
 }
 
+/* Each half a string, or a list of strings and elements (a note's title marked with its language). */
 export function bi(pair) {
   const frag = document.createDocumentFragment();
-  frag.append(el("span", { class: "pn-lang", lang: "ko" }, pair[0]), el("span", { class: "pn-lang", lang: "en" }, pair[1]));
+  frag.append(el("span", { class: "pn-lang", lang: "ko" }, ...[].concat(pair[0])), el("span", { class: "pn-lang", lang: "en" }, ...[].concat(pair[1])));
   return frag;
 }
 
