@@ -13,6 +13,7 @@ SOURCES = [
     (urls.note("adv-rm"), "notes/adv-rm.md", "notes/adv-rm/"),
     (urls.note("2504.06141"), "notes/2504.06141.md", "notes/2504.06141/"),
     (urls.tag_index(), "tags/index.md", "tags/"),
+    (urls.tag_index(2), "tags/_/2.md", "tags/_/2/"),
     (urls.tag("reward-model"), "tags/reward-model.md", "tags/reward-model/"),
     (urls.tag("reward-model", 2), "tags/reward-model/page/2.md", "tags/reward-model/page/2/"),
     (urls.archive(), "archive/index.md", "archive/"),
@@ -38,6 +39,8 @@ RELATIVE = [
     ("archive/2025/04/index.md", "archive/2025/index.md", "../"),
     ("tags/reward-model/page/2.md", "tags/reward-model.md", "../../"),
     ("tags/reward-model.md", "tags/reward-model/page/2.md", "page/2/"),
+    ("tags/_/2.md", "tags/reward-model.md", "../../reward-model/"),
+    ("tags/index.md", "tags/_/2.md", "_/2/"),
     ("archive/2025/04/09.md", "notes/adv-rm.md", "../../../../notes/adv-rm/"),
     # Korean text in a target is percent-encoded, so the link works on any host.
     ("index.md", "notes/보상.md", "notes/%EB%B3%B4%EC%83%81/"),

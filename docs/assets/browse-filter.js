@@ -4,7 +4,10 @@
  * Back/Forward work. Commentary excerpts (most of the bytes) live in small files of a few
  * dozen notes each (browse/snippets/<n>.json); only those the shown rows need are loaded.
  * The page's HTML already lists the first rows (newest notes, no tag selected: what this module
- * would draw); while no tag is selected they are kept, not drawn again, so nothing moves. */
+ * would draw); while no tag is selected they are kept, not drawn again, so nothing moves.
+ * The page's chips are the most used tags (pages/families/browse.py); the others with notes are
+ * drawn from the index when the reader asks for them ("N more tags", a link to the tag index
+ * until the index is here) or when a shared selection names one. */
 
 import { bi, el, langOf } from "./dom.js";
 
@@ -20,13 +23,15 @@ function readSelection(known) {
 
 function init(box) {
   var chips = Array.prototype.slice.call(box.querySelectorAll(".pn-filter-tag"));
+  var tagBox = box.querySelector(".pn-browse__tags");
+  var moreTags = box.querySelector("[data-more-tags]");
   var countEl = box.querySelector(".pn-browse__count");
   var results = box.querySelector(".pn-browse__results");
   var more = box.querySelector(".pn-browse__more");
   var clear = box.querySelector(".pn-browse__clear");
   var root = new URL(box.getAttribute("data-root"), location.href);
   var PAGE = Number(box.getAttribute("data-page")) || 50;
-  var index = null, shards = {}, number = {}, selected = [], matches = [], shown = 0;
+  var index = null, shards = {}, number = {}, selected = [], matches = [], shown = 0, counts = null;
 
   function noteHref(slug) { return new URL(index.note.replace("{slug}", slug), root).href; }
   function tagHref(slug) { return new URL(index.tag.replace("{slug}", slug), root).href; }
@@ -119,24 +124,27 @@ function init(box) {
     Promise.all(Object.keys(need).map(shard)).then(draw, draw);
   }
 
+  // A chip as the current matches leave it: chosen or not, and how many of them have its tag.
+  function showChip(chip) {
+    var slug = chip.getAttribute("data-tag"), on = selected.indexOf(slug) >= 0;
+    var c = counts[number[slug]] || 0;
+    chip.setAttribute("aria-pressed", String(on));
+    chip.classList.toggle("pn-filter-tag--empty", !on && c === 0);
+    // A tag no shown note has would only lead to "no note has all the selected tags": it stays
+    // in its place (the chips do not move under a finger) but cannot be chosen.
+    if (!on && c === 0) chip.setAttribute("aria-disabled", "true");
+    else chip.removeAttribute("aria-disabled");
+    var badge = chip.querySelector(".pn-filter-count");
+    badge.textContent = String(c);
+    badge.setAttribute("data-count", String(c));
+  }
+
   function render(keepRows, reserve) {
     matches = matching();
     // How many of the current matches each tag would keep: shown on the chips.
-    var counts = new Array(index.tags.length).fill(0);
+    counts = new Array(index.tags.length).fill(0);
     matches.forEach(function (n) { n[3].forEach(function (t) { counts[t]++; }); });
-    chips.forEach(function (chip) {
-      var slug = chip.getAttribute("data-tag"), on = selected.indexOf(slug) >= 0;
-      var c = counts[number[slug]] || 0;
-      chip.setAttribute("aria-pressed", String(on));
-      chip.classList.toggle("pn-filter-tag--empty", !on && c === 0);
-      // A tag no shown note has would only lead to "no note has all the selected tags": it stays
-      // in its place (the chips do not move under a finger) but cannot be chosen.
-      if (!on && c === 0) chip.setAttribute("aria-disabled", "true");
-      else chip.removeAttribute("aria-disabled");
-      var badge = chip.querySelector(".pn-filter-count");
-      badge.textContent = String(c);
-      badge.setAttribute("data-count", String(c));
-    });
+    chips.forEach(showChip);
     var total = matches.length;
     var named = selected.join(",");
     if (countEl.getAttribute("data-count") !== String(total) || countEl.getAttribute("data-tags") !== named || !keepRows) {  // unchanged: not announced again
@@ -194,7 +202,7 @@ function init(box) {
     renderWithExcerpts();
   }
 
-  chips.forEach(function (chip) {
+  function wire(chip) {
     chip.addEventListener("click", function (e) {
       if (!index) return;  // not loaded yet: the link still goes to the tag page
       e.preventDefault();
@@ -210,7 +218,51 @@ function init(box) {
       e.preventDefault();
       chip.click();
     });
-  });
+  }
+  chips.forEach(wire);
+
+  // The chips of the tags the page left out (the least used), as the page draws its own: most
+  // notes first, then by slug, each count's width kept as the count falls.
+  function drawOtherTags() {
+    if (!moreTags) return null;
+    var have = {};
+    chips.forEach(function (chip) { have[chip.getAttribute("data-tag")] = true; });
+    var total = new Array(index.tags.length).fill(0);
+    index.notes.forEach(function (n) { n[3].forEach(function (t) { total[t]++; }); });
+    var rest = [];
+    index.tags.forEach(function (t, i) { if (total[i] && !have[t[0]]) rest.push(i); });
+    rest.sort(function (a, b) { return total[b] - total[a] || (index.tags[a][0] < index.tags[b][0] ? -1 : 1); });
+    var frag = document.createDocumentFragment(), drawn = [];
+    rest.forEach(function (i) {
+      var t = index.tags[i], n = String(total[i]);
+      var chip = el("a", { class: "pn-tag pn-filter-tag", href: tagHref(t[0]), "data-tag": t[0], role: "button", "aria-pressed": "false" });
+      chip.appendChild(bi(t[1], t[2]));
+      chip.appendChild(el("span", { class: "pn-filter-count", "data-count": n, style: "min-width: " + n.length + "ch" }, n));
+      wire(chip);
+      if (counts) showChip(chip);
+      chips.push(chip);
+      drawn.push(chip);
+      frag.appendChild(chip);
+    });
+    tagBox.appendChild(frag);
+    tagBox.setAttribute("data-all", "");
+    moreTags.parentNode.remove();
+    moreTags = null;
+    return drawn[0] || null;
+  }
+  if (moreTags) {
+    moreTags.addEventListener("click", function (e) {
+      if (!index) return;  // not loaded yet: the link goes to the tag index, which has every tag
+      e.preventDefault();
+      var first = drawOtherTags();
+      if (first) first.focus();  // the control is gone: the keyboard goes on from the first new chip
+    });
+    moreTags.addEventListener("keydown", function (e) {  // a button answers Space too (role set once the index is here)
+      if (e.key !== " " || e.altKey || e.ctrlKey || e.metaKey || !index) return;
+      e.preventDefault();
+      e.currentTarget.click();
+    });
+  }
   clear.addEventListener("click", function () { commit([]); });
   more.addEventListener("click", showMore);
   window.addEventListener("popstate", function () {
@@ -231,6 +283,10 @@ function init(box) {
     data.tags.forEach(function (t, i) { number[t[0]] = i; });
     data.notes.forEach(function (n, i) { n.push(i); });  // n[4]: position in the snippet files
     selected = readSelection(number);
+    var drawn = {};
+    chips.forEach(function (chip) { drawn[chip.getAttribute("data-tag")] = true; });
+    if (selected.some(function (s) { return !drawn[s]; })) drawOtherTags();  // a shared selection of a less used tag
+    if (moreTags) moreTags.setAttribute("role", "button");
     if (firstRowsFit()) render(true);
     else renderWithExcerpts();
     showSelected();

@@ -9,6 +9,7 @@ GitHub Pages' `/<repo>/`.
 | home            | `index.md`                       | ``                         |
 | note            | `notes/<slug>.md`                | `notes/<slug>/`            |
 | tag index       | `tags/index.md`                  | `tags/`                    |
+| tag index (page n>1) | `tags/_/<n>.md`             | `tags/_/<n>/`              |
 | tag (page n>1)  | `tags/<tag>.md`, `tags/<tag>/page/<n>.md` | `tags/<tag>/`, `tags/<tag>/page/<n>/` |
 | archive         | `archive/index.md`               | `archive/`                 |
 | year            | `archive/<yyyy>/index.md`        | `archive/<yyyy>/`          |
@@ -81,8 +82,10 @@ def note(slug: str) -> str:
     return f"notes/{slug}.md"
 
 
-def tag_index() -> str:
-    return "tags/index.md"
+def tag_index(page: int = 1) -> str:
+    """The tag index; its further pages (a registry of thousands of tags) are one folder below the
+    tag pages (`tags/<tag>/`, a slug has no `_`), so no tag's page can take them."""
+    return "tags/index.md" if page == 1 else f"tags/_/{page}.md"
 
 
 from papernotes.schema import RESERVED_TAG_SLUGS  # noqa: E402,F401 (stated with the note format; the URL rules above are why)

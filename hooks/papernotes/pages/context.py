@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Hashable, Iterable, Mapping, NamedTuple
+from typing import Callable, Hashable, Iterable, Mapping, NamedTuple, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -36,6 +36,7 @@ from papernotes.catalog import paging
 from papernotes.catalog.paging import paginate
 from papernotes.catalog.related import Related
 
+T = TypeVar("T")
 EXCERPT = 160
 """Characters of each language's commentary a tag page shows; the note page has the rest."""
 
@@ -151,6 +152,7 @@ class PageContext:
         self._made_excerpts: list[str] = []
         """Slugs whose excerpt this process made (`made_excerpts`)."""
         self._paged: dict[object, tuple[tuple[Note, ...], ...]] = {}
+        self._kept: dict[object, object] = {}
         self._author_links: dict[tuple[str, str], Markup] = {}
         self._names_keys: dict[str, tuple] = {}
         self._listed: dict[str, tuple[str, str]] = {}
@@ -260,6 +262,13 @@ class PageContext:
         if key not in self._paged:
             self._paged[key] = paginate(notes, size, weight)
         return self._paged[key]
+
+    def kept(self, key: object, make: Callable[[], T]) -> T:
+        """`make()`, once per build and `key`: what the pages of one listing read alike (the tag
+        index's rows, cut into its pages)."""
+        if key not in self._kept:
+            self._kept[key] = make()
+        return self._kept[key]  # type: ignore[return-value]
 
     def listing_page(self, chunks: tuple[tuple[Note, ...], ...], page_src: Callable[[int], str],
                      page: int) -> tuple[tuple[Note, ...], int, str, tuple[Markup, Markup]]:
