@@ -1845,3 +1845,62 @@ def test_back_closes_the_phones_menu_as_it_closes_the_search(browser, base: str,
         assert pg.url == note
     finally:
         context.close()
+
+
+# Tag labels without a space: the QA pass's, and the longest the checker allows (80 characters) in
+# each language.
+LONG_LABELS = {"long-korean": ("인간피드백기반강화학습을위한보상모델링및선호최적화기법", "Reward modelling and preference optimisation for RLHF"),
+               "longest-label": (("강화학습" * 20)[:80], ("PreferenceOptimisation" * 4)[:80])}
+
+
+def _long_label_site(folder: Path) -> Path:
+    tags = (ROOT / "tests" / "fixtures" / "site" / "data" / "tags.yml").read_text(encoding="utf-8")
+    tags += "".join(f'{slug}:\n  ko: "{ko}"\n  en: "{en}"\n' for slug, (ko, en) in LONG_LABELS.items())
+    notes = {f"2025/label-{slug}.md": f'---\ntitle: "Label {slug}"\nauthors: [Ada Lovelace]\ndate: 2025-04-10\n'
+                                      f'tags: [rl, {slug}]\narxiv: "2504.{90000 + i}"\n---\n\n## 한국어\n\n보상 모델.\n\n## English\n\nReward models.\n'
+             for i, slug in enumerate(LONG_LABELS)}
+    return make_site(folder, notes=notes, tags_yml=tags)
+
+
+# The page's width, and every tag chip or tag link shown that runs past the screen or whose text
+# is cut inside it.
+CHIPS_CUT = """() => { const w = document.documentElement.clientWidth;
+  const cut = [...document.querySelectorAll(".pn-tag, .pn-search__tag")].filter(c => c.checkVisibility()).filter(c => {
+    const r = c.getBoundingClientRect();
+    return r.left < -0.5 || r.right > w + 0.5 || c.scrollWidth > c.clientWidth + 1; }).map(c => c.textContent.slice(0, 12));
+  return [document.documentElement.scrollWidth, cut]; }"""
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_tag_label_without_a_space_wraps_inside_its_chip_on_a_phone(browser, tmp_path_factory, serve, lang: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: a Korean label of 27 letters without a space made its note page 409 px
+    wide on a 390 px phone, and an 80-letter one the tag index 710 px, its chip's centred text cut
+    on the left. Korean words stay whole (keep-all), but a label wider than its chip's room wraps
+    inside it: on the note, its tag pages, the tag index, browse, home, a day, the statistics and
+    the search box's tag link, in both languages."""
+    base = serve(shared_build(tmp_path_factory, "long-label-site", _long_label_site))
+    context = touch_phone(browser)
+    found = {}
+    try:
+        pg = context.new_page()
+        paths = ["", "tags/", "browse/", "stats/", "archive/2025/04/10/"]
+        paths += [p for slug in LONG_LABELS for p in (f"notes/label-{slug}/", f"tags/{slug}/")]
+        for path in paths:
+            open_page(pg, base + path, lang)
+            width, cut = pg.evaluate(CHIPS_CUT)
+            if width > PHONE["width"] or cut:
+                found[path] = (width, cut)
+        pg.locator(".pn-search__open").click()
+        pg.locator(".pn-search__input").fill(LONG_LABELS["long-korean"][0 if lang == "ko" else 1])
+        pg.locator(".pn-search__tag").first.wait_for()
+        width, cut = pg.evaluate(CHIPS_CUT)
+        if width > PHONE["width"] or cut:
+            found["search"] = (width, cut)
+        # The long label wraps in its chip; one that fits keeps its line (강화학습, Reinforcement learning).
+        open_page(pg, base + "notes/label-long-korean/", lang)
+        short, long = pg.locator(".pn-facts .pn-tag").evaluate_all("""cs => cs.map(c => {
+          const label = [...c.children].find(e => e.checkVisibility()) || c; return label.getBoundingClientRect().height; })""")
+        assert long >= 1.8 * short and pg.locator(".pn-facts .pn-tag").first.bounding_box()["height"] <= 46, (short, long)
+    finally:
+        context.close()
+    assert found == {}
