@@ -794,11 +794,28 @@ def test_search_results_can_be_saved_and_the_list_page_completes_them(context, b
     page.goto(f"{base}list/?lang=en")
     page.wait_for_function("JSON.parse(localStorage.getItem('papernotes.reading-list')).items['particle-a'].arxiv === '2503.01234'")
     assert stored(page)["items"]["particle-a"]["tags"] == ["reward-model"]
-    page.goto(f"{base}archive/?lang=en")  # a page without notes: its search results get no buttons
+
+
+@pytest.mark.parametrize("path", ["tags/", "about/", "authors/", "labs/", "archive/", "browse/", "stats/", "contributing/", "list/"])
+def test_search_results_have_the_list_buttons_on_every_page(context, base: str, path: str) -> None:  # noqa: ANN001
+    """Results had Save, Read and Note only on the pages that show notes (home, tag, note pages:
+    their cards.js gave results theirs); searched from the tag index, the about page, the archive,
+    even the list page, no result had them, though the contributors' guide says results do. The
+    box now loads the list's buttons with the results, on every page; on the list page a result
+    saved joins the list at once (one store for the page)."""
+    page = context.new_page()
+    visit(page, f"{base}{path}?lang=en")
     open_search(page)
-    page.fill(".pn-search__input", "hacking")
+    page.fill(".pn-search__input", "reward")
     page.wait_for_selector(".pn-search__results > li")
-    assert page.locator(".pn-search__results .pn-rl__save").count() == 0
+    results = page.locator(".pn-search__results > li")
+    assert results.count() >= 2
+    for i in range(results.count()):   # each result has its buttons as it appears
+        assert results.nth(i).locator(".pn-rl__save, .pn-rl__read, .pn-rl__note-toggle").count() == 3
+    if path == "list/":
+        page.click(".pn-search__results li:has(a[href*='notes/zeta']) .pn-rl__save")
+        page.wait_for_selector(".pn-rl-items > li[data-slug='zeta']")
+        assert stored(page)["items"]["zeta"]["state"] == "to-read"
 
 
 HEADING_ORDER = """async () => (await axe.run(document, {runOnly: {type: "rule", values: ["heading-order"]}}))

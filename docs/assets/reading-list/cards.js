@@ -1,17 +1,13 @@
 /* The reading list on pages that show notes (home, day, tag and note pages; see
  * overrides/partials/pn-reading-list.html): Save / Read / private-note controls in every `.pn-rl`
- * slot, the same for search results as they appear, and on home and day pages the notes new
- * since the reader's previous visit. Loaded as a module (deferred, no globals); the list page has
- * its own entry module, list-page.js. */
+ * slot, and on home and day pages the notes new since the reader's previous visit. Loaded as a
+ * module (deferred, no globals); the list page has its own entry module, list-page.js. Search
+ * results get theirs on every page from results.js, which the search box loads. */
 
 import { mountControls, slotInfo } from "./controls.js";
-import { showProblems } from "./notice.js";
-import { Store } from "./store.js";
+import { store } from "./page-store.js";
 import { T, ROOT, bi, el, fill } from "./text.js";
 import { trackVisits } from "./visits.js";
-
-const store = new Store();
-showProblems(store);
 
 // The build's slots, each in its note's item ([data-slug]); search results get theirs below.
 const slots = Array.from(document.querySelectorAll("[data-slug] > .pn-rl"));
@@ -24,28 +20,6 @@ for (const [slot, info] of infos) {
     store.save(info);
   }
 }
-
-/* Search results: the search box is on every page, but only pages that load this module give its
- * results a Save button (a page without notes loads no reading-list code). */
-function enhanceResult(li) {
-  if (li.querySelector(".pn-rl")) return;
-  const link = li.querySelector("a.pn-search__title");
-  if (!link) return;
-  const match = /\/notes\/([^/]+)\/?$/.exec(new URL(link.href, location.href).pathname);
-  if (!match) return;
-  const date = (li.querySelector(".pn-search__date") || { textContent: "" }).textContent.trim();
-  const slot = el("div", { class: "pn-rl pn-rl--compact" });
-  li.append(slot);
-  mountControls(slot, { slug: decodeURIComponent(match[1]), title: link.textContent, date, published: null, arxiv: null, tags: [] }, store);
-}
-new MutationObserver((records) => {
-  for (const r of records) {
-    for (const node of r.addedNodes) {
-      if (node.nodeType === 1 && node.matches("li.pn-search__result")) enhanceResult(node);
-    }
-  }
-}).observe(document.body, { childList: true, subtree: true });
-document.querySelectorAll("li.pn-search__result").forEach(enhanceResult);
 
 /* New since the last visit (home and day pages have the `.pn-rl-news` line). */
 const news = document.querySelector(".pn-rl-news");

@@ -8,10 +8,10 @@
 import { mountControls } from "./controls.js";
 import { showProblems } from "./notice.js";
 import { byline, loadSiteNotes, recommend } from "./recommend.js";
-import { mergeInto, Store } from "./store.js";
+import { store } from "./page-store.js";
+import { mergeInto } from "./store.js";
 import { T, ROOT, bi, el, fill, forTitle, lang, langOf, say } from "./text.js";
 
-const store = new Store();
 showProblems(store, { now: true });
 
 const page = document.querySelector("[data-rl-page]");

@@ -10,19 +10,27 @@ export function problemText(problem) {
   return MESSAGES[problem] || null;
 }
 
+/* Show `store`'s problems as they arise; `now`: its present one at once too (the list page,
+ * which is all about the list). Watched once per store, however many modules ask (the page's
+ * cards, the search results and the list page share one: page-store.js). */
+const watched = new WeakMap();
 export function showProblems(store, { now = false } = {}) {
-  const shown = new Set();
-  let banner = null;
-  function show() {
-    const problem = store.problem;
-    if (!problem || shown.has(problem)) return;
-    shown.add(problem);
-    if (banner) banner.remove();
-    const close = el("button", { type: "button", class: "pn-rl-banner__close" }, bi(["닫기", "Dismiss"]));
-    banner = el("div", { class: "pn-rl-banner", role: "alert" }, el("p", {}, bi(MESSAGES[problem])), close);
-    close.addEventListener("click", () => banner.remove());
-    document.body.append(banner);
+  let show = watched.get(store);
+  if (!show) {
+    const shown = new Set();
+    let banner = null;
+    show = () => {
+      const problem = store.problem;
+      if (!problem || shown.has(problem)) return;
+      shown.add(problem);
+      if (banner) banner.remove();
+      const close = el("button", { type: "button", class: "pn-rl-banner__close" }, bi(["닫기", "Dismiss"]));
+      banner = el("div", { class: "pn-rl-banner", role: "alert" }, el("p", {}, bi(MESSAGES[problem])), close);
+      close.addEventListener("click", () => banner.remove());
+      document.body.append(banner);
+    };
+    watched.set(store, show);
+    store.subscribe(show);
   }
-  store.subscribe(show);
   if (now || store.problem === "broken" || store.problem === "newer") show();
 }

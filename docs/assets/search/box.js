@@ -1,7 +1,9 @@
 /* The search box in the header, on every page. Nothing else is downloaded until the reader
  * focuses it: focus loads the engine (engine.js, words.js, Snowball's stemmer, render.js) and
  * search/meta.json; a query then loads the terms files its words fall in and the cards of the
- * results shown (engine.js). Results show each note's commentary in the chosen language.
+ * results shown (engine.js), and the first results shown the reading list's buttons
+ * (reading-list/results.js: Save, Read, Note on each result, on every page). Results show each
+ * note's commentary in the chosen language.
  *
  * On a wide screen the field sits in the header; on a phone a 44 px button opens it across the
  * top of the screen (CSS: .pn-search[data-open]). The field is a combobox whose popup is a
@@ -38,6 +40,18 @@ function loadEngine() {
     loading.catch(() => { loading = null; });   // a later query tries again
   }
   return loading;
+}
+
+/* The reading list's buttons for results (Save / Read / Note), on every page: its module is
+ * imported when results are first shown, beside their cards (a page that is never searched loads
+ * none of it). Its `addControls(li)`, or null when it could not be loaded (the results show
+ * without buttons; a later query tries again). */
+let listing = null;
+function loadReadingList() {
+  if (!listing) {
+    listing = import("../reading-list/results.js").then((m) => m.addControls, () => { listing = null; return null; });
+  }
+  return listing;
 }
 
 /* Where the box goes: before the language switch (lang.js puts it after the box), whichever
@@ -167,13 +181,15 @@ function build() {
     const docs = next.map((h) => h[0]);
     // A result whose commentary marks none of the words shows the abstract's passage that matched:
     // its abstract is loaded (without it, if that fails, the result shows its commentary).
-    return loaded.engine.loadCards(docs).then((cards) => loaded.engine.loadAbstracts(
+    return Promise.all([loaded.engine.loadCards(docs), loadReadingList()]).then(([cards, addControls]) => loaded.engine.loadAbstracts(
       docs.filter((doc, i) => !loaded.render.explained(cards[i], state.result, doc))).catch(() => new Map()).then((abstracts) => {
       if (mine !== seq) return false;
       if (fresh) list.textContent = "";
       cards.forEach((card, i) => {
         const n = state.count + i;
-        list.append(loaded.render.renderCard(card, state.result, docs[i], "pn-search-option-" + n, abstracts.get(docs[i])));
+        const item = loaded.render.renderCard(card, state.result, docs[i], "pn-search-option-" + n, abstracts.get(docs[i]));
+        if (addControls) addControls(item);
+        list.append(item);
       });
       state.count += cards.length;
       input.setAttribute("aria-expanded", String(!panel.hidden && state.count > 0));
