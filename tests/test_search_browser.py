@@ -1134,14 +1134,16 @@ def test_the_name_tables_are_loaded_only_for_a_hangul_query_that_may_be_a_chines
         page.context.close()
 
 
-def test_a_short_hangul_word_that_is_an_authors_name_finds_the_authors_notes_first(bundled_box) -> None:  # noqa: ANN001
+def test_a_short_hangul_word_that_is_an_authors_name_finds_the_authors_notes_after_its_own(bundled_box) -> None:  # noqa: ANN001
     """황 found only the note writing 장황한 (verbose): as a word that found notes it was never read
-    as a name. A Huang's notes come first now, named, then the note holding the syllable."""
+    as a name. A Huang's notes follow now, named, after the note holding the syllable (the Hangul
+    as typed first: 보 put the notes of a Bo before those writing 보상)."""
     found = type_query(bundled_box, "황")
     huang = holding(r"\bHuang\b")
-    assert set(found[:len(huang)]) == huang and found[len(huang):] == ["video-reasoning-without-training"], found
+    assert found[0] == "video-reasoning-without-training" and set(found[1:]) == huang, found
     assert bundled_box.inner_text(".pn-search__correction") == "huang"
-    assert "로마자 이름으로 찾았습니다" in bundled_box.inner_text(".pn-search__status")
+    status = bundled_box.inner_text(".pn-search__status")
+    assert "이어서 로마자 이름으로 찾은 노트: huang" in status and "로마자 이름으로 찾았습니다" not in status
     # 나오 reads as pinyin (nao) and as kana (Nao), but no author is named so: the notes writing 나오는, unnamed.
     assert type_query(bundled_box, "나오")
     assert "로마자" not in bundled_box.inner_text(".pn-search__status")
@@ -1212,10 +1214,10 @@ def test_a_japanese_name_in_hangul_is_not_read_as_pinyin(pages, japanese: str) -
     assert type_query(page, "고양이") == []
 
 
-def test_a_japanese_name_that_is_also_a_syllable_of_a_word_finds_the_author_first(pages, japanese: str) -> None:  # noqa: ANN001
-    """모리 is inside 메모리 (memory): the note by Takeshi Mori first, then the one writing 메모리."""
+def test_a_japanese_name_that_is_also_a_syllable_of_a_word_finds_the_author_after_it(pages, japanese: str) -> None:  # noqa: ANN001
+    """모리 is inside 메모리 (memory): the note writing 메모리, as typed, then the one by Takeshi Mori."""
     page = open_page(pages, japanese, DESKTOP)
-    assert type_query(page, "모리") == ["jp-mori", "memory"]
+    assert type_query(page, "모리") == ["memory", "jp-mori"]
     assert page.inner_text(".pn-search__correction") == "mori"
 
 
@@ -2216,6 +2218,21 @@ def test_search_opened_on_its_side_then_turned_upright_is_closed_by_back(browser
             back_closes_then_leaves(page, small + "about/", small)
     finally:
         context.close()
+
+
+def test_a_first_syllable_finds_its_own_words_first_not_a_name(bundled_box) -> None:  # noqa: ANN001
+    """보, on the way to 보상, said "결과 31개 — 로마자 이름으로 찾았습니다: bo" and showed first the
+    notes of authors named Bo, marking boost and both, the 보상 notes after them. A Hangul word that
+    finds notes is read as a name only after its own notes, and the name's words are not marked in
+    them."""
+    assert len(type_query(bundled_box, "보")) == 10
+    assert int(bundled_box.get_attribute(".pn-search__results", "data-count")) >= 20
+    status = bundled_box.inner_text(".pn-search__status")
+    assert "로마자 이름으로 찾았습니다" not in status, status
+    marked = bundled_box.eval_on_selector_all(".pn-search__results .pn-search__result",
+                                              "rs => rs.map(r => [...r.querySelectorAll('mark')].map(m => m.textContent))")
+    assert not [m for marks in marked for m in marks if m.lower().startswith("bo")], marked
+    assert all(any(m.startswith("보") for m in marks) for marks in marked[:3]), marked
 
 
 @pytest.mark.parametrize("query", ["보", "모"])

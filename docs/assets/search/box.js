@@ -314,8 +314,10 @@ function build() {
           const parts = q.trim().split(/(\s+)/), whole = typed.every((w) => parts.includes(w));
           const fixes = whole && !result.romanised ? parts.map((t) => (Object.prototype.hasOwnProperty.call(result.corrected, t) ? result.corrected[t] : t)).join("")
             : typed.map((w) => result.corrected[w]).join(" ");
-          status.append(result.romanised ? bi(" — 로마자 이름으로 찾았습니다: ", " — found by the name in Latin letters: ")
-            : bi(" — 혹시 이것을 찾으셨나요: ", " — did you mean: "), el("strong", { class: "pn-search__correction" }, fixes));
+          // A Hangul word that found notes and is also a name (황: Huang): the name's notes come after.
+          status.append(result.namedAfter ? bi(" — 이어서 로마자 이름으로 찾은 노트: ", " — then the notes found by the name in Latin letters: ")
+            : result.romanised ? bi(" — 로마자 이름으로 찾았습니다: ", " — found by the name in Latin letters: ")
+              : bi(" — 혹시 이것을 찾으셨나요: ", " — did you mean: "), el("strong", { class: "pn-search__correction" }, fixes));
         }
         if (result.partial) {
           status.append(bi(" — 이 단어로 시작하는 말이 너무 많아 일부만 찾았습니다. 더 입력해 보세요.",

@@ -1113,11 +1113,13 @@ function foreignName(words, typed) {
 /* A word of one Hangul syllable that found notes (황 in 장황한, 장 starting 장점), or of two that no
  * note writes as a word (모리 in 메모리: no term but 모리 itself, a sub-word, starts with it; not
  * 차이, difference, which reads as Cai: the notes write 차이가, 차이를), and is also the
- * Korean form of a Chinese or Japanese author's name (황: Huang, 모리: Mori): that author's notes
- * first, then the others, as [tagged, text, units, corrected, true]; else null. A name is a stronger
- * match than a syllable inside an unrelated word. Not a glossary term (보상), nor a word whose
- * syllables no kana or pinyin spell (a final other than ㄴ, ㅇ, or ㅅ before another syllable:
- * 환각, 모델): those never load the tables. */
+ * Korean form of a Chinese or Japanese author's name (황: Huang, 모리: Mori): the notes the Hangul
+ * found first, then that author's other notes, as [tagged, text, units, corrected, "after"]; else
+ * null. The Hangul as typed comes first: 보, on the way to 보상, put the notes of authors named Bo
+ * (writing boost, both) before those writing 보상, under "found by the name in Latin letters: bo".
+ * The name's words are not marked in the notes the Hangul found (text.unsaid). Not a glossary term
+ * (보상), nor a word whose syllables no kana or pinyin spell (a final other than ㄴ, ㅇ, or ㅅ before
+ * another syllable: 환각, 모델): those never load the tables. */
 function nameFirst(units, text, tagged) {
   const u = units.length === 1 ? units[0] : null;
   const final = (c, i, w) => { const f = (c.charCodeAt(0) - 0xac00) % 28; return f === 0 || f === 4 || f === 21 || (f === 19 && i + 1 < w.length); };
@@ -1126,9 +1128,13 @@ function nameFirst(units, text, tagged) {
   const word = u.word.length === 1 ? Promise.resolve(false) : lookUp(u.word, false).then((f) => f.matched.some((t) => t !== u.word));
   return word.then((held) => (held ? null : foreignName([u.word], said(u)))).then((n) => {
     if (!n) return null;
-    const first = new Set(n.text.hits.map((h) => h[0]));
-    const hits = n.text.hits.concat(text.hits.filter((h) => !first.has(h[0])));
-    return [tagged, { found: n.text.found.concat(text.found), hits }, n.units.concat(units), n.corrected, true];
+    const first = new Set(text.hits.map((h) => h[0]));
+    const after = n.text.hits.filter((h) => !first.has(h[0]));
+    if (!after.length) return null;   // the name's notes are among the Hangul's: nothing to add
+    const name = n.units.map((x) => x.word).filter((w) => w !== undefined), unsaid = {};
+    const named = new Set(n.text.hits.map((h) => h[0]));
+    for (const h of text.hits) if (!named.has(h[0])) unsaid[h[0]] = name;
+    return [tagged, { found: text.found.concat(n.text.found), hits: text.hits.concat(after), unsaid }, units.concat(n.units), n.corrected, "after"];
   });
 }
 
@@ -1517,8 +1523,10 @@ function said(u) {
  * as acronyms, marked only whole: lookUpAcronym), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
  * where a result holds them, formWords), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
- * of two the query joined by a hyphen that it was found without: lookUpJoined), tags (named), partial, corrected:
- * {typed: fix}, romanised (the fix is a Hangul name's Latin spelling: romanisedName), missing: the
+ * of two the query joined by a hyphen that it was found without: lookUpJoined; the name a Hangul word
+ * also reads as, in the notes the Hangul found: nameFirst), tags (named), partial, corrected:
+ * {typed: fix}, romanised (the fix is a Hangul name's Latin spelling: romanisedName), namedAfter (that
+ * name's notes follow those the Hangul found: nameFirst), missing: the
  * query's words (as typed) that no note holds, when nothing is found, dropped: those words when the
  * others found notes and those are shown (withoutMissing), common: the question's words left out
  * (withoutCommon), apart: the everyday Korean words left out (withoutPlainKorean), most: no note
@@ -1627,7 +1635,7 @@ export function search(typed) {
         hits = more;
       }
     }
-    const namedConcepts = [], bridges = {}, spelt = {}, unsaid = {}, forms = [], whole = [];
+    const namedConcepts = [], bridges = {}, spelt = {}, unsaid = Object.assign({}, text.unsaid), forms = [], whole = [];
     used.forEach((u, i) => {
       // An acronym typed as one is marked only as the whole word it was looked up as (lookUpAcronym).
       // (Not when no note writes it and it was looked up as any word: GRP marks GRPO.)
@@ -1678,7 +1686,7 @@ export function search(typed) {
     // "did you mean: 투오 나오", which finds nothing too).
     const offered = hits.length ? Object.fromEntries(Object.entries(corrected).filter(([, fix]) => !leftOut.has(fix))) : {};
     const asTyped = (list) => (list || []).map((w) => typedAs.get(w) || w);
-    return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected: offered, romanised: Boolean(romanised), missing,
+    return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected: offered, romanised: Boolean(romanised), namedAfter: romanised === "after", missing,
       most: Boolean(most), either, dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
   });
 }
