@@ -691,9 +691,10 @@ def test_arrows_move_through_results_and_enter_opens_one(pages, small: str, view
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowUp")
     assert page.evaluate(FOCUSED)["field"]
-    page.keyboard.press("Enter")                    # in the field: Enter searches, the page stays
-    page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined")
-    assert "/notes/" not in page.url
+    page.keyboard.press("Enter")                    # in the field, the results the query's: the first opens
+    page.wait_for_url(f"**/notes/{slugs[0]}/")
+    page.go_back()
+    type_query(page, "scorer")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Escape")                   # from a result: back to the field, results closed
     assert not page.is_visible(".pn-search__panel") and page.evaluate(FOCUSED)["field"]
@@ -703,6 +704,57 @@ def test_arrows_move_through_results_and_enter_opens_one(pages, small: str, view
         type_query(page, "scorer")
         page.keyboard.press("Escape")
         assert not page.is_visible(".pn-search__panel") and page.evaluate(FOCUSED)["field"]
+
+
+def wait_for_results(page, query: str, count: int | None = None) -> None:  # noqa: ANN001
+    """Wait, without pressing Enter, until the results shown are `query`'s (a pause after typing)."""
+    page.wait_for_function("([q, n]) => { const l = document.querySelector('.pn-search__results');"
+                           " return l.dataset.count !== undefined && (n === null || l.dataset.count === String(n))"
+                           " && l.children.length > 0 && document.querySelector('.pn-search__input').value === q; }", arg=[query, count])
+
+
+ENTER_CLICKS = """([composing, code]) => {
+    // A click on a result's link, recorded and not followed; then an Enter as an input method sends it.
+    const clicked = [];
+    const hold = (e) => { if (e.target.closest("a.pn-search__title")) { clicked.push(e.target.closest("a").getAttribute("href")); e.preventDefault(); } };
+    document.addEventListener("click", hold, true);
+    const input = document.querySelector(".pn-search__input");
+    input.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", code: "Enter", keyCode: code, isComposing: composing, bubbles: true, cancelable: true}));
+    document.removeEventListener("click", hold, true);
+    return clicked; }"""
+
+
+@pytest.mark.parametrize("touch", [False, True], ids=["desktop", "phone"])
+def test_enter_in_the_field_opens_the_first_result(browser, bundled: str, touch: bool) -> None:  # noqa: ANN001
+    """Enter in the field did nothing but search again when results were shown (the tag index,
+    `2504.06141`: one result, and Enter left the reader there; a phone's Search key too). It opens
+    the first result now, as the arrow and Enter did; the Enter that ends a Korean syllable's
+    composition (isComposing, or keyCode 229 where the composition has ended first) does not."""
+    context = browser.new_context(viewport=PHONE if touch else DESKTOP, is_mobile=touch, has_touch=touch)
+    try:
+        page = context.new_page()
+        page.goto(bundled + "tags/")
+        page.click(".pn-search__open" if touch else ".pn-search__input")
+        page.keyboard.type("2504.06141")
+        wait_for_results(page, "2504.06141", 1)
+        assert page.evaluate(ENTER_CLICKS, [True, 229]) == []      # composing: no result opened
+        assert page.evaluate(ENTER_CLICKS, [False, 229]) == []
+        assert page.evaluate(ENTER_CLICKS, [False, 13]) == ["/notes/adversarial-training-of-reward-models/"]
+        page.focus(".pn-search__input")   # (on a touch screen the composing Enter hid the keyboard: left the field)
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/notes/adversarial-training-of-reward-models/")
+    finally:
+        context.close()
+
+
+def test_enter_before_the_results_of_what_was_typed_searches_it(bundled_box) -> None:  # noqa: ANN001
+    """Typed on after results showed (보상 → 보상 모델), Enter searches what the field says: it does
+    not open the first result of the query before."""
+    type_query(bundled_box, "보상")
+    bundled_box.keyboard.type(" 모델")
+    assert bundled_box.evaluate(ENTER_CLICKS, [False, 13]) == []
+    wait_for_results(bundled_box, "보상 모델")
+    assert "/notes/" not in bundled_box.url
 
 
 def marks(page, slug: str, lang: str = "ko") -> list[str]:  # noqa: ANN001

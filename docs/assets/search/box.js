@@ -10,11 +10,12 @@
  * dialog of results (ARIA 1.2; not a listbox: a result holds more than one control, e.g. the
  * reading list's Save). ArrowDown/ArrowUp move the focus through the results' links (so the
  * browser draws and screen readers announce it), ArrowUp from the first returns to the field,
- * Enter opens the focused result (in the field: searches now, and on a touch screen hides the
- * on-screen keyboard), Escape closes. No key outside the box opens it: `/` did, a single
- * character without a modifier, which WCAG 2.1.4 allows only if it can be turned off or remapped
- * (a speech user dictating, a stray key): the box is reached by Tab, a few steps from the top of
- * every page (DEVELOPING.md, "No single-key shortcuts"). */
+ * Enter opens the focused result (in the field: the first result when the results shown are the
+ * query's as it reads, else searches now, and on a touch screen hides the on-screen keyboard),
+ * Escape closes. No key outside the box opens it: `/` did, a single character without a modifier,
+ * which WCAG 2.1.4 allows only if it can be turned off or remapped (a speech user dictating, a
+ * stray key): the box is reached by Tab, a few steps from the top of every page (DEVELOPING.md,
+ * "No single-key shortcuts"). */
 
 import { bi, el, language } from "../dom.js";
 
@@ -210,6 +211,9 @@ function build() {
   }
 
   let shownQuery = "";                            // the query whose results are on screen
+  // The results on screen answer the field as it reads now: shown for it, nothing typed or composed
+  // since (Enter in the field then opens the first of them, not a search of the same words again).
+  let answered = false;
   /* `settled`: the reader stopped typing (a pause after a query kept the last results). `restore`:
    * {count, scroll} of the list as it was left (Back to a search: below), shown so at once. */
   function run(settled, restore) {
@@ -254,6 +258,7 @@ function build() {
       return showMore(loaded, state, mine, true, restore ? Math.max(PAGE, restore.count) : PAGE).then((current) => {
         if (!current) return;
         shownQuery = result.hits.length ? q : "";
+        answered = !mid && result.hits.length > 0 && input.value.trim() === q;
         shown = { loaded, state };
         const n = state.hits.length;
         list.setAttribute("data-count", String(n));   // set once the first results are on screen
@@ -391,12 +396,13 @@ function build() {
   });
   input.addEventListener("input", (e) => {
     if (e.isComposing) composing = true;          // (a composition begun before the page listened)
+    answered = false;
     if (!input.value.trim()) forget();
     clearTimeout(timer);
     timer = setTimeout(run, 120);
   });
-  input.addEventListener("compositionstart", () => { composing = true; });
-  input.addEventListener("compositionend", () => { composing = false; clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.addEventListener("compositionstart", () => { composing = true; answered = false; });
+  input.addEventListener("compositionend", () => { composing = false; answered = false; clearTimeout(timer); timer = setTimeout(run, 120); });
   input.addEventListener("keydown", (e) => {
     if (e.key === "ArrowDown") {
       if (!options().length) return;
@@ -409,6 +415,16 @@ function build() {
       if (getComputedStyle(opener).display === "none") showPanel(false);
       else { forget(); closeBox(true); }
     } else if (e.key === "Enter") {
+      // The results on screen are this query's: Enter opens the first (as a click on it: Back finds
+      // the search as it was left). Not the Enter that ends a Korean syllable's composition
+      // (isComposing; keyCode 229 where the composition ended first), nor with a modifier.
+      const first = answered && !panel.hidden && !e.isComposing && e.keyCode !== 229 &&
+        !(e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) ? options()[0] : null;
+      if (first) {
+        e.preventDefault();
+        first.click();
+        return;
+      }
       clearTimeout(timer);
       run(true);   // Enter ends the word: no results kept on screen as for a word still being typed
       // A phone's search key: the results are what the reader wants now, so the on-screen
