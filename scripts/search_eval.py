@@ -217,7 +217,8 @@ def our_search(page: Page, base: str) -> Callable[[str], list[str]]:
 
     def run(query: str) -> list[str]:
         page.fill(".pn-search__input", query)
-        page.press(".pn-search__input", "Enter")
+        # Search now; a plain Enter opens the first result when the typing's own search showed it first.
+        page.press(".pn-search__input", "Shift+Enter")
         page.wait_for_function("q => document.querySelector('.pn-search__results').dataset.count !== undefined"
                                " && document.querySelector('.pn-search__input').value === q", arg=query)
         hrefs = page.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.getAttribute('href'))")

@@ -235,7 +235,7 @@ def test_no_serious_accessibility_problem_in_the_open_search_box(search_page: Pa
     else:
         page.click(".pn-search__input")
     page.keyboard.type("보상 해킹")
-    page.keyboard.press("Enter")
+    page.keyboard.press("Shift+Enter")   # search now (a plain Enter opens the first result once shown)
     page.wait_for_selector(".pn-search__results[data-count] .pn-search__bridge")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("!!document.activeElement.closest('.pn-search__results')")

@@ -417,7 +417,8 @@ function build() {
     } else if (e.key === "Enter") {
       // The results on screen are this query's: Enter opens the first (as a click on it: Back finds
       // the search as it was left). Not the Enter that ends a Korean syllable's composition
-      // (isComposing; keyCode 229 where the composition ended first), nor with a modifier.
+      // (isComposing; keyCode 229 where the composition ended first), nor one with a modifier
+      // (Shift+Enter searches now, whatever is shown).
       const first = answered && !panel.hidden && !e.isComposing && e.keyCode !== 229 &&
         !(e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) ? options()[0] : null;
       if (first) {
