@@ -423,6 +423,7 @@ def test_only_the_concepts_notes_name_go_to_the_browser(tmp_path: Path) -> None:
     # Renumbered in glossary order: reward-hacking @0, human-feedback @1; "unused" is not sent.
     assert meta["glossary"] == [[["reward hacking"], ["보상 해킹", "리워드 해킹"]], [["human feedback"], ["인간 피드백"]]]
     assert meta["concept"] == "@" and meta["title"] == searchindex.FIELD_WEIGHTS["title"]
+    assert meta["people"] == searchindex.FIELD_WEIGHTS["people"]   # a name part typed with its hyphen (engine.lookUpJoined)
     found = search_data.postings(site)
     assert set(found["@0"]) == {1} and set(found["@1"]) == {0, 1} and "@2" not in found
     # Without a glossary: no concept terms, an empty list.

@@ -1542,6 +1542,17 @@ def test_a_name_typed_with_a_hyphen_finds_the_note_writing_it_as_one_word(bundle
         assert sorted(authors) == ["Hyunwoo", "Kim"], authors
 
 
+@pytest.mark.parametrize("query", ["ji-rong wen", "Ji-Rong Wen", "ji-rong"])
+def test_a_name_part_typed_with_its_hyphen_is_that_part_not_words_its_halves_start(bundled_box, query: str) -> None:  # noqa: ANN001
+    """ji-rong wen found Ji-Rong Wen's note, marking Jinhao, Jiang, Jie (ji as a prefix), and a
+    second note, Secrets of RLHF, through Jin, Rongxiang and Wenbin; jirong wen found the one note.
+    The index holds the name part joined (jirong, in the people field): typed with its hyphen it is
+    that part, each half only a word of its own."""
+    assert type_query(bundled_box, query) == ["imitate-explore-self-improve"]
+    marked = bundled_box.eval_on_selector_all(".pn-search__result mark", "ms => ms.map(m => m.textContent)")
+    assert "Ji-Rong" in marked and set(marked) <= {"Ji-Rong", "Wen"}, marked
+
+
 @pytest.mark.parametrize("query", ["GPT-4", "gpt 4"])
 def test_a_model_name_ranks_the_notes_writing_it_above_those_holding_its_parts(bundled_box, query: str) -> None:  # noqa: ANN001
     """GPT-4 (gpt and 4) ranked first a note writing GPT-5 and Claude Opus 4 and never GPT-4."""

@@ -485,7 +485,11 @@ function formWords(unit) {
  * writing GPT-4 above one holding GPT-5 and Opus 4. `unsaid`: per document, the query's words it
  * was found without (the parts, found by the one word; the one word, found by its parts). A title
  * holding the two one after the other (the index's title pair) holds the query's phrase, as for
- * two words (lookUpAdjacent). */
+ * two words (lookUpAdjacent). A part of a person's name typed with its hyphen (ji-rong: Ji-Rong Wen,
+ * which the index holds as jirong in the people field, search_index.person_names) is that part:
+ * a note holding the halves apart holds each whole (Ji Rong), not words they start (Jin,
+ * Rongxiang: ji-rong wen found Secrets of RLHF through Jin, Rongxiang and Wenbin), and `person`
+ * says the halves are marked only whole (Ji-Rong, not Jinhao, Jiang, Jie). */
 /* The documents holding `word` itself, not the words it starts (C++'s c, V-Reason's V), as
  * lookUpWord gives them: every one held closely. */
 function lookUpWhole(word) {
@@ -496,15 +500,21 @@ function lookUpJoined(unit) {
   const [a, b] = unit.words.map((w) => w[0]);
   // A one-letter part (V-Reason, S-GRPO, B-STaR) is that letter alone, not every word it starts.
   const part = (w) => (w[0].length > 1 ? lookUpWord(w[0], w[1], undefined, w[2]) : lookUpWhole(w[0]));
+  // A person's name part: the joined word in some note's people field (its weight, one more when a
+  // note holds it three times or more; no other field weighs 4 or 5), and each half held whole.
+  const person = unit.name || !meta.people ? Promise.resolve(null)
+    : Promise.all([unit.joined, a, b].map((w) => lookUp(w, true))).then(([joined, ...halves]) =>
+      (Object.values(joined.top).some((w) => w === meta.people || w === meta.people + 1) ? halves : null));
   const looks = [Promise.all(unit.words.map(part)), lookUpWord(unit.joined),
-    meta.pair ? lookUp(meta.pair + stem(a) + stem(b), false) : Promise.resolve({ top: {} })];
-  return Promise.all(looks).then(([parts, whole, paired]) => {
+    meta.pair ? lookUp(meta.pair + stem(a) + stem(b), false) : Promise.resolve({ top: {} }), person];
+  return Promise.all(looks).then(([parts, whole, paired, halves]) => {
     // held: some note writes the two as one word or one after the other in its title (namePart);
     // alone: how many notes hold each part.
-    const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {}, unsaid: {},
+    const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {}, unsaid: {}, person: halves !== null,
       partial: whole.partial || parts.some((f) => f.partial), alone: parts.map((f) => Object.keys(f.scores).length) };
     for (const d of Object.keys(parts[0].scores)) {
       if (parts[1].scores[d] === undefined) continue;
+      if (halves && halves.some((f) => f.scores[d] === undefined)) continue;   // Jin, Rongxiang: not Ji-Rong
       r.scores[d] = parts[0].scores[d] + parts[1].scores[d];
       r.close[d] = (parts[0].tight[d] ? 1 : 0) + (parts[1].tight[d] ? 1 : 0);
       if (parts[0].title[d] && parts[1].title[d]) r.title[d] = true;
@@ -1520,7 +1530,8 @@ function said(u) {
 
 /* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
  * mark), unmarked (its function words, not marked beside others: FUNCTION), whole (those typed
- * as acronyms, marked only whole: lookUpAcronym), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
+ * as acronyms, marked only whole: lookUpAcronym; so the halves of a name part typed with its
+ * hyphen, ji-rong: lookUpJoined), forms (the one-word forms of the concepts named in one word, found as prefixes: to mark
  * where a result holds them, formWords), concepts (named, to mark), spelt: {concept: the query's words for it}, bridges: {doc:
  * [[concept, key], ...]} (the concepts that alone found it), unsaid: {doc: [word, ...]} (the words
  * of two the query joined by a hyphen that it was found without: lookUpJoined; the name a Hangul word
@@ -1642,6 +1653,8 @@ export function search(typed) {
       for (const w of u.words || [[u.word, u.typed, u.acronym && text.found[i].acronym]]) if (w[2] && !whole.includes(w[0])) whole.push(w[0]);
       if (u.joined !== undefined) {
         words = words.concat(u.words.map((w) => w[0]), [u.joined]);
+        // A person's name part (ji-rong): its halves marked only whole, not Jinhao, Jiang, Jie.
+        if (text.found[i].person) for (const w of u.words) if (!whole.includes(w[0])) whole.push(w[0]);
         for (const [d, not] of Object.entries(text.found[i].unsaid)) unsaid[d] = (unsaid[d] || []).concat(not);
         return;
       }

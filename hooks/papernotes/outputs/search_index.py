@@ -14,7 +14,8 @@ Files, under `search/` (paths from `urls`):
   template, "card_shard": S, "excerpt": EXCERPT_SHOWN, "particles": [...], "note": url template, "tags": [[slug, ko, en,
   [aliases]], ...], "tag": tag page url template, "author": author page url template, "year": year page url template, "years": {year: notes},
   "min_part": MIN_PART, "spell": SPELL_PREFIX,
-  "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "concept": CONCEPT_PREFIX, "glossary": [[[English
+  "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "people": the people field's weight
+  (a name part typed with its hyphen, ji-rong, is that part when the people field holds it joined), "concept": CONCEPT_PREFIX, "glossary": [[[English
   forms], [Korean forms]], ...], "rank": RANK, "words": {...}}`: the glossary's concepts that some
   note names, or writes a one-word form of with a version (Qwen3: `versioned_concepts`) (about 6 kB
   gzipped for the bundled glossary), concept n's term being `@<n>` (see
@@ -683,6 +684,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "pair": PAIR_PREFIX,
         "common": common,
         "title": FIELD_WEIGHTS["title"],
+        "people": FIELD_WEIGHTS["people"],
         "concept": CONCEPT_PREFIX,
         "glossary": [[list(c.en), list(c.ko)] for c in shipped],
         "rank": RANK,
