@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Iterator
 
@@ -221,12 +222,13 @@ def open_page(pages, base: str, viewport: dict, lang: str = "ko"):  # noqa: ANN0
     return page
 
 
-NAME_HINT = " — 저자 이름이면 논문에 적힌 로마자로 찾아 보세요(예: 힌턴 → Hinton)."
+NAME_HINT = " — 영어 용어나, 저자 이름이면 논문에 적힌 로마자로 찾아 보세요(예: 블록체인 → blockchain, 힌턴 → Hinton)."
 
 
 def no_results(missing: str) -> str:
     """The status of a query no note answers, naming the words no note holds: with a word of Hangul
-    (그리피스: Griffiths, whose name the notes write in Latin letters), the hint to try a name so."""
+    (그리피스: Griffiths, whose name the notes write in Latin letters; 블록체인, which they may
+    write in English), the hint to try the English term or the name so."""
     hangul = any(re.fullmatch("[\uac00-\ud7a3]{2,6}", w) for w in missing.split())
     return "결과가 없습니다. 어느 노트에도 없는 단어: " + missing + (NAME_HINT if hangul else "")
 
@@ -237,6 +239,58 @@ def test_a_western_name_in_hangul_is_told_to_try_latin_letters(bundled_box) -> N
     assert type_query(bundled_box, "그리피스") == []
     assert bundled_box.inner_text(".pn-search__status") == no_results("그리피스")
     assert type_query(bundled_box, "griffiths")
+
+
+def status_in(page, lang: str) -> str:  # noqa: ANN001
+    """The status line's text in `lang` (the box writes both languages; the switch shows one)."""
+    return page.evaluate("""lang => [...document.querySelector('.pn-search__status').childNodes]
+        .map(n => n.nodeType === 3 ? n.data : n.matches('.pn-lang') ? (n.lang === lang ? n.textContent : '')
+          : [...n.childNodes].map(c => c.nodeType === 3 || !c.matches('.pn-lang') || c.lang === lang ? c.textContent : '').join(''))
+        .join('')""", lang)
+
+
+@pytest.mark.parametrize(("query", "lang", "hint"), [
+    ("强化学习", "ko", " — 노트는 한국어와 영어로 쓰여 있습니다. 한국어나 영어로 찾아 보세요."),
+    ("報酬モデル", "en", " — the notes are written in Korean and English: try the words in either."),
+    ("블록체인", "ko", NAME_HINT),
+    ("트랜스포머", "en", " — try the English term, or an author's name as the paper writes it (blockchain, not 블록체인; Hinton, not 힌턴).")])
+def test_a_query_no_note_answers_says_what_to_try(bundled_box, query: str, lang: str, hint: str) -> None:  # noqa: ANN001
+    """强化学习 and 報酬モデル said only "No note contains…" (the notes are in Korean and English),
+    블록체인 and 트랜스포머 were told to try an author's name in Latin letters: the hint names the
+    English term too."""
+    assert type_query(bundled_box, query) == []
+    assert status_in(bundled_box, lang).endswith(query + hint)
+
+
+def test_a_pasted_arxiv_id_without_a_note_links_to_the_paper_and_the_waiting_page(bundled_box, bundled_build: Path) -> None:  # noqa: ANN001
+    """A pasted link to a paper without a note said "No note yet on arXiv 2203.02155" as plain text,
+    a dead end: the id is now a link to its abstract on arXiv (a link only: nothing is fetched from
+    there), and a paper the notes mention, listed on the waiting page, links to its entry there."""
+    requested: list[str] = []
+
+    def seen(request) -> None:  # noqa: ANN001 - Playwright's Request
+        requested.append(request.url)
+
+    bundled_box.on("request", seen)
+    try:
+        assert type_query(bundled_box, "https://arxiv.org/abs/2203.02155v3") == []
+        links = bundled_box.eval_on_selector_all(".pn-search__status a", "as => as.map(a => [a.textContent, a.getAttribute('href')])")
+        assert links == [["2203.02155", "https://arxiv.org/abs/2203.02155"]]
+        assert status_in(bundled_box, "en") == "No results. No note yet on arXiv 2203.02155"
+        wanted = json.loads((bundled_build / "wanted" / "papers.json").read_text(encoding="utf-8"))
+        assert wanted and "2203.02155" not in wanted
+        assert type_query(bundled_box, wanted[0]) == []
+        bundled_box.wait_for_selector(".pn-search__status a[href*='wanted']")
+        links = bundled_box.eval_on_selector_all(".pn-search__status a", "as => as.map(a => a.getAttribute('href'))")
+        assert links == [f"https://arxiv.org/abs/{wanted[0]}", f"/wanted/#arxiv-{wanted[0]}"]
+        page = (bundled_build / "wanted" / "index.html").read_text(encoding="utf-8")
+        assert f'id="arxiv-{wanted[0]}"' in page                     # the entry the link leads to
+        assert status_in(bundled_box, "ko").endswith(f"아직 노트가 없는 arXiv 논문: {wanted[0]} — 노트를 기다리는 논문에 있습니다")
+        assert status_in(bundled_box, "en").endswith(f"No note yet on arXiv {wanted[0]} — It is on the papers waiting for a note")
+    finally:
+        bundled_box.remove_listener("request", seen)
+    here = urlsplit(bundled_box.url).netloc
+    assert requested and all(urlsplit(u).netloc == here for u in requested), requested   # nothing from arxiv.org
 
 
 def type_query(page, query: str) -> list[str]:  # noqa: ANN001

@@ -275,16 +275,32 @@ function build() {
           setStatus("결과가 없습니다.", "No results.");
           const papers = result.missing.filter((w) => /^\d{4}\.\d{4,5}$/.test(w));   // an arXiv id (as words.queryWord reads one)
           if (papers.length && papers.length === result.missing.length) {
-            // A paper no note is about: say so, not that a "word" is missing.
-            status.append(bi(" 아직 노트가 없는 arXiv 논문: ", " No note yet on arXiv "), el("strong", { class: "pn-search__missing" }, papers.join(" ")));
+            // A paper no note is about: say so, not that a "word" is missing, with a way on: its
+            // abstract on arXiv (a link only: nothing is fetched from there), and its entry on the
+            // waiting page when notes mention it (the page's list loaded now: engine.wantedPapers).
+            const ids = el("strong", { class: "pn-search__missing" });
+            papers.forEach((id, i) => ids.append(i ? " " : "", el("a", { href: loaded.engine.arxivHref(id), lang: "en" }, id)));
+            status.append(bi(" 아직 노트가 없는 arXiv 논문: ", " No note yet on arXiv "), ids);
+            loaded.engine.wantedPapers().then((entry) => {
+              const listed = papers.map(entry).find(Boolean);
+              if (mine !== seq || !listed) return;
+              const a = el("a", { href: listed });
+              a.append(bi("노트를 기다리는 논문에 있습니다", "It is on the papers waiting for a note"));
+              status.append(" — ", a);
+            });
           } else if (result.missing.length) {
             status.append(bi(" 어느 노트에도 없는 단어: ", " No note contains: "),
               el("strong", { class: "pn-search__missing" }, result.missing.join(" ")));
-            // A name in Hangul: Korean, Chinese and Japanese ones are read as the notes spell them,
-            // others not (그리피스, Griffiths): the notes write authors' names in Latin letters.
-            if (result.missing.some((w) => /^[\uac00-\ud7a3]{2,6}$/.test(w))) {
-              status.append(bi(" — 저자 이름이면 논문에 적힌 로마자로 찾아 보세요(예: 힌턴 → Hinton).",
-                " — an author's name? Try it in Latin letters, as the paper writes it (Hinton, not 힌턴)."));
+            if (result.missing.some((w) => /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(w))) {
+              // Chinese or Japanese (强化学习, 報酬モデル): no note is written in either.
+              status.append(bi(" — 노트는 한국어와 영어로 쓰여 있습니다. 한국어나 영어로 찾아 보세요.",
+                " — the notes are written in Korean and English: try the words in either."));
+            } else if (result.missing.some((w) => /^[\uac00-\ud7a3]{2,6}$/.test(w))) {
+              // A Korean word no note writes (블록체인: the notes may write blockchain), or a name in
+              // Hangul: Korean, Chinese and Japanese ones are read as the notes spell them, others
+              // not (그리피스, Griffiths): the notes write authors' names in Latin letters.
+              status.append(bi(" — 영어 용어나, 저자 이름이면 논문에 적힌 로마자로 찾아 보세요(예: 블록체인 → blockchain, 힌턴 → Hinton).",
+                " — try the English term, or an author's name as the paper writes it (blockchain, not 블록체인; Hinton, not 힌턴)."));
             }
           } else if (result.words.length + result.tags.length > 1) {
             status.append(bi(" 이 단어를 모두 담은 노트는 없습니다. 단어를 줄여 보세요.",

@@ -51,6 +51,23 @@ export function yearPage(year) {
   return count ? [new URL(meta.year.replace("{year}", year), ROOT).pathname, count] : null;
 }
 export function authorHref(slug) { return new URL(meta.author.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname; }
+/* The address of a paper's abstract on arXiv: a link only (the site fetches nothing from it). */
+export function arxivHref(id) { return "https://arxiv.org/abs/" + id; }
+/* A Promise of a function giving the path of the waiting page's entry for an arXiv id it lists
+ * (papers the notes mention that have no note: meta.wanted, its ids in a file loaded the first time
+ * a pasted id has no note), else null; null for every id when the file cannot be had. */
+let wantedLoading = null;
+export function wantedPapers() {
+  if (!meta.wanted) return Promise.resolve(() => null);
+  if (!wantedLoading) {
+    const page = new URL(meta.wanted[0], ROOT).pathname;
+    wantedLoading = loadFile(meta.wanted[1]).then((ids) => {
+      const listed = new Set(ids);
+      return (id) => (listed.has(id) ? page + "#arxiv-" + id.replace(/\//g, "-") : null);
+    }, () => { wantedLoading = null; return () => null; });
+  }
+  return wantedLoading;
+}
 
 function loadFile(path) {                       // a terms or cards file, fetched once
   if (!files.has(path)) {

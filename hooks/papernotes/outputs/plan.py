@@ -16,6 +16,7 @@ a save costs its note's files plus the whole-site ones (feeds, `notes.json`, sea
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 from pathlib import Path
@@ -27,6 +28,7 @@ from papernotes.outputs import bibtex, citation
 from papernotes.markup import snippet
 from papernotes.outputs import browse, csl_json, markdown_copy, notes_json, reading_list, ris
 from papernotes.outputs.previews import preview_cards
+from papernotes.pages import links as link_pages
 from papernotes.catalog.links import LinkGraph, build_links
 
 from papernotes.outputs import atom as feeds
@@ -246,6 +248,10 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     yield _one(urls.llms_txt(), lambda: markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags,
                                                                        counts))
     yield _one(urls.notes_json(), lambda: notes_json.notes_json_parts(index, settings.site_name, site_url, graph))
+    # The papers the waiting page lists: a pasted arXiv id without a note links there from the
+    # search box's "no note yet" (loaded only then: engine.wantedPapers).
+    wanted = tuple(u.arxiv for u in graph.unnoted[:link_pages.WANTED_PAPERS])
+    yield _one(urls.wanted_papers(), lambda: json.dumps(wanted, separators=(",", ":")), ("wanted", wanted))
     yield _one(urls.browse_index(), lambda: browse.browse_index(index))
     yield ExportGroup((), None, lambda: browse.browse_snippets(index, commentary_of),
                       posixpath.dirname(urls.browse_snippets(0)))

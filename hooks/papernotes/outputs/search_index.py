@@ -13,6 +13,7 @@ Files, under `search/` (paths from `urls`):
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
   template, "card_shard": S, "excerpt": EXCERPT_SHOWN, "particles": [...], "note": url template, "tags": [[slug, ko, en,
   [aliases]], ...], "tag": tag page url template, "author": author page url template, "year": year page url template, "years": {year: notes},
+  "wanted": [the waiting page's url, the file of the arXiv ids it lists (`outputs.plan`: a JSON list)],
   "min_part": MIN_PART, "spell": SPELL_PREFIX,
   "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "people": the people field's weight
   (a name part typed with its hyphen, ji-rong, is that part when the people field holds it joined), "concept": CONCEPT_PREFIX, "glossary": [[[English
@@ -678,6 +679,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "tag": urls.src_to_url(urls.tag("{slug}")),
         "author": urls.src_to_url(urls.author("{slug}")),
         "year": urls.src_to_url(urls.year(0)).replace("0000", "{year}"),
+        "wanted": [urls.src_to_url(urls.wanted()), urls.wanted_papers()],
         "years": {str(year): count for year, count in sorted(Counter(n.date.year for n in notes).items())},
         "min_part": MIN_PART,
         "spell": SPELL_PREFIX,
