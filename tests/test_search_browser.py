@@ -2037,6 +2037,20 @@ def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa
     assert titles[:len(first)] == first and len(first) >= 3     # every title with the phrase comes first
 
 
+@pytest.mark.parametrize(("query", "phrase"), [("large language models", r"\blarge language models?\b"),
+                                               ("large language model", r"\blarge language models?\b")])
+def test_a_title_writing_the_glossary_phrase_as_typed_ranks_first(bundled_box, query: str, phrase: str) -> None:  # noqa: ANN001
+    """`large language models` (the glossary's LLM) ranked first the notes whose titles only say
+    LLMs, and the five titled "... Large Language Models" 4th and 8th to 10th: a title naming the
+    concept in another form held the phrase as much. A title writing the query's words in a row
+    ranks first now, then those naming the concept otherwise."""
+    found = type_query(bundled_box, query)
+    titles = bundled_box.eval_on_selector_all(".pn-search__results a.pn-search__title", "els => els.map(e => e.textContent)")
+    first = [t for t in titles if re.search(phrase, t, re.I)]
+    assert len(first) >= 5 and titles[:len(first)] == first, titles
+    assert "is-prm-necessary" in found[len(first):]   # its title says LLMs: after them
+
+
 def test_the_glossary_matcher_agrees_with_python(pages, bundled: str, bundled_build: Path) -> None:  # noqa: ANN001
     """Over every bundled note's title, abstract and commentary, and every form of the glossary."""
     result = load_site(BUNDLED_ROOT, "data")

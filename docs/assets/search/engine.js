@@ -424,27 +424,49 @@ function angledWord(u) {
   });
 }
 
-/* A word's scores as a unit of the query (see rank): close when held closely, its phrase is itself. */
+/* A word's scores as a unit of the query (see rank): close when held closely, its phrase is itself,
+ * written in the title as typed (`wrote`) when its title holds it. */
 function wordUnit(f) {
   const close = {};
   for (const d of Object.keys(f.tight)) close[d] = 1;
-  return { scores: f.scores, close, title: f.title, phrase: f.title, partial: f.partial, bridged: {}, acronym: f.acronym === true, begun: f.begun };
+  return { scores: f.scores, close, title: f.title, phrase: f.title, wrote: f.title, partial: f.partial, bridged: {}, acronym: f.acronym === true, begun: f.begun };
 }
 
 /* A glossary concept the query names (see queryUnits) as a unit: the documents naming it in any
  * form (its term @n) or holding every word the query wrote it with. Naming it counts as holding
  * those words closely and adjacent (2k-1 for k words, as k adjacent Korean words count); in the
- * title, as the title holding the query's phrase. `bridged`: the documents found only through
- * the glossary (another form: 보상 해킹 -> reward hacking). */
+ * title, as the title holding the query's phrase. `wrote` (a concept of two words or more): the
+ * documents whose title writes the phrase as the query does, its words one after the other (the
+ * index's title pairs; a Korean pair as one compound), which rank before those naming it otherwise: `large language models`
+ * ranked the notes whose title says LLMs before those titled "... Large Language Models". `bridged`:
+ * the documents found only through the glossary (another form: 보상 해킹 -> reward hacking). */
 function lookUpConcept(unit) {
   const k = unit.words.length;
   const literal = Promise.all(unit.words.map((w) => lookUpWord(w[0], w[1], undefined, w[2])));
   // A name's other forms with a version (라마: LLaMA2), not every word they start (RL: RLHF).
   const versioned = (w) => (term) => term.length > w.length && /^\d/.test(term.slice(w.length));
   const others = Promise.all(k === 1 ? formWords(unit).map((w) => lookUp(w, false, undefined, versioned(w)).then((f) => [w, f])) : []);
-  return Promise.all([lookUp(meta.concept + unit.concept, true), literal, others]).then(([named, words, forms]) => {
+  // Each two of its words in a row, as the index pairs a title's words (search_index.title_pairs;
+  // Korean ones as written together or apart, lookUpCompound); null where the index holds no such pair.
+  const inTitle = (f) => Object.keys(f.top).filter((d) => f.top[d] >= meta.title);
+  const pairs = Promise.all(unit.words.slice(1).map((w, i) => {
+    const a = unit.words[i][0], b = w[0];
+    if (HANGUL_ONLY.test(a) && HANGUL_ONLY.test(b)) return lookUpCompound(a + b).then(inTitle);
+    if (!meta.pair || HANGUL.test(a) || HANGUL.test(b)) return null;
+    return lookUp(meta.pair + stem(a) + stem(b), false).then(inTitle);
+  }));
+  return Promise.all([lookUp(meta.concept + unit.concept, true), literal, others, pairs]).then(([named, words, forms, titled]) => {
     const r = { scores: {}, close: {}, title: {}, phrase: {}, bridged: {}, forms: [],
       partial: named.partial || words.some((f) => f.partial) };
+    // The title writes the query's words in a row: every pair of them. (A concept of one word has
+    // no phrase to write: its `phrase` stands, so reinforcment, which the stem finds, ranks as
+    // reinforcement does.)
+    if (k > 1) {
+      r.wrote = {};
+      if (titled.every((docs) => docs !== null)) {
+        for (const d of titled.reduce((a, b) => a.filter((x) => b.includes(x)))) r.wrote[d] = true;
+      }
+    }
     for (const d of Object.keys(words[0].scores)) {
       let total = 0, close = 0, title = true, all = true;
       for (const w of words) {
@@ -605,9 +627,11 @@ function lookUpAdjacent(units) {
 
 function byRank(a, b) { return (b[3] || 0) - (a[3] || 0) || b[2] - a[2] || b[1] - a[1] || a[0] - b[0]; }
 
-/* [[doc, score, closeness, tier], ...] of the documents holding every unit of the query. Tier 2:
- * the title holds the query as a phrase (each unit in the title, adjacent words one after the
- * other); 1: the title holds every unit; 0: the rest. Within a tier, closest first (the words
+/* [[doc, score, closeness, tier], ...] of the documents holding every unit of the query. Tier 3:
+ * the title writes the query as a phrase as typed (a glossary concept in the words the query
+ * wrote it with: `wrote`); 2: the title holds the query as a phrase (each unit in the title, a
+ * concept in any of its forms, adjacent words one after the other); 1: the title holds every
+ * unit; 0: the rest. Within a tier, closest first (the words
  * held closely plus the adjacent Korean words held as one compound), then best score, then
  * newest: notes holding a word only by its stem elsewhere come last. */
 function rankHits(found, adjacent) {
@@ -615,7 +639,7 @@ function rankHits(found, adjacent) {
   if (!found.length) return hits;
   const smallest = found.reduce((a, b) => (Object.keys(a.scores).length <= Object.keys(b.scores).length ? a : b));
   for (const key of Object.keys(smallest.scores)) {
-    let total = 0, close = 0, title = true, phrase = true, all = true;
+    let total = 0, close = 0, title = true, phrase = true, wrote = true, all = true;
     for (const f of found) {
       const s = f.scores[key];
       if (s === undefined) { all = false; break; }
@@ -623,6 +647,7 @@ function rankHits(found, adjacent) {
       close += f.close[key] || 0;
       if (!f.title[key]) title = false;
       if (!f.phrase[key]) phrase = false;
+      if (!(f.wrote || f.phrase)[key]) wrote = false;
     }
     if (!all) continue;
     for (const a of adjacent) {
@@ -630,7 +655,7 @@ function rankHits(found, adjacent) {
       if (a.close[key]) close++;
       if (!a.title[key]) phrase = false;
     }
-    hits.push([Number(key), total, close, title ? (phrase ? 2 : 1) : 0]);
+    hits.push([Number(key), total, close, title ? (phrase ? (wrote ? 3 : 2) : 1) : 0]);
   }
   hits.sort(byRank);
   return hits;
