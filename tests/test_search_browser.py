@@ -2498,6 +2498,24 @@ def test_a_typo_offers_the_whole_query_corrected(bundled_box) -> None:  # noqa: 
     assert bundled_box.inner_text(".pn-search__correction") == "reward model"
 
 
+@pytest.mark.parametrize(("query", "meant"), [("reasonng", "reasoning"), ("reward modle", "reward model"), ("강화핛습", "강화학습"),
+                                           ("hallucinaton", "hallucination")])
+def test_a_corrected_query_is_searched_as_if_typed(bundled_box, query: str, meant: str) -> None:  # noqa: ANN001
+    """reasonng said "did you mean: reasoning" but ranked otherwise (Reasons to Reject first, by its
+    title's stem) and had no link to the tag 추론 that reasoning shows: the corrected query is now
+    searched as typed, tags and ranking included, the correction still offered."""
+    def seen() -> tuple[list[str], list[str]]:
+        tags = bundled_box.eval_on_selector_all(".pn-search__tags:not([hidden]) a", "as => as.map(a => a.getAttribute('href'))")
+        return bundled_box.eval_on_selector_all(".pn-search__results a.pn-search__title", "as => as.map(a => a.getAttribute('href'))"), tags
+
+    type_query(bundled_box, meant)
+    expected = seen()
+    assert expected[1], "the word names a tag"
+    type_query(bundled_box, query)
+    assert seen() == expected
+    assert bundled_box.inner_text(".pn-search__correction") == meant
+
+
 @pytest.mark.parametrize(("query", "offered"), [("뷁뷁 자오", None), ("qwertyzz hallucinaton", None),
                                               ("reward modle", "reward model"), ("보상모댈", "보상모델")])
 def test_a_correction_is_offered_only_when_it_finds_notes(bundled_box, query: str, offered: str | None) -> None:  # noqa: ANN001

@@ -1584,7 +1584,7 @@ function said(u) {
  * others found notes and those are shown (withoutMissing), common: the question's words left out
  * (withoutCommon), apart: the everyday Korean words left out (withoutPlainKorean), most: no note
  * holds every word of a long query, the notes holding most of them are shown (mostWords) }. */
-export function search(typed) {
+export function search(typed, asCorrected = false) {
   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don; ㄱㅏㅇㅎㅘ (lone letters) is 강화.
   const q = composeJamo(withoutApostrophes(halfWidth(typed)));
   const named = findTags(q);
@@ -1743,7 +1743,23 @@ export function search(typed) {
     const asTyped = (list) => (list || []).map((w) => typedAs.get(w) || w);
     return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected: offered, romanised: Boolean(romanised), namedAfter: romanised === "after", missing,
       most: Boolean(most), either, dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
-  });
+  }).then((result) => (asCorrected ? result : searchCorrected(q, result)));
+}
+
+/* A query the box corrected (reasonng: reasoning; 강화핛습: 강화학습; reward modle) searched again
+ * as corrected, as if typed: the tags it names linked (reasonng showed no 태그: 추론, which
+ * reasoning shows) and its notes ranked as for the words themselves (the tag's notes first:
+ * reasonng put Reasons to Reject first, reasoning does not), the correction still offered. Not a
+ * Hangul name's Latin spelling (romanised: found as a name), nor a correction of what the query
+ * does not write apart (a name's part): then `result` as it is; so when the corrected query finds
+ * nothing again. */
+function searchCorrected(q, result) {
+  const fixes = result.corrected, typed = Object.keys(fixes);
+  if (!typed.length || result.romanised) return result;
+  const parts = q.trim().split(/(\s+)/);
+  if (!typed.every((w) => parts.includes(w))) return result;
+  const fixed = parts.map((t) => (Object.prototype.hasOwnProperty.call(fixes, t) ? fixes[t] : t)).join("");
+  return search(fixed, true).then((again) => (again.hits.length ? Object.assign(again, { corrected: fixes }) : result));
 }
 
 /* The [slug, title, date, ko, en, authors] rows of `docs`. */
