@@ -2115,6 +2115,25 @@ def test_a_results_author_link_is_big_enough_to_tap(browser, small: str) -> None
         context.close()
 
 
+@pytest.mark.parametrize("touch", [True, False], ids=["phone", "desktop"])
+def test_a_results_title_is_big_enough_to_tap_on_a_phone(browser, small: str, touch: bool) -> None:  # noqa: ANN001
+    """On a phone a result's title of one line was an 18 px tall link (in a 24 px line): it is 44 px
+    tall on a touch screen now, and a desktop keeps its inline title and layout."""
+    context = browser.new_context(viewport=PHONE if touch else DESKTOP, is_mobile=touch, has_touch=touch)
+    try:
+        page = context.new_page()
+        page.goto(small)
+        assert type_query(page, "upsilon") == ["lone"]
+        title = page.eval_on_selector(".pn-search__results a.pn-search__title", """a => ({height: a.getBoundingClientRect().height,
+            lines: a.getClientRects().length, display: getComputedStyle(a).display, line: parseFloat(getComputedStyle(a).lineHeight)})""")
+        if touch:
+            assert title["height"] >= 44 and title["lines"] == 1, title
+        else:
+            assert title["display"] == "inline" and title["height"] < title["line"], title
+    finally:
+        context.close()
+
+
 def test_names_with_a_comma_are_separated_by_semicolons(pages, small: str) -> None:  # noqa: ANN001
     """`Smith, John, Henry Ford, Jr., Ada Lovelace` reads as five people: as on the pages (and
     in the daily post), names are separated by `; ` when one has a comma."""
