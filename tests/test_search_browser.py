@@ -813,6 +813,20 @@ def test_enter_before_the_results_of_what_was_typed_searches_it(bundled_box) -> 
     assert "/notes/" not in bundled_box.url
 
 
+def test_a_letter_typed_on_a_result_goes_into_the_field(bundled_box) -> None:  # noqa: ANN001
+    """With the focus on a result (the arrows), typing a letter did nothing: the reader had to go
+    back to the field first. The field takes the focus and the letter, at the end of the query."""
+    type_query(bundled_box, "reward")
+    bundled_box.keyboard.press("ArrowDown")
+    bundled_box.keyboard.press("ArrowDown")
+    assert bundled_box.evaluate("document.activeElement.matches('a.pn-search__title')")
+    bundled_box.keyboard.type("s h")
+    assert bundled_box.evaluate("document.activeElement.classList.contains('pn-search__input')")
+    assert bundled_box.input_value(".pn-search__input") == "rewards h"
+    bundled_box.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined"
+                                  " && document.querySelector('.pn-search__status').textContent.startsWith('결과')")
+
+
 def marks(page, slug: str, lang: str = "ko") -> list[str]:  # noqa: ANN001
     summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary > [lang="{lang}"] mark'
     return page.eval_on_selector_all(summary, "els => els.map(e => e.textContent)")

@@ -12,10 +12,10 @@
  * browser draws and screen readers announce it), ArrowUp from the first returns to the field,
  * Enter opens the focused result (in the field: the first result when the results shown are the
  * query's as it reads, else searches now, and on a touch screen hides the on-screen keyboard),
- * Escape closes. No key outside the box opens it: `/` did, a single character without a modifier,
- * which WCAG 2.1.4 allows only if it can be turned off or remapped (a speech user dictating, a
- * stray key): the box is reached by Tab, a few steps from the top of every page (DEVELOPING.md,
- * "No single-key shortcuts"). */
+ * a letter typed on a result goes into the field, Escape closes. No key outside the box opens it:
+ * `/` did, a single character without a modifier, which WCAG 2.1.4 allows only if it can be turned
+ * off or remapped (a speech user dictating, a stray key): the box is reached by Tab, a few steps
+ * from the top of every page (DEVELOPING.md, "No single-key shortcuts"). */
 
 import { bi, el, language } from "../dom.js";
 
@@ -460,6 +460,12 @@ function build() {
     } else if (at >= 0 && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
       e.preventDefault();                         // not the page's scrolling
       focusResult(e.key === "ArrowDown" ? Math.min(at + 1, options().length - 1) : at - 1);
+    } else if (at >= 0 && e.key.length === 1 && e.key !== " " && e.key !== "/" && !(e.ctrlKey || e.metaKey || e.altKey)) {
+      // A letter typed on a result: the reader is typing the query again. The field takes the focus
+      // now, in this keydown, so the letter goes into it, after what it holds (it was lost). Not the
+      // space, which scrolls the results, nor `/`, which opens the field with its query chosen.
+      input.focus();
+      input.setSelectionRange(input.value.length, input.value.length);
     }
   });
   document.addEventListener("keydown", (e) => {
