@@ -238,14 +238,15 @@ SMALL_TARGETS = """() => {
 
 
 def link_names(page: Page) -> list[str]:
-    """The names Chromium gives the links of the statistics' figures (its accessibility tree)."""
+    """The names Chromium gives the links of the statistics' figures (its accessibility tree): a
+    year's, a month's or a day's."""
     cdp = page.context.new_cdp_session(page)
     try:
         nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
     finally:
         cdp.detach()
     return sorted(n["name"]["value"] for n in nodes
-                  if n.get("role", {}).get("value") == "link" and re.match(r"\d{4}-\d{2}(-\d{2})?: ", n.get("name", {}).get("value", "")))
+                  if n.get("role", {}).get("value") == "link" and re.match(r"\d{4}(-\d{2}){0,2}: ", n.get("name", {}).get("value", "")))
 
 
 def test_the_statistics_months_and_days_are_reached_by_a_big_enough_target_with_a_mouse(browser: Browser, base: str) -> None:

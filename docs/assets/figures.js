@@ -1,15 +1,16 @@
 /* Figures wider than the screen (the statistics on a phone) open at their newest data, the end of
  * the row, and say that they scroll (papernotes.css draws the fades and the hint from
- * data-pn-scrolls, data-pn-more-before and data-pn-more-after); their months and days are named in
- * the reader's language. Loaded by the statistics page only (pages/families/stats.py names it). */
+ * data-pn-scrolls, data-pn-more-before and data-pn-more-after); their years, months and days are
+ * named in the reader's language. Loaded by the statistics page only (pages/families/stats.py names it). */
 
 import { language } from "./dom.js";
 
-/* A month's or day's <title> (its link's name and its tooltip) is written at build time in the
- * site's default language, "2025-01-17: 노트 2개" (pages/stats.py `count_label`); here it is
- * written in the reader's, and again on a switch. Built here, not written in both languages on
- * each of a big site's thousand days (as lang.js names the map's links). */
-const COUNTED = /^(\d{4}-\d{2}(?:-\d{2})?): \D*(\d+)/;
+/* A year's, month's or day's <title> (its link's name and its tooltip) is written at build time in
+ * the site's default language, "2025-01-17: 노트 2개", "1999: 노트 3개" (pages/stats.py
+ * `count_label`); here it is written in the reader's, and again on a switch. Built here, not
+ * written in both languages on each of a big site's thousand days (as lang.js names the map's
+ * links). */
+const COUNTED = /^(\d{4}(?:-\d{2}){0,2}): \D*(\d+)/;
 function nameMarks() {
   const en = language() === "en";
   for (const title of document.querySelectorAll(".pn-figure svg title")) {

@@ -10,18 +10,27 @@ image cannot hold links) whose links are named by what they open.
 
 With a mouse the calendar's days and the chart's months are smaller than WCAG 2.5.8's 24 px (a
 year's calendar fits the column); each is also a link of `day_list`'s list on the same page, 24 px
-or more, the criterion's "equivalent" exception.
+or more, the criterion's "equivalent" exception. (The chart per year's bars are twinned by the
+calendars' year headings and the earlier years' links.)
 
 Text drawn in a figure (month and weekday names) is written in both languages, as `<text>`
 elements with `class="pn-lang"` and a `lang`, so the language switch's CSS shows one; a
 figure's name is the heading above it (`aria-labelledby`), which switches the same way.
+
+A note's date may be any day from 1900 to 2100, and a figure per year or a bar per month over
+two centuries made the page pass 1 MB (3,000 notes over 1900-2026: 1.30 MB, the month chart
+alone 329 kB). So the month chart shows the newest `MONTH_WINDOW` months, a chart per year
+covers the whole range when it is longer (`year_chart`), and the newest `CALENDAR_YEARS` years
+with notes get a calendar, the earlier ones a link to their year page (`calendar_years`); the
+list of `day_list` holds the months of the month chart and the months and days of the calendars
+only, the twins of what is drawn: the page stays under ~0.6 MB whatever the dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from markupsafe import Markup, escape
 
@@ -31,6 +40,10 @@ from papernotes.pages.fragments import en_count
 
 Href = Callable[[str], str]
 CELL, GAP = 11, 2  # heatmap cell size and gap, px
+MONTH_WINDOW = 120
+"""Months the month chart shows, ending at the newest note's (ten years: 31 kB at most)."""
+CALENDAR_YEARS = 5
+"""Years with notes that get a calendar, the newest (a year with notes on every day is ~75 kB)."""
 MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ((0, "월", "Mon"), (2, "수", "Wed"), (4, "금", "Fri"))
 
@@ -64,19 +77,59 @@ def month_counts(index: SiteIndex) -> list[MonthCount]:
 
 
 def count_label(key: str, count: int, lang: str) -> str:
-    """A month's or day's name and tooltip in `lang`, with its unit: "2025-01-17: 노트 2개",
-    "2025-01-17: 2 notes" (a bare "2025-01-17: 2" named no unit). figures.js rewrites it in the
-    reader's language from the key and the count, the only number after the colon."""
+    """A year's, month's or day's name and tooltip in `lang`, with its unit: "2025-01-17: 노트 2개",
+    "2025-01-17: 2 notes", "1999: 노트 3개" (a bare "2025-01-17: 2" named no unit). figures.js
+    rewrites it in the reader's language from the key and the count, the only number after the colon."""
     return f"{key}: 노트 {count}개" if lang == "ko" else f"{key}: {en_count(count, 'note')}"
 
 
-def day_list(index: SiteIndex) -> list[tuple[tuple[int, int], list[dt.date]]]:
+def day_list(index: SiteIndex, months: Iterable[tuple[int, int]] | None = None,
+             years: Iterable[int] | None = None) -> list[tuple[tuple[int, int], list[dt.date]]]:
     """The months with notes, newest first, each with its days with notes in order: the list that
-    reaches every month of the chart and every day of the calendars with a target of 24 px."""
-    months: dict[tuple[int, int], list[dt.date]] = {}
+    reaches every month of the chart and every day of the calendars with a target of 24 px.
+
+    It holds the twins of the marks drawn, no more, so it is bounded as the figures are: the
+    months with notes among `months` (the month chart's, `recent_months`) or in `years` (the
+    calendars', `calendar_years`), and the days of the months in `years` only; a month of the
+    chart outside the calendars is listed without its days (its page has them), and the earlier
+    years' months and days are on their year pages. None (the default) is every month, or year."""
+    shown = None if months is None else set(months)
+    drawn = None if years is None else set(years)
+    out: dict[tuple[int, int], list[dt.date]] = {}
     for day in sorted(index.by_day):
-        months.setdefault((day.year, day.month), []).append(day)
-    return sorted(months.items(), reverse=True)
+        key = (day.year, day.month)
+        with_days = drawn is None or day.year in drawn
+        if with_days or (shown is None or key in shown):
+            out.setdefault(key, [])
+        if with_days:
+            out[key].append(day)
+    return sorted(out.items(), reverse=True)
+
+
+def recent_months(months: list[MonthCount], window: int = MONTH_WINDOW) -> list[MonthCount]:
+    """The newest `window` months of `month_counts` (the chart's bars): all of a shorter range."""
+    return months[-window:]
+
+
+@dataclass(frozen=True)
+class YearCount:
+    """Notes in one year (years without notes in the range are included with 0)."""
+
+    year: int
+    count: int
+
+
+def year_counts(index: SiteIndex) -> list[YearCount]:
+    """Every year from the first note's to the last note's, oldest first."""
+    if not index.days:
+        return []
+    return [YearCount(y, index.count_in(y)) for y in range(index.days[-1].year, index.days[0].year + 1)]
+
+
+def calendar_years(index: SiteIndex, limit: int = CALENDAR_YEARS) -> tuple[list[int], list[int]]:
+    """(years drawn as calendars, earlier years with notes), each newest first."""
+    years = sorted(index.years(), reverse=True)
+    return years[:limit], years[limit:]
 
 
 def heat_level(count: int, peak: int) -> int:
@@ -86,50 +139,87 @@ def heat_level(count: int, peak: int) -> int:
     return min(4, 1 + (4 * (count - 1)) // max(peak, 1))
 
 
-def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-month", lang: str = "ko") -> Markup:
-    """Bar chart of notes per month; bars of months with notes link to the month page.
+@dataclass(frozen=True)
+class Bar:
+    """A bar of a chart: its period's name (its tooltip and, with the count, its link's name), its
+    count, the page it links to when it has notes, and the axis label under it: none, one text, or
+    the same label in Korean and English."""
 
-    `labelledby` is the id of the heading that names the chart; `lang` the language of its names."""
-    if not months:
+    name: str
+    count: int
+    target: str
+    axis: tuple[str, ...] = ()
+
+
+def bar_chart(bars: list[Bar], href: Href, labelledby: str, lang: str = "ko") -> Markup:
+    """Bar chart of notes per period; bars of periods with notes link to their page.
+
+    `labelledby` is the id of the heading that names the chart; `lang` the language of its bars'
+    names (`count_label`)."""
+    if not bars:
         return Markup("")
-    bar, height, top = 12, 120, max(m.count for m in months)
-    width = len(months) * bar + 56  # room after the last bar for its label (10월, Oct)
+    bar, height, top = 12, 120, max(b.count for b in bars)
+    width = len(bars) * bar + 56  # room after the last bar for its label (10월, Oct)
     parts = [f'<svg class="pn-chart" viewBox="0 0 {width} {height + 30}" width="{width}" height="{height + 30}" '
              f'role="group" aria-labelledby="{labelledby}">']
     parts.append(f'<text class="pn-axis" x="0" y="10">{top}</text><line class="pn-axis-line" x1="30" y1="{height}" x2="{width}" y2="{height}"/>')
-    for i, m in enumerate(months):
+    for i, b in enumerate(bars):
         x = 34 + i * bar
-        h = 0 if top == 0 else round(m.count * (height - 14) / top)
-        label = f"<title>{count_label(f'{m.year:04d}-{m.month:02d}', m.count, lang)}</title>"
+        h = 0 if top == 0 else round(b.count * (height - 14) / top)
+        label = f"<title>{count_label(b.name, b.count, lang)}</title>"
         rect = f'<rect class="pn-bar" x="{x}" y="{height - h}" width="{bar - 3}" height="{h}">{label}</rect>'
-        if m.count:
-            # The month's target is its whole column, gaps included, not the bar alone: a month of
+        if b.count:
+            # The period's target is its whole column, gaps included, not the bar alone: a month of
             # one note was a bar 36 px tall on a phone (2 px on a site whose busiest month has 100).
+            # The link is named by its <title> (figures.js writes it in the reader's language).
             hit = f'<rect class="pn-bar-hit" x="{x - 1.5:g}" y="0" width="{bar}" height="{height}"/>'
             bar_rect = f'<rect class="pn-bar" x="{x}" y="{height - h}" width="{bar - 3}" height="{h}"/>'
-            rect = f'<a href="{escape(href(urls.month(m.year, m.month)))}">{label}{hit}{bar_rect}</a>'
+            rect = f'<a href="{escape(href(b.target))}">{label}{hit}{bar_rect}</a>'
         parts.append(rect)
+        if len(b.axis) == 1:
+            parts.append(f'<text class="pn-axis" x="{x}" y="{height + 14}">{escape(b.axis[0])}</text>')
+        elif b.axis:
+            parts.append(svg_bi(x, height + 14, *b.axis))
+    # The busiest period's count and the newest's, written over their bars: on a phone the chart
+    # opens at its newest bars, the scale's top (at its left end) out of sight, and a touch
+    # screen shows no tooltip, so the bars had no number a reader could see. The busiest is the
+    # latest bar before the newest that reaches the top, when one does: a newest month as busy
+    # as an earlier one took the only label, and the earlier bar, as tall, stood unnumbered beside
+    # it, read as a different count. (A newest bar busier than all the others is written once.)
+    newest = len(bars) - 1
+    peaks = [i for i, b in enumerate(bars) if b.count == top]
+    peak = max((i for i in peaks if i != newest), default=newest)
+    for i in sorted({peak, newest}):
+        h = 0 if top == 0 else round(bars[i].count * (height - 14) / top)
+        parts.append(f'<text class="pn-axis pn-bar-value" x="{34 + i * bar + (bar - 3) / 2:g}" y="{height - h - 3}" '
+                     f'text-anchor="middle" aria-hidden="true">{bars[i].count}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def month_chart(months: list[MonthCount], href: Href, labelledby: str = "per-month", lang: str = "ko") -> Markup:
+    """Bar chart of notes per month; bars of months with notes link to the month page, named
+    "2025-01: 노트 3개" in `lang`."""
+    bars = []
+    for i, m in enumerate(months):
+        axis: tuple[str, ...] = ()
         if m.month == 1 or i == 0:
-            parts.append(f'<text class="pn-axis" x="{x}" y="{height + 14}">{m.year}</text>')
+            axis = (str(m.year),)
         elif m.month in (4, 7, 10) and i >= 3:
             # Each quarter named below its bar: a phone shows no tooltip, and a year of bars
             # without a month read as "some month" (not beside a year's label: room for it).
-            parts.append(svg_bi(x, height + 14, f"{m.month}월", MONTHS_EN[m.month - 1]))
-    # The busiest month's count and the newest's, written over their bars: on a phone the chart
-    # opens at its newest months, the scale's top (at its left end) out of sight, and a touch
-    # screen shows no tooltip, so the bars had no number a reader could see. The busiest is the
-    # latest month before the newest that reaches the top, when one does: a newest month as busy
-    # as an earlier one took the only label, and the earlier bar, as tall, stood unnumbered beside
-    # it, read as a different count. (A newest month busier than all the others is written once.)
-    newest = len(months) - 1
-    peaks = [i for i, m in enumerate(months) if m.count == top]
-    peak = max((i for i in peaks if i != newest), default=newest)
-    for i in sorted({peak, newest}):
-        h = 0 if top == 0 else round(months[i].count * (height - 14) / top)
-        parts.append(f'<text class="pn-axis pn-bar-value" x="{34 + i * bar + (bar - 3) / 2:g}" y="{height - h - 3}" '
-                     f'text-anchor="middle" aria-hidden="true">{months[i].count}</text>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+            axis = (f"{m.month}월", MONTHS_EN[m.month - 1])
+        bars.append(Bar(f"{m.year:04d}-{m.month:02d}", m.count, urls.month(m.year, m.month), axis))
+    return bar_chart(bars, href, labelledby, lang)
+
+
+def year_chart(years: list[YearCount], href: Href, labelledby: str = "per-year", lang: str = "ko") -> Markup:
+    """Bar chart of notes per year; bars of years with notes link to the year page, named
+    "1999: 노트 3개" in `lang`. Every tenth year is named under its bar (a name is 2.5 bars wide),
+    and the first."""
+    bars = [Bar(f"{y.year:04d}", y.count, urls.year(y.year), (str(y.year),) if y.year % 10 == 0 or (i == 0 and y.year % 10 < 7) else ())
+            for i, y in enumerate(years)]
+    return bar_chart(bars, href, labelledby, lang)
 
 
 def heatmap(index: SiteIndex, year: int, href: Href, labelledby: str | None = None, lang: str = "ko") -> Markup:
