@@ -158,6 +158,24 @@ def test_chosen_states_edges_and_figures_show_in_forced_colours(browser: Browser
         context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_menus_current_page_shows_in_forced_colours_and_is_named_current(browser: Browser, base: str, scheme: str) -> None:
+    """Found by a QA pass: in a contrast theme the side menu drew its current page as every other
+    entry (the palette's colour was all that told it), and no entry said `aria-current`, so a
+    screen reader did not say which page is open either."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme, forced_colors="active")
+    page = context.new_page()
+    try:
+        for path in ("stats/", "tags/", "about/"):
+            visit(page, f"{base}{path}?lang=en")
+            current = page.locator('.md-sidebar--primary a.md-nav__link[aria-current="page"]')
+            assert current.count() == 1 and current.get_attribute("href") == "./", path
+            other = page.locator('.md-sidebar--primary a.md-nav__link:not([aria-current])').first
+            assert contrast(drawn(page, current), drawn(page, other)) >= 3, path
+    finally:
+        context.close()
+
+
 # Each visible link's text whose colour, as it is now, is under 4.5:1 on the background drawn
 # behind it (its own and its ancestors' background colours, composited).
 LOW_CONTRAST_LINKS = """() => {
