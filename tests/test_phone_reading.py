@@ -1904,3 +1904,27 @@ def test_a_tag_label_without_a_space_wraps_inside_its_chip_on_a_phone(browser, t
     finally:
         context.close()
     assert found == {}
+
+
+def test_links_standing_alone_in_small_type_are_finger_sized_on_a_phone(contexts, base: str, index) -> None:  # noqa: ANN001
+    """Found by a phone check: links alone in a line of small type were 19 px tall (the home
+    page's "All tags · Archive" and "My list", a day's month, a lab's "All labs", the tag index's
+    "Filter by several tags", the labs index's "Authors"), and the names of the authors' and labs'
+    indexes, one a row, 19 px too. A finger takes the first in 35 px, the names in 28 px, each
+    name's area its own (not the next row's)."""
+    pg = contexts["phone"]
+    kinds = page_kinds(index)
+    alone = {kinds["home"]: "p.pn-count > a", kinds["day"]: "p.pn-count > a", kinds["lab"]: "p.pn-count > a",
+             kinds["tag index"]: "p.pn-browse-link > a", kinds["labs index"]: "p.pn-index-intro > a"}
+    names = {kinds["authors index"]: ".pn-people > li > a", kinds["labs index"]: ".pn-people > li > a"}
+    areas = {}
+    for places, least in ((alone, 35), (names, 28)):
+        for path, selector in places.items():
+            open_page(pg, base + path, "ko")
+            found = pg.locator(selector).evaluate_all(f"els => els.map({HIT_AREA})")
+            assert found, (path, selector)
+            areas[path, selector] = [area for area in found if area[1] < least]
+    open_page(pg, base + kinds["home"], "ko")
+    pg.evaluate("document.querySelector('p.pn-rl-news').innerHTML = '<a href=\"list/\">내 목록 (1)</a>'")  # as the list's script writes it
+    areas["home", "news"] = [a for a in pg.locator("p.pn-rl-news > a").evaluate_all(f"els => els.map({HIT_AREA})") if a[1] < 35]
+    assert {place: small for place, small in areas.items() if small} == {}
