@@ -58,3 +58,21 @@ def test_first_rows_are_the_first_page_of_the_index_with_the_same_excerpts() -> 
     for (_, ko, en), (sko, sen) in zip(rows, shards):
         assert (ko, en) == (sko or sen, sen or sko)  # what browse-filter.js shows from the snippet files
     assert rows[0][1:] == ("n056 한", "n056 en") and rows[1][1:] == ("한국어만", "한국어만") and rows[2][1:] == ("English only", "English only")
+
+
+def test_year_options_are_every_year_with_notes_newest_first_as_the_index_dates_count_them() -> None:
+    """The browse page's year select lists each year that has notes, newest first, with its count;
+    the filter script counts them again from the index's dates (no file of their own), so both
+    must agree."""
+    tags = (Tag("rl", "강화학습", "RL"),)
+    reg = TagRegistry(tags=tags, lookup={"rl": "rl"}, by_slug={"rl": tags[0]})
+    days = [dt.date(2019, 12, 31), dt.date(2024, 1, 1), dt.date(2024, 12, 31), dt.date(2021, 6, 1), dt.date(2024, 6, 1)]
+    notes = tuple(Note(slug=f"n{i}", source="x", title=f"T{i}", authors=("A",), date=d, tags=("rl",)) for i, d in enumerate(days))
+    index = build_index(notes, reg)
+    assert browse.year_counts(index) == [(2024, 3), (2021, 1), (2019, 1)]
+    doc = json.loads(browse.browse_index(index))
+    from_dates = {}
+    for note in doc["notes"]:
+        from_dates[int(note[2][:4])] = from_dates.get(int(note[2][:4]), 0) + 1
+    assert list(from_dates.items()) == browse.year_counts(index)
+    assert browse.year_counts(build_index((), reg)) == []

@@ -1,24 +1,43 @@
-/* The browse page's tag filter (the browse page loads it: pages/families/browse.py names it).
+/* The browse page's filter (the browse page loads it: pages/families/browse.py names it).
  * Loads the compact index (browse/index.json: slug, title, date and tag numbers per note), keeps
- * the notes having ALL selected tags, and keeps the selection in the URL (?tags=a,b) with history.pushState, so links can be shared and
- * Back/Forward work. Commentary excerpts (most of the bytes) live in small files of a few
- * dozen notes each (browse/snippets/<n>.json); only those the shown rows need are loaded.
- * The page's HTML already lists the first rows (newest notes, no tag selected: what this module
- * would draw); while no tag is selected they are kept, not drawn again, so nothing moves.
+ * the notes having ALL selected tags (and, when one is chosen, of the selected year), newest or
+ * oldest first, and keeps the choice in the URL (?tags=a,b&year=2024&order=oldest) with
+ * history.pushState, so links can be shared and Back/Forward work. Commentary excerpts (most of
+ * the bytes) live in small files of a few dozen notes each (browse/snippets/<n>.json); only those
+ * the shown rows need are loaded.
+ * The page's HTML already lists the first rows (newest notes, nothing selected: what this module
+ * would draw); while nothing is selected they are kept, not drawn again, so nothing moves.
  * The page's chips are the most used tags (pages/families/browse.py); the others with notes are
  * drawn from the index when the reader asks for them ("N more tags", a link to the tag index
- * until the index is here) or when a shared selection names one. */
+ * until the index is here), when a shared selection names one, or, a few at a time, when the tag
+ * finder (the field above the chips) finds them by label or slug. The year select's options and
+ * counts are in the HTML; the counts follow the chosen tags, from the index's dates. */
 
 import { bi, el, langOf } from "./dom.js";
 
-function readSelection(known) {
-  var raw = new URLSearchParams(location.search).get("tags") || "";
+const ORDERS = ["newest", "oldest"];
+const FOUND_MAX = 100;  // chips the finder shows at most: typing one letter at 5,000 tags finds thousands
+
+// The selection a URL names: known tags only (each once), a year the page offers, an order.
+function readState(known, years) {
+  var params = new URLSearchParams(location.search);
+  var raw = params.get("tags") || "";
   var seen = {};
-  return raw.split(",").map(function (s) { return s.trim(); }).filter(function (s) {
+  var tags = raw.split(",").map(function (s) { return s.trim(); }).filter(function (s) {
     if (!s || seen[s] || !(s in known)) return false;
     seen[s] = true;
     return true;
   });
+  var year = params.get("year") || "";
+  var order = params.get("order");
+  return { tags: tags, year: years.indexOf(year) >= 0 ? year : "", order: ORDERS.indexOf(order) >= 0 ? order : ORDERS[0] };
+}
+
+// Text as the finder compares it: accents and case dropped (NFKD, then the marks removed), a
+// slug's hyphens as spaces. Hangul decomposes into its letters (보상 -> ㅂㅗㅅㅏㅇ), so a syllable
+// still being typed (보ㅅ) already finds 보상, and a whole word is found as a plain substring.
+function fold(text) {
+  return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s_-]+/g, " ").trim();
 }
 
 function init(box) {
@@ -29,9 +48,20 @@ function init(box) {
   var results = box.querySelector(".pn-browse__results");
   var more = box.querySelector(".pn-browse__more");
   var clear = box.querySelector(".pn-browse__clear");
+  var finder = box.querySelector(".pn-browse__find");
+  var field = box.querySelector(".pn-browse__find-input");
+  var found = box.querySelector(".pn-browse__found");
+  var when = box.querySelector(".pn-browse__when");
+  var yearSelect = box.querySelector("#pn-browse-year");
+  var orderButtons = Array.prototype.slice.call(box.querySelectorAll("[data-order]"));
+  var yearOptions = Array.prototype.slice.call(yearSelect.options).filter(function (o) { return o.value; });
+  var years = yearOptions.map(function (o) { return o.value; });
   var root = new URL(box.getAttribute("data-root"), location.href);
   var PAGE = Number(box.getAttribute("data-page")) || 50;
-  var index = null, shards = {}, number = {}, selected = [], matches = [], shown = 0, counts = null;
+  var index = null, shards = {}, number = {}, matches = [], shown = 0, counts = null;
+  var state = { tags: [], year: "", order: ORDERS[0] };
+  var selected = state.tags;  // the chosen tags (state.tags), as most of this module reads them
+  var ranked = null, allDrawn = false;  // every tag with notes, most used first (rankTags); every chip drawn
 
   function noteHref(slug) { return new URL(index.note.replace("{slug}", slug), root).href; }
   function tagHref(slug) { return new URL(index.tag.replace("{slug}", slug), root).href; }
@@ -98,15 +128,18 @@ function init(box) {
     more.hidden = shown >= matches.length;
   }
 
+  function unfiltered() { return !selected.length && !state.year && state.order === ORDERS[0]; }
+
   // Whether the rows in the page's HTML are those an unfiltered render would draw.
   function firstRowsFit() {
     var lis = results.children;
-    if (selected.length || lis.length !== Math.min(PAGE, index.notes.length)) return false;
+    if (!unfiltered() || lis.length !== Math.min(PAGE, index.notes.length)) return false;
     for (var i = 0; i < lis.length; i++) if (lis[i].getAttribute("data-slug") !== index.notes[i][0]) return false;
     return true;
   }
 
-  function matching() {
+  // The notes having every chosen tag (of any year), in the index's order (newest first).
+  function withTags() {
     var want = selected.map(function (s) { return number[s]; });
     return index.notes.filter(function (n) {
       for (var i = 0; i < want.length; i++) if (n[3].indexOf(want[i]) < 0) return false;
@@ -114,12 +147,21 @@ function init(box) {
     });
   }
 
+  // The rows to list: those of the chosen year too, in the chosen order (oldest first: by date
+  // ascending; a day's notes keep the index's order, by slug, as sort() is stable).
+  function matching(tagged) {
+    var year = state.year;
+    var rows = year ? tagged.filter(function (n) { return n[2].slice(0, 4) === year; }) : tagged.slice();
+    if (state.order === "oldest") rows.sort(function (a, b) { return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0; });
+    return rows;
+  }
+
   // Render once the excerpts of the first rows are at hand (or failed to load), so that rows do
   // not grow under the reader when they arrive (on a slow phone network, well after the click).
   function renderWithExcerpts() {
     results.setAttribute("aria-busy", "true");  // until the rows for the selection are drawn
     var need = {};
-    matching().slice(0, PAGE).forEach(function (n) { need[Math.floor(n[4] / index.shard)] = true; });
+    matching(withTags()).slice(0, PAGE).forEach(function (n) { need[Math.floor(n[4] / index.shard)] = true; });
     var draw = function () { render(false, !box.hasAttribute("data-ready")); };
     Promise.all(Object.keys(need).map(shard)).then(draw, draw);
   }
@@ -139,24 +181,51 @@ function init(box) {
     badge.setAttribute("data-count", String(c));
   }
 
+  // Each year's option with its notes among those having the chosen tags. A year none of them
+  // has cannot be chosen (as a chip no shown note has), unless it is the chosen one.
+  function showYears(tagged) {
+    var per = {};
+    tagged.forEach(function (n) { var y = n[2].slice(0, 4); per[y] = (per[y] || 0) + 1; });
+    yearOptions.forEach(function (o) {
+      var c = per[o.value] || 0;
+      var text = o.value + " (" + c + ")";
+      if (o.textContent !== text) o.textContent = text;
+      o.disabled = c === 0 && o.value !== state.year;
+    });
+  }
+
+  // The count, naming what is chosen: on a phone the chips scroll in a box of their own, and
+  // those chosen may be out of sight.
+  function countText(total) {
+    var labels = selected.map(function (s) { return index.tags[number[s]]; });
+    var ko = labels.map(function (t) { return t[1]; }).join(" + "), en = labels.map(function (t) { return t[2]; }).join(" + ");
+    if (state.year) {
+      ko = (ko ? ko + ", " : "") + state.year + "년";
+      en = (en ? en + ", " : "") + state.year;
+    }
+    return bi((ko ? ko + ": " : "") + "노트 " + total + "개", (en ? en + ": " : "") + total + (total === 1 ? " note" : " notes"));
+  }
+
   function render(keepRows, reserve) {
-    matches = matching();
+    var tagged = withTags();
+    matches = matching(tagged);
     // How many of the current matches each tag would keep: shown on the chips.
     counts = new Array(index.tags.length).fill(0);
     matches.forEach(function (n) { n[3].forEach(function (t) { counts[t]++; }); });
     chips.forEach(showChip);
+    showYears(tagged);
+    showControls();
     var total = matches.length;
     var named = selected.join(",");
-    if (countEl.getAttribute("data-count") !== String(total) || countEl.getAttribute("data-tags") !== named || !keepRows) {  // unchanged: not announced again
+    if (countEl.getAttribute("data-count") !== String(total) || countEl.getAttribute("data-tags") !== named ||
+        countEl.getAttribute("data-year") !== state.year || !keepRows) {  // unchanged: not announced again
       countEl.setAttribute("data-count", String(total));
       countEl.setAttribute("data-tags", named);
+      countEl.setAttribute("data-year", state.year);
       countEl.textContent = "";
-      // The chosen tags by name: on a phone the chips scroll in a box of their own, and those chosen may be out of sight.
-      var labels = selected.map(function (s) { return index.tags[number[s]]; });
-      var ko = labels.map(function (t) { return t[1]; }).join(" + "), en = labels.map(function (t) { return t[2]; }).join(" + ");
-      countEl.appendChild(bi((ko ? ko + ": " : "") + "노트 " + total + "개", (en ? en + ": " : "") + total + (total === 1 ? " note" : " notes")));
+      countEl.appendChild(countText(total));
     }
-    clear.hidden = selected.length === 0;
+    clear.hidden = !selected.length && !state.year;
     if (keepRows) {
       shown = results.children.length;
       more.hidden = shown >= matches.length;
@@ -170,15 +239,27 @@ function init(box) {
       results.textContent = "";
       shown = 0;
       showMore();
-      if (!matches.length && selected.length) {  // say so, instead of an empty list
+      if (!matches.length && (selected.length || state.year)) {  // say so, instead of an empty list
         var none = el("li", { class: "pn-browse__none" });
-        none.appendChild(bi("고른 태그를 모두 가진 노트가 없습니다. 태그를 하나 빼 보세요.",
-          "No note has all the selected tags. Try removing one."));
+        if (!state.year) {
+          none.appendChild(bi("고른 태그를 모두 가진 노트가 없습니다. 태그를 하나 빼 보세요.",
+            "No note has all the selected tags. Try removing one."));
+        } else {
+          none.appendChild(bi(state.year + "년에는 고른 태그를 모두 가진 노트가 없습니다. 태그를 빼거나 다른 해를 골라 보세요.",
+            "No note of " + state.year + " has all the selected tags. Try removing one, or another year."));
+        }
         results.appendChild(none);
       }
     }
     results.removeAttribute("aria-busy");
     box.setAttribute("data-ready", "true");
+  }
+
+  // The controls as the state says: chips pressed, the year chosen, the order's button pressed.
+  function showControls() {
+    chips.forEach(function (chip) { chip.setAttribute("aria-pressed", String(selected.indexOf(chip.getAttribute("data-tag")) >= 0)); });
+    if (yearSelect.value !== state.year) yearSelect.value = state.year;
+    orderButtons.forEach(function (b) { b.setAttribute("aria-pressed", String(b.getAttribute("data-order") === state.order)); });
   }
 
   // A shared link's selection may sit far down the chips' box, out of sight on a phone: the box
@@ -190,16 +271,20 @@ function init(box) {
     box.scrollTop += first.getBoundingClientRect().top - box.getBoundingClientRect().top - 4;
   }
 
-  function commit(next) {
-    selected = next;
+  function commit(changes) {
+    state = { tags: changes.tags || state.tags, year: "year" in changes ? changes.year : state.year, order: changes.order || state.order };
+    selected = state.tags;
     var url = new URL(location.href);
+    ["tags", "year", "order"].forEach(function (k) { url.searchParams.delete(k); });
     if (selected.length) url.searchParams.set("tags", selected.join(","));
-    else url.searchParams.delete("tags");
+    if (state.year) url.searchParams.set("year", state.year);
+    if (state.order !== ORDERS[0]) url.searchParams.set("order", state.order);
     // Hack: URLSearchParams encodes "," as %2C; tag slugs never need escaping, so keep it readable.
-    history.pushState({ tags: selected }, "", url.href.replace(/%2C/g, ","));
-    // The chips answer at once; the rows and the count follow with their excerpts.
-    chips.forEach(function (chip) { chip.setAttribute("aria-pressed", String(selected.indexOf(chip.getAttribute("data-tag")) >= 0)); });
-    renderWithExcerpts();
+    history.pushState({ tags: selected, year: state.year, order: state.order }, "", url.href.replace(/%2C/g, ","));
+    // The controls answer at once; the rows and the count follow with their excerpts (a choice
+    // made before the index is here is read from the address once it is).
+    showControls();
+    if (index) renderWithExcerpts();
   }
 
   function wire(chip) {
@@ -209,7 +294,7 @@ function init(box) {
       if (chip.getAttribute("aria-disabled") === "true") return;
       var slug = chip.getAttribute("data-tag");
       var i = selected.indexOf(slug);
-      commit(i >= 0 ? selected.filter(function (s) { return s !== slug; }) : selected.concat([slug]));
+      commit({ tags: i >= 0 ? selected.filter(function (s) { return s !== slug; }) : selected.concat([slug]) });
     });
     // A toggle button (role="button", aria-pressed) answers Space as well as Enter; a link
     // answers only Enter, and Space scrolled the page past the chips.
@@ -221,34 +306,55 @@ function init(box) {
   }
   chips.forEach(wire);
 
-  // The chips of the tags the page left out (the least used), as the page draws its own: most
-  // notes first, then by slug, each count's width kept as the count falls.
+  // Every tag with notes, most notes first, then by slug (the page's chips' order), with what the
+  // finder compares: its Korean and English labels and its slug, folded.
+  function rankTags() {
+    var total = new Array(index.tags.length).fill(0);
+    index.notes.forEach(function (n) { n[3].forEach(function (t) { total[t]++; }); });
+    var order = [];
+    index.tags.forEach(function (t, i) { if (total[i]) order.push(i); });
+    order.sort(function (a, b) { return total[b] - total[a] || (index.tags[a][0] < index.tags[b][0] ? -1 : 1); });
+    return order.map(function (i, rank) {
+      var t = index.tags[i];
+      return { slug: t[0], ko: t[1], en: t[2], total: total[i], rank: rank, text: [fold(t[1]), fold(t[2]), fold(t[0])].join("\n") };
+    });
+  }
+
+  // A chip of a tag the page left out, as the page draws its own (its count's width kept as the count falls).
+  function makeChip(tag) {
+    var n = String(tag.total);
+    var chip = el("a", { class: "pn-tag pn-filter-tag", href: tagHref(tag.slug), "data-tag": tag.slug, role: "button", "aria-pressed": "false" });
+    chip.appendChild(bi(tag.ko, tag.en));
+    chip.appendChild(el("span", { class: "pn-filter-count", "data-count": n, style: "min-width: " + n.length + "ch" }, n));
+    wire(chip);
+    if (counts) showChip(chip);
+    chips.push(chip);
+    return chip;
+  }
+
+  // The chips in the box in rank order (the finder's and "more tags"' come in between the page's).
+  function placeChips() {
+    var rank = {};
+    ranked.forEach(function (t) { rank[t.slug] = t.rank; });
+    chips.sort(function (a, b) { return rank[a.getAttribute("data-tag")] - rank[b.getAttribute("data-tag")]; });
+    var frag = document.createDocumentFragment();
+    chips.forEach(function (chip) { frag.appendChild(chip); });
+    tagBox.appendChild(frag);
+  }
+
+  // The chips of the tags the page left out (the least used): every one, on the reader's asking.
   function drawOtherTags() {
     if (!moreTags) return null;
     var have = {};
     chips.forEach(function (chip) { have[chip.getAttribute("data-tag")] = true; });
-    var total = new Array(index.tags.length).fill(0);
-    index.notes.forEach(function (n) { n[3].forEach(function (t) { total[t]++; }); });
-    var rest = [];
-    index.tags.forEach(function (t, i) { if (total[i] && !have[t[0]]) rest.push(i); });
-    rest.sort(function (a, b) { return total[b] - total[a] || (index.tags[a][0] < index.tags[b][0] ? -1 : 1); });
-    var frag = document.createDocumentFragment(), drawn = [];
-    rest.forEach(function (i) {
-      var t = index.tags[i], n = String(total[i]);
-      var chip = el("a", { class: "pn-tag pn-filter-tag", href: tagHref(t[0]), "data-tag": t[0], role: "button", "aria-pressed": "false" });
-      chip.appendChild(bi(t[1], t[2]));
-      chip.appendChild(el("span", { class: "pn-filter-count", "data-count": n, style: "min-width: " + n.length + "ch" }, n));
-      wire(chip);
-      if (counts) showChip(chip);
-      chips.push(chip);
-      drawn.push(chip);
-      frag.appendChild(chip);
-    });
-    tagBox.appendChild(frag);
+    var drawn = ranked.filter(function (t) { return !have[t.slug]; }).map(makeChip);
+    placeChips();
+    allDrawn = true;
     tagBox.setAttribute("data-all", "");
     moreTags.parentNode.remove();
     moreTags = null;
-    return drawn[0] || null;
+    findTags();
+    return drawn.filter(function (chip) { return !chip.hidden; })[0] || null;
   }
   if (moreTags) {
     moreTags.addEventListener("click", function (e) {
@@ -263,17 +369,91 @@ function init(box) {
       e.currentTarget.click();
     });
   }
-  clear.addEventListener("click", function () { commit([]); });
+
+  // The finder: the chips whose tag's Korean or English label or slug holds what is typed. Before
+  // the index is here, among the page's chips; then among every tag with notes, the chips of
+  // those the page left out drawn as they are found (at most FOUND_MAX shown, the most used).
+  // An empty field shows the chips as before (and the found ones the reader chose).
+  function findTags() {
+    var query = fold(field.value);
+    var pool = ranked || chips.map(function (chip) {
+      var names = chip.querySelectorAll(".pn-lang");
+      return { slug: chip.getAttribute("data-tag"), text: [fold(names[0].textContent), fold(names[1].textContent), fold(chip.getAttribute("data-tag"))].join("\n") };
+    });
+    var show = null, hits = 0;
+    if (query) {
+      show = {};
+      pool.forEach(function (t) {
+        if (t.text.indexOf(query) < 0) return;
+        if (++hits <= FOUND_MAX) show[t.slug] = true;
+      });
+      if (ranked) {
+        var have = {};
+        chips.forEach(function (chip) { have[chip.getAttribute("data-tag")] = true; });
+        var fresh = ranked.filter(function (t) { return show[t.slug] && !have[t.slug]; });
+        if (fresh.length) {
+          fresh.forEach(function (t) { makeChip(t).setAttribute("data-found", ""); });
+          placeChips();
+        }
+      }
+    }
+    chips.forEach(function (chip) {
+      var hide = show ? !show[chip.getAttribute("data-tag")]
+        : chip.hasAttribute("data-found") && !allDrawn && chip.getAttribute("aria-pressed") !== "true";
+      if (chip.hidden !== hide) chip.hidden = hide;
+    });
+    // "N more tags" is what the finder already searches once the index is here.
+    if (moreTags) moreTags.parentNode.hidden = Boolean(query && ranked);
+    var text = !query ? null : !hits ? ["맞는 태그 없음", "No tag matches"]
+      : hits > FOUND_MAX ? ["태그 " + hits + "개 중 많이 쓰인 " + FOUND_MAX + "개", "The " + FOUND_MAX + " most used of " + hits + " tags"]
+        : ["태그 " + hits + "개", hits + (hits === 1 ? " tag" : " tags")];
+    var key = text ? text[1] : "";
+    if (found.getAttribute("data-text") !== key) {  // announced (politely) only when it changes
+      found.setAttribute("data-text", key);
+      found.setAttribute("data-count", query ? String(hits) : "");
+      found.textContent = "";
+      if (text) found.appendChild(bi(text[0], text[1]));
+    }
+    finder.toggleAttribute("data-none", Boolean(query) && !hits);
+  }
+  field.addEventListener("input", findTags);
+  field.addEventListener("search", findTags);  // the field's own clear (×, Escape)
+  // Enter goes on to the first chip found (on a phone, the keyboard's search key: it closes).
+  field.addEventListener("keydown", function (e) {
+    if (e.key !== "Enter" || e.isComposing) return;
+    var first = chips.filter(function (chip) { return !chip.hidden; })[0];
+    if (first && field.value.trim()) { e.preventDefault(); first.focus(); }
+  });
+
+  yearSelect.addEventListener("change", function () {
+    if (yearSelect.value !== state.year) commit({ year: yearSelect.value });
+  });
+  orderButtons.forEach(function (b) {
+    b.addEventListener("click", function () {
+      var order = b.getAttribute("data-order");
+      if (order !== state.order) commit({ order: order });
+    });
+  });
+  clear.addEventListener("click", function () { commit({ tags: [], year: "" }); });
   more.addEventListener("click", showMore);
   window.addEventListener("popstate", function () {
     if (!index) return;
-    var now = readSelection(number);
-    // The same tags: another script's entry (the search box's, which Back closes on a phone);
+    var now = readState(number, years);
+    // The same choice: another script's entry (the search box's, which Back closes on a phone);
     // drawing the rows again would drop the ones "more" had added.
-    if (now.join(",") === selected.join(",")) return;
-    selected = now;
+    if (now.tags.join(",") === selected.join(",") && now.year === state.year && now.order === state.order) return;
+    state = now;
+    selected = state.tags;
+    showControls();
     renderWithExcerpts();
   });
+
+  // The finder, the year and the order need this module: shown now (their room was kept from
+  // the first paint, papernotes.css). The year select keeps its width as its counts fall.
+  finder.hidden = false;
+  when.hidden = false;
+  yearSelect.style.minWidth = yearSelect.offsetWidth + "px";
+  if (field.value) findTags();  // typed before the module ran, or kept by the browser
 
   fetch(box.getAttribute("data-index")).then(function (r) {
     if (!r.ok) throw new Error(r.status + " " + r.statusText);
@@ -282,13 +462,16 @@ function init(box) {
     index = data;
     data.tags.forEach(function (t, i) { number[t[0]] = i; });
     data.notes.forEach(function (n, i) { n.push(i); });  // n[4]: position in the snippet files
-    selected = readSelection(number);
+    ranked = rankTags();
+    state = readState(number, years);
+    selected = state.tags;
     var drawn = {};
     chips.forEach(function (chip) { drawn[chip.getAttribute("data-tag")] = true; });
     if (selected.some(function (s) { return !drawn[s]; })) drawOtherTags();  // a shared selection of a less used tag
     if (moreTags) moreTags.setAttribute("role", "button");
     if (firstRowsFit()) render(true);
     else renderWithExcerpts();
+    if (field.value) findTags();  // now among every tag
     showSelected();
   }).catch(function (err) {
     box.removeAttribute("data-filtered");  // unfiltered rows are better than none

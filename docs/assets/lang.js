@@ -6,7 +6,7 @@
  * reader following a shared English link reads on in English, page after page, until they press
  * the switch; it becomes their choice for later visits only when they had none (`persistUrlChoice`).
  * Text in both languages is switched by CSS (html[data-pn-lang] and .pn-lang[lang]); attributes
- * cannot be, so an element whose aria-label, title or placeholder exists in both languages
+ * cannot be, so an element whose aria-label, title, placeholder or (an <option>'s text) label exists in both languages
  * carries them as data-pn-ko-<attribute> / data-pn-en-<attribute>, and `apply` sets the reader's.
  * Other modules follow a switch through the `papernotes:lang` event on document (detail.lang). */
 
@@ -14,7 +14,7 @@ const KEY = "papernotes.lang";
 const root = document.documentElement;
 const LABELS = { ko: "한국어", en: "English" };
 const GROUP_LABEL = { ko: "언어", en: "Language" };
-const ATTRIBUTES = ["aria-label", "title", "placeholder"];
+const ATTRIBUTES = ["aria-label", "title", "placeholder", "label"];  // label: an <option>'s text (it holds no spans)
 
 function localiseAttributes(lang) {
   for (const name of ATTRIBUTES) {

@@ -38,6 +38,13 @@ def first_rows(index: SiteIndex, commentary: Callable[[Note], tuple[str, str]]) 
     return rows
 
 
+def year_counts(index: SiteIndex) -> list[tuple[int, int]]:
+    """(year, notes) of every year that has notes, newest first: the browse page's year options.
+    No data file of its own: the filter script counts them again, for the chosen tags, from the
+    dates `browse_index` already carries."""
+    return [(year, index.count_in(year)) for year in index.years()]
+
+
 def browse_index(index: SiteIndex) -> str:
     """The filter's index: `{"note": url template, "tag": url template, "snippets": url template,
     "shard": notes per snippet file, "tags": [[slug, ko, en]], "notes": [[slug, title, date,

@@ -1,10 +1,13 @@
-"""The browse page: every note as a row, filtered by tags in the reader's browser.
+"""The browse page: every note as a row, filtered by tags, year and order in the reader's browser.
 
 Its tag picker lists the most used tags in the page's HTML, as many as `CHIPS` and `CHIP_BYTES`
 allow; the others (a registry may define 5,000 tags, `schema.MAX_REGISTRY_TAGS`: 1.5 MB of chips)
 are drawn by the filter script from `browse/index.json`, which the page loads anyway, when the
 reader asks for them ("N more tags") or a shared selection names one. Without scripts that
-control is a link to the tag index, which links every tag.
+control is a link to the tag index, which links every tag. With scripts, a finder above the chips
+narrows them (and the index's other tags) by label or slug, and a year select and a newest/oldest
+order go with the tags; the year options (with their counts) are in the HTML, the rest is the
+script's, from the same index.
 """
 
 from __future__ import annotations
@@ -54,7 +57,8 @@ def render_browse_page(ctx: PageContext) -> str:
 
     first = browse.first_rows(ctx.index, commentary)
     return ctx.render("browse.html", urls.browse(), rows=chips, more_tags=more, total=len(ctx.index.notes),
-                      first=first, page_rows=browse.PAGE_ROWS)
+                      first=first, page_rows=browse.PAGE_ROWS,
+                      years=browse.year_counts(ctx.index))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
