@@ -267,3 +267,37 @@ def test_the_finder_reaches_tags_the_page_left_out_a_hundred_at_most(phone: Page
     page.wait_for_function("() => !location.search.includes('tags=')")
     settled(page)
     assert page.get_attribute(f'.pn-filter-tag[data-tag="{rare}"]', "aria-pressed") == "false"
+
+
+def test_the_finder_works_before_the_index_arrives_and_enter_goes_on_to_a_chip(browser: Browser, many: str) -> None:
+    """On a slow network the field narrows the page's chips at once; a tag the page left out is not
+    said to be missing while the other tags load, and is found when they are here. A year or an
+    order chosen meanwhile is kept. Enter in the field goes on to the first chip found."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    held = []
+    page.route("**/browse/index.json", lambda route: held.append(route))   # answered once the field was used
+    try:
+        page.goto(many + "browse/?lang=en", wait_until="domcontentloaded")
+        page.wait_for_selector(".pn-browse__find:not([hidden])")
+        first = page.get_attribute(".pn-filter-tag", "data-tag")
+        assert find(page, first) == "1 tag, loading the others…" and visible_chips(page) == [first]
+        rare = max(f"topic-{(i * 5 // 3 + k) % TAGS:04d}" for i in range(NOTES) for k in range(4))   # one note: not in the page
+        label = f"Topic {int(rare.split('-')[1])}"
+        assert page.locator(f'.pn-filter-tag[data-tag="{rare}"]').count() == 0
+        assert find(page, label) == "Loading the other tags…" and visible_chips(page) == []
+        page.select_option("#pn-browse-year", "2025")
+        while not held:   # the index was asked for
+            page.wait_for_timeout(50)
+        held[0].continue_()
+        page.wait_for_selector('.pn-browse[data-ready="true"]')
+        page.wait_for_function("() => document.querySelector('.pn-browse__found').dataset.text === '1 tag'")
+        assert visible_chips(page) == [rare] and query(page) == {"year": "2025"}
+        page.focus(".pn-browse__find-input")
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.dataset.tag") == rare
+        page.keyboard.press("Enter")
+        page.wait_for_function("t => location.search.includes('tags=' + t)", arg=rare)
+        assert query(page) == {"tags": rare, "year": "2025"}
+    finally:
+        context.close()

@@ -61,7 +61,7 @@ function init(box) {
   var index = null, shards = {}, number = {}, matches = [], shown = 0, counts = null;
   var state = { tags: [], year: "", order: ORDERS[0] };
   var selected = state.tags;  // the chosen tags (state.tags), as most of this module reads them
-  var ranked = null, allDrawn = false;  // every tag with notes, most used first (rankTags); every chip drawn
+  var ranked = null, allDrawn = false, indexFailed = false;  // every tag with notes, most used first (rankTags); every chip drawn
 
   function noteHref(slug) { return new URL(index.note.replace("{slug}", slug), root).href; }
   function tagHref(slug) { return new URL(index.tag.replace("{slug}", slug), root).href; }
@@ -404,9 +404,14 @@ function init(box) {
     });
     // "N more tags" is what the finder already searches once the index is here.
     if (moreTags) moreTags.parentNode.hidden = Boolean(query && ranked);
-    var text = !query ? null : !hits ? ["맞는 태그 없음", "No tag matches"]
-      : hits > FOUND_MAX ? ["태그 " + hits + "개 중 많이 쓰인 " + FOUND_MAX + "개", "The " + FOUND_MAX + " most used of " + hits + " tags"]
-        : ["태그 " + hits + "개", hits + (hits === 1 ? " tag" : " tags")];
+    // The page's chips are not every tag (there are "N more"): until the index is here, a count
+    // of them alone would say "no tag matches" of a tag that exists.
+    var partial = !ranked && moreTags && !indexFailed;
+    var text = !query ? null : partial ? (hits ? ["태그 " + hits + "개, 다른 태그를 불러오는 중…", hits + (hits === 1 ? " tag" : " tags") + ", loading the others…"]
+      : ["다른 태그를 불러오는 중…", "Loading the other tags…"])
+      : !hits ? ["맞는 태그 없음", "No tag matches"]
+        : hits > FOUND_MAX ? ["태그 " + hits + "개 중 많이 쓰인 " + FOUND_MAX + "개", "The " + FOUND_MAX + " most used of " + hits + " tags"]
+          : ["태그 " + hits + "개", hits + (hits === 1 ? " tag" : " tags")];
     var key = text ? text[1] : "";
     if (found.getAttribute("data-text") !== key) {  // announced (politely) only when it changes
       found.setAttribute("data-text", key);
@@ -414,7 +419,7 @@ function init(box) {
       found.textContent = "";
       if (text) found.appendChild(bi(text[0], text[1]));
     }
-    finder.toggleAttribute("data-none", Boolean(query) && !hits);
+    finder.toggleAttribute("data-none", Boolean(query) && !hits && !partial);
   }
   field.addEventListener("input", findTags);
   field.addEventListener("search", findTags);  // the field's own clear (×, Escape)
@@ -474,6 +479,8 @@ function init(box) {
     if (field.value) findTags();  // now among every tag
     showSelected();
   }).catch(function (err) {
+    indexFailed = true;
+    if (field.value) findTags();  // among the page's chips only, then
     box.removeAttribute("data-filtered");  // unfiltered rows are better than none
     countEl.textContent = "";
     countEl.appendChild(bi("색인을 불러오지 못했습니다: " + err.message, "Could not load the index: " + err.message));
