@@ -69,6 +69,14 @@ def open_page(pg, url: str, lang: str) -> None:  # noqa: ANN001
     pg.wait_for_load_state("load")
 
 
+# Where the reader is: the top of the heading or card kept under the header, and whether the
+# back-to-top button shows.
+PLACE = """([selector, index]) => {
+  const el = document.querySelectorAll(selector)[index];
+  return {top: el.getBoundingClientRect().top, y: window.scrollY, back: !document.querySelector('.md-top').hidden};
+}"""
+
+
 # Visible text of the other language that is not marked with a `lang` of its own. In Korean, any
 # Latin word outside an element marked `lang` (paper metadata is `lang="en"`; a Korean commentary
 # is `lang="ko"` and may keep English terms); in English, any Hangul outside `lang="ko"`.
@@ -121,15 +129,19 @@ def test_interface_text_is_in_one_language(contexts, base: str, index, size: str
 def test_back_shows_the_language_chosen_on_a_later_page(browser, base: str, index) -> None:  # noqa: ANN001
     """A phone's Back restores the earlier page from the back/forward cache as it was left: after
     switching to 한국어 on the next page it showed English until reloaded. Playwright turns that
-    cache off by default; this Chromium has it on."""
+    cache off by default; this Chromium has it on. The page comes back where it was left: a card
+    100 px under the top stays there (it moved by 50 px),
+    whatever the language it is shown in."""
     cached = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
                                          ignore_default_args=["--disable-back-forward-cache"])
     try:
         pg = cached.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
-        first, second = (base + urls.src_to_url(urls.note(note.slug)) for note in index.notes[:2])
+        first, second = base + "tags/reasoning/", base + urls.src_to_url(urls.note(index.notes[0].slug))
         open_page(pg, first, "en")
         pg.goto(first)  # the stored choice, no ?lang=
         pg.evaluate("window.__pnKept = true")
+        card = [PLACE, ["li.pn-item", 7]]
+        pg.evaluate("place => window.scrollBy(0, place.top - 100)", pg.evaluate(*card))
         pg.goto(second)
         pg.locator(".pn-toggle__button[data-lang=ko]").tap()
         pg.go_back(wait_until="commit")
@@ -137,6 +149,9 @@ def test_back_shows_the_language_chosen_on_a_later_page(browser, base: str, inde
         assert pg.evaluate("window.__pnKept === true")  # restored from the cache, not loaded again
         pg.wait_for_function("document.documentElement.getAttribute('data-pn-lang') === 'ko'", timeout=3000)
         assert pg.locator(".pn-toggle__button[data-lang=ko]").get_attribute("aria-pressed") == "true"
+        pg.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))")
+        place = pg.evaluate(*card)
+        assert abs(place["top"] - 100) <= 3 and not place["back"], place
 
         # A first visit by a shared English link (?lang=en), then 한국어 chosen on the next page:
         # Back shows 한국어 too, and the address no longer says English.
@@ -501,6 +516,50 @@ def test_the_site_name_shows_whole_on_every_phone(browser, base: str, lang: str)
     finally:
         context.close()
     assert cut == {}
+
+
+def test_switching_language_keeps_the_readers_place(browser, base: str) -> None:  # noqa: ANN001
+    """Found by a phone QA pass: with a note or a listing scrolled, a switch of language moved the
+    text under the reader's eyes by 50-500 px (what is above it changes height), and the page going
+    up made the back-to-top button appear over it. Chromium's own scroll anchoring held the place
+    only where its anchor was not text of the language going away; Safari has none, so each page
+    is checked with it off too, then the switch alone must keep the place. A heading or a card kept
+    100 px under the top stays there, both ways, and the button stays hidden; at the very top of a
+    page nothing moves.
+
+    The tap is a finger's, at the switch's place (`touchscreen.tap`): Playwright's `locator.tap()`
+    first scrolls the page to bring the sticky header's button "into view", 400 px up."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    cases = [("notes/think-rm/", "#abstract", 0), ("tags/reasoning/", "li.pn-item", 7), ("", "article.pn-note", 4)]
+    moved = {}
+
+    def switch(lang: str, selector: str, index: int) -> dict:
+        button = pg.locator(f'.pn-toggle__button[data-lang="{lang}"]').bounding_box()
+        pg.touchscreen.tap(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
+        pg.wait_for_function(f"document.documentElement.lang === '{lang}'")
+        pg.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(r))))")
+        return pg.evaluate(PLACE, [selector, index])
+
+    try:
+        for anchoring in [False, True]:
+            for path, selector, index in cases:
+                first, other = ("en", "ko") if anchoring else ("ko", "en")
+                open_page(pg, base + path, first)
+                if not anchoring:
+                    pg.add_style_tag(content="html, body { overflow-anchor: none; }")
+                at_top = switch(other, selector, index)
+                if at_top["y"] != 0:
+                    moved[path, anchoring, "top"] = at_top
+                pg.evaluate("place => window.scrollBy(0, place.top - 100)", pg.evaluate(PLACE, [selector, index]))
+                pg.wait_for_timeout(100)
+                for lang in [first, other]:
+                    place = switch(lang, selector, index)
+                    if abs(place["top"] - 100) > 3 or place["back"]:
+                        moved[path, anchoring, lang] = place
+    finally:
+        context.close()
+    assert moved == {}
 
 
 # Lines broken inside a word: between two letters of a Latin word (not an address, a file name or

@@ -61,14 +61,114 @@ function current() {
   return lang === "en" || lang === "ko" ? lang : root.getAttribute("data-pn-default") || "ko";
 }
 
-function apply(lang, buttons, group) {
+/* Keeping the reader's place. Each language's text is shown in place of the other's, so a switch
+ * changes the height of what is above the reader's line: on a phone, scrolled into a note or a
+ * listing, the text under the header moved by up to hundreds of pixels where the browser's own
+ * scroll anchoring did not help (Chromium's anchor was often the text being hidden; Safari has
+ * none), and the page scrolling up made the back-to-top button appear (theme.js now ignores a
+ * switch's scroll). Before the switch, `placeMark` finds the reader's place under the header: the
+ * outermost element that begins there (within the top part of the screen) and is not text of the
+ * language going away (a heading, a card, a list item, a paragraph of both languages); after it,
+ * `keepPlace` scrolls at once (never smoothly) so that it is where it was. When nothing begins
+ * there (the line falls inside a long block), the line's element and its ancestors are kept
+ * instead: the innermost still shown is put back, or, when the line was in a block of the language
+ * going away (a commentary, one half of a page written twice), its twin in the other language (at
+ * the same place among its parent's blocks of that language) is, at the same section (the halves
+ * of a page have the same headings) and the same fraction of the way through. At the very top
+ * nothing moves. */
+const HEADING_TAGS = "h1, h2, h3, h4, h5, h6";
+
+function placeMark(lang) {
+  if (window.scrollY <= 0) return null;
+  const article = document.querySelector(".md-content__inner");
+  if (!article) return null;
+  const header = document.querySelector(".md-header");
+  const box = article.getBoundingClientRect();
+  const x = box.left + box.width / 2;
+  const line = Math.max(0, header ? header.getBoundingClientRect().bottom : 0);
+  const going = `.pn-lang[lang="${lang}"]`;
+  const stays = (el) => !el.closest(going);
+  let first = null;
+  for (let y = line + 2; y < Math.min(window.innerHeight, line + 240); y += 12) {
+    const hit = document.elementsFromPoint(x, y).find((el) => el !== article && article.contains(el));
+    if (!hit) continue;
+    first = first || { y, hit };
+    let found = null;
+    for (let el = hit; el !== article; el = el.parentElement) {
+      const top = el.getBoundingClientRect().top;
+      if (top < line - 1) break;
+      if (stays(el)) found = { el, top };
+    }
+    if (found) return { anchor: found };
+  }
+  if (!first) return null;
+  const chain = [];  // the line's element and its ancestors, the article last
+  for (let el = first.hit; el; el = el === article ? null : el.parentElement) {
+    const place = { el, top: el.getBoundingClientRect().top };
+    if (el.matches(going) && getComputedStyle(el).display !== "inline") place.marks = sections(el);
+    chain.push(place);
+  }
+  return { y: first.y, chain };
+}
+
+/* A block's section lines: its top, each heading's top, its bottom. */
+function sections(block) {
+  const rect = block.getBoundingClientRect();
+  const heads = Array.from(block.querySelectorAll(HEADING_TAGS)).filter((h) => h.getClientRects().length);
+  return { tags: heads.map((h) => h.tagName).join(), lines: [rect.top, ...heads.map((h) => h.getBoundingClientRect().top), rect.bottom] };
+}
+
+/* The block shown in place of `gone` (a block of the language just hidden): among its parent's
+ * blocks of the language now shown, the one at the same place as `gone` among its own. */
+function twinOf(gone, lang) {
+  const parent = gone.parentElement;
+  if (!parent) return null;
+  const blocks = (l) => Array.from(parent.children).filter((c) => c.classList.contains("pn-lang") && c.lang === l);
+  const twin = blocks(lang)[blocks(gone.lang).indexOf(gone)];
+  return twin && twin.getClientRects().length ? twin : null;
+}
+
+const shown = (place) => place.el.isConnected && place.el.getClientRects().length > 0;
+
+/* How far the page must scroll for the place marked to be where it was. */
+function drift(mark, lang) {
+  if (mark.anchor && shown(mark.anchor)) return mark.anchor.el.getBoundingClientRect().top - mark.anchor.top;
+  const { y, chain } = mark;
+  if (!chain) return 0;
+  const kept = chain.findIndex(shown);
+  if (kept < 0) return 0;
+  const gone = kept > 0 ? chain[kept - 1] : null;
+  const twin = gone && gone.marks && twinOf(gone.el, lang);
+  if (!twin) return chain[kept].el.getBoundingClientRect().top - chain[kept].top;
+  // The same section of the twin (or the whole of it, when their headings differ), as far through.
+  const now = sections(twin);
+  const same = gone.marks.tags === now.tags;
+  const ends = (lines) => same ? lines : [lines[0], lines[lines.length - 1]];
+  const then = ends(gone.marks.lines), lines = ends(now.lines);
+  let k = 0;
+  while (k < then.length - 2 && then[k + 1] <= y) k++;
+  const part = then[k + 1] > then[k] ? Math.min(1, Math.max(0, (y - then[k]) / (then[k + 1] - then[k]))) : 0;
+  return lines[k] + part * (lines[k + 1] - lines[k]) - y;
+}
+
+function keepPlace(mark, lang) {
+  if (!mark) return;
+  const delta = drift(mark, lang);
+  if (Math.abs(delta) >= 1) window.scrollTo({ top: window.scrollY + delta, behavior: "instant" });
+}
+
+/* Switch to `lang`, the reader's place kept (`keep`: a page already shown, not the first paint's). */
+function apply(lang, buttons, group, keep) {
+  const mark = keep ? placeMark(current()) : null;
   root.setAttribute("data-pn-lang", lang);
   root.setAttribute("lang", lang);  // screen readers and hyphenation follow the switch
   document.title = titleIn(lang);
   group.setAttribute("aria-label", GROUP_LABEL[lang]);
   localiseAttributes(lang);
   for (const b of buttons) b.setAttribute("aria-pressed", String(b.getAttribute("data-lang") === lang));
+  // Listeners first (they may draw in the new language: the reading list's page), then the place.
   document.dispatchEvent(new CustomEvent("papernotes:lang", { detail: { lang } }));
+  keepPlace(mark, lang);
 }
 
 /* What a fresh load of this address shows (the inline script's order): ?lang=, else the visit's
@@ -129,7 +229,7 @@ function buildToggle() {
     b.setAttribute("lang", lang);
     b.textContent = LABELS[lang];
     b.addEventListener("click", () => {
-      apply(lang, buttons, group);
+      if (lang !== current()) apply(lang, buttons, group, true);
       remember(lang);
     });
     group.append(b);
@@ -147,7 +247,7 @@ function buildToggle() {
     if (!event.persisted) return;
     const now = preferred();
     const lang = now && now !== storedAtLoad ? now : chosen();
-    if (lang !== current()) apply(lang, buttons, group);
+    if (lang !== current()) apply(lang, buttons, group, true);
     if (now && now !== storedAtLoad) remember(now);  // this address's ?lang= says it too
   });
 }

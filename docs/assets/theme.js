@@ -142,11 +142,29 @@ function drawer(toggle, button) {
   if (ours() && overlay.matches && !toggle.checked) set(true, false);
 }
 
-/* Shown while the reader scrolls back up, away from the top (as the theme does). */
+/* Shown while the reader scrolls back up, away from the top (as the theme does). Not when the
+ * language switch scrolls the page (lang.js keeps the reader's place, which is further up when
+ * the new language's text above it is shorter): that is not the reader going back up, and the
+ * button appeared over the text they were reading. The scroll a switch makes is reported at the
+ * next frame; it only moves the line from which an upward scroll is measured. */
 function backToTop(button) {
   let last = window.scrollY;
+  let switched = false;
+  document.addEventListener("papernotes:lang", () => {
+    switched = true;
+    // No scroll came of it (the page at its top): the next one is the reader's again.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      switched = false;
+      last = window.scrollY;
+    }));
+  });
   function update() {
     const y = window.scrollY;
+    if (switched) {
+      switched = false;
+      last = y;
+      return;
+    }
     const show = y < last && y > window.innerHeight / 2;
     last = y;
     if (button.hidden === !show) return;
