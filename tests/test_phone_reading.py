@@ -518,6 +518,45 @@ def test_the_site_name_shows_whole_on_every_phone(browser, base: str, lang: str)
     assert cut == {}
 
 
+def test_with_text_at_200_percent_the_switch_grows_and_the_header_fits(browser, base: str) -> None:  # noqa: ANN001
+    """With a phone's text at 200 % (the root font size at 200 %, and at 250 %: the theme's 125 %
+    doubled) the switch's labels stayed 14 px, held at 3.6vw, and the site name was cut to
+    "paper…". The labels now grow with the text; the header still fits 390 px (and 320 px), every
+    control in it 44 px or more, and the site name shows whole or not at all."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    header = """() => {
+      const name = document.querySelector('.md-header__topic .md-ellipsis');
+      return {label: parseFloat(getComputedStyle(document.querySelector('.pn-toggle__button')).fontSize),
+              width: document.documentElement.scrollWidth,
+              name: !name.checkVisibility({visibilityProperty: true}) ? 'left out' : name.scrollWidth > name.clientWidth ? 'cut' : 'whole',
+              controls: [...document.querySelectorAll('.md-header :is(button, label.md-header__button, .pn-toggle__button)')]
+                .filter(e => e.checkVisibility()).map(e => e.getBoundingClientRect())
+                .map(r => [Math.round(r.left), Math.round(r.right), Math.round(r.width), Math.round(r.height)])};
+    }"""
+    found = {}
+    try:
+        for lang in ["ko", "en"]:
+            open_page(pg, base + "notes/think-rm/", lang)
+            usual = pg.evaluate(header)
+            assert usual["name"] == "whole", usual
+            for width in [390, 320]:
+                pg.set_viewport_size({"width": width, "height": PHONE["height"]})
+                for size in ["200%", "250%"]:
+                    pg.evaluate(f"document.documentElement.style.fontSize = '{size}'")
+                    found[lang, width, size] = pg.evaluate(header)
+                pg.evaluate("document.documentElement.style.fontSize = ''")
+            pg.set_viewport_size(PHONE)
+            large = found[lang, 390, "200%"]
+            assert large["label"] >= 1.5 * usual["label"], (usual["label"], large["label"])
+    finally:
+        context.close()
+    for (lang, width, _), large in found.items():
+        assert large["width"] == width, (lang, large)
+        assert large["name"] != "cut", (lang, width, large)
+        assert all(0 <= left and right <= width and w >= 44 and h >= 44 for left, right, w, h in large["controls"]), (lang, width, large)
+
+
 def test_switching_language_keeps_the_readers_place(browser, base: str) -> None:  # noqa: ANN001
     """Found by a phone QA pass: with a note or a listing scrolled, a switch of language moved the
     text under the reader's eyes by 50-500 px (what is above it changes height), and the page going
