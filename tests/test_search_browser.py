@@ -1536,7 +1536,7 @@ def test_two_glossary_terms_joined_by_a_hyphen_are_one_name(bundled_box, query: 
 @pytest.mark.parametrize("query", ["thought", "Thought", "생각"])
 def test_a_result_its_title_explains_shows_the_readers_language(pages, bundled: str, query: str) -> None:  # noqa: ANN001
     """An English reader's `thought` found Mind Your Step (by Step), its title's Chain-of-Thought
-    marked, and was shown the Korean commentary's passage marking 생각 ("Matched in the Korean
+    marked, and was shown the Korean commentary's passage marking 생각 ("Found in the Korean
     commentary"): the title says why it matched, so the English commentary shows, from its start."""
     page = open_page(pages, bundled, DESKTOP, "en")
     assert "mind-your-step-by-step" in type_query(page, query)
@@ -1988,6 +1988,13 @@ def test_an_excerpt_shows_the_phrase_that_matched_and_keeps_a_near_start(pages, 
     assert page.inner_text(summary).startswith("여러 추론")
 
 
+NOTE_HEADINGS = {key: {"ko": ko, "en": en} for key, ko, en in re.findall(
+    r'<h2 id="(commentary|abstract)">\{\{ m\.bi\("([^"]+)", "([^"]+)"\)',
+    (Path(__file__).resolve().parents[1] / "hooks/papernotes/pages/templates/note.html").read_text(encoding="utf-8"))}
+"""What the note page calls its commentary and its abstract (코멘트 / Commentary, 초록 / Abstract):
+a result saying where it matched names them so (it said 영어 본문, "English body text")."""
+
+
 def summary_of(page, slug: str, lang: str) -> tuple[str, list[str], list[str]]:  # noqa: ANN001
     """A result's summary in `lang`: its text, its marks and the languages its passages are marked with."""
     summary = f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__summary > [lang="{lang}"]'
@@ -1995,7 +2002,7 @@ def summary_of(page, slug: str, lang: str) -> tuple[str, list[str], list[str]]: 
             page.eval_on_selector_all(summary + " [lang]", "els => els.map(e => e.lang)"))
 
 
-@pytest.mark.parametrize(("lang", "where", "other"), [("ko", "영어 본문에서 일치: ", "en"), ("en", "Matched in the Korean commentary: ", "ko")])
+@pytest.mark.parametrize(("lang", "where", "other"), [("ko", "영어 코멘트에서 찾음: ", "en"), ("en", "Found in the Korean commentary: ", "ko")])
 def test_a_match_in_the_other_languages_commentary_says_where(pages, bundled: str, lang: str, where: str, other: str) -> None:  # noqa: ANN001
     """`exemplars` read in Korean found SALMON, whose English commentary alone writes it, and showed
     its Korean excerpt with nothing marked: nothing said why it matched. (`템플릿` read in English:
@@ -2006,10 +2013,11 @@ def test_a_match_in_the_other_languages_commentary_says_where(pages, bundled: st
     assert slug in type_query(page, query)
     text, marked, langs = summary_of(page, slug, lang)
     assert text.startswith(where.strip()) and word in marked and langs == [other], (text, marked, langs)
+    assert NOTE_HEADINGS["commentary"][lang].lower() in where
     assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
 
-@pytest.mark.parametrize(("viewport", "lang", "where"), [(PHONE, "en", "Matched in the abstract: "), (DESKTOP, "ko", "초록에서 일치: ")],
+@pytest.mark.parametrize(("viewport", "lang", "where"), [(PHONE, "en", "Found in the abstract: "), (DESKTOP, "ko", "초록에서 찾음: ")],
                          ids=["phone-en", "desktop-ko"])
 def test_a_match_in_the_abstract_alone_shows_its_passage(pages, bundled: str, viewport: dict, lang: str, where: str) -> None:  # noqa: ANN001
     """`deepseekr1` found four notes; three write DeepSeek-R1 (or DeepSeek R1) only in their abstract,
@@ -2023,6 +2031,7 @@ def test_a_match_in_the_abstract_alone_shows_its_passage(pages, bundled: str, vi
         assert summary_of(page, slug, lang)[1], slug          # every result marks why it matched
     text, marked, langs = summary_of(page, "base-models-know-how-to-reason", lang)
     assert text.startswith(where.strip()) and marked == ["DeepSeek R1"] and langs == ["en"], (text, marked, langs)
+    assert NOTE_HEADINGS["abstract"][lang].lower() in where.lower()
     assert len(text) <= 180 and page.evaluate("document.documentElement.scrollWidth <= innerWidth")
 
 
@@ -2033,7 +2042,7 @@ def test_a_note_the_glossary_found_in_its_abstract_shows_that_passage(pages, bun
     page = open_page(pages, bundled, DESKTOP, "ko")
     assert "refusal-falls-off-a-cliff" in type_query(page, "학습 데이터로")
     text, marked, langs = summary_of(page, "refusal-falls-off-a-cliff", "ko")
-    assert text.startswith("초록에서 일치:") and marked == ["training data"] and langs == ["en"], (text, marked, langs)
+    assert text.startswith("초록에서 찾음:") and marked == ["training data"] and langs == ["en"], (text, marked, langs)
 
 
 def test_a_phrase_in_the_title_ranks_first(pages, bundled: str) -> None:  # noqa: ANN001

@@ -313,8 +313,9 @@ function shownAbove(card, result, doc, words, whole) {
 function summaryIn(lang, own, other, abstract, words, named, whole, above) {
   const shown = highlight(own, words, named, meta.excerpt, whole);
   if (above || shown.querySelector("mark")) return shown;
-  const found = [[other, lang === "ko" ? "영어 본문에서 일치: " : "Matched in the Korean commentary: "],
-    [abstract, lang === "ko" ? "초록에서 일치: " : "Matched in the abstract: "]];
+  // Each part named as the note page heads it (코멘트 / Commentary, 초록 / Abstract).
+  const found = [[other, lang === "ko" ? "영어 코멘트에서 찾음: " : "Found in the Korean commentary: "],
+    [abstract, lang === "ko" ? "초록에서 찾음: " : "Found in the abstract: "]];
   for (const [text, where] of found) {
     if (!text) continue;
     const passage = highlight(text, words, named, meta.excerpt, whole);
