@@ -17,6 +17,7 @@ from papernotes.model import Note, Tag, TagRegistry
 from papernotes.outputs import reading_list
 from papernotes.outputs.plan import plan_files
 from papernotes.catalog.index import build_index
+from papernotes.source.glossary import Concept, Glossary
 
 TAGS = (Tag("rl", "강화학습", "Reinforcement learning"), Tag("safety", "안전성", "Safety"), Tag("rm", "보상 모델", "Reward model"))
 REGISTRY = TagRegistry(tags=TAGS, lookup={t.slug: t.slug for t in TAGS}, by_slug={t.slug: t for t in TAGS})
@@ -64,17 +65,18 @@ def test_slugs_whose_hashes_clash_are_listed_in_full() -> None:
     assert [find(doc, n.slug) for n in index.notes] == [0, 1, 2]
 
 
-def test_terms_are_shared_distinctive_words_not_stop_words_or_one_offs() -> None:
-    filler = [note(f"f{i}", 1, title=f"Filler {i}", abstract="policy gradient baseline") for i in range(40)]
-    notes = (note("a", 3, title="Sparse Autoencoders for Circuits", abstract="We study sparse autoencoders with this method."),
-             note("b", 2, title="Circuits in Sparse Autoencoders", abstract="Another method with uniqueword."), *filler)
+def test_terms_are_shared_names_not_stop_words_or_one_offs() -> None:
+    filler = [note(f"f{i}", 1, title=f"Filler {i}", abstract="We tune GRPO with a baseline.") for i in range(40)]
+    notes = (note("a", 3, title="Sparse Autoencoders on GSM8K", abstract="We study SAEs with this method on Llama-3."),
+             note("b", 2, title="GSM8K Circuits in Sparse Autoencoders", abstract="Another method, on Llama-3, with an SAE and OnlyHere."),
+             *filler)
     index = build_index(tuple(notes), REGISTRY)
     doc = reading_list.reading_list_index(index)
     terms = [[doc["terms"][t] for t in r] for r in rows(doc["terms_of"])]
     by_slug = dict(zip((n.slug for n in index.notes), terms))
-    assert set(by_slug["a"]) == set(by_slug["b"]) == {"sparse", "autoencoders", "circuits"}
-    assert "uniqueword" not in doc["terms"] and "with" not in doc["terms"] and "method" not in doc["terms"]
-    assert "policy" not in doc["terms"]  # in nearly every note: says nothing
+    assert set(by_slug["a"]) == set(by_slug["b"]) == {"GSM8K", "Llama-3", "SAE"}  # SAEs is an SAE
+    assert "OnlyHere" not in doc["terms"] and "GRPO" not in doc["terms"]  # in one note; in nearly every note
+    assert not [t for t in doc["terms"] if t.lower() in ("sparse", "autoencoders", "circuits", "with", "method")]
 
 
 def test_tags_and_cards_line_up_with_the_positions() -> None:
@@ -148,23 +150,33 @@ def test_lineage_is_written_when_notes_say_what_they_build_on() -> None:
 
 
 def test_terms_are_what_notes_are_about_not_the_words_every_abstract_uses() -> None:
-    """Two abstracts that share only connectives and filler ("able", "although", "additionally")
-    share no term; sharing "tokenizer" they do."""
-    filler = "Additionally, although the method is able to easily yield results, it commonly allows "
-    notes = (note("a", 1, abstract=filler + "a tokenizer."), note("b", 2, abstract=filler + "a tokenizer."),
-             note("c", 3, abstract="Speech recognition."), note("d", 4, abstract="Image generation."))
+    """Two abstracts that share only connectives, filler and other ordinary words ("able",
+    "additionally", "absolute": the list page said "Shared terms: absolute") share no term, nor
+    capitalised ones that begin a sentence or a title-cased phrase (Reinforcement Learning from
+    Human Feedback) when a note writes them in lower case; sharing "Bradley-Terry" they do."""
+    filler = ("Additionally, although the method is able to easily yield absolute gains, it commonly allows "
+              "Reinforcement Learning from Human Feedback (RLHF) to scale. Absolute scores improve. ")
+    notes = (note("a", 1, abstract=filler + "We fit a Bradley-Terry model."), note("b", 2, abstract=filler + "A Bradley-Terry model."),
+             note("c", 3, abstract="Speech recognition with reinforcement learning."), note("d", 4, abstract="Image generation."),
+             *(note(f"f{i}", 5, abstract="RLHF again.") for i in range(3)))
     vocabulary, chosen = reading_list.note_terms(build_index(notes, REGISTRY).notes)
-    assert vocabulary == ["tokenizer"]
-    assert reading_list.STOP_WORDS.isdisjoint(vocabulary)
+    assert vocabulary == ["Bradley-Terry"]
 
 
-def test_terms_are_shown_as_the_notes_write_them() -> None:
-    """The list page says "Shared terms: Bradley", not the folded "bradley"; a word a note writes
-    in lower case stays so even where a sentence starts with it."""
-    notes = (note("a", 1, abstract="A Bradley model. Tokenizer choice matters; the tokenizer is small."),
-             note("b", 2, abstract="The Bradley model and its tokenizer."),
+def test_terms_are_whole_names_as_the_notes_write_them() -> None:
+    """Bradley-Terry and RM-Bench stayed whole, not "Bradley" and "Bench"; a capitalised name no
+    note writes in lower case counts (Markovian), wherever it is not a sentence's first word; an
+    acronym's plural is its singular, and the form most written is shown; a compound the glossary
+    lists counts in lower case, other lower-case words never."""
+    glossary = Glossary((Concept("cot", ("chain-of-thought", "CoT"), ("생각의 사슬",)), Concept("weight", ("weight",), ("가중치",))))
+    notes = (note("a", 1, title="RM-Bench Results", abstract="A Bradley-Terry model on RM-Bench, its Markovian states; RMs and chain-of-thought, weight."),
+             note("b", 2, abstract="Markovian thinking, or Markovian plans. The Bradley-Terry loss of an RM, scored on RM-Bench with CoT and weight decay."),
              note("c", 3, abstract="Speech recognition."), note("d", 4, abstract="Image generation."))
     built = build_index(notes, REGISTRY).notes
-    vocabulary, chosen = reading_list.note_terms(built)
+    reading_list.TERMS_PER_NOTE, kept = 9, reading_list.TERMS_PER_NOTE
+    try:
+        vocabulary, chosen = reading_list.note_terms(built, glossary)
+    finally:
+        reading_list.TERMS_PER_NOTE = kept
     terms = {n.slug: {vocabulary[t] for t in c} for n, c in zip(built, chosen)}
-    assert terms["a"] == terms["b"] == {"Bradley", "tokenizer"}
+    assert terms["a"] == terms["b"] == {"Bradley-Terry", "RM-Bench", "Markovian", "RM", "chain-of-thought"}

@@ -562,7 +562,8 @@ def test_recommendations_say_why_and_not_interested_counts_against_similar(conte
     recs = page.eval_on_selector_all(".pn-rl-recs__items > li", "els => els.map(e => e.dataset.slug)")
     assert "zeta" not in recs
     reasons = page.inner_text(f".pn-rl-recs__items > li[data-slug='{recs[0]}'] .pn-rl-why")
-    assert "Reward model" in next(line for line in reasons.splitlines() if line.startswith("Shared tags: "))
+    tags = next(line for line in reasons.splitlines() if line.startswith("Shared tag"))
+    assert "Reward model" in tags and tags.startswith("Shared tag: " if "," not in tags else "Shared tags: "), tags
     assert "Like ‘Zeta: Reward Hacking’, which you saved" in reasons
     page.click(".pn-toggle__button[data-lang=ko]")
     assert "보상 모델" in next(line for line in page.inner_text(f".pn-rl-recs__items > li[data-slug='{recs[0]}'] .pn-rl-why").splitlines()
@@ -584,6 +585,39 @@ def test_recommendations_say_why_and_not_interested_counts_against_similar(conte
     second = page.eval_on_selector_all(".pn-rl-recs__items > li", "els => els.map(e => e.dataset.slug)")[0]
     page.click(f".pn-rl-recs__items > li[data-slug='{second}'] .pn-rl__save")
     page.wait_for_selector(f".pn-rl-items > li[data-slug='{second}']")
+
+
+def test_suggestions_name_whole_terms_never_fragments_or_ordinary_words(browser, bundled_build: Path, serve) -> None:  # noqa: ANN001
+    """The phone QA pass saved Think-RM and S-GRPO (☆ 저장 on their pages) and read "같은 용어:
+    Bradley" (of Bradley-Terry), "같은 용어: Bench" (of RM-Bench), "같은 용어: absolute", and in
+    English "Shared terms: Bradley" for one. Terms are whole names as written, "Shared term" for
+    one, each marked with its own language inside the Korean sentence."""
+    base = serve(bundled_build)
+    terms = json.loads((bundled_build / "reading-list" / "index.json").read_text(encoding="utf-8"))["terms"]
+    assert "Bradley-Terry" in terms and not {"Bradley", "Terry", "Bench", "absolute"} & set(terms), terms
+    assert not [t for t in terms if t.isalpha() and t.islower()], terms  # no plain lower-case word
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        for slug in ("think-rm", "s-grpo"):
+            visit(page, f"{base}notes/{slug}/?lang=ko")
+            save(page, slug)
+        visit(page, f"{base}list/?lang=ko")
+        page.wait_for_selector(".pn-rl-recs__items > li")
+        lines = {lang: page.eval_on_selector_all(f".pn-rl-why > li > [lang={lang}]", "els => els.map(e => e.textContent)")
+                 for lang in ("ko", "en")}
+        shown = [[t.strip() for t in line.split(":", 1)[1].split(",")] for line in lines["en"] if line.startswith("Shared term")]
+        assert any("Bradley-Terry" in words for words in shown), lines
+        for line, words in zip((line for line in lines["en"] if line.startswith("Shared term")), shown):
+            assert set(words) <= set(terms) and line.startswith("Shared term: " if len(words) == 1 else "Shared terms: "), line
+        assert len([line for line in lines["ko"] if line.startswith("같은 용어: ")]) == len(shown), lines
+        marked = page.eval_on_selector_all(".pn-rl-why > li > [lang=ko] span[lang]", "els => els.map(e => [e.textContent, e.lang])")
+        assert ["Bradley-Terry", "en"] in marked, marked
+        for line in lines["en"]:
+            if line.startswith("Shared tag"):
+                assert line.startswith("Shared tags: " if "," in line else "Shared tag: "), line
+    finally:
+        ctx.close()
 
 
 def test_pages_without_notes_load_none_of_the_list(context, base: str) -> None:  # noqa: ANN001

@@ -360,14 +360,17 @@ function reasonParts(rec) {
     const names = rec.lineage.map((s) => (store.get(s) || { title: s }).title);
     parts.push(naming(["계보: 목록의 ‘{t}’ 노트와 이어짐", "Lineage: connected to ‘{t}’ in your list"], names));
   }
+  // "Shared tag: X" for one, "Shared tags: X, Y" for more (Korean has no plural); a term marked
+  // with its own language inside the Korean sentence (Bradley-Terry is English).
+  const one = (list, single, plural) => (list.length === 1 ? single : plural);
   if (rec.tags.length) {
     const ko = rec.tags.map((t) => site.tags[t][1]).join(", ");
     const en = rec.tags.map((t) => site.tags[t][2]).join(", ");
-    parts.push([`같은 태그: ${ko}`, `Shared tags: ${en}`]);
+    parts.push([`같은 태그: ${ko}`, `${one(rec.tags, "Shared tag", "Shared tags")}: ${en}`]);
   }
   if (rec.terms.length) {
-    const words = rec.terms.map((t) => site.terms[t]).join(", ");
-    parts.push([`같은 용어: ${words}`, `Shared terms: ${words}`]);
+    const words = rec.terms.map((t) => site.terms[t]);
+    parts.push(naming(["같은 용어: {t}", `${one(words, "Shared term", "Shared terms")}: {t}`], words));
   }
   if (rec.like && store.get(rec.like)) parts.push(naming(["저장한 ‘{t}’ 노트와 비슷함", "Like ‘{t}’, which you saved"], [store.get(rec.like).title]));
   return parts;
