@@ -141,9 +141,16 @@ def test_the_list_shows_each_saved_notes_memo_as_text(context, base: str) -> Non
     write_memo(page, "particle-a", "<b>4절</b> ablation 다시 보기\nsecond line")
     page.goto(f"{base}notes/zeta/?lang=ko")
     save(page, "zeta")
-    for lang, label in (("ko", "내 메모"), ("en", "My note")):
+    for lang, label in (("ko", "내 메모"), ("en", "My memo")):
         page.goto(f"{base}list/?lang={lang}")
         page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+        # The button says Memo in English ("✎ Note" read as one of the site's notes), the
+        # placeholder and the editor's label too: one name for it in each language.
+        button = page.locator("li[data-slug='zeta'] .pn-rl__note-toggle")
+        assert button.inner_text().replace("\n", " ").startswith({"ko": "✎ 메모", "en": "✎ Memo"}[lang]), button.inner_text()
+        assert page.get_attribute("#pn-rl-q", "placeholder") == {"ko": "제목, 태그, 메모", "en": "Title, tag, memo"}[lang]
+        label_text = page.eval_on_selector("li[data-slug='zeta'] .pn-rl__label", f"e => e.querySelector('[lang={lang}]').textContent")
+        assert ("메모" if lang == "ko" else "memo") in label_text and "note" not in label_text.lower(), label_text
         memo = page.locator("li[data-slug='particle-a'] > .pn-rl-memo")
         assert memo.is_visible()
         assert memo.inner_text().replace("\n", " | ") == f"{label}: <b>4절</b> ablation 다시 보기 | second line"
@@ -154,7 +161,7 @@ def test_the_list_shows_each_saved_notes_memo_as_text(context, base: str) -> Non
     assert page.locator("li[data-slug='particle-a'] > .pn-rl-memo").is_visible()
     page.fill("#pn-rl-q", "")
     write_memo(page, "zeta", "read §2 first")
-    page.wait_for_function("(document.querySelector(\"li[data-slug='zeta'] > .pn-rl-memo\") || {}).innerText === 'My note: read §2 first'")
+    page.wait_for_function("(document.querySelector(\"li[data-slug='zeta'] > .pn-rl-memo\") || {}).innerText === 'My memo: read §2 first'")
 
 def test_two_tabs_stay_consistent(context, base: str) -> None:  # noqa: ANN001
     one, two = context.new_page(), context.new_page()

@@ -1,4 +1,4 @@
-/* One note's reading-list controls: Save, Read and a private note, as real toggle buttons.
+/* One note's reading-list controls: Save, Read and a private memo, as real toggle buttons.
  *
  * `mountControls(slot, info, store)` fills a `.pn-rl` slot (rendered empty by the build inside
  * its note's item, `slotInfo` below; its height is reserved by papernotes.css so nothing moves)
@@ -84,7 +84,7 @@ export function mountControls(slot, info, store) {
   save.addEventListener("click", () => {
     if (store.get(info.slug)) {
       const entry = store.get(info.slug);
-      if (entry.note && !window.confirm(say(["이 노트를 목록에서 빼면 메모도 지워집니다. 뺄까요?", "Removing this note from your list also deletes your private note. Remove it?"]))) return;
+      if (entry.note && !window.confirm(say(["이 노트를 목록에서 빼면 메모도 지워집니다. 뺄까요?", "Removing this note from your list also deletes your memo. Remove it?"]))) return;
       store.remove(info.slug);
     } else store.save(info);
   });

@@ -46,7 +46,7 @@ function fillControls() {
   const tags = [...new Set(entries.flatMap((e) => e.tags))].sort((a, b) => tagName(a).localeCompare(tagName(b)));
   fillSelect(controls.tag, [["", ["모든 태그", "All tags"]], ...tags.map((t) => [t, tagName(t)])]);
   fillSelect(controls.sort, [["saved", ["저장한 날 (최근 순)", "Date saved (newest)"]], ["paper", ["논문 날짜 (최근 순)", "Paper date (newest)"]]]);
-  controls.q.setAttribute("placeholder", say(["제목, 태그, 메모", "Title, tag, note"]));
+  controls.q.setAttribute("placeholder", say(["제목, 태그, 메모", "Title, tag, memo"]));
 }
 
 /* A tag's labels in both languages: the search finds a tag by either, whichever the page shows
@@ -111,7 +111,7 @@ function renderItem(entry) {
 function fillMemo(li, entry) {
   const text = (entry.note || "").trim();
   li.pnMemo.hidden = !text;
-  li.pnMemo.replaceChildren(...(text ? [el("span", { class: "pn-rl-memo__label" }, bi(["내 메모", "My note"]), ": "),
+  li.pnMemo.replaceChildren(...(text ? [el("span", { class: "pn-rl-memo__label" }, bi(["내 메모", "My memo"]), ": "),
     el("span", { class: "pn-rl-memo__text", lang: langOf(text) }, text)] : []));
 }
 
@@ -223,13 +223,13 @@ page.querySelectorAll("[data-rl-export]").forEach((button) => button.addEventLis
   say2(fill(["노트 {n}개를 내보냈습니다.", "Exported {n:note:notes}."], { n: entries.length }));
 }));
 
-/* Clearing the list: every saved note and private note leaves this browser, after a question
+/* Clearing the list: every saved note and memo leaves this browser, after a question
  * (nothing else asks before it deletes them all; the export above keeps a copy). */
 $("[data-rl-clear]").addEventListener("click", () => {
   const n = store.entries().length;
   if (!n) { say2(["목록이 비어 있습니다.", "The list is empty."]); return; }
   if (!window.confirm(say(fill(["저장한 노트 {n}개와 메모를 이 브라우저에서 모두 지울까요? 먼저 내보내면 사본이 남습니다.",
-    "Delete all {n:note:notes} and your private notes from this browser? Export the list first to keep a copy."], { n })))) return;
+    "Delete all {n:note:notes} and your memos from this browser? Export the list first to keep a copy."], { n })))) return;
   const stored = store.changeStored((doc) => { doc.items = {}; });
   if (stored === "newer") { say2(T.storageNewer); return; }
   say2(fill(["노트 {n}개를 목록에서 지웠습니다.", "Removed {n:note:notes} from your list."], { n }));

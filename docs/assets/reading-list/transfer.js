@@ -15,7 +15,7 @@
  *
  * Share: "z" + base64url(deflate-raw(JSON)) where the browser can compress, else "j" +
  * base64url(JSON); the JSON is [[slug, title, date, state (0 to read, 1 read), arXiv id], ...].
- * Private notes are never shared.
+ * Memos are never shared.
  */
 
 import { migrate, NewerVersion } from "./store.js";
@@ -31,7 +31,7 @@ export function exportJson(entries, dismissed = {}) {
 
 /* The largest list file imported (a browser keeps about 5 MB for the whole site: a 12 MB file
  * filled it, and every change after it in that tab was lost). A list of 2,000 notes with their
- * private notes is well under it. */
+ * memos is well under it. */
 export const MAX_IMPORT_BYTES = 2_000_000;
 
 /* {entries, skipped} from an imported file's text, or {error: [ko, en]}. */
@@ -230,7 +230,7 @@ export async function exportRis(entries) {
 
 /* The list as CSL-JSON (citeproc's input: Zotero, Pandoc, Quarto), each paper as the site's own
  * CSL-JSON describes it (outputs/csl_json.py: type `article`, arXiv's DOI, number and page); its
- * authors from the site's BibTeX, as the RIS export takes them; private notes stay out, as in BibTeX. */
+ * authors from the site's BibTeX, as the RIS export takes them; memos stay out, as in BibTeX. */
 export async function exportCsl(entries) {
   const site = await siteEntries();
   return JSON.stringify(entries.map((e) => {
