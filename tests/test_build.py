@@ -153,6 +153,30 @@ def test_navigation_holds_section_pages_only(fixture_build: Path) -> None:
     assert targets == nav_sections()
 
 
+def test_each_navigation_page_has_one_name_in_each_language(fixture_build: Path) -> None:
+    """A phone QA pass found one page under several names: the English menu's "Wanted papers"
+    was titled "Papers waiting for a note", the Korean menu's 성능 and 기여 were headed 성능 측정
+    and 기여 안내. Each page of the navigation has, in each language, the menu's label as its
+    tab's title and as its heading (mkdocs.yml's `nav` "English · 한국어", the page's title, its
+    h1: a Markdown page's in its language's half, a generated page's two spans)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    for entry in config["nav"]:
+        (label, src), = entry.items()
+        url = urls.src_to_url(src)
+        if not url:
+            continue   # the home page is titled by the site's name
+        en, ko = label.split(" · ")
+        page = soup(fixture_build, url)
+        assert page.title.string == f"{label} - papernotes", url
+        heading = {}
+        for h1 in page.select("h1"):
+            halves = h1.select(":scope > [lang]")
+            for part in halves or [h1]:
+                lang = part.get("lang") or part.find_parent(attrs={"lang": True}).get("lang")
+                heading[lang] = part.get_text(" ", strip=True).removesuffix("¶").strip()
+        assert heading == {"en": en, "ko": ko}, (url, heading)
+
+
 def test_navigation_is_right_on_every_page(fixture_build: Path) -> None:
     """The sidebars are rendered once per way up to the root for pages outside the navigation
     (the hook's `pn_cached`): every page, at every depth and in every folder, still links each

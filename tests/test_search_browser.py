@@ -286,7 +286,7 @@ def test_a_pasted_arxiv_id_without_a_note_links_to_the_paper_and_the_waiting_pag
         page = (bundled_build / "wanted" / "index.html").read_text(encoding="utf-8")
         assert f'id="arxiv-{wanted[0]}"' in page                     # the entry the link leads to
         assert status_in(bundled_box, "ko").endswith(f"아직 노트가 없는 arXiv 논문: {wanted[0]} — 노트를 기다리는 논문에 있습니다")
-        assert status_in(bundled_box, "en").endswith(f"No note yet on arXiv {wanted[0]} — It is on the papers waiting for a note")
+        assert status_in(bundled_box, "en").endswith(f"No note yet on arXiv {wanted[0]} — It is on the wanted papers")
     finally:
         bundled_box.remove_listener("request", seen)
     here = urlsplit(bundled_box.url).netloc

@@ -285,7 +285,7 @@ function build() {
               const listed = papers.map(entry).find(Boolean);
               if (mine !== seq || !listed) return;
               const a = el("a", { href: listed });
-              a.append(bi("노트를 기다리는 논문에 있습니다", "It is on the papers waiting for a note"));
+              a.append(bi("노트를 기다리는 논문에 있습니다", "It is on the wanted papers"));
               status.append(" — ", a);
             });
           } else if (result.missing.length) {

@@ -10,7 +10,7 @@ from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage
 from papernotes.catalog import urls
 
-TITLE = "Papers waiting for a note · 노트를 기다리는 논문"
+TITLE = "Wanted papers · 노트를 기다리는 논문"
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
