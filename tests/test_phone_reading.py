@@ -710,6 +710,25 @@ def test_code_in_the_guides_tables_is_at_least_12_px(contexts, base: str) -> Non
     assert len(sizes) >= 10 and min(sizes) >= 12, sorted(sizes)[:3]
 
 
+@pytest.mark.parametrize("size", SIZE_IDS)
+def test_code_in_korean_text_sits_on_its_brackets(contexts, base: str, size: str) -> None:  # noqa: ANN001
+    """The benchmarks' Korean summary read "( 5ee5335 )" for (`5ee5335`): no space in the text,
+    but the theme's padding of inline code, on its faint background, read as one on each side
+    (and between code and the particle written onto it: `mkdocs serve`에서). In Korean text the
+    code's first letter starts where the bracket ends; a code block keeps its padding."""
+    pg = contexts[size]
+    open_page(pg, base + "benchmarks/", "ko")
+    gaps = pg.evaluate("""() => [...document.querySelectorAll(".pn-lang[lang=ko] :not(pre) > code")].filter(c => c.checkVisibility()
+        && c.previousSibling && c.previousSibling.nodeType === 3 && c.previousSibling.textContent.endsWith("(")).map(c => {
+          const before = document.createRange(), first = document.createRange(), prev = c.previousSibling;
+          before.setStart(prev, prev.length - 1); before.setEnd(prev, prev.length);
+          first.setStart(c.firstChild, 0); first.setEnd(c.firstChild, 1);
+          return [c.textContent, Math.round(first.getBoundingClientRect().left - before.getBoundingClientRect().right)]; })""")
+    assert ["5ee5335", 0] in gaps and all(gap <= 0 for _, gap in gaps), gaps
+    open_page(pg, base + "contributing/", "ko")
+    assert pg.evaluate("""() => getComputedStyle(document.querySelector(".pn-lang[lang=ko] pre > code")).paddingLeft""") != "0px"
+
+
 def test_statistics_open_at_the_newest_data_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
     context = browser.new_context(viewport=PHONE)
     context.add_init_script(LAYOUT_SHIFT)
