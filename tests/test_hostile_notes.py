@@ -251,6 +251,11 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
       "written before its '@'",)),
     ("arxiv-made-up-archive", {"2024/hostile.md": note(arxiv='"foo-bar/9108001"')},
      (f"{H}:6:8: error: arxiv: 'foo-bar/9108001': 'foo-bar' is not an arXiv archive",)),
+    ("arxiv-made-up-subject-class", {"2024/hostile.md": note(arxiv='"math.XX/0309136"')},
+     (f"{H}:6:8: error: arxiv: 'math.XX/0309136': 'XX' is not a subject class of math (AC AG AP AT CA CO CT CV DG DS "
+      'FA GM GN GR GT HO IT KT LO MG MP NA NT OA OC PR QA RA RT SG SP ST); write the id without it: "math/0309136"',)),
+    ("arxiv-subject-class-of-an-archive-without", {"2024/hostile.md": note(arxiv='"hep-th.QQ/9108001"')},
+     (f"{H}:6:8: error: arxiv: 'hep-th.QQ/9108001': hep-th has no subject classes; write the id without one: \"hep-th/9108001\"",)),
     ("arxiv-old-style-number-zero", {"2024/hostile.md": note(arxiv='"hep-th/9108000"')},
      (f"{H}:6:8: error: arxiv: 'hep-th/9108000': a month's papers are numbered from 001",)),
     ("arxiv-number-zero", {"2024/hostile.md": note(arxiv='"2401.00000"')},

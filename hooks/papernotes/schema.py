@@ -250,6 +250,17 @@ OLD_STYLE_ARCHIVES = frozenset((
     "q-bio", "quant-ph", "solv-int", "supr-con"))
 """The archives an old-style id may name (arXiv's list, August 1991 to March 2007): `foo/9108001`
 is no paper."""
+OLD_STYLE_SUBJECT_CLASSES = {
+    "cs": frozenset("AI AR CC CE CG CL CR CV CY DB DC DL DM DS ET FL GL GR GT HC IR IT LG LO MA MM MS NA NE NI OH OS PF PL "
+                    "RO SC SD SE SI SY".split()),
+    "math": frozenset("AC AG AP AT CA CO CT CV DG DS FA GM GN GR GT HO IT KT LO MG MP NA NT OA OC PR QA RA RT SG SP "
+                      "ST".split()),
+    "nlin": frozenset("AO CD CG PS SI".split()),
+    "q-bio": frozenset("BM CB GN MN NC OT PE QM SC TO".split()),
+}
+"""The archives whose old-style ids may carry a subject class of two capitals (`math.GT/0309136`),
+with arXiv's classes for each: `math.XX/0309136` is no paper, and `hep-th.QQ/9108001` neither
+(hep-th has no classes)."""
 _NEW_STYLE_FIRST = (2007, 4)
 _FIVE_DIGITS_FROM = (2015, 1)
 _OLD_STYLE_FIRST, _OLD_STYLE_LAST = (1991, 8), (2007, 3)
@@ -314,6 +325,14 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
         archive = value.split("/", 1)[0].split(".", 1)[0]
         if archive not in OLD_STYLE_ARCHIVES:
             return f"{value!r}: {archive!r} is not an arXiv archive (old-style ids name one, as in hep-th/9108001 or cs/0112017)"
+        if "." in value.split("/", 1)[0]:
+            subject, bare = value.split("/", 1)[0].split(".", 1)[1], f"{archive}/{value.rsplit('/', 1)[1]}"
+            classes = OLD_STYLE_SUBJECT_CLASSES.get(archive)
+            if classes is None:
+                return f"{value!r}: {archive} has no subject classes; write the id without one: \"{bare}\""
+            if subject not in classes:
+                return (f"{value!r}: {subject!r} is not a subject class of {archive} ({' '.join(sorted(classes))}); "
+                        f"write the id without it: \"{bare}\"")
         if not int(value[-3:]):
             return f"{value!r}: a month's papers are numbered from 001; check the id on arxiv.org"
         return None
