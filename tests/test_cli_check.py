@@ -206,10 +206,16 @@ def test_bad_usage_exits_2(project: Path, argv: list[str], message: str, capsys:
 
 
 @pytest.mark.parametrize(("place", "published"), [("data/stray-note.md", "not published"),
-                                                 ("docs/papers/stray-note.md", "published as a page of the site, unchecked")])
+                                                 ("docs/papers/stray-note.md", "published as a page of the site, unchecked"),
+                                                 ("docs/stray-note.markdown", "published as a page of the site, unchecked"),
+                                                 ("docs/notes/2026/stray-note.mdown", "published as a page of the site, unchecked"),
+                                                 ("stray-note.md", "not published"),
+                                                 ("notes/2026/stray-note.md", "not published")])
 def test_a_note_outside_the_notes_folder_named_directly_is_an_error_at_the_file(
         project: Path, place: str, published: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """The guide: a note outside data/notes/ "is an error at that file". A plain `check` said so,
+    but not of a note in docs/ saved as `.markdown` or `.mdown` (MkDocs published it, its HTML
+    unsanitised) nor of one beside mkdocs.yml or in `notes/` (data/ forgotten: never published);
     but `check data/stray-note.md` exited 2, "not a note or folder under …/data/notes". A copy of
     the template (front matter longer than 251 bytes) passed both: its keys were read from the
     file's first 251 bytes only."""
@@ -225,6 +231,27 @@ def test_a_note_outside_the_notes_folder_named_directly_is_an_error_at_the_file(
         assert main(["check", place]) == 1
         out, err = capsys.readouterr()
         assert out.splitlines() == [expected] and "checked 1 note file(s): 1 error(s)" in err, err
+
+
+def test_mkdocs_builds_pages_from_the_endings_the_checker_looks_at() -> None:
+    """A note in docs/ is found by the endings MkDocs makes pages of: the same list."""
+    from mkdocs.utils import markdown_extensions
+
+    from papernotes.source.tree import MARKDOWN_SUFFIXES
+    assert set(MARKDOWN_SUFFIXES) == set(markdown_extensions)
+
+
+def test_notes_in_tests_packages_and_built_sites_are_left_alone(project: Path, capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The project's other folders hold note-like files on purpose: the tests' fixtures, a built
+    site's Markdown copies of its notes, installed packages. None of them is a misplaced note."""
+    monkeypatch.chdir(project)
+    for place in ("tests/fixtures/a-note.md", "site/notes/a-note.md", "scripts/audit/node_modules/x/a-note.md", "venv/a-note.md"):
+        (project / place).parent.mkdir(parents=True, exist_ok=True)
+        (project / place).write_text(GOOD, encoding="utf-8")
+    (project / "site" / "index.html").write_text("<!doctype html>", encoding="utf-8")
+    (project / "venv" / "pyvenv.cfg").write_text("home = /usr/bin\n", encoding="utf-8")
+    assert main(["check"]) == 0, capsys.readouterr()
 
 
 def test_a_markdown_file_that_is_no_note_named_outside_the_notes_folder_is_bad_usage(

@@ -449,10 +449,10 @@ def test_symlinked_note_is_refused_not_followed(tmp_path: Path, baseline: dict, 
 
 
 def test_symlinked_folder_is_refused(tmp_path: Path, baseline: dict) -> None:
-    root = write_site(tmp_path, {})
-    (root / "elsewhere").mkdir()
-    (root / "elsewhere" / "secret.md").write_text(note(), encoding="utf-8")
-    os.symlink(root / "elsewhere", root / "data" / "notes" / "2025")
+    root = write_site(tmp_path / "project", {})  # the link leads out of the project (a note in it is misplaced)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "secret.md").write_text(note(), encoding="utf-8")
+    os.symlink(tmp_path / "elsewhere", root / "data" / "notes" / "2025")
     result = load_site(root, "data")
     assert [p.format() for p in result.errors] == [
         "data/notes/2025:1:1: error: file: symbolic links are not allowed under data/notes/; commit the note itself"]
@@ -488,9 +488,9 @@ def test_a_data_file_over_its_limit_is_refused(tmp_path: Path) -> None:
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
 def test_a_symlinked_notes_folder_is_refused(tmp_path: Path) -> None:
     """data/notes itself a link to another folder was read as the notes (a folder inside it was refused)."""
-    root = write_site(tmp_path, {"2025/a.md": note()})
-    (root / "data" / "notes").rename(root / "elsewhere")
-    os.symlink(root / "elsewhere", root / "data" / "notes")
+    root = write_site(tmp_path / "project", {"2025/a.md": note()})  # the link leads out of the project
+    (root / "data" / "notes").rename(tmp_path / "elsewhere")
+    os.symlink(tmp_path / "elsewhere", root / "data" / "notes")
     result = load_site(root, "data")
     assert [p.format() for p in result.errors] == [
         "data/notes:1:1: error: folder: the notes folder is a symbolic link: notes are read only from data/notes/ "

@@ -223,11 +223,27 @@ def _front_keys(path: Path) -> set[str]:
     return {m[1] for line in front.yaml_lines if (m := _TOP_KEY.match(line))} if isinstance(front, FrontMatter) else set()
 
 
-def _looks_like_a_note(path: Path, in_docs: bool) -> bool:
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""The endings MkDocs builds a page from (`mkdocs.utils.markdown_extensions`, compared as it does,
+case and all; a test checks they agree): a note saved in docs/ as `x.markdown` is published as
+a page as surely as `x.md`."""
+_NOT_A_NOTES_FOLDER = frozenset(("tests", "node_modules", "__pycache__"))
+"""Folders of the project's root where a note-like file is meant to be one that is not published
+(the tests' fixtures) or is no one's (installed packages)."""
+
+
+def _looks_like_a_note(path: Path, in_data: bool) -> bool:
     """Whether `path`'s front matter is a note's: it names a paper (`arxiv:`), or has every field a
     note must have; in data/ (where only notes and data files live) a title or authors is enough."""
     keys = _front_keys(path)
-    return "arxiv" in keys or set(REQUIRED_FIELDS) <= keys or (not in_docs and bool(keys & {"title", "authors"}))
+    return "arxiv" in keys or set(REQUIRED_FIELDS) <= keys or (in_data and bool(keys & {"title", "authors"}))
+
+
+def _skipped_folder(path: Path) -> bool:
+    """A folder of the project's root that holds no one's notes: the tests', installed packages, a
+    virtual environment, a built site (its Markdown copies of the notes look like notes)."""
+    return (path.name in _NOT_A_NOTES_FOLDER or (path / "pyvenv.cfg").exists()
+            or (path / "index.html").exists() or (path / "sitemap.xml").exists())
 
 
 def misplaced_note(path: Path, root: Path, data_dir: str = "data") -> bool:
@@ -240,8 +256,8 @@ def _misplaced(path: Path, data: Path, root: Path) -> bool:
     """A Markdown file outside `data/notes/` whose front matter is a note's, not a link, not the
     note template."""
     path, data = path.parent.resolve() / path.name, data.resolve()  # not `_resolved`: a named path may be relative
-    return (path.suffix == ".md" and path.is_file() and not path.is_symlink() and path != data / "note-template.md"
-            and not path.is_relative_to(data / "notes") and _looks_like_a_note(path, path.is_relative_to(root.resolve() / "docs")))
+    return (path.name.endswith(MARKDOWN_SUFFIXES) and path.is_file() and not path.is_symlink() and path != data / "note-template.md"
+            and not path.is_relative_to(data / "notes") and _looks_like_a_note(path, path.is_relative_to(data)))
 
 
 def _stray_notes(data: Path, root: Path, named: Iterable[Path] = ()) -> list[Problem]:
@@ -250,9 +266,10 @@ def _stray_notes(data: Path, root: Path, named: Iterable[Path] = ()) -> list[Pro
     The first was never published and the check and the strict build passed; the second was
     published as a page of the site, its HTML unsanitised (docs/ is the site's own text). An error
     at the file: move it to `data/notes/<year>/`. A Markdown file there without a note's front
-    matter (a README) is left alone."""
+    matter (a README) is left alone. And anywhere else in the project (`notes/2024/x.md`, `x.md`
+    beside mkdocs.yml: `data/` forgotten), but its tests, installed packages and built sites."""
     found = {path.parent.resolve() / path.name for path in named if _misplaced(path, data, root)}
-    folders = [(data, 0), (root / "docs", 0)]
+    folders = [(data, 0), (root / "docs", 0), (root, 1)]
     while folders:
         folder, depth = folders.pop()
         try:
@@ -263,10 +280,11 @@ def _stray_notes(data: Path, root: Path, named: Iterable[Path] = ()) -> list[Pro
             path = Path(entry.path)
             if entry.name.startswith(".") or entry.is_symlink():
                 continue
-            if entry.is_dir() and path != data / "notes" and depth < 4:
-                folders.append((path, depth + 1))
-            elif (entry.is_file() and entry.name.endswith(".md") and path != data / "note-template.md"
-                  and _looks_like_a_note(path, path.is_relative_to(root / "docs"))):
+            if entry.is_dir():
+                if path not in (data / "notes", data, root / "docs") and depth < 4 and not (depth and _skipped_folder(path)):
+                    folders.append((path, depth + 1))
+            elif (entry.is_file() and entry.name.endswith(MARKDOWN_SUFFIXES) and path != data / "note-template.md"
+                  and _looks_like_a_note(path, path.is_relative_to(data))):
                 found.add(path.parent.resolve() / path.name)
     return [Problem(display_path(path, root), 1, 1, "file",
                     "this looks like a note (its front matter names a paper) but is outside data/notes/, so it is "
