@@ -613,6 +613,12 @@ def on_post_page(output: str, page: Page, **kwargs: object) -> str | None:
     return add_banner(output, PROBLEMS_SLOT) if build.serving else output
 
 
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+    """The 404 page, a theme template and no page: under `mkdocs serve` it has the problems banner's
+    slot too (a broken note's own day page is a 404 while it fails, and the writer looks there)."""
+    return add_banner(output_content, PROBLEMS_SLOT) if build.serving and template_name == "404.html" else output_content
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if _shells is not None:
         log.debug("papernotes: %d generated pages drawn from their kind's theme page, %d by the theme whole",

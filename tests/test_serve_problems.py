@@ -84,7 +84,7 @@ def fetch(url: str) -> tuple[int, str]:
         with urllib.request.urlopen(url, timeout=10) as answer:
             return answer.status, answer.read().decode("utf-8")
     except urllib.error.HTTPError as err:
-        return err.code, ""
+        return err.code, err.read().decode("utf-8", "replace")
 
 
 def parsed(html: str) -> _Banner:
@@ -146,10 +146,13 @@ def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served
     for path in ("", "notes/alpha/", "tags/", "archive/", "about/"):  # generated pages and a docs/ page
         status, html = fetch(base + path)
         assert status == 200 and PROBLEMS_SLOT in html, path
+    # The 404 page too (found by a QA pass: a broken note's day page is a 404, and showed none).
+    status, html = fetch(base + "archive/2099/01/01/")
+    assert status == 404 and PROBLEMS_SLOT in html
     # In a browser, each page shows the banner where its content starts.
     page = browser.new_page()
     try:
-        for path in ("notes/alpha/", "about/"):
+        for path in ("notes/alpha/", "about/", "archive/2099/01/01/"):
             page.goto(base + path)
             page.wait_for_selector("article .pn-problems", timeout=15_000)
             shown = page.locator(".pn-problems li").all_inner_texts()
