@@ -1049,3 +1049,20 @@ def test_a_note_that_fails_to_load_is_told_about_its_site_links_and_images_at_on
     site = make_site(tmp_path, notes={**LINK_NOTES, "2025/broken.md": broken})
     found = [(p.rule, p.severity) for p in load_site(site, "data").problems if p.path.endswith("broken.md")]
     assert sorted(found) == sorted([("bad-date", "error"), ("unknown-site-image", "warning"), ("unknown-site-link", "warning")]), found
+
+
+def test_an_image_in_raw_html_is_warned_at_its_own_line(tmp_path: Path) -> None:
+    """Found by a contributors' QA pass: `<img src=x>` two paragraphs down was warned at the first
+    letter x of the section ("ne|x|t figure"), `<div><img src="fig.png"></div>` at a line above it.
+    A target is looked for where it is written as one (`src=`, `](`) before anywhere else."""
+    from papernotes.source.tree import load_site
+
+    body = "The next figure shows the results.\n\n<div><img src=\"fig.png\"></div>\n\n<p>Also <img src=x></p>\n"
+    linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace(
+        "## English\n", "## English\n\n" + body, 1)
+    site = make_site(tmp_path, notes={**LINK_NOTES, "2025/site-linker.md": linker})
+    found = [(p.line, p.column) for p in load_site(site, "data").problems
+             if p.path.endswith("site-linker.md") and p.rule == "unknown-site-image"]
+    lines = linker.split("\n")
+    fig, x = (next(n for n, line in enumerate(lines, 1) if line.startswith(start)) for start in ("<div><img", "<p>Also"))
+    assert found == [(fig, len('<div><img src="') + 1), (x, len("<p>Also <img src=") + 1)], found

@@ -726,17 +726,19 @@ def _file_text(path: Path, pending: Mapping[Path, str], encoding: str = "utf-8")
 
 
 def _section_text_position(path: Path, heading: str, text: str, pending: Mapping[Path, str]) -> tuple[int, int]:
-    """Line and column of `text` in the body section `## heading` (else the heading's line)."""
+    """Line and column of `text`, a link's or an image's target, in the body section `## heading`
+    (else the heading's line): where it is written as a target (`](x`, `src="x"`, `href=x`, …)
+    first, anywhere in the section's text only then (a target `x` is no first letter x of a word)."""
     lines = normalise_text(_file_text(path, pending)).split("\n")  # as parse_note counts them
     start = next((n for n, line in enumerate(lines) if (heading_text(line) or "").lower() == heading.lower()), None)
     if start is None:
         return 1, 1
-    for number in range(start + 1, len(lines)):
-        if heading_text(lines[number]) is not None:
-            break
-        at = lines[number].find(text)
-        if at >= 0:
-            return number + 1, at + 1
+    end = next((n for n in range(start + 1, len(lines)) if heading_text(lines[n]) is not None), len(lines))
+    for before in ("](", "](<", 'src="', "src='", "src=", 'href="', "href='", "href=", "]: ", "]:", "<", ""):
+        for number in range(start + 1, end):
+            at = lines[number].find(before + text)
+            if at >= 0:
+                return number + 1, at + len(before) + 1
     return start + 1, 1
 
 
