@@ -500,3 +500,14 @@ def test_a_note_that_would_make_an_authors_yml_slug_taken_is_refused(project: Pa
             "people[0].slug: slug 'lone-wolf' is the page of the author 'Lone Wolf'") in out
     assert not (project / "data/notes/2026/second-wolf-paper.md").exists()
     assert main(["check", "--root", str(project)]) == 0
+
+
+def test_a_listing_not_in_utf8_is_refused_at_its_line_and_column() -> None:
+    """Found by a contributors' QA pass: "line 1: … not valid UTF-8 (byte 45)" gave an offset into the
+    file where the posts' importer gives the byte's value. Both now say where (line and column, as
+    the checker does) and which byte."""
+    from papernotes.authoring.sources.hf_daily import HfError, parse_listing
+
+    with pytest.raises(HfError) as refused:
+        parse_listing(b'[\n  {"title": "Caf\xe9"}\n]')
+    assert str(refused.value).startswith("line 2, column 17: the file is not valid UTF-8 (the byte 0xE9)"), refused.value

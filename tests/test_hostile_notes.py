@@ -37,7 +37,10 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("unclosed-front-matter", {"2024/hostile.md": note().replace("\n---\n\n## ", "\n\n## ")},
      (f"{H}:1:1: error: front matter: the front matter opened on line 1 is never closed",)),
     ("invalid-utf8", {"2024/hostile.md": note().encode() + b"\n\xff\xfe bad bytes\n"},
-     (f"{H}:17:1: error: file: the file is not valid UTF-8; save it as UTF-8",)),
+     (f"{H}:17:1: error: file: the file is not valid UTF-8 (the byte 0xFF here: it was saved in another encoding, "
+      "e.g. Latin-1 or UTF-16); save it as UTF-8",)),
+    ("latin1-in-a-line", {"2024/hostile.md": note().encode() + "\nCaf\xe9 au lait\n".encode("latin-1")},
+     (f"{H}:17:4: error: file: the file is not valid UTF-8 (the byte 0xE9 here",)),
     ("utf16-file", {"2024/hostile.md": note().encode("utf-16")}, (f"{H}:1:1: error: file: the file is not valid UTF-8",)),
     ("too-big", {"2024/hostile.md": note(body=BODY + "x" * MAX_NOTE_BYTES)},
      (f"{H}:1:1: error: file: the note is {len(note(body=BODY + 'x' * MAX_NOTE_BYTES).encode()):,} bytes; "

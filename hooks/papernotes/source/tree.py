@@ -20,6 +20,7 @@ from pathlib import Path
 
 
 from papernotes.source.characters import find_invisible, invisible_message
+from papernotes.source.yamlnodes import byte_position
 from papernotes.markup import HtmlCache
 from papernotes.markup_links import site_path
 from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, REQUIRED_FIELDS, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
@@ -438,8 +439,9 @@ def _read_text(slug: str, raw: bytes, shown: str, registry: TagRegistry,
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [Problem(shown, line, 1, "file", "the file is not valid UTF-8; save it as UTF-8", "encoding")]
+        line, column = byte_position(raw, exc.start)
+        return None, [Problem(shown, line, column, "file", f"the file is not valid UTF-8 (the byte 0x{raw[exc.start]:02X} here: "
+                              "it was saved in another encoding, e.g. Latin-1 or UTF-16); save it as UTF-8", "encoding")]
     note, problems = parse_note(text, slug=slug, source=shown, tags=registry, html=html)
     leftovers = find_template_text(text, shown, guidance) if guidance is not None else []
     if leftovers:

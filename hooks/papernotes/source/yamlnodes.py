@@ -213,6 +213,13 @@ def read_capped(path: Path) -> bytes:
     return data
 
 
+def byte_position(raw: bytes, at: int) -> tuple[int, int]:
+    """Line and column (1-based, in characters) of the byte `at` of `raw`, the text before it on
+    its line read as UTF-8 as far as it goes: where an editor shows the first byte that is not."""
+    start = raw.rfind(b"\n", 0, at) + 1
+    return raw.count(b"\n", 0, at) + 1, len(raw[start:at].decode("utf-8", "replace")) + 1
+
+
 def read_data_file(path: Path, display: str) -> tuple[Entries | None, list[Problem]]:
     """The top-level entries of a data file (`data/tags.yml`, `glossary.yml`, `authors.yml`: one
     mapping each) and the problems met reading them, located in `display`: None and the problem
@@ -232,11 +239,8 @@ def read_data_file(path: Path, display: str) -> tuple[Entries | None, list[Probl
         problems.append(Problem(display, 1, 1, "file", str(refused), "file"))
         return None, problems
     except UnicodeDecodeError as exc:
-        raw, start = exc.object, exc.start  # the bytes after a BOM, and the first bad one
-        line_start = raw.rfind(b"\n", 0, start) + 1
-        column = len(raw[line_start:start].decode("utf-8")) + 1
-        problems.append(Problem(display, raw.count(b"\n", 0, start) + 1, column, "file",
-                                "not valid UTF-8 text; save it as UTF-8", "encoding"))
+        line, column = byte_position(exc.object, exc.start)  # in the bytes after a BOM, the first bad one
+        problems.append(Problem(display, line, column, "file", "not valid UTF-8 text; save it as UTF-8", "encoding"))
         return None, problems
     try:
         root = compose(text)

@@ -19,6 +19,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 from papernotes.schema import read_arxiv_id
+from papernotes.source.yamlnodes import byte_position
 from papernotes.authoring.sources.http import FetchError, fetch
 
 API_URL = "https://huggingface.co/api/daily_papers"
@@ -127,8 +128,9 @@ def parse_listing(body: bytes | str) -> tuple[list[HfPaper], list[ItemProblem]]:
     try:
         text = body.decode("utf-8-sig") if isinstance(body, bytes) else body
     except UnicodeDecodeError as err:
-        line = body[: err.start].count(b"\n") + 1  # type: ignore[union-attr]
-        raise HfError(f"line {line}: the file is not valid UTF-8 (byte {err.start}); save the listing as UTF-8") from None
+        line, column = byte_position(body, err.start)  # type: ignore[arg-type]
+        raise HfError(f"line {line}, column {column}: the file is not valid UTF-8 (the byte 0x{body[err.start]:02X}); "
+                      "save the listing as UTF-8") from None
     if not text.strip():
         raise HfError("the file is empty; save the answer of /api/daily_papers?date=YYYY-MM-DD (a JSON list)")
     spans, problem = _split_list(text)
