@@ -118,6 +118,8 @@ def test_the_finder_narrows_the_chips_by_korean_english_or_slug_and_a_found_chip
     assert find(page, "보상") == "태그 1개"
     assert visible_chips(page) == ["reward-model"]
     assert find(page, "학습") == "태그 1개" and visible_chips(page) == ["rl"]     # the middle of 강화학습
+    assert find(page, "강화 학습") == "태그 1개" and visible_chips(page) == ["rl"]   # spaced as the reader spaces it
+    assert find(page, "rewardmodel") == "태그 1개" and visible_chips(page) == ["reward-model"]
     # English, case- and accent-insensitive; the slug too.
     assert find(page, "REWARD") == "태그 1개" and visible_chips(page) == ["reward-model"]
     assert find(page, "réinforcement") == "태그 1개" and visible_chips(page) == ["rl"]

@@ -36,8 +36,10 @@ function readState(known, years) {
 // Text as the finder compares it: accents and case dropped (NFKD, then the marks removed), a
 // slug's hyphens as spaces. Hangul decomposes into its letters (보상 -> ㅂㅗㅅㅏㅇ), so a syllable
 // still being typed (보ㅅ) already finds 보상, and a whole word is found as a plain substring.
+// A tag's name or the finder's text, compared without case, accents, spaces or hyphens: "강화 학습"
+// finds 강화학습 (Korean is spaced as each writer likes), "reward model" and "rewardmodel" reward-model.
 function fold(text) {
-  return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s_-]+/g, " ").trim();
+  return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s_-]+/g, "");
 }
 
 function init(box) {

@@ -267,9 +267,12 @@ def _stray_notes(data: Path, root: Path, named: Iterable[Path] = ()) -> list[Pro
     The first was never published and the check and the strict build passed; the second was
     published as a page of the site, its HTML unsanitised (docs/ is the site's own text). An error
     at the file: move it to `data/notes/<year>/`. A Markdown file there without a note's front
-    matter (a README) is left alone. And anywhere else in the project (`notes/2024/x.md`, `x.md`
-    beside mkdocs.yml: `data/` forgotten), but its tests, installed packages and built sites."""
-    found = {path.parent.resolve() / path.name for path in named if _misplaced(path, data, root)}
+    matter (a README) is left alone. Anywhere else in the project (`notes/2024/x.md`, `x.md` beside
+    mkdocs.yml: `data/` forgotten) it is a notice, which fails nothing: a folder of notes kept out
+    of the site on purpose (a copy, a fixture) must not stop its build; the tests, installed
+    packages and built sites are not looked at."""
+    named_found = {path.parent.resolve() / path.name for path in named if _misplaced(path, data, root)}
+    found = set(named_found)
     folders = [(data, 0), (root / "docs", 0), (root, 1)]
     while folders:
         folder, depth = folders.pop()
@@ -287,11 +290,17 @@ def _stray_notes(data: Path, root: Path, named: Iterable[Path] = ()) -> list[Pro
             elif (entry.is_file() and entry.name.endswith(MARKDOWN_SUFFIXES) and path != data / "note-template.md"
                   and _looks_like_a_note(path, path.is_relative_to(data))):
                 found.add(path.parent.resolve() / path.name)
-    return [Problem(display_path(path, root), 1, 1, "file",
-                    "this looks like a note (its front matter names a paper) but is outside data/notes/, so it is "
-                    + ("published as a page of the site, unchecked" if path.is_relative_to(root.resolve() / "docs") else "not published")
-                    + ": move it to data/notes/<year>/ (the year of its date)", "note-outside-notes")
-            for path in sorted(found)]
+    problems = []
+    for path in sorted(found):
+        in_docs = path.is_relative_to(root.resolve() / "docs")
+        error = in_docs or path in named_found or path.is_relative_to(data.resolve())
+        problems.append(Problem(
+            display_path(path, root), 1, 1, "file",
+            "this looks like a note (its front matter names a paper) but is outside data/notes/, so it is "
+            + ("published as a page of the site, unchecked" if in_docs else "not published")
+            + ": move it to data/notes/<year>/ (the year of its date)" + ("" if error else ", unless it is kept out of the site on purpose"),
+            "note-outside-notes", "error" if error else "notice"))
+    return problems
 
 
 def note_files(notes_dir: Path) -> list[Path]:
