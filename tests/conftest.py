@@ -437,6 +437,17 @@ Safety and robustness at scale.
 
 
 @pytest.fixture(scope="session")
+def reader_index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a SiteIndex, imported where it is made
+    """The catalogue of the fixture site plus READER_NOTES (what `reader_build` builds), loaded once."""
+    from papernotes.catalog.index import build_index
+    from papernotes.source.tree import load_site
+
+    result = load_site(make_site(tmp_path_factory.mktemp("reader-data"), notes=READER_NOTES), "data")
+    assert not result.errors, [p.format() for p in result.errors]
+    return build_index(result.notes, result.tags)
+
+
+@pytest.fixture(scope="session")
 def reader_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site plus READER_NOTES, built once with --strict; returns the output folder."""
     return shared_build(tmp_path_factory, "reader-site", lambda folder: make_site(folder, notes=READER_NOTES))

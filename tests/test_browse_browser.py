@@ -11,9 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from conftest import LAYOUT_SHIFT, READER_NOTES, make_site, shared_build, visit
-from papernotes.catalog.index import build_index
-from papernotes.source.tree import load_site
+from conftest import LAYOUT_SHIFT, shared_build, visit
 from test_pages_tag_index import NOTES, TAGS, _small_site
 
 if TYPE_CHECKING:
@@ -29,10 +27,8 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touc
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory) -> SiteIndex:
-    root = make_site(tmp_path_factory.mktemp("browse-data"), notes=READER_NOTES)
-    result = load_site(root, "data")
-    return build_index(result.notes, result.tags)
+def index(reader_index):  # noqa: ANN001, ANN201 - the session's (conftest.py)
+    return reader_index
 
 
 @pytest.fixture(scope="module")

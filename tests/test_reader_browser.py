@@ -13,14 +13,12 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import yaml
 
-from conftest import BUNDLED_DATA, BUNDLED_ROOT, LAYOUT_SHIFT, READER_NOTES, make_site, shared_build, visit
+from conftest import BUNDLED_DATA, BUNDLED_ROOT, LAYOUT_SHIFT, make_site, shared_build, visit
 import search_data
 from search_data import cards, load_words, postings
 from papernotes.outputs.search_index import tokenize
 from papernotes.text.stemmer import stem
 from papernotes.text.words import key_stem
-from papernotes.catalog.index import build_index
-from papernotes.source.tree import load_site
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -31,10 +29,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture, typed where it is made
-    root = make_site(tmp_path_factory.mktemp("reader-data-b"), notes=READER_NOTES)
-    result = load_site(root, "data")
-    return build_index(result.notes, result.tags)
+def index(reader_index):  # noqa: ANN001, ANN201 - the session's (conftest.py)
+    return reader_index
 
 
 @pytest.fixture(scope="module")

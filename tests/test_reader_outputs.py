@@ -16,8 +16,6 @@ import yaml
 from conftest import BUNDLED_DATA, READER_NOTES, make_site, shared_build
 from papernotes.catalog import urls
 from papernotes.outputs import atom
-from papernotes.catalog.index import build_index
-from papernotes.source.tree import load_site
 
 if TYPE_CHECKING:
     from papernotes.catalog.index import SiteIndex
@@ -26,11 +24,8 @@ SITE_URL = "https://example.org/papers/"
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201 - a fixture, typed where it is made
-    root = make_site(tmp_path_factory.mktemp("reader-data"), notes=READER_NOTES)
-    result = load_site(root, "data")
-    assert not result.errors
-    return build_index(result.notes, result.tags)
+def index(reader_index):  # noqa: ANN001, ANN201 - the session's (conftest.py)
+    return reader_index
 
 
 @pytest.fixture(scope="module")
