@@ -724,7 +724,7 @@ def test_code_in_korean_text_sits_on_its_brackets(contexts, base: str, size: str
           before.setStart(prev, prev.length - 1); before.setEnd(prev, prev.length);
           first.setStart(c.firstChild, 0); first.setEnd(c.firstChild, 1);
           return [c.textContent, Math.round(first.getBoundingClientRect().left - before.getBoundingClientRect().right)]; })""")
-    assert ["5ee5335", 0] in gaps and all(gap <= 0 for _, gap in gaps), gaps
+    assert gaps and all(gap <= 0 for _, gap in gaps), gaps   # the summary's commit, whichever it is today
     open_page(pg, base + "contributing/", "ko")
     assert pg.evaluate("""() => getComputedStyle(document.querySelector(".pn-lang[lang=ko] pre > code")).paddingLeft""") != "0px"
 
