@@ -33,11 +33,10 @@ function readState(known, years) {
   return { tags: tags, year: years.indexOf(year) >= 0 ? year : "", order: ORDERS.indexOf(order) >= 0 ? order : ORDERS[0] };
 }
 
-// Text as the finder compares it: accents and case dropped (NFKD, then the marks removed), a
-// slug's hyphens as spaces. Hangul decomposes into its letters (보상 -> ㅂㅗㅅㅏㅇ), so a syllable
-// still being typed (보ㅅ) already finds 보상, and a whole word is found as a plain substring.
-// A tag's name or the finder's text, compared without case, accents, spaces or hyphens: "강화 학습"
-// finds 강화학습 (Korean is spaced as each writer likes), "reward model" and "rewardmodel" reward-model.
+// Text as the finder compares it: accents and case dropped (NFKD, then the marks removed), and
+// spaces, underscores and hyphens too: "강화 학습" finds 강화학습 (Korean is spaced as each writer
+// likes), "reward model" and "rewardmodel" reward-model. Hangul decomposes into its letters
+// (보상 -> ㅂㅗㅅㅏㅇ), so a syllable still being typed (보ㅅ) already finds 보상.
 function fold(text) {
   return String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s_-]+/g, "");
 }
@@ -334,6 +333,13 @@ function init(box) {
     return chip;
   }
 
+  // The tags that have a chip now (the page's, and those drawn since), as a set of slugs.
+  function chipped() {
+    var have = {};
+    chips.forEach(function (chip) { have[chip.getAttribute("data-tag")] = true; });
+    return have;
+  }
+
   // The chips in the box in rank order (the finder's and "more tags"' come in between the page's).
   function placeChips() {
     var rank = {};
@@ -347,8 +353,7 @@ function init(box) {
   // The chips of the tags the page left out (the least used): every one, on the reader's asking.
   function drawOtherTags() {
     if (!moreTags) return null;
-    var have = {};
-    chips.forEach(function (chip) { have[chip.getAttribute("data-tag")] = true; });
+    var have = chipped();
     var drawn = ranked.filter(function (t) { return !have[t.slug]; }).map(makeChip);
     placeChips();
     allDrawn = true;
@@ -390,8 +395,7 @@ function init(box) {
         if (++hits <= FOUND_MAX) show[t.slug] = true;
       });
       if (ranked) {
-        var have = {};
-        chips.forEach(function (chip) { have[chip.getAttribute("data-tag")] = true; });
+        var have = chipped();
         var fresh = ranked.filter(function (t) { return show[t.slug] && !have[t.slug]; });
         if (fresh.length) {
           fresh.forEach(function (t) { makeChip(t).setAttribute("data-found", ""); });
