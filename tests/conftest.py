@@ -1,7 +1,8 @@
 """Shared test helpers: fixture sites built with the real MkDocs, and a real Chromium.
 
-Browser tests use Debian's Chromium (/usr/bin/chromium) through Playwright. Locally they
-skip when it is missing; with CI=true they fail instead, so CI never silently skips them.
+Browser tests use Debian's Chromium (/usr/bin/chromium) through Playwright and need a Korean
+font (fonts-noto-cjk). Locally they skip when either is missing; with CI=true they fail instead,
+so CI never silently skips them.
 """
 
 from __future__ import annotations
@@ -306,12 +307,27 @@ def visit(page: Page, url: str, quiet_ms: int = 200, timeout_ms: int = 15_000) -
         page.remove_listener("requestfailed", ended)
 
 
+def korean_font() -> bool:
+    """Whether fontconfig, which Chromium asks for fonts on Linux, has one that covers Korean."""
+    try:
+        found = subprocess.run(["fc-list", ":lang=ko", "family"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return found.returncode == 0 and bool(found.stdout.strip())
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is missing: CI must install it (apt-get install chromium)")
         pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    if not korean_font():
+        # Without one Hangul is drawn as boxes: line breaks, widths and screenshots of Korean
+        # text would be judged on glyphs no reader sees (a fresh Debian has none).
+        if os.environ.get("CI"):
+            pytest.fail("no Korean font: CI must install one (apt-get install fonts-noto-cjk)")
+        pytest.skip("no Korean font for Chromium (apt-get install fonts-noto-cjk)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
