@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import bibtexparser
-from bibtexparser.middlewares.names import split_multiple_persons_names
 import pytest
+import rispy
+from bibtexparser.middlewares.names import split_multiple_persons_names
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
 from papernotes.outputs import bibtex
@@ -236,3 +238,31 @@ def test_the_plain_text_shortcut_escapes_as_the_full_rules_do() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         assert bibtex.escape(text) == by_the_rules(text), repr(text)
+
+
+@pytest.mark.parametrize("written, von, last, first", [("Smith, John", [], "Smith", "John"),
+                                                      ("van der Berg, Ludo", ["van", "der"], "Berg", "Ludo"),
+                                                      ("Lovelace, Ada King", [], "Lovelace", "Ada King")])
+def test_a_name_written_family_first_splits_alike_in_every_format(written: str, von: list[str], last: str, first: str) -> None:
+    """Found by a QA pass: `Smith, John` was family "Smith", given "John" in RIS, COinS and
+    `citation_author` (Zotero reads a comma so) but one undivided name in BibTeX (`{Smith, John}`)
+    and CSL-JSON (`literal`). Every format now splits it at the comma."""
+    from urllib.parse import parse_qs
+
+    from bibtexparser.middlewares.names import parse_single_name_into_parts
+
+    from papernotes.outputs import csl_json, ris
+    from papernotes.outputs.citation import coins, highwire
+
+    note = _note("T", authors=(written, "Ada Lovelace"))
+    name, _ = split_multiple_persons_names(_parse(bibtex.entry(note))["author"])
+    parts = parse_single_name_into_parts(name)
+    assert (parts.von, parts.last, parts.first) == (von, [last], first.split())
+    family = " ".join([*von, last])
+    (item,) = json.loads(csl_json.items([note]))
+    assert (" ".join(p for p in (item["author"][0].get("non-dropping-particle"), item["author"][0]["family"]) if p),
+            item["author"][0]["given"]) == (family, first)
+    (record,) = rispy.loads(ris.record(note))
+    assert record["authors"][0] == f"{family}, {first}"
+    assert parse_qs(coins(note))["rft.au"][0] == written
+    assert [v for k, v in highwire(note) if k == "citation_author"][0] == written

@@ -79,7 +79,7 @@ def test_csl_items_split_latin_names_and_keep_others_literal() -> None:
     written = ("José Müller", "이순신", "Plato", "Kim, Minji", "Smith and Wesson", "R & D Team", "Sandy Andersen")
     (item,) = json.loads(csl_json.items([_note("T", authors=written)]))
     assert item["author"] == [{"given": "José", "family": "Müller"}, {"literal": "이순신"}, {"literal": "Plato"},
-                              {"literal": "Kim, Minji"}, {"literal": "Smith and Wesson"}, {"literal": "R & D Team"},
+                              {"given": "Minji", "family": "Kim"}, {"literal": "Smith and Wesson"}, {"literal": "R & D Team"},
                               {"given": "Sandy", "family": "Andersen"}]
     assert item["issued"] == {"date-parts": [[2025, 2, 27]]} and item["DOI"] == "10.48550/arXiv.2503.01234"
     assert item["authority"] == "R&D Lab"
@@ -177,9 +177,8 @@ def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:
     assert "https://tracker.example/p.gif" in hrefs and "https://example.org" in hrefs
     assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:"))]
     assert html.h1.get_text() == "Lambda [Brackets](x) and *stars* <i>"
-    # Code in a fenced block as written; a tag in an inline code span is written `&lt;` (a viewer may
-    # read the span's edges otherwise and the tag then runs: `hardened`), shown as written.
-    assert "&lt;b>code&lt;/b>" in html.find("code").get_text() and "<script>kept</script>" in html.find("pre").get_text()
+    # Code in a fenced block and a quiet tag in a code span as written (`hardened`).
+    assert "<b>code</b>" in html.find("code").get_text() and "<script>kept</script>" in html.find("pre").get_text()
     assert "$a<b$" in text and "$$x<y$$" in text  # math as written
     assert "$&lt;script>" in text and "<script>" not in text.split("```")[0]  # but no tag hides in it
 
@@ -253,6 +252,33 @@ def test_a_markdown_copy_holds_nothing_live_whatever_a_viewer_takes_for_code(en:
     assert re.search(r"<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|/[A-Za-z]|!|\?|(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)", text) is None, text
     assert re.search(r"(?i)(?:\]\(|\]:)\s*<?\s*(?:javascript|vbscript|data|file)\s*:", text) is None, text
     assert re.search(r"(?<!\\)!\[[^\]]*\](?:\[|\(\s*<?(?:https?:)?//)", text) is None, text
+
+
+CODE_AS_WRITTEN = "Reasons in `<think>`…`</think>`, answers in ``<answer>``; `if a<b && c>d`; `<br/>`; $x<y z$."
+LOUD_IN_CODE = ["`<img src=x>`", "`<script>`", "`<b onclick=alert(1)>`", "`<Style>`", "`<a href=\"x\">`",
+                "`<!-- x -->`", "`<javascript:alert(1)>`", "`<b x` onclick=alert(1)>", "$<b onmouseover=alert(1)>$",
+                "`<svg>`", "`<iframe>`"]
+
+
+def test_a_markdown_copy_keeps_quiet_tags_in_code_as_written_and_nothing_live_in_them() -> None:
+    """Found by a QA pass: `<think>` in a code span came out `&lt;think>` in the copy (a bundled note's
+    abstract and both commentaries), which a Markdown viewer shows as written, `&lt;think>`. A tag
+    in code or math that can neither run nor load is now kept; and read by a viewer that sees no
+    code span at all (the backticks gone), none of them is an element that runs or loads, or has
+    an attribute with a value. A tag that could is still escaped, in code too."""
+    import markdown
+    from bs4 import BeautifulSoup
+
+    from papernotes.outputs.markdown_copy import hardened, inert, render_copy
+
+    assert hardened(inert(CODE_AS_WRITTEN)) == CODE_AS_WRITTEN
+    body = render_copy(_note("T", en=CODE_AS_WRITTEN, ko=CODE_AS_WRITTEN)).split("\n---\n", 1)[1]
+    assert body.count(CODE_AS_WRITTEN) == 2
+    misread = BeautifulSoup(markdown.markdown(body.replace("`", "").replace("$", "")), "html.parser")
+    assert [(t.name, t.attrs) for t in misread.find_all(True) if any(t.attrs.values())] == []
+    assert {t.name for t in misread.find_all(True)} <= {"h1", "h2", "p", "think", "answer", "b", "br"}
+    for loud in LOUD_IN_CODE:
+        assert "&lt;" in hardened(inert(loud)) and "<" not in hardened(inert(loud)).replace("&lt;", ""), loud
 
 
 def test_a_markdown_copy_keeps_fenced_code_and_same_site_images_when_hardened() -> None:

@@ -89,8 +89,9 @@ def _author(name: str, forms: NameForms) -> str:
     parts = name_parts(written, forms)
     if parts is not None and "suffix" in parts and "given" in parts:  # BibTeX's `von Last, Jr, First`
         return f"{escape(family_name(parts))}, {escape(parts['suffix'])}, {escape(parts['given'])}"
-    if parts is not None and forms.split(written) is not None:  # a declared family name: `Kim, Minji`
-        return f"{escape(parts['family'])}, {escape(parts['given'])}"
+    if parts is not None and (forms.split(written) is not None or "," in written):
+        # a declared family name, or one written family first: `Kim, Minji`, `Smith, John`
+        return f"{escape(family_name(parts))}, {escape(parts['given'])}"
     if parts is not None and "given" in parts and any(not word[:1].isupper() for word in parts["given"].split()):
         # Written `First Last`, BibTeX would read a given-name word that does not start with a capital
         # letter (`de` of `Maria de Souza Santos`, `{Brace}` of `Guy {Brace} O'Neil`, escaped as

@@ -40,10 +40,11 @@ def name_parts(name: str, forms: NameForms = NO_FORMS) -> dict[str, str] | None:
     lowercase words just before the family name being its `non-dropping-particle` (`Ludo van der
     Berg` is `van der Berg, L.`, not `Berg, L. van der`), and a generational `suffix` after it
     (`Henry Ford, Jr.`, `Robert W. Heath Jr.`: not a family name `Ford, Jr.` or `Jr.`). Anything
-    else is kept whole: a Hangul or a one-word name, a name with another comma, one that joins
-    words with `and` or `&` (a group such as `Smith and Wesson`, which split would print as
-    "Wesson, S. and") or ends with a group's word (`Qwen Team`: not "Team, Q."), one with a
-    part in brackets (`Wei Zhang (Tsinghua)`). CSL-JSON, RIS and BibTeX split names by this one rule.
+    else is kept whole: a Hangul or a one-word name, a name with more commas (one is `Family,
+    Given`: `_inverted_parts`), one that joins words with `and` or `&` (a group such as `Smith and
+    Wesson`, which split would print as "Wesson, S. and") or ends with a group's word (`Qwen Team`:
+    not "Team, Q."), one with a part in brackets (`Wei Zhang (Tsinghua)`). CSL-JSON, RIS and BibTeX
+    split names by this one rule.
 
     `forms` knows more than the name's look (`names.NameForms`): an organisation's name is kept
     whole (`Hugging Face`), and a family name `data/authors.yml` declares splits the name there
@@ -65,6 +66,8 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
         return {"given": " ".join(given), "family": " ".join(family)}
     found = _SUFFIX.search(name)
     base = name[:found.start()] if found else name
+    if base.count(",") == 1 and not found:
+        return _inverted_parts(base)
     given, _, family = base.rpartition(" ")
     if not given or "," in base or _JOINED.search(base) or not all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in base):
         return None
@@ -79,6 +82,24 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
         return {"given": given, "family": family, **suffix}
     return {**({"given": " ".join(words[:cut])} if cut else {}), "non-dropping-particle": " ".join(words[cut:]),
             "family": family, **suffix}
+
+
+def _inverted_parts(base: str) -> dict[str, str] | None:
+    """A name written `Family, Given` (one comma, no suffix: `Smith, John`, `van der Berg, Ludo`), as
+    `names` reads it for matching and as RIS, COinS and `citation_author` pass it on (Zotero reads a
+    comma so): split at the comma, the family's lowercase first words its particle. Kept whole when
+    either side is empty, or the name would be kept whole written the other way round."""
+    family, given = (part.strip() for part in base.split(","))
+    if not family or not given or _JOINED.search(base) or any(c in "()[]" for c in base) or _group_word(family.split()[-1]):
+        return None
+    if not all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in base.replace(",", "")):
+        return None
+    words = family.split(" ")
+    cut = 0
+    while cut < len(words) - 1 and words[cut][:1].islower():
+        cut += 1
+    particle = {"non-dropping-particle": " ".join(words[:cut])} if cut else {}
+    return {"given": given, **particle, "family": " ".join(words[cut:])}
 
 
 def _group_name(name: str) -> bool:

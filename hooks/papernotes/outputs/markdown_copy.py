@@ -374,7 +374,10 @@ def hardened(text: str) -> str:
     but http(s) and mailto is written `&lt;`; a script scheme after `](` or `]:` gets a zero-width
     space before its colon (no longer a scheme); and an image (`![`) is kept only as `inert`
     keeps one (`_inert_image`: an inline image of this site), else its `!` is escaped.
-    In code that a viewer does read as code, these show as written (`&lt;img`): rare, and safe."""
+    In a code span or math as `inert` reads them, a tag that can neither run nor load stays as
+    written (`<think>`, `</answer>`, `a<b && c>d`: no attribute value, not an element like `<img>`
+    or `<script>` that runs or loads bare), so the copy's code reads as the note's; any other shows
+    as `&lt;img` in a viewer that reads the span as code: rare, and safe."""
     if "<" not in text and "![" not in text and ":" not in text:
         return text
     out: list[str] = []
@@ -403,7 +406,35 @@ _LIVE_TAG = re.compile(r"<(?=[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)|/[A-Za-z]|!|\?|(?
 _SCRIPT_DESTINATION = re.compile(rf"(?i)((?:\]\(|\]:)\s*<?\s*)({_SCRIPT_SCHEMES})(\s*:)")
 
 
+_QUIET_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:[\s/][^<>=\"'`:$]*)?>?")
+"""A tag with no attribute value, quote or colon: nothing in it can run or load, unless its element
+does (`_LOUD`)."""
+_LOUD = frozenset("""applet audio base bgsound body embed form frame frameset head html iframe image img input
+    isindex keygen link marquee math meta noembed noframes noscript object picture plaintext portal script
+    select source style svg template textarea title track video xmp""".split())
+"""Elements that run, load, submit, or change how the rest of the page is read, even bare."""
+
+
 def _harden(chunk: str) -> str:
-    chunk = _LIVE_TAG.sub("&lt;", chunk)
+    if _LIVE_TAG.search(chunk):
+        chunk = _LIVE_TAG.sub(_quiet_in_code(chunk), chunk)
     chunk = _SCRIPT_DESTINATION.sub("\\1\\2\u200b\\3", chunk)
     return _IMAGE_START.sub(_inert_image, chunk) if "![" in chunk else chunk
+
+
+def _quiet_in_code(chunk: str) -> Callable[[re.Match[str]], str]:
+    """For `_LIVE_TAG.sub`: a `<` kept when a quiet tag (`_QUIET_TAG`, not `_LOUD`) starts there inside a
+    code span or math, else `&lt;`."""
+    spans = [(m.start(), m.end()) for m in _SPANS.finditer(chunk) if m["code"] is not None or m["math"] is not None]
+
+    def sub(match: re.Match[str]) -> str:
+        at = match.start()
+        if any(start < at < end for start, end in spans):
+            # The tag as a viewer that does not see the span may read it: to the next `>`, past the
+            # span's end if need be (`<b x` onclick=...>`: not quiet), with its backticks and `$`.
+            close = chunk.find(">", at)
+            tag = _QUIET_TAG.fullmatch(re.sub(r"[`$]", "", chunk[at:close + 1] if close != -1 else chunk[at:]))
+            if tag and tag[1].lower() not in _LOUD:
+                return "<"
+        return "&lt;"
+    return sub
