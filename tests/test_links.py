@@ -201,6 +201,10 @@ LINEAGE_PROBLEMS = [
     ("builds_on: 2203.02155\n", (7, 12, "builds_on[0]", "arxiv-not-quoted", 'quote it: builds_on: ["2203.02155"]')),
     ("builds_on: [" + ", ".join(f"2401.{i:05d}" for i in range(1, 31)) + "]\n",
      (7, 13, "builds_on[0]", "arxiv-not-quoted", 'as a number, which can name the wrong paper; quote it: "2401.00001"')),
+    # No id quoted either (a QA pass followed "quote it" and met another error): said as for text.
+    ("builds_on: [5]\n", (7, 13, "builds_on[0]", "bad-arxiv", "'5' is not an arXiv id")),
+    ("compares_with: true\n", (7, 16, "compares_with[0]", "bad-arxiv", "'true' is not an arXiv id")),
+    ("builds_on: [2203.0215]\n", (7, 13, "builds_on[0]", "bad-arxiv", "4 digits after the dot")),
     ('compares_with: ["arXiv:2203.02155"]\n', (7, 17, "compares_with[0]", "bad-arxiv", 'without \'arXiv:\'')),
     ('compares_with: ["2203.02155v2"]\n', (7, 17, "compares_with[0]", "bad-arxiv", "drop the version")),
     ('builds_on: ["2203.0215"]\n', (7, 13, "builds_on[0]", "bad-arxiv", "4 digits after the dot")),

@@ -254,6 +254,26 @@ def test_the_map_is_as_wide_as_a_phone_and_its_links_easy_to_tap(browser, base: 
         context.close()
 
 
+@pytest.mark.parametrize("width", [390, 1366])
+def test_a_focused_map_row_is_ringed_on_screen(browser, base: str, width: int) -> None:  # noqa: ANN001
+    """Found by a QA pass: on a phone the links' focus ring went round a map row's whole hit area,
+    about 630 px wide, cut off at the screen's edge. The ring is its label's, inside the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, has_touch=width < 400, is_mobile=width < 400)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}notes/base-paper/")
+        row = page.locator("a.pn-map__node").first
+        row.scroll_into_view_if_needed()
+        page.keyboard.press("Tab")  # keyboard focus (:focus-visible), then onto the row
+        row.focus()
+        assert row.evaluate("a => a.matches(':focus-visible') && getComputedStyle(a).outlineStyle") == "none"
+        ring = row.evaluate("""a => { const t = [...a.querySelectorAll('text')].find(t => getComputedStyle(t).display !== 'none');
+          const s = getComputedStyle(t); return [s.outlineStyle, s.outlineWidth, t.getBoundingClientRect().right]; }""")
+        assert ring[0] == "solid" and ring[1] == "2px" and ring[2] <= width, ring
+    finally:
+        context.close()
+
+
 def test_a_note_pages_list_links_are_finger_sized_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
     """A lineage list's links, to a note and to arXiv for a paper with no note yet (that one was
     68×20 px, a line of small monospace type), and the titles of related and mentioning notes

@@ -50,7 +50,8 @@ def variant(old: str, new: str) -> str:
 # (case id, note text, expected "line:col: severity: field" prefix, expected message fragment)
 BROKEN = [
     ("arxiv-unquoted-float", variant('"2504.06141"', "2401.12340"), "7:8: error: arxiv", 'quote it: arxiv: "2401.12340"'),
-    ("arxiv-unquoted-int", variant('"2504.06141"', "2401"), "7:8: error: arxiv", 'quote it: arxiv: "2401"'),
+    # `2401` quoted is still no id: said so, not "quote it" (which only led to that error).
+    ("arxiv-unquoted-int", variant('"2504.06141"', "2401"), "7:8: error: arxiv", "'2401' is not an arXiv id"),
     ("arxiv-version", variant('"2504.06141"', '"2504.06141v2"'), "7:8: error: arxiv", 'drop the version suffix: "2504.06141"'),
     ("arxiv-url", variant('"2504.06141"', '"https://arxiv.org/abs/2504.06141"'), "7:8: error: arxiv", 'bare id'),
     ("arxiv-garbage", variant('"2504.06141"', '"paper-one"'), "7:8: error: arxiv", "is not an arXiv id"),

@@ -509,7 +509,10 @@ arXiv link with a version is about 40)."""
 
 def _arxiv(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     node = loc.node
-    if node.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int"):
+    if node.tag in ("tag:yaml.org,2002:float", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool"):
+        problem = arxiv_id_problem(node.value)
+        if problem:  # quoted, `5` or `true` would still be no id: say that, not "quote it"
+            raise loc.error(problem, "bad-arxiv")
         raise loc.error(
             f"YAML reads the unquoted arXiv id {node.value} as a number, which can name the wrong paper; "
             f"quote it: arxiv: \"{node.value}\"", "arxiv-not-quoted")
