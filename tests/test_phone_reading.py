@@ -1382,13 +1382,15 @@ def test_tags_sorted_by_name_follow_the_readers_language(contexts, base: str, in
 
 
 # Where keyboard focus shows on the element focused: its outline, or that of the label standing for
-# it (the palette switch's hidden radio, the list's hidden file input); back to top takes the
-# accent colour instead (the theme's .md-top:focus).
+# it (the palette switch's hidden radio, the list's hidden file input) and a map row its label's
+# (the row's hit area is wider than a phone); back to top takes the accent colour instead (the
+# theme's .md-top:focus).
 FOCUS_SHOWN = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   const shown = el => { const s = getComputedStyle(el); return s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0 || el.matches(".md-top"); };
-  const stand = e.matches(".md-option") ? e.nextElementSibling : e.matches(".pn-rl-hidden") ? e.closest("label") : e;
+  const stand = e.matches(".md-option") ? e.nextElementSibling : e.matches(".pn-rl-hidden") ? e.closest("label")
+    : e.matches("a.pn-map__node") ? [...e.querySelectorAll("text")].find(t => getComputedStyle(t).display !== "none") : e;
   return [e.tagName + "." + (e.getAttribute("class") || "").replace(/ /g, ".") + " " + (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 30), shown(stand)];
 }"""
 
