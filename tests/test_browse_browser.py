@@ -121,6 +121,9 @@ def test_the_finder_narrows_the_chips_by_korean_english_or_slug_and_a_found_chip
     assert find(page, "réinforcement") == "태그 1개" and visible_chips(page) == ["rl"]
     assert find(page, "reward-mo") == "태그 1개" and visible_chips(page) == ["reward-model"]
     assert find(page, "sa") == "태그 1개" and visible_chips(page) == ["safety"]
+    # A tag's alias (data/tags.yml: `rm`, `reward-models`), once the index is here.
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(r => /browse.*\\.json/.test(r.name))")
+    assert find(page, "rm") == "태그 1개" and visible_chips(page) == ["reward-model"]
     # Nothing found: said, and no chip.
     assert find(page, "zzzz") == "맞는 태그 없음" and visible_chips(page) == []
     # Tap a found chip: the rows follow, and it is chosen.

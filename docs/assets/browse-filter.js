@@ -308,7 +308,7 @@ function init(box) {
   chips.forEach(wire);
 
   // Every tag with notes, most notes first, then by slug (the page's chips' order), with what the
-  // finder compares: its Korean and English labels and its slug, folded.
+  // finder compares: its Korean and English labels, its slug and its aliases (`rm`), folded.
   function rankTags() {
     var total = new Array(index.tags.length).fill(0);
     index.notes.forEach(function (n) { n[3].forEach(function (t) { total[t]++; }); });
@@ -317,7 +317,7 @@ function init(box) {
     order.sort(function (a, b) { return total[b] - total[a] || (index.tags[a][0] < index.tags[b][0] ? -1 : 1); });
     return order.map(function (i, rank) {
       var t = index.tags[i];
-      return { slug: t[0], ko: t[1], en: t[2], total: total[i], rank: rank, text: [fold(t[1]), fold(t[2]), fold(t[0])].join("\n") };
+      return { slug: t[0], ko: t[1], en: t[2], total: total[i], rank: rank, text: [t[1], t[2], t[0]].concat(t[3] || []).map(fold).join("\n") };
     });
   }
 

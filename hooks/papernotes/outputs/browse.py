@@ -47,15 +47,16 @@ def year_counts(index: SiteIndex) -> list[tuple[int, int]]:
 
 def browse_index(index: SiteIndex) -> str:
     """The filter's index: `{"note": url template, "tag": url template, "snippets": url template,
-    "shard": notes per snippet file, "tags": [[slug, ko, en]], "notes": [[slug, title, date,
-    [tag numbers]]]}`, notes newest first, URLs relative to the site root."""
+    "shard": notes per snippet file, "tags": [[slug, ko, en(, [aliases])]], "notes": [[slug, title,
+    date, [tag numbers]]]}`, notes newest first, URLs relative to the site root. A tag's aliases
+    (`data/tags.yml`: `rm` for `reward-model`) are found by the finder as its slug is."""
     numbers = {t.slug: i for i, t in enumerate(index.tags.tags)}
     doc = {
         "note": urls.src_to_url(urls.note("{slug}")),
         "tag": urls.src_to_url(urls.tag("{slug}")),
         "snippets": urls.browse_snippets("{n}"),
         "shard": SNIPPET_SHARD,
-        "tags": [[t.slug, t.ko, t.en] for t in index.tags.tags],
+        "tags": [[t.slug, t.ko, t.en, *([list(t.aliases)] if t.aliases else [])] for t in index.tags.tags],
         "notes": [[n.slug, n.title, n.date.isoformat(), [numbers[t] for t in n.tags]] for n in index.notes],
     }
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
