@@ -297,6 +297,9 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"authors": ("Seo-yeon Park",)}, "seoyeon", 4),        # an author's name in parts, as readers type it
     ({"authors": ("Jane O'Neil",)}, "oneil", 4),
     ({"en": "the well-known O'Neil"}, "wellknown", None),   # only names: the people field
+    ({"title": "When They're Right"}, "theyre", 8),         # a contraction as readers type it, without its apostrophe
+    ({"en": "says “I don’t know”"}, "dont", 2),
+    ({"en": "rock'n'roll and O'Brien"}, "obrien", None),    # not a contraction
     ({"authors": ("Thomas L. Griffiths",)}, "=tom", 4),     # a given name's short form, as readers type it (Tom Griffiths)
     ({"authors": ("Thomas L. Griffiths",)}, "tom", None),   # not the word tom: ToM (theory of mind) found his notes
     ({"authors": ("Tom Mitchell",)}, "=thomas", 4),

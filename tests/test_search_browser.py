@@ -760,6 +760,9 @@ def test_arrows_move_through_results_and_enter_opens_one(pages, small: str, view
         type_query(page, "scorer")
         page.keyboard.press("Escape")
         assert not page.is_visible(".pn-search__panel") and page.evaluate(FOCUSED)["field"]
+        # A click in the field shows them again (found by a QA pass: nothing came until a key).
+        page.click(".pn-search__input")
+        assert page.is_visible(".pn-search__panel") and page.locator(".pn-search__results > li").count() == len(slugs)
 
 
 def wait_for_results(page, query: str, count: int | None = None) -> None:  # noqa: ANN001
@@ -1899,6 +1902,25 @@ def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> No
     line = bundled_box.inner_text(".pn-search__result .pn-search__authors")
     marks = bundled_box.eval_on_selector_all(".pn-search__result .pn-search__authors mark", "els => els.map(e => e.textContent)")
     assert line.startswith("arXiv 2505.16265 · ") and marks == ["2505.16265"], line   # before the authors: never cut off
+
+
+def test_a_long_query_offers_its_corrected_words_not_the_whole_query_again(bundled_box) -> None:  # noqa: ANN001
+    """Found by a QA pass: a pasted sentence with one word no note holds was offered back whole,
+    that word changed, as "did you mean": about nine lines above the result on a phone."""
+    query = ("we find that the fine-tuned LLMs suffer from an Assessment Misalignment problem, i.e., they frequently "
+             "assign higher scores to subpar COTs and more words here")
+    assert type_query(bundled_box, query)[:1] == ["better-reasoners-with-alignment"]
+    fixes = bundled_box.eval_on_selector_all(".pn-search__correction", "els => els.map(e => e.textContent)")
+    assert fixes and all(len(f.split()) <= 2 for f in fixes), fixes
+    short = type_query(bundled_box, "reward modle")
+    assert short and bundled_box.inner_text(".pn-search__correction") == "reward model"   # a short query: whole
+
+
+@pytest.mark.parametrize(("query", "slug"), [("theyre right", "reasoning-models-know-when-theyre-right"),
+                                             ("dont know", "automatic-curriculum-expert-iteration")])
+def test_a_contraction_typed_without_its_apostrophe_finds_its_note(bundled_box, query: str, slug: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: `theyre right` found nothing (and offered "there"), `dont know` nothing."""
+    assert type_query(bundled_box, query)[:1] == [slug]
 
 
 @pytest.mark.parametrize("query", ["arXiv:2505", "arXiv:2505.1", "arxiv 2505.162", "ARXIV: 2505.16"])

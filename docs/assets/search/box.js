@@ -331,8 +331,10 @@ function build() {
         const typed = Object.keys(result.corrected);
         if (typed.length) {
           // The whole query corrected (reward modle: "reward model", not "model"), as the reader
-          // would type it again; a word not written apart in it (a name's parts) alone.
-          const parts = q.trim().split(/(\s+)/), whole = typed.every((w) => parts.includes(w));
+          // would type it again; a word not written apart in it (a name's parts) alone, and so the
+          // words of a long query (a pasted sentence was echoed whole, one word changed).
+          const parts = q.trim().split(/(\s+)/);
+          const whole = typed.every((w) => parts.includes(w)) && parts.filter((t) => t.trim()).length <= 6;
           const fixes = whole && !result.romanised ? parts.map((t) => (Object.prototype.hasOwnProperty.call(result.corrected, t) ? result.corrected[t] : t)).join("")
             : typed.map((w) => result.corrected[w]).join(" ");
           // A Hangul word that found notes and is also a name (황: Huang): the name's notes come after.
@@ -409,6 +411,11 @@ function build() {
     loadEngine().catch(() => {});
     markOpen();
     if (input.value.trim()) showPanel(true);
+  });
+  // A click in the field that kept its focus after Escape hid the results shows them again (no
+  // focus event comes: they stayed hidden until a key was typed).
+  input.addEventListener("click", () => {
+    if (panel.hidden && input.value.trim() && options().length) showPanel(true);
   });
   input.addEventListener("input", (e) => {
     if (e.isComposing) composing = true;          // (a composition begun before the page listened)

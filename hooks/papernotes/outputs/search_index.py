@@ -378,6 +378,16 @@ def person_names(text: str) -> list[str]:
             for term in tokenize(re.sub(r"[^\w]|_", "", match[0]))]
 
 
+_CONTRACTION = re.compile(r"(?<![\w'’])([A-Za-z]+)['’]([A-Za-z]{1,2})(?![\w'’])")
+"""An English contraction: `they're`, `don't`, `We've`, `can’t` (a straight or curly apostrophe)."""
+
+
+def contractions(text: str) -> list[str]:
+    """Each contraction of `text` also as one word, as readers type it without its apostrophe:
+    `theyre right` and `dont know` found nothing (its parts are terms already: `they re` finds it)."""
+    return [(match[1] + match[2]).lower() for match in _CONTRACTION.finditer(text)] if "'" in text or "’" in text else []
+
+
 _CAMEL = re.compile(r"(?<![\w-])((?:[A-Z][a-z]{2,}|[A-Z]{2,}(?![a-z])){2,})(?![\w])")
 """A name written in camel case: capitalised words (or an acronym) run together, `ThinkTuning`,
 `OlaGPT`, `ChatGPT` (not `LLaMA`, `MoE` or `ToM`, whose parts are not words)."""
@@ -433,7 +443,7 @@ def document_terms(note: Note, tags: TagRegistry, concepts: ConceptMatcher | Non
         tokens, joined = tokenize_joined(text) if phrases else (tokenize(text), [])
         adjacent = _adjacent(text)
         terms = (tokens + _pairs_of(adjacent, False) + model_names(text) + signed_names(text) + angled_names(text)
-                 + (person_names(text) if field == "people" else acronyms(text)))
+                 + (person_names(text) if field == "people" else acronyms(text) + contractions(text)))
         if field == "title":
             terms += title_pairs(tokens, joined) + camel_parts(text)
         if concepts and field != "people":
