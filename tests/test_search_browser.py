@@ -1904,6 +1904,25 @@ def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> No
     assert line.startswith("arXiv 2505.16265 · ") and marks == ["2505.16265"], line   # before the authors: never cut off
 
 
+@pytest.mark.parametrize("query", ["퉈 자오", "보상 모뎀"])
+def test_the_status_line_does_not_flicker_while_results_stay(bundled_box, query: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: when a pause ended the last word and the box searched again, the line
+    over the same results went "found by the name…: tuo", "Searching…", "…: tuo zhao". Typed
+    as a reader types, with pauses; once results are on screen the line never says "검색 중"."""
+    page = bundled_box
+    page.click(".pn-search__input")
+    page.fill(".pn-search__input", "")
+    page.wait_for_function("() => !document.querySelector('.pn-search__results').children.length")
+    page.evaluate("""() => { window.__lines = []; const s = document.querySelector('.pn-search__status');
+        new MutationObserver(() => window.__lines.push([document.querySelector('.pn-search__results').children.length,
+        s.textContent])).observe(s, {childList: true, subtree: true, characterData: true}); }""")
+    page.keyboard.type(query, delay=150)
+    page.wait_for_timeout(2000)
+    lines = page.evaluate("window.__lines")
+    listed = [text for shown, text in lines if shown]
+    assert listed and not [t for t in listed if "검색 중" in t], lines
+
+
 def test_a_long_query_offers_its_corrected_words_not_the_whole_query_again(bundled_box) -> None:  # noqa: ANN001
     """Found by a QA pass: a pasted sentence with one word no note holds was offered back whole,
     that word changed, as "did you mean": about nine lines above the result on a phone."""

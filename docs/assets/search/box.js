@@ -227,7 +227,9 @@ function build() {
       && q.startsWith(shownQuery) && /[\uac00-\ud7a3]$/.test(q);
     const kept = mid || typingOn ? { nodes: Array.from(status.childNodes), count: list.getAttribute("data-count") } : null;
     list.removeAttribute("data-count");         // present again once this query's results show
-    setStatus("검색 중…", "Searching…");
+    // With results on screen their line stays until the new ones come: "Searching…" flickered
+    // between two lines that were the same but for a word (a pause ending the word searches again).
+    if (!list.children.length) setStatus("검색 중…", "Searching…");
     loadEngine().then((loaded) => loaded.engine.search(q).then((result) => {
       if (mine !== seq) return null;
       // Mid-syllable (a Korean keyboard composing 몯 on the way to 모델) a query may find nothing
