@@ -1904,6 +1904,20 @@ def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> No
     assert line.startswith("arXiv 2505.16265 · ") and marks == ["2505.16265"], line   # before the authors: never cut off
 
 
+def test_switching_language_leaves_the_results_open_in_the_other_language(bundled_box) -> None:  # noqa: ANN001
+    """Found by a QA pass: a click on the language switch closed the results, which a reader
+    switches to read in the other language."""
+    page = bundled_box
+    slugs = type_query(page, "보상 모델")
+    try:
+        page.click('.pn-toggle__button[data-lang="en"]')
+        assert page.is_visible(".pn-search__panel")
+        assert page.locator(".pn-search__results > li").count() == len(slugs)
+        assert page.locator(".pn-search__status .pn-lang[lang=en]").is_visible()
+    finally:
+        page.click('.pn-toggle__button[data-lang="ko"]')
+
+
 @pytest.mark.parametrize("query", ["퉈 자오", "보상 모뎀"])
 def test_the_status_line_does_not_flicker_while_results_stay(bundled_box, query: str) -> None:  # noqa: ANN001
     """Found by a QA pass: when a pause ended the last word and the box searched again, the line

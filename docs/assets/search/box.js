@@ -481,8 +481,12 @@ function build() {
     if (e.key === "Escape" && box.hasAttribute("data-open") && box.contains(e.target) && e.target !== input) closeBox(true);
   });
   document.addEventListener("click", (e) => {
-    // The path as dispatched: "more" may have replaced the clicked label before this runs.
-    if (!e.composedPath().includes(box)) closeBox(false, !e.defaultPrevented && !!(e.target.closest && e.target.closest("a[href]")));
+    // The path as dispatched: "more" may have replaced the clicked label before this runs. The
+    // language switch leaves the results open: a reader switches to read them in the other language.
+    const path = e.composedPath();
+    if (!path.includes(box) && !path.some((n) => n.classList && n.classList.contains("pn-toggle"))) {
+      closeBox(false, !e.defaultPrevented && !!(e.target.closest && e.target.closest("a[href]")));
+    }
   });
 }
 
