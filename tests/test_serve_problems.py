@@ -229,3 +229,16 @@ def test_a_note_with_a_bad_file_name_has_its_draft_page_at_the_suggested_name(tm
     build.root = root
     pages = build._broken_note_pages(result, set())
     assert [(p.src_uri, p.source) for p in pages] == [("notes/lets-verify.md", "data/notes/2024/Lets Verify.md")]
+
+
+def test_the_banner_counts_in_plain_english() -> None:
+    """It read "1 problem(s) in the notes (1 error(s), 0 warning(s))" on every page under serve."""
+    from papernotes.model import Problem
+    from papernotes.pages.problems import problems_banner
+
+    error = Problem("data/notes/2025/b.md", 4, 7, "date", "bad", "invalid")
+    warning = Problem("data/notes/2025/a.md", 9, 1, "## English", "missing", "missing-language", "warning")
+    assert "1 problem in the notes (1 error, 0 warnings)" in problems_banner((error,))
+    assert "until it is fixed" in problems_banner((error,))
+    assert "2 problems in the notes (1 error, 1 warning)" in problems_banner((warning, error))
+    assert "(s)" not in problems_banner((warning, error))

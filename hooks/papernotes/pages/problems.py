@@ -19,6 +19,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from papernotes.model import Problem, printable
+from papernotes.pages.fragments import en_count
 
 BANNER_CLASS = "pn-problems"
 """The class of the banner's element (tests find it by it)."""
@@ -64,8 +65,8 @@ def problems_banner(problems: tuple[Problem, ...]) -> str:
     # An error stops `mkdocs build`; a warning only `mkdocs build --strict` (as CI builds).
     build = "`mkdocs build`" if errors else "`mkdocs build --strict`"
     title = _bi(_message(f"노트 문제 {len(problems)}건 (오류 {errors}, 경고 {warnings}): {build}는 고칠 때까지 실패합니다"),
-                _message(f"{len(problems)} problem(s) in the notes ({errors} error(s), {warnings} warning(s)): "
-                         f"{build} fails until they are fixed"))
+                _message(f"{en_count(len(problems), 'problem')} in the notes ({en_count(errors, 'error')}, "
+                         f"{en_count(warnings, 'warning')}): {build} fails until {'it is' if len(problems) == 1 else 'they are'} fixed"))
     note = _bi("미리보기 서버에서만 보입니다. 문제가 있는 노트는 초안 페이지로 보입니다.",
                "Shown by the preview server only; a note with errors is shown as a draft page.")
     more = len(problems) - MAX_LISTED
