@@ -949,3 +949,63 @@ def test_a_control_pressed_in_the_recommendations_keeps_the_focus(context, base:
     page.keyboard.press("Enter")
     page.wait_for_function("!document.querySelector('.pn-rl-undismiss')")
     assert page.evaluate(FOCUSED_REC) == ["pn-rl-recs__status"]
+
+
+def test_a_memo_is_kept_when_the_page_is_left_at_once(context, base: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: a memo typed and the page left within the pause before it is stored
+    (a link followed, Back, the tab closed) was lost."""
+    page = context.new_page()
+    page.goto(f"{base}notes/zeta/?lang=en")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.click(f"{slot(page, 'zeta')} .pn-rl__note-toggle")
+    page.locator(f"{slot(page, 'zeta')} textarea").press_sequentially("quick memo")
+    page.goto(f"{base}notes/particle-a/?lang=en")     # at once: no blur, no pause
+    assert stored(page)["items"]["zeta"]["note"] == "quick memo"
+
+
+def test_lists_too_long_or_named_like_objects_properties_are_said_and_change_nothing(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """Found by a QA pass: 100,000 entries froze the page for 103 s (each was looked for in the
+    whole list) and a list page of 20,000 took 27 s to draw; a slug `constructor` or `toString`
+    threw (the list read the Object's own property); a share link showed any title for a note
+    the site has; the Korean message for a file that is not JSON carried the browser's English."""
+    page = context.new_page()
+    page.goto(f"{base}list/?lang=en")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+
+    def imported(name: str, content: str, says: str) -> str:
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        page.set_input_files("#pn-rl-import", str(tmp_path / name))
+        page.wait_for_selector(f".pn-rl-message:has-text({json.dumps(says)})", timeout=30000)
+        return page.inner_text(".pn-rl-message")
+
+    many = {"schema": "papernotes.reading-list/1", "version": 1, "items": [{"slug": f"s{i}"} for i in range(5001)]}
+    assert "a reading list holds at most 5,000" in imported("many.json", json.dumps(many), "5,001 papers")
+    assert stored(page) is None
+    odd = {"schema": "papernotes.reading-list/1", "version": 1,
+           "items": [{"slug": s} for s in ("constructor", "toString", "hasOwnProperty", "zeta")]}
+    imported("odd.json", json.dumps(odd), "4 added")
+    assert sorted(stored(page)["items"]) == ["constructor", "hasOwnProperty", "toString", "zeta"]
+    page.reload()
+    page.wait_for_selector(".pn-rl-items li[data-slug='constructor']")
+    # 4,996 more make 5,000 (the most); one more is refused, and the list stays as it was.
+    imported("fill.json", json.dumps({**many, "items": many["items"][:4996]}), "4996 added")
+    assert "at most 5,000" in imported("one-more.json", json.dumps({**many, "items": [{"slug": "one-more"}]}), "5,001 papers")
+    assert len(stored(page)["items"]) == 5000
+    page.evaluate("localStorage.clear()")
+    # A share link of a note the site has, with another title: the site's own.
+    rows = [["zeta", "FAKE TITLE: call now", "2024-12-24", 0, ""]]
+    code = "j" + page.evaluate("s => btoa(unescape(encodeURIComponent(s))).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '')", json.dumps(rows))
+    page.goto(f"{base}list/?lang=en#list={code}")
+    page.wait_for_selector(".pn-rl-shared li[data-slug='zeta'] .pn-authors")
+    assert page.inner_text(".pn-rl-shared li[data-slug='zeta'] h3") == "Zeta: Reward Hacking"
+    too_many = "j" + page.evaluate("s => btoa(s).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '')",
+                                   json.dumps([[f"s{i}", "t", "", 0, ""] for i in range(5001)]))
+    page.goto(f"{base}list/?lang=en#list={too_many}")
+    page.wait_for_selector(".pn-rl-shared [role=alert]:has-text('at most 5,000')")
+    page.goto(f"{base}list/?lang=ko")
+    (tmp_path / "bad.json").write_text("not json", encoding="utf-8")
+    page.set_input_files("#pn-rl-import", str(tmp_path / "bad.json"))
+    page.wait_for_selector(".pn-rl-message:has-text('JSON 파일이 아닙니다')")
+    assert "Unexpected" not in page.locator(".pn-rl-message [lang=ko]").inner_text()

@@ -99,17 +99,25 @@ export function mountControls(slot, info, store) {
     noteButton.setAttribute("aria-expanded", String(open));
     if (open) area.focus();
   });
-  let timer = 0;
+  let timer = 0, typed = false;
+  // Only what the reader typed is stored (`typed`): a memo the list page drew for an import that
+  // did not fit the storage is not the reader's to keep.
   const keep = () => {
     clearTimeout(timer);
+    if (!typed || !area.isConnected) return;
+    typed = false;
     const entry = store.get(info.slug);
     if ((entry ? entry.note : "") === area.value) return;
     store.save(info, { note: area.value });
     done.replaceChildren(bi(T.noteSaved));
   };
-  area.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(keep, 400); });
+  area.addEventListener("input", () => { typed = true; clearTimeout(timer); timer = setTimeout(keep, 400); });
   area.addEventListener("change", keep);
   area.addEventListener("blur", keep);
+  // Leaving the page (a link followed, Back, the tab closed) within the pause lost the memo
+  // typed last: it is kept as the page goes.
+  window.addEventListener("pagehide", keep);
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") keep(); });
 
   unsubscribe = store.subscribe(render);
   render();

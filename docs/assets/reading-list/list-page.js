@@ -9,7 +9,7 @@ import { mountControls } from "./controls.js";
 import { showProblems } from "./notice.js";
 import { byline, loadSiteNotes, recommend } from "./recommend.js";
 import { store } from "./page-store.js";
-import { mergeInto } from "./store.js";
+import { MAX_ITEMS, mergeInto } from "./store.js";
 import { T, ROOT, bi, el, fill, forTitle, lang, langOf, say } from "./text.js";
 
 showProblems(store, { now: true });
@@ -243,6 +243,8 @@ $("#pn-rl-import").addEventListener("change", async (event) => {
   try { text = await file.text(); } catch (e) { say2([`파일을 읽지 못했습니다: ${e.message}`, `Could not read the file: ${e.message}`]); return; }
   const parsed = (await transfer()).parseImport(text);
   if (parsed.error) { say2(parsed.error); return; }
+  const fresh = parsed.entries.filter((e) => !store.get(e.slug)).length;
+  if (store.entries().length + fresh > MAX_ITEMS) { say2((await transfer()).tooMany(store.entries().length + fresh)); return; }
   let result = null;
   const stored = store.changeStored((doc) => {
     result = mergeInto(doc, parsed.entries);
@@ -299,7 +301,9 @@ async function drawShared() {
   try {
     entries = await (await transfer()).decodeShare(m[1]);
   } catch (e) {
-    box.replaceChildren(heading, el("p", { role: "alert" }, bi(["이 공유 링크를 읽을 수 없습니다 (잘렸거나 잘못된 링크). 내 목록은 그대로입니다.", "This share link cannot be read (cut short or not a list). Your own list is unchanged."])));
+    const mod = await transfer();
+    box.replaceChildren(heading, el("p", { role: "alert" }, bi(e instanceof mod.TooMany ? mod.tooMany(Number(e.message))
+      : ["이 공유 링크를 읽을 수 없습니다 (잘렸거나 잘못된 링크). 내 목록은 그대로입니다.", "This share link cannot be read (cut short or not a list). Your own list is unchanged."])));
     return;
   }
   // Once the site's notes have loaded (the second draw), each shared note's authors come from its
@@ -310,6 +314,9 @@ async function drawShared() {
     try {
       const cards = onSite.length ? await site.cards(onSite.map(([, i]) => i)) : [];
       onSite.forEach(([slug], k) => { if (cards[k]) authors.set(slug, cards[k].authors); });
+      // A note the site has is shown by its own title: a link could carry any text as one.
+      const bySlug = new Map(entries.map((x) => [x.slug, x]));
+      onSite.forEach(([slug], k) => { if (cards[k] && cards[k].title) bySlug.get(slug).title = cards[k].title; });
     } catch (e) { /* the shared list still shows its titles */ }
   }
   const list = el("ol", { class: "pn-list" }, ...entries.map((e) => {

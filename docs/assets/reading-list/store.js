@@ -21,19 +21,24 @@
 
 export const KEY = "papernotes.reading-list";
 export const VERSION = 1;
+/* The most papers a list holds: an import or a shared list with more is refused whole (100,000
+ * entries froze the page for 103 s; the list page draws every entry). */
+export const MAX_ITEMS = 5000;
+/* A map from slugs with no prototype: a slug `constructor` or `toString` read the Object's own. */
+const map = () => Object.create(null);
 const STATES = new Set(["to-read", "read"]);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const MIGRATIONS = {
   0: (doc) => {
-    const found = {};
+    const found = map();
     // A bare list, or an export whose `version` was lost (its items a list, or a stored document's object).
     const items = doc.items && typeof doc.items === "object" ? Object.values(doc.items) : [];
     for (const raw of items) {
       const entry = normaliseEntry(typeof raw === "string" ? { slug: raw } : raw);
       if (entry) found[entry.slug] = entry;
     }
-    return { version: 1, items: found, dismissed: {} };
+    return { version: 1, items: found, dismissed: map() };
   },
 };
 
@@ -81,12 +86,12 @@ export function migrate(value) {
     doc = MIGRATIONS[version](doc);
     version = doc.version;
   }
-  const items = {};
+  const items = map();
   for (const raw of Object.values(doc.items && typeof doc.items === "object" ? doc.items : {})) {
     const entry = normaliseEntry(raw);
     if (entry) items[entry.slug] = entry;
   }
-  const dismissed = {};
+  const dismissed = map();
   for (const [slug, at] of Object.entries(doc.dismissed && typeof doc.dismissed === "object" ? doc.dismissed : {})) {
     if (typeof at === "string") dismissed[slug] = at;
   }
@@ -94,7 +99,7 @@ export function migrate(value) {
 }
 
 function emptyDoc() {
-  return { version: VERSION, items: {}, dismissed: {} };
+  return { version: VERSION, items: map(), dismissed: map() };
 }
 
 function combineNotes(a, b) {
@@ -125,11 +130,13 @@ function mergeOne(existing, incoming) {
  * same entries again changes nothing. Returns {added, updated, unchanged}. */
 export function mergeInto(doc, entries) {
   const counts = { added: 0, updated: 0, unchanged: 0 };
+  const byArxiv = new Map();   // one look-up per entry (a search of the list for each was quadratic)
+  for (const e of Object.values(doc.items)) if (e.arxiv && !byArxiv.has(e.arxiv)) byArxiv.set(e.arxiv, e);
   for (const incoming of entries) {
-    let existing = incoming.arxiv ? Object.values(doc.items).find((e) => e.arxiv === incoming.arxiv) : undefined;
-    existing = existing || doc.items[incoming.slug];
+    const existing = (incoming.arxiv && byArxiv.get(incoming.arxiv)) || doc.items[incoming.slug];
     if (!existing) {
       doc.items[incoming.slug] = incoming;
+      if (incoming.arxiv && !byArxiv.has(incoming.arxiv)) byArxiv.set(incoming.arxiv, incoming);
       counts.added += 1;
       continue;
     }
@@ -137,6 +144,7 @@ export function mergeInto(doc, entries) {
     if (JSON.stringify(merged) === JSON.stringify(existing)) counts.unchanged += 1;
     else {
       doc.items[existing.slug] = merged;
+      if (merged.arxiv) byArxiv.set(merged.arxiv, merged);
       counts.updated += 1;
     }
   }

@@ -18,7 +18,7 @@
  * Memos are never shared.
  */
 
-import { migrate, NewerVersion } from "./store.js";
+import { MAX_ITEMS, migrate, NewerVersion } from "./store.js";
 import { ROOT } from "./text.js";
 
 export const SCHEMA = "papernotes.reading-list/1";
@@ -44,7 +44,7 @@ export function parseImport(text) {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { error: [`JSON 파일이 아닙니다 (${e.message}). 목록은 그대로입니다.`, `This is not a JSON file (${e.message}). Your list is unchanged.`] };
+    return { error: ["JSON 파일이 아닙니다. 목록은 그대로입니다.", `This is not a JSON file (${e.message}). Your list is unchanged.`] };
   }
   const looksLikeOurs = Array.isArray(value) || (value && typeof value === "object" &&
     (typeof value.schema === "string" ? value.schema.startsWith("papernotes.reading-list/") : "items" in value));
@@ -59,6 +59,7 @@ export function parseImport(text) {
       "The file's \"items\" is not a list of notes. Your list is unchanged."] };
   }
   const total = Array.isArray(raw) ? raw.length : Object.keys(raw).length;
+  if (total > MAX_ITEMS) return { error: tooMany(total) };
   try {
     const doc = migrate(Array.isArray(value) ? value : { version: value.version, items: raw });
     const entries = Object.values(doc.items);
@@ -71,6 +72,15 @@ export function parseImport(text) {
     return { error: ["목록 파일을 읽을 수 없습니다. 목록은 그대로입니다.", "The list file cannot be read. Your list is unchanged."] };
   }
 }
+
+/* [ko, en]: a list of `n` papers is more than a list holds. */
+export function tooMany(n) {
+  const count = n.toLocaleString("en");
+  return [`항목이 ${count}개입니다. 목록에는 최대 ${MAX_ITEMS.toLocaleString("en")}개까지 담을 수 있습니다. 목록은 그대로입니다.`,
+    `It lists ${count} papers; a reading list holds at most ${MAX_ITEMS.toLocaleString("en")}. Your list is unchanged.`];
+}
+
+export class TooMany extends Error {}
 
 function toBase64Url(bytes) {
   let binary = "";
@@ -102,8 +112,10 @@ export async function decodeShare(text) {
   let bytes = fromBase64Url(text.slice(1));
   if (text[0] === "z") bytes = await pipe(bytes, new DecompressionStream("deflate-raw"));
   else if (text[0] !== "j") throw new Error("unknown share format");
+  if (bytes.length > MAX_IMPORT_BYTES) throw new Error("too large");   // a few kB inflated to 200 MB of spaces
   const rows = JSON.parse(new TextDecoder().decode(bytes));
   if (!Array.isArray(rows)) throw new Error("not a list");
+  if (rows.length > MAX_ITEMS) throw new TooMany(String(rows.length));
   const doc = migrate(rows.filter(Array.isArray).map((r) => ({
     slug: r[0], title: r[1], date: r[2], state: r[3] === 1 ? "read" : "to-read", arxiv: r[4] || null,
   })));
