@@ -765,6 +765,22 @@ def test_arrows_move_through_results_and_enter_opens_one(pages, small: str, view
         assert page.is_visible(".pn-search__panel") and page.locator(".pn-search__results > li").count() == len(slugs)
 
 
+def test_on_a_phone_a_results_passage_is_three_lines_at_most(browser, bundled: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: a result was about 300 px tall on a phone (a passage of five lines), one
+    above the on-screen keyboard. Its passage is three lines there; a wide screen shows it whole."""
+    for viewport, most in ((PHONE, 3), (DESKTOP, None)):
+        page = new_page(browser, viewport, "ko")
+        try:
+            page.goto(bundled)
+            assert type_query(page, "보상 모델")
+            lines = page.eval_on_selector_all(".pn-search__summary", """els => els.map(e =>
+                e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))""")
+            clamped = page.eval_on_selector_all(".pn-search__summary", "els => els.map(e => getComputedStyle(e).webkitLineClamp)")
+            assert lines and (max(lines) <= most + 0.1 if most else set(clamped) == {"none"}), (lines, clamped)
+        finally:
+            page.context.close()
+
+
 def wait_for_results(page, query: str, count: int | None = None) -> None:  # noqa: ANN001
     """Wait, without pressing Enter, until the results shown are `query`'s (a pause after typing)."""
     page.wait_for_function("([q, n]) => { const l = document.querySelector('.pn-search__results');"
