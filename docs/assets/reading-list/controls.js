@@ -12,6 +12,14 @@ import { T, bi, el, forTitle, say } from "./text.js";
 
 let counter = 0;
 
+/* The memos typed and not yet stored, each its slot's `keep`: stored as the page goes (a link
+ * followed, Back, the tab closed, within the pause lost the last one). One pair of listeners
+ * for the page, not one per slot. */
+const unsaved = new Set();
+function keepAll() { for (const keep of [...unsaved]) keep(); }
+window.addEventListener("pagehide", keepAll);
+document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") keepAll(); });
+
 /* What the page says about a slot's note. The slot carries only what its item does not show
  * (data-rl-arxiv, data-rl-published); the rest is read where the page has it (issue 24):
  * - slug and tags: the item's `data-slug` and `data-tags` (a card's <article>, a tag page's <li>);
@@ -99,25 +107,20 @@ export function mountControls(slot, info, store) {
     noteButton.setAttribute("aria-expanded", String(open));
     if (open) area.focus();
   });
-  let timer = 0, typed = false;
-  // Only what the reader typed is stored (`typed`): a memo the list page drew for an import that
-  // did not fit the storage is not the reader's to keep.
+  let timer = 0;
+  // Only what the reader typed is stored (`unsaved`): a memo the list page drew for an import
+  // that did not fit the storage is not the reader's to keep.
   const keep = () => {
     clearTimeout(timer);
-    if (!typed || !area.isConnected) return;
-    typed = false;
+    if (!unsaved.delete(keep) || !area.isConnected) return;
     const entry = store.get(info.slug);
     if ((entry ? entry.note : "") === area.value) return;
     store.save(info, { note: area.value });
     done.replaceChildren(bi(T.noteSaved));
   };
-  area.addEventListener("input", () => { typed = true; clearTimeout(timer); timer = setTimeout(keep, 400); });
+  area.addEventListener("input", () => { unsaved.add(keep); clearTimeout(timer); timer = setTimeout(keep, 400); });
   area.addEventListener("change", keep);
   area.addEventListener("blur", keep);
-  // Leaving the page (a link followed, Back, the tab closed) within the pause lost the memo
-  // typed last: it is kept as the page goes.
-  window.addEventListener("pagehide", keep);
-  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") keep(); });
 
   unsubscribe = store.subscribe(render);
   render();

@@ -483,8 +483,7 @@ function build() {
   document.addEventListener("click", (e) => {
     // The path as dispatched: "more" may have replaced the clicked label before this runs. The
     // language switch leaves the results open: a reader switches to read them in the other language.
-    const path = e.composedPath();
-    if (!path.includes(box) && !path.some((n) => n.classList && n.classList.contains("pn-toggle"))) {
+    if (!e.composedPath().includes(box) && !(e.target.closest && e.target.closest(".pn-toggle"))) {
       closeBox(false, !e.defaultPrevented && !!(e.target.closest && e.target.closest("a[href]")));
     }
   });

@@ -69,7 +69,7 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
     if base.count(",") == 1 and not found:
         return _inverted_parts(base)
     given, _, family = base.rpartition(" ")
-    if not given or "," in base or _JOINED.search(base) or not all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in base):
+    if not given or "," in base or _JOINED.search(base) or not _latin(base):
         return None
     if _group_word(family) or any(c in "()[]" for c in base):
         return None
@@ -84,6 +84,12 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
             "family": family, **suffix}
 
 
+def _latin(name: str) -> bool:
+    """Whether `name` is written in letters that split into given and family names (ASCII, or
+    letters before the CJK blocks: not Hangul, kana or Han)."""
+    return all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in name)
+
+
 def _inverted_parts(base: str) -> dict[str, str] | None:
     """A name written `Family, Given` (one comma, no suffix: `Smith, John`, `van der Berg, Ludo`), as
     `names` reads it for matching and as RIS, COinS and `citation_author` pass it on (Zotero reads a
@@ -92,7 +98,7 @@ def _inverted_parts(base: str) -> dict[str, str] | None:
     family, given = (part.strip() for part in base.split(","))
     if not family or not given or _JOINED.search(base) or any(c in "()[]" for c in base) or _group_word(family.split()[-1]):
         return None
-    if not all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in base.replace(",", "")):
+    if not _latin(base.replace(",", "")):
         return None
     words = family.split(" ")
     cut = 0
