@@ -206,7 +206,7 @@ def test_no_year_month_or_day_is_out_of_reach() -> None:
     assert calendars == [str(y) for y in sorted(index.years(), reverse=True)[: stats.CALENDAR_YEARS]]
     earlier = re.findall(r'<li><a href="\.\./archive/(\d{4})/">', html.split('id="earlier-years"', 1)[1])
     assert sorted(calendars + earlier) == sorted(str(y) for y in index.years())
-    assert "그 전 1404개월은" in html and "the 1404 months before" in html   # and the line above it says what it leaves out
+    assert "그 전 1,404개월은" in html and "the 1,404 months before" in html   # and the line above it says what it leaves out
 
 
 def test_a_few_years_of_notes_keep_their_month_chart_and_every_calendar() -> None:
@@ -317,3 +317,13 @@ def test_the_year_chart_is_named_and_twinned_as_the_months_are(browser, tmp_path
         assert len(english) == len(years) and all(re.fullmatch(r"\d{4}: (1 note|\d+ notes)", n) for n in english), english[:3]
     finally:
         context.close()
+
+
+def test_counts_are_grouped_by_thousands_in_both_languages() -> None:
+    """At 10,000 notes the page said "10000 notes over 1095 days" (and 노트 10000개): counts are
+    written as both languages write them, 10,000 and 1,095; the chart's titles too."""
+    days = [dt.date(2023, 1, 1) + dt.timedelta(days=i % 1095) for i in range(10_000)]
+    html = _page(days)
+    assert "1,095일에 걸친 노트 10,000개" in html and "10,000 notes over 1,095 days" in html
+    assert re.search(r"<title>2023-01: 노트 \d{3}개</title>", html)   # under 1,000: as before
+    assert "10000" not in re.sub(r'data-count="\d+"', "", html)

@@ -10,6 +10,7 @@ the first screen after choosing a tag, tap targets of 44×44 px, and the stylesh
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import string
 import time
@@ -1508,6 +1509,42 @@ def test_a_wide_display_formula_scrolls_in_its_own_box_on_a_phone(browser, tmp_p
                       focusable: m.tabIndex === 0}; }""")
             assert state == {"wide": True, "scrolls": "auto", "inside": True, "focusable": True}, (path, state)
             assert pg.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+    finally:
+        context.close()
+
+
+MATH_FONTS = ("STIX Two Math", "Cambria Math", "Latin Modern Math", "Libertinus Math", "Noto Sans Math", "DejaVu Math TeX Gyre")
+"""The math fonts papernotes.css names, as a reader's system may have them."""
+
+FENCED_MATH_NOTE = WIDE_MATH_NOTE.replace("Wide Math Probe", "Fenced Math Probe").replace("2503.09999", "2503.09998")
+FENCED_MATH_NOTE = re.sub(r"\$\$.*?\$\$", lambda m: "$$r=\\left[\\frac{a+b}{\\sqrt{c}}\\right]$$", FENCED_MATH_NOTE, flags=re.S)
+
+
+def math_font() -> bool:
+    import subprocess
+
+    found = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, timeout=30)
+    return any(name in found.stdout for name in MATH_FONTS)
+
+
+def test_brackets_stretch_round_a_fraction(browser, tmp_path_factory, serve) -> None:  # noqa: ANN001
+    """`\\left[ \\frac{a+b}{c} \\right]` showed brackets one line tall beside a fraction two lines
+    tall: Chromium's default math family was a text font, which has no larger brackets. Formulas
+    now ask for a math font by name (none downloaded); CI installs one (fonts-dejavu-extra)."""
+    if not math_font():
+        if os.environ.get("CI"):
+            pytest.fail("no math font: CI must install one (apt-get install fonts-dejavu-extra)")
+        pytest.skip("no math font for Chromium (apt-get install fonts-dejavu-extra)")
+    site = shared_build(tmp_path_factory, "fenced-math-site", lambda folder: make_site(folder, notes={"2025/fenced-math.md": FENCED_MATH_NOTE}))
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        for lang in ("ko", "en"):
+            open_page(pg, serve(site) + "notes/fenced-math/", lang)
+            heights = pg.locator('.pn-commentary math[display="block"]:visible').first.evaluate(
+                """m => [[...m.querySelectorAll('mo')].find(o => o.textContent.trim() === '[').getBoundingClientRect().height, m.querySelector('mfrac').getBoundingClientRect().height]""")
+            bracket, fraction = heights
+            assert bracket >= 0.9 * fraction, (lang, heights)
     finally:
         context.close()
 

@@ -990,7 +990,7 @@ def test_lists_too_long_or_named_like_objects_properties_are_said_and_change_not
     page.reload()
     page.wait_for_selector(".pn-rl-items li[data-slug='constructor']")
     # 4,996 more make 5,000 (the most); one more is refused, and the list stays as it was.
-    imported("fill.json", json.dumps({**many, "items": many["items"][:4996]}), "4996 added")
+    imported("fill.json", json.dumps({**many, "items": many["items"][:4996]}), "4,996 added")
     assert "at most 5,000" in imported("one-more.json", json.dumps({**many, "items": [{"slug": "one-more"}]}), "5,001 papers")
     assert len(stored(page)["items"]) == 5000
     page.evaluate("localStorage.clear()")

@@ -189,7 +189,7 @@ function init(box) {
     tagged.forEach(function (n) { var y = n[2].slice(0, 4); per[y] = (per[y] || 0) + 1; });
     yearOptions.forEach(function (o) {
       var c = per[o.value] || 0;
-      var text = o.value + " (" + c + ")";
+      var text = o.value + " (" + c.toLocaleString("en") + ")";
       if (o.textContent !== text) o.textContent = text;
       o.disabled = c === 0 && o.value !== state.year;
     });
@@ -204,7 +204,8 @@ function init(box) {
       ko = (ko ? ko + ", " : "") + state.year + "년";
       en = (en ? en + ", " : "") + state.year;
     }
-    return bi((ko ? ko + ": " : "") + "노트 " + total + "개", (en ? en + ": " : "") + total + (total === 1 ? " note" : " notes"));
+    var n = total.toLocaleString("en");  // 10,000 in both languages, as the page's own count
+    return bi((ko ? ko + ": " : "") + "노트 " + n + "개", (en ? en + ": " : "") + n + (total === 1 ? " note" : " notes"));
   }
 
   function render(keepRows, reserve) {

@@ -10,14 +10,14 @@ import { language } from "./dom.js";
  * `count_label`); here it is written in the reader's, and again on a switch. Built here, not
  * written in both languages on each of a big site's thousand days (as lang.js names the map's
  * links). */
-const COUNTED = /^(\d{4}(?:-\d{2}){0,2}): \D*(\d+)/;
+const COUNTED = /^(\d{4}(?:-\d{2}){0,2}): \D*(\d[\d,]*)/;   // 1,250 as the page writes it
 function nameMarks() {
   const en = language() === "en";
   for (const title of document.querySelectorAll(".pn-figure svg title")) {
     const found = COUNTED.exec(title.textContent);
     if (!found) continue;
-    const n = Number(found[2]);
-    const label = `${found[1]}: ${en ? `${n} ${n === 1 ? "note" : "notes"}` : `노트 ${n}개`}`;
+    const n = Number(found[2].replace(/,/g, "")), shown = n.toLocaleString("en");
+    const label = `${found[1]}: ${en ? `${shown} ${n === 1 ? "note" : "notes"}` : `노트 ${shown}개`}`;
     if (title.textContent !== label) title.textContent = label;
   }
 }

@@ -64,10 +64,12 @@ export function bi(pair) {
 }
 
 /* A Korean/English pair built from a template: `fill(["노트 {n}개", "{n:note:notes}"], {n: 3})`;
- * `{n:one:many}` is the count with its English word ("1 note", "3 notes"). */
+ * `{n:one:many}` is the count with its English word ("1 note", "3 notes"). Numbers are grouped by
+ * thousands in both languages (1,200), as the pages' own counts are. */
 export function fill(pair, values) {
+  const show = (v) => (typeof v === "number" ? v.toLocaleString("en") : String(v));
   return pair.map((s) => s.replace(/\{(\w+)(?::([^:}]*):([^}]*))?\}/g,
-    (_, k, one, many) => (one === undefined ? String(values[k]) : `${values[k]} ${values[k] === 1 ? one : many}`)));
+    (_, k, one, many) => (one === undefined ? show(values[k]) : `${show(values[k])} ${values[k] === 1 ? one : many}`)));
 }
 
 /* The site root (ends with "/"), from this module's own address: assets/reading-list/x.js. */

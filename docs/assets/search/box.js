@@ -309,7 +309,7 @@ function build() {
               " No note contains all of these words: try fewer."));
           }
         }
-        else setStatus("결과 " + n + "개", n + (n === 1 ? " result" : " results"));
+        else setStatus("결과 " + n.toLocaleString("en") + "개", n.toLocaleString("en") + (n === 1 ? " result" : " results"));
         if (n && result.common.length) {
           status.append(bi(" — 흔한 단어는 빼고 찾았습니다: ", " — without the common words: "),
             el("strong", { class: "pn-search__missing" }, result.common.join(" ")));
@@ -357,7 +357,8 @@ function build() {
         }
         if (page) {
           const a = el("a", { class: "pn-search__tag", href: page[0] });
-          a.append(bi("보관함: " + year[1] + "년 (노트 " + page[1] + "개)", "Archive: " + year[1] + " (" + page[1] + (page[1] === 1 ? " note)" : " notes)")));
+          const count = page[1].toLocaleString("en");
+          a.append(bi("보관함: " + year[1] + "년 (노트 " + count + "개)", "Archive: " + year[1] + " (" + count + (page[1] === 1 ? " note)" : " notes)")));
           tagline.append(a, " ");
           tagline.hidden = false;
         }

@@ -22,7 +22,7 @@ from papernotes.markup import HtmlCache, NoteHtml, glue_endings, keep_hyphens, s
 from papernotes.model import Note
 from papernotes.names import NameForms
 from papernotes.outputs import citation, csl_json, ris
-from papernotes.pages.fragments import Fragments, text_lang
+from papernotes.pages.fragments import Fragments, num, text_lang
 from papernotes.pages.items import Items, slot
 from papernotes.pages.links import LinkPages
 from papernotes.pages.meta import PageMeta
@@ -174,6 +174,7 @@ class PageContext:
                 bytecode_cache=TEMPLATE_CODE,  # compiled once per process (template_code.py)
             )
             env.globals["urls"] = urls
+            env.filters["num"] = num
             env.globals["commentary_of"] = self.commentary_of
             env.globals["excerpt_of"] = self.excerpt_of
             env.globals["fragments"] = fragments = Fragments(self.index.tags)

@@ -40,8 +40,14 @@ def bi(ko: str, en: str) -> Markup:
 
 
 def en_count(n: int, word: str, words: str | None = None) -> str:
-    """An English count: "1 note", "2 notes" (a Korean count takes its counter word: 개, 명, 일)."""
-    return f"{n} {word if n == 1 else words or word + 's'}"
+    """An English count: "1 note", "2 notes", "10,000 notes" (a Korean count takes its counter word:
+    개, 명, 일, and the same grouping, `num`)."""
+    return f"{n:,} {word if n == 1 else words or word + 's'}"
+
+
+def num(n: int) -> str:
+    """A count as both languages write it: digits grouped by thousands (10,000; 노트 10,000개)."""
+    return f"{n:,}"
 
 
 def note_link(note: Note, href: Callable[[str], str]) -> str:

@@ -251,7 +251,7 @@ class LinkPages:
                     parts.append("</ul>")
                     if len(listers) > MAX_LISTED_BY:
                         more = len(listers) - MAX_LISTED_BY
-                        parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more}개 노트가 더 있습니다.", f"And {more} more notes.")}</p>')
+                        parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more:,}개 노트가 더 있습니다.", f"And {more:,} more notes.")}</p>')
             parts.append("</section>")
         backlinks = graph.backlinks.get(note.slug, [])
         if backlinks:
@@ -272,7 +272,7 @@ class LinkPages:
             parts.append("</ol>")
             if len(backlinks) > MAX_BACKLINKS:
                 more = len(backlinks) - MAX_BACKLINKS
-                parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more}개 노트가 더 언급합니다.", f"{more} more notes mention it.")}</p>')
+                parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more:,}개 노트가 더 언급합니다.", f"{more:,} more notes mention it.")}</p>')
             parts.append("</section>")
         nodes = self.neighbourhood(note, related)
         if nodes:

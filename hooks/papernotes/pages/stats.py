@@ -80,7 +80,7 @@ def count_label(key: str, count: int, lang: str) -> str:
     """A year's, month's or day's name and tooltip in `lang`, with its unit: "2025-01-17: 노트 2개",
     "2025-01-17: 2 notes", "1999: 노트 3개" (a bare "2025-01-17: 2" named no unit). figures.js
     rewrites it in the reader's language from the key and the count, the only number after the colon."""
-    return f"{key}: 노트 {count}개" if lang == "ko" else f"{key}: {en_count(count, 'note')}"
+    return f"{key}: 노트 {count:,}개" if lang == "ko" else f"{key}: {en_count(count, 'note')}"
 
 
 def day_list(index: SiteIndex, months: Iterable[tuple[int, int]] | None = None,
@@ -162,7 +162,7 @@ def bar_chart(bars: list[Bar], href: Href, labelledby: str, lang: str = "ko") ->
     width = len(bars) * bar + 56  # room after the last bar for its label (10월, Oct)
     parts = [f'<svg class="pn-chart" viewBox="0 0 {width} {height + 30}" width="{width}" height="{height + 30}" '
              f'role="group" aria-labelledby="{labelledby}">']
-    parts.append(f'<text class="pn-axis" x="0" y="10">{top}</text><line class="pn-axis-line" x1="30" y1="{height}" x2="{width}" y2="{height}"/>')
+    parts.append(f'<text class="pn-axis" x="0" y="10">{top:,}</text><line class="pn-axis-line" x1="30" y1="{height}" x2="{width}" y2="{height}"/>')
     for i, b in enumerate(bars):
         x = 34 + i * bar
         h = 0 if top == 0 else round(b.count * (height - 14) / top)
@@ -192,7 +192,7 @@ def bar_chart(bars: list[Bar], href: Href, labelledby: str, lang: str = "ko") ->
     for i in sorted({peak, newest}):
         h = 0 if top == 0 else round(bars[i].count * (height - 14) / top)
         parts.append(f'<text class="pn-axis pn-bar-value" x="{34 + i * bar + (bar - 3) / 2:g}" y="{height - h - 3}" '
-                     f'text-anchor="middle" aria-hidden="true">{bars[i].count}</text>')
+                     f'text-anchor="middle" aria-hidden="true">{bars[i].count:,}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
 

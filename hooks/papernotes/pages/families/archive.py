@@ -117,14 +117,14 @@ def month_key(ctx: PageContext, year: int, month: int, page: int) -> tuple:
 
 
 def day_meta(day: dt.date, notes: tuple[Note, ...], title: str, ctx: PageContext) -> PageMeta:
-    lead = meta.bi(ctx.settings, f"{day.year}년 {day.month}월 {day.day}일의 논문 노트 {len(notes)}개",
-                   f"{len(notes)} paper note{'s' if len(notes) != 1 else ''} of {day:%B} {day.day}, {day.year}")
+    lead = meta.bi(ctx.settings, f"{day.year}년 {day.month}월 {day.day}일의 논문 노트 {len(notes):,}개",
+                   f"{len(notes):,} paper note{'s' if len(notes) != 1 else ''} of {day:%B} {day.day}, {day.year}")
     return PageMeta(title=title, description=meta.titles(notes, lead))
 
 
 def month_meta(year: int, month: int, notes: tuple[Note, ...], title: str, ctx: PageContext) -> PageMeta:
-    lead = meta.bi(ctx.settings, f"{year}년 {month}월의 논문 노트 {len(notes)}개",
-                   f"{len(notes)} paper notes of {dt.date(year, month, 1).strftime('%B %Y')}")
+    lead = meta.bi(ctx.settings, f"{year}년 {month}월의 논문 노트 {len(notes):,}개",
+                   f"{len(notes):,} paper notes of {dt.date(year, month, 1).strftime('%B %Y')}")
     return PageMeta(title=title, description=meta.titles(notes, lead))
 
 
@@ -132,11 +132,11 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     idx, settings = ctx.index, ctx.settings
     n = len(idx.notes)
     yield PlannedPage(urls.archive(), ARCHIVE_TITLE, "archive", partial(render_archive_page, ctx),
-                      meta=partial(meta.listing, ARCHIVE_TITLE, settings, f"날짜별로 모은 논문 노트 {n}개", f"All {n} paper notes by date"))
+                      meta=partial(meta.listing, ARCHIVE_TITLE, settings, f"날짜별로 모은 논문 노트 {n:,}개", f"All {n:,} paper notes by date"))
     for year in idx.years():
         n = idx.count_in(year)
         yield PlannedPage(urls.year(year), str(year), "year", partial(render_year_page, ctx, year),
-                          meta=partial(meta.listing, str(year), settings, f"{year}년의 논문 노트 {n}개, 월별", f"{n} paper notes of {year}, by month"))
+                          meta=partial(meta.listing, str(year), settings, f"{year}년의 논문 노트 {n:,}개, 월별", f"{n:,} paper notes of {year}, by month"))
     for year, month in idx.months():
         for page in range(1, len(month_pages(ctx, year, month)) + 1):
             title = meta.numbered(f"{year:04d}-{month:02d}", page)

@@ -121,7 +121,7 @@ def initial_page_key(letter: str, parties: list[Party], groups: list[tuple[str, 
 
 def author_meta(ctx: PageContext, party: Party, page: int = 1) -> PageMeta:
     n = len(party.notes)
-    lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} by {party.name}")
+    lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n:,}개", f"{n:,} paper note{'s' if n != 1 else ''} by {party.name}")
     return PageMeta(title=meta.numbered(party.name, page), description=meta.titles(author_pages(ctx, party)[page - 1], lead))
 
 
@@ -130,8 +130,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     n = len(people.authors)
     groups = initial_groups(people)  # once per plan: the index and every initial's page show them
     yield PlannedPage(urls.authors_index(), INDEX_TITLE, "authors index", partial(render_authors_index, ctx, groups),
-                      meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트가 둘 이상인 저자 {n}명, 이름순",
-                                   f"{n} authors with two notes or more, by name"))
+                      meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트가 둘 이상인 저자 {n:,}명, 이름순",
+                                   f"{n:,} authors with two notes or more, by name"))
     for letter, parties in groups:
         title = f"{INDEX_TITLE}: {letter}"
         yield PlannedPage(urls.authors_initial(initial_key(letter)), title, "authors initial",

@@ -64,7 +64,7 @@ def render_browse_page(ctx: PageContext) -> str:
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     n = len(ctx.index.notes)
     yield PlannedPage(urls.browse(), TITLE, "browse", partial(render_browse_page, ctx),
-                      meta=partial(meta.listing, TITLE, ctx.settings, f"태그로 논문 노트 {n}개를 걸러 보기", f"Filter {n} paper notes by tag"),
+                      meta=partial(meta.listing, TITLE, ctx.settings, f"태그로 논문 노트 {n:,}개를 걸러 보기", f"Filter {n:,} paper notes by tag"),
                       scripts=SCRIPTS, shows=tuple(n.slug for n in ctx.index.notes[:browse.PAGE_ROWS]))
 
 

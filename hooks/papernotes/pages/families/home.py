@@ -49,8 +49,8 @@ def render_home_page(ctx: PageContext) -> str:
 def home_meta(ctx: PageContext) -> PageMeta:
     index, settings = ctx.index, ctx.settings
     latest = index.days[0] if index.days else None
-    lead = meta.bi(settings, f"머신러닝 논문 노트 {len(index.notes)}개 (한국어·영어)",
-                   f"{len(index.notes)} bilingual (Korean/English) notes on machine-learning papers")
+    lead = meta.bi(settings, f"머신러닝 논문 노트 {len(index.notes):,}개 (한국어·영어)",
+                   f"{len(index.notes):,} bilingual (Korean/English) notes on machine-learning papers")
     if latest is not None:
         lead += meta.bi(settings, f". 최근: {latest.isoformat()}", f". Latest: {latest.isoformat()}")
         return PageMeta(title=settings.site_name, description=meta.titles(index.by_day[latest], lead))

@@ -42,14 +42,14 @@ def render_labs_index(ctx: PageContext) -> str:
 
 def lab_meta(ctx: PageContext, party: Party, page: int = 1) -> PageMeta:
     n = len(party.notes)
-    lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n}개", f"{n} paper note{'s' if n != 1 else ''} from {party.name}")
+    lead = meta.bi(ctx.settings, f"{party.name}의 논문 노트 {n:,}개", f"{n:,} paper note{'s' if n != 1 else ''} from {party.name}")
     return PageMeta(title=meta.numbered(party.name, page), description=meta.titles(lab_pages(ctx, party)[page - 1], lead))
 
 
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     n = len(ctx.people.orgs)
     yield PlannedPage(urls.labs_index(), INDEX_TITLE, "labs index", partial(render_labs_index, ctx),
-                      meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트에 나온 기관 {n}곳", f"The {n} labs the notes name"))
+                      meta=partial(meta.listing, INDEX_TITLE, ctx.settings, f"노트에 나온 기관 {n:,}곳", f"The {n:,} labs the notes name"))
     for party in ctx.people.orgs:
         for page in range(1, len(lab_pages(ctx, party)) + 1):
             yield PlannedPage(urls.lab(party.slug, page), meta.numbered(party.name, page), "lab",

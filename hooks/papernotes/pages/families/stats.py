@@ -38,8 +38,8 @@ def render_stats_page(ctx: PageContext) -> str:
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     n = len(ctx.index.notes)
     yield PlannedPage(urls.stats(), TITLE, "statistics", partial(render_stats_page, ctx),
-                      meta=partial(meta.listing, TITLE, ctx.settings, f"논문 노트 {n}개의 월별·태그별 통계",
-                                   f"Statistics of {n} paper notes by month and tag"),
+                      meta=partial(meta.listing, TITLE, ctx.settings, f"논문 노트 {n:,}개의 월별·태그별 통계",
+                                   f"Statistics of {n:,} paper notes by month and tag"),
                       scripts=SCRIPTS)
 
 

@@ -40,7 +40,7 @@ def tag_key(ctx: PageContext, slug: str, page: int) -> tuple:
 def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, ctx: PageContext) -> PageMeta:
     settings = ctx.settings
     label = meta.bi(settings, tag.ko, tag.en)
-    lead = meta.bi(settings, f"#{tag.slug} ({label}) 태그의 논문 노트 {total}개", f"{total} paper notes tagged #{tag.slug} ({label})")
+    lead = meta.bi(settings, f"#{tag.slug} ({label}) 태그의 논문 노트 {total:,}개", f"{total:,} paper notes tagged #{tag.slug} ({label})")
     description = meta.bi(settings, tag.description_ko, tag.description_en)
     if description:
         lead += ". " + meta.plain(description)

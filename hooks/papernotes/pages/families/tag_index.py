@@ -111,8 +111,8 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     for page in range(1, len(index_pages(ctx)) + 1):
         title = meta.numbered(TITLE, page)
         yield PlannedPage(urls.tag_index(page), title, "tag index", partial(render_tag_index_page, ctx, page),
-                          meta=partial(meta.listing, title, ctx.settings, f"태그 {n}개와 태그마다의 논문 노트 수",
-                                       f"All {n} tags and how many paper notes each has"),
+                          meta=partial(meta.listing, title, ctx.settings, f"태그 {n:,}개와 태그마다의 논문 노트 수",
+                                       f"All {n:,} tags and how many paper notes each has"),
                           scripts=SCRIPTS)
 
 
