@@ -101,11 +101,14 @@ OTHER_LANGUAGE_TEXT = """(lang) => {
 OTHER_LANGUAGE_LABELS = """(lang) => {
   const hangul = /[\\u1100-\\u11ff\\u3130-\\u318f\\uac00-\\ud7a3]/, latin = /[A-Za-z]{3,}/;
   const found = [];
-  for (const el of document.body.querySelectorAll("[aria-label], [title]")) {
-    if (el.closest(".pn-search") || !el.checkVisibility()) continue;
+  // Placeholders and a select's options too (found by a QA pass: the English year filter's first
+  // option read 모든 해 under its label "All years", the tag finder's placeholder "e.g. reward, 보상").
+  for (const el of document.body.querySelectorAll("[aria-label], [title], [placeholder], option")) {
+    const option = el.tagName === "OPTION";
+    if (el.closest(".pn-search") || !(option ? el.parentElement : el).checkVisibility()) continue;
     const marked = el.closest("[lang]"), own = marked && marked !== document.documentElement ? marked.lang : null;
-    for (const name of ["aria-label", "title"]) {
-      const value = el.getAttribute(name);
+    for (const name of ["aria-label", "title", "placeholder", "label", "text"]) {
+      const value = name === "text" ? (option ? el.textContent : null) : el.getAttribute(name);
       if (!value || /^[#\\d]/.test(value)) continue;
       if (lang === "ko" ? latin.test(value) && own === null : hangul.test(value) && own !== "ko") found.push(name + "=" + value);
     }

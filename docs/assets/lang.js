@@ -19,7 +19,12 @@ const ATTRIBUTES = ["aria-label", "title", "placeholder", "label"];  // label: a
 function localiseAttributes(lang) {
   for (const name of ATTRIBUTES) {
     const key = "data-pn-" + lang + "-" + name;
-    for (const node of document.querySelectorAll("[" + key + "]")) node.setAttribute(name, node.getAttribute(key));
+    for (const node of document.querySelectorAll("[" + key + "]")) {
+      node.setAttribute(name, node.getAttribute(key));
+      // An <option>'s text as well as its label: what reads the text (a copy, a check) finds the
+      // reader's language, not the page's first one (모든 해 under "All years").
+      if (name === "label" && node.tagName === "OPTION") node.textContent = node.getAttribute(key);
+    }
   }
   nameMapLinks(lang);
 }

@@ -304,6 +304,21 @@ function shownAbove(card, result, doc, words, whole) {
   return (words.length > 0 || bridged.length > 0) && words.every((w) => shows([w], conceptsOf(w))) && bridged.every((b) => shows([], [b[0]]));
 }
 
+/* How many characters of `text` a result's passage shows: the index's excerpt, or on a phone
+ * about what its three lines hold (papernotes.css), Hangul a full em wide and other letters about
+ * half, so that the passage starts near what matched: a Korean passage's match, 150 characters
+ * in, was cut off under its third line (found by a QA pass: 보상 해킹). */
+const NARROW = typeof matchMedia === "function" ? matchMedia("(max-width: 44.9375em)") : null;
+function passageLimit(text) {
+  if (!NARROW || !NARROW.matches || !text) return meta.excerpt;
+  const list = document.querySelector(".pn-search__results");
+  const width = (list && list.clientWidth) || window.innerWidth - 32;
+  const em = parseFloat(getComputedStyle(list || document.body).fontSize) || 16;
+  const hangul = (text.match(/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/g) || []).length;
+  const wide = (hangul + 0.55 * (text.length - hangul)) / text.length;   // ems a character, on average
+  return Math.max(40, Math.min(meta.excerpt, Math.floor((0.85 * 3 * width) / (wide * em))));
+}
+
 /* What a result's summary shows in `lang`: its commentary in that language, the matched words
  * marked; when that marks none, the other language's passage that matched, else the abstract's
  * (`abstract`), after a line saying where the match is, in `lang` (the passage marked with its
@@ -311,14 +326,14 @@ function shownAbove(card, result, doc, words, whole) {
  * why the note matched (`above`): then its commentary in `lang`, from the start (an English
  * reader's `thought` showed the Korean passage marking 생각 under a title marking Thought). */
 function summaryIn(lang, own, other, abstract, words, named, whole, above) {
-  const shown = highlight(own, words, named, meta.excerpt, whole);
+  const shown = highlight(own, words, named, passageLimit(own), whole);
   if (above || shown.querySelector("mark")) return shown;
   // Each part named as the note page heads it (코멘트 / Commentary, 초록 / Abstract).
   const found = [[other, lang === "ko" ? "영어 코멘트에서 찾음: " : "Found in the Korean commentary: "],
     [abstract, lang === "ko" ? "초록에서 찾음: " : "Found in the abstract: "]];
   for (const [text, where] of found) {
     if (!text) continue;
-    const passage = highlight(text, words, named, meta.excerpt, whole);
+    const passage = highlight(text, words, named, passageLimit(text), whole);
     if (!passage.querySelector("mark")) continue;
     const frag = document.createDocumentFragment();
     frag.append(el("span", { class: "pn-search__where" }, where), el("span", { lang: langOf(text) }));
