@@ -30,6 +30,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_date, get_relative_url
 
+import papernotes
+from papernotes.report import count
+from papernotes.session.kept import input_stamp
 from papernotes.session.resources import return_large_blocks
 from papernotes.session.session import Build, BuildError
 from papernotes.session.watch import Watch, watch_notes
@@ -149,9 +152,20 @@ class StubPage(Page):
         self.present_anchor_ids = set()
 
 
+PACKAGE = Path(papernotes.__file__).resolve().parent
+TEMPLATES = PACKAGE / "pages" / "templates"
+_code_at_start: tuple | None = None
+"""Under serve, the package's files when the server started (`input_stamp`): what it runs."""
+
+
 def on_startup(command: str, dirty: bool, **kwargs: object) -> None:
-    global build
+    global build, _code_at_start
     build = Build(serving=command == "serve", dirty=dirty)
+    _code_at_start = _code_stamp() if command == "serve" else None
+
+
+def _code_stamp() -> tuple:
+    return input_stamp(sorted(PACKAGE.rglob("*.py")))   # not the compiled files Python writes as it goes
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
@@ -165,10 +179,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     except SettingsError as err:
         raise PluginError(str(err)) from None
     # What every page's shell depends on: a change there makes a serve rebuild render every page.
-    inputs = [Path(config.config_file_path), Path(config.docs_dir)]
+    # Our page templates too: an edited template changes pages whose notes did not change.
+    inputs = [Path(config.config_file_path), Path(config.docs_dir), TEMPLATES]
     if config.theme.custom_dir:
         inputs.append(Path(config.theme.custom_dir))
     build.configure(settings, root, inputs)
+    if _code_at_start is not None and _code_stamp() != _code_at_start:
+        # Python cannot swap a running server's modules safely: say so, rather than serve pages
+        # the new code would not write as if they were up to date.
+        log.warning("papernotes: its code under %s changed since `mkdocs serve` started; this server still "
+                    "runs the code it started with: stop it (Ctrl+C) and start it again to see the change",
+                    os.path.relpath(PACKAGE))
     return None
 
 
@@ -185,7 +206,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
             # `mkdocs build --strict -q`: MkDocs counts the warnings its log lets through, and
             # -q lets none through, so the strict build passed where `papernotes check` failed.
             listed = "\n".join(p.format() for p in build.warnings)
-            raise BuildError(f"{len(build.warnings)} warning(s) in the notes fail a strict build:\n{listed}")
+            raise BuildError(f"{count(len(build.warnings), 'warning')} in the notes fail a strict build:\n{listed}")
         kept: list[tuple[File, PlannedPage]] = []
         generated = GeneratedFile.planned(config)
         for planned in plan.pages:

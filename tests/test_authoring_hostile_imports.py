@@ -36,7 +36,7 @@ def item(arxiv: str, title: object, **paper: object) -> dict[str, object]:
 def check_is_clean(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--root", str(project)]) == 0
     out, err = capsys.readouterr()
-    assert out == "" and " 0 error(s), 0 warning(s)" in err  # not one problem in anything written
+    assert out == "" and " 0 errors, 0 warnings" in err  # not one problem in anything written
 
 
 def test_bad_listing_items_are_located_and_the_good_ones_still_imported(project: Path, tmp_path: Path,

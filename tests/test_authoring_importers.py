@@ -99,7 +99,7 @@ def review_added_tags(root: Path) -> None:
 def test_post_import_can_add_unknown_tags(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import-post", str(POSTS), "--root", str(project), "--add-tags"]) == 1  # malformed blocks remain
     out = capsys.readouterr().out
-    assert "added 1 tag(s) to data/tags.yml: verifier-games; review their Korean and English labels" in out
+    assert "added 1 tag to data/tags.yml: verifier-games; review their Korean and English labels" in out
     assert out.splitlines()[-1] == "import-post: 5 created, 1 skipped (already have a note), 4 failed"
     assert "verifier-games:\n  ko: Verifier games\n  en: Verifier games\n" in (project / "data/tags.yml").read_text(encoding="utf-8")
     assert "# Tags of the small project" in (project / "data/tags.yml").read_text(encoding="utf-8")  # comments kept
@@ -144,7 +144,7 @@ def test_hf_import_writes_drafts_idempotently(project: Path, capsys: pytest.Capt
     assert main(["import-hf", str(HF), "--root", str(project), "--tag", "safety"]) == 1
     assert "import-hf: 0 created, 4 skipped" in capsys.readouterr().out
     assert main(["check", "--root", str(project)]) == 0
-    assert "3 draft(s) not published" in capsys.readouterr().err
+    assert "3 drafts not published" in capsys.readouterr().err
 
 
 class _Listing(http.server.BaseHTTPRequestHandler):
@@ -173,7 +173,7 @@ def test_hf_import_fetches_a_day(project: Path, hf_api: None, capsys: pytest.Cap
     assert main(["import-hf", "--date", "2025-04-09", "--root", str(project), "--min-upvotes", "5"]) == 1
     out = capsys.readouterr().out
     assert "daily_papers?date=2025-04-09:2: item [0] (arXiv 2504.06141): created data/notes/2025/adversarial-training-of-reward-models.md" in out
-    assert "2 paper(s) below --min-upvotes 5 were left out" in out
+    assert "2 papers below --min-upvotes 5 were left out" in out
     assert main(["import-hf", "--date", "2025-04-10", "--root", str(project)]) == 1
     assert "answered HTTP 404 Not Found" in capsys.readouterr().err
 
@@ -204,7 +204,7 @@ def test_imported_notes_build_strict_and_drafts_stay_unpublished(imported_build:
     for slug in drafts:
         assert not (out / "notes" / slug).exists()
         assert slug not in searchable
-    assert "papernotes: 3 draft(s) not published: " in log
+    assert "papernotes: 3 drafts not published: " in log
     assert all(f"data/notes/2025/{slug}.md" in log for slug in drafts)
     # No generated page (home, tags, days, archive) mentions a draft.
     pages = [p for p in out.rglob("*.html")]
@@ -409,7 +409,7 @@ def test_add_tags_keeps_only_the_tags_of_notes_written(project: Path, capsys: py
     out = capsys.readouterr().out
     after = (project / "data" / "tags.yml").read_text(encoding="utf-8")
     assert after.startswith(before) and "kept-new-tag:" in after and "never-used-tag" not in after
-    assert "added 1 tag(s) to data/tags.yml: kept-new-tag;" in out
+    assert "added 1 tag to data/tags.yml: kept-new-tag;" in out
     assert out.splitlines()[-1] == "import-post: 1 created, 0 skipped (already have a note), 1 failed"
     review_added_tags(project)
     assert main(["check", "--root", str(project)]) == 0
@@ -435,7 +435,7 @@ def test_notes_written_without_an_arxiv_id_are_counted_with_the_fix(project: Pat
                     "English commentary.\n#rl\n", encoding="utf-8")
     assert main(["import-post", str(post), "--root", str(project)]) == 0
     out = capsys.readouterr().out
-    assert "1 note(s) written without an arXiv id" in out and "--lookup-arxiv" in out, out
+    assert "1 note written without an arXiv id" in out and "--lookup-arxiv" in out, out
     assert out.splitlines()[-1] == "import-post: 1 created, 0 skipped (already have a note), 0 failed"
 
 

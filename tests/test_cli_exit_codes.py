@@ -23,7 +23,7 @@ def test_clean_tree_exits_0_and_broken_tree_exits_1(tmp_path: Path) -> None:
     broken = run_check(tmp_path)
     assert broken.returncode == 1
     assert broken.stdout.splitlines()[0].startswith("data/notes/2025/broken.md:6:8: error: arxiv: ")
-    assert "1 error(s)" in broken.stderr
+    assert "1 error" in broken.stderr
 
 
 def test_output_cut_short_by_its_reader_is_no_traceback() -> None:

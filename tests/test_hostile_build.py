@@ -35,7 +35,7 @@ def test_broken_notes_stop_the_build_listing_every_error(tmp_path: Path) -> None
     }) / "data"
     result = build(make_site(tmp_path / "s", data=data))
     assert result.returncode != 0
-    assert "3 error(s) in the notes; nothing was built" in result.stderr
+    assert "3 errors in the notes; nothing was built" in result.stderr
     for line in ("data/notes/2024/bad-date.md:4:7: error: date: '2024-02-30' is not a real calendar date",
                  "data/notes/2024/bad-title.md:2:8: error: title: expected text, but YAML reads `yes` as a boolean",
                  "data/notes/2024/bidi.md:2:10: error: title: contains the invisible character U+202E RIGHT-TO-LEFT OVERRIDE"):
@@ -173,7 +173,7 @@ def test_a_quiet_strict_build_fails_on_a_notes_warning_as_check_does(tmp_path: P
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
                             capture_output=True, text=True, cwd=site, timeout=120)
     assert result.returncode == 1, result.stderr
-    assert "1 warning(s) in the notes fail a strict build" in result.stderr
+    assert "1 warning in the notes fail a strict build" in result.stderr
     assert "data/notes/2024/math.md:" in result.stderr and "cannot be shown as math" in result.stderr
     quiet = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
                            capture_output=True, text=True, cwd=site, timeout=120)

@@ -416,7 +416,7 @@ def test_check_advises_on_lookalike_names_without_failing(people_site: Path, cap
                     r"data/notes/2025/p5\.md:\d+ look like one person", notices[0]), notices[0]
     line = int(notices[0].split(":")[1])
     assert "HyunWoo Choi" in (people_site / "data/notes/2025/p6.md").read_text(encoding="utf-8").splitlines()[line - 1]
-    assert "1 notice(s)" in out.err
+    assert "1 notice" in out.err
 
 
 

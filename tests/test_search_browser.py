@@ -2772,3 +2772,36 @@ def test_back_from_a_result_shows_as_many_results_scrolled_as_far(browser, bundl
         assert page.locator(".pn-search__result").nth(14).locator("a.pn-search__title").get_attribute("href") == href
     finally:
         context.close()
+
+
+GTALIGN = """---
+title: "GTAlign: Game-Theoretic Alignment of LLM Assistants for Mutual Welfare"
+authors: [Siqi Zhu, David Zhang]
+date: 2025-10-10
+tags: [reward-model]
+arxiv: "2510.08872"
+---
+
+## 한국어
+
+답변을 고르는 일을 두 플레이어의 보수 행렬로 본다.
+
+## English
+
+Treats choosing a reply as a payoff matrix between two players.
+"""
+
+
+@pytest.mark.parametrize("query", ["game theory", "게임 이론", "game-theoretic"])
+def test_game_theory_finds_a_game_theoretic_title(browser, tmp_path_factory: pytest.TempPathFactory, serve, query: str) -> None:  # noqa: ANN001
+    """Found by a newcomer's QA pass: after adding GTAlign (Game-Theoretic Alignment…), `game
+    theory` and `게임 이론` found nothing (the stemmer keeps theory and theoretic apart): the
+    project's glossary joins them, and the Korean term."""
+    base = _served_site(tmp_path_factory, serve, "gtalign-site", {"2025/gtalign.md": GTALIGN},
+                        {"glossary.yml": (BUNDLED_DATA / "glossary.yml").read_text(encoding="utf-8")})
+    page = new_page(browser, DESKTOP, "ko")
+    try:
+        page.goto(base)
+        assert [h for h in type_query(page, query) if "gtalign" in h], query
+    finally:
+        page.context.close()

@@ -232,7 +232,7 @@ def test_a_note_with_a_bad_file_name_has_its_draft_page_at_the_suggested_name(tm
 
 
 def test_the_banner_counts_in_plain_english() -> None:
-    """It read "1 problem(s) in the notes (1 error(s), 0 warning(s))" on every page under serve."""
+    """It read "1 problem in the notes (1 error, 0 warnings)" on every page under serve."""
     from papernotes.model import Problem
     from papernotes.pages.problems import problems_banner
 

@@ -266,6 +266,39 @@ def test_a_change_beside_the_notes_rebuilds_what_it_shows(session: ServeSession,
     assert differences(out, clean_build(site, tmp_path)) == []
 
 
+def test_an_edited_page_template_renders_every_page_again_and_edited_code_says_restart(
+        session: ServeSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by a newcomer's QA pass: after editing `templates/labs.html` under serve, the log said
+    "9 to render, 161 unchanged" and the lab pages kept their old text; code added under
+    `hooks/papernotes/` was not run and nothing said so. A template is read again by every build
+    (its compiled code is checked against its source), so an edited one now makes the rebuild
+    render every page, as an edited `mkdocs.yml` does; edited Python cannot be swapped into a
+    running server, so the rebuild says to restart it. (A copy of the templates stands in for the
+    package's: other tests build from those meanwhile.)"""
+    import papernotes.pages
+
+    hook = sys.modules[HOOK]
+    assert hook.TEMPLATES == Path(papernotes.pages.__file__).resolve().parent / "templates"
+    assert (hook.TEMPLATES / "lab.html").is_file()
+    templates, code = tmp_path / "templates", tmp_path / "code"
+    shutil.copytree(hook.TEMPLATES, templates)
+    (code / "pages").mkdir(parents=True)
+    (code / "pages" / "labs.py").write_text("X = 1\n", encoding="utf-8")
+    monkeypatch.setattr(hook, "TEMPLATES", templates)
+    monkeypatch.setattr(hook, "PACKAGE", code)
+    monkeypatch.setattr(hook, "_code_at_start", hook._code_stamp())
+    session.rebuild()
+    note_page = session.out / "notes" / "beta" / "index.html"
+    before = _mtime(note_page)
+    assert "restart" not in session.rebuild() and _mtime(note_page) == before   # nothing changed: kept
+    _edit(templates / "lab.html", "\n", "\n\n")
+    assert "restart" not in session.rebuild()
+    assert _mtime(note_page) != before   # every page rendered again
+    (code / "pages" / "weekdays.py").write_text("Y = 2\n", encoding="utf-8")   # a new family's module
+    said = session.rebuild()
+    assert "its code under" in said and "start it again" in said, said
+
+
 def test_exports_of_unchanged_notes_are_kept_and_every_change_matches_a_clean_build(
         session: ServeSession, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the second process doing the work it does on big sites (the page worker and the

@@ -11,6 +11,12 @@ from papernotes.model import Problem, printable
 FORMATS = ("text", "github")
 
 
+def count(n: int, word: str, words: str | None = None) -> str:
+    """"1 error", "4 errors", "1,200 notes": a count in the commands' summaries and the build's log
+    (they said "4 error(s)" where the preview server's box said "4 errors")."""
+    return f"{n:,} {word if n == 1 else words or word + 's'}"
+
+
 def format_problems(problems: Iterable[Problem], style: str = "text") -> list[str]:
     """One output line per problem in the chosen `style` (one of `FORMATS`)."""
     if style == "github":

@@ -29,6 +29,7 @@ from papernotes.schema import RESERVED_TAG_SLUGS
 from papernotes.source.tags import PLACEHOLDER_DESCRIPTION, TAG_SLUG, load_tag_registry
 from papernotes.authoring.notefile import date_argument, title_key
 from papernotes.outputs import daily_post
+from papernotes.report import count
 
 LOOKUP_INTERVAL = 3.0
 """Seconds between two arXiv API requests (the API's terms of use ask for 3)."""
@@ -179,12 +180,12 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
         except OSError as err:
             print(f"papernotes {command}: cannot write data/tags.yml: {err}", file=sys.stderr)
         if kept:
-            print(f"added {len(kept)} tag(s) to data/tags.yml: {', '.join(kept)}; review their Korean and English labels")
+            print(f"added {count(len(kept), 'tag')} to data/tags.yml: {', '.join(kept)}; review their Korean and English labels")
     if unidentified:
         # Without an id a note has no PDF or Hugging Face link, is not found by its id, and
         # another note's mention of the paper links to arXiv, not to it.
         hint = "" if args.lookup_arxiv else " (or delete them and import again with --lookup-arxiv, which finds ids by title)"
-        print(f"{unidentified} note(s) written without an arXiv id (the post gives none; their url: is an arXiv search): "
+        print(f"{count(unidentified, 'note')} written without an arXiv id (the post gives none; their url: is an arXiv search): "
               f"add `arxiv:` to each by hand{hint}")
     print(run.summary.line(command))
     return 1 if run.summary.failed else 0
@@ -246,7 +247,7 @@ def run_hf(args: argparse.Namespace, root: Path) -> int:
                 title=paper.title, authors=paper.authors, date=date, tags=tuple(tags), arxiv=paper.arxiv,
                 code=paper.code, org=paper.org, published=paper.published, draft=True, abstract=paper.abstract))
     if len(kept) < len(papers):
-        print(f"{len(papers) - len(kept)} paper(s) below --min-upvotes {args.min_upvotes} were left out")
+        print(f"{count(len(papers) - len(kept), 'paper')} below --min-upvotes {args.min_upvotes} were left out")
     print(run.summary.line("import-hf"))
     if run.summary.created:
         print("The new notes are drafts (draft: true): write the commentary, then delete the draft line to publish them.")

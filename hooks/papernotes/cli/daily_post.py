@@ -26,6 +26,7 @@ from papernotes.schema import FrontMatter, split_front_matter
 from papernotes.source.guidance import normalise_text
 from papernotes.source.note import sections_of
 from papernotes.source.tree import LoadResult, display_path, load_site
+from papernotes.report import count
 
 _DATE_LINE = re.compile(r"""^date[ \t]*:[ \t]*(["']?)([0-9]{4}-[0-9]{2}-[0-9]{2})\1[ \t]*(?:#.*)?$""")
 """A top-level `date:` line holding a bare or quoted YYYY-MM-DD (a comment may follow)."""
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         for problem in stopping:
             print(problem.format(), file=sys.stderr)
         files = ", ".join(f"{path} ({reason})" for path, reason in why.items())
-        print(f"papernotes post: {len(stopping)} error(s) in {files}; fix them first "
+        print(f"papernotes post: {count(len(stopping), 'error')} in {files}; fix them first "
               f"(see `papernotes check`), as a broken note of {day} would be missing from the post", file=sys.stderr)
         return 1
     drafts = [n for n in result.drafts if n.date == day]
@@ -69,7 +70,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     options = PostOptions(lang=args.lang, abstracts=args.abstracts)
     sys.stdout.write(day_post(day, notes, options))
     if drafts:
-        print(f"papernotes post: {len(drafts)} draft(s) of {day} left out: {', '.join(n.source for n in drafts)}",
+        print(f"papernotes post: {count(len(drafts), 'draft')} of {day} left out: {', '.join(n.source for n in drafts)}",
               file=sys.stderr)
     if options.importable:
         for note in notes:
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
                       f"(import-post would not read it back as written)", file=sys.stderr)
     if elsewhere:
         files = sorted({p.path for p in elsewhere})
-        print(f"papernotes post: {len(elsewhere)} error(s) in {len(files)} other file(s) ({', '.join(files)}), none a note "
+        print(f"papernotes post: {count(len(elsewhere), 'error')} in {count(len(files), 'other file')} ({', '.join(files)}), none a note "
               f"of {day}; the post is whole, but fix them too (see `papernotes check`)", file=sys.stderr)
     return 0
 

@@ -26,7 +26,7 @@ from papernotes.source.tree import load_site, misplaced_note, note_files
 from papernotes.cli import daily_post
 from papernotes.catalog.people import project_party_pages
 from papernotes.config import file_settings
-from papernotes.report import FORMATS, format_problems
+from papernotes.report import FORMATS, count, format_problems
 
 
 class NoProject(Exception):
@@ -85,9 +85,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(line)
     errors, warnings = len(result.errors) + (setting is not None), len(result.warnings)
     checked = len(only) if only else result.files
-    drafts = f", {len(result.drafts)} draft(s) not published" if result.drafts else ""
-    notices = f", {len(result.notices)} notice(s)" if result.notices else ""
-    print(f"checked {checked} note file(s): {errors} error(s), {warnings} warning(s){notices}{drafts}", file=sys.stderr)
+    drafts = f", {count(len(result.drafts), 'draft')} not published" if result.drafts else ""
+    notices = f", {count(len(result.notices), 'notice')}" if result.notices else ""
+    print(f"checked {count(checked, 'note file')}: {count(errors, 'error')}, {count(warnings, 'warning')}{notices}{drafts}",
+          file=sys.stderr)
     if warnings and not errors:
         print("warnings fail the site's strict build (`mkdocs build --strict`, as CI runs it): fix them too", file=sys.stderr)
     # The exit code is CI's verdict: `mkdocs build --strict` stops on every warning as on every error.

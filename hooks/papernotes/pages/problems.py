@@ -67,7 +67,7 @@ def problems_banner(problems: tuple[Problem, ...]) -> str:
     title = _bi(_message(f"노트 문제 {len(problems)}건 (오류 {errors}, 경고 {warnings}): {build}는 고칠 때까지 실패합니다"),
                 _message(f"{en_count(len(problems), 'problem')} in the notes ({en_count(errors, 'error')}, "
                          f"{en_count(warnings, 'warning')}): {build} fails until {'it is' if len(problems) == 1 else 'they are'} fixed"))
-    note = _bi("미리보기 서버에서만 보입니다. 문제가 있는 노트는 초안 페이지로 보입니다.",
+    note = _bi("미리보기 서버에서만 보입니다. 오류가 있는 노트는 초안 페이지로 보입니다.",
                "Shown by the preview server only; a note with errors is shown as a draft page.")
     more = len(problems) - MAX_LISTED
     rest = Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `.venv/bin/papernotes check`로 모두 보세요"),

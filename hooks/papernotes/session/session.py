@@ -48,7 +48,7 @@ from papernotes.fork import MIN_PAGES, Child, ChildFailed, should_fork
 from papernotes.session.kept import KeptOutput, input_stamp
 from papernotes.session.page_worker import PageWorker, render_batch
 from papernotes.session.resources import GcFreeze, describe, own_usage
-from papernotes.report import notice_lines
+from papernotes.report import count, notice_lines
 from papernotes.config import Settings
 from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
@@ -209,9 +209,9 @@ class Build:
                 log.error(problem.format())
         elif result.errors:
             listed = "\n".join(p.format() for p in result.errors)
-            raise BuildError(f"{len(result.errors)} error(s) in the notes; nothing was built:\n{listed}")
+            raise BuildError(f"{count(len(result.errors), 'error')} in the notes; nothing was built:\n{listed}")
         if result.drafts:
-            log.info("papernotes: %d draft(s) not published: %s", len(result.drafts), ", ".join(n.source for n in result.drafts))
+            log.info("papernotes: %s not published: %s", count(len(result.drafts), "draft"), ", ".join(n.source for n in result.drafts))
         if not result.errors and len(result.notes) + len(result.drafts) != result.files:
             raise BuildError(f"internal error: {result.files} note files but {len(result.notes)} notes "
                              f"and {len(result.drafts)} drafts loaded")
@@ -681,13 +681,13 @@ class Build:
         if exports.cancelled() or exports is self._superseded:
             return
         try:
-            count, usage = exports.result()
+            written, usage = exports.result()
         except Exception as err:
             if not self.serving:
                 raise
             log.error("papernotes: writing the feeds, exports and search files failed: %s", err)
             return
-        log.info("papernotes: %d feeds, BibTeX, export and search files written%s", count,
+        log.info("papernotes: %s feeds, BibTeX, export and search files written%s", f"{written:,}",
                  f" by a forked process (its {describe(*usage)})" if usage else "")
 
     def _stop_worker(self) -> None:
