@@ -68,7 +68,11 @@ BROKEN = [
     ("missing-tags", variant("tags: [reward-model, rl]\n", ""), "1:1: error: tags", "required field `tags:` is missing"),
     ("authors-empty", variant("authors:\n  - Ada Lovelace", "authors: []"), "3:10: error: authors", "at least one author"),
     ("author-number", variant("  - Ada Lovelace", "  - 42"), "4:5: error: authors[0]", "quote it"),
-    ("date-slashes", variant("2025-04-09", "2025/4/9"), "5:7: error: date", "expected a date written YYYY-MM-DD, got '2025/4/9'"),
+    ("date-slashes", variant("2025-04-09", "2025/4/9"), "5:7: error: date", "expected a date written YYYY-MM-DD, got '2025/4/9': write 2025-04-09"),
+    # Found by a newcomer's QA pass: a one-digit day got the rule, not the date to write.
+    ("date-one-digit-day", variant("2025-04-09", "2026-12-7"), "5:7: error: date", "got '2026-12-7': write 2026-12-07"),
+    ("date-no-month-13", variant("2025-04-09", "2026-13-7"), "5:7: error: date", "YYYY-MM-DD, got '2026-13-7'"),
+    ("arxiv-six-digits", variant('"2504.06141"', '"2510.088722"'), "7:8: error: arxiv", "'2510.088722' has 6 digits after the dot; a new-style id has 5"),
     ("date-impossible", variant("2025-04-09", "2024-02-30"), "5:7: error: date", "'2024-02-30' is not a real calendar date"),
     ("date-words", variant("2025-04-09", "yesterday"), "5:7: error: date", "YYYY-MM-DD"),
     ("published-impossible", variant("arxiv:", "published: 2025-13-01\narxiv:"), "7:12: error: published", "not a real calendar date"),
@@ -497,3 +501,4 @@ def test_a_title_broken_only_by_yaml_or_around_it_is_one_line(title: str) -> Non
     note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
     assert [p for p in problems if p.is_error] == [] and note is not None
     assert note.title == "Adversarial Training of Reward Models"
+

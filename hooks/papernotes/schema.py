@@ -341,12 +341,18 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
         archive, subject, number = classed.groups()
         return (f"{value!r}: the subject class after an old-style id's archive is two capital letters "
                 f"(math.GT/0309136), not {subject!r}; write the id without it: \"{archive}/{number}\"")
+    long = _LONG_NUMBER.fullmatch(value)
+    if long:
+        return (f"{value!r} has {len(long.group(1))} digits after the dot; a new-style id has 5 (YYMM.NNNNN), "
+                f"4 before 2015: check the id on arxiv.org")
     return f"{value!r} is not an arXiv id like \"2504.06141\" or \"cs/0112017\""
 
 
 _LOOSE_SUBJECT_CLASS = re.compile(r"([a-z][a-z-]*)\.([A-Za-z][A-Za-z-]*)/([0-9]{7})", re.ASCII)
 """An old-style id with a subject class arXiv does not write (`cond-mat.stat-mech/0112917`,
 `math.gt/0309136`): the checker says which part is wrong and what to write."""
+_LONG_NUMBER = re.compile(r"[0-9]{4}\.([0-9]{6,})", re.ASCII)
+"""A new-style id with too many digits after the dot (2510.088722)."""
 
 
 def link_problem(value: str) -> str | None:

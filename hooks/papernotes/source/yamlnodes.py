@@ -321,6 +321,10 @@ def read_written_list(loc: Located, key: str, *, entry: str, one: str) -> list[L
     return read_list(loc)
 
 
+_SHORT_DATE = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
+"""A year, month and day written otherwise than YYYY-MM-DD (one-digit month or day, / or . between)."""
+
+
 def read_date(loc: Located) -> dt.date:
     """A calendar date written `YYYY-MM-DD` (quoted or not); impossible dates are refused."""
     node = loc.node
@@ -331,6 +335,12 @@ def read_date(loc: Located) -> dt.date:
         if not node.style and len(text) > 1 and _CURLY.get(text[0]) == text[-1]:
             raise loc.error(f"the date is wrapped in curly quotes ({text[0]}…{text[-1]}), which YAML keeps as part of it; "
                             f"use straight quotes or none: {text[1:-1].strip()}", "bad-date")
+        short = _SHORT_DATE.fullmatch(text)
+        if short:   # 2026-12-7, 2026/12/07, 2026.12.7: the date is clear, its writing is not
+            year, month, day = (int(part) for part in short.group(1, 2, 3))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                raise loc.error(f"expected a date written YYYY-MM-DD, got {text!r}: write {year:04d}-{month:02d}-{day:02d}",
+                                "bad-date")
         raise loc.error(f"expected a date written YYYY-MM-DD, got {text!r}", "bad-date")
     try:
         return dt.date.fromisoformat(text)
