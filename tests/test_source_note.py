@@ -137,8 +137,11 @@ def test_valid_note_is_normalised() -> None:
 
 
 WARNINGS = [
-    ("missing-english", VALID[: VALID.index("## English")], "## English", "the English commentary is missing"),
-    ("missing-korean", VALID.replace("## 한국어\n\n한국어 코멘트.\n\n", ""), "## 한국어", "the 한국어 commentary is missing"),
+    # Each says where the missing section goes (it pointed at the other section's line alone).
+    ("missing-english", VALID[: VALID.index("## English")], "## English",
+     "the English commentary is missing (add a `## English` section after `## 한국어`)"),
+    ("missing-korean", VALID.replace("## 한국어\n\n한국어 코멘트.\n\n", ""), "## 한국어",
+     "the 한국어 commentary is missing (add a `## 한국어` section before `## English`)"),
     # The heading without text: not "add a section" (it is there), but empty.
     ("empty-english", VALID[: VALID.index("## English")] + "## English\n\n", "## English",
      "the English commentary is empty (write it under `## English`)"),

@@ -98,7 +98,8 @@ def parse_note(text: str, *, slug: str, source: str, tags: TagRegistry,
             elif line:  # the heading is there, nothing under it
                 why = f"is empty (write it under `## {heading}`);"
             else:  # point at the section that is there: the missing one goes next to it
-                why, line = f"is missing (add a `## {heading}` section);", there.line
+                place = "before" if _COMMENTARY.index(key) < _COMMENTARY.index(written[0]) else "after"
+                why, line = f"is missing (add a `## {heading}` section {place} `## {_HEADING[written[0]]}`);", there.line
             add(line, 1, f"## {heading}", f"the {heading} commentary {why} readers who choose it see the "
                 f"{_HEADING[written[0]]} text with a marker", "missing-language", "warning")
 
