@@ -156,8 +156,8 @@ def test_heatmap_labels_months_and_weekdays_in_both_languages() -> None:
     texts = [(t.get("lang"), t.text) for t in svg.iter(f"{SVG}text")]
     ko = [text for lang, text in texts if lang == "ko"]
     en = [text for lang, text in texts if lang == "en"]
-    assert ko == ["월", "수", "금"] + [f"{m}월" for m in range(1, 13)]
-    assert en == ["Mon", "Wed", "Fri", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    assert ko == [f"{m}월" for m in range(1, 13)] + ["월", "수", "금"]   # the weekdays last: over the weeks scrolled under them
+    assert en == ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon", "Wed", "Fri"]
     assert all("pn-lang" in t.get("class", "").split() for t in svg.iter(f"{SVG}text"))
     assert svg.get("aria-labelledby") == "calendar y2025" and svg.get("aria-label") is None
 

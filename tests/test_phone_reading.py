@@ -752,6 +752,17 @@ def test_statistics_open_at_the_newest_data_on_a_phone(browser, base: str) -> No
         assert state["newest"] == [True, True], state
         assert state["hint"], state  # "swipe for earlier data"
     assert pg.evaluate("window.__pnShift") <= 0.02
+    # Found by a QA pass: a calendar opened at its newest weeks had its weekday names (월, 수, 금)
+    # scrolled out of sight. They stay at its left edge, in sight and on top, unfaded.
+    calendar = pg.locator(".pn-figure:has(.pn-weekdays)").first
+    calendar.scroll_into_view_if_needed()
+    names = calendar.evaluate("""f => { const box = f.getBoundingClientRect();
+      return [...f.querySelectorAll('.pn-weekdays text')].filter(t => t.checkVisibility()).map(t => {
+        const r = t.getBoundingClientRect(), hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return [t.textContent, f.scrollLeft > 0, r.left >= box.left - 0.5 && r.right <= box.left + 60, hit === t]; }); }""")
+    assert names == [["월", True, True, True], ["수", True, True, True], ["금", True, True, True]], names
+    mask = calendar.evaluate("f => getComputedStyle(f).maskImage")
+    assert mask.startswith("linear-gradient(to right, rgb(0, 0, 0) ") and "px, rgba(0, 0, 0, 0) " in mask, mask
     # The oldest data is a swipe away, and the hint goes with the fade at the start.
     figures.first.evaluate("f => { f.scrollLeft = 0; f.dispatchEvent(new Event('scroll')); }")
     assert figures.first.get_attribute("data-pn-more-before") is None

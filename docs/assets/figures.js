@@ -25,11 +25,19 @@ nameMarks();
 document.addEventListener("papernotes:lang", nameMarks);
 
 for (const figure of document.querySelectorAll(".pn-figure")) {
+  // A calendar's weekday names (stats.heatmap) stay at its left edge as it scrolls: on a phone it
+  // opens at its newest weeks, and 월/수/금 were out of sight, no row telling which day it was.
+  const svg = figure.querySelector("svg"), weekdays = figure.querySelector(".pn-weekdays");
   const update = () => {
     const room = figure.scrollWidth - figure.clientWidth;
     figure.toggleAttribute("data-pn-scrolls", room > 1);
     figure.toggleAttribute("data-pn-more-before", room > 1 && figure.scrollLeft > 1);
     figure.toggleAttribute("data-pn-more-after", room > 1 && figure.scrollLeft < room - 1);
+    if (weekdays) {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width || 1;   // its zoom on a touch screen
+      weekdays.setAttribute("transform", `translate(${figure.scrollLeft / scale} 0)`);
+      figure.style.setProperty("--pn-keep", `${weekdays.getBoundingClientRect().width}px`);   // not faded (papernotes.css)
+    }
   };
   if (figure.scrollWidth - figure.clientWidth > 1) {
     const marks = figure.querySelectorAll("a");

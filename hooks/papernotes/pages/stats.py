@@ -239,8 +239,6 @@ def heatmap(index: SiteIndex, year: int, href: Href, labelledby: str | None = No
     x0, y0 = 30, 18
     parts = [f'<svg class="pn-heatmap" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
              f'role="group" aria-labelledby="{labelledby or f"calendar y{year}"}">']
-    for row, ko, en in WEEKDAYS:
-        parts.append(svg_bi(0, y0 + row * step + CELL - 2, ko, en))
     for month in range(1, 13):
         col = (dt.date(year, month, 1) - first_monday).days // 7
         parts.append(svg_bi(x0 + col * step, 10, f"{month}월", MONTHS_EN[month - 1]))
@@ -259,7 +257,13 @@ def heatmap(index: SiteIndex, year: int, href: Href, labelledby: str | None = No
         x, y = x0 + (day - first_monday).days // 7 * step, y0 + day.weekday() * step
         parts.append(f'<a href="{escape(href(urls.day(day)))}" data-day="{day.isoformat()}"><title>{count_label(day.isoformat(), count, lang)}</title>'
                      f'<rect class="pn-heat pn-heat-{heat_level(count, peak)}" x="{x}" y="{y}" width="{CELL}" height="{CELL}" rx="2"/></a>')
-    parts.append("</svg>")
+    # The weekdays' names last, over a strip of the page's colour: a calendar that scrolls (a
+    # phone opens it at its newest weeks) keeps them at its left edge (figures.js moves the group
+    # by the scroll), over the weeks scrolled under them; unscrolled, the strip covers no day.
+    parts.append(f'<g class="pn-weekdays"><rect class="pn-weekdays__back" x="0" y="0" width="{x0 - GAP}" height="{y0 + 7 * step}"/>')
+    for row, ko, en in WEEKDAYS:
+        parts.append(svg_bi(0, y0 + row * step + CELL - 2, ko, en))
+    parts.append("</g></svg>")
     return Markup("".join(parts))
 
 
