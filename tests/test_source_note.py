@@ -90,6 +90,15 @@ BROKEN = [
     ("url-homograph", variant("arxiv:", "url: https://\u0430rxiv.org/abs/2505.00003\narxiv:"), "7:6: error: url", "mixes Latin letters with Cyrillic ones"),
     ("code-homograph-punycode", variant("arxiv:", "code: https://xn--gthub-2of.com/x\narxiv:"), "7:7: error: code", "mixes Latin letters"),
     ("no-link", variant('arxiv: "2504.06141"\n', ""), "1:1: error: url", "needs `arxiv:`"),
+    # Found by a QA pass: an arXiv page's address with other digits named no paper, so a second
+    # note of a paper published beside the first. Each is an error at `url:`, with what to write.
+    ("url-fullwidth-digits", variant('arxiv: "2504.06141"', "url: https://arxiv.org/abs/\uff12\uff15\uff10\uff14.06141"), "7:6: error: url",
+     "write 'https://arxiv.org/abs/2504.06141'"),
+    ("url-arabic-digits-hf", variant('arxiv: "2504.06141"', "url: https://huggingface.co/papers/\u0662\u0665\u0660\u0664.06141"), "7:6: error: url",
+     "write 'https://huggingface.co/papers/2504.06141'"),
+    ("url-fullwidth-dot", variant('arxiv: "2504.06141"', "url: https://arxiv.org/abs/2504\uff0e06141"), "7:6: error: url", "write 'https://arxiv.org/abs/2504.06141'"),
+    ("url-two-versions", variant('arxiv: "2504.06141"', "url: https://arxiv.org/abs/2504.06141v2v3"), "7:6: error: url", "is not an arXiv id with at most a version"),
+    ("url-short-id", variant('arxiv: "2504.06141"', "url: https://arxiv.org/abs/2504.0614"), "7:6: error: url", "'2504.0614' has 4 digits after the dot"),
     ("org-list", variant("arxiv:", "org: [a]\narxiv:"), "7:6: error: org", "expected text, got a list"),
     ("yaml-syntax", variant('"A Paper"', '"A Paper'), "2:8: error: title", "unclosed quote in the value of 'title'"),
     ("yaml-tabs", variant("  - Ada Lovelace", "\t- Ada Lovelace"), "error: authors", "use spaces, not tabs"),

@@ -410,6 +410,33 @@ def arxiv_id_in_url(url: str) -> str | None:
     return canonical_arxiv_id(match.group(1)) if match and arxiv_id_problem(match.group(1)) is None else None
 
 
+_ARXIV_PAGE_START = re.compile(rf"^https?://{ARXIV_PAGE}", re.IGNORECASE)
+_ODD_DOTS = str.maketrans({"\uff0e": ".", "\u3002": ".", "\u2024": ".", "\ufe52": "."})
+
+
+def arxiv_url_problem(url: str) -> str | None:
+    """Why a link to an arXiv or Hugging Face paper page names no paper; None for any other link
+    and for a page that names one (`arxiv_id_in_url`). `https://arxiv.org/abs/２５０４.06141` (other
+    digits than 0-9) or `.../abs/2504.0614` named no id, so a second note of a paper published
+    beside the first (a QA pass)."""
+    text = urllib.parse.unquote(url.strip())
+    start = _ARXIV_PAGE_START.match(text)
+    if start is None:
+        return None
+    found = _ARXIV_IN_URL.match(text)
+    if found is not None:
+        problem = arxiv_id_problem(found.group(1))
+        return None if problem is None else f"{url!r} is a paper's page, but {problem}"
+    rest = re.split(r"[?#]", text[start.end():], maxsplit=1)[0]
+    plain = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in rest.translate(_ODD_DOTS))
+    again = _ARXIV_IN_URL.match(text[:start.end()] + plain)
+    if plain != rest and again is not None and arxiv_id_problem(again.group(1)) is None:
+        return (f"{url!r} writes its arXiv id with other digits or dots than 0-9 and '.' ({rest!r}); "
+                f"write {text[:start.end()] + plain!r}")
+    return (f"{url!r} is an arXiv or Hugging Face paper's address, but {rest!r} is not an arXiv id with "
+            f"at most a version (2504.06141, 2504.06141v2); write the paper's own address")
+
+
 def paper_arxiv_id(arxiv: str | None, url: str | None) -> str | None:
     """A paper's arXiv id, from `arxiv:` or from an arXiv or Hugging Face paper `url:` (any
     version, `schema.arxiv_id_in_url`); None for a paper known only by another link. The one

@@ -21,7 +21,7 @@ from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_AUTHORS, MAX_LINEAGE, MAX_TAGS, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS,
                                REQUIRED_FIELDS, SECTIONS,
                                FrontMatter, paper_arxiv_id, paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text,
-                               link_problem, section_for, split_front_matter)
+                               link_problem, arxiv_url_problem, section_for, split_front_matter)
 from papernotes.names import match_key
 from papernotes.source.characters import describe, shows_text
 from papernotes.source.guidance import normalise_text
@@ -622,7 +622,7 @@ def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
 
 def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
     value = read_text(loc)
-    problem = link_problem(value)
+    problem = link_problem(value) or arxiv_url_problem(value)
     if problem is not None:
         raise loc.error(problem, "bad-url")
     return value
