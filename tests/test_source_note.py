@@ -112,6 +112,11 @@ BROKEN = [
     ("duplicate-section", variant("## English", "## 한국어\n\n또.\n\n## English"), "18:1: error: body", "appears twice"),
     ("no-commentary", VALID[: VALID.index("## 한국어")], "9:1: error: body", "write the commentary"),
     ("empty-commentary", variant("한국어 코멘트.", "").replace("English commentary.", ""), "9:1: error: body", "write the commentary"),
+    # Found by a QA pass: written as a character reference, a control character passed and
+    # reached the site feed raw (XML no reader accepts); written out, it was refused.
+    ("escape-reference", variant("English commentary.", "Text &#x1B;[31mRED here."), "20:6: error: ## English", "'&#x1B;' writes a character no page"),
+    ("nul-reference", variant("한국어 코멘트.", "한국어 &#0; 코멘트."), "16:5: error: ## 한국어", "'&#0;' writes a character no page"),
+    ("noncharacter-reference", variant("Text.", "Text &#65535;."), "12:6: error: ## Abstract", "'&#65535;' writes a character"),
     ("empty-file", "", "1:1: error: file", "the file is empty"),
     ("whitespace-file", "  \n\n", "1:1: error: file", "the file is empty"),
 ]
@@ -143,6 +148,12 @@ def test_valid_note_is_normalised() -> None:
     assert note is not None
     assert (note.title, note.authors, note.date, note.tags, note.arxiv) == ("A Paper", ("Ada Lovelace",), dt.date(2025, 4, 9), ("reward-model", "rl"), "2504.06141")
     assert (note.abstract, note.ko, note.en) == ("Text.", "한국어 코멘트.", "See $x$.")
+
+
+def test_a_character_reference_in_code_or_a_printable_one_is_fine() -> None:
+    """In code a reference is shown as written (`&amp;#x1B;`), and &#x2014; is a dash."""
+    note, problems = parse_note(variant("English commentary.", "A dash &#x2014; and `&#x1B;` in code."), slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None and problems == []
 
 
 WARNINGS = [

@@ -39,6 +39,20 @@ _ET_AL = re.compile(r"(?:^|[\s,;])(?:et(?:\.\s*|\s+)al\b\.?|and\s+others)$|^othe
 name it got an author page with the co-authors of every note that wrote it, and went to the
 citation files as an author."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _control_reference(line: str) -> re.Match[str] | None:
+    """The first character reference (`&#x1B;`, `&#1;`) outside code that writes what `_CONTROL`
+    refuses written out, a surrogate or no character: it reached the site feed as a raw ESC and
+    made it XML no reader accepts (a QA pass). In code it is shown as written, and harmless."""
+    outside = _CODE_SPAN.sub(lambda m: " " * len(m.group()), line)
+    for ref in _CHARACTER_REFERENCE.finditer(outside):
+        point = int(ref.group(1), 16) if ref.group(1) else int(ref.group(2))
+        if point == 0 or point > 0x10FFFF or 0xD800 <= point <= 0xDFFF or _CONTROL.match(chr(point)):
+            return ref
+    return None
 """Control characters (tab and newline excepted) and the two non-characters XML forbids: pasted
 from a PDF (a form feed at a page break) or a terminal (ESC), they would make the Atom feeds, which
 carry the body, not well-formed XML, so a feed reader would refuse every note in them."""
@@ -684,6 +698,10 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None], mi
             add(number, control.start() + 1, f"## {_HEADING[current]}" if current else "body",
                 f"contains the control character {describe(control.group())}, which no page or feed can carry; delete it "
                 "(a PDF's page break or a terminal's colour code pastes as one)", "control-character")
+        elif fence is None and (ref := _control_reference(line)) is not None:
+            add(number, ref.start() + 1, f"## {_HEADING[current]}" if current else "body",
+                f"{ref.group()!r} writes a character no page or feed can carry (a control character or none at all); "
+                "delete it", "control-character")
         fence = _next_fence(fence, line)
         heading = heading_text(line) if fence is None else None
         if heading is not None:
