@@ -101,6 +101,13 @@ BROKEN = [
     ("url-short-id", variant('arxiv: "2504.06141"', "url: https://arxiv.org/abs/2504.0614"), "7:6: error: url", "'2504.0614' has 4 digits after the dot"),
     ("org-list", variant("arxiv:", "org: [a]\narxiv:"), "7:6: error: org", "expected text, got a list"),
     ("yaml-syntax", variant('"A Paper"', '"A Paper'), "2:8: error: title", "unclosed quote in the value of 'title'"),
+    # Found by a QA pass: an unclosed [ or { on the front matter's last line, and a value
+    # starting "- ", kept PyYAML's words ("expected the node content, but found '<stream end>'").
+    ("yaml-unclosed-at-end", variant('arxiv: "2504.06141"', 'arxiv: "2504.06141"\norg: ['), "8:6: error: org",
+     "the [ that opens the value of 'org' is not closed: end it with ] on this line"),
+    ("yaml-unclosed-mapping-at-end", variant('arxiv: "2504.06141"', 'arxiv: "2504.06141"\norg: {a: '), "8:6: error: org",
+     "the { that opens the value of 'org' is not closed"),
+    ("yaml-dash-value", variant('"A Paper"', "- A Paper"), "2:8: error: title", "starts with '- ', which YAML reads as a list item"),
     ("yaml-tabs", variant("  - Ada Lovelace", "\t- Ada Lovelace"), "error: authors", "use spaces, not tabs"),
     ("yaml-alias", variant("arxiv:", "x: &a [1]\ny: *a\narxiv:"), "7:4: error: front matter", "anchors and aliases"),
     ("front-matter-list", "---\n- a\n- b\n---\n\n## 한국어\n\n코멘트\n", "2:1: error: front matter", "expected a mapping"),

@@ -32,7 +32,7 @@ def problems(name: str, content: bytes | None, tmp_path: Path) -> list[str]:
     ("\ufeff한: 가".encode("utf-8") + b"\xff\n",    # after a BOM; the column counts characters, not bytes
      "data/{name}:1:5: file: not valid UTF-8 text; save it as UTF-8 (encoding)"),
     (b"- a\n- b\n", "data/{name}:1:1: file: expected a mapping of `key: value` lines, got a list (not-a-mapping)"),
-    (b"a: [\n", "data/{name}:2:1: file: "),
+    (b"a: [\n", "data/{name}:1:4: file: YAML syntax error: the [ that opens the value of 'a' is not closed"),
 ])
 def test_a_bad_file_gets_the_same_problem_from_every_loader(name: str, content: bytes, expected: str, tmp_path: Path) -> None:
     found = problems(name, content, tmp_path)

@@ -245,6 +245,20 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
     if escape:
         return at(index, column, f"unknown escape \\{escape.group(1)} in {value_of(index)}: write \\\\ for a backslash, "
                                  "or use 'single quotes', which have no escapes")
+    if "found '<stream end>'" in problem or "sequence entries are not allowed here" in problem:
+        # The front matter's last line opens a list or mapping it never closes (`org: [`), or
+        # a value starts with "- " after its key (`title: - x`), which YAML reads as a list.
+        for back in range(min(index, len(lines) - 1), -1, -1):
+            start = _value_start(lines[back]) if _KEY_LINE.match(lines[back]) else -1
+            value = lines[back][start:].strip() if start >= 0 else ""
+            if value[:1] in ("[", "{"):
+                closer = "]" if value[0] == "[" else "}"
+                return at(back, start, f"the {value[0]} that opens {value_of(back)} is not closed: end it with {closer} on this line")
+            if value.startswith("- "):
+                return at(back, start, f"{value_of(back)} starts with '- ', which YAML reads as a list item; put the whole "
+                                       f"value in quotes: {_quoted(value)}, or write a list on the lines below")
+            if lines[back].strip() and start >= 0:
+                break
     if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and exc.context_mark is not None:
         opener, closer = ("[", "]") if "sequence" in context else ("{", "}")
         start = exc.context_mark
