@@ -1070,3 +1070,20 @@ def test_an_image_in_raw_html_is_warned_at_its_own_line(tmp_path: Path) -> None:
     lines = linker.split("\n")
     fig, x = (next(n for n, line in enumerate(lines, 1) if line.startswith(start)) for start in ("<div><img", "<p>Also"))
     assert found == [(fig, len('<div><img src="') + 1), (x, len("<p>Also <img src=") + 1)], found
+
+
+def test_the_same_missing_image_twice_and_a_tabbed_address_are_each_at_their_own_line(tmp_path: Path) -> None:
+    """Found by a QA pass: two images of one address (lines 50 and 52) were both reported at line
+    50, and `[w](java<TAB>script:…)` at its section's first line: each is where it is written."""
+    from papernotes.source.tree import load_site
+
+    linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10001").replace(
+        "## English\n", "## English\n\n<img src=\"/x.png\" alt=\"a\">\n\nbetween\n\n<img src=\"/x.png\" alt=\"b\">\n\n"
+        "[w](java\tscript:alert(1))\n", 1)
+    site = make_site(tmp_path, notes={**LINK_NOTES, "2025/site-linker.md": linker})
+    found = sorted((p.line, p.column, p.rule) for p in load_site(site, "data").problems if p.path.endswith("site-linker.md"))
+    lines = linker.split("\n")
+    first = lines.index('<img src="/x.png" alt="a">') + 1
+    second = lines.index('<img src="/x.png" alt="b">') + 1
+    tabbed = lines.index("[w](java\tscript:alert(1))") + 1
+    assert found == [(first, 11, "unknown-site-image"), (second, 11, "unknown-site-image"), (tabbed, 5, "removed-html")], found

@@ -281,7 +281,10 @@ def _removed_problems(section: Section, field: str, removed: tuple[str, ...], ad
     readers saw the text without it, and the writer was told nothing."""
     def needles(what: str) -> list[str]:
         address = what.removeprefix("!")
-        return [what[:-1].lower()] if what.startswith("<") else [address.lower(), html_unescape(address).lower()]
+        if what.startswith("<"):
+            return [what[:-1].lower()]
+        # Markdown reads a tab as spaces: `java<TAB>script:` comes back as `java    script:`.
+        return [address.lower(), html_unescape(address).lower(), address.lower().replace("    ", "\t")]
 
     for what in removed[:_REMOVED_SHOWN]:
         address = what.removeprefix("!")

@@ -646,7 +646,9 @@ def _site_link_problems(notes: list[Note], unloaded: dict[Path, str | None], reg
     found = []
     for source, texts, rendered_only in _bodies(notes, unloaded, root):
         for section in SECTIONS:
+            seen: dict[str, int] = {}
             for href in html.site_links(texts.get(section.key, ""), rendered_only=rendered_only):
+                nth = seen[href] = seen.get(href, -1) + 1
                 if href.startswith("!"):
                     src = href[1:]
                     if _site_file(site_path(src) or "", root / "docs"):
@@ -660,7 +662,7 @@ def _site_link_problems(notes: list[Note], unloaded: dict[Path, str | None], reg
                     if why is None:
                         continue
                     message, rule = f"the link to {href!r} leads nowhere: {why}", "unknown-site-link"
-                line, column = _section_text_position(root / source, section.heading, href, pending)
+                line, column = _section_text_position(root / source, section.heading, href, pending, nth)
                 found.append(Problem(source, line, column, f"## {section.heading}", message, rule, "warning"))
     return found
 
@@ -736,21 +738,32 @@ def _file_text(path: Path, pending: Mapping[Path, str], encoding: str = "utf-8")
     return pending[path] if path in pending else path.read_text(encoding=encoding)
 
 
-def _section_text_position(path: Path, heading: str, text: str, pending: Mapping[Path, str]) -> tuple[int, int]:
+def _section_text_position(path: Path, heading: str, text: str, pending: Mapping[Path, str], nth: int = 0) -> tuple[int, int]:
     """Line and column of `text`, a link's or an image's target, in the body section `## heading`
     (else the heading's line): where it is written as a target (`](x`, `src="x"`, `href=x`, …)
-    first, anywhere in the section's text only then (a target `x` is no first letter x of a word)."""
+    first, anywhere in the section's text only then (a target `x` is no first letter x of a word).
+    `nth`: the section's nth link to the same target (from 0): two images of one address were both
+    placed on the first one's line."""
     lines = normalise_text(_file_text(path, pending)).split("\n")  # as parse_note counts them
     start = next((n for n, line in enumerate(lines) if (heading_text(line) or "").lower() == heading.lower()), None)
     if start is None:
         return 1, 1
     end = next((n for n in range(start + 1, len(lines)) if heading_text(lines[n]) is not None), len(lines))
     for before in ("](", "](<", 'src="', "src='", "src=", 'href="', "href='", "href=", "]: ", "]:", "<", ""):
-        for number in range(start + 1, end):
-            at = lines[number].find(before + text)
-            if at >= 0:
-                return number + 1, at + len(before) + 1
+        found = [(number + 1, at + len(before) + 1) for number in range(start + 1, end)
+                 for at in _all_at(lines[number], before + text)]
+        if found:
+            return found[min(nth, len(found) - 1)]
     return start + 1, 1
+
+
+def _all_at(line: str, text: str) -> list[int]:
+    """Every index where `text` starts in `line`."""
+    found, at = [], line.find(text)
+    while at >= 0:
+        found.append(at)
+        at = line.find(text, at + 1)
+    return found
 
 
 def _key_position(path: Path, key: str, pending: Mapping[Path, str]) -> tuple[int, int]:
