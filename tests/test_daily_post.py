@@ -271,6 +271,22 @@ def test_a_malformed_hashtag_line_is_named_at_its_line(tags: str) -> None:
                      "`#` and its name, the tags separated by spaces (e.g. `#reward-model #rl`)")]
 
 
+def test_commentary_before_the_first_section_marker_is_said_not_filed_as_the_abstract() -> None:
+    """Found by a QA pass: a block with its commentary unmarked and `## 한국어` / `## English`
+    lines added after it imported with its commentary under `## Abstract`, and no word. The lines
+    before the first marker are the abstract: Korean there is said, at its line; a block whose
+    `## Abstract` is marked, or which has no marker, reads as before."""
+    text = ("2025-05-03\nFirst Paper\n(Ann Lee)\nAn abstract.\n한국어 코멘트.\nEnglish commentary.\n"
+            "## 한국어\n또.\n## English\nAgain.\n#rl\n"
+            "Second Paper\n(Bo Kim)\n## Abstract\n초록도 한국어일 수 있다.\n## 한국어\n코멘트.\n## English\nCommentary.\n#rl\n"
+            "Third Paper\n(Cy Park)\nAn abstract.\n## 한국어\n코멘트.\n## English\nCommentary.\n#rl\n")
+    entries, problems = parse_posts(text)
+    assert [e.title for e in entries] == ["Second Paper", "Third Paper"]
+    assert [(p.line, p.field) for p in problems] == [(5, "block")]
+    assert problems[0].message.startswith("in the paper block 'First Paper', this line before `## 한국어` is Korean, "
+                                          "but the lines before the first section marker are the abstract")
+
+
 def test_dates_and_ids_with_non_ascii_digits_are_located_problems(tmp_path: Path,
                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     """`\\d` and `int()` take Arabic-Indic and fullwidth digits; the post's reader takes 0-9 only, and

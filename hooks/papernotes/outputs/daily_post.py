@@ -413,7 +413,7 @@ def _parse_marked(start: int, title: str, body: list[tuple[int, str]], problems:
                   found: dict[str, object]) -> PostEntry | list[PostProblem]:
     """A block whose sections are marked (`## 한국어`, ...): each marker's lines are its section."""
     parts: dict[str, list[tuple[int, str]]] = {"abstract": []}
-    current = "abstract"
+    current, marked_abstract = "abstract", False
     for number, text in body:
         key = section_marker(text)
         if key is None:
@@ -422,6 +422,17 @@ def _parse_marked(start: int, title: str, body: list[tuple[int, str]], problems:
             problems.append(PostProblem(number, f"a second `{_MARKERS_BY_KEY[key]}` line in the paper block "
                                                 f"{_short(title)}; keep one", "block"))
         else:
+            if current == "abstract" and key != "abstract" and not marked_abstract:
+                # Lines before the first marker are the abstract: Korean ones there were a block's
+                # commentary written without markers, then markers added below it, and came in
+                # under `## Abstract` without a word (a QA pass).
+                korean = next((n for n, t in parts["abstract"] if _HANGUL.search(t)), None)
+                if korean is not None:
+                    problems.append(PostProblem(korean, f"in the paper block {_short(title)}, this line before "
+                                                        f"`{_MARKERS_BY_KEY[key]}` is Korean, but the lines before the "
+                                                        f"first section marker are the abstract: put the commentary "
+                                                        f"under its marker (or write the block without markers)", "block"))
+            marked_abstract = marked_abstract or key == "abstract"
             parts[key], current = [], key
     if problems:
         return sorted(problems, key=lambda p: p.line)
