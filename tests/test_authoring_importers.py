@@ -437,6 +437,12 @@ def test_notes_written_without_an_arxiv_id_are_counted_with_the_fix(project: Pat
     out = capsys.readouterr().out
     assert "1 note written without an arXiv id" in out and "--lookup-arxiv" in out, out
     assert out.splitlines()[-1] == "import-post: 1 created, 0 skipped (already have a note), 0 failed"
+    # A paper with its own link (found by a QA pass: it was counted as an arXiv search too).
+    post.write_text("2025년 4월 10일\nA Paper With Its Own Link\n(Ada Lovelace)\nLink: https://example.com/paper?x=1\n"
+                    "An abstract.\n한국어 코멘트.\nEnglish commentary.\n#rl\n", encoding="utf-8")
+    assert main(["import-post", str(post), "--root", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "without an arXiv id" not in out and out.splitlines()[-1].startswith("import-post: 1 created"), out
 
 
 JOINED = "people:\n  - name: Minji Kim\n    aliases: [김민지, Min-Ji Kim, Kim Min-ji]\n"

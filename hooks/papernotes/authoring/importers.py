@@ -168,7 +168,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
                 abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
             if len(run.summary.created) > created:
                 used.update(registry.lookup[t] for t in entry.tags)
-                if not arxiv_id:
+                if not arxiv_id and not entry.url:   # a paper with its own link may be on no archive
                     unidentified += 1
     if addable:
         # Only the tags of notes written stay: a paper that failed for another reason adds none.
