@@ -44,8 +44,8 @@ function marksWhole(term, w) {
  * `named` (보상 해킹: reward hacking, 리워드 해킹은), one <mark> per phrase. With `limit`, a longer
  * `text` shows about that many characters of it, cut at words ("…" where cut): from a third of
  * them before the first phrase or else word marked, so the result shows the passage that matched
- * (from its start when nothing matched or the match is near it). */
-export function highlight(text, words, named, limit, whole = []) {
+ * (from its start when nothing matched or the match ends in the first `near` of them). */
+export function highlight(text, words, named, limit, whole = [], near = 2 / 3) {
   const frag = document.createDocumentFragment();
   const q = tokenizeJoined(text, true), n = q.tokens.length, marked = [], linked = [];
   const spellings = words.filter((w) => !whole.includes(w)).map(otherSpelling).filter((w) => w !== null);
@@ -98,7 +98,7 @@ export function highlight(text, words, named, limit, whole = []) {
     // The first phrase marked (reward hacking), else the first word; from the start when that ends
     // in the first two thirds.
     const phrase = linked.findIndex(Boolean), first = phrase >= 0 ? phrase : marked.findIndex(Boolean);
-    let i = first > 0 && q.at[first][1] > (2 * limit) / 3 ? first : 0, j;
+    let i = first > 0 && q.at[first][1] > near * limit ? first : 0, j;
     while (i > 0 && q.at[i - 1][0] >= q.at[first][0] - Math.floor(limit / 3)) i--;
     for (j = i; j + 1 < n && q.at[j + 1][1] - q.at[i][0] <= limit;) j++;
     if (j === n - 1) while (i > 0 && text.length - q.at[i - 1][0] <= limit) i--;   // the end: as much before it as fits
@@ -319,6 +319,12 @@ function passageLimit(text) {
   return Math.max(40, Math.min(meta.excerpt, Math.floor((0.85 * 3 * width) / (wide * em))));
 }
 
+/* Up to where in those characters a match keeps the passage's start: on a phone all of its three
+ * lines but the last few words (a match on its second line stays where the text begins). */
+function passageNear() {
+  return NARROW && NARROW.matches ? 0.85 : 2 / 3;
+}
+
 /* What a result's summary shows in `lang`: its commentary in that language, the matched words
  * marked; when that marks none, the other language's passage that matched, else the abstract's
  * (`abstract`), after a line saying where the match is, in `lang` (the passage marked with its
@@ -326,14 +332,14 @@ function passageLimit(text) {
  * why the note matched (`above`): then its commentary in `lang`, from the start (an English
  * reader's `thought` showed the Korean passage marking 생각 under a title marking Thought). */
 function summaryIn(lang, own, other, abstract, words, named, whole, above) {
-  const shown = highlight(own, words, named, passageLimit(own), whole);
+  const shown = highlight(own, words, named, passageLimit(own), whole, passageNear());
   if (above || shown.querySelector("mark")) return shown;
   // Each part named as the note page heads it (코멘트 / Commentary, 초록 / Abstract).
   const found = [[other, lang === "ko" ? "영어 코멘트에서 찾음: " : "Found in the Korean commentary: "],
     [abstract, lang === "ko" ? "초록에서 찾음: " : "Found in the abstract: "]];
   for (const [text, where] of found) {
     if (!text) continue;
-    const passage = highlight(text, words, named, passageLimit(text), whole);
+    const passage = highlight(text, words, named, passageLimit(text), whole, passageNear());
     if (!passage.querySelector("mark")) continue;
     const frag = document.createDocumentFragment();
     frag.append(el("span", { class: "pn-search__where" }, where), el("span", { lang: langOf(text) }));
