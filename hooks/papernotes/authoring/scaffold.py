@@ -30,7 +30,7 @@ from papernotes.source.tree import display_path
 from papernotes.source.tags import load_tag_registry
 from papernotes.source.guidance import PLACEHOLDER_TAG, normalise_text, read_guidance
 from papernotes.authoring.notefile import ExistingNotes, check_text, date_argument, render_note
-from papernotes.report import format_problems
+from papernotes.report import count, format_problems
 
 
 def program() -> str:
@@ -132,7 +132,7 @@ class ScaffoldRefused(Exception):
     """The scaffold would fail `papernotes check` for more than its template text."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s)")
+        super().__init__(count(len(problems), "problem"))
         self.problems = problems
 
 
