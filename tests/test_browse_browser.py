@@ -235,6 +235,20 @@ def test_a_year_without_the_chosen_tags_says_so_in_the_readers_language(browser:
 
 # A site of a few hundred tags (test_pages_tag_index's), where the page's chips are the most used
 # 60 and the finder reaches the others through the index.
+def test_the_finder_shows_its_focus_and_clear_leaves_the_keyboard_on_the_first_tag(phone: Page, base: str) -> None:
+    """Found by a QA pass: the tag finder showed no focus at all (the theme takes fields' outline
+    off), and Clear, which hides itself, dropped the keyboard's focus to <body>."""
+    open_browse(phone, base + "browse/?tags=rl", "en")
+    phone.focus("#pn-browse-find")
+    ring = phone.evaluate("() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]; }")
+    assert ring == ["solid", "2px"], ring
+    phone.focus(".pn-browse__clear")
+    phone.keyboard.press("Enter")
+    phone.wait_for_function("() => document.querySelector('.pn-browse__clear').hidden")
+    assert phone.evaluate("document.activeElement.matches('.pn-filter-tag')"), phone.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+    assert query(phone) == {}
+
+
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory, serve: Serve) -> str:
     return serve(shared_build(tmp_path_factory, "many-tags-site", _small_site))

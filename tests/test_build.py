@@ -344,7 +344,7 @@ def test_every_icon_a_page_draws_is_in_the_shared_sprite(fixture_build: Path) ->
             path, _, symbol = href.partition("#")
             assert (page.parent / path).resolve() == (fixture_build / "assets" / "icons.svg").resolve(), (page, href)
             used.add(symbol)
-    assert used == symbols == {"logo", "menu", "dark", "light", "up"}
+    assert used == symbols == {"logo", "menu", "close", "dark", "light", "up"}
 
 
 def test_author_pages_have_the_lean_shell_and_a_way_back(fixture_build: Path) -> None:

@@ -317,6 +317,18 @@ def test_palette_switch_back_to_top_without_the_themes_script(browser, base: str
         pg.wait_for_function("!document.querySelector('.md-top').hidden")
         pg.click(".md-top")
         pg.wait_for_function("window.scrollY === 0")
+        # From the keyboard, focus goes to the top with the page (found by a QA pass: it stayed
+        # on the hidden button, and the next Tab went to the footer).
+        pg.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        pg.wait_for_timeout(100)
+        pg.evaluate("window.scrollBy(0, -300)")
+        pg.wait_for_function("!document.querySelector('.md-top').hidden")
+        pg.focus(".md-top")
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("window.scrollY === 0")
+        assert pg.evaluate("document.activeElement.id") == "pn-content"
+        pg.keyboard.press("Tab")
+        assert pg.evaluate("document.activeElement.closest('.md-content') !== null")
         assert errors == []
     finally:
         context.close()
@@ -1939,6 +1951,41 @@ def test_the_open_menu_on_a_phone_leaves_the_page_behind_it_inert(browser, base:
         assert pg.evaluate(inert) == 0
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_open_menu_has_a_named_close_button(browser, base: str, lang: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: with the menu open on a phone the page behind is inert, the menu's own
+    button with it, and the overlay beside the menu has no name: a screen reader's user found no
+    control to close it. The menu has a close button, named in the chosen language, 44 px, which
+    closes it and returns focus to the menu's button; where the navigation is a sidebar, none."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        open_page(pg, base, lang)
+        pg.locator("label.md-header__button[for=__drawer]").tap()
+        pg.wait_for_function("() => document.getElementById('__drawer').checked")
+        pg.wait_for_timeout(400)   # the menu slides in (.25 s)
+        closer = pg.locator("#pn-drawer .pn-drawer-close")
+        assert closer.is_visible() and closer.get_attribute("aria-label") == {"ko": "메뉴 닫기", "en": "Close menu"}[lang]
+        box = closer.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44 and box["x"] + box["width"] <= 390, box
+        assert closer.evaluate("b => !b.closest('[inert]') && document.elementFromPoint(b.getBoundingClientRect().x + 22, b.getBoundingClientRect().y + 22).closest('button') === b")
+        closer.focus()
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("() => !document.getElementById('__drawer').checked")
+        assert pg.evaluate("document.activeElement.matches('label[for=__drawer] > [role=button]')")
+        assert pg.evaluate("document.querySelectorAll('[inert]').length") == 0
+    finally:
+        context.close()
+    wide = browser.new_context(viewport=LAPTOP)
+    try:
+        pg = wide.new_page()
+        pg.set_viewport_size({"width": 1366, "height": 900})
+        open_page(pg, base, lang)
+        assert not pg.locator("#pn-drawer .pn-drawer-close").is_visible()
+    finally:
+        wide.close()
 
 
 def test_back_returns_the_focus_to_the_menus_and_the_searchs_button(browser, base: str, index) -> None:  # noqa: ANN001

@@ -104,6 +104,13 @@ def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list
     page.select_option("#pn-rl-tag", "safety")
     assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["escape", "zeta"]  # newest saved first
     page.select_option("#pn-rl-tag", "")
+    # The counts are a live region: written only when they change (found by a QA pass: each key
+    # typed in the finder wrote the same counts again, and a screen reader read them each time).
+    page.evaluate("""() => { window.__counts = 0;
+      new MutationObserver(() => window.__counts++).observe(document.querySelector('.pn-rl-counts'), {childList: true, subtree: true}); }""")
+    page.type("#pn-rl-q", "zzz", delay=50)   # z: zeta (showing 1), zz and zzz: none (showing 0, written once)
+    page.fill("#pn-rl-q", "")
+    assert page.evaluate("window.__counts") == 3
     page.fill("#pn-rl-q", "ablation")  # the private note is searched too
     assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["particle-a"]
     assert "(showing 1)" in page.inner_text(".pn-rl-counts")

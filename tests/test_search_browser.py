@@ -2805,3 +2805,55 @@ def test_game_theory_finds_a_game_theoretic_title(browser, tmp_path_factory: pyt
         assert [h for h in type_query(page, query) if "gtalign" in h], query
     finally:
         page.context.close()
+
+
+TAB_TRAIL = """() => { const box = document.querySelector('.pn-search'), a = document.activeElement;
+    return {inside: box.contains(a), toggle: !!a.closest('.pn-toggle'), open: box.hasAttribute('data-open'),
+            panel: !document.querySelector('.pn-search__panel').hidden}; }"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_tab_past_the_results_closes_what_covers_the_page(browser, bundled: str, viewport: dict) -> None:  # noqa: ANN001
+    """Found by a QA pass: Tab past the last result went on to the header and the page, the results
+    still open over them, focus out of sight. Leaving the search closes it where it covers the
+    page (a phone) and hides the results beside it (a wide screen), where the language switch
+    keeps them (a reader switches to read them in the other language)."""
+    page = new_page(browser, viewport, "ko")
+    try:
+        page.goto(bundled)
+        assert type_query(page, "ppo")
+        page.locator(".pn-search__panel :is(button, a):visible").last.focus()
+        trail = []
+        for _ in range(8):
+            page.keyboard.press("Tab")
+            trail.append(page.evaluate(TAB_TRAIL))
+        left = [t for t in trail if not t["inside"]]
+        assert left, trail
+        for t in left:
+            if viewport is PHONE:
+                assert not t["open"] and not t["panel"], trail
+            else:
+                assert t["panel"] == t["toggle"], trail   # hidden, but over the language switch
+    finally:
+        page.context.close()
+
+
+def test_the_results_count_is_announced_once_typing_pauses(browser, bundled: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: typing `reasoning` rewrote the live status ten times (Searching…, 43
+    results, 38, 36, 36, 36…), each read out. The line on screen still follows every key; what
+    is announced is its words once they have stayed for a moment, and only when they change."""
+    page = new_page(browser, DESKTOP, "ko")
+    try:
+        page.goto(bundled)
+        page.click(".pn-search__input")
+        page.evaluate("""() => { window.__spoken = 0; const live = document.querySelector('.pn-search__panel [aria-live]');
+          new MutationObserver(() => window.__spoken++).observe(live, {childList: true}); }""")
+        page.keyboard.type("reasoning", delay=150)
+        page.wait_for_timeout(1500)
+        live, shown = page.evaluate("""() => [document.querySelector('.pn-search__panel [aria-live]').textContent,
+          document.querySelector('.pn-search__status').textContent]""")
+        assert live == shown and "결과" in live, (live, shown)
+        assert page.evaluate("window.__spoken") <= 2
+        assert page.evaluate("document.querySelector('.pn-search__status').hasAttribute('aria-live')") is False
+    finally:
+        page.context.close()

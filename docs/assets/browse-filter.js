@@ -446,7 +446,14 @@ function init(box) {
       if (order !== state.order) commit({ order: order });
     });
   });
-  clear.addEventListener("click", function () { commit({ tags: [], year: "" }); });
+  clear.addEventListener("click", function () {
+    var had = document.activeElement === clear;
+    commit({ tags: [], year: "" });
+    // The button hides itself: focus would fall to <body>, and the keyboard lose its place (a QA
+    // pass). It goes to the first tag, where a new choice starts.
+    var first = chips.filter(function (chip) { return !chip.hidden; })[0];
+    if (first && had) first.focus();
+  });
   more.addEventListener("click", showMore);
   window.addEventListener("popstate", function () {
     if (!index) return;

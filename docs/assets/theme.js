@@ -133,6 +133,9 @@ function drawer(toggle, button) {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && toggle.checked) set(false, true);
   });
+  // Its close button (nav.html): a named way out for a screen reader, whose focus returns to the menu's button.
+  const closer = panel && panel.querySelector(".pn-drawer-close");
+  if (closer) closer.addEventListener("click", () => set(false, true));
   // Focus that reaches the page behind the overlay closes it (Tab past its last link did, out of
   // sight, before the page was made inert; what is added to the page while it is open is not).
   document.addEventListener("focusin", (event) => {
@@ -179,6 +182,11 @@ function backToTop(button) {
   button.addEventListener("click", (event) => {
     event.preventDefault();
     window.scrollTo({ top: 0 });
+    // The keyboard goes to the top too: the button hides as the page scrolls up, and focus stayed
+    // where it was, at the bottom (the next Tab went to the footer; a QA pass). The skip link's
+    // target is the start of the page's content.
+    const start = document.getElementById("pn-content");
+    if (start && button.contains(document.activeElement)) start.focus({ preventScroll: true });
   });
 }
 

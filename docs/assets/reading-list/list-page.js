@@ -196,7 +196,12 @@ function render() {
   const pair = fill(["전체 {n} · 읽을 것 {a} · 읽음 {b}", "{n} saved · {a} to read · {b} read"], { n: all.length, a: toRead, b: all.length - toRead });
   if (gone) pair[0] += ` · 삭제됨 ${gone}`, pair[1] += ` · ${gone} removed from the site`;
   if (shown.length !== all.length) pair[0] += ` (표시 ${shown.length})`, pair[1] += ` (showing ${shown.length})`;
-  counts.replaceChildren(bi(pair));
+  // A live region: written only when its words change (typing in the finder rewrote the same
+  // counts at every key, and a screen reader read them again each time).
+  if (counts.getAttribute("data-text") !== pair.join("\n")) {
+    counts.setAttribute("data-text", pair.join("\n"));
+    counts.replaceChildren(bi(pair));
+  }
   if (refocus) refocus();
   page.removeAttribute("data-rl-pending");
 }

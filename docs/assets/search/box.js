@@ -75,7 +75,19 @@ function build() {
   const closer = el("button", { type: "button", class: "pn-search__close" });
   closer.innerHTML = ICON_CLOSE;
   const panel = el("div", { class: "pn-search__panel md-typeset", id: "pn-search-results", role: "dialog", hidden: "" });
-  const status = el("p", { class: "pn-search__status", "aria-live": "polite" });
+  const status = el("p", { class: "pn-search__status" });
+  // What the status line says is announced once the line has stayed the same for a moment, and
+  // only when it says something new: typing `reasoning` rewrote it ten times (Searching…, 43
+  // results, 38, 36, 36, 36, …), each read out by a screen reader (a QA pass).
+  const spoken = el("p", { class: "pn-visually-hidden", "aria-live": "polite" });
+  let speakTimer = 0;
+  new MutationObserver(() => {
+    clearTimeout(speakTimer);
+    speakTimer = setTimeout(() => {
+      const copy = status.cloneNode(true);
+      if (spoken.innerHTML !== copy.innerHTML) spoken.replaceChildren(...copy.childNodes);
+    }, 700);
+  }).observe(status, { childList: true, subtree: true, characterData: true });
   const list = el("ol", { class: "pn-search__results", id: "pn-search-list" });
   const more = el("button", { type: "button", class: "pn-search__more md-button", hidden: "" });
   const tagline = el("p", { class: "pn-search__tags", hidden: "" });
@@ -83,7 +95,7 @@ function build() {
   // the search and nothing else (it went on to the link under the tap as well).
   const scrim = el("div", { class: "pn-search__scrim", "aria-hidden": "true" });
   field.append(input, closer);
-  panel.append(status, tagline, list, more);
+  panel.append(status, spoken, tagline, list, more);
   box.append(scrim, opener, field, panel);
   place(header, box);
 
@@ -480,6 +492,18 @@ function build() {
   });
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && box.hasAttribute("data-open") && box.contains(e.target) && e.target !== input) closeBox(true);
+  });
+  /* The keyboard leaving the search (Tab past its last result) closes what covers the page: the
+   * results stayed open over the controls Tab went on to, so focus was out of sight (a QA pass).
+   * Where the search covers the page (a phone) it closes; beside it (a wide screen) the results
+   * hide and the field stays, unless focus went to the language switch (it shows the results in
+   * the other language; the next control after it hides them). Focus leaving the window (another
+   * tab) changes nothing. */
+  document.addEventListener("focusin", (e) => {
+    const to = e.target;
+    if (box.contains(to) || !box.hasAttribute("data-open") && panel.hidden) return;
+    if (overlay()) closeBox(false);
+    else if (!(to.closest && to.closest(".pn-toggle"))) showPanel(false);
   });
   document.addEventListener("click", (e) => {
     // The path as dispatched: "more" may have replaced the clicked label before this runs. The
