@@ -1953,6 +1953,17 @@ def test_the_open_menu_on_a_phone_leaves_the_page_behind_it_inert(browser, base:
         context.close()
 
 
+def test_the_header_names_the_site_once(contexts, base: str) -> None:  # noqa: ANN001
+    """Found by a QA pass: a screen reader read the header as "papernotes papernotes" on the home
+    page (the site's name, then the page's title, which the header shows once the heading has
+    scrolled away); the page's title is its h1."""
+    pg = contexts["laptop"]
+    for path in ("", "stats/"):
+        open_page(pg, base + path, "ko")
+        tree = pg.locator(".md-header").aria_snapshot()
+        assert tree.count("papernotes") == 2 and "통계" not in tree, tree   # the logo's link and the name, once
+
+
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_open_menu_has_a_named_close_button(browser, base: str, lang: str) -> None:  # noqa: ANN001
     """Found by a QA pass: with the menu open on a phone the page behind is inert, the menu's own
