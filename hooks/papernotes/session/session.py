@@ -102,7 +102,7 @@ class Build:
         """Under serve: what every page's shell depends on beyond the notes (`kept.input_stamp`)."""
         self._last_inputs: Hashable = None
         """The previous build's `_inputs` (None after a failed build)."""
-        self.gc = GcFreeze()
+        self.gc = GcFreeze(idle_collect=serving)
         self._pages: dict[str, PlannedPage] = {}
         self._note_dests: dict[str, str] = {}
         """src_uri -> absolute destination of every note page this build writes (`finish` checks them)."""
