@@ -79,7 +79,7 @@ function build() {
   // What the status line says is announced once the line has stayed the same for a moment, and
   // only when it says something new: typing `reasoning` rewrote it ten times (Searching…, 43
   // results, 38, 36, 36, 36, …), each read out by a screen reader (a QA pass).
-  const spoken = el("p", { class: "pn-visually-hidden", "aria-live": "polite" });
+  const spoken = el("p", { class: "pn-search__spoken", "aria-live": "polite" });
   let speakTimer = 0;
   new MutationObserver(() => {
     clearTimeout(speakTimer);
