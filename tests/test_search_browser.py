@@ -2855,5 +2855,10 @@ def test_the_results_count_is_announced_once_typing_pauses(browser, bundled: str
         assert live == shown and "결과" in live, (live, shown)
         assert page.evaluate("window.__spoken") <= 2
         assert page.evaluate("document.querySelector('.pn-search__status').hasAttribute('aria-live')") is False
+        # A status holding links (an arXiv id no note has) is announced as words: no hidden link to Tab to.
+        page.fill(".pn-search__input", "2501.99999")
+        page.wait_for_timeout(1500)
+        assert "2501.99999" in page.inner_text(".pn-search__status")
+        assert page.evaluate("document.querySelectorAll('.pn-search__panel [aria-live] a, .pn-search__panel [aria-live] button').length") == 0
     finally:
         page.context.close()

@@ -85,6 +85,7 @@ function build() {
     clearTimeout(speakTimer);
     speakTimer = setTimeout(() => {
       const copy = status.cloneNode(true);
+      for (const link of copy.querySelectorAll("a, button")) link.replaceWith(...link.childNodes);   // words only: no second, hidden link to Tab to
       if (spoken.innerHTML !== copy.innerHTML) spoken.replaceChildren(...copy.childNodes);
     }, 700);
   }).observe(status, { childList: true, subtree: true, characterData: true });
