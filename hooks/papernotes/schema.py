@@ -288,6 +288,11 @@ def canonical_arxiv_id(value: str) -> str:
     return _SUBJECT_CLASS.sub(r"\1/", value)
 
 
+def _ascii_digits(text: str) -> str:
+    """`text` with every digit of another script (fullwidth ２, Arabic-Indic ٢, 𝟐) written 0-9."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in text)
+
+
 def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
     """Why `value` is not a bare arXiv id (without version) by arXiv's scheme; None when it is one.
 
@@ -295,7 +300,7 @@ def arxiv_id_problem(value: str, today: dt.date | None = None) -> str | None:
     would be December 2099, not 1999 (new-style ids start in 2007)."""
     non_ascii = next((c for c in value if c.isdigit() and not c.isascii()), None)
     if non_ascii is not None:
-        ascii_form = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in value)
+        ascii_form = _ascii_digits(value)
         return (f"{value!r} contains the digit {non_ascii!r} (U+{ord(non_ascii):04X} {unicodedata.name(non_ascii, 'DIGIT')}); "
                 f"arXiv ids use the ASCII digits 0-9: \"{ascii_form}\"")
     when = arxiv_id_month(value)
@@ -428,7 +433,7 @@ def arxiv_url_problem(url: str) -> str | None:
         problem = arxiv_id_problem(found.group(1))
         return None if problem is None else f"{url!r} is a paper's page, but {problem}"
     rest = re.split(r"[?#]", text[start.end():], maxsplit=1)[0]
-    plain = "".join(str(unicodedata.digit(c)) if c.isdigit() and not c.isascii() else c for c in rest.translate(_ODD_DOTS))
+    plain = _ascii_digits(rest.translate(_ODD_DOTS))
     again = _ARXIV_IN_URL.match(text[:start.end()] + plain)
     if plain != rest and again is not None and arxiv_id_problem(again.group(1)) is None:
         return (f"{url!r} writes its arXiv id with other digits or dots than 0-9 and '.' ({rest!r}); "

@@ -314,7 +314,7 @@ function passageLimit(text) {
   const list = document.querySelector(".pn-search__results");
   const width = (list && list.clientWidth) || window.innerWidth - 32;
   const em = parseFloat(getComputedStyle(list || document.body).fontSize) || 16;
-  const hangul = (text.match(/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/g) || []).length;
+  const hangul = [...text].filter((c) => HANGUL.test(c)).length;
   const wide = (hangul + 0.55 * (text.length - hangul)) / text.length;   // ems a character, on average
   return Math.max(40, Math.min(meta.excerpt, Math.floor((0.85 * 3 * width) / (wide * em))));
 }

@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from papernotes.catalog import urls
 from papernotes.model import Note, TagRegistry
 from papernotes.names import name_separator, right_to_left
+from papernotes.report import count
 
 _BI = Markup('<span class="pn-lang" lang="ko">%s</span><span class="pn-lang" lang="en">%s</span>')
 # No data-tag: the href names the tag, and no script reads it (the browse filter's chips are its own).
@@ -39,10 +40,9 @@ def bi(ko: str, en: str) -> Markup:
     return _BI % (ko, en)
 
 
-def en_count(n: int, word: str, words: str | None = None) -> str:
-    """An English count: "1 note", "2 notes", "10,000 notes" (a Korean count takes its counter word:
-    개, 명, 일, and the same grouping, `num`)."""
-    return f"{n:,} {word if n == 1 else words or word + 's'}"
+en_count = count
+"""An English count: "1 note", "2 notes", "10,000 notes" (`report.count`; a Korean count takes its
+counter word, 개, 명, 일, and the same grouping, `num`)."""
 
 
 def num(n: int) -> str:

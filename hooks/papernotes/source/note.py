@@ -39,6 +39,9 @@ _ET_AL = re.compile(r"(?:^|[\s,;])(?:et(?:\.\s*|\s+)al\b\.?|and\s+others)$|^othe
 name it got an author page with the co-authors of every note that wrote it, and went to the
 citation files as an author."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Control characters (tab and newline excepted) and the two non-characters XML forbids: pasted
+from a PDF (a form feed at a page break) or a terminal (ESC), they would make the Atom feeds, which
+carry the body, not well-formed XML, so a feed reader would refuse every note in them."""
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
@@ -53,9 +56,6 @@ def _control_reference(line: str) -> re.Match[str] | None:
         if point == 0 or point > 0x10FFFF or 0xD800 <= point <= 0xDFFF or _CONTROL.match(chr(point)):
             return ref
     return None
-"""Control characters (tab and newline excepted) and the two non-characters XML forbids: pasted
-from a PDF (a form feed at a page break) or a terminal (ESC), they would make the Atom feeds, which
-carry the body, not well-formed XML, so a feed reader would refuse every note in them."""
 
 
 @dataclass(frozen=True)

@@ -750,20 +750,11 @@ def _section_text_position(path: Path, heading: str, text: str, pending: Mapping
         return 1, 1
     end = next((n for n in range(start + 1, len(lines)) if heading_text(lines[n]) is not None), len(lines))
     for before in ("](", "](<", 'src="', "src='", "src=", 'href="', "href='", "href=", "]: ", "]:", "<", ""):
-        found = [(number + 1, at + len(before) + 1) for number in range(start + 1, end)
-                 for at in _all_at(lines[number], before + text)]
+        found = [(number + 1, at.start() + len(before) + 1) for number in range(start + 1, end)
+                 for at in re.finditer(re.escape(before + text), lines[number])]
         if found:
             return found[min(nth, len(found) - 1)]
     return start + 1, 1
-
-
-def _all_at(line: str, text: str) -> list[int]:
-    """Every index where `text` starts in `line`."""
-    found, at = [], line.find(text)
-    while at >= 0:
-        found.append(at)
-        at = line.find(text, at + 1)
-    return found
 
 
 def _key_position(path: Path, key: str, pending: Mapping[Path, str]) -> tuple[int, int]:
