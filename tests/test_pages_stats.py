@@ -294,6 +294,10 @@ def test_the_page_lists_the_drawn_months_and_days_only(days: list[dt.date]) -> N
     month_links = set(re.findall(r'href="\.\./archive/(\d{4}/\d{2})/"', listed))
     assert day_links == {d.strftime("%Y/%m/%d") for d in index.by_day if d.year in drawn}
     assert month_links == {"%04d/%02d" % k for k in shown} | {d.strftime("%Y/%m") for d in index.by_day if d.year in drawn}
+    # A day's link is named by its whole date (a list of links read "3", "9" to a screen reader);
+    # the month and year are hidden from sight, the day number beside its month's link says it there.
+    names = {href: re.sub(r"<[^>]+>", "", text) for href, text in re.findall(r'href="\.\./archive/(\d{4}/\d{2}/\d{2})/">(.*?)</a>', listed)}
+    assert names and all(name == "%s-%s-%d" % (href[:4], href[5:7], int(href[8:])) for href, name in names.items())
 
 
 @pytest.mark.browser

@@ -557,14 +557,24 @@ def test_slug_hashes_agree_with_python(context, base: str) -> None:  # noqa: ANN
     assert got == [slug_hash(s) for s in slugs]
 
 
-def test_a_buttons_hidden_title_is_marked_with_the_titles_language(context, base: str) -> None:  # noqa: ANN001
-    """"저장: <title>": a Korean title was marked `lang="en"`, and a screen reader read it in an English voice."""
+def test_a_buttons_name_says_its_note_in_the_titles_language(context, base: str) -> None:  # noqa: ANN001
+    """A button is named "저장: <title>" / "Save: <title>", the title marked with its own language (a
+    Korean title was marked `lang="en"`, and a screen reader read it in an English voice), with no
+    space before the colon (the shown label beside a hidden ": <title>" was read "저장 : <title>")."""
     page = context.new_page()
     page.goto(f"{base}list/")
     got = page.evaluate("async (titles) => { const m = await import('./../assets/reading-list/text.js'); "
-                        "return titles.map((t) => { const s = m.forTitle(t); return [s.textContent, s.lastElementChild.lang]; }); }",
+                        "return titles.map((t) => { const s = m.labelFor(['저장', 'Save'], t).lastChild; return [s.textContent, s.lastElementChild.lang]; }); }",
                         ["보상 모델 연구", "Reward models"])
-    assert got == [[": 보상 모델 연구", "ko"], [": Reward models", "en"]]
+    assert got == [["저장Save: 보상 모델 연구", "ko"], ["저장Save: Reward models", "en"]]
+    cdp = context.new_cdp_session(page)
+    for lang, words in (("ko", ("저장", "읽음", "메모")), ("en", ("Save", "Read", "Memo"))):
+        page.goto(f"{base}notes/zeta/?lang={lang}")
+        page.wait_for_selector(".pn-rl__save")
+        names = {n.get("name", {}).get("value", "") for n in cdp.send("Accessibility.getFullAXTree")["nodes"]
+                 if n.get("role", {}).get("value") == "button"}
+        for word in words:
+            assert f"{word}: Zeta: Reward Hacking" in names, (word, sorted(names))
 
 
 def test_recommendations_say_why_and_not_interested_counts_against_similar(context, base: str) -> None:  # noqa: ANN001

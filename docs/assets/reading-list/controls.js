@@ -8,7 +8,7 @@
  * for screen readers, so a list of buttons is not a column of identical "Save"s.
  */
 
-import { T, bi, el, forTitle, say } from "./text.js";
+import { T, bi, el, labelFor, say } from "./text.js";
 
 let counter = 0;
 
@@ -52,8 +52,7 @@ function dayOf(item) {
 
 function toggle(cls, icon, label, title) {
   return el("button", { type: "button", class: `pn-rl__button ${cls}`, "aria-pressed": "false" },
-    el("span", { class: "pn-rl__icon", "aria-hidden": "true" }, icon), bi(label),
-    forTitle(title));
+    el("span", { class: "pn-rl__icon", "aria-hidden": "true" }, icon), labelFor(label, title));
 }
 
 export function mountControls(slot, info, store) {
@@ -61,8 +60,7 @@ export function mountControls(slot, info, store) {
   const save = toggle("pn-rl__save", "☆", T.save, info.title);
   const read = toggle("pn-rl__read", "○", T.read, info.title);
   const noteButton = el("button", { type: "button", class: "pn-rl__button pn-rl__note-toggle", "aria-expanded": "false", "aria-controls": id },
-    el("span", { class: "pn-rl__icon", "aria-hidden": "true" }, "✎"), bi(T.note),
-    forTitle(info.title));
+    el("span", { class: "pn-rl__icon", "aria-hidden": "true" }, "✎"), labelFor(T.note, info.title));
   const state = el("span", { class: "pn-rl__state" });
   const area = el("textarea", { id: `${id}-text`, class: "pn-rl__text", rows: "3", maxlength: "20000" });
   const done = el("span", { class: "pn-rl__done", role: "status" });

@@ -10,7 +10,7 @@ import { showProblems } from "./notice.js";
 import { byline, loadSiteNotes, recommend } from "./recommend.js";
 import { store } from "./page-store.js";
 import { MAX_ITEMS, mergeInto } from "./store.js";
-import { T, ROOT, bi, el, fill, forTitle, lang, langOf, say } from "./text.js";
+import { T, ROOT, bi, el, fill, labelFor, lang, langOf, say } from "./text.js";
 
 showProblems(store, { now: true });
 
@@ -456,7 +456,7 @@ async function showRecommendations() {
     const why = el("ul", { class: "pn-rl-why" }, ...reasonParts(rec).map((p) => el("li", {}, bi(p))));
     const slot = el("div", { class: "pn-rl", "data-rl-slug": card.slug });
     const no = el("button", { type: "button", class: "pn-rl__button pn-rl__dismiss" }, el("span", { "aria-hidden": "true", class: "pn-rl__icon" }, "✕"),
-      bi(["관심 없음", "Not interested"]), forTitle(card.title));
+      labelFor(["관심 없음", "Not interested"], card.title));
     no.addEventListener("click", () => store.dismiss(card.slug));
     const li = el("li", { class: "pn-item", "data-slug": card.slug },
       el("h3", { class: "pn-item__title" }, titled(card, false)),

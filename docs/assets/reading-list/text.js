@@ -50,10 +50,16 @@ export function el(tag, attrs, ...children) {
   return node;
 }
 
-/* A button's hidden ": <title>" (its name says which note it is for), the title marked with its
- * own language: a Korean title was marked English, and a screen reader read it with an English voice. */
-export function forTitle(title) {
-  return el("span", { class: "pn-rl__hidden" }, ": ", el("span", { lang: langOf(title) }, title));
+/* A button's label and its name: the label (`pair`) as it shows, and a hidden copy that says
+ * which note it is for ("저장: <title>"), the title marked with its own language (a Korean title
+ * was marked English, and a screen reader read it with an English voice). The name is the hidden
+ * copy whole: the shown label beside a hidden ": <title>" was read "저장 : <title>", as Chromium
+ * puts a space before a positioned (hidden) element. */
+export function labelFor(pair, title) {
+  const frag = document.createDocumentFragment();
+  frag.append(el("span", { "aria-hidden": "true" }, bi(pair)),
+    el("span", { class: "pn-rl__hidden" }, bi(pair), ": ", el("span", { lang: langOf(title) }, title)));
+  return frag;
 }
 
 /* Each half a string, or a list of strings and elements (a note's title marked with its language). */
