@@ -76,11 +76,16 @@ def test_citeproc_renders_a_bibliography_from_the_csl_json(title: str) -> None:
 
 
 def test_csl_items_split_latin_names_and_keep_others_literal() -> None:
-    written = ("José Müller", "이순신", "Plato", "Kim, Minji", "Smith and Wesson", "R & D Team", "Sandy Andersen")
+    # Greek and Cyrillic names split as Latin ones do; Arabic, Hebrew and Indic names, whose family
+    # name is not the last word by rule, are kept whole (`محمد علي` was family name "علي").
+    written = ("José Müller", "이순신", "Plato", "Kim, Minji", "Smith and Wesson", "R & D Team", "Sandy Andersen",
+               "Νίκος Παπαδόπουλος", "Анна Иванова", "محمد علي", "דוד כהן", "अमित शर्मा")
     (item,) = json.loads(csl_json.items([_note("T", authors=written)]))
     assert item["author"] == [{"given": "José", "family": "Müller"}, {"literal": "이순신"}, {"literal": "Plato"},
                               {"given": "Minji", "family": "Kim"}, {"literal": "Smith and Wesson"}, {"literal": "R & D Team"},
-                              {"given": "Sandy", "family": "Andersen"}]
+                              {"given": "Sandy", "family": "Andersen"}, {"given": "Νίκος", "family": "Παπαδόπουλος"},
+                              {"given": "Анна", "family": "Иванова"}, {"literal": "محمد علي"}, {"literal": "דוד כהן"},
+                              {"literal": "अमित शर्मा"}]
     assert item["issued"] == {"date-parts": [[2025, 2, 27]]} and item["DOI"] == "10.48550/arXiv.2503.01234"
     assert item["authority"] == "R&D Lab"
 

@@ -198,6 +198,34 @@ def test_a_declared_family_name_and_a_lab_written_as_an_author_reach_the_citatio
     assert kev["rft.au"] == ["Kim, Minji"] and kev["rft.aucorp"] == ["Hugging Face"]
 
 
+def test_an_alias_written_family_first_splits_at_the_family_name_its_entry_implies(tmp_path: Path) -> None:
+    """The guide's own example, `Minji Kim` with the alias `Kim Min-ji` and no `family:`: the alias
+    is the name family first, so it is `Kim, Min-ji` in every citation format (it was family name
+    "Min-ji", given "Kim", in the RIS, the CSL-JSON and the BibTeX)."""
+    import json
+
+    import rispy
+
+    from papernotes.catalog.people import implied_family
+    from papernotes.source.authors import Entity
+
+    notes = {"2025/q1.md": _note("Paper Q1", ["Kim Min-ji", "Sora Park"], "2025-04-01", "2512.90201", "KAIST"),
+             "2025/q2.md": _note("Paper Q2", ["Minji Kim", "Sora Park"], "2025-04-02", "2512.90202", "KAIST")}
+    site = make_site(tmp_path / "site", notes=notes)
+    (site / "data" / "authors.yml").write_text("people:\n  - name: Minji Kim\n    aliases: [김민지, Kim Min-ji]\n", encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    note_page = _page(site, "notes/q1")
+    assert [m["content"] for m in note_page.head.select('meta[name="citation_author"]')] == ["Kim, Min-ji", "Sora Park"]
+    assert rispy.loads(_download(note_page, "RIS")[1])[0]["authors"] == ["Kim, Min-ji", "Park, Sora"]
+    assert json.loads(_download(note_page, "CSL-JSON")[1])[0]["author"][0] == {"given": "Min-ji", "family": "Kim"}
+    assert "author = {Kim, Min-ji and Sora Park}" in (site / "site/authors/minji-kim/papernotes.bib").read_text(encoding="utf-8")
+    # Only aliases that start with the name's last word; a Hangul or one-word name implies nothing.
+    assert implied_family(Entity("Wei Zhang", "wei-zhang", ("Zhang Wei", "W. Zhang", "张伟"))) == ("Zhang", ("Zhang Wei",))
+    assert implied_family(Entity("Minji Kim", "minji-kim", ("M. Kim", "김민지"))) is None
+    assert implied_family(Entity("김민지", "김민지", ("Kim Minji",))) is None
+
+
 def test_the_spellings_the_notes_write_show_when_the_file_names_the_person_otherwise(tmp_path: Path) -> None:
     """An authors.yml name the notes never write ('Seán O'Brien' for notes that write 'O'Brien,
     Seán'): the page said nothing of the spelling its notes use (`Also written` needed two

@@ -235,6 +235,25 @@ def test_et_al_is_not_an_author(written: str) -> None:
     assert "is not a name: list every author" in problems[0].message
 
 
+@pytest.mark.parametrize(("written", "where"), [("Harold Brown and", "'and' at its end"), ('"Garcia, "', "',' at its end"),
+                                               ("Ada Lovelace &", "'&' at its end"), ("and Grace Hopper", "'and' at its start"),
+                                               ('"; Grace Hopper"', "';' at its start")])
+def test_a_lists_separator_left_on_a_name_is_an_error(written: str, where: str) -> None:
+    """What is left of `A, B and C` split by hand (`Harold Brown and`, `Garcia,`) went to every
+    citation file as the author's name: an error at its line naming the separator."""
+    text = variant("  - Ada Lovelace\n", f"  - Ada Lovelace\n  - {written}\n")
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is None
+    assert [(p.severity, p.line, p.field) for p in problems] == [("error", 5, "authors[1]")]
+    assert where in problems[0].message and "left from a list: write the name alone" in problems[0].message
+
+
+@pytest.mark.parametrize("written", ["Smith & Wesson", "R&D Team", "Anderson Band", "Roland", "Andrea Sand", "O'Brien, Jr."])
+def test_names_with_and_or_a_comma_inside_are_names(written: str) -> None:
+    note, problems = parse_note(variant("  - Ada Lovelace\n", f'  - "{written}"\n'), slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None and note.authors == (written,)
+
+
 @pytest.mark.parametrize("written", ["Alan Etal", "Petal Al", "Otherson"])
 def test_names_that_only_contain_et_al_are_names(written: str) -> None:
     note, problems = parse_note(variant("  - Ada Lovelace\n", f"  - {written}\n"), slug="x", source=SOURCE, tags=TAGS)

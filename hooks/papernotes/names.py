@@ -153,6 +153,15 @@ def name_slug(name: str) -> str:
     return slug
 
 
+def split_script(name: str) -> bool:
+    """Whether `name` is written in a script whose names split into given and family names at a
+    space (Latin, Greek, Cyrillic: ASCII, or letters and marks up to U+052F and Latin and Greek
+    Extended, U+1E00-U+1FFF). Hangul, kana and Han names are kept whole, and so are Arabic,
+    Hebrew and Indic ones, whose family name is not the last word by rule."""
+    return all(c.isascii() or (c.isalpha() or unicodedata.combining(c)) and (ord(c) <= 0x052F or 0x1E00 <= ord(c) <= 0x1FFF)
+               for c in name)
+
+
 def family_split(form: str, family: str) -> int | None:
     """Where `family` (a declared family name, one word or more) sits in `form`, a written name:
     its number of words when the form starts with it (`Kim Minji`: 1), minus that when the form

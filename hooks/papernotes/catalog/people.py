@@ -23,7 +23,7 @@ from typing import Callable
 
 from papernotes.config import file_settings
 from papernotes.model import Note
-from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, NameForms, match_key, name_slug
+from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, NameForms, family_split, match_key, name_slug, split_script
 from papernotes.schema import RESERVED_PARTY_SLUGS
 from papernotes.source.authors import AuthorsFile, Entity
 from papernotes.source.tree import PartyPages
@@ -174,9 +174,25 @@ def _listed_notes(party: Party, enough: int) -> int:
 
 def name_forms(notes: tuple[Note, ...], authors: AuthorsFile) -> NameForms:
     """The site's organisations (every note's `org:`, the file's `orgs` and their aliases) and the
-    family names the file declares (`names.NameForms`)."""
+    family names the file declares (`names.NameForms`), or that an entry's own name implies for its
+    aliases (`implied_family`)."""
+    families = [(e.family, (e.name, *e.aliases)) for e in authors.people if e.family]
+    families += [found for e in authors.people if not e.family and (found := implied_family(e)) is not None]
     return NameForms((*(n.org for n in notes if n.org), *(name for e in authors.orgs for name in (e.name, *e.aliases))),
-                     ((e.family, (e.name, *e.aliases)) for e in authors.people if e.family))
+                     families)
+
+
+def implied_family(entry: Entity) -> tuple[str, tuple[str, ...]] | None:
+    """(family name, the aliases written family name first) of an entry without `family:` whose
+    name is written given name first, as a name with no `family:` is read (`Minji Kim`: `Kim`):
+    an alias that starts with that word is the same name family first (`Kim Min-ji`). Without it
+    the docs' own example gave the alias the family name `Min-ji` in every citation file. None when
+    no alias starts so (the others split at their last space already, as the name does)."""
+    words = entry.name.split()
+    if len(words) < 2 or "," in entry.name or not split_script(entry.name):
+        return None
+    forms = tuple(a for a in entry.aliases if (family_split(a, words[-1]) or 0) > 0)
+    return (words[-1], forms) if forms else None
 
 
 def people_key(notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int) -> tuple:

@@ -5,6 +5,7 @@ Escaping rules (proved by tests/test_outputs_bibtex.py with a real BibTeX parser
   (braces as `\\textbraceleft{}` / `\\textbraceright{}`: classic BibTeX counts a brace after a
   backslash too, so `\\{` alone in a field would leave it unbalanced);
 - accented Latin letters become `{\\'e}`-style commands, which every BibTeX variant reads;
+- TeX's ligatures of plain characters (`--`, two backquotes, `''`) are kept apart with `{}`;
 - anything else (Hangul, CJK, Greek) stays UTF-8: biber and bibtex8/bibtexu read it, and
   there is no ASCII spelling of Hangul to fall back on.
 The title is wrapped in an extra pair of braces so styles keep its capitalisation.
@@ -34,8 +35,12 @@ _LETTERS = {"ß": r"{\ss}", "æ": r"{\ae}", "Æ": r"{\AE}", "ø": r"{\o}", "Ø":
 _KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-]")
 
 
-_NEEDS_ESCAPING = re.compile(r"[\\{}&%$#_~^]|[^\x00-\x7f]")
-"""A character `escape` changes: most titles and names have none, and keep their text."""
+_NEEDS_ESCAPING = re.compile(r"[\\{}&%$#_~^]|[^\x00-\x7f]|--|``|''|[!?]`")
+"""A character `escape` changes, or a ligature it breaks: most titles and names have none, and keep their text."""
+_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[!?])(?=`)")
+"""Where TeX's fonts join two characters: `--` prints an en dash, ``` `` ``` and `''` curly quotes,
+``!` `` and ``?` `` inverted marks. A note's title is plain text, so an empty group keeps them apart
+(`-{}-`)."""
 
 
 def escape(text: str) -> str:
@@ -52,7 +57,7 @@ def escape(text: str) -> str:
             out.append(ch)
         else:
             out.append(_accented(ch))
-    return " ".join("".join(out).split())  # newlines and runs of spaces mean nothing in BibTeX
+    return _LIGATURE.sub("{}", " ".join("".join(out).split()))  # newlines and runs of spaces mean nothing in BibTeX
 
 
 def _accented(ch: str) -> str:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from urllib.parse import quote, urlencode
 
 from papernotes.model import Note
-from papernotes.names import LISTED_AUTHORS, NO_FORMS, NameForms
+from papernotes.names import LISTED_AUTHORS, NO_FORMS, NameForms, split_script
 from papernotes.schema import arxiv_id_month
 from papernotes.catalog import urls
 
@@ -69,7 +69,7 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
     if base.count(",") == 1 and not found:
         return _inverted_parts(base)
     given, _, family = base.rpartition(" ")
-    if not given or "," in base or _JOINED.search(base) or not _latin(base):
+    if not given or "," in base or _JOINED.search(base) or not split_script(base):
         return None
     if _group_word(family) or any(c in "()[]" for c in base):
         return None
@@ -84,12 +84,6 @@ def _name_parts(name: str, forms: NameForms) -> dict[str, str] | None:
             "family": family, **suffix}
 
 
-def _latin(name: str) -> bool:
-    """Whether `name` is written in letters that split into given and family names (ASCII, or
-    letters before the CJK blocks: not Hangul, kana or Han)."""
-    return all(c.isascii() or c.isalpha() and ord(c) < 0x2E80 for c in name)
-
-
 def _inverted_parts(base: str) -> dict[str, str] | None:
     """A name written `Family, Given` (one comma, no suffix: `Smith, John`, `van der Berg, Ludo`), as
     `names` reads it for matching and as RIS, COinS and `citation_author` pass it on (Zotero reads a
@@ -98,7 +92,7 @@ def _inverted_parts(base: str) -> dict[str, str] | None:
     family, given = (part.strip() for part in base.split(","))
     if not family or not given or _JOINED.search(base) or any(c in "()[]" for c in base) or _group_word(family.split()[-1]):
         return None
-    if not _latin(base.replace(",", "")):
+    if not split_script(base.replace(",", "")):
         return None
     words = family.split(" ")
     cut = 0

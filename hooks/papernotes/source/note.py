@@ -38,6 +38,9 @@ _ET_AL = re.compile(r"(?:^|[\s,;])(?:et(?:\.\s*|\s+)al\b\.?|and\s+others)$|^othe
 """`et al.` (alone or after a name) and `and others`: the rest of an author list, not a name; as a
 name it got an author page with the co-authors of every note that wrote it, and went to the
 citation files as an author."""
+_LEFT_OVER = re.compile(r"(?:^|\s)(?:and|&)$|^(?:and|&)\s|[,;]$|^[,;]", re.IGNORECASE)
+"""A list's separator at either end of a name (`Harold Brown and`, `Garcia,`): what is left of a
+pasted `A, B and C` split by hand, which went to every citation file as the author's name."""
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Control characters (tab and newline excepted) and the two non-characters XML forbids: pasted
 from a PDF (a form feed at a page break) or a terminal (ESC), they would make the Atom feeds, which
@@ -442,6 +445,10 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
         if _ET_AL.search(name):
             add(item.line, item.column, f"authors[{i}]", f"{name!r} is not a name: list every author by name "
                 "(`papernotes new <arXiv id>` fills them in)", "not-a-name")
+            continue
+        if (end := _LEFT_OVER.search(name)) is not None:
+            add(item.line, item.column, f"authors[{i}]", f"{name!r} has {end.group().strip()!r} at its "
+                f"{'end' if end.end() == len(name) else 'start'}, left from a list: write the name alone", "not-a-name")
             continue
         # The same name twice is a slip more often than two people (a large team may have two
         # Wei Wangs): advice that fails nothing.
