@@ -367,6 +367,9 @@ def test_a_papers_own_link_to_its_pdf_is_its_pdf_url(url: str, name: str) -> Non
     from papernotes.outputs.citation import highwire
     note = Note(slug="n", source="x.md", title="T", authors=("A",), date=dt.date(2025, 3, 1), tags=("rl",), url=url)
     assert [(k, v) for k, v in highwire(note) if k.endswith("_url")] == [(name, url)]
+    # RIS says the same: the PDF is the file to attach (L1) as well as the address (UR).
+    (record,) = rispy.loads(ris.record(note))
+    assert record["urls"] == [url] and record.get("file_attachments1") == (url if name == "citation_pdf_url" else None)
 
 
 def test_name_particles_stay_with_the_family_name() -> None:

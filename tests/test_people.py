@@ -99,6 +99,7 @@ def test_authors_file_errors_are_located(tmp_path: Path, text: str, line: int, c
     _, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
     assert [(p.path, p.line, p.column, p.field) for p in problems] == [("data/authors.yml", line, column, field)]
     assert says in problems[0].message
+    assert not problems[0].message.startswith(field)  # the line names it once: "people[7]: people[7] needs" read twice
 
 
 @pytest.mark.parametrize("name, group", [("Ada Lovelace", "A"), ("Émile Borel", "E"), ("김민지", "ㄱ"), ("꽃님", "ㄱ"),
@@ -674,6 +675,9 @@ def test_a_busy_author_or_lab_gets_numbered_pages_and_a_capped_coauthor_list(tmp
     ("Anna Müller", "Anna Muller", "Anna Müller"),  # the accents win a tie
     ("Anna Muller", "Anna Müller", "Anna Müller"),
     ("Łukasz Kaiser", "Lukasz Kaiser", "Łukasz Kaiser"),  # a stroke is an accent too
+    ("José García-López", "José Garcia-Lopez", "José García-López"),  # the most accents: both had one
+    ("José Garcia-Lopez", "José García-López", "José García-López"),
+    ("Jose\u0301 Garci\u0301a", "Jose\u0301 Garcia", "Jose\u0301 Garci\u0301a"),  # written as letter and mark
 ])
 def test_a_tie_between_spellings_shows_the_plain_form_with_its_accents(older: str, newer: str, shown: str) -> None:
     notes = tuple(Note(slug=s, source=f"{s}.md", title=s, authors=(name,), date=dt.date(2025, 1, d), tags=("rl",))

@@ -227,21 +227,21 @@ def _group(names, notes, declared, names_of) -> _Group:  # noqa: ANN001 - privat
     return groups
 
 
-def _preference(written: str, count: int) -> tuple[int, bool, bool]:
+def _preference(written: str, count: int) -> tuple[int, bool, int]:
     """How a spelling ranks as the name shown: the most written first; on a tie, one already in
-    Unicode's compatibility form (`Minji`, not fullwidth `Ｍinji`), then one with its accents
-    (`Anna Müller`, not `Anna Muller`; a stroke counts: `Łukasz`, not `Lukasz`). `sorted` keeps
-    the newest note's first among equals."""
+    Unicode's compatibility form (`Minji`, not fullwidth `Ｍinji`), then the one with the most of
+    its accents (`Anna Müller`, not `Anna Muller`; `José García-López`, not `José Garcia-Lopez`;
+    a stroke counts: `Łukasz`, not `Lukasz`). `sorted` keeps the newest note's first among equals."""
     return (-count, *_spelling(written))
 
 
 @lru_cache(maxsize=1 << 17)
-def _spelling(written: str) -> tuple[bool, bool]:
+def _spelling(written: str) -> tuple[bool, int]:
     """`_preference` of a spelling beside its count; once per spelling (under serve a note added
     or deleted makes the parties again, of the same names)."""
-    accented = (any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", written))
-                or written.casefold().translate(UNDECOMPOSED) != written.casefold())
-    return (unicodedata.normalize("NFKC", written) != written, not accented)
+    accents = sum(1 for c in written if unicodedata.combining(c) or len(unicodedata.normalize("NFD", c)) > 1
+                  or c.casefold().translate(UNDECOMPOSED) != c.casefold())
+    return (unicodedata.normalize("NFKC", written) != written, -accents)
 
 
 def _parties(groups: _Group, declared: tuple[Entity, ...], age: dict[str, int]) -> list[Party]:

@@ -188,9 +188,14 @@ def highwire(note: Note, forms: NameForms = NO_FORMS) -> tuple[tuple[str, str], 
                  ("citation_abstract_html_url", urls.arxiv_abs(note.arxiv)), ("citation_pdf_url", urls.arxiv_pdf(note.arxiv)),
                  ("citation_doi", arxiv_doi(note.arxiv))]
     elif note.url:  # a link to the PDF itself is the PDF, not the abstract's page
-        pdf = re.split(r"[?#]", note.url, maxsplit=1)[0].lower().endswith(".pdf")
-        tags.append(("citation_pdf_url" if pdf else "citation_abstract_html_url", note.url))
+        tags.append(("citation_pdf_url" if is_pdf(note.url) else "citation_abstract_html_url", note.url))
     return tuple(tags)
+
+
+def is_pdf(url: str) -> bool:
+    """Whether a note's `url:` is the paper's PDF itself (its path ends in `.pdf`): the Highwire
+    tags give it as the PDF, and RIS as the file to attach (`L1`)."""
+    return re.split(r"[?#]", url, maxsplit=1)[0].lower().endswith(".pdf")
 
 
 def coins(note: Note, forms: NameForms = NO_FORMS) -> str:

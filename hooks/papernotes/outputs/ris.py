@@ -20,7 +20,7 @@ from typing import Callable, Iterable
 
 from papernotes.model import Note
 from papernotes.names import NO_FORMS, NameForms
-from papernotes.outputs.citation import arxiv_doi, family_first, listed_authors, paper_day
+from papernotes.outputs.citation import arxiv_doi, family_first, is_pdf, listed_authors, paper_day
 from papernotes.catalog import urls
 
 
@@ -53,6 +53,8 @@ def record(note: Note, page_url: str | None = None, listed: bool = False, forms:
                   ("UR", urls.arxiv_abs(note.arxiv)), ("L1", urls.arxiv_pdf(note.arxiv))]
     elif note.url:
         lines.append(("UR", note.url))
+        if is_pdf(note.url):
+            lines.append(("L1", note.url))  # Zotero attaches the PDF, as the page's citation_pdf_url says
     if note.org:
         lines.append(("AD", note.org))
     lines += [("KW", tag) for tag in note.tags]

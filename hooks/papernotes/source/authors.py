@@ -204,7 +204,7 @@ def _read_entity(item: Located, keys: tuple[str, ...], where: str, report: Repor
         fail(err, where)
         return None
     if "name" not in written:
-        fail(item.error(f"{where} needs a `name:`", "missing-name"), where)
+        fail(item.error("this entry needs a `name:` (the name its page shows)", "missing-name"), where)
     if "name" not in values:  # no name (or a wrong one): nothing to join the aliases to
         return None
     if "family" in values:
