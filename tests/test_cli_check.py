@@ -54,6 +54,10 @@ CASES = [
     ("template text and more", ("A good commentary.", "My own words.\nWrite the English commentary here: what the "
                                 "paper does and why it matters, in two or three sentences, then delete this line."),
      ["16:1: error: ## English: this is the template's guidance text; replace it with your own text"]),
+    ("template text under ## Abstract", ("## 한국어\n", "## Abstract\n\nPaste the paper's abstract here (arXiv abstracts are CC0 "
+                                         "and may be pasted as they are).\n\n## 한국어\n"),
+     ["11:1: error: ## Abstract: this is the template's guidance text; replace it with your own text (or delete the "
+      "section: ## Abstract is optional)"]),
     ("placeholder tag", ("[reward-model]", "[replace-me]"),
      ["5:8: error: tags: replace the placeholder tag 'replace-me' with tags from data/tags.yml (or add a new tag there)"]),
     ("a tag that only starts like the placeholder", ("[reward-model]", "[replace-me-later]"),

@@ -555,3 +555,37 @@ def test_each_serve_build_is_freed_by_the_next(session: ServeSession) -> None:
             configs, pages = alive()
     now = alive()
     assert now[0] <= configs and now[1] <= pages, f"(configs, pages) alive: {now} after 8 saves, {(configs, pages)} after 2"
+
+
+def test_a_draft_is_previewed_at_its_url_under_serve_only(session: ServeSession, tmp_path: Path) -> None:
+    """`papernotes import-hf` writes notes with `draft: true` and the guide says to write their
+    commentary before deleting that line; under serve their page was a 404, so a writer saw the
+    note only once published. Serve now shows a draft at its URL under a notice, and nowhere else
+    (no list, feed, search or notes.json); published, the page is what a clean build writes, and
+    a deleted draft leaves no page."""
+    draft = NEW_NOTE.replace("tags: [reasoning, safety]", "tags: [reasoning, safety]\ndraft: true")
+    path = session.site / "data" / "notes" / "2025" / "theta.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(draft.replace("새로 추가한 노트.", ""), encoding="utf-8")  # a draft may wait for its commentary
+    session.rebuild()
+    page = session.out / "notes" / "theta" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "pn-draft-notice" in html and "Theta: A Note Added While Serving" in html
+    assert "Delete the <code>draft: true</code> line to publish it" in html
+    assert "theta" not in {n["slug"] for n in json.loads((session.out / "notes.json").read_text(encoding="utf-8"))["notes"]}
+    day = (session.out / "archive/2025/03/03/index.html")
+    assert not day.exists() or "theta/" not in day.read_text(encoding="utf-8")
+    assert "Theta" not in (session.out / "feed.xml").read_text(encoding="utf-8")
+    # Published: the note's own page, no notice, the same as a clean build.
+    path.write_text(NEW_NOTE, encoding="utf-8")
+    session.rebuild()
+    assert "pn-draft-notice" not in page.read_text(encoding="utf-8")
+    assert differences(session.out, clean_build(session.site, tmp_path)) == []
+    # A draft again, then deleted: no page is left.
+    path.write_text(draft, encoding="utf-8")
+    session.rebuild()
+    assert "pn-draft-notice" in page.read_text(encoding="utf-8")
+    path.unlink()
+    session.rebuild()
+    assert not page.exists()
+    assert differences(session.out, clean_build(session.site, tmp_path)) == []

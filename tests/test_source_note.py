@@ -129,6 +129,18 @@ BROKEN = [
 ]
 
 
+@pytest.mark.parametrize("written, meant", [("Korean", "한국어"), ("한글", "한국어"), ("korean", "한국어"), ("국문:", "한국어"),
+                                             ("영어", "English"), ("초록", "Abstract")])
+def test_a_section_written_another_way_is_named_once(written: str, meant: str) -> None:
+    """`## Korean` and `## 한글`, the likeliest slips of a Korean writer, had no suggestion (spelling
+    finds nothing close), and a second warning said the 한국어 commentary was missing, pointing at
+    another line: one error at the heading, naming the section meant."""
+    heading = {"한국어": "## 한국어", "English": "## English", "Abstract": "## Abstract"}[meant]
+    note, problems = parse_note(variant(heading, f"## {written}"), slug="x", source=SOURCE, tags=TAGS)
+    assert [(p.severity, p.field) for p in problems] == [("error", "body")], [p.format() for p in problems]
+    assert f"unknown section '## {written}' (did you mean '## {meant}'?)" in problems[0].message
+
+
 @pytest.mark.parametrize("text, prefix, fragment", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
 def test_broken_note_is_reported_with_location(text: str, prefix: str, fragment: str) -> None:
     note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)

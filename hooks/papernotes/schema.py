@@ -54,7 +54,8 @@ FIELDS: tuple[Field, ...] = (
           'arXiv ids (in quotes) of earlier work this paper extends: `["1706.03762"]`; shown both ways; at most 100'),
     Field("compares_with", "arXiv id list", False,
           "arXiv ids (in quotes) of the baselines it is measured against; shown both ways; at most 100"),
-    Field("draft", "true/false", False, "`true`: checked but not published; a draft may have no commentary yet"),
+    Field("draft", "true/false", False,
+          "`true`: checked but not published (`mkdocs serve` shows its page, marked as a draft); a draft may have no commentary yet"),
 )
 """Every allowed key, in the order the writer puts them (and the guide lists them)."""
 
@@ -88,6 +89,11 @@ SECTIONS: tuple[BodySection, ...] = (
 SECTION_KEYS: tuple[str, ...] = tuple(s.key for s in SECTIONS)
 
 _SECTION_BY_HEADING = {s.heading.lower(): s for s in SECTIONS}
+SECTION_SLIPS = {"korean": "ko", "한글": "ko", "국문": "ko", "한국어 요약": "ko", "코멘트": "ko", "한국어 코멘트": "ko",
+                 "영어": "en", "영문": "en", "eng": "en", "english commentary": "en", "초록": "abstract", "요약": "abstract",
+                 "summary": "abstract"}
+"""Headings a writer means as a section but writes otherwise (`## Korean`, `## 한글`): the check names
+the section (spelling alone found none for them), and does not also say that section is missing."""
 _H2 = re.compile(r"^ {0,3}##(?!#)[ \t]*(.*?)[ \t#]*$")
 
 

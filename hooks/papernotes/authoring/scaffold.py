@@ -108,7 +108,8 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         print(problem.format(), file=sys.stderr)
     print(f"created {shown}")
     hints = suggest_tags(root, f"{paper.title} {paper.abstract}")
-    abstract = "" if paper.abstract else "paste the paper's abstract under ## Abstract, "   # scaffolded offline without --abstract
+    # scaffolded offline without --abstract: the section is optional
+    abstract = "" if paper.abstract else "paste the paper's abstract under ## Abstract (or delete that section), "
     print(f"next: replace the tag {PLACEHOLDER_TAG!r} (see data/tags.yml"
           + (f"; tags that may fit: {', '.join(hints)}" if hints else "") + f"), {abstract}write the 한국어 and English "
           f"commentary, then run: {program()} check {shown}")

@@ -88,6 +88,16 @@ def broken_note_page(source: str, problems: tuple[Problem, ...], text: str | Non
     return str(Markup('{}<p>{}</p><ul class="pn-draft-problems">{}</ul>{}').format(heading, intro, _items(problems), shown))
 
 
+def draft_notice() -> str:
+    """The notice at the top of a `draft: true` note's preview (under serve only)."""
+    return str(Markup('<div class="admonition note pn-draft-notice"><p class="admonition-title">{}</p><p>{}</p></div>').format(
+        _bi("초안 미리보기", "Draft preview"),
+        _bi(_message("`draft: true`인 노트입니다. 미리보기 서버에서만 이 페이지가 보이고, 목록·검색·피드에는 없습니다. "
+                     "게시하려면 `draft: true` 줄을 지우세요."),
+            _message("This note has `draft: true`: only the preview server shows this page, and no list, search or feed "
+                     "has it. Delete the `draft: true` line to publish it."))))
+
+
 def add_banner(html: str, banner: str) -> str:
     """`html` (a whole page) with `banner` at the start of its content."""
     for marker in ('<div id="pn-content" tabindex="-1"></div>', "<article"):

@@ -54,6 +54,7 @@ from papernotes.markup import HtmlCache
 from papernotes.model import Note, Problem
 from papernotes.outputs.plan import ExportGroup, FileClash, iter_groups, write_groups
 from papernotes.pages.context import Excerpt, PageContext, PlannedPage
+from papernotes.pages.families.note import draft_previews
 from papernotes.pages.problems import PROBLEMS_FILE, broken_note_page, problems_banner
 from papernotes.pages.registry import plan_pages
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
@@ -224,7 +225,10 @@ class Build:
                                           last_coins=last.last_coins() if last is not None and self.serving else None,
                                           last_excerpts=last.last_excerpts() if last is not None and self.serving else None)
         pages = plan_pages(self._pages_context)
-        drafts = self._broken_note_pages(result, {p.src_uri.casefold() for p in pages}) if result.errors else []
+        taken = {p.src_uri.casefold() for p in pages}
+        drafts = self._broken_note_pages(result, taken) if result.errors else []
+        if self.serving:  # the writer sees a `draft: true` note as it will be
+            drafts += draft_previews(self._pages_context, result.drafts, taken)
         pages += drafts  # only under serve
         check_planned(pages, len(result.notes) + sum(1 for p in pages if p.kind == "note" and p.meta is None))
         for page in pages:

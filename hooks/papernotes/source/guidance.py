@@ -168,8 +168,10 @@ def find_template_text(text: str, source: str, guidance: Guidance) -> list[Probl
     start, run = 0, []  # the paragraph being read: its first line number and its lines
 
     def report(number: int) -> None:
+        # `## Abstract` is optional: offline, a writer with no abstract to paste may drop it.
+        extra = " (or delete the section: ## Abstract is optional)" if section == "## Abstract" else ""
         problems.append(Problem(source, number, 1, section,
-                                "this is the template's guidance text; replace it with your own text", "template-text"))
+                                f"this is the template's guidance text; replace it with your own text{extra}", "template-text"))
 
     def close_paragraph() -> None:
         # A guidance paragraph may be wrapped over lines, or be one line of a longer paragraph.

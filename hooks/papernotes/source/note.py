@@ -19,7 +19,7 @@ import yaml
 from papernotes.markup import MAX_BRACKETS, RENDER_BUDGET, HtmlCache, SlowMarkdown, encoded_scheme, math_problem
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_AUTHORS, MAX_LINEAGE, MAX_TAGS, MAX_TEXT_CHARS, LINEAGE_FIELDS, LINK_FIELDS,
-                               REQUIRED_FIELDS, SECTIONS,
+                               REQUIRED_FIELDS, SECTION_SLIPS, SECTIONS,
                                FrontMatter, paper_arxiv_id, paper_identity, read_arxiv_id, arxiv_id_problem, canonical_arxiv_id, heading_text,
                                link_problem, arxiv_url_problem, section_for, split_front_matter)
 from papernotes.names import match_key
@@ -720,7 +720,11 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None], mi
             key = spec.key if spec else None
             if key is None:
                 known = ", ".join(f"## {s.heading}" for s in SECTIONS)
-                add(number, 1, "body", f"unknown section '## {name}'{suggest(name, _HEADING.values())}; sections are {known}", "unknown-section")
+                meant = SECTION_SLIPS.get(name.casefold().rstrip(":").strip())
+                if meant is not None and misleveled is not None:
+                    misleveled.add(meant)  # told here, not also "missing" at another line
+                hint = f" (did you mean '## {_HEADING[meant]}'?)" if meant else suggest(name, _HEADING.values())
+                add(number, 1, "body", f"unknown section '## {name}'{hint}; sections are {known}", "unknown-section")
             elif key in sections or key == current:
                 add(number, 1, "body", f"section '## {_HEADING[key]}' appears twice", "duplicate-section")
             flush()

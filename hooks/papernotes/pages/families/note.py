@@ -12,6 +12,7 @@ from papernotes.outputs import bibtex, citation, markdown_copy
 from papernotes.pages import meta
 from papernotes.pages.context import Family, PageContext, PlannedPage, cited
 from papernotes.pages.meta import PageMeta
+from papernotes.pages.problems import add_banner, draft_notice
 from papernotes.catalog import urls
 from papernotes.catalog.index import SiteIndex
 
@@ -61,6 +62,24 @@ def plan(ctx: PageContext) -> Iterator[PlannedPage]:
         yield PlannedPage(here, note.title, "note", partial(render_note_page, ctx, note), shows=(note.slug, *ctx.links.shows(note)),
                           source=note.source, meta=partial(note_meta, ctx, note), scripts=SCRIPTS, head=(copy,),
                           key=partial(note_key, ctx, note))
+
+
+def draft_previews(ctx: PageContext, drafts: tuple[Note, ...], taken: set[str]) -> list[PlannedPage]:
+    """Under serve: each `draft: true` note's page at its URL, as it will look, under a notice that
+    it is a draft (a writer could not see an imported draft before publishing it). Nothing else
+    lists it: it is in no index, feed or search. `taken`: the planned URLs, casefolded."""
+    pages = []
+    for note in drafts:
+        here = urls.note(note.slug)
+        if here.casefold() in taken:
+            continue
+        taken.add(here.casefold())
+        pages.append(PlannedPage(here, note.title, "note", partial(_draft_preview, ctx, note), source=note.source, scripts=SCRIPTS))
+    return pages
+
+
+def _draft_preview(ctx: PageContext, note: Note) -> str:
+    return add_banner(render_note_page(ctx, note), draft_notice())
 
 
 def examples(index: SiteIndex) -> dict[str, str]:
