@@ -383,6 +383,19 @@ def test_add_tags_never_writes_a_tag_that_tags_yml_refuses(project: Path, capsys
     assert "tags: 'index' is reserved" in out and "use another tag" in out
 
 
+def test_add_tags_adds_a_capitalised_tag_as_a_tag_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`#Overoptimization`: without --add-tags the import said to rerun with it, and with it that
+    'Overoptimization' is not a tag name (a QA pass). It is added, and used, as `overoptimization`."""
+    post = project / "post.txt"
+    post.write_text("2026-12-02\nA Fresh Title\n(Frank)\n2601.05555\n한국어.\nEnglish.\n#rl #Overoptimization #Reward_Hacking\n",
+                    encoding="utf-8")
+    assert main(["import-post", str(post), "--root", str(project), "--add-tags"]) == 0, capsys.readouterr()
+    out = capsys.readouterr().out
+    assert "added 2 tags to data/tags.yml: overoptimization, reward-hacking" in out
+    (written,) = [p for p in (project / "data" / "notes").rglob("*.md") if "A Fresh Title" in p.read_text(encoding="utf-8")]
+    assert "tags: [rl, overoptimization, reward-hacking]" in written.read_text(encoding="utf-8")
+
+
 def test_a_slug_line_naming_a_taken_slug_is_refused_not_renamed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`Slug:` keeps a note's URL, so a slug another note has is an error naming the block (it
     was written as `existing-paper-2.md` without a word)."""

@@ -605,3 +605,12 @@ def test_a_broken_note_stops_only_the_post_of_its_own_day(capsys: pytest.Capture
         assert (code, out) == (1, "")
         assert err.splitlines()[-1].startswith("papernotes post: ") and re.search(rf"\d+ errors? in {re.escape(shown)} \({re.escape(why)}\); fix them first", err)
         assert all(line.startswith(f"{shown}:") for line in err.splitlines()[:-1]), err  # file:line:column: error: field: ...
+
+
+@pytest.mark.parametrize("written, fix", [("2022/10/19", "write 2022-10-19"), ("2022년 10월 19일", "write 2022-10-19"),
+                                          ("Oct 19, 2022", "write 2022-10-19"), ("19.10.2022", "write 2022-10-19")])
+def test_a_published_date_written_another_way_says_how_to_write_it(written: str, fix: str) -> None:
+    """`Published: 2022/10/19` said only that the field takes YYYY-MM-DD (found by a QA pass)."""
+    _, problems = parse_posts(f"2025-05-06\nA Paper\n(Ann Lee)\nPublished: {written}\n한국어.\nEnglish.\n#rl\n")
+    (problem,) = [p for p in problems if p.field == "published"]
+    assert problem.message == f"`Published:` takes a date written YYYY-MM-DD, got '{written}': {fix}"

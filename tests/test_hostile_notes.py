@@ -38,10 +38,15 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:1:1: error: front matter: the front matter opened on line 1 is never closed",)),
     ("invalid-utf8", {"2024/hostile.md": note().encode() + b"\n\xff\xfe bad bytes\n"},
      (f"{H}:17:1: error: file: the file is not valid UTF-8 (the byte 0xFF here: it was saved in another encoding, "
-      "e.g. Latin-1 or UTF-16); save it as UTF-8",)),
+      "e.g. Latin-1); save it as UTF-8",)),
     ("latin1-in-a-line", {"2024/hostile.md": note().encode() + "\nCaf\xe9 au lait\n".encode("latin-1")},
      (f"{H}:17:4: error: file: the file is not valid UTF-8 (the byte 0xE9 here",)),
-    ("utf16-file", {"2024/hostile.md": note().encode("utf-16")}, (f"{H}:1:1: error: file: the file is not valid UTF-8",)),
+    ("utf16-file", {"2024/hostile.md": note().encode("utf-16")},
+     (f"{H}:1:1: error: file: the file is not valid UTF-8 (the byte 0xFF here: it was saved as UTF-16); save it as UTF-8",)),
+    # Windows' Korean "ANSI" (a QA pass: the message named Latin-1 and UTF-16 only).
+    ("cp949-file", {"2024/hostile.md": note(extra="org: 서울대학교 인공지능 연구실\n").encode("cp949")},
+     (f"{H}:7:6: error: file: the file is not valid UTF-8 (the byte 0xBC here: it was saved as CP949 (EUC-KR), "
+      "Windows' Korean encoding); save it as UTF-8",)),
     ("too-big", {"2024/hostile.md": note(body=BODY + "x" * MAX_NOTE_BYTES)},
      (f"{H}:1:1: error: file: the note is {len(note(body=BODY + 'x' * MAX_NOTE_BYTES).encode()):,} bytes; "
       f"the limit is {MAX_NOTE_BYTES:,} bytes (256 KiB): shorten it",)),
@@ -82,7 +87,7 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     # A word processor's quotes: text to YAML, so they reached the page's <h1> and BibTeX.
     ("curly-quoted-title", {"2024/hostile.md": note(title="“A hostile note”")},
      (f"{H}:2:8: error: title: the value is wrapped in curly quotes (“…”), which YAML keeps as part of it; "
-      "use straight quotes or none: \"A hostile note\"",)),
+      "use straight quotes instead: \"A hostile note\"",)),
     ("curly-quoted-date", {"2024/hostile.md": note(date="“2024-06-01”")},
      (f"{H}:4:7: error: date: the date is wrapped in curly quotes (“…”), which YAML keeps as part of it; "
       "use straight quotes or none: 2024-06-01",)),
@@ -94,8 +99,8 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("line-without-colon", {"2024/hostile.md": note(extra="org Lab\nurl: https://example.org/\n")},
      (f"{H}:7:1: error: front matter: YAML syntax error: this line is not a `key: value` line",)),
     ("tab-indent", {"2024/hostile.md": note(authors="\n\t- Kim")},
-     (f"{H}:4:1: error: authors: YAML syntax error: while scanning for the next token found character '\\t' "
-      "that cannot start any token (use spaces, not tabs, to indent YAML)",)),
+     (f"{H}:4:1: error: authors: YAML syntax error: this line is indented with a tab; YAML indents with spaces only: "
+      "replace the tab with spaces",)),
     ("bad-indent", {"2024/hostile.md": note(authors="\n  - Kim\n - Lee")},
      (f"{H}:5:2: error: authors: YAML syntax error: this list item is not lined up with the items above",)),
     ("two-documents", {"2024/hostile.md": note(extra="...\nx: 1\n")},

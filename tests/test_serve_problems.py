@@ -158,6 +158,10 @@ def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served
             shown = page.locator(".pn-problems li").all_inner_texts()
             assert [" ".join(item.split())[:len(want)] for item, want in zip(shown, expected)] == expected, shown
             assert page.evaluate("document.querySelector('.pn-problems').getAttribute('role')") == "alert"
+            # Each file's place links to its draft page, from the site's root whatever the page's
+            # depth (the banner said a broken note is a draft page and gave no way there).
+            links = page.eval_on_selector_all(".pn-problems li a[data-pn-draft]", "els => els.map(e => e.href)")
+            assert links == [base + "notes/bad-tag/", base + "notes/half-written/"], (path, links)
     finally:
         page.close()
     # The half-written note is a draft page at its own URL, its text shown as text.
@@ -229,6 +233,27 @@ def test_a_note_with_a_bad_file_name_has_its_draft_page_at_the_suggested_name(tm
     build.root = root
     pages = build._broken_note_pages(result, set())
     assert [(p.src_uri, p.source) for p in pages] == [("notes/lets-verify.md", "data/notes/2024/Lets Verify.md")]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp949"])
+def test_a_note_saved_in_another_encoding_shows_its_text_on_its_draft_page(tmp_path: Path, encoding: str) -> None:
+    """A UTF-16 file's draft page showed its text with a NUL byte between letters (in the HTML);
+    a CP949 one as replacement marks. Each is shown as written, and its error names the encoding."""
+    from hostile_base import note, write_site
+
+    from papernotes.session.session import Build
+    from papernotes.source.tree import load_site
+
+    root = write_site(tmp_path, {})
+    (root / "data/notes/2024/saved.md").write_bytes(note(extra="org: 서울대학교 연구실\n").encode(encoding))
+    result = load_site(root, "data")
+    (problem,) = [p for p in result.errors if p.path == "data/notes/2024/saved.md"]
+    assert ("UTF-16" if encoding == "utf-16" else "CP949") in problem.message
+    build = Build()
+    build.root = root
+    (page,) = build._broken_note_pages(result, set())
+    html = page.render()
+    assert "\x00" not in html and "서울대학교 연구실" in html
 
 
 def test_the_banner_counts_in_plain_english() -> None:

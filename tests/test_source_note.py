@@ -71,6 +71,16 @@ BROKEN = [
     ("date-slashes", variant("2025-04-09", "2025/4/9"), "5:7: error: date", "expected a date written YYYY-MM-DD, got '2025/4/9': write 2025-04-09"),
     # Found by a newcomer's QA pass: a one-digit day got the rule, not the date to write.
     ("date-one-digit-day", variant("2025-04-09", "2026-12-7"), "5:7: error: date", "got '2026-12-7': write 2026-12-07"),
+    # Found by a QA pass: the Korean way (the daily post's own), a day-first or month-first
+    # date and an English one said only "expected a date written YYYY-MM-DD".
+    # "or none" was wrong for an id: unquoted, YAML reads it as a number (a QA pass).
+    ("arxiv-curly-quotes", variant('arxiv: "2504.06141"', "arxiv: \u201c2504.06141\u201d"), "7:8: error: arxiv",
+     'wrapped in curly quotes (\u201c…\u201d), which YAML keeps as part of it; use straight quotes instead: "2504.06141"'),
+    ("date-korean", variant("2025-04-09", "2026년 12월 7일"), "5:7: error: date", "got '2026년 12월 7일': write 2026-12-07"),
+    ("date-day-first", variant("2025-04-09", "13/12/2026"), "5:7: error: date", "write 2026-12-13"),
+    ("date-either-way", variant("2025-04-09", "07/12/2026"), "5:7: error: date",
+     "write 2026-12-07 if 7 is the day, 2026-07-12 if it is the month"),
+    ("date-english", variant("2025-04-09", "Dec 7, 2026"), "5:7: error: date", "write 2026-12-07"),
     ("date-no-month-13", variant("2025-04-09", "2026-13-7"), "5:7: error: date", "YYYY-MM-DD, got '2026-13-7'"),
     ("arxiv-six-digits", variant('"2504.06141"', '"2510.088722"'), "7:8: error: arxiv", "'2510.088722' has 6 digits after the dot; a new-style id has 5"),
     ("date-impossible", variant("2025-04-09", "2024-02-30"), "5:7: error: date", "'2024-02-30' is not a real calendar date"),
@@ -108,7 +118,8 @@ BROKEN = [
     ("yaml-unclosed-mapping-at-end", variant('arxiv: "2504.06141"', 'arxiv: "2504.06141"\norg: {a: '), "8:6: error: org",
      "the { that opens the value of 'org' is not closed"),
     ("yaml-dash-value", variant('"A Paper"', "- A Paper"), "2:8: error: title", "starts with '- ', which YAML reads as a list item"),
-    ("yaml-tabs", variant("  - Ada Lovelace", "\t- Ada Lovelace"), "error: authors", "use spaces, not tabs"),
+    ("yaml-tabs", variant("  - Ada Lovelace", "\t- Ada Lovelace"), "4:1: error: authors",
+     "this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces"),
     ("yaml-alias", variant("arxiv:", "x: &a [1]\ny: *a\narxiv:"), "7:4: error: front matter", "anchors and aliases"),
     ("front-matter-list", "---\n- a\n- b\n---\n\n## 한국어\n\n코멘트\n", "2:1: error: front matter", "expected a mapping"),
     ("front-matter-empty", "---\n---\n\n## 한국어\n\n코멘트\n", "2:1: error: front matter", "the front matter is empty"),
@@ -139,6 +150,16 @@ def test_a_section_written_another_way_is_named_once(written: str, meant: str) -
     note, problems = parse_note(variant(heading, f"## {written}"), slug="x", source=SOURCE, tags=TAGS)
     assert [(p.severity, p.field) for p in problems] == [("error", "body")], [p.format() for p in problems]
     assert f"unknown section '## {written}' (did you mean '## {meant}'?)" in problems[0].message
+
+
+def test_an_arxiv_search_left_beside_the_id_is_a_notice() -> None:
+    """`import-post` writes an arXiv search as `url:` for a paper its post gave no id; with the id
+    added by hand, the page showed the search beside the paper's links (a QA pass)."""
+    text = variant('arxiv: "2504.06141"', 'arxiv: "2504.06141"\nurl: https://arxiv.org/search/?query=A+Paper&searchtype=title')
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None
+    assert [(p.severity, p.line, p.field) for p in problems] == [("notice", 8, "url")]
+    assert "`url:` is an arXiv search, which `arxiv:` makes needless" in problems[0].message
 
 
 @pytest.mark.parametrize("text, prefix, fragment", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])

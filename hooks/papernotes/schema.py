@@ -501,3 +501,46 @@ def parse_arxiv_id(text: str) -> str | None:
         return read_arxiv_id(text)
     except ValueError:
         return None
+
+
+_MONTHS = {name: k for k, names in enumerate(("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+                                              "jul july", "aug august", "sep sept september", "oct october",
+                                              "nov november", "dec december"), start=1) for name in names.split()}
+_DATE_WAYS = (
+    (re.compile(r"([0-9]{4})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})\.?"), "ymd"),   # 2026-12-7, 2026/12/07, 2026.12.7
+    (re.compile(r"([0-9]{4})\s*년\s*([0-9]{1,2})\s*월\s*([0-9]{1,2})\s*일?"), "ymd"),       # 2026년 12월 7일
+    (re.compile(r"([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{4})"), "dmy or mdy"),  # 07/12/2026
+    (re.compile(r"([A-Za-z]{3,9})\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})"), "mdy"),  # Dec 7, 2026
+    (re.compile(r"([0-9]{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9})\.?,?\s+([0-9]{4})"), "dmy"),  # 7 December 2026
+)
+
+
+def date_fix(text: str) -> str:
+    """What to write for a date written otherwise than YYYY-MM-DD, as the end of a message
+    (`: write 2026-12-07`), or '' when the writing says no date. Two answers when the order of
+    day and month cannot be told (`07/12/2026`)."""
+    for pattern, order in _DATE_WAYS:
+        found = pattern.fullmatch(text.strip())
+        if found is None:
+            continue
+        a, b, c = found.groups()
+        if order == "ymd":
+            options = [(a, b, c)]
+        elif order == "dmy or mdy":
+            options = [(c, b, a), (c, a, b)]
+        else:
+            word, number = (a, b) if order == "mdy" else (b, a)
+            month = _MONTHS.get(word.lower())
+            options = [(c, str(month), number)] if month else []
+        days = []
+        for year, month, day in options:
+            try:
+                days.append(dt.date(int(year), int(month), int(day)).isoformat())
+            except ValueError:
+                continue
+        days = list(dict.fromkeys(days))
+        if len(days) == 1:
+            return f": write {days[0]}"
+        if len(days) == 2:
+            return f": write {days[0]} if {int(a)} is the day, {days[1]} if it is the month"
+    return ""

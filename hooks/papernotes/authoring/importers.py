@@ -110,7 +110,12 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
         return 2
     tags_file = root / "data" / "tags.yml"
     registry, _ = load_tag_registry(tags_file, "data/tags.yml")
-    unknown = sorted({t for e in entries for t in e.tags if t not in registry.lookup})
+    def form(tag: str) -> str:
+        """A post's tag as data/tags.yml names it: `#Overoptimization` is `overoptimization` (it
+        was "not a tag name" even with --add-tags)."""
+        return tag if tag in registry.lookup else re.sub(r"[\s_]+", "-", tag.casefold())
+
+    unknown = sorted({form(t) for e in entries for t in e.tags if form(t) not in registry.lookup})
     addable: list[str] = []
     tags_before = ""  # data/tags.yml before --add-tags appended to it
     if unknown and args.add_tags:
@@ -144,7 +149,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
             label = f"{args.file}:{entry.line}"
             if run.exists(label, entry.arxiv, entry.title):
                 continue
-            missing = [t for t in entry.tags if t not in registry.lookup]
+            missing = [form(t) for t in entry.tags if form(t) not in registry.lookup]
             if missing and args.add_tags:  # what --add-tags could not add: reserved, or not a tag's name
                 run.fail(label, "tags: " + "; ".join(
                     f"{t!r} is reserved ({RESERVED_TAG_SLUGS[t]})" if t in RESERVED_TAG_SLUGS
@@ -161,13 +166,13 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
             created = len(run.summary.created)
             run.write(label, NoteDraft(
                 title=entry.title, authors=entry.authors, date=entry.date,
-                tags=tuple(dict.fromkeys(registry.lookup[t] for t in entry.tags)),
+                tags=tuple(dict.fromkeys(registry.lookup[form(t)] for t in entry.tags)),
                 arxiv=arxiv_id, url=entry.url or (None if arxiv_id else search_url(entry.title)),
                 code=entry.code, org=entry.org, published=entry.published or (found.published if found else None),
                 builds_on=entry.builds_on, compares_with=entry.compares_with,
                 abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
             if len(run.summary.created) > created:
-                used.update(registry.lookup[t] for t in entry.tags)
+                used.update(registry.lookup[form(t)] for t in entry.tags)
                 if not arxiv_id and not entry.url:   # a paper with its own link may be on no archive
                     unidentified += 1
     if addable:
@@ -186,7 +191,7 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
         # another note's mention of the paper links to arXiv, not to it.
         hint = "" if args.lookup_arxiv else " (or delete them and import again with --lookup-arxiv, which finds ids by title)"
         print(f"{count(unidentified, 'note')} written without an arXiv id (the post gives none; their url: is an arXiv search): "
-              f"add `arxiv:` to each by hand{hint}")
+              f"add `arxiv:` to each by hand and delete its `url:`{hint}")
     print(run.summary.line(command))
     return 1 if run.summary.failed else 0
 

@@ -52,7 +52,7 @@ from urllib.parse import urlsplit
 from papernotes.model import Note
 from papernotes.model import NoteText
 from papernotes.names import name_separator
-from papernotes.schema import FIELD_NAMES, LINEAGE_FIELDS, SECTIONS
+from papernotes.schema import FIELD_NAMES, LINEAGE_FIELDS, SECTIONS, date_fix
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, id_slug, paper_arxiv_id, parse_arxiv_id, read_arxiv_id, slugify
 from papernotes.source.tags import normalise_tag
 
@@ -288,7 +288,7 @@ def _read_optional(number: int, key: str, value: str, found: dict[str, object]) 
             del found[name]
             if ascii_digits(value) != value:
                 return PostProblem(number, f"`Published:` {_short(value)} {_digit_problem(value)}", name)
-            return PostProblem(number, f"`Published:` takes a date written YYYY-MM-DD, got {_short(value)}", name)
+            return PostProblem(number, f"`Published:` takes a date written YYYY-MM-DD, got {_short(value)}{date_fix(value)}", name)
         return None
     elif name in LINEAGE_FIELDS:
         return _read_ids(number, shown, name, value, found)

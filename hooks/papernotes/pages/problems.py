@@ -16,6 +16,8 @@ Markdown or HTML.
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from markupsafe import Markup
 
 from papernotes.model import Problem, printable
@@ -29,10 +31,13 @@ an .html file: the serve server adds its reload script to those."""
 PROBLEMS_SLOT = (
     '<script>(function(s){var u;try{u=new URL("' + PROBLEMS_FILE + '",__md_scope)}catch(e){return}'
     'fetch(u,{cache:"no-store"}).then(function(r){return r.ok?r.json():{}})'
-    '.then(function(d){if(d.html)s.insertAdjacentHTML("beforebegin",d.html)}).catch(function(){})})'
+    '.then(function(d){if(!d.html)return;s.insertAdjacentHTML("beforebegin",d.html);'
+    'var a=s.previousElementSibling.querySelectorAll("a[data-pn-draft]");'
+    'for(var i=0;i<a.length;i++)a[i].href=new URL(a[i].getAttribute("href"),__md_scope).href}).catch(function(){})})'
     '(document.currentScript)</script>')
 """Under serve, on every page where the banner goes: shows `PROBLEMS_FILE` there (`__md_scope`,
-the site's root, is the theme's). The same on every build, so it never makes a page change."""
+the site's root, is the theme's), its links to draft pages made from the root. The same on every
+build, so it never makes a page change."""
 MAX_LISTED = 50
 """The banner lists this many problems; the rest are counted (every page carries the banner)."""
 
@@ -50,16 +55,23 @@ def _message(text: str) -> Markup:
                            for k, part in enumerate(parts))
 
 
-def _items(problems: tuple[Problem, ...]) -> Markup:
+def _items(problems: tuple[Problem, ...], drafts: Mapping[str, str] | None = None) -> Markup:
     # As `Problem.format` prints them: a bidi override or a control character in a file name
     # must not reverse or hide what the line says.
-    rows = [Markup('<li data-severity="{}"><code>{}:{}</code> <strong>{}</strong> <em>{}</em>: {}</li>').format(
-        p.severity, printable(p.path), p.line, p.severity, printable(p.field), _message(printable(p.message))) for p in problems]
+    rows = []
+    for p in problems:
+        where = Markup("<code>{}:{}</code>").format(printable(p.path), p.line)
+        if drafts and p.path in drafts:  # the file's draft page, from the site's root (PROBLEMS_SLOT)
+            where = Markup('<a href="{}" data-pn-draft>{}</a>').format(drafts[p.path], where)
+        rows.append(Markup('<li data-severity="{}">{} <strong>{}</strong> <em>{}</em>: {}</li>').format(
+            p.severity, where, p.severity, printable(p.field), _message(printable(p.message))))
     return Markup("").join(rows)
 
 
-def problems_banner(problems: tuple[Problem, ...]) -> str:
-    """The banner every page shows under `serve`: each problem with its file:line, field and fix."""
+def problems_banner(problems: tuple[Problem, ...], drafts: Mapping[str, str] | None = None) -> str:
+    """The banner every page shows under `serve`: each problem with its file:line, field and fix;
+    a file that has a draft page (`drafts`: its path -> the page's URL from the site's root)
+    links to it (the banner said a note with errors is shown as a draft page, and gave no way there)."""
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     # An error stops `mkdocs build`; a warning only `mkdocs build --strict` (as CI builds).
@@ -74,7 +86,7 @@ def problems_banner(problems: tuple[Problem, ...]) -> str:
                                              _message(f"… and {more} more: run `.venv/bin/papernotes check` to see them all"))) \
         if more > 0 else ""
     return str(Markup('<div class="admonition failure {}" role="alert"><p class="admonition-title">{}</p>'
-                      '<ul>{}{}</ul><p>{}</p></div>').format(BANNER_CLASS, title, _items(problems[:MAX_LISTED]), rest, note))
+                      '<ul>{}{}</ul><p>{}</p></div>').format(BANNER_CLASS, title, _items(problems[:MAX_LISTED], drafts), rest, note))
 
 
 def broken_note_page(source: str, problems: tuple[Problem, ...], text: str | None) -> str:

@@ -62,7 +62,7 @@ from papernotes.source.tree import suggest_slug
 from papernotes.catalog.people import party_pages
 from papernotes.catalog import urls
 from papernotes.catalog.index import build_index
-from papernotes.source.tree import MAX_NOTE_BYTES, LoadResult, NoteCache, load_site
+from papernotes.source.tree import MAX_NOTE_BYTES, LoadResult, NoteCache, encoding_of, load_site
 
 log = logging.getLogger("mkdocs.plugins.papernotes")
 
@@ -89,6 +89,8 @@ class Build:
 
     def __init__(self, *, serving: bool = False, dirty: bool = False) -> None:
         self.serving = serving
+        self._draft_urls: dict[str, str] = {}
+        """Under serve: each draft page's file -> its URL from the site's root (the banner links them)."""
         """Under `mkdocs serve` a build does not wait for the files that are not pages (feeds,
         search): the edited page shows as soon as MkDocs has written it, they follow shortly."""
         self.settings = Settings()
@@ -230,6 +232,7 @@ class Build:
         if self.serving:  # the writer sees a `draft: true` note as it will be
             drafts += draft_previews(self._pages_context, result.drafts, taken)
         pages += drafts  # only under serve
+        self._draft_urls = {p.source: urls.quote_path(urls.src_to_url(p.src_uri)) for p in drafts if p.source}
         check_planned(pages, len(result.notes) + sum(1 for p in pages if p.kind == "note" and p.meta is None))
         for page in pages:
             if page.src_uri in docs_files:
@@ -279,7 +282,7 @@ class Build:
             if not path.is_symlink() and path.resolve().is_relative_to((self.root / "data" / "notes").resolve()):
                 try:  # a link is never followed: it could show any file of the machine
                     with path.open("rb") as handle:
-                        text = handle.read(MAX_NOTE_BYTES).decode("utf-8", errors="replace")
+                        text = encoding_of(handle.read(MAX_NOTE_BYTES))[0]
                 except OSError:
                     pass
             taken.add(urls.note(stem).casefold())
@@ -500,7 +503,7 @@ class Build:
         if missing:
             raise BuildError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
         if self.serving and site_dir is not None:
-            banner = problems_banner(self.problems) if self.problems else ""  # every page shows it
+            banner = problems_banner(self.problems, self._draft_urls) if self.problems else ""  # every page shows it
             (site_dir / PROBLEMS_FILE).write_text(json.dumps({"html": banner}), encoding="utf-8")
         if self.kept is not None and site_dir is not None:
             self.kept.completed(site_dir)

@@ -47,6 +47,8 @@ from a PDF (a form feed at a page break) or a terminal (ESC), they would make th
 carry the body, not well-formed XML, so a feed reader would refuse every note in them."""
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_ARXIV_SEARCH = re.compile(r"https?://(?:www\.)?arxiv\.org/search/", re.IGNORECASE)
+"""An arXiv search's address (`authoring.importers.search_url`)."""
 
 
 def _control_reference(line: str) -> re.Match[str] | None:
@@ -380,9 +382,12 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         add(err.line, err.column, "front matter", err.message, err.rule)
         return None
     present.update(name for name, _, _ in items)
+    meant: set[str] = set()  # fields a misspelt key stands for: told at that key, not also "missing"
     for name, key, value in items:
         if name not in FIELD_NAMES:
-            add(key.line, key.column, name, f"unknown key {name!r}{suggest(name, FIELD_NAMES)}; allowed keys: {', '.join(FIELD_NAMES)}", "unknown-key")
+            hint = suggest(name, FIELD_NAMES)
+            meant.update(field for field in FIELD_NAMES if hint == f" (did you mean {field!r}?)")
+            add(key.line, key.column, name, f"unknown key {name!r}{hint}; allowed keys: {', '.join(FIELD_NAMES)}", "unknown-key")
             continue
         try:
             fields[name] = READERS[name](value, tags, add)
@@ -398,14 +403,19 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
         # Both name a paper: they must name the same one (a note about 2506.00001 whose `url:` was
         # another note's paper linked two papers, and only one of them was checked for a twin).
         named = paper_arxiv_id(None, str(fields["url"]))
+        where = next(value for name, _, value in items if name == "url")
         if named and named != fields["arxiv"]:
-            where = next(value for name, _, value in items if name == "url")
             add(where.line, where.column, "url",
                 f"`url:` is arXiv {named}'s page, but `arxiv:` is {fields['arxiv']}: a note is about one paper; "
                 f"fix the one that is wrong, or drop `url:` (the note links its arXiv page already)", "two-papers")
+        elif _ARXIV_SEARCH.match(str(fields["url"])):
+            # What `import-post` writes for a paper its post gave no id: once the id is added, the
+            # page showed an arXiv search beside the paper's own arXiv and PDF links.
+            add(where.line, where.column, "url", "`url:` is an arXiv search, which `arxiv:` makes needless (the page links "
+                "the paper's arXiv page and PDF): delete the `url:` line", "search-url", "notice")
     _check_not_self(items, fields, add)
     for name in REQUIRED_FIELDS:
-        if name not in present:
+        if name not in present and name not in meant:
             add(offset, 1, name, f"required field `{name}:` is missing", "missing-field")
     return fields
 

@@ -410,6 +410,32 @@ def too_big(size: int) -> str:
     return f"the note is {size:,} bytes; the limit is {MAX_NOTE_BYTES:,} bytes ({MAX_NOTE_BYTES // 1024} KiB): shorten it"
 
 
+def encoding_of(raw: bytes) -> tuple[str, str | None]:
+    """A file's text whatever it was saved in, and how it was saved when that is not UTF-8 and
+    can be told: UTF-16 (a byte-order mark, or NUL bytes between ASCII letters) or CP949/EUC-KR,
+    Windows' Korean "ANSI", which a Korean writer's editor may save in (the message named Latin-1
+    and UTF-16 only). Otherwise UTF-8 with the undecodable bytes replaced. Never a NUL: a draft
+    page showed a UTF-16 file's text with a NUL between each letter."""
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    found: tuple[str, str | None] | None = None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or raw.count(0) > len(raw) // 4:
+        big = raw[:2] == b"\xfe\xff" or (raw[:2] != b"\xff\xfe" and raw[:1] == b"\x00")
+        found = (raw.decode("utf-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-be" if big else "utf-16-le",
+                            errors="replace"), "as UTF-16")
+    else:
+        try:
+            text = raw.decode("cp949")
+            if sum("\uac00" <= c <= "\ud7a3" for c in text) >= 3:  # not a Latin-1 `Å` read as a lead byte
+                found = (text, "as CP949 (EUC-KR), Windows' Korean encoding")
+        except UnicodeDecodeError:
+            pass
+    text, saved = found or (raw.decode("utf-8", errors="replace"), None)
+    return text.replace("\x00", "\ufffd"), saved
+
+
 def load_note(path: Path, shown: str, registry: TagRegistry,
               guidance: Guidance | None = None, html: HtmlCache | None = None) -> tuple[Note | None, list[Problem]]:
     """Read one file from disk and parse it; file-level problems are located at line 1, column 1."""
@@ -449,8 +475,9 @@ def _read_text(slug: str, raw: bytes, shown: str, registry: TagRegistry,
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = byte_position(raw, exc.start)
+        saved = encoding_of(raw)[1] or "in another encoding, e.g. Latin-1"
         return None, [Problem(shown, line, column, "file", f"the file is not valid UTF-8 (the byte 0x{raw[exc.start]:02X} here: "
-                              "it was saved in another encoding, e.g. Latin-1 or UTF-16); save it as UTF-8", "encoding")]
+                              f"it was saved {saved}); save it as UTF-8", "encoding")]
     note, problems = parse_note(text, slug=slug, source=shown, tags=registry, html=html)
     leftovers = find_template_text(text, shown, guidance) if guidance is not None else []
     if leftovers:

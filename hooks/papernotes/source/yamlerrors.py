@@ -190,7 +190,15 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
     if mark is None:
         return NodeError(f"YAML syntax error: {context} {problem}".strip(), offset + 1, 1, "yaml-syntax")
     if "\t" in text and ("tab" in problem.lower() or "'\\t'" in problem):
-        return at(mark.line, mark.column, f"{context} {problem} (use spaces, not tabs, to indent YAML)".strip())
+        # PyYAML's "while scanning for the next token found character '\t' that cannot start any
+        # token" meant nothing to a newcomer: say where the tab is and what to type instead.
+        index = mark.line if "\t" in lines[mark.line] else max(i for i in range(mark.line + 1) if "\t" in lines[i]) \
+            if any("\t" in line for line in lines[: mark.line + 1]) else mark.line
+        line = lines[index]
+        column = line.find("\t") if "\t" in line else mark.column
+        if not line[:column].strip():
+            return at(index, column, "this line is indented with a tab; YAML indents with spaces only: replace the tab with spaces")
+        return at(index, column, "a tab here, which YAML cannot read between values: use spaces, not tabs")
     if context.startswith("while scanning a quoted scalar") and exc.context_mark is not None:
         start = exc.context_mark
         return at(start.line, start.column, f"unclosed quote in {value_of(start.line)}: end the value with {lines[start.line][start.column]} on this line")

@@ -22,6 +22,7 @@ from typing import Callable, Iterator
 import yaml
 
 from papernotes.model import Problem
+from papernotes.schema import date_fix
 from papernotes.source.characters import describe, find_invisible, invisible_message
 from papernotes.source.yamlerrors import NodeError, escape_out_of_range, explain_syntax_error, refuse_yaml_only_line_breaks
 
@@ -283,7 +284,7 @@ def read_text(loc: Located, *, allow_empty: bool = False, one_line: str | None =
             # A word processor's quotes are text to YAML: the title's <h1> and BibTeX kept them,
             # and an arXiv id or a date so wrapped was "not an arXiv id" with no word of why.
             raise loc.error(f"the value is wrapped in curly quotes ({value[0]}…{value[-1]}), which YAML keeps as part of it; "
-                            f"use straight quotes or none: \"{value[1:-1].strip()}\"", "curly-quotes")
+                            f"use straight quotes instead: \"{value[1:-1].strip()}\"", "curly-quotes")
         return value
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
         raise loc.error(
@@ -321,10 +322,6 @@ def read_written_list(loc: Located, key: str, *, entry: str, one: str) -> list[L
     return read_list(loc)
 
 
-_SHORT_DATE = re.compile(r"([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})")
-"""A year, month and day written otherwise than YYYY-MM-DD (one-digit month or day, / or . between)."""
-
-
 def read_date(loc: Located) -> dt.date:
     """A calendar date written `YYYY-MM-DD` (quoted or not); impossible dates are refused."""
     node = loc.node
@@ -335,13 +332,8 @@ def read_date(loc: Located) -> dt.date:
         if not node.style and len(text) > 1 and _CURLY.get(text[0]) == text[-1]:
             raise loc.error(f"the date is wrapped in curly quotes ({text[0]}…{text[-1]}), which YAML keeps as part of it; "
                             f"use straight quotes or none: {text[1:-1].strip()}", "bad-date")
-        short = _SHORT_DATE.fullmatch(text)
-        if short:   # 2026-12-7, 2026/12/07, 2026.12.7: the date is clear, its writing is not
-            year, month, day = (int(part) for part in short.group(1, 2, 3))
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                raise loc.error(f"expected a date written YYYY-MM-DD, got {text!r}: write {year:04d}-{month:02d}-{day:02d}",
-                                "bad-date")
-        raise loc.error(f"expected a date written YYYY-MM-DD, got {text!r}", "bad-date")
+        # 2026-12-7, 2026년 12월 7일, Dec 7, 2026: the date is clear, its writing is not
+        raise loc.error(f"expected a date written YYYY-MM-DD, got {text!r}{date_fix(text)}", "bad-date")
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
