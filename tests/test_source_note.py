@@ -452,7 +452,9 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
 TREE_CASES = [
     ("not-markdown", {"good.md": VALID, "bad.txt": VALID}, "data/notes/bad.txt:1:1: error: file: only .md files"),
     ("bad-slug-uppercase", {"good.md": VALID.replace("2504.06141", "2504.00001"), "Bad Name.md": VALID}, "data/notes/Bad Name.md:1:1: error: file name: "),
-    ("bad-slug-korean", {"good.md": VALID.replace("2504.06141", "2504.00001"), "보상.md": VALID}, "data/notes/보상.md:1:1: error: file name:"),
+    ("bad-slug-korean", {"good.md": VALID.replace("2504.06141", "2504.00001"), "보상.md": VALID},
+     "data/notes/보상.md:1:1: error: file name: the file name '보상' is the note's URL: use lowercase ASCII letters, digits, "
+     "'-' and '.' (e.g. 'a-paper', from the title)"),  # it said "e.g. 'my-note'" (a QA pass)
     ("not-utf8", {"good.md": VALID.replace("2504.06141", "2504.00001"), "latin.md": VALID.replace("Ada", "Ad\xe9").encode("utf-8").replace("Ad\xe9".encode("utf-8"), b"Ad\xe9")}, "data/notes/latin.md:4:7: error: file: the file is not valid UTF-8 (the byte 0xE9 here"),
     ("too-big", {"good.md": VALID.replace("2504.06141", "2504.00001"), "big.md": VALID + "x" * 300_000}, "data/notes/big.md:1:1: error: file: the note is 300,"),
     ("duplicate-slug", {"good.md": VALID.replace("2504.06141", "2504.00001"), "2024/x.md": VALID, "2025/x.md": VALID.replace("2504.06141", "2504.00002")},

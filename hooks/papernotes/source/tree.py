@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Callable, Iterable, Mapping, NamedTuple
 from pathlib import Path
@@ -24,7 +24,7 @@ from papernotes.source.yamlnodes import byte_position
 from papernotes.markup import HtmlCache
 from papernotes.markup_links import site_path
 from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, REQUIRED_FIELDS, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
-                               paper_identity, split_front_matter)
+                               id_slug, paper_identity, slugify, split_front_matter)
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import body_texts, paper_of, parse_note
 from papernotes.source.split_load import Loaded, load_files
@@ -461,9 +461,13 @@ def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
         return None, named + [Problem(shown, 1, 1, "file", too_big(len(raw)), "too-big")]
     if named:  # the file's text is checked too: renaming it should not reveal a second round of problems
         try:
-            _, problems = _read_text(slug, raw, shown, registry, guidance, html)
+            note, problems = _read_text(slug, raw, shown, registry, guidance, html)
         except Exception:  # noqa: BLE001 - a name no note may have (not UTF-8, say): its own problem is enough
-            problems = []
+            note, problems = None, []
+        if note is not None and suggest_slug(stem) == _NO_SLUG:
+            # A name with no ASCII letter (`과정-보상.md`) was told "e.g. 'my-note'": the title's slug says more.
+            better = f"(e.g. {slugify(note.title, id_slug(note.arxiv) if note.arxiv else _NO_SLUG)!r}, from the title)"
+            named = [replace(p, message=p.message.replace(f"(e.g. {_NO_SLUG!r})", better)) for p in named]
         return None, sorted(named + problems)
     return _read_text(slug, raw, shown, registry, guidance, html)
 
@@ -819,4 +823,8 @@ def _other_file(problem: Problem) -> str:
 
 def suggest_slug(stem: str) -> str:
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9.]+|\.\.+", "-", re.sub(r"(?:\.md)+$", "", ascii_stem)).strip("-.") or "my-note"
+    return re.sub(r"[^a-z0-9.]+|\.\.+", "-", re.sub(r"(?:\.md)+$", "", ascii_stem)).strip("-.") or _NO_SLUG
+
+
+_NO_SLUG = "my-note"
+"""`suggest_slug` of a name with no ASCII letter or digit to keep."""
