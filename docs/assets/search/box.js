@@ -272,8 +272,14 @@ function build() {
       const state = { hits: result.hits, result, count: 0 };
       return showMore(loaded, state, mine, true, restore ? Math.max(PAGE, restore.count) : PAGE).then((current) => {
         if (!current) return;
+        if (!restore && q !== shownQuery) panel.scrollTop = 0;   // a new query's results from their top (the status too)
         shownQuery = result.hits.length ? q : "";
         answered = !mid && result.hits.length > 0 && input.value.trim() === q;
+        if (early !== null) {
+          const want = early;
+          early = null;
+          if (answered && want === q && options()[0]) { options()[0].click(); return; }
+        }
         shown = { loaded, state };
         const n = state.hits.length;
         list.setAttribute("data-count", String(n));   // set once the first results are on screen
@@ -388,6 +394,7 @@ function build() {
 
   let timer = null;
   let composing = false;  // an input method (a Korean keyboard) is composing a syllable
+  let early = null;       // the query an Enter was pressed on before its results came
   opener.addEventListener("click", openBox);
   scrim.addEventListener("click", () => closeBox(false));
   closer.addEventListener("click", () => { forget(); closeBox(true); });
@@ -422,12 +429,24 @@ function build() {
     markOpen();                                  // its history entry is the one Back came to
     const count = Number(left.count), scroll = Number(left.scroll);
     run(true, { count: Number.isFinite(count) ? count : 0, scroll: Number.isFinite(scroll) ? scroll : 0 });
+    // With a keyboard the field takes the focus, so Escape and the arrows work on the results (they
+    // did nothing: focus was on the page). Not on a touch screen: it would raise the keyboard.
+    if (!touchFirst.matches) input.focus({ preventScroll: true });
   }
   input.addEventListener("focus", () => {
     loadEngine().catch(() => {});
     markOpen();
     if (input.value.trim()) showPanel(true);
   });
+  /* Chromium scrolls the page towards a field in a sticky header when it is clicked or typed in:
+   * on a wide screen the page behind the results moved up 41 px a key (454 at the click), and the
+   * reader lost their place (a QA pass). The page stays where it was, a frame later. */
+  const hold = () => {
+    const y = window.scrollY;
+    requestAnimationFrame(() => { if (window.scrollY !== y && document.activeElement === input) window.scrollTo(window.scrollX, y); });
+  };
+  input.addEventListener("pointerdown", hold);
+  input.addEventListener("beforeinput", hold);
   // A click in the field that kept its focus after Escape hid the results shows them again (no
   // focus event comes: they stayed hidden until a key was typed).
   input.addEventListener("click", () => {
@@ -436,6 +455,7 @@ function build() {
   input.addEventListener("input", (e) => {
     if (e.isComposing) composing = true;          // (a composition begun before the page listened)
     answered = false;
+    early = null;
     if (!input.value.trim()) forget();
     clearTimeout(timer);
     timer = setTimeout(run, 120);
@@ -465,6 +485,9 @@ function build() {
         first.click();
         return;
       }
+      // Pressed before this query's results came (a quick Enter after the last key, a pasted
+      // address: it was ignored, and a second Enter was needed), it opens the first once they do.
+      early = !e.isComposing && e.keyCode !== 229 && !(e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) ? input.value.trim() : null;
       clearTimeout(timer);
       run(true);   // Enter ends the word: no results kept on screen as for a word still being typed
       // A phone's search key: the results are what the reader wants now, so the on-screen

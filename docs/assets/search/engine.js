@@ -206,6 +206,25 @@ export function otherSpelling(word) {
  * any word when no note writes it (GRP, RLH, on the way to GRPO, RLHF). A word typed otherwise
  * that every note holding it writes as an acronym holds only the acronym's notes closely
  * (writtenAcronym). */
+/* The ways to cut a Korean word into two to MAX_PARTS parts of `min` syllables or more, fewest parts
+ * first: 보상모델학습 is 보상|모델학습, 보상모델|학습 and 보상|모델|학습 (a compound of three nouns written
+ * without spaces, 강화학습보상모델, found nothing when only cut in two). At most MAX_SPLITS. */
+const MAX_PARTS = 4, MAX_SPLITS = 48;
+export function splits(w, min) {
+  const found = [];
+  for (let n = 2; n <= MAX_PARTS && n * min <= w.length; n++) {
+    (function walk(start, cut) {
+      if (found.length >= MAX_SPLITS) return;
+      if (cut.length === n - 1) {
+        if (w.length - start >= min) found.push(cut.concat([w.slice(start)]));
+        return;
+      }
+      for (let i = start + min; w.length - i >= min * (n - 1 - cut.length); i++) walk(i, cut.concat([w.slice(start, i)]));
+    })(0, []);
+  }
+  return found;
+}
+
 function lookUpWord(word, typed, spelt, acronym) {
   // Only when a note writes the acronym itself: RLH (on the way to RLHF) found only RLHS, read as its plural.
   if (acronym) return lookUpAcronym(word).then((f) => (f.itself ? f : lookUpAnyWord(word, typed, spelt)));
@@ -330,14 +349,16 @@ function lookUpAnyWord(word, typed, spelt) {
   const min = meta.min_part || 2, alts = [];
   const tight = (f) => [f, 1, true];
   const compound = (w) => HANGUL_ONLY.test(w) && w.length >= 2 * min;
-  function split(w) {                            // w in two parts, each a prefix anywhere in the note
-    for (let i = min; i <= w.length - min; i++) {
-      alts.push(Promise.all([lookUp(w.slice(0, i), false), lookUp(w.slice(i), false)]).then((two) => {
-        const both = {};
-        for (const d of Object.keys(two[0].scores)) {
-          if (two[1].scores[d] !== undefined) both[d] = (two[0].scores[d] + two[1].scores[d]) / 2;
+  const parts = new Map();                       // each part looked up once, however many splits hold it
+  const part = (p) => { if (!parts.has(p)) parts.set(p, lookUp(p, false)); return parts.get(p); };
+  function split(w) {                            // w in two to MAX_PARTS parts, each a prefix anywhere in the note
+    for (const cut of splits(w, min)) {
+      alts.push(Promise.all(cut.map(part)).then((found) => {
+        const all = {};
+        for (const d of Object.keys(found[0].scores)) {
+          if (found.every((f) => f.scores[d] !== undefined)) all[d] = found.reduce((sum, f) => sum + f.scores[d], 0) / found.length;
         }
-        return [{ scores: both, partial: two[0].partial || two[1].partial }, rank.split, false];
+        return [{ scores: all, partial: found.some((f) => f.partial) }, rank.split, false];
       }));
     }
   }
