@@ -1946,7 +1946,8 @@ def bundled_box(browser, bundled: str) -> Iterator:  # noqa: ANN001
 @pytest.mark.parametrize("query", ["２５０５．１６２６５", "ａｒＸｉｖ：２５０５．１６２６５", "arXiv:2505.16265", "https://arxiv.org/abs/2505.16265v2", "arxiv.org/pdf/2505.16265",
                                    "https://arxiv.org/abs/2505.16265v",
                                    "https://huggingface.co/papers/2505.16265", "https://www.alphaxiv.org/abs/2505.16265",
-                                   "https://www.semanticscholar.org/arxiv/2505.16265"])
+                                   "https://www.semanticscholar.org/arxiv/2505.16265",
+                                   "250516265", "2505 16265"])   # without its dot, or a space for it (a QA pass: no results)
 def test_a_pasted_arxiv_id_or_link_finds_its_note(bundled_box, query: str) -> None:  # noqa: ANN001
     """Not "no results" and a "did you mean: arriv": `arxiv`, `https` and `abs` are no note's words.
     The result shows the id that matched (it showed nothing of it: the card holds no id)."""
@@ -2950,5 +2951,41 @@ def test_on_a_wide_screen_back_to_a_search_gives_the_keyboard_its_results(browse
         page.keyboard.press("Escape")
         page.keyboard.press("Escape")
         assert page.is_hidden(".pn-search__panel")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(("query", "ko", "en"), [("테스트타임 스케일링", "태그: 테스트 타임 스케일링", "Tag: Test-time scaling"),
+                                                 ("#rlhf", "태그: RLHF", "Tag: RLHF")])
+def test_a_result_found_by_its_tag_alone_says_so(bundled_box, query: str, ko: str, en: str) -> None:  # noqa: ANN001
+    """A tag the query names puts its notes first; one whose text marks nothing showed no reason
+    at all for being first (a QA pass). Its row names the tag, in both languages."""
+    type_query(bundled_box, query)
+    rows = bundled_box.eval_on_selector_all(
+        ".pn-search__results > li", "els => els.map(e => [e.querySelectorAll('mark').length,"
+        " Array.from(e.querySelectorAll('.pn-search__bridge .pn-lang')).map(s => s.textContent).join('|')])")
+    unmarked = [why for marks, why in rows if marks == 0]
+    assert unmarked and all(why == f"{ko}|{en}" for why in unmarked), rows
+    assert not [why for marks, why in rows if marks > 0 and why.startswith("태그")], rows  # a row that marks its match needs no more
+
+
+def test_the_arrows_reach_more_results_and_home_and_end_the_ends(browser, bundled: str) -> None:  # noqa: ANN001
+    """ArrowDown stopped at the tenth result: "more" was reached only by Tab; Home and End did
+    nothing in the results (a QA pass)."""
+    page = new_page(browser, DESKTOP, "en")
+    try:
+        page.goto(bundled)
+        type_query(page, "reasoning")
+        assert page.is_visible(".pn-search__more")
+        shown = page.locator(".pn-search__results a.pn-search__title").count()
+        for _ in range(shown + 1):
+            page.keyboard.press("ArrowDown")
+        assert page.evaluate("document.activeElement.classList.contains('pn-search__more')")
+        page.keyboard.press("ArrowUp")
+        assert page.evaluate("document.activeElement === [...document.querySelectorAll('a.pn-search__title')].pop()")
+        page.keyboard.press("Home")
+        assert page.evaluate("document.activeElement === document.querySelector('a.pn-search__title')")
+        page.keyboard.press("End")
+        assert page.evaluate("document.activeElement === [...document.querySelectorAll('a.pn-search__title')].pop()")
     finally:
         page.context.close()

@@ -112,6 +112,8 @@ function build() {
   document.addEventListener("papernotes:lang", label);
 
   let seq = 0;                                    // the newest query; older answers are dropped
+  let early = null;       // the query an Enter was pressed on before its results came
+  let broken = false;     // the last search could not load the index
   let shown = null;                               // {hits, result, count} of the list on screen
   const options = () => list.querySelectorAll("a.pn-search__title");
   /* Focus the index-th result's link (scrolled into view), or the field for -1. */
@@ -179,6 +181,7 @@ function build() {
   function setStatus(ko, en) { status.textContent = ""; status.append(bi(ko, en)); }
 
   function failed(err) {
+    broken = true;                                // the Enter it asks for tries again, and opens nothing
     setStatus("검색 색인을 불러오지 못했습니다. Enter를 눌러 다시 시도하세요.",
       "Could not load the search index. Press Enter to try again.");
     more.hidden = true;
@@ -361,7 +364,8 @@ function build() {
           // A Hangul word that found notes and is also a name (황: Huang): the name's notes come after.
           status.append(result.namedAfter ? bi(" — 이어서 로마자 이름으로 찾은 노트: ", " — then the notes found by the name in Latin letters: ")
             : result.romanised ? bi(" — 로마자 이름으로 찾았습니다: ", " — found by the name in Latin letters: ")
-              : bi(" — 혹시 이것을 찾으셨나요: ", " — did you mean: "), el("strong", { class: "pn-search__correction" }, fixes));
+              // The results shown are the corrected query's: say so ("did you mean" asked what was done).
+              : bi(" — 고쳐서 찾은 결과: ", " — showing results for: "), el("strong", { class: "pn-search__correction" }, fixes));
         }
         if (result.partial) {
           status.append(bi(" — 이 단어로 시작하는 말이 너무 많아 일부만 찾았습니다. 더 입력해 보세요.",
@@ -394,7 +398,6 @@ function build() {
 
   let timer = null;
   let composing = false;  // an input method (a Korean keyboard) is composing a syllable
-  let early = null;       // the query an Enter was pressed on before its results came
   opener.addEventListener("click", openBox);
   scrim.addEventListener("click", () => closeBox(false));
   closer.addEventListener("click", () => { forget(); closeBox(true); });
@@ -456,6 +459,7 @@ function build() {
     if (e.isComposing) composing = true;          // (a composition begun before the page listened)
     answered = false;
     early = null;
+    broken = false;
     if (!input.value.trim()) forget();
     clearTimeout(timer);
     timer = setTimeout(run, 120);
@@ -487,7 +491,8 @@ function build() {
       }
       // Pressed before this query's results came (a quick Enter after the last key, a pasted
       // address: it was ignored, and a second Enter was needed), it opens the first once they do.
-      early = !e.isComposing && e.keyCode !== 229 && !(e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) ? input.value.trim() : null;
+      early = !broken && !e.isComposing && e.keyCode !== 229 && !(e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) ? input.value.trim() : null;
+      broken = false;
       clearTimeout(timer);
       run(true);   // Enter ends the word: no results kept on screen as for a word still being typed
       // A phone's search key: the results are what the reader wants now, so the on-screen
@@ -503,9 +508,18 @@ function build() {
       e.stopPropagation();                        // the field stays open (on a phone, a second Escape closes it)
       input.focus();                              // first: focusing the field shows the results
       showPanel(false);
+    } else if (at >= 0 && e.key === "ArrowDown" && at === options().length - 1 && !more.hidden) {
+      e.preventDefault();                         // past the last result shown: "more" (only Tab reached it)
+      more.focus();
+    } else if (e.target === more && e.key === "ArrowUp") {
+      e.preventDefault();
+      focusResult(options().length - 1);
     } else if (at >= 0 && (e.key === "ArrowDown" || e.key === "ArrowUp")) {
       e.preventDefault();                         // not the page's scrolling
       focusResult(e.key === "ArrowDown" ? Math.min(at + 1, options().length - 1) : at - 1);
+    } else if (at >= 0 && (e.key === "Home" || e.key === "End")) {
+      e.preventDefault();                         // the first and the last result shown
+      focusResult(e.key === "Home" ? 0 : options().length - 1);
     } else if (at >= 0 && e.key.length === 1 && e.key !== " " && e.key !== "/" && !(e.ctrlKey || e.metaKey || e.altKey)) {
       // A letter typed on a result: the reader is typing the query again. The field takes the focus
       // now, in this keydown, so the letter goes into it, after what it holds (it was lost). Not the

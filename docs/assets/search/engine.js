@@ -1762,7 +1762,7 @@ export function search(typed, asCorrected = false) {
     // "did you mean: 투오 나오", which finds nothing too).
     const offered = hits.length ? Object.fromEntries(Object.entries(corrected).filter(([, fix]) => !leftOut.has(fix))) : {};
     const asTyped = (list) => (list || []).map((w) => typedAs.get(w) || w);
-    return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, corrected: offered, romanised: Boolean(romanised), namedAfter: romanised === "after", missing,
+    return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, tagged: Array.from(tagged), corrected: offered, romanised: Boolean(romanised), namedAfter: romanised === "after", missing,
       most: Boolean(most), either, dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
   }).then((result) => (asCorrected ? result : searchCorrected(q, result)));
 }

@@ -378,5 +378,12 @@ export function renderCard(card, result, doc, id, extra) {
   }
   keepHyphens(summary);
   li.append(summary);
+  // Found by a tag the query names, and marking nothing: say so (such notes rank first, and showed
+  // no reason: 테스트타임 스케일링's first two results, a QA pass).
+  if ((result.tagged || []).includes(String(doc)) && !li.querySelector("mark")) {
+    const line = el("div", { class: "pn-search__bridge" });
+    result.tags.forEach((t, i) => line.append(i ? ", " : "", bi((i ? "" : "태그: ") + t[1], (i ? "" : "Tag: ") + t[2])));
+    li.querySelector(".pn-search__date").after(line);   // under the title and date, as a glossary line
+  }
   return li;
 }

@@ -241,8 +241,14 @@ export function queryWord(tokens, i) {
  * Hugging Face link, the arXiv DOI; any version) as the bare id, the one form notes are indexed by
  * (search_index.ARXIV_REFERENCE): `arxiv`, `https` or `abs` would otherwise be words no note holds. */
 export function bareArxivIds(query) {
-  return String(query).replace(arxivReference, " $1 ");
+  return String(query).replace(arxivReference, " $1 ").replace(UNDOTTED_ID, (m, pre, ym, gap, n) => {
+    const year = Number(ym.slice(0, 2));
+    return n.length === (year >= 15 ? 5 : 4) && year >= 7 ? `${pre}${ym}.${n}` : m;
+  });
 }
+/* An id typed without its dot (251006557) or with a space for it (2510 06557): a year and month
+ * (07-99, 01-12), then the number of digits arXiv gave that year (five from 2015, four before). */
+const UNDOTTED_ID = /(^|[^\d.])(\d{2}(?:0[1-9]|1[0-2]))( ?)(\d{4,5})(?![\d.])/g;
 
 /* `query` with full-width Latin letters, digits and signs (a Korean keyboard's 전각 mode: ＲＬＨＦ,
  * ２５０５．１６２６５) and the ideographic space as the ASCII ones notes are written and indexed in,
