@@ -152,6 +152,9 @@ MENTIONS = [
       "http://dx.doi.org/10.48550/ARXIV.2504.06141"]),
     # not arXiv's DOI prefix, nor an id inside a path
     ("10.1000/arXiv.2504.06141 and x.org/10.48550/arXiv.2504.06141", []),
+    # struck through as on GitHub (its tildes showed, and the id was no link: a QA pass); a lone
+    # tilde is text ("~2 to ~3", not a subscript)
+    ("Strike ~~2504.06141~~ here, about ~2 to ~3 times", ["2504.06141"]),
 ]
 
 

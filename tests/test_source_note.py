@@ -162,6 +162,17 @@ def test_an_arxiv_search_left_beside_the_id_is_a_notice() -> None:
     assert "`url:` is an arXiv search, which `arxiv:` makes needless" in problems[0].message
 
 
+def test_an_arxiv_prefixed_mention_that_names_no_paper_is_a_notice() -> None:
+    """`arXiv:2513.99999` in a commentary (a mistyped month) stayed text without a word, where the
+    same id in `builds_on:` is an error (a QA pass). A notice at it; a good id with its version,
+    one in code, and a bare number are left alone."""
+    text = variant("English commentary.", "Ids: arXiv:2513.99999, arXiv:2305.18290v2, `arXiv:2513.1`, 2513.99999 and ARXIV: 0612.12345.")
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None
+    assert [(p.severity, p.line, p.column, p.field) for p in problems] == [("notice", 20, 6, "## English"), ("notice", 20, 75, "## English")]
+    assert problems[0].message == "'arXiv:2513.99999' names no paper: '2513.99999': 13 is not a month (new-style ids are YYMM.NNNNN); it stays text, not a link"
+
+
 @pytest.mark.parametrize("text, prefix, fragment", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
 def test_broken_note_is_reported_with_location(text: str, prefix: str, fragment: str) -> None:
     note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)

@@ -186,9 +186,11 @@ RENDER_BUDGET = 2.0
 """CPU seconds one section's Markdown may take to render; real notes take milliseconds. CPU time,
 not wall time: on a loaded machine (a shared CI runner) a normal note can wait seconds for a core,
 and that must not fail a build."""
-EXTENSIONS = ("tables", "fenced_code", "sane_lists")
+EXTENSIONS = ("tables", "fenced_code", "sane_lists", "pymdownx.tilde")
 """Markdown extensions for notes. None of them reads files: never add `snippets`,
-`include` or similar here, or a note could publish any file of the repository."""
+`include` or similar here, or a note could publish any file of the repository. `pymdownx.tilde`
+(pymdown-extensions, which mkdocs-material brings): `~~struck~~` as on GitHub (its tildes showed,
+and an id between them was no link); not its `~subscript~`, which would read "~2 to ~3" as one."""
 
 
 class RenderTimeout(BaseException):
@@ -412,7 +414,8 @@ class Converter:
         # `align` attributes instead of inline styles, which the sanitiser removes.
         self._md = markdown.Markdown(extensions=[*EXTENSIONS, MathExtension(), MentionExtension(), SubHeadingExtension(),
                                                                  _RawHtmlExtension()],
-                                     extension_configs={"tables": {"use_align_attribute": True}})
+                                     extension_configs={"tables": {"use_align_attribute": True},
+                                                        "pymdownx.tilde": {"subscript": False}})
 
     removed: tuple[str, ...] = ()
     """What the sanitiser removed from the last text converted (`removed_markup`)."""

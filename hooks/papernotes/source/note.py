@@ -47,6 +47,10 @@ from a PDF (a form feed at a page break) or a terminal (ESC), they would make th
 carry the body, not well-formed XML, so a feed reader would refuse every note in them."""
 _CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_PREFIXED_ID = re.compile(r"(?<![\w/.])arXiv:[ ]?((?:[0-9]+\.[0-9]+|[a-z-]+(?:\.[A-Za-z]{2})?/[0-9]+))(?:v[0-9]+)?(?![\w.]*[0-9])",
+                          re.IGNORECASE | re.ASCII)
+"""`arXiv:` and what follows it as an id (a mention in a section): one that names no paper
+(`arXiv:2513.99999`, a mistyped month) was silent text, where the same id in `builds_on:` is an error."""
 _ARXIV_SEARCH = re.compile(r"https?://(?:www\.)?arxiv\.org/search/", re.IGNORECASE)
 """An arXiv search's address (`authoring.importers.search_url`)."""
 
@@ -722,6 +726,12 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None], mi
             add(number, ref.start() + 1, f"## {_HEADING[current]}" if current else "body",
                 f"{ref.group()!r} writes a character no page or feed can carry (a control character or none at all); "
                 "delete it", "control-character")
+        if fence is None and current is not None and "rxiv:" in line.lower():
+            for found in _PREFIXED_ID.finditer(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line)):
+                problem = arxiv_id_problem(found.group(1))
+                if problem is not None:
+                    add(number, found.start() + 1, f"## {_HEADING[current]}", f"{found.group()!r} names no paper: {problem}; "
+                        "it stays text, not a link", "bad-mention", "notice")
         fence = _next_fence(fence, line)
         heading = heading_text(line) if fence is None else None
         if heading is not None:
