@@ -300,3 +300,13 @@ def test_an_old_style_id_with_its_subject_class_is_the_paper_already_noted(proje
     assert "knot-invariants.md" in out + err
     assert notes_in(project) == before
     check_is_clean(project, capsys)
+
+
+def test_a_listing_that_is_no_json_list_is_told_at_its_line_as_every_message_is(project: Path, tmp_path: Path,
+                                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """A whole-file JSON error read "FILE: error: line 3: a string is never closed" (a fuzzing pass),
+    where every other located message reads "FILE:3: error: ..."."""
+    listing = tmp_path / "cut.json"
+    listing.write_text('[\n  {"paper": {"id": "2504.06141",\n   "title": "Cut', encoding="utf-8")
+    assert main(["import-hf", str(listing), "--root", str(project)]) == 2
+    assert f"papernotes import-hf: {listing}:3: error: a string is never closed" in capsys.readouterr().err

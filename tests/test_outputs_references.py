@@ -160,6 +160,27 @@ def test_a_markdown_copy_carries_the_notes_lineage() -> None:
     assert facts["builds_on"] == ["2305.18290", "2203.02155"] and facts["compares_with"] == ["1707.06347"]
 
 
+def test_a_markdown_copys_front_matter_holds_no_live_link_or_image_from_elsewhere() -> None:
+    """A title, author or lab written as Markdown (`[t](javascript:alert(3))`, `![x](https://...)`)
+    was a live link and an image from another host to a viewer that shows front matter as Markdown
+    (a fuzzing pass): the body's rule holds there too; a plain title is as written."""
+    import markdown
+    import yaml
+    from bs4 import BeautifulSoup
+
+    from papernotes.outputs.markdown_copy import render_copy
+
+    note = dataclasses.replace(_note("[t](javascript:alert(3)) Think-RM: [MASK] tokens",
+                                     authors=("[a1](javascript:alert(1))", "![x](https://evil.example/i.png)", "Ada Lovelace")),
+                               org="[o](javascript:alert(2)) ![i](//evil.example/o.png)")
+    text = render_copy(note)
+    facts = yaml.safe_load(text[4:].split("\n---\n", 1)[0])
+    assert facts["title"] == "t Think-RM: [MASK] tokens" and facts["authors"][2] == "Ada Lovelace"
+    html = BeautifulSoup(markdown.markdown(text), "html.parser")  # the whole file, front matter as Markdown
+    assert not html.find_all("img")
+    assert not [a["href"] for a in html.find_all("a") if a["href"].lower().startswith("javascript:")]
+
+
 def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:
     """Rendered by any Markdown viewer, a copy holds no script, no raw HTML, no image from another
     host and no script link, as the note's page holds none (the page's sanitiser); code stays as

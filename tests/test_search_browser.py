@@ -2873,6 +2873,13 @@ def test_the_results_count_is_announced_once_typing_pauses(browser, bundled: str
         page.wait_for_timeout(1500)
         assert "2501.99999" in page.inner_text(".pn-search__status")
         assert page.evaluate("document.querySelectorAll('.pn-search__panel [aria-live] a, .pn-search__panel [aria-live] button').length") == 0
+        # Nor a copy of the status's parts by their class (a stale copy's .pn-search__correction was
+        # found as the status's own); only the languages' spans keep theirs.
+        classes = page.evaluate("[...document.querySelectorAll('.pn-search__panel [aria-live] [class]')].map(e => e.className)")
+        assert set(classes) <= {"pn-lang"}, classes
+        page.fill(".pn-search__input", "reward modle")
+        page.wait_for_timeout(1500)
+        assert page.locator(".pn-search__correction").count() == 1   # the status's, not also its spoken copy's
     finally:
         page.context.close()
 

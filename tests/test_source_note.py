@@ -73,6 +73,13 @@ BROKEN = [
     ("date-one-digit-day", variant("2025-04-09", "2026-12-7"), "5:7: error: date", "got '2026-12-7': write 2026-12-07"),
     # Found by a QA pass: the Korean way (the daily post's own), a day-first or month-first
     # date and an English one said only "expected a date written YYYY-MM-DD".
+    # A setext heading naming a section, inside another (a fuzzing pass: the Markdown copy kept it as a section)
+    ("setext-section", variant("English commentary.", "English commentary.\n\nAbstract\n========\n\nMore."), "22:1: error: body",
+     "`Abstract` underlined with `===` is not a section heading: write `## Abstract` on one line"),
+    # YAML reads yes/on as true: `draft: yes` left a note out with only the summary's count to say so (a fuzzing pass).
+    ("draft-yes", variant('arxiv: "2504.06141"', 'arxiv: "2504.06141"\ndraft: yes'), "8:8: error: draft",
+     "`draft:` is `true` or `false`, got 'yes': write `draft: true`, or delete the line to publish the note"),
+    ("draft-off", variant('arxiv: "2504.06141"', 'arxiv: "2504.06141"\ndraft: Off'), "8:8: error: draft", "got 'Off': write `draft: false`"),
     # "or none" was wrong for an id: unquoted, YAML reads it as a number (a QA pass).
     ("arxiv-curly-quotes", variant('arxiv: "2504.06141"', "arxiv: \u201c2504.06141\u201d"), "7:8: error: arxiv",
      'wrapped in curly quotes (\u201c…\u201d), which YAML keeps as part of it; use straight quotes instead: "2504.06141"'),

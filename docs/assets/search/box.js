@@ -86,6 +86,11 @@ function build() {
     speakTimer = setTimeout(() => {
       const copy = status.cloneNode(true);
       for (const link of copy.querySelectorAll("a, button")) link.replaceWith(...link.childNodes);   // words only: no second, hidden link to Tab to
+      // Nor a second correction or missing word to find by its class (a stale copy was found as the
+      // status's own: only the languages' class stays, which shows the reader's).
+      for (const e of copy.querySelectorAll("[class]")) {
+        if (e.classList.contains("pn-lang")) e.className = "pn-lang"; else e.removeAttribute("class");
+      }
       if (spoken.innerHTML !== copy.innerHTML) spoken.replaceChildren(...copy.childNodes);
     }, 700);
   }).observe(status, { childList: true, subtree: true, characterData: true });

@@ -222,7 +222,10 @@ def run_hf(args: argparse.Namespace, root: Path) -> int:
             return 2
         papers, problems = hfdaily.parse_listing(body)
     except hfdaily.HfError as err:
-        print(f"papernotes import-hf: {source}: error: {err}", file=sys.stderr)
+        # `FILE:43:7: error: ...` as every other located message (it read "FILE: error: line 43, column 7: ...").
+        at = re.match(r"line (\d+)(?:, column (\d+))?: ", str(err))
+        where = f"{source}:{at[1]}{':' + at[2] if at[2] else ''}" if at else source
+        print(f"papernotes import-hf: {where}: error: {str(err)[at.end():] if at else err}", file=sys.stderr)
         return 1 if args.date else 2
     registry, _ = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
     bad = [t for t in args.tag if t not in registry.lookup]

@@ -52,7 +52,11 @@ NOTES_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 def front_matter(note: Note, page_url: str | None) -> dict[str, object]:
-    facts: dict[str, object] = {"title": note.title, "authors": list(note.authors)}
+    """The paper's facts, its texts with their links and images made inert as the body's are: a
+    viewer that shows front matter as Markdown showed a title or an author written
+    `[x](javascript:...)` as a live link, and `![x](https://...)` as an image from that host (a
+    fuzzing pass; docs/security.md promises neither in the copy)."""
+    facts: dict[str, object] = {"title": _inert_links(note.title), "authors": [_inert_links(a) for a in note.authors]}
     if note.published:
         facts["published"] = note.published.isoformat()
     if note.arxiv:
@@ -60,7 +64,7 @@ def front_matter(note: Note, page_url: str | None) -> dict[str, object]:
                      pdf_url=urls.arxiv_pdf(note.arxiv))
     for key in ("url", "code", "org"):
         if getattr(note, key):
-            facts[key] = getattr(note, key)
+            facts[key] = _inert_links(getattr(note, key)) if key == "org" else getattr(note, key)
     for key in LINEAGE_FIELDS:  # the papers this one builds on and is compared with, as arXiv ids
         if getattr(note, key):
             facts[key] = list(getattr(note, key))

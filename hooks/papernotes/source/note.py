@@ -655,7 +655,13 @@ def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
     node = loc.node
     if node.tag != "tag:yaml.org,2002:bool":
         raise loc.error(f"`draft:` is `true` or `false`, got {loc.describe()}; delete the line to publish the note", "bad-draft")
-    return node.value.lower() in ("true", "yes", "on")
+    if node.value.lower() not in ("true", "false"):
+        # YAML 1.1 reads yes/no/on/off as true/false: `draft: yes` unpublished a note with only the
+        # summary's count to say so (a fuzzing pass), and `draft: no` reads like "no draft".
+        raise loc.error(f"`draft:` is `true` or `false`, got {node.value!r}: write `draft: "
+                        f"{'true' if node.value.lower() in ('yes', 'on', 'y') else 'false'}`, or delete the line to publish the note",
+                        "bad-draft")
+    return node.value.lower() == "true"
 
 
 def _link(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> str:
@@ -695,6 +701,8 @@ def _next_fence(fence: str | None, line: str) -> str | None:
     return None if closes else fence
 
 
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+"""A setext heading's underline (CommonMark 4.3): the line above is a heading of level 1 (`=`) or 2 (`-`)."""
 _OTHER_LEVEL = re.compile(r"^ {0,3}(#|#{3,6})[ \t]+([^#]+?)[ \t]*#*[ \t]*$")
 """A heading of another level than a section's (`# English`, `### 한국어`); one naming a section
 is a mistake for it."""
@@ -764,6 +772,16 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None], mi
                 f"write `## {name}`", "section-heading-level")
             if current is None:
                 stray_reported = True  # its text is that section's: told once, at the heading
+        underline = _SETEXT.match(line) if fence is None and index > start else None
+        above = lines[index - 1].strip() if underline is not None else ""
+        if underline is not None and section_for(above) is not None and heading_text(lines[index - 1]) is None:
+            # `English` over `=======`: a heading of level 1 or 2 inside the section above, which the
+            # Markdown copy kept as a section of its own (a fuzzing pass); told as `# English` is.
+            key_named = section_for(above).key  # type: ignore[union-attr]
+            if misleveled is not None:
+                misleveled.add(key_named)
+            add(number - 1, 1, "body", f"`{above}` underlined with `{underline.group(1)[:3]}` is not a section heading: write "
+                f"`## {_HEADING[key_named]}` on one line", "section-heading-level")
         if current is None:
             if line.strip() and not stray_reported:
                 add(number, 1, "body", f"text outside a section; put it under {_headings_phrase(_COMMENTARY + _NON_COMMENTARY)}", "text-outside-section")
