@@ -383,6 +383,8 @@ def test_papers_waiting_for_a_note(site: Path) -> None:
     assert rows[1].select_one(".pn-wanted__command") is None
     assert rows[1].select_one(".pn-wanted__draft code").get_text() == "data/notes/2025/draft-attention.md"
     assert [t for t, _ in links_in(rows[0].select_one(".pn-wanted__by"))] == ["Third: Safety Later", "Follow-up: Better Rewards"]
+    # Its count says what it counts: "노트 2개" on a paper with no note read as the paper's notes (a phone QA pass).
+    assert [s.get_text() for s in rows[0].select(".pn-meta > .pn-lang")] == ["언급한 노트 2개", "named by 2 notes"]
     guide = soup(site, "contributing")
     assert any(a["href"].rstrip("/").endswith("wanted") for a in guide.find_all("a", href=True))
 

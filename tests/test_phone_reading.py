@@ -573,6 +573,27 @@ def test_with_text_at_200_percent_the_switch_grows_and_the_header_fits(browser, 
         assert all(0 <= left and right <= width and w >= 44 and h >= 44 for left, right, w, h in large["controls"]), (lang, width, large)
 
 
+@pytest.mark.parametrize("width", [320, 300, 260])
+def test_on_a_narrow_or_zoomed_phone_the_switch_stays_readable_and_the_header_fits(browser, base: str, width: int) -> None:  # noqa: ANN001
+    """The switch's labels followed the screen's width down: 11.5 px at 320 px, 9.4 px at 260 px (a
+    390 px phone zoomed to 150 %), smaller as the reader zoomed in (a phone QA pass). They stay at
+    12 px or more, and the header still fits with its controls 44 px or more."""
+    context = browser.new_context(viewport={"width": width, "height": 700}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        for lang in ["ko", "en"]:
+            open_page(pg, base + "notes/think-rm/", lang)
+            got = pg.evaluate("""() => ({labels: [...document.querySelectorAll('.pn-toggle__button')].map(b => parseFloat(getComputedStyle(b).fontSize)),
+              width: document.documentElement.scrollWidth,
+              controls: [...document.querySelectorAll('.md-header :is(button, label.md-header__button, .pn-toggle__button)')]
+                .filter(e => e.checkVisibility()).map(e => e.getBoundingClientRect()).map(r => [r.left, r.right, r.width, r.height])})""")
+            assert min(got["labels"]) >= 12, (lang, got)
+            assert got["width"] == width and all(0 <= left and right <= width + 0.5 and w >= 44 and h >= 44
+                                                 for left, right, w, h in got["controls"]), (lang, got)
+    finally:
+        context.close()
+
+
 def test_switching_language_keeps_the_readers_place(browser, base: str) -> None:  # noqa: ANN001
     """Found by a phone QA pass: with a note or a listing scrolled, a switch of language moved the
     text under the reader's eyes by 50-500 px (what is above it changes height), and the page going
