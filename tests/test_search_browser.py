@@ -312,6 +312,16 @@ def type_query(page, query: str) -> list[str]:  # noqa: ANN001
     return [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs]
 
 
+def back_from_the_first_result(page, base: str, query: str) -> None:  # noqa: ANN001
+    """Search `query` on `base`, follow its first result, and come Back to the search's page."""
+    page.goto(base)
+    first = type_query(page, query)
+    page.click(".pn-search__results a.pn-search__title")
+    page.wait_for_url(f"**/{first[0]}/**")
+    page.go_back()
+    page.wait_for_function("document.querySelector('.pn-search__results') && document.querySelector('.pn-search__results').dataset.count !== undefined")
+
+
 def box(page, selector: str) -> dict:  # noqa: ANN001
     return page.locator(selector).bounding_box()
 
@@ -2390,12 +2400,7 @@ def test_back_from_a_result_finds_the_search_as_it_was_left(browser, small: str,
     context.add_init_script(f"localStorage.setItem('papernotes.lang', '{lang}')")
     page = context.new_page()
     try:
-        page.goto(small)
-        first = type_query(page, "보상 모델")
-        page.click(".pn-search__results a.pn-search__title")
-        page.wait_for_url(f"**/{first[0]}/**")
-        page.go_back()
-        page.wait_for_function("document.querySelector('.pn-search__results') && document.querySelector('.pn-search__results').dataset.count !== undefined")
+        back_from_the_first_result(page, small, "보상 모델")
         assert page.locator(".pn-search__input").input_value() == "보상 모델"
         assert page.is_visible(".pn-search__input") and page.is_visible(".pn-search__results a.pn-search__title")
         assert not page.evaluate("document.activeElement.classList.contains('pn-search__input')")
@@ -2946,12 +2951,7 @@ def test_on_a_wide_screen_back_to_a_search_gives_the_keyboard_its_results(browse
     it and the arrows did nothing (a QA pass). With a keyboard the field has the focus again."""
     page = new_page(browser, DESKTOP, "en")
     try:
-        page.goto(bundled)
-        first = type_query(page, "reward model")
-        page.click(".pn-search__results a.pn-search__title")
-        page.wait_for_url(f"**/{first[0]}/**")
-        page.go_back()
-        page.wait_for_function("document.querySelector('.pn-search__results').dataset.count !== undefined")
+        back_from_the_first_result(page, bundled, "reward model")
         assert page.evaluate("document.activeElement.classList.contains('pn-search__input')")
         page.keyboard.press("ArrowDown")
         assert page.evaluate("document.activeElement.classList.contains('pn-search__title')")
