@@ -1026,3 +1026,23 @@ def test_lists_too_long_or_named_like_objects_properties_are_said_and_change_not
     page.set_input_files("#pn-rl-import", str(tmp_path / "bad.json"))
     page.wait_for_selector(".pn-rl-message:has-text('JSON 파일이 아닙니다')")
     assert "Unexpected" not in page.locator(".pn-rl-message [lang=ko]").inner_text()
+
+
+def test_on_a_phone_a_list_items_dots_keep_to_what_follows_them(browser, base: str) -> None:  # noqa: ANN001
+    """My list's meta line on a phone broke after a " ·": a lone dot ended the line before "저장
+    2026-12-07" (a phone QA pass). Each dot keeps to what follows it."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        for slug in ("zeta", "particle-a"):
+            page.goto(f"{base}notes/{slug}/?lang=ko")
+            save(page, slug)
+        page.goto(f"{base}list/?lang=ko")
+        page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+        texts = page.eval_on_selector_all(".pn-rl-items li .pn-meta", "els => els.map(e => e.textContent)")
+        # No dot followed by a breaking space: each is " ·" then a no-break space, which keeps it on
+        # the line of what follows (the date, "논문 ...", a tag, "저장 ...").
+        assert texts and all("\u00b7 " not in t for t in texts), texts
+        assert all("\u00b7\u00a0저장" in t for t in texts), texts
+    finally:
+        context.close()

@@ -130,11 +130,14 @@ function fillMeta(li, entry) {
   const parts = [];
   const names = !gone && authorsOf.has(entry.slug) ? byline(site, authorsOf.get(entry.slug)) : null;
   if (names) parts.push(names, el("br"));
-  if (gone) parts.push(el("span", { class: "pn-rl-gone" }, bi(T.gone)), ` (${entry.slug}${entry.arxiv ? `, arXiv ${entry.arxiv}` : ""}) · `);
-  if (entry.date) parts.push(el("time", { datetime: entry.date }, entry.date), " · ");
-  if (entry.published) parts.push(bi(fill(["논문 {d}", "paper {d}"], { d: entry.published })), " · ");
+  // Each " ·" keeps to what follows it (a no-break space after it): a line broke after one, and a
+  // lone "·" ended the line before "저장 2026-12-07" (a phone QA pass).
+  const dot = " \u00b7\u00a0";
+  if (gone) parts.push(el("span", { class: "pn-rl-gone" }, bi(T.gone)), ` (${entry.slug}${entry.arxiv ? `, arXiv ${entry.arxiv}` : ""})${dot}`);
+  if (entry.date) parts.push(el("time", { datetime: entry.date }, entry.date), dot);
+  if (entry.published) parts.push(bi(fill(["논문 {d}", "paper {d}"], { d: entry.published })), dot);
   for (const t of entry.tags) parts.push(el("span", { class: "pn-tag" }, tagName(t)), " ");
-  parts.push(" · ", bi(fill(["저장 {d}", "saved {d}"], { d: entry.saved.slice(0, 10) })));
+  parts.push(dot, bi(fill(["저장 {d}", "saved {d}"], { d: entry.saved.slice(0, 10) })));
   li.pnMeta.replaceChildren(...parts);
   li.classList.toggle("pn-rl-item--gone", gone);
 }
@@ -328,8 +331,8 @@ async function drawShared() {
     const names = !isGone(e) && authors.has(e.slug) ? byline(site, authors.get(e.slug)) : null;
     return el("li", { class: "pn-item", "data-slug": e.slug },
       el("h3", { class: "pn-item__title" }, titled(e, isGone(e))),
-      el("p", { class: "pn-meta" }, ...(names ? [names, el("br")] : []), e.date ? el("time", { datetime: e.date }, e.date) : "", " · ",
-        bi(e.state === "read" ? T.read : T.toRead), isGone(e) ? el("span", { class: "pn-rl-gone" }, " · ", bi(T.gone)) : ""));
+      el("p", { class: "pn-meta" }, ...(names ? [names, el("br")] : []), e.date ? el("time", { datetime: e.date }, e.date) : "", " \u00b7\u00a0",
+        bi(e.state === "read" ? T.read : T.toRead), isGone(e) ? el("span", { class: "pn-rl-gone" }, " \u00b7\u00a0", bi(T.gone)) : ""));
   }));
   const add = el("button", { type: "button", class: "md-button" }, bi(fill(["모두 내 목록에 담기 ({n})", "Add all to my list ({n})"], { n: entries.length })));
   const status = sharedStatus;
