@@ -331,3 +331,27 @@ def test_counts_are_grouped_by_thousands_in_both_languages() -> None:
     assert "1,095일에 걸친 노트 10,000개" in html and "10,000 notes over 1,095 days" in html
     assert re.search(r"<title>2023-01: 노트 \d{3}개</title>", html)   # under 1,000: as before
     assert "10000" not in re.sub(r'data-count="\d+"', "", html)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_top_tags_headers_sit_over_their_columns(browser, tmp_path_factory: pytest.TempPathFactory, serve, width: int) -> None:  # noqa: ANN001
+    """The browser centres a <th>: on a phone "태그" sat over nothing and "노트" left of the
+    right-aligned counts (a phone QA pass). The tag header starts where the tags do, the count's
+    ends where the counts do."""
+    base = serve(shared_build(tmp_path_factory, "long-range-site", _long_site))
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        pg = context.new_page()
+        pg.goto(base + "stats/?lang=ko")
+        got = pg.evaluate("""() => { const t = document.querySelector('.pn-top-tags-table');
+          const head = [...t.querySelectorAll('thead th')].slice(0, 2).map(e => e.querySelector('[lang=ko]').getBoundingClientRect());
+          const rows = [...t.querySelectorAll('tbody tr')];
+          return {tag: head[0].left, count: head[1].right,
+                  tags: rows.map(r => r.children[0].querySelector('.pn-tag').getBoundingClientRect().left),
+                  counts: rows.map(r => { const n = r.children[1]; const range = document.createRange(); range.selectNodeContents(n);
+                                          return range.getBoundingClientRect().right; })}; }""")
+        assert got["tags"] and all(abs(left - got["tag"]) <= 2 for left in got["tags"]), got
+        assert all(abs(right - got["count"]) <= 2 for right in got["counts"]), got
+    finally:
+        context.close()
