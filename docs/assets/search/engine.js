@@ -210,7 +210,7 @@ export function otherSpelling(word) {
  * first: 보상모델학습 is 보상|모델학습, 보상모델|학습 and 보상|모델|학습 (a compound of three nouns written
  * without spaces, 강화학습보상모델, found nothing when only cut in two). At most MAX_SPLITS. */
 const MAX_PARTS = 4, MAX_SPLITS = 48;
-export function splits(w, min) {
+function splits(w, min) {
   const found = [];
   for (let n = 2; n <= MAX_PARTS && n * min <= w.length; n++) {
     (function walk(start, cut) {

@@ -25,7 +25,7 @@ from papernotes.schema import (ARXIV_VERSION, FIELD_NAMES, MAX_AUTHORS, MAX_LINE
 from papernotes.names import match_key
 from papernotes.source.characters import describe, shows_text
 from papernotes.source.guidance import normalise_text
-from papernotes.source.tags import normalise_tag, suggest, suggest_tag
+from papernotes.source.tags import closest, normalise_tag, suggest, suggest_tag
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
 
 _HEADING = {s.key: s.heading for s in SECTIONS}
@@ -389,8 +389,10 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     meant: set[str] = set()  # fields a misspelt key stands for: told at that key, not also "missing"
     for name, key, value in items:
         if name not in FIELD_NAMES:
-            hint = suggest(name, FIELD_NAMES)
-            meant.update(field for field in FIELD_NAMES if hint == f" (did you mean {field!r}?)")
+            field = closest(name, FIELD_NAMES)
+            if field is not None:
+                meant.add(field)
+            hint = f" (did you mean {field!r}?)" if field is not None else ""
             add(key.line, key.column, name, f"unknown key {name!r}{hint}; allowed keys: {', '.join(FIELD_NAMES)}", "unknown-key")
             continue
         try:
@@ -774,14 +776,14 @@ def _read_sections(lines: list[str], *, start: int, add: Callable[..., None], mi
                 stray_reported = True  # its text is that section's: told once, at the heading
         underline = _SETEXT.match(line) if fence is None and index > start else None
         above = lines[index - 1].strip() if underline is not None else ""
-        if underline is not None and section_for(above) is not None and heading_text(lines[index - 1]) is None:
+        underlined = section_for(above) if above and heading_text(lines[index - 1]) is None else None
+        if underline is not None and underlined is not None:
             # `English` over `=======`: a heading of level 1 or 2 inside the section above, which the
             # Markdown copy kept as a section of its own (a fuzzing pass); told as `# English` is.
-            key_named = section_for(above).key  # type: ignore[union-attr]
             if misleveled is not None:
-                misleveled.add(key_named)
+                misleveled.add(underlined.key)
             add(number - 1, 1, "body", f"`{above}` underlined with `{underline.group(1)[:3]}` is not a section heading: write "
-                f"`## {_HEADING[key_named]}` on one line", "section-heading-level")
+                f"`## {underlined.heading}` on one line", "section-heading-level")
         if current is None:
             if line.strip() and not stray_reported:
                 add(number, 1, "body", f"text outside a section; put it under {_headings_phrase(_COMMENTARY + _NON_COMMENTARY)}", "text-outside-section")

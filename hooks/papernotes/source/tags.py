@@ -40,10 +40,16 @@ def normalise_tag(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip().lstrip("#")
 
 
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate `word` is most likely a misspelling of, or None when nothing is close."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def suggest(word: str, candidates: Iterable[str]) -> str:
     """A ` (did you mean 'x'?)` suffix, or '' when nothing is close."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    meant = closest(word, candidates)
+    return f" (did you mean {meant!r}?)" if meant is not None else ""
 
 
 def suggest_tag(written: str, registry: TagRegistry) -> str:

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Iterable, Mapping, NamedTuple
 from pathlib import Path
@@ -466,8 +466,7 @@ def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
             note, problems = None, []
         if note is not None and suggest_slug(stem) == _NO_SLUG:
             # A name with no ASCII letter (`과정-보상.md`) was told "e.g. 'my-note'": the title's slug says more.
-            better = f"(e.g. {slugify(note.title, id_slug(note.arxiv) if note.arxiv else _NO_SLUG)!r}, from the title)"
-            named = [replace(p, message=p.message.replace(f"(e.g. {_NO_SLUG!r})", better)) for p in named]
+            named = _file_name_problems(stem, shown, slugify(note.title, id_slug(note.arxiv) if note.arxiv else _NO_SLUG))
         return None, sorted(named + problems)
     return _read_text(slug, raw, shown, registry, guidance, html)
 
@@ -492,10 +491,15 @@ def _read_text(slug: str, raw: bytes, shown: str, registry: TagRegistry,
     return note, problems
 
 
-def _file_name_problems(stem: str, shown: str) -> list[Problem]:
+def _file_name_problems(stem: str, shown: str, titled: str | None = None) -> list[Problem]:
+    """The problems of a note's file name; `titled`: a name from the note's title, offered for a
+    name `suggest_slug` keeps nothing of."""
+    def example() -> str:  # only for a name with a problem: most are fine
+        return f"{titled!r}, from the title" if titled is not None else repr(suggest_slug(stem))
+
     if any("\udc80" <= c <= "\udcff" for c in stem):  # a byte that is not UTF-8, as os.fsdecode reads it
         return [Problem(shown, 1, 1, "file name", f"the file name is not valid UTF-8 (e.g. Latin-1); rename it "
-                        f"(e.g. {suggest_slug(stem)!r})", "encoding")]
+                        f"(e.g. {example()})", "encoding")]
     slug = unicodedata.normalize("NFC", stem)
     hidden = find_invisible(slug)
     if hidden is not None:
@@ -509,11 +513,11 @@ def _file_name_problems(stem: str, shown: str) -> list[Problem]:
                         f"(e.g. {suggest_slug(stem)[:80]!r})", "long-slug")]
     if slug.endswith(".md") and NOTE_SLUG.match(slug[:-3]):
         return [Problem(shown, 1, 1, "file name", f"the file name {stem!r} ends in '.md': its page folder notes/{slug}/ would "
-                        f"be the path of the Markdown copy of a note {slug[:-3]!r}; rename it (e.g. {suggest_slug(stem)!r})", "bad-slug")]
+                        f"be the path of the Markdown copy of a note {slug[:-3]!r}; rename it (e.g. {example()})", "bad-slug")]
     if not NOTE_SLUG.match(slug):
         return [Problem(shown, 1, 1, "file name",
                         f"the file name {stem!r} is the note's URL: use lowercase ASCII letters, digits, '-' and '.' "
-                        f"(e.g. {suggest_slug(stem)!r})", "bad-slug")]
+                        f"(e.g. {example()})", "bad-slug")]
     return []
 
 

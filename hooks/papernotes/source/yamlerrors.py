@@ -192,8 +192,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
     if "\t" in text and ("tab" in problem.lower() or "'\\t'" in problem):
         # PyYAML's "while scanning for the next token found character '\t' that cannot start any
         # token" meant nothing to a newcomer: say where the tab is and what to type instead.
-        index = mark.line if "\t" in lines[mark.line] else max(i for i in range(mark.line + 1) if "\t" in lines[i]) \
-            if any("\t" in line for line in lines[: mark.line + 1]) else mark.line
+        index = next((i for i in range(mark.line, -1, -1) if "\t" in lines[i]), mark.line)   # the nearest tab at or above
         line = lines[index]
         column = line.find("\t") if "\t" in line else mark.column
         if not line[:column].strip():
