@@ -2177,3 +2177,25 @@ def test_links_standing_alone_in_small_type_are_finger_sized_on_a_phone(contexts
     pg.evaluate("document.querySelector('p.pn-rl-news').innerHTML = '<a href=\"list/\">내 목록 (1)</a>'")  # as the list's script writes it
     areas["home", "news"] = [a for a in pg.locator("p.pn-rl-news > a").evaluate_all(f"els => els.map({HIT_AREA})") if a[1] < 35]
     assert {place: small for place, small in areas.items() if small} == {}
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_text_at_200_percent_on_a_320_px_phone_never_scrolls_sideways(browser, base: str, index, lang: str) -> None:  # noqa: ANN001
+    """WCAG 1.4.4 and 1.4.10 (an accessibility QA pass): with the text at 200 % on a 320 px phone, a
+    day page's heading ("2024-05-3" cut at the edge: a date does not wrap), card titles' long
+    English words, the home page's day chips, the archive's month columns and browse's year select
+    made pages 324-382 px wide. Every kind of page now fits; what is wider (a chart, a command)
+    scrolls in a box of its own."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    wide = {}
+    try:
+        for kind, path in {"home": "", **page_kinds(index)}.items():
+            open_page(pg, base + path, lang)
+            pg.evaluate("document.documentElement.style.fontSize = (parseFloat(getComputedStyle(document.documentElement).fontSize) * 2) + 'px'")
+            width = pg.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                wide[kind] = width
+    finally:
+        context.close()
+    assert wide == {}

@@ -172,6 +172,10 @@ def test_the_menus_current_page_shows_in_forced_colours_and_is_named_current(bro
             assert current.count() == 1 and current.get_attribute("href") == "./", path
             other = page.locator('.md-sidebar--primary a.md-nav__link:not([aria-current])').first
             assert contrast(drawn(page, current), drawn(page, other)) >= 3, path
+            # and its words on that fill (an accessibility QA pass: the theme's more specific rule
+            # kept the palette's blue on Highlight, dark blue on navy, blue on cyan)
+            text, fill = current.evaluate("a => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor]")
+            assert contrast(page.evaluate(PAINTED, text), page.evaluate(PAINTED, fill)) >= 4.5, (path, text, fill)
     finally:
         context.close()
 
