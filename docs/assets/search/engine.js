@@ -915,7 +915,7 @@ function findTags(query) {
   if (named.length) return { tags: named, rest: rest.split(/\s+/).filter((w) => !TAG_WORDS.has(w.replace(/[:：]$/, "").toLowerCase())).join(" "), hash: true };
   // The whole query (its tagKey), else with what Korean wrote after its last word (강화학습을, RLHF를).
   const label = (words) => byKey.get(words.join("")) ||
-    (words.length && byKey.get(words.slice(0, -1).concat(withoutEnding(words[words.length - 1])).join("")));
+    (words.length && byKey.get(words.slice(0, -1).concat(withoutGrammar(words[words.length - 1])).join("")));
   const words = tokenize(String(query).replace(/-/g, " "));
   // Generic words beside the label (RLHF 논문, papers about reward models) name no other tag.
   const subject = (ws) => { const s = ws.filter((w) => !genericToken(w)); return s.length && s.length < ws.length ? label(s) : undefined; };
@@ -950,11 +950,48 @@ const WHOLE_AFTER = /^(?:\+\+|[+#])/;   // a word a sign ends as a name's part (
 
 /* `q` (tokenizeJoined) with each Hangul word that digits end (라마2, 큐웬3의) as the word, then the
  * number (then the particle, which queryWord drops): the version of a name written in Hangul, as
- * `llama 2` is typed (otherVersions). 라마2 was one word no note holds. */
+ * `llama 2` is typed (otherVersions). 라마2 was one word no note holds. And with each Latin word
+ * that a Korean noun follows without a space (LLM에이전트, RLHF보상, CoT길이를) as the two words: it
+ * was read as the Latin word and a particle-like ending (RLHF를, distill된), so the noun was dropped
+ * and LLM에이전트 listed every note on LLMs (a search QA pass). */
 const HANGUL_VERSION = /^([\uac00-\ud7a3]+)(\d+)([\uac00-\ud7a3]*)$/;
+const LATIN_THEN_HANGUL = /^([a-z0-9]*[a-z][a-z0-9]*)([\uac00-\ud7a3]+)$/;
+/* Korean written onto a Latin word that is grammar, not a noun of its own: the copula's forms
+ * (RLHF이다, LLM이나), and a light verb's short forms (robust해도, fine-tune하다, 학습시켜). */
+const COPULA = new Set(["이다", "이고", "이며", "이면", "이나", "이라", "이라서", "이라고", "이라면", "이라도", "이므로", "이어서",
+  "이었다", "이었고", "이지", "이자", "이든", "이든지", "이란", "인데", "인지", "임을", "입니다", "였다", "였고", "이에요", "예요", "이야"]);
+const LIGHT_VERB = /^(?:하|해|했|되|돼|됐|시키|시켜|시켰)/;
+
+/* Whether `tail` (the Hangul after a Latin word) is a noun of its own, min_part syllables or more
+ * (LLM용 stays one word), not grammar: particles, endings and the plural one after another
+ * (RL만으로도, PRM들은, RLHF에서는), the copula, a light verb, a verb form (overthinking한다는). */
+function nounAfterLatin(tail) {
+  if (tail.length < tables.minPart || COPULA.has(tail) || (LIGHT_VERB.test(tail) && tail.length <= 3)) return false;
+  return !tables.verbForms.some((f) => tail.endsWith(f)) && !grammarOnly(tail);
+}
+/* `word` without the Korean grammar written after it (withoutEnding), but a Latin word and a noun
+ * (CoT길이) kept whole: CoT길이 named the tag CoT, as CoT를 does. */
+function withoutGrammar(word) {
+  const latin = LATIN_THEN_HANGUL.exec(word);
+  return latin && nounAfterLatin(latin[2]) ? word : withoutEnding(word);
+}
+function grammarOnly(text) {
+  if (text === "") return true;
+  for (const part of [...tables.particles, ...tables.endings, tables.plural]) {
+    if (part && text.startsWith(part) && grammarOnly(text.slice(part.length))) return true;
+  }
+  return false;
+}
+
 function hangulVersions(q) {
   const out = { tokens: [], joined: [], at: [] };
   q.tokens.forEach((token, i) => {
+    const latin = LATIN_THEN_HANGUL.exec(token);
+    if (latin && nounAfterLatin(latin[2])) {
+      const at = q.at[i][0], cut = at + latin[1].length;
+      out.tokens.push(latin[1], latin[2]); out.joined.push(true, q.joined[i]); out.at.push([at, cut], [cut, q.at[i][1]]);
+      return;
+    }
     const m = HANGUL_VERSION.exec(token);
     if (!m || (m[3] && !tables.particles.includes(m[3]) && !tables.endings.includes(m[3]))) {
       out.tokens.push(token); out.joined.push(q.joined[i]); out.at.push(q.at[i]);
