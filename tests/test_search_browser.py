@@ -714,6 +714,33 @@ def test_a_glossary_term_stopped_at_its_first_words_finds_its_notes(bundled_box,
     assert type_query(bundled_box, query)[:1] == ["computer-use-agents-blind-goal-directedness"]
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_a_pause_with_the_last_syllable_still_composed_shows_that_words_verdict(browser, bundled: str, viewport: dict) -> None:  # noqa: ANN001
+    """A search QA pass: a phone's Korean keyboard keeps the last syllable open until a space, so
+    그리피스 (its 스 composed) showed the results and count of 그, the last query that found
+    something, for as long as the reader waited. A pause now ends the word, as it does without a
+    composition: the box says what it says once the syllable is committed."""
+    page = new_page(browser, viewport, "ko")
+    try:
+        page.goto(bundled)
+        page.click(".pn-search__open" if viewport == PHONE else ".pn-search__input")
+        cdp = page.context.new_cdp_session(page)
+        for text in ("그", "그ㄹ", "그리", "그리ㅍ", "그리피", "그리피ㅅ", "그리피스"):
+            cdp.send("Input.imeSetComposition", {"text": text, "selectionStart": len(text), "selectionEnd": len(text)})
+            page.wait_for_timeout(300)
+        early = page.inner_text(".pn-search__status")
+        page.wait_for_timeout(2500)
+        paused = page.inner_text(".pn-search__status"), page.get_attribute(".pn-search__results", "data-count")
+        cdp.send("Input.insertText", {"text": "그리피스"})
+        page.wait_for_timeout(1500)
+        committed = page.inner_text(".pn-search__status"), page.get_attribute(".pn-search__results", "data-count")
+        cdp.detach()
+    finally:
+        page.context.close()
+    assert "결과 " in early or early == ""          # while typing: 그's results stay (no flashing verdict)
+    assert paused == committed and "결과가 없습니다" in paused[0], (paused, committed)
+
+
 def test_a_syllable_being_composed_offers_no_correction(bundled_box) -> None:  # noqa: ANN001
     """모델으, on the way to 모델을, showed "혹시 이것을 찾으셨나요: 모델이" (a live region: a screen
     reader said it) while the reader's keyboard was still composing the syllable."""

@@ -22,6 +22,9 @@ import { bi, el, language } from "../dom.js";
 const PAGE = 10;                                  // results shown at first and per "more"
 const JAMO_END = /[\u1100-\u11ff\u3130-\u318f]$/;   // a Hangul letter not (yet) in a syllable
 const SETTLE_MS = 700;   // a pause this long after a Korean word that found nothing: the reader stopped there
+// The same with a syllable still composed: a phone's Korean keyboard keeps the last syllable open
+// until a space or a tap elsewhere, so a pause, longer, ends the word there too.
+const COMPOSED_SETTLE_MS = 1200;
 
 // Interface text by language; the box follows the switch (papernotes:lang, lang.js).
 const TEXT = {
@@ -246,7 +249,7 @@ function build() {
     // some keyboards): 보상모 on the way to 보상모델 finds nothing for a moment, as mid-syllable.
     const typingOn = settled !== true && !mid && shownQuery !== "" && q.length > shownQuery.length
       && q.startsWith(shownQuery) && /[\uac00-\ud7a3]$/.test(q);
-    const kept = mid || typingOn ? { nodes: Array.from(status.childNodes), count: list.getAttribute("data-count") } : null;
+    const kept = (mid || typingOn) && settled !== true ? { nodes: Array.from(status.childNodes), count: list.getAttribute("data-count") } : null;
     list.removeAttribute("data-count");         // present again once this query's results show
     // With results on screen their line stays until the new ones come: "Searching…" flickered
     // between two lines that were the same but for a word (a pause ending the word searches again).
@@ -260,8 +263,9 @@ function build() {
       if (kept && (!result.hits.length || result.dropped.length || result.common.length > result.ignored.length || result.apart.length || result.most || Object.keys(result.corrected).length) && list.children.length) {
         status.replaceChildren(...kept.nodes);
         if (kept.count !== null) list.setAttribute("data-count", kept.count);
-        // Without a composition to end, a pause ends the word: then its "no results" shows.
-        if (!mid) { clearTimeout(timer); timer = setTimeout(() => run(true), SETTLE_MS); }
+        // A pause ends the word: then its "no results" shows (a search QA pass: 그리피스, its 스
+        // still composed on a phone, showed 그's 12 results and count until a space was typed).
+        clearTimeout(timer); timer = setTimeout(() => run(true), mid ? COMPOSED_SETTLE_MS : SETTLE_MS);
         return null;
       }
       // Nothing on screen yet and the query ends in a lone consonant or vowel (ㅂ, the first key
@@ -270,7 +274,8 @@ function build() {
       // So with a syllable still being composed (혀, on the way to 현 and 현우): its "no results"
       // flashed for a key. What was shown stays (nothing, or the last query's verdict); the
       // composition's end searches again, and says "no results" then if there are still none.
-      if (mid && !result.hits.length) {
+      if (kept && mid && !result.hits.length) {
+        clearTimeout(timer); timer = setTimeout(() => run(true), COMPOSED_SETTLE_MS);
         if (hidden) showPanel(false);
         else { status.replaceChildren(...kept.nodes); if (kept.count !== null) list.setAttribute("data-count", kept.count); }
         return null;
