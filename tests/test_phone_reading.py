@@ -1947,6 +1947,9 @@ def test_the_open_menu_on_a_phone_leaves_the_page_behind_it_inert(browser, base:
             pg.wait_for_function(is_open)
             assert pg.evaluate(BEHIND_THE_MENU) == []
             assert pg.locator("#pn-drawer a[href]").first.evaluate("a => !a.closest('[inert]')")
+            # a tap moves focus into it too, as the keyboard does (a screen reader's touch user was
+            # left on <body>, the page behind inert: an accessibility QA pass)
+            pg.wait_for_function("() => document.getElementById('pn-drawer').contains(document.activeElement)")
 
         def closed() -> None:
             pg.wait_for_function(f"() => !({is_open})()")
@@ -1961,9 +1964,12 @@ def test_the_open_menu_on_a_phone_leaves_the_page_behind_it_inert(browser, base:
         opened()
         pg.mouse.click(380, 500)   # beside the menu: the overlay
         closed()
+        pg.wait_for_function("() => document.activeElement.matches('.pn-drawer-button')")   # back on the menu's button
         opened()
         pg.locator("#pn-drawer a[href^='#']:visible").nth(1).tap()
         closed()
+        pg.wait_for_timeout(100)
+        assert not pg.evaluate("document.activeElement.matches('.pn-drawer-button')")   # a section followed keeps the reader there
         pg.goto(note)
         before = pg.evaluate(BEHIND_THE_MENU)
         opened()

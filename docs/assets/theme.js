@@ -124,7 +124,17 @@ function drawer(toggle, button) {
       if (first) requestAnimationFrame(() => first.focus());
     } else button.focus();
   }
-  toggle.addEventListener("change", () => set(toggle.checked, false));
+  // Opened by a tap (its button is a label), focus goes into it too, as from the keyboard: a
+  // screen reader's touch user was left on <body>, the page behind inert (an accessibility QA
+  // pass). A pointer's focus draws no ring. Closed by a tap beside it, focus returns to its button;
+  // not when a link in it closes it (a section of this page: the focus is the reader's).
+  toggle.addEventListener("change", () => set(toggle.checked, toggle.checked && overlay.matches));
+  const beside = document.querySelector("label.md-overlay[for=__drawer]");
+  if (beside) {
+    beside.addEventListener("click", () => requestAnimationFrame(() => {
+      if (!toggle.checked && lost(document.activeElement)) button.focus();
+    }));
+  }
   button.addEventListener("keydown", (event) => {
     if (event.key !== "Enter" && event.key !== " ") return;
     event.preventDefault();
