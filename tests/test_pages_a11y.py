@@ -255,6 +255,20 @@ def test_html_lang_follows_the_switch(page: Page, base: str, kind_urls: dict[str
     assert page.get_attribute("article.pn-note h1", "lang") == "en"
 
 
+@pytest.mark.parametrize("guide", ["contributing/", "security/", "benchmarks/"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_table_of_contents_entries_speak_their_headings_language(page: Page, base: str, guide: str, lang: str) -> None:
+    """An accessibility QA pass: in the Korean interface the benchmarks' table of contents listed
+    its English sections under lang="ko" (a screen reader read them in a Korean voice). Each entry
+    now has its heading's language, whatever the interface's."""
+    page.goto(f"{base}{guide}?lang={lang}")
+    wrong = page.evaluate("""() => [...document.querySelectorAll('.md-nav--secondary a.md-nav__link[href^="#"]')].flatMap((a) => {
+      const heading = document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1)));
+      const want = heading && heading.closest('[lang]').lang, got = a.closest('[lang]').lang;
+      return want === got ? [] : [[a.textContent.trim(), got, want]]; })""")
+    assert page.locator(".md-nav--secondary a.md-nav__link").count() > 3 and wrong == []
+
+
 def test_a_note_is_reached_in_three_tab_presses(page: Page, base: str, kind_urls: dict[str, str]) -> None:
     page.goto(f"{base}{kind_urls['note']}")
     page.keyboard.press("Tab")
