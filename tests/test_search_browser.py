@@ -3011,7 +3011,8 @@ def test_on_a_wide_screen_back_to_a_search_gives_the_keyboard_its_results(browse
 
 
 @pytest.mark.parametrize(("query", "ko", "en"), [("테스트타임 스케일링", "태그: 테스트 타임 스케일링", "Tag: Test-time scaling"),
-                                                 ("#rlhf", "태그: RLHF", "Tag: RLHF")])
+                                                 ("#rlhf", "태그: RLHF", "Tag: RLHF"),
+                                                 ("hallucinations", "태그: 환각", "Tag: Hallucination")])   # inflected (a search QA pass)
 def test_a_result_found_by_its_tag_alone_says_so(bundled_box, query: str, ko: str, en: str) -> None:  # noqa: ANN001
     """A tag the query names puts its notes first; one whose text marks nothing showed no reason
     at all for being first (a QA pass). Its row names the tag, in both languages."""

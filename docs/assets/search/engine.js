@@ -914,8 +914,13 @@ function findTags(query) {
   // `#rl 태그`: the word beside the tag names it too, it is no word to look for within the tag.
   if (named.length) return { tags: named, rest: rest.split(/\s+/).filter((w) => !TAG_WORDS.has(w.replace(/[:：]$/, "").toLowerCase())).join(" "), hash: true };
   // The whole query (its tagKey), else with what Korean wrote after its last word (강화학습을, RLHF를).
+  // Or its last word in the plural (hallucinations, reward models: a search QA pass found their
+  // notes with no line saying which tag they hold, as 환각 and hallucination say). Only the plural:
+  // a stem would make reason name the tag Reasoning.
+  const singular = (w) => [w.slice(0, -1), w.slice(0, -2), w.slice(0, -3) + "y"].filter((s) => /s$/.test(w) && s.length >= 3);
   const label = (words) => byKey.get(words.join("")) ||
-    (words.length && byKey.get(words.slice(0, -1).concat(withoutGrammar(words[words.length - 1])).join("")));
+    (words.length && byKey.get(words.slice(0, -1).concat(withoutGrammar(words[words.length - 1])).join(""))) ||
+    (words.length && singular(withoutGrammar(words[words.length - 1])).map((w) => byKey.get(words.slice(0, -1).concat(w).join(""))).find(Boolean));
   const words = tokenize(String(query).replace(/-/g, " "));
   // Generic words beside the label (RLHF 논문, papers about reward models) name no other tag.
   const subject = (ws) => { const s = ws.filter((w) => !genericToken(w)); return s.length && s.length < ws.length ? label(s) : undefined; };
