@@ -1046,3 +1046,55 @@ def test_on_a_phone_a_list_items_dots_keep_to_what_follows_them(browser, base: s
         assert all("\u00b7\u00a0저장" in t for t in texts), texts
     finally:
         context.close()
+
+
+def test_a_list_holding_object_words_as_slugs_keeps_its_recommendations(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """A QA pass: an import or share link with an entry `constructor` (or `__proto__`, `toString`)
+    made the recommendations fail on every load of the list page (`slug in` found Object's own)."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{base}notes/zeta/?lang=en")
+    save(page, "zeta")
+    page.goto(f"{base}list/?lang=en")
+    items = [{"slug": s, "title": "Great paper", "state": "to-read", "tags": [], "note": ""} for s in ("constructor", "toString", "hasOwnProperty")]
+    (tmp_path / "proto.json").write_text(json.dumps({"schema": "papernotes.reading-list/1", "version": 1, "items": items}), encoding="utf-8")
+    page.set_input_files("#pn-rl-import", str(tmp_path / "proto.json"))
+    page.wait_for_selector(".pn-rl-message:has-text('3 added')")
+    page.reload()
+    page.wait_for_selector(".pn-rl-recs__items > li")
+    assert errors == []
+
+
+def test_a_memo_that_could_not_be_stored_is_not_said_saved_and_titles_stay_one_line(browser, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """A QA pass: with the storage full, "Memo saved" showed under a memo the browser had not kept
+    (and a banner said storage was full); a title with a line break from an import made a record of
+    its own in the RIS export."""
+    ctx = browser.new_context()
+    ctx.add_init_script("""const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {
+          if (k === "papernotes.reading-list" && v.length > 3000) throw new DOMException("full", "QuotaExceededError");
+          return set.call(this, k, v); };""")
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base}notes/zeta/?lang=en")
+        save(page, "zeta")
+        write_memo(page, "zeta", "short")
+        assert page.inner_text(f"{slot(page, 'zeta')} .pn-rl__done") == "Memo saved"
+        page.fill(f"{slot(page, 'zeta')} textarea", "long " * 700)   # the editor is still open
+        page.keyboard.press("Tab")
+        assert "could not be stored" in page.inner_text(f"{slot(page, 'zeta')} .pn-rl__done")
+    finally:
+        ctx.close()
+    ctx = browser.new_context()
+    try:
+        page = ctx.new_page()
+        page.goto(f"{base}list/?lang=en")
+        item = {"slug": "gone-note", "title": "Line1\nTY  - JOUR\nTI  - injected", "state": "to-read", "tags": ["a\nb"], "note": ""}
+        (tmp_path / "lines.json").write_text(json.dumps({"schema": "papernotes.reading-list/1", "version": 1, "items": [item]}), encoding="utf-8")
+        page.set_input_files("#pn-rl-import", str(tmp_path / "lines.json"))
+        page.wait_for_selector(".pn-rl-message:has-text('1 added')")
+        ris = _export(page, "ris")
+        assert [line[:6] for line in ris.splitlines()].count("TY  - ") == 1 and "\nTI  - injected" not in ris, ris
+    finally:
+        ctx.close()

@@ -114,7 +114,9 @@ export function mountControls(slot, info, store) {
     const entry = store.get(info.slug);
     if ((entry ? entry.note : "") === area.value) return;
     store.save(info, { note: area.value });
-    done.replaceChildren(bi(T.noteSaved));
+    // Said only when stored (a QA pass: "saved" showed under a memo that a full or blocked storage lost).
+    const lost = !store.storage || ["full", "off", "newer"].includes(store.problem);
+    done.replaceChildren(bi(lost ? T.noteNotStored : T.noteSaved));
   };
   area.addEventListener("input", () => { unsaved.add(keep); clearTimeout(timer); timer = setTimeout(keep, 400); });
   area.addEventListener("change", keep);

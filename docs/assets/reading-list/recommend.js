@@ -56,7 +56,9 @@ export class SiteNotes {
 
   /* The note's position, or -1 when the site no longer has it. */
   find(slug) {
-    if (slug in this.doc.exact) return this.doc.exact[slug];
+    // Own keys only: a list holding `constructor` or `__proto__` (a share link, an import) found
+    // Object's own and broke the recommendations for good (a QA pass).
+    if (Object.hasOwn(this.doc.exact, slug)) return this.doc.exact[slug];
     const i = this.byHash.get(slugHash(slug));
     return i === undefined || i < 0 ? -1 : i;
   }

@@ -47,6 +47,11 @@ export class NewerVersion extends Error {}
 function text(value, max) {
   return typeof value === "string" ? value.slice(0, max) : "";
 }
+/* `text`, on one line: a title or tag from a file or share link never holds a line break (one
+ * made its own record in an RIS export: a QA pass). */
+function line(value, max) {
+  return text(value, max).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+}
 
 /* A clean entry from anything shaped like one, or null when it has no usable slug. */
 export function normaliseEntry(raw, now = new Date().toISOString()) {
@@ -63,11 +68,11 @@ export function normaliseEntry(raw, now = new Date().toISOString()) {
   const day = (v) => (DAY.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v ? v : null);
   return {
     slug,
-    title: text(raw.title, 500) || slug,
+    title: line(raw.title, 500).trim() || slug,
     date: day(raw.date) || "",
     published: day(raw.published),
-    arxiv: text(raw.arxiv, 40).trim() || null,
-    tags: Array.isArray(raw.tags) ? raw.tags.filter((t) => typeof t === "string" && t).slice(0, 50) : [],
+    arxiv: line(raw.arxiv, 40).trim() || null,
+    tags: Array.isArray(raw.tags) ? raw.tags.filter((t) => typeof t === "string" && t).map((t) => line(t, 200)).slice(0, 50) : [],
     state,
     saved: iso(raw.saved) || now,
     read: state === "read" ? iso(raw.read) || iso(raw.saved) || now : null,

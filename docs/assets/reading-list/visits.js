@@ -43,7 +43,7 @@ export function trackVisits(cards, onSeen) {
     doc.seen = Object.fromEntries(Object.entries(doc.seen).filter(([, date]) => date >= doc.base));
   }
   doc.at = now;
-  const fresh = cards.filter((c) => c.date >= doc.base && !(c.slug in doc.seen));
+  const fresh = cards.filter((c) => c.date >= doc.base && !Object.hasOwn(doc.seen, c.slug));
   store(storage, doc);
 
   function markSeen(card) {
