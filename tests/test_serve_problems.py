@@ -177,8 +177,15 @@ def test_serve_shows_the_problems_on_every_page_until_the_notes_are_fixed(served
 
     notes = site / "data" / "notes" / "2025"
     (notes / "half-written.md").unlink()
-    (notes / "bad-tag.md").write_text(BAD_TAG.replace("no-such-tag", "rl"), encoding="utf-8")
     log = site.parent / "serve.log"
+    # Fixed, but dated in a year to come (a typo): a notice, which fails nothing, and which the
+    # banner shows folded (a serve QA pass: it was in the terminal only).
+    (notes / "bad-tag.md").write_text(BAD_TAG.replace("no-such-tag", "rl").replace("2025-04-09", "2099-04-09"), encoding="utf-8")
+    wait_for(lambda: "bad-tag.md:4" in fetch(base + PROBLEMS_FILE)[1], 180, log)
+    html = json.loads(fetch(base + PROBLEMS_FILE)[1])["html"]
+    assert 'class="note pn-notices"' in html and "pn-problems" not in html and "<details" in html, html
+    assert "after today" in html and "1 notice: advice, no build fails" in html
+    (notes / "bad-tag.md").write_text(BAD_TAG.replace("no-such-tag", "rl"), encoding="utf-8")
     wait_for(lambda: fetch(base + PROBLEMS_FILE) == (200, '{"html": ""}') and fetch(base + "notes/bad-tag/")[0] == 200
              and "A Note With A Bad Tag" in fetch(base + "notes/bad-tag/")[1], 180, log)
     assert fetch(base + "notes/half-written/")[0] == 404
@@ -204,6 +211,18 @@ def test_the_banner_escapes_every_value_and_lists_at_most_fifty_problems() -> No
     assert "data/notes/evil\\u202e.md:0" in odd and "bad\\x1b[31m name" in odd
     # The title's command is code in both languages, not backticks.
     assert page.count("<code>mkdocs build</code>") == 2 and "`" not in page
+
+
+def test_notices_are_folded_under_the_banner_and_nothing_is_no_banner() -> None:
+    from papernotes.model import Problem
+    from papernotes.pages.problems import problems_banner
+    notice = Problem("data/notes/2025/a.md", 4, 7, "date", "2099-04-09 is after today", "future-date", "notice")
+    error = Problem("data/notes/2025/b.md", 5, 1, "tags[0]", "unknown tag", "unknown-tag")
+    assert problems_banner(()) == ""
+    alone = problems_banner((notice,))
+    assert "pn-notices" in alone and "pn-problems" not in alone and "1 notice" in alone and "2099-04-09" in alone
+    both = problems_banner((notice, error))
+    assert both.index("pn-problems") < both.index("pn-notices") and "1 problem in the notes (1 error, 0 warnings)" in both
 
 
 def test_the_banner_says_which_build_fails() -> None:

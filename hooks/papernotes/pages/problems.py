@@ -69,9 +69,31 @@ def _items(problems: tuple[Problem, ...], drafts: Mapping[str, str] | None = Non
 
 
 def problems_banner(problems: tuple[Problem, ...], drafts: Mapping[str, str] | None = None) -> str:
-    """The banner every page shows under `serve`: each problem with its file:line, field and fix;
-    a file that has a draft page (`drafts`: its path -> the page's URL from the site's root)
-    links to it (the banner said a note with errors is shown as a draft page, and gave no way there)."""
+    """The banner every page shows under `serve`: each error and warning with its file:line, field
+    and fix, then the notices (advice that fails nothing: a date after today, a name written two
+    ways) folded under one line, which the writer opens (a serve QA pass: a year typed wrong showed
+    its notice in the terminal only). A file that has a draft page (`drafts`: its path -> the page's
+    URL from the site's root) links to it (the banner said a note with errors is shown as a draft
+    page, and gave no way there). "" when there is nothing to show."""
+    failing = tuple(p for p in problems if p.severity != "notice")
+    notices = tuple(p for p in problems if p.severity == "notice")
+    shown = [_failing_banner(failing, drafts)] if failing else []
+    if notices:
+        title = _bi(f"참고 {len(notices)}건: 빌드는 실패하지 않습니다", f"{en_count(len(notices), 'notice')}: advice, no build fails")
+        more = len(notices) - MAX_LISTED
+        rest = Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `.venv/bin/papernotes check`로 모두 보세요"),
+                                                 _message(f"… and {more} more: run `.venv/bin/papernotes check` to see them all"))) \
+            if more > 0 else ""
+        shown.append(Markup('<details class="note {}"><summary>{}</summary><ul>{}{}</ul></details>').format(
+            NOTICES_CLASS, title, _items(notices[:MAX_LISTED], drafts), rest))
+    return str(Markup('<div class="pn-serve-problems">{}</div>').format(Markup("").join(shown))) if shown else ""
+
+
+NOTICES_CLASS = "pn-notices"
+"""The class of the folded notices under the banner (tests find them by it)."""
+
+
+def _failing_banner(problems: tuple[Problem, ...], drafts: Mapping[str, str] | None) -> Markup:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     # An error stops `mkdocs build`; a warning only `mkdocs build --strict` (as CI builds).
@@ -85,8 +107,8 @@ def problems_banner(problems: tuple[Problem, ...], drafts: Mapping[str, str] | N
     rest = Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `.venv/bin/papernotes check`로 모두 보세요"),
                                              _message(f"… and {more} more: run `.venv/bin/papernotes check` to see them all"))) \
         if more > 0 else ""
-    return str(Markup('<div class="admonition failure {}" role="alert"><p class="admonition-title">{}</p>'
-                      '<ul>{}{}</ul><p>{}</p></div>').format(BANNER_CLASS, title, _items(problems[:MAX_LISTED], drafts), rest, note))
+    return Markup('<div class="admonition failure {}" role="alert"><p class="admonition-title">{}</p>'
+                  '<ul>{}{}</ul><p>{}</p></div>').format(BANNER_CLASS, title, _items(problems[:MAX_LISTED], drafts), rest, note)
 
 
 def broken_note_page(source: str, problems: tuple[Problem, ...], text: str | None) -> str:

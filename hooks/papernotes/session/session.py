@@ -203,8 +203,8 @@ class Build:
         self.warnings = result.warnings
         for line in notice_lines(result.notices):
             log.info(line)  # advice: fails nothing
-        # Advice (notices) stays in the log: the banner is for what stops or fails a build.
-        self.problems = tuple(p for p in result.problems if p.severity != "notice") if self.serving else ()
+        # The banner shows them all, the notices (advice) folded under the errors and warnings.
+        self.problems = tuple(result.problems) if self.serving else ()
         if result.errors and self.serving:
             # The writer looks at the browser: keep serving the notes that load, and show every
             # problem on every page (`on_post_page`) and each broken note as a draft page.
@@ -503,7 +503,7 @@ class Build:
         if missing:
             raise BuildError(f"{len(missing)} note page(s) were not written: {', '.join(missing[:5])}")
         if self.serving and site_dir is not None:
-            banner = problems_banner(self.problems, self._draft_urls) if self.problems else ""  # every page shows it
+            banner = problems_banner(self.problems, self._draft_urls)  # every page shows it ("" when there is none)
             (site_dir / PROBLEMS_FILE).write_text(json.dumps({"html": banner}), encoding="utf-8")
         if self.kept is not None and site_dir is not None:
             self.kept.completed(site_dir)
