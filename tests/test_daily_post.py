@@ -614,3 +614,32 @@ def test_a_published_date_written_another_way_says_how_to_write_it(written: str,
     _, problems = parse_posts(f"2025-05-06\nA Paper\n(Ann Lee)\nPublished: {written}\n한국어.\nEnglish.\n#rl\n")
     (problem,) = [p for p in problems if p.field == "published"]
     assert problem.message == f"`Published:` takes a date written YYYY-MM-DD, got '{written}': {fix}"
+
+
+def _linking_note(title: str, day: str, arxiv: str, link: str) -> str:
+    return (f'---\ntitle: "{title}"\nauthors: [Ann Lee]\ndate: {day}\ntags: [rl]\narxiv: "{arxiv}"\n---\n\n'
+            f"## 한국어\n\n{title} 코멘트: [다음 노트]({link}) 참고.\n\n## English\n\n{title} commentary: see [the next note]({link}).\n")
+
+
+def test_a_note_linking_one_posted_later_comes_back_from_the_posts(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A CLI QA pass: a note linking, as the guide recommends, a note of a later day (or later in its
+    own day's post) passed `check` and the strict build, but import-post checked each paper against
+    the tree as it stood, so the link "led nowhere" and the paper was not written. It waits now
+    for the papers after it; a link that leads nowhere in the end still fails."""
+    source = empty_tree(tmp_path / "source", ROOT / "data")
+    notes = source / "data" / "notes" / "2025"
+    notes.mkdir()
+    (notes / "first.md").write_text(_linking_note("First Paper", "2025-05-01", "2505.00001", "../third/"), encoding="utf-8")
+    (notes / "second.md").write_text(_linking_note("Second Paper", "2025-05-02", "2505.00002", "../third/"), encoding="utf-8")
+    (notes / "third.md").write_text(_linking_note("Third Paper", "2025-05-02", "2505.00003", "../first/"), encoding="utf-8")
+    assert load_site(source).warnings == ()
+    _, back = round_trip(capsys, source, tmp_path / "out")
+    assert sorted(n.slug for n in back.values()) == ["first", "second", "third"]
+    # A link to no note of the tree nor of the run still fails, once, at its paper.
+    (notes / "third.md").unlink()
+    feed = tmp_path / "alone.txt"
+    feed.write_text(post(capsys, source, "2025-05-01")[1], encoding="utf-8")
+    target = empty_tree(tmp_path / "alone", source / "data")
+    assert main(["import-post", str(feed), "--root", str(target)]) == 1
+    out = capsys.readouterr().out
+    assert "0 created" in out and "1 failed" in out and out.count(": error: ") == 1 and "leads nowhere" in out, out

@@ -44,6 +44,8 @@ class ImportRun:
         self.check = SiteCheck(root)
         self.summary = Summary()
         self._failed: set[object] = set()
+        self._waiting: list[tuple[str, NoteDraft, str | None]] = []   # drafts linking a note not written yet
+        self.written: list[NoteDraft] = []   # the drafts written, in order
 
     def say(self, text: str) -> None:
         if self.bar is not None:
@@ -67,9 +69,13 @@ class ImportRun:
             self.say(f"{label}: skipped {title!r}: already in {display_path(found, self.root)}")
         return found is not None
 
-    def write(self, label: str, draft: NoteDraft, slug: str | None = None) -> None:
+    def write(self, label: str, draft: NoteDraft, slug: str | None = None, *, last: bool = False, together: bool = False) -> None:
         """Write `draft` as a new note (named `slug`, or after its title) unless the paper has one
-        or the file would not pass the checker; then say why, and write nothing."""
+        or the file would not pass the checker; then say why, and write nothing. A draft whose only
+        problem is a link to a note that is not there waits for `finish` (`last`: it is its last try):
+        the note may be one this run writes later (a day's post links a paper of the same day or of a
+        later one: the round trip of a post lost it, though `check` passed its notes). `together`: its
+        links to other notes were checked with the notes of this run it links (`finish`)."""
         if self.exists(label, paper_arxiv_id(draft.arxiv, draft.url), draft.title):
             return  # one paper, however it is linked (a Hugging Face `Link:` names its arXiv id)
         if slug is not None and slug_key(slug) in self.existing.slugs:
@@ -84,7 +90,10 @@ class ImportRun:
         # Warnings count too: they would fail `mkdocs build --strict`. So does a problem the note
         # would bring to another file (a `slug:` of data/authors.yml that its author's page makes taken).
         found = self.check.problems(path, text)
-        errors = [p for p in found if p.severity != "notice"]   # advice fails nothing (a date after today), as in `check`
+        errors = [p for p in found if p.severity != "notice" and not (together and p.rule == "unknown-note-link")]
+        if errors and not last and all(p.rule == "unknown-note-link" for p in errors):
+            self._waiting.append((label, draft, slug))
+            return
         if errors:
             self.fail(label, f"{draft.title[:200]!r} would not pass the checker, not written: "
                              + "; ".join(_where(p, shown) + f"{p.field}: {_short(p.message)}" for p in errors))
@@ -98,10 +107,48 @@ class ImportRun:
             return
         self.existing.add(path, text)
         self.check.written(found)
+        self.written.append(draft)
         self.summary.created.append(shown)
         self.say(f"{label}: created {shown}")
         for notice in found:  # the advice `check` will give (a date after today): said now, where it is made
             self.say(f"{label}: notice: {_where(notice, shown)}{notice.field}: {_short(notice.message)}")
+
+
+    def finish(self) -> None:
+        """Write the drafts that waited for a note of this run (`write`): again while one more is
+        written (one may wait for another); then those whose links lead to each other (two notes
+        citing each other), checked together; then each one last time, failing with its problems."""
+        while self._waiting:
+            waiting, self._waiting = self._waiting, []
+            for label, draft, slug in waiting:
+                self.write(label, draft, slug)
+            if len(self._waiting) < len(waiting):
+                continue
+            waiting, self._waiting = self._waiting, []
+            cleared = self._cleared_together(waiting)
+            for label, draft, slug in waiting:
+                if (label, draft, slug) in cleared:
+                    self.write(label, draft, slug, together=True)
+                else:
+                    self._waiting.append((label, draft, slug))
+            if not cleared:   # the links lead nowhere: each says so
+                waiting, self._waiting = self._waiting, []
+                for label, draft, slug in waiting:
+                    self.write(label, draft, slug, last=True)
+
+    def _cleared_together(self, waiting: list[tuple[str, NoteDraft, str | None]]) -> list[tuple[str, NoteDraft, str | None]]:
+        """The waiting drafts that pass the checker when all of them are written at once."""
+        pending: dict[Path, str] = {}
+        placed = []
+        for item in waiting:
+            _, draft, slug = item
+            arxiv = paper_arxiv_id(draft.arxiv, draft.url)
+            path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title, id_slug(arxiv)))
+            if path not in pending:   # two drafts after one name: the second is checked on its own, later
+                pending[path] = render_note(draft)
+                placed.append((item, display_path(path, self.root)))
+        found = self.check.problems_together(pending)
+        return [item for item, shown in placed if not [p for p in found[shown] if p.severity != "notice"]]
 
 
 class Progress:

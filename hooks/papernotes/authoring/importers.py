@@ -163,7 +163,6 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
             found = lookup_arxiv(entry.title, run, label, args.timeout, last_request) \
                 if args.lookup_arxiv and not entry.arxiv else None
             arxiv_id = entry.arxiv or (found.arxiv if found else None)
-            created = len(run.summary.created)
             run.write(label, NoteDraft(
                 title=entry.title, authors=entry.authors, date=entry.date,
                 tags=tuple(dict.fromkeys(registry.lookup[form(t)] for t in entry.tags)),
@@ -171,10 +170,11 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
                 code=entry.code, org=entry.org, published=entry.published or (found.published if found else None),
                 builds_on=entry.builds_on, compares_with=entry.compares_with,
                 abstract=entry.abstract, ko=entry.ko, en=entry.en), slug=entry.slug)
-            if len(run.summary.created) > created:
-                used.update(registry.lookup[form(t)] for t in entry.tags)
-                if not arxiv_id and not entry.url:   # a paper with its own link may be on no archive
-                    unidentified += 1
+        run.finish()   # the papers that link one written later in this run
+    for draft in run.written:
+        used.update(draft.tags)
+        if not draft.arxiv and (draft.url or "").startswith(SEARCH_URL):   # a paper with its own link may be on no archive
+            unidentified += 1
     if addable:
         # Only the tags of notes written stay: a paper that failed for another reason adds none.
         kept = [t for t in addable if t in used]
@@ -254,6 +254,7 @@ def run_hf(args: argparse.Namespace, root: Path) -> int:
             run.write(label, NoteDraft(
                 title=paper.title, authors=paper.authors, date=date, tags=tuple(tags), arxiv=paper.arxiv,
                 code=paper.code, org=paper.org, published=paper.published, draft=True, abstract=paper.abstract))
+        run.finish()
     if len(kept) < len(papers):
         print(f"{count(len(papers) - len(kept), 'paper')} below --min-upvotes {args.min_upvotes} were left out")
     print(run.summary.line("import-hf"))
@@ -292,7 +293,11 @@ def keyword_slug(keyword: str) -> str:
 
 def search_url(title: str) -> str:
     """An arXiv title search: the link of a note whose block named no arXiv id."""
-    return "https://arxiv.org/search/?" + urllib.parse.urlencode({"query": title, "searchtype": "title"})
+    return SEARCH_URL + urllib.parse.urlencode({"query": title, "searchtype": "title"})
+
+
+SEARCH_URL = "https://arxiv.org/search/?"
+"""arXiv's title search, the start of `search_url`'s links."""
 
 
 def append_tags(tags_file: Path, slugs: Iterable[str]) -> None:

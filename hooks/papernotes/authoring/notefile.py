@@ -107,6 +107,16 @@ class SiteCheck:
         shown = display_path(path, self.root)
         return sorted(p for p in self._load({path: text}).problems if p.path == shown or p not in self.known)
 
+    def problems_together(self, pending: dict[Path, str]) -> dict[str, list[Problem]]:
+        """`problems` of several notes about to be written together (notes that link each other),
+        by each one's shown path."""
+        shown = {display_path(path, self.root) for path in pending}
+        found: dict[str, list[Problem]] = {s: [] for s in shown}
+        for p in sorted(self._load(pending).problems):
+            if p.path in shown:
+                found[p.path].append(p)
+        return found
+
     def written(self, found: list[Problem]) -> None:
         """The note whose `problems` were `found` was written: what it brought elsewhere (advice) is
         the project's now."""
