@@ -286,6 +286,26 @@ def test_et_al_is_not_an_author(written: str) -> None:
     assert "is not a name: list every author" in problems[0].message
 
 
+@pytest.mark.parametrize(("written", "severity"), [('"Siqi Zhu, David Zhang, Jiaxuan You"', "error"),
+                                                  ("Siqi Zhu and David Zhang", "error"), ("Siqi Zhu & David Zhang", "error"),
+                                                  ('"Siqi Zhu, David Zhang"', "notice")])
+def test_several_names_in_one_item_are_said(written: str, severity: str) -> None:
+    """A CLI QA pass: `- Siqi Zhu, David Zhang, Jiaxuan You` (or `papernotes new --author "A B, C D"`)
+    passed and went to every citation file as one author. Two commas or an `and` is an error; one
+    comma between two-word names is advice, since `García Márquez, Gabriel José` is one name."""
+    text = variant("  - Ada Lovelace\n", f"  - Ada Lovelace\n  - {written}\n")
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert [(p.severity, p.line, p.field, p.rule) for p in problems] == [(severity, 5, "authors[1]", "several-names")]
+    assert "Siqi Zhu, David Zhang" in problems[0].message and (note is None) == (severity == "error")
+
+
+@pytest.mark.parametrize("written", ['"García Márquez, Gabriel"', '"Kim, Min-ji"', '"Smith, J. R."', "Ana Procter-Gamble"])
+def test_a_name_written_family_first_is_one_name(written: str) -> None:
+    text = variant("  - Ada Lovelace\n", f"  - Ada Lovelace\n  - {written}\n")
+    note, problems = parse_note(text, slug="x", source=SOURCE, tags=TAGS)
+    assert note is not None and problems == []
+
+
 @pytest.mark.parametrize(("written", "where"), [("Harold Brown and", "'and' at its end"), ('"Garcia, "', "',' at its end"),
                                                ("Ada Lovelace &", "'&' at its end"), ("and Grace Hopper", "'and' at its start"),
                                                ('"; Grace Hopper"', "';' at its start")])

@@ -37,7 +37,7 @@ class Field:
 
 FIELDS: tuple[Field, ...] = (
     Field("title", "text", True, "the paper's title (text on one line, with at least one letter or digit)"),
-    Field("authors", "text list", True, "a list of author names (at least one; every author by name, not `et al.`)"),
+    Field("authors", "text list", True, "a list of author names, one name an item (at least one; every author by name, not `et al.`)"),
     Field("date", "date", True, "the day of the note, `YYYY-MM-DD` (a year from 1900 to 2100; a day after today is a notice); "
           "it decides the day page"),
     Field("tags", "tag list", True,

@@ -38,6 +38,11 @@ _ET_AL = re.compile(r"(?:^|[\s,;])(?:et(?:\.\s*|\s+)al\b\.?|and\s+others)$|^othe
 """`et al.` (alone or after a name) and `and others`: the rest of an author list, not a name; as a
 name it got an author page with the co-authors of every note that wrote it, and went to the
 citation files as an author."""
+_SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.IGNORECASE)
+"""What parts names written in one item: a comma, or `and`/`&` between words."""
+_JOINED = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV", re.IGNORECASE)
+"""A name's suffix after a comma (`O'Brien, Jr.`), no name of its own."""
 _LEFT_OVER = re.compile(r"(?:^|\s)(?:and|&)$|^(?:and|&)\s|[,;]$|^[,;]", re.IGNORECASE)
 """A list's separator at either end of a name (`Harold Brown and`, `Garcia,`): what is left of a
 pasted `A, B and C` split by hand, which went to every citation file as the author's name."""
@@ -466,6 +471,20 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
             add(item.line, item.column, f"authors[{i}]", f"{name!r} has {end.group().strip()!r} at its "
                 f"{'end' if end.end() == len(name) else 'start'}, left from a list: write the name alone", "not-a-name")
             continue
+        # Several names in one item (`- Siqi Zhu, David Zhang, Jiaxuan You`, `[A B and C D]`): one
+        # author in every citation (a CLI QA pass). Two commas or an `and` between names is never one
+        # name; one comma between two names of two words or more may be `Family Name, Given Name`
+        # (García Márquez, Gabriel José), so that one is advice.
+        commas = [part.strip() for part in name.split(",") if part.strip() and not _SUFFIX.fullmatch(part.strip())]
+        joined = [part.strip() for part in _JOINED.split(name)]   # Smith & Wesson, Tom and Jerry: one name each
+        parts = [part.strip() for part in _SEVERAL.split(name) if part.strip() and not _SUFFIX.fullmatch(part.strip())]
+        if len(commas) > 2 or (len(joined) > 1 and all(len(part.split()) >= 2 for part in joined[:2])):
+            add(item.line, item.column, f"authors[{i}]", f"{name!r} is several names in one item; write one name "
+                f"an item: [{', '.join(parts)}]", "several-names")
+            continue
+        if len(commas) == 2 and all(len(part.split()) >= 2 for part in commas):
+            add(item.line, item.column, f"authors[{i}]", f"{name!r} looks like two names in one item; write one name "
+                f"an item ([{', '.join(parts)}]), unless it is one name written `Family, Given`", "several-names", "notice")
         # The same name twice is a slip more often than two people (a large team may have two
         # Wei Wangs): advice that fails nothing.
         first = seen.setdefault(match_key(name), i)
