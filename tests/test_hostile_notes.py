@@ -112,6 +112,17 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:2:8: error: title: YAML syntax error: the value of 'title' starts with '*'",)),
     ("no-space-after-colon", {"2024/hostile.md": note(extra="org:Lab\n")},
      (f"{H}:7:5: error: org: YAML syntax error: put a space after the colon: `org: Lab`",)),
+    # A Korean input method's full-width colon and a no-break space after a key were blamed on the
+    # next line's field with a wrong fix (a CLI QA pass).
+    ("full-width-colon", {"2024/hostile.md": note(extra="org\uff1a Lab\ncode: https://example.org/c\n")},
+     (f"{H}:7:4: error: org: YAML syntax error: the colon after 'org' is the full-width '\uff1a' (a Korean or Japanese "
+      "input method's), which YAML does not read as a colon: type `:`",)),
+    ("no-break-space-after-colon", {"2024/hostile.md": note(extra="org:\u00a0Lab\ncode: https://example.org/c\n")},
+     (f"{H}:7:5: error: org: YAML syntax error: the space after `org:` is a no-break or wide space (U+00A0), which YAML "
+      "does not read as a space: type an ordinary space",)),
+    ("no-break-space-after-title", {"2024/hostile.md": note(title="\u00a0'A: hostile note'").replace("title: \u00a0", "title:\u00a0")},
+     (f"{H}:2:7: error: title: the space after `title:` is a no-break or wide space (U+00A0), which YAML does not read "
+      "as a space: type an ordinary space",)),
     ("two-commas", {"2024/hostile.md": note(authors="[Kim, Lee,, Park]")},
      (f"{H}:3:20: error: authors: YAML syntax error: two commas in a row in the value of 'authors': delete one",)),
     ("multi-line-quote-then-open-list", {"2024/hostile.md": note(title='"A long\n  title"', authors="[Kim")},

@@ -26,6 +26,7 @@ from papernotes.names import match_key
 from papernotes.source.characters import describe, shows_text
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import closest, normalise_tag, suggest, suggest_tag
+from papernotes.source.yamlerrors import odd_colon
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
 
 _HEADING = {s.key: s.heading for s in SECTIONS}
@@ -393,6 +394,11 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     present.update(name for name, _, _ in items)
     meant: set[str] = set()  # fields a misspelt key stands for: told at that key, not also "missing"
     for name, key, value in items:
+        odd = odd_colon(name) if name not in FIELD_NAMES else None
+        if odd is not None and odd[0] in FIELD_NAMES:   # `title:\u00a0'A: B'` read as the key "title:\u00a0'A"
+            meant.add(odd[0])
+            add(key.line, key.column + odd[1] - 1, odd[0], odd[2], "yaml-syntax")
+            continue
         if name not in FIELD_NAMES:
             field = closest(name, FIELD_NAMES)
             if field is not None:

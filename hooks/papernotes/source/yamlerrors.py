@@ -154,6 +154,23 @@ def _unclosed_quote(lines: list[str], upto: int) -> tuple[int, int] | None:
     return None
 
 
+_ODD_COLON = re.compile(r"^([A-Za-z_][\w-]*)(?:[ \t]*([\uff1a\ufe55\ufe13])|:([\u00a0\u2007\u202f\u3000]))")
+"""A key whose colon is full-width (`org： UIUC`, a Korean input method's) or followed by a no-break
+or ideographic space (`org:\u00a0UIUC`): YAML reads neither as a key's colon and space."""
+
+
+def odd_colon(line: str) -> tuple[str, int, str] | None:
+    """(key, column, what to type) when `line` starts with a key written with `_ODD_COLON`'s look-alikes."""
+    m = _ODD_COLON.match(line)
+    if m is None:
+        return None
+    if m.group(2):
+        return m.group(1), m.start(2) + 1, (f"the colon after {m.group(1)!r} is the full-width {m.group(2)!r} (a Korean "
+                                            f"or Japanese input method's), which YAML does not read as a colon: type `:`")
+    return m.group(1), m.start(3) + 1, (f"the space after `{m.group(1)}:` is a no-break or wide space (U+{ord(m.group(3)):04X}), "
+                                        f"which YAML does not read as a space: type an ordinary space")
+
+
 _INDICATORS = set("[{|>*&!%@`")
 """Characters that give a plain value a YAML meaning when they start it."""
 
@@ -201,6 +218,10 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
     if context.startswith("while scanning a quoted scalar") and exc.context_mark is not None:
         start = exc.context_mark
         return at(start.line, start.column, f"unclosed quote in {value_of(start.line)}: end the value with {lines[start.line][start.column]} on this line")
+    for index, line in enumerate(lines[: mark.line + 2]):   # PyYAML fails at the line after such a key
+        odd = odd_colon(line)
+        if odd is not None:
+            return NodeError(f"YAML syntax error: {odd[2]}", index + 1 + offset, odd[1], "yaml-syntax", odd[0])
     for index, line in enumerate(lines[: mark.line + 1]):
         squeezed = re.match(r"^([A-Za-z_][\w-]*):([^\s:].*)$", line)  # `title:x`: YAML needs a space after the colon
         if squeezed:
