@@ -283,12 +283,18 @@ def test_hostile_list_files_change_nothing_or_only_what_they_can(context, base: 
     assert zeta["tags"] and "<b>x</b>" not in zeta["tags"] and "<b>x</b>" not in page.inner_text("main")
 
 
-def test_an_import_too_large_for_the_storage_leaves_the_list_as_stored(browser, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+def small_storage(browser):  # noqa: ANN001, ANN201
+    """A browser context whose storage takes a reading list of up to 3,000 characters (then it is full)."""
     ctx = browser.new_context()
     ctx.add_init_script("""const set = Storage.prototype.setItem;
         Storage.prototype.setItem = function (k, v) {
           if (k === "papernotes.reading-list" && v.length > 3000) throw new DOMException("full", "QuotaExceededError");
           return set.call(this, k, v); };""")
+    return ctx
+
+
+def test_an_import_too_large_for_the_storage_leaves_the_list_as_stored(browser, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    ctx = small_storage(browser)
     try:
         page = ctx.new_page()
         page.goto(f"{base}list/?lang=en")
@@ -1070,11 +1076,7 @@ def test_a_memo_that_could_not_be_stored_is_not_said_saved_and_titles_stay_one_l
     """A QA pass: with the storage full, "Memo saved" showed under a memo the browser had not kept
     (and a banner said storage was full); a title with a line break from an import made a record of
     its own in the RIS export."""
-    ctx = browser.new_context()
-    ctx.add_init_script("""const set = Storage.prototype.setItem;
-        Storage.prototype.setItem = function (k, v) {
-          if (k === "papernotes.reading-list" && v.length > 3000) throw new DOMException("full", "QuotaExceededError");
-          return set.call(this, k, v); };""")
+    ctx = small_storage(browser)
     try:
         page = ctx.new_page()
         page.goto(f"{base}notes/zeta/?lang=en")
