@@ -236,7 +236,7 @@ export async function exportRis(entries) {
     for (const t of e.tags) lines.push(["KW", t]);
     if (e.note) lines.push(["N1", e.note.replace(/\r?\n/g, " ")]);
     lines.push(["ER", ""]);
-    return lines.map(([k, v]) => `${k}  - ${String(v).replace(/[\r\n\u2028\u2029]+/g, " ")}`).join("\r\n");   // one line a tag
+    return lines.map(([k, v]) => `${k}  - ${String(v).replace(/[\r\n\u2028\u2029]+/g, " ")}`).join("\r\n");   // each value on its line
   }).join("\r\n") + "\r\n";
 }
 

@@ -980,12 +980,17 @@ function withoutGrammar(word) {
   const latin = LATIN_THEN_HANGUL.exec(word);
   return latin && nounAfterLatin(latin[2]) ? word : withoutEnding(word);
 }
+/* Whether `text` is only particles, endings and the plural, one after another (each place tried once). */
 function grammarOnly(text) {
-  if (text === "") return true;
-  for (const part of [...tables.particles, ...tables.endings, tables.plural]) {
-    if (part && text.startsWith(part) && grammarOnly(text.slice(part.length))) return true;
-  }
-  return false;
+  const parts = [...tables.particles, ...tables.endings, tables.plural].filter(Boolean), failed = new Set();
+  const from = (at) => {
+    if (at === text.length) return true;
+    if (failed.has(at)) return false;
+    if (parts.some((part) => text.startsWith(part, at) && from(at + part.length))) return true;
+    failed.add(at);
+    return false;
+  };
+  return from(0);
 }
 
 function hangulVersions(q) {

@@ -113,7 +113,6 @@ class ImportRun:
         for notice in found:  # the advice `check` will give (a date after today): said now, where it is made
             self.say(f"{label}: notice: {_where(notice, shown)}{notice.field}: {_short(notice.message)}")
 
-
     def finish(self) -> None:
         """Write the drafts that waited for a note of this run (`write`): again while one more is
         written (one may wait for another); then those whose links lead to each other (two notes

@@ -25,6 +25,8 @@ from papernotes.pages.fragments import en_count
 
 BANNER_CLASS = "pn-problems"
 """The class of the banner's element (tests find it by it)."""
+NOTICES_CLASS = "pn-notices"
+"""The class of the folded notices under the banner (tests find them by it)."""
 PROBLEMS_FILE = "papernotes-problems.json"
 """Under serve: `{"html": the banner}` at the site's root ("" while no note has a problem). Not
 an .html file: the serve server adds its reload script to those."""
@@ -80,17 +82,17 @@ def problems_banner(problems: tuple[Problem, ...], drafts: Mapping[str, str] | N
     shown = [_failing_banner(failing, drafts)] if failing else []
     if notices:
         title = _bi(f"참고 {len(notices)}건: 빌드는 실패하지 않습니다", f"{en_count(len(notices), 'notice')}: advice, no build fails")
-        more = len(notices) - MAX_LISTED
-        rest = Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `.venv/bin/papernotes check`로 모두 보세요"),
-                                                 _message(f"… and {more} more: run `.venv/bin/papernotes check` to see them all"))) \
-            if more > 0 else ""
         shown.append(Markup('<details class="note {}"><summary>{}</summary><ul>{}{}</ul></details>').format(
-            NOTICES_CLASS, title, _items(notices[:MAX_LISTED], drafts), rest))
+            NOTICES_CLASS, title, _items(notices[:MAX_LISTED], drafts), _more(len(notices))))
     return str(Markup('<div class="pn-serve-problems">{}</div>').format(Markup("").join(shown))) if shown else ""
 
 
-NOTICES_CLASS = "pn-notices"
-"""The class of the folded notices under the banner (tests find them by it)."""
+def _more(listed: int) -> Markup:
+    """The last item of a list cut at MAX_LISTED: how many more, and where they all are."""
+    more = listed - MAX_LISTED
+    return Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `.venv/bin/papernotes check`로 모두 보세요"),
+                                             _message(f"… and {more} more: run `.venv/bin/papernotes check` to see them all"))) \
+        if more > 0 else Markup("")
 
 
 def _failing_banner(problems: tuple[Problem, ...], drafts: Mapping[str, str] | None) -> Markup:
@@ -103,10 +105,7 @@ def _failing_banner(problems: tuple[Problem, ...], drafts: Mapping[str, str] | N
                          f"{en_count(warnings, 'warning')}): {build} fails until {'it is' if len(problems) == 1 else 'they are'} fixed"))
     note = _bi("미리보기 서버에서만 보입니다. 오류가 있는 노트는 초안 페이지로 보입니다.",
                "Shown by the preview server only; a note with errors is shown as a draft page.")
-    more = len(problems) - MAX_LISTED
-    rest = Markup("<li>{}</li>").format(_bi(_message(f"… 그리고 {more}건 더: `.venv/bin/papernotes check`로 모두 보세요"),
-                                             _message(f"… and {more} more: run `.venv/bin/papernotes check` to see them all"))) \
-        if more > 0 else ""
+    rest = _more(len(problems))
     return Markup('<div class="admonition failure {}" role="alert"><p class="admonition-title">{}</p>'
                   '<ul>{}{}</ul><p>{}</p></div>').format(BANNER_CLASS, title, _items(problems[:MAX_LISTED], drafts), rest, note)
 

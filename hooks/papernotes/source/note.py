@@ -42,6 +42,7 @@ citation files as an author."""
 _SEVERAL = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.IGNORECASE)
 """What parts names written in one item: a comma, or `and`/`&` between words."""
 _JOINED = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+"""`and`/`&` between words: two names when both sides have two words or more (Smith & Wesson is one)."""
 _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV", re.IGNORECASE)
 """A name's suffix after a comma (`O'Brien, Jr.`), no name of its own."""
 _LEFT_OVER = re.compile(r"(?:^|\s)(?:and|&)$|^(?:and|&)\s|[,;]$|^[,;]", re.IGNORECASE)
