@@ -112,6 +112,10 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
      (f"{H}:2:8: error: title: YAML syntax error: the value of 'title' starts with '*'",)),
     ("no-space-after-colon", {"2024/hostile.md": note(extra="org:Lab\n")},
      (f"{H}:7:5: error: org: YAML syntax error: put a space after the colon: `org: Lab`",)),
+    # `#1` in a plain title is a YAML comment: the title was silently "GTAlign" (a CLI QA pass).
+    ("hash-in-plain-title", {"2024/hostile.md": note(title="GTAlign #1 mutual welfare")},
+     (f"{H}:2:16: error: title: ` #` starts a YAML comment, so the value ends before it ('GTAlign') and "
+      "'#1 mutual welfare' is left out: put the whole value in quotes: \"GTAlign #1 mutual welfare\"",)),
     # A Korean input method's full-width colon and a no-break space after a key were blamed on the
     # next line's field with a wrong fix (a CLI QA pass).
     ("full-width-colon", {"2024/hostile.md": note(extra="org\uff1a Lab\ncode: https://example.org/c\n")},

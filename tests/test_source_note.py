@@ -624,3 +624,10 @@ def test_a_title_broken_only_by_yaml_or_around_it_is_one_line(title: str) -> Non
     assert [p for p in problems if p.is_error] == [] and note is not None
     assert note.title == "Adversarial Training of Reward Models"
 
+
+
+def test_a_writers_own_comment_after_a_value_is_no_problem() -> None:
+    """`org: Lab # the group` is a comment the writer meant (a space after the sign, as the
+    template's); only `#1`-like text cut from a value is said (tests/test_hostile_notes.py)."""
+    note, problems = parse_note(variant("  - Ada Lovelace\n", "  - Ada Lovelace\norg: Lab   # the group\n"), slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None and note.org == "Lab"

@@ -26,7 +26,7 @@ from papernotes.names import match_key
 from papernotes.source.characters import describe, shows_text
 from papernotes.source.guidance import normalise_text
 from papernotes.source.tags import closest, normalise_tag, suggest, suggest_tag
-from papernotes.source.yamlerrors import odd_colon
+from papernotes.source.yamlerrors import odd_colon, quoted
 from papernotes.source.yamlnodes import Located, NodeError, compose, mapping_items, read_date, read_list, read_text
 
 _HEADING = {s.key: s.heading for s in SECTIONS}
@@ -45,6 +45,10 @@ _JOINED = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
 """`and`/`&` between words: two names when both sides have two words or more (Smith & Wesson is one)."""
 _SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV", re.IGNORECASE)
 """A name's suffix after a comma (`O'Brien, Jr.`), no name of its own."""
+_COMMENTED = re.compile(r"^([a-z_]+):[ \t]+([^\"'\[{#|>\s][^#]*?)[ \t]+#(\S.*)$")
+"""A key whose plain value a ` #` cuts short: the rest of the line is a YAML comment. Not `# a
+comment` (a space after the sign): a writer's own comment, as the template's."""
+_TEXT_FIELDS = frozenset({"title", "org"})
 _LEFT_OVER = re.compile(r"(?:^|\s)(?:and|&)$|^(?:and|&)\s|[,;]$|^[,;]", re.IGNORECASE)
 """A list's separator at either end of a name (`Harold Brown and`, `Garcia,`): what is left of a
 pasted `A, B and C` split by hand, which went to every citation file as the author's name."""
@@ -386,6 +390,15 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     if root is None:
         add(offset + 1, 1, "front matter", f"the front matter is empty; it needs {', '.join(REQUIRED_FIELDS)}", "missing-field")
         return None
+    for index, line in enumerate(yaml_text.split("\n")):
+        # `title: GTAlign #1 mutual welfare`: YAML ends a plain value at ` #` (a comment), so the
+        # title was silently "GTAlign" (a CLI QA pass). Said for the fields of text.
+        cut = _COMMENTED.match(line)
+        if cut and cut.group(1) in _TEXT_FIELDS:
+            whole = f"{cut.group(2)} #{cut.group(3)}".strip()
+            add(index + 1 + offset, cut.start(3), cut.group(1), f"` #` starts a YAML comment, so the value ends before it "
+                f"({cut.group(2)!r}) and {('#' + cut.group(3)).strip()!r} is left out: put the whole value in quotes: "
+                f"{quoted(whole)}", "yaml-comment")
     fields: dict[str, object] = {}
     try:
         items = list(mapping_items(Located(root, offset)))

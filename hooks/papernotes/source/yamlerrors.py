@@ -175,7 +175,7 @@ _INDICATORS = set("[{|>*&!%@`")
 """Characters that give a plain value a YAML meaning when they start it."""
 
 
-def _quoted(value: str) -> str:
+def quoted(value: str) -> str:
     """`value` as a YAML quoted scalar a writer can paste: double quotes unless it holds some.
     Curly quotes around the whole value (a word processor's) are taken off: YAML keeps them."""
     if len(value) > 1 and {"\u201c": "\u201d", "\u2018": "\u2019"}.get(value[0]) == value[-1]:
@@ -235,7 +235,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
         if _quote_end(line, column) is None:
             return at(index, column, f"unclosed quote in {value_of(index)}: end the value with {quote} on this line")
         return at(index, column, f"text after the closing quote in {value_of(index)}: quote the whole value, "
-                                 f"e.g. {_quoted(line[column:].strip())}")
+                                 f"e.g. {quoted(line[column:].strip())}")
     index, column = mark.line, mark.column
     line = lines[index] if index < len(lines) else ""
     start = _value_start(line)
@@ -243,7 +243,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
     if value[:1] in _INDICATORS and not ("flow" in context and value[:1] in "[{") and _KEY_LINE.match(line):
         # `title: [Draft] A paper`, `title: *Bold*`, `title: |x|`: the first character means something to YAML.
         return at(index, start, f"{value_of(index)} starts with {value[0]!r}, which YAML reads as syntax; "
-                                f"put the whole value in quotes: {_quoted(value)}")
+                                f"put the whole value in quotes: {quoted(value)}")
     if "expected '<document start>'" in problem:
         end = next((i for i in range(index - 1, -1, -1) if lines[i].strip() == "..." or lines[i].startswith("%")), index)
         return at(end, 0, "this line ends the YAML early (`...` or a `%` directive); delete it", keyed=False)
@@ -259,7 +259,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
                                 f"remove the spaces before {_key_above(lines, index)!r}")
         value = line[_value_start(line):].strip()
         return at(index, _value_start(line), f"{value_of(index)} contains ': ', which YAML reads as a new key; "
-                                              f"put the whole value in quotes: {_quoted(value)}")
+                                              f"put the whole value in quotes: {quoted(value)}")
     if "could not find expected ':'" in problem and exc.context_mark is not None:
         index = exc.context_mark.line
         return NodeError("YAML syntax error: this line is not a `key: value` line: add `key:`, or if it continues "
@@ -268,7 +268,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
     if found:
         char = found.group(1)
         value = line[_value_start(line):].strip()
-        return at(index, column, f"{value_of(index)} cannot start with {char!r} unquoted; put it in quotes: {_quoted(value)}")
+        return at(index, column, f"{value_of(index)} cannot start with {char!r} unquoted; put it in quotes: {quoted(value)}")
     escape = re.search(r"found unknown escape character '(.+)'", problem)
     if escape:
         return at(index, column, f"unknown escape \\{escape.group(1)} in {value_of(index)}: write \\\\ for a backslash, "
@@ -284,7 +284,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
                 return at(back, start, f"the {value[0]} that opens {value_of(back)} is not closed: end it with {closer} on this line")
             if value.startswith("- "):
                 return at(back, start, f"{value_of(back)} starts with '- ', which YAML reads as a list item; put the whole "
-                                       f"value in quotes: {_quoted(value)}, or write a list on the lines below")
+                                       f"value in quotes: {quoted(value)}, or write a list on the lines below")
             if lines[back].strip() and start >= 0:
                 break
     if context.startswith(("while parsing a flow sequence", "while parsing a flow mapping")) and exc.context_mark is not None:
