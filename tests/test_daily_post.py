@@ -643,3 +643,17 @@ def test_a_note_linking_one_posted_later_comes_back_from_the_posts(capsys: pytes
     assert main(["import-post", str(feed), "--root", str(target)]) == 1
     out = capsys.readouterr().out
     assert "0 created" in out and "1 failed" in out and out.count(": error: ") == 1 and "leads nowhere" in out, out
+
+
+def test_hashtags_written_with_commas_are_the_tags(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A CLI QA pass: `#reasoning, #rl` read as the tags 'reasoning,' and 'rl' ("unknown tag
+    'reasoning,'", which --add-tags refused as no tag name); and `#보상모델` was told to use
+    --add-tags, which refuses it too, with no word of the tag whose Korean label it is."""
+    entries, problems = parse_posts("2025-05-03\nFirst Paper\n(Ann Lee)\n한국어.\nEnglish.\n#reasoning, #rl\n")
+    assert problems == [] and entries[0].tags == ("reasoning", "rl")
+    target = empty_tree(tmp_path / "tree", ROOT / "data")
+    feed = tmp_path / "posts.txt"
+    feed.write_text("2025-05-03\nFirst Paper\n(Ann Lee)\n한국어.\nEnglish.\n#보상모델\n", encoding="utf-8")
+    assert main(["import-post", str(feed), "--root", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert "'보상모델' (did you mean 'reward-model'" in out, (out, err)

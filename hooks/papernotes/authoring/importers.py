@@ -26,7 +26,7 @@ from papernotes.authoring.sources import hf_daily as hfdaily
 from papernotes.authoring.batch import PROGRESS_MIN_ITEMS, ImportRun, Progress
 from papernotes.model import NoteDraft
 from papernotes.schema import RESERVED_TAG_SLUGS
-from papernotes.source.tags import PLACEHOLDER_DESCRIPTION, TAG_SLUG, load_tag_registry
+from papernotes.source.tags import PLACEHOLDER_DESCRIPTION, TAG_SLUG, load_tag_registry, suggest_tag
 from papernotes.authoring.notefile import date_argument, title_key
 from papernotes.outputs import daily_post
 from papernotes.report import count
@@ -157,8 +157,9 @@ def run_posts(args: argparse.Namespace, root: Path) -> int:
                     + "; use another tag")
                 continue
             if missing:
-                run.fail(label, f"tags: unknown tag(s) {', '.join(repr(t) for t in missing)}: add them to data/tags.yml "
-                                f"or rerun with --add-tags")
+                # With the checker's suggestion (`#보상모델`: the tag whose Korean label it is, reward-model).
+                run.fail(label, f"tags: unknown tag(s) {', '.join(repr(t) + suggest_tag(t, registry) for t in missing)}: "
+                                f"add them to data/tags.yml or rerun with --add-tags")
                 continue
             found = lookup_arxiv(entry.title, run, label, args.timeout, last_request) \
                 if args.lookup_arxiv and not entry.arxiv else None

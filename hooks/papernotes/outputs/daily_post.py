@@ -402,7 +402,9 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
                                                      f"write the Korean lines first, then the English ones"))
     if problems:
         return sorted(problems, key=lambda p: p.line)
-    tags = tuple(normalise_tag(t) for t in tags_line[1].split())
+    # `#reasoning, #rl`: a comma after a hashtag is the list's, not the tag's (it was "unknown tag
+    # 'reasoning,'", which --add-tags refused as no tag name: a CLI QA pass).
+    tags = tuple(normalise_tag(t.rstrip(",;")) for t in tags_line[1].split())
     return PostEntry(line=start, date=day, title=" ".join(lines[0].split()), authors=authors,
                      abstract=_join(body[:first_ko]), ko=_join(body[first_ko:end_ko]), en=_join(body[end_ko:]),
                      tags=tags, arxiv=arxiv, **found)  # type: ignore[arg-type]
@@ -438,7 +440,7 @@ def _parse_marked(start: int, title: str, body: list[tuple[int, str]], problems:
         return sorted(problems, key=lambda p: p.line)
     return PostEntry(line=start, date=day, title=" ".join(title.split()), authors=authors,
                      abstract=_join(parts["abstract"]), ko=_join(parts.get("ko", [])), en=_join(parts.get("en", [])),
-                     tags=tuple(normalise_tag(t) for t in tags_line[1].split()), arxiv=arxiv, **found)  # type: ignore[arg-type]
+                     tags=tuple(normalise_tag(t.rstrip(",;")) for t in tags_line[1].split()), arxiv=arxiv, **found)  # type: ignore[arg-type]
 
 
 def section_marker(line: str) -> str | None:
