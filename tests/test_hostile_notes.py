@@ -116,6 +116,12 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("hash-in-plain-title", {"2024/hostile.md": note(title="GTAlign #1 mutual welfare")},
      (f"{H}:2:16: error: title: ` #` starts a YAML comment, so the value ends before it ('GTAlign') and "
       "'#1 mutual welfare' is left out: put the whole value in quotes: \"GTAlign #1 mutual welfare\"",)),
+    # Hashtags as a daily post writes them: YAML comments, told as an unclosed `[` or an empty list.
+    ("hashtag-in-tag-list", {"2024/hostile.md": note(tags="[rl, #reasoning]")},
+     (f"{H}:5:12: error: tags: tags are written without `#` (a `#` there starts a YAML comment, which hides the rest "
+      "of the line): tags: [rl, reasoning]",)),
+    ("hashtags-as-tags", {"2024/hostile.md": note(tags="#rl #reasoning")},
+     (f"{H}:5:7: error: tags: tags are written without `#`",)),
     # A Korean input method's full-width colon and a no-break space after a key were blamed on the
     # next line's field with a wrong fix (a CLI QA pass).
     ("full-width-colon", {"2024/hostile.md": note(extra="org\uff1a Lab\ncode: https://example.org/c\n")},

@@ -631,3 +631,8 @@ def test_a_writers_own_comment_after_a_value_is_no_problem() -> None:
     template's); only `#1`-like text cut from a value is said (tests/test_hostile_notes.py)."""
     note, problems = parse_note(variant("  - Ada Lovelace\n", "  - Ada Lovelace\norg: Lab   # the group\n"), slug="x", source=SOURCE, tags=TAGS)
     assert problems == [] and note is not None and note.org == "Lab"
+
+
+def test_a_quoted_hashtag_is_still_a_tag() -> None:
+    note, problems = parse_note(variant("tags: [reward-model, rl]\n", 'tags: ["#rl"]\n'), slug="x", source=SOURCE, tags=TAGS)
+    assert problems == [] and note is not None and note.tags == ("rl",)

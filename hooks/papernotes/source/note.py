@@ -49,6 +49,8 @@ _COMMENTED = re.compile(r"^([a-z_]+):[ \t]+([^\"'\[{#|>\s][^#]*?)[ \t]+#(\S.*)$"
 """A key whose plain value a ` #` cuts short: the rest of the line is a YAML comment. Not `# a
 comment` (a space after the sign): a writer's own comment, as the template's."""
 _TEXT_FIELDS = frozenset({"title", "org"})
+_HASHED_TAGS = re.compile(r"^tags:[ \t]*((?:\[[^#\]]*)?(#)\S.*)$")
+"""A `tags:` line with a hashtag in it, at the value's start or inside its `[`."""
 _LEFT_OVER = re.compile(r"(?:^|\s)(?:and|&)$|^(?:and|&)\s|[,;]$|^[,;]", re.IGNORECASE)
 """A list's separator at either end of a name (`Harold Brown and`, `Garcia,`): what is left of a
 pasted `A, B and C` split by hand, which went to every citation file as the author's name."""
@@ -382,6 +384,15 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
 def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
                        add: Callable[..., None], present: set[str]) -> dict[str, object] | None:
     """Read the front matter into note fields; `present` receives every key written."""
+    for index, line in enumerate(yaml_text.split("\n")):
+        # `tags: [alignment, #rlhf]`, `tags: #alignment #rlhf` (as a daily post writes them): the `#`
+        # begins a YAML comment, which was told as an unclosed `[` or an empty list (a CLI QA pass).
+        hashed = _HASHED_TAGS.match(line)
+        if hashed and line[hashed.start(2) - 1] not in "\"'":   # `["#rl"]` is a quoted tag, read without its `#`
+            written = [w.strip("#[], ") for w in re.split(r"[\s,]+", hashed.group(1)) if w.strip("#[], ")]
+            add(index + 1 + offset, hashed.start(2) + 1, "tags", "tags are written without `#` (a `#` there starts a YAML "
+                f"comment, which hides the rest of the line): tags: [{', '.join(written)}]", "yaml-comment")
+            return None
     try:
         root = compose(yaml_text, offset=offset)
     except NodeError as err:
