@@ -657,3 +657,11 @@ def test_hashtags_written_with_commas_are_the_tags(capsys: pytest.CaptureFixture
     assert main(["import-post", str(feed), "--root", str(target)]) == 1
     out, err = capsys.readouterr()
     assert "'보상모델' (did you mean 'reward-model'" in out, (out, err)
+
+
+@pytest.mark.parametrize("header", ["2026년 12월 5일 (토)", "2026년 12월 5일 토요일", "2026.12.05", "2026.12.05.", "2026/12/5 (Sat)"])
+def test_a_day_header_written_as_people_write_it_dates_its_papers(header: str) -> None:
+    """A CLI QA pass: a header with its weekday, or with dots, was not a header: "no date header
+    above it", and every paper after it was skipped."""
+    entries, problems = parse_posts(f"{header}\nFirst Paper\n(Ann Lee)\n한국어.\nEnglish.\n#rl\n")
+    assert problems == [] and [e.date for e in entries] == [dt.date(2026, 12, 5)]

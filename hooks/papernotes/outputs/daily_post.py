@@ -57,8 +57,13 @@ from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS, id_slug, paper_arxiv_id
 from papernotes.source.tags import normalise_tag
 
 LANGS = tuple(s.key for s in SECTIONS if s.commentary)
-_KO_DATE = re.compile(r"^([0-9]{4})\s*년\s*([0-9]{1,2})\s*월\s*([0-9]{1,2})\s*일$")
+_WEEKDAY = r"(?:\s*\(?\s*[월화수목금토일](?:요일)?\s*\)?|\s*\(?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)?)?"
+"""A weekday after a day header, as people write it: `(토)`, `토요일`, `(Sat)` (a CLI QA pass: the header was not
+recognised, and every paper under it was skipped)."""
+_KO_DATE = re.compile(r"^([0-9]{4})\s*년\s*([0-9]{1,2})\s*월\s*([0-9]{1,2})\s*일" + _WEEKDAY + "$")
 _ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
+_HEADER_DATE = re.compile(r"^([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})\.?" + _WEEKDAY + "$")
+"""A day header written with digits: 2025-04-09, and 2025.04.09, 2025/4/9, a weekday after it."""
 _HASHTAGS = re.compile(r"^#[^\s#]+(?:\s+#[^\s#]+)*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|[0-9]{1,9}[.)])\s+\S")
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -155,7 +160,7 @@ def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
         line = raw.strip().lstrip("\ufeff")
         if not line:
             continue
-        header = _KO_DATE.match(line) or _ISO_DATE.match(line)
+        header = _KO_DATE.match(line) or _HEADER_DATE.match(line)
         if header and block:
             # A date inside a paper's block (before its hashtag line) is its commentary's: read as
             # the next day's header it moved every paper after it to that day, with no word, and
@@ -172,7 +177,7 @@ def parse_posts(text: str) -> tuple[list[PostEntry], list[PostProblem]]:
         if header:
             seen_header = True
             try:
-                day = dt.date(*(int(g) for g in header.groups()))
+                day = dt.date(*(int(g) for g in header.groups() if g and g.isdigit()))
             except ValueError:
                 day = None
                 problems.append(PostProblem(number, f"{line!r} is not a real date; the papers under it are skipped", "day header"))
@@ -192,7 +197,7 @@ def is_day_header(line: str) -> bool:
     """The line reads as a day header (`2025년 4월 9일` or `2025-04-09`), real date or not, and
     whatever its digits (the reader refuses a header written with other digits than 0-9)."""
     line = ascii_digits(line.strip())
-    return bool(_KO_DATE.match(line) or _ISO_DATE.match(line))
+    return bool(_KO_DATE.match(line) or _HEADER_DATE.match(line))
 
 
 def ascii_digits(text: str) -> str:
