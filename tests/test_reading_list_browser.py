@@ -1100,3 +1100,20 @@ def test_a_memo_that_could_not_be_stored_is_not_said_saved_and_titles_stay_one_l
         assert [line[:6] for line in ris.splitlines()].count("TY  - ") == 1 and "\nTI  - injected" not in ris, ris
     finally:
         ctx.close()
+
+
+def test_an_imported_site_note_shows_the_sites_title_at_once_and_repeats_are_merged(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """A QA pass: right after an import, a note the site has showed the file's title and tags
+    ("HACKED TITLE", until a reload); a note listed twice was counted "unreadable"."""
+    page = context.new_page()
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_selector(".pn-rl-recs")   # the site's notes loaded
+    zeta = {"slug": "zeta", "title": "HACKED TITLE", "tags": ["hacked"], "state": "to-read", "note": ""}
+    (tmp_path / "twice.json").write_text(json.dumps({"schema": "papernotes.reading-list/1", "version": 1, "items": [zeta, zeta]}),
+                                         encoding="utf-8")
+    page.set_input_files("#pn-rl-import", str(tmp_path / "twice.json"))
+    page.wait_for_selector(".pn-rl-message:has-text('1 added')")
+    message = page.inner_text(".pn-rl-message")
+    assert "1 repeated entries merged" in message and "unreadable" not in message, message
+    page.wait_for_function("() => !document.querySelector('.pn-rl-items').textContent.includes('HACKED')")
+    assert "Zeta: Reward Hacking" in page.inner_text(".pn-rl-items") and "hacked" not in page.inner_text(".pn-rl-items")

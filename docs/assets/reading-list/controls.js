@@ -71,11 +71,18 @@ export function mountControls(slot, info, store) {
 
   let attached = false;
   let unsubscribe = () => {};
+  let named = info.title;   // the title the buttons' names say
   function render() {
     // A slot taken off the page (a list re-drawn) stops listening.
     if (slot.isConnected) attached = true;
     else if (attached) { unsubscribe(); return; }
     const entry = store.get(info.slug);
+    // The stored title may change under the buttons (an import's, then the site's: a QA pass heard
+    // "Save: HACKED TITLE" under the site's title): their names follow it.
+    if (entry && entry.title !== named) {
+      named = entry.title;
+      for (const [button, pair] of [[save, T.save], [read, T.read], [noteButton, T.note]]) button.replaceChildren(button.firstChild, labelFor(pair, named));
+    }
     const s = entry ? entry.state : "none";
     slot.dataset.rlState = s;
     save.setAttribute("aria-pressed", String(!!entry));

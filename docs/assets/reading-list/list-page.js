@@ -267,7 +267,10 @@ $("#pn-rl-import").addEventListener("change", async (event) => {
   const pair = fill(["{file}: 새로 {a}개, 합침 {u}개, 이미 있음 {s}개.", "{file}: {a} added, {u} merged, {s} already there."],
     { file: file.name, a: result.added, u: result.updated, s: result.unchanged });
   if (parsed.skipped) pair[0] += ` 알아볼 수 없는 항목 ${parsed.skipped}개는 건너뛰었습니다.`, pair[1] += ` ${parsed.skipped} unreadable entries skipped.`;
+  if (parsed.repeated) pair[0] += ` 두 번 적힌 노트 ${parsed.repeated}개는 하나로 합쳤습니다.`, pair[1] += ` ${parsed.repeated} repeated entries merged.`;
   say2(pair);
+  // A note the site has keeps the site's title and tags, at once, not from the next visit (a QA pass).
+  if (site) complete().catch(() => { /* the list still shows what it stored */ });
 });
 
 $("[data-rl-share]").addEventListener("click", async () => {

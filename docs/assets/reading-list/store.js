@@ -82,6 +82,18 @@ export function normaliseEntry(raw, now = new Date().toISOString()) {
 
 /* A stored or imported document at the current version; throws NewerVersion or Error. */
 export function migrate(value) {
+  const doc = upgraded(value);
+  const items = map();
+  for (const entry of entriesOf(doc)) items[entry.slug] = entry;
+  const dismissed = map();
+  for (const [slug, at] of Object.entries(doc.dismissed && typeof doc.dismissed === "object" ? doc.dismissed : {})) {
+    if (typeof at === "string") dismissed[slug] = at;
+  }
+  return { version: VERSION, items, dismissed };
+}
+
+/* `value` (a document or a bare list) at the current version, its items as they were. */
+function upgraded(value) {
   if (Array.isArray(value)) value = { version: 0, items: value };
   if (!value || typeof value !== "object") throw new Error("not a reading list");
   let doc = value;
@@ -91,16 +103,13 @@ export function migrate(value) {
     doc = MIGRATIONS[version](doc);
     version = doc.version;
   }
-  const items = map();
-  for (const raw of Object.values(doc.items && typeof doc.items === "object" ? doc.items : {})) {
-    const entry = normaliseEntry(raw);
-    if (entry) items[entry.slug] = entry;
-  }
-  const dismissed = map();
-  for (const [slug, at] of Object.entries(doc.dismissed && typeof doc.dismissed === "object" ? doc.dismissed : {})) {
-    if (typeof at === "string") dismissed[slug] = at;
-  }
-  return { version: VERSION, items, dismissed };
+  return doc;
+}
+
+/* The readable entries of a document or bare list, in order, a note listed twice twice. */
+export function entriesOf(value) {
+  const doc = upgraded(value);
+  return Object.values(doc.items && typeof doc.items === "object" ? doc.items : {}).map((raw) => normaliseEntry(raw)).filter(Boolean);
 }
 
 function emptyDoc() {
