@@ -273,3 +273,26 @@ def generate_notes(n: int, dest: Path, seed: int = 1, commentary: int = COMMENTA
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python scripts/notegen.py N DEST [--seed S] [--commentary C]`: N notes and their tags under
+    DEST/data/ (a site to build is `scripts/bench.py --keep`'s, or a copy of the repository with
+    its data/ replaced). Exit codes: 0 written, 2 bad arguments."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write N deterministic synthetic notes and their tags under DEST/data/.")
+    parser.add_argument("n", type=int, help="how many notes")
+    parser.add_argument("dest", type=Path, help="the folder whose data/ receives them (data/notes/ must not exist yet)")
+    parser.add_argument("--seed", type=int, default=1, help="the same N and seed give the same files (default 1)")
+    parser.add_argument("--commentary", type=int, default=COMMENTARY, help="characters of each commentary")
+    args = parser.parse_args(argv)
+    if args.n < 1 or (args.dest / "data" / "notes").exists():
+        parser.error("N must be 1 or more, and DEST/data/notes/ must not exist yet")
+    paths = generate_notes(args.n, args.dest, args.seed, args.commentary)
+    print(f"wrote {len(paths):,} notes and data/tags.yml under {args.dest / 'data'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
