@@ -109,6 +109,8 @@ def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list
     page.evaluate("""() => { window.__counts = 0;
       new MutationObserver(() => window.__counts++).observe(document.querySelector('.pn-rl-counts'), {childList: true, subtree: true}); }""")
     page.type("#pn-rl-q", "zzz", delay=50)   # z: zeta (showing 1), zz and zzz: none (showing 0, written once)
+    # ... and the list says so where the notes were (a QA pass: they just vanished on a phone)
+    assert page.inner_text(".pn-rl-items") == "No saved note matches; change the search or the filters."
     page.fill("#pn-rl-q", "")
     assert page.evaluate("window.__counts") == 3
     page.fill("#pn-rl-q", "ablation")  # the private note is searched too
@@ -125,10 +127,10 @@ def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list
                         ("#안전성", ["escape", "zeta"]), ("#보상모델", spaced), ("#safety ablation", [])):
         page.fill("#pn-rl-q", query)
         try:  # the word rules load on the first query: the list may be redrawn once they are here
-            page.wait_for_function("want => JSON.stringify([...document.querySelectorAll('.pn-rl-items > li')]"
+            page.wait_for_function("want => JSON.stringify([...document.querySelectorAll('.pn-rl-items > li[data-slug]')]"
                                    ".map(e => e.dataset.slug)) === JSON.stringify(want)", arg=want, timeout=5000)
         except PlaywrightTimeout:
-            shown = page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)")
+            shown = page.eval_on_selector_all(".pn-rl-items > li[data-slug]", "els => els.map(e => e.dataset.slug)")
             raise AssertionError(f"{query!r} shows {shown}, not {want}") from None
     page.fill("#pn-rl-q", "")
     page.select_option("#pn-rl-sort", "paper")

@@ -194,6 +194,9 @@ function render() {
   nodes.forEach((li, i) => { if (items.children[i] !== li) items.insertBefore(li, items.children[i] || null); });
   while (items.children.length > nodes.length) items.lastElementChild.remove();
   if (!all.length) items.replaceChildren(el("li", { class: "pn-rl-empty" }, bi(["아직 저장한 노트가 없습니다. 노트마다 있는 ☆ 저장 버튼으로 목록에 담으세요.", "Nothing saved yet. Use the ☆ Save button on any note to add it here."])));
+  // A filter or a search that hides every note says so (a QA pass: on a phone the list just vanished,
+  // its "(showing 0)" scrolled out of sight above).
+  else if (!shown.length) items.replaceChildren(el("li", { class: "pn-rl-empty" }, bi(["조건에 맞는 노트가 없습니다. 찾는 말이나 거르는 조건을 바꿔 보세요.", "No saved note matches; change the search or the filters."])));
   const toRead = all.filter((e) => e.state === "to-read").length;
   const gone = all.filter(isGone).length;
   const pair = fill(["전체 {n} · 읽을 것 {a} · 읽음 {b}", "{n} saved · {a} to read · {b} read"], { n: all.length, a: toRead, b: all.length - toRead });
