@@ -217,6 +217,12 @@ def _digit_problem(text: str) -> str:
             f"dates and ids use the ASCII digits 0-9: {_short(ascii_digits(text))}")
 
 
+def _hashtags(line: str) -> tuple[str, ...]:
+    """The tags of a hashtag line. A comma after a hashtag (`#reasoning, #rl`) is the list's, not the
+    tag's: it was "unknown tag 'reasoning,'", which --add-tags refused as no tag name (a CLI QA pass)."""
+    return tuple(normalise_tag(t.rstrip(",;")) for t in line.split())
+
+
 def is_hashtag_line(line: str) -> bool:
     """The line reads as the hashtag line that ends a paper block."""
     return bool(_HASHTAGS.match(line.strip()))
@@ -407,9 +413,7 @@ def _parse_block(block: list[tuple[int, str]], tags_line: tuple[int, str] | None
                                                      f"write the Korean lines first, then the English ones"))
     if problems:
         return sorted(problems, key=lambda p: p.line)
-    # `#reasoning, #rl`: a comma after a hashtag is the list's, not the tag's (it was "unknown tag
-    # 'reasoning,'", which --add-tags refused as no tag name: a CLI QA pass).
-    tags = tuple(normalise_tag(t.rstrip(",;")) for t in tags_line[1].split())
+    tags = _hashtags(tags_line[1])
     return PostEntry(line=start, date=day, title=" ".join(lines[0].split()), authors=authors,
                      abstract=_join(body[:first_ko]), ko=_join(body[first_ko:end_ko]), en=_join(body[end_ko:]),
                      tags=tags, arxiv=arxiv, **found)  # type: ignore[arg-type]
@@ -445,7 +449,7 @@ def _parse_marked(start: int, title: str, body: list[tuple[int, str]], problems:
         return sorted(problems, key=lambda p: p.line)
     return PostEntry(line=start, date=day, title=" ".join(title.split()), authors=authors,
                      abstract=_join(parts["abstract"]), ko=_join(parts.get("ko", [])), en=_join(parts.get("en", [])),
-                     tags=tuple(normalise_tag(t.rstrip(",;")) for t in tags_line[1].split()), arxiv=arxiv, **found)  # type: ignore[arg-type]
+                     tags=_hashtags(tags_line[1]), arxiv=arxiv, **found)  # type: ignore[arg-type]
 
 
 def section_marker(line: str) -> str | None:

@@ -384,15 +384,23 @@ def _check_renders(section: Section, field: str, add: Callable[..., None], html:
 def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
                        add: Callable[..., None], present: set[str]) -> dict[str, object] | None:
     """Read the front matter into note fields; `present` receives every key written."""
+    # A `#` where YAML starts a comment, silently (a CLI QA pass): `tags: [alignment, #rlhf]` and
+    # `tags: #alignment #rlhf`, as a daily post writes them, were told as an unclosed `[` or an empty
+    # list; `title: GTAlign #1 mutual welfare` made the title "GTAlign" (said for the fields of text).
+    commented = []
     for index, line in enumerate(yaml_text.split("\n")):
-        # `tags: [alignment, #rlhf]`, `tags: #alignment #rlhf` (as a daily post writes them): the `#`
-        # begins a YAML comment, which was told as an unclosed `[` or an empty list (a CLI QA pass).
         hashed = _HASHED_TAGS.match(line)
         if hashed and line[hashed.start(2) - 1] not in "\"'":   # `["#rl"]` is a quoted tag, read without its `#`
             written = [w.strip("#[], ") for w in re.split(r"[\s,]+", hashed.group(1)) if w.strip("#[], ")]
             add(index + 1 + offset, hashed.start(2) + 1, "tags", "tags are written without `#` (a `#` there starts a YAML "
                 f"comment, which hides the rest of the line): tags: [{', '.join(written)}]", "yaml-comment")
             return None
+        cut = _COMMENTED.match(line)
+        if cut and cut.group(1) in _TEXT_FIELDS:
+            whole = f"{cut.group(2)} #{cut.group(3)}".strip()
+            commented.append((index + 1 + offset, cut.start(3), cut.group(1), f"` #` starts a YAML comment, so the value ends "
+                              f"before it ({cut.group(2)!r}) and {('#' + cut.group(3)).strip()!r} is left out: put the whole "
+                              f"value in quotes: {quoted(whole)}", "yaml-comment"))
     try:
         root = compose(yaml_text, offset=offset)
     except NodeError as err:
@@ -401,15 +409,8 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     if root is None:
         add(offset + 1, 1, "front matter", f"the front matter is empty; it needs {', '.join(REQUIRED_FIELDS)}", "missing-field")
         return None
-    for index, line in enumerate(yaml_text.split("\n")):
-        # `title: GTAlign #1 mutual welfare`: YAML ends a plain value at ` #` (a comment), so the
-        # title was silently "GTAlign" (a CLI QA pass). Said for the fields of text.
-        cut = _COMMENTED.match(line)
-        if cut and cut.group(1) in _TEXT_FIELDS:
-            whole = f"{cut.group(2)} #{cut.group(3)}".strip()
-            add(index + 1 + offset, cut.start(3), cut.group(1), f"` #` starts a YAML comment, so the value ends before it "
-                f"({cut.group(2)!r}) and {('#' + cut.group(3)).strip()!r} is left out: put the whole value in quotes: "
-                f"{quoted(whole)}", "yaml-comment")
+    for problem in commented:
+        add(*problem)
     fields: dict[str, object] = {}
     try:
         items = list(mapping_items(Located(root, offset)))
