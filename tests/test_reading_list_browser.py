@@ -926,7 +926,7 @@ def test_a_row_taken_off_the_list_hands_the_focus_to_its_neighbour(context, base
         save(page, slug)
     page.goto(f"{base}list/?lang=ko")
     page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
-    rows = "() => [...document.querySelectorAll('.pn-rl-items > li')].map(li => li.dataset.slug)"
+    rows = "() => [...document.querySelectorAll('.pn-rl-items > li[data-slug]')].map(li => li.dataset.slug)"
     assert page.evaluate(rows) == ["escape", "particle-a", "epsilon", "zeta"]
     page.focus(f"{slot(page, 'particle-a')} .pn-rl__save")
     page.keyboard.press("Enter")
