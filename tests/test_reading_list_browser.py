@@ -98,6 +98,10 @@ def test_save_and_mark_on_several_page_kinds_survive_a_reload_and_reach_the_list
     page.goto(f"{base}list/?lang=en")
     page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
     assert page.inner_text(".pn-rl-counts") == "4 saved · 3 to read · 1 read"
+    # A saved note's tag chips lead to their pages, as chips do everywhere else (a QA pass tapped them).
+    page.wait_for_selector(".pn-rl-items li[data-slug='zeta'] a.pn-tag")
+    chips = page.eval_on_selector_all(".pn-rl-items li[data-slug='zeta'] .pn-tag", "els => els.map(e => e.getAttribute('href'))")
+    assert chips and all(href and href.endswith("/") and "/tags/" in href for href in chips), chips
     page.select_option("#pn-rl-state", "read")
     assert page.eval_on_selector_all(".pn-rl-items > li", "els => els.map(e => e.dataset.slug)") == ["particle-a"]
     page.select_option("#pn-rl-state", "all")
