@@ -137,9 +137,8 @@ function fillMeta(li, entry) {
   if (entry.date) parts.push(el("time", { datetime: entry.date }, entry.date), dot);
   if (entry.published) parts.push(bi(fill(["논문 {d}", "paper {d}"], { d: entry.published })), dot);
   // A tag the site has links to its page, as a chip does everywhere else (a QA pass tapped them).
-  const known = site ? (site.tagSlugs || (site.tagSlugs = new Set(site.tags.map((x) => x[0])))) : null;
   for (const t of entry.tags) {
-    parts.push(known && known.has(t) ? el("a", { class: "pn-tag", href: new URL(`tags/${encodeURIComponent(t)}/`, ROOT).pathname }, tagName(t))
+    parts.push(site && site.tagSlugs.has(t) ? el("a", { class: "pn-tag", href: new URL(`tags/${encodeURIComponent(t)}/`, ROOT).pathname }, tagName(t))
       : el("span", { class: "pn-tag" }, tagName(t)), " ");
   }
   parts.push(dot, bi(fill(["저장 {d}", "saved {d}"], { d: entry.saved.slice(0, 10) })));

@@ -39,6 +39,7 @@ export class SiteNotes {
     this.doc = doc;
     this.count = doc.count;
     this.tags = doc.tags;
+    this.tagSlugs = new Set(doc.tags.map((t) => t[0]));   // the tags the site has, by slug
     this.terms = doc.terms;
     this.tagsOf = rows(doc.tags_of, doc.count);
     this.termsOf = rows(doc.terms_of, doc.count);

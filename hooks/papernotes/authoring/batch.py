@@ -83,8 +83,7 @@ class ImportRun:
             self.fail(label, f"Slug: {slug!r} is the file name of another note; choose another, or leave the "
                              "`Slug:` line out to name the note after its title")
             return
-        arxiv = paper_arxiv_id(draft.arxiv, draft.url)
-        path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title, id_slug(arxiv)))
+        path = self._place(draft, slug)
         shown = display_path(path, self.root)
         text = render_note(draft)
         # Warnings count too: they would fail `mkdocs build --strict`. So does a problem the note
@@ -135,14 +134,18 @@ class ImportRun:
                 for label, draft, slug in waiting:
                     self.write(label, draft, slug, last=True)
 
+    def _place(self, draft: NoteDraft, slug: str | None) -> Path:
+        """Where `draft` would be written: named `slug`, or after its title, at a free path."""
+        name = slug or slugify(draft.title, id_slug(paper_arxiv_id(draft.arxiv, draft.url)))
+        return self.existing.free_path(self.notes_dir, draft.date, name)
+
     def _cleared_together(self, waiting: list[tuple[str, NoteDraft, str | None]]) -> list[tuple[str, NoteDraft, str | None]]:
         """The waiting drafts that pass the checker when all of them are written at once."""
         pending: dict[Path, str] = {}
         placed = []
         for item in waiting:
             _, draft, slug = item
-            arxiv = paper_arxiv_id(draft.arxiv, draft.url)
-            path = self.existing.free_path(self.notes_dir, draft.date, slug or slugify(draft.title, id_slug(arxiv)))
+            path = self._place(draft, slug)
             if path not in pending:   # two drafts after one name: the second is checked on its own, later
                 pending[path] = render_note(draft)
                 placed.append((item, display_path(path, self.root)))

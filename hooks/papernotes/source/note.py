@@ -388,7 +388,7 @@ def _read_front_matter(yaml_text: str, *, offset: int, tags: TagRegistry,
     # `tags: #alignment #rlhf`, as a daily post writes them, were told as an unclosed `[` or an empty
     # list; `title: GTAlign #1 mutual welfare` made the title "GTAlign" (said for the fields of text).
     commented = []
-    for index, line in enumerate(yaml_text.split("\n")):
+    for index, line in enumerate(yaml_text.split("\n") if "#" in yaml_text else ()):   # most front matter has none
         hashed = _HASHED_TAGS.match(line)
         if hashed and line[hashed.start(2) - 1] not in "\"'":   # `["#rl"]` is a quoted tag, read without its `#`
             written = [w.strip("#[], ") for w in re.split(r"[\s,]+", hashed.group(1)) if w.strip("#[], ")]
@@ -507,16 +507,15 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
         # author in every citation (a CLI QA pass). Two commas or an `and` between names is never one
         # name; one comma between two names of two words or more may be `Family Name, Given Name`
         # (García Márquez, Gabriel José), so that one is advice.
-        commas = [part.strip() for part in name.split(",") if part.strip() and not _SUFFIX.fullmatch(part.strip())]
-        joined = [part.strip() for part in _JOINED.split(name)]   # Smith & Wesson, Tom and Jerry: one name each
-        parts = [part.strip() for part in _SEVERAL.split(name) if part.strip() and not _SUFFIX.fullmatch(part.strip())]
-        if len(commas) > 2 or (len(joined) > 1 and all(len(part.split()) >= 2 for part in joined[:2])):
+        several = _several_names(name) if _SEVERAL.search(name) else None   # most names hold no separator
+        if several is not None:
+            severity, parts = several
             add(item.line, item.column, f"authors[{i}]", f"{name!r} is several names in one item; write one name "
-                f"an item: [{', '.join(parts)}]", "several-names")
-            continue
-        if len(commas) == 2 and all(len(part.split()) >= 2 for part in commas):
-            add(item.line, item.column, f"authors[{i}]", f"{name!r} looks like two names in one item; write one name "
-                f"an item ([{', '.join(parts)}]), unless it is one name written `Family, Given`", "several-names", "notice")
+                f"an item: [{', '.join(parts)}]" if severity == "error" else f"{name!r} looks like two names in one item; "
+                f"write one name an item ([{', '.join(parts)}]), unless it is one name written `Family, Given`",
+                "several-names", severity)
+            if severity == "error":
+                continue
         # The same name twice is a slip more often than two people (a large team may have two
         # Wei Wangs): advice that fails nothing.
         first = seen.setdefault(match_key(name), i)
@@ -525,6 +524,18 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
                 "unless these are two people of one name", "duplicate-author", "notice")
         names.append(name)
     return tuple(names)
+
+
+def _several_names(name: str) -> tuple[str, list[str]] | None:
+    """("error" or "notice", the names) when author item `name` holds several names, else None."""
+    commas = [part.strip() for part in name.split(",") if part.strip() and not _SUFFIX.fullmatch(part.strip())]
+    joined = [part.strip() for part in _JOINED.split(name)]   # Smith & Wesson, Tom and Jerry: one name each
+    parts = [part.strip() for part in _SEVERAL.split(name) if part.strip() and not _SUFFIX.fullmatch(part.strip())]
+    if len(commas) > 2 or (len(joined) > 1 and all(len(part.split()) >= 2 for part in joined[:2])):
+        return "error", parts
+    if len(commas) == 2 and all(len(part.split()) >= 2 for part in commas):
+        return "notice", parts
+    return None
 
 
 def _tags(loc: Located, registry: TagRegistry, add: Callable[..., None]) -> tuple[str, ...]:
