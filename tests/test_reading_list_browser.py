@@ -1078,6 +1078,24 @@ def test_a_list_holding_object_words_as_slugs_keeps_its_recommendations(context,
     assert errors == []
 
 
+def test_a_memo_pasted_past_its_limit_says_the_end_was_not_kept(page, base: str) -> None:  # noqa: ANN001
+    """A memo holds 20,000 characters (the store cuts an imported one there): a paste past it was
+    cut by the box without a word (a QA pass lost the end of a pasted article)."""
+    page.goto(f"{base}notes/zeta/?lang=en")
+    save(page, "zeta")
+    page.click(f"{slot(page, 'zeta')} .pn-rl__note-toggle")
+    page.focus(f"{slot(page, 'zeta')} textarea")
+    page.keyboard.insert_text("a" * 19990 + "THE END IS HERE")   # a paste: the box takes what fits
+    page.keyboard.press("Tab")
+    done = page.inner_text(f"{slot(page, 'zeta')} .pn-rl__done")
+    assert "20,000 characters" in done and "not kept" in done, done
+    stored = page.evaluate("JSON.parse(localStorage.getItem('papernotes.reading-list')).items.zeta.note")
+    assert len(stored) == 20000 and stored.endswith("THE END IS")
+    page.fill(f"{slot(page, 'zeta')} textarea", "short again")   # the editor is still open
+    page.keyboard.press("Tab")
+    assert page.inner_text(f"{slot(page, 'zeta')} .pn-rl__done") == "Memo saved"
+
+
 def test_a_memo_that_could_not_be_stored_is_not_said_saved_and_titles_stay_one_line(browser, base: str, tmp_path: Path) -> None:  # noqa: ANN001
     """A QA pass: with the storage full, "Memo saved" showed under a memo the browser had not kept
     (and a banner said storage was full); a title with a line break from an import made a record of

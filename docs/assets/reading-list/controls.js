@@ -8,9 +8,11 @@
  * for screen readers, so a list of buttons is not a column of identical "Save"s.
  */
 
+import { MEMO_LIMIT } from "./store.js";
 import { T, bi, el, labelFor, say } from "./text.js";
 
 let counter = 0;
+
 
 /* The memos typed and not yet stored, each its slot's `keep`: stored as the page goes (a link
  * followed, Back, the tab closed, within the pause lost the last one). One pair of listeners
@@ -62,7 +64,8 @@ export function mountControls(slot, info, store) {
   const noteButton = el("button", { type: "button", class: "pn-rl__button pn-rl__note-toggle", "aria-expanded": "false", "aria-controls": id },
     el("span", { class: "pn-rl__icon", "aria-hidden": "true" }, "✎"), labelFor(T.note, info.title));
   const state = el("span", { class: "pn-rl__state" });
-  const area = el("textarea", { id: `${id}-text`, class: "pn-rl__text", rows: "3", maxlength: "20000" });
+  // The memo's box takes MEMO_LIMIT and says so when full: a paste cut at the limit was silent.
+  const area = el("textarea", { id: `${id}-text`, class: "pn-rl__text", rows: "3", maxlength: String(MEMO_LIMIT) });
   const done = el("span", { class: "pn-rl__done", role: "status" });
   const panel = el("div", { class: "pn-rl__panel", id, hidden: true },
     el("label", { for: `${id}-text`, class: "pn-rl__label" }, bi(T.noteLabel)), area, done);
@@ -123,7 +126,7 @@ export function mountControls(slot, info, store) {
     store.save(info, { note: area.value });
     // Said only when stored (a QA pass: "saved" showed under a memo that a full or blocked storage lost).
     const lost = !store.storage || ["full", "off", "newer"].includes(store.problem);
-    done.replaceChildren(bi(lost ? T.noteNotStored : T.noteSaved));
+    done.replaceChildren(bi(lost ? T.noteNotStored : area.value.length >= MEMO_LIMIT ? T.noteFull : T.noteSaved));
   };
   area.addEventListener("input", () => { unsaved.add(keep); clearTimeout(timer); timer = setTimeout(keep, 400); });
   area.addEventListener("change", keep);

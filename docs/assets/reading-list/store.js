@@ -24,6 +24,8 @@ export const VERSION = 1;
 /* The most papers a list holds: an import or a shared list with more is refused whole (100,000
  * entries froze the page for 103 s; the list page draws every entry). */
 export const MAX_ITEMS = 5000;
+/* The longest memo, in UTF-16 units (a textarea's maxlength counts the same): an imported one is cut. */
+export const MEMO_LIMIT = 20000;
 /* A map from slugs with no prototype: a slug `constructor` or `toString` read the Object's own. */
 const map = () => Object.create(null);
 const STATES = new Set(["to-read", "read"]);
@@ -76,7 +78,7 @@ export function normaliseEntry(raw, now = new Date().toISOString()) {
     state,
     saved: iso(raw.saved) || now,
     read: state === "read" ? iso(raw.read) || iso(raw.saved) || now : null,
-    note: text(raw.note, 20000),
+    note: text(raw.note, MEMO_LIMIT),
   };
 }
 
