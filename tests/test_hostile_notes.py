@@ -93,7 +93,7 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
       "use straight quotes or none: 2024-06-01",)),
     ("curly-quoted-title-with-colon", {"2024/hostile.md": note(title="“A: hostile note”")},
      (f"{H}:2:8: error: title: YAML syntax error: the value of 'title' contains ': ', which YAML reads as a new key; "
-      "put the whole value in quotes: \"A: hostile note\"",)),
+      "put the whole value in quotes: \"A: hostile note\" (YAML keeps curly quotes (“…”) as part of the value: use straight ones)",)),
     ("published-in-year-one", {"2024/hostile.md": note(extra="published: 0001-01-01\n")},
      (f"{H}:7:12: error: published: 0001-01-01 is before 1900; `published:` is the date the paper came out",)),
     ("line-without-colon", {"2024/hostile.md": note(extra="org Lab\nurl: https://example.org/\n")},

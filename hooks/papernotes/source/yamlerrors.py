@@ -185,6 +185,11 @@ def quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _curly(value: str) -> str:
+    """A word to add when `value` opens with a curly quote: the writer thinks it is quoted."""
+    return " (YAML keeps curly quotes (“…”) as part of the value: use straight ones)" if value[:1] in "\u201c\u201d\u2018\u2019\u00ab" else ""
+
+
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> NodeError:
     """PyYAML's syntax error in plain words, at the line where the writer must act.
 
@@ -259,7 +264,7 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
                                 f"remove the spaces before {_key_above(lines, index)!r}")
         value = line[_value_start(line):].strip()
         return at(index, _value_start(line), f"{value_of(index)} contains ': ', which YAML reads as a new key; "
-                                              f"put the whole value in quotes: {quoted(value)}")
+                                              f"put the whole value in quotes: {quoted(value)}{_curly(value)}")
     if "could not find expected ':'" in problem and exc.context_mark is not None:
         index = exc.context_mark.line
         return NodeError("YAML syntax error: this line is not a `key: value` line: add `key:`, or if it continues "
