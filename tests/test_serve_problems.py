@@ -211,6 +211,9 @@ def test_the_banner_escapes_every_value_and_lists_at_most_fifty_problems() -> No
     assert "data/notes/evil\\u202e.md:0" in odd and "bad\\x1b[31m name" in odd
     # The title's command is code in both languages, not backticks.
     assert page.count("<code>mkdocs build</code>") == 2 and "`" not in page
+    # A code part's spaces at its ends stay seen: "` #` starts a YAML comment" showed a bare "#".
+    commented = problems_banner((Problem("data/notes/a.md", 2, 8, "title", "` #` starts a YAML comment", "invalid"),))
+    assert "<code>\u00a0#</code> starts a YAML comment" in commented
 
 
 def test_notices_are_folded_under_the_banner_and_nothing_is_no_banner() -> None:

@@ -53,8 +53,18 @@ def _message(text: str) -> Markup:
     parts = text.split("`")
     if len(parts) % 2 == 0:  # an odd number of backticks: show them as written
         return Markup("{}").format(text)
-    return Markup("").join(Markup("<code>{}</code>").format(part) if k % 2 else Markup("{}").format(part)
+    return Markup("").join(Markup("<code>{}</code>").format(_edges_kept(part)) if k % 2 else Markup("{}").format(part)
                            for k, part in enumerate(parts))
+
+
+def _edges_kept(code: str) -> str:
+    """A code part's spaces at its ends as no-break spaces, which HTML does not fold into the text
+    around it: "` #` starts a YAML comment" showed a bare "#" (a QA pass)."""
+    stripped = code.strip(" ")
+    if not stripped:
+        return code.replace(" ", "\u00a0")
+    start = code.index(stripped)
+    return "\u00a0" * start + stripped + "\u00a0" * (len(code) - start - len(stripped))
 
 
 def _items(problems: tuple[Problem, ...], drafts: Mapping[str, str] | None = None) -> Markup:
