@@ -670,6 +670,17 @@ def test_a_compound_of_three_nouns_or_more_written_together_finds_their_notes(bu
     assert wanted and wanted[0] in found[:5], (found, wanted)
 
 
+def test_a_compound_found_only_in_parts_marks_its_parts(bundled_box) -> None:  # noqa: ANN001
+    """추론길이 found notes writing 추론 ... 길이 apart, and marked nothing in them (a QA pass): the
+    reader could not see why they matched."""
+    found = type_query(bundled_box, "추론길이")
+    assert found
+    shown = {slug: marks(bundled_box, slug) for slug in found}
+    # Each summary marks a part (its passage may hold one of them); the parts are marked apart.
+    assert all(any(m.startswith(("추론", "길이")) for m in shown[slug]) for slug in found), shown
+    assert any(m.startswith("길이") for slug in found for m in shown[slug]), shown
+
+
 def test_enter_ends_a_korean_word_typed_without_composition(bundled_box) -> None:  # noqa: ANN001
     """보상뭐 typed key by key (no input method) and Enter kept 보상's results on screen, as for a
     word still being typed: Enter says the reader is done."""

@@ -358,7 +358,7 @@ function lookUpAnyWord(word, typed, spelt) {
         for (const d of Object.keys(found[0].scores)) {
           if (found.every((f) => f.scores[d] !== undefined)) all[d] = found.reduce((sum, f) => sum + f.scores[d], 0) / found.length;
         }
-        return [{ scores: all, partial: found.some((f) => f.partial) }, rank.split, false];
+        return [{ scores: all, partial: found.some((f) => f.partial) }, rank.split, false, cut];
       }));
     }
   }
@@ -405,7 +405,12 @@ function lookUpAnyWord(word, typed, spelt) {
         if (near && (f.title ? f.title[d] : f.top[d] >= meta.title)) title[d] = true;
       }
     }
-    return { scores, tight: tightly, title, partial };
+    // A compound found only in parts (추론길이: 추론 ... 길이) marks those parts, from its cuts of
+    // fewest parts that found a note the whole word did not: its notes showed nothing marked.
+    const apart = found.filter((f) => f[3] && Object.keys(f[0].scores).some((d) => !tightly[d]));
+    const fewest = Math.min(...apart.map((f) => f[3].length));
+    const parts = [...new Set(apart.filter((f) => f[3].length === fewest).flatMap((f) => f[3]))];
+    return { scores, tight: tightly, title, partial, parts };
   });
 }
 
@@ -450,7 +455,7 @@ function angledWord(u) {
 function wordUnit(f) {
   const close = {};
   for (const d of Object.keys(f.tight)) close[d] = 1;
-  return { scores: f.scores, close, title: f.title, phrase: f.title, wrote: f.title, partial: f.partial, bridged: {}, acronym: f.acronym === true, begun: f.begun };
+  return { scores: f.scores, close, title: f.title, phrase: f.title, wrote: f.title, partial: f.partial, bridged: {}, acronym: f.acronym === true, begun: f.begun, parts: f.parts };
 }
 
 /* A glossary concept the query names (see queryUnits) as a unit: the documents naming it in any
@@ -1770,6 +1775,7 @@ export function search(typed, asCorrected = false) {
       }
       if (u.concept === undefined) {
         words.push(u.word);
+        for (const p of (text.found[i] && text.found[i].parts) || []) if (!words.includes(p)) words.push(p);
         // 강ㅎ, found by 강화학습 (a tag's label): the concepts its words name are marked, as 강화학습's.
         for (const n of begunConcepts(text.found[i] && text.found[i].begun)) if (!namedConcepts.includes(n)) namedConcepts.push(n);
         return;
