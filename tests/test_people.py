@@ -89,6 +89,9 @@ def test_orcid_check_digit(orcid: str, ok: bool) -> None:
     ("people:\n  - name: A\n    alias: [B]\n", 3, 5, "people[0].alias", "did you mean 'aliases'"),
     ("people:\n  - aliases: [B]\n", 2, 5, "people[0]", "needs a `name:`"),
     ("people:\n  - name: A\n  - name: B\n    aliases: [a]\n", 4, 15, "people[1].aliases[0]", "already a name of 'A' (line 2)"),
+    # A person's alias that an organisation has: a note's author "DeepMind" went to the person's page.
+    ("orgs:\n  - name: Google DeepMind\n    aliases: [DeepMind]\npeople:\n  - name: Ada Lovelace\n    aliases: [deepmind]\n",
+     6, 15, "people[0].aliases[0]", "already a name of the organisation 'Google DeepMind' (line 2)"),
     ("distinct:\n  - [A]\n", 2, 5, "distinct[0]", "two different names"),
     ("peeple: []\n", 1, 1, "peeple", "did you mean 'people'"),
     ("people:\n  - name: A\n    slug: index\n", 3, 11, "people[0].slug", "reserved"),

@@ -145,6 +145,7 @@ def load_authors(path: Path, display: str) -> tuple[AuthorsFile, list[Problem]]:
                 (people if key == "people" else orgs).append(entry)
     person_of = _lookup(people, report, advise)
     org_of = _lookup(orgs, report, advise)
+    _check_people_against_orgs(people, org_of, report)
     _check_orcids(people, report)
     distinct = _check_distinct(pairs, person_of, report)
     return AuthorsFile(tuple(e.entity for e in people), tuple(e.entity for e in orgs), person_of, org_of, distinct,
@@ -333,6 +334,19 @@ def _lookup(entries: list[_Entry], report: Report, advise: Report) -> dict[str, 
                 report(entry.at[path].error(f"{written!r} is already a name of {other.name!r} (line {other.line}); "
                                             "list it once", "duplicate-name"), path)
     return found
+
+
+def _check_people_against_orgs(people: list[_Entry], org_of: Mapping[str, Entity], report: Report) -> None:
+    """A person's name or alias that is an organisation's (an alias `DeepMind` on a person while
+    `orgs` has it): a note's author `DeepMind` was linked to the person's page and written as the
+    organisation in COinS (a QA pass). Reported at the person's entry."""
+    for entry in people:
+        for written, path in entry.names():
+            org = org_of.get(match_key(written))
+            if org is not None:
+                report(entry.at[path].error(f"{written!r} is already a name of the organisation {org.name!r} (line "
+                                            f"{org.line}); a name belongs to one entry: take it out of one of them",
+                                            "duplicate-name"), path)
 
 
 def _check_orcids(people: list[_Entry], report: Report) -> None:
