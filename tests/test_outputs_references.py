@@ -108,7 +108,7 @@ def test_markdown_copy_front_matter_reads_back_whatever_the_text(title: str) -> 
 
 
 @pytest.mark.parametrize(("title", "written"), [
-    ("Smile 😀 and 𝔼[x] 한국어", "Smile 😀 and 𝔼[x] 한국어"),  # emoji and math letters beyond U+FFFF, as written
+    ("Smile 😀 and 𝔼[x] 한국어", "Smile 😀 and 𝔼\\u005Bx] 한국어"),  # emoji and math letters beyond U+FFFF, as written ([ escaped)
     ("a \\U0001F600 b: c", None),  # a backslash and a U written in the title stay text
     ("tag \U000E0041 bidi \u202e", None),  # a format character beyond U+FFFF stays escaped
 ])
@@ -175,10 +175,16 @@ def test_a_markdown_copys_front_matter_holds_no_live_link_or_image_from_elsewher
                                org="[o](javascript:alert(2)) ![i](//evil.example/o.png)")
     text = render_copy(note)
     facts = yaml.safe_load(text[4:].split("\n---\n", 1)[0])
-    assert facts["title"] == "t Think-RM: [MASK] tokens" and facts["authors"][2] == "Ada Lovelace"
+    # As written for a YAML reader (a QA pass: the title came back as "t Think-RM ..."), inert to a viewer.
+    assert (facts["title"], facts["authors"], facts["org"]) == (note.title, list(note.authors), note.org)
     html = BeautifulSoup(markdown.markdown(text), "html.parser")  # the whole file, front matter as Markdown
     assert not html.find_all("img")
     assert not [a["href"] for a in html.find_all("a") if a["href"].lower().startswith("javascript:")]
+    front = text[4:].split("\n---\n", 1)[0]
+    assert "[" not in front and "\\u005B" in front
+    # A backslash and `uFFFF` written in a title stay text beside the escapes.
+    odd = dataclasses.replace(note, title="a \\uFFFF [b](c) \\\\uFFFF")
+    assert yaml.safe_load(render_copy(odd)[4:].split("\n---\n", 1)[0])["title"] == odd.title
 
 
 def test_a_markdown_copy_runs_and_loads_nothing_in_a_markdown_viewer() -> None:

@@ -55,8 +55,11 @@ def front_matter(note: Note, page_url: str | None) -> dict[str, object]:
     """The paper's facts, its texts with their links and images made inert as the body's are: a
     viewer that shows front matter as Markdown showed a title or an author written
     `[x](javascript:...)` as a live link, and `![x](https://...)` as an image from that host (a
-    fuzzing pass; docs/security.md promises neither in the copy)."""
-    facts: dict[str, object] = {"title": _inert_links(note.title), "authors": [_inert_links(a) for a in note.authors]}
+    fuzzing pass; docs/security.md promises neither in the copy). They stay as written for a YAML
+    reader: each `[` is written `\\u005B` in double quotes (`_escaped`), as `<` is, so no viewer
+    sees a link there and the value reads back whole (a QA pass: `[x](javascript:...)` in a title
+    came back as `x`)."""
+    facts: dict[str, object] = {"title": note.title, "authors": list(note.authors)}
     if note.published:
         facts["published"] = note.published.isoformat()
     if note.arxiv:
@@ -64,7 +67,7 @@ def front_matter(note: Note, page_url: str | None) -> dict[str, object]:
                      pdf_url=urls.arxiv_pdf(note.arxiv))
     for key in ("url", "code", "org"):
         if getattr(note, key):
-            facts[key] = _inert_links(getattr(note, key)) if key == "org" else getattr(note, key)
+            facts[key] = getattr(note, key)
     for key in LINEAGE_FIELDS:  # the papers this one builds on and is compared with, as arXiv ids
         if getattr(note, key):
             facts[key] = list(getattr(note, key))
@@ -79,21 +82,32 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _CopyDumper(_DUMPER):  # type: ignore[valid-type,misc]
-    """`_DUMPER` writing a text that holds `<` double-quoted (`_lt_escaped` then escapes each `<`)."""
+    """`_DUMPER` writing a text that holds `<` or `[` double-quoted (`_escaped` then escapes them)."""
+
+
+_BRACKET = "\uffff"
+"""Stands for `[` while the front matter is dumped: a noncharacter, which no note's YAML holds
+(PyYAML refuses it in a file) and libyaml writes as `\\uFFFF`, only ever in double quotes."""
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"' if "<" in text else None)
+    quoted = "<" in text or "[" in text
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text.replace("[", _BRACKET), style='"' if quoted else None)
 
 
 _CopyDumper.add_representer(str, _represent_text)
 
 
-def _lt_escaped(head: str) -> str:
-    """The front matter with each `<` written `\\u003c`: `_CopyDumper` put every text holding one in
-    double quotes, where that is the escape of `<` (YAML reads the same text back), so the file has
-    no `<` a Markdown viewer could take for the start of raw HTML (`title: Injected <script>...`)."""
-    return head.replace("<", "\\u003c")
+def _escaped(head: str) -> str:
+    """The front matter with each `<` written `\\u003c` and each `[` `\\u005B`: `_CopyDumper` put every
+    text holding one in double quotes, where those are their escapes (YAML reads the same text
+    back), so the file has no `<` a Markdown viewer could take for the start of raw HTML
+    (`title: Injected <script>...`) and no `[` for a link or an image (`[t](javascript:...)`)."""
+    return _BRACKET_ESCAPE.sub(r"\1\\u005B", head.replace("<", "\\u003c"))
+
+
+_BRACKET_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\uFFFF")
+"""libyaml's escape of `_BRACKET`, after an even run of backslashes (`\\\\uFFFF` is a backslash and text)."""
 
 
 _ASTRAL_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\U([0-9A-F]{8})")
@@ -125,8 +139,8 @@ def render_copy(note: Note, page_url: str | None = None, note_link: Callable[[st
     head = yaml.dump(front_matter(note, page_url), Dumper=_CopyDumper, allow_unicode=True, sort_keys=False, width=1000)
     if "\\U" in head:
         head = _astral_unescaped(head)
-    if "<" in head:
-        head = _lt_escaped(head)
+    if "<" in head or "\\uFFFF" in head:
+        head = _escaped(head)
     parts = [f"---\n{head}---\n", f"# {as_text(note.title)}\n"]  # a title, not markup
     for heading, text in (("Abstract", note.abstract), ("한국어", note.ko), ("English", note.en)):
         if text.strip():
