@@ -1950,6 +1950,19 @@ def test_a_korean_family_name_alone_finds_the_authors_spelt_in_latin_letters(bun
     assert first == [name], first
 
 
+@pytest.mark.parametrize(("query", "slug", "line"), [
+    ("Qingyi Si", "s-grpo", "Muzhi Dai, Chenxu Yang, Qingyi Si"),
+    ("Chitta Baral", "insights-into-alignment-dpo-variants", "Amir Saeidi, Shivanshu Verma, Chitta Baral"),
+    ("Yatao Bian", "right-question-is-already-half-the-answer", "Qingyang Zhang, …, Yatao Bian"),
+])
+def test_a_found_authors_line_hides_no_single_name_behind_a_dot_dot_dot(bundled_box, query: str, slug: str, line: str) -> None:  # noqa: ANN001
+    """Found by its last author, a paper of three showed "Muzhi Dai, …, Qingyi Si" (a QA pass): "…"
+    for one name saves nothing and hid it. Two names or more between are still left out."""
+    assert slug in type_query(bundled_box, query)
+    shown = bundled_box.inner_text(f'.pn-search__result:has(a[href$="/notes/{slug}/"]) .pn-search__authors')
+    assert shown == line, shown
+
+
 @pytest.mark.parametrize(("query", "slug", "lab"), [("Microsoft", "computer-use-agents-blind-goal-directedness", "Microsoft"),
                                                     ("tencent", "parallel-r1", "Tencent")])
 def test_a_note_found_by_its_lab_shows_the_lab(bundled_box, query: str, slug: str, lab: str) -> None:  # noqa: ANN001

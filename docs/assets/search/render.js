@@ -207,17 +207,19 @@ function authorsLine(authors, words, more, extra, whole) {
   }
   // A name the query marks after the first keeps only the first author before it (A, …, Yatao
   // Bian, …): the names between pushed it past the line's end, cut off on a phone.
+  // A name alone between two kept (or after the last) stays: a "…" for one name hid it for
+  // nothing (Zhang Wei, …, Grace Hopper, of three authors: a QA pass).
   const hit = shown.map((entry) => entry !== null && (marked(named(entry[0])) || alias(entry[1]) !== null));
   if (hit.some((h, i) => h && i > 0)) {
-    const kept = [];
-    let last = -1;
-    shown.forEach((entry, i) => {
-      if (i && !hit[i]) return;
-      if (i > last + 1 && kept[kept.length - 1] !== null) kept.push(null);
-      kept.push(entry);
-      last = i;
+    const hidden = shown.map((entry, i) => i > 0 && !hit[i]);
+    hidden.forEach((h, i) => {
+      if (h && shown[i] !== null && !hidden[i - 1] && !hidden[i + 1]) hidden[i] = false;
     });
-    if (last < shown.length - 1 && kept[kept.length - 1] !== null) kept.push(null);
+    const kept = [];
+    shown.forEach((entry, i) => {
+      if (!hidden[i]) kept.push(entry);
+      else if (kept[kept.length - 1] !== null) kept.push(null);
+    });
     shown = kept;
   }
   const sep = shown.some((entry) => entry !== null && named(entry[0]).includes(",")) ? "; " : ", ";
