@@ -245,6 +245,37 @@ def test_a_pointed_at_or_focused_link_keeps_its_contrast(browser: Browser, base:
     assert found == {}
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("how", ["tap", "click"])
+def test_a_copy_button_reads_after_a_tap_or_a_click(browser: Browser, base: str, kind_urls: dict[str, str], scheme: str, how: str) -> None:
+    """A phone QA pass: after a tap, "복사됨" was white on the pale "copied" tint (1.1:1), then "복사"
+    white on it, the theme's fill of a focused button left under the text (a click keeps focus on
+    it, a tap :hover too). The words read at 4.5:1 as drawn, copied and after, pointer moved away."""
+    phone = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True} if how == "tap" else {}
+    context = browser.new_context(color_scheme=scheme, permissions=["clipboard-read", "clipboard-write"], **phone)
+    page = context.new_page()
+    try:
+        visit(page, f"{base}{kind_urls['note']}?lang=ko")
+        button = page.locator(".pn-bibtex-wrap .pn-copy")
+        button.scroll_into_view_if_needed()
+        page.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+        button.tap() if how == "tap" else button.click()
+        if how == "click":
+            page.mouse.move(0, 0)
+        page.wait_for_selector('.pn-bibtex-wrap .pn-copy[data-state="copied"]')
+
+        def reads() -> float:
+            ink = page.evaluate(PAINTED, button.evaluate("b => getComputedStyle(b).color"))
+            return contrast(ink, drawn(page, button))
+
+        copied = reads()
+        page.wait_for_function("!document.querySelector('.pn-bibtex-wrap .pn-copy').hasAttribute('data-state')")
+        after = reads()
+        assert copied >= 4.5 and after >= 4.5, (copied, after)
+    finally:
+        context.close()
+
+
 # The figures' links (the calendar's days, the chart's months) too small for a mouse: each with
 # its box, and whether a link elsewhere on the page leads to the same place with a target of
 # 24 px or more (WCAG 2.5.8's "equivalent"), details opened.
