@@ -32,6 +32,7 @@ import yaml
 from conftest import ROOT, build, make_site
 
 from papernotes.catalog import urls
+from papernotes.session.resources import GcFreeze
 from papernotes.pages.problems import PROBLEMS_FILE, PROBLEMS_SLOT
 
 SERVE_URL = "http://127.0.0.1:8000/"
@@ -544,6 +545,12 @@ def test_each_serve_build_is_freed_by_the_next(session: ServeSession) -> None:
     from mkdocs.structure.pages import Page
 
     def alive() -> tuple[int, int]:
+        # Serve collects a second after a build (GcFreeze.IDLE_DELAY), while it waits: counted
+        # before that on a busy machine, one build's garbage was still there (a flaky run).
+        full = gc.get_stats()[2]["collections"]
+        deadline = time.monotonic() + GcFreeze.IDLE_DELAY + 10
+        while gc.get_stats()[2]["collections"] == full and time.monotonic() < deadline:
+            time.sleep(0.05)
         objects = gc.get_objects()
         return sum(isinstance(o, MkDocsConfig) for o in objects), sum(isinstance(o, Page) for o in objects)
 
