@@ -16,6 +16,7 @@ import yaml
 from conftest import BUNDLED_DATA, BUNDLED_ROOT, LAYOUT_SHIFT, make_site, shared_build, visit
 import search_data
 from search_data import cards, load_words, postings
+from papernotes.catalog import urls
 from papernotes.outputs.search_index import tokenize
 from papernotes.text.stemmer import stem
 from papernotes.text.words import key_stem
@@ -220,6 +221,17 @@ def test_the_tab_shows_the_readers_half_of_a_two_language_title(page: Page, base
     page.goto(base + "notes/alpha/?lang=ko")
     page.wait_for_selector(".pn-toggle__button")
     assert page.title() == "Alpha: Reward Models at Scale - papernotes"
+    # A tag page is titled by its labels (a phone QA pass: "#reward-model" in both languages), an
+    # index's letter page keeps its letter in both, and the header's title follows the switch.
+    topic = ".md-header__topic[data-md-component=header-topic]"
+    for path, ko, en in (("tags/reward-model/", "보상 모델", "Reward model"), ("tags/rl/", "강화학습", "Reinforcement learning"),
+                         (urls.src_to_url(urls.authors_initial("a")), "저자: A", "Authors: A"),
+                         (urls.src_to_url(urls.authors_initial("ㄱ")), "저자: ㄱ", "Authors: ㄱ")):
+        page.goto(f"{base}{path}?lang=ko")
+        page.wait_for_selector(".pn-toggle__button")
+        assert (page.title(), page.inner_text(topic).strip()) == (f"{ko} - papernotes", ko), path
+        page.click('.pn-toggle__button[data-lang="en"]')
+        assert (page.title(), page.inner_text(topic).strip()) == (f"{en} - papernotes", en), path
 
 
 def test_filter_results_follow_language(page: Page, base: str) -> None:

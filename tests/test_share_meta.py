@@ -91,7 +91,7 @@ def test_tag_day_month_and_home_pages(bundled_build: Path) -> None:
     soup = head(bundled_build, "tags/rl")
     (description,) = prop(soup, "description")
     assert description.startswith(f"#rl ({tag.ko}) 태그의 논문 노트 {len(tagged)}개")
-    assert prop(soup, "og:title") == ["#rl"]
+    assert prop(soup, "og:title") == [f"{tag.en} · {tag.ko}"]   # its labels, as the other listings are titled
     day = notes[0].date
     on_day = [n for n in notes if n.date == day]
     soup = head(bundled_build, f"archive/{day:%Y/%m/%d}")

@@ -55,10 +55,17 @@ const TITLE = document.title;
 function titleIn(lang) {
   const halves = TITLE.split(" · ");
   if (halves.length !== 2 || /[\uAC00-\uD7A3]/.test(halves[0]) || document.querySelector('meta[name="citation_title"]')) return TITLE;
-  const korean = /^[\uAC00-\uD7A3][\uAC00-\uD7A3 ]*/.exec(halves[1]);
-  if (!korean) return TITLE;
-  const label = korean[0].trimEnd();
-  return (lang === "ko" ? label : halves[0]) + halves[1].slice(label.length);
+  // The Korean half, then what both halves share: an index's letter (": K", ": ㄱ"), a page's
+  // number (" (2)") and " - " the site's name. (A Korean label may start in Latin letters, LLM
+  // 에이전트: it is told by its end, not its start.)
+  const site = document.querySelector('meta[property="og:site_name"]');
+  const suffix = site ? ` - ${site.content}` : TITLE.slice(TITLE.lastIndexOf(" - "));
+  let label = halves[1], shared = "";
+  if (label.endsWith(suffix)) { shared = suffix; label = label.slice(0, -suffix.length); }
+  const after = /(?:: \S+)?(?: \(\d+\))?$/.exec(label)[0];
+  if (after) { shared = after + shared; label = label.slice(0, -after.length); }
+  if (!/[\uAC00-\uD7A3]/.test(label)) return TITLE;
+  return (lang === "ko" ? label : halves[0]) + shared;
 }
 
 function current() {

@@ -72,7 +72,16 @@ def split_pair(text: str) -> tuple[str, str] | None:
         return None
     ko = [p for p in parts if _HANGUL.search(p)]
     en = [p for p in parts if not _HANGUL.search(p)]
-    return (ko[0], en[0]) if len(ko) == 1 and len(en) == 1 else None
+    if len(ko) != 1 or len(en) != 1:
+        return None
+    # What a page's title adds after its pair belongs to both halves (`Authors · 저자: K`,
+    # `Reward model · 보상 모델 (2)`), as lang.js reads the tab's title: English said `Authors`.
+    shared = _SHARED_TAIL.search(parts[1])[0] if parts[1] == ko[0] else ""
+    return ko[0], en[0] + shared if shared and _HANGUL.search(ko[0][: -len(shared)]) else en[0]
+
+
+_SHARED_TAIL = re.compile(r"(?:: \S+)?(?: \(\d+\))?$")
+"""An index's letter and a page's number after a title's pair (docs/assets/lang.js, `titleIn`)."""
 
 
 def theme_text(text: str) -> Markup:

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from papernotes.model import Note, Tag
 from papernotes.pages import meta
+from papernotes.pages.fragments import split_pair
 from papernotes.pages.context import Family, PageContext, PlannedPage, fingerprint
 from papernotes.pages.meta import PageMeta
 from papernotes.catalog import urls
@@ -47,11 +48,21 @@ def tag_meta(tag: Tag, notes: tuple[Note, ...], total: int, title: str, ctx: Pag
     return PageMeta(title=title, description=meta.titles(notes, lead) if not description else meta.cut(lead))
 
 
+def tag_title(tag: Tag) -> str:
+    """The tag page's title: its labels as a pair, `English · 한국어`, which the header and the tab
+    show in the reader's language (a phone QA pass: the tab said `#reward-model` in both); its one
+    label when both are alike (RLHF), or `#slug` when they do not make a pair."""
+    if tag.ko == tag.en:
+        return tag.en
+    pair = f"{tag.en} · {tag.ko}"
+    return pair if split_pair(pair) == (tag.ko, tag.en) else f"#{tag.slug}"
+
+
 def plan(ctx: PageContext) -> Iterator[PlannedPage]:
     idx = ctx.index
     for tag in idx.tags.tags:
         for page, notes in enumerate(tag_pages(ctx, tag.slug), start=1):
-            title = meta.numbered(f"#{tag.slug}", page)
+            title = meta.numbered(tag_title(tag), page)
             yield PlannedPage(urls.tag(tag.slug, page), title, "tag", partial(render_tag_page, ctx, tag.slug, page),
                               feed=urls.feed(tag.slug), shows=tuple(n.slug for n in notes),
                               meta=partial(tag_meta, tag, notes, len(idx.by_tag.get(tag.slug, ())), title, ctx),
