@@ -2062,8 +2062,8 @@ def test_back_returns_the_focus_to_the_menus_and_the_searchs_button(browser, bas
 def test_back_closes_the_phones_menu_as_it_closes_the_search(browser, base: str, index) -> None:  # noqa: ANN001
     """Found by a QA pass: with the menu open on a phone, Back left the page (the search box already
     closed on Back). Back now closes the menu and stays; closed otherwise (a tap beside it), the
-    next Back leaves; a link followed from it, Back returns to the menu as it was, and Back again
-    closes it."""
+    next Back leaves; after a link followed from it, Back returns to the page as it was before the
+    menu, once (it showed the menu open, and a second Back closed it: a phone QA pass)."""
     context = touch_phone(browser)
     try:
         pg = context.new_page()
@@ -2090,14 +2090,14 @@ def test_back_closes_the_phones_menu_as_it_closes_the_search(browser, base: str,
         pg.goto(note)
         pg.locator("label.md-header__button[for=__drawer]").tap()
         pg.wait_for_function(is_open)
-        with pg.expect_navigation():
-            pg.locator("#pn-drawer a[href$='tags/']").first.tap()
+        pg.locator("#pn-drawer a[href$='tags/']").first.tap()
+        pg.wait_for_url("**/tags/")
         pg.go_back()
-        pg.wait_for_function(is_open)
-        assert pg.url == note
+        pg.wait_for_timeout(300)   # a restored page would have opened its menu by now
+        assert pg.url == note and not pg.evaluate(is_open)
+        assert pg.evaluate("!(history.state && history.state.pnDrawer)")
         pg.go_back()
-        pg.wait_for_function(f"() => !({is_open})()")
-        assert pg.url == note
+        assert pg.url == home
     finally:
         context.close()
 

@@ -75,17 +75,23 @@ function drawer(toggle, button) {
   /* Back closes the menu where it covers the page (a phone), as it closes the search there
    * (search/box.js): opening it adds an entry to the tab's history (same address, state STEP),
    * Back takes it away and closes the menu; closing it otherwise (its button, a tap beside it,
-   * Esc) takes the entry back, so the next Back leaves the page. A link followed from it leaves
-   * the entry: Back from that page shows the menu as it was, and Back again closes it. */
+   * Esc) takes the entry back, so the next Back leaves the page. So does a link followed from it,
+   * before it is followed: Back from that page shows this one as it was before the menu (it showed
+   * the menu open, and took a second Back: a phone QA pass). */
   const STEP = "pnDrawer";
   const ours = () => !!(history.state && history.state[STEP]);
   let stepping = false;   // our own history.back() on its way: its popstate is ours
+  let leaving = null;     // the address of a link followed from the menu, once its entry is gone
   function step(open) {
     if (open && overlay.matches && !ours()) history.pushState({ ...(history.state || {}), [STEP]: true }, "");
     else if (!open && ours() && !stepping) { stepping = true; history.back(); }
   }
   window.addEventListener("popstate", () => {
-    if (stepping) { stepping = false; return; }
+    if (stepping) {
+      stepping = false;
+      if (leaving !== null) { const to = leaving; leaving = null; location.assign(to); }
+      return;
+    }
     // Back closes it as Esc does, focus and all: the focus in the menu fell to <body> as it closed.
     if (!ours() && toggle.checked) set(false, lost(document.activeElement));
     else if (ours() && !toggle.checked && overlay.matches) set(true, false);
@@ -129,6 +135,18 @@ function drawer(toggle, button) {
   // pass). A pointer's focus draws no ring. Closed by a tap beside it, focus returns to its button;
   // not when a link in it closes it (a section of this page: the focus is the reader's).
   toggle.addEventListener("change", () => set(toggle.checked, toggle.checked && overlay.matches));
+  // A link followed from the open menu: the menu closes and its entry goes, then the link is
+  // followed (a link opened elsewhere, a new tab or window, leaves both as they are).
+  if (panel) {
+    panel.addEventListener("click", (event) => {
+      const link = event.target.closest("a[href]");
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey
+        || (link.target && link.target !== "_self") || link.hasAttribute("download") || !ours() || stepping) return;
+      event.preventDefault();
+      leaving = link.href;
+      set(false, false);
+    });
+  }
   const beside = document.querySelector("label.md-overlay[for=__drawer]");
   if (beside) {
     beside.addEventListener("click", () => requestAnimationFrame(() => {
