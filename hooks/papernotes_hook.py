@@ -36,7 +36,7 @@ from papernotes.session.kept import input_stamp
 from papernotes.session.resources import return_large_blocks
 from papernotes.session.session import Build, BuildError
 from papernotes.session.watch import Watch, watch_notes
-from papernotes.config import SettingsError, edit_root, read_settings
+from papernotes.config import SettingsError, edit_root, read_settings, repeated_setting
 from papernotes.pages.context import PlannedPage
 from papernotes.pages.registry import LEAN_KINDS, READING_LIST_KINDS
 from papernotes.pages.fragments import label, theme_label, theme_lang, theme_text
@@ -178,6 +178,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
                                  font=config.theme.get("font"))
     except SettingsError as err:
         raise PluginError(str(err)) from None
+    repeated = repeated_setting(Path(config.config_file_path))
+    if repeated is not None:
+        raise PluginError(repeated)
     # What every page's shell depends on: a change there makes a serve rebuild render every page.
     # Our page templates too: an edited template changes pages whose notes did not change.
     inputs = [Path(config.config_file_path), Path(config.docs_dir), TEMPLATES]

@@ -67,6 +67,18 @@ ROOT = Path(__file__).resolve().parent.parent
     (("  font: false\n", ""), "mkdocs.yml:6:1: error: theme: theme.font must be false, not {'text': 'Roboto', 'code': 'Roboto Mono'}"),
     (("  font: false\n", "  font:\n    text: Roboto\n"), "mkdocs.yml:10:3: error: theme.font: must be false, not {'text': 'Roboto'}"),
     (("use_directory_urls: true", "use_directory_urls: false"), "mkdocs.yml:4:21: error: use_directory_urls: papernotes needs"),
+    # A hostile-input QA pass: each of these passed the check and failed the build (or, for the
+    # last two, passed both: a key MkDocs keeps the last of, an address written raw into a page).
+    (("site_name: papernotes\n", 'site_name: "papernotes\n'),
+     "mkdocs.yml:1:12: error: site_name: YAML syntax error: unclosed quote in the value of 'site_name'"),
+    (("site_name: papernotes\n", "site_name: papernotes\nsite_url: javascript:alert(1)\n"),
+     "mkdocs.yml:2:1: error: site_url: MkDocs refuses it: The URL isn't valid"),
+    (("site_name: papernotes\n", "site_name: papernotes\nsite_dirr: out\n"),
+     "mkdocs.yml:2:1: error: site_dirr: Unrecognised configuration name: site_dirr (a warning, which `mkdocs build --strict` refuses)"),
+    (("site_name: papernotes\n", 'site_name: papernotes\nsite_url: "https://x.example/\\"><script>alert(1)</script>"\n'),
+     "mkdocs.yml:2:11: error: site_url: 'https://x.example/\"><script>alert(1)</script>' is not a site's address"),
+    (("    home_days: 3\n", "    home_days: 3\n    home_days: 4\n"),
+     "mkdocs.yml:34:5: error: extra.papernotes.home_days: written twice in its mapping; YAML would silently keep the last one"),
 ])
 def test_check_reads_the_settings_as_the_build_does(tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: tuple[str, str],
                                                     expected: str) -> None:

@@ -8,10 +8,11 @@ Every setting, its default and its range are in `Settings` (and the table in DEV
 from __future__ import annotations
 
 import difflib
+import re
 import urllib.parse
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 import yaml
 
@@ -60,6 +61,8 @@ class Settings:
     from their first note). At 10,000 notes most names are on one note: see `catalog.people`."""
 
 
+_UNSAFE_URL = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
+"""What no site's address holds, and HTML or a template could take for the end of an attribute."""
 SITE_KEYS = ("site_name", "site_url", "edit_root")
 """Settings that come from MkDocs' own keys, not from `extra.papernotes`."""
 COUNT_LIMIT = 100_000
@@ -79,6 +82,11 @@ def read_settings(options: Mapping[str, object] | None, *, site_name: str, site_
         raise SettingsError(f"mkdocs.yml: theme.font must be false, not {font!r}: a web font makes every page load it from "
                             "fonts.googleapis.com, another host (papernotes.css sets the system fonts, Hangul included)",
                             "theme.font")
+    if site_url and (urllib.parse.urlsplit(site_url).scheme not in ("http", "https") or _UNSAFE_URL.search(site_url)):
+        # MkDocs takes `https://x.example/"><script>...` as a URL, and a theme's template wrote it
+        # raw into a page (a hostile-input QA pass).
+        raise SettingsError(f"mkdocs.yml: site_url: {site_url!r} is not a site's address: write an http(s) URL "
+                            "without quotes, angle brackets or spaces, e.g. https://<user>.github.io/<repo>/", "site_url")
     if options is None:
         options = {}
     if not isinstance(options, Mapping):
@@ -123,18 +131,43 @@ _MATERIAL_FONT = {"text": "Roboto", "code": "Roboto Mono"}
 """mkdocs-material's `font` when mkdocs.yml names none."""
 
 
-def file_settings(config_file: Path) -> tuple[Settings | None, Problem | None]:
-    """`config_file`'s (mkdocs.yml's) settings as the build reads them, or what `read_settings`
-    would refuse there, located at its key, for `papernotes check` (which builds nothing, so MkDocs
-    never reads the file): the check passed settings the build then refused. Both None when the
-    file is not YAML MkDocs would read (the build says why). Tags MkDocs adds (`!ENV`,
-    `!relative`) read as no value."""
+SyntaxExplainer = Callable[[yaml.MarkedYAMLError, str], tuple[int, int, str, str]]
+"""(line, column, key, message) of a YAML syntax error in a file's text, in plain words."""
+
+
+def _pyyaml_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    return line, column, "mkdocs.yml", f"YAML syntax error: {err.problem or err.context}"
+
+
+def file_settings(config_file: Path, explain: SyntaxExplainer = _pyyaml_words) -> tuple[Settings | None, Problem | None]:
+    """`config_file`'s (mkdocs.yml's) settings as the build reads them, or the first thing the
+    build would refuse there, located at its key, for `papernotes check` (which builds nothing, so
+    MkDocs never reads the file): the check passed settings the build then refused (a QA pass: an
+    unclosed quote, a `site_url` MkDocs refuses). Refused: what `read_settings` refuses, a file
+    that is not YAML, a key written twice (`duplicate_key`) and what MkDocs' own validation
+    refuses or warns of (a warning stops `mkdocs build --strict`, as CI runs it). Tags MkDocs adds
+    (`!ENV`, `!relative`) read as no value."""
+    name = config_file.name
     try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_TaggedLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None, None
+        text = config_file.read_text(encoding="utf-8-sig")
+        root = yaml.compose(text, Loader=_TaggedLoader)
+    except (OSError, UnicodeDecodeError) as err:
+        return None, Problem(name, 1, 1, "mkdocs.yml", f"cannot be read: {err}", "setting")
+    except yaml.MarkedYAMLError as err:
+        # `explain`: the CLI's plain words, where the writer must act (an unclosed quote on line 1,
+        # not line 24 where PyYAML gave up), as for a note's front matter.
+        line, column, key, message = explain(err, text)
+        return None, Problem(name, line, column, key, message, "setting")
+    except yaml.YAMLError as err:
+        return None, Problem(name, 1, 1, "mkdocs.yml", f"YAML syntax error: {err}", "setting")
     if not isinstance(root, yaml.MappingNode):
-        return None, None
+        return None, Problem(name, 1, 1, "mkdocs.yml", "must be a mapping of settings (`site_name: ...` and so on)", "setting")
+    twice = duplicate_key(root)
+    if twice is not None:
+        key, mark = twice
+        return None, Problem(name, mark.line + 1, mark.column + 1, key, _TWICE, "setting")
 
     def item(path: str) -> tuple[yaml.Node, yaml.Node] | None:
         """The key and value nodes of a dotted path, or None when it is not written."""
@@ -149,10 +182,18 @@ def file_settings(config_file: Path) -> tuple[Settings | None, Problem | None]:
         found = item(path)
         return default if found is None else yaml.load(yaml.serialize(found[1]), Loader=_TaggedLoader)
 
+    refused = _mkdocs_refuses(config_file, text)
+    if refused is not None:
+        key, message = refused
+        where = item(key) if key else None
+        mark = where[0].start_mark if where is not None else None
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        return None, Problem(name, line, column, key or "mkdocs.yml", message, "setting")
     theme = value("theme", None)
     font = value("theme.font", _MATERIAL_FONT if isinstance(theme, Mapping) and theme.get("name") == "material" else False)
+    site_url = value("site_url", None)
     try:
-        return read_settings(value(SECTION, None), site_name="", site_url=None,
+        return read_settings(value(SECTION, None), site_name="", site_url=site_url if isinstance(site_url, str) else None,
                              use_directory_urls=value("use_directory_urls", True) is not False, font=font), None
     except SettingsError as err:
         key, message = err.key, str(err).removeprefix("mkdocs.yml: ")
@@ -168,6 +209,71 @@ def file_settings(config_file: Path) -> tuple[Settings | None, Problem | None]:
         if key and key == err.key:  # `field: message` says the key once
             message = message.removeprefix(key).lstrip(": ")
         return None, Problem(config_file.name, line, column, key or "mkdocs.yml", message, "setting")
+
+
+def repeated_setting(config_file: Path) -> str | None:
+    """For the build: where `config_file` writes a key twice in one mapping, as `papernotes check`
+    says it (MkDocs keeps the last one without a word: the check and the build disagreed), or None."""
+    try:
+        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=_TaggedLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None   # MkDocs read it, or says why it cannot
+    twice = duplicate_key(root) if root is not None else None
+    if twice is None:
+        return None
+    key, mark = twice
+    return f"{config_file.name}:{mark.line + 1}:{mark.column + 1}: {key}: {_TWICE}"
+
+
+_TWICE = "written twice in its mapping; YAML would silently keep the last one: write it once"
+
+
+def duplicate_key(node: yaml.Node, path: str = "") -> tuple[str, yaml.Mark] | None:
+    """The dotted path and place of the first key written twice in one mapping under `node`
+    (`extra.papernotes.home_days` twice: YAML, and MkDocs, keep the last without a word)."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+            here = f"{path}.{name}" if path else name
+            if name in seen:
+                return here, key.start_mark
+            seen.add(name)
+            found = duplicate_key(value, here)
+            if found is not None:
+                return found
+    elif isinstance(node, yaml.SequenceNode):
+        for k, value in enumerate(node.value):
+            found = duplicate_key(value, f"{path}[{k}]")
+            if found is not None:
+                return found
+    return None
+
+
+def _mkdocs_refuses(config_file: Path, text: str) -> tuple[str, str] | None:
+    """(key, message) of the first setting MkDocs' own validation refuses, or warns of (which
+    `--strict` refuses), as `mkdocs build` reads `config_file`; None when it takes them all."""
+    import io
+    import logging
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    config = MkDocsConfig(config_file_path=str(config_file))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)   # what validation logs on the way is said below, once
+    try:
+        config.load_file(io.StringIO(text))
+        errors, warnings = config.validate()
+    except Exception as err:  # noqa: BLE001 - MkDocs' own words for a file it cannot read
+        return "", f"MkDocs cannot read it: {err}"
+    finally:
+        logger.setLevel(level)
+    for key, err in errors:
+        return key, f"MkDocs refuses it: {err}"
+    for key, message in warnings:
+        return key, f"{message} (a warning, which `mkdocs build --strict` refuses)"
+    return None
 
 
 class _TaggedLoader(yaml.SafeLoader):

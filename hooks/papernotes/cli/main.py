@@ -19,10 +19,13 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+import yaml
+
 from papernotes.authoring import importers
 
 from papernotes.authoring import scaffold
 from papernotes.source.tree import load_site, misplaced_note, note_files
+from papernotes.source.yamlerrors import explain_syntax_error
 from papernotes.cli import daily_post
 from papernotes.catalog.people import project_party_pages
 from papernotes.config import file_settings
@@ -79,7 +82,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         # site against it (an authors.yml edit can join or split the notes' names).
         only = [f for f in only if f.resolve() not in data_files] or None
     # mkdocs.yml's settings, as the build reads them (the check passed what the build refused).
-    _, setting = file_settings(root / "mkdocs.yml") if (root / "mkdocs.yml").is_file() else (None, None)
+    _, setting = file_settings(root / "mkdocs.yml", _explained) if (root / "mkdocs.yml").is_file() else (None, None)
     result = load_site(root, "data", only=only, party_pages=project_party_pages(root / "mkdocs.yml"))
     for line in format_problems([*([setting] if setting else []), *result.problems], args.format):
         print(line)
@@ -94,6 +97,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     # The exit code is CI's verdict: `mkdocs build --strict` stops on every warning as on every error.
     # Notices are advice (e.g. two names that look like one person): they fail nothing.
     return 1 if errors or warnings else 0
+
+
+def _explained(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, str]:
+    """A YAML syntax error in mkdocs.yml as a note's is said (`yamlerrors.explain_syntax_error`)."""
+    said = explain_syntax_error(err, text, 0)
+    return said.line, said.column, said.field or "mkdocs.yml", said.message
 
 
 def _root(args: argparse.Namespace) -> Path:
