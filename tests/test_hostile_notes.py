@@ -257,7 +257,10 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
                         # The same site written with its default port, the root's dot, or the id's prefix:
                         # each passed as another paper, and both notes were published.
                         ("port", "https://arxiv.org:443/abs/2405.00010"), ("root-dot", "https://arxiv.org./abs/2405.00010"),
-                        ("id-prefix", "https://arxiv.org/abs/arXiv:2405.00010"), ("hf-port", "https://huggingface.co:443/papers/2405.00010"))),
+                        ("id-prefix", "https://arxiv.org/abs/arXiv:2405.00010"), ("hf-port", "https://huggingface.co:443/papers/2405.00010"),
+                        # arXiv's pages of a paper's formats and source (a hostile-input QA pass).
+                        ("format", "https://arxiv.org/format/2405.00010"), ("src", "https://arxiv.org/src/2405.00010v1"),
+                        ("e-print", "https://arxiv.org/e-print/2405.00010"))),
     ("duplicate-paper-by-pdf-url", {"2024/hostile.md": note(arxiv=None, extra="url: http://arxiv.org/pdf/cs/0112017v1.pdf\n")},
      ("data/notes/2023/good-old.md:6:8: error: arxiv: arXiv cs/0112017 also has a note in data/notes/2024/hostile.md",
       f"{H}:6:6: error: url: arXiv cs/0112017 also has a note in data/notes/2023/good-old.md")),

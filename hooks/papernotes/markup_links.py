@@ -46,10 +46,10 @@ def _id(name: str) -> str:
 
 
 
-_URL_HEAD = (rf"(?:(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org{HOST_END}/(?:abs|pdf|html)/"
+_URL_HEAD = (rf"(?:(?:https?://)?(?:(?:www\.|export\.)?arxiv\.org{HOST_END}/(?:abs|pdf|html|format|src|e-print|ps)/"
              rf"|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/papers/)(?i:arxiv:)?"
              rf"|(?:(?:https?://)?(?:dx\.)?doi\.org{HOST_END}/+|(?i:doi):[ ]?)?(?i:{ARXIV_DOI}))")
-"""A paper's arXiv page (abs, pdf, html; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face
+"""A paper's arXiv page (abs, pdf, html, format, src, e-print, ps; as `schema.ARXIV_PAGE`, which makes a note's `url:` its paper's) or Hugging Face
 page, or its arXiv DOI (`10.48550/arXiv.2401.12345`, after `https://doi.org/` or `doi:`, as `schema.ARXIV_DOI`)."""
 _URL_TAIL = r"(?:[?#][\w=&%./~+-]*[\w=&%/~+-])?"
 MENTION = re.compile(

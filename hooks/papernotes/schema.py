@@ -238,10 +238,11 @@ ARXIV_VERSION = r"v[0-9]+"
 HOST_END = r"\.?(?::(?:443|80))?"
 """What may follow a host and still name the same site: the root's dot (`arxiv.org.`) and the
 default port (`arxiv.org:443`)."""
-ARXIV_PAGE = (rf"(?:(?:www\.|export\.|browse\.)?arxiv\.org{HOST_END}/+(?:abs|pdf|html)|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/+papers)"
-              r"/+(?:arxiv:)?")
-"""A regex (case-insensitive) for a paper's arXiv (abs, pdf, html) or Hugging Face page, after
-`https://`, up to its id: `arxiv.org/abs/arXiv:2504.06141` is arXiv's page of 2504.06141 too."""
+ARXIV_PAGE = (rf"(?:(?:www\.|export\.|browse\.)?arxiv\.org{HOST_END}/+(?:abs|pdf|html|format|src|e-print|ps)"
+              rf"|(?:www\.)?(?:huggingface|hf)\.co{HOST_END}/+papers)/+(?:arxiv:)?")
+"""A regex (case-insensitive) for a paper's arXiv page (abs, pdf, html; format, src, e-print and
+ps, its source and formats) or Hugging Face page, after `https://`, up to its id:
+`arxiv.org/abs/arXiv:2504.06141` is arXiv's page of 2504.06141 too."""
 ARXIV_DOI = r"10\.48550/arxiv\."
 """A regex for arXiv's DOI prefix, up to the id (`10.48550/arXiv.2504.06141`)."""
 _ARXIV_IN_URL = re.compile(rf"^https?://(?:{ARXIV_PAGE}|(?:dx\.)?doi\.org{HOST_END}/+{ARXIV_DOI})"
