@@ -321,6 +321,19 @@ def test_what_the_sanitiser_removes_is_known(text: str, removed: tuple[str, ...]
     assert cache.removed(text) == removed
 
 
+@pytest.mark.parametrize("text", ["[e](java\tscript:alert(13))", '<a href="java\tscript:alert(406)">tab raw</a>',
+                                  "[s](java script:alert(1))"])
+def test_an_address_spelling_a_scheme_with_spaces_is_removed_as_the_checker_says(text: str) -> None:
+    """A hostile-input QA pass: the checker said `java<TAB>script:...` (Markdown reads the tab as
+    spaces) was removed, and the page kept it, a link to a path under the note. It is removed: a
+    tool that drops the spaces would meet the scheme."""
+    cache = markup.HtmlCache()
+    cache.check(text)
+    html = str(markup.Converter().convert(text))
+    assert "href" not in html and ("e" in html or "tab raw" in html or ">s<" in html), html
+    assert len(cache.removed(text)) == 1 and "script:alert" in cache.removed(text)[0]
+
+
 def test_the_checker_warns_at_what_the_page_leaves_out(tmp_path: Path) -> None:
     from conftest import make_site
     note = (BUNDLED_ROOT / "data" / "notes" / "2025" / "thought-manipulation.md").read_text(encoding="utf-8")

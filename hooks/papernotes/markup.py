@@ -76,12 +76,24 @@ _CODE_CLASS = re.compile(r"^(?:language-[A-Za-z0-9_+#.-]{1,40}|pn-math-error)$")
 def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     """Classes only say a code block's language: a note may not borrow the theme's classes
     (e.g. a fixed-position dialog) to restyle or overlay the page. An address whose scheme is
-    written with %-escapes (`encoded_scheme`) is removed, as the scheme it spells would be."""
+    written with %-escapes (`encoded_scheme`) or with spaces in it (`_spaced_scheme`) is removed,
+    as the scheme it spells would be."""
     if name == "class":
         return value if tag == "code" and _CODE_CLASS.match(value) else None
-    if name in ("href", "src") and encoded_scheme(value) is not None:
+    if name in ("href", "src") and (encoded_scheme(value) is not None or _spaced_scheme(value)):
         return None
     return value
+
+
+def _spaced_scheme(url: str) -> bool:
+    """Whether `url` spells a scheme the note may not link to once its spaces and control
+    characters are taken out (`java  script:`, a tab Markdown expanded): a browser reads it as a
+    relative path, but a tool that drops the spaces meets the scheme, and the checker said it was
+    removed while the page kept it (a hostile-input QA pass). Removed, as `removed_markup` says."""
+    if not re.search(r"[\x00-\x20]", url.strip()):
+        return False
+    scheme = _URL_SCHEME.match(re.sub(r"[\x00-\x20]+", "", url))
+    return scheme is not None and scheme[1].lower() not in KEPT_SCHEMES
 
 
 HTML_ELEMENTS = frozenset("""
