@@ -54,7 +54,8 @@ def test_bad_listing_items_are_located_and_the_good_ones_still_imported(project:
     ]
     text = json.dumps(items, indent=1)
     # A 5,000-digit number and JSON nested 100,000 deep, each in an item of its own.
-    text = text[:-1] + ',\n{"paper": {"id": "2504.10009", "upvotes": ' + "9" * 5000 + "}},\n" + "[" * 100_000 + "]" * 100_000 + "\n]"
+    text = text[:-1] + ',\n{"paper": {"id": "2504.10009", "upvotes": ' + "9" * 5000 + "}},\n" + "[" * 100_000 + "]" * 100_000 + "\n"
+    text += ',{"pad": "x"}\n]'   # no `paper` at all: it said "`paper` is null" (a hostile-input QA pass)
     listing = tmp_path / "daily.json"
     listing.write_text(text, encoding="utf-8")
     assert main(["import-hf", str(listing), "--root", str(project), "--tag", "rl"]) == 1
@@ -73,7 +74,8 @@ def test_bad_listing_items_are_located_and_the_good_ones_still_imported(project:
     assert ": item [6] (arXiv 2504.10007): error: 'Too Big' would not pass the checker, not written: file: the note is" in out
     assert ": item [9] (arXiv 2504.10009): error: paper.upvotes: expected a count, got a number of more than 20 digits" in out
     assert ": item [10]: error: item: nested 100000 levels deep" in out
-    assert "import-hf: 4 created, 0 skipped (already have a note), 7 failed" in out.splitlines()
+    assert ": item [11]: error: paper: is missing; every item needs a `paper` object (the item's keys: `pad`)" in out
+    assert "import-hf: 4 created, 0 skipped (already have a note), 8 failed" in out.splitlines()
     created = notes_in(project) - notes_in(CONTRIB.parent)
     assert {"a-good-paper.md", "another-good-paper.md", "index-paper.md"} <= created
     long_name = next(name for name in created if name.startswith("wwww"))

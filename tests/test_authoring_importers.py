@@ -125,7 +125,7 @@ def test_hf_import_writes_drafts_idempotently(project: Path, capsys: pytest.Capt
         f"{HF}:30: item [2] (arXiv 2504.04444): error: paper.ai_keywords: none of its keywords is a tag in data/tags.yml; "
         f"pass --tag SLUG",
         f"{HF}:42: item [3]: error: paper.id: 'not-an-id' is not an arXiv id",
-        f"{HF}:46: item [4]: error: paper: expected an object with a `paper` object, got `paper` is null",
+        f"{HF}:46: item [4]: error: paper: is missing; every item needs a `paper` object (the item's keys: `title`)",
         f"{HF}:47: item [5] (arXiv 2503.00001): skipped 'An Existing Paper on Reward Hacking': already in "
         f"data/notes/2025/existing-paper.md",
         "import-hf: 2 created, 1 skipped (already have a note), 3 failed",

@@ -261,6 +261,9 @@ def _read_item(index: int, line: int, item: object) -> HfPaper | list[ItemProble
             return None
         return " ".join(value.split())
 
+    if isinstance(item, dict) and "paper" not in item:   # not "`paper` is null": the key is not there (a QA pass)
+        keys = ", ".join(f"`{k}`" for k in list(item)[:5]) or "none"
+        return [ItemProblem(index, line, "paper", f"is missing; every item needs a `paper` object (the item's keys: {keys})")]
     if not isinstance(item, dict) or not isinstance(item.get("paper"), dict):
         got = _describe(item) if not isinstance(item, dict) else f"`paper` is {_describe(item.get('paper'))}"
         return [ItemProblem(index, line, "paper", f"expected an object with a `paper` object, got {got}")]
