@@ -279,16 +279,22 @@ def test_a_pasted_arxiv_id_without_a_note_links_to_the_paper_and_the_waiting_pag
         links = bundled_box.eval_on_selector_all(".pn-search__status a", "as => as.map(a => [a.textContent, a.getAttribute('href')])")
         assert links == [["1706.03762", "https://arxiv.org/abs/1706.03762"]]
         assert status_in(bundled_box, "en") == "No results. No note yet on arXiv 1706.03762"
-        wanted = json.loads((bundled_build / "wanted" / "papers.json").read_text(encoding="utf-8"))
-        assert wanted and "1706.03762" not in wanted
-        assert type_query(bundled_box, wanted[0]) == []
+        counts = json.loads((bundled_build / "wanted" / "papers.json").read_text(encoding="utf-8"))
+        assert counts and "1706.03762" not in counts
+        first = next(iter(counts))
+        # The one the phone QA pass searched: two bundled notes build on it, and the box said only "no results".
+        assert counts["2402.03300"] == 2 and counts[first] >= 2
+        assert type_query(bundled_box, first) == []
         bundled_box.wait_for_selector(".pn-search__status a[href*='wanted']")
         links = bundled_box.eval_on_selector_all(".pn-search__status a", "as => as.map(a => a.getAttribute('href'))")
-        assert links == [f"https://arxiv.org/abs/{wanted[0]}", f"/wanted/#arxiv-{wanted[0]}"]
+        assert links == [f"https://arxiv.org/abs/{first}", f"/wanted/#arxiv-{first}"]
         page = (bundled_build / "wanted" / "index.html").read_text(encoding="utf-8")
-        assert f'id="arxiv-{wanted[0]}"' in page                     # the entry the link leads to
-        assert status_in(bundled_box, "ko").endswith(f"아직 노트가 없는 arXiv 논문: {wanted[0]} — 노트를 기다리는 논문에 있습니다")
-        assert status_in(bundled_box, "en").endswith(f"No note yet on arXiv {wanted[0]} — It is on the wanted papers")
+        assert f'id="arxiv-{first}"' in page                     # the entry the link leads to
+        n = counts[first]
+        assert status_in(bundled_box, "ko").endswith(f"아직 노트가 없는 arXiv 논문: {first} — 노트 {n}개가 이 논문을 바탕으로 하거나 "
+                                                     "언급합니다: 노트를 기다리는 논문에서 보기")
+        assert status_in(bundled_box, "en").endswith(f"No note yet on arXiv {first} — {n} notes build on it or mention it: "
+                                                     "see them on the wanted papers")
     finally:
         bundled_box.remove_listener("request", seen)
     here = urlsplit(bundled_box.url).netloc

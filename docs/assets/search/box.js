@@ -318,8 +318,13 @@ function build() {
             loaded.engine.wantedPapers().then((entry) => {
               const listed = papers.map(entry).find(Boolean);
               if (mine !== seq || !listed) return;
-              const a = el("a", { href: listed });
-              a.append(bi("노트를 기다리는 논문에 있습니다", "It is on the wanted papers"));
+              // How many notes build on it or mention it: the reader looked for those notes (a
+              // phone QA pass: "no results", where two notes build on 2402.03300).
+              const [href, n] = listed, count = Number(n) || 0;
+              const a = el("a", { href });
+              a.append(count ? bi(`노트 ${count.toLocaleString("ko")}개가 이 논문을 바탕으로 하거나 언급합니다: 노트를 기다리는 논문에서 보기`,
+                `${count.toLocaleString("en")} ${count === 1 ? "note builds on it or mentions it" : "notes build on it or mention it"}: see them on the wanted papers`)
+                : bi("노트를 기다리는 논문에 있습니다", "It is on the wanted papers"));
               status.append(" — ", a);
             });
           } else if (result.missing.length) {

@@ -53,18 +53,18 @@ export function yearPage(year) {
 export function authorHref(slug) { return new URL(meta.author.replace("{slug}", encodeURIComponent(slug)), ROOT).pathname; }
 /* The address of a paper's abstract on arXiv: a link only (the site fetches nothing from it). */
 export function arxivHref(id) { return "https://arxiv.org/abs/" + id; }
-/* A Promise of a function giving the path of the waiting page's entry for an arXiv id it lists
- * (papers the notes mention that have no note: meta.wanted, its ids in a file loaded the first time
- * a pasted id has no note), else null; null for every id when the file cannot be had. */
+/* A Promise of a function giving [the path of the waiting page's entry, the number of notes that
+ * mention the paper or build on it] for an arXiv id it lists (papers the notes mention that have
+ * no note: meta.wanted, {id: count} in a file loaded the first time a pasted id has no note), else
+ * null; null for every id when the file cannot be had. */
 let wantedLoading = null;
 export function wantedPapers() {
   if (!meta.wanted) return Promise.resolve(() => null);
   if (!wantedLoading) {
     const page = new URL(meta.wanted[0], ROOT).pathname;
-    wantedLoading = loadFile(meta.wanted[1]).then((ids) => {
-      const listed = new Set(ids);
-      return (id) => (listed.has(id) ? page + "#arxiv-" + id.replace(/\//g, "-") : null);
-    }, () => { wantedLoading = null; return () => null; });
+    wantedLoading = loadFile(meta.wanted[1]).then((counts) => (id) => (
+      counts && Object.hasOwn(counts, id) ? [page + "#arxiv-" + id.replace(/\//g, "-"), counts[id]] : null
+    ), () => { wantedLoading = null; return () => null; });
   }
   return wantedLoading;
 }

@@ -47,7 +47,7 @@ Files that are not pages (written by the hook; paths relative to the site root):
 | `previews/<n>.json`           | preview cards of the notes whose slug hashes to n |
 | `reading-list/index.json`     | what the reading list recommends from            |
 | `reading-list/cards/<n>.json` | a recommended note's title, date and arXiv id    |
-| `wanted/papers.json`          | the arXiv ids the waiting page lists (the search box links a pasted one there) |
+| `wanted/papers.json`          | the arXiv ids the waiting page lists, each with how many notes name it (the search box links a pasted one there) |
 
 A note's RIS and CSL-JSON, and those of an author of at most `INLINE_REFERENCES` notes, are
 `data:` links in its page (`data_link`), not files.

@@ -248,10 +248,11 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
     yield _one(urls.llms_txt(), lambda: markdown_copy.render_llms_txt(settings.site_name, site_url, index.notes, index.tags,
                                                                        counts))
     yield _one(urls.notes_json(), lambda: notes_json.notes_json_parts(index, settings.site_name, site_url, graph))
-    # The papers the waiting page lists: a pasted arXiv id without a note links there from the
-    # search box's "no note yet" (loaded only then: engine.wantedPapers).
-    wanted = tuple(u.arxiv for u in graph.unnoted[:link_pages.WANTED_PAPERS])
-    yield _one(urls.wanted_papers(), lambda: json.dumps(wanted, separators=(",", ":")), ("wanted", wanted))
+    # The papers the waiting page lists, each with the number of notes that mention it or build on
+    # it: a pasted arXiv id without a note links there from the search box's "no note yet", saying
+    # how many notes do (loaded only then: engine.wantedPapers).
+    wanted = tuple((u.arxiv, len(u.by)) for u in graph.unnoted[:link_pages.WANTED_PAPERS])
+    yield _one(urls.wanted_papers(), lambda: json.dumps(dict(wanted), separators=(",", ":")), ("wanted", wanted))
     yield _one(urls.browse_index(), lambda: browse.browse_index(index))
     yield ExportGroup((), None, lambda: browse.browse_snippets(index, commentary_of),
                       posixpath.dirname(urls.browse_snippets(0)))
