@@ -692,6 +692,15 @@ def test_a_compound_found_only_in_parts_marks_its_parts(bundled_box) -> None:  #
     assert any(m.startswith("길이") for slug in found for m in shown[slug]), shown
 
 
+@pytest.mark.parametrize(("query", "missing"), [("model merging", "merging"), ("actor critic", "actor"), ("mixture of experts", "mixture")])
+def test_a_real_word_no_note_holds_is_named_not_corrected_to_another(bundled_box, query: str, missing: str) -> None:  # noqa: ANN001
+    """A search QA pass: model merging answered "showing results for: model emerging" (a letter
+    added before the first), actor critic "factor critic", and mixture of experts the notes on
+    experts "without mixture" (its "of" counted as a word kept): each answered another question."""
+    assert type_query(bundled_box, query) == []
+    assert status_in(bundled_box, "en") == f"No results. No note contains: {missing}"
+
+
 def test_enter_ends_a_korean_word_typed_without_composition(bundled_box) -> None:  # noqa: ANN001
     """보상뭐 typed key by key (no input method) and Enter kept 보상's results on screen, as for a
     word still being typed: Enter says the reader is done."""

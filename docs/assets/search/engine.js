@@ -715,6 +715,10 @@ function correct(word) {
   const half = Math.floor(word.length / 2), forward = new Set(), backward = new Set();
   for (const [w, at] of edits(word)) {
     if (w.length < min) continue;
+    // Not a letter added or left out before the first: a typo keeps the word's start, and another
+    // real word no note holds was "corrected" to one that has one more (merging to emerging,
+    // actor to factor: a search QA pass) and answered with notes about something else.
+    if (at === 0 && w.length !== word.length) continue;
     if (at >= half) forward.add(w); else backward.add(reverse(w));
   }
   const head = span(meta.chunks, word.slice(0, half), true);
@@ -1425,8 +1429,11 @@ function withoutMissing(found, textHits) {
   const gone = used.filter((u, i) => none(i) && !(u.word !== undefined && ARXIV_ID.test(u.word)));
   const kept = used.filter((u, i) => !none(i));
   // More words kept than left out, and not only numbers: Yann LeCun reward listed every note on
-  // rewards "without yann lecun", <script>alert(1)</script> the notes holding a 1.
-  if (!gone.length || kept.length <= gone.length || kept.length + gone.length !== used.length) return Promise.resolve(null);
+  // rewards "without yann lecun", <script>alert(1)</script> the notes holding a 1. A function word
+  // kept does not count (mixture of experts listed the notes on experts "without mixture": a
+  // search QA pass).
+  const substance = kept.filter((u) => !(u.word !== undefined && FUNCTION.has(u.word)));
+  if (!gone.length || substance.length <= gone.length || kept.length + gone.length !== used.length) return Promise.resolve(null);
   if (kept.every((u) => u.word !== undefined && /^[\d.]+$/.test(u.word))) return Promise.resolve(null);
   // The common words of substance go too, as withoutCommon leaves them, and are named: 보상 해킹을
   // 막는 방법 found the 1 note of reward hacking's 4 that writes 방법 (method). (Not the, which
