@@ -701,6 +701,22 @@ def test_a_real_word_no_note_holds_is_named_not_corrected_to_another(bundled_box
     assert status_in(bundled_box, "en") == f"No results. No note contains: {missing}"
 
 
+@pytest.mark.parametrize(("query", "slug", "line"), [("optimisation", "reasons-to-reject", "Tag: Preference optimization"),
+                                                     ("hallucinating", "from-faithfulness-to-correctness", "Tag: Hallucination"),
+                                                     ("verifiers", "parallel-r1", "Tag: Self-verification")])
+def test_a_result_found_by_a_word_of_its_tags_label_names_the_tag(bundled_box, query: str, slug: str, line: str) -> None:  # noqa: ANN001
+    """A search QA pass: results found only through a word of a tag's label (the index holds each
+    note's tag labels as its words) marked nothing and showed no reason: optimisation's third to
+    fifth. Such a result names the tag under its title, the word marked where it is."""
+    assert slug in type_query(bundled_box, query)
+    bundled_box.click('.pn-toggle__button[data-lang="en"]')
+    try:
+        result = f'.pn-search__result:has(a[href$="/notes/{slug}/"])'
+        assert bundled_box.inner_text(f"{result} .pn-search__bridge").strip() == line
+    finally:
+        bundled_box.click('.pn-toggle__button[data-lang="ko"]')
+
+
 def test_enter_ends_a_korean_word_typed_without_composition(bundled_box) -> None:  # noqa: ANN001
     """보상뭐 typed key by key (no input method) and Enter kept 보상's results on screen, as for a
     word still being typed: Enter says the reader is done."""

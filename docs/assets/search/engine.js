@@ -1445,6 +1445,34 @@ function withoutMissing(found, textHits) {
     ? [tagged, again, plain, corrected, false, gone.map(said), plain === kept ? [] : common.map(said)] : null));
 }
 
+/* `result` with `labelled`: {doc: [tag, ...]} for the results carrying a tag whose label the
+ * query's words mark (optimisation: Preference optimization), which the box names on a result that
+ * marks nothing else (a search QA pass: three results of optimisation showed no reason at all:
+ * the index holds each note's tag labels as its words). A tag the query names whole is
+ * `result.tagged`'s already. At most MAX_LABELLED tags are looked up. */
+const MAX_LABELLED = 6;
+function labelledTags(result) {
+  const typed = (result.words || []).filter((w) => w.length > 1 && !FUNCTION.has(w));
+  if (!result.hits.length || !typed.length || !meta.tags) return Promise.resolve(result);
+  const named = new Set((result.tags || []).map((t) => t[0]));
+  // Each word, its other spelling (optimisation: optimization), and its stem as lookUpWord reads
+  // it loosely (verifiers: verif-, as in verification).
+  const words = typed.concat(typed.map((w) => otherSpelling(w)).filter(Boolean));
+  const root = (w) => { const r = stem(w); return r.endsWith("ifi") ? r.slice(0, -1) : r; };
+  const marks = (term, w) => term.startsWith(w) || (HANGUL_ONLY.test(w) && term.includes(w))
+    || (!HANGUL_ONLY.test(w) && root(w).length >= 4 && stem(term).startsWith(root(w)));
+  const tags = meta.tags.filter((t) => !named.has(t[0]) && [t[1], t[2]].some((label) => tokenize(label).some((term) => words.some((w) => marks(term, w)))))
+    .slice(0, MAX_LABELLED);
+  if (!tags.length) return Promise.resolve(result);
+  return Promise.all(tags.map((t) => lookUp(meta.words.tag_prefix + t[0], true))).then((found) => {
+    const shown = new Set(result.hits.map((h) => String(h[0]))), labelled = {};
+    found.forEach((f, k) => {
+      for (const d of Object.keys(f.scores)) if (shown.has(d)) (labelled[d] = labelled[d] || []).push(tags[k]);
+    });
+    return Object.assign(result, { labelled });
+  }, () => result);
+}
+
 /* English function words: searched as typed, never marked in a result beside other words (the of
  * and on of every excerpt were marked for "evaluation of reasoning", "alignment on preference";
  * a result was even shown by another language's passage for its "on"). */
@@ -1824,7 +1852,7 @@ export function search(typed, asCorrected = false) {
     const asTyped = (list) => (list || []).map((w) => typedAs.get(w) || w);
     return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, tagged: Array.from(tagged), corrected: offered, romanised: Boolean(romanised), namedAfter: romanised === "after", missing,
       most: Boolean(most), either, dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
-  }).then((result) => (asCorrected ? result : searchCorrected(q, result)));
+  }).then(labelledTags).then((result) => (asCorrected ? result : searchCorrected(q, result)));
 }
 
 /* A query the box corrected (reasonng: reasoning; 강화핛습: 강화학습; reward modle) searched again

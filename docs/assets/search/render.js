@@ -386,6 +386,17 @@ export function renderCard(card, result, doc, id, extra) {
     const line = el("div", { class: "pn-search__bridge" });
     result.tags.forEach((t, i) => line.append(i ? ", " : "", bi((i ? "" : "태그: ") + t[1], (i ? "" : "Tag: ") + t[2])));
     li.querySelector(".pn-search__date").after(line);   // under the title and date, as a glossary line
+  } else if (result.labelled && result.labelled[doc] && !li.querySelector("mark")) {
+    // Found by a word of one of its tags' labels (optimisation: Preference optimization), and
+    // marking nothing else: its tags, the words marked (a search QA pass: no reason showed).
+    const line = el("div", { class: "pn-search__bridge" });
+    const ko = el("span", { class: "pn-lang", lang: "ko" }, "태그: "), en = el("span", { class: "pn-lang", lang: "en" }, "Tag: ");
+    result.labelled[doc].forEach((t, i) => {
+      ko.append(i ? ", " : "", highlight(t[1], marking, null, undefined, whole));
+      en.append(i ? ", " : "", highlight(t[2], marking, null, undefined, whole));
+    });
+    line.append(ko, en);
+    li.querySelector(".pn-search__date").after(line);
   }
   return li;
 }
