@@ -3105,3 +3105,34 @@ def test_the_arrows_reach_more_results_and_home_and_end_the_ends(browser, bundle
         assert page.evaluate("document.activeElement === [...document.querySelectorAll('a.pn-search__title')].pop()")
     finally:
         page.context.close()
+
+
+def _person_note(slug: str, day: int, authors: str, text: str) -> str:
+    return (f"---\ntitle: \"{slug.title()} Paper\"\nauthors: [{authors}]\ndate: 2025-06-{day:02d}\ntags: [rl]\n"
+            f"url: https://example.org/{slug}\n---\n\n## 한국어\n\n{text}\n\n## English\n\n{text}\n")
+
+
+# One note by Rahul M. O. Wang; three newer ones where a Rahul and a Wang are two other authors.
+PERSON_NOTES = {
+    "2025/own.md": _person_note("own", 1, "Ana Lee, Rahul M. O. Wang", "A paper."),
+    **{f"2025/apart-{k}.md": _person_note(f"apart-{k}", 10 + k, "Rahul Singh, Wei Wang, Rahul Wang Jr", "Rahul and Wang again.")
+       for k in range(3)},
+    "2025/hehe.md": _person_note("hehe", 2, "He He, Ana Lee", "A paper."),
+    "2025/head.md": _person_note("head", 20, "Xinlei He, Ana Lee", "He heads the helpful head."),
+}
+
+
+@pytest.fixture(scope="module")
+def persons(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: ANN001
+    return _served_site(tmp_path_factory, serve, "search-persons", PERSON_NOTES, {})
+
+
+@pytest.mark.parametrize(("query", "first"), [("Rahul M. O. Wang", "own"), ("rahul mo wang", "own"), ("Wang, Rahul M. O.", "own"),
+                                              ("He He", "hehe")])
+def test_a_persons_whole_name_puts_their_notes_first(pages, persons: str, query: str, first: str) -> None:  # noqa: ANN001
+    """A QA pass at 10,000 notes: Rahul M. O. Wang's one note was the 66th result of his name, after
+    every note where a Rahul and a Wang are two other authors (initials are no search words); He He
+    was behind Xinlei He. The notes whose author is the whole name come first, in any order typed."""
+    page = open_page(pages, persons, DESKTOP)
+    found = type_query(page, query)
+    assert found[0] == first and len(found) > 1, found
