@@ -222,3 +222,31 @@ def test_the_home_page_of_notes_whose_html_outweighs_their_markdown_stays_under_
     """The home page kept to a budget of the notes' Markdown: 30 notes whose lists of inline math
     are ~7 times as large as HTML made it 1.47 MB. A card now weighs its HTML when that is larger."""
     _home_under_1_mb(_one_day(40, "Abstract text.", MATH_LIST_KO, MATH_LIST_EN))
+
+
+def test_a_long_listings_pager_shows_the_ends_and_the_pages_near(planned) -> None:  # noqa: ANN001 - a fixture, typed where it is made
+    """A QA pass at 10,000 notes: a tag of 59 pages listed all 59 numbers, 584 px above its first
+    note on a phone. A pager of more than 9 pages shows the first, the last and two pages each side
+    of this one, "…" between; each page reaches every other by its neighbours."""
+    import re
+
+    index, _ = planned
+    pages = plan_pages(PageContext(index, Settings(tag_page_size=1), HtmlCache()))
+    tag = max(index.tags.tags, key=lambda t: len(index.by_tag.get(t.slug, ())))
+    total = len(index.by_tag[tag.slug])
+    assert total >= 15, "the fixture must exercise a long pager"
+    listing = {1 if "/page/" not in p.src_uri else int(p.src_uri.rsplit("/", 1)[-1][:-3]): p
+               for p in pages if p.kind == "tag" and _listing_key(p.src_uri) == f"tags/{tag.slug}"}
+    assert sorted(listing) == list(range(1, total + 1))
+
+    def numbers(n: int) -> list[str]:
+        html = listing[n].render()
+        pager = re.search(r'<nav class="pn-pager".*?</nav>', html, re.S)[0]
+        return re.findall(r">(\d+|…)<", pager)
+
+    assert numbers(8) == ["1", "…", "6", "7", "8", "9", "10", "…", str(total)]
+    assert numbers(1) == ["1", "2", "3", "…", str(total)]
+    assert numbers(total) == ["1", "…", str(total - 2), str(total - 1), str(total)]
+    for n in range(1, total + 1):   # its neighbours are always there
+        shown = numbers(n)
+        assert all(str(m) in shown for m in (n - 1, n + 1) if 1 <= m <= total), (n, shown)
