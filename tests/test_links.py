@@ -879,6 +879,32 @@ def test_long_lineage_and_waiting_lists_are_cut_and_counted(tmp_path: Path, monk
     assert "Showing the 1 most-mentioned of 2 papers." in wanted.get_text()
 
 
+def test_a_long_built_upon_or_mentioned_in_list_folds_after_its_first_items(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A QA pass at 10,000 notes: a note 200 notes build on and mention listed them all, 18,000 px of
+    list on a phone before its map. The first `SHOWN_OPEN` items are open, the rest folded under a
+    `<details>` saying how many (every one still there, an ordered list numbered on). (One open
+    here, so that four notes show it.)"""
+    from conftest import build
+    from papernotes.pages import links
+
+    monkeypatch.setattr(links, "SHOWN_OPEN", 1)
+    more = {f"2025/more-{k}.md": LINK_NOTES["2025/follow-up.md"].replace("Follow-up: Better Rewards", f"More {k}").replace(
+        '"2502.20002"', f'"2504.2000{k}"').replace("2025-02-20", f"2025-04-2{k}") for k in range(3)}
+    site = make_site(tmp_path / "site", notes={**LINK_NOTES, **more})
+    assert build(site).returncode == 0
+    base = BeautifulSoup((site / "site" / "notes" / "base-paper" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    titles = [a.get_text() for a in base.select('[data-field="builds_on-inverse"] li > a[data-pn-preview]')]
+    assert {"Follow-up: Better Rewards", "More 0", "More 1", "More 2"} <= set(titles) and len(titles) == len(set(titles))
+    for open_list, kind in (('[data-field="builds_on-inverse"]', "ul"), (".pn-backlinks > ol", "ol")):
+        shown = base.select_one(open_list)
+        assert len(shown.select(":scope > li")) == 1
+        folded = shown.find_next_sibling("details")
+        rest = folded.select_one(f":scope > {kind}")
+        n = len(rest.select(":scope > li"))
+        assert n >= 3 and folded.summary.get_text(" ", strip=True) == f"나머지 {n}개 보기 Show the other {n}"
+        assert kind == "ul" or rest["start"] == "2"
+
+
 def test_a_link_to_a_site_page_that_does_not_exist_is_a_located_warning(tmp_path: Path) -> None:
     """`../../tags/no-such-tag/` and `../../nothing/` passed the checker and the strict build, and
     readers met a 404; a tag that exists, a guide page and the home page are fine."""

@@ -42,6 +42,10 @@ MAX_BACKLINKS = 200
 MAX_LISTED_BY = 200
 """Most notes a lineage field's inverse list names ("Built upon by", newest first); the rest are
 counted. A paper everyone builds on (DPO, say) was listed by thousands: a 2.4 MB page."""
+SHOWN_OPEN = 10
+"""Items of a note page's "Built upon by" or "Mentioned in" list shown open; the rest of it is
+folded under a "show the other N" (a note 200 notes build on was 18,000 px of list on a phone,
+its map 57 screens down: a QA pass at 10,000 notes)."""
 WANTED_PAPERS = 200
 """Most papers the waiting-for-a-note page lists (most-mentioned first), so it stays small (500
 with long titles made it 1.5 MB)."""
@@ -244,18 +248,18 @@ class LinkPages:
                                          f'{escape(paper.arxiv)}</a> <small class="pn-meta">{_NO_NOTE}</small></li>')
                     parts.append("</ul>")
                 if listers:
-                    parts.append(f'<h3 id="{anchor}-inverse">{bi(*inverse)}</h3>\n'
-                                 f'<ul class="pn-list pn-lineage__list" data-field="{field}-inverse">')
-                    parts += [f'<li>{link(other)} <small class="pn-meta">{Fragments.day_link(other.date, href)}</small></li>'
-                              for other in listers[:MAX_LISTED_BY]]
-                    parts.append("</ul>")
+                    parts.append(f'<h3 id="{anchor}-inverse">{bi(*inverse)}</h3>')
+                    items = [f'<li>{link(other)} <small class="pn-meta">{Fragments.day_link(other.date, href)}</small></li>'
+                             for other in listers[:MAX_LISTED_BY]]
+                    parts += _folded(items, f'<ul class="pn-list pn-lineage__list" data-field="{field}-inverse">', "</ul>")
                     if len(listers) > MAX_LISTED_BY:
                         more = len(listers) - MAX_LISTED_BY
                         parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more:,}개 노트가 더 있습니다.", f"And {more:,} more notes.")}</p>')
             parts.append("</section>")
         backlinks = graph.backlinks.get(note.slug, [])
         if backlinks:
-            parts.append(f'<section class="pn-backlinks">\n<h2 id="mentioned-in">{bi("이 노트를 언급한 노트", "Mentioned in")}</h2>\n<ol class="pn-list">')
+            parts.append(f'<section class="pn-backlinks">\n<h2 id="mentioned-in">{bi("이 노트를 언급한 노트", "Mentioned in")}</h2>')
+            items = []
             for back in backlinks[:MAX_BACKLINKS]:
                 ko, en, abstract = back.sentences.get("ko"), back.sentences.get("en"), back.sentences.get(ABSTRACT)
                 if abstract:  # no commentary mentions it: the paper's words, said to be so in both languages
@@ -266,10 +270,10 @@ class LinkPages:
                     only = " pn-only-ko" if ko and not en else (" pn-only-en" if en and not ko else "")
                     quotes = _QUOTED_IN[only.strip()] + "".join(f'<blockquote class="pn-lang" lang="{lang}">{keep_hyphens(escape(text))}</blockquote>'
                                                                 for lang, text in (("ko", ko), ("en", en)) if text)
-                parts.append(f'<li data-slug="{escape(back.source.slug)}">{link(back.source)} '
+                items.append(f'<li data-slug="{escape(back.source.slug)}">{link(back.source)} '
                              f'<small class="pn-meta">{Fragments.day_link(back.source.date, href)}</small>\n'
                              f'<div class="pn-commentary pn-backlink__context{only}">{quotes}</div></li>')
-            parts.append("</ol>")
+            parts += _folded(items, '<ol class="pn-list">', "</ol>")
             if len(backlinks) > MAX_BACKLINKS:
                 more = len(backlinks) - MAX_BACKLINKS
                 parts.append(f'<p class="pn-meta">{bi(f"그 밖에 {more:,}개 노트가 더 언급합니다.", f"{more:,} more notes mention it.")}</p>')
@@ -390,3 +394,15 @@ def _fit(text: str, width: float, bold: bool = False) -> str:
         if used > width:
             return text[:fits].rstrip(" :,-") + "…"
     return text
+
+
+def _folded(items: list[str], opening: str, closing: str) -> list[str]:
+    """A list's HTML: its first `SHOWN_OPEN` items open, the rest in the same kind of list (an
+    ordered one numbered on) under a `<details>` that says how many it holds."""
+    if len(items) <= SHOWN_OPEN + 2:   # two more are no reason to fold
+        return [opening, *items, closing]
+    rest = len(items) - SHOWN_OPEN
+    more = opening.replace("<ol", f'<ol start="{SHOWN_OPEN + 1}"', 1) if opening.startswith("<ol") else opening
+    summary = bi(f"나머지 {rest:,}개 보기", f"Show the other {rest:,}")
+    return [opening, *items[:SHOWN_OPEN], closing, f'<details class="pn-more-items"><summary>{summary}</summary>', more,
+            *items[SHOWN_OPEN:], closing, "</details>"]
