@@ -289,10 +289,28 @@ function init(box) {
     if (index) renderWithExcerpts();
   }
 
+  // The tags the address chooses, before the index says which exist (readState checks them then).
+  function pendingTags() {
+    return (new URLSearchParams(location.search).get("tags") || "").split(",")
+      .map(function (s) { return s.trim(); }).filter(function (s, i, all) { return s && all.indexOf(s) === i; });
+  }
+
   function wire(chip) {
     chip.addEventListener("click", function (e) {
-      if (!index) return;  // not loaded yet: the link still goes to the tag page
+      if (!index && indexFailed) return;  // no index: the link goes to the tag page
       e.preventDefault();
+      if (!index) {
+        // Not loaded yet (1.6 MB at 10,000 notes: seconds on a phone): the chip was a link that
+        // took the reader off the page (a QA pass). The choice goes into the address, which the
+        // index is read against once it is here; the chips answer at once.
+        var slug0 = chip.getAttribute("data-tag"), pending = pendingTags();
+        var j = pending.indexOf(slug0);
+        commit({ tags: j >= 0 ? pending.filter(function (s) { return s !== slug0; }) : pending.concat([slug0]) });
+        countEl.textContent = "";
+        countEl.removeAttribute("data-count");   // said again once the list is drawn
+        countEl.appendChild(bi("노트 목록을 불러오는 중…", "Loading the list of notes…"));
+        return;
+      }
       if (chip.getAttribute("aria-disabled") === "true") return;
       var slug = chip.getAttribute("data-tag");
       var i = selected.indexOf(slug);
