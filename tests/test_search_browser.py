@@ -717,6 +717,15 @@ def test_a_result_found_by_a_word_of_its_tags_label_names_the_tag(bundled_box, q
         bundled_box.click('.pn-toggle__button[data-lang="ko"]')
 
 
+def test_an_acronym_typed_in_capitals_finds_the_notes_writing_it_so(bundled_box) -> None:  # noqa: ANN001
+    """A search QA pass: FoR, which Flow of Reasoning writes for its method throughout, found every
+    note writing "for", that one not in the first ten. Typed in capitals, a word some notes write
+    as an acronym is that acronym: those notes (the index's `^` terms)."""
+    assert type_query(bundled_box, "FoR") == ["flow-of-reasoning"]
+    type_query(bundled_box, "for")   # the everyday word, typed so, is as it was: most notes
+    assert int(bundled_box.get_attribute(".pn-search__results", "data-count")) > 20
+
+
 def test_enter_ends_a_korean_word_typed_without_composition(bundled_box) -> None:  # noqa: ANN001
     """보상뭐 typed key by key (no input method) and Enter kept 보상's results on screen, as for a
     word still being typed: Enter says the reader is done."""

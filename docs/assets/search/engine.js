@@ -426,10 +426,20 @@ export function acronymTerm(term, word) {
 function lookUpAcronym(word) {
   const names = [word], one = acronymSingular(word);
   if (one) names.push(one);
-  return Promise.all(names.map((w) => lookUp(w, false, (t) => acronymTerm(t, w), (t) => acronymTerm(t, w)))).then((found) => {
-    const { scores, title, partial } = bestOf(found);
-    return { scores, tight: scores, title, partial, itself: found.some((f) => f.itself), acronym: true };
-  });
+  // The notes that write it as an acronym (the index's `^` terms: FoR, ToM, MATH), when some do:
+  // typed so, it is that name, not the everyday word (FoR, Flow of Reasoning, was lost among every
+  // note writing "for": a search QA pass).
+  const caps = meta.acronym ? Promise.all(names.map((w) => lookUp(meta.acronym + w, true))) : Promise.resolve([]);
+  return Promise.all([Promise.all(names.map((w) => lookUp(w, false, (t) => acronymTerm(t, w), (t) => acronymTerm(t, w)))), caps])
+    .then(([found, written]) => {
+      let { scores, title, partial } = bestOf(found);
+      const as = new Set(written.flatMap((f) => Object.keys(f.scores)));
+      if ([...as].some((d) => scores[d] !== undefined)) {
+        scores = Object.fromEntries(Object.entries(scores).filter(([d]) => as.has(d)));
+        title = Object.fromEntries(Object.entries(title).filter(([d]) => as.has(d)));
+      }
+      return { scores, tight: scores, title, partial, itself: found.some((f) => f.itself), acronym: true };
+    });
 }
 
 /* A word the query writes in angle brackets (<think>): the notes writing that token (the index's
