@@ -96,3 +96,21 @@ def test_check_reads_the_settings_as_the_build_does(tmp_path: Path, capsys: pyte
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith(expected), out
     assert build(site).returncode == 1
+
+
+def test_a_key_written_twice_is_found_and_aliases_are_read_once() -> None:
+    """`duplicate_key` walks mkdocs.yml's nodes: an alias is the node it names, read once (a node
+    that holds itself, `&a [*a]`, recursed for ever; a billion laughs took exponential time)."""
+    import yaml
+
+    from papernotes.config import _TaggedLoader, duplicate_key
+
+    def row(k: int) -> str:
+        before = "*a" if k == 0 else f"*l{k - 1}"
+        return f"l{k}: &l{k} [{', '.join([before] * 9)}]\n"
+
+    laughs = "a: &a [1, 2]\n" + "".join(row(k) for k in range(12))
+    for text in ("a: &a [*a]\n", laughs):
+        assert duplicate_key(yaml.compose(text, Loader=_TaggedLoader)) is None
+    key, mark = duplicate_key(yaml.compose("extra:\n  papernotes:\n    home_days: 3\n    home_days: 4\n", Loader=_TaggedLoader))
+    assert (key, mark.line + 1, mark.column + 1) == ("extra.papernotes.home_days", 4, 5)

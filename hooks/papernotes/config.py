@@ -228,9 +228,15 @@ def repeated_setting(config_file: Path) -> str | None:
 _TWICE = "written twice in its mapping; YAML would silently keep the last one: write it once"
 
 
-def duplicate_key(node: yaml.Node, path: str = "") -> tuple[str, yaml.Mark] | None:
+def duplicate_key(node: yaml.Node, path: str = "", visited: set[int] | None = None) -> tuple[str, yaml.Mark] | None:
     """The dotted path and place of the first key written twice in one mapping under `node`
-    (`extra.papernotes.home_days` twice: YAML, and MkDocs, keep the last without a word)."""
+    (`extra.papernotes.home_days` twice: YAML, and MkDocs, keep the last without a word). Each node
+    is read once: an alias is the node it names (`&a [*a]` holds itself; a billion laughs are a
+    few nodes named many times)."""
+    visited = set() if visited is None else visited
+    if id(node) in visited:
+        return None
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key, value in node.value:
@@ -239,12 +245,12 @@ def duplicate_key(node: yaml.Node, path: str = "") -> tuple[str, yaml.Mark] | No
             if name in seen:
                 return here, key.start_mark
             seen.add(name)
-            found = duplicate_key(value, here)
+            found = duplicate_key(value, here, visited)
             if found is not None:
                 return found
     elif isinstance(node, yaml.SequenceNode):
         for k, value in enumerate(node.value):
-            found = duplicate_key(value, f"{path}[{k}]")
+            found = duplicate_key(value, f"{path}[{k}]", visited)
             if found is not None:
                 return found
     return None
