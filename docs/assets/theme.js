@@ -145,6 +145,8 @@ function drawer(toggle, button) {
       event.preventDefault();
       leaving = link.href;
       set(false, false);
+      // Should the step back never be heard of (a browser that drops it), the link is followed anyway.
+      setTimeout(() => { if (leaving !== null) { const to = leaving; leaving = null; stepping = false; location.assign(to); } }, 600);
     });
   }
   const beside = document.querySelector("label.md-overlay[for=__drawer]");
