@@ -141,12 +141,14 @@ def _pyyaml_words(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str, 
     return line, column, "mkdocs.yml", f"YAML syntax error: {err.problem or err.context}"
 
 
-def file_settings(config_file: Path, explain: SyntaxExplainer = _pyyaml_words) -> tuple[Settings | None, Problem | None]:
+def file_settings(config_file: Path, explain: SyntaxExplainer = _pyyaml_words,
+                  validate: bool = False) -> tuple[Settings | None, Problem | None]:
     """`config_file`'s (mkdocs.yml's) settings as the build reads them, or the first thing the
     build would refuse there, located at its key, for `papernotes check` (which builds nothing, so
     MkDocs never reads the file): the check passed settings the build then refused (a QA pass: an
     unclosed quote, a `site_url` MkDocs refuses). Refused: what `read_settings` refuses, a file
-    that is not YAML, a key written twice (`duplicate_key`) and what MkDocs' own validation
+    that is not YAML, a key written twice (`duplicate_key`) and, with `validate` (the check's
+    verdict; a quarter of a second, and it loads the project's hooks), what MkDocs' own validation
     refuses or warns of (a warning stops `mkdocs build --strict`, as CI runs it). Tags MkDocs adds
     (`!ENV`, `!relative`) read as no value."""
     name = config_file.name
@@ -182,7 +184,7 @@ def file_settings(config_file: Path, explain: SyntaxExplainer = _pyyaml_words) -
         found = item(path)
         return default if found is None else yaml.load(yaml.serialize(found[1]), Loader=_TaggedLoader)
 
-    refused = _mkdocs_refuses(config_file, text)
+    refused = _mkdocs_refuses(config_file, text) if validate else None
     if refused is not None:
         key, message = refused
         where = item(key) if key else None

@@ -1881,7 +1881,7 @@ export function search(typed, asCorrected = false) {
     const asTyped = (list) => (list || []).map((w) => typedAs.get(w) || w);
     return { hits, words, whole, unmarked, forms, concepts: namedConcepts, spelt, bridges, unsaid, tags: named.tags, tagged: Array.from(tagged), corrected: offered, romanised: Boolean(romanised), namedAfter: romanised === "after", missing,
       most: Boolean(most), either, dropped: asTyped(dropped), common: commonWords, ignored: ignored.map(said), apart: asTyped(apart), partial: text.found.some((f) => f.partial) };
-  }).then(labelledTags).then((result) => (asCorrected ? result : searchCorrected(q, result)));
+  }).then((result) => (asCorrected ? result : Promise.resolve(searchCorrected(q, result)).then(labelledTags)));
 }
 
 /* A query the box corrected (reasonng: reasoning; 강화핛습: 강화학습; reward modle) searched again

@@ -82,7 +82,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         # site against it (an authors.yml edit can join or split the notes' names).
         only = [f for f in only if f.resolve() not in data_files] or None
     # mkdocs.yml's settings, as the build reads them (the check passed what the build refused).
-    _, setting = file_settings(root / "mkdocs.yml", _explained) if (root / "mkdocs.yml").is_file() else (None, None)
+    _, setting = file_settings(root / "mkdocs.yml", _explained, validate=True) if (root / "mkdocs.yml").is_file() else (None, None)
     result = load_site(root, "data", only=only, party_pages=project_party_pages(root / "mkdocs.yml"))
     for line in format_problems([*([setting] if setting else []), *result.problems], args.format):
         print(line)
