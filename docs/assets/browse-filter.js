@@ -18,13 +18,14 @@ import { bi, el, langOf } from "./dom.js";
 const ORDERS = ["newest", "oldest"];
 const FOUND_MAX = 100;  // chips the finder shows at most: typing one letter at 5,000 tags finds thousands
 
-// The selection a URL names: known tags only (each once), a year the page offers, an order.
+// The selection a URL names: known tags only (each once; `known` null: any, before the index says
+// which exist), a year the page offers, an order.
 function readState(known, years) {
   var params = new URLSearchParams(location.search);
   var raw = params.get("tags") || "";
   var seen = {};
   var tags = raw.split(",").map(function (s) { return s.trim(); }).filter(function (s) {
-    if (!s || seen[s] || !(s in known)) return false;
+    if (!s || seen[s] || (known !== null && !(s in known))) return false;
     seen[s] = true;
     return true;
   });
@@ -289,12 +290,6 @@ function init(box) {
     if (index) renderWithExcerpts();
   }
 
-  // The tags the address chooses, before the index says which exist (readState checks them then).
-  function pendingTags() {
-    return (new URLSearchParams(location.search).get("tags") || "").split(",")
-      .map(function (s) { return s.trim(); }).filter(function (s, i, all) { return s && all.indexOf(s) === i; });
-  }
-
   function wire(chip) {
     chip.addEventListener("click", function (e) {
       if (!index && indexFailed) return;  // no index: the link goes to the tag page
@@ -303,7 +298,7 @@ function init(box) {
         // Not loaded yet (1.6 MB at 10,000 notes: seconds on a phone): the chip was a link that
         // took the reader off the page (a QA pass). The choice goes into the address, which the
         // index is read against once it is here; the chips answer at once.
-        var slug0 = chip.getAttribute("data-tag"), pending = pendingTags();
+        var slug0 = chip.getAttribute("data-tag"), pending = readState(null, years).tags;
         var j = pending.indexOf(slug0);
         commit({ tags: j >= 0 ? pending.filter(function (s) { return s !== slug0; }) : pending.concat([slug0]) });
         countEl.textContent = "";
