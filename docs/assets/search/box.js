@@ -458,10 +458,17 @@ function build() {
   });
   /* Chromium scrolls the page towards a field in a sticky header when it is clicked or typed in:
    * on a wide screen the page behind the results moved up 41 px a key (454 at the click), and the
-   * reader lost their place (a QA pass). The page stays where it was, a frame later. */
+   * reader lost their place (a QA pass). The page stays where it was: put back a frame later, and
+   * at any scroll of the next 300 ms (on a busy machine Chromium's scroll came after that frame, and
+   * a CI run saw the page 41 px up). */
   const hold = () => {
-    const y = window.scrollY;
-    requestAnimationFrame(() => { if (window.scrollY !== y && document.activeElement === input) window.scrollTo(window.scrollX, y); });
+    const y = window.scrollY, until = performance.now() + 300;
+    const back = () => {
+      if (window.scrollY !== y && document.activeElement === input && performance.now() < until) window.scrollTo(window.scrollX, y);
+    };
+    window.addEventListener("scroll", back, { passive: true });
+    setTimeout(() => window.removeEventListener("scroll", back), 300);
+    requestAnimationFrame(back);
   };
   input.addEventListener("pointerdown", hold);
   input.addEventListener("beforeinput", hold);
