@@ -2789,6 +2789,21 @@ def test_a_corrected_query_is_searched_as_if_typed(bundled_box, query: str, mean
     assert bundled_box.inner_text(".pn-search__correction") == meant
 
 
+@pytest.mark.parametrize(("query", "offered"), [("markovian thinkr", "markovian thinks"), ("thinkr markovian", "thinks markovian")])
+def test_a_typo_that_begins_another_word_is_corrected_when_the_query_finds_nothing(bundled_box, query: str, offered: str) -> None:  # noqa: ANN001
+    """markovian thinkr found nothing, "use fewer words": thinkr begins ThinkRM, a word of another
+    note, so it counted as found and was never corrected. Now the query finds The Markovian Thinker,
+    corrected; thinkr alone still finds the ThinkRM notes, and two real words no note holds
+    together are not "corrected" into each other's notes."""
+    assert "the-markovian-thinker" in type_query(bundled_box, query)
+    assert bundled_box.inner_text(".pn-search__correction") == offered
+    thinkrm = type_query(bundled_box, "thinkr")
+    assert thinkrm and "the-markovian-thinker" not in thinkrm
+    assert not bundled_box.query_selector(".pn-search__correction")
+    type_query(bundled_box, "grpo markovian")
+    assert not bundled_box.query_selector(".pn-search__correction")
+
+
 @pytest.mark.parametrize(("query", "offered"), [("뷁뷁 자오", None), ("qwertyzz hallucinaton", None),
                                               ("reward modle", "reward model"), ("보상모댈", "보상모델")])
 def test_a_correction_is_offered_only_when_it_finds_notes(bundled_box, query: str, offered: str | None) -> None:  # noqa: ANN001

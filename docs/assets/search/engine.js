@@ -714,14 +714,19 @@ function edits(word) {
 
 function reverse(s) { return s.split("").reverse().join(""); }
 
-/* The indexed word one letter away from `word` (spell_min+1 English letters) that most notes
- * hold, or null. A change in the second half is checked against the terms (the candidates share
+/* The likeliest correction of `word` (corrections; correctHangul for a Korean word), or null. */
+function correct(word) {
+  if (HANGUL_ONLY.test(word)) return correctHangul(word);
+  return corrections(word).then((words) => (words.length ? words[0] : null));
+}
+
+/* The indexed words one letter away from `word` (spell_min+1 English letters) that find notes,
+ * likeliest first. A change in the second half is checked against the terms (the candidates share
  * the first half, so one or two files); one in the first half against the spelling entries (each
  * word backwards after meta.spell), where the candidates share the last half. */
-function correct(word) {
+function corrections(word) {
   const min = meta.words.spell_min;
-  if (HANGUL_ONLY.test(word)) return correctHangul(word);
-  if (!/^[a-z]+$/.test(word) || word.length <= min || !meta.spell) return Promise.resolve(null);
+  if (!/^[a-z]+$/.test(word) || word.length <= min || !meta.spell) return Promise.resolve([]);
   const half = Math.floor(word.length / 2), forward = new Set(), backward = new Set();
   for (const [w, at] of edits(word)) {
     if (w.length < min) continue;
@@ -742,7 +747,7 @@ function correct(word) {
   }));
   return Promise.all(checks).then(() => {
     const words = Array.from(known).sort();
-    if (!words.length) return null;
+    if (!words.length) return [];
     // The likeliest typo first: two letters swapped (`modle` -> `model`, not the commoner
     // `mode`, which a prefix search also finds in every note with `model`), then a word not
     // shorter (a letter left out or mistyped: `hiden` -> `hidden` or `hides`, not `hide`), then the
@@ -751,14 +756,9 @@ function correct(word) {
     const rank = (w, n) => [letters(w) === letters(word) ? 1 : 0, w.length >= word.length ? 1 : 0, n];
     const better = (a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
     return Promise.all(words.map((w) => lookUpWord(w))).then((found) => {
-      let best = null, top = null;
-      found.forEach((f, i) => {
-        const n = Object.keys(f.scores).length;
-        if (!n) return;
-        const r = rank(words[i], n);
-        if (top === null || better(r, top) > 0) { best = words[i]; top = r; }
-      });
-      return best;
+      const ranked = [];
+      found.forEach((f, i) => { const n = Object.keys(f.scores).length; if (n) ranked.push([words[i], rank(words[i], n)]); });
+      return ranked.sort((a, b) => better(b[1], a[1])).map((r) => r[0]);   // stable: ties keep the words' order
     });
   });
 }
@@ -1574,6 +1574,30 @@ function splitJoined(found, textHits) {
   });
 }
 
+/* Still nothing, though each word finds notes alone: an English word that no note writes, only
+ * the start of longer ones, may be a typo (markovian thinkr: thinkr began ThinkRM, so it was not
+ * corrected, and the query found nothing, "use fewer words"). Its corrections (not those it
+ * begins, which it found already), likeliest first, each searched with the other words: the first
+ * that finds notes, offered as a correction. At most RETYPE_TRIES of each word, as
+ * [tagged, text, units, corrected] or null. */
+const RETYPE_TRIES = 4;
+function prefixTypos(found, textHits) {
+  const [tagged, text, used, corrected] = found;
+  if (text.hits.length || used.length < 2) return Promise.resolve(null);
+  const at = used.map((u, i) => i).filter((i) => {
+    const u = used[i];
+    return u.word !== undefined && !u.whole && !u.acronym && /^[a-z]+$/.test(u.word) && u.word.length > meta.words.spell_min &&
+      !isCommon(u) && Object.keys(text.found[i].scores).length > 0;
+  });
+  const retyped = (i, fix) => {
+    const again = queryUnits(used.map((u, k) => (k === i ? fix : said(u))).join(" "));
+    return textHits(again).then((t) => (t.hits.length ? [tagged, t, again, Object.assign({}, corrected, { [said(used[i])]: fix })] : null));
+  };
+  return at.reduce((done, i) => done.then((answer) => answer || lookUp(used[i].word, true).then((self) => (self.itself ? null
+    : corrections(used[i].word).then((fixes) => fixes.filter((w) => !w.startsWith(used[i].word)).slice(0, RETYPE_TRIES)
+      .reduce((d, fix) => d.then((a) => a || retyped(i, fix)), Promise.resolve(null)))))), Promise.resolve(null));
+}
+
 /* Nothing found, even corrected: the query without its COMMON words (each as typed or without its
  * particle), when a word of substance stays, as [tagged, text, units, corrected, false, [], common]
  * if that finds notes, else null (then withoutMissing). */
@@ -1802,8 +1826,9 @@ export function search(typed, asCorrected = false) {
       () => romanisedName(units).then((n) => n && [tagged, n.text, n.units, n.corrected, true]),
       () => unfinishedConcept(units, textHits).then((b) => b && [tagged, b.text, b.units, {}]),
       () => namePart(units, text, textHits, tagged),
-      // The corrections, then two words typed as one, then without common, missing or everyday Korean words (each null when it finds nothing).
-      () => correctAll(tagged, text).then((found) => [splitJoined, withoutCommon, withoutMissing, withoutPlainKorean]
+      // The corrections, then two words typed as one, then a typo that began a longer word, then without common,
+      // missing or everyday Korean words (each null when it finds nothing).
+      () => correctAll(tagged, text).then((found) => [splitJoined, prefixTypos, withoutCommon, withoutMissing, withoutPlainKorean]
         .reduce((done, without) => done.then((answer) => answer || without(found, textHits)), Promise.resolve(null))
         .then((answer) => answer || mostWords(found) || found)),
     ];
