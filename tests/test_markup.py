@@ -94,6 +94,9 @@ def test_fast_path_equals_full_render_on_the_bundled_notes() -> None:
     # showed "30.7%" / "에서" and "일치" / "(faithfulness)" on two lines)
     ("30.7%에서 일치(faithfulness)는 높다", ["30.7%\u2060에서", "일치\u2060(faithfulness)\u2060는"]),
     ("`O(n)`로 줄인다", ["</code>\u2060로"]),
+    # code ending in any mark: the contributing guide's lines began with 를, 는, 에 on a phone
+    ("그냥 `pip install -e .`를 하면 `family:`는 `data/notes/`에", ["</code>\u2060를", "</code>\u2060는", "</code>\u2060에"]),
+    ("`mkdocs`를 `v1.5`로 `x.` 가", []),  # a letter or digit before the ending, or a space: no break to stop
     ("(a)\n\n가", []),  # two paragraphs: nothing to join
     ("`f(x)한`", []),  # code is copied as written
     ("(a) 가, (b)c", []),

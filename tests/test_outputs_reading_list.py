@@ -180,3 +180,14 @@ def test_terms_are_whole_names_as_the_notes_write_them() -> None:
         reading_list.TERMS_PER_NOTE = kept
     terms = {n.slug: {vocabulary[t] for t in c} for n, c in zip(built, chosen)}
     assert terms["a"] == terms["b"] == {"Bradley-Terry", "RM-Bench", "Markovian", "RM", "chain-of-thought"}
+
+
+def test_glossary_terms_have_their_korean_form() -> None:
+    """The list page said "같은 용어: pre-training" to a Korean reader, though the glossary gives 사전
+    학습: the index holds each glossary term's Korean form by its index, not a term the glossary
+    writes the same in both (GRPO) nor one it does not list."""
+    glossary = Glossary((Concept("pt", ("pre-training", "pretraining"), ("사전 학습", "사전 훈련")),
+                         Concept("grpo", ("GRPO",), ("GRPO",)), Concept("bt", ("Bradley-Terry",), ())))
+    assert reading_list.korean_terms(["GRPO", "Pre-training", "RM-Bench", "Bradley-Terry", "pretraining"], glossary) == {
+        "1": "사전 학습", "4": "사전 학습"}
+    assert reading_list.korean_terms(["pre-training"], None) == {}

@@ -689,6 +689,38 @@ def test_words_break_only_between_words_on_a_phone(browser, base: str, index, la
     assert broken == {}
 
 
+# A Korean ending that starts a line right after inline code (`pip install -e .` / 를 하면): the code's
+# last line box and the ending's first character, on different lines.
+ENDINGS_AFTER_CODE = r"""() => {
+  const found = [];
+  for (const code of document.querySelectorAll("article code")) {
+    const n = code.nextSibling;
+    if (!n || n.nodeType !== 3 || code.closest("pre")) continue;
+    const t = n.textContent, i = t.search(/[^\u2060]/);
+    if (i < 0 || !/[\uac00-\ud7a3]/.test(t[i])) continue;
+    const r = document.createRange();
+    r.setStart(n, i); r.setEnd(n, i + 1);
+    const rects = code.getClientRects(), rect = r.getClientRects()[0];
+    if (rect && rects.length && rect.top > rects[rects.length - 1].top + 2) found.push(code.textContent + "|" + t.slice(i, i + 6));
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 375, 390, 414])
+def test_a_korean_ending_stays_on_the_line_of_the_code_before_it(browser, base: str, width: int) -> None:  # noqa: ANN001
+    """The contributing guide on a phone: lines began with 를, 는, 에 after `pip install -e .`,
+    `family:` and `data/notes/`: a break is allowed after a mark even with `word-break: keep-all`."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True)
+    pg = context.new_page()
+    try:
+        open_page(pg, base + "contributing/", "ko")
+        assert pg.locator("article code").count() > 20
+        assert pg.evaluate(ENDINGS_AFTER_CODE) == []
+    finally:
+        context.close()
+
+
 def test_hashtags_and_chips_stay_whole(contexts, base: str, index) -> None:  # noqa: ANN001
     pg = contexts["phone"]
     note = next(n for n in index.notes if any("-" in t for t in n.tags))
@@ -1991,6 +2023,35 @@ def test_the_header_names_the_site_once(contexts, base: str) -> None:  # noqa: A
         open_page(pg, base + path, "ko")
         tree = pg.locator(".md-header").aria_snapshot()
         assert tree.count("papernotes") == 2 and "통계" not in tree, tree   # the logo's link and the name, once
+
+
+@pytest.mark.parametrize("size", [(360, 640), (844, 390), (320, 568)])
+def test_the_open_menu_scrolls_to_its_last_item(browser, base: str, size: tuple[int, int]) -> None:  # noqa: ANN001
+    """An accessibility QA pass: on a 360 x 640 phone the open menu did not scroll (its list is
+    taller than the screen, its box was let grow past it and clipped), so its last three items
+    (기여 안내, 보안, 성능 측정) could not be reached by touch, eight in landscape. Dragged (here: the
+    wheel over it), the menu's list scrolls until its last item shows whole, and the close button
+    stays in sight."""
+    width, height = size
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=True, has_touch=True)
+    try:
+        pg = context.new_page()
+        open_page(pg, base, "ko")
+        pg.locator("label.md-header__button[for=__drawer]").tap()
+        pg.wait_for_function("() => document.getElementById('__drawer').checked")
+        pg.wait_for_timeout(400)   # the menu slides in (.25 s)
+        last = pg.locator("#pn-drawer .md-nav__list > li").last
+        assert last.bounding_box()["y"] + last.bounding_box()["height"] > height, "the menu is longer than this screen"
+        menu = pg.locator("#pn-drawer").bounding_box()
+        for _ in range(10):
+            pg.mouse.move(menu["x"] + menu["width"] / 2, height - 40)
+            pg.mouse.wheel(0, 300)
+            pg.wait_for_timeout(100)
+        box = last.bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
+        assert pg.locator("#pn-drawer .pn-drawer-close").is_visible()
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])

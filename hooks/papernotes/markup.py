@@ -916,23 +916,29 @@ def glue_endings(html: str) -> str:
     Korean ending after it (`포함)에서는`, `(언어)까지`, `</code>로` after `O(n)`, `30.7%에서`), and
     between a Korean word and the bracket it opens (`일치(faithfulness)`): Chromium may break a
     line there even with `word-break: keep-all`, and a phone showed lines starting with "에서는".
-    Not inside code, where the joiner would be copied with it."""
-    if not _HAS_CLOSER.search(html) or not _HANGUL_START.search(html):
+    So after code that ends in any mark (`pip install -e .`를, `family:`는, `data/notes/`에: the
+    contributing guide's lines began with the particle). Not inside code, where the joiner would be
+    copied with it."""
+    if not (_HAS_CLOSER.search(html) or "</code>" in html) or not _HANGUL_START.search(html):
         return html
     out: list[str] = []
     closed = False  # the text so far ends with a closer
+    last = ""  # the last character of the text so far
     pieces = _TAG_OR_TEXT.split(html)
     for i, name, code in _walk(pieces, ("code", "pre")):
         piece = pieces[i]
         if name is not None:
             if name.lstrip("/") not in _INLINE:  # a new block, line or cell: nothing to join across
                 closed = False
+            elif name == "/code" and last and not last.isalnum() and not last.isspace():
+                closed = True
             out.append(piece)
             continue
         if closed and not code and _HANGUL_START.match(piece):
             out.append(WORD_JOINER)
         out.append(piece if code else _CLOSER_THEN_HANGUL.sub("\\g<0>" + WORD_JOINER, piece))
         closed = piece[-1] in _CLOSERS
+        last = piece[-1]
     return "".join(out)
 
 

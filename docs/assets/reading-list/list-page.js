@@ -414,8 +414,9 @@ function reasonParts(rec) {
     parts.push([`같은 태그: ${ko}`, `${one(rec.tags, "Shared tag", "Shared tags")}: ${en}`]);
   }
   if (rec.terms.length) {
-    const words = rec.terms.map((t) => site.terms[t]);
-    parts.push(naming(["같은 용어: {t}", `${one(words, "Shared term", "Shared terms")}: {t}`], words));
+    // A glossary term in its Korean form in the Korean sentence (같은 용어: 사전 학습, not pre-training).
+    const words = rec.terms.map((t) => site.terms[t]), korean = rec.terms.map((t) => site.termsKo[t] || site.terms[t]);
+    parts.push([naming(["같은 용어: {t}"], korean)[0], naming([`${one(words, "Shared term", "Shared terms")}: {t}`], words)[0]]);
   }
   if (rec.like && store.get(rec.like)) parts.push(naming(["저장한 ‘{t}’ 노트와 비슷함", "Like ‘{t}’, which you saved"], [store.get(rec.like).title]));
   return parts;

@@ -41,6 +41,7 @@ export class SiteNotes {
     this.tags = doc.tags;
     this.tagSlugs = new Set(doc.tags.map((t) => t[0]));   // the tags the site has, by slug
     this.terms = doc.terms;
+    this.termsKo = doc.terms_ko || {};   // a glossary term's Korean form, by index (pre-training: 사전 학습)
     this.tagsOf = rows(doc.tags_of, doc.count);
     this.termsOf = rows(doc.terms_of, doc.count);
     this.lineageOf = rows(doc.lineage_of, doc.count);

@@ -27,6 +27,7 @@ in COMPOUND_ENDS (LLM-based). A term is in at least two notes and at most TERM_M
 best by tf-idf. An acronym's plural is its singular (RMs: RM), spellings that differ only in case
 or hyphens are one term (MATH-500, MATH500), and `terms` holds each as the notes most often write
 it; notes match on their indices.
+`terms_ko` gives the Korean form of the terms the glossary names (by index, as a string).
 `lineage_of` holds a note's `builds_on` notes when the schema has that field (else it is absent).
 The JavaScript reads this format in docs/assets/reading-list/recommend.js; SCHEMA changes with it.
 """
@@ -211,6 +212,17 @@ def note_terms(notes: tuple[Note, ...], glossary: Glossary | None = None) -> tup
     return [shown[t] for t in vocabulary], [[number[t] for t in terms] for terms in chosen]
 
 
+def korean_terms(vocabulary: list[str], glossary: Glossary | None) -> dict[str, str]:
+    """The Korean form of each term the glossary names in English (pre-training: 사전 학습), by its
+    index in `vocabulary`: the list page names shared terms in the reader's language."""
+    korean: dict[str, str] = {}
+    for concept in glossary.concepts if glossary is not None else ():
+        if concept.ko:
+            for form in concept.en:
+                korean.setdefault(form.casefold(), concept.ko[0])
+    return {str(i): korean[t.casefold()] for i, t in enumerate(vocabulary) if korean.get(t.casefold(), t) != t}
+
+
 def _join(rows: list[list[int]]) -> str:
     return ";".join(",".join(_base36(i) for i in row) for row in rows)
 
@@ -231,6 +243,7 @@ def reading_list_index(index: SiteIndex) -> dict[str, object]:
         "author_page": urls.src_to_url(urls.author("{slug}")),
         "tags": [[t.slug, t.ko, t.en] for t in tags],
         "terms": vocabulary,
+        "terms_ko": korean_terms(vocabulary, index.glossary),
         "ids": "".join(hashes),
         "exact": {n.slug: i for i, (n, h) in enumerate(zip(notes, hashes)) if seen[h] > 1},
         "tags_of": _join([[tag_number[s] for s in n.tags if s in tag_number] for n in notes]),
