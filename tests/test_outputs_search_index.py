@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from markupsafe import escape
@@ -469,3 +470,13 @@ def test_a_verb_form_is_not_indexed_by_its_inner_sub_words() -> None:
 def test_a_word_in_angle_brackets_is_indexed_as_the_token() -> None:
     """<think> is a token a model writes: the box looks `<think>` up before the word think."""
     assert searchindex.angled_names("between `<think>` and `</think>`; a < b > c") == ["<think>", "<think>"]
+
+
+def test_each_years_documents_are_one_run() -> None:
+    """A query of a year beside other words keeps that year's documents (engine.search): numbered
+    newest first, each year's are a run; notes in another order give no runs (nothing filtered)."""
+    dated = lambda *days: tuple(SimpleNamespace(date=dt.date.fromisoformat(d)) for d in days)  # only the date is read
+    assert searchindex.year_runs(dated("2025-03-01", "2025-01-02", "2024-12-31", "2023-05-05", "2023-01-01")) == {
+        "2025": [0, 2], "2024": [2, 3], "2023": [3, 5]}
+    assert searchindex.year_runs(dated("2025-03-01", "2024-12-31", "2025-01-02")) == {}
+    assert searchindex.year_runs(()) == {}

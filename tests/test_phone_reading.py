@@ -2089,6 +2089,34 @@ def test_the_open_menu_has_a_named_close_button(browser, base: str, lang: str) -
         wide.close()
 
 
+@pytest.mark.parametrize("query", ["reward", ""])
+def test_shift_tab_from_a_phones_search_field_shows_the_focus(browser, base: str, query: str) -> None:  # noqa: ANN001
+    """An accessibility QA pass (WCAG 2.4.7): on a phone, Shift+Tab from the open search's field
+    went to the search button under the field, out of sight, the results still open. The search
+    closes and the button shows, focused; its history step is taken back (Back leaves the page)."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        pg.goto(base + "about/")
+        pg.goto(base)
+        pg.focus(".pn-search__open")
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("document.activeElement.matches('.pn-search__input')")
+        if query:
+            pg.keyboard.type(query)
+            pg.wait_for_selector(".pn-search__results > li")
+        pg.keyboard.press("Shift+Tab")
+        pg.wait_for_function("!document.querySelector('.pn-search').hasAttribute('data-open')")
+        assert pg.evaluate("""() => { const b = document.activeElement, r = b.getBoundingClientRect();
+          return b.matches('.pn-search__open') && document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2).closest('button') === b; }""")
+        assert pg.locator(".pn-search__panel").is_hidden()
+        pg.wait_for_timeout(200)
+        pg.go_back()
+        pg.wait_for_url("**/about/")
+    finally:
+        context.close()
+
+
 def test_back_returns_the_focus_to_the_menus_and_the_searchs_button(browser, base: str, index) -> None:  # noqa: ANN001
     """Found by a QA pass (WCAG 2.4.3): on a phone, the menu or the search opened from the keyboard
     and closed by Back left the focus on <body> (the keyboard started again at the top of the

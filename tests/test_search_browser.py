@@ -225,14 +225,16 @@ def open_page(pages, base: str, viewport: dict, lang: str = "ko"):  # noqa: ANN0
 
 
 NAME_HINT = " — 영어 용어나, 저자 이름이면 논문에 적힌 로마자로 찾아 보세요(예: 블록체인 → blockchain, 힌턴 → Hinton)."
+INITIALS_HINT = " — 초성만으로는 찾지 않습니다. 단어를 끝까지 입력해 보세요(예: ㄱㅎㅎㅅ → 강화학습)."
 
 
 def no_results(missing: str) -> str:
     """The status of a query no note answers, naming the words no note holds: with a word of Hangul
     (그리피스: Griffiths, whose name the notes write in Latin letters; 블록체인, which they may
     write in English), the hint to try the English term or the name so."""
-    hangul = any(re.fullmatch("[\uac00-\ud7a3]{2,6}", w) for w in missing.split())
-    return "결과가 없습니다. 어느 노트에도 없는 단어: " + missing + (NAME_HINT if hangul else "")
+    hangul = any(re.fullmatch("[\uac00-\ud7a3]{1,6}", w) for w in missing.split())
+    initials = any(re.fullmatch("[\u3131-\u314e]{2,}", w) for w in missing.split())
+    return "결과가 없습니다. 어느 노트에도 없는 단어: " + missing + (INITIALS_HINT if initials else NAME_HINT if hangul else "")
 
 
 def test_a_western_name_in_hangul_is_told_to_try_latin_letters(bundled_box) -> None:  # noqa: ANN001
@@ -255,13 +257,16 @@ def status_in(page, lang: str) -> str:  # noqa: ANN001
     ("强化学习", "ko", " — 노트는 한국어와 영어로 쓰여 있습니다. 한국어나 영어로 찾아 보세요."),
     ("報酬モデル", "en", " — the notes are written in Korean and English: try the words in either."),
     ("블록체인", "ko", NAME_HINT),
-    ("트랜스포머", "en", " — try the English term, or an author's name as the paper writes it (blockchain, not 블록체인; Hinton, not 힌턴).")])
+    ("트랜스포머", "en", " — try the English term, or an author's name as the paper writes it (blockchain, not 블록체인; Hinton, not 힌턴)."),
+    # a Korean search QA pass: a one-syllable given name (닐 난다, Neel Nanda) got no hint, nor initial consonants
+    ("닐 난다", "ko", NAME_HINT), ("ㄱㅎㅎㅅ", "ko", INITIALS_HINT),
+    ("ㅂㅅㅁㄷ", "en", " — initial consonants alone are not searched: type the whole word.")])
 def test_a_query_no_note_answers_says_what_to_try(bundled_box, query: str, lang: str, hint: str) -> None:  # noqa: ANN001
     """强化学习 and 報酬モデル said only "No note contains…" (the notes are in Korean and English),
     블록체인 and 트랜스포머 were told to try an author's name in Latin letters: the hint names the
     English term too."""
     assert type_query(bundled_box, query) == []
-    assert status_in(bundled_box, lang).endswith(query + hint)
+    assert status_in(bundled_box, lang).endswith(query.split()[0] + hint)   # 닐 난다: 닐 is the word no note holds
 
 
 def test_a_pasted_arxiv_id_without_a_note_links_to_the_paper_and_the_waiting_page(bundled_box, bundled_build: Path) -> None:  # noqa: ANN001
@@ -2754,6 +2759,21 @@ def test_a_comparison_finds_the_notes_on_both_then_on_either(bundled_box, query:
         assert found[0] == both
 
 
+@pytest.mark.parametrize("query", ["연쇄 사고", "사고 연쇄", "연쇄적 사고", "생각의 연쇄"])
+def test_the_korean_names_of_chain_of_thought_find_its_notes(bundled_box, query: str) -> None:  # noqa: ANN001
+    """A Korean search QA pass: 연쇄 사고 and 연쇄적 사고 found nothing, 사고 연쇄 the notes on thinking
+    "without 연쇄", though 사고의 사슬 found the chain-of-thought notes: the glossary names them all."""
+    assert type_query(bundled_box, query) == type_query(bundled_box, "사고의 사슬") != []
+
+
+@pytest.mark.parametrize("query", ["PPO와 GRPO", "PPO랑 GRPO", "PPO 및 GRPO", "PPO 와 GRPO", "PPO and GRPO", "PPO or GRPO"])
+def test_two_acronyms_joined_by_and_find_what_the_two_find(bundled_box, query: str) -> None:  # noqa: ANN001
+    """A Korean search QA pass: PPO GRPO found the 6 notes on either, but PPO와 GRPO, PPO랑 GRPO found
+    nothing (the particle hid the acronym) and PPO 및 GRPO the one note writing 및; in English PPO and
+    GRPO found nothing. "And" between two acronyms lists methods, as PPO GRPO."""
+    assert type_query(bundled_box, query) == type_query(bundled_box, "PPO GRPO") != []
+
+
 @pytest.mark.parametrize(("query", "slug", "spelt"), [("현우", "simpletom", "hyunwoo"), ("재홍", "refusal-falls-off-a-cliff", "jaehong"),
                                                     ("예진", "simpletom", "yejin")])
 def test_a_korean_given_name_alone_finds_the_author(bundled_box, query: str, slug: str, spelt: str) -> None:  # noqa: ANN001
@@ -2787,6 +2807,27 @@ def test_a_corrected_query_is_searched_as_if_typed(bundled_box, query: str, mean
     type_query(bundled_box, query)
     assert seen() == expected
     assert bundled_box.inner_text(".pn-search__correction") == meant
+
+
+@pytest.mark.parametrize(("query", "year", "words"), [("2024년 보상 모델", "2024", "보상 모델"), ("보상 모델 2024", "2024", "보상 모델"),
+                                                ("2023 RLHF", "2023", "RLHF"), ("추론 2025년", "2025", "추론")])
+def test_a_year_beside_other_words_keeps_that_years_notes(bundled_box, bundled_build: Path, query: str, year: str, words: str) -> None:  # noqa: ANN001
+    """A Korean search QA pass: 2024년 보상 모델 said "no note contains 2024년", 2023 RLHF "no note
+    contains all of these words", 추론 2025년 listed the notes of every year. The year keeps the
+    notes of that year (the note's date, as the archive) that the other words find, says so and
+    links the year's page; a name's version stays a word (AIME 2024)."""
+    dated = {n["slug"]: n["date"][:4] for n in json.loads((bundled_build / "notes.json").read_text(encoding="utf-8"))["notes"]}
+    every = type_query(bundled_box, words)
+    found = type_query(bundled_box, query)
+    # every note found is of that year, in the order the words alone rank them (those shown of theirs first)
+    assert found and all(dated[s] == year for s in found), found
+    shown = [s for s in every if dated[s] == year]
+    assert found[:len(shown)] == shown, (found, every)
+    assert (year + "년의 노트만" in bundled_box.inner_text(".pn-search__status"))
+    assert bundled_box.eval_on_selector_all(f".pn-search__tags a[href$='/{year}/']", "as => as.length") == 1
+    aime = type_query(bundled_box, "AIME 2024")
+    assert aime and "년의 노트만" not in bundled_box.inner_text(".pn-search__status")
+    assert any(dated[s] != "2024" for s in aime) or bundled_box.locator(".pn-search__results mark", has_text="2024").count()
 
 
 @pytest.mark.parametrize(("query", "offered"), [("markovian thinkr", "markovian thinks"), ("thinkr markovian", "thinks markovian")])

@@ -257,6 +257,28 @@ def test_a_note_with_a_bad_file_name_has_its_draft_page_at_the_suggested_name(tm
     assert [(p.src_uri, p.source) for p in pages] == [("notes/lets-verify.md", "data/notes/2024/Lets Verify.md")]
 
 
+def test_a_note_named_in_hangul_has_its_draft_page_at_the_name_its_error_suggests(tmp_path: Path) -> None:
+    """A contributor QA pass: `상호-후생.md` was told "e.g. 'mutual-welfare-revisited', from the
+    title", but its draft page was at notes/my-note/ (the name's own suggestion, which keeps nothing
+    of Hangul). Both are the title's now; a note whose text does not read, `my-note`, as its error."""
+    from hostile_base import note, write_site
+
+    from papernotes.session.session import Build
+    from papernotes.source.tree import load_site
+
+    root = write_site(tmp_path, {"2024/상호-후생.md": note(title="Mutual Welfare Revisited"),
+                                 "2024/보상.md": "---\ntitle: [unclosed\n---\n"})
+    result = load_site(root, "data")
+    said = {p.path: p.message for p in result.errors if p.rule == "bad-slug"}
+    assert "'mutual-welfare-revisited', from the title" in said["data/notes/2024/상호-후생.md"]
+    assert "'my-note'" in said["data/notes/2024/보상.md"]
+    build = Build()
+    build.root = root
+    pages = build._broken_note_pages(result, set())
+    assert sorted((p.src_uri, p.source) for p in pages) == [("notes/mutual-welfare-revisited.md", "data/notes/2024/상호-후생.md"),
+                                                            ("notes/my-note.md", "data/notes/2024/보상.md")]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp949"])
 def test_a_note_saved_in_another_encoding_shows_its_text_on_its_draft_page(tmp_path: Path, encoding: str) -> None:
     """A UTF-16 file's draft page showed its text with a NUL byte between letters (in the HTML);

@@ -62,11 +62,15 @@ def test_the_message_says_what_to_add(tmp_path: Path) -> None:
     assert "no Korean text" in problem.message and "`ko:`" in problem.message
 
 
-def test_the_bundled_registry_describes_every_tag_in_both_languages() -> None:
+def test_the_bundled_registrys_descriptions_are_in_both_languages() -> None:
+    """Each description the bundled tags give is in both languages. A description is optional (the
+    contributing guide): a contributor QA pass added a tag as the guide shows, which `papernotes
+    check` and the strict build passed, and this test failed the pull request's CI, requiring one."""
     root = Path(__file__).resolve().parents[1]
     registry, found = load_tag_registry(root / "data" / "tags.yml", "data/tags.yml")
     assert found == []
-    assert all(t.description_ko and t.description_en for t in registry.tags)
+    described = [t for t in registry.tags if t.description_ko or t.description_en]
+    assert described and all(t.description_ko and t.description_en for t in described)
 
 
 def test_check_reports_a_one_language_description_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -300,7 +300,8 @@ function build() {
         // whose text holds the number (the link follows, with the tags').
         // So with the generic words left out (2024년 논문, 2024 papers: "no note contains 2024년").
         const bare = result.common.reduce((text, w) => text.split(/\s+/).filter((t) => t.toLowerCase() !== w.toLowerCase()).join(" "), q);
-        const year = /^((?:19|20)\d\d)\s*년?$/.exec(bare.trim());
+        // A year beside other words: the notes of that year they find (engine.search: result.year), and its page.
+        const year = result.year ? [result.year, result.year] : /^((?:19|20)\d\d)\s*년?$/.exec(bare.trim());
         const page = year && loaded.engine.yearPage(year[1]);
         if (!result.words.length && !result.tags.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
         else if (n === 0 && page) setStatus(year[1] + "년의 노트는 보관함에 있습니다.", "The notes of " + year[1] + " are in the archive.");
@@ -334,10 +335,15 @@ function build() {
               // Chinese or Japanese (强化学习, 報酬モデル): no note is written in either.
               status.append(bi(" — 노트는 한국어와 영어로 쓰여 있습니다. 한국어나 영어로 찾아 보세요.",
                 " — the notes are written in Korean and English: try the words in either."));
-            } else if (result.missing.some((w) => /^[\uac00-\ud7a3]{2,6}$/.test(w))) {
+            } else if (result.missing.some((w) => /^[\u3131-\u314e]{2,}$/.test(w))) {
+              // Initial consonants only (ㄱㅎㅎㅅ for 강화학습): not read as words (a Korean search QA
+              // pass found the bare "no note contains ㄱㅎㅎㅅ" no way on).
+              status.append(bi(" — 초성만으로는 찾지 않습니다. 단어를 끝까지 입력해 보세요(예: ㄱㅎㅎㅅ → 강화학습).",
+                " — initial consonants alone are not searched: type the whole word."));
+            } else if (result.missing.some((w) => /^[\uac00-\ud7a3]{1,6}$/.test(w))) {
               // A Korean word no note writes (블록체인: the notes may write blockchain), or a name in
               // Hangul: Korean, Chinese and Japanese ones are read as the notes spell them, others
-              // not (그리피스, Griffiths): the notes write authors' names in Latin letters.
+              // not (그리피스, Griffiths; 닐 난다, Neel Nanda): the notes write authors' names in Latin letters.
               status.append(bi(" — 영어 용어나, 저자 이름이면 논문에 적힌 로마자로 찾아 보세요(예: 블록체인 → blockchain, 힌턴 → Hinton).",
                 " — try the English term, or an author's name as the paper writes it (blockchain, not 블록체인; Hinton, not 힌턴)."));
             }
@@ -347,6 +353,7 @@ function build() {
           }
         }
         else setStatus("결과 " + n.toLocaleString("en") + "개", n.toLocaleString("en") + (n === 1 ? " result" : " results"));
+        if (n && result.year) status.append(bi(" — " + result.year + "년의 노트만", " — notes of " + result.year + " only"));
         if (n && result.common.length) {
           status.append(bi(" — 흔한 단어는 빼고 찾았습니다: ", " — without the common words: "),
             el("strong", { class: "pn-search__missing" }, result.common.join(" ")));
@@ -558,10 +565,11 @@ function build() {
    * Where the search covers the page (a phone) it closes; beside it (a wide screen) the results
    * hide and the field stays, unless focus went to the language switch (it shows the results in
    * the other language; the next control after it hides them). Focus leaving the window (another
-   * tab) changes nothing. */
+   * tab) changes nothing. So Shift+Tab from a phone's field, to the search button under it: focus
+   * was out of sight (an accessibility QA pass); the search closes and shows the button focused. */
   document.addEventListener("focusin", (e) => {
-    const to = e.target;
-    if (box.contains(to) || !box.hasAttribute("data-open") && panel.hidden) return;
+    const to = e.target, under = to === opener && overlay();
+    if ((box.contains(to) && !under) || (!box.hasAttribute("data-open") && panel.hidden)) return;
     if (overlay()) closeBox(false);
     else if (!(to.closest && to.closest(".pn-toggle"))) showPanel(false);
   });

@@ -1675,20 +1675,27 @@ function mostWords(found) {
  * comparison: the notes holding both come first, then those holding either (eitherWords). Only
  * between two other words (대 may begin a word being typed). */
 const VERSUS = new Set(["vs", "versus", "대", "또는", "혹은"]);
+/* So "and" between two names typed as acronyms (PPO and GRPO, PPO 및 GRPO, PPO 와 GRPO: a Korean
+ * search QA pass found nothing, or the one note writing 및): a list of methods, as PPO GRPO. */
+const JOINING = new Set(["and", "or", "및", "그리고", "와", "과", "랑", "하고"]);
 function versusWords(units) {
-  const between = (u, i) => i > 0 && i < units.length - 1 && u.word !== undefined && VERSUS.has(u.word);
+  const between = (u, i) => i > 0 && i < units.length - 1 && u.word !== undefined &&
+    (VERSUS.has(u.word) || (JOINING.has(u.word) && typedAsAcronym(units[i - 1]) && typedAsAcronym(units[i + 1])));
   const kept = units.filter((u, i) => !between(u, i));
   return { units: kept, versus: kept.length !== units.length && kept.length >= 2 };
 }
 
-/* A query of names typed as acronyms only (PRM ORM, SFT RLHF DPO: two capitals or more each, as
- * words.typedAcronym reads them, or a glossary term's acronym): a list of methods, whose notes
- * rarely hold every one. */
+/* A name typed as an acronym: two capitals or more, as words.typedAcronym reads them, a Korean
+ * particle after it aside (PPO와, RLHF를). */
+function typedAsAcronym(u) {
+  const w = said(u).replace(/[\uac00-\ud7a3]+$/, ""), capitals = (w.match(/[A-Z]/g) || []).length;
+  return /^[A-Za-z0-9]{2,7}$/.test(w) && capitals >= 2 && 2 * capitals >= w.replace(/\d/g, "").length;
+}
+
+/* A query of names typed as acronyms only (PRM ORM, SFT RLHF DPO, PPO와 GRPO, or a glossary term's
+ * acronym): a list of methods, whose notes rarely hold every one. */
 function acronymList(units) {
-  return units.length >= 2 && units.every((u) => {
-    const w = said(u), capitals = (w.match(/[A-Z]/g) || []).length;
-    return /^[A-Za-z0-9]{2,7}$/.test(w) && capitals >= 2 && 2 * capitals >= w.replace(/\d/g, "").length;
-  });
+  return units.length >= 2 && units.every(typedAsAcronym);
 }
 
 /* The notes holding some of the query's units (`found`: textHits' per unit), as rankHits ranks them
@@ -1744,7 +1751,31 @@ function said(u) {
  * others found notes and those are shown (withoutMissing), common: the question's words left out
  * (withoutCommon), apart: the everyday Korean words left out (withoutPlainKorean), most: no note
  * holds every word of a long query, the notes holding most of them are shown (mostWords) }. */
+/* A year beside other words (2024년 보상 모델, 2023 RLHF, 추론 2025년): the notes of that year (by
+ * the note's date, as the archive's year page) that the other words find, as `result.year`; a
+ * Korean QA pass got "no note contains 2024년", or the notes of every year. Not a name's version
+ * (AIME 2024, ICLR 2024: the index's aime2024), nor when that year holds none of the notes found:
+ * then the year is a word of the query, as before; so with generic words only (the box links the
+ * year's page). */
+const YEAR_WORD = /^((?:19|20)\d\d)(년도?|년의|년에)?$/;
 export function search(typed, asCorrected = false) {
+  const tokens = String(typed).trim().split(/\s+/);
+  const at = tokens.findIndex((t) => YEAR_WORD.test(t));
+  const year = at >= 0 && tokens.length > 1 ? YEAR_WORD.exec(tokens[at]) : null;
+  const run = year && meta.year_docs && meta.year_docs[year[1]];
+  // A year and generic words only (2024년 논문, 2024 papers): the year's page, as for the year alone.
+  if (!run || tokens.every((t, k) => k === at || genericToken(t.toLowerCase()))) return searchText(typed, asCorrected);
+  const before = at > 0 && !year[2] && /^[A-Za-z][A-Za-z-]*$/.test(tokens[at - 1]) ? tokens[at - 1].toLowerCase().replace(/-/g, "") : null;
+  return (before ? lookUp(before + year[1], true) : Promise.resolve({ itself: false })).then((version) => {
+    if (version.itself) return searchText(typed, asCorrected);
+    return searchText(tokens.filter((t, k) => k !== at).join(" "), asCorrected).then((result) => {
+      const hits = result.hits.filter((h) => h[0] >= run[0] && h[0] < run[1]);
+      return hits.length ? Object.assign(result, { hits, year: year[1] }) : searchText(typed, asCorrected);
+    });
+  });
+}
+
+function searchText(typed, asCorrected) {
   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don; ㄱㅏㅇㅎㅘ (lone letters) is 강화.
   const q = composeJamo(withoutApostrophes(halfWidth(typed)));
   const named = findTags(q);

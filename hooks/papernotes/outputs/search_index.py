@@ -13,6 +13,7 @@ Files, under `search/` (paths from `urls`):
 - `meta.json`: `{"v": 1, "docs": N, "chunks": [[first term, file name], ...], "cards": url
   template, "card_shard": S, "excerpt": EXCERPT_SHOWN, "particles": [...], "note": url template, "tags": [[slug, ko, en,
   [aliases]], ...], "tag": tag page url template, "author": author page url template, "year": year page url template, "years": {year: notes},
+  "year_docs": {year: [first, end]} (`year_runs`),
   "wanted": [the waiting page's url, the file of the arXiv ids it lists (`outputs.plan`: a JSON list)],
   "min_part": MIN_PART, "spell": SPELL_PREFIX,
   "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "people": the people field's weight
@@ -607,6 +608,19 @@ def versioned_concepts(glossary: Glossary, written: set[str]) -> set[int]:
             if any(len(t := tokenize(form)) == 1 and t[0] in names for form in concept.en + concept.ko)}
 
 
+def year_runs(notes: tuple[Note, ...]) -> dict[str, list[int]]:
+    """{year: [first, end]}: the documents of each year's notes, a run (the site's order is newest
+    first), which a query of a year beside other words keeps (2024년 보상 모델). Empty when some
+    year's notes are not one run (notes not in the site's order): the box then filters nothing."""
+    runs: dict[str, list[int]] = {}
+    for number, note in enumerate(notes):
+        run = runs.setdefault(str(note.date.year), [number, number])
+        if run[1] != number:
+            return {}
+        run[1] = number + 1
+    return runs
+
+
 def build_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Callable[[Note], tuple[str, str]],
                        glossary: Glossary | None = None,
                        author_page: Callable[[str], str | None] = lambda name: None,
@@ -719,6 +733,7 @@ def iter_search_files(notes: Iterable[Note], tags: TagRegistry, commentary: Call
         "year": urls.src_to_url(urls.year(0)).replace("0000", "{year}"),
         "wanted": [urls.src_to_url(urls.wanted()), urls.wanted_papers()],
         "years": {str(year): count for year, count in sorted(Counter(n.date.year for n in notes).items())},
+        "year_docs": year_runs(notes),
         "min_part": MIN_PART,
         "spell": SPELL_PREFIX,
         "pair": PAIR_PREFIX,

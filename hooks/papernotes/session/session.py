@@ -58,7 +58,7 @@ from papernotes.pages.families.note import draft_previews
 from papernotes.pages.problems import PROBLEMS_FILE, broken_note_page, problems_banner
 from papernotes.pages.registry import plan_pages
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
-from papernotes.source.tree import suggest_slug
+from papernotes.source.tree import suggested_name
 from papernotes.catalog.people import party_pages
 from papernotes.catalog import urls
 from papernotes.catalog.index import build_index
@@ -272,19 +272,21 @@ class Build:
         pages = []
         for source, found in sorted(by_file.items()):
             path = self.root / source
-            stem = unicodedata.normalize("NFC", path.stem)
-            if not NOTE_SLUG.match(stem):  # `Lets Verify.md`: at the name its error suggests, not nowhere
-                stem = suggest_slug(stem)
-            if source in loaded or not any(p.is_error for p in found) or path.suffix != ".md" \
-                    or not NOTE_SLUG.match(stem) or stem in RESERVED_SLUGS or urls.note(stem).casefold() in taken:
+            if source in loaded or not any(p.is_error for p in found) or path.suffix != ".md":
                 continue
-            text: str | None = None
+            raw: bytes | None = None
             if not path.is_symlink() and path.resolve().is_relative_to((self.root / "data" / "notes").resolve()):
                 try:  # a link is never followed: it could show any file of the machine
                     with path.open("rb") as handle:
-                        text = encoding_of(handle.read(MAX_NOTE_BYTES))[0]
+                        raw = handle.read(MAX_NOTE_BYTES)
                 except OSError:
                     pass
+            stem = unicodedata.normalize("NFC", path.stem)
+            if not NOTE_SLUG.match(stem):  # `Lets Verify.md`: at the name its error suggests, not nowhere
+                stem = suggested_name(stem, raw, result.tags)
+            if not NOTE_SLUG.match(stem) or stem in RESERVED_SLUGS or urls.note(stem).casefold() in taken:
+                continue
+            text = encoding_of(raw)[0] if raw is not None else None
             taken.add(urls.note(stem).casefold())
             pages.append(PlannedPage(urls.note(stem), f"Draft: {stem}", "note",
                                      partial(broken_note_page, source, tuple(found), text), source=source))
@@ -399,7 +401,8 @@ class Build:
             log.info("papernotes: site_url is not set in mkdocs.yml, so feed and notes.json links are relative "
                      "to the file; set site_url for absolute links")
             log.info("papernotes: site_url also unlocks canonical links, the sitemap's page list and og:url in link "
-                     "previews (absolute page URLs); without it pages carry none of them")
+                     "previews (absolute page URLs); without it pages carry none of them, and the 404 page's "
+                     "links start at the host's root (wrong on a project site, https://<user>.github.io/<repo>/)")
         # A big site forks even when --dirty renders few pages: ~5 s of work at 10,000 notes.
         # `mkdocs build`: one second process does both the exports and (when there are enough)
         # the pages' HTML. A third would share the same two cores and hold a third copy of what

@@ -466,9 +466,28 @@ def read_note_file(stem: str, raw: bytes, shown: str, registry: TagRegistry,
             note, problems = None, []
         if note is not None and suggest_slug(stem) == _NO_SLUG:
             # A name with no ASCII letter (`과정-보상.md`) was told "e.g. 'my-note'": the title's slug says more.
-            named = _file_name_problems(stem, shown, slugify(note.title, id_slug(note.arxiv) if note.arxiv else _NO_SLUG))
+            named = _file_name_problems(stem, shown, _title_slug(note))
         return None, sorted(named + problems)
     return _read_text(slug, raw, shown, registry, guidance, html)
+
+
+def _title_slug(note: Note) -> str:
+    return slugify(note.title, id_slug(note.arxiv) if note.arxiv else _NO_SLUG)
+
+
+def suggested_name(stem: str, raw: bytes | None, registry: TagRegistry) -> str:
+    """The name a note file's error suggests for a name that is no note's (`Lets Verify.md`: its
+    `suggest_slug`; one with no ASCII letter or digit, `상호-후생.md`, its title's slug when the note
+    reads): where serve shows its draft page (a contributor QA pass found it at notes/my-note/, the
+    error naming another)."""
+    name = suggest_slug(stem)
+    if name != _NO_SLUG or raw is None:
+        return name
+    try:
+        note, _ = _read_text(name, raw, stem, registry, None, None)
+    except Exception:  # noqa: BLE001 - a text no note may have: the plain suggestion
+        return name
+    return _title_slug(note) if note is not None else name
 
 
 def _read_text(slug: str, raw: bytes, shown: str, registry: TagRegistry,
