@@ -2759,6 +2759,20 @@ def test_a_comparison_finds_the_notes_on_both_then_on_either(bundled_box, query:
         assert found[0] == both
 
 
+def test_a_note_found_by_the_tag_a_query_names_shows_the_readers_commentary(bundled_box) -> None:  # noqa: ANN001
+    """A Korean search QA pass: test-time scaling's first results (found by the tag the query
+    names) showed a Korean reader "영어 코멘트에서 찾음: …at inference time", one word of the tag's
+    name marked in English. They show the Korean commentary, and the tag line says why."""
+    found = type_query(bundled_box, "test-time scaling")
+    assert bundled_box.evaluate("document.documentElement.dataset.pnLang") == "ko"
+    cards = bundled_box.locator(".pn-search__results > li")
+    tagged = [i for i in range(min(4, len(found))) if "태그: 테스트 타임 스케일링" in cards.nth(i).inner_text()]
+    assert tagged[:2] == [0, 1], [cards.nth(i).inner_text() for i in range(3)]
+    for i in tagged:
+        text = cards.nth(i).locator(".pn-search__summary").inner_text()
+        assert "영어 코멘트에서 찾음" not in text and re.search("[\uac00-\ud7a3]", text), text
+
+
 @pytest.mark.parametrize("query", ["연쇄 사고", "사고 연쇄", "연쇄적 사고", "생각의 연쇄"])
 def test_the_korean_names_of_chain_of_thought_find_its_notes(bundled_box, query: str) -> None:  # noqa: ANN001
     """A Korean search QA pass: 연쇄 사고 and 연쇄적 사고 found nothing, 사고 연쇄 the notes on thinking

@@ -372,19 +372,30 @@ export function renderCard(card, result, doc, id, extra) {
   }
   if (card[5] && card[5].length) li.append(authorsLine(card[5], withNameForms(words, whole), more, known, whole));
   const summary = el("div", { class: "pn-search__summary" }), above = shownAbove(card, result, doc, words, whole);
+  // Found by a tag the query names: its commentary in the reader's language (test-time scaling
+  // showed a Korean reader "영어 코멘트에서 찾음: …at inference time", one word of the tag's name
+  // marked in English: a Korean search QA pass), the tag line saying why (below).
+  const tagged = (result.tagged || []).includes(String(doc));
   summary.append(bi(ko, en));
   for (const span of summary.querySelectorAll(".pn-lang")) {
     const text = span.textContent, lang = span.getAttribute("lang");
     span.textContent = "";
-    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, marking, named, whole, above));
+    span.append(summaryIn(lang, text, lang === "ko" ? card[4] : card[3], abstract, marking, named, whole, above || tagged));
   }
   keepHyphens(summary);
   li.append(summary);
   // Found by a tag the query names, and marking nothing: say so (such notes rank first, and showed
-  // no reason: 테스트타임 스케일링's first two results, a QA pass).
-  if ((result.tagged || []).includes(String(doc)) && !li.querySelector("mark")) {
+  // no reason: 테스트타임 스케일링's first two results, a QA pass); in each language whose passage
+  // marks nothing, when the title and authors mark nothing either.
+  const unmarked = tagged && !a.querySelector("mark") && ![...li.querySelectorAll(".pn-search__authors")].some((x) => x.querySelector("mark"))
+    ? ["ko", "en"].filter((lang) => !summary.querySelector(`.pn-lang[lang=${lang}] mark`)) : [];
+  if (unmarked.length) {
     const line = el("div", { class: "pn-search__bridge" });
     result.tags.forEach((t, i) => line.append(i ? ", " : "", bi((i ? "" : "태그: ") + t[1], (i ? "" : "Tag: ") + t[2])));
+    if (unmarked.length === 1) {   // one language only: the line is that language's
+      line.classList.add("pn-lang");
+      line.setAttribute("lang", unmarked[0]);
+    }
     li.querySelector(".pn-search__date").after(line);   // under the title and date, as a glossary line
   } else if (result.labelled && result.labelled[doc] && !li.querySelector("mark")) {
     // Found by a word of one of its tags' labels (optimisation: Preference optimization), and
