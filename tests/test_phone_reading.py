@@ -2089,6 +2089,32 @@ def test_the_open_menu_has_a_named_close_button(browser, base: str, lang: str) -
         wide.close()
 
 
+def test_back_to_top_never_covers_what_the_keyboard_focuses(browser, base: str) -> None:  # noqa: ANN001
+    """An accessibility QA pass: Shift+Tab up a tag page on a phone, the theme's "Back to top" pill
+    (shown as the page scrolls up) covered most of the focused control, on 43 focus stops. The
+    keyboard's focus in the content hides it."""
+    context = touch_phone(browser)
+    try:
+        pg = context.new_page()
+        open_page(pg, base + "tags/reasoning/", "en")
+        pg.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        pg.focus("footer a")
+        covered = []
+        for _ in range(30):
+            pg.keyboard.press("Shift+Tab")
+            pg.wait_for_timeout(80)
+            share = pg.evaluate("""() => { const t = document.querySelector('.md-top'), e = document.activeElement, s = getComputedStyle(t);
+              if (t.hidden || s.visibility === 'hidden' || s.display === 'none' || t.classList.contains('md-top--hidden')) return 0;
+              const a = t.getBoundingClientRect(), b = e.getBoundingClientRect();
+              const w = Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)), h = Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+              return w * h / (b.width * b.height || 1); }""")
+            if share > 0.2:
+                covered.append(pg.evaluate("document.activeElement.textContent.trim().slice(0, 30)"))
+        assert covered == []
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("query", ["reward", ""])
 def test_shift_tab_from_a_phones_search_field_shows_the_focus(browser, base: str, query: str) -> None:  # noqa: ANN001
     """An accessibility QA pass (WCAG 2.4.7): on a phone, Shift+Tab from the open search's field
