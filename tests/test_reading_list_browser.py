@@ -199,6 +199,28 @@ def _export(page, kind: str = "json") -> str:  # noqa: ANN001
     return Path(info.value.path()).read_text(encoding="utf-8")
 
 
+def test_a_share_link_that_inflates_past_the_limit_stops_at_it(context, base: str) -> None:  # noqa: ANN001
+    """A QA pass opened a share link of 777 kB that inflates to 600 MB of spaces: the page inflated
+    all of it before checking the size (its tab reached 1.8 GB, blank for 5 s). It stops reading
+    once past the import limit, and says the link cannot be read."""
+    import base64
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = packer.compress(b"[" + b" " * 100_000_000 + b"]") + packer.flush()
+    link = "z" + base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+    page = context.new_page()
+    # Count what the page inflates (its DecompressionStream, wrapped).
+    page.add_init_script("""(() => { const Inflate = window.DecompressionStream; window.inflated = 0;
+      window.DecompressionStream = class { constructor(format) { const d = new Inflate(format);
+        this.writable = d.writable; this.readable = d.readable.pipeThrough(new TransformStream({
+          transform(chunk, out) { window.inflated += chunk.length; out.enqueue(chunk); } })); } }; })();""")
+    page.goto(f"{base}list/?lang=en#list={link}")
+    page.wait_for_selector(".pn-rl-shared [role=alert]", timeout=30_000)
+    assert "cannot be read" in page.inner_text(".pn-rl-shared [role=alert]")
+    assert 2_000_000 < page.evaluate("window.inflated") < 10_000_000
+
+
 def test_export_and_import_twice_is_idempotent_and_keeps_private_notes(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(f"{base}notes/particle-a/?lang=en")
@@ -268,7 +290,8 @@ def test_hostile_list_files_change_nothing_or_only_what_they_can(context, base: 
 
     for name, content, says in [
             ("text-items.json", '{"schema": "papernotes.reading-list/1", "items": "hello"}', "is not a list of notes"),
-            ("huge.json", '{"schema": "papernotes.reading-list/1", "items": [], "pad": "' + "x" * 2_100_000 + '"}', "too large")]:
+            # its size said as the file's (a QA pass read "2.0 MB; at most 2 MB" for a 6 MB file of Hangul)
+            ("huge.json", '{"schema": "papernotes.reading-list/1", "items": [], "pad": "' + "가" * 7_000_000 + '"}', "(21.0 MB; at most 20 MB)")]:
         message = imported(name, content, says)
         assert "Your list is unchanged" in message and "Error" not in message and "iterable" not in message
         assert stored(page) == before
@@ -287,6 +310,39 @@ def test_hostile_list_files_change_nothing_or_only_what_they_can(context, base: 
     page.wait_for_function("!JSON.parse(localStorage.getItem('papernotes.reading-list')).items.zeta.title.includes('<')")
     zeta = stored(page)["items"]["zeta"]
     assert zeta["tags"] and "<b>x</b>" not in zeta["tags"] and "<b>x</b>" not in page.inner_text("main")
+
+
+def test_the_lists_own_export_with_long_korean_memos_imports_again(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """A QA pass exported 43 notes, each with a memo of 20,000 Hangul characters (the memo's limit):
+    2.6 MB, which the list's own import refused ("at most 2 MB"). Any list the browser can hold
+    imports again."""
+    page = context.new_page()
+    page.goto(f"{base}list/?lang=en")
+    items = [{"slug": f"n{i}", "title": f"Note {i}", "note": "보상 모델 " * 4000} for i in range(43)]
+    text = json.dumps({"schema": "papernotes.reading-list/1", "version": 1, "items": items}, ensure_ascii=False)
+    assert len(text.encode("utf-8")) > 2_000_000   # the old limit
+    (tmp_path / "long-memos.json").write_text(text, encoding="utf-8")
+    page.set_input_files("#pn-rl-import", str(tmp_path / "long-memos.json"))
+    page.wait_for_selector(".pn-rl-message:has-text('43 added')")
+    assert len(stored(page)["items"]) == 43
+
+
+def test_save_past_the_lists_limit_says_the_list_is_full(context, base: str) -> None:  # noqa: ANN001
+    """A QA pass saved two notes past the 5,000 a list holds (Save took them, silently), and the
+    list's own export then could not be imported again. At the limit, Save and Read say the list
+    is full and store nothing."""
+    page = context.new_page()
+    page.goto(f"{base}?lang=en")
+    save(page, "zeta")
+    doc = stored(page)
+    entry = doc["items"]["zeta"]
+    doc["items"] = {f"n{i}": {**entry, "slug": f"n{i}"} for i in range(5000)}
+    page.evaluate("doc => localStorage.setItem('papernotes.reading-list', JSON.stringify(doc))", doc)
+    page.reload()
+    for button in ("save", "read"):
+        page.click(f"{slot(page, 'epsilon')} .pn-rl__{button}")
+        page.wait_for_selector(f"{slot(page, 'epsilon')} .pn-rl__state:has-text('Your list is full')")
+        assert len(stored(page)["items"]) == 5000 and "epsilon" not in stored(page)["items"]
 
 
 def small_storage(browser):  # noqa: ANN001, ANN201
@@ -1140,13 +1196,15 @@ def test_an_imported_site_note_shows_the_sites_title_at_once_and_repeats_are_mer
     page = context.new_page()
     page.goto(f"{base}list/?lang=en")
     page.wait_for_selector(".pn-rl-recs")   # the site's notes loaded
-    zeta = {"slug": "zeta", "title": "HACKED TITLE", "tags": ["hacked"], "state": "to-read", "note": ""}
-    (tmp_path / "twice.json").write_text(json.dumps({"schema": "papernotes.reading-list/1", "version": 1, "items": [zeta, zeta]}),
-                                         encoding="utf-8")
+    zeta = {"slug": "zeta", "title": "HACKED TITLE", "tags": ["hacked"], "state": "to-read", "note": "FIRST"}
+    # (each memo of a note listed twice is kept, as when an import meets a stored one: the first was dropped)
+    (tmp_path / "twice.json").write_text(json.dumps({"schema": "papernotes.reading-list/1", "version": 1,
+                                                     "items": [zeta, {**zeta, "note": "SECOND", "state": "read"}]}), encoding="utf-8")
     page.set_input_files("#pn-rl-import", str(tmp_path / "twice.json"))
     page.wait_for_selector(".pn-rl-message:has-text('1 added')")
     message = page.inner_text(".pn-rl-message")
     assert "1 repeated entries merged" in message and "unreadable" not in message, message
+    assert stored(page)["items"]["zeta"]["note"] == "FIRST\n\nSECOND" and stored(page)["items"]["zeta"]["state"] == "read"
     page.wait_for_function("() => !document.querySelector('.pn-rl-items').textContent.includes('HACKED')")
     assert "Zeta: Reward Hacking" in page.inner_text(".pn-rl-items") and "hacked" not in page.inner_text(".pn-rl-items")
 

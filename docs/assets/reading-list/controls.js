@@ -102,12 +102,14 @@ export function mountControls(slot, info, store) {
       const entry = store.get(info.slug);
       if (entry.note && !window.confirm(say(["이 노트를 목록에서 빼면 메모도 지워집니다. 뺄까요?", "Removing this note from your list also deletes your memo. Remove it?"]))) return;
       store.remove(info.slug);
-    } else store.save(info);
+    } else if (store.save(info) === "full-list") state.replaceChildren(bi(T.listFull));
   });
   read.addEventListener("click", () => {
     const entry = store.get(info.slug);
     const isRead = entry && entry.state === "read";
-    store.save(info, isRead ? { state: "to-read", read: null } : { state: "read", read: new Date().toISOString() });
+    if (store.save(info, isRead ? { state: "to-read", read: null } : { state: "read", read: new Date().toISOString() }) === "full-list") {
+      state.replaceChildren(bi(T.listFull));
+    }
   });
   noteButton.addEventListener("click", () => {
     const open = panel.hidden;
@@ -123,10 +125,10 @@ export function mountControls(slot, info, store) {
     if (!unsaved.delete(keep) || !area.isConnected) return;
     const entry = store.get(info.slug);
     if ((entry ? entry.note : "") === area.value) return;
-    store.save(info, { note: area.value });
+    const saved = store.save(info, { note: area.value });
     // Said only when stored (a QA pass: "saved" showed under a memo that a full or blocked storage lost).
     const lost = !store.storage || ["full", "off", "newer"].includes(store.problem);
-    done.replaceChildren(bi(lost ? T.noteNotStored : area.value.length >= MEMO_LIMIT ? T.noteFull : T.noteSaved));
+    done.replaceChildren(bi(saved === "full-list" ? T.listFull : lost ? T.noteNotStored : area.value.length >= MEMO_LIMIT ? T.noteFull : T.noteSaved));
   };
   area.addEventListener("input", () => { unsaved.add(keep); clearTimeout(timer); timer = setTimeout(keep, 400); });
   area.addEventListener("change", keep);

@@ -274,9 +274,11 @@ $("#pn-rl-import").addEventListener("change", async (event) => {
   const file = event.target.files[0];
   event.target.value = "";
   if (!file) return;
+  const mod = await transfer();
+  if (file.size > mod.MAX_IMPORT_BYTES) { say2(mod.tooLarge(file.size)); return; }   // not read: its size says it
   let text;
   try { text = await file.text(); } catch (e) { say2([`파일을 읽지 못했습니다: ${e.message}`, `Could not read the file: ${e.message}`]); return; }
-  const parsed = (await transfer()).parseImport(text);
+  const parsed = mod.parseImport(text, file.size);
   if (parsed.error) { say2(parsed.error); return; }
   const fresh = parsed.entries.filter((e) => !store.get(e.slug)).length;
   if (store.entries().length + fresh > MAX_ITEMS) { say2((await transfer()).tooMany(store.entries().length + fresh)); return; }

@@ -86,7 +86,8 @@ export function normaliseEntry(raw, now = new Date().toISOString()) {
 export function migrate(value) {
   const doc = upgraded(value);
   const items = map();
-  for (const entry of entriesOf(doc)) items[entry.slug] = entry;
+  // A note listed twice is merged as an import merges (both memos kept: a QA pass found the first dropped).
+  for (const entry of entriesOf(doc)) items[entry.slug] = items[entry.slug] ? mergeOne(items[entry.slug], entry) : entry;
   const dismissed = map();
   for (const [slug, at] of Object.entries(doc.dismissed && typeof doc.dismissed === "object" ? doc.dismissed : {})) {
     if (typeof at === "string") dismissed[slug] = at;
@@ -261,13 +262,16 @@ export class Store {
     return Object.values(this.doc.items);
   }
 
-  /* Save (or refresh) a note from what a page knows of it, keeping the reader's state and note. */
+  /* Save (or refresh) a note from what a page knows of it, keeping the reader's state and note.
+   * "full-list" when the note is new and the list holds MAX_ITEMS already: nothing is saved (a QA
+   * pass saved two past 5,000, and the list's own export could then not be imported again). */
   save(info, patch = {}) {
     // What the caller does not know (a search result has no tags or arXiv id) keeps its stored value.
     const known = Object.fromEntries(Object.entries(info).filter(([, v]) => v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && !v.length)));
     return this.change((doc) => {
       const now = new Date().toISOString();
       const old = doc.items[info.slug];
+      if (!old && Object.keys(doc.items).length >= MAX_ITEMS) return "full-list";
       const entry = normaliseEntry({ ...(old || {}), ...known, ...(old ? { state: old.state, saved: old.saved, read: old.read, note: old.note } : {}), ...patch }, now);
       if (entry && entry.state === "read" && !entry.read) entry.read = now;
       if (entry) doc.items[entry.slug] = entry;

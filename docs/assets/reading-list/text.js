@@ -15,6 +15,7 @@ export const T = {
   note: ["메모", "Memo"],
   noteLabel: ["나만 보는 메모 (이 브라우저에만 저장)", "Private memo (kept in this browser only)"],
   noteSaved: ["메모를 저장했습니다", "Memo saved"],
+  listFull: ["목록이 가득 찼습니다(최대 5,000개). 다른 노트를 빼야 담을 수 있습니다", "Your list is full (at most 5,000 notes): remove one to add this"],
   noteFull: ["메모를 저장했습니다. 메모는 20,000자까지라서 그 뒤는 들어가지 않았습니다", "Memo saved. A memo holds 20,000 characters: anything past that was not kept"],
   noteNotStored: ["메모를 이 브라우저에 저장하지 못했습니다: 이 페이지를 닫으면 사라집니다", "The memo could not be stored in this browser: it lasts only while this page is open"],
   isNew: ["새 노트", "New"],

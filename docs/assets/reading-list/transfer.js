@@ -29,19 +29,28 @@ export function exportJson(entries, dismissed = {}) {
   return JSON.stringify({ schema: SCHEMA, version: 1, exported: new Date().toISOString(), items: entries, dismissed }, null, 1) + "\n";
 }
 
-/* The largest list file imported (a browser keeps about 5 MB for the whole site: a 12 MB file
- * filled it, and every change after it in that tab was lost). A list of 2,000 notes with their
- * memos is well under it. */
-export const MAX_IMPORT_BYTES = 2_000_000;
+/* The largest list file imported: any list this site exports. A browser keeps about 5 million
+ * characters for the site, so a list it holds exports to less than 20 MB (3 bytes a Hangul
+ * character); it was 2 MB, and a QA pass's own export of 43 notes with long Korean memos (2.6 MB)
+ * could not be imported again. A file the storage cannot hold is refused when it is stored
+ * (store.change: "full"), the list unchanged. */
+export const MAX_IMPORT_BYTES = 20_000_000;
+/* The largest list a share link inflates to: titles and dates only, no memos (5,000 notes are
+ * about 1 MB). */
+export const MAX_SHARE_BYTES = 2_000_000;
+
+/* The message for a file of `bytes` past MAX_IMPORT_BYTES. */
+export function tooLarge(bytes) {
+  const mb = (Math.floor(bytes / 1e5) / 10).toFixed(1), most = MAX_IMPORT_BYTES / 1e6;
+  return [`파일이 너무 큽니다 (${mb} MB, 최대 ${most} MB). 목록은 그대로입니다.`, `The file is too large (${mb} MB; at most ${most} MB). Your list is unchanged.`];
+}
 
 /* {entries, skipped, repeated} from an imported file's text, or {error: [ko, en]}. The size is in
- * bytes, as the message says (a QA pass: 3.6 MB of Hangul passed as 1.2 million characters). */
-export function parseImport(text) {
-  const bytes = text.length > MAX_IMPORT_BYTES ? text.length : new TextEncoder().encode(text).length;
-  if (bytes > MAX_IMPORT_BYTES) {
-    const mb = (bytes / 1e6).toFixed(1);
-    return { error: [`파일이 너무 큽니다 (${mb} MB, 최대 2 MB). 목록은 그대로입니다.`, `The file is too large (${mb} MB; at most 2 MB). Your list is unchanged.`] };
-  }
+ * bytes, as the message says (a QA pass: 3.6 MB of Hangul passed as 1.2 million characters); the
+ * file's own (`size`) when known. */
+export function parseImport(text, size) {
+  const bytes = size !== undefined ? size : new TextEncoder().encode(text).length;
+  if (bytes > MAX_IMPORT_BYTES) return { error: tooLarge(bytes) };
   let value;
   try {
     value = JSON.parse(text);
@@ -112,11 +121,34 @@ export async function encodeShare(entries) {
 }
 
 /* Entries from a share fragment (without "#list="); throws on anything malformed. */
+/* `bytes` inflated, up to `limit` bytes: past it, the stream is cancelled and this throws (a share
+ * link of 777 kB inflated to 600 MB of spaces took a phone's tab to 1.8 GB before it was checked:
+ * a QA pass). */
+async function inflate(bytes, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const parts = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      throw new Error("too large");
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) { out.set(part, at); at += part.length; }
+  return out;
+}
+
 export async function decodeShare(text) {
   let bytes = fromBase64Url(text.slice(1));
-  if (text[0] === "z") bytes = await pipe(bytes, new DecompressionStream("deflate-raw"));
+  if (text[0] === "z") bytes = await inflate(bytes, MAX_SHARE_BYTES);
   else if (text[0] !== "j") throw new Error("unknown share format");
-  if (bytes.length > MAX_IMPORT_BYTES) throw new Error("too large");   // a few kB inflated to 200 MB of spaces
+  if (bytes.length > MAX_SHARE_BYTES) throw new Error("too large");   // a few kB inflated to 200 MB of spaces
   const rows = JSON.parse(new TextDecoder().decode(bytes));
   if (!Array.isArray(rows)) throw new Error("not a list");
   if (rows.length > MAX_ITEMS) throw new TooMany(String(rows.length));
