@@ -347,3 +347,20 @@ def test_a_chip_tapped_before_the_index_arrives_filters_once_it_does(browser: Br
         assert sorted(shown) == sorted(wanted) and "Loading" not in page.inner_text(".pn-browse__count")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_an_address_naming_what_the_site_has_not_says_it_left_it_out(phone: Page, base: str, index, lang: str) -> None:  # noqa: ANN001
+    """A QA pass: ?tags=reward-model,renamed showed every note on reward-model, and ?tags=renamed
+    or ?year=1999 every note, with no word of what was left out, the address keeping it. The count
+    says what was left out, until the next choice; the address keeps what is shown."""
+    open_browse(phone, f"{base}browse/?tags=reward-model,no-such-tag&year=1999", lang)
+    rows_are(phone, newest(index, ["reward-model"])[:50])
+    said = {"ko": "이 사이트에 없는 태그·연도는 뺐습니다: no-such-tag, 1999", "en": "not a tag or year of this site, left out: no-such-tag, 1999"}[lang]
+    assert said in phone.inner_text(".pn-browse__count")
+    assert query(phone) == {"tags": "reward-model"}
+    open_browse(phone, f"{base}browse/?tags=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", lang)
+    assert "<img src=x onerror=alert(1)>" in phone.inner_text(".pn-browse__count") and not phone.query_selector(".pn-browse__count img")
+    assert query(phone) == {}
+    phone.locator(".pn-filter-tag[data-tag='reward-model']").click()
+    phone.wait_for_function("() => !document.querySelector('.pn-browse__count').textContent.includes('1999') && !document.querySelector('.pn-browse__count').textContent.includes('img')")

@@ -6,6 +6,7 @@ pages without notes loading none of its code."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from urllib.parse import unquote
@@ -497,7 +498,7 @@ def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, 
     page.click("[data-rl-share]")
     page.wait_for_function("document.querySelector('#pn-rl-share-url').value.includes('#list=')")
     url = page.input_value("#pn-rl-share-url")
-    assert "#list=" in url and "?" not in url.split("#")[0].replace("?lang=en", "")
+    assert "#list=" in url and "?" not in url.split("#")[0]   # nor the sender's ?lang=en
     fresh = browser.new_context()
     requests: list[str] = []
     fresh.on("request", lambda r: requests.append(r.url))
@@ -1102,6 +1103,19 @@ def test_lists_too_long_or_named_like_objects_properties_are_said_and_change_not
     page.set_input_files("#pn-rl-import", str(tmp_path / "bad.json"))
     page.wait_for_selector(".pn-rl-message:has-text('JSON 파일이 아닙니다')")
     assert "Unexpected" not in page.locator(".pn-rl-message [lang=ko]").inner_text()
+
+
+def test_a_list_items_meta_line_has_one_dot_between_parts(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """A QA pass: an imported note the site no longer has, without a date, showed "Removed from the
+    site (constructor) · · saved 2026-12-07"; so did any note without tags."""
+    page = context.new_page()
+    page.goto(f"{base}list/?lang=en")
+    items = [{"slug": "gone-one", "title": "Gone"}, {"slug": "gone-two", "title": "Dated", "date": "2025-01-02"}]
+    (tmp_path / "few.json").write_text(json.dumps({"schema": "papernotes.reading-list/1", "version": 1, "items": items}), encoding="utf-8")
+    page.set_input_files("#pn-rl-import", str(tmp_path / "few.json"))
+    page.wait_for_selector(".pn-rl-message:has-text('2 added')")
+    texts = page.eval_on_selector_all(".pn-rl-items li .pn-meta", "els => els.map(e => e.textContent)")
+    assert len(texts) == 2 and not [t for t in texts if re.search("\u00b7\\s*\u00b7", t)], texts
 
 
 def test_on_a_phone_a_list_items_dots_keep_to_what_follows_them(browser, base: str) -> None:  # noqa: ANN001

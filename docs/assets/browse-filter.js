@@ -23,15 +23,20 @@ const FOUND_MAX = 100;  // chips the finder shows at most: typing one letter at 
 function readState(known, years) {
   var params = new URLSearchParams(location.search);
   var raw = params.get("tags") || "";
-  var seen = {};
+  var seen = {}, unknown = [];
   var tags = raw.split(",").map(function (s) { return s.trim(); }).filter(function (s) {
-    if (!s || seen[s] || (known !== null && !(s in known))) return false;
+    if (!s || seen[s]) return false;
     seen[s] = true;
+    if (known !== null && !(s in known)) { unknown.push(s); return false; }
     return true;
   });
   var year = params.get("year") || "";
   var order = params.get("order");
-  return { tags: tags, year: years.indexOf(year) >= 0 ? year : "", order: ORDERS.indexOf(order) >= 0 ? order : ORDERS[0] };
+  if (year && years.indexOf(year) < 0) unknown.push(year);
+  // `unknown`: what the address names that this site has not (a shared link's renamed tag, a year
+  // without notes): left out, and said so (a QA pass: ?tags=reasoning,renamed showed every note
+  // on reasoning, silently).
+  return { tags: tags, year: years.indexOf(year) >= 0 ? year : "", order: ORDERS.indexOf(order) >= 0 ? order : ORDERS[0], unknown: unknown };
 }
 
 // Text as the finder compares it: accents and case dropped (NFKD, then the marks removed), and
@@ -43,6 +48,7 @@ function fold(text) {
 }
 
 function init(box) {
+  var leftOut = [];   // what the address named that the site has not (readState's `unknown`), said in the count until the next choice
   var chips = Array.prototype.slice.call(box.querySelectorAll(".pn-filter-tag"));
   var tagBox = box.querySelector(".pn-browse__tags");
   var moreTags = box.querySelector("[data-more-tags]");
@@ -206,7 +212,9 @@ function init(box) {
       en = (en ? en + ", " : "") + state.year;
     }
     var n = total.toLocaleString("en");  // 10,000 in both languages, as the page's own count
-    return bi((ko ? ko + ": " : "") + "노트 " + n + "개", (en ? en + ": " : "") + n + (total === 1 ? " note" : " notes"));
+    var gone = leftOut.slice(0, 5).map(function (s) { return s.length > 40 ? s.slice(0, 40) + "…" : s; }).join(", ");
+    return bi((ko ? ko + ": " : "") + "노트 " + n + "개" + (gone ? " — 이 사이트에 없는 태그·연도는 뺐습니다: " + gone : ""),
+      (en ? en + ": " : "") + n + (total === 1 ? " note" : " notes") + (gone ? " — not a tag or year of this site, left out: " + gone : ""));
   }
 
   function render(keepRows, reserve) {
@@ -221,7 +229,7 @@ function init(box) {
     var total = matches.length;
     var named = selected.join(",");
     if (countEl.getAttribute("data-count") !== String(total) || countEl.getAttribute("data-tags") !== named ||
-        countEl.getAttribute("data-year") !== state.year || !keepRows) {  // unchanged: not announced again
+        countEl.getAttribute("data-year") !== state.year || !keepRows || leftOut.length) {  // unchanged: not announced again
       countEl.setAttribute("data-count", String(total));
       countEl.setAttribute("data-tags", named);
       countEl.setAttribute("data-year", state.year);
@@ -275,6 +283,7 @@ function init(box) {
   }
 
   function commit(changes) {
+    leftOut = [];
     state = { tags: changes.tags || state.tags, year: "year" in changes ? changes.year : state.year, order: changes.order || state.order };
     selected = state.tags;
     var url = new URL(location.href);
@@ -497,6 +506,14 @@ function init(box) {
     ranked = rankTags();
     state = readState(number, years);
     selected = state.tags;
+    leftOut = state.unknown;
+    if (leftOut.length) {   // the address keeps only what is shown
+      var url = new URL(location.href);
+      if (selected.length) url.searchParams.set("tags", selected.join(","));
+      else url.searchParams.delete("tags");
+      if (!state.year) url.searchParams.delete("year");
+      history.replaceState(history.state, "", url.href.replace(/%2C/g, ","));
+    }
     var drawn = {};
     chips.forEach(function (chip) { drawn[chip.getAttribute("data-tag")] = true; });
     if (selected.some(function (s) { return !drawn[s]; })) drawOtherTags();  // a shared selection of a less used tag

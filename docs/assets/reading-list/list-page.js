@@ -141,7 +141,10 @@ function fillMeta(li, entry) {
     parts.push(site && site.tagSlugs.has(t) ? el("a", { class: "pn-tag", href: new URL(`tags/${encodeURIComponent(t)}/`, ROOT).pathname }, tagName(t))
       : el("span", { class: "pn-tag" }, tagName(t)), " ");
   }
-  parts.push(dot, bi(fill(["저장 {d}", "saved {d}"], { d: entry.saved.slice(0, 10) })));
+  // One dot before "saved": a note without tags, or without a date, showed "· ·" (a QA pass).
+  const last = parts[parts.length - 1];
+  if (!(typeof last === "string" && last.endsWith(dot))) parts.push(dot);
+  parts.push(bi(fill(["저장 {d}", "saved {d}"], { d: entry.saved.slice(0, 10) })));
   li.pnMeta.replaceChildren(...parts);
   li.classList.toggle("pn-rl-item--gone", gone);
 }
@@ -222,7 +225,7 @@ function render() {
   const toRead = all.filter((e) => e.state === "to-read").length;
   const gone = all.filter(isGone).length;
   const pair = fill(["전체 {n} · 읽을 것 {a} · 읽음 {b}", "{n} saved · {a} to read · {b} read"], { n: all.length, a: toRead, b: all.length - toRead });
-  if (gone) pair[0] += ` · 삭제됨 ${gone}`, pair[1] += ` · ${gone} removed from the site`;
+  if (gone) pair[0] += ` · 삭제됨 ${gone.toLocaleString("en")}`, pair[1] += ` · ${gone.toLocaleString("en")} removed from the site`;
   if (shown.length + left !== all.length) pair[0] += ` (표시 ${shown.length + left})`, pair[1] += ` (showing ${shown.length + left})`;
   more.hidden = !left;
   if (left) more.replaceChildren(bi(fill(["{n}개 더 보기 (남은 {m}개)", "Show {n} more ({m} left)"], { n: Math.min(LIST_PAGE, left), m: left })));
@@ -306,6 +309,7 @@ $("[data-rl-share]").addEventListener("click", async () => {
   const code = await (await transfer()).encodeShare(store.entries());
   const url = new URL(location.href);
   url.hash = `list=${code}`;
+  url.searchParams.delete("lang");   // the reader's own language, not the sender's (a QA pass: ?lang=en came along)
   const box = $(".pn-rl-share");
   box.hidden = false;
   const input = $("#pn-rl-share-url");
