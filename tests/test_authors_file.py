@@ -332,3 +332,13 @@ def test_aliases_written_on_one_line_without_brackets_are_an_error_showing_the_l
         ("data/authors.yml", 3, 14, field, message, "wrong-type", "error")]
     entity = (authors.people or authors.orgs)[0]
     assert entity.aliases == ()  # the entry keeps its name; no wrong alias joins anyone meanwhile
+
+
+@pytest.mark.parametrize("key", ["people", "orgs"])
+def test_a_section_without_its_colon_is_told_to_add_it(tmp_path: Path, key: str) -> None:
+    """A serve QA pass wrote `people` for `people:` above `  - name: Tuo Zhao`, and was told to quote
+    the name (YAML read the word and the lines below as one text): the line is named, with the fix."""
+    (tmp_path / "authors.yml").write_text(f"# who is who\n{key}\n  - name: Tuo Zhao\n    aliases: [Zhao Tuo]\n", encoding="utf-8")
+    _, problems = load_authors(tmp_path / "authors.yml", "data/authors.yml")
+    assert [(p.line, p.column, p.message) for p in problems] == [
+        (2, len(key) + 1, f"YAML syntax error: `{key}` has no colon, so YAML reads it and the lines below as one text: write `{key}:`")]

@@ -195,7 +195,9 @@ NOTE_HEAD = '---\ntitle: "X"\nauthors: [A]\ndate: 2025-04-09\ntags: [rl]\narxiv:
 NOTE_BODY = "---\n\n## 한국어\n\n가.\n\n## English\n\na.\n"
 LINEAGE_PROBLEMS = [
     ('builds_on:\n  - "1706.03762"\n  - "1706.03762"\n', (9, 5, "builds_on[1]", "duplicate-id", "listed twice")),
-    ('builds_on: ["2504.06141"]\n', (7, 13, "builds_on[0]", "lineage-self", "own paper")),
+    ('builds_on:\n  - "2504.06141"\n', (8, 5, "builds_on[0]", "lineage-self", "own paper (`arxiv:`); `builds_on:` lists other papers: delete this line")),
+    # one line holding the list: deleting it would drop the other ids too (a serve QA pass)
+    ('builds_on: ["2305.18290", "2504.06141"]\n', (7, 27, "builds_on[1]", "lineage-self", "lists other papers: take '2504.06141' out of the list")),
     ("compares_with:\n  - 2203.02155\n", (8, 5, "compares_with[0]", "arxiv-not-quoted", 'quote it: - "2203.02155"')),
     # In a one-line list the fix is that list quoted (`- "…"`, a block list's line, was offered).
     ("builds_on: [2203.02155]\n", (7, 13, "builds_on[0]", "arxiv-not-quoted", 'quote it: builds_on: ["2203.02155"]')),

@@ -328,6 +328,28 @@ def test_the_lists_own_export_with_long_korean_memos_imports_again(context, base
     assert len(stored(page)["items"]) == 43
 
 
+def test_a_saved_note_whose_file_was_renamed_follows_it(context, base: str) -> None:  # noqa: ANN001
+    """A serve QA pass renamed a saved note's file (the guide's way to change its address): My list
+    said "removed from the site", the new page's Save was not pressed, and pressing it listed the
+    paper twice. The entry saved under the old name moves to the note with its arXiv id, its state
+    and memo kept."""
+    page = context.new_page()
+    page.goto(f"{base}notes/zeta/?lang=en")
+    save(page, "zeta")
+    doc = stored(page)
+    entry = doc["items"].pop("zeta")
+    assert entry["arxiv"], "the note has an arXiv id"
+    doc["items"]["zeta-before-the-rename"] = {**entry, "slug": "zeta-before-the-rename", "state": "read", "note": "mine"}
+    page.evaluate("doc => localStorage.setItem('papernotes.reading-list', JSON.stringify(doc))", doc)
+    page.reload()
+    page.wait_for_function("() => document.querySelector('.pn-rl__save').getAttribute('aria-pressed') === 'true'")
+    items = stored(page)["items"]
+    assert list(items) == ["zeta"] and items["zeta"]["state"] == "read" and items["zeta"]["note"] == "mine"
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+    assert page.inner_text(".pn-rl-counts").startswith("1 saved") and "removed" not in page.inner_text(".pn-rl-counts")
+
+
 def test_save_past_the_lists_limit_says_the_list_is_full(context, base: str) -> None:  # noqa: ANN001
     """A QA pass saved two notes past the 5,000 a list holds (Save took them, silently), and the
     list's own export then could not be imported again. At the limit, Save and Read say the list

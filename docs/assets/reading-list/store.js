@@ -278,6 +278,23 @@ export class Store {
     });
   }
 
+  /* A saved note the site renamed (its file, so its address): the entry saved under the old slug
+   * with `info`'s arXiv id (a paper has one note: the checker refuses two) moves to `info.slug`,
+   * its state and memo kept. A serve QA pass: after a rename, the new page's Save was not pressed,
+   * and pressing it listed the paper twice, once "removed from the site". Whether one moved. */
+  followRename(info) {
+    if (!info.arxiv || this.doc.items[info.slug]) return false;
+    const old = Object.values(this.doc.items).find((e) => e.arxiv === info.arxiv);
+    if (!old) return false;
+    return this.change((doc) => {
+      const entry = doc.items[old.slug];
+      if (!entry || entry.arxiv !== info.arxiv || doc.items[info.slug]) return false;
+      delete doc.items[old.slug];
+      doc.items[info.slug] = { ...entry, slug: info.slug };
+      return true;
+    }) === true;
+  }
+
   remove(slug) {
     return this.change((doc) => { delete doc.items[slug]; });
   }

@@ -709,10 +709,12 @@ def _check_not_self(items: list[tuple[str, Located, Located]], fields: dict[str,
     where = "`arxiv:`" if any(name == "arxiv" for name, _, _ in items) else "its `url:` names it"
     for name, _, value in items:
         if name in LINEAGE_FIELDS and name in fields and not _is_null(value):
+            # One line holding the list (`[a, b]`): deleting the line would drop the other ids too (a QA pass).
+            fix = f"take {own!r} out of the list" if getattr(value.node, "flow_style", False) else "delete this line"
             for i, item in enumerate(read_list(value)):
                 if item.node.tag == "tag:yaml.org,2002:str" and canonical_arxiv_id(str(item.node.value).strip()) == own:
                     add(item.line, item.column, f"{name}[{i}]", f"{own!r} is this note's own paper ({where}); "
-                        f"`{name}:` lists other papers: delete this line", "lineage-self")
+                        f"`{name}:` lists other papers: {fix}", "lineage-self")
 
 
 def _draft(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> bool:
