@@ -350,6 +350,24 @@ def test_a_saved_note_whose_file_was_renamed_follows_it(context, base: str) -> N
     assert page.inner_text(".pn-rl-counts").startswith("1 saved") and "removed" not in page.inner_text(".pn-rl-counts")
 
 
+def test_my_list_follows_a_renamed_note_by_its_arxiv_id(context, base: str) -> None:  # noqa: ANN001
+    """The same on the list page itself, opened first: it looks the lost entry's arXiv id up in the
+    search index and moves it to the note that has it (checked against the note's card)."""
+    page = context.new_page()
+    page.goto(f"{base}notes/zeta/?lang=en")
+    save(page, "zeta")
+    doc = stored(page)
+    entry = doc["items"].pop("zeta")
+    doc["items"]["zeta-before-the-rename"] = {**entry, "slug": "zeta-before-the-rename", "note": "mine"}
+    doc["items"]["gone-for-good"] = {**entry, "slug": "gone-for-good", "arxiv": "1999.99999", "title": "Gone"}
+    page.evaluate("doc => localStorage.setItem('papernotes.reading-list', JSON.stringify(doc))", doc)
+    page.goto(f"{base}list/?lang=en")
+    page.wait_for_selector(".pn-rl-items li[data-slug='zeta']")
+    items = stored(page)["items"]
+    assert sorted(items) == ["gone-for-good", "zeta"] and items["zeta"]["note"] == "mine"
+    page.wait_for_selector(".pn-rl-counts:has-text('1 removed from the site')")
+
+
 def test_save_past_the_lists_limit_says_the_list_is_full(context, base: str) -> None:  # noqa: ANN001
     """A QA pass saved two notes past the 5,000 a list holds (Save took them, silently), and the
     list's own export then could not be imported again. At the limit, Save and Read say the list
