@@ -1737,6 +1737,14 @@ function said(u) {
   return u.words.map((w) => w[1]).join(u.joined !== undefined ? "-" : " ");
 }
 
+/* A year beside other words (2024년 보상 모델, 2023 RLHF, 추론 2025년): the notes of that year (by
+ * the note's date, as the archive's year page) that the other words find, as `result.year`; a
+ * Korean QA pass got "no note contains 2024년", or the notes of every year. Not a name's version
+ * (AIME 2024, ICLR 2024: the index's aime2024), nor when that year holds none of the notes found:
+ * then the year is a word of the query, as before; so with generic words only (the box links the
+ * year's page). */
+const YEAR_WORD = /^((?:19|20)\d\d)(년도?|년의|년에)?$/;
+
 /* Every step of a query (after loadMeta): { hits: [[doc, score, closeness, tier], ...], words (to
  * mark), unmarked (its function words, not marked beside others: FUNCTION), whole (those typed
  * as acronyms, marked only whole: lookUpAcronym; so the halves of a name part typed with its
@@ -1750,14 +1758,8 @@ function said(u) {
  * query's words (as typed) that no note holds, when nothing is found, dropped: those words when the
  * others found notes and those are shown (withoutMissing), common: the question's words left out
  * (withoutCommon), apart: the everyday Korean words left out (withoutPlainKorean), most: no note
- * holds every word of a long query, the notes holding most of them are shown (mostWords) }. */
-/* A year beside other words (2024년 보상 모델, 2023 RLHF, 추론 2025년): the notes of that year (by
- * the note's date, as the archive's year page) that the other words find, as `result.year`; a
- * Korean QA pass got "no note contains 2024년", or the notes of every year. Not a name's version
- * (AIME 2024, ICLR 2024: the index's aime2024), nor when that year holds none of the notes found:
- * then the year is a word of the query, as before; so with generic words only (the box links the
- * year's page). */
-const YEAR_WORD = /^((?:19|20)\d\d)(년도?|년의|년에)?$/;
+ * holds every word of a long query, the notes holding most of them are shown (mostWords), year:
+ * the year a query's notes were kept to (YEAR_WORD) }. */
 export function search(typed, asCorrected = false) {
   const tokens = String(typed).trim().split(/\s+/);
   const at = tokens.findIndex((t) => YEAR_WORD.test(t));
@@ -1775,6 +1777,7 @@ export function search(typed, asCorrected = false) {
   });
 }
 
+/* `search` of the query's words as they are (a year among them, a word). */
 function searchText(typed, asCorrected) {
   // ＲＬＨＦ (a keyboard's full-width mode) is RLHF; don't is don; ㄱㅏㅇㅎㅘ (lone letters) is 강화.
   const q = composeJamo(withoutApostrophes(halfWidth(typed)));
