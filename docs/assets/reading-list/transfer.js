@@ -120,7 +120,6 @@ export async function encodeShare(entries) {
   return "j" + toBase64Url(bytes);
 }
 
-/* Entries from a share fragment (without "#list="); throws on anything malformed. */
 /* `bytes` inflated, up to `limit` bytes: past it, the stream is cancelled and this throws (a share
  * link of 777 kB inflated to 600 MB of spaces took a phone's tab to 1.8 GB before it was checked:
  * a QA pass). */
@@ -144,6 +143,7 @@ async function inflate(bytes, limit) {
   return out;
 }
 
+/* Entries from a share fragment (without "#list="); throws on anything malformed. */
 export async function decodeShare(text) {
   let bytes = fromBase64Url(text.slice(1));
   if (text[0] === "z") bytes = await inflate(bytes, MAX_SHARE_BYTES);
