@@ -12,8 +12,8 @@ import { trackVisits } from "./visits.js";
 // The build's slots, each in its note's item ([data-slug]); search results get theirs below.
 const slots = Array.from(document.querySelectorAll("[data-slug] > .pn-rl"));
 const infos = new Map(slots.map((slot) => [slot, slotInfo(slot)]));
+store.followRenames([...infos.values()]);   // saved before their file was renamed: the same papers, at their new addresses
 for (const [slot, info] of infos) {
-  store.followRename(info);   // saved before its file was renamed: the same paper, at its new address
   mountControls(slot, info, store);
   // What the page says about a saved note is the freshest: keep the stored title and tags up to date.
   const entry = store.get(info.slug);

@@ -537,21 +537,21 @@ async function complete() {
 /* Saved notes the site has under another name (a renamed file, which changes the address): looked
  * up by their arXiv id in the search index (loaded only when such an entry exists, at most
  * RENAMED_LOOKUPS of them), checked against the note's card, then moved as the note's own pages
- * move them (store.followRename). A serve QA pass: the list said "removed from the site". */
+ * move them (store.followRenames). A serve QA pass: the list said "removed from the site". */
 const RENAMED_LOOKUPS = 20;
 async function followRenames() {
   const lost = store.entries().filter((e) => e.arxiv && site.find(e.slug) < 0).slice(0, RENAMED_LOOKUPS);
   if (!lost.length) return;
   const engine = await import(new URL("assets/search/engine.js", ROOT).href);
   await engine.loadMeta();
-  let moved = false;
+  const found = [];
   for (const e of lost) {
     const docs = (await engine.search(e.arxiv)).hits.slice(0, 3).map((h) => h[0]);   // a search's documents are the list's positions
     const cards = docs.length ? await site.cards(docs.filter((d) => d < site.count)) : [];
     const card = cards.find((c) => c && c.arxiv === e.arxiv);
-    if (card && store.followRename({ slug: card.slug, arxiv: e.arxiv })) moved = true;
+    if (card) found.push({ slug: card.slug, arxiv: e.arxiv });
   }
-  if (moved) await complete();
+  if (store.followRenames(found)) await complete();
 }
 
 loadSiteNotes().then((loaded) => {

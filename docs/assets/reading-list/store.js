@@ -278,20 +278,27 @@ export class Store {
     });
   }
 
-  /* A saved note the site renamed (its file, so its address): the entry saved under the old slug
-   * with `info`'s arXiv id (a paper has one note: the checker refuses two) moves to `info.slug`,
-   * its state and memo kept. A serve QA pass: after a rename, the new page's Save was not pressed,
-   * and pressing it listed the paper twice, once "removed from the site". Whether one moved. */
-  followRename(info) {
-    if (!info.arxiv || this.doc.items[info.slug]) return false;
-    const old = Object.values(this.doc.items).find((e) => e.arxiv === info.arxiv);
-    if (!old) return false;
+  /* Saved notes the site renamed (their file, so their address): an entry saved under an old slug
+   * with the arXiv id of one of `infos` ({slug, arxiv}: a paper has one note, the checker refuses
+   * two) moves to that slug, its state and memo kept. A serve QA pass: after a rename, the new
+   * page's Save was not pressed, and pressing it listed the paper twice, once "removed from the
+   * site". One look through the list for all of a page's notes, one write when any moved; whether
+   * any did. */
+  followRenames(infos) {
+    const bySlug = this.doc.items, byArxiv = new Map();
+    for (const e of Object.values(bySlug)) if (e.arxiv) byArxiv.set(e.arxiv, e.slug);
+    const moves = infos.filter((i) => i.arxiv && !bySlug[i.slug] && byArxiv.has(i.arxiv)).map((i) => [byArxiv.get(i.arxiv), i]);
+    if (!moves.length) return false;
     return this.change((doc) => {
-      const entry = doc.items[old.slug];
-      if (!entry || entry.arxiv !== info.arxiv || doc.items[info.slug]) return false;
-      delete doc.items[old.slug];
-      doc.items[info.slug] = { ...entry, slug: info.slug };
-      return true;
+      let moved = false;
+      for (const [old, info] of moves) {
+        const entry = doc.items[old];
+        if (!entry || entry.arxiv !== info.arxiv || doc.items[info.slug]) continue;
+        delete doc.items[old];
+        doc.items[info.slug] = { ...entry, slug: info.slug };
+        moved = true;
+      }
+      return moved;
     }) === true;
   }
 

@@ -14,7 +14,7 @@ Files, under `search/` (paths from `urls`):
   template, "card_shard": S, "excerpt": EXCERPT_SHOWN, "particles": [...], "note": url template, "tags": [[slug, ko, en,
   [aliases]], ...], "tag": tag page url template, "author": author page url template, "year": year page url template, "years": {year: notes},
   "year_docs": {year: [first, end]} (`year_runs`),
-  "wanted": [the waiting page's url, the file of the arXiv ids it lists (`outputs.plan`: a JSON list)],
+  "wanted": [the waiting page's url, the file of the arXiv ids it lists (`outputs.plan`: a JSON object, {id: the notes naming it})],
   "min_part": MIN_PART, "spell": SPELL_PREFIX,
   "pair": PAIR_PREFIX, "endings": VERB_ENDINGS, "title": the title's weight, "people": the people field's weight
   (a name part typed with its hyphen, ji-rong, is that part when the people field holds it joined), "concept": CONCEPT_PREFIX, "glossary": [[[English

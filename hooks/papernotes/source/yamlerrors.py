@@ -256,14 +256,14 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
         return at(index, column, f"two commas in a row in {value_of(index)}: delete one")
     if "mapping values are not allowed" in problem:
         indent = len(line) - len(line.lstrip())
-        above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+        at_above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+        above = lines[at_above] if at_above is not None else ""
         # `people` (its colon left out) above `  - name: Tuo Zhao`: YAML reads the word and the lines
         # below as one text, and the name's ": " fails; quoting the name was the advice (a QA pass).
-        bare = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-        if bare is not None and re.fullmatch(r"\s*[A-Za-z_][\w-]*\s*", lines[bare]) and len(above) - len(above.lstrip()) < indent:
-            word = lines[bare].strip()
+        if re.fullmatch(r"\s*[A-Za-z_][\w-]*\s*", above) and len(above) - len(above.lstrip()) < indent:
+            word = above.strip()
             return NodeError(f"YAML syntax error: `{word}` has no colon, so YAML reads it and the lines below as one text: "
-                             f"write `{word}:`", bare + 1 + offset, len(lines[bare].rstrip()) + 1, "yaml-syntax")
+                             f"write `{word}:`", at_above + 1 + offset, len(above.rstrip()) + 1, "yaml-syntax")
         item = re.match(r"^(\s*)-\s+\S", above)  # `  - Author Name` then `   date: ...`: read as the item's text
         if indent and _KEY_LINE.match(line) and (item or _KEY_LINE.match(above) and above[_value_start(above):].strip()) \
                 and len(above) - len(above.lstrip()) < indent:
