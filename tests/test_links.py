@@ -194,7 +194,13 @@ def test_mentions_inside_raw_html_links_and_code_stay_as_written(text: str, link
 NOTE_HEAD = '---\ntitle: "X"\nauthors: [A]\ndate: 2025-04-09\ntags: [rl]\narxiv: "2504.06141"\n'
 NOTE_BODY = "---\n\n## 한국어\n\n가.\n\n## English\n\na.\n"
 LINEAGE_PROBLEMS = [
-    ('builds_on:\n  - "1706.03762"\n  - "1706.03762"\n', (9, 5, "builds_on[1]", "duplicate-id", "listed twice")),
+    ('builds_on:\n  - "1706.03762"\n  - "1706.03762"\n', (9, 5, "builds_on[1]", "duplicate-id", "listed twice in `builds_on:`; delete this line")),
+    # One line holding the list: "delete this line" dropped the first id too (a QA pass); an old-style id written
+    # two ways is named as written.
+    ('builds_on: ["2305.18290", "1706.03762", "1706.03762"]\n', (7, 41, "builds_on[2]", "duplicate-id",
+                                                                 "take this '1706.03762' out of the list")),
+    ('compares_with: ["math/0309136", "math.GT/0309136"]\n', (7, 33, "compares_with[1]", "duplicate-id",
+                                                             "(written 'math.GT/0309136' here: the same paper)")),
     ('builds_on:\n  - "2504.06141"\n', (8, 5, "builds_on[0]", "lineage-self", "own paper (`arxiv:`); `builds_on:` lists other papers: delete this line")),
     # one line holding the list: deleting it would drop the other ids too (a serve QA pass)
     ('builds_on: ["2305.18290", "2504.06141"]\n', (7, 27, "builds_on[1]", "lineage-self", "lists other papers: take '2504.06141' out of the list")),
@@ -509,6 +515,29 @@ See [the draft](draft-attention.md) and [the base](../base-paper/), not [the bro
     # A note file that does not load: its own error is reported, not every link to it.
     assert [(p.path, p.rule) for p in result.problems if "broken" in p.path or "broken" in p.message] == [
         ("data/notes/2025/broken.md", "unknown-tag")]
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("../base-paper-renamed/", "base-paper"),   # the file renamed back, or the link written after a rename
+    ("../Base-Paper/", "base-paper"),           # other letter case
+    ("../base-papr/", "base-paper"),            # a close spelling
+    ("../follow-up-2/", "follow-up"),
+    ("../quite-another-note/", None),
+])
+def test_a_link_to_no_note_names_the_note_it_most_likely_meant(tmp_path: Path, written: str, meant: str | None) -> None:
+    """A QA pass renamed a note's file: six warnings said `'qa-alpha' is no note`, none named
+    `qa-alpha-renamed`, nor `qa-alpha` for a link written `../QA-Alpha/`."""
+    from papernotes.source.tree import load_site
+
+    linker = LINK_NOTES["2025/base-paper.md"].replace("2501.10001", "2505.10009").replace(
+        "## English\n", f"## English\n\nSee [it]({written}).\n", 1)
+    result = load_site(make_site(tmp_path, notes={**LINK_NOTES, "2025/linker.md": linker}), "data")
+    messages = [p.message for p in result.problems if p.rule == "unknown-note-link"]
+    assert len(messages) == 1, result.problems
+    assert ("did you mean" in messages[0]) is (meant is not None), messages
+    if meant:
+        assert messages[0].endswith(f".md; did you mean {meant!r}?); link a published note, or write the paper's arXiv id "
+                                    "(it links to arXiv until the paper has a note)"), messages
 
 
 def test_a_note_with_a_field_error_still_has_its_links_checked(tmp_path: Path) -> None:
@@ -1120,3 +1149,41 @@ def test_the_same_missing_image_twice_and_a_tabbed_address_are_each_at_their_own
     second = lines.index('<img src="/x.png" alt="b">') + 1
     tabbed = lines.index("[w](java\tscript:alert(1))") + 1
     assert found == [(first, 11, "unknown-site-image"), (second, 11, "unknown-site-image"), (tabbed, 5, "removed-html")], found
+
+
+def _lineage_note(title: str, arxiv: str, builds_on: list[str]) -> str:
+    lineage = "".join(f'  - "{b}"\n' for b in builds_on)
+    return (f'---\ntitle: "{title}"\nauthors: [Ada Lovelace]\ndate: 2025-03-01\ntags: [rl]\narxiv: "{arxiv}"\n'
+            + (f"builds_on:\n{lineage}" if builds_on else "") + "---\n\n## 한국어\n\n가.\n\n## English\n\na.\n")
+
+
+def test_lineage_that_goes_round_in_a_circle_is_a_notice_at_each_note(tmp_path: Path) -> None:
+    """A QA pass: alpha builds on beta and beta on alpha passed the check without a word, and each page
+    said both "Builds on" and "Built upon by" the other. Each note of a circle (two notes, or more) is
+    told at the id that leads on round it, with the other note's file: a notice, failing neither the
+    check nor the strict build (revised papers do cite each other). A chain that does not come back
+    is no circle."""
+    from papernotes.source.tree import load_site
+
+    notes = {"2025/circle-alpha.md": _lineage_note("Alpha", "2503.00001", ["1706.03762", "2503.00002"]),
+             "2025/circle-beta.md": _lineage_note("Beta", "2503.00002", ["2503.00001"]),
+             "2025/circle-c1.md": _lineage_note("C1", "2503.00011", ["2503.00012"]),
+             "2025/circle-c2.md": _lineage_note("C2", "2503.00012", ["2503.00013"]),
+             "2025/circle-c3.md": _lineage_note("C3", "2503.00013", ["2503.00011"]),
+             "2025/circle-chain.md": _lineage_note("Chain", "2503.00021", ["2503.00001", "2503.00011"])}
+    site = make_site(tmp_path, notes=notes)
+    problems = [p for p in load_site(site, "data").problems if "/circle-" in p.path]
+    found = sorted((p.path, p.line, p.column, p.field, p.rule, p.severity) for p in problems)
+    assert found == [
+        ("data/notes/2025/circle-alpha.md", 9, 5, "builds_on", "lineage-circle", "notice"),
+        ("data/notes/2025/circle-beta.md", 8, 5, "builds_on", "lineage-circle", "notice"),
+        ("data/notes/2025/circle-c1.md", 8, 5, "builds_on", "lineage-circle", "notice"),
+        ("data/notes/2025/circle-c2.md", 8, 5, "builds_on", "lineage-circle", "notice"),
+        ("data/notes/2025/circle-c3.md", 8, 5, "builds_on", "lineage-circle", "notice"),
+    ]
+    messages = {p.path: p.message for p in problems}
+    assert messages["data/notes/2025/circle-alpha.md"].startswith(
+        "'2503.00002' (data/notes/2025/circle-beta.md) builds on this paper too (its `builds_on:` names it); a paper")
+    assert "leads back to this paper: its `builds_on:` and 1 other note's go round in a circle" in messages["data/notes/2025/circle-c1.md"]
+    checked = run_cli(["check"], site)
+    assert checked.returncode == 0 and "5 notices" in checked.stderr, checked.stdout + checked.stderr

@@ -483,8 +483,35 @@ def long_base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:  # noqa: 
     rtl_note = LINK_NOTES["2025/base-paper.md"].replace('"Base Paper: Reward Models"', '"Right to Left"').replace(
         "[Ada Lovelace]", "[Ada Lovelace, محمد علي, Grace Hopper, Alan Turing, Edsger Dijkstra]").replace(
         '"2501.10001"', '"2503.31235"').replace("2025-01-10", "2025-03-29")
+    spaceless = LINK_NOTES["2025/base-paper.md"].replace('"Base Paper: Reward Models"', f'"{SPACELESS_TITLE}"').replace(
+        '"2501.10001"', '"2503.31236"\nbuilds_on: ["2501.10001"]').replace("2025-01-10", "2025-03-28")
     return serve(shared_build(tmp_path_factory, "links-site-long", lambda folder: make_site(
-        folder, notes={**LINK_NOTES, "2025/long-title.md": long_note, "2025/right-to-left.md": rtl_note})))
+        folder, notes={**LINK_NOTES, "2025/long-title.md": long_note, "2025/right-to-left.md": rtl_note,
+                       "2025/spaceless.md": spaceless})))
+
+
+SPACELESS_TITLE = "아주긴한국어제목을띄어쓰기없이적은논문으로휴대전화화면보다넓은지확인하기위한예시제목입니다"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_a_title_wider_than_a_phone_wraps_inside_its_word(browser, long_base: str, lang: str) -> None:  # noqa: ANN001
+    """A QA pass: a Korean title of 80 letters without a space made the day, tag and note pages
+    700-900 px wide on a 390 px phone (its link, a 44 px box of its own there, grew to the whole
+    word, cut at the screen's edge). It wraps inside the word, as a tag's chip does; every line of
+    it on the screen."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for path in ("notes/base-paper/", "archive/2025/03/28/", "tags/reward-model/"):
+            page.goto(f"{long_base}{path}?lang={lang}")
+            links = page.locator(f'.md-content a:text-is("{SPACELESS_TITLE}")')
+            assert links.count() >= 1, path
+            assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+            for i in range(links.count()):
+                box = links.nth(i).bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], (path, box)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize(("viewport", "whole"), [(DESKTOP, True), ({"width": 768, "height": 900}, True), (PHONE, False)])

@@ -210,7 +210,7 @@ def test_an_alias_written_family_first_splits_at_the_family_name_its_entry_impli
 
     import rispy
 
-    from papernotes.catalog.people import implied_family
+    from papernotes.catalog.people import implied_families
     from papernotes.source.authors import Entity
 
     notes = {"2025/q1.md": _note("Paper Q1", ["Kim Min-ji", "Sora Park"], "2025-04-01", "2512.90201", "KAIST"),
@@ -224,10 +224,10 @@ def test_an_alias_written_family_first_splits_at_the_family_name_its_entry_impli
     assert rispy.loads(_download(note_page, "RIS")[1])[0]["authors"] == ["Kim, Min-ji", "Park, Sora"]
     assert json.loads(_download(note_page, "CSL-JSON")[1])[0]["author"][0] == {"given": "Min-ji", "family": "Kim"}
     assert "author = {Kim, Min-ji and Sora Park}" in (site / "site/authors/minji-kim/papernotes.bib").read_text(encoding="utf-8")
-    # Only aliases that start with the name's last word; a Hangul or one-word name implies nothing.
-    assert implied_family(Entity("Wei Zhang", "wei-zhang", ("Zhang Wei", "W. Zhang", "张伟"))) == ("Zhang", ("Zhang Wei",))
-    assert implied_family(Entity("Minji Kim", "minji-kim", ("M. Kim", "김민지"))) is None
-    assert implied_family(Entity("김민지", "김민지", ("Kim Minji",))) is None
+    # Only aliases that start with the name's last word; a one-word name implies nothing.
+    assert implied_families(Entity("Wei Zhang", "wei-zhang", ("Zhang Wei", "W. Zhang", "张伟"))) == (("Zhang", ("Zhang Wei",)),)
+    assert implied_families(Entity("Minji Kim", "minji-kim", ("M. Kim", "김민지"))) == ()
+    assert implied_families(Entity("Ada", "ada", ("Ada L.",))) == ()
 
 
 def test_the_spellings_the_notes_write_show_when_the_file_names_the_person_otherwise(tmp_path: Path) -> None:
@@ -243,6 +243,38 @@ def test_the_spellings_the_notes_write_show_when_the_file_names_the_person_other
     assert result.returncode == 0, result.stderr
     assert _page(site, "authors/sean-o-brien").select_one(".pn-also").get_text() == "다른 표기Also written: O'Brien, Seán; O'Brien, S."
     assert _page(site, "labs/kaist").select_one(".pn-also").get_text() == "다른 표기Also written: kaist"
+
+
+def test_a_hangul_name_says_which_word_of_its_romanisations_is_the_family_name(tmp_path: Path) -> None:
+    """A QA pass: `김민지` with the aliases `Minji Kim`, `Min-Ji Kim` and `Kim Minji` (the guide's
+    "Hangul name and its romanisations"), no `family:`: a note writing `Kim Minji` got family name
+    "Minji", given "Kim" in every citation format. The Hangul name's first syllable (김: Kim, Gim)
+    says `Kim` is the family name, first or last; a compound family name (남궁) and a second
+    romanisation of one (이: Lee, Yi) too."""
+    import json
+
+    import rispy
+
+    from papernotes.catalog.people import implied_families
+    from papernotes.source.authors import Entity
+
+    notes = {"2025/k1.md": _note("Paper K1", ["Kim Minji", "Sora Park"], "2025-04-01", "2512.90211"),
+             "2025/k2.md": _note("Paper K2", ["Minji Kim", "Sora Park"], "2025-04-02", "2512.90212")}
+    site = make_site(tmp_path / "site", notes=notes)
+    (site / "data" / "authors.yml").write_text("people:\n  - name: 김민지\n    aliases: [Minji Kim, Min-Ji Kim, Kim Minji]\n",
+                                               encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    for slug in ("k1", "k2"):
+        note_page = _page(site, f"notes/{slug}")
+        assert rispy.loads(_download(note_page, "RIS")[1])[0]["authors"][0] == "Kim, Minji"
+        assert json.loads(_download(note_page, "CSL-JSON")[1])[0]["author"][0] == {"given": "Minji", "family": "Kim"}
+    assert [m["content"] for m in _page(site, "notes/k1").head.select('meta[name="citation_author"]')][0] == "Kim, Minji"
+    assert implied_families(Entity("남궁민", "남궁민", ("Min Namgung", "Namgung Min"))) == (("Namgung", ("Namgung Min",)),)
+    assert implied_families(Entity("이민", "이민", ("Min Lee", "Lee Min", "Yi Min"))) == (("Lee", ("Lee Min",)), ("Yi", ("Yi Min",)))
+    # An unknown family name, or a name that is not Korean, implies nothing (the last space rules).
+    assert implied_families(Entity("뷁민", "뷁민", ("Bwelk Min",))) == ()
+    assert implied_families(Entity("金敏智", "kim", ("Kim Minji",))) == ()
 
 
 def _page(site: Path, url: str) -> BeautifulSoup:
@@ -353,6 +385,21 @@ def test_authors_index_lists_pages_by_name_with_a_jump(people_site: Path) -> Non
         listed = [x.get_text() for x in page.select("article .pn-people a")]
         assert listed == [x.get_text() for x in h2.find_next_sibling("ul").select("a")], a["href"]
         assert page.select_one('nav.pn-jump a[aria-current="page"]').get_text() == a.get_text()
+
+
+def test_an_author_shown_by_a_latin_name_is_also_under_their_hangul_names_consonant(people_site: Path) -> None:
+    """A QA pass: `Minsu Kim` with the alias `김민수` was only under M; a Korean reader pressing ㄱ
+    found nothing. The ㄱ group (in the index and on its page) lists `김민지`, linking to the page
+    of `Minji Kim`, the name it shows, with the same count; M still lists `Minji Kim`."""
+    content = _page(people_site, "authors").select_one("article.md-content__inner")
+    groups = {h2.get_text(): [(a.get_text(), a["href"], a.find_next_sibling("span")["data-count"])
+                              for a in h2.find_next_sibling("ul").select("a")] for h2 in content.select("h2")}
+    minji = next(entry for entry in groups["M"] if entry[0] == "Minji Kim")
+    assert ("김민지", minji[1], minji[2]) in groups["ㄱ"], groups
+    page = _page(people_site, "authors/_/ㄱ").select_one("article.md-content__inner")
+    assert "김민지" in [a.get_text() for a in page.select(".pn-people a")]
+    # An author shown by a Hangul name is listed once.
+    assert sum(name == "김민지" for names in groups.values() for name, _, _ in names) == 1
 
 
 def test_a_big_authors_index_lists_the_initials_and_their_pages_list_the_authors(

@@ -162,6 +162,46 @@ def split_script(name: str) -> bool:
                for c in name)
 
 
+KOREAN_FAMILY_NAMES: dict[str, tuple[str, ...]] = {
+    "김": ("Kim", "Gim"), "이": ("Lee", "Yi", "Rhee", "Rhie", "Ri", "I"), "박": ("Park", "Pak", "Bak"),
+    "최": ("Choi", "Choe", "Chey"), "정": ("Jung", "Jeong", "Chung", "Jong", "Joung"), "강": ("Kang", "Gang"),
+    "조": ("Cho", "Jo", "Joe"), "윤": ("Yoon", "Yun"), "장": ("Jang", "Chang"), "임": ("Lim", "Im", "Rim", "Yim"),
+    "한": ("Han",), "오": ("Oh", "O"), "서": ("Seo", "Suh", "Su"), "신": ("Shin", "Sin"), "권": ("Kwon", "Gwon"),
+    "황": ("Hwang",), "안": ("Ahn", "An"), "송": ("Song",), "전": ("Jeon", "Jun", "Chun"), "홍": ("Hong",),
+    "유": ("Yoo", "Yu", "You", "Ryu"), "류": ("Ryu", "Yoo", "Yu", "Rhyu"), "고": ("Ko", "Go", "Koh"), "문": ("Moon", "Mun"),
+    "양": ("Yang",), "손": ("Son", "Sohn"), "배": ("Bae", "Pae"), "백": ("Baek", "Paik", "Paek", "Baik"),
+    "허": ("Heo", "Huh", "Hur"), "남": ("Nam",), "노": ("Noh", "Roh", "No", "Ro"), "심": ("Shim", "Sim"), "하": ("Ha",),
+    "곽": ("Kwak", "Gwak"), "성": ("Sung", "Seong"), "차": ("Cha",), "주": ("Joo", "Ju", "Chu", "Choo"), "우": ("Woo", "U"),
+    "구": ("Koo", "Gu", "Ku"), "민": ("Min",), "나": ("Na", "Ra"), "진": ("Jin", "Chin"), "지": ("Ji", "Chi"),
+    "엄": ("Um", "Eom", "Uhm"), "채": ("Chae",), "원": ("Won",), "천": ("Cheon", "Chun"), "방": ("Bang",),
+    "공": ("Kong", "Gong"), "현": ("Hyun", "Hyeon"), "함": ("Ham",), "변": ("Byun", "Byeon"), "염": ("Yeom", "Yum"),
+    "여": ("Yeo", "Yoh"), "추": ("Choo", "Chu"), "도": ("Do", "Doh"), "소": ("So",), "석": ("Seok", "Suk"),
+    "선": ("Sun", "Seon"), "설": ("Seol", "Sul"), "마": ("Ma",), "길": ("Gil", "Kil"), "연": ("Yeon", "Yun"),
+    "위": ("Wi", "Wee"), "표": ("Pyo",), "명": ("Myung", "Myeong"), "기": ("Ki", "Gi"), "반": ("Ban",), "왕": ("Wang",),
+    "금": ("Keum", "Geum"), "옥": ("Ok",), "육": ("Yuk", "Yook"), "인": ("In",), "맹": ("Maeng",), "제": ("Je",),
+    "모": ("Mo",), "탁": ("Tak",), "국": ("Kook", "Guk"), "어": ("Eo",), "은": ("Eun",), "편": ("Pyeon", "Pyun"),
+    "용": ("Yong",), "예": ("Ye",), "경": ("Kyung", "Gyeong"), "봉": ("Bong",), "부": ("Boo", "Bu"),
+    "남궁": ("Namgung", "Namkoong", "Namkung"), "황보": ("Hwangbo",), "제갈": ("Jegal",), "선우": ("Sunwoo", "Seonwoo"),
+    "독고": ("Dokgo", "Tokko"), "사공": ("Sagong",), "서문": ("Seomun",),
+}
+"""Korean family names and their usual romanisations: a Hangul name's first syllable (two for
+the compound names) says which word of a romanised form is the family name (`catalog.people.implied_families`:
+`김민지` written `Kim Minji` is `Kim, Minji`, written `Minji Kim` too)."""
+
+
+def korean_family(name: str) -> tuple[str, ...]:
+    """The romanisations of the family name of `name`, a Korean name in Hangul of two to five
+    syllables, family name first (`김민지`: Kim, Gim); () for any other name or an unknown family
+    name. A compound family name (`남궁민`) is tried before its first syllable (`남`)."""
+    bare = "".join(name.split())
+    if not 2 <= len(bare) <= 5 or not all("\uac00" <= c <= "\ud7a3" for c in bare):
+        return ()
+    for cut in (2, 1):
+        if len(bare) > cut and bare[:cut] in KOREAN_FAMILY_NAMES:
+            return KOREAN_FAMILY_NAMES[bare[:cut]]
+    return ()
+
+
 def family_split(form: str, family: str) -> int | None:
     """Where `family` (a declared family name, one word or more) sits in `form`, a written name:
     its number of words when the form starts with it (`Kim Minji`: 1), minus that when the form

@@ -23,7 +23,8 @@ from typing import Callable
 
 from papernotes.config import file_settings
 from papernotes.model import Note
-from papernotes.names import LISTED_AUTHORS, UNDECOMPOSED, NameForms, family_split, match_key, name_slug, split_script
+from papernotes.names import (LISTED_AUTHORS, UNDECOMPOSED, NameForms, family_split, korean_family, match_key, name_slug,
+                              split_script)
 from papernotes.schema import RESERVED_PARTY_SLUGS
 from papernotes.source.authors import AuthorsFile, Entity
 from papernotes.source.tree import PartyPages
@@ -175,24 +176,33 @@ def _listed_notes(party: Party, enough: int) -> int:
 def name_forms(notes: tuple[Note, ...], authors: AuthorsFile) -> NameForms:
     """The site's organisations (every note's `org:`, the file's `orgs` and their aliases) and the
     family names the file declares (`names.NameForms`), or that an entry's own name implies for its
-    aliases (`implied_family`)."""
+    aliases (`implied_families`)."""
     families = [(e.family, (e.name, *e.aliases)) for e in authors.people if e.family]
-    families += [found for e in authors.people if not e.family and (found := implied_family(e)) is not None]
+    families += [found for e in authors.people if not e.family for found in implied_families(e)]
     return NameForms((*(n.org for n in notes if n.org), *(name for e in authors.orgs for name in (e.name, *e.aliases))),
                      families)
 
 
-def implied_family(entry: Entity) -> tuple[str, tuple[str, ...]] | None:
-    """(family name, the aliases written family name first) of an entry without `family:` whose
-    name is written given name first, as a name with no `family:` is read (`Minji Kim`: `Kim`):
+def implied_families(entry: Entity) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(family name, the aliases written family name first) for each family name that an entry
+    without `family:` implies. A name written given name first, as a name with no `family:` is
+    read (`Minji Kim`: `Kim`):
     an alias that starts with that word is the same name family first (`Kim Min-ji`). Without it
-    the docs' own example gave the alias the family name `Min-ji` in every citation file. None when
-    no alias starts so (the others split at their last space already, as the name does)."""
+    the docs' own example gave the alias the family name `Min-ji` in every citation file. () when
+    no alias starts so (the others split at their last space already, as the name does).
+
+    A Korean name in Hangul (`김민지`) says its family name by its first syllable
+    (`names.korean_family`): its romanised aliases that start with one of that name's usual
+    romanisations are written family name first (`Kim Minji`, `Yi Min` for `이민`; a QA pass saw
+    `Kim Minji` split family name "Minji" in every citation format)."""
     words = entry.name.split()
-    if len(words) < 2 or "," in entry.name or not split_script(entry.name):
-        return None
-    forms = tuple(a for a in entry.aliases if (family_split(a, words[-1]) or 0) > 0)
-    return (words[-1], forms) if forms else None
+    if len(words) >= 2 and "," not in entry.name and split_script(entry.name):
+        families: tuple[str, ...] = (words[-1],)
+    else:
+        families = korean_family(entry.name)
+    found = ((family, tuple(a for a in entry.aliases if split_script(a) and (family_split(a, family) or 0) > 0))
+             for family in families)
+    return tuple((family, forms) for family, forms in found if forms)
 
 
 def people_key(notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int) -> tuple:

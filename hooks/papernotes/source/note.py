@@ -658,7 +658,11 @@ def _arxiv_list(loc: Located, tags: TagRegistry, add: Callable[..., None], *, na
             add(err.line, err.column, f"{name}[{i}]", message, err.rule)
             continue
         if value in ids:
-            add(item.line, item.column, f"{name}[{i}]", f"{value!r} is listed twice in `{name}:`; delete this line",
+            # One line holding the list (`[a, a]`): deleting the line would drop the other ids too (a QA pass).
+            fix = f"take this {value!r} out of the list" if getattr(loc.node, "flow_style", False) else "delete this line"
+            written = str(item.node.value).strip()
+            same = f" (written {written!r} here: the same paper)" if written != value else ""
+            add(item.line, item.column, f"{name}[{i}]", f"{value!r} is listed twice in `{name}:`{same}; {fix}",
                 "duplicate-id")
         else:
             ids.append(value)

@@ -7,6 +7,7 @@ encoding, too big) is itself a problem, and so are two notes claiming one slug o
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import hashlib
 import os
@@ -24,7 +25,7 @@ from papernotes.source.yamlnodes import byte_position
 from papernotes.markup import HtmlCache
 from papernotes.markup_links import site_path
 from papernotes.schema import (MAX_NOTE_FILE_BYTES, NOTE_SLUG, REQUIRED_FIELDS, RESERVED_SLUGS, SECTION_KEYS, SECTIONS, FrontMatter, heading_text,
-                               id_slug, paper_identity, slugify, split_front_matter)
+                               id_slug, paper_arxiv_id, paper_identity, slugify, split_front_matter)
 from papernotes.model import Note, Problem, TagRegistry
 from papernotes.source.note import body_texts, paper_of, parse_note
 from papernotes.source.split_load import Loaded, load_files
@@ -171,7 +172,7 @@ def load_site(root: Path, data_dir: str = "data", only: list[Path] | None = None
         if wanted is None or path in wanted:
             problems.extend(found)
     problems.extend(p for p in _stray_notes(data, root, only or ()) if wanted is None or root / p.path in wanted)
-    clashes = _slug_problems(files, root) + _identity_problems(loaded, root, pending)
+    clashes = _slug_problems(files, root) + _identity_problems(loaded, root, pending) + _lineage_circles(loaded, root, pending)
     if wanted is not None:
         clashes = [p for p in clashes if root / p.path in wanted]
     problems.extend(clashes)
@@ -609,6 +610,89 @@ def _identity_problems(notes: list[Note], root: Path, pending: Mapping[Path, str
     return found
 
 
+def _lineage_circles(notes: list[Note], root: Path, pending: Mapping[Path, str]) -> list[Problem]:
+    """Notes whose `builds_on:` go round in a circle (A builds on B, and B on A, or through others):
+    one of them is wrong, since a paper builds on earlier work; each note of the circle is told
+    at its id that leads on round it, with the next note's file. A notice (it fails neither the
+    check nor the strict build: papers revised later do cite each other; a QA pass saw both pages
+    say "Builds on" and "Built upon by" the other). Circles are the strongly connected
+    components of the published notes' `builds_on:` graph (Tarjan's, iterative: one pass)."""
+    by_id: dict[str, Note] = {}
+    for note in notes:
+        identity = None if note.draft else paper_arxiv_id(note.arxiv, note.url)
+        if identity:
+            by_id.setdefault(identity, note)
+    edges = {note.slug: [by_id[b] for b in note.builds_on if b in by_id and by_id[b] is not note] for note in by_id.values()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[Note] = []
+    on_stack: set[str] = set()
+    circles: list[list[Note]] = []
+    for start in by_id.values():
+        if start.slug in index:
+            continue
+        work = [(start, 0)]
+        while work:
+            note, i = work.pop()
+            if i == 0:
+                index[note.slug] = low[note.slug] = len(index)
+                stack.append(note)
+                on_stack.add(note.slug)
+            nexts = edges[note.slug]
+            if i < len(nexts):
+                work.append((note, i + 1))
+                other = nexts[i]
+                if other.slug not in index:
+                    work.append((other, 0))
+                elif other.slug in on_stack:
+                    low[note.slug] = min(low[note.slug], index[other.slug])
+                continue
+            if work and work[-1][0] is not note:
+                parent = work[-1][0]
+                low[parent.slug] = min(low[parent.slug], low[note.slug])
+            if low[note.slug] == index[note.slug]:
+                members = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member.slug)
+                    members.append(member)
+                    if member is note:
+                        break
+                if len(members) > 1:
+                    circles.append(members)
+    found = []
+    for members in circles:
+        inside = {m.slug for m in members}
+        for note in members:
+            for written in note.builds_on:
+                other = by_id.get(written)
+                if other is None or other.slug not in inside or other is note:
+                    continue
+                line, column = _lineage_position(root / note.source, written, pending)
+                more = len(members) - 2
+                others = "1 other note's" if more == 1 else f"{more} other notes'"
+                how = ("builds on this paper too (its `builds_on:` names it)" if not more else
+                       f"leads back to this paper: its `builds_on:` and {others} go round in a circle")
+                found.append(Problem(note.source, line, column, "builds_on",
+                                     f"{written!r} ({other.source}) {how}; a paper builds on earlier work: take the id out "
+                                     "of the note about the later paper (`compares_with:` names a paper measured against)",
+                                     "lineage-circle", "notice"))
+                break
+    return found
+
+
+def _lineage_position(path: Path, value: str, pending: Mapping[Path, str]) -> tuple[int, int]:
+    """Line and column of `value` (an arXiv id) under `builds_on:`, else of `builds_on:` itself."""
+    key = _key_position(path, "builds_on", pending)
+    front = split_front_matter(normalise_text(_file_text(path, pending)).split("\n"))
+    if isinstance(front, FrontMatter):
+        for number, line in enumerate(front.yaml_lines, start=2):
+            at = line.find(value)
+            if at >= 0 and number >= key[0]:
+                return number, at if line[at - 1:at] in ("'", '"') else at + 1   # at the quote, as the item's own errors
+    return key
+
+
 def _paper_clash(path: Path, source: str, value: str, others: str, pending: Mapping[Path, str]) -> Problem:
     """"Also has a note in `others`", at the note's `arxiv:` (as written), else its `url:` (the id
     may come from an arXiv link: source/note.py)."""
@@ -662,20 +746,47 @@ def _note_link_problems(notes: list[Note], unloaded: dict[Path, str | None], ste
     no second round."""
     published = {n.slug for n in notes if not n.draft}
     drafts = {n.slug for n in notes if n.draft}
+    nearest: dict[str, str] = {}
     found = []
     for source, texts, rendered_only in _bodies(notes, unloaded, root):
         for section in SECTIONS:
             for href, slug in html.note_links(texts.get(section.key, ""), rendered_only=rendered_only):
                 if slug in published or (slug in stems and slug not in drafts):
                     continue
+                near = "" if slug in drafts else _nearest_note(slug, published, nearest)
                 why = ("is a draft (`draft: true`), which is not published" if slug in drafts
-                       else "is no note (no data/notes/**/" + slug + ".md)")
+                       else "is no note (no data/notes/**/" + slug + ".md" + (f"; did you mean {near!r}?" if near else "") + ")")
                 line, column = _section_text_position(root / source, section.heading, href, pending)
                 found.append(Problem(source, line, column, f"## {section.heading}",
                                      f"the link to {href!r} leads nowhere: {slug!r} {why}; link a published "
                                      "note, or write the paper's arXiv id (it links to arXiv until the paper has a note)",
                                      "unknown-note-link", "warning"))
     return found
+
+
+NEAREST_LOOKUPS = 20
+"""Link targets that are no note the checker looks for a near name for (`_nearest_note`), per load:
+each compares the name with every note's (~0.05 s at 10,000 notes), and a file of 1,000 broken
+links would wait minutes."""
+
+
+def _nearest_note(slug: str, published: set[str], nearest: dict[str, str]) -> str:
+    """The published note a link to `slug`, which is no note, most likely meant: the same name in
+    other letter case (`QA-Alpha`), the name with a part added or taken off (a renamed file:
+    `qa-alpha` -> `qa-alpha-renamed`), else a close spelling; "" when none is near or after
+    `NEAREST_LOOKUPS` names (`nearest`: the names looked up so far, and what was found)."""
+    if slug in nearest or len(nearest) >= NEAREST_LOOKUPS:
+        return nearest.get(slug, "")
+    folded = slug.casefold()
+    found = next((s for s in published if s.casefold() == folded), None)
+    if found is None:
+        grown = sorted(s for s in published if s.startswith(folded + "-") or folded.startswith(s + "-"))
+        found = min(grown, key=lambda s: (abs(len(s) - len(folded)), s)) if grown else None
+    if found is None:
+        close = difflib.get_close_matches(folded, published, n=1, cutoff=0.8)
+        found = close[0] if close else None
+    nearest[slug] = found or ""
+    return nearest[slug]
 
 
 SITE_SECTIONS = frozenset({"", "tags", "archive", "browse", "stats", "authors", "labs", "wanted", "list", "notes",

@@ -10,6 +10,7 @@ Who gets a page, and how authors of a single note are reached, is `catalog.peopl
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import replace
 from functools import partial
 from typing import Iterator
 
@@ -92,13 +93,32 @@ def initial_key(letter: str) -> str:
 
 def initial_groups(people: People) -> list[tuple[str, list[Party]]]:
     """(initial, its authors) in the index's order: A-Z, `#`, then ㄱ-ㅎ, each group's authors
-    sorted by name as `people.authors` is. `#` gathers names from both ends of that order (`42
+    sorted by name as `people.authors` is; an author shown by another name is also listed by their
+    Hangul name under its consonant (`hangul_name`). `#` gathers names from both ends of that order (`42
     Lab`, `'t Hooft` before A; Chinese, Japanese, Greek after Z): grouping only neighbours made
     two `#` groups, whose two pages both wanted `authors/_/etc/`, and the build stopped."""
     groups: dict[str, list[Party]] = {}
     for party in people.authors:
         groups.setdefault(initial(party.name), []).append(party)
+    for party in people.authors:   # an author shown by a Latin name is also under their Hangul name's consonant
+        hangul = hangul_name(party)
+        if hangul:
+            groups.setdefault(initial(hangul), []).append(replace(party, name=hangul))
+    for letter in CHOSEONG:
+        if letter in groups:
+            groups[letter].sort(key=lambda party: match_key(party.name))
     return sorted(groups.items(), key=lambda group: (2 if group[0] in CHOSEONG else group[0] == "#", group[0]))
+
+
+def hangul_name(party: Party) -> str | None:
+    """The name in Hangul of an author whose page shows another (`Minsu Kim`, with `김민수` among
+    the aliases `data/authors.yml` gives, or written so by a note): the Korean index lists them
+    under its consonant too, by that name, linking to the same page. A QA pass looked for 김민수
+    under ㄱ and found only the M group's Minsu Kim. None when the shown name is Hangul already."""
+    if initial(party.name) in CHOSEONG:
+        return None
+    forms = (*((party.entity.name, *party.entity.aliases) if party.entity else ()), *party.written)
+    return next((form for form in forms if initial(form) in CHOSEONG), None)
 
 
 def render_authors_index(ctx: PageContext, groups: list[tuple[str, list[Party]]]) -> str:
