@@ -97,7 +97,22 @@ CASES: list[tuple[str, dict[str, str | bytes], tuple[str, ...]]] = [
     ("published-in-year-one", {"2024/hostile.md": note(extra="published: 0001-01-01\n")},
      (f"{H}:7:12: error: published: 0001-01-01 is before 1900; `published:` is the date the paper came out",)),
     ("line-without-colon", {"2024/hostile.md": note(extra="org Lab\nurl: https://example.org/\n")},
-     (f"{H}:7:1: error: front matter: YAML syntax error: this line is not a `key: value` line",)),
+     (f"{H}:7:4: error: org: YAML syntax error: this line is not a `key: value` line: put a colon after `org`: `org: Lab`",)),
+    # A fuzzing QA pass: a key deleted from its line, or a quote typed before a key, was blamed on the line
+    # after or the key above, with advice that made it worse (quote the authors' list, delete `authors:`).
+    ("title-without-its-key", {"2024/hostile.md": note().replace('title: "A hostile note"', '"A hostile note"')},
+     (f"{H}:2:1: error: front matter: YAML syntax error: this line has a value but no key: write its key before it, "
+      "e.g. `title: \"A hostile note\"`",)),
+    ("plain-title-without-its-key", {"2024/hostile.md": note().replace('title: "A hostile note"', 'A hostile note')},
+     (f"{H}:2:1: error: front matter: YAML syntax error: this line has a value but no key: write its key before it, "
+      "e.g. `title: A hostile note`",)),
+    # Its `- ` deleted, a second author's line was joined to the first into one name, without a word.
+    ("an-author-line-without-its-dash", {"2024/hostile.md": note(authors="\n  - Kim Minji\n    Lee Jihoon")},
+     (f"{H}:4:5: error: authors[0]: 'Kim Minji Lee Jihoon' runs on over 2 lines, which YAML joins into one name: start "
+      "each author's line with `- `",)),
+    ("a-stray-quote-before-a-key", {"2024/hostile.md": note(extra="'published: 2024-05-30\n")},
+     (f"{H}:7:1: error: published: YAML syntax error: a stray ' before `published:` starts a quoted text that runs on: "
+      "delete it",)),
     ("tab-indent", {"2024/hostile.md": note(authors="\n\t- Kim")},
      (f"{H}:4:1: error: authors: YAML syntax error: this line is indented with a tab; YAML indents with spaces only: "
       "replace the tab with spaces",)),

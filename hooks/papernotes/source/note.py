@@ -495,6 +495,14 @@ def _authors(loc: Located, tags: TagRegistry, add: Callable[..., None]) -> tuple
         except NodeError as err:
             add(err.line, err.column, f"authors[{i}]", err.message, err.rule)
             continue
+        node = item.node
+        if not getattr(node, "style", None) and node.end_mark is not None and node.end_mark.line > node.start_mark.line:
+            # `- Alice Fuzz` over `  Bob Mutant` (its `- ` deleted): YAML joins the lines into one author,
+            # and the check said nothing (a fuzzing QA pass).
+            add(item.line, item.column, f"authors[{i}]", f"{name!r} runs on over {node.end_mark.line - node.start_mark.line + 1} "
+                "lines, which YAML joins into one name: start each author's line with `- ` (or write the name on one line)",
+                "several-names")
+            continue
         if _ET_AL.search(name):
             add(item.line, item.column, f"authors[{i}]", f"{name!r} is not a name: list every author by name "
                 "(`papernotes new <arXiv id>` fills them in)", "not-a-name")

@@ -15,6 +15,7 @@ import re
 
 import yaml
 
+from papernotes.schema import FIELDS
 from papernotes.source.characters import describe
 
 
@@ -190,6 +191,55 @@ def _curly(value: str) -> str:
     return " (YAML keeps curly quotes (“…”) as part of the value: use straight ones)" if value[:1] in "\u201c\u201d\u2018\u2019\u00ab" else ""
 
 
+_FIELD_NAMES = frozenset(field.name for field in FIELDS) | {"people", "orgs", "distinct", "name", "aliases", "family",
+                                                           "orcid", "homepage", "slug"}
+"""The keys of a note's front matter and of `data/authors.yml`: a line that starts with one and a
+space (`org Lab`) left out the colon."""
+_QUOTED_ALONE = re.compile(r"""^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*(?:#.*)?$""")
+
+
+def _keyless_value(lines: list[str], upto: int) -> tuple[int, str] | None:
+    """(index, key to suggest) of the first line up to `upto` that is a quoted value alone at the
+    left edge (`"A paper"`, its `title: ` deleted), which no front matter can hold: PyYAML fails
+    on a later line and the advice there (quote the next value, delete the next line) made it
+    worse (a fuzzing QA pass). The key suggested is `title` when no line has it, else `key`."""
+    for index, line in enumerate(lines[: upto + 1]):
+        if _QUOTED_ALONE.match(line) and not line[:1].isspace() and not (index and lines[index - 1].rstrip().endswith(("\\", ","))) \
+                and (_unclosed_quote(lines, index) or (index,))[0] >= index:   # not inside a quoted value above
+            has_title = any(re.match(r"^title\s*:", other) for other in lines)
+            return index, "key" if has_title else "title"
+    return None
+
+
+def _keyless_text(lines: list[str], index: int) -> tuple[int, str] | None:
+    """(index, key to suggest) of the line above `index` when it is text alone at the left edge
+    (no colon, no list dash, no quote) and line `index` a key at the left edge: `A paper` (its
+    `title: ` deleted) above `authors: [A B]`, which YAML reads as one key and failed on as
+    "quote the authors' value" (a fuzzing QA pass). None otherwise."""
+    if index >= len(lines) or not _KEY_LINE.match(lines[index]) or lines[index][:1].isspace():
+        return None
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    if above is None:
+        return None
+    text = lines[above]
+    if text[:1] in (" ", "\t", "-", "#", "'", '"') or ":" in text or text.strip() in ("---", "..."):
+        return None
+    if above and lines[above - 1].strip() and not _KEY_LINE.match(lines[above - 1]):
+        return None   # the last line of a longer text, not a line alone
+    has_title = any(re.match(r"^title\s*:", other) for other in lines)
+    return above, "key" if has_title else "title"
+
+
+def _stray_quote(line: str, column: int) -> str | None:
+    """The key of `line` when its quote at `column` is all that stands before a `key: value` at
+    the left edge (`'published: 2025-09-09`): a quote typed there by mistake, not an unclosed value
+    (the key above was blamed for it, and told to close the quote). None otherwise."""
+    if line[:column].strip():
+        return None
+    match = _KEY_LINE.match(line[column + 1:])
+    return match.group(1) if match and not line[column + 1:column + 2].isspace() else None
+
+
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> NodeError:
     """PyYAML's syntax error in plain words, at the line where the writer must act.
 
@@ -222,6 +272,10 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
         return at(index, column, "a tab here, which YAML cannot read between values: use spaces, not tabs")
     if context.startswith("while scanning a quoted scalar") and exc.context_mark is not None:
         start = exc.context_mark
+        stray = _stray_quote(lines[start.line], start.column)
+        if stray is not None:
+            return NodeError(f"YAML syntax error: a stray {lines[start.line][start.column]} before `{stray}:` starts a quoted "
+                             "text that runs on: delete it", start.line + 1 + offset, start.column + 1, "yaml-syntax", stray)
         return at(start.line, start.column, f"unclosed quote in {value_of(start.line)}: end the value with {lines[start.line][start.column]} on this line")
     for index, line in enumerate(lines[: mark.line + 2]):   # PyYAML fails at the line after such a key
         odd = odd_colon(line)
@@ -232,11 +286,27 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
         if squeezed:
             return NodeError(f"YAML syntax error: put a space after the colon: `{squeezed.group(1)}: {squeezed.group(2)}`",
                              index + 1 + offset, len(squeezed.group(1)) + 2, "yaml-syntax", squeezed.group(1))
+    keyless = _keyless_value(lines, mark.line)
+    plain = None if keyless else _keyless_text(lines, mark.line)
+    if plain is not None and plain[1] != "title":
+        word, _, rest = lines[plain[0]].strip().partition(" ")
+        if word in _FIELD_NAMES and rest:   # `org Lab`: the key is there, its colon is not
+            return NodeError(f"YAML syntax error: this line is not a `key: value` line: put a colon after `{word}`: "
+                             f"`{word}: {rest.strip()}`", plain[0] + 1 + offset, len(word) + 1, "yaml-syntax", word)
+    if keyless or plain:
+        index, key = keyless or plain
+        further = "" if keyless or key == "title" else ", or if it continues the value above, put that value in quotes"
+        return NodeError(f"YAML syntax error: this line has a value but no key: write its key before it, e.g. "
+                         f"`{key}: {lines[index].strip()}`{further}", index + 1 + offset, 1, "yaml-syntax")
     unclosed = _unclosed_quote(lines, mark.line)
     if unclosed is not None:
         index, column = unclosed
         line = lines[index]
         quote = line[column]
+        stray = _stray_quote(line, column)
+        if stray is not None:
+            return NodeError(f"YAML syntax error: a stray {quote} before `{stray}:` starts a quoted text that runs on: "
+                             "delete it", index + 1 + offset, column + 1, "yaml-syntax", stray)
         if _quote_end(line, column) is None:
             return at(index, column, f"unclosed quote in {value_of(index)}: end the value with {quote} on this line")
         return at(index, column, f"text after the closing quote in {value_of(index)}: quote the whole value, "
