@@ -174,6 +174,32 @@ def test_back_shows_the_language_chosen_on_a_later_page(browser, base: str, inde
         cached.close()
 
 
+def test_back_and_forward_show_the_palette_chosen_on_another_page(browser, base: str, index) -> None:  # noqa: ANN001
+    """A phone QA pass: dark chosen on a page, Forward brought the next page back from the
+    back/forward cache light, as it was left (the language was put right, the palette not). It
+    shows the stored palette, and the switch offers the other one."""
+    cached = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                         ignore_default_args=["--disable-back-forward-cache"])
+    try:
+        pg = cached.new_context(viewport=PHONE, is_mobile=True, has_touch=True, color_scheme="light").new_page()
+        first, second = base, base + urls.src_to_url(urls.note(index.notes[0].slug))
+        pg.goto(first)
+        pg.goto(second)
+        pg.evaluate("window.__pnKept = true")
+        pg.go_back(wait_until="commit")
+        pg.wait_for_function("document.readyState === 'complete'")
+        assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == "default"
+        pg.locator("label[for=__palette_1]").tap()
+        assert pg.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        pg.go_forward(wait_until="commit")
+        pg.wait_for_function("document.readyState === 'complete'")
+        assert pg.evaluate("window.__pnKept === true")  # restored from the cache, not loaded again
+        pg.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=3000)
+        assert pg.locator("label[for=__palette_0]").is_visible() and not pg.locator("label[for=__palette_1]").is_visible()
+    finally:
+        cached.close()
+
+
 def test_back_to_a_shared_link_without_the_cache_keeps_the_language_chosen_since(browser, base: str, index) -> None:  # noqa: ANN001
     """The same steps where Back loads the page again (no back/forward cache: a page the browser
     did not keep): its `?lang=en` was read as a link followed, so Back showed English again and

@@ -416,6 +416,29 @@ def test_an_import_too_large_for_the_storage_leaves_the_list_as_stored(browser, 
         ctx.close()
 
 
+def test_an_import_refuses_bytes_that_are_no_utf8_and_strips_bidi_overrides(context, base: str, tmp_path: Path) -> None:  # noqa: ANN001
+    """A fuzzing QA pass: a file holding `A\\xffC` imported as "A�C", and a title holding U+202E
+    (which reverses what follows it, and which a note may not hold) was shown so. A file that is
+    not UTF-8 is refused, named, the list unchanged; a title loses its bidi overrides. And the
+    message below the buttons is brought into view (a phone QA pass saw it below the screen)."""
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base}list/?lang=en")
+    good = {"schema": "papernotes.reading-list/1", "version": 1, "items": [{"slug": "n1", "title": "abc\u202edef"}]}
+    bad = json.dumps({**good, "items": [{"slug": "n2", "title": "A__C"}]}).encode().replace(b"__", b"\xff")
+    (tmp_path / "bad.json").write_bytes(bad)
+    page.set_input_files("#pn-rl-import", str(tmp_path / "bad.json"))
+    page.wait_for_selector(".pn-rl-message:has-text('not UTF-8')")
+    assert page.inner_text(".pn-rl-message") == "bad.json: not imported: it holds bytes that are not UTF-8 text. Your list is unchanged."
+    box = page.locator(".pn-rl-message").bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 845, box
+    assert not (stored(page) or {}).get("items")
+    (tmp_path / "good.json").write_text(json.dumps(good), encoding="utf-8")
+    page.set_input_files("#pn-rl-import", str(tmp_path / "good.json"))
+    page.wait_for_selector(".pn-rl-message:has-text('1 added')")
+    assert stored(page)["items"]["n1"]["title"] == "abcdef"
+
+
 def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, reader_build: Path) -> None:  # noqa: ANN001
     page = context.new_page()
     page.goto(f"{base}tags/safety/")
@@ -525,6 +548,23 @@ def test_the_lists_ris_describes_an_arxiv_paper_as_the_sites_ris_does(context, b
     for line in ("PB  - arXiv", f"SN  - arXiv:{arxiv}", f"DO  - 10.48550/arXiv.{arxiv}", f"UR  - https://arxiv.org/abs/{arxiv}",
                  f"L1  - https://arxiv.org/pdf/{arxiv}"):
         assert line in ris, (line, ris)
+
+
+@pytest.mark.parametrize(("rows", "count", "skipped"), [([1], "0 notes", "1 unreadable entry skipped"),
+                                                        ([["ok", "T", "2025-01-01", 0, "2501.00004"], [1], ["//evil.example", "E"]],
+                                                         "1 note", "2 unreadable entries skipped")])
+def test_a_share_link_says_how_many_of_its_entries_it_could_not_read(context, base: str, rows: list, count: str, skipped: str) -> None:  # noqa: ANN001
+    """A fuzzing QA pass: `[1]` showed "0 notes" and `[good, [1]]` "1 note", not a word of the rows
+    left out, where a file import says how many it skipped."""
+    import base64
+    import json
+
+    link = "j" + base64.urlsafe_b64encode(json.dumps(rows).encode()).decode("ascii").rstrip("=")
+    page = context.new_page()
+    page.goto(f"{base}list/?lang=en#list={link}")
+    page.wait_for_selector(".pn-rl-shared .pn-list", state="attached")
+    said = page.inner_text(".pn-rl-shared > p")
+    assert said.startswith(count) and said.endswith(skipped + "."), said
 
 
 def test_a_shared_link_opens_read_only_in_a_fresh_profile_and_adds_all(context, browser, base: str) -> None:  # noqa: ANN001

@@ -52,6 +52,19 @@ function palette(form) {
     const index = inputs.indexOf(event.target);
     if (index >= 0) apply(index);
   });
+  // A page brought back by Back or Forward from the back/forward cache is as it was left: in the
+  // palette of then, though the reader may have switched on another page since (a phone QA pass:
+  // dark chosen, Forward showed the next page light). Show the stored choice.
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    let stored = null;
+    try { stored = window.__md_get("__palette"); } catch (e) { /* storage refused: keep the page's */ }
+    const index = stored && typeof stored.index === "number" ? stored.index : -1;
+    if (index >= 0 && index < inputs.length && !inputs[index].checked) {
+      inputs[index].checked = true;
+      apply(index);
+    }
+  });
   // The inputs are the focusable part (their labels are the visible one): Enter or Space switches
   // (a radio's own Space does nothing on the checked one), as the arrow keys do.
   form.addEventListener("keydown", (event) => {

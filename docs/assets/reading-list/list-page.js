@@ -246,6 +246,10 @@ let recSignature = "";
 
 function say2(pair) {
   message.replaceChildren(bi(pair));
+  // Said after a button at the screen's foot (Import JSON on a phone): the answer was below the
+  // screen, and nothing seemed to happen (a phone QA pass). Brought into view, when it is out of it.
+  const box = message.getBoundingClientRect();
+  if (box.bottom > window.innerHeight || box.top < 0) message.scrollIntoView({ block: "nearest" });
 }
 
 /* Export, import, share. */
@@ -281,6 +285,14 @@ $("#pn-rl-import").addEventListener("change", async (event) => {
   if (file.size > mod.MAX_IMPORT_BYTES) { say2(mod.tooLarge(file.size)); return; }   // not read: its size says it
   let text;
   try { text = await file.text(); } catch (e) { say2([`파일을 읽지 못했습니다: ${e.message}`, `Could not read the file: ${e.message}`]); return; }
+  // Bytes that are no UTF-8 were read as U+FFFD and imported so ("A\xffC" as "A�C": a fuzzing QA pass).
+  if (text.includes("\ufffd")) {
+    try { new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()); } catch (e) {
+      say2([`${file.name}: UTF-8 텍스트가 아닌 바이트가 있어 가져오지 않았습니다. 목록은 그대로입니다.`,
+        `${file.name}: not imported: it holds bytes that are not UTF-8 text. Your list is unchanged.`]);
+      return;
+    }
+  }
   const parsed = mod.parseImport(text, file.size);
   if (parsed.error) { say2(parsed.error); return; }
   const fresh = parsed.entries.filter((e) => !store.get(e.slug)).length;
@@ -341,9 +353,9 @@ async function drawShared() {
   box.hidden = false;
   if (m[1] !== sharedCode) { sharedCode = m[1]; sharedStatus.replaceChildren(); } // another list: nothing said of it yet
   const heading = el("h2", { id: "pn-rl-shared-title" }, bi(["공유받은 목록", "A shared list"]));
-  let entries;
+  let entries, skipped;
   try {
-    entries = await (await transfer()).decodeShare(m[1]);
+    ({ entries, skipped } = await (await transfer()).decodeShare(m[1]));
   } catch (e) {
     const mod = await transfer();
     box.replaceChildren(heading, el("p", { role: "alert" }, bi(e instanceof mod.TooMany ? mod.tooMany(Number(e.message))
@@ -379,7 +391,9 @@ async function drawShared() {
     status.replaceChildren(bi(ok ? fill(["새로 {a}개를 담았습니다 (이미 있던 것 {s}개).", "Added {a} (already there: {s})."], { a: result.added, s: result.unchanged + result.updated }) : T.storageNewer));
   });
   const focused = document.activeElement && document.activeElement.matches(".pn-rl-shared button");
-  box.replaceChildren(heading, el("p", {}, bi(fill(["노트 {n}개. 읽기 전용입니다: 담기 전에는 내 목록이 바뀌지 않습니다.", "{n:note:notes}, read-only: your own list changes only if you add them."], { n: entries.length }))), list, add, status);
+  const said = fill(["노트 {n}개. 읽기 전용입니다: 담기 전에는 내 목록이 바뀌지 않습니다.", "{n:note:notes}, read-only: your own list changes only if you add them."], { n: entries.length });
+  if (skipped) said[0] += ` 알아볼 수 없는 항목 ${skipped}개는 건너뛰었습니다.`, said[1] += ` ${skipped} unreadable ${skipped === 1 ? "entry" : "entries"} skipped.`;
+  box.replaceChildren(heading, el("p", {}, bi(said)), list, add, status);
   if (focused) add.focus(); // drawn again under a keyboard user: the focus stays on the button
 }
 window.addEventListener("hashchange", showShared);

@@ -52,7 +52,9 @@ function text(value, max) {
 /* `text`, on one line: a title or tag from a file or share link never holds a line break (one
  * made its own record in an RIS export: a QA pass). */
 function line(value, max) {
-  return text(value, max).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ");
+  // Bidi overrides and isolates too (U+202A-U+202E, U+2066-U+2069), which a note may not hold: a
+  // file's title ‮ reversed the text after it (a fuzzing QA pass).
+  return text(value, max).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").replace(/[\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 /* A clean entry from anything shaped like one, or null when it has no usable slug. */

@@ -143,7 +143,9 @@ async function inflate(bytes, limit) {
   return out;
 }
 
-/* Entries from a share fragment (without "#list="); throws on anything malformed. */
+/* { entries, skipped } from a share fragment (without "#list="): `skipped`, the rows that are no
+ * readable entry (a QA pass: `[1]` showed "0 notes" and said nothing of the row left out); throws
+ * on anything malformed. */
 export async function decodeShare(text) {
   let bytes = fromBase64Url(text.slice(1));
   if (text[0] === "z") bytes = await inflate(bytes, MAX_SHARE_BYTES);
@@ -152,10 +154,11 @@ export async function decodeShare(text) {
   const rows = JSON.parse(new TextDecoder().decode(bytes));
   if (!Array.isArray(rows)) throw new Error("not a list");
   if (rows.length > MAX_ITEMS) throw new TooMany(String(rows.length));
-  const doc = migrate(rows.filter(Array.isArray).map((r) => ({
+  const mapped = rows.filter(Array.isArray).map((r) => ({
     slug: r[0], title: r[1], date: r[2], state: r[3] === 1 ? "read" : "to-read", arxiv: r[4] || null,
-  })));
-  return Object.values(doc.items);
+  }));
+  const doc = migrate(mapped);
+  return { entries: Object.values(doc.items), skipped: rows.length - entriesOf(mapped).length };
 }
 
 export function citeKey(slug) {

@@ -350,7 +350,13 @@ function lookUpAnyWord(word, typed, spelt) {
   const tight = (f) => [f, 1, true];
   const compound = (w) => HANGUL_ONLY.test(w) && w.length >= 2 * min;
   const parts = new Map();                       // each part looked up once, however many splits hold it
-  const part = (p) => { if (!parts.has(p)) parts.set(p, lookUp(p, false)); return parts.get(p); };
+  // A part that ends with a particle is also its word without it (보상모델을학습: 보상|모델을|학습, where
+  // notes write 모델 with other endings: 1 note of the 13 보상 모델을 학습 found; a phone QA pass).
+  const lookUpPart = (p) => {
+    const bare = withoutEnding(p);
+    return bare !== p && bare.length >= min ? Promise.all([lookUp(p, false), lookUp(bare, false)]).then(bestOf) : lookUp(p, false);
+  };
+  const part = (p) => { if (!parts.has(p)) parts.set(p, lookUpPart(p)); return parts.get(p); };
   function split(w) {                            // w in two to MAX_PARTS parts, each a prefix anywhere in the note
     for (const cut of splits(w, min)) {
       alts.push(Promise.all(cut.map(part)).then((found) => {
@@ -1520,7 +1526,11 @@ const COMMON = new Set(["a", "an", "the", "of", "on", "in", "for", "to", "with",
  * and named. They restricted every query to the notes that happen to write them (RLHF 논문: 1 note
  * of RLHF's 7). Common words too (COMMON), when a query finds nothing. */
 const GENERIC = new Set(["paper", "papers", "article", "articles", "study", "studies", "research", "about", "related",
-  "problem", "problems", "issue", "issues", "논문", "연구", "관한", "대한", "관련", "관련된", "문제", "문제점"]);
+  "problem", "problems", "issue", "issues", "논문", "연구", "관한", "대한", "관련", "관련된", "문제", "문제점",
+  // Korean connectives a request is phrased with (강화학습을 통한 추론: 1 note of 27, the one that wrote 통한;
+  // 강화학습 기반: 5; a phone QA pass), in their usual forms.
+  "통한", "통해", "통해서", "기반", "기반의", "기반한", "기반으로", "이용한", "이용해", "이용하여", "사용한", "사용해",
+  "사용하여", "활용한", "활용해", "활용하여", "위한", "위해", "대해", "대하여", "관해", "관하여", "따른", "중심의", "중심으로"]);
 for (const w of GENERIC) COMMON.add(w);
 /* A unit of the query that is a COMMON word, or a glossary concept named by such words only (방법 is
  * method: 환각을 줄이는 방법 found the 1 note of hallucination's 3 writing 방법 too). */
@@ -1761,6 +1771,50 @@ const YEAR_WORD = /^((?:19|20)\d\d)(년도?|년의|년에)?$/;
  * holds every word of a long query, the notes holding most of them are shown (mostWords), year:
  * the year a query's notes were kept to (YEAR_WORD) }. */
 export function search(typed, asCorrected = false) {
+  const spaced = respaced(String(typed));
+  return searchYear(typed, asCorrected).then((result) => (result.hits.length || !spaced ? result
+    : searchYear(spaced.query, asCorrected).then((alt) => (alt.hits.length
+      ? Object.assign(alt, { corrected: Object.assign({}, spaced.fixes, alt.corrected) }) : result))));
+}
+
+/* Korean typed without its spaces, a particle or a connective inside (환각을줄이는, 보상모델을학습,
+ * 강화학습을통한추론: a phone QA pass found nothing, or 1 note, where the spaced query found 3, 13,
+ * 22; the docs say search ignores spacing): each such word cut after its particles (two
+ * syllables or more before one, and after it), and after a connective at its start (통한: GENERIC),
+ * as { query, fixes: {word: its spaced form} }; null when no word has one. When the query as typed
+ * finds nothing, `search` shows the spaced query's results, and says so as a correction (only then:
+ * a word that starts with a particle's syllable, 강화학습에이전트, is no particle; the compound's
+ * parts find it, lookUpWord). */
+const ENDINGS_TWO = ["에서", "으로", "에게", "까지", "부터", "처럼", "보다", "하는", "되는", "하여", "해서"];
+const ENDINGS_ONE = "을를은는이가의에와과로도만";
+function respaced(query) {
+  const fixes = {};
+  const words = query.trim().split(/\s+/).map((word) => {
+    if (!HANGUL_ONLY.test(word) || word.length < 4) return word;
+    const parts = [];
+    let rest = word;
+    for (;;) {
+      if (rest.length < 4) break;
+      const joined = [...GENERIC].find((g) => HANGUL_ONLY.test(g) && rest.startsWith(g) && rest.length - g.length >= 2);
+      if (joined) { parts.push(joined); rest = rest.slice(joined.length); continue; }
+      let cut = -1;
+      for (let i = 2; i <= rest.length - 3 && cut < 0; i++) {
+        if (ENDINGS_TWO.includes(rest.slice(i, i + 2)) && rest.length - i - 2 >= 2) cut = i + 2;
+        else if (ENDINGS_ONE.includes(rest[i])) cut = i + 1;
+      }
+      if (cut < 0) break;
+      parts.push(rest.slice(0, cut));
+      rest = rest.slice(cut);
+    }
+    if (!parts.length) return word;
+    fixes[word] = parts.concat([rest]).join(" ");
+    return fixes[word];
+  });
+  return Object.keys(fixes).length ? { query: words.join(" "), fixes } : null;
+}
+
+/* `search` of the query as typed: a year among its words keeps the notes of that year. */
+function searchYear(typed, asCorrected) {
   const tokens = String(typed).trim().split(/\s+/);
   const at = tokens.findIndex((t) => YEAR_WORD.test(t));
   const year = at >= 0 && tokens.length > 1 ? YEAR_WORD.exec(tokens[at]) : null;
