@@ -2704,6 +2704,37 @@ def test_a_year_with_a_generic_word_leads_to_the_archive(bundled_box, query: str
     assert any(h.rstrip("/").endswith("archive/2024") for h in links) or "보관함에 있습니다" in bundled_box.inner_text(".pn-search__status"), links
 
 
+@pytest.mark.parametrize("query", ["2023", "2023년", "2024년 논문", "2024 papers"])
+def test_a_year_alone_lists_that_years_notes_newest_first(bundled_box, bundled_build: Path, query: str) -> None:  # noqa: ANN001
+    """An English search QA pass: 2023 listed the 2 notes whose text holds AMC23 or "AMC 2023",
+    none of that year's 8. A year alone, or with generic words only, lists the notes of that year
+    (by the note's date, newest first, as the archive's year page), and links that page."""
+    import json
+
+    year = query[:4]
+    notes = json.loads((bundled_build / "notes.json").read_text(encoding="utf-8"))["notes"]
+    wanted = [n["slug"] for n in notes if n["date"].startswith(year)]
+    found = type_query(bundled_box, query)
+    assert len(wanted) > 2 and bundled_box.get_attribute(".pn-search__results", "data-count") == str(len(wanted))
+    assert [href.rstrip("/").rsplit("/", 1)[-1] for href in found] == wanted[:len(found)], (found, wanted)
+    links = bundled_box.eval_on_selector_all(".pn-search__tags a", "els => els.map(e => e.getAttribute('href'))")
+    assert any(h.rstrip("/").endswith("archive/" + year) for h in links), links
+
+
+@pytest.mark.parametrize(("query", "subject", "common"), [("what is RLHF", "RLHF", "what is"),
+                                                          ("how reasoning models hallucinate", "reasoning models hallucinate", "how"),
+                                                          ("process reward model explained", "process reward model", "explained")])
+def test_a_questions_words_do_not_narrow_its_subject(bundled_box, query: str, subject: str, common: str) -> None:  # noqa: ANN001
+    """An English search QA pass: what is RLHF found 1 note of RLHF's 7 (the one whose abstract says
+    "what"), how reasoning models hallucinate lost the note on exactly that, process reward model
+    explained found nothing: a question's words were left out only when nothing was found."""
+    type_query(bundled_box, subject)
+    want = shown(bundled_box)
+    type_query(bundled_box, query)
+    assert shown(bundled_box) == want and want[1] != "0"
+    assert bundled_box.inner_text(".pn-search__status").endswith(common)
+
+
 def test_a_word_left_out_is_named_as_typed_and_not_offered_as_a_correction(bundled_box) -> None:  # noqa: ANN001
     """A long Korean sentence said it searched without 학습시키 and asked "did you mean 학습시키?":
     the reader's 학습시킬 was corrected to a word no note holds, then left out, under its correction."""

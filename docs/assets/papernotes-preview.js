@@ -238,6 +238,9 @@ document.addEventListener("pointerdown", (e) => {
   if (e.pointerType === "mouse") return;
   if (card && !card.hidden && !link && !card.contains(e.target)) hide();
   if (!link) return;
+  // A second long press on a link whose card is open is for the browser's own link menu (open in a
+  // new tab, copy or share the address: a phone QA pass missed them, the card having taken the press).
+  if (current === link && card && !card.hidden) { pressed = null; clearTimeout(pressTimer); return; }
   pressed = { link, opened: false };
   clearTimeout(pressTimer);
   pressTimer = setTimeout(() => {
@@ -261,7 +264,8 @@ document.addEventListener("pointerup", endPress);
 document.addEventListener("pointercancel", endPress);
 
 // On a phone the browser's own link menu opens on the same long press (Chrome on Android, at about
-// the card's delay), over the card: a long press on a link with a card shows the card instead.
+// the card's delay), over the card: a long press on a link with a card shows the card instead; the
+// next long press on it, the card open, shows the menu (pointerdown above).
 document.addEventListener("contextmenu", (e) => {
   const link = linkOf(e.target);
   if (!link || !pressed || pressed.link !== link) return;

@@ -1530,7 +1530,12 @@ const GENERIC = new Set(["paper", "papers", "article", "articles", "study", "stu
   // Korean connectives a request is phrased with (강화학습을 통한 추론: 1 note of 27, the one that wrote 통한;
   // 강화학습 기반: 5; a phone QA pass), in their usual forms.
   "통한", "통해", "통해서", "기반", "기반의", "기반한", "기반으로", "이용한", "이용해", "이용하여", "사용한", "사용해",
-  "사용하여", "활용한", "활용해", "활용하여", "위한", "위해", "대해", "대하여", "관해", "관하여", "따른", "중심의", "중심으로"]);
+  "사용하여", "활용한", "활용해", "활용하여", "위한", "위해", "대해", "대하여", "관해", "관하여", "따른", "중심의", "중심으로",
+  // A question's or a request's words (what is RLHF: 1 note of RLHF's 7, the one whose abstract says
+  // "what"; how reasoning models hallucinate lost the note on exactly that; process reward model
+  // explained found nothing: an English search QA pass). Left out beside a subject, as 논문 is.
+  "what", "which", "who", "how", "why", "when", "where", "is", "are", "was", "were", "do", "does", "did", "can",
+  "could", "should", "would", "tell", "me", "explain", "explained", "explanation", "show", "give"]);
 for (const w of GENERIC) COMMON.add(w);
 /* A unit of the query that is a COMMON word, or a glossary concept named by such words only (방법 is
  * method: 환각을 줄이는 방법 found the 1 note of hallucination's 3 writing 방법 too). */
@@ -1817,10 +1822,16 @@ function respaced(query) {
 function searchYear(typed, asCorrected) {
   const tokens = String(typed).trim().split(/\s+/);
   const at = tokens.findIndex((t) => YEAR_WORD.test(t));
-  const year = at >= 0 && tokens.length > 1 ? YEAR_WORD.exec(tokens[at]) : null;
+  const year = at >= 0 ? YEAR_WORD.exec(tokens[at]) : null;
   const run = year && meta.year_docs && meta.year_docs[year[1]];
-  // A year and generic words only (2024년 논문, 2024 papers): the year's page, as for the year alone.
-  if (!run || tokens.every((t, k) => k === at || genericToken(t.toLowerCase()))) return searchText(typed, asCorrected);
+  if (!run) return searchText(typed, asCorrected);
+  // A year alone, or with generic words only (2023, 2024년 논문, 2024 papers): that year's notes, newest
+  // first, as its archive page lists them (an English search QA pass: 2023 listed the 2 notes whose text
+  // holds AMC23 or "AMC 2023", none of that year's 8).
+  if (tokens.every((t, k) => k === at || genericToken(t.toLowerCase()))) {
+    return searchText(typed, asCorrected).then((result) => Object.assign(result, {
+      hits: Array.from({ length: run[1] - run[0] }, (_, k) => [run[0] + k, run[1] - run[0] - k, 1, 0]), year: year[1] }));
+  }
   const before = at > 0 && !year[2] && /^[A-Za-z][A-Za-z-]*$/.test(tokens[at - 1]) ? tokens[at - 1].toLowerCase().replace(/-/g, "") : null;
   return (before ? lookUp(before + year[1], true) : Promise.resolve({ itself: false })).then((version) => {
     if (version.itself) return searchText(typed, asCorrected);
