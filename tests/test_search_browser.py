@@ -537,7 +537,7 @@ def test_no_results_says_why_in_the_chosen_language(pages, small: str, lang: str
     assert found == type_query(page, "retrains the scorer") and "spaced" in found
     type_query(page, "retrains the scorer qwertyzz")
     assert page.inner_text(".pn-search__status") == {"ko": f"결과 {len(found)}개 — 어느 노트에도 없는 단어는 빼고 찾았습니다: qwertyzz",
-                                                     "en": f"{len(found)} result{'s' if len(found) > 1 else ''} — without the words no note contains: qwertyzz"}[lang]
+                                                     "en": f"{len(found)} result{'s' if len(found) > 1 else ''} — searched without this word, which no note contains: qwertyzz"}[lang]
     # Not when as many words would go as stay: "scorer qwertyzz" is no search for scorer.
     assert type_query(page, "scorer qwertyzz") == []
     # An arXiv id no note is about (typed or pasted as a link) is a paper without a note, not a missing word.

@@ -371,7 +371,9 @@ function build() {
             el("strong", { class: "pn-search__missing" }, result.apart.join(" ")));
         }
         if (n && result.dropped.length) {
-          status.append(bi(" — 어느 노트에도 없는 단어는 빼고 찾았습니다: ", " — without the words no note contains: "),
+          // "without the words no note contains: diffusion" read as a double negative (an English search QA pass).
+          status.append(bi(" — 어느 노트에도 없는 단어는 빼고 찾았습니다: ", result.dropped.length > 1
+            ? " — searched without these words, which no note contains: " : " — searched without this word, which no note contains: "),
             el("strong", { class: "pn-search__missing" }, result.dropped.join(" ")));
         }
         const typed = Object.keys(result.corrected);
