@@ -2719,6 +2719,7 @@ def test_a_year_alone_lists_that_years_notes_newest_first(bundled_box, bundled_b
     assert [href.rstrip("/").rsplit("/", 1)[-1] for href in found] == wanted[:len(found)], (found, wanted)
     links = bundled_box.eval_on_selector_all(".pn-search__tags a", "els => els.map(e => e.getAttribute('href'))")
     assert any(h.rstrip("/").endswith("archive/" + year) for h in links), links
+    assert f"{year}년의 노트" in bundled_box.inner_text(".pn-search__status") and "노트만" not in bundled_box.inner_text(".pn-search__status")
 
 
 @pytest.mark.parametrize(("query", "subject", "common"), [("what is RLHF", "RLHF", "what is"),

@@ -353,7 +353,11 @@ function build() {
           }
         }
         else setStatus("결과 " + n.toLocaleString("en") + "개", n.toLocaleString("en") + (n === 1 ? " result" : " results"));
-        if (n && result.year) status.append(bi(" — " + result.year + "년의 노트만", " — notes of " + result.year + " only"));
+        // A year alone (or with generic words only) lists all of that year's notes: not "only".
+        if (n && result.year) {
+          const alone = /^((?:19|20)\d\d)\s*년?$/.test(bare.trim());
+          status.append(bi(" — " + result.year + (alone ? "년의 노트" : "년의 노트만"), alone ? " — the notes of " + result.year : " — notes of " + result.year + " only"));
+        }
         if (n && result.common.length) {
           status.append(bi(" — 흔한 단어는 빼고 찾았습니다: ", " — without the common words: "),
             el("strong", { class: "pn-search__missing" }, result.common.join(" ")));
