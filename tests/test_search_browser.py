@@ -687,7 +687,7 @@ def test_a_compound_of_three_nouns_or_more_written_together_finds_their_notes(bu
 
 
 @pytest.mark.parametrize(("joined", "spaced"), [("환각을줄이는", "환각을 줄이는"), ("강화학습을통한추론", "강화학습을 통한 추론"),
-                                               ("보상모델을학습", "보상 모델을 학습")])
+                                               ("보상모델을학습", "보상 모델을 학습"), ("보상모델기반으로학습", "보상모델 기반으로 학습")])
 def test_korean_typed_without_its_spaces_around_a_particle_finds_the_spaced_querys_notes(bundled_box, joined: str, spaced: str) -> None:  # noqa: ANN001
     """A phone QA pass: 환각을줄이는 and 강화학습을통한추론 found nothing, 보상모델을학습 1 note, where
     the spaced queries found 3, 22 and 13 (the guide says search ignores spacing). A word found

@@ -1785,14 +1785,16 @@ export function search(typed, asCorrected = false) {
 /* Korean typed without its spaces, a particle or a connective inside (환각을줄이는, 보상모델을학습,
  * 강화학습을통한추론: a phone QA pass found nothing, or 1 note, where the spaced query found 3, 13,
  * 22; the docs say search ignores spacing): each such word cut after its particles (two
- * syllables or more before one, and after it), and after a connective at its start (통한: GENERIC),
+ * syllables or more before one, and after it), and around a connective (통한, 기반으로: GENERIC),
  * as { query, fixes: {word: its spaced form} }; null when no word has one. When the query as typed
  * finds nothing, `search` shows the spaced query's results, and says so as a correction (only then:
  * a word that starts with a particle's syllable, 강화학습에이전트, is no particle; the compound's
  * parts find it, lookUpWord). */
 const ENDINGS_TWO = ["에서", "으로", "에게", "까지", "부터", "처럼", "보다", "하는", "되는", "하여", "해서"];
 const ENDINGS_ONE = "을를은는이가의에와과로도만";
+let connectives = null;   // GENERIC's Hangul words, longest first (기반으로 before 기반)
 function respaced(query) {
+  connectives = connectives || [...GENERIC].filter((g) => HANGUL_ONLY.test(g)).sort((a, b) => b.length - a.length);
   const fixes = {};
   const words = query.trim().split(/\s+/).map((word) => {
     if (!HANGUL_ONLY.test(word) || word.length < 4) return word;
@@ -1800,11 +1802,13 @@ function respaced(query) {
     let rest = word;
     for (;;) {
       if (rest.length < 4) break;
-      const joined = [...GENERIC].find((g) => HANGUL_ONLY.test(g) && rest.startsWith(g) && rest.length - g.length >= 2);
+      const joined = connectives.find((g) => rest.startsWith(g) && rest.length - g.length >= 2);
       if (joined) { parts.push(joined); rest = rest.slice(joined.length); continue; }
       let cut = -1;
-      for (let i = 2; i <= rest.length - 3 && cut < 0; i++) {
-        if (ENDINGS_TWO.includes(rest.slice(i, i + 2)) && rest.length - i - 2 >= 2) cut = i + 2;
+      for (let i = 2; i <= rest.length - 2 && cut < 0; i++) {
+        if (connectives.some((g) => rest.startsWith(g, i))) cut = i;   // 보상모델기반으로학습: before 기반으로
+        else if (i > rest.length - 3) break;
+        else if (ENDINGS_TWO.includes(rest.slice(i, i + 2)) && rest.length - i - 2 >= 2) cut = i + 2;
         else if (ENDINGS_ONE.includes(rest[i])) cut = i + 1;
       }
       if (cut < 0) break;
