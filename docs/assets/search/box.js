@@ -301,7 +301,8 @@ function build() {
         // So with the generic words left out (2024년 논문, 2024 papers: "no note contains 2024년").
         const bare = result.common.reduce((text, w) => text.split(/\s+/).filter((t) => t.toLowerCase() !== w.toLowerCase()).join(" "), q);
         // A year beside other words: the notes of that year they find (engine.search: result.year), and its page.
-        const year = result.year ? [result.year, result.year] : /^((?:19|20)\d\d)\s*년?$/.exec(bare.trim());
+        const typedYear = /^((?:19|20)\d\d)\s*년?$/.exec(bare.trim());   // the year alone
+        const year = result.year ? [result.year, result.year] : typedYear;
         const page = year && loaded.engine.yearPage(year[1]);
         if (!result.words.length && !result.tags.length) setStatus("찾을 단어가 없습니다.", "No words to search for.");
         else if (n === 0 && page) setStatus(year[1] + "년의 노트는 보관함에 있습니다.", "The notes of " + year[1] + " are in the archive.");
@@ -355,7 +356,7 @@ function build() {
         else setStatus("결과 " + n.toLocaleString("en") + "개", n.toLocaleString("en") + (n === 1 ? " result" : " results"));
         // A year alone (or with generic words only) lists all of that year's notes: not "only".
         if (n && result.year) {
-          const alone = /^((?:19|20)\d\d)\s*년?$/.test(bare.trim());
+          const alone = typedYear !== null;
           status.append(bi(" — " + result.year + (alone ? "년의 노트" : "년의 노트만"), alone ? " — the notes of " + result.year : " — notes of " + result.year + " only"));
         }
         if (n && result.common.length) {

@@ -1537,6 +1537,8 @@ const GENERIC = new Set(["paper", "papers", "article", "articles", "study", "stu
   "what", "which", "who", "how", "why", "when", "where", "is", "are", "was", "were", "do", "does", "did", "can",
   "could", "should", "would", "tell", "me", "explain", "explained", "explanation", "show", "give"]);
 for (const w of GENERIC) COMMON.add(w);
+/* GENERIC's Korean words, longest first (기반으로 before 기반): where `respaced` cuts a word typed without spaces. */
+const CONNECTIVES = [...GENERIC].filter((g) => HANGUL_ONLY.test(g)).sort((a, b) => b.length - a.length);
 /* A unit of the query that is a COMMON word, or a glossary concept named by such words only (방법 is
  * method: 환각을 줄이는 방법 found the 1 note of hallucination's 3 writing 방법 too). */
 const isCommon = (u) => (u.word !== undefined ? COMMON.has(u.word) || COMMON.has(u.typed)
@@ -1792,9 +1794,7 @@ export function search(typed, asCorrected = false) {
  * parts find it, lookUpWord). */
 const ENDINGS_TWO = ["에서", "으로", "에게", "까지", "부터", "처럼", "보다", "하는", "되는", "하여", "해서"];
 const ENDINGS_ONE = "을를은는이가의에와과로도만";
-let connectives = null;   // GENERIC's Hangul words, longest first (기반으로 before 기반)
 function respaced(query) {
-  connectives = connectives || [...GENERIC].filter((g) => HANGUL_ONLY.test(g)).sort((a, b) => b.length - a.length);
   const fixes = {};
   const words = query.trim().split(/\s+/).map((word) => {
     if (!HANGUL_ONLY.test(word) || word.length < 4) return word;
@@ -1802,11 +1802,11 @@ function respaced(query) {
     let rest = word;
     for (;;) {
       if (rest.length < 4) break;
-      const joined = connectives.find((g) => rest.startsWith(g) && rest.length - g.length >= 2);
+      const joined = CONNECTIVES.find((g) => rest.startsWith(g) && rest.length - g.length >= 2);
       if (joined) { parts.push(joined); rest = rest.slice(joined.length); continue; }
       let cut = -1;
       for (let i = 2; i <= rest.length - 2 && cut < 0; i++) {
-        if (connectives.some((g) => rest.startsWith(g, i))) cut = i;   // 보상모델기반으로학습: before 기반으로
+        if (CONNECTIVES.some((g) => rest.startsWith(g, i))) cut = i;   // 보상모델기반으로학습: before 기반으로
         else if (i > rest.length - 3) break;
         else if (ENDINGS_TWO.includes(rest.slice(i, i + 2)) && rest.length - i - 2 >= 2) cut = i + 2;
         else if (ENDINGS_ONE.includes(rest[i])) cut = i + 1;

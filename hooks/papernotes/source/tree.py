@@ -668,7 +668,7 @@ def _lineage_circles(notes: list[Note], root: Path, pending: Mapping[Path, str])
                 other = by_id.get(written)
                 if other is None or other.slug not in inside or other is note:
                     continue
-                line, column = _lineage_position(root / note.source, written, pending)
+                line, column = _value_position(root / note.source, written, pending, "builds_on", at_quote=True)
                 more = len(members) - 2
                 others = "1 other note's" if more == 1 else f"{more} other notes'"
                 how = ("builds on this paper too (its `builds_on:` names it)" if not more else
@@ -679,18 +679,6 @@ def _lineage_circles(notes: list[Note], root: Path, pending: Mapping[Path, str])
                                      "lineage-circle", "notice"))
                 break
     return found
-
-
-def _lineage_position(path: Path, value: str, pending: Mapping[Path, str]) -> tuple[int, int]:
-    """Line and column of `value` (an arXiv id) under `builds_on:`, else of `builds_on:` itself."""
-    key = _key_position(path, "builds_on", pending)
-    front = split_front_matter(normalise_text(_file_text(path, pending)).split("\n"))
-    if isinstance(front, FrontMatter):
-        for number, line in enumerate(front.yaml_lines, start=2):
-            at = line.find(value)
-            if at >= 0 and number >= key[0]:
-                return number, at if line[at - 1:at] in ("'", '"') else at + 1   # at the quote, as the item's own errors
-    return key
 
 
 def _paper_clash(path: Path, source: str, value: str, others: str, pending: Mapping[Path, str]) -> Problem:
@@ -936,17 +924,21 @@ def _key_position(path: Path, key: str, pending: Mapping[Path, str]) -> tuple[in
     return 1, 1
 
 
-def _value_position(path: Path, value: str, pending: Mapping[Path, str]) -> tuple[int, int]:
-    """Line and column of a front-matter line holding `value` (an author's name), else of `authors:`.
-    The search starts at `authors:`, so a title that holds the name is not taken for it."""
-    authors = _key_position(path, "authors", pending)
+def _value_position(path: Path, value: str, pending: Mapping[Path, str], key: str = "authors",
+                    at_quote: bool = False) -> tuple[int, int]:
+    """Line and column of a front-matter line holding `value` (an author's name, an id under
+    `builds_on:`), else of `key:`. The search starts at `key:`, so a title that holds the name is
+    not taken for it. `at_quote`: the column of a quoted value's opening quote, as an item's own
+    errors give it."""
+    start = _key_position(path, key, pending)
     front = split_front_matter(_file_text(path, pending, "utf-8-sig").splitlines())
     if isinstance(front, FrontMatter):
         for number, line in enumerate(front.yaml_lines, start=2):
-            at = unicodedata.normalize("NFC", line).find(value)
-            if at >= 0 and number >= authors[0]:
-                return number, at + 1
-    return authors
+            line = unicodedata.normalize("NFC", line)
+            at = line.find(value)
+            if at >= 0 and number >= start[0]:
+                return number, at if at_quote and line[at - 1:at] in ("'", '"') else at + 1
+    return start
 
 
 def _other_file(problem: Problem) -> str:

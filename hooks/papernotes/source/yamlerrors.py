@@ -191,28 +191,32 @@ def _curly(value: str) -> str:
     return " (YAML keeps curly quotes (“…”) as part of the value: use straight ones)" if value[:1] in "\u201c\u201d\u2018\u2019\u00ab" else ""
 
 
-_FIELD_NAMES = frozenset(field.name for field in FIELDS) | {"people", "orgs", "distinct", "name", "aliases", "family",
-                                                           "orcid", "homepage", "slug"}
-"""The keys of a note's front matter and of `data/authors.yml`: a line that starts with one and a
-space (`org Lab`) left out the colon."""
+def _known_key(word: str) -> bool:
+    """Whether `word` is a key of a note's front matter or of `data/authors.yml` (its owner's lists,
+    imported here: that module reads its file through this one): a line that starts with one and a
+    space (`org Lab`) left out the colon."""
+    from papernotes.source.authors import ORG_KEYS, PERSON_KEYS, TOP_KEYS
+
+    return word in {field.name for field in FIELDS} or word in (*TOP_KEYS, *PERSON_KEYS, *ORG_KEYS)
+
+
 _QUOTED_ALONE = re.compile(r"""^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*(?:#.*)?$""")
 
 
-def _keyless_value(lines: list[str], upto: int) -> tuple[int, str] | None:
-    """(index, key to suggest) of the first line up to `upto` that is a quoted value alone at the
-    left edge (`"A paper"`, its `title: ` deleted), which no front matter can hold: PyYAML fails
-    on a later line and the advice there (quote the next value, delete the next line) made it
-    worse (a fuzzing QA pass). The key suggested is `title` when no line has it, else `key`."""
+def _keyless_value(lines: list[str], upto: int) -> int | None:
+    """The index of the first line up to `upto` that is a quoted value alone at the left edge
+    (`"A paper"`, its `title: ` deleted), which no front matter can hold: PyYAML fails on a later
+    line and the advice there (quote the next value, delete the next line) made it worse (a
+    fuzzing QA pass)."""
     for index, line in enumerate(lines[: upto + 1]):
         if _QUOTED_ALONE.match(line) and not line[:1].isspace() and not (index and lines[index - 1].rstrip().endswith(("\\", ","))) \
                 and (_unclosed_quote(lines, index) or (index,))[0] >= index:   # not inside a quoted value above
-            has_title = any(re.match(r"^title\s*:", other) for other in lines)
-            return index, "key" if has_title else "title"
+            return index
     return None
 
 
-def _keyless_text(lines: list[str], index: int) -> tuple[int, str] | None:
-    """(index, key to suggest) of the line above `index` when it is text alone at the left edge
+def _keyless_text(lines: list[str], index: int) -> int | None:
+    """The index of the line above `index` when it is text alone at the left edge
     (no colon, no list dash, no quote) and line `index` a key at the left edge: `A paper` (its
     `title: ` deleted) above `authors: [A B]`, which YAML reads as one key and failed on as
     "quote the authors' value" (a fuzzing QA pass). None otherwise."""
@@ -226,8 +230,7 @@ def _keyless_text(lines: list[str], index: int) -> tuple[int, str] | None:
         return None
     if above and lines[above - 1].strip() and not _KEY_LINE.match(lines[above - 1]):
         return None   # the last line of a longer text, not a line alone
-    has_title = any(re.match(r"^title\s*:", other) for other in lines)
-    return above, "key" if has_title else "title"
+    return above
 
 
 def _stray_quote(line: str, column: int) -> str | None:
@@ -286,16 +289,16 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, offset: int) -> N
         if squeezed:
             return NodeError(f"YAML syntax error: put a space after the colon: `{squeezed.group(1)}: {squeezed.group(2)}`",
                              index + 1 + offset, len(squeezed.group(1)) + 2, "yaml-syntax", squeezed.group(1))
-    keyless = _keyless_value(lines, mark.line)
-    plain = None if keyless else _keyless_text(lines, mark.line)
-    if plain is not None and plain[1] != "title":
-        word, _, rest = lines[plain[0]].strip().partition(" ")
-        if word in _FIELD_NAMES and rest:   # `org Lab`: the key is there, its colon is not
+    quoted_alone = _keyless_value(lines, mark.line)
+    index = quoted_alone if quoted_alone is not None else _keyless_text(lines, mark.line)
+    if index is not None:
+        # The key to write: `title` when no line has it (the commonest key to lose), else any key.
+        key = "key" if any(re.match(r"^title\s*:", other) for other in lines) else "title"
+        word, _, rest = lines[index].strip().partition(" ")
+        if quoted_alone is None and key != "title" and rest and _known_key(word):   # `org Lab`: the key is there, its colon is not
             return NodeError(f"YAML syntax error: this line is not a `key: value` line: put a colon after `{word}`: "
-                             f"`{word}: {rest.strip()}`", plain[0] + 1 + offset, len(word) + 1, "yaml-syntax", word)
-    if keyless or plain:
-        index, key = keyless or plain
-        further = "" if keyless or key == "title" else ", or if it continues the value above, put that value in quotes"
+                             f"`{word}: {rest.strip()}`", index + 1 + offset, len(word) + 1, "yaml-syntax", word)
+        further = "" if quoted_alone is not None or key == "title" else ", or if it continues the value above, put that value in quotes"
         return NodeError(f"YAML syntax error: this line has a value but no key: write its key before it, e.g. "
                          f"`{key}: {lines[index].strip()}`{further}", index + 1 + offset, 1, "yaml-syntax")
     unclosed = _unclosed_quote(lines, mark.line)

@@ -100,13 +100,15 @@ def initial_groups(people: People) -> list[tuple[str, list[Party]]]:
     groups: dict[str, list[Party]] = {}
     for party in people.authors:
         groups.setdefault(initial(party.name), []).append(party)
+    grown = set()
     for party in people.authors:   # an author shown by a Latin name is also under their Hangul name's consonant
         hangul = hangul_name(party)
         if hangul:
-            groups.setdefault(initial(hangul), []).append(replace(party, name=hangul))
-    for letter in CHOSEONG:
-        if letter in groups:
-            groups[letter].sort(key=lambda party: match_key(party.name))
+            letter = initial(hangul)
+            grown.add(letter)
+            groups.setdefault(letter, []).append(replace(party, name=hangul))
+    for letter in grown:
+        groups[letter].sort(key=lambda party: match_key(party.name))
     return sorted(groups.items(), key=lambda group: (2 if group[0] in CHOSEONG else group[0] == "#", group[0]))
 
 
