@@ -80,7 +80,7 @@ def test_post_import_then_second_run_creates_nothing(project: Path, capsys: pyte
     refusal = (project / "data/notes/2025/refusal-directions-in-small-models.md").read_text(encoding="utf-8")
     assert "tags: [safety, reward-model]" in refusal  # the alias `rm` is normalised
     assert "url: https://arxiv.org/search/?query=Refusal+Directions+in+Small+Models&searchtype=title" in refusal
-    assert "arxiv: '2504.01234'" in (project / "data/notes/2025/calibrated-critics-for-language-model-feedback.md").read_text(encoding="utf-8")
+    assert 'arxiv: "2504.01234"' in (project / "data/notes/2025/calibrated-critics-for-language-model-feedback.md").read_text(encoding="utf-8")
 
     assert main(["import-post", str(POSTS), "--root", str(project)]) == 1
     out = capsys.readouterr().out
@@ -132,7 +132,7 @@ def test_hf_import_writes_drafts_idempotently(project: Path, capsys: pytest.Capt
     ):
         assert expected in out
     text = (project / "data/notes/2025/adversarial-training-of-reward-models.md").read_text(encoding="utf-8")
-    for expected in ("tags: [reward-model, rl]", "arxiv: '2504.06141'", "code: https://github.com/example/adv-rm",
+    for expected in ("tags: [reward-model, rl]", 'arxiv: "2504.06141"', "code: https://github.com/example/adv-rm",
                      "org: NVIDIA", "published: 2025-04-08", "date: 2025-04-09", "draft: true",
                      "## 한국어\n\n## English\n"):
         assert expected in text
@@ -308,7 +308,7 @@ def test_post_import_can_look_up_arxiv_ids_by_title(project: Path, monkeypatch: 
         server.shutdown()
     out = capsys.readouterr().out
     refusal = (project / "data/notes/2025/refusal-directions-in-small-models.md").read_text(encoding="utf-8")
-    assert "arxiv: '2504.02222'" in refusal and "published: 2025-04-03" in refusal and "url:" not in refusal
+    assert 'arxiv: "2504.02222"' in refusal and "published: 2025-04-03" in refusal and "url:" not in refusal
     assert (f"{POSTS}:9: note: arXiv lookup failed (the arXiv API (127.0.0.1:"
             in out and "answered HTTP 503 Service Unavailable; try again later); linking an arXiv title search instead" in out)
     assert f"{POSTS}:40: note: no arXiv paper is titled 'Preference Data From Debates'; linking an arXiv title search" in out

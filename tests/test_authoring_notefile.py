@@ -21,13 +21,13 @@ FULL = NoteDraft(
     published=dt.date(2025, 4, 8), draft=True, abstract="An abstract.\n\nTwo.", ko="한국어 코멘트.", en="English.")
 FULL_TEXT = """\
 ---
-title: 'Yes: A Paper'
+title: "Yes: A Paper"
 authors:
 - Ada Lovelace
 - Bo Kim
 date: 2025-04-10
 tags: [reward-model, rl]
-arxiv: '2504.06141'
+arxiv: "2504.06141"
 url: https://example.org/p
 code: https://github.com/o/r
 org: NAVER AI Lab

@@ -139,7 +139,7 @@ def test_new_scaffolds_a_note_the_checker_rejects_until_finished(api: str, proje
     assert "tags that may fit: alignment, reward-model" in out  # words of the title and abstract
     text = path.read_text(encoding="utf-8")
     for expected in ("title: Adversarial Training of Reward Models", "- Alexander Bukharin", "- Tuo Zhao",
-                     "date: 2025-04-09", "tags: [replace-me]", "arxiv: '2504.06141'", "published: 2025-04-08",
+                     "date: 2025-04-09", "tags: [replace-me]", 'arxiv: "2504.06141"', "published: 2025-04-08",
                      "## Abstract\n\nReward modeling has emerged"):
         assert expected in text
 
@@ -195,7 +195,7 @@ def test_new_from_given_fields_needs_no_network(project: Path, monkeypatch: pyte
                  "--published", "2025-04-08", "--date", "2025-04-10"])
     assert code == 0, capsys.readouterr().err
     text = (project / "data" / "notes" / "2025" / "yes.md").read_text(encoding="utf-8")
-    assert "title: 'Yes: A Paper'" in text and "arxiv: '2504.06141'" in text and "published: 2025-04-08" in text
+    assert 'title: "Yes: A Paper"' in text and 'arxiv: "2504.06141"' in text and "published: 2025-04-08" in text
     # Without an abstract the template's guidance stands in its place, so the checker flags it too,
     # and the next steps say to paste it (they named the tag and the commentary only).
     assert "## Abstract\n\nPaste the paper's abstract here" in text

@@ -283,7 +283,12 @@ def test_a_site_without_notes_has_no_search_files() -> None:
     ({"ko": "추론. 모델"}, "_추론모델", None),                 # a sentence ends between them
     ({"ko": "추론\n\n모델"}, "_추론모델", None),              # a paragraph break
     ({"ko": "추론\n모델"}, "_추론모델", 2),                   # one line break is a space
-    ({"ko": "더 모델"}, "_더모델", None),                      # parts shorter than MIN_PART
+    ({"ko": "더 모델"}, "_더모델", None),                      # an adverb of one syllable: no compound
+    ({"ko": "긴 영상을 본다"}, "_긴영상", 2),                  # a modifier of one syllable: a pair term
+    ({"ko": "빅 파이브 성격"}, "_빅파이브", 2),
+    ({"ko": "이 모델은"}, "_이모델", None),                    # a demonstrative is no modifier of the word
+    ({"ko": "RL로 학습"}, "_로학습", None),                    # nor a particle after another script
+    ({"ko": "긴 글"}, "_긴글", None),                         # the second word shorter than MIN_PART
     ({"ko": "사전학습 데이터로"}, "_학습데이터", 1),            # from the first word's inner sub-words: one less
     ({"ko": "사전학습 데이터로"}, "_전학습데이터", 1),
     ({"ko": "사전학습 데이터로"}, "_습데이터", None),            # shorter than MIN_PART syllables

@@ -245,6 +245,25 @@ def test_the_spellings_the_notes_write_show_when_the_file_names_the_person_other
     assert _page(site, "labs/kaist").select_one(".pn-also").get_text() == "다른 표기Also written: kaist"
 
 
+def test_the_names_the_file_declares_show_on_the_page_too(tmp_path: Path) -> None:
+    """A QA pass: the authors index lists 최예진 under ㅊ, linking to Yejin Choi's page, which named
+    only the spelling a note writes (Choi Yejin); a lab's alias (마이크로소프트) neither. The
+    declared names no note writes come after the written ones, one of each spelling."""
+    notes = {f"2025/y{i}.md": _note(f"Paper {i}", ["Yejin Choi" if i == 1 else "Choi Yejin", "Sora Park"],
+                                    f"2025-04-0{i}", f"2512.9030{i}", "Microsoft" if i == 1 else "Microsoft Research")
+             for i in (1, 2)}
+    site = make_site(tmp_path / "site", notes=notes)
+    (site / "data" / "authors.yml").write_text("people:\n  - name: Yejin Choi\n    aliases: [Choi Yejin, 최예진, yejin choi]\n"
+                                               "orgs:\n  - name: Microsoft\n    aliases: [Microsoft Research, 마이크로소프트]\n",
+                                               encoding="utf-8")
+    result = build(site)
+    assert result.returncode == 0, result.stderr
+    also = _page(site, "authors/yejin-choi").select_one(".pn-also")
+    assert also.get_text() == "다른 표기Also written: Choi Yejin, 최예진"
+    assert [(s.get_text(), s["lang"]) for s in also.select("span[lang]:not(.pn-lang)")] == [("Choi Yejin", "en"), ("최예진", "ko")]
+    assert _page(site, "labs/microsoft").select_one(".pn-also").get_text() == "다른 표기Also written: Microsoft Research, 마이크로소프트"
+
+
 def test_a_hangul_name_says_which_word_of_its_romanisations_is_the_family_name(tmp_path: Path) -> None:
     """A QA pass: `김민지` with the aliases `Minji Kim`, `Min-Ji Kim` and `Kim Minji` (the guide's
     "Hangul name and its romanisations"), no `family:`: a note writing `Kim Minji` got family name

@@ -207,6 +207,9 @@ def test_paper_identity(arxiv: str | None, url: str | None, identity: str | None
     ("Café Über Naïve", "cafe-uber-naive"),
     ("Let's Verify Step by Step", "lets-verify-step-by-step"),   # an apostrophe joins its word (was let-s-...)
     ("When They’re Right", "when-theyre-right"),
+    ("Think Only When You Need with Large Hybrid-Reasoning Models", "think-only-when-you-need"),   # not ...-need-with
+    ("Towards Understanding the Cognitive Habits of Large Reasoning Models", "towards-understanding-the-cognitive-habits"),
+    ("The", "the"),                                    # a title of one little word keeps it
     ("x" * 300, "x" * 120),                            # one endless word: cut at the byte limit
     ("a" * 100 + " " + "b" * 100, "a" * 100),          # cut at a word boundary when there is one late enough
     ("Aa " + "b" * 200, "aa-" + "b" * 117),            # not when it would leave a stub

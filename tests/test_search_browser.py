@@ -714,6 +714,25 @@ def test_a_korean_connective_does_not_narrow_the_search(bundled_box, query: str,
     assert "흔한 단어는 빼고 찾았습니다: " + connective in bundled_box.inner_text(".pn-search__status")
 
 
+def test_a_one_syllable_modifier_typed_with_its_noun_finds_the_notes_that_write_them_apart(bundled_box) -> None:  # noqa: ANN001
+    """긴영상 and 빅파이브 found nothing where 긴 영상 and 빅 파이브 found a note (a QA pass with real
+    papers): the index paired only words of two syllables or more. 긴추론 finds exactly the notes
+    that write 긴 추론."""
+    writers = sorted(p.stem for p in (BUNDLED_DATA / "notes").rglob("*.md") if "긴 추론" in p.read_text(encoding="utf-8"))
+    assert writers
+    assert sorted(type_query(bundled_box, "긴추론")) == writers
+
+
+@pytest.mark.parametrize(("joined", "spaced"), [("추론효율", "추론 효율"), ("효율추론", "효율 추론"),
+                                               ("안전벤치마크", "안전 벤치마크"), ("추론효율을", "추론 효율을")])
+def test_two_glossary_terms_typed_together_find_what_the_two_find(bundled_box, joined: str, spaced: str) -> None:  # noqa: ANN001
+    """추론효율 found 8 notes where 추론 효율 found 16, 안전벤치마크 2 where 안전 벤치마크 3 (a QA pass
+    with real papers): the terms' other language (efficiency, benchmark) was not looked up for
+    the parts of a word typed without its space."""
+    wanted = type_query(bundled_box, spaced)
+    assert wanted and type_query(bundled_box, joined) == wanted
+
+
 def test_a_compound_found_only_in_parts_marks_its_parts(bundled_box) -> None:  # noqa: ANN001
     """추론길이 found notes writing 추론 ... 길이 apart, and marked nothing in them (a QA pass): the
     reader could not see why they matched."""

@@ -130,13 +130,16 @@ def _loose(key: str) -> set[str]:
 
 @lru_cache(maxsize=1 << 17)
 def without_initials(name: str) -> str | None:
-    """The looser form of a name with Latin middle initials, without them (`Thomas L. Griffiths`
-    -> `thomas griffiths`), or None when it has none. Compared only with the `lookalike_keys` of
-    names (whose keys keep every word), so `Anna K. Lindqvist` looks like `Anna Lindqvist` while
-    `Olga N. B. Park` and `Olga B. N. Park` stay two people."""
+    """The looser form of a name with Latin middle initials, or one Latin middle name, without
+    them (`Thomas L. Griffiths`, `Aniket Rajiv Didolkar` -> `thomas griffiths`, `aniket didolkar`),
+    or None when it has none. Compared only with the `lookalike_keys` of names (whose keys keep
+    every word), so `Anna K. Lindqvist` looks like `Anna Lindqvist` while `Olga N. B. Park` and
+    `Olga B. N. Park`, or `Anna Karin Lindqvist` and `Anna Maria Lindqvist`, stay two people."""
     tokens = [_SEPARATORS.sub("", t) for t in _given_first(match_key(name)).split()]
-    if len(tokens) < 3 or not all(len(t) == 1 and t.isascii() and t.isalpha() for t in tokens[1:-1]) or not all(tokens):
+    if len(tokens) < 3 or not all(tokens) or not all(t.isascii() and t.isalpha() for t in tokens[1:-1]):
         return None
+    if len(tokens) > 3 and not all(len(t) == 1 for t in tokens[1:-1]):
+        return None  # several middle names: `Maria Anna Karin Lindqvist` may be a name of two given names
     return f"{tokens[0]} {tokens[-1]}"
 
 

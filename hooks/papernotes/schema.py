@@ -165,7 +165,14 @@ def _slug_words(text: str) -> list[str]:
     # by hand; split there, "let-s" read as two words.
     text = re.sub(r"(?<=\w)['\u2019\u02bc](?=\w)", "", text)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.findall(r"[a-z0-9]+", ascii_text)[:MAX_SLUG_WORDS]
+    words = re.findall(r"[a-z0-9]+", ascii_text)[:MAX_SLUG_WORDS]
+    # Not cut after a little word (`think-only-when-you-need-with`, a QA pass): `...-need`.
+    while len(words) > 1 and words[-1] in _LITTLE_WORDS:
+        words.pop()
+    return words
+
+
+_LITTLE_WORDS = frozenset("a an the of for with and or to in on at by via from as is are be into over than vs versus".split())
 
 
 def id_slug(arxiv: str | None) -> str:

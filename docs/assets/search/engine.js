@@ -368,6 +368,10 @@ function lookUpAnyWord(word, typed, spelt) {
       }));
     }
   }
+  // A modifier of one syllable typed with its noun (긴영상, 질낮은: a phone QA pass found nothing):
+  // the index's pair term, as notes write it apart (긴 영상 -> _긴영상); longer words look their
+  // pair terms up already (lookUpCompound: 빅파이브).
+  if (meta.pair && HANGUL_ONLY.test(word) && word.length === 2 * min - 1) alts.push(lookUp(meta.pair + word, false).then(tight));
   if (compound(word)) {
     alts.push(lookUpCompound(word).then(tight));
     split(word);
@@ -1042,8 +1046,29 @@ function hangulVersions(q) {
   return out;
 }
 
+/* A Korean word typed without the space between two glossary terms (추론효율, 안전벤치마크: a QA pass
+ * found 8 and 2 notes where 추론 효율 and 안전 벤치마크 found 16 and 3, those the terms' other language
+ * finds), read as the two terms, as if spaced; not a word that is a term itself (보상모델). The
+ * second part may carry its particle (추론효율을). */
+function termParts(q) {
+  if (!concepts) return q;
+  const out = { tokens: [], joined: [], at: [] };
+  const term = (w) => conceptRuns(concepts, { tokens: [w], joined: [false] }, false).length > 0;
+  q.tokens.forEach((token, i) => {
+    let cut = 0;
+    if (HANGUL_ONLY.test(token) && token.length >= 4 && !term(token)) {
+      for (let k = 2; k <= token.length - 2 && !cut; k++) if (term(token.slice(0, k)) && term(token.slice(k))) cut = k;
+    }
+    if (!cut) { out.tokens.push(token); out.joined.push(q.joined[i]); out.at.push(q.at[i]); return; }
+    const at = q.at[i][0];
+    out.tokens.push(token.slice(0, cut), token.slice(cut)); out.joined.push(true, q.joined[i]);
+    out.at.push([at, at + cut], [at + cut, q.at[i][1]]);
+  });
+  return out;
+}
+
 function queryUnits(text) {
-  const source = bareArxivIds(text), q = hangulVersions(tokenizeJoined(source)), starts = new Map(), units = [], seen = new Set();
+  const source = bareArxivIds(text), q = termParts(hangulVersions(tokenizeJoined(source))), starts = new Map(), units = [], seen = new Set();
   const cased = String(source).normalize("NFC"), lower = cased.toLowerCase();   // what q.at counts in
   // The words of tokens first..last as the reader wrote them, case kept (GPT-4o, not gpt-4o), for the box to name.
   const writtenAt = (first, last) => (cased.length === lower.length ? cased.slice(q.at[first][0], q.at[last][1]) : undefined);

@@ -43,10 +43,19 @@ def date_argument(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write the day as YYYY-MM-DD, e.g. 2025-04-09") from None
 
 
+class _Dumper(yaml.SafeDumper):
+    """`yaml.SafeDumper` that quotes a value, when it must, in double quotes, as the guide writes
+    them (`arxiv: "2510.08872"`; a QA pass was unsure of the scaffold's `'2510.08872'`)."""
+
+    def choose_scalar_style(self) -> str:
+        style = super().choose_scalar_style()
+        return '"' if style == "'" else style
+
+
 def render_note(draft: NoteDraft) -> str:
     """The text of a note file: every non-empty field in schema order, then the body sections.
 
-    Values are dumped by `yaml.safe_dump`, which quotes an arXiv id that would read as a number.
+    Values are dumped by YAML, which quotes an arXiv id that would read as a number (`_Dumper`).
     """
     head = ""
     for spec in FIELDS:
@@ -54,8 +63,8 @@ def render_note(draft: NoteDraft) -> str:
         if not value:  # None, "", () and False are left out, like an unset key
             continue
         in_one_line = spec.kind == "tag list"  # block style like the template, but tags read best on one line
-        dumped = yaml.safe_dump({spec.name: list(value) if isinstance(value, tuple) else value}, allow_unicode=True,
-                                sort_keys=False, width=10_000, default_flow_style=in_one_line)
+        dumped = yaml.dump({spec.name: list(value) if isinstance(value, tuple) else value}, Dumper=_Dumper,
+                           allow_unicode=True, sort_keys=False, width=10_000, default_flow_style=in_one_line)
         head += dumped[1:-2] + "\n" if in_one_line else dumped
     parts = [f"{FENCE}\n{head}{FENCE}\n"]
     for section in SECTIONS:

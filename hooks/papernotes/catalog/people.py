@@ -49,6 +49,20 @@ class Party:
     written: tuple[str, ...] = field(default=(), compare=False)
     """Every form the notes write its name in, most written first."""
 
+    @property
+    def also(self) -> tuple[str, ...]:
+        """Its other names, as its page lists them: the forms its notes write, then those its
+        `data/authors.yml` entry declares that no note writes (the authors index lists 최예진 under
+        ㅊ, and its page named only Choi Yejin: a QA pass); a declared form only when no form shown
+        spells it (`match_key`)."""
+        out = [form for form in self.written if form != self.name]
+        seen = {match_key(form) for form in (self.name, *out)}
+        for form in (self.entity.name, *self.entity.aliases) if self.entity else ():
+            if match_key(form) not in seen:
+                seen.add(match_key(form))
+                out.append(form)
+        return tuple(out)
+
 
 class People:
     """The authors and organisations of one build's notes (`notes` newest first)."""

@@ -213,11 +213,19 @@ pattern starts with a syllable (its word's start checked just after it) so the e
 the next syllable instead of trying every character of English text."""
 
 
+NOT_MODIFIERS = frozenset("을를은는이가의에와과로도만그저수것때즉왜또더잘다한두세네번중데및각좀꼭늘덜곧안못참걸건게뭘뭐")
+"""Words of one syllable that are no modifier of the word after them: particles after a word of
+another script (`RL로 학습`), demonstratives, adverbs, numerals, nouns of function. Any other
+(긴 영상, 빅 파이브, 역 전파, 새 모델) makes a pair term with the next word."""
+
+
 def pairs(text: str, inner: bool = False) -> list[str]:
     """The pair terms of `text`: PAIR_PREFIX + a Korean word + the next Korean word without its
     particle, when only spaces part them (not a sentence's end or a paragraph break), the first
     has no particle (추론 모델을 -> _추론모델; 추론을 모델 -> none) and both have MIN_PART+
-    syllables (a query word is split into parts that long). With `inner`, those pairs from each
+    syllables (a query word is split into parts that long), or the first is a modifier of one
+    syllable (긴 영상 -> _긴영상, as 빅 파이브: a phone QA pass typed 긴영상 and 빅파이브 and found
+    nothing; `NOT_MODIFIERS` are not). With `inner`, those pairs from each
     inner sub-word of the first word instead (사전학습 데이터 -> _전학습데이터, _학습데이터), as
     `variants` indexes a compound written together, so 학습데이터 finds 사전학습 데이터 too."""
     return _pairs_of(_adjacent(text), inner)
@@ -228,7 +236,8 @@ def _adjacent(text: str) -> list[tuple[str, str]]:
     out = []
     for match in _ADJACENT.finditer(unicodedata.normalize("NFC", text)):
         first, second = match[1], strip_particle(match[2])
-        if len(first) >= MIN_PART and len(second) >= MIN_PART and strip_particle(first) == first:
+        if len(second) >= MIN_PART and (len(first) >= MIN_PART and strip_particle(first) == first
+                                        or len(first) == 1 and first not in NOT_MODIFIERS):
             out.append((first, second))
     return out
 
