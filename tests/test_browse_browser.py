@@ -109,9 +109,9 @@ def test_the_finder_narrows_the_chips_by_korean_english_or_slug_and_a_found_chip
     everything = visible_chips(page)
     assert len(everything) >= 4
 
-    # Korean, by substring, with its count said politely.
-    assert page.get_attribute(".pn-browse__found", "aria-live") == "polite"
+    # Korean, by substring, with its count said politely (live once the reader types: not while the page loads).
     assert find(page, "보상") == "태그 1개"
+    assert page.get_attribute(".pn-browse__found", "aria-live") == "polite"
     assert visible_chips(page) == ["reward-model"]
     assert find(page, "학습") == "태그 1개" and visible_chips(page) == ["rl"]     # the middle of 강화학습
     assert find(page, "강화 학습") == "태그 1개" and visible_chips(page) == ["rl"]   # spaced as the reader spaces it

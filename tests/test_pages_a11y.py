@@ -310,11 +310,49 @@ def test_space_toggles_a_tag_chip_as_it_does_any_button(page: Page, base: str, k
     page.wait_for_function("document.querySelector('.pn-filter-tag').getAttribute('aria-pressed') === 'false'")
 
 
+SPOKEN_WHILE_LOADING = """
+window.__spoken = [];
+new MutationObserver((changes) => {
+  for (const change of changes) {
+    const node = change.target.nodeType === 1 ? change.target : change.target.parentElement;
+    const region = node && node.closest("[aria-live]:not([aria-live=off]), [role=status], [role=alert]");
+    // Not the parser's own insertions (the page as sent): nothing is said of them.
+    if (region && document.readyState !== "loading") window.__spoken.push(region.className + ": " + region.textContent.trim().slice(0, 40));
+  }
+}).observe(document, { childList: true, characterData: true, subtree: true });
+"""
+
+
+@pytest.mark.parametrize("kind", ["home", "browse", "my list"])
+def test_live_regions_say_nothing_while_the_page_loads(browser: Browser, base: str, kind_urls: dict[str, str], kind: str) -> None:
+    """A screen reader QA pass heard "내 목록 (0)" twice on opening the home page, the browse page's
+    count six times, My list's counts: scripts fill them as the page loads. No region is live
+    while it changes then; each is live again after the first key (or 1.5 s after the load)."""
+    context = browser.new_context()
+    context.add_init_script(SPOKEN_WHILE_LOADING)
+    page = context.new_page()
+    try:
+        page.goto(f"{base}{kind_urls[kind]}?lang=ko")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(700)
+        assert page.evaluate("window.__spoken") == []
+        region = {"home": ".pn-rl-news", "browse": ".pn-browse__count", "my list": ".pn-rl-counts"}[kind]
+        assert page.locator(region).inner_text() and page.get_attribute(region, "aria-live") is None
+        page.keyboard.press("Shift")
+        assert page.get_attribute(region, "aria-live") == "polite"
+    finally:
+        context.close()
+
+
 def test_tab_never_lands_on_the_hidden_back_to_top_button(page: Page, base: str, kind_urls: dict[str, str]) -> None:
     """Back to top is only transparent while hidden: Tab went to it last on every page, with no
     focus to be seen. It joins the Tab order when it shows (scrolling back up)."""
     page.goto(f"{base}{kind_urls['about']}")
     assert page.evaluate("document.querySelector('.md-top').hidden")
+    # Nor is it in the accessibility tree (a keyboard QA pass: screen readers listed "Back to top").
+    page.wait_for_timeout(200)   # its fade
+    assert "맨 위로" not in page.locator("body").aria_snapshot()   # the page is in Korean
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-top')).visibility") == "hidden"
     for _ in range(80):
         page.keyboard.press("Tab")
         assert not page.evaluate("document.activeElement.classList.contains('md-top')")

@@ -860,6 +860,29 @@ def test_statistics_open_at_the_newest_data_on_a_phone(browser, base: str) -> No
     context.close()
 
 
+def test_a_day_focused_by_the_keyboard_is_not_under_the_weekday_names(browser, base: str) -> None:  # noqa: ANN001
+    """At 200 % zoom (1366×900 at 683×450) a keyboard QA pass focused a day of the calendar that
+    sat under "Fri", its focus ring hidden: the calendar opens scrolled to its newest weeks, and
+    a day within the figure's box needed no scroll. Every day focused in turn is on top."""
+    context = browser.new_context(viewport={"width": 683, "height": 450}, device_scale_factor=2)
+    pg = context.new_page()
+    try:
+        open_page(pg, base + "stats/", "en")
+        pg.wait_for_timeout(300)
+        days = pg.locator(".pn-figure:has(.pn-weekdays) svg a")
+        assert days.count() > 0
+        covered = []
+        for i in range(days.count()):
+            day = days.nth(i)
+            day.focus()
+            if not day.evaluate("""a => { const r = a.getBoundingClientRect();
+              const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return a.contains(hit); }"""):
+                covered.append(day.get_attribute("aria-label") or i)
+        assert covered == []
+    finally:
+        context.close()
+
+
 def test_the_month_chart_shows_a_number_on_a_phone(browser, base: str) -> None:  # noqa: ANN001
     """The chart opens scrolled to its newest months: its only number (the scale's top) was out of
     sight at the left end, and the bars' counts were tooltips a touch screen never shows. The

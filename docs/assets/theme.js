@@ -291,6 +291,34 @@ function scrollableCode() {
   }
 }
 
+/* Live regions speak when the reader does something, not while the page draws itself: scripts
+ * fill the reading list's line, the browse page's count and My list's counts as the page loads (a
+ * screen reader QA pass heard "내 목록 (0)" twice on opening the home page, and the browse page's
+ * count six times). The regions in the page are not live until the first key or touch, or 1.5 s
+ * after the page has loaded (this module runs before the others that write them). */
+function quietWhileLoading() {
+  const regions = [...document.querySelectorAll("[aria-live], [role=status]")]
+    .map((region) => [region, region.getAttribute("aria-live"), region.getAttribute("role")]);
+  for (const [region, , role] of regions) {
+    region.removeAttribute("aria-live");
+    if (role === "status") region.removeAttribute("role");
+  }
+  let live = false;
+  const speak = () => {
+    if (live) return;
+    live = true;
+    for (const [region, politeness, role] of regions) {
+      if (politeness) region.setAttribute("aria-live", politeness);
+      if (role === "status") region.setAttribute("role", role);
+    }
+  };
+  for (const type of ["keydown", "pointerdown"]) window.addEventListener(type, speak, { capture: true, once: true });
+  const later = () => setTimeout(speak, 1500);
+  if (document.readyState === "complete") later();
+  else window.addEventListener("load", later, { once: true });
+}
+
+quietWhileLoading();
 const form = document.querySelector("[data-md-component=palette]");
 if (form) palette(form);
 const drawerToggle = document.getElementById("__drawer");

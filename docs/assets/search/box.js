@@ -224,8 +224,9 @@ function build() {
       const focused = document.activeElement === more;
       more.hidden = rest <= 0;
       more.removeAttribute("aria-disabled");
-      // The last results shown: the button goes, so the focus goes to the first of them.
-      if (focused && more.hidden && cards.length) {
+      // "More" pressed: the focus goes to the first new result, on screen (it stayed on the button,
+      // below them and out of sight, and the next Tab left the results: a keyboard QA pass).
+      if (focused && cards.length) {
         const first = list.children[list.children.length - cards.length];
         const link = first && first.querySelector("a[href]");
         if (link) link.focus();
