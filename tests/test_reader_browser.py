@@ -539,6 +539,7 @@ QUERY_WORDS = [
     ("2.5 의미", ["2.5", "의미"]),
     ("“보상 해킹”을 (GRPO)를 'RLHF'의", ["보상", "해킹", "grpo", "rlhf"]),   # after a quote or a bracket
     ("보상 모델 을", ["보상", "모델"]),
+    ("수학적 효율적으로 목적", ["수학", "효율", "목적"]),   # a noun made an adjective by 적 is the noun; 목적 is a noun
 ]
 
 

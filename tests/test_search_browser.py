@@ -733,6 +733,17 @@ def test_two_glossary_terms_typed_together_find_what_the_two_find(bundled_box, j
     assert wanted and type_query(bundled_box, joined) == wanted
 
 
+@pytest.mark.parametrize(("query", "same_as"), [("reward 해킹", "보상 해킹"), ("보상 hacking", "reward hacking"),
+                                               ("수학적 추론", "수학 추론"), ("by Yejin Choi", "Yejin Choi"),
+                                               ("work by Hyunwoo Kim", "Hyunwoo Kim")])
+def test_queries_typed_as_readers_type_them_find_what_their_plain_form_finds(bundled_box, query: str, same_as: str) -> None:  # noqa: ANN001
+    """A search QA pass: reward 해킹 found 22 notes without 해킹 (보상 해킹 the 4 on reward hacking): a
+    term typed half in each language; 수학적 추론 found 3 notes where 수학 추론 found 7 (수학적 is
+    수학 made an adjective); by Yejin Choi said "no note has every word" (few notes write "by")."""
+    wanted = type_query(bundled_box, same_as)
+    assert wanted and sorted(type_query(bundled_box, query)) == sorted(wanted)
+
+
 def test_a_compound_found_only_in_parts_marks_its_parts(bundled_box) -> None:  # noqa: ANN001
     """추론길이 found notes writing 추론 ... 길이 apart, and marked nothing in them (a QA pass): the
     reader could not see why they matched."""

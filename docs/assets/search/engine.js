@@ -1560,7 +1560,10 @@ const GENERIC = new Set(["paper", "papers", "article", "articles", "study", "stu
   // "what"; how reasoning models hallucinate lost the note on exactly that; process reward model
   // explained found nothing: an English search QA pass). Left out beside a subject, as 논문 is.
   "what", "which", "who", "how", "why", "when", "where", "is", "are", "was", "were", "do", "does", "did", "can",
-  "could", "should", "would", "tell", "me", "explain", "explained", "explanation", "show", "give"]);
+  "could", "should", "would", "tell", "me", "explain", "explained", "explanation", "show", "give",
+  // Who wrote it (by Yejin Choi, notes by Choi, work by Hyunwoo Kim: "by" was required, and few notes
+  // write it; a search QA pass).
+  "by", "note", "notes", "work", "works"]);
 for (const w of GENERIC) COMMON.add(w);
 /* GENERIC's Korean words, longest first (기반으로 before 기반): where `respaced` cuts a word typed without spaces. */
 const CONNECTIVES = [...GENERIC].filter((g) => HANGUL_ONLY.test(g)).sort((a, b) => b.length - a.length);

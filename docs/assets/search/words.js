@@ -234,7 +234,10 @@ export function queryWord(tokens, i) {
   if (i > 0 && (tables.particles.includes(typed) || tables.endings.includes(typed))) return null;
   if (!HANGUL.test(typed)) return [typed, typed];
   const bare = withoutEnding(typed);
-  return [HANGUL_ONLY.test(bare) && bare.length < tables.minPart ? typed : bare, typed];
+  if (HANGUL_ONLY.test(bare) && bare.length < tables.minPart) return [typed, typed];
+  // A noun made an adjective by 적 (수학적, 효율적으로): the noun, which finds it as a prefix too (수학적
+  // 추론 found 3 notes where 수학 추론 found 7: a search QA pass); two syllables stay (목적, 궤적 are nouns).
+  return [bare.length > tables.minPart && bare.endsWith("적") && HANGUL_ONLY.test(bare) ? bare.slice(0, -1) : bare, typed];
 }
 
 /* `query` with each arXiv id written as a reader pastes it (arXiv:2401.12340, an arxiv.org or
@@ -361,6 +364,24 @@ export function buildConcepts(glossary) {
       const key = phraseKey(form);
       if (!c.keys.has(key)) { c.keys.set(key, n); c.forms.set(key, form); }
       for (let i = 1; i <= key.length; i++) c.heads.add(key.slice(0, i));
+    }
+  });
+  // A term of two words typed half in each language (reward 해킹, 보상 hacking: a search QA pass got
+  // the notes of reward alone, 해킹 left out): each English form of two words with each Korean one,
+  // word for word in order (their compounds put the head last alike: reward model, 보상 모델). A
+  // form of the glossary's own keeps its key.
+  c.list.forEach((concept, n) => {
+    const pairs = (forms) => forms.map((f) => [f.trim().split(/\s+/), tokenize(f)]).filter(([w, t]) => w.length === 2 && t.length === 2);   // concepts._two_words
+    for (const [ew, et] of pairs(concept[0])) {
+      for (const [kw, kt] of pairs(concept[1])) {
+        for (const [words, tokens] of [[[ew[0], kw[1]], [et[0], kt[1]]], [[kw[0], ew[1]], [kt[0], et[1]]]]) {
+          const key = tokens.map(keyStem).join("");
+          if (c.keys.has(key)) continue;
+          c.keys.set(key, n);
+          c.forms.set(key, words.join(" "));
+          for (let i = 1; i <= key.length; i++) c.heads.add(key.slice(0, i));
+        }
+      }
     }
   });
   return c;

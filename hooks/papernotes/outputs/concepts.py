@@ -17,8 +17,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from papernotes.text.words import key_stem, phrase_key, without_ending
+from papernotes.text.words import key_stem, phrase_key, tokenize, without_ending
 from papernotes.source.glossary import MAX_FORM_WORDS, Glossary
+
+def _two_words(forms: tuple[str, ...]) -> list[list[str]]:
+    """The tokens of each form of two words (two words apart, two tokens)."""
+    return [tokens for form in forms if len(form.split()) == 2 and len(tokens := tokenize(form)) == 2]
+
 
 CONCEPT_PREFIX = "@"
 """Concept terms are `@<n>` (no token holds an @), n the concept's number in meta.json's glossary."""
@@ -34,6 +39,15 @@ class ConceptMatcher:
         for number, concept in enumerate(glossary.concepts):
             for form in (*concept.en, *concept.ko):
                 self.keys.setdefault(phrase_key(form), number)
+        # A term of two words written half in each language (reward 해킹, 보상 hacking): each English
+        # form of two words with each Korean one, word for word in order (their compounds put the
+        # head last alike: reward model, 보상 모델); a form of the glossary's own keeps its key. As
+        # `buildConcepts` in words.js (a search QA pass typed `reward 해킹` and lost 해킹).
+        for number, concept in enumerate(glossary.concepts):
+            for en in _two_words(concept.en):
+                for ko in _two_words(concept.ko):
+                    for first, second in ((en[0], ko[1]), (ko[0], en[1])):
+                        self.keys.setdefault(key_stem(first) + key_stem(second), number)
         self.heads = {key[:end] for key in self.keys for end in range(1, len(key) + 1)}
         """Every beginning of a key: how far a run of words may still grow into one."""
 
