@@ -397,10 +397,13 @@ def on_pre_template(template: Template, template_name: str, config: MkDocsConfig
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict | None:
     if template_name == "sitemap.xml" and build.kept is not None:  # plain serve
         date = get_build_date()
-        key, text = build.last_sitemap([f.src_uri for f in _pages or context["pages"]], config.site_url, date)
+        # Not the pages only serve shows (a broken note's draft page, a `draft: true` note's
+        # preview): a build publishes neither (a serve QA pass found the preview listed).
+        listed = [f for f in _pages or context["pages"] if f.src_uri not in build.draft_pages]
+        key, text = build.last_sitemap([f.src_uri for f in listed], config.site_url, date)
         context["pn_sitemap"] = (key, text)
-        if text is None and _pages:
-            context["pages"] = [f if f.page is not None else _KeptEntry(f, config.site_url, date) for f in _pages]
+        if text is None:
+            context["pages"] = [f if f.page is not None else _KeptEntry(f, config.site_url, date) for f in listed]
     return None
 
 

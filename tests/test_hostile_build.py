@@ -42,6 +42,17 @@ def test_broken_notes_stop_the_build_listing_every_error(tmp_path: Path) -> None
         assert line in result.stderr
 
 
+def test_a_data_files_error_is_named_so(tmp_path: Path) -> None:
+    """A duplicate key in data/glossary.yml stopped the build with "1 error in the notes" (a serve QA pass)."""
+    data = write_site(tmp_path / "d", {"2024/good.md": note()}) / "data"
+    (data / "glossary.yml").write_text("a-term:\n  en: [one term]\n  ko: [한 용어]\na-term:\n  en: [other]\n  ko: [다른 것]\n",
+                                       encoding="utf-8")
+    result = build(make_site(tmp_path / "s", data=data))
+    assert result.returncode != 0
+    assert "1 error in the data files; nothing was built" in result.stderr, result.stderr
+    assert "data/glossary.yml:4:1: error: " in result.stderr
+
+
 # (id, docs file, content) -> the build must refuse it: only notes publish pages under notes/.
 DOCS_CLASHES = [
     ("page-on-a-note-url", "notes/good-old.md", "docs/notes/good-old.md collides with the generated page notes/good-old.md"),

@@ -311,3 +311,10 @@ def test_the_banner_counts_in_plain_english() -> None:
     assert "until it is fixed" in problems_banner((error,))
     assert "2 problems in the notes (1 error, 1 warning)" in problems_banner((warning, error))
     assert "(s)" not in problems_banner((warning, error))
+    # A data file's problem is no note's, and has no draft page (a serve QA pass).
+    glossary = Problem("data/glossary.yml", 1051, 1, "file", "duplicate key 'early-exit'", "invalid")
+    banner = problems_banner((glossary,))
+    assert "1 problem in the data files (1 error, 0 warnings)" in banner and "데이터 파일 문제 1건" in banner
+    assert "draft page" not in banner and "초안" not in banner
+    assert "2 problems in the notes and data files (2 errors, 0 warnings)" in problems_banner((error, glossary))
+    assert "draft page" in problems_banner((error, glossary))

@@ -578,6 +578,7 @@ def test_a_draft_is_previewed_at_its_url_under_serve_only(session: ServeSession,
     page = session.out / "notes" / "theta" / "index.html"
     html = page.read_text(encoding="utf-8")
     assert "pn-draft-notice" in html and "Theta: A Note Added While Serving" in html
+    assert "notes/theta/" not in (session.out / "sitemap.xml").read_text(encoding="utf-8")   # a serve QA pass found it listed
     assert "Delete the <code>draft: true</code> line to publish it" in html
     assert "theta" not in {n["slug"] for n in json.loads((session.out / "notes.json").read_text(encoding="utf-8"))["notes"]}
     day = (session.out / "archive/2025/03/03/index.html")

@@ -16,7 +16,7 @@ Markdown or HTML.
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -105,16 +105,33 @@ def _more(listed: int) -> Markup:
         if more > 0 else Markup("")
 
 
+def _in_data_file(problem: Problem) -> bool:
+    """Whether `problem` is in a data file (`data/tags.yml`, `glossary.yml`, `authors.yml`), not a note."""
+    return problem.path.endswith((".yml", ".yaml"))
+
+
+def where(problems: Iterable[Problem]) -> tuple[str, str]:
+    """What `problems` are in, in Korean and English: the notes, the data files or both (a glossary's
+    duplicate key was "1 problem in the notes": a QA pass)."""
+    kinds = {_in_data_file(p) for p in problems}
+    if kinds == {True}:
+        return "데이터 파일", "the data files"
+    return ("노트와 데이터 파일", "the notes and data files") if kinds == {True, False} else ("노트", "the notes")
+
+
 def _failing_banner(problems: tuple[Problem, ...], drafts: Mapping[str, str] | None) -> Markup:
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     # An error stops `mkdocs build`; a warning only `mkdocs build --strict` (as CI builds).
     build = "`mkdocs build`" if errors else "`mkdocs build --strict`"
-    title = _bi(_message(f"노트 문제 {len(problems)}건 (오류 {errors}, 경고 {warnings}): {build}는 고칠 때까지 실패합니다"),
-                _message(f"{en_count(len(problems), 'problem')} in the notes ({en_count(errors, 'error')}, "
+    ko, en = where(problems)
+    title = _bi(_message(f"{ko} 문제 {len(problems)}건 (오류 {errors}, 경고 {warnings}): {build}는 고칠 때까지 실패합니다"),
+                _message(f"{en_count(len(problems), 'problem')} in {en} ({en_count(errors, 'error')}, "
                          f"{en_count(warnings, 'warning')}): {build} fails until {'it is' if len(problems) == 1 else 'they are'} fixed"))
-    note = _bi("미리보기 서버에서만 보입니다. 오류가 있는 노트는 초안 페이지로 보입니다.",
-               "Shown by the preview server only; a note with errors is shown as a draft page.")
+    # A note with errors is shown as a draft page; a data file's problem has none.
+    drafted = any(p.is_error and not _in_data_file(p) for p in problems)
+    note = _bi("미리보기 서버에서만 보입니다." + (" 오류가 있는 노트는 초안 페이지로 보입니다." if drafted else ""),
+               "Shown by the preview server only" + ("; a note with errors is shown as a draft page." if drafted else "."))
     rest = _more(len(problems))
     return Markup('<div class="admonition failure {}" role="alert"><p class="admonition-title">{}</p>'
                   '<ul>{}{}</ul><p>{}</p></div>').format(BANNER_CLASS, title, _items(problems[:MAX_LISTED], drafts), rest, note)

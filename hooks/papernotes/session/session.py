@@ -55,7 +55,7 @@ from papernotes.model import Note, Problem
 from papernotes.outputs.plan import ExportGroup, FileClash, iter_groups, write_groups
 from papernotes.pages.context import Excerpt, PageContext, PlannedPage
 from papernotes.pages.families.note import draft_previews
-from papernotes.pages.problems import PROBLEMS_FILE, broken_note_page, problems_banner
+from papernotes.pages.problems import PROBLEMS_FILE, broken_note_page, problems_banner, where
 from papernotes.pages.registry import plan_pages
 from papernotes.schema import NOTE_SLUG, RESERVED_SLUGS
 from papernotes.source.tree import suggested_name
@@ -89,10 +89,12 @@ class Build:
 
     def __init__(self, *, serving: bool = False, dirty: bool = False) -> None:
         self.serving = serving
-        self._draft_urls: dict[str, str] = {}
-        """Under serve: each draft page's file -> its URL from the site's root (the banner links them)."""
         """Under `mkdocs serve` a build does not wait for the files that are not pages (feeds,
         search): the edited page shows as soon as MkDocs has written it, they follow shortly."""
+        self._draft_urls: dict[str, str] = {}
+        """Under serve: each draft page's file -> its URL from the site's root (the banner links them)."""
+        self.draft_pages: set[str] = set()
+        """The pages only serve shows (broken notes' draft pages, `draft: true` previews): no sitemap lists them."""
         self.settings = Settings()
         self.root = Path(".")
         self.notes = NoteCache()
@@ -212,7 +214,7 @@ class Build:
                 log.error(problem.format())
         elif result.errors:
             listed = "\n".join(p.format() for p in result.errors)
-            raise BuildError(f"{count(len(result.errors), 'error')} in the notes; nothing was built:\n{listed}")
+            raise BuildError(f"{count(len(result.errors), 'error')} in {where(result.errors)[1]}; nothing was built:\n{listed}")
         if result.drafts:
             log.info("papernotes: %s not published: %s", count(len(result.drafts), "draft"), ", ".join(n.source for n in result.drafts))
         if not result.errors and len(result.notes) + len(result.drafts) != result.files:
@@ -233,6 +235,7 @@ class Build:
             drafts += draft_previews(self._pages_context, result.drafts, taken)
         pages += drafts  # only under serve
         self._draft_urls = {p.source: urls.quote_path(urls.src_to_url(p.src_uri)) for p in drafts if p.source}
+        self.draft_pages = {p.src_uri for p in drafts}
         check_planned(pages, len(result.notes) + sum(1 for p in pages if p.kind == "note" and p.meta is None))
         for page in pages:
             if page.src_uri in docs_files:
