@@ -444,7 +444,15 @@ def test_bibtex_and_ris_exports_reuse_the_sites_entries(context, base: str, read
     page.goto(f"{base}tags/safety/")
     save(page, "escape")
     page.goto(f"{base}list/?lang=en")
+    # From the small file that holds the note's entry (urls.cite_file), not the whole site's
+    # papernotes.bib (4.9 MB at 10,000 notes, 25 s on a slow phone for a list of 30: a QA pass).
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
     bib = _export(page, "bib")
+    from papernotes.catalog import urls
+    assert [u for u in fetched if u.endswith((".bib", ".json")) and "/cite/" in u or u.endswith("papernotes.bib")] == [
+        base + urls.cite_file("escape")]
+    assert page.evaluate("u => import(u).then(m => m.CITE_FILES)", base + "assets/reading-list/transfer.js") == urls.PREVIEW_FILES
     site_bib = (reader_build / "papernotes.bib").read_text(encoding="utf-8")
     entry = next(e for e in site_bib.split("\n@") if "{escape," in e)
     assert bib.strip() == ("@" + entry.lstrip("@")).strip()

@@ -31,3 +31,17 @@ export function bi(ko, en) {
 export function language() {
   return document.documentElement.getAttribute("data-pn-lang") === "en" ? "en" : "ko";
 }
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+// CRC-32 of the UTF-8 bytes of `text`: Python's zlib.crc32, as urls.preview_file and urls.cite_file use it
+// (a note's preview card and BibTeX entry are in the file its slug's CRC-32 names).
+export function crc32(text) {
+  let c = 0xffffffff;
+  for (const byte of new TextEncoder().encode(text)) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}

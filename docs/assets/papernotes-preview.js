@@ -11,6 +11,8 @@
 // never over any line of it; Esc, moving away, blur or a tap elsewhere closes it. A short tap
 // still follows the link.
 
+import { crc32 } from "./dom.js";
+
 const SHOW_DELAY = 250; // ms a mouse rests on a link before the card shows
 const HIDE_DELAY = 200; // ms to move from the link into the card
 const LONG_PRESS = 500; // ms a finger rests on a link for the card
@@ -37,19 +39,6 @@ const ROOT = new URL("../", import.meta.url);
 // How many files the cards are shared out among (urls.PREVIEW_FILES), written once on the
 // script element by the build (pages/links.py); read when the first card is wanted.
 let files = 0;
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-// CRC-32 of the UTF-8 bytes of `text`: Python's zlib.crc32, as urls.preview_file uses it.
-export function crc32(text) {
-  let c = 0xffffffff;
-  for (const byte of new TextEncoder().encode(text)) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 // The card of a link to a note, as `previews/<n>.json#<slug>` (absolute): the link says only that
 // it has one (data-pn-preview, no value); its href is the note's page, <root>/notes/<slug>/, and

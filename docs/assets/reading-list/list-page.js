@@ -258,6 +258,8 @@ page.querySelectorAll("[data-rl-export]").forEach((button) => button.addEventLis
   const { download, exportBibtex, exportCsl, exportJson, exportRis } = await transfer();
   const entries = store.entries();
   const kind = button.dataset.rlExport;
+  // The references are fetched first (a few small files a note): say so, or the button seemed dead.
+  if (kind !== "json" && entries.length) say2(["내보낼 참고문헌을 가져오는 중…", "Fetching the references to export…"]);
   if (kind === "json") download(`papernotes-list-${stamp()}.json`, "application/json", exportJson(entries, store.doc.dismissed));
   else if (kind === "bib") download(`papernotes-list-${stamp()}.bib`, "application/x-bibtex", await exportBibtex(entries));
   else if (kind === "csl") download(`papernotes-list-${stamp()}.csl.json`, "application/vnd.citationstyles.csl+json", await exportCsl(entries));

@@ -7,8 +7,8 @@
  * A file that is not such a list is refused with a message and the list is left as it was; single
  * entries without a usable id are skipped and counted.
  *
- * BibTeX reuses the site's own entries (papernotes.bib, written by hooks/papernotes/outputs/
- * bibtex.py; cite keys are slugs); a note no longer on the site gets a minimal entry from what the
+ * BibTeX reuses the site's own entries (papernotes.bib's, in the small `cite/<n>.json` files, written
+ * by hooks/papernotes/outputs/bibtex.py; cite keys are slugs); a note no longer on the site gets a minimal entry from what the
  * list stored. RIS is made here from the stored title and the authors of the site's BibTeX entry,
  * written as the site's RIS files write them (outputs/ris.py: `Family, Given, Suffix`); its date is
  * the paper's (`published`, else the month of its arXiv id), never the day it was noted.
@@ -20,6 +20,7 @@
 
 import { MAX_ITEMS, entriesOf, migrate, NewerVersion } from "./store.js";
 import { ROOT } from "./text.js";
+import { crc32 } from "../dom.js";
 
 export const SCHEMA = "papernotes.reading-list/1";
 
@@ -165,20 +166,26 @@ export function citeKey(slug) {
   return slug.replace(/[^A-Za-z0-9_:.-]/g, "-");
 }
 
-/* The site's BibTeX entries by cite key (fetched once per page, on the first export). */
-let siteBib = null;
-async function siteEntries() {
-  if (!siteBib) {
-    siteBib = fetch(new URL("papernotes.bib", ROOT)).then((r) => (r.ok ? r.text() : "")).catch(() => "").then((text) => {
-      const byKey = new Map();
-      for (const chunk of text.split(/\n(?=@)/)) {
-        const m = /^@\w+\{([^,\s]+),/.exec(chunk.trim());
-        if (m) byKey.set(m[1], chunk.trim() + "\n");
-      }
-      return byKey;
-    });
+/* The site's BibTeX entries of `entries`' notes, by cite key, as papernotes.bib has them: from the
+ * files that hold a few notes' entries each (`urls.cite_file`: the slug's CRC-32 names the file, as
+ * for the preview cards). The whole papernotes.bib was fetched for any export (4.9 MB at 10,000
+ * notes, 25 s on a slow phone for a list of 30: a QA pass). Each file is fetched once per page; a
+ * file that cannot be had leaves its notes the minimal entry a note no longer on the site gets. */
+export const CITE_FILES = 2048;   // urls.PREVIEW_FILES (tests/test_reading_list_browser.py compares them)
+const citeFiles = new Map();
+async function siteEntries(entries) {
+  const names = new Set(entries.map((e) => (crc32(e.slug) % CITE_FILES).toString(16).padStart(3, "0")));
+  const files = await Promise.all([...names].map((name) => {
+    if (!citeFiles.has(name)) {
+      citeFiles.set(name, fetch(new URL(`cite/${name}.json`, ROOT)).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+    }
+    return citeFiles.get(name);
+  }));
+  const byKey = new Map();
+  for (const file of files) {
+    for (const [slug, entry] of Object.entries(file || {})) if (typeof entry === "string") byKey.set(citeKey(slug), entry.trim() + "\n");
   }
-  return siteBib;
+  return byKey;
 }
 
 function bibEscape(text) {
@@ -186,7 +193,7 @@ function bibEscape(text) {
 }
 
 export async function exportBibtex(entries) {
-  const site = await siteEntries();
+  const site = await siteEntries(entries);
   return entries.map((e) => {
     const found = site.get(citeKey(e.slug));
     if (found) return found;
@@ -259,7 +266,7 @@ function paperDate(e) {
 }
 
 export async function exportRis(entries) {
-  const site = await siteEntries();
+  const site = await siteEntries(entries);
   return entries.map((e) => {
     // A report of arXiv, as the site's own RIS says (outputs/ris.py): a Zotero library got one
     // paper as two item types, by where it was exported from.
@@ -283,7 +290,7 @@ export async function exportRis(entries) {
  * CSL-JSON describes it (outputs/csl_json.py: type `article`, arXiv's DOI, number and page); its
  * authors from the site's BibTeX, as the RIS export takes them; memos stay out, as in BibTeX. */
 export async function exportCsl(entries) {
-  const site = await siteEntries();
+  const site = await siteEntries(entries);
   return JSON.stringify(entries.map((e) => {
     const item = { id: e.slug, type: "article", title: e.title, author: bibNames(site.get(citeKey(e.slug))).map(cslName) };
     const [, day] = paperDate(e);   // RIS's `YYYY/MM/DD/`, or `YYYY/MM//` from an arXiv id

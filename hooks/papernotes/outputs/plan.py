@@ -261,6 +261,10 @@ def _iter_groups(index: SiteIndex, settings: Settings, html_of: Callable[[Note],
         shared.setdefault(urls.preview_file(note.slug), []).append(note)
     for path, notes in shared.items():
         yield _one(path, partial(lambda ns: preview_cards(ns, html_of, index.tags), notes), ("previews", tuple(notes)))
+        # The same notes' BibTeX entries, as papernotes.bib has them, for My list's export (urls.cite_file).
+        yield _one(urls.cite_file(notes[0].slug),
+                   partial(lambda ns: json.dumps({n.slug: entry_of(n) for n in ns}, ensure_ascii=False, separators=(",", ":")), notes),
+                   ("cite", tuple(notes), marked(tuple(notes))))
 
     def author_page(name: str) -> str | None:
         party = people.author(name) if people is not None else None
