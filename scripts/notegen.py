@@ -265,7 +265,9 @@ def generate_notes(n: int, dest: Path, seed: int = 1, commentary: int = COMMENTA
             if tag not in chosen:
                 chosen.append(tag)
         slug, text = note_text(rng, index, day, chosen, population, links, known, commentary)
-        own = re.search(r'^arxiv: "([^"]+)"', text, re.M)
+        # The note's own id, as the writer quotes it (double quotes since the twenty-sixth session;
+        # in single quotes before, this found none, and the notes mentioned no earlier note).
+        own = re.search(r'^arxiv: ["\']([^"\']+)["\']', text, re.M)
         if own:
             known.append(own.group(1))
         path = data / "notes" / f"{day.year}" / f"{slug}.md"
