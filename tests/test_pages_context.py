@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
+
+from papernotes import pages
 
 from conftest import FIXTURE_SITE
 from papernotes.config import Settings
@@ -72,3 +76,16 @@ def test_a_serve_build_reuses_the_last_builds_excerpts_and_makes_an_edited_notes
     assert set(second.made_excerpts()) == {edited.slug}
     assert "Rewritten opening words." in second.excerpt_of(next(n for n in notes if n.slug == edited.slug))
     assert deleted.slug not in second.last_excerpts()
+
+
+_RAW_ENGLISH_COUNT = re.compile(r'[(,]\s*([a-z_]+)\s*~\s*"\s+(?:more\s+)?(?:notes?|tags?|authors?|papers?|labs?)\b')
+"""A template's English count written as a bare number before its noun: `total ~ " notes"`."""
+
+
+def test_english_counts_in_the_templates_group_thousands_and_agree_in_number() -> None:
+    """A scale QA pass read "10000 notes · 150 tags" on the English home page and "7701 authors" on
+    the authors index, where every Korean count (노트 10,000개) and the rest of the English ones
+    group thousands: an English count goes through `en_count` (or `num`), which also says "1 note"."""
+    found = [(path.name, i, m.group(0)) for path in sorted((Path(pages.__file__).parent / "templates").glob("*.html"))
+             for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) for m in _RAW_ENGLISH_COUNT.finditer(line)]
+    assert found == []

@@ -54,8 +54,10 @@ class Settings:
     """Notes shown in full per day page; busier days are split into numbered pages."""
     month_page_size: int = 500
     """Note titles per month page; busier months are split into numbered pages."""
-    author_page_size: int = 300
-    """Notes per author or lab page; more get numbered pages (an author's first page has the co-authors)."""
+    author_page_size: int = 100
+    """Notes per author or lab page, as many as a tag page; more get numbered pages (an author's first page has
+    the co-authors). It was 300: a prolific author's page at 10,000 notes was 476 kB with 15,000 elements, and
+    a slow phone froze 0.66 s drawing its save buttons (a scale QA pass)."""
     author_page_min_notes: int = 2
     """Notes an author needs for a page of their own (people named in `data/authors.yml` get one
     from their first note). At 10,000 notes most names are on one note: see `catalog.people`."""
