@@ -154,7 +154,7 @@ def test_crc32_is_zlibs(browser, base: str) -> None:  # noqa: ANN001
     try:
         visit(page, f"{base}notes/points-at-odd/")
         got = page.evaluate("""async ([root, words]) => {
-            const { crc32 } = await import(root + "assets/papernotes-preview.js");
+            const { crc32 } = await import(root + "assets/dom.js");   // shared by the previews and My list's export
             return words.map(crc32);
         }""", [base, words])
     finally:

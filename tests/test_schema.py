@@ -210,6 +210,7 @@ def test_paper_identity(arxiv: str | None, url: str | None, identity: str | None
     ("Think Only When You Need with Large Hybrid-Reasoning Models", "think-only-when-you-need"),   # not ...-need-with
     ("Towards Understanding the Cognitive Habits of Large Reasoning Models", "towards-understanding-the-cognitive-habits"),
     ("The", "the"),                                    # a title of one little word keeps it
+    ("Lineage A: A Paper That Builds On Two", "lineage-a"),   # a letter names a thing: kept
     ("x" * 300, "x" * 120),                            # one endless word: cut at the byte limit
     ("a" * 100 + " " + "b" * 100, "a" * 100),          # cut at a word boundary when there is one late enough
     ("Aa " + "b" * 200, "aa-" + "b" * 117),            # not when it would leave a stub

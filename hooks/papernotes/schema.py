@@ -172,7 +172,8 @@ def _slug_words(text: str) -> list[str]:
     return words
 
 
-_LITTLE_WORDS = frozenset("a an the of for with and or to in on at by via from as is are be into over than vs versus".split())
+_LITTLE_WORDS = frozenset("an the of for with and or to in on at by via from as is are be into over than vs versus".split())
+"""Not `a`: `Lineage A: …` names a thing (`lineage-a`)."""
 
 
 def id_slug(arxiv: str | None) -> str:
