@@ -45,3 +45,9 @@ export function crc32(text) {
   for (const byte of new TextEncoder().encode(text)) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+
+/* The file name (without `.json`) that note `slug`'s preview card and BibTeX entry share, of `files`
+ * (urls._shard): its CRC-32 modulo `files`, in hex. */
+export function shardOf(slug, files) {
+  return (crc32(slug) % files).toString(16).padStart(3, "0");
+}

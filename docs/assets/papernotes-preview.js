@@ -11,7 +11,7 @@
 // never over any line of it; Esc, moving away, blur or a tap elsewhere closes it. A short tap
 // still follows the link.
 
-import { crc32 } from "./dom.js";
+import { shardOf } from "./dom.js";
 
 const SHOW_DELAY = 250; // ms a mouse rests on a link before the card shows
 const HIDE_DELAY = 200; // ms to move from the link into the card
@@ -57,7 +57,7 @@ export function previewOf(link) {
     const match = /^([^/]+)\/?$/.exec(page.pathname.slice(notes.pathname.length));
     if (!match) return null;
     const slug = decodeURIComponent(match[1]);
-    const file = (crc32(slug) % files).toString(16).padStart(3, "0");
+    const file = shardOf(slug, files);
     return new URL(`previews/${file}.json#${encodeURIComponent(slug)}`, ROOT).href;
   } catch (e) {
     return null;

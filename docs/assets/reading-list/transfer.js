@@ -20,7 +20,7 @@
 
 import { MAX_ITEMS, entriesOf, migrate, NewerVersion } from "./store.js";
 import { ROOT } from "./text.js";
-import { crc32 } from "../dom.js";
+import { shardOf } from "../dom.js";
 
 export const SCHEMA = "papernotes.reading-list/1";
 
@@ -174,7 +174,7 @@ export function citeKey(slug) {
 export const CITE_FILES = 2048;   // urls.PREVIEW_FILES (tests/test_reading_list_browser.py compares them)
 const citeFiles = new Map();
 async function siteEntries(entries) {
-  const names = new Set(entries.map((e) => (crc32(e.slug) % CITE_FILES).toString(16).padStart(3, "0")));
+  const names = new Set(entries.map((e) => shardOf(e.slug, CITE_FILES)));
   const files = await Promise.all([...names].map((name) => {
     if (!citeFiles.has(name)) {
       citeFiles.set(name, fetch(new URL(`cite/${name}.json`, ROOT)).then((r) => (r.ok ? r.json() : {})).catch(() => ({})));

@@ -50,6 +50,11 @@ class Party:
     """Every form the notes write its name in, most written first."""
 
     @property
+    def declared(self) -> tuple[str, ...]:
+        """The names its `data/authors.yml` entry gives it (the name, then the aliases); () without one."""
+        return (self.entity.name, *self.entity.aliases) if self.entity else ()
+
+    @property
     def also(self) -> tuple[str, ...]:
         """Its other names, as its page lists them: the forms its notes write, then those its
         `data/authors.yml` entry declares that no note writes (the authors index lists 최예진 under
@@ -57,7 +62,7 @@ class Party:
         spells it (`match_key`)."""
         out = [form for form in self.written if form != self.name]
         seen = {match_key(form) for form in (self.name, *out)}
-        for form in (self.entity.name, *self.entity.aliases) if self.entity else ():
+        for form in self.declared:
             if match_key(form) not in seen:
                 seen.add(match_key(form))
                 out.append(form)
@@ -141,7 +146,7 @@ class People:
         found = self._other_names.get(key)
         if found is None:
             party = self._author_page.get(key) or self._org_page.get(key)
-            forms = () if party is None else (party.name, *party.written, *((party.entity.name, *party.entity.aliases) if party.entity else ()))
+            forms = () if party is None else (party.name, *party.written, *party.declared)
             seen, other = {key}, []
             for form in forms:
                 if match_key(form) not in seen:
@@ -226,10 +231,7 @@ def people_key(notes: tuple[Note, ...], authors: AuthorsFile, min_notes: int) ->
 
 
 def _keys(party: Party) -> list[str]:
-    keys = [match_key(w) for w in party.written]
-    if party.entity is not None:
-        keys += [match_key(n) for n in (party.entity.name, *party.entity.aliases)]
-    return keys
+    return [match_key(w) for w in (*party.written, *party.declared)]
 
 
 _Group = dict[str, tuple[list[Note], Counter[str], Entity | None]]

@@ -177,16 +177,21 @@ costs it 0.2-1 ms of kernel time on this machine). Fixed, so that adding a note 
 note's card (every page linking to it would change)."""
 
 
+def _shard(slug: str) -> str:
+    """The file name, of `PREVIEW_FILES`, that note `slug`'s card and BibTeX entry share (its CRC-32, in hex)."""
+    return f"{zlib.crc32(slug.encode('utf-8')) % PREVIEW_FILES:03x}.json"
+
+
 def preview_file(slug: str) -> str:
     """The file holding the preview card of note `slug`: a JSON object, slug -> card HTML."""
-    return f"previews/{zlib.crc32(slug.encode('utf-8')) % PREVIEW_FILES:03x}.json"
+    return f"previews/{_shard(slug)}"
 
 
 def cite_file(slug: str) -> str:
     """The file holding note `slug`'s BibTeX entry, as in `papernotes.bib` (a JSON object, slug ->
     entry), shared out as the preview cards are: My list exports its notes' entries from these
     files (it fetched the whole site's papernotes.bib, 4.9 MB at 10,000 notes, for 30 entries: a QA pass)."""
-    return f"cite/{zlib.crc32(slug.encode('utf-8')) % PREVIEW_FILES:03x}.json"
+    return f"cite/{_shard(slug)}"
 
 
 def preview(slug: str) -> str:

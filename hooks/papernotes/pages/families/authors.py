@@ -119,7 +119,7 @@ def hangul_name(party: Party) -> str | None:
     under ㄱ and found only the M group's Minsu Kim. None when the shown name is Hangul already."""
     if initial(party.name) in CHOSEONG:
         return None
-    forms = (*((party.entity.name, *party.entity.aliases) if party.entity else ()), *party.written)
+    forms = (*party.declared, *party.written)
     return next((form for form in forms if initial(form) in CHOSEONG), None)
 
 
