@@ -868,15 +868,19 @@ def test_a_day_focused_by_the_keyboard_is_not_under_the_weekday_names(browser, b
     pg = context.new_page()
     try:
         open_page(pg, base + "stats/", "en")
-        pg.wait_for_timeout(300)
+        # figures.js has measured the weekday names (the room the scroll keeps clear of them).
+        pg.wait_for_function("[...document.querySelectorAll('.pn-figure:has(.pn-weekdays)')]"
+                             ".every(f => f.style.getPropertyValue('--pn-keep'))")
         days = pg.locator(".pn-figure:has(.pn-weekdays) svg a")
         assert days.count() > 0
         covered = []
         for i in range(days.count()):
             day = days.nth(i)
             day.focus()
-            if not day.evaluate("""a => { const r = a.getBoundingClientRect();
-              const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return a.contains(hit); }"""):
+            # After the scroll's event, on which figures.js moves the weekday names along.
+            if not day.evaluate("""a => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+              const r = a.getBoundingClientRect();
+              done(a.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2))); })))"""):
                 covered.append(day.get_attribute("aria-label") or i)
         assert covered == []
     finally:
